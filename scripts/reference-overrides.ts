@@ -1,0 +1,141 @@
+/**
+ * Hand-kept additions to the shared reference tables, reviewed like code.
+ *
+ * - Display names: the library locale names are sometimes stiff ("Micronesia, Federated States
+ *   of") or wrong ("Guatamala" in i18n-iso-countries' Indonesian file); the display name follows
+ *   the usage of Indonesia's Ministry of Foreign Affairs (Kemlu) and of UN documents.
+ * - Aliases: spellings that appear in Kemlu reports, embassy letters and partner spreadsheets
+ *   and that the library locales do not carry. The resolver also accepts every ISO code, the
+ *   library names, the UN M49 name and the display names, so only the extra forms are listed.
+ */
+
+export const DISPLAY_EN: Record<string, string> = {
+  BN: 'Brunei Darussalam',
+  CD: 'Democratic Republic of the Congo',
+  CG: 'Republic of the Congo',
+  CI: "Côte d'Ivoire",
+  CN: 'China',
+  CV: 'Cabo Verde',
+  CZ: 'Czechia',
+  FM: 'Micronesia (Federated States of)',
+  GB: 'United Kingdom',
+  GM: 'Gambia',
+  IR: 'Iran',
+  LA: 'Lao PDR',
+  MD: 'Moldova',
+  MK: 'North Macedonia',
+  SY: 'Syria',
+  TZ: 'Tanzania',
+  US: 'United States',
+  VA: 'Holy See',
+  VG: 'British Virgin Islands',
+  VI: 'U.S. Virgin Islands',
+  VN: 'Viet Nam',
+};
+
+export const DISPLAY_ID: Record<string, string> = {
+  AX: 'Kepulauan Aland',
+  BY: 'Belarus',
+  CF: 'Republik Afrika Tengah',
+  CN: 'Tiongkok',
+  DZ: 'Aljazair',
+  ET: 'Etiopia',
+  FM: 'Mikronesia',
+  FR: 'Prancis',
+  GF: 'Guyana Prancis',
+  GT: 'Guatemala',
+  LU: 'Luksemburg',
+  MA: 'Maroko',
+  MV: 'Maladewa',
+  PF: 'Polinesia Prancis',
+  SE: 'Swedia',
+  TC: 'Kepulauan Turks dan Caicos',
+  TF: 'Wilayah Selatan Prancis',
+  VC: 'Saint Vincent dan Grenadine',
+  VG: 'Kepulauan Virgin Britania Raya',
+  VI: 'Kepulauan Virgin Amerika Serikat',
+  WF: 'Wallis dan Futuna',
+};
+
+/**
+ * Library aliases that would make a name ambiguous: "Congo" alone is the Republic of the Congo
+ * in UN usage (M49 "Congo"), so the i18n alias of the DRC is dropped.
+ */
+export const REMOVED_ALIASES: Record<string, readonly string[]> = {
+  CD: ['Congo'],
+};
+
+/** Extra accepted names, by ISO alpha-2. Case, accents, punctuation and spacing are ignored. */
+export const EXTRA_ALIASES: Record<string, readonly string[]> = {
+  AE: ['Persatuan Emirat Arab', 'Emirat Arab'],
+  AF: ['Afganistan', 'Islamic Republic of Afghanistan'],
+  AZ: ['Azerbaidjan'],
+  BA: ['Bosnia Herzegovina', 'Bosnia-Herzegovina'],
+  BD: ['Banglades'],
+  BO: ['Bolivia (Plurinational State of)', 'Plurinational State of Bolivia'],
+  BR: ['Brasil'],
+  BS: ['The Bahamas'],
+  BY: ['Belorusia', 'Byelorussia'],
+  CD: ['DR Congo', 'DRC', 'Congo-Kinshasa', 'Congo (Kinshasa)', 'Kongo Kinshasa', 'RD Kongo'],
+  CG: ['Congo', 'Congo-Brazzaville', 'Congo (Brazzaville)', 'Republik Kongo', 'Kongo Brazzaville'],
+  CI: ['Ivory Coast'],
+  CL: ['Cile', 'Chili'],
+  CN: ['Tiongkok', 'Republik Rakyat Tiongkok', 'RRT', 'Cina', 'Republik Rakyat Cina'],
+  CV: ['Cabo Verde', 'Cape Verde'],
+  DJ: ['Jibuti'],
+  DO: ['Dominika Republik'],
+  DZ: ['Aljazair'],
+  EG: ['Arab Republic of Egypt'],
+  ET: ['Etiopia'],
+  FJ: ['Fiji Islands', 'Republic of Fiji'],
+  FM: ['Micronesia', 'Mikronesia', 'Negara Federasi Mikronesia', 'FSM'],
+  FR: ['Prancis'],
+  GM: ['The Gambia', 'Republik Gambia'],
+  GN: ['Guinea Conakry'],
+  GQ: ['Guinea Ekuatorial'],
+  GT: ['Guatamala'],
+  GW: ['Guinea Bissau'],
+  IR: ['Iran (Islamic Republic of)', 'Republik Islam Iran', 'Persia'],
+  JO: ['Yordan', 'Jordania', 'Kerajaan Yordania Hasyimiyah', 'Hashemite Kingdom of Jordan'],
+  KG: ['Kirgizstan', 'Kirgistan', 'Kyrgyz Republic'],
+  KH: ['Kampuchea'],
+  KP: ['Republik Demokratik Rakyat Korea', 'DPRK', "Democratic People's Republic of Korea", 'Korea DPR'],
+  KR: ['Republik Korea', 'Korea'],
+  KZ: ['Kazakstan', 'Kazahstan'],
+  LA: ['Laos', 'Lao PDR', 'Lao', 'Republik Demokratik Rakyat Laos', 'RDR Laos', 'Lao P.D.R.'],
+  LB: ['Libanon'],
+  LY: ['Libia'],
+  MA: ['Maroko', 'Marokko'],
+  MD: ['Republik Moldova', 'Republic of Moldova'],
+  MH: ['Marshall Islands', 'Republik Kepulauan Marshall'],
+  MK: ['Macedonia', 'Makedonia', 'FYROM', 'Former Yugoslav Republic of Macedonia'],
+  MM: ['Burma', 'Birma'],
+  MV: ['Maladewa', 'Maldiva'],
+  MZ: ['Mosambik'],
+  NL: ['Holland', 'Holandia'],
+  PG: ['PNG', 'Papua New Guinea', 'Papua Nugini', 'Papua Niugini', 'Papua New Guinea (PNG)'],
+  PH: ['Pilipina'],
+  PS: ['State of Palestine', 'Palestina', 'Negara Palestina', 'Palestinian Territories', 'Occupied Palestinian Territory', 'Palestinian Authority', 'oPt'],
+  RO: ['Rumania', 'Romania'],
+  RU: ['Rusia', 'Federasi Rusia', 'Russia'],
+  SA: ['Saudi Arabia', 'Kerajaan Arab Saudi', 'KSA'],
+  SB: ['Kepulauan Salomon', 'Solomon', 'Solomon Islands'],
+  SE: ['Swedia'],
+  ST: ['Sao Tome', 'São Tomé and Príncipe', 'Sao Tome and Principe'],
+  SY: ['Syria', 'Siria'],
+  SZ: ['Swaziland', 'Kingdom of Eswatini'],
+  TD: ['Cad', 'Tchad'],
+  TJ: ['Tajikistan', 'Tadjikistan', 'Tajikstan'],
+  TL: ['Timor Leste', 'East Timor', 'Timor Timur', 'Republik Demokratik Timor-Leste', 'Democratic Republic of Timor-Leste', 'RDTL'],
+  TR: ['Turkey', 'Turkiye', 'Republik Turki'],
+  TZ: ['Tanzania', 'Republik Persatuan Tanzania'],
+  UA: ['Ukraine'],
+  US: ['Amerika', 'Amerika Serikat', 'USA'],
+  VC: ['Saint Vincent', 'St Vincent and the Grenadines', 'Saint Vincent dan Grenadines'],
+  KN: ['St Kitts and Nevis', 'Saint Christopher and Nevis'],
+  LC: ['St Lucia'],
+  VE: ['Venezuela (Bolivarian Republic of)', 'Bolivarian Republic of Venezuela'],
+  VN: ['Vietnam', 'Viet Nam', 'Socialist Republic of Viet Nam'],
+  WS: ['Samoa Barat', 'Western Samoa', 'Independent State of Samoa'],
+  YE: ['Yemen'],
+};

@@ -1,0 +1,33 @@
+#!/usr/bin/env node
+// Runs every test (unit, and integration on SQLite and, when TEST_DATABASE_URL is set,
+// PostgreSQL) and prints a plain "N passed, N failed, N skipped" line computed from vitest's
+// JSON report. Extra arguments go to vitest (e.g. a file filter).
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const report = `${root}.vitest-report.json`;
+rmSync(report, { force: true });
+
+if (process.env.TEST_DATABASE_URL) {
+  console.log(`PostgreSQL integration tests: ON (${process.env.TEST_DATABASE_URL.replace(/:[^:@/]*@/, ':***@')})`);
+} else {
+  console.log('PostgreSQL integration tests: SKIPPED (set TEST_DATABASE_URL=postgres://… to run them; .ci/run does)');
+}
+
+const vitest = spawnSync(
+  process.execPath,
+  [`${root}node_modules/vitest/vitest.mjs`, 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`, ...process.argv.slice(2)],
+  { cwd: root, stdio: 'inherit', env: { ...process.env, TZ: 'UTC', NO_COLOR: process.env.NO_COLOR ?? '1' } },
+);
+
+if (!existsSync(report)) {
+  console.log('0 passed, 1 failed, 0 skipped (vitest wrote no report)');
+  process.exit(vitest.status || 1);
+}
+const r = JSON.parse(readFileSync(report, 'utf8'));
+const skipped = (r.numPendingTests ?? 0) + (r.numTodoTests ?? 0);
+console.log(`${r.numPassedTests} passed, ${r.numFailedTests} failed, ${skipped} skipped`);
+const failedSuites = r.numFailedTestSuites ?? 0;
+process.exit(r.numFailedTests > 0 || failedSuites > 0 || vitest.status !== 0 ? 1 : 0);

@@ -1,0 +1,69 @@
+/**
+ * The `mitra` command. Commands call the services in-process (never over HTTP); they parse
+ * their input with the domain schemas and map domain errors to exit codes (exit-codes.ts).
+ */
+import { Command, CommanderError, Option } from 'commander';
+import { loadConfig } from '../config.js';
+import { openApp, type AppContext } from '../main.js';
+import { describeError, EXIT, exitCodeFor } from './exit-codes.js';
+import { processIo, type CliIo } from './io.js';
+import { registerActivityCommands } from './activity.commands.js';
+import { registerDbCommands } from './db.commands.js';
+import { registerOrganisationCommands } from './organisation.commands.js';
+import { registerReferenceCommands } from './reference.commands.js';
+import { registerServeCommand } from './serve.command.js';
+
+export const VERSION = '0.1.0';
+
+/** What every command gets: the IO and a way to open the application (database, services). */
+export interface CliContext {
+  readonly io: CliIo;
+  /** Opens the app for one command and closes it afterwards. */
+  withApp<T>(work: (app: AppContext) => Promise<T>, options?: { migrate?: boolean }): Promise<T>;
+}
+
+function buildProgram(ctx: CliContext): Command {
+  const program = new Command('mitra')
+    .description('Mitra: registry and reports of South-South and Triangular Cooperation')
+    .version(VERSION)
+    .showHelpAfterError()
+    .exitOverride()
+    // Subcommands created after this inherit exitOverride and the output settings.
+    .configureOutput({ writeOut: (s) => ctx.io.out(s), writeErr: (s) => ctx.io.err(s) });
+  registerServeCommand(program, ctx);
+  registerDbCommands(program, ctx);
+  registerActivityCommands(program, ctx);
+  registerOrganisationCommands(program, ctx);
+  registerReferenceCommands(program, ctx);
+  return program;
+}
+
+/** Runs the CLI with the given arguments; resolves with the exit code. */
+export async function runCli(argv: readonly string[], io: CliIo = processIo): Promise<number> {
+  const ctx: CliContext = {
+    io,
+    withApp: async (work, options) => {
+      const app = await openApp(loadConfig(io.env), options);
+      try {
+        return await work(app);
+      } finally {
+        await app.close();
+      }
+    },
+  };
+  const program = buildProgram(ctx);
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+    return EXIT.ok;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // Help and version print and exit 0; unknown commands and options are usage errors.
+      return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
+    }
+    for (const line of describeError(error)) io.err(line);
+    return exitCodeFor(error);
+  }
+}
+
+/** A shared --json option. */
+export const jsonOption = () => new Option('--json', 'print JSON instead of a table');

@@ -1,0 +1,42 @@
+import type { Command } from 'commander';
+import { loadConfig } from '../config.js';
+import { openApp, serverFor } from '../main.js';
+import { loadDemoData } from '../services/demo/load-demo.js';
+import { CliInputError } from './exit-codes.js';
+import { VERSION, type CliContext } from './main.js';
+
+export function registerServeCommand(program: Command, ctx: CliContext): void {
+  program
+    .command('serve')
+    .description('migrate the database, load the demo data into an empty registry, and serve the API and web app')
+    .option('--port <port>', 'port to listen on (default $PORT or 3000)')
+    .option('--host <host>', 'address to listen on (default $HOST or 127.0.0.1)')
+    .option('--no-demo', 'do not load the demo data set into an empty database')
+    .action(async (opts: { port?: string; host?: string; demo: boolean }) => {
+      const config = loadConfig(ctx.io.env);
+      const port = opts.port === undefined ? config.port : Number(opts.port);
+      if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new CliInputError(`--port must be a port number (got ${opts.port})`);
+      const host = opts.host ?? config.host;
+      const app = await openApp(config);
+      try {
+        if (app.migrated.length) ctx.io.out(`migrated ${app.database.description}: ${app.migrated.join(', ')}`);
+        if (opts.demo) {
+          const demo = await loadDemoData(app.deps);
+          if (demo.loaded) ctx.io.out(`loaded the demo data: ${demo.activities} programs, ${demo.organisations} organisations, ${demo.participants} participants`);
+        }
+        const server = await serverFor(app, { version: VERSION });
+        const address = await server.listen({ port, host });
+        ctx.io.out(`Mitra is running on ${app.database.description}`);
+        ctx.io.out(`Open ${address.replace('127.0.0.1', 'localhost')}  (API docs: ${address}/api/docs)`);
+        const stop = async () => {
+          await server.close();
+          await app.close();
+        };
+        process.once('SIGINT', () => void stop().then(() => process.exit(0)));
+        process.once('SIGTERM', () => void stop().then(() => process.exit(0)));
+      } catch (error) {
+        await app.close();
+        throw error;
+      }
+    });
+}

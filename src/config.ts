@@ -1,0 +1,54 @@
+/**
+ * The only reader of the environment. Parses it once at start-up, lists every problem, and
+ * hands out a frozen, typed object.
+ */
+import { z } from 'zod';
+
+const envSchema = z.object({
+  DATABASE_URL: z
+    .string()
+    .trim()
+    .default('file:./data/mitra.sqlite')
+    .refine((u) => /^(file:|postgres(ql)?:\/\/)/.test(u), { message: 'must start with file: or postgres://' }),
+  PORT: z.coerce.number().int().min(0).max(65_535).default(3000),
+  HOST: z.string().trim().min(1).default('127.0.0.1'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Largest JSON request body, in bytes. */
+  MITRA_BODY_LIMIT: z.coerce.number().int().min(1024).max(100 * 1024 * 1024).default(1024 * 1024),
+  /** Connections per app process to PostgreSQL. */
+  MITRA_DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+});
+
+export type Config = Readonly<{
+  databaseUrl: string;
+  port: number;
+  host: string;
+  logLevel: z.output<typeof envSchema>['LOG_LEVEL'];
+  bodyLimitBytes: number;
+  dbPoolSize: number;
+}>;
+
+export class ConfigError extends Error {
+  constructor(readonly problems: readonly string[]) {
+    super(`invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  // Empty variables count as unset, as shells often export them that way.
+  const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = envSchema.safeParse(present);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
+  }
+  const e = parsed.data;
+  return Object.freeze({
+    databaseUrl: e.DATABASE_URL,
+    port: e.PORT,
+    host: e.HOST,
+    logLevel: e.LOG_LEVEL,
+    bodyLimitBytes: e.MITRA_BODY_LIMIT,
+    dbPoolSize: e.MITRA_DB_POOL_SIZE,
+  });
+}

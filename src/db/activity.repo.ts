@@ -1,0 +1,388 @@
+import { sql, type Expression, type Kysely, type SqlBool } from 'kysely';
+import type { Activity, ActivityData } from '../domain/activity/activity.js';
+import type { ActivityFilter, ActivitySortKey, Page } from '../domain/activity/activity-query.js';
+import {
+  ACTIVITY_STATUS_IATI,
+  activityStatuses,
+  type ActivityStatus,
+  type CooperationType,
+  type FlagshipArea,
+  type FundingSource,
+  type IatiOrgRole,
+  type LifecycleStage,
+  type Modality,
+  type SscRole,
+} from '../domain/codes.js';
+import { activityYear } from '../domain/activity/activity.js';
+import type { ActivityRepository, ActivitySummary, ActivityWrite } from '../services/ports.js';
+import { bool, insertInChunks, likePattern, num, numOrNull } from './sql-helpers.js';
+import type { ActivitiesTable, Database } from './schema.js';
+
+const STATUS_BY_IATI = new Map(activityStatuses.codes.map((code) => [ACTIVITY_STATUS_IATI[code], code]));
+
+function statusFromIati(code: number): ActivityStatus {
+  const status = STATUS_BY_IATI.get(code);
+  if (!status) throw new Error(`activity_status ${code} is not an IATI ActivityStatus code`);
+  return status;
+}
+
+type ActivityRow = Omit<ActivitiesTable, 'id'> & { id: number; implementing_org_code: string | null };
+
+export class ActivityRepo implements ActivityRepository {
+  constructor(private readonly db: Kysely<Database>) {}
+
+  async findById(id: number): Promise<Activity | undefined> {
+    const row = await this.baseQuery().where('a.id', '=', id).executeTakeFirst();
+    return row ? this.hydrate(row) : undefined;
+  }
+
+  async findByIdentifier(identifier: string): Promise<Activity | undefined> {
+    const row = await this.baseQuery().where('a.identifier', '=', identifier).executeTakeFirst();
+    return row ? this.hydrate(row) : undefined;
+  }
+
+  async idsByIdentifier(identifiers: readonly string[]): Promise<Map<string, number>> {
+    const result = new Map<string, number>();
+    for (let i = 0; i < identifiers.length; i += 500) {
+      const chunk = identifiers.slice(i, i + 500);
+      const rows = await this.db.selectFrom('activities').select(['id', 'identifier']).where('identifier', 'in', chunk).execute();
+      for (const r of rows) result.set(r.identifier, r.id);
+    }
+    return result;
+  }
+
+  async count(): Promise<number> {
+    const row = await this.db.selectFrom('activities').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
+    return num(row.n);
+  }
+
+  async list(
+    filter: ActivityFilter,
+    sort: { key: ActivitySortKey; desc: boolean },
+    page: number,
+    pageSize: number,
+  ): Promise<Page<ActivitySummary>> {
+    const filtered = this.db
+      .selectFrom('activities as a')
+      .leftJoin('organisations as io', 'io.id', 'a.implementing_org_id')
+      .where((eb) => eb.and(this.filterConditions(filter)));
+    const countRow = await filtered.select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
+    const sortExpr = SORT_COLUMNS[sort.key];
+    const direction = sort.desc ? 'desc' : 'asc';
+    const rows = await filtered
+      .selectAll('a')
+      .select('io.code as implementing_org_code')
+      // Missing values sort last on both engines (SQLite and PostgreSQL differ by default).
+      .orderBy(sql`case when ${sortExpr} is null then 1 else 0 end`)
+      .orderBy(sortExpr, direction)
+      .orderBy('a.id', direction)
+      .limit(pageSize)
+      .offset((page - 1) * pageSize)
+      .execute();
+    const recipients = await this.recipientsOf(rows.map((r) => r.id));
+    return {
+      items: rows.map((r) => ({ ...summaryOf(r), recipients: recipients.get(r.id) ?? [] })),
+      total: num(countRow.n),
+      page,
+      pageSize,
+    };
+  }
+
+  async insert(write: ActivityWrite): Promise<number> {
+    const orgIds = await this.orgIds(write.data);
+    const row = await this.db
+      .insertInto('activities')
+      .values({
+        ...this.columns(write, orgIds),
+        source: write.source ?? 'mitra',
+        version: 1,
+        created_at: write.now,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await this.insertChildren(row.id, write.data, orgIds);
+    return row.id;
+  }
+
+  async update(id: number, expectedVersion: number, write: ActivityWrite): Promise<boolean> {
+    const orgIds = await this.orgIds(write.data);
+    const result = await this.db
+      .updateTable('activities')
+      .set({ ...this.columns(write, orgIds), version: expectedVersion + 1 })
+      .where('id', '=', id)
+      .where('version', '=', expectedVersion)
+      .executeTakeFirst();
+    if (Number(result.numUpdatedRows) === 0) return false;
+    for (const table of CHILD_TABLES) await this.db.deleteFrom(table).where('activity_id', '=', id).execute();
+    await this.insertChildren(id, write.data, orgIds);
+    return true;
+  }
+
+  async delete(id: number): Promise<boolean> {
+    // Children go by ON DELETE CASCADE; participants too (they belong to the program).
+    const result = await this.db.deleteFrom('activities').where('id', '=', id).executeTakeFirst();
+    return Number(result.numDeletedRows) > 0;
+  }
+
+  private baseQuery() {
+    return this.db
+      .selectFrom('activities as a')
+      .leftJoin('organisations as io', 'io.id', 'a.implementing_org_id')
+      .selectAll('a')
+      .select('io.code as implementing_org_code');
+  }
+
+  private filterConditions(f: ActivityFilter): Expression<SqlBool>[] {
+    const conditions: Expression<SqlBool>[] = [];
+    const eq = <C extends keyof ActivitiesTable>(column: C, value: unknown) =>
+      conditions.push(sql<SqlBool>`${sql.ref(`a.${column}`)} = ${value}`);
+    if (f.year !== undefined) eq('year', f.year);
+    if (f.modality) eq('modality', f.modality);
+    if (f.flagshipArea) eq('flagship_area', f.flagshipArea);
+    if (f.cooperationType) eq('cooperation_type', f.cooperationType);
+    if (f.status) eq('activity_status', ACTIVITY_STATUS_IATI[f.status]);
+    if (f.stage) eq('lifecycle_stage', f.stage);
+    if (f.country) {
+      conditions.push(
+        sql<SqlBool>`exists (select 1 from activity_recipients r where r.activity_id = a.id and r.country_code = ${f.country})`,
+      );
+    }
+    if (f.region) {
+      conditions.push(sql<SqlBool>`exists (select 1 from activity_recipients r join countries c on c.iso2 = r.country_code
+        where r.activity_id = a.id and c.region = ${f.region})`);
+    }
+    if (f.partner) {
+      conditions.push(sql<SqlBool>`exists (select 1 from activity_partners p join organisations o on o.id = p.org_id
+        where p.activity_id = a.id and lower(o.code) = lower(${f.partner}))`);
+    }
+    if (f.implementingOrg) conditions.push(sql<SqlBool>`lower(io.code) = lower(${f.implementingOrg})`);
+    if (f.q) {
+      const pattern = likePattern(f.q);
+      const columns = ['identifier', 'title_en', 'title_id', 'description_en', 'description_id'];
+      conditions.push(
+        sql<SqlBool>`(${sql.join(
+          columns.map((c) => sql`lower(${sql.ref(`a.${c}`)}) like ${pattern} escape '\\'`),
+          sql` or `,
+        )})`,
+      );
+    }
+    return conditions;
+  }
+
+  private columns(write: ActivityWrite, orgIds: Map<string, number>) {
+    const d = write.data;
+    return {
+      identifier: d.identifier,
+      title_en: d.titleEn,
+      title_id: d.titleId,
+      description_en: d.descriptionEn,
+      description_id: d.descriptionId,
+      modality: d.modality,
+      flagship_area: d.flagshipArea,
+      cooperation_type: d.cooperationType,
+      activity_status: ACTIVITY_STATUS_IATI[d.activityStatus],
+      lifecycle_stage: d.lifecycleStage,
+      planned_start: d.plannedStart,
+      planned_end: d.plannedEnd,
+      actual_start: d.actualStart,
+      actual_end: d.actualEnd,
+      year: activityYear(d),
+      venue_city: d.venueCity,
+      venue_country: d.venueCountry,
+      implementing_org_id: d.implementingOrg ? (orgIds.get(d.implementingOrg.toLowerCase()) ?? null) : null,
+      funding_source: d.fundingSource,
+      participants_planned: d.participantsPlanned,
+      illustrative: d.illustrative ? 1 : 0,
+      import_batch_id: write.importBatchId ?? null,
+      updated_at: write.now,
+    };
+  }
+
+  /** Organisation ids by lower-case code, for the implementer and the partners. */
+  private async orgIds(d: ActivityData): Promise<Map<string, number>> {
+    const codes = [...new Set([d.implementingOrg, ...d.partners.map((p) => p.org)].filter((c): c is string => !!c))];
+    if (codes.length === 0) return new Map();
+    const rows = await this.db
+      .selectFrom('organisations')
+      .select(['id', 'code'])
+      .where(sql<SqlBool>`lower(code) in (${sql.join(codes.map((c) => c.toLowerCase()))})`)
+      .execute();
+    const ids = new Map(rows.map((r) => [r.code.toLowerCase(), r.id]));
+    const missing = codes.filter((c) => !ids.has(c.toLowerCase()));
+    // The service checks existence first; reaching this is a bug, not a user error.
+    if (missing.length) throw new Error(`unknown organisation codes reached the repository: ${missing.join(', ')}`);
+    return ids;
+  }
+
+  private async insertChildren(activityId: number, d: ActivityData, orgIds: Map<string, number>): Promise<void> {
+    await insertInChunks(
+      this.db,
+      'activity_recipients',
+      d.recipients.map((r, i) => ({ activity_id: activityId, country_code: r.country, percentage: r.percentage, sort_order: i })),
+    );
+    await insertInChunks(
+      this.db,
+      'activity_partners',
+      d.partners.map((p, i) => ({
+        activity_id: activityId,
+        org_id: orgIds.get(p.org.toLowerCase()) as number, // present: orgIds() throws on a missing code
+        iati_role: p.iatiRole,
+        ssc_role: p.sscRole,
+        contribution_minor: p.contributionMinor,
+        currency: p.currency,
+        in_kind: p.inKind ? 1 : 0,
+        sort_order: i,
+      })),
+    );
+    await insertInChunks(
+      this.db,
+      'activity_sectors',
+      d.sectors.map((s, i) => ({ activity_id: activityId, vocabulary: s.vocabulary, code: s.code, percentage: s.percentage, sort_order: i })),
+    );
+    await insertInChunks(
+      this.db,
+      'activity_sdgs',
+      d.sdgs.map((s, i) => ({ activity_id: activityId, goal: s.goal, target: s.target, sort_order: i })),
+    );
+    await insertInChunks(
+      this.db,
+      'budgets',
+      d.budgets.map((b, i) => ({
+        activity_id: activityId,
+        type: b.type,
+        status: b.status,
+        period_start: b.periodStart,
+        period_end: b.periodEnd,
+        amount_minor: b.amountMinor,
+        currency: b.currency,
+        value_date: b.valueDate,
+        sort_order: i,
+      })),
+    );
+    await insertInChunks(
+      this.db,
+      'transactions',
+      d.transactions.map((t, i) => ({
+        activity_id: activityId,
+        type: t.type,
+        transaction_date: t.date,
+        amount_minor: t.amountMinor,
+        currency: t.currency,
+        value_date: t.valueDate,
+        description: t.description,
+        sort_order: i,
+      })),
+    );
+  }
+
+  private async recipientsOf(ids: readonly number[]): Promise<Map<number, string[]>> {
+    const result = new Map<number, string[]>();
+    if (ids.length === 0) return result;
+    const rows = await this.db
+      .selectFrom('activity_recipients')
+      .select(['activity_id', 'country_code'])
+      .where('activity_id', 'in', ids)
+      .orderBy('activity_id')
+      .orderBy('sort_order')
+      .execute();
+    for (const r of rows) result.set(r.activity_id, [...(result.get(r.activity_id) ?? []), r.country_code]);
+    return result;
+  }
+
+  private async hydrate(row: ActivityRow): Promise<Activity> {
+    const id = row.id;
+    const [recipients, partners, sectors, sdgs, budgets, transactions] = await Promise.all([
+      this.db.selectFrom('activity_recipients').selectAll().where('activity_id', '=', id).orderBy('sort_order').execute(),
+      this.db
+        .selectFrom('activity_partners as p')
+        .innerJoin('organisations as o', 'o.id', 'p.org_id')
+        .selectAll('p')
+        .select('o.code as org_code')
+        .where('p.activity_id', '=', id)
+        .orderBy('p.sort_order')
+        .execute(),
+      this.db.selectFrom('activity_sectors').selectAll().where('activity_id', '=', id).orderBy('sort_order').execute(),
+      this.db.selectFrom('activity_sdgs').selectAll().where('activity_id', '=', id).orderBy('sort_order').execute(),
+      this.db.selectFrom('budgets').selectAll().where('activity_id', '=', id).orderBy('sort_order').execute(),
+      this.db.selectFrom('transactions').selectAll().where('activity_id', '=', id).orderBy('sort_order').execute(),
+    ]);
+    return {
+      ...summaryFields(row),
+      descriptionEn: row.description_en,
+      descriptionId: row.description_id,
+      fundingSource: row.funding_source as FundingSource | null,
+      version: row.version,
+      createdAt: row.created_at,
+      recipients: recipients.map((r) => ({ country: r.country_code, percentage: numOrNull(r.percentage) })),
+      partners: partners.map((p) => ({
+        org: p.org_code,
+        iatiRole: p.iati_role as IatiOrgRole,
+        sscRole: p.ssc_role as SscRole,
+        contributionMinor: p.contribution_minor === null ? null : num(p.contribution_minor),
+        currency: p.currency,
+        inKind: bool(p.in_kind),
+      })),
+      sectors: sectors.map((s) => ({ vocabulary: s.vocabulary, code: s.code, percentage: numOrNull(s.percentage) })),
+      sdgs: sdgs.map((s) => ({ goal: s.goal, target: s.target })),
+      budgets: budgets.map((b) => ({
+        type: b.type as 1 | 2,
+        status: b.status as 1 | 2,
+        periodStart: b.period_start,
+        periodEnd: b.period_end,
+        amountMinor: num(b.amount_minor),
+        currency: b.currency,
+        valueDate: b.value_date,
+      })),
+      transactions: transactions.map((t) => ({
+        type: t.type,
+        date: t.transaction_date,
+        amountMinor: num(t.amount_minor),
+        currency: t.currency,
+        valueDate: t.value_date,
+        description: t.description,
+      })),
+    };
+  }
+}
+
+const CHILD_TABLES = ['activity_recipients', 'activity_partners', 'activity_sectors', 'activity_sdgs', 'budgets', 'transactions'] as const;
+
+const SORT_COLUMNS = {
+  identifier: sql`a.identifier`,
+  title: sql`lower(coalesce(a.title_en, a.title_id))`,
+  start: sql`coalesce(a.actual_start, a.planned_start)`,
+  end: sql`coalesce(a.actual_end, a.planned_end)`,
+  year: sql`a.year`,
+  modality: sql`a.modality`,
+  updated: sql`a.updated_at`,
+} satisfies Record<ActivitySortKey, Expression<unknown>>;
+
+/** Row fields shared by the list and the full record (row values are trusted: Mitra wrote them). */
+function summaryFields(row: ActivityRow) {
+  return {
+    id: row.id,
+    identifier: row.identifier,
+    titleEn: row.title_en,
+    titleId: row.title_id,
+    modality: row.modality as Modality | null,
+    flagshipArea: row.flagship_area as FlagshipArea | null,
+    cooperationType: row.cooperation_type as CooperationType,
+    activityStatus: statusFromIati(row.activity_status),
+    lifecycleStage: row.lifecycle_stage as LifecycleStage,
+    plannedStart: row.planned_start,
+    plannedEnd: row.planned_end,
+    actualStart: row.actual_start,
+    actualEnd: row.actual_end,
+    year: row.year,
+    venueCity: row.venue_city,
+    venueCountry: row.venue_country,
+    implementingOrg: row.implementing_org_code,
+    participantsPlanned: row.participants_planned,
+    illustrative: bool(row.illustrative),
+    updatedAt: row.updated_at,
+  };
+}
+
+function summaryOf(row: ActivityRow): Omit<ActivitySummary, 'recipients'> {
+  return summaryFields(row);
+}

@@ -1,0 +1,25 @@
+/**
+ * The ordered list of migrations. Names are `<UTC timestamp>_<snake_name>`; a migration is never
+ * edited once merged, and each runs on both engines (it may branch on `engine` for a column type).
+ */
+import type { Kysely, Migration } from 'kysely';
+import type { Engine } from '../connection.js';
+import * as initial from './20261128160000_initial.js';
+
+export interface MigrationContext {
+  readonly engine: Engine;
+}
+
+interface MigrationModule {
+  up(db: Kysely<unknown>, context: MigrationContext): Promise<void>;
+}
+
+const MIGRATIONS: Record<string, MigrationModule> = {
+  '20261128160000_initial': initial,
+};
+
+export function migrationsFor(engine: Engine): Record<string, Migration> {
+  return Object.fromEntries(
+    Object.entries(MIGRATIONS).map(([name, m]) => [name, { up: (db: Kysely<unknown>) => m.up(db, { engine }) }]),
+  );
+}

@@ -1,0 +1,113 @@
+import type { Kysely } from 'kysely';
+import type { ParticipantStatus, Sex } from '../domain/codes.js';
+import type { Participant } from '../domain/participant/participant.js';
+import type { ParticipantRepository, ParticipantWrite } from '../services/ports.js';
+import { bool, num } from './sql-helpers.js';
+import type { Database, ParticipantsTable } from './schema.js';
+
+type ParticipantRow = Omit<ParticipantsTable, 'id'> & { id: number };
+
+function toParticipant(row: ParticipantRow): Participant {
+  return {
+    id: row.id,
+    activityId: row.activity_id,
+    fullName: row.full_name,
+    sex: row.sex as Sex,
+    country: row.country_code,
+    organisation: row.organisation,
+    position: row.position,
+    email: row.email,
+    status: row.status as ParticipantStatus,
+    illustrative: bool(row.illustrative),
+    personKey: row.person_key,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+function columns(w: ParticipantWrite) {
+  const d = w.data;
+  return {
+    full_name: d.fullName,
+    sex: d.sex,
+    country_code: d.country,
+    organisation: d.organisation,
+    position: d.position,
+    email: d.email,
+    status: d.status,
+    person_key: w.personKey,
+    illustrative: d.illustrative ? 1 : 0,
+    import_batch_id: w.importBatchId ?? null,
+    updated_at: w.now,
+  };
+}
+
+export class ParticipantRepo implements ParticipantRepository {
+  constructor(private readonly db: Kysely<Database>) {}
+
+  async findById(id: number): Promise<Participant | undefined> {
+    const row = await this.db.selectFrom('participants').selectAll().where('id', '=', id).executeTakeFirst();
+    return row ? toParticipant(row) : undefined;
+  }
+
+  async findByPersonKey(activityId: number, personKey: string): Promise<Participant | undefined> {
+    const row = await this.db
+      .selectFrom('participants')
+      .selectAll()
+      .where('activity_id', '=', activityId)
+      .where('person_key', '=', personKey)
+      .executeTakeFirst();
+    return row ? toParticipant(row) : undefined;
+  }
+
+  async listByActivity(activityId: number): Promise<Participant[]> {
+    const rows = await this.db
+      .selectFrom('participants')
+      .selectAll()
+      .where('activity_id', '=', activityId)
+      .orderBy('country_code')
+      .orderBy('full_name')
+      .orderBy('id')
+      .execute();
+    return rows.map(toParticipant);
+  }
+
+  async countByActivity(activityId: number): Promise<number> {
+    const row = await this.db
+      .selectFrom('participants')
+      .select((eb) => eb.fn.countAll().as('n'))
+      .where('activity_id', '=', activityId)
+      .executeTakeFirstOrThrow();
+    return num(row.n);
+  }
+
+  async countriesOf(activityId: number): Promise<string[]> {
+    const rows = await this.db
+      .selectFrom('participants')
+      .select('country_code')
+      .distinct()
+      .where('activity_id', '=', activityId)
+      .orderBy('country_code')
+      .execute();
+    return rows.map((r) => r.country_code);
+  }
+
+  async insert(activityId: number, write: ParticipantWrite): Promise<number> {
+    const row = await this.db
+      .insertInto('participants')
+      .values({ ...columns(write), activity_id: activityId, created_at: write.now })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    return row.id;
+  }
+
+  async update(id: number, write: ParticipantWrite): Promise<boolean> {
+    const result = await this.db.updateTable('participants').set(columns(write)).where('id', '=', id).executeTakeFirst();
+    return Number(result.numUpdatedRows) > 0;
+  }
+
+  async delete(id: number): Promise<boolean> {
+    const result = await this.db.deleteFrom('participants').where('id', '=', id).executeTakeFirst();
+    return Number(result.numDeletedRows) > 0;
+  }
+}

@@ -1,0 +1,196 @@
+/**
+ * Table types for Kysely (snake_case as in SQL). Conventions, identical on both engines:
+ * - calendar days are TEXT 'YYYY-MM-DD', instants TEXT ISO-8601 UTC ('2026-11-28T16:00:00.000Z');
+ * - booleans are INTEGER 0/1; money is BIGINT hundredths of the currency unit;
+ * - percentages and exchange rates are NUMERIC (PostgreSQL returns them as strings: the
+ *   repositories convert).
+ */
+import type { Generated } from 'kysely';
+
+export interface OrganisationsTable {
+  id: Generated<number>;
+  code: string;
+  name_en: string;
+  name_id: string | null;
+  acronym: string | null;
+  type: string;
+  country_code: string | null;
+  kind: string;
+  illustrative: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ActivitiesTable {
+  id: Generated<number>;
+  identifier: string;
+  title_en: string | null;
+  title_id: string | null;
+  description_en: string | null;
+  description_id: string | null;
+  modality: string | null;
+  flagship_area: string | null;
+  cooperation_type: string;
+  /** IATI ActivityStatus code 1–6. */
+  activity_status: number;
+  lifecycle_stage: string;
+  planned_start: string | null;
+  planned_end: string | null;
+  actual_start: string | null;
+  actual_end: string | null;
+  /** Derived on every write: year of actual_start, else of planned_start. Indexed for reports. */
+  year: number | null;
+  venue_city: string | null;
+  venue_country: string | null;
+  implementing_org_id: number | null;
+  funding_source: string | null;
+  participants_planned: number | null;
+  illustrative: number;
+  /** Where the record came from: "mitra" (entered or imported CSV), "iati", "demo". */
+  source: string;
+  import_batch_id: number | null;
+  version: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ActivityRecipientsTable {
+  activity_id: number;
+  country_code: string;
+  percentage: string | number | null;
+  sort_order: number;
+}
+
+export interface ActivityPartnersTable {
+  activity_id: number;
+  org_id: number;
+  iati_role: number;
+  ssc_role: string;
+  contribution_minor: number | null;
+  currency: string | null;
+  in_kind: number;
+  sort_order: number;
+}
+
+export interface ActivitySectorsTable {
+  activity_id: number;
+  vocabulary: string;
+  code: string;
+  percentage: string | number | null;
+  sort_order: number;
+}
+
+export interface ActivitySdgsTable {
+  activity_id: number;
+  goal: number;
+  target: string | null;
+  sort_order: number;
+}
+
+export interface BudgetsTable {
+  id: Generated<number>;
+  activity_id: number;
+  type: number;
+  status: number;
+  period_start: string;
+  period_end: string;
+  amount_minor: number;
+  currency: string;
+  value_date: string | null;
+  sort_order: number;
+}
+
+export interface TransactionsTable {
+  id: Generated<number>;
+  activity_id: number;
+  type: string;
+  transaction_date: string;
+  amount_minor: number;
+  currency: string;
+  value_date: string | null;
+  description: string | null;
+  sort_order: number;
+}
+
+export interface ExchangeRatesTable {
+  currency: string;
+  rate_date: string;
+  /** How many units of the currency one US dollar buys on that day. */
+  units_per_usd: string | number;
+  source: string | null;
+}
+
+export interface ParticipantsTable {
+  id: Generated<number>;
+  activity_id: number;
+  full_name: string;
+  sex: string;
+  country_code: string;
+  organisation: string | null;
+  position: string | null;
+  email: string | null;
+  status: string;
+  person_key: string;
+  illustrative: number;
+  import_batch_id: number | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ImportBatchesTable {
+  id: Generated<number>;
+  kind: string;
+  source_name: string;
+  sha256: string | null;
+  rows_total: number;
+  rows_inserted: number;
+  rows_updated: number;
+  rows_rejected: number;
+  status: string;
+  /** JSON: warnings and the rejected rows' reasons. */
+  details: string | null;
+  started_at: string;
+  finished_at: string | null;
+  user_id: number | null;
+}
+
+/** Reference tables copied from the domain's tables so that reports can group in SQL. */
+export interface CountriesTable {
+  iso2: string;
+  iso3: string;
+  numeric_code: string;
+  name_en: string;
+  name_id: string;
+  region: string | null;
+  m49_subregion_code: string | null;
+}
+
+export interface GroupMembershipsTable {
+  group_code: string;
+  iso2: string;
+  status: string;
+  since: string | null;
+  until: string | null;
+}
+
+export interface MetaTable {
+  key: string;
+  value: string;
+}
+
+export interface Database {
+  organisations: OrganisationsTable;
+  activities: ActivitiesTable;
+  activity_recipients: ActivityRecipientsTable;
+  activity_partners: ActivityPartnersTable;
+  activity_sectors: ActivitySectorsTable;
+  activity_sdgs: ActivitySdgsTable;
+  budgets: BudgetsTable;
+  transactions: TransactionsTable;
+  exchange_rates: ExchangeRatesTable;
+  participants: ParticipantsTable;
+  import_batches: ImportBatchesTable;
+  countries: CountriesTable;
+  group_memberships: GroupMembershipsTable;
+  meta: MetaTable;
+}

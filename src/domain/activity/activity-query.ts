@@ -1,0 +1,51 @@
+/** Filters, sorting and paging of the program list (API query string and CLI flags). */
+import { z } from 'zod';
+import { activityStatuses, cooperationTypes, flagshipAreas, lifecycleStages, modalities } from '../codes.js';
+import { REPORT_REGIONS } from '../reference/types.js';
+import { codeOf, countryCode } from '../schema-helpers.js';
+
+export const ACTIVITY_SORT_KEYS = ['identifier', 'title', 'start', 'end', 'year', 'modality', 'updated'] as const;
+export type ActivitySortKey = (typeof ACTIVITY_SORT_KEYS)[number];
+
+export const MAX_PAGE_SIZE = 500;
+
+const sortSpec = z
+  .string()
+  .trim()
+  .transform((value, ctx) => {
+    const desc = value.startsWith('-');
+    const key = desc ? value.slice(1) : value;
+    if (!(ACTIVITY_SORT_KEYS as readonly string[]).includes(key)) {
+      ctx.addIssue({ code: 'custom', message: `sort by one of ${ACTIVITY_SORT_KEYS.join(', ')}, with "-" for descending` });
+      return z.NEVER;
+    }
+    return { key: key as ActivitySortKey, desc };
+  })
+  .meta({ example: '-start' });
+
+export const activityListQuerySchema = z.object({
+  year: z.coerce.number().int().min(1900).max(2200).optional(),
+  modality: codeOf(modalities, 'modality').optional(),
+  flagshipArea: codeOf(flagshipAreas, 'flagship area').optional(),
+  region: z.enum(REPORT_REGIONS).optional(),
+  country: countryCode.optional(),
+  cooperationType: codeOf(cooperationTypes, 'cooperation type').optional(),
+  status: codeOf(activityStatuses, 'activity status').optional(),
+  stage: codeOf(lifecycleStages, 'lifecycle stage').optional(),
+  partner: z.string().trim().min(1).max(100).optional().meta({ description: 'partner organisation code' }),
+  implementingOrg: z.string().trim().min(1).max(100).optional(),
+  q: z.string().trim().max(200).optional().meta({ description: 'free text in identifier, titles and descriptions' }),
+  sort: sortSpec.default({ key: 'start', desc: true }),
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(MAX_PAGE_SIZE).default(50),
+});
+
+export type ActivityListQuery = z.output<typeof activityListQuerySchema>;
+export type ActivityFilter = Omit<ActivityListQuery, 'sort' | 'page' | 'pageSize'>;
+
+export interface Page<T> {
+  readonly items: readonly T[];
+  readonly total: number;
+  readonly page: number;
+  readonly pageSize: number;
+}

@@ -1,0 +1,139 @@
+/**
+ * Rules of a program that compare its fields. Each returns every broken rule as a field issue;
+ * an empty list means the program is consistent.
+ */
+import { addOneYear } from '../dates.js';
+import type { FieldIssue } from '../errors.js';
+import type { ActivityData, Recipient, Sector } from './activity.js';
+
+/** Percentages are compared in hundredths so that 33.33 + 33.33 + 33.34 is exactly 100. */
+const hundredths = (p: number): number => Math.round(p * 100);
+
+export function checkActivityRules(a: ActivityData): FieldIssue[] {
+  return [
+    ...checkTitle(a),
+    ...checkDateOrder(a),
+    ...checkRecipients(a.recipients),
+    ...checkSectors(a.sectors),
+    ...checkPartners(a),
+    ...checkSdgs(a),
+    ...checkMoney(a),
+  ];
+}
+
+function checkTitle(a: ActivityData): FieldIssue[] {
+  if (a.titleEn || a.titleId) return [];
+  return [{ path: 'titleEn', code: 'title_required', message: 'a title in English (titleEn) or Indonesian (titleId) is required' }];
+}
+
+function checkDateOrder(a: ActivityData): FieldIssue[] {
+  const issues: FieldIssue[] = [];
+  if (a.plannedStart && a.plannedEnd && a.plannedEnd < a.plannedStart) {
+    issues.push({ path: 'plannedEnd', code: 'date_order', message: `must not be before plannedStart (${a.plannedStart})` });
+  }
+  if (a.actualStart && a.actualEnd && a.actualEnd < a.actualStart) {
+    issues.push({ path: 'actualEnd', code: 'date_order', message: `must not be before actualStart (${a.actualStart})` });
+  }
+  if (!a.actualStart && a.actualEnd) {
+    issues.push({ path: 'actualStart', code: 'required', message: 'is required when actualEnd is given' });
+  }
+  return issues;
+}
+
+/**
+ * Percentages are optional; when any is given all must be, and they must sum to 100
+ * (IATI rule: recipient-country percentages per activity sum to 100).
+ */
+function checkPercentages(
+  items: readonly { percentage: number | null }[],
+  path: string,
+  what: string,
+  indices: readonly number[] = items.map((_, i) => i),
+): FieldIssue[] {
+  const given = indices.filter((i) => items[i]?.percentage !== null);
+  if (given.length === 0) return [];
+  if (given.length < indices.length) {
+    const missing = indices.find((i) => items[i]?.percentage === null) ?? 0;
+    return [{ path: `${path}.${missing}.percentage`, code: 'percentage_missing', message: `give a percentage for every ${what} or for none` }];
+  }
+  const sum = given.reduce((acc, i) => acc + hundredths(items[i]?.percentage ?? 0), 0);
+  if (sum !== 10_000) {
+    return [{ path, code: 'percentage_sum', message: `${what} percentages must sum to 100 (they sum to ${sum / 100})` }];
+  }
+  return [];
+}
+
+function checkRecipients(recipients: readonly Recipient[]): FieldIssue[] {
+  const issues: FieldIssue[] = [];
+  const seen = new Set<string>();
+  recipients.forEach((r, i) => {
+    if (seen.has(r.country)) {
+      issues.push({ path: `recipients.${i}.country`, code: 'duplicate', message: `${r.country} is listed twice` });
+    }
+    seen.add(r.country);
+  });
+  return [...issues, ...checkPercentages(recipients, 'recipients', 'recipient country')];
+}
+
+function checkSectors(sectors: readonly Sector[]): FieldIssue[] {
+  const issues: FieldIssue[] = [];
+  const byVocabulary = new Map<string, number[]>();
+  const seen = new Set<string>();
+  sectors.forEach((s, i) => {
+    const key = `${s.vocabulary}:${s.code}`;
+    if (seen.has(key)) issues.push({ path: `sectors.${i}.code`, code: 'duplicate', message: `sector ${s.code} is listed twice` });
+    seen.add(key);
+    byVocabulary.set(s.vocabulary, [...(byVocabulary.get(s.vocabulary) ?? []), i]);
+  });
+  // IATI rule: sector percentages sum to 100 per vocabulary.
+  for (const indices of byVocabulary.values()) issues.push(...checkPercentages(sectors, 'sectors', 'sector', indices));
+  return issues;
+}
+
+function checkPartners(a: ActivityData): FieldIssue[] {
+  const issues: FieldIssue[] = [];
+  const seen = new Set<string>();
+  a.partners.forEach((p, i) => {
+    const key = `${p.org}:${p.iatiRole}`;
+    if (seen.has(key)) {
+      issues.push({ path: `partners.${i}`, code: 'duplicate', message: `${p.org} is listed twice with IATI role ${p.iatiRole}` });
+    }
+    seen.add(key);
+    if (p.contributionMinor !== null && !p.currency) {
+      issues.push({ path: `partners.${i}.currency`, code: 'required', message: 'is required when a contribution amount is given' });
+    }
+  });
+  // A triangular program is one that a second provider or facilitator supports (DOMAIN.md).
+  if (a.cooperationType === 'triangular' && !a.partners.some((p) => p.sscRole === 'second_provider' || p.sscRole === 'facilitator')) {
+    issues.push({
+      path: 'partners',
+      code: 'triangular_partner_required',
+      message: 'a triangular program needs a partner with the role second_provider or facilitator',
+    });
+  }
+  return issues;
+}
+
+function checkSdgs(a: ActivityData): FieldIssue[] {
+  const seen = new Set<string>();
+  const issues: FieldIssue[] = [];
+  a.sdgs.forEach((tag, i) => {
+    const key = tag.target ?? String(tag.goal);
+    if (seen.has(key)) issues.push({ path: `sdgs.${i}`, code: 'duplicate', message: `SDG ${key} is listed twice` });
+    seen.add(key);
+  });
+  return issues;
+}
+
+function checkMoney(a: ActivityData): FieldIssue[] {
+  const issues: FieldIssue[] = [];
+  a.budgets.forEach((b, i) => {
+    if (b.periodEnd < b.periodStart) {
+      issues.push({ path: `budgets.${i}.periodEnd`, code: 'date_order', message: `must not be before periodStart (${b.periodStart})` });
+    } else if (b.periodEnd >= addOneYear(b.periodStart)) {
+      // IATI rule 7.5.3: a budget period must not be longer than one year.
+      issues.push({ path: `budgets.${i}.periodEnd`, code: 'budget_period', message: 'a budget period must not be longer than one year' });
+    }
+  });
+  return issues;
+}

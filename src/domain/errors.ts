@@ -1,0 +1,59 @@
+/**
+ * Typed domain errors. Each has a stable code ("activity.not_found"), a message, optional field
+ * issues and a cause. HTTP status codes and exit codes are chosen at the edges (server/problem.ts,
+ * cli/exit-codes.ts), never here.
+ */
+
+export interface FieldIssue {
+  /** Path of the field, dot-separated ("recipients.1.percentage"); "" for the whole input. */
+  readonly path: string;
+  readonly message: string;
+  /** Stable machine-readable code for the issue ("invalid_enum_value", "date_order"). */
+  readonly code?: string;
+}
+
+export type DomainErrorKind = 'not_found' | 'invalid' | 'conflict' | 'forbidden' | 'invalid_transition' | 'unauthenticated';
+
+export abstract class DomainError extends Error {
+  abstract readonly kind: DomainErrorKind;
+
+  constructor(
+    readonly code: string,
+    message: string,
+    readonly issues: readonly FieldIssue[] = [],
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+    this.name = new.target.name;
+  }
+}
+
+export class NotFoundError extends DomainError {
+  readonly kind = 'not_found';
+}
+
+/** The input breaks a rule; `issues` names every bad field. */
+export class InvalidError extends DomainError {
+  readonly kind = 'invalid';
+}
+
+/** The input clashes with stored state: an identifier that exists, a stale version. */
+export class ConflictError extends DomainError {
+  readonly kind = 'conflict';
+}
+
+export class ForbiddenError extends DomainError {
+  readonly kind = 'forbidden';
+}
+
+export class UnauthenticatedError extends DomainError {
+  readonly kind = 'unauthenticated';
+}
+
+export class InvalidTransitionError extends DomainError {
+  readonly kind = 'invalid_transition';
+}
+
+export function isDomainError(error: unknown): error is DomainError {
+  return error instanceof DomainError;
+}

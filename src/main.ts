@@ -1,0 +1,75 @@
+/**
+ * The composition root: configuration → database → services. The server and the CLI start
+ * from here; nothing else sees every layer.
+ */
+import type { Config } from './config.js';
+import { openDatabase, type DatabaseHandle } from './db/connection.js';
+import { buildServer, type ServerOptions } from './server/app.js';
+import { migrateToLatest, migrationStatus, type MigrationReport } from './db/migrate.js';
+import { syncReferenceData } from './db/reference-sync.js';
+import { createStore } from './db/store.js';
+import { systemClock, type Clock, type ServiceDeps } from './services/ports.js';
+
+export interface AppContext {
+  readonly config: Config;
+  readonly database: DatabaseHandle;
+  readonly deps: ServiceDeps;
+  /** Migrations applied while opening (empty when the schema was current). */
+  readonly migrated: readonly string[];
+  close(): Promise<void>;
+}
+
+export interface OpenOptions {
+  /** Apply pending migrations and refresh the reference tables (default true). */
+  readonly migrate?: boolean;
+  readonly clock?: Clock;
+}
+
+export async function openApp(config: Config, options: OpenOptions = {}): Promise<AppContext> {
+  const database = await openDatabase(config.databaseUrl, { poolSize: config.dbPoolSize });
+  try {
+    let migrated: string[] = [];
+    if (options.migrate ?? true) {
+      migrated = await migrateToLatest(database);
+      await syncReferenceData(database.db);
+    }
+    const deps: ServiceDeps = { store: createStore(database.db), clock: options.clock ?? systemClock };
+    return { config, database, deps, migrated, close: () => database.close() };
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+}
+
+/** Applies pending migrations and refreshes the reference tables (`mitra db migrate`). */
+export async function migrateDatabase(config: Config): Promise<{ description: string; applied: string[]; referenceRefreshed: boolean }> {
+  const database = await openDatabase(config.databaseUrl);
+  try {
+    const applied = await migrateToLatest(database);
+    const referenceRefreshed = await syncReferenceData(database.db);
+    return { description: database.description, applied, referenceRefreshed };
+  } finally {
+    await database.close();
+  }
+}
+
+export async function databaseStatus(config: Config): Promise<MigrationReport & { description: string }> {
+  const database = await openDatabase(config.databaseUrl);
+  try {
+    return { ...(await migrationStatus(database)), description: database.description };
+  } finally {
+    await database.close();
+  }
+}
+
+/** The HTTP server over an opened app. */
+export function serverFor(app: AppContext, options: Omit<ServerOptions, 'deps' | 'engine'> = {}) {
+  return buildServer({
+    deps: app.deps,
+    engine: app.database.engine,
+    bodyLimitBytes: app.config.bodyLimitBytes,
+    logLevel: app.config.logLevel,
+    ...options,
+  });
+}
+export { DatabaseUrlError } from './db/connection.js';

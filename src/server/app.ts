@@ -1,0 +1,86 @@
+/** Builds the HTTP server: the REST API, its OpenAPI document and interactive docs. */
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance } from 'fastify';
+import {
+  jsonSchemaTransform,
+  jsonSchemaTransformObject,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { ServiceDeps } from '../services/ports.js';
+import { registerActivityRoutes } from './activity.routes.js';
+import { registerHomeRoutes } from './home.routes.js';
+import { registerOrganisationRoutes } from './organisation.routes.js';
+import { registerParticipantRoutes } from './participant.routes.js';
+import { makeProblem, problemFor, sendProblem } from './problem.js';
+import { registerReferenceRoutes } from './reference.routes.js';
+
+export interface ServerOptions {
+  readonly deps: ServiceDeps;
+  /** Shown by /api/health ("sqlite" or "postgres"). */
+  readonly engine: string;
+  readonly bodyLimitBytes?: number;
+  readonly logLevel?: string;
+  readonly version?: string;
+}
+
+export async function buildServer(options: ServerOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: { level: options.logLevel ?? 'info' },
+    bodyLimit: options.bodyLimitBytes ?? 1024 * 1024,
+    // Request ids appear in every problem answer and log line.
+    genReqId: () => crypto.randomUUID(),
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler((error, request, reply) => sendProblem(reply, problemFor(error, request)));
+  app.setNotFoundHandler((request, reply) =>
+    sendProblem(reply, makeProblem(request, 404, 'route.not_found', `no route ${request.method} ${request.url.split('?')[0]}`)),
+  );
+
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Mitra API',
+        description:
+          'Registry and reports of South-South and Triangular Cooperation programs. Errors are RFC 9457 problem+json documents naming every bad field.',
+        version: options.version ?? '0.1.0',
+      },
+      tags: [
+        { name: 'Programs', description: 'Programs (IATI activities): trainings, seminars, expert dispatches, …' },
+        { name: 'Participants' },
+        { name: 'Organisations' },
+        { name: 'Reference data' },
+        { name: 'System' },
+      ],
+    },
+    transform: jsonSchemaTransform,
+    transformObject: jsonSchemaTransformObject,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+
+  const typed = app.withTypeProvider<ZodTypeProvider>();
+  typed.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  typed.get(
+    '/api/health',
+    {
+      schema: {
+        tags: ['System'],
+        summary: 'Liveness and the database engine in use',
+        response: { 200: z.object({ status: z.literal('ok'), engine: z.string(), version: z.string() }) },
+      },
+    },
+    async () => ({ status: 'ok' as const, engine: options.engine, version: options.version ?? '0.1.0' }),
+  );
+
+  registerActivityRoutes(app, options.deps);
+  registerParticipantRoutes(app, options.deps);
+  registerOrganisationRoutes(app, options.deps);
+  registerReferenceRoutes(app);
+  registerHomeRoutes(app, options.deps);
+  return app;
+}

@@ -1,0 +1,104 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { participantStatuses, sexes } from '../domain/codes.js';
+import type { Participant } from '../domain/participant/participant.js';
+import { participantInputSchema, participantPatchSchema } from '../domain/participant/participant.schema.js';
+import {
+  addParticipant,
+  deleteParticipant,
+  listParticipants,
+  patchParticipant,
+} from '../services/participants.js';
+import type { ServiceDeps } from '../services/ports.js';
+import { idParams } from './http-helpers.js';
+import { problemSchema } from './problem.js';
+
+const TAG = ['Participants'];
+const errors = { 400: problemSchema, 404: problemSchema, 409: problemSchema, 422: problemSchema };
+
+export const participantSchema = z
+  .object({
+    id: z.number().int(),
+    activityId: z.number().int(),
+    fullName: z.string(),
+    sex: z.enum(sexes.codes),
+    country: z.string(),
+    organisation: z.string().nullable(),
+    position: z.string().nullable(),
+    email: z.string().nullable(),
+    status: z.enum(participantStatuses.codes),
+    illustrative: z.boolean(),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+  })
+  .meta({ id: 'Participant' });
+
+// The person key is internal (it may contain an email): it is not part of the answer.
+const present = ({ personKey: _key, ...p }: Participant): z.output<typeof participantSchema> => p;
+const participantParams = idParams.extend({ participantId: z.coerce.number().int().positive().max(2_147_483_647) });
+
+export function registerParticipantRoutes(root: FastifyInstance, deps: ServiceDeps): void {
+  const app = root.withTypeProvider<ZodTypeProvider>();
+
+  app.get(
+    '/api/v1/activities/:id/participants',
+    {
+      schema: {
+        tags: TAG,
+        summary: "List a program's participants",
+        params: idParams,
+        response: { 200: z.object({ items: z.array(participantSchema) }), 404: problemSchema, 400: problemSchema },
+      },
+    },
+    async (request) => ({ items: (await listParticipants(deps, request.params.id)).map(present) }),
+  );
+
+  app.post(
+    '/api/v1/activities/:id/participants',
+    {
+      schema: {
+        tags: TAG,
+        summary: 'Add a participant; the country must be a recipient of the program',
+        params: idParams,
+        body: participantInputSchema,
+        response: { 201: participantSchema, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const participant = await addParticipant(deps, request.params.id, request.body);
+      reply.code(201).header('location', `/api/v1/activities/${request.params.id}/participants/${participant.id}`);
+      return present(participant);
+    },
+  );
+
+  app.patch(
+    '/api/v1/activities/:id/participants/:participantId',
+    {
+      schema: {
+        tags: TAG,
+        summary: 'Change a participant',
+        params: participantParams,
+        body: participantPatchSchema,
+        response: { 200: participantSchema, ...errors },
+      },
+    },
+    async (request) => present(await patchParticipant(deps, request.params.id, request.params.participantId, request.body)),
+  );
+
+  app.delete(
+    '/api/v1/activities/:id/participants/:participantId',
+    {
+      schema: {
+        tags: TAG,
+        summary: 'Remove a participant',
+        params: participantParams,
+        response: { 204: z.null().meta({ description: 'deleted' }), ...errors },
+      },
+    },
+    async (request, reply) => {
+      await deleteParticipant(deps, request.params.id, request.params.participantId);
+      return reply.code(204).send(null);
+    },
+  );
+}

@@ -1,0 +1,147 @@
+/**
+ * The one mapping from errors to HTTP answers: RFC 9457 application/problem+json with `type`,
+ * `title`, `status`, `detail`, `instance`, plus `code`, `issues` and `requestId`.
+ */
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { isDomainError, type DomainErrorKind, type FieldIssue } from '../domain/errors.js';
+
+export const PROBLEM_CONTENT_TYPE = 'application/problem+json; charset=utf-8';
+
+export const problemIssueSchema = z.object({
+  path: z.string().meta({ description: 'the field, dot-separated ("recipients.1.percentage")' }),
+  message: z.string(),
+  code: z.string().optional(),
+  in: z.enum(['body', 'query', 'params', 'headers']).optional(),
+});
+
+export const problemSchema = z
+  .object({
+    type: z.string(),
+    title: z.string(),
+    status: z.number().int(),
+    detail: z.string(),
+    instance: z.string(),
+    code: z.string(),
+    issues: z.array(problemIssueSchema).optional(),
+    requestId: z.string(),
+  })
+  .meta({ id: 'Problem', description: 'RFC 9457 problem details' });
+
+export type Problem = z.output<typeof problemSchema>;
+type ProblemIssue = z.output<typeof problemIssueSchema>;
+
+const STATUS_BY_KIND: Record<DomainErrorKind, number> = {
+  invalid: 422,
+  not_found: 404,
+  conflict: 409,
+  forbidden: 403,
+  unauthenticated: 401,
+  invalid_transition: 409,
+};
+
+const TITLES: Record<number, string> = {
+  400: 'Bad request',
+  401: 'Not signed in',
+  403: 'Forbidden',
+  404: 'Not found',
+  405: 'Method not allowed',
+  406: 'Not acceptable',
+  409: 'Conflict',
+  413: 'Request body too large',
+  415: 'Unsupported media type',
+  422: 'Unprocessable content',
+  428: 'Precondition required',
+  429: 'Too many requests',
+  500: 'Internal server error',
+};
+
+export function problemType(code: string): string {
+  return `urn:mitra:problem:${code}`;
+}
+
+export function makeProblem(
+  request: FastifyRequest,
+  status: number,
+  code: string,
+  detail: string,
+  issues?: readonly ProblemIssue[],
+): Problem {
+  return {
+    type: problemType(code),
+    title: TITLES[status] ?? 'Error',
+    status,
+    detail,
+    instance: request.url,
+    code,
+    ...(issues && issues.length ? { issues: [...issues] } : {}),
+    requestId: request.id,
+  };
+}
+
+export function sendProblem(reply: FastifyReply, problem: Problem): FastifyReply {
+  return reply.code(problem.status).type(PROBLEM_CONTENT_TYPE).send(problem);
+}
+
+function locationOf(context: unknown): ProblemIssue['in'] {
+  if (context === 'body') return 'body';
+  if (context === 'querystring') return 'query';
+  if (context === 'params') return 'params';
+  if (context === 'headers') return 'headers';
+  return undefined;
+}
+
+/** Zod issues from a request schema: one issue per field, unknown keys named one by one. */
+function schemaIssues(error: { validation: unknown[]; validationContext?: unknown }): ProblemIssue[] {
+  const where = locationOf(error.validationContext);
+  const issues: ProblemIssue[] = [];
+  for (const raw of error.validation as Array<{ instancePath: string; message?: string; keyword: string; params?: Record<string, unknown> }>) {
+    const path = raw.instancePath.replace(/^\//, '').split('/').filter(Boolean).join('.');
+    const params = raw.params ?? {};
+    if (raw.keyword === 'unrecognized_keys' && Array.isArray(params.keys)) {
+      for (const key of params.keys as string[]) {
+        issues.push({ path: path ? `${path}.${key}` : key, message: 'unknown field: it is not part of this resource', code: 'unknown_field', ...(where ? { in: where } : {}) });
+      }
+      continue;
+    }
+    const nested = params.params as { code?: unknown } | undefined;
+    const code = typeof nested?.code === 'string' ? nested.code : raw.keyword;
+    issues.push({ path, message: raw.message ?? 'is invalid', code, ...(where ? { in: where } : {}) });
+  }
+  return issues;
+}
+
+const toIssue = (i: FieldIssue): ProblemIssue => ({ path: i.path, message: i.message, ...(i.code ? { code: i.code } : {}) });
+
+/** Turns any error into a problem; unknown errors are logged and answered with a bare 500. */
+export function problemFor(error: unknown, request: FastifyRequest): Problem {
+  if (isDomainError(error)) {
+    return makeProblem(request, STATUS_BY_KIND[error.kind], error.code, error.message, error.issues.map(toIssue));
+  }
+  if (hasZodFastifySchemaValidationErrors(error)) {
+    const issues = schemaIssues(error as unknown as { validation: unknown[]; validationContext?: unknown });
+    const where = issues[0]?.in ?? 'request';
+    return makeProblem(request, 400, 'request.invalid', `the ${where} has ${issues.length} invalid field(s)`, issues);
+  }
+  const fe = error as Partial<FastifyError>;
+  switch (fe.code) {
+    case 'FST_ERR_CTP_INVALID_JSON_BODY':
+    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+      return makeProblem(request, 400, 'request.malformed_json', `the body is not valid JSON: ${fe.message ?? ''}`.trim());
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+      return makeProblem(request, 413, 'request.too_large', 'the request body is larger than this server accepts');
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+      return makeProblem(request, 415, 'request.unsupported_media_type', `send the body as application/json (got ${request.headers['content-type'] ?? 'none'})`);
+    default:
+      break;
+  }
+  if (error instanceof SyntaxError && fe.statusCode === 400) {
+    return makeProblem(request, 400, 'request.malformed_json', `the body is not valid JSON: ${error.message}`);
+  }
+  if (typeof fe.statusCode === 'number' && fe.statusCode >= 400 && fe.statusCode < 500) {
+    return makeProblem(request, fe.statusCode, 'request.rejected', fe.message ?? 'the request was rejected');
+  }
+  request.log.error({ err: error }, 'unexpected error');
+  return makeProblem(request, 500, 'internal', 'an unexpected error occurred; it has been logged with this request id');
+}

@@ -1,0 +1,45 @@
+/** Loads the demo data set (DOMAIN.md) into an empty registry, through the normal use cases. */
+import { activityInputSchema } from '../../domain/activity/activity.schema.js';
+import { organisationInputSchema } from '../../domain/organisation/organisation.schema.js';
+import { participantInputSchema } from '../../domain/participant/participant.schema.js';
+import { createActivity } from '../activities.js';
+import { createOrganisation } from '../organisations.js';
+import { addParticipant } from '../participants.js';
+import { inOneTransaction, type ServiceDeps } from '../ports.js';
+import { DEMO_ACTIVITIES, DEMO_ORGANISATIONS, DEMO_PARTICIPANTS } from './demo-data.js';
+
+export interface DemoLoadResult {
+  readonly loaded: boolean;
+  readonly organisations: number;
+  readonly activities: number;
+  readonly participants: number;
+}
+
+/** Loads the demo set unless the registry already holds programs; all or nothing. */
+export async function loadDemoData(deps: ServiceDeps): Promise<DemoLoadResult> {
+  if ((await deps.store.repos.activities.count()) > 0) {
+    return { loaded: false, organisations: 0, activities: 0, participants: 0 };
+  }
+  return inOneTransaction(deps, async (tx) => {
+    let organisations = 0;
+    for (const org of DEMO_ORGANISATIONS) {
+      if (await tx.store.repos.organisations.findByCode(org.code)) continue;
+      // Parsed like any outside input: the demo set obeys the same rules as users' data.
+      await createOrganisation(tx, organisationInputSchema.parse({ ...org, illustrative: org.illustrative ?? false }));
+      organisations++;
+    }
+    const ids = new Map<string, number>();
+    for (const input of DEMO_ACTIVITIES) {
+      const activity = await createActivity(tx, activityInputSchema.parse(input), { source: 'demo' });
+      ids.set(activity.identifier, activity.id);
+    }
+    const activityId = ids.get(DEMO_PARTICIPANTS.activityIdentifier) as number; // in DEMO_ACTIVITIES
+    for (const p of DEMO_PARTICIPANTS.participants) await addParticipant(tx, activityId, participantInputSchema.parse(p));
+    return {
+      loaded: true,
+      organisations,
+      activities: DEMO_ACTIVITIES.length,
+      participants: DEMO_PARTICIPANTS.participants.length,
+    };
+  });
+}

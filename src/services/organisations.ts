@@ -1,0 +1,71 @@
+/** Use cases of organisations: ministries and agencies, partners, recipient institutions. */
+import { ConflictError, NotFoundError } from '../domain/errors.js';
+import type { Organisation, OrganisationData } from '../domain/organisation/organisation.js';
+import type { OrganisationInput, OrganisationPatch } from '../domain/organisation/organisation.schema.js';
+import type { ServiceDeps } from './ports.js';
+
+function toData(input: OrganisationInput): OrganisationData {
+  return {
+    code: input.code,
+    nameEn: input.nameEn,
+    nameId: input.nameId ?? null,
+    acronym: input.acronym ?? null,
+    type: input.type,
+    countryCode: input.countryCode ?? null,
+    kind: input.kind,
+    illustrative: input.illustrative ?? false,
+  };
+}
+
+function codeTaken(code: string): ConflictError {
+  return new ConflictError('organisation.code_taken', `an organisation with code "${code}" already exists`, [
+    { path: 'code', code: 'duplicate', message: `"${code}" is already used` },
+  ]);
+}
+
+export async function createOrganisation(deps: ServiceDeps, input: OrganisationInput): Promise<Organisation> {
+  return deps.store.transaction(async (repos) => {
+    if (await repos.organisations.findByCode(input.code)) throw codeTaken(input.code);
+    await repos.organisations.insert(toData(input), deps.clock.nowIso());
+    return (await repos.organisations.findByCode(input.code)) as Organisation; // inserted just above
+  });
+}
+
+export async function getOrganisation(deps: ServiceDeps, code: string): Promise<Organisation> {
+  const org = await deps.store.repos.organisations.findByCode(code);
+  if (!org) throw new NotFoundError('organisation.not_found', `no organisation with code "${code}"`);
+  return org;
+}
+
+export async function listOrganisations(deps: ServiceDeps, filter: { kind?: string; q?: string }): Promise<Organisation[]> {
+  return deps.store.repos.organisations.list(filter);
+}
+
+export async function patchOrganisation(deps: ServiceDeps, code: string, patch: OrganisationPatch): Promise<Organisation> {
+  return deps.store.transaction(async (repos) => {
+    const current = await repos.organisations.findByCode(code);
+    if (!current) throw new NotFoundError('organisation.not_found', `no organisation with code "${code}"`);
+    const next = toData({ ...current, ...stripUndefined(patch) } as OrganisationInput);
+    if (next.code.toLowerCase() !== current.code.toLowerCase() && (await repos.organisations.findByCode(next.code))) {
+      throw codeTaken(next.code);
+    }
+    await repos.organisations.update(current.code, next, deps.clock.nowIso());
+    return (await repos.organisations.findByCode(next.code)) as Organisation; // updated just above
+  });
+}
+
+export async function deleteOrganisation(deps: ServiceDeps, code: string): Promise<void> {
+  await deps.store.transaction(async (repos) => {
+    const current = await repos.organisations.findByCode(code);
+    if (!current) throw new NotFoundError('organisation.not_found', `no organisation with code "${code}"`);
+    const uses = await repos.organisations.usageCount(code);
+    if (uses > 0) {
+      throw new ConflictError('organisation.in_use', `organisation "${current.code}" is named by ${uses} program record(s); change those first`);
+    }
+    await repos.organisations.delete(code);
+  });
+}
+
+function stripUndefined<T extends object>(value: T): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
