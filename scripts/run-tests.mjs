@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Runs every test (unit, and integration on SQLite and, when TEST_DATABASE_URL is set,
+// Type-checks, lints, then runs every test (unit, and integration on SQLite and, when TEST_DATABASE_URL is set,
 // PostgreSQL) and prints a plain "N passed, N failed, N skipped" line computed from vitest's
 // JSON report. Extra arguments go to vitest (e.g. a file filter).
 import { spawnSync } from 'node:child_process';
@@ -14,6 +14,20 @@ if (process.env.TEST_DATABASE_URL) {
   console.log(`PostgreSQL integration tests: ON (${process.env.TEST_DATABASE_URL.replace(/:[^:@/]*@/, ':***@')})`);
 } else {
   console.log('PostgreSQL integration tests: SKIPPED (set TEST_DATABASE_URL=postgres://… to run them; .ci/run does)');
+}
+
+// Type checking and lint are part of the test command: a type error or a broken layer boundary
+// fails the run like a failing test.
+for (const [name, args] of [
+  ['typecheck', [`${root}node_modules/typescript/bin/tsc`, '-p', 'tsconfig.json', '--noEmit']],
+  ['lint', [`${root}node_modules/eslint/bin/eslint.js`, '.']],
+]) {
+  const check = spawnSync(process.execPath, args, { cwd: root, stdio: 'inherit' });
+  if (check.status !== 0) {
+    console.log(`0 passed, 1 failed, 0 skipped (${name} failed)`);
+    process.exit(1);
+  }
+  console.log(`${name}: ok`);
 }
 
 const vitest = spawnSync(

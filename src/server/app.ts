@@ -34,6 +34,8 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     // Request ids appear in every problem answer and log line.
     genReqId: () => crypto.randomUUID(),
   });
+  // The API speaks JSON only (file uploads arrive as multipart in later endpoints).
+  app.removeContentTypeParser('text/plain');
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler((error, request, reply) => sendProblem(reply, problemFor(error, request)));

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { activityInputSchema } from '../domain/activity/activity.schema.js';
 import { ConflictError, InvalidError, NotFoundError } from '../domain/errors.js';
 import { participantInputSchema } from '../domain/participant/participant.schema.js';
