@@ -18,7 +18,7 @@ export const LIMITS = {
 /** A calendar day, YYYY-MM-DD, that exists. */
 export const calendarDate = z
   .string()
-  .refine(isCalendarDate, { message: 'must be a real calendar day written YYYY-MM-DD' })
+  .refine(isCalendarDate, { message: 'must be a real calendar day written YYYY-MM-DD', params: { code: 'invalid_date' } })
   .meta({ format: 'date', example: '2018-04-16' });
 
 /** Optional free text: trimmed, empty becomes null. */
@@ -67,7 +67,7 @@ export const countryCode = z
 export const currencyCode = z
   .string()
   .transform((s) => s.trim().toUpperCase())
-  .refine((c) => isCodeIn('Currency', c), { message: 'must be an ISO 4217 currency code (e.g. IDR, USD)' })
+  .refine((c) => isCodeIn('Currency', c), { message: 'must be an ISO 4217 currency code (e.g. IDR, USD)', params: { code: 'unknown_currency' } })
   .meta({ example: 'IDR' });
 
 /** An exact amount, as a decimal string or a number with at most two decimals; becomes hundredths. */

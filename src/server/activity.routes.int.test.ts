@@ -64,6 +64,7 @@ describeEachEngine('programs API', (app) => {
       ['identifier', 'modality', 'plannedStart', 'recipients.0.country', 'role', 'version'].sort(),
     );
     expect(problem.issues.find((i: { path: string }) => i.path === 'role')).toMatchObject({ code: 'unknown_field', in: 'body' });
+    expect(problem.issues.find((i: { path: string }) => i.path === 'plannedStart')).toMatchObject({ code: 'invalid_date' });
     expect(problem.issues.find((i: { path: string }) => i.path === 'recipients.0.country').message).toMatch(/did you mean/);
     expect(await count()).toBe(before);
   });
