@@ -15,6 +15,15 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Largest JSON request body, in bytes. */
   MITRA_BODY_LIMIT: z.coerce.number().int().min(1024).max(100 * 1024 * 1024).default(1024 * 1024),
+  /** Largest spreadsheet accepted by an import (CLI and API), in bytes. */
+  MITRA_IMPORT_MAX_BYTES: z.coerce.number().int().min(1024).max(4 * 1024 ** 3).default(256 * 1024 * 1024),
+  /** ISO code of the country whose cooperation this registry holds (new implementing agencies belong to it). */
+  MITRA_PROVIDER_COUNTRY: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z]{2}$/, { message: 'must be an ISO 3166-1 alpha-2 code' })
+    .transform((s) => s.toUpperCase())
+    .default('ID'),
   /** Connections per app process to PostgreSQL. */
   MITRA_DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
 });
@@ -26,6 +35,8 @@ export type Config = Readonly<{
   logLevel: z.output<typeof envSchema>['LOG_LEVEL'];
   bodyLimitBytes: number;
   dbPoolSize: number;
+  importMaxBytes: number;
+  providerCountry: string;
 }>;
 
 export class ConfigError extends Error {
@@ -50,5 +61,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     logLevel: e.LOG_LEVEL,
     bodyLimitBytes: e.MITRA_BODY_LIMIT,
     dbPoolSize: e.MITRA_DB_POOL_SIZE,
+    importMaxBytes: e.MITRA_IMPORT_MAX_BYTES,
+    providerCountry: e.MITRA_PROVIDER_COUNTRY,
   });
 }

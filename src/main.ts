@@ -69,6 +69,8 @@ export function serverFor(app: AppContext, options: Omit<ServerOptions, 'deps' |
     engine: app.database.engine,
     bodyLimitBytes: app.config.bodyLimitBytes,
     logLevel: app.config.logLevel,
+    importMaxBytes: app.config.importMaxBytes,
+    providerCountry: app.config.providerCountry,
     ...options,
   });
 }

@@ -9,6 +9,9 @@ import { describeError, EXIT, exitCodeFor } from './exit-codes.js';
 import { processIo, type CliIo } from './io.js';
 import { registerActivityCommands } from './activity.commands.js';
 import { registerDbCommands } from './db.commands.js';
+import { registerGenerateCommand } from './generate.command.js';
+import { registerImportCommands } from './import.commands.js';
+import { registerReportCommands } from './report.commands.js';
 import { registerOrganisationCommands } from './organisation.commands.js';
 import { registerReferenceCommands } from './reference.commands.js';
 import { registerServeCommand } from './serve.command.js';
@@ -20,6 +23,8 @@ export interface CliContext {
   readonly io: CliIo;
   /** Opens the app for one command and closes it afterwards. */
   withApp<T>(work: (app: AppContext) => Promise<T>, options?: { migrate?: boolean }): Promise<T>;
+  /** Ends with this exit code without an error message (e.g. a rejected import already reported). */
+  setExitCode(code: number): void;
 }
 
 function buildProgram(ctx: CliContext): Command {
@@ -35,13 +40,20 @@ function buildProgram(ctx: CliContext): Command {
   registerActivityCommands(program, ctx);
   registerOrganisationCommands(program, ctx);
   registerReferenceCommands(program, ctx);
+  registerImportCommands(program, ctx);
+  registerReportCommands(program, ctx);
+  registerGenerateCommand(program, ctx);
   return program;
 }
 
 /** Runs the CLI with the given arguments; resolves with the exit code. */
 export async function runCli(argv: readonly string[], io: CliIo = processIo): Promise<number> {
+  let exitCode: number = EXIT.ok;
   const ctx: CliContext = {
     io,
+    setExitCode: (code) => {
+      exitCode = code;
+    },
     withApp: async (work, options) => {
       const app = await openApp(loadConfig(io.env), options);
       try {
@@ -54,7 +66,7 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo): Pr
   const program = buildProgram(ctx);
   try {
     await program.parseAsync([...argv], { from: 'user' });
-    return EXIT.ok;
+    return exitCode;
   } catch (error) {
     if (error instanceof CommanderError) {
       // Help and version print and exit 0; unknown commands and options are usage errors.

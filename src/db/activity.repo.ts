@@ -51,6 +51,24 @@ export class ActivityRepo implements ActivityRepository {
     return result;
   }
 
+  async importTargets(identifiers: readonly string[]): Promise<Map<string, { id: number; recipients: string[] }>> {
+    const result = new Map<string, { id: number; recipients: string[] }>();
+    for (let i = 0; i < identifiers.length; i += 500) {
+      const rows = await this.db
+        .selectFrom('activities as a')
+        .leftJoin('activity_recipients as r', 'r.activity_id', 'a.id')
+        .select(['a.id', 'a.identifier', 'r.country_code'])
+        .where('a.identifier', 'in', identifiers.slice(i, i + 500))
+        .execute();
+      for (const r of rows) {
+        const target = result.get(r.identifier) ?? { id: r.id, recipients: [] };
+        if (r.country_code) target.recipients.push(r.country_code);
+        result.set(r.identifier, target);
+      }
+    }
+    return result;
+  }
+
   async count(): Promise<number> {
     const row = await this.db.selectFrom('activities').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
     return num(row.n);
@@ -89,23 +107,38 @@ export class ActivityRepo implements ActivityRepository {
   }
 
   async insert(write: ActivityWrite): Promise<number> {
-    const orgIds = await this.orgIds(write.data);
-    const row = await this.db
-      .insertInto('activities')
-      .values({
-        ...this.columns(write, orgIds),
-        source: write.source ?? 'mitra',
-        version: 1,
-        created_at: write.now,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    await this.insertChildren(row.id, write.data, orgIds);
-    return row.id;
+    const ids = await this.insertMany([write]);
+    return ids.get(write.data.identifier) as number; // insertMany returns every identifier it inserted
+  }
+
+  async insertMany(writes: readonly ActivityWrite[]): Promise<Map<string, number>> {
+    const ids = new Map<string, number>();
+    if (writes.length === 0) return ids;
+    const orgIds = await this.orgIds(writes.map((w) => w.data));
+    for (let i = 0; i < writes.length; i += 500) {
+      const rows = await this.db
+        .insertInto('activities')
+        .values(
+          writes.slice(i, i + 500).map((w) => ({
+            ...this.columns(w, orgIds),
+            source: w.source ?? 'mitra',
+            version: 1,
+            created_at: w.now,
+          })),
+        )
+        .returning(['id', 'identifier'])
+        .execute();
+      for (const r of rows) ids.set(r.identifier, r.id);
+    }
+    await this.insertChildren(
+      writes.map((w) => ({ activityId: ids.get(w.data.identifier) as number, data: w.data })), // inserted just above
+      orgIds,
+    );
+    return ids;
   }
 
   async update(id: number, expectedVersion: number, write: ActivityWrite): Promise<boolean> {
-    const orgIds = await this.orgIds(write.data);
+    const orgIds = await this.orgIds([write.data]);
     const result = await this.db
       .updateTable('activities')
       .set({ ...this.columns(write, orgIds), version: expectedVersion + 1 })
@@ -114,7 +147,7 @@ export class ActivityRepo implements ActivityRepository {
       .executeTakeFirst();
     if (Number(result.numUpdatedRows) === 0) return false;
     for (const table of CHILD_TABLES) await this.db.deleteFrom(table).where('activity_id', '=', id).execute();
-    await this.insertChildren(id, write.data, orgIds);
+    await this.insertChildren([{ activityId: id, data: write.data }], orgIds);
     return true;
   }
 
@@ -198,80 +231,93 @@ export class ActivityRepo implements ActivityRepository {
     };
   }
 
-  /** Organisation ids by lower-case code, for the implementer and the partners. */
-  private async orgIds(d: ActivityData): Promise<Map<string, number>> {
-    const codes = [...new Set([d.implementingOrg, ...d.partners.map((p) => p.org)].filter((c): c is string => !!c))];
+  /** Organisation ids by lower-case code, for the implementers and the partners. */
+  private async orgIds(list: readonly ActivityData[]): Promise<Map<string, number>> {
+    const codes = [
+      ...new Set(list.flatMap((d) => [d.implementingOrg, ...d.partners.map((p) => p.org)]).filter((c): c is string => !!c).map((c) => c.toLowerCase())),
+    ];
     if (codes.length === 0) return new Map();
     const rows = await this.db
       .selectFrom('organisations')
       .select(['id', 'code'])
-      .where(sql<SqlBool>`lower(code) in (${sql.join(codes.map((c) => c.toLowerCase()))})`)
+      .where(sql<SqlBool>`lower(code) in (${sql.join(codes)})`)
       .execute();
     const ids = new Map(rows.map((r) => [r.code.toLowerCase(), r.id]));
-    const missing = codes.filter((c) => !ids.has(c.toLowerCase()));
+    const missing = codes.filter((c) => !ids.has(c));
     // The service checks existence first; reaching this is a bug, not a user error.
     if (missing.length) throw new Error(`unknown organisation codes reached the repository: ${missing.join(', ')}`);
     return ids;
   }
 
-  private async insertChildren(activityId: number, d: ActivityData, orgIds: Map<string, number>): Promise<void> {
+  private async insertChildren(items: readonly { activityId: number; data: ActivityData }[], orgIds: Map<string, number>): Promise<void> {
+    const rows = <T>(pick: (item: { activityId: number; data: ActivityData }) => T[]): T[] => items.flatMap(pick);
     await insertInChunks(
       this.db,
       'activity_recipients',
-      d.recipients.map((r, i) => ({ activity_id: activityId, country_code: r.country, percentage: r.percentage, sort_order: i })),
+      rows(({ activityId, data }) =>
+        data.recipients.map((r, i) => ({ activity_id: activityId, country_code: r.country, percentage: r.percentage, sort_order: i })),
+      ),
     );
     await insertInChunks(
       this.db,
       'activity_partners',
-      d.partners.map((p, i) => ({
-        activity_id: activityId,
-        org_id: orgIds.get(p.org.toLowerCase()) as number, // present: orgIds() throws on a missing code
-        iati_role: p.iatiRole,
-        ssc_role: p.sscRole,
-        contribution_minor: p.contributionMinor,
-        currency: p.currency,
-        in_kind: p.inKind ? 1 : 0,
-        sort_order: i,
-      })),
+      rows(({ activityId, data }) =>
+        data.partners.map((p, i) => ({
+          activity_id: activityId,
+          org_id: orgIds.get(p.org.toLowerCase()) as number, // present: orgIds() throws on a missing code
+          iati_role: p.iatiRole,
+          ssc_role: p.sscRole,
+          contribution_minor: p.contributionMinor,
+          currency: p.currency,
+          in_kind: p.inKind ? 1 : 0,
+          sort_order: i,
+        })),
+      ),
     );
     await insertInChunks(
       this.db,
       'activity_sectors',
-      d.sectors.map((s, i) => ({ activity_id: activityId, vocabulary: s.vocabulary, code: s.code, percentage: s.percentage, sort_order: i })),
+      rows(({ activityId, data }) =>
+        data.sectors.map((s, i) => ({ activity_id: activityId, vocabulary: s.vocabulary, code: s.code, percentage: s.percentage, sort_order: i })),
+      ),
     );
     await insertInChunks(
       this.db,
       'activity_sdgs',
-      d.sdgs.map((s, i) => ({ activity_id: activityId, goal: s.goal, target: s.target, sort_order: i })),
+      rows(({ activityId, data }) => data.sdgs.map((s, i) => ({ activity_id: activityId, goal: s.goal, target: s.target, sort_order: i }))),
     );
     await insertInChunks(
       this.db,
       'budgets',
-      d.budgets.map((b, i) => ({
-        activity_id: activityId,
-        type: b.type,
-        status: b.status,
-        period_start: b.periodStart,
-        period_end: b.periodEnd,
-        amount_minor: b.amountMinor,
-        currency: b.currency,
-        value_date: b.valueDate,
-        sort_order: i,
-      })),
+      rows(({ activityId, data }) =>
+        data.budgets.map((b, i) => ({
+          activity_id: activityId,
+          type: b.type,
+          status: b.status,
+          period_start: b.periodStart,
+          period_end: b.periodEnd,
+          amount_minor: b.amountMinor,
+          currency: b.currency,
+          value_date: b.valueDate,
+          sort_order: i,
+        })),
+      ),
     );
     await insertInChunks(
       this.db,
       'transactions',
-      d.transactions.map((t, i) => ({
-        activity_id: activityId,
-        type: t.type,
-        transaction_date: t.date,
-        amount_minor: t.amountMinor,
-        currency: t.currency,
-        value_date: t.valueDate,
-        description: t.description,
-        sort_order: i,
-      })),
+      rows(({ activityId, data }) =>
+        data.transactions.map((t, i) => ({
+          activity_id: activityId,
+          type: t.type,
+          transaction_date: t.date,
+          amount_minor: t.amountMinor,
+          currency: t.currency,
+          value_date: t.valueDate,
+          description: t.description,
+          sort_order: i,
+        })),
+      ),
     );
   }
 

@@ -47,6 +47,22 @@ export class OrganisationRepo implements OrganisationRepository {
     return row ? toOrganisation(row) : undefined;
   }
 
+  async findByName(text: string): Promise<Organisation | undefined> {
+    const name = text.trim().toLowerCase();
+    const rows = await this.db
+      .selectFrom('organisations')
+      .selectAll()
+      .where(
+        sql<SqlBool>`lower(code) = ${name} or lower(coalesce(acronym, '')) = ${name} or lower(name_en) = ${name} or lower(coalesce(name_id, '')) = ${name}`,
+      )
+      .orderBy('id')
+      .execute();
+    // A code match wins over a name match (a code is unique, a name may not be).
+    const byCode = rows.find((r) => r.code.toLowerCase() === name);
+    const row = byCode ?? rows[0];
+    return row ? toOrganisation(row) : undefined;
+  }
+
   async existingCodes(codes: readonly string[]): Promise<Map<string, string>> {
     if (codes.length === 0) return new Map();
     const rows = await this.db

@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { ParticipantStatus, Sex } from '../domain/codes.js';
 import type { Participant } from '../domain/participant/participant.js';
 import type { ParticipantRepository, ParticipantWrite } from '../services/ports.js';
-import { bool, num } from './sql-helpers.js';
+import { bool, insertInChunks, num } from './sql-helpers.js';
 import type { Database, ParticipantsTable } from './schema.js';
 
 type ParticipantRow = Omit<ParticipantsTable, 'id'> & { id: number };
@@ -90,6 +90,34 @@ export class ParticipantRepo implements ParticipantRepository {
       .orderBy('country_code')
       .execute();
     return rows.map((r) => r.country_code);
+  }
+
+  async findKeys(pairs: readonly { activityId: number; personKey: string }[]): Promise<Map<string, { id: number; importBatchId: number | null }>> {
+    const found = new Map<string, { id: number; importBatchId: number | null }>();
+    if (pairs.length === 0) return found;
+    const wanted = new Set(pairs.map((p) => `${p.activityId}|${p.personKey}`));
+    for (let i = 0; i < pairs.length; i += 500) {
+      const chunk = pairs.slice(i, i + 500);
+      const rows = await this.db
+        .selectFrom('participants')
+        .select(['id', 'activity_id', 'person_key', 'import_batch_id'])
+        .where('activity_id', 'in', [...new Set(chunk.map((p) => p.activityId))])
+        .where('person_key', 'in', [...new Set(chunk.map((p) => p.personKey))])
+        .execute();
+      for (const r of rows) {
+        const key = `${r.activity_id}|${r.person_key}`;
+        if (wanted.has(key)) found.set(key, { id: r.id, importBatchId: r.import_batch_id });
+      }
+    }
+    return found;
+  }
+
+  async insertMany(rows: readonly { activityId: number; write: ParticipantWrite }[]): Promise<void> {
+    await insertInChunks(
+      this.db,
+      'participants',
+      rows.map((r) => ({ ...columns(r.write), activity_id: r.activityId, created_at: r.write.now })),
+    );
   }
 
   async insert(activityId: number, write: ParticipantWrite): Promise<number> {

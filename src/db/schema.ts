@@ -173,6 +173,15 @@ export interface GroupMembershipsTable {
   until: string | null;
 }
 
+export interface ActivityParticipantCountsTable {
+  activity_id: number;
+  /** null for a program total that has no recipient country. */
+  country_code: string | null;
+  participants: number;
+  /** "records" (counted participant records) or "totals" (the program's recorded total, split). */
+  source: string;
+}
+
 export interface MetaTable {
   key: string;
   value: string;
@@ -193,4 +202,5 @@ export interface Database {
   countries: CountriesTable;
   group_memberships: GroupMembershipsTable;
   meta: MetaTable;
+  activity_participant_counts: ActivityParticipantCountsTable;
 }

@@ -3,14 +3,14 @@ import type { Insertable, Kysely } from 'kysely';
 import type { Database } from './schema.js';
 
 /** PostgreSQL returns NUMERIC and some aggregates as strings, SQLite as numbers. */
-export function num(value: string | number | bigint | null | undefined): number {
+export function num(value: unknown): number {
   if (value === null || value === undefined) return 0;
   const n = Number(value);
   if (!Number.isFinite(n)) throw new RangeError(`not a number from the database: ${String(value)}`);
   return n;
 }
 
-export function numOrNull(value: string | number | null | undefined): number | null {
+export function numOrNull(value: unknown): number | null {
   return value === null || value === undefined ? null : num(value);
 }
 

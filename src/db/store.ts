@@ -2,7 +2,11 @@ import type { Kysely } from 'kysely';
 import type { Repositories, Store } from '../services/ports.js';
 import { ActivityRepo } from './activity.repo.js';
 import { OrganisationRepo } from './organisation.repo.js';
+import { ExchangeRateRepo } from './exchange-rate.repo.js';
+import { ImportBatchRepo } from './import-batch.repo.js';
+import { ParticipantCountRepo } from './participant-count.repo.js';
 import { ParticipantRepo } from './participant.repo.js';
+import { ReportRepo } from './report.repo.js';
 import type { Database } from './schema.js';
 
 function repositoriesOn(db: Kysely<Database>): Repositories {
@@ -10,6 +14,10 @@ function repositoriesOn(db: Kysely<Database>): Repositories {
     activities: new ActivityRepo(db),
     organisations: new OrganisationRepo(db),
     participants: new ParticipantRepo(db),
+    participantCounts: new ParticipantCountRepo(db),
+    reports: new ReportRepo(db),
+    importBatches: new ImportBatchRepo(db),
+    exchangeRates: new ExchangeRateRepo(db),
   };
 }
 

@@ -34,3 +34,8 @@ export function addOneYear(day: string): string {
   const date = Math.min(Number(day.slice(8, 10)), daysInMonth(year, month));
   return `${year}-${day.slice(5, 7)}-${String(date).padStart(2, '0')}`;
 }
+
+/** The day `days` after `day` (negative goes back). */
+export function addDays(day: string, days: number): string {
+  return new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+}

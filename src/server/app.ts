@@ -17,6 +17,8 @@ import { registerOrganisationRoutes } from './organisation.routes.js';
 import { registerParticipantRoutes } from './participant.routes.js';
 import { makeProblem, problemFor, sendProblem } from './problem.js';
 import { registerReferenceRoutes } from './reference.routes.js';
+import { registerImportRoutes } from './import.routes.js';
+import { registerReportRoutes } from './report.routes.js';
 
 export interface ServerOptions {
   readonly deps: ServiceDeps;
@@ -25,6 +27,10 @@ export interface ServerOptions {
   readonly bodyLimitBytes?: number;
   readonly logLevel?: string;
   readonly version?: string;
+  /** Largest import file, in bytes. */
+  readonly importMaxBytes?: number;
+  /** ISO code of the providing country (new implementing agencies of imports belong to it). */
+  readonly providerCountry?: string;
 }
 
 export async function buildServer(options: ServerOptions): Promise<FastifyInstance> {
@@ -56,6 +62,8 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
         { name: 'Programs', description: 'Programs (IATI activities): trainings, seminars, expert dispatches, …' },
         { name: 'Participants' },
         { name: 'Organisations' },
+        { name: 'Reports' },
+        { name: 'Imports' },
         { name: 'Reference data' },
         { name: 'System' },
       ],
@@ -83,6 +91,11 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   registerParticipantRoutes(app, options.deps);
   registerOrganisationRoutes(app, options.deps);
   registerReferenceRoutes(app);
+  registerReportRoutes(app, options.deps);
+  await registerImportRoutes(app, options.deps, {
+    maxBytes: options.importMaxBytes ?? 256 * 1024 * 1024,
+    providerCountry: options.providerCountry ?? 'ID',
+  });
   registerHomeRoutes(app, options.deps);
   return app;
 }

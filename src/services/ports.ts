@@ -14,6 +14,8 @@ import type {
 } from '../domain/codes.js';
 import type { Organisation, OrganisationData } from '../domain/organisation/organisation.js';
 import type { Participant, ParticipantData } from '../domain/participant/participant.js';
+import type { SpendingGroup, SummaryAggregates } from '../domain/report/summary.js';
+import type { ExchangeRate } from '../domain/exchange-rate.js';
 
 export interface Clock {
   /** The current instant as ISO-8601 UTC. */
@@ -61,6 +63,10 @@ export interface ActivityRepository {
   idsByIdentifier(identifiers: readonly string[]): Promise<Map<string, number>>;
   list(filter: ActivityFilter, sort: { key: ActivitySortKey; desc: boolean }, page: number, pageSize: number): Promise<Page<ActivitySummary>>;
   insert(write: ActivityWrite): Promise<number>;
+  /** Inserts many new programs at once; returns their ids by identifier. */
+  insertMany(writes: readonly ActivityWrite[]): Promise<Map<string, number>>;
+  /** Ids and recipient countries of the given identifiers that exist (for participant imports). */
+  importTargets(identifiers: readonly string[]): Promise<Map<string, { id: number; recipients: string[] }>>;
   /** Replaces the program's data if its version is still `expectedVersion`; false when stale. */
   update(id: number, expectedVersion: number, write: ActivityWrite): Promise<boolean>;
   delete(id: number): Promise<boolean>;
@@ -69,6 +75,8 @@ export interface ActivityRepository {
 
 export interface OrganisationRepository {
   findByCode(code: string): Promise<Organisation | undefined>;
+  /** By code, acronym or English/Indonesian name, case-insensitively (a code match first). */
+  findByName(text: string): Promise<Organisation | undefined>;
   /** The stored codes (as stored) of those given, matched case-insensitively. */
   existingCodes(codes: readonly string[]): Promise<Map<string, string>>;
   list(filter: { kind?: string; q?: string }): Promise<Organisation[]>;
@@ -94,14 +102,88 @@ export interface ParticipantRepository {
   /** The distinct countries the program's participants come from. */
   countriesOf(activityId: number): Promise<string[]>;
   insert(activityId: number, write: ParticipantWrite): Promise<number>;
+  insertMany(rows: readonly { activityId: number; write: ParticipantWrite }[]): Promise<void>;
+  /** Existing participants by "activityId|personKey", with the import batch that last wrote them. */
+  findKeys(pairs: readonly { activityId: number; personKey: string }[]): Promise<Map<string, { id: number; importBatchId: number | null }>>;
   update(id: number, write: ParticipantWrite): Promise<boolean>;
   delete(id: number): Promise<boolean>;
+}
+
+/** Participants per program and country, derived on every write (report/participant-allocation.ts). */
+export interface ParticipantCountRepository {
+  /** Recomputes the counts of these programs from their records or recorded totals. */
+  refresh(activityIds: readonly number[]): Promise<void>;
+}
+
+export interface YearAggregates {
+  readonly year: number;
+  readonly programs: number;
+  readonly countries: number;
+  readonly participants: number;
+  readonly spending: readonly SpendingGroup[];
+}
+
+export interface ReportRepository {
+  summary(year: number): Promise<SummaryAggregates>;
+  years(): Promise<YearAggregates[]>;
+}
+
+export interface ImportBatch {
+  readonly id: number;
+  readonly kind: string;
+  readonly sourceName: string;
+  readonly sha256: string | null;
+  readonly rowsTotal: number;
+  readonly rowsInserted: number;
+  readonly rowsUpdated: number;
+  readonly rowsRejected: number;
+  /** running, committed, rejected, dry_run, failed */
+  readonly status: string;
+  readonly details: unknown;
+  readonly startedAt: string;
+  readonly finishedAt: string | null;
+  readonly userId: number | null;
+}
+
+export interface ImportBatchResult {
+  readonly status: 'committed' | 'rejected' | 'dry_run' | 'failed';
+  readonly sha256: string | null;
+  readonly rowsTotal: number;
+  readonly rowsInserted: number;
+  readonly rowsUpdated: number;
+  readonly rowsRejected: number;
+  readonly details: unknown;
+  readonly finishedAt: string;
+}
+
+export interface ImportBatchRepository {
+  start(kind: string, sourceName: string, now: string, userId?: number | null): Promise<number>;
+  finish(id: number, result: ImportBatchResult): Promise<void>;
+  findById(id: number): Promise<ImportBatch | undefined>;
+  list(limit: number): Promise<ImportBatch[]>;
+}
+
+export interface ExchangeRateRepository {
+  upsert(rates: readonly ExchangeRate[]): Promise<{ inserted: number; updated: number }>;
+  list(filter: { currency?: string }): Promise<ExchangeRate[]>;
+}
+
+/** A source of records (a CSV file being read): line numbers are the file's. */
+export interface RecordSource {
+  readonly name: string;
+  readonly batches: AsyncIterable<readonly { readonly line: number; readonly fields: readonly string[] }[]>;
+  /** The sha256 of the bytes, once the batches are consumed. */
+  sha256(): string | null;
 }
 
 export interface Repositories {
   readonly activities: ActivityRepository;
   readonly organisations: OrganisationRepository;
   readonly participants: ParticipantRepository;
+  readonly participantCounts: ParticipantCountRepository;
+  readonly reports: ReportRepository;
+  readonly importBatches: ImportBatchRepository;
+  readonly exchangeRates: ExchangeRateRepository;
 }
 
 /** Runs a use case's reads and writes in one transaction, committed only if `work` succeeds. */

@@ -8,7 +8,7 @@ export interface CliRun {
   readonly err: string;
 }
 
-export async function runMitra(args: readonly string[], env: Record<string, string>, files: Record<string, string> = {}): Promise<CliRun> {
+export async function runMitra(args: readonly string[], env: Record<string, string>, files: Record<string, string | Uint8Array> = {}): Promise<CliRun> {
   let out = '';
   let err = '';
   const io: CliIo = {
@@ -17,8 +17,19 @@ export async function runMitra(args: readonly string[], env: Record<string, stri
     read: async (path) => {
       const content = files[path];
       if (content === undefined) throw Object.assign(new Error(`ENOENT ${path}`), { code: 'ENOENT' });
-      return content;
+      return typeof content === 'string' ? content : new TextDecoder().decode(content);
     },
+    openRead: async (path) => {
+      const content = files[path];
+      if (content === undefined) throw Object.assign(new Error(`ENOENT ${path}`), { code: 'ENOENT' });
+      const bytes = typeof content === 'string' ? new TextEncoder().encode(content) : content;
+      // Small chunks, so that records and UTF-8 characters cross chunk boundaries as in real files.
+      async function* chunks() {
+        for (let i = 0; i < bytes.length; i += 7) yield bytes.slice(i, i + 7);
+      }
+      return { chunks: chunks(), size: bytes.length };
+    },
+    progress: () => {},
     env: { LOG_LEVEL: 'silent', ...env },
     isTty: false,
   };

@@ -5,6 +5,7 @@
 import type { Kysely, Migration } from 'kysely';
 import type { Engine } from '../connection.js';
 import * as initial from './20261128160000_initial.js';
+import * as participantCounts from './20261128180000_participant_counts.js';
 
 export interface MigrationContext {
   readonly engine: Engine;
@@ -16,6 +17,7 @@ interface MigrationModule {
 
 const MIGRATIONS: Record<string, MigrationModule> = {
   '20261128160000_initial': initial,
+  '20261128180000_participant_counts': participantCounts,
 };
 
 export function migrationsFor(engine: Engine): Record<string, Migration> {

@@ -320,3 +320,14 @@ export const DEMO_PARTICIPANTS: { readonly activityIdentifier: string; readonly 
     };
   }),
 };
+
+/**
+ * Rupiah per US dollar, annual averages (World Bank, indicator PA.NUS.FCRF, "official exchange
+ * rate, LCU per US$, period average"), dated 1 January of each year so that every transaction
+ * of the year converts at that year's average.
+ */
+export const DEMO_EXCHANGE_RATES: readonly { currency: string; date: string; unitsPerUsd: number; source: string }[] = [
+  { currency: 'IDR', date: '2016-01-01', unitsPerUsd: 13308.33, source: 'World Bank PA.NUS.FCRF, 2016 average' },
+  { currency: 'IDR', date: '2017-01-01', unitsPerUsd: 13380.83, source: 'World Bank PA.NUS.FCRF, 2017 average' },
+  { currency: 'IDR', date: '2018-01-01', unitsPerUsd: 14236.94, source: 'World Bank PA.NUS.FCRF, 2018 average' },
+];

@@ -6,7 +6,7 @@ import { createActivity } from '../activities.js';
 import { createOrganisation } from '../organisations.js';
 import { addParticipant } from '../participants.js';
 import { inOneTransaction, type ServiceDeps } from '../ports.js';
-import { DEMO_ACTIVITIES, DEMO_ORGANISATIONS, DEMO_PARTICIPANTS } from './demo-data.js';
+import { DEMO_ACTIVITIES, DEMO_EXCHANGE_RATES, DEMO_ORGANISATIONS, DEMO_PARTICIPANTS } from './demo-data.js';
 
 export interface DemoLoadResult {
   readonly loaded: boolean;
@@ -33,6 +33,7 @@ export async function loadDemoData(deps: ServiceDeps): Promise<DemoLoadResult> {
       const activity = await createActivity(tx, activityInputSchema.parse(input), { source: 'demo' });
       ids.set(activity.identifier, activity.id);
     }
+    await tx.store.repos.exchangeRates.upsert(DEMO_EXCHANGE_RATES);
     const activityId = ids.get(DEMO_PARTICIPANTS.activityIdentifier) as number; // in DEMO_ACTIVITIES
     for (const p of DEMO_PARTICIPANTS.participants) await addParticipant(tx, activityId, participantInputSchema.parse(p));
     return {

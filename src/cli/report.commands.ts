@@ -1,0 +1,99 @@
+import type { Command } from 'commander';
+import { formatMinor } from '../domain/money.js';
+import type { AnnualSummary } from '../domain/report/summary.js';
+import { REPORT_REGIONS } from '../domain/reference/types.js';
+import { annualSummary, yearlyTotals } from '../services/reports.js';
+import { CliInputError } from './exit-codes.js';
+import { json, table } from './format.js';
+import type { CliContext } from './main.js';
+
+const REGION_LABELS = { asia: 'Asia', oceania: 'Oceania', africa: 'Africa', americas: 'America & Caribbean', europe: 'Europe' } as const;
+const REGION_LABELS_ID = { asia: 'Asia', oceania: 'Oseania', africa: 'Afrika', americas: 'Amerika dan Karibia', europe: 'Eropa' } as const;
+
+/** A decimal string of hundredths with thousands separators: 547200000000 → "5,472,000,000.00". */
+export function money(minor: number): string {
+  const [units, cents] = formatMinor(minor).split('.');
+  return `${(units ?? '0').replace(/\B(?=(\d{3})+(?!\d))/g, ',')}.${cents}`;
+}
+
+export function describeSummary(s: AnnualSummary, lang: 'en' | 'id'): string {
+  const name = (en: string, id: string) => (lang === 'id' ? id : en);
+  const src = s.participantSources;
+  const parts = [
+    `${name('Annual summary', 'Ringkasan tahunan')} ${s.year}`,
+    `${name('Programs', 'Program')}: ${s.programs}   ${name('Recipient countries', 'Negara penerima')}: ${s.countries}   ${name('Participants', 'Peserta')}: ${s.participants}`,
+    name(
+      `  participants from records: ${src.records.participants} (${src.records.programs} programs); from recorded totals: ${src.totals.participants} (${src.totals.programs} programs, ${src.totals.splitAcrossCountries} split across countries); no figure: ${src.none.programs} programs`,
+      `  peserta dari data perorangan: ${src.records.participants} (${src.records.programs} program); dari jumlah tercatat: ${src.totals.participants} (${src.totals.programs} program, ${src.totals.splitAcrossCountries} dibagi antarnegara); tanpa angka: ${src.none.programs} program`,
+    ),
+    '',
+    table(
+      [name('Region', 'Kawasan'), name('Programs', 'Program'), name('Countries', 'Negara'), name('Participants', 'Peserta')],
+      REGION_REGIONS(s, lang),
+    ),
+    '',
+    table(
+      ['#', name('Country', 'Negara'), name('Programs', 'Program'), name('Participants', 'Peserta')],
+      s.topRecipients.slice(0, 20).map((r) => [r.rank, lang === 'id' ? r.nameId : r.nameEn, r.programs, r.participants]),
+    ),
+    '',
+    table(
+      [name('Modality', 'Bentuk'), name('Programs', 'Program'), name('Participants', 'Peserta')],
+      s.byModality.filter((r) => r.programs > 0).map((r) => [lang === 'id' ? r.labelId : r.labelEn, r.programs, r.participants]),
+    ),
+    '',
+    table(
+      [name('Flagship area', 'Bidang unggulan'), name('Programs', 'Program'), name('Participants', 'Peserta')],
+      s.byFlagshipArea.filter((r) => r.programs > 0).map((r) => [lang === 'id' ? r.labelId : r.labelEn, r.programs, r.participants]),
+    ),
+  ];
+  if (s.partners.length) {
+    parts.push('', table([name('Triangular partner', 'Mitra triangular'), name('Programs', 'Program')], s.partners.map((p) => [p.acronym ?? p.org, p.programs])));
+  }
+  parts.push('', `${name('Spending', 'Belanja')}: USD ${money(s.spending.usdMinor)}   IDR ${money(s.spending.idrMinor)}   (${s.spending.transactions} ${name('transactions', 'transaksi')})`);
+  for (const m of s.spending.missingRates) {
+    parts.push(
+      name(
+        `  no exchange rate for ${m.currency} (${m.firstDate}–${m.lastDate}): ${m.currency} ${money(m.amountMinor)} in ${m.transactions} transaction(s) left out of ${m.missing.join(' and ').toUpperCase()}`,
+        `  tidak ada kurs ${m.currency} (${m.firstDate}–${m.lastDate}): ${m.currency} ${money(m.amountMinor)} dalam ${m.transactions} transaksi tidak termasuk dalam ${m.missing.join(' dan ').toUpperCase()}`,
+      ),
+    );
+  }
+  return parts.join('\n');
+}
+
+function REGION_REGIONS(s: AnnualSummary, lang: 'en' | 'id') {
+  return REPORT_REGIONS.map((r) => [(lang === 'id' ? REGION_LABELS_ID : REGION_LABELS)[r], s.regions[r].programs, s.regions[r].countries, s.regions[r].participants]);
+}
+
+export function registerReportCommands(program: Command, ctx: CliContext): void {
+  const report = program.command('report').description('annual reports');
+
+  report
+    .command('summary')
+    .description('programs, countries and participants per region, top recipients, breakdowns, partners and spending of a year')
+    .requiredOption('--year <year>', 'the year (of the actual, else planned, start)')
+    .option('--lang <lang>', 'en or id', 'en')
+    .option('--json', 'print JSON')
+    .action(async (opts: { year: string; lang: string; json?: boolean }) => {
+      const year = Number(opts.year);
+      if (!Number.isInteger(year) || year < 1900 || year > 2200) throw new CliInputError(`--year must be a year (got ${opts.year})`);
+      if (opts.lang !== 'en' && opts.lang !== 'id') throw new CliInputError('--lang must be en or id');
+      await ctx.withApp(async (app) => {
+        const summary = await annualSummary(app.deps, year);
+        ctx.io.out(opts.json ? json(summary) : describeSummary(summary, opts.lang as 'en' | 'id'));
+      });
+    });
+
+  report
+    .command('years')
+    .description('one row per year: programs, countries, participants, spending in USD')
+    .option('--json', 'print JSON')
+    .action(async (opts: { json?: boolean }) => {
+      await ctx.withApp(async (app) => {
+        const rows = await yearlyTotals(app.deps);
+        if (opts.json) return ctx.io.out(json(rows));
+        ctx.io.out(table(['year', 'programs', 'countries', 'participants', 'USD'], rows.map((r) => [r.year, r.programs, r.countries, r.participants, money(r.spending.usdMinor)])));
+      });
+    });
+}

@@ -1,0 +1,63 @@
+import type { Kysely } from 'kysely';
+import type { ImportBatch, ImportBatchRepository, ImportBatchResult } from '../services/ports.js';
+import type { Database, ImportBatchesTable } from './schema.js';
+
+type BatchRow = Omit<ImportBatchesTable, 'id'> & { id: number };
+
+function toBatch(r: BatchRow): ImportBatch {
+  return {
+    id: r.id,
+    kind: r.kind,
+    sourceName: r.source_name,
+    sha256: r.sha256,
+    rowsTotal: r.rows_total,
+    rowsInserted: r.rows_inserted,
+    rowsUpdated: r.rows_updated,
+    rowsRejected: r.rows_rejected,
+    status: r.status,
+    details: r.details ? (JSON.parse(r.details) as unknown) : null,
+    startedAt: r.started_at,
+    finishedAt: r.finished_at,
+    userId: r.user_id,
+  };
+}
+
+export class ImportBatchRepo implements ImportBatchRepository {
+  constructor(private readonly db: Kysely<Database>) {}
+
+  async start(kind: string, sourceName: string, now: string, userId: number | null = null): Promise<number> {
+    const row = await this.db
+      .insertInto('import_batches')
+      .values({ kind, source_name: sourceName, status: 'running', started_at: now, user_id: userId, rows_total: 0, rows_inserted: 0, rows_updated: 0, rows_rejected: 0 })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    return row.id;
+  }
+
+  async finish(id: number, result: ImportBatchResult): Promise<void> {
+    await this.db
+      .updateTable('import_batches')
+      .set({
+        status: result.status,
+        sha256: result.sha256,
+        rows_total: result.rowsTotal,
+        rows_inserted: result.rowsInserted,
+        rows_updated: result.rowsUpdated,
+        rows_rejected: result.rowsRejected,
+        details: JSON.stringify(result.details),
+        finished_at: result.finishedAt,
+      })
+      .where('id', '=', id)
+      .execute();
+  }
+
+  async findById(id: number): Promise<ImportBatch | undefined> {
+    const row = await this.db.selectFrom('import_batches').selectAll().where('id', '=', id).executeTakeFirst();
+    return row ? toBatch(row) : undefined;
+  }
+
+  async list(limit: number): Promise<ImportBatch[]> {
+    const rows = await this.db.selectFrom('import_batches').selectAll().orderBy('id', 'desc').limit(limit).execute();
+    return rows.map(toBatch);
+  }
+}

@@ -1,0 +1,29 @@
+/** Writes CSV (RFC 4180): quotes fields that need it; optionally neutralises spreadsheet formulas. */
+import { once } from 'node:events';
+import type { Writable } from 'node:stream';
+
+export interface CsvWriteOptions {
+  readonly separator?: string;
+  /**
+   * Prefix cells that a spreadsheet would run as a formula (=, +, -, @, tab, CR) with an
+   * apostrophe (OWASP "CSV injection"). On for exports of user data.
+   */
+  readonly neutraliseFormulas?: boolean;
+}
+
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+export function csvCell(value: string, options: CsvWriteOptions = {}): string {
+  const separator = options.separator ?? ',';
+  const text = options.neutraliseFormulas && FORMULA_START.test(value) ? `'${value}` : value;
+  return text.includes('"') || text.includes(separator) || text.includes('\n') || text.includes('\r') ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+export function csvRow(values: readonly string[], options: CsvWriteOptions = {}): string {
+  return `${values.map((v) => csvCell(v, options)).join(options.separator ?? ',')}\r\n`;
+}
+
+/** Writes to a stream, waiting when it asks to (bounded memory for large files). */
+export async function writeChunk(stream: Writable, text: string): Promise<void> {
+  if (!stream.write(text)) await once(stream, 'drain');
+}

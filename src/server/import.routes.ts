@@ -1,0 +1,136 @@
+import type { Readable } from 'node:stream';
+import fastifyMultipart from '@fastify/multipart';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { InvalidError } from '../domain/errors.js';
+import { csvRecordSource } from '../io/csv-read.js';
+import { importExchangeRates } from '../services/exchange-rates.js';
+import { importActivities } from '../services/import-activities.js';
+import { importParticipants } from '../services/import-participants.js';
+import { listImportBatches, type ImportReport } from '../services/imports.js';
+import type { ServiceDeps } from '../services/ports.js';
+import { makeProblem, PROBLEM_CONTENT_TYPE, problemSchema } from './problem.js';
+
+const TAG = ['Imports'];
+const IMPORTERS = { activities: importActivities, participants: importParticipants, rates: importExchangeRates } as const;
+
+export const importReportSchema = z
+  .object({
+    batchId: z.number().int(),
+    kind: z.string(),
+    source: z.string(),
+    sha256: z.string().nullable(),
+    status: z.enum(['committed', 'rejected', 'dry_run']),
+    rows: z.number().int(),
+    inserted: z.number().int().meta({ description: 'new records (would be, in a dry run)' }),
+    updated: z.number().int(),
+    rejectedRows: z.number().int(),
+    errorCount: z.number().int(),
+    errors: z.array(z.object({ line: z.number().int(), column: z.string().nullable(), value: z.string().optional(), message: z.string() })),
+    warnings: z.array(z.string()),
+    createdOrganisations: z.array(z.object({ code: z.string(), name: z.string(), kind: z.string() })),
+  })
+  .meta({ id: 'ImportReport' });
+
+const present = (r: ImportReport): z.output<typeof importReportSchema> => ({
+  ...r,
+  errors: [...r.errors],
+  warnings: [...r.warnings],
+  createdOrganisations: [...r.createdOrganisations],
+});
+
+export interface ImportRouteOptions {
+  readonly maxBytes: number;
+  readonly providerCountry: string;
+}
+
+/** The uploaded file: a raw text/csv body, or the first file of a multipart form. */
+async function uploadedFile(request: FastifyRequest): Promise<{ name: string; stream: AsyncIterable<Uint8Array> }> {
+  if (request.isMultipart()) {
+    const file = await request.file();
+    if (!file) throw new InvalidError('import.no_file', 'the form has no file: send it in a field named "file"', [{ path: 'file', message: 'is required' }]);
+    return { name: file.filename || 'upload.csv', stream: file.file };
+  }
+  const name = String(request.headers['x-file-name'] ?? 'upload.csv').slice(0, 200);
+  return { name, stream: request.body as Readable };
+}
+
+export async function registerImportRoutes(root: FastifyInstance, deps: ServiceDeps, options: ImportRouteOptions): Promise<void> {
+  // CSV bodies are streamed to the importer, never buffered whole.
+  root.addContentTypeParser(['text/csv', 'application/csv', 'application/octet-stream'], (_request, payload, done) => done(null, payload));
+  await root.register(fastifyMultipart, { limits: { fileSize: options.maxBytes, files: 1, fields: 10 } });
+  const app = root.withTypeProvider<ZodTypeProvider>();
+
+  app.post(
+    '/api/v1/imports/:kind',
+    {
+      bodyLimit: options.maxBytes,
+      schema: {
+        tags: TAG,
+        summary:
+          'Import a CSV file (UTF-8, comma or semicolon separated) as a text/csv body or a multipart form field "file". All or nothing: if any row is invalid nothing is written and every bad row is listed.',
+        params: z.object({ kind: z.enum(['activities', 'participants', 'rates']) }),
+        querystring: z.object({
+          dryRun: z
+            .enum(['true', 'false', '1', '0'])
+            .optional()
+            .transform((v) => v === 'true' || v === '1')
+            .meta({ description: 'validate only, write nothing' }),
+        }),
+        response: {
+          200: importReportSchema,
+          422: problemSchema.extend({ report: importReportSchema }),
+          400: problemSchema,
+          413: problemSchema,
+          415: problemSchema,
+        },
+      },
+    },
+    async (request, reply) => {
+      const file = await uploadedFile(request);
+      const source = csvRecordSource(file.name, file.stream, { maxBytes: options.maxBytes });
+      const report = await IMPORTERS[request.params.kind](deps, source, { dryRun: request.query.dryRun, providerCountry: options.providerCountry });
+      if (report.status !== 'rejected') return present(report);
+      const problem = makeProblem(
+        request,
+        422,
+        'import.rejected',
+        `${report.errorCount} error(s) in ${report.rejectedRows} row(s) of ${report.source}: nothing was written`,
+        report.errors.slice(0, 1_000).map((e) => ({ path: `line ${e.line}${e.column ? `, ${e.column}` : ''}`, message: e.message, code: 'row_invalid' })),
+      );
+      return reply.code(422).type(PROBLEM_CONTENT_TYPE).send({ ...problem, report: present(report) });
+    },
+  );
+
+  app.get(
+    '/api/v1/imports',
+    {
+      schema: {
+        tags: TAG,
+        summary: 'The latest import batches, whatever their outcome',
+        querystring: z.object({ limit: z.coerce.number().int().min(1).max(500).default(50) }),
+        response: {
+          200: z.object({
+            items: z.array(
+              z.object({
+                id: z.number().int(),
+                kind: z.string(),
+                sourceName: z.string(),
+                sha256: z.string().nullable(),
+                status: z.string(),
+                rowsTotal: z.number().int(),
+                rowsInserted: z.number().int(),
+                rowsUpdated: z.number().int(),
+                rowsRejected: z.number().int(),
+                startedAt: z.string(),
+                finishedAt: z.string().nullable(),
+              }),
+            ),
+          }),
+        },
+      },
+    },
+    async (request) => ({ items: (await listImportBatches(deps, request.query.limit)).map(({ details: _d, userId: _u, ...b }) => b) }),
+  );
+}

@@ -1,0 +1,150 @@
+/** Import of the activities (programs) spreadsheet: new identifiers are inserted, known ones updated. */
+import { activityFromInput, applyActivityPatch, type ActivityData } from '../domain/activity/activity.js';
+import { checkActivityRules } from '../domain/activity/activity.rules.js';
+import { activityInputSchema, activityPatchSchema, type ActivityRequest } from '../domain/activity/activity.schema.js';
+import { activityRowToRequest, columnOfActivityPath } from '../domain/import/activity-row.js';
+import { ACTIVITY_COLUMNS, type ActivityColumn } from '../domain/import/csv-columns.js';
+import type { OrganisationKind } from '../domain/codes.js';
+import type { ActivityWrite, RecordSource, ServiceDeps } from './ports.js';
+import { addIssues, rowsOf, runImport, zodIssues, type ImportContext, type ImportOptions, type ImportReport, type Row } from './imports.js';
+
+/** Turns a name into an organisation code: "Kementerian Pertanian" → "ID-KEMENTERIAN-PERTANIAN". */
+export function codeFromName(name: string, prefix: string | null): string {
+  const slug = name
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toUpperCase()
+    .replace(/[^A-Z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 60);
+  return prefix ? `${prefix}-${slug || 'ORG'}` : slug || 'ORG';
+}
+
+/** Resolves organisation names of the file to codes, registering the unknown ones (cached per import). */
+class OrganisationResolver {
+  private readonly cache = new Map<string, string>();
+
+  constructor(private readonly ctx: ImportContext) {}
+
+  async codeOf(name: string, kind: OrganisationKind): Promise<string> {
+    const key = `${kind}|${name.trim().toLowerCase()}`;
+    const cached = this.cache.get(key);
+    if (cached) return cached;
+    const { repos } = this.ctx;
+    const found = await repos.organisations.findByName(name);
+    let code = found?.code;
+    if (!code) {
+      const country = kind === 'provider_agency' ? (this.ctx.options.providerCountry ?? 'ID') : null;
+      const base = codeFromName(name, country);
+      code = base;
+      for (let n = 2; await repos.organisations.findByCode(code); n++) code = `${base}-${n}`;
+      await repos.organisations.insert(
+        { code, nameEn: name.trim(), nameId: null, acronym: null, type: '10', countryCode: country, kind, illustrative: false },
+        this.ctx.now,
+      );
+      this.ctx.createdOrganisations.push({ code, name: name.trim(), kind });
+    }
+    this.cache.set(key, code);
+    return code;
+  }
+}
+
+interface Prepared {
+  readonly line: number;
+  readonly cells: Row<ActivityColumn>['cells'];
+  readonly request: Partial<ActivityRequest> & { identifier: string };
+}
+
+async function withOrganisations(
+  resolver: OrganisationResolver,
+  row: Row<ActivityColumn>,
+  mapped: ReturnType<typeof activityRowToRequest>,
+): Promise<Prepared['request']> {
+  const request = { ...mapped.request };
+  if (row.cells.has('implementing_agency')) {
+    const agency = mapped.organisations.implementingAgency;
+    request.implementingOrg = agency ? await resolver.codeOf(agency, 'provider_agency') : null;
+  }
+  if (row.cells.has('partners')) {
+    const codes: string[] = [];
+    for (const name of mapped.organisations.partners) codes.push(await resolver.codeOf(name, 'partner'));
+    request.partners = [...new Set(codes)].map((org) => ({ org, iatiRole: 1 as const, sscRole: 'second_provider' }));
+  }
+  return request;
+}
+
+async function importChunk(ctx: ImportContext, resolver: OrganisationResolver, rows: Row<ActivityColumn>[], seen: Map<string, number>): Promise<void> {
+  const { repos, errors } = ctx;
+  const prepared: Prepared[] = [];
+  for (const row of rows) {
+    ctx.counts.rows++;
+    const mapped = activityRowToRequest(row.cells);
+    const id = mapped.request.identifier;
+    const before = errors.count;
+    if (id === '') errors.add({ line: row.line, column: 'identifier', message: 'is required' });
+    else if (seen.has(id)) errors.add({ line: row.line, column: 'identifier', value: id, message: `"${id}" already appears on line ${seen.get(id)} of this file` });
+    else seen.set(id, row.line);
+    for (const issue of mapped.issues) errors.add({ line: row.line, column: issue.column, value: row.cells.get(issue.column as ActivityColumn), message: issue.message });
+    if (errors.count > before) continue;
+    prepared.push({ line: row.line, cells: row.cells, request: await withOrganisations(resolver, row, mapped) });
+  }
+  const existing = await repos.activities.idsByIdentifier(prepared.map((p) => p.request.identifier));
+  const inserts: ActivityWrite[] = [];
+  const touched: number[] = [];
+  for (const p of prepared) {
+    const cellOf = (column: string) => p.cells.get(column as ActivityColumn);
+    const id = existing.get(p.request.identifier);
+    let data: ActivityData;
+    let version = 0;
+    if (id === undefined) {
+      const parsed = activityInputSchema.safeParse(p.request);
+      if (!parsed.success) {
+        addIssues(errors, p.line, zodIssues(parsed.error), columnOfActivityPath, cellOf);
+        continue;
+      }
+      data = activityFromInput(parsed.data);
+    } else {
+      const parsed = activityPatchSchema.safeParse(p.request);
+      if (!parsed.success) {
+        addIssues(errors, p.line, zodIssues(parsed.error), columnOfActivityPath, cellOf);
+        continue;
+      }
+      const current = await repos.activities.findById(id);
+      if (!current) continue; // idsByIdentifier and findById run in one transaction: it exists
+      data = applyActivityPatch(current, parsed.data);
+      version = current.version;
+      const countries = new Set(data.recipients.map((r) => r.country));
+      const orphaned = (await repos.participants.countriesOf(id)).filter((c) => !countries.has(c));
+      if (orphaned.length) {
+        errors.add({ line: p.line, column: 'recipient_countries', message: `participants of this program come from ${orphaned.join(', ')}: keep those countries` });
+        continue;
+      }
+    }
+    const issues = checkActivityRules(data);
+    if (issues.length) {
+      addIssues(errors, p.line, issues, columnOfActivityPath, cellOf);
+      continue;
+    }
+    const write: ActivityWrite = { data, now: ctx.now, importBatchId: ctx.batchId, source: 'mitra' };
+    if (id === undefined) {
+      inserts.push(write);
+      ctx.counts.inserted++;
+    } else {
+      await repos.activities.update(id, version, write);
+      touched.push(id);
+      ctx.counts.updated++;
+    }
+  }
+  const ids = await repos.activities.insertMany(inserts);
+  await repos.participantCounts.refresh([...touched, ...ids.values()]);
+}
+
+export async function importActivities(deps: ServiceDeps, source: RecordSource, options: ImportOptions = {}): Promise<ImportReport> {
+  return runImport(deps, 'activities', source, options, async (ctx) => {
+    const resolver = new OrganisationResolver(ctx);
+    const seen = new Map<string, number>();
+    for await (const rows of rowsOf(source, ACTIVITY_COLUMNS, [['identifier'], ['title_en', 'title_id']], ctx)) {
+      await importChunk(ctx, resolver, rows, seen);
+    }
+  });
+}

@@ -1,0 +1,114 @@
+/** Import of the participants spreadsheet: one row per person and program (upsert by person key). */
+import { columnOfParticipantPath, participantRowToRequest } from '../domain/import/participant-row.js';
+import { PARTICIPANT_COLUMNS, type ParticipantColumn } from '../domain/import/csv-columns.js';
+import { checkParticipantCountry, personKey, type ParticipantData } from '../domain/participant/participant.js';
+import { participantInputSchema } from '../domain/participant/participant.schema.js';
+import type { ParticipantWrite, RecordSource, ServiceDeps } from './ports.js';
+import { addIssues, rowsOf, runImport, zodIssues, type ImportContext, type ImportOptions, type ImportReport, type Row } from './imports.js';
+
+type Target = { id: number; recipients: string[] };
+
+/** Programs named by the file, looked up once each (bounded by the number of programs). */
+class TargetCache {
+  private readonly known = new Map<string, Target | null>();
+
+  constructor(private readonly ctx: ImportContext) {}
+
+  async load(identifiers: readonly string[]): Promise<void> {
+    const missing = [...new Set(identifiers)].filter((i) => i !== '' && !this.known.has(i));
+    if (!missing.length) return;
+    const found = await this.ctx.repos.activities.importTargets(missing);
+    for (const identifier of missing) this.known.set(identifier, found.get(identifier) ?? null);
+  }
+
+  get(identifier: string): Target | null {
+    return this.known.get(identifier) ?? null;
+  }
+}
+
+interface Candidate {
+  readonly line: number;
+  readonly activityId: number;
+  readonly data: ParticipantData;
+  readonly key: string;
+}
+
+async function importChunk(ctx: ImportContext, targets: TargetCache, rows: Row<ParticipantColumn>[], touched: Set<number>): Promise<void> {
+  const { errors, repos } = ctx;
+  const mapped = rows.map((row) => ({ row, ...participantRowToRequest(row.cells) }));
+  await targets.load(mapped.map((m) => m.activityIdentifier));
+  const candidates: Candidate[] = [];
+  const inChunk = new Map<string, number>();
+  for (const { row, activityIdentifier, request } of mapped) {
+    ctx.counts.rows++;
+    const cellOf = (column: string) => row.cells.get(column as ParticipantColumn);
+    const target = targets.get(activityIdentifier);
+    if (!target) {
+      errors.add({
+        line: row.line,
+        column: 'activity_identifier',
+        ...(activityIdentifier ? { value: activityIdentifier } : {}),
+        message: activityIdentifier ? `no program with identifier "${activityIdentifier}"` : 'is required',
+      });
+    }
+    const parsed = participantInputSchema.safeParse(request);
+    if (!parsed.success) {
+      addIssues(errors, row.line, zodIssues(parsed.error), columnOfParticipantPath, cellOf);
+      continue;
+    }
+    if (!target) continue;
+    const data: ParticipantData = {
+      fullName: parsed.data.fullName,
+      sex: parsed.data.sex,
+      country: parsed.data.country,
+      organisation: parsed.data.organisation ?? null,
+      position: parsed.data.position ?? null,
+      email: parsed.data.email ?? null,
+      status: parsed.data.status,
+      illustrative: false,
+    };
+    const countryIssues = checkParticipantCountry(data.country, target.recipients);
+    if (countryIssues.length) {
+      addIssues(errors, row.line, countryIssues, columnOfParticipantPath, cellOf);
+      continue;
+    }
+    const key = personKey(data);
+    const twin = inChunk.get(`${target.id}|${key}`);
+    if (twin !== undefined) {
+      errors.add({ line: row.line, column: data.email ? 'email' : 'full_name', message: `the same person is already on line ${twin} for this program` });
+      continue;
+    }
+    inChunk.set(`${target.id}|${key}`, row.line);
+    candidates.push({ line: row.line, activityId: target.id, data, key });
+  }
+  const existing = await repos.participants.findKeys(candidates.map((c) => ({ activityId: c.activityId, personKey: c.key })));
+  const inserts: { activityId: number; write: ParticipantWrite }[] = [];
+  for (const c of candidates) {
+    const write: ParticipantWrite = { data: c.data, personKey: c.key, now: ctx.now, importBatchId: ctx.batchId };
+    const found = existing.get(`${c.activityId}|${c.key}`);
+    if (found && found.importBatchId === ctx.batchId) {
+      // Written earlier by this same import: the person appears twice in the file.
+      errors.add({ line: c.line, column: c.data.email ? 'email' : 'full_name', message: 'the same person appears earlier in this file for this program' });
+      continue;
+    }
+    if (found) {
+      await repos.participants.update(found.id, write);
+      ctx.counts.updated++;
+    } else {
+      inserts.push({ activityId: c.activityId, write });
+      ctx.counts.inserted++;
+    }
+    touched.add(c.activityId);
+  }
+  await repos.participants.insertMany(inserts);
+}
+
+export async function importParticipants(deps: ServiceDeps, source: RecordSource, options: ImportOptions = {}): Promise<ImportReport> {
+  return runImport(deps, 'participants', source, options, async (ctx) => {
+    const targets = new TargetCache(ctx);
+    const touched = new Set<number>();
+    const required: ParticipantColumn[][] = [['activity_identifier'], ['full_name'], ['country']];
+    for await (const rows of rowsOf(source, PARTICIPANT_COLUMNS, required, ctx)) await importChunk(ctx, targets, rows, touched);
+    await ctx.repos.participantCounts.refresh([...touched]);
+  });
+}

@@ -1,0 +1,232 @@
+/**
+ * Spreadsheet imports (activities, participants, exchange rates). Each import is one
+ * transaction: the rows are validated and written as they stream in, and if any row is invalid
+ * (or it is a dry run) the transaction is rolled back, so the database is unchanged and the
+ * answer lists every bad row with its line, column and reason. Each import is recorded as an
+ * import batch, whatever its outcome.
+ */
+import type { z } from 'zod';
+import { isDomainError, type FieldIssue } from '../domain/errors.js';
+import { mapHeader } from '../domain/import/csv-columns.js';
+import type { ImportBatchResult, RecordSource, Repositories, ServiceDeps } from './ports.js';
+
+/** At most this many bad rows are kept in the answer (the count covers them all). */
+export const MAX_REPORTED_ERRORS = 10_000;
+/** Rows validated and written together. */
+export const CHUNK_ROWS = 1_000;
+
+export type ImportKind = 'activities' | 'participants' | 'rates';
+
+export interface ImportRowError {
+  readonly line: number;
+  /** The spreadsheet column, or null for a problem of the whole row or file. */
+  readonly column: string | null;
+  readonly value?: string;
+  readonly message: string;
+}
+
+export interface ImportReport {
+  readonly batchId: number;
+  readonly kind: ImportKind;
+  readonly source: string;
+  readonly sha256: string | null;
+  /** committed: written; rejected: nothing written because of errors; dry_run: validated only. */
+  readonly status: 'committed' | 'rejected' | 'dry_run';
+  readonly rows: number;
+  readonly inserted: number;
+  readonly updated: number;
+  /** Rows with at least one error. */
+  readonly rejectedRows: number;
+  readonly errorCount: number;
+  readonly errors: readonly ImportRowError[];
+  readonly warnings: readonly string[];
+  readonly createdOrganisations: readonly { code: string; name: string; kind: string }[];
+}
+
+export interface ImportOptions {
+  readonly dryRun?: boolean;
+  /** ISO code of the providing country: new implementing agencies are registered there. */
+  readonly providerCountry?: string;
+  readonly userId?: number | null;
+}
+
+export class ErrorList {
+  readonly items: ImportRowError[] = [];
+  count = 0;
+  private readonly badLines = new Set<number>();
+  private badLineOverflow = 0;
+
+  add(error: ImportRowError): void {
+    this.count++;
+    if (this.items.length < MAX_REPORTED_ERRORS) this.items.push(error);
+    if (this.badLines.size < 1_000_000) this.badLines.add(error.line);
+    else this.badLineOverflow++;
+  }
+
+  get rowsWithErrors(): number {
+    return this.badLines.size + this.badLineOverflow;
+  }
+}
+
+/** What an import body gets: the transaction's repositories and the shared bookkeeping. */
+export interface ImportContext {
+  readonly repos: Repositories;
+  readonly batchId: number;
+  readonly now: string;
+  readonly errors: ErrorList;
+  readonly warnings: string[];
+  readonly options: ImportOptions;
+  readonly createdOrganisations: { code: string; name: string; kind: string }[];
+  /** Rows read, and rows inserted or updated so far (kept even when the import is rolled back). */
+  readonly counts: ImportCounts;
+}
+
+export interface ImportCounts {
+  rows: number;
+  inserted: number;
+  updated: number;
+}
+
+/** A file-level problem (header, encoding): the import stops and nothing is written. */
+export class ImportFileProblem extends Error {
+  constructor(readonly problems: readonly ImportRowError[]) {
+    super(problems.map((p) => p.message).join('; '));
+    this.name = 'ImportFileProblem';
+  }
+}
+
+class Rollback extends Error {}
+
+export interface Row<C extends string> {
+  readonly line: number;
+  readonly cells: ReadonlyMap<C, string>;
+}
+
+/**
+ * Reads the header of a source and yields its data rows in chunks as column → cell maps.
+ * Unknown columns are warnings; a missing required column or a duplicate is a file problem.
+ */
+export async function* rowsOf<C extends string>(
+  source: RecordSource,
+  known: readonly C[],
+  required: readonly (readonly C[])[],
+  ctx: Pick<ImportContext, 'warnings' | 'errors'>,
+): AsyncGenerator<Row<C>[]> {
+  let header: ReturnType<typeof mapHeader<C>> | undefined;
+  let width = 0;
+  let pending: Row<C>[] = [];
+  for await (const batch of source.batches) {
+    for (const record of batch) {
+      if (!header) {
+        header = mapHeader(record.fields, known, required);
+        width = record.fields.length;
+        ctx.warnings.push(...header.warnings);
+        if (header.errors.length) throw new ImportFileProblem(header.errors.map((message) => ({ line: record.line, column: null, message })));
+        continue;
+      }
+      const extra = record.fields.slice(width).filter((f) => f.trim() !== '').length;
+      if (extra > 0) {
+        ctx.errors.add({ line: record.line, column: null, message: `the row has ${width + extra} cells but the header names ${width} columns` });
+      }
+      const cells = new Map<C, string>();
+      for (const [column, index] of header.index) cells.set(column, record.fields[index] ?? '');
+      pending.push({ line: record.line, cells });
+      if (pending.length >= CHUNK_ROWS) {
+        yield pending;
+        pending = [];
+      }
+    }
+  }
+  if (!header) throw new ImportFileProblem([{ line: 1, column: null, message: 'the file is empty: it has no header row' }]);
+  if (pending.length) yield pending;
+}
+
+/** Adds zod or rule issues of a row as errors on their columns. */
+export function addIssues(
+  errors: ErrorList,
+  line: number,
+  issues: readonly FieldIssue[],
+  columnOf: (path: string) => string,
+  cellOf?: (column: string) => string | undefined,
+): void {
+  for (const issue of issues) {
+    const column = columnOf(issue.path);
+    const value = cellOf?.(column);
+    errors.add({ line, column, ...(value ? { value: value.length > 100 ? `${value.slice(0, 100)}…` : value } : {}), message: issue.message });
+  }
+}
+
+export function zodIssues(error: z.ZodError): FieldIssue[] {
+  return error.issues.flatMap((i) => {
+    const path = i.path.join('.');
+    if (i.code === 'unrecognized_keys') return i.keys.map((k) => ({ path: path ? `${path}.${k}` : k, message: 'unknown field' }));
+    return [{ path, message: i.message }];
+  });
+}
+
+/** Runs an import body in one transaction and records its batch, whatever the outcome. */
+export async function runImport(
+  deps: ServiceDeps,
+  kind: ImportKind,
+  source: RecordSource,
+  options: ImportOptions,
+  body: (ctx: ImportContext) => Promise<void>,
+): Promise<ImportReport> {
+  const batches = deps.store.repos.importBatches;
+  const batchId = await batches.start(kind, source.name, deps.clock.nowIso(), options.userId ?? null);
+  const errors = new ErrorList();
+  const warnings: string[] = [];
+  const createdOrganisations: ImportContext['createdOrganisations'] = [];
+  const counts: ImportCounts = { rows: 0, inserted: 0, updated: 0 };
+  const finish = async (status: ImportBatchResult['status']): Promise<void> => {
+    await batches.finish(batchId, {
+      status,
+      sha256: source.sha256(),
+      rowsTotal: counts.rows,
+      rowsInserted: status === 'committed' ? counts.inserted : 0,
+      rowsUpdated: status === 'committed' ? counts.updated : 0,
+      rowsRejected: errors.rowsWithErrors,
+      details: { errorCount: errors.count, errors: errors.items.slice(0, 1_000), warnings, createdOrganisations, wouldInsert: counts.inserted, wouldUpdate: counts.updated },
+      finishedAt: deps.clock.nowIso(),
+    });
+  };
+  try {
+    await deps.store.transaction(async (repos) => {
+      const ctx: ImportContext = { repos, batchId, now: deps.clock.nowIso(), errors, warnings, options, createdOrganisations, counts };
+      await body(ctx);
+      if (errors.count > 0 || options.dryRun) throw new Rollback();
+    });
+  } catch (error) {
+    if (error instanceof ImportFileProblem) {
+      for (const p of error.problems) errors.add(p);
+    } else if (isDomainError(error) && error.code.startsWith('import.file')) {
+      // The file itself is unreadable (encoding, size, CSV syntax): say where.
+      const line = Number(/line (\d+)/.exec(error.message)?.[1] ?? 0);
+      errors.add({ line, column: null, message: error.message });
+    } else if (!(error instanceof Rollback)) {
+      await finish('failed');
+      throw error;
+    }
+  }
+  const status = errors.count > 0 ? 'rejected' : options.dryRun ? 'dry_run' : 'committed';
+  await finish(status);
+  return {
+    batchId,
+    kind,
+    source: source.name,
+    sha256: source.sha256(),
+    status,
+    rows: counts.rows,
+    inserted: counts.inserted,
+    updated: counts.updated,
+    rejectedRows: errors.rowsWithErrors,
+    errorCount: errors.count,
+    errors: errors.items,
+    warnings,
+    createdOrganisations,
+  };
+}
+
+export async function listImportBatches(deps: ServiceDeps, limit = 50) {
+  return deps.store.repos.importBatches.list(limit);
+}
