@@ -80,7 +80,7 @@ export async function registerImportRoutes(root: FastifyInstance, deps: ServiceD
         }),
         response: {
           200: importReportSchema,
-          422: problemSchema.extend({ report: importReportSchema }),
+          422: problemSchema.extend({ report: importReportSchema.optional() }),
           400: problemSchema,
           413: problemSchema,
           415: problemSchema,

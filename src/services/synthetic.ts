@@ -101,6 +101,9 @@ const FAMILY = ['Silva', 'Mensah', 'Tuilagi', 'Rahman', 'Okafor', 'Nguyen', 'Fer
 const POSITIONS = ['Director', 'Deputy Director', 'Head of Division', 'Senior Officer', 'Officer', 'Engineer', 'Lecturer', 'Extension Worker'];
 const ORGS = ['Ministry of Agriculture', 'Ministry of Finance', 'Ministry of Health', 'Ministry of Planning', 'National Police', 'Ministry of Fisheries', 'Chamber of Commerce', 'National University'];
 
+/** UN M49 (2021) calls every European country developed; these are the ODA-eligible ones. */
+const EUROPE_RECIPIENTS = ['AL', 'BA', 'BY', 'MD', 'ME', 'MK', 'RS', 'UA', 'XK'];
+
 interface Pools {
   readonly byRegion: Record<ReportRegion, string[]>;
   readonly sdgTargets: string[];
@@ -113,6 +116,7 @@ function poolsOf(): Pools {
   for (const c of listCountries()) {
     if (c.region && c.developing && (c.unStatus === 'member' || c.unStatus === 'observer') && c.iso2 !== 'ID') byRegion[c.region].push(c.iso2);
   }
+  byRegion.europe.push(...EUROPE_RECIPIENTS);
   pools = { byRegion, sdgTargets: listSdgTargets().map((t) => t.target) };
   return pools;
 }

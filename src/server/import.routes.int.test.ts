@@ -1,0 +1,57 @@
+import { expect, it } from 'vitest';
+import { describeEachEngine } from '../testing/engines.js';
+import { useServer } from '../testing/server.js';
+
+describeEachEngine('imports and reports API', (app) => {
+  const server = useServer(app);
+  const csv = (url: string, body: string | Buffer) =>
+    server().inject({ method: 'POST', url, payload: body, headers: { 'content-type': 'text/csv', 'x-file-name': 'programs.csv' } });
+
+  it('imports a text/csv body, with a dry run first', async () => {
+    const body = 'identifier,title_en,recipient_countries,participants_planned,start_date\nAPI-1,API import,Timor Leste,12,2019-05-01\n';
+    const dry = await csv('/api/v1/imports/activities?dryRun=true', body);
+    expect(dry.statusCode).toBe(200);
+    expect(dry.json()).toMatchObject({ status: 'dry_run', inserted: 1, source: 'programs.csv' });
+    expect((await server().inject({ url: '/api/v1/activities/by-identifier/API-1' })).statusCode).toBe(404);
+    const real = await csv('/api/v1/imports/activities', body);
+    expect(real.json()).toMatchObject({ status: 'committed', inserted: 1 });
+    const summary = (await server().inject({ url: '/api/v1/reports/summary?year=2019' })).json();
+    expect(summary).toMatchObject({ programs: 1, countries: 1, participants: 12, regions: { asia: { programs: 1, countries: 1, participants: 12 } } });
+    expect(summary.spending).toEqual({ usd: '0.00', idr: '0.00', transactions: 0, byCurrency: [], missingRates: [] });
+    const years = (await server().inject({ url: '/api/v1/reports/years' })).json();
+    expect(years.items).toEqual([expect.objectContaining({ year: 2019, programs: 1, countries: 1, participants: 12, usd: '0.00' })]);
+  });
+
+  it('answers 422 problem+json listing every bad row, and writes nothing', async () => {
+    const res = await csv('/api/v1/imports/activities', 'identifier,title_en,modality\nAPI-BAD-1,One,dancing\nAPI-BAD-2,,training\n');
+    expect(res.statusCode).toBe(422);
+    expect(res.headers['content-type']).toMatch(/problem\+json/);
+    const body = res.json();
+    expect(body).toMatchObject({ code: 'import.rejected', status: 422, report: { status: 'rejected', errorCount: 2, rejectedRows: 2 } });
+    expect(body.issues.map((i: { path: string }) => i.path)).toEqual(['line 2, modality', 'line 3, title_en']);
+    expect((await server().inject({ url: '/api/v1/activities/by-identifier/API-BAD-1' })).statusCode).toBe(404);
+    const batches = (await server().inject({ url: '/api/v1/imports' })).json().items;
+    expect(batches[0]).toMatchObject({ kind: 'activities', status: 'rejected', rowsRejected: 2 });
+  });
+
+  it('accepts a multipart upload and refuses a form without a file', async () => {
+    const boundary = '----mitra';
+    const file = 'currency;date;units_per_usd\nIDR;2019-01-01;14147.67\n';
+    const payload = `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="kurs.csv"\r\nContent-Type: text/csv\r\n\r\n${file}\r\n--${boundary}--\r\n`;
+    const res = await server().inject({ method: 'POST', url: '/api/v1/imports/rates', payload, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({ status: 'committed', inserted: 1, source: 'kurs.csv' });
+    const rates = (await server().inject({ url: '/api/v1/exchange-rates?currency=idr' })).json();
+    expect(rates.items).toEqual([{ currency: 'IDR', date: '2019-01-01', unitsPerUsd: 14147.67, source: null }]);
+    const empty = `--${boundary}\r\nContent-Disposition: form-data; name="note"\r\n\r\nhello\r\n--${boundary}--\r\n`;
+    const none = await server().inject({ method: 'POST', url: '/api/v1/imports/rates', payload: empty, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } });
+    expect(none.statusCode).toBe(422);
+    expect(none.json().code).toBe('import.no_file');
+  });
+
+  it('refuses an unknown import kind and a bad year', async () => {
+    expect((await csv('/api/v1/imports/budgets', 'a\n1\n')).statusCode).toBe(400);
+    expect((await server().inject({ url: '/api/v1/reports/summary?year=abc' })).statusCode).toBe(400);
+    expect((await server().inject({ url: '/api/v1/reports/summary' })).statusCode).toBe(400);
+  });
+});
