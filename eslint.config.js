@@ -30,7 +30,7 @@ export default tseslint.config(
   layer('cli', ['**/db/**', '**/server/app*'], 'the CLI calls services; only main.ts wires the database'),
   {
     files: ['**/*.js', '**/*.mjs'],
-    languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly' } },
+    languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly', performance: 'readonly' } },
   },
   {
     files: ['src/config.ts', 'src/cli/io.ts', 'src/testing/**', 'scripts/**', 'bench/**', 'tests/**', '**/*.test.ts'],

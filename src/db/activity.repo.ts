@@ -1,4 +1,4 @@
-import { sql, type Expression, type Kysely, type SqlBool } from 'kysely';
+import { sql, type Expression, type Kysely, type Selectable, type SqlBool } from 'kysely';
 import type { Activity, ActivityData } from '../domain/activity/activity.js';
 import type { ActivityFilter, ActivitySortKey, Page } from '../domain/activity/activity-query.js';
 import {
@@ -15,7 +15,7 @@ import {
 } from '../domain/codes.js';
 import { activityYear } from '../domain/activity/activity.js';
 import type { ActivityRepository, ActivitySummary, ActivityWrite } from '../services/ports.js';
-import { bool, insertInChunks, likePattern, num, numOrNull } from './sql-helpers.js';
+import { bool, insertInChunks, JSON_CHUNK_ROWS, jsonRows, likePattern, num, numOrNull } from './sql-helpers.js';
 import type { ActivitiesTable, Database } from './schema.js';
 
 const STATUS_BY_IATI = new Map(activityStatuses.codes.map((code) => [ACTIVITY_STATUS_IATI[code], code]));
@@ -26,7 +26,7 @@ function statusFromIati(code: number): ActivityStatus {
   return status;
 }
 
-type ActivityRow = Omit<ActivitiesTable, 'id'> & { id: number; implementing_org_code: string | null };
+type ActivityRow = Selectable<ActivitiesTable> & { implementing_org_code: string | null };
 
 export class ActivityRepo implements ActivityRepository {
   constructor(private readonly db: Kysely<Database>) {}
@@ -115,17 +115,14 @@ export class ActivityRepo implements ActivityRepository {
     const ids = new Map<string, number>();
     if (writes.length === 0) return ids;
     const orgIds = await this.orgIds(writes.map((w) => w.data));
-    for (let i = 0; i < writes.length; i += 500) {
+    const values = writes.map((w) => ({ ...this.columns(w, orgIds), source: w.source ?? 'mitra', version: 1, created_at: w.now }));
+    const columns = Object.keys(values[0] as object) as (keyof (typeof values)[number])[];
+    for (let i = 0; i < values.length; i += JSON_CHUNK_ROWS) {
+      const chunk = values.slice(i, i + JSON_CHUNK_ROWS);
       const rows = await this.db
         .insertInto('activities')
-        .values(
-          writes.slice(i, i + 500).map((w) => ({
-            ...this.columns(w, orgIds),
-            source: w.source ?? 'mitra',
-            version: 1,
-            created_at: w.now,
-          })),
-        )
+        .columns(columns)
+        .expression(jsonRows(this.db, 'activities', columns, chunk))
         .returning(['id', 'identifier'])
         .execute();
       for (const r of rows) ids.set(r.identifier, r.id);

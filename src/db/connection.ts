@@ -53,6 +53,9 @@ function openSqlite(url: string): DatabaseHandle {
   database.pragma('synchronous = NORMAL');
   database.pragma('foreign_keys = ON');
   database.pragma('busy_timeout = 5000');
+  // Reports read the same indexes again and again: keep up to 64 MiB of pages in memory.
+  database.pragma('cache_size = -65536');
+  database.pragma('temp_store = MEMORY');
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database }) });
   return {
     db,

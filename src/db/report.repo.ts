@@ -1,7 +1,8 @@
 /**
- * SQL aggregates of the annual reports. Every figure is a GROUP BY over the year's programs;
- * nothing loads program rows into JavaScript. Participants come from activity_participant_counts
- * (kept on every write), money from transactions with the dated exchange rates.
+ * SQL aggregates of the annual reports. Every figure is a GROUP BY over the year's rows of
+ * activities and activity_country_facts (report facts kept on every write, see
+ * report-fact.repo.ts); money comes from transactions with the dated exchange rates. Nothing
+ * loads program rows into JavaScript.
  */
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { SpendingGroup, SummaryAggregates } from '../domain/report/summary.js';
@@ -20,46 +21,34 @@ export class ReportRepo implements ReportRepository {
   }
 
   async summary(year: number): Promise<SummaryAggregates> {
-    const [totals, sources, split, regions, regionPeople, recipients, recipientPeople, groups, partners, spending] = await Promise.all([
-      this.rows<{ programs: unknown; countries: unknown; without_recipients: unknown }>(sql`
-        select count(*) as programs,
-          (select count(distinct r.country_code) from activity_recipients r join activities a2 on a2.id = r.activity_id where a2.year = ${year}) as countries,
-          sum(case when not exists (select 1 from activity_recipients r where r.activity_id = a.id) then 1 else 0 end) as without_recipients
-        from activities a where a.year = ${year}`),
-      this.rows<{ source: string; programs: unknown; participants: unknown }>(sql`
-        select p.source, count(distinct p.activity_id) as programs, sum(p.participants) as participants
-        from activity_participant_counts p join activities a on a.id = p.activity_id
-        where a.year = ${year} group by p.source`),
-      this.rows<{ n: unknown }>(sql`
-        select count(*) as n from (
-          select p.activity_id from activity_participant_counts p join activities a on a.id = p.activity_id
-          where a.year = ${year} and p.source = 'totals' group by p.activity_id having count(*) > 1) x`),
+    // SQLite serialises these on its one connection; PostgreSQL runs them in parallel.
+    const [programs, countries, regions, regionPeople, recipients, groups, partners, spending] = await Promise.all([
+      this.rows<{ programs: unknown; without_recipients: unknown }>(sql`
+        select count(*) as programs, sum(case when recipient_count = 0 then 1 else 0 end) as without_recipients
+        from activities where year = ${year}`),
+      this.rows<{ countries: unknown }>(sql`
+        select count(distinct country_code) as countries from activity_country_facts where year = ${year} and country_code is not null`),
       this.rows<{ region: string | null; programs: unknown; countries: unknown }>(sql`
-        select c.region, count(distinct r.activity_id) as programs, count(distinct r.country_code) as countries
-        from activity_recipients r join activities a on a.id = r.activity_id join countries c on c.iso2 = r.country_code
-        where a.year = ${year} group by c.region`),
+        select region, count(distinct activity_id) as programs, count(distinct country_code) as countries
+        from activity_country_facts where year = ${year} and country_code is not null group by region`),
       this.rows<{ region: string | null; participants: unknown }>(sql`
-        select c.region, sum(p.participants) as participants
-        from activity_participant_counts p join activities a on a.id = p.activity_id
-        left join countries c on c.iso2 = p.country_code
-        where a.year = ${year} group by c.region`),
-      this.rows<{ country: string; programs: unknown }>(sql`
-        select r.country_code as country, count(*) as programs
-        from activity_recipients r join activities a on a.id = r.activity_id
-        where a.year = ${year} group by r.country_code`),
-      this.rows<{ country: string | null; participants: unknown }>(sql`
-        select p.country_code as country, sum(p.participants) as participants
-        from activity_participant_counts p join activities a on a.id = p.activity_id
-        where a.year = ${year} group by p.country_code`),
-      this.rows<{ modality: string | null; flagship_area: string | null; cooperation_type: string; programs: unknown; participants: unknown }>(sql`
-        select a.modality, a.flagship_area, a.cooperation_type, count(*) as programs, coalesce(sum(pc.n), 0) as participants
-        from activities a
-        left join (
-          select p.activity_id, sum(p.participants) as n
-          from activity_participant_counts p join activities a2 on a2.id = p.activity_id
-          where a2.year = ${year} group by p.activity_id
-        ) pc on pc.activity_id = a.id
-        where a.year = ${year} group by a.modality, a.flagship_area, a.cooperation_type`),
+        select region, sum(participants) as participants from activity_country_facts where year = ${year} group by region`),
+      this.rows<{ country: string; programs: unknown; participants: unknown }>(sql`
+        select country_code as country, count(*) as programs, sum(participants) as participants
+        from activity_country_facts where year = ${year} and country_code is not null group by country_code`),
+      this.rows<{
+        modality: string | null;
+        flagship_area: string | null;
+        cooperation_type: string;
+        participants_source: string | null;
+        programs: unknown;
+        participants: unknown;
+        split: unknown;
+      }>(sql`
+        select modality, flagship_area, cooperation_type, participants_source, count(*) as programs,
+          sum(participants_total) as participants, sum(participants_split) as split
+        from activities where year = ${year}
+        group by modality, flagship_area, cooperation_type, participants_source`),
       this.rows<{ code: string; acronym: string | null; name_en: string; name_id: string | null; programs: unknown }>(sql`
         select o.code, o.acronym, o.name_en, o.name_id, count(distinct a.id) as programs
         from activity_partners p join activities a on a.id = p.activity_id join organisations o on o.id = p.org_id
@@ -67,17 +56,23 @@ export class ReportRepo implements ReportRepository {
         group by o.code, o.acronym, o.name_en, o.name_id`),
       this.spending(sql`a.year = ${year}`),
     ]);
-    const t = totals[0];
+    const sources = new Map<string, { programs: number; participants: number }>();
+    for (const g of groups) {
+      if (!g.participants_source) continue;
+      const s = sources.get(g.participants_source) ?? { programs: 0, participants: 0 };
+      sources.set(g.participants_source, { programs: s.programs + num(g.programs), participants: s.participants + num(g.participants) });
+    }
+    const t = programs[0];
     return {
       programs: num(t?.programs),
-      countries: num(t?.countries),
+      countries: num(countries[0]?.countries),
       programsWithoutRecipients: num(t?.without_recipients),
-      participantsBySource: sources.map((s) => ({ source: s.source, programs: num(s.programs), participants: num(s.participants) })),
-      programsWithSplitTotals: num(split[0]?.n),
+      participantsBySource: [...sources.entries()].map(([source, v]) => ({ source, ...v })),
+      programsWithSplitTotals: groups.reduce((n, g) => n + num(g.split), 0),
       regions: regions.map((r) => ({ region: r.region, programs: num(r.programs), countries: num(r.countries) })),
       regionParticipants: regionPeople.map((r) => ({ region: r.region, participants: num(r.participants) })),
       recipientPrograms: recipients.map((r) => ({ country: r.country, programs: num(r.programs) })),
-      recipientParticipants: recipientPeople.map((r) => ({ country: r.country, participants: num(r.participants) })),
+      recipientParticipants: recipients.map((r) => ({ country: r.country, participants: num(r.participants) })),
       groups: groups.map((g) => ({
         modality: g.modality,
         flagshipArea: g.flagship_area,
@@ -91,29 +86,25 @@ export class ReportRepo implements ReportRepository {
   }
 
   async years(): Promise<YearAggregates[]> {
-    const [programs, countries, people, spending] = await Promise.all([
-      this.rows<{ year: number; programs: unknown }>(sql`
-        select a.year, count(*) as programs from activities a where a.year is not null group by a.year`),
+    const [programs, countries, spending] = await Promise.all([
+      this.rows<{ year: number; programs: unknown; participants: unknown }>(sql`
+        select year, count(*) as programs, sum(participants_total) as participants from activities where year is not null group by year`),
       this.rows<{ year: number; countries: unknown }>(sql`
-        select a.year, count(distinct r.country_code) as countries
-        from activity_recipients r join activities a on a.id = r.activity_id where a.year is not null group by a.year`),
-      this.rows<{ year: number; participants: unknown }>(sql`
-        select a.year, sum(p.participants) as participants
-        from activity_participant_counts p join activities a on a.id = p.activity_id where a.year is not null group by a.year`),
+        select year, count(distinct country_code) as countries from activity_country_facts
+        where year is not null and country_code is not null group by year`),
       this.spending(sql`a.year is not null`, true),
     ]);
     const byYear = new Map<number, YearAggregates>();
-    const row = (year: number) => {
-      const y = Number(year);
+    const row = (year: unknown) => {
+      const y = num(year);
       const existing = byYear.get(y) ?? { year: y, programs: 0, countries: 0, participants: 0, spending: [] as SpendingGroup[] };
       byYear.set(y, existing);
       return existing;
     };
-    for (const p of programs) Object.assign(row(p.year), { programs: num(p.programs) });
+    for (const p of programs) Object.assign(row(p.year), { programs: num(p.programs), participants: num(p.participants) });
     for (const c of countries) Object.assign(row(c.year), { countries: num(c.countries) });
-    for (const p of people) Object.assign(row(p.year), { participants: num(p.participants) });
     for (const s of spending) {
-      const y = row(num(s.year));
+      const y = row(s.year);
       Object.assign(y, { spending: [...y.spending, s.group] });
     }
     return [...byYear.values()].sort((a, b) => a.year - b.year);

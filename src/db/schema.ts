@@ -52,6 +52,11 @@ export interface ActivitiesTable {
   version: number;
   created_at: string;
   updated_at: string;
+  /** Report facts, kept by the participant-count repository on every write. */
+  participants_total: Generated<number>;
+  participants_source: string | null;
+  participants_split: Generated<number>;
+  recipient_count: Generated<number>;
 }
 
 export interface ActivityRecipientsTable {
@@ -173,13 +178,15 @@ export interface GroupMembershipsTable {
   until: string | null;
 }
 
-export interface ActivityParticipantCountsTable {
+export interface ActivityCountryFactsTable {
   activity_id: number;
-  /** null for a program total that has no recipient country. */
+  year: number | null;
+  /** null for a recorded total of a program that has no recipient country. */
   country_code: string | null;
+  region: string | null;
   participants: number;
-  /** "records" (counted participant records) or "totals" (the program's recorded total, split). */
-  source: string;
+  /** "records" (participant records counted), "totals" (the recorded total, split) or null (no figure). */
+  source: string | null;
 }
 
 export interface MetaTable {
@@ -202,5 +209,5 @@ export interface Database {
   countries: CountriesTable;
   group_memberships: GroupMembershipsTable;
   meta: MetaTable;
-  activity_participant_counts: ActivityParticipantCountsTable;
+  activity_country_facts: ActivityCountryFactsTable;
 }

@@ -1,10 +1,11 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
+import { isPostgres } from './sql-helpers.js';
 import type { Repositories, Store } from '../services/ports.js';
 import { ActivityRepo } from './activity.repo.js';
 import { OrganisationRepo } from './organisation.repo.js';
 import { ExchangeRateRepo } from './exchange-rate.repo.js';
 import { ImportBatchRepo } from './import-batch.repo.js';
-import { ParticipantCountRepo } from './participant-count.repo.js';
+import { ReportFactRepo } from './report-fact.repo.js';
 import { ParticipantRepo } from './participant.repo.js';
 import { ReportRepo } from './report.repo.js';
 import type { Database } from './schema.js';
@@ -14,7 +15,7 @@ function repositoriesOn(db: Kysely<Database>): Repositories {
     activities: new ActivityRepo(db),
     organisations: new OrganisationRepo(db),
     participants: new ParticipantRepo(db),
-    participantCounts: new ParticipantCountRepo(db),
+    reportFacts: new ReportFactRepo(db),
     reports: new ReportRepo(db),
     importBatches: new ImportBatchRepo(db),
     exchangeRates: new ExchangeRateRepo(db),
@@ -26,5 +27,10 @@ export function createStore(db: Kysely<Database>): Store {
   return {
     repos: repositoriesOn(db),
     transaction: (work) => db.transaction().execute((trx) => work(repositoriesOn(trx))),
+    afterBulkWrite: async () => {
+      // Fresh statistics keep the report queries on their indexes after a large import.
+      if (isPostgres(db)) await sql`analyze activities, activity_recipients, activity_country_facts, participants`.execute(db);
+      else await sql`pragma optimize`.execute(db);
+    },
   };
 }

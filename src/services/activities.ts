@@ -80,7 +80,7 @@ export async function createActivity(deps: ServiceDeps, input: ActivityInput, op
   return deps.store.transaction(async (repos) => {
     const data = await validate(repos, activityFromInput(input), null);
     const id = await repos.activities.insert({ data, now: deps.clock.nowIso(), source: options.source });
-    await repos.participantCounts.refresh([id]);
+    await repos.reportFacts.refresh([id]);
     return (await repos.activities.findById(id)) as Activity; // just inserted in this transaction
   });
 }
@@ -105,7 +105,7 @@ async function save(deps: ServiceDeps, repos: Repositories, current: Activity, n
   const data = await validate(repos, next, current.id);
   const saved = await repos.activities.update(current.id, current.version, { data, now: deps.clock.nowIso() });
   if (!saved) throw staleError(current.id, current.version + 1);
-  await repos.participantCounts.refresh([current.id]);
+  await repos.reportFacts.refresh([current.id]);
   return (await repos.activities.findById(current.id)) as Activity; // updated in this transaction
 }
 

@@ -136,7 +136,7 @@ async function importChunk(ctx: ImportContext, resolver: OrganisationResolver, r
     }
   }
   const ids = await repos.activities.insertMany(inserts);
-  await repos.participantCounts.refresh([...touched, ...ids.values()]);
+  await repos.reportFacts.refresh([...touched, ...ids.values()]);
 }
 
 export async function importActivities(deps: ServiceDeps, source: RecordSource, options: ImportOptions = {}): Promise<ImportReport> {

@@ -82,7 +82,7 @@ async function importChunk(ctx: ImportContext, targets: TargetCache, rows: Row<P
     candidates.push({ line: row.line, activityId: target.id, data, key });
   }
   const existing = await repos.participants.findKeys(candidates.map((c) => ({ activityId: c.activityId, personKey: c.key })));
-  const inserts: { activityId: number; write: ParticipantWrite }[] = [];
+  const upserts: { activityId: number; write: ParticipantWrite }[] = [];
   for (const c of candidates) {
     const write: ParticipantWrite = { data: c.data, personKey: c.key, now: ctx.now, importBatchId: ctx.batchId };
     const found = existing.get(`${c.activityId}|${c.key}`);
@@ -91,16 +91,12 @@ async function importChunk(ctx: ImportContext, targets: TargetCache, rows: Row<P
       errors.add({ line: c.line, column: c.data.email ? 'email' : 'full_name', message: 'the same person appears earlier in this file for this program' });
       continue;
     }
-    if (found) {
-      await repos.participants.update(found.id, write);
-      ctx.counts.updated++;
-    } else {
-      inserts.push({ activityId: c.activityId, write });
-      ctx.counts.inserted++;
-    }
+    if (found) ctx.counts.updated++;
+    else ctx.counts.inserted++;
+    upserts.push({ activityId: c.activityId, write });
     touched.add(c.activityId);
   }
-  await repos.participants.insertMany(inserts);
+  await repos.participants.upsertMany(upserts);
 }
 
 export async function importParticipants(deps: ServiceDeps, source: RecordSource, options: ImportOptions = {}): Promise<ImportReport> {
@@ -109,6 +105,6 @@ export async function importParticipants(deps: ServiceDeps, source: RecordSource
     const touched = new Set<number>();
     const required: ParticipantColumn[][] = [['activity_identifier'], ['full_name'], ['country']];
     for await (const rows of rowsOf(source, PARTICIPANT_COLUMNS, required, ctx)) await importChunk(ctx, targets, rows, touched);
-    await ctx.repos.participantCounts.refresh([...touched]);
+    await ctx.repos.reportFacts.refresh([...touched]);
   });
 }

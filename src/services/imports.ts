@@ -12,8 +12,10 @@ import type { ImportBatchResult, RecordSource, Repositories, ServiceDeps } from 
 
 /** At most this many bad rows are kept in the answer (the count covers them all). */
 export const MAX_REPORTED_ERRORS = 10_000;
+/** An import writing this many rows or more refreshes the database's statistics afterwards. */
+export const BULK_ROWS = 10_000;
 /** Rows validated and written together. */
-export const CHUNK_ROWS = 1_000;
+export const CHUNK_ROWS = 2_000;
 
 export type ImportKind = 'activities' | 'participants' | 'rates';
 
@@ -210,6 +212,7 @@ export async function runImport(
   }
   const status = errors.count > 0 ? 'rejected' : options.dryRun ? 'dry_run' : 'committed';
   await finish(status);
+  if (status === 'committed' && counts.inserted + counts.updated >= BULK_ROWS) await deps.store.afterBulkWrite();
   return {
     batchId,
     kind,

@@ -46,7 +46,7 @@ export async function addParticipant(deps: ServiceDeps, activityId: number, inpu
     const data = toData(input);
     const key = await checkAndKey(repos, activityId, data, null);
     const id = await repos.participants.insert(activityId, { data, personKey: key, now: deps.clock.nowIso() });
-    await repos.participantCounts.refresh([activityId]);
+    await repos.reportFacts.refresh([activityId]);
     return (await repos.participants.findById(id)) as Participant; // inserted just above
   });
 }
@@ -66,7 +66,7 @@ export async function patchParticipant(deps: ServiceDeps, activityId: number, id
     const data: ParticipantData = { ...current, ...given };
     const key = await checkAndKey(repos, activityId, data, id);
     await repos.participants.update(id, { data, personKey: key, now: deps.clock.nowIso() });
-    await repos.participantCounts.refresh([activityId]);
+    await repos.reportFacts.refresh([activityId]);
     return (await repos.participants.findById(id)) as Participant; // updated just above
   });
 }
@@ -75,7 +75,7 @@ export async function deleteParticipant(deps: ServiceDeps, activityId: number, i
   await deps.store.transaction(async (repos) => {
     await loadParticipant(repos, activityId, id);
     await repos.participants.delete(id);
-    await repos.participantCounts.refresh([activityId]);
+    await repos.reportFacts.refresh([activityId]);
   });
 }
 

@@ -102,7 +102,8 @@ export interface ParticipantRepository {
   /** The distinct countries the program's participants come from. */
   countriesOf(activityId: number): Promise<string[]>;
   insert(activityId: number, write: ParticipantWrite): Promise<number>;
-  insertMany(rows: readonly { activityId: number; write: ParticipantWrite }[]): Promise<void>;
+  /** Inserts new participants and updates those already there (same program and person key). */
+  upsertMany(rows: readonly { activityId: number; write: ParticipantWrite }[]): Promise<void>;
   /** Existing participants by "activityId|personKey", with the import batch that last wrote them. */
   findKeys(pairs: readonly { activityId: number; personKey: string }[]): Promise<Map<string, { id: number; importBatchId: number | null }>>;
   update(id: number, write: ParticipantWrite): Promise<boolean>;
@@ -110,7 +111,7 @@ export interface ParticipantRepository {
 }
 
 /** Participants per program and country, derived on every write (report/participant-allocation.ts). */
-export interface ParticipantCountRepository {
+export interface ReportFactRepository {
   /** Recomputes the counts of these programs from their records or recorded totals. */
   refresh(activityIds: readonly number[]): Promise<void>;
 }
@@ -180,7 +181,7 @@ export interface Repositories {
   readonly activities: ActivityRepository;
   readonly organisations: OrganisationRepository;
   readonly participants: ParticipantRepository;
-  readonly participantCounts: ParticipantCountRepository;
+  readonly reportFacts: ReportFactRepository;
   readonly reports: ReportRepository;
   readonly importBatches: ImportBatchRepository;
   readonly exchangeRates: ExchangeRateRepository;
@@ -190,6 +191,8 @@ export interface Repositories {
 export interface Store {
   readonly repos: Repositories;
   transaction<T>(work: (repos: Repositories) => Promise<T>): Promise<T>;
+  /** Refreshes the planner's statistics after a large write (an import of many rows). */
+  afterBulkWrite(): Promise<void>;
 }
 
 export interface ServiceDeps {
@@ -203,7 +206,7 @@ export interface ServiceDeps {
  */
 export async function inOneTransaction<T>(deps: ServiceDeps, work: (deps: ServiceDeps) => Promise<T>): Promise<T> {
   return deps.store.transaction((repos) => {
-    const joined: Store = { repos, transaction: (inner) => inner(repos) };
+    const joined: Store = { repos, transaction: (inner) => inner(repos), afterBulkWrite: deps.store.afterBulkWrite };
     return work({ ...deps, store: joined });
   });
 }

@@ -73,7 +73,9 @@ export async function up(db: Kysely<unknown>, { engine }: MigrationContext): Pro
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .execute();
-  for (const column of ['year', 'modality', 'flagship_area', 'cooperation_type', 'implementing_org_id', 'lifecycle_stage']) {
+  // Only selective columns are indexed: a year, an agency. Modality, area, type and stage filters
+  // combine with the year (a year holds thousands of programs, not millions).
+  for (const column of ['year', 'implementing_org_id']) {
     await db.schema.createIndex(`activities_${column}_idx`).on('activities').column(column).execute();
   }
 
@@ -177,7 +179,6 @@ export async function up(db: Kysely<unknown>, { engine }: MigrationContext): Pro
     .execute();
   await db.schema.createIndex('participants_activity_person_uq').on('participants').columns(['activity_id', 'person_key']).unique().execute();
   await db.schema.createIndex('participants_person_idx').on('participants').column('person_key').execute();
-  await db.schema.createIndex('participants_country_idx').on('participants').column('country_code').execute();
 
   await db.schema
     .createTable('countries')

@@ -5,7 +5,7 @@
 import type { Kysely, Migration } from 'kysely';
 import type { Engine } from '../connection.js';
 import * as initial from './20261128160000_initial.js';
-import * as participantCounts from './20261128180000_participant_counts.js';
+import * as reportFacts from './20261128180000_report_facts.js';
 
 export interface MigrationContext {
   readonly engine: Engine;
@@ -17,7 +17,7 @@ interface MigrationModule {
 
 const MIGRATIONS: Record<string, MigrationModule> = {
   '20261128160000_initial': initial,
-  '20261128180000_participant_counts': participantCounts,
+  '20261128180000_report_facts': reportFacts,
 };
 
 export function migrationsFor(engine: Engine): Record<string, Migration> {
