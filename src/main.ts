@@ -62,10 +62,22 @@ export async function databaseStatus(config: Config): Promise<MigrationReport & 
   }
 }
 
+/**
+ * Services for one long import. SQLite has one connection per process: an import holding it
+ * for a minute would make every other request wait, so imports get a connection of their own
+ * (WAL lets the others read meanwhile). PostgreSQL's pool already gives each its own.
+ */
+export async function openImportDeps(app: AppContext): Promise<{ deps: ServiceDeps; close(): Promise<void> }> {
+  if (app.database.engine !== 'sqlite' || app.config.databaseUrl === 'file::memory:') return { deps: app.deps, close: async () => {} };
+  const database = await openDatabase(app.config.databaseUrl);
+  return { deps: { ...app.deps, store: createStore(database.db) }, close: () => database.close() };
+}
+
 /** The HTTP server over an opened app. */
 export function serverFor(app: AppContext, options: Omit<ServerOptions, 'deps' | 'engine'> = {}) {
   return buildServer({
     deps: app.deps,
+    openImportDeps: () => openImportDeps(app),
     engine: app.database.engine,
     bodyLimitBytes: app.config.bodyLimitBytes,
     logLevel: app.config.logLevel,

@@ -1,13 +1,12 @@
 /**
- * Keeps the report facts of programs (activity_country_facts and the derived columns of
- * activities) in step with their recipients, recorded totals and participant records. Called
+ * Keeps the report facts of programs (activity_country_facts and activity_facts) in step with their recipients, recorded totals and participant records. Called
  * in the same transaction as every write that can change them.
  */
 import { sql, type Kysely } from 'kysely';
 import { regionOf } from '../domain/reference/countries.js';
 import { allocateParticipants } from '../domain/report/participant-allocation.js';
 import type { ReportFactRepository } from '../services/ports.js';
-import { insertInChunks, isPostgres, num, numOrNull } from './sql-helpers.js';
+import { insertInChunks, num, numOrNull } from './sql-helpers.js';
 import type { Database } from './schema.js';
 
 const CHUNK = 500;
@@ -23,7 +22,12 @@ export class ReportFactRepo implements ReportFactRepository {
   private async refreshChunk(ids: number[]): Promise<void> {
     if (ids.length === 0) return;
     await this.db.deleteFrom('activity_country_facts').where('activity_id', 'in', ids).execute();
-    const activities = await this.db.selectFrom('activities').select(['id', 'year', 'participants_planned']).where('id', 'in', ids).execute();
+    await this.db.deleteFrom('activity_facts').where('activity_id', 'in', ids).execute();
+    const activities = await this.db
+      .selectFrom('activities')
+      .select(['id', 'year', 'participants_planned', 'modality', 'flagship_area', 'cooperation_type'])
+      .where('id', 'in', ids)
+      .execute();
     const recipients = await this.db
       .selectFrom('activity_recipients')
       .select(['activity_id', 'country_code', 'percentage'])
@@ -67,47 +71,40 @@ export class ReportFactRepo implements ReportFactRepository {
       });
     });
     await insertInChunks(this.db, 'activity_country_facts', rows);
-    await this.updateActivityFacts(activities.map((a) => a.id), rows, recipientsOf);
+    await this.insertActivityFacts(activities, rows, recipientsOf);
   }
 
-  /** The derived columns of activities, from the facts just written. */
-  private async updateActivityFacts(
-    ids: readonly number[],
+  /** One fact row per program, from its country facts. */
+  private async insertActivityFacts(
+    activities: readonly { id: number; year: number | null; modality: string | null; flagship_area: string | null; cooperation_type: string }[],
     rows: readonly { activity_id: number; participants: number; source: string | null }[],
     recipientsOf: ReadonlyMap<number, readonly unknown[]>,
   ): Promise<void> {
-    const facts = new Map(ids.map((id) => [id, { id, participants_total: 0, participants_source: null as string | null, participants_split: 0, recipient_count: recipientsOf.get(id)?.length ?? 0 }]));
-    const totalsRows = new Map<number, number>();
+    const byActivity = new Map<number, { total: number; source: string | null; totalsRows: number }>();
     for (const r of rows) {
-      const f = facts.get(r.activity_id);
-      if (!f) continue;
-      f.participants_total += r.participants;
-      if (r.source) f.participants_source = r.source;
-      if (r.source === 'totals' && r.participants > 0) totalsRows.set(r.activity_id, (totalsRows.get(r.activity_id) ?? 0) + 1);
+      const f = byActivity.get(r.activity_id) ?? { total: 0, source: null, totalsRows: 0 };
+      f.total += r.participants;
+      if (r.source) f.source = r.source;
+      if (r.source === 'totals' && r.participants > 0) f.totalsRows++;
+      byActivity.set(r.activity_id, f);
     }
-    for (const [id, n] of totalsRows) if (n > 1) (facts.get(id) as { participants_split: number }).participants_split = 1;
-    const values = [...facts.values()];
-    if (isPostgres(this.db)) {
-      for (let i = 0; i < values.length; i += 5_000) {
-        await sql`
-          update activities set participants_total = v.participants_total, participants_source = v.participants_source,
-            participants_split = v.participants_split, recipient_count = v.recipient_count
-          from json_populate_recordset(null::activities, ${JSON.stringify(values.slice(i, i + 5_000))}::json) v
-          where activities.id = v.id`.execute(this.db);
-      }
-      return;
-    }
-    // SQLite (3.33+ UPDATE … FROM, JSON1): the same, one statement per chunk.
-    for (let i = 0; i < values.length; i += 5_000) {
-      await sql`
-        update activities set participants_total = v.pt, participants_source = v.ps, participants_split = v.sp, recipient_count = v.rc
-        from (
-          select json_extract(value, '$.id') as id, json_extract(value, '$.participants_total') as pt,
-            json_extract(value, '$.participants_source') as ps, json_extract(value, '$.participants_split') as sp,
-            json_extract(value, '$.recipient_count') as rc
-          from json_each(${JSON.stringify(values.slice(i, i + 5_000))})
-        ) v
-        where activities.id = v.id`.execute(this.db);
-    }
+    await insertInChunks(
+      this.db,
+      'activity_facts',
+      activities.map((a) => {
+        const f = byActivity.get(a.id);
+        return {
+          activity_id: a.id,
+          year: a.year,
+          modality: a.modality,
+          flagship_area: a.flagship_area,
+          cooperation_type: a.cooperation_type,
+          participants_total: f?.total ?? 0,
+          participants_source: f?.source ?? null,
+          participants_split: (f?.totalsRows ?? 0) > 1 ? 1 : 0,
+          recipient_count: recipientsOf.get(a.id)?.length ?? 0,
+        };
+      }),
+    );
   }
 }

@@ -25,7 +25,7 @@ export class ReportRepo implements ReportRepository {
     const [programs, countries, regions, regionPeople, recipients, groups, partners, spending] = await Promise.all([
       this.rows<{ programs: unknown; without_recipients: unknown }>(sql`
         select count(*) as programs, sum(case when recipient_count = 0 then 1 else 0 end) as without_recipients
-        from activities where year = ${year}`),
+        from activity_facts where year = ${year}`),
       this.rows<{ countries: unknown }>(sql`
         select count(distinct country_code) as countries from activity_country_facts where year = ${year} and country_code is not null`),
       this.rows<{ region: string | null; programs: unknown; countries: unknown }>(sql`
@@ -47,7 +47,7 @@ export class ReportRepo implements ReportRepository {
       }>(sql`
         select modality, flagship_area, cooperation_type, participants_source, count(*) as programs,
           sum(participants_total) as participants, sum(participants_split) as split
-        from activities where year = ${year}
+        from activity_facts where year = ${year}
         group by modality, flagship_area, cooperation_type, participants_source`),
       this.rows<{ code: string; acronym: string | null; name_en: string; name_id: string | null; programs: unknown }>(sql`
         select o.code, o.acronym, o.name_en, o.name_id, count(distinct a.id) as programs
@@ -88,7 +88,7 @@ export class ReportRepo implements ReportRepository {
   async years(): Promise<YearAggregates[]> {
     const [programs, countries, spending] = await Promise.all([
       this.rows<{ year: number; programs: unknown; participants: unknown }>(sql`
-        select year, count(*) as programs, sum(participants_total) as participants from activities where year is not null group by year`),
+        select year, count(*) as programs, sum(participants_total) as participants from activity_facts where year is not null group by year`),
       this.rows<{ year: number; countries: unknown }>(sql`
         select year, count(distinct country_code) as countries from activity_country_facts
         where year is not null and country_code is not null group by year`),

@@ -52,11 +52,6 @@ export interface ActivitiesTable {
   version: number;
   created_at: string;
   updated_at: string;
-  /** Report facts, kept by the participant-count repository on every write. */
-  participants_total: Generated<number>;
-  participants_source: string | null;
-  participants_split: Generated<number>;
-  recipient_count: Generated<number>;
 }
 
 export interface ActivityRecipientsTable {
@@ -189,6 +184,19 @@ export interface ActivityCountryFactsTable {
   source: string | null;
 }
 
+export interface ActivityFactsTable {
+  activity_id: number;
+  year: number | null;
+  modality: string | null;
+  flagship_area: string | null;
+  cooperation_type: string;
+  participants_total: number;
+  participants_source: string | null;
+  /** 1 when a recorded total is split over several countries. */
+  participants_split: number;
+  recipient_count: number;
+}
+
 export interface MetaTable {
   key: string;
   value: string;
@@ -210,4 +218,5 @@ export interface Database {
   group_memberships: GroupMembershipsTable;
   meta: MetaTable;
   activity_country_facts: ActivityCountryFactsTable;
+  activity_facts: ActivityFactsTable;
 }

@@ -27,6 +27,8 @@ export interface ServerOptions {
   readonly bodyLimitBytes?: number;
   readonly logLevel?: string;
   readonly version?: string;
+  /** Services for a long import (a connection of its own on SQLite); defaults to `deps`. */
+  readonly openImportDeps?: () => Promise<{ deps: ServiceDeps; close(): Promise<void> }>;
   /** Largest import file, in bytes. */
   readonly importMaxBytes?: number;
   /** ISO code of the providing country (new implementing agencies of imports belong to it). */
@@ -93,6 +95,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   registerReferenceRoutes(app);
   registerReportRoutes(app, options.deps);
   await registerImportRoutes(app, options.deps, {
+    openImportDeps: options.openImportDeps ?? (async () => ({ deps: options.deps, close: async () => {} })),
     maxBytes: options.importMaxBytes ?? 256 * 1024 * 1024,
     providerCountry: options.providerCountry ?? 'ID',
   });

@@ -41,6 +41,7 @@ const present = (r: ImportReport): z.output<typeof importReportSchema> => ({
 });
 
 export interface ImportRouteOptions {
+  readonly openImportDeps: () => Promise<{ deps: ServiceDeps; close(): Promise<void> }>;
   readonly maxBytes: number;
   readonly providerCountry: string;
 }
@@ -90,7 +91,13 @@ export async function registerImportRoutes(root: FastifyInstance, deps: ServiceD
     async (request, reply) => {
       const file = await uploadedFile(request);
       const source = csvRecordSource(file.name, file.stream, { maxBytes: options.maxBytes });
-      const report = await IMPORTERS[request.params.kind](deps, source, { dryRun: request.query.dryRun, providerCountry: options.providerCountry });
+      const importer = await options.openImportDeps();
+      let report: ImportReport;
+      try {
+        report = await IMPORTERS[request.params.kind](importer.deps, source, { dryRun: request.query.dryRun, providerCountry: options.providerCountry });
+      } finally {
+        await importer.close();
+      }
       if (report.status !== 'rejected') return present(report);
       const problem = makeProblem(
         request,

@@ -4,8 +4,10 @@
  *   country for a recorded total of a program without recipients), carrying the program's year,
  *   the country's report region and the participants counted there (records, or the split
  *   recorded total; see domain/report/participant-allocation.ts);
- * - on activities: the participants in all, where that figure comes from, whether a recorded
- *   total is split over countries, and how many recipient countries there are.
+ * - activity_facts: one row per program with its year and codes, the participants in all,
+ *   where that figure comes from, whether a recorded total is split over countries, and how
+ *   many recipient countries it has. Kept apart from activities so that refreshing facts never
+ *   rewrites the (wide) program rows.
  */
 import type { Kysely } from 'kysely';
 import type { MigrationContext } from './index.js';
@@ -28,14 +30,23 @@ export async function up(db: Kysely<unknown>, _context: MigrationContext): Promi
     .columns(['year', 'country_code', 'region', 'activity_id', 'participants'])
     .execute();
 
-  await db.schema.alterTable('activities').addColumn('participants_total', 'integer', (c) => c.notNull().defaultTo(0)).execute();
-  await db.schema.alterTable('activities').addColumn('participants_source', 'text').execute();
-  await db.schema.alterTable('activities').addColumn('participants_split', 'integer', (c) => c.notNull().defaultTo(0)).execute();
-  await db.schema.alterTable('activities').addColumn('recipient_count', 'integer', (c) => c.notNull().defaultTo(0)).execute();
   await db.schema
-    .createIndex('activities_year_report_idx')
-    .on('activities')
-    .columns(['year', 'modality', 'flagship_area', 'cooperation_type', 'participants_total', 'participants_source', 'participants_split', 'recipient_count'])
+    .createTable('activity_facts')
+    .addColumn('activity_id', 'integer', (c) => c.primaryKey().references('activities.id').onDelete('cascade'))
+    .addColumn('year', 'integer')
+    .addColumn('modality', 'text')
+    .addColumn('flagship_area', 'text')
+    .addColumn('cooperation_type', 'text', (c) => c.notNull())
+    .addColumn('participants_total', 'integer', (c) => c.notNull())
+    .addColumn('participants_source', 'text')
+    .addColumn('participants_split', 'integer', (c) => c.notNull())
+    .addColumn('recipient_count', 'integer', (c) => c.notNull())
+    .execute();
+  // Covers the report queries on programs (filter by year, group by the codes).
+  await db.schema
+    .createIndex('af_year_idx')
+    .on('activity_facts')
+    .columns(['year', 'modality', 'flagship_area', 'cooperation_type', 'participants_source', 'participants_total', 'participants_split', 'recipient_count'])
     .execute();
   // Reports select a year's programs and then their transactions.
   await db.schema.createIndex('transactions_type_idx').on('transactions').columns(['activity_id', 'type']).execute();
