@@ -29,7 +29,7 @@ export function describeSummary(s: AnnualSummary, lang: 'en' | 'id'): string {
     '',
     table(
       [name('Region', 'Kawasan'), name('Programs', 'Program'), name('Countries', 'Negara'), name('Participants', 'Peserta')],
-      REGION_REGIONS(s, lang),
+      regionRows(s, lang),
     ),
     '',
     table(
@@ -62,7 +62,7 @@ export function describeSummary(s: AnnualSummary, lang: 'en' | 'id'): string {
   return parts.join('\n');
 }
 
-function REGION_REGIONS(s: AnnualSummary, lang: 'en' | 'id') {
+function regionRows(s: AnnualSummary, lang: 'en' | 'id') {
   return REPORT_REGIONS.map((r) => [(lang === 'id' ? REGION_LABELS_ID : REGION_LABELS)[r], s.regions[r].programs, s.regions[r].countries, s.regions[r].participants]);
 }
 
