@@ -1,6 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runMitra } from '../testing/cli.js';
-import { ENGINES } from '../testing/engines.js';
+import { expect, it } from 'vitest';
+import { describeCliOnEachEngine, runMitra } from '../testing/cli.js';
 
 const ACTIVITIES_OK = [
   '\uFEFFIdentifier;TITLE_EN;Judul;Modality;flagship_area;Status;start_date;end_date;Location;recipient_countries;implementing_agency;partners;budget_amount;budget_currency;participants_planned;sdgs;cooperation_type;Colour',
@@ -22,21 +21,9 @@ const ACTIVITIES_BAD = [
   'BAD-9,,training,2018-01-10,2018-01-12,KE,,,ten',
 ].join('\n');
 
-for (const engine of ENGINES) {
-  describe(`CSV import [${engine.engine}]`, () => {
-    let env: Record<string, string> = {};
-    let drop: () => Promise<void> = async () => {};
-    beforeAll(async () => {
-      const db = await engine.create();
-      env = { DATABASE_URL: db.url };
-      drop = db.drop;
-      expect((await runMitra(['db', 'migrate'], env)).code).toBe(0);
-      await runMitra(['orgs', 'create', '--file', 'o.json'], env, {
-        'o.json': JSON.stringify({ code: 'JICA', acronym: 'JICA', nameEn: 'Japan International Cooperation Agency', type: '10', kind: 'partner', countryCode: 'JP' }),
-      });
-    });
-    afterAll(() => drop());
-    const mitra = (args: string[], files: Record<string, string | Uint8Array> = {}) => runMitra(args, env, files);
+describeCliOnEachEngine(
+  'CSV import',
+  (mitra, env) => {
     const total = async () => JSON.parse((await mitra(['activities', 'list', '--json', '--page-size', '1'])).out).total as number;
 
     it('imports activities written the way spreadsheets are (BOM, semicolons, any header case and order, Indonesian words)', async () => {
@@ -128,7 +115,7 @@ for (const engine of ENGINES) {
       const binary = JSON.parse((await mitra(['import', 'activities', 'b.csv', '--json'], { 'b.csv': new Uint8Array([0x50, 0x4b, 3, 4, 0, 0]) })).out);
       expect(binary.errors[0].message).toMatch(/NUL bytes/);
       const big = 'identifier,title_en\n' + Array.from({ length: 200 }, (_, i) => `BIG-${i},Title ${i}`).join('\n');
-      const tooLarge = await runMitra(['import', 'activities', 'big.csv', '--json'], { ...env, MITRA_IMPORT_MAX_BYTES: '2048' }, { 'big.csv': big });
+      const tooLarge = await runMitra(['import', 'activities', 'big.csv', '--json'], { ...env(), MITRA_IMPORT_MAX_BYTES: '2048' }, { 'big.csv': big });
       expect(tooLarge.code).toBe(3);
       expect(JSON.parse(tooLarge.out).errors[0].message).toMatch(/larger than the import limit/);
       const empty = JSON.parse((await mitra(['import', 'activities', 'e.csv', '--json'], { 'e.csv': '' })).out);
@@ -199,5 +186,11 @@ for (const engine of ENGINES) {
       expect(report.batchId).toBeGreaterThan(1);
       expect(report.sha256).toMatch(/^[0-9a-f]{64}$/);
     });
-  });
-}
+  },
+  async (mitra) => {
+    expect((await mitra(['db', 'migrate'])).code).toBe(0);
+    await mitra(['orgs', 'create', '--file', 'o.json'], {
+      'o.json': JSON.stringify({ code: 'JICA', acronym: 'JICA', nameEn: 'Japan International Cooperation Agency', type: '10', kind: 'partner', countryCode: 'JP' }),
+    });
+  },
+);

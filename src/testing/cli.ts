@@ -1,6 +1,8 @@
 /** Runs the CLI in-process with captured output. */
+import { afterAll, beforeAll, describe } from 'vitest';
 import type { CliIo } from '../cli/io.js';
 import { runCli } from '../cli/main.js';
+import { ENGINES } from './engines.js';
 
 export interface CliRun {
   readonly code: number;
@@ -35,4 +37,30 @@ export async function runMitra(args: readonly string[], env: Record<string, stri
   };
   const code = await runCli(args, io);
   return { code, out, err };
+}
+
+/**
+ * Declares a CLI suite once per engine, on a fresh empty database; `setup` runs first (e.g. a
+ * migration). The callback gets `mitra(args, files)` and the environment getter.
+ */
+export function describeCliOnEachEngine(
+  title: string,
+  suite: (mitra: (args: string[], files?: Record<string, string | Uint8Array>) => Promise<CliRun>, env: () => Record<string, string>) => void,
+  setup: (mitra: (args: string[], files?: Record<string, string | Uint8Array>) => Promise<CliRun>) => Promise<void> = async () => {},
+): void {
+  for (const engine of ENGINES) {
+    describe(`${title} [${engine.engine}]`, () => {
+      let env: Record<string, string> = {};
+      let drop: () => Promise<void> = async () => {};
+      const mitra = (args: string[], files: Record<string, string | Uint8Array> = {}) => runMitra(args, env, files);
+      beforeAll(async () => {
+        const db = await engine.create();
+        env = { DATABASE_URL: db.url };
+        drop = db.drop;
+        await setup(mitra);
+      });
+      afterAll(() => drop());
+      suite(mitra, () => env);
+    });
+  }
 }
