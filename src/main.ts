@@ -2,6 +2,9 @@
  * The composition root: configuration → database → services. The server and the CLI start
  * from here; nothing else sees every layer.
  */
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Config } from './config.js';
 import { openDatabase, type DatabaseHandle } from './db/connection.js';
 import { buildServer, type ServerOptions } from './server/app.js';
@@ -73,11 +76,19 @@ export async function openImportDeps(app: AppContext): Promise<{ deps: ServiceDe
   return { deps: { ...app.deps, store: createStore(database.db) }, close: () => database.close() };
 }
 
+/** The built web application: dist/web next to the compiled server, or the repository's dist/web in development. */
+export function findWebRoot(): string | null {
+  const here = dirname(fileURLToPath(import.meta.url));
+  const candidates = [join(here, 'web'), join(here, '..', 'dist', 'web')];
+  return candidates.find((dir) => existsSync(join(dir, 'index.html'))) ?? null;
+}
+
 /** The HTTP server over an opened app. */
 export function serverFor(app: AppContext, options: Omit<ServerOptions, 'deps' | 'engine'> = {}) {
   return buildServer({
     deps: app.deps,
     openImportDeps: () => openImportDeps(app),
+    webRoot: findWebRoot(),
     engine: app.database.engine,
     bodyLimitBytes: app.config.bodyLimitBytes,
     logLevel: app.config.logLevel,

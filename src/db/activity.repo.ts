@@ -333,31 +333,59 @@ export class ActivityRepo implements ActivityRepository {
   }
 
   private async hydrate(row: ActivityRow): Promise<Activity> {
-    const id = row.id;
+    return (await this.hydrateMany([row]))[0] as Activity; // one row in, one activity out
+  }
+
+  async findManyByIds(ids: readonly number[]): Promise<Activity[]> {
+    if (ids.length === 0) return [];
+    const rows = await this.baseQuery().where('a.id', 'in', ids).execute();
+    const byId = new Map((await this.hydrateMany(rows)).map((a) => [a.id, a]));
+    return ids.map((id) => byId.get(id)).filter((a): a is Activity => a !== undefined);
+  }
+
+  /** Loads the child collections of many programs with one query per table. */
+  private async hydrateMany(rows: readonly ActivityRow[]): Promise<Activity[]> {
+    const ids = rows.map((r) => r.id);
+    if (ids.length === 0) return [];
     const [recipients, partners, sectors, sdgs, budgets, transactions] = await Promise.all([
-      this.db.selectFrom('activity_recipients').selectAll().where('activity_id', '=', id).orderBy('sort_order').execute(),
+      this.db.selectFrom('activity_recipients').selectAll().where('activity_id', 'in', ids).orderBy('sort_order').execute(),
       this.db
         .selectFrom('activity_partners as p')
         .innerJoin('organisations as o', 'o.id', 'p.org_id')
         .selectAll('p')
         .select('o.code as org_code')
-        .where('p.activity_id', '=', id)
+        .where('p.activity_id', 'in', ids)
         .orderBy('p.sort_order')
         .execute(),
-      this.db.selectFrom('activity_sectors').selectAll().where('activity_id', '=', id).orderBy('sort_order').execute(),
-      this.db.selectFrom('activity_sdgs').selectAll().where('activity_id', '=', id).orderBy('sort_order').execute(),
-      this.db.selectFrom('budgets').selectAll().where('activity_id', '=', id).orderBy('sort_order').execute(),
-      this.db.selectFrom('transactions').selectAll().where('activity_id', '=', id).orderBy('sort_order').execute(),
+      this.db.selectFrom('activity_sectors').selectAll().where('activity_id', 'in', ids).orderBy('sort_order').execute(),
+      this.db.selectFrom('activity_sdgs').selectAll().where('activity_id', 'in', ids).orderBy('sort_order').execute(),
+      this.db.selectFrom('budgets').selectAll().where('activity_id', 'in', ids).orderBy('sort_order').execute(),
+      this.db.selectFrom('transactions').selectAll().where('activity_id', 'in', ids).orderBy('sort_order').execute(),
     ]);
-    return {
+    const group = <T extends { activity_id: number }>(items: readonly T[]) => {
+      const map = new Map<number, T[]>();
+      for (const item of items) {
+        const list = map.get(item.activity_id);
+        if (list) list.push(item);
+        else map.set(item.activity_id, [item]);
+      }
+      return (id: number) => map.get(id) ?? [];
+    };
+    const recipientsOf = group(recipients);
+    const partnersOf = group(partners);
+    const sectorsOf = group(sectors);
+    const sdgsOf = group(sdgs);
+    const budgetsOf = group(budgets);
+    const transactionsOf = group(transactions);
+    return rows.map((row) => ({
       ...summaryFields(row),
       descriptionEn: row.description_en,
       descriptionId: row.description_id,
       fundingSource: row.funding_source as FundingSource | null,
       version: row.version,
       createdAt: row.created_at,
-      recipients: recipients.map((r) => ({ country: r.country_code, percentage: numOrNull(r.percentage) })),
-      partners: partners.map((p) => ({
+      recipients: recipientsOf(row.id).map((r) => ({ country: r.country_code, percentage: numOrNull(r.percentage) })),
+      partners: partnersOf(row.id).map((p) => ({
         org: p.org_code,
         iatiRole: p.iati_role as IatiOrgRole,
         sscRole: p.ssc_role as SscRole,
@@ -365,9 +393,9 @@ export class ActivityRepo implements ActivityRepository {
         currency: p.currency,
         inKind: bool(p.in_kind),
       })),
-      sectors: sectors.map((s) => ({ vocabulary: s.vocabulary, code: s.code, percentage: numOrNull(s.percentage) })),
-      sdgs: sdgs.map((s) => ({ goal: s.goal, target: s.target })),
-      budgets: budgets.map((b) => ({
+      sectors: sectorsOf(row.id).map((s) => ({ vocabulary: s.vocabulary, code: s.code, percentage: numOrNull(s.percentage) })),
+      sdgs: sdgsOf(row.id).map((s) => ({ goal: s.goal, target: s.target })),
+      budgets: budgetsOf(row.id).map((b) => ({
         type: b.type as 1 | 2,
         status: b.status as 1 | 2,
         periodStart: b.period_start,
@@ -376,7 +404,7 @@ export class ActivityRepo implements ActivityRepository {
         currency: b.currency,
         valueDate: b.value_date,
       })),
-      transactions: transactions.map((t) => ({
+      transactions: transactionsOf(row.id).map((t) => ({
         type: t.type,
         date: t.transaction_date,
         amountMinor: num(t.amount_minor),
@@ -384,7 +412,7 @@ export class ActivityRepo implements ActivityRepository {
         valueDate: t.value_date,
         description: t.description,
       })),
-    };
+    }));
   }
 }
 

@@ -5,6 +5,7 @@
  * loads program rows into JavaScript.
  */
 import { sql, type Kysely, type RawBuilder } from 'kysely';
+import type { GroupCode } from '../domain/reference/types.js';
 import type { SpendingGroup, SummaryAggregates } from '../domain/report/summary.js';
 import type { ReportRepository, YearAggregates } from '../services/ports.js';
 import { num, numOrNull } from './sql-helpers.js';
@@ -20,7 +21,7 @@ export class ReportRepo implements ReportRepository {
     return (await query.execute(this.db)).rows;
   }
 
-  async summary(year: number): Promise<SummaryAggregates> {
+  async summary(year: number, groupings: readonly { group: GroupCode; members: readonly string[] }[]): Promise<SummaryAggregates> {
     // SQLite serialises these on its one connection; PostgreSQL runs them in parallel.
     const [programs, countries, regions, regionPeople, recipients, groups, partners, spending] = await Promise.all([
       this.rows<{ programs: unknown; without_recipients: unknown }>(sql`
@@ -56,6 +57,15 @@ export class ReportRepo implements ReportRepository {
         group by o.code, o.acronym, o.name_en, o.name_id`),
       this.spending(sql`a.year = ${year}`),
     ]);
+    const groupFigures = await Promise.all(
+      groupings.map(async ({ group, members }) => {
+        if (members.length === 0) return { group, programs: 0, countries: 0, participants: 0 };
+        const [row] = await this.rows<{ programs: unknown; countries: unknown; participants: unknown }>(sql`
+          select count(distinct activity_id) as programs, count(distinct country_code) as countries, coalesce(sum(participants), 0) as participants
+          from activity_country_facts where year = ${year} and country_code in (${sql.join([...members])})`);
+        return { group, programs: num(row?.programs), countries: num(row?.countries), participants: num(row?.participants) };
+      }),
+    );
     const sources = new Map<string, { programs: number; participants: number }>();
     for (const g of groups) {
       if (!g.participants_source) continue;
@@ -82,6 +92,7 @@ export class ReportRepo implements ReportRepository {
       })),
       partners: partners.map((p) => ({ org: p.code, acronym: p.acronym, nameEn: p.name_en, nameId: p.name_id, programs: num(p.programs) })),
       spending: spending.map((s) => s.group),
+      groupings: groupFigures,
     };
   }
 

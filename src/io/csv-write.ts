@@ -13,9 +13,14 @@ export interface CsvWriteOptions {
 
 const FORMULA_START = /^[=+\-@\t\r]/;
 
+/** Prefixes text that a spreadsheet would run as a formula with an apostrophe. */
+export function neutraliseFormula(value: string): string {
+  return FORMULA_START.test(value) ? `'${value}` : value;
+}
+
 export function csvCell(value: string, options: CsvWriteOptions = {}): string {
   const separator = options.separator ?? ',';
-  const text = options.neutraliseFormulas && FORMULA_START.test(value) ? `'${value}` : value;
+  const text = options.neutraliseFormulas ? neutraliseFormula(value) : value;
   return text.includes('"') || text.includes(separator) || text.includes('\n') || text.includes('\r') ? `"${text.replace(/"/g, '""')}"` : text;
 }
 

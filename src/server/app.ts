@@ -13,12 +13,14 @@ import { z } from 'zod';
 import type { ServiceDeps } from '../services/ports.js';
 import { registerActivityRoutes } from './activity.routes.js';
 import { registerHomeRoutes } from './home.routes.js';
+import { registerWebApp } from './web.routes.js';
 import { registerOrganisationRoutes } from './organisation.routes.js';
 import { registerParticipantRoutes } from './participant.routes.js';
 import { makeProblem, problemFor, sendProblem } from './problem.js';
 import { registerReferenceRoutes } from './reference.routes.js';
 import { registerImportRoutes } from './import.routes.js';
 import { registerReportRoutes } from './report.routes.js';
+import { registerExportRoutes } from './export.routes.js';
 
 export interface ServerOptions {
   readonly deps: ServiceDeps;
@@ -29,6 +31,8 @@ export interface ServerOptions {
   readonly version?: string;
   /** Services for a long import (a connection of its own on SQLite); defaults to `deps`. */
   readonly openImportDeps?: () => Promise<{ deps: ServiceDeps; close(): Promise<void> }>;
+  /** Folder of the built web application (index.html and assets/); the API alone without it. */
+  readonly webRoot?: string | null;
   /** Largest import file, in bytes. */
   readonly importMaxBytes?: number;
   /** ISO code of the providing country (new implementing agencies of imports belong to it). */
@@ -47,9 +51,13 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler((error, request, reply) => sendProblem(reply, problemFor(error, request)));
-  app.setNotFoundHandler((request, reply) =>
-    sendProblem(reply, makeProblem(request, 404, 'route.not_found', `no route ${request.method} ${request.url.split('?')[0]}`)),
-  );
+  app.setNotFoundHandler((request, reply) => {
+    // The web application routes in the browser: any other GET page is its index.html.
+    if (options.webRoot && request.method === 'GET' && !request.url.startsWith('/api/') && !/\.[a-z0-9]+(\?|$)/i.test(request.url)) {
+      return reply.header('cache-control', 'no-cache').sendFile('index.html');
+    }
+    return sendProblem(reply, makeProblem(request, 404, 'route.not_found', `no route ${request.method} ${request.url.split('?')[0]}`));
+  });
 
   await app.register(fastifySwagger, {
     openapi: {
@@ -94,11 +102,13 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   registerOrganisationRoutes(app, options.deps);
   registerReferenceRoutes(app);
   registerReportRoutes(app, options.deps);
+  registerExportRoutes(app, options.deps);
   await registerImportRoutes(app, options.deps, {
     openImportDeps: options.openImportDeps ?? (async () => ({ deps: options.deps, close: async () => {} })),
     maxBytes: options.importMaxBytes ?? 256 * 1024 * 1024,
     providerCountry: options.providerCountry ?? 'ID',
   });
-  registerHomeRoutes(app, options.deps);
+  if (options.webRoot) await registerWebApp(app, options.webRoot);
+  else registerHomeRoutes(app, options.deps);
   return app;
 }

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { participantStatuses, sexes } from '../domain/codes.js';
-import type { Participant } from '../domain/participant/participant.js';
+import { breakdownParticipants, type Participant } from '../domain/participant/participant.js';
 import { participantInputSchema, participantPatchSchema } from '../domain/participant/participant.schema.js';
 import {
   addParticipant,
@@ -48,10 +48,25 @@ export function registerParticipantRoutes(root: FastifyInstance, deps: ServiceDe
         tags: TAG,
         summary: "List a program's participants",
         params: idParams,
-        response: { 200: z.object({ items: z.array(participantSchema) }), 404: problemSchema, 400: problemSchema },
+        response: {
+          200: z.object({
+            items: z.array(participantSchema),
+            summary: z.object({
+              total: z.number().int(),
+              bySex: z.object({ F: z.number().int(), M: z.number().int(), X: z.number().int() }),
+              byCountry: z.array(z.object({ country: z.string(), total: z.number().int(), F: z.number().int(), M: z.number().int(), X: z.number().int() })),
+            }),
+          }),
+          404: problemSchema,
+          400: problemSchema,
+        },
       },
     },
-    async (request) => ({ items: (await listParticipants(deps, request.params.id)).map(present) }),
+    async (request) => {
+      const items = await listParticipants(deps, request.params.id);
+      const summary = breakdownParticipants(items);
+      return { items: items.map(present), summary: { ...summary, bySex: { ...summary.bySex }, byCountry: [...summary.byCountry] } };
+    },
   );
 
   app.post(

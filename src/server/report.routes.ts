@@ -58,6 +58,18 @@ export const summarySchema = z
     byCooperationType: breakdownSchema,
     partners: z.array(z.object({ org: z.string(), acronym: z.string().nullable(), nameEn: z.string(), nameId: z.string().nullable(), programs: count })),
     spending: spendingSchema,
+    groupings: z.array(
+      z.object({
+        group: z.string(),
+        nameEn: z.string(),
+        nameId: z.string(),
+        programs: count,
+        countries: count,
+        participants: count,
+        programShare: z.number().meta({ description: 'share of the year\'s programs, 0–1' }),
+        participantShare: z.number().meta({ description: 'share of the year\'s participants, 0–1' }),
+      }),
+    ),
   })
   .meta({ id: 'AnnualSummary' });
 
@@ -80,6 +92,7 @@ export function presentSummary(s: AnnualSummary): z.output<typeof summarySchema>
     byCooperationType: [...s.byCooperationType],
     partners: [...s.partners],
     spending: presentSpending(s.spending),
+    groupings: [...s.groupings],
   };
 }
 

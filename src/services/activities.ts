@@ -148,3 +148,14 @@ export async function listActivities(deps: ServiceDeps, query: ActivityListQuery
   const { sort, page, pageSize, ...filter } = query;
   return deps.store.repos.activities.list(filter, sort, page, pageSize);
 }
+
+/** Every program matching a filter, whole, page by page (for exports; memory stays bounded). */
+export async function* exportActivities(deps: ServiceDeps, query: Omit<ActivityListQuery, 'page' | 'pageSize'>): AsyncGenerator<Activity[]> {
+  const { sort, ...filter } = query;
+  const pageSize = 500;
+  for (let page = 1; ; page++) {
+    const result = await deps.store.repos.activities.list(filter, sort, page, pageSize);
+    if (result.items.length) yield await deps.store.repos.activities.findManyByIds(result.items.map((i) => i.id));
+    if (page * pageSize >= result.total) return;
+  }
+}

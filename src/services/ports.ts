@@ -16,6 +16,7 @@ import type { Organisation, OrganisationData } from '../domain/organisation/orga
 import type { Participant, ParticipantData } from '../domain/participant/participant.js';
 import type { SpendingGroup, SummaryAggregates } from '../domain/report/summary.js';
 import type { ExchangeRate } from '../domain/exchange-rate.js';
+import type { GroupCode } from '../domain/reference/types.js';
 
 export interface Clock {
   /** The current instant as ISO-8601 UTC. */
@@ -59,6 +60,8 @@ export interface ActivityWrite {
 export interface ActivityRepository {
   findById(id: number): Promise<Activity | undefined>;
   findByIdentifier(identifier: string): Promise<Activity | undefined>;
+  /** Whole programs in the order of the ids given (absent ids are skipped). */
+  findManyByIds(ids: readonly number[]): Promise<Activity[]>;
   /** Ids of the given identifiers that exist (for bulk checks). */
   idsByIdentifier(identifiers: readonly string[]): Promise<Map<string, number>>;
   list(filter: ActivityFilter, sort: { key: ActivitySortKey; desc: boolean }, page: number, pageSize: number): Promise<Page<ActivitySummary>>;
@@ -125,7 +128,8 @@ export interface YearAggregates {
 }
 
 export interface ReportRepository {
-  summary(year: number): Promise<SummaryAggregates>;
+  /** `groupings`: the member countries of each grouping to count (membership of that year). */
+  summary(year: number, groupings: readonly { group: GroupCode; members: readonly string[] }[]): Promise<SummaryAggregates>;
   years(): Promise<YearAggregates[]>;
 }
 

@@ -105,6 +105,13 @@ describeEachEngine('annual summary of the demo data (hand-computed, DOMAIN.md 20
     ]);
   });
 
+  it('gives the Pacific (PIF) and MSG shares with the 2018 membership', async () => {
+    const g = (await annualSummary(app().deps, 2018)).groupings;
+    expect(g.find((x) => x.group === 'PIF')).toMatchObject({ programs: 5, countries: 12, participants: 89, programShare: 0.3571, participantShare: 0.2318 });
+    expect(g.find((x) => x.group === 'MSG')).toMatchObject({ programs: 5, countries: 4, participants: 68, programShare: 0.3571, participantShare: 0.1771 });
+    expect(g.map((x) => x.group)).toEqual(['PIF', 'MSG', 'ASEAN', 'AU', 'OIC', 'LDC', 'SIDS', 'LLDC']);
+  });
+
   it('answers an empty year with zeros', async () => {
     const s = await annualSummary(app().deps, 1999);
     expect(s).toMatchObject({ programs: 0, countries: 0, participants: 0, topRecipients: [], partners: [] });

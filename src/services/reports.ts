@@ -1,9 +1,12 @@
 /** Use cases of the annual reports. */
-import { buildAnnualSummary, convertSpending, type AnnualSummary, type Spending } from '../domain/report/summary.js';
+import { groupMembersInYear } from '../domain/reference/groupings.js';
+import { buildAnnualSummary, convertSpending, REPORT_GROUPINGS, type AnnualSummary, type Spending } from '../domain/report/summary.js';
 import type { ServiceDeps } from './ports.js';
 
 export async function annualSummary(deps: ServiceDeps, year: number): Promise<AnnualSummary> {
-  return buildAnnualSummary(year, await deps.store.repos.reports.summary(year));
+  // A 2016 report counts the 2016 members (e.g. New Caledonia joined PIF in September 2016).
+  const groupings = REPORT_GROUPINGS.map((group) => ({ group, members: groupMembersInYear(group, year) }));
+  return buildAnnualSummary(year, await deps.store.repos.reports.summary(year, groupings));
 }
 
 export interface YearRow {

@@ -4,7 +4,9 @@
  */
 import { activityStatuses } from '../codes.js';
 import { addDays, addOneYear, isCalendarDate } from '../dates.js';
-import { resolveCountry } from '../reference/countries.js';
+import { countryName, resolveCountry } from '../reference/countries.js';
+import { formatMinor } from '../money.js';
+import type { Activity } from '../activity/activity.js';
 import type { ActivityRequest } from '../activity/activity.schema.js';
 import { splitList, type ActivityColumn } from './csv-columns.js';
 
@@ -162,4 +164,29 @@ export function columnOfActivityPath(path: string): ActivityColumn {
     default:
       return 'identifier';
   }
+}
+
+/** A program as a row of the activities spreadsheet: exports can be edited and imported back. */
+export function activityToRow(a: Activity): Record<ActivityColumn, string> {
+  const budget = a.budgets[0];
+  return {
+    identifier: a.identifier,
+    title_en: a.titleEn ?? '',
+    title_id: a.titleId ?? '',
+    modality: a.modality ?? '',
+    flagship_area: a.flagshipArea ?? '',
+    cooperation_type: a.cooperationType,
+    status: a.activityStatus,
+    start_date: a.actualStart ?? a.plannedStart ?? '',
+    end_date: a.actualEnd ?? a.plannedEnd ?? '',
+    location: [a.venueCity, a.venueCountry ? countryName(a.venueCountry, 'en') : null].filter(Boolean).join(', '),
+    recipient_countries: a.recipients.map((r) => r.country).join(';'),
+    implementing_agency: a.implementingOrg ?? '',
+    funding_source: a.fundingSource ?? '',
+    partners: a.partners.filter((p) => p.sscRole !== 'first_provider').map((p) => p.org).join(';'),
+    budget_amount: budget ? formatMinor(budget.amountMinor) : '',
+    budget_currency: budget?.currency ?? '',
+    participants_planned: a.participantsPlanned === null ? '' : String(a.participantsPlanned),
+    sdgs: a.sdgs.map((s) => s.target ?? String(s.goal)).join(';'),
+  };
 }

@@ -41,3 +41,28 @@ export function checkParticipantCountry(country: string, recipients: readonly st
     },
   ];
 }
+
+export interface ParticipantBreakdown {
+  readonly total: number;
+  readonly bySex: Readonly<Record<Sex, number>>;
+  /** Per country, most participants first. */
+  readonly byCountry: readonly { country: string; total: number; F: number; M: number; X: number }[];
+}
+
+/** Counts a program's participants by country and sex. */
+export function breakdownParticipants(participants: readonly Pick<ParticipantData, 'country' | 'sex'>[]): ParticipantBreakdown {
+  const bySex: Record<Sex, number> = { F: 0, M: 0, X: 0 };
+  const countries = new Map<string, { country: string; total: number; F: number; M: number; X: number }>();
+  for (const p of participants) {
+    bySex[p.sex]++;
+    const row = countries.get(p.country) ?? { country: p.country, total: 0, F: 0, M: 0, X: 0 };
+    row.total++;
+    row[p.sex]++;
+    countries.set(p.country, row);
+  }
+  return {
+    total: participants.length,
+    bySex,
+    byCountry: [...countries.values()].sort((a, b) => b.total - a.total || a.country.localeCompare(b.country)),
+  };
+}

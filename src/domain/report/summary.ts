@@ -5,7 +5,8 @@
 import type { CodeSet } from '../code-set.js';
 import { cooperationTypes, flagshipAreas, modalities } from '../codes.js';
 import { countryName, getCountry } from '../reference/countries.js';
-import { REPORT_REGIONS, type ReportRegion } from '../reference/types.js';
+import { listGroups } from '../reference/groupings.js';
+import { REPORT_REGIONS, type GroupCode, type ReportRegion } from '../reference/types.js';
 
 /** Raw aggregates for one year, as the repository reads them. */
 export interface SummaryAggregates {
@@ -29,6 +30,21 @@ export interface SummaryAggregates {
   }[];
   readonly partners: readonly { org: string; acronym: string | null; nameEn: string; nameId: string | null; programs: number }[];
   readonly spending: readonly SpendingGroup[];
+  /** Programs, countries and participants going to the members of each grouping that year. */
+  readonly groupings: readonly { group: GroupCode; programs: number; countries: number; participants: number }[];
+}
+
+export interface GroupingRow {
+  readonly group: GroupCode;
+  readonly nameEn: string;
+  readonly nameId: string;
+  readonly programs: number;
+  readonly countries: number;
+  readonly participants: number;
+  /** Share of the year's programs with at least one recipient in the group (0–1). */
+  readonly programShare: number;
+  /** Share of the year's participants from the group's members (0–1). */
+  readonly participantShare: number;
 }
 
 /** Spent amounts (IATI transaction types 3 and 4) of one currency at one pair of rates. */
@@ -102,6 +118,8 @@ export interface AnnualSummary {
   readonly byCooperationType: readonly BreakdownRow[];
   readonly partners: readonly { org: string; acronym: string | null; nameEn: string; nameId: string | null; programs: number }[];
   readonly spending: Spending;
+  /** The priority groupings (Pacific Islands Forum, Melanesian Spearhead Group, …) with their shares. */
+  readonly groupings: readonly GroupingRow[];
 }
 
 /** Ranks recipients by programs, then participants, then English name. */
@@ -226,5 +244,24 @@ export function buildAnnualSummary(year: number, agg: SummaryAggregates): Annual
     byCooperationType: breakdown(agg.groups, 'cooperationType'),
     partners: [...agg.partners].sort((a, b) => b.programs - a.programs || a.nameEn.localeCompare(b.nameEn)),
     spending: convertSpending(agg.spending),
+    groupings: agg.groupings.map((g) => {
+      const group = listGroups().find((x) => x.code === g.group);
+      const participants = records.participants + totals.participants;
+      return {
+        ...g,
+        nameEn: group?.nameEn ?? g.group,
+        nameId: group?.nameId ?? g.group,
+        programShare: share(g.programs, agg.programs),
+        participantShare: share(g.participants, participants),
+      };
+    }),
   };
 }
+
+/** A share rounded to four decimals (0.2857 = 28.57%), 0 when the whole is 0. */
+export function share(part: number, whole: number): number {
+  return whole === 0 ? 0 : Math.round((part / whole) * 10_000) / 10_000;
+}
+
+/** The groupings every annual report shows, the Pacific ones first (DOMAIN.md priorities). */
+export const REPORT_GROUPINGS: readonly GroupCode[] = ['PIF', 'MSG', 'ASEAN', 'AU', 'OIC', 'LDC', 'SIDS', 'LLDC'];

@@ -1,0 +1,118 @@
+/** Downloads: the program list as CSV/XLSX (in the import format) and the annual report tables. */
+import { PassThrough } from 'node:stream';
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { activityListQuerySchema } from '../domain/activity/activity-query.js';
+import { activityToRow } from '../domain/import/activity-row.js';
+import { ACTIVITY_COLUMNS } from '../domain/import/csv-columns.js';
+import { annualReportTables, REPORT_TABLE_KEYS } from '../domain/report/tables.js';
+import { csvRow } from '../io/csv-write.js';
+import { writeXlsx } from '../io/xlsx-write.js';
+import { exportActivities } from '../services/activities.js';
+import type { ServiceDeps } from '../services/ports.js';
+import { annualSummary } from '../services/reports.js';
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const exportQuery = activityListQuerySchema.omit({ page: true, pageSize: true });
+const lang = z.enum(['en', 'id']).default('en');
+
+function download(reply: FastifyReply, type: string, filename: string): PassThrough {
+  const stream = new PassThrough();
+  reply.type(type).header('content-disposition', `attachment; filename="${filename}"`).header('cache-control', 'no-store');
+  return stream;
+}
+
+export function registerExportRoutes(root: FastifyInstance, deps: ServiceDeps): void {
+  const app = root.withTypeProvider<ZodTypeProvider>();
+
+  app.get(
+    '/api/v1/activities/export.csv',
+    {
+      schema: {
+        tags: ['Programs'],
+        summary: 'The programs of a filter as CSV, in the import format (formulas neutralised)',
+        querystring: exportQuery,
+      },
+    },
+    async (request, reply) => {
+      const stream = download(reply, 'text/csv; charset=utf-8', 'programs.csv');
+      void (async () => {
+        // A BOM makes spreadsheet programs read the file as UTF-8.
+        stream.write(`\uFEFF${csvRow(ACTIVITY_COLUMNS)}`);
+        for await (const page of exportActivities(deps, request.query)) {
+          let block = '';
+          for (const a of page) {
+            const row = activityToRow(a);
+            block += csvRow(ACTIVITY_COLUMNS.map((c) => row[c]), { neutraliseFormulas: true });
+          }
+          if (!stream.write(block)) await new Promise((resolve) => stream.once('drain', resolve));
+        }
+        stream.end();
+      })().catch((error: unknown) => stream.destroy(error as Error));
+      return reply.send(stream);
+    },
+  );
+
+  app.get(
+    '/api/v1/activities/export.xlsx',
+    {
+      schema: { tags: ['Programs'], summary: 'The programs of a filter as an XLSX workbook, in the import format', querystring: exportQuery },
+    },
+    async (request, reply) => {
+      const stream = download(reply, XLSX, 'programs.xlsx');
+      async function* rows() {
+        for await (const page of exportActivities(deps, request.query)) {
+          for (const a of page) {
+            const row = activityToRow(a);
+            yield ACTIVITY_COLUMNS.map((c) => {
+              const value = row[c];
+              // Numbers stay numbers in the sheet.
+              return (c === 'participants_planned' || c === 'budget_amount') && value !== '' ? Number(value) : value;
+            });
+          }
+        }
+      }
+      writeXlsx(stream, [{ title: 'programs', columns: ACTIVITY_COLUMNS, rows: rows() }]).catch((error: unknown) => stream.destroy(error as Error));
+      return reply.send(stream);
+    },
+  );
+
+  app.get(
+    '/api/v1/reports/annual.xlsx',
+    {
+      schema: {
+        tags: ['Reports'],
+        summary: 'The annual report tables as an XLSX workbook, one sheet per table',
+        querystring: z.object({ year: z.coerce.number().int().min(1900).max(2200), lang }),
+      },
+    },
+    async (request, reply) => {
+      const summary = await annualSummary(deps, request.query.year);
+      const tables = annualReportTables(summary, request.query.lang);
+      const stream = download(reply, XLSX, `mitra-annual-report-${request.query.year}-${request.query.lang}.xlsx`);
+      writeXlsx(stream, tables).catch((error: unknown) => stream.destroy(error as Error));
+      return reply.send(stream);
+    },
+  );
+
+  app.get(
+    '/api/v1/reports/annual.csv',
+    {
+      schema: {
+        tags: ['Reports'],
+        summary: 'One table of the annual report as CSV',
+        querystring: z.object({ year: z.coerce.number().int().min(1900).max(2200), table: z.enum(REPORT_TABLE_KEYS), lang }),
+      },
+    },
+    async (request, reply) => {
+      const summary = await annualSummary(deps, request.query.year);
+      const table = annualReportTables(summary, request.query.lang).find((t) => t.key === request.query.table);
+      const body = `\uFEFF${csvRow(table?.columns ?? [])}${(table?.rows ?? []).map((r) => csvRow(r.map(String), { neutraliseFormulas: true })).join('')}`;
+      return reply
+        .type('text/csv; charset=utf-8')
+        .header('content-disposition', `attachment; filename="mitra-${request.query.table}-${request.query.year}-${request.query.lang}.csv"`)
+        .send(body);
+    },
+  );
+}

@@ -1,0 +1,19 @@
+/// <reference types="vitest/config" />
+// The web application (web/): built into dist/web by `npm install` (prepare) and served by
+// `mitra serve` at "/". `npm run dev:web` serves it with hot reload, the API proxied to :3000.
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vite';
+
+export default defineConfig({
+  root: 'web',
+  plugins: [react()],
+  build: {
+    outDir: '../dist/web',
+    emptyOutDir: true,
+    sourcemap: true,
+    // The 1:50m world map (TopoJSON) is an asset loaded on demand, never inlined.
+    assetsInlineLimit: 4096,
+    chunkSizeWarningLimit: 1200,
+  },
+  server: { proxy: { '/api': 'http://127.0.0.1:3000' } },
+});
