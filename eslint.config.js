@@ -29,6 +29,19 @@ export default tseslint.config(
   layer('server', ['**/cli/**', '**/db/**'], 'the server calls services; only main.ts wires the database'),
   layer('cli', ['**/db/**', '**/server/app*'], 'the CLI calls services; only main.ts wires the database'),
   {
+    files: ['web/src/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['**/src/db/**', '**/src/server/**', '**/src/services/**', '**/src/io/**', '**/src/cli/**', 'node:*'], message: 'the web app imports the domain and its API client only' },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['**/*.js', '**/*.mjs'],
     languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly', performance: 'readonly' } },
   },

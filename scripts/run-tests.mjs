@@ -20,6 +20,7 @@ if (process.env.TEST_DATABASE_URL) {
 // fails the run like a failing test.
 for (const [name, args] of [
   ['typecheck', [`${root}node_modules/typescript/bin/tsc`, '-p', 'tsconfig.json', '--noEmit']],
+  ['typecheck web', [`${root}node_modules/typescript/bin/tsc`, '-p', 'web/tsconfig.json']],
   ['lint', [`${root}node_modules/eslint/bin/eslint.js`, '.']],
 ]) {
   const check = spawnSync(process.execPath, args, { cwd: root, stdio: 'inherit' });

@@ -53,7 +53,15 @@ async function uploadedFile(request: FastifyRequest): Promise<{ name: string; st
     if (!file) throw new InvalidError('import.no_file', 'the form has no file: send it in a field named "file"', [{ path: 'file', message: 'is required' }]);
     return { name: file.filename || 'upload.csv', stream: file.file };
   }
-  const name = String(request.headers['x-file-name'] ?? 'upload.csv').slice(0, 200);
+  // The browser sends the name URI-encoded (headers are Latin-1); a bad encoding keeps it as sent.
+  const raw = String(request.headers['x-file-name'] ?? 'upload.csv');
+  let name = raw;
+  try {
+    name = decodeURIComponent(raw);
+  } catch {
+    // not URI-encoded: use the header as it is
+  }
+  name = name.slice(0, 200);
   return { name, stream: request.body as Readable };
 }
 

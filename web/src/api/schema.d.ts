@@ -840,6 +840,21 @@ export type paths = {
                     content: {
                         "application/json": {
                             items: components["schemas"]["Participant"][];
+                            summary: {
+                                total: number;
+                                bySex: {
+                                    F: number;
+                                    M: number;
+                                    X: number;
+                                };
+                                byCountry: {
+                                    country: string;
+                                    total: number;
+                                    F: number;
+                                    M: number;
+                                    X: number;
+                                }[];
+                            };
                         };
                     };
                 };
@@ -1954,6 +1969,181 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/activities/export.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The programs of a filter as CSV, in the import format (formulas neutralised) */
+        get: {
+            parameters: {
+                query?: {
+                    year?: number;
+                    modality?: "training" | "seminar" | "workshop" | "expert_dispatch" | "internship" | "study_visit" | "equipment_grant" | "scholarship" | "knowledge_sharing";
+                    flagshipArea?: "DEV-POV" | "DEV-AGR" | "DEV-DRM" | "DEV-INF" | "DEV-EDU" | "GOV-DEM" | "GOV-PEACE" | "GOV-CONF" | "GOV-LAW" | "GOV-LOCAL" | "ECO-MACRO" | "ECO-PUBFIN" | "ECO-MICRO" | "OTHER";
+                    region?: "asia" | "oceania" | "africa" | "americas" | "europe";
+                    /** @description ISO 3166-1 alpha-2/alpha-3 code or a country name (English or Indonesian) */
+                    country?: string;
+                    cooperationType?: "bilateral" | "triangular" | "regional";
+                    status?: "pipeline" | "implementation" | "finalisation" | "closed" | "cancelled" | "suspended";
+                    stage?: "request" | "assessment" | "approved" | "funded" | "implementation" | "completed" | "evaluated" | "rejected" | "cancelled";
+                    /** @description partner organisation code */
+                    partner?: string;
+                    implementingOrg?: string;
+                    /** @description free text in identifier, titles and descriptions */
+                    q?: string;
+                    sort?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/activities/export.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The programs of a filter as an XLSX workbook, in the import format */
+        get: {
+            parameters: {
+                query?: {
+                    year?: number;
+                    modality?: "training" | "seminar" | "workshop" | "expert_dispatch" | "internship" | "study_visit" | "equipment_grant" | "scholarship" | "knowledge_sharing";
+                    flagshipArea?: "DEV-POV" | "DEV-AGR" | "DEV-DRM" | "DEV-INF" | "DEV-EDU" | "GOV-DEM" | "GOV-PEACE" | "GOV-CONF" | "GOV-LAW" | "GOV-LOCAL" | "ECO-MACRO" | "ECO-PUBFIN" | "ECO-MICRO" | "OTHER";
+                    region?: "asia" | "oceania" | "africa" | "americas" | "europe";
+                    /** @description ISO 3166-1 alpha-2/alpha-3 code or a country name (English or Indonesian) */
+                    country?: string;
+                    cooperationType?: "bilateral" | "triangular" | "regional";
+                    status?: "pipeline" | "implementation" | "finalisation" | "closed" | "cancelled" | "suspended";
+                    stage?: "request" | "assessment" | "approved" | "funded" | "implementation" | "completed" | "evaluated" | "rejected" | "cancelled";
+                    /** @description partner organisation code */
+                    partner?: string;
+                    implementingOrg?: string;
+                    /** @description free text in identifier, titles and descriptions */
+                    q?: string;
+                    sort?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/annual.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The annual report tables as an XLSX workbook, one sheet per table */
+        get: {
+            parameters: {
+                query: {
+                    year: number;
+                    lang?: "en" | "id";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/annual.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One table of the annual report as CSV */
+        get: {
+            parameters: {
+                query: {
+                    year: number;
+                    table: "summary" | "regions" | "recipients" | "modality" | "flagship" | "cooperation" | "partners" | "groupings" | "spending";
+                    lang?: "en" | "id";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/imports/{kind}": {
         parameters: {
             query?: never;
@@ -2429,6 +2619,18 @@ export type components = {
                 programs: number;
             }[];
             spending: components["schemas"]["SpendingInput"];
+            groupings: {
+                group: string;
+                nameEn: string;
+                nameId: string;
+                programs: number;
+                countries: number;
+                participants: number;
+                /** @description share of the year's programs, 0–1 */
+                programShare: number;
+                /** @description share of the year's participants, 0–1 */
+                participantShare: number;
+            }[];
         };
         ActivitySummary: {
             id: number;
@@ -2755,6 +2957,18 @@ export type components = {
                 programs: number;
             }[];
             spending: components["schemas"]["Spending"];
+            groupings: {
+                group: string;
+                nameEn: string;
+                nameId: string;
+                programs: number;
+                countries: number;
+                participants: number;
+                /** @description share of the year's programs, 0–1 */
+                programShare: number;
+                /** @description share of the year's participants, 0–1 */
+                participantShare: number;
+            }[];
         };
     };
     responses: never;

@@ -1,0 +1,62 @@
+/**
+ * The typed API client (openapi-fetch over the generated schema.d.ts) and the one error type of
+ * the web app: a problem document from the server, or a network failure.
+ */
+import createClient from 'openapi-fetch';
+import type { components, paths } from './schema.js';
+
+export const api = createClient<paths>({ baseUrl: '' });
+
+export type Schemas = components['schemas'];
+export type Activity = Schemas['Activity'];
+export type ActivitySummary = Schemas['ActivitySummary'];
+export type AnnualSummary = Schemas['AnnualSummary'];
+export type ImportReport = Schemas['ImportReport'];
+
+export interface ProblemIssue {
+  readonly path: string;
+  readonly message: string;
+  readonly code?: string;
+}
+
+/** An error the UI can show: the problem's stable code (translated) and its field issues. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly issues: readonly ProblemIssue[] = [],
+    readonly body: unknown = undefined,
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+export function toApiError(status: number, body: unknown): ApiError {
+  if (body && typeof body === 'object' && 'code' in body) {
+    const p = body as { code: string; detail?: string; issues?: ProblemIssue[] };
+    return new ApiError(status, p.code, p.detail ?? p.code, p.issues ?? [], body);
+  }
+  return new ApiError(status, status === 0 ? 'network' : 'internal', `HTTP ${status}`);
+}
+
+/** Unwraps an openapi-fetch result: the data, or an ApiError. */
+export async function call<T>(request: Promise<{ data?: T; error?: unknown; response: Response }>): Promise<T> {
+  let result: { data?: T; error?: unknown; response: Response };
+  try {
+    result = await request;
+  } catch {
+    throw new ApiError(0, 'network', 'network error');
+  }
+  if (result.error !== undefined || !result.response.ok) throw toApiError(result.response.status, result.error);
+  return result.data as T; // ok responses carry their declared body
+}
+
+/** Query string of a filter object, leaving out empty values (for links and downloads). */
+export function queryString(params: Record<string, string | number | undefined | null>): string {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) if (value !== undefined && value !== null && value !== '') search.set(key, String(value));
+  const text = search.toString();
+  return text ? `?${text}` : '';
+}

@@ -1,0 +1,154 @@
+/**
+ * The world choropleth of recipient countries: offline (world-atlas 1:50m shapes served by
+ * Mitra itself, no tile server), with dots for the small island states that vanish at that
+ * scale (Samoa, Tonga, Kiribati, Tuvalu, …), so every recipient is visible and clickable.
+ * Loaded on demand; the shapes are fetched once and cached by the browser.
+ */
+import { geoCentroid, geoNaturalEarth1, geoPath, type GeoPermissibleObjects } from 'd3-geo';
+import { useEffect, useMemo, useState } from 'react';
+import { feature } from 'topojson-client';
+import type { GeometryCollection, Topology } from 'topojson-specification';
+import atlasUrl from 'world-atlas/countries-50m.json?url';
+import { listCountries } from '../../../src/domain/reference/countries.js';
+import { MAP_POINTS } from './country-points.js';
+
+const WIDTH = 960;
+const HEIGHT = 500;
+const ALPHA2_BY_NUMERIC = new Map(listCountries().map((c) => [c.numeric, c.iso2]));
+/** Sequential blues (ColorBrewer), lightest for the smallest values. */
+const SCALE = ['#deebf7', '#9ecae1', '#6baed6', '#3182bd', '#08519c'];
+
+interface Shape {
+  readonly iso2: string;
+  readonly d: string;
+  /** Longitude and latitude of the shape's centroid (for the dots of a program's recipients). */
+  readonly centroid: readonly [number, number];
+}
+
+let shapesPromise: Promise<Shape[]> | undefined;
+function loadShapes(): Promise<Shape[]> {
+  shapesPromise ??= fetch(atlasUrl)
+    .then((r) => r.json() as Promise<Topology<{ countries: GeometryCollection }>>)
+    .then((topology) => {
+      const projection = geoNaturalEarth1().fitSize([WIDTH, HEIGHT], { type: 'Sphere' });
+      const path = geoPath(projection).digits(1);
+      const countries = feature(topology, topology.objects.countries);
+      return countries.features
+        .map((f) => ({
+          iso2: ALPHA2_BY_NUMERIC.get(String(f.id ?? '')) ?? '',
+          d: path(f as GeoPermissibleObjects) ?? '',
+          centroid: geoCentroid(f as GeoPermissibleObjects),
+        }))
+        .filter((s) => s.d !== '');
+    });
+  return shapesPromise;
+}
+
+const projection = geoNaturalEarth1().fitSize([WIDTH, HEIGHT], { type: 'Sphere' });
+const spherePath = geoPath(projection)({ type: 'Sphere' }) ?? '';
+
+/** Class breaks: the value range split in five, so one large country does not wash out the rest. */
+export function colourOf(value: number, max: number): string {
+  if (value <= 0 || max <= 0) return '#eef0f2';
+  const step = Math.min(SCALE.length - 1, Math.floor((Math.sqrt(value) / Math.sqrt(max)) * SCALE.length - 1e-9));
+  return SCALE[Math.max(0, step)] as string;
+}
+
+export interface MapValue {
+  readonly value: number;
+  readonly label: string;
+}
+
+export function WorldMap({
+  values,
+  label,
+  onSelect,
+  highlight,
+  compact = false,
+}: {
+  values: ReadonlyMap<string, MapValue>;
+  label: string;
+  onSelect?: (iso2: string) => void;
+  /** Countries to mark (a program's recipients) when no values are given. */
+  highlight?: ReadonlySet<string>;
+  compact?: boolean;
+}) {
+  const [shapes, setShapes] = useState<Shape[] | null>(null);
+  const [hover, setHover] = useState<{ iso2: string; x: number; y: number } | null>(null);
+  useEffect(() => {
+    let live = true;
+    void loadShapes().then((s) => live && setShapes(s));
+    return () => {
+      live = false;
+    };
+  }, []);
+  const max = useMemo(() => Math.max(0, ...[...values.values()].map((v) => v.value)), [values]);
+  const fill = (iso2: string) => (highlight ? (highlight.has(iso2) ? SCALE[3] : '#eef0f2') : colourOf(values.get(iso2)?.value ?? 0, max)) as string;
+  const interactive = (iso2: string) => Boolean(onSelect && (values.has(iso2) || highlight?.has(iso2)));
+  // Dots for the small states; on a program's map, a dot for every recipient so none is missed.
+  const points = useMemo(() => {
+    const small = MAP_POINTS.filter(([iso2]) => values.has(iso2) || highlight?.has(iso2));
+    if (!highlight || !shapes) return small;
+    const dotted = new Set(small.map(([iso2]) => iso2));
+    const seen = new Set<string>();
+    const more = shapes
+      .filter((s) => highlight.has(s.iso2) && !dotted.has(s.iso2) && !seen.has(s.iso2) && seen.add(s.iso2))
+      .map((s) => [s.iso2, s.centroid[0], s.centroid[1]] as const);
+    return [...small, ...more];
+  }, [values, highlight, shapes]);
+  const handlers = (iso2: string) =>
+    interactive(iso2)
+      ? {
+          tabIndex: 0,
+          role: 'link',
+          'aria-label': values.get(iso2)?.label ?? iso2,
+          onClick: () => onSelect?.(iso2),
+          onKeyDown: (e: React.KeyboardEvent) => {
+            if (e.key === 'Enter' || e.key === ' ') {
+              e.preventDefault();
+              onSelect?.(iso2);
+            }
+          },
+          onMouseMove: (e: React.MouseEvent) => setHover({ iso2, x: e.nativeEvent.offsetX, y: e.nativeEvent.offsetY }),
+          onFocus: () => setHover({ iso2, x: 16, y: 16 }),
+          onMouseLeave: () => setHover(null),
+          onBlur: () => setHover(null),
+        }
+      : {};
+  return (
+    <figure className={`map${compact ? ' compact' : ''}`}>
+      <div className="map-frame">
+        <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="group" aria-label={label}>
+          <path d={spherePath} className="sphere" />
+          {shapes?.map((s, i) => (
+            <path key={`${s.iso2}-${i}`} d={s.d} fill={fill(s.iso2)} className={interactive(s.iso2) ? 'country active' : 'country'} {...handlers(s.iso2)}>
+              {values.get(s.iso2) && <title>{values.get(s.iso2)?.label}</title>}
+            </path>
+          ))}
+          {shapes &&
+            points.map(([iso2, lon, lat]) => {
+              const [x, y] = projection([lon, lat]) ?? [0, 0];
+              return (
+                <circle key={`dot-${iso2}`} cx={x} cy={y} r={compact ? 5 : 4.5} fill={fill(iso2)} className="dot" {...handlers(iso2)}>
+                  {values.get(iso2) && <title>{values.get(iso2)?.label}</title>}
+                </circle>
+              );
+            })}
+        </svg>
+        {hover && values.get(hover.iso2) && (
+          <div className="map-tip" style={{ left: hover.x + 12, top: hover.y + 12 }} aria-hidden="true">
+            {values.get(hover.iso2)?.label}
+          </div>
+        )}
+      </div>
+      {!highlight && max > 0 && (
+        <figcaption className="legend" aria-hidden="true">
+          {SCALE.map((c) => (
+            <span key={c} style={{ background: c }} />
+          ))}
+          <span className="legend-max">{max}</span>
+        </figcaption>
+      )}
+    </figure>
+  );
+}

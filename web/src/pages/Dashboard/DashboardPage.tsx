@@ -1,0 +1,214 @@
+import { Link, useNavigate } from '@tanstack/react-router';
+import { lazy, Suspense, useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { flagshipAreas, modalities } from '../../../../src/domain/codes.js';
+import { REPORT_REGIONS } from '../../../../src/domain/reference/types.js';
+import type { AnnualSummary } from '../../api/client.js';
+import { useSummary, useYears } from '../../api/queries.js';
+import { EmptyState, Loading, ProblemMessage } from '../../components/Status.js';
+import { useFormat } from '../../format.js';
+import { dashboardRoute } from '../../routes.js';
+
+const BarChart = lazy(() => import('../../components/Charts.js').then((m) => ({ default: m.BarChart })));
+const LineChart = lazy(() => import('../../components/Charts.js').then((m) => ({ default: m.LineChart })));
+const WorldMap = lazy(() => import('../../map/WorldMap.js').then((m) => ({ default: m.WorldMap })));
+
+function ChartSlot({ height = 260, children }: { height?: number; children: React.ReactNode }) {
+  // A placeholder of the chart's own height: nothing moves when the chart arrives.
+  return <Suspense fallback={<div className="chart" style={{ height }} aria-hidden="true" />}>{children}</Suspense>;
+}
+
+export function DashboardPage() {
+  const { t } = useTranslation();
+  const search = dashboardRoute.useSearch();
+  const navigate = useNavigate({ from: '/' });
+  const years = useYears();
+  const available = years.data?.items ?? [];
+  const year = search.year ?? available[available.length - 1]?.year ?? new Date().getFullYear();
+  const summary = useSummary(years.isPending ? undefined : year);
+  const show = search.show ?? 'programs';
+
+  if (years.isPending) return <Loading />;
+  if (years.error) return <ProblemMessage error={years.error} onRetry={() => void years.refetch()} />;
+  return (
+    <>
+      <div className="page-head">
+        <h1>{t('dashboard.title')}</h1>
+        <label className="inline">
+          {t('common.year')}{' '}
+          <select value={year} onChange={(e) => void navigate({ search: (s) => ({ ...s, year: Number(e.target.value) }) })}>
+            {[...new Set([...available.map((y) => y.year), year])]
+              .sort((a, b) => b - a)
+              .map((y) => (
+                <option key={y} value={y}>
+                  {y}
+                </option>
+              ))}
+          </select>
+        </label>
+      </div>
+      <p className="muted">{t('dashboard.intro')}</p>
+      {available.length === 0 ? (
+        <EmptyState action={<Link to="/programs/new">{t('app.nav.newProgram')}</Link>}>{t('dashboard.emptyAll')}</EmptyState>
+      ) : summary.error ? (
+        <ProblemMessage error={summary.error} onRetry={() => void summary.refetch()} />
+      ) : !summary.data ? (
+        <Loading />
+      ) : (
+        <Figures summary={summary.data} years={available} show={show} />
+      )}
+    </>
+  );
+}
+
+function Figures({ summary: s, years, show }: { summary: AnnualSummary; years: readonly { year: number; programs: number; countries: number; participants: number }[]; show: 'programs' | 'participants' }) {
+  const { t } = useTranslation();
+  const f = useFormat();
+  const navigate = useNavigate({ from: '/' });
+  const toPrograms = (filter: Record<string, string | number>) => void navigate({ to: '/programs', search: { year: s.year, ...filter } });
+  const mapValues = useMemo(
+    () =>
+      new Map(
+        s.topRecipients.map((r) => [
+          r.country,
+          {
+            value: show === 'programs' ? r.programs : r.participants,
+            label: t('dashboard.mapCountry', { country: f.country(r.country), programs: f.number(r.programs), participants: f.number(r.participants) }),
+          },
+        ]),
+      ),
+    [s, show, f, t],
+  );
+  const usedModalities = s.byModality.filter((r) => r.programs > 0);
+  const usedAreas = s.byFlagshipArea.filter((r) => r.programs > 0);
+  if (s.programs === 0) return <EmptyState>{t('dashboard.empty', { year: s.year })}</EmptyState>;
+  return (
+    <>
+      <section className="figures" aria-label={t('dashboard.title')}>
+        <Figure label={t('common.programs')} value={f.number(s.programs)} />
+        <Figure label={t('common.countries')} value={f.number(s.countries)} />
+        <Figure label={t('common.participants')} value={f.number(s.participants)} />
+        <Figure label={t('dashboard.spentUsd')} value={f.money(s.spending.usd)} />
+      </section>
+      <p className="muted small">
+        {t('dashboard.sources', { records: f.number(s.participantSources.records.participants), totals: f.number(s.participantSources.totals.participants) })}{' '}
+        <Link to="/reports/annual/$year" params={{ year: String(s.year) }}>
+          {t('dashboard.viewReport', { year: s.year })}
+        </Link>
+      </p>
+
+      <section className="card">
+        <div className="card-head">
+          <h2>{t('dashboard.map')}</h2>
+          <div role="radiogroup" aria-label={t('dashboard.mapShow')} className="toggle">
+            {(['programs', 'participants'] as const).map((v) => (
+              <button key={v} type="button" role="radio" aria-checked={show === v} onClick={() => void navigate({ search: (p) => ({ ...p, show: v }) })}>
+                {v === 'programs' ? t('dashboard.mapPrograms') : t('dashboard.mapParticipants')}
+              </button>
+            ))}
+          </div>
+        </div>
+        <ChartSlot height={420}>
+          <WorldMap values={mapValues} label={t('dashboard.mapLabel', { year: s.year })} onSelect={(country) => toPrograms({ country })} />
+        </ChartSlot>
+        <p className="muted small">{t('dashboard.mapHint')}</p>
+      </section>
+
+      <div className="grid2">
+        <section className="card">
+          <h2>{t('dashboard.byRegion')}</h2>
+          <ChartSlot>
+            <BarChart
+              label={t('dashboard.byRegion')}
+              categories={REPORT_REGIONS.map((r) => t(`codes.regions.${r}`))}
+              series={[
+                { name: t('common.programs'), values: REPORT_REGIONS.map((r) => s.regions[r].programs) },
+                { name: t('common.countries'), values: REPORT_REGIONS.map((r) => s.regions[r].countries) },
+              ]}
+              onSelect={(i) => toPrograms({ region: REPORT_REGIONS[i] as string })}
+            />
+          </ChartSlot>
+        </section>
+        <section className="card">
+          <h2>{t('dashboard.top')}</h2>
+          <ol className="ranking">
+            {s.topRecipients.slice(0, 10).map((r) => (
+              <li key={r.country}>
+                <Link to="/programs" search={{ year: s.year, country: r.country }}>
+                  {f.country(r.country)}
+                </Link>
+                <span>
+                  {t('common.program', { count: r.programs })} · {t('common.participant', { count: r.participants })}
+                </span>
+              </li>
+            ))}
+          </ol>
+        </section>
+        <section className="card">
+          <h2>{t('dashboard.byModality')}</h2>
+          <ChartSlot>
+            <BarChart
+              horizontal
+              label={t('dashboard.byModality')}
+              categories={usedModalities.map((r) => f.code(modalities, r.code))}
+              series={[{ name: t('common.programs'), values: usedModalities.map((r) => r.programs) }]}
+              onSelect={(i) => usedModalities[i]?.code && toPrograms({ modality: usedModalities[i]?.code as string })}
+            />
+          </ChartSlot>
+        </section>
+        <section className="card">
+          <h2>{t('dashboard.byArea')}</h2>
+          <ChartSlot>
+            <BarChart
+              horizontal
+              label={t('dashboard.byArea')}
+              categories={usedAreas.map((r) => f.code(flagshipAreas, r.code))}
+              series={[{ name: t('common.programs'), values: usedAreas.map((r) => r.programs) }]}
+              onSelect={(i) => usedAreas[i]?.code && toPrograms({ flagshipArea: usedAreas[i]?.code as string })}
+            />
+          </ChartSlot>
+        </section>
+        <section className="card">
+          <h2>{t('dashboard.trend')}</h2>
+          <ChartSlot>
+            <LineChart
+              label={t('dashboard.trend')}
+              categories={years.map((y) => String(y.year))}
+              series={[
+                { name: t('common.programs'), values: years.map((y) => y.programs) },
+                { name: t('common.countries'), values: years.map((y) => y.countries) },
+                { name: t('common.participants'), values: years.map((y) => y.participants) },
+              ]}
+            />
+          </ChartSlot>
+        </section>
+        <section className="card">
+          <h2>{t('dashboard.shares')}</h2>
+          <p className="muted small">{t('dashboard.sharesIntro')}</p>
+          <ul className="shares">
+            {s.groupings.slice(0, 4).map((g) => (
+              <li key={g.group}>
+                <strong>{f.lang === 'id' ? g.nameId : g.nameEn}</strong>
+                <span>
+                  {f.percent(g.programShare)} {t('dashboard.programShare')} · {f.percent(g.participantShare)} {t('dashboard.participantShare')}
+                </span>
+                <span className="bar" aria-hidden="true">
+                  <span style={{ width: `${Math.round(g.programShare * 100)}%` }} />
+                </span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      </div>
+    </>
+  );
+}
+
+function Figure({ label, value }: { label: string; value: string }) {
+  return (
+    <div className="figure">
+      <span className="figure-value">{value}</span>
+      <span className="figure-label">{label}</span>
+    </div>
+  );
+}

@@ -1,0 +1,161 @@
+/** Upload a CSV: a dry run first shows every bad row; only a clean file can be imported. */
+import { useNavigate } from '@tanstack/react-router';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ImportReport } from '../../api/client.js';
+import { useImport, type ImportKind } from '../../api/queries.js';
+import { ProblemMessage } from '../../components/Status.js';
+import { useFormat } from '../../format.js';
+import { importRoute } from '../../routes.js';
+import { ACTIVITY_COLUMNS, PARTICIPANT_COLUMNS, RATE_COLUMNS } from '../../../../src/domain/import/csv-columns.js';
+
+const COLUMNS = { activities: ACTIVITY_COLUMNS, participants: PARTICIPANT_COLUMNS, rates: RATE_COLUMNS } as const;
+
+export function ImportPage() {
+  const { t } = useTranslation();
+  const f = useFormat();
+  const search = importRoute.useSearch();
+  const navigate = useNavigate({ from: '/import' });
+  const kind: ImportKind = search.kind ?? 'activities';
+  const [file, setFile] = useState<File | null>(null);
+  const [checked, setChecked] = useState<ImportReport | null>(null);
+  const [done, setDone] = useState<ImportReport | null>(null);
+  const upload = useImport();
+
+  const run = (dryRun: boolean) => {
+    if (!file) return;
+    upload.mutate(
+      { kind, file, dryRun },
+      {
+        onSuccess: (report) => {
+          if (dryRun || report.status === 'rejected') {
+            setChecked(report);
+            setDone(null);
+          } else {
+            setDone(report);
+            setChecked(null);
+          }
+        },
+      },
+    );
+  };
+
+  return (
+    <>
+      <h1>{t('import.title')}</h1>
+      <p className="muted">{t('import.intro')}</p>
+      <form
+        className="card import-form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          run(true);
+        }}
+      >
+        <fieldset>
+          <legend>{t('import.kind')}</legend>
+          {(['activities', 'participants', 'rates'] as const).map((k) => (
+            <label key={k} className="check">
+              <input
+                type="radio"
+                name="kind"
+                value={k}
+                checked={kind === k}
+                onChange={() => {
+                  setChecked(null);
+                  setDone(null);
+                  void navigate({ search: { kind: k } });
+                }}
+              />{' '}
+              {t(`import.kinds.${k}`)}
+            </label>
+          ))}
+        </fieldset>
+        <label>
+          {t('import.file')}
+          <input
+            type="file"
+            accept=".csv,text/csv"
+            onChange={(e) => {
+              setFile(e.target.files?.[0] ?? null);
+              setChecked(null);
+              setDone(null);
+            }}
+          />
+        </label>
+        <div className="actions">
+          <button type="submit" disabled={!file || upload.isPending}>
+            {upload.isPending && upload.variables?.dryRun ? t('import.checking') : t('import.check')}
+          </button>
+          {checked && checked.status === 'dry_run' && (
+            <button type="button" disabled={upload.isPending} onClick={() => run(false)}>
+              {upload.isPending ? t('import.importing') : t('import.confirm', { count: checked.rows })}
+            </button>
+          )}
+        </div>
+        <details className="small">
+          <summary>{t('import.formats')}</summary>
+          <code className="columns">{COLUMNS[kind].join(', ')}</code>
+        </details>
+      </form>
+      {upload.error && <ProblemMessage error={upload.error} />}
+      {done && (
+        <p className="success" role="status">
+          {t('import.done', { inserted: f.number(done.inserted), updated: f.number(done.updated), batch: done.batchId })}
+        </p>
+      )}
+      {checked && <ReportView report={checked} />}
+    </>
+  );
+}
+
+function ReportView({ report }: { report: ImportReport }) {
+  const { t } = useTranslation();
+  const f = useFormat();
+  return (
+    <section className="card" aria-live="polite">
+      <h2>{report.source}</h2>
+      <p>{t('import.summary', { rows: f.number(report.rows), inserted: f.number(report.inserted), updated: f.number(report.updated) })}</p>
+      {report.createdOrganisations.length > 0 && <p>{t('import.wouldCreate', { list: report.createdOrganisations.map((o) => o.name).join(', ') })}</p>}
+      {report.warnings.length > 0 && (
+        <>
+          <h3>{t('import.warnings')}</h3>
+          <ul>
+            {report.warnings.map((w) => (
+              <li key={w}>{w}</li>
+            ))}
+          </ul>
+        </>
+      )}
+      {report.errorCount > 0 && (
+        <>
+          <p className="problem" role="alert">
+            {t('import.errorsTitle', { count: report.errorCount })}
+          </p>
+          <div className="table-wrap">
+            <table className="data errors">
+              <thead>
+                <tr>
+                  <th scope="col">{t('import.line')}</th>
+                  <th scope="col">{t('import.column')}</th>
+                  <th scope="col">{t('import.value')}</th>
+                  <th scope="col">{t('import.problem')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {report.errors.map((e, i) => (
+                  <tr key={i}>
+                    <td className="num">{e.line}</td>
+                    <td>{e.column ?? '—'}</td>
+                    <td className="value">{e.value ?? ''}</td>
+                    <td>{e.message}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          {report.errorCount > report.errors.length && <p>{t('import.more', { count: report.errorCount - report.errors.length })}</p>}
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,298 @@
+import { Link, useNavigate, useParams } from '@tanstack/react-router';
+import { lazy, Suspense, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { activityStatuses, cooperationTypes, flagshipAreas, fundingSources, lifecycleStages, modalities, sscRoles } from '../../../../src/domain/codes.js';
+import { listSdgGoals } from '../../../../src/domain/reference/sdgs.js';
+import type { Activity } from '../../api/client.js';
+import { useActivity, useDeleteActivity, useParticipants } from '../../api/queries.js';
+import { Loading, ProblemMessage } from '../../components/Status.js';
+import { useFormat } from '../../format.js';
+
+const WorldMap = lazy(() => import('../../map/WorldMap.js').then((m) => ({ default: m.WorldMap })));
+const GOALS = new Map(listSdgGoals().map((g) => [g.goal, g]));
+
+export function ProgramPage() {
+  const { id } = useParams({ from: '/programs/$id' });
+  const activity = useActivity(Number(id));
+  if (activity.isPending) return <Loading />;
+  if (activity.error || !activity.data) return <ProblemMessage error={activity.error} onRetry={() => void activity.refetch()} />;
+  return <ProgramView a={activity.data} />;
+}
+
+function Row({ label, children }: { label: string; children: React.ReactNode }) {
+  return (
+    <>
+      <dt>{label}</dt>
+      <dd>{children}</dd>
+    </>
+  );
+}
+
+function ProgramView({ a }: { a: Activity }) {
+  const { t } = useTranslation();
+  const f = useFormat();
+  const navigate = useNavigate();
+  const remove = useDeleteActivity();
+  const highlight = useMemo(() => new Set(a.recipients.map((r) => r.country)), [a.recipients]);
+  const otherTitle = f.lang === 'id' ? a.titleEn : a.titleId;
+  return (
+    <article className="program">
+      <div className="page-head">
+        <div>
+          <p className="muted">
+            {a.identifier} · {t('program.version', { version: a.version })}
+          </p>
+          <h1>{f.title(a)}</h1>
+          {otherTitle && otherTitle !== f.title(a) && <p className="subtitle">{otherTitle}</p>}
+          {a.illustrative && <span className="tag" title={t('common.illustrativeHint')}>{t('program.illustrative')}</span>}
+        </div>
+        <div className="actions">
+          <Link className="button" to="/programs/$id/edit" params={{ id: String(a.id) }}>
+            {t('common.edit')}
+          </Link>
+          <button
+            type="button"
+            className="danger"
+            disabled={remove.isPending}
+            onClick={() => {
+              if (!window.confirm(t('program.deleteConfirm', { identifier: a.identifier }))) return;
+              remove.mutate({ id: a.id, version: a.version }, { onSuccess: () => void navigate({ to: '/programs' }) });
+            }}
+          >
+            {t('common.delete')}
+          </button>
+        </div>
+      </div>
+      {remove.error && <ProblemMessage error={remove.error} />}
+
+      <div className="grid2">
+        <section className="card">
+          <h2>{t('program.overview')}</h2>
+          <dl className="facts">
+            <Row label={t('program.modality')}>{f.code(modalities, a.modality)}</Row>
+            <Row label={t('program.area')}>{f.code(flagshipAreas, a.flagshipArea)}</Row>
+            <Row label={t('program.type')}>{f.code(cooperationTypes, a.cooperationType)}</Row>
+            <Row label={t('program.status')}>{f.code(activityStatuses, a.activityStatus)}</Row>
+            <Row label={t('program.stage')}>{f.code(lifecycleStages, a.lifecycleStage)}</Row>
+            <Row label={t('program.dates')}>
+              {f.date(a.actualStart ?? a.plannedStart)} – {f.date(a.actualEnd ?? a.plannedEnd)}
+            </Row>
+            <Row label={t('program.venue')}>{[a.venueCity, a.venueCountry ? f.country(a.venueCountry) : null].filter(Boolean).join(', ') || '—'}</Row>
+            <Row label={t('program.implementer')}>{a.implementingOrg ?? '—'}</Row>
+            <Row label={t('program.funding')}>{f.code(fundingSources, a.fundingSource)}</Row>
+            <Row label={t('program.participantsPlanned')}>{a.participantsPlanned === null ? '—' : f.number(a.participantsPlanned)}</Row>
+          </dl>
+          {(f.lang === 'id' ? (a.descriptionId ?? a.descriptionEn) : (a.descriptionEn ?? a.descriptionId)) && (
+            <p className="description">{f.lang === 'id' ? (a.descriptionId ?? a.descriptionEn) : (a.descriptionEn ?? a.descriptionId)}</p>
+          )}
+        </section>
+        <section className="card">
+          <h2>{t('program.recipients')}</h2>
+          <ul className="chips">
+            {a.recipients.map((r) => (
+              <li key={r.country}>
+                <Link to="/programs" search={{ country: r.country }}>
+                  {f.country(r.country)}
+                </Link>
+                {r.percentage !== null && <span className="muted"> {r.percentage}%</span>}
+              </li>
+            ))}
+          </ul>
+          <Suspense fallback={<div className="chart" style={{ height: 220 }} aria-hidden="true" />}>
+            <WorldMap compact values={new Map()} highlight={highlight} label={t('program.recipients')} />
+          </Suspense>
+        </section>
+      </div>
+
+      <section className="card">
+        <h2>{t('program.partners')}</h2>
+        {a.partners.length === 0 ? (
+          <p className="muted">{t('common.none')}</p>
+        ) : (
+          <div className="table-wrap">
+            <table className="data">
+              <thead>
+                <tr>
+                  <th scope="col">{t('program.partnerOrg')}</th>
+                  <th scope="col">{t('program.sscRole')}</th>
+                  <th scope="col">{t('program.iatiRole')}</th>
+                  <th scope="col" className="num">
+                    {t('program.contribution')}
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {a.partners.map((p) => (
+                  <tr key={`${p.org}-${p.iatiRole}`}>
+                    <td>{p.org}</td>
+                    <td>{f.code(sscRoles, p.sscRole)}</td>
+                    <td>{t(`program.iatiRoles.${p.iatiRole}`)}</td>
+                    <td className="num">
+                      {p.contributionAmount ? f.money(p.contributionAmount, p.currency ?? '') : '—'}
+                      {p.inKind && ` (${t('program.inKind')})`}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+
+      <section className="card">
+        <h2>{t('program.sdgs')}</h2>
+        {a.sdgs.length === 0 ? (
+          <p className="muted">{t('common.none')}</p>
+        ) : (
+          <ul className="chips">
+            {a.sdgs.map((s) => {
+              const goal = GOALS.get(s.goal);
+              return (
+                <li key={s.target ?? s.goal} className="sdg" style={{ borderColor: goal?.colorHex }}>
+                  <strong style={{ background: goal?.colorHex }}>{s.target ?? s.goal}</strong> {f.lang === 'id' ? goal?.shortId : goal?.shortEn}
+                </li>
+              );
+            })}
+          </ul>
+        )}
+      </section>
+
+      <Money a={a} />
+      <Participants a={a} />
+
+      <section className="card">
+        <h2>{t('program.history')}</h2>
+        <p className="muted">{t('program.historyPending')}</p>
+      </section>
+    </article>
+  );
+}
+
+function Money({ a }: { a: Activity }) {
+  const { t } = useTranslation();
+  const f = useFormat();
+  return (
+    <section className="card">
+      <h2>{t('program.money')}</h2>
+      <h3>{t('program.budgets')}</h3>
+      {a.budgets.length === 0 ? (
+        <p className="muted">{t('program.noBudgets')}</p>
+      ) : (
+        <ul className="plain">
+          {a.budgets.map((b, i) => (
+            <li key={i}>
+              {f.date(b.periodStart)} – {f.date(b.periodEnd)}: <strong>{f.money(b.amount, b.currency)}</strong>
+            </li>
+          ))}
+        </ul>
+      )}
+      <h3>{t('program.transactions')}</h3>
+      {a.transactions.length === 0 ? (
+        <p className="muted">{t('program.noTransactions')}</p>
+      ) : (
+        <ul className="plain">
+          {a.transactions.map((x, i) => (
+            <li key={i}>
+              {f.date(x.date)} · {t(`program.transactionTypes.${x.type}`, { defaultValue: x.type })}: <strong>{f.money(x.amount, x.currency)}</strong>
+              {x.description && ` — ${x.description}`}
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+type SortKey = 'fullName' | 'country' | 'sex' | 'organisation';
+
+function Participants({ a }: { a: Activity }) {
+  const { t } = useTranslation();
+  const f = useFormat();
+  const query = useParticipants(a.id);
+  const [filter, setFilter] = useState('');
+  const [sort, setSort] = useState<{ key: SortKey; desc: boolean }>({ key: 'country', desc: false });
+  const rows = useMemo(() => {
+    const needle = filter.trim().toLowerCase();
+    const items = (query.data?.items ?? []).filter(
+      (p) => !needle || [p.fullName, p.organisation ?? '', p.position ?? '', f.country(p.country)].some((v) => v.toLowerCase().includes(needle)),
+    );
+    const value = (p: (typeof items)[number]) => (sort.key === 'country' ? f.country(p.country) : (p[sort.key] ?? ''));
+    return [...items].sort((x, y) => value(x).localeCompare(value(y)) * (sort.desc ? -1 : 1));
+  }, [query.data, filter, sort, f]);
+  const header = (key: SortKey, label: string) => (
+    <th scope="col" aria-sort={sort.key === key ? (sort.desc ? 'descending' : 'ascending') : 'none'}>
+      <button type="button" className="link" onClick={() => setSort((s) => ({ key, desc: s.key === key ? !s.desc : false }))}>
+        {label}
+      </button>
+    </th>
+  );
+  return (
+    <section className="card">
+      <div className="card-head">
+        <h2>{t('program.participantsTitle')}</h2>
+        <Link className="button secondary" to="/import" search={{ kind: 'participants' }}>
+          {t('program.uploadParticipants')}
+        </Link>
+      </div>
+      {query.isPending ? (
+        <Loading />
+      ) : query.error || !query.data ? (
+        <ProblemMessage error={query.error} />
+      ) : query.data.items.length === 0 ? (
+        <p className="muted">{a.participantsPlanned ? t('program.participantsNone', { total: a.participantsPlanned }) : t('program.participantsNoneNoTotal')}</p>
+      ) : (
+        <>
+          <div className="grid2">
+            <div>
+              <h3>{t('program.bySex')}</h3>
+              <ul className="plain">
+                {(['F', 'M', 'X'] as const).map((s) => (
+                  <li key={s}>
+                    {t(`program.sexes.${s}`)}: <strong>{f.number(query.data.summary.bySex[s])}</strong>
+                  </li>
+                ))}
+              </ul>
+            </div>
+            <div>
+              <h3>{t('program.byCountry')}</h3>
+              <ul className="plain">
+                {query.data.summary.byCountry.map((c) => (
+                  <li key={c.country}>
+                    {f.country(c.country)}: <strong>{f.number(c.total)}</strong> ({t('program.sexes.F')} {c.F}, {t('program.sexes.M')} {c.M})
+                  </li>
+                ))}
+              </ul>
+            </div>
+          </div>
+          <label className="inline">
+            {t('program.participantFilter')} <input type="search" value={filter} onChange={(e) => setFilter(e.target.value)} />
+          </label>
+          <div className="table-wrap">
+            <table className="data">
+              <thead>
+                <tr>
+                  {header('fullName', t('program.name'))}
+                  {header('sex', t('program.sex'))}
+                  {header('country', t('program.country'))}
+                  {header('organisation', t('program.organisation'))}
+                  <th scope="col">{t('program.position')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {rows.map((p) => (
+                  <tr key={p.id}>
+                    <td>{p.fullName}</td>
+                    <td>{t(`program.sexes.${p.sex}`)}</td>
+                    <td>{f.country(p.country)}</td>
+                    <td>{p.organisation ?? '—'}</td>
+                    <td>{p.position ?? '—'}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </>
+      )}
+    </section>
+  );
+}

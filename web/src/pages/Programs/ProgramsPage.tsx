@@ -1,0 +1,169 @@
+import { Link, useNavigate } from '@tanstack/react-router';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { activityStatuses, cooperationTypes, flagshipAreas, modalities } from '../../../../src/domain/codes.js';
+import { REPORT_REGIONS } from '../../../../src/domain/reference/types.js';
+import { queryString } from '../../api/client.js';
+import { useActivities, type ActivityListParams } from '../../api/queries.js';
+import { CountryPicker } from '../../components/CountryPicker.js';
+import { EmptyState, Loading, ProblemMessage } from '../../components/Status.js';
+import { useFormat } from '../../format.js';
+import { programsRoute, type ProgramSearch } from '../../routes.js';
+
+const PAGE_SIZE = 25;
+const SORTS = ['-start', 'start', 'title', 'identifier', '-updated'] as const;
+
+function toParams(s: ProgramSearch): ActivityListParams {
+  return { ...s, sort: s.sort ?? '-start', page: s.page ?? 1, pageSize: PAGE_SIZE } as ActivityListParams;
+}
+
+export function ProgramsPage() {
+  const { t } = useTranslation();
+  const f = useFormat();
+  const search = programsRoute.useSearch();
+  const navigate = useNavigate({ from: '/programs' });
+  const list = useActivities(toParams(search));
+  const set = (patch: Partial<ProgramSearch>) => void navigate({ search: (s) => ({ ...s, ...patch, page: undefined }) });
+  const [q, setQ] = useState(search.q ?? '');
+  useEffect(() => setQ(search.q ?? ''), [search.q]);
+  const { page: _p, ...filters } = search;
+  const exportQuery = queryString({ ...filters, sort: search.sort ?? '-start' });
+  const total = list.data?.total ?? 0;
+  const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
+  const select = (key: keyof ProgramSearch, label: string, options: readonly { value: string; label: string }[]) => (
+    <label>
+      {label}
+      <select value={String(search[key] ?? '')} onChange={(e) => set({ [key]: e.target.value || undefined })}>
+        <option value="">{t('common.all')}</option>
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+  const codeOptions = <C extends string>(set: { codes: readonly C[] }, label: (c: C) => string) => set.codes.map((c) => ({ value: c, label: label(c) }));
+
+  return (
+    <>
+      <div className="page-head">
+        <h1>{t('programs.title')}</h1>
+        <div className="actions">
+          <a className="button secondary" href={`/api/v1/activities/export.csv${exportQuery}`} download>
+            {t('programs.exportCsv')}
+          </a>
+          <a className="button secondary" href={`/api/v1/activities/export.xlsx${exportQuery}`} download>
+            {t('programs.exportXlsx')}
+          </a>
+          <Link className="button" to="/programs/new">
+            {t('app.nav.newProgram')}
+          </Link>
+        </div>
+      </div>
+      <form
+        className="filters"
+        role="search"
+        aria-label={t('programs.filters')}
+        onSubmit={(e) => {
+          e.preventDefault();
+          set({ q: q.trim() || undefined });
+        }}
+      >
+        <label className="wide">
+          {t('common.search')}
+          <input type="search" value={q} placeholder={t('programs.search')} onChange={(e) => setQ(e.target.value)} />
+        </label>
+        <label>
+          {t('common.year')}
+          <input type="number" min={1900} max={2200} value={search.year ?? ''} onChange={(e) => set({ year: e.target.value ? Number(e.target.value) : undefined })} />
+        </label>
+        {select('region', t('programs.region'), REPORT_REGIONS.map((r) => ({ value: r, label: t(`codes.regions.${r}`) })))}
+        {select('modality', t('programs.modality'), codeOptions(modalities, (c) => f.code(modalities, c)))}
+        {select('flagshipArea', t('programs.area'), codeOptions(flagshipAreas, (c) => f.code(flagshipAreas, c)))}
+        {select('cooperationType', t('programs.type'), codeOptions(cooperationTypes, (c) => f.code(cooperationTypes, c)))}
+        {select('status', t('programs.status'), codeOptions(activityStatuses, (c) => f.code(activityStatuses, c)))}
+        <label>
+          {t('programs.partner')}
+          <input type="text" defaultValue={search.partner ?? ''} onBlur={(e) => set({ partner: e.target.value.trim() || undefined })} />
+        </label>
+        <div className="field-like">
+          <span>{t('programs.country')}</span>
+          {search.country ? (
+            <button type="button" className="chip" onClick={() => set({ country: undefined })} aria-label={`${f.country(search.country)} ×`}>
+              {f.country(search.country)} ×
+            </button>
+          ) : (
+            <CountryPicker label={t('programs.country')} onPick={(country) => set({ country })} />
+          )}
+        </div>
+        {select('sort', t('programs.sort'), SORTS.map((s) => ({ value: s, label: t(`programs.sortKeys.${s}`) })))}
+        <div className="filter-actions">
+          <button type="submit">{t('common.search')}</button>
+          <Link to="/programs" search={{}} className="button secondary">
+            {t('programs.clear')}
+          </Link>
+        </div>
+      </form>
+
+      {list.isPending ? (
+        <Loading />
+      ) : list.error ? (
+        <ProblemMessage error={list.error} onRetry={() => void list.refetch()} />
+      ) : total === 0 ? (
+        <EmptyState>{t('programs.empty')}</EmptyState>
+      ) : (
+        <>
+          <p className="muted" aria-live="polite">
+            {t('programs.results', { count: total, formatted: f.number(total) })}
+          </p>
+          <div className="table-wrap">
+            <table className="data">
+              <thead>
+                <tr>
+                  <th scope="col">{t('programs.columns.identifier')}</th>
+                  <th scope="col">{t('programs.columns.title')}</th>
+                  <th scope="col">{t('programs.columns.year')}</th>
+                  <th scope="col">{t('programs.columns.modality')}</th>
+                  <th scope="col">{t('programs.columns.area')}</th>
+                  <th scope="col">{t('programs.columns.recipients')}</th>
+                  <th scope="col" className="num">
+                    {t('programs.columns.participants')}
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {list.data?.items.map((a) => (
+                  <tr key={a.id}>
+                    <td className="nowrap">
+                      <Link to="/programs/$id" params={{ id: String(a.id) }}>
+                        {a.identifier}
+                      </Link>
+                    </td>
+                    <td className="title-cell">
+                      {f.title(a)} {a.illustrative && <span className="tag" title={t('common.illustrativeHint')}>{t('common.illustrative')}</span>}
+                    </td>
+                    <td>{a.year ?? '—'}</td>
+                    <td>{f.code(modalities, a.modality)}</td>
+                    <td>{f.code(flagshipAreas, a.flagshipArea)}</td>
+                    <td>{a.recipients.length > 3 ? t('common.country', { count: a.recipients.length }) : a.recipients.map(f.country).join(', ')}</td>
+                    <td className="num">{a.participantsPlanned === null ? '—' : f.number(a.participantsPlanned)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          <nav className="pager" aria-label={t('common.pageOf', { page: search.page ?? 1, pages })}>
+            <button type="button" disabled={(search.page ?? 1) <= 1} onClick={() => void navigate({ search: (s) => ({ ...s, page: (s.page ?? 1) - 1 }) })}>
+              {t('common.previous')}
+            </button>
+            <span>{t('common.pageOf', { page: search.page ?? 1, pages })}</span>
+            <button type="button" disabled={(search.page ?? 1) >= pages} onClick={() => void navigate({ search: (s) => ({ ...s, page: (s.page ?? 1) + 1 }) })}>
+              {t('common.next')}
+            </button>
+          </nav>
+        </>
+      )}
+    </>
+  );
+}

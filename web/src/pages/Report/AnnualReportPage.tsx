@@ -1,0 +1,250 @@
+/** The annual report: the tables a coordination-team report carries, with charts, print and downloads. */
+import { useNavigate, useParams } from '@tanstack/react-router';
+import { lazy, Suspense } from 'react';
+import { useTranslation } from 'react-i18next';
+import { REPORT_REGIONS } from '../../../../src/domain/reference/types.js';
+import type { AnnualSummary } from '../../api/client.js';
+import { useSummary, useYears } from '../../api/queries.js';
+import { EmptyState, Loading, ProblemMessage } from '../../components/Status.js';
+import { useFormat } from '../../format.js';
+
+const BarChart = lazy(() => import('../../components/Charts.js').then((m) => ({ default: m.BarChart })));
+
+export function AnnualReportPage() {
+  const { t } = useTranslation();
+  const { year: yearParam } = useParams({ from: '/reports/annual/$year' });
+  const year = Number(yearParam);
+  const navigate = useNavigate();
+  const years = useYears();
+  const summary = useSummary(Number.isInteger(year) ? year : undefined);
+  if (!Number.isInteger(year)) return <EmptyState>{t('errors.notFound')}</EmptyState>;
+  const choices = [...new Set([...(years.data?.items.map((y) => y.year) ?? []), year])].sort((a, b) => b - a);
+  return (
+    <article className="report">
+      <div className="page-head">
+        <h1>{t('report.title', { year })}</h1>
+        <div className="actions no-print">
+          <label className="inline">
+            {t('report.otherYear')}{' '}
+            <select value={year} onChange={(e) => void navigate({ to: '/reports/annual/$year', params: { year: e.target.value } })}>
+              {choices.map((y) => (
+                <option key={y} value={y}>
+                  {y}
+                </option>
+              ))}
+            </select>
+          </label>
+          <DownloadXlsx year={year} />
+          <button type="button" className="secondary" onClick={() => window.print()}>
+            {t('common.print')}
+          </button>
+        </div>
+      </div>
+      <p className="muted">{t('report.intro')}</p>
+      {summary.isPending ? <Loading /> : summary.error || !summary.data ? <ProblemMessage error={summary.error} onRetry={() => void summary.refetch()} /> : <Tables s={summary.data} />}
+    </article>
+  );
+}
+
+function DownloadXlsx({ year }: { year: number }) {
+  const { t } = useTranslation();
+  const f = useFormat();
+  return (
+    <a className="button" href={`/api/v1/reports/annual.xlsx?year=${year}&lang=${f.lang}`} download>
+      {t('report.downloadXlsx')}
+    </a>
+  );
+}
+
+function Csv({ year, table }: { year: number; table: string }) {
+  const { t } = useTranslation();
+  const f = useFormat();
+  return (
+    <a className="csv no-print" href={`/api/v1/reports/annual.csv?year=${year}&table=${table}&lang=${f.lang}`} download>
+      {t('report.downloadCsv')}
+    </a>
+  );
+}
+
+function Section({ title, year, table, note, children }: { title: string; year: number; table: string; note?: string; children: React.ReactNode }) {
+  return (
+    <section className="card report-section">
+      <div className="card-head">
+        <h2>{title}</h2>
+        <Csv year={year} table={table} />
+      </div>
+      {note && <p className="muted small">{note}</p>}
+      {children}
+    </section>
+  );
+}
+
+function Tables({ s }: { s: AnnualSummary }) {
+  const { t } = useTranslation();
+  const f = useFormat();
+  const label = (r: { labelEn: string; labelId: string }) => (f.lang === 'id' ? r.labelId : r.labelEn);
+  const breakdown = (rows: AnnualSummary['byModality'], head: string) => {
+    const used = rows.filter((r) => r.programs > 0);
+    return (
+      <>
+        <table className="data">
+          <thead>
+            <tr>
+              <th scope="col">{head}</th>
+              <th scope="col" className="num">
+                {t('common.programs')}
+              </th>
+              <th scope="col" className="num">
+                {t('common.participants')}
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {used.map((r) => (
+              <tr key={r.code ?? 'none'}>
+                <td>{label(r)}</td>
+                <td className="num">{f.number(r.programs)}</td>
+                <td className="num">{f.number(r.participants)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        <Suspense fallback={<div className="chart" style={{ height: 220 }} aria-hidden="true" />}>
+          <BarChart horizontal height={220} label={head} categories={used.map(label)} series={[{ name: t('common.programs'), values: used.map((r) => r.programs) }]} />
+        </Suspense>
+      </>
+    );
+  };
+  if (s.programs === 0) return <EmptyState>{t('dashboard.empty', { year: s.year })}</EmptyState>;
+  return (
+    <>
+      <p className="headline">{t('report.headline', { year: s.year, programs: f.number(s.programs), countries: f.number(s.countries), participants: f.number(s.participants) })}</p>
+      <p className="muted small">
+        {t('dashboard.sources', { records: f.number(s.participantSources.records.participants), totals: f.number(s.participantSources.totals.participants) })}
+      </p>
+      <Section title={t('report.regions')} year={s.year} table="regions" note={t('report.regionNote')}>
+        <table className="data">
+          <thead>
+            <tr>
+              <th scope="col">{t('report.region')}</th>
+              <th scope="col" className="num">{t('common.programs')}</th>
+              <th scope="col" className="num">{t('common.countries')}</th>
+              <th scope="col" className="num">{t('common.participants')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {REPORT_REGIONS.map((r) => (
+              <tr key={r}>
+                <th scope="row">{t(`codes.regions.${r}`)}</th>
+                <td className="num">{f.number(s.regions[r].programs)}</td>
+                <td className="num">{f.number(s.regions[r].countries)}</td>
+                <td className="num">{f.number(s.regions[r].participants)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </Section>
+      <Section title={t('report.recipients')} year={s.year} table="recipients">
+        <div className="table-wrap">
+          <table className="data">
+            <thead>
+              <tr>
+                <th scope="col" className="num">{t('report.rank')}</th>
+                <th scope="col">{t('programs.country')}</th>
+                <th scope="col">{t('report.region')}</th>
+                <th scope="col" className="num">{t('common.programs')}</th>
+                <th scope="col" className="num">{t('common.participants')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {s.topRecipients.map((r) => (
+                <tr key={r.country}>
+                  <td className="num">{r.rank}</td>
+                  <td>{f.lang === 'id' ? r.nameId : r.nameEn}</td>
+                  <td>{r.region ? t(`codes.regions.${r.region}`) : '—'}</td>
+                  <td className="num">{f.number(r.programs)}</td>
+                  <td className="num">{f.number(r.participants)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </Section>
+      <div className="grid2">
+        <Section title={t('report.modality')} year={s.year} table="modality">
+          {breakdown(s.byModality, t('program.modality'))}
+        </Section>
+        <Section title={t('report.area')} year={s.year} table="flagship">
+          {breakdown(s.byFlagshipArea, t('program.area'))}
+        </Section>
+        <Section title={t('report.type')} year={s.year} table="cooperation">
+          {breakdown(s.byCooperationType, t('program.type'))}
+        </Section>
+        <Section title={t('report.partners')} year={s.year} table="partners">
+          {s.partners.length === 0 ? (
+            <p className="muted">{t('report.noPartners')}</p>
+          ) : (
+            <table className="data">
+              <tbody>
+                {s.partners.map((p) => (
+                  <tr key={p.org}>
+                    <th scope="row">{p.acronym ?? p.org}</th>
+                    <td>{f.lang === 'id' ? (p.nameId ?? p.nameEn) : p.nameEn}</td>
+                    <td className="num">{t('common.program', { count: p.programs })}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+        </Section>
+      </div>
+      <Section title={t('report.groupings')} year={s.year} table="groupings" note={t('dashboard.sharesIntro')}>
+        <table className="data">
+          <thead>
+            <tr>
+              <th scope="col">{t('report.groupings')}</th>
+              <th scope="col" className="num">{t('common.programs')}</th>
+              <th scope="col" className="num">{t('common.countries')}</th>
+              <th scope="col" className="num">{t('common.participants')}</th>
+              <th scope="col" className="num">% {t('common.programs')}</th>
+              <th scope="col" className="num">% {t('common.participants')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {s.groupings.map((g) => (
+              <tr key={g.group}>
+                <th scope="row">{f.lang === 'id' ? g.nameId : g.nameEn}</th>
+                <td className="num">{f.number(g.programs)}</td>
+                <td className="num">{f.number(g.countries)}</td>
+                <td className="num">{f.number(g.participants)}</td>
+                <td className="num">{f.percent(g.programShare)}</td>
+                <td className="num">{f.percent(g.participantShare)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </Section>
+      <Section title={t('report.spending')} year={s.year} table="spending" note={t('report.spendingNote')}>
+        <dl className="facts">
+          <dt>USD</dt>
+          <dd>{f.money(s.spending.usd)}</dd>
+          <dt>IDR</dt>
+          <dd>{f.money(s.spending.idr)}</dd>
+          {s.spending.byCurrency.map((c) => (
+            <div key={c.currency} className="contents">
+              <dt>{c.currency}</dt>
+              <dd>
+                {f.money(c.amount)} ({c.transactions})
+              </dd>
+            </div>
+          ))}
+        </dl>
+        {s.spending.missingRates.map((m) => (
+          <p key={m.currency} className="problem">
+            {t('report.missingRate', { currency: m.currency, from: f.date(m.firstDate), to: f.date(m.lastDate), amount: f.money(m.amount, m.currency), count: m.transactions, totals: m.missing.join(', ').toUpperCase() })}
+          </p>
+        ))}
+      </Section>
+    </>
+  );
+}
