@@ -19,6 +19,9 @@ if (process.env.TEST_DATABASE_URL) {
 // Type checking and lint are part of the test command: a type error or a broken layer boundary
 // fails the run like a failing test.
 for (const [name, args] of [
+  // The browser tests run against the built web app: build it from the current sources.
+  ['build', [`${root}node_modules/typescript/bin/tsc`, '-p', 'tsconfig.build.json']],
+  ['build web', [`${root}node_modules/vite/bin/vite.js`, 'build', '--logLevel', 'warn']],
   ['typecheck', [`${root}node_modules/typescript/bin/tsc`, '-p', 'tsconfig.json', '--noEmit']],
   ['typecheck web', [`${root}node_modules/typescript/bin/tsc`, '-p', 'web/tsconfig.json']],
   ['lint', [`${root}node_modules/eslint/bin/eslint.js`, '.']],

@@ -1,0 +1,16 @@
+import { describe, expect, it } from 'vitest';
+import { MAP_POINTS } from './country-points.js';
+import { colourOf } from './WorldMap.js';
+
+describe('world map', () => {
+  it('colours by class, the largest value darkest and zero grey', () => {
+    expect(colourOf(0, 10)).toBe('#eef0f2');
+    expect(colourOf(10, 10)).toBe('#08519c');
+    expect(colourOf(1, 100)).toBe('#deebf7');
+  });
+
+  it('has a dot for every small Pacific state that vanishes at 1:110m', () => {
+    const dots = new Set(MAP_POINTS.map(([iso2]) => iso2));
+    for (const iso2 of ['WS', 'TO', 'KI', 'TV', 'NR', 'FM', 'MH', 'PW', 'CK', 'NU', 'TK']) expect(dots.has(iso2), iso2).toBe(true);
+  });
+});
