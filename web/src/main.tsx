@@ -3,7 +3,7 @@ import { RouterProvider } from '@tanstack/react-router';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { initI18n } from './i18n/index.js';
-import { router } from './routes.js';
+import { makeRouter } from './routes.js';
 import './styles.css';
 
 const queryClient = new QueryClient({
@@ -16,6 +16,7 @@ const queryClient = new QueryClient({
   },
 });
 
+const router = makeRouter(queryClient);
 await initI18n();
 createRoot(document.getElementById('root') as HTMLElement).render(
   <StrictMode>

@@ -1,5 +1,7 @@
 /** The pages and their URLs; filters live in the URL so that every view is a shareable link. */
-import { createRootRoute, createRoute, createRouter, lazyRouteComponent } from '@tanstack/react-router';
+import type { QueryClient } from '@tanstack/react-query';
+import { createRootRouteWithContext, createRoute, createRouter, lazyRouteComponent } from '@tanstack/react-router';
+import { activitiesQuery, summaryQuery, yearsQuery, type ActivityListParams } from './api/queries.js';
 import { useTranslation } from 'react-i18next';
 import { Layout } from './components/Layout.js';
 import { EmptyState } from './components/Status.js';
@@ -42,7 +44,13 @@ function NotFound() {
   return <EmptyState>{t('errors.notFound')}</EmptyState>;
 }
 
-const rootRoute = createRootRoute({ component: Layout, notFoundComponent: NotFound });
+const rootRoute = createRootRouteWithContext<{ queryClient: QueryClient }>()({ component: Layout, notFoundComponent: NotFound });
+
+/** The list's API parameters from the URL's filters (also used by the page). */
+export const PAGE_SIZE = 25;
+export function listParams(s: ProgramSearch): ActivityListParams {
+  return { ...s, sort: s.sort ?? '-start', page: s.page ?? 1, pageSize: PAGE_SIZE } as ActivityListParams;
+}
 
 export const dashboardRoute = createRoute({
   getParentRoute: () => rootRoute,
@@ -51,6 +59,12 @@ export const dashboardRoute = createRoute({
     ...(int(s.year) ? { year: int(s.year) } : {}),
     ...(s.show === 'participants' ? { show: 'participants' as const } : {}),
   }),
+  loaderDeps: ({ search }) => ({ year: search.year }),
+  // Data starts loading with the page's code; errors are shown by the page itself.
+  loader: ({ context, deps }) => {
+    void context.queryClient.prefetchQuery(yearsQuery());
+    if (deps.year) void context.queryClient.prefetchQuery(summaryQuery(deps.year));
+  },
   component: lazyRouteComponent(() => import('./pages/Dashboard/DashboardPage.js'), 'DashboardPage'),
 });
 
@@ -58,6 +72,8 @@ export const programsRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/programs',
   validateSearch: parseProgramSearch,
+  loaderDeps: ({ search }) => search,
+  loader: ({ context, deps }) => void context.queryClient.prefetchQuery(activitiesQuery(listParams(deps))),
   component: lazyRouteComponent(() => import('./pages/Programs/ProgramsPage.js'), 'ProgramsPage'),
 });
 
@@ -95,10 +111,12 @@ export const reportRoute = createRoute({
 
 const routeTree = rootRoute.addChildren([dashboardRoute, programsRoute, newProgramRoute, programRoute, editProgramRoute, importRoute, reportRoute]);
 
-export const router = createRouter({ routeTree, defaultPreload: 'intent', scrollRestoration: true });
+export function makeRouter(queryClient: QueryClient) {
+  return createRouter({ routeTree, context: { queryClient }, defaultPreload: 'intent', defaultPreloadStaleTime: 0, scrollRestoration: true });
+}
 
 declare module '@tanstack/react-router' {
   interface Register {
-    router: typeof router;
+    router: ReturnType<typeof makeRouter>;
   }
 }

@@ -1,27 +1,24 @@
 /** One TanStack Query hook per endpoint, keyed [resource, params]. Components never fetch. */
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, call, toApiError, type ImportReport } from './client.js';
 import type { paths } from './schema.js';
 
 export type ActivityListParams = NonNullable<paths['/api/v1/activities']['get']['parameters']['query']>;
 export type ActivityBody = paths['/api/v1/activities']['post']['requestBody'] extends { content: { 'application/json': infer B } } ? B : never;
 
+/** Query definitions, shared by the hooks and by the routes' loaders (which start fetching while a page's code loads). */
+export const summaryQuery = (year: number) =>
+  queryOptions({ queryKey: ['summary', year], queryFn: () => call(api.GET('/api/v1/reports/summary', { params: { query: { year } } })) });
+export const yearsQuery = () => queryOptions({ queryKey: ['years'], queryFn: () => call(api.GET('/api/v1/reports/years')) });
+export const activitiesQuery = (params: ActivityListParams) =>
+  queryOptions({ queryKey: ['activities', params], queryFn: () => call(api.GET('/api/v1/activities', { params: { query: params } })) });
+
 export const useSummary = (year: number | undefined) =>
-  useQuery({
-    queryKey: ['summary', year],
-    queryFn: () => call(api.GET('/api/v1/reports/summary', { params: { query: { year: year as number } } })),
-    enabled: year !== undefined,
-    placeholderData: keepPreviousData,
-  });
+  useQuery({ ...summaryQuery(year ?? 0), enabled: year !== undefined, placeholderData: keepPreviousData });
 
-export const useYears = () => useQuery({ queryKey: ['years'], queryFn: () => call(api.GET('/api/v1/reports/years')) });
+export const useYears = () => useQuery(yearsQuery());
 
-export const useActivities = (params: ActivityListParams) =>
-  useQuery({
-    queryKey: ['activities', params],
-    queryFn: () => call(api.GET('/api/v1/activities', { params: { query: params } })),
-    placeholderData: keepPreviousData,
-  });
+export const useActivities = (params: ActivityListParams) => useQuery({ ...activitiesQuery(params), placeholderData: keepPreviousData });
 
 export const useActivity = (id: number) =>
   useQuery({ queryKey: ['activity', id], queryFn: () => call(api.GET('/api/v1/activities/{id}', { params: { path: { id } } })) });

@@ -44,6 +44,11 @@ function loadShapes(): Promise<Shape[]> {
   return shapesPromise;
 }
 
+/** Starts fetching and projecting the shapes before the map is shown. */
+export function preloadShapes(): void {
+  void loadShapes();
+}
+
 const projection = geoNaturalEarth1().fitSize([WIDTH, HEIGHT], { type: 'Sphere' });
 const spherePath = geoPath(projection)({ type: 'Sphere' }) ?? '';
 

@@ -9,9 +9,16 @@ import { EmptyState, Loading, ProblemMessage } from '../../components/Status.js'
 import { useFormat } from '../../format.js';
 import { dashboardRoute } from '../../routes.js';
 
-const BarChart = lazy(() => import('../../components/Charts.js').then((m) => ({ default: m.BarChart })));
-const LineChart = lazy(() => import('../../components/Charts.js').then((m) => ({ default: m.LineChart })));
-const WorldMap = lazy(() => import('../../map/WorldMap.js').then((m) => ({ default: m.WorldMap })));
+// The chart and map code (and the map's shapes) start loading with this page, in parallel with
+// its data, instead of after the data has arrived.
+const charts = import('../../components/Charts.js');
+const worldMap = import('../../map/WorldMap.js').then((m) => {
+  m.preloadShapes();
+  return m;
+});
+const BarChart = lazy(() => charts.then((m) => ({ default: m.BarChart })));
+const LineChart = lazy(() => charts.then((m) => ({ default: m.LineChart })));
+const WorldMap = lazy(() => worldMap.then((m) => ({ default: m.WorldMap })));
 
 function ChartSlot({ height = 260, children }: { height?: number; children: React.ReactNode }) {
   // A placeholder of the chart's own height: nothing moves when the chart arrives.
@@ -25,7 +32,8 @@ export function DashboardPage() {
   const years = useYears();
   const available = years.data?.items ?? [];
   const year = search.year ?? available[available.length - 1]?.year ?? new Date().getFullYear();
-  const summary = useSummary(years.isPending ? undefined : year);
+  // A year in the URL is fetched at once; otherwise the latest year with programs, once known.
+  const summary = useSummary(search.year ?? (years.isPending ? undefined : year));
   const show = search.show ?? 'programs';
 
   if (years.isPending) return <Loading />;
@@ -34,9 +42,11 @@ export function DashboardPage() {
     <>
       <div className="page-head">
         <h1>{t('dashboard.title')}</h1>
-        <label className="inline">
-          {t('common.year')}{' '}
-          <select value={year} onChange={(e) => void navigate({ search: (s) => ({ ...s, year: Number(e.target.value) }) })}>
+        <div className="actions">
+          <label className="inline" htmlFor="year-select">
+            {t('common.year')}
+          </label>
+        <select id="year-select" value={year} onChange={(e) => void navigate({ search: (s) => ({ ...s, year: Number(e.target.value) }) })}>
             {[...new Set([...available.map((y) => y.year), year])]
               .sort((a, b) => b - a)
               .map((y) => (
@@ -45,7 +55,7 @@ export function DashboardPage() {
                 </option>
               ))}
           </select>
-        </label>
+        </div>
       </div>
       <p className="muted">{t('dashboard.intro')}</p>
       {available.length === 0 ? (

@@ -1,29 +1,25 @@
 import { Link, useNavigate } from '@tanstack/react-router';
-import { useEffect, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { activityStatuses, cooperationTypes, flagshipAreas, modalities } from '../../../../src/domain/codes.js';
 import { REPORT_REGIONS } from '../../../../src/domain/reference/types.js';
 import { queryString } from '../../api/client.js';
-import { useActivities, type ActivityListParams } from '../../api/queries.js';
+import { useActivities } from '../../api/queries.js';
 import { CountryPicker } from '../../components/CountryPicker.js';
 import { EmptyState, Loading, ProblemMessage } from '../../components/Status.js';
 import { useFormat } from '../../format.js';
-import { programsRoute, type ProgramSearch } from '../../routes.js';
+import { listParams, PAGE_SIZE, programsRoute, type ProgramSearch } from '../../routes.js';
 
-const PAGE_SIZE = 25;
 const SORTS = ['-start', 'start', 'title', 'identifier', '-updated'] as const;
-
-function toParams(s: ProgramSearch): ActivityListParams {
-  return { ...s, sort: s.sort ?? '-start', page: s.page ?? 1, pageSize: PAGE_SIZE } as ActivityListParams;
-}
 
 export function ProgramsPage() {
   const { t } = useTranslation();
   const f = useFormat();
   const search = programsRoute.useSearch();
   const navigate = useNavigate({ from: '/programs' });
-  const list = useActivities(toParams(search));
+  const list = useActivities(listParams(search));
   const set = (patch: Partial<ProgramSearch>) => void navigate({ search: (s) => ({ ...s, ...patch, page: undefined }) });
+  const idPrefix = useId();
   const [q, setQ] = useState(search.q ?? '');
   useEffect(() => setQ(search.q ?? ''), [search.q]);
   const { page: _p, ...filters } = search;
@@ -31,9 +27,9 @@ export function ProgramsPage() {
   const total = list.data?.total ?? 0;
   const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
   const select = (key: keyof ProgramSearch, label: string, options: readonly { value: string; label: string }[]) => (
-    <label>
-      {label}
-      <select value={String(search[key] ?? '')} onChange={(e) => set({ [key]: e.target.value || undefined })}>
+    <div className="field-like">
+      <label htmlFor={`${idPrefix}-${key}`}>{label}</label>
+      <select id={`${idPrefix}-${key}`} value={String(search[key] ?? '')} onChange={(e) => set({ [key]: e.target.value || undefined })}>
         <option value="">{t('common.all')}</option>
         {options.map((o) => (
           <option key={o.value} value={o.value}>
@@ -41,7 +37,7 @@ export function ProgramsPage() {
           </option>
         ))}
       </select>
-    </label>
+    </div>
   );
   const codeOptions = <C extends string>(set: { codes: readonly C[] }, label: (c: C) => string) => set.codes.map((c) => ({ value: c, label: label(c) }));
 
@@ -70,23 +66,23 @@ export function ProgramsPage() {
           set({ q: q.trim() || undefined });
         }}
       >
-        <label className="wide">
-          {t('common.search')}
-          <input type="search" value={q} placeholder={t('programs.search')} onChange={(e) => setQ(e.target.value)} />
-        </label>
-        <label>
-          {t('common.year')}
-          <input type="number" min={1900} max={2200} value={search.year ?? ''} onChange={(e) => set({ year: e.target.value ? Number(e.target.value) : undefined })} />
-        </label>
+        <div className="field-like wide">
+          <label htmlFor={`${idPrefix}-q`}>{t('common.search')}</label>
+          <input id={`${idPrefix}-q`} type="search" value={q} placeholder={t('programs.search')} onChange={(e) => setQ(e.target.value)} />
+        </div>
+        <div className="field-like">
+          <label htmlFor={`${idPrefix}-year`}>{t('common.year')}</label>
+          <input id={`${idPrefix}-year`} type="number" min={1900} max={2200} value={search.year ?? ''} onChange={(e) => set({ year: e.target.value ? Number(e.target.value) : undefined })} />
+        </div>
         {select('region', t('programs.region'), REPORT_REGIONS.map((r) => ({ value: r, label: t(`codes.regions.${r}`) })))}
         {select('modality', t('programs.modality'), codeOptions(modalities, (c) => f.code(modalities, c)))}
         {select('flagshipArea', t('programs.area'), codeOptions(flagshipAreas, (c) => f.code(flagshipAreas, c)))}
         {select('cooperationType', t('programs.type'), codeOptions(cooperationTypes, (c) => f.code(cooperationTypes, c)))}
         {select('status', t('programs.status'), codeOptions(activityStatuses, (c) => f.code(activityStatuses, c)))}
-        <label>
-          {t('programs.partner')}
-          <input type="text" defaultValue={search.partner ?? ''} onBlur={(e) => set({ partner: e.target.value.trim() || undefined })} />
-        </label>
+        <div className="field-like">
+          <label htmlFor={`${idPrefix}-partner`}>{t('programs.partner')}</label>
+          <input id={`${idPrefix}-partner`} type="text" defaultValue={search.partner ?? ''} onBlur={(e) => set({ partner: e.target.value.trim() || undefined })} />
+        </div>
         <div className="field-like">
           <span>{t('programs.country')}</span>
           {search.country ? (

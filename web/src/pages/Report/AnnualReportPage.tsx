@@ -24,16 +24,16 @@ export function AnnualReportPage() {
       <div className="page-head">
         <h1>{t('report.title', { year })}</h1>
         <div className="actions no-print">
-          <label className="inline">
-            {t('report.otherYear')}{' '}
-            <select value={year} onChange={(e) => void navigate({ to: '/reports/annual/$year', params: { year: e.target.value } })}>
+          <label className="inline" htmlFor="year-select">
+            {t('report.otherYear')}
+          </label>
+          <select id="year-select" value={year} onChange={(e) => void navigate({ to: '/reports/annual/$year', params: { year: e.target.value } })}>
               {choices.map((y) => (
                 <option key={y} value={y}>
                   {y}
                 </option>
               ))}
-            </select>
-          </label>
+          </select>
           <DownloadXlsx year={year} />
           <button type="button" className="secondary" onClick={() => window.print()}>
             {t('common.print')}
