@@ -133,3 +133,39 @@ describe.skipIf(!canRun)('the web application in Chromium', () => {
     await small.close();
   });
 });
+
+describe.skipIf(!canRun)('the web application on an empty registry', () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await startHarness({ demo: false });
+  }, 60_000);
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  it('shows helpful empty states, not errors, and wraps very long titles', async () => {
+    const context = await h.browser.newContext({ locale: 'en-GB', viewport: { width: 360, height: 740 } });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(String(e)));
+    await page.goto(`${h.url}/`);
+    await poll(() => text(page.locator('.empty'))).toContain('The registry is empty');
+    await page.goto(`${h.url}/programs`);
+    await poll(() => text(page.locator('.empty'))).toContain('No program matches these filters.');
+    await page.goto(`${h.url}/reports/annual/2018`);
+    await poll(() => text(page.locator('.empty'))).toContain('No programs are recorded for 2018.');
+    const long = 'W'.repeat(480);
+    const created = await page.request.post(`${h.url}/api/v1/activities`, { data: { identifier: 'LONG-1', titleEn: long, plannedStart: '2019-01-01' } });
+    expect(created.status()).toBe(201);
+    const { id } = (await created.json()) as { id: number };
+    await page.goto(`${h.url}/programs/${id}`);
+    await poll(() => text(page.getByRole('heading', { level: 1 }))).toBe(long);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    const missing = await page.goto(`${h.url}/programs/99999`);
+    expect(missing?.status()).toBe(200);
+    await poll(() => text(page.getByRole('alert'))).toContain('This program does not exist (any more).');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});

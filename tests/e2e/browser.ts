@@ -28,10 +28,10 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-export async function startHarness(): Promise<Harness> {
+export async function startHarness(options: { demo?: boolean } = {}): Promise<Harness> {
   const dir = mkdtempSync(join(tmpdir(), 'mitra-e2e-'));
   const app = await openTestApp(`file:${join(dir, 'e2e.sqlite')}`, { nowIso: () => new Date().toISOString() });
-  await loadDemoData(app.deps);
+  if (options.demo ?? true) await loadDemoData(app.deps);
   const server: FastifyInstance = await serverFor(app, { logLevel: 'silent' });
   const address = await server.listen({ port: 0, host: '127.0.0.1' });
   const browser = await chromium.launch({
