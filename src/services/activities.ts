@@ -17,8 +17,11 @@ export interface WriteOptions {
   readonly source?: string;
 }
 
-/** Checks what needs stored data: the organisations named must exist. */
-async function checkReferences(repos: Repositories, data: ActivityData): Promise<FieldIssue[]> {
+/**
+ * Checks that the organisations named exist, and spells their codes as stored ("JICA", not
+ * "jica"). One lookup serves both.
+ */
+async function resolveOrganisations(repos: Repositories, data: ActivityData): Promise<{ data: ActivityData; issues: FieldIssue[] }> {
   const codes = [data.implementingOrg, ...data.partners.map((p) => p.org)].filter((c): c is string => !!c);
   const existing = await repos.organisations.existingCodes(codes);
   const issues: FieldIssue[] = [];
@@ -30,18 +33,14 @@ async function checkReferences(repos: Repositories, data: ActivityData): Promise
       issues.push({ path: `partners.${i}.org`, code: 'unknown_organisation', message: `no organisation with code "${p.org}"` });
     }
   });
-  return issues;
-}
-
-/** Stored codes are kept as the organisation spells them ("JICA", not "jica"). */
-async function canonicalOrgCodes(repos: Repositories, data: ActivityData): Promise<ActivityData> {
-  const codes = [data.implementingOrg, ...data.partners.map((p) => p.org)].filter((c): c is string => !!c);
-  const existing = await repos.organisations.existingCodes(codes);
   const canonical = (code: string) => existing.get(code.toLowerCase()) ?? code;
   return {
-    ...data,
-    implementingOrg: data.implementingOrg ? canonical(data.implementingOrg) : null,
-    partners: data.partners.map((p) => ({ ...p, org: canonical(p.org) })),
+    data: {
+      ...data,
+      implementingOrg: data.implementingOrg ? canonical(data.implementingOrg) : null,
+      partners: data.partners.map((p) => ({ ...p, org: canonical(p.org) })),
+    },
+    issues,
   };
 }
 
@@ -61,19 +60,16 @@ async function checkParticipantCountries(repos: Repositories, data: ActivityData
 }
 
 async function validate(repos: Repositories, data: ActivityData, selfId: number | null): Promise<ActivityData> {
-  const issues = [
-    ...checkActivityRules(data),
-    ...(await checkReferences(repos, data)),
-    ...(await checkParticipantCountries(repos, data, selfId)),
-  ];
+  const resolved = await resolveOrganisations(repos, data);
+  const issues = [...checkActivityRules(data), ...resolved.issues, ...(await checkParticipantCountries(repos, data, selfId))];
   if (issues.length > 0) throw new InvalidError('activity.invalid', 'the program has invalid fields', issues);
-  const clash = await repos.activities.findByIdentifier(data.identifier);
-  if (clash && clash.id !== selfId) {
+  const clash = (await repos.activities.idsByIdentifier([data.identifier])).get(data.identifier);
+  if (clash !== undefined && clash !== selfId) {
     throw new ConflictError('activity.identifier_taken', `a program with identifier "${data.identifier}" already exists`, [
-      { path: 'identifier', code: 'duplicate', message: `"${data.identifier}" is already used by program ${clash.id}` },
+      { path: 'identifier', code: 'duplicate', message: `"${data.identifier}" is already used by program ${clash}` },
     ]);
   }
-  return canonicalOrgCodes(repos, data);
+  return resolved.data;
 }
 
 export async function createActivity(deps: ServiceDeps, input: ActivityInput, options: WriteOptions = {}): Promise<Activity> {
