@@ -79,6 +79,36 @@ function Section({ title, year, table, note, children }: { title: string; year: 
   );
 }
 
+/** A table of figures: a label per row (its header cell), then right-aligned numbers. */
+function FigureTable({ head, columns, rows }: { head: string; columns: readonly string[]; rows: readonly { key: string; label: string; values: readonly string[] }[] }) {
+  return (
+    <table className="data">
+      <thead>
+        <tr>
+          <th scope="col">{head}</th>
+          {columns.map((c) => (
+            <th key={c} scope="col" className="num">
+              {c}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((r) => (
+          <tr key={r.key}>
+            <th scope="row">{r.label}</th>
+            {r.values.map((v, i) => (
+              <td key={i} className="num">
+                {v}
+              </td>
+            ))}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
 function Tables({ s }: { s: AnnualSummary }) {
   const { t } = useTranslation();
   const f = useFormat();
@@ -87,28 +117,11 @@ function Tables({ s }: { s: AnnualSummary }) {
     const used = rows.filter((r) => r.programs > 0);
     return (
       <>
-        <table className="data">
-          <thead>
-            <tr>
-              <th scope="col">{head}</th>
-              <th scope="col" className="num">
-                {t('common.programs')}
-              </th>
-              <th scope="col" className="num">
-                {t('common.participants')}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {used.map((r) => (
-              <tr key={r.code ?? 'none'}>
-                <td>{label(r)}</td>
-                <td className="num">{f.number(r.programs)}</td>
-                <td className="num">{f.number(r.participants)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <FigureTable
+          head={head}
+          columns={[t('common.programs'), t('common.participants')]}
+          rows={used.map((r) => ({ key: r.code ?? 'none', label: label(r), values: [f.number(r.programs), f.number(r.participants)] }))}
+        />
         <Suspense fallback={<div className="chart" style={{ height: 220 }} aria-hidden="true" />}>
           <BarChart horizontal height={220} label={head} categories={used.map(label)} series={[{ name: t('common.programs'), values: used.map((r) => r.programs) }]} />
         </Suspense>
@@ -123,26 +136,15 @@ function Tables({ s }: { s: AnnualSummary }) {
         {t('dashboard.sources', { records: f.number(s.participantSources.records.participants), totals: f.number(s.participantSources.totals.participants) })}
       </p>
       <Section title={t('report.regions')} year={s.year} table="regions" note={t('report.regionNote')}>
-        <table className="data">
-          <thead>
-            <tr>
-              <th scope="col">{t('report.region')}</th>
-              <th scope="col" className="num">{t('common.programs')}</th>
-              <th scope="col" className="num">{t('common.countries')}</th>
-              <th scope="col" className="num">{t('common.participants')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {REPORT_REGIONS.map((r) => (
-              <tr key={r}>
-                <th scope="row">{t(`codes.regions.${r}`)}</th>
-                <td className="num">{f.number(s.regions[r].programs)}</td>
-                <td className="num">{f.number(s.regions[r].countries)}</td>
-                <td className="num">{f.number(s.regions[r].participants)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <FigureTable
+          head={t('report.region')}
+          columns={[t('common.programs'), t('common.countries'), t('common.participants')]}
+          rows={REPORT_REGIONS.map((r) => ({
+            key: r,
+            label: t(`codes.regions.${r}`),
+            values: [f.number(s.regions[r].programs), f.number(s.regions[r].countries), f.number(s.regions[r].participants)],
+          }))}
+        />
       </Section>
       <Section title={t('report.recipients')} year={s.year} table="recipients">
         <div className="table-wrap">
@@ -199,30 +201,15 @@ function Tables({ s }: { s: AnnualSummary }) {
         </Section>
       </div>
       <Section title={t('report.groupings')} year={s.year} table="groupings" note={t('dashboard.sharesIntro')}>
-        <table className="data">
-          <thead>
-            <tr>
-              <th scope="col">{t('report.groupings')}</th>
-              <th scope="col" className="num">{t('common.programs')}</th>
-              <th scope="col" className="num">{t('common.countries')}</th>
-              <th scope="col" className="num">{t('common.participants')}</th>
-              <th scope="col" className="num">% {t('common.programs')}</th>
-              <th scope="col" className="num">% {t('common.participants')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {s.groupings.map((g) => (
-              <tr key={g.group}>
-                <th scope="row">{f.lang === 'id' ? g.nameId : g.nameEn}</th>
-                <td className="num">{f.number(g.programs)}</td>
-                <td className="num">{f.number(g.countries)}</td>
-                <td className="num">{f.number(g.participants)}</td>
-                <td className="num">{f.percent(g.programShare)}</td>
-                <td className="num">{f.percent(g.participantShare)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <FigureTable
+          head={t('report.groupings')}
+          columns={[t('common.programs'), t('common.countries'), t('common.participants'), `% ${t('common.programs')}`, `% ${t('common.participants')}`]}
+          rows={s.groupings.map((g) => ({
+            key: g.group,
+            label: f.lang === 'id' ? g.nameId : g.nameEn,
+            values: [f.number(g.programs), f.number(g.countries), f.number(g.participants), f.percent(g.programShare), f.percent(g.participantShare)],
+          }))}
+        />
       </Section>
       <Section title={t('report.spending')} year={s.year} table="spending" note={t('report.spendingNote')}>
         <dl className="facts">
