@@ -26,6 +26,18 @@ const envSchema = z.object({
     .default('ID'),
   /** Connections per app process to PostgreSQL. */
   MITRA_DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  /** Run as the read-only public portal: no sign-in, no writes, published programs only. */
+  MITRA_PORTAL: z.enum(['true', 'false', '1', '0']).default('false').transform((v) => v === 'true' || v === '1'),
+  /** Secure (HTTPS-only) session cookies: always, never, or auto (when the request came over HTTPS). */
+  MITRA_SECURE_COOKIES: z.enum(['always', 'never', 'auto']).default('auto'),
+  /** Trust X-Forwarded-* from a reverse proxy (client address for sign-in throttling, HTTPS detection). */
+  MITRA_TRUST_PROXY: z.enum(['true', 'false', '1', '0']).default('false').transform((v) => v === 'true' || v === '1'),
+  /** Session lifetime and idle timeout, in minutes. */
+  MITRA_SESSION_MINUTES: z.coerce.number().int().min(5).max(60 * 24 * 30).default(12 * 60),
+  MITRA_SESSION_IDLE_MINUTES: z.coerce.number().int().min(5).max(60 * 24 * 30).default(2 * 60),
+  /** The first administrator, created on start when the database has no accounts (never a default password). */
+  MITRA_ADMIN_EMAIL: z.string().trim().optional(),
+  MITRA_ADMIN_PASSWORD: z.string().optional(),
 });
 
 export type Config = Readonly<{
@@ -37,6 +49,12 @@ export type Config = Readonly<{
   dbPoolSize: number;
   importMaxBytes: number;
   providerCountry: string;
+  portal: boolean;
+  secureCookies: 'always' | 'never' | 'auto';
+  trustProxy: boolean;
+  sessionMinutes: number;
+  sessionIdleMinutes: number;
+  firstAdmin: { email: string; password: string } | null;
 }>;
 
 export class ConfigError extends Error {
@@ -54,6 +72,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
   }
   const e = parsed.data;
+  if (!!e.MITRA_ADMIN_EMAIL !== !!e.MITRA_ADMIN_PASSWORD) {
+    throw new ConfigError(['MITRA_ADMIN_EMAIL and MITRA_ADMIN_PASSWORD: set both (the first administrator) or neither']);
+  }
   return Object.freeze({
     databaseUrl: e.DATABASE_URL,
     port: e.PORT,
@@ -63,5 +84,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     dbPoolSize: e.MITRA_DB_POOL_SIZE,
     importMaxBytes: e.MITRA_IMPORT_MAX_BYTES,
     providerCountry: e.MITRA_PROVIDER_COUNTRY,
+    portal: e.MITRA_PORTAL,
+    secureCookies: e.MITRA_SECURE_COOKIES,
+    trustProxy: e.MITRA_TRUST_PROXY,
+    sessionMinutes: e.MITRA_SESSION_MINUTES,
+    sessionIdleMinutes: e.MITRA_SESSION_IDLE_MINUTES,
+    firstAdmin: e.MITRA_ADMIN_EMAIL && e.MITRA_ADMIN_PASSWORD ? { email: e.MITRA_ADMIN_EMAIL, password: e.MITRA_ADMIN_PASSWORD } : null,
   });
 }

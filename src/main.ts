@@ -12,6 +12,8 @@ import { migrateToLatest, migrationStatus, type MigrationReport } from './db/mig
 import { syncReferenceData } from './db/reference-sync.js';
 import { createStore } from './db/store.js';
 import { systemClock, type Clock, type ServiceDeps } from './services/ports.js';
+import { systemActor } from './domain/access/actor.js';
+import { DEFAULT_SESSION_POLICY } from './services/auth.js';
 
 export interface AppContext {
   readonly config: Config;
@@ -36,7 +38,9 @@ export async function openApp(config: Config, options: OpenOptions = {}): Promis
       migrated = await migrateToLatest(database);
       await syncReferenceData(database.db);
     }
-    const deps: ServiceDeps = { store: createStore(database.db), clock: options.clock ?? systemClock };
+    // The operator's own process (CLI, start-up) acts as the system; the server binds each
+    // request to its user (server/auth.ts).
+    const deps: ServiceDeps = { store: createStore(database.db), clock: options.clock ?? systemClock, actor: systemActor('cli') };
     return { config, database, deps, migrated, close: () => database.close() };
   } catch (error) {
     await database.close();
@@ -94,6 +98,12 @@ export function serverFor(app: AppContext, options: Omit<ServerOptions, 'deps' |
     logLevel: app.config.logLevel,
     importMaxBytes: app.config.importMaxBytes,
     providerCountry: app.config.providerCountry,
+    trustProxy: app.config.trustProxy,
+    auth: {
+      portal: app.config.portal,
+      secureCookies: app.config.secureCookies,
+      policy: { ...DEFAULT_SESSION_POLICY, absoluteMinutes: app.config.sessionMinutes, idleMinutes: app.config.sessionIdleMinutes },
+    },
     ...options,
   });
 }

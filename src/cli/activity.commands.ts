@@ -150,8 +150,8 @@ export function registerActivityCommands(program: Command, ctx: CliContext): voi
     .action(async (ref: string, opts: { json?: boolean }) => {
       await ctx.withApp(async (app) => {
         const activity = await findActivity(app.deps, ref);
-        const items = await listParticipants(app.deps, activity.id);
-        if (opts.json) return ctx.io.out(json(items.map(({ personKey: _k, ...p }) => p)));
+        const { items } = await listParticipants(app.deps, activity.id);
+        if (opts.json) return ctx.io.out(json(items));
         ctx.io.out(table(['id', 'name', 'sex', 'country', 'organisation', 'status'], items.map((p) => [p.id, p.fullName, p.sex, p.country, p.organisation, p.status])));
         ctx.io.out(`${items.length} participant(s)`);
       });

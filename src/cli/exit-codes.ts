@@ -21,6 +21,7 @@ const BY_KIND: Record<DomainError['kind'], number> = {
   invalid_transition: EXIT.conflict,
   forbidden: EXIT.forbidden,
   unauthenticated: EXIT.forbidden,
+  rate_limited: EXIT.forbidden,
 };
 
 /** An input problem found by the CLI itself (unreadable file, bad JSON, failed schema). */

@@ -2,6 +2,9 @@ import type { Command } from 'commander';
 import { loadConfig } from '../config.js';
 import { openApp, serverFor } from '../main.js';
 import { loadDemoData } from '../services/demo/load-demo.js';
+import { loadDemoAccounts } from '../services/demo/demo-accounts.js';
+import { countUsers, ensureFirstAdmin } from '../services/users.js';
+import { userInputSchema } from '../domain/account/user.js';
 import { CliInputError } from './exit-codes.js';
 import { VERSION, type CliContext } from './main.js';
 
@@ -20,9 +23,23 @@ export function registerServeCommand(program: Command, ctx: CliContext): void {
       const app = await openApp(config);
       try {
         if (app.migrated.length) ctx.io.out(`migrated ${app.database.description}: ${app.migrated.join(', ')}`);
+        if (config.firstAdmin) {
+          const admin = await ensureFirstAdmin(app.deps, userInputSchema.parse({ ...config.firstAdmin, name: 'Administrator', role: 'admin' }));
+          if (admin) ctx.io.out(`created the first administrator ${admin.email} (from MITRA_ADMIN_EMAIL)`);
+        }
         if (opts.demo) {
           const demo = await loadDemoData(app.deps);
-          if (demo.loaded) ctx.io.out(`loaded the demo data: ${demo.activities} programs, ${demo.organisations} organisations, ${demo.participants} participants`);
+          if (demo.loaded) {
+            ctx.io.out(`loaded the demo data: ${demo.activities} programs, ${demo.organisations} organisations, ${demo.participants} participants`);
+            const accounts = await loadDemoAccounts(app.deps);
+            if (accounts.length) {
+              ctx.io.out('demo accounts (passwords shown once; change them or run `mitra users set-password`):');
+              for (const a of accounts) ctx.io.out(`  ${a.role.padEnd(12)} ${a.email.padEnd(26)} ${a.password}`);
+            }
+          }
+        }
+        if ((await countUsers(app.deps)) === 0) {
+          ctx.io.out('no accounts yet: create the first administrator with `mitra users create --role admin --email … --name …`');
         }
         const server = await serverFor(app, { version: VERSION });
         const address = await server.listen({ port, host });

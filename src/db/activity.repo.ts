@@ -148,6 +148,16 @@ export class ActivityRepo implements ActivityRepository {
     return true;
   }
 
+  async setStage(id: number, expectedVersion: number, stage: LifecycleStage, now: string): Promise<boolean> {
+    const result = await this.db
+      .updateTable('activities')
+      .set({ lifecycle_stage: stage, updated_at: now, version: expectedVersion + 1 })
+      .where('id', '=', id)
+      .where('version', '=', expectedVersion)
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) > 0;
+  }
+
   async delete(id: number): Promise<boolean> {
     // Children go by ON DELETE CASCADE; participants too (they belong to the program).
     const result = await this.db.deleteFrom('activities').where('id', '=', id).executeTakeFirst();
@@ -171,7 +181,9 @@ export class ActivityRepo implements ActivityRepository {
     if (f.flagshipArea) eq('flagship_area', f.flagshipArea);
     if (f.cooperationType) eq('cooperation_type', f.cooperationType);
     if (f.status) eq('activity_status', ACTIVITY_STATUS_IATI[f.status]);
-    if (f.stage) eq('lifecycle_stage', f.stage);
+    if (f.stage) {
+      conditions.push(f.stage.length ? sql<SqlBool>`a.lifecycle_stage in (${sql.join(f.stage)})` : sql<SqlBool>`1 = 0`);
+    }
     if (f.country) {
       conditions.push(
         sql<SqlBool>`exists (select 1 from activity_recipients r where r.activity_id = a.id and r.country_code = ${f.country})`,

@@ -20,6 +20,7 @@ function toParticipant(row: ParticipantRow): Participant {
     status: row.status as ParticipantStatus,
     illustrative: bool(row.illustrative),
     personKey: row.person_key,
+    nominatedBy: row.nominated_by,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };
@@ -142,7 +143,7 @@ export class ParticipantRepo implements ParticipantRepository {
   async insert(activityId: number, write: ParticipantWrite): Promise<number> {
     const row = await this.db
       .insertInto('participants')
-      .values({ ...columns(write), activity_id: activityId, created_at: write.now })
+      .values({ ...columns(write), activity_id: activityId, created_at: write.now, nominated_by: write.nominatedBy ?? null })
       .returning('id')
       .executeTakeFirstOrThrow();
     return row.id;

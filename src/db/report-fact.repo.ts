@@ -25,7 +25,7 @@ export class ReportFactRepo implements ReportFactRepository {
     await this.db.deleteFrom('activity_facts').where('activity_id', 'in', ids).execute();
     const activities = await this.db
       .selectFrom('activities')
-      .select(['id', 'year', 'participants_planned', 'modality', 'flagship_area', 'cooperation_type'])
+      .select(['id', 'year', 'participants_planned', 'modality', 'flagship_area', 'cooperation_type', 'lifecycle_stage'])
       .where('id', 'in', ids)
       .execute();
     const recipients = await this.db
@@ -67,6 +67,7 @@ export class ReportFactRepo implements ReportFactRepository {
           region: country ? regionOf(country) : null,
           participants: c?.participants ?? 0,
           source: c?.source ?? null,
+          lifecycle_stage: a.lifecycle_stage,
         };
       });
     });
@@ -76,7 +77,7 @@ export class ReportFactRepo implements ReportFactRepository {
 
   /** One fact row per program, from its country facts. */
   private async insertActivityFacts(
-    activities: readonly { id: number; year: number | null; modality: string | null; flagship_area: string | null; cooperation_type: string }[],
+    activities: readonly { id: number; year: number | null; modality: string | null; flagship_area: string | null; cooperation_type: string; lifecycle_stage: string }[],
     rows: readonly { activity_id: number; participants: number; source: string | null }[],
     recipientsOf: ReadonlyMap<number, readonly unknown[]>,
   ): Promise<void> {
@@ -103,6 +104,7 @@ export class ReportFactRepo implements ReportFactRepository {
           participants_source: f?.source ?? null,
           participants_split: (f?.totalsRows ?? 0) > 1 ? 1 : 0,
           recipient_count: recipientsOf.get(a.id)?.length ?? 0,
+          lifecycle_stage: a.lifecycle_stage,
         };
       }),
     );

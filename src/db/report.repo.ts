@@ -5,6 +5,7 @@
  * loads program rows into JavaScript.
  */
 import { sql, type Kysely, type RawBuilder } from 'kysely';
+import type { LifecycleStage } from '../domain/codes.js';
 import type { GroupCode } from '../domain/reference/types.js';
 import type { SpendingGroup, SummaryAggregates } from '../domain/report/summary.js';
 import type { ReportRepository, YearAggregates } from '../services/ports.js';
@@ -14,6 +15,13 @@ import type { Database } from './schema.js';
 /** Disbursements and expenditure (IATI TransactionType 3 and 4) count as spending. */
 const SPENT_TYPES = sql`('3', '4')`;
 
+/** ` and <column> in (…)` when stages are given, else nothing. */
+function stageFilter(column: RawBuilder<unknown>, stages: readonly LifecycleStage[] | undefined): RawBuilder<unknown> {
+  if (!stages) return sql``;
+  if (stages.length === 0) return sql` and 1 = 0`;
+  return sql` and ${column} in (${sql.join([...stages])})`;
+}
+
 export class ReportRepo implements ReportRepository {
   constructor(private readonly db: Kysely<Database>) {}
 
@@ -21,22 +29,28 @@ export class ReportRepo implements ReportRepository {
     return (await query.execute(this.db)).rows;
   }
 
-  async summary(year: number, groupings: readonly { group: GroupCode; members: readonly string[] }[]): Promise<SummaryAggregates> {
+  async summary(
+    year: number,
+    groupings: readonly { group: GroupCode; members: readonly string[] }[],
+    stages?: readonly LifecycleStage[],
+  ): Promise<SummaryAggregates> {
+    const f = stageFilter(sql`lifecycle_stage`, stages);
+    const af = stageFilter(sql`a.lifecycle_stage`, stages);
     // SQLite serialises these on its one connection; PostgreSQL runs them in parallel.
     const [programs, countries, regions, regionPeople, recipients, groups, partners, spending] = await Promise.all([
       this.rows<{ programs: unknown; without_recipients: unknown }>(sql`
         select count(*) as programs, sum(case when recipient_count = 0 then 1 else 0 end) as without_recipients
-        from activity_facts where year = ${year}`),
+        from activity_facts where year = ${year}${f}`),
       this.rows<{ countries: unknown }>(sql`
-        select count(distinct country_code) as countries from activity_country_facts where year = ${year} and country_code is not null`),
+        select count(distinct country_code) as countries from activity_country_facts where year = ${year}${f} and country_code is not null`),
       this.rows<{ region: string | null; programs: unknown; countries: unknown }>(sql`
         select region, count(distinct activity_id) as programs, count(distinct country_code) as countries
-        from activity_country_facts where year = ${year} and country_code is not null group by region`),
+        from activity_country_facts where year = ${year}${f} and country_code is not null group by region`),
       this.rows<{ region: string | null; participants: unknown }>(sql`
-        select region, sum(participants) as participants from activity_country_facts where year = ${year} group by region`),
+        select region, sum(participants) as participants from activity_country_facts where year = ${year}${f} group by region`),
       this.rows<{ country: string; programs: unknown; participants: unknown }>(sql`
         select country_code as country, count(*) as programs, sum(participants) as participants
-        from activity_country_facts where year = ${year} and country_code is not null group by country_code`),
+        from activity_country_facts where year = ${year}${f} and country_code is not null group by country_code`),
       this.rows<{
         modality: string | null;
         flagship_area: string | null;
@@ -48,21 +62,21 @@ export class ReportRepo implements ReportRepository {
       }>(sql`
         select modality, flagship_area, cooperation_type, participants_source, count(*) as programs,
           sum(participants_total) as participants, sum(participants_split) as split
-        from activity_facts where year = ${year}
+        from activity_facts where year = ${year}${f}
         group by modality, flagship_area, cooperation_type, participants_source`),
       this.rows<{ code: string; acronym: string | null; name_en: string; name_id: string | null; programs: unknown }>(sql`
         select o.code, o.acronym, o.name_en, o.name_id, count(distinct a.id) as programs
         from activity_partners p join activities a on a.id = p.activity_id join organisations o on o.id = p.org_id
-        where a.year = ${year} and a.cooperation_type = 'triangular' and p.ssc_role in ('second_provider', 'facilitator')
+        where a.year = ${year}${af} and a.cooperation_type = 'triangular' and p.ssc_role in ('second_provider', 'facilitator')
         group by o.code, o.acronym, o.name_en, o.name_id`),
-      this.spending(sql`a.year = ${year}`),
+      this.spending(sql`a.year = ${year}${af}`),
     ]);
     const groupFigures = await Promise.all(
       groupings.map(async ({ group, members }) => {
         if (members.length === 0) return { group, programs: 0, countries: 0, participants: 0 };
         const [row] = await this.rows<{ programs: unknown; countries: unknown; participants: unknown }>(sql`
           select count(distinct activity_id) as programs, count(distinct country_code) as countries, coalesce(sum(participants), 0) as participants
-          from activity_country_facts where year = ${year} and country_code in (${sql.join([...members])})`);
+          from activity_country_facts where year = ${year}${f} and country_code in (${sql.join([...members])})`);
         return { group, programs: num(row?.programs), countries: num(row?.countries), participants: num(row?.participants) };
       }),
     );
@@ -96,14 +110,15 @@ export class ReportRepo implements ReportRepository {
     };
   }
 
-  async years(): Promise<YearAggregates[]> {
+  async years(stages?: readonly LifecycleStage[]): Promise<YearAggregates[]> {
+    const f = stageFilter(sql`lifecycle_stage`, stages);
     const [programs, countries, spending] = await Promise.all([
       this.rows<{ year: number; programs: unknown; participants: unknown }>(sql`
-        select year, count(*) as programs, sum(participants_total) as participants from activity_facts where year is not null group by year`),
+        select year, count(*) as programs, sum(participants_total) as participants from activity_facts where year is not null${f} group by year`),
       this.rows<{ year: number; countries: unknown }>(sql`
         select year, count(distinct country_code) as countries from activity_country_facts
-        where year is not null and country_code is not null group by year`),
-      this.spending(sql`a.year is not null`, true),
+        where year is not null${f} and country_code is not null group by year`),
+      this.spending(sql`a.year is not null${stageFilter(sql`a.lifecycle_stage`, stages)}`, true),
     ]);
     const byYear = new Map<number, YearAggregates>();
     const row = (year: unknown) => {

@@ -133,6 +133,8 @@ export interface ParticipantsTable {
   person_key: string;
   illustrative: number;
   import_batch_id: number | null;
+  /** The organisation (an embassy) that nominated the participant, when one did. */
+  nominated_by: string | null;
   created_at: string;
   updated_at: string;
 }
@@ -182,6 +184,7 @@ export interface ActivityCountryFactsTable {
   participants: number;
   /** "records" (participant records counted), "totals" (the recorded total, split) or null (no figure). */
   source: string | null;
+  lifecycle_stage: string | null;
 }
 
 export interface ActivityFactsTable {
@@ -195,6 +198,66 @@ export interface ActivityFactsTable {
   /** 1 when a recorded total is split over several countries. */
   participants_split: number;
   recipient_count: number;
+  lifecycle_stage: string | null;
+}
+
+export interface UsersTable {
+  id: Generated<number>;
+  email: string;
+  name: string;
+  role: string;
+  org_code: string | null;
+  password_hash: string;
+  disabled: number;
+  created_at: string;
+  updated_at: string;
+  last_login_at: string | null;
+  password_changed_at: string;
+  version: number;
+}
+
+export interface SessionsTable {
+  /** sha256 (hex) of the cookie's token. */
+  id: string;
+  user_id: number;
+  csrf_token: string;
+  created_at: string;
+  last_seen_at: string;
+  expires_at: string;
+}
+
+export interface LoginFailuresTable {
+  id: Generated<number>;
+  email: string;
+  ip: string;
+  at: string;
+}
+
+export interface AuditLogTable {
+  id: Generated<number>;
+  at: string;
+  actor_user_id: number | null;
+  actor_label: string;
+  action: string;
+  entity: string;
+  entity_id: string | null;
+  entity_label: string | null;
+  entity_version: number | null;
+  /** JSON: { field: { before, after } }. */
+  changes: string;
+  comment: string | null;
+}
+
+export interface ActivityTransitionsTable {
+  id: Generated<number>;
+  activity_id: number;
+  action: string;
+  from_stage: string;
+  to_stage: string;
+  comment: string | null;
+  actor_user_id: number | null;
+  actor_label: string;
+  at: string;
 }
 
 export interface MetaTable {
@@ -219,4 +282,9 @@ export interface Database {
   meta: MetaTable;
   activity_country_facts: ActivityCountryFactsTable;
   activity_facts: ActivityFactsTable;
+  users: UsersTable;
+  sessions: SessionsTable;
+  login_failures: LoginFailuresTable;
+  audit_log: AuditLogTable;
+  activity_transitions: ActivityTransitionsTable;
 }

@@ -9,6 +9,8 @@ import { ReportFactRepo } from './report-fact.repo.js';
 import { ParticipantRepo } from './participant.repo.js';
 import { ReportRepo } from './report.repo.js';
 import type { Database } from './schema.js';
+import { LoginFailureRepo, SessionRepo, UserRepo } from './account.repo.js';
+import { AuditRepo, TransitionRepo } from './audit.repo.js';
 
 function repositoriesOn(db: Kysely<Database>): Repositories {
   return {
@@ -19,6 +21,11 @@ function repositoriesOn(db: Kysely<Database>): Repositories {
     reports: new ReportRepo(db),
     importBatches: new ImportBatchRepo(db),
     exchangeRates: new ExchangeRateRepo(db),
+    users: new UserRepo(db),
+    sessions: new SessionRepo(db),
+    loginFailures: new LoginFailureRepo(db),
+    audit: new AuditRepo(db),
+    transitions: new TransitionRepo(db),
   };
 }
 

@@ -12,7 +12,7 @@ export interface FieldIssue {
   readonly code?: string;
 }
 
-export type DomainErrorKind = 'not_found' | 'invalid' | 'conflict' | 'forbidden' | 'invalid_transition' | 'unauthenticated';
+export type DomainErrorKind = 'not_found' | 'invalid' | 'conflict' | 'forbidden' | 'invalid_transition' | 'unauthenticated' | 'rate_limited';
 
 export abstract class DomainError extends Error {
   abstract readonly kind: DomainErrorKind;
@@ -21,11 +21,15 @@ export abstract class DomainError extends Error {
     readonly code: string,
     message: string,
     readonly issues: readonly FieldIssue[] = [],
-    options?: { cause?: unknown },
+    options?: { cause?: unknown; details?: Readonly<Record<string, unknown>> },
   ) {
     super(message, options);
     this.name = new.target.name;
+    this.details = options?.details;
   }
+
+  /** Facts a client can act on (the current version of a record, when to retry). */
+  readonly details: Readonly<Record<string, unknown>> | undefined;
 }
 
 export class NotFoundError extends DomainError {
@@ -48,6 +52,11 @@ export class ForbiddenError extends DomainError {
 
 export class UnauthenticatedError extends DomainError {
   readonly kind = 'unauthenticated';
+}
+
+/** Too many attempts (sign-ins); `details.retryAfterSeconds` says when to try again. */
+export class RateLimitedError extends DomainError {
+  readonly kind = 'rate_limited';
 }
 
 export class InvalidTransitionError extends DomainError {

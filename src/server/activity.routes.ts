@@ -16,9 +16,10 @@ import type { ServiceDeps } from '../services/ports.js';
 import { activityPageSchema, activitySchema, presentActivity, presentSummary } from './activity.present.js';
 import { badIfMatch, etagOf, idParams, readIfMatch } from './http-helpers.js';
 import { problemSchema } from './problem.js';
+import { depsFor } from './auth.js';
 
 const TAG = ['Programs'];
-const errors = { 400: problemSchema, 404: problemSchema, 409: problemSchema, 422: problemSchema };
+const errors = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema, 409: problemSchema, 422: problemSchema };
 
 export function registerActivityRoutes(root: FastifyInstance, deps: ServiceDeps): void {
   const app = root.withTypeProvider<ZodTypeProvider>();
@@ -34,7 +35,7 @@ export function registerActivityRoutes(root: FastifyInstance, deps: ServiceDeps)
       },
     },
     async (request) => {
-      const page = await listActivities(deps, request.query);
+      const page = await listActivities(depsFor(deps, request), request.query);
       return { ...page, items: page.items.map(presentSummary) };
     },
   );
@@ -50,7 +51,7 @@ export function registerActivityRoutes(root: FastifyInstance, deps: ServiceDeps)
       },
     },
     async (request, reply) => {
-      const activity = await createActivity(deps, request.body);
+      const activity = await createActivity(depsFor(deps, request), request.body);
       reply.code(201).header('location', `/api/v1/activities/${activity.id}`).header('etag', etagOf(activity.version));
       return presentActivity(activity);
     },
@@ -60,7 +61,7 @@ export function registerActivityRoutes(root: FastifyInstance, deps: ServiceDeps)
     '/api/v1/activities/:id',
     { schema: { tags: TAG, summary: 'Read a program', params: idParams, response: { 200: activitySchema, ...errors } } },
     async (request, reply) => {
-      const activity = await getActivity(deps, request.params.id);
+      const activity = await getActivity(depsFor(deps, request), request.params.id);
       reply.header('etag', etagOf(activity.version));
       return presentActivity(activity);
     },
@@ -77,7 +78,7 @@ export function registerActivityRoutes(root: FastifyInstance, deps: ServiceDeps)
       },
     },
     async (request, reply) => {
-      const activity = await getActivityByIdentifier(deps, request.params.identifier);
+      const activity = await getActivityByIdentifier(depsFor(deps, request), request.params.identifier);
       reply.header('etag', etagOf(activity.version));
       return presentActivity(activity);
     },
@@ -97,7 +98,7 @@ export function registerActivityRoutes(root: FastifyInstance, deps: ServiceDeps)
     async (request, reply) => {
       const ifMatch = readIfMatch(request);
       if (!ifMatch.ok) return badIfMatch(request, reply);
-      const activity = await replaceActivity(deps, request.params.id, request.body, { expectedVersion: ifMatch.version });
+      const activity = await replaceActivity(depsFor(deps, request), request.params.id, request.body, { expectedVersion: ifMatch.version });
       reply.header('etag', etagOf(activity.version));
       return presentActivity(activity);
     },
@@ -117,7 +118,7 @@ export function registerActivityRoutes(root: FastifyInstance, deps: ServiceDeps)
     async (request, reply) => {
       const ifMatch = readIfMatch(request);
       if (!ifMatch.ok) return badIfMatch(request, reply);
-      const activity = await patchActivity(deps, request.params.id, request.body, { expectedVersion: ifMatch.version });
+      const activity = await patchActivity(depsFor(deps, request), request.params.id, request.body, { expectedVersion: ifMatch.version });
       reply.header('etag', etagOf(activity.version));
       return presentActivity(activity);
     },
@@ -136,7 +137,7 @@ export function registerActivityRoutes(root: FastifyInstance, deps: ServiceDeps)
     async (request, reply) => {
       const ifMatch = readIfMatch(request);
       if (!ifMatch.ok) return badIfMatch(request, reply);
-      await deleteActivity(deps, request.params.id, { expectedVersion: ifMatch.version });
+      await deleteActivity(depsFor(deps, request), request.params.id, { expectedVersion: ifMatch.version });
       return reply.code(204).send(null);
     },
   );

@@ -21,6 +21,10 @@ import { registerReferenceRoutes } from './reference.routes.js';
 import { registerImportRoutes } from './import.routes.js';
 import { registerReportRoutes } from './report.routes.js';
 import { registerExportRoutes } from './export.routes.js';
+import { registerAuth, type AuthOptions } from './auth.js';
+import { registerAuthRoutes } from './auth.routes.js';
+import { registerUserRoutes } from './user.routes.js';
+import { registerLifecycleRoutes } from './lifecycle.routes.js';
 
 export interface ServerOptions {
   readonly deps: ServiceDeps;
@@ -37,6 +41,9 @@ export interface ServerOptions {
   readonly importMaxBytes?: number;
   /** ISO code of the providing country (new implementing agencies of imports belong to it). */
   readonly providerCountry?: string;
+  /** Sessions, cookies and the public portal mode. */
+  readonly auth?: AuthOptions;
+  readonly trustProxy?: boolean;
 }
 
 export async function buildServer(options: ServerOptions): Promise<FastifyInstance> {
@@ -45,7 +52,9 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     bodyLimit: options.bodyLimitBytes ?? 1024 * 1024,
     // Request ids appear in every problem answer and log line.
     genReqId: () => crypto.randomUUID(),
+    trustProxy: options.trustProxy ?? false,
   });
+  const auth: AuthOptions = options.auth ?? { portal: false, secureCookies: 'auto' };
   // The API speaks JSON only (file uploads arrive as multipart in later endpoints).
   app.removeContentTypeParser('text/plain');
   app.setValidatorCompiler(validatorCompiler);
@@ -73,6 +82,8 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
         { name: 'Participants' },
         { name: 'Organisations' },
         { name: 'Reports' },
+        { name: 'Accounts', description: 'Sign-in (session cookie + X-CSRF-Token on changes) and accounts' },
+        { name: 'Audit' },
         { name: 'Imports' },
         { name: 'Reference data' },
         { name: 'System' },
@@ -97,6 +108,10 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     async () => ({ status: 'ok' as const, engine: options.engine, version: options.version ?? '0.1.0' }),
   );
 
+  await registerAuth(app, options.deps, auth);
+  registerAuthRoutes(app, options.deps, auth);
+  registerUserRoutes(app, options.deps);
+  registerLifecycleRoutes(app, options.deps);
   registerActivityRoutes(app, options.deps);
   registerParticipantRoutes(app, options.deps);
   registerOrganisationRoutes(app, options.deps);

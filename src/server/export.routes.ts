@@ -12,6 +12,7 @@ import { writeXlsx } from '../io/xlsx-write.js';
 import { exportActivities } from '../services/activities.js';
 import type { ServiceDeps } from '../services/ports.js';
 import { annualSummary } from '../services/reports.js';
+import { depsFor } from './auth.js';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const exportQuery = activityListQuerySchema.omit({ page: true, pageSize: true });
@@ -40,7 +41,7 @@ export function registerExportRoutes(root: FastifyInstance, deps: ServiceDeps): 
       void (async () => {
         // A BOM makes spreadsheet programs read the file as UTF-8.
         stream.write(`\uFEFF${csvRow(ACTIVITY_COLUMNS)}`);
-        for await (const page of exportActivities(deps, request.query)) {
+        for await (const page of exportActivities(depsFor(deps, request), request.query)) {
           let block = '';
           for (const a of page) {
             const row = activityToRow(a);
@@ -62,7 +63,7 @@ export function registerExportRoutes(root: FastifyInstance, deps: ServiceDeps): 
     async (request, reply) => {
       const stream = download(reply, XLSX, 'programs.xlsx');
       async function* rows() {
-        for await (const page of exportActivities(deps, request.query)) {
+        for await (const page of exportActivities(depsFor(deps, request), request.query)) {
           for (const a of page) {
             const row = activityToRow(a);
             yield ACTIVITY_COLUMNS.map((c) => {
@@ -88,7 +89,7 @@ export function registerExportRoutes(root: FastifyInstance, deps: ServiceDeps): 
       },
     },
     async (request, reply) => {
-      const summary = await annualSummary(deps, request.query.year);
+      const summary = await annualSummary(depsFor(deps, request), request.query.year);
       const tables = annualReportTables(summary, request.query.lang);
       const stream = download(reply, XLSX, `mitra-annual-report-${request.query.year}-${request.query.lang}.xlsx`);
       writeXlsx(stream, tables).catch((error: unknown) => stream.destroy(error as Error));
@@ -106,7 +107,7 @@ export function registerExportRoutes(root: FastifyInstance, deps: ServiceDeps): 
       },
     },
     async (request, reply) => {
-      const summary = await annualSummary(deps, request.query.year);
+      const summary = await annualSummary(depsFor(deps, request), request.query.year);
       const table = annualReportTables(summary, request.query.lang).find((t) => t.key === request.query.table);
       const body = `\uFEFF${csvRow(table?.columns ?? [])}${(table?.rows ?? []).map((r) => csvRow(r.map(String), { neutraliseFormulas: true })).join('')}`;
       return reply

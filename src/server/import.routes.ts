@@ -9,7 +9,9 @@ import { importExchangeRates } from '../services/exchange-rates.js';
 import { importActivities } from '../services/import-activities.js';
 import { importParticipants } from '../services/import-participants.js';
 import { listImportBatches, type ImportReport } from '../services/imports.js';
-import type { ServiceDeps } from '../services/ports.js';
+import { actingAs, type ServiceDeps } from '../services/ports.js';
+import { authorizeImport } from '../domain/access/policy.js';
+import { depsFor } from './auth.js';
 import { makeProblem, PROBLEM_CONTENT_TYPE, problemSchema } from './problem.js';
 
 const TAG = ['Imports'];
@@ -91,18 +93,22 @@ export async function registerImportRoutes(root: FastifyInstance, deps: ServiceD
           200: importReportSchema,
           422: problemSchema.extend({ report: importReportSchema.optional() }),
           400: problemSchema,
+          401: problemSchema,
+          403: problemSchema,
           413: problemSchema,
           415: problemSchema,
         },
       },
     },
     async (request, reply) => {
+      // Refused before a byte of the file is read.
+      authorizeImport(request.actor);
       const file = await uploadedFile(request);
       const source = csvRecordSource(file.name, file.stream, { maxBytes: options.maxBytes });
       const importer = await options.openImportDeps();
       let report: ImportReport;
       try {
-        report = await IMPORTERS[request.params.kind](importer.deps, source, { dryRun: request.query.dryRun, providerCountry: options.providerCountry });
+        report = await IMPORTERS[request.params.kind](actingAs(importer.deps, request.actor), source, { dryRun: request.query.dryRun, providerCountry: options.providerCountry });
       } finally {
         await importer.close();
       }
@@ -146,6 +152,6 @@ export async function registerImportRoutes(root: FastifyInstance, deps: ServiceD
         },
       },
     },
-    async (request) => ({ items: (await listImportBatches(deps, request.query.limit)).map(({ details: _d, userId: _u, ...b }) => b) }),
+    async (request) => ({ items: (await listImportBatches(depsFor(deps, request), request.query.limit)).map(({ details: _d, userId: _u, ...b }) => b) }),
   );
 }

@@ -13,9 +13,10 @@ import {
 } from '../services/organisations.js';
 import type { ServiceDeps } from '../services/ports.js';
 import { problemSchema } from './problem.js';
+import { depsFor } from './auth.js';
 
 const TAG = ['Organisations'];
-const errors = { 400: problemSchema, 404: problemSchema, 409: problemSchema, 422: problemSchema };
+const errors = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema, 409: problemSchema, 422: problemSchema };
 
 export const organisationSchema = z
   .object({
@@ -49,14 +50,14 @@ export function registerOrganisationRoutes(root: FastifyInstance, deps: ServiceD
         response: { 200: z.object({ items: z.array(organisationSchema) }), 400: problemSchema },
       },
     },
-    async (request) => ({ items: (await listOrganisations(deps, request.query)).map(present) }),
+    async (request) => ({ items: (await listOrganisations(depsFor(deps, request), request.query)).map(present) }),
   );
 
   app.post(
     '/api/v1/organisations',
     { schema: { tags: TAG, summary: 'Register an organisation', body: organisationInputSchema, response: { 201: organisationSchema, ...errors } } },
     async (request, reply) => {
-      const org = await createOrganisation(deps, request.body);
+      const org = await createOrganisation(depsFor(deps, request), request.body);
       reply.code(201).header('location', `/api/v1/organisations/${encodeURIComponent(org.code)}`);
       return present(org);
     },
@@ -65,7 +66,7 @@ export function registerOrganisationRoutes(root: FastifyInstance, deps: ServiceD
   app.get(
     '/api/v1/organisations/:code',
     { schema: { tags: TAG, summary: 'Read an organisation', params: codeParams, response: { 200: organisationSchema, ...errors } } },
-    async (request) => present(await getOrganisation(deps, request.params.code)),
+    async (request) => present(await getOrganisation(depsFor(deps, request), request.params.code)),
   );
 
   app.patch(
@@ -79,7 +80,7 @@ export function registerOrganisationRoutes(root: FastifyInstance, deps: ServiceD
         response: { 200: organisationSchema, ...errors },
       },
     },
-    async (request) => present(await patchOrganisation(deps, request.params.code, request.body)),
+    async (request) => present(await patchOrganisation(depsFor(deps, request), request.params.code, request.body)),
   );
 
   app.delete(
@@ -93,7 +94,7 @@ export function registerOrganisationRoutes(root: FastifyInstance, deps: ServiceD
       },
     },
     async (request, reply) => {
-      await deleteOrganisation(deps, request.params.code);
+      await deleteOrganisation(depsFor(deps, request), request.params.code);
       return reply.code(204).send(null);
     },
   );

@@ -13,15 +13,16 @@ import {
 import type { ServiceDeps } from '../services/ports.js';
 import { idParams } from './http-helpers.js';
 import { problemSchema } from './problem.js';
+import { depsFor } from './auth.js';
 
 const TAG = ['Participants'];
-const errors = { 400: problemSchema, 404: problemSchema, 409: problemSchema, 422: problemSchema };
+const errors = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema, 409: problemSchema, 422: problemSchema };
 
 export const participantSchema = z
   .object({
     id: z.number().int(),
     activityId: z.number().int(),
-    fullName: z.string(),
+    fullName: z.string().nullable().meta({ description: 'null when your role may not see personal data' }),
     sex: z.enum(sexes.codes),
     country: z.string(),
     organisation: z.string().nullable(),
@@ -29,13 +30,16 @@ export const participantSchema = z
     email: z.string().nullable(),
     status: z.enum(participantStatuses.codes),
     illustrative: z.boolean(),
+    nominatedBy: z.string().nullable().meta({ description: 'the organisation (embassy) that nominated the participant' }),
+    personal: z.boolean().meta({ description: 'false when name, email and position are withheld from you' }),
     createdAt: z.string(),
     updatedAt: z.string(),
   })
   .meta({ id: 'Participant' });
 
-// The person key is internal (it may contain an email): it is not part of the answer.
-const present = ({ personKey: _key, ...p }: Participant): z.output<typeof participantSchema> => p;
+// The person key is internal (it may contain an email): it is not part of the answer. The one
+// who just wrote a participant sees what they wrote.
+const present = ({ personKey: _key, ...p }: Participant): z.output<typeof participantSchema> => ({ ...p, personal: true });
 const participantParams = idParams.extend({ participantId: z.coerce.number().int().positive().max(2_147_483_647) });
 
 export function registerParticipantRoutes(root: FastifyInstance, deps: ServiceDeps): void {
@@ -63,9 +67,9 @@ export function registerParticipantRoutes(root: FastifyInstance, deps: ServiceDe
       },
     },
     async (request) => {
-      const items = await listParticipants(deps, request.params.id);
-      const summary = breakdownParticipants(items);
-      return { items: items.map(present), summary: { ...summary, bySex: { ...summary.bySex }, byCountry: [...summary.byCountry] } };
+      const { items, all } = await listParticipants(depsFor(deps, request), request.params.id);
+      const summary = breakdownParticipants(all);
+      return { items: items.map((p) => ({ ...p })), summary: { ...summary, bySex: { ...summary.bySex }, byCountry: [...summary.byCountry] } };
     },
   );
 
@@ -81,7 +85,7 @@ export function registerParticipantRoutes(root: FastifyInstance, deps: ServiceDe
       },
     },
     async (request, reply) => {
-      const participant = await addParticipant(deps, request.params.id, request.body);
+      const participant = await addParticipant(depsFor(deps, request), request.params.id, request.body);
       reply.code(201).header('location', `/api/v1/activities/${request.params.id}/participants/${participant.id}`);
       return present(participant);
     },
@@ -98,7 +102,7 @@ export function registerParticipantRoutes(root: FastifyInstance, deps: ServiceDe
         response: { 200: participantSchema, ...errors },
       },
     },
-    async (request) => present(await patchParticipant(deps, request.params.id, request.params.participantId, request.body)),
+    async (request) => present(await patchParticipant(depsFor(deps, request), request.params.id, request.params.participantId, request.body)),
   );
 
   app.delete(
@@ -112,7 +116,7 @@ export function registerParticipantRoutes(root: FastifyInstance, deps: ServiceDe
       },
     },
     async (request, reply) => {
-      await deleteParticipant(deps, request.params.id, request.params.participantId);
+      await deleteParticipant(depsFor(deps, request), request.params.id, request.params.participantId);
       return reply.code(204).send(null);
     },
   );

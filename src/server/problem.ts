@@ -25,6 +25,7 @@ export const problemSchema = z
     instance: z.string(),
     code: z.string(),
     issues: z.array(problemIssueSchema).optional(),
+    details: z.record(z.string(), z.unknown()).optional().meta({ description: 'facts to act on, e.g. the current version and who changed it' }),
     requestId: z.string(),
   })
   .meta({ id: 'Problem', description: 'RFC 9457 problem details' });
@@ -39,6 +40,7 @@ const STATUS_BY_KIND: Record<DomainErrorKind, number> = {
   forbidden: 403,
   unauthenticated: 401,
   invalid_transition: 409,
+  rate_limited: 429,
 };
 
 const TITLES: Record<number, string> = {
@@ -81,6 +83,8 @@ export function makeProblem(
 }
 
 export function sendProblem(reply: FastifyReply, problem: Problem): FastifyReply {
+  const retry = problem.details?.retryAfterSeconds;
+  if (problem.status === 429 && typeof retry === 'number') reply.header('retry-after', String(retry));
   return reply.code(problem.status).type(PROBLEM_CONTENT_TYPE).send(problem);
 }
 
@@ -117,7 +121,8 @@ const toIssue = (i: FieldIssue): ProblemIssue => ({ path: i.path, message: i.mes
 /** Turns any error into a problem; unknown errors are logged and answered with a bare 500. */
 export function problemFor(error: unknown, request: FastifyRequest): Problem {
   if (isDomainError(error)) {
-    return makeProblem(request, STATUS_BY_KIND[error.kind], error.code, error.message, error.issues.map(toIssue));
+    const problem = makeProblem(request, STATUS_BY_KIND[error.kind], error.code, error.message, error.issues.map(toIssue));
+    return error.details ? { ...problem, details: { ...error.details } } : problem;
   }
   if (hasZodFastifySchemaValidationErrors(error)) {
     const issues = schemaIssues(error as unknown as { validation: unknown[]; validationContext?: unknown });

@@ -3,17 +3,19 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { formatMinor } from '../domain/money.js';
 import type { AnnualSummary, Spending } from '../domain/report/summary.js';
+import { activityListQuerySchema } from '../domain/activity/activity-query.js';
 import { REPORT_REGIONS } from '../domain/reference/types.js';
 import { listExchangeRates } from '../services/exchange-rates.js';
 import type { ServiceDeps } from '../services/ports.js';
 import { annualSummary, yearlyTotals } from '../services/reports.js';
 import { problemSchema } from './problem.js';
+import { depsFor } from './auth.js';
 
 const TAG = ['Reports'];
 const count = z.number().int();
 const money = z.string().meta({ description: 'exact decimal amount', example: '38435225.61' });
 
-const spendingSchema = z
+export const spendingSchema = z
   .object({
     usd: money.meta({ description: 'spent (disbursements and expenditure) in US dollars, at the rate of each value date' }),
     idr: money.meta({ description: 'the same in rupiah' }),
@@ -96,6 +98,9 @@ export function presentSummary(s: AnnualSummary): z.output<typeof summarySchema>
   };
 }
 
+/** Reports may count programs of some lifecycle stages only; the public always counts published ones. */
+const stageQuery = activityListQuerySchema.shape.stage;
+
 export function registerReportRoutes(root: FastifyInstance, deps: ServiceDeps): void {
   const app = root.withTypeProvider<ZodTypeProvider>();
 
@@ -105,11 +110,11 @@ export function registerReportRoutes(root: FastifyInstance, deps: ServiceDeps): 
       schema: {
         tags: TAG,
         summary: 'Annual summary: programs, countries and participants per region, top recipients, breakdowns, triangular partners, spending',
-        querystring: z.object({ year: z.coerce.number().int().min(1900).max(2200) }),
+        querystring: z.object({ year: z.coerce.number().int().min(1900).max(2200), stage: stageQuery }),
         response: { 200: summarySchema, 400: problemSchema },
       },
     },
-    async (request) => presentSummary(await annualSummary(deps, request.query.year)),
+    async (request) => presentSummary(await annualSummary(depsFor(deps, request), request.query.year, { stages: request.query.stage })),
   );
 
   app.get(
@@ -118,6 +123,7 @@ export function registerReportRoutes(root: FastifyInstance, deps: ServiceDeps): 
       schema: {
         tags: TAG,
         summary: 'One row per year: programs, countries, participants and spending',
+        querystring: z.object({ stage: stageQuery }),
         response: {
           200: z.object({
             items: z.array(z.object({ year: count, programs: count, countries: count, participants: count, usd: money, idr: money, spending: spendingSchema })),
@@ -125,8 +131,8 @@ export function registerReportRoutes(root: FastifyInstance, deps: ServiceDeps): 
         },
       },
     },
-    async () => ({
-      items: (await yearlyTotals(deps)).map((y) => ({
+    async (request) => ({
+      items: (await yearlyTotals(depsFor(deps, request), { stages: request.query.stage })).map((y) => ({
         year: y.year,
         programs: y.programs,
         countries: y.countries,
@@ -151,6 +157,6 @@ export function registerReportRoutes(root: FastifyInstance, deps: ServiceDeps): 
         },
       },
     },
-    async (request) => ({ items: (await listExchangeRates(deps, request.query.currency)).map((r) => ({ ...r })) }),
+    async (request) => ({ items: (await listExchangeRates(depsFor(deps, request), request.query.currency)).map((r) => ({ ...r })) }),
   );
 }

@@ -6,9 +6,20 @@ import {
   type ActivityData,
 } from '../domain/activity/activity.js';
 import type { ActivityListQuery, Page } from '../domain/activity/activity-query.js';
+import type { LifecycleStage } from '../domain/codes.js';
 import { checkActivityRules } from '../domain/activity/activity.rules.js';
 import type { ActivityInput, ActivityPatch } from '../domain/activity/activity.schema.js';
 import { ConflictError, InvalidError, NotFoundError, type FieldIssue } from '../domain/errors.js';
+import {
+  authorizeCreateActivity,
+  authorizeDeleteActivity,
+  authorizeEditActivity,
+  canReadInternal,
+  isPublished,
+  PUBLISHED_STAGES,
+} from '../domain/access/policy.js';
+import { diffRecords } from '../domain/audit.js';
+import { audit } from './audit.js';
 import type { ActivitySummary, Repositories, ServiceDeps } from './ports.js';
 
 export interface WriteOptions {
@@ -74,80 +85,143 @@ async function validate(repos: Repositories, data: ActivityData, selfId: number 
 
 export async function createActivity(deps: ServiceDeps, input: ActivityInput, options: WriteOptions = {}): Promise<Activity> {
   return deps.store.transaction(async (repos) => {
-    const data = await validate(repos, activityFromInput(input), null);
+    let proposed = activityFromInput(input);
+    // An agency's program is its own: the implementing organisation defaults to it.
+    if (deps.actor.kind === 'user' && deps.actor.role === 'agency' && !proposed.implementingOrg) {
+      proposed = { ...proposed, implementingOrg: deps.actor.orgCode };
+    }
+    authorizeCreateActivity(deps.actor, proposed);
+    const data = await validate(repos, proposed, null);
     const id = await repos.activities.insert({ data, now: deps.clock.nowIso(), source: options.source });
     await repos.reportFacts.refresh([id]);
-    return (await repos.activities.findById(id)) as Activity; // just inserted in this transaction
+    const created = (await repos.activities.findById(id)) as Activity; // just inserted in this transaction
+    await audit(deps, repos, {
+      action: 'create',
+      entity: 'activity',
+      entityId: id,
+      entityLabel: created.identifier,
+      entityVersion: created.version,
+      changes: diffRecords(null, created),
+    });
+    return created;
   });
 }
 
-async function loadForWrite(repos: Repositories, id: number, expectedVersion: number | undefined): Promise<Activity> {
+async function loadForWrite(deps: ServiceDeps, repos: Repositories, id: number, expectedVersion: number | undefined): Promise<Activity> {
   const current = await repos.activities.findById(id);
   if (!current) throw new NotFoundError('activity.not_found', `no program with id ${id}`);
   if (expectedVersion !== undefined && expectedVersion !== current.version) {
-    throw staleError(id, current.version);
+    throw await staleError(deps, repos, current, expectedVersion);
   }
   return current;
 }
 
-function staleError(id: number, version: number): ConflictError {
+/**
+ * "Someone else changed this": the current version, and who changed what since the version the
+ * caller had (from the audit log), so that the user can see the other change before deciding.
+ */
+async function staleError(deps: ServiceDeps, repos: Repositories, current: Activity, expectedVersion: number): Promise<ConflictError> {
+  const since = canReadInternal(deps.actor)
+    ? (await repos.audit.search({ entity: 'activity', entityId: String(current.id), afterVersion: expectedVersion, page: 1, pageSize: 20 })).items
+    : [];
+  const last = since[0];
+  const who = last ? ` by ${last.actorLabel} at ${last.at}` : '';
   return new ConflictError(
     'activity.stale',
-    `program ${id} was changed by someone else (now at version ${version}); reload it and apply your change again`,
+    `program ${current.id} was changed${who} (now at version ${current.version}, you had version ${expectedVersion}); reload it and apply your change again`,
+    [],
+    {
+      details: {
+        currentVersion: current.version,
+        yourVersion: expectedVersion,
+        changes: since.map((e) => ({ version: e.entityVersion, at: e.at, actor: e.actorLabel, action: e.action, changes: e.changes })),
+      },
+    },
   );
 }
 
-async function save(deps: ServiceDeps, repos: Repositories, current: Activity, next: ActivityData): Promise<Activity> {
-  const data = await validate(repos, next, current.id);
-  const saved = await repos.activities.update(current.id, current.version, { data, now: deps.clock.nowIso() });
-  if (!saved) throw staleError(current.id, current.version + 1);
-  await repos.reportFacts.refresh([current.id]);
-  return (await repos.activities.findById(current.id)) as Activity; // updated in this transaction
+/** The lifecycle stage moves through transitions only (so that each step is recorded with its author). */
+function keepStage(current: Activity, next: ActivityData, given: string | undefined): ActivityData {
+  if (given !== undefined && given !== current.lifecycleStage) {
+    throw new InvalidError('activity.stage_by_transition', 'the lifecycle stage changes through transitions (POST …/transitions), not by editing', [
+      { path: 'lifecycleStage', code: 'stage_by_transition', message: `the program is "${current.lifecycleStage}"; use a transition to move it` },
+    ]);
+  }
+  return { ...next, lifecycleStage: current.lifecycleStage };
 }
 
-/** Replaces a program with a whole new input (PUT): fields left out are cleared. */
+async function save(deps: ServiceDeps, repos: Repositories, current: Activity, next: ActivityData, expectedVersion: number | undefined): Promise<Activity> {
+  authorizeEditActivity(deps.actor, current, next);
+  const data = await validate(repos, next, current.id);
+  const saved = await repos.activities.update(current.id, current.version, { data, now: deps.clock.nowIso() });
+  if (!saved) {
+    const now = (await repos.activities.findById(current.id)) ?? current;
+    throw await staleError(deps, repos, now, expectedVersion ?? current.version);
+  }
+  await repos.reportFacts.refresh([current.id]);
+  const updated = (await repos.activities.findById(current.id)) as Activity; // updated in this transaction
+  const changes = diffRecords(current, updated);
+  await audit(deps, repos, { action: 'update', entity: 'activity', entityId: current.id, entityLabel: updated.identifier, entityVersion: updated.version, changes });
+  return updated;
+}
+
+/** Replaces a program with a whole new input (PUT): fields left out are cleared (the stage is kept). */
 export async function replaceActivity(deps: ServiceDeps, id: number, input: ActivityInput, options: WriteOptions = {}): Promise<Activity> {
   return deps.store.transaction(async (repos) => {
-    const current = await loadForWrite(repos, id, options.expectedVersion);
-    return save(deps, repos, current, activityFromInput(input));
+    const current = await loadForWrite(deps, repos, id, options.expectedVersion);
+    return save(deps, repos, current, keepStage(current, activityFromInput(input), input.lifecycleStage), options.expectedVersion);
   });
 }
 
 /** Changes the fields given (PATCH); lists given replace the stored lists. */
 export async function patchActivity(deps: ServiceDeps, id: number, patch: ActivityPatch, options: WriteOptions = {}): Promise<Activity> {
   return deps.store.transaction(async (repos) => {
-    const current = await loadForWrite(repos, id, options.expectedVersion);
-    return save(deps, repos, current, applyActivityPatch(current, patch));
+    const current = await loadForWrite(deps, repos, id, options.expectedVersion);
+    return save(deps, repos, current, keepStage(current, applyActivityPatch(current, patch), patch.lifecycleStage), options.expectedVersion);
   });
 }
 
 export async function deleteActivity(deps: ServiceDeps, id: number, options: WriteOptions = {}): Promise<void> {
   await deps.store.transaction(async (repos) => {
-    await loadForWrite(repos, id, options.expectedVersion);
+    const current = await loadForWrite(deps, repos, id, options.expectedVersion);
+    authorizeDeleteActivity(deps.actor, current);
     await repos.activities.delete(id);
+    await audit(deps, repos, { action: 'delete', entity: 'activity', entityId: id, entityLabel: current.identifier, changes: diffRecords(current, null) });
   });
 }
 
+/** The public sees published programs only; to it, any other program does not exist. */
+function visible(deps: ServiceDeps, activity: Activity | undefined): Activity | undefined {
+  return activity && (canReadInternal(deps.actor) || isPublished(activity.lifecycleStage)) ? activity : undefined;
+}
+
 export async function getActivity(deps: ServiceDeps, id: number): Promise<Activity> {
-  const activity = await deps.store.repos.activities.findById(id);
+  const activity = visible(deps, await deps.store.repos.activities.findById(id));
   if (!activity) throw new NotFoundError('activity.not_found', `no program with id ${id}`);
   return activity;
 }
 
 export async function getActivityByIdentifier(deps: ServiceDeps, identifier: string): Promise<Activity> {
-  const activity = await deps.store.repos.activities.findByIdentifier(identifier);
+  const activity = visible(deps, await deps.store.repos.activities.findByIdentifier(identifier));
   if (!activity) throw new NotFoundError('activity.not_found', `no program with identifier "${identifier}"`);
   return activity;
 }
 
+/** The filter as the actor may apply it: the public lists published programs only. */
+function scopedFilter<F extends { stage?: LifecycleStage[] | undefined }>(deps: ServiceDeps, filter: F): F {
+  if (canReadInternal(deps.actor)) return filter;
+  return { ...filter, stage: (filter.stage?.length ? filter.stage : PUBLISHED_STAGES).filter((s) => PUBLISHED_STAGES.includes(s)) };
+}
+
 export async function listActivities(deps: ServiceDeps, query: ActivityListQuery): Promise<Page<ActivitySummary>> {
   const { sort, page, pageSize, ...filter } = query;
-  return deps.store.repos.activities.list(filter, sort, page, pageSize);
+  return deps.store.repos.activities.list(scopedFilter(deps, filter), sort, page, pageSize);
 }
 
 /** Every program matching a filter, whole, page by page (for exports; memory stays bounded). */
 export async function* exportActivities(deps: ServiceDeps, query: Omit<ActivityListQuery, 'page' | 'pageSize'>): AsyncGenerator<Activity[]> {
-  const { sort, ...filter } = query;
+  const { sort, ...rest } = query;
+  const filter = scopedFilter(deps, rest);
   const pageSize = 500;
   for (let page = 1; ; page++) {
     const result = await deps.store.repos.activities.list(filter, sort, page, pageSize);

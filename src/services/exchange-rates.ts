@@ -40,6 +40,7 @@ export async function importExchangeRates(deps: ServiceDeps, source: RecordSourc
   });
 }
 
+/** Exchange rates are public reference data (reports convert with them). */
 export async function listExchangeRates(deps: ServiceDeps, currency?: string): Promise<ExchangeRate[]> {
   return deps.store.repos.exchangeRates.list({ currency });
 }

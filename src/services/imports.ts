@@ -8,6 +8,9 @@
 import type { z } from 'zod';
 import { isDomainError, type FieldIssue } from '../domain/errors.js';
 import { mapHeader } from '../domain/import/csv-columns.js';
+import { actorUserId } from '../domain/access/actor.js';
+import { authorizeImport, requireSignedIn } from '../domain/access/policy.js';
+import { audit } from './audit.js';
 import type { ImportBatchResult, RecordSource, Repositories, ServiceDeps } from './ports.js';
 
 /** At most this many bad rows are kept in the answer (the count covers them all). */
@@ -174,8 +177,9 @@ export async function runImport(
   options: ImportOptions,
   body: (ctx: ImportContext) => Promise<void>,
 ): Promise<ImportReport> {
+  authorizeImport(deps.actor);
   const batches = deps.store.repos.importBatches;
-  const batchId = await batches.start(kind, source.name, deps.clock.nowIso(), options.userId ?? null);
+  const batchId = await batches.start(kind, source.name, deps.clock.nowIso(), options.userId ?? actorUserId(deps.actor));
   const errors = new ErrorList();
   const warnings: string[] = [];
   const createdOrganisations: ImportContext['createdOrganisations'] = [];
@@ -197,6 +201,13 @@ export async function runImport(
       const ctx: ImportContext = { repos, batchId, now: deps.clock.nowIso(), errors, warnings, options, createdOrganisations, counts };
       await body(ctx);
       if (errors.count > 0 || options.dryRun) throw new Rollback();
+      await audit(deps, repos, {
+        action: 'import',
+        entity: 'import',
+        entityId: batchId,
+        entityLabel: `${kind}: ${source.name}`,
+        changes: { rows: { before: null, after: counts.rows }, inserted: { before: null, after: counts.inserted }, updated: { before: null, after: counts.updated } },
+      });
     });
   } catch (error) {
     if (error instanceof ImportFileProblem) {
@@ -231,5 +242,6 @@ export async function runImport(
 }
 
 export async function listImportBatches(deps: ServiceDeps, limit = 50) {
+  requireSignedIn(deps.actor);
   return deps.store.repos.importBatches.list(limit);
 }

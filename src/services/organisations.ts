@@ -2,6 +2,9 @@
 import { ConflictError, NotFoundError } from '../domain/errors.js';
 import type { Organisation, OrganisationData } from '../domain/organisation/organisation.js';
 import type { OrganisationInput, OrganisationPatch } from '../domain/organisation/organisation.schema.js';
+import { authorizeReferenceWrite } from '../domain/access/policy.js';
+import { diffRecords } from '../domain/audit.js';
+import { audit } from './audit.js';
 import type { ServiceDeps } from './ports.js';
 
 function toData(input: OrganisationInput): OrganisationData {
@@ -24,10 +27,13 @@ function codeTaken(code: string): ConflictError {
 }
 
 export async function createOrganisation(deps: ServiceDeps, input: OrganisationInput): Promise<Organisation> {
+  authorizeReferenceWrite(deps.actor);
   return deps.store.transaction(async (repos) => {
     if (await repos.organisations.findByCode(input.code)) throw codeTaken(input.code);
     await repos.organisations.insert(toData(input), deps.clock.nowIso());
-    return (await repos.organisations.findByCode(input.code)) as Organisation; // inserted just above
+    const created = (await repos.organisations.findByCode(input.code)) as Organisation; // inserted just above
+    await audit(deps, repos, { action: 'create', entity: 'organisation', entityId: created.code, entityLabel: created.nameEn, changes: diffRecords(null, { ...created }) });
+    return created;
   });
 }
 
@@ -42,6 +48,7 @@ export async function listOrganisations(deps: ServiceDeps, filter: { kind?: stri
 }
 
 export async function patchOrganisation(deps: ServiceDeps, code: string, patch: OrganisationPatch): Promise<Organisation> {
+  authorizeReferenceWrite(deps.actor);
   return deps.store.transaction(async (repos) => {
     const current = await repos.organisations.findByCode(code);
     if (!current) throw new NotFoundError('organisation.not_found', `no organisation with code "${code}"`);
@@ -50,11 +57,14 @@ export async function patchOrganisation(deps: ServiceDeps, code: string, patch: 
       throw codeTaken(next.code);
     }
     await repos.organisations.update(current.code, next, deps.clock.nowIso());
-    return (await repos.organisations.findByCode(next.code)) as Organisation; // updated just above
+    const updated = (await repos.organisations.findByCode(next.code)) as Organisation; // updated just above
+    await audit(deps, repos, { action: 'update', entity: 'organisation', entityId: updated.code, entityLabel: updated.nameEn, changes: diffRecords({ ...current }, { ...updated }) });
+    return updated;
   });
 }
 
 export async function deleteOrganisation(deps: ServiceDeps, code: string): Promise<void> {
+  authorizeReferenceWrite(deps.actor);
   await deps.store.transaction(async (repos) => {
     const current = await repos.organisations.findByCode(code);
     if (!current) throw new NotFoundError('organisation.not_found', `no organisation with code "${code}"`);
@@ -63,6 +73,7 @@ export async function deleteOrganisation(deps: ServiceDeps, code: string): Promi
       throw new ConflictError('organisation.in_use', `organisation "${current.code}" is named by ${uses} program record(s); change those first`);
     }
     await repos.organisations.delete(code);
+    await audit(deps, repos, { action: 'delete', entity: 'organisation', entityId: current.code, entityLabel: current.nameEn, changes: diffRecords({ ...current }, null) });
   });
 }
 

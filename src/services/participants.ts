@@ -7,6 +7,10 @@ import {
   type ParticipantData,
 } from '../domain/participant/participant.js';
 import type { ParticipantInput, ParticipantPatch } from '../domain/participant/participant.schema.js';
+import type { Activity } from '../domain/activity/activity.js';
+import { authorizeParticipantWrite, canReadInternal, canSeePersonalData, isPublished } from '../domain/access/policy.js';
+import { diffRecords } from '../domain/audit.js';
+import { audit } from './audit.js';
 import type { Repositories, ServiceDeps } from './ports.js';
 
 function toData(input: ParticipantInput): ParticipantData {
@@ -22,14 +26,15 @@ function toData(input: ParticipantInput): ParticipantData {
   };
 }
 
-async function recipientsOf(repos: Repositories, activityId: number): Promise<string[]> {
+async function programOf(repos: Repositories, activityId: number): Promise<Activity> {
   const activity = await repos.activities.findById(activityId);
   if (!activity) throw new NotFoundError('activity.not_found', `no program with id ${activityId}`);
-  return activity.recipients.map((r) => r.country);
+  return activity;
 }
 
-async function checkAndKey(repos: Repositories, activityId: number, data: ParticipantData, selfId: number | null): Promise<string> {
-  const issues = checkParticipantCountry(data.country, await recipientsOf(repos, activityId));
+async function checkAndKey(repos: Repositories, program: Activity, data: ParticipantData, selfId: number | null): Promise<string> {
+  const activityId = program.id;
+  const issues = checkParticipantCountry(data.country, program.recipients.map((r) => r.country));
   if (issues.length) throw new InvalidError('participant.invalid', 'the participant has invalid fields', issues);
   const key = personKey(data);
   const twin = await repos.participants.findByPersonKey(activityId, key);
@@ -41,13 +46,22 @@ async function checkAndKey(repos: Repositories, activityId: number, data: Partic
   return key;
 }
 
+/** What the audit log keeps of a participant (the person key is derived). */
+const auditView = ({ personKey: _key, ...p }: Participant) => ({ ...p });
+
 export async function addParticipant(deps: ServiceDeps, activityId: number, input: ParticipantInput): Promise<Participant> {
   return deps.store.transaction(async (repos) => {
-    const data = toData(input);
-    const key = await checkAndKey(repos, activityId, data, null);
-    const id = await repos.participants.insert(activityId, { data, personKey: key, now: deps.clock.nowIso() });
+    const program = await programOf(repos, activityId);
+    authorizeParticipantWrite(deps.actor, program);
+    // An embassy nominates: its nominees start as nominated and stay visible to it.
+    const embassy = deps.actor.kind === 'user' && deps.actor.role === 'embassy' ? deps.actor.orgCode : null;
+    const data = embassy ? { ...toData(input), status: 'nominated' as const } : toData(input);
+    const key = await checkAndKey(repos, program, data, null);
+    const id = await repos.participants.insert(activityId, { data, personKey: key, now: deps.clock.nowIso(), nominatedBy: embassy });
     await repos.reportFacts.refresh([activityId]);
-    return (await repos.participants.findById(id)) as Participant; // inserted just above
+    const created = (await repos.participants.findById(id)) as Participant; // inserted just above
+    await audit(deps, repos, { action: 'create', entity: 'participant', entityId: id, entityLabel: `${program.identifier} #${id}`, changes: diffRecords(null, auditView(created)) });
+    return created;
   });
 }
 
@@ -61,25 +75,57 @@ async function loadParticipant(repos: Repositories, activityId: number, id: numb
 
 export async function patchParticipant(deps: ServiceDeps, activityId: number, id: number, patch: ParticipantPatch): Promise<Participant> {
   return deps.store.transaction(async (repos) => {
+    const program = await programOf(repos, activityId);
     const current = await loadParticipant(repos, activityId, id);
+    authorizeParticipantWrite(deps.actor, program, current);
     const given = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined));
+    // Selection is the implementing agency's: an embassy edits its nominees' details only.
+    if (deps.actor.kind === 'user' && deps.actor.role === 'embassy') delete given.status;
     const data: ParticipantData = { ...current, ...given };
-    const key = await checkAndKey(repos, activityId, data, id);
+    const key = await checkAndKey(repos, program, data, id);
     await repos.participants.update(id, { data, personKey: key, now: deps.clock.nowIso() });
     await repos.reportFacts.refresh([activityId]);
-    return (await repos.participants.findById(id)) as Participant; // updated just above
+    const updated = (await repos.participants.findById(id)) as Participant; // updated just above
+    await audit(deps, repos, { action: 'update', entity: 'participant', entityId: id, entityLabel: `${program.identifier} #${id}`, changes: diffRecords(auditView(current), auditView(updated)) });
+    return updated;
   });
 }
 
 export async function deleteParticipant(deps: ServiceDeps, activityId: number, id: number): Promise<void> {
   await deps.store.transaction(async (repos) => {
-    await loadParticipant(repos, activityId, id);
+    const program = await programOf(repos, activityId);
+    const current = await loadParticipant(repos, activityId, id);
+    authorizeParticipantWrite(deps.actor, program, current);
     await repos.participants.delete(id);
     await repos.reportFacts.refresh([activityId]);
+    await audit(deps, repos, { action: 'delete', entity: 'participant', entityId: id, entityLabel: `${program.identifier} #${id}`, changes: diffRecords(auditView(current), null) });
   });
 }
 
-export async function listParticipants(deps: ServiceDeps, activityId: number): Promise<Participant[]> {
-  await recipientsOf(deps.store.repos, activityId);
-  return deps.store.repos.participants.listByActivity(activityId);
+/** A participant as this actor may see it: names, emails and positions only where allowed. */
+export interface ParticipantView extends Omit<Participant, 'fullName' | 'email' | 'position' | 'personKey'> {
+  readonly fullName: string | null;
+  readonly email: string | null;
+  readonly position: string | null;
+  /** False when the personal fields are withheld from this actor. */
+  readonly personal: boolean;
+}
+
+function viewOf(deps: ServiceDeps, program: Activity, p: Participant): ParticipantView {
+  const { personKey: _key, ...rest } = p;
+  if (canSeePersonalData(deps.actor, program, p.nominatedBy)) return { ...rest, personal: true };
+  return { ...rest, fullName: null, email: null, position: null, personal: false };
+}
+
+/**
+ * A program's participants. Signed-in users get every record, with personal fields withheld
+ * where their role does not allow them; the public gets no records at all (only the counts of
+ * published programs, see breakdown).
+ */
+export async function listParticipants(deps: ServiceDeps, activityId: number): Promise<{ items: ParticipantView[]; all: readonly Participant[] }> {
+  const program = await programOf(deps.store.repos, activityId);
+  if (!canReadInternal(deps.actor) && !isPublished(program.lifecycleStage)) throw new NotFoundError('activity.not_found', `no program with id ${activityId}`);
+  const all = await deps.store.repos.participants.listByActivity(activityId);
+  const items = canReadInternal(deps.actor) ? all.map((p) => viewOf(deps, program, p)) : [];
+  return { items, all };
 }

@@ -17,6 +17,10 @@ import type { Participant, ParticipantData } from '../domain/participant/partici
 import type { SpendingGroup, SummaryAggregates } from '../domain/report/summary.js';
 import type { ExchangeRate } from '../domain/exchange-rate.js';
 import type { GroupCode } from '../domain/reference/types.js';
+import type { Actor } from '../domain/access/actor.js';
+import type { User } from '../domain/account/user.js';
+import type { AuditAction, AuditEntity, AuditEntry, NewAuditEntry } from '../domain/audit.js';
+import type { TransitionAction } from '../domain/activity/lifecycle.js';
 
 export interface Clock {
   /** The current instant as ISO-8601 UTC. */
@@ -72,6 +76,8 @@ export interface ActivityRepository {
   importTargets(identifiers: readonly string[]): Promise<Map<string, { id: number; recipients: string[] }>>;
   /** Replaces the program's data if its version is still `expectedVersion`; false when stale. */
   update(id: number, expectedVersion: number, write: ActivityWrite): Promise<boolean>;
+  /** Moves the program to a lifecycle stage if its version is still `expectedVersion`. */
+  setStage(id: number, expectedVersion: number, stage: LifecycleStage, now: string): Promise<boolean>;
   delete(id: number): Promise<boolean>;
   count(): Promise<number>;
 }
@@ -95,6 +101,8 @@ export interface ParticipantWrite {
   readonly personKey: string;
   readonly now: string;
   readonly importBatchId?: number | null;
+  /** Set when the participant is added (an embassy's nomination); kept on later changes. */
+  readonly nominatedBy?: string | null;
 }
 
 export interface ParticipantRepository {
@@ -129,8 +137,9 @@ export interface YearAggregates {
 
 export interface ReportRepository {
   /** `groupings`: the member countries of each grouping to count (membership of that year). */
-  summary(year: number, groupings: readonly { group: GroupCode; members: readonly string[] }[]): Promise<SummaryAggregates>;
-  years(): Promise<YearAggregates[]>;
+  /** `stages`: count only programs in these lifecycle stages (all when absent). */
+  summary(year: number, groupings: readonly { group: GroupCode; members: readonly string[] }[], stages?: readonly LifecycleStage[]): Promise<SummaryAggregates>;
+  years(stages?: readonly LifecycleStage[]): Promise<YearAggregates[]>;
 }
 
 export interface ImportBatch {
@@ -173,6 +182,93 @@ export interface ExchangeRateRepository {
   list(filter: { currency?: string }): Promise<ExchangeRate[]>;
 }
 
+export interface UserWrite {
+  readonly email: string;
+  readonly name: string;
+  readonly role: string;
+  readonly orgCode: string | null;
+  readonly disabled: boolean;
+}
+
+export interface UserRepository {
+  findById(id: number): Promise<User | undefined>;
+  findByEmail(email: string): Promise<User | undefined>;
+  /** The stored password hash of an enabled or disabled account. */
+  passwordHash(id: number): Promise<string | undefined>;
+  list(filter: { q?: string; role?: string; includeDisabled?: boolean }): Promise<User[]>;
+  count(): Promise<number>;
+  insert(write: UserWrite, passwordHash: string, now: string): Promise<number>;
+  /** Changes the account if its version is still `expectedVersion`; false when stale. */
+  update(id: number, expectedVersion: number, write: UserWrite, now: string): Promise<boolean>;
+  setPassword(id: number, passwordHash: string, now: string): Promise<void>;
+  touchLogin(id: number, now: string): Promise<void>;
+}
+
+export interface SessionRecord {
+  readonly id: string;
+  readonly userId: number;
+  readonly csrfToken: string;
+  readonly createdAt: string;
+  readonly lastSeenAt: string;
+  readonly expiresAt: string;
+}
+
+export interface SessionRepository {
+  insert(session: SessionRecord): Promise<void>;
+  find(id: string): Promise<SessionRecord | undefined>;
+  touch(id: string, lastSeenAt: string): Promise<void>;
+  delete(id: string): Promise<void>;
+  /** Ends every session of a user (password change, account disabled); `except` keeps one. */
+  deleteForUser(userId: number, except?: string): Promise<void>;
+  deleteExpired(now: string, idleBefore: string): Promise<number>;
+}
+
+export interface LoginFailureRepository {
+  record(email: string, ip: string, at: string): Promise<void>;
+  /** Failures since `since` for the email and for the address. */
+  count(email: string, ip: string, since: string): Promise<{ byEmail: number; byIp: number }>;
+  clear(email: string): Promise<void>;
+  prune(before: string): Promise<void>;
+}
+
+export interface AuditQuery {
+  readonly entity?: AuditEntity;
+  readonly entityId?: string;
+  readonly action?: AuditAction;
+  readonly actorUserId?: number;
+  /** Text in the actor, the record's label or the changed values. */
+  readonly q?: string;
+  readonly from?: string;
+  readonly to?: string;
+  /** Only entries of the record after this version (what changed since a user loaded it). */
+  readonly afterVersion?: number;
+  readonly page: number;
+  readonly pageSize: number;
+}
+
+export interface AuditRepository {
+  append(entry: NewAuditEntry): Promise<void>;
+  appendMany(entries: readonly NewAuditEntry[]): Promise<void>;
+  search(query: AuditQuery): Promise<Page<AuditEntry>>;
+}
+
+export interface Transition {
+  readonly id: number;
+  readonly activityId: number;
+  readonly action: TransitionAction;
+  readonly fromStage: LifecycleStage;
+  readonly toStage: LifecycleStage;
+  readonly comment: string | null;
+  readonly actorUserId: number | null;
+  readonly actorLabel: string;
+  readonly at: string;
+}
+
+export interface TransitionRepository {
+  append(transition: Omit<Transition, 'id'>): Promise<void>;
+  listByActivity(activityId: number): Promise<Transition[]>;
+}
+
 /** A source of records (a CSV file being read): line numbers are the file's. */
 export interface RecordSource {
   readonly name: string;
@@ -189,6 +285,11 @@ export interface Repositories {
   readonly reports: ReportRepository;
   readonly importBatches: ImportBatchRepository;
   readonly exchangeRates: ExchangeRateRepository;
+  readonly users: UserRepository;
+  readonly sessions: SessionRepository;
+  readonly loginFailures: LoginFailureRepository;
+  readonly audit: AuditRepository;
+  readonly transitions: TransitionRepository;
 }
 
 /** Runs a use case's reads and writes in one transaction, committed only if `work` succeeds. */
@@ -202,6 +303,13 @@ export interface Store {
 export interface ServiceDeps {
   readonly store: Store;
   readonly clock: Clock;
+  /** Who is asking: every use case authorises and audits against it. */
+  readonly actor: Actor;
+}
+
+/** The same services acting for someone else (the server binds each request's actor). */
+export function actingAs(deps: ServiceDeps, actor: Actor): ServiceDeps {
+  return { ...deps, actor };
 }
 
 /**

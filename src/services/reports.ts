@@ -1,12 +1,28 @@
 /** Use cases of the annual reports. */
+import { PUBLISHED_STAGES, canReadInternal } from '../domain/access/policy.js';
+import type { LifecycleStage } from '../domain/codes.js';
 import { groupMembersInYear } from '../domain/reference/groupings.js';
 import { buildAnnualSummary, convertSpending, REPORT_GROUPINGS, type AnnualSummary, type Spending } from '../domain/report/summary.js';
 import type { ServiceDeps } from './ports.js';
 
-export async function annualSummary(deps: ServiceDeps, year: number): Promise<AnnualSummary> {
+export interface ReportScope {
+  /** Count only programs in these lifecycle stages (every stage when absent). */
+  readonly stages?: readonly LifecycleStage[];
+}
+
+/**
+ * The stages a report may count for this actor: the public sees published programs only
+ * (approved and later, not rejected or cancelled), whatever it asks for.
+ */
+export function reportStages(deps: ServiceDeps, scope: ReportScope): readonly LifecycleStage[] | undefined {
+  if (canReadInternal(deps.actor)) return scope.stages?.length ? scope.stages : undefined;
+  return scope.stages?.length ? scope.stages.filter((s) => PUBLISHED_STAGES.includes(s)) : PUBLISHED_STAGES;
+}
+
+export async function annualSummary(deps: ServiceDeps, year: number, scope: ReportScope = {}): Promise<AnnualSummary> {
   // A 2016 report counts the 2016 members (e.g. New Caledonia joined PIF in September 2016).
   const groupings = REPORT_GROUPINGS.map((group) => ({ group, members: groupMembersInYear(group, year) }));
-  return buildAnnualSummary(year, await deps.store.repos.reports.summary(year, groupings));
+  return buildAnnualSummary(year, await deps.store.repos.reports.summary(year, groupings, reportStages(deps, scope)));
 }
 
 export interface YearRow {
@@ -18,7 +34,7 @@ export interface YearRow {
 }
 
 /** One row per year that has programs. */
-export async function yearlyTotals(deps: ServiceDeps): Promise<YearRow[]> {
-  const years = await deps.store.repos.reports.years();
+export async function yearlyTotals(deps: ServiceDeps, scope: ReportScope = {}): Promise<YearRow[]> {
+  const years = await deps.store.repos.reports.years(reportStages(deps, scope));
   return years.map((y) => ({ year: y.year, programs: y.programs, countries: y.countries, participants: y.participants, spending: convertSpending(y.spending) }));
 }

@@ -6,6 +6,7 @@ import type { Kysely, Migration } from 'kysely';
 import type { Engine } from '../connection.js';
 import * as initial from './20261128160000_initial.js';
 import * as reportFacts from './20261128180000_report_facts.js';
+import * as accounts from './20261128200000_accounts.js';
 
 export interface MigrationContext {
   readonly engine: Engine;
@@ -18,6 +19,7 @@ interface MigrationModule {
 const MIGRATIONS: Record<string, MigrationModule> = {
   '20261128160000_initial': initial,
   '20261128180000_report_facts': reportFacts,
+  '20261128200000_accounts': accounts,
 };
 
 export function migrationsFor(engine: Engine): Record<string, Migration> {

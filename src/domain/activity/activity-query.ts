@@ -1,6 +1,6 @@
 /** Filters, sorting and paging of the program list (API query string and CLI flags). */
 import { z } from 'zod';
-import { activityStatuses, cooperationTypes, flagshipAreas, lifecycleStages, modalities } from '../codes.js';
+import { activityStatuses, cooperationTypes, flagshipAreas, lifecycleStages, modalities, type LifecycleStage } from '../codes.js';
 import { REPORT_REGIONS } from '../reference/types.js';
 import { codeOf, countryCode } from '../schema-helpers.js';
 
@@ -31,7 +31,22 @@ export const activityListQuerySchema = z.object({
   country: countryCode.optional(),
   cooperationType: codeOf(cooperationTypes, 'cooperation type').optional(),
   status: codeOf(activityStatuses, 'activity status').optional(),
-  stage: codeOf(lifecycleStages, 'lifecycle stage').optional(),
+  stage: z
+    .string()
+    .transform((value, ctx) => {
+      const stages: LifecycleStage[] = [];
+      for (const word of value.split(',').map((w) => w.trim()).filter(Boolean)) {
+        const code = lifecycleStages.parse(word);
+        if (!code) {
+          ctx.addIssue({ code: 'custom', message: `unknown lifecycle stage "${word}"; expected one of ${lifecycleStages.codes.join(', ')}` });
+          return z.NEVER;
+        }
+        if (!stages.includes(code)) stages.push(code);
+      }
+      return stages;
+    })
+    .optional()
+    .meta({ description: 'one lifecycle stage or several, comma-separated ("approved,funded")' }),
   partner: z.string().trim().min(1).max(100).optional().meta({ description: 'partner organisation code' }),
   implementingOrg: z.string().trim().min(1).max(100).optional(),
   q: z.string().trim().max(200).optional().meta({ description: 'free text in identifier, titles and descriptions' }),

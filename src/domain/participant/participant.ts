@@ -18,6 +18,8 @@ export interface Participant extends ParticipantData {
   readonly activityId: number;
   /** Follows one person across programs (alumni): the email, else name + country. */
   readonly personKey: string;
+  /** The organisation (an embassy) that nominated the participant, when one did. */
+  readonly nominatedBy: string | null;
   readonly createdAt: string;
   readonly updatedAt: string;
 }

@@ -1,0 +1,119 @@
+/** The append-only audit log and the lifecycle transitions of programs. */
+import { sql, type Kysely } from 'kysely';
+import type { Page } from '../domain/activity/activity-query.js';
+import type { TransitionAction } from '../domain/activity/lifecycle.js';
+import type { AuditAction, AuditEntity, AuditEntry, Changes, NewAuditEntry } from '../domain/audit.js';
+import type { LifecycleStage } from '../domain/codes.js';
+import type { AuditQuery, AuditRepository, Transition, TransitionRepository } from '../services/ports.js';
+import { insertInChunks, likePattern, num } from './sql-helpers.js';
+import type { AuditLogTable, Database } from './schema.js';
+
+function toRow(e: NewAuditEntry): Omit<AuditLogTable, 'id'> {
+  return {
+    at: e.at,
+    actor_user_id: e.actorUserId,
+    actor_label: e.actorLabel,
+    action: e.action,
+    entity: e.entity,
+    entity_id: e.entityId,
+    entity_label: e.entityLabel,
+    entity_version: e.entityVersion,
+    changes: JSON.stringify(e.changes),
+    comment: e.comment,
+  };
+}
+
+export class AuditRepo implements AuditRepository {
+  constructor(private readonly db: Kysely<Database>) {}
+
+  async append(entry: NewAuditEntry): Promise<void> {
+    await this.db.insertInto('audit_log').values(toRow(entry)).execute();
+  }
+
+  async appendMany(entries: readonly NewAuditEntry[]): Promise<void> {
+    await insertInChunks(this.db, 'audit_log', entries.map(toRow));
+  }
+
+  async search(q: AuditQuery): Promise<Page<AuditEntry>> {
+    let query = this.db.selectFrom('audit_log');
+    if (q.entity) query = query.where('entity', '=', q.entity);
+    if (q.entityId) query = query.where('entity_id', '=', q.entityId);
+    if (q.action) query = query.where('action', '=', q.action);
+    if (q.actorUserId !== undefined) query = query.where('actor_user_id', '=', q.actorUserId);
+    if (q.from) query = query.where('at', '>=', q.from);
+    if (q.to) query = query.where('at', '<', q.to);
+    if (q.afterVersion !== undefined) query = query.where('entity_version', '>', q.afterVersion);
+    if (q.q) {
+      const pattern = likePattern(q.q);
+      query = query.where((eb) =>
+        eb.or(
+          ['actor_label', 'entity_label', 'changes', 'comment'].map((c) =>
+            eb(sql`lower(coalesce(${sql.ref(c)}, ''))`, 'like', sql`${pattern} escape '\\'`),
+          ),
+        ),
+      );
+    }
+    const [rows, total] = await Promise.all([
+      query
+        .selectAll()
+        .orderBy('id', 'desc')
+        .limit(q.pageSize)
+        .offset((q.page - 1) * q.pageSize)
+        .execute(),
+      query.select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow(),
+    ]);
+    return {
+      items: rows.map((r) => ({
+        id: r.id,
+        at: r.at,
+        actorUserId: r.actor_user_id,
+        actorLabel: r.actor_label,
+        action: r.action as AuditAction,
+        entity: r.entity as AuditEntity,
+        entityId: r.entity_id,
+        entityLabel: r.entity_label,
+        entityVersion: r.entity_version,
+        changes: JSON.parse(r.changes) as Changes,
+        comment: r.comment,
+      })),
+      total: num(total.n),
+      page: q.page,
+      pageSize: q.pageSize,
+    };
+  }
+}
+
+export class TransitionRepo implements TransitionRepository {
+  constructor(private readonly db: Kysely<Database>) {}
+
+  async append(t: Omit<Transition, 'id'>): Promise<void> {
+    await this.db
+      .insertInto('activity_transitions')
+      .values({
+        activity_id: t.activityId,
+        action: t.action,
+        from_stage: t.fromStage,
+        to_stage: t.toStage,
+        comment: t.comment,
+        actor_user_id: t.actorUserId,
+        actor_label: t.actorLabel,
+        at: t.at,
+      })
+      .execute();
+  }
+
+  async listByActivity(activityId: number): Promise<Transition[]> {
+    const rows = await this.db.selectFrom('activity_transitions').selectAll().where('activity_id', '=', activityId).orderBy('id').execute();
+    return rows.map((r) => ({
+      id: r.id,
+      activityId: r.activity_id,
+      action: r.action as TransitionAction,
+      fromStage: r.from_stage as LifecycleStage,
+      toStage: r.to_stage as LifecycleStage,
+      comment: r.comment,
+      actorUserId: r.actor_user_id,
+      actorLabel: r.actor_label,
+      at: r.at,
+    }));
+  }
+}

@@ -1,0 +1,99 @@
+/** Sign-in, sign-out, the current session and one's own password. */
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { roles } from '../domain/access/actor.js';
+import { passwordSchema, type User } from '../domain/account/user.js';
+import { changeOwnPassword, login, logout, DEFAULT_SESSION_POLICY } from '../services/auth.js';
+import type { ServiceDeps } from '../services/ports.js';
+import { cookieOptions, depsFor, SESSION_COOKIE, type AuthOptions } from './auth.js';
+import { problemSchema } from './problem.js';
+
+const TAG = ['Accounts'];
+
+export const userSchema = z
+  .object({
+    id: z.number().int(),
+    email: z.string(),
+    name: z.string(),
+    role: z.enum(roles.codes),
+    orgCode: z.string().nullable(),
+    disabled: z.boolean(),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+    lastLoginAt: z.string().nullable(),
+    version: z.number().int(),
+  })
+  .meta({ id: 'User' });
+
+export const presentUser = (u: User): z.output<typeof userSchema> => ({ ...u });
+
+const sessionSchema = z
+  .object({
+    user: userSchema.nullable(),
+    csrfToken: z.string().nullable().meta({ description: 'send it as X-CSRF-Token with every change' }),
+    expiresAt: z.string().nullable(),
+    portal: z.boolean().meta({ description: 'true on a read-only public portal (no sign-in)' }),
+  })
+  .meta({ id: 'Session' });
+
+export function registerAuthRoutes(root: FastifyInstance, deps: ServiceDeps, options: AuthOptions): void {
+  const app = root.withTypeProvider<ZodTypeProvider>();
+  const policy = options.policy ?? DEFAULT_SESSION_POLICY;
+
+  app.get(
+    '/api/v1/auth/session',
+    { schema: { tags: TAG, summary: 'Who is signed in (null for the public), with the CSRF token for changes', response: { 200: sessionSchema } } },
+    async (request, reply) => {
+      reply.header('cache-control', 'no-store');
+      const s = request.activeSession;
+      return { user: s ? presentUser(s.user) : null, csrfToken: s?.session.csrfToken ?? null, expiresAt: s?.session.expiresAt ?? null, portal: options.portal };
+    },
+  );
+
+  if (options.portal) return;
+
+  app.post(
+    '/api/v1/auth/login',
+    {
+      schema: {
+        tags: TAG,
+        summary: 'Sign in with email and password; sets the session cookie',
+        body: z.strictObject({ email: z.string().trim().min(1).max(254), password: z.string().min(1).max(1024) }),
+        response: { 200: sessionSchema, 400: problemSchema, 401: problemSchema, 429: problemSchema },
+      },
+    },
+    async (request, reply) => {
+      const signedIn = await login(depsFor(deps, request), { ...request.body, ip: request.ip }, policy);
+      reply.setCookie(SESSION_COOKIE, signedIn.token, cookieOptions(request, options, policy.absoluteMinutes * 60));
+      reply.header('cache-control', 'no-store');
+      return { user: presentUser(signedIn.user), csrfToken: signedIn.session.csrfToken, expiresAt: signedIn.session.expiresAt, portal: false };
+    },
+  );
+
+  app.post(
+    '/api/v1/auth/logout',
+    { schema: { tags: TAG, summary: 'Sign out (ends the session)', response: { 204: z.null().meta({ description: 'signed out' }) } } },
+    async (request, reply) => {
+      if (request.activeSession) await logout(depsFor(deps, request), request.activeSession);
+      reply.clearCookie(SESSION_COOKIE, cookieOptions(request, options));
+      return reply.code(204).send(null);
+    },
+  );
+
+  app.post(
+    '/api/v1/auth/password',
+    {
+      schema: {
+        tags: TAG,
+        summary: 'Change your own password (your other sessions end)',
+        body: z.strictObject({ currentPassword: z.string().min(1).max(1024), newPassword: passwordSchema }),
+        response: { 204: z.null().meta({ description: 'changed' }), 400: problemSchema, 401: problemSchema, 422: problemSchema },
+      },
+    },
+    async (request, reply) => {
+      await changeOwnPassword(depsFor(deps, request), request.activeSession, request.body.currentPassword, request.body.newPassword);
+      return reply.code(204).send(null);
+    },
+  );
+}

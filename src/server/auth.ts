@@ -1,0 +1,84 @@
+/**
+ * Who is asking, for every API request: the session cookie resolves to a user (or the public),
+ * state-changing requests from a browser session must carry its CSRF token, and the public
+ * portal mode refuses every write. Authorisation itself happens in the services.
+ */
+import fastifyCookie from '@fastify/cookie';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { ANONYMOUS, type Actor, type UserActor } from '../domain/access/actor.js';
+import { csrfMatches, resolveSession, type ActiveSession, type SessionPolicy, DEFAULT_SESSION_POLICY } from '../services/auth.js';
+import { actingAs, type ServiceDeps } from '../services/ports.js';
+import { makeProblem, sendProblem } from './problem.js';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    actor: Actor;
+    activeSession: ActiveSession | null;
+  }
+}
+
+export const SESSION_COOKIE = 'mitra_session';
+export const CSRF_HEADER = 'x-csrf-token';
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+export interface AuthOptions {
+  /** Read-only anonymous server: no sign-in, every write refused. */
+  readonly portal: boolean;
+  /** Secure cookies: always, never, or when the request came over HTTPS. */
+  readonly secureCookies: 'always' | 'never' | 'auto';
+  readonly policy?: SessionPolicy;
+}
+
+/** The services acting for this request's user (or the public). */
+export function depsFor(deps: ServiceDeps, request: FastifyRequest): ServiceDeps {
+  return actingAs(deps, request.actor ?? ANONYMOUS);
+}
+
+export function cookieOptions(request: FastifyRequest, options: AuthOptions, maxAgeSeconds?: number) {
+  const secure = options.secureCookies === 'always' || (options.secureCookies === 'auto' && request.protocol === 'https');
+  return { path: '/', httpOnly: true, sameSite: 'lax' as const, secure, ...(maxAgeSeconds !== undefined ? { maxAge: maxAgeSeconds } : {}) };
+}
+
+function clearSession(reply: FastifyReply, request: FastifyRequest, options: AuthOptions): void {
+  reply.clearCookie(SESSION_COOKIE, cookieOptions(request, options));
+}
+
+export async function registerAuth(app: FastifyInstance, deps: ServiceDeps, options: AuthOptions): Promise<void> {
+  await app.register(fastifyCookie);
+  app.decorateRequest('actor', null as unknown as UserActor);
+  app.decorateRequest('activeSession', null);
+
+  app.addHook('onRequest', async (request, reply) => {
+    request.actor = ANONYMOUS;
+    request.activeSession = null;
+    if (!request.url.startsWith('/api/')) return;
+    if (options.portal) {
+      if (!SAFE_METHODS.has(request.method)) {
+        return sendProblem(reply, makeProblem(request, 405, 'portal.read_only', 'this is the public portal: it is read-only'));
+      }
+      return;
+    }
+    const token = request.cookies[SESSION_COOKIE];
+    if (token === undefined) return;
+    const active = await resolveSession(deps, token, options.policy ?? DEFAULT_SESSION_POLICY);
+    if (!active) {
+      clearSession(reply, request, options);
+      // Signing in again (or reading who is signed in) works with a stale cookie; nothing else does.
+      if (request.url.startsWith('/api/v1/auth/')) return;
+      return sendProblem(reply, makeProblem(request, 401, 'auth.session_expired', 'your session has ended or is not valid; sign in again'));
+    }
+    request.actor = active.actor;
+    request.activeSession = active;
+    if (!SAFE_METHODS.has(request.method) && request.url !== '/api/v1/auth/login' && !csrfMatches(active.session, headerOf(request, CSRF_HEADER))) {
+      return sendProblem(
+        reply,
+        makeProblem(request, 403, 'auth.csrf', `send the session's CSRF token in the ${CSRF_HEADER} header (GET /api/v1/auth/session gives it)`),
+      );
+    }
+  });
+}
+
+function headerOf(request: FastifyRequest, name: string): string | undefined {
+  const value = request.headers[name];
+  return Array.isArray(value) ? value[0] : value;
+}

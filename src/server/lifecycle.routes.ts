@@ -1,0 +1,126 @@
+/** The assistance process of a program (timeline, transitions) and the annual plan. */
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { lifecycleStages } from '../domain/codes.js';
+import { transitionActions } from '../domain/activity/lifecycle.js';
+import { activityTimeline, annualPlan, transitionActivity } from '../services/lifecycle.js';
+import type { ServiceDeps } from '../services/ports.js';
+import { activitySchema, presentActivity } from './activity.present.js';
+import { depsFor } from './auth.js';
+import { badIfMatch, etagOf, idParams, readIfMatch } from './http-helpers.js';
+import { problemSchema } from './problem.js';
+import { presentSpending, spendingSchema } from './report.routes.js';
+
+const errors = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema, 409: problemSchema, 422: problemSchema };
+const stage = z.enum(lifecycleStages.codes);
+const action = z.enum(transitionActions.codes);
+
+const timelineSchema = z
+  .object({
+    stage,
+    transitions: z.array(
+      z.object({
+        id: z.number().int(),
+        action,
+        fromStage: stage,
+        toStage: stage,
+        comment: z.string().nullable(),
+        actorLabel: z.string(),
+        at: z.string(),
+      }),
+    ),
+    available: z.array(action).meta({ description: 'the transitions you may make now' }),
+  })
+  .meta({ id: 'Timeline' });
+
+const planProgramSchema = z.object({
+  id: z.number().int(),
+  identifier: z.string(),
+  titleEn: z.string().nullable(),
+  titleId: z.string().nullable(),
+  stage,
+  plannedStart: z.string().nullable(),
+  plannedEnd: z.string().nullable(),
+  recipients: z.array(z.string()),
+  budget: spendingSchema,
+});
+
+const annualPlanSchema = z
+  .object({
+    year: z.number().int(),
+    programs: z.number().int(),
+    agencies: z.array(z.object({ org: z.string().nullable(), programs: z.array(planProgramSchema), budget: spendingSchema })),
+    budget: spendingSchema,
+  })
+  .meta({ id: 'AnnualPlan' });
+
+export function registerLifecycleRoutes(root: FastifyInstance, deps: ServiceDeps): void {
+  const app = root.withTypeProvider<ZodTypeProvider>();
+
+  app.get(
+    '/api/v1/activities/:id/timeline',
+    {
+      schema: {
+        tags: ['Programs'],
+        summary: "A program's path through the assistance process and the transitions you may make",
+        params: idParams,
+        response: { 200: timelineSchema, ...errors },
+      },
+    },
+    async (request) => {
+      const t = await activityTimeline(depsFor(deps, request), request.params.id);
+      return { stage: t.stage, transitions: t.transitions.map(({ actorUserId: _u, activityId: _a, ...rest }) => rest), available: [...t.available] };
+    },
+  );
+
+  app.post(
+    '/api/v1/activities/:id/transitions',
+    {
+      schema: {
+        tags: ['Programs'],
+        summary:
+          'Move a program through the process: submit, return, approve, reject, fund, start, complete, evaluate, cancel (reject, return and cancel need a comment)',
+        params: idParams,
+        body: z.strictObject({ action, comment: z.string().trim().max(4000).nullable().optional() }),
+        response: { 200: activitySchema, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const ifMatch = readIfMatch(request);
+      if (!ifMatch.ok) return badIfMatch(request, reply);
+      const activity = await transitionActivity(depsFor(deps, request), request.params.id, {
+        action: request.body.action,
+        comment: request.body.comment ?? null,
+        expectedVersion: ifMatch.version,
+      });
+      reply.header('etag', etagOf(activity.version));
+      return presentActivity(activity);
+    },
+  );
+
+  app.get(
+    '/api/v1/reports/annual-plan',
+    {
+      schema: {
+        tags: ['Reports'],
+        summary: 'The annual plan: approved and funded programs of a year per implementing ministry, with planned budgets in USD and IDR',
+        querystring: z.object({ year: z.coerce.number().int().min(1900).max(2200) }),
+        response: { 200: annualPlanSchema, ...errors },
+      },
+    },
+    async (request) => {
+      const plan = await annualPlan(depsFor(deps, request), request.query.year);
+      return {
+        year: plan.year,
+        programs: plan.programs,
+        budget: presentSpending(plan.budget),
+        agencies: plan.agencies.map((a) => ({
+          org: a.org,
+          budget: presentSpending(a.budget),
+          programs: a.programs.map((p) => ({ ...p, recipients: [...p.recipients], budget: presentSpending(p.budget) })),
+        })),
+      };
+    },
+  );
+}

@@ -1,0 +1,133 @@
+/** Accounts (administrators) and the audit log. */
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { roles } from '../domain/access/actor.js';
+import { userInputSchema, userPatchSchema } from '../domain/account/user.js';
+import { AUDIT_ACTIONS, AUDIT_ENTITIES } from '../domain/audit.js';
+import { activityHistory, searchAudit } from '../services/audit.js';
+import type { ServiceDeps } from '../services/ports.js';
+import { createUser, getUser, listUsers, updateUser } from '../services/users.js';
+import { depsFor } from './auth.js';
+import { presentUser, userSchema } from './auth.routes.js';
+import { badIfMatch, etagOf, idParams, readIfMatch } from './http-helpers.js';
+import { problemSchema } from './problem.js';
+
+const errors = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema, 409: problemSchema, 422: problemSchema };
+
+export const auditEntrySchema = z
+  .object({
+    id: z.number().int(),
+    at: z.string(),
+    actorUserId: z.number().int().nullable(),
+    actorLabel: z.string(),
+    action: z.enum(AUDIT_ACTIONS),
+    entity: z.enum(AUDIT_ENTITIES),
+    entityId: z.string().nullable(),
+    entityLabel: z.string().nullable(),
+    entityVersion: z.number().int().nullable(),
+    changes: z.record(z.string(), z.object({ before: z.unknown(), after: z.unknown() })),
+    comment: z.string().nullable(),
+  })
+  .meta({ id: 'AuditEntry' });
+
+const auditPageSchema = z.object({ items: z.array(auditEntrySchema), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() });
+const paging = { page: z.coerce.number().int().min(1).default(1), pageSize: z.coerce.number().int().min(1).max(500).default(50) };
+
+export function registerUserRoutes(root: FastifyInstance, deps: ServiceDeps): void {
+  const app = root.withTypeProvider<ZodTypeProvider>();
+  const TAG = ['Accounts'];
+
+  app.get(
+    '/api/v1/users',
+    {
+      schema: {
+        tags: TAG,
+        summary: 'List accounts (administrators)',
+        querystring: z.object({
+          q: z.string().trim().max(200).optional(),
+          role: z.enum(roles.codes).optional(),
+          includeDisabled: z.enum(['true', 'false']).optional().transform((v) => v === 'true'),
+        }),
+        response: { 200: z.object({ items: z.array(userSchema) }), ...errors },
+      },
+    },
+    async (request) => ({ items: (await listUsers(depsFor(deps, request), request.query)).map(presentUser) }),
+  );
+
+  app.post(
+    '/api/v1/users',
+    { schema: { tags: TAG, summary: 'Create an account (administrators)', body: userInputSchema, response: { 201: userSchema, ...errors } } },
+    async (request, reply) => {
+      const user = await createUser(depsFor(deps, request), request.body);
+      reply.code(201).header('location', `/api/v1/users/${user.id}`).header('etag', etagOf(user.version));
+      return presentUser(user);
+    },
+  );
+
+  app.get(
+    '/api/v1/users/:id',
+    { schema: { tags: TAG, summary: 'Read an account (administrators)', params: idParams, response: { 200: userSchema, ...errors } } },
+    async (request, reply) => {
+      const user = await getUser(depsFor(deps, request), request.params.id);
+      reply.header('etag', etagOf(user.version));
+      return presentUser(user);
+    },
+  );
+
+  app.patch(
+    '/api/v1/users/:id',
+    {
+      schema: {
+        tags: TAG,
+        summary: 'Change an account: name, role, organisation, disabled, or a new password (administrators)',
+        params: idParams,
+        body: userPatchSchema,
+        response: { 200: userSchema, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const ifMatch = readIfMatch(request);
+      if (!ifMatch.ok) return badIfMatch(request, reply);
+      const user = await updateUser(depsFor(deps, request), request.params.id, request.body, { expectedVersion: ifMatch.version });
+      reply.header('etag', etagOf(user.version));
+      return presentUser(user);
+    },
+  );
+
+  app.get(
+    '/api/v1/audit',
+    {
+      schema: {
+        tags: ['Audit'],
+        summary: 'Search the audit log (administrators); it cannot be changed through the API',
+        querystring: z.object({
+          entity: z.enum(AUDIT_ENTITIES).optional(),
+          entityId: z.string().trim().max(100).optional(),
+          action: z.enum(AUDIT_ACTIONS).optional(),
+          actorUserId: z.coerce.number().int().positive().optional(),
+          q: z.string().trim().max(200).optional(),
+          from: z.string().trim().max(30).optional().meta({ description: 'ISO date or instant, inclusive' }),
+          to: z.string().trim().max(30).optional().meta({ description: 'ISO date or instant, exclusive' }),
+          ...paging,
+        }),
+        response: { 200: auditPageSchema, ...errors },
+      },
+    },
+    async (request) => searchAudit(depsFor(deps, request), request.query) as Promise<z.output<typeof auditPageSchema>>,
+  );
+
+  app.get(
+    '/api/v1/activities/:id/history',
+    {
+      schema: {
+        tags: ['Programs'],
+        summary: "A program's history: who created, changed and moved it, with the fields before and after",
+        params: idParams,
+        querystring: z.object({ afterVersion: z.coerce.number().int().min(0).optional(), ...paging }),
+        response: { 200: auditPageSchema, ...errors },
+      },
+    },
+    async (request) => activityHistory(depsFor(deps, request), request.params.id, request.query) as Promise<z.output<typeof auditPageSchema>>,
+  );
+}

@@ -1,0 +1,54 @@
+/**
+ * One demo account per role, created with the demo data on a database without accounts, so that
+ * a newcomer can try every role. Each gets a random password, shown once at start-up: there is
+ * never a default password.
+ */
+import { randomBytes } from 'node:crypto';
+import type { Role } from '../../domain/access/actor.js';
+import { userInputSchema } from '../../domain/account/user.js';
+import { organisationInputSchema } from '../../domain/organisation/organisation.schema.js';
+import { createOrganisation } from '../organisations.js';
+import type { ServiceDeps } from '../ports.js';
+import { createUser } from '../users.js';
+
+/** The Indonesian embassy in Suva (accredited to Fiji and neighbours) nominates Pacific participants. */
+export const DEMO_EMBASSY = {
+  code: 'ID-KBRI-SUVA',
+  acronym: 'KBRI Suva',
+  nameEn: 'Embassy of the Republic of Indonesia in Suva',
+  nameId: 'Kedutaan Besar Republik Indonesia di Suva',
+  type: '10',
+  countryCode: 'ID',
+  kind: 'provider_agency',
+} as const;
+
+export const DEMO_ACCOUNTS: readonly { email: string; name: string; role: Role; orgCode: string | null }[] = [
+  { email: 'admin@mitra.demo', name: 'Demo Administrator (Sekretariat)', role: 'admin', orgCode: 'ID-KEMENSETNEG' },
+  { email: 'koordinator@mitra.demo', name: 'Demo Coordinator (Bappenas)', role: 'coordinator', orgCode: 'ID-BAPPENAS' },
+  { email: 'kemenkes@mitra.demo', name: 'Demo Program Officer (Kemenkes)', role: 'agency', orgCode: 'ID-KEMENKES' },
+  { email: 'kbri.suva@mitra.demo', name: 'Demo Embassy Officer (KBRI Suva)', role: 'embassy', orgCode: DEMO_EMBASSY.code },
+  { email: 'viewer@mitra.demo', name: 'Demo Analyst', role: 'viewer', orgCode: null },
+];
+
+/** A random password: 18 characters from a 56-letter alphabet without look-alikes (~104 bits). */
+export function randomPassword(): string {
+  const alphabet = 'ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789';
+  const bytes = randomBytes(18);
+  return [...bytes].map((b) => alphabet[b % alphabet.length]).join('');
+}
+
+/** Creates the demo accounts when there are none; returns them with their one-time passwords. */
+export async function loadDemoAccounts(deps: ServiceDeps): Promise<{ email: string; role: Role; password: string }[]> {
+  if ((await deps.store.repos.users.count()) > 0) return [];
+  if (!(await deps.store.repos.organisations.findByCode(DEMO_EMBASSY.code))) {
+    await createOrganisation(deps, organisationInputSchema.parse(DEMO_EMBASSY));
+  }
+  const created: { email: string; role: Role; password: string }[] = [];
+  for (const account of DEMO_ACCOUNTS) {
+    if (account.orgCode && !(await deps.store.repos.organisations.findByCode(account.orgCode))) continue;
+    const password = randomPassword();
+    await createUser(deps, userInputSchema.parse({ ...account, password }));
+    created.push({ email: account.email, role: account.role, password });
+  }
+  return created;
+}
