@@ -7,11 +7,42 @@ import type { components, paths } from './schema.js';
 
 export const api = createClient<paths>({ baseUrl: '' });
 
+/**
+ * The session's CSRF token, sent with every change (the server refuses changes from a signed-in
+ * browser without it). Set by the session query (auth/session.tsx) and by sign-in.
+ */
+let csrfToken: string | null = null;
+export function setCsrfToken(token: string | null): void {
+  csrfToken = token;
+}
+export function csrfHeaders(): Record<string, string> {
+  return csrfToken ? { 'x-csrf-token': csrfToken } : {};
+}
+
+/** Called when the server says the session has ended (401): the app shows the sign-in page. */
+let onSessionEnded: (() => void) | null = null;
+export function whenSessionEnds(handler: () => void): void {
+  onSessionEnded = handler;
+}
+
+api.use({
+  onRequest({ request }) {
+    if (csrfToken && !['GET', 'HEAD', 'OPTIONS'].includes(request.method)) request.headers.set('x-csrf-token', csrfToken);
+    return request;
+  },
+  onResponse({ response }) {
+    if (response.status === 401 && onSessionEnded) onSessionEnded();
+    return response;
+  },
+});
+
 export type Schemas = components['schemas'];
 export type Activity = Schemas['Activity'];
 export type ActivitySummary = Schemas['ActivitySummary'];
 export type AnnualSummary = Schemas['AnnualSummary'];
 export type ImportReport = Schemas['ImportReport'];
+export type User = Schemas['User'];
+export type Session = Schemas['Session'];
 
 export interface ProblemIssue {
   readonly path: string;

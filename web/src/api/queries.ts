@@ -1,6 +1,6 @@
 /** One TanStack Query hook per endpoint, keyed [resource, params]. Components never fetch. */
 import { keepPreviousData, queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, call, toApiError, type ImportReport } from './client.js';
+import { api, call, csrfHeaders, toApiError, type ImportReport } from './client.js';
 import type { paths } from './schema.js';
 
 export type ActivityListParams = NonNullable<paths['/api/v1/activities']['get']['parameters']['query']>;
@@ -63,7 +63,7 @@ export function useImport() {
       try {
         response = await fetch(`/api/v1/imports/${kind}${dryRun ? '?dryRun=true' : ''}`, {
           method: 'POST',
-          headers: { 'content-type': 'text/csv', 'x-file-name': encodeURIComponent(file.name) },
+          headers: { 'content-type': 'text/csv', 'x-file-name': encodeURIComponent(file.name), ...csrfHeaders() },
           body: file,
         });
       } catch {

@@ -214,7 +214,7 @@ function Participants({ a }: { a: Activity }) {
   const rows = useMemo(() => {
     const needle = filter.trim().toLowerCase();
     const items = (query.data?.items ?? []).filter(
-      (p) => !needle || [p.fullName, p.organisation ?? '', p.position ?? '', f.country(p.country)].some((v) => v.toLowerCase().includes(needle)),
+      (p) => !needle || [p.fullName ?? '', p.organisation ?? '', p.position ?? '', f.country(p.country)].some((v) => v.toLowerCase().includes(needle)),
     );
     const value = (p: (typeof items)[number]) => (sort.key === 'country' ? f.country(p.country) : (p[sort.key] ?? ''));
     return [...items].sort((x, y) => value(x).localeCompare(value(y)) * (sort.desc ? -1 : 1));

@@ -1,0 +1,37 @@
+/**
+ * Who is signed in, as the server says (GET /api/v1/auth/session), and what the interface offers
+ * them. The server enforces every rule again: these only decide which menus and buttons appear.
+ */
+import { queryOptions, useQuery } from '@tanstack/react-query';
+import { api, call, setCsrfToken, type Session, type User } from '../api/client.js';
+
+export type Role = User['role'];
+
+export const sessionQuery = () =>
+  queryOptions({
+    queryKey: ['session'],
+    queryFn: async (): Promise<Session> => {
+      const session = await call(api.GET('/api/v1/auth/session'));
+      setCsrfToken(session.csrfToken);
+      return session;
+    },
+    staleTime: 60_000,
+  });
+
+export function useSession(): { user: User | null; portal: boolean; loading: boolean } {
+  const query = useQuery(sessionQuery());
+  return { user: query.data?.user ?? null, portal: query.data?.portal ?? false, loading: query.isPending };
+}
+
+/** What each role may do, for showing menus and buttons (mirrors src/domain/access/policy.ts). */
+export const can = {
+  createProgram: (u: User | null) => !!u && ['admin', 'coordinator', 'agency', 'embassy'].includes(u.role),
+  editProgram: (u: User | null, implementingOrg: string | null) =>
+    !!u && (u.role === 'admin' || u.role === 'coordinator' || (u.role === 'agency' && !!u.orgCode && u.orgCode.toLowerCase() === (implementingOrg ?? '').toLowerCase())),
+  deleteProgram: (u: User | null) => !!u && (u.role === 'admin' || u.role === 'coordinator'),
+  import: (u: User | null) => !!u && (u.role === 'admin' || u.role === 'coordinator'),
+  manageUsers: (u: User | null) => u?.role === 'admin',
+  readAudit: (u: User | null) => u?.role === 'admin',
+  /** Signed-in views beyond the public portal (annual plan, history). */
+  internal: (u: User | null) => !!u,
+};
