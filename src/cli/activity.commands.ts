@@ -15,11 +15,15 @@ import {
   replaceActivity,
 } from '../services/activities.js';
 import { addParticipant, listParticipants } from '../services/participants.js';
+import { transitionActions } from '../domain/activity/lifecycle.js';
+import { transitionActivity } from '../services/lifecycle.js';
+import { activityHistory } from '../services/audit.js';
 import type { ServiceDeps } from '../services/ports.js';
 import { presentActivity } from '../server/activity.present.js';
 import { json, table } from './format.js';
 import { parseInput, readJsonFile } from './input.js';
 import { jsonOption, type CliContext } from './main.js';
+import { CliInputError } from './exit-codes.js';
 
 /** A program named by its identifier or its numeric id. */
 export async function findActivity(deps: ServiceDeps, ref: string): Promise<Activity> {
@@ -94,6 +98,36 @@ export function registerActivityCommands(program: Command, ctx: CliContext): voi
       await ctx.withApp(async (app) => {
         const activity = await findActivity(app.deps, ref);
         ctx.io.out(opts.json ? json(presentActivity(activity)) : describe(activity));
+      });
+    });
+
+  activities
+    .command('transition <ref> <action>')
+    .description(`move a program through the assistance process: ${transitionActions.codes.join(', ')}`)
+    .option('--comment <text>', 'why (required to reject, return or cancel)')
+    .action(async (ref: string, action: string, opts: { comment?: string }) => {
+      const code = transitionActions.parse(action);
+      if (!code) throw new CliInputError(`unknown action "${action}"; expected one of ${transitionActions.codes.join(', ')}`);
+      await ctx.withApp(async (app) => {
+        const activity = await findActivity(app.deps, ref);
+        const moved = await transitionActivity(app.deps, activity.id, { action: code, comment: opts.comment ?? null });
+        ctx.io.out(`${moved.identifier}: ${activity.lifecycleStage} → ${moved.lifecycleStage}`);
+      });
+    });
+
+  activities
+    .command('history <ref>')
+    .description("a program's history: creation, changes and transitions, with who and when")
+    .addOption(jsonOption())
+    .action(async (ref: string, opts: { json?: boolean }) => {
+      await ctx.withApp(async (app) => {
+        const activity = await findActivity(app.deps, ref);
+        const page = await activityHistory(app.deps, activity.id, { pageSize: 500 });
+        if (opts.json) return ctx.io.out(json(page.items));
+        for (const e of page.items) {
+          ctx.io.out(`${e.at}  ${e.actorLabel}  ${e.action}${e.entityVersion ? ` (version ${e.entityVersion})` : ''}${e.comment ? `: ${e.comment}` : ''}`);
+          for (const [field, c] of Object.entries(e.changes)) ctx.io.out(`    ${field}: ${JSON.stringify(c.before)} → ${JSON.stringify(c.after)}`);
+        }
       });
     });
 

@@ -15,6 +15,7 @@ import { registerReportCommands } from './report.commands.js';
 import { registerOrganisationCommands } from './organisation.commands.js';
 import { registerReferenceCommands } from './reference.commands.js';
 import { registerServeCommand } from './serve.command.js';
+import { registerUserCommands } from './users.commands.js';
 
 export const VERSION = '0.1.0';
 
@@ -43,6 +44,7 @@ function buildProgram(ctx: CliContext): Command {
   registerImportCommands(program, ctx);
   registerReportCommands(program, ctx);
   registerGenerateCommand(program, ctx);
+  registerUserCommands(program, ctx);
   return program;
 }
 

@@ -1,4 +1,5 @@
 /** Import of the activities (programs) spreadsheet: new identifiers are inserted, known ones updated. */
+import { stageOfStatus } from '../domain/activity/lifecycle.js';
 import { activityFromInput, applyActivityPatch, type ActivityData } from '../domain/activity/activity.js';
 import { checkActivityRules } from '../domain/activity/activity.rules.js';
 import { activityInputSchema, activityPatchSchema, type ActivityRequest } from '../domain/activity/activity.schema.js';
@@ -103,6 +104,7 @@ async function importChunk(ctx: ImportContext, resolver: OrganisationResolver, r
         continue;
       }
       data = activityFromInput(parsed.data);
+      if (!parsed.data.lifecycleStage) data = { ...data, lifecycleStage: stageOfStatus(data.activityStatus) };
     } else {
       const parsed = activityPatchSchema.safeParse(p.request);
       if (!parsed.success) {

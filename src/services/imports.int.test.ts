@@ -26,6 +26,27 @@ describeCliOnEachEngine(
   (mitra, env) => {
     const total = async () => JSON.parse((await mitra(['activities', 'list', '--json', '--page-size', '1'])).out).total as number;
 
+    it('reads the lifecycle stage from a stage column, else from the status for new programs, and keeps it on re-import', async () => {
+      const csv = [
+        'identifier,title_en,status,stage,start_date,end_date,recipient_countries',
+        'STG-1,Done last year,closed,,2031-01-10,2031-01-12,KE',
+        'STG-2,Running,ongoing,,2031-02-10,2031-02-12,KE',
+        'STG-3,Planned,planned,,2031-02-10,2031-02-12,KE',
+        'STG-4,Approved plan,planned,disetujui,2031-03-10,2031-03-12,KE',
+        'STG-5,Bad stage,planned,dreaming,2031-03-10,2031-03-12,KE',
+      ].join('\n');
+      const rejected = JSON.parse((await mitra(['import', 'activities', 's.csv', '--json'], { 's.csv': csv })).out);
+      expect(rejected.errors).toEqual([expect.objectContaining({ line: 6, column: 'stage', value: 'dreaming' })]);
+      const ok = csv.split('\n').slice(0, 5).join('\n');
+      expect((await mitra(['import', 'activities', 's.csv'], { 's.csv': ok })).code).toBe(0);
+      const stage = async (id: string) => JSON.parse((await mitra(['activities', 'show', id, '--json'])).out).lifecycleStage;
+      expect([await stage('STG-1'), await stage('STG-2'), await stage('STG-3'), await stage('STG-4')]).toEqual(['completed', 'implementation', 'request', 'approved']);
+      // A re-import without the stage column does not move programs back to "request".
+      const again = ['identifier,title_en,status', 'STG-4,Approved plan (renamed),ongoing'].join('\n');
+      expect((await mitra(['import', 'activities', 's2.csv'], { 's2.csv': again })).code).toBe(0);
+      expect(await stage('STG-4')).toBe('approved');
+    });
+
     it('imports activities written the way spreadsheets are (BOM, semicolons, any header case and order, Indonesian words)', async () => {
       const run = await mitra(['import', 'activities', 'a.csv', '--json'], { 'a.csv': ACTIVITIES_OK });
       expect(run.code).toBe(0);

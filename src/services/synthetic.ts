@@ -173,6 +173,8 @@ export function syntheticActivity(i: number, o: SyntheticOptions): SyntheticActi
     budget_currency: 'IDR',
     participants_planned: String(planned),
     sdgs: [pick(rand, p.sdgTargets), ...(rand() < 0.4 ? [pick(rand, p.sdgTargets)] : [])].filter((v, k, a) => a.indexOf(v) === k).join(';'),
+    // Left to the import, which reads it from the status (a closed program is completed).
+    stage: '',
   };
   return { row, recipients: list, region };
 }

@@ -5,7 +5,7 @@
  * and cancellation from the open stages. Each transition names the roles allowed to make it.
  */
 import { defineCodeSet } from '../code-set.js';
-import type { LifecycleStage } from '../codes.js';
+import type { ActivityStatus, LifecycleStage } from '../codes.js';
 import { ForbiddenError, InvalidError, InvalidTransitionError } from '../errors.js';
 import type { Actor, Role } from '../access/actor.js';
 import { isOwnProgram, requireSignedIn } from '../access/policy.js';
@@ -91,4 +91,23 @@ export function planTransition(actor: Actor, program: TransitionProgram, action:
     ]);
   }
   return rule.to;
+}
+
+/**
+ * The stage of a program registered from a spreadsheet without one, read from its IATI status:
+ * a program under way or done has evidently passed approval (a closed or finalising one is
+ * completed, a cancelled one cancelled); a planned or suspended one stays a request.
+ */
+export function stageOfStatus(status: ActivityStatus): LifecycleStage {
+  switch (status) {
+    case 'implementation':
+      return 'implementation';
+    case 'finalisation':
+    case 'closed':
+      return 'completed';
+    case 'cancelled':
+      return 'cancelled';
+    default:
+      return 'request';
+  }
 }

@@ -64,6 +64,7 @@ export function activityRowToRequest(cells: Cells<ActivityColumn>): ActivityRowR
   if (has('cooperation_type') && get('cooperation_type')) request.cooperationType = get('cooperation_type') ?? undefined;
   if (has('funding_source')) request.fundingSource = get('funding_source');
   if (has('status') && get('status')) request.activityStatus = get('status') ?? undefined;
+  if (has('stage') && get('stage')) request.lifecycleStage = get('stage') ?? undefined;
 
   const start = get('start_date');
   const end = get('end_date');
@@ -161,6 +162,8 @@ export function columnOfActivityPath(path: string): ActivityColumn {
       return 'participants_planned';
     case 'sdgs':
       return 'sdgs';
+    case 'lifecycleStage':
+      return 'stage';
     default:
       return 'identifier';
   }
@@ -188,5 +191,6 @@ export function activityToRow(a: Activity): Record<ActivityColumn, string> {
     budget_currency: budget?.currency ?? '',
     participants_planned: a.participantsPlanned === null ? '' : String(a.participantsPlanned),
     sdgs: a.sdgs.map((s) => s.target ?? String(s.goal)).join(';'),
+    stage: a.lifecycleStage,
   };
 }

@@ -23,6 +23,7 @@ export const ACTIVITY_COLUMNS = [
   'budget_currency',
   'participants_planned',
   'sdgs',
+  'stage',
 ] as const;
 export type ActivityColumn = (typeof ACTIVITY_COLUMNS)[number];
 
@@ -44,6 +45,8 @@ export type RateColumn = (typeof RATE_COLUMNS)[number];
 const SYNONYMS: Record<string, string> = {
   id: 'identifier',
   program_id: 'identifier',
+  lifecycle_stage: 'stage',
+  tahap: 'stage',
   title: 'title_en',
   judul: 'title_id',
   form: 'modality',
