@@ -77,6 +77,12 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
           'Registry and reports of South-South and Triangular Cooperation programs. Errors are RFC 9457 problem+json documents naming every bad field.',
         version: options.version ?? '0.1.0',
       },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'mitra_session', description: 'set by POST /api/v1/auth/login; changes also need the X-CSRF-Token header' },
+          csrf: { type: 'apiKey', in: 'header', name: 'X-CSRF-Token' },
+        },
+      },
       tags: [
         { name: 'Programs', description: 'Programs (IATI activities): trainings, seminars, expert dispatches, …' },
         { name: 'Participants' },
