@@ -3,6 +3,8 @@ import { formatMinor } from '../domain/money.js';
 import type { AnnualSummary } from '../domain/report/summary.js';
 import { REPORT_REGIONS } from '../domain/reference/types.js';
 import { annualSummary, yearlyTotals } from '../services/reports.js';
+import { activityListQuerySchema } from '../domain/activity/activity-query.js';
+import { parseInput } from './input.js';
 import { CliInputError } from './exit-codes.js';
 import { json, table } from './format.js';
 import type { CliContext } from './main.js';
@@ -74,13 +76,15 @@ export function registerReportCommands(program: Command, ctx: CliContext): void 
     .description('programs, countries and participants per region, top recipients, breakdowns, partners and spending of a year')
     .requiredOption('--year <year>', 'the year (of the actual, else planned, start)')
     .option('--lang <lang>', 'en or id', 'en')
+    .option('--stage <stages>', 'count only programs in these lifecycle stages (comma-separated)')
     .option('--json', 'print JSON')
-    .action(async (opts: { year: string; lang: string; json?: boolean }) => {
+    .action(async (opts: { year: string; lang: string; stage?: string; json?: boolean }) => {
       const year = Number(opts.year);
       if (!Number.isInteger(year) || year < 1900 || year > 2200) throw new CliInputError(`--year must be a year (got ${opts.year})`);
       if (opts.lang !== 'en' && opts.lang !== 'id') throw new CliInputError('--lang must be en or id');
       await ctx.withApp(async (app) => {
-        const summary = await annualSummary(app.deps, year);
+        const stages = opts.stage === undefined ? undefined : parseInput(activityListQuerySchema.pick({ stage: true }), { stage: opts.stage }, 'options').stage;
+        const summary = await annualSummary(app.deps, year, { stages });
         ctx.io.out(opts.json ? json(summary) : describeSummary(summary, opts.lang as 'en' | 'id'));
       });
     });
@@ -88,10 +92,12 @@ export function registerReportCommands(program: Command, ctx: CliContext): void 
   report
     .command('years')
     .description('one row per year: programs, countries, participants, spending in USD')
+    .option('--stage <stages>', 'count only programs in these lifecycle stages (comma-separated)')
     .option('--json', 'print JSON')
-    .action(async (opts: { json?: boolean }) => {
+    .action(async (opts: { json?: boolean; stage?: string }) => {
+      const stages = opts.stage === undefined ? undefined : parseInput(activityListQuerySchema.pick({ stage: true }), { stage: opts.stage }, 'options').stage;
       await ctx.withApp(async (app) => {
-        const rows = await yearlyTotals(app.deps);
+        const rows = await yearlyTotals(app.deps, { stages });
         if (opts.json) return ctx.io.out(json(rows));
         ctx.io.out(table(['year', 'programs', 'countries', 'participants', 'USD'], rows.map((r) => [r.year, r.programs, r.countries, r.participants, money(r.spending.usdMinor)])));
       });
