@@ -20,6 +20,8 @@ export interface ProgramSearch {
   flagshipArea?: string;
   cooperationType?: string;
   status?: string;
+  /** One lifecycle stage or several, comma-separated ("approved,funded"). */
+  stage?: string;
   partner?: string;
   q?: string;
   sort?: string;
@@ -32,7 +34,7 @@ export function parseProgramSearch(s: Record<string, unknown>): ProgramSearch {
   if (year) out.year = year;
   const page = int(s.page);
   if (page && page > 1) out.page = page;
-  for (const key of ['region', 'country', 'modality', 'flagshipArea', 'cooperationType', 'status', 'partner', 'q', 'sort'] as const) {
+  for (const key of ['region', 'country', 'modality', 'flagshipArea', 'cooperationType', 'status', 'stage', 'partner', 'q', 'sort'] as const) {
     const v = text(s[key]);
     if (v) out[key] = v;
   }
@@ -109,7 +111,13 @@ export const reportRoute = createRoute({
   component: lazyRouteComponent(() => import('./pages/Report/AnnualReportPage.js'), 'AnnualReportPage'),
 });
 
-const routeTree = rootRoute.addChildren([dashboardRoute, programsRoute, newProgramRoute, programRoute, editProgramRoute, importRoute, reportRoute]);
+export const planRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/plan/$year',
+  component: lazyRouteComponent(() => import('./pages/Plan/AnnualPlanPage.js'), 'AnnualPlanPage'),
+});
+
+const routeTree = rootRoute.addChildren([planRoute, dashboardRoute, programsRoute, newProgramRoute, programRoute, editProgramRoute, importRoute, reportRoute]);
 
 export function makeRouter(queryClient: QueryClient) {
   return createRouter({ routeTree, context: { queryClient }, defaultPreload: 'intent', defaultPreloadStaleTime: 0, scrollRestoration: true });

@@ -26,6 +26,44 @@ export const useActivity = (id: number) =>
 export const useParticipants = (id: number) =>
   useQuery({ queryKey: ['participants', id], queryFn: () => call(api.GET('/api/v1/activities/{id}/participants', { params: { path: { id } } })) });
 
+export const timelineQuery = (id: number) =>
+  queryOptions({ queryKey: ['timeline', id], queryFn: () => call(api.GET('/api/v1/activities/{id}/timeline', { params: { path: { id } } })) });
+export const useTimeline = (id: number) => useQuery(timelineQuery(id));
+
+export const HISTORY_PAGE_SIZE = 20;
+/** A program's audit entries (signed-in users only: pass enabled = false for the public). */
+export const useHistory = (id: number, page: number, enabled: boolean) =>
+  useQuery({
+    queryKey: ['history', id, page],
+    queryFn: () => call(api.GET('/api/v1/activities/{id}/history', { params: { path: { id }, query: { page, pageSize: HISTORY_PAGE_SIZE } } })),
+    enabled,
+    placeholderData: keepPreviousData,
+  });
+
+export type TransitionAction = paths['/api/v1/activities/{id}/transitions']['post']['requestBody']['content']['application/json']['action'];
+
+/** Moves a program through the process, sending the version the user saw (If-Match). */
+export function useTransition() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, version, action, comment }: { id: number; version: number; action: TransitionAction; comment?: string }) =>
+      call(api.POST('/api/v1/activities/{id}/transitions', { params: { path: { id } }, body: { action, ...(comment ? { comment } : {}) }, headers: { 'if-match': `"${version}"` } })),
+    onSuccess: (activity) => {
+      client.setQueryData(['activity', activity.id], activity);
+      void client.invalidateQueries({ predicate: (q) => q.queryKey[0] !== 'activity' });
+    },
+    // A refused move (stale, wrong stage) means the page shows an old state: fetch the current one.
+    onError: (_error, { id }) => {
+      void client.invalidateQueries({ queryKey: ['activity', id] });
+      void client.invalidateQueries({ queryKey: ['timeline', id] });
+    },
+  });
+}
+
+export const annualPlanQuery = (year: number) =>
+  queryOptions({ queryKey: ['annual-plan', year], queryFn: () => call(api.GET('/api/v1/reports/annual-plan', { params: { query: { year } } })) });
+export const useAnnualPlan = (year: number, enabled: boolean) => useQuery({ ...annualPlanQuery(year), enabled, placeholderData: keepPreviousData });
+
 export const useOrganisations = () =>
   useQuery({ queryKey: ['organisations'], queryFn: () => call(api.GET('/api/v1/organisations')), staleTime: 60_000 });
 

@@ -1,12 +1,16 @@
 import { Link, useNavigate, useParams } from '@tanstack/react-router';
-import { lazy, Suspense, useMemo, useState } from 'react';
+import { lazy, Suspense, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { activityStatuses, cooperationTypes, flagshipAreas, fundingSources, lifecycleStages, modalities, sscRoles } from '../../../../src/domain/codes.js';
 import { listSdgGoals } from '../../../../src/domain/reference/sdgs.js';
 import type { Activity } from '../../api/client.js';
-import { useActivity, useDeleteActivity, useParticipants } from '../../api/queries.js';
+import { useActivity, useDeleteActivity } from '../../api/queries.js';
+import { can, useSession } from '../../auth/session.js';
 import { Loading, ProblemMessage } from '../../components/Status.js';
 import { useFormat } from '../../format.js';
+import { HistorySection } from './HistorySection.js';
+import { ParticipantsSection } from './ParticipantsSection.js';
+import { ProcessSection } from './ProcessSection.js';
 
 const WorldMap = lazy(() => import('../../map/WorldMap.js').then((m) => ({ default: m.WorldMap })));
 const GOALS = new Map(listSdgGoals().map((g) => [g.goal, g]));
@@ -33,6 +37,9 @@ function ProgramView({ a }: { a: Activity }) {
   const f = useFormat();
   const navigate = useNavigate();
   const remove = useDeleteActivity();
+  const { user } = useSession();
+  const mayEdit = can.editProgram(user, a.implementingOrg);
+  const mayDelete = can.deleteProgram(user);
   const highlight = useMemo(() => new Set(a.recipients.map((r) => r.country)), [a.recipients]);
   const otherTitle = f.lang === 'id' ? a.titleEn : a.titleId;
   return (
@@ -46,24 +53,32 @@ function ProgramView({ a }: { a: Activity }) {
           {otherTitle && otherTitle !== f.title(a) && <p className="subtitle">{otherTitle}</p>}
           {a.illustrative && <span className="tag" title={t('common.illustrativeHint')}>{t('program.illustrative')}</span>}
         </div>
-        <div className="actions">
-          <Link className="button" to="/programs/$id/edit" params={{ id: String(a.id) }}>
-            {t('common.edit')}
-          </Link>
-          <button
-            type="button"
-            className="danger"
-            disabled={remove.isPending}
-            onClick={() => {
-              if (!window.confirm(t('program.deleteConfirm', { identifier: a.identifier }))) return;
-              remove.mutate({ id: a.id, version: a.version }, { onSuccess: () => void navigate({ to: '/programs' }) });
-            }}
-          >
-            {t('common.delete')}
-          </button>
-        </div>
+        {(mayEdit || mayDelete) && (
+          <div className="actions">
+            {mayEdit && (
+              <Link className="button" to="/programs/$id/edit" params={{ id: String(a.id) }}>
+                {t('common.edit')}
+              </Link>
+            )}
+            {mayDelete && (
+              <button
+                type="button"
+                className="danger"
+                disabled={remove.isPending}
+                onClick={() => {
+                  if (!window.confirm(t('program.deleteConfirm', { identifier: a.identifier }))) return;
+                  remove.mutate({ id: a.id, version: a.version }, { onSuccess: () => void navigate({ to: '/programs' }) });
+                }}
+              >
+                {t('common.delete')}
+              </button>
+            )}
+          </div>
+        )}
       </div>
       {remove.error && <ProblemMessage error={remove.error} />}
+
+      <ProcessSection a={a} />
 
       <div className="grid2">
         <section className="card">
@@ -73,7 +88,9 @@ function ProgramView({ a }: { a: Activity }) {
             <Row label={t('program.area')}>{f.code(flagshipAreas, a.flagshipArea)}</Row>
             <Row label={t('program.type')}>{f.code(cooperationTypes, a.cooperationType)}</Row>
             <Row label={t('program.status')}>{f.code(activityStatuses, a.activityStatus)}</Row>
-            <Row label={t('program.stage')}>{f.code(lifecycleStages, a.lifecycleStage)}</Row>
+            <Row label={t('program.stage')}>
+              <span className={`stage-badge stage-${a.lifecycleStage}`}>{f.code(lifecycleStages, a.lifecycleStage)}</span>
+            </Row>
             <Row label={t('program.dates')}>
               {f.date(a.actualStart ?? a.plannedStart)} – {f.date(a.actualEnd ?? a.plannedEnd)}
             </Row>
@@ -158,12 +175,8 @@ function ProgramView({ a }: { a: Activity }) {
       </section>
 
       <Money a={a} />
-      <Participants a={a} />
-
-      <section className="card">
-        <h2>{t('program.history')}</h2>
-        <p className="muted">{t('program.historyPending')}</p>
-      </section>
+      <ParticipantsSection a={a} user={user} />
+      {can.internal(user) && <HistorySection id={a.id} />}
     </article>
   );
 }
@@ -198,100 +211,6 @@ function Money({ a }: { a: Activity }) {
             </li>
           ))}
         </ul>
-      )}
-    </section>
-  );
-}
-
-type SortKey = 'fullName' | 'country' | 'sex' | 'organisation';
-
-function Participants({ a }: { a: Activity }) {
-  const { t } = useTranslation();
-  const f = useFormat();
-  const query = useParticipants(a.id);
-  const [filter, setFilter] = useState('');
-  const [sort, setSort] = useState<{ key: SortKey; desc: boolean }>({ key: 'country', desc: false });
-  const rows = useMemo(() => {
-    const needle = filter.trim().toLowerCase();
-    const items = (query.data?.items ?? []).filter(
-      (p) => !needle || [p.fullName ?? '', p.organisation ?? '', p.position ?? '', f.country(p.country)].some((v) => v.toLowerCase().includes(needle)),
-    );
-    const value = (p: (typeof items)[number]) => (sort.key === 'country' ? f.country(p.country) : (p[sort.key] ?? ''));
-    return [...items].sort((x, y) => value(x).localeCompare(value(y)) * (sort.desc ? -1 : 1));
-  }, [query.data, filter, sort, f]);
-  const header = (key: SortKey, label: string) => (
-    <th scope="col" aria-sort={sort.key === key ? (sort.desc ? 'descending' : 'ascending') : 'none'}>
-      <button type="button" className="link" onClick={() => setSort((s) => ({ key, desc: s.key === key ? !s.desc : false }))}>
-        {label}
-      </button>
-    </th>
-  );
-  return (
-    <section className="card">
-      <div className="card-head">
-        <h2>{t('program.participantsTitle')}</h2>
-        <Link className="button secondary" to="/import" search={{ kind: 'participants' }}>
-          {t('program.uploadParticipants')}
-        </Link>
-      </div>
-      {query.isPending ? (
-        <Loading />
-      ) : query.error || !query.data ? (
-        <ProblemMessage error={query.error} />
-      ) : query.data.items.length === 0 ? (
-        <p className="muted">{a.participantsPlanned ? t('program.participantsNone', { total: a.participantsPlanned }) : t('program.participantsNoneNoTotal')}</p>
-      ) : (
-        <>
-          <div className="grid2">
-            <div>
-              <h3>{t('program.bySex')}</h3>
-              <ul className="plain">
-                {(['F', 'M', 'X'] as const).map((s) => (
-                  <li key={s}>
-                    {t(`program.sexes.${s}`)}: <strong>{f.number(query.data.summary.bySex[s])}</strong>
-                  </li>
-                ))}
-              </ul>
-            </div>
-            <div>
-              <h3>{t('program.byCountry')}</h3>
-              <ul className="plain">
-                {query.data.summary.byCountry.map((c) => (
-                  <li key={c.country}>
-                    {f.country(c.country)}: <strong>{f.number(c.total)}</strong> ({t('program.sexes.F')} {c.F}, {t('program.sexes.M')} {c.M})
-                  </li>
-                ))}
-              </ul>
-            </div>
-          </div>
-          <label className="inline">
-            {t('program.participantFilter')} <input type="search" value={filter} onChange={(e) => setFilter(e.target.value)} />
-          </label>
-          <div className="table-wrap">
-            <table className="data">
-              <thead>
-                <tr>
-                  {header('fullName', t('program.name'))}
-                  {header('sex', t('program.sex'))}
-                  {header('country', t('program.country'))}
-                  {header('organisation', t('program.organisation'))}
-                  <th scope="col">{t('program.position')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {rows.map((p) => (
-                  <tr key={p.id}>
-                    <td>{p.fullName}</td>
-                    <td>{t(`program.sexes.${p.sex}`)}</td>
-                    <td>{f.country(p.country)}</td>
-                    <td>{p.organisation ?? '—'}</td>
-                    <td>{p.position ?? '—'}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        </>
       )}
     </section>
   );

@@ -13,10 +13,12 @@ import { activityStatuses, cooperationTypes, flagshipAreas, fundingSources, life
 import type { CodeSet } from '../../../../src/domain/code-set.js';
 import { ApiError, type Activity } from '../../api/client.js';
 import { useActivity, useOrganisations, useSaveActivity, type ActivityBody } from '../../api/queries.js';
+import { useSession } from '../../auth/session.js';
 import { CountryPicker } from '../../components/CountryPicker.js';
 import { Field, type FieldError } from '../../components/Field.js';
 import { Loading, ProblemMessage } from '../../components/Status.js';
 import { useFormat } from '../../format.js';
+import { ConflictPanel, staleDetails, type StaleDetails } from './ConflictPanel.js';
 
 interface PartnerRow {
   org: string;
@@ -139,7 +141,11 @@ export function fromActivity(a: Activity): FormState {
 
 const orNull = (s: string) => (s.trim() === '' ? null : s.trim());
 
-/** The form as the API's request body: empty fields are null, numbers are numbers. */
+/**
+ * The form as the API's request body: empty fields are null, numbers are numbers. An empty
+ * lifecycle stage is left out: the stage of a stored program moves only by transitions, and a
+ * new program is a request unless a coordinator chooses otherwise.
+ */
 export function toRequest(s: FormState): ActivityBody {
   const n = (v: string) => (v.trim() === '' ? null : Number(v));
   return {
@@ -152,7 +158,7 @@ export function toRequest(s: FormState): ActivityBody {
     flagshipArea: orNull(s.flagshipArea),
     cooperationType: s.cooperationType,
     activityStatus: s.activityStatus,
-    lifecycleStage: s.lifecycleStage,
+    ...(s.lifecycleStage ? { lifecycleStage: s.lifecycleStage } : {}),
     plannedStart: orNull(s.plannedStart),
     plannedEnd: orNull(s.plannedEnd),
     actualStart: orNull(s.actualStart),
@@ -209,7 +215,7 @@ export function EditProgramPage() {
   const activity = useActivity(Number(id));
   if (activity.isPending) return <Loading />;
   if (activity.error || !activity.data) return <ProblemMessage error={activity.error} onRetry={() => void activity.refetch()} />;
-  return <ProgramForm initial={fromActivity(activity.data)} activity={activity.data} />;
+  return <ProgramForm initial={fromActivity(activity.data)} activity={activity.data} onReload={async () => (await activity.refetch()).data} />;
 }
 
 function CodeSelect({ set, value, onChange, allowEmpty, ...rest }: { set: CodeSet<string>; value: string; onChange: (v: string) => void; allowEmpty: boolean; id: string }) {
@@ -227,7 +233,7 @@ function CodeSelect({ set, value, onChange, allowEmpty, ...rest }: { set: CodeSe
   );
 }
 
-function ProgramForm({ initial, activity }: { initial: FormState; activity?: Activity }) {
+function ProgramForm({ initial, activity, onReload }: { initial: FormState; activity?: Activity; onReload?: () => Promise<Activity | undefined> }) {
   const { t } = useTranslation();
   const f = useFormat();
   const navigate = useNavigate();
@@ -236,12 +242,46 @@ function ProgramForm({ initial, activity }: { initial: FormState; activity?: Act
   const [state, setState] = useState<FormState>(initial);
   const [errors, setErrors] = useState<Map<string, FieldError>>(new Map());
   const [problem, setProblem] = useState<unknown>(null);
+  // The version this form started from (If-Match): fixed when the form opens, so that a
+  // background refresh of the program can never make a save overwrite someone else's change.
+  const [baseVersion, setBaseVersion] = useState(activity?.version);
+  const [conflict, setConflict] = useState<StaleDetails | null>(null);
+  const { user } = useSession();
+  // Only the coordination team registers a program at a later stage; others file requests.
+  const chooseStage = !activity && (user?.role === 'admin' || user?.role === 'coordinator');
   const set = <K extends keyof FormState>(key: K, value: FormState[K]) => setState((s) => ({ ...s, [key]: value }));
   const err = (path: string) => errors.get(path);
   const errUnder = (prefix: string) => [...errors.entries()].find(([p]) => p === prefix || p.startsWith(`${prefix}.`))?.[1];
 
+  const send = (version: number | undefined) => {
+    setProblem(null);
+    setConflict(null);
+    save.mutate(
+      { id: activity?.id, version, body: toRequest({ ...state, lifecycleStage: chooseStage ? state.lifecycleStage : '' }) },
+      {
+        onSuccess: (saved) => void navigate({ to: '/programs/$id', params: { id: String(saved.id) } }),
+        onError: (error) => {
+          const stale = staleDetails(error);
+          if (stale) return setConflict(stale);
+          setProblem(error);
+          if (error instanceof ApiError) setErrors(new Map(error.issues.map((i) => [i.path, { ...(i.code ? { code: i.code } : {}), message: i.message }])));
+        },
+      },
+    );
+  };
+
+  const loadTheirs = async () => {
+    const fresh = await onReload?.();
+    if (!fresh) return;
+    setState(fromActivity(fresh));
+    setBaseVersion(fresh.version);
+    setErrors(new Map());
+    setConflict(null);
+  };
+
   const submit = (e: React.FormEvent) => {
     e.preventDefault();
+    if (conflict) return; // the user chooses in the conflict panel
     setProblem(null);
     const found = validate(state);
     setErrors(found);
@@ -249,16 +289,7 @@ function ProgramForm({ initial, activity }: { initial: FormState; activity?: Act
       document.querySelector<HTMLElement>('.has-error input, .has-error select, .has-error textarea')?.focus();
       return;
     }
-    save.mutate(
-      { id: activity?.id, version: activity?.version, body: toRequest(state) },
-      {
-        onSuccess: (saved) => void navigate({ to: '/programs/$id', params: { id: String(saved.id) } }),
-        onError: (error) => {
-          setProblem(error);
-          if (error instanceof ApiError) setErrors(new Map(error.issues.map((i) => [i.path, { ...(i.code ? { code: i.code } : {}), message: i.message }])));
-        },
-      },
-    );
+    send(baseVersion);
   };
 
   const text = (key: keyof FormState, label: string, opts: { required?: boolean; multiline?: boolean; type?: string; hint?: string } = {}) => (
@@ -291,6 +322,7 @@ function ProgramForm({ initial, activity }: { initial: FormState; activity?: Act
         </p>
       )}
       {problem !== null && !(problem instanceof ApiError && problem.issues.length > 0) && <ProblemMessage error={problem} />}
+      {conflict && <ConflictPanel conflict={conflict} busy={save.isPending} onLoadTheirs={() => void loadTheirs()} onSaveMine={() => send(conflict.currentVersion)} />}
 
       <fieldset>
         <legend>{t('form.sectionBasics')}</legend>
@@ -306,7 +338,7 @@ function ProgramForm({ initial, activity }: { initial: FormState; activity?: Act
         </div>
         <div className="row">
           {code('activityStatus', t('program.status'), activityStatuses, false)}
-          {code('lifecycleStage', t('program.stage'), lifecycleStages, false)}
+          {chooseStage && code('lifecycleStage', t('program.stage'), lifecycleStages, false)}
           {code('fundingSource', t('program.funding'), fundingSources)}
         </div>
         <div className="row">
@@ -490,7 +522,7 @@ function ProgramForm({ initial, activity }: { initial: FormState; activity?: Act
       </fieldset>
 
       <div className="actions sticky">
-        <button type="submit" disabled={save.isPending}>
+        <button type="submit" disabled={save.isPending || conflict !== null}>
           {t('common.save')}
         </button>
         {activity ? (

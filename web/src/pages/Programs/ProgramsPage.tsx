@@ -1,10 +1,11 @@
 import { Link, useNavigate } from '@tanstack/react-router';
 import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { activityStatuses, cooperationTypes, flagshipAreas, modalities } from '../../../../src/domain/codes.js';
+import { activityStatuses, cooperationTypes, flagshipAreas, lifecycleStages, modalities } from '../../../../src/domain/codes.js';
 import { REPORT_REGIONS } from '../../../../src/domain/reference/types.js';
 import { queryString } from '../../api/client.js';
 import { useActivities } from '../../api/queries.js';
+import { can, useSession } from '../../auth/session.js';
 import { CountryPicker } from '../../components/CountryPicker.js';
 import { EmptyState, Loading, ProblemMessage } from '../../components/Status.js';
 import { useFormat } from '../../format.js';
@@ -18,6 +19,7 @@ export function ProgramsPage() {
   const search = programsRoute.useSearch();
   const navigate = useNavigate({ from: '/programs' });
   const list = useActivities(listParams(search));
+  const { user } = useSession();
   const set = (patch: Partial<ProgramSearch>) => void navigate({ search: (s) => ({ ...s, ...patch, page: undefined }) });
   const idPrefix = useId();
   const [q, setQ] = useState(search.q ?? '');
@@ -52,9 +54,11 @@ export function ProgramsPage() {
           <a className="button secondary" href={`/api/v1/activities/export.xlsx${exportQuery}`} download>
             {t('programs.exportXlsx')}
           </a>
-          <Link className="button" to="/programs/new">
-            {t('app.nav.newProgram')}
-          </Link>
+          {can.createProgram(user) && (
+            <Link className="button" to="/programs/new">
+              {t('app.nav.newProgram')}
+            </Link>
+          )}
         </div>
       </div>
       <form
@@ -79,6 +83,11 @@ export function ProgramsPage() {
         {select('flagshipArea', t('programs.area'), codeOptions(flagshipAreas, (c) => f.code(flagshipAreas, c)))}
         {select('cooperationType', t('programs.type'), codeOptions(cooperationTypes, (c) => f.code(cooperationTypes, c)))}
         {select('status', t('programs.status'), codeOptions(activityStatuses, (c) => f.code(activityStatuses, c)))}
+        {select('stage', t('lifecycle.stageFilter'), [
+          ...codeOptions(lifecycleStages, (c) => f.code(lifecycleStages, c)),
+          // The annual plan's programs, and any other combination a link may carry.
+          ...(search.stage && !lifecycleStages.is(search.stage) ? [{ value: search.stage, label: search.stage.split(',').map((c) => f.code(lifecycleStages, c)).join(', ') }] : []),
+        ])}
         <div className="field-like">
           <label htmlFor={`${idPrefix}-partner`}>{t('programs.partner')}</label>
           <input id={`${idPrefix}-partner`} type="text" defaultValue={search.partner ?? ''} onBlur={(e) => set({ partner: e.target.value.trim() || undefined })} />
@@ -122,6 +131,7 @@ export function ProgramsPage() {
                   <th scope="col">{t('programs.columns.year')}</th>
                   <th scope="col">{t('programs.columns.modality')}</th>
                   <th scope="col">{t('programs.columns.area')}</th>
+                  <th scope="col">{t('lifecycle.stageColumn')}</th>
                   <th scope="col">{t('programs.columns.recipients')}</th>
                   <th scope="col" className="num">
                     {t('programs.columns.participants')}
@@ -142,6 +152,9 @@ export function ProgramsPage() {
                     <td>{a.year ?? '—'}</td>
                     <td>{f.code(modalities, a.modality)}</td>
                     <td>{f.code(flagshipAreas, a.flagshipArea)}</td>
+                    <td>
+                      <span className={`stage-badge stage-${a.lifecycleStage}`}>{f.code(lifecycleStages, a.lifecycleStage)}</span>
+                    </td>
                     <td>{a.recipients.length > 3 ? t('common.country', { count: a.recipients.length }) : a.recipients.map(f.country).join(', ')}</td>
                     <td className="num">{a.participantsPlanned === null ? '—' : f.number(a.participantsPlanned)}</td>
                   </tr>

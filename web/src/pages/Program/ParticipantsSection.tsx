@@ -1,0 +1,139 @@
+/**
+ * The program's participants: counts by sex and country for everyone; the list for signed-in
+ * users, with name, email and position withheld where the user's role may not see them.
+ */
+import { Link } from '@tanstack/react-router';
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Activity, User } from '../../api/client.js';
+import { useParticipants } from '../../api/queries.js';
+import { can } from '../../auth/session.js';
+import { Loading, ProblemMessage } from '../../components/Status.js';
+import { useFormat } from '../../format.js';
+
+type SortKey = 'fullName' | 'country' | 'sex' | 'organisation';
+
+function Withheld() {
+  const { t } = useTranslation();
+  return (
+    <span className="withheld" title={t('personal.withheldHint')}>
+      {t('personal.withheld')}
+    </span>
+  );
+}
+
+export function ParticipantsSection({ a, user }: { a: Activity; user: User | null }) {
+  const { t } = useTranslation();
+  const f = useFormat();
+  const query = useParticipants(a.id);
+  const [filter, setFilter] = useState('');
+  const [sort, setSort] = useState<{ key: SortKey; desc: boolean }>({ key: 'country', desc: false });
+  const rows = useMemo(() => {
+    const needle = filter.trim().toLowerCase();
+    const items = (query.data?.items ?? []).filter(
+      (p) => !needle || [p.fullName ?? '', p.organisation ?? '', p.position ?? '', f.country(p.country)].some((v) => v.toLowerCase().includes(needle)),
+    );
+    const value = (p: (typeof items)[number]) => (sort.key === 'country' ? f.country(p.country) : (p[sort.key] ?? ''));
+    return [...items].sort((x, y) => value(x).localeCompare(value(y)) * (sort.desc ? -1 : 1));
+  }, [query.data, filter, sort, f]);
+  const header = (key: SortKey, label: string) => (
+    <th scope="col" aria-sort={sort.key === key ? (sort.desc ? 'descending' : 'ascending') : 'none'}>
+      <button type="button" className="link" onClick={() => setSort((s) => ({ key, desc: s.key === key ? !s.desc : false }))}>
+        {label}
+      </button>
+    </th>
+  );
+  const total = query.data?.summary.total ?? 0;
+  return (
+    <section className="card">
+      <div className="card-head">
+        <h2>{t('program.participantsTitle')}</h2>
+        {can.import(user) && (
+          <Link className="button secondary" to="/import" search={{ kind: 'participants' }}>
+            {t('program.uploadParticipants')}
+          </Link>
+        )}
+      </div>
+      {query.isPending ? (
+        <Loading />
+      ) : query.error || !query.data ? (
+        <ProblemMessage error={query.error} />
+      ) : total === 0 ? (
+        <p className="muted">{a.participantsPlanned ? t('program.participantsNone', { total: a.participantsPlanned }) : t('program.participantsNoneNoTotal')}</p>
+      ) : (
+        <>
+          <div className="grid2">
+            <div>
+              <h3>{t('program.bySex')}</h3>
+              <ul className="plain">
+                {(['F', 'M', 'X'] as const).map((s) => (
+                  <li key={s}>
+                    {t(`program.sexes.${s}`)}: <strong>{f.number(query.data.summary.bySex[s])}</strong>
+                  </li>
+                ))}
+              </ul>
+            </div>
+            <div>
+              <h3>{t('program.byCountry')}</h3>
+              <ul className="plain">
+                {query.data.summary.byCountry.map((c) => (
+                  <li key={c.country}>
+                    {f.country(c.country)}: <strong>{f.number(c.total)}</strong> ({t('program.sexes.F')} {c.F}, {t('program.sexes.M')} {c.M})
+                  </li>
+                ))}
+              </ul>
+            </div>
+          </div>
+          {!user ? (
+            <p className="muted small">{t('personal.publicSummary', { count: total })}</p>
+          ) : (
+            <>
+              <label className="inline">
+                {t('program.participantFilter')} <input type="search" value={filter} onChange={(e) => setFilter(e.target.value)} />
+              </label>
+              <div className="table-wrap">
+                <table className="data">
+                  <thead>
+                    <tr>
+                      {header('fullName', t('program.name'))}
+                      <th scope="col">{t('personal.email')}</th>
+                      {header('sex', t('program.sex'))}
+                      {header('country', t('program.country'))}
+                      {header('organisation', t('program.organisation'))}
+                      <th scope="col">{t('program.position')}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {rows.map((p) => (
+                      <tr key={p.id}>
+                        {p.personal ? (
+                          <>
+                            <td>{p.fullName ?? '—'}</td>
+                            <td>{p.email ? <a href={`mailto:${p.email}`}>{p.email}</a> : '—'}</td>
+                          </>
+                        ) : (
+                          <>
+                            <td>
+                              <Withheld />
+                            </td>
+                            <td>
+                              <Withheld />
+                            </td>
+                          </>
+                        )}
+                        <td>{t(`program.sexes.${p.sex}`)}</td>
+                        <td>{f.country(p.country)}</td>
+                        <td>{p.organisation ?? '—'}</td>
+                        <td>{p.personal ? (p.position ?? '—') : <Withheld />}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            </>
+          )}
+        </>
+      )}
+    </section>
+  );
+}
