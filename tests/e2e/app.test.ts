@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { canRun, startHarness, type Harness } from './browser.js';
+import { addAccount, canRun, login, startHarness, type Harness } from './browser.js';
 
 /** Retries until the page shows what is expected (the app loads data asynchronously). */
 const poll = <T>(read: () => Promise<T>) => expect.poll(read, { timeout: 10_000, interval: 100 });
@@ -17,6 +17,7 @@ describe.skipIf(!canRun)('the web application in Chromium', () => {
 
   beforeAll(async () => {
     h = await startHarness();
+    await addAccount(h, 'coordinator');
     context = await h.browser.newContext({ locale: 'en-GB', acceptDownloads: true, viewport: { width: 1280, height: 900 } });
     page = await context.newPage();
     page.on('pageerror', (e) => errors.push(String(e)));
@@ -63,6 +64,9 @@ describe.skipIf(!canRun)('the web application in Chromium', () => {
   });
 
   it('creates a program through the form, with errors next to the fields first', async () => {
+    // The public sees no "New program"; a coordinator signs in and gets it.
+    expect(await page.getByRole('link', { name: 'New program' }).count()).toBe(0);
+    await login(page, h, 'coordinator@e2e.test');
     await page.goto(`${h.url}/programs/new`);
     await page.getByLabel('Identifier').fill('E2E-2031-01');
     await page.getByLabel('Title (English)').fill('<script>alert(1)</script> Training on geothermal energy');
@@ -138,6 +142,7 @@ describe.skipIf(!canRun)('the web application on an empty registry', () => {
   let h: Harness;
   beforeAll(async () => {
     h = await startHarness({ demo: false });
+    await addAccount(h, 'admin');
   }, 60_000);
   afterAll(async () => {
     await h?.close();
@@ -155,7 +160,11 @@ describe.skipIf(!canRun)('the web application on an empty registry', () => {
     await page.goto(`${h.url}/reports/annual/2018`);
     await poll(() => text(page.locator('.empty'))).toContain('No programs are recorded for 2018.');
     const long = 'W'.repeat(480);
-    const created = await page.request.post(`${h.url}/api/v1/activities`, { data: { identifier: 'LONG-1', titleEn: long, plannedStart: '2019-01-01' } });
+    const csrf = await login(page, h, 'admin@e2e.test');
+    const created = await page.request.post(`${h.url}/api/v1/activities`, {
+      data: { identifier: 'LONG-1', titleEn: long, plannedStart: '2019-01-01' },
+      headers: { 'x-csrf-token': csrf },
+    });
     expect(created.status()).toBe(201);
     const { id } = (await created.json()) as { id: number };
     await page.goto(`${h.url}/programs/${id}`);

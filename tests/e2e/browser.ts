@@ -6,7 +6,11 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Role } from '../../src/domain/access/actor.js';
+import { userInputSchema } from '../../src/domain/account/user.js';
+import { createUser } from '../../src/services/users.js';
+import { ensureOrg } from '../../src/testing/server.js';
 import { findWebRoot, serverFor, type AppContext } from '../../src/main.js';
 import { loadDemoData } from '../../src/services/demo/load-demo.js';
 import { openTestApp } from '../../src/testing/engines.js';
@@ -26,6 +30,30 @@ export interface Harness {
   readonly browser: Browser;
   readonly app: AppContext;
   close(): Promise<void>;
+}
+
+export const E2E_PASSWORD = 'Tiga-kata-rahasia-2026';
+
+/** The organisation each role's test account acts for (agency: the Ministry of Health of the demo data). */
+const ORG_OF: Readonly<Record<Role, string | null>> = { admin: null, coordinator: null, agency: 'ID-KEMENKES', embassy: 'ID-KBRI-SUVA', viewer: null };
+
+/** Creates an account with the shared test password; its email is `<role>@e2e.test` unless given. */
+export async function addAccount(h: Harness, role: Role, email = `${role}@e2e.test`): Promise<string> {
+  const orgCode = ORG_OF[role];
+  if (orgCode) await ensureOrg(h.app, orgCode);
+  await createUser(h.app.deps, userInputSchema.parse({ email, name: `E2E ${role}`, role, orgCode, password: E2E_PASSWORD }));
+  return email;
+}
+
+/** Signs in through the sign-in page; returns the session's CSRF token (for page.request writes). */
+export async function login(page: Page, h: Harness, email: string, password = E2E_PASSWORD): Promise<string> {
+  await page.goto(`${h.url}/login`);
+  await page.getByLabel('Email', { exact: true }).fill(email);
+  await page.getByLabel('Password', { exact: true }).fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+  const session = (await (await page.request.get(`${h.url}/api/v1/auth/session`)).json()) as { csrfToken: string };
+  return session.csrfToken;
 }
 
 export async function startHarness(options: { demo?: boolean } = {}): Promise<Harness> {

@@ -4,6 +4,8 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { initI18n } from './i18n/index.js';
 import { makeRouter } from './routes.js';
+import { setCsrfToken, whenSessionEnds, type Session } from './api/client.js';
+import { sessionQuery } from './auth/session.js';
 import './styles.css';
 
 const queryClient = new QueryClient({
@@ -17,6 +19,18 @@ const queryClient = new QueryClient({
 });
 
 const router = makeRouter(queryClient);
+
+// A session that ends (expired, signed out elsewhere, account disabled) sends a signed-in user to
+// the sign-in page; a failed sign-in (also a 401) does not, nor does anything for the public.
+whenSessionEnds(() => {
+  const session = queryClient.getQueryData<Session>(['session']);
+  if (!session?.user) return;
+  setCsrfToken(null);
+  queryClient.setQueryData(['session'], { ...session, user: null, csrfToken: null, expiresAt: null });
+  queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== 'session' });
+  void router.navigate({ to: '/login', search: { redirect: router.state.location.href, ended: true } });
+});
+void queryClient.prefetchQuery(sessionQuery());
 await initI18n();
 createRoot(document.getElementById('root') as HTMLElement).render(
   <StrictMode>

@@ -117,7 +117,35 @@ export const planRoute = createRoute({
   component: lazyRouteComponent(() => import('./pages/Plan/AnnualPlanPage.js'), 'AnnualPlanPage'),
 });
 
-const routeTree = rootRoute.addChildren([planRoute, dashboardRoute, programsRoute, newProgramRoute, programRoute, editProgramRoute, importRoute, reportRoute]);
+export const loginRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/login',
+  validateSearch: (s: Record<string, unknown>): { redirect?: string; ended?: boolean } => ({
+    ...(typeof s.redirect === 'string' && s.redirect.startsWith('/') ? { redirect: s.redirect.slice(0, 500) } : {}),
+    ...(s.ended === true || s.ended === '1' || s.ended === 1 ? { ended: true } : {}),
+  }),
+  component: lazyRouteComponent(() => import('./pages/Login/LoginPage.js'), 'LoginPage'),
+});
+
+export const passwordRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/account/password',
+  component: lazyRouteComponent(() => import('./pages/Account/PasswordPage.js'), 'PasswordPage'),
+});
+
+export const usersRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/admin/users',
+  component: lazyRouteComponent(() => import('./pages/Admin/UsersPage.js'), 'UsersPage'),
+});
+
+export const auditRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/admin/audit',
+  component: lazyRouteComponent(() => import('./pages/Admin/AuditPage.js'), 'AuditPage'),
+});
+
+const routeTree = rootRoute.addChildren([loginRoute, passwordRoute, usersRoute, auditRoute, planRoute, dashboardRoute, programsRoute, newProgramRoute, programRoute, editProgramRoute, importRoute, reportRoute]);
 
 export function makeRouter(queryClient: QueryClient) {
   return createRouter({ routeTree, context: { queryClient }, defaultPreload: 'intent', defaultPreloadStaleTime: 0, scrollRestoration: true });

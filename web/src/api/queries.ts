@@ -117,3 +117,25 @@ export function useImport() {
     },
   });
 }
+
+export type UserListParams = NonNullable<paths['/api/v1/users']['get']['parameters']['query']>;
+export type UserBody = paths['/api/v1/users']['post']['requestBody'] extends { content: { 'application/json': infer B } } ? B : never;
+export type UserPatchBody = paths['/api/v1/users/{id}']['patch']['requestBody'] extends { content: { 'application/json': infer B } } ? B : never;
+export type AuditParams = NonNullable<paths['/api/v1/audit']['get']['parameters']['query']>;
+
+export const useUsers = (params: UserListParams) =>
+  useQuery({ queryKey: ['users', params], queryFn: () => call(api.GET('/api/v1/users', { params: { query: params } })), placeholderData: keepPreviousData });
+
+export function useSaveUser() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, version, body }: { id?: number; version?: number; body: UserBody | UserPatchBody }) =>
+      id === undefined
+        ? call(api.POST('/api/v1/users', { body: body as UserBody }))
+        : call(api.PATCH('/api/v1/users/{id}', { params: { path: { id } }, body: body as UserPatchBody, headers: version ? { 'if-match': `"${version}"` } : {} })),
+    onSuccess: () => void client.invalidateQueries({ queryKey: ['users'] }),
+  });
+}
+
+export const useAudit = (params: AuditParams) =>
+  useQuery({ queryKey: ['audit', params], queryFn: () => call(api.GET('/api/v1/audit', { params: { query: params } })), placeholderData: keepPreviousData });

@@ -2,7 +2,7 @@
  * Who is signed in, as the server says (GET /api/v1/auth/session), and what the interface offers
  * them. The server enforces every rule again: these only decide which menus and buttons appear.
  */
-import { queryOptions, useQuery } from '@tanstack/react-query';
+import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, call, setCsrfToken, type Session, type User } from '../api/client.js';
 
 export type Role = User['role'];
@@ -21,6 +21,37 @@ export const sessionQuery = () =>
 export function useSession(): { user: User | null; portal: boolean; loading: boolean } {
   const query = useQuery(sessionQuery());
   return { user: query.data?.user ?? null, portal: query.data?.portal ?? false, loading: query.isPending };
+}
+
+/** Signs in; the new session (and its CSRF token) replaces the old one, and every view reloads. */
+export function useLogin() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: { email: string; password: string }) => call(api.POST('/api/v1/auth/login', { body })),
+    onSuccess: (session) => {
+      setCsrfToken(session.csrfToken);
+      client.setQueryData(['session'], session);
+      void client.invalidateQueries({ predicate: (q) => q.queryKey[0] !== 'session' });
+    },
+  });
+}
+
+export function useLogout() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: () => call(api.POST('/api/v1/auth/logout')),
+    onSettled: () => {
+      setCsrfToken(null);
+      client.setQueryData(['session'], { user: null, csrfToken: null, expiresAt: null, portal: false });
+      client.removeQueries({ predicate: (q) => q.queryKey[0] !== 'session' });
+    },
+  });
+}
+
+export function useChangePassword() {
+  return useMutation({
+    mutationFn: (body: { currentPassword: string; newPassword: string }) => call(api.POST('/api/v1/auth/password', { body })),
+  });
 }
 
 /** What each role may do, for showing menus and buttons (mirrors src/domain/access/policy.ts). */

@@ -1,9 +1,48 @@
-import { Link, Outlet } from '@tanstack/react-router';
+import { Link, Outlet, useNavigate } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
+import { roles } from '../../../src/domain/access/actor.js';
+import { can, useLogout, useSession } from '../auth/session.js';
+import { useFormat } from '../format.js';
 import { setLanguage, type Lang } from '../i18n/index.js';
+
+/** The signed-in user's name, role and organisation, with password change and sign-out. */
+function UserMenu() {
+  const { t } = useTranslation();
+  const f = useFormat();
+  const navigate = useNavigate();
+  const { user, portal, loading } = useSession();
+  const logout = useLogout();
+  if (portal || loading) return null;
+  if (!user) {
+    return (
+      <div className="user">
+        <Link to="/login" search={{}}>
+          {t('auth.signIn')}
+        </Link>
+      </div>
+    );
+  }
+  return (
+    <div className="user" role="group" aria-label={t('auth.account')}>
+      <span className="who">
+        <strong>{user.name}</strong>
+        <span className="muted small">
+          {' '}
+          {f.code(roles, user.role)}
+          {user.orgCode ? ` · ${user.orgCode}` : ''}
+        </span>
+      </span>
+      <Link to="/account/password">{t('auth.changePassword')}</Link>
+      <button type="button" className="link" onClick={() => logout.mutate(undefined, { onSettled: () => void navigate({ to: '/' }) })}>
+        {t('auth.signOut')}
+      </button>
+    </div>
+  );
+}
 
 export function Layout() {
   const { t, i18n } = useTranslation();
+  const { user } = useSession();
   const lang = (i18n.language === 'id' ? 'id' : 'en') as Lang;
   const year = new Date().getFullYear() - 1;
   return (
@@ -25,13 +64,21 @@ export function Layout() {
           <Link to="/programs" activeOptions={{ exact: true }}>
             {t('app.nav.programs')}
           </Link>
-          <Link to="/programs/new">{t('app.nav.newProgram')}</Link>
-          <Link to="/import">{t('app.nav.import')}</Link>
+          {can.createProgram(user) && <Link to="/programs/new">{t('app.nav.newProgram')}</Link>}
+          {can.import(user) && <Link to="/import">{t('app.nav.import')}</Link>}
           <Link to="/reports/annual/$year" params={{ year: String(year) }} activeOptions={{ includeSearch: false }}>
             {t('app.nav.report')}
           </Link>
+          {can.internal(user) && (
+            <Link to="/plan/$year" params={{ year: String(year + 1) }}>
+              {t('app.nav.plan')}
+            </Link>
+          )}
+          {can.manageUsers(user) && <Link to="/admin/users">{t('app.nav.users')}</Link>}
+          {can.readAudit(user) && <Link to="/admin/audit">{t('app.nav.audit')}</Link>}
           <a href="/api/docs">{t('app.nav.api')}</a>
         </nav>
+        <UserMenu />
         <div className="lang" role="group" aria-label={t('app.language')}>
           {(['id', 'en'] as const).map((l) => (
             <button key={l} type="button" aria-pressed={lang === l} onClick={() => setLanguage(l)} lang={l}>
