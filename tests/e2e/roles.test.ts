@@ -1,0 +1,97 @@
+/// <reference lib="dom" />
+/**
+ * Each role signs in and sees its own menus; a wrong password is refused with a clear message;
+ * signing out returns to the public view, which shows no participant's name anywhere.
+ */
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Role } from '../../src/domain/access/actor.js';
+import { DEMO_PARTICIPANTS } from '../../src/services/demo/demo-data.js';
+import { addAccount, canRun, login, startHarness, type Harness } from './browser.js';
+
+const MENUS = ['Dashboard', 'Programs', 'New program', 'Import', 'Annual report', 'Annual plan', 'Users', 'Audit log'] as const;
+const EXPECTED: Readonly<Record<Role | 'public', readonly (typeof MENUS)[number][]>> = {
+  public: ['Dashboard', 'Programs', 'Annual report'],
+  viewer: ['Dashboard', 'Programs', 'Annual report', 'Annual plan'],
+  embassy: ['Dashboard', 'Programs', 'New program', 'Annual report', 'Annual plan'],
+  agency: ['Dashboard', 'Programs', 'New program', 'Annual report', 'Annual plan'],
+  coordinator: ['Dashboard', 'Programs', 'New program', 'Import', 'Annual report', 'Annual plan'],
+  admin: ['Dashboard', 'Programs', 'New program', 'Import', 'Annual report', 'Annual plan', 'Users', 'Audit log'],
+};
+
+describe.skipIf(!canRun)('roles in the browser', () => {
+  let h: Harness;
+  let context: BrowserContext;
+  let page: Page;
+  const errors: string[] = [];
+
+  beforeAll(async () => {
+    h = await startHarness();
+    for (const role of ['admin', 'coordinator', 'agency', 'embassy', 'viewer'] as const) await addAccount(h, role);
+    context = await h.browser.newContext({ locale: 'en-GB', viewport: { width: 1280, height: 900 } });
+    page = await context.newPage();
+    page.on('pageerror', (e) => errors.push(String(e)));
+    page.setDefaultTimeout(10_000);
+  }, 60_000);
+  afterAll(async () => {
+    await context?.close();
+    await h?.close();
+  });
+
+  const menus = async () => {
+    const nav = page.getByRole('navigation', { name: 'Mitra' });
+    await nav.getByRole('link', { name: 'Dashboard' }).waitFor();
+    // The session decides the menus: wait until the header shows who is signed in (or "Sign in").
+    await page.locator('.user').waitFor();
+    const names = await nav.getByRole('link').allInnerTexts();
+    return MENUS.filter((m) => names.includes(m));
+  };
+
+  it('shows the public menus and a sign-in link before signing in', async () => {
+    await page.goto(`${h.url}/`);
+    expect(await menus()).toEqual(EXPECTED.public);
+    expect(await page.getByRole('link', { name: 'Sign in' }).count()).toBe(1);
+  });
+
+  it('refuses a wrong password with a clear message and stays on the sign-in page', async () => {
+    await page.goto(`${h.url}/login`);
+    await page.getByLabel('Email', { exact: true }).fill('admin@e2e.test');
+    await page.getByLabel('Password', { exact: true }).fill('not the password at all');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expect.poll(() => page.getByRole('alert').textContent(), { timeout: 10_000 }).toBe('The email or password is wrong.');
+    expect(new URL(page.url()).pathname).toBe('/login');
+  });
+
+  for (const role of ['admin', 'coordinator', 'agency', 'embassy', 'viewer'] as const) {
+    it(`shows the ${role}'s menus after signing in, and the public ones after signing out`, async () => {
+      await login(page, h, `${role}@e2e.test`);
+      await expect.poll(menus, { timeout: 10_000 }).toEqual(EXPECTED[role]);
+      await page.getByRole('group', { name: 'Your account' }).getByText(`E2E ${role}`).waitFor();
+      await page.getByRole('button', { name: 'Sign out' }).click();
+      await expect.poll(menus, { timeout: 10_000 }).toEqual(EXPECTED.public);
+    });
+  }
+
+  it('keeps the pages of other roles closed, with a reason', async () => {
+    await login(page, h, 'viewer@e2e.test');
+    await page.goto(`${h.url}/admin/users`);
+    await page.getByText('Your role does not give access to this page.').waitFor();
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.goto(`${h.url}/admin/audit`);
+    await page.getByText('Sign in to see this page.').waitFor();
+  });
+
+  it('shows the public no participant names, while a coordinator sees them', async () => {
+    const program = await h.app.deps.store.repos.activities.findByIdentifier(DEMO_PARTICIPANTS.activityIdentifier);
+    const someone = DEMO_PARTICIPANTS.participants[0]?.fullName ?? '';
+    expect(someone).not.toBe('');
+    await page.goto(`${h.url}/programs/${program?.id}`);
+    await page.getByRole('heading', { level: 1 }).waitFor();
+    await page.getByText('20 participants').first().waitFor();
+    expect(await page.content()).not.toContain(someone);
+    await login(page, h, 'coordinator@e2e.test');
+    await page.goto(`${h.url}/programs/${program?.id}`);
+    await page.getByText(someone).first().waitFor();
+    expect(errors).toEqual([]);
+  });
+});
