@@ -346,9 +346,9 @@ for (const engine of ENGINES) {
 
       it('lists the annual plan per ministry with planned budgets converted at dated rates', async () => {
         await importExchangeRates(app.deps, csv('currency,date,units_per_usd\nIDR,2030-01-01,14000\nJPY,2030-01-01,110'));
-        const mk = (stage: string, org: string, budgets: object[]) =>
+        const b = (amount: number, currency: string, type: 1 | 2 = 1) => ({ type, periodStart: '2030-01-01', periodEnd: '2030-12-31', amount, currency, valueDate: '2030-02-01' });
+        const mk = (stage: string, org: string, budgets: ReturnType<typeof b>[]) =>
           createActivity(app.deps, activityInputSchema.parse(anActivity({ implementingOrg: org, lifecycleStage: stage, plannedStart: '2030-03-01', plannedEnd: '2030-03-10', budgets })));
-        const b = (amount: number, currency: string, type = 1) => ({ type, periodStart: '2030-01-01', periodEnd: '2030-12-31', amount, currency, valueDate: '2030-02-01' });
         await mk('approved', 'ID-ACC-OWN', [b(140_000_000, 'IDR')]); // 10,000 USD
         await mk('funded', 'ID-ACC-OWN', [b(5_000, 'USD'), b(9_999, 'USD', 2)]); // the revised budget counts: 9,999 USD
         await mk('approved', 'ID-ACC-OTHER', [b(1_100_000, 'JPY'), b(300, 'GBP')]); // 10,000 USD + GBP without any rate
