@@ -153,6 +153,10 @@ for (const engine of ENGINES) {
         expect(missing.json().code).toBe('auth.csrf');
         const foreign = await server.inject({ method: 'POST', url: '/api/v1/activities', payload: anActivity(), headers: { cookie: coordinator.cookie, 'x-csrf-token': admin.csrf } });
         expect(foreign.statusCode).toBe(403);
+        // Without a session, a change is refused before its body is read (even a malformed one).
+        const anonymous = await server.inject({ method: 'POST', url: '/api/v1/activities', payload: '{"broken', headers: { 'content-type': 'application/json' } });
+        expect(anonymous.statusCode).toBe(401);
+        expect(anonymous.json().code).toBe('auth.required');
         // Reads need no token.
         expect((await server.inject({ url: '/api/v1/imports', headers: { cookie: coordinator.cookie } })).statusCode).toBe(200);
       });

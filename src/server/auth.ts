@@ -20,6 +20,8 @@ declare module 'fastify' {
 export const SESSION_COOKIE = 'mitra_session';
 export const CSRF_HEADER = 'x-csrf-token';
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+/** Changes that need no session: signing in, and signing out (harmless without one). */
+const OPEN_WRITES = new Set(['/api/v1/auth/login', '/api/v1/auth/logout']);
 
 export interface AuthOptions {
   /** Read-only anonymous server: no sign-in, every write refused. */
@@ -59,7 +61,13 @@ export async function registerAuth(app: FastifyInstance, deps: ServiceDeps, opti
       return;
     }
     const token = request.cookies[SESSION_COOKIE];
-    if (token === undefined) return;
+    if (token === undefined) {
+      // Every change needs a signed-in user: refused before the body is even read.
+      if (!SAFE_METHODS.has(request.method) && !OPEN_WRITES.has(request.url.split('?')[0] ?? '')) {
+        return sendProblem(reply, makeProblem(request, 401, 'auth.required', 'sign in to do this'));
+      }
+      return;
+    }
     const active = await resolveSession(deps, token, options.policy ?? DEFAULT_SESSION_POLICY);
     if (!active) {
       clearSession(reply, request, options);
