@@ -46,11 +46,13 @@ function Value({ field, value }: { field: string; value: unknown }) {
   return <span title={short === full ? undefined : full}>{short}</span>;
 }
 
-export function ChangeList({ changes }: { changes: FieldChanges }) {
+/** `programFields`: label the fields as a program's (false for other records: their own names). */
+export function ChangeList({ changes, programFields = true }: { changes: FieldChanges; programFields?: boolean }) {
   const { t, i18n } = useTranslation();
   const entries = Object.entries(changes);
   if (entries.length === 0) return null;
   const label = (field: string) => {
+    if (!programFields) return field;
     const key = LABEL_KEYS[field] ?? `program.${field}`;
     return i18n.exists(key) ? t(key) : field;
   };

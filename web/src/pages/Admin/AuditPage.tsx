@@ -98,7 +98,7 @@ export function AuditPage() {
                           {e.entityVersion !== null && <span className="muted small"> v{e.entityVersion}</span>}
                         </td>
                         <td>
-                          <ChangeList changes={e.changes} />
+                          <ChangeList changes={e.changes} programFields={e.entity === 'activity'} />
                           {e.comment && <p className="small">{e.comment}</p>}
                         </td>
                       </tr>
