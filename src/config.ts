@@ -35,6 +35,10 @@ const envSchema = z.object({
   /** Session lifetime and idle timeout, in minutes. */
   MITRA_SESSION_MINUTES: z.coerce.number().int().min(5).max(60 * 24 * 30).default(12 * 60),
   MITRA_SESSION_IDLE_MINUTES: z.coerce.number().int().min(5).max(60 * 24 * 30).default(2 * 60),
+  /** The IATI publisher: its organisation identifier prefixes every exported activity identifier. */
+  MITRA_IATI_REPORTING_ORG: z.string().trim().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{1,80}$/, { message: 'must be an IATI organisation identifier such as ID-NCT-SSTC' }).default('ID-NCT-SSTC'),
+  MITRA_IATI_REPORTING_ORG_NAME: z.string().trim().min(1).max(300).default('National Coordination Team for South-South and Triangular Cooperation'),
+  MITRA_IATI_REPORTING_ORG_NAME_ID: z.string().trim().min(1).max(300).default('Tim Koordinasi Nasional Kerja Sama Selatan-Selatan dan Triangular'),
   /** The first administrator, created on start when the database has no accounts (never a default password). */
   MITRA_ADMIN_EMAIL: z.string().trim().optional(),
   MITRA_ADMIN_PASSWORD: z.string().optional(),
@@ -55,6 +59,7 @@ export type Config = Readonly<{
   sessionMinutes: number;
   sessionIdleMinutes: number;
   firstAdmin: { email: string; password: string } | null;
+  iatiPublisher: { ref: string; nameEn: string; nameId: string; type: string };
 }>;
 
 export class ConfigError extends Error {
@@ -89,6 +94,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     trustProxy: e.MITRA_TRUST_PROXY,
     sessionMinutes: e.MITRA_SESSION_MINUTES,
     sessionIdleMinutes: e.MITRA_SESSION_IDLE_MINUTES,
+    iatiPublisher: { ref: e.MITRA_IATI_REPORTING_ORG, nameEn: e.MITRA_IATI_REPORTING_ORG_NAME, nameId: e.MITRA_IATI_REPORTING_ORG_NAME_ID, type: '10' },
     firstAdmin: e.MITRA_ADMIN_EMAIL && e.MITRA_ADMIN_PASSWORD ? { email: e.MITRA_ADMIN_EMAIL, password: e.MITRA_ADMIN_PASSWORD } : null,
   });
 }

@@ -99,6 +99,7 @@ export function serverFor(app: AppContext, options: Omit<ServerOptions, 'deps' |
     importMaxBytes: app.config.importMaxBytes,
     providerCountry: app.config.providerCountry,
     trustProxy: app.config.trustProxy,
+    iatiPublisher: app.config.iatiPublisher,
     auth: {
       portal: app.config.portal,
       secureCookies: app.config.secureCookies,

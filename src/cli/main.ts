@@ -16,6 +16,7 @@ import { registerOrganisationCommands } from './organisation.commands.js';
 import { registerReferenceCommands } from './reference.commands.js';
 import { registerServeCommand } from './serve.command.js';
 import { registerUserCommands } from './users.commands.js';
+import { registerExportCommands } from './export.commands.js';
 
 export const VERSION = '0.1.0';
 
@@ -45,6 +46,7 @@ function buildProgram(ctx: CliContext): Command {
   registerReportCommands(program, ctx);
   registerGenerateCommand(program, ctx);
   registerUserCommands(program, ctx);
+  registerExportCommands(program, ctx);
   return program;
 }
 

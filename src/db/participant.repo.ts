@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { ParticipantStatus, Sex } from '../domain/codes.js';
 import type { Participant } from '../domain/participant/participant.js';
 import type { ParticipantRepository, ParticipantWrite } from '../services/ports.js';
@@ -80,6 +80,24 @@ export class ParticipantRepo implements ParticipantRepository {
       .where('activity_id', '=', activityId)
       .executeTakeFirstOrThrow();
     return num(row.n);
+  }
+
+  async attendanceCounts(activityIds: readonly number[]): Promise<Map<number, { records: number; attended: number }>> {
+    const counts = new Map<number, { records: number; attended: number }>();
+    for (let i = 0; i < activityIds.length; i += 500) {
+      const rows = await this.db
+        .selectFrom('participants')
+        .select([
+          'activity_id',
+          (eb) => eb.fn.countAll().as('n'),
+          sql<number>`sum(case when status in ('attended', 'completed') then 1 else 0 end)`.as('attended'),
+        ])
+        .where('activity_id', 'in', activityIds.slice(i, i + 500))
+        .groupBy('activity_id')
+        .execute();
+      for (const r of rows) counts.set(r.activity_id, { records: num(r.n), attended: num(r.attended) });
+    }
+    return counts;
   }
 
   async countriesOf(activityId: number): Promise<string[]> {

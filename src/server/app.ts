@@ -21,6 +21,8 @@ import { registerReferenceRoutes } from './reference.routes.js';
 import { registerImportRoutes } from './import.routes.js';
 import { registerReportRoutes } from './report.routes.js';
 import { registerExportRoutes } from './export.routes.js';
+import type { IatiPublisher } from '../services/iati-export.js';
+import { loadConfig } from '../config.js';
 import { registerAuth, type AuthOptions } from './auth.js';
 import { registerAuthRoutes } from './auth.routes.js';
 import { registerUserRoutes } from './user.routes.js';
@@ -44,7 +46,12 @@ export interface ServerOptions {
   /** Sessions, cookies and the public portal mode. */
   readonly auth?: AuthOptions;
   readonly trustProxy?: boolean;
+  /** The IATI reporting organisation of exports. */
+  readonly iatiPublisher?: IatiPublisher;
 }
+
+/** The configuration's defaults (MITRA_IATI_REPORTING_ORG…) when the caller gives none. */
+const DEFAULT_PUBLISHER: IatiPublisher = loadConfig({}).iatiPublisher;
 
 export async function buildServer(options: ServerOptions): Promise<FastifyInstance> {
   const app = Fastify({
@@ -123,7 +130,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   registerOrganisationRoutes(app, options.deps);
   registerReferenceRoutes(app);
   registerReportRoutes(app, options.deps);
-  registerExportRoutes(app, options.deps);
+  registerExportRoutes(app, options.deps, options.iatiPublisher ?? DEFAULT_PUBLISHER);
   await registerImportRoutes(app, options.deps, {
     openImportDeps: options.openImportDeps ?? (async () => ({ deps: options.deps, close: async () => {} })),
     maxBytes: options.importMaxBytes ?? 256 * 1024 * 1024,

@@ -8,6 +8,7 @@ import { describeEachEngine } from '../testing/engines.js';
 /** exceljs types predate Node's generic Buffer; the bytes are a plain Buffer. */
 const load = (book: ExcelJS.Workbook, bytes: Buffer) => book.xlsx.load(bytes as unknown as ArrayBuffer);
 import { useServer } from '../testing/server.js';
+import { iatiRuleBreaches } from '../testing/iati.js';
 
 describeEachEngine('downloads', (app) => {
   const server = useServer(app);
@@ -27,6 +28,24 @@ describeEachEngine('downloads', (app) => {
     expect(rows[0]?.fields).toEqual(expect.arrayContaining(['ID-KEMLU-2018-01', 'seminar', 'ECO-MICRO', 'Amman, Jordan', 'PS', 'ID-KEMLU', '30', '8.10']));
     const formula = parseCsvText((await server().inject({ url: '/api/v1/activities/export.csv?year=2030' })).body)[1];
     expect(formula?.fields[1]).toBe(`'=HYPERLINK("http://x")`);
+  });
+
+  it('exports the filtered list as an IATI XML file, published programs only for the public', async () => {
+    const res = await server().inject({ url: '/api/v1/export/iati.xml?year=2018' });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toMatch(/application\/xml/);
+    expect(res.headers['content-disposition']).toMatch(/iati-activities-2018\.xml/);
+    expect(res.body.match(/<iati-activity /g)).toHaveLength(14);
+    expect(iatiRuleBreaches(res.body, 'ID-NCT-SSTC')).toEqual([]);
+    const internal = await server().inject({ url: '/api/v1/export/iati.xml?year=2030' });
+    expect(internal.body).toContain('FORMULA-1');
+    const pub = await app().deps.store.repos.activities.findByIdentifier('FORMULA-1');
+    expect(pub?.lifecycleStage).toBe('request');
+    const anonymous = await server().inject({ url: '/api/v1/export/iati.xml?year=2030', headers: { cookie: '' } });
+    expect(anonymous.body).not.toContain('FORMULA-1');
+    const one = await server().inject({ url: `/api/v1/activities/${pub?.id}/iati.xml` });
+    expect(one.body.match(/<iati-activity /g)).toHaveLength(1);
+    expect((await server().inject({ url: `/api/v1/activities/${pub?.id}/iati.xml`, headers: { cookie: '' } })).statusCode).toBe(404);
   });
 
   it('exports the list as XLSX with numbers as numbers', async () => {

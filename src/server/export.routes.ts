@@ -13,6 +13,9 @@ import { exportActivities } from '../services/activities.js';
 import type { ServiceDeps } from '../services/ports.js';
 import { annualSummary } from '../services/reports.js';
 import { depsFor } from './auth.js';
+import { exportIati, exportIatiActivity, type IatiExport, type IatiPublisher } from '../services/iati-export.js';
+import { idParams } from './http-helpers.js';
+import { iatiDocument } from '../io/iati-write.js';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const exportQuery = activityListQuerySchema.omit({ page: true, pageSize: true });
@@ -24,8 +27,44 @@ function download(reply: FastifyReply, type: string, filename: string): PassThro
   return stream;
 }
 
-export function registerExportRoutes(root: FastifyInstance, deps: ServiceDeps): void {
+function iatiStream(reply: FastifyReply, exported: IatiExport, filename: string): PassThrough {
+  const stream = download(reply, 'application/xml; charset=utf-8', filename);
+  void (async () => {
+    for await (const chunk of iatiDocument(exported.generatedAt, exported.activities)) {
+      if (!stream.write(chunk)) await new Promise((resolve) => stream.once('drain', resolve));
+    }
+    stream.end();
+  })().catch((error: unknown) => stream.destroy(error as Error));
+  return stream;
+}
+
+export function registerExportRoutes(root: FastifyInstance, deps: ServiceDeps, publisher: IatiPublisher): void {
   const app = root.withTypeProvider<ZodTypeProvider>();
+
+  app.get(
+    '/api/v1/export/iati.xml',
+    {
+      schema: {
+        tags: ['Programs'],
+        summary:
+          'The programs of a filter as an IATI 2.03 activities file (valid against the official schema); identifiers are prefixed with the reporting organisation. Use `year` to keep files small (the IATI datastore takes files up to 50 MB).',
+        querystring: exportQuery,
+      },
+    },
+    async (request, reply) => {
+      const exported = await exportIati(depsFor(deps, request), request.query, publisher);
+      return reply.send(iatiStream(reply, exported, `iati-activities${request.query.year ? `-${request.query.year}` : ''}.xml`));
+    },
+  );
+
+  app.get(
+    '/api/v1/activities/:id/iati.xml',
+    { schema: { tags: ['Programs'], summary: 'One program as an IATI 2.03 activities file', params: idParams } },
+    async (request, reply) => {
+      const exported = await exportIatiActivity(depsFor(deps, request), request.params.id, publisher);
+      return reply.send(iatiStream(reply, exported, `iati-activity-${request.params.id}.xml`));
+    },
+  );
 
   app.get(
     '/api/v1/activities/export.csv',

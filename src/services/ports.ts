@@ -112,6 +112,8 @@ export interface ParticipantRepository {
   countByActivity(activityId: number): Promise<number>;
   /** The distinct countries the program's participants come from. */
   countriesOf(activityId: number): Promise<string[]>;
+  /** Participant records and those who attended or completed, per program (programs without records are absent). */
+  attendanceCounts(activityIds: readonly number[]): Promise<Map<number, { records: number; attended: number }>>;
   insert(activityId: number, write: ParticipantWrite): Promise<number>;
   /** Inserts new participants and updates those already there (same program and person key). */
   upsertMany(rows: readonly { activityId: number; write: ParticipantWrite }[]): Promise<void>;

@@ -3273,6 +3273,93 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/export/iati.xml": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The programs of a filter as an IATI 2.03 activities file (valid against the official schema); identifiers are prefixed with the reporting organisation. Use `year` to keep files small (the IATI datastore takes files up to 50 MB). */
+        get: {
+            parameters: {
+                query?: {
+                    year?: number;
+                    modality?: "training" | "seminar" | "workshop" | "expert_dispatch" | "internship" | "study_visit" | "equipment_grant" | "scholarship" | "knowledge_sharing";
+                    flagshipArea?: "DEV-POV" | "DEV-AGR" | "DEV-DRM" | "DEV-INF" | "DEV-EDU" | "GOV-DEM" | "GOV-PEACE" | "GOV-CONF" | "GOV-LAW" | "GOV-LOCAL" | "ECO-MACRO" | "ECO-PUBFIN" | "ECO-MICRO" | "OTHER";
+                    region?: "asia" | "oceania" | "africa" | "americas" | "europe";
+                    /** @description ISO 3166-1 alpha-2/alpha-3 code or a country name (English or Indonesian) */
+                    country?: string;
+                    cooperationType?: "bilateral" | "triangular" | "regional";
+                    status?: "pipeline" | "implementation" | "finalisation" | "closed" | "cancelled" | "suspended";
+                    /** @description one lifecycle stage or several, comma-separated ("approved,funded") */
+                    stage?: string;
+                    /** @description partner organisation code */
+                    partner?: string;
+                    implementingOrg?: string;
+                    /** @description free text in identifier, titles and descriptions */
+                    q?: string;
+                    sort?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/activities/{id}/iati.xml": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One program as an IATI 2.03 activities file */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/activities/export.csv": {
         parameters: {
             query?: never;

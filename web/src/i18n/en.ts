@@ -190,6 +190,7 @@ export const en = {
     viewReport: 'Annual report {{year}}',
   },
   programs: {
+    exportIati: 'IATI XML',
     title: 'Programs',
     filters: 'Filters',
     search: 'Search in identifiers, titles and descriptions',

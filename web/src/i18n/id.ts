@@ -192,6 +192,7 @@ export const id: typeof en = {
     viewReport: 'Laporan tahunan {{year}}',
   },
   programs: {
+    exportIati: 'XML IATI',
     title: 'Program',
     filters: 'Saring',
     search: 'Cari dalam kode, judul, dan deskripsi',

@@ -53,28 +53,29 @@ function ProgramView({ a }: { a: Activity }) {
           {otherTitle && otherTitle !== f.title(a) && <p className="subtitle">{otherTitle}</p>}
           {a.illustrative && <span className="tag" title={t('common.illustrativeHint')}>{t('program.illustrative')}</span>}
         </div>
-        {(mayEdit || mayDelete) && (
-          <div className="actions">
-            {mayEdit && (
-              <Link className="button" to="/programs/$id/edit" params={{ id: String(a.id) }}>
-                {t('common.edit')}
-              </Link>
-            )}
-            {mayDelete && (
-              <button
-                type="button"
-                className="danger"
-                disabled={remove.isPending}
-                onClick={() => {
-                  if (!window.confirm(t('program.deleteConfirm', { identifier: a.identifier }))) return;
-                  remove.mutate({ id: a.id, version: a.version }, { onSuccess: () => void navigate({ to: '/programs' }) });
-                }}
-              >
-                {t('common.delete')}
-              </button>
-            )}
-          </div>
-        )}
+        <div className="actions">
+          <a className="button secondary" href={`/api/v1/activities/${a.id}/iati.xml`} download>
+            {t('programs.exportIati')}
+          </a>
+          {mayEdit && (
+            <Link className="button" to="/programs/$id/edit" params={{ id: String(a.id) }}>
+              {t('common.edit')}
+            </Link>
+          )}
+          {mayDelete && (
+            <button
+              type="button"
+              className="danger"
+              disabled={remove.isPending}
+              onClick={() => {
+                if (!window.confirm(t('program.deleteConfirm', { identifier: a.identifier }))) return;
+                remove.mutate({ id: a.id, version: a.version }, { onSuccess: () => void navigate({ to: '/programs' }) });
+              }}
+            >
+              {t('common.delete')}
+            </button>
+          )}
+        </div>
       </div>
       {remove.error && <ProblemMessage error={remove.error} />}
 

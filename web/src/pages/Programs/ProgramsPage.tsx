@@ -54,6 +54,9 @@ export function ProgramsPage() {
           <a className="button secondary" href={`/api/v1/activities/export.xlsx${exportQuery}`} download>
             {t('programs.exportXlsx')}
           </a>
+          <a className="button secondary" href={`/api/v1/export/iati.xml${exportQuery}`} download>
+            {t('programs.exportIati')}
+          </a>
           {can.createProgram(user) && (
             <Link className="button" to="/programs/new">
               {t('app.nav.newProgram')}

@@ -1,0 +1,52 @@
+/**
+ * Publishing programs as IATI 2.03 activities: the programs of a filter, page by page (memory
+ * stays bounded), mapped by domain/iati/activity-xml.ts. The public gets published programs only.
+ */
+import type { ActivityListQuery } from '../domain/activity/activity-query.js';
+import { iatiActivityNode, type IatiOrg } from '../domain/iati/activity-xml.js';
+import type { XmlNode } from '../domain/iati/xml-node.js';
+import type { Activity } from '../domain/activity/activity.js';
+import { exportActivities, getActivity } from './activities.js';
+import type { ServiceDeps } from './ports.js';
+
+export interface IatiPublisher {
+  readonly ref: string;
+  readonly nameEn: string;
+  readonly nameId: string | null;
+  /** IATI OrganisationType (10: government). */
+  readonly type: string;
+}
+
+export interface IatiExport {
+  readonly reportingOrg: IatiOrg;
+  readonly generatedAt: string;
+  /** The activities, a page at a time, in the filter's order. */
+  readonly activities: AsyncGenerator<XmlNode[]>;
+}
+
+async function exportPages(deps: ServiceDeps, pages: AsyncIterable<Activity[]>, publisher: IatiPublisher): Promise<IatiExport> {
+  const reportingOrg: IatiOrg = { ref: publisher.ref, type: publisher.type, nameEn: publisher.nameEn, nameId: publisher.nameId };
+  const orgs = new Map<string, IatiOrg>();
+  for (const o of await deps.store.repos.organisations.list({})) orgs.set(o.code, { ref: o.code, type: o.type, nameEn: o.nameEn, nameId: o.nameId });
+  const now = deps.clock.nowIso();
+  async function* activities(): AsyncGenerator<XmlNode[]> {
+    for await (const page of pages) {
+      const attendance = await deps.store.repos.participants.attendanceCounts(page.map((a) => a.id));
+      yield page.map((a) => iatiActivityNode(a, { reportingOrg, orgs, attendance, now }));
+    }
+  }
+  return { reportingOrg, generatedAt: now, activities: activities() };
+}
+
+export async function exportIati(deps: ServiceDeps, query: Omit<ActivityListQuery, 'page' | 'pageSize'>, publisher: IatiPublisher): Promise<IatiExport> {
+  return exportPages(deps, exportActivities(deps, query), publisher);
+}
+
+/** One program as an IATI file (the public: a published one only). */
+export async function exportIatiActivity(deps: ServiceDeps, id: number, publisher: IatiPublisher): Promise<IatiExport> {
+  const activity = await getActivity(deps, id);
+  async function* one(): AsyncGenerator<Activity[]> {
+    yield [activity];
+  }
+  return exportPages(deps, one(), publisher);
+}
