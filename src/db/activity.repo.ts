@@ -106,6 +106,21 @@ export class ActivityRepo implements ActivityRepository {
     };
   }
 
+  async idsInOrder(filter: ActivityFilter, sort: { key: ActivitySortKey; desc: boolean }): Promise<number[]> {
+    const sortExpr = SORT_COLUMNS[sort.key];
+    const direction = sort.desc ? 'desc' : 'asc';
+    const rows = await this.db
+      .selectFrom('activities as a')
+      .leftJoin('organisations as io', 'io.id', 'a.implementing_org_id')
+      .where((eb) => eb.and(this.filterConditions(filter)))
+      .select('a.id')
+      .orderBy(sql`case when ${sortExpr} is null then 1 else 0 end`)
+      .orderBy(sortExpr, direction)
+      .orderBy('a.id', direction)
+      .execute();
+    return rows.map((r) => r.id);
+  }
+
   async insert(write: ActivityWrite): Promise<number> {
     const ids = await this.insertMany([write]);
     return ids.get(write.data.identifier) as number; // insertMany returns every identifier it inserted

@@ -125,7 +125,11 @@ describeEachEngine('IATI export', (app) => {
   it('gives the public published programs only', async () => {
     const deps = app().deps;
     await createActivity(deps, activityInputSchema.parse({ identifier: 'REQ-2031-09', titleEn: 'A request', plannedStart: '2031-03-01', recipients: [{ country: 'KE' }] }));
-    expect(await exportXml(deps, { year: 2031 })).toContain('REQ-2031-09');
+    const internal = await exportXml(deps, { year: 2031 });
+    expect(internal).toContain('REQ-2031-09');
+    // A program with nothing but a title still gets the description IATI requires.
+    expect(internal).toContain('<narrative>Program, 2031-03-01 for Kenya.</narrative>');
+    validate('internal.xml', internal);
     const pub = await exportXml(actingAs(deps, ANONYMOUS), { year: 2031 });
     expect(pub).not.toContain('REQ-2031-09');
     expect(pub).toContain('FULL-2031-01');

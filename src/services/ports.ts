@@ -69,6 +69,8 @@ export interface ActivityRepository {
   /** Ids of the given identifiers that exist (for bulk checks). */
   idsByIdentifier(identifiers: readonly string[]): Promise<Map<string, number>>;
   list(filter: ActivityFilter, sort: { key: ActivitySortKey; desc: boolean }, page: number, pageSize: number): Promise<Page<ActivitySummary>>;
+  /** The ids of every program of a filter, in the list's order (exports read them in chunks). */
+  idsInOrder(filter: ActivityFilter, sort: { key: ActivitySortKey; desc: boolean }): Promise<number[]>;
   insert(write: ActivityWrite): Promise<number>;
   /** Inserts many new programs at once; returns their ids by identifier. */
   insertMany(writes: readonly ActivityWrite[]): Promise<Map<string, number>>;

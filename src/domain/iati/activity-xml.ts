@@ -3,7 +3,8 @@
  * the order the schema requires. Pure: the organisations' names and types and the participant
  * counts come in the context.
  */
-import { ACTIVITY_STATUS_IATI, type Modality } from '../codes.js';
+import { ACTIVITY_STATUS_IATI, modalities, type Modality } from '../codes.js';
+import { countryName } from '../reference/countries.js';
 import type { Activity } from '../activity/activity.js';
 import { formatMinor } from '../money.js';
 import { el, type XmlNode } from './xml-node.js';
@@ -64,6 +65,20 @@ function narratives(en: string | null, id: string | null): XmlNode[] {
 
 function org(name: string, o: IatiOrg | undefined, code: string, attrs: XmlNode['attrs']): XmlNode {
   return el(name, { ref: o?.ref ?? code, ...attrs, type: o?.type }, narratives(o?.nameEn ?? code, o?.nameId ?? null));
+}
+
+/** "Training in Jakarta, 2018-07-15 to 2018-07-21, for Kenya and Tanzania." from the recorded fields. */
+export function summaryOf(a: Activity, lang: 'en' | 'id'): string {
+  const what = a.modality ? modalities.label(a.modality, lang) : lang === 'en' ? 'Program' : 'Program';
+  const where = a.venueCity ? (lang === 'en' ? ` in ${a.venueCity}` : ` di ${a.venueCity}`) : '';
+  const start = a.actualStart ?? a.plannedStart;
+  const end = a.actualEnd ?? a.plannedEnd;
+  const when = start ? (end && end !== start ? `, ${start} ${lang === 'en' ? 'to' : 'sampai'} ${end}` : `, ${start}`) : '';
+  const names = a.recipients.map((r) => countryName(r.country, lang));
+  const and = lang === 'en' ? ' and ' : ' dan ';
+  const list = names.length > 1 ? `${names.slice(0, -1).join(', ')}${and}${names.at(-1)}` : (names[0] ?? '');
+  const forWhom = list ? (lang === 'en' ? ` for ${list}` : ` untuk ${list}`) : '';
+  return `${what}${where}${when}${forWhom}.`;
 }
 
 export function iatiActivityNode(a: Activity, ctx: IatiContext): XmlNode {
@@ -129,7 +144,10 @@ export function iatiActivityNode(a: Activity, ctx: IatiContext): XmlNode {
       el('iati-identifier', {}, iatiIdentifier(a.identifier, reporting.ref)),
       el('reporting-org', { ref: reporting.ref, type: reporting.type }, narratives(reporting.nameEn, reporting.nameId)),
       el('title', {}, narratives(a.titleEn ?? (a.titleId ? null : a.identifier), a.titleId)),
-      (a.descriptionEn || a.descriptionId) && el('description', { type: 1 }, narratives(a.descriptionEn, a.descriptionId)),
+      // IATI 2.03 requires a description: without one, a summary of the recorded fields.
+      a.descriptionEn || a.descriptionId
+        ? el('description', { type: 1 }, narratives(a.descriptionEn, a.descriptionId))
+        : el('description', { type: 1 }, narratives(summaryOf(a, 'en'), summaryOf(a, 'id'))),
       ...orgNodes,
       el('activity-status', { code: ACTIVITY_STATUS_IATI[a.activityStatus] }),
       ...dates,
