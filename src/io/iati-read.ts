@@ -6,6 +6,7 @@
  * MAX_DEPTH deep, and the file may not exceed its size limit. Elements of other namespaces
  * (publishers' extensions) are skipped with their content.
  */
+import { TextDecoder } from 'node:util';
 import { SaxesParser, type SaxesTag } from 'saxes';
 import { InvalidError } from '../domain/errors.js';
 
