@@ -7,7 +7,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '../../src/domain/access/actor.js';
 import { DEMO_PARTICIPANTS } from '../../src/services/demo/demo-data.js';
-import { addAccount, canRun, login, startHarness, type Harness } from './browser.js';
+import { addAccount, canRun, E2E_PASSWORD, login, startHarness, type Harness } from './browser.js';
 
 const MENUS = ['Dashboard', 'Programs', 'New program', 'Import', 'Annual report', 'Annual plan', 'Users', 'Audit log'] as const;
 const EXPECTED: Readonly<Record<Role | 'public', readonly (typeof MENUS)[number][]>> = {
@@ -72,13 +72,39 @@ describe.skipIf(!canRun)('roles in the browser', () => {
     });
   }
 
+  it('returns to the page the user was reading after signing in from the header', async () => {
+    await page.goto(`${h.url}/programs?year=2018`);
+    await page.getByRole('link', { name: 'Sign in' }).click();
+    await page.getByLabel('Email', { exact: true }).fill('agency@e2e.test');
+    await page.getByLabel('Password', { exact: true }).fill(E2E_PASSWORD);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.waitForURL((url) => url.pathname === '/programs');
+    expect(new URL(page.url()).searchParams.get('year')).toBe('2018');
+    // The header names the organisation the agency acts for.
+    await page.getByRole('group', { name: 'Your account' }).getByText('Kemenkes').waitFor();
+    await page.getByRole('button', { name: 'Sign out' }).click();
+  });
+
   it('keeps the pages of other roles closed, with a reason', async () => {
     await login(page, h, 'viewer@e2e.test');
     await page.goto(`${h.url}/admin/users`);
     await page.getByText('Your role does not give access to this page.').waitFor();
+    await page.goto(`${h.url}/programs/new`);
+    await page.getByText('Your role does not give access to this page.').waitFor();
+    expect(await page.getByRole('button', { name: 'Save' }).count()).toBe(0);
     await page.getByRole('button', { name: 'Sign out' }).click();
     await page.goto(`${h.url}/admin/audit`);
     await page.getByText('Sign in to see this page.').waitFor();
+    await page.goto(`${h.url}/import`);
+    await page.getByText('Sign in to see this page.').waitFor();
+    // The sign-in link leads back to the page asked for.
+    await page.getByRole('main').getByRole('link', { name: 'Sign in' }).click();
+    await page.getByLabel('Email', { exact: true }).fill('coordinator@e2e.test');
+    await page.getByLabel('Password', { exact: true }).fill(E2E_PASSWORD);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Import a spreadsheet' }).waitFor();
+    expect(new URL(page.url()).pathname).toBe('/import');
+    await page.getByRole('button', { name: 'Sign out' }).click();
   });
 
   it('shows the public no participant names, while a coordinator sees them', async () => {

@@ -5,6 +5,9 @@ import { activitiesQuery, summaryQuery, yearsQuery, type ActivityListParams } fr
 import { useTranslation } from 'react-i18next';
 import { Layout } from './components/Layout.js';
 import { EmptyState } from './components/Status.js';
+import { parseAuditSearch } from './pages/Admin/audit-search.js';
+import { guarded } from './auth/guarded.js';
+import { can } from './auth/session.js';
 
 const text = (v: unknown): string | undefined => (typeof v === 'string' && v.trim() !== '' ? v.trim().slice(0, 200) : typeof v === 'number' ? String(v) : undefined);
 const int = (v: unknown): number | undefined => {
@@ -82,7 +85,7 @@ export const programsRoute = createRoute({
 export const newProgramRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/programs/new',
-  component: lazyRouteComponent(() => import('./pages/ProgramForm/ProgramFormPage.js'), 'NewProgramPage'),
+  component: guarded(can.createProgram, lazyRouteComponent(() => import('./pages/ProgramForm/ProgramFormPage.js'), 'NewProgramPage')),
 });
 
 export const programRoute = createRoute({
@@ -94,7 +97,7 @@ export const programRoute = createRoute({
 export const editProgramRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/programs/$id/edit',
-  component: lazyRouteComponent(() => import('./pages/ProgramForm/ProgramFormPage.js'), 'EditProgramPage'),
+  component: guarded(can.editSomeProgram, lazyRouteComponent(() => import('./pages/ProgramForm/ProgramFormPage.js'), 'EditProgramPage')),
 });
 
 export const importRoute = createRoute({
@@ -102,7 +105,7 @@ export const importRoute = createRoute({
   path: '/import',
   validateSearch: (s: Record<string, unknown>): { kind?: 'activities' | 'participants' | 'rates' } =>
     s.kind === 'participants' || s.kind === 'rates' || s.kind === 'activities' ? { kind: s.kind } : {},
-  component: lazyRouteComponent(() => import('./pages/Import/ImportPage.js'), 'ImportPage'),
+  component: guarded(can.import, lazyRouteComponent(() => import('./pages/Import/ImportPage.js'), 'ImportPage')),
 });
 
 export const reportRoute = createRoute({
@@ -142,6 +145,7 @@ export const usersRoute = createRoute({
 export const auditRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/admin/audit',
+  validateSearch: parseAuditSearch,
   component: lazyRouteComponent(() => import('./pages/Admin/AuditPage.js'), 'AuditPage'),
 });
 

@@ -25,13 +25,29 @@ export function whenSessionEnds(handler: () => void): void {
   onSessionEnded = handler;
 }
 
+/** The path whose 401 means "wrong email or password", not "your session has ended". */
+const LOGIN_PATH = '/api/v1/auth/login';
+
+/**
+ * Tells the app the session has ended (the handler ignores it when nobody was signed in). Called
+ * for every 401 except a failed sign-in, and when the session query finds the user gone.
+ */
+export function sessionHasEnded(): void {
+  onSessionEnded?.();
+}
+
+/** For requests made outside the typed client (file uploads): the same 401 handling. */
+export function checkResponse(response: Response, path: string): void {
+  if (response.status === 401 && path !== LOGIN_PATH) sessionHasEnded();
+}
+
 api.use({
   onRequest({ request }) {
     if (csrfToken && !['GET', 'HEAD', 'OPTIONS'].includes(request.method)) request.headers.set('x-csrf-token', csrfToken);
     return request;
   },
-  onResponse({ response }) {
-    if (response.status === 401 && onSessionEnded) onSessionEnded();
+  onResponse({ response, schemaPath }) {
+    checkResponse(response, schemaPath);
     return response;
   },
 });

@@ -1,6 +1,6 @@
 /** One TanStack Query hook per endpoint, keyed [resource, params]. Components never fetch. */
 import { keepPreviousData, queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, call, csrfHeaders, toApiError, type ImportReport } from './client.js';
+import { api, call, checkResponse, csrfHeaders, toApiError, type ImportReport } from './client.js';
 import type { paths } from './schema.js';
 
 export type ActivityListParams = NonNullable<paths['/api/v1/activities']['get']['parameters']['query']>;
@@ -67,6 +67,15 @@ export const useAnnualPlan = (year: number, enabled: boolean) => useQuery({ ...a
 export const useOrganisations = () =>
   useQuery({ queryKey: ['organisations'], queryFn: () => call(api.GET('/api/v1/organisations')), staleTime: 60_000 });
 
+/** One organisation (e.g. the one a signed-in agency or embassy acts for); none for null. */
+export const useOrganisation = (code: string | null) =>
+  useQuery({
+    queryKey: ['organisation', code],
+    queryFn: () => call(api.GET('/api/v1/organisations/{code}', { params: { path: { code: code ?? '' } } })),
+    enabled: code !== null,
+    staleTime: 300_000,
+  });
+
 export function useSaveActivity() {
   const client = useQueryClient();
   return useMutation({
@@ -107,6 +116,7 @@ export function useImport() {
       } catch {
         throw toApiError(0, undefined);
       }
+      checkResponse(response, `/api/v1/imports/${kind}`);
       const body: unknown = await response.json().catch(() => undefined);
       if (response.ok) return body as ImportReport; // 200 carries an ImportReport (OpenAPI)
       if (response.status === 422 && body && typeof body === 'object' && 'report' in body) return (body as { report: ImportReport }).report;
@@ -133,7 +143,13 @@ export function useSaveUser() {
       id === undefined
         ? call(api.POST('/api/v1/users', { body: body as UserBody }))
         : call(api.PATCH('/api/v1/users/{id}', { params: { path: { id } }, body: body as UserPatchBody, headers: version ? { 'if-match': `"${version}"` } : {} })),
-    onSuccess: () => void client.invalidateQueries({ queryKey: ['users'] }),
+    onSuccess: () => {
+      void client.invalidateQueries({ queryKey: ['users'] });
+      // The administrator may have changed their own name, shown in the header.
+      void client.invalidateQueries({ queryKey: ['session'] });
+    },
+    // A stale version (409) means the list shows an old account: fetch the current ones.
+    onError: () => void client.invalidateQueries({ queryKey: ['users'] }),
   });
 }
 

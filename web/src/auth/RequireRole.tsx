@@ -8,9 +8,11 @@ import { useSession } from './session.js';
 
 export function RequireRole({ allow, children }: { allow: (user: User | null) => boolean; children: (user: User) => ReactNode }) {
   const { t } = useTranslation();
-  const { user, loading } = useSession();
+  const { user, portal, loading } = useSession();
   const location = useLocation();
   if (loading) return <Loading />;
+  // The public portal has no sign-in: say so rather than offer a sign-in that cannot work.
+  if (portal) return <EmptyState>{t('auth.portal')}</EmptyState>;
   if (!user) {
     return (
       <EmptyState

@@ -3,15 +3,21 @@
  * them. The server enforces every rule again: these only decide which menus and buttons appear.
  */
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, call, setCsrfToken, type Session, type User } from '../api/client.js';
+import { api, call, sessionHasEnded, setCsrfToken, type Session, type User } from '../api/client.js';
 
 export type Role = User['role'];
+
+/** What the app holds once nobody is signed in (after sign-out, or when the session ended). */
+export const SIGNED_OUT: Session = { user: null, csrfToken: null, expiresAt: null, portal: false };
 
 export const sessionQuery = () =>
   queryOptions({
     queryKey: ['session'],
-    queryFn: async (): Promise<Session> => {
+    queryFn: async ({ client }): Promise<Session> => {
       const session = await call(api.GET('/api/v1/auth/session'));
+      // A user who was signed in and is no longer (expired, disabled, signed out elsewhere) is told
+      // so and sent to the sign-in page, as for a 401; a sign-out here already cleared the user.
+      if (client.getQueryData<Session>(['session'])?.user && !session.user) sessionHasEnded();
       setCsrfToken(session.csrfToken);
       return session;
     },
@@ -42,7 +48,7 @@ export function useLogout() {
     mutationFn: () => call(api.POST('/api/v1/auth/logout')),
     onSettled: () => {
       setCsrfToken(null);
-      client.setQueryData(['session'], { user: null, csrfToken: null, expiresAt: null, portal: false });
+      client.setQueryData<Session>(['session'], (before) => ({ ...SIGNED_OUT, portal: before?.portal ?? false }));
       client.removeQueries({ predicate: (q) => q.queryKey[0] !== 'session' });
     },
   });
@@ -59,6 +65,8 @@ export const can = {
   createProgram: (u: User | null) => !!u && ['admin', 'coordinator', 'agency', 'embassy'].includes(u.role),
   editProgram: (u: User | null, implementingOrg: string | null) =>
     !!u && (u.role === 'admin' || u.role === 'coordinator' || (u.role === 'agency' && !!u.orgCode && u.orgCode.toLowerCase() === (implementingOrg ?? '').toLowerCase())),
+  /** May edit some program (which ones, the server decides: an agency only its own). */
+  editSomeProgram: (u: User | null) => !!u && ['admin', 'coordinator', 'agency'].includes(u.role),
   deleteProgram: (u: User | null) => !!u && (u.role === 'admin' || u.role === 'coordinator'),
   import: (u: User | null) => !!u && (u.role === 'admin' || u.role === 'coordinator'),
   manageUsers: (u: User | null) => u?.role === 'admin',

@@ -1,22 +1,34 @@
-import { Link, Outlet, useNavigate } from '@tanstack/react-router';
+import { Link, Outlet, useLocation, useNavigate } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { roles } from '../../../src/domain/access/actor.js';
+import { useOrganisation } from '../api/queries.js';
 import { can, useLogout, useSession } from '../auth/session.js';
 import { useFormat } from '../format.js';
 import { setLanguage, type Lang } from '../i18n/index.js';
+
+/** The organisation a user acts for, by its acronym or name in the active language (its code until loaded). */
+function OrgName({ code }: { code: string }) {
+  const { i18n } = useTranslation();
+  const org = useOrganisation(code).data;
+  const name = org ? (org.acronym ?? (i18n.language === 'id' ? (org.nameId ?? org.nameEn) : org.nameEn)) : code;
+  return <span title={org ? (i18n.language === 'id' ? (org.nameId ?? org.nameEn) : org.nameEn) : undefined}>{name}</span>;
+}
 
 /** The signed-in user's name, role and organisation, with password change and sign-out. */
 function UserMenu() {
   const { t } = useTranslation();
   const f = useFormat();
   const navigate = useNavigate();
+  const location = useLocation();
   const { user, portal, loading } = useSession();
   const logout = useLogout();
   if (portal || loading) return null;
   if (!user) {
+    // After signing in, back to the page the user was reading.
+    const here = location.pathname.startsWith('/login') ? {} : { redirect: location.href };
     return (
       <div className="user">
-        <Link to="/login" search={{}}>
+        <Link to="/login" search={here}>
           {t('auth.signIn')}
         </Link>
       </div>
@@ -29,7 +41,12 @@ function UserMenu() {
         <span className="muted small">
           {' '}
           {f.code(roles, user.role)}
-          {user.orgCode ? ` · ${user.orgCode}` : ''}
+          {user.orgCode && (
+            <>
+              {' · '}
+              <OrgName code={user.orgCode} />
+            </>
+          )}
         </span>
       </span>
       <Link to="/account/password">{t('auth.changePassword')}</Link>

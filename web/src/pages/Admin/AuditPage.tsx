@@ -1,121 +1,202 @@
 /** The audit log (administrators): who changed what and when, searchable, with fields before and after. */
-import { Link } from '@tanstack/react-router';
-import { useState } from 'react';
+import { Link, useNavigate, useSearch } from '@tanstack/react-router';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useAudit, type AuditParams } from '../../api/queries.js';
+import { roles } from '../../../../src/domain/access/actor.js';
+import type { Schemas } from '../../api/client.js';
+import { useAudit } from '../../api/queries.js';
 import { RequireRole } from '../../auth/RequireRole.js';
 import { can } from '../../auth/session.js';
-import { ChangeList, useInstant } from '../../components/ChangeList.js';
-import { QueryState } from '../../components/Status.js';
+import { ChangeList, useInstant, type FieldChanges } from '../../components/ChangeList.js';
+import { EmptyState, QueryState } from '../../components/Status.js';
+import { useFormat } from '../../format.js';
+import { AUDIT_ACTIONS, AUDIT_ENTITIES, nextDay, type AuditSearch } from './audit-search.js';
 
-const ENTITIES = ['activity', 'participant', 'organisation', 'exchange_rate', 'import', 'user', 'session'] as const;
-const ACTIONS = ['create', 'update', 'delete', 'import', 'transition', 'login', 'login_failed', 'logout', 'password_change'] as const;
 const PAGE_SIZE = 50;
+
+type AuditEntry = Schemas['AuditEntry'];
+
+/** Labels of an account's fields in the audit log (program fields are labelled by ChangeList). */
+const USER_FIELDS: Readonly<Record<string, string>> = {
+  email: 'auth.email',
+  name: 'admin.name',
+  role: 'admin.role',
+  orgCode: 'admin.organisation',
+  disabled: 'admin.status',
+  password: 'auth.password',
+};
+
+/** An account's changes with translated field names, role labels and status words. */
+function useAccountChanges() {
+  const { t } = useTranslation();
+  const f = useFormat();
+  const value = (field: string, v: unknown): unknown => {
+    if (field === 'role' && typeof v === 'string') return f.code(roles, v);
+    if (field === 'disabled' && typeof v === 'boolean') return t(v ? 'admin.disabled' : 'admin.active');
+    return v;
+  };
+  return (changes: FieldChanges): FieldChanges =>
+    Object.fromEntries(
+      Object.entries(changes).map(([field, c]) => [USER_FIELDS[field] ? t(USER_FIELDS[field]) : field, { before: value(field, c.before), after: value(field, c.after) }]),
+    );
+}
+
+/** Changes the URL's filters (any change but paging starts again at page 1). */
+function useSetFilters() {
+  const navigate = useNavigate({ from: '/admin/audit' });
+  return (change: Partial<AuditSearch>) =>
+    void navigate({ search: (s: AuditSearch) => ({ ...s, page: undefined, ...change }), replace: !('page' in change) });
+}
+
+function AuditFilters({ search }: { search: AuditSearch }) {
+  const { t } = useTranslation();
+  const setFilters = useSetFilters();
+  const [q, setQ] = useState(search.q ?? '');
+  const handleSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    setFilters({ q: q.trim() || undefined });
+  };
+  const optional = (v: string) => v || undefined;
+  return (
+    <form className="filters" role="search" onSubmit={handleSubmit}>
+      <label>
+        {t('admin.searchText')} <input type="search" value={q} onChange={(e) => setQ(e.target.value)} />
+      </label>
+      <button type="submit">{t('common.search')}</button>
+      <label>
+        {t('admin.entity')}{' '}
+        <select value={search.entity ?? ''} onChange={(e) => setFilters({ entity: AUDIT_ENTITIES.find((x) => x === e.target.value), entityId: undefined })}>
+          <option value="">{t('common.all')}</option>
+          {AUDIT_ENTITIES.map((x) => (
+            <option key={x} value={x}>
+              {t(`admin.entities.${x}`)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        {t('admin.action')}{' '}
+        <select value={search.action ?? ''} onChange={(e) => setFilters({ action: AUDIT_ACTIONS.find((x) => x === e.target.value) })}>
+          <option value="">{t('common.all')}</option>
+          {AUDIT_ACTIONS.map((x) => (
+            <option key={x} value={x}>
+              {t(`admin.actions.${x}`)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        {t('admin.from')} <input type="date" value={search.from ?? ''} max={search.to} onChange={(e) => setFilters({ from: optional(e.target.value) })} />
+      </label>
+      <label>
+        {t('admin.to')} <input type="date" value={search.to ?? ''} min={search.from} onChange={(e) => setFilters({ to: optional(e.target.value) })} />
+      </label>
+      {(search.entityId !== undefined || search.actorUserId !== undefined) && (
+        <p className="wide">
+          {search.actorUserId !== undefined && t('admin.byAccount', { id: search.actorUserId })}{' '}
+          {search.entityId !== undefined && t('admin.ofRecord', { id: search.entityId })}{' '}
+          <button type="button" className="link" onClick={() => setFilters({ actorUserId: undefined, entityId: undefined })}>
+            {t('admin.clearRecord')}
+          </button>
+        </p>
+      )}
+    </form>
+  );
+}
+
+/** The record an entry is about: a link to the program for programs that still exist. */
+function Record({ entry }: { entry: AuditEntry }) {
+  const { t } = useTranslation();
+  const label = entry.entityLabel ?? entry.entityId ?? '—';
+  return (
+    <>
+      {t(`admin.entities.${entry.entity}`)}:{' '}
+      {entry.entity === 'activity' && entry.entityId && entry.action !== 'delete' ? (
+        <Link to="/programs/$id" params={{ id: entry.entityId }}>
+          {label}
+        </Link>
+      ) : (
+        label
+      )}
+      {entry.entityVersion !== null && <span className="muted small"> v{entry.entityVersion}</span>}
+    </>
+  );
+}
+
+function AuditTable({ items }: { items: readonly AuditEntry[] }) {
+  const { t } = useTranslation();
+  const instant = useInstant();
+  const accountChanges = useAccountChanges();
+  return (
+    <div className="table-wrap">
+      <table className="data audit">
+        <thead>
+          <tr>
+            <th scope="col">{t('admin.when')}</th>
+            <th scope="col">{t('admin.who')}</th>
+            <th scope="col">{t('admin.action')}</th>
+            <th scope="col">{t('admin.record')}</th>
+            <th scope="col">{t('admin.changes')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {items.map((e) => (
+            <tr key={e.id}>
+              <td>
+                <time dateTime={e.at}>{instant(e.at)}</time>
+              </td>
+              <td>{e.actorLabel}</td>
+              <td>{t(`admin.actions.${e.action}`)}</td>
+              <td>
+                <Record entry={e} />
+              </td>
+              <td>
+                <ChangeList changes={e.entity === 'user' ? accountChanges(e.changes) : e.changes} programFields={e.entity === 'activity'} />
+                {e.comment && <p className="small">{e.comment}</p>}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
 
 export function AuditPage() {
   const { t } = useTranslation();
-  const instant = useInstant();
-  const [q, setQ] = useState('');
-  const [entity, setEntity] = useState<AuditParams['entity'] | ''>('');
-  const [action, setAction] = useState<AuditParams['action'] | ''>('');
-  const [from, setFrom] = useState('');
-  const [to, setTo] = useState('');
-  const [page, setPage] = useState(1);
-  // "to" is a whole day: entries before the next day.
-  const toExclusive = to ? new Date(Date.parse(`${to}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10) : undefined;
-  const audit = useAudit({ q: q || undefined, entity: entity || undefined, action: action || undefined, from: from || undefined, to: toExclusive, page, pageSize: PAGE_SIZE });
-  const reset = <T,>(setter: (v: T) => void) => (v: T) => {
-    setter(v);
-    setPage(1);
-  };
+  const search = useSearch({ from: '/admin/audit' });
+  const setFilters = useSetFilters();
+  const page = search.page ?? 1;
+  const audit = useAudit({ ...search, to: search.to ? nextDay(search.to) : undefined, page, pageSize: PAGE_SIZE });
   return (
     <RequireRole allow={can.readAudit}>
       {() => (
         <section>
           <h1>{t('admin.audit')}</h1>
-          <div className="filters" role="search">
-            <label>
-              {t('common.search')} <input type="search" value={q} onChange={(e) => reset(setQ)(e.target.value)} />
-            </label>
-            <label>
-              {t('admin.entity')}{' '}
-              <select value={entity} onChange={(e) => reset(setEntity)(e.target.value as AuditParams['entity'] | '')}>
-                <option value="">{t('common.all')}</option>
-                {ENTITIES.map((x) => (
-                  <option key={x} value={x}>
-                    {t(`admin.entities.${x}`)}
-                  </option>
-                ))}
-              </select>
-            </label>
-            <label>
-              {t('admin.action')}{' '}
-              <select value={action} onChange={(e) => reset(setAction)(e.target.value as AuditParams['action'] | '')}>
-                <option value="">{t('common.all')}</option>
-                {ACTIONS.map((x) => (
-                  <option key={x} value={x}>
-                    {t(`admin.actions.${x}`)}
-                  </option>
-                ))}
-              </select>
-            </label>
-            <label>
-              {t('admin.from')} <input type="date" value={from} onChange={(e) => reset(setFrom)(e.target.value)} />
-            </label>
-            <label>
-              {t('admin.to')} <input type="date" value={to} onChange={(e) => reset(setTo)(e.target.value)} />
-            </label>
-          </div>
+          {/* Keyed by the URL's text, so that going back in history shows that search's text. */}
+          <AuditFilters key={search.q ?? ''} search={search} />
           <QueryState query={audit}>
-            {(data) => (
-              <>
-                <p className="muted">{t('admin.entries', { count: data.total })}</p>
-                <table className="data audit">
-                  <thead>
-                    <tr>
-                      <th scope="col">{t('admin.when')}</th>
-                      <th scope="col">{t('admin.who')}</th>
-                      <th scope="col">{t('admin.action')}</th>
-                      <th scope="col">{t('admin.record')}</th>
-                      <th scope="col">{t('admin.changes')}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {data.items.map((e) => (
-                      <tr key={e.id}>
-                        <td>{instant(e.at)}</td>
-                        <td>{e.actorLabel}</td>
-                        <td>{t(`admin.actions.${e.action}`)}</td>
-                        <td>
-                          {t(`admin.entities.${e.entity}`)}:{' '}
-                          {e.entity === 'activity' && e.entityId && e.action !== 'delete' ? (
-                            <Link to="/programs/$id" params={{ id: e.entityId }}>
-                              {e.entityLabel ?? e.entityId}
-                            </Link>
-                          ) : (
-                            (e.entityLabel ?? e.entityId ?? '—')
-                          )}
-                          {e.entityVersion !== null && <span className="muted small"> v{e.entityVersion}</span>}
-                        </td>
-                        <td>
-                          <ChangeList changes={e.changes} programFields={e.entity === 'activity'} />
-                          {e.comment && <p className="small">{e.comment}</p>}
-                        </td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-                <nav className="pager" aria-label={t('admin.audit')}>
-                  <button type="button" disabled={page <= 1} onClick={() => setPage(page - 1)}>
-                    {t('common.previous')}
-                  </button>
-                  <span>{t('common.pageOf', { page, pages: Math.max(1, Math.ceil(data.total / PAGE_SIZE)) })}</span>
-                  <button type="button" disabled={page * PAGE_SIZE >= data.total} onClick={() => setPage(page + 1)}>
-                    {t('common.next')}
-                  </button>
-                </nav>
-              </>
-            )}
+            {(data) =>
+              data.items.length === 0 ? (
+                <EmptyState>{t('admin.noEntries')}</EmptyState>
+              ) : (
+                <>
+                  <p className="muted" role="status">
+                    {t('admin.entries', { count: data.total })}
+                  </p>
+                  <AuditTable items={data.items} />
+                  <nav className="pager" aria-label={t('admin.pages')}>
+                    <button type="button" disabled={page <= 1} onClick={() => setFilters({ page: page - 1 })}>
+                      {t('common.previous')}
+                    </button>
+                    <span>{t('common.pageOf', { page, pages: Math.max(1, Math.ceil(data.total / PAGE_SIZE)) })}</span>
+                    <button type="button" disabled={page * PAGE_SIZE >= data.total} onClick={() => setFilters({ page: page + 1 })}>
+                      {t('common.next')}
+                    </button>
+                  </nav>
+                </>
+              )
+            }
           </QueryState>
         </section>
       )}

@@ -12,6 +12,25 @@ export function safeRedirect(target: string | undefined): string {
   return target && target.startsWith('/') && !target.startsWith('//') && !target.startsWith('/login') ? target : '/';
 }
 
+/** Whole minutes until sign-in may be tried again (the 429 problem's `details.retryAfterSeconds`). */
+function retryMinutes(error: ApiError): number | null {
+  const details = error.body && typeof error.body === 'object' && 'details' in error.body ? (error.body as { details?: { retryAfterSeconds?: unknown } }).details : undefined;
+  const seconds = details?.retryAfterSeconds;
+  return typeof seconds === 'number' && seconds > 0 ? Math.ceil(seconds / 60) : null;
+}
+
+/** The translation (key and values) of a failed sign-in: wrong password, throttled, empty, or unreachable. */
+function loginProblemText(failure: unknown): [string, Record<string, number>?] {
+  const error = failure instanceof ApiError ? failure : null;
+  if (error?.code === 'auth.invalid_credentials') return ['auth.wrong'];
+  if (error?.code === 'auth.too_many_attempts') {
+    const minutes = retryMinutes(error);
+    return minutes === null ? ['auth.tooMany'] : ['auth.tooManyWait', { count: minutes }];
+  }
+  if (error?.status === 400) return ['auth.fillIn'];
+  return error && error.status !== 0 ? ['errors.internal'] : ['errors.network'];
+}
+
 export function LoginPage() {
   const { t } = useTranslation();
   const search = useSearch({ from: '/login' });
@@ -20,30 +39,25 @@ export function LoginPage() {
   const { user, portal } = useSession();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
+  const [missing, setMissing] = useState(false);
   const errorRef = useRef<HTMLParagraphElement>(null);
   useEffect(() => {
-    if (login.error) errorRef.current?.focus();
-  }, [login.error]);
+    if (login.error || missing) errorRef.current?.focus();
+  }, [login.error, missing]);
 
   if (portal) return <EmptyState>{t('auth.portal')}</EmptyState>;
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
+    const empty = email.trim() === '' || password === '';
+    setMissing(empty);
+    if (empty) return login.reset();
     login.mutate(
       { email, password },
       { onSuccess: () => void navigate({ href: safeRedirect(search.redirect), replace: true }) },
     );
   };
-  const error = login.error instanceof ApiError ? login.error : login.error ? new ApiError(0, 'network', 'network') : null;
-  const message = !error
-    ? null
-    : error.code === 'auth.invalid_credentials'
-      ? t('auth.wrong')
-      : error.code === 'auth.too_many_attempts'
-        ? t('auth.tooMany')
-        : error.status === 400
-          ? t('auth.fillIn')
-          : t('errors.network');
+  const message = missing ? t('auth.fillIn') : login.error ? t(...loginProblemText(login.error)) : null;
 
   return (
     <section className="narrow">

@@ -1,0 +1,44 @@
+/** The audit log's filters as URL search parameters, so that a search is a shareable link. */
+import { AUDIT_ACTIONS, AUDIT_ENTITIES, type AuditAction, type AuditEntity } from '../../../../src/domain/audit.js';
+
+export { AUDIT_ACTIONS, AUDIT_ENTITIES };
+
+export interface AuditSearch {
+  q?: string;
+  entity?: AuditEntity;
+  entityId?: string;
+  action?: AuditAction;
+  actorUserId?: number;
+  /** Calendar days (YYYY-MM-DD), both inclusive. */
+  from?: string;
+  to?: string;
+  page?: number;
+}
+
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+const text = (v: unknown, max: number) => (typeof v === 'string' && v.trim() !== '' ? v.trim().slice(0, max) : typeof v === 'number' ? String(v) : undefined);
+const positive = (v: unknown) => {
+  const n = typeof v === 'number' ? v : typeof v === 'string' ? Number(v) : NaN;
+  return Number.isInteger(n) && n > 0 ? n : undefined;
+};
+const oneOf = <T extends string>(list: readonly T[], v: unknown): T | undefined => list.find((x) => x === v);
+
+export function parseAuditSearch(s: Record<string, unknown>): AuditSearch {
+  const candidates: AuditSearch = {
+    q: text(s.q, 200),
+    entity: oneOf(AUDIT_ENTITIES, s.entity),
+    entityId: text(s.entityId, 100),
+    action: oneOf(AUDIT_ACTIONS, s.action),
+    actorUserId: positive(s.actorUserId),
+    from: typeof s.from === 'string' && DAY.test(s.from) ? s.from : undefined,
+    to: typeof s.to === 'string' && DAY.test(s.to) ? s.to : undefined,
+    page: positive(s.page) && positive(s.page) !== 1 ? positive(s.page) : undefined,
+  };
+  // Leave out what is not set, so that links carry no empty parameters.
+  return Object.fromEntries(Object.entries(candidates).filter(([, v]) => v !== undefined)) as AuditSearch; // the entries of an AuditSearch
+}
+
+/** The day after a calendar day: the API's `to` is exclusive, the form's is the last day shown. */
+export function nextDay(day: string): string {
+  return new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+}
