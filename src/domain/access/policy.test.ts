@@ -1,16 +1,22 @@
 import { describe, expect, it } from 'vitest';
 import { ForbiddenError, UnauthenticatedError } from '../errors.js';
 import { ANONYMOUS, systemActor, type Role, type UserActor } from './actor.js';
+import { lifecycleStages, type LifecycleStage } from '../codes.js';
 import {
+  authorizeAuditSearch,
   authorizeCreateActivity,
   authorizeDeleteActivity,
   authorizeEditActivity,
   authorizeImport,
   authorizeParticipantWrite,
+  authorizeReferenceWrite,
   authorizeUserAdmin,
   canReadInternal,
   canSeePersonalData,
+  isOwnProgram,
   isPublished,
+  PUBLISHED_STAGES,
+  requireSignedIn,
 } from './policy.js';
 
 const user = (role: Role, orgCode: string | null = null): UserActor => ({ kind: 'user', userId: 1, role, orgCode, label: role });
@@ -76,5 +82,146 @@ describe('who may do what', () => {
     forbidden(() => authorizeParticipantWrite(embassy, { ...own, lifecycleStage: 'funded' }, { nominatedBy: null }));
     ok(() => authorizeParticipantWrite(embassy, { ...own, lifecycleStage: 'funded' }, { nominatedBy: 'ID-KBRI' }));
     forbidden(() => authorizeParticipantWrite(user('viewer'), own));
+  });
+});
+
+/**
+ * The role table as data: each rule against every actor and stage, with the expected outcome
+ * written out independently of the implementation.
+ */
+describe('the role table, actor by actor and stage by stage', () => {
+  const OWN = 'ID-KKP';
+  const ACTORS = {
+    admin: user('admin'),
+    coordinator: user('coordinator'),
+    'own agency': user('agency', OWN),
+    'other agency': user('agency', 'ID-BNPB'),
+    embassy: user('embassy', 'ID-KBRI'),
+    viewer: user('viewer'),
+    system: systemActor('cli'),
+    public: ANONYMOUS,
+  } as const;
+  type Who = keyof typeof ACTORS;
+  const WHO = Object.keys(ACTORS) as Who[];
+  const STAGES = lifecycleStages.codes;
+  const outcome = (f: () => void): 'ok' | 'forbidden' | 'sign in' => {
+    try {
+      f();
+      return 'ok';
+    } catch (error) {
+      if (error instanceof UnauthenticatedError) return 'sign in';
+      if (error instanceof ForbiddenError) return 'forbidden';
+      throw error;
+    }
+  };
+  const program = (stage: LifecycleStage, org: string | null = OWN) => ({ implementingOrg: org, lifecycleStage: stage });
+  const table = (f: (who: Who, stage: LifecycleStage) => void) =>
+    Object.fromEntries(WHO.map((who) => [who, STAGES.filter((stage) => outcome(() => f(who, stage)) === 'ok').join(' ')]));
+  const everyStage = STAGES.join(' ');
+
+  it('creates programs: the coordination team at any stage, an agency and an embassy as requests', () => {
+    expect(table((who, stage) => authorizeCreateActivity(ACTORS[who], program(stage)))).toEqual({
+      admin: everyStage,
+      coordinator: everyStage,
+      'own agency': 'request',
+      'other agency': '',
+      embassy: 'request',
+      viewer: '',
+      system: everyStage,
+      public: '',
+    });
+    expect(outcome(() => authorizeCreateActivity(ANONYMOUS, program('request')))).toBe('sign in');
+    expect(outcome(() => authorizeCreateActivity(ACTORS['own agency'], program('request', null)))).toBe('forbidden');
+    // An embassy may file a request for any implementing organisation (or none yet).
+    expect(outcome(() => authorizeCreateActivity(ACTORS.embassy, program('request', 'ID-BNPB')))).toBe('ok');
+    expect(outcome(() => authorizeCreateActivity(ACTORS.embassy, program('request', null)))).toBe('ok');
+  });
+
+  it('edits programs: the coordination team always, an agency its own until completed', () => {
+    expect(table((who, stage) => authorizeEditActivity(ACTORS[who], program(stage), program(stage)))).toEqual({
+      admin: everyStage,
+      coordinator: everyStage,
+      'own agency': 'request assessment approved funded implementation completed',
+      'other agency': '',
+      embassy: '',
+      viewer: '',
+      system: everyStage,
+      public: '',
+    });
+    // Handing a program to another organisation, or to none, is the coordination team's.
+    expect(outcome(() => authorizeEditActivity(ACTORS['own agency'], program('request'), { implementingOrg: null }))).toBe('forbidden');
+    expect(outcome(() => authorizeEditActivity(ACTORS.coordinator, program('request'), { implementingOrg: 'ID-BNPB' }))).toBe('ok');
+    expect(outcome(() => authorizeEditActivity(ACTORS.viewer, program('request')))).toBe('forbidden');
+    expect(outcome(() => authorizeEditActivity(ANONYMOUS, program('approved')))).toBe('sign in');
+  });
+
+  it('deletes programs: the coordination team always, an agency its own request only', () => {
+    expect(table((who, stage) => authorizeDeleteActivity(ACTORS[who], program(stage)))).toEqual({
+      admin: everyStage,
+      coordinator: everyStage,
+      'own agency': 'request',
+      'other agency': '',
+      embassy: '',
+      viewer: '',
+      system: everyStage,
+      public: '',
+    });
+  });
+
+  it('writes participants: the coordination team and the own agency always, an embassy while nominations are open', () => {
+    expect(table((who, stage) => authorizeParticipantWrite(ACTORS[who], program(stage)))).toEqual({
+      admin: everyStage,
+      coordinator: everyStage,
+      'own agency': everyStage,
+      'other agency': '',
+      embassy: 'approved funded implementation',
+      viewer: '',
+      system: everyStage,
+      public: '',
+    });
+    // An embassy changes its own nominees only (matched case-insensitively), another's never.
+    const open = program('funded');
+    expect(outcome(() => authorizeParticipantWrite(ACTORS.embassy, open, { nominatedBy: 'id-kbri' }))).toBe('ok');
+    expect(outcome(() => authorizeParticipantWrite(ACTORS.embassy, open, { nominatedBy: 'ID-KBRI-OTHER' }))).toBe('forbidden');
+    expect(outcome(() => authorizeParticipantWrite(user('embassy', null), open, { nominatedBy: null }))).toBe('forbidden');
+    expect(outcome(() => authorizeParticipantWrite(ACTORS['own agency'], open, { nominatedBy: 'ID-KBRI' }))).toBe('ok');
+    expect(outcome(() => authorizeParticipantWrite(ACTORS['other agency'], open, { nominatedBy: null }))).toBe('forbidden');
+  });
+
+  it('keeps reference data, imports, accounts and the audit log to their roles', () => {
+    const rows = { reference: authorizeReferenceWrite, import: authorizeImport, accounts: authorizeUserAdmin, audit: authorizeAuditSearch };
+    const got = Object.fromEntries(Object.entries(rows).map(([name, f]) => [name, Object.fromEntries(WHO.map((who) => [who, outcome(() => f(ACTORS[who]))]))]));
+    const coordination = { admin: 'ok', coordinator: 'ok', 'own agency': 'forbidden', 'other agency': 'forbidden', embassy: 'forbidden', viewer: 'forbidden', system: 'ok', public: 'sign in' };
+    const adminOnly = { ...coordination, coordinator: 'forbidden' };
+    expect(got).toEqual({ reference: coordination, import: coordination, accounts: adminOnly, audit: adminOnly });
+  });
+
+  it('shows personal data by role, organisation and nomination', () => {
+    const sees = (who: Who, nominatedBy: string | null, org: string | null = OWN) => canSeePersonalData(ACTORS[who], { implementingOrg: org }, nominatedBy);
+    expect(Object.fromEntries(WHO.map((who) => [who, [sees(who, null), sees(who, 'ID-KBRI'), sees(who, 'ID-KBRI', 'ID-BNPB')]]))).toEqual({
+      admin: [true, true, true],
+      coordinator: [true, true, true],
+      'own agency': [true, true, false],
+      'other agency': [false, false, true],
+      embassy: [false, true, true],
+      viewer: [false, false, false],
+      system: [true, true, true],
+      public: [false, false, false],
+    });
+    expect(canSeePersonalData(ACTORS['own agency'], { implementingOrg: null })).toBe(false);
+    expect(canSeePersonalData(user('embassy', null), { implementingOrg: OWN }, null)).toBe(false);
+  });
+
+  it('publishes the approved plan and after, matches organisations case-insensitively, and asks the public to sign in', () => {
+    expect(PUBLISHED_STAGES).toEqual(['approved', 'funded', 'implementation', 'completed', 'evaluated']);
+    expect(isOwnProgram(user('agency', 'id-kkp'), OWN)).toBe(true);
+    expect(isOwnProgram(user('agency', OWN), null)).toBe(false);
+    expect(isOwnProgram(user('agency', null), null)).toBe(false);
+    expect(isOwnProgram(systemActor('cli'), OWN)).toBe(false);
+    expect(isOwnProgram(ANONYMOUS, OWN)).toBe(false);
+    expect(() => requireSignedIn(ANONYMOUS)).toThrow(expect.objectContaining({ code: 'auth.required' }));
+    expect(() => requireSignedIn(systemActor('cli'))).not.toThrow();
+    expect(() => requireSignedIn(user('viewer'))).not.toThrow();
+    expect(canReadInternal(systemActor('cli'))).toBe(true);
   });
 });

@@ -81,3 +81,122 @@ describe('the assistance process', () => {
     ]);
   });
 });
+
+/**
+ * The whole table, written out independently of TRANSITIONS: every action from every stage by
+ * every kind of actor. The expected outcome is read from the process as the coordination team
+ * describes it (docs/security.md), so a change of the rules table shows up here.
+ */
+describe('every transition from every stage by every actor', () => {
+  const FROM: Record<string, readonly LifecycleStage[]> = {
+    submit: ['request'],
+    return: ['assessment'],
+    approve: ['assessment'],
+    reject: ['assessment'],
+    fund: ['approved'],
+    start: ['funded'],
+    complete: ['implementation'],
+    evaluate: ['completed'],
+    cancel: ['request', 'assessment', 'approved', 'funded', 'implementation'],
+  };
+  const TO: Record<string, LifecycleStage> = {
+    submit: 'assessment',
+    return: 'request',
+    approve: 'approved',
+    reject: 'rejected',
+    fund: 'funded',
+    start: 'implementation',
+    complete: 'completed',
+    evaluate: 'evaluated',
+    cancel: 'cancelled',
+  };
+  const NEEDS_COMMENT = new Set(['return', 'reject', 'cancel']);
+  const ACTORS = {
+    admin: user('admin'),
+    coordinator: user('coordinator'),
+    'own agency': user('agency', 'ID-KKP'),
+    'other agency': user('agency', 'ID-BNPB'),
+    'agency without organisation': user('agency', null),
+    embassy: user('embassy', 'ID-KBRI-NAIROBI'),
+    viewer: user('viewer'),
+    system: systemActor('cli'),
+  } as const;
+  type Who = keyof typeof ACTORS;
+  /** Which actors may make each action (when the program is in a stage it starts from). */
+  const MAY: Record<string, readonly Who[]> = {
+    submit: ['admin', 'coordinator', 'own agency', 'embassy', 'system'],
+    return: ['admin', 'coordinator', 'system'],
+    approve: ['admin', 'coordinator', 'system'],
+    reject: ['admin', 'coordinator', 'system'],
+    fund: ['admin', 'coordinator', 'system'],
+    start: ['admin', 'coordinator', 'own agency', 'system'],
+    complete: ['admin', 'coordinator', 'own agency', 'system'],
+    evaluate: ['admin', 'coordinator', 'system'],
+    cancel: ['admin', 'coordinator', 'own agency', 'system'],
+  };
+
+  const outcome = (f: () => unknown): string => {
+    try {
+      return `→ ${String(f())}`;
+    } catch (error) {
+      return (error as Error).constructor.name;
+    }
+  };
+
+  for (const action of transitionActions.codes) {
+    it(`${action}: allowed stages, roles and comment`, () => {
+      expect(Object.keys(FROM).sort()).toEqual([...transitionActions.codes].sort());
+      for (const stage of lifecycleStages.codes) {
+        for (const [who, actor] of Object.entries(ACTORS) as [Who, (typeof ACTORS)[Who]][]) {
+          const comment = NEEDS_COMMENT.has(action) ? 'Reason given' : null;
+          const got = outcome(() => planTransition(actor, at(stage), action, comment));
+          const expected = !FROM[action]!.includes(stage) ? 'InvalidTransitionError' : MAY[action]!.includes(who) ? `→ ${TO[action]}` : 'ForbiddenError';
+          expect(got, `${who} ${action}s a program in ${stage}`).toBe(expected);
+        }
+        expect(outcome(() => planTransition(ANONYMOUS, at(stage), action, 'x')), `the public ${action}s in ${stage}`).toBe('UnauthenticatedError');
+      }
+      // The comment rule, checked by those allowed to make the step.
+      const stage = FROM[action]![0]!;
+      for (const who of MAY[action]!) {
+        for (const comment of [null, '', '   ']) {
+          expect(outcome(() => planTransition(ACTORS[who], at(stage), action, comment))).toBe(NEEDS_COMMENT.has(action) ? 'InvalidError' : `→ ${TO[action]}`);
+        }
+      }
+    });
+  }
+
+  it('names the comment field when it is missing', () => {
+    try {
+      planTransition(user('coordinator'), at('assessment'), 'reject', null);
+      expect.unreachable('a rejection needs a comment');
+    } catch (error) {
+      expect(error).toBeInstanceOf(InvalidError);
+      expect(error).toMatchObject({ code: 'activity.comment_required', issues: [{ path: 'comment', code: 'required' }] });
+    }
+    expect(() => planTransition(user('coordinator'), at('request'), 'approve', null)).toThrow(expect.objectContaining({ code: 'activity.invalid_transition' }));
+    expect(() => planTransition(user('viewer'), at('request'), 'submit', null)).toThrow(expect.objectContaining({ code: 'activity.transition_forbidden' }));
+  });
+
+  it('matches an agency to its program case-insensitively, and never a program without an implementing organisation', () => {
+    expect(planTransition(user('agency', 'id-kkp'), at('funded', 'ID-KKP'), 'start', null)).toBe('implementation');
+    expect(() => planTransition(user('agency', 'ID-KKP'), at('funded', null), 'start', null)).toThrow(ForbiddenError);
+    expect(() => planTransition(user('agency', null), at('funded', null), 'start', null)).toThrow(ForbiddenError);
+    expect(() => planTransition(user('agency', 'ID-KK'), at('funded', 'ID-KKP'), 'start', null)).toThrow(ForbiddenError);
+  });
+
+  it('offers each actor exactly the steps planTransition would accept, in every stage', () => {
+    for (const stage of lifecycleStages.codes) {
+      for (const [who, actor] of Object.entries(ACTORS) as [Who, (typeof ACTORS)[Who]][]) {
+        const expected = transitionActions.codes.filter((a) => FROM[a]!.includes(stage) && MAY[a]!.includes(who));
+        expect(availableTransitions(actor, at(stage)), `${who} in ${stage}`).toEqual(expected);
+      }
+      expect(availableTransitions(ANONYMOUS, at(stage))).toEqual([]);
+    }
+    // The end stages offer nothing to anybody.
+    for (const stage of ['evaluated', 'rejected', 'cancelled'] as const) expect(availableTransitions(systemActor('cli'), at(stage))).toEqual([]);
+    expect(availableTransitions(user('embassy', 'ID-KBRI'), at('request'))).toEqual(['submit']);
+    expect(availableTransitions(user('agency', 'ID-KKP'), at('request'))).toEqual(['submit', 'cancel']);
+    expect(availableTransitions(user('agency', 'ID-KKP'), at('implementation'))).toEqual(['complete', 'cancel']);
+    expect(availableTransitions(user('coordinator'), at('completed'))).toEqual(['evaluate']);
+  });
+});
