@@ -7,7 +7,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Config } from './config.js';
 import { openDatabase, type DatabaseHandle } from './db/connection.js';
-import { buildServer, type ServerOptions } from './server/app.js';
+import type { ServerOptions } from './server/app.js';
 import { migrateToLatest, migrationStatus, type MigrationReport } from './db/migrate.js';
 import { syncReferenceData } from './db/reference-sync.js';
 import { createStore } from './db/store.js';
@@ -87,8 +87,12 @@ export function findWebRoot(): string | null {
   return candidates.find((dir) => existsSync(join(dir, 'index.html'))) ?? null;
 }
 
-/** The HTTP server over an opened app. */
-export function serverFor(app: AppContext, options: Omit<ServerOptions, 'deps' | 'engine'> = {}) {
+/**
+ * The HTTP server over an opened app. The server's modules (Fastify, OpenAPI, XLSX) load here,
+ * not at start-up, so that CLI commands stay small in memory.
+ */
+export async function serverFor(app: AppContext, options: Omit<ServerOptions, 'deps' | 'engine'> = {}) {
+  const { buildServer } = await import('./server/app.js');
   return buildServer({
     deps: app.deps,
     openImportDeps: () => openImportDeps(app),

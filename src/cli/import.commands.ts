@@ -4,6 +4,8 @@ import { csvRecordSource } from '../io/csv-read.js';
 import { importActivities } from '../services/import-activities.js';
 import { importParticipants } from '../services/import-participants.js';
 import { importExchangeRates } from '../services/exchange-rates.js';
+import { importIati } from '../services/import-iati.js';
+import { iatiActivitySource } from '../io/iati-read.js';
 import type { ImportReport } from '../services/imports.js';
 import { CliInputError, EXIT } from './exit-codes.js';
 import { json } from './format.js';
@@ -18,22 +20,69 @@ const IMPORTERS = {
 
 /** The lines a person reads: the outcome, the counts, then every error with line and column. */
 export function describeImport(report: ImportReport): string[] {
-  const verb = report.status === 'committed' ? 'imported' : report.status === 'dry_run' ? 'checked (dry run, nothing written)' : 'REJECTED (nothing written)';
+  const committed = report.status === 'committed';
+  const skipped = committed && report.errorCount > 0;
+  const verb = committed
+    ? skipped
+      ? 'imported the valid records (partial import)'
+      : 'imported'
+    : report.status === 'dry_run'
+      ? 'checked (dry run, nothing written)'
+      : 'REJECTED (nothing written)';
+  const records = report.kind === 'iati' ? 'activit(ies)' : 'row(s)';
+  const unchanged = report.unchanged ? `, ${report.unchanged} unchanged` : '';
   const lines = [
-    `${report.source}: ${verb} — ${report.rows} row(s); ${report.status === 'committed' ? '' : 'would insert '}${report.inserted} new, ${report.updated} updated; batch ${report.batchId}`,
+    `${report.source}: ${verb} — ${report.rows} ${records}; ${committed ? '' : 'would insert '}${report.inserted} new, ${report.updated} updated${unchanged}; batch ${report.batchId}`,
   ];
   for (const w of report.warnings) lines.push(`warning: ${w}`);
-  for (const o of report.createdOrganisations) lines.push(`${report.status === 'committed' ? 'created' : 'would create'} organisation ${o.code} (${o.name}, ${o.kind})`);
-  if (report.errorCount) lines.push(`${report.errorCount} error(s) in ${report.rejectedRows} row(s):`);
+  const created = report.createdOrganisations;
+  for (const o of created.slice(0, MAX_LISTED_ORGS)) lines.push(`${committed ? 'created' : 'would create'} organisation ${o.code} (${o.name}, ${o.kind})`);
+  if (created.length > MAX_LISTED_ORGS) lines.push(`… and ${created.length - MAX_LISTED_ORGS} more organisations ${committed ? 'created' : 'to create'}`);
+  if (report.errorCount) lines.push(`${report.errorCount} error(s) in ${report.rejectedRows} ${records}${skipped ? ' (not imported)' : ''}:`);
   for (const e of report.errors) {
-    lines.push(`  line ${e.line}${e.column ? `, ${e.column}` : ''}${e.value !== undefined ? ` ("${e.value}")` : ''}: ${e.message}`);
+    const where = `line ${e.line}${e.record ? ` (${e.record})` : ''}${e.column ? `, ${e.column}` : ''}`;
+    lines.push(`  ${where}${e.value !== undefined ? ` ("${e.value}")` : ''}: ${e.message}`);
   }
   if (report.errorCount > report.errors.length) lines.push(`  … and ${report.errorCount - report.errors.length} more`);
   return lines;
 }
 
+/** Organisations a report lists one by one (an IATI file may name thousands). */
+const MAX_LISTED_ORGS = 30;
+
 export function registerImportCommands(program: Command, ctx: CliContext): void {
-  const command = program.command('import').description('import spreadsheets (CSV, UTF-8, comma or semicolon separated); all or nothing');
+  const command = program.command('import').description('import spreadsheets (CSV, UTF-8, comma or semicolon separated) or IATI activity files; all or nothing');
+  command
+    .command('iati <files...>')
+    .description('import IATI activity files (2.01–2.03) as programs, each file in one transaction; a re-import updates what changed')
+    .option('--dry-run', 'validate only: report what would change, write nothing')
+    .option('--partial', 'import the valid activities and list the invalid ones (by default an invalid activity makes the import write nothing)')
+    .option('--json', 'print the reports as JSON')
+    .action(async (files: string[], opts: { dryRun?: boolean; partial?: boolean; json?: boolean }) => {
+      const config = loadConfig(ctx.io.env);
+      const reports: ImportReport[] = [];
+      for (const file of files) {
+        let opened: Awaited<ReturnType<typeof ctx.io.openRead>>;
+        try {
+          opened = await ctx.io.openRead(file);
+        } catch (error) {
+          throw new CliInputError(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+        }
+        const progress = byteProgress(ctx.io, `importing ${file}`, opened.size);
+        const report = await ctx.withApp(async (app) => {
+          const source = iatiActivitySource(file, opened.chunks, { maxBytes: config.importMaxBytes, onProgress: (b) => progress.update(b) });
+          try {
+            return await importIati(app.deps, source, { dryRun: opts.dryRun, partial: opts.partial, ownReportingRef: config.iatiPublisher.ref });
+          } finally {
+            progress.done();
+          }
+        });
+        reports.push(report);
+        if (!opts.json) for (const line of describeImport(report)) (report.status === 'rejected' ? ctx.io.err : ctx.io.out)(line);
+      }
+      if (opts.json) ctx.io.out(json(reports.length === 1 ? reports[0] : reports));
+      if (reports.some((r) => r.status === 'rejected')) ctx.setExitCode(EXIT.invalid);
+    });
   for (const kind of Object.keys(IMPORTERS) as (keyof typeof IMPORTERS)[]) {
     command
       .command(`${kind} <file>`)

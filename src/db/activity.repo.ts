@@ -14,7 +14,8 @@ import {
   type SscRole,
 } from '../domain/codes.js';
 import { activityYear } from '../domain/activity/activity.js';
-import type { ActivityRepository, ActivitySummary, ActivityWrite } from '../services/ports.js';
+import type { ActivityImportState, ActivityRepository, ActivitySummary, ActivityWrite } from '../services/ports.js';
+import type { IatiDetails } from '../domain/iati/activity-from-iati.js';
 import { bool, insertInChunks, JSON_CHUNK_ROWS, jsonRows, likePattern, num, numOrNull } from './sql-helpers.js';
 import type { ActivitiesTable, Database } from './schema.js';
 
@@ -121,6 +122,24 @@ export class ActivityRepo implements ActivityRepository {
     return rows.map((r) => r.id);
   }
 
+  async importStates(identifiers: readonly string[]): Promise<Map<string, ActivityImportState>> {
+    const states = new Map<string, ActivityImportState>();
+    for (let i = 0; i < identifiers.length; i += JSON_CHUNK_ROWS) {
+      const chunk = identifiers.slice(i, i + JSON_CHUNK_ROWS);
+      if (chunk.length === 0) continue;
+      const rows = await this.db
+        .selectFrom('activities')
+        .select(['id', 'identifier', 'version', 'source', 'iati_details'])
+        .where('identifier', 'in', chunk)
+        .execute();
+      for (const r of rows) {
+        const details = r.iati_details ? (JSON.parse(r.iati_details) as IatiDetails) : null;
+        states.set(r.identifier, { id: r.id, version: r.version, source: r.source, fingerprint: details?.fingerprint ?? null });
+      }
+    }
+    return states;
+  }
+
   async insert(write: ActivityWrite): Promise<number> {
     const ids = await this.insertMany([write]);
     return ids.get(write.data.identifier) as number; // insertMany returns every identifier it inserted
@@ -130,7 +149,13 @@ export class ActivityRepo implements ActivityRepository {
     const ids = new Map<string, number>();
     if (writes.length === 0) return ids;
     const orgIds = await this.orgIds(writes.map((w) => w.data));
-    const values = writes.map((w) => ({ ...this.columns(w, orgIds), source: w.source ?? 'mitra', version: 1, created_at: w.now }));
+    const values = writes.map((w) => ({
+      ...this.columns(w, orgIds),
+      source: w.source ?? 'mitra',
+      iati_details: w.iatiDetails ? JSON.stringify(w.iatiDetails) : null,
+      version: 1,
+      created_at: w.now,
+    }));
     const columns = Object.keys(values[0] as object) as (keyof (typeof values)[number])[];
     for (let i = 0; i < values.length; i += JSON_CHUNK_ROWS) {
       const chunk = values.slice(i, i + JSON_CHUNK_ROWS);
@@ -153,7 +178,12 @@ export class ActivityRepo implements ActivityRepository {
     const orgIds = await this.orgIds([write.data]);
     const result = await this.db
       .updateTable('activities')
-      .set({ ...this.columns(write, orgIds), version: expectedVersion + 1 })
+      .set({
+        ...this.columns(write, orgIds),
+        ...(write.source !== undefined ? { source: write.source } : {}),
+        ...(write.iatiDetails !== undefined ? { iati_details: write.iatiDetails ? JSON.stringify(write.iatiDetails) : null } : {}),
+        version: expectedVersion + 1,
+      })
       .where('id', '=', id)
       .where('version', '=', expectedVersion)
       .executeTakeFirst();
@@ -411,6 +441,8 @@ export class ActivityRepo implements ActivityRepository {
       fundingSource: row.funding_source as FundingSource | null,
       version: row.version,
       createdAt: row.created_at,
+      source: row.source,
+      iatiDetails: row.iati_details ? (JSON.parse(row.iati_details) as IatiDetails) : null,
       recipients: recipientsOf(row.id).map((r) => ({ country: r.country_code, percentage: numOrNull(r.percentage) })),
       partners: partnersOf(row.id).map((p) => ({
         org: p.org_code,

@@ -49,6 +49,7 @@ export interface ActivitiesTable {
   /** Where the record came from: "mitra" (entered or imported CSV), "iati", "demo". */
   source: string;
   import_batch_id: number | null;
+  iati_details: string | null;
   version: number;
   created_at: string;
   updated_at: string;

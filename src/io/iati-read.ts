@@ -6,53 +6,15 @@
  * MAX_DEPTH deep, and the file may not exceed its size limit. Elements of other namespaces
  * (publishers' extensions) are skipped with their content.
  */
+import { createHash } from 'node:crypto';
 import { TextDecoder } from 'node:util';
 import { SaxesParser, type SaxesTag } from 'saxes';
 import { InvalidError } from '../domain/errors.js';
+import type { IatiFileInfo, RawIatiActivity } from '../domain/iati/raw-activity.js';
+
+export type { IatiFileInfo, Narratives, RawIatiActivity } from '../domain/iati/raw-activity.js';
 
 export const MAX_DEPTH = 64;
-
-export interface Narratives {
-  /** Text by language ("" for the activity's default language). */
-  readonly [lang: string]: string;
-}
-
-export interface RawIatiActivity {
-  /** Line of the `iati-activity` start tag. */
-  readonly line: number;
-  identifier: string;
-  defaultLang: string | null;
-  defaultCurrency: string | null;
-  lastUpdated: string | null;
-  reportingOrg: { ref: string | null; type: string | null; names: Narratives } | null;
-  titles: Narratives;
-  descriptions: { type: string | null; texts: Narratives }[];
-  participatingOrgs: { ref: string | null; role: string | null; type: string | null; names: Narratives }[];
-  status: string | null;
-  dates: { type: string | null; isoDate: string | null }[];
-  recipientCountries: { code: string | null; percentage: string | null }[];
-  recipientRegions: { code: string | null; vocabulary: string | null; percentage: string | null }[];
-  sectors: { vocabulary: string | null; code: string | null; percentage: string | null }[];
-  tags: { vocabulary: string | null; code: string | null }[];
-  collaborationType: string | null;
-  defaultAidType: string | null;
-  budgets: { type: string | null; status: string | null; periodStart: string | null; periodEnd: string | null; value: string; currency: string | null; valueDate: string | null }[];
-  transactions: {
-    type: string | null;
-    date: string | null;
-    value: string;
-    currency: string | null;
-    valueDate: string | null;
-    description: Narratives;
-    recipientCountry: string | null;
-    sectors: { vocabulary: string | null; code: string | null }[];
-  }[];
-}
-
-export interface IatiFileInfo {
-  version: string | null;
-  generated: string | null;
-}
 
 /** The file is not well-formed or not acceptable: nothing of it should be imported. */
 export class IatiFileError extends InvalidError {
@@ -343,4 +305,36 @@ export async function readIatiActivities(
   if (!sawRoot) throw new IatiFileError(source, 1, 1, 'the file is empty or has no <iati-activities> element');
   while (pending.length) await onActivity(pending.shift() as RawIatiActivity);
   return info;
+}
+
+/** An IATI file as an import reads it: activities streamed to a callback, and the bytes' sha256. */
+export interface IatiActivitySource {
+  readonly name: string;
+  read(onActivity: (activity: RawIatiActivity) => Promise<void> | void): Promise<IatiFileInfo>;
+  /** The sha256 of the bytes, once they are read. */
+  sha256(): string | null;
+}
+
+export function iatiActivitySource(
+  name: string,
+  input: AsyncIterable<Uint8Array>,
+  options: { maxBytes: number; onProgress?: (bytes: number) => void },
+): IatiActivitySource {
+  const hash = createHash('sha256');
+  let digest: string | null = null;
+  async function* hashed(): AsyncGenerator<Uint8Array> {
+    let bytes = 0;
+    for await (const chunk of input) {
+      hash.update(chunk);
+      bytes += chunk.length;
+      options.onProgress?.(bytes);
+      yield chunk;
+    }
+    digest = hash.digest('hex');
+  }
+  return {
+    name,
+    read: (onActivity) => readIatiActivities(name, hashed(), onActivity, { maxBytes: options.maxBytes }),
+    sha256: () => digest,
+  };
 }

@@ -254,6 +254,16 @@ describeEachEngine('access matrix: role × endpoint', (app) => {
       expect: coordination(200),
     },
     {
+      name: 'POST /imports/iati',
+      call: async (who) => ({
+        method: 'POST',
+        url: '/api/v1/imports/iati',
+        payload: `<iati-activities version="2.03"><iati-activity default-currency="USD"><iati-identifier>XM-MX-${unique(who)}</iati-identifier><reporting-org ref="XM-MX" type="10"/><title><narrative>Imported</narrative></title><activity-status code="2"/><activity-date iso-date="2018-03-01" type="2"/></iati-activity></iati-activities>`,
+        headers: { 'content-type': 'application/xml' },
+      }),
+      expect: coordination(200),
+    },
+    {
       name: 'POST /imports/participants',
       call: async (who) => ({
         method: 'POST',

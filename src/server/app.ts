@@ -132,6 +132,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   registerReportRoutes(app, options.deps);
   registerExportRoutes(app, options.deps, options.iatiPublisher ?? DEFAULT_PUBLISHER);
   await registerImportRoutes(app, options.deps, {
+    ownReportingRef: (options.iatiPublisher ?? DEFAULT_PUBLISHER).ref,
     openImportDeps: options.openImportDeps ?? (async () => ({ deps: options.deps, close: async () => {} })),
     maxBytes: options.importMaxBytes ?? 256 * 1024 * 1024,
     providerCountry: options.providerCountry ?? 'ID',

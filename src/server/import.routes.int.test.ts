@@ -34,6 +34,31 @@ describeEachEngine('imports and reports API', (app) => {
     expect(batches[0]).toMatchObject({ kind: 'activities', status: 'rejected', rowsRejected: 2 });
   });
 
+  it('imports an IATI file sent as application/xml, and answers 422 naming the line and column of a malformed one', async () => {
+    const xml = (title: string) => `<?xml version="1.0" encoding="UTF-8"?>
+<iati-activities version="2.03">
+  <iati-activity default-currency="USD">
+    <iati-identifier>XM-API-1</iati-identifier>
+    <reporting-org ref="XM-API" type="10"><narrative>API publisher</narrative></reporting-org>
+    <title><narrative>${title}</narrative></title>
+    <activity-status code="2"/>
+    <activity-date iso-date="2019-05-01" type="2"/>
+    <recipient-country code="TL"/>
+  </iati-activity>
+</iati-activities>`;
+    const post = (body: string, query = '') =>
+      server().inject({ method: 'POST', url: `/api/v1/imports/iati${query}`, payload: body, headers: { 'content-type': 'application/xml', 'x-file-name': 'partner.xml' } });
+    const first = await post(xml('Solar lamps'));
+    expect(first.statusCode).toBe(200);
+    expect(first.json()).toMatchObject({ kind: 'iati', status: 'committed', inserted: 1, source: 'partner.xml', file: { iatiVersion: '2.03' } });
+    expect((await post(xml('Solar lamps'))).json()).toMatchObject({ inserted: 0, updated: 0, unchanged: 1 });
+    const program = (await server().inject({ url: '/api/v1/activities/by-identifier/XM-API-1' })).json();
+    expect(program).toMatchObject({ titleEn: 'Solar lamps', recipients: [{ country: 'TL', percentage: null }] });
+    const broken = await post(xml('Solar lamps').replace('</title>', ''));
+    expect(broken.statusCode).toBe(422);
+    expect(broken.json().report.errors[0].message).toMatch(/^partner\.xml, line 10, column \d+: /);
+  });
+
   it('accepts a multipart upload and refuses a form without a file', async () => {
     const boundary = '----mitra';
     const file = 'currency;date;units_per_usd\nIDR;2019-01-01;14147.67\n';

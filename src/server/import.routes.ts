@@ -8,6 +8,8 @@ import { csvRecordSource } from '../io/csv-read.js';
 import { importExchangeRates } from '../services/exchange-rates.js';
 import { importActivities } from '../services/import-activities.js';
 import { importParticipants } from '../services/import-participants.js';
+import { importIati } from '../services/import-iati.js';
+import { iatiActivitySource } from '../io/iati-read.js';
 import { listImportBatches, type ImportReport } from '../services/imports.js';
 import { actingAs, type ServiceDeps } from '../services/ports.js';
 import { authorizeImport } from '../domain/access/policy.js';
@@ -27,11 +29,21 @@ export const importReportSchema = z
     rows: z.number().int(),
     inserted: z.number().int().meta({ description: 'new records (would be, in a dry run)' }),
     updated: z.number().int(),
+    unchanged: z.number().int().meta({ description: 'records already stored exactly so (IATI re-import)' }),
     rejectedRows: z.number().int(),
     errorCount: z.number().int(),
-    errors: z.array(z.object({ line: z.number().int(), column: z.string().nullable(), value: z.string().optional(), message: z.string() })),
+    errors: z.array(
+      z.object({
+        line: z.number().int(),
+        column: z.string().nullable(),
+        record: z.string().optional().meta({ description: 'the IATI activity identifier' }),
+        value: z.string().optional(),
+        message: z.string(),
+      }),
+    ),
     warnings: z.array(z.string()),
     createdOrganisations: z.array(z.object({ code: z.string(), name: z.string(), kind: z.string() })),
+    file: z.record(z.string(), z.unknown()).optional().meta({ description: "what the file says of itself (an IATI file's version, date and publishers)" }),
   })
   .meta({ id: 'ImportReport' });
 
@@ -46,6 +58,8 @@ export interface ImportRouteOptions {
   readonly openImportDeps: () => Promise<{ deps: ServiceDeps; close(): Promise<void> }>;
   readonly maxBytes: number;
   readonly providerCountry: string;
+  /** Mitra's own IATI reporting-org identifier. */
+  readonly ownReportingRef: string;
 }
 
 /** The uploaded file: a raw text/csv body, or the first file of a multipart form. */
@@ -53,10 +67,10 @@ async function uploadedFile(request: FastifyRequest): Promise<{ name: string; st
   if (request.isMultipart()) {
     const file = await request.file();
     if (!file) throw new InvalidError('import.no_file', 'the form has no file: send it in a field named "file"', [{ path: 'file', message: 'is required' }]);
-    return { name: file.filename || 'upload.csv', stream: file.file };
+    return { name: file.filename || 'upload', stream: file.file };
   }
   // The browser sends the name URI-encoded (headers are Latin-1); a bad encoding keeps it as sent.
-  const raw = String(request.headers['x-file-name'] ?? 'upload.csv');
+  const raw = String(request.headers['x-file-name'] ?? 'upload');
   let name = raw;
   try {
     name = decodeURIComponent(raw);
@@ -69,7 +83,10 @@ async function uploadedFile(request: FastifyRequest): Promise<{ name: string; st
 
 export async function registerImportRoutes(root: FastifyInstance, deps: ServiceDeps, options: ImportRouteOptions): Promise<void> {
   // CSV bodies are streamed to the importer, never buffered whole.
-  root.addContentTypeParser(['text/csv', 'application/csv', 'application/octet-stream'], (_request, payload, done) => done(null, payload));
+  // CSV and XML bodies are streamed to the importer, never buffered whole.
+  root.addContentTypeParser(['text/csv', 'application/csv', 'application/octet-stream', 'application/xml', 'text/xml'], (_request, payload, done) =>
+    done(null, payload),
+  );
   await root.register(fastifyMultipart, { limits: { fileSize: options.maxBytes, files: 1, fields: 10 } });
   const app = root.withTypeProvider<ZodTypeProvider>();
 
@@ -80,14 +97,19 @@ export async function registerImportRoutes(root: FastifyInstance, deps: ServiceD
       schema: {
         tags: TAG,
         summary:
-          'Import a CSV file (UTF-8, comma or semicolon separated) as a text/csv body or a multipart form field "file". All or nothing: if any row is invalid nothing is written and every bad row is listed.',
-        params: z.object({ kind: z.enum(['activities', 'participants', 'rates']) }),
+          'Import a CSV file (UTF-8, comma or semicolon separated; kinds activities, participants, rates) or an IATI activity file (kind iati; 2.01–2.03) as the request body (text/csv, application/xml) or a multipart form field "file". All or nothing: if any row or activity is invalid nothing is written and every bad one is listed, unless partial=true. An IATI re-import updates what changed and writes nothing for the rest.',
+        params: z.object({ kind: z.enum(['activities', 'participants', 'rates', 'iati']) }),
         querystring: z.object({
           dryRun: z
             .enum(['true', 'false', '1', '0'])
             .optional()
             .transform((v) => v === 'true' || v === '1')
             .meta({ description: 'validate only, write nothing' }),
+          partial: z
+            .enum(['true', 'false', '1', '0'])
+            .optional()
+            .transform((v) => v === 'true' || v === '1')
+            .meta({ description: 'write the valid records and list the invalid ones (IATI imports)' }),
         }),
         response: {
           200: importReportSchema,
@@ -104,11 +126,20 @@ export async function registerImportRoutes(root: FastifyInstance, deps: ServiceD
       // Refused before a byte of the file is read.
       authorizeImport(request.actor);
       const file = await uploadedFile(request);
-      const source = csvRecordSource(file.name, file.stream, { maxBytes: options.maxBytes });
+      const kind = request.params.kind;
       const importer = await options.openImportDeps();
       let report: ImportReport;
       try {
-        report = await IMPORTERS[request.params.kind](actingAs(importer.deps, request.actor), source, { dryRun: request.query.dryRun, providerCountry: options.providerCountry });
+        const deps = actingAs(importer.deps, request.actor);
+        const common = { dryRun: request.query.dryRun, providerCountry: options.providerCountry };
+        report =
+          kind === 'iati'
+            ? await importIati(deps, iatiActivitySource(file.name, file.stream, { maxBytes: options.maxBytes }), {
+                ...common,
+                partial: request.query.partial,
+                ownReportingRef: options.ownReportingRef,
+              })
+            : await IMPORTERS[kind](deps, csvRecordSource(file.name, file.stream, { maxBytes: options.maxBytes }), common);
       } finally {
         await importer.close();
       }
@@ -117,8 +148,12 @@ export async function registerImportRoutes(root: FastifyInstance, deps: ServiceD
         request,
         422,
         'import.rejected',
-        `${report.errorCount} error(s) in ${report.rejectedRows} row(s) of ${report.source}: nothing was written`,
-        report.errors.slice(0, 1_000).map((e) => ({ path: `line ${e.line}${e.column ? `, ${e.column}` : ''}`, message: e.message, code: 'row_invalid' })),
+        `${report.errorCount} error(s) in ${report.rejectedRows} ${kind === 'iati' ? 'activities' : 'row(s)'} of ${report.source}: nothing was written`,
+        report.errors.slice(0, 1_000).map((e) => ({
+          path: `line ${e.line}${e.record ? ` (${e.record})` : ''}${e.column ? `, ${e.column}` : ''}`,
+          message: e.message,
+          code: 'row_invalid',
+        })),
       );
       return reply.code(422).type(PROBLEM_CONTENT_TYPE).send({ ...problem, report: present(report) });
     },

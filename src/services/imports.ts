@@ -20,12 +20,14 @@ export const BULK_ROWS = 10_000;
 /** Rows validated and written together. */
 export const CHUNK_ROWS = 2_000;
 
-export type ImportKind = 'activities' | 'participants' | 'rates';
+export type ImportKind = 'activities' | 'participants' | 'rates' | 'iati';
 
 export interface ImportRowError {
   readonly line: number;
-  /** The spreadsheet column, or null for a problem of the whole row or file. */
+  /** The spreadsheet column (or IATI element), or null for a problem of the whole row or file. */
   readonly column: string | null;
+  /** The record concerned, when the file names it (an IATI activity's identifier). */
+  readonly record?: string;
   readonly value?: string;
   readonly message: string;
 }
@@ -35,21 +37,30 @@ export interface ImportReport {
   readonly kind: ImportKind;
   readonly source: string;
   readonly sha256: string | null;
-  /** committed: written; rejected: nothing written because of errors; dry_run: validated only. */
+  /**
+   * committed: written (with --partial, the valid records only); rejected: nothing written
+   * because of errors; dry_run: validated only.
+   */
   readonly status: 'committed' | 'rejected' | 'dry_run';
   readonly rows: number;
   readonly inserted: number;
   readonly updated: number;
+  /** Records already stored exactly so (an IATI re-import): nothing written for them. */
+  readonly unchanged: number;
   /** Rows with at least one error. */
   readonly rejectedRows: number;
   readonly errorCount: number;
   readonly errors: readonly ImportRowError[];
   readonly warnings: readonly string[];
   readonly createdOrganisations: readonly { code: string; name: string; kind: string }[];
+  /** What the file says of itself (an IATI file's version, date and publishers). */
+  readonly file?: Readonly<Record<string, unknown>>;
 }
 
 export interface ImportOptions {
   readonly dryRun?: boolean;
+  /** Write the valid records and report the invalid ones, instead of writing nothing. */
+  readonly partial?: boolean;
   /** ISO code of the providing country: new implementing agencies are registered there. */
   readonly providerCountry?: string;
   readonly userId?: number | null;
@@ -84,12 +95,15 @@ export interface ImportContext {
   readonly createdOrganisations: { code: string; name: string; kind: string }[];
   /** Rows read, and rows inserted or updated so far (kept even when the import is rolled back). */
   readonly counts: ImportCounts;
+  /** What the file says of itself, kept with the batch and returned in the report. */
+  readonly file: Record<string, unknown>;
 }
 
 export interface ImportCounts {
   rows: number;
   inserted: number;
   updated: number;
+  unchanged: number;
 }
 
 /** A file-level problem (header, encoding): the import stops and nothing is written. */
@@ -173,7 +187,7 @@ export function zodIssues(error: z.ZodError): FieldIssue[] {
 export async function runImport(
   deps: ServiceDeps,
   kind: ImportKind,
-  source: RecordSource,
+  source: Pick<RecordSource, 'name' | 'sha256'>,
   options: ImportOptions,
   body: (ctx: ImportContext) => Promise<void>,
 ): Promise<ImportReport> {
@@ -183,7 +197,9 @@ export async function runImport(
   const errors = new ErrorList();
   const warnings: string[] = [];
   const createdOrganisations: ImportContext['createdOrganisations'] = [];
-  const counts: ImportCounts = { rows: 0, inserted: 0, updated: 0 };
+  const counts: ImportCounts = { rows: 0, inserted: 0, updated: 0, unchanged: 0 };
+  const file: Record<string, unknown> = {};
+  let fileFailed = false;
   const finish = async (status: ImportBatchResult['status']): Promise<void> => {
     await batches.finish(batchId, {
       status,
@@ -192,15 +208,25 @@ export async function runImport(
       rowsInserted: status === 'committed' ? counts.inserted : 0,
       rowsUpdated: status === 'committed' ? counts.updated : 0,
       rowsRejected: errors.rowsWithErrors,
-      details: { errorCount: errors.count, errors: errors.items.slice(0, 1_000), warnings, createdOrganisations, wouldInsert: counts.inserted, wouldUpdate: counts.updated },
+      details: {
+        errorCount: errors.count,
+        errors: errors.items.slice(0, 1_000),
+        warnings,
+        createdOrganisations,
+        wouldInsert: counts.inserted,
+        wouldUpdate: counts.updated,
+        unchanged: counts.unchanged,
+        partial: options.partial ?? false,
+        ...(Object.keys(file).length ? { file } : {}),
+      },
       finishedAt: deps.clock.nowIso(),
     });
   };
   try {
     await deps.store.transaction(async (repos) => {
-      const ctx: ImportContext = { repos, batchId, now: deps.clock.nowIso(), errors, warnings, options, createdOrganisations, counts };
+      const ctx: ImportContext = { repos, batchId, now: deps.clock.nowIso(), errors, warnings, options, createdOrganisations, counts, file };
       await body(ctx);
-      if (errors.count > 0 || options.dryRun) throw new Rollback();
+      if ((errors.count > 0 && !options.partial) || options.dryRun) throw new Rollback();
       await audit(deps, repos, {
         action: 'import',
         entity: 'import',
@@ -211,9 +237,11 @@ export async function runImport(
     });
   } catch (error) {
     if (error instanceof ImportFileProblem) {
+      fileFailed = true;
       for (const p of error.problems) errors.add(p);
     } else if (isDomainError(error) && error.code.startsWith('import.file')) {
       // The file itself is unreadable (encoding, size, CSV syntax): say where.
+      fileFailed = true;
       const line = Number(/line (\d+)/.exec(error.message)?.[1] ?? 0);
       errors.add({ line, column: null, message: error.message });
     } else if (!(error instanceof Rollback)) {
@@ -221,7 +249,7 @@ export async function runImport(
       throw error;
     }
   }
-  const status = errors.count > 0 ? 'rejected' : options.dryRun ? 'dry_run' : 'committed';
+  const status = fileFailed || (errors.count > 0 && !options.partial) ? 'rejected' : options.dryRun ? 'dry_run' : 'committed';
   await finish(status);
   if (status === 'committed' && counts.inserted + counts.updated >= BULK_ROWS) await deps.store.afterBulkWrite();
   return {
@@ -233,11 +261,13 @@ export async function runImport(
     rows: counts.rows,
     inserted: counts.inserted,
     updated: counts.updated,
+    unchanged: counts.unchanged,
     rejectedRows: errors.rowsWithErrors,
     errorCount: errors.count,
     errors: errors.items,
     warnings,
     createdOrganisations,
+    ...(Object.keys(file).length ? { file } : {}),
   };
 }
 

@@ -18,6 +18,7 @@ import type { SpendingGroup, SummaryAggregates } from '../domain/report/summary.
 import type { ExchangeRate } from '../domain/exchange-rate.js';
 import type { GroupCode } from '../domain/reference/types.js';
 import type { Actor } from '../domain/access/actor.js';
+import type { IatiDetails } from '../domain/iati/activity-from-iati.js';
 import type { User } from '../domain/account/user.js';
 import type { AuditAction, AuditEntity, AuditEntry, NewAuditEntry } from '../domain/audit.js';
 import type { TransitionAction } from '../domain/activity/lifecycle.js';
@@ -59,6 +60,16 @@ export interface ActivityWrite {
   readonly now: string;
   readonly source?: string;
   readonly importBatchId?: number | null;
+  /** An IATI import's details of the program; left as stored when undefined. */
+  readonly iatiDetails?: IatiDetails | null;
+}
+
+/** What an IATI import needs to know of a stored program with the same identifier. */
+export interface ActivityImportState {
+  readonly id: number;
+  readonly version: number;
+  readonly source: string;
+  readonly fingerprint: string | null;
 }
 
 export interface ActivityRepository {
@@ -74,6 +85,8 @@ export interface ActivityRepository {
   insert(write: ActivityWrite): Promise<number>;
   /** Inserts many new programs at once; returns their ids by identifier. */
   insertMany(writes: readonly ActivityWrite[]): Promise<Map<string, number>>;
+  /** Id, version, source and IATI fingerprint of the given identifiers that exist. */
+  importStates(identifiers: readonly string[]): Promise<Map<string, ActivityImportState>>;
   /** Ids and recipient countries of the given identifiers that exist (for participant imports). */
   importTargets(identifiers: readonly string[]): Promise<Map<string, { id: number; recipients: string[] }>>;
   /** Replaces the program's data if its version is still `expectedVersion`; false when stale. */

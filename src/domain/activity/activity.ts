@@ -14,6 +14,7 @@ import type {
 } from '../codes.js';
 import { yearOf } from '../dates.js';
 import type { SdgTag } from '../reference/sdgs.js';
+import type { IatiDetails } from '../iati/activity-from-iati.js';
 import type { ActivityInput, ActivityPatch, BudgetInput, PartnerInput, TransactionInput } from './activity.schema.js';
 
 export interface Recipient {
@@ -93,6 +94,10 @@ export interface Activity extends ActivityData {
   readonly version: number;
   readonly createdAt: string;
   readonly updatedAt: string;
+  /** "mitra" (entered or imported from a spreadsheet), "iati" (taken from a publisher's IATI file). */
+  readonly source?: string;
+  /** For a program taken from an IATI file: its publisher and what Mitra has no field for. */
+  readonly iatiDetails?: IatiDetails | null;
 }
 
 export function activityYear(a: Pick<ActivityData, 'actualStart' | 'plannedStart'>): number | null {

@@ -82,7 +82,12 @@ export function summaryOf(a: Activity, lang: 'en' | 'id'): string {
 }
 
 export function iatiActivityNode(a: Activity, ctx: IatiContext): XmlNode {
-  const reporting = ctx.reportingOrg;
+  // A program taken from another publisher's file is published as that publisher's activity.
+  const imported = a.source === 'iati' && a.iatiDetails?.reportingOrg?.ref ? a.iatiDetails : null;
+  const publisher = imported?.reportingOrg;
+  const reporting: IatiOrg = publisher?.ref
+    ? { ref: publisher.ref, type: publisher.type && /^\d+$/.test(publisher.type) ? publisher.type : '90', nameEn: publisher.name ?? publisher.ref, nameId: null }
+    : ctx.reportingOrg;
   const sharesGiven = a.recipients.every((r) => r.percentage !== null);
   const recipientShares = sharesGiven ? a.recipients.map((r) => r.percentage as number) : equalShares(a.recipients.length);
   const sectorsByVocabulary = new Map<string, typeof a.sectors>();
@@ -97,7 +102,7 @@ export function iatiActivityNode(a: Activity, ctx: IatiContext): XmlNode {
   const addRole = (code: string, role: number) => {
     if (!roles.some((r) => r.code.toLowerCase() === code.toLowerCase() && r.role === role)) roles.push({ code, role });
   };
-  if (a.fundingSource !== 'partner') addRole(reporting.ref, 1);
+  if (a.fundingSource !== 'partner' && !imported) addRole(reporting.ref, 1);
   for (const p of a.partners) addRole(p.org, p.iatiRole);
   if (a.implementingOrg) addRole(a.implementingOrg, 4);
   const orgNodes = roles.map((r) =>
@@ -141,7 +146,7 @@ export function iatiActivityNode(a: Activity, ctx: IatiContext): XmlNode {
       humanitarian: 0,
     },
     [
-      el('iati-identifier', {}, iatiIdentifier(a.identifier, reporting.ref)),
+      el('iati-identifier', {}, imported ? a.identifier : iatiIdentifier(a.identifier, reporting.ref)),
       el('reporting-org', { ref: reporting.ref, type: reporting.type }, narratives(reporting.nameEn, reporting.nameId)),
       el('title', {}, narratives(a.titleEn ?? (a.titleId ? null : a.identifier), a.titleId)),
       // IATI 2.03 requires a description: without one, a summary of the recorded fields.
@@ -155,8 +160,10 @@ export function iatiActivityNode(a: Activity, ctx: IatiContext): XmlNode {
       ...a.recipients.map((r, i) => el('recipient-country', { code: r.country, percentage: pct(recipientShares[i] ?? 0) })),
       ...sectorNodes,
       ...a.sdgs.map((s) => (s.target ? el('tag', { vocabulary: 3, code: s.target }) : el('tag', { vocabulary: 2, code: s.goal }))),
-      el('collaboration-type', { code: a.cooperationType === 'triangular' ? 8 : 1 }),
-      a.modality && el('default-aid-type', { code: AID_TYPE_OF_MODALITY[a.modality], vocabulary: 1 }),
+      el('collaboration-type', { code: a.cooperationType === 'triangular' ? 8 : (imported?.collaborationType ?? 1) }),
+      a.modality
+        ? el('default-aid-type', { code: AID_TYPE_OF_MODALITY[a.modality], vocabulary: 1 })
+        : imported?.defaultAidType && el('default-aid-type', { code: imported.defaultAidType, vocabulary: 1 }),
       ...a.budgets.map((b) =>
         el('budget', { type: b.type, status: b.status }, [
           el('period-start', { 'iso-date': b.periodStart }),

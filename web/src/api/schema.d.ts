@@ -3546,16 +3546,18 @@ export type paths = {
         };
         get?: never;
         put?: never;
-        /** Import a CSV file (UTF-8, comma or semicolon separated) as a text/csv body or a multipart form field "file". All or nothing: if any row is invalid nothing is written and every bad row is listed. */
+        /** Import a CSV file (UTF-8, comma or semicolon separated; kinds activities, participants, rates) or an IATI activity file (kind iati; 2.01–2.03) as the request body (text/csv, application/xml) or a multipart form field "file". All or nothing: if any row or activity is invalid nothing is written and every bad one is listed, unless partial=true. An IATI re-import updates what changed and writes nothing for the rest. */
         post: {
             parameters: {
                 query?: {
                     /** @description validate only, write nothing */
                     dryRun?: "0" | "1" | "true" | "false";
+                    /** @description write the valid records and list the invalid ones (IATI imports) */
+                    partial?: "0" | "1" | "true" | "false";
                 };
                 header?: never;
                 path: {
-                    kind: "activities" | "participants" | "rates";
+                    kind: "activities" | "participants" | "rates" | "iati";
                 };
                 cookie?: never;
             };
@@ -3904,11 +3906,15 @@ export type components = {
             /** @description new records (would be, in a dry run) */
             inserted: number;
             updated: number;
+            /** @description records already stored exactly so (IATI re-import) */
+            unchanged: number;
             rejectedRows: number;
             errorCount: number;
             errors: {
                 line: number;
                 column: string | null;
+                /** @description the IATI activity identifier */
+                record?: string;
                 value?: string;
                 message: string;
             }[];
@@ -3918,6 +3924,10 @@ export type components = {
                 name: string;
                 kind: string;
             }[];
+            /** @description what the file says of itself (an IATI file's version, date and publishers) */
+            file?: {
+                [key: string]: unknown;
+            };
         };
         SpendingInput: {
             /**
@@ -4331,11 +4341,15 @@ export type components = {
             /** @description new records (would be, in a dry run) */
             inserted: number;
             updated: number;
+            /** @description records already stored exactly so (IATI re-import) */
+            unchanged: number;
             rejectedRows: number;
             errorCount: number;
             errors: {
                 line: number;
                 column: string | null;
+                /** @description the IATI activity identifier */
+                record?: string;
                 value?: string;
                 message: string;
             }[];
@@ -4345,6 +4359,10 @@ export type components = {
                 name: string;
                 kind: string;
             }[];
+            /** @description what the file says of itself (an IATI file's version, date and publishers) */
+            file?: {
+                [key: string]: unknown;
+            };
         };
         Spending: {
             /**
