@@ -103,8 +103,8 @@ export const editProgramRoute = createRoute({
 export const importRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/import',
-  validateSearch: (s: Record<string, unknown>): { kind?: 'activities' | 'participants' | 'rates' } =>
-    s.kind === 'participants' || s.kind === 'rates' || s.kind === 'activities' ? { kind: s.kind } : {},
+  validateSearch: (s: Record<string, unknown>): { kind?: 'activities' | 'participants' | 'rates' | 'iati' } =>
+    s.kind === 'participants' || s.kind === 'rates' || s.kind === 'activities' || s.kind === 'iati' ? { kind: s.kind } : {},
   component: guarded(can.import, lazyRouteComponent(() => import('./pages/Import/ImportPage.js'), 'ImportPage')),
 });
 

@@ -99,9 +99,9 @@ export function useDeleteActivity() {
   });
 }
 
-export type ImportKind = 'activities' | 'participants' | 'rates';
+export type ImportKind = 'activities' | 'participants' | 'rates' | 'iati';
 
-/** Uploads a CSV file (as text/csv) for a dry run or for real; a rejected file is a report too. */
+/** Uploads a CSV (text/csv) or IATI (application/xml) file for a dry run or for real; a rejected file is a report too. */
 export function useImport() {
   const client = useQueryClient();
   return useMutation({
@@ -110,7 +110,7 @@ export function useImport() {
       try {
         response = await fetch(`/api/v1/imports/${kind}${dryRun ? '?dryRun=true' : ''}`, {
           method: 'POST',
-          headers: { 'content-type': 'text/csv', 'x-file-name': encodeURIComponent(file.name), ...csrfHeaders() },
+          headers: { 'content-type': kind === 'iati' ? 'application/xml' : 'text/csv', 'x-file-name': encodeURIComponent(file.name), ...csrfHeaders() },
           body: file,
         });
       } catch {

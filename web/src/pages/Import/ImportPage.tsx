@@ -1,4 +1,4 @@
-/** Upload a CSV: a dry run first shows every bad row; only a clean file can be imported. */
+/** Upload a CSV or IATI file: a dry run first shows every bad row; only a clean file can be imported. */
 import { useNavigate } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -53,7 +53,7 @@ export function ImportPage() {
       >
         <fieldset>
           <legend>{t('import.kind')}</legend>
-          {(['activities', 'participants', 'rates'] as const).map((k) => (
+          {(['activities', 'participants', 'rates', 'iati'] as const).map((k) => (
             <label key={k} className="check">
               <input
                 type="radio"
@@ -71,10 +71,10 @@ export function ImportPage() {
           ))}
         </fieldset>
         <label>
-          {t('import.file')}
+          {t(kind === 'iati' ? 'import.xmlFile' : 'import.file')}
           <input
             type="file"
-            accept=".csv,text/csv"
+            accept={kind === 'iati' ? '.xml,application/xml,text/xml' : '.csv,text/csv'}
             onChange={(e) => {
               setFile(e.target.files?.[0] ?? null);
               setChecked(null);
@@ -94,7 +94,7 @@ export function ImportPage() {
         </div>
         <details className="small">
           <summary>{t('import.formats')}</summary>
-          <code className="columns">{COLUMNS[kind].join(', ')}</code>
+          {kind === 'iati' ? <p>{t('import.iatiFormat')}</p> : <code className="columns">{COLUMNS[kind].join(', ')}</code>}
         </details>
       </form>
       {upload.error && <ProblemMessage error={upload.error} />}
