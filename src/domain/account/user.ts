@@ -18,13 +18,37 @@ export interface User {
 
 export const PASSWORD_MIN = 12;
 export const PASSWORD_MAX = 256;
+/** Distinct characters a password needs. */
+const PASSWORD_DISTINCT_MIN = 5;
+
+const tooSimple = (password: string) => new Set(password).size < PASSWORD_DISTINCT_MIN;
+
+/** Whether the password contains the name part of the email ("sari" of sari@kemenkes.go.id). */
+function containsEmailName(password: string, email: string): boolean {
+  const name = email.trim().toLowerCase().split('@')[0];
+  return !!name && password.toLowerCase().includes(name);
+}
+
+export type PasswordProblem = 'tooShort' | 'tooLong' | 'tooSimple' | 'containsEmail';
+
+/**
+ * The first password rule a password breaks, or null; the schemas below and the web app's forms
+ * use it. `email`: the account's, whose name part the password must not contain.
+ */
+export function passwordProblem(password: string, email?: string): PasswordProblem | null {
+  if (password.length < PASSWORD_MIN) return 'tooShort';
+  if (password.length > PASSWORD_MAX) return 'tooLong';
+  if (tooSimple(password)) return 'tooSimple';
+  if (email !== undefined && containsEmailName(password, email)) return 'containsEmail';
+  return null;
+}
 
 /** Long enough, not all one character, not the email. */
 export const passwordSchema = z
   .string()
   .min(PASSWORD_MIN, `use at least ${PASSWORD_MIN} characters`)
   .max(PASSWORD_MAX, `use at most ${PASSWORD_MAX} characters`)
-  .refine((p) => new Set(p).size >= 5, 'use more different characters');
+  .refine((p) => !tooSimple(p), 'use more different characters');
 
 export const emailSchema = z
   .string()
@@ -51,7 +75,7 @@ export const userInputSchema = z
   })
   .superRefine((u, ctx) => {
     if (needsOrg(u.role) && !u.orgCode) ctx.addIssue({ code: 'custom', path: ['orgCode'], message: `an ${u.role} account must name its organisation` });
-    if (u.password.toLowerCase().includes(u.email.split('@')[0]!.toLowerCase())) {
+    if (containsEmailName(u.password, u.email)) {
       ctx.addIssue({ code: 'custom', path: ['password'], message: 'the password must not contain the email name' });
     }
   });
