@@ -6,6 +6,20 @@ import { isCodeIn } from './reference/codelists.js';
 import { parseAmountToMinor } from './money.js';
 import type { CodeSet } from './code-set.js';
 
+/**
+ * What an IATI identifier (of an activity or an organisation) may be: no spaces and none of
+ * / & | ? (IATI rules 1.1.x and 1.8.13).
+ */
+export const IATI_IDENTIFIER_PATTERN = /^[^\s/&|?]+$/;
+
+/** Why a sector code is not one of its vocabulary (DAC codes are checked), or null when it is. */
+export function sectorCodeProblem(vocabulary: string, code: string): string | null {
+  if (!isCodeIn('SectorVocabulary', vocabulary)) return `unknown sector vocabulary "${vocabulary}"`;
+  if (vocabulary === '1' && !isCodeIn('Sector', code)) return `"${code}" is not a DAC 5-digit sector code`;
+  if (vocabulary === '2' && !isCodeIn('SectorCategory', code)) return `"${code}" is not a DAC 3-digit sector category`;
+  return null;
+}
+
 export const LIMITS = {
   identifier: 150,
   title: 500,

@@ -16,6 +16,7 @@ import {
 import { isCodeIn } from '../reference/codelists.js';
 import { parseSdgTag } from '../reference/sdgs.js';
 import {
+  IATI_IDENTIFIER_PATTERN,
   LIMITS,
   amountMinor,
   calendarDate,
@@ -24,6 +25,7 @@ import {
   currencyCode,
   optionalText,
   percentage,
+  sectorCodeProblem,
 } from '../schema-helpers.js';
 
 /**
@@ -35,7 +37,7 @@ export const activityIdentifier = z
   .trim()
   .min(1, { message: 'is required' })
   .max(LIMITS.identifier, { message: `must be at most ${LIMITS.identifier} characters` })
-  .regex(/^[^\s/&|?]+$/, { message: 'must not contain spaces or any of / & | ?' })
+  .regex(IATI_IDENTIFIER_PATTERN, { message: 'must not contain spaces or any of / & | ?' })
   .meta({ example: 'KSST-2018-001' });
 
 export const orgCode = z
@@ -68,13 +70,8 @@ export const sectorInput = z
     percentage: percentage.nullable().optional(),
   })
   .superRefine((s, ctx) => {
-    if (!isCodeIn('SectorVocabulary', s.vocabulary)) {
-      ctx.addIssue({ code: 'custom', path: ['vocabulary'], message: `unknown sector vocabulary "${s.vocabulary}"` });
-    } else if (s.vocabulary === '1' && !isCodeIn('Sector', s.code)) {
-      ctx.addIssue({ code: 'custom', path: ['code'], message: `"${s.code}" is not a DAC 5-digit sector code` });
-    } else if (s.vocabulary === '2' && !isCodeIn('SectorCategory', s.code)) {
-      ctx.addIssue({ code: 'custom', path: ['code'], message: `"${s.code}" is not a DAC 3-digit sector category` });
-    }
+    const problem = sectorCodeProblem(s.vocabulary, s.code);
+    if (problem) ctx.addIssue({ code: 'custom', path: [isCodeIn('SectorVocabulary', s.vocabulary) ? 'code' : 'vocabulary'], message: problem });
   });
 
 /** An SDG tag: "8", "8.3", or { goal, target }. */

@@ -12,7 +12,7 @@ import { parseAmountToMinor } from '../money.js';
 import { isCodeIn } from '../reference/codelists.js';
 import { isCountryCode } from '../reference/countries.js';
 import { parseSdgTag, type SdgTag } from '../reference/sdgs.js';
-import { LIMITS } from '../schema-helpers.js';
+import { IATI_IDENTIFIER_PATTERN as IDENTIFIER, LIMITS, sectorCodeProblem } from '../schema-helpers.js';
 import { stageOfStatus } from '../activity/lifecycle.js';
 import type { ActivityData, Budget, Recipient, Sector, Transaction } from '../activity/activity.js';
 import type { Narratives, RawIatiActivity } from './raw-activity.js';
@@ -81,8 +81,6 @@ export interface IatiMappingOptions {
 
 /** Modalities that an IATI aid type names without doubt (D02 "other technical assistance" does not). */
 const MODALITY_OF_AID_TYPE: Readonly<Record<string, Modality>> = { D01: 'expert_dispatch', E01: 'scholarship' };
-
-const IDENTIFIER = /^[^\s/&|?]+$/;
 
 /** The text in English, else Indonesian, else the activity's own language, else any. */
 function preferred(texts: Narratives, defaultLang: string | null): { text: string; lang: string } | null {
@@ -414,10 +412,7 @@ export function mapIatiActivity(raw: RawIatiActivity, options: IatiMappingOption
 }
 
 function sectorKnown(vocabulary: string, code: string): boolean {
-  if (!code || !isCodeIn('SectorVocabulary', vocabulary)) return false;
-  if (vocabulary === '1') return isCodeIn('Sector', code);
-  if (vocabulary === '2') return isCodeIn('SectorCategory', code);
-  return true;
+  return code !== '' && sectorCodeProblem(vocabulary, code) === null;
 }
 
 /** The IATI element that a program field's rule issue concerns. */

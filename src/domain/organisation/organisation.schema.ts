@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { organisationKinds } from '../codes.js';
 import { isCodeIn } from '../reference/codelists.js';
-import { LIMITS, codeOf, countryCode, optionalText } from '../schema-helpers.js';
+import { IATI_IDENTIFIER_PATTERN, LIMITS, codeOf, countryCode, optionalText } from '../schema-helpers.js';
 
 export const organisationInputSchema = z.strictObject({
   code: z
@@ -9,7 +9,7 @@ export const organisationInputSchema = z.strictObject({
     .trim()
     .min(1, { message: 'is required' })
     .max(100)
-    .regex(/^[^\s/&|?]+$/, { message: 'must not contain spaces or any of / & | ?' })
+    .regex(IATI_IDENTIFIER_PATTERN, { message: 'must not contain spaces or any of / & | ?' })
     .meta({ description: 'IATI organisation identifier when known, else a local code', example: 'XM-DAC-41114' }),
   nameEn: z.string().trim().min(1, { message: 'is required' }).max(LIMITS.shortText),
   nameId: optionalText(LIMITS.shortText),
