@@ -10,6 +10,7 @@ import type { ImportReport } from '../services/imports.js';
 import { CliInputError, EXIT } from './exit-codes.js';
 import { json } from './format.js';
 import type { CliContext } from './main.js';
+import type { AppContext } from '../main.js';
 import { byteProgress } from './progress.js';
 
 const IMPORTERS = {
@@ -47,6 +48,31 @@ export function describeImport(report: ImportReport): string[] {
   return lines;
 }
 
+/**
+ * Opens a file given to an import command and runs the import on its bytes, with a progress bar
+ * (or a line per tenth) while they are read.
+ */
+async function importFile(
+  ctx: CliContext,
+  file: string,
+  run: (app: AppContext, chunks: AsyncIterable<Uint8Array>, onProgress: (bytes: number) => void) => Promise<ImportReport>,
+): Promise<ImportReport> {
+  let opened: Awaited<ReturnType<typeof ctx.io.openRead>>;
+  try {
+    opened = await ctx.io.openRead(file);
+  } catch (error) {
+    throw new CliInputError(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+  }
+  const progress = byteProgress(ctx.io, `importing ${file}`, opened.size);
+  return ctx.withApp(async (app) => {
+    try {
+      return await run(app, opened.chunks, (bytes) => progress.update(bytes));
+    } finally {
+      progress.done();
+    }
+  });
+}
+
 /** Organisations a report lists one by one (an IATI file may name thousands). */
 const MAX_LISTED_ORGS = 30;
 
@@ -62,21 +88,13 @@ export function registerImportCommands(program: Command, ctx: CliContext): void 
       const config = loadConfig(ctx.io.env);
       const reports: ImportReport[] = [];
       for (const file of files) {
-        let opened: Awaited<ReturnType<typeof ctx.io.openRead>>;
-        try {
-          opened = await ctx.io.openRead(file);
-        } catch (error) {
-          throw new CliInputError(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
-        }
-        const progress = byteProgress(ctx.io, `importing ${file}`, opened.size);
-        const report = await ctx.withApp(async (app) => {
-          const source = iatiActivitySource(file, opened.chunks, { maxBytes: config.importMaxBytes, onProgress: (b) => progress.update(b) });
-          try {
-            return await importIati(app.deps, source, { dryRun: opts.dryRun, partial: opts.partial, ownReportingRef: config.iatiPublisher.ref });
-          } finally {
-            progress.done();
-          }
-        });
+        const report = await importFile(ctx, file, (app, chunks, onProgress) =>
+          importIati(app.deps, iatiActivitySource(file, chunks, { maxBytes: config.importMaxBytes, onProgress }), {
+            dryRun: opts.dryRun,
+            partial: opts.partial,
+            ownReportingRef: config.iatiPublisher.ref,
+          }),
+        );
         reports.push(report);
         if (!opts.json) for (const line of describeImport(report)) (report.status === 'rejected' ? ctx.io.err : ctx.io.out)(line);
       }
@@ -91,21 +109,12 @@ export function registerImportCommands(program: Command, ctx: CliContext): void 
       .option('--json', 'print the report as JSON')
       .action(async (file: string, opts: { dryRun?: boolean; json?: boolean }) => {
         const config = loadConfig(ctx.io.env);
-        let opened: Awaited<ReturnType<typeof ctx.io.openRead>>;
-        try {
-          opened = await ctx.io.openRead(file);
-        } catch (error) {
-          throw new CliInputError(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
-        }
-        const progress = byteProgress(ctx.io, `importing ${file}`, opened.size);
-        const report = await ctx.withApp(async (app) => {
-          const source = csvRecordSource(file, opened.chunks, { maxBytes: config.importMaxBytes, onProgress: (b) => progress.update(b) });
-          try {
-            return await IMPORTERS[kind](app.deps, source, { dryRun: opts.dryRun, providerCountry: config.providerCountry });
-          } finally {
-            progress.done();
-          }
-        });
+        const report = await importFile(ctx, file, (app, chunks, onProgress) =>
+          IMPORTERS[kind](app.deps, csvRecordSource(file, chunks, { maxBytes: config.importMaxBytes, onProgress }), {
+            dryRun: opts.dryRun,
+            providerCountry: config.providerCountry,
+          }),
+        );
         if (opts.json) ctx.io.out(json(report));
         else for (const line of describeImport(report)) (report.status === 'rejected' ? ctx.io.err : ctx.io.out)(line);
         if (report.status === 'rejected') ctx.setExitCode(EXIT.invalid);

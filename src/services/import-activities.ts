@@ -7,7 +7,7 @@ import { activityRowToRequest, columnOfActivityPath } from '../domain/import/act
 import { ACTIVITY_COLUMNS, type ActivityColumn } from '../domain/import/csv-columns.js';
 import type { OrganisationKind } from '../domain/codes.js';
 import type { ActivityWrite, RecordSource, ServiceDeps } from './ports.js';
-import { addIssues, rowsOf, runImport, zodIssues, type ImportContext, type ImportOptions, type ImportReport, type Row } from './imports.js';
+import { addIssues, registerImportedOrganisation, rowsOf, runImport, zodIssues, type ImportContext, type ImportOptions, type ImportReport, type Row } from './imports.js';
 
 /** Turns a name into an organisation code: "Kementerian Pertanian" → "ID-KEMENTERIAN-PERTANIAN". */
 export function codeFromName(name: string, prefix: string | null): string {
@@ -36,14 +36,7 @@ class OrganisationResolver {
     let code = found?.code;
     if (!code) {
       const country = kind === 'provider_agency' ? (this.ctx.options.providerCountry ?? 'ID') : null;
-      const base = codeFromName(name, country);
-      code = base;
-      for (let n = 2; await repos.organisations.findByCode(code); n++) code = `${base}-${n}`;
-      await repos.organisations.insert(
-        { code, nameEn: name.trim(), nameId: null, acronym: null, type: '10', countryCode: country, kind, illustrative: false },
-        this.ctx.now,
-      );
-      this.ctx.createdOrganisations.push({ code, name: name.trim(), kind });
+      code = await registerImportedOrganisation(this.ctx, { base: codeFromName(name, country), name: name.trim(), type: '10', kind, countryCode: country });
     }
     this.cache.set(key, code);
     return code;

@@ -14,7 +14,7 @@ import type { RawIatiActivity } from '../domain/iati/raw-activity.js';
 import { isCodeIn } from '../domain/reference/codelists.js';
 import { LIMITS } from '../domain/schema-helpers.js';
 import { codeFromName } from './import-activities.js';
-import { runImport, type ImportContext, type ImportOptions, type ImportReport } from './imports.js';
+import { registerImportedOrganisation, runImport, type ImportContext, type ImportOptions, type ImportReport } from './imports.js';
 import type { ActivityWrite, ServiceDeps } from './ports.js';
 
 /** Activities mapped and written together. */
@@ -49,12 +49,8 @@ class IatiOrganisations {
     let code = found?.code;
     if (!code) {
       const name = (o.name ?? o.ref ?? '').slice(0, LIMITS.shortText);
-      const base = o.ref ?? codeFromName(name, null);
-      code = base;
-      for (let n = 2; await organisations.findByCode(code); n++) code = `${base}-${n}`;
       const type = o.type && isCodeIn('OrganisationType', o.type) ? o.type : '90';
-      await organisations.insert({ code, nameEn: name, nameId: null, acronym: null, type, countryCode: null, kind: 'partner', illustrative: false }, this.ctx.now);
-      this.ctx.createdOrganisations.push({ code, name, kind: 'partner' });
+      code = await registerImportedOrganisation(this.ctx, { base: o.ref ?? codeFromName(name, null), name, type, kind: 'partner', countryCode: null });
     }
     this.cache.set(key, code);
     return code;

@@ -11,6 +11,7 @@ import { mapHeader } from '../domain/import/csv-columns.js';
 import { actorUserId } from '../domain/access/actor.js';
 import { authorizeImport, requireSignedIn } from '../domain/access/policy.js';
 import { audit } from './audit.js';
+import type { OrganisationKind } from '../domain/codes.js';
 import type { ImportBatchResult, RecordSource, Repositories, ServiceDeps } from './ports.js';
 
 /** At most this many bad rows are kept in the answer (the count covers them all). */
@@ -104,6 +105,22 @@ export interface ImportCounts {
   inserted: number;
   updated: number;
   unchanged: number;
+}
+
+/**
+ * Registers an organisation that an imported file names and the registry lacks, under `base`
+ * or, when that code is taken, `base-2`, `base-3`…; returns its code.
+ */
+export async function registerImportedOrganisation(
+  ctx: ImportContext,
+  o: { base: string; name: string; type: string; kind: OrganisationKind; countryCode: string | null },
+): Promise<string> {
+  const { organisations } = ctx.repos;
+  let code = o.base;
+  for (let n = 2; await organisations.findByCode(code); n++) code = `${o.base}-${n}`;
+  await organisations.insert({ code, nameEn: o.name, nameId: null, acronym: null, type: o.type, countryCode: o.countryCode, kind: o.kind, illustrative: false }, ctx.now);
+  ctx.createdOrganisations.push({ code, name: o.name, kind: o.kind });
+  return code;
 }
 
 /** A file-level problem (header, encoding): the import stops and nothing is written. */
