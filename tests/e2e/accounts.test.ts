@@ -6,7 +6,7 @@
  */
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addAccount, canRun, E2E_PASSWORD, login, startHarness, type Harness } from './browser.js';
+import { addAccount, canRun, E2E_PASSWORD, login, openPage, startHarness, type Harness } from './browser.js';
 
 describe.skipIf(!canRun)('accounts in the browser', () => {
   let h: Harness;
@@ -18,10 +18,7 @@ describe.skipIf(!canRun)('accounts in the browser', () => {
     h = await startHarness();
     await addAccount(h, 'admin');
     await addAccount(h, 'viewer');
-    context = await h.browser.newContext({ locale: 'en-GB', viewport: { width: 1280, height: 900 } });
-    page = await context.newPage();
-    page.on('pageerror', (e) => errors.push(String(e)));
-    page.setDefaultTimeout(10_000);
+    ({ context, page } = await openPage(h, errors));
   }, 60_000);
   afterAll(async () => {
     await context?.close();

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addAccount, canRun, login, startHarness, type Harness } from './browser.js';
+import { addAccount, canRun, login, openPage, startHarness, type Harness } from './browser.js';
 
 /** Retries until the page shows what is expected (the app loads data asynchronously). */
 const poll = <T>(read: () => Promise<T>) => expect.poll(read, { timeout: 10_000, interval: 100 });
@@ -18,10 +18,7 @@ describe.skipIf(!canRun)('the web application in Chromium', () => {
   beforeAll(async () => {
     h = await startHarness();
     await addAccount(h, 'coordinator');
-    context = await h.browser.newContext({ locale: 'en-GB', acceptDownloads: true, viewport: { width: 1280, height: 900 } });
-    page = await context.newPage();
-    page.on('pageerror', (e) => errors.push(String(e)));
-    page.setDefaultTimeout(10_000);
+    ({ context, page } = await openPage(h, errors, { acceptDownloads: true }));
   }, 60_000);
   afterAll(async () => {
     await context?.close();

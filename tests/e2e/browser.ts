@@ -6,7 +6,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
 import type { Role } from '../../src/domain/access/actor.js';
 import { userInputSchema } from '../../src/domain/account/user.js';
 import { createUser } from '../../src/services/users.js';
@@ -33,6 +33,18 @@ export interface Harness {
 }
 
 export const E2E_PASSWORD = 'Tiga-kata-rahasia-2026';
+
+/**
+ * A page in a new browser context (English, 1280 × 900 unless `options` say otherwise) whose
+ * script errors are collected in `errors`, waiting at most 10 s for what a test expects.
+ */
+export async function openPage(h: Harness, errors: string[], options: BrowserContextOptions = {}): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await h.browser.newContext({ locale: 'en-GB', viewport: { width: 1280, height: 900 }, ...options });
+  const page = await context.newPage();
+  page.on('pageerror', (e) => errors.push(String(e)));
+  page.setDefaultTimeout(10_000);
+  return { context, page };
+}
 
 /** The organisation each role's test account acts for (agency: the Ministry of Health of the demo data). */
 const ORG_OF: Readonly<Record<Role, string | null>> = { admin: null, coordinator: null, agency: 'ID-KEMENKES', embassy: 'ID-KBRI-SUVA', viewer: null };

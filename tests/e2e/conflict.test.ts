@@ -11,7 +11,7 @@ import { userInputSchema } from '../../src/domain/account/user.js';
 import { createActivity, replaceActivity } from '../../src/services/activities.js';
 import { createUser } from '../../src/services/users.js';
 import { anActivity } from '../../src/testing/builders.js';
-import { canRun, startHarness, type Harness } from './browser.js';
+import { canRun, openPage, startHarness, type Harness } from './browser.js';
 
 const poll = <T>(read: () => Promise<T>) => expect.poll(read, { timeout: 10_000, interval: 100 });
 const text = (locator: Locator) => locator.textContent({ timeout: 500 }).catch(() => null);
@@ -34,11 +34,8 @@ describe.skipIf(!canRun)('editing and moving a program in Chromium', () => {
   });
 
   async function newPage(): Promise<Page> {
-    const context = await h.browser.newContext({ locale: 'en-GB', viewport: { width: 1280, height: 900 } });
+    const { context, page } = await openPage(h, errors);
     contexts.push(context);
-    const page = await context.newPage();
-    page.on('pageerror', (e) => errors.push(String(e)));
-    page.setDefaultTimeout(10_000);
     return page;
   }
 

@@ -7,7 +7,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '../../src/domain/access/actor.js';
 import { DEMO_PARTICIPANTS } from '../../src/services/demo/demo-data.js';
-import { addAccount, canRun, E2E_PASSWORD, login, startHarness, type Harness } from './browser.js';
+import { addAccount, canRun, E2E_PASSWORD, login, openPage, startHarness, type Harness } from './browser.js';
 
 const MENUS = ['Dashboard', 'Programs', 'New program', 'Import', 'Annual report', 'Annual plan', 'Users', 'Audit log'] as const;
 const EXPECTED: Readonly<Record<Role | 'public', readonly (typeof MENUS)[number][]>> = {
@@ -28,10 +28,7 @@ describe.skipIf(!canRun)('roles in the browser', () => {
   beforeAll(async () => {
     h = await startHarness();
     for (const role of ['admin', 'coordinator', 'agency', 'embassy', 'viewer'] as const) await addAccount(h, role);
-    context = await h.browser.newContext({ locale: 'en-GB', viewport: { width: 1280, height: 900 } });
-    page = await context.newPage();
-    page.on('pageerror', (e) => errors.push(String(e)));
-    page.setDefaultTimeout(10_000);
+    ({ context, page } = await openPage(h, errors));
   }, 60_000);
   afterAll(async () => {
     await context?.close();
