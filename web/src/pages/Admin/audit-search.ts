@@ -1,5 +1,6 @@
 /** The audit log's filters as URL search parameters, so that a search is a shareable link. */
 import { AUDIT_ACTIONS, AUDIT_ENTITIES, type AuditAction, type AuditEntity } from '../../../../src/domain/audit.js';
+import { addDays, isCalendarDate } from '../../../../src/domain/dates.js';
 
 export { AUDIT_ACTIONS, AUDIT_ENTITIES };
 
@@ -15,7 +16,6 @@ export interface AuditSearch {
   page?: number;
 }
 
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
 const text = (v: unknown, max: number) => (typeof v === 'string' && v.trim() !== '' ? v.trim().slice(0, max) : typeof v === 'number' ? String(v) : undefined);
 const positive = (v: unknown) => {
   const n = typeof v === 'number' ? v : typeof v === 'string' ? Number(v) : NaN;
@@ -30,8 +30,8 @@ export function parseAuditSearch(s: Record<string, unknown>): AuditSearch {
     entityId: text(s.entityId, 100),
     action: oneOf(AUDIT_ACTIONS, s.action),
     actorUserId: positive(s.actorUserId),
-    from: typeof s.from === 'string' && DAY.test(s.from) ? s.from : undefined,
-    to: typeof s.to === 'string' && DAY.test(s.to) ? s.to : undefined,
+    from: typeof s.from === 'string' && isCalendarDate(s.from) ? s.from : undefined,
+    to: typeof s.to === 'string' && isCalendarDate(s.to) ? s.to : undefined,
     page: positive(s.page) && positive(s.page) !== 1 ? positive(s.page) : undefined,
   };
   // Leave out what is not set, so that links carry no empty parameters.
@@ -40,5 +40,5 @@ export function parseAuditSearch(s: Record<string, unknown>): AuditSearch {
 
 /** The day after a calendar day: the API's `to` is exclusive, the form's is the last day shown. */
 export function nextDay(day: string): string {
-  return new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+  return addDays(day, 1);
 }
