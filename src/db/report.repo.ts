@@ -16,7 +16,7 @@ import type { Database } from './schema.js';
 const SPENT_TYPES = sql`('3', '4')`;
 
 /** ` and <column> in (…)` when stages are given, else nothing. */
-function stageFilter(column: RawBuilder<unknown>, stages: readonly LifecycleStage[] | undefined): RawBuilder<unknown> {
+export function stageFilter(column: RawBuilder<unknown>, stages: readonly LifecycleStage[] | undefined): RawBuilder<unknown> {
   if (!stages) return sql``;
   if (stages.length === 0) return sql` and 1 = 0`;
   return sql` and ${column} in (${sql.join([...stages])})`;
@@ -69,7 +69,7 @@ export class ReportRepo implements ReportRepository {
         from activity_partners p join activities a on a.id = p.activity_id join organisations o on o.id = p.org_id
         where a.year = ${year}${af} and a.cooperation_type = 'triangular' and p.ssc_role in ('second_provider', 'facilitator')
         group by o.code, o.acronym, o.name_en, o.name_id`),
-      this.spending(sql`a.year = ${year}${af}`),
+      spendingGroups(this.db, sql`a.year = ${year}${af}`),
     ]);
     const groupFigures = await Promise.all(
       groupings.map(async ({ group, members }) => {
@@ -118,7 +118,7 @@ export class ReportRepo implements ReportRepository {
       this.rows<{ year: number; countries: unknown }>(sql`
         select year, count(distinct country_code) as countries from activity_country_facts
         where year is not null${f} and country_code is not null group by year`),
-      this.spending(sql`a.year is not null${stageFilter(sql`a.lifecycle_stage`, stages)}`, true),
+      spendingGroups(this.db, sql`a.year is not null${stageFilter(sql`a.lifecycle_stage`, stages)}`, sql`a.year`),
     ]);
     const byYear = new Map<number, YearAggregates>();
     const row = (year: unknown) => {
@@ -130,52 +130,60 @@ export class ReportRepo implements ReportRepository {
     for (const p of programs) Object.assign(row(p.year), { programs: num(p.programs), participants: num(p.participants) });
     for (const c of countries) Object.assign(row(c.year), { countries: num(c.countries) });
     for (const s of spending) {
-      const y = row(s.year);
+      const y = row(s.key);
       Object.assign(y, { spending: [...y.spending, s.group] });
     }
     return [...byYear.values()].sort((a, b) => a.year - b.year);
   }
 
-  /**
-   * Spent amounts grouped by currency and by the exchange rates in force on each transaction's
-   * value date (latest rate on or before it): exact integer sums, converted by the domain.
-   */
-  private async spending(where: RawBuilder<unknown>, byYear = false): Promise<{ year: number | null; group: SpendingGroup }[]> {
-    const rows = await this.rows<{
-      year: number | null;
-      currency: string;
-      currency_rate: string | number | null;
-      idr_rate: string | number | null;
-      amount_minor: unknown;
-      transactions: unknown;
-      first_date: string;
-      last_date: string;
-    }>(sql`
-      select ${byYear ? sql`x.year` : sql`null`} as year, x.currency, x.currency_rate, x.idr_rate,
-        sum(x.amount_minor) as amount_minor, count(*) as transactions, min(x.day) as first_date, max(x.day) as last_date
-      from (
-        select a.year, t.currency, t.amount_minor, coalesce(t.value_date, t.transaction_date) as day,
-          (select r.units_per_usd from exchange_rates r
-            where r.currency = t.currency and r.rate_date <= coalesce(t.value_date, t.transaction_date)
-            order by r.rate_date desc limit 1) as currency_rate,
-          (select r.units_per_usd from exchange_rates r
-            where r.currency = 'IDR' and r.rate_date <= coalesce(t.value_date, t.transaction_date)
-            order by r.rate_date desc limit 1) as idr_rate
-        from transactions t join activities a on a.id = t.activity_id
-        where ${where} and t.type in ${SPENT_TYPES}
-      ) x
-      group by ${byYear ? sql`x.year, ` : sql``}x.currency, x.currency_rate, x.idr_rate`);
-    return rows.map((r) => ({
-      year: r.year,
-      group: {
-        currency: r.currency,
-        currencyRate: numOrNull(r.currency_rate),
-        idrRate: numOrNull(r.idr_rate),
-        amountMinor: num(r.amount_minor),
-        transactions: num(r.transactions),
-        firstDate: r.first_date,
-        lastDate: r.last_date,
-      },
-    }));
-  }
+}
+
+/**
+ * Spent amounts grouped by currency and by the exchange rates in force on each transaction's
+ * value date (latest rate on or before it): exact integer sums, converted by the domain. `key`
+ * groups them further (by year, program, modality, …); `from` may join more tables to the
+ * transactions `t` and programs `a`.
+ */
+export async function spendingGroups(
+  db: Kysely<Database>,
+  where: RawBuilder<unknown>,
+  key: RawBuilder<unknown> = sql`null`,
+  from: RawBuilder<unknown> = sql`transactions t join activities a on a.id = t.activity_id`,
+): Promise<{ key: string | number | null; group: SpendingGroup }[]> {
+  const { rows } = await sql<{
+    key: string | number | null;
+    currency: string;
+    currency_rate: string | number | null;
+    idr_rate: string | number | null;
+    amount_minor: unknown;
+    transactions: unknown;
+    first_date: string;
+    last_date: string;
+  }>`
+    select x.key, x.currency, x.currency_rate, x.idr_rate,
+      sum(x.amount_minor) as amount_minor, count(*) as transactions, min(x.day) as first_date, max(x.day) as last_date
+    from (
+      select ${key} as key, t.currency, t.amount_minor, coalesce(t.value_date, t.transaction_date) as day,
+        (select r.units_per_usd from exchange_rates r
+          where r.currency = t.currency and r.rate_date <= coalesce(t.value_date, t.transaction_date)
+          order by r.rate_date desc limit 1) as currency_rate,
+        (select r.units_per_usd from exchange_rates r
+          where r.currency = 'IDR' and r.rate_date <= coalesce(t.value_date, t.transaction_date)
+          order by r.rate_date desc limit 1) as idr_rate
+      from ${from}
+      where ${where} and t.type in ${SPENT_TYPES}
+    ) x
+    group by x.key, x.currency, x.currency_rate, x.idr_rate`.execute(db);
+  return rows.map((r) => ({
+    key: r.key,
+    group: {
+      currency: r.currency,
+      currencyRate: numOrNull(r.currency_rate),
+      idrRate: numOrNull(r.idr_rate),
+      amountMinor: num(r.amount_minor),
+      transactions: num(r.transactions),
+      firstDate: r.first_date,
+      lastDate: r.last_date,
+    },
+  }));
 }

@@ -261,6 +261,34 @@ export interface ActivityTransitionsTable {
   at: string;
 }
 
+export interface CountryListsTable {
+  id: Generated<number>;
+  code: string;
+  name_en: string;
+  name_id: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface CountryListMembersTable {
+  list_id: number;
+  iso2: string;
+}
+
+export interface PriorityTargetsTable {
+  id: Generated<number>;
+  year: number;
+  subject_kind: string;
+  subject_code: string;
+  metric: string;
+  comparator: string;
+  /** The target × 100 (percent with two decimals, or a count). */
+  target_hundredths: number | string;
+  note: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
 export interface MetaTable {
   key: string;
   value: string;
@@ -288,4 +316,7 @@ export interface Database {
   login_failures: LoginFailuresTable;
   audit_log: AuditLogTable;
   activity_transitions: ActivityTransitionsTable;
+  country_lists: CountryListsTable;
+  country_list_members: CountryListMembersTable;
+  priority_targets: PriorityTargetsTable;
 }

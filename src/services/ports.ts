@@ -22,6 +22,7 @@ import type { IatiDetails } from '../domain/iati/activity-from-iati.js';
 import type { User } from '../domain/account/user.js';
 import type { AuditAction, AuditEntity, AuditEntry, NewAuditEntry } from '../domain/audit.js';
 import type { TransitionAction } from '../domain/activity/lifecycle.js';
+import type { CountryList, CountryListInput, PriorityTarget, PriorityTargetInput } from '../domain/analytics/priority.js';
 
 export interface Clock {
   /** The current instant as ISO-8601 UTC. */
@@ -157,6 +158,120 @@ export interface ReportRepository {
   /** `stages`: count only programs in these lifecycle stages (all when absent). */
   summary(year: number, groupings: readonly { group: GroupCode; members: readonly string[] }[], stages?: readonly LifecycleStage[]): Promise<SummaryAggregates>;
   years(stages?: readonly LifecycleStage[]): Promise<YearAggregates[]>;
+}
+
+export interface PriorityRepository {
+  listTargets(filter?: { from?: number; to?: number }): Promise<PriorityTarget[]>;
+  findTarget(id: number): Promise<PriorityTarget | undefined>;
+  /** Sets the target of a year, subject and metric, replacing the one there (returned as `before`). */
+  saveTarget(target: PriorityTargetInput, now: string): Promise<{ target: PriorityTarget; created: boolean; before?: PriorityTarget }>;
+  deleteTarget(id: number): Promise<boolean>;
+  countTargetsOfList(code: string): Promise<number>;
+  listLists(): Promise<CountryList[]>;
+  findList(code: string): Promise<CountryList | undefined>;
+  saveList(list: CountryListInput, now: string): Promise<{ list: CountryList; created: boolean; before?: CountryList }>;
+  deleteList(code: string): Promise<boolean>;
+}
+
+export interface YearFigure {
+  readonly year: number;
+  readonly programs: number;
+  readonly participants: number;
+  readonly countries: number;
+}
+
+export interface CountryFigure {
+  readonly year: number;
+  readonly country: string;
+  readonly programs: number;
+  readonly participants: number;
+}
+
+export interface RegionFigure {
+  readonly year: number;
+  readonly region: string | null;
+  readonly programs: number;
+  readonly countries: number;
+  readonly participants: number;
+}
+
+export interface CodeFigure {
+  readonly year: number;
+  readonly modality: string | null;
+  readonly flagshipArea: string | null;
+  readonly cooperationType: string;
+  readonly programs: number;
+  readonly participants: number;
+}
+
+export interface CountryProfileRows {
+  readonly programs: readonly {
+    id: number;
+    identifier: string;
+    titleEn: string | null;
+    titleId: string | null;
+    year: number | null;
+    modality: string | null;
+    flagshipArea: string | null;
+    cooperationType: string;
+    stage: string;
+    implementingOrg: string | null;
+    /** Participants counted for this country (records, or its part of a recorded total). */
+    participants: number;
+    participantsSource: string | null;
+    recipientCount: number;
+    /** The country's recipient percentage, null when none is recorded. */
+    percentage: number | null;
+  }[];
+  /** Participant records from the country, per program and sex. */
+  readonly sexes: readonly { activityId: number; sex: string; count: number }[];
+  readonly partners: readonly { code: string; acronym: string | null; nameEn: string; nameId: string | null; role: string; programs: number }[];
+  /** Spent amounts of the programs going to the country (whole programs; the service takes the country's part). */
+  readonly spending: readonly { activityId: number; group: SpendingGroup }[];
+}
+
+export interface PartnerProfileRows {
+  readonly programs: readonly {
+    id: number;
+    identifier: string;
+    titleEn: string | null;
+    titleId: string | null;
+    year: number | null;
+    cooperationType: string;
+    stage: string;
+    role: string;
+    contributionMinor: number | null;
+    currency: string | null;
+    inKind: boolean;
+    /** The program's start (actual, else planned): contributions convert at the rates of that day. */
+    day: string | null;
+    currencyRate: number | null;
+    idrRate: number | null;
+  }[];
+  readonly recipients: readonly { activityId: number; country: string }[];
+}
+
+export interface NetworkLinks {
+  /** Triangular programs per implementing agency and partner (second provider or facilitator). */
+  readonly providerPartner: readonly { provider: string | null; partner: string; programs: number }[];
+  /** Triangular programs per partner and recipient country. */
+  readonly partnerCountry: readonly { partner: string; country: string; programs: number }[];
+}
+
+type Stages = readonly LifecycleStage[] | undefined;
+
+export interface AnalyticsRepository {
+  /** Programs, participants and recipient countries per year (years with programs only). */
+  yearTotals(from: number, to: number, stages: Stages): Promise<YearFigure[]>;
+  /** The same figures for programs going to given countries, for sets of years sharing one member list. */
+  subjectFigures(sets: readonly { years: readonly number[]; members: readonly string[] }[], stages: Stages): Promise<YearFigure[]>;
+  countryFigures(from: number, to: number, stages: Stages, countries?: readonly string[]): Promise<CountryFigure[]>;
+  regionFigures(from: number, to: number, stages: Stages): Promise<RegionFigure[]>;
+  codeFigures(from: number, to: number, stages: Stages): Promise<CodeFigure[]>;
+  spendingByYear(from: number, to: number, stages: Stages, by: 'total' | 'modality' | 'flagship'): Promise<{ year: number; key: string | null; group: SpendingGroup }[]>;
+  countryProfile(iso2: string, stages: Stages): Promise<CountryProfileRows>;
+  partnerProfile(orgId: number, stages: Stages): Promise<PartnerProfileRows>;
+  triangularNetwork(from: number, to: number, stages: Stages): Promise<NetworkLinks>;
 }
 
 export interface ImportBatch {
@@ -307,6 +422,8 @@ export interface Repositories {
   readonly loginFailures: LoginFailureRepository;
   readonly audit: AuditRepository;
   readonly transitions: TransitionRepository;
+  readonly priorities: PriorityRepository;
+  readonly analytics: AnalyticsRepository;
 }
 
 /** Runs a use case's reads and writes in one transaction, committed only if `work` succeeds. */

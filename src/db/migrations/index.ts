@@ -8,6 +8,7 @@ import * as initial from './20261128160000_initial.js';
 import * as reportFacts from './20261128180000_report_facts.js';
 import * as accounts from './20261128200000_accounts.js';
 import * as iatiImport from './20261129060000_iati_import.js';
+import * as priorities from './20261129090000_priorities.js';
 
 export interface MigrationContext {
   readonly engine: Engine;
@@ -22,6 +23,7 @@ const MIGRATIONS: Record<string, MigrationModule> = {
   '20261128180000_report_facts': reportFacts,
   '20261128200000_accounts': accounts,
   '20261129060000_iati_import': iatiImport,
+  '20261129090000_priorities': priorities,
 };
 
 export function migrationsFor(engine: Engine): Record<string, Migration> {

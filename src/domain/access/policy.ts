@@ -126,6 +126,13 @@ export function authorizeReferenceWrite(actor: Actor): void {
   deny('reference.forbidden', 'only the coordination team changes organisations and exchange rates');
 }
 
+/** Setting policy priorities (targets per year) and custom country lists: the coordination team. */
+export function authorizePolicyWrite(actor: Actor): void {
+  requireSignedIn(actor);
+  if (isSuper(actor) || hasRole(actor, 'coordinator')) return;
+  deny('priority.forbidden', 'only the coordination team sets priorities and country lists');
+}
+
 /** Imports of programs or participants: the coordination team (agencies enter records one by one or through it). */
 export function authorizeImport(actor: Actor): void {
   requireSignedIn(actor);
