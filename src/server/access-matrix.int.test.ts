@@ -346,6 +346,23 @@ describeEachEngine('access matrix: role × endpoint', (app) => {
       call: async () => ({ method: 'POST', url: '/api/v1/auth/password', payload: { currentPassword: 'not the password at all', newPassword: 'another long passphrase' } }),
       expect: signedIn(422),
     },
+    // Analytics and priorities: figures for everyone (the public counts published programs); targets and lists by the coordination team
+    { name: 'GET /analytics/trends', call: async () => ({ url: '/api/v1/analytics/trends?from=2017&to=2018' }), expect: everyone(200) },
+    { name: 'GET /analytics/concentration', call: async () => ({ url: '/api/v1/analytics/concentration?from=2018&to=2018' }), expect: everyone(200) },
+    { name: 'GET /analytics/triangular-network', call: async () => ({ url: '/api/v1/analytics/triangular-network?from=2018&to=2018' }), expect: everyone(200) },
+    { name: 'GET /priorities', call: async () => ({ url: '/api/v1/priorities?from=2018&to=2018' }), expect: everyone(200) },
+    { name: 'GET /countries/{code}/profile', call: async () => ({ url: '/api/v1/countries/KE/profile' }), expect: everyone(200) },
+    { name: 'GET /partners/{code}/profile', call: async () => ({ url: `/api/v1/partners/${OWN}/profile` }), expect: everyone(200) },
+    {
+      name: 'POST /priorities/targets',
+      call: async () => ({ method: 'POST', url: '/api/v1/priorities/targets', payload: { targets: [{ year: 2018, subjectKind: 'group', subjectCode: 'PIF', metric: 'program_share', target: 25 }] } }),
+      expect: coordination(200),
+    },
+    {
+      name: 'PUT /country-lists/{code}',
+      call: async (who) => ({ method: 'PUT', url: `/api/v1/country-lists/${unique(who).toLowerCase()}`, payload: { nameEn: 'Test list', nameId: 'Daftar uji', countries: ['FJ', 'PG'] } }),
+      expect: coordination(201),
+    },
   ];
 
   for (const row of ROWS) {

@@ -20,6 +20,7 @@ import { makeProblem, problemFor, sendProblem } from './problem.js';
 import { registerReferenceRoutes } from './reference.routes.js';
 import { registerImportRoutes } from './import.routes.js';
 import { registerReportRoutes } from './report.routes.js';
+import { registerAnalyticsRoutes } from './analytics.routes.js';
 import { registerExportRoutes } from './export.routes.js';
 import type { IatiPublisher } from '../services/iati-export.js';
 import { loadConfig } from '../config.js';
@@ -95,6 +96,8 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
         { name: 'Participants' },
         { name: 'Organisations' },
         { name: 'Reports' },
+        { name: 'Analytics', description: 'Trends, concentration, the triangular network, country and partner profiles' },
+        { name: 'Priorities', description: 'Policy targets per year for groupings, regions, custom country lists and countries' },
         { name: 'Accounts', description: 'Sign-in (session cookie + X-CSRF-Token on changes) and accounts' },
         { name: 'Audit' },
         { name: 'Imports' },
@@ -130,6 +133,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   registerOrganisationRoutes(app, options.deps);
   registerReferenceRoutes(app);
   registerReportRoutes(app, options.deps);
+  registerAnalyticsRoutes(app, options.deps);
   registerExportRoutes(app, options.deps, options.iatiPublisher ?? DEFAULT_PUBLISHER);
   await registerImportRoutes(app, options.deps, {
     ownReportingRef: (options.iatiPublisher ?? DEFAULT_PUBLISHER).ref,

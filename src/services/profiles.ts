@@ -1,6 +1,6 @@
 /** A recipient country's and a partner's whole relationship with the provider, over the years. */
 import { listGroups, membershipsOf } from '../domain/reference/groupings.js';
-import { getCountry } from '../domain/reference/countries.js';
+import { resolveCountry } from '../domain/reference/countries.js';
 import { NotFoundError } from '../domain/errors.js';
 import { convertSpending, type MissingRate, type SpendingGroup } from '../domain/report/summary.js';
 import type { Organisation } from '../domain/organisation/organisation.js';
@@ -34,9 +34,11 @@ const NO_SEX: SexCounts = { F: 0, M: 0, X: 0, notRecorded: 0 };
  * Everything that went to one country. Spending is the country's part of each program's
  * converted spending: its recipient percentage, or an equal part when none is recorded.
  */
-export async function countryProfile(deps: ServiceDeps, iso2: string, scope: ReportScope = {}): Promise<CountryProfile> {
-  const record = getCountry(iso2.toUpperCase());
-  if (!record) throw new NotFoundError('country.not_found', `no country with ISO code "${iso2}"`);
+export async function countryProfile(deps: ServiceDeps, code: string, scope: ReportScope = {}): Promise<CountryProfile> {
+  // ISO alpha-2 or alpha-3 (or a name): /countries/PNG works like /countries/PG.
+  const resolved = resolveCountry(code);
+  if (!resolved.ok) throw new NotFoundError('country.not_found', `no country with ISO code "${code}"`);
+  const record = resolved.country;
   const rows = await deps.store.repos.analytics.countryProfile(record.iso2, reportStages(deps, scope));
   const sexOf = new Map<number, { F: number; M: number; X: number }>();
   for (const s of rows.sexes) {
