@@ -8,7 +8,7 @@ import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { LifecycleStage } from '../domain/codes.js';
 import type {
   AnalyticsRepository,
-  CodeFigure,
+  DimFigure,
   CountryFigure,
   CountryProfileRows,
   NetworkLinks,
@@ -30,80 +30,92 @@ export class AnalyticsRepo implements AnalyticsRepository {
     return (await query.execute(this.db)).rows;
   }
 
-  async yearTotals(from: number, to: number, stages: Stages): Promise<YearFigure[]> {
-    const f = stageFilter(sql`lifecycle_stage`, stages);
-    const [programs, countries] = await Promise.all([
-      this.rows<{ year: unknown; programs: unknown; participants: unknown }>(sql`
-        select year, count(*) as programs, sum(participants_total) as participants
-        from activity_facts where year between ${from} and ${to}${f} group by year`),
-      this.rows<{ year: unknown; countries: unknown }>(sql`
-        select year, count(distinct country_code) as countries from activity_country_facts
-        where year between ${from} and ${to}${f} and country_code is not null group by year`),
-    ]);
-    const countriesOf = new Map(countries.map((c) => [num(c.year), num(c.countries)]));
-    return programs.map((p) => ({ year: num(p.year), programs: num(p.programs), participants: num(p.participants), countries: countriesOf.get(num(p.year)) ?? 0 }));
+  /** Sums of one dimension of the cube per year and key (stage filter applied). */
+  private async cube(dim: string, from: number, to: number, stages: Stages, keys?: readonly string[]) {
+    const f = stageFilter(sql`stage`, stages);
+    const only = keys ? (keys.length ? sql` and key in (${sql.join([...keys])})` : sql` and 1 = 0`) : sql``;
+    const rows = await this.rows<{ year: unknown; key: string; programs: unknown; participants: unknown }>(sql`
+      select year, key, sum(programs) as programs, sum(participants) as participants
+      from analytics_cube where dim = ${dim} and year between ${from} and ${to}${f}${only}
+      group by year, key`);
+    return rows.map((r) => ({ year: num(r.year), key: r.key, programs: num(r.programs), participants: num(r.participants) })).filter((r) => r.programs > 0 || r.participants > 0);
   }
 
-  async subjectFigures(sets: readonly { years: readonly number[]; members: readonly string[] }[], stages: Stages): Promise<YearFigure[]> {
-    const f = stageFilter(sql`lifecycle_stage`, stages);
-    const results = await Promise.all(
-      sets
-        .filter((s) => s.years.length > 0 && s.members.length > 0)
-        .map((s) =>
-          this.rows<{ year: unknown; programs: unknown; countries: unknown; participants: unknown }>(sql`
-            select year, count(distinct activity_id) as programs, count(distinct country_code) as countries, coalesce(sum(participants), 0) as participants
-            from activity_country_facts
-            where year in (${sql.join([...s.years])})${f} and country_code in (${sql.join([...s.members])})
-            group by year`),
-        ),
-    );
-    return results.flat().map((r) => ({ year: num(r.year), programs: num(r.programs), countries: num(r.countries), participants: num(r.participants) }));
+  /** Distinct recipient countries with programs per year (optionally among some countries, or per region). */
+  private async countryCounts(years: readonly number[], stages: Stages, members?: readonly string[], byRegion = false) {
+    if (years.length === 0) return [];
+    const f = stageFilter(sql`c.stage`, stages);
+    const only = members ? (members.length ? sql` and c.key in (${sql.join([...members])})` : sql` and 1 = 0`) : sql``;
+    const rows = await this.rows<{ year: unknown; region: string | null; countries: unknown }>(sql`
+      select c.year, ${byRegion ? sql`k.region` : sql`null`} as region, count(distinct c.key) as countries
+      from analytics_cube c ${byRegion ? sql`join countries k on k.iso2 = c.key` : sql``}
+      where c.dim = 'country' and c.programs > 0 and c.year in (${sql.join([...years])})${f}${only}
+      group by c.year${byRegion ? sql`, k.region` : sql``}`);
+    return rows.map((r) => ({ year: num(r.year), region: r.region, countries: num(r.countries) }));
+  }
+
+  async yearTotals(from: number, to: number, stages: Stages): Promise<YearFigure[]> {
+    const years = Array.from({ length: to - from + 1 }, (_, i) => from + i);
+    const [totals, countries] = await Promise.all([this.cube('all', from, to, stages), this.countryCounts(years, stages)]);
+    const countriesOf = new Map(countries.map((c) => [c.year, c.countries]));
+    return totals.map((t) => ({ year: t.year, programs: t.programs, participants: t.participants, countries: countriesOf.get(t.year) ?? 0 }));
+  }
+
+  async subjectFigures(subject: { dim: string; key: string }, sets: readonly { years: readonly number[]; members: readonly string[] }[], stages: Stages): Promise<YearFigure[]> {
+    const years = sets.flatMap((s) => s.years);
+    if (years.length === 0) return [];
+    const [figures, ...counts] = await Promise.all([
+      this.cube(subject.dim, Math.min(...years), Math.max(...years), stages, [subject.key]),
+      ...sets.map((s) => this.countryCounts(s.years, stages, s.members)),
+    ]);
+    const countriesOf = new Map(counts.flat().map((c) => [c.year, c.countries]));
+    const wanted = new Set(years);
+    return figures.filter((r) => wanted.has(r.year)).map((r) => ({ year: r.year, programs: r.programs, participants: r.participants, countries: countriesOf.get(r.year) ?? 0 }));
   }
 
   async countryFigures(from: number, to: number, stages: Stages, countries?: readonly string[]): Promise<CountryFigure[]> {
-    const f = stageFilter(sql`lifecycle_stage`, stages);
-    const only = countries ? (countries.length ? sql` and country_code in (${sql.join([...countries])})` : sql` and 1 = 0`) : sql``;
-    const rows = await this.rows<{ year: unknown; country: string; programs: unknown; participants: unknown }>(sql`
-      select year, country_code as country, count(*) as programs, sum(participants) as participants
-      from activity_country_facts where year between ${from} and ${to}${f} and country_code is not null${only}
-      group by year, country_code`);
-    return rows.map((r) => ({ year: num(r.year), country: r.country, programs: num(r.programs), participants: num(r.participants) }));
+    return (await this.cube('country', from, to, stages, countries)).map((r) => ({ year: r.year, country: r.key, programs: r.programs, participants: r.participants }));
   }
 
   async regionFigures(from: number, to: number, stages: Stages): Promise<RegionFigure[]> {
-    const f = stageFilter(sql`lifecycle_stage`, stages);
-    const rows = await this.rows<{ year: unknown; region: string | null; programs: unknown; countries: unknown; participants: unknown }>(sql`
-      select year, region, count(distinct activity_id) as programs, count(distinct country_code) as countries, sum(participants) as participants
-      from activity_country_facts where year between ${from} and ${to}${f} and country_code is not null
-      group by year, region`);
-    return rows.map((r) => ({ year: num(r.year), region: r.region, programs: num(r.programs), countries: num(r.countries), participants: num(r.participants) }));
+    const years = Array.from({ length: to - from + 1 }, (_, i) => from + i);
+    const [figures, counts] = await Promise.all([this.cube('region', from, to, stages), this.countryCounts(years, stages, undefined, true)]);
+    const countriesOf = new Map(counts.map((c) => [`${c.year}|${c.region ?? ''}`, c.countries]));
+    return figures.map((r) => ({ year: r.year, region: r.key === '' ? null : r.key, programs: r.programs, participants: r.participants, countries: countriesOf.get(`${r.year}|${r.key}`) ?? 0 }));
   }
 
-  async codeFigures(from: number, to: number, stages: Stages): Promise<CodeFigure[]> {
-    const f = stageFilter(sql`lifecycle_stage`, stages);
-    const rows = await this.rows<{ year: unknown; modality: string | null; flagship_area: string | null; cooperation_type: string; programs: unknown; participants: unknown }>(sql`
-      select year, modality, flagship_area, cooperation_type, count(*) as programs, sum(participants_total) as participants
-      from activity_facts where year between ${from} and ${to}${f}
-      group by year, modality, flagship_area, cooperation_type`);
-    return rows.map((r) => ({
-      year: num(r.year),
-      modality: r.modality,
-      flagshipArea: r.flagship_area,
-      cooperationType: r.cooperation_type,
-      programs: num(r.programs),
-      participants: num(r.participants),
-    }));
+  async dimFigures(dim: 'modality' | 'area' | 'coop', from: number, to: number, stages: Stages): Promise<DimFigure[]> {
+    return (await this.cube(dim, from, to, stages)).map((r) => ({ year: r.year, code: r.key === '' ? null : r.key, programs: r.programs, participants: r.participants }));
   }
 
   async spendingByYear(from: number, to: number, stages: Stages, by: 'total' | 'modality' | 'flagship'): Promise<{ year: number; key: string | null; group: SpendingGroup }[]> {
-    const where = sql`a.year between ${from} and ${to}${stageFilter(sql`a.lifecycle_stage`, stages)}`;
-    const column = by === 'modality' ? sql`a.modality` : by === 'flagship' ? sql`a.flagship_area` : sql`''`;
-    // One text key "year|code" groups by both on either engine.
-    const rows = await spendingGroups(this.db, where, sql`cast(a.year as text) || '|' || coalesce(${column}, '')`);
-    return rows.map((r) => {
-      const [year, code] = String(r.key).split('|');
-      return { year: Number(year), key: code ? code : null, group: r.group };
-    });
+    const f = stageFilter(sql`s.stage`, stages);
+    const dim = by === 'modality' ? 'modality' : by === 'flagship' ? 'area' : 'all';
+    // Grouped by the rates' values, as the annual summary groups its transactions.
+    const rows = await this.rows<{ year: unknown; key: string; currency: string; currency_rate: unknown; idr_rate: unknown; amount_minor: unknown; transactions: unknown; first_date: string | null; last_date: string | null }>(sql`
+      select s.year, s.key, s.currency, cr.units_per_usd as currency_rate, ir.units_per_usd as idr_rate,
+        sum(s.amount_minor) as amount_minor, sum(s.transactions) as transactions,
+        min(case when s.missing_day <> '' then s.missing_day end) as first_date, max(case when s.missing_day <> '' then s.missing_day end) as last_date
+      from spending_cube s
+      left join exchange_rates cr on cr.currency = s.currency and cr.rate_date = s.currency_rate_date
+      left join exchange_rates ir on ir.currency = 'IDR' and ir.rate_date = s.idr_rate_date
+      where s.dim = ${dim} and s.year between ${from} and ${to}${f}
+      group by s.year, s.key, s.currency, cr.units_per_usd, ir.units_per_usd`);
+    return rows
+      .filter((r) => num(r.transactions) !== 0)
+      .map((r) => ({
+        year: num(r.year),
+        key: r.key === '' ? null : r.key,
+        group: {
+          currency: r.currency,
+          currencyRate: numOrNull(r.currency_rate),
+          idrRate: numOrNull(r.idr_rate),
+          amountMinor: num(r.amount_minor),
+          transactions: num(r.transactions),
+          firstDate: r.first_date ?? '',
+          lastDate: r.last_date ?? '',
+        },
+      }));
   }
 
   async countryProfile(iso2: string, stages: Stages): Promise<CountryProfileRows> {

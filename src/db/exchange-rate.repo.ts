@@ -1,3 +1,4 @@
+import { rebuildSpending } from './analytics-cube.js';
 import type { Kysely } from 'kysely';
 import type { ExchangeRate } from '../domain/exchange-rate.js';
 import type { ExchangeRateRepository } from '../services/ports.js';
@@ -31,6 +32,8 @@ export class ExchangeRateRepo implements ExchangeRateRepository {
         )
         .execute();
     }
+    // Spending is summed per rate in force: new rates can change which one that is.
+    if (rates.length > 0) await rebuildSpending(this.db);
     return { inserted: rates.length - updated, updated };
   }
 

@@ -3,6 +3,7 @@ import type { Kysely, Selectable } from 'kysely';
 import type { Comparator, CountryList, CountryListInput, PriorityMetric, PriorityTarget, PriorityTargetInput, SubjectKind } from '../domain/analytics/priority.js';
 import type { PriorityRepository } from '../services/ports.js';
 import { num } from './sql-helpers.js';
+import { rebuildList } from './analytics-cube.js';
 import type { Database, PriorityTargetsTable } from './schema.js';
 
 function toTarget(row: Selectable<PriorityTargetsTable>): PriorityTarget {
@@ -105,6 +106,7 @@ export class PriorityRepo implements PriorityRepository {
       id = row.id;
     }
     await this.db.insertInto('country_list_members').values(input.countries.map((iso2) => ({ list_id: id, iso2 }))).execute();
+    await rebuildList(this.db, input.code, input.countries);
     return { list: { id, code: input.code, nameEn: input.nameEn, nameId: input.nameId, countries: [...input.countries], updatedAt: now }, created: !before, before };
   }
 
@@ -113,6 +115,7 @@ export class PriorityRepo implements PriorityRepository {
     if (!list) return false;
     await this.db.deleteFrom('country_list_members').where('list_id', '=', list.id).execute();
     await this.db.deleteFrom('country_lists').where('id', '=', list.id).execute();
+    await rebuildList(this.db, list.code, []);
     return true;
   }
 }

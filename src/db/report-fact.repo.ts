@@ -1,12 +1,13 @@
 /**
- * Keeps the report facts of programs (activity_country_facts and activity_facts) in step with their recipients, recorded totals and participant records. Called
- * in the same transaction as every write that can change them.
+ * Keeps the report facts of programs (activity_country_facts and activity_facts) in step with their recipients, recorded totals and participant records, and with
+ * them the analytics summary tables (analytics-cube.ts). Called in the same transaction as every write that can change them.
  */
 import { sql, type Kysely } from 'kysely';
 import { regionOf } from '../domain/reference/countries.js';
 import { allocateParticipants } from '../domain/report/participant-allocation.js';
 import type { ReportFactRepository } from '../services/ports.js';
 import { insertInChunks, num, numOrNull } from './sql-helpers.js';
+import { readFacts, refreshAnalytics } from './analytics-cube.js';
 import type { Database } from './schema.js';
 
 const CHUNK = 500;
@@ -19,8 +20,21 @@ export class ReportFactRepo implements ReportFactRepository {
     for (let i = 0; i < ids.length; i += CHUNK) await this.refreshChunk(ids.slice(i, i + CHUNK));
   }
 
+  /** Takes programs about to be deleted out of the facts and the summary tables. */
+  async remove(activityIds: readonly number[]): Promise<void> {
+    const ids = [...new Set(activityIds)];
+    for (let i = 0; i < ids.length; i += CHUNK) {
+      const chunk = ids.slice(i, i + CHUNK);
+      const before = await readFacts(this.db, chunk);
+      await this.db.deleteFrom('activity_country_facts').where('activity_id', 'in', chunk).execute();
+      await this.db.deleteFrom('activity_facts').where('activity_id', 'in', chunk).execute();
+      await refreshAnalytics(this.db, chunk, before, { removed: true });
+    }
+  }
+
   private async refreshChunk(ids: number[]): Promise<void> {
     if (ids.length === 0) return;
+    const before = await readFacts(this.db, ids);
     await this.db.deleteFrom('activity_country_facts').where('activity_id', 'in', ids).execute();
     await this.db.deleteFrom('activity_facts').where('activity_id', 'in', ids).execute();
     const activities = await this.db
@@ -73,6 +87,7 @@ export class ReportFactRepo implements ReportFactRepository {
     });
     await insertInChunks(this.db, 'activity_country_facts', rows);
     await this.insertActivityFacts(activities, rows, recipientsOf);
+    await refreshAnalytics(this.db, ids, before);
   }
 
   /** One fact row per program, from its country facts. */

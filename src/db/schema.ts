@@ -289,6 +289,37 @@ export interface PriorityTargetsTable {
   updated_at: string;
 }
 
+export interface AnalyticsCubeTable {
+  year: number;
+  stage: string;
+  /** all, modality, area, coop, region, country, group, list. */
+  dim: string;
+  key: string;
+  programs: number;
+  participants: number | string;
+}
+
+export interface SpendFactsTable {
+  activity_id: number;
+  year: number;
+  stage: string;
+  modality: string;
+  area: string;
+  currency: string;
+  /** The date of the currency's rate in force on the value date; '' when none. */
+  currency_rate_date: string;
+  idr_rate_date: string;
+  /** The value date when a rate is missing (to date the amount left out), else ''. */
+  missing_day: string;
+  amount_minor: number | string;
+  transactions: number;
+}
+
+export interface SpendingCubeTable extends Omit<SpendFactsTable, 'activity_id' | 'modality' | 'area'> {
+  dim: string;
+  key: string;
+}
+
 export interface MetaTable {
   key: string;
   value: string;
@@ -319,4 +350,7 @@ export interface Database {
   country_lists: CountryListsTable;
   country_list_members: CountryListMembersTable;
   priority_targets: PriorityTargetsTable;
+  analytics_cube: AnalyticsCubeTable;
+  spend_facts: SpendFactsTable;
+  spending_cube: SpendingCubeTable;
 }

@@ -185,6 +185,7 @@ export async function deleteActivity(deps: ServiceDeps, id: number, options: Wri
   await deps.store.transaction(async (repos) => {
     const current = await loadForWrite(deps, repos, id, options.expectedVersion);
     authorizeDeleteActivity(deps.actor, current);
+    await repos.reportFacts.remove([id]);
     await repos.activities.delete(id);
     await audit(deps, repos, { action: 'delete', entity: 'activity', entityId: id, entityLabel: current.identifier, changes: diffRecords(current, null) });
   });

@@ -96,10 +96,11 @@ export async function trends(deps: ServiceDeps, q: YearRangeQuery): Promise<Tren
   const repo = deps.store.repos.analytics;
   // The year before the range gives the first year its change.
   const from = q.from - 1;
-  const [totals, regions, codes, spendTotal, spendModality, spendArea] = await Promise.all([
+  const [totals, regions, modalityRows, areaRows, spendTotal, spendModality, spendArea] = await Promise.all([
     repo.yearTotals(from, q.to, stages),
     repo.regionFigures(from, q.to, stages),
-    repo.codeFigures(from, q.to, stages),
+    repo.dimFigures('modality', from, q.to, stages),
+    repo.dimFigures('area', from, q.to, stages),
     repo.spendingByYear(from, q.to, stages, 'total'),
     repo.spendingByYear(from, q.to, stages, 'modality'),
     repo.spendingByYear(from, q.to, stages, 'flagship'),
@@ -116,25 +117,14 @@ export async function trends(deps: ServiceDeps, q: YearRangeQuery): Promise<Tren
   const total = new Map<string, Raw>(totals.map((t) => [`${t.year}|`, { ...t }]));
   addSpending(total, spendTotal);
   const region = new Map<string, Raw>(regions.map((r) => [`${r.year}|${r.region ?? ''}`, { ...r }]));
-  const byModality = new Map<string, Raw>();
-  const byArea = new Map<string, Raw>();
-  const modalitiesPresent = new Set<string | null>();
-  const areasPresent = new Set<string | null>();
-  for (const c of codes) {
-    for (const [map, code, present] of [
-      [byModality, c.modality, modalitiesPresent],
-      [byArea, c.flagshipArea, areasPresent],
-    ] as const) {
-      const key = `${c.year}|${code ?? ''}`;
-      const r = map.get(key) ?? { programs: 0, participants: 0 };
-      r.programs += c.programs;
-      r.participants += c.participants;
-      map.set(key, r);
-      if (c.year >= q.from) present.add(code);
-    }
-  }
+  const byCode = (rows: typeof modalityRows) => new Map<string, Raw>(rows.map((r) => [`${r.year}|${r.code ?? ''}`, { programs: r.programs, participants: r.participants }]));
+  const present = (rows: typeof modalityRows) => new Set(rows.filter((r) => r.year >= q.from).map((r) => r.code));
+  const byModality = byCode(modalityRows);
+  const byArea = byCode(areaRows);
   addSpending(byModality, spendModality);
   addSpending(byArea, spendArea);
+  const modalitiesPresent = present(modalityRows);
+  const areasPresent = present(areaRows);
   const inRange = spendTotal.filter((s) => s.year >= q.from).map((s) => s.group);
   return {
     from: q.from,
@@ -171,20 +161,15 @@ export async function concentration(deps: ServiceDeps, q: YearRangeQuery): Promi
   checkYearRange(q);
   const stages = reportStages(deps, q);
   const repo = deps.store.repos.analytics;
-  const [countries, regions, codes] = await Promise.all([
+  const [countries, regions, areaRows] = await Promise.all([
     repo.countryFigures(q.from, q.to, stages),
     repo.regionFigures(q.from, q.to, stages),
-    repo.codeFigures(q.from, q.to, stages),
+    repo.dimFigures('area', q.from, q.to, stages),
   ]);
   return yearRange(q.from, q.to).map((year) => {
     const c = countries.filter((r) => r.year === year);
     const r = regions.filter((x) => x.year === year && x.region);
-    const areas = new Map<string, { programs: number; participants: number }>();
-    for (const x of codes) {
-      if (x.year !== year || !x.flagshipArea) continue;
-      const a = areas.get(x.flagshipArea) ?? { programs: 0, participants: 0 };
-      areas.set(x.flagshipArea, { programs: a.programs + x.programs, participants: a.participants + x.participants });
-    }
+    const areas = new Map(areaRows.filter((x) => x.year === year && x.code !== null).map((x) => [x.code as string, x]));
     return {
       year,
       programsByCountry: herfindahl(c.map((x) => [x.country, x.programs])),

@@ -143,6 +143,8 @@ export interface ParticipantRepository {
 export interface ReportFactRepository {
   /** Recomputes the counts of these programs from their records or recorded totals. */
   refresh(activityIds: readonly number[]): Promise<void>;
+  /** Takes programs about to be deleted out of the facts and summary tables. */
+  remove(activityIds: readonly number[]): Promise<void>;
 }
 
 export interface YearAggregates {
@@ -195,11 +197,10 @@ export interface RegionFigure {
   readonly participants: number;
 }
 
-export interface CodeFigure {
+export interface DimFigure {
   readonly year: number;
-  readonly modality: string | null;
-  readonly flagshipArea: string | null;
-  readonly cooperationType: string;
+  /** The modality, area or cooperation type; null for programs where it is not recorded. */
+  readonly code: string | null;
   readonly programs: number;
   readonly participants: number;
 }
@@ -263,11 +264,14 @@ type Stages = readonly LifecycleStage[] | undefined;
 export interface AnalyticsRepository {
   /** Programs, participants and recipient countries per year (years with programs only). */
   yearTotals(from: number, to: number, stages: Stages): Promise<YearFigure[]>;
-  /** The same figures for programs going to given countries, for sets of years sharing one member list. */
-  subjectFigures(sets: readonly { years: readonly number[]; members: readonly string[] }[], stages: Stages): Promise<YearFigure[]>;
+  /**
+   * The same figures for programs going to a subject (dim group, region, list or country of the
+   * summary tables), with its member countries per set of years (for the country count).
+   */
+  subjectFigures(subject: { dim: string; key: string }, sets: readonly { years: readonly number[]; members: readonly string[] }[], stages: Stages): Promise<YearFigure[]>;
   countryFigures(from: number, to: number, stages: Stages, countries?: readonly string[]): Promise<CountryFigure[]>;
   regionFigures(from: number, to: number, stages: Stages): Promise<RegionFigure[]>;
-  codeFigures(from: number, to: number, stages: Stages): Promise<CodeFigure[]>;
+  dimFigures(dim: 'modality' | 'area' | 'coop', from: number, to: number, stages: Stages): Promise<DimFigure[]>;
   spendingByYear(from: number, to: number, stages: Stages, by: 'total' | 'modality' | 'flagship'): Promise<{ year: number; key: string | null; group: SpendingGroup }[]>;
   countryProfile(iso2: string, stages: Stages): Promise<CountryProfileRows>;
   partnerProfile(orgId: number, stages: Stages): Promise<PartnerProfileRows>;

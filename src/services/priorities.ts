@@ -155,6 +155,9 @@ export interface PriorityView {
 
 type Figures = Map<number, YearFigure>;
 
+/** Where the summary tables keep a subject's programs and participants. */
+const cubeKey = (subject: PrioritySubject) => ({ dim: subject.kind, key: subject.code });
+
 /**
  * Figures of each subject in each year, grouping years whose member list is the same into
  * one query (a grouping's membership changes rarely).
@@ -171,7 +174,7 @@ async function figuresOf(deps: ServiceDeps, subjects: readonly PrioritySubject[]
         set.years.push(year);
         sets.set(key, set);
       }
-      const rows = await deps.store.repos.analytics.subjectFigures([...sets.values()], stages);
+      const rows = await deps.store.repos.analytics.subjectFigures(cubeKey(subject), [...sets.values()], stages);
       result.set(`${subject.kind}:${subject.code}`, new Map(rows.map((r) => [r.year, r])));
     }),
   );
@@ -255,7 +258,7 @@ export async function subjectBreakdown(deps: ServiceDeps, subject: PrioritySubje
   const members = subjectMembers(subject, year, new Map(listRecords.map((l) => [l.code, l.countries])));
   const [rows, [total]] = await Promise.all([
     deps.store.repos.analytics.countryFigures(year, year, stages, members),
-    deps.store.repos.analytics.subjectFigures([{ years: [year], members }], stages),
+    deps.store.repos.analytics.subjectFigures(cubeKey(subject), [{ years: [year], members }], stages),
   ]);
   const byCountry = new Map(rows.map((r) => [r.country, r]));
   const countries = members

@@ -9,6 +9,7 @@ import * as reportFacts from './20261128180000_report_facts.js';
 import * as accounts from './20261128200000_accounts.js';
 import * as iatiImport from './20261129060000_iati_import.js';
 import * as priorities from './20261129090000_priorities.js';
+import * as analyticsCube from './20261129093000_analytics_cube.js';
 
 export interface MigrationContext {
   readonly engine: Engine;
@@ -24,6 +25,7 @@ const MIGRATIONS: Record<string, MigrationModule> = {
   '20261128200000_accounts': accounts,
   '20261129060000_iati_import': iatiImport,
   '20261129090000_priorities': priorities,
+  '20261129093000_analytics_cube': analyticsCube,
 };
 
 export function migrationsFor(engine: Engine): Record<string, Migration> {
