@@ -217,12 +217,13 @@ async function writeSpendingDelta(db: Kysely<Database>, delta: Map<string, { amo
  * Brings the cube and the spending tables of these programs up to date. `before` is their
  * facts before the write (empty for new programs); their current facts are read here. With
  * `removed`, the programs are about to be deleted: only their old contribution is taken away.
+ * With `spending: false` (only participants changed) the spending tables are left as they are.
  */
 export async function refreshAnalytics(
   db: Kysely<Database>,
   ids: readonly number[],
   before: { programs: readonly ProgramFact[]; countries: readonly CountryFact[] },
-  options: { removed?: boolean } = {},
+  options: { removed?: boolean; spending?: boolean } = {},
 ): Promise<void> {
   if (ids.length === 0) return;
   const lists = await loadLists(db);
@@ -231,6 +232,7 @@ export async function refreshAnalytics(
   addContributions(delta, before.programs, before.countries, lists, -1);
   addContributions(delta, after.programs, after.countries, lists, 1);
   await applyCubeDelta(db, delta);
+  if (options.spending === false) return;
 
   const spendDelta = new Map<string, { amount: number; n: number }>();
   const old = await db.selectFrom('spend_facts').select([...SPEND_COLUMNS]).where('activity_id', 'in', ids).execute();

@@ -15,9 +15,9 @@ const CHUNK = 500;
 export class ReportFactRepo implements ReportFactRepository {
   constructor(private readonly db: Kysely<Database>) {}
 
-  async refresh(activityIds: readonly number[]): Promise<void> {
+  async refresh(activityIds: readonly number[], options: { participantsOnly?: boolean } = {}): Promise<void> {
     const ids = [...new Set(activityIds)];
-    for (let i = 0; i < ids.length; i += CHUNK) await this.refreshChunk(ids.slice(i, i + CHUNK));
+    for (let i = 0; i < ids.length; i += CHUNK) await this.refreshChunk(ids.slice(i, i + CHUNK), options.participantsOnly ?? false);
   }
 
   /** Takes programs about to be deleted out of the facts and the summary tables. */
@@ -32,7 +32,7 @@ export class ReportFactRepo implements ReportFactRepository {
     }
   }
 
-  private async refreshChunk(ids: number[]): Promise<void> {
+  private async refreshChunk(ids: number[], participantsOnly: boolean): Promise<void> {
     if (ids.length === 0) return;
     const before = await readFacts(this.db, ids);
     await this.db.deleteFrom('activity_country_facts').where('activity_id', 'in', ids).execute();
@@ -87,7 +87,7 @@ export class ReportFactRepo implements ReportFactRepository {
     });
     await insertInChunks(this.db, 'activity_country_facts', rows);
     await this.insertActivityFacts(activities, rows, recipientsOf);
-    await refreshAnalytics(this.db, ids, before);
+    await refreshAnalytics(this.db, ids, before, { spending: !participantsOnly });
   }
 
   /** One fact row per program, from its country facts. */

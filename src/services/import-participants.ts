@@ -105,6 +105,6 @@ export async function importParticipants(deps: ServiceDeps, source: RecordSource
     const touched = new Set<number>();
     const required: ParticipantColumn[][] = [['activity_identifier'], ['full_name'], ['country']];
     for await (const rows of rowsOf(source, PARTICIPANT_COLUMNS, required, ctx)) await importChunk(ctx, targets, rows, touched);
-    await ctx.repos.reportFacts.refresh([...touched]);
+    await ctx.repos.reportFacts.refresh([...touched], { participantsOnly: true });
   });
 }

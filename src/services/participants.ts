@@ -58,7 +58,7 @@ export async function addParticipant(deps: ServiceDeps, activityId: number, inpu
     const data = embassy ? { ...toData(input), status: 'nominated' as const } : toData(input);
     const key = await checkAndKey(repos, program, data, null);
     const id = await repos.participants.insert(activityId, { data, personKey: key, now: deps.clock.nowIso(), nominatedBy: embassy });
-    await repos.reportFacts.refresh([activityId]);
+    await repos.reportFacts.refresh([activityId], { participantsOnly: true });
     const created = (await repos.participants.findById(id)) as Participant; // inserted just above
     await audit(deps, repos, { action: 'create', entity: 'participant', entityId: id, entityLabel: `${program.identifier} #${id}`, changes: diffRecords(null, auditView(created)) });
     return created;
@@ -84,7 +84,7 @@ export async function patchParticipant(deps: ServiceDeps, activityId: number, id
     const data: ParticipantData = { ...current, ...given };
     const key = await checkAndKey(repos, program, data, id);
     await repos.participants.update(id, { data, personKey: key, now: deps.clock.nowIso() });
-    await repos.reportFacts.refresh([activityId]);
+    await repos.reportFacts.refresh([activityId], { participantsOnly: true });
     const updated = (await repos.participants.findById(id)) as Participant; // updated just above
     await audit(deps, repos, { action: 'update', entity: 'participant', entityId: id, entityLabel: `${program.identifier} #${id}`, changes: diffRecords(auditView(current), auditView(updated)) });
     return updated;
@@ -97,7 +97,7 @@ export async function deleteParticipant(deps: ServiceDeps, activityId: number, i
     const current = await loadParticipant(repos, activityId, id);
     authorizeParticipantWrite(deps.actor, program, current);
     await repos.participants.delete(id);
-    await repos.reportFacts.refresh([activityId]);
+    await repos.reportFacts.refresh([activityId], { participantsOnly: true });
     await audit(deps, repos, { action: 'delete', entity: 'participant', entityId: id, entityLabel: `${program.identifier} #${id}`, changes: diffRecords(auditView(current), null) });
   });
 }

@@ -142,7 +142,8 @@ export interface ParticipantRepository {
 /** Participants per program and country, derived on every write (report/participant-allocation.ts). */
 export interface ReportFactRepository {
   /** Recomputes the counts of these programs from their records or recorded totals. */
-  refresh(activityIds: readonly number[]): Promise<void>;
+  /** `participantsOnly`: only participants changed (their money needs no refresh). */
+  refresh(activityIds: readonly number[], options?: { participantsOnly?: boolean }): Promise<void>;
   /** Takes programs about to be deleted out of the facts and summary tables. */
   remove(activityIds: readonly number[]): Promise<void>;
 }
