@@ -14,6 +14,7 @@ import { yearlyTotals } from '../services/reports.js';
 import { parseInput } from './input.js';
 import type { CliContext } from './main.js';
 import { CliInputError } from './exit-codes.js';
+import { registerTossdExportCommand } from './money.commands.js';
 
 type ExportQuery = Omit<ActivityListQuery, 'page' | 'pageSize'>;
 
@@ -75,4 +76,5 @@ export function registerExportCommands(program: Command, ctx: CliContext): void 
         if (missing > 0) ctx.io.err(`warning: ${missing} program(s) without start dates are in no yearly file; give them dates, or export them with a narrower filter`);
       });
     });
+  registerTossdExportCommand(exportCommand, ctx);
 }

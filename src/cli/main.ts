@@ -17,6 +17,7 @@ import { registerReferenceCommands } from './reference.commands.js';
 import { registerServeCommand } from './serve.command.js';
 import { registerUserCommands } from './users.commands.js';
 import { registerExportCommands } from './export.commands.js';
+import { registerMoneyCommands } from './money.commands.js';
 import { registerAnalyticsCommands } from './analytics.commands.js';
 
 export const VERSION = '0.1.0';
@@ -48,6 +49,7 @@ function buildProgram(ctx: CliContext): Command {
   registerGenerateCommand(program, ctx);
   registerUserCommands(program, ctx);
   registerExportCommands(program, ctx);
+  registerMoneyCommands(program, ctx);
   registerAnalyticsCommands(program, ctx);
   return program;
 }

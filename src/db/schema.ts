@@ -289,6 +289,19 @@ export interface PriorityTargetsTable {
   updated_at: string;
 }
 
+/** Unit costs of the in-kind valuation helper; region '' when the kind has none. */
+export interface UnitCostsTable {
+  id: Generated<number>;
+  kind: string;
+  region: string;
+  valid_from: string;
+  currency: string;
+  amount_minor: number | string;
+  note: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
 export interface AnalyticsCubeTable {
   year: number;
   stage: string;
@@ -347,6 +360,7 @@ export interface Database {
   login_failures: LoginFailuresTable;
   audit_log: AuditLogTable;
   activity_transitions: ActivityTransitionsTable;
+  unit_costs: UnitCostsTable;
   country_lists: CountryListsTable;
   country_list_members: CountryListMembersTable;
   priority_targets: PriorityTargetsTable;

@@ -11,6 +11,8 @@ import { ReportRepo } from './report.repo.js';
 import type { Database } from './schema.js';
 import { LoginFailureRepo, SessionRepo, UserRepo } from './account.repo.js';
 import { AuditRepo, TransitionRepo } from './audit.repo.js';
+import { MoneyRepo } from './money.repo.js';
+import { UnitCostRepo } from './unit-cost.repo.js';
 import { PriorityRepo } from './priority.repo.js';
 import { AnalyticsRepo } from './analytics.repo.js';
 
@@ -28,6 +30,8 @@ function repositoriesOn(db: Kysely<Database>): Repositories {
     loginFailures: new LoginFailureRepo(db),
     audit: new AuditRepo(db),
     transitions: new TransitionRepo(db),
+    money: new MoneyRepo(db),
+    unitCosts: new UnitCostRepo(db),
     priorities: new PriorityRepo(db),
     analytics: new AnalyticsRepo(db),
   };

@@ -22,6 +22,7 @@ import { registerImportRoutes } from './import.routes.js';
 import { registerReportRoutes } from './report.routes.js';
 import { registerAnalyticsRoutes } from './analytics.routes.js';
 import { registerExportRoutes } from './export.routes.js';
+import { registerMoneyRoutes } from './money.routes.js';
 import type { IatiPublisher } from '../services/iati-export.js';
 import { loadConfig } from '../config.js';
 import { registerAuth, type AuthOptions } from './auth.js';
@@ -96,6 +97,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
         { name: 'Participants' },
         { name: 'Organisations' },
         { name: 'Reports' },
+        { name: 'Money', description: 'Budget against spending, in-kind estimates and their unit costs, the TOSSD/CRS-style export' },
         { name: 'Analytics', description: 'Trends, concentration, the triangular network, country and partner profiles' },
         { name: 'Priorities', description: 'Policy targets per year for groupings, regions, custom country lists and countries' },
         { name: 'Accounts', description: 'Sign-in (session cookie + X-CSRF-Token on changes) and accounts' },
@@ -135,6 +137,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   registerReportRoutes(app, options.deps);
   registerAnalyticsRoutes(app, options.deps);
   registerExportRoutes(app, options.deps, options.iatiPublisher ?? DEFAULT_PUBLISHER);
+  registerMoneyRoutes(app, options.deps, { reportingCountry: options.providerCountry ?? 'ID', publisherRef: (options.iatiPublisher ?? DEFAULT_PUBLISHER).ref });
   await registerImportRoutes(app, options.deps, {
     ownReportingRef: (options.iatiPublisher ?? DEFAULT_PUBLISHER).ref,
     openImportDeps: options.openImportDeps ?? (async () => ({ deps: options.deps, close: async () => {} })),

@@ -22,6 +22,9 @@ import type { IatiDetails } from '../domain/iati/activity-from-iati.js';
 import type { User } from '../domain/account/user.js';
 import type { AuditAction, AuditEntity, AuditEntry, NewAuditEntry } from '../domain/audit.js';
 import type { TransitionAction } from '../domain/activity/lifecycle.js';
+import type { BudgetGrouping, BudgetSpentAggregate, MoneyFilter, MoneyGroup } from '../domain/finance/budget-vs-spent.js';
+import type { InKindProgramFacts } from '../domain/finance/in-kind.js';
+import type { UnitCost, UnitCostData } from '../domain/finance/unit-costs.js';
 import type { CountryList, CountryListInput, PriorityTarget, PriorityTargetInput } from '../domain/analytics/priority.js';
 
 export interface Clock {
@@ -319,6 +322,35 @@ export interface ExchangeRateRepository {
   list(filter: { currency?: string }): Promise<ExchangeRate[]>;
 }
 
+export interface BudgetVsSpentAggregates {
+  /** How many groups the filter has (rows hold one page of them). */
+  readonly groups: number;
+  readonly rows: readonly (BudgetSpentAggregate & { readonly group: MoneyGroup })[];
+  readonly total: BudgetSpentAggregate & { readonly programs: number };
+}
+
+/** Money figures summed in SQL (db/money.repo.ts). */
+export interface MoneyRepository {
+  /** Budgets and spending of one page of groups, and of the whole filter, by currency and dated rates. */
+  budgetVsSpent(filter: MoneyFilter, groupBy: BudgetGrouping, page: number, pageSize: number): Promise<BudgetVsSpentAggregates>;
+  /**
+   * Programs of the filter with no disbursement or expenditure: a page by year and identifier
+   * (`offset`), or the next ones by id (`afterId`, to go through them all).
+   */
+  inKindFacts(filter: MoneyFilter, slice: { offset: number; limit: number } | { afterId: number; limit: number }): Promise<InKindProgramFacts[]>;
+  /** The same facts of the given programs. */
+  inKindFactsOf(ids: readonly number[]): Promise<InKindProgramFacts[]>;
+}
+
+export interface UnitCostRepository {
+  list(): Promise<UnitCost[]>;
+  findById(id: number): Promise<UnitCost | undefined>;
+  findByKey(key: Pick<UnitCostData, 'kind' | 'region' | 'validFrom'>): Promise<UnitCost | undefined>;
+  insert(data: UnitCostData, now: string): Promise<number>;
+  update(id: number, data: UnitCostData, now: string): Promise<boolean>;
+  delete(id: number): Promise<boolean>;
+}
+
 export interface UserWrite {
   readonly email: string;
   readonly name: string;
@@ -427,6 +459,8 @@ export interface Repositories {
   readonly loginFailures: LoginFailureRepository;
   readonly audit: AuditRepository;
   readonly transitions: TransitionRepository;
+  readonly money: MoneyRepository;
+  readonly unitCosts: UnitCostRepository;
   readonly priorities: PriorityRepository;
   readonly analytics: AnalyticsRepository;
 }

@@ -10,6 +10,7 @@ import * as accounts from './20261128200000_accounts.js';
 import * as iatiImport from './20261129060000_iati_import.js';
 import * as priorities from './20261129090000_priorities.js';
 import * as analyticsCube from './20261129093000_analytics_cube.js';
+import * as unitCosts from './20261129090100_unit_costs.js';
 
 export interface MigrationContext {
   readonly engine: Engine;
@@ -25,6 +26,7 @@ const MIGRATIONS: Record<string, MigrationModule> = {
   '20261128200000_accounts': accounts,
   '20261129060000_iati_import': iatiImport,
   '20261129090000_priorities': priorities,
+  '20261129090100_unit_costs': unitCosts,
   '20261129093000_analytics_cube': analyticsCube,
 };
 

@@ -133,6 +133,13 @@ export function authorizePolicyWrite(actor: Actor): void {
   deny('priority.forbidden', 'only the coordination team sets priorities and country lists');
 }
 
+/** Unit costs of the in-kind valuation helper: the coordination team (programs' own agencies only read them). */
+export function authorizeUnitCostWrite(actor: Actor): void {
+  requireSignedIn(actor);
+  if (isSuper(actor) || hasRole(actor, 'coordinator')) return;
+  deny('unit_cost.forbidden', 'only the coordination team sets unit costs');
+}
+
 /** Imports of programs or participants: the coordination team (agencies enter records one by one or through it). */
 export function authorizeImport(actor: Actor): void {
   requireSignedIn(actor);
