@@ -3,8 +3,7 @@
  * created, changed, moved to another year or stage, deleted; participants added and removed;
  * exchange rates imported; custom country lists changed.
  */
-import { sql, type Kysely } from 'kysely';
-import { beforeAll, expect, it } from 'vitest';
+import { beforeAll, it } from 'vitest';
 import { activityInputSchema } from '../domain/activity/activity.schema.js';
 import { countryListInputSchema } from '../domain/analytics/priority.js';
 import { participantInputSchema } from '../domain/participant/participant.schema.js';
@@ -15,42 +14,12 @@ import { addParticipant, deleteParticipant } from '../services/participants.js';
 import { deleteCountryList, saveCountryList } from '../services/priorities.js';
 import { anActivity, aParticipant } from '../testing/builders.js';
 import { describeEachEngine } from '../testing/engines.js';
-import { rebuildAnalytics } from './analytics-cube.js';
-import type { Database } from './schema.js';
+import { expectAnalyticsConsistent } from '../testing/analytics-cube.js';
 
 describeEachEngine('analytics summary tables', (app) => {
   const deps = () => app().deps;
-  const db = () => app().database.db as Kysely<Database>;
 
-  const snapshot = async () => ({
-    cube: (await sql<Record<string, unknown>>`select year, stage, dim, key, programs, participants from analytics_cube where programs <> 0 or participants <> 0 order by dim, key, year, stage`.execute(db())).rows.map((r) => JSON.stringify(Object.values(r).map(String))),
-    spending: (
-      await sql<Record<string, unknown>>`select year, stage, dim, key, currency, currency_rate_date, idr_rate_date, missing_day, amount_minor, transactions from spending_cube where transactions <> 0 order by dim, key, year, stage, currency, currency_rate_date, idr_rate_date, missing_day`.execute(db())
-    ).rows.map((r) => JSON.stringify(Object.values(r).map(String))),
-  });
-
-  /** The incrementally kept tables equal a rebuild from scratch (rolled back afterwards). */
-  const expectConsistent = async () => {
-    const kept = await snapshot();
-    let rebuilt: Awaited<ReturnType<typeof snapshot>> | undefined;
-    await db()
-      .transaction()
-      .execute(async (trx) => {
-        await rebuildAnalytics(trx);
-        rebuilt = {
-          cube: (await sql<Record<string, unknown>>`select year, stage, dim, key, programs, participants from analytics_cube order by dim, key, year, stage`.execute(trx)).rows.map((r) => JSON.stringify(Object.values(r).map(String))),
-          spending: (
-            await sql<Record<string, unknown>>`select year, stage, dim, key, currency, currency_rate_date, idr_rate_date, missing_day, amount_minor, transactions from spending_cube order by dim, key, year, stage, currency, currency_rate_date, idr_rate_date, missing_day`.execute(trx)
-          ).rows.map((r) => JSON.stringify(Object.values(r).map(String))),
-        };
-        throw new Rollback();
-      })
-      .catch((e: unknown) => {
-        if (!(e instanceof Rollback)) throw e;
-      });
-    expect(kept.cube.length).toBeGreaterThan(0);
-    expect(kept).toEqual(rebuilt);
-  };
+  const expectConsistent = () => expectAnalyticsConsistent(app());
 
   beforeAll(async () => {
     await loadDemoData(deps());
@@ -91,5 +60,3 @@ describeEachEngine('analytics summary tables', (app) => {
     await expectConsistent();
   });
 });
-
-class Rollback extends Error {}
