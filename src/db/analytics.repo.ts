@@ -17,7 +17,7 @@ import type {
   YearFigure,
 } from '../services/ports.js';
 import type { SpendingGroup } from '../domain/report/summary.js';
-import { spendingGroups, stageFilter } from './report.repo.js';
+import { rateOn, spendingGroupOf, spendingGroups, stageFilter } from './report.repo.js';
 import { num, numOrNull } from './sql-helpers.js';
 import type { Database } from './schema.js';
 
@@ -106,15 +106,7 @@ export class AnalyticsRepo implements AnalyticsRepository {
       .map((r) => ({
         year: num(r.year),
         key: r.key === '' ? null : r.key,
-        group: {
-          currency: r.currency,
-          currencyRate: numOrNull(r.currency_rate),
-          idrRate: numOrNull(r.idr_rate),
-          amountMinor: num(r.amount_minor),
-          transactions: num(r.transactions),
-          firstDate: r.first_date ?? '',
-          lastDate: r.last_date ?? '',
-        },
+        group: spendingGroupOf(r),
       }));
   }
 
@@ -206,8 +198,7 @@ export class AnalyticsRepo implements AnalyticsRepository {
       idr_rate: unknown;
     }>(sql`
       select x.*,
-        (select r.units_per_usd from exchange_rates r where r.currency = x.currency and r.rate_date <= x.day order by r.rate_date desc limit 1) as currency_rate,
-        (select r.units_per_usd from exchange_rates r where r.currency = 'IDR' and r.rate_date <= x.day order by r.rate_date desc limit 1) as idr_rate
+        ${rateOn(sql`x.currency`, sql`x.day`)} as currency_rate, ${rateOn(sql`'IDR'`, sql`x.day`)} as idr_rate
       from (
         select a.id, a.identifier, a.title_en, a.title_id, a.year, a.cooperation_type, a.lifecycle_stage,
           p.ssc_role, p.contribution_minor, p.currency, p.in_kind, coalesce(a.actual_start, a.planned_start) as day

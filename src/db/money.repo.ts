@@ -11,15 +11,9 @@ import type { CooperationType, LifecycleStage, Modality } from '../domain/codes.
 import type { SpendingGroup } from '../domain/report/summary.js';
 import type { BudgetVsSpentAggregates, MoneyRepository } from '../services/ports.js';
 import { num, numOrNull } from './sql-helpers.js';
+import { rateOn, SPENT_TYPES } from './report.repo.js';
 import type { Database } from './schema.js';
 
-/** Disbursements and expenditure (IATI TransactionType 3 and 4) count as spending, as in the annual report. */
-const SPENT_TYPES = sql`('3', '4')`;
-
-/** The latest rate of a currency on or before a day (units per US dollar), or null. */
-function rateOn(currency: RawBuilder<unknown>, day: RawBuilder<unknown>): RawBuilder<unknown> {
-  return sql`(select r.units_per_usd from exchange_rates r where r.currency = ${currency} and r.rate_date <= ${day} order by r.rate_date desc limit 1)`;
-}
 
 /** The conditions of a filter on programs (alias `a`). */
 function whereOf(f: MoneyFilter): RawBuilder<unknown> {

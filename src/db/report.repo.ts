@@ -13,7 +13,33 @@ import { num, numOrNull } from './sql-helpers.js';
 import type { Database } from './schema.js';
 
 /** Disbursements and expenditure (IATI TransactionType 3 and 4) count as spending. */
-const SPENT_TYPES = sql`('3', '4')`;
+export const SPENT_TYPES = sql`('3', '4')`;
+
+/** The latest rate of a currency on or before a day (units per US dollar), or null. */
+export function rateOn(currency: RawBuilder<unknown>, day: RawBuilder<unknown>): RawBuilder<unknown> {
+  return sql`(select r.units_per_usd from exchange_rates r where r.currency = ${currency} and r.rate_date <= ${day} order by r.rate_date desc limit 1)`;
+}
+
+/** A spending group from a row of sums (PostgreSQL gives numerics as strings). */
+export function spendingGroupOf(r: {
+  currency: string;
+  currency_rate: unknown;
+  idr_rate: unknown;
+  amount_minor: unknown;
+  transactions: unknown;
+  first_date: string | null;
+  last_date: string | null;
+}): SpendingGroup {
+  return {
+    currency: r.currency,
+    currencyRate: numOrNull(r.currency_rate),
+    idrRate: numOrNull(r.idr_rate),
+    amountMinor: num(r.amount_minor),
+    transactions: num(r.transactions),
+    firstDate: r.first_date ?? '',
+    lastDate: r.last_date ?? '',
+  };
+}
 
 /** ` and <column> in (…)` when stages are given, else nothing. */
 export function stageFilter(column: RawBuilder<unknown>, stages: readonly LifecycleStage[] | undefined): RawBuilder<unknown> {
@@ -164,26 +190,11 @@ export async function spendingGroups(
       sum(x.amount_minor) as amount_minor, count(*) as transactions, min(x.day) as first_date, max(x.day) as last_date
     from (
       select ${key} as key, t.currency, t.amount_minor, coalesce(t.value_date, t.transaction_date) as day,
-        (select r.units_per_usd from exchange_rates r
-          where r.currency = t.currency and r.rate_date <= coalesce(t.value_date, t.transaction_date)
-          order by r.rate_date desc limit 1) as currency_rate,
-        (select r.units_per_usd from exchange_rates r
-          where r.currency = 'IDR' and r.rate_date <= coalesce(t.value_date, t.transaction_date)
-          order by r.rate_date desc limit 1) as idr_rate
+        ${rateOn(sql`t.currency`, sql`coalesce(t.value_date, t.transaction_date)`)} as currency_rate,
+        ${rateOn(sql`'IDR'`, sql`coalesce(t.value_date, t.transaction_date)`)} as idr_rate
       from ${from}
       where ${where} and t.type in ${SPENT_TYPES}
     ) x
     group by x.key, x.currency, x.currency_rate, x.idr_rate`.execute(db);
-  return rows.map((r) => ({
-    key: r.key,
-    group: {
-      currency: r.currency,
-      currencyRate: numOrNull(r.currency_rate),
-      idrRate: numOrNull(r.idr_rate),
-      amountMinor: num(r.amount_minor),
-      transactions: num(r.transactions),
-      firstDate: r.first_date,
-      lastDate: r.last_date,
-    },
-  }));
+  return rows.map((r) => ({ key: r.key, group: spendingGroupOf(r) }));
 }
