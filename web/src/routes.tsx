@@ -8,6 +8,7 @@ import { EmptyState } from './components/Status.js';
 import { parseAuditSearch } from './pages/Admin/audit-search.js';
 import { guarded } from './auth/guarded.js';
 import { can } from './auth/session.js';
+import { parseMoneySearch } from './pages/Money/money-search.js';
 
 const text = (v: unknown): string | undefined => (typeof v === 'string' && v.trim() !== '' ? v.trim().slice(0, 200) : typeof v === 'number' ? String(v) : undefined);
 const int = (v: unknown): number | undefined => {
@@ -120,6 +121,13 @@ export const planRoute = createRoute({
   component: lazyRouteComponent(() => import('./pages/Plan/AnnualPlanPage.js'), 'AnnualPlanPage'),
 });
 
+export const moneyRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/money',
+  validateSearch: parseMoneySearch,
+  component: lazyRouteComponent(() => import('./pages/Money/MoneyPage.js'), 'MoneyPage'),
+});
+
 export const loginRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/login',
@@ -149,7 +157,49 @@ export const auditRoute = createRoute({
   component: lazyRouteComponent(() => import('./pages/Admin/AuditPage.js'), 'AuditPage'),
 });
 
-const routeTree = rootRoute.addChildren([loginRoute, passwordRoute, usersRoute, auditRoute, planRoute, dashboardRoute, programsRoute, newProgramRoute, programRoute, editProgramRoute, importRoute, reportRoute]);
+const year = (v: unknown): number | undefined => {
+  const n = int(v);
+  return n && n >= 1900 && n <= 2200 ? n : undefined;
+};
+
+export const analyticsRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/analytics',
+  validateSearch: (s: Record<string, unknown>): { from?: number; to?: number; tab?: 'trends' | 'concentration' | 'network'; by?: 'region' | 'modality' | 'area' } => ({
+    ...(year(s.from) ? { from: year(s.from) } : {}),
+    ...(year(s.to) ? { to: year(s.to) } : {}),
+    ...(s.tab === 'concentration' || s.tab === 'network' || s.tab === 'trends' ? { tab: s.tab } : {}),
+    ...(s.by === 'region' || s.by === 'modality' || s.by === 'area' ? { by: s.by } : {}),
+  }),
+  component: lazyRouteComponent(() => import('./pages/Analytics/AnalyticsPage.js'), 'AnalyticsPage'),
+});
+
+export const prioritiesRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/priorities',
+  validateSearch: (s: Record<string, unknown>): { from?: number; to?: number; subject?: string; year?: number } => ({
+    ...(year(s.from) ? { from: year(s.from) } : {}),
+    ...(year(s.to) ? { to: year(s.to) } : {}),
+    ...(typeof s.subject === 'string' && /^(group|region|list|country):[A-Za-z0-9-]{1,40}$/.test(s.subject) ? { subject: s.subject } : {}),
+    ...(year(s.year) ? { year: year(s.year) } : {}),
+  }),
+  component: lazyRouteComponent(() => import('./pages/Priorities/PrioritiesPage.js'), 'PrioritiesPage'),
+});
+
+export const countryRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/countries/$code',
+  component: lazyRouteComponent(() => import('./pages/Profiles/CountryPage.js'), 'CountryPage'),
+});
+
+export const partnerRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/partners/$code',
+  validateSearch: (s: Record<string, unknown>): { since?: number } => (year(s.since) ? { since: year(s.since) } : {}),
+  component: lazyRouteComponent(() => import('./pages/Profiles/PartnerPage.js'), 'PartnerPage'),
+});
+
+const routeTree = rootRoute.addChildren([moneyRoute, loginRoute, passwordRoute, usersRoute, auditRoute, planRoute, dashboardRoute, programsRoute, newProgramRoute, programRoute, editProgramRoute, importRoute, reportRoute, analyticsRoute, prioritiesRoute, countryRoute, partnerRoute]);
 
 export function makeRouter(queryClient: QueryClient) {
   return createRouter({ routeTree, context: { queryClient }, defaultPreload: 'intent', defaultPreloadStaleTime: 0, scrollRestoration: true });

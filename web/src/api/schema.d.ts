@@ -620,7 +620,7 @@ export type paths = {
         get: {
             parameters: {
                 query?: {
-                    entity?: "activity" | "participant" | "organisation" | "exchange_rate" | "import" | "user" | "session";
+                    entity?: "activity" | "participant" | "organisation" | "exchange_rate" | "import" | "user" | "session" | "priority_target" | "country_list" | "unit_cost";
                     entityId?: string;
                     action?: "create" | "update" | "delete" | "import" | "transition" | "login" | "login_failed" | "logout" | "password_change";
                     actorUserId?: number;
@@ -3273,6 +3273,1878 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/analytics/trends": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Programs, countries, participants and spending per year, by region, modality and flagship area, with year-over-year change */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description first year (default: nine years before `to`) */
+                    from?: number;
+                    /** @description last year (default: this year) */
+                    to?: number;
+                    /** @description one lifecycle stage or several, comma-separated ("approved,funded") */
+                    stage?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            from: number;
+                            to: number;
+                            totals: {
+                                year: number;
+                                programs: number;
+                                participants: number;
+                                countries?: number;
+                                /**
+                                 * @description exact decimal amount
+                                 * @example 1875.00
+                                 */
+                                usd?: string;
+                                /**
+                                 * @description exact decimal amount
+                                 * @example 1875.00
+                                 */
+                                idr?: string;
+                                change: {
+                                    programs: {
+                                        change: number;
+                                        /** @description change in percent of the previous year; null when that was 0 */
+                                        percent: number | null;
+                                    } | null;
+                                    participants: {
+                                        change: number;
+                                        /** @description change in percent of the previous year; null when that was 0 */
+                                        percent: number | null;
+                                    } | null;
+                                    countries?: {
+                                        change: number;
+                                        /** @description change in percent of the previous year; null when that was 0 */
+                                        percent: number | null;
+                                    } | null;
+                                    usd?: {
+                                        change: number;
+                                        /** @description change in percent of the previous year; null when that was 0 */
+                                        percent: number | null;
+                                    } | null;
+                                };
+                            }[];
+                            byRegion: {
+                                code: string | null;
+                                labelEn: string;
+                                labelId: string;
+                                points: {
+                                    year: number;
+                                    programs: number;
+                                    participants: number;
+                                    countries?: number;
+                                    /**
+                                     * @description exact decimal amount
+                                     * @example 1875.00
+                                     */
+                                    usd?: string;
+                                    /**
+                                     * @description exact decimal amount
+                                     * @example 1875.00
+                                     */
+                                    idr?: string;
+                                    change: {
+                                        programs: {
+                                            change: number;
+                                            /** @description change in percent of the previous year; null when that was 0 */
+                                            percent: number | null;
+                                        } | null;
+                                        participants: {
+                                            change: number;
+                                            /** @description change in percent of the previous year; null when that was 0 */
+                                            percent: number | null;
+                                        } | null;
+                                        countries?: {
+                                            change: number;
+                                            /** @description change in percent of the previous year; null when that was 0 */
+                                            percent: number | null;
+                                        } | null;
+                                        usd?: {
+                                            change: number;
+                                            /** @description change in percent of the previous year; null when that was 0 */
+                                            percent: number | null;
+                                        } | null;
+                                    };
+                                }[];
+                            }[];
+                            byModality: {
+                                code: string | null;
+                                labelEn: string;
+                                labelId: string;
+                                points: {
+                                    year: number;
+                                    programs: number;
+                                    participants: number;
+                                    countries?: number;
+                                    /**
+                                     * @description exact decimal amount
+                                     * @example 1875.00
+                                     */
+                                    usd?: string;
+                                    /**
+                                     * @description exact decimal amount
+                                     * @example 1875.00
+                                     */
+                                    idr?: string;
+                                    change: {
+                                        programs: {
+                                            change: number;
+                                            /** @description change in percent of the previous year; null when that was 0 */
+                                            percent: number | null;
+                                        } | null;
+                                        participants: {
+                                            change: number;
+                                            /** @description change in percent of the previous year; null when that was 0 */
+                                            percent: number | null;
+                                        } | null;
+                                        countries?: {
+                                            change: number;
+                                            /** @description change in percent of the previous year; null when that was 0 */
+                                            percent: number | null;
+                                        } | null;
+                                        usd?: {
+                                            change: number;
+                                            /** @description change in percent of the previous year; null when that was 0 */
+                                            percent: number | null;
+                                        } | null;
+                                    };
+                                }[];
+                            }[];
+                            byFlagshipArea: {
+                                code: string | null;
+                                labelEn: string;
+                                labelId: string;
+                                points: {
+                                    year: number;
+                                    programs: number;
+                                    participants: number;
+                                    countries?: number;
+                                    /**
+                                     * @description exact decimal amount
+                                     * @example 1875.00
+                                     */
+                                    usd?: string;
+                                    /**
+                                     * @description exact decimal amount
+                                     * @example 1875.00
+                                     */
+                                    idr?: string;
+                                    change: {
+                                        programs: {
+                                            change: number;
+                                            /** @description change in percent of the previous year; null when that was 0 */
+                                            percent: number | null;
+                                        } | null;
+                                        participants: {
+                                            change: number;
+                                            /** @description change in percent of the previous year; null when that was 0 */
+                                            percent: number | null;
+                                        } | null;
+                                        countries?: {
+                                            change: number;
+                                            /** @description change in percent of the previous year; null when that was 0 */
+                                            percent: number | null;
+                                        } | null;
+                                        usd?: {
+                                            change: number;
+                                            /** @description change in percent of the previous year; null when that was 0 */
+                                            percent: number | null;
+                                        } | null;
+                                    };
+                                }[];
+                            }[];
+                            missingRates: {
+                                currency: string;
+                                transactions: number;
+                                /**
+                                 * @description exact decimal amount
+                                 * @example 1875.00
+                                 */
+                                amount: string;
+                                firstDate: string;
+                                lastDate: string;
+                                missing: ("usd" | "idr")[];
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/analytics/concentration": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Herfindahl-Hirschman index of programs and participants across recipient countries, regions and flagship areas, per year
+         * @description HHI = sum of squared percentage shares (0–10,000). Below 1,500 unconcentrated, 1,500–2,500 moderately concentrated, above 2,500 highly concentrated. A program with two recipients counts once for each.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description first year (default: nine years before `to`) */
+                    from?: number;
+                    /** @description last year (default: this year) */
+                    to?: number;
+                    /** @description one lifecycle stage or several, comma-separated ("approved,funded") */
+                    stage?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                year: number;
+                                programsByCountry: {
+                                    /** @description Herfindahl-Hirschman index, 0–10,000 */
+                                    hhi: number;
+                                    /** @description 10,000 / HHI: the number of equal parts with the same index */
+                                    equivalentParts: number;
+                                    level: ("unconcentrated" | "moderate" | "high") | null;
+                                    parts: number;
+                                    total: number;
+                                    top: {
+                                        key: string;
+                                        value: number;
+                                        sharePercent: number;
+                                    }[];
+                                };
+                                participantsByCountry: {
+                                    /** @description Herfindahl-Hirschman index, 0–10,000 */
+                                    hhi: number;
+                                    /** @description 10,000 / HHI: the number of equal parts with the same index */
+                                    equivalentParts: number;
+                                    level: ("unconcentrated" | "moderate" | "high") | null;
+                                    parts: number;
+                                    total: number;
+                                    top: {
+                                        key: string;
+                                        value: number;
+                                        sharePercent: number;
+                                    }[];
+                                };
+                                programsByRegion: {
+                                    /** @description Herfindahl-Hirschman index, 0–10,000 */
+                                    hhi: number;
+                                    /** @description 10,000 / HHI: the number of equal parts with the same index */
+                                    equivalentParts: number;
+                                    level: ("unconcentrated" | "moderate" | "high") | null;
+                                    parts: number;
+                                    total: number;
+                                    top: {
+                                        key: string;
+                                        value: number;
+                                        sharePercent: number;
+                                    }[];
+                                };
+                                participantsByRegion: {
+                                    /** @description Herfindahl-Hirschman index, 0–10,000 */
+                                    hhi: number;
+                                    /** @description 10,000 / HHI: the number of equal parts with the same index */
+                                    equivalentParts: number;
+                                    level: ("unconcentrated" | "moderate" | "high") | null;
+                                    parts: number;
+                                    total: number;
+                                    top: {
+                                        key: string;
+                                        value: number;
+                                        sharePercent: number;
+                                    }[];
+                                };
+                                programsByFlagshipArea: {
+                                    /** @description Herfindahl-Hirschman index, 0–10,000 */
+                                    hhi: number;
+                                    /** @description 10,000 / HHI: the number of equal parts with the same index */
+                                    equivalentParts: number;
+                                    level: ("unconcentrated" | "moderate" | "high") | null;
+                                    parts: number;
+                                    total: number;
+                                    top: {
+                                        key: string;
+                                        value: number;
+                                        sharePercent: number;
+                                    }[];
+                                };
+                                participantsByFlagshipArea: {
+                                    /** @description Herfindahl-Hirschman index, 0–10,000 */
+                                    hhi: number;
+                                    /** @description 10,000 / HHI: the number of equal parts with the same index */
+                                    equivalentParts: number;
+                                    level: ("unconcentrated" | "moderate" | "high") | null;
+                                    parts: number;
+                                    total: number;
+                                    top: {
+                                        key: string;
+                                        value: number;
+                                        sharePercent: number;
+                                    }[];
+                                };
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/analytics/triangular-network": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Triangular programs as a network: implementing agency → partner (second provider or facilitator) → recipient country */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description first year (default: nine years before `to`) */
+                    from?: number;
+                    /** @description last year (default: this year) */
+                    to?: number;
+                    /** @description one lifecycle stage or several, comma-separated ("approved,funded") */
+                    stage?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            from: number;
+                            to: number;
+                            nodes: {
+                                id: string;
+                                /** @enum {string} */
+                                kind: "provider" | "partner" | "recipient";
+                                code: string | null;
+                                labelEn: string;
+                                labelId: string;
+                                programs: number;
+                            }[];
+                            links: {
+                                source: string;
+                                target: string;
+                                programs: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/priorities": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Priority targets against the records, per year: actual value, met or behind */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description first year (default: nine years before `to`) */
+                    from?: number;
+                    /** @description last year (default: this year) */
+                    to?: number;
+                    /** @description one lifecycle stage or several, comma-separated ("approved,funded") */
+                    stage?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            from: number;
+                            to: number;
+                            rows: {
+                                /** @enum {string} */
+                                subjectKind: "group" | "region" | "list" | "country";
+                                subjectCode: string;
+                                nameEn: string;
+                                nameId: string;
+                                /** @enum {string} */
+                                metric: "program_share" | "participant_share" | "programs" | "participants" | "countries";
+                                note: string | null;
+                                /** @description the latest year with a target is behind it */
+                                behind: boolean;
+                                behindYears: number[];
+                                years: {
+                                    year: number;
+                                    targetId: number | null;
+                                    target: number | null;
+                                    comparator: ("at_least" | "at_most") | null;
+                                    /** @description percent (two decimals) for shares, else the count */
+                                    actual: number;
+                                    /** @description actual − target (percentage points for shares) */
+                                    gap: number | null;
+                                    met: boolean | null;
+                                    /** @description the year is not over */
+                                    open: boolean;
+                                    programs: number;
+                                    participants: number;
+                                    countries: number;
+                                    totalPrograms: number;
+                                    totalParticipants: number;
+                                }[];
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/priorities/breakdown": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A grouping, region, list or country in one year, member by member */
+        get: {
+            parameters: {
+                query: {
+                    kind: "group" | "region" | "list" | "country";
+                    code: string;
+                    year: number;
+                    /** @description one lifecycle stage or several, comma-separated ("approved,funded") */
+                    stage?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            subjectKind: "group" | "region" | "list" | "country";
+                            subjectCode: string;
+                            nameEn: string;
+                            nameId: string;
+                            year: number;
+                            totals: {
+                                programs: number;
+                                participants: number;
+                                countries: number;
+                            };
+                            countries: {
+                                country: string;
+                                nameEn: string;
+                                nameId: string;
+                                region: string | null;
+                                programs: number;
+                                participants: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/priorities/targets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The priority targets set */
+        get: {
+            parameters: {
+                query?: {
+                    from?: number;
+                    to?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["PriorityTarget"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Set targets (coordination team): one per year, subject and metric; setting one again replaces it */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        targets: {
+                            year: number;
+                            /** @enum {string} */
+                            subjectKind: "group" | "region" | "list" | "country";
+                            subjectCode: string;
+                            /** @enum {string} */
+                            metric: "program_share" | "participant_share" | "programs" | "participants" | "countries";
+                            /**
+                             * @default at_least
+                             * @enum {string}
+                             */
+                            comparator?: "at_least" | "at_most";
+                            target: number;
+                            note?: string | null;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["PriorityTarget"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/priorities/targets/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Delete a target (coordination team) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description deleted */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/country-lists": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Custom country lists (next to the built-in groupings) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["CountryList"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/country-lists/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A custom country list */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CountryList"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        /** Create or replace a custom country list (coordination team) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        nameEn: string;
+                        nameId: string;
+                        countries: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CountryList"];
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CountryList"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        /** Delete a custom country list that no target uses (coordination team) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description deleted */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/countries/{code}/profile": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A recipient country over the years: programs, participants by sex, partners, groupings, spending */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description one lifecycle stage or several, comma-separated ("approved,funded") */
+                    stage?: string;
+                };
+                header?: never;
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            country: {
+                                iso2: string;
+                                iso3: string;
+                                nameEn: string;
+                                nameId: string;
+                                region: string | null;
+                                subregion: string | null;
+                            };
+                            memberships: {
+                                group: string;
+                                nameEn: string;
+                                nameId: string;
+                                status: string;
+                                since: string | null;
+                                until: string | null;
+                            }[];
+                            totals: {
+                                programs: number;
+                                participants: number;
+                                /**
+                                 * @description exact decimal amount
+                                 * @example 1875.00
+                                 */
+                                usd: string;
+                                /**
+                                 * @description exact decimal amount
+                                 * @example 1875.00
+                                 */
+                                idr: string;
+                            };
+                            years: {
+                                year: number | null;
+                                programs: number;
+                                participants: number;
+                                /**
+                                 * @description exact decimal amount
+                                 * @example 1875.00
+                                 */
+                                usd: string;
+                            }[];
+                            participantsBySex: {
+                                F: number;
+                                M: number;
+                                X: number;
+                                /** @description counted from a recorded total, without individual records */
+                                notRecorded: number;
+                            };
+                            programs: {
+                                id: number;
+                                identifier: string;
+                                titleEn: string | null;
+                                titleId: string | null;
+                                year: number | null;
+                                modality: string | null;
+                                flagshipArea: string | null;
+                                cooperationType: string;
+                                stage: string;
+                                implementingOrg: string | null;
+                                participants: number;
+                                participantsBySex: {
+                                    F: number;
+                                    M: number;
+                                    X: number;
+                                    /** @description counted from a recorded total, without individual records */
+                                    notRecorded: number;
+                                };
+                                recipientCount: number;
+                                /** @description the country's part of the program (its recipient percentage, else an equal part) */
+                                share: number;
+                                /**
+                                 * @description the country's part of the program's spending
+                                 * @example 1875.00
+                                 */
+                                usd: string;
+                                /**
+                                 * @description exact decimal amount
+                                 * @example 1875.00
+                                 */
+                                idr: string;
+                            }[];
+                            partners: {
+                                code: string;
+                                acronym: string | null;
+                                nameEn: string;
+                                nameId: string | null;
+                                roles: string[];
+                                programs: number;
+                            }[];
+                            missingRates: {
+                                currency: string;
+                                transactions: number;
+                                /**
+                                 * @description exact decimal amount
+                                 * @example 1875.00
+                                 */
+                                amount: string;
+                                firstDate: string;
+                                lastDate: string;
+                                missing: ("usd" | "idr")[];
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/partners/{code}/profile": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A partner over the years: programs, roles, recipients, cost shares (cash and in kind), triangular programs cumulated */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description one lifecycle stage or several, comma-separated ("approved,funded") */
+                    stage?: string;
+                    /** @description count triangular programs cumulatively from this year */
+                    since?: number;
+                };
+                header?: never;
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            organisation: {
+                                code: string;
+                                acronym: string | null;
+                                nameEn: string;
+                                nameId: string | null;
+                                type: string;
+                                kind: string;
+                                countryCode: string | null;
+                            };
+                            totals: {
+                                programs: number;
+                                triangular: number;
+                                recipients: number;
+                            };
+                            since: number | null;
+                            years: {
+                                year: number | null;
+                                programs: number;
+                                triangular: number;
+                                cumulativeTriangular: number;
+                            }[];
+                            roles: {
+                                role: string;
+                                programs: number;
+                            }[];
+                            programs: {
+                                id: number;
+                                identifier: string;
+                                titleEn: string | null;
+                                titleId: string | null;
+                                year: number | null;
+                                stage: string;
+                                cooperationType: string;
+                                role: string;
+                                contribution: {
+                                    /**
+                                     * @description exact decimal amount
+                                     * @example 1875.00
+                                     */
+                                    amount: string;
+                                    currency: string;
+                                    inKind: boolean;
+                                    usd: string | null;
+                                } | null;
+                                recipients: string[];
+                            }[];
+                            recipients: {
+                                country: string;
+                                programs: number;
+                            }[];
+                            cash: {
+                                /**
+                                 * @description exact decimal amount
+                                 * @example 1875.00
+                                 */
+                                usd: string;
+                                /**
+                                 * @description exact decimal amount
+                                 * @example 1875.00
+                                 */
+                                idr: string;
+                                programs: number;
+                                byCurrency: {
+                                    currency: string;
+                                    /**
+                                     * @description exact decimal amount
+                                     * @example 1875.00
+                                     */
+                                    amount: string;
+                                    programs: number;
+                                }[];
+                                missingRates: {
+                                    currency: string;
+                                    transactions: number;
+                                    /**
+                                     * @description exact decimal amount
+                                     * @example 1875.00
+                                     */
+                                    amount: string;
+                                    firstDate: string;
+                                    lastDate: string;
+                                    missing: ("usd" | "idr")[];
+                                }[];
+                            };
+                            inKind: {
+                                /**
+                                 * @description exact decimal amount
+                                 * @example 1875.00
+                                 */
+                                usd: string;
+                                /**
+                                 * @description exact decimal amount
+                                 * @example 1875.00
+                                 */
+                                idr: string;
+                                programs: number;
+                                byCurrency: {
+                                    currency: string;
+                                    /**
+                                     * @description exact decimal amount
+                                     * @example 1875.00
+                                     */
+                                    amount: string;
+                                    programs: number;
+                                }[];
+                                missingRates: {
+                                    currency: string;
+                                    transactions: number;
+                                    /**
+                                     * @description exact decimal amount
+                                     * @example 1875.00
+                                     */
+                                    amount: string;
+                                    firstDate: string;
+                                    lastDate: string;
+                                    missing: ("usd" | "idr")[];
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/export/iati.xml": {
         parameters: {
             query?: never;
@@ -3513,6 +5385,631 @@ export type paths = {
                     year: number;
                     table: "summary" | "regions" | "recipients" | "modality" | "flagship" | "cooperation" | "partners" | "groupings" | "spending";
                     lang?: "en" | "id";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/money/budget-vs-spent": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Budget against spending per program, implementing agency or year, in USD and IDR at the rates of each value date, with the execution rate. Budgets: the revised ones when a program has any, else the original ones, at their value date (else period start); `transactions` counts budget lines. Spending: disbursements and expenditure (IATI 3 and 4). Amounts without a rate are listed in `missingRates`, never dropped. The public counts published programs only. */
+        get: {
+            parameters: {
+                query?: {
+                    groupBy?: "program" | "agency" | "year";
+                    /** @description one program year (short for yearFrom = yearTo) */
+                    year?: number;
+                    /** @description first program year (of the actual, else planned, start) */
+                    yearFrom?: number;
+                    /** @description last program year */
+                    yearTo?: number;
+                    /** @description implementing ministry or agency (organisation code) */
+                    agency?: string;
+                    /** @description one lifecycle stage or several, comma-separated ("approved,funded") */
+                    stage?: string;
+                    page?: number;
+                    pageSize?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["BudgetVsSpent"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/money/unit-costs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Unit costs of the in-kind valuation helper (participant-day, expert-day, flight per recipient region), each from a day on */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["UnitCost"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Add a unit cost (coordination team): kind, region for a flight, year or validFrom, currency, a positive amount */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        kind: "participant_day" | "expert_day" | "flight";
+                        region?: ("asia" | "oceania" | "africa" | "americas" | "europe") | null;
+                        /** @description the cost applies from 1 January of this year */
+                        year?: number;
+                        /**
+                         * Format: date
+                         * @description the cost applies from this day (instead of year)
+                         * @example 2018-04-16
+                         */
+                        validFrom?: string;
+                        /** @example IDR */
+                        currency: string;
+                        /**
+                         * @description decimal amount, e.g. "1250000.50"
+                         * @example 1250000.00
+                         */
+                        amount: string | number;
+                        note?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["UnitCost"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/money/unit-costs/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Replace a unit cost (coordination team) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        kind: "participant_day" | "expert_day" | "flight";
+                        region?: ("asia" | "oceania" | "africa" | "americas" | "europe") | null;
+                        /** @description the cost applies from 1 January of this year */
+                        year?: number;
+                        /**
+                         * Format: date
+                         * @description the cost applies from this day (instead of year)
+                         * @example 2018-04-16
+                         */
+                        validFrom?: string;
+                        /** @example IDR */
+                        currency: string;
+                        /**
+                         * @description decimal amount, e.g. "1250000.50"
+                         * @example 1250000.00
+                         */
+                        amount: string | number;
+                        note?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["UnitCost"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        /** Delete a unit cost (coordination team) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description deleted */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/money/in-kind": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Estimated in-kind values of programs with no money recorded: people × days × day cost + a flight each to the recipient region, labelled estimated, with their inputs; missing unit costs are reported, not guessed */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description one program year (short for yearFrom = yearTo) */
+                    year?: number;
+                    /** @description first program year (of the actual, else planned, start) */
+                    yearFrom?: number;
+                    /** @description last program year */
+                    yearTo?: number;
+                    /** @description implementing ministry or agency (organisation code) */
+                    agency?: string;
+                    /** @description one lifecycle stage or several, comma-separated ("approved,funded") */
+                    stage?: string;
+                    page?: number;
+                    pageSize?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["InKindReport"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/export/tossd.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A TOSSD/CRS-style CSV of a year: one row per program and recipient, collaboration type 8 for triangular programs (1 otherwise), spending in USD at the rates of each value date split exactly over the recipients, the in-kind estimate in its own column. Programs under way or done unless `stage` says otherwise; the public gets published programs only. */
+        get: {
+            parameters: {
+                query: {
+                    year: number;
+                    /** @description one lifecycle stage or several, comma-separated ("approved,funded") */
+                    stage?: string;
                 };
                 header?: never;
                 path?: never;
@@ -4066,6 +6563,191 @@ export type components = {
                 participantShare: number;
             }[];
         };
+        PriorityTargetInput: {
+            id: number;
+            year: number;
+            /** @enum {string} */
+            subjectKind: "group" | "region" | "list" | "country";
+            subjectCode: string;
+            /** @enum {string} */
+            metric: "program_share" | "participant_share" | "programs" | "participants" | "countries";
+            /** @enum {string} */
+            comparator: "at_least" | "at_most";
+            target: number;
+            note: string | null;
+            updatedAt: string;
+        };
+        CountryListInput: {
+            id: number;
+            code: string;
+            nameEn: string;
+            nameId: string;
+            countries: string[];
+            updatedAt: string;
+        };
+        BudgetVsSpentInput: {
+            /** @enum {string} */
+            groupBy: "program" | "agency" | "year";
+            filter: {
+                yearFrom: number | null;
+                yearTo: number | null;
+                agency: string | null;
+                /** @description the stages counted; null: every stage (the public: published ones) */
+                stages: ("request" | "assessment" | "approved" | "funded" | "implementation" | "completed" | "evaluated" | "rejected" | "cancelled")[] | null;
+            };
+            /** @description groups of the filter (rows holds one page) */
+            groups: number;
+            page: number;
+            pageSize: number;
+            rows: {
+                group: {
+                    /** @enum {string} */
+                    groupBy: "program" | "agency" | "year";
+                    program: {
+                        id: number;
+                        identifier: string;
+                        titleEn: string | null;
+                        titleId: string | null;
+                        /** @enum {string} */
+                        stage: "request" | "assessment" | "approved" | "funded" | "implementation" | "completed" | "evaluated" | "rejected" | "cancelled";
+                    } | null;
+                    agency: {
+                        code: string;
+                        nameEn: string;
+                        nameId: string | null;
+                        acronym: string | null;
+                    } | null;
+                    year: number | null;
+                    programs: number;
+                };
+                budget: components["schemas"]["SpendingInput"];
+                spent: components["schemas"]["SpendingInput"];
+                /** @description spent ÷ budget (0.95 = 95 %); null without a budget or a complete currency to compare in */
+                executionRate: number | null;
+                /** @description the totals compared: USD, else IDR when only the USD totals miss a rate */
+                executionRateBasis: ("usd" | "idr") | null;
+            }[];
+            total: {
+                programs: number;
+                budget: components["schemas"]["SpendingInput"];
+                spent: components["schemas"]["SpendingInput"];
+                /** @description spent ÷ budget (0.95 = 95 %); null without a budget or a complete currency to compare in */
+                executionRate: number | null;
+                /** @description the totals compared: USD, else IDR when only the USD totals miss a rate */
+                executionRateBasis: ("usd" | "idr") | null;
+            };
+        };
+        UnitCostInput: {
+            id: number;
+            /** @enum {string} */
+            kind: "participant_day" | "expert_day" | "flight";
+            /** @description the recipient report region of a flight; null for day costs */
+            region: ("asia" | "oceania" | "africa" | "americas" | "europe") | null;
+            /** @description the cost applies from this day until the next cost of the same kind and region */
+            validFrom: string;
+            currency: string;
+            /**
+             * @description exact decimal amount
+             * @example 1250000.00
+             */
+            amount: string;
+            note: string | null;
+            updatedAt: string;
+        };
+        InKindEstimateInput: {
+            /**
+             * @description always true: computed from unit costs, not recorded
+             * @constant
+             */
+            estimated: true;
+            program: {
+                id: number;
+                identifier: string;
+                titleEn: string | null;
+                titleId: string | null;
+                year: number | null;
+                modality: ("training" | "seminar" | "workshop" | "expert_dispatch" | "internship" | "study_visit" | "equipment_grant" | "scholarship" | "knowledge_sharing") | null;
+                /** @enum {string} */
+                cooperationType: "bilateral" | "triangular" | "regional";
+                /** @enum {string} */
+                stage: "request" | "assessment" | "approved" | "funded" | "implementation" | "completed" | "evaluated" | "rejected" | "cancelled";
+                implementingOrg: string | null;
+            };
+            inputs: {
+                people: number;
+                /** @description participant records, else the planned (recorded) total */
+                peopleSource: ("records" | "planned") | null;
+                /**
+                 * @description expert for an expert dispatch: its people are taken to be the experts sent
+                 * @enum {string}
+                 */
+                role: "participant" | "expert";
+                startDate: string | null;
+                endDate: string | null;
+                dateSource: ("actual" | "planned" | "mixed") | null;
+                /** @description start to end, both included */
+                days: number | null;
+                byRegion: {
+                    region: ("asia" | "oceania" | "africa" | "americas" | "europe") | null;
+                    people: number;
+                }[];
+            };
+            components: {
+                /** @enum {string} */
+                kind: "participant_day" | "expert_day" | "flight";
+                region: ("asia" | "oceania" | "africa" | "americas" | "europe") | null;
+                /** @description person-days, or persons (one return flight each) */
+                quantity: number;
+                unitCost: {
+                    id: number;
+                    /**
+                     * @description exact decimal amount
+                     * @example 1250000.00
+                     */
+                    amount: string;
+                    currency: string;
+                    validFrom: string;
+                } | null;
+                amount: string | null;
+                currency: string | null;
+            }[];
+            gaps: {
+                /** @enum {string} */
+                what: "participants" | "dates" | "dates_order" | "region" | "unit_cost";
+                kind: ("participant_day" | "expert_day" | "flight") | null;
+                region: ("asia" | "oceania" | "africa" | "americas" | "europe") | null;
+                day: string | null;
+            }[];
+            value: components["schemas"]["SpendingInput"] | null;
+        };
+        InKindReportInput: {
+            /** @constant */
+            estimated: true;
+            filter: {
+                yearFrom: number | null;
+                yearTo: number | null;
+                agency: string | null;
+                /** @description the stages counted; null: every stage (the public: published ones) */
+                stages: ("request" | "assessment" | "approved" | "funded" | "implementation" | "completed" | "evaluated" | "rejected" | "cancelled")[] | null;
+            };
+            /** @description programs of the filter with no disbursement or expenditure */
+            programs: number;
+            estimatedPrograms: number;
+            notEstimatedPrograms: number;
+            total: components["schemas"]["SpendingInput"];
+            gaps: {
+                /** @enum {string} */
+                what: "participants" | "dates" | "dates_order" | "region" | "unit_cost";
+                kind: ("participant_day" | "expert_day" | "flight") | null;
+                region: ("asia" | "oceania" | "africa" | "americas" | "europe") | null;
+                programs: number;
+                firstDay: string | null;
+                lastDay: string | null;
+            }[];
+            page: number;
+            pageSize: number;
+            items: components["schemas"]["InKindEstimateInput"][];
+        };
         UserInput: {
             id: number;
             email: string;
@@ -4095,7 +6777,7 @@ export type components = {
             /** @enum {string} */
             action: "create" | "update" | "delete" | "import" | "transition" | "login" | "login_failed" | "logout" | "password_change";
             /** @enum {string} */
-            entity: "activity" | "participant" | "organisation" | "exchange_rate" | "import" | "user" | "session";
+            entity: "activity" | "participant" | "organisation" | "exchange_rate" | "import" | "user" | "session" | "priority_target" | "country_list" | "unit_cost";
             entityId: string | null;
             entityLabel: string | null;
             entityVersion: number | null;
@@ -4501,6 +7183,191 @@ export type components = {
                 participantShare: number;
             }[];
         };
+        PriorityTarget: {
+            id: number;
+            year: number;
+            /** @enum {string} */
+            subjectKind: "group" | "region" | "list" | "country";
+            subjectCode: string;
+            /** @enum {string} */
+            metric: "program_share" | "participant_share" | "programs" | "participants" | "countries";
+            /** @enum {string} */
+            comparator: "at_least" | "at_most";
+            target: number;
+            note: string | null;
+            updatedAt: string;
+        };
+        CountryList: {
+            id: number;
+            code: string;
+            nameEn: string;
+            nameId: string;
+            countries: string[];
+            updatedAt: string;
+        };
+        BudgetVsSpent: {
+            /** @enum {string} */
+            groupBy: "program" | "agency" | "year";
+            filter: {
+                yearFrom: number | null;
+                yearTo: number | null;
+                agency: string | null;
+                /** @description the stages counted; null: every stage (the public: published ones) */
+                stages: ("request" | "assessment" | "approved" | "funded" | "implementation" | "completed" | "evaluated" | "rejected" | "cancelled")[] | null;
+            };
+            /** @description groups of the filter (rows holds one page) */
+            groups: number;
+            page: number;
+            pageSize: number;
+            rows: {
+                group: {
+                    /** @enum {string} */
+                    groupBy: "program" | "agency" | "year";
+                    program: {
+                        id: number;
+                        identifier: string;
+                        titleEn: string | null;
+                        titleId: string | null;
+                        /** @enum {string} */
+                        stage: "request" | "assessment" | "approved" | "funded" | "implementation" | "completed" | "evaluated" | "rejected" | "cancelled";
+                    } | null;
+                    agency: {
+                        code: string;
+                        nameEn: string;
+                        nameId: string | null;
+                        acronym: string | null;
+                    } | null;
+                    year: number | null;
+                    programs: number;
+                };
+                budget: components["schemas"]["Spending"];
+                spent: components["schemas"]["Spending"];
+                /** @description spent ÷ budget (0.95 = 95 %); null without a budget or a complete currency to compare in */
+                executionRate: number | null;
+                /** @description the totals compared: USD, else IDR when only the USD totals miss a rate */
+                executionRateBasis: ("usd" | "idr") | null;
+            }[];
+            total: {
+                programs: number;
+                budget: components["schemas"]["Spending"];
+                spent: components["schemas"]["Spending"];
+                /** @description spent ÷ budget (0.95 = 95 %); null without a budget or a complete currency to compare in */
+                executionRate: number | null;
+                /** @description the totals compared: USD, else IDR when only the USD totals miss a rate */
+                executionRateBasis: ("usd" | "idr") | null;
+            };
+        };
+        UnitCost: {
+            id: number;
+            /** @enum {string} */
+            kind: "participant_day" | "expert_day" | "flight";
+            /** @description the recipient report region of a flight; null for day costs */
+            region: ("asia" | "oceania" | "africa" | "americas" | "europe") | null;
+            /** @description the cost applies from this day until the next cost of the same kind and region */
+            validFrom: string;
+            currency: string;
+            /**
+             * @description exact decimal amount
+             * @example 1250000.00
+             */
+            amount: string;
+            note: string | null;
+            updatedAt: string;
+        };
+        InKindEstimate: {
+            /**
+             * @description always true: computed from unit costs, not recorded
+             * @constant
+             */
+            estimated: true;
+            program: {
+                id: number;
+                identifier: string;
+                titleEn: string | null;
+                titleId: string | null;
+                year: number | null;
+                modality: ("training" | "seminar" | "workshop" | "expert_dispatch" | "internship" | "study_visit" | "equipment_grant" | "scholarship" | "knowledge_sharing") | null;
+                /** @enum {string} */
+                cooperationType: "bilateral" | "triangular" | "regional";
+                /** @enum {string} */
+                stage: "request" | "assessment" | "approved" | "funded" | "implementation" | "completed" | "evaluated" | "rejected" | "cancelled";
+                implementingOrg: string | null;
+            };
+            inputs: {
+                people: number;
+                /** @description participant records, else the planned (recorded) total */
+                peopleSource: ("records" | "planned") | null;
+                /**
+                 * @description expert for an expert dispatch: its people are taken to be the experts sent
+                 * @enum {string}
+                 */
+                role: "participant" | "expert";
+                startDate: string | null;
+                endDate: string | null;
+                dateSource: ("actual" | "planned" | "mixed") | null;
+                /** @description start to end, both included */
+                days: number | null;
+                byRegion: {
+                    region: ("asia" | "oceania" | "africa" | "americas" | "europe") | null;
+                    people: number;
+                }[];
+            };
+            components: {
+                /** @enum {string} */
+                kind: "participant_day" | "expert_day" | "flight";
+                region: ("asia" | "oceania" | "africa" | "americas" | "europe") | null;
+                /** @description person-days, or persons (one return flight each) */
+                quantity: number;
+                unitCost: {
+                    id: number;
+                    /**
+                     * @description exact decimal amount
+                     * @example 1250000.00
+                     */
+                    amount: string;
+                    currency: string;
+                    validFrom: string;
+                } | null;
+                amount: string | null;
+                currency: string | null;
+            }[];
+            gaps: {
+                /** @enum {string} */
+                what: "participants" | "dates" | "dates_order" | "region" | "unit_cost";
+                kind: ("participant_day" | "expert_day" | "flight") | null;
+                region: ("asia" | "oceania" | "africa" | "americas" | "europe") | null;
+                day: string | null;
+            }[];
+            value: components["schemas"]["Spending"] | null;
+        };
+        InKindReport: {
+            /** @constant */
+            estimated: true;
+            filter: {
+                yearFrom: number | null;
+                yearTo: number | null;
+                agency: string | null;
+                /** @description the stages counted; null: every stage (the public: published ones) */
+                stages: ("request" | "assessment" | "approved" | "funded" | "implementation" | "completed" | "evaluated" | "rejected" | "cancelled")[] | null;
+            };
+            /** @description programs of the filter with no disbursement or expenditure */
+            programs: number;
+            estimatedPrograms: number;
+            notEstimatedPrograms: number;
+            total: components["schemas"]["Spending"];
+            gaps: {
+                /** @enum {string} */
+                what: "participants" | "dates" | "dates_order" | "region" | "unit_cost";
+                kind: ("participant_day" | "expert_day" | "flight") | null;
+                region: ("asia" | "oceania" | "africa" | "americas" | "europe") | null;
+                programs: number;
+                firstDay: string | null;
+                lastDay: string | null;
+            }[];
+            page: number;
+            pageSize: number;
+            items: components["schemas"]["InKindEstimate"][];
+        };
         User: {
             id: number;
             email: string;
@@ -4530,7 +7397,7 @@ export type components = {
             /** @enum {string} */
             action: "create" | "update" | "delete" | "import" | "transition" | "login" | "login_failed" | "logout" | "password_change";
             /** @enum {string} */
-            entity: "activity" | "participant" | "organisation" | "exchange_rate" | "import" | "user" | "session";
+            entity: "activity" | "participant" | "organisation" | "exchange_rate" | "import" | "user" | "session" | "priority_target" | "country_list" | "unit_cost";
             entityId: string | null;
             entityLabel: string | null;
             entityVersion: number | null;

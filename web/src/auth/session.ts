@@ -69,6 +69,10 @@ export const can = {
   editSomeProgram: (u: User | null) => !!u && ['admin', 'coordinator', 'agency'].includes(u.role),
   deleteProgram: (u: User | null) => !!u && (u.role === 'admin' || u.role === 'coordinator'),
   import: (u: User | null) => !!u && (u.role === 'admin' || u.role === 'coordinator'),
+  /** Unit costs of the in-kind estimates: the coordination team. */
+  editUnitCosts: (u: User | null) => !!u && (u.role === 'admin' || u.role === 'coordinator'),
+  /** Priority targets and custom country lists. */
+  setPriorities: (u: User | null) => !!u && (u.role === 'admin' || u.role === 'coordinator'),
   manageUsers: (u: User | null) => u?.role === 'admin',
   readAudit: (u: User | null) => u?.role === 'admin',
   /** Signed-in views beyond the public portal (annual plan, history). */

@@ -86,11 +86,14 @@ export function Layout() {
           <Link to="/reports/annual/$year" params={{ year: String(year) }} activeOptions={{ includeSearch: false }}>
             {t('app.nav.report')}
           </Link>
+          <Link to="/money">{t('money.nav')}</Link>
           {can.internal(user) && (
             <Link to="/plan/$year" params={{ year: String(year + 1) }}>
               {t('app.nav.plan')}
             </Link>
           )}
+          <Link to="/analytics">{t('analytics.nav')}</Link>
+          <Link to="/priorities">{t('priorities.nav')}</Link>
           {can.manageUsers(user) && <Link to="/admin/users">{t('app.nav.users')}</Link>}
           {can.readAudit(user) && <Link to="/admin/audit">{t('app.nav.audit')}</Link>}
           <a href="/api/docs">{t('app.nav.api')}</a>

@@ -1,5 +1,5 @@
 /** The annual report: the tables a coordination-team report carries, with charts, print and downloads. */
-import { useNavigate, useParams } from '@tanstack/react-router';
+import { Link, useNavigate, useParams } from '@tanstack/react-router';
 import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { REPORT_REGIONS } from '../../../../src/domain/reference/types.js';
@@ -162,7 +162,11 @@ function Tables({ s }: { s: AnnualSummary }) {
               {s.topRecipients.map((r) => (
                 <tr key={r.country}>
                   <td className="num">{r.rank}</td>
-                  <td>{f.lang === 'id' ? r.nameId : r.nameEn}</td>
+                  <td>
+                    <Link to="/countries/$code" params={{ code: r.country }}>
+                      {f.lang === 'id' ? r.nameId : r.nameEn}
+                    </Link>
+                  </td>
                   <td>{r.region ? t(`codes.regions.${r.region}`) : '—'}</td>
                   <td className="num">{f.number(r.programs)}</td>
                   <td className="num">{f.number(r.participants)}</td>
@@ -190,7 +194,11 @@ function Tables({ s }: { s: AnnualSummary }) {
               <tbody>
                 {s.partners.map((p) => (
                   <tr key={p.org}>
-                    <th scope="row">{p.acronym ?? p.org}</th>
+                    <th scope="row">
+                      <Link to="/partners/$code" params={{ code: p.org }}>
+                        {p.acronym ?? p.org}
+                      </Link>
+                    </th>
                     <td>{f.lang === 'id' ? (p.nameId ?? p.nameEn) : p.nameEn}</td>
                     <td className="num">{t('common.program', { count: p.programs })}</td>
                   </tr>
