@@ -1,6 +1,6 @@
 /** Where the CLI writes and what it reads, injectable for tests. */
 import { createReadStream } from 'node:fs';
-import { readFile, stat } from 'node:fs/promises';
+import { readFile, stat, writeFile } from 'node:fs/promises';
 
 export interface CliIo {
   out(text: string): void;
@@ -9,6 +9,8 @@ export interface CliIo {
   read(path: string): Promise<string>;
   /** Opens a file as a byte stream, with its size when known (for progress). */
   openRead(path: string): Promise<{ chunks: AsyncIterable<Uint8Array>; size: number | null }>;
+  /** Writes a whole file (a document the command made), replacing it. */
+  writeFile(path: string, bytes: Uint8Array): Promise<void>;
   /** Writes progress (a bar on a terminal); "" ends it. */
   progress(text: string): void;
   readonly env: Record<string, string | undefined>;
@@ -30,6 +32,7 @@ export const processIo: CliIo = {
     const info = await stat(path);
     return { chunks: createReadStream(path, { highWaterMark: 256 * 1024 }), size: info.size };
   },
+  writeFile: (path, bytes) => writeFile(path, bytes),
   progress: (text) => {
     if (process.stderr.isTTY) process.stderr.write(text === '' ? '\r\x1b[K' : `\r\x1b[K${text}`);
     else if (text !== '') process.stderr.write(`${text}\n`);

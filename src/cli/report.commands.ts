@@ -2,7 +2,8 @@ import type { Command } from 'commander';
 import { formatMinor } from '../domain/money.js';
 import type { AnnualSummary } from '../domain/report/summary.js';
 import { REPORT_REGIONS } from '../domain/reference/types.js';
-import { annualSummary, yearlyTotals } from '../services/reports.js';
+import { annualReportTables, type Lang } from '../domain/report/tables.js';
+import { annualReport, annualSummary, yearlyTotals } from '../services/reports.js';
 import { activityListQuerySchema } from '../domain/activity/activity-query.js';
 import { parseInput } from './input.js';
 import { CliInputError } from './exit-codes.js';
@@ -68,6 +69,56 @@ function regionRows(s: AnnualSummary, lang: 'en' | 'id') {
   return REPORT_REGIONS.map((r) => [(lang === 'id' ? REGION_LABELS_ID : REGION_LABELS)[r], s.regions[r].programs, s.regions[r].countries, s.regions[r].participants]);
 }
 
+function parseYear(value: string): number {
+  const year = Number(value);
+  if (!Number.isInteger(year) || year < 1900 || year > 2200) throw new CliInputError(`--year must be a year (got ${value})`);
+  return year;
+}
+
+function parseLang(value: string): Lang {
+  if (value !== 'en' && value !== 'id') throw new CliInputError(`--lang must be en or id (got ${value})`);
+  return value;
+}
+
+const parseStages = (value: string | undefined) =>
+  value === undefined ? undefined : parseInput(activityListQuerySchema.pick({ stage: true }), { stage: value }, 'options').stage;
+
+const kib = (bytes: Uint8Array) => `${Math.max(1, Math.round(bytes.length / 1024))} KB`;
+
+/** `mitra report annual`: the annual report as documents, from the figures of `report summary`. */
+function registerAnnualCommand(report: Command, ctx: CliContext): void {
+  report
+    .command('annual')
+    .description('the annual report as a PDF document (cover, tables, charts, map) and/or an XLSX workbook (one sheet per table)')
+    .requiredOption('--year <year>', 'the year (of the actual, else planned, start)')
+    .option('--lang <lang>', 'en or id', 'en')
+    .option('--stage <stages>', 'count only programs in these lifecycle stages (comma-separated)')
+    .option('--pdf <file>', 'write the PDF to this file')
+    .option('--xlsx <file>', 'write the XLSX workbook to this file')
+    .action(async (opts: { year: string; lang: string; stage?: string; pdf?: string; xlsx?: string }) => {
+      const year = parseYear(opts.year);
+      const lang = parseLang(opts.lang);
+      if (!opts.pdf && !opts.xlsx) throw new CliInputError('say where to write the report: --pdf FILE and/or --xlsx FILE');
+      const stages = parseStages(opts.stage);
+      await ctx.withApp(async (app) => {
+        const annual = await annualReport(app.deps, year, { stages });
+        // The writers load here, not with every command: pdfmake and ECharts take most of a second.
+        if (opts.pdf) {
+          const { renderAnnualReportPdf } = await import('../io/pdf/annual-report.js');
+          const bytes = await renderAnnualReportPdf(annual.summary, lang, annual);
+          await ctx.io.writeFile(opts.pdf, bytes);
+          ctx.io.err(`wrote the ${year} report (${lang}) to ${opts.pdf} (${kib(bytes)})`);
+        }
+        if (opts.xlsx) {
+          const { xlsxBytes } = await import('../io/xlsx-write.js');
+          const bytes = await xlsxBytes(annualReportTables(annual.summary, lang));
+          await ctx.io.writeFile(opts.xlsx, bytes);
+          ctx.io.err(`wrote the ${year} tables (${lang}) to ${opts.xlsx} (${kib(bytes)})`);
+        }
+      });
+    });
+}
+
 export function registerReportCommands(program: Command, ctx: CliContext): void {
   const report = program.command('report').description('annual reports');
 
@@ -79,15 +130,15 @@ export function registerReportCommands(program: Command, ctx: CliContext): void 
     .option('--stage <stages>', 'count only programs in these lifecycle stages (comma-separated)')
     .option('--json', 'print JSON')
     .action(async (opts: { year: string; lang: string; stage?: string; json?: boolean }) => {
-      const year = Number(opts.year);
-      if (!Number.isInteger(year) || year < 1900 || year > 2200) throw new CliInputError(`--year must be a year (got ${opts.year})`);
-      if (opts.lang !== 'en' && opts.lang !== 'id') throw new CliInputError('--lang must be en or id');
+      const year = parseYear(opts.year);
+      const lang = parseLang(opts.lang);
       await ctx.withApp(async (app) => {
-        const stages = opts.stage === undefined ? undefined : parseInput(activityListQuerySchema.pick({ stage: true }), { stage: opts.stage }, 'options').stage;
-        const summary = await annualSummary(app.deps, year, { stages });
-        ctx.io.out(opts.json ? json(summary) : describeSummary(summary, opts.lang as 'en' | 'id'));
+        const summary = await annualSummary(app.deps, year, { stages: parseStages(opts.stage) });
+        ctx.io.out(opts.json ? json(summary) : describeSummary(summary, lang));
       });
     });
+
+  registerAnnualCommand(report, ctx);
 
   report
     .command('years')
@@ -95,7 +146,7 @@ export function registerReportCommands(program: Command, ctx: CliContext): void 
     .option('--stage <stages>', 'count only programs in these lifecycle stages (comma-separated)')
     .option('--json', 'print JSON')
     .action(async (opts: { json?: boolean; stage?: string }) => {
-      const stages = opts.stage === undefined ? undefined : parseInput(activityListQuerySchema.pick({ stage: true }), { stage: opts.stage }, 'options').stage;
+      const stages = parseStages(opts.stage);
       await ctx.withApp(async (app) => {
         const rows = await yearlyTotals(app.deps, { stages });
         if (opts.json) return ctx.io.out(json(rows));

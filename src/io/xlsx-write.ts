@@ -1,5 +1,5 @@
 /** XLSX documents written as a stream (exceljs): one sheet per table, numbers as numbers. */
-import type { Writable } from 'node:stream';
+import { PassThrough, type Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
 
 export interface SheetTable {
@@ -30,4 +30,18 @@ export async function writeXlsx(output: Writable, tables: readonly SheetTable[])
     sheet.commit();
   }
   await workbook.commit();
+}
+
+/** The same workbook as bytes (small documents, e.g. the annual report's tables). */
+export async function xlsxBytes(tables: readonly SheetTable[]): Promise<Buffer> {
+  const output = new PassThrough();
+  const chunks: Buffer[] = [];
+  output.on('data', (chunk: Buffer) => chunks.push(chunk));
+  const ended = new Promise<void>((resolve, reject) => {
+    output.on('end', resolve);
+    output.on('error', reject);
+  });
+  await writeXlsx(output, tables);
+  await ended;
+  return Buffer.concat(chunks);
 }

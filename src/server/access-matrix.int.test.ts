@@ -280,6 +280,7 @@ describeEachEngine('access matrix: role × endpoint', (app) => {
     { name: 'GET /activities/export.csv', call: async () => ({ url: '/api/v1/activities/export.csv' }), expect: everyone(200) },
     { name: 'GET /activities/export.xlsx', call: async () => ({ url: '/api/v1/activities/export.xlsx' }), expect: everyone(200) },
     { name: 'GET /reports/annual.csv', call: async () => ({ url: '/api/v1/reports/annual.csv?year=2018&table=summary' }), expect: everyone(200) },
+    { name: 'GET /reports/annual.pdf', call: async () => ({ url: '/api/v1/reports/annual.pdf?year=2018&lang=id' }), expect: everyone(200) },
     { name: 'GET /activities/{id}/iati.xml of a request', call: async () => ({ url: `/api/v1/activities/${own.request}/iati.xml` }), expect: hidden(200) },
     // Accounts and the audit log
     { name: 'GET /users', call: async () => ({ url: '/api/v1/users' }), expect: adminOnly(200) },

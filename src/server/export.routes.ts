@@ -1,4 +1,4 @@
-/** Downloads: the program list as CSV/XLSX (in the import format) and the annual report tables. */
+/** Downloads: the program list as CSV/XLSX (in the import format) and the annual report as tables and as a PDF. */
 import { PassThrough } from 'node:stream';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -11,7 +11,7 @@ import { csvRow } from '../io/csv-write.js';
 import { writeXlsx } from '../io/xlsx-write.js';
 import { exportActivities } from '../services/activities.js';
 import type { ServiceDeps } from '../services/ports.js';
-import { annualSummary } from '../services/reports.js';
+import { annualReport, annualSummary } from '../services/reports.js';
 import { depsFor } from './auth.js';
 import { exportIati, exportIatiActivity, type IatiExport, type IatiPublisher } from '../services/iati-export.js';
 import { idParams } from './http-helpers.js';
@@ -133,6 +133,30 @@ export function registerExportRoutes(root: FastifyInstance, deps: ServiceDeps, p
       const stream = download(reply, XLSX, `mitra-annual-report-${request.query.year}-${request.query.lang}.xlsx`);
       writeXlsx(stream, tables).catch((error: unknown) => stream.destroy(error as Error));
       return reply.send(stream);
+    },
+  );
+
+  app.get(
+    '/api/v1/reports/annual.pdf',
+    {
+      schema: {
+        tags: ['Reports'],
+        summary: 'The annual report as an A4 PDF (cover, the tables of annual.xlsx, charts, world map); the public counts published programs only',
+        querystring: z.object({ year: z.coerce.number().int().min(1900).max(2200), lang, stage: activityListQuerySchema.shape.stage }),
+      },
+    },
+    async (request, reply) => {
+      const { year, lang: language, stage } = request.query;
+      const report = await annualReport(depsFor(deps, request), year, { stages: stage });
+      // Loaded by the first report rather than at start (pdfmake and ECharts take about half a
+      // second), and rendered whole: pdfmake lays out every page before the first byte.
+      const { renderAnnualReportPdf } = await import('../io/pdf/annual-report.js');
+      const pdf = await renderAnnualReportPdf(report.summary, language, report);
+      return reply
+        .type('application/pdf')
+        .header('content-disposition', `attachment; filename="mitra-annual-report-${year}-${language}.pdf"`)
+        .header('cache-control', 'no-store')
+        .send(pdf);
     },
   );
 

@@ -25,6 +25,18 @@ export async function annualSummary(deps: ServiceDeps, year: number, scope: Repo
   return buildAnnualSummary(year, await deps.store.repos.reports.summary(year, groupings, reportStages(deps, scope)));
 }
 
+/** An annual report as a document shows it: the figures, the stages they count and when it was made. */
+export interface AnnualReport {
+  readonly summary: AnnualSummary;
+  /** The stages counted (what the actor may see of what was asked); undefined = every stage. */
+  readonly stages: readonly LifecycleStage[] | undefined;
+  readonly generatedAt: string;
+}
+
+export async function annualReport(deps: ServiceDeps, year: number, scope: ReportScope = {}): Promise<AnnualReport> {
+  return { summary: await annualSummary(deps, year, scope), stages: reportStages(deps, scope), generatedAt: deps.clock.nowIso() };
+}
+
 export interface YearRow {
   readonly year: number;
   readonly programs: number;

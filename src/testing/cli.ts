@@ -31,6 +31,10 @@ export async function runMitra(args: readonly string[], env: Record<string, stri
       }
       return { chunks: chunks(), size: bytes.length };
     },
+    // Written files land in the same in-memory map, where the test reads them.
+    writeFile: async (path, bytes) => {
+      files[path] = bytes;
+    },
     progress: () => {},
     env: { LOG_LEVEL: 'silent', ...env },
     isTty: false,

@@ -111,7 +111,7 @@ describe.skipIf(!canRun)('the web application in Chromium', () => {
     await poll(() => map.getByRole('link', { name: /^Fiji:/ }).count()).toBe(0);
   });
 
-  it('downloads the annual report as XLSX with real numbers', async () => {
+  it('downloads the annual report as XLSX with real numbers, and as PDF', async () => {
     await page.goto(`${h.url}/reports/annual/2018`);
     await page.getByText('In 2018: 14 programs for 53 countries, 384 participants.').waitFor();
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Download XLSX' }).click()]);
@@ -122,6 +122,9 @@ describe.skipIf(!canRun)('the web application in Chromium', () => {
     const regions = book.getWorksheet('Regions');
     expect(regions?.getRow(2).values).toEqual([undefined, 'Asia', 8, 17, 191]);
     expect(typeof regions?.getCell('D2').value).toBe('number');
+    const [pdf] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Download PDF' }).click()]);
+    expect(pdf.suggestedFilename()).toBe('mitra-annual-report-2018-en.pdf');
+    expect(readFileSync(await pdf.path()).subarray(0, 5).toString('latin1')).toBe('%PDF-');
   });
 
   it('is usable at 360 px wide without horizontal scrolling of the page', async () => {

@@ -5371,6 +5371,45 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/reports/annual.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The annual report as an A4 PDF (cover, the tables of annual.xlsx, charts, world map); the public counts published programs only */
+        get: {
+            parameters: {
+                query: {
+                    year: number;
+                    lang?: "en" | "id";
+                    /** @description one lifecycle stage or several, comma-separated ("approved,funded") */
+                    stage?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/reports/annual.csv": {
         parameters: {
             query?: never;

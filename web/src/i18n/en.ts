@@ -418,6 +418,7 @@ export const en = {
     rank: 'Rank',
     region: 'Region',
     downloadXlsx: 'Download XLSX',
+    downloadPdf: 'Download PDF',
     downloadCsv: 'CSV',
     otherYear: 'Year',
   },

@@ -420,6 +420,7 @@ export const id: typeof en = {
     rank: 'Peringkat',
     region: 'Kawasan',
     downloadXlsx: 'Unduh XLSX',
+    downloadPdf: 'Unduh PDF',
     downloadCsv: 'CSV',
     otherYear: 'Tahun',
   },

@@ -1,62 +1,37 @@
 /**
  * The world choropleth of recipient countries: offline (world-atlas 1:50m shapes served by
- * Mitra itself, no tile server), with dots for the small island states that vanish at that
+ * Mitra itself, no tile server; projection and colours shared with the PDF report in
+ * src/domain/report/world-map.ts), with dots for the small island states that vanish at that
  * scale (Samoa, Tonga, Kiribati, Tuvalu, …), so every recipient is visible and clickable.
  * Loaded on demand; the shapes are fetched once and cached by the browser.
  */
-import { geoCentroid, geoNaturalEarth1, geoPath, type GeoPermissibleObjects } from 'd3-geo';
 import { useEffect, useMemo, useState } from 'react';
-import { feature } from 'topojson-client';
-import type { GeometryCollection, Topology } from 'topojson-specification';
 import atlasUrl from 'world-atlas/countries-50m.json?url';
-import { listCountries } from '../../../src/domain/reference/countries.js';
-import { MAP_POINTS } from './country-points.js';
-
-const WIDTH = 960;
-const HEIGHT = 500;
-const ALPHA2_BY_NUMERIC = new Map(listCountries().map((c) => [c.numeric, c.iso2]));
-/** Sequential blues (ColorBrewer), lightest for the smallest values. */
-const SCALE = ['#deebf7', '#9ecae1', '#6baed6', '#3182bd', '#08519c'];
-
-interface Shape {
-  readonly iso2: string;
-  readonly d: string;
-  /** Longitude and latitude of the shape's centroid (for the dots of a program's recipients). */
-  readonly centroid: readonly [number, number];
-}
+import {
+  colourOf,
+  MAP_EMPTY,
+  MAP_HEIGHT as HEIGHT,
+  MAP_POINTS,
+  MAP_SCALE as SCALE,
+  MAP_WIDTH as WIDTH,
+  projectCountries,
+  projectPoint,
+  SPHERE_PATH as spherePath,
+  type MapShape as Shape,
+  type WorldTopology,
+} from '../../../src/domain/report/world-map.js';
 
 let shapesPromise: Promise<Shape[]> | undefined;
 function loadShapes(): Promise<Shape[]> {
   shapesPromise ??= fetch(atlasUrl)
-    .then((r) => r.json() as Promise<Topology<{ countries: GeometryCollection }>>)
-    .then((topology) => {
-      const projection = geoNaturalEarth1().fitSize([WIDTH, HEIGHT], { type: 'Sphere' });
-      const path = geoPath(projection).digits(1);
-      const countries = feature(topology, topology.objects.countries);
-      return countries.features
-        .map((f) => ({
-          iso2: ALPHA2_BY_NUMERIC.get(String(f.id ?? '')) ?? '',
-          d: path(f as GeoPermissibleObjects) ?? '',
-          centroid: geoCentroid(f as GeoPermissibleObjects),
-        }))
-        .filter((s) => s.d !== '');
-    });
+    .then((r) => r.json() as Promise<WorldTopology>)
+    .then(projectCountries);
   return shapesPromise;
 }
 
 /** Starts fetching and projecting the shapes before the map is shown. */
 export function preloadShapes(): void {
   void loadShapes();
-}
-
-const projection = geoNaturalEarth1().fitSize([WIDTH, HEIGHT], { type: 'Sphere' });
-const spherePath = geoPath(projection)({ type: 'Sphere' }) ?? '';
-
-/** Class breaks: the value range split in five, so one large country does not wash out the rest. */
-export function colourOf(value: number, max: number): string {
-  if (value <= 0 || max <= 0) return '#eef0f2';
-  const step = Math.min(SCALE.length - 1, Math.floor((Math.sqrt(value) / Math.sqrt(max)) * SCALE.length - 1e-9));
-  return SCALE[Math.max(0, step)] as string;
 }
 
 export interface MapValue {
@@ -88,7 +63,7 @@ export function WorldMap({
     };
   }, []);
   const max = useMemo(() => Math.max(0, ...[...values.values()].map((v) => v.value)), [values]);
-  const fill = (iso2: string) => (highlight ? (highlight.has(iso2) ? SCALE[3] : '#eef0f2') : colourOf(values.get(iso2)?.value ?? 0, max)) as string;
+  const fill = (iso2: string) => (highlight ? (highlight.has(iso2) ? SCALE[3] : MAP_EMPTY) : colourOf(values.get(iso2)?.value ?? 0, max)) as string;
   const interactive = (iso2: string) => Boolean(onSelect && (values.has(iso2) || highlight?.has(iso2)));
   // Dots for the small states; on a program's map, a dot for every recipient so none is missed.
   const points = useMemo(() => {
@@ -132,7 +107,7 @@ export function WorldMap({
           ))}
           {shapes &&
             points.map(([iso2, lon, lat]) => {
-              const [x, y] = projection([lon, lat]) ?? [0, 0];
+              const [x, y] = projectPoint(lon, lat);
               return (
                 <circle key={`dot-${iso2}`} cx={x} cy={y} r={compact ? 5 : 4.5} fill={fill(iso2)} className="dot" {...handlers(iso2)}>
                   {values.get(iso2) && <title>{values.get(iso2)?.label}</title>}

@@ -34,7 +34,8 @@ export function AnnualReportPage() {
                 </option>
               ))}
           </select>
-          <DownloadXlsx year={year} />
+          <Download year={year} format="xlsx" />
+          <Download year={year} format="pdf" />
           <button type="button" className="secondary" onClick={() => window.print()}>
             {t('common.print')}
           </button>
@@ -46,12 +47,13 @@ export function AnnualReportPage() {
   );
 }
 
-function DownloadXlsx({ year }: { year: number }) {
+/** The report's tables as XLSX, or the whole report as a PDF rendered by the server, in the page's language. */
+function Download({ year, format }: { year: number; format: 'xlsx' | 'pdf' }) {
   const { t } = useTranslation();
   const f = useFormat();
   return (
-    <a className="button" href={`/api/v1/reports/annual.xlsx?year=${year}&lang=${f.lang}`} download>
-      {t('report.downloadXlsx')}
+    <a className="button" href={`/api/v1/reports/annual.${format}?year=${year}&lang=${f.lang}`} download>
+      {format === 'pdf' ? t('report.downloadPdf') : t('report.downloadXlsx')}
     </a>
   );
 }
