@@ -17,7 +17,8 @@ import type {
   YearFigure,
 } from '../services/ports.js';
 import type { SpendingGroup } from '../domain/report/summary.js';
-import { rateOn, spendingGroupOf, spendingGroups, stageFilter } from './report.repo.js';
+import { rateOn, spendingGroups, stageFilter } from './report.repo.js';
+import { spendingFromCube } from './analytics-cube.js';
 import { num, numOrNull } from './sql-helpers.js';
 import type { Database } from './schema.js';
 
@@ -89,25 +90,7 @@ export class AnalyticsRepo implements AnalyticsRepository {
   }
 
   async spendingByYear(from: number, to: number, stages: Stages, by: 'total' | 'modality' | 'flagship'): Promise<{ year: number; key: string | null; group: SpendingGroup }[]> {
-    const f = stageFilter(sql`s.stage`, stages);
-    const dim = by === 'modality' ? 'modality' : by === 'flagship' ? 'area' : 'all';
-    // Grouped by the rates' values, as the annual summary groups its transactions.
-    const rows = await this.rows<{ year: unknown; key: string; currency: string; currency_rate: unknown; idr_rate: unknown; amount_minor: unknown; transactions: unknown; first_date: string | null; last_date: string | null }>(sql`
-      select s.year, s.key, s.currency, cr.units_per_usd as currency_rate, ir.units_per_usd as idr_rate,
-        sum(s.amount_minor) as amount_minor, sum(s.transactions) as transactions,
-        min(case when s.missing_day <> '' then s.missing_day end) as first_date, max(case when s.missing_day <> '' then s.missing_day end) as last_date
-      from spending_cube s
-      left join exchange_rates cr on cr.currency = s.currency and cr.rate_date = s.currency_rate_date
-      left join exchange_rates ir on ir.currency = 'IDR' and ir.rate_date = s.idr_rate_date
-      where s.dim = ${dim} and s.year between ${from} and ${to}${f}
-      group by s.year, s.key, s.currency, cr.units_per_usd, ir.units_per_usd`);
-    return rows
-      .filter((r) => num(r.transactions) !== 0)
-      .map((r) => ({
-        year: num(r.year),
-        key: r.key === '' ? null : r.key,
-        group: spendingGroupOf(r),
-      }));
+    return spendingFromCube(this.db, by === 'modality' ? 'modality' : by === 'flagship' ? 'area' : 'all', from, to, stages);
   }
 
   async countryProfile(iso2: string, stages: Stages): Promise<CountryProfileRows> {

@@ -10,6 +10,7 @@ import type { GroupCode } from '../domain/reference/types.js';
 import type { SpendingGroup, SummaryAggregates } from '../domain/report/summary.js';
 import type { ReportRepository, YearAggregates } from '../services/ports.js';
 import { num, numOrNull } from './sql-helpers.js';
+import { spendingFromCube } from './analytics-cube.js';
 import type { Database } from './schema.js';
 
 /** Disbursements and expenditure (IATI TransactionType 3 and 4) count as spending. */
@@ -62,21 +63,21 @@ export class ReportRepo implements ReportRepository {
   ): Promise<SummaryAggregates> {
     const f = stageFilter(sql`lifecycle_stage`, stages);
     const af = stageFilter(sql`a.lifecycle_stage`, stages);
+    const cf = stageFilter(sql`stage`, stages);
+    // The per-country, per-region and per-grouping figures come from the summary tables
+    // (analytics-cube.ts), the breakdowns and participant sources from the program facts.
     // SQLite serialises these on its one connection; PostgreSQL runs them in parallel.
-    const [programs, countries, regions, regionPeople, recipients, groups, partners, spending] = await Promise.all([
-      this.rows<{ programs: unknown; without_recipients: unknown }>(sql`
-        select count(*) as programs, sum(case when recipient_count = 0 then 1 else 0 end) as without_recipients
+    const [programs, cube, regionCountries, groups, partners, spending] = await Promise.all([
+      this.rows<{ programs: unknown; without_recipients: unknown; participants: unknown }>(sql`
+        select count(*) as programs, sum(case when recipient_count = 0 then 1 else 0 end) as without_recipients, sum(participants_total) as participants
         from activity_facts where year = ${year}${f}`),
-      this.rows<{ countries: unknown }>(sql`
-        select count(distinct country_code) as countries from activity_country_facts where year = ${year}${f} and country_code is not null`),
-      this.rows<{ region: string | null; programs: unknown; countries: unknown }>(sql`
-        select region, count(distinct activity_id) as programs, count(distinct country_code) as countries
-        from activity_country_facts where year = ${year}${f} and country_code is not null group by region`),
-      this.rows<{ region: string | null; participants: unknown }>(sql`
-        select region, sum(participants) as participants from activity_country_facts where year = ${year}${f} group by region`),
-      this.rows<{ country: string; programs: unknown; participants: unknown }>(sql`
-        select country_code as country, count(*) as programs, sum(participants) as participants
-        from activity_country_facts where year = ${year}${f} and country_code is not null group by country_code`),
+      this.rows<{ dim: string; key: string; programs: unknown; participants: unknown }>(sql`
+        select dim, key, sum(programs) as programs, sum(participants) as participants
+        from analytics_cube where dim in ('region', 'country', 'group') and year = ${year}${cf}
+        group by dim, key`),
+      this.rows<{ region: string | null; countries: unknown }>(sql`
+        select k.region, count(distinct c.key) as countries from analytics_cube c join countries k on k.iso2 = c.key
+        where c.dim = 'country' and c.programs > 0 and c.year = ${year}${stageFilter(sql`c.stage`, stages)} group by k.region`),
       this.rows<{
         modality: string | null;
         flagship_area: string | null;
@@ -91,21 +92,26 @@ export class ReportRepo implements ReportRepository {
         from activity_facts where year = ${year}${f}
         group by modality, flagship_area, cooperation_type, participants_source`),
       this.rows<{ code: string; acronym: string | null; name_en: string; name_id: string | null; programs: unknown }>(sql`
-        select o.code, o.acronym, o.name_en, o.name_id, count(distinct a.id) as programs
-        from activity_partners p join activities a on a.id = p.activity_id join organisations o on o.id = p.org_id
-        where a.year = ${year}${af} and a.cooperation_type = 'triangular' and p.ssc_role in ('second_provider', 'facilitator')
-        group by o.code, o.acronym, o.name_en, o.name_id`),
-      spendingGroups(this.db, sql`a.year = ${year}${af}`),
+        select o.code, o.acronym, o.name_en, o.name_id, x.programs from (
+          select p.org_id, count(distinct p.activity_id) as programs
+          from activity_facts a join activity_partners p on p.activity_id = a.activity_id
+          where a.year = ${year}${af} and a.cooperation_type = 'triangular' and p.ssc_role in ('second_provider', 'facilitator')
+          group by p.org_id
+        ) x join organisations o on o.id = x.org_id`),
+      spendingFromCube(this.db, 'all', year, year, stages),
     ]);
-    const groupFigures = await Promise.all(
-      groupings.map(async ({ group, members }) => {
-        if (members.length === 0) return { group, programs: 0, countries: 0, participants: 0 };
-        const [row] = await this.rows<{ programs: unknown; countries: unknown; participants: unknown }>(sql`
-          select count(distinct activity_id) as programs, count(distinct country_code) as countries, coalesce(sum(participants), 0) as participants
-          from activity_country_facts where year = ${year}${f} and country_code in (${sql.join([...members])})`);
-        return { group, programs: num(row?.programs), countries: num(row?.countries), participants: num(row?.participants) };
-      }),
-    );
+    const rowsOf = (dim: string) => cube.filter((c) => c.dim === dim && (num(c.programs) > 0 || num(c.participants) > 0));
+    const countryRows = rowsOf('country').filter((c) => num(c.programs) > 0);
+    const withPrograms = new Set(countryRows.map((c) => c.key));
+    const regionRows = rowsOf('region');
+    const inRegions = regionRows.reduce((n, r) => n + num(r.participants), 0);
+    const totalParticipants = num(programs[0]?.participants);
+    const groupFigures = groupings.map(({ group, members }) => {
+      const row = rowsOf('group').find((g) => g.key === group);
+      return { group, programs: num(row?.programs), countries: members.filter((m) => withPrograms.has(m)).length, participants: num(row?.participants) };
+    });
+    const regions = regionRows.map((r) => ({ region: r.key === '' ? null : r.key, programs: num(r.programs), countries: num(regionCountries.find((c) => (c.region ?? '') === r.key)?.countries) }));
+    const recipients = countryRows.map((r) => ({ country: r.key, programs: num(r.programs), participants: num(r.participants) }));
     const sources = new Map<string, { programs: number; participants: number }>();
     for (const g of groups) {
       if (!g.participants_source) continue;
@@ -115,14 +121,15 @@ export class ReportRepo implements ReportRepository {
     const t = programs[0];
     return {
       programs: num(t?.programs),
-      countries: num(countries[0]?.countries),
+      countries: withPrograms.size,
       programsWithoutRecipients: num(t?.without_recipients),
       participantsBySource: [...sources.entries()].map(([source, v]) => ({ source, ...v })),
       programsWithSplitTotals: groups.reduce((n, g) => n + num(g.split), 0),
-      regions: regions.map((r) => ({ region: r.region, programs: num(r.programs), countries: num(r.countries) })),
-      regionParticipants: regionPeople.map((r) => ({ region: r.region, participants: num(r.participants) })),
-      recipientPrograms: recipients.map((r) => ({ country: r.country, programs: num(r.programs) })),
-      recipientParticipants: recipients.map((r) => ({ country: r.country, participants: num(r.participants) })),
+      regions,
+      // Participants without a recipient country (a recorded total of a program without one) are the rest.
+      regionParticipants: [...regions.map((r) => ({ region: r.region, participants: num(regionRows.find((x) => (x.key === '' ? null : x.key) === r.region)?.participants) })), { region: null, participants: totalParticipants - inRegions }],
+      recipientPrograms: recipients.map((r) => ({ country: r.country, programs: r.programs })),
+      recipientParticipants: recipients.map((r) => ({ country: r.country, participants: r.participants })),
       groups: groups.map((g) => ({
         modality: g.modality,
         flagshipArea: g.flagship_area,
@@ -137,14 +144,14 @@ export class ReportRepo implements ReportRepository {
   }
 
   async years(stages?: readonly LifecycleStage[]): Promise<YearAggregates[]> {
-    const f = stageFilter(sql`lifecycle_stage`, stages);
+    const f = stageFilter(sql`stage`, stages);
+    // From the summary tables (analytics-cube.ts): a few rows per year.
     const [programs, countries, spending] = await Promise.all([
       this.rows<{ year: number; programs: unknown; participants: unknown }>(sql`
-        select year, count(*) as programs, sum(participants_total) as participants from activity_facts where year is not null${f} group by year`),
+        select year, sum(programs) as programs, sum(participants) as participants from analytics_cube where dim = 'all'${f} group by year having sum(programs) > 0`),
       this.rows<{ year: number; countries: unknown }>(sql`
-        select year, count(distinct country_code) as countries from activity_country_facts
-        where year is not null${f} and country_code is not null group by year`),
-      spendingGroups(this.db, sql`a.year is not null${stageFilter(sql`a.lifecycle_stage`, stages)}`, sql`a.year`),
+        select year, count(distinct key) as countries from analytics_cube where dim = 'country' and programs > 0${f} group by year`),
+      spendingFromCube(this.db, 'all', 1900, 2200, stages),
     ]);
     const byYear = new Map<number, YearAggregates>();
     const row = (year: unknown) => {
@@ -156,7 +163,7 @@ export class ReportRepo implements ReportRepository {
     for (const p of programs) Object.assign(row(p.year), { programs: num(p.programs), participants: num(p.participants) });
     for (const c of countries) Object.assign(row(c.year), { countries: num(c.countries) });
     for (const s of spending) {
-      const y = row(s.key);
+      const y = row(s.year);
       Object.assign(y, { spending: [...y.spending, s.group] });
     }
     return [...byYear.values()].sort((a, b) => a.year - b.year);
