@@ -133,6 +133,7 @@ function Profile({ p }: { p: CountryProfileData }) {
                     <th scope="col">{t('analytics.byModality')}</th>
                     <th scope="col">{t('analytics.byArea')}</th>
                     <th scope="col" className="num">{t('common.participants')}</th>
+                    <th scope="col">{t('country.participantsBySex')}</th>
                     <th scope="col" className="num">{t('country.share')}</th>
                     <th scope="col" className="num">USD</th>
                   </tr>
@@ -151,6 +152,12 @@ function Profile({ p }: { p: CountryProfileData }) {
                       <td>{f.code(modalities, x.modality)}</td>
                       <td>{f.code(flagshipAreas, x.flagshipArea)}</td>
                       <td className="num">{f.number(x.participants)}</td>
+                      <td className="small">
+                        {sexes
+                          .filter((k) => x.participantsBySex[k] > 0)
+                          .map((k) => `${t(`country.sexes.${k}`)} ${f.number(x.participantsBySex[k])}`)
+                          .join(' · ')}
+                      </td>
                       <td className="num">{f.percent(x.share)}</td>
                       <td className="num">{f.money(x.usd)}</td>
                     </tr>
