@@ -46,6 +46,38 @@ export interface CountryFact {
 }
 
 type Delta = Map<string, { programs: number; participants: number }>;
+type SpendDelta = Map<string, { amount: number; n: number }>;
+
+/**
+ * Changes to the summary tables waiting for the end of a transaction. PostgreSQL keeps every
+ * version of a row updated in one transaction: an import that added to the same few "all
+ * programs of 2020" rows after each chunk made those rows thousands of versions long and the
+ * import quadratic. Inside a store transaction the deltas are summed in memory and written once,
+ * just before the commit (flushAnalytics).
+ */
+const pending = new WeakMap<object, { cube: Delta; spending: SpendDelta }>();
+
+/** From now on, summary-table changes made through `db` wait for flushAnalytics(db). */
+export function deferAnalytics(db: Kysely<Database>): void {
+  pending.set(db, { cube: new Map(), spending: new Map() });
+}
+
+/** Writes the waiting summary-table changes made through `db` (and stops deferring). */
+export async function flushAnalytics(db: Kysely<Database>): Promise<void> {
+  const p = pending.get(db);
+  if (!p) return;
+  pending.delete(db);
+  await writeCubeDelta(db, p.cube);
+  await writeSpendingDelta(db, p.spending);
+}
+
+function merge<V extends Record<string, number>>(into: Map<string, V>, from: Map<string, V>): void {
+  for (const [k, v] of from) {
+    const cur = into.get(k);
+    if (!cur) into.set(k, { ...v });
+    else for (const f of Object.keys(v) as (keyof V)[]) (cur[f] as number) += v[f] as number;
+  }
+}
 
 const membersCache = new Map<string, ReadonlySet<string>>();
 function groupMembers(group: (typeof GROUP_CODES)[number], year: number): ReadonlySet<string> {
@@ -101,8 +133,15 @@ export function addContributions(delta: Delta, programs: readonly ProgramFact[],
   }
 }
 
-/** Applies cube deltas (sorted, so that concurrent writers lock rows in one order) and drops emptied rows. */
+/** Applies cube deltas now, or adds them to the transaction's waiting ones. */
 export async function applyCubeDelta(db: Kysely<Database>, delta: Delta): Promise<void> {
+  const p = pending.get(db);
+  if (p) merge(p.cube, delta);
+  else await writeCubeDelta(db, delta);
+}
+
+/** Writes cube deltas (sorted, so that concurrent writers lock rows in one order) and drops emptied rows. */
+async function writeCubeDelta(db: Kysely<Database>, delta: Delta): Promise<void> {
   const rows = [...delta.entries()]
     .filter(([, d]) => d.programs !== 0 || d.participants !== 0)
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
@@ -177,7 +216,7 @@ function spendFactsSelect(where: ReturnType<typeof sql>) {
 
 type SpendRow = { year: unknown; stage: string; modality: string; area: string; currency: string; currency_rate_date: string; idr_rate_date: string; missing_day: string; amount_minor: unknown; transactions: unknown };
 
-async function applySpendingDelta(db: Kysely<Database>, rows: readonly SpendRow[], sign: 1 | -1, into: Map<string, { amount: number; n: number }>): Promise<void> {
+function applySpendingDelta(rows: readonly SpendRow[], sign: 1 | -1, into: SpendDelta): void {
   for (const r of rows) {
     for (const [dim, key] of [
       ['all', ''],
@@ -193,7 +232,7 @@ async function applySpendingDelta(db: Kysely<Database>, rows: readonly SpendRow[
   }
 }
 
-async function writeSpendingDelta(db: Kysely<Database>, delta: Map<string, { amount: number; n: number }>): Promise<void> {
+async function writeSpendingDelta(db: Kysely<Database>, delta: SpendDelta): Promise<void> {
   const rows = [...delta.entries()]
     .filter(([, d]) => d.amount !== 0 || d.n !== 0)
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
@@ -237,19 +276,23 @@ export async function refreshAnalytics(
   await applyCubeDelta(db, delta);
   if (options.spending === false) return;
 
-  const spendDelta = new Map<string, { amount: number; n: number }>();
+  const spendDelta: SpendDelta = new Map();
   const old = await db.selectFrom('spend_facts').select([...SPEND_COLUMNS]).where('activity_id', 'in', ids).execute();
-  await applySpendingDelta(db, old, -1, spendDelta);
+  applySpendingDelta(old, -1, spendDelta);
   await db.deleteFrom('spend_facts').where('activity_id', 'in', ids).execute();
   const idList = sql.join([...ids]);
   if (!options.removed) await sql`insert into spend_facts (${sql.join(SPEND_COLUMNS.map((c) => sql.ref(c)))}) ${spendFactsSelect(sql`t.activity_id in (${idList})`)}`.execute(db);
   const fresh = await db.selectFrom('spend_facts').select([...SPEND_COLUMNS]).where('activity_id', 'in', ids).execute();
-  await applySpendingDelta(db, fresh, 1, spendDelta);
-  await writeSpendingDelta(db, spendDelta);
+  applySpendingDelta(fresh, 1, spendDelta);
+  const p = pending.get(db);
+  if (p) merge(p.spending, spendDelta);
+  else await writeSpendingDelta(db, spendDelta);
 }
 
 /** Recomputes the spending tables from every transaction (after a change of exchange rates). */
 export async function rebuildSpending(db: Kysely<Database>): Promise<void> {
+  // Waiting changes first: the rebuild replaces the spending tables, and later ones add to them.
+  await flushAndKeepDeferring(db);
   await db.deleteFrom('spending_cube').execute();
   await db.deleteFrom('spend_facts').execute();
   await sql`insert into spend_facts (${sql.join(SPEND_COLUMNS.map((c) => sql.ref(c)))}) ${spendFactsSelect(sql`1 = 1`)}`.execute(db);
@@ -267,6 +310,7 @@ export async function rebuildSpending(db: Kysely<Database>): Promise<void> {
 
 /** Recomputes one custom list's cube rows (after its countries change, or it is deleted). */
 export async function rebuildList(db: Kysely<Database>, code: string, members: readonly string[]): Promise<void> {
+  await flushAndKeepDeferring(db);
   await db.deleteFrom('analytics_cube').where('dim', '=', 'list').where('key', '=', code).execute();
   if (members.length === 0) return;
   await sql`
@@ -276,8 +320,15 @@ export async function rebuildList(db: Kysely<Database>, code: string, members: r
     group by year, lifecycle_stage`.execute(db);
 }
 
+async function flushAndKeepDeferring(db: Kysely<Database>): Promise<void> {
+  if (!pending.has(db)) return;
+  await flushAnalytics(db);
+  deferAnalytics(db);
+}
+
 /** Recomputes every summary table from the report facts and the transactions. */
 export async function rebuildAnalytics(db: Kysely<Database>): Promise<void> {
+  if (pending.has(db)) deferAnalytics(db); // everything is recomputed: drop what was waiting
   await db.deleteFrom('analytics_cube').execute();
   const stage = sql`coalesce(lifecycle_stage, '')`;
   for (const [dim, key] of [

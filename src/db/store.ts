@@ -1,5 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import { isPostgres } from './sql-helpers.js';
+import { deferAnalytics, flushAnalytics } from './analytics-cube.js';
 import type { Repositories, Store } from '../services/ports.js';
 import { ActivityRepo } from './activity.repo.js';
 import { OrganisationRepo } from './organisation.repo.js';
@@ -41,7 +42,14 @@ function repositoriesOn(db: Kysely<Database>): Repositories {
 export function createStore(db: Kysely<Database>): Store {
   return {
     repos: repositoriesOn(db),
-    transaction: (work) => db.transaction().execute((trx) => work(repositoriesOn(trx))),
+    transaction: (work) =>
+      db.transaction().execute(async (trx) => {
+        // Summary-table changes are summed over the transaction and written before the commit.
+        deferAnalytics(trx);
+        const result = await work(repositoriesOn(trx));
+        await flushAnalytics(trx);
+        return result;
+      }),
     afterBulkWrite: async () => {
       // Fresh statistics keep the report queries on their indexes after a large import.
       // VACUUM also sets the visibility map, so report queries stay index-only after an import.
