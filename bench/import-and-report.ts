@@ -10,32 +10,17 @@
  * PostgreSQL runs when --pg or TEST_DATABASE_URL is given (a fresh schema, dropped afterwards).
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, rmSync } from 'node:fs';
-import { cpus, totalmem } from 'node:os';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import pg from 'pg';
+import { arg, generatedData, root, tsx } from './generated.js';
 
-const root = fileURLToPath(new URL('..', import.meta.url));
-const arg = (name: string, fallback: string) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i > 0 ? (process.argv[i + 1] ?? fallback) : fallback;
-};
 const activities = Number(arg('activities', '100000'));
 const participants = Number(arg('participants', '1000000'));
 const pgUrl = arg('pg', process.env.TEST_DATABASE_URL ?? '');
 const only = arg('engines', 'sqlite,postgres').split(',');
-const dataDir = join(root, 'bench/.data', `${activities}-${participants}`);
-const tsx = [join(root, 'node_modules/tsx/dist/cli.mjs')];
 
-execFileSync('npm', ['run', 'build', '--silent'], { cwd: root, stdio: 'inherit' });
-console.log(`machine: ${cpus().length} cores (${cpus()[0]?.model ?? '?'}), ${Math.round(totalmem() / 1024 ** 3)} GiB, Node ${process.version}`);
-if (!existsSync(join(dataDir, 'participants.csv'))) {
-  mkdirSync(dataDir, { recursive: true });
-  const start = performance.now();
-  execFileSync(process.execPath, [...tsx, 'src/cli/run.ts', 'generate', '--activities', String(activities), '--participants', String(participants), '--years', '2015-2024', '--out', dataDir], { cwd: root, stdio: 'inherit' });
-  console.log(`generated in ${((performance.now() - start) / 1000).toFixed(1)} s`);
-}
+const dataDir = generatedData(activities, participants);
 
 async function engines(): Promise<{ name: string; url: string; drop: () => Promise<void> }[]> {
   const sqlitePath = join(dataDir, 'bench.sqlite');

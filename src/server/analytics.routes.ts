@@ -56,6 +56,9 @@ function range(deps: ServiceDeps, q: z.output<typeof rangeQuery>): { from: numbe
   return { from: q.from ?? to - 9, to, stages: q.stage };
 }
 
+/** What identifies a program in a profile's list. */
+const programRef = z.object({ id: count, identifier: z.string(), titleEn: z.string().nullable(), titleId: z.string().nullable(), year: count.nullable() });
+
 const changeSchema = z.object({ change: z.number(), percent: z.number().nullable().meta({ description: 'change in percent of the previous year; null when that was 0' }) }).nullable();
 
 const pointSchema = z.object({
@@ -451,12 +454,7 @@ export function registerAnalyticsRoutes(root: FastifyInstance, deps: ServiceDeps
             years: z.array(z.object({ year: count.nullable(), programs: count, participants: count, usd: money })),
             participantsBySex: sexSchema,
             programs: z.array(
-              z.object({
-                id: count,
-                identifier: z.string(),
-                titleEn: z.string().nullable(),
-                titleId: z.string().nullable(),
-                year: count.nullable(),
+              programRef.extend({
                 modality: z.string().nullable(),
                 flagshipArea: z.string().nullable(),
                 cooperationType: z.string(),
@@ -525,12 +523,7 @@ export function registerAnalyticsRoutes(root: FastifyInstance, deps: ServiceDeps
             years: z.array(z.object({ year: count.nullable(), programs: count, triangular: count, cumulativeTriangular: count })),
             roles: z.array(z.object({ role: z.string(), programs: count })),
             programs: z.array(
-              z.object({
-                id: count,
-                identifier: z.string(),
-                titleEn: z.string().nullable(),
-                titleId: z.string().nullable(),
-                year: count.nullable(),
+              programRef.extend({
                 stage: z.string(),
                 cooperationType: z.string(),
                 role: z.string(),

@@ -209,13 +209,17 @@ export interface DimFigure {
   readonly participants: number;
 }
 
+/** What identifies a program in a profile's list. */
+export interface ProgramRef {
+  readonly id: number;
+  readonly identifier: string;
+  readonly titleEn: string | null;
+  readonly titleId: string | null;
+  readonly year: number | null;
+}
+
 export interface CountryProfileRows {
-  readonly programs: readonly {
-    id: number;
-    identifier: string;
-    titleEn: string | null;
-    titleId: string | null;
-    year: number | null;
+  readonly programs: readonly (ProgramRef & {
     modality: string | null;
     flagshipArea: string | null;
     cooperationType: string;
@@ -227,7 +231,7 @@ export interface CountryProfileRows {
     recipientCount: number;
     /** The country's recipient percentage, null when none is recorded. */
     percentage: number | null;
-  }[];
+  })[];
   /** Participant records from the country, per program and sex. */
   readonly sexes: readonly { activityId: number; sex: string; count: number }[];
   readonly partners: readonly { code: string; acronym: string | null; nameEn: string; nameId: string | null; role: string; programs: number }[];
@@ -236,12 +240,7 @@ export interface CountryProfileRows {
 }
 
 export interface PartnerProfileRows {
-  readonly programs: readonly {
-    id: number;
-    identifier: string;
-    titleEn: string | null;
-    titleId: string | null;
-    year: number | null;
+  readonly programs: readonly (ProgramRef & {
     cooperationType: string;
     stage: string;
     role: string;
@@ -252,7 +251,7 @@ export interface PartnerProfileRows {
     day: string | null;
     currencyRate: number | null;
     idrRate: number | null;
-  }[];
+  })[];
   readonly recipients: readonly { activityId: number; country: string }[];
 }
 

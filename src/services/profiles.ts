@@ -4,7 +4,7 @@ import { resolveCountry } from '../domain/reference/countries.js';
 import { NotFoundError } from '../domain/errors.js';
 import { convertSpending, type MissingRate, type SpendingGroup } from '../domain/report/summary.js';
 import type { Organisation } from '../domain/organisation/organisation.js';
-import type { CountryProfileRows, ServiceDeps } from './ports.js';
+import type { CountryProfileRows, ProgramRef, ServiceDeps } from './ports.js';
 import { reportStages, type ReportScope } from './reports.js';
 
 export interface SexCounts {
@@ -104,18 +104,13 @@ export interface PartnerProfile {
   /** Triangular programs from `since` (when given) up to each year: "73 triangular cooperations up to 2017". */
   readonly since: number | null;
   readonly roles: readonly { role: string; programs: number }[];
-  readonly programs: readonly {
-    id: number;
-    identifier: string;
-    titleEn: string | null;
-    titleId: string | null;
-    year: number | null;
+  readonly programs: readonly (ProgramRef & {
     stage: string;
     cooperationType: string;
     role: string;
     contribution: { amountMinor: number; currency: string; inKind: boolean; usdMinor: number | null } | null;
     recipients: string[];
-  }[];
+  })[];
   readonly recipients: readonly { country: string; programs: number }[];
   /** Contributions converted at the rates of each program's start. */
   readonly cash: CostShares;
