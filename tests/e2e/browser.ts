@@ -14,6 +14,7 @@ import { ensureOrg } from '../../src/testing/server.js';
 import { findWebRoot, serverFor, type AppContext } from '../../src/main.js';
 import { loadDemoData } from '../../src/services/demo/load-demo.js';
 import { openTestApp } from '../../src/testing/engines.js';
+import { afterAll, beforeAll } from 'vitest';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const webRoot = findWebRoot();
@@ -66,6 +67,24 @@ export async function login(page: Page, h: Harness, email: string, password = E2
   await page.waitForURL((url) => !url.pathname.startsWith('/login'));
   const session = (await (await page.request.get(`${h.url}/api/v1/auth/session`)).json()) as { csrfToken: string };
   return session.csrfToken;
+}
+
+/**
+ * One harness and one page for a describe block. `setup` prepares what the tests need (accounts,
+ * records) before the page opens; the page's script errors are collected in `errors`.
+ */
+export function useBrowser(setup: (h: Harness) => Promise<void> = async () => {}): { readonly h: Harness; readonly page: Page; readonly errors: string[] } {
+  const state = { errors: [] as string[] } as { h: Harness; page: Page; context: BrowserContext; errors: string[] };
+  beforeAll(async () => {
+    state.h = await startHarness();
+    await setup(state.h);
+    ({ context: state.context, page: state.page } = await openPage(state.h, state.errors));
+  }, 60_000);
+  afterAll(async () => {
+    await state.context?.close();
+    await state.h?.close();
+  });
+  return state;
 }
 
 export async function startHarness(options: { demo?: boolean } = {}): Promise<Harness> {

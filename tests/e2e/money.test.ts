@@ -3,20 +3,13 @@
  * labelled as estimates (in English and Indonesian), and a unit cost added through the form by
  * the coordination team, which the public cannot do.
  */
-import type { BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { unitCostInputSchema } from '../../src/domain/finance/unit-costs.js';
 import { setUnitCosts } from '../../src/services/money.js';
-import { addAccount, canRun, login, openPage, startHarness, type Harness } from './browser.js';
+import { addAccount, canRun, login, useBrowser } from './browser.js';
 
 describe.skipIf(!canRun)('the money page', () => {
-  let h: Harness;
-  let context: BrowserContext;
-  let page: Page;
-  const errors: string[] = [];
-
-  beforeAll(async () => {
-    h = await startHarness();
+  const b = useBrowser(async (h) => {
     await addAccount(h, 'coordinator');
     // Illustrative costs for 2016 on: a participant-day and flights to Asia and Oceania (none to Africa yet).
     await setUnitCosts(
@@ -27,32 +20,27 @@ describe.skipIf(!canRun)('the money page', () => {
         { kind: 'flight', region: 'oceania', year: 2016, currency: 'USD', amount: '900' },
       ].map((u) => unitCostInputSchema.parse(u)),
     );
-    ({ context, page } = await openPage(h, errors));
-  }, 60_000);
-  afterAll(async () => {
-    await context?.close();
-    await h?.close();
   });
 
   it('shows budget against spending per year, and estimates labelled as such, to the public', async () => {
-    await page.goto(`${h.url}/money?groupBy=year`);
-    await page.getByRole('heading', { name: 'Money', level: 1 }).waitFor();
-    const budget = page.getByRole('region', { name: 'Budget and spending' });
+    await b.page.goto(`${b.h.url}/money?groupBy=year`);
+    await b.page.getByRole('heading', { name: 'Money', level: 1 }).waitFor();
+    const budget = b.page.getByRole('region', { name: 'Budget and spending' });
     const row2018 = budget.getByRole('row').filter({ hasText: '2018' });
     await row2018.waitFor();
     expect(await row2018.getByRole('cell').allInnerTexts()).toEqual(['2018', '14', '404,581.32', '384,352.26', '5,760,000,000.00', '5,472,000,000.00', '95.0%']);
-    const inKind = page.getByRole('region', { name: /In-kind estimates/ });
+    const inKind = b.page.getByRole('region', { name: /In-kind estimates/ });
     await inKind.getByText('9 programs without spending; 6 estimated').waitFor();
     expect(await inKind.getByText('estimated', { exact: true }).count()).toBeGreaterThan(1);
     await inKind.getByText(/no unit cost for Return flight Africa \(3 programs\)/).waitFor();
-    expect(await page.getByRole('button', { name: 'Add a unit cost' }).count()).toBe(0);
-    expect(await page.getByRole('link', { name: /TOSSD\/CRS CSV 2018/ }).getAttribute('href')).toBe('/api/v1/export/tossd.csv?year=2018');
+    expect(await b.page.getByRole('button', { name: 'Add a unit cost' }).count()).toBe(0);
+    expect(await b.page.getByRole('link', { name: /TOSSD\/CRS CSV 2018/ }).getAttribute('href')).toBe('/api/v1/export/tossd.csv?year=2018');
   });
 
   it('lets the coordination team add a unit cost, after which more programs are estimated', async () => {
-    await login(page, h, 'coordinator@e2e.test');
-    await page.goto(`${h.url}/money`);
-    const costs = page.getByRole('region', { name: 'Unit costs' });
+    await login(b.page, b.h, 'coordinator@e2e.test');
+    await b.page.goto(`${b.h.url}/money`);
+    const costs = b.page.getByRole('region', { name: 'Unit costs' });
     await costs.getByRole('button', { name: 'Add a unit cost' }).click();
     await costs.getByLabel('Kind').selectOption('flight');
     await costs.getByLabel('Recipient region').selectOption('africa');
@@ -64,14 +52,14 @@ describe.skipIf(!canRun)('the money page', () => {
     await costs.getByLabel('Amount').fill('700');
     await costs.getByRole('button', { name: 'Save' }).click();
     await costs.getByRole('row').filter({ hasText: 'Africa' }).filter({ hasText: 'USD 700.00' }).waitFor();
-    await page.getByRole('region', { name: /In-kind estimates/ }).getByText('9 programs without spending; 9 estimated').waitFor();
+    await b.page.getByRole('region', { name: /In-kind estimates/ }).getByText('9 programs without spending; 9 estimated').waitFor();
   });
 
   it('speaks Indonesian: Keuangan, perkiraan', async () => {
-    await page.getByRole('button', { name: 'Bahasa Indonesia' }).click();
-    await page.getByRole('heading', { name: 'Keuangan', level: 1 }).waitFor();
-    expect(await page.getByText('perkiraan', { exact: true }).count()).toBeGreaterThan(1);
-    await page.getByRole('button', { name: 'English' }).click();
-    expect(errors).toEqual([]);
+    await b.page.getByRole('button', { name: 'Bahasa Indonesia' }).click();
+    await b.page.getByRole('heading', { name: 'Keuangan', level: 1 }).waitFor();
+    expect(await b.page.getByText('perkiraan', { exact: true }).count()).toBeGreaterThan(1);
+    await b.page.getByRole('button', { name: 'English' }).click();
+    expect(b.errors).toEqual([]);
   });
 });
