@@ -13,6 +13,7 @@ import type {
   CountryProfileRows,
   NetworkLinks,
   PartnerProfileRows,
+  ProgramRef,
   RegionFigure,
   YearFigure,
 } from '../services/ports.js';
@@ -23,6 +24,14 @@ import { num, numOrNull } from './sql-helpers.js';
 import type { Database } from './schema.js';
 
 type Stages = readonly LifecycleStage[] | undefined;
+
+const programRefOf = (p: { id: number; identifier: string; title_en: string | null; title_id: string | null; year: unknown }): ProgramRef => ({
+  id: p.id,
+  identifier: p.identifier,
+  titleEn: p.title_en,
+  titleId: p.title_id,
+  year: numOrNull(p.year),
+});
 
 export class AnalyticsRepo implements AnalyticsRepository {
   constructor(private readonly db: Kysely<Database>) {}
@@ -141,11 +150,7 @@ export class AnalyticsRepo implements AnalyticsRepository {
     ]);
     return {
       programs: programs.map((p) => ({
-        id: p.id,
-        identifier: p.identifier,
-        titleEn: p.title_en,
-        titleId: p.title_id,
-        year: numOrNull(p.year),
+        ...programRefOf(p),
         modality: p.modality,
         flagshipArea: p.flagship_area,
         cooperationType: p.cooperation_type,
@@ -195,11 +200,7 @@ export class AnalyticsRepo implements AnalyticsRepository {
       : [];
     return {
       programs: programs.map((p) => ({
-        id: p.id,
-        identifier: p.identifier,
-        titleEn: p.title_en,
-        titleId: p.title_id,
-        year: numOrNull(p.year),
+        ...programRefOf(p),
         cooperationType: p.cooperation_type,
         stage: p.lifecycle_stage,
         role: p.ssc_role,
