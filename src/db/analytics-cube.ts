@@ -55,7 +55,7 @@ type SpendDelta = Map<string, { amount: number; n: number }>;
  * import quadratic. Inside a store transaction the deltas are summed in memory and written once,
  * just before the commit (flushAnalytics).
  */
-const pending = new WeakMap<object, { cube: Delta; spending: SpendDelta }>();
+const pending = new WeakMap<object, { cube: Delta; spending: SpendDelta; lists?: Map<string, Set<string>> }>();
 
 /** From now on, summary-table changes made through `db` wait for flushAnalytics(db). */
 export function deferAnalytics(db: Kysely<Database>): void {
@@ -260,16 +260,19 @@ async function writeSpendingDelta(db: Kysely<Database>, delta: SpendDelta): Prom
  * facts before the write (empty for new programs); their current facts are read here. With
  * `removed`, the programs are about to be deleted: only their old contribution is taken away.
  * With `spending: false` (only participants changed) the spending tables are left as they are.
+ * `after` gives the facts just written, saving the read.
  */
 export async function refreshAnalytics(
   db: Kysely<Database>,
   ids: readonly number[],
   before: { programs: readonly ProgramFact[]; countries: readonly CountryFact[] },
-  options: { removed?: boolean; spending?: boolean } = {},
+  options: { removed?: boolean; spending?: boolean; after?: { programs: readonly ProgramFact[]; countries: readonly CountryFact[] } } = {},
 ): Promise<void> {
   if (ids.length === 0) return;
-  const lists = await loadLists(db);
-  const after = await readFacts(db, ids);
+  // The custom lists are read once per transaction (a list change starts afresh, see rebuildList).
+  const waiting = pending.get(db);
+  const lists = waiting ? (waiting.lists ??= await loadLists(db)) : await loadLists(db);
+  const after = options.after ?? (await readFacts(db, ids));
   const delta: Delta = new Map();
   addContributions(delta, before.programs, before.countries, lists, -1);
   addContributions(delta, after.programs, after.countries, lists, 1);

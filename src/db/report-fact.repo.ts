@@ -7,7 +7,7 @@ import { regionOf } from '../domain/reference/countries.js';
 import { allocateParticipants } from '../domain/report/participant-allocation.js';
 import type { ReportFactRepository } from '../services/ports.js';
 import { insertInChunks, num, numOrNull } from './sql-helpers.js';
-import { readFacts, refreshAnalytics } from './analytics-cube.js';
+import { readFacts, refreshAnalytics, type ProgramFact } from './analytics-cube.js';
 import type { Database } from './schema.js';
 
 const CHUNK = 500;
@@ -86,8 +86,8 @@ export class ReportFactRepo implements ReportFactRepository {
       });
     });
     await insertInChunks(this.db, 'activity_country_facts', rows);
-    await this.insertActivityFacts(activities, rows, recipientsOf);
-    await refreshAnalytics(this.db, ids, before, { spending: !participantsOnly });
+    const facts = await this.insertActivityFacts(activities, rows, recipientsOf);
+    await refreshAnalytics(this.db, ids, before, { spending: !participantsOnly, after: { programs: facts, countries: rows } });
   }
 
   /** One fact row per program, from its country facts. */
@@ -95,7 +95,7 @@ export class ReportFactRepo implements ReportFactRepository {
     activities: readonly { id: number; year: number | null; modality: string | null; flagship_area: string | null; cooperation_type: string; lifecycle_stage: string }[],
     rows: readonly { activity_id: number; participants: number; source: string | null }[],
     recipientsOf: ReadonlyMap<number, readonly unknown[]>,
-  ): Promise<void> {
+  ): Promise<ProgramFact[]> {
     const byActivity = new Map<number, { total: number; source: string | null; totalsRows: number }>();
     for (const r of rows) {
       const f = byActivity.get(r.activity_id) ?? { total: 0, source: null, totalsRows: 0 };
@@ -104,24 +104,22 @@ export class ReportFactRepo implements ReportFactRepository {
       if (r.source === 'totals' && r.participants > 0) f.totalsRows++;
       byActivity.set(r.activity_id, f);
     }
-    await insertInChunks(
-      this.db,
-      'activity_facts',
-      activities.map((a) => {
-        const f = byActivity.get(a.id);
-        return {
-          activity_id: a.id,
-          year: a.year,
-          modality: a.modality,
-          flagship_area: a.flagship_area,
-          cooperation_type: a.cooperation_type,
-          participants_total: f?.total ?? 0,
-          participants_source: f?.source ?? null,
-          participants_split: (f?.totalsRows ?? 0) > 1 ? 1 : 0,
-          recipient_count: recipientsOf.get(a.id)?.length ?? 0,
-          lifecycle_stage: a.lifecycle_stage,
-        };
-      }),
-    );
+    const facts = activities.map((a) => {
+      const f = byActivity.get(a.id);
+      return {
+        activity_id: a.id,
+        year: a.year,
+        modality: a.modality,
+        flagship_area: a.flagship_area,
+        cooperation_type: a.cooperation_type,
+        participants_total: f?.total ?? 0,
+        participants_source: f?.source ?? null,
+        participants_split: (f?.totalsRows ?? 0) > 1 ? 1 : 0,
+        recipient_count: recipientsOf.get(a.id)?.length ?? 0,
+        lifecycle_stage: a.lifecycle_stage,
+      };
+    });
+    await insertInChunks(this.db, 'activity_facts', facts);
+    return facts;
   }
 }
