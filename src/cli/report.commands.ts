@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { formatMinor } from '../domain/money.js';
 import type { AnnualSummary } from '../domain/report/summary.js';
-import { REPORT_REGIONS } from '../domain/reference/types.js';
+import { REPORT_REGION_NAMES, REPORT_REGIONS } from '../domain/reference/types.js';
 import { annualReportTables, type Lang } from '../domain/report/tables.js';
 import { annualReport, annualSummary, yearlyTotals } from '../services/reports.js';
 import { activityListQuerySchema } from '../domain/activity/activity-query.js';
@@ -10,8 +10,6 @@ import { CliInputError } from './exit-codes.js';
 import { json, table } from './format.js';
 import type { CliContext } from './main.js';
 
-const REGION_LABELS = { asia: 'Asia', oceania: 'Oceania', africa: 'Africa', americas: 'America & Caribbean', europe: 'Europe' } as const;
-const REGION_LABELS_ID = { asia: 'Asia', oceania: 'Oseania', africa: 'Afrika', americas: 'Amerika dan Karibia', europe: 'Eropa' } as const;
 
 /** A decimal string of hundredths with thousands separators: 547200000000 → "5,472,000,000.00". */
 export function money(minor: number): string {
@@ -66,7 +64,7 @@ export function describeSummary(s: AnnualSummary, lang: 'en' | 'id'): string {
 }
 
 function regionRows(s: AnnualSummary, lang: 'en' | 'id') {
-  return REPORT_REGIONS.map((r) => [(lang === 'id' ? REGION_LABELS_ID : REGION_LABELS)[r], s.regions[r].programs, s.regions[r].countries, s.regions[r].participants]);
+  return REPORT_REGIONS.map((r) => [REPORT_REGION_NAMES[lang][r], s.regions[r].programs, s.regions[r].countries, s.regions[r].participants]);
 }
 
 function parseYear(value: string): number {

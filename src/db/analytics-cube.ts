@@ -21,9 +21,6 @@ import { sql, type Kysely } from 'kysely';
 import { GROUP_CODES } from '../domain/reference/types.js';
 import { groupMembersInYear } from '../domain/reference/groupings.js';
 import { num } from './sql-helpers.js';
-import { spendingGroupOf, stageFilter } from './report.repo.js';
-import type { LifecycleStage } from '../domain/codes.js';
-import type { SpendingGroup } from '../domain/report/summary.js';
 import type { Database } from './schema.js';
 
 const CHUNK = 400;
@@ -366,28 +363,4 @@ export async function rebuildAnalytics(db: Kysely<Database>): Promise<void> {
   }
   for (const [code, members] of await loadLists(db)) await rebuildList(db, code, [...members]);
   await rebuildSpending(db);
-}
-
-/**
- * Spent amounts per year and key of one dimension (all, modality, area), grouped by currency and
- * by the values of the rates in force, as the annual summary groups transactions: the same
- * conversion to the cent, from a few hundred rows.
- */
-export async function spendingFromCube(
-  db: Kysely<Database>,
-  dim: 'all' | 'modality' | 'area',
-  from: number,
-  to: number,
-  stages: readonly LifecycleStage[] | undefined,
-): Promise<{ year: number; key: string | null; group: SpendingGroup }[]> {
-  const { rows } = await sql<{ year: unknown; key: string; currency: string; currency_rate: unknown; idr_rate: unknown; amount_minor: unknown; transactions: unknown; first_date: string | null; last_date: string | null }>`
-    select s.year, s.key, s.currency, cr.units_per_usd as currency_rate, ir.units_per_usd as idr_rate,
-      sum(s.amount_minor) as amount_minor, sum(s.transactions) as transactions,
-      min(case when s.missing_day <> '' then s.missing_day end) as first_date, max(case when s.missing_day <> '' then s.missing_day end) as last_date
-    from spending_cube s
-    left join exchange_rates cr on cr.currency = s.currency and cr.rate_date = s.currency_rate_date
-    left join exchange_rates ir on ir.currency = 'IDR' and ir.rate_date = s.idr_rate_date
-    where s.dim = ${dim} and s.year between ${from} and ${to}${stageFilter(sql`s.stage`, stages)}
-    group by s.year, s.key, s.currency, cr.units_per_usd, ir.units_per_usd`.execute(db);
-  return rows.filter((r) => num(r.transactions) !== 0).map((r) => ({ year: num(r.year), key: r.key === '' ? null : r.key, group: spendingGroupOf(r) }));
 }

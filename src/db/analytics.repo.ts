@@ -18,8 +18,7 @@ import type {
   YearFigure,
 } from '../services/ports.js';
 import type { SpendingGroup } from '../domain/report/summary.js';
-import { rateOn, spendingGroups, stageFilter } from './report.repo.js';
-import { spendingFromCube } from './analytics-cube.js';
+import { rateOn, spendingFromCube, spendingGroups, stageFilter } from './report.repo.js';
 import { num, numOrNull } from './sql-helpers.js';
 import type { Database } from './schema.js';
 

@@ -4,11 +4,10 @@
  */
 import { yearOverYear, yearRange, type Change } from '../domain/analytics/change.js';
 import { herfindahl, type Concentration } from '../domain/analytics/concentration.js';
-import { REGION_NAMES } from '../domain/analytics/priority.js';
 import type { CodeSet } from '../domain/code-set.js';
 import { flagshipAreas, modalities } from '../domain/codes.js';
 import { countryName } from '../domain/reference/countries.js';
-import { REPORT_REGIONS } from '../domain/reference/types.js';
+import { REPORT_REGION_NAMES, REPORT_REGIONS } from '../domain/reference/types.js';
 import { convertSpending, type MissingRate, type SpendingGroup } from '../domain/report/summary.js';
 import type { ServiceDeps } from './ports.js';
 import { checkYearRange, type YearRangeQuery } from './priorities.js';
@@ -132,8 +131,8 @@ export async function trends(deps: ServiceDeps, q: YearRangeQuery): Promise<Tren
     totals: series(years, (y) => total.get(`${y}|`), true, true),
     byRegion: REPORT_REGIONS.map((r) => ({
       code: r,
-      labelEn: REGION_NAMES.en[r],
-      labelId: REGION_NAMES.id[r],
+      labelEn: REPORT_REGION_NAMES.en[r],
+      labelId: REPORT_REGION_NAMES.id[r],
       points: series(years, (y) => region.get(`${y}|${r}`), true, false),
     })),
     byModality: codeSeries(modalities, years, byModality, modalitiesPresent),

@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { isGroupCode, groupMembersInYear, listGroups } from '../reference/groupings.js';
 import { countriesInRegion, countryName, isCountryCode } from '../reference/countries.js';
-import { REPORT_REGIONS, type ReportRegion } from '../reference/types.js';
+import { REPORT_REGION_NAMES, REPORT_REGIONS, type ReportRegion } from '../reference/types.js';
 import { LIMITS, optionalText } from '../schema-helpers.js';
 
 export const SUBJECT_KINDS = ['group', 'region', 'list', 'country'] as const;
@@ -136,7 +136,7 @@ export function subjectName(subject: PrioritySubject, lang: 'en' | 'id', lists: 
       return g ? (lang === 'id' ? g.nameId : g.nameEn) : subject.code;
     }
     case 'region':
-      return REGION_NAMES[lang][subject.code as ReportRegion] ?? subject.code;
+      return REPORT_REGION_NAMES[lang][subject.code as ReportRegion] ?? subject.code;
     case 'list': {
       const l = lists.get(subject.code);
       return l ? (lang === 'id' ? l.nameId : l.nameEn) : subject.code;
@@ -146,10 +146,6 @@ export function subjectName(subject: PrioritySubject, lang: 'en' | 'id', lists: 
   }
 }
 
-export const REGION_NAMES: Record<'en' | 'id', Record<ReportRegion, string>> = {
-  en: { asia: 'Asia', oceania: 'Oceania', africa: 'Africa', americas: 'America & Caribbean', europe: 'Europe' },
-  id: { asia: 'Asia', oceania: 'Oseania', africa: 'Afrika', americas: 'Amerika dan Karibia', europe: 'Eropa' },
-};
 
 /** What the records show for a subject in a year, and the year's totals the shares divide by. */
 export interface SubjectFigures {

@@ -24,7 +24,7 @@ import { AID_TYPE_OF_MODALITY, equalShares, iatiIdentifier } from '../iati/activ
 import { formatMinor } from '../money.js';
 import { codelistName } from '../reference/codelists.js';
 import { countryName, getCountry } from '../reference/countries.js';
-import type { ReportRegion } from '../reference/types.js';
+import { REPORT_REGION_NAMES } from '../reference/types.js';
 import { largestRemainder } from '../report/participant-allocation.js';
 import type { Spending } from '../report/summary.js';
 import { rateOn, SpendingAccumulator, type RateTable } from './in-kind.js';
@@ -59,7 +59,6 @@ export const TOSSD_DEFAULT_STAGES: readonly LifecycleStage[] = ['implementation'
 /** Disbursements and expenditure count as spent (IATI TransactionType 3 and 4). */
 export const SPENT_TRANSACTION_TYPES: readonly string[] = ['3', '4'];
 
-const REGION_NAMES: Readonly<Record<ReportRegion, string>> = { asia: 'Asia', oceania: 'Oceania', africa: 'Africa', americas: 'America & Caribbean', europe: 'Europe' };
 
 /** CRS recipient code 998 "Developing countries, unspecified": a program with no recipient country recorded. */
 const UNSPECIFIED = 'Developing countries, unspecified';
@@ -149,7 +148,7 @@ export function tossdRows(a: Activity, ctx: TossdContext, inKindUsdMinor: number
       a.titleEn ?? a.titleId ?? '',
       country?.iso3 ?? '',
       country ? country.nameEn : UNSPECIFIED,
-      country?.region ? REGION_NAMES[country.region] : '',
+      country?.region ? REPORT_REGION_NAMES.en[country.region] : '',
       collaboration,
       codelistName('CollaborationType', collaboration) ?? '',
       aidType,

@@ -7,6 +7,12 @@
 export const REPORT_REGIONS = ['asia', 'oceania', 'africa', 'americas', 'europe'] as const;
 export type ReportRegion = (typeof REPORT_REGIONS)[number];
 
+/** The report regions' names as the annual reports print them. */
+export const REPORT_REGION_NAMES: Readonly<Record<'en' | 'id', Readonly<Record<ReportRegion, string>>>> = {
+  en: { asia: 'Asia', oceania: 'Oceania', africa: 'Africa', americas: 'America & Caribbean', europe: 'Europe' },
+  id: { asia: 'Asia', oceania: 'Oseania', africa: 'Afrika', americas: 'Amerika dan Karibia', europe: 'Eropa' },
+};
+
 export interface CountryRecord {
   /** ISO 3166-1 alpha-2 (plus XK for Kosovo, as in common practice). */
   readonly iso2: string;

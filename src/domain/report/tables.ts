@@ -4,7 +4,7 @@
  * shows the same figures under the same headings.
  */
 import { formatMinor } from '../money.js';
-import { REPORT_REGIONS } from '../reference/types.js';
+import { REPORT_REGION_NAMES, REPORT_REGIONS } from '../reference/types.js';
 import type { AnnualSummary, BreakdownRow } from './summary.js';
 
 export type Lang = 'en' | 'id';
@@ -54,7 +54,7 @@ const T = {
     fromRecords: 'Participants from records',
     fromTotals: 'Participants from recorded totals',
     year: 'Year',
-    regionNames: { asia: 'Asia', oceania: 'Oceania', africa: 'Africa', americas: 'America & Caribbean', europe: 'Europe' },
+    regionNames: REPORT_REGION_NAMES.en,
   },
   id: {
     summary: 'Ringkasan',
@@ -88,7 +88,7 @@ const T = {
     fromRecords: 'Peserta dari data perorangan',
     fromTotals: 'Peserta dari jumlah tercatat',
     year: 'Tahun',
-    regionNames: { asia: 'Asia', oceania: 'Oseania', africa: 'Afrika', americas: 'Amerika dan Karibia', europe: 'Eropa' },
+    regionNames: REPORT_REGION_NAMES.id,
   },
 } as const;
 
