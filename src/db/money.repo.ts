@@ -11,7 +11,7 @@ import type { CooperationType, LifecycleStage, Modality } from '../domain/codes.
 import type { SpendingGroup } from '../domain/report/summary.js';
 import type { BudgetVsSpentAggregates, MoneyRepository } from '../services/ports.js';
 import { num, numOrNull } from './sql-helpers.js';
-import { rateOn, SPENT_TYPES } from './report.repo.js';
+import { rateOn, SPENT_TYPES, spendingGroups } from './report.repo.js';
 import type { Database } from './schema.js';
 
 
@@ -70,23 +70,23 @@ export class MoneyRepo implements MoneyRepository {
       this.groups(where, groupBy, page, pageSize),
       this.rows<{ n: unknown }>(sql`select count(*) as n from activities a where ${where}`),
       this.budgets(where, sql`0`),
-      this.spending(where, sql`0`),
+      spendingGroups(this.db, where, sql`0`),
     ]);
     // The amounts of the page's groups only (one page of programs; every agency or year).
     const keys = groups.rows.map((g) => g.key);
     const within = groupBy === 'program' ? (keys.length ? sql`${where} and a.id in (${sql.join(keys.map(Number))})` : sql`1 = 0`) : where;
-    const [budgets, spent] = await Promise.all([this.budgets(within, KEY[groupBy]), this.spending(within, KEY[groupBy])]);
-    const byKey = (rows: AmountRow[]) => {
+    const [budgets, spent] = await Promise.all([this.budgets(within, KEY[groupBy]), spendingGroups(this.db, within, KEY[groupBy])]);
+    const byKey = (rows: readonly { key: unknown; group: SpendingGroup }[]) => {
       const map = new Map<string, SpendingGroup[]>();
-      for (const r of rows) map.set(keyOf(r.k), [...(map.get(keyOf(r.k)) ?? []), toGroup(r)]);
+      for (const r of rows) map.set(keyOf(r.key), [...(map.get(keyOf(r.key)) ?? []), r.group]);
       return map;
     };
-    const budgetOf = byKey(budgets);
+    const budgetOf = byKey(budgets.map((r) => ({ key: r.k, group: toGroup(r) })));
     const spentOf = byKey(spent);
     return {
       groups: groups.count,
       rows: groups.rows.map((g) => ({ group: g.group, budget: budgetOf.get(g.key) ?? [], spent: spentOf.get(g.key) ?? [] })),
-      total: { programs: num(count[0]?.n), budget: totalBudget.map(toGroup), spent: totalSpent.map(toGroup) },
+      total: { programs: num(count[0]?.n), budget: totalBudget.map(toGroup), spent: totalSpent.map((r) => r.group) },
     };
   }
 
@@ -146,19 +146,6 @@ export class MoneyRepo implements MoneyRepository {
         select ${key} as k, b.currency, b.amount_minor, ${day} as day, ${rateOn(sql`b.currency`, day)} as currency_rate, ${rateOn(sql`'IDR'`, day)} as idr_rate
         from budgets b join activities a on a.id = b.activity_id
         where ${where} and (b.type = 2 or not exists (select 1 from budgets rb where rb.activity_id = b.activity_id and rb.type = 2))
-      ) x
-      group by x.k, x.currency, x.currency_rate, x.idr_rate`);
-  }
-
-  /** Spent amounts per key, currency and the rates of each transaction's value date (else its date). */
-  private spending(where: RawBuilder<unknown>, key: RawBuilder<unknown>): Promise<AmountRow[]> {
-    const day = sql`coalesce(t.value_date, t.transaction_date)`;
-    return this.rows<AmountRow>(sql`
-      select x.k, x.currency, x.currency_rate, x.idr_rate, sum(x.amount_minor) as amount_minor, count(*) as n, min(x.day) as first_date, max(x.day) as last_date
-      from (
-        select ${key} as k, t.currency, t.amount_minor, ${day} as day, ${rateOn(sql`t.currency`, day)} as currency_rate, ${rateOn(sql`'IDR'`, day)} as idr_rate
-        from transactions t join activities a on a.id = t.activity_id
-        where ${where} and t.type in ${SPENT_TYPES}
       ) x
       group by x.k, x.currency, x.currency_rate, x.idr_rate`);
   }
