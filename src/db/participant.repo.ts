@@ -2,7 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import type { ParticipantStatus, Sex } from '../domain/codes.js';
 import type { Participant } from '../domain/participant/participant.js';
 import type { ParticipantRepository, ParticipantWrite } from '../services/ports.js';
-import { bool, JSON_CHUNK_ROWS, jsonRows, num } from './sql-helpers.js';
+import { bool, isPostgres, JSON_CHUNK_ROWS, jsonRows, num } from './sql-helpers.js';
 import type { Database, ParticipantsTable } from './schema.js';
 
 type ParticipantRow = Omit<ParticipantsTable, 'id'> & { id: number };
@@ -114,19 +114,19 @@ export class ParticipantRepo implements ParticipantRepository {
   async findKeys(pairs: readonly { activityId: number; personKey: string }[]): Promise<Map<string, { id: number; importBatchId: number | null }>> {
     const found = new Map<string, { id: number; importBatchId: number | null }>();
     if (pairs.length === 0) return found;
-    const wanted = new Set(pairs.map((p) => `${p.activityId}|${p.personKey}`));
-    for (let i = 0; i < pairs.length; i += 500) {
-      const chunk = pairs.slice(i, i + 500);
-      const rows = await this.db
-        .selectFrom('participants')
-        .select(['id', 'activity_id', 'person_key', 'import_batch_id'])
-        .where('activity_id', 'in', [...new Set(chunk.map((p) => p.activityId))])
-        .where('person_key', 'in', [...new Set(chunk.map((p) => p.personKey))])
-        .execute();
-      for (const r of rows) {
-        const key = `${r.activity_id}|${r.person_key}`;
-        if (wanted.has(key)) found.set(key, { id: r.id, importBatchId: r.import_batch_id });
-      }
+    // The exact pairs as one JSON parameter, joined on the unique (activity_id, person_key)
+    // index: an IN list of programs and another of keys made PostgreSQL match every key of every
+    // program in the chunk (about 100 ms a chunk inside a large import).
+    const postgres = isPostgres(this.db);
+    for (let i = 0; i < pairs.length; i += JSON_CHUNK_ROWS) {
+      const json = JSON.stringify(pairs.slice(i, i + JSON_CHUNK_ROWS).map((p) => ({ a: p.activityId, k: p.personKey })));
+      const wanted = postgres
+        ? sql`select (value->>'a')::int as a, value->>'k' as k from json_array_elements(${json}::json)`
+        : sql`select json_extract(value, '$.a') as a, json_extract(value, '$.k') as k from json_each(${json})`;
+      const rows = await sql<{ id: number; activity_id: number; person_key: string; import_batch_id: number | null }>`
+        select p.id, p.activity_id, p.person_key, p.import_batch_id
+        from (${wanted}) w join participants p on p.activity_id = w.a and p.person_key = w.k`.execute(this.db);
+      for (const r of rows.rows) found.set(`${r.activity_id}|${r.person_key}`, { id: num(r.id), importBatchId: r.import_batch_id === null ? null : num(r.import_batch_id) });
     }
     return found;
   }

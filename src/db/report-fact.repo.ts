@@ -6,18 +6,48 @@ import { sql, type Kysely } from 'kysely';
 import { regionOf } from '../domain/reference/countries.js';
 import { allocateParticipants } from '../domain/report/participant-allocation.js';
 import type { ReportFactRepository } from '../services/ports.js';
-import { insertInChunks, num, numOrNull } from './sql-helpers.js';
+import { insertInChunks, isPostgres, num, numOrNull } from './sql-helpers.js';
 import { readFacts, refreshAnalytics, type ProgramFact } from './analytics-cube.js';
 import type { Database } from './schema.js';
 
 const CHUNK = 500;
+/** Programs whose participant records are counted in one statement. */
+const COUNT_CHUNK = 20_000;
+
+function countsByProgram(rows: readonly { activity_id: number; country_code: string; n: unknown }[]): Map<number, Map<string, number>> {
+  const recordsOf = new Map<number, Map<string, number>>();
+  for (const r of rows) {
+    const id = num(r.activity_id);
+    const map = recordsOf.get(id) ?? new Map<string, number>();
+    map.set(r.country_code, num(r.n));
+    recordsOf.set(id, map);
+  }
+  return recordsOf;
+}
 
 export class ReportFactRepo implements ReportFactRepository {
   constructor(private readonly db: Kysely<Database>) {}
 
   async refresh(activityIds: readonly number[], options: { participantsOnly?: boolean } = {}): Promise<void> {
     const ids = [...new Set(activityIds)];
-    for (let i = 0; i < ids.length; i += CHUNK) await this.refreshChunk(ids.slice(i, i + CHUNK), options.participantsOnly ?? false);
+    for (let i = 0; i < ids.length; i += COUNT_CHUNK) {
+      const part = ids.slice(i, i + COUNT_CHUNK);
+      // The participant records of many programs are counted in one pass (an import ends by
+      // refreshing every program it touched); a few programs are counted chunk by chunk.
+      const counts = part.length > CHUNK ? await this.recordCounts(part) : undefined;
+      for (let j = 0; j < part.length; j += CHUNK) await this.refreshChunk(part.slice(j, j + CHUNK), options.participantsOnly ?? false, counts);
+    }
+  }
+
+  /** Counted participant records per program and country, in one statement for many programs. */
+  private async recordCounts(ids: readonly number[]): Promise<Map<number, Map<string, number>>> {
+    const json = JSON.stringify(ids);
+    const wanted = isPostgres(this.db) ? sql`select value::int as id from json_array_elements_text(${json}::json)` : sql`select value as id from json_each(${json})`;
+    const rows = await sql<{ activity_id: number; country_code: string; n: unknown }>`
+      select p.activity_id, p.country_code, count(*) as n
+      from participants p join (${wanted}) w on w.id = p.activity_id
+      group by p.activity_id, p.country_code`.execute(this.db);
+    return countsByProgram(rows.rows);
   }
 
   /** Takes programs about to be deleted out of the facts and the summary tables. */
@@ -32,8 +62,14 @@ export class ReportFactRepo implements ReportFactRepository {
     }
   }
 
-  private async refreshChunk(ids: number[], participantsOnly: boolean): Promise<void> {
+  private async refreshChunk(ids: number[], participantsOnly: boolean, counted?: ReadonlyMap<number, ReadonlyMap<string, number>>): Promise<void> {
     if (ids.length === 0) return;
+    // Two transactions refreshing one program at once would both delete its facts and insert
+    // them again (the second failing on the key): the programs' rows are locked first, in id
+    // order, so the second waits and then reads what the first committed. SQLite writes one
+    // transaction at a time. NO KEY UPDATE: the rows' key-share locks taken by inserts of
+    // participants (their foreign key) do not block it.
+    if (isPostgres(this.db)) await this.db.selectFrom('activities').select('id').where('id', 'in', ids).orderBy('id').forNoKeyUpdate().execute();
     const before = await readFacts(this.db, ids);
     await this.db.deleteFrom('activity_country_facts').where('activity_id', 'in', ids).execute();
     await this.db.deleteFrom('activity_facts').where('activity_id', 'in', ids).execute();
@@ -49,21 +85,19 @@ export class ReportFactRepo implements ReportFactRepository {
       .orderBy('activity_id')
       .orderBy('sort_order')
       .execute();
-    const records = await this.db
-      .selectFrom('participants')
-      .select(['activity_id', 'country_code', sql<number>`count(*)`.as('n')])
-      .where('activity_id', 'in', ids)
-      .groupBy(['activity_id', 'country_code'])
-      .execute();
+    const recordsOf =
+      counted ??
+      countsByProgram(
+        await this.db
+          .selectFrom('participants')
+          .select(['activity_id', 'country_code', sql<number>`count(*)`.as('n')])
+          .where('activity_id', 'in', ids)
+          .groupBy(['activity_id', 'country_code'])
+          .execute(),
+      );
     const recipientsOf = new Map<number, { country: string; percentage: number | null }[]>();
     for (const r of recipients) {
       recipientsOf.set(r.activity_id, [...(recipientsOf.get(r.activity_id) ?? []), { country: r.country_code, percentage: numOrNull(r.percentage) }]);
-    }
-    const recordsOf = new Map<number, Map<string, number>>();
-    for (const r of records) {
-      const map = recordsOf.get(r.activity_id) ?? new Map<string, number>();
-      map.set(r.country_code, num(r.n));
-      recordsOf.set(r.activity_id, map);
     }
     const rows = activities.flatMap((a) => {
       const its = recipientsOf.get(a.id) ?? [];

@@ -24,6 +24,18 @@ describeEachEngine('participants', (app) => {
     expect((await listParticipants(deps(), a.id)).items).toHaveLength(1);
   });
 
+  it('keeps the counts right when participants of one program are added at the same moment', async () => {
+    const a = await program();
+    // Each addition refreshes the program's report facts in its own transaction; on PostgreSQL
+    // they overlapped and the later one failed on the facts' key before the program row was locked.
+    await Promise.all(Array.from({ length: 6 }, (_, i) => add(a.id, { fullName: `Concurrent Person ${i}` })));
+    const facts = await app().database.db.selectFrom('activity_country_facts').select(['country_code', 'participants']).where('activity_id', '=', a.id).orderBy('country_code').execute();
+    expect(facts.map((f) => [f.country_code, Number(f.participants)])).toEqual([
+      ['JO', 0],
+      ['PS', 6],
+    ]);
+  });
+
   it('refuses a participant from a country that is not a recipient', async () => {
     const a = await program();
     const error = await add(a.id, { country: 'EG' }).catch((e) => e);
