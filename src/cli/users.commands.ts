@@ -33,7 +33,7 @@ export function registerUserCommands(program: Command, ctx: CliContext): void {
     .requiredOption('--email <email>', 'sign-in email')
     .requiredOption('--name <name>', 'full name')
     .requiredOption('--role <role>', roles.codes.join(', '))
-    .option('--org <code>', 'organisation code (required for agency and embassy accounts)')
+    .option('--org <code>', 'organisation code (required for agency, embassy and focal_point accounts)')
     .option('--password-stdin', 'read the password from the first line of standard input (else one is generated and shown once)')
     .action(async (opts: { email: string; name: string; role: string; org?: string; passwordStdin?: boolean }) => {
       const { password, generated } = await passwordFrom(ctx, opts.passwordStdin);

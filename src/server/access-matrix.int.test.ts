@@ -21,11 +21,13 @@ import { describeEachEngine } from '../testing/engines.js';
 import { asSession, ensureOrg, signIn, TEST_PASSWORD, type TestSession } from '../testing/server.js';
 
 type Who = Role | 'anonymous';
-const WHO: readonly Who[] = ['admin', 'coordinator', 'agency', 'embassy', 'viewer', 'anonymous'];
+const WHO: readonly Who[] = ['admin', 'coordinator', 'agency', 'embassy', 'focal_point', 'viewer', 'anonymous'];
 /** The agency signed in ("own" programs are implemented by it). */
 const OWN = 'ID-MX-AGENCY';
 const OTHER = 'ID-MX-OTHER';
 const EMBASSY = 'ID-MX-KBRI';
+/** The focal point's organisation: a ministry of Kenya, the test programs' recipient. */
+const FOCAL = 'KE-MX-MFA';
 
 interface Call {
   readonly method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -35,7 +37,9 @@ interface Call {
 }
 
 type Expect = Readonly<Record<Who, number>>;
-const everyone = (status: number): Expect => ({ admin: status, coordinator: status, agency: status, embassy: status, viewer: status, anonymous: status });
+const everyone = (status: number): Expect => ({ admin: status, coordinator: status, agency: status, embassy: status, focal_point: status, viewer: status, anonymous: status });
+/** Embassies and focal points, which nominate participants and file requests. */
+const nominators = (status: number) => ({ embassy: status, focal_point: status });
 /** Anyone signed in; the public must sign in. */
 const signedIn = (status: number): Expect => ({ ...everyone(status), anonymous: 401 });
 /** Anyone signed in; to the public the record does not exist. */
@@ -75,6 +79,7 @@ describeEachEngine('access matrix: role × endpoint', (app) => {
     for (const role of ['admin', 'coordinator', 'viewer'] as const) sessions[role] = await signIn(server, app(), role);
     sessions.agency = await signIn(server, app(), 'agency', OWN);
     sessions.embassy = await signIn(server, app(), 'embassy', EMBASSY);
+    sessions.focal_point = await signIn(server, app(), 'focal_point', FOCAL);
     for (const who of WHO) as[who] = who === 'anonymous' ? server : asSession(server, sessions[who]);
 
     const ownRequest = await program('request');
@@ -104,7 +109,8 @@ describeEachEngine('access matrix: role × endpoint', (app) => {
     return response.json() as T;
   };
   const csv = (body: string): Pick<Call, 'payload' | 'headers'> => ({ payload: body, headers: { 'content-type': 'text/csv', 'x-file-name': 'matrix.csv' } });
-  const unique = (who: Who) => `${who}-${++seq}-${Date.now().toString(36)}`;
+  // Dashes only: the row's code goes into URLs and codes (focal_point → focal-point).
+  const unique = (who: Who) => `${who.replace('_', '-')}-${++seq}-${Date.now().toString(36)}`;
 
   const ROWS: readonly Row[] = [
     // Programs
@@ -117,12 +123,12 @@ describeEachEngine('access matrix: role × endpoint', (app) => {
     {
       name: 'POST /activities for the own agency (a request)',
       call: async () => ({ method: 'POST', url: '/api/v1/activities', payload: anActivity({ implementingOrg: OWN }) }),
-      expect: { ...ownAgency(201), embassy: 201 },
+      expect: { ...ownAgency(201), ...nominators(201) },
     },
     {
       name: 'POST /activities for another agency (a request)',
       call: async () => ({ method: 'POST', url: '/api/v1/activities', payload: anActivity({ implementingOrg: OTHER }) }),
-      expect: { ...coordination(201), embassy: 201 },
+      expect: { ...coordination(201), ...nominators(201) },
     },
     {
       name: 'POST /activities already approved',
@@ -181,12 +187,12 @@ describeEachEngine('access matrix: role × endpoint', (app) => {
     {
       name: 'POST participant to the own agency’s approved program',
       call: async () => ({ method: 'POST', url: `/api/v1/activities/${own.approved}/participants`, payload: aParticipant() }),
-      expect: { ...ownAgency(201), embassy: 201 },
+      expect: { ...ownAgency(201), ...nominators(201) },
     },
     {
       name: 'POST participant to another agency’s approved program',
       call: async () => ({ method: 'POST', url: `/api/v1/activities/${other.approved}/participants`, payload: aParticipant() }),
-      expect: { ...coordination(201), embassy: 201 },
+      expect: { ...coordination(201), ...nominators(201) },
     },
     {
       name: 'POST participant to the own agency’s request (not open for nominations)',
@@ -210,6 +216,22 @@ describeEachEngine('access matrix: role × endpoint', (app) => {
         return { method: 'PATCH', url: `/api/v1/activities/${other.approved}/participants/${nominated.json().id}`, payload: { position: 'Deputy director' } };
       },
       expect: { ...coordination(200), embassy: 200 },
+    },
+    {
+      name: 'PATCH a participant the focal point nominated',
+      call: async () => {
+        const nominated = await send('focal_point', { method: 'POST', url: `/api/v1/activities/${other.approved}/participants`, payload: aParticipant() });
+        return { method: 'PATCH', url: `/api/v1/activities/${other.approved}/participants/${nominated.json().id}`, payload: { position: 'Deputy director' } };
+      },
+      expect: { ...coordination(200), focal_point: 200 },
+    },
+    {
+      name: 'DELETE a participant the focal point nominated',
+      call: async () => {
+        const nominated = await send('focal_point', { method: 'POST', url: `/api/v1/activities/${other.approved}/participants`, payload: aParticipant() });
+        return { method: 'DELETE', url: `/api/v1/activities/${other.approved}/participants/${nominated.json().id}` };
+      },
+      expect: { ...coordination(204), focal_point: 204 },
     },
     {
       name: 'DELETE a participant of the own agency’s program',
@@ -303,12 +325,12 @@ describeEachEngine('access matrix: role × endpoint', (app) => {
     {
       name: 'POST transitions: submit the own agency’s request',
       call: async () => ({ method: 'POST', url: `/api/v1/activities/${(await program('request')).id}/transitions`, payload: { action: 'submit' } }),
-      expect: { ...ownAgency(200), embassy: 200 },
+      expect: { ...ownAgency(200), ...nominators(200) },
     },
     {
       name: 'POST transitions: submit another agency’s request',
       call: async () => ({ method: 'POST', url: `/api/v1/activities/${(await program('request', OTHER)).id}/transitions`, payload: { action: 'submit' } }),
-      expect: { ...coordination(200), embassy: 200 },
+      expect: { ...coordination(200), ...nominators(200) },
     },
     {
       name: 'POST transitions: approve',
@@ -439,6 +461,33 @@ describeEachEngine('access matrix: role × endpoint', (app) => {
       expect(selected.json()).toMatchObject({ status: 'nominated', position: 'Chief' });
     });
 
+    it('shows a focal point its own organisation’s nominees only, not an embassy’s, and the embassy not the focal point’s', async () => {
+      const nominated = await send('focal_point', {
+        method: 'POST',
+        url: `/api/v1/activities/${own.approved}/participants`,
+        payload: aParticipant({ fullName: 'Nominee Achieng', email: 'achieng@example.org', status: 'attended' }),
+      });
+      expect(nominated.statusCode).toBe(201);
+      expect(nominated.json()).toMatchObject({ fullName: 'Nominee Achieng', status: 'nominated', nominatedBy: FOCAL, personal: true });
+      const byEmbassy = await send('embassy', { method: 'POST', url: `/api/v1/activities/${own.approved}/participants`, payload: aParticipant({ fullName: 'Nominee Baraka' }) });
+      expect(byEmbassy.statusCode).toBe(201);
+      const seen = await participants('focal_point', own.approved);
+      const personal = seen.items.filter((p) => p.personal);
+      expect(personal.map((p) => p.fullName)).toContain('Nominee Achieng');
+      expect(personal.every((p) => p.nominatedBy === FOCAL)).toBe(true);
+      expect(seen.items.filter((p) => p.nominatedBy !== FOCAL).every(withheld)).toBe(true);
+      expect(JSON.stringify(seen)).not.toMatch(/Wanjiru|Baraka/);
+      expect(JSON.stringify(await participants('embassy', own.approved))).not.toContain('Achieng');
+      // The program's own agency sees every participant of it, the focal point's nominee included.
+      expect(JSON.stringify(await participants('agency', own.approved))).toContain('Nominee Achieng');
+      // The focal point cannot change the embassy's nominee, nor select its own.
+      expect((await send('focal_point', { method: 'PATCH', url: `/api/v1/activities/${own.approved}/participants/${byEmbassy.json().id}`, payload: { position: 'x' } })).statusCode).toBe(403);
+      const selected = await send('focal_point', { method: 'PATCH', url: `/api/v1/activities/${own.approved}/participants/${nominated.json().id}`, payload: { status: 'attended', position: 'Chief' } });
+      expect(selected.json()).toMatchObject({ status: 'nominated', position: 'Chief' });
+      // Nominations close with the program: not to a request.
+      expect((await send('focal_point', { method: 'POST', url: `/api/v1/activities/${own.request}/participants`, payload: aParticipant() })).json().code).toBe('participant.not_open');
+    });
+
     it('gives the public no participant records, only the counts of published programs', async () => {
       const list = await participants('anonymous', own.approved);
       expect(list.items).toEqual([]);
@@ -455,7 +504,7 @@ describeEachEngine('access matrix: role × endpoint', (app) => {
       expect(publicIds).not.toContain(other.request);
       expect(await ids('anonymous', '&stage=request')).toEqual([]);
       expect(await ids('anonymous', '&stage=request,approved')).not.toContain(own.request);
-      for (const who of ['admin', 'coordinator', 'agency', 'embassy', 'viewer'] as const) expect(await ids(who)).toEqual(expect.arrayContaining([own.request, other.request]));
+      for (const who of ['admin', 'coordinator', 'agency', 'embassy', 'focal_point', 'viewer'] as const) expect(await ids(who)).toEqual(expect.arrayContaining([own.request, other.request]));
 
       const exported = await send('anonymous', { url: '/api/v1/activities/export.csv' });
       expect(exported.headers['content-type']).toMatch(/^text\/csv/);
@@ -492,6 +541,8 @@ describeEachEngine('access matrix: role × endpoint', (app) => {
       expect(await available('coordinator', request)).toEqual(['submit', 'cancel']);
       expect(await available('agency', request)).toEqual(['submit', 'cancel']);
       expect(await available('embassy', request)).toEqual(['submit']);
+      expect(await available('focal_point', request)).toEqual(['submit']);
+      expect(await available('focal_point', own.approved)).toEqual([]);
       expect(await available('viewer', request)).toEqual([]);
       expect(await available('agency', other.request)).toEqual([]);
       expect(await available('anonymous', own.approved)).toEqual([]);

@@ -17,10 +17,12 @@ import { describeEachEngine } from '../testing/engines.js';
 import { asSession, ensureOrg, signIn } from '../testing/server.js';
 
 type Who = Role | 'public';
-const WHO: readonly Who[] = ['admin', 'coordinator', 'agency', 'embassy', 'viewer', 'public'];
+const WHO: readonly Who[] = ['admin', 'coordinator', 'agency', 'embassy', 'focal_point', 'viewer', 'public'];
 const OWN = 'ID-ROLE-OWN';
 const OTHER = 'ID-ROLE-OTHER';
 const EMBASSY = 'ID-ROLE-KBRI';
+/** A ministry of Kenya (the programs' recipient), whose focal point nominates and files requests. */
+const FOCAL = 'KE-ROLE-MFA';
 
 interface Call {
   readonly method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -31,7 +33,7 @@ interface Call {
 
 /** What each row expects per role: a status code. */
 type Expect = Readonly<Record<Who, number>>;
-const all = (status: number): Expect => ({ admin: status, coordinator: status, agency: status, embassy: status, viewer: status, public: status });
+const all = (status: number): Expect => ({ admin: status, coordinator: status, agency: status, embassy: status, focal_point: status, viewer: status, public: status });
 const internal = (status: number): Expect => ({ ...all(status), public: 401 });
 const coordination = (status: number): Expect => ({ ...all(403), admin: status, coordinator: status, public: 401 });
 const adminOnly = (status: number): Expect => ({ ...all(403), admin: status, public: 401 });
@@ -55,6 +57,7 @@ describeEachEngine('role × endpoint matrix', (app: () => AppContext) => {
     for (const role of ['admin', 'coordinator', 'viewer'] as const) as[role] = asSession(server, await signIn(server, app(), role));
     as.agency = asSession(server, await signIn(server, app(), 'agency', OWN));
     as.embassy = asSession(server, await signIn(server, app(), 'embassy', EMBASSY));
+    as.focal_point = asSession(server, await signIn(server, app(), 'focal_point', FOCAL));
     as.public = server;
     published = await program('approved');
     unpublished = await program('request');
@@ -72,49 +75,49 @@ describeEachEngine('role × endpoint matrix', (app: () => AppContext) => {
     {
       name: 'register a program of the agency',
       call: async () => ({ method: 'POST', url: '/api/v1/activities', payload: anActivity({ implementingOrg: OWN }) }),
-      expect: { admin: 201, coordinator: 201, agency: 201, embassy: 201, viewer: 403, public: 401 },
+      expect: { admin: 201, coordinator: 201, agency: 201, embassy: 201, focal_point: 201, viewer: 403, public: 401 },
     },
     {
       name: 'register a program of another agency',
       call: async () => ({ method: 'POST', url: '/api/v1/activities', payload: anActivity({ implementingOrg: OTHER }) }),
-      expect: { admin: 201, coordinator: 201, agency: 403, embassy: 201, viewer: 403, public: 401 },
+      expect: { admin: 201, coordinator: 201, agency: 403, embassy: 201, focal_point: 201, viewer: 403, public: 401 },
     },
     {
       name: 'register a program at a later stage',
       call: async () => ({ method: 'POST', url: '/api/v1/activities', payload: anActivity({ implementingOrg: OWN, lifecycleStage: 'completed' }) }),
-      expect: { admin: 201, coordinator: 201, agency: 403, embassy: 403, viewer: 403, public: 401 },
+      expect: { admin: 201, coordinator: 201, agency: 403, embassy: 403, focal_point: 403, viewer: 403, public: 401 },
     },
     {
       name: 'change own agency program',
       call: async () => ({ method: 'PATCH', url: `/api/v1/activities/${await program('request')}`, payload: { titleEn: 'Changed' } }),
-      expect: { admin: 200, coordinator: 200, agency: 200, embassy: 403, viewer: 403, public: 401 },
+      expect: { admin: 200, coordinator: 200, agency: 200, embassy: 403, focal_point: 403, viewer: 403, public: 401 },
     },
     {
       name: 'replace another agency program',
       call: async () => ({ method: 'PUT', url: `/api/v1/activities/${await program('request', OTHER)}`, payload: anActivity({ implementingOrg: OTHER }) }),
-      expect: { admin: 200, coordinator: 200, agency: 403, embassy: 403, viewer: 403, public: 401 },
+      expect: { admin: 200, coordinator: 200, agency: 403, embassy: 403, focal_point: 403, viewer: 403, public: 401 },
     },
     {
       name: 'delete own agency request',
       call: async () => ({ method: 'DELETE', url: `/api/v1/activities/${await program('request')}` }),
-      expect: { admin: 204, coordinator: 204, agency: 204, embassy: 403, viewer: 403, public: 401 },
+      expect: { admin: 204, coordinator: 204, agency: 204, embassy: 403, focal_point: 403, viewer: 403, public: 401 },
     },
     {
       name: 'delete own agency approved program',
       call: async () => ({ method: 'DELETE', url: `/api/v1/activities/${await program('approved')}` }),
-      expect: { admin: 204, coordinator: 204, agency: 403, embassy: 403, viewer: 403, public: 401 },
+      expect: { admin: 204, coordinator: 204, agency: 403, embassy: 403, focal_point: 403, viewer: 403, public: 401 },
     },
     { name: 'list participants of a published program', call: async () => ({ url: `/api/v1/activities/${published}/participants` }), expect: all(200) },
     { name: 'list participants of a request', call: async () => ({ url: `/api/v1/activities/${unpublished}/participants` }), expect: { ...all(200), public: 404 } },
     {
       name: 'add a participant to an approved program of the agency',
       call: async () => ({ method: 'POST', url: `/api/v1/activities/${published}/participants`, payload: aParticipant() }),
-      expect: { admin: 201, coordinator: 201, agency: 201, embassy: 201, viewer: 403, public: 401 },
+      expect: { admin: 201, coordinator: 201, agency: 201, embassy: 201, focal_point: 201, viewer: 403, public: 401 },
     },
     {
       name: 'add a participant to another agency request',
       call: async () => ({ method: 'POST', url: `/api/v1/activities/${othersRequest}/participants`, payload: aParticipant() }),
-      expect: { admin: 201, coordinator: 201, agency: 403, embassy: 403, viewer: 403, public: 401 },
+      expect: { admin: 201, coordinator: 201, agency: 403, embassy: 403, focal_point: 403, viewer: 403, public: 401 },
     },
     {
       name: 'change a participant the system added',
@@ -122,7 +125,7 @@ describeEachEngine('role × endpoint matrix', (app: () => AppContext) => {
         const p = await addParticipant(system(), published, participantInputSchema.parse(aParticipant()));
         return { method: 'PATCH', url: `/api/v1/activities/${published}/participants/${p.id}`, payload: { position: 'Head of unit' } };
       },
-      expect: { admin: 200, coordinator: 200, agency: 200, embassy: 403, viewer: 403, public: 401 },
+      expect: { admin: 200, coordinator: 200, agency: 200, embassy: 403, focal_point: 403, viewer: 403, public: 401 },
     },
     {
       name: 'remove a participant of another agency',
@@ -130,7 +133,7 @@ describeEachEngine('role × endpoint matrix', (app: () => AppContext) => {
         const p = await addParticipant(system(), othersApproved, participantInputSchema.parse(aParticipant()));
         return { method: 'DELETE', url: `/api/v1/activities/${othersApproved}/participants/${p.id}` };
       },
-      expect: { admin: 204, coordinator: 204, agency: 403, embassy: 403, viewer: 403, public: 401 },
+      expect: { admin: 204, coordinator: 204, agency: 403, embassy: 403, focal_point: 403, viewer: 403, public: 401 },
     },
     { name: 'list organisations', call: async () => ({ url: '/api/v1/organisations' }), expect: all(200) },
     { name: 'register an organisation', call: async () => ({ method: 'POST', url: '/api/v1/organisations', payload: anOrganisation() }), expect: coordination(201) },
@@ -163,7 +166,7 @@ describeEachEngine('role × endpoint matrix', (app: () => AppContext) => {
     {
       name: 'submit own agency request',
       call: async () => ({ method: 'POST', url: `/api/v1/activities/${await program('request')}/transitions`, payload: { action: 'submit' } }),
-      expect: { admin: 200, coordinator: 200, agency: 200, embassy: 200, viewer: 403, public: 401 },
+      expect: { admin: 200, coordinator: 200, agency: 200, embassy: 200, focal_point: 200, viewer: 403, public: 401 },
     },
     {
       name: 'approve a program under assessment',
@@ -237,6 +240,21 @@ describeEachEngine('role × endpoint matrix', (app: () => AppContext) => {
       expect(pub.items).toEqual([]);
       expect(pub.summary.total).toBeGreaterThan(1);
       expect(JSON.stringify(pub)).not.toContain('Wanjiru');
+    });
+
+    it('gives a recipient government’s focal point its own organisation’s nominees only', async () => {
+      const nominated = await (as.focal_point as FastifyInstance).inject({
+        method: 'POST',
+        url: `/api/v1/activities/${published}/participants`,
+        payload: aParticipant({ fullName: 'Nominee of the ministry', status: 'attended' }),
+      });
+      expect(nominated.json()).toMatchObject({ status: 'nominated', nominatedBy: FOCAL, personal: true });
+      const seen = await participants('focal_point', published);
+      const visible = seen.items.filter((p) => p.personal);
+      expect(visible.map((p) => p.fullName)).toContain('Nominee of the ministry');
+      expect(visible.every((p) => p.nominatedBy === FOCAL)).toBe(true);
+      expect(JSON.stringify(seen)).not.toMatch(/Wanjiru|Nominee of the embassy/);
+      expect(JSON.stringify(await participants('embassy', published))).not.toContain('Nominee of the ministry');
     });
 
     it('lists and counts published programs only for the public', async () => {

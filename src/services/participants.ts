@@ -8,7 +8,7 @@ import {
 } from '../domain/participant/participant.js';
 import type { ParticipantInput, ParticipantPatch } from '../domain/participant/participant.schema.js';
 import type { Activity } from '../domain/activity/activity.js';
-import { authorizeParticipantWrite, canReadInternal, canSeePersonalData, isPublished } from '../domain/access/policy.js';
+import { actorHasRole, actorOrg, authorizeParticipantWrite, canReadInternal, canSeePersonalData, isPublished } from '../domain/access/policy.js';
 import { diffRecords } from '../domain/audit.js';
 import { audit } from './audit.js';
 import type { Repositories, ServiceDeps } from './ports.js';
@@ -53,11 +53,11 @@ export async function addParticipant(deps: ServiceDeps, activityId: number, inpu
   return deps.store.transaction(async (repos) => {
     const program = await programOf(repos, activityId);
     authorizeParticipantWrite(deps.actor, program);
-    // An embassy nominates: its nominees start as nominated and stay visible to it.
-    const embassy = deps.actor.kind === 'user' && deps.actor.role === 'embassy' ? deps.actor.orgCode : null;
-    const data = embassy ? { ...toData(input), status: 'nominated' as const } : toData(input);
+    // An embassy or a focal point nominates: its nominees start as nominated and stay visible to it.
+    const nominating = actorHasRole(deps.actor, 'embassy', 'focal_point');
+    const data = nominating ? { ...toData(input), status: 'nominated' as const } : toData(input);
     const key = await checkAndKey(repos, program, data, null);
-    const id = await repos.participants.insert(activityId, { data, personKey: key, now: deps.clock.nowIso(), nominatedBy: embassy });
+    const id = await repos.participants.insert(activityId, { data, personKey: key, now: deps.clock.nowIso(), nominatedBy: nominating ? actorOrg(deps.actor) : null });
     await repos.reportFacts.refresh([activityId], { participantsOnly: true });
     const created = (await repos.participants.findById(id)) as Participant; // inserted just above
     await audit(deps, repos, { action: 'create', entity: 'participant', entityId: id, entityLabel: `${program.identifier} #${id}`, changes: diffRecords(null, auditView(created)) });
@@ -79,8 +79,8 @@ export async function patchParticipant(deps: ServiceDeps, activityId: number, id
     const current = await loadParticipant(repos, activityId, id);
     authorizeParticipantWrite(deps.actor, program, current);
     const given = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined));
-    // Selection is the implementing agency's: an embassy edits its nominees' details only.
-    if (deps.actor.kind === 'user' && deps.actor.role === 'embassy') delete given.status;
+    // Selection is the implementing agency's: an embassy or a focal point edits its nominees' details only.
+    if (actorHasRole(deps.actor, 'embassy', 'focal_point')) delete given.status;
     const data: ParticipantData = { ...current, ...given };
     const key = await checkAndKey(repos, program, data, id);
     await repos.participants.update(id, { data, personKey: key, now: deps.clock.nowIso() });

@@ -23,15 +23,18 @@ export interface TestSession {
   readonly csrf: string;
 }
 
-/** Makes sure an organisation exists (agency and embassy accounts name one). */
-export async function ensureOrg(app: AppContext, code: string, kind = 'provider_agency'): Promise<void> {
+/** Makes sure an organisation exists (agency, embassy and focal-point accounts name one). */
+export async function ensureOrg(app: AppContext, code: string, kind = 'provider_agency', countryCode = 'ID'): Promise<void> {
   if (await app.deps.store.repos.organisations.findByCode(code)) return;
-  await createOrganisation(app.deps, organisationInputSchema.parse({ code, nameEn: `Test ${code}`, type: '10', countryCode: 'ID', kind }));
+  await createOrganisation(app.deps, organisationInputSchema.parse({ code, nameEn: `Test ${code}`, type: '10', countryCode, kind }));
 }
+
+/** A focal point works for a recipient government's institution (by default Kenya's, the test programs' recipient). */
+export const ensureRecipientOrg = (app: AppContext, code: string, countryCode = 'KE'): Promise<void> => ensureOrg(app, code, 'recipient_institution', countryCode);
 
 /** Creates an account with a role and signs it in through the API. */
 export async function signIn(server: FastifyInstance, app: AppContext, role: Role, orgCode: string | null = null): Promise<TestSession> {
-  if (orgCode) await ensureOrg(app, orgCode);
+  if (orgCode) await (role === 'focal_point' ? ensureRecipientOrg(app, orgCode) : ensureOrg(app, orgCode));
   const email = `${role}.${++accounts}.${process.pid}@test.invalid`;
   const user = await createUser(app.deps, userInputSchema.parse({ email, name: `Test ${role}`, role, orgCode, password: TEST_PASSWORD }));
   return loginAs(server, email, user.id);
@@ -62,6 +65,12 @@ export interface UseServerOptions {
   readonly orgCode?: string;
 }
 
+/** The organisation a test account of this role acts for when the test names none. */
+function defaultOrg(role: Role): string | null {
+  if (role === 'focal_point') return 'KE-TEST-FOCAL-POINT';
+  return role === 'agency' || role === 'embassy' ? `ID-TEST-${role.toUpperCase()}` : null;
+}
+
 export function useServer(app: () => AppContext, options: UseServerOptions = {}): () => FastifyInstance {
   let server: FastifyInstance | undefined;
   let acting: FastifyInstance | undefined;
@@ -69,7 +78,7 @@ export function useServer(app: () => AppContext, options: UseServerOptions = {})
   beforeAll(async () => {
     server = await serverFor(app(), { logLevel: 'silent', ...serverOptions });
     await server.ready();
-    const session = as === 'anonymous' ? null : await signIn(server, app(), as, orgCode ?? (as === 'agency' || as === 'embassy' ? `ID-TEST-${as.toUpperCase()}` : null));
+    const session = as === 'anonymous' ? null : await signIn(server, app(), as, orgCode ?? defaultOrg(as));
     acting = asSession(server, session);
   });
   afterAll(async () => {

@@ -10,10 +10,11 @@ import { chromium, type Browser, type BrowserContext, type BrowserContextOptions
 import type { Role } from '../../src/domain/access/actor.js';
 import { userInputSchema } from '../../src/domain/account/user.js';
 import { createUser } from '../../src/services/users.js';
-import { ensureOrg } from '../../src/testing/server.js';
+import { ensureOrg, ensureRecipientOrg } from '../../src/testing/server.js';
 import { findWebRoot, serverFor, type AppContext } from '../../src/main.js';
 import { loadDemoData } from '../../src/services/demo/load-demo.js';
 import { openTestApp } from '../../src/testing/engines.js';
+import type { Clock } from '../../src/services/ports.js';
 import { afterAll, beforeAll } from 'vitest';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -47,13 +48,16 @@ export async function openPage(h: Harness, errors: string[], options: BrowserCon
   return { context, page };
 }
 
-/** The organisation each role's test account acts for (agency: the Ministry of Health of the demo data). */
-const ORG_OF: Readonly<Record<Role, string | null>> = { admin: null, coordinator: null, agency: 'ID-KEMENKES', embassy: 'ID-KBRI-SUVA', viewer: null };
+/**
+ * The organisation each role's test account acts for (agency: the Ministry of Health of the demo
+ * data; focal point: Fiji's foreign ministry, a recipient institution).
+ */
+const ORG_OF: Readonly<Record<Role, string | null>> = { admin: null, coordinator: null, agency: 'ID-KEMENKES', embassy: 'ID-KBRI-SUVA', focal_point: 'FJ-MFA', viewer: null };
 
 /** Creates an account with the shared test password; its email is `<role>@e2e.test` unless given. */
 export async function addAccount(h: Harness, role: Role, email = `${role}@e2e.test`): Promise<string> {
   const orgCode = ORG_OF[role];
-  if (orgCode) await ensureOrg(h.app, orgCode);
+  if (orgCode) await (role === 'focal_point' ? ensureRecipientOrg(h.app, orgCode, 'FJ') : ensureOrg(h.app, orgCode));
   await createUser(h.app.deps, userInputSchema.parse({ email, name: `E2E ${role}`, role, orgCode, password: E2E_PASSWORD }));
   return email;
 }
@@ -87,9 +91,10 @@ export function useBrowser(setup: (h: Harness) => Promise<void> = async () => {}
   return state;
 }
 
-export async function startHarness(options: { demo?: boolean } = {}): Promise<Harness> {
+/** `clock`: the server's time (default the real one), for journeys that need days to pass. */
+export async function startHarness(options: { demo?: boolean; clock?: Clock } = {}): Promise<Harness> {
   const dir = mkdtempSync(join(tmpdir(), 'mitra-e2e-'));
-  const app = await openTestApp(`file:${join(dir, 'e2e.sqlite')}`, { nowIso: () => new Date().toISOString() });
+  const app = await openTestApp(`file:${join(dir, 'e2e.sqlite')}`, options.clock ?? { nowIso: () => new Date().toISOString() });
   if (options.demo ?? true) await loadDemoData(app.deps);
   const server: FastifyInstance = await serverFor(app, { logLevel: 'silent' });
   const address = await server.listen({ port: 0, host: '127.0.0.1' });

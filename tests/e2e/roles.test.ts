@@ -14,6 +14,7 @@ const EXPECTED: Readonly<Record<Role | 'public', readonly (typeof MENUS)[number]
   public: ['Dashboard', 'Programs', 'Annual report'],
   viewer: ['Dashboard', 'Programs', 'Annual report', 'Annual plan'],
   embassy: ['Dashboard', 'Programs', 'New program', 'Annual report', 'Annual plan'],
+  focal_point: ['Dashboard', 'Programs', 'New program', 'Annual report', 'Annual plan'],
   agency: ['Dashboard', 'Programs', 'New program', 'Annual report', 'Annual plan'],
   coordinator: ['Dashboard', 'Programs', 'New program', 'Import', 'Annual report', 'Annual plan'],
   admin: ['Dashboard', 'Programs', 'New program', 'Import', 'Annual report', 'Annual plan', 'Users', 'Audit log'],
@@ -27,7 +28,7 @@ describe.skipIf(!canRun)('roles in the browser', () => {
 
   beforeAll(async () => {
     h = await startHarness();
-    for (const role of ['admin', 'coordinator', 'agency', 'embassy', 'viewer'] as const) await addAccount(h, role);
+    for (const role of ['admin', 'coordinator', 'agency', 'embassy', 'focal_point', 'viewer'] as const) await addAccount(h, role);
     ({ context, page } = await openPage(h, errors));
   }, 60_000);
   afterAll(async () => {
@@ -59,7 +60,7 @@ describe.skipIf(!canRun)('roles in the browser', () => {
     expect(new URL(page.url()).pathname).toBe('/login');
   });
 
-  for (const role of ['admin', 'coordinator', 'agency', 'embassy', 'viewer'] as const) {
+  for (const role of ['admin', 'coordinator', 'agency', 'embassy', 'focal_point', 'viewer'] as const) {
     it(`shows the ${role}'s menus after signing in, and the public ones after signing out`, async () => {
       await login(page, h, `${role}@e2e.test`);
       await expect.poll(menus, { timeout: 10_000 }).toEqual(EXPECTED[role]);
@@ -68,6 +69,29 @@ describe.skipIf(!canRun)('roles in the browser', () => {
       await expect.poll(menus, { timeout: 10_000 }).toEqual(EXPECTED.public);
     });
   }
+
+  it('lets an administrator give a recipient government’s ministry a focal point account, named by its role', async () => {
+    await login(page, h, 'admin@e2e.test');
+    await page.getByRole('navigation', { name: 'Mitra' }).getByRole('link', { name: 'Users' }).click();
+    await page.getByRole('button', { name: 'New account' }).click();
+    const form = page.getByRole('form', { name: 'New account' });
+    await form.getByLabel('Email').fill('focal.fiji@e2e.test');
+    await form.getByLabel('Name').fill('Focal point of Fiji');
+    await form.getByLabel('Role').selectOption('focal_point');
+    await form.getByLabel('Initial password').fill('Empat-kata-yang-panjang-2026');
+    await form.getByRole('button', { name: 'Create account' }).click();
+    await form.getByText('Choose the organisation this account acts for.').waitFor();
+    // Fiji's ministry is offered among the recipient institutions.
+    expect(await form.locator('optgroup[label="Recipient institution"] option[value="FJ-MFA"]').count()).toBe(1);
+    await form.getByLabel('Organisation').selectOption('FJ-MFA');
+    await form.getByRole('button', { name: 'Create account' }).click();
+    await page.getByText('Account focal.fiji@e2e.test created.').waitFor();
+    await expect.poll(() => page.getByRole('row', { name: /focal\.fiji@e2e\.test/ }).innerText()).toMatch(/Recipient-government focal point[\s\S]*FJ-MFA/);
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await login(page, h, 'focal.fiji@e2e.test', 'Empat-kata-yang-panjang-2026');
+    await page.getByRole('group', { name: 'Your account' }).getByText('Recipient-government focal point').waitFor();
+    await page.getByRole('button', { name: 'Sign out' }).click();
+  });
 
   it('returns to the page the user was reading after signing in from the header', async () => {
     await page.goto(`${h.url}/programs?year=2018`);

@@ -9,6 +9,7 @@ export const roles = defineCodeSet({
   coordinator: { en: 'Coordinator (coordination team)', id: 'Koordinator (tim koordinasi)' },
   agency: { en: 'Implementing ministry or agency', id: 'Kementerian/lembaga pelaksana' },
   embassy: { en: 'Embassy', id: 'Perwakilan RI (KBRI)' },
+  focal_point: { en: 'Recipient-government focal point', id: 'Focal point pemerintah mitra' },
   viewer: { en: 'Viewer', id: 'Pembaca' },
 });
 export type Role = (typeof roles.codes)[number];

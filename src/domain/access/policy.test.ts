@@ -83,6 +83,28 @@ describe('who may do what', () => {
     ok(() => authorizeParticipantWrite(embassy, { ...own, lifecycleStage: 'funded' }, { nominatedBy: 'ID-KBRI' }));
     forbidden(() => authorizeParticipantWrite(user('viewer'), own));
   });
+
+  it('lets a recipient government’s focal point file requests, nominate to open programs and see and change its own nominees only', () => {
+    const focal = user('focal_point', 'FJ-MFA');
+    const open = { ...own, lifecycleStage: 'approved' as const };
+    ok(() => authorizeCreateActivity(focal, { ...own, implementingOrg: null }));
+    forbidden(() => authorizeCreateActivity(focal, open));
+    forbidden(() => authorizeEditActivity(focal, own));
+    forbidden(() => authorizeDeleteActivity(focal, own));
+    ok(() => authorizeParticipantWrite(focal, open));
+    forbidden(() => authorizeParticipantWrite(focal, own));
+    forbidden(() => authorizeParticipantWrite(focal, { ...own, lifecycleStage: 'completed' }));
+    ok(() => authorizeParticipantWrite(focal, open, { nominatedBy: 'fj-mfa' }));
+    forbidden(() => authorizeParticipantWrite(focal, open, { nominatedBy: 'ID-KBRI' }));
+    forbidden(() => authorizeParticipantWrite(focal, open, { nominatedBy: null }));
+    // Another ministry of the same country is another organisation: it does not see these nominees.
+    forbidden(() => authorizeParticipantWrite(user('focal_point', 'FJ-MOE'), open, { nominatedBy: 'FJ-MFA' }));
+    expect(canSeePersonalData(focal, own, 'FJ-MFA')).toBe(true);
+    expect(canSeePersonalData(focal, own, 'ID-KBRI')).toBe(false);
+    expect(canSeePersonalData(focal, own, null)).toBe(false);
+    expect(canSeePersonalData(user('focal_point', null), own, null)).toBe(false);
+    for (const f of [authorizeReferenceWrite, authorizeImport, authorizeUserAdmin, authorizeAuditSearch]) forbidden(() => f(focal));
+  });
 });
 
 /**
@@ -97,6 +119,7 @@ describe('the role table, actor by actor and stage by stage', () => {
     'own agency': user('agency', OWN),
     'other agency': user('agency', 'ID-BNPB'),
     embassy: user('embassy', 'ID-KBRI'),
+    'focal point': user('focal_point', 'FJ-MFA'),
     viewer: user('viewer'),
     system: systemActor('cli'),
     public: ANONYMOUS,
@@ -119,13 +142,14 @@ describe('the role table, actor by actor and stage by stage', () => {
     Object.fromEntries(WHO.map((who) => [who, STAGES.filter((stage) => outcome(() => f(who, stage)) === 'ok').join(' ')]));
   const everyStage = STAGES.join(' ');
 
-  it('creates programs: the coordination team at any stage, an agency and an embassy as requests', () => {
+  it('creates programs: the coordination team at any stage, an agency, an embassy and a focal point as requests', () => {
     expect(table((who, stage) => authorizeCreateActivity(ACTORS[who], program(stage)))).toEqual({
       admin: everyStage,
       coordinator: everyStage,
       'own agency': 'request',
       'other agency': '',
       embassy: 'request',
+      'focal point': 'request',
       viewer: '',
       system: everyStage,
       public: '',
@@ -135,6 +159,8 @@ describe('the role table, actor by actor and stage by stage', () => {
     // An embassy may file a request for any implementing organisation (or none yet).
     expect(outcome(() => authorizeCreateActivity(ACTORS.embassy, program('request', 'ID-BNPB')))).toBe('ok');
     expect(outcome(() => authorizeCreateActivity(ACTORS.embassy, program('request', null)))).toBe('ok');
+    expect(outcome(() => authorizeCreateActivity(ACTORS['focal point'], program('request', 'ID-BNPB')))).toBe('ok');
+    expect(outcome(() => authorizeCreateActivity(ACTORS['focal point'], program('request', null)))).toBe('ok');
   });
 
   it('edits programs: the coordination team always, an agency its own until completed', () => {
@@ -144,6 +170,7 @@ describe('the role table, actor by actor and stage by stage', () => {
       'own agency': 'request assessment approved funded implementation completed',
       'other agency': '',
       embassy: '',
+      'focal point': '',
       viewer: '',
       system: everyStage,
       public: '',
@@ -162,19 +189,21 @@ describe('the role table, actor by actor and stage by stage', () => {
       'own agency': 'request',
       'other agency': '',
       embassy: '',
+      'focal point': '',
       viewer: '',
       system: everyStage,
       public: '',
     });
   });
 
-  it('writes participants: the coordination team and the own agency always, an embassy while nominations are open', () => {
+  it('writes participants: the coordination team and the own agency always, an embassy and a focal point while nominations are open', () => {
     expect(table((who, stage) => authorizeParticipantWrite(ACTORS[who], program(stage)))).toEqual({
       admin: everyStage,
       coordinator: everyStage,
       'own agency': everyStage,
       'other agency': '',
       embassy: 'approved funded implementation',
+      'focal point': 'approved funded implementation',
       viewer: '',
       system: everyStage,
       public: '',
@@ -186,27 +215,42 @@ describe('the role table, actor by actor and stage by stage', () => {
     expect(outcome(() => authorizeParticipantWrite(user('embassy', null), open, { nominatedBy: null }))).toBe('forbidden');
     expect(outcome(() => authorizeParticipantWrite(ACTORS['own agency'], open, { nominatedBy: 'ID-KBRI' }))).toBe('ok');
     expect(outcome(() => authorizeParticipantWrite(ACTORS['other agency'], open, { nominatedBy: null }))).toBe('forbidden');
+    // A focal point likewise, and an embassy's nominee is not its own.
+    expect(outcome(() => authorizeParticipantWrite(ACTORS['focal point'], open, { nominatedBy: 'FJ-MFA' }))).toBe('ok');
+    expect(outcome(() => authorizeParticipantWrite(ACTORS['focal point'], open, { nominatedBy: 'ID-KBRI' }))).toBe('forbidden');
+    expect(outcome(() => authorizeParticipantWrite(ACTORS.embassy, open, { nominatedBy: 'FJ-MFA' }))).toBe('forbidden');
   });
 
   it('keeps reference data, imports, accounts and the audit log to their roles', () => {
     const rows = { reference: authorizeReferenceWrite, import: authorizeImport, accounts: authorizeUserAdmin, audit: authorizeAuditSearch };
     const got = Object.fromEntries(Object.entries(rows).map(([name, f]) => [name, Object.fromEntries(WHO.map((who) => [who, outcome(() => f(ACTORS[who]))]))]));
-    const coordination = { admin: 'ok', coordinator: 'ok', 'own agency': 'forbidden', 'other agency': 'forbidden', embassy: 'forbidden', viewer: 'forbidden', system: 'ok', public: 'sign in' };
+    const coordination = {
+      admin: 'ok',
+      coordinator: 'ok',
+      'own agency': 'forbidden',
+      'other agency': 'forbidden',
+      embassy: 'forbidden',
+      'focal point': 'forbidden',
+      viewer: 'forbidden',
+      system: 'ok',
+      public: 'sign in',
+    };
     const adminOnly = { ...coordination, coordinator: 'forbidden' };
     expect(got).toEqual({ reference: coordination, import: coordination, accounts: adminOnly, audit: adminOnly });
   });
 
   it('shows personal data by role, organisation and nomination', () => {
     const sees = (who: Who, nominatedBy: string | null, org: string | null = OWN) => canSeePersonalData(ACTORS[who], { implementingOrg: org }, nominatedBy);
-    expect(Object.fromEntries(WHO.map((who) => [who, [sees(who, null), sees(who, 'ID-KBRI'), sees(who, 'ID-KBRI', 'ID-BNPB')]]))).toEqual({
-      admin: [true, true, true],
-      coordinator: [true, true, true],
-      'own agency': [true, true, false],
-      'other agency': [false, false, true],
-      embassy: [false, true, true],
-      viewer: [false, false, false],
-      system: [true, true, true],
-      public: [false, false, false],
+    expect(Object.fromEntries(WHO.map((who) => [who, [sees(who, null), sees(who, 'ID-KBRI'), sees(who, 'ID-KBRI', 'ID-BNPB'), sees(who, 'FJ-MFA')]]))).toEqual({
+      admin: [true, true, true, true],
+      coordinator: [true, true, true, true],
+      'own agency': [true, true, false, true],
+      'other agency': [false, false, true, false],
+      embassy: [false, true, true, false],
+      'focal point': [false, false, false, true],
+      viewer: [false, false, false, false],
+      system: [true, true, true, true],
+      public: [false, false, false, false],
     });
     expect(canSeePersonalData(ACTORS['own agency'], { implementingOrg: null })).toBe(false);
     expect(canSeePersonalData(user('embassy', null), { implementingOrg: OWN }, null)).toBe(false);

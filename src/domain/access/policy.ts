@@ -48,7 +48,7 @@ export function isOwnProgram(actor: Actor, implementingOrg: string | null): bool
   return actor.kind === 'user' && !!actor.orgCode && !!implementingOrg && actor.orgCode.toLowerCase() === implementingOrg.toLowerCase();
 }
 
-/** Creating a program: coordinators and admins for any agency; an agency for itself, as a request. */
+/** Creating a program: coordinators and admins for any agency; an agency for itself, embassies and focal points for any, as a request. */
 export function authorizeCreateActivity(actor: Actor, program: { implementingOrg: string | null; lifecycleStage: LifecycleStage }): void {
   requireSignedIn(actor);
   if (isSuper(actor) || hasRole(actor, 'coordinator')) return;
@@ -59,8 +59,9 @@ export function authorizeCreateActivity(actor: Actor, program: { implementingOrg
     if (program.lifecycleStage !== 'request') deny('activity.stage_by_transition', 'a new program starts as a request; the coordination team moves it on');
     return;
   }
-  if (hasRole(actor, 'embassy')) {
-    if (program.lifecycleStage !== 'request') deny('activity.stage_by_transition', 'an embassy submits requests only');
+  // An embassy relays a partner government's request; that government's focal point files its own.
+  if (hasRole(actor, 'embassy', 'focal_point')) {
+    if (program.lifecycleStage !== 'request') deny('activity.stage_by_transition', 'embassies and focal points submit requests only');
     return;
   }
   deny('activity.forbidden', 'your role may not register programs');
@@ -92,14 +93,99 @@ export function authorizeDeleteActivity(actor: Actor, current: { implementingOrg
 export function canSeePersonalData(actor: Actor, program: { implementingOrg: string | null }, nominatedBy: string | null = null): boolean {
   if (isSuper(actor) || hasRole(actor, 'coordinator')) return true;
   if (hasRole(actor, 'agency')) return isOwnProgram(actor, program.implementingOrg);
-  if (hasRole(actor, 'embassy')) {
-    const org = orgOf(actor);
-    return !!org && !!nominatedBy && org.toLowerCase() === nominatedBy.toLowerCase();
-  }
+  if (hasRole(actor, 'embassy', 'focal_point')) return isNominator(actor, nominatedBy);
   return false;
 }
 
-/** Stages in which an embassy may nominate participants (the program is planned and not over). */
+/** Whether the actor's organisation nominated the record (embassies and focal points see their own nominees). */
+export function isNominator(actor: Actor, nominatedBy: string | null): boolean {
+  const org = orgOf(actor);
+  return hasRole(actor, 'embassy', 'focal_point') && !!org && !!nominatedBy && org.toLowerCase() === nominatedBy.toLowerCase();
+}
+
+/** The coordination team: administrators, coordinators and the system. */
+export function isCoordinationTeam(actor: Actor): boolean {
+  return isSuper(actor) || hasRole(actor, 'coordinator');
+}
+
+/** The organisation a signed-in user acts for. */
+export function actorOrg(actor: Actor): string | null {
+  return orgOf(actor);
+}
+
+export function actorHasRole(actor: Actor, ...allowed: Role[]): boolean {
+  return hasRole(actor, ...allowed);
+}
+
+/**
+ * Opening a program for nominations, its offer and quotas, reviewing and selecting, attendance
+ * and certificates: the coordination team and the program's implementing agency.
+ */
+export function authorizeOfferManage(actor: Actor, program: { implementingOrg: string | null }): void {
+  requireSignedIn(actor);
+  if (isCoordinationTeam(actor)) return;
+  if (hasRole(actor, 'agency') && isOwnProgram(actor, program.implementingOrg)) return;
+  deny('offer.forbidden', 'only the coordination team and the implementing agency manage this offer and its nominations');
+}
+
+export function canManageOffer(actor: Actor, program: { implementingOrg: string | null }): boolean {
+  return isCoordinationTeam(actor) || (hasRole(actor, 'agency') && isOwnProgram(actor, program.implementingOrg));
+}
+
+/**
+ * Nominating candidates for an open offer: embassies and recipient-government focal points
+ * (for their organisation, which becomes the nominator), and the coordination team.
+ */
+export function authorizeNominate(actor: Actor): void {
+  requireSignedIn(actor);
+  if (isCoordinationTeam(actor)) return;
+  if (hasRole(actor, 'embassy', 'focal_point')) {
+    if (!orgOf(actor)) deny('nomination.no_organisation', 'your account has no organisation to nominate for: ask an administrator');
+    return;
+  }
+  deny('nomination.forbidden', 'only embassies, focal points of recipient governments and the coordination team nominate candidates');
+}
+
+/**
+ * Lists of people across programs (alumni directory, personal-data exports): everyone who may
+ * see some personal data. What each one sees is filtered record by record (canSeePersonalData).
+ */
+export function authorizePersonalDataList(actor: Actor): void {
+  requireSignedIn(actor);
+  if (isCoordinationTeam(actor) || hasRole(actor, 'agency', 'embassy', 'focal_point')) return;
+  deny('personal_data.forbidden', 'your role may not see participants’ personal data');
+}
+
+/** Erasing a person's data on request (the counts are kept): the coordination team. */
+export function authorizeErasure(actor: Actor): void {
+  requireSignedIn(actor);
+  if (isCoordinationTeam(actor)) return;
+  deny('personal_data.erase_forbidden', 'only the coordination team erases personal data');
+}
+
+/** Follow-up surveys (questions, sending): the coordination team. */
+export function authorizeSurveyAdmin(actor: Actor): void {
+  requireSignedIn(actor);
+  if (isCoordinationTeam(actor)) return;
+  deny('survey.forbidden', 'only the coordination team configures and sends surveys');
+}
+
+/** Registering a partner government's request: the coordination team, embassies (relaying) and focal points. */
+export function authorizeRequestRegister(actor: Actor): void {
+  requireSignedIn(actor);
+  if (isCoordinationTeam(actor)) return;
+  if (hasRole(actor, 'embassy', 'focal_point') && orgOf(actor)) return;
+  deny('request.forbidden', 'only the coordination team, embassies and focal points register requests');
+}
+
+/** Assessing, accepting or declining a request: the coordination team. */
+export function authorizeRequestAssess(actor: Actor): void {
+  requireSignedIn(actor);
+  if (isCoordinationTeam(actor)) return;
+  deny('request.assess_forbidden', 'only the coordination team assesses requests');
+}
+
+/** Stages in which an embassy or a focal point may nominate participants (the program is planned and not over). */
 const NOMINATION_STAGES: readonly LifecycleStage[] = ['approved', 'funded', 'implementation'];
 
 /** Adding, changing or removing a participant of a program. */
@@ -111,9 +197,9 @@ export function authorizeParticipantWrite(
   requireSignedIn(actor);
   if (isSuper(actor) || hasRole(actor, 'coordinator')) return;
   if (hasRole(actor, 'agency') && isOwnProgram(actor, program.implementingOrg)) return;
-  if (hasRole(actor, 'embassy')) {
+  if (hasRole(actor, 'embassy', 'focal_point')) {
     if (!NOMINATION_STAGES.includes(program.lifecycleStage)) deny('participant.not_open', 'the program is not open for nominations');
-    if (participant && !canSeePersonalData(actor, program, participant.nominatedBy)) deny('participant.forbidden', 'an embassy changes its own nominees only');
+    if (participant && !isNominator(actor, participant.nominatedBy)) deny('participant.forbidden', 'embassies and focal points change their own nominees only');
     return;
   }
   deny('participant.forbidden', 'you may manage participants of your own organisation’s programs only');

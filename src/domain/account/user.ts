@@ -62,8 +62,10 @@ const orgSchema = z.string().trim().min(1).max(100).nullable().optional();
 
 /** Roles that act for one organisation must name it. */
 function needsOrg(role: Role): boolean {
-  return role === 'agency' || role === 'embassy';
+  return role === 'agency' || role === 'embassy' || role === 'focal_point';
 }
+
+const orgMissing = (role: Role) => `${role === 'focal_point' ? 'a focal point' : `an ${role}`} account must name its organisation`;
 
 export const userInputSchema = z
   .strictObject({
@@ -74,7 +76,7 @@ export const userInputSchema = z
     password: passwordSchema,
   })
   .superRefine((u, ctx) => {
-    if (needsOrg(u.role) && !u.orgCode) ctx.addIssue({ code: 'custom', path: ['orgCode'], message: `an ${u.role} account must name its organisation` });
+    if (needsOrg(u.role) && !u.orgCode) ctx.addIssue({ code: 'custom', path: ['orgCode'], message: orgMissing(u.role) });
     if (containsEmailName(u.password, u.email)) {
       ctx.addIssue({ code: 'custom', path: ['password'], message: 'the password must not contain the email name' });
     }
@@ -91,5 +93,5 @@ export const userPatchSchema = z.strictObject({
 export type UserPatch = z.infer<typeof userPatchSchema>;
 
 export function checkUserOrg(role: Role, orgCode: string | null): string | null {
-  return needsOrg(role) && !orgCode ? `an ${role} account must name its organisation` : null;
+  return needsOrg(role) && !orgCode ? orgMissing(role) : null;
 }

@@ -60,6 +60,15 @@ describe('the assistance process', () => {
     expect(planTransition(systemActor('cli'), at('assessment'), 'approve', null)).toBe('approved');
   });
 
+  it('lets a recipient government’s focal point submit requests like an embassy, and nothing else', () => {
+    const focal = user('focal_point', 'FJ-MFA');
+    expect(planTransition(focal, at('request', 'ID-POLRI'), 'submit', null)).toBe('assessment');
+    expect(availableTransitions(focal, at('request'))).toEqual(['submit']);
+    for (const stage of lifecycleStages.codes.filter((s) => s !== 'request')) expect(availableTransitions(focal, at(stage))).toEqual([]);
+    expect(() => planTransition(focal, at('assessment'), 'approve', null)).toThrow(ForbiddenError);
+    expect(() => planTransition(focal, at('approved'), 'cancel', 'no venue')).toThrow(ForbiddenError);
+  });
+
   it('offers each role the steps it may take now', () => {
     expect(availableTransitions(user('coordinator'), at('assessment'))).toEqual(['return', 'approve', 'reject', 'cancel']);
     expect(availableTransitions(user('agency', 'ID-KKP'), at('assessment'))).toEqual(['cancel']);

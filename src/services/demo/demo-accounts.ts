@@ -22,11 +22,23 @@ export const DEMO_EMBASSY = {
   kind: 'provider_agency',
 } as const;
 
+/** Fiji's foreign ministry: the recipient government's focal point for Indonesian training offers. */
+export const DEMO_FOCAL_POINT = {
+  code: 'FJ-MFA',
+  acronym: 'MFA Fiji',
+  nameEn: 'Ministry of Foreign Affairs of the Republic of Fiji',
+  nameId: 'Kementerian Luar Negeri Republik Fiji',
+  type: '10',
+  countryCode: 'FJ',
+  kind: 'recipient_institution',
+} as const;
+
 export const DEMO_ACCOUNTS: readonly { email: string; name: string; role: Role; orgCode: string | null }[] = [
   { email: 'admin@mitra.demo', name: 'Demo Administrator (Sekretariat)', role: 'admin', orgCode: 'ID-KEMENSETNEG' },
   { email: 'koordinator@mitra.demo', name: 'Demo Coordinator (Bappenas)', role: 'coordinator', orgCode: 'ID-BAPPENAS' },
   { email: 'kemenkes@mitra.demo', name: 'Demo Program Officer (Kemenkes)', role: 'agency', orgCode: 'ID-KEMENKES' },
   { email: 'kbri.suva@mitra.demo', name: 'Demo Embassy Officer (KBRI Suva)', role: 'embassy', orgCode: DEMO_EMBASSY.code },
+  { email: 'focal.fiji@mitra.demo', name: 'Demo Focal Point (Fiji MFA)', role: 'focal_point', orgCode: DEMO_FOCAL_POINT.code },
   { email: 'viewer@mitra.demo', name: 'Demo Analyst', role: 'viewer', orgCode: null },
 ];
 
@@ -40,8 +52,8 @@ export function randomPassword(): string {
 /** Creates the demo accounts when there are none; returns them with their one-time passwords. */
 export async function loadDemoAccounts(deps: ServiceDeps): Promise<{ email: string; role: Role; password: string }[]> {
   if ((await deps.store.repos.users.count()) > 0) return [];
-  if (!(await deps.store.repos.organisations.findByCode(DEMO_EMBASSY.code))) {
-    await createOrganisation(deps, organisationInputSchema.parse(DEMO_EMBASSY));
+  for (const org of [DEMO_EMBASSY, DEMO_FOCAL_POINT]) {
+    if (!(await deps.store.repos.organisations.findByCode(org.code))) await createOrganisation(deps, organisationInputSchema.parse(org));
   }
   const created: { email: string; role: Role; password: string }[] = [];
   for (const account of DEMO_ACCOUNTS) {
