@@ -17,6 +17,12 @@ const envSchema = z.object({
   MITRA_BODY_LIMIT: z.coerce.number().int().min(1024).max(100 * 1024 * 1024).default(1024 * 1024),
   /** Largest spreadsheet accepted by an import (CLI and API), in bytes. */
   MITRA_IMPORT_MAX_BYTES: z.coerce.number().int().min(1024).max(4 * 1024 ** 3).default(256 * 1024 * 1024),
+  /** Largest nomination document (CV, letter) upload, in bytes. */
+  MITRA_UPLOAD_MAX_BYTES: z.coerce.number().int().min(1024).max(100 * 1024 * 1024).default(5 * 1024 * 1024),
+  /** Outgoing mail server (smtp://user:pass@host:587 or smtps://…); unset: mail is logged, not sent. */
+  MITRA_SMTP_URL: z.string().trim().refine((u) => /^smtps?:\/\/[^/]+/.test(u), { message: 'must start with smtp:// or smtps://' }).optional(),
+  /** Sender of Mitra's mail. */
+  MITRA_MAIL_FROM: z.string().trim().min(3).max(300).default('Mitra <no-reply@localhost>'),
   /** ISO code of the country whose cooperation this registry holds (new implementing agencies belong to it). */
   MITRA_PROVIDER_COUNTRY: z
     .string()
@@ -39,6 +45,13 @@ const envSchema = z.object({
   MITRA_IATI_REPORTING_ORG: z.string().trim().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{1,80}$/, { message: 'must be an IATI organisation identifier such as ID-NCT-SSTC' }).default('ID-NCT-SSTC'),
   MITRA_IATI_REPORTING_ORG_NAME: z.string().trim().min(1).max(300).default('National Coordination Team for South-South and Triangular Cooperation'),
   MITRA_IATI_REPORTING_ORG_NAME_ID: z.string().trim().min(1).max(300).default('Tim Koordinasi Nasional Kerja Sama Selatan-Selatan dan Triangular'),
+  /** The address people reach this server at: certificates' QR codes point to <it>/verify/<token>. */
+  MITRA_PUBLIC_URL: z
+    .string()
+    .trim()
+    .refine((u) => /^https?:\/\/[^\s/?#]+(\/[^\s?#]*)?$/.test(u), { message: 'must be an http(s) address such as https://mitra.example.go.id' })
+    .transform((u) => u.replace(/\/+$/, ''))
+    .default('http://localhost:3000'),
   /** The first administrator, created on start when the database has no accounts (never a default password). */
   MITRA_ADMIN_EMAIL: z.string().trim().optional(),
   MITRA_ADMIN_PASSWORD: z.string().optional(),
@@ -52,6 +65,9 @@ export type Config = Readonly<{
   bodyLimitBytes: number;
   dbPoolSize: number;
   importMaxBytes: number;
+  uploadMaxBytes: number;
+  smtpUrl: string | null;
+  mailFrom: string;
   providerCountry: string;
   portal: boolean;
   secureCookies: 'always' | 'never' | 'auto';
@@ -60,6 +76,8 @@ export type Config = Readonly<{
   sessionIdleMinutes: number;
   firstAdmin: { email: string; password: string } | null;
   iatiPublisher: { ref: string; nameEn: string; nameId: string; type: string };
+  /** Without a trailing slash. */
+  publicUrl: string;
 }>;
 
 export class ConfigError extends Error {
@@ -88,12 +106,16 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     bodyLimitBytes: e.MITRA_BODY_LIMIT,
     dbPoolSize: e.MITRA_DB_POOL_SIZE,
     importMaxBytes: e.MITRA_IMPORT_MAX_BYTES,
+    uploadMaxBytes: e.MITRA_UPLOAD_MAX_BYTES,
+    smtpUrl: e.MITRA_SMTP_URL ?? null,
+    mailFrom: e.MITRA_MAIL_FROM,
     providerCountry: e.MITRA_PROVIDER_COUNTRY,
     portal: e.MITRA_PORTAL,
     secureCookies: e.MITRA_SECURE_COOKIES,
     trustProxy: e.MITRA_TRUST_PROXY,
     sessionMinutes: e.MITRA_SESSION_MINUTES,
     sessionIdleMinutes: e.MITRA_SESSION_IDLE_MINUTES,
+    publicUrl: e.MITRA_PUBLIC_URL,
     iatiPublisher: { ref: e.MITRA_IATI_REPORTING_ORG, nameEn: e.MITRA_IATI_REPORTING_ORG_NAME, nameId: e.MITRA_IATI_REPORTING_ORG_NAME_ID, type: '10' },
     firstAdmin: e.MITRA_ADMIN_EMAIL && e.MITRA_ADMIN_PASSWORD ? { email: e.MITRA_ADMIN_EMAIL, password: e.MITRA_ADMIN_PASSWORD } : null,
   });

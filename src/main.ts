@@ -101,9 +101,11 @@ export async function serverFor(app: AppContext, options: Omit<ServerOptions, 'd
     bodyLimitBytes: app.config.bodyLimitBytes,
     logLevel: app.config.logLevel,
     importMaxBytes: app.config.importMaxBytes,
+    uploadMaxBytes: app.config.uploadMaxBytes,
     providerCountry: app.config.providerCountry,
     trustProxy: app.config.trustProxy,
     iatiPublisher: app.config.iatiPublisher,
+    publicUrl: app.config.publicUrl,
     auth: {
       portal: app.config.portal,
       secureCookies: app.config.secureCookies,

@@ -15,6 +15,7 @@ import { parseInput } from './input.js';
 import type { CliContext } from './main.js';
 import { CliInputError } from './exit-codes.js';
 import { registerTossdExportCommand } from './money.commands.js';
+import { registerParticipantExportCommand } from './alumni.commands.js';
 
 type ExportQuery = Omit<ActivityListQuery, 'page' | 'pageSize'>;
 
@@ -77,4 +78,5 @@ export function registerExportCommands(program: Command, ctx: CliContext): void 
       });
     });
   registerTossdExportCommand(exportCommand, ctx);
+  registerParticipantExportCommand(exportCommand, ctx);
 }

@@ -19,6 +19,10 @@ import { registerUserCommands } from './users.commands.js';
 import { registerExportCommands } from './export.commands.js';
 import { registerMoneyCommands } from './money.commands.js';
 import { registerAnalyticsCommands } from './analytics.commands.js';
+import { registerOfferCommands } from './offer.commands.js';
+import { registerAttendanceCommands } from './attendance.commands.js';
+import { registerRequestCommands } from './request.commands.js';
+import { registerAlumniCommands } from './alumni.commands.js';
 
 export const VERSION = '0.1.0';
 
@@ -51,6 +55,10 @@ function buildProgram(ctx: CliContext): Command {
   registerExportCommands(program, ctx);
   registerMoneyCommands(program, ctx);
   registerAnalyticsCommands(program, ctx);
+  registerOfferCommands(program, ctx);
+  registerAttendanceCommands(program, ctx);
+  registerRequestCommands(program, ctx);
+  registerAlumniCommands(program, ctx);
   return program;
 }
 

@@ -7,6 +7,8 @@ import { countUsers, ensureFirstAdmin } from '../services/users.js';
 import { userInputSchema } from '../domain/account/user.js';
 import { CliInputError } from './exit-codes.js';
 import { VERSION, type CliContext } from './main.js';
+import { CapturedMailer, startMailDelivery, type Mailer } from '../services/mail.js';
+import { SmtpMailer } from '../io/smtp-mailer.js';
 
 export function registerServeCommand(program: Command, ctx: CliContext): void {
   program
@@ -41,12 +43,17 @@ export function registerServeCommand(program: Command, ctx: CliContext): void {
         if ((await countUsers(app.deps)) === 0) {
           ctx.io.out('no accounts yet: create the first administrator with `mitra users create --role admin --email … --name …`');
         }
-        const server = await serverFor(app, { version: VERSION });
+        // Mail queued by the changes is sent after their commit: every few seconds, and soon after a nomination or review.
+        const mailer: Mailer = config.smtpUrl ? new SmtpMailer(config.smtpUrl, config.mailFrom) : new CapturedMailer((line) => ctx.io.out(`(no MITRA_SMTP_URL: not sent) ${line}`));
+        const mail = startMailDelivery(app.deps.store, mailer, app.deps.clock, { onError: (error) => ctx.io.err(`mail delivery: ${error instanceof Error ? error.message : String(error)}`) });
+        ctx.io.out(`mail: ${mailer.description}`);
+        const server = await serverFor(app, { version: VERSION, mailQueued: () => mail.kick() });
         const address = await server.listen({ port, host });
         ctx.io.out(`Mitra is running on ${app.database.description}`);
         ctx.io.out(`Open ${address.replace('127.0.0.1', 'localhost')}  (API docs: ${address}/api/docs)`);
         const stop = async () => {
           await server.close();
+          await mail.stop();
           await app.close();
         };
         process.once('SIGINT', () => void stop().then(() => process.exit(0)));

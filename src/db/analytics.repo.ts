@@ -5,6 +5,7 @@
  * spendingGroups (dated exchange rates), and is converted by the domain.
  */
 import { sql, type Kysely, type RawBuilder } from 'kysely';
+import { COUNTED_STATUSES } from '../domain/participant/journey.js';
 import type { LifecycleStage } from '../domain/codes.js';
 import type {
   AnalyticsRepository,
@@ -131,7 +132,7 @@ export class AnalyticsRepo implements AnalyticsRepository {
         order by a.year desc, a.id desc`),
       this.rows<{ activity_id: number; sex: string; n: unknown }>(sql`
         select p.activity_id, p.sex, count(*) as n from participants p join activities a on a.id = p.activity_id
-        where p.country_code = ${iso2}${f} group by p.activity_id, p.sex`),
+        where p.country_code = ${iso2} and p.status in (${sql.join([...COUNTED_STATUSES])})${f} group by p.activity_id, p.sex`),
       this.rows<{ code: string; acronym: string | null; name_en: string; name_id: string | null; ssc_role: string; programs: unknown }>(sql`
         select o.code, o.acronym, o.name_en, o.name_id, p.ssc_role, count(distinct a.id) as programs
         from activity_partners p

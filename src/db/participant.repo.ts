@@ -1,13 +1,14 @@
 import { sql, type Kysely } from 'kysely';
 import type { ParticipantStatus, Sex } from '../domain/codes.js';
 import type { Participant } from '../domain/participant/participant.js';
+import { ALUMNI_STATUSES, COUNTED_STATUSES } from '../domain/participant/journey.js';
 import type { ParticipantRepository, ParticipantWrite } from '../services/ports.js';
 import { bool, isPostgres, JSON_CHUNK_ROWS, jsonRows, num } from './sql-helpers.js';
 import type { Database, ParticipantsTable } from './schema.js';
 
 type ParticipantRow = Omit<ParticipantsTable, 'id'> & { id: number };
 
-function toParticipant(row: ParticipantRow): Participant {
+export function toParticipant(row: ParticipantRow): Participant {
   return {
     id: row.id,
     activityId: row.activity_id,
@@ -23,6 +24,13 @@ function toParticipant(row: ParticipantRow): Participant {
     nominatedBy: row.nominated_by,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
+    phone: row.phone ?? null,
+    nominatedAt: row.nominated_at ?? null,
+    consentAt: row.consent_at ?? null,
+    reserveRank: row.reserve_rank === null || row.reserve_rank === undefined ? null : num(row.reserve_rank),
+    reviewNote: row.review_note ?? null,
+    statusChangedAt: row.status_changed_at ?? null,
+    erasedAt: row.erased_at ?? null,
   };
 }
 
@@ -89,8 +97,8 @@ export class ParticipantRepo implements ParticipantRepository {
         .selectFrom('participants')
         .select([
           'activity_id',
-          (eb) => eb.fn.countAll().as('n'),
-          sql<number>`sum(case when status in ('attended', 'completed') then 1 else 0 end)`.as('attended'),
+          sql<number>`sum(case when status in (${sql.join([...COUNTED_STATUSES])}) then 1 else 0 end)`.as('n'),
+          sql<number>`sum(case when status in (${sql.join([...ALUMNI_STATUSES])}) then 1 else 0 end)`.as('attended'),
         ])
         .where('activity_id', 'in', activityIds.slice(i, i + 500))
         .groupBy('activity_id')
@@ -170,6 +178,27 @@ export class ParticipantRepo implements ParticipantRepository {
   async update(id: number, write: ParticipantWrite): Promise<boolean> {
     const result = await this.db.updateTable('participants').set(columns(write)).where('id', '=', id).executeTakeFirst();
     return Number(result.numUpdatedRows) > 0;
+  }
+
+  async setStatuses(rows: readonly { id: number; status: ParticipantStatus; reserveRank: number | null }[], change: { now: string; reviewNote?: string | null }): Promise<void> {
+    const note = change.reviewNote !== undefined;
+    for (let i = 0; i < rows.length; i += JSON_CHUNK_ROWS) {
+      // One statement per chunk, the rows as one JSON parameter (see sql-helpers.jsonRows).
+      const json = JSON.stringify(rows.slice(i, i + JSON_CHUNK_ROWS).map((r) => ({ id: r.id, s: r.status, r: r.status === 'reserve' ? r.reserveRank : null })));
+      const noteSet = note ? sql`, review_note = ${change.reviewNote ?? null}` : sql``;
+      if (isPostgres(this.db)) {
+        await sql`update participants p set status = j.s, reserve_rank = j.r, status_changed_at = ${change.now}, updated_at = ${change.now}${noteSet}
+          from json_to_recordset(${json}::json) as j(id int, s text, r int) where p.id = j.id`.execute(this.db);
+      } else {
+        await sql`update participants set status = j.s, reserve_rank = j.r, status_changed_at = ${change.now}, updated_at = ${change.now}${noteSet}
+          from (select json_extract(value, '$.id') as id, json_extract(value, '$.s') as s, json_extract(value, '$.r') as r from json_each(${json})) as j
+          where participants.id = j.id`.execute(this.db);
+      }
+    }
+  }
+
+  async markIllustrative(ids: readonly number[]): Promise<void> {
+    if (ids.length) await this.db.updateTable('participants').set({ illustrative: 1 }).where('id', 'in', [...ids]).execute();
   }
 
   async delete(id: number): Promise<boolean> {

@@ -4,6 +4,7 @@
  */
 import { sql, type Kysely } from 'kysely';
 import { regionOf } from '../domain/reference/countries.js';
+import { COUNTED_STATUSES } from '../domain/participant/journey.js';
 import { allocateParticipants } from '../domain/report/participant-allocation.js';
 import type { ReportFactRepository } from '../services/ports.js';
 import { insertInChunks, isPostgres, num, numOrNull } from './sql-helpers.js';
@@ -46,6 +47,7 @@ export class ReportFactRepo implements ReportFactRepository {
     const rows = await sql<{ activity_id: number; country_code: string; n: unknown }>`
       select p.activity_id, p.country_code, count(*) as n
       from participants p join (${wanted}) w on w.id = p.activity_id
+      where p.status in (${sql.join([...COUNTED_STATUSES])})
       group by p.activity_id, p.country_code`.execute(this.db);
     return countsByProgram(rows.rows);
   }
@@ -92,6 +94,7 @@ export class ReportFactRepo implements ReportFactRepository {
           .selectFrom('participants')
           .select(['activity_id', 'country_code', sql<number>`count(*)`.as('n')])
           .where('activity_id', 'in', ids)
+          .where('status', 'in', COUNTED_STATUSES)
           .groupBy(['activity_id', 'country_code'])
           .execute(),
       );

@@ -138,6 +138,18 @@ export interface ParticipantsTable {
   nominated_by: string | null;
   created_at: string;
   updated_at: string;
+  phone: string | null;
+  /** When the nomination was made (null for records entered or imported directly). */
+  nominated_at: string | null;
+  /** When the candidate's consent to the processing of their data was recorded. */
+  consent_at: string | null;
+  /** Order among the reserves (1 first), null unless the status is reserve. */
+  reserve_rank: number | null;
+  /** The implementing agency's note on its selection. */
+  review_note: string | null;
+  status_changed_at: string | null;
+  /** Set when the personal data was erased on request (the counts are kept). */
+  erased_at: string | null;
 }
 
 export interface ImportBatchesTable {
@@ -333,6 +345,140 @@ export interface SpendingCubeTable extends Omit<SpendFactsTable, 'activity_id' |
   key: string;
 }
 
+export interface CourseOffersTable {
+  id: Generated<number>;
+  activity_id: number;
+  /** draft, open, closed. */
+  status: string;
+  summary_en: string | null;
+  summary_id: string | null;
+  eligibility_en: string | null;
+  eligibility_id: string | null;
+  /** ISO 8601 instant (UTC). */
+  deadline: string;
+  quota_default: number | null;
+  quota_total: number | null;
+  completion_percent: number;
+  created_at: string;
+  updated_at: string;
+  version: number;
+}
+
+export interface OfferQuotasTable {
+  offer_id: number;
+  country_code: string;
+  quota: number;
+}
+
+export interface ParticipantDocumentsTable {
+  id: Generated<number>;
+  participant_id: number;
+  /** cv, letter. */
+  kind: string;
+  file_name: string;
+  content_type: string;
+  size_bytes: number;
+  sha256: string;
+  content: Buffer | Uint8Array;
+  uploaded_by: string;
+  created_at: string;
+}
+
+export interface ParticipantEventsTable {
+  id: Generated<number>;
+  participant_id: number;
+  from_status: string | null;
+  to_status: string;
+  at: string;
+  by_label: string;
+  note: string | null;
+}
+
+export interface MailOutboxTable {
+  id: Generated<number>;
+  kind: string;
+  to_address: string;
+  subject: string;
+  body_text: string;
+  participant_id: number | null;
+  created_at: string;
+  sent_at: string | null;
+  attempts: Generated<number>;
+  last_error: string | null;
+}
+
+export interface AttendanceTable {
+  participant_id: number;
+  day: string;
+  present: number;
+  recorded_by: string;
+  recorded_at: string;
+}
+
+export interface CertificatesTable {
+  id: Generated<number>;
+  participant_id: number;
+  number: string;
+  verify_token: string;
+  issued_at: string;
+  revoked_at: string | null;
+}
+
+export interface SurveysTable {
+  id: Generated<number>;
+  code: string;
+  name_en: string;
+  name_id: string;
+  months_after: number;
+  /** JSON (domain/alumni/survey.ts). */
+  questions: string;
+  active: number;
+  created_at: string;
+  updated_at: string;
+}
+
+/** Audit entries an erasure took personal data out of (migration 20261129131100_audit_erasure). */
+export interface AuditScrubsTable {
+  audit_id: number;
+  participant_id: number;
+  at: string;
+}
+
+export interface SurveyInvitationsTable {
+  id: Generated<number>;
+  survey_id: number;
+  participant_id: number;
+  token: string;
+  due_on: string;
+  sent_at: string | null;
+  answered_at: string | null;
+  /** JSON: question id → answer. */
+  answers: string | null;
+}
+
+export interface CooperationRequestsTable {
+  id: Generated<number>;
+  reference: string;
+  country_code: string;
+  topic: string;
+  description: string | null;
+  flagship_area: string | null;
+  sector_code: string | null;
+  modality: string | null;
+  period_from: string | null;
+  period_to: string | null;
+  received_on: string;
+  relayed_by: string | null;
+  /** registered, assessment, accepted, declined. */
+  status: string;
+  assessment_note: string | null;
+  activity_id: number | null;
+  created_by: string;
+  created_at: string;
+  updated_at: string;
+  version: number;
+}
+
 export interface MetaTable {
   key: string;
   value: string;
@@ -367,4 +513,15 @@ export interface Database {
   analytics_cube: AnalyticsCubeTable;
   spend_facts: SpendFactsTable;
   spending_cube: SpendingCubeTable;
+  course_offers: CourseOffersTable;
+  offer_quotas: OfferQuotasTable;
+  participant_documents: ParticipantDocumentsTable;
+  participant_events: ParticipantEventsTable;
+  mail_outbox: MailOutboxTable;
+  attendance: AttendanceTable;
+  certificates: CertificatesTable;
+  surveys: SurveysTable;
+  survey_invitations: SurveyInvitationsTable;
+  audit_scrubs: AuditScrubsTable;
+  cooperation_requests: CooperationRequestsTable;
 }

@@ -8,6 +8,8 @@ import { ExchangeRateRepo } from './exchange-rate.repo.js';
 import { ImportBatchRepo } from './import-batch.repo.js';
 import { ReportFactRepo } from './report-fact.repo.js';
 import { ParticipantRepo } from './participant.repo.js';
+import { MailOutboxRepo, ParticipantEventRepo } from './journey.repo.js';
+import { DocumentRepo, NominationRepo, OfferRepo } from './offer.repo.js';
 import { ReportRepo } from './report.repo.js';
 import type { Database } from './schema.js';
 import { LoginFailureRepo, SessionRepo, UserRepo } from './account.repo.js';
@@ -16,12 +18,23 @@ import { MoneyRepo } from './money.repo.js';
 import { UnitCostRepo } from './unit-cost.repo.js';
 import { PriorityRepo } from './priority.repo.js';
 import { AnalyticsRepo } from './analytics.repo.js';
+import { AlumniRepo } from './alumni.repo.js';
+import { SurveyRepo } from './survey.repo.js';
+import { PrivacyRepo } from './privacy.repo.js';
+import { CooperationRequestRepo } from './request.repo.js';
+import { AttendanceRepo } from './attendance.repo.js';
+import { CertificateRepo } from './certificate.repo.js';
 
 function repositoriesOn(db: Kysely<Database>): Repositories {
   return {
     activities: new ActivityRepo(db),
     organisations: new OrganisationRepo(db),
     participants: new ParticipantRepo(db),
+    participantEvents: new ParticipantEventRepo(db),
+    mailOutbox: new MailOutboxRepo(db),
+    offers: new OfferRepo(db),
+    nominations: new NominationRepo(db),
+    documents: new DocumentRepo(db),
     reportFacts: new ReportFactRepo(db),
     reports: new ReportRepo(db),
     importBatches: new ImportBatchRepo(db),
@@ -35,6 +48,12 @@ function repositoriesOn(db: Kysely<Database>): Repositories {
     unitCosts: new UnitCostRepo(db),
     priorities: new PriorityRepo(db),
     analytics: new AnalyticsRepo(db),
+    alumni: new AlumniRepo(db),
+    surveys: new SurveyRepo(db),
+    privacy: new PrivacyRepo(db),
+    requests: new CooperationRequestRepo(db),
+    attendance: new AttendanceRepo(db),
+    certificates: new CertificateRepo(db),
   };
 }
 

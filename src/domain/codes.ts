@@ -154,9 +154,17 @@ export const sexes = defineCodeSet({
 });
 export type Sex = (typeof sexes.codes)[number];
 
+/**
+ * Where a participant is in the journey (domain/participant/journey.ts): nominated → selected /
+ * reserve / not selected → confirmed → attended → completed, or withdrawn. Only selected,
+ * confirmed, attended and completed records count as participants in the reports.
+ */
 export const participantStatuses = defineCodeSet({
   nominated: { en: 'Nominated', id: 'Dinominasikan' },
   selected: { en: 'Selected', id: 'Terpilih' },
+  reserve: { en: 'Reserve', id: 'Cadangan' },
+  not_selected: { en: 'Not selected', id: 'Tidak terpilih', aliases: ['tidak terpilih', 'rejected'] },
+  confirmed: { en: 'Confirmed', id: 'Terkonfirmasi', aliases: ['dikonfirmasi'] },
   attended: { en: 'Attended', id: 'Hadir' },
   completed: { en: 'Completed', id: 'Lulus', aliases: ['selesai'] },
   withdrawn: { en: 'Withdrawn', id: 'Mengundurkan diri' },

@@ -45,7 +45,7 @@ describeEachEngine('IATI export', (app) => {
 
   it('exports the demo data as a schema-valid IATI 2.03 file that keeps the ruleset', async () => {
     const xml = await exportXml(app().deps);
-    expect(xml.match(/<iati-activity /g)).toHaveLength(23);
+    expect(xml.match(/<iati-activity /g)).toHaveLength(24);
     validate('demo.xml', xml);
     expect(xml).toContain('<iati-identifier>ID-NCT-SSTC-ID-KEMLU-2018-06</iati-identifier>');
     expect(xml).toContain('<collaboration-type code="8"/>');

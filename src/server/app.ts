@@ -23,12 +23,16 @@ import { registerReportRoutes } from './report.routes.js';
 import { registerAnalyticsRoutes } from './analytics.routes.js';
 import { registerExportRoutes } from './export.routes.js';
 import { registerMoneyRoutes } from './money.routes.js';
+import { registerRequestRoutes } from './request.routes.js';
+import { registerCertificateRoutes } from './certificate.routes.js';
+import { registerAlumniRoutes } from './alumni.routes.js';
 import type { IatiPublisher } from '../services/iati-export.js';
 import { loadConfig } from '../config.js';
 import { registerAuth, type AuthOptions } from './auth.js';
 import { registerAuthRoutes } from './auth.routes.js';
 import { registerUserRoutes } from './user.routes.js';
 import { registerLifecycleRoutes } from './lifecycle.routes.js';
+import { registerOfferRoutes } from './offer.routes.js';
 
 export interface ServerOptions {
   readonly deps: ServiceDeps;
@@ -50,6 +54,12 @@ export interface ServerOptions {
   readonly trustProxy?: boolean;
   /** The IATI reporting organisation of exports. */
   readonly iatiPublisher?: IatiPublisher;
+  /** Largest nomination document, in bytes (MITRA_UPLOAD_MAX_BYTES). */
+  readonly uploadMaxBytes?: number;
+  /** Told when a request queued mail (the delivery loop sends it soon). */
+  readonly mailQueued?: () => void;
+  /** Where people reach the server (certificates' QR codes); MITRA_PUBLIC_URL. */
+  readonly publicUrl?: string;
 }
 
 /** The configuration's defaults (MITRA_IATI_REPORTING_ORG…) when the caller gives none. */
@@ -95,11 +105,19 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
       tags: [
         { name: 'Programs', description: 'Programs (IATI activities): trainings, seminars, expert dispatches, …' },
         { name: 'Participants' },
+        { name: 'Alumni', description: 'Alumni across programs, per country (personal data: authorised roles only)' },
+        { name: 'Surveys', description: 'Follow-up surveys 6 and 12 months after a program, answered through a mailed link' },
+        { name: 'Privacy', description: 'Erasure on request and the personal-data export' },
+        { name: 'Offers', description: 'Course offers open for nominations: the public catalogue and their management' },
+        { name: 'Nominations', description: 'Nominations, documents, review and selection within quotas, status history' },
         { name: 'Organisations' },
         { name: 'Reports' },
         { name: 'Money', description: 'Budget against spending, in-kind estimates and their unit costs, the TOSSD/CRS-style export' },
         { name: 'Analytics', description: 'Trends, concentration, the triangular network, country and partner profiles' },
         { name: 'Priorities', description: 'Policy targets per year for groupings, regions, custom country lists and countries' },
+        { name: 'Requests', description: 'Partner governments’ requests: registration, assessment, acceptance as a program, and the ministries, programs and alumni that match them' },
+        { name: 'Attendance', description: 'Daily attendance of a course and the completion rule' },
+        { name: 'Certificates', description: 'Certificates of completion (PDF) and their public verification' },
         { name: 'Accounts', description: 'Sign-in (session cookie + X-CSRF-Token on changes) and accounts' },
         { name: 'Audit' },
         { name: 'Imports' },
@@ -136,7 +154,10 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   registerReferenceRoutes(app);
   registerReportRoutes(app, options.deps);
   registerAnalyticsRoutes(app, options.deps);
+  registerRequestRoutes(app, options.deps);
   registerExportRoutes(app, options.deps, options.iatiPublisher ?? DEFAULT_PUBLISHER);
+  registerCertificateRoutes(app, options.deps, { publicUrl: options.publicUrl ?? loadConfig({}).publicUrl });
+  registerAlumniRoutes(app, options.deps, { publicUrl: options.publicUrl ?? loadConfig({}).publicUrl });
   registerMoneyRoutes(app, options.deps, { reportingCountry: options.providerCountry ?? 'ID', publisherRef: (options.iatiPublisher ?? DEFAULT_PUBLISHER).ref });
   await registerImportRoutes(app, options.deps, {
     ownReportingRef: (options.iatiPublisher ?? DEFAULT_PUBLISHER).ref,
@@ -144,6 +165,8 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     maxBytes: options.importMaxBytes ?? 256 * 1024 * 1024,
     providerCountry: options.providerCountry ?? 'ID',
   });
+  // After the imports: their registration adds the multipart parser the uploads use.
+  registerOfferRoutes(app, options.deps, { uploadMaxBytes: options.uploadMaxBytes ?? 5 * 1024 * 1024, mailQueued: options.mailQueued });
   if (options.webRoot) await registerWebApp(app, options.webRoot);
   else registerHomeRoutes(app, options.deps);
   return app;

@@ -22,6 +22,8 @@ export const CSRF_HEADER = 'x-csrf-token';
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 /** Changes that need no session: signing in, and signing out (harmless without one). */
 const OPEN_WRITES = new Set(['/api/v1/auth/login', '/api/v1/auth/logout']);
+/** An alumnus answers a follow-up survey without an account: the unguessable token in the mailed link authorises it. */
+const OPEN_WRITE_PATHS = [/^\/api\/v1\/survey-answers\/[A-Za-z0-9_-]{16,128}$/];
 
 export interface AuthOptions {
   /** Read-only anonymous server: no sign-in, every write refused. */
@@ -63,7 +65,8 @@ export async function registerAuth(app: FastifyInstance, deps: ServiceDeps, opti
     const token = request.cookies[SESSION_COOKIE];
     if (token === undefined) {
       // Every change needs a signed-in user: refused before the body is even read.
-      if (!SAFE_METHODS.has(request.method) && !OPEN_WRITES.has(request.url.split('?')[0] ?? '')) {
+      const path = request.url.split('?')[0] ?? '';
+      if (!SAFE_METHODS.has(request.method) && !OPEN_WRITES.has(path) && !OPEN_WRITE_PATHS.some((p) => p.test(path))) {
         return sendProblem(reply, makeProblem(request, 401, 'auth.required', 'sign in to do this'));
       }
       return;

@@ -11,6 +11,7 @@ import type {
   FlagshipArea,
   LifecycleStage,
   Modality,
+  ParticipantStatus,
 } from '../domain/codes.js';
 import type { Organisation, OrganisationData } from '../domain/organisation/organisation.js';
 import type { Participant, ParticipantData } from '../domain/participant/participant.js';
@@ -26,6 +27,11 @@ import type { BudgetGrouping, BudgetSpentAggregate, MoneyFilter, MoneyGroup } fr
 import type { InKindProgramFacts } from '../domain/finance/in-kind.js';
 import type { UnitCost, UnitCostData } from '../domain/finance/unit-costs.js';
 import type { CountryList, CountryListInput, PriorityTarget, PriorityTargetInput } from '../domain/analytics/priority.js';
+import type { AlumniRepository, PrivacyRepository, SurveyRepository } from './alumni.ports.js';
+import type { DocumentRepository, NominationRepository, OfferRepository } from './offer-ports.js';
+import type { AgencyCandidate, AlumnusCandidate, MatchCandidates, MatchQuery, ProgramCandidate } from '../domain/request/matching.js';
+import type { CooperationRequest, CooperationRequestData, RequestStatus } from '../domain/request/request.js';
+import type { RequestFilter } from '../domain/request/request.schema.js';
 
 export interface Clock {
   /** The current instant as ISO-8601 UTC. */
@@ -131,7 +137,7 @@ export interface ParticipantRepository {
   countByActivity(activityId: number): Promise<number>;
   /** The distinct countries the program's participants come from. */
   countriesOf(activityId: number): Promise<string[]>;
-  /** Participant records and those who attended or completed, per program (programs without records are absent). */
+  /** Participant records that count (selected to completed) and those who attended or completed, per program (programs without records are absent). */
   attendanceCounts(activityIds: readonly number[]): Promise<Map<number, { records: number; attended: number }>>;
   insert(activityId: number, write: ParticipantWrite): Promise<number>;
   /** Inserts new participants and updates those already there (same program and person key). */
@@ -139,7 +145,54 @@ export interface ParticipantRepository {
   /** Existing participants by "activityId|personKey", with the import batch that last wrote them. */
   findKeys(pairs: readonly { activityId: number; personKey: string }[]): Promise<Map<string, { id: number; importBatchId: number | null }>>;
   update(id: number, write: ParticipantWrite): Promise<boolean>;
+  /** Sets the journey status of these participants (the reserve rank is kept only for reserves). */
+  /** Marks records as demo values without a source (demo data only). */
+  markIllustrative(ids: readonly number[]): Promise<void>;
+  setStatuses(rows: readonly { id: number; status: ParticipantStatus; reserveRank: number | null }[], change: { now: string; reviewNote?: string | null }): Promise<void>;
   delete(id: number): Promise<boolean>;
+}
+
+/** One step of a participant's journey, as the nominating organisation sees it. */
+export interface ParticipantEvent {
+  readonly id: number;
+  readonly participantId: number;
+  readonly fromStatus: ParticipantStatus | null;
+  readonly toStatus: ParticipantStatus;
+  readonly at: string;
+  readonly byLabel: string;
+  readonly note: string | null;
+}
+
+export interface ParticipantEventRepository {
+  addMany(events: readonly Omit<ParticipantEvent, 'id'>[]): Promise<void>;
+  listFor(participantId: number): Promise<ParticipantEvent[]>;
+}
+
+export interface OutgoingMail {
+  readonly kind: string;
+  readonly to: string;
+  readonly subject: string;
+  readonly text: string;
+  readonly participantId?: number | null;
+}
+
+export interface QueuedMail extends OutgoingMail {
+  readonly id: number;
+  readonly createdAt: string;
+  readonly sentAt: string | null;
+  readonly attempts: number;
+  readonly lastError: string | null;
+}
+
+/** Mail written in the transaction of the change it reports; sent after the commit (services/mail.ts). */
+export interface MailOutboxRepository {
+  enqueue(mails: readonly OutgoingMail[], now: string): Promise<void>;
+  /** Unsent mail, oldest first, with fewer than `maxAttempts` failed attempts. */
+  unsent(limit: number, maxAttempts: number): Promise<QueuedMail[]>;
+  markSent(id: number, now: string): Promise<void>;
+  markFailed(id: number, error: string): Promise<void>;
+  /** Mail sent to one address (newest first): the captured outbox of tests, the admin's view. */
+  list(filter: { to?: string; participantId?: number; limit?: number }): Promise<QueuedMail[]>;
 }
 
 /** Participants per program and country, derived on every write (report/participant-allocation.ts). */
@@ -437,6 +490,20 @@ export interface TransitionRepository {
   listByActivity(activityId: number): Promise<Transition[]>;
 }
 
+/** Partner governments' requests (db/request.repo.ts). */
+export interface CooperationRequestRepository {
+  findById(id: number): Promise<CooperationRequest | undefined>;
+  /** Latest received first. */
+  list(filter: RequestFilter, page: number, pageSize: number): Promise<Page<CooperationRequest>>;
+  /** The next free reference of a year; on PostgreSQL it locks the numbering until the transaction ends. */
+  nextReference(year: number): Promise<string>;
+  insert(record: CooperationRequestData & { reference: string; status: RequestStatus; createdBy: string; now: string }): Promise<number>;
+  /** Changes the status, note and program link if the version is still `expectedVersion`; false when stale. */
+  update(id: number, expectedVersion: number, change: { status: RequestStatus; assessmentNote: string | null; activityId: number | null }, now: string): Promise<boolean>;
+  /** Candidates for the ranking, aggregated in SQL: at most `limit` of each kind, best first. */
+  matchCandidates(q: MatchQuery, limit: number): Promise<MatchCandidates<AgencyCandidate, ProgramCandidate, AlumnusCandidate>>;
+}
+
 /** A source of records (a CSV file being read): line numbers are the file's. */
 export interface RecordSource {
   readonly name: string;
@@ -445,10 +512,55 @@ export interface RecordSource {
   sha256(): string | null;
 }
 
+/** One cell of the attendance sheet: a participant on a course day. */
+export interface AttendanceMark {
+  readonly participantId: number;
+  /** YYYY-MM-DD */
+  readonly day: string;
+  readonly present: boolean;
+}
+
+export interface AttendanceRepository {
+  /** Records (or corrects) many marks in one statement per few thousand. */
+  record(marks: readonly AttendanceMark[], by: string, now: string): Promise<void>;
+  /** Every mark of the program's participants, by participant and day. */
+  listByProgram(activityId: number): Promise<AttendanceMark[]>;
+  /** Days present between `from` and `to` (inclusive) per participant of the program (absent ones: 0, left out). */
+  presentDays(activityId: number, from: string, to: string): Promise<Map<number, number>>;
+  /** The course offer's completion percent; undefined when the program has no offer. */
+  completionPercent(activityId: number): Promise<number | undefined>;
+  /** Serialises the attendance writes of one program until the transaction ends. */
+  lockProgram(activityId: number): Promise<void>;
+}
+
+export interface Certificate {
+  readonly id: number;
+  readonly participantId: number;
+  readonly number: string;
+  readonly verifyToken: string;
+  readonly issuedAt: string;
+  readonly revokedAt: string | null;
+}
+
+export interface CertificateRepository {
+  insert(c: Omit<Certificate, 'id' | 'revokedAt'>): Promise<Certificate>;
+  findById(id: number): Promise<Certificate | undefined>;
+  findByToken(token: string): Promise<Certificate | undefined>;
+  findByParticipant(participantId: number): Promise<Certificate | undefined>;
+  /** The certificates of a program's participants. */
+  listByProgram(activityId: number): Promise<Certificate[]>;
+  revoke(id: number, now: string): Promise<boolean>;
+}
+
 export interface Repositories {
   readonly activities: ActivityRepository;
   readonly organisations: OrganisationRepository;
   readonly participants: ParticipantRepository;
+  readonly participantEvents: ParticipantEventRepository;
+  readonly mailOutbox: MailOutboxRepository;
+  readonly offers: OfferRepository;
+  readonly nominations: NominationRepository;
+  readonly documents: DocumentRepository;
   readonly reportFacts: ReportFactRepository;
   readonly reports: ReportRepository;
   readonly importBatches: ImportBatchRepository;
@@ -462,6 +574,12 @@ export interface Repositories {
   readonly unitCosts: UnitCostRepository;
   readonly priorities: PriorityRepository;
   readonly analytics: AnalyticsRepository;
+  readonly alumni: AlumniRepository;
+  readonly surveys: SurveyRepository;
+  readonly privacy: PrivacyRepository;
+  readonly attendance: AttendanceRepository;
+  readonly certificates: CertificateRepository;
+  readonly requests: CooperationRequestRepository;
 }
 
 /** Runs a use case's reads and writes in one transaction, committed only if `work` succeeds. */

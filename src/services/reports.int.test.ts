@@ -102,6 +102,9 @@ describeEachEngine('annual summary of the demo data (hand-computed, DOMAIN.md 20
       [2016, 6, 20, 126, 0],
       [2017, 3, 11, 54, 0],
       [2018, 14, 53, 384, 38_435_226],
+      // The demo's open course offer (clock 2026-11-28: it starts in 2027). Its five nominations
+      // are candidates, not participants: its planned 18 count.
+      [2027, 1, 6, 18, 0],
     ]);
   });
 

@@ -9,6 +9,12 @@ import { parseAuditSearch } from './pages/Admin/audit-search.js';
 import { guarded } from './auth/guarded.js';
 import { can } from './auth/session.js';
 import { parseMoneySearch } from './pages/Money/money-search.js';
+import { canRequests } from './auth/request-rules.js';
+import { parseRequestSearch } from './pages/Requests/request-search.js';
+import { canAlumni } from './auth/alumni-rules.js';
+import { parseAlumniSearch } from './pages/Alumni/alumni-search.js';
+import { canOffers } from './auth/offer-rules.js';
+import { parseCatalogueSearch, parseMyNominationsSearch, parseReviewSearch } from './pages/Offers/offer-search.js';
 
 const text = (v: unknown): string | undefined => (typeof v === 'string' && v.trim() !== '' ? v.trim().slice(0, 200) : typeof v === 'number' ? String(v) : undefined);
 const int = (v: unknown): number | undefined => {
@@ -192,6 +198,20 @@ export const countryRoute = createRoute({
   component: lazyRouteComponent(() => import('./pages/Profiles/CountryPage.js'), 'CountryPage'),
 });
 
+/** The attendance sheet: the coordination team and agencies (the server allows an agency its own programs only). */
+export const attendanceRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/programs/$id/attendance',
+  component: guarded((u) => !!u && ['admin', 'coordinator', 'agency'].includes(u.role), lazyRouteComponent(() => import('./pages/Attendance/AttendancePage.js'), 'AttendancePage')),
+});
+
+/** Public: the page a certificate's QR code opens. */
+export const verifyRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/verify/$token',
+  component: lazyRouteComponent(() => import('./pages/Verify/VerifyPage.js'), 'VerifyPage'),
+});
+
 export const partnerRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/partners/$code',
@@ -199,7 +219,102 @@ export const partnerRoute = createRoute({
   component: lazyRouteComponent(() => import('./pages/Profiles/PartnerPage.js'), 'PartnerPage'),
 });
 
-const routeTree = rootRoute.addChildren([moneyRoute, loginRoute, passwordRoute, usersRoute, auditRoute, planRoute, dashboardRoute, programsRoute, newProgramRoute, programRoute, editProgramRoute, importRoute, reportRoute, analyticsRoute, prioritiesRoute, countryRoute, partnerRoute]);
+/** Partner governments' requests: signed-in users (a focal point sees its own government's). */
+export const requestsRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/requests',
+  validateSearch: parseRequestSearch,
+  component: guarded(canRequests.see, lazyRouteComponent(() => import('./pages/Requests/RequestsPage.js'), 'RequestsPage')),
+});
+
+export const newRequestRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/requests/new',
+  component: guarded(canRequests.register, lazyRouteComponent(() => import('./pages/Requests/NewRequestPage.js'), 'NewRequestPage')),
+});
+
+export const requestRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/requests/$id',
+  component: guarded(canRequests.see, lazyRouteComponent(() => import('./pages/Requests/RequestPage.js'), 'RequestPage')),
+});
+
+/** Alumni, surveys and survey results: the roles that see personal data (the server filters record by record). */
+export const alumniRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/alumni',
+  validateSearch: parseAlumniSearch,
+  component: guarded(canAlumni.see, lazyRouteComponent(() => import('./pages/Alumni/AlumniPage.js'), 'AlumniPage')),
+});
+
+export const alumnusRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/alumni/$id',
+  component: guarded(canAlumni.see, lazyRouteComponent(() => import('./pages/Alumni/AlumnusPage.js'), 'AlumnusPage')),
+});
+
+export const surveysRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/surveys',
+  component: guarded(canAlumni.surveyAdmin, lazyRouteComponent(() => import('./pages/Alumni/SurveysPage.js'), 'SurveysPage')),
+});
+
+export const surveyResultsRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/programs/$id/survey-results',
+  component: guarded(canAlumni.results, lazyRouteComponent(() => import('./pages/Alumni/SurveyResultsPage.js'), 'SurveyResultsPage')),
+});
+
+/** Public: the page a survey mail's link opens (no sign-in). */
+export const surveyAnswerRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/survey/$token',
+  component: lazyRouteComponent(() => import('./pages/Alumni/SurveyAnswerPage.js'), 'SurveyAnswerPage'),
+});
+
+/** Public: the catalogue of course offers and each offer's page (the nomination form for those who nominate). */
+export const offersRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/offers',
+  validateSearch: parseCatalogueSearch,
+  component: lazyRouteComponent(() => import('./pages/Offers/OffersPage.js'), 'OffersPage'),
+});
+
+export const offerRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/offers/$id',
+  component: lazyRouteComponent(() => import('./pages/Offers/OfferPage.js'), 'OfferPage'),
+});
+
+/** Opening a program for nominations and changing its offer: the coordination team and agencies (the server allows an agency its own programs only). */
+export const newOfferRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/programs/$id/offer',
+  component: guarded(canOffers.manageSome, lazyRouteComponent(() => import('./pages/Offers/OfferFormPage.js'), 'NewOfferPage')),
+});
+
+export const manageOfferRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/offers/$id/manage',
+  component: guarded(canOffers.manageSome, lazyRouteComponent(() => import('./pages/Offers/OfferFormPage.js'), 'ManageOfferPage')),
+});
+
+export const offerNominationsRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/offers/$id/nominations',
+  validateSearch: parseReviewSearch,
+  component: guarded(canOffers.manageSome, lazyRouteComponent(() => import('./pages/Offers/ReviewPage.js'), 'ReviewPage')),
+});
+
+/** The nominating organisation's nominees across offers: embassies and focal points. */
+export const myNominationsRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/nominations',
+  validateSearch: parseMyNominationsSearch,
+  component: guarded(canOffers.myNominations, lazyRouteComponent(() => import('./pages/Offers/MyNominationsPage.js'), 'MyNominationsPage')),
+});
+
+const routeTree = rootRoute.addChildren([offersRoute, offerRoute, newOfferRoute, manageOfferRoute, offerNominationsRoute, myNominationsRoute, alumniRoute, alumnusRoute, surveysRoute, surveyResultsRoute, surveyAnswerRoute, requestsRoute, newRequestRoute, requestRoute, moneyRoute, loginRoute, passwordRoute, usersRoute, auditRoute, planRoute, dashboardRoute, programsRoute, newProgramRoute, programRoute, editProgramRoute, importRoute, reportRoute, analyticsRoute, prioritiesRoute, countryRoute, partnerRoute, attendanceRoute, verifyRoute]);
 
 export function makeRouter(queryClient: QueryClient) {
   return createRouter({ routeTree, context: { queryClient }, defaultPreload: 'intent', defaultPreloadStaleTime: 0, scrollRestoration: true });

@@ -11,6 +11,10 @@ import * as iatiImport from './20261129060000_iati_import.js';
 import * as priorities from './20261129090000_priorities.js';
 import * as analyticsCube from './20261129093000_analytics_cube.js';
 import * as unitCosts from './20261129090100_unit_costs.js';
+import * as participantJourney from './20261129120000_participant_journey.js';
+import * as defaultSurveys from './20261129131000_default_surveys.js';
+import * as auditErasure from './20261129131100_audit_erasure.js';
+import * as requestMatching from './20261129131500_request_matching.js';
 
 export interface MigrationContext {
   readonly engine: Engine;
@@ -28,6 +32,10 @@ const MIGRATIONS: Record<string, MigrationModule> = {
   '20261129090000_priorities': priorities,
   '20261129090100_unit_costs': unitCosts,
   '20261129093000_analytics_cube': analyticsCube,
+  '20261129120000_participant_journey': participantJourney,
+  '20261129131000_default_surveys': defaultSurveys,
+  '20261129131100_audit_erasure': auditErasure,
+  '20261129131500_request_matching': requestMatching,
 };
 
 export function migrationsFor(engine: Engine): Record<string, Migration> {

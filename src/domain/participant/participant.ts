@@ -22,6 +22,18 @@ export interface Participant extends ParticipantData {
   readonly nominatedBy: string | null;
   readonly createdAt: string;
   readonly updatedAt: string;
+  readonly phone: string | null;
+  /** When the candidate was nominated through an offer (null for records entered directly). */
+  readonly nominatedAt: string | null;
+  /** When the candidate's consent to the processing of their data was recorded. */
+  readonly consentAt: string | null;
+  /** Order among the reserves (1 first), while the status is reserve. */
+  readonly reserveRank: number | null;
+  /** The implementing agency's note on its selection. */
+  readonly reviewNote: string | null;
+  readonly statusChangedAt: string | null;
+  /** When the personal data was erased on request (name, contact and documents gone; counts kept). */
+  readonly erasedAt: string | null;
 }
 
 /** The key that identifies a person across programs: normalised email, else name + country. */

@@ -7,6 +7,8 @@ import { createOrganisation } from '../organisations.js';
 import { addParticipant } from '../participants.js';
 import { inOneTransaction, type ServiceDeps } from '../ports.js';
 import { DEMO_ACTIVITIES, DEMO_EXCHANGE_RATES, DEMO_ORGANISATIONS, DEMO_PARTICIPANTS } from './demo-data.js';
+import { loadDemoRequests } from './demo-requests.js';
+import { loadDemoJourney } from './demo-journey.js';
 
 export interface DemoLoadResult {
   readonly loaded: boolean;
@@ -36,10 +38,12 @@ export async function loadDemoData(deps: ServiceDeps): Promise<DemoLoadResult> {
     await tx.store.repos.exchangeRates.upsert(DEMO_EXCHANGE_RATES);
     const activityId = ids.get(DEMO_PARTICIPANTS.activityIdentifier) as number; // in DEMO_ACTIVITIES
     for (const p of DEMO_PARTICIPANTS.participants) await addParticipant(tx, activityId, participantInputSchema.parse(p));
+    await loadDemoRequests(tx, ids);
+    await loadDemoJourney(tx);
     return {
       loaded: true,
       organisations,
-      activities: DEMO_ACTIVITIES.length,
+      activities: DEMO_ACTIVITIES.length + 1,
       participants: DEMO_PARTICIPANTS.participants.length,
     };
   });

@@ -3,6 +3,9 @@ import { useTranslation } from 'react-i18next';
 import { roles } from '../../../src/domain/access/actor.js';
 import { useOrganisation } from '../api/queries.js';
 import { can, useLogout, useSession } from '../auth/session.js';
+import { canRequests } from '../auth/request-rules.js';
+import { canAlumni } from '../auth/alumni-rules.js';
+import { canOffers } from '../auth/offer-rules.js';
 import { useFormat } from '../format.js';
 import { setLanguage, type Lang } from '../i18n/index.js';
 
@@ -94,6 +97,11 @@ export function Layout() {
           )}
           <Link to="/analytics">{t('analytics.nav')}</Link>
           <Link to="/priorities">{t('priorities.nav')}</Link>
+          <Link to="/offers">{t('offers.nav')}</Link>
+          {canOffers.myNominations(user) && <Link to="/nominations">{t('offers.mine.nav')}</Link>}
+          {canRequests.see(user) && <Link to="/requests">{t('requests.nav')}</Link>}
+          {canAlumni.see(user) && <Link to="/alumni">{t('alumni.nav')}</Link>}
+          {canAlumni.surveyAdmin(user) && <Link to="/surveys">{t('alumni.surveys.nav')}</Link>}
           {can.manageUsers(user) && <Link to="/admin/users">{t('app.nav.users')}</Link>}
           {can.readAudit(user) && <Link to="/admin/audit">{t('app.nav.audit')}</Link>}
           <a href="/api/docs">{t('app.nav.api')}</a>

@@ -12,7 +12,7 @@ import { ProblemMessage } from '../../components/Status.js';
 import { useFormat } from '../../format.js';
 
 /** Roles that act for one organisation (src/domain/account/user.ts). */
-export const needsOrg = (role: Role) => role === 'agency' || role === 'embassy';
+export const needsOrg = (role: Role) => role === 'agency' || role === 'embassy' || role === 'focal_point';
 
 interface Draft {
   email: string;

@@ -41,7 +41,9 @@ export function MoneyPage() {
   const navigate = useNavigate({ from: '/money' });
   const set = (patch: Partial<MoneySearch>) => void navigate({ search: (s) => ({ ...s, ...patch, page: undefined, inKindPage: undefined }) });
   const years = useYears();
-  const lastYear = years.data?.items.at(-1)?.year ?? new Date().getFullYear() - 1;
+  // TOSSD reports what was spent: by default the latest year with programs that has begun.
+  const thisYear = new Date().getFullYear();
+  const lastYear = years.data?.items.filter((y) => y.year <= thisYear).at(-1)?.year ?? thisYear - 1;
   const tossdYear = search.yearTo ?? search.yearFrom ?? lastYear;
   return (
     <article className="money">

@@ -9,6 +9,8 @@ import type { Activity, User } from '../../api/client.js';
 import { useParticipants } from '../../api/queries.js';
 import { can } from '../../auth/session.js';
 import { Loading, ProblemMessage } from '../../components/Status.js';
+import { participantStatuses } from '../../../../src/domain/codes.js';
+import { EraseButton } from '../Alumni/EraseButton.js';
 import { useFormat } from '../../format.js';
 
 type SortKey = 'fullName' | 'country' | 'sex' | 'organisation';
@@ -101,6 +103,10 @@ export function ParticipantsSection({ a, user }: { a: Activity; user: User | nul
                       {header('country', t('program.country'))}
                       {header('organisation', t('program.organisation'))}
                       <th scope="col">{t('program.position')}</th>
+                      <th scope="col">{t('program.participantStatus')}</th>
+                      <th scope="col">
+                        <span className="visually-hidden">{t('program.participantActions')}</span>
+                      </th>
                     </tr>
                   </thead>
                   <tbody>
@@ -125,6 +131,8 @@ export function ParticipantsSection({ a, user }: { a: Activity; user: User | nul
                         <td>{f.country(p.country)}</td>
                         <td>{p.organisation ?? '—'}</td>
                         <td>{p.personal ? (p.position ?? '—') : <Withheld />}</td>
+                        <td>{f.code(participantStatuses, p.status)}</td>
+                        <td>{p.personal && <EraseButton participantId={p.id} />}</td>
                       </tr>
                     ))}
                   </tbody>

@@ -11,6 +11,7 @@ import { useFormat } from '../../format.js';
 import { HistorySection } from './HistorySection.js';
 import { ParticipantsSection } from './ParticipantsSection.js';
 import { ProcessSection } from './ProcessSection.js';
+import { ProgramOfferLink } from '../Offers/ProgramOfferLink.js';
 
 const WorldMap = lazy(() => import('../../map/WorldMap.js').then((m) => ({ default: m.WorldMap })));
 const GOALS = new Map(listSdgGoals().map((g) => [g.goal, g]));
@@ -57,6 +58,18 @@ function ProgramView({ a }: { a: Activity }) {
           <a className="button secondary" href={`/api/v1/activities/${a.id}/iati.xml`} download>
             {t('programs.exportIati')}
           </a>
+          <ProgramOfferLink program={a} user={user} />
+          {/* The coordination team and the implementing agency manage attendance (the same people who edit). */}
+          {mayEdit && (
+            <Link className="button secondary" to="/programs/$id/attendance" params={{ id: String(a.id) }}>
+              {t('attendance.link')}
+            </Link>
+          )}
+          {mayEdit && (
+            <Link className="button secondary" to="/programs/$id/survey-results" params={{ id: String(a.id) }}>
+              {t('alumni.results.link')}
+            </Link>
+          )}
           {mayEdit && (
             <Link className="button" to="/programs/$id/edit" params={{ id: String(a.id) }}>
               {t('common.edit')}

@@ -1,0 +1,200 @@
+/** Partner governments' requests: register, list, read, assess, decline, accept, and their matches. */
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { flagshipAreas, lifecycleStages, modalities } from '../domain/codes.js';
+import { REPORT_REGIONS } from '../domain/reference/types.js';
+import type { MatchReason } from '../domain/request/matching.js';
+import { requestStatuses, type CooperationRequest } from '../domain/request/request.js';
+import { acceptInputSchema, assessInputSchema, declineInputSchema, requestInputSchema, requestListQuerySchema } from '../domain/request/request.schema.js';
+import type { ServiceDeps } from '../services/ports.js';
+import { acceptRequest, assessRequest, declineRequest, getRequest, listRequests, registerRequest, requestMatches } from '../services/requests.js';
+import { depsFor } from './auth.js';
+import { badIfMatch, etagOf, idParams, readIfMatch } from './http-helpers.js';
+import { problemSchema } from './problem.js';
+
+const TAG = ['Requests'];
+const errors = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema, 409: problemSchema, 422: problemSchema };
+const count = z.number().int();
+const day = z.string().meta({ format: 'date' });
+
+export const cooperationRequestSchema = z
+  .object({
+    id: count,
+    reference: z.string().meta({ example: 'REQ-2026-0001' }),
+    country: z.string().meta({ description: 'ISO 3166-1 alpha-2 of the requesting government' }),
+    topic: z.string(),
+    description: z.string().nullable(),
+    flagshipArea: z.enum(flagshipAreas.codes).nullable(),
+    sectorCode: z.string().nullable().meta({ description: 'DAC 5-digit sector code' }),
+    modality: z.enum(modalities.codes).nullable(),
+    periodFrom: day.nullable(),
+    periodTo: day.nullable(),
+    receivedOn: day,
+    relayedBy: z.string().nullable().meta({ description: 'organisation code of the embassy or focal point that relayed it' }),
+    status: z.enum(requestStatuses.codes),
+    assessmentNote: z.string().nullable(),
+    activityId: count.nullable().meta({ description: 'the program created when the request was accepted' }),
+    activityIdentifier: z.string().nullable(),
+    createdBy: z.string(),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+    version: count,
+  })
+  .meta({ id: 'CooperationRequest' });
+
+const present = (r: CooperationRequest): z.output<typeof cooperationRequestSchema> => ({ ...r });
+
+const points = count.meta({ description: 'what the reason adds to the score' });
+const programs = count.meta({ description: 'how many of the candidate’s programs share it (at most 3 count)' });
+const reasonSchema = z
+  .discriminatedUnion('code', [
+    z.object({ code: z.literal('same_area'), area: z.enum(flagshipAreas.codes), programs, points }),
+    z.object({ code: z.literal('same_sector'), sector: z.string(), programs, points }),
+    z.object({ code: z.literal('same_sector_category'), category: z.string(), programs, points }),
+    z.object({ code: z.literal('country_experience'), country: z.string(), programs, points }),
+    z.object({ code: z.literal('region_experience'), region: z.enum(REPORT_REGIONS), programs, points }),
+    z.object({ code: z.literal('same_modality'), modality: z.enum(modalities.codes), programs, points }),
+    z.object({ code: z.literal('recent'), year: count, points }),
+  ])
+  .meta({ id: 'MatchReason' });
+
+const scored = { score: count, reasons: z.array(reasonSchema) };
+const reasonsOf = (reasons: readonly MatchReason[]) => reasons.map((r) => ({ ...r }));
+
+const matchesSchema = z
+  .object({
+    request: cooperationRequestSchema,
+    agencies: z.array(z.object({ ...scored, code: z.string(), acronym: z.string().nullable(), nameEn: z.string(), nameId: z.string().nullable(), programs: count })),
+    programs: z.array(
+      z.object({
+        ...scored,
+        id: count,
+        identifier: z.string(),
+        titleEn: z.string().nullable(),
+        titleId: z.string().nullable(),
+        year: count.nullable(),
+        lifecycleStage: z.enum(lifecycleStages.codes),
+        flagshipArea: z.enum(flagshipAreas.codes).nullable(),
+        modality: z.enum(modalities.codes).nullable(),
+        implementingOrg: z.string().nullable(),
+      }),
+    ),
+    alumni: z.array(
+      z.object({
+        ...scored,
+        participantId: count,
+        country: z.string(),
+        personalData: z.boolean().meta({ description: 'false: you may not see this person’s name, organisation and position' }),
+        fullName: z.string().nullable(),
+        organisation: z.string().nullable(),
+        position: z.string().nullable(),
+        programs: z.array(z.object({ id: count, identifier: z.string(), year: count.nullable() })),
+      }),
+    ),
+  })
+  .meta({ id: 'RequestMatches' });
+
+const pageSchema = z.object({ items: z.array(cooperationRequestSchema), total: count, page: count, pageSize: count }).meta({ id: 'CooperationRequestPage' });
+
+function withEtag(reply: FastifyReply, r: CooperationRequest) {
+  reply.header('etag', etagOf(r.version));
+  return present(r);
+}
+
+export function registerRequestRoutes(root: FastifyInstance, deps: ServiceDeps): void {
+  const app = root.withTypeProvider<ZodTypeProvider>();
+
+  app.get(
+    '/api/v1/requests',
+    { schema: { tags: TAG, summary: 'Partner governments’ requests, latest received first (a focal point sees its own government’s)', querystring: requestListQuerySchema, response: { 200: pageSchema, ...errors } } },
+    async (request) => {
+      const page = await listRequests(depsFor(deps, request), request.query);
+      return { ...page, items: page.items.map(present) };
+    },
+  );
+
+  app.post(
+    '/api/v1/requests',
+    {
+      schema: {
+        tags: TAG,
+        summary: 'Register a request (coordination team, embassies relaying it, focal points for their government)',
+        body: requestInputSchema,
+        response: { 201: cooperationRequestSchema, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const created = await registerRequest(depsFor(deps, request), request.body);
+      reply.code(201).header('location', `/api/v1/requests/${created.id}`);
+      return withEtag(reply, created);
+    },
+  );
+
+  app.get(
+    '/api/v1/requests/:id',
+    { schema: { tags: TAG, summary: 'Read a request', params: idParams, response: { 200: cooperationRequestSchema, ...errors } } },
+    async (request, reply) => withEtag(reply, await getRequest(depsFor(deps, request), request.params.id)),
+  );
+
+  /** A status step with the If-Match header honoured (a stale version is a 409). */
+  async function step(request: FastifyRequest, reply: FastifyReply, run: (d: ServiceDeps, expectedVersion: number | undefined) => Promise<CooperationRequest>) {
+    const ifMatch = readIfMatch(request);
+    if (!ifMatch.ok) return badIfMatch(request, reply);
+    return withEtag(reply, await run(depsFor(deps, request), ifMatch.version));
+  }
+
+  app.post(
+    '/api/v1/requests/:id/assess',
+    {
+      schema: { tags: TAG, summary: 'Take the request up for assessment (coordination team); If-Match honoured', params: idParams, body: assessInputSchema, response: { 200: cooperationRequestSchema, ...errors } },
+    },
+    async (request, reply) => step(request, reply, (d, v) => assessRequest(d, request.params.id, request.body, { expectedVersion: v })),
+  );
+
+  app.post(
+    '/api/v1/requests/:id/decline',
+    {
+      schema: { tags: TAG, summary: 'Decline the request with a note saying why (coordination team)', params: idParams, body: declineInputSchema, response: { 200: cooperationRequestSchema, ...errors } },
+    },
+    async (request, reply) => step(request, reply, (d, v) => declineRequest(d, request.params.id, request.body, { expectedVersion: v })),
+  );
+
+  app.post(
+    '/api/v1/requests/:id/accept',
+    {
+      schema: {
+        tags: TAG,
+        summary: 'Accept the request (coordination team): a program in the request stage is created for the country and linked to it',
+        params: idParams,
+        body: acceptInputSchema,
+        response: { 200: cooperationRequestSchema, ...errors },
+      },
+    },
+    async (request, reply) => step(request, reply, async (d, v) => (await acceptRequest(d, request.params.id, request.body, { expectedVersion: v })).request),
+  );
+
+  app.get(
+    '/api/v1/requests/:id/matches',
+    {
+      schema: {
+        tags: TAG,
+        summary: 'Ministries, past programs and alumni that fit the request, ranked, with the reasons (docs/requests.md)',
+        params: idParams,
+        response: { 200: matchesSchema, ...errors },
+      },
+    },
+    async (request) => {
+      const m = await requestMatches(depsFor(deps, request), request.params.id);
+      return {
+        request: present(m.request),
+        agencies: m.agencies.map((a) => ({ score: a.score, reasons: reasonsOf(a.reasons), code: a.candidate.code, acronym: a.candidate.acronym, nameEn: a.candidate.nameEn, nameId: a.candidate.nameId, programs: a.candidate.programs })),
+        programs: m.programs.map((p) => {
+          const c = p.candidate;
+          return { score: p.score, reasons: reasonsOf(p.reasons), id: c.id, identifier: c.identifier, titleEn: c.titleEn, titleId: c.titleId, year: c.year, lifecycleStage: c.lifecycleStage, flagshipArea: c.flagshipArea, modality: c.modality, implementingOrg: c.implementingOrg };
+        }),
+        alumni: m.alumni.map((a) => ({ score: a.score, reasons: reasonsOf(a.reasons), ...a.candidate, programs: a.candidate.programs.map((x) => ({ ...x })) })),
+      };
+    },
+  );
+}

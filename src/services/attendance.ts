@@ -1,0 +1,350 @@
+/**
+ * Daily attendance, the completion rule and certificates (docs/participants.md). The coordination
+ * team and the program's implementing agency record who was present on each course day, close
+ * the attendance (participants who came become attended; those who came on enough days,
+ * completed), and issue certificates with a number and a public verification token.
+ */
+import { randomBytes } from 'node:crypto';
+import { actorLabel } from '../domain/access/actor.js';
+import { authorizeOfferManage, canSeePersonalData, requireSignedIn } from '../domain/access/policy.js';
+import type { Activity } from '../domain/activity/activity.js';
+import {
+  ATTENDANCE_STATUSES,
+  attendanceOutcome,
+  completionOf,
+  courseDays,
+  courseSpan,
+  DEFAULT_COMPLETION_PERCENT,
+  SHEET_STATUSES,
+} from '../domain/attendance/attendance.js';
+import { MAX_MARKS } from '../domain/attendance/attendance.schema.js';
+import { certificateNumber, isVerifyToken } from '../domain/attendance/certificate-number.js';
+import type { ParticipantStatus } from '../domain/codes.js';
+import { ConflictError, ForbiddenError, InvalidError, NotFoundError, type FieldIssue } from '../domain/errors.js';
+import type { Participant } from '../domain/participant/participant.js';
+import { audit } from './audit.js';
+import { moveParticipants, type StatusChange } from './journey.js';
+import type { AttendanceMark, Certificate, Repositories, ServiceDeps } from './ports.js';
+
+
+export interface SheetRow {
+  readonly participantId: number;
+  /** null once the person's data was erased. */
+  readonly fullName: string | null;
+  readonly country: string;
+  readonly status: ParticipantStatus;
+  /** One per course day, in the order of `days`: present, absent, or not recorded (null). */
+  readonly marks: readonly (boolean | null)[];
+  readonly daysPresent: number;
+  readonly completes: boolean;
+  /** Whether attendance may still be recorded for this participant. */
+  readonly editable: boolean;
+  readonly certificate: Pick<Certificate, 'id' | 'number' | 'issuedAt' | 'revokedAt'> | null;
+}
+
+export interface AttendanceSheet {
+  readonly program: Pick<Activity, 'id' | 'identifier' | 'titleEn' | 'titleId' | 'implementingOrg'>;
+  readonly days: readonly string[];
+  readonly completionPercent: number;
+  /** The fewest days present that complete the course. */
+  readonly requiredDays: number;
+  readonly rows: readonly SheetRow[];
+}
+
+async function programOf(repos: Repositories, id: number): Promise<Activity> {
+  const program = await repos.activities.findById(id);
+  if (!program) throw new NotFoundError('activity.not_found', `no program with id ${id}`);
+  return program;
+}
+
+async function percentOf(repos: Repositories, programId: number): Promise<number> {
+  return (await repos.attendance.completionPercent(programId)) ?? DEFAULT_COMPLETION_PERCENT;
+}
+
+async function buildSheet(repos: Repositories, program: Activity): Promise<AttendanceSheet> {
+  const days = courseDays(program);
+  const percent = await percentOf(repos, program.id);
+  const participants = (await repos.participants.listByActivity(program.id)).filter((p) => SHEET_STATUSES.includes(p.status));
+  const marks = new Map<string, boolean>();
+  for (const m of await repos.attendance.listByProgram(program.id)) marks.set(`${m.participantId}|${m.day}`, m.present);
+  const certificates = new Map((await repos.certificates.listByProgram(program.id)).map((c) => [c.participantId, c]));
+  const rows = participants.map((p): SheetRow => {
+    const row = days.map((d) => marks.get(`${p.id}|${d}`) ?? null);
+    const daysPresent = row.filter((m) => m === true).length;
+    const c = certificates.get(p.id);
+    return {
+      participantId: p.id,
+      fullName: p.erasedAt ? null : p.fullName,
+      country: p.country,
+      status: p.status,
+      marks: row,
+      daysPresent,
+      completes: completionOf(daysPresent, days.length, percent).completes,
+      editable: ATTENDANCE_STATUSES.includes(p.status),
+      certificate: c ? { id: c.id, number: c.number, issuedAt: c.issuedAt, revokedAt: c.revokedAt } : null,
+    };
+  });
+  rows.sort((a, b) => (a.fullName ?? '').localeCompare(b.fullName ?? '') || a.participantId - b.participantId);
+  return {
+    program: { id: program.id, identifier: program.identifier, titleEn: program.titleEn, titleId: program.titleId, implementingOrg: program.implementingOrg },
+    days,
+    completionPercent: percent,
+    requiredDays: completionOf(0, days.length, percent).requiredDays,
+    rows,
+  };
+}
+
+/** The attendance sheet of a program: its participants with a place × its course days. */
+export async function attendanceSheet(deps: ServiceDeps, programId: number): Promise<AttendanceSheet> {
+  const program = await programOf(deps.store.repos, programId);
+  authorizeOfferManage(deps.actor, program);
+  return buildSheet(deps.store.repos, program);
+}
+
+/** Why each mark is refused (at most 50 named), so a whole sheet can be corrected at once. */
+function markIssues(marks: readonly AttendanceMark[], days: ReadonlySet<string>, participants: ReadonlyMap<number, Participant>): FieldIssue[] {
+  const issues: FieldIssue[] = [];
+  const seen = new Set<string>();
+  marks.forEach((m, i) => {
+    const p = participants.get(m.participantId);
+    if (!p) issues.push({ path: `marks.${i}.participantId`, code: 'not_participant', message: `participant ${m.participantId} is not a participant of this program` });
+    else if (!ATTENDANCE_STATUSES.includes(p.status)) {
+      issues.push({ path: `marks.${i}.participantId`, code: 'not_confirmed', message: `participant ${m.participantId} is ${p.status}: attendance is recorded for selected, confirmed and attended participants only` });
+    }
+    if (!days.has(m.day)) issues.push({ path: `marks.${i}.day`, code: 'not_course_day', message: `${m.day} is not a day of the course` });
+    const key = `${m.participantId}|${m.day}`;
+    if (seen.has(key)) issues.push({ path: `marks.${i}`, code: 'duplicate', message: `participant ${m.participantId} on ${m.day} is given twice` });
+    seen.add(key);
+  });
+  return issues.slice(0, 50);
+}
+
+/** Records (or corrects) attendance marks; answers the updated sheet. */
+export async function recordAttendance(deps: ServiceDeps, programId: number, marks: readonly AttendanceMark[]): Promise<AttendanceSheet> {
+  if (marks.length > MAX_MARKS) throw new InvalidError('attendance.too_many', `at most ${MAX_MARKS} marks at once`, [{ path: 'marks', code: 'too_big', message: `at most ${MAX_MARKS} marks` }]);
+  return deps.store.transaction(async (repos) => {
+    const program = await programOf(repos, programId);
+    authorizeOfferManage(deps.actor, program);
+    await repos.attendance.lockProgram(programId);
+    const days = courseDays(program);
+    const participants = new Map((await repos.participants.listByActivity(programId)).map((p) => [p.id, p]));
+    const issues = markIssues(marks, new Set(days), participants);
+    if (issues.length) throw new InvalidError('attendance.invalid', `${issues.length} attendance mark(s) cannot be recorded: ${issues[0]?.message ?? ''}`, issues);
+    const now = deps.clock.nowIso();
+    await repos.attendance.record(marks, actorLabel(deps.actor), now);
+    const present = marks.filter((m) => m.present).length;
+    const recorded = marks.length ? { marks: marks.length, present, absent: marks.length - present, days: [...new Set(marks.map((m) => m.day))].sort() } : null;
+    await audit(deps, repos, { action: 'update', entity: 'activity', entityId: programId, entityLabel: program.identifier, changes: { attendance: { before: null, after: recorded } }, comment: 'attendance recorded' });
+    return buildSheet(repos, program);
+  });
+}
+
+export interface CloseResult {
+  readonly courseDays: number;
+  readonly completionPercent: number;
+  readonly requiredDays: number;
+  /** Participants who became attended (from selected or confirmed). */
+  readonly attended: number;
+  readonly completed: number;
+  /** Attended, but on too few days to complete. */
+  readonly belowRule: number;
+  /** Selected or confirmed, never present. */
+  readonly noShow: number;
+}
+
+/**
+ * Applies the completion rule once the course is over: selected or confirmed participants who
+ * were present on some day become attended (a selected one who never confirmed is moved with a
+ * note), and those present on enough days become completed. Re-running it moves only those whose
+ * attendance was corrected; nobody is moved back.
+ */
+export async function closeAttendance(deps: ServiceDeps, programId: number): Promise<CloseResult> {
+  return deps.store.transaction(async (repos) => {
+    const program = await programOf(repos, programId);
+    authorizeOfferManage(deps.actor, program);
+    await repos.attendance.lockProgram(programId);
+    const days = courseDays(program);
+    const last = days[days.length - 1] ?? '';
+    const today = deps.clock.nowIso().slice(0, 10);
+    if (today < last) throw new InvalidError('attendance.course_not_over', `the course ends on ${last}: close its attendance on or after that day`);
+    const percent = await percentOf(repos, programId);
+    const presentDays = await repos.attendance.presentDays(programId, days[0] ?? '', last);
+    const toAttended: StatusChange[] = [];
+    const unconfirmed: StatusChange[] = [];
+    const toCompleted: StatusChange[] = [];
+    const tally = { belowRule: 0, noShow: 0 };
+    for (const p of await repos.participants.listByActivity(programId)) {
+      const outcome = attendanceOutcome(p.status, completionOf(presentDays.get(p.id) ?? 0, days.length, percent));
+      if (outcome.reason === 'below_rule') tally.belowRule++;
+      if (outcome.reason === 'no_show') tally.noShow++;
+      if (outcome.steps[0] === 'attended') (p.status === 'selected' ? unconfirmed : toAttended).push({ participant: p, to: 'attended' });
+      if (outcome.steps.includes('completed')) toCompleted.push({ participant: { ...p, status: 'attended' }, to: 'completed' });
+    }
+    await moveParticipants(deps, repos, program, toAttended, { note: 'attendance closed' });
+    // The workflow goes through confirmed; a selected participant who came without confirming attended all the same.
+    await moveParticipants(deps, repos, program, unconfirmed, { force: true, note: 'attendance closed: attended without confirming the place' });
+    await moveParticipants(deps, repos, program, toCompleted, { note: `attendance closed: present on at least ${percent}% of the ${days.length} course days` });
+    await repos.reportFacts.refresh([programId], { participantsOnly: true });
+    const result: CloseResult = {
+      courseDays: days.length,
+      completionPercent: percent,
+      requiredDays: completionOf(0, days.length, percent).requiredDays,
+      attended: toAttended.length + unconfirmed.length,
+      completed: toCompleted.length,
+      ...tally,
+    };
+    await audit(deps, repos, { action: 'update', entity: 'activity', entityId: programId, entityLabel: program.identifier, changes: { attendanceClosed: { before: null, after: { ...result } } }, comment: 'attendance closed' });
+    return result;
+  });
+}
+
+export interface IssueResult {
+  readonly issued: readonly Certificate[];
+  /** Completed participants who already had a certificate (revoked ones are not issued again). */
+  readonly existing: number;
+  /** Completed participants whose data was erased: no certificate. */
+  readonly erased: number;
+}
+
+/**
+ * 32 random bytes: the unguessable part of the public verification address. A token starting
+ * with "-" is drawn again, so that `mitra certificates verify TOKEN` never reads it as an option
+ * (one draw in 64; the tokens keep over 255 bits of randomness).
+ */
+function newVerifyToken(): string {
+  for (;;) {
+    const token = randomBytes(32).toString('base64url');
+    if (!token.startsWith('-')) return token;
+  }
+}
+
+/** Issues a certificate to every completed participant who has none yet (running it again issues nothing twice). */
+export async function issueCertificates(deps: ServiceDeps, programId: number): Promise<IssueResult> {
+  return deps.store.transaction(async (repos) => {
+    const program = await programOf(repos, programId);
+    authorizeOfferManage(deps.actor, program);
+    await repos.attendance.lockProgram(programId);
+    const completed = (await repos.participants.listByActivity(programId)).filter((p) => p.status === 'completed');
+    const have = new Set((await repos.certificates.listByProgram(programId)).map((c) => c.participantId));
+    const now = deps.clock.nowIso();
+    const year = Number(now.slice(0, 4));
+    const issued: Certificate[] = [];
+    let erased = 0;
+    for (const p of completed) {
+      if (have.has(p.id)) continue;
+      if (p.erasedAt) {
+        erased++;
+        continue;
+      }
+      const c = await repos.certificates.insert({ participantId: p.id, number: certificateNumber(year, programId, p.id), verifyToken: newVerifyToken(), issuedAt: now });
+      await audit(deps, repos, { action: 'create', entity: 'certificate', entityId: c.id, entityLabel: c.number, changes: { number: { before: null, after: c.number }, participantId: { before: null, after: p.id } } });
+      issued.push(c);
+    }
+    return { issued, existing: completed.filter((p) => have.has(p.id)).length, erased };
+  });
+}
+
+/** Withdraws a certificate (issued in error): its verification page says so from then on. */
+export async function revokeCertificate(deps: ServiceDeps, certificateId: number, reason: string | null = null): Promise<Certificate> {
+  return deps.store.transaction(async (repos) => {
+    const c = await repos.certificates.findById(certificateId);
+    if (!c) throw new NotFoundError('certificate.not_found', `no certificate with id ${certificateId}`);
+    const p = await repos.participants.findById(c.participantId);
+    const program = await programOf(repos, p?.activityId ?? 0);
+    authorizeOfferManage(deps.actor, program);
+    if (c.revokedAt) throw new ConflictError('certificate.revoked', `certificate ${c.number} was already revoked on ${c.revokedAt.slice(0, 10)}`);
+    const now = deps.clock.nowIso();
+    // Revoked only while not yet revoked: of two at once, the second is told so.
+    if (!(await repos.certificates.revoke(c.id, now))) throw new ConflictError('certificate.revoked', `certificate ${c.number} was already revoked`);
+    await audit(deps, repos, { action: 'update', entity: 'certificate', entityId: c.id, entityLabel: c.number, changes: { revokedAt: { before: null, after: now } }, comment: reason });
+    return { ...c, revokedAt: now };
+  });
+}
+
+/** What a certificate document shows. */
+export interface CertificateDocument {
+  readonly number: string;
+  readonly verifyToken: string;
+  readonly issuedAt: string;
+  readonly fullName: string;
+  readonly programTitleEn: string | null;
+  readonly programTitleId: string | null;
+  readonly startDate: string | null;
+  readonly endDate: string | null;
+  readonly venueCity: string | null;
+  readonly venueCountry: string | null;
+  readonly organisationEn: string | null;
+  readonly organisationId: string | null;
+}
+
+/**
+ * A participant's certificate, for its PDF: the coordination team, the implementing agency and
+ * the organisation that nominated the participant (those who see the participant's name).
+ */
+export async function certificateDocument(deps: ServiceDeps, participantId: number): Promise<CertificateDocument> {
+  requireSignedIn(deps.actor);
+  const repos = deps.store.repos;
+  const p = await repos.participants.findById(participantId);
+  if (!p) throw new NotFoundError('participant.not_found', `no participant with id ${participantId}`);
+  const program = await programOf(repos, p.activityId);
+  if (!canSeePersonalData(deps.actor, program, p.nominatedBy)) {
+    throw new ForbiddenError('certificate.forbidden', 'only the coordination team, the implementing agency and the nominating organisation download a participant’s certificate');
+  }
+  const c = await repos.certificates.findByParticipant(participantId);
+  if (!c) throw new NotFoundError('certificate.not_found', `participant ${participantId} has no certificate: issue the program’s certificates after closing its attendance`);
+  if (c.revokedAt) throw new ConflictError('certificate.revoked', `certificate ${c.number} was revoked on ${c.revokedAt.slice(0, 10)}`);
+  if (p.erasedAt) throw new ConflictError('certificate.erased', 'the participant’s personal data was erased');
+  const org = program.implementingOrg ? await repos.organisations.findByCode(program.implementingOrg) : undefined;
+  const span = courseSpan(program);
+  return {
+    number: c.number,
+    verifyToken: c.verifyToken,
+    issuedAt: c.issuedAt,
+    fullName: p.fullName,
+    programTitleEn: program.titleEn,
+    programTitleId: program.titleId,
+    startDate: span?.start ?? null,
+    endDate: span?.end ?? null,
+    venueCity: program.venueCity,
+    venueCountry: program.venueCountry,
+    organisationEn: org?.nameEn ?? program.implementingOrg,
+    organisationId: org?.nameId ?? org?.nameEn ?? program.implementingOrg,
+  };
+}
+
+/**
+ * What the public verification page shows, and nothing more: whose certificate, for which
+ * program and dates, its number and whether it is valid. An erased person's certificate names
+ * nobody and is not valid.
+ */
+export interface CertificateVerification {
+  readonly status: 'valid' | 'revoked' | 'invalid';
+  readonly number: string;
+  readonly fullName: string | null;
+  readonly programTitleEn: string | null;
+  readonly programTitleId: string | null;
+  readonly startDate: string | null;
+  readonly endDate: string | null;
+}
+
+/** Public: anyone holding the certificate (its QR code) may check it. */
+export async function verifyCertificate(deps: ServiceDeps, token: string): Promise<CertificateVerification> {
+  const notFound = () => new NotFoundError('certificate.not_found', 'no certificate has this verification code');
+  if (!isVerifyToken(token)) throw notFound();
+  const repos = deps.store.repos;
+  const c = await repos.certificates.findByToken(token);
+  const p = c ? await repos.participants.findById(c.participantId) : undefined;
+  const program = p ? await repos.activities.findById(p.activityId) : undefined;
+  if (!c || !p || !program) throw notFound();
+  if (p.erasedAt) return { status: 'invalid', number: c.number, fullName: null, programTitleEn: null, programTitleId: null, startDate: null, endDate: null };
+  const span = courseSpan(program);
+  return {
+    status: c.revokedAt ? 'revoked' : 'valid',
+    number: c.number,
+    fullName: p.fullName,
+    programTitleEn: program.titleEn,
+    programTitleId: program.titleId,
+    startDate: span?.start ?? null,
+    endDate: span?.end ?? null,
+  };
+}

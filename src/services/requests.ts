@@ -1,0 +1,252 @@
+/**
+ * Partner governments' requests (docs/requests.md): registered by the coordination team, an
+ * embassy relaying it, or the requesting government's focal point; assessed, then accepted (a
+ * program in the `request` stage is created and linked) or declined by the coordination team;
+ * matched to the ministries, past programs and alumni that fit it.
+ */
+import type { Activity } from '../domain/activity/activity.js';
+import type { Page } from '../domain/activity/activity-query.js';
+import { activityInputSchema } from '../domain/activity/activity.schema.js';
+import { actorHasRole, actorOrg, authorizeRequestAssess, authorizeRequestRegister, canSeePersonalData, requireSignedIn } from '../domain/access/policy.js';
+import { actorLabel } from '../domain/access/actor.js';
+import { diffRecords } from '../domain/audit.js';
+import { ConflictError, ForbiddenError, InvalidError, NotFoundError } from '../domain/errors.js';
+import { matchQueryOf, MATCH_LIMIT, rankMatches, type AgencyCandidate, type AlumnusCandidate, type ProgramCandidate, type Ranked } from '../domain/request/matching.js';
+import { checkRequestTransition, plainRequest, type CooperationRequest, type RequestStatus } from '../domain/request/request.js';
+import type { AcceptInput, AssessInput, DeclineInput, RequestInput, RequestListQuery } from '../domain/request/request.schema.js';
+import { createActivity } from './activities.js';
+import { audit } from './audit.js';
+import { inOneTransaction, type Repositories, type ServiceDeps } from './ports.js';
+
+export interface RequestWriteOptions {
+  /** The version the caller last saw (If-Match); another stored version is a conflict. */
+  readonly expectedVersion?: number;
+}
+
+const notFound = (id: number) => new NotFoundError('cooperation_request.not_found', `no cooperation request with id ${id}`);
+
+/**
+ * Which requests the actor sees: a recipient government's focal point sees its own government's
+ * (a country code, or null when its organisation has no country); everyone else signed in, all.
+ */
+async function countryScope(deps: ServiceDeps, repos: Repositories): Promise<{ all: true } | { all: false; country: string | null }> {
+  requireSignedIn(deps.actor);
+  if (!actorHasRole(deps.actor, 'focal_point')) return { all: true };
+  const code = actorOrg(deps.actor);
+  const org = code ? await repos.organisations.findByCode(code) : undefined;
+  return { all: false, country: org?.countryCode ?? null };
+}
+
+async function loadVisible(deps: ServiceDeps, repos: Repositories, id: number): Promise<CooperationRequest> {
+  const scope = await countryScope(deps, repos);
+  const found = await repos.requests.findById(id);
+  if (!found || (!scope.all && found.country !== scope.country)) throw notFound(id);
+  return found;
+}
+
+/**
+ * The organisation that relayed the request. An embassy or a focal point registering it is the
+ * relay (a focal point for its own government only); the coordination team may name an embassy.
+ */
+async function relayOf(deps: ServiceDeps, repos: Repositories, input: RequestInput): Promise<string | null> {
+  if (actorHasRole(deps.actor, 'embassy', 'focal_point')) {
+    const own = actorOrg(deps.actor) as string; // authorizeRequestRegister requires one
+    if (input.relayedBy && input.relayedBy.toLowerCase() !== own.toLowerCase()) {
+      throw new ForbiddenError('cooperation_request.relay_not_own', `you register requests for your own organisation (${own}) only: leave relayedBy out`);
+    }
+    const org = await repos.organisations.findByCode(own);
+    if (!org) throw new ForbiddenError('cooperation_request.relay_not_own', `your organisation ${own} is not registered: ask an administrator`);
+    if (actorHasRole(deps.actor, 'focal_point') && org.countryCode !== input.country) {
+      throw new ForbiddenError(
+        'cooperation_request.not_own_country',
+        `a focal point registers requests of its own government (${org.countryCode ?? 'no country recorded for your organisation'}) only, not of ${input.country}`,
+      );
+    }
+    return org.code;
+  }
+  if (!input.relayedBy) return null;
+  const existing = await repos.organisations.existingCodes([input.relayedBy]);
+  const code = existing.get(input.relayedBy.toLowerCase());
+  if (!code) {
+    throw new InvalidError('cooperation_request.invalid', 'the request has invalid fields', [{ path: 'relayedBy', code: 'unknown_organisation', message: `no organisation with code "${input.relayedBy}"` }]);
+  }
+  return code;
+}
+
+export async function registerRequest(deps: ServiceDeps, input: RequestInput): Promise<CooperationRequest> {
+  authorizeRequestRegister(deps.actor);
+  return deps.store.transaction(async (repos) => {
+    const relayedBy = await relayOf(deps, repos, input);
+    const now = deps.clock.nowIso();
+    const today = now.slice(0, 10);
+    const receivedOn = input.receivedOn ?? today;
+    if (receivedOn > today) {
+      throw new InvalidError('cooperation_request.invalid', 'the request has invalid fields', [{ path: 'receivedOn', code: 'future_date', message: `must not be after today (${today})` }]);
+    }
+    const reference = await repos.requests.nextReference(Number(now.slice(0, 4)));
+    const id = await repos.requests.insert({
+      country: input.country,
+      topic: input.topic,
+      description: input.description ?? null,
+      flagshipArea: input.flagshipArea ?? null,
+      sectorCode: input.sectorCode ?? null,
+      modality: input.modality ?? null,
+      periodFrom: input.periodFrom ?? null,
+      periodTo: input.periodTo ?? null,
+      receivedOn,
+      relayedBy,
+      reference,
+      status: 'registered',
+      createdBy: actorLabel(deps.actor),
+      now,
+    });
+    const created = (await repos.requests.findById(id)) as CooperationRequest; // inserted in this transaction
+    await audit(deps, repos, { action: 'create', entity: 'cooperation_request', entityId: id, entityLabel: reference, entityVersion: created.version, changes: diffRecords(null, plainRequest(created)) });
+    return created;
+  });
+}
+
+export async function listRequests(deps: ServiceDeps, query: RequestListQuery): Promise<Page<CooperationRequest>> {
+  const { page, pageSize, ...filter } = query;
+  const scope = await countryScope(deps, deps.store.repos);
+  if (!scope.all) {
+    if (!scope.country || (filter.country && filter.country !== scope.country)) return { items: [], total: 0, page, pageSize };
+    return deps.store.repos.requests.list({ ...filter, country: scope.country }, page, pageSize);
+  }
+  return deps.store.repos.requests.list(filter, page, pageSize);
+}
+
+export async function getRequest(deps: ServiceDeps, id: number): Promise<CooperationRequest> {
+  return loadVisible(deps, deps.store.repos, id);
+}
+
+function staleError(current: CooperationRequest, expectedVersion: number): ConflictError {
+  return new ConflictError(
+    'cooperation_request.stale',
+    `request ${current.reference} was changed (now at version ${current.version}, you had version ${expectedVersion}); reload it and decide again`,
+    [],
+    { details: { currentVersion: current.version, yourVersion: expectedVersion } },
+  );
+}
+
+/** The program an accepted request becomes: a request-stage program for the country, from the request's fields. */
+function programInput(r: CooperationRequest, input: AcceptInput) {
+  const parsed = activityInputSchema.safeParse({
+    identifier: input.identifier ?? r.reference,
+    titleEn: r.topic,
+    descriptionEn: [r.description, `Created from cooperation request ${r.reference}.`].filter(Boolean).join('\n\n'),
+    modality: r.modality,
+    flagshipArea: r.flagshipArea,
+    cooperationType: 'bilateral',
+    activityStatus: 'pipeline',
+    lifecycleStage: 'request',
+    plannedStart: r.periodFrom,
+    plannedEnd: r.periodTo,
+    implementingOrg: input.implementingOrg ?? null,
+    recipients: [{ country: r.country }],
+    sectors: r.sectorCode ? [{ vocabulary: '1', code: r.sectorCode }] : [],
+  });
+  if (!parsed.success) {
+    // The request's fields were checked when it was registered; this names what no longer fits.
+    throw new InvalidError('cooperation_request.program_invalid', 'the program of this request would be invalid', parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })));
+  }
+  return parsed.data;
+}
+
+interface StatusChange {
+  readonly to: RequestStatus;
+  readonly note: string | null;
+  /** Accepting: what the program needs. */
+  readonly accept?: AcceptInput;
+}
+
+async function changeStatus(deps: ServiceDeps, id: number, change: StatusChange, options: RequestWriteOptions): Promise<{ request: CooperationRequest; activity: Activity | null }> {
+  authorizeRequestAssess(deps.actor);
+  return inOneTransaction(deps, async (tx) => {
+    const repos = tx.store.repos;
+    const current = await repos.requests.findById(id);
+    if (!current) throw notFound(id);
+    if (options.expectedVersion !== undefined && options.expectedVersion !== current.version) throw staleError(current, options.expectedVersion);
+    checkRequestTransition(current.status, change.to, change.note);
+    // createActivity joins this transaction: a refused program leaves the request as it was.
+    const activity = change.accept ? await createActivity(tx, programInput(current, change.accept)) : null;
+    const saved = await repos.requests.update(
+      id,
+      current.version,
+      { status: change.to, assessmentNote: change.note ?? current.assessmentNote, activityId: activity?.id ?? current.activityId },
+      deps.clock.nowIso(),
+    );
+    if (!saved) throw staleError((await repos.requests.findById(id)) ?? current, current.version);
+    const updated = (await repos.requests.findById(id)) as CooperationRequest; // updated in this transaction
+    await audit(tx, repos, {
+      action: 'transition',
+      entity: 'cooperation_request',
+      entityId: id,
+      entityLabel: updated.reference,
+      entityVersion: updated.version,
+      changes: diffRecords(plainRequest(current), plainRequest(updated)),
+      comment: change.note,
+    });
+    return { request: updated, activity };
+  });
+}
+
+/** The coordination team takes the request up. */
+export async function assessRequest(deps: ServiceDeps, id: number, input: AssessInput, options: RequestWriteOptions = {}): Promise<CooperationRequest> {
+  return (await changeStatus(deps, id, { to: 'assessment', note: input.note ?? null }, options)).request;
+}
+
+export async function declineRequest(deps: ServiceDeps, id: number, input: DeclineInput, options: RequestWriteOptions = {}): Promise<CooperationRequest> {
+  return (await changeStatus(deps, id, { to: 'declined', note: input.note }, options)).request;
+}
+
+/** Accepts the request and creates its program (stage `request`), implemented by the agency chosen. */
+export async function acceptRequest(deps: ServiceDeps, id: number, input: AcceptInput, options: RequestWriteOptions = {}): Promise<{ request: CooperationRequest; activity: Activity }> {
+  const { request, activity } = await changeStatus(deps, id, { to: 'accepted', note: input.note ?? null, accept: input }, options);
+  return { request, activity: activity as Activity }; // accepting always creates the program
+}
+
+/** An alumnus as the actor may see them: name, organisation and position only with the right to see personal data. */
+export interface AlumnusMatch {
+  readonly participantId: number;
+  readonly country: string;
+  readonly personalData: boolean;
+  readonly fullName: string | null;
+  readonly organisation: string | null;
+  readonly position: string | null;
+  readonly programs: AlumnusCandidate['programs'];
+}
+
+export interface RequestMatches {
+  readonly request: CooperationRequest;
+  readonly agencies: readonly Ranked<AgencyCandidate>[];
+  readonly programs: readonly Ranked<ProgramCandidate>[];
+  readonly alumni: readonly Ranked<AlumnusMatch>[];
+}
+
+function alumnusView(deps: ServiceDeps, a: AlumnusCandidate): AlumnusMatch {
+  const personalData = canSeePersonalData(deps.actor, { implementingOrg: a.implementingOrg }, a.nominatedBy);
+  return {
+    participantId: a.participantId,
+    country: a.country,
+    personalData,
+    fullName: personalData ? a.fullName : null,
+    organisation: personalData ? a.organisation : null,
+    position: personalData ? a.position : null,
+    programs: a.programs,
+  };
+}
+
+/** The ministries, past programs and alumni that fit the request, best first, with the reasons. */
+export async function requestMatches(deps: ServiceDeps, id: number): Promise<RequestMatches> {
+  const request = await loadVisible(deps, deps.store.repos, id);
+  // Twice the shown number: the database orders ties by its own collation, the domain by locale.
+  const candidates = await deps.store.repos.requests.matchCandidates(matchQueryOf(request), 2 * MATCH_LIMIT);
+  const ranked = rankMatches(request, candidates, MATCH_LIMIT);
+  return {
+    request,
+    agencies: ranked.agencies,
+    programs: ranked.programs,
+    alumni: ranked.alumni.map((r) => ({ score: r.score, reasons: r.reasons, candidate: alumnusView(deps, r.candidate) })),
+  };
+}

@@ -1,0 +1,143 @@
+/**
+ * "My nominations": the nominees of the user's organisation (an embassy or a focal point) across
+ * offers, newest first, with their status and its history; the organisation confirms a selected
+ * nominee's place or withdraws a nominee (every other step is the implementing agency's).
+ */
+import { Link, useNavigate, useSearch } from '@tanstack/react-router';
+import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { participantStatuses, type ParticipantStatus } from '../../../../src/domain/codes.js';
+import { canMove } from '../../../../src/domain/participant/journey.js';
+import { useMyNominations, useParticipantStatus, type MyNomination } from '../../api/offer-queries.js';
+import { EmptyState, Loading } from '../../components/Status.js';
+import { useFormat } from '../../format.js';
+import { MY_PAGE_SIZE } from './offer-search.js';
+import { OfferProblem, ParticipantStatusBadge, StatusHistory, useInstant, Withheld } from './parts.js';
+
+export function MyNominationsPage() {
+  const { t } = useTranslation();
+  const f = useFormat();
+  const idPrefix = useId();
+  const search = useSearch({ from: '/nominations' });
+  const navigate = useNavigate({ from: '/nominations' });
+  const page = search.page ?? 1;
+  const list = useMyNominations({ ...(search.status ? { status: search.status as ParticipantStatus } : {}), page, pageSize: MY_PAGE_SIZE });
+  const total = list.data?.total ?? 0;
+  const pages = Math.max(1, Math.ceil(total / MY_PAGE_SIZE));
+  return (
+    <article>
+      <div className="page-head">
+        <h1>{t('offers.mine.title')}</h1>
+        <div className="actions">
+          <Link className="button secondary" to="/offers">
+            {t('offers.mine.findOffers')}
+          </Link>
+        </div>
+      </div>
+      <p className="muted">{t('offers.mine.intro')}</p>
+      <div className="filters">
+        <div className="field-like">
+          <label htmlFor={`${idPrefix}-status`}>{t('offers.columns.status')}</label>
+          <select id={`${idPrefix}-status`} value={search.status ?? ''} onChange={(e) => void navigate({ search: { ...(e.target.value ? { status: e.target.value } : {}) } })}>
+            <option value="">{t('common.all')}</option>
+            {participantStatuses.codes.map((s) => (
+              <option key={s} value={s}>
+                {f.code(participantStatuses, s)}
+              </option>
+            ))}
+          </select>
+        </div>
+      </div>
+      {list.isPending ? (
+        <Loading />
+      ) : list.error ? (
+        <OfferProblem error={list.error} onRetry={() => void list.refetch()} />
+      ) : total === 0 ? (
+        <EmptyState action={<Link to="/offers">{t('offers.mine.findOffers')}</Link>}>{t('offers.mine.empty')}</EmptyState>
+      ) : (
+        <>
+          <p className="muted" aria-live="polite">
+            {t('offers.mine.results', { count: total })}
+          </p>
+          <ul className="plain">
+            {list.data?.items.map((n) => (
+              <Nominee key={n.id} n={n} />
+            ))}
+          </ul>
+          <nav className="pager" aria-label={t('common.pageOf', { page, pages })}>
+            <button type="button" disabled={page <= 1} onClick={() => void navigate({ search: (s) => ({ ...s, page: page - 1 > 1 ? page - 1 : undefined }) })}>
+              {t('common.previous')}
+            </button>
+            <span>{t('common.pageOf', { page, pages })}</span>
+            <button type="button" disabled={page >= pages} onClick={() => void navigate({ search: (s) => ({ ...s, page: page + 1 }) })}>
+              {t('common.next')}
+            </button>
+          </nav>
+        </>
+      )}
+    </article>
+  );
+}
+
+function Nominee({ n }: { n: MyNomination }) {
+  const { t } = useTranslation();
+  const f = useFormat();
+  const instant = useInstant();
+  const step = useParticipantStatus();
+  const [done, setDone] = useState<string | null>(null);
+  const headingId = useId();
+  const status = n.status as ParticipantStatus;
+  const name = n.fullName ?? t('offers.review.candidate', { id: n.id });
+  const programTitle = (f.lang === 'id' ? (n.programTitleId ?? n.programTitleEn) : (n.programTitleEn ?? n.programTitleId)) ?? n.programIdentifier;
+  const handle = (to: 'confirmed' | 'withdrawn') => {
+    if (to === 'withdrawn' && !window.confirm(t('offers.mine.withdrawConfirm', { name }))) return;
+    setDone(null);
+    step.mutate(
+      { id: n.id, status: to },
+      { onSuccess: (r) => setDone(r.promoted ? t('offers.mine.doneWithPromotion', { status: f.code(participantStatuses, r.nomination.status) }) : t('offers.mine.done', { status: f.code(participantStatuses, r.nomination.status) })) },
+    );
+  };
+  return (
+    <li className="card" aria-labelledby={headingId}>
+      <div className="card-head">
+        <h2 id={headingId} className="headline">
+          {n.personal ? name : <Withheld />} <ParticipantStatusBadge status={n.status} />
+        </h2>
+        <div className="actions">
+          {canMove(status, 'confirmed') && (
+            <button type="button" disabled={step.isPending} aria-label={t('offers.mine.confirmOf', { name })} onClick={() => handle('confirmed')}>
+              {t('offers.mine.confirm')}
+            </button>
+          )}
+          {canMove(status, 'withdrawn') && (
+            <button type="button" className="danger" disabled={step.isPending} aria-label={t('offers.mine.withdrawOf', { name })} onClick={() => handle('withdrawn')}>
+              {t('offers.mine.withdraw')}
+            </button>
+          )}
+        </div>
+      </div>
+      <p>
+        {n.offerId !== null ? (
+          <Link to="/offers/$id" params={{ id: String(n.offerId) }}>
+            {programTitle}
+          </Link>
+        ) : (
+          programTitle
+        )}{' '}
+        <span className="muted">· {n.programIdentifier}</span>
+      </p>
+      <p className="muted small">
+        {f.country(n.country)}
+        {n.organisation && <> · {n.organisation}</>}
+        {n.email && <> · {n.email}</>}
+        {n.nominatedAt && <> · {t('offers.mine.nominatedAt', { at: instant.local(n.nominatedAt) })}</>}
+      </p>
+      <div aria-live="polite">{done && <p className="success">{done}</p>}</div>
+      {step.error && <OfferProblem error={step.error} />}
+      <details>
+        <summary>{t('offers.history.title')}</summary>
+        <StatusHistory events={n.events} />
+      </details>
+    </li>
+  );
+}

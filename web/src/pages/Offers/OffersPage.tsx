@@ -1,0 +1,163 @@
+/** The public catalogue of course offers: search, filters in the URL, the deadline, a link to each offer. */
+import { Link, useNavigate, useSearch } from '@tanstack/react-router';
+import { useEffect, useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { flagshipAreas, modalities } from '../../../../src/domain/codes.js';
+import { useCatalogue, type CatalogueParams } from '../../api/offer-queries.js';
+import { CountryPicker } from '../../components/CountryPicker.js';
+import { EmptyState, Loading } from '../../components/Status.js';
+import { useFormat } from '../../format.js';
+import { CATALOGUE_PAGE_SIZE, type CatalogueSearch } from './offer-search.js';
+import { Deadline, OfferProblem, OfferStatusBadge } from './parts.js';
+
+export function OffersPage() {
+  const { t } = useTranslation();
+  const f = useFormat();
+  const search = useSearch({ from: '/offers' });
+  const navigate = useNavigate({ from: '/offers' });
+  const idPrefix = useId();
+  const page = search.page ?? 1;
+  const params: CatalogueParams = {
+    ...(search.q ? { q: search.q } : {}),
+    ...(search.country ? { country: search.country } : {}),
+    ...(search.modality ? { modality: search.modality as CatalogueParams['modality'] } : {}),
+    ...(search.flagshipArea ? { flagshipArea: search.flagshipArea as CatalogueParams['flagshipArea'] } : {}),
+    ...(search.all ? {} : { open: 'true' as const }),
+    page,
+    pageSize: CATALOGUE_PAGE_SIZE,
+  };
+  const list = useCatalogue(params);
+  const set = (patch: Partial<CatalogueSearch>) => void navigate({ search: (s) => ({ ...s, ...patch, page: undefined }) });
+  const [q, setQ] = useState(search.q ?? '');
+  useEffect(() => setQ(search.q ?? ''), [search.q]);
+  const total = list.data?.total ?? 0;
+  const pages = Math.max(1, Math.ceil(total / CATALOGUE_PAGE_SIZE));
+
+  return (
+    <>
+      <div className="page-head">
+        <h1>{t('offers.title')}</h1>
+      </div>
+      <p className="muted">{t('offers.intro')}</p>
+      <form
+        className="filters"
+        role="search"
+        aria-label={t('offers.filters')}
+        onSubmit={(e) => {
+          e.preventDefault();
+          set({ q: q.trim() || undefined });
+        }}
+      >
+        <div className="field-like wide">
+          <label htmlFor={`${idPrefix}-q`}>{t('common.search')}</label>
+          <input id={`${idPrefix}-q`} type="search" value={q} placeholder={t('offers.searchHint')} onChange={(e) => setQ(e.target.value)} />
+        </div>
+        <div className="field-like">
+          <span>{t('offers.eligibleCountry')}</span>
+          {search.country ? (
+            <button type="button" className="chip" onClick={() => set({ country: undefined })} aria-label={t('offers.removeFilter', { value: f.country(search.country) })}>
+              {f.country(search.country)} ×
+            </button>
+          ) : (
+            <CountryPicker label={t('offers.eligibleCountry')} onPick={(country) => set({ country })} />
+          )}
+        </div>
+        <div className="field-like">
+          <label htmlFor={`${idPrefix}-modality`}>{t('program.modality')}</label>
+          <select id={`${idPrefix}-modality`} value={search.modality ?? ''} onChange={(e) => set({ modality: e.target.value || undefined })}>
+            <option value="">{t('common.all')}</option>
+            {modalities.codes.map((m) => (
+              <option key={m} value={m}>
+                {f.code(modalities, m)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field-like">
+          <label htmlFor={`${idPrefix}-area`}>{t('program.area')}</label>
+          <select id={`${idPrefix}-area`} value={search.flagshipArea ?? ''} onChange={(e) => set({ flagshipArea: e.target.value || undefined })}>
+            <option value="">{t('common.all')}</option>
+            {flagshipAreas.codes.map((a) => (
+              <option key={a} value={a}>
+                {f.code(flagshipAreas, a)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field-like">
+          <label className="check">
+            <input type="checkbox" checked={!!search.all} onChange={(e) => set({ all: e.target.checked || undefined })} /> {t('offers.includeClosed')}
+          </label>
+        </div>
+        <div className="filter-actions">
+          <button type="submit">{t('common.search')}</button>
+          <Link to="/offers" search={{}} className="button secondary">
+            {t('offers.clear')}
+          </Link>
+        </div>
+      </form>
+
+      {list.isPending ? (
+        <Loading />
+      ) : list.error ? (
+        <OfferProblem error={list.error} onRetry={() => void list.refetch()} />
+      ) : total === 0 ? (
+        <EmptyState>{search.all ? t('offers.emptyAll') : t('offers.empty')}</EmptyState>
+      ) : (
+        <>
+          <p className="muted" aria-live="polite">
+            {t('offers.results', { count: total, formatted: f.number(total) })}
+          </p>
+          <div className="table-wrap">
+            <table className="data">
+              <thead>
+                <tr>
+                  <th scope="col">{t('offers.columns.topic')}</th>
+                  <th scope="col">{t('program.modality')}</th>
+                  <th scope="col">{t('program.area')}</th>
+                  <th scope="col">{t('program.dates')}</th>
+                  <th scope="col">{t('offers.columns.countries')}</th>
+                  <th scope="col">{t('offers.deadline')}</th>
+                  <th scope="col">{t('offers.columns.status')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {list.data?.items.map(({ offer, program }) => (
+                  <tr key={offer.id}>
+                    <td className="title-cell">
+                      <Link to="/offers/$id" params={{ id: String(offer.id) }}>
+                        {f.title(program)}
+                      </Link>
+                      <div className="muted small">{program.identifier}</div>
+                    </td>
+                    <td>{f.code(modalities, program.modality)}</td>
+                    <td>{f.code(flagshipAreas, program.flagshipArea)}</td>
+                    <td className="nowrap">
+                      {f.date(program.plannedStart)} – {f.date(program.plannedEnd)}
+                    </td>
+                    <td>{program.recipients.map((c) => f.country(c)).join(', ') || '—'}</td>
+                    <td>
+                      <Deadline at={offer.deadline} />
+                    </td>
+                    <td>
+                      <OfferStatusBadge status={offer.status} />
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          <nav className="pager" aria-label={t('common.pageOf', { page, pages })}>
+            <button type="button" disabled={page <= 1} onClick={() => void navigate({ search: (s) => ({ ...s, page: page - 1 > 1 ? page - 1 : undefined }) })}>
+              {t('common.previous')}
+            </button>
+            <span>{t('common.pageOf', { page, pages })}</span>
+            <button type="button" disabled={page >= pages} onClick={() => void navigate({ search: (s) => ({ ...s, page: page + 1 }) })}>
+              {t('common.next')}
+            </button>
+          </nav>
+        </>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,152 @@
+/**
+ * Registering a partner government's request. An embassy or a focal point is recorded as the
+ * relay; a focal point registers its own government's requests (the country is fixed).
+ */
+import { useNavigate } from '@tanstack/react-router';
+import { useId, useMemo, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { flagshipAreas, modalities } from '../../../../src/domain/codes.js';
+import { listCodelist } from '../../../../src/domain/reference/codelists.js';
+import { REQUEST_LIMITS } from '../../../../src/domain/request/request.schema.js';
+import { ApiError } from '../../api/client.js';
+import { useOrganisation } from '../../api/queries.js';
+import { useRegisterRequest } from '../../api/request-queries.js';
+import { canRequests } from '../../auth/request-rules.js';
+import { useSession } from '../../auth/session.js';
+import { CountryPicker } from '../../components/CountryPicker.js';
+import { Field, type FieldError } from '../../components/Field.js';
+import { useFormat } from '../../format.js';
+import { RequestProblem } from './parts.js';
+import { emptyRequestForm, toRequestBody, validateRequestForm, type RequestFormState } from './request-form.js';
+
+const SECTORS = listCodelist('Sector').filter((s) => s.active);
+
+export function NewRequestPage() {
+  const { t } = useTranslation();
+  const f = useFormat();
+  const navigate = useNavigate();
+  const { user } = useSession();
+  const register = useRegisterRequest();
+  const sectorList = useId();
+  const relaying = user?.role === 'embassy' || user?.role === 'focal_point';
+  const focal = user?.role === 'focal_point';
+  const org = useOrganisation(relaying ? (user?.orgCode ?? null) : null).data;
+  const today = useMemo(() => new Date().toISOString().slice(0, 10), []);
+  const [state, setState] = useState<RequestFormState>(() => emptyRequestForm(today));
+  const [errors, setErrors] = useState<Map<string, FieldError>>(new Map());
+  // A focal point's government is its organisation's country.
+  const country = focal ? (org?.countryCode ?? '') : state.country;
+  const set = (patch: Partial<RequestFormState>) => setState((s) => ({ ...s, ...patch }));
+  const err = (path: string) => errors.get(path);
+
+  const handleSubmit = (e: FormEvent) => {
+    e.preventDefault();
+    const next = { ...state, country };
+    const found = validateRequestForm(next);
+    setErrors(found);
+    if (found.size > 0) return;
+    register.mutate(toRequestBody(next), {
+      onSuccess: (created) => void navigate({ to: '/requests/$id', params: { id: String(created.id) } }),
+      onError: (error) => {
+        if (error instanceof ApiError) setErrors(new Map(error.issues.map((i) => [i.path, { ...(i.code ? { code: i.code } : {}), message: i.message }])));
+      },
+    });
+  };
+
+  if (!canRequests.register(user)) return null; // the route is guarded; this keeps the form from flashing
+  return (
+    <article>
+      <h1>{t('requests.newTitle')}</h1>
+      <form className="form" noValidate onSubmit={handleSubmit}>
+        {errors.size > 0 && (
+          <p className="problem" role="alert">
+            {t('form.errorsBelow')}
+          </p>
+        )}
+        <Field label={t('requests.fields.country')} required error={err('country')} hint={focal && country ? t('requests.focalCountry', { country: f.country(country) }) : undefined}>
+          {(props) =>
+            focal ? (
+              <input {...props} type="text" readOnly value={country ? f.country(country) : ''} />
+            ) : state.country ? (
+              <button type="button" className="chip" onClick={() => set({ country: '' })} aria-label={`${f.country(state.country)} ×`}>
+                {f.country(state.country)} ×
+              </button>
+            ) : (
+              <CountryPicker id={props.id} label={t('requests.fields.country')} onPick={(c) => set({ country: c })} />
+            )
+          }
+        </Field>
+        <Field label={t('requests.fields.topic')} required error={err('topic')} hint={t('requests.fields.topicHint')}>
+          {(props) => <input {...props} type="text" maxLength={REQUEST_LIMITS.topic} value={state.topic} onChange={(e) => set({ topic: e.target.value })} />}
+        </Field>
+        <Field label={t('requests.fields.description')} error={err('description')}>
+          {(props) => <textarea {...props} rows={5} value={state.description} onChange={(e) => set({ description: e.target.value })} />}
+        </Field>
+        <div className="grid2">
+          <Field label={t('requests.fields.area')} error={err('flagshipArea')}>
+            {(props) => (
+              <select {...props} value={state.flagshipArea} onChange={(e) => set({ flagshipArea: e.target.value })}>
+                <option value="">{t('requests.fields.notSet')}</option>
+                {flagshipAreas.codes.map((c) => (
+                  <option key={c} value={c}>
+                    {f.code(flagshipAreas, c)}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <Field label={t('requests.fields.modality')} error={err('modality')}>
+            {(props) => (
+              <select {...props} value={state.modality} onChange={(e) => set({ modality: e.target.value })}>
+                <option value="">{t('requests.fields.notSet')}</option>
+                {modalities.codes.map((c) => (
+                  <option key={c} value={c}>
+                    {f.code(modalities, c)}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+        </div>
+        <Field label={t('requests.fields.sector')} error={err('sectorCode')} hint={t('requests.fields.sectorHint')}>
+          {(props) => (
+            <>
+              <input {...props} type="text" inputMode="numeric" maxLength={5} list={sectorList} value={state.sectorCode} onChange={(e) => set({ sectorCode: e.target.value })} />
+              <datalist id={sectorList}>
+                {SECTORS.map((s) => (
+                  <option key={s.code} value={s.code}>
+                    {s.name}
+                  </option>
+                ))}
+              </datalist>
+            </>
+          )}
+        </Field>
+        <div className="grid2">
+          <Field label={t('requests.fields.periodFrom')} error={err('periodFrom')}>
+            {(props) => <input {...props} type="date" value={state.periodFrom} onChange={(e) => set({ periodFrom: e.target.value })} />}
+          </Field>
+          <Field label={t('requests.fields.periodTo')} error={err('periodTo')}>
+            {(props) => <input {...props} type="date" value={state.periodTo} onChange={(e) => set({ periodTo: e.target.value })} />}
+          </Field>
+        </div>
+        <Field label={t('requests.fields.receivedOn')} error={err('receivedOn')}>
+          {(props) => <input {...props} type="date" max={today} value={state.receivedOn} onChange={(e) => set({ receivedOn: e.target.value })} />}
+        </Field>
+        {relaying ? (
+          <p className="muted">{t('requests.relayedAuto', { org: org?.acronym ?? user?.orgCode ?? '' })}</p>
+        ) : (
+          <Field label={t('requests.fields.relayedBy')} error={err('relayedBy')} hint={t('requests.fields.relayedByHint')}>
+            {(props) => <input {...props} type="text" value={state.relayedBy} onChange={(e) => set({ relayedBy: e.target.value })} />}
+          </Field>
+        )}
+        {register.error && !(register.error instanceof ApiError && register.error.issues.length > 0) && <RequestProblem error={register.error} />}
+        <div className="actions">
+          <button type="submit" disabled={register.isPending}>
+            {t('requests.register')}
+          </button>
+        </div>
+      </form>
+    </article>
+  );
+}

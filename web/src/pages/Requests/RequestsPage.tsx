@@ -1,0 +1,153 @@
+/** Partner governments' requests: filters in the URL, a page of requests, and the way to register one. */
+import { Link, useNavigate, useSearch } from '@tanstack/react-router';
+import { useEffect, useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { flagshipAreas } from '../../../../src/domain/codes.js';
+import { requestStatuses } from '../../../../src/domain/request/request.js';
+import { useRequests } from '../../api/request-queries.js';
+import { canRequests } from '../../auth/request-rules.js';
+import { useSession } from '../../auth/session.js';
+import { CountryPicker } from '../../components/CountryPicker.js';
+import { EmptyState, Loading } from '../../components/Status.js';
+import { useFormat } from '../../format.js';
+import { RequestProblem, StatusBadge } from './parts.js';
+import { REQUEST_PAGE_SIZE, type RequestSearch } from './request-search.js';
+
+export function RequestsPage() {
+  const { t } = useTranslation();
+  const f = useFormat();
+  const search = useSearch({ from: '/requests' });
+  const navigate = useNavigate({ from: '/requests' });
+  const { user } = useSession();
+  const idPrefix = useId();
+  const page = search.page ?? 1;
+  const list = useRequests({ ...(search.status ? { status: search.status } : {}), ...(search.country ? { country: search.country } : {}), ...(search.q ? { q: search.q } : {}), page, pageSize: REQUEST_PAGE_SIZE });
+  const set = (patch: Partial<RequestSearch>) => void navigate({ search: (s) => ({ ...s, ...patch, page: undefined }) });
+  const [q, setQ] = useState(search.q ?? '');
+  useEffect(() => setQ(search.q ?? ''), [search.q]);
+  const total = list.data?.total ?? 0;
+  const pages = Math.max(1, Math.ceil(total / REQUEST_PAGE_SIZE));
+
+  return (
+    <>
+      <div className="page-head">
+        <h1>{t('requests.title')}</h1>
+        {canRequests.register(user) && (
+          <div className="actions">
+            <Link className="button" to="/requests/new">
+              {t('requests.new')}
+            </Link>
+          </div>
+        )}
+      </div>
+      <p className="muted">{t('requests.intro')}</p>
+      <form
+        className="filters"
+        role="search"
+        aria-label={t('requests.filters')}
+        onSubmit={(e) => {
+          e.preventDefault();
+          set({ q: q.trim() || undefined });
+        }}
+      >
+        <div className="field-like wide">
+          <label htmlFor={`${idPrefix}-q`}>{t('common.search')}</label>
+          <input id={`${idPrefix}-q`} type="search" value={q} placeholder={t('requests.search')} onChange={(e) => setQ(e.target.value)} />
+        </div>
+        <div className="field-like">
+          <label htmlFor={`${idPrefix}-status`}>{t('requests.columns.status')}</label>
+          <select id={`${idPrefix}-status`} value={search.status ?? ''} onChange={(e) => set({ status: e.target.value || undefined })}>
+            <option value="">{t('common.all')}</option>
+            {requestStatuses.codes.map((s) => (
+              <option key={s} value={s}>
+                {f.code(requestStatuses, s)}
+              </option>
+            ))}
+            {search.status && !requestStatuses.is(search.status) && <option value={search.status}>{search.status.split(',').map((s) => f.code(requestStatuses, s)).join(', ')}</option>}
+          </select>
+        </div>
+        <div className="field-like">
+          <span>{t('requests.columns.country')}</span>
+          {search.country ? (
+            <button type="button" className="chip" onClick={() => set({ country: undefined })} aria-label={`${f.country(search.country)} ×`}>
+              {f.country(search.country)} ×
+            </button>
+          ) : (
+            <CountryPicker label={t('requests.columns.country')} onPick={(country) => set({ country })} />
+          )}
+        </div>
+        <div className="filter-actions">
+          <button type="submit">{t('common.search')}</button>
+          <Link to="/requests" search={{}} className="button secondary">
+            {t('requests.clear')}
+          </Link>
+        </div>
+      </form>
+
+      {list.isPending ? (
+        <Loading />
+      ) : list.error ? (
+        <RequestProblem error={list.error} onRetry={() => void list.refetch()} />
+      ) : total === 0 ? (
+        <EmptyState>{t('requests.empty')}</EmptyState>
+      ) : (
+        <>
+          <p className="muted" aria-live="polite">
+            {t('requests.results', { count: total, formatted: f.number(total) })}
+          </p>
+          <div className="table-wrap">
+            <table className="data">
+              <thead>
+                <tr>
+                  <th scope="col">{t('requests.columns.reference')}</th>
+                  <th scope="col">{t('requests.columns.received')}</th>
+                  <th scope="col">{t('requests.columns.country')}</th>
+                  <th scope="col">{t('requests.columns.topic')}</th>
+                  <th scope="col">{t('requests.columns.area')}</th>
+                  <th scope="col">{t('requests.columns.status')}</th>
+                  <th scope="col">{t('requests.columns.program')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {list.data?.items.map((r) => (
+                  <tr key={r.id}>
+                    <td className="nowrap">
+                      <Link to="/requests/$id" params={{ id: String(r.id) }}>
+                        {r.reference}
+                      </Link>
+                    </td>
+                    <td className="nowrap">{f.date(r.receivedOn)}</td>
+                    <td>{f.country(r.country)}</td>
+                    <td className="title-cell">{r.topic}</td>
+                    <td>{f.code(flagshipAreas, r.flagshipArea)}</td>
+                    <td>
+                      <StatusBadge status={r.status} />
+                    </td>
+                    <td className="nowrap">
+                      {r.activityId !== null ? (
+                        <Link to="/programs/$id" params={{ id: String(r.activityId) }}>
+                          {r.activityIdentifier ?? r.activityId}
+                        </Link>
+                      ) : (
+                        '—'
+                      )}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          <nav className="pager" aria-label={t('common.pageOf', { page, pages })}>
+            <button type="button" disabled={page <= 1} onClick={() => void navigate({ search: (s) => ({ ...s, page: page - 1 > 1 ? page - 1 : undefined }) })}>
+              {t('common.previous')}
+            </button>
+            <span>{t('common.pageOf', { page, pages })}</span>
+            <button type="button" disabled={page >= pages} onClick={() => void navigate({ search: (s) => ({ ...s, page: page + 1 }) })}>
+              {t('common.next')}
+            </button>
+          </nav>
+        </>
+      )}
+    </>
+  );
+}
