@@ -11,7 +11,11 @@ import { participantStatuses, type ParticipantStatus } from '../domain/codes.js'
 import { InvalidError } from '../domain/errors.js';
 import { canMove } from '../domain/participant/journey.js';
 import type { Participant } from '../domain/participant/participant.js';
+import { audit } from './audit.js';
 import type { OutgoingMail, Repositories, ServiceDeps } from './ports.js';
+
+/** More status changes than this at once are audited as one entry of the program. */
+const BULK_AUDIT = 50;
 
 export interface StatusChange {
   readonly participant: Participant;
@@ -52,21 +56,40 @@ export async function moveParticipants(deps: ServiceDeps, repos: Repositories, p
   );
   const statusMoves = moving.filter((c) => c.participant.status !== c.to);
   await repos.mailOutbox.enqueue(await statusMails(repos, program, statusMoves, options.note ?? null), now);
-  // One statement for thousands of entries (selection within quotas moves a whole offer at once).
-  await repos.audit.appendMany(
-    statusMoves.map((c) => ({
-      at: now,
-      actorUserId: actorUserId(deps.actor),
-      actorLabel: by,
-      action: 'update' as const,
-      entity: 'participant' as const,
-      entityId: String(c.participant.id),
-      entityLabel: `${program.identifier} #${c.participant.id}`,
-      entityVersion: null,
-      changes: { status: { before: c.participant.status, after: c.to } },
-      comment: options.note ?? null,
-    })),
-  );
+  if (statusMoves.length <= BULK_AUDIT) {
+    await repos.audit.appendMany(
+      statusMoves.map((c) => ({
+        at: now,
+        actorUserId: actorUserId(deps.actor),
+        actorLabel: by,
+        action: 'update' as const,
+        entity: 'participant' as const,
+        entityId: String(c.participant.id),
+        entityLabel: `${program.identifier} #${c.participant.id}`,
+        entityVersion: null,
+        changes: { status: { before: c.participant.status, after: c.to } },
+        comment: options.note ?? null,
+      })),
+    );
+    return;
+  }
+  // A whole offer moved at once (selection within quotas): one entry in the program's history
+  // listing the participants per step; each participant's own history has its step.
+  const steps = new Map<string, number[]>();
+  for (const c of statusMoves) {
+    const key = `${c.participant.status} → ${c.to}`;
+    const ids = steps.get(key);
+    if (ids) ids.push(c.participant.id);
+    else steps.set(key, [c.participant.id]);
+  }
+  await audit(deps, repos, {
+    action: 'update',
+    entity: 'activity',
+    entityId: program.id,
+    entityLabel: program.identifier,
+    changes: Object.fromEntries([...steps].map(([step, ids]) => [`participants ${step}`, { before: null, after: `${ids.length}: ${ids.join(', ')}` }])),
+    comment: options.note ?? null,
+  });
 }
 
 /**
@@ -100,7 +123,10 @@ async function statusMails(repos: Repositories, program: Activity, changes: read
   const byOrg = new Map<string, StatusChange[]>();
   for (const c of changes) {
     const org = c.participant.nominatedBy;
-    if (org) byOrg.set(org, [...(byOrg.get(org) ?? []), c]);
+    if (!org) continue;
+    const list = byOrg.get(org);
+    if (list) list.push(c);
+    else byOrg.set(org, [c]);
   }
   for (const [org, list] of byOrg) {
     const accounts = (await repos.users.list({ q: org })).filter((u) => !u.disabled && u.orgCode?.toLowerCase() === org.toLowerCase());

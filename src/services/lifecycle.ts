@@ -139,7 +139,11 @@ export async function annualPlan(deps: ServiceDeps, year: number): Promise<Annua
     if (page * 500 >= result.total) break;
   }
   const rates = new Map<string, ExchangeRate[]>();
-  for (const r of await repos.exchangeRates.list({})) rates.set(r.currency, [...(rates.get(r.currency) ?? []), r]);
+  for (const r of await repos.exchangeRates.list({})) {
+    const list = rates.get(r.currency);
+    if (list) list.push(r);
+    else rates.set(r.currency, [r]);
+  }
   for (const list of rates.values()) list.sort((a, b) => a.date.localeCompare(b.date));
 
   const byOrg = new Map<string | null, { programs: PlanProgram[]; groups: SpendingGroup[] }>();
