@@ -17,6 +17,8 @@ export class PrivacyRepo implements PrivacyRepository {
       .execute();
     const documents = await this.db.deleteFrom('participant_documents').where('participant_id', '=', participantId).executeTakeFirst();
     const certificates = await this.db.updateTable('certificates').set({ revoked_at: now }).where('participant_id', '=', participantId).where('revoked_at', 'is', null).executeTakeFirst();
+    // Notes on the person's steps may name them; the steps themselves (who, when, which) stay.
+    await this.db.updateTable('participant_events').set({ note: null }).where('participant_id', '=', participantId).execute();
     // The person's own mail (addressed to them, naming them) goes; sent or not.
     const mails = await this.db.deleteFrom('mail_outbox').where('participant_id', '=', participantId).executeTakeFirst();
     return { documents: Number(documents.numDeletedRows), certificates: Number(certificates.numUpdatedRows), mails: Number(mails.numDeletedRows) };

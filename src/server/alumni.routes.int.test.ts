@@ -231,8 +231,13 @@ describeEachEngine('alumni, surveys and privacy API', (app: () => AppContext) =>
       await as.coordinator.inject({ method: 'PATCH', url: `/api/v1/activities/${p1}/participants/${ids.C}`, payload: { position: `Head, named ${C.name}` } });
       expect((await as.admin.inject({ url: `/api/v1/audit?q=${encodeURIComponent(C.name)}` })).json().total).toBeGreaterThan(0);
 
+      // A note on a step of the nomination history that names the person.
+      await app().deps.store.repos.participantEvents.addMany([{ participantId: ids.C ?? 0, fromStatus: 'selected', toStatus: 'confirmed', at: '2026-11-01T00:00:00.000Z', byLabel: 'agency', note: `${C.name} confirmed by phone` }]);
+
       const r = await as.coordinator.inject({ method: 'POST', url: `/api/v1/participants/${ids.C}/erase`, payload: { reason: 'request by email of 2026-11-20' } });
       expect(r.statusCode).toBe(200);
+      const steps = await app().deps.store.repos.participantEvents.listFor(ids.C ?? 0);
+      expect(steps.map((e) => [e.toStatus, e.note])).toContainEqual(['confirmed', null]);
       expect(r.json().items[0]).toMatchObject({ participantId: ids.C, surveyAnswersCleaned: 1 });
       expect((await as.coordinator.inject({ method: 'POST', url: `/api/v1/participants/${ids.C}/erase`, payload: { reason: 'again' } })).statusCode).toBe(409);
 
