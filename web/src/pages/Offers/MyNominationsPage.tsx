@@ -13,6 +13,7 @@ import { EmptyState, Loading } from '../../components/Status.js';
 import { useFormat } from '../../format.js';
 import { MY_PAGE_SIZE } from './offer-search.js';
 import { OfferProblem, ParticipantStatusBadge, StatusHistory, useInstant, Withheld } from './parts.js';
+import { PageNav } from '../../components/PageNav.js';
 
 export function MyNominationsPage() {
   const { t } = useTranslation();
@@ -64,15 +65,7 @@ export function MyNominationsPage() {
               <Nominee key={n.id} n={n} />
             ))}
           </ul>
-          <nav className="pager" aria-label={t('common.pageOf', { page, pages })}>
-            <button type="button" disabled={page <= 1} onClick={() => void navigate({ search: (s) => ({ ...s, page: page - 1 > 1 ? page - 1 : undefined }) })}>
-              {t('common.previous')}
-            </button>
-            <span>{t('common.pageOf', { page, pages })}</span>
-            <button type="button" disabled={page >= pages} onClick={() => void navigate({ search: (s) => ({ ...s, page: page + 1 }) })}>
-              {t('common.next')}
-            </button>
-          </nav>
+          <PageNav page={page} pages={pages} onPage={(p) => void navigate({ search: (s) => ({ ...s, page: p > 1 ? p : undefined }) })} />
         </>
       )}
     </article>

@@ -9,6 +9,8 @@ import { EmptyState, Loading } from '../../components/Status.js';
 import { useFormat } from '../../format.js';
 import { CATALOGUE_PAGE_SIZE, type CatalogueSearch } from './offer-search.js';
 import { Deadline, OfferProblem, OfferStatusBadge } from './parts.js';
+import { PageNav } from '../../components/PageNav.js';
+import { CodeFilter } from '../../components/CodeFilter.js';
 
 export function OffersPage() {
   const { t } = useTranslation();
@@ -62,28 +64,8 @@ export function OffersPage() {
             <CountryPicker label={t('offers.eligibleCountry')} onPick={(country) => set({ country })} />
           )}
         </div>
-        <div className="field-like">
-          <label htmlFor={`${idPrefix}-modality`}>{t('program.modality')}</label>
-          <select id={`${idPrefix}-modality`} value={search.modality ?? ''} onChange={(e) => set({ modality: e.target.value || undefined })}>
-            <option value="">{t('common.all')}</option>
-            {modalities.codes.map((m) => (
-              <option key={m} value={m}>
-                {f.code(modalities, m)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field-like">
-          <label htmlFor={`${idPrefix}-area`}>{t('program.area')}</label>
-          <select id={`${idPrefix}-area`} value={search.flagshipArea ?? ''} onChange={(e) => set({ flagshipArea: e.target.value || undefined })}>
-            <option value="">{t('common.all')}</option>
-            {flagshipAreas.codes.map((a) => (
-              <option key={a} value={a}>
-                {f.code(flagshipAreas, a)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <CodeFilter id={`${idPrefix}-modality`} label={t('program.modality')} codes={modalities} value={search.modality} onChange={(v) => set({ modality: v })} />
+        <CodeFilter id={`${idPrefix}-area`} label={t('program.area')} codes={flagshipAreas} value={search.flagshipArea} onChange={(v) => set({ flagshipArea: v })} />
         <div className="field-like">
           <label className="check">
             <input type="checkbox" checked={!!search.all} onChange={(e) => set({ all: e.target.checked || undefined })} /> {t('offers.includeClosed')}
@@ -147,15 +129,7 @@ export function OffersPage() {
               </tbody>
             </table>
           </div>
-          <nav className="pager" aria-label={t('common.pageOf', { page, pages })}>
-            <button type="button" disabled={page <= 1} onClick={() => void navigate({ search: (s) => ({ ...s, page: page - 1 > 1 ? page - 1 : undefined }) })}>
-              {t('common.previous')}
-            </button>
-            <span>{t('common.pageOf', { page, pages })}</span>
-            <button type="button" disabled={page >= pages} onClick={() => void navigate({ search: (s) => ({ ...s, page: page + 1 }) })}>
-              {t('common.next')}
-            </button>
-          </nav>
+          <PageNav page={page} pages={pages} onPage={(p) => void navigate({ search: (s) => ({ ...s, page: p > 1 ? p : undefined }) })} />
         </>
       )}
     </>

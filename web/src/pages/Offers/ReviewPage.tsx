@@ -27,6 +27,8 @@ import { EmptyState, Loading } from '../../components/Status.js';
 import { useFormat } from '../../format.js';
 import { REVIEW_PAGE_SIZE, type ReviewSearch } from './offer-search.js';
 import { OfferProblem, OfferStatusBadge, ParticipantStatusBadge, useInstant, Withheld } from './parts.js';
+import { PageNav } from '../../components/PageNav.js';
+import { CodeFilter } from '../../components/CodeFilter.js';
 
 type ReviewStatus = (typeof REVIEW_STATUSES)[number];
 
@@ -134,17 +136,7 @@ function Review({ view }: { view: OfferView }) {
           <label htmlFor={`${idPrefix}-q`}>{t('common.search')}</label>
           <input id={`${idPrefix}-q`} type="search" value={q} placeholder={t('offers.review.searchHint')} onChange={(e) => setQ(e.target.value)} />
         </div>
-        <div className="field-like">
-          <label htmlFor={`${idPrefix}-status`}>{t('offers.columns.status')}</label>
-          <select id={`${idPrefix}-status`} value={search.status ?? ''} onChange={(e) => set({ status: e.target.value || undefined })}>
-            <option value="">{t('common.all')}</option>
-            {participantStatuses.codes.map((s) => (
-              <option key={s} value={s}>
-                {f.code(participantStatuses, s)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <CodeFilter id={`${idPrefix}-status`} label={t('offers.columns.status')} codes={participantStatuses} value={search.status} onChange={(v) => set({ status: v })} />
         <div className="field-like">
           <label htmlFor={`${idPrefix}-country`}>{t('offers.columns.country')}</label>
           <select id={`${idPrefix}-country`} value={search.country ?? ''} onChange={(e) => set({ country: e.target.value || undefined })}>
@@ -214,15 +206,7 @@ function Review({ view }: { view: OfferView }) {
               </tbody>
             </table>
           </div>
-          <nav className="pager" aria-label={t('common.pageOf', { page, pages })}>
-            <button type="button" disabled={page <= 1} onClick={() => void navigate({ search: (s) => ({ ...s, page: page - 1 > 1 ? page - 1 : undefined }) })}>
-              {t('common.previous')}
-            </button>
-            <span>{t('common.pageOf', { page, pages })}</span>
-            <button type="button" disabled={page >= pages} onClick={() => void navigate({ search: (s) => ({ ...s, page: page + 1 }) })}>
-              {t('common.next')}
-            </button>
-          </nav>
+          <PageNav page={page} pages={pages} onPage={(p) => void navigate({ search: (s) => ({ ...s, page: p > 1 ? p : undefined }) })} />
         </>
       )}
     </article>

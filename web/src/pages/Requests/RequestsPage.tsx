@@ -12,6 +12,7 @@ import { EmptyState, Loading } from '../../components/Status.js';
 import { useFormat } from '../../format.js';
 import { RequestProblem, StatusBadge } from './parts.js';
 import { REQUEST_PAGE_SIZE, type RequestSearch } from './request-search.js';
+import { PageNav } from '../../components/PageNav.js';
 
 export function RequestsPage() {
   const { t } = useTranslation();
@@ -137,15 +138,7 @@ export function RequestsPage() {
               </tbody>
             </table>
           </div>
-          <nav className="pager" aria-label={t('common.pageOf', { page, pages })}>
-            <button type="button" disabled={page <= 1} onClick={() => void navigate({ search: (s) => ({ ...s, page: page - 1 > 1 ? page - 1 : undefined }) })}>
-              {t('common.previous')}
-            </button>
-            <span>{t('common.pageOf', { page, pages })}</span>
-            <button type="button" disabled={page >= pages} onClick={() => void navigate({ search: (s) => ({ ...s, page: page + 1 }) })}>
-              {t('common.next')}
-            </button>
-          </nav>
+          <PageNav page={page} pages={pages} onPage={(p) => void navigate({ search: (s) => ({ ...s, page: p > 1 ? p : undefined }) })} />
         </>
       )}
     </>
