@@ -8,6 +8,23 @@ import type { AuditQuery, AuditRepository, Transition, TransitionRepository } fr
 import { insertInChunks, likePattern, num } from './sql-helpers.js';
 import type { AuditLogTable, Database } from './schema.js';
 
+/** An audit_log row as the services see it. */
+export function toAuditEntry(r: Omit<AuditLogTable, 'id'> & { id: number }): AuditEntry {
+  return {
+    id: num(r.id),
+    at: r.at,
+    actorUserId: r.actor_user_id,
+    actorLabel: r.actor_label,
+    action: r.action as AuditAction,
+    entity: r.entity as AuditEntity,
+    entityId: r.entity_id,
+    entityLabel: r.entity_label,
+    entityVersion: r.entity_version,
+    changes: JSON.parse(r.changes) as Changes,
+    comment: r.comment,
+  };
+}
+
 function toRow(e: NewAuditEntry): Omit<AuditLogTable, 'id'> {
   return {
     at: e.at,
@@ -63,19 +80,7 @@ export class AuditRepo implements AuditRepository {
       query.select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow(),
     ]);
     return {
-      items: rows.map((r) => ({
-        id: r.id,
-        at: r.at,
-        actorUserId: r.actor_user_id,
-        actorLabel: r.actor_label,
-        action: r.action as AuditAction,
-        entity: r.entity as AuditEntity,
-        entityId: r.entity_id,
-        entityLabel: r.entity_label,
-        entityVersion: r.entity_version,
-        changes: JSON.parse(r.changes) as Changes,
-        comment: r.comment,
-      })),
+      items: rows.map(toAuditEntry),
       total: num(total.n),
       page: q.page,
       pageSize: q.pageSize,

@@ -1,7 +1,8 @@
 /** Erasure of a participant's personal data on request (services/privacy.ts, docs/privacy.md). */
 import { sql, type Kysely } from 'kysely';
 import { ERASED } from '../domain/alumni/privacy.js';
-import type { AuditAction, AuditEntity, AuditEntry, Changes } from '../domain/audit.js';
+import type { AuditEntry, Changes } from '../domain/audit.js';
+import { toAuditEntry } from './audit.repo.js';
 import type { PrivacyRepository } from '../services/alumni.ports.js';
 import { likePattern, num } from './sql-helpers.js';
 import type { Database } from './schema.js';
@@ -43,19 +44,7 @@ export class PrivacyRepo implements PrivacyRepository {
       )
       .orderBy('id')
       .execute();
-    return rows.map((r) => ({
-      id: num(r.id),
-      at: r.at,
-      actorUserId: r.actor_user_id,
-      actorLabel: r.actor_label,
-      action: r.action as AuditAction,
-      entity: r.entity as AuditEntity,
-      entityId: r.entity_id,
-      entityLabel: r.entity_label,
-      entityVersion: r.entity_version,
-      changes: JSON.parse(r.changes) as Changes,
-      comment: r.comment,
-    }));
+    return rows.map(toAuditEntry);
   }
 
   async scrubAudit(participantId: number, entries: readonly { id: number; changes: Changes; entityLabel: string | null; comment: string | null }[], now: string): Promise<void> {

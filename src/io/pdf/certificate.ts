@@ -5,21 +5,11 @@
  * verification address. pdfmake draws the QR code itself (vector squares, no image).
  */
 import { countryName } from '../../domain/reference/countries.js';
+import type { CertificateDocument } from '../../services/attendance.js';
 import { renderPdf, type Content, type TDocumentDefinitions } from './pdfmake.js';
 
-export interface CertificatePdfData {
-  readonly number: string;
-  readonly issuedAt: string;
-  readonly fullName: string;
-  readonly programTitleEn: string | null;
-  readonly programTitleId: string | null;
-  readonly startDate: string | null;
-  readonly endDate: string | null;
-  readonly venueCity: string | null;
-  readonly venueCountry: string | null;
-  readonly organisationEn: string | null;
-  readonly organisationId: string | null;
-}
+/** What the certificate prints: the services' certificate document (its token goes into the QR code's address). */
+export type CertificatePdfData = Omit<CertificateDocument, 'verifyToken'>;
 
 /** A4 landscape, in points. */
 export const CERTIFICATE_PAGE = { width: 841.89, height: 595.28 } as const;
