@@ -22,6 +22,7 @@ import { AlumniRepo } from './alumni.repo.js';
 import { SurveyRepo } from './survey.repo.js';
 import { PrivacyRepo } from './privacy.repo.js';
 import { CooperationRequestRepo } from './request.repo.js';
+import { PartnershipRepo } from './partnership.repo.js';
 import { AttendanceRepo } from './attendance.repo.js';
 import { CertificateRepo } from './certificate.repo.js';
 
@@ -52,6 +53,7 @@ function repositoriesOn(db: Kysely<Database>): Repositories {
     surveys: new SurveyRepo(db),
     privacy: new PrivacyRepo(db),
     requests: new CooperationRequestRepo(db),
+    partnerships: new PartnershipRepo(db),
     attendance: new AttendanceRepo(db),
     certificates: new CertificateRepo(db),
   };

@@ -6,7 +6,7 @@
 export const AUDIT_ACTIONS = ['create', 'update', 'delete', 'import', 'transition', 'login', 'login_failed', 'logout', 'password_change'] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
-export const AUDIT_ENTITIES = ['activity', 'participant', 'organisation', 'exchange_rate', 'import', 'user', 'session', 'priority_target', 'country_list', 'unit_cost', 'course_offer', 'participant_document', 'certificate', 'survey', 'cooperation_request'] as const;
+export const AUDIT_ENTITIES = ['activity', 'participant', 'organisation', 'exchange_rate', 'import', 'user', 'session', 'priority_target', 'country_list', 'unit_cost', 'course_offer', 'participant_document', 'certificate', 'survey', 'cooperation_request', 'agreement', 'agreement_document', 'engagement', 'follow_up'] as const;
 export type AuditEntity = (typeof AUDIT_ENTITIES)[number];
 
 export interface FieldChange {

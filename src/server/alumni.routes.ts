@@ -3,8 +3,7 @@
  * the public answer page's endpoints, results per program) and privacy (erasure on request, the
  * personal-data export). Who sees what is decided in the services (docs/privacy.md).
  */
-import { PassThrough } from 'node:stream';
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { alumniQuerySchema, erasureInputSchema, participantExportQuerySchema, sendDueInputSchema, surveyAnswerInputSchema } from '../domain/alumni/alumni.schema.js';
@@ -19,13 +18,13 @@ import { answerSurvey, listSurveys, saveSurvey, sendDueSurveys, surveyByToken, s
 import { depsFor } from './auth.js';
 import { idParams } from './http-helpers.js';
 import { problemSchema } from './problem.js';
+import { download, XLSX } from './downloads.js';
 
 const ALUMNI = ['Alumni'];
 const SURVEYS = ['Surveys'];
 const PRIVACY = ['Privacy'];
 const errors = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema, 409: problemSchema, 422: problemSchema };
 const count = z.number().int();
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 const alumnusSchema = z
   .object({
@@ -95,12 +94,6 @@ const erasureSchema = z.object({
   surveyAnswersCleaned: count,
   auditEntriesScrubbed: count,
 });
-
-function download(reply: FastifyReply, type: string, filename: string): PassThrough {
-  const stream = new PassThrough();
-  reply.type(type).header('content-disposition', `attachment; filename="${filename}"`).header('cache-control', 'no-store');
-  return stream;
-}
 
 export function registerAlumniRoutes(root: FastifyInstance, deps: ServiceDeps, options: { publicUrl: string }): void {
   const app = root.withTypeProvider<ZodTypeProvider>();

@@ -24,6 +24,7 @@ import { registerAnalyticsRoutes } from './analytics.routes.js';
 import { registerExportRoutes } from './export.routes.js';
 import { registerMoneyRoutes } from './money.routes.js';
 import { registerRequestRoutes } from './request.routes.js';
+import { registerPartnershipRoutes } from './partnership.routes.js';
 import { registerCertificateRoutes } from './certificate.routes.js';
 import { registerAlumniRoutes } from './alumni.routes.js';
 import type { IatiPublisher } from '../services/iati-export.js';
@@ -167,6 +168,11 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   });
   // After the imports: their registration adds the multipart parser the uploads use.
   registerOfferRoutes(app, options.deps, { uploadMaxBytes: options.uploadMaxBytes ?? 5 * 1024 * 1024, mailQueued: options.mailQueued });
+  registerPartnershipRoutes(app, options.deps, {
+    uploadMaxBytes: options.uploadMaxBytes ?? 5 * 1024 * 1024,
+    publicUrl: options.publicUrl ?? loadConfig({}).publicUrl,
+    mailQueued: options.mailQueued,
+  });
   if (options.webRoot) await registerWebApp(app, options.webRoot);
   else registerHomeRoutes(app, options.deps);
   return app;

@@ -1,5 +1,5 @@
 /** Downloads: the program list as CSV/XLSX (in the import format) and the annual report as tables and as a PDF. */
-import { PassThrough } from 'node:stream';
+import type { PassThrough } from 'node:stream';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -16,16 +16,10 @@ import { depsFor } from './auth.js';
 import { exportIati, exportIatiActivity, type IatiExport, type IatiPublisher } from '../services/iati-export.js';
 import { idParams } from './http-helpers.js';
 import { iatiDocument } from '../io/iati-write.js';
+import { download, XLSX } from './downloads.js';
 
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const exportQuery = activityListQuerySchema.omit({ page: true, pageSize: true });
 const lang = z.enum(['en', 'id']).default('en');
-
-function download(reply: FastifyReply, type: string, filename: string): PassThrough {
-  const stream = new PassThrough();
-  reply.type(type).header('content-disposition', `attachment; filename="${filename}"`).header('cache-control', 'no-store');
-  return stream;
-}
 
 function iatiStream(reply: FastifyReply, exported: IatiExport, filename: string): PassThrough {
   const stream = download(reply, 'application/xml; charset=utf-8', filename);

@@ -15,6 +15,7 @@ import * as participantJourney from './20261129120000_participant_journey.js';
 import * as defaultSurveys from './20261129131000_default_surveys.js';
 import * as auditErasure from './20261129131100_audit_erasure.js';
 import * as requestMatching from './20261129131500_request_matching.js';
+import * as partnerships from './20261129150000_partnerships.js';
 
 export interface MigrationContext {
   readonly engine: Engine;
@@ -36,6 +37,7 @@ const MIGRATIONS: Record<string, MigrationModule> = {
   '20261129131000_default_surveys': defaultSurveys,
   '20261129131100_audit_erasure': auditErasure,
   '20261129131500_request_matching': requestMatching,
+  '20261129150000_partnerships': partnerships,
 };
 
 export function migrationsFor(engine: Engine): Record<string, Migration> {

@@ -243,3 +243,36 @@ export function authorizeUserAdmin(actor: Actor): void {
 export function authorizeAuditSearch(actor: Actor): void {
   authorizeUserAdmin(actor);
 }
+
+/**
+ * Partnerships' internal records (engagements, follow-ups, draft agreements, contacts): the
+ * Indonesian side signed in. The public and recipient governments' focal points see signed
+ * agreements and their public documents only.
+ */
+export function canReadPartnerships(actor: Actor): boolean {
+  return actor.kind === 'system' || (actor.kind === 'user' && actor.role !== 'focal_point');
+}
+
+export function authorizePartnershipRead(actor: Actor): void {
+  requireSignedIn(actor);
+  if (!canReadPartnerships(actor)) deny('partnership.forbidden', 'engagements and follow-ups are internal to the Indonesian side');
+}
+
+/** Recording an agreement or an engagement: the coordination team, and an agency for itself. */
+export function authorizePartnershipCreate(actor: Actor): void {
+  requireSignedIn(actor);
+  if (isCoordinationTeam(actor)) return;
+  if (hasRole(actor, 'agency') && orgOf(actor)) return;
+  deny('partnership.forbidden', 'only the coordination team and ministries or agencies record agreements and engagements');
+}
+
+/** Changing an agreement or an engagement (its documents, items, follow-ups): the coordination team and the owning agency. */
+export function canEditPartnership(actor: Actor, ownerOrg: string | null): boolean {
+  return isCoordinationTeam(actor) || (hasRole(actor, 'agency') && isOwnProgram(actor, ownerOrg));
+}
+
+export function authorizePartnershipEdit(actor: Actor, ownerOrg: string | null): void {
+  requireSignedIn(actor);
+  if (canEditPartnership(actor, ownerOrg)) return;
+  deny('partnership.not_owner', ownerOrg ? `only the coordination team and the owning agency (${ownerOrg}) change this record` : 'only the coordination team changes this record');
+}

@@ -30,6 +30,9 @@ export const agreementStatuses = defineCodeSet({
 });
 export type AgreementStatus = (typeof agreementStatuses.codes)[number];
 
+/** Statuses the public (and recipient governments' focal points) see: an agreement once signed. */
+export const PUBLIC_AGREEMENT_STATUSES: readonly AgreementStatus[] = ['signed', 'in_force', 'expired', 'terminated'];
+
 const NEXT: Readonly<Record<AgreementStatus, readonly AgreementStatus[]>> = {
   draft: ['negotiation', 'signed'],
   negotiation: ['draft', 'signed'],

@@ -620,7 +620,7 @@ export type paths = {
         get: {
             parameters: {
                 query?: {
-                    entity?: "activity" | "participant" | "organisation" | "exchange_rate" | "import" | "user" | "session" | "priority_target" | "country_list" | "unit_cost" | "course_offer" | "participant_document" | "certificate" | "survey" | "cooperation_request";
+                    entity?: "activity" | "participant" | "organisation" | "exchange_rate" | "import" | "user" | "session" | "priority_target" | "country_list" | "unit_cost" | "course_offer" | "participant_document" | "certificate" | "survey" | "cooperation_request" | "agreement" | "agreement_document" | "engagement" | "follow_up";
                     entityId?: string;
                     action?: "create" | "update" | "delete" | "import" | "transition" | "login" | "login_failed" | "logout" | "password_change";
                     actorUserId?: number;
@@ -5137,7 +5137,96 @@ export type paths = {
                 };
             };
         };
-        put?: never;
+        /** Set a partner’s website, notes and contacts (coordination team) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        website?: string | null;
+                        notes?: string | null;
+                        contacts?: {
+                            name: string;
+                            position?: string | null;
+                            email?: string | null;
+                            phone?: string | null;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PartnerDetail"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
         post?: never;
         delete?: never;
         options?: never;
@@ -10037,6 +10126,2888 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/partners": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Partner organisations with their programs, triangular programs (in all and in the years asked), agreements and engagements */
+        get: {
+            parameters: {
+                query?: {
+                    q?: string;
+                    /** @description ISO 3166-1 alpha-2/alpha-3 code or a country name (English or Indonesian) */
+                    country?: string;
+                    /** @description first year counted in triangularInRange (default: all years) */
+                    since?: number;
+                    /** @description last year counted in triangularInRange (default: all years) */
+                    upTo?: number;
+                    /** @description true: also organisations without any program, agreement or engagement */
+                    all?: "true" | "false";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PartnerList"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/partners/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The partner list as CSV or XLSX */
+        get: {
+            parameters: {
+                query?: {
+                    q?: string;
+                    /** @description ISO 3166-1 alpha-2/alpha-3 code or a country name (English or Indonesian) */
+                    country?: string;
+                    /** @description first year counted in triangularInRange (default: all years) */
+                    since?: number;
+                    /** @description last year counted in triangularInRange (default: all years) */
+                    upTo?: number;
+                    /** @description true: also organisations without any program, agreement or engagement */
+                    all?: "true" | "false";
+                    format?: "csv" | "xlsx";
+                    lang?: "en" | "id";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/partners/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A partner’s whole relationship: programs by year with triangular counts and their running total since a year, roles and contributions, agreements, engagements, contacts */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description first year of the cumulative count (default: the first year with a program) */
+                    since?: number;
+                    /** @description last year shown (default: all years) */
+                    upTo?: number;
+                };
+                header?: never;
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PartnerDetail"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/partners/{code}/timeline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Engagements, agreements and programs of a partner on one time axis, latest first */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PartnershipTimeline"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/countries/{country}/partnership-timeline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Engagements, agreements and programs of a country (held there, with its organisations, for it) on one time axis, latest first */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description ISO 3166-1 alpha-2/alpha-3 code or a country name (English or Indonesian) */
+                    country: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PartnershipTimeline"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/partnerships/attention": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Overdue follow-ups and agreements ending within 180 days (or past their end): the coordinator’s home page; an agency sees its own */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PartnershipAttention"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/activities/{id}/partnership": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The agreements a program is carried out under and the engagement items it came from */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            agreements: {
+                                id: number;
+                                reference: string;
+                                titleEn: string;
+                                /** @enum {string} */
+                                status: "draft" | "negotiation" | "signed" | "in_force" | "expired" | "terminated";
+                            }[];
+                            engagementItems: {
+                                engagementId: number;
+                                reference: string;
+                                title: string;
+                                /** Format: date */
+                                startsOn: string;
+                                itemId: number;
+                                /** @enum {string} */
+                                side: "ours" | "theirs";
+                                /** @enum {string} */
+                                kind: "offer" | "request";
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/agreements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Agreements, latest signed first (the public and focal points see signed agreements only) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description one status or several, comma-separated */
+                    status?: string;
+                    kind?: "mou" | "technical_cooperation" | "joint_framework" | "work_plan";
+                    /** @description organisation code of a party */
+                    partner?: string;
+                    /** @description a country party, or the country of a party organisation */
+                    country?: string;
+                    area?: "DEV-POV" | "DEV-AGR" | "DEV-DRM" | "DEV-INF" | "DEV-EDU" | "GOV-DEM" | "GOV-PEACE" | "GOV-CONF" | "GOV-LAW" | "GOV-LOCAL" | "ECO-MACRO" | "ECO-PUBFIN" | "ECO-MICRO" | "OTHER";
+                    /** @description signed or in force, ending within this many days (or already past its end) */
+                    expiringWithin?: number;
+                    /** @description text in the reference, title or subject */
+                    q?: string;
+                    page?: number;
+                    pageSize?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AgreementPage"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Record an agreement (coordination team; an agency for itself). Dates are checked against its status */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        kind: "mou" | "technical_cooperation" | "joint_framework" | "work_plan";
+                        titleEn: string;
+                        titleId?: string | null;
+                        subject?: string | null;
+                        signedOn?: string | null;
+                        validFrom?: string | null;
+                        validUntil?: string | null;
+                        /** @description the ministry or agency that owns the agreement (an agency creating it owns it) */
+                        ownerOrg?: string | null;
+                        parties: {
+                            /** @description organisation code of the party (a partner agency, a ministry) */
+                            org?: string | null;
+                            /** @description a country's government as the party */
+                            country?: string | null;
+                        }[];
+                        areas?: ("DEV-POV" | "DEV-AGR" | "DEV-DRM" | "DEV-INF" | "DEV-EDU" | "GOV-DEM" | "GOV-PEACE" | "GOV-CONF" | "GOV-LAW" | "GOV-LOCAL" | "ECO-MACRO" | "ECO-PUBFIN" | "ECO-MICRO" | "OTHER")[];
+                        illustrative?: boolean;
+                        /**
+                         * @description default draft; an agreement recorded after the fact may start signed or in force
+                         * @enum {string}
+                         */
+                        status?: "draft" | "negotiation" | "signed" | "in_force" | "expired" | "terminated";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Agreement"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/agreements/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The agreements of a filter as CSV or XLSX */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description one status or several, comma-separated */
+                    status?: string;
+                    kind?: "mou" | "technical_cooperation" | "joint_framework" | "work_plan";
+                    /** @description organisation code of a party */
+                    partner?: string;
+                    /** @description a country party, or the country of a party organisation */
+                    country?: string;
+                    area?: "DEV-POV" | "DEV-AGR" | "DEV-DRM" | "DEV-INF" | "DEV-EDU" | "GOV-DEM" | "GOV-PEACE" | "GOV-CONF" | "GOV-LAW" | "GOV-LOCAL" | "ECO-MACRO" | "ECO-PUBFIN" | "ECO-MICRO" | "OTHER";
+                    /** @description signed or in force, ending within this many days (or already past its end) */
+                    expiringWithin?: number;
+                    /** @description text in the reference, title or subject */
+                    q?: string;
+                    format?: "csv" | "xlsx";
+                    lang?: "en" | "id";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/agreements/reminders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Queue the renewal reminders that are due (180, 90, 30 days before the end of validity), each once (coordination team; run daily) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            agreements: {
+                                reference: string;
+                                /** Format: date */
+                                validUntil: string;
+                                daysLeft: number;
+                                reminder: number;
+                                recipients: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/agreements/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An agreement with its programs, documents and renewal state */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AgreementDetail"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change an agreement’s fields (coordination team, owning agency); If-Match honoured */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        kind?: "mou" | "technical_cooperation" | "joint_framework" | "work_plan";
+                        titleEn?: string;
+                        titleId?: string | null;
+                        subject?: string | null;
+                        signedOn?: string | null;
+                        validFrom?: string | null;
+                        validUntil?: string | null;
+                        /** @description the ministry or agency that owns the agreement (an agency creating it owns it) */
+                        ownerOrg?: string | null;
+                        parties?: {
+                            /** @description organisation code of the party (a partner agency, a ministry) */
+                            org?: string | null;
+                            /** @description a country's government as the party */
+                            country?: string | null;
+                        }[];
+                        areas?: ("DEV-POV" | "DEV-AGR" | "DEV-DRM" | "DEV-INF" | "DEV-EDU" | "GOV-DEM" | "GOV-PEACE" | "GOV-CONF" | "GOV-LAW" | "GOV-LOCAL" | "ECO-MACRO" | "ECO-PUBFIN" | "ECO-MICRO" | "OTHER")[];
+                        illustrative?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Agreement"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/agreements/{id}/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Move an agreement to its next status (draft → negotiation → signed → in force → expired or terminated), with the dates the step needs; If-Match honoured */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        to: "draft" | "negotiation" | "signed" | "in_force" | "expired" | "terminated";
+                        /** @description the signature date (when signing) */
+                        signedOn?: string | null;
+                        validFrom?: string | null;
+                        validUntil?: string | null;
+                        note?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Agreement"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/agreements/{id}/programs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record a program as carried out under the agreement */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @description the program carried out under the agreement
+                         * @example KSST-2018-001
+                         */
+                        identifier: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["PartnershipProgram"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/agreements/{id}/programs/{activityId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove a program from the agreement */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                    activityId: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["PartnershipProgram"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/agreements/{id}/documents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Upload a document (multipart/form-data: field "title", optional "public" = true, file "file": PDF, DOCX, JPEG or PNG, checked by content, size limited). A title already used makes the next version */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AgreementDocument"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/agreement-documents/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Download a document (always as an attachment) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description the file */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": unknown;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Mark a document public or not (coordination team, owning agency); documents are never public unless marked */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        isPublic: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AgreementDocument"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/engagements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Engagements (visits, meetings, conferences, calls), latest first */
+        get: {
+            parameters: {
+                query?: {
+                    kind?: "visit" | "meeting" | "conference" | "call";
+                    /** @description organisation code (IATI organisation identifier when known) */
+                    partner?: string;
+                    /** @description where it took place, the counterpart’s country, or a country an item is for */
+                    country?: string;
+                    from?: string;
+                    to?: string;
+                    /** @description text in the reference, title, purpose, counterpart or items */
+                    q?: string;
+                    page?: number;
+                    pageSize?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["EngagementPage"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Record an engagement with the offers and requests on each side and its follow-ups (each needs an owner) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        kind: "visit" | "meeting" | "conference" | "call";
+                        title: string;
+                        /**
+                         * Format: date
+                         * @example 2018-04-16
+                         */
+                        startsOn: string;
+                        endsOn?: string | null;
+                        place?: string | null;
+                        /** @description where it took place */
+                        country?: string | null;
+                        /** @description the counterpart organisation (e.g. ID of AMEXCID in the registry) */
+                        partnerOrg?: string | null;
+                        /** @description who was met */
+                        counterpart?: string | null;
+                        /** @description Indonesia's delegation */
+                        delegation?: string | null;
+                        purpose?: string | null;
+                        outcome?: string | null;
+                        /** @description the ministry or agency that owns the engagement (an agency recording it owns it) */
+                        ownerOrg?: string | null;
+                        illustrative?: boolean;
+                        items?: {
+                            /** @enum {string} */
+                            side: "ours" | "theirs";
+                            /** @enum {string} */
+                            kind: "offer" | "request";
+                            description: string;
+                            flagshipArea?: ("DEV-POV" | "DEV-AGR" | "DEV-DRM" | "DEV-INF" | "DEV-EDU" | "GOV-DEM" | "GOV-PEACE" | "GOV-CONF" | "GOV-LAW" | "GOV-LOCAL" | "ECO-MACRO" | "ECO-PUBFIN" | "ECO-MICRO" | "OTHER") | null;
+                            /** @description the country that would benefit */
+                            country?: string | null;
+                            illustrative?: boolean;
+                        }[];
+                        followUps?: {
+                            action: string;
+                            /** @description who answers for it: an account's email or an organisation's code (required) */
+                            owner?: string | null;
+                            dueOn?: string | null;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Engagement"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/engagements/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The engagements of a filter as CSV or XLSX */
+        get: {
+            parameters: {
+                query?: {
+                    kind?: "visit" | "meeting" | "conference" | "call";
+                    /** @description organisation code (IATI organisation identifier when known) */
+                    partner?: string;
+                    /** @description where it took place, the counterpart’s country, or a country an item is for */
+                    country?: string;
+                    from?: string;
+                    to?: string;
+                    /** @description text in the reference, title, purpose, counterpart or items */
+                    q?: string;
+                    format?: "csv" | "xlsx";
+                    lang?: "en" | "id";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/engagements/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An engagement with its items (and the programs they became) and follow-ups */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Engagement"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change an engagement’s fields (coordination team, owning agency); If-Match honoured */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        kind?: "visit" | "meeting" | "conference" | "call";
+                        title?: string;
+                        /**
+                         * Format: date
+                         * @example 2018-04-16
+                         */
+                        startsOn?: string;
+                        endsOn?: string | null;
+                        place?: string | null;
+                        /** @description where it took place */
+                        country?: string | null;
+                        /** @description the counterpart organisation (e.g. ID of AMEXCID in the registry) */
+                        partnerOrg?: string | null;
+                        counterpart?: string | null;
+                        delegation?: string | null;
+                        purpose?: string | null;
+                        outcome?: string | null;
+                        /** @description the ministry or agency that owns the engagement (an agency recording it owns it) */
+                        ownerOrg?: string | null;
+                        illustrative?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Engagement"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/engagements/{id}/items": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add an offer or a request made at the engagement */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        side: "ours" | "theirs";
+                        /** @enum {string} */
+                        kind: "offer" | "request";
+                        description: string;
+                        flagshipArea?: ("DEV-POV" | "DEV-AGR" | "DEV-DRM" | "DEV-INF" | "DEV-EDU" | "GOV-DEM" | "GOV-PEACE" | "GOV-CONF" | "GOV-LAW" | "GOV-LOCAL" | "ECO-MACRO" | "ECO-PUBFIN" | "ECO-MICRO" | "OTHER") | null;
+                        /** @description the country that would benefit */
+                        country?: string | null;
+                        illustrative?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Engagement"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/engagement-items/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove an offer or request (not once it became a program request) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Engagement"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/engagement-items/{id}/program": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Turn an offer or a request into a program request (a program in the request stage), keeping the link */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @description identifier of the new program (default: the engagement reference and the item number)
+                         * @example KSST-2018-001
+                         */
+                        identifier?: string;
+                        /**
+                         * @description the recipient country (default: the item’s country)
+                         * @example PS
+                         */
+                        country?: string;
+                        /** @description default: the item’s description */
+                        titleEn?: string;
+                        implementingOrg?: string | null;
+                        /**
+                         * @description default: triangular when the counterpart is a partner of another country than the recipient
+                         * @enum {string}
+                         */
+                        cooperationType?: "bilateral" | "triangular" | "regional";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            engagement: components["schemas"]["Engagement"];
+                            program: components["schemas"]["PartnershipProgram"];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/engagements/{id}/follow-ups": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add a follow-up action (an owner is required: an account’s email or an organisation’s code) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        action: string;
+                        /** @description who answers for it: an account's email or an organisation's code (required) */
+                        owner?: string | null;
+                        dueOn?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Engagement"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/follow-ups/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change a follow-up: done, cancelled, a new due day or owner (its owner may close it too) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        action?: string;
+                        /** @description who answers for it: an account's email or an organisation's code (required) */
+                        owner?: string | null;
+                        dueOn?: string | null;
+                        /** @enum {string} */
+                        status?: "open" | "done" | "cancelled";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["FollowUp"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/follow-ups": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Follow-up actions, earliest due first */
+        get: {
+            parameters: {
+                query?: {
+                    status?: "open" | "done" | "cancelled";
+                    /** @description true: open and past their due day */
+                    overdue?: "true" | "false";
+                    owner?: string;
+                    page?: number;
+                    pageSize?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["FollowUpPage"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/follow-ups/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Follow-up actions as CSV or XLSX */
+        get: {
+            parameters: {
+                query?: {
+                    status?: "open" | "done" | "cancelled";
+                    /** @description true: open and past their due day */
+                    overdue?: "true" | "false";
+                    owner?: string;
+                    format?: "csv" | "xlsx";
+                    lang?: "en" | "id";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 };
 export type webhooks = Record<string, never>;
 export type components = {
@@ -10716,6 +13687,214 @@ export type components = {
             page: number;
             pageSize: number;
         };
+        PartnershipProgramInput: {
+            id: number;
+            identifier: string;
+            titleEn: string | null;
+            titleId: string | null;
+            year: number | null;
+            start: string | null;
+            /** @enum {string} */
+            lifecycleStage: "request" | "assessment" | "approved" | "funded" | "implementation" | "completed" | "evaluated" | "rejected" | "cancelled";
+            /** @enum {string} */
+            cooperationType: "bilateral" | "triangular" | "regional";
+        };
+        RenewalStateInput: {
+            daysLeft: number | null;
+            remindersDue: number[];
+            nextReminder: string | null;
+            expiringSoon: boolean;
+            overdue: boolean;
+        };
+        AgreementInput: {
+            id: number;
+            /** @example AGR-2017-0001 */
+            reference: string;
+            /** @enum {string} */
+            kind: "mou" | "technical_cooperation" | "joint_framework" | "work_plan";
+            titleEn: string;
+            titleId: string | null;
+            subject: string | null;
+            /** @enum {string} */
+            status: "draft" | "negotiation" | "signed" | "in_force" | "expired" | "terminated";
+            signedOn: string | null;
+            validFrom: string | null;
+            validUntil: string | null;
+            ownerOrg: string | null;
+            parties: {
+                org: string | null;
+                orgName: string | null;
+                country: string | null;
+            }[];
+            areas: ("DEV-POV" | "DEV-AGR" | "DEV-DRM" | "DEV-INF" | "DEV-EDU" | "GOV-DEM" | "GOV-PEACE" | "GOV-CONF" | "GOV-LAW" | "GOV-LOCAL" | "ECO-MACRO" | "ECO-PUBFIN" | "ECO-MICRO" | "OTHER")[];
+            illustrative: boolean;
+            programCount: number;
+            documentCount: number;
+            renewal: components["schemas"]["RenewalStateInput"];
+            createdBy: string;
+            createdAt: string;
+            updatedAt: string;
+            version: number;
+        };
+        AgreementDocumentInput: {
+            id: number;
+            agreementId: number;
+            title: string;
+            versionNo: number;
+            fileName: string;
+            contentType: string;
+            sizeBytes: number;
+            sha256: string;
+            isPublic: boolean;
+            uploadedBy: string;
+            createdAt: string;
+        };
+        AgreementDetailInput: {
+            agreement: components["schemas"]["AgreementInput"];
+            programs: components["schemas"]["PartnershipProgramInput"][];
+            documents: components["schemas"]["AgreementDocumentInput"][];
+            canEdit: boolean;
+            nextStatuses: ("draft" | "negotiation" | "signed" | "in_force" | "expired" | "terminated")[];
+        };
+        FollowUpInput: {
+            id: number;
+            engagementId: number;
+            action: string;
+            owner: string;
+            dueOn: string | null;
+            /** @enum {string} */
+            status: "open" | "done" | "cancelled";
+            doneOn: string | null;
+            overdue: boolean;
+        };
+        FollowUpRowInput: {
+            id: number;
+            engagementId: number;
+            action: string;
+            owner: string;
+            dueOn: string | null;
+            /** @enum {string} */
+            status: "open" | "done" | "cancelled";
+            doneOn: string | null;
+            overdue: boolean;
+            engagementReference: string;
+            engagementTitle: string;
+            ownerOrg: string | null;
+        };
+        EngagementInput: {
+            id: number;
+            /** @example ENG-2017-0002 */
+            reference: string;
+            /** @enum {string} */
+            kind: "visit" | "meeting" | "conference" | "call";
+            title: string;
+            /** Format: date */
+            startsOn: string;
+            endsOn: string | null;
+            place: string | null;
+            country: string | null;
+            partnerOrg: string | null;
+            partnerName: string | null;
+            counterpart: string | null;
+            delegation: string | null;
+            purpose: string | null;
+            outcome: string | null;
+            ownerOrg: string | null;
+            illustrative: boolean;
+            items: {
+                id: number;
+                /** @enum {string} */
+                side: "ours" | "theirs";
+                /** @enum {string} */
+                kind: "offer" | "request";
+                description: string;
+                flagshipArea: ("DEV-POV" | "DEV-AGR" | "DEV-DRM" | "DEV-INF" | "DEV-EDU" | "GOV-DEM" | "GOV-PEACE" | "GOV-CONF" | "GOV-LAW" | "GOV-LOCAL" | "ECO-MACRO" | "ECO-PUBFIN" | "ECO-MICRO" | "OTHER") | null;
+                country: string | null;
+                illustrative: boolean;
+                /** @description the program request it became */
+                program: components["schemas"]["PartnershipProgramInput"] | null;
+            }[];
+            followUps: components["schemas"]["FollowUpInput"][];
+            createdBy: string;
+            createdAt: string;
+            updatedAt: string;
+            version: number;
+            canEdit?: boolean;
+        };
+        PartnershipTimelineInput: {
+            items: {
+                /** Format: date */
+                date: string;
+                /** @enum {string} */
+                kind: "engagement" | "agreement" | "program";
+                id: number;
+                reference: string;
+                title: string;
+                titleId: string | null;
+                /** @description engagement kind, agreement status or program stage */
+                status: string;
+                partner: string | null;
+                country: string | null;
+                /** @description for a program: the engagement it came from */
+                fromEngagement: string | null;
+            }[];
+        };
+        PartnerSummaryInput: {
+            code: string;
+            nameEn: string;
+            nameId: string | null;
+            acronym: string | null;
+            /** @enum {string} */
+            kind: "provider_agency" | "partner" | "recipient_institution" | "multilateral";
+            country: string | null;
+            programs: number;
+            triangular: number;
+            triangularInRange: number;
+            agreements: number;
+            engagements: number;
+            lastEngagement: string | null;
+        };
+        PartnerDetailInput: {
+            organisation: components["schemas"]["OrganisationInput"];
+            website: string | null;
+            notes: string | null;
+            contacts: {
+                name: string;
+                position: string | null;
+                email: string | null;
+                phone: string | null;
+            }[] | null;
+            years: {
+                year: number;
+                programs: number;
+                triangular: number;
+                triangularCumulative: number;
+            }[];
+            since: number;
+            upTo: number | null;
+            triangularCumulative: number;
+            triangularTotal: number;
+            programs: {
+                id: number;
+                identifier: string;
+                titleEn: string | null;
+                titleId: string | null;
+                year: number | null;
+                start: string | null;
+                /** @enum {string} */
+                lifecycleStage: "request" | "assessment" | "approved" | "funded" | "implementation" | "completed" | "evaluated" | "rejected" | "cancelled";
+                /** @enum {string} */
+                cooperationType: "bilateral" | "triangular" | "regional";
+                /** @enum {string} */
+                role: "first_provider" | "second_provider" | "facilitator" | "recipient";
+                contributionMinor: number | null;
+                currency: string | null;
+                inKind: boolean;
+            }[];
+            agreements: components["schemas"]["AgreementInput"][];
+            engagements: components["schemas"]["EngagementInput"][];
+            canEdit: boolean;
+        };
         AttendanceInputInput: {
             /** @description one mark per participant and course day, at most 10000; a mark given again replaces the earlier one */
             marks: {
@@ -10856,7 +14035,7 @@ export type components = {
             /** @enum {string} */
             action: "create" | "update" | "delete" | "import" | "transition" | "login" | "login_failed" | "logout" | "password_change";
             /** @enum {string} */
-            entity: "activity" | "participant" | "organisation" | "exchange_rate" | "import" | "user" | "session" | "priority_target" | "country_list" | "unit_cost" | "course_offer" | "participant_document" | "certificate" | "survey" | "cooperation_request";
+            entity: "activity" | "participant" | "organisation" | "exchange_rate" | "import" | "user" | "session" | "priority_target" | "country_list" | "unit_cost" | "course_offer" | "participant_document" | "certificate" | "survey" | "cooperation_request" | "agreement" | "agreement_document" | "engagement" | "follow_up";
             entityId: string | null;
             entityLabel: string | null;
             entityVersion: number | null;
@@ -10989,6 +14168,35 @@ export type components = {
             issued: components["schemas"]["CertificateRefInput"][];
             existing: number;
             erased: number;
+        };
+        PartnerListInput: {
+            items: components["schemas"]["PartnerSummaryInput"][];
+            triangularInRange: number;
+            since: number | null;
+            upTo: number | null;
+        };
+        PartnershipAttentionInput: {
+            overdueFollowUps: components["schemas"]["FollowUpRowInput"][];
+            overdueTotal: number;
+            expiringAgreements: components["schemas"]["AgreementInput"][];
+        };
+        AgreementPageInput: {
+            items: components["schemas"]["AgreementInput"][];
+            total: number;
+            page: number;
+            pageSize: number;
+        };
+        EngagementPageInput: {
+            items: components["schemas"]["EngagementInput"][];
+            total: number;
+            page: number;
+            pageSize: number;
+        };
+        FollowUpPageInput: {
+            items: components["schemas"]["FollowUpRowInput"][];
+            total: number;
+            page: number;
+            pageSize: number;
         };
         ActivitySummary: {
             id: number;
@@ -11665,6 +14873,214 @@ export type components = {
             page: number;
             pageSize: number;
         };
+        PartnershipProgram: {
+            id: number;
+            identifier: string;
+            titleEn: string | null;
+            titleId: string | null;
+            year: number | null;
+            start: string | null;
+            /** @enum {string} */
+            lifecycleStage: "request" | "assessment" | "approved" | "funded" | "implementation" | "completed" | "evaluated" | "rejected" | "cancelled";
+            /** @enum {string} */
+            cooperationType: "bilateral" | "triangular" | "regional";
+        };
+        RenewalState: {
+            daysLeft: number | null;
+            remindersDue: number[];
+            nextReminder: string | null;
+            expiringSoon: boolean;
+            overdue: boolean;
+        };
+        Agreement: {
+            id: number;
+            /** @example AGR-2017-0001 */
+            reference: string;
+            /** @enum {string} */
+            kind: "mou" | "technical_cooperation" | "joint_framework" | "work_plan";
+            titleEn: string;
+            titleId: string | null;
+            subject: string | null;
+            /** @enum {string} */
+            status: "draft" | "negotiation" | "signed" | "in_force" | "expired" | "terminated";
+            signedOn: string | null;
+            validFrom: string | null;
+            validUntil: string | null;
+            ownerOrg: string | null;
+            parties: {
+                org: string | null;
+                orgName: string | null;
+                country: string | null;
+            }[];
+            areas: ("DEV-POV" | "DEV-AGR" | "DEV-DRM" | "DEV-INF" | "DEV-EDU" | "GOV-DEM" | "GOV-PEACE" | "GOV-CONF" | "GOV-LAW" | "GOV-LOCAL" | "ECO-MACRO" | "ECO-PUBFIN" | "ECO-MICRO" | "OTHER")[];
+            illustrative: boolean;
+            programCount: number;
+            documentCount: number;
+            renewal: components["schemas"]["RenewalState"];
+            createdBy: string;
+            createdAt: string;
+            updatedAt: string;
+            version: number;
+        };
+        AgreementDocument: {
+            id: number;
+            agreementId: number;
+            title: string;
+            versionNo: number;
+            fileName: string;
+            contentType: string;
+            sizeBytes: number;
+            sha256: string;
+            isPublic: boolean;
+            uploadedBy: string;
+            createdAt: string;
+        };
+        AgreementDetail: {
+            agreement: components["schemas"]["Agreement"];
+            programs: components["schemas"]["PartnershipProgram"][];
+            documents: components["schemas"]["AgreementDocument"][];
+            canEdit: boolean;
+            nextStatuses: ("draft" | "negotiation" | "signed" | "in_force" | "expired" | "terminated")[];
+        };
+        FollowUp: {
+            id: number;
+            engagementId: number;
+            action: string;
+            owner: string;
+            dueOn: string | null;
+            /** @enum {string} */
+            status: "open" | "done" | "cancelled";
+            doneOn: string | null;
+            overdue: boolean;
+        };
+        FollowUpRow: {
+            id: number;
+            engagementId: number;
+            action: string;
+            owner: string;
+            dueOn: string | null;
+            /** @enum {string} */
+            status: "open" | "done" | "cancelled";
+            doneOn: string | null;
+            overdue: boolean;
+            engagementReference: string;
+            engagementTitle: string;
+            ownerOrg: string | null;
+        };
+        Engagement: {
+            id: number;
+            /** @example ENG-2017-0002 */
+            reference: string;
+            /** @enum {string} */
+            kind: "visit" | "meeting" | "conference" | "call";
+            title: string;
+            /** Format: date */
+            startsOn: string;
+            endsOn: string | null;
+            place: string | null;
+            country: string | null;
+            partnerOrg: string | null;
+            partnerName: string | null;
+            counterpart: string | null;
+            delegation: string | null;
+            purpose: string | null;
+            outcome: string | null;
+            ownerOrg: string | null;
+            illustrative: boolean;
+            items: {
+                id: number;
+                /** @enum {string} */
+                side: "ours" | "theirs";
+                /** @enum {string} */
+                kind: "offer" | "request";
+                description: string;
+                flagshipArea: ("DEV-POV" | "DEV-AGR" | "DEV-DRM" | "DEV-INF" | "DEV-EDU" | "GOV-DEM" | "GOV-PEACE" | "GOV-CONF" | "GOV-LAW" | "GOV-LOCAL" | "ECO-MACRO" | "ECO-PUBFIN" | "ECO-MICRO" | "OTHER") | null;
+                country: string | null;
+                illustrative: boolean;
+                /** @description the program request it became */
+                program: components["schemas"]["PartnershipProgram"] | null;
+            }[];
+            followUps: components["schemas"]["FollowUp"][];
+            createdBy: string;
+            createdAt: string;
+            updatedAt: string;
+            version: number;
+            canEdit?: boolean;
+        };
+        PartnershipTimeline: {
+            items: {
+                /** Format: date */
+                date: string;
+                /** @enum {string} */
+                kind: "engagement" | "agreement" | "program";
+                id: number;
+                reference: string;
+                title: string;
+                titleId: string | null;
+                /** @description engagement kind, agreement status or program stage */
+                status: string;
+                partner: string | null;
+                country: string | null;
+                /** @description for a program: the engagement it came from */
+                fromEngagement: string | null;
+            }[];
+        };
+        PartnerSummary: {
+            code: string;
+            nameEn: string;
+            nameId: string | null;
+            acronym: string | null;
+            /** @enum {string} */
+            kind: "provider_agency" | "partner" | "recipient_institution" | "multilateral";
+            country: string | null;
+            programs: number;
+            triangular: number;
+            triangularInRange: number;
+            agreements: number;
+            engagements: number;
+            lastEngagement: string | null;
+        };
+        PartnerDetail: {
+            organisation: components["schemas"]["Organisation"];
+            website: string | null;
+            notes: string | null;
+            contacts: {
+                name: string;
+                position: string | null;
+                email: string | null;
+                phone: string | null;
+            }[] | null;
+            years: {
+                year: number;
+                programs: number;
+                triangular: number;
+                triangularCumulative: number;
+            }[];
+            since: number;
+            upTo: number | null;
+            triangularCumulative: number;
+            triangularTotal: number;
+            programs: {
+                id: number;
+                identifier: string;
+                titleEn: string | null;
+                titleId: string | null;
+                year: number | null;
+                start: string | null;
+                /** @enum {string} */
+                lifecycleStage: "request" | "assessment" | "approved" | "funded" | "implementation" | "completed" | "evaluated" | "rejected" | "cancelled";
+                /** @enum {string} */
+                cooperationType: "bilateral" | "triangular" | "regional";
+                /** @enum {string} */
+                role: "first_provider" | "second_provider" | "facilitator" | "recipient";
+                contributionMinor: number | null;
+                currency: string | null;
+                inKind: boolean;
+            }[];
+            agreements: components["schemas"]["Agreement"][];
+            engagements: components["schemas"]["Engagement"][];
+            canEdit: boolean;
+        };
         AttendanceInput: {
             /** @description one mark per participant and course day, at most 10000; a mark given again replaces the earlier one */
             marks: {
@@ -11805,7 +15221,7 @@ export type components = {
             /** @enum {string} */
             action: "create" | "update" | "delete" | "import" | "transition" | "login" | "login_failed" | "logout" | "password_change";
             /** @enum {string} */
-            entity: "activity" | "participant" | "organisation" | "exchange_rate" | "import" | "user" | "session" | "priority_target" | "country_list" | "unit_cost" | "course_offer" | "participant_document" | "certificate" | "survey" | "cooperation_request";
+            entity: "activity" | "participant" | "organisation" | "exchange_rate" | "import" | "user" | "session" | "priority_target" | "country_list" | "unit_cost" | "course_offer" | "participant_document" | "certificate" | "survey" | "cooperation_request" | "agreement" | "agreement_document" | "engagement" | "follow_up";
             entityId: string | null;
             entityLabel: string | null;
             entityVersion: number | null;
@@ -11938,6 +15354,35 @@ export type components = {
             issued: components["schemas"]["CertificateRef"][];
             existing: number;
             erased: number;
+        };
+        PartnerList: {
+            items: components["schemas"]["PartnerSummary"][];
+            triangularInRange: number;
+            since: number | null;
+            upTo: number | null;
+        };
+        PartnershipAttention: {
+            overdueFollowUps: components["schemas"]["FollowUpRow"][];
+            overdueTotal: number;
+            expiringAgreements: components["schemas"]["Agreement"][];
+        };
+        AgreementPage: {
+            items: components["schemas"]["Agreement"][];
+            total: number;
+            page: number;
+            pageSize: number;
+        };
+        EngagementPage: {
+            items: components["schemas"]["Engagement"][];
+            total: number;
+            page: number;
+            pageSize: number;
+        };
+        FollowUpPage: {
+            items: components["schemas"]["FollowUpRow"][];
+            total: number;
+            page: number;
+            pageSize: number;
         };
     };
     responses: never;

@@ -1,0 +1,197 @@
+/**
+ * The records of partnerships as the services hand them out (docs/partnerships.md): partner
+ * organisations with their contacts, agreements with their parties and documents, engagements
+ * with their offers, requests and follow-ups, and the timeline that puts them on one axis.
+ */
+import type { CooperationType, FlagshipArea, LifecycleStage, OrganisationKind, SscRole } from '../codes.js';
+import type { AgreementKind, AgreementStatus, RenewalState } from './agreement.js';
+import type { EngagementKind, FollowUpStatus, ItemKind, ItemSide } from './engagement.js';
+
+export interface PartnerContact {
+  readonly name: string;
+  readonly position: string | null;
+  readonly email: string | null;
+  readonly phone: string | null;
+}
+
+/** A party to an agreement: an organisation or a country's government (exactly one of the two). */
+export interface AgreementParty {
+  readonly org: string | null;
+  readonly orgName: string | null;
+  readonly country: string | null;
+}
+
+export interface AgreementData {
+  readonly kind: AgreementKind;
+  readonly titleEn: string;
+  readonly titleId: string | null;
+  readonly subject: string | null;
+  readonly status: AgreementStatus;
+  readonly signedOn: string | null;
+  readonly validFrom: string | null;
+  readonly validUntil: string | null;
+  readonly ownerOrg: string | null;
+  readonly parties: readonly AgreementParty[];
+  readonly areas: readonly FlagshipArea[];
+  readonly illustrative: boolean;
+}
+
+export interface Agreement extends AgreementData {
+  readonly id: number;
+  readonly reference: string;
+  readonly programCount: number;
+  readonly documentCount: number;
+  readonly createdBy: string;
+  readonly createdAt: string;
+  readonly updatedAt: string;
+  readonly version: number;
+}
+
+export interface AgreementWithRenewal extends Agreement {
+  readonly renewal: RenewalState;
+}
+
+export interface AgreementDocumentMeta {
+  readonly id: number;
+  readonly agreementId: number;
+  readonly title: string;
+  readonly versionNo: number;
+  readonly fileName: string;
+  readonly contentType: string;
+  readonly sizeBytes: number;
+  readonly sha256: string;
+  readonly isPublic: boolean;
+  readonly uploadedBy: string;
+  readonly createdAt: string;
+}
+
+/** A program as the partnership pages list it. */
+export interface ProgramRef {
+  readonly id: number;
+  readonly identifier: string;
+  readonly titleEn: string | null;
+  readonly titleId: string | null;
+  readonly year: number | null;
+  readonly start: string | null;
+  readonly lifecycleStage: LifecycleStage;
+  readonly cooperationType: CooperationType;
+}
+
+export interface EngagementItem {
+  readonly id: number;
+  readonly side: ItemSide;
+  readonly kind: ItemKind;
+  readonly description: string;
+  readonly flagshipArea: FlagshipArea | null;
+  readonly country: string | null;
+  readonly illustrative: boolean;
+  /** The program request it became. */
+  readonly program: ProgramRef | null;
+}
+
+export interface FollowUpRecord {
+  readonly id: number;
+  readonly engagementId: number;
+  readonly action: string;
+  readonly owner: string;
+  readonly dueOn: string | null;
+  readonly status: FollowUpStatus;
+  readonly doneOn: string | null;
+  readonly overdue: boolean;
+}
+
+export interface EngagementData {
+  readonly kind: EngagementKind;
+  readonly title: string;
+  readonly startsOn: string;
+  readonly endsOn: string | null;
+  readonly place: string | null;
+  readonly country: string | null;
+  readonly partnerOrg: string | null;
+  readonly counterpart: string | null;
+  readonly delegation: string | null;
+  readonly purpose: string | null;
+  readonly outcome: string | null;
+  readonly ownerOrg: string | null;
+  readonly illustrative: boolean;
+}
+
+export interface Engagement extends EngagementData {
+  readonly id: number;
+  readonly reference: string;
+  readonly partnerName: string | null;
+  readonly items: readonly EngagementItem[];
+  readonly followUps: readonly FollowUpRecord[];
+  readonly createdBy: string;
+  readonly createdAt: string;
+  readonly updatedAt: string;
+  readonly version: number;
+}
+
+/** A program of a partner, with the partner's role and contribution in it. */
+export interface PartnerProgram extends ProgramRef {
+  readonly role: SscRole;
+  readonly contributionMinor: number | null;
+  readonly currency: string | null;
+  readonly inKind: boolean;
+}
+
+export interface PartnerYear {
+  readonly year: number;
+  /** Programs in the published stages (as the reports count them). */
+  readonly programs: number;
+  readonly triangular: number;
+  /** Triangular programs from the chosen year up to this one. */
+  readonly triangularCumulative: number;
+}
+
+export interface PartnerSummary {
+  readonly code: string;
+  readonly nameEn: string;
+  readonly nameId: string | null;
+  readonly acronym: string | null;
+  readonly kind: OrganisationKind;
+  readonly country: string | null;
+  readonly programs: number;
+  readonly triangular: number;
+  /** Triangular programs in the chosen years (since … up to …). */
+  readonly triangularInRange: number;
+  readonly agreements: number;
+  readonly engagements: number;
+  readonly lastEngagement: string | null;
+}
+
+export const TIMELINE_KINDS = ['engagement', 'agreement', 'program'] as const;
+export type TimelineKind = (typeof TIMELINE_KINDS)[number];
+
+export interface TimelineEntry {
+  readonly date: string;
+  readonly kind: TimelineKind;
+  readonly id: number;
+  readonly reference: string;
+  readonly title: string;
+  readonly titleId: string | null;
+  /** Engagement kind, agreement status, or program stage. */
+  readonly status: string;
+  readonly partner: string | null;
+  readonly country: string | null;
+  /** For a program: the engagement item it came from. */
+  readonly fromEngagement: string | null;
+}
+
+/** Puts entries on one time axis: latest first, a stable order within a day. */
+export function sortTimeline(entries: readonly TimelineEntry[]): TimelineEntry[] {
+  const rank: Record<TimelineKind, number> = { engagement: 0, agreement: 1, program: 2 };
+  return [...entries].sort((a, b) => (a.date === b.date ? rank[a.kind] - rank[b.kind] || b.id - a.id : a.date < b.date ? 1 : -1));
+}
+
+/** Counts per year with the running total from `since` (years before it are not counted). */
+export function withCumulative(rows: readonly { year: number; programs: number; triangular: number }[], since: number): PartnerYear[] {
+  let running = 0;
+  return [...rows]
+    .sort((a, b) => a.year - b.year)
+    .map((r) => {
+      if (r.year >= since) running += r.triangular;
+      return { ...r, triangularCumulative: r.year >= since ? running : 0 };
+    });
+}

@@ -1,0 +1,109 @@
+/**
+ * Partnerships through the services on both engines, with a fixed clock: an agreement's life and
+ * its refusals, an engagement's offer turned into a program request, the follow-up rules, the
+ * partner's yearly and cumulative triangular counts, timelines and the reminders.
+ */
+import { beforeAll, expect, it } from 'vitest';
+import { activityInputSchema } from '../domain/activity/activity.schema.js';
+import { organisationInputSchema } from '../domain/organisation/organisation.schema.js';
+import { agreementInputSchema, engagementInputSchema, followUpInputSchema, itemProgramSchema, partnerListQuerySchema } from '../domain/partnership/partnership.schema.js';
+import { anActivity } from '../testing/builders.js';
+import { describeEachEngine } from '../testing/engines.js';
+import { createActivity } from './activities.js';
+import { createOrganisation } from './organisations.js';
+import {
+  addFollowUp,
+  countryTimeline,
+  createAgreement,
+  createEngagement,
+  getPartner,
+  itemToProgram,
+  listPartners,
+  partnershipAttention,
+  partnerTimeline,
+  sendRenewalReminders,
+  stepAgreement,
+} from './partnerships.js';
+
+describeEachEngine('partnerships', (app) => {
+  const deps = () => app().deps;
+  const ABC = 'BR-ABC-T';
+
+  beforeAll(async () => {
+    await createOrganisation(deps(), organisationInputSchema.parse({ code: ABC, nameEn: 'Brazilian Cooperation Agency', acronym: 'ABC', type: '10', countryCode: 'BR', kind: 'partner' }));
+    // Triangular programs with ABC: 2015 ×1, 2016 ×2, 2017 ×1; one bilateral 2016; one triangular still a request.
+    const tri = (year: number, extra = {}) =>
+      createActivity(deps(), activityInputSchema.parse(anActivity({ cooperationType: 'triangular', plannedStart: `${year}-05-01`, plannedEnd: `${year}-05-10`, lifecycleStage: 'completed', activityStatus: 'finalisation', partners: [{ org: ABC, iatiRole: 1, sscRole: 'second_provider' }], ...extra })));
+    await tri(2015);
+    await tri(2016);
+    await tri(2016);
+    await tri(2017);
+    await tri(2016, { cooperationType: 'bilateral' });
+    await tri(2017, { lifecycleStage: 'request', activityStatus: 'pipeline' });
+  });
+
+  it('counts the partner’s triangular programs per year and cumulatively since a year, in the published stages', async () => {
+    const d = await getPartner(deps(), ABC, { since: 2016 });
+    expect(d.years.map((y) => [y.year, y.programs, y.triangular, y.triangularCumulative])).toEqual([
+      [2015, 1, 1, 0],
+      [2016, 3, 2, 2],
+      [2017, 1, 1, 3],
+    ]);
+    expect(d.triangularCumulative).toBe(3);
+    expect(d.triangularTotal).toBe(4);
+    const upTo2016 = await getPartner(deps(), ABC, { since: 2015, upTo: 2016 });
+    expect(upTo2016.triangularCumulative).toBe(3);
+    const list = await listPartners(deps(), partnerListQuerySchema.parse({ since: '2016', upTo: '2017' }));
+    const abc = list.items.find((p) => p.code === ABC);
+    expect(abc).toMatchObject({ programs: 5, triangular: 4, triangularInRange: 3 });
+  });
+
+  it('refuses bad agreement dates and steps through the life', async () => {
+    const base = { kind: 'technical_cooperation', titleEn: 'Indonesia–Brazil technical cooperation', parties: [{ org: ABC }], areas: ['DEV-AGR'] };
+    await expect(createAgreement(deps(), agreementInputSchema.parse({ ...base, status: 'signed', signedOn: '2017-05-26', validUntil: '2017-01-01' }))).rejects.toMatchObject({ issues: [expect.objectContaining({ path: 'validUntil', code: 'date_order' })] });
+    await expect(createAgreement(deps(), agreementInputSchema.parse({ ...base, status: 'in_force' }))).rejects.toMatchObject({ issues: expect.arrayContaining([expect.objectContaining({ path: 'signedOn', code: 'required_when_signed' })]) });
+    const draft = await createAgreement(deps(), agreementInputSchema.parse(base));
+    expect(draft).toMatchObject({ status: 'draft', reference: 'AGR-2026-0001', parties: [{ org: ABC, orgName: 'ABC', country: null }] });
+    await expect(stepAgreement(deps(), draft.id, { to: 'in_force' })).rejects.toMatchObject({ code: 'agreement.bad_transition' });
+    await expect(stepAgreement(deps(), draft.id, { to: 'signed' })).rejects.toMatchObject({ issues: [expect.objectContaining({ path: 'signedOn' })] });
+    const signed = await stepAgreement(deps(), draft.id, { to: 'signed', signedOn: '2026-06-01', validFrom: '2026-06-01', validUntil: '2027-03-31' });
+    const inForce = await stepAgreement(deps(), signed.id, { to: 'in_force' });
+    // The fixed clock is 2026-11-28: 123 days left, within the 180-day window (reminder 180 due).
+    expect(inForce.renewal).toMatchObject({ daysLeft: 123, remindersDue: [180], nextReminder: '2026-12-31', expiringSoon: true });
+    const attention = await partnershipAttention(deps());
+    expect(attention.expiringAgreements.map((a) => a.reference)).toContain(inForce.reference);
+    const first = await sendRenewalReminders(deps());
+    expect(first.agreements.find((a) => a.reference === inForce.reference)).toMatchObject({ reminder: 180, daysLeft: 123 });
+    expect((await sendRenewalReminders(deps())).agreements).toEqual([]);
+  });
+
+  it('records an engagement, refuses a follow-up without an owner, and turns an offer into a program request kept linked', async () => {
+    const input = {
+      kind: 'visit',
+      title: 'Visit to Brazil',
+      startsOn: '2017-05-24',
+      endsOn: '2017-05-26',
+      place: 'Brasília',
+      country: 'BR',
+      partnerOrg: ABC,
+      items: [{ side: 'theirs', kind: 'offer', description: "Farmers' training centres in Tanzania", flagshipArea: 'DEV-AGR', country: 'TZ' }],
+      followUps: [{ action: 'Send comments on the draft agreement', owner: null, dueOn: '2017-06-30' }],
+    };
+    await expect(createEngagement(deps(), engagementInputSchema.parse(input))).rejects.toMatchObject({ issues: [expect.objectContaining({ path: 'followUps.0.owner', code: 'owner_required' })] });
+    await expect(createEngagement(deps(), engagementInputSchema.parse({ ...input, endsOn: '2017-05-20', followUps: [] }))).rejects.toMatchObject({ issues: [expect.objectContaining({ path: 'endsOn', code: 'date_order' })] });
+    const e = await createEngagement(deps(), engagementInputSchema.parse({ ...input, followUps: [{ ...input.followUps[0], owner: ABC }] }));
+    expect(e.reference).toBe('ENG-2017-0001');
+    expect(e.followUps[0]).toMatchObject({ owner: ABC, overdue: true });
+    await expect(addFollowUp(deps(), e.id, followUpInputSchema.parse({ action: 'Call', owner: 'nobody@nowhere.invalid' }))).rejects.toMatchObject({ issues: [expect.objectContaining({ path: 'owner', code: 'unknown_owner' })] });
+    const itemId = e.items[0]?.id as number;
+    const { engagement, activity } = await itemToProgram(deps(), itemId, itemProgramSchema.parse({}));
+    expect(activity).toMatchObject({ identifier: 'ENG-2017-0001-1', lifecycleStage: 'request', cooperationType: 'triangular' });
+    expect(engagement.items[0]?.program?.identifier).toBe('ENG-2017-0001-1');
+    await expect(itemToProgram(deps(), itemId, {})).rejects.toMatchObject({ code: 'engagement_item.has_program' });
+    const timeline = await partnerTimeline(deps(), ABC);
+    expect(timeline.find((t) => t.kind === 'program' && t.reference === 'ENG-2017-0001-1')).toMatchObject({ fromEngagement: 'ENG-2017-0001' });
+    expect(timeline.find((t) => t.kind === 'engagement')).toMatchObject({ reference: 'ENG-2017-0001', date: '2017-05-24' });
+    const tz = await countryTimeline(deps(), 'TZ');
+    expect(tz.map((t) => t.reference)).toEqual(expect.arrayContaining(['ENG-2017-0001', 'ENG-2017-0001-1']));
+  });
+});
