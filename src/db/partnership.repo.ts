@@ -6,7 +6,7 @@
  */
 import { sql, type Kysely, type RawBuilder, type Selectable, type SqlBool } from 'kysely';
 import type { Page } from '../domain/activity/activity-query.js';
-import type { CooperationType, FlagshipArea, LifecycleStage, OrganisationKind, SscRole } from '../domain/codes.js';
+import type { CooperationType, FlagshipArea, LifecycleStage, OrganisationKind } from '../domain/codes.js';
 import { addDays } from '../domain/dates.js';
 import { PUBLIC_AGREEMENT_STATUSES, type AgreementKind, type AgreementStatus } from '../domain/partnership/agreement.js';
 import { isOverdue, type EngagementKind, type FollowUpStatus, type ItemKind, type ItemSide } from '../domain/partnership/engagement.js';
@@ -20,7 +20,6 @@ import type {
   EngagementItem,
   FollowUpRecord,
   PartnerContact,
-  PartnerProgram,
   PartnerSummary,
   ProgramRef,
   TimelineEntry,
@@ -675,26 +674,6 @@ export class PartnershipRepo implements PartnershipRepository {
       .where('year', '<=', upTo)
       .executeTakeFirst();
     return num(row?.n);
-  }
-
-  async partnerPrograms(orgId: number, stages: readonly LifecycleStage[] | null): Promise<PartnerProgram[]> {
-    const stageFilter = stages ? sql`and a.lifecycle_stage in (${sql.join([...stages])})` : sql``;
-    const { rows } = await sql<ProgramRow & { ssc_role: string; contribution_minor: unknown; currency: string | null; in_kind: number }>`
-      select ${PROGRAM_COLUMNS}, ap.ssc_role, ap.contribution_minor, ap.currency, ap.in_kind
-      from activity_partners ap join activities a on a.id = ap.activity_id
-      where ap.org_id = ${orgId} ${stageFilter}
-      order by a.year desc, coalesce(a.actual_start, a.planned_start) desc, a.identifier`.execute(this.db);
-    return rows.map((r) => ({ ...toProgram(r), role: r.ssc_role as SscRole, contributionMinor: numOrNull(r.contribution_minor), currency: r.currency, inKind: bool(r.in_kind) }));
-  }
-
-  /** Per year: programs and triangular programs of the partner in the published stages. */
-  async partnerYears(orgId: number, stages: readonly LifecycleStage[]): Promise<{ year: number; programs: number; triangular: number }[]> {
-    const { rows } = await sql<{ year: unknown; programs: unknown; triangular: unknown }>`
-      select a.year, count(distinct a.id) as programs, count(distinct case when a.cooperation_type = 'triangular' then a.id end) as triangular
-      from activity_partners ap join activities a on a.id = ap.activity_id
-      where ap.org_id = ${orgId} and ap.ssc_role <> 'recipient' and a.year is not null and a.lifecycle_stage in (${sql.join([...stages])})
-      group by a.year order by a.year`.execute(this.db);
-    return rows.map((r) => ({ year: num(r.year), programs: num(r.programs), triangular: num(r.triangular) }));
   }
 
   // ---- timeline -----------------------------------------------------------------------------

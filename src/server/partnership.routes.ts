@@ -6,7 +6,7 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { cooperationTypes, flagshipAreas, lifecycleStages, organisationKinds, sscRoles } from '../domain/codes.js';
+import { cooperationTypes, flagshipAreas, lifecycleStages, organisationKinds } from '../domain/codes.js';
 import { contentDisposition } from '../domain/offer/documents.js';
 import { agreementKinds, agreementStatuses } from '../domain/partnership/agreement.js';
 import { engagementKinds, followUpStatuses, itemKinds, itemSides } from '../domain/partnership/engagement.js';
@@ -27,7 +27,6 @@ import {
   itemProgramSchema,
   partnerListQuerySchema,
   partnerProfileSchema,
-  partnerQuerySchema,
   tableFormatSchema,
 } from '../domain/partnership/partnership.schema.js';
 import { countryCode } from '../domain/schema-helpers.js';
@@ -245,14 +244,6 @@ const partnerDetailSchema = z
     website: z.string().nullable(),
     notes: z.string().nullable(),
     contacts: z.array(z.object({ name: z.string(), position: z.string().nullable(), email: z.string().nullable(), phone: z.string().nullable() })).nullable(),
-    years: z.array(z.object({ year: count, programs: count, triangular: count, triangularCumulative: count })),
-    since: count,
-    upTo: count.nullable(),
-    triangularCumulative: count,
-    triangularTotal: count,
-    programs: z.array(
-      programRefSchema.extend({ role: z.enum(sscRoles.codes), contributionMinor: count.nullable(), currency: z.string().nullable(), inKind: z.boolean() }),
-    ),
     agreements: z.array(agreementSchema),
     engagements: z.array(engagementSchema),
     canEdit: z.boolean(),
@@ -379,20 +370,19 @@ export function registerPartnershipRoutes(root: FastifyInstance, deps: ServiceDe
     {
       schema: {
         tags: PARTNERS,
-        summary: 'A partner’s whole relationship: programs by year with triangular counts and their running total since a year, roles and contributions, agreements, engagements, contacts',
+        summary: 'A partner’s relationship beyond its programs: website, notes, contacts, agreements, engagements (its programs over the years are GET /api/v1/partners/{code}/profile)',
         params: codeParams,
-        querystring: partnerQuerySchema,
         response: { 200: partnerDetailSchema, ...errors },
       },
     },
     async (request) => {
-      const d = await getPartner(depsFor(deps, request), request.params.code, request.query);
+      const d = await getPartner(depsFor(deps, request), request.params.code);
       return JSON.parse(JSON.stringify(d)) as z.output<typeof partnerDetailSchema>;
     },
   );
 
   app.put(
-    '/api/v1/partners/:code/profile',
+    '/api/v1/partners/:code/contacts',
     {
       schema: { tags: PARTNERS, summary: 'Set a partner’s website, notes and contacts (coordination team)', params: codeParams, body: partnerProfileSchema, response: { 200: partnerDetailSchema, ...errors } },
     },

@@ -30,7 +30,6 @@ import { agreementStatuses, checkAgreement, checkAgreementTransition, nextAgreem
 import { canBecomeProgram, checkEngagementDates, checkFollowUp, type FollowUpStatus } from '../domain/partnership/engagement.js';
 import {
   sortTimeline,
-  withCumulative,
   type Agreement,
   type AgreementData,
   type AgreementDocumentMeta,
@@ -39,9 +38,7 @@ import {
   type EngagementData,
   type FollowUpRecord,
   type PartnerContact,
-  type PartnerProgram,
   type PartnerSummary,
-  type PartnerYear,
   type ProgramRef,
   type TimelineEntry,
 } from '../domain/partnership/partnership.js';
@@ -60,7 +57,6 @@ import type {
   ItemProgramInput,
   PartnerListQuery,
   PartnerProfileInput,
-  PartnerQuery,
 } from '../domain/partnership/partnership.schema.js';
 import { createActivity } from './activities.js';
 import { audit } from './audit.js';
@@ -666,20 +662,19 @@ export async function listPartners(deps: ServiceDeps, query: PartnerListQuery): 
   return { items: visible, triangularInRange: await repos.partnerships.triangularTotal(query.since ?? 0, query.upTo ?? 9999, PUBLISHED_STAGES), since: query.since ?? null, upTo: query.upTo ?? null };
 }
 
+/**
+ * A partner's relationship beyond its programs: profile, contacts, agreements and engagements.
+ * Its programs over the years, roles, cost shares and cumulative triangular counts are the
+ * partner profile of the analytics (services/profiles.ts), shown on the same page.
+ */
 export interface PartnerDetail {
   readonly organisation: Organisation;
   readonly website: string | null;
   readonly notes: string | null;
   /** Null for readers outside the Indonesian side. */
   readonly contacts: readonly PartnerContact[] | null;
-  readonly years: readonly PartnerYear[];
-  readonly since: number;
-  readonly upTo: number | null;
-  /** Triangular programs from `since` up to `upTo` (or the last year). */
-  readonly triangularCumulative: number;
-  readonly triangularTotal: number;
-  readonly programs: readonly PartnerProgram[];
   readonly agreements: readonly AgreementWithRenewal[];
+  /** Empty for readers outside the Indonesian side. */
   readonly engagements: readonly Engagement[];
   readonly canEdit: boolean;
 }
@@ -690,33 +685,22 @@ async function partnerOrg(deps: ServiceDeps, code: string): Promise<Organisation
   return org;
 }
 
-export async function getPartner(deps: ServiceDeps, code: string, query: PartnerQuery): Promise<PartnerDetail> {
+export async function getPartner(deps: ServiceDeps, code: string): Promise<PartnerDetail> {
   const repos = deps.store.repos;
   const org = await partnerOrg(deps, code);
   const internal = canReadPartnerships(deps.actor);
   const day = today(deps);
-  const [profile, contacts, yearRows, programs, agreements, engagements] = await Promise.all([
+  const [profile, contacts, agreements, engagements] = await Promise.all([
     repos.partnerships.profile(org.id),
     internal ? repos.partnerships.contacts(org.id) : Promise.resolve(null),
-    repos.partnerships.partnerYears(org.id, PUBLISHED_STAGES),
-    repos.partnerships.partnerPrograms(org.id, internal ? null : PUBLISHED_STAGES),
     repos.partnerships.listAgreements({ partner: org.code, publicOnly: !internal }, 1, 500),
     internal ? repos.partnerships.listEngagements({ partner: org.code }, 1, 500, day) : Promise.resolve({ items: [] as Engagement[] }),
   ]);
-  const since = query.since ?? yearRows[0]?.year ?? Number(day.slice(0, 4));
-  const upTo = query.upTo ?? null;
-  const years = withCumulative(upTo === null ? yearRows : yearRows.filter((y) => y.year <= upTo), since);
   return {
     organisation: org,
     website: profile.website,
     notes: internal ? profile.notes : null,
     contacts,
-    years,
-    since,
-    upTo,
-    triangularCumulative: years.at(-1)?.triangularCumulative ?? 0,
-    triangularTotal: yearRows.reduce((s, y) => s + y.triangular, 0),
-    programs,
     agreements: agreements.items.map((a) => withRenewal(a, day)),
     engagements: engagements.items,
     canEdit: isCoordinationTeam(deps.actor) && deps.actor.kind !== 'anonymous',
@@ -735,7 +719,7 @@ export async function setPartnerProfile(deps: ServiceDeps, code: string, input: 
     if (input.contacts) await repos.partnerships.replaceContacts(org.id, contacts);
     await audit(deps, repos, { action: 'update', entity: 'organisation', entityId: org.code, entityLabel: org.nameEn, changes: diffRecords(JSON.parse(JSON.stringify(before)), JSON.parse(JSON.stringify({ ...profile, contacts }))) });
   });
-  return getPartner(deps, code, {});
+  return getPartner(deps, code);
 }
 
 function timelineOptions(deps: ServiceDeps) {

@@ -41,7 +41,6 @@ import type {
   EngagementItem,
   FollowUpRecord,
   PartnerContact,
-  PartnerProgram,
   PartnerSummary,
   ProgramRef as PartnershipProgram,
   TimelineEntry,
@@ -562,8 +561,6 @@ export interface PartnershipRepository {
   setProfile(orgId: number, profile: { website: string | null; notes: string | null }, now: string): Promise<void>;
   listPartners(query: PartnerListQuery, stages: readonly LifecycleStage[]): Promise<PartnerSummary[]>;
   triangularTotal(since: number, upTo: number, stages: readonly LifecycleStage[]): Promise<number>;
-  partnerPrograms(orgId: number, stages: readonly LifecycleStage[] | null): Promise<PartnerProgram[]>;
-  partnerYears(orgId: number, stages: readonly LifecycleStage[]): Promise<{ year: number; programs: number; triangular: number }[]>;
   timeline(
     scope: { orgId: number } | { country: string },
     options: { agreementStatuses: readonly AgreementStatus[] | null; stages: readonly LifecycleStage[] | null; engagements: boolean },

@@ -245,10 +245,4 @@ export const partnerListQuerySchema = z.object({
 });
 export type PartnerListQuery = z.output<typeof partnerListQuerySchema>;
 
-export const partnerQuerySchema = z.object({
-  since: year.optional().meta({ description: 'first year of the cumulative count (default: the first year with a program)' }),
-  upTo: year.optional().meta({ description: 'last year shown (default: all years)' }),
-});
-export type PartnerQuery = z.output<typeof partnerQuerySchema>;
-
 export const tableFormatSchema = z.object({ format: z.enum(['csv', 'xlsx']).default('csv'), lang: z.enum(['en', 'id']).default('en') });

@@ -3,7 +3,7 @@
  * organisations with their contacts, agreements with their parties and documents, engagements
  * with their offers, requests and follow-ups, and the timeline that puts them on one axis.
  */
-import type { CooperationType, FlagshipArea, LifecycleStage, OrganisationKind, SscRole } from '../codes.js';
+import type { CooperationType, FlagshipArea, LifecycleStage, OrganisationKind } from '../codes.js';
 import type { AgreementKind, AgreementStatus, RenewalState } from './agreement.js';
 import type { EngagementKind, FollowUpStatus, ItemKind, ItemSide } from './engagement.js';
 
@@ -128,23 +128,6 @@ export interface Engagement extends EngagementData {
   readonly version: number;
 }
 
-/** A program of a partner, with the partner's role and contribution in it. */
-export interface PartnerProgram extends ProgramRef {
-  readonly role: SscRole;
-  readonly contributionMinor: number | null;
-  readonly currency: string | null;
-  readonly inKind: boolean;
-}
-
-export interface PartnerYear {
-  readonly year: number;
-  /** Programs in the published stages (as the reports count them). */
-  readonly programs: number;
-  readonly triangular: number;
-  /** Triangular programs from the chosen year up to this one. */
-  readonly triangularCumulative: number;
-}
-
 export interface PartnerSummary {
   readonly code: string;
   readonly nameEn: string;
@@ -183,15 +166,4 @@ export interface TimelineEntry {
 export function sortTimeline(entries: readonly TimelineEntry[]): TimelineEntry[] {
   const rank: Record<TimelineKind, number> = { engagement: 0, agreement: 1, program: 2 };
   return [...entries].sort((a, b) => (a.date === b.date ? rank[a.kind] - rank[b.kind] || b.id - a.id : a.date < b.date ? 1 : -1));
-}
-
-/** Counts per year with the running total from `since` (years before it are not counted). */
-export function withCumulative(rows: readonly { year: number; programs: number; triangular: number }[], since: number): PartnerYear[] {
-  let running = 0;
-  return [...rows]
-    .sort((a, b) => a.year - b.year)
-    .map((r) => {
-      if (r.year >= since) running += r.triangular;
-      return { ...r, triangularCumulative: r.year >= since ? running : 0 };
-    });
 }

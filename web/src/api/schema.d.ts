@@ -5137,96 +5137,7 @@ export type paths = {
                 };
             };
         };
-        /** Set a partner’s website, notes and contacts (coordination team) */
-        put: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    code: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        website?: string | null;
-                        notes?: string | null;
-                        contacts?: {
-                            name: string;
-                            position?: string | null;
-                            email?: string | null;
-                            phone?: string | null;
-                        }[];
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["PartnerDetail"];
-                    };
-                };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Default Response */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Default Response */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        put?: never;
         post?: never;
         delete?: never;
         options?: never;
@@ -10279,15 +10190,10 @@ export type paths = {
             path?: never;
             cookie?: never;
         };
-        /** A partner’s whole relationship: programs by year with triangular counts and their running total since a year, roles and contributions, agreements, engagements, contacts */
+        /** A partner’s relationship beyond its programs: website, notes, contacts, agreements, engagements (its programs over the years are GET /api/v1/partners/{code}/profile) */
         get: {
             parameters: {
-                query?: {
-                    /** @description first year of the cumulative count (default: the first year with a program) */
-                    since?: number;
-                    /** @description last year shown (default: all years) */
-                    upTo?: number;
-                };
+                query?: never;
                 header?: never;
                 path: {
                     code: string;
@@ -10362,6 +10268,111 @@ export type paths = {
             };
         };
         put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/partners/{code}/contacts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Set a partner’s website, notes and contacts (coordination team) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        website?: string | null;
+                        notes?: string | null;
+                        contacts?: {
+                            name: string;
+                            position?: string | null;
+                            email?: string | null;
+                            phone?: string | null;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PartnerDetail"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
         post?: never;
         delete?: never;
         options?: never;
@@ -13864,33 +13875,6 @@ export type components = {
                 email: string | null;
                 phone: string | null;
             }[] | null;
-            years: {
-                year: number;
-                programs: number;
-                triangular: number;
-                triangularCumulative: number;
-            }[];
-            since: number;
-            upTo: number | null;
-            triangularCumulative: number;
-            triangularTotal: number;
-            programs: {
-                id: number;
-                identifier: string;
-                titleEn: string | null;
-                titleId: string | null;
-                year: number | null;
-                start: string | null;
-                /** @enum {string} */
-                lifecycleStage: "request" | "assessment" | "approved" | "funded" | "implementation" | "completed" | "evaluated" | "rejected" | "cancelled";
-                /** @enum {string} */
-                cooperationType: "bilateral" | "triangular" | "regional";
-                /** @enum {string} */
-                role: "first_provider" | "second_provider" | "facilitator" | "recipient";
-                contributionMinor: number | null;
-                currency: string | null;
-                inKind: boolean;
-            }[];
             agreements: components["schemas"]["AgreementInput"][];
             engagements: components["schemas"]["EngagementInput"][];
             canEdit: boolean;
@@ -15050,33 +15034,6 @@ export type components = {
                 email: string | null;
                 phone: string | null;
             }[] | null;
-            years: {
-                year: number;
-                programs: number;
-                triangular: number;
-                triangularCumulative: number;
-            }[];
-            since: number;
-            upTo: number | null;
-            triangularCumulative: number;
-            triangularTotal: number;
-            programs: {
-                id: number;
-                identifier: string;
-                titleEn: string | null;
-                titleId: string | null;
-                year: number | null;
-                start: string | null;
-                /** @enum {string} */
-                lifecycleStage: "request" | "assessment" | "approved" | "funded" | "implementation" | "completed" | "evaluated" | "rejected" | "cancelled";
-                /** @enum {string} */
-                cooperationType: "bilateral" | "triangular" | "regional";
-                /** @enum {string} */
-                role: "first_provider" | "second_provider" | "facilitator" | "recipient";
-                contributionMinor: number | null;
-                currency: string | null;
-                inKind: boolean;
-            }[];
             agreements: components["schemas"]["Agreement"][];
             engagements: components["schemas"]["Engagement"][];
             canEdit: boolean;
