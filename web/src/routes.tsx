@@ -14,6 +14,7 @@ import { parseRequestSearch } from './pages/Requests/request-search.js';
 import { canAlumni } from './auth/alumni-rules.js';
 import { parseAlumniSearch } from './pages/Alumni/alumni-search.js';
 import { canOffers } from './auth/offer-rules.js';
+import { canPartnerships } from './auth/partnership-rules.js';
 import { parseCatalogueSearch, parseMyNominationsSearch, parseReviewSearch } from './pages/Offers/offer-search.js';
 
 const text = (v: unknown): string | undefined => (typeof v === 'string' && v.trim() !== '' ? v.trim().slice(0, 200) : typeof v === 'number' ? String(v) : undefined);
@@ -314,7 +315,78 @@ export const myNominationsRoute = createRoute({
   component: guarded(canOffers.myNominations, lazyRouteComponent(() => import('./pages/Offers/MyNominationsPage.js'), 'MyNominationsPage')),
 });
 
-const routeTree = rootRoute.addChildren([offersRoute, offerRoute, newOfferRoute, manageOfferRoute, offerNominationsRoute, myNominationsRoute, alumniRoute, alumnusRoute, surveysRoute, surveyResultsRoute, surveyAnswerRoute, requestsRoute, newRequestRoute, requestRoute, moneyRoute, loginRoute, passwordRoute, usersRoute, auditRoute, planRoute, dashboardRoute, programsRoute, newProgramRoute, programRoute, editProgramRoute, importRoute, reportRoute, analyticsRoute, prioritiesRoute, countryRoute, partnerRoute, attendanceRoute, verifyRoute]);
+/** Partnerships: partners and signed agreements are public; engagements and follow-ups are internal. */
+
+export const partnersRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/partners',
+  validateSearch: (s: Record<string, unknown>): Record<string, string | undefined> => ({ q: text(s.q), country: text(s.country), since: text(s.since), upTo: text(s.upTo) }),
+  component: lazyRouteComponent(() => import('./pages/Partnerships/PartnersPage.js'), 'PartnersPage'),
+});
+
+export const agreementsRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/agreements',
+  validateSearch: (s: Record<string, unknown>): Record<string, string | undefined> => ({
+    q: text(s.q),
+    status: text(s.status),
+    kind: text(s.kind),
+    partner: text(s.partner),
+    country: text(s.country),
+    area: text(s.area),
+    expiringWithin: text(s.expiringWithin),
+    page: text(s.page),
+  }),
+  component: lazyRouteComponent(() => import('./pages/Partnerships/AgreementsPage.js'), 'AgreementsPage'),
+});
+
+export const newAgreementRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/agreements/new',
+  component: guarded(canPartnerships.create, lazyRouteComponent(() => import('./pages/Partnerships/NewAgreementPage.js'), 'NewAgreementPage')),
+});
+
+export const agreementRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/agreements/$id',
+  component: lazyRouteComponent(() => import('./pages/Partnerships/AgreementPage.js'), 'AgreementPage'),
+});
+
+export const engagementsRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/engagements',
+  validateSearch: (s: Record<string, unknown>): Record<string, string | undefined> => ({
+    q: text(s.q),
+    kind: text(s.kind),
+    partner: text(s.partner),
+    country: text(s.country),
+    from: text(s.from),
+    to: text(s.to),
+    page: text(s.page),
+  }),
+  component: guarded(canPartnerships.internal, lazyRouteComponent(() => import('./pages/Partnerships/EngagementsPage.js'), 'EngagementsPage')),
+});
+
+export const newEngagementRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/engagements/new',
+  component: guarded(canPartnerships.create, lazyRouteComponent(() => import('./pages/Partnerships/NewEngagementPage.js'), 'NewEngagementPage')),
+});
+
+export const engagementRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/engagements/$id',
+  component: guarded(canPartnerships.internal, lazyRouteComponent(() => import('./pages/Partnerships/EngagementPage.js'), 'EngagementPage')),
+});
+
+export const followUpsRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/follow-ups',
+  validateSearch: (s: Record<string, unknown>): Record<string, string | undefined> => ({ status: text(s.status), overdue: text(s.overdue), owner: text(s.owner), page: text(s.page) }),
+  component: guarded(canPartnerships.internal, lazyRouteComponent(() => import('./pages/Partnerships/FollowUpsPage.js'), 'FollowUpsPage')),
+});
+
+const routeTree = rootRoute.addChildren([partnersRoute, agreementsRoute, newAgreementRoute, agreementRoute, engagementsRoute, newEngagementRoute, engagementRoute, followUpsRoute, offersRoute, offerRoute, newOfferRoute, manageOfferRoute, offerNominationsRoute, myNominationsRoute, alumniRoute, alumnusRoute, surveysRoute, surveyResultsRoute, surveyAnswerRoute, requestsRoute, newRequestRoute, requestRoute, moneyRoute, loginRoute, passwordRoute, usersRoute, auditRoute, planRoute, dashboardRoute, programsRoute, newProgramRoute, programRoute, editProgramRoute, importRoute, reportRoute, analyticsRoute, prioritiesRoute, countryRoute, partnerRoute, attendanceRoute, verifyRoute]);
 
 export function makeRouter(queryClient: QueryClient) {
   return createRouter({ routeTree, context: { queryClient }, defaultPreload: 'intent', defaultPreloadStaleTime: 0, scrollRestoration: true });

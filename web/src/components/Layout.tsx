@@ -100,6 +100,9 @@ export function Layout() {
           <Link to="/offers">{t('offers.nav')}</Link>
           {canOffers.myNominations(user) && <Link to="/nominations">{t('offers.mine.nav')}</Link>}
           {canRequests.see(user) && <Link to="/requests">{t('requests.nav')}</Link>}
+          <Link to="/partners" activeOptions={{ includeSearch: false }}>
+            {t('partnerships.nav')}
+          </Link>
           {canAlumni.see(user) && <Link to="/alumni">{t('alumni.nav')}</Link>}
           {canAlumni.surveyAdmin(user) && <Link to="/surveys">{t('alumni.surveys.nav')}</Link>}
           {can.manageUsers(user) && <Link to="/admin/users">{t('app.nav.users')}</Link>}

@@ -627,6 +627,16 @@ export const en = {
     convertedNote: 'Contributions are converted at the rates of each program’s start date.',
     none: 'This organisation takes part in no program yet.',
   },
+  partnerships: {
+    nav: 'Partnerships',
+    tabs: { partners: 'Partners', agreements: 'Agreements', engagements: 'Engagements', followUps: 'Follow-ups' },
+    partners: {},
+    agreements: {},
+    engagements: {},
+    followUps: {},
+    timeline: {},
+    attention: {},
+  },
   requests: {
     nav: 'Requests',
     title: 'Partner governments’ requests',

@@ -629,6 +629,16 @@ export const id: typeof en = {
     convertedNote: 'Kontribusi dikonversi dengan kurs pada tanggal mulai setiap program.',
     none: 'Organisasi ini belum terlibat dalam program apa pun.',
   },
+  partnerships: {
+    nav: 'Kemitraan',
+    tabs: { partners: 'Mitra', agreements: 'Perjanjian', engagements: 'Kunjungan & pertemuan', followUps: 'Tindak lanjut' },
+    partners: {},
+    agreements: {},
+    engagements: {},
+    followUps: {},
+    timeline: {},
+    attention: {},
+  },
   requests: {
     nav: 'Permintaan',
     title: 'Permintaan pemerintah mitra',

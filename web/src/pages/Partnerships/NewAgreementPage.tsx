@@ -1,0 +1,6 @@
+/** Placeholder until the page is built (issue 9). */
+import { PartnershipTabs } from './PartnershipTabs.js';
+
+export function NewAgreementPage() {
+  return <PartnershipTabs />;
+}
