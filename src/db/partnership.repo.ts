@@ -680,8 +680,9 @@ export class PartnershipRepo implements PartnershipRepository {
 
   /**
    * Engagements, agreements and programs of a partner organisation or of a country, on one axis.
-   * A country's are those held there or with its organisations, its agreements as a party (or
-   * its organisations'), and the programs it received or its organisations took part in.
+   * A partner's programs are those it takes part in and those that came of its engagements. A
+   * country's are those held there or with its organisations, its agreements as a party (or its
+   * organisations'), and the programs it received or its organisations took part in.
    */
   async timeline(scope: { orgId: number } | { country: string }, options: { agreementStatuses: readonly AgreementStatus[] | null; stages: readonly LifecycleStage[] | null; engagements: boolean }): Promise<TimelineEntry[]> {
     const byOrg = 'orgId' in scope;
@@ -692,7 +693,8 @@ export class PartnershipRepo implements PartnershipRepository {
       ? sql`exists (select 1 from agreement_parties gp where gp.agreement_id = g.id and gp.org_id = ${scope.orgId})`
       : sql`exists (select 1 from agreement_parties gp left join organisations go on go.id = gp.org_id where gp.agreement_id = g.id and (gp.country_code = ${scope.country} or go.country_code = ${scope.country}))`;
     const programWhere = byOrg
-      ? sql`exists (select 1 from activity_partners ap where ap.activity_id = a.id and ap.org_id = ${scope.orgId})`
+      ? sql`(exists (select 1 from activity_partners ap where ap.activity_id = a.id and ap.org_id = ${scope.orgId})
+          or exists (select 1 from engagement_items i join engagements e on e.id = i.engagement_id where i.activity_id = a.id and e.partner_org_id = ${scope.orgId}))`
       : sql`(exists (select 1 from activity_recipients r where r.activity_id = a.id and r.country_code = ${scope.country})
           or exists (select 1 from activity_partners ap join organisations ao on ao.id = ap.org_id where ap.activity_id = a.id and ao.country_code = ${scope.country}))`;
     const statusFilter = options.agreementStatuses ? sql`and g.status in (${sql.join([...options.agreementStatuses])})` : sql``;

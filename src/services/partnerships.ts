@@ -151,9 +151,15 @@ export async function createAgreement(deps: ServiceDeps, input: AgreementInput):
   };
   checkAgreementData(proposed);
   const day = today(deps);
-  if (proposed.signedOn && proposed.signedOn > day) {
-    throw invalid('agreement.invalid', 'the agreement has invalid dates', [{ path: 'signedOn', code: 'future_date', message: `a signature date must not be after today (${day})` }]);
+  const issues: FieldIssue[] = [];
+  if (proposed.signedOn && proposed.signedOn > day) issues.push({ path: 'signedOn', code: 'future_date', message: `a signature date must not be after today (${day})` });
+  if (proposed.status === 'in_force' && (proposed.validFrom ?? proposed.signedOn ?? day) > day) {
+    issues.push({ path: 'validFrom', code: 'not_yet', message: `the agreement takes effect on ${proposed.validFrom ?? proposed.signedOn}: it is not in force before` });
   }
+  if (proposed.status === 'expired' && (!proposed.validUntil || proposed.validUntil >= day)) {
+    issues.push({ path: 'validUntil', code: 'not_ended', message: proposed.validUntil ? `the agreement is valid until ${proposed.validUntil}` : 'an agreement without an end of validity does not expire' });
+  }
+  if (issues.length) throw invalid('agreement.invalid', 'the agreement has invalid dates', issues);
   return deps.store.transaction(async (repos) => {
     const { partyOrgIds, ownerOrgId, data } = await agreementWrite(repos, proposed);
     const now = deps.clock.nowIso();
@@ -584,7 +590,7 @@ export async function itemToProgram(deps: ServiceDeps, itemId: number, input: It
       implementingOrg: input.implementingOrg ?? (actorHasRole(tx.actor, 'agency') ? actorOrg(tx.actor) : engagement.ownerOrg),
       recipients: [{ country }],
       partners: cooperationType === 'triangular' && partner ? [{ org: partner.code, iatiRole: 1, sscRole: 'second_provider' }] : [],
-      illustrative: full.illustrative || engagement.illustrative,
+      illustrative: input.illustrative ?? (full.illustrative || engagement.illustrative),
     });
     if (!parsed.success) {
       throw new InvalidError('engagement_item.program_invalid', 'the program of this item would be invalid', parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })));

@@ -217,6 +217,7 @@ export const itemProgramSchema = z.strictObject({
   titleEn: title.optional().meta({ description: 'default: the item’s description' }),
   implementingOrg: orgCode.nullable().optional(),
   cooperationType: codeOf(cooperationTypes, 'cooperation type').optional().meta({ description: 'default: triangular when the counterpart is a partner of another country than the recipient' }),
+  illustrative: z.boolean().optional().meta({ description: 'default: illustrative when the item or the engagement is' }),
 });
 export type ItemProgramInput = z.output<typeof itemProgramSchema>;
 

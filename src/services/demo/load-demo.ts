@@ -9,6 +9,7 @@ import { inOneTransaction, type ServiceDeps } from '../ports.js';
 import { DEMO_ACTIVITIES, DEMO_EXCHANGE_RATES, DEMO_ORGANISATIONS, DEMO_PARTICIPANTS } from './demo-data.js';
 import { loadDemoRequests } from './demo-requests.js';
 import { loadDemoJourney } from './demo-journey.js';
+import { loadDemoPartnerships } from './demo-partnerships.js';
 
 export interface DemoLoadResult {
   readonly loaded: boolean;
@@ -40,10 +41,11 @@ export async function loadDemoData(deps: ServiceDeps): Promise<DemoLoadResult> {
     for (const p of DEMO_PARTICIPANTS.participants) await addParticipant(tx, activityId, participantInputSchema.parse(p));
     await loadDemoRequests(tx, ids);
     await loadDemoJourney(tx);
+    const partnerships = await loadDemoPartnerships(tx);
     return {
       loaded: true,
       organisations,
-      activities: DEMO_ACTIVITIES.length + 1,
+      activities: DEMO_ACTIVITIES.length + 1 + partnerships.programs,
       participants: DEMO_PARTICIPANTS.participants.length,
     };
   });

@@ -1,0 +1,135 @@
+/**
+ * Partnerships of the demo data set (DOMAIN.md, 2017): the visit to Brazil (24–26 May) to
+ * finalise the draft technical cooperation agreement, where Indonesia offered its farmers'
+ * agricultural and rural training centres in Tanzania and Gambia for joint programs; the visit to
+ * Mexico's AMEXCID (28–30 May), where Mexico offered dengue-prevention cooperation and Indonesia
+ * offered disaster management; the visit to France's AFD (late November); and the draft
+ * Indonesia–Brazil technical cooperation agreement.
+ *
+ * What the sources do not give is marked illustrative: AFD's exact day, the follow-ups, the
+ * program request that came of Indonesia's offer to Mexico, and the joint training framework with
+ * JICA under which the 2017 third-country trainings ran. Open follow-ups and the framework's end
+ * of validity follow the clock, so that the home page always has something to act on.
+ */
+import { addDays } from '../../domain/dates.js';
+import { agreementInputSchema, engagementInputSchema, type AgreementInput, type EngagementInput } from '../../domain/partnership/partnership.schema.js';
+import { createAgreement, createEngagement, itemToProgram, linkAgreementProgram, patchFollowUp } from '../partnerships.js';
+import type { ServiceDeps } from '../ports.js';
+
+const ILLUSTRATIVE = '(illustrative)';
+
+function engagements(today: string): (EngagementInput & { done?: readonly number[] })[] {
+  return [
+    engagementInputSchema.parse({
+      kind: 'visit',
+      title: 'Visit to Brazil: technical cooperation agreement and joint programs',
+      startsOn: '2017-05-24',
+      endsOn: '2017-05-26',
+      country: 'BR',
+      partnerOrg: 'ABC',
+      counterpart: 'Brazilian Cooperation Agency (ABC)',
+      purpose: 'Finalise the draft technical cooperation agreement between Indonesia and Brazil, and propose joint programs.',
+      ownerOrg: 'ID-KEMLU',
+      items: [
+        { side: 'ours', kind: 'offer', description: "Indonesia's farmers' agricultural and rural training centre in Tanzania, for joint programs with Brazil", flagshipArea: 'DEV-AGR', country: 'TZ' },
+        { side: 'ours', kind: 'offer', description: "Indonesia's farmers' agricultural and rural training centre in Gambia, for joint programs with Brazil", flagshipArea: 'DEV-AGR', country: 'GM' },
+      ],
+      followUps: [
+        { action: `Send Indonesia's comments on the draft technical cooperation agreement to ABC ${ILLUSTRATIVE}`, owner: 'ID-KEMLU', dueOn: '2017-07-31' },
+        { action: `Agree with ABC on a first joint program at the training centre in Tanzania ${ILLUSTRATIVE}`, owner: 'ID-KEMLU', dueOn: addDays(today, -21) },
+      ],
+    }),
+    engagementInputSchema.parse({
+      kind: 'visit',
+      title: "Visit to Mexico's cooperation agency AMEXCID",
+      startsOn: '2017-05-28',
+      endsOn: '2017-05-30',
+      country: 'MX',
+      partnerOrg: 'AMEXCID',
+      counterpart: 'Mexican Agency for International Development Cooperation (AMEXCID)',
+      purpose: 'Explore cooperation between Indonesia and Mexico, bilateral and triangular.',
+      ownerOrg: 'ID-KEMLU',
+      items: [
+        { side: 'theirs', kind: 'offer', description: 'Cooperation on dengue prevention', flagshipArea: 'OTHER' },
+        { side: 'ours', kind: 'offer', description: 'Cooperation on disaster management', flagshipArea: 'DEV-DRM', country: 'MX' },
+      ],
+      followUps: [
+        { action: `Propose dates for an exchange of dengue-prevention experts with AMEXCID ${ILLUSTRATIVE}`, owner: 'ID-KEMENKES', dueOn: addDays(today, -10) },
+        { action: `Send BNPB's training outline on disaster management to AMEXCID ${ILLUSTRATIVE}`, owner: 'ID-BNPB', dueOn: addDays(today, 30) },
+      ],
+    }),
+    {
+      ...engagementInputSchema.parse({
+        kind: 'visit',
+        title: 'Visit to the French Development Agency (AFD)',
+        startsOn: '2017-11-27',
+        country: 'FR',
+        partnerOrg: 'AFD',
+        counterpart: 'French Development Agency (AFD)',
+        purpose: `Triangular cooperation with France. The sources say "late November"; the day is ${ILLUSTRATIVE.slice(1, -1)}.`,
+        ownerOrg: 'ID-KEMLU',
+        illustrative: true,
+        followUps: [{ action: `Share the list of triangular programs AFD could co-finance ${ILLUSTRATIVE}`, owner: 'ID-KEMLU', dueOn: '2017-12-15' }],
+      }),
+      done: [0],
+    },
+  ];
+}
+
+function agreements(today: string): { input: AgreementInput; programs: readonly string[] }[] {
+  return [
+    {
+      input: agreementInputSchema.parse({
+        kind: 'technical_cooperation',
+        titleEn: 'Technical cooperation agreement between Indonesia and Brazil',
+        titleId: 'Perjanjian kerja sama teknik antara Indonesia dan Brasil',
+        subject: 'Technical cooperation, including joint programs for third countries at Indonesia’s farmers’ agricultural and rural training centres in Tanzania and Gambia. Draft under finalisation (visit of 24–26 May 2017).',
+        status: 'draft',
+        ownerOrg: 'ID-KEMLU',
+        parties: [{ country: 'BR' }, { org: 'ABC' }],
+        areas: ['DEV-AGR'],
+      }),
+      programs: [],
+    },
+    {
+      input: agreementInputSchema.parse({
+        kind: 'joint_framework',
+        titleEn: 'Joint framework for third-country training programs with JICA',
+        titleId: 'Kerangka kerja bersama pelatihan negara ketiga dengan JICA',
+        subject: 'Illustrative: the sources report triangular cooperation with Japan in 2017 but not its framework; its dates are made up, its end follows the clock so that a renewal is due.',
+        status: 'in_force',
+        signedOn: '2015-03-20',
+        validFrom: '2015-04-01',
+        validUntil: addDays(today, 75),
+        ownerOrg: 'ID-BNPB',
+        parties: [{ org: 'JICA' }],
+        areas: ['DEV-DRM', 'DEV-AGR'],
+        illustrative: true,
+      }),
+      programs: ['ID-BNPB-2017-01', 'ID-KKP-2017-01'],
+    },
+  ];
+}
+
+/** Records the demo's engagements and agreements (the demo organisations and programs must be loaded). */
+export async function loadDemoPartnerships(deps: ServiceDeps): Promise<{ engagements: number; agreements: number; programs: number }> {
+  const today = deps.clock.nowIso().slice(0, 10);
+  let programs = 0;
+  for (const input of engagements(today)) {
+    const { done, ...data } = input;
+    const e = await createEngagement(deps, data);
+    for (const i of done ?? []) await patchFollowUp(deps, e.followUps[i]?.id as number, { status: 'done' });
+    // What came of the Mexico visit: Indonesia's disaster-management offer became a program request.
+    const offer = e.items.find((i) => i.side === 'ours' && i.flagshipArea === 'DEV-DRM' && i.country === 'MX');
+    if (offer) {
+      await itemToProgram(deps, offer.id, { implementingOrg: 'ID-BNPB', titleEn: 'Training on disaster management for Mexico', illustrative: true });
+      programs++;
+    }
+  }
+  const list = agreements(today);
+  for (const { input, programs: linked } of list) {
+    const a = await createAgreement(deps, input);
+    for (const identifier of linked) await linkAgreementProgram(deps, a.id, identifier);
+  }
+  return { engagements: 3, agreements: list.length, programs };
+}
