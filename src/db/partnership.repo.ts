@@ -236,6 +236,10 @@ export class PartnershipRepo implements PartnershipRepository {
     if (areas.length) await this.db.insertInto('agreement_areas').values(areas.map((area) => ({ agreement_id: id, area }))).execute();
   }
 
+  async deleteAgreement(id: number): Promise<void> {
+    await this.db.deleteFrom('agreements').where('id', '=', id).execute();
+  }
+
   async agreementPrograms(id: number): Promise<ProgramRef[]> {
     const { rows } = await sql<ProgramRow>`select ${PROGRAM_COLUMNS} from agreement_activities x join activities a on a.id = x.activity_id
       where x.agreement_id = ${id} order by coalesce(a.actual_start, a.planned_start), a.identifier`.execute(this.db);
@@ -457,6 +461,10 @@ export class PartnershipRepo implements PartnershipRepository {
       .where('version', '=', expectedVersion)
       .executeTakeFirst();
     return Number(result.numUpdatedRows) > 0;
+  }
+
+  async deleteEngagement(id: number): Promise<void> {
+    await this.db.deleteFrom('engagements').where('id', '=', id).execute();
   }
 
   /** Marks the engagement changed (its items or follow-ups): a new version. */

@@ -18,6 +18,9 @@ import {
   countryTimeline,
   createAgreement,
   createEngagement,
+  deleteAgreement,
+  deleteEngagement,
+  getAgreement,
   getPartner,
   itemToProgram,
   listPartners,
@@ -77,6 +80,11 @@ describeEachEngine('partnerships', (app) => {
     const first = await sendRenewalReminders(deps());
     expect(first.agreements.find((a) => a.reference === inForce.reference)).toMatchObject({ reminder: 180, daysLeft: 123 });
     expect((await sendRenewalReminders(deps())).agreements).toEqual([]);
+    // A signed agreement stays on record; a draft recorded by mistake can go.
+    await expect(deleteAgreement(deps(), inForce.id)).rejects.toMatchObject({ code: 'agreement.signed' });
+    const mistake = await createAgreement(deps(), agreementInputSchema.parse(base));
+    await deleteAgreement(deps(), mistake.id);
+    await expect(getAgreement(deps(), mistake.id)).rejects.toMatchObject({ code: 'agreement.not_found' });
   });
 
   it('records an engagement, refuses a follow-up without an owner, and turns an offer into a program request kept linked', async () => {
@@ -105,6 +113,7 @@ describeEachEngine('partnerships', (app) => {
     const timeline = await partnerTimeline(deps(), ABC);
     expect(timeline.find((t) => t.kind === 'program' && t.reference === 'ENG-2017-0001-1')).toMatchObject({ fromEngagement: 'ENG-2017-0001' });
     expect(timeline.find((t) => t.kind === 'engagement')).toMatchObject({ reference: 'ENG-2017-0001', date: '2017-05-24' });
+    await expect(deleteEngagement(deps(), e.id)).rejects.toMatchObject({ code: 'engagement.has_programs' });
     const tz = await countryTimeline(deps(), 'TZ');
     expect(tz.map((t) => t.reference)).toEqual(expect.arrayContaining(['ENG-2017-0001', 'ENG-2017-0001-1']));
   });

@@ -264,6 +264,21 @@ export async function stepAgreement(deps: ServiceDeps, id: number, step: Agreeme
   });
 }
 
+/**
+ * Deletes an agreement recorded by mistake: only a draft or one under negotiation (a signed
+ * agreement is part of the record; terminate it instead).
+ */
+export async function deleteAgreement(deps: ServiceDeps, id: number, options: PartnershipWriteOptions = {}): Promise<void> {
+  await deps.store.transaction(async (repos) => {
+    const current = await loadForEdit(deps, repos, id, options);
+    if (current.status !== 'draft' && current.status !== 'negotiation') {
+      throw new ConflictError('agreement.signed', `${current.reference} is ${agreementStatuses.label(current.status, 'en').toLowerCase()}: it stays on record (terminate it instead of deleting it)`);
+    }
+    await repos.partnerships.deleteAgreement(id);
+    await audit(deps, repos, { action: 'delete', entity: 'agreement', entityId: id, entityLabel: current.reference, entityVersion: current.version, changes: diffRecords(plainAgreement(current), null) });
+  });
+}
+
 export async function linkAgreementProgram(deps: ServiceDeps, id: number, identifier: string): Promise<readonly ProgramRef[]> {
   return deps.store.transaction(async (repos) => {
     const current = await loadForEdit(deps, repos, id, {});
@@ -531,6 +546,19 @@ export async function patchEngagement(deps: ServiceDeps, id: number, patch: Enga
     const updated = (await repos.partnerships.findEngagement(id, today(deps))) as Engagement; // updated in this transaction
     await audit(deps, repos, { action: 'update', entity: 'engagement', entityId: id, entityLabel: current.reference, entityVersion: updated.version, changes: diffRecords(plainEngagement(current), plainEngagement(updated)) });
     return updated;
+  });
+}
+
+/** Deletes an engagement recorded by mistake, unless one of its items became a program request. */
+export async function deleteEngagement(deps: ServiceDeps, id: number, options: PartnershipWriteOptions = {}): Promise<void> {
+  await deps.store.transaction(async (repos) => {
+    const current = await engagementForEdit(deps, repos, id, options);
+    const converted = current.items.filter((i) => i.program);
+    if (converted.length) {
+      throw new ConflictError('engagement.has_programs', `${current.reference} led to program request(s) ${converted.map((i) => i.program?.identifier).join(', ')}: it stays, so that what came of it remains answerable`);
+    }
+    await repos.partnerships.deleteEngagement(id);
+    await audit(deps, repos, { action: 'delete', entity: 'engagement', entityId: id, entityLabel: current.reference, entityVersion: current.version, changes: diffRecords(plainEngagement(current), null) });
   });
 }
 

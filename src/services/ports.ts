@@ -519,6 +519,8 @@ export interface PartnershipRepository {
   insertAgreement(data: AgreementData, partyOrgIds: readonly (number | null)[], ownerOrgId: number | null, meta: { reference: string; createdBy: string; now: string }): Promise<number>;
   /** False when the stored version is not `expectedVersion`. */
   updateAgreement(id: number, expectedVersion: number, data: AgreementData, partyOrgIds: readonly (number | null)[], ownerOrgId: number | null, now: string): Promise<boolean>;
+  /** Deletes the agreement with its parties, areas, program links, documents and reminders. */
+  deleteAgreement(id: number): Promise<void>;
   agreementPrograms(id: number): Promise<PartnershipProgram[]>;
   linkProgram(agreementId: number, activityId: number): Promise<boolean>;
   unlinkProgram(agreementId: number, activityId: number): Promise<boolean>;
@@ -538,6 +540,8 @@ export interface PartnershipRepository {
   insertEngagement(data: EngagementData, orgIds: OrgIds, meta: { reference: string; createdBy: string; now: string }): Promise<number>;
   updateEngagement(id: number, expectedVersion: number, data: EngagementData, orgIds: OrgIds, now: string): Promise<boolean>;
   touchEngagement(id: number, now: string): Promise<void>;
+  /** Deletes the engagement with its items and follow-ups. */
+  deleteEngagement(id: number): Promise<void>;
   insertItem(engagementId: number, item: ItemRecord): Promise<number>;
   /** The item's engagement, program and 1-based position in its engagement. */
   findItem(id: number): Promise<{ engagementId: number; activityId: number | null; position: number } | undefined>;
