@@ -65,7 +65,7 @@ describeEachEngine('partnerships', (app) => {
 
   it('refuses bad agreement dates and steps through the life', async () => {
     const base = { kind: 'technical_cooperation', titleEn: 'Indonesia–Brazil technical cooperation', parties: [{ org: ABC }], areas: ['DEV-AGR'] };
-    await expect(createAgreement(deps(), agreementInputSchema.parse({ ...base, status: 'signed', signedOn: '2017-05-26', validUntil: '2017-01-01' }))).rejects.toMatchObject({ issues: [expect.objectContaining({ path: 'validUntil', code: 'date_order' })] });
+    await expect(createAgreement(deps(), agreementInputSchema.parse({ ...base, status: 'signed', signedOn: '2017-05-26', validUntil: '2017-01-01' }))).rejects.toMatchObject({ issues: [expect.objectContaining({ path: 'validUntil', code: 'before_signature' })] });
     await expect(createAgreement(deps(), agreementInputSchema.parse({ ...base, status: 'in_force' }))).rejects.toMatchObject({ issues: expect.arrayContaining([expect.objectContaining({ path: 'signedOn', code: 'required_when_signed' })]) });
     const draft = await createAgreement(deps(), agreementInputSchema.parse(base));
     expect(draft).toMatchObject({ status: 'draft', reference: 'AGR-2026-0001', parties: [{ org: ABC, orgName: 'ABC', country: null }] });

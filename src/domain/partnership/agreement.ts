@@ -72,13 +72,13 @@ export function checkAgreement(status: AgreementStatus, dates: AgreementDates): 
     issues.push({ path: 'validFrom', code: 'required_in_force', message: 'an agreement in force needs the day it took effect' });
   }
   if (dates.validUntil && dates.signedOn && dates.validUntil < dates.signedOn) {
-    issues.push({ path: 'validUntil', code: 'date_order', message: `the validity ends (${dates.validUntil}) before the signature (${dates.signedOn})` });
+    issues.push({ path: 'validUntil', code: 'before_signature', message: `the validity ends (${dates.validUntil}) before the signature (${dates.signedOn})` });
   }
   if (dates.validUntil && dates.validFrom && dates.validUntil < dates.validFrom) {
     issues.push({ path: 'validUntil', code: 'date_order', message: `the validity ends (${dates.validUntil}) before it starts (${dates.validFrom})` });
   }
   if (dates.validFrom && dates.signedOn && dates.validFrom < dates.signedOn) {
-    issues.push({ path: 'validFrom', code: 'date_order', message: `the validity starts (${dates.validFrom}) before the signature (${dates.signedOn})` });
+    issues.push({ path: 'validFrom', code: 'before_signature', message: `the validity starts (${dates.validFrom}) before the signature (${dates.signedOn})` });
   }
   return issues;
 }

@@ -16,11 +16,11 @@ describe('agreements', () => {
 
   it('refuses "in force" without a signature date, and a validity ending before the signature', () => {
     expect(codes(checkAgreement('in_force', none))).toEqual(['signedOn:required_when_signed', 'validFrom:required_in_force']);
-    expect(codes(checkAgreement('in_force', { signedOn: '2018-03-01', validFrom: null, validUntil: '2018-02-28' }))).toEqual(['validUntil:date_order']);
+    expect(codes(checkAgreement('in_force', { signedOn: '2018-03-01', validFrom: null, validUntil: '2018-02-28' }))).toEqual(['validUntil:before_signature']);
     expect(checkAgreement('in_force', { signedOn: '2018-03-01', validFrom: null, validUntil: '2018-02-28' })[0]?.message).toBe('the validity ends (2018-02-28) before the signature (2018-03-01)');
     expect(codes(checkAgreement('draft', { signedOn: '2018-03-01', validFrom: null, validUntil: null }))).toEqual(['signedOn:not_signed_yet']);
     expect(codes(checkAgreement('signed', { signedOn: '2018-02-30', validFrom: null, validUntil: null }))).toEqual(['signedOn:invalid_date']);
-    expect(codes(checkAgreement('signed', { signedOn: '2018-03-01', validFrom: '2018-02-01', validUntil: null }))).toEqual(['validFrom:date_order']);
+    expect(codes(checkAgreement('signed', { signedOn: '2018-03-01', validFrom: '2018-02-01', validUntil: null }))).toEqual(['validFrom:before_signature']);
   });
 
   it('enters into force on its day, and expires only after its validity', () => {
