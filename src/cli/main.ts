@@ -23,6 +23,7 @@ import { registerOfferCommands } from './offer.commands.js';
 import { registerAttendanceCommands } from './attendance.commands.js';
 import { registerRequestCommands } from './request.commands.js';
 import { registerAlumniCommands } from './alumni.commands.js';
+import { registerPartnershipCommands } from './partnership.commands.js';
 
 export const VERSION = '0.1.0';
 
@@ -59,6 +60,7 @@ function buildProgram(ctx: CliContext): Command {
   registerAttendanceCommands(program, ctx);
   registerRequestCommands(program, ctx);
   registerAlumniCommands(program, ctx);
+  registerPartnershipCommands(program, ctx);
   return program;
 }
 

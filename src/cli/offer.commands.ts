@@ -5,12 +5,11 @@
 import type { Command } from 'commander';
 import { participantStatuses } from '../domain/codes.js';
 import { offerInputSchema } from '../domain/offer/offer.js';
-import { deliverOutbox, type Mailer, CapturedMailer } from '../services/mail.js';
 import { reviewList, selectAllWithinQuotas } from '../services/nominations.js';
 import { getOffer, listOffers, saveOffer, setOfferStatus } from '../services/offers.js';
-import { SmtpMailer } from '../io/smtp-mailer.js';
 import { CliInputError } from './exit-codes.js';
 import { json, table } from './format.js';
+import { sendPendingMail } from './mail-delivery.js';
 import { parseInput } from './input.js';
 import type { CliContext } from './main.js';
 
@@ -119,21 +118,5 @@ export function registerOfferCommands(program: Command, ctx: CliContext): void {
     .description('the mail outbox')
     .command('send-pending')
     .description('send the queued mail now (MITRA_SMTP_URL; without it the mail is only listed)')
-    .action(async () =>
-      ctx.withApp(async (app) => {
-        const smtp = app.config.smtpUrl ? new SmtpMailer(app.config.smtpUrl, app.config.mailFrom) : null;
-        const mailer: Mailer = smtp ?? new CapturedMailer((line) => ctx.io.out(`(not sent: no MITRA_SMTP_URL) ${line}`));
-        try {
-          // Without SMTP nothing is marked sent: the mail stays queued for a configured server.
-          if (!smtp) {
-            for (const m of await app.deps.store.repos.mailOutbox.unsent(1000, 5)) ctx.io.out(`queued #${m.id} to ${m.to}: ${m.subject}`);
-            return;
-          }
-          const report = await deliverOutbox(app.deps.store, mailer, app.deps.clock, { limit: 100_000 });
-          ctx.io.out(`sent ${report.sent}, failed ${report.failed} (through ${mailer.description})`);
-        } finally {
-          smtp?.close();
-        }
-      }),
-    );
+    .action(async () => ctx.withApp((app) => sendPendingMail(app, ctx.io)));
 }

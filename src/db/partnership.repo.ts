@@ -5,6 +5,7 @@
  * Organisations are stored by id and handed out by code.
  */
 import { sql, type Kysely, type RawBuilder, type Selectable, type SqlBool } from 'kysely';
+import { PUBLISHED_STAGES } from '../domain/access/policy.js';
 import type { Page } from '../domain/activity/activity-query.js';
 import type { CooperationType, FlagshipArea, LifecycleStage, OrganisationKind } from '../domain/codes.js';
 import { addDays } from '../domain/dates.js';
@@ -91,14 +92,21 @@ export class PartnershipRepo implements PartnershipRepository {
 
   // ---- agreements ---------------------------------------------------------------------------
 
-  private agreementSelect() {
+  /** Agreements with their counts of programs and documents: for the public, published programs and public documents only. */
+  private agreementSelect(publicOnly = false) {
+    const programs = publicOnly
+      ? sql<unknown>`(select count(*) from agreement_activities x join activities a on a.id = x.activity_id where x.agreement_id = g.id and a.lifecycle_stage in (${sql.join([...PUBLISHED_STAGES])}))`
+      : sql<unknown>`(select count(*) from agreement_activities x where x.agreement_id = g.id)`;
+    const documents = publicOnly
+      ? sql<unknown>`(select count(*) from agreement_documents d where d.agreement_id = g.id and d.is_public = 1)`
+      : sql<unknown>`(select count(*) from agreement_documents d where d.agreement_id = g.id)`;
     return this.db
       .selectFrom('agreements as g')
       .leftJoin('organisations as o', 'o.id', 'g.owner_org_id')
       .selectAll('g')
       .select('o.code as owner_code')
-      .select(sql<unknown>`(select count(*) from agreement_activities x where x.agreement_id = g.id)`.as('programs'))
-      .select(sql<unknown>`(select count(*) from agreement_documents d where d.agreement_id = g.id)`.as('documents'));
+      .select(programs.as('programs'))
+      .select(documents.as('documents'));
   }
 
   private async hydrateAgreements(rows: AgreementRow[]): Promise<Agreement[]> {
@@ -184,7 +192,7 @@ export class PartnershipRepo implements PartnershipRepository {
   async listAgreements(filter: AgreementFilter & { publicOnly?: boolean; today?: string }, page: number, pageSize: number): Promise<Page<Agreement>> {
     const w = where(this.agreementConditions(filter));
     const [rows, total] = await Promise.all([
-      this.agreementSelect()
+      this.agreementSelect(filter.publicOnly)
         .where(w)
         .orderBy(sql`coalesce(g.signed_on, substr(g.created_at, 1, 10))`, 'desc')
         .orderBy('g.id', 'desc')
@@ -606,9 +614,14 @@ export class PartnershipRepo implements PartnershipRepository {
   /**
    * Partner organisations (kinds partner and multilateral, and any organisation in a program as
    * second provider or facilitator, or party to an agreement, or counterpart of an engagement),
-   * with their counts. Programs count in the published stages, as the reports count them.
+   * with their counts. Programs count in the published stages, as the reports count them; the
+   * agreements in the statuses given (all when null), engagements only when they are shown.
    */
-  async listPartners(query: PartnerListQuery, stages: readonly LifecycleStage[]): Promise<PartnerSummary[]> {
+  async listPartners(
+    query: PartnerListQuery,
+    stages: readonly LifecycleStage[],
+    shown: { agreementStatuses: readonly AgreementStatus[] | null; engagements: boolean } = { agreementStatuses: null, engagements: true },
+  ): Promise<PartnerSummary[]> {
     const since = query.since ?? 0;
     const upTo = query.upTo ?? 9999;
     const c: RawBuilder<SqlBool>[] = [];
@@ -617,10 +630,11 @@ export class PartnershipRepo implements PartnershipRepository {
       const pattern = likePattern(query.q);
       c.push(sql<SqlBool>`(lower(o.code) like ${pattern} escape '\\' or lower(o.name_en) like ${pattern} escape '\\' or lower(coalesce(o.name_id, '')) like ${pattern} escape '\\' or lower(coalesce(o.acronym, '')) like ${pattern} escape '\\')`);
     }
+    const agreementShown = shown.agreementStatuses ? sql`and exists (select 1 from agreements g where g.id = gp.agreement_id and g.status in (${sql.join([...shown.agreementStatuses])}))` : sql``;
     const involved = sql<SqlBool>`(o.kind in ('partner', 'multilateral')
       or exists (select 1 from activity_partners ap where ap.org_id = o.id and ap.ssc_role in ('second_provider', 'facilitator'))
-      or exists (select 1 from agreement_parties gp where gp.org_id = o.id)
-      or exists (select 1 from engagements e where e.partner_org_id = o.id))`;
+      or exists (select 1 from agreement_parties gp where gp.org_id = o.id ${agreementShown})
+      ${shown.engagements ? sql`or exists (select 1 from engagements e where e.partner_org_id = o.id)` : sql``})`;
     if (!query.all) c.push(involved);
     const { rows } = await sql<{
       code: string;
@@ -649,7 +663,7 @@ export class PartnershipRepo implements PartnershipRepository {
       )
       select o.code, o.name_en, o.name_id, o.acronym, o.kind, o.country_code,
         coalesce(c.programs, 0) as programs, coalesce(c.triangular, 0) as triangular, coalesce(c.in_range, 0) as in_range,
-        (select count(distinct gp.agreement_id) from agreement_parties gp where gp.org_id = o.id) as agreements,
+        (select count(distinct gp.agreement_id) from agreement_parties gp where gp.org_id = o.id ${agreementShown}) as agreements,
         (select count(*) from engagements e where e.partner_org_id = o.id) as engagements,
         (select max(e.starts_on) from engagements e where e.partner_org_id = o.id) as last_engagement
       from organisations o left join counts c on c.org_id = o.id
@@ -718,7 +732,7 @@ export class PartnershipRepo implements PartnershipRepository {
         from agreements g where ${agreementWhere} ${statusFilter}`.execute(this.db),
       sql<{ id: number; identifier: string; title_en: string | null; title_id: string | null; day: string | null; year: unknown; lifecycle_stage: string; from_engagement: string | null }>`
         select a.id, a.identifier, a.title_en, a.title_id, coalesce(a.actual_start, a.planned_start, substr(a.created_at, 1, 10)) as day, a.year, a.lifecycle_stage,
-          (select min(e.reference) from engagement_items i join engagements e on e.id = i.engagement_id where i.activity_id = a.id) as from_engagement
+          ${options.engagements ? sql`(select min(e.reference) from engagement_items i join engagements e on e.id = i.engagement_id where i.activity_id = a.id)` : sql`null`} as from_engagement
         from activities a where ${programWhere} ${stageFilter}`.execute(this.db),
     ]);
     const country = byOrg ? null : scope.country;

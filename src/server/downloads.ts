@@ -1,7 +1,7 @@
 /** File downloads: a streamed attachment, and a small table as CSV or XLSX. */
 import { PassThrough } from 'node:stream';
 import type { FastifyReply } from 'fastify';
-import { csvRow } from '../io/csv-write.js';
+import { tableCsv } from '../io/table-file.js';
 import { xlsxBytes } from '../io/xlsx-write.js';
 
 export const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -26,6 +26,5 @@ export interface TableDownload {
 export async function sendTable(reply: FastifyReply, table: TableDownload): Promise<FastifyReply> {
   reply.header('content-disposition', `attachment; filename="${table.name}.${table.format}"`).header('cache-control', 'no-store');
   if (table.format === 'xlsx') return reply.type(XLSX).send(await xlsxBytes([{ title: table.title, columns: table.columns, rows: table.rows }]));
-  const body = `\uFEFF${csvRow(table.columns)}${table.rows.map((r) => csvRow(r.map((v) => (v === null ? '' : String(v))), { neutraliseFormulas: true })).join('')}`;
-  return reply.type('text/csv; charset=utf-8').send(body);
+  return reply.type('text/csv; charset=utf-8').send(tableCsv(table));
 }

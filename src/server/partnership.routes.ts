@@ -30,6 +30,7 @@ import {
   tableFormatSchema,
 } from '../domain/partnership/partnership.schema.js';
 import { countryCode } from '../domain/schema-helpers.js';
+import { agreementTable, allPages, engagementTable, followUpTable, partnerTable } from '../io/partnership-tables.js';
 import type { ServiceDeps } from '../services/ports.js';
 import {
   addEngagementItem,
@@ -37,6 +38,8 @@ import {
   countryTimeline,
   createAgreement,
   createEngagement,
+  deleteAgreement,
+  deleteEngagement,
   deleteEngagementItem,
   getAgreement,
   getAgreementDocument,
@@ -256,62 +259,6 @@ const presentAgreement = (a: AgreementWithRenewal): z.output<typeof agreementSch
 const presentEngagement = (e: Engagement & { canEdit?: boolean }): z.output<typeof engagementSchema> => JSON.parse(JSON.stringify(e)) as z.output<typeof engagementSchema>;
 const presentTimeline = (items: readonly TimelineEntry[]) => ({ items: items.map((i) => ({ ...i })) });
 
-/** Rows of the list downloads: codes become labels in the language asked. */
-const yes = (b: boolean, lang: 'en' | 'id') => (b ? (lang === 'id' ? 'ya' : 'yes') : lang === 'id' ? 'tidak' : 'no');
-
-function agreementRows(items: readonly AgreementWithRenewal[], lang: 'en' | 'id') {
-  return items.map((a) => [
-    a.reference,
-    agreementKinds.label(a.kind, lang),
-    lang === 'id' ? (a.titleId ?? a.titleEn) : a.titleEn,
-    agreementStatuses.label(a.status, lang),
-    a.parties.map((p) => p.org ?? p.country).join('; '),
-    a.areas.map((x) => flagshipAreas.label(x, lang)).join('; '),
-    a.signedOn,
-    a.validFrom,
-    a.validUntil,
-    a.renewal.daysLeft,
-    a.ownerOrg,
-    a.programCount,
-    a.documentCount,
-    yes(a.illustrative, lang),
-  ]);
-}
-const AGREEMENT_COLUMNS = ['reference', 'kind', 'title', 'status', 'parties', 'flagship_areas', 'signed_on', 'valid_from', 'valid_until', 'days_left', 'owner', 'programs', 'documents', 'illustrative'];
-
-function engagementRows(items: readonly Engagement[], lang: 'en' | 'id') {
-  return items.map((e) => [
-    e.reference,
-    engagementKinds.label(e.kind, lang),
-    e.title,
-    e.startsOn,
-    e.endsOn,
-    e.place,
-    e.country,
-    e.partnerOrg,
-    e.counterpart,
-    e.purpose,
-    e.items.filter((i) => i.kind === 'offer').map((i) => `${itemSides.label(i.side, lang)}: ${i.description}`).join(' | '),
-    e.items.filter((i) => i.kind === 'request').map((i) => `${itemSides.label(i.side, lang)}: ${i.description}`).join(' | '),
-    e.items.flatMap((i) => (i.program ? [i.program.identifier] : [])).join('; '),
-    e.followUps.filter((f) => f.status === 'open').length,
-    e.followUps.filter((f) => f.overdue).length,
-    e.ownerOrg,
-    yes(e.illustrative, lang),
-  ]);
-}
-const ENGAGEMENT_COLUMNS = ['reference', 'kind', 'title', 'starts_on', 'ends_on', 'place', 'country', 'partner', 'counterpart', 'purpose', 'offers', 'requests', 'programs', 'open_follow_ups', 'overdue_follow_ups', 'owner', 'illustrative'];
-
-/** Every page of a list, for a download (lists are bounded by the registry's size). */
-async function allPages<T>(fetch: (page: number) => Promise<{ items: readonly T[]; total: number; pageSize: number }>): Promise<T[]> {
-  const out: T[] = [];
-  for (let p = 1; ; p++) {
-    const result = await fetch(p);
-    out.push(...result.items);
-    if (result.items.length < result.pageSize || out.length >= result.total) return out;
-  }
-}
-
 function withAgreementEtag(reply: FastifyReply, a: AgreementWithRenewal) {
   reply.header('etag', etagOf(a.version));
   return presentAgreement(a);
@@ -355,13 +302,7 @@ export function registerPartnershipRoutes(root: FastifyInstance, deps: ServiceDe
     async (request, reply) => {
       const { format, lang, ...query } = request.query;
       const list = await listPartners(depsFor(deps, request), query);
-      return sendTable(reply, {
-        format,
-        name: 'partners',
-        title: lang === 'id' ? 'Mitra pembangunan' : 'Partners',
-        columns: ['code', 'acronym', 'name', 'kind', 'country', 'programs', 'triangular', `triangular_${query.since ?? 'all'}_${query.upTo ?? 'all'}`, 'agreements', 'engagements', 'last_engagement'],
-        rows: list.items.map((p) => [p.code, p.acronym, lang === 'id' ? (p.nameId ?? p.nameEn) : p.nameEn, organisationKinds.label(p.kind, lang), p.country, p.programs, p.triangular, p.triangularInRange, p.agreements, p.engagements, p.lastEngagement]),
-      });
+      return sendTable(reply, { format, ...partnerTable(list.items, query, lang) });
     },
   );
 
@@ -470,7 +411,7 @@ export function registerPartnershipRoutes(root: FastifyInstance, deps: ServiceDe
       const { format, lang, ...filter } = request.query;
       const d = depsFor(deps, request);
       const items = await allPages((p) => listAgreements(d, { ...filter, page: p, pageSize: 200 }));
-      return sendTable(reply, { format, name: 'agreements', title: lang === 'id' ? 'Perjanjian' : 'Agreements', columns: AGREEMENT_COLUMNS, rows: agreementRows(items, lang) });
+      return sendTable(reply, { format, ...agreementTable(items, lang) });
     },
   );
 
@@ -524,6 +465,17 @@ export function registerPartnershipRoutes(root: FastifyInstance, deps: ServiceDe
       const ifMatch = readIfMatch(request);
       if (!ifMatch.ok) return badIfMatch(request, reply);
       return withAgreementEtag(reply, await patchAgreement(depsFor(deps, request), request.params.id, request.body, { expectedVersion: ifMatch.version }));
+    },
+  );
+
+  app.delete(
+    '/api/v1/agreements/:id',
+    { schema: { tags: PARTNERS, summary: 'Delete an agreement recorded by mistake: a draft or one under negotiation (coordination team, owning agency); If-Match honoured', params: idParams, response: { 204: z.null(), ...errors } } },
+    async (request, reply) => {
+      const ifMatch = readIfMatch(request);
+      if (!ifMatch.ok) return badIfMatch(request, reply);
+      await deleteAgreement(depsFor(deps, request), request.params.id, { expectedVersion: ifMatch.version });
+      return reply.code(204).send(null);
     },
   );
 
@@ -655,7 +607,7 @@ export function registerPartnershipRoutes(root: FastifyInstance, deps: ServiceDe
       const { format, lang, ...filter } = request.query;
       const d = depsFor(deps, request);
       const items = await allPages((p) => listEngagements(d, { ...filter, page: p, pageSize: 200 }));
-      return sendTable(reply, { format, name: 'engagements', title: lang === 'id' ? 'Kunjungan dan pertemuan' : 'Engagements', columns: ENGAGEMENT_COLUMNS, rows: engagementRows(items, lang) });
+      return sendTable(reply, { format, ...engagementTable(items, lang) });
     },
   );
 
@@ -689,6 +641,17 @@ export function registerPartnershipRoutes(root: FastifyInstance, deps: ServiceDe
       const ifMatch = readIfMatch(request);
       if (!ifMatch.ok) return badIfMatch(request, reply);
       return withEngagementEtag(reply, await patchEngagement(depsFor(deps, request), request.params.id, request.body, { expectedVersion: ifMatch.version }));
+    },
+  );
+
+  app.delete(
+    '/api/v1/engagements/:id',
+    { schema: { tags: PARTNERS, summary: 'Delete an engagement recorded by mistake, unless an item became a program request (coordination team, owning agency); If-Match honoured', params: idParams, response: { 204: z.null(), ...errors } } },
+    async (request, reply) => {
+      const ifMatch = readIfMatch(request);
+      if (!ifMatch.ok) return badIfMatch(request, reply);
+      await deleteEngagement(depsFor(deps, request), request.params.id, { expectedVersion: ifMatch.version });
+      return reply.code(204).send(null);
     },
   );
 
@@ -751,13 +714,7 @@ export function registerPartnershipRoutes(root: FastifyInstance, deps: ServiceDe
       const { format, lang, ...filter } = request.query;
       const d = depsFor(deps, request);
       const items = await allPages((p) => listFollowUps(d, { ...filter, page: p, pageSize: 200 }));
-      return sendTable(reply, {
-        format,
-        name: 'follow-ups',
-        title: lang === 'id' ? 'Tindak lanjut' : 'Follow-ups',
-        columns: ['engagement', 'engagement_title', 'action', 'owner', 'due_on', 'status', 'done_on', 'overdue'],
-        rows: items.map((f) => [f.engagementReference, f.engagementTitle, f.action, f.owner, f.dueOn, followUpStatuses.label(f.status, lang), f.doneOn, yes(f.overdue, lang)]),
-      });
+      return sendTable(reply, { format, ...followUpTable(items, lang) });
     },
   );
 }

@@ -190,10 +190,12 @@ export async function getAgreement(deps: ServiceDeps, id: number): Promise<Agree
   const agreement = await visibleAgreement(deps, repos, id);
   const internal = canReadPartnerships(deps.actor);
   const [programs, documents] = await Promise.all([repos.partnerships.agreementPrograms(id), repos.partnerships.listDocuments(id, !internal)]);
+  const visiblePrograms = internal ? programs : programs.filter((p) => PUBLISHED_STAGES.includes(p.lifecycleStage));
   const canEdit = canEditPartnership(deps.actor, agreement.ownerOrg) && deps.actor.kind !== 'anonymous';
   return {
-    agreement: withRenewal(agreement, today(deps)),
-    programs: internal ? programs : programs.filter((p) => PUBLISHED_STAGES.includes(p.lifecycleStage)),
+    // The public counts what it is shown: published programs and public documents.
+    agreement: withRenewal(internal ? agreement : { ...agreement, programCount: visiblePrograms.length, documentCount: documents.length }, today(deps)),
+    programs: visiblePrograms,
     documents,
     canEdit,
     nextStatuses: canEdit ? nextAgreementStatuses(agreement.status) : [],
@@ -430,7 +432,8 @@ const plainEngagement = (e: Engagement) => JSON.parse(JSON.stringify({ ...e, fol
 
 /** A follow-up's owner: an active account's email or an organisation's code, as stored. */
 async function resolveOwner(repos: Repositories, owner: string | null | undefined, path: string): Promise<{ owner: string | null; issues: FieldIssue[] }> {
-  const base = checkFollowUp({ action: 'x', owner: owner ?? null, dueOn: null, status: 'open' }, path.replace(/\.owner$/, '')).filter((i) => i.path.endsWith('owner'));
+  // The follow-up's own path: "followUps.0" for "followUps.0.owner", none for "owner".
+  const base = checkFollowUp({ action: 'x', owner: owner ?? null, dueOn: null, status: 'open' }, path.replace(/\.?owner$/, '')).filter((i) => i.path.endsWith('owner'));
   if (base.length || !owner) return { owner: null, issues: base };
   const text = owner.trim();
   if (text.includes('@')) {
@@ -691,7 +694,8 @@ export interface PartnerList {
 
 export async function listPartners(deps: ServiceDeps, query: PartnerListQuery): Promise<PartnerList> {
   const repos = deps.store.repos;
-  const items = await repos.partnerships.listPartners(query, PUBLISHED_STAGES);
+  // The public does not learn of draft agreements or of engagements, not even by their counts.
+  const items = await repos.partnerships.listPartners(query, PUBLISHED_STAGES, timelineOptions(deps));
   const visible = canReadPartnerships(deps.actor) ? items : items.map((p) => ({ ...p, engagements: 0, lastEngagement: null }));
   return { items: visible, triangularInRange: await repos.partnerships.triangularTotal(query.since ?? 0, query.upTo ?? 9999, PUBLISHED_STAGES), since: query.since ?? null, upTo: query.upTo ?? null };
 }

@@ -563,7 +563,7 @@ export interface PartnershipRepository {
   replaceContacts(orgId: number, contacts: readonly PartnerContact[]): Promise<void>;
   profile(orgId: number): Promise<{ website: string | null; notes: string | null }>;
   setProfile(orgId: number, profile: { website: string | null; notes: string | null }, now: string): Promise<void>;
-  listPartners(query: PartnerListQuery, stages: readonly LifecycleStage[]): Promise<PartnerSummary[]>;
+  listPartners(query: PartnerListQuery, stages: readonly LifecycleStage[], shown?: { agreementStatuses: readonly AgreementStatus[] | null; engagements: boolean }): Promise<PartnerSummary[]>;
   triangularTotal(since: number, upTo: number, stages: readonly LifecycleStage[]): Promise<number>;
   timeline(
     scope: { orgId: number } | { country: string },
