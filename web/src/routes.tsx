@@ -324,6 +324,12 @@ export const partnersRoute = createRoute({
   component: lazyRouteComponent(() => import('./pages/Partnerships/PartnersPage.js'), 'PartnersPage'),
 });
 
+export const newPartnerRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/partners/new',
+  component: guarded(canPartnerships.coordinate, lazyRouteComponent(() => import('./pages/Partnerships/NewPartnerPage.js'), 'NewPartnerPage')),
+});
+
 export const agreementsRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/agreements',
@@ -386,7 +392,7 @@ export const followUpsRoute = createRoute({
   component: guarded(canPartnerships.internal, lazyRouteComponent(() => import('./pages/Partnerships/FollowUpsPage.js'), 'FollowUpsPage')),
 });
 
-const routeTree = rootRoute.addChildren([partnersRoute, agreementsRoute, newAgreementRoute, agreementRoute, engagementsRoute, newEngagementRoute, engagementRoute, followUpsRoute, offersRoute, offerRoute, newOfferRoute, manageOfferRoute, offerNominationsRoute, myNominationsRoute, alumniRoute, alumnusRoute, surveysRoute, surveyResultsRoute, surveyAnswerRoute, requestsRoute, newRequestRoute, requestRoute, moneyRoute, loginRoute, passwordRoute, usersRoute, auditRoute, planRoute, dashboardRoute, programsRoute, newProgramRoute, programRoute, editProgramRoute, importRoute, reportRoute, analyticsRoute, prioritiesRoute, countryRoute, partnerRoute, attendanceRoute, verifyRoute]);
+const routeTree = rootRoute.addChildren([partnersRoute, newPartnerRoute, agreementsRoute, newAgreementRoute, agreementRoute, engagementsRoute, newEngagementRoute, engagementRoute, followUpsRoute, offersRoute, offerRoute, newOfferRoute, manageOfferRoute, offerNominationsRoute, myNominationsRoute, alumniRoute, alumnusRoute, surveysRoute, surveyResultsRoute, surveyAnswerRoute, requestsRoute, newRequestRoute, requestRoute, moneyRoute, loginRoute, passwordRoute, usersRoute, auditRoute, planRoute, dashboardRoute, programsRoute, newProgramRoute, programRoute, editProgramRoute, importRoute, reportRoute, analyticsRoute, prioritiesRoute, countryRoute, partnerRoute, attendanceRoute, verifyRoute]);
 
 export function makeRouter(queryClient: QueryClient) {
   return createRouter({ routeTree, context: { queryClient }, defaultPreload: 'intent', defaultPreloadStaleTime: 0, scrollRestoration: true });

@@ -8,6 +8,7 @@ import { useSummary, useYears } from '../../api/queries.js';
 import { EmptyState, Loading, ProblemMessage } from '../../components/Status.js';
 import { useFormat } from '../../format.js';
 import { dashboardRoute } from '../../routes.js';
+import { AttentionPanel } from '../Partnerships/AttentionPanel.js';
 
 // The chart and map code (and the map's shapes) start loading with this page, in parallel with
 // its data, instead of after the data has arrived.
@@ -58,6 +59,7 @@ export function DashboardPage() {
         </div>
       </div>
       <p className="muted">{t('dashboard.intro')}</p>
+      <AttentionPanel />
       {available.length === 0 ? (
         <EmptyState action={<Link to="/programs/new">{t('app.nav.newProgram')}</Link>}>{t('dashboard.emptyAll')}</EmptyState>
       ) : summary.error ? (

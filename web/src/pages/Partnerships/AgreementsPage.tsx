@@ -1,6 +1,201 @@
-/** Placeholder until the page is built (issue 9). */
+/** Agreements: filters in the URL, a page of agreements with their renewal state, downloads, and the way to record one. */
+import { Link, useNavigate, useSearch } from '@tanstack/react-router';
+import { useEffect, useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { flagshipAreas } from '../../../../src/domain/codes.js';
+import { agreementKinds, agreementStatuses } from '../../../../src/domain/partnership/agreement.js';
+import { agreementsExportUrl, useAgreements } from '../../api/partnership-queries.js';
+import { useOrganisations } from '../../api/queries.js';
+import { canPartnerships } from '../../auth/partnership-rules.js';
+import { useSession } from '../../auth/session.js';
+import { CodeFilter } from '../../components/CodeFilter.js';
+import { CountryPicker } from '../../components/CountryPicker.js';
+import { PageNav } from '../../components/PageNav.js';
+import { EmptyState, Loading } from '../../components/Status.js';
+import { useFormat } from '../../format.js';
+import { AgreementStatusBadge, Parties, PartnershipProblem, RenewalBadge } from './agreement-parts.js';
+import { AGREEMENT_PAGE_SIZE, EXPIRING_CHOICES, agreementListParams } from './agreement-search.js';
 import { PartnershipTabs } from './PartnershipTabs.js';
 
+type AgreementSearchKey = 'q' | 'status' | 'kind' | 'partner' | 'country' | 'area' | 'expiringWithin' | 'page';
+
 export function AgreementsPage() {
-  return <PartnershipTabs />;
+  const { t, i18n } = useTranslation();
+  const f = useFormat();
+  const search = useSearch({ from: '/agreements' });
+  const navigate = useNavigate({ from: '/agreements' });
+  const { user } = useSession();
+  const idPrefix = useId();
+  const params = agreementListParams(search);
+  const list = useAgreements(params);
+  const organisations = useOrganisations();
+  const { page: _page, pageSize: _pageSize, ...filter } = params;
+  const set = (patch: Partial<Record<AgreementSearchKey, string | undefined>>) => void navigate({ search: (s) => ({ ...s, ...patch, page: undefined }) });
+  const [q, setQ] = useState(params.q ?? '');
+  const [partner, setPartner] = useState(params.partner ?? '');
+  useEffect(() => setQ(params.q ?? ''), [params.q]);
+  useEffect(() => setPartner(params.partner ?? ''), [params.partner]);
+  const total = list.data?.total ?? 0;
+  const pages = Math.max(1, Math.ceil(total / AGREEMENT_PAGE_SIZE));
+  const partnerList = `${idPrefix}-partners`;
+
+  return (
+    <>
+      <PartnershipTabs />
+      <div className="page-head">
+        <h1>{t('partnerships.agreements.title')}</h1>
+        <div className="actions">
+          <span className="muted">{t('common.download')}:</span>
+          <a className="button secondary" href={agreementsExportUrl(filter, 'csv', i18n.language)} download>
+            {t('common.downloadCsv')}
+          </a>
+          <a className="button secondary" href={agreementsExportUrl(filter, 'xlsx', i18n.language)} download>
+            {t('common.downloadXlsx')}
+          </a>
+          {canPartnerships.create(user) && (
+            <Link className="button" to="/agreements/new">
+              {t('partnerships.agreements.new')}
+            </Link>
+          )}
+        </div>
+      </div>
+      <p className="muted">{t(canPartnerships.internal(user) ? 'partnerships.agreements.intro' : 'partnerships.agreements.introPublic')}</p>
+      <form
+        className="filters"
+        role="search"
+        aria-label={t('partnerships.agreements.filters')}
+        onSubmit={(e) => {
+          e.preventDefault();
+          set({ q: q.trim() || undefined, partner: partner.trim() || undefined });
+        }}
+      >
+        <div className="field-like wide">
+          <label htmlFor={`${idPrefix}-q`}>{t('common.search')}</label>
+          <input id={`${idPrefix}-q`} type="search" value={q} placeholder={t('partnerships.agreements.search')} onChange={(e) => setQ(e.target.value)} />
+        </div>
+        <div className="field-like">
+          <label htmlFor={`${idPrefix}-status`}>{t('partnerships.agreements.columns.status')}</label>
+          <select id={`${idPrefix}-status`} value={params.status ?? ''} onChange={(e) => set({ status: e.target.value || undefined })}>
+            <option value="">{t('common.all')}</option>
+            <option value="signed,in_force">{t('partnerships.agreements.live')}</option>
+            {agreementStatuses.codes.map((s) => (
+              <option key={s} value={s}>
+                {f.code(agreementStatuses, s)}
+              </option>
+            ))}
+            {params.status && params.status !== 'signed,in_force' && !agreementStatuses.is(params.status) && (
+              <option value={params.status}>{params.status.split(',').map((s) => f.code(agreementStatuses, s)).join(', ')}</option>
+            )}
+          </select>
+        </div>
+        <CodeFilter id={`${idPrefix}-kind`} label={t('partnerships.agreements.columns.kind')} codes={agreementKinds} value={params.kind} onChange={(kind) => set({ kind })} />
+        <CodeFilter id={`${idPrefix}-area`} label={t('partnerships.agreements.fields.areas')} codes={flagshipAreas} value={params.area} onChange={(area) => set({ area })} />
+        <div className="field-like">
+          <label htmlFor={`${idPrefix}-partner`}>{t('partnerships.agreements.partnerCode')}</label>
+          <input id={`${idPrefix}-partner`} type="text" list={partnerList} value={partner} onChange={(e) => setPartner(e.target.value)} />
+          <datalist id={partnerList}>
+            {organisations.data?.items.map((o) => (
+              <option key={o.code} value={o.code}>
+                {o.acronym ? `${o.acronym} — ${o.nameEn}` : o.nameEn}
+              </option>
+            ))}
+          </datalist>
+        </div>
+        <div className="field-like">
+          <span>{t('partnerships.agreements.columns.country')}</span>
+          {params.country ? (
+            <button type="button" className="chip" onClick={() => set({ country: undefined })} aria-label={`${f.country(params.country)} ×`}>
+              {f.country(params.country)} ×
+            </button>
+          ) : (
+            <CountryPicker label={t('partnerships.agreements.columns.country')} onPick={(country) => set({ country })} />
+          )}
+        </div>
+        <div className="field-like">
+          <label htmlFor={`${idPrefix}-expiring`}>{t('partnerships.agreements.expiringWithin')}</label>
+          <select id={`${idPrefix}-expiring`} value={params.expiringWithin ?? ''} onChange={(e) => set({ expiringWithin: e.target.value || undefined })}>
+            <option value="">{t('common.all')}</option>
+            {[...new Set([...EXPIRING_CHOICES, ...(params.expiringWithin !== undefined ? [params.expiringWithin] : [])])]
+              .sort((a, b) => a - b)
+              .map((days) => (
+                <option key={days} value={days}>
+                  {t('partnerships.agreements.withinDays', { days: f.number(days) })}
+                </option>
+              ))}
+          </select>
+        </div>
+        <div className="filter-actions">
+          <button type="submit">{t('common.search')}</button>
+          <Link to="/agreements" search={{}} className="button secondary">
+            {t('partnerships.agreements.clear')}
+          </Link>
+        </div>
+      </form>
+
+      {list.isPending ? (
+        <Loading />
+      ) : list.error ? (
+        <PartnershipProblem error={list.error} onRetry={() => void list.refetch()} />
+      ) : total === 0 ? (
+        <EmptyState>{t('partnerships.agreements.empty')}</EmptyState>
+      ) : (
+        <>
+          <p className="muted" aria-live="polite">
+            {t('partnerships.agreements.results', { count: total, formatted: f.number(total) })}
+          </p>
+          <div className="table-wrap">
+            <table className="data">
+              <thead>
+                <tr>
+                  <th scope="col">{t('partnerships.agreements.columns.reference')}</th>
+                  <th scope="col">{t('partnerships.agreements.columns.title')}</th>
+                  <th scope="col">{t('partnerships.agreements.columns.kind')}</th>
+                  <th scope="col">{t('partnerships.agreements.columns.parties')}</th>
+                  <th scope="col">{t('partnerships.agreements.columns.status')}</th>
+                  <th scope="col">{t('partnerships.agreements.columns.signedOn')}</th>
+                  <th scope="col">{t('partnerships.agreements.columns.validUntil')}</th>
+                  <th scope="col">{t('partnerships.agreements.columns.renewal')}</th>
+                  <th scope="col" className="num">{t('partnerships.agreements.columns.programs')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {list.data?.items.map((a) => (
+                  <tr key={a.id}>
+                    <td className="nowrap">
+                      <Link to="/agreements/$id" params={{ id: String(a.id) }}>
+                        {a.reference}
+                      </Link>
+                    </td>
+                    <td className="title-cell">
+                      {f.title(a)}
+                      {a.illustrative && ' '}
+                      {a.illustrative && (
+                        <span className="tag" title={t('common.illustrativeHint')}>
+                          {t('common.illustrative')}
+                        </span>
+                      )}
+                    </td>
+                    <td>{f.code(agreementKinds, a.kind)}</td>
+                    <td>
+                      <Parties parties={a.parties} />
+                    </td>
+                    <td>
+                      <AgreementStatusBadge status={a.status} />
+                    </td>
+                    <td className="nowrap">{f.date(a.signedOn)}</td>
+                    <td className="nowrap">{f.date(a.validUntil)}</td>
+                    <td className="nowrap">
+                      <RenewalBadge renewal={a.renewal} />
+                    </td>
+                    <td className="num">{f.number(a.programCount)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          <PageNav page={params.page ?? 1} pages={pages} onPage={(p) => void navigate({ search: (s) => ({ ...s, page: p > 1 ? String(p) : undefined }) })} />
+        </>
+      )}
+    </>
+  );
 }

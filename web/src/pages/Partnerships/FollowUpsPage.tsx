@@ -1,6 +1,128 @@
-/** Placeholder until the page is built (issue 9). */
+/** Follow-up actions of all engagements, earliest due first: filters in the URL, overdue ones marked, marked done from here, downloads. */
+import { Link, useNavigate, useSearch } from '@tanstack/react-router';
+import { useEffect, useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { followUpStatuses } from '../../../../src/domain/partnership/engagement.js';
+import { followUpsExportUrl, useFollowUps, usePatchFollowUp } from '../../api/partnership-queries.js';
+import { useSession } from '../../auth/session.js';
+import { CodeFilter } from '../../components/CodeFilter.js';
+import { PageNav } from '../../components/PageNav.js';
+import { EmptyState, Loading } from '../../components/Status.js';
+import { useFormat } from '../../format.js';
+import { FOLLOW_UP_PAGE_SIZE, followUpFilter, followUpListParams, pageCount, pageOf, type FollowUpSearch } from './engagement-search.js';
+import { FollowUpActions } from './EngagementFollowUps.js';
+import { EngagementProblem, FollowUpStatus } from './EngagementParts.js';
+import { canActOnFollowUp } from './follow-ups.js';
 import { PartnershipTabs } from './PartnershipTabs.js';
 
 export function FollowUpsPage() {
-  return <PartnershipTabs />;
+  const { t, i18n } = useTranslation();
+  const f = useFormat();
+  const search: FollowUpSearch = useSearch({ from: '/follow-ups' });
+  const navigate = useNavigate({ from: '/follow-ups' });
+  const { user } = useSession();
+  const idPrefix = useId();
+  const list = useFollowUps(followUpListParams(search));
+  const patch = usePatchFollowUp();
+  const set = (patchSearch: Partial<FollowUpSearch>) => void navigate({ search: (s) => ({ ...s, ...patchSearch, page: undefined }) });
+  const [owner, setOwner] = useState(search.owner ?? '');
+  useEffect(() => setOwner(search.owner ?? ''), [search.owner]);
+  const filter = followUpFilter(search);
+  const total = list.data?.total ?? 0;
+
+  return (
+    <>
+      <PartnershipTabs />
+      <div className="page-head">
+        <h1>{t('partnerships.followUps.title')}</h1>
+        <div className="actions">
+          <a className="button secondary" href={followUpsExportUrl(filter, 'csv', i18n.language)} download>
+            {t('partnerships.followUps.downloadCsv')}
+          </a>
+          <a className="button secondary" href={followUpsExportUrl(filter, 'xlsx', i18n.language)} download>
+            {t('partnerships.followUps.downloadXlsx')}
+          </a>
+        </div>
+      </div>
+      <p className="muted">{t('partnerships.followUps.listIntro')}</p>
+      <form
+        className="filters"
+        role="search"
+        aria-label={t('partnerships.followUps.filters')}
+        onSubmit={(e) => {
+          e.preventDefault();
+          set({ owner: owner.trim() || undefined });
+        }}
+      >
+        <CodeFilter id={`${idPrefix}-status`} label={t('partnerships.followUps.columns.status')} codes={followUpStatuses} value={filter.status} onChange={(status) => set({ status })} />
+        <div className="field-like">
+          <label htmlFor={`${idPrefix}-owner`}>{t('partnerships.followUps.fields.owner')}</label>
+          <input id={`${idPrefix}-owner`} type="search" value={owner} placeholder={t('partnerships.followUps.ownerSearch')} onChange={(e) => setOwner(e.target.value)} />
+        </div>
+        <label className="check">
+          <input type="checkbox" checked={filter.overdue === 'true'} onChange={(e) => set({ overdue: e.target.checked ? 'true' : undefined })} /> {t('partnerships.followUps.onlyOverdue')}
+        </label>
+        <div className="filter-actions">
+          <button type="submit">{t('common.search')}</button>
+          <Link to="/follow-ups" search={{}} className="button secondary">
+            {t('partnerships.followUps.clear')}
+          </Link>
+        </div>
+      </form>
+      {patch.error && <EngagementProblem error={patch.error} />}
+
+      {list.isPending ? (
+        <Loading />
+      ) : list.error ? (
+        <EngagementProblem error={list.error} onRetry={() => void list.refetch()} />
+      ) : total === 0 ? (
+        <EmptyState>{t('partnerships.followUps.empty')}</EmptyState>
+      ) : (
+        <>
+          <p className="muted" aria-live="polite">
+            {t('partnerships.followUps.results', { count: total, formatted: f.number(total) })}
+          </p>
+          <div className="table-wrap">
+            <table className="data">
+              <caption className="sr-only">{t('partnerships.followUps.title')}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('partnerships.followUps.fields.dueOn')}</th>
+                  <th scope="col">{t('partnerships.followUps.fields.action')}</th>
+                  <th scope="col">{t('partnerships.followUps.fields.owner')}</th>
+                  <th scope="col">{t('partnerships.followUps.columns.engagement')}</th>
+                  <th scope="col">{t('partnerships.followUps.columns.status')}</th>
+                  <th scope="col">
+                    <span className="sr-only">{t('partnerships.followUps.columns.actions')}</span>
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {list.data?.items.map((x) => (
+                  <tr key={x.id}>
+                    <td className="nowrap">{f.date(x.dueOn)}</td>
+                    <td className="title-cell">{x.action}</td>
+                    <td>{x.owner}</td>
+                    <td>
+                      <Link to="/engagements/$id" params={{ id: String(x.engagementId) }}>
+                        {x.engagementReference}
+                      </Link>
+                      <br />
+                      <span className="muted small">{x.engagementTitle}</span>
+                    </td>
+                    <td className="nowrap">
+                      <FollowUpStatus status={x.status} overdue={x.overdue} />
+                      {x.doneOn && <span className="muted small"> {f.date(x.doneOn)}</span>}
+                    </td>
+                    <td>{canActOnFollowUp(user, x, { ownerOrg: x.ownerOrg }) && <FollowUpActions followUp={x} busy={patch.isPending} onStatus={(status) => patch.mutate({ followUpId: x.id, body: { status } })} />}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          <PageNav page={pageOf(search.page)} pages={pageCount(total, FOLLOW_UP_PAGE_SIZE)} onPage={(p) => void navigate({ search: (s) => ({ ...s, page: p > 1 ? String(p) : undefined }) })} />
+        </>
+      )}
+    </>
+  );
 }

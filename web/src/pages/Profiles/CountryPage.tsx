@@ -7,6 +7,7 @@ import { useCountryProfile, type CountryProfileData } from '../../api/analytics-
 import { EmptyState, Loading, QueryState } from '../../components/Status.js';
 import { useFormat } from '../../format.js';
 import { Figures, MissingRates } from '../../components/Figures.js';
+import { CountryTimelineSection } from './CountryTimelineSection.js';
 
 const BarChart = lazy(() => import('../../components/Charts.js').then((m) => ({ default: m.BarChart })));
 
@@ -169,6 +170,7 @@ function Profile({ p }: { p: CountryProfileData }) {
           </section>
         </>
       )}
+      <CountryTimelineSection country={p.country.iso2} />
     </article>
   );
 }

@@ -1,4 +1,7 @@
-/** A partner over the years: programs and roles, recipients, cost shares, triangular programs cumulated. */
+/**
+ * A partner over the years: programs and roles, recipients, cost shares, triangular programs
+ * cumulated; then the relationship beyond programs (contacts, agreements, engagements, timeline).
+ */
 import { Link, useNavigate, useParams, useSearch } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { sscRoles } from '../../../../src/domain/codes.js';
@@ -6,12 +9,18 @@ import { usePartnerProfile, type PartnerProfileData } from '../../api/analytics-
 import { EmptyState, QueryState } from '../../components/Status.js';
 import { useFormat } from '../../format.js';
 import { Figures, MissingRates } from '../../components/Figures.js';
+import { PartnerRelationship } from '../Partnerships/PartnerRelationship.js';
 
 export function PartnerPage() {
   const { code } = useParams({ from: '/partners/$code' });
   const { since } = useSearch({ from: '/partners/$code' });
   const query = usePartnerProfile(code, since);
-  return <QueryState query={query}>{(p) => <Profile p={p} />}</QueryState>;
+  return (
+    <>
+      <QueryState query={query}>{(p) => <Profile p={p} />}</QueryState>
+      <PartnerRelationship code={code} />
+    </>
+  );
 }
 
 function Shares({ title, s }: { title: string; s: PartnerProfileData['cash'] }) {

@@ -11,6 +11,7 @@ import { useFormat } from '../../format.js';
 import { HistorySection } from './HistorySection.js';
 import { ParticipantsSection } from './ParticipantsSection.js';
 import { ProcessSection } from './ProcessSection.js';
+import { PartnershipSection } from './PartnershipSection.js';
 import { ProgramOfferLink } from '../Offers/ProgramOfferLink.js';
 
 const WorldMap = lazy(() => import('../../map/WorldMap.js').then((m) => ({ default: m.WorldMap })));
@@ -93,6 +94,7 @@ function ProgramView({ a }: { a: Activity }) {
       {remove.error && <ProblemMessage error={remove.error} />}
 
       <ProcessSection a={a} />
+      <PartnershipSection programId={a.id} user={user} />
 
       <div className="grid2">
         <section className="card">

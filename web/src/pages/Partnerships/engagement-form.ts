@@ -1,0 +1,183 @@
+/**
+ * The engagement forms' state, what they send, and their checks: the API's own schema and the
+ * domain's rules (dates in order, a follow-up needs an owner), so that the form and the server
+ * name the same fields with the same codes.
+ */
+import { checkEngagementDates, checkFollowUp } from '../../../../src/domain/partnership/engagement.js';
+import { engagementInputSchema, engagementPatchSchema, followUpInputSchema, itemInputSchema } from '../../../../src/domain/partnership/partnership.schema.js';
+import type { ProblemIssue } from '../../api/client.js';
+import type { Engagement, EngagementBody, EngagementItemBody, EngagementPatchBody, FollowUpBody } from '../../api/partnership-queries.js';
+import type { FieldError } from '../../components/Field.js';
+
+type Kind = EngagementBody['kind'];
+type Side = EngagementItemBody['side'];
+type ItemKind = EngagementItemBody['kind'];
+
+export interface ItemFormState {
+  side: Side;
+  kind: ItemKind;
+  description: string;
+  flagshipArea: string;
+  country: string;
+}
+
+export interface FollowUpFormState {
+  action: string;
+  owner: string;
+  dueOn: string;
+}
+
+/** The engagement's own fields (the ones the edit form changes too). */
+export interface EngagementFieldsState {
+  kind: Kind;
+  title: string;
+  startsOn: string;
+  endsOn: string;
+  place: string;
+  country: string;
+  partnerOrg: string;
+  counterpart: string;
+  delegation: string;
+  purpose: string;
+  outcome: string;
+  ownerOrg: string;
+}
+
+export interface EngagementFormState extends EngagementFieldsState {
+  items: ItemFormState[];
+  followUps: FollowUpFormState[];
+}
+
+export const emptyItem = (): ItemFormState => ({ side: 'theirs', kind: 'offer', description: '', flagshipArea: '', country: '' });
+export const emptyFollowUp = (): FollowUpFormState => ({ action: '', owner: '', dueOn: '' });
+
+export function emptyEngagementForm(): EngagementFormState {
+  return { kind: 'visit', title: '', startsOn: '', endsOn: '', place: '', country: '', partnerOrg: '', counterpart: '', delegation: '', purpose: '', outcome: '', ownerOrg: '', items: [], followUps: [] };
+}
+
+/** The edit form's starting point: the engagement as stored. */
+export function fieldsOf(e: Engagement): EngagementFieldsState {
+  return {
+    kind: e.kind,
+    title: e.title,
+    startsOn: e.startsOn,
+    endsOn: e.endsOn ?? '',
+    place: e.place ?? '',
+    country: e.country ?? '',
+    partnerOrg: e.partnerOrg ?? '',
+    counterpart: e.counterpart ?? '',
+    delegation: e.delegation ?? '',
+    purpose: e.purpose ?? '',
+    outcome: e.outcome ?? '',
+    ownerOrg: e.ownerOrg ?? '',
+  };
+}
+
+const orNull = (s: string) => (s.trim() === '' ? null : s.trim());
+
+/** An item as the API takes it; the codes are checked by the schema (validate*). */
+export function toItemBody(i: ItemFormState): EngagementItemBody {
+  return {
+    side: i.side,
+    kind: i.kind,
+    description: i.description.trim(),
+    flagshipArea: orNull(i.flagshipArea) as EngagementItemBody['flagshipArea'], // a flagship-area code from the form's list (or null)
+    country: orNull(i.country),
+  };
+}
+
+export function toFollowUpBody(f: FollowUpFormState): FollowUpBody {
+  return { action: f.action.trim(), owner: orNull(f.owner), dueOn: orNull(f.dueOn) };
+}
+
+/**
+ * The engagement's own fields as the API takes them, empty ones as null. `ownerOrg` is sent only
+ * when the user may choose it (the coordination team): an agency owns what it records and may
+ * not hand it on.
+ */
+function fieldsBody(s: EngagementFieldsState, chooseOwner: boolean) {
+  return {
+    kind: s.kind,
+    title: s.title.trim(),
+    startsOn: s.startsOn,
+    endsOn: orNull(s.endsOn),
+    place: orNull(s.place),
+    country: orNull(s.country),
+    partnerOrg: orNull(s.partnerOrg),
+    counterpart: orNull(s.counterpart),
+    delegation: orNull(s.delegation),
+    purpose: orNull(s.purpose),
+    outcome: orNull(s.outcome),
+    ...(chooseOwner ? { ownerOrg: orNull(s.ownerOrg) } : {}),
+  };
+}
+
+/** The body of PATCH /engagements/:id: every field (the form shows them all). */
+export const toPatchBody = (s: EngagementFieldsState, chooseOwner: boolean): EngagementPatchBody => fieldsBody(s, chooseOwner);
+
+/** The body of POST /engagements, with its offers, requests and follow-ups. */
+export function toEngagementBody(s: EngagementFormState, chooseOwner: boolean): EngagementBody {
+  return { ...fieldsBody(s, chooseOwner), items: s.items.map(toItemBody), followUps: s.followUps.map(toFollowUpBody) };
+}
+
+/** A zod issue's code as the catalogue knows it ("is required" is `required`). */
+function issueCode(issue: { code: string; params?: { code?: string }; minimum?: unknown }): string {
+  return issue.params?.code ?? (issue.code === 'too_small' && issue.minimum === 1 ? 'required' : issue.code);
+}
+
+function schemaErrors(result: { success: boolean; error?: { issues: readonly { path: readonly PropertyKey[]; message: string; code: string }[] } }, errors: Map<string, FieldError>, prefix = ''): void {
+  for (const issue of result.error?.issues ?? []) {
+    const path = [prefix, ...issue.path.map(String)].filter(Boolean).join('.');
+    if (!errors.has(path)) errors.set(path, { code: issueCode(issue as Parameters<typeof issueCode>[0]), message: issue.message });
+  }
+}
+
+function ruleErrors(issues: readonly { path: string; code?: string; message: string }[], errors: Map<string, FieldError>): void {
+  for (const i of issues) if (!errors.has(i.path)) errors.set(i.path, { ...(i.code ? { code: i.code } : {}), message: i.message });
+}
+
+const required = (errors: Map<string, FieldError>, path: string, value: string) => {
+  if (!value.trim()) errors.set(path, { code: 'required', message: 'is required' });
+};
+
+/** Field errors of the engagement's own fields, by path. */
+export function validateEngagementFields(s: EngagementFieldsState, chooseOwner: boolean): Map<string, FieldError> {
+  const errors = new Map<string, FieldError>();
+  required(errors, 'title', s.title);
+  required(errors, 'startsOn', s.startsOn);
+  schemaErrors(engagementPatchSchema.safeParse(toPatchBody(s, chooseOwner)), errors);
+  if (!errors.has('startsOn') && !errors.has('endsOn')) ruleErrors(checkEngagementDates({ startsOn: s.startsOn, endsOn: orNull(s.endsOn) }), errors);
+  return errors;
+}
+
+export function validateItem(i: ItemFormState, prefix = ''): Map<string, FieldError> {
+  const errors = new Map<string, FieldError>();
+  schemaErrors(itemInputSchema.safeParse(toItemBody(i)), errors, prefix);
+  return errors;
+}
+
+/** A follow-up's errors: the schema, then the domain's rule (something to do, an owner, a real day). */
+export function validateFollowUp(f: FollowUpFormState, prefix = ''): Map<string, FieldError> {
+  const errors = new Map<string, FieldError>();
+  schemaErrors(followUpInputSchema.safeParse(toFollowUpBody(f)), errors, prefix);
+  const body = toFollowUpBody(f);
+  ruleErrors(checkFollowUp({ action: body.action, owner: body.owner ?? null, dueOn: body.dueOn ?? null, status: 'open' }, prefix), errors);
+  return errors;
+}
+
+/** Every error of the new-engagement form, with the server's paths (`items.0.description`, `followUps.1.owner`). */
+export function validateEngagementForm(s: EngagementFormState, chooseOwner: boolean): Map<string, FieldError> {
+  const errors = validateEngagementFields(s, chooseOwner);
+  s.items.forEach((i, n) => validateItem(i, `items.${n}`).forEach((v, k) => errors.set(k, v)));
+  s.followUps.forEach((f, n) => validateFollowUp(f, `followUps.${n}`).forEach((v, k) => errors.set(k, v)));
+  // The whole body last: anything the pieces missed (a limit on the number of rows).
+  schemaErrors(engagementInputSchema.safeParse(toEngagementBody(s, chooseOwner)), errors);
+  return errors;
+}
+
+/** The server's field issues as the form's errors (the first issue of a field wins). */
+export function errorsFromIssues(issues: readonly ProblemIssue[]): Map<string, FieldError> {
+  const errors = new Map<string, FieldError>();
+  ruleErrors(issues, errors);
+  return errors;
+}
