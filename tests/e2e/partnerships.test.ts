@@ -63,6 +63,7 @@ describe.skipIf(!canRun)('partnerships: an engagement, its offer turned into a p
     await details.getByRole('link', { name: PARTNER.name }).waitFor();
     await details.getByText('Bangkok, Thailand').waitFor();
     const row = page.getByRole('table', { name: 'Offers and requests' }).getByRole('row').filter({ hasText: OFFER });
+    await row.waitFor();
     expect((await row.getByRole('cell').allInnerTexts()).slice(0, 5)).toEqual(['Counterpart', 'Offer', OFFER, '—', 'Timor-Leste']);
   });
 
@@ -116,7 +117,9 @@ describe.skipIf(!canRun)('partnerships: an engagement, its offer turned into a p
     await owner.fill('ID-BNPB');
     await form.getByRole('button', { name: 'Add the follow-up' }).click();
     await form.waitFor({ state: 'detached' });
+    // The list is fetched again after the change: wait for the new row before reading it.
     const row = page.getByRole('table', { name: 'Follow-ups' }).getByRole('row').filter({ hasText: ACTION });
+    await row.waitFor();
     expect((await row.getByRole('cell').allInnerTexts()).slice(0, 4)).toEqual([ACTION, 'ID-BNPB', '30 Apr 2026', expect.stringMatching(/^Open/)]);
   });
 

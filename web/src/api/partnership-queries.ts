@@ -284,3 +284,21 @@ export const followUpsExportUrl = (params: Omit<FollowUpListParams, 'page' | 'pa
 /** The engagements a program came from and the agreements it is carried out under (empty for readers outside the Indonesian side). */
 export const useProgramPartnership = (activityId: number, enabled = true) =>
   useQuery({ queryKey: ['program-partnership', activityId], queryFn: () => call(api.GET('/api/v1/activities/{id}/partnership', { params: { path: { id: activityId } } })), enabled });
+
+/** Deletes an agreement recorded by mistake (a draft or under negotiation; the server decides again). */
+export function useDeleteAgreement(id: number) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (version: number) => call(api.DELETE('/api/v1/agreements/{id}', { params: { path: { id } }, headers: ifMatch(version) })),
+    onSuccess: () => invalidatePartnerships(client),
+  });
+}
+
+/** Deletes an engagement recorded by mistake (not once an item became a program request). */
+export function useDeleteEngagement(id: number) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (version: number) => call(api.DELETE('/api/v1/engagements/{id}', { params: { path: { id } }, headers: ifMatch(version) })),
+    onSuccess: () => invalidatePartnerships(client),
+  });
+}

@@ -647,6 +647,7 @@ export const en = {
   partnerships: {
     nav: 'Partnerships',
     tabs: { partners: 'Partners', agreements: 'Agreements', engagements: 'Engagements', followUps: 'Follow-ups' },
+    deleteConfirm: 'Delete this record? Its documents, offers, requests and follow-ups go with it. This cannot be undone.',
     newPartner: {
       title: 'Register a partner',
       intro: 'A bilateral agency, a multilateral organisation or a Southern peer. Contacts, website and notes are kept on its page.',

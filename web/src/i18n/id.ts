@@ -649,6 +649,7 @@ export const id: typeof en = {
   partnerships: {
     nav: 'Kemitraan',
     tabs: { partners: 'Mitra', agreements: 'Perjanjian', engagements: 'Kunjungan & pertemuan', followUps: 'Tindak lanjut' },
+    deleteConfirm: 'Hapus catatan ini? Dokumen, tawaran, permintaan, dan tindak lanjutnya ikut terhapus. Tindakan ini tidak dapat dibatalkan.',
     newPartner: {
       title: 'Daftarkan mitra',
       intro: 'Lembaga bilateral, organisasi multilateral, atau mitra negara Selatan. Kontak, situs web, dan catatan disimpan di halamannya.',

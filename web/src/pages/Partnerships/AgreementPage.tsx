@@ -15,6 +15,7 @@ import { AgreementStatusBadge, Parties, PartnershipProblem, RenewalBadge } from 
 import { AgreementDocuments } from './AgreementDocuments.js';
 import { EditAgreement, StatusSteps } from './AgreementEdit.js';
 import { AgreementPrograms } from './AgreementPrograms.js';
+import { DeleteAgreement } from './DeleteRecord.js';
 import { PartnershipTabs } from './PartnershipTabs.js';
 
 export function AgreementPage() {
@@ -60,6 +61,7 @@ function Agreement({ detail }: { detail: AgreementDetail }) {
             >
               {t('common.edit')}
             </button>
+            {(a.status === 'draft' || a.status === 'negotiation') && <DeleteAgreement id={a.id} version={a.version} />}
           </div>
         )}
       </div>

@@ -19,6 +19,7 @@ import { EngagementFollowUps } from './EngagementFollowUps.js';
 import { EngagementItems } from './EngagementItems.js';
 import { EngagementProblem } from './EngagementParts.js';
 import { PartnershipTabs } from './PartnershipTabs.js';
+import { DeleteEngagement } from './DeleteRecord.js';
 
 export function EngagementPage() {
   const { id } = useParams({ from: '/engagements/$id' });
@@ -82,6 +83,7 @@ function EngagementView({ e }: { e: Engagement }) {
             >
               {t('partnerships.engagements.edit')}
             </button>
+            {!e.items.some((i) => i.program) && <DeleteEngagement id={e.id} version={e.version} />}
           </div>
         )}
       </div>
