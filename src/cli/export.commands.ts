@@ -7,7 +7,7 @@ import { stat, unlink } from 'node:fs/promises';
 import { once } from 'node:events';
 import type { Command } from 'commander';
 import { activityListQuerySchema, type ActivityListQuery } from '../domain/activity/activity-query.js';
-import { iatiDocument } from '../io/iati-write.js';
+import { iatiDocument, undatedNote } from '../io/iati-write.js';
 import type { AppContext } from '../main.js';
 import { exportIati } from '../services/iati-export.js';
 import { yearlyTotals } from '../services/reports.js';
@@ -19,17 +19,17 @@ import { registerParticipantExportCommand } from './alumni.commands.js';
 
 type ExportQuery = Omit<ActivityListQuery, 'page' | 'pageSize'>;
 
-async function writeFile(app: AppContext, query: ExportQuery, path: string): Promise<number> {
+async function writeFile(app: AppContext, query: ExportQuery, path: string): Promise<{ count: number; undated: readonly string[] }> {
   const exported = await exportIati(app.deps, query, app.config.iatiPublisher);
   const out = createWriteStream(path);
   let count = 0;
-  for await (const chunk of iatiDocument(exported.generatedAt, exported.activities)) {
+  for await (const chunk of iatiDocument(exported.generatedAt, exported.activities, exported.undated)) {
     count += (chunk.match(/<iati-activity /g) ?? []).length;
     if (!out.write(chunk)) await once(out, 'drain');
   }
   out.end();
   await once(out, 'finish');
-  return count;
+  return { count, undated: exported.undated };
 }
 
 export function registerExportCommands(program: Command, ctx: CliContext): void {
@@ -53,10 +53,12 @@ export function registerExportCommands(program: Command, ctx: CliContext): void 
       await ctx.withApp(async (app) => {
         if (!out) {
           const exported = await exportIati(app.deps, query, app.config.iatiPublisher);
-          for await (const chunk of iatiDocument(exported.generatedAt, exported.activities)) ctx.io.out(chunk.replace(/\n$/, ''));
+          for await (const chunk of iatiDocument(exported.generatedAt, exported.activities, exported.undated)) ctx.io.out(chunk.replace(/\n$/, ''));
+          if (exported.undated.length) ctx.io.err(`warning: ${undatedNote(exported.undated)}`);
           return;
         }
-        const count = await writeFile(app, query, out);
+        const { count, undated } = await writeFile(app, query, out);
+        if (undated.length) ctx.io.err(`warning: ${undatedNote(undated)}`);
         const size = (await stat(out)).size;
         if (size <= limit || query.year !== undefined) {
           ctx.io.err(`wrote ${count} activities to ${out} (${(size / 1024 / 1024).toFixed(1)} MB)`);
@@ -68,7 +70,7 @@ export function registerExportCommands(program: Command, ctx: CliContext): void 
         let written = 0;
         for (const { year } of await yearlyTotals(app.deps)) {
           const path = `${base}-${year}.xml`;
-          const n = await writeFile(app, { ...query, year }, path);
+          const { count: n } = await writeFile(app, { ...query, year }, path);
           if (n === 0) await unlink(path);
           else ctx.io.err(`wrote ${n} activities to ${path}`);
           written += n;

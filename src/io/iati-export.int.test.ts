@@ -26,7 +26,7 @@ async function exportXml(deps: ServiceDeps, filter: Record<string, unknown> = {}
   const { page: _p, pageSize: _s, ...query } = activityListQuerySchema.parse({ sort: 'identifier', ...filter });
   const exported = await exportIati(deps, query, PUBLISHER);
   let xml = '';
-  for await (const chunk of iatiDocument(exported.generatedAt, exported.activities)) xml += chunk;
+  for await (const chunk of iatiDocument(exported.generatedAt, exported.activities, exported.undated)) xml += chunk;
   return xml;
 }
 
@@ -45,7 +45,10 @@ describeEachEngine('IATI export', (app) => {
 
   it('exports the demo data as a schema-valid IATI 2.03 file that keeps the ruleset', async () => {
     const xml = await exportXml(app().deps);
+    // The demo's 23 programs and the open course offer's; the program request that came of the
+    // Mexico visit has no date yet, which IATI requires: it is left out, and the file says so.
     expect(xml.match(/<iati-activity /g)).toHaveLength(24);
+    expect(xml).toContain('<!-- 1 program(s) without any date are not in this file (IATI requires an activity-date): ENG-2017-0002-2 -->');
     validate('demo.xml', xml);
     expect(xml).toContain('<iati-identifier>ID-NCT-SSTC-ID-KEMLU-2018-06</iati-identifier>');
     expect(xml).toContain('<collaboration-type code="8"/>');

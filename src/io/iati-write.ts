@@ -2,8 +2,16 @@
 import type { XmlNode } from '../domain/iati/xml-node.js';
 import { escapeXmlAttr, xmlOf } from './xml-write.js';
 
-export async function* iatiDocument(generatedAt: string, pages: AsyncIterable<readonly XmlNode[]>): AsyncGenerator<string> {
+export async function* iatiDocument(generatedAt: string, pages: AsyncIterable<readonly XmlNode[]>, undated: readonly string[] = []): AsyncGenerator<string> {
   yield `<?xml version="1.0" encoding="UTF-8"?>\n<iati-activities version="2.03" generated-datetime="${escapeXmlAttr(generatedAt)}">\n`;
   for await (const page of pages) yield page.map((node) => xmlOf(node, 1)).join('');
+  // Read once the pages are done: the programs left out, said in the file itself.
+  if (undated.length) yield `  <!-- ${undatedNote(undated).replace(/--/g, '- -')} -->\n`;
   yield '</iati-activities>\n';
+}
+
+/** Why programs are missing from an export (the file's comment, the CLI's warning). */
+export function undatedNote(undated: readonly string[]): string {
+  const shown = undated.slice(0, 50).join(', ');
+  return `${undated.length} program(s) without any date are not in this file (IATI requires an activity-date): ${shown}${undated.length > 50 ? ', …' : ''}`;
 }

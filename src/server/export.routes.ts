@@ -24,7 +24,7 @@ const lang = z.enum(['en', 'id']).default('en');
 function iatiStream(reply: FastifyReply, exported: IatiExport, filename: string): PassThrough {
   const stream = download(reply, 'application/xml; charset=utf-8', filename);
   void (async () => {
-    for await (const chunk of iatiDocument(exported.generatedAt, exported.activities)) {
+    for await (const chunk of iatiDocument(exported.generatedAt, exported.activities, exported.undated)) {
       if (!stream.write(chunk)) await new Promise((resolve) => stream.once('drain', resolve));
     }
     stream.end();

@@ -22,20 +22,31 @@ export interface IatiExport {
   readonly generatedAt: string;
   /** The activities, a page at a time, in the filter's order. */
   readonly activities: AsyncGenerator<XmlNode[]>;
+  /**
+   * Identifiers of the programs left out because they have no date at all (IATI requires an
+   * activity-date): filled while `activities` is read, complete once it is done.
+   */
+  readonly undated: string[];
 }
+
+/** IATI requires at least one activity-date; a program not yet planned (a fresh request) has none. */
+const hasDate = (a: Activity) => Boolean(a.plannedStart || a.actualStart || a.plannedEnd || a.actualEnd);
 
 async function exportPages(deps: ServiceDeps, pages: AsyncIterable<Activity[]>, publisher: IatiPublisher): Promise<IatiExport> {
   const reportingOrg: IatiOrg = { ref: publisher.ref, type: publisher.type, nameEn: publisher.nameEn, nameId: publisher.nameId };
   const orgs = new Map<string, IatiOrg>();
   for (const o of await deps.store.repos.organisations.list({})) orgs.set(o.code, { ref: o.code, type: o.type, nameEn: o.nameEn, nameId: o.nameId });
   const now = deps.clock.nowIso();
+  const undated: string[] = [];
   async function* activities(): AsyncGenerator<XmlNode[]> {
-    for await (const page of pages) {
+    for await (const all of pages) {
+      const page = all.filter(hasDate);
+      for (const a of all) if (!hasDate(a)) undated.push(a.identifier);
       const attendance = await deps.store.repos.participants.attendanceCounts(page.map((a) => a.id));
       yield page.map((a) => iatiActivityNode(a, { reportingOrg, orgs, attendance, now }));
     }
   }
-  return { reportingOrg, generatedAt: now, activities: activities() };
+  return { reportingOrg, generatedAt: now, activities: activities(), undated };
 }
 
 export async function exportIati(deps: ServiceDeps, query: Omit<ActivityListQuery, 'page' | 'pageSize'>, publisher: IatiPublisher): Promise<IatiExport> {

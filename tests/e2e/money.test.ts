@@ -52,7 +52,8 @@ describe.skipIf(!canRun)('the money page', () => {
     await costs.getByLabel('Amount').fill('700');
     await costs.getByRole('button', { name: 'Save' }).click();
     await costs.getByRole('row').filter({ hasText: 'Africa' }).filter({ hasText: 'USD 700.00' }).waitFor();
-    await b.page.getByRole('region', { name: /In-kind estimates/ }).getByText('10 programs without spending; 10 estimated').waitFor();
+    // The team also sees the demo's program request from the 2017 Mexico visit: no dates yet, so not estimated.
+    await b.page.getByRole('region', { name: /In-kind estimates/ }).getByText('11 programs without spending; 10 estimated').waitFor();
   });
 
   it('speaks Indonesian: Keuangan, perkiraan', async () => {
