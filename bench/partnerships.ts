@@ -42,7 +42,10 @@ async function run(engine: string, url: string): Promise<void> {
   const server = await serverFor(app, { logLevel: 'silent' });
   await server.ready();
   try {
-    const partners = (await app.deps.store.repos.organisations.list({})).filter((o) => o.kind === 'partner' || o.kind === 'multilateral').map((o) => o.code);
+    const orgs = await app.deps.store.repos.organisations.list({});
+    const partners = orgs.filter((o) => o.kind === 'partner' || o.kind === 'multilateral').map((o) => o.code);
+    const agency = orgs.find((o) => o.kind === 'provider_agency')?.code as string; // the generated programs have implementing agencies
+    console.log(`[${engine}] ${orgs.length} organisations, ${partners.length} partners`);
     const triangular = await app.deps.store.repos.activities.list({ cooperationType: 'triangular' }, { key: 'identifier', desc: false }, 1, 500);
     const programIds = triangular.items.map((a) => a.identifier);
     let start = performance.now();
@@ -62,7 +65,7 @@ async function run(engine: string, url: string): Promise<void> {
             { side: 'theirs', kind: 'request', description: `Request ${i}` },
           ],
           followUps: [
-            { action: `Follow-up ${i}a`, owner: 'ID-KEMLU', dueOn: i % 3 ? today : `${year}-12-31` },
+            { action: `Follow-up ${i}a`, owner: agency, dueOn: i % 3 ? today : `${year}-12-31` },
             { action: `Follow-up ${i}b`, owner: partners[i % partners.length], dueOn: null },
           ],
         }),

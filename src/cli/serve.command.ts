@@ -9,6 +9,7 @@ import { CliInputError } from './exit-codes.js';
 import { VERSION, type CliContext } from './main.js';
 import { CapturedMailer, startMailDelivery, type Mailer } from '../services/mail.js';
 import { SmtpMailer } from '../io/smtp-mailer.js';
+import { scheduleRenewalReminders } from '../services/partnerships.js';
 
 export function registerServeCommand(program: Command, ctx: CliContext): void {
   program
@@ -47,11 +48,21 @@ export function registerServeCommand(program: Command, ctx: CliContext): void {
         const mailer: Mailer = config.smtpUrl ? new SmtpMailer(config.smtpUrl, config.mailFrom) : new CapturedMailer((line) => ctx.io.out(`(no MITRA_SMTP_URL: not sent) ${line}`));
         const mail = startMailDelivery(app.deps.store, mailer, app.deps.clock, { onError: (error) => ctx.io.err(`mail delivery: ${error instanceof Error ? error.message : String(error)}`) });
         ctx.io.out(`mail: ${mailer.description}`);
+        // Agreements' renewal reminders (180, 90, 30 days before their end), each sent once.
+        const reminders = scheduleRenewalReminders(app.deps, {
+          publicUrl: config.publicUrl,
+          onQueued: (report) => {
+            ctx.io.out(`renewal reminders queued: ${report.agreements.map((a) => `${a.reference} (${a.daysLeft} days left)`).join(', ')}`);
+            mail.kick();
+          },
+          onError: (error) => ctx.io.err(`renewal reminders: ${error instanceof Error ? error.message : String(error)}`),
+        });
         const server = await serverFor(app, { version: VERSION, mailQueued: () => mail.kick() });
         const address = await server.listen({ port, host });
         ctx.io.out(`Mitra is running on ${app.database.description}`);
         ctx.io.out(`Open ${address.replace('127.0.0.1', 'localhost')}  (API docs: ${address}/api/docs)`);
         const stop = async () => {
+          reminders.stop();
           await server.close();
           await mail.stop();
           await app.close();

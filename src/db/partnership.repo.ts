@@ -714,11 +714,12 @@ export class PartnershipRepo implements PartnershipRepository {
     const agreementWhere = byOrg
       ? sql`exists (select 1 from agreement_parties gp where gp.agreement_id = g.id and gp.org_id = ${scope.orgId})`
       : sql`exists (select 1 from agreement_parties gp left join organisations go on go.id = gp.org_id where gp.agreement_id = g.id and (gp.country_code = ${scope.country} or go.country_code = ${scope.country}))`;
+    // The programs' ids first (from the indexes on partners and recipients), then their rows.
     const programWhere = byOrg
-      ? sql`(exists (select 1 from activity_partners ap where ap.activity_id = a.id and ap.org_id = ${scope.orgId})
-          or exists (select 1 from engagement_items i join engagements e on e.id = i.engagement_id where i.activity_id = a.id and e.partner_org_id = ${scope.orgId}))`
-      : sql`(exists (select 1 from activity_recipients r where r.activity_id = a.id and r.country_code = ${scope.country})
-          or exists (select 1 from activity_partners ap join organisations ao on ao.id = ap.org_id where ap.activity_id = a.id and ao.country_code = ${scope.country}))`;
+      ? sql`a.id in (select ap.activity_id from activity_partners ap where ap.org_id = ${scope.orgId}
+          union select i.activity_id from engagement_items i join engagements e on e.id = i.engagement_id where e.partner_org_id = ${scope.orgId} and i.activity_id is not null)`
+      : sql`a.id in (select r.activity_id from activity_recipients r where r.country_code = ${scope.country}
+          union select ap.activity_id from activity_partners ap join organisations ao on ao.id = ap.org_id where ao.country_code = ${scope.country})`;
     const statusFilter = options.agreementStatuses ? sql`and g.status in (${sql.join([...options.agreementStatuses])})` : sql``;
     const stageFilter = options.stages ? sql`and a.lifecycle_stage in (${sql.join([...options.stages])})` : sql``;
     const [engagements, agreements, programs] = await Promise.all([
@@ -732,8 +733,13 @@ export class PartnershipRepo implements PartnershipRepository {
         from agreements g where ${agreementWhere} ${statusFilter}`.execute(this.db),
       sql<{ id: number; identifier: string; title_en: string | null; title_id: string | null; day: string | null; year: unknown; lifecycle_stage: string; from_engagement: string | null }>`
         select a.id, a.identifier, a.title_en, a.title_id, coalesce(a.actual_start, a.planned_start, substr(a.created_at, 1, 10)) as day, a.year, a.lifecycle_stage,
-          ${options.engagements ? sql`(select min(e.reference) from engagement_items i join engagements e on e.id = i.engagement_id where i.activity_id = a.id)` : sql`null`} as from_engagement
-        from activities a where ${programWhere} ${stageFilter}`.execute(this.db),
+          ${options.engagements ? sql`fe.reference` : sql`null`} as from_engagement
+        from activities a
+        -- Computed once, not per program: a correlated subquery here made SQLite scan every
+        -- engagement for each program once its statistics said most items have no program.
+        left join (select i.activity_id, min(e.reference) as reference from engagement_items i join engagements e on e.id = i.engagement_id
+          where i.activity_id is not null group by i.activity_id) fe on fe.activity_id = a.id
+        where ${programWhere} ${stageFilter}`.execute(this.db),
     ]);
     const country = byOrg ? null : scope.country;
     return [

@@ -26,7 +26,9 @@ import {
   listPartners,
   partnershipAttention,
   partnerTimeline,
+  scheduleRenewalReminders,
   sendRenewalReminders,
+  type ReminderReport,
   stepAgreement,
 } from './partnerships.js';
 
@@ -85,6 +87,26 @@ describeEachEngine('partnerships', (app) => {
     const mistake = await createAgreement(deps(), agreementInputSchema.parse(base));
     await deleteAgreement(deps(), mistake.id);
     await expect(getAgreement(deps(), mistake.id)).rejects.toMatchObject({ code: 'agreement.not_found' });
+  });
+
+  it('sends the due reminders by itself on a schedule, each once', async () => {
+    const ending = await createAgreement(
+      deps(),
+      agreementInputSchema.parse({ kind: 'mou', titleEn: 'MoU ending soon', status: 'in_force', signedOn: '2024-12-01', validUntil: '2026-12-18', parties: [{ org: ABC }] }),
+    );
+    const report = await new Promise<ReminderReport>((resolve, reject) => {
+      const schedule = scheduleRenewalReminders(deps(), {
+        firstAfterMs: 1,
+        onQueued: (r) => {
+          schedule.stop();
+          resolve(r);
+        },
+        onError: reject,
+      });
+    });
+    // 2026-11-28 → 2026-12-18: 20 days left; the 180-, 90- and 30-day reminders are all reached, the 30-day one is sent.
+    expect(report.agreements.find((a) => a.reference === ending.reference)).toMatchObject({ daysLeft: 20, reminder: 30 });
+    expect((await sendRenewalReminders(deps())).agreements.find((a) => a.reference === ending.reference)).toBeUndefined();
   });
 
   it('records an engagement, refuses a follow-up without an owner, and turns an offer into a program request kept linked', async () => {

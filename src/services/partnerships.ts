@@ -809,3 +809,41 @@ export async function programPartnership(deps: ServiceDeps, activityId: number) 
 function definedOf<T extends object>(patch: T): Partial<T> {
   return Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)) as Partial<T>;
 }
+
+export interface ReminderSchedule {
+  stop(): void;
+}
+
+/**
+ * Sends the due renewal reminders soon after start and then every `intervalMs` (6 hours by
+ * default), so that a running server needs no cron. Each reminder is recorded once per agreement,
+ * end of validity and day (a second server process fails on that key and sends nothing twice).
+ */
+export function scheduleRenewalReminders(
+  deps: ServiceDeps,
+  options: { publicUrl?: string | null; intervalMs?: number; firstAfterMs?: number; onQueued?: (report: ReminderReport) => void; onError?: (error: unknown) => void } = {},
+): ReminderSchedule {
+  let running = false;
+  const round = (): void => {
+    if (running) return;
+    running = true;
+    sendRenewalReminders(deps, { publicUrl: options.publicUrl ?? null })
+      .then((report) => {
+        if (report.agreements.length) options.onQueued?.(report);
+      })
+      .catch((error: unknown) => options.onError?.(error))
+      .finally(() => {
+        running = false;
+      });
+  };
+  const first = setTimeout(round, options.firstAfterMs ?? 5_000);
+  const timer = setInterval(round, options.intervalMs ?? 6 * 3_600_000);
+  first.unref();
+  timer.unref();
+  return {
+    stop: () => {
+      clearTimeout(first);
+      clearInterval(timer);
+    },
+  };
+}
