@@ -11,11 +11,11 @@ import { useSession } from '../../auth/session.js';
 import { CodeFilter } from '../../components/CodeFilter.js';
 import { CountryPicker } from '../../components/CountryPicker.js';
 import { PageNav } from '../../components/PageNav.js';
-import { EmptyState, Loading } from '../../components/Status.js';
 import { useFormat } from '../../format.js';
 import { AgreementStatusBadge, Parties, PartnershipProblem, RenewalBadge } from './agreement-parts.js';
 import { AGREEMENT_PAGE_SIZE, EXPIRING_CHOICES, agreementListParams } from './agreement-search.js';
 import { PartnershipTabs } from './PartnershipTabs.js';
+import { DownloadLinks, ListResults } from '../../components/ListResults.js';
 
 type AgreementSearchKey = 'q' | 'status' | 'kind' | 'partner' | 'country' | 'area' | 'expiringWithin' | 'page';
 
@@ -45,13 +45,7 @@ export function AgreementsPage() {
       <div className="page-head">
         <h1>{t('partnerships.agreements.title')}</h1>
         <div className="actions">
-          <span className="muted">{t('common.download')}:</span>
-          <a className="button secondary" href={agreementsExportUrl(filter, 'csv', i18n.language)} download>
-            {t('common.downloadCsv')}
-          </a>
-          <a className="button secondary" href={agreementsExportUrl(filter, 'xlsx', i18n.language)} download>
-            {t('common.downloadXlsx')}
-          </a>
+          <DownloadLinks href={(format) => agreementsExportUrl(filter, format, i18n.language)} />
           {canPartnerships.create(user) && (
             <Link className="button" to="/agreements/new">
               {t('partnerships.agreements.new')}
@@ -132,70 +126,65 @@ export function AgreementsPage() {
         </div>
       </form>
 
-      {list.isPending ? (
-        <Loading />
-      ) : list.error ? (
-        <PartnershipProblem error={list.error} onRetry={() => void list.refetch()} />
-      ) : total === 0 ? (
-        <EmptyState>{t('partnerships.agreements.empty')}</EmptyState>
-      ) : (
-        <>
-          <p className="muted" aria-live="polite">
-            {t('partnerships.agreements.results', { count: total, formatted: f.number(total) })}
-          </p>
-          <div className="table-wrap">
-            <table className="data">
-              <thead>
-                <tr>
-                  <th scope="col">{t('partnerships.agreements.columns.reference')}</th>
-                  <th scope="col">{t('partnerships.agreements.columns.title')}</th>
-                  <th scope="col">{t('partnerships.agreements.columns.kind')}</th>
-                  <th scope="col">{t('partnerships.agreements.columns.parties')}</th>
-                  <th scope="col">{t('partnerships.agreements.columns.status')}</th>
-                  <th scope="col">{t('partnerships.agreements.columns.signedOn')}</th>
-                  <th scope="col">{t('partnerships.agreements.columns.validUntil')}</th>
-                  <th scope="col">{t('partnerships.agreements.columns.renewal')}</th>
-                  <th scope="col" className="num">{t('partnerships.agreements.columns.programs')}</th>
+      <ListResults
+        query={list}
+        total={total}
+        empty={t('partnerships.agreements.empty')}
+        results={t('partnerships.agreements.results', { count: total, formatted: f.number(total) })}
+        problem={(error, retry) => <PartnershipProblem error={error} onRetry={retry} />}
+      >
+        <div className="table-wrap">
+          <table className="data">
+            <thead>
+              <tr>
+                <th scope="col">{t('partnerships.agreements.columns.reference')}</th>
+                <th scope="col">{t('partnerships.agreements.columns.title')}</th>
+                <th scope="col">{t('partnerships.agreements.columns.kind')}</th>
+                <th scope="col">{t('partnerships.agreements.columns.parties')}</th>
+                <th scope="col">{t('partnerships.agreements.columns.status')}</th>
+                <th scope="col">{t('partnerships.agreements.columns.signedOn')}</th>
+                <th scope="col">{t('partnerships.agreements.columns.validUntil')}</th>
+                <th scope="col">{t('partnerships.agreements.columns.renewal')}</th>
+                <th scope="col" className="num">{t('partnerships.agreements.columns.programs')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {list.data?.items.map((a) => (
+                <tr key={a.id}>
+                  <td className="nowrap">
+                    <Link to="/agreements/$id" params={{ id: String(a.id) }}>
+                      {a.reference}
+                    </Link>
+                  </td>
+                  <td className="title-cell">
+                    {f.title(a)}
+                    {a.illustrative && ' '}
+                    {a.illustrative && (
+                      <span className="tag" title={t('common.illustrativeHint')}>
+                        {t('common.illustrative')}
+                      </span>
+                    )}
+                  </td>
+                  <td>{f.code(agreementKinds, a.kind)}</td>
+                  <td>
+                    <Parties parties={a.parties} />
+                  </td>
+                  <td>
+                    <AgreementStatusBadge status={a.status} />
+                  </td>
+                  <td className="nowrap">{f.date(a.signedOn)}</td>
+                  <td className="nowrap">{f.date(a.validUntil)}</td>
+                  <td className="nowrap">
+                    <RenewalBadge renewal={a.renewal} />
+                  </td>
+                  <td className="num">{f.number(a.programCount)}</td>
                 </tr>
-              </thead>
-              <tbody>
-                {list.data?.items.map((a) => (
-                  <tr key={a.id}>
-                    <td className="nowrap">
-                      <Link to="/agreements/$id" params={{ id: String(a.id) }}>
-                        {a.reference}
-                      </Link>
-                    </td>
-                    <td className="title-cell">
-                      {f.title(a)}
-                      {a.illustrative && ' '}
-                      {a.illustrative && (
-                        <span className="tag" title={t('common.illustrativeHint')}>
-                          {t('common.illustrative')}
-                        </span>
-                      )}
-                    </td>
-                    <td>{f.code(agreementKinds, a.kind)}</td>
-                    <td>
-                      <Parties parties={a.parties} />
-                    </td>
-                    <td>
-                      <AgreementStatusBadge status={a.status} />
-                    </td>
-                    <td className="nowrap">{f.date(a.signedOn)}</td>
-                    <td className="nowrap">{f.date(a.validUntil)}</td>
-                    <td className="nowrap">
-                      <RenewalBadge renewal={a.renewal} />
-                    </td>
-                    <td className="num">{f.number(a.programCount)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-          <PageNav page={params.page ?? 1} pages={pages} onPage={(p) => void navigate({ search: (s) => ({ ...s, page: p > 1 ? String(p) : undefined }) })} />
-        </>
-      )}
+              ))}
+            </tbody>
+          </table>
+        </div>
+        <PageNav page={params.page ?? 1} pages={pages} onPage={(p) => void navigate({ search: (s) => ({ ...s, page: p > 1 ? String(p) : undefined }) })} />
+      </ListResults>
     </>
   );
 }

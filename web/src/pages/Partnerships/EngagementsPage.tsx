@@ -9,12 +9,12 @@ import { useSession } from '../../auth/session.js';
 import { CodeFilter } from '../../components/CodeFilter.js';
 import { CountryPicker } from '../../components/CountryPicker.js';
 import { PageNav } from '../../components/PageNav.js';
-import { EmptyState, Loading } from '../../components/Status.js';
 import { useFormat } from '../../format.js';
 import { ENGAGEMENT_PAGE_SIZE, engagementFilter, engagementListParams, pageCount, pageOf, type EngagementSearch } from './engagement-search.js';
 import { useOrgChoices } from './EngagementFields.js';
 import { EngagementProblem } from './EngagementParts.js';
 import { PartnershipTabs } from './PartnershipTabs.js';
+import { DownloadLinks, ListResults } from '../../components/ListResults.js';
 
 export function EngagementsPage() {
   const { t, i18n } = useTranslation();
@@ -38,12 +38,7 @@ export function EngagementsPage() {
       <div className="page-head">
         <h1>{t('partnerships.engagements.title')}</h1>
         <div className="actions">
-          <a className="button secondary" href={engagementsExportUrl(filter, 'csv', i18n.language)} download>
-            {t('partnerships.engagements.downloadCsv')}
-          </a>
-          <a className="button secondary" href={engagementsExportUrl(filter, 'xlsx', i18n.language)} download>
-            {t('partnerships.engagements.downloadXlsx')}
-          </a>
+          <DownloadLinks href={(format) => engagementsExportUrl(filter, format, i18n.language)} />
           {canPartnerships.create(user) && (
             <Link className="button" to="/engagements/new">
               {t('partnerships.engagements.new')}
@@ -104,47 +99,42 @@ export function EngagementsPage() {
         </div>
       </form>
 
-      {list.isPending ? (
-        <Loading />
-      ) : list.error ? (
-        <EngagementProblem error={list.error} onRetry={() => void list.refetch()} />
-      ) : total === 0 ? (
-        <EmptyState>{t('partnerships.engagements.empty')}</EmptyState>
-      ) : (
-        <>
-          <p className="muted" aria-live="polite">
-            {t('partnerships.engagements.results', { count: total, formatted: f.number(total) })}
-          </p>
-          <div className="table-wrap">
-            <table className="data">
-              <caption className="sr-only">{t('partnerships.engagements.title')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('partnerships.engagements.columns.date')}</th>
-                  <th scope="col">{t('partnerships.engagements.fields.kind')}</th>
-                  <th scope="col">{t('partnerships.engagements.fields.title')}</th>
-                  <th scope="col">{t('partnerships.engagements.columns.partner')}</th>
-                  <th scope="col">{t('partnerships.engagements.columns.place')}</th>
-                  <th scope="col" className="num">
-                    {t('partnerships.engagements.columns.offers')}
-                  </th>
-                  <th scope="col" className="num">
-                    {t('partnerships.engagements.columns.requests')}
-                  </th>
-                  <th scope="col">{t('partnerships.engagements.columns.programs')}</th>
-                  <th scope="col">{t('partnerships.engagements.columns.followUps')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {list.data?.items.map((e) => (
-                  <EngagementRow key={e.id} e={e} />
-                ))}
-              </tbody>
-            </table>
-          </div>
-          <PageNav page={page} pages={pageCount(total, ENGAGEMENT_PAGE_SIZE)} onPage={(p) => void navigate({ search: (s) => ({ ...s, page: p > 1 ? String(p) : undefined }) })} />
-        </>
-      )}
+      <ListResults
+        query={list}
+        total={total}
+        empty={t('partnerships.engagements.empty')}
+        results={t('partnerships.engagements.results', { count: total, formatted: f.number(total) })}
+        problem={(error, retry) => <EngagementProblem error={error} onRetry={retry} />}
+      >
+        <div className="table-wrap">
+          <table className="data">
+            <caption className="sr-only">{t('partnerships.engagements.title')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('partnerships.engagements.columns.date')}</th>
+                <th scope="col">{t('partnerships.engagements.fields.kind')}</th>
+                <th scope="col">{t('partnerships.engagements.fields.title')}</th>
+                <th scope="col">{t('partnerships.engagements.columns.partner')}</th>
+                <th scope="col">{t('partnerships.engagements.columns.place')}</th>
+                <th scope="col" className="num">
+                  {t('partnerships.engagements.columns.offers')}
+                </th>
+                <th scope="col" className="num">
+                  {t('partnerships.engagements.columns.requests')}
+                </th>
+                <th scope="col">{t('partnerships.engagements.columns.programs')}</th>
+                <th scope="col">{t('partnerships.engagements.columns.followUps')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {list.data?.items.map((e) => (
+                <EngagementRow key={e.id} e={e} />
+              ))}
+            </tbody>
+          </table>
+        </div>
+        <PageNav page={page} pages={pageCount(total, ENGAGEMENT_PAGE_SIZE)} onPage={(p) => void navigate({ search: (s) => ({ ...s, page: p > 1 ? String(p) : undefined }) })} />
+      </ListResults>
     </>
   );
 }

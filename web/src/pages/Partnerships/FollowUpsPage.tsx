@@ -7,13 +7,13 @@ import { followUpsExportUrl, useFollowUps, usePatchFollowUp } from '../../api/pa
 import { useSession } from '../../auth/session.js';
 import { CodeFilter } from '../../components/CodeFilter.js';
 import { PageNav } from '../../components/PageNav.js';
-import { EmptyState, Loading } from '../../components/Status.js';
 import { useFormat } from '../../format.js';
 import { FOLLOW_UP_PAGE_SIZE, followUpFilter, followUpListParams, pageCount, pageOf, type FollowUpSearch } from './engagement-search.js';
 import { FollowUpActions } from './EngagementFollowUps.js';
 import { EngagementProblem, FollowUpStatus } from './EngagementParts.js';
 import { canActOnFollowUp } from './follow-ups.js';
 import { PartnershipTabs } from './PartnershipTabs.js';
+import { DownloadLinks, ListResults } from '../../components/ListResults.js';
 
 export function FollowUpsPage() {
   const { t, i18n } = useTranslation();
@@ -36,12 +36,7 @@ export function FollowUpsPage() {
       <div className="page-head">
         <h1>{t('partnerships.followUps.title')}</h1>
         <div className="actions">
-          <a className="button secondary" href={followUpsExportUrl(filter, 'csv', i18n.language)} download>
-            {t('partnerships.followUps.downloadCsv')}
-          </a>
-          <a className="button secondary" href={followUpsExportUrl(filter, 'xlsx', i18n.language)} download>
-            {t('partnerships.followUps.downloadXlsx')}
-          </a>
+          <DownloadLinks href={(format) => followUpsExportUrl(filter, format, i18n.language)} />
         </div>
       </div>
       <p className="muted">{t('partnerships.followUps.listIntro')}</p>
@@ -71,58 +66,53 @@ export function FollowUpsPage() {
       </form>
       {patch.error && <EngagementProblem error={patch.error} />}
 
-      {list.isPending ? (
-        <Loading />
-      ) : list.error ? (
-        <EngagementProblem error={list.error} onRetry={() => void list.refetch()} />
-      ) : total === 0 ? (
-        <EmptyState>{t('partnerships.followUps.empty')}</EmptyState>
-      ) : (
-        <>
-          <p className="muted" aria-live="polite">
-            {t('partnerships.followUps.results', { count: total, formatted: f.number(total) })}
-          </p>
-          <div className="table-wrap">
-            <table className="data">
-              <caption className="sr-only">{t('partnerships.followUps.title')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('partnerships.followUps.fields.dueOn')}</th>
-                  <th scope="col">{t('partnerships.followUps.fields.action')}</th>
-                  <th scope="col">{t('partnerships.followUps.fields.owner')}</th>
-                  <th scope="col">{t('partnerships.followUps.columns.engagement')}</th>
-                  <th scope="col">{t('partnerships.followUps.columns.status')}</th>
-                  <th scope="col">
-                    <span className="sr-only">{t('partnerships.followUps.columns.actions')}</span>
-                  </th>
+      <ListResults
+        query={list}
+        total={total}
+        empty={t('partnerships.followUps.empty')}
+        results={t('partnerships.followUps.results', { count: total, formatted: f.number(total) })}
+        problem={(error, retry) => <EngagementProblem error={error} onRetry={retry} />}
+      >
+        <div className="table-wrap">
+          <table className="data">
+            <caption className="sr-only">{t('partnerships.followUps.title')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('partnerships.followUps.fields.dueOn')}</th>
+                <th scope="col">{t('partnerships.followUps.fields.action')}</th>
+                <th scope="col">{t('partnerships.followUps.fields.owner')}</th>
+                <th scope="col">{t('partnerships.followUps.columns.engagement')}</th>
+                <th scope="col">{t('partnerships.followUps.columns.status')}</th>
+                <th scope="col">
+                  <span className="sr-only">{t('partnerships.followUps.columns.actions')}</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {list.data?.items.map((x) => (
+                <tr key={x.id}>
+                  <td className="nowrap">{f.date(x.dueOn)}</td>
+                  <td className="title-cell">{x.action}</td>
+                  <td>{x.owner}</td>
+                  <td>
+                    <Link to="/engagements/$id" params={{ id: String(x.engagementId) }}>
+                      {x.engagementReference}
+                    </Link>
+                    <br />
+                    <span className="muted small">{x.engagementTitle}</span>
+                  </td>
+                  <td className="nowrap">
+                    <FollowUpStatus status={x.status} overdue={x.overdue} />
+                    {x.doneOn && <span className="muted small"> {f.date(x.doneOn)}</span>}
+                  </td>
+                  <td>{canActOnFollowUp(user, x, { ownerOrg: x.ownerOrg }) && <FollowUpActions followUp={x} busy={patch.isPending} onStatus={(status) => patch.mutate({ followUpId: x.id, body: { status } })} />}</td>
                 </tr>
-              </thead>
-              <tbody>
-                {list.data?.items.map((x) => (
-                  <tr key={x.id}>
-                    <td className="nowrap">{f.date(x.dueOn)}</td>
-                    <td className="title-cell">{x.action}</td>
-                    <td>{x.owner}</td>
-                    <td>
-                      <Link to="/engagements/$id" params={{ id: String(x.engagementId) }}>
-                        {x.engagementReference}
-                      </Link>
-                      <br />
-                      <span className="muted small">{x.engagementTitle}</span>
-                    </td>
-                    <td className="nowrap">
-                      <FollowUpStatus status={x.status} overdue={x.overdue} />
-                      {x.doneOn && <span className="muted small"> {f.date(x.doneOn)}</span>}
-                    </td>
-                    <td>{canActOnFollowUp(user, x, { ownerOrg: x.ownerOrg }) && <FollowUpActions followUp={x} busy={patch.isPending} onStatus={(status) => patch.mutate({ followUpId: x.id, body: { status } })} />}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-          <PageNav page={pageOf(search.page)} pages={pageCount(total, FOLLOW_UP_PAGE_SIZE)} onPage={(p) => void navigate({ search: (s) => ({ ...s, page: p > 1 ? String(p) : undefined }) })} />
-        </>
-      )}
+              ))}
+            </tbody>
+          </table>
+        </div>
+        <PageNav page={pageOf(search.page)} pages={pageCount(total, FOLLOW_UP_PAGE_SIZE)} onPage={(p) => void navigate({ search: (s) => ({ ...s, page: p > 1 ? String(p) : undefined }) })} />
+      </ListResults>
     </>
   );
 }

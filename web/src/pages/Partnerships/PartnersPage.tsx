@@ -16,6 +16,7 @@ import { useFormat } from '../../format.js';
 import { PartnershipProblem } from './agreement-parts.js';
 import { FIRST_YEAR, LAST_YEAR, partnerListParams } from './partner-search.js';
 import { PartnershipTabs } from './PartnershipTabs.js';
+import { DownloadLinks } from '../../components/ListResults.js';
 
 type PartnerSearchPatch = Partial<Record<'q' | 'country' | 'since' | 'upTo', string | undefined>>;
 
@@ -44,13 +45,7 @@ export function PartnersPage() {
       <div className="page-head">
         <h1>{t('partnerships.partners.title')}</h1>
         <div className="actions">
-          <span className="muted">{t('common.download')}:</span>
-          <a className="button secondary" href={partnersExportUrl(params, 'csv', i18n.language)} download>
-            {t('common.downloadCsv')}
-          </a>
-          <a className="button secondary" href={partnersExportUrl(params, 'xlsx', i18n.language)} download>
-            {t('common.downloadXlsx')}
-          </a>
+          <DownloadLinks href={(format) => partnersExportUrl(params, format, i18n.language)} />
           {canPartnerships.coordinate(user) && (
             <Link className="button" to="/partners/new">
               {t('partnerships.newPartner.title')}

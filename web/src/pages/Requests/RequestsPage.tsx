@@ -8,11 +8,11 @@ import { useRequests } from '../../api/request-queries.js';
 import { canRequests } from '../../auth/request-rules.js';
 import { useSession } from '../../auth/session.js';
 import { CountryPicker } from '../../components/CountryPicker.js';
-import { EmptyState, Loading } from '../../components/Status.js';
 import { useFormat } from '../../format.js';
 import { RequestProblem, StatusBadge } from './parts.js';
 import { REQUEST_PAGE_SIZE, type RequestSearch } from './request-search.js';
 import { PageNav } from '../../components/PageNav.js';
+import { ListResults } from '../../components/ListResults.js';
 
 export function RequestsPage() {
   const { t } = useTranslation();
@@ -85,62 +85,57 @@ export function RequestsPage() {
         </div>
       </form>
 
-      {list.isPending ? (
-        <Loading />
-      ) : list.error ? (
-        <RequestProblem error={list.error} onRetry={() => void list.refetch()} />
-      ) : total === 0 ? (
-        <EmptyState>{t('requests.empty')}</EmptyState>
-      ) : (
-        <>
-          <p className="muted" aria-live="polite">
-            {t('requests.results', { count: total, formatted: f.number(total) })}
-          </p>
-          <div className="table-wrap">
-            <table className="data">
-              <thead>
-                <tr>
-                  <th scope="col">{t('requests.columns.reference')}</th>
-                  <th scope="col">{t('requests.columns.received')}</th>
-                  <th scope="col">{t('requests.columns.country')}</th>
-                  <th scope="col">{t('requests.columns.topic')}</th>
-                  <th scope="col">{t('requests.columns.area')}</th>
-                  <th scope="col">{t('requests.columns.status')}</th>
-                  <th scope="col">{t('requests.columns.program')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {list.data?.items.map((r) => (
-                  <tr key={r.id}>
-                    <td className="nowrap">
-                      <Link to="/requests/$id" params={{ id: String(r.id) }}>
-                        {r.reference}
+      <ListResults
+        query={list}
+        total={total}
+        empty={t('requests.empty')}
+        results={t('requests.results', { count: total, formatted: f.number(total) })}
+        problem={(error, retry) => <RequestProblem error={error} onRetry={retry} />}
+      >
+        <div className="table-wrap">
+          <table className="data">
+            <thead>
+              <tr>
+                <th scope="col">{t('requests.columns.reference')}</th>
+                <th scope="col">{t('requests.columns.received')}</th>
+                <th scope="col">{t('requests.columns.country')}</th>
+                <th scope="col">{t('requests.columns.topic')}</th>
+                <th scope="col">{t('requests.columns.area')}</th>
+                <th scope="col">{t('requests.columns.status')}</th>
+                <th scope="col">{t('requests.columns.program')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {list.data?.items.map((r) => (
+                <tr key={r.id}>
+                  <td className="nowrap">
+                    <Link to="/requests/$id" params={{ id: String(r.id) }}>
+                      {r.reference}
+                    </Link>
+                  </td>
+                  <td className="nowrap">{f.date(r.receivedOn)}</td>
+                  <td>{f.country(r.country)}</td>
+                  <td className="title-cell">{r.topic}</td>
+                  <td>{f.code(flagshipAreas, r.flagshipArea)}</td>
+                  <td>
+                    <StatusBadge status={r.status} />
+                  </td>
+                  <td className="nowrap">
+                    {r.activityId !== null ? (
+                      <Link to="/programs/$id" params={{ id: String(r.activityId) }}>
+                        {r.activityIdentifier ?? r.activityId}
                       </Link>
-                    </td>
-                    <td className="nowrap">{f.date(r.receivedOn)}</td>
-                    <td>{f.country(r.country)}</td>
-                    <td className="title-cell">{r.topic}</td>
-                    <td>{f.code(flagshipAreas, r.flagshipArea)}</td>
-                    <td>
-                      <StatusBadge status={r.status} />
-                    </td>
-                    <td className="nowrap">
-                      {r.activityId !== null ? (
-                        <Link to="/programs/$id" params={{ id: String(r.activityId) }}>
-                          {r.activityIdentifier ?? r.activityId}
-                        </Link>
-                      ) : (
-                        '—'
-                      )}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-          <PageNav page={page} pages={pages} onPage={(p) => void navigate({ search: (s) => ({ ...s, page: p > 1 ? p : undefined }) })} />
-        </>
-      )}
+                    ) : (
+                      '—'
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+        <PageNav page={page} pages={pages} onPage={(p) => void navigate({ search: (s) => ({ ...s, page: p > 1 ? p : undefined }) })} />
+      </ListResults>
     </>
   );
 }
