@@ -165,6 +165,11 @@ export class CooperationRequestRepo implements CooperationRequestRepository {
       .select('a.identifier as activity_identifier');
   }
 
+  async findByActivity(activityId: number): Promise<CooperationRequest[]> {
+    const rows = await this.select().where('r.activity_id', '=', activityId).orderBy('r.id').execute();
+    return rows.map(toRequest);
+  }
+
   async findById(id: number): Promise<CooperationRequest | undefined> {
     const row = await this.select().where('r.id', '=', id).executeTakeFirst();
     return row ? toRequest(row) : undefined;

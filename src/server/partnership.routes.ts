@@ -369,12 +369,13 @@ export function registerPartnershipRoutes(root: FastifyInstance, deps: ServiceDe
     {
       schema: {
         tags: PARTNERS,
-        summary: 'The agreements a program is carried out under and the engagement items it came from',
+        summary: 'The agreements a program is carried out under, and the engagement items and partner governments’ requests it came from',
         params: idParams,
         response: {
           200: z.object({
             agreements: z.array(z.object({ id: count, reference: z.string(), titleEn: z.string(), status: z.enum(agreementStatuses.codes) })),
             engagementItems: z.array(z.object({ engagementId: count, reference: z.string(), title: z.string(), startsOn: day, itemId: count, side: z.enum(itemSides.codes), kind: z.enum(itemKinds.codes) })),
+            requests: z.array(z.object({ id: count, reference: z.string(), country: z.string(), topic: z.string(), receivedOn: day })),
           }),
           ...errors,
         },
@@ -382,7 +383,7 @@ export function registerPartnershipRoutes(root: FastifyInstance, deps: ServiceDe
     },
     async (request) => {
       const p = await programPartnership(depsFor(deps, request), request.params.id);
-      return { agreements: p.agreements.map((a) => ({ ...a })), engagementItems: p.engagementItems.map((i) => ({ ...i })) };
+      return { agreements: p.agreements.map((a) => ({ ...a })), engagementItems: p.engagementItems.map((i) => ({ ...i })), requests: p.requests.map((r) => ({ ...r })) };
     },
   );
 

@@ -797,12 +797,19 @@ export async function partnershipAttention(deps: ServiceDeps): Promise<Partnersh
   return { overdueFollowUps: followUps.items, overdueTotal: followUps.total, expiringAgreements: mine.map((a) => withRenewal(a, day)) };
 }
 
-/** Where a program came from and what it is carried out under (its page links back). */
+/**
+ * Where a program came from (an engagement's offer or request, a partner government's request)
+ * and what it is carried out under (its page links back).
+ */
 export async function programPartnership(deps: ServiceDeps, activityId: number) {
-  if (!canReadPartnerships(deps.actor)) return { agreements: [], engagementItems: [] };
+  if (!canReadPartnerships(deps.actor)) return { agreements: [], engagementItems: [], requests: [] };
   const repos = deps.store.repos;
-  const [agreements, engagementItems] = await Promise.all([repos.partnerships.agreementsOfProgram(activityId), repos.partnerships.itemsOfProgram(activityId)]);
-  return { agreements, engagementItems };
+  const [agreements, engagementItems, requests] = await Promise.all([
+    repos.partnerships.agreementsOfProgram(activityId),
+    repos.partnerships.itemsOfProgram(activityId),
+    repos.requests.findByActivity(activityId),
+  ]);
+  return { agreements, engagementItems, requests: requests.map((r) => ({ id: r.id, reference: r.reference, country: r.country, topic: r.topic, receivedOn: r.receivedOn })) };
 }
 
 /** The patch's fields that were sent (undefined means "unchanged"; null clears). */

@@ -574,6 +574,8 @@ export interface PartnershipRepository {
 /** Partner governments' requests (db/request.repo.ts). */
 export interface CooperationRequestRepository {
   findById(id: number): Promise<CooperationRequest | undefined>;
+  /** The requests a program was created from (accepting a request links it). */
+  findByActivity(activityId: number): Promise<CooperationRequest[]>;
   /** Latest received first. */
   list(filter: RequestFilter, page: number, pageSize: number): Promise<Page<CooperationRequest>>;
   /** The next free reference of a year; on PostgreSQL it locks the numbering until the transaction ends. */

@@ -2,7 +2,7 @@
 import { beforeAll, expect, it } from 'vitest';
 import { agreementListQuerySchema, engagementListQuerySchema } from '../../domain/partnership/partnership.schema.js';
 import { describeEachEngine } from '../../testing/engines.js';
-import { countryTimeline, listAgreements, listEngagements, partnershipAttention, partnerTimeline } from '../partnerships.js';
+import { countryTimeline, listAgreements, listEngagements, partnershipAttention, partnerTimeline, programPartnership } from '../partnerships.js';
 import { loadDemoData } from './load-demo.js';
 
 describeEachEngine('demo partnerships', (app) => {
@@ -50,6 +50,17 @@ describeEachEngine('demo partnerships', (app) => {
     const kemenkes = await partnershipAttention({ ...deps(), actor: { kind: 'user', userId: 1, role: 'agency', orgCode: 'ID-KEMENKES', label: 'kemenkes@mitra.demo' } });
     expect(kemenkes.overdueFollowUps.map((f) => f.owner)).toEqual(['ID-KEMENKES']);
     expect(kemenkes.expiringAgreements).toEqual([]);
+  });
+
+  it('links programs back to where they came from: the Mexico visit, the Palestinian request', async () => {
+    const byIdentifier = async (identifier: string) => (await deps().store.repos.activities.findByIdentifier(identifier))?.id as number;
+    const mexico = await programPartnership(deps(), await byIdentifier('ENG-2017-0002-2'));
+    expect(mexico.engagementItems.map((i) => [i.reference, i.side, i.kind])).toEqual([['ENG-2017-0002', 'ours', 'offer']]);
+    expect(mexico.requests).toEqual([]);
+    const amman = await programPartnership(deps(), await byIdentifier('ID-KEMLU-2018-01'));
+    expect(amman.requests.map((r) => [r.country, r.topic])).toEqual([['PS', 'Seminar on microfinance for Palestinian institutions']]);
+    const jica = await programPartnership(deps(), await byIdentifier('ID-BNPB-2017-01'));
+    expect(jica.agreements.map((a) => a.status)).toEqual(['in_force']);
   });
 
   it('shows each partner’s and country’s partnership on one time axis', async () => {

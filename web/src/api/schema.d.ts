@@ -10662,7 +10662,7 @@ export type paths = {
             path?: never;
             cookie?: never;
         };
-        /** The agreements a program is carried out under and the engagement items it came from */
+        /** The agreements a program is carried out under, and the engagement items and partner governments’ requests it came from */
         get: {
             parameters: {
                 query?: never;
@@ -10699,6 +10699,14 @@ export type paths = {
                                 side: "ours" | "theirs";
                                 /** @enum {string} */
                                 kind: "offer" | "request";
+                            }[];
+                            requests: {
+                                id: number;
+                                reference: string;
+                                country: string;
+                                topic: string;
+                                /** Format: date */
+                                receivedOn: string;
                             }[];
                         };
                     };

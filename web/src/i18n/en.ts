@@ -949,6 +949,8 @@ export const en = {
         created: 'The program request is created:',
       },
       programSection: {
+        fromRequest: 'Came from request',
+        request: '{{topic}} ({{country}}, received {{date}})',
         title: 'Partnership',
         cameFrom: 'Came from engagement',
         engagement: '{{title}} ({{date}}; {{item}})',

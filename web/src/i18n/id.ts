@@ -951,6 +951,8 @@ export const id: typeof en = {
         created: 'Permintaan program telah dibuat:',
       },
       programSection: {
+        fromRequest: 'Berasal dari permintaan',
+        request: '{{topic}} ({{country}}, diterima {{date}})',
         title: 'Kemitraan',
         cameFrom: 'Berasal dari kunjungan atau pertemuan',
         engagement: '{{title}} ({{date}}; {{item}})',

@@ -1,6 +1,7 @@
 /**
  * Where a program came from and what it is carried out under: links back to the engagements whose
- * offer or request it became, and to its agreements. Nothing for readers outside the Indonesian
+ * offer or request it became, to the partner government's request it was accepted from, and to
+ * its agreements. Nothing for readers outside the Indonesian
  * side (the server answers them with empty lists) or when there is nothing to link.
  */
 import { Link } from '@tanstack/react-router';
@@ -20,7 +21,7 @@ export function PartnershipSection({ programId, user }: { programId: number; use
   const query = useProgramPartnership(programId, canPartnerships.internal(user));
   const data = query.data;
   // The page works without it: nothing while loading, on an error, or when there is nothing to link.
-  if (!data || (data.engagementItems.length === 0 && data.agreements.length === 0)) return null;
+  if (!data || (data.engagementItems.length === 0 && data.agreements.length === 0 && data.requests.length === 0)) return null;
   return (
     <section className="card" aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`}>{t('partnerships.engagements.programSection.title')}</h2>
@@ -33,6 +34,17 @@ export function PartnershipSection({ programId, user }: { programId: number; use
                 {i.reference}
               </Link>{' '}
               {t('partnerships.engagements.programSection.engagement', { title: i.title, date: f.date(i.startsOn), item: `${f.code(itemKinds, i.kind)} · ${f.code(itemSides, i.side)}` })}
+            </dd>
+          </div>
+        ))}
+        {data.requests.map((r) => (
+          <div className="contents" key={`r${r.id}`}>
+            <dt>{t('partnerships.engagements.programSection.fromRequest')}</dt>
+            <dd>
+              <Link to="/requests/$id" params={{ id: String(r.id) }}>
+                {r.reference}
+              </Link>{' '}
+              {t('partnerships.engagements.programSection.request', { topic: r.topic, country: f.country(r.country), date: f.date(r.receivedOn) })}
             </dd>
           </div>
         ))}
