@@ -1,9 +1,9 @@
 /** A participant's journey: status history (as the nominating organisation sees it) and the mail outbox. */
-import type { Kysely } from 'kysely';
+import { sql, type Kysely, type Selectable } from 'kysely';
 import type { ParticipantStatus } from '../domain/codes.js';
 import type { MailOutboxRepository, OutgoingMail, ParticipantEvent, ParticipantEventRepository, QueuedMail } from '../services/ports.js';
-import { insertInChunks, num } from './sql-helpers.js';
-import type { Database } from './schema.js';
+import { insertInChunks, isPostgres, num } from './sql-helpers.js';
+import type { Database, MailOutboxTable } from './schema.js';
 
 export class ParticipantEventRepo implements ParticipantEventRepository {
   constructor(private readonly db: Kysely<Database>) {}
@@ -46,14 +46,29 @@ export class MailOutboxRepo implements MailOutboxRepository {
     return rows.map(toMail);
   }
 
+  async claim(limit: number, maxAttempts: number, now: string, leaseUntil: string): Promise<QueuedMail[]> {
+    // One statement: the rows are claimed as they are chosen. PostgreSQL skips rows another
+    // process is claiming at that moment; SQLite runs one write at a time.
+    const lock = isPostgres(this.db) ? sql`for update skip locked` : sql``;
+    const { rows } = await sql<Selectable<MailOutboxTable>>`
+      update mail_outbox set claimed_until = ${leaseUntil}
+      where id in (
+        select id from mail_outbox
+        where sent_at is null and attempts < ${maxAttempts} and (claimed_until is null or claimed_until < ${now})
+        order by id limit ${limit} ${lock}
+      )
+      returning *`.execute(this.db);
+    return rows.map(toMail).sort((a, b) => a.id - b.id);
+  }
+
   async markSent(id: number, now: string): Promise<void> {
-    await this.db.updateTable('mail_outbox').set({ sent_at: now }).where('id', '=', id).execute();
+    await this.db.updateTable('mail_outbox').set({ sent_at: now, claimed_until: null }).where('id', '=', id).execute();
   }
 
   async markFailed(id: number, error: string): Promise<void> {
     await this.db
       .updateTable('mail_outbox')
-      .set((eb) => ({ attempts: eb('attempts', '+', 1), last_error: error.slice(0, 1000) }))
+      .set((eb) => ({ attempts: eb('attempts', '+', 1), last_error: error.slice(0, 1000), claimed_until: null }))
       .where('id', '=', id)
       .execute();
   }

@@ -407,6 +407,8 @@ export interface MailOutboxTable {
   sent_at: string | null;
   attempts: Generated<number>;
   last_error: string | null;
+  /** Claimed by a sending process until this instant (migration 20261129160000_mail_claims). */
+  claimed_until: string | null;
 }
 
 export interface AttendanceTable {

@@ -34,6 +34,9 @@ export class CapturedMailer implements Mailer {
 
 export const MAX_MAIL_ATTEMPTS = 5;
 
+/** How long a claim on a batch of mail holds: a process that dies mid-batch leaves it to others after this. */
+export const CLAIM_LEASE_MS = 10 * 60_000;
+
 export interface DeliveryReport {
   readonly sent: number;
   readonly failed: number;
@@ -45,7 +48,9 @@ export async function deliverOutbox(store: Store, mailer: Mailer, clock: Clock, 
   let failed = 0;
   const limit = options.limit ?? 200;
   for (;;) {
-    const batch = await store.repos.mailOutbox.unsent(Math.min(limit - sent - failed, 100), MAX_MAIL_ATTEMPTS);
+    // Claimed, not just read: another app process delivering at the same time sends other mail.
+    const now = clock.nowIso();
+    const batch = await store.repos.mailOutbox.claim(Math.min(limit - sent - failed, 100), MAX_MAIL_ATTEMPTS, now, new Date(Date.parse(now) + CLAIM_LEASE_MS).toISOString());
     if (batch.length === 0) break;
     for (const mail of batch) {
       try {

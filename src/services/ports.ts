@@ -205,6 +205,11 @@ export interface MailOutboxRepository {
   enqueue(mails: readonly OutgoingMail[], now: string): Promise<void>;
   /** Unsent mail, oldest first, with fewer than `maxAttempts` failed attempts. */
   unsent(limit: number, maxAttempts: number): Promise<QueuedMail[]>;
+  /**
+   * Claims up to `limit` unsent mails not claimed by anyone else (or whose claim ran out before
+   * `now`) until `leaseUntil`, oldest first: what one sending process sends, and no other.
+   */
+  claim(limit: number, maxAttempts: number, now: string, leaseUntil: string): Promise<QueuedMail[]>;
   markSent(id: number, now: string): Promise<void>;
   markFailed(id: number, error: string): Promise<void>;
   /** Mail sent to one address (newest first): the captured outbox of tests, the admin's view. */

@@ -16,6 +16,7 @@ import * as defaultSurveys from './20261129131000_default_surveys.js';
 import * as auditErasure from './20261129131100_audit_erasure.js';
 import * as requestMatching from './20261129131500_request_matching.js';
 import * as partnerships from './20261129150000_partnerships.js';
+import * as mailClaims from './20261129160000_mail_claims.js';
 
 export interface MigrationContext {
   readonly engine: Engine;
@@ -38,6 +39,7 @@ const MIGRATIONS: Record<string, MigrationModule> = {
   '20261129131100_audit_erasure': auditErasure,
   '20261129131500_request_matching': requestMatching,
   '20261129150000_partnerships': partnerships,
+  '20261129160000_mail_claims': mailClaims,
 };
 
 export function migrationsFor(engine: Engine): Record<string, Migration> {
