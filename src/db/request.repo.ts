@@ -240,6 +240,33 @@ export class CooperationRequestRepo implements CooperationRequestRepository {
     return row.id;
   }
 
+  async updateFields(id: number, expectedVersion: number, data: CooperationRequestData, now: string): Promise<boolean> {
+    const result = await this.db
+      .updateTable('cooperation_requests')
+      .set({
+        country_code: data.country,
+        topic: data.topic,
+        description: data.description,
+        flagship_area: data.flagshipArea,
+        sector_code: data.sectorCode,
+        modality: data.modality,
+        period_from: data.periodFrom,
+        period_to: data.periodTo,
+        received_on: data.receivedOn,
+        relayed_by: data.relayedBy,
+        updated_at: now,
+        version: expectedVersion + 1,
+      })
+      .where('id', '=', id)
+      .where('version', '=', expectedVersion)
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) > 0;
+  }
+
+  async delete(id: number): Promise<void> {
+    await this.db.deleteFrom('cooperation_requests').where('id', '=', id).execute();
+  }
+
   async update(id: number, expectedVersion: number, change: { status: RequestStatus; assessmentNote: string | null; activityId: number | null }, now: string): Promise<boolean> {
     const result = await this.db
       .updateTable('cooperation_requests')

@@ -12,7 +12,7 @@ import { requestInputSchema, type RequestInputRequest } from '../domain/request/
 import { serverFor } from '../main.js';
 import { createActivity } from '../services/activities.js';
 import { createOrganisation } from '../services/organisations.js';
-import { assessRequest, registerRequest } from '../services/requests.js';
+import { assessRequest, declineRequest, registerRequest } from '../services/requests.js';
 import { anActivity } from '../testing/builders.js';
 import { describeEachEngine } from '../testing/engines.js';
 import { asSession, ensureOrg, signIn } from '../testing/server.js';
@@ -29,7 +29,7 @@ const signedIn = (status: number): Expect => ({ admin: status, coordinator: stat
 const coordination = (status: number): Expect => ({ ...signedIn(403), admin: status, coordinator: status });
 
 interface Call {
-  readonly method?: 'GET' | 'POST';
+  readonly method?: 'GET' | 'POST' | 'PATCH' | 'DELETE';
   readonly url: string;
   readonly payload?: unknown;
   readonly headers?: Record<string, string>;
@@ -78,6 +78,32 @@ describeEachEngine('requests API', (app) => {
     { name: 'POST /requests/{id}/assess', call: async () => ({ method: 'POST', url: `/api/v1/requests/${await aRequest()}/assess`, payload: {} }), expect: coordination(200) },
     { name: 'POST /requests/{id}/decline', call: async () => ({ method: 'POST', url: `/api/v1/requests/${await aRequest()}/decline`, payload: { note: 'Not this year' } }), expect: coordination(200) },
     { name: 'POST /requests/{id}/accept', call: async () => ({ method: 'POST', url: `/api/v1/requests/${await anAssessedRequest()}/accept`, payload: { implementingOrg: AGENCY } }), expect: coordination(200) },
+    { name: 'PATCH /requests/{id}, registered', call: async () => ({ method: 'PATCH', url: `/api/v1/requests/${await aRequest()}`, payload: { topic: 'Corrected topic' } }), expect: coordination(200) },
+    {
+      name: 'PATCH /requests/{id}, registered, relayed by the embassy',
+      call: async () => ({ method: 'PATCH', url: `/api/v1/requests/${await aRequest({ relayedBy: EMBASSY })}`, payload: { periodTo: '2027-03-26' } }),
+      expect: { ...coordination(200), embassy: 200 },
+    },
+    {
+      name: 'PATCH /requests/{id}, under assessment, relayed by the embassy',
+      call: async () => {
+        const id = await aRequest({ relayedBy: EMBASSY });
+        await assessRequest(system(), id, {});
+        return { method: 'PATCH', url: `/api/v1/requests/${id}`, payload: { topic: 'Corrected topic' } };
+      },
+      expect: { ...coordination(200), embassy: 403 },
+    },
+    {
+      name: 'PATCH /requests/{id}, declined',
+      call: async () => {
+        const id = await aRequest({ relayedBy: EMBASSY });
+        await declineRequest(system(), id, { note: 'Not this year' });
+        return { method: 'PATCH', url: `/api/v1/requests/${id}`, payload: { topic: 'Corrected topic' } };
+      },
+      expect: { ...coordination(409), embassy: 409 },
+    },
+    { name: 'DELETE /requests/{id}, registered, relayed by the embassy', call: async () => ({ method: 'DELETE', url: `/api/v1/requests/${await aRequest({ relayedBy: EMBASSY })}` }), expect: { ...coordination(204), embassy: 204 } },
+    { name: 'DELETE /requests/{id}, under assessment', call: async () => ({ method: 'DELETE', url: `/api/v1/requests/${await anAssessedRequest()}` }), expect: coordination(409) },
   ];
 
   describe.each(ROWS)('$name', (row) => {
@@ -112,6 +138,28 @@ describeEachEngine('requests API', (app) => {
     expect(order.json().issues.map((i: { path: string }) => i.path)).toEqual(['periodTo']);
     const foreign = await send('focal_point', { method: 'POST', url: '/api/v1/requests', payload: input({ country: 'TL' }) });
     expect(foreign.json().code).toBe('cooperation_request.not_own_country');
+  });
+
+  it('corrects a request with its checks, If-Match honoured, and keeps a focal point to its government', async () => {
+    const id = await aRequest();
+    const edited = await send('coordinator', { method: 'PATCH', url: `/api/v1/requests/${id}`, payload: { topic: 'Community-based DRM for divisional officers', periodFrom: '2027-04-05', periodTo: '2027-04-23' }, headers: { 'if-match': '"1"' } });
+    expect([edited.statusCode, edited.headers.etag]).toEqual([200, '"2"']);
+    expect(edited.json()).toMatchObject({ topic: 'Community-based DRM for divisional officers', periodFrom: '2027-04-05', periodTo: '2027-04-23', country: 'FJ', version: 2 });
+    const stale = await send('coordinator', { method: 'PATCH', url: `/api/v1/requests/${id}`, payload: { topic: 'x' }, headers: { 'if-match': '"1"' } });
+    expect([stale.statusCode, stale.json().code]).toEqual([409, 'cooperation_request.stale']);
+    // The period is checked against the stored end when only its start is sent.
+    const order = await send('coordinator', { method: 'PATCH', url: `/api/v1/requests/${id}`, payload: { periodFrom: '2027-05-01' } });
+    expect([order.statusCode, order.json().issues.map((i: { path: string; code: string }) => `${i.path}:${i.code}`)]).toEqual([422, ['periodTo:date_order']]);
+    const future = await send('coordinator', { method: 'PATCH', url: `/api/v1/requests/${id}`, payload: { receivedOn: '2030-01-01' } });
+    expect(future.json().issues.map((i: { path: string }) => i.path)).toEqual(['receivedOn']);
+    const focal = (await send('focal_point', { method: 'POST', url: '/api/v1/requests', payload: input() })).json();
+    const moved = await send('focal_point', { method: 'PATCH', url: `/api/v1/requests/${focal.id}`, payload: { country: 'TL' } });
+    expect([moved.statusCode, moved.json().code]).toEqual([403, 'cooperation_request.not_own_country']);
+    const relay = await send('focal_point', { method: 'PATCH', url: `/api/v1/requests/${focal.id}`, payload: { relayedBy: EMBASSY } });
+    expect([relay.statusCode, relay.json().code]).toEqual([403, 'cooperation_request.relay_not_own']);
+    expect((await send('focal_point', { method: 'PATCH', url: `/api/v1/requests/${focal.id}`, payload: { topic: 'Fiji’s corrected topic' } })).json().topic).toBe('Fiji’s corrected topic');
+    expect((await send('focal_point', { method: 'DELETE', url: `/api/v1/requests/${focal.id}` })).statusCode).toBe(204);
+    expect((await send('coordinator', { url: `/api/v1/requests/${focal.id}` })).statusCode).toBe(404);
   });
 
   it('honours If-Match and links the accepted request to its program', async () => {

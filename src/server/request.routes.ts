@@ -6,9 +6,9 @@ import { flagshipAreas, lifecycleStages, modalities } from '../domain/codes.js';
 import { REPORT_REGIONS } from '../domain/reference/types.js';
 import type { MatchReason } from '../domain/request/matching.js';
 import { requestStatuses, type CooperationRequest } from '../domain/request/request.js';
-import { acceptInputSchema, assessInputSchema, declineInputSchema, requestInputSchema, requestListQuerySchema } from '../domain/request/request.schema.js';
+import { acceptInputSchema, assessInputSchema, declineInputSchema, requestInputSchema, requestListQuerySchema, requestPatchSchema } from '../domain/request/request.schema.js';
 import type { ServiceDeps } from '../services/ports.js';
-import { acceptRequest, assessRequest, declineRequest, getRequest, listRequests, registerRequest, requestMatches } from '../services/requests.js';
+import { acceptRequest, assessRequest, declineRequest, deleteRequest, editRequest, getRequest, listRequests, registerRequest, requestMatches } from '../services/requests.js';
 import { depsFor } from './auth.js';
 import { badIfMatch, etagOf, idParams, readIfMatch } from './http-helpers.js';
 import { problemSchema } from './problem.js';
@@ -135,6 +135,38 @@ export function registerRequestRoutes(root: FastifyInstance, deps: ServiceDeps):
     '/api/v1/requests/:id',
     { schema: { tags: TAG, summary: 'Read a request', params: idParams, response: { 200: cooperationRequestSchema, ...errors } } },
     async (request, reply) => withEtag(reply, await getRequest(depsFor(deps, request), request.params.id)),
+  );
+
+  app.patch(
+    '/api/v1/requests/:id',
+    {
+      schema: {
+        tags: TAG,
+        summary: 'Correct a request: the coordination team while it is registered or under assessment, the relaying embassy or focal point while it is registered; If-Match honoured',
+        params: idParams,
+        body: requestPatchSchema,
+        response: { 200: cooperationRequestSchema, ...errors },
+      },
+    },
+    async (request, reply) => step(request, reply, (d, v) => editRequest(d, request.params.id, request.body, { expectedVersion: v })),
+  );
+
+  app.delete(
+    '/api/v1/requests/:id',
+    {
+      schema: {
+        tags: TAG,
+        summary: 'Delete a request registered by mistake (still registered: the coordination team or the relaying organisation); If-Match honoured',
+        params: idParams,
+        response: { 204: z.null(), ...errors },
+      },
+    },
+    async (request, reply) => {
+      const ifMatch = readIfMatch(request);
+      if (!ifMatch.ok) return badIfMatch(request, reply);
+      await deleteRequest(depsFor(deps, request), request.params.id, { expectedVersion: ifMatch.version });
+      return reply.code(204).send(null);
+    },
   );
 
   /** A status step with the If-Match header honoured (a stale version is a 409). */

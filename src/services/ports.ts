@@ -588,6 +588,9 @@ export interface CooperationRequestRepository {
   insert(record: CooperationRequestData & { reference: string; status: RequestStatus; createdBy: string; now: string }): Promise<number>;
   /** Changes the status, note and program link if the version is still `expectedVersion`; false when stale. */
   update(id: number, expectedVersion: number, change: { status: RequestStatus; assessmentNote: string | null; activityId: number | null }, now: string): Promise<boolean>;
+  /** Replaces the request's own fields; false when the stored version is not `expectedVersion`. */
+  updateFields(id: number, expectedVersion: number, data: CooperationRequestData, now: string): Promise<boolean>;
+  delete(id: number): Promise<void>;
   /** Candidates for the ranking, aggregated in SQL: at most `limit` of each kind, best first. */
   matchCandidates(q: MatchQuery, limit: number): Promise<MatchCandidates<AgencyCandidate, ProgramCandidate, AlumnusCandidate>>;
 }

@@ -7,13 +7,13 @@
 import type { Activity } from '../domain/activity/activity.js';
 import type { Page } from '../domain/activity/activity-query.js';
 import { activityInputSchema } from '../domain/activity/activity.schema.js';
-import { actorHasRole, actorOrg, authorizeRequestAssess, authorizeRequestRegister, canSeePersonalData, requireSignedIn } from '../domain/access/policy.js';
+import { actorHasRole, actorOrg, authorizeRequestAssess, authorizeRequestRegister, canSeePersonalData, isCoordinationTeam, requireSignedIn } from '../domain/access/policy.js';
 import { actorLabel } from '../domain/access/actor.js';
 import { diffRecords } from '../domain/audit.js';
 import { ConflictError, ForbiddenError, InvalidError, NotFoundError } from '../domain/errors.js';
 import { matchQueryOf, MATCH_LIMIT, rankMatches, type AgencyCandidate, type AlumnusCandidate, type ProgramCandidate, type Ranked } from '../domain/request/matching.js';
-import { checkRequestTransition, plainRequest, type CooperationRequest, type RequestStatus } from '../domain/request/request.js';
-import type { AcceptInput, AssessInput, DeclineInput, RequestInput, RequestListQuery } from '../domain/request/request.schema.js';
+import { checkRequestTransition, plainRequest, type CooperationRequest, type CooperationRequestData, type RequestStatus } from '../domain/request/request.js';
+import type { AcceptInput, AssessInput, DeclineInput, RequestInput, RequestListQuery, RequestPatch } from '../domain/request/request.schema.js';
 import { createActivity } from './activities.js';
 import { audit } from './audit.js';
 import { inOneTransaction, type Repositories, type ServiceDeps } from './ports.js';
@@ -104,6 +104,87 @@ export async function registerRequest(deps: ServiceDeps, input: RequestInput): P
     await audit(deps, repos, { action: 'create', entity: 'cooperation_request', entityId: id, entityLabel: reference, entityVersion: created.version, changes: diffRecords(null, plainRequest(created)) });
     return created;
   });
+}
+
+/**
+ * Who may change or delete a request as registered: the coordination team while it is registered
+ * or under assessment; the embassy or focal point that relayed it while it is only registered.
+ */
+function authorizeRequestChange(deps: ServiceDeps, r: CooperationRequest, what: 'change' | 'delete'): void {
+  requireSignedIn(deps.actor);
+  const team = isCoordinationTeam(deps.actor);
+  const own = actorOrg(deps.actor);
+  const relay = actorHasRole(deps.actor, 'embassy', 'focal_point') && !!own && r.relayedBy?.toLowerCase() === own.toLowerCase();
+  if (!team && !relay) throw new ForbiddenError('cooperation_request.forbidden', 'only the coordination team and the organisation that relayed the request change it');
+  const open: readonly RequestStatus[] = what === 'delete' ? ['registered'] : ['registered', 'assessment'];
+  if (!open.includes(r.status)) {
+    throw new ConflictError(
+      'cooperation_request.decided',
+      what === 'delete' ? `request ${r.reference} is ${r.status}: only a request still registered can be deleted` : `request ${r.reference} is ${r.status}: it stays as it was decided`,
+    );
+  }
+  if (!team && r.status !== 'registered') {
+    throw new ForbiddenError('cooperation_request.under_assessment', `request ${r.reference} is under assessment: ask the coordination team to change it`);
+  }
+}
+
+/** Corrects a request still registered or under assessment (the fields sent replace the stored ones). */
+export async function editRequest(deps: ServiceDeps, id: number, patch: RequestPatch, options: RequestWriteOptions = {}): Promise<CooperationRequest> {
+  return deps.store.transaction(async (repos) => {
+    const current = await loadVisible(deps, repos, id);
+    authorizeRequestChange(deps, current, 'change');
+    if (options.expectedVersion !== undefined && options.expectedVersion !== current.version) throw staleError(current, options.expectedVersion);
+    const defined = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)) as Partial<RequestPatch>;
+    const next = { ...plainData(current), ...defined };
+    const issues: { path: string; code: string; message: string }[] = [];
+    const today = deps.clock.nowIso().slice(0, 10);
+    if (next.receivedOn > today) issues.push({ path: 'receivedOn', code: 'future_date', message: `must not be after today (${today})` });
+    if (next.periodFrom && next.periodTo && next.periodTo < next.periodFrom) issues.push({ path: 'periodTo', code: 'date_order', message: `must not be before periodFrom (${next.periodFrom})` });
+    if (issues.length) throw new InvalidError('cooperation_request.invalid', 'the request has invalid fields', issues);
+    const team = isCoordinationTeam(deps.actor);
+    if (!team && patch.relayedBy !== undefined && (patch.relayedBy ?? '').toLowerCase() !== (current.relayedBy ?? '').toLowerCase()) {
+      throw new ForbiddenError('cooperation_request.relay_not_own', 'only the coordination team changes who relayed a request');
+    }
+    if (actorHasRole(deps.actor, 'focal_point') && next.country !== current.country) {
+      throw new ForbiddenError('cooperation_request.not_own_country', `a focal point keeps its own government's requests (${current.country})`);
+    }
+    if (team && patch.relayedBy) {
+      const code = (await repos.organisations.existingCodes([patch.relayedBy])).get(patch.relayedBy.toLowerCase());
+      if (!code) throw new InvalidError('cooperation_request.invalid', 'the request has invalid fields', [{ path: 'relayedBy', code: 'unknown_organisation', message: `no organisation with code "${patch.relayedBy}"` }]);
+      next.relayedBy = code;
+    }
+    if (!(await repos.requests.updateFields(id, current.version, next, deps.clock.nowIso()))) throw staleError((await repos.requests.findById(id)) ?? current, current.version);
+    const updated = (await repos.requests.findById(id)) as CooperationRequest; // updated in this transaction
+    await audit(deps, repos, { action: 'update', entity: 'cooperation_request', entityId: id, entityLabel: current.reference, entityVersion: updated.version, changes: diffRecords(plainRequest(current), plainRequest(updated)) });
+    return updated;
+  });
+}
+
+/** Deletes a request registered by mistake (still only registered). */
+export async function deleteRequest(deps: ServiceDeps, id: number, options: RequestWriteOptions = {}): Promise<void> {
+  await deps.store.transaction(async (repos) => {
+    const current = await loadVisible(deps, repos, id);
+    authorizeRequestChange(deps, current, 'delete');
+    if (options.expectedVersion !== undefined && options.expectedVersion !== current.version) throw staleError(current, options.expectedVersion);
+    await repos.requests.delete(id);
+    await audit(deps, repos, { action: 'delete', entity: 'cooperation_request', entityId: id, entityLabel: current.reference, entityVersion: current.version, changes: diffRecords(plainRequest(current), null) });
+  });
+}
+
+/** The request's own fields, as registered. */
+function plainData(r: CooperationRequest): { -readonly [K in keyof CooperationRequestData]: CooperationRequestData[K] } {
+  return {
+    country: r.country,
+    topic: r.topic,
+    description: r.description,
+    flagshipArea: r.flagshipArea,
+    sectorCode: r.sectorCode,
+    modality: r.modality,
+    periodFrom: r.periodFrom,
+    periodTo: r.periodTo,
+    receivedOn: r.receivedOn,
+    relayedBy: r.relayedBy,
+  };
 }
 
 export async function listRequests(deps: ServiceDeps, query: RequestListQuery): Promise<Page<CooperationRequest>> {

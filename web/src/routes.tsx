@@ -234,6 +234,12 @@ export const newRequestRoute = createRoute({
   component: guarded(canRequests.register, lazyRouteComponent(() => import('./pages/Requests/NewRequestPage.js'), 'NewRequestPage')),
 });
 
+export const editRequestRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/requests/$id/edit',
+  component: guarded(canRequests.see, lazyRouteComponent(() => import('./pages/Requests/NewRequestPage.js'), 'EditRequestPage')),
+});
+
 export const requestRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/requests/$id',
@@ -392,7 +398,7 @@ export const followUpsRoute = createRoute({
   component: guarded(canPartnerships.internal, lazyRouteComponent(() => import('./pages/Partnerships/FollowUpsPage.js'), 'FollowUpsPage')),
 });
 
-const routeTree = rootRoute.addChildren([partnersRoute, newPartnerRoute, agreementsRoute, newAgreementRoute, agreementRoute, engagementsRoute, newEngagementRoute, engagementRoute, followUpsRoute, offersRoute, offerRoute, newOfferRoute, manageOfferRoute, offerNominationsRoute, myNominationsRoute, alumniRoute, alumnusRoute, surveysRoute, surveyResultsRoute, surveyAnswerRoute, requestsRoute, newRequestRoute, requestRoute, moneyRoute, loginRoute, passwordRoute, usersRoute, auditRoute, planRoute, dashboardRoute, programsRoute, newProgramRoute, programRoute, editProgramRoute, importRoute, reportRoute, analyticsRoute, prioritiesRoute, countryRoute, partnerRoute, attendanceRoute, verifyRoute]);
+const routeTree = rootRoute.addChildren([partnersRoute, newPartnerRoute, agreementsRoute, newAgreementRoute, agreementRoute, engagementsRoute, newEngagementRoute, engagementRoute, followUpsRoute, offersRoute, offerRoute, newOfferRoute, manageOfferRoute, offerNominationsRoute, myNominationsRoute, alumniRoute, alumnusRoute, surveysRoute, surveyResultsRoute, surveyAnswerRoute, requestsRoute, newRequestRoute, editRequestRoute, requestRoute, moneyRoute, loginRoute, passwordRoute, usersRoute, auditRoute, planRoute, dashboardRoute, programsRoute, newProgramRoute, programRoute, editProgramRoute, importRoute, reportRoute, analyticsRoute, prioritiesRoute, countryRoute, partnerRoute, attendanceRoute, verifyRoute]);
 
 export function makeRouter(queryClient: QueryClient) {
   return createRouter({ routeTree, context: { queryClient }, defaultPreload: 'intent', defaultPreloadStaleTime: 0, scrollRestoration: true });

@@ -17,31 +17,38 @@ export const dacSectorCode = z
   })
   .meta({ description: 'DAC 5-digit sector code (IATI Sector vocabulary 1)', example: '43060' });
 
-/** A new request. The preferred period may be open at either end; when both are given, from ≤ to. */
-export const requestInputSchema = z
-  .strictObject({
-    country: countryCode.meta({ description: 'the requesting government: ISO 3166-1 alpha-2/alpha-3 or a country name', example: 'FJ' }),
-    topic: z
-      .string()
-      .trim()
-      .min(1, { message: 'is required' })
-      .max(REQUEST_LIMITS.topic, { message: `must be at most ${REQUEST_LIMITS.topic} characters` }),
-    description: optionalText(LIMITS.description),
-    flagshipArea: codeOf(flagshipAreas, 'flagship area').nullable().optional(),
-    sectorCode: dacSectorCode.nullable().optional(),
-    modality: codeOf(modalities, 'modality').nullable().optional(),
-    periodFrom: calendarDate.nullable().optional(),
-    periodTo: calendarDate.nullable().optional(),
-    receivedOn: calendarDate.optional().meta({ description: 'when the request was received (default: today)' }),
-    relayedBy: orgCode.nullable().optional().meta({
-      description: 'the organisation (an embassy) that relayed the request; an embassy or a focal point registering it is always the relay',
-    }),
-  })
-  .superRefine((r, ctx) => {
-    if (r.periodFrom && r.periodTo && r.periodTo < r.periodFrom) {
-      ctx.addIssue({ code: 'custom', path: ['periodTo'], message: `must not be before periodFrom (${r.periodFrom})`, params: { code: 'date_order' } });
-    }
-  });
+const requestFields = {
+  country: countryCode.meta({ description: 'the requesting government: ISO 3166-1 alpha-2/alpha-3 or a country name', example: 'FJ' }),
+  topic: z
+    .string()
+    .trim()
+    .min(1, { message: 'is required' })
+    .max(REQUEST_LIMITS.topic, { message: `must be at most ${REQUEST_LIMITS.topic} characters` }),
+  description: optionalText(LIMITS.description),
+  flagshipArea: codeOf(flagshipAreas, 'flagship area').nullable().optional(),
+  sectorCode: dacSectorCode.nullable().optional(),
+  modality: codeOf(modalities, 'modality').nullable().optional(),
+  periodFrom: calendarDate.nullable().optional(),
+  periodTo: calendarDate.nullable().optional(),
+  receivedOn: calendarDate.optional().meta({ description: 'when the request was received (default: today)' }),
+  relayedBy: orgCode.nullable().optional().meta({
+    description: 'the organisation (an embassy) that relayed the request; an embassy or a focal point registering it is always the relay',
+  }),
+};
+
+/** The preferred period may be open at either end; when both are given, from ≤ to. */
+const periodInOrder = (r: { periodFrom?: string | null; periodTo?: string | null }, ctx: z.RefinementCtx) => {
+  if (r.periodFrom && r.periodTo && r.periodTo < r.periodFrom) {
+    ctx.addIssue({ code: 'custom', path: ['periodTo'], message: `must not be before periodFrom (${r.periodFrom})`, params: { code: 'date_order' } });
+  }
+};
+
+/** A new request. */
+export const requestInputSchema = z.strictObject(requestFields).superRefine(periodInOrder);
+
+/** Changes to a request still registered or under assessment: the fields sent replace the stored ones. */
+export const requestPatchSchema = z.strictObject(requestFields).partial().superRefine(periodInOrder);
+export type RequestPatch = z.output<typeof requestPatchSchema>;
 
 export type RequestInput = z.output<typeof requestInputSchema>;
 export type RequestInputRequest = z.input<typeof requestInputSchema>;

@@ -53,3 +53,31 @@ export function useRequestStep() {
     onError: (_error, { id }) => void client.invalidateQueries({ queryKey: ['request', id] }),
   });
 }
+
+export type RequestPatchBody = paths['/api/v1/requests/{id}']['patch']['requestBody']['content']['application/json'];
+
+/** Corrects a request, sending the version the user saw (If-Match): a change made meanwhile is a conflict, not an overwrite. */
+export function useEditRequest(id: number) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ version, body }: { version: number; body: RequestPatchBody }) => call(api.PATCH('/api/v1/requests/{id}', { params: { path: { id } }, headers: { 'if-match': `"${version}"` }, body })),
+    onSuccess: (request) => {
+      client.setQueryData(['request', request.id], request);
+      void client.invalidateQueries({ queryKey: ['requests'] });
+      void client.invalidateQueries({ queryKey: ['request-matches', request.id] });
+    },
+    onError: () => void client.invalidateQueries({ queryKey: ['request', id] }),
+  });
+}
+
+/** Deletes a request registered by mistake (still registered). */
+export function useDeleteRequest(id: number) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (version: number) => call(api.DELETE('/api/v1/requests/{id}', { params: { path: { id } }, headers: { 'if-match': `"${version}"` } })),
+    onSuccess: () => {
+      client.removeQueries({ queryKey: ['request', id] });
+      void client.invalidateQueries({ queryKey: ['requests'] });
+    },
+  });
+}

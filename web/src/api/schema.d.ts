@@ -5429,10 +5429,185 @@ export type paths = {
         };
         put?: never;
         post?: never;
-        delete?: never;
+        /** Delete a request registered by mistake (still registered: the coordination team or the relaying organisation); If-Match honoured */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
         options?: never;
         head?: never;
-        patch?: never;
+        /** Correct a request: the coordination team while it is registered or under assessment, the relaying embassy or focal point while it is registered; If-Match honoured */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @description the requesting government: ISO 3166-1 alpha-2/alpha-3 or a country name
+                         * @example FJ
+                         */
+                        country?: string;
+                        topic?: string;
+                        description?: string | null;
+                        flagshipArea?: ("DEV-POV" | "DEV-AGR" | "DEV-DRM" | "DEV-INF" | "DEV-EDU" | "GOV-DEM" | "GOV-PEACE" | "GOV-CONF" | "GOV-LAW" | "GOV-LOCAL" | "ECO-MACRO" | "ECO-PUBFIN" | "ECO-MICRO" | "OTHER") | null;
+                        sectorCode?: string | null;
+                        modality?: ("training" | "seminar" | "workshop" | "expert_dispatch" | "internship" | "study_visit" | "equipment_grant" | "scholarship" | "knowledge_sharing") | null;
+                        periodFrom?: string | null;
+                        periodTo?: string | null;
+                        /**
+                         * Format: date
+                         * @description when the request was received (default: today)
+                         * @example 2018-04-16
+                         */
+                        receivedOn?: string;
+                        /** @description the organisation (an embassy) that relayed the request; an embassy or a focal point registering it is always the relay */
+                        relayedBy?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CooperationRequest"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
         trace?: never;
     };
     "/api/v1/requests/{id}/assess": {

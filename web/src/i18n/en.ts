@@ -1026,6 +1026,12 @@ export const en = {
     },
   },
   requests: {
+    edit: {
+      title: 'Correct request {{reference}}',
+      save: 'Save the corrections',
+      notAllowed: 'This request can no longer be corrected by you: it is decided, or under assessment by the coordination team.',
+      deleteConfirm: 'Delete request {{reference}}? It was registered by mistake; this cannot be undone.',
+    },
     nav: 'Requests',
     title: 'Partner governments’ requests',
     intro: 'Requests of partner governments, relayed by embassies or their focal points, assessed by the coordination team and matched with what Indonesia’s ministries can offer.',

@@ -1028,6 +1028,12 @@ export const id: typeof en = {
     },
   },
   requests: {
+    edit: {
+      title: 'Perbaiki permintaan {{reference}}',
+      save: 'Simpan perbaikan',
+      notAllowed: 'Permintaan ini tidak dapat lagi Anda perbaiki: sudah diputuskan, atau sedang dinilai oleh tim koordinasi.',
+      deleteConfirm: 'Hapus permintaan {{reference}}? Permintaan ini terdaftar karena kekeliruan; tindakan ini tidak dapat dibatalkan.',
+    },
     nav: 'Permintaan',
     title: 'Permintaan pemerintah mitra',
     intro: 'Permintaan pemerintah mitra yang disampaikan melalui Perwakilan RI atau focal point mereka, dinilai oleh tim koordinasi, dan dicocokkan dengan apa yang dapat ditawarkan kementerian/lembaga Indonesia.',

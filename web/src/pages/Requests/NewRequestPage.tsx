@@ -2,7 +2,7 @@
  * Registering a partner government's request. An embassy or a focal point is recorded as the
  * relay; a focal point registers its own government's requests (the country is fixed).
  */
-import { useNavigate } from '@tanstack/react-router';
+import { useNavigate, useParams } from '@tanstack/react-router';
 import { useId, useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { flagshipAreas, modalities } from '../../../../src/domain/codes.js';
@@ -10,29 +10,48 @@ import { listCodelist } from '../../../../src/domain/reference/codelists.js';
 import { REQUEST_LIMITS } from '../../../../src/domain/request/request.schema.js';
 import { ApiError } from '../../api/client.js';
 import { useOrganisation } from '../../api/queries.js';
-import { useRegisterRequest } from '../../api/request-queries.js';
+import { useEditRequest, useRegisterRequest, useRequest, type CooperationRequest } from '../../api/request-queries.js';
 import { canRequests } from '../../auth/request-rules.js';
 import { useSession } from '../../auth/session.js';
 import { CountryPicker } from '../../components/CountryPicker.js';
 import { Field, type FieldError } from '../../components/Field.js';
+import { EmptyState, Loading } from '../../components/Status.js';
 import { useFormat } from '../../format.js';
 import { RequestProblem } from './parts.js';
-import { emptyRequestForm, toRequestBody, validateRequestForm, type RequestFormState } from './request-form.js';
+import { emptyRequestForm, requestFormOf, toRequestBody, validateRequestForm, type RequestFormState } from './request-form.js';
 
 const SECTORS = listCodelist('Sector').filter((s) => s.active);
 
 export function NewRequestPage() {
+  return <RequestForm />;
+}
+
+/** Correcting a request still registered (or under assessment, for the coordination team). */
+export function EditRequestPage() {
+  const { t } = useTranslation();
+  const { id } = useParams({ from: '/requests/$id/edit' });
+  const query = useRequest(Number(id));
+  const { user } = useSession();
+  if (query.isPending) return <Loading />;
+  if (query.error || !query.data) return <RequestProblem error={query.error} onRetry={() => void query.refetch()} />;
+  if (!canRequests.edit(user, query.data)) return <EmptyState>{t('requests.edit.notAllowed')}</EmptyState>;
+  return <RequestForm existing={query.data} />;
+}
+
+function RequestForm({ existing }: { existing?: CooperationRequest }) {
   const { t } = useTranslation();
   const f = useFormat();
   const navigate = useNavigate();
   const { user } = useSession();
   const register = useRegisterRequest();
+  const edit = useEditRequest(existing?.id ?? 0);
+  const saving = existing ? edit : register;
   const sectorList = useId();
   const relaying = user?.role === 'embassy' || user?.role === 'focal_point';
   const focal = user?.role === 'focal_point';
   const org = useOrganisation(relaying ? (user?.orgCode ?? null) : null).data;
   const today = useMemo(() => new Date().toISOString().slice(0, 10), []);
-  const [state, setState] = useState<RequestFormState>(() => emptyRequestForm(today));
+  const [state, setState] = useState<RequestFormState>(() => (existing ? requestFormOf(existing) : emptyRequestForm(today)));
   const [errors, setErrors] = useState<Map<string, FieldError>>(new Map());
   // A focal point's government is its organisation's country.
   const country = focal ? (org?.countryCode ?? '') : state.country;
@@ -45,18 +64,19 @@ export function NewRequestPage() {
     const found = validateRequestForm(next);
     setErrors(found);
     if (found.size > 0) return;
-    register.mutate(toRequestBody(next), {
-      onSuccess: (created) => void navigate({ to: '/requests/$id', params: { id: String(created.id) } }),
-      onError: (error) => {
-        if (error instanceof ApiError) setErrors(new Map(error.issues.map((i) => [i.path, { ...(i.code ? { code: i.code } : {}), message: i.message }])));
-      },
-    });
+    const done = (saved: CooperationRequest) => void navigate({ to: '/requests/$id', params: { id: String(saved.id) } });
+    const onError = (error: Error) => {
+      if (error instanceof ApiError) setErrors(new Map(error.issues.map((i) => [i.path, { ...(i.code ? { code: i.code } : {}), message: i.message }])));
+    };
+    // A relay emptied by the coordination team is cleared, not kept.
+    if (existing) edit.mutate({ version: existing.version, body: { ...toRequestBody(next), ...(next.relayedBy.trim() ? {} : { relayedBy: null }) } }, { onSuccess: done, onError });
+    else register.mutate(toRequestBody(next), { onSuccess: done, onError });
   };
 
-  if (!canRequests.register(user)) return null; // the route is guarded; this keeps the form from flashing
+  if (!existing && !canRequests.register(user)) return null; // the route is guarded; this keeps the form from flashing
   return (
     <article>
-      <h1>{t('requests.newTitle')}</h1>
+      <h1>{existing ? t('requests.edit.title', { reference: existing.reference }) : t('requests.newTitle')}</h1>
       <form className="form" noValidate onSubmit={handleSubmit}>
         {errors.size > 0 && (
           <p className="problem" role="alert">
@@ -140,10 +160,10 @@ export function NewRequestPage() {
             {(props) => <input {...props} type="text" value={state.relayedBy} onChange={(e) => set({ relayedBy: e.target.value })} />}
           </Field>
         )}
-        {register.error && !(register.error instanceof ApiError && register.error.issues.length > 0) && <RequestProblem error={register.error} />}
+        {saving.error && !(saving.error instanceof ApiError && saving.error.issues.length > 0) && <RequestProblem error={saving.error} />}
         <div className="actions">
-          <button type="submit" disabled={register.isPending}>
-            {t('requests.register')}
+          <button type="submit" disabled={saving.isPending}>
+            {existing ? t('requests.edit.save') : t('requests.register')}
           </button>
         </div>
       </form>

@@ -3,12 +3,12 @@
  * accept and create the program), and the ministries, past programs and alumni that match it,
  * ranked, each with the reasons for its score.
  */
-import { Link, useParams } from '@tanstack/react-router';
+import { Link, useNavigate, useParams } from '@tanstack/react-router';
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { flagshipAreas, lifecycleStages, modalities } from '../../../../src/domain/codes.js';
 import { nextRequestStatuses, type RequestStatus } from '../../../../src/domain/request/request.js';
-import { useRequest, useRequestMatches, useRequestStep, type CooperationRequest, type RequestMatches } from '../../api/request-queries.js';
+import { useDeleteRequest, useRequest, useRequestMatches, useRequestStep, type CooperationRequest, type RequestMatches } from '../../api/request-queries.js';
 import { canRequests } from '../../auth/request-rules.js';
 import { useSession } from '../../auth/session.js';
 import { Loading } from '../../components/Status.js';
@@ -48,6 +48,16 @@ function RequestView({ r }: { r: CooperationRequest }) {
           <span className="muted">{r.reference}</span> {r.topic}
         </h1>
         <StatusBadge status={r.status} />
+        {(canRequests.edit(user, r) || canRequests.remove(user, r)) && (
+          <div className="actions no-print">
+            {canRequests.edit(user, r) && (
+              <Link className="button secondary" to="/requests/$id/edit" params={{ id: String(r.id) }}>
+                {t('common.edit')}
+              </Link>
+            )}
+            {canRequests.remove(user, r) && <DeleteRequest r={r} />}
+          </div>
+        )}
       </div>
       <section className="card">
         <dl className="facts">
@@ -77,6 +87,26 @@ function RequestView({ r }: { r: CooperationRequest }) {
       {canRequests.decide(user) && <Decision r={r} agency={agency} onAgency={setAgency} />}
       <MatchesSection r={r} onChoose={canRequests.decide(user) && r.status === 'assessment' ? setAgency : undefined} />
     </article>
+  );
+}
+
+/** Deleting a request registered by mistake, after a confirmation. */
+function DeleteRequest({ r }: { r: CooperationRequest }) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const remove = useDeleteRequest(r.id);
+  return (
+    <>
+      <button
+        type="button"
+        className="danger"
+        disabled={remove.isPending}
+        onClick={() => window.confirm(t('requests.edit.deleteConfirm', { reference: r.reference })) && remove.mutate(r.version, { onSuccess: () => void navigate({ to: '/requests' }) })}
+      >
+        {t('common.delete')}
+      </button>
+      {remove.error && <RequestProblem error={remove.error} />}
+    </>
   );
 }
 

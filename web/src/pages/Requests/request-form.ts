@@ -1,7 +1,7 @@
 /** The new-request form's state, what it sends, and its checks (the API's own schema, so both agree). */
 import { requestInputSchema } from '../../../../src/domain/request/request.schema.js';
 import type { FieldError } from '../../components/Field.js';
-import type { RequestBody } from '../../api/request-queries.js';
+import type { CooperationRequest, RequestBody } from '../../api/request-queries.js';
 
 export interface RequestFormState {
   country: string;
@@ -18,6 +18,22 @@ export interface RequestFormState {
 
 export function emptyRequestForm(today: string, country = ''): RequestFormState {
   return { country, topic: '', description: '', flagshipArea: '', sectorCode: '', modality: '', periodFrom: '', periodTo: '', receivedOn: today, relayedBy: '' };
+}
+
+/** The form filled with a registered request, to correct it. */
+export function requestFormOf(r: CooperationRequest): RequestFormState {
+  return {
+    country: r.country,
+    topic: r.topic,
+    description: r.description ?? '',
+    flagshipArea: r.flagshipArea ?? '',
+    sectorCode: r.sectorCode ?? '',
+    modality: r.modality ?? '',
+    periodFrom: r.periodFrom ?? '',
+    periodTo: r.periodTo ?? '',
+    receivedOn: r.receivedOn,
+    relayedBy: r.relayedBy ?? '',
+  };
 }
 
 const orNull = (s: string) => (s.trim() === '' ? null : s.trim());

@@ -1,0 +1,51 @@
+/**
+ * Correcting and deleting a partner government's request in the browser: the embassy that relayed
+ * a request corrects its period while it is registered, the coordination team corrects one under
+ * assessment, and a request registered by mistake is deleted after a confirmation.
+ */
+import { describe, expect, it } from 'vitest';
+import { addAccount, canRun, login, useBrowser } from './browser.js';
+
+describe.skipIf(!canRun)('requests: corrected and deleted while still open', () => {
+  const b = useBrowser(async (h) => {
+    await addAccount(h, 'coordinator');
+    await addAccount(h, 'embassy');
+  });
+  const state = { url: '' };
+
+  it('lets the relaying embassy register a request, then correct it while it is registered', async () => {
+    const { page, h } = b;
+    await login(page, h, 'embassy@e2e.test');
+    await page.goto(`${h.url}/requests/new`);
+    const form = page.locator('form.form');
+    await form.getByLabel(/^Requesting country/).fill('Fiji');
+    await page.getByRole('option', { name: /^Fiji/ }).first().click();
+    await form.getByLabel(/^Topic/).fill('Training of district officers in disaster risk management');
+    await form.getByLabel(/^Preferred period: from/).fill('2027-03-01');
+    await form.getByRole('button', { name: 'Register the request' }).click();
+    await page.waitForURL(/\/requests\/\d+$/);
+    state.url = page.url();
+    await page.getByRole('link', { name: 'Edit' }).click();
+    await page.getByRole('heading', { name: /^Correct request REQ-/ }).waitFor();
+    await page.getByLabel(/^Preferred period: to/).fill('2027-02-01');
+    await page.getByRole('button', { name: 'Save the corrections' }).click();
+    // The period ends before it starts: refused at its field, nothing saved.
+    await page.getByText('The end must not be before the start.').waitFor();
+    await page.getByLabel(/^Preferred period: to/).fill('2027-03-19');
+    await page.getByRole('button', { name: 'Save the corrections' }).click();
+    await page.waitForURL(state.url);
+    await page.getByText('1 Mar 2027 – 19 Mar 2027').waitFor();
+  });
+
+  it('lets the coordination team delete a request registered by mistake', async () => {
+    const { page, h } = b;
+    await login(page, h, 'coordinator@e2e.test');
+    await page.goto(state.url);
+    page.once('dialog', (d) => void d.accept());
+    await page.getByRole('button', { name: 'Delete' }).click();
+    await page.waitForURL(/\/requests$/);
+    const gone = await page.request.get(`${state.url.replace('/requests/', '/api/v1/requests/')}`);
+    expect(gone.status()).toBe(404);
+    expect(b.errors).toEqual([]);
+  });
+});
