@@ -12,7 +12,7 @@ import { actorLabel } from '../domain/access/actor.js';
 import { diffRecords } from '../domain/audit.js';
 import { ConflictError, ForbiddenError, InvalidError, NotFoundError } from '../domain/errors.js';
 import { matchQueryOf, MATCH_LIMIT, rankMatches, type AgencyCandidate, type AlumnusCandidate, type ProgramCandidate, type Ranked } from '../domain/request/matching.js';
-import { checkRequestTransition, plainRequest, type CooperationRequest, type CooperationRequestData, type RequestStatus } from '../domain/request/request.js';
+import { checkRequestTransition, plainRequest, requestData, type CooperationRequest, type RequestStatus } from '../domain/request/request.js';
 import type { AcceptInput, AssessInput, DeclineInput, RequestInput, RequestListQuery, RequestPatch } from '../domain/request/request.schema.js';
 import { createActivity } from './activities.js';
 import { audit } from './audit.js';
@@ -135,7 +135,7 @@ export async function editRequest(deps: ServiceDeps, id: number, patch: RequestP
     authorizeRequestChange(deps, current, 'change');
     if (options.expectedVersion !== undefined && options.expectedVersion !== current.version) throw staleError(current, options.expectedVersion);
     const defined = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)) as Partial<RequestPatch>;
-    const next = { ...plainData(current), ...defined };
+    const next = { ...requestData(current), ...defined };
     const issues: { path: string; code: string; message: string }[] = [];
     const today = deps.clock.nowIso().slice(0, 10);
     if (next.receivedOn > today) issues.push({ path: 'receivedOn', code: 'future_date', message: `must not be after today (${today})` });
@@ -169,22 +169,6 @@ export async function deleteRequest(deps: ServiceDeps, id: number, options: Requ
     await repos.requests.delete(id);
     await audit(deps, repos, { action: 'delete', entity: 'cooperation_request', entityId: id, entityLabel: current.reference, entityVersion: current.version, changes: diffRecords(plainRequest(current), null) });
   });
-}
-
-/** The request's own fields, as registered. */
-function plainData(r: CooperationRequest): { -readonly [K in keyof CooperationRequestData]: CooperationRequestData[K] } {
-  return {
-    country: r.country,
-    topic: r.topic,
-    description: r.description,
-    flagshipArea: r.flagshipArea,
-    sectorCode: r.sectorCode,
-    modality: r.modality,
-    periodFrom: r.periodFrom,
-    periodTo: r.periodTo,
-    receivedOn: r.receivedOn,
-    relayedBy: r.relayedBy,
-  };
 }
 
 export async function listRequests(deps: ServiceDeps, query: RequestListQuery): Promise<Page<CooperationRequest>> {

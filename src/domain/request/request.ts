@@ -94,10 +94,9 @@ export function referenceNumber(reference: string, year: number): number | null 
   return m && Number(m[1]) === year ? Number(m[2]) : null;
 }
 
-/** The record as plain JSON for the audit log. */
-export function plainRequest(r: CooperationRequest): Record<string, unknown> {
+/** The request's own fields, as registered (what a correction may change). */
+export function requestData(r: CooperationRequest): { -readonly [K in keyof CooperationRequestData]: CooperationRequestData[K] } {
   return {
-    reference: r.reference,
     country: r.country,
     topic: r.topic,
     description: r.description,
@@ -108,8 +107,10 @@ export function plainRequest(r: CooperationRequest): Record<string, unknown> {
     periodTo: r.periodTo,
     receivedOn: r.receivedOn,
     relayedBy: r.relayedBy,
-    status: r.status,
-    assessmentNote: r.assessmentNote,
-    activityId: r.activityId,
   };
+}
+
+/** The record as plain JSON for the audit log. */
+export function plainRequest(r: CooperationRequest): Record<string, unknown> {
+  return { reference: r.reference, ...requestData(r), status: r.status, assessmentNote: r.assessmentNote, activityId: r.activityId };
 }
