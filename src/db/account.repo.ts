@@ -65,9 +65,10 @@ export class UserRepo implements UserRepository {
     return row?.password_hash;
   }
 
-  async list(filter: { q?: string; role?: string; includeDisabled?: boolean }): Promise<User[]> {
+  async list(filter: { q?: string; role?: string; orgCode?: string; includeDisabled?: boolean }): Promise<User[]> {
     let query = this.db.selectFrom('users').select(USER_COLUMNS);
     if (filter.role) query = query.where('role', '=', filter.role);
+    if (filter.orgCode) query = query.where(sql`lower(org_code)`, '=', filter.orgCode.toLowerCase());
     if (!filter.includeDisabled) query = query.where('disabled', '=', 0);
     if (filter.q) {
       const pattern = likePattern(filter.q);

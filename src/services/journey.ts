@@ -129,7 +129,7 @@ async function statusMails(repos: Repositories, program: Activity, changes: read
     else byOrg.set(org, [c]);
   }
   for (const [org, list] of byOrg) {
-    const accounts = (await repos.users.list({ q: org })).filter((u) => !u.disabled && u.orgCode?.toLowerCase() === org.toLowerCase());
+    const accounts = await repos.users.list({ orgCode: org });
     const lines = list.map((c) => `- ${c.participant.erasedAt ? `#${c.participant.id}` : c.participant.fullName} (${c.participant.country}): ${participantStatuses.label(c.participant.status, 'en')} → ${participantStatuses.label(c.to, 'en')} / ${participantStatuses.label(c.to, 'id')}`);
     for (const u of accounts) {
       mails.push({

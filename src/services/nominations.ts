@@ -128,7 +128,7 @@ async function nominationMails(repos: Repositories, program: Activity, offer: Co
     },
   ].filter((m) => m.to);
   if (p.nominatedBy) {
-    const accounts = (await repos.users.list({ q: p.nominatedBy })).filter((u) => !u.disabled && u.orgCode?.toLowerCase() === p.nominatedBy?.toLowerCase());
+    const accounts = await repos.users.list({ orgCode: p.nominatedBy });
     for (const u of accounts) {
       mails.push({ kind: 'nominator_status', to: u.email, participantId: p.id, subject: `[Mitra] ${title}: nomination of ${p.fullName} received / nominasi diterima`, text: `${program.identifier} — ${title} / ${titleId}\n\n- ${p.fullName} (${p.country}): ${participantStatuses.label('nominated', 'en')} / ${participantStatuses.label('nominated', 'id')}` });
     }

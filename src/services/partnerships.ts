@@ -371,13 +371,11 @@ export async function setAgreementDocumentPublic(deps: ServiceDeps, documentId: 
   });
 }
 
-/** Accounts that hear about an agreement: the owning agency's, else the coordination team's. */
+/** Accounts that hear about an agreement: the owning agency's active accounts and the coordinators. */
 async function reminderRecipients(repos: Repositories, ownerOrg: string | null): Promise<string[]> {
-  const users = ownerOrg
-    ? (await repos.users.list({ q: ownerOrg })).filter((u) => u.orgCode?.toLowerCase() === ownerOrg.toLowerCase())
-    : (await repos.users.list({ role: 'coordinator' }));
-  const coordinators = ownerOrg ? await repos.users.list({ role: 'coordinator' }) : [];
-  return [...new Set([...users, ...coordinators].filter((u) => !u.disabled).map((u) => u.email.toLowerCase()))].sort();
+  const owners = ownerOrg ? await repos.users.list({ orgCode: ownerOrg }) : [];
+  const coordinators = await repos.users.list({ role: 'coordinator' });
+  return [...new Set([...owners, ...coordinators].map((u) => u.email.toLowerCase()))].sort();
 }
 
 function reminderMail(to: string, a: Agreement, daysLeft: number, publicUrl: string | null): OutgoingMail {

@@ -437,7 +437,8 @@ export interface UserRepository {
   findByEmail(email: string): Promise<User | undefined>;
   /** The stored password hash of an enabled or disabled account. */
   passwordHash(id: number): Promise<string | undefined>;
-  list(filter: { q?: string; role?: string; includeDisabled?: boolean }): Promise<User[]>;
+  /** Active accounts unless includeDisabled; `orgCode`: the accounts acting for that organisation (any case). */
+  list(filter: { q?: string; role?: string; orgCode?: string; includeDisabled?: boolean }): Promise<User[]>;
   count(): Promise<number>;
   insert(write: UserWrite, passwordHash: string, now: string): Promise<number>;
   /** Changes the account if its version is still `expectedVersion`; false when stale. */

@@ -66,7 +66,7 @@ function engagements(today: string): (EngagementInput & { done?: readonly number
         country: 'FR',
         partnerOrg: 'AFD',
         counterpart: 'French Development Agency (AFD)',
-        purpose: `Triangular cooperation with France. The sources say "late November"; the day is ${ILLUSTRATIVE.slice(1, -1)}.`,
+        purpose: 'Triangular cooperation with France. The sources say "late November"; the day is illustrative.',
         ownerOrg: 'ID-KEMLU',
         illustrative: true,
         followUps: [{ action: `Share the list of triangular programs AFD could co-finance ${ILLUSTRATIVE}`, owner: 'ID-KEMLU', dueOn: '2017-12-15' }],
