@@ -1,6 +1,6 @@
 /** The public catalogue of course offers: search, filters in the URL, the deadline, a link to each offer. */
 import { Link, useNavigate, useSearch } from '@tanstack/react-router';
-import { useEffect, useId, useState } from 'react';
+import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { flagshipAreas, modalities } from '../../../../src/domain/codes.js';
 import { useCatalogue, type CatalogueParams } from '../../api/offer-queries.js';
@@ -11,6 +11,7 @@ import { CATALOGUE_PAGE_SIZE, type CatalogueSearch } from './offer-search.js';
 import { Deadline, OfferProblem, OfferStatusBadge } from './parts.js';
 import { PageNav } from '../../components/PageNav.js';
 import { CodeFilter } from '../../components/CodeFilter.js';
+import { SearchFilters } from '../../components/SearchFilters.js';
 
 export function OffersPage() {
   const { t } = useTranslation();
@@ -30,8 +31,6 @@ export function OffersPage() {
   };
   const list = useCatalogue(params);
   const set = (patch: Partial<CatalogueSearch>) => void navigate({ search: (s) => ({ ...s, ...patch, page: undefined }) });
-  const [q, setQ] = useState(search.q ?? '');
-  useEffect(() => setQ(search.q ?? ''), [search.q]);
   const total = list.data?.total ?? 0;
   const pages = Math.max(1, Math.ceil(total / CATALOGUE_PAGE_SIZE));
 
@@ -41,19 +40,17 @@ export function OffersPage() {
         <h1>{t('offers.title')}</h1>
       </div>
       <p className="muted">{t('offers.intro')}</p>
-      <form
-        className="filters"
-        role="search"
-        aria-label={t('offers.filters')}
-        onSubmit={(e) => {
-          e.preventDefault();
-          set({ q: q.trim() || undefined });
-        }}
+      <SearchFilters
+        label={t('offers.filters')}
+        query={search.q}
+        placeholder={t('offers.searchHint')}
+        onSearch={(q) => set({ q })}
+        clear={
+          <Link to="/offers" search={{}} className="button secondary">
+            {t('offers.clear')}
+          </Link>
+        }
       >
-        <div className="field-like wide">
-          <label htmlFor={`${idPrefix}-q`}>{t('common.search')}</label>
-          <input id={`${idPrefix}-q`} type="search" value={q} placeholder={t('offers.searchHint')} onChange={(e) => setQ(e.target.value)} />
-        </div>
         <div className="field-like">
           <span>{t('offers.eligibleCountry')}</span>
           {search.country ? (
@@ -71,13 +68,7 @@ export function OffersPage() {
             <input type="checkbox" checked={!!search.all} onChange={(e) => set({ all: e.target.checked || undefined })} /> {t('offers.includeClosed')}
           </label>
         </div>
-        <div className="filter-actions">
-          <button type="submit">{t('common.search')}</button>
-          <Link to="/offers" search={{}} className="button secondary">
-            {t('offers.clear')}
-          </Link>
-        </div>
-      </form>
+      </SearchFilters>
 
       {list.isPending ? (
         <Loading />

@@ -16,6 +16,7 @@ import { AgreementStatusBadge, Parties, PartnershipProblem, RenewalBadge } from 
 import { AGREEMENT_PAGE_SIZE, EXPIRING_CHOICES, agreementListParams } from './agreement-search.js';
 import { PartnershipTabs } from './PartnershipTabs.js';
 import { DownloadLinks, ListResults } from '../../components/ListResults.js';
+import { SearchFilters } from '../../components/SearchFilters.js';
 
 type AgreementSearchKey = 'q' | 'status' | 'kind' | 'partner' | 'country' | 'area' | 'expiringWithin' | 'page';
 
@@ -31,9 +32,7 @@ export function AgreementsPage() {
   const organisations = useOrganisations();
   const { page: _page, pageSize: _pageSize, ...filter } = params;
   const set = (patch: Partial<Record<AgreementSearchKey, string | undefined>>) => void navigate({ search: (s) => ({ ...s, ...patch, page: undefined }) });
-  const [q, setQ] = useState(params.q ?? '');
   const [partner, setPartner] = useState(params.partner ?? '');
-  useEffect(() => setQ(params.q ?? ''), [params.q]);
   useEffect(() => setPartner(params.partner ?? ''), [params.partner]);
   const total = list.data?.total ?? 0;
   const pages = Math.max(1, Math.ceil(total / AGREEMENT_PAGE_SIZE));
@@ -54,19 +53,17 @@ export function AgreementsPage() {
         </div>
       </div>
       <p className="muted">{t(canPartnerships.internal(user) ? 'partnerships.agreements.intro' : 'partnerships.agreements.introPublic')}</p>
-      <form
-        className="filters"
-        role="search"
-        aria-label={t('partnerships.agreements.filters')}
-        onSubmit={(e) => {
-          e.preventDefault();
-          set({ q: q.trim() || undefined, partner: partner.trim() || undefined });
-        }}
+      <SearchFilters
+        label={t('partnerships.agreements.filters')}
+        query={params.q}
+        placeholder={t('partnerships.agreements.search')}
+        onSearch={(q) => set({ q, partner: partner.trim() || undefined })}
+        clear={
+          <Link to="/agreements" search={{}} className="button secondary">
+            {t('partnerships.agreements.clear')}
+          </Link>
+        }
       >
-        <div className="field-like wide">
-          <label htmlFor={`${idPrefix}-q`}>{t('common.search')}</label>
-          <input id={`${idPrefix}-q`} type="search" value={q} placeholder={t('partnerships.agreements.search')} onChange={(e) => setQ(e.target.value)} />
-        </div>
         <div className="field-like">
           <label htmlFor={`${idPrefix}-status`}>{t('partnerships.agreements.columns.status')}</label>
           <select id={`${idPrefix}-status`} value={params.status ?? ''} onChange={(e) => set({ status: e.target.value || undefined })}>
@@ -118,13 +115,7 @@ export function AgreementsPage() {
               ))}
           </select>
         </div>
-        <div className="filter-actions">
-          <button type="submit">{t('common.search')}</button>
-          <Link to="/agreements" search={{}} className="button secondary">
-            {t('partnerships.agreements.clear')}
-          </Link>
-        </div>
-      </form>
+      </SearchFilters>
 
       <ListResults
         query={list}

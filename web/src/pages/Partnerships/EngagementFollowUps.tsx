@@ -12,7 +12,7 @@ import { Field, type FieldError } from '../../components/Field.js';
 import { useFormat } from '../../format.js';
 import { emptyFollowUp, errorsFromIssues, toFollowUpBody, type FollowUpFormState } from './engagement-form.js';
 import { FollowUpFields } from './EngagementFields.js';
-import { EngagementProblem, FollowUpStatus } from './EngagementParts.js';
+import { AddPanel, EngagementProblem, FollowUpStatus } from './EngagementParts.js';
 import { canActOnFollowUp } from './follow-ups.js';
 
 export function EngagementFollowUps({ e }: { e: Engagement }) {
@@ -160,18 +160,8 @@ function AddFollowUp({ engagementId, onDone }: { engagementId: number; onDone: (
     });
   };
   return (
-    <form className="panel stack" noValidate onSubmit={handleSubmit} aria-label={t('partnerships.followUps.add')}>
-      <h3>{t('partnerships.followUps.add')}</h3>
+    <AddPanel title={t('partnerships.followUps.add')} saveLabel={t('partnerships.followUps.save')} pending={add.isPending} error={add.error} onSubmit={handleSubmit} onCancel={onDone}>
       <FollowUpFields followUp={followUp} onChange={(p) => setFollowUp((s) => ({ ...s, ...p }))} err={(path) => errors.get(path)} />
-      {add.error && <EngagementProblem error={add.error} withIssues={false} />}
-      <div className="actions">
-        <button type="submit" disabled={add.isPending}>
-          {t('partnerships.followUps.save')}
-        </button>
-        <button type="button" className="secondary" onClick={onDone}>
-          {t('common.cancel')}
-        </button>
-      </div>
-    </form>
+    </AddPanel>
   );
 }

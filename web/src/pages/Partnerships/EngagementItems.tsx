@@ -15,7 +15,7 @@ import { Field, type FieldError } from '../../components/Field.js';
 import { useFormat } from '../../format.js';
 import { emptyItem, errorsFromIssues, toItemBody, validateItem, type ItemFormState } from './engagement-form.js';
 import { AgencySelect, CountryField, ItemFields } from './EngagementFields.js';
-import { EngagementProblem } from './EngagementParts.js';
+import { AddPanel, EngagementProblem } from './EngagementParts.js';
 
 export function EngagementItems({ e }: { e: Engagement }) {
   const { t } = useTranslation();
@@ -227,18 +227,8 @@ function AddItem({ engagementId, onDone }: { engagementId: number; onDone: () =>
     });
   };
   return (
-    <form className="panel stack" noValidate onSubmit={handleSubmit} aria-label={t('partnerships.engagements.items.addOne')}>
-      <h3>{t('partnerships.engagements.items.addOne')}</h3>
+    <AddPanel title={t('partnerships.engagements.items.addOne')} saveLabel={t('partnerships.engagements.items.save')} pending={add.isPending} error={add.error} onSubmit={handleSubmit} onCancel={onDone}>
       <ItemFields item={item} onChange={(p) => setItem((s) => ({ ...s, ...p }))} err={(path) => errors.get(path)} />
-      {add.error && <EngagementProblem error={add.error} withIssues={false} />}
-      <div className="actions">
-        <button type="submit" disabled={add.isPending}>
-          {t('partnerships.engagements.items.save')}
-        </button>
-        <button type="button" className="secondary" onClick={onDone}>
-          {t('common.cancel')}
-        </button>
-      </div>
-    </form>
+    </AddPanel>
   );
 }

@@ -1,4 +1,5 @@
-/** Pieces the engagement and follow-up pages share: a problem in the active language and a follow-up's status. */
+/** Pieces the engagement and follow-up pages share: a problem in the active language, a follow-up's status, an "add" panel. */
+import type { FormEvent, ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { followUpStatuses } from '../../../../src/domain/partnership/engagement.js';
 import { ApiError } from '../../api/client.js';
@@ -46,5 +47,41 @@ export function FollowUpStatus({ status, overdue }: { status: string; overdue: b
         </>
       )}
     </>
+  );
+}
+
+/** The frame of an "add" panel on the engagement page: its title, the fields, the server's refusal, save and cancel. */
+export function AddPanel({
+  title,
+  saveLabel,
+  pending,
+  error,
+  onSubmit,
+  onCancel,
+  children,
+}: {
+  title: string;
+  saveLabel: string;
+  pending: boolean;
+  error: unknown;
+  onSubmit: (ev: FormEvent) => void;
+  onCancel: () => void;
+  children: ReactNode;
+}) {
+  const { t } = useTranslation();
+  return (
+    <form className="panel stack" noValidate onSubmit={onSubmit} aria-label={title}>
+      <h3>{title}</h3>
+      {children}
+      {error ? <EngagementProblem error={error} withIssues={false} /> : null}
+      <div className="actions">
+        <button type="submit" disabled={pending}>
+          {saveLabel}
+        </button>
+        <button type="button" className="secondary" onClick={onCancel}>
+          {t('common.cancel')}
+        </button>
+      </div>
+    </form>
   );
 }

@@ -1,6 +1,6 @@
 /** Engagements with partners, latest first: filters in the URL, a page of engagements, downloads and the way to record one. */
 import { Link, useNavigate, useSearch } from '@tanstack/react-router';
-import { useEffect, useId, useState } from 'react';
+import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { engagementKinds } from '../../../../src/domain/partnership/engagement.js';
 import { engagementsExportUrl, useEngagements, type Engagement } from '../../api/partnership-queries.js';
@@ -15,6 +15,7 @@ import { useOrgChoices } from './EngagementFields.js';
 import { EngagementProblem } from './EngagementParts.js';
 import { PartnershipTabs } from './PartnershipTabs.js';
 import { DownloadLinks, ListResults } from '../../components/ListResults.js';
+import { SearchFilters } from '../../components/SearchFilters.js';
 
 export function EngagementsPage() {
   const { t, i18n } = useTranslation();
@@ -26,8 +27,6 @@ export function EngagementsPage() {
   const { counterparts } = useOrgChoices();
   const list = useEngagements(engagementListParams(search));
   const set = (patch: Partial<EngagementSearch>) => void navigate({ search: (s) => ({ ...s, ...patch, page: undefined }) });
-  const [q, setQ] = useState(search.q ?? '');
-  useEffect(() => setQ(search.q ?? ''), [search.q]);
   const filter = engagementFilter(search);
   const total = list.data?.total ?? 0;
   const page = pageOf(search.page);
@@ -47,19 +46,17 @@ export function EngagementsPage() {
         </div>
       </div>
       <p className="muted">{t('partnerships.engagements.intro')}</p>
-      <form
-        className="filters"
-        role="search"
-        aria-label={t('partnerships.engagements.filters')}
-        onSubmit={(e) => {
-          e.preventDefault();
-          set({ q: q.trim() || undefined });
-        }}
+      <SearchFilters
+        label={t('partnerships.engagements.filters')}
+        query={search.q}
+        placeholder={t('partnerships.engagements.search')}
+        onSearch={(q) => set({ q })}
+        clear={
+          <Link to="/engagements" search={{}} className="button secondary">
+            {t('partnerships.engagements.clear')}
+          </Link>
+        }
       >
-        <div className="field-like wide">
-          <label htmlFor={`${idPrefix}-q`}>{t('common.search')}</label>
-          <input id={`${idPrefix}-q`} type="search" value={q} placeholder={t('partnerships.engagements.search')} onChange={(e) => setQ(e.target.value)} />
-        </div>
         <CodeFilter id={`${idPrefix}-kind`} label={t('partnerships.engagements.fields.kind')} codes={engagementKinds} value={filter.kind} onChange={(kind) => set({ kind })} />
         <div className="field-like">
           <label htmlFor={`${idPrefix}-partner`}>{t('partnerships.engagements.columns.partner')}</label>
@@ -91,13 +88,7 @@ export function EngagementsPage() {
           <label htmlFor={`${idPrefix}-to`}>{t('partnerships.engagements.to')}</label>
           <input id={`${idPrefix}-to`} type="date" value={filter.to ?? ''} onChange={(e) => set({ to: e.target.value || undefined })} />
         </div>
-        <div className="filter-actions">
-          <button type="submit">{t('common.search')}</button>
-          <Link to="/engagements" search={{}} className="button secondary">
-            {t('partnerships.engagements.clear')}
-          </Link>
-        </div>
-      </form>
+      </SearchFilters>
 
       <ListResults
         query={list}

@@ -1,6 +1,6 @@
 /** Partner governments' requests: filters in the URL, a page of requests, and the way to register one. */
 import { Link, useNavigate, useSearch } from '@tanstack/react-router';
-import { useEffect, useId, useState } from 'react';
+import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { flagshipAreas } from '../../../../src/domain/codes.js';
 import { requestStatuses } from '../../../../src/domain/request/request.js';
@@ -13,6 +13,7 @@ import { RequestProblem, StatusBadge } from './parts.js';
 import { REQUEST_PAGE_SIZE, type RequestSearch } from './request-search.js';
 import { PageNav } from '../../components/PageNav.js';
 import { ListResults } from '../../components/ListResults.js';
+import { SearchFilters } from '../../components/SearchFilters.js';
 
 export function RequestsPage() {
   const { t } = useTranslation();
@@ -24,8 +25,6 @@ export function RequestsPage() {
   const page = search.page ?? 1;
   const list = useRequests({ ...(search.status ? { status: search.status } : {}), ...(search.country ? { country: search.country } : {}), ...(search.q ? { q: search.q } : {}), page, pageSize: REQUEST_PAGE_SIZE });
   const set = (patch: Partial<RequestSearch>) => void navigate({ search: (s) => ({ ...s, ...patch, page: undefined }) });
-  const [q, setQ] = useState(search.q ?? '');
-  useEffect(() => setQ(search.q ?? ''), [search.q]);
   const total = list.data?.total ?? 0;
   const pages = Math.max(1, Math.ceil(total / REQUEST_PAGE_SIZE));
 
@@ -42,19 +41,17 @@ export function RequestsPage() {
         )}
       </div>
       <p className="muted">{t('requests.intro')}</p>
-      <form
-        className="filters"
-        role="search"
-        aria-label={t('requests.filters')}
-        onSubmit={(e) => {
-          e.preventDefault();
-          set({ q: q.trim() || undefined });
-        }}
+      <SearchFilters
+        label={t('requests.filters')}
+        query={search.q}
+        placeholder={t('requests.search')}
+        onSearch={(q) => set({ q })}
+        clear={
+          <Link to="/requests" search={{}} className="button secondary">
+            {t('requests.clear')}
+          </Link>
+        }
       >
-        <div className="field-like wide">
-          <label htmlFor={`${idPrefix}-q`}>{t('common.search')}</label>
-          <input id={`${idPrefix}-q`} type="search" value={q} placeholder={t('requests.search')} onChange={(e) => setQ(e.target.value)} />
-        </div>
         <div className="field-like">
           <label htmlFor={`${idPrefix}-status`}>{t('requests.columns.status')}</label>
           <select id={`${idPrefix}-status`} value={search.status ?? ''} onChange={(e) => set({ status: e.target.value || undefined })}>
@@ -77,13 +74,7 @@ export function RequestsPage() {
             <CountryPicker label={t('requests.columns.country')} onPick={(country) => set({ country })} />
           )}
         </div>
-        <div className="filter-actions">
-          <button type="submit">{t('common.search')}</button>
-          <Link to="/requests" search={{}} className="button secondary">
-            {t('requests.clear')}
-          </Link>
-        </div>
-      </form>
+      </SearchFilters>
 
       <ListResults
         query={list}
