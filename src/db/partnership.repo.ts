@@ -27,7 +27,7 @@ import type {
 } from '../domain/partnership/partnership.js';
 import type { AgreementFilter, EngagementFilter, FollowUpListQuery, PartnerListQuery } from '../domain/partnership/partnership.schema.js';
 import type { PartnershipRepository } from '../services/ports.js';
-import { bool, isPostgres, likePattern, num, numOrNull } from './sql-helpers.js';
+import { bool, likePattern, nextYearlyReference, num, numOrNull } from './sql-helpers.js';
 import type { AgreementDocumentsTable, AgreementsTable, Database, EngagementItemsTable, EngagementsTable, FollowUpsTable } from './schema.js';
 
 /** Serialises the numbering of concurrent registrations on PostgreSQL (arbitrary constants). */
@@ -205,8 +205,7 @@ export class PartnershipRepo implements PartnershipRepository {
   }
 
   async nextAgreementReference(year: number): Promise<string> {
-    if (isPostgres(this.db)) await sql`select pg_advisory_xact_lock(${sql.lit(AGREEMENT_LOCK)})`.execute(this.db);
-    return nextReference(this.db, 'agreements', 'AGR', year);
+    return nextYearlyReference(this.db, 'agreements', 'AGR', year, AGREEMENT_LOCK);
   }
 
   async insertAgreement(data: AgreementData, partyOrgIds: readonly (number | null)[], ownerOrgId: number | null, meta: { reference: string; createdBy: string; now: string }): Promise<number> {
@@ -448,8 +447,7 @@ export class PartnershipRepo implements PartnershipRepository {
   }
 
   async nextEngagementReference(year: number): Promise<string> {
-    if (isPostgres(this.db)) await sql`select pg_advisory_xact_lock(${sql.lit(ENGAGEMENT_LOCK)})`.execute(this.db);
-    return nextReference(this.db, 'engagements', 'ENG', year);
+    return nextYearlyReference(this.db, 'engagements', 'ENG', year, ENGAGEMENT_LOCK);
   }
 
   async insertEngagement(data: EngagementData, orgIds: { partner: number | null; owner: number | null }, meta: { reference: string; createdBy: string; now: string }): Promise<number> {
@@ -792,15 +790,4 @@ function engagementColumns(d: EngagementData, orgIds: { partner: number | null; 
     owner_org_id: orgIds.owner,
     illustrative: d.illustrative ? 1 : 0,
   };
-}
-
-/** The next PREFIX-YEAR-NNNN (4 digits, more when a year needs them). */
-async function nextReference(db: Kysely<Database>, table: 'agreements' | 'engagements', prefix: string, year: number): Promise<string> {
-  const rows = await db.selectFrom(table).select('reference').where('reference', 'like', `${prefix}-${year}-%`).execute();
-  let last = 0;
-  for (const r of rows) {
-    const n = Number(r.reference.slice(`${prefix}-${year}-`.length));
-    if (Number.isInteger(n) && n > last) last = n;
-  }
-  return `${prefix}-${year}-${String(last + 1).padStart(4, '0')}`;
 }

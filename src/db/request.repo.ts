@@ -22,10 +22,10 @@ import {
   type MatchQuery,
   type ProgramCandidate,
 } from '../domain/request/matching.js';
-import { referenceNumber, requestReference, type CooperationRequest, type CooperationRequestData, type RequestStatus } from '../domain/request/request.js';
+import { REQUEST_PREFIX, type CooperationRequest, type CooperationRequestData, type RequestStatus } from '../domain/request/request.js';
 import type { RequestFilter } from '../domain/request/request.schema.js';
 import type { CooperationRequestRepository } from '../services/ports.js';
-import { isPostgres, likePattern, num, numOrNull } from './sql-helpers.js';
+import { likePattern, nextYearlyReference, num, numOrNull } from './sql-helpers.js';
 import type { CooperationRequestsTable, Database } from './schema.js';
 
 /** Serialises the numbering of concurrent registrations on PostgreSQL (an arbitrary constant). */
@@ -198,18 +198,7 @@ export class CooperationRequestRepo implements CooperationRequestRepository {
   }
 
   async nextReference(year: number): Promise<string> {
-    // Two registrations at once would read the same last number; the lock (held to the end of
-    // the transaction) makes the second wait. SQLite runs one write transaction at a time.
-    if (isPostgres(this.db)) await sql`select pg_advisory_xact_lock(${sql.lit(REFERENCE_LOCK)})`.execute(this.db);
-    const last = await this.db
-      .selectFrom('cooperation_requests')
-      .select('reference')
-      .where('reference', 'like', `REQ-${year}-%`)
-      .orderBy(sql`length(reference)`, 'desc')
-      .orderBy('reference', 'desc')
-      .limit(1)
-      .executeTakeFirst();
-    return requestReference(year, (last ? (referenceNumber(last.reference, year) ?? 0) : 0) + 1);
+    return nextYearlyReference(this.db, 'cooperation_requests', REQUEST_PREFIX, year, REFERENCE_LOCK);
   }
 
   async insert(record: CooperationRequestData & { reference: string; status: RequestStatus; createdBy: string; now: string }): Promise<number> {

@@ -1,5 +1,6 @@
 /** Conversions that keep both engines' answers the same shape, and small query helpers. */
 import { PostgresAdapter, sql, type Insertable, type Kysely, type RawBuilder } from 'kysely';
+import { yearlyNumber, yearlyReference } from '../domain/yearly-reference.js';
 import type { Database } from './schema.js';
 
 /** PostgreSQL returns NUMERIC and some aggregates as strings, SQLite as numbers. */
@@ -65,4 +66,22 @@ export function isUniqueViolation(error: unknown): boolean {
   if (!error || typeof error !== 'object') return false;
   const code = (error as { code?: unknown }).code;
   return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
+}
+
+/**
+ * The next PREFIX-YEAR-NNNN of a table's `reference` column. Two registrations at once would read
+ * the same last number: on PostgreSQL the advisory lock `lockKey` (held to the end of the
+ * transaction) makes the second wait; SQLite runs one write transaction at a time.
+ */
+export async function nextYearlyReference(db: Kysely<Database>, table: 'cooperation_requests' | 'agreements' | 'engagements', prefix: string, year: number, lockKey: number): Promise<string> {
+  if (isPostgres(db)) await sql`select pg_advisory_xact_lock(${sql.lit(lockKey)})`.execute(db);
+  const last = await db
+    .selectFrom(table)
+    .select('reference')
+    .where('reference', 'like', `${prefix}-${year}-%`)
+    .orderBy(sql`length(reference)`, 'desc')
+    .orderBy('reference', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  return yearlyReference(prefix, year, (last ? (yearlyNumber(prefix, last.reference, year) ?? 0) : 0) + 1);
 }

@@ -191,7 +191,7 @@ export async function getAgreement(deps: ServiceDeps, id: number): Promise<Agree
   const internal = canReadPartnerships(deps.actor);
   const [programs, documents] = await Promise.all([repos.partnerships.agreementPrograms(id), repos.partnerships.listDocuments(id, !internal)]);
   const visiblePrograms = internal ? programs : programs.filter((p) => PUBLISHED_STAGES.includes(p.lifecycleStage));
-  const canEdit = canEditPartnership(deps.actor, agreement.ownerOrg) && deps.actor.kind !== 'anonymous';
+  const canEdit = canEditPartnership(deps.actor, agreement.ownerOrg);
   return {
     // The public counts what it is shown: published programs and public documents.
     agreement: withRenewal(internal ? agreement : { ...agreement, programCount: visiblePrograms.length, documentCount: documents.length }, today(deps)),
@@ -739,7 +739,7 @@ export async function getPartner(deps: ServiceDeps, code: string): Promise<Partn
     contacts,
     agreements: agreements.items.map((a) => withRenewal(a, day)),
     engagements: engagements.items,
-    canEdit: isCoordinationTeam(deps.actor) && deps.actor.kind !== 'anonymous',
+    canEdit: isCoordinationTeam(deps.actor),
   };
 }
 

@@ -11,6 +11,9 @@
 import { defineCodeSet } from '../code-set.js';
 import type { FlagshipArea, Modality } from '../codes.js';
 import { InvalidError, InvalidTransitionError } from '../errors.js';
+import { yearlyNumber, yearlyReference } from '../yearly-reference.js';
+
+export const REQUEST_PREFIX = 'REQ';
 
 export const requestStatuses = defineCodeSet({
   registered: { en: 'Registered', id: 'Terdaftar' },
@@ -85,13 +88,12 @@ export function checkRequestTransition(from: RequestStatus, to: RequestStatus, n
 
 /** The reference of the `n`-th request registered in `year`: REQ-2026-0001. */
 export function requestReference(year: number, n: number): string {
-  return `REQ-${year}-${String(n).padStart(4, '0')}`;
+  return yearlyReference(REQUEST_PREFIX, year, n);
 }
 
 /** The number of a reference of that year, or null for another year or shape. */
 export function referenceNumber(reference: string, year: number): number | null {
-  const m = /^REQ-(\d{4})-(\d{4,})$/.exec(reference);
-  return m && Number(m[1]) === year ? Number(m[2]) : null;
+  return yearlyNumber(REQUEST_PREFIX, reference, year);
 }
 
 /** The request's own fields, as registered (what a correction may change). */
