@@ -100,6 +100,24 @@ export async function call<T>(request: Promise<{ data?: T; error?: unknown; resp
   return result.data as T; // ok responses carry their declared body
 }
 
+/**
+ * POSTs a multipart/form-data body (uploads), with the client's CSRF header and 401 handling;
+ * used where the typed client has no multipart body. Returns the JSON answer of a 2xx.
+ */
+export async function postForm<T>(path: string, form: FormData): Promise<T> {
+  let response: Response;
+  try {
+    // No content-type header: the browser sets multipart/form-data with its boundary.
+    response = await fetch(path, { method: 'POST', headers: { accept: 'application/json', ...csrfHeaders() }, body: form });
+  } catch {
+    throw toApiError(0, undefined);
+  }
+  checkResponse(response, path);
+  const body: unknown = await response.json().catch(() => undefined);
+  if (!response.ok) throw toApiError(response.status, body);
+  return body as T; // the endpoint's declared answer (OpenAPI)
+}
+
 /** Query string of a filter object, leaving out empty values (for links and downloads). */
 export function queryString(params: Record<string, string | number | undefined | null>): string {
   const search = new URLSearchParams();

@@ -1,6 +1,6 @@
 /** Queries and mutations of the course offer pages: catalogue, offer, nominations, review and "my nominations". */
 import { keepPreviousData, useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
-import { api, call, checkResponse, csrfHeaders, toApiError, type Schemas } from './client.js';
+import { api, call, postForm, type Schemas } from './client.js';
 import type { paths } from './schema.js';
 
 export type CourseOffer = Schemas['CourseOffer'];
@@ -75,8 +75,7 @@ export function useOfferStatus() {
 /**
  * Nominates a candidate as multipart/form-data: the nomination as JSON in the field "data", then
  * the files "cv" and "letter" (the server reads text fields before files, so "data" goes first).
- * Sent with fetch, as the typed client has no multipart body for this endpoint; the CSRF header
- * and the 401 handling are the client's.
+ * Sent with postForm, as the typed client has no multipart body for this endpoint.
  */
 export function useNominate(offerId: number) {
   const client = useQueryClient();
@@ -86,18 +85,7 @@ export function useNominate(offerId: number) {
       form.append('data', JSON.stringify(data));
       if (cv) form.append('cv', cv, cv.name);
       if (letter) form.append('letter', letter, letter.name);
-      const path = `/api/v1/offers/${offerId}/nominations`;
-      let response: Response;
-      try {
-        // No content-type header: the browser sets multipart/form-data with its boundary.
-        response = await fetch(path, { method: 'POST', headers: { accept: 'application/json', ...csrfHeaders() }, body: form });
-      } catch {
-        throw toApiError(0, undefined);
-      }
-      checkResponse(response, path);
-      const body: unknown = await response.json().catch(() => undefined);
-      if (!response.ok) throw toApiError(response.status, body);
-      return body as NominationCreated; // 201 carries the nomination and its documents (OpenAPI)
+      return postForm<NominationCreated>(`/api/v1/offers/${offerId}/nominations`, form); // 201: the nomination and its documents
     },
     onSuccess: () => invalidateOffers(client),
   });

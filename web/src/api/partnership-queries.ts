@@ -3,7 +3,7 @@
  * programs), timelines and the coordinator's attention list. The engagement pages add theirs below.
  */
 import { keepPreviousData, useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
-import { api, call, checkResponse, csrfHeaders, queryString, toApiError, type Schemas } from './client.js';
+import { api, call, postForm, queryString, type Schemas } from './client.js';
 import type { paths } from './schema.js';
 
 export type PartnerSummary = Schemas['PartnerSummary'];
@@ -149,8 +149,7 @@ export function useUnlinkAgreementProgram(id: number) {
 
 /**
  * Uploads a document as multipart/form-data (fields "title" and "public" before the file "file").
- * Sent with fetch, as the typed client has no multipart body for this endpoint; the CSRF header
- * and the 401 handling are the client's.
+ * Sent with postForm, as the typed client has no multipart body for this endpoint.
  */
 export function useUploadAgreementDocument(id: number) {
   const client = useQueryClient();
@@ -160,18 +159,7 @@ export function useUploadAgreementDocument(id: number) {
       form.append('title', title);
       form.append('public', isPublic ? 'true' : 'false');
       form.append('file', file, file.name);
-      const path = `/api/v1/agreements/${id}/documents`;
-      let response: Response;
-      try {
-        // No content-type header: the browser sets multipart/form-data with its boundary.
-        response = await fetch(path, { method: 'POST', headers: { accept: 'application/json', ...csrfHeaders() }, body: form });
-      } catch {
-        throw toApiError(0, undefined);
-      }
-      checkResponse(response, path);
-      const body: unknown = await response.json().catch(() => undefined);
-      if (!response.ok) throw toApiError(response.status, body);
-      return body as AgreementDocument; // 201 carries the document's metadata (OpenAPI)
+      return postForm<AgreementDocument>(`/api/v1/agreements/${id}/documents`, form); // 201: the document's metadata
     },
     onSuccess: () => invalidatePartnerships(client),
   });
