@@ -26,6 +26,7 @@ import type { CatalogueEntry } from '../services/offer-ports.js';
 import { depsFor } from './auth.js';
 import { idParams } from './http-helpers.js';
 import { makeProblem, problemSchema, sendProblem } from './problem.js';
+import { readMultipart } from './multipart.js';
 
 const OFFERS = ['Offers'];
 const NOMINATIONS = ['Nominations'];
@@ -139,37 +140,20 @@ function badRequest(request: FastifyRequest, reply: FastifyReply, error: z.ZodEr
   return sendProblem(reply, makeProblem(request, 400, 'request.invalid', `the ${where || 'body'} has ${issues.length} invalid field(s)`, issues));
 }
 
-const tooLarge = (request: FastifyRequest, reply: FastifyReply, max: number) =>
-  sendProblem(reply, makeProblem(request, 413, 'document.too_large', `a file is larger than ${max} bytes`, [{ path: 'file', message: `at most ${max} bytes`, code: 'too_large' }]));
-
 type Form = { ok: true; fields: Record<string, string>; files: UploadedFile[] } | { ok: false; sent: FastifyReply };
 
 /** Reads a multipart form with limits: text fields, and files in the fields cv and letter only. */
 async function readForm(request: FastifyRequest, reply: FastifyReply, maxBytes: number): Promise<Form> {
-  const fields: Record<string, string> = {};
-  const files: UploadedFile[] = [];
-  try {
-    for await (const part of request.parts({ limits: { fileSize: maxBytes, files: 2, fields: 5, fieldSize: 64 * 1024, parts: 8 } })) {
-      if (part.type === 'field') {
-        fields[part.fieldname] = String(part.value);
-        continue;
-      }
-      if (!(DOCUMENT_KINDS as readonly string[]).includes(part.fieldname)) {
-        part.file.resume();
-        return { ok: false, sent: sendProblem(reply, makeProblem(request, 400, 'document.bad_field', `files go in the fields cv and letter (got "${part.fieldname}")`, [{ path: part.fieldname, message: 'unknown file field', code: 'unknown_field' }])) };
-      }
-      const bytes = await part.toBuffer();
-      files.push({ kind: part.fieldname as DocumentKind, fileName: part.filename ?? '', bytes: new Uint8Array(bytes) });
-    }
-  } catch (error) {
-    const code = (error as { code?: string }).code;
-    if (code === 'FST_REQ_FILE_TOO_LARGE') return { ok: false, sent: tooLarge(request, reply, maxBytes) };
-    if (code === 'FST_FILES_LIMIT' || code === 'FST_PARTS_LIMIT' || code === 'FST_FIELDS_LIMIT') {
-      return { ok: false, sent: sendProblem(reply, makeProblem(request, 400, 'document.too_many_parts', 'at most one cv, one letter and the field "data"')) };
-    }
-    throw error;
-  }
-  return { ok: true, fields, files };
+  const form = await readMultipart(request, reply, {
+    maxBytes,
+    fileFields: DOCUMENT_KINDS,
+    limits: { files: 2, fields: 5, fieldSize: 64 * 1024, parts: 8 },
+    badField: (field) => `files go in the fields cv and letter (got "${field}")`,
+    tooManyParts: 'at most one cv, one letter and the field "data"',
+    tooLarge: `a file is larger than ${maxBytes} bytes`,
+  });
+  if (!form.ok) return form;
+  return { ok: true, fields: form.fields, files: form.files.map((f) => ({ kind: f.field as DocumentKind, fileName: f.fileName, bytes: f.bytes })) };
 }
 
 export function registerOfferRoutes(root: FastifyInstance, deps: ServiceDeps, options: OfferRouteOptions): void {

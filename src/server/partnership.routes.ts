@@ -69,6 +69,7 @@ import { sendTable } from './downloads.js';
 import { badIfMatch, etagOf, idParams, readIfMatch } from './http-helpers.js';
 import { makeProblem, problemSchema, sendProblem } from './problem.js';
 import { organisationSchema } from './organisation.routes.js';
+import { readMultipart } from './multipart.js';
 
 const PARTNERS = ['Partnerships'];
 const errors = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema, 409: problemSchema, 422: problemSchema };
@@ -531,32 +532,19 @@ export function registerPartnershipRoutes(root: FastifyInstance, deps: ServiceDe
     async (request, reply) => {
       if (!request.isMultipart()) return sendProblem(reply, makeProblem(request, 415, 'request.unsupported_media_type', 'send the document as multipart/form-data'));
       const max = options.uploadMaxBytes;
-      const fields: Record<string, string> = {};
-      let file: { fileName: string; bytes: Uint8Array } | null = null;
-      try {
-        for await (const part of request.parts({ limits: { fileSize: max, files: 1, fields: 4, fieldSize: 4096, parts: 6 } })) {
-          if (part.type === 'field') {
-            fields[part.fieldname] = String(part.value);
-            continue;
-          }
-          if (part.fieldname !== 'file') {
-            part.file.resume();
-            return sendProblem(reply, makeProblem(request, 400, 'document.bad_field', `the file goes in the field "file" (got "${part.fieldname}")`, [{ path: part.fieldname, message: 'unknown file field', code: 'unknown_field' }]));
-          }
-          file = { fileName: part.filename ?? '', bytes: new Uint8Array(await part.toBuffer()) };
-        }
-      } catch (error) {
-        const code = (error as { code?: string }).code;
-        if (code === 'FST_REQ_FILE_TOO_LARGE') {
-          return sendProblem(reply, makeProblem(request, 413, 'document.too_large', `the file is larger than ${max} bytes`, [{ path: 'file', message: `at most ${max} bytes`, code: 'too_large' }]));
-        }
-        if (code === 'FST_FILES_LIMIT' || code === 'FST_PARTS_LIMIT' || code === 'FST_FIELDS_LIMIT') {
-          return sendProblem(reply, makeProblem(request, 400, 'document.too_many_parts', 'send one file with the fields "title" and "public"'));
-        }
-        throw error;
-      }
+      const form = await readMultipart(request, reply, {
+        maxBytes: max,
+        fileFields: ['file'],
+        limits: { files: 1, fields: 4, fieldSize: 4096, parts: 6 },
+        badField: (field) => `the file goes in the field "file" (got "${field}")`,
+        tooManyParts: 'send one file with the fields "title" and "public"',
+        tooLarge: `the file is larger than ${max} bytes`,
+      });
+      if (!form.ok) return form.sent;
+      const { fields } = form;
+      const file = form.files[0];
       if (!file) return sendProblem(reply, makeProblem(request, 400, 'document.missing', 'no file: send it in the field "file"', [{ path: 'file', message: 'is required', code: 'required' }]));
-      const meta = await uploadAgreementDocument(depsFor(deps, request), request.params.id, { title: fields.title ?? '', isPublic: fields.public === 'true', ...file }, max);
+      const meta = await uploadAgreementDocument(depsFor(deps, request), request.params.id, { title: fields.title ?? '', isPublic: fields.public === 'true', fileName: file.fileName, bytes: file.bytes }, max);
       return reply.code(201).send({ ...meta });
     },
   );
