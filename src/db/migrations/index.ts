@@ -17,6 +17,7 @@ import * as auditErasure from './20261129131100_audit_erasure.js';
 import * as requestMatching from './20261129131500_request_matching.js';
 import * as partnerships from './20261129150000_partnerships.js';
 import * as mailClaims from './20261129160000_mail_claims.js';
+import * as listIndexes from './20261207090000_list_indexes.js';
 
 export interface MigrationContext {
   readonly engine: Engine;
@@ -40,6 +41,7 @@ const MIGRATIONS: Record<string, MigrationModule> = {
   '20261129131500_request_matching': requestMatching,
   '20261129150000_partnerships': partnerships,
   '20261129160000_mail_claims': mailClaims,
+  '20261207090000_list_indexes': listIndexes,
 };
 
 export function migrationsFor(engine: Engine): Record<string, Migration> {
