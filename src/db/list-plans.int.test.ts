@@ -7,28 +7,16 @@
  */
 import type { CompiledQuery } from 'kysely';
 import { beforeAll, expect, it } from 'vitest';
-import { ACTIVITY_COLUMNS } from '../domain/import/csv-columns.js';
 import { ACTIVITY_SORT_KEYS, type ActivityFilter } from '../domain/activity/activity-query.js';
 import { PUBLISHED_STAGES } from '../domain/access/policy.js';
-import { csvRecordSource } from '../io/csv-read.js';
-import { csvRow } from '../io/csv-write.js';
-import { importActivities } from '../services/import-activities.js';
-import { syntheticActivity, type SyntheticOptions } from '../services/synthetic.js';
+import type { SyntheticOptions } from '../services/synthetic.js';
 import { describeEachEngine } from '../testing/engines.js';
+import { importGeneratedPrograms } from '../testing/generated-programs.js';
 import { analyze, planProblems } from '../testing/query-plans.js';
 import { openDatabase, type DatabaseHandle } from './connection.js';
 import { createStore } from './store.js';
 
 const options: SyntheticOptions = { activities: 20_000, participants: 0, fromYear: 2015, toYear: 2024, seed: 11, currentYear: 2026 };
-
-function activitiesCsv(): string {
-  let text = csvRow(ACTIVITY_COLUMNS);
-  for (let i = 0; i < options.activities; i++) {
-    const activity = syntheticActivity(i, options);
-    text += csvRow(ACTIVITY_COLUMNS.map((c) => activity.row[c]));
-  }
-  return text;
-}
 
 const published = { stage: [...PUBLISHED_STAGES] };
 
@@ -65,9 +53,7 @@ describeEachEngine('program list plans', (app, engine) => {
   const queries: CompiledQuery[] = [];
 
   beforeAll(async () => {
-    const source = csvRecordSource('activities.csv', (async function* () { yield activitiesCsv(); })(), { maxBytes: 64 * 1024 * 1024 });
-    const report = await importActivities(app().deps, source, { providerCountry: 'ID' });
-    expect(report.status).toBe('committed');
+    await importGeneratedPrograms(app(), options);
     await analyze(app().database.db);
     logged = await openDatabase(app().config.databaseUrl, { onQuery: (q) => queries.push(q) });
     return () => logged.close();
