@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import type { Config } from './config.js';
 import { openDatabase, type DatabaseHandle } from './db/connection.js';
 import type { ServerOptions } from './server/app.js';
-import { migrateToLatest, migrationStatus, type MigrationReport } from './db/migrate.js';
+import { migrateIfPending, migrateToLatest, migrationStatus, type MigrationReport } from './db/migrate.js';
 import { syncReferenceData } from './db/reference-sync.js';
 import { createStore } from './db/store.js';
 import { systemClock, type Clock, type ServiceDeps } from './services/ports.js';
@@ -35,7 +35,7 @@ export async function openApp(config: Config, options: OpenOptions = {}): Promis
   try {
     let migrated: string[] = [];
     if (options.migrate ?? true) {
-      migrated = await migrateToLatest(database);
+      migrated = await migrateIfPending(database);
       await syncReferenceData(database.db);
     }
     // The operator's own process (CLI, start-up) acts as the system; the server binds each
