@@ -13,7 +13,6 @@ import { syncReferenceData } from './db/reference-sync.js';
 import { createStore } from './db/store.js';
 import { systemClock, type Clock, type ServiceDeps } from './services/ports.js';
 import { systemActor } from './domain/access/actor.js';
-import { DEFAULT_SESSION_POLICY } from './services/auth.js';
 
 export interface AppContext {
   readonly config: Config;
@@ -88,11 +87,11 @@ export function findWebRoot(): string | null {
 }
 
 /**
- * The HTTP server over an opened app. The server's modules (Fastify, OpenAPI, XLSX) load here,
- * not at start-up, so that CLI commands stay small in memory.
+ * The HTTP server over an opened app. The server's modules (Fastify, OpenAPI, XLSX, password
+ * hashing) load here, not at start-up, so that CLI commands stay small and quick.
  */
 export async function serverFor(app: AppContext, options: Omit<ServerOptions, 'deps' | 'engine'> = {}) {
-  const { buildServer } = await import('./server/app.js');
+  const [{ buildServer }, { DEFAULT_SESSION_POLICY }] = await Promise.all([import('./server/app.js'), import('./services/auth.js')]);
   return buildServer({
     deps: app.deps,
     openImportDeps: () => openImportDeps(app),
