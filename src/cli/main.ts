@@ -6,6 +6,7 @@
  * only. Each command's implementation (`*.actions.ts`), and with it the services, the database
  * drivers and the file formats (ExcelJS, pdfmake, …), loads when that command runs, so that
  * `mitra --help` or `mitra report summary` does not pay for the libraries of other commands.
+ * src/cli/startup.int.test.ts checks what `mitra --version` loads.
  */
 import { Command, CommanderError, Option } from 'commander';
 import type { AppContext } from '../main.js';
