@@ -7,9 +7,7 @@
  */
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import SQLite from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect, type CompiledQuery, type LogEvent } from 'kysely';
-import pg from 'pg';
 import type { Database } from './schema.js';
 
 export type Engine = 'sqlite' | 'postgres';
@@ -57,8 +55,10 @@ function sqlitePath(url: string): string {
   return path === ':memory:' ? path : resolve(path);
 }
 
-function openSqlite(url: string, log?: (event: LogEvent) => void): DatabaseHandle {
+// Each driver loads with its engine only: a SQLite command never loads pg, nor the reverse.
+async function openSqlite(url: string, log?: (event: LogEvent) => void): Promise<DatabaseHandle> {
   const path = sqlitePath(url);
+  const { default: SQLite } = await import('better-sqlite3');
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
   const database = new SQLite(path);
   // WAL lets reports read while an import writes; foreign keys are off by default in SQLite.
@@ -91,6 +91,7 @@ async function openPostgres(url: string, poolSize: number, log?: (event: LogEven
   const schema = parsed.searchParams.get('schema') ?? 'public';
   if (!SCHEMA_NAME.test(schema)) throw new DatabaseUrlError(`schema "${schema}" must be a lower-case SQL name`);
   parsed.searchParams.delete('schema');
+  const { default: pg } = await import('pg');
   const types = {
     getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
       oid === pg.types.builtins.INT8 ? parseInt8 : pg.types.getTypeParser(oid, format ?? 'text')) as typeof pg.types.getTypeParser,
