@@ -32,6 +32,10 @@ const envSchema = z.object({
     .default('ID'),
   /** Connections per app process to PostgreSQL. */
   MITRA_DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  /** PostgreSQL: how long a request waits for a connection before answering 503 (the database is down or restarting). */
+  MITRA_DB_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(2000),
+  /** SQLite: how long a write waits for another process's write before answering 503. */
+  MITRA_DB_BUSY_TIMEOUT_MS: z.coerce.number().int().min(0).max(60_000).default(5000),
   /** Run as the read-only public portal: no sign-in, no writes, published programs only. */
   MITRA_PORTAL: z.enum(['true', 'false', '1', '0']).default('false').transform((v) => v === 'true' || v === '1'),
   /** Secure (HTTPS-only) session cookies: always, never, or auto (when the request came over HTTPS). */
@@ -64,6 +68,8 @@ export type Config = Readonly<{
   logLevel: z.output<typeof envSchema>['LOG_LEVEL'];
   bodyLimitBytes: number;
   dbPoolSize: number;
+  dbConnectTimeoutMs: number;
+  dbBusyTimeoutMs: number;
   importMaxBytes: number;
   uploadMaxBytes: number;
   smtpUrl: string | null;
@@ -105,6 +111,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     logLevel: e.LOG_LEVEL,
     bodyLimitBytes: e.MITRA_BODY_LIMIT,
     dbPoolSize: e.MITRA_DB_POOL_SIZE,
+    dbConnectTimeoutMs: e.MITRA_DB_CONNECT_TIMEOUT_MS,
+    dbBusyTimeoutMs: e.MITRA_DB_BUSY_TIMEOUT_MS,
     importMaxBytes: e.MITRA_IMPORT_MAX_BYTES,
     uploadMaxBytes: e.MITRA_UPLOAD_MAX_BYTES,
     smtpUrl: e.MITRA_SMTP_URL ?? null,

@@ -6,7 +6,7 @@ import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Config } from './config.js';
-import { openDatabase, type DatabaseHandle } from './db/connection.js';
+import { openDatabase, type DatabaseHandle, type OpenDatabaseOptions } from './db/connection.js';
 import type { ServerOptions } from './server/app.js';
 import { migrateIfPending, migrateToLatest, migrationStatus, type MigrationReport } from './db/migrate.js';
 import { syncReferenceData } from './db/reference-sync.js';
@@ -27,10 +27,22 @@ export interface OpenOptions {
   /** Apply pending migrations and refresh the reference tables (default true). */
   readonly migrate?: boolean;
   readonly clock?: Clock;
+  /** Told when an idle PostgreSQL connection is lost (default: a line on stderr). */
+  readonly onConnectionLost?: (summary: string) => void;
+}
+
+/** How the configuration opens the database (pool, timeouts), for the app and for imports. */
+export function databaseOptions(config: Config, onConnectionLost?: (summary: string) => void): OpenDatabaseOptions {
+  return {
+    poolSize: config.dbPoolSize,
+    connectTimeoutMs: config.dbConnectTimeoutMs,
+    busyTimeoutMs: config.dbBusyTimeoutMs,
+    ...(onConnectionLost ? { onConnectionLost } : {}),
+  };
 }
 
 export async function openApp(config: Config, options: OpenOptions = {}): Promise<AppContext> {
-  const database = await openDatabase(config.databaseUrl, { poolSize: config.dbPoolSize });
+  const database = await openDatabase(config.databaseUrl, databaseOptions(config, options.onConnectionLost));
   try {
     let migrated: string[] = [];
     if (options.migrate ?? true) {
@@ -75,7 +87,7 @@ export async function databaseStatus(config: Config): Promise<MigrationReport & 
  */
 export async function openImportDeps(app: AppContext): Promise<{ deps: ServiceDeps; close(): Promise<void> }> {
   if (app.database.engine !== 'sqlite' || app.config.databaseUrl === 'file::memory:') return { deps: app.deps, close: async () => {} };
-  const database = await openDatabase(app.config.databaseUrl);
+  const database = await openDatabase(app.config.databaseUrl, databaseOptions(app.config));
   return { deps: { ...app.deps, store: createStore(database.db) }, close: () => database.close() };
 }
 

@@ -11,6 +11,8 @@ export const EXIT = {
   conflict: 5,
   forbidden: 6,
   config: 7,
+  /** The database is out of reach (stopped, restarting, locked): nothing was done, try again. */
+  unavailable: 8,
 } as const;
 
 /** An input problem found by the CLI itself (unreadable file, bad JSON, failed schema). */

@@ -15,6 +15,7 @@ const BY_KIND: Record<DomainError['kind'], number> = {
   forbidden: EXIT.forbidden,
   unauthenticated: EXIT.forbidden,
   rate_limited: EXIT.forbidden,
+  unavailable: EXIT.unavailable,
 };
 
 export function exitCodeFor(error: unknown): number {

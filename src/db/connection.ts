@@ -8,7 +8,10 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { Kysely, PostgresDialect, SqliteDialect, type CompiledQuery, type LogEvent } from 'kysely';
+import type { Pool, PoolClient } from 'pg';
 import type { Database } from './schema.js';
+import { guardedDialect, isDatabaseUnavailable } from './unavailable.js';
+import { UnavailableError } from '../domain/errors.js';
 
 export type Engine = 'sqlite' | 'postgres';
 
@@ -36,11 +39,24 @@ export interface OpenDatabaseOptions {
   readonly poolSize?: number;
   /** Called with every query run (tests read the plans of the queries a use case runs). */
   readonly onQuery?: (query: CompiledQuery) => void;
+  /** PostgreSQL: how long a request waits for a connection before the database counts as unavailable. */
+  readonly connectTimeoutMs?: number;
+  /** SQLite: how long a write waits for another writer's lock before the database counts as unavailable. */
+  readonly busyTimeoutMs?: number;
+  /** Told, in one line without the driver's objects, when an idle PostgreSQL connection is lost. */
+  readonly onConnectionLost?: (summary: string) => void;
 }
 
 export async function openDatabase(url: string, options: OpenDatabaseOptions = {}): Promise<DatabaseHandle> {
   const log = options.onQuery ? logQueries(options.onQuery) : undefined;
-  return engineOf(url) === 'sqlite' ? openSqlite(url, log) : openPostgres(url, options.poolSize ?? 10, log);
+  return engineOf(url) === 'sqlite' ? openSqlite(url, options.busyTimeoutMs ?? 5000, log) : openPostgres(url, options, log);
+}
+
+/** The lost connection in one line: the SQLSTATE or errno code and the message, nothing else. */
+function connectionLost(error: unknown): string {
+  const code = (error as { code?: unknown } | null)?.code;
+  const message = error instanceof Error ? error.message : String(error);
+  return `database connection lost${typeof code === 'string' ? ` (${code})` : ''}: ${message}`;
 }
 
 function logQueries(onQuery: (query: CompiledQuery) => void): (event: LogEvent) => void {
@@ -56,7 +72,7 @@ function sqlitePath(url: string): string {
 }
 
 // Each driver loads with its engine only: a SQLite command never loads pg, nor the reverse.
-async function openSqlite(url: string, log?: (event: LogEvent) => void): Promise<DatabaseHandle> {
+async function openSqlite(url: string, busyTimeoutMs: number, log?: (event: LogEvent) => void): Promise<DatabaseHandle> {
   const path = sqlitePath(url);
   const { default: SQLite } = await import('better-sqlite3');
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
@@ -65,11 +81,12 @@ async function openSqlite(url: string, log?: (event: LogEvent) => void): Promise
   database.pragma('journal_mode = WAL');
   database.pragma('synchronous = NORMAL');
   database.pragma('foreign_keys = ON');
-  database.pragma('busy_timeout = 5000');
+  // A write waits this long for another process's write to end, then answers "unavailable".
+  database.pragma(`busy_timeout = ${Math.trunc(busyTimeoutMs)}`);
   // Reports read the same indexes again and again: keep up to 64 MiB of pages in memory.
   database.pragma('cache_size = -65536');
   database.pragma('temp_store = MEMORY');
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database }), ...(log ? { log } : {}) });
+  const db = new Kysely<Database>({ dialect: guardedDialect(new SqliteDialect({ database })), ...(log ? { log } : {}) });
   return {
     db,
     engine: 'sqlite',
@@ -86,7 +103,7 @@ function parseInt8(value: string): number {
   return n;
 }
 
-async function openPostgres(url: string, poolSize: number, log?: (event: LogEvent) => void): Promise<DatabaseHandle> {
+async function openPostgres(url: string, options: OpenDatabaseOptions, log?: (event: LogEvent) => void): Promise<DatabaseHandle> {
   const parsed = new URL(url);
   const schema = parsed.searchParams.get('schema') ?? 'public';
   if (!SCHEMA_NAME.test(schema)) throw new DatabaseUrlError(`schema "${schema}" must be a lower-case SQL name`);
@@ -98,21 +115,34 @@ async function openPostgres(url: string, poolSize: number, log?: (event: LogEven
   };
   const pool = new pg.Pool({
     connectionString: parsed.toString(),
-    max: poolSize,
+    max: options.poolSize ?? 10,
     types,
+    // While PostgreSQL is down or restarting, a request fails within this time (503) instead of
+    // waiting on a connection; the pool opens new connections by itself once it is back.
+    connectionTimeoutMillis: options.connectTimeoutMs ?? 2000,
+    keepAlive: true,
+    application_name: `mitra${schema === 'public' ? '' : `:${schema}`}`,
     // The working set is in memory (or on SSD): a random page read costs about a sequential one, so
     // the planner should read a page of a list from its index, not scan the table (issue 19).
     options: `-c search_path=${schema} -c random_page_cost=1.1`,
   });
+  // An idle connection that PostgreSQL ends (a restart, pg_terminate_backend) is reported here;
+  // without a listener the process would exit. The pool drops the connection and opens another
+  // when one is next needed. Only a summary is passed on: the client object holds secrets.
+  const onLost = options.onConnectionLost ?? ((summary: string) => process.stderr.write(`${summary}\n`));
+  pool.on('error', (error) => onLost(connectionLost(error)));
+  // A connection lost while checked out fails its query (answered 503); pg also emits 'error'
+  // on the client, which would end the process without a listener.
+  pool.on('connect', (client) => client.on('error', () => undefined));
   if (schema !== 'public') {
-    const client = await pool.connect();
+    const client = await guardedConnect(pool);
     try {
       await client.query(`create schema if not exists ${schema}`);
     } finally {
       client.release();
     }
   }
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), ...(log ? { log } : {}) });
+  const db = new Kysely<Database>({ dialect: guardedDialect(new PostgresDialect({ pool })), ...(log ? { log } : {}) });
   parsed.password = parsed.password ? '***' : '';
   return {
     db,
@@ -121,4 +151,14 @@ async function openPostgres(url: string, poolSize: number, log?: (event: LogEven
     description: `PostgreSQL ${parsed.host}${parsed.pathname} (schema ${schema})`,
     close: () => db.destroy(),
   };
+}
+
+/** A first connection (to create the schema) that fails as the others do when the database is out of reach. */
+async function guardedConnect(pool: Pool): Promise<PoolClient> {
+  try {
+    return await pool.connect();
+  } catch (error) {
+    if (!isDatabaseUnavailable(error)) throw error;
+    throw new UnavailableError('database.unavailable', `the database is unavailable: ${connectionLost(error)}`, [], { cause: error });
+  }
 }

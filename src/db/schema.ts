@@ -616,6 +616,13 @@ export interface DataVersionsTable {
   version: number | string;
 }
 
+/** Who runs the background jobs, until when (renewed while it runs). */
+export interface JobLeasesTable {
+  name: string;
+  holder: string;
+  expires_at: string;
+}
+
 export interface Database {
   organisations: OrganisationsTable;
   partner_contacts: PartnerContactsTable;
@@ -667,4 +674,5 @@ export interface Database {
   audit_scrubs: AuditScrubsTable;
   cooperation_requests: CooperationRequestsTable;
   data_versions: DataVersionsTable;
+  job_leases: JobLeasesTable;
 }

@@ -26,6 +26,7 @@ import { CooperationRequestRepo } from './request.repo.js';
 import { PartnershipRepo } from './partnership.repo.js';
 import { AttendanceRepo } from './attendance.repo.js';
 import { CertificateRepo } from './certificate.repo.js';
+import { JobLeaseRepo } from './job-lease.repo.js';
 
 function repositoriesOn(db: Kysely<Database>, counts: CountCache): Repositories {
   return {
@@ -57,6 +58,7 @@ function repositoriesOn(db: Kysely<Database>, counts: CountCache): Repositories 
     partnerships: new PartnershipRepo(db),
     attendance: new AttendanceRepo(db),
     certificates: new CertificateRepo(db),
+    jobLeases: new JobLeaseRepo(db),
   };
 }
 
@@ -81,5 +83,8 @@ export function createStore(db: Kysely<Database>): Store {
       else await sql`pragma optimize`.execute(db);
     },
     dataVersions: (topics) => readDataVersions(db, topics),
+    ping: async () => {
+      await sql`select 1`.execute(db);
+    },
   };
 }

@@ -12,7 +12,7 @@ export interface FieldIssue {
   readonly code?: string;
 }
 
-export type DomainErrorKind = 'not_found' | 'invalid' | 'conflict' | 'forbidden' | 'invalid_transition' | 'unauthenticated' | 'rate_limited';
+export type DomainErrorKind = 'not_found' | 'invalid' | 'conflict' | 'forbidden' | 'invalid_transition' | 'unauthenticated' | 'rate_limited' | 'unavailable';
 
 export abstract class DomainError extends Error {
   abstract readonly kind: DomainErrorKind;
@@ -61,6 +61,15 @@ export class RateLimitedError extends DomainError {
 
 export class InvalidTransitionError extends DomainError {
   readonly kind = 'invalid_transition';
+}
+
+/**
+ * Something the use case needs is out of reach for now (the database restarting, a connection
+ * dropped, SQLite locked by another writer beyond its wait): nothing was done, try again;
+ * `details.retryAfterSeconds` says when.
+ */
+export class UnavailableError extends DomainError {
+  readonly kind = 'unavailable';
 }
 
 export function isDomainError(error: unknown): error is DomainError {

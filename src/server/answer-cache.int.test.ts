@@ -92,6 +92,12 @@ describeEachEngine('cached answers and compression', (app) => {
     expect(plain.headers.etag).toBe(etag);
     expect(gunzipSync(first.rawPayload).toString()).toBe(plain.body);
     expect((await server().inject({ url, headers: { 'if-none-match': `"other", ${etag}` } })).statusCode).toBe(304);
+    // A record's own ETag (its version, for If-Match) never answers 304: the answer may change
+    // while the version does not (an agreement's documents, a program's children).
+    const program = (await server().inject({ url: list })).json().items[0].id as number;
+    const record = await server().inject({ url: `/api/v1/activities/${program}` });
+    expect(record.headers.etag).toMatch(/^"\d+"$/);
+    expect((await server().inject({ url: `/api/v1/activities/${program}`, headers: { 'if-none-match': record.headers.etag as string } })).statusCode).toBe(200);
     // Problems are not cached answers: no ETag on a 400.
     const bad = await server().inject({ url: '/api/v1/activities?q=ab' });
     expect(bad.statusCode).toBe(400);

@@ -149,12 +149,14 @@ export function registerConditionalGet(app: FastifyInstance): void {
   app.addHook('onSend', async (request, reply, payload) => {
     if ((request.method !== 'GET' && request.method !== 'HEAD') || reply.statusCode !== 200 || !request.url.startsWith('/api/')) return payload;
     if (!(typeof payload === 'string' || Buffer.isBuffer(payload))) return payload;
-    let etag = reply.getHeader('etag');
-    if (etag === undefined) {
-      etag = `W/"${createHash('sha1').update(payload).digest('base64url').slice(0, 27)}"`;
-      reply.header('etag', etag);
-    }
-    if (typeof etag === 'string' && matchesIfNoneMatch(request.headers['if-none-match'], etag)) {
+    if (/no-store/.test(String(reply.getHeader('cache-control') ?? ''))) return payload;
+    // A route's own ETag is a record's version for If-Match: the answer may hold more than the
+    // record (an agreement's documents and programs) and change while the version does not, so
+    // it never stands for the body here.
+    if (reply.getHeader('etag') !== undefined) return payload;
+    const etag = `W/"${createHash('sha1').update(payload).digest('base64url').slice(0, 27)}"`;
+    reply.header('etag', etag);
+    if (matchesIfNoneMatch(request.headers['if-none-match'], etag)) {
       reply.code(304);
       return '';
     }

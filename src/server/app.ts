@@ -75,12 +75,45 @@ function buildId(version: string): string {
   return `${version}-${statSync(fileURLToPath(import.meta.url)).mtimeMs}`;
 }
 
+/** An error as plain data: its type, message, stack and own string, number and boolean fields, and its cause likewise. */
+export function safeError(error: unknown, depth = 0): { [key: string]: unknown; type: string; message: string; stack: string } {
+  if (!(error instanceof Error)) return { type: typeof error, message: String(error), stack: '' };
+  const plain: { [key: string]: unknown; type: string; message: string; stack: string } = { type: error.name, message: error.message, stack: error.stack ?? '' };
+  for (const [key, value] of Object.entries(error)) {
+    if (['string', 'number', 'boolean'].includes(typeof value)) plain[key] = value;
+  }
+  if (error.cause !== undefined && depth < 3) plain.cause = safeError(error.cause, depth + 1);
+  return plain;
+}
+
+const healthSchema = z.object({
+  status: z.enum(['ok', 'unavailable']),
+  engine: z.string(),
+  database: z.enum(['up', 'down']).meta({ description: 'whether the database answered a query within 2 seconds' }),
+  version: z.string(),
+});
+
+/** Whether the database answers within 2 seconds (a health check must answer even when it does not). */
+async function databaseState(deps: ServiceDeps): Promise<'up' | 'down'> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<'down'>((resolve) => {
+    timer = setTimeout(() => resolve('down'), 2000);
+  });
+  try {
+    return await Promise.race([deps.store.ping().then(() => 'up' as const, () => 'down' as const), timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 /** The configuration's defaults (MITRA_IATI_REPORTING_ORG…) when the caller gives none. */
 const DEFAULT_PUBLISHER: IatiPublisher = loadConfig({}).iatiPublisher;
 
 export async function buildServer(options: ServerOptions): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: { level: options.logLevel ?? 'info' },
+    // Errors are logged by their own plain fields only (a driver's error may hold a connection
+    // object with secrets: the pg client carries the server's secret key and the password).
+    logger: { level: options.logLevel ?? 'info', serializers: { err: (error: Error) => safeError(error) } },
     bodyLimit: options.bodyLimitBytes ?? 1024 * 1024,
     // Request ids appear in every problem answer and log line.
     genReqId: () => crypto.randomUUID(),
@@ -150,11 +183,16 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     {
       schema: {
         tags: ['System'],
-        summary: 'Liveness and the database engine in use',
-        response: { 200: z.object({ status: z.literal('ok'), engine: z.string(), version: z.string() }) },
+        summary: 'Liveness, the database engine in use, and whether the database answers (503 while it does not)',
+        response: { 200: healthSchema, 503: healthSchema },
       },
     },
-    async () => ({ status: 'ok' as const, engine: options.engine, version: options.version ?? '0.1.0' }),
+    async (_request, reply) => {
+      const database = await databaseState(options.deps);
+      reply.header('cache-control', 'no-store');
+      if (database === 'down') reply.code(503).header('retry-after', '2');
+      return { status: database === 'up' ? ('ok' as const) : ('unavailable' as const), engine: options.engine, database, version: options.version ?? '0.1.0' };
+    },
   );
 
   registerAnswerCache(app, buildId(options.version ?? '0.1.0'));

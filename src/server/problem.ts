@@ -41,6 +41,7 @@ const STATUS_BY_KIND: Record<DomainErrorKind, number> = {
   unauthenticated: 401,
   invalid_transition: 409,
   rate_limited: 429,
+  unavailable: 503,
 };
 
 const TITLES: Record<number, string> = {
@@ -57,6 +58,7 @@ const TITLES: Record<number, string> = {
   428: 'Precondition required',
   429: 'Too many requests',
   500: 'Internal server error',
+  503: 'Service unavailable',
 };
 
 export function problemType(code: string): string {
@@ -84,7 +86,7 @@ export function makeProblem(
 
 export function sendProblem(reply: FastifyReply, problem: Problem): FastifyReply {
   const retry = problem.details?.retryAfterSeconds;
-  if (problem.status === 429 && typeof retry === 'number') reply.header('retry-after', String(retry));
+  if ((problem.status === 429 || problem.status === 503) && typeof retry === 'number') reply.header('retry-after', String(retry));
   return reply.code(problem.status).type(PROBLEM_CONTENT_TYPE).send(problem);
 }
 
@@ -116,11 +118,19 @@ function schemaIssues(error: { validation: unknown[]; validationContext?: unknow
   return issues;
 }
 
+/** The code of a driver's error (an SQLSTATE, an errno name, SQLITE_BUSY), never the error object itself. */
+function causeCode(cause: unknown): string | undefined {
+  const code = (cause as { code?: unknown } | null)?.code;
+  return typeof code === 'string' ? code : undefined;
+}
+
 const toIssue = (i: FieldIssue): ProblemIssue => ({ path: i.path, message: i.message, ...(i.code ? { code: i.code } : {}) });
 
 /** Turns any error into a problem; unknown errors are logged and answered with a bare 500. */
 export function problemFor(error: unknown, request: FastifyRequest): Problem {
   if (isDomainError(error)) {
+    // Worth a line in the log (an operator wants to know), without the driver's objects.
+    if (error.kind === 'unavailable') request.log.warn({ code: error.code, cause: causeCode(error.cause) }, error.message);
     const problem = makeProblem(request, STATUS_BY_KIND[error.kind], error.code, error.message, error.issues.map(toIssue));
     return error.details ? { ...problem, details: { ...error.details } } : problem;
   }

@@ -673,6 +673,15 @@ export interface Repositories {
   readonly certificates: CertificateRepository;
   readonly requests: CooperationRequestRepository;
   readonly partnerships: PartnershipRepository;
+  readonly jobLeases: JobLeaseRepository;
+}
+
+/** Leases that make a job run in one process at a time, however many serve the database. */
+export interface JobLeaseRepository {
+  /** Takes or renews the lease until `until` unless another holder's lease runs past `now`; true when held. */
+  acquire(name: string, holder: string, until: string, now: string): Promise<boolean>;
+  /** Gives the lease up (another process may take it at once). */
+  release(name: string, holder: string): Promise<void>;
 }
 
 /** Runs a use case's reads and writes in one transaction, committed only if `work` succeeds. */
@@ -690,6 +699,8 @@ export interface Store {
   afterBulkWrite(): Promise<void>;
   /** The committed data versions of some topics, as one string that changes when any of them does. */
   dataVersions(topics: readonly DataTopic[]): Promise<string>;
+  /** Resolves when the database answers; rejects (UnavailableError) when it is out of reach. */
+  ping(): Promise<void>;
 }
 
 export interface ServiceDeps {
@@ -710,7 +721,7 @@ export function actingAs(deps: ServiceDeps, actor: Actor): ServiceDeps {
  */
 export async function inOneTransaction<T>(deps: ServiceDeps, work: (deps: ServiceDeps) => Promise<T>): Promise<T> {
   return deps.store.transaction((repos) => {
-    const joined: Store = { repos, transaction: (inner) => inner(repos), afterBulkWrite: deps.store.afterBulkWrite, dataVersions: deps.store.dataVersions };
+    const joined: Store = { ...deps.store, repos, transaction: (inner) => inner(repos) };
     return work({ ...deps, store: joined });
   });
 }

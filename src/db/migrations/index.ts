@@ -30,6 +30,7 @@ const MIGRATIONS: Record<string, () => Promise<MigrationModule>> = {
   '20261129150000_partnerships': () => import('./20261129150000_partnerships.js'),
   '20261129160000_mail_claims': () => import('./20261129160000_mail_claims.js'),
   '20261207090000_list_indexes': () => import('./20261207090000_list_indexes.js'),
+  '20261207110000_job_leases': () => import('./20261207110000_job_leases.js'),
 };
 
 /** The names of every migration, in order. */

@@ -1,0 +1,98 @@
+/**
+ * The server's background jobs — mail delivery from the outbox and agreements' renewal
+ * reminders — run in one process at a time, however many processes serve the database
+ * (`mitra serve --workers N`, or several machines behind a reverse proxy). A process runs them
+ * while it holds their lease in the database, renewed every few seconds; when it stops (or
+ * dies), the lease runs out and another process takes over.
+ */
+import { hostname } from 'node:os';
+import { randomBytes } from 'node:crypto';
+import { startMailDelivery, type MailDelivery, type Mailer } from './mail.js';
+import { scheduleRenewalReminders, type ReminderReport } from './partnerships.js';
+import type { ServiceDeps } from './ports.js';
+
+export const JOBS_LEASE = 'background-jobs';
+
+export interface BackgroundJobsOptions {
+  readonly mailer: Mailer;
+  readonly publicUrl: string;
+  /** How long a lease lasts without renewal; another process takes over after it. */
+  readonly leaseMs?: number;
+  /** How often the lease is renewed (or sought, by a process without it). */
+  readonly renewEveryMs?: number;
+  /** This process's name in the lease (host, process id and a random part by default). */
+  readonly holder?: string;
+  readonly onLeading?: (leading: boolean) => void;
+  readonly onReminders?: (report: ReminderReport) => void;
+  readonly onError?: (job: 'mail' | 'reminders' | 'lease', error: unknown) => void;
+}
+
+export interface BackgroundJobs {
+  /** Mail was queued: send it soon (here, if this process runs the jobs). */
+  kick(): void;
+  /** Whether this process runs the jobs now. */
+  leading(): boolean;
+  /** Stops the jobs and gives the lease up. */
+  stop(): Promise<void>;
+}
+
+export function startBackgroundJobs(deps: ServiceDeps, options: BackgroundJobsOptions): BackgroundJobs {
+  const holder = options.holder ?? `${hostname()}:${process.pid}:${randomBytes(4).toString('hex')}`;
+  const leaseMs = options.leaseMs ?? 30_000;
+  let running: { mail: MailDelivery; reminders: { stop(): void } } | null = null;
+  let stopped = false;
+  let told = false;
+
+  const start = () => {
+    const mail = startMailDelivery(deps.store, options.mailer, deps.clock, { onError: (error) => options.onError?.('mail', error) });
+    const reminders = scheduleRenewalReminders(deps, {
+      publicUrl: options.publicUrl,
+      onQueued: (report) => {
+        options.onReminders?.(report);
+        mail.kick();
+      },
+      onError: (error) => options.onError?.('reminders', error),
+    });
+    running = { mail, reminders };
+    options.onLeading?.(true);
+  };
+  const halt = async () => {
+    const jobs = running;
+    running = null;
+    if (!jobs) return;
+    jobs.reminders.stop();
+    await jobs.mail.stop();
+    options.onLeading?.(false);
+  };
+
+  const renew = async () => {
+    if (stopped) return;
+    try {
+      const now = deps.clock.nowIso();
+      const held = await deps.store.repos.jobLeases.acquire(JOBS_LEASE, holder, new Date(Date.parse(now) + leaseMs).toISOString(), now);
+      if (stopped) return;
+      if (held && !running) start();
+      if (!held && running) await halt();
+      if (!held && !told) options.onLeading?.(false);
+      told = true;
+    } catch (error) {
+      // The database may be away for a while: keep the jobs as they are and try again.
+      options.onError?.('lease', error);
+    }
+  };
+  const first = renew();
+  const timer = setInterval(() => void renew(), options.renewEveryMs ?? Math.floor(leaseMs / 3));
+  timer.unref();
+
+  return {
+    kick: () => running?.mail.kick(),
+    leading: () => running !== null,
+    stop: async () => {
+      stopped = true;
+      clearInterval(timer);
+      await first;
+      await halt();
+      await deps.store.repos.jobLeases.release(JOBS_LEASE, holder).catch((error: unknown) => options.onError?.('lease', error));
+    },
+  };
+}
