@@ -3,14 +3,15 @@
 // `mitra serve` at "/". `npm run dev:web` serves it with hot reload, the API proxied to :3000.
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { precompressPlugin } from './scripts/precompress.js';
 
 export default defineConfig({
   root: 'web',
-  plugins: [react()],
+  plugins: [react(), precompressPlugin()],
   build: {
     outDir: '../dist/web',
     emptyOutDir: true,
-    sourcemap: true,
+    sourcemap: false,
     // The 1:50m world map (TopoJSON) is an asset loaded on demand, never inlined.
     assetsInlineLimit: 4096,
     chunkSizeWarningLimit: 1200,
