@@ -12,7 +12,7 @@ export default defineConfig({
     outDir: '../dist/web',
     emptyOutDir: true,
     sourcemap: false,
-    // The 1:50m world map (TopoJSON) is an asset loaded on demand, never inlined.
+    // The world map's shapes (1:110m TopoJSON) are an asset loaded on demand, never inlined.
     assetsInlineLimit: 4096,
     chunkSizeWarningLimit: 1200,
   },

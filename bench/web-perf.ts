@@ -64,7 +64,7 @@ async function scriptBytes(page: Page, path: string, ready: (p: Page) => Promise
 }
 
 const dashboardReady = async (p: Page) => {
-  await p.waitForFunction(() => document.querySelectorAll('.figure').length === 4 && document.querySelectorAll('path.country').length > 200 && document.querySelectorAll('.chart svg').length >= 4, undefined, { timeout: 30_000 });
+  await p.waitForFunction(() => document.querySelectorAll('.figure').length === 4 && document.querySelectorAll('path.country').length > 170 && document.querySelectorAll('.chart svg').length >= 4, undefined, { timeout: 30_000 });
 };
 const listReady = async (p: Page) => {
   await p.waitForFunction(() => document.querySelectorAll('table.data tbody tr').length > 0, undefined, { timeout: 30_000 });

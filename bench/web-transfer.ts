@@ -44,7 +44,7 @@ const browser = await chromium.launch({
 });
 
 const dashboardReady = async (p: Page) => {
-  await p.waitForFunction(() => document.querySelectorAll('.figure').length === 4 && document.querySelectorAll('path.country').length > 150 && document.querySelectorAll('.chart svg').length >= 4, undefined, { timeout: 30_000 });
+  await p.waitForFunction(() => document.querySelectorAll('.figure').length === 4 && document.querySelectorAll('path.country').length > 170 && document.querySelectorAll('.chart svg').length >= 4, undefined, { timeout: 30_000 });
 };
 const listReady = async (p: Page) => {
   await p.waitForFunction(() => document.querySelectorAll('table.data tbody tr').length > 0, undefined, { timeout: 30_000 });
