@@ -15,6 +15,16 @@ export default defineConfig({
     // The world map's shapes (1:110m TopoJSON) are an asset loaded on demand, never inlined.
     assetsInlineLimit: 4096,
     chunkSizeWarningLimit: 1200,
+    rolldownOptions: {
+      output: {
+        codeSplitting: {
+          groups: [
+            { name: 'vendor', test: /node_modules/, tags: ['$initial'], priority: 2 },
+            { name: 'app', tags: ['$initial'], priority: 1 },
+          ],
+        },
+      },
+    },
   },
   server: { proxy: { '/api': 'http://127.0.0.1:3000' } },
 });
