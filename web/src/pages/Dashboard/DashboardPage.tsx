@@ -9,7 +9,8 @@ import { BarChart, LineChart } from '../../components/Charts.js';
 import { EmptyState, Loading, ProblemMessage } from '../../components/Status.js';
 import { useFormat } from '../../format.js';
 import { dashboardRoute } from '../../routes.js';
-import { AttentionPanel } from '../Partnerships/AttentionPanel.js';
+import { canPartnerships } from '../../auth/partnership-rules.js';
+import { useSession } from '../../auth/session.js';
 
 // The map code and its shapes start loading with this page, in parallel with its data, instead
 // of after the data has arrived. The charts are plain SVG components, small enough to come with
@@ -19,6 +20,8 @@ const worldMap = import('../../map/WorldMap.js').then((m) => {
   return m;
 });
 const WorldMap = lazy(() => worldMap.then((m) => ({ default: m.WorldMap })));
+// Partnerships code only for those who see its panel (not the public, viewers or embassies).
+const AttentionPanel = lazy(() => import('../Partnerships/AttentionPanel.js').then((m) => ({ default: m.AttentionPanel })));
 
 function MapSlot({ children }: { children: React.ReactNode }) {
   // A placeholder of the map's own height: nothing moves when the map arrives.
@@ -27,6 +30,7 @@ function MapSlot({ children }: { children: React.ReactNode }) {
 
 export function DashboardPage() {
   const { t } = useTranslation();
+  const { user } = useSession();
   const search = dashboardRoute.useSearch();
   const navigate = useNavigate({ from: '/' });
   const years = useYears();
@@ -58,7 +62,11 @@ export function DashboardPage() {
         </div>
       </div>
       <p className="muted">{t('dashboard.intro')}</p>
-      <AttentionPanel />
+      {canPartnerships.attention(user) && (
+        <Suspense fallback={null}>
+          <AttentionPanel />
+        </Suspense>
+      )}
       {available.length === 0 ? (
         <EmptyState action={<Link to="/programs/new">{t('app.nav.newProgram')}</Link>}>{t('dashboard.emptyAll')}</EmptyState>
       ) : summary.error ? (
