@@ -9,7 +9,8 @@
  * context (empty cache) opens the page as the public (not signed in), waits until the page is
  * usable (dashboard: the four figures, the charts and the map drawn; list: its rows), then until
  * the network has been quiet for 500 ms, and sums `encodedDataLength` of every finished request
- * (bytes on the wire: headers and body as sent). `--files` lists every request.
+ * (bytes on the wire: headers and body as sent). `--files` lists every request. The time until
+ * the page was usable (performance.now()) is one sample, on loopback: a hint, not a timing.
  * Without `--db` the server runs over a fresh temporary SQLite database holding the demo data,
  * as `mitra serve` loads it into an empty database; the built dist/web is served (the script
  * builds it first unless `--no-build`).
@@ -83,9 +84,10 @@ async function visit(path: string, ready: (p: Page) => Promise<void>, acceptEnco
   });
   await page.goto(`${base}${path}`);
   await ready(page);
+  const usableMs = await page.evaluate(() => performance.now());
   while (Date.now() - last < 500) await page.waitForTimeout(100);
   await context.close();
-  return [...requests.values()];
+  return { requests: [...requests.values()], usableMs };
 }
 
 const kB = (n: number) => (n / 1000).toFixed(1);
@@ -100,7 +102,7 @@ for (const [label, path, ready] of [
     ['gzip only (Accept-Encoding: gzip, deflate)', 'gzip, deflate'],
     ['uncompressed (Accept-Encoding: identity)', 'identity'],
   ] as const) {
-    const requests = await visit(path, ready, encoding);
+    const { requests, usableMs } = await visit(path, ready, encoding);
     const total = requests.reduce((n, r) => n + r.bytes, 0);
     const byKind = new Map<string, { n: number; bytes: number }>();
     for (const r of requests) {
@@ -109,7 +111,7 @@ for (const [label, path, ready] of [
       byKind.set(kind, { n: k.n + 1, bytes: k.bytes + r.bytes });
     }
     const parts = [...byKind.entries()].sort((a, b) => b[1].bytes - a[1].bytes).map(([k, v]) => `${k} ${v.n} / ${kB(v.bytes)} kB`);
-    console.log(`${label}, ${mode}: ${requests.length} requests, ${kB(total)} kB transferred (${parts.join('; ')})`);
+    console.log(`${label}, ${mode}: ${requests.length} requests, ${kB(total)} kB transferred (${parts.join('; ')}); usable after ${usableMs.toFixed(0)} ms`);
     if (flag('files')) {
       for (const r of [...requests].sort((a, b) => b.bytes - a.bytes)) console.log(`  ${kB(r.bytes).padStart(7)} kB  ${r.encoding.padEnd(8)} ${r.type.padEnd(10)} ${new URL(r.url).pathname}${new URL(r.url).search}`);
     }
