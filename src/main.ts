@@ -8,12 +8,11 @@ import { fileURLToPath } from 'node:url';
 import type { Config } from './config.js';
 import { openDatabase, type DatabaseHandle } from './db/connection.js';
 import type { ServerOptions } from './server/app.js';
-import { migrateToLatest, migrationStatus, type MigrationReport } from './db/migrate.js';
+import { migrateIfPending, migrateToLatest, migrationStatus, type MigrationReport } from './db/migrate.js';
 import { syncReferenceData } from './db/reference-sync.js';
 import { createStore } from './db/store.js';
 import { systemClock, type Clock, type ServiceDeps } from './services/ports.js';
 import { systemActor } from './domain/access/actor.js';
-import { DEFAULT_SESSION_POLICY } from './services/auth.js';
 
 export interface AppContext {
   readonly config: Config;
@@ -35,7 +34,7 @@ export async function openApp(config: Config, options: OpenOptions = {}): Promis
   try {
     let migrated: string[] = [];
     if (options.migrate ?? true) {
-      migrated = await migrateToLatest(database);
+      migrated = await migrateIfPending(database);
       await syncReferenceData(database.db);
     }
     // The operator's own process (CLI, start-up) acts as the system; the server binds each
@@ -88,11 +87,11 @@ export function findWebRoot(): string | null {
 }
 
 /**
- * The HTTP server over an opened app. The server's modules (Fastify, OpenAPI, XLSX) load here,
- * not at start-up, so that CLI commands stay small in memory.
+ * The HTTP server over an opened app. The server's modules (Fastify, OpenAPI, XLSX, password
+ * hashing) load here, not at start-up, so that CLI commands stay small and quick.
  */
 export async function serverFor(app: AppContext, options: Omit<ServerOptions, 'deps' | 'engine'> = {}) {
-  const { buildServer } = await import('./server/app.js');
+  const [{ buildServer }, { DEFAULT_SESSION_POLICY }] = await Promise.all([import('./server/app.js'), import('./services/auth.js')]);
   return buildServer({
     deps: app.deps,
     openImportDeps: () => openImportDeps(app),

@@ -3,72 +3,11 @@
  * (targets and the view against the records), `mitra country-lists …` and `mitra profile …`.
  */
 import type { Command } from 'commander';
-import { activityListQuerySchema } from '../domain/activity/activity-query.js';
-import type { Change } from '../domain/analytics/change.js';
-import { countryListInputSchema, priorityTargetInputSchema, SUBJECT_KINDS, subjectCodeProblem, type PrioritySubject, type SubjectKind } from '../domain/analytics/priority.js';
-import { concentration, trends, triangularNetwork } from '../services/analytics.js';
-import { deleteCountryList, deletePriorityTarget, listCountryLists, priorityView, saveCountryList, setPriorityTargets, subjectBreakdown } from '../services/priorities.js';
-import { countryProfile, partnerProfile } from '../services/profiles.js';
-import { CliInputError } from './exit-codes.js';
-import { json, table } from './format.js';
-import { parseInput } from './input.js';
 import type { CliContext } from './main.js';
-import { money } from './report.commands.js';
+import type { RangeOptions } from './analytics.actions.js';
 
-type Lang = 'en' | 'id';
-
-function yearOf(value: string, option: string): number {
-  const n = Number(value);
-  if (!/^\d{4}$/.test(value.trim()) || n < 1900 || n > 2200) throw new CliInputError(`${option} must be a year such as 2018 (got "${value}")`);
-  return n;
-}
-
-/** "2016-2020" or "2018" → the years. */
-export function yearsOf(value: string): number[] {
-  const m = /^\s*(\d{4})\s*(?:-\s*(\d{4})\s*)?$/.exec(value);
-  if (!m) throw new CliInputError(`--years must be a year or a range such as 2016-2020 (got "${value}")`);
-  const from = yearOf(m[1] ?? '', '--years');
-  const to = m[2] ? yearOf(m[2], '--years') : from;
-  if (to < from) throw new CliInputError(`--years: ${to} is before ${from}`);
-  if (to - from > 49) throw new CliInputError('--years: at most 50 years at once');
-  return Array.from({ length: to - from + 1 }, (_, i) => from + i);
-}
-
-/** "group:PIF", "region:africa", "list:melanesia", "country:PS". */
-export function subjectOf(value: string): PrioritySubject {
-  const [kind, code] = value.split(':');
-  if (!kind || !code || !(SUBJECT_KINDS as readonly string[]).includes(kind)) {
-    throw new CliInputError(`--subject must be KIND:CODE with KIND one of ${SUBJECT_KINDS.join(', ')} (got "${value}"), e.g. group:PIF, region:africa, list:melanesia, country:PS`);
-  }
-  const problem = subjectCodeProblem(kind as SubjectKind, code);
-  if (problem) throw new CliInputError(`--subject: ${problem}`);
-  return { kind: kind as SubjectKind, code: kind === 'group' || kind === 'country' ? code.toUpperCase() : code.toLowerCase() };
-}
-
-function langOf(value: string): Lang {
-  if (value !== 'en' && value !== 'id') throw new CliInputError('--lang must be en or id');
-  return value;
-}
-
-function stagesOf(value: string | undefined) {
-  return value === undefined ? undefined : parseInput(activityListQuerySchema.pick({ stage: true }), { stage: value }, 'options').stage;
-}
-
-interface RangeOptions {
-  from?: string;
-  to?: string;
-  stage?: string;
-  json?: boolean;
-  lang: string;
-}
-
-function rangeOf(opts: RangeOptions, now: string) {
-  const to = opts.to ? yearOf(opts.to, '--to') : Number(now.slice(0, 4));
-  const from = opts.from ? yearOf(opts.from, '--from') : to - 9;
-  return { from, to, stages: stagesOf(opts.stage) };
-}
-
-const pct = (c: Change | null | undefined) => (!c ? '' : c.percent === null ? `${c.change > 0 ? '+' : ''}${c.change}` : `${c.percent > 0 ? '+' : ''}${c.percent}%`);
+// The implementations load when a command runs (main.ts).
+const actions = () => import('./analytics.actions.js');
 
 function withRange(cmd: Command): Command {
   return cmd
@@ -84,78 +23,15 @@ export function registerAnalyticsCommands(program: Command, ctx: CliContext): vo
 
   withRange(analytics.command('trends').description('programs, countries, participants and spending per year, with year-over-year change; by region, modality and flagship area'))
     .option('--by <dimension>', 'also break down by region, modality or area')
-    .action(async (opts: RangeOptions & { by?: string }) => {
-      const lang = langOf(opts.lang);
-      if (opts.by && !['region', 'modality', 'area'].includes(opts.by)) throw new CliInputError('--by must be region, modality or area');
-      await ctx.withApp(async (app) => {
-        const t = await trends(app.deps, rangeOf(opts, app.deps.clock.nowIso()));
-        if (opts.json) return ctx.io.out(json(t));
-        const L = lang === 'id' ? { year: 'tahun', programs: 'program', countries: 'negara', participants: 'peserta', change: 'perubahan' } : { year: 'year', programs: 'programs', countries: 'countries', participants: 'participants', change: 'change' };
-        const lines = [
-          table(
-            [L.year, L.programs, L.change, L.countries, L.participants, L.change, 'USD', 'IDR'],
-            t.totals.map((p) => [p.year, p.programs, pct(p.change.programs), p.countries ?? 0, p.participants, pct(p.change.participants), money(p.usdMinor ?? 0), money(p.idrMinor ?? 0)]),
-          ),
-        ];
-        const series = opts.by === 'region' ? t.byRegion : opts.by === 'modality' ? t.byModality : opts.by === 'area' ? t.byFlagshipArea : [];
-        for (const s of series) {
-          lines.push('', lang === 'id' ? s.labelId : s.labelEn, table([L.year, L.programs, L.change, L.participants, L.change], s.points.map((p) => [p.year, p.programs, pct(p.change.programs), p.participants, pct(p.change.participants)])));
-        }
-        for (const m of t.missingRates) lines.push(`${lang === 'id' ? 'tidak ada kurs' : 'no exchange rate for'} ${m.currency}: ${money(m.amountMinor)} (${m.transactions}) ${lang === 'id' ? 'tidak termasuk dalam' : 'left out of'} ${m.missing.join('+').toUpperCase()}`);
-        ctx.io.out(lines.join('\n'));
-      });
-    });
+    .action(async (opts: RangeOptions & { by?: string }) => (await actions()).analyticsTrends(ctx, opts));
 
-  withRange(analytics.command('concentration').description('Herfindahl-Hirschman index (0–10,000) of programs and participants across countries, regions and flagship areas')).action(async (opts: RangeOptions) => {
-    langOf(opts.lang);
-    await ctx.withApp(async (app) => {
-      const items = await concentration(app.deps, rangeOf(opts, app.deps.clock.nowIso()));
-      if (opts.json) return ctx.io.out(json(items));
-      ctx.io.out(
-        [
-          table(
-            ['year', 'programs/country', 'participants/country', 'programs/region', 'programs/area', 'level (programs/country)'],
-            items.map((y) => [y.year, y.programsByCountry.hhi, y.participantsByCountry.hhi, y.programsByRegion.hhi, y.programsByFlagshipArea.hhi, y.programsByCountry.level ?? '']),
-          ),
-          'HHI: below 1,500 unconcentrated, 1,500–2,500 moderately concentrated, above 2,500 highly concentrated; 10,000 = all in one.',
-        ].join('\n'),
-      );
-    });
-  });
+  withRange(analytics.command('concentration').description('Herfindahl-Hirschman index (0–10,000) of programs and participants across countries, regions and flagship areas')).action(async (opts: RangeOptions) => (await actions()).analyticsConcentration(ctx, opts));
 
-  withRange(analytics.command('network').description('triangular programs: implementing agency → partner → recipient country')).action(async (opts: RangeOptions) => {
-    const lang = langOf(opts.lang);
-    await ctx.withApp(async (app) => {
-      const n = await triangularNetwork(app.deps, rangeOf(opts, app.deps.clock.nowIso()));
-      if (opts.json) return ctx.io.out(json(n));
-      const label = new Map(n.nodes.map((x) => [x.id, lang === 'id' ? x.labelId : x.labelEn]));
-      ctx.io.out(table(['from', 'to', 'programs'], n.links.map((l) => [label.get(l.source) ?? l.source, label.get(l.target) ?? l.target, l.programs])));
-    });
-  });
+  withRange(analytics.command('network').description('triangular programs: implementing agency → partner → recipient country')).action(async (opts: RangeOptions) => (await actions()).analyticsNetwork(ctx, opts));
 
   const priorities = program.command('priorities').description('policy targets per year (groupings, regions, country lists, countries) and how the records measure up');
 
-  withRange(priorities.command('show').description('targets against the records, per year; flags the ones behind')).action(async (opts: RangeOptions) => {
-    const lang = langOf(opts.lang);
-    await ctx.withApp(async (app) => {
-      const v = await priorityView(app.deps, rangeOf(opts, app.deps.clock.nowIso()));
-      if (opts.json) return ctx.io.out(json(v));
-      const rows = v.rows.flatMap((r) =>
-        r.years
-          .filter((y) => y.target !== null)
-          .map((y) => [
-            lang === 'id' ? r.nameId : r.nameEn,
-            r.metric,
-            y.year,
-            `${y.comparator === 'at_most' ? '≤' : '≥'} ${y.target}`,
-            y.evaluation.actual,
-            y.evaluation.gap,
-            y.met ? (lang === 'id' ? 'tercapai' : 'met') : lang === 'id' ? 'tertinggal' : 'behind',
-          ]),
-      );
-      ctx.io.out(rows.length ? table(['subject', 'metric', 'year', 'target', 'actual', 'gap', 'status'], rows) : lang === 'id' ? 'Belum ada target.' : 'No targets set.');
-    });
-  });
+  withRange(priorities.command('show').description('targets against the records, per year; flags the ones behind')).action(async (opts: RangeOptions) => (await actions()).prioritiesShow(ctx, opts));
 
   priorities
     .command('set')
@@ -166,33 +42,12 @@ export function registerAnalyticsCommands(program: Command, ctx: CliContext): vo
     .requiredOption('--years <years>', 'a year or a range, e.g. 2016-2020')
     .option('--at-most', 'the figure must stay at or below the target (default: at least)')
     .option('--note <text>', 'why (e.g. the policy it comes from)')
-    .action(async (opts: { subject: string; metric: string; target: string; years: string; atMost?: boolean; note?: string }) => {
-      const subject = subjectOf(opts.subject);
-      const target = Number(opts.target);
-      if (opts.target.trim() === '' || !Number.isFinite(target)) throw new CliInputError(`--target must be a number (got "${opts.target}")`);
-      const inputs = yearsOf(opts.years).map((year) =>
-        parseInput(
-          priorityTargetInputSchema,
-          { year, subjectKind: subject.kind, subjectCode: subject.code, metric: opts.metric, comparator: opts.atMost ? 'at_most' : 'at_least', target, note: opts.note },
-          'options',
-        ),
-      );
-      await ctx.withApp(async (app) => {
-        const saved = await setPriorityTargets(app.deps, inputs);
-        ctx.io.out(`set ${saved.length} target(s): ${subject.kind}:${subject.code} ${opts.metric} ${opts.atMost ? '≤' : '≥'} ${target} for ${saved.map((t) => t.year).join(', ')}`);
-      });
-    });
+    .action(async (opts: { subject: string; metric: string; target: string; years: string; atMost?: boolean; note?: string }) => (await actions()).prioritiesSet(ctx, opts));
 
   priorities
     .command('delete <id>')
     .description('delete a target by its id (see show --json)')
-    .action(async (id: string) => {
-      if (!/^\d+$/.test(id)) throw new CliInputError(`the target id must be a number (got "${id}")`);
-      await ctx.withApp(async (app) => {
-        await deletePriorityTarget(app.deps, Number(id));
-        ctx.io.out(`deleted target ${id}`);
-      });
-    });
+    .action(async (id: string) => (await actions()).prioritiesDelete(ctx, id));
 
   priorities
     .command('breakdown')
@@ -202,51 +57,21 @@ export function registerAnalyticsCommands(program: Command, ctx: CliContext): vo
     .option('--stage <stages>', 'count only programs in these lifecycle stages (comma-separated)')
     .option('--lang <lang>', 'en or id', 'en')
     .option('--json', 'print JSON')
-    .action(async (opts: { subject: string; year: string; stage?: string; lang: string; json?: boolean }) => {
-      const lang = langOf(opts.lang);
-      const subject = subjectOf(opts.subject);
-      const year = yearOf(opts.year, '--year');
-      await ctx.withApp(async (app) => {
-        const b = await subjectBreakdown(app.deps, subject, year, { stages: stagesOf(opts.stage) });
-        if (opts.json) return ctx.io.out(json(b));
-        ctx.io.out(
-          [
-            `${lang === 'id' ? b.nameId : b.nameEn} ${year}: ${b.totals.programs} ${lang === 'id' ? 'program' : 'programs'}, ${b.totals.countries} ${lang === 'id' ? 'negara' : 'countries'}, ${b.totals.participants} ${lang === 'id' ? 'peserta' : 'participants'}`,
-            table(['country', 'name', 'programs', 'participants'], b.countries.map((c) => [c.country, lang === 'id' ? c.nameId : c.nameEn, c.programs, c.participants])),
-          ].join('\n'),
-        );
-      });
-    });
+    .action(async (opts: { subject: string; year: string; stage?: string; lang: string; json?: boolean }) => (await actions()).prioritiesBreakdown(ctx, opts));
 
   const lists = program.command('country-lists').description('custom country lists for priorities (next to the built-in groupings)');
   lists
     .command('list')
     .option('--json', 'print JSON')
-    .action(async (opts: { json?: boolean }) => {
-      await ctx.withApp(async (app) => {
-        const all = await listCountryLists(app.deps);
-        ctx.io.out(opts.json ? json(all) : table(['code', 'name', 'nama', 'countries'], all.map((l) => [l.code, l.nameEn, l.nameId, l.countries.join(' ')])));
-      });
-    });
+    .action(async (opts: { json?: boolean }) => (await actions()).countryListsList(ctx, opts));
   lists
     .command('set <code>')
     .description('create or replace a list')
     .requiredOption('--name-en <name>', 'English name')
     .requiredOption('--name-id <name>', 'Indonesian name')
     .requiredOption('--countries <codes>', 'ISO alpha-2 codes, comma-separated')
-    .action(async (code: string, opts: { nameEn: string; nameId: string; countries: string }) => {
-      const input = parseInput(countryListInputSchema, { code, nameEn: opts.nameEn, nameId: opts.nameId, countries: opts.countries.split(',').map((c) => c.trim()).filter(Boolean) }, 'options');
-      await ctx.withApp(async (app) => {
-        const { list, created } = await saveCountryList(app.deps, input);
-        ctx.io.out(`${created ? 'created' : 'replaced'} ${list.code}: ${list.countries.length} countries`);
-      });
-    });
-  lists.command('delete <code>').action(async (code: string) => {
-    await ctx.withApp(async (app) => {
-      await deleteCountryList(app.deps, code);
-      ctx.io.out(`deleted ${code}`);
-    });
-  });
+    .action(async (code: string, opts: { nameEn: string; nameId: string; countries: string }) => (await actions()).countryListsSet(ctx, code, opts));
+  lists.command('delete <code>').action(async (code: string) => (await actions()).countryListsDelete(ctx, code));
 
   const profile = program.command('profile').description('a recipient country or a partner over the years');
   profile
@@ -254,41 +79,11 @@ export function registerAnalyticsCommands(program: Command, ctx: CliContext): vo
     .option('--stage <stages>', 'count only programs in these lifecycle stages (comma-separated)')
     .option('--lang <lang>', 'en or id', 'en')
     .option('--json', 'print JSON')
-    .action(async (code: string, opts: { stage?: string; lang: string; json?: boolean }) => {
-      const lang = langOf(opts.lang);
-      await ctx.withApp(async (app) => {
-        const p = await countryProfile(app.deps, code, { stages: stagesOf(opts.stage) });
-        if (opts.json) return ctx.io.out(json(p));
-        const s = p.participantsBySex;
-        ctx.io.out(
-          [
-            `${lang === 'id' ? p.country.nameId : p.country.nameEn} (${p.country.iso2}/${p.country.iso3})`,
-            `${p.totals.programs} ${lang === 'id' ? 'program' : 'programs'}, ${p.totals.participants} ${lang === 'id' ? 'peserta' : 'participants'} (F ${s.F}, M ${s.M}, X ${s.X}, ${lang === 'id' ? 'tanpa data perorangan' : 'without records'} ${s.notRecorded}); USD ${money(p.totals.usdMinor)}`,
-            `${lang === 'id' ? 'Kelompok' : 'Groupings'}: ${p.memberships.map((m) => `${m.group} (${m.status}${m.since ? ` ${m.since}` : ''}${m.until ? `–${m.until}` : ''})`).join(', ')}`,
-            table(['year', 'programs', 'participants', 'USD'], p.years.map((y) => [y.year ?? '', y.programs, y.participants, money(y.usdMinor)])),
-            '',
-            table(['year', 'identifier', 'title', 'participants', 'USD'], p.programs.map((x) => [x.year ?? '', x.identifier, (lang === 'id' ? x.titleId : x.titleEn) ?? x.titleEn ?? '', x.participants, money(x.usdMinor)])),
-          ].join('\n'),
-        );
-      });
-    });
+    .action(async (code: string, opts: { stage?: string; lang: string; json?: boolean }) => (await actions()).profileCountry(ctx, code, opts));
   profile
     .command('partner <code>')
     .option('--since <year>', 'count triangular programs cumulatively from this year')
     .option('--stage <stages>', 'count only programs in these lifecycle stages (comma-separated)')
     .option('--json', 'print JSON')
-    .action(async (code: string, opts: { since?: string; stage?: string; json?: boolean }) => {
-      const since = opts.since ? yearOf(opts.since, '--since') : undefined;
-      await ctx.withApp(async (app) => {
-        const p = await partnerProfile(app.deps, code, { stages: stagesOf(opts.stage), since });
-        if (opts.json) return ctx.io.out(json(p));
-        ctx.io.out(
-          [
-            `${p.organisation.nameEn}${p.organisation.acronym ? ` (${p.organisation.acronym})` : ''}: ${p.totals.programs} programs, ${p.totals.triangular} triangular, ${p.totals.recipients} recipient countries`,
-            `cash USD ${money(p.cash.usdMinor)} (${p.cash.programs} programs), in kind USD ${money(p.inKind.usdMinor)} (${p.inKind.programs})${[...p.cash.missingRates, ...p.inKind.missingRates].map((m) => `; no rate for ${m.currency} ${money(m.amountMinor)}`).join('')}`,
-            table(['year', 'programs', 'triangular', since ? `triangular since ${since}` : 'triangular, cumulative'], p.years.map((y) => [y.year ?? '', y.programs, y.triangular, y.cumulativeTriangular])),
-          ].join('\n'),
-        );
-      });
-    });
+    .action(async (code: string, opts: { since?: string; stage?: string; json?: boolean }) => (await actions()).profilePartner(ctx, code, opts));
 }

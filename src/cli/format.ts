@@ -1,4 +1,5 @@
-/** Plain-text tables for the terminal. */
+/** Plain-text tables and figures for the terminal. */
+import { formatMinor } from '../domain/money.js';
 
 export function table(headers: readonly string[], rows: readonly (readonly (string | number | null)[])[]): string {
   const cells = rows.map((r) => r.map((c) => (c === null ? '' : String(c))));
@@ -10,4 +11,10 @@ export function table(headers: readonly string[], rows: readonly (readonly (stri
 
 export function json(value: unknown): string {
   return JSON.stringify(value, null, 2);
+}
+
+/** A decimal string of hundredths with thousands separators: 547200000000 → "5,472,000,000.00". */
+export function money(minor: number): string {
+  const [units, cents] = formatMinor(minor).split('.');
+  return `${(units ?? '0').replace(/\B(?=(\d{3})+(?!\d))/g, ',')}.${cents}`;
 }

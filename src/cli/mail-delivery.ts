@@ -1,5 +1,4 @@
 /** Delivering the mail outbox from the CLI (`mitra mail send-pending`, `mitra agreements remind`). */
-import { SmtpMailer } from '../io/smtp-mailer.js';
 import type { AppContext } from '../main.js';
 import { deliverOutbox, MAX_MAIL_ATTEMPTS } from '../services/mail.js';
 import type { CliIo } from './io.js';
@@ -13,6 +12,8 @@ export async function sendPendingMail(app: AppContext, io: CliIo): Promise<void>
     for (const m of await app.deps.store.repos.mailOutbox.unsent(1000, MAX_MAIL_ATTEMPTS)) io.out(`(not sent: no MITRA_SMTP_URL) queued #${m.id} to ${m.to}: ${m.subject}`);
     return;
   }
+  // nodemailer loads only when there is mail to send through SMTP.
+  const { SmtpMailer } = await import('../io/smtp-mailer.js');
   const smtp = new SmtpMailer(app.config.smtpUrl, app.config.mailFrom);
   try {
     const report = await deliverOutbox(app.deps.store, smtp, app.deps.clock, { limit: 100_000 });

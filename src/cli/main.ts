@@ -1,11 +1,16 @@
 /**
  * The `mitra` command. Commands call the services in-process (never over HTTP); they parse
- * their input with the domain schemas and map domain errors to exit codes (exit-codes.ts).
+ * their input with the domain schemas and map domain errors to exit codes (failure.ts).
+ *
+ * Start-up loads commander and the command definitions (`*.commands.ts`: names, options, help)
+ * only. Each command's implementation (`*.actions.ts`), and with it the services, the database
+ * drivers and the file formats (ExcelJS, pdfmake, …), loads when that command runs, so that
+ * `mitra --help` or `mitra report summary` does not pay for the libraries of other commands.
+ * src/cli/startup.int.test.ts checks what `mitra --version` loads.
  */
 import { Command, CommanderError, Option } from 'commander';
-import { loadConfig } from '../config.js';
-import { openApp, type AppContext } from '../main.js';
-import { describeError, EXIT, exitCodeFor } from './exit-codes.js';
+import type { AppContext } from '../main.js';
+import { EXIT } from './exit-codes.js';
 import { processIo, type CliIo } from './io.js';
 import { registerActivityCommands } from './activity.commands.js';
 import { registerDbCommands } from './db.commands.js';
@@ -73,6 +78,7 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo): Pr
       exitCode = code;
     },
     withApp: async (work, options) => {
+      const [{ loadConfig }, { openApp }] = await Promise.all([import('../config.js'), import('../main.js')]);
       const app = await openApp(loadConfig(io.env), options);
       try {
         return await work(app);
@@ -90,6 +96,7 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo): Pr
       // Help and version print and exit 0; unknown commands and options are usage errors.
       return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
     }
+    const { describeError, exitCodeFor } = await import('./failure.js');
     for (const line of describeError(error)) io.err(line);
     return exitCodeFor(error);
   }

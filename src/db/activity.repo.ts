@@ -1,4 +1,4 @@
-import { sql, type Expression, type Kysely, type Selectable, type SqlBool } from 'kysely';
+import { sql, type Expression, type Kysely, type RawBuilder, type Selectable, type SqlBool } from 'kysely';
 import type { Activity, ActivityData } from '../domain/activity/activity.js';
 import type { ActivityFilter, ActivitySortKey, Page } from '../domain/activity/activity-query.js';
 import {
@@ -16,7 +16,8 @@ import {
 import { activityYear } from '../domain/activity/activity.js';
 import type { ActivityImportState, ActivityRepository, ActivitySummary, ActivityWrite } from '../services/ports.js';
 import type { IatiDetails } from '../domain/iati/activity-from-iati.js';
-import { bool, insertInChunks, JSON_CHUNK_ROWS, jsonRows, likePattern, num, numOrNull } from './sql-helpers.js';
+import { bool, insertInChunks, isPostgres, JSON_CHUNK_ROWS, jsonRows, likePattern, num, numOrNull } from './sql-helpers.js';
+import type { CountCache } from './data-version.js';
 import type { ActivitiesTable, Database } from './schema.js';
 
 const STATUS_BY_IATI = new Map(activityStatuses.codes.map((code) => [ACTIVITY_STATUS_IATI[code], code]));
@@ -30,7 +31,10 @@ function statusFromIati(code: number): ActivityStatus {
 type ActivityRow = Selectable<ActivitiesTable> & { implementing_org_code: string | null };
 
 export class ActivityRepo implements ActivityRepository {
-  constructor(private readonly db: Kysely<Database>) {}
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly counts?: CountCache,
+  ) {}
 
   async findById(id: number): Promise<Activity | undefined> {
     const row = await this.baseQuery().where('a.id', '=', id).executeTakeFirst();
@@ -75,51 +79,70 @@ export class ActivityRepo implements ActivityRepository {
     return num(row.n);
   }
 
+  /**
+   * A page of the list, read from an index in the order asked: the programs that have a value
+   * for the sort key come first (from the key's index, stopping after the page), those missing
+   * it after them (by id); the total comes from the count cache while the data are unchanged.
+   */
   async list(
     filter: ActivityFilter,
     sort: { key: ActivitySortKey; desc: boolean },
     page: number,
     pageSize: number,
   ): Promise<Page<ActivitySummary>> {
-    const filtered = this.db
-      .selectFrom('activities as a')
-      .leftJoin('organisations as io', 'io.id', 'a.implementing_org_id')
-      .where((eb) => eb.and(this.filterConditions(filter)));
-    const countRow = await filtered.select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
-    const sortExpr = SORT_COLUMNS[sort.key];
+    const conditions = await this.filterConditions(filter, sort.key);
+    const empty = { items: [], total: 0, page, pageSize };
+    if (!conditions) return empty;
+    const total = await this.countWhere(conditions);
+    const offset = (page - 1) * pageSize;
+    if (offset >= total) return { ...empty, total };
+    const spec = SORTS[sort.key];
     const direction = sort.desc ? 'desc' : 'asc';
-    const rows = await filtered
-      .selectAll('a')
-      .select('io.code as implementing_org_code')
-      // Missing values sort last on both engines (SQLite and PostgreSQL differ by default).
-      .orderBy(sql`case when ${sortExpr} is null then 1 else 0 end`)
-      .orderBy(sortExpr, direction)
-      .orderBy('a.id', direction)
-      .limit(pageSize)
-      .offset((page - 1) * pageSize)
-      .execute();
+    const present = spec.nullable ? [...conditions, sql<SqlBool>`${sql.raw(spec.column)} is not null`] : conditions;
+    let rows = await this.listRows(present, [sql.raw(spec.column), ...(spec.unique ? [] : [sql.raw('a.id')])], direction, offset, pageSize);
+    if (spec.nullable && rows.length < pageSize) {
+      const missing = [...conditions, sql<SqlBool>`${sql.raw(spec.column)} is null`];
+      // Rows with a value end on this page, or before it: the count of them places the rest.
+      const presentCount = rows.length > 0 ? offset + rows.length : await this.countWhere(present);
+      rows = rows.concat(await this.listRows(missing, [sql.raw('a.id')], direction, Math.max(0, offset - presentCount), pageSize - rows.length));
+    }
     const recipients = await this.recipientsOf(rows.map((r) => r.id));
-    return {
-      items: rows.map((r) => ({ ...summaryOf(r), recipients: recipients.get(r.id) ?? [] })),
-      total: num(countRow.n),
-      page,
-      pageSize,
-    };
+    return { items: rows.map((r) => ({ ...summaryFields(r), recipients: recipients.get(r.id) ?? [] })), total, page, pageSize };
   }
 
   async idsInOrder(filter: ActivityFilter, sort: { key: ActivitySortKey; desc: boolean }): Promise<number[]> {
-    const sortExpr = SORT_COLUMNS[sort.key];
+    const conditions = await this.filterConditions(filter, sort.key);
+    if (!conditions) return [];
+    const spec = SORTS[sort.key];
     const direction = sort.desc ? 'desc' : 'asc';
-    const rows = await this.db
+    const ids = (where: Expression<SqlBool>[], keys: RawBuilder<unknown>[]) => {
+      let query = this.db.selectFrom('activities as a').select('a.id').where((eb) => eb.and(where));
+      for (const key of keys) query = query.orderBy(key, direction);
+      return query.execute();
+    };
+    if (!spec.nullable) return (await ids(conditions, [sql.raw(spec.column), sql.raw('a.id')])).map((r) => r.id);
+    const present = await ids([...conditions, sql<SqlBool>`${sql.raw(spec.column)} is not null`], [sql.raw(spec.column), sql.raw('a.id')]);
+    const missing = await ids([...conditions, sql<SqlBool>`${sql.raw(spec.column)} is null`], [sql.raw('a.id')]);
+    return [...present, ...missing].map((r) => r.id);
+  }
+
+  private countWhere(conditions: Expression<SqlBool>[]): Promise<number> {
+    const query = this.db
+      .selectFrom('activities as a')
+      .where((eb) => eb.and(conditions))
+      .select((eb) => eb.fn.countAll().as('n'));
+    return this.counts ? this.counts.count(this.db, ['programs'], query) : query.executeTakeFirstOrThrow().then((r) => num(r.n));
+  }
+
+  private async listRows(conditions: Expression<SqlBool>[], keys: RawBuilder<unknown>[], direction: 'asc' | 'desc', offset: number, limit: number) {
+    let query = this.db
       .selectFrom('activities as a')
       .leftJoin('organisations as io', 'io.id', 'a.implementing_org_id')
-      .where((eb) => eb.and(this.filterConditions(filter)))
-      .select('a.id')
-      .orderBy(sql`case when ${sortExpr} is null then 1 else 0 end`)
-      .orderBy(sortExpr, direction)
-      .orderBy('a.id', direction)
-      .execute();
-    return rows.map((r) => r.id);
+      .select(LIST_COLUMNS)
+      .select('io.code as implementing_org_code')
+      .where((eb) => eb.and(conditions));
+    for (const key of keys) query = query.orderBy(key, direction);
+    return query.limit(limit).offset(offset).execute();
   }
 
   async importStates(identifiers: readonly string[]): Promise<Map<string, ActivityImportState>> {
@@ -217,11 +240,21 @@ export class ActivityRepo implements ActivityRepository {
       .select('io.code as implementing_org_code');
   }
 
-  private filterConditions(f: ActivityFilter): Expression<SqlBool>[] {
+  /**
+   * The filter as conditions that indexes serve; null when it names an organisation that does
+   * not exist (nothing matches). Organisations are looked up first, so that the programs are
+   * filtered on their indexed ids rather than on a joined, lower-cased code.
+   */
+  private async filterConditions(f: ActivityFilter, sortKey: ActivitySortKey): Promise<Expression<SqlBool>[] | null> {
     const conditions: Expression<SqlBool>[] = [];
     const eq = <C extends keyof ActivitiesTable>(column: C, value: unknown) =>
       conditions.push(sql<SqlBool>`${sql.ref(`a.${column}`)} = ${value}`);
-    if (f.year !== undefined) eq('year', f.year);
+    if (f.year !== undefined) {
+      eq('year', f.year);
+      // Ordered by start, the same as a range of the start index (the year is the start's
+      // year): a year's programs are then read in order, not sorted.
+      if (sortKey === 'start') conditions.push(sql<SqlBool>`a.sort_start >= ${`${f.year}-01-01`} and a.sort_start < ${`${f.year + 1}-01-01`}`);
+    }
     if (f.modality) eq('modality', f.modality);
     if (f.flagshipArea) eq('flagship_area', f.flagshipArea);
     if (f.cooperationType) eq('cooperation_type', f.cooperationType);
@@ -229,31 +262,77 @@ export class ActivityRepo implements ActivityRepository {
     if (f.stage) {
       conditions.push(f.stage.length ? sql<SqlBool>`a.lifecycle_stage in (${sql.join(f.stage)})` : sql<SqlBool>`1 = 0`);
     }
+    let partnerId: number | undefined;
+    if (f.partner) {
+      partnerId = await this.orgIdOf(f.partner);
+      if (partnerId === undefined) return null;
+    }
+    if (f.implementingOrg) {
+      const id = await this.orgIdOf(f.implementingOrg);
+      if (id === undefined) return null;
+      eq('implementing_org_id', id);
+    }
+    // Filters on related rows: at most one is read as a set of ids (where the planner may start);
+    // the others are checked on each row met. SQLite crosses two id sets on the same column as a
+    // product (measured: 30 s for a region set and a text set). A region holds a fifth of the
+    // programs: checking rows met in the page's order costs less than reading its set.
+    const related: { asSet: Expression<SqlBool>; byRow: Expression<SqlBool> }[] = [];
     if (f.country) {
-      conditions.push(
-        sql<SqlBool>`exists (select 1 from activity_recipients r where r.activity_id = a.id and r.country_code = ${f.country})`,
-      );
+      related.push({
+        asSet: sql<SqlBool>`a.id in (select r.activity_id from activity_recipients r where r.country_code = ${f.country})`,
+        byRow: sql<SqlBool>`exists (select 1 from activity_recipients r where r.activity_id = a.id and r.country_code = ${f.country})`,
+      });
+    }
+    if (partnerId !== undefined) {
+      related.push({
+        asSet: sql<SqlBool>`a.id in (select p.activity_id from activity_partners p where p.org_id = ${partnerId})`,
+        byRow: sql<SqlBool>`exists (select 1 from activity_partners p where p.activity_id = a.id and p.org_id = ${partnerId})`,
+      });
     }
     if (f.region) {
-      conditions.push(sql<SqlBool>`exists (select 1 from activity_recipients r join countries c on c.iso2 = r.country_code
-        where r.activity_id = a.id and c.region = ${f.region})`);
+      const byRow = sql<SqlBool>`exists (select 1 from activity_recipients r join countries c on c.iso2 = r.country_code where r.activity_id = a.id and c.region = ${f.region})`;
+      related.push({ asSet: byRow, byRow });
     }
-    if (f.partner) {
-      conditions.push(sql<SqlBool>`exists (select 1 from activity_partners p join organisations o on o.id = p.org_id
-        where p.activity_id = a.id and lower(o.code) = lower(${f.partner}))`);
-    }
-    if (f.implementingOrg) conditions.push(sql<SqlBool>`lower(io.code) = lower(${f.implementingOrg})`);
-    if (f.q) {
-      const pattern = likePattern(f.q);
-      const columns = ['identifier', 'title_en', 'title_id', 'description_en', 'description_id'];
-      conditions.push(
-        sql<SqlBool>`(${sql.join(
-          columns.map((c) => sql`lower(${sql.ref(`a.${c}`)}) like ${pattern} escape '\\'`),
-          sql` or `,
-        )})`,
-      );
-    }
+    if (f.q) related.push(await this.searchConditions(f.q, related.length > 0 ? null : conditions));
+    related.forEach((r, i) => conditions.push(i === 0 ? r.asSet : r.byRow));
     return conditions;
+  }
+
+  /**
+   * "Contains" in the identifier, titles or descriptions (three characters or more:
+   * SEARCH_MIN_LENGTH). Each engine has a trigram index for it: SQLite's FTS5 trigram table (a
+   * phrase of trigrams is a substring), PostgreSQL's pg_trgm GIN index over the same fields
+   * (LIKE, rechecked on the text). But reading the set of a common word from either costs
+   * milliseconds to tens of milliseconds, while checking the text on the rows met in the page's
+   * order costs nothing when one program in three has it (and a full scan when one in ten
+   * thousand does); the planners cannot tell the two apart (they guess a text is rare). So the
+   * set is read when it is small beside what the other filters leave (both counted once per
+   * data version), and the text is checked row by row otherwise; `others` is null when another
+   * related filter is already the set.
+   */
+  private async searchConditions(q: string, others: Expression<SqlBool>[] | null): Promise<{ asSet: Expression<SqlBool>; byRow: Expression<SqlBool> }> {
+    const pattern = likePattern(q);
+    let asSet: Expression<SqlBool>;
+    let byRow: Expression<SqlBool>;
+    if (isPostgres(this.db)) {
+      asSet = sql<SqlBool>`${SEARCH_TEXT_PG} like ${pattern} escape '\\'`;
+      // strpos() is the same test, which the trigram index does not serve.
+      byRow = sql<SqlBool>`strpos(${SEARCH_TEXT_PG}, ${q.toLowerCase()}) > 0`;
+    } else {
+      asSet = sql<SqlBool>`a.id in (select f.rowid from activities_fts f where activities_fts match ${`"${q.replace(/"/g, '""')}"`})`;
+      byRow = sql<SqlBool>`(${sql.join(
+        SEARCH_COLUMNS.map((c) => sql`${sql.ref(`a.${c}`)} like ${pattern} escape '\\'`),
+        sql` or `,
+      )})`;
+    }
+    if (others === null) return { asSet: byRow, byRow };
+    const [matching, left] = await Promise.all([this.countWhere([asSet]), this.countWhere(others)]);
+    return matching * TEXT_SET_RATIO <= left ? { asSet, byRow } : { asSet: byRow, byRow };
+  }
+
+  private async orgIdOf(code: string): Promise<number | undefined> {
+    const row = await this.db.selectFrom('organisations').select('id').where(sql<SqlBool>`lower(code) = lower(${code})`).executeTakeFirst();
+    return row?.id;
   }
 
   private columns(write: ActivityWrite, orgIds: Map<string, number>) {
@@ -477,18 +556,59 @@ export class ActivityRepo implements ActivityRepository {
 
 const CHILD_TABLES = ['activity_recipients', 'activity_partners', 'activity_sectors', 'activity_sdgs', 'budgets', 'transactions'] as const;
 
-const SORT_COLUMNS = {
-  identifier: sql`a.identifier`,
-  title: sql`lower(coalesce(a.title_en, a.title_id))`,
-  start: sql`coalesce(a.actual_start, a.planned_start)`,
-  end: sql`coalesce(a.actual_end, a.planned_end)`,
-  year: sql`a.year`,
-  modality: sql`a.modality`,
-  updated: sql`a.updated_at`,
-} satisfies Record<ActivitySortKey, Expression<unknown>>;
+/**
+ * How each sort key orders: an indexed column (migration 20261207090000_list_indexes) with the
+ * id as tie-breaker, unless the column is unique. Keys a program may lack (no dates, no
+ * modality) list those programs last, in either direction, by id.
+ */
+const SORTS: Record<ActivitySortKey, { readonly column: string; readonly nullable: boolean; readonly unique?: boolean }> = {
+  identifier: { column: 'a.identifier', nullable: false, unique: true },
+  title: { column: 'a.sort_title', nullable: false },
+  start: { column: 'a.sort_start', nullable: true },
+  end: { column: 'a.sort_end', nullable: true },
+  year: { column: 'a.year', nullable: true },
+  modality: { column: 'a.modality', nullable: true },
+  updated: { column: 'a.updated_at', nullable: false },
+};
+
+/** The fields a search looks into. */
+const SEARCH_COLUMNS = ['identifier', 'title_en', 'title_id', 'description_en', 'description_id'] as const;
+
+/** A search text's set of programs is read when it is at most 1/4 of what the other filters leave. */
+const TEXT_SET_RATIO = 4;
+
+/** The text a search matches on PostgreSQL: the expression of its trigram index, exactly. */
+const SEARCH_TEXT_PG = sql.raw(
+  `lower(a.identifier || chr(31) || coalesce(a.title_en, '') || chr(31) || coalesce(a.title_id, '') || chr(31) || coalesce(a.description_en, '') || chr(31) || coalesce(a.description_id, ''))`,
+);
+
+/** The columns of a list row (no descriptions or IATI details: a page reads only what it shows). */
+const LIST_COLUMNS = [
+  'a.id',
+  'a.identifier',
+  'a.title_en',
+  'a.title_id',
+  'a.modality',
+  'a.flagship_area',
+  'a.cooperation_type',
+  'a.activity_status',
+  'a.lifecycle_stage',
+  'a.planned_start',
+  'a.planned_end',
+  'a.actual_start',
+  'a.actual_end',
+  'a.year',
+  'a.venue_city',
+  'a.venue_country',
+  'a.participants_planned',
+  'a.illustrative',
+  'a.updated_at',
+] as const;
+
+type SummaryRow = Pick<ActivityRow, (typeof LIST_COLUMNS)[number] extends `a.${infer C}` ? C : never> & { implementing_org_code: string | null };
 
 /** Row fields shared by the list and the full record (row values are trusted: Mitra wrote them). */
-function summaryFields(row: ActivityRow) {
+function summaryFields(row: SummaryRow) {
   return {
     id: row.id,
     identifier: row.identifier,
@@ -511,8 +631,4 @@ function summaryFields(row: ActivityRow) {
     illustrative: bool(row.illustrative),
     updatedAt: row.updated_at,
   };
-}
-
-function summaryOf(row: ActivityRow): Omit<ActivitySummary, 'recipients'> {
-  return summaryFields(row);
 }

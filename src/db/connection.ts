@@ -7,9 +7,7 @@
  */
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import SQLite from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
-import pg from 'pg';
+import { Kysely, PostgresDialect, SqliteDialect, type CompiledQuery, type LogEvent } from 'kysely';
 import type { Database } from './schema.js';
 
 export type Engine = 'sqlite' | 'postgres';
@@ -34,8 +32,21 @@ export function engineOf(url: string): Engine {
   throw new DatabaseUrlError(`DATABASE_URL must start with file: or postgres:// (got "${url.split(':')[0]}:…")`);
 }
 
-export async function openDatabase(url: string, options: { poolSize?: number } = {}): Promise<DatabaseHandle> {
-  return engineOf(url) === 'sqlite' ? openSqlite(url) : openPostgres(url, options.poolSize ?? 10);
+export interface OpenDatabaseOptions {
+  readonly poolSize?: number;
+  /** Called with every query run (tests read the plans of the queries a use case runs). */
+  readonly onQuery?: (query: CompiledQuery) => void;
+}
+
+export async function openDatabase(url: string, options: OpenDatabaseOptions = {}): Promise<DatabaseHandle> {
+  const log = options.onQuery ? logQueries(options.onQuery) : undefined;
+  return engineOf(url) === 'sqlite' ? openSqlite(url, log) : openPostgres(url, options.poolSize ?? 10, log);
+}
+
+function logQueries(onQuery: (query: CompiledQuery) => void): (event: LogEvent) => void {
+  return (event) => {
+    if (event.level === 'query') onQuery(event.query);
+  };
 }
 
 function sqlitePath(url: string): string {
@@ -44,8 +55,10 @@ function sqlitePath(url: string): string {
   return path === ':memory:' ? path : resolve(path);
 }
 
-function openSqlite(url: string): DatabaseHandle {
+// Each driver loads with its engine only: a SQLite command never loads pg, nor the reverse.
+async function openSqlite(url: string, log?: (event: LogEvent) => void): Promise<DatabaseHandle> {
   const path = sqlitePath(url);
+  const { default: SQLite } = await import('better-sqlite3');
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
   const database = new SQLite(path);
   // WAL lets reports read while an import writes; foreign keys are off by default in SQLite.
@@ -56,7 +69,7 @@ function openSqlite(url: string): DatabaseHandle {
   // Reports read the same indexes again and again: keep up to 64 MiB of pages in memory.
   database.pragma('cache_size = -65536');
   database.pragma('temp_store = MEMORY');
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database }) });
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database }), ...(log ? { log } : {}) });
   return {
     db,
     engine: 'sqlite',
@@ -73,11 +86,12 @@ function parseInt8(value: string): number {
   return n;
 }
 
-async function openPostgres(url: string, poolSize: number): Promise<DatabaseHandle> {
+async function openPostgres(url: string, poolSize: number, log?: (event: LogEvent) => void): Promise<DatabaseHandle> {
   const parsed = new URL(url);
   const schema = parsed.searchParams.get('schema') ?? 'public';
   if (!SCHEMA_NAME.test(schema)) throw new DatabaseUrlError(`schema "${schema}" must be a lower-case SQL name`);
   parsed.searchParams.delete('schema');
+  const { default: pg } = await import('pg');
   const types = {
     getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
       oid === pg.types.builtins.INT8 ? parseInt8 : pg.types.getTypeParser(oid, format ?? 'text')) as typeof pg.types.getTypeParser,
@@ -86,7 +100,9 @@ async function openPostgres(url: string, poolSize: number): Promise<DatabaseHand
     connectionString: parsed.toString(),
     max: poolSize,
     types,
-    options: `-c search_path=${schema}`,
+    // The working set is in memory (or on SSD): a random page read costs about a sequential one, so
+    // the planner should read a page of a list from its index, not scan the table (issue 19).
+    options: `-c search_path=${schema} -c random_page_cost=1.1`,
   });
   if (schema !== 'public') {
     const client = await pool.connect();
@@ -96,7 +112,7 @@ async function openPostgres(url: string, poolSize: number): Promise<DatabaseHand
       client.release();
     }
   }
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), ...(log ? { log } : {}) });
   parsed.password = parsed.password ? '***' : '';
   return {
     db,

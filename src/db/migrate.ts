@@ -1,6 +1,6 @@
-import { Migrator, type MigrationResult } from 'kysely';
+import { DEFAULT_MIGRATION_TABLE, Migrator, sql, type MigrationResult } from 'kysely';
 import type { DatabaseHandle } from './connection.js';
-import { migrationsFor } from './migrations/index.js';
+import { MIGRATION_NAMES, migrationsFor } from './migrations/index.js';
 
 export interface MigrationReport {
   readonly applied: readonly string[];
@@ -29,6 +29,29 @@ export async function migrateToLatest(handle: DatabaseHandle): Promise<string[]>
     });
   }
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}
+
+/**
+ * Applies the pending migrations, if any. Every command opens the database, and almost always the
+ * schema is current: then one query of the applied names settles it, without Kysely's lock
+ * tables or loading a migration module. Anything else (a new database, a pending migration, an
+ * applied one this code does not know) goes to the migrator, which applies or reports it.
+ */
+export async function migrateIfPending(handle: DatabaseHandle): Promise<string[]> {
+  const applied = await appliedMigrationNames(handle);
+  const current = applied !== null && applied.size === MIGRATION_NAMES.length && MIGRATION_NAMES.every((name) => applied.has(name));
+  return current ? [] : migrateToLatest(handle);
+}
+
+/** The names in Kysely's migration table, or null when it does not exist yet. */
+async function appliedMigrationNames(handle: DatabaseHandle): Promise<Set<string> | null> {
+  const exists = handle.engine === 'sqlite'
+    ? sql<{ found: number }>`select 1 as found from sqlite_master where type = 'table' and name = ${DEFAULT_MIGRATION_TABLE}`
+    : sql<{ found: number }>`select 1 as found from pg_catalog.pg_tables where schemaname = ${handle.schema ?? 'public'} and tablename = ${DEFAULT_MIGRATION_TABLE}`;
+  if ((await exists.execute(handle.db)).rows.length === 0) return null;
+  const table = handle.schema ? sql.table(`${handle.schema}.${DEFAULT_MIGRATION_TABLE}`) : sql.table(DEFAULT_MIGRATION_TABLE);
+  const { rows } = await sql<{ name: string }>`select name from ${table}`.execute(handle.db);
+  return new Set(rows.map((r) => r.name));
 }
 
 export async function migrationStatus(handle: DatabaseHandle): Promise<MigrationReport> {

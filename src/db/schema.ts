@@ -5,7 +5,7 @@
  * - percentages and exchange rates are NUMERIC (PostgreSQL returns them as strings: the
  *   repositories convert).
  */
-import type { Generated } from 'kysely';
+import type { Generated, GeneratedAlways } from 'kysely';
 
 export interface OrganisationsTable {
   id: Generated<number>;
@@ -55,6 +55,12 @@ export interface ActivitiesTable {
   version: number;
   created_at: string;
   updated_at: string;
+  /** Generated: coalesce(actual_start, planned_start), the list's "start" order. */
+  sort_start: GeneratedAlways<string | null>;
+  /** Generated: coalesce(actual_end, planned_end). */
+  sort_end: GeneratedAlways<string | null>;
+  /** Generated: lower(coalesce(title_en, title_id, '')), the list's "title" order. */
+  sort_title: GeneratedAlways<string>;
 }
 
 export interface ActivityRecipientsTable {
@@ -604,6 +610,12 @@ export interface MetaTable {
   value: string;
 }
 
+/** One counter per topic, raised by triggers on every write to the topic's tables. */
+export interface DataVersionsTable {
+  topic: string;
+  version: number | string;
+}
+
 export interface Database {
   organisations: OrganisationsTable;
   partner_contacts: PartnerContactsTable;
@@ -654,4 +666,5 @@ export interface Database {
   survey_invitations: SurveyInvitationsTable;
   audit_scrubs: AuditScrubsTable;
   cooperation_requests: CooperationRequestsTable;
+  data_versions: DataVersionsTable;
 }

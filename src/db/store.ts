@@ -12,6 +12,7 @@ import { MailOutboxRepo, ParticipantEventRepo } from './journey.repo.js';
 import { DocumentRepo, NominationRepo, OfferRepo } from './offer.repo.js';
 import { ReportRepo } from './report.repo.js';
 import type { Database } from './schema.js';
+import { CountCache, readDataVersions } from './data-version.js';
 import { LoginFailureRepo, SessionRepo, UserRepo } from './account.repo.js';
 import { AuditRepo, TransitionRepo } from './audit.repo.js';
 import { MoneyRepo } from './money.repo.js';
@@ -26,9 +27,9 @@ import { PartnershipRepo } from './partnership.repo.js';
 import { AttendanceRepo } from './attendance.repo.js';
 import { CertificateRepo } from './certificate.repo.js';
 
-function repositoriesOn(db: Kysely<Database>): Repositories {
+function repositoriesOn(db: Kysely<Database>, counts: CountCache): Repositories {
   return {
-    activities: new ActivityRepo(db),
+    activities: new ActivityRepo(db, counts),
     organisations: new OrganisationRepo(db),
     participants: new ParticipantRepo(db),
     participantEvents: new ParticipantEventRepo(db),
@@ -61,13 +62,15 @@ function repositoriesOn(db: Kysely<Database>): Repositories {
 
 /** The services' view of the database: repositories, and transactions over them. */
 export function createStore(db: Kysely<Database>): Store {
+  // One per database handle: the lists' totals, kept against the data versions.
+  const counts = new CountCache();
   return {
-    repos: repositoriesOn(db),
+    repos: repositoriesOn(db, counts),
     transaction: (work) =>
       db.transaction().execute(async (trx) => {
         // Summary-table changes are summed over the transaction and written before the commit.
         deferAnalytics(trx);
-        const result = await work(repositoriesOn(trx));
+        const result = await work(repositoriesOn(trx, counts));
         await flushAnalytics(trx);
         return result;
       }),
@@ -77,5 +80,6 @@ export function createStore(db: Kysely<Database>): Store {
       if (isPostgres(db)) await sql`vacuum (analyze) activities, activity_recipients, activity_facts, activity_country_facts, participants`.execute(db);
       else await sql`pragma optimize`.execute(db);
     },
+    dataVersions: (topics) => readDataVersions(db, topics),
   };
 }

@@ -1,6 +1,5 @@
 /** A small table (a list page's rows) as a CSV or XLSX file: the API's downloads and the CLI's `--out`. */
 import { csvRow } from './csv-write.js';
-import { xlsxBytes } from './xlsx-write.js';
 
 export interface TableFile {
   readonly title: string;
@@ -14,6 +13,10 @@ export function tableCsv(table: Pick<TableFile, 'columns' | 'rows'>): string {
 }
 
 export async function tableFileBytes(format: 'csv' | 'xlsx', table: TableFile): Promise<Uint8Array> {
-  if (format === 'xlsx') return xlsxBytes([{ title: table.title, columns: table.columns, rows: table.rows }]);
+  if (format === 'xlsx') {
+    // ExcelJS loads with the first XLSX file, not with every list that might be written as one.
+    const { xlsxBytes } = await import('./xlsx-write.js');
+    return xlsxBytes([{ title: table.title, columns: table.columns, rows: table.rows }]);
+  }
   return new TextEncoder().encode(tableCsv(table));
 }

@@ -229,7 +229,7 @@ for (const engine of ENGINES) {
         expect(org.json().nameEn).toBe(nasty);
         const search = await as.inject({ url: `/api/v1/activities?q=${encodeURIComponent("'); DROP TABLE activities; --")}` });
         expect(search.json().items.map((a: { id: number }) => a.id)).toEqual([program.id]);
-        expect((await as.inject({ url: `/api/v1/activities?q=${encodeURIComponent('%_')}` })).json().total).toBe(1);
+        expect((await as.inject({ url: `/api/v1/activities?q=${encodeURIComponent('%_\\')}` })).json().total).toBe(1);
         expect((await asSession(server, admin).inject({ url: `/api/v1/users?q=${encodeURIComponent("' or '1'='1")}` })).json().items).toEqual([]);
         expect((await audit(`q=${encodeURIComponent("'; delete from audit_log; --")}`)).total).toBe(0);
         expect(search.headers['content-type']).toMatch(/^application\/json/);

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { activityListQuerySchema } from '../domain/activity/activity-query.js';
+import { activityListPageSchema } from '../domain/activity/activity-query.js';
 import { activityInputSchema, activityPatchSchema } from '../domain/activity/activity.schema.js';
 import {
   createActivity,
@@ -30,14 +30,15 @@ export function registerActivityRoutes(root: FastifyInstance, deps: ServiceDeps)
       schema: {
         tags: TAG,
         summary: 'List programs with filters, free-text search, sorting and paging',
-        querystring: activityListQuerySchema,
+        querystring: activityListPageSchema,
         response: { 200: activityPageSchema, 400: problemSchema },
       },
     },
-    async (request) => {
-      const page = await listActivities(depsFor(deps, request), request.query);
-      return { ...page, items: page.items.map(presentSummary) };
-    },
+    (request, reply) =>
+      request.server.answers.reply(request, reply, deps, { topics: ['programs'] }, async () => {
+        const page = await listActivities(depsFor(deps, request), request.query);
+        return { ...page, items: page.items.map(presentSummary) };
+      }),
   );
 
   app.post(

@@ -1,4 +1,7 @@
 /** Builds the HTTP server: the REST API, its OpenAPI document and interactive docs. */
+import { statSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import fastifyCompress from '@fastify/compress';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
@@ -34,6 +37,7 @@ import { registerAuthRoutes } from './auth.routes.js';
 import { registerUserRoutes } from './user.routes.js';
 import { registerLifecycleRoutes } from './lifecycle.routes.js';
 import { registerOfferRoutes } from './offer.routes.js';
+import { COMPRESS_THRESHOLD_BYTES, registerAnswerCache, registerConditionalGet } from './answer-cache.js';
 
 export interface ServerOptions {
   readonly deps: ServiceDeps;
@@ -61,6 +65,14 @@ export interface ServerOptions {
   readonly mailQueued?: () => void;
   /** Where people reach the server (certificates' QR codes); MITRA_PUBLIC_URL. */
   readonly publicUrl?: string;
+}
+
+/**
+ * Identifies the code that computes answers, for the ETags of cached answers: the version and
+ * the time this file was built (an upgrade may change what an answer holds for the same data).
+ */
+function buildId(version: string): string {
+  return `${version}-${statSync(fileURLToPath(import.meta.url)).mtimeMs}`;
 }
 
 /** The configuration's defaults (MITRA_IATI_REPORTING_ORG…) when the caller gives none. */
@@ -145,6 +157,12 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     async () => ({ status: 'ok' as const, engine: options.engine, version: options.version ?? '0.1.0' }),
   );
 
+  registerAnswerCache(app, buildId(options.version ?? '0.1.0'));
+  // ETags first, then compression: both are onSend hooks, run in the order registered.
+  registerConditionalGet(app);
+  // JSON, CSV and XML answers over 1 kB, as the client accepts (Brotli, gzip); an answer that
+  // is already encoded (a cached one, a pre-compressed asset) is left as it is.
+  await app.register(fastifyCompress, { threshold: COMPRESS_THRESHOLD_BYTES, encodings: ['br', 'gzip'] });
   await registerAuth(app, options.deps, auth);
   registerAuthRoutes(app, options.deps, auth);
   registerUserRoutes(app, options.deps);

@@ -98,6 +98,9 @@ export function presentSummary(s: AnnualSummary): z.output<typeof summarySchema>
   };
 }
 
+/** What reports are computed from: programs, participants, and the facts and summary tables kept with them. */
+const REPORT_TOPICS = ['programs', 'participants', 'reports'] as const;
+
 /** Reports may count programs of some lifecycle stages only; the public always counts published ones. */
 const stageQuery = activityListQuerySchema.shape.stage;
 
@@ -114,7 +117,10 @@ export function registerReportRoutes(root: FastifyInstance, deps: ServiceDeps): 
         response: { 200: summarySchema, 400: problemSchema },
       },
     },
-    async (request) => presentSummary(await annualSummary(depsFor(deps, request), request.query.year, { stages: request.query.stage })),
+    (request, reply) =>
+      request.server.answers.reply(request, reply, deps, { topics: REPORT_TOPICS }, async () =>
+        presentSummary(await annualSummary(depsFor(deps, request), request.query.year, { stages: request.query.stage })),
+      ),
   );
 
   app.get(
@@ -131,17 +137,18 @@ export function registerReportRoutes(root: FastifyInstance, deps: ServiceDeps): 
         },
       },
     },
-    async (request) => ({
-      items: (await yearlyTotals(depsFor(deps, request), { stages: request.query.stage })).map((y) => ({
-        year: y.year,
-        programs: y.programs,
-        countries: y.countries,
-        participants: y.participants,
-        usd: formatMinor(y.spending.usdMinor),
-        idr: formatMinor(y.spending.idrMinor),
-        spending: presentSpending(y.spending),
+    (request, reply) =>
+      request.server.answers.reply(request, reply, deps, { topics: REPORT_TOPICS }, async () => ({
+        items: (await yearlyTotals(depsFor(deps, request), { stages: request.query.stage })).map((y) => ({
+          year: y.year,
+          programs: y.programs,
+          countries: y.countries,
+          participants: y.participants,
+          usd: formatMinor(y.spending.usdMinor),
+          idr: formatMinor(y.spending.idrMinor),
+          spending: presentSpending(y.spending),
+        })),
       })),
-    }),
   );
 
   app.get(

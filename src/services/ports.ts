@@ -676,11 +676,20 @@ export interface Repositories {
 }
 
 /** Runs a use case's reads and writes in one transaction, committed only if `work` succeeds. */
+/**
+ * What a cached answer depends on: each topic's counter is raised by every committed write to
+ * its tables, in any process (db/data-version.ts).
+ */
+export const DATA_TOPICS = ['programs', 'participants', 'reports', 'offers', 'requests', 'partnerships'] as const;
+export type DataTopic = (typeof DATA_TOPICS)[number];
+
 export interface Store {
   readonly repos: Repositories;
   transaction<T>(work: (repos: Repositories) => Promise<T>): Promise<T>;
   /** Refreshes the planner's statistics after a large write (an import of many rows). */
   afterBulkWrite(): Promise<void>;
+  /** The committed data versions of some topics, as one string that changes when any of them does. */
+  dataVersions(topics: readonly DataTopic[]): Promise<string>;
 }
 
 export interface ServiceDeps {
@@ -701,7 +710,7 @@ export function actingAs(deps: ServiceDeps, actor: Actor): ServiceDeps {
  */
 export async function inOneTransaction<T>(deps: ServiceDeps, work: (deps: ServiceDeps) => Promise<T>): Promise<T> {
   return deps.store.transaction((repos) => {
-    const joined: Store = { repos, transaction: (inner) => inner(repos), afterBulkWrite: deps.store.afterBulkWrite };
+    const joined: Store = { repos, transaction: (inner) => inner(repos), afterBulkWrite: deps.store.afterBulkWrite, dataVersions: deps.store.dataVersions };
     return work({ ...deps, store: joined });
   });
 }

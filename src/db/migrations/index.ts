@@ -4,19 +4,6 @@
  */
 import type { Kysely, Migration } from 'kysely';
 import type { Engine } from '../connection.js';
-import * as initial from './20261128160000_initial.js';
-import * as reportFacts from './20261128180000_report_facts.js';
-import * as accounts from './20261128200000_accounts.js';
-import * as iatiImport from './20261129060000_iati_import.js';
-import * as priorities from './20261129090000_priorities.js';
-import * as analyticsCube from './20261129093000_analytics_cube.js';
-import * as unitCosts from './20261129090100_unit_costs.js';
-import * as participantJourney from './20261129120000_participant_journey.js';
-import * as defaultSurveys from './20261129131000_default_surveys.js';
-import * as auditErasure from './20261129131100_audit_erasure.js';
-import * as requestMatching from './20261129131500_request_matching.js';
-import * as partnerships from './20261129150000_partnerships.js';
-import * as mailClaims from './20261129160000_mail_claims.js';
 
 export interface MigrationContext {
   readonly engine: Engine;
@@ -26,24 +13,30 @@ interface MigrationModule {
   up(db: Kysely<unknown>, context: MigrationContext): Promise<void>;
 }
 
-const MIGRATIONS: Record<string, MigrationModule> = {
-  '20261128160000_initial': initial,
-  '20261128180000_report_facts': reportFacts,
-  '20261128200000_accounts': accounts,
-  '20261129060000_iati_import': iatiImport,
-  '20261129090000_priorities': priorities,
-  '20261129090100_unit_costs': unitCosts,
-  '20261129093000_analytics_cube': analyticsCube,
-  '20261129120000_participant_journey': participantJourney,
-  '20261129131000_default_surveys': defaultSurveys,
-  '20261129131100_audit_erasure': auditErasure,
-  '20261129131500_request_matching': requestMatching,
-  '20261129150000_partnerships': partnerships,
-  '20261129160000_mail_claims': mailClaims,
+// Each module loads only when its migration runs: opening a current database compares the
+// names below with the applied ones (migrate.ts) and imports none of them.
+const MIGRATIONS: Record<string, () => Promise<MigrationModule>> = {
+  '20261128160000_initial': () => import('./20261128160000_initial.js'),
+  '20261128180000_report_facts': () => import('./20261128180000_report_facts.js'),
+  '20261128200000_accounts': () => import('./20261128200000_accounts.js'),
+  '20261129060000_iati_import': () => import('./20261129060000_iati_import.js'),
+  '20261129090000_priorities': () => import('./20261129090000_priorities.js'),
+  '20261129090100_unit_costs': () => import('./20261129090100_unit_costs.js'),
+  '20261129093000_analytics_cube': () => import('./20261129093000_analytics_cube.js'),
+  '20261129120000_participant_journey': () => import('./20261129120000_participant_journey.js'),
+  '20261129131000_default_surveys': () => import('./20261129131000_default_surveys.js'),
+  '20261129131100_audit_erasure': () => import('./20261129131100_audit_erasure.js'),
+  '20261129131500_request_matching': () => import('./20261129131500_request_matching.js'),
+  '20261129150000_partnerships': () => import('./20261129150000_partnerships.js'),
+  '20261129160000_mail_claims': () => import('./20261129160000_mail_claims.js'),
+  '20261207090000_list_indexes': () => import('./20261207090000_list_indexes.js'),
 };
+
+/** The names of every migration, in order. */
+export const MIGRATION_NAMES: readonly string[] = Object.keys(MIGRATIONS);
 
 export function migrationsFor(engine: Engine): Record<string, Migration> {
   return Object.fromEntries(
-    Object.entries(MIGRATIONS).map(([name, m]) => [name, { up: (db: Kysely<unknown>) => m.up(db, { engine }) }]),
+    Object.entries(MIGRATIONS).map(([name, load]) => [name, { up: async (db: Kysely<unknown>) => (await load()).up(db, { engine }) }]),
   );
 }

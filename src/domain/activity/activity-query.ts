@@ -9,6 +9,35 @@ export type ActivitySortKey = (typeof ACTIVITY_SORT_KEYS)[number];
 
 export const MAX_PAGE_SIZE = 500;
 
+/**
+ * Pages are read by offset from an index: the rows skipped are read too, so the depth of a page
+ * is bounded (as search engines do). Beyond it, narrow the filters or download the list.
+ */
+export const MAX_LIST_DEPTH = 10_000;
+
+/** A text search is served by a trigram index, which needs three characters or more. */
+export const SEARCH_MIN_LENGTH = 3;
+
+/** The free-text search of a list: empty means none; otherwise at least SEARCH_MIN_LENGTH characters. */
+export const searchText = z
+  .string()
+  .trim()
+  .max(200)
+  .refine((value) => value === '' || [...value].length >= SEARCH_MIN_LENGTH, { message: `search for at least ${SEARCH_MIN_LENGTH} characters`, params: { code: 'too_short' } })
+  .transform((value) => value || undefined);
+
+/** Refuses a page deeper than MAX_LIST_DEPTH rows, naming `page`. */
+export function refinePageDepth(value: { page: number; pageSize: number }, ctx: z.RefinementCtx): void {
+  if ((value.page - 1) * value.pageSize + value.pageSize > MAX_LIST_DEPTH) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['page'],
+      message: `pages reach the first ${MAX_LIST_DEPTH} rows; narrow the filters or download the list`,
+      params: { code: 'too_deep' },
+    });
+  }
+}
+
 const sortSpec = z
   .string()
   .trim()
@@ -49,11 +78,14 @@ export const activityListQuerySchema = z.object({
     .meta({ description: 'one lifecycle stage or several, comma-separated ("approved,funded")' }),
   partner: z.string().trim().min(1).max(100).optional().meta({ description: 'partner organisation code' }),
   implementingOrg: z.string().trim().min(1).max(100).optional(),
-  q: z.string().trim().max(200).optional().meta({ description: 'free text in identifier, titles and descriptions' }),
+  q: searchText.optional().meta({ description: `free text in identifier, titles and descriptions (at least ${SEARCH_MIN_LENGTH} characters)` }),
   sort: sortSpec.default({ key: 'start', desc: true }),
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(MAX_PAGE_SIZE).default(50),
 });
+
+/** The list as the API pages it: no deeper than MAX_LIST_DEPTH rows. */
+export const activityListPageSchema = activityListQuerySchema.superRefine(refinePageDepth);
 
 export type ActivityListQuery = z.output<typeof activityListQuerySchema>;
 export type ActivityFilter = Omit<ActivityListQuery, 'sort' | 'page' | 'pageSize'>;

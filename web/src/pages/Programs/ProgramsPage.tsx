@@ -3,6 +3,7 @@ import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { activityStatuses, cooperationTypes, flagshipAreas, lifecycleStages, modalities } from '../../../../src/domain/codes.js';
 import { REPORT_REGIONS } from '../../../../src/domain/reference/types.js';
+import { MAX_LIST_DEPTH, SEARCH_MIN_LENGTH } from '../../../../src/domain/activity/activity-query.js';
 import { queryString } from '../../api/client.js';
 import { useActivities } from '../../api/queries.js';
 import { can, useSession } from '../../auth/session.js';
@@ -28,6 +29,8 @@ export function ProgramsPage() {
   const exportQuery = queryString({ ...filters, sort: search.sort ?? '-start' });
   const total = list.data?.total ?? 0;
   const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
+  // Pages reach the first MAX_LIST_DEPTH programs (the API refuses deeper ones).
+  const reachable = Math.min(pages, Math.floor(MAX_LIST_DEPTH / PAGE_SIZE));
   const select = (key: keyof ProgramSearch, label: string, options: readonly { value: string; label: string }[]) => (
     <div className="field-like">
       <label htmlFor={`${idPrefix}-${key}`}>{label}</label>
@@ -75,7 +78,20 @@ export function ProgramsPage() {
       >
         <div className="field-like wide">
           <label htmlFor={`${idPrefix}-q`}>{t('common.search')}</label>
-          <input id={`${idPrefix}-q`} type="search" value={q} placeholder={t('programs.search')} onChange={(e) => setQ(e.target.value)} />
+          {/* The search is served by a trigram index: three characters or more (SEARCH_MIN_LENGTH). */}
+          <input
+            id={`${idPrefix}-q`}
+            type="search"
+            value={q}
+            minLength={SEARCH_MIN_LENGTH}
+            placeholder={t('programs.search')}
+            title={t('programs.searchHint')}
+            aria-describedby={`${idPrefix}-q-hint`}
+            onChange={(e) => setQ(e.target.value)}
+          />
+          <small id={`${idPrefix}-q-hint`} className="muted">
+            {t('programs.searchHint')}
+          </small>
         </div>
         <div className="field-like">
           <label htmlFor={`${idPrefix}-year`}>{t('common.year')}</label>
@@ -170,10 +186,11 @@ export function ProgramsPage() {
               {t('common.previous')}
             </button>
             <span>{t('common.pageOf', { page: search.page ?? 1, pages })}</span>
-            <button type="button" disabled={(search.page ?? 1) >= pages} onClick={() => void navigate({ search: (s) => ({ ...s, page: (s.page ?? 1) + 1 }) })}>
+            <button type="button" disabled={(search.page ?? 1) >= reachable} onClick={() => void navigate({ search: (s) => ({ ...s, page: (s.page ?? 1) + 1 }) })}>
               {t('common.next')}
             </button>
           </nav>
+          {reachable < pages && <p className="muted">{t('programs.depthNote', { formatted: f.number(MAX_LIST_DEPTH) })}</p>}
         </>
       )}
     </>

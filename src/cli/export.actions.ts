@@ -1,0 +1,66 @@
+/**
+ * `mitra export iati` (export.commands.ts): the programs of a filter as IATI 2.03 XML, to
+ * standard output or a file. A file that would pass 50 MB (the IATI datastore's limit) is
+ * written as one file per year.
+ */
+import { createWriteStream } from 'node:fs';
+import { stat, unlink } from 'node:fs/promises';
+import { once } from 'node:events';
+import { activityListQuerySchema, type ActivityListQuery } from '../domain/activity/activity-query.js';
+import { iatiDocument, undatedNote } from '../io/iati-write.js';
+import type { AppContext } from '../main.js';
+import { exportIati } from '../services/iati-export.js';
+import { yearlyTotals } from '../services/reports.js';
+import { parseInput } from './input.js';
+import type { CliContext } from './main.js';
+import { CliInputError } from './exit-codes.js';
+
+type ExportQuery = Omit<ActivityListQuery, 'page' | 'pageSize'>;
+
+async function writeFile(app: AppContext, query: ExportQuery, path: string): Promise<{ count: number; undated: readonly string[] }> {
+  const exported = await exportIati(app.deps, query, app.config.iatiPublisher);
+  const out = createWriteStream(path);
+  let count = 0;
+  for await (const chunk of iatiDocument(exported.generatedAt, exported.activities, exported.undated)) {
+    count += (chunk.match(/<iati-activity /g) ?? []).length;
+    if (!out.write(chunk)) await once(out, 'drain');
+  }
+  out.end();
+  await once(out, 'finish');
+  return { count, undated: exported.undated };
+}
+
+export async function exportIatiFile(ctx: CliContext, opts: Record<string, string | undefined>): Promise<void> {
+  const { out, maxFileMb, ...filters } = opts;
+  const limit = Number(maxFileMb) * 1024 * 1024;
+  if (!(limit > 0)) throw new CliInputError('--max-file-mb must be a positive number');
+  const { page: _page, pageSize: _size, ...query } = parseInput(activityListQuerySchema, { ...filters, sort: 'identifier' }, 'options');
+  await ctx.withApp(async (app) => {
+    if (!out) {
+      const exported = await exportIati(app.deps, query, app.config.iatiPublisher);
+      for await (const chunk of iatiDocument(exported.generatedAt, exported.activities, exported.undated)) ctx.io.out(chunk.replace(/\n$/, ''));
+      if (exported.undated.length) ctx.io.err(`warning: ${undatedNote(exported.undated)}`);
+      return;
+    }
+    const { count, undated } = await writeFile(app, query, out);
+    if (undated.length) ctx.io.err(`warning: ${undatedNote(undated)}`);
+    const size = (await stat(out)).size;
+    if (size <= limit || query.year !== undefined) {
+      ctx.io.err(`wrote ${count} activities to ${out} (${(size / 1024 / 1024).toFixed(1)} MB)`);
+      return;
+    }
+    // Too big for the datastore: one file per year instead.
+    await unlink(out);
+    const base = out.replace(/\.xml$/i, '');
+    let written = 0;
+    for (const { year } of await yearlyTotals(app.deps)) {
+      const path = `${base}-${year}.xml`;
+      const { count: n } = await writeFile(app, { ...query, year }, path);
+      if (n === 0) await unlink(path);
+      else ctx.io.err(`wrote ${n} activities to ${path}`);
+      written += n;
+    }
+    const missing = count - written;
+    if (missing > 0) ctx.io.err(`warning: ${missing} program(s) without start dates are in no yearly file; give them dates, or export them with a narrower filter`);
+  });
+}

@@ -1,0 +1,109 @@
+/** The import commands (import.commands.ts): CSV files and IATI activity files. */
+import { loadConfig } from '../config.js';
+import { csvRecordSource } from '../io/csv-read.js';
+import { importActivities } from '../services/import-activities.js';
+import { importParticipants } from '../services/import-participants.js';
+import { importExchangeRates } from '../services/exchange-rates.js';
+import { importIati } from '../services/import-iati.js';
+import { iatiActivitySource } from '../io/iati-read.js';
+import type { ImportReport } from '../services/imports.js';
+import { CliInputError, EXIT } from './exit-codes.js';
+import { json } from './format.js';
+import type { CliContext } from './main.js';
+import type { AppContext } from '../main.js';
+import { byteProgress } from './progress.js';
+import type { CsvImportKind } from './import.commands.js';
+
+const IMPORTERS = {
+  activities: importActivities,
+  participants: importParticipants,
+  rates: importExchangeRates,
+} as const satisfies Record<CsvImportKind, unknown>;
+
+/** The lines a person reads: the outcome, the counts, then every error with line and column. */
+export function describeImport(report: ImportReport): string[] {
+  const committed = report.status === 'committed';
+  const skipped = committed && report.errorCount > 0;
+  const verb = committed
+    ? skipped
+      ? 'imported the valid records (partial import)'
+      : 'imported'
+    : report.status === 'dry_run'
+      ? 'checked (dry run, nothing written)'
+      : 'REJECTED (nothing written)';
+  const records = report.kind === 'iati' ? 'activit(ies)' : 'row(s)';
+  const unchanged = report.unchanged ? `, ${report.unchanged} unchanged` : '';
+  const lines = [
+    `${report.source}: ${verb} — ${report.rows} ${records}; ${committed ? '' : 'would insert '}${report.inserted} new, ${report.updated} updated${unchanged}; batch ${report.batchId}`,
+  ];
+  for (const w of report.warnings) lines.push(`warning: ${w}`);
+  const created = report.createdOrganisations;
+  for (const o of created.slice(0, MAX_LISTED_ORGS)) lines.push(`${committed ? 'created' : 'would create'} organisation ${o.code} (${o.name}, ${o.kind})`);
+  if (created.length > MAX_LISTED_ORGS) lines.push(`… and ${created.length - MAX_LISTED_ORGS} more organisations ${committed ? 'created' : 'to create'}`);
+  if (report.errorCount) lines.push(`${report.errorCount} error(s) in ${report.rejectedRows} ${records}${skipped ? ' (not imported)' : ''}:`);
+  for (const e of report.errors) {
+    const where = `line ${e.line}${e.record ? ` (${e.record})` : ''}${e.column ? `, ${e.column}` : ''}`;
+    lines.push(`  ${where}${e.value !== undefined ? ` ("${e.value}")` : ''}: ${e.message}`);
+  }
+  if (report.errorCount > report.errors.length) lines.push(`  … and ${report.errorCount - report.errors.length} more`);
+  return lines;
+}
+
+/**
+ * Opens a file given to an import command and runs the import on its bytes, with a progress bar
+ * (or a line per tenth) while they are read.
+ */
+async function importFile(
+  ctx: CliContext,
+  file: string,
+  run: (app: AppContext, chunks: AsyncIterable<Uint8Array>, onProgress: (bytes: number) => void) => Promise<ImportReport>,
+): Promise<ImportReport> {
+  let opened: Awaited<ReturnType<typeof ctx.io.openRead>>;
+  try {
+    opened = await ctx.io.openRead(file);
+  } catch (error) {
+    throw new CliInputError(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+  }
+  const progress = byteProgress(ctx.io, `importing ${file}`, opened.size);
+  return ctx.withApp(async (app) => {
+    try {
+      return await run(app, opened.chunks, (bytes) => progress.update(bytes));
+    } finally {
+      progress.done();
+    }
+  });
+}
+
+/** Organisations a report lists one by one (an IATI file may name thousands). */
+const MAX_LISTED_ORGS = 30;
+
+export async function importIatiFiles(ctx: CliContext, files: string[], opts: { dryRun?: boolean; partial?: boolean; json?: boolean }): Promise<void> {
+  const config = loadConfig(ctx.io.env);
+  const reports: ImportReport[] = [];
+  for (const file of files) {
+    const report = await importFile(ctx, file, (app, chunks, onProgress) =>
+      importIati(app.deps, iatiActivitySource(file, chunks, { maxBytes: config.importMaxBytes, onProgress }), {
+        dryRun: opts.dryRun,
+        partial: opts.partial,
+        ownReportingRef: config.iatiPublisher.ref,
+      }),
+    );
+    reports.push(report);
+    if (!opts.json) for (const line of describeImport(report)) (report.status === 'rejected' ? ctx.io.err : ctx.io.out)(line);
+  }
+  if (opts.json) ctx.io.out(json(reports.length === 1 ? reports[0] : reports));
+  if (reports.some((r) => r.status === 'rejected')) ctx.setExitCode(EXIT.invalid);
+}
+
+export async function importCsvFile(ctx: CliContext, kind: CsvImportKind, file: string, opts: { dryRun?: boolean; json?: boolean }): Promise<void> {
+  const config = loadConfig(ctx.io.env);
+  const report = await importFile(ctx, file, (app, chunks, onProgress) =>
+    IMPORTERS[kind](app.deps, csvRecordSource(file, chunks, { maxBytes: config.importMaxBytes, onProgress }), {
+      dryRun: opts.dryRun,
+      providerCountry: config.providerCountry,
+    }),
+  );
+  if (opts.json) ctx.io.out(json(report));
+  else for (const line of describeImport(report)) (report.status === 'rejected' ? ctx.io.err : ctx.io.out)(line);
+  if (report.status === 'rejected') ctx.setExitCode(EXIT.invalid);
+}

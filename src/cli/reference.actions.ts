@@ -1,0 +1,24 @@
+/** The country reference commands (reference.commands.ts). */
+import { describeCountryFailure, listCountries, resolveCountry } from '../domain/reference/countries.js';
+import { REPORT_REGIONS, type ReportRegion } from '../domain/reference/types.js';
+import { CliInputError } from './exit-codes.js';
+import { table } from './format.js';
+import type { CliContext } from './main.js';
+
+export function countriesResolve(ctx: CliContext, names: string[]): void {
+  const failures: string[] = [];
+  for (const name of names) {
+    const r = resolveCountry(name);
+    if (r.ok) ctx.io.out(`${name} → ${r.country.iso2} ${r.country.nameEn} / ${r.country.nameId} (${r.country.region ?? 'no region'})`);
+    else failures.push(describeCountryFailure(name, r));
+  }
+  if (failures.length) throw new CliInputError(`${failures.length} name(s) not resolved`, failures);
+}
+
+export function countriesList(ctx: CliContext, opts: { region?: string }): void {
+  if (opts.region && !(REPORT_REGIONS as readonly string[]).includes(opts.region)) {
+    throw new CliInputError(`--region must be one of ${REPORT_REGIONS.join(', ')}`);
+  }
+  const rows = listCountries().filter((c) => !opts.region || c.region === (opts.region as ReportRegion));
+  ctx.io.out(table(['iso2', 'iso3', 'region', 'English', 'Indonesian'], rows.map((c) => [c.iso2, c.iso3, c.region, c.nameEn, c.nameId])));
+}

@@ -1,0 +1,26 @@
+/** Generated programs (`mitra generate`'s data) imported through the CSV import, for tests at scale. */
+import { ACTIVITY_COLUMNS, PARTICIPANT_COLUMNS } from '../domain/import/csv-columns.js';
+import { csvRecordSource } from '../io/csv-read.js';
+import { csvRow } from '../io/csv-write.js';
+import type { AppContext } from '../main.js';
+import { importActivities } from '../services/import-activities.js';
+import { importParticipants } from '../services/import-participants.js';
+import { syntheticActivity, syntheticParticipants, type SyntheticOptions } from '../services/synthetic.js';
+
+const source = (name: string, text: string) => csvRecordSource(name, (async function* () { yield text; })(), { maxBytes: 256 * 1024 * 1024 });
+
+/** Imports `options.activities` generated programs and `options.participants` participant records; throws unless both commit. */
+export async function importGeneratedPrograms(app: AppContext, options: SyntheticOptions): Promise<void> {
+  let activities = csvRow(ACTIVITY_COLUMNS);
+  let participants = csvRow(PARTICIPANT_COLUMNS);
+  for (let i = 0; i < options.activities; i++) {
+    const activity = syntheticActivity(i, options);
+    activities += csvRow(ACTIVITY_COLUMNS.map((c) => activity.row[c]));
+    for (const p of syntheticParticipants(i, options, activity)) participants += csvRow(PARTICIPANT_COLUMNS.map((c) => p[c]));
+  }
+  const programs = await importActivities(app.deps, source('activities.csv', activities), { providerCountry: 'ID' });
+  if (programs.status !== 'committed') throw new Error(`the generated programs were not imported: ${JSON.stringify(programs).slice(0, 500)}`);
+  if (options.participants === 0) return;
+  const people = await importParticipants(app.deps, source('participants.csv', participants), { providerCountry: 'ID' });
+  if (people.status !== 'committed') throw new Error(`the generated participants were not imported: ${JSON.stringify(people).slice(0, 500)}`);
+}
