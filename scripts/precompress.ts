@@ -19,7 +19,7 @@ const gzipAsync = promisify(gzip);
 const COMPRESSIBLE = new Set(['.js', '.mjs', '.css', '.html', '.json', '.svg', '.txt', '.xml', '.webmanifest']);
 
 export interface PrecompressResult {
-  /** Files given a compressed copy. */
+  /** Files given their compressed copies. */
   readonly files: number;
   readonly rawBytes: number;
   readonly brotliBytes: number;
@@ -32,8 +32,10 @@ async function filesUnder(dir: string): Promise<string[]> {
 }
 
 /**
- * Writes `<file>.br` and `<file>.gz` for every compressible file under `dir`; a copy that is not
- * smaller than the file is not written (the server then sends the file as it is).
+ * Writes `<file>.br` and `<file>.gz` for every compressible file under `dir`, even where a copy
+ * is a few bytes larger than a tiny file: the server then sends every text file from a copy with
+ * its `content-encoding`, and the API's compression (@fastify/compress, which encodes any stream
+ * whatever its size) never re-encodes a static file on the fly.
  */
 export async function precompress(dir: string): Promise<PrecompressResult> {
   const files = (await filesUnder(dir)).filter((f) => COMPRESSIBLE.has(extname(f)));
@@ -50,9 +52,8 @@ export async function precompress(dir: string): Promise<PrecompressResult> {
         }),
         gzipAsync(raw, { level: constants.Z_BEST_COMPRESSION }),
       ]);
-      if (br.length < raw.length) await writeFile(`${file}.br`, br);
-      if (gz.length < raw.length) await writeFile(`${file}.gz`, gz);
-      return { raw: raw.length, br: Math.min(br.length, raw.length), gz: Math.min(gz.length, raw.length) };
+      await Promise.all([writeFile(`${file}.br`, br), writeFile(`${file}.gz`, gz)]);
+      return { raw: raw.length, br: br.length, gz: gz.length };
     }),
   );
   return {

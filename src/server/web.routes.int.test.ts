@@ -41,10 +41,11 @@ describe('serving the web application', () => {
     rmSync(dataDir, { recursive: true, force: true });
   });
 
-  it('writes a Brotli and a gzip copy of each compressible file when they are smaller', () => {
+  it('writes a Brotli and a gzip copy of every text file, a tiny one too', () => {
     expect(brotliDecompressSync(readFileSync(join(webRoot, `${script}.br`)))).toEqual(files.script);
     expect(gunzipSync(readFileSync(join(webRoot, `${script}.gz`)))).toEqual(files.script);
-    expect(() => readFileSync(join(webRoot, 'assets/tiny-Zz99Yy88.js.br'))).toThrow();
+    expect(brotliDecompressSync(readFileSync(join(webRoot, 'assets/tiny-Zz99Yy88.js.br')))).toEqual(files.tiny);
+    expect(gunzipSync(readFileSync(join(webRoot, 'index.html.gz')))).toEqual(files.index);
   });
 
   it('sends the Brotli copy when the client accepts br, with the asset cache and security headers', async () => {
@@ -72,10 +73,13 @@ describe('serving the web application', () => {
       expect(r.headers['content-encoding']).toBeUndefined();
       expect(r.rawPayload).toEqual(files.script);
     }
-    // A file left uncompressed (no smaller copy) is sent as it is, whatever the client accepts.
+  });
+
+  it('sends a tiny file from its own copy too, so that the API compression never encodes a static file again', async () => {
     const tiny = await get('/assets/tiny-Zz99Yy88.js', { 'accept-encoding': 'br, gzip' });
-    expect(tiny.headers['content-encoding']).toBeUndefined();
-    expect(tiny.rawPayload).toEqual(files.tiny);
+    expect(tiny.headers['content-encoding']).toBe('br');
+    expect(tiny.rawPayload).toEqual(readFileSync(join(webRoot, 'assets/tiny-Zz99Yy88.js.br')));
+    expect(brotliDecompressSync(tiny.rawPayload)).toEqual(files.tiny);
   });
 
   it('compresses the page too, for "/" and for the routes of the web app, never cached', async () => {
