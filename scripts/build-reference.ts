@@ -230,7 +230,7 @@ writeModule(
 );
 
 /**
- * Dots for the world map: countries too small to see (or absent) at 1:50m get a point, so that
+ * Dots for the world map: countries absent at 1:110m or 1:50m get a point, so that
  * every recipient — Samoa, Tonga, Kiribati, Tuvalu — is visible and clickable. From
  * world-atlas/country-points.csv (largest land mass of each 1:10m feature); Tokelau has no
  * feature at any scale, so its point (Fakaofo atoll) is added by hand.

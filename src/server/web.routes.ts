@@ -1,4 +1,8 @@
-/** Serves the built web application: hashed assets cached for a year, pages never cached. */
+/**
+ * Serves the built web application: hashed assets cached for a year, pages never cached.
+ * Text files are sent as the Brotli or gzip copies written at build time (scripts/precompress.ts),
+ * whichever the request's Accept-Encoding prefers, else as they are.
+ */
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
 
@@ -21,6 +25,11 @@ export async function registerWebApp(app: FastifyInstance, root: string): Promis
     root,
     wildcard: true,
     index: ['index.html'],
+    // The `.br`/`.gz` copy next to a file, chosen by Accept-Encoding (br, then gzip), with
+    // `content-encoding` and `vary: accept-encoding` set here, so the API's compression
+    // (@fastify/compress skips bodies that already carry an encoding) leaves them alone. Range
+    // and If-None-Match apply to the copy sent: each copy has its own length and ETag.
+    preCompressed: true,
     setHeaders: (res, path) => {
       res.header('cache-control', /[\\/]assets[\\/]/.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache');
     },

@@ -33,7 +33,8 @@ describe.skipIf(!canRun)('the web application in Chromium', () => {
     expect(await figures.allInnerTexts()).toEqual(['14\nPrograms', '53\nCountries', '384\nParticipants', '384,352.26\nSpent (USD)']);
     const map = page.getByRole('group', { name: 'World map of recipient countries, 2018' });
     await map.locator('path.country').first().waitFor();
-    expect(await map.locator('path.country').count()).toBeGreaterThan(200);
+    // world-atlas 1:110m: 177 shapes; the smaller states are dots.
+    expect(await map.locator('path.country').count()).toBeGreaterThan(170);
     // Small Pacific states are dots, and clickable.
     await poll(() => map.getByRole('link', { name: /^Tuvalu:/ }).count()).toBe(1);
     expect(errors).toEqual([]);

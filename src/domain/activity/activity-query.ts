@@ -3,20 +3,14 @@ import { z } from 'zod';
 import { activityStatuses, cooperationTypes, flagshipAreas, lifecycleStages, modalities, type LifecycleStage } from '../codes.js';
 import { REPORT_REGIONS } from '../reference/types.js';
 import { codeOf, countryCode } from '../schema-helpers.js';
+import { MAX_LIST_DEPTH, SEARCH_MIN_LENGTH } from './list-limits.js';
+
+export { MAX_LIST_DEPTH, SEARCH_MIN_LENGTH };
 
 export const ACTIVITY_SORT_KEYS = ['identifier', 'title', 'start', 'end', 'year', 'modality', 'updated'] as const;
 export type ActivitySortKey = (typeof ACTIVITY_SORT_KEYS)[number];
 
 export const MAX_PAGE_SIZE = 500;
-
-/**
- * Pages are read by offset from an index: the rows skipped are read too, so the depth of a page
- * is bounded (as search engines do). Beyond it, narrow the filters or download the list.
- */
-export const MAX_LIST_DEPTH = 10_000;
-
-/** A text search is served by a trigram index, which needs three characters or more. */
-export const SEARCH_MIN_LENGTH = 3;
 
 /** The free-text search of a list: empty means none; otherwise at least SEARCH_MIN_LENGTH characters. */
 export const searchText = z

@@ -1,7 +1,7 @@
 /**
  * The world choropleth of recipient countries as plain SVG geometry and colours: one module for
- * the web map (world-atlas 1:50m, fetched by the browser) and the PDF report (1:110m, read by
- * the server), so both draw the same projection, classes and dots.
+ * the web map (fetched by the browser) and the PDF report (read by the server), both over
+ * world-atlas 1:110m, so both draw the same shapes, projection, classes and dots.
  *
  * Pure geometry: d3-geo and topojson-client do no I/O; the caller brings the TopoJSON.
  */

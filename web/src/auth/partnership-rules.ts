@@ -16,4 +16,6 @@ export const canPartnerships = {
   edit: (u: User | null, ownerOrg: string | null) => coordination(u) || (!!u && u.role === 'agency' && !!u.orgCode && !!ownerOrg && u.orgCode.toLowerCase() === ownerOrg.toLowerCase()),
   /** Partner contacts and profile, renewal reminders. */
   coordinate: coordination,
+  /** The home page's panel of overdue follow-ups and ending agreements: the coordination team and agencies, who own them. */
+  attention: (u: User | null) => !!u && ['admin', 'coordinator', 'agency'].includes(u.role),
 };

@@ -112,7 +112,7 @@ export function Layout() {
         <UserMenu />
         <div className="lang" role="group" aria-label={t('app.language')}>
           {(['id', 'en'] as const).map((l) => (
-            <button key={l} type="button" aria-pressed={lang === l} onClick={() => setLanguage(l)} lang={l}>
+            <button key={l} type="button" aria-pressed={lang === l} onClick={() => void setLanguage(l)} lang={l}>
               {l === 'id' ? 'Bahasa Indonesia' : 'English'}
             </button>
           ))}

@@ -1,12 +1,14 @@
 /**
- * The world choropleth of recipient countries: offline (world-atlas 1:50m shapes served by
- * Mitra itself, no tile server; projection and colours shared with the PDF report in
- * src/domain/report/world-map.ts), with dots for the small island states that vanish at that
- * scale (Samoa, Tonga, Kiribati, Tuvalu, …), so every recipient is visible and clickable.
+ * The world choropleth of recipient countries: offline (world-atlas 1:110m shapes served by
+ * Mitra itself, no tile server; shapes, projection and colours shared with the PDF report in
+ * src/domain/report/world-map.ts), with dots for the small states that are absent at that
+ * scale (Samoa, Tonga, Kiribati, Tuvalu, Singapore, …), so every recipient is visible and
+ * clickable. 1:110m rather than 1:50m: 33 kB over the wire instead of 205 kB (Brotli), for a
+ * 960 × 500 map on which the finer coastlines are under a pixel (docs/architecture.md).
  * Loaded on demand; the shapes are fetched once and cached by the browser.
  */
 import { useEffect, useMemo, useState } from 'react';
-import atlasUrl from 'world-atlas/countries-50m.json?url';
+import atlasUrl from 'world-atlas/countries-110m.json?url';
 import {
   colourOf,
   MAP_EMPTY,

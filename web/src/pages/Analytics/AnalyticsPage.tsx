@@ -3,12 +3,12 @@ import { Link, useNavigate, useSearch } from '@tanstack/react-router';
 import { lazy, Suspense, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useConcentration, useNetwork, useTrends, type ConcentrationYear, type Network, type Trends } from '../../api/analytics-queries.js';
+import { LineChart } from '../../components/Charts.js';
 import { EmptyState, Loading, QueryState } from '../../components/Status.js';
 import { useFormat } from '../../format.js';
 import { MissingRates } from '../../components/Figures.js';
 import { rangeOf, YearRange } from './YearRange.js';
 
-const LineChart = lazy(() => import('../../components/Charts.js').then((m) => ({ default: m.LineChart })));
 const Sankey = lazy(() => import('../../components/Sankey.js').then((m) => ({ default: m.Sankey })));
 
 export type AnalyticsTab = 'trends' | 'concentration' | 'network';
@@ -72,16 +72,14 @@ function TrendTables({ data, by, onBy }: { data: Trends; by: TrendDimension; onB
     <>
       <section className="card">
         <h2>{t('analytics.perYear')}</h2>
-        <Suspense fallback={<Loading />}>
-          <LineChart
-            label={t('analytics.perYear')}
-            categories={years}
-            series={[
-              { name: t('common.programs'), values: data.totals.map((p) => p.programs) },
-              { name: t('common.countries'), values: data.totals.map((p) => p.countries ?? 0) },
-            ]}
-          />
-        </Suspense>
+        <LineChart
+          label={t('analytics.perYear')}
+          categories={years}
+          series={[
+            { name: t('common.programs'), values: data.totals.map((p) => p.programs) },
+            { name: t('common.countries'), values: data.totals.map((p) => p.countries ?? 0) },
+          ]}
+        />
         <div className="table-wrap">
           <table className="data">
             <thead>
@@ -128,9 +126,7 @@ function TrendTables({ data, by, onBy }: { data: Trends; by: TrendDimension; onB
             ))}
           </div>
         </div>
-        <Suspense fallback={<Loading />}>
-          <LineChart label={t('common.programs')} categories={years} series={series.map((s) => ({ name: label(s), values: s.points.map((p) => p.programs) }))} />
-        </Suspense>
+        <LineChart label={t('common.programs')} categories={years} series={series.map((s) => ({ name: label(s), values: s.points.map((p) => p.programs) }))} />
         <div className="table-wrap">
           <table className="data">
             <thead>

@@ -5,29 +5,32 @@ import { flagshipAreas, modalities } from '../../../../src/domain/codes.js';
 import { REPORT_REGIONS } from '../../../../src/domain/reference/types.js';
 import type { AnnualSummary } from '../../api/client.js';
 import { useSummary, useYears } from '../../api/queries.js';
+import { BarChart, LineChart } from '../../components/Charts.js';
 import { EmptyState, Loading, ProblemMessage } from '../../components/Status.js';
 import { useFormat } from '../../format.js';
 import { dashboardRoute } from '../../routes.js';
-import { AttentionPanel } from '../Partnerships/AttentionPanel.js';
+import { canPartnerships } from '../../auth/partnership-rules.js';
+import { useSession } from '../../auth/session.js';
 
-// The chart and map code (and the map's shapes) start loading with this page, in parallel with
-// its data, instead of after the data has arrived.
-const charts = import('../../components/Charts.js');
+// The map code and its shapes start loading with this page, in parallel with its data, instead
+// of after the data has arrived. The charts are plain SVG components, small enough to come with
+// the page itself.
 const worldMap = import('../../map/WorldMap.js').then((m) => {
   m.preloadShapes();
   return m;
 });
-const BarChart = lazy(() => charts.then((m) => ({ default: m.BarChart })));
-const LineChart = lazy(() => charts.then((m) => ({ default: m.LineChart })));
 const WorldMap = lazy(() => worldMap.then((m) => ({ default: m.WorldMap })));
+// Partnerships code only for those who see its panel (not the public, viewers or embassies).
+const AttentionPanel = lazy(() => import('../Partnerships/AttentionPanel.js').then((m) => ({ default: m.AttentionPanel })));
 
-function ChartSlot({ height = 260, children }: { height?: number; children: React.ReactNode }) {
-  // A placeholder of the chart's own height: nothing moves when the chart arrives.
-  return <Suspense fallback={<div className="chart" style={{ height }} aria-hidden="true" />}>{children}</Suspense>;
+function MapSlot({ children }: { children: React.ReactNode }) {
+  // A placeholder of the map's own height: nothing moves when the map arrives.
+  return <Suspense fallback={<div className="chart" style={{ height: 420 }} aria-hidden="true" />}>{children}</Suspense>;
 }
 
 export function DashboardPage() {
   const { t } = useTranslation();
+  const { user } = useSession();
   const search = dashboardRoute.useSearch();
   const navigate = useNavigate({ from: '/' });
   const years = useYears();
@@ -59,7 +62,11 @@ export function DashboardPage() {
         </div>
       </div>
       <p className="muted">{t('dashboard.intro')}</p>
-      <AttentionPanel />
+      {canPartnerships.attention(user) && (
+        <Suspense fallback={null}>
+          <AttentionPanel />
+        </Suspense>
+      )}
       {available.length === 0 ? (
         <EmptyState action={<Link to="/programs/new">{t('app.nav.newProgram')}</Link>}>{t('dashboard.emptyAll')}</EmptyState>
       ) : summary.error ? (
@@ -120,26 +127,24 @@ function Figures({ summary: s, years, show }: { summary: AnnualSummary; years: r
             ))}
           </div>
         </div>
-        <ChartSlot height={420}>
+        <MapSlot>
           <WorldMap values={mapValues} label={t('dashboard.mapLabel', { year: s.year })} onSelect={(country) => toPrograms({ country })} />
-        </ChartSlot>
+        </MapSlot>
         <p className="muted small">{t('dashboard.mapHint')}</p>
       </section>
 
       <div className="grid2">
         <section className="card">
           <h2>{t('dashboard.byRegion')}</h2>
-          <ChartSlot>
-            <BarChart
-              label={t('dashboard.byRegion')}
-              categories={REPORT_REGIONS.map((r) => t(`codes.regions.${r}`))}
-              series={[
-                { name: t('common.programs'), values: REPORT_REGIONS.map((r) => s.regions[r].programs) },
-                { name: t('common.countries'), values: REPORT_REGIONS.map((r) => s.regions[r].countries) },
-              ]}
-              onSelect={(i) => toPrograms({ region: REPORT_REGIONS[i] as string })}
-            />
-          </ChartSlot>
+          <BarChart
+            label={t('dashboard.byRegion')}
+            categories={REPORT_REGIONS.map((r) => t(`codes.regions.${r}`))}
+            series={[
+              { name: t('common.programs'), values: REPORT_REGIONS.map((r) => s.regions[r].programs) },
+              { name: t('common.countries'), values: REPORT_REGIONS.map((r) => s.regions[r].countries) },
+            ]}
+            onSelect={(i) => toPrograms({ region: REPORT_REGIONS[i] as string })}
+          />
         </section>
         <section className="card">
           <h2>{t('dashboard.top')}</h2>
@@ -158,41 +163,35 @@ function Figures({ summary: s, years, show }: { summary: AnnualSummary; years: r
         </section>
         <section className="card">
           <h2>{t('dashboard.byModality')}</h2>
-          <ChartSlot>
-            <BarChart
-              horizontal
-              label={t('dashboard.byModality')}
-              categories={usedModalities.map((r) => f.code(modalities, r.code))}
-              series={[{ name: t('common.programs'), values: usedModalities.map((r) => r.programs) }]}
-              onSelect={(i) => usedModalities[i]?.code && toPrograms({ modality: usedModalities[i]?.code as string })}
-            />
-          </ChartSlot>
+          <BarChart
+            horizontal
+            label={t('dashboard.byModality')}
+            categories={usedModalities.map((r) => f.code(modalities, r.code))}
+            series={[{ name: t('common.programs'), values: usedModalities.map((r) => r.programs) }]}
+            onSelect={(i) => usedModalities[i]?.code && toPrograms({ modality: usedModalities[i]?.code as string })}
+          />
         </section>
         <section className="card">
           <h2>{t('dashboard.byArea')}</h2>
-          <ChartSlot>
-            <BarChart
-              horizontal
-              label={t('dashboard.byArea')}
-              categories={usedAreas.map((r) => f.code(flagshipAreas, r.code))}
-              series={[{ name: t('common.programs'), values: usedAreas.map((r) => r.programs) }]}
-              onSelect={(i) => usedAreas[i]?.code && toPrograms({ flagshipArea: usedAreas[i]?.code as string })}
-            />
-          </ChartSlot>
+          <BarChart
+            horizontal
+            label={t('dashboard.byArea')}
+            categories={usedAreas.map((r) => f.code(flagshipAreas, r.code))}
+            series={[{ name: t('common.programs'), values: usedAreas.map((r) => r.programs) }]}
+            onSelect={(i) => usedAreas[i]?.code && toPrograms({ flagshipArea: usedAreas[i]?.code as string })}
+          />
         </section>
         <section className="card">
           <h2>{t('dashboard.trend')}</h2>
-          <ChartSlot>
-            <LineChart
-              label={t('dashboard.trend')}
-              categories={years.map((y) => String(y.year))}
-              series={[
-                { name: t('common.programs'), values: years.map((y) => y.programs) },
-                { name: t('common.countries'), values: years.map((y) => y.countries) },
-                { name: t('common.participants'), values: years.map((y) => y.participants) },
-              ]}
-            />
-          </ChartSlot>
+          <LineChart
+            label={t('dashboard.trend')}
+            categories={years.map((y) => String(y.year))}
+            series={[
+              { name: t('common.programs'), values: years.map((y) => y.programs) },
+              { name: t('common.countries'), values: years.map((y) => y.countries) },
+              { name: t('common.participants'), values: years.map((y) => y.participants) },
+            ]}
+          />
         </section>
         <section className="card">
           <h2>{t('dashboard.shares')}</h2>

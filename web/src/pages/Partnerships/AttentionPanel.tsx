@@ -1,26 +1,18 @@
 /**
  * The coordinator's home-page panel: overdue follow-ups and agreements ending soon (or past their
  * end and still marked in force). An agency sees its own; the server decides what each one sees.
+ * The dashboard loads this module only for those who see the panel (canPartnerships.attention).
  */
 import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { usePartnershipAttention, type PartnershipAttention } from '../../api/partnership-queries.js';
-import type { User } from '../../api/client.js';
-import { canPartnerships } from '../../auth/partnership-rules.js';
-import { useSession } from '../../auth/session.js';
 import { Loading } from '../../components/Status.js';
 import { useFormat } from '../../format.js';
 import { PartnershipProblem, RenewalBadge } from './agreement-parts.js';
 
-/** The coordination team and agencies: those who own follow-ups and agreements. */
-export const seesAttention = (u: User | null) => canPartnerships.internal(u) && !!u && ['admin', 'coordinator', 'agency'].includes(u.role);
-
 export function AttentionPanel() {
-  const { user } = useSession();
-  const show = seesAttention(user);
-  const query = usePartnershipAttention(show);
+  const query = usePartnershipAttention();
   const { t } = useTranslation();
-  if (!show) return null;
   return (
     <section className="card attention" aria-labelledby="attention-title">
       <h2 id="attention-title">{t('partnerships.attention.title')}</h2>

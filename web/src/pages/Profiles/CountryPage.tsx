@@ -1,15 +1,13 @@
 /** A recipient country over the years: programs, participants by sex, partners, groupings, spending. */
 import { Link, useParams } from '@tanstack/react-router';
-import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { flagshipAreas, modalities, sscRoles } from '../../../../src/domain/codes.js';
 import { useCountryProfile, type CountryProfileData } from '../../api/analytics-queries.js';
-import { EmptyState, Loading, QueryState } from '../../components/Status.js';
+import { BarChart } from '../../components/Charts.js';
+import { EmptyState, QueryState } from '../../components/Status.js';
 import { useFormat } from '../../format.js';
 import { Figures, MissingRates } from '../../components/Figures.js';
 import { CountryTimelineSection } from './CountryTimelineSection.js';
-
-const BarChart = lazy(() => import('../../components/Charts.js').then((m) => ({ default: m.BarChart })));
 
 export function CountryPage() {
   const { code } = useParams({ from: '/countries/$code' });
@@ -57,9 +55,7 @@ function Profile({ p }: { p: CountryProfileData }) {
           <div className="grid2">
             <section className="card">
               <h2>{t('country.perYear')}</h2>
-              <Suspense fallback={<Loading />}>
-                <BarChart label={t('country.perYear')} categories={years.map((y) => String(y.year))} series={[{ name: t('common.programs'), values: years.map((y) => y.programs) }, { name: t('common.participants'), values: years.map((y) => y.participants) }]} />
-              </Suspense>
+              <BarChart label={t('country.perYear')} categories={years.map((y) => String(y.year))} series={[{ name: t('common.programs'), values: years.map((y) => y.programs) }, { name: t('common.participants'), values: years.map((y) => y.participants) }]} />
               <table className="data">
                 <thead>
                   <tr>

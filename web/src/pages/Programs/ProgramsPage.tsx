@@ -3,7 +3,7 @@ import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { activityStatuses, cooperationTypes, flagshipAreas, lifecycleStages, modalities } from '../../../../src/domain/codes.js';
 import { REPORT_REGIONS } from '../../../../src/domain/reference/types.js';
-import { MAX_LIST_DEPTH, SEARCH_MIN_LENGTH } from '../../../../src/domain/activity/activity-query.js';
+import { MAX_LIST_DEPTH, SEARCH_MIN_LENGTH } from '../../../../src/domain/activity/list-limits.js';
 import { queryString } from '../../api/client.js';
 import { useActivities } from '../../api/queries.js';
 import { can, useSession } from '../../auth/session.js';

@@ -1,14 +1,12 @@
 /** The annual report: the tables a coordination-team report carries, with charts, print and downloads. */
 import { Link, useNavigate, useParams } from '@tanstack/react-router';
-import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { REPORT_REGIONS } from '../../../../src/domain/reference/types.js';
 import type { AnnualSummary } from '../../api/client.js';
 import { useSummary, useYears } from '../../api/queries.js';
+import { BarChart } from '../../components/Charts.js';
 import { EmptyState, Loading, ProblemMessage } from '../../components/Status.js';
 import { useFormat } from '../../format.js';
-
-const BarChart = lazy(() => import('../../components/Charts.js').then((m) => ({ default: m.BarChart })));
 
 export function AnnualReportPage() {
   const { t } = useTranslation();
@@ -124,9 +122,7 @@ function Tables({ s }: { s: AnnualSummary }) {
           columns={[t('common.programs'), t('common.participants')]}
           rows={used.map((r) => ({ key: r.code ?? 'none', label: label(r), values: [f.number(r.programs), f.number(r.participants)] }))}
         />
-        <Suspense fallback={<div className="chart" style={{ height: 220 }} aria-hidden="true" />}>
-          <BarChart horizontal height={220} label={head} categories={used.map(label)} series={[{ name: t('common.programs'), values: used.map((r) => r.programs) }]} />
-        </Suspense>
+        <BarChart horizontal height={220} label={head} categories={used.map(label)} series={[{ name: t('common.programs'), values: used.map((r) => r.programs) }]} />
       </>
     );
   };

@@ -20,8 +20,8 @@ describe('VerificationAnswer', () => {
   });
   afterEach(cleanup);
 
-  it('shows a valid certificate in Indonesian with the other title below', () => {
-    setLanguage('id');
+  it('shows a valid certificate in Indonesian with the other title below', async () => {
+    await setLanguage('id');
     render(<VerificationAnswer v={valid} />);
     const text = document.body.textContent ?? '';
     expect(text).toContain('Sah');
@@ -31,8 +31,8 @@ describe('VerificationAnswer', () => {
     expect(screen.getByText('MITRA-2026-12-345-96').tagName).toBe('CODE');
   });
 
-  it('says a revoked certificate is revoked, and names nobody for an erased person', () => {
-    setLanguage('en');
+  it('says a revoked certificate is revoked, and names nobody for an erased person', async () => {
+    await setLanguage('en');
     render(<VerificationAnswer v={{ ...valid, status: 'revoked' }} />);
     expect(document.body.textContent).toContain('has since been revoked');
     cleanup();
