@@ -1,10 +1,22 @@
 /** The alumni directory (persons across programs) and the participant export, within an actor's scope. */
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { ParticipantStatus, Sex } from '../domain/codes.js';
 import { ALUMNI_STATUSES } from '../domain/participant/journey.js';
 import type { AlumniFilter, AlumniRepository, AlumniScope, ParticipantExportFilter, PersonRecord } from '../services/alumni.ports.js';
-import { likePattern, num } from './sql-helpers.js';
+import { isPostgres, likePattern, num } from './sql-helpers.js';
 import type { Database } from './schema.js';
+import type { CountCache } from './data-version.js';
+
+/** What the directory is computed from: the alumni's records (not every nomination) and the programs. */
+const ALUMNI_TOPICS = ['alumni', 'programs'] as const;
+/** At most this many records read per step of the directory's walk in name order. */
+const WALK_CHUNK = 500;
+/** An agency's alumni are read as the set of its programs' records when they are under 1/50 of all alumni. */
+const SCOPE_SET_RATIO = 50;
+/** A search text's set of records is read when it is at most 1/4 of what the other filters leave. */
+const TEXT_SET_RATIO = 4;
+/** The text a participant search matches on PostgreSQL: the expression of its trigram index, exactly. */
+const PARTICIPANT_TEXT_PG = sql.raw(`lower(p.full_name || chr(31) || coalesce(p.organisation, ''))`);
 
 function base(db: Kysely<Database>) {
   return db
@@ -14,6 +26,12 @@ function base(db: Kysely<Database>) {
 }
 
 type Base = ReturnType<typeof base>;
+/** Participant records alone, for the directory's walk and counts. */
+function participantsOnly(db: Kysely<Database>) {
+  return db.selectFrom('participants as p');
+}
+
+type AlumniRecords = ReturnType<typeof participantsOnly>;
 
 function inScope(q: Base, scope: AlumniScope): Base {
   if (scope.kind === 'agency') return q.where(sql<boolean>`lower(o.code) = ${scope.org.toLowerCase()}`);
@@ -90,40 +108,101 @@ function toRecord(r: RecordRow): PersonRecord {
 }
 
 export class AlumniRepo implements AlumniRepository {
-  constructor(private readonly db: Kysely<Database>) {}
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly counts?: CountCache,
+  ) {}
 
-  private alumni(filter: AlumniFilter): Base {
-    let q = inScope(base(this.db), filter.scope).where('p.status', 'in', [...ALUMNI_STATUSES]).where('p.erased_at', 'is', null);
-    if (filter.country) q = q.where('p.country_code', '=', filter.country);
-    if (filter.q) {
-      const pattern = likePattern(filter.q);
-      q = q.where((eb) =>
-        eb.or([
-          eb(sql`lower(p.full_name)`, 'like', sql`${pattern} escape '\\'`),
-          eb(sql`lower(coalesce(p.organisation, ''))`, 'like', sql`${pattern} escape '\\'`),
-        ]),
-      );
+  /**
+   * The alumni records in scope matching the filter, from the participants alone (no join: the
+   * walk and the counts read the alumni indexes), as conditions those indexes serve. `walk`: for
+   * the walk in name order rather than for a count.
+   */
+  private async alumni(filter: AlumniFilter, walk = false): Promise<AlumniRecords> {
+    // The condition of the partial indexes (migration 20261207120000), written as they are.
+    const all = participantsOnly(this.db).where(sql<boolean>`p.status in ('attended', 'completed') and p.erased_at is null`);
+    let q = all;
+    if (filter.scope.kind === 'agency') {
+      // Counted from the set of the agency's programs' records (the programs' index, then the
+      // records'); walked in name order checking each record's program, unless the agency's
+      // alumni are few beside all, where the set, sorted, costs less.
+      const org = filter.scope.org.toLowerCase();
+      const asSet = sql<boolean>`p.activity_id in (select a.id from activities a join organisations o on o.id = a.implementing_org_id where lower(o.code) = ${org})`;
+      if (!walk) q = q.where(asSet);
+      else {
+        const [own, everyone] = await Promise.all([this.countRecords(all.where(asSet)), this.countRecords(all)]);
+        const orgId = (await this.db.selectFrom('organisations').select('id').where(sql<boolean>`lower(code) = ${org}`).executeTakeFirst())?.id ?? -1;
+        q = q.where(own * SCOPE_SET_RATIO < everyone ? asSet : sql<boolean>`exists (select 1 from activities a where a.id = p.activity_id and a.implementing_org_id = ${orgId})`);
+      }
     }
+    if (filter.scope.kind === 'nominator') q = q.where(sql<boolean>`lower(p.nominated_by) = ${filter.scope.org.toLowerCase()}`);
+    if (filter.country) q = q.where('p.country_code', '=', filter.country);
+    if (filter.q) q = q.where(await this.searchCondition(filter, filter.q));
     return q;
   }
 
+  /**
+   * Text in the name or the organisation (three characters or more). As for programs
+   * (activity.repo.ts): the trigram index's set of records when it is small beside the alumni the
+   * other filters leave, else the text checked on the records met in name order.
+   */
+  private async searchCondition(filter: AlumniFilter, text: string): Promise<RawBuilder<boolean>> {
+    const pattern = likePattern(text);
+    const pg = isPostgres(this.db);
+    const byRow = pg
+      ? sql<boolean>`strpos(${PARTICIPANT_TEXT_PG}, ${text.toLowerCase()}) > 0`
+      : sql<boolean>`(p.full_name like ${pattern} escape '\\' or coalesce(p.organisation, '') like ${pattern} escape '\\')`;
+    const asSet = pg
+      ? sql<boolean>`${PARTICIPANT_TEXT_PG} like ${pattern} escape '\\'`
+      : sql<boolean>`p.id in (select f.rowid from participants_fts f where participants_fts match ${`"${text.replace(/"/g, '""')}"`})`;
+    const others = await this.alumni({ ...filter, q: undefined });
+    const [matching, left] = await Promise.all([this.countRecords(others.where(asSet)), this.countRecords(others)]);
+    return matching * TEXT_SET_RATIO <= left ? asSet : byRow;
+  }
+
+  private countRecords(q: AlumniRecords): Promise<number> {
+    const query = q.select((eb) => eb.fn.countAll().as('n'));
+    return this.counts ? this.counts.count(this.db, ALUMNI_TOPICS, query) : query.executeTakeFirstOrThrow().then((r) => num(r.n));
+  }
+
+  /**
+   * A page of persons in name order, from the alumni name index: the records are walked in
+   * (name, person key, id) order, a chunk at a time from where the last one ended, and each
+   * person is taken at its first record (its smallest name) until the page is full; pages stop
+   * at MAX_LIST_DEPTH persons (the query schema refuses deeper ones). The total of persons is
+   * counted once per data version.
+   */
   async directory(filter: AlumniFilter, page: number, pageSize: number): Promise<{ persons: { personKey: string; records: PersonRecord[] }[]; total: number }> {
-    const keys = this.alumni(filter).select('p.person_key').groupBy('p.person_key');
-    const [pageRows, total] = await Promise.all([
-      keys
-        .select(sql<string>`min(lower(p.full_name))`.as('sort_name'))
-        .orderBy('sort_name')
+    const alumni = await this.alumni(filter, true);
+    const totalQuery = this.db.selectFrom((await this.alumni(filter)).select('p.person_key').distinct().as('k')).select((eb) => eb.fn.countAll().as('n'));
+    const total = this.counts ? await this.counts.count(this.db, ALUMNI_TOPICS, totalQuery) : num((await totalQuery.executeTakeFirstOrThrow()).n);
+    const wanted = page * pageSize;
+    const keys: string[] = [];
+    const seen = new Set<string>();
+    let after: { name: string; key: string; id: number } | null = null;
+    while (keys.length < wanted && (page - 1) * pageSize < total) {
+      const position: { name: string; key: string; id: number } | null = after;
+      // As many records as persons still wanted (a person has a record or a few), then more.
+      const chunk = Math.min(WALK_CHUNK, wanted - keys.length + 5);
+      const rows: { id: number; person_key: string; sort_name: string }[] = await alumni
+        .select(['p.id', 'p.person_key', sql<string>`lower(p.full_name)`.as('sort_name')])
+        .$if(position !== null, (q) => q.where(sql<boolean>`(lower(p.full_name), p.person_key, p.id) > (${position?.name}, ${position?.key}, ${position?.id})`))
+        .orderBy(sql`lower(p.full_name)`)
         .orderBy('p.person_key')
-        .limit(pageSize)
-        .offset((page - 1) * pageSize)
-        .execute(),
-      this.db
-        .selectFrom(keys.as('k'))
-        .select((eb) => eb.fn.countAll().as('n'))
-        .executeTakeFirstOrThrow(),
-    ]);
-    const personKeys = pageRows.map((r) => r.person_key);
-    if (personKeys.length === 0) return { persons: [], total: num(total.n) };
+        .orderBy('p.id')
+        .limit(chunk)
+        .execute();
+      for (const r of rows) {
+        if (seen.has(r.person_key)) continue;
+        seen.add(r.person_key);
+        keys.push(r.person_key);
+      }
+      const last: { id: number; person_key: string; sort_name: string } | undefined = rows[rows.length - 1];
+      if (!last || rows.length < chunk) break;
+      after = { name: last.sort_name, key: last.person_key, id: num(last.id) };
+    }
+    const personKeys = keys.slice((page - 1) * pageSize, wanted);
+    if (personKeys.length === 0) return { persons: [], total };
     // All of these persons' records in scope (not only those matching the text or country).
     const rows = await inScope(base(this.db), filter.scope)
       .select(RECORD_COLUMNS)
@@ -135,7 +214,7 @@ export class AlumniRepo implements AlumniRepository {
       .execute();
     const byKey = new Map<string, PersonRecord[]>(personKeys.map((k) => [k, []]));
     for (const r of rows) byKey.get(r.person_key)?.push(toRecord(r as RecordRow));
-    return { persons: personKeys.map((k) => ({ personKey: k, records: byKey.get(k) ?? [] })), total: num(total.n) };
+    return { persons: personKeys.map((k) => ({ personKey: k, records: byKey.get(k) ?? [] })), total };
   }
 
   async personRecords(personKey: string, scope: AlumniScope): Promise<PersonRecord[]> {

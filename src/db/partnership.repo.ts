@@ -194,7 +194,7 @@ export class PartnershipRepo implements PartnershipRepository {
     const [rows, total] = await Promise.all([
       this.agreementSelect(filter.publicOnly)
         .where(w)
-        .orderBy(sql`coalesce(g.signed_on, substr(g.created_at, 1, 10))`, 'desc')
+        .orderBy('g.sort_on', 'desc')
         .orderBy('g.id', 'desc')
         .limit(pageSize)
         .offset((page - 1) * pageSize)
@@ -568,7 +568,7 @@ export class PartnershipRepo implements PartnershipRepository {
         .selectAll('f')
         .select(['e.reference as engagement_reference', 'e.title as engagement_title', 'o.code as owner_org'])
         .where(w)
-        .orderBy(sql`coalesce(f.due_on, '9999-12-31')`)
+        .orderBy('f.sort_due')
         .orderBy('f.id')
         .limit(pageSize)
         .offset((page - 1) * pageSize)

@@ -516,6 +516,8 @@ export interface AgreementsTable {
   created_at: string;
   updated_at: string;
   version: number;
+  /** Generated: coalesce(signed_on, the day created), the list's order. */
+  sort_on: GeneratedAlways<string>;
 }
 
 export interface AgreementPartiesTable {
@@ -603,6 +605,8 @@ export interface FollowUpsTable {
   done_on: string | null;
   created_at: string;
   updated_at: string;
+  /** Generated: coalesce(due_on, '9999-12-31'), the list's order (no due day last). */
+  sort_due: GeneratedAlways<string>;
 }
 
 export interface MetaTable {

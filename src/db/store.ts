@@ -51,7 +51,7 @@ function repositoriesOn(db: Kysely<Database>, counts: CountCache): Repositories 
     unitCosts: new UnitCostRepo(db),
     priorities: new PriorityRepo(db),
     analytics: new AnalyticsRepo(db),
-    alumni: new AlumniRepo(db),
+    alumni: new AlumniRepo(db, counts),
     surveys: new SurveyRepo(db),
     privacy: new PrivacyRepo(db),
     requests: new CooperationRequestRepo(db),

@@ -10,7 +10,8 @@ import { alumniQuerySchema, erasureInputSchema, participantExportQuerySchema, se
 import { QUESTION_KINDS, SURVEY_MEASURES, surveyDefinitionSchema } from '../domain/alumni/survey.js';
 import { csvRow } from '../io/csv-write.js';
 import { writeXlsx } from '../io/xlsx-write.js';
-import { alumniDirectory, alumnus, exportParticipants, PARTICIPANT_EXPORT_COLUMNS, type Alumnus } from '../services/alumni.js';
+import { alumniDirectory, alumnus, exportParticipants, PARTICIPANT_EXPORT_COLUMNS, scopeOf, type Alumnus } from '../services/alumni.js';
+import type { Actor } from '../domain/access/actor.js';
 import type { Survey } from '../services/alumni.ports.js';
 import type { ServiceDeps } from '../services/ports.js';
 import { eraseParticipant, erasePersonOf } from '../services/privacy.js';
@@ -108,10 +109,11 @@ export function registerAlumniRoutes(root: FastifyInstance, deps: ServiceDeps, o
         response: { 200: z.object({ items: z.array(alumnusSchema), total: count, page: count, pageSize: count }), ...errors },
       },
     },
-    async (request) => {
-      const r = await alumniDirectory(depsFor(deps, request), request.query);
-      return { ...r, items: r.items.map(alumnusOut) };
-    },
+    (request, reply) =>
+      request.server.answers.reply(request, reply, deps, { topics: ['alumni', 'programs'], scope: alumniScope }, async () => {
+        const r = await alumniDirectory(depsFor(deps, request), request.query);
+        return { ...r, items: r.items.map(alumnusOut) };
+      }),
   );
 
   app.get(
@@ -253,4 +255,17 @@ export function registerAlumniRoutes(root: FastifyInstance, deps: ServiceDeps, o
       return reply.send(stream);
     },
   );
+}
+
+/**
+ * Who gets the same directory: the records each role may see (services/alumni.ts scopeOf); an
+ * actor who may see none is answered by the service (403), never from the cache.
+ */
+function alumniScope(actor: Actor): string | null {
+  try {
+    const scope = scopeOf(actor);
+    return scope.kind === 'all' ? 'alumni:all' : `alumni:${scope.kind}:${scope.org.toLowerCase()}`;
+  } catch {
+    return null;
+  }
 }

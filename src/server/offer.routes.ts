@@ -7,6 +7,8 @@ import { contentDisposition, DOCUMENT_KINDS, type DocumentKind, type DocumentMet
 import { nominationInputSchema, reviewInputSchema, selectInputSchema, statusChangeSchema } from '../domain/offer/nomination.js';
 import { OFFER_STATUSES, offerInputSchema, type CourseOffer } from '../domain/offer/offer.js';
 import { countryCode } from '../domain/schema-helpers.js';
+import type { Actor } from '../domain/access/actor.js';
+import { actorHasRole, actorOrg, isCoordinationTeam } from '../domain/access/policy.js';
 import {
   addDocuments,
   changeStatus,
@@ -179,11 +181,12 @@ export function registerOfferRoutes(root: FastifyInstance, deps: ServiceDeps, op
         response: { 200: z.object({ items: z.array(catalogueEntrySchema), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() }), 400: problemSchema },
       },
     },
-    async (request) => {
-      const { open, ...q } = request.query;
-      const result = await listOffers(depsFor(deps, request), { ...q, openOnly: open });
-      return { ...result, items: result.items.map(presentEntry) };
-    },
+    (request, reply) =>
+      request.server.answers.reply(request, reply, deps, { topics: ['offers', 'programs'], scope: (actor) => catalogueScope(actor, request.query.open, deps) }, async () => {
+        const { open, ...q } = request.query;
+        const result = await listOffers(depsFor(deps, request), { ...q, openOnly: open });
+        return { ...result, items: result.items.map(presentEntry) };
+      }),
   );
 
   app.get(
@@ -460,4 +463,14 @@ export function registerOfferRoutes(root: FastifyInstance, deps: ServiceDeps, op
       };
     },
   );
+}
+
+/**
+ * Who gets the same catalogue: the coordination team (drafts and unpublished programs), an
+ * agency (its own drafts too), everyone else. Offers open now depend on the time (a deadline
+ * passes): such an answer is kept for the minute it was made in, at most.
+ */
+function catalogueScope(actor: Actor, openOnly: boolean, deps: ServiceDeps): string {
+  const who = isCoordinationTeam(actor) ? 'team' : actorHasRole(actor, 'agency') ? `agency:${actorOrg(actor) ?? ''}` : 'public';
+  return openOnly ? `${who}:open:${deps.clock.nowIso().slice(0, 16)}` : who;
 }

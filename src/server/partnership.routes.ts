@@ -7,6 +7,7 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { cooperationTypes, flagshipAreas, lifecycleStages, organisationKinds } from '../domain/codes.js';
+import { canReadPartnerships } from '../domain/access/policy.js';
 import { contentDisposition } from '../domain/offer/documents.js';
 import { agreementKinds, agreementStatuses } from '../domain/partnership/agreement.js';
 import { engagementKinds, followUpStatuses, itemKinds, itemSides } from '../domain/partnership/engagement.js';
@@ -291,10 +292,18 @@ export function registerPartnershipRoutes(root: FastifyInstance, deps: ServiceDe
         response: { 200: z.object({ items: z.array(partnerSummarySchema), triangularInRange: count, since: count.nullable(), upTo: count.nullable() }).meta({ id: 'PartnerList' }), ...errors },
       },
     },
-    async (request) => {
-      const list = await listPartners(depsFor(deps, request), request.query);
-      return { ...list, items: list.items.map((p) => ({ ...p })) };
-    },
+    (request, reply) =>
+      request.server.answers.reply(
+        request,
+        reply,
+        deps,
+        // The public sees published programs and agreements in force, without engagements.
+        { topics: ['programs', 'partnerships'], scope: (actor) => (canReadPartnerships(actor) ? 'partnerships' : 'public') },
+        async () => {
+          const list = await listPartners(depsFor(deps, request), request.query);
+          return { ...list, items: list.items.map((p) => ({ ...p })) };
+        },
+      ),
   );
 
   app.get(

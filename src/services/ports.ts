@@ -689,7 +689,7 @@ export interface JobLeaseRepository {
  * What a cached answer depends on: each topic's counter is raised by every committed write to
  * its tables, in any process (db/data-version.ts).
  */
-export const DATA_TOPICS = ['programs', 'participants', 'reports', 'offers', 'requests', 'partnerships'] as const;
+export const DATA_TOPICS = ['programs', 'participants', 'alumni', 'reports', 'offers', 'requests', 'partnerships'] as const;
 export type DataTopic = (typeof DATA_TOPICS)[number];
 
 export interface Store {

@@ -31,6 +31,8 @@ const MIGRATIONS: Record<string, () => Promise<MigrationModule>> = {
   '20261129160000_mail_claims': () => import('./20261129160000_mail_claims.js'),
   '20261207090000_list_indexes': () => import('./20261207090000_list_indexes.js'),
   '20261207110000_job_leases': () => import('./20261207110000_job_leases.js'),
+  '20261207120000_other_list_indexes': () => import('./20261207120000_other_list_indexes.js'),
+  '20261207130000_alumni_version': () => import('./20261207130000_alumni_version.js'),
 };
 
 /** The names of every migration, in order. */

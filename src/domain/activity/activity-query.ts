@@ -4,33 +4,14 @@ import { activityStatuses, cooperationTypes, flagshipAreas, lifecycleStages, mod
 import { REPORT_REGIONS } from '../reference/types.js';
 import { codeOf, countryCode } from '../schema-helpers.js';
 import { MAX_LIST_DEPTH, SEARCH_MIN_LENGTH } from './list-limits.js';
+import { refinePageDepth, searchText } from '../list-query.js';
 
-export { MAX_LIST_DEPTH, SEARCH_MIN_LENGTH };
+export { MAX_LIST_DEPTH, SEARCH_MIN_LENGTH, refinePageDepth, searchText };
 
 export const ACTIVITY_SORT_KEYS = ['identifier', 'title', 'start', 'end', 'year', 'modality', 'updated'] as const;
 export type ActivitySortKey = (typeof ACTIVITY_SORT_KEYS)[number];
 
 export const MAX_PAGE_SIZE = 500;
-
-/** The free-text search of a list: empty means none; otherwise at least SEARCH_MIN_LENGTH characters. */
-export const searchText = z
-  .string()
-  .trim()
-  .max(200)
-  .refine((value) => value === '' || [...value].length >= SEARCH_MIN_LENGTH, { message: `search for at least ${SEARCH_MIN_LENGTH} characters`, params: { code: 'too_short' } })
-  .transform((value) => value || undefined);
-
-/** Refuses a page deeper than MAX_LIST_DEPTH rows, naming `page`. */
-export function refinePageDepth(value: { page: number; pageSize: number }, ctx: z.RefinementCtx): void {
-  if ((value.page - 1) * value.pageSize + value.pageSize > MAX_LIST_DEPTH) {
-    ctx.addIssue({
-      code: 'custom',
-      path: ['page'],
-      message: `pages reach the first ${MAX_LIST_DEPTH} rows; narrow the filters or download the list`,
-      params: { code: 'too_deep' },
-    });
-  }
-}
 
 const sortSpec = z
   .string()

@@ -2,15 +2,18 @@
 import { z } from 'zod';
 import { participantStatuses } from '../codes.js';
 import { calendarDate, codeOf, countryCode } from '../schema-helpers.js';
+import { refinePageDepth, searchText } from '../list-query.js';
 
 export const ALUMNI_MAX_PAGE_SIZE = 200;
 
-export const alumniQuerySchema = z.strictObject({
-  country: countryCode.optional(),
-  q: z.string().trim().max(200).optional().transform((s) => (s ? s : undefined)),
-  page: z.coerce.number().int().min(1).default(1),
-  pageSize: z.coerce.number().int().min(1).max(ALUMNI_MAX_PAGE_SIZE).default(50),
-});
+export const alumniQuerySchema = z
+  .strictObject({
+    country: countryCode.optional(),
+    q: searchText.optional().meta({ description: 'text in the name or the organisation (at least 3 characters)' }),
+    page: z.coerce.number().int().min(1).default(1),
+    pageSize: z.coerce.number().int().min(1).max(ALUMNI_MAX_PAGE_SIZE).default(50),
+  })
+  .superRefine(refinePageDepth);
 export type AlumniQuery = z.output<typeof alumniQuerySchema>;
 
 export const participantExportQuerySchema = z.strictObject({

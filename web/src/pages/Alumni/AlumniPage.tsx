@@ -7,6 +7,7 @@ import { CountryPicker } from '../../components/CountryPicker.js';
 import { EmptyState, Loading, ProblemMessage } from '../../components/Status.js';
 import { useFormat } from '../../format.js';
 import { ALUMNI_PAGE_SIZE, type AlumniSearch } from './alumni-search.js';
+import { SEARCH_MIN_LENGTH } from '../../../../src/domain/activity/list-limits.js';
 
 export function AlumniPage() {
   const { t } = useTranslation();
@@ -45,7 +46,8 @@ export function AlumniPage() {
       >
         <label>
           {t('alumni.search')}
-          <input type="search" value={q} onChange={(e) => setQ(e.target.value)} />
+          {/* Served by a trigram index: three characters or more (SEARCH_MIN_LENGTH). */}
+          <input type="search" value={q} minLength={SEARCH_MIN_LENGTH} title={t('programs.searchHint')} onChange={(e) => setQ(e.target.value)} />
         </label>
         {search.country ? (
           <p>
