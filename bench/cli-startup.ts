@@ -5,7 +5,7 @@
  * 2018` in turn, one of each per round after a warm-up round, so that a change of the machine's
  * speed during the run hits all three alike. Prints the wall time of each whole process (min,
  * median, max), its ratio to `node -e 0` in the same round (median), and the load average before
- * and after. Build first: `npm run build` (or `tsc -p tsconfig.build.json` for the CLI alone).
+ * and after. Build first: `npm run build` (or `vite build --config vite.cli.config.ts` for the CLI alone).
  * `bin` (default bin/mitra.js) may name the entries of other builds (e.g. a copy of bin/ and
  * dist/ made before a change), measured in the same rounds to compare versions.
  */

@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// Entry point of the `mitra` command: runs the compiled CLI (built by `npm install`'s prepare step).
-import { runCli } from '../dist/cli/main.js';
+// Entry point of the `mitra` command: runs the bundled CLI (dist/bundle, built by `npm install`'s
+// prepare step; vite.cli.config.ts).
+import { runCli } from '../dist/bundle/mitra.mjs';
 
 process.exitCode = await runCli(process.argv.slice(2));

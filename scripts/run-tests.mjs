@@ -22,6 +22,8 @@ for (const [name, args] of [
   // The browser tests run against the built web app: build it from the current sources.
   ['build', [`${root}node_modules/typescript/bin/tsc`, '-p', 'tsconfig.build.json']],
   ['build web', [`${root}node_modules/vite/bin/vite.js`, 'build', '--logLevel', 'warn']],
+  // The `mitra` command runs this bundle (bin/mitra.js); the CLI tests start it.
+  ['build cli', [`${root}node_modules/vite/bin/vite.js`, 'build', '--config', 'vite.cli.config.ts', '--logLevel', 'warn']],
   ['typecheck', [`${root}node_modules/typescript/bin/tsc`, '-p', 'tsconfig.json', '--noEmit']],
   ['typecheck web', [`${root}node_modules/typescript/bin/tsc`, '-p', 'web/tsconfig.json']],
   ['lint', [`${root}node_modules/eslint/bin/eslint.js`, '.']],

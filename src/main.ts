@@ -3,7 +3,7 @@
  * from here; nothing else sees every layer.
  */
 import { existsSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Config } from './config.js';
 import { openDatabase, type DatabaseHandle, type OpenDatabaseOptions } from './db/connection.js';
@@ -91,11 +91,16 @@ export async function openImportDeps(app: AppContext): Promise<{ deps: ServiceDe
   return { deps: { ...app.deps, store: createStore(database.db) }, close: () => database.close() };
 }
 
-/** The built web application: dist/web next to the compiled server, or the repository's dist/web in development. */
+/**
+ * The built web application, dist/web, from where this code runs: dist/ (tsc's main.js), a chunk
+ * of the CLI bundle in dist/bundle/ (`mitra serve`), or src/ in development (tsx, tests). Never
+ * the repository's web/ folder, which holds the sources of the app and an index.html too.
+ */
 export function findWebRoot(): string | null {
   const here = dirname(fileURLToPath(import.meta.url));
-  const candidates = [join(here, 'web'), join(here, '..', 'dist', 'web')];
-  return candidates.find((dir) => existsSync(join(dir, 'index.html'))) ?? null;
+  const dist = basename(here) === 'bundle' ? dirname(here) : basename(here) === 'src' ? join(dirname(here), 'dist') : here;
+  const dir = join(dist, 'web');
+  return existsSync(join(dir, 'index.html')) ? dir : null;
 }
 
 /**
