@@ -7,7 +7,7 @@ export type paths = {
             path?: never;
             cookie?: never;
         };
-        /** Liveness and the database engine in use */
+        /** Liveness, the database engine in use, and whether the database answers (503 while it does not) */
         get: {
             parameters: {
                 query?: never;
@@ -25,8 +25,32 @@ export type paths = {
                     content: {
                         "application/json": {
                             /** @enum {string} */
-                            status: "ok";
+                            status: "ok" | "unavailable";
                             engine: string;
+                            /**
+                             * @description whether the database answered a query within 2 seconds
+                             * @enum {string}
+                             */
+                            database: "up" | "down";
+                            version: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            status: "ok" | "unavailable";
+                            engine: string;
+                            /**
+                             * @description whether the database answered a query within 2 seconds
+                             * @enum {string}
+                             */
+                            database: "up" | "down";
                             version: string;
                         };
                     };
@@ -1125,7 +1149,7 @@ export type paths = {
                     /** @description partner organisation code */
                     partner?: string;
                     implementingOrg?: string;
-                    /** @description free text in identifier, titles and descriptions */
+                    /** @description free text in identifier, titles and descriptions (at least 3 characters) */
                     q?: string;
                     sort?: string;
                     page?: number;
@@ -6027,7 +6051,7 @@ export type paths = {
                     /** @description partner organisation code */
                     partner?: string;
                     implementingOrg?: string;
-                    /** @description free text in identifier, titles and descriptions */
+                    /** @description free text in identifier, titles and descriptions (at least 3 characters) */
                     q?: string;
                     sort?: string;
                 };
@@ -6114,7 +6138,7 @@ export type paths = {
                     /** @description partner organisation code */
                     partner?: string;
                     implementingOrg?: string;
-                    /** @description free text in identifier, titles and descriptions */
+                    /** @description free text in identifier, titles and descriptions (at least 3 characters) */
                     q?: string;
                     sort?: string;
                 };
@@ -6165,7 +6189,7 @@ export type paths = {
                     /** @description partner organisation code */
                     partner?: string;
                     implementingOrg?: string;
-                    /** @description free text in identifier, titles and descriptions */
+                    /** @description free text in identifier, titles and descriptions (at least 3 characters) */
                     q?: string;
                     sort?: string;
                 };
@@ -6866,6 +6890,7 @@ export type paths = {
                 query?: {
                     /** @description ISO 3166-1 alpha-2/alpha-3 code or a country name (English or Indonesian) */
                     country?: string;
+                    /** @description text in the name or the organisation (at least 3 characters) */
                     q?: string;
                     page?: number;
                     pageSize?: number;
