@@ -120,7 +120,9 @@ async function openPostgres(url: string, options: OpenDatabaseOptions, log?: (ev
     // While PostgreSQL is down or restarting, a request fails within this time (503) instead of
     // waiting on a connection; the pool opens new connections by itself once it is back.
     connectionTimeoutMillis: options.connectTimeoutMs ?? 2000,
+    // A peer gone without a word (a network cut) is noticed by TCP keep-alive probes after 10 s idle.
     keepAlive: true,
+    keepAliveInitialDelayMillis: 10_000,
     application_name: `mitra${schema === 'public' ? '' : `:${schema}`}`,
     // The working set is in memory (or on SSD): a random page read costs about a sequential one, so
     // the planner should read a page of a list from its index, not scan the table (issue 19).

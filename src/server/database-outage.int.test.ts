@@ -31,10 +31,15 @@ class Relay {
   async start(): Promise<void> {
     this.server = createServer((client) => {
       const upstream = connect(this.target.port, this.target.host);
-      for (const s of [client, upstream]) {
+      for (const [s, other] of [[client, upstream], [upstream, client]] as const) {
         this.sockets.add(s);
-        s.on('close', () => this.sockets.delete(s));
         s.on('error', () => s.destroy());
+        // One side gone (PostgreSQL ended its backend, or the app its connection): the other
+        // goes too, as a direct connection would; a pipe alone keeps it open on an error.
+        s.on('close', () => {
+          this.sockets.delete(s);
+          other.destroy();
+        });
       }
       client.pipe(upstream).pipe(client);
     });
