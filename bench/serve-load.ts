@@ -14,8 +14,8 @@
  * each run. The outage stops the machine's PostgreSQL cluster (pg_ctlcluster): run it on a
  * machine where nothing else uses it.
  */
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { createWriteStream, mkdtempSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadConfig } from '../src/config.js';
@@ -39,12 +39,16 @@ const parts = arg('parts', 'lists,season,outage').split(',');
 const duration = Number(arg('duration', '15'));
 const rounds = Number(arg('rounds', '2'));
 const seasonSeconds = Number(arg('season-seconds', '60'));
+/** A simulated user's pause between two actions, in ms (0.5 to 1.5 times it). */
+const thinkMs = Number(arg('think-ms', '1000'));
 const WRK_DIR = join(root, 'bench/wrk');
 const PASSWORD = 'benchmark passphrase 19';
 const work = mkdtempSync(join(tmpdir(), 'mitra-serve-load-'));
 
 if (!process.argv.includes('--no-build')) execFileSync('npm', ['run', 'build', '--silent'], { cwd: root, stdio: 'inherit' });
-console.log(`machine: ${cpus().length} cores (${cpus()[0]?.model ?? '?'}), Node ${process.version}; wrk ${execFileSync('wrk', ['-v'], { encoding: 'utf8' }).split('\n')[0] ?? ''}`);
+// `wrk -v` prints its version and exits 1.
+const wrkVersion = spawnSync('wrk', ['-v'], { encoding: 'utf8' }).stdout.split('\n')[0] ?? '';
+console.log(`machine: ${cpus().length} cores (${cpus()[0]?.model ?? '?'}), Node ${process.version}; ${wrkVersion}`);
 
 const load = () => loadavg().map((l) => l.toFixed(2)).join(' ');
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -84,10 +88,14 @@ async function wrk(url: string, options: { script: string; connections?: number;
   return result;
 }
 
+let started = 0;
+/** A process of the benchmark; its output goes to a log file of the run's folder. */
 function start(args: string[], env: Record<string, string>): ChildProcess {
+  const log = createWriteStream(join(work, `process-${++started}-${args[1] ?? ''}.log`));
   const child = spawn(process.execPath, args, { cwd: root, env: { ...process.env, LOG_LEVEL: 'warn', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-  child.stdout?.on('data', () => undefined);
-  child.stderr?.on('data', (d: Buffer) => process.stderr.write(`  [${args[1] ?? ''}] ${d.toString()}`));
+  child.stdout?.pipe(log);
+  child.stderr?.pipe(log);
+  console.log(`  (${args.join(' ')}: output in ${log.path.toString()})`);
   return child;
 }
 
@@ -218,7 +226,7 @@ async function season(url: string): Promise<void> {
     .execute();
   const offers: number[] = [];
   for (const p of programs) {
-    const offer = await saveOffer(app.deps, p.id, offerInputSchema.parse({ deadline: '2027-12-31T00:00:00Z', quotaDefault: 1_000_000, quotas: [], status: 'open' }));
+    const offer = await saveOffer(app.deps, p.id, offerInputSchema.parse({ deadline: '2027-12-31T00:00:00Z', quotaDefault: 100_000, quotas: [], status: 'open' }));
     offers.push(offer.id);
   }
   const highest = (await db.selectFrom('activities').select((eb) => eb.fn.max('id').as('m')).executeTakeFirstOrThrow()).m;
@@ -241,9 +249,10 @@ async function season(url: string): Promise<void> {
         SEASON_COUNTRY: 'KE',
         SEASON_PROGRAMS: String(highest),
         SEASON_CV: cvFile(),
+        SEASON_THINK_MS: String(thinkMs),
       },
     });
-    console.log(`\n[postgres, --workers 2] nomination season, 200 connections, ${seasonSeconds} s: ${fmt(r)}  statuses ${JSON.stringify(r.statuses)}  (load ${before})`);
+    console.log(`\n[postgres, --workers 2] nomination season, 200 users, think time ${thinkMs} ms (0.5–1.5×), ${seasonSeconds} s: ${fmt(r)}  statuses ${JSON.stringify(r.statuses)}  (load ${before})`);
     const app2 = await openApp(loadConfig({ DATABASE_URL: url, LOG_LEVEL: 'silent' }), { migrate: false });
     const nominated = await app2.database.db.selectFrom('participants').select((eb) => eb.fn.countAll().as('n')).where('activity_id', 'in', programs.map((p) => p.id)).executeTakeFirstOrThrow();
     const documents = await app2.database.db.selectFrom('participant_documents').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();

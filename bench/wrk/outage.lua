@@ -13,11 +13,11 @@ function request()
   return wrk.format(nil, wrk.path .. "?_n=" .. tostring(math.random(1, 2000000000)) .. "_" .. counter)
 end
 
+-- Flat keys ("second:status"): wrk copies a thread's table one level deep only.
 function response(status, headers, body)
   statuses[status] = (statuses[status] or 0) + 1
-  local second = tostring(os.time())
-  seconds[second] = seconds[second] or {}
-  seconds[second][tostring(status)] = (seconds[second][tostring(status)] or 0) + 1
+  local key = tostring(os.time()) .. ":" .. tostring(status)
+  seconds[key] = (seconds[key] or 0) + 1
 end
 
 local base_done = done
@@ -25,9 +25,10 @@ function done(summary, latency, requests)
   base_done(summary, latency, requests)
   local merged = {}
   for _, thread in ipairs(threads_list()) do
-    for second, counts in pairs(thread:get("seconds")) do
+    for key, n in pairs(thread:get("seconds")) do
+      local second, status = string.match(key, "(%d+):(%d+)")
       merged[second] = merged[second] or {}
-      for status, n in pairs(counts) do merged[second][status] = (merged[second][status] or 0) + n end
+      merged[second][status] = (merged[second][status] or 0) + n
     end
   end
   local keys = {}

@@ -5,6 +5,7 @@
 --   SEASON_OFFERS    "id,id,…" (open offers of programs received by SEASON_COUNTRY)
 --   SEASON_COUNTRY   the nominees' country;  SEASON_PROGRAMS  the highest program id
 --   SEASON_CV        a PDF file of about 1 MB
+--   SEASON_THINK_MS  a user's pause between two actions (0.5 to 1.5 times it, at random; 0: none)
 dofile(os.getenv("WRK_DIR") .. "/report.lua")
 
 local function split(text, sep)
@@ -13,7 +14,16 @@ local function split(text, sep)
   return out
 end
 
-local sessions, offers, country, programs, cv
+local sessions, offers, country, programs, cv, think
+local threads_made = 0
+local report_setup = setup
+
+-- Each thread its own number (wrk's threads start with the same random seed).
+function setup(thread)
+  threads_made = threads_made + 1
+  thread:set("thread_number", threads_made)
+  report_setup(thread)
+end
 local boundary = "----mitra-season-boundary"
 local counter = 0
 local thread_id = 0
@@ -31,8 +41,9 @@ function init(args)
   local file = assert(io.open(os.getenv("SEASON_CV"), "rb"))
   cv = file:read("*a")
   file:close()
-  thread_id = math.random(1, 1000000000)
-  math.randomseed(os.time() + thread_id)
+  think = tonumber(os.getenv("SEASON_THINK_MS") or "0")
+  thread_id = thread_number * 1000000 + (os.time() % 1000000)
+  math.randomseed(thread_id)
 end
 
 local browse = {
@@ -63,6 +74,11 @@ local function nomination()
     ["Content-Type"] = "multipart/form-data; boundary=" .. boundary,
   }
   return wrk.format("POST", "/api/v1/offers/" .. offers[math.random(1, #offers)] .. "/nominations", headers, body)
+end
+
+function delay()
+  if think <= 0 then return 0 end
+  return math.floor(think * (0.5 + math.random()))
 end
 
 function request()

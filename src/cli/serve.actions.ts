@@ -129,7 +129,11 @@ async function servePrimary(ctx: CliContext, config: Config, workers: number, de
 async function serveWorker(ctx: CliContext, config: Config, listen: Listen): Promise<void> {
   const app = await openApp(config, { onConnectionLost: (summary) => ctx.io.err(`[worker ${process.pid}] ${summary}`) });
   try {
-    const server = await serverFor(app, { version: VERSION, mailQueued: () => process.send?.(MAIL_QUEUED) });
+    // The primary may be gone or going (shutting down): then the mail waits for its next round.
+    const mailQueued = () => {
+      if (process.connected) process.send?.(MAIL_QUEUED, undefined, undefined, () => undefined);
+    };
+    const server = await serverFor(app, { version: VERSION, mailQueued });
     await server.listen(listen);
     const stop = async () => {
       await server.close();

@@ -1,12 +1,14 @@
 /**
- * The database out of reach, as one typed error (issue 19). PostgreSQL restarting, a connection
+ * The database out of reach, as one typed error (issue 19); and a unique key written by two
+ * requests at the same moment, as a conflict. PostgreSQL restarting, a connection
  * dropped or refused, a pool that cannot connect within its timeout, or SQLite still locked by
  * another writer after its busy timeout: each driver says so in its own words; the dialect
  * wrapper below turns them into an UnavailableError (answered 503 with Retry-After, exit code
  * 8), so that no caller parses driver messages and no driver object travels further.
  */
 import type { CompiledQuery, DatabaseConnection, Dialect, Driver, Kysely, QueryCompiler, QueryResult, TransactionSettings } from 'kysely';
-import { UnavailableError } from '../domain/errors.js';
+import { ConflictError, UnavailableError } from '../domain/errors.js';
+import { isUniqueViolation } from './sql-helpers.js';
 
 /** SQLSTATE codes of a lost or refused connection: class 08, the server shutting down or starting, no free connection. */
 const PG_UNAVAILABLE = /^(08...|57P0[123]|53300)$/;
@@ -29,6 +31,11 @@ export function isDatabaseUnavailable(error: unknown): boolean {
 }
 
 function translated(error: unknown): unknown {
+  // Two requests writing the same key at the same moment (two identical nominations): the
+  // services check for a twin first, so a unique violation here is that race, a conflict.
+  if (isUniqueViolation(error)) {
+    return new ConflictError('record.duplicate', 'a record with the same key was written at the same moment; reload and try again', [], { cause: error });
+  }
   if (!isDatabaseUnavailable(error)) return error;
   return new UnavailableError('database.unavailable', 'the database is unavailable; nothing was changed, try again in a few seconds', [], {
     cause: error,

@@ -126,6 +126,14 @@ for (const engine of ENGINES) {
       expect(early.json().code).toBe('offer.program_not_published');
     });
 
+    it('answers the same nomination sent twice at once 201 and 409, never 500', async () => {
+      const { offerId } = await openOffer();
+      const same = candidate();
+      const answers = await Promise.all([nominateJson('embassy', offerId, same), nominateJson('embassy', offerId, same), nominateJson('embassy', offerId, same)]);
+      expect(answers.map((a) => a.statusCode).sort()).toEqual([201, 409, 409]);
+      for (const a of answers.filter((x) => x.statusCode === 409)) expect(['participant.duplicate', 'record.duplicate']).toContain(a.json().code);
+    });
+
     it('shows drafts only to those who manage them, and filters the catalogue', async () => {
       const p = await program({ titleEn: 'Zebrafish draft course' });
       const draft = await call('agency').inject({ method: 'PUT', url: `/api/v1/activities/${p.id}/offer`, payload: { deadline: DEADLINE } });
