@@ -5,12 +5,13 @@
 import { createReadStream, existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { expect, it } from 'vitest';
-import { ACTIVITY_COLUMNS, PARTICIPANT_COLUMNS, RATE_COLUMNS } from '../domain/import/csv-columns.js';
+import { RATE_COLUMNS } from '../domain/import/csv-columns.js';
 import { importExchangeRates } from '../services/exchange-rates.js';
 import { importActivities } from '../services/import-activities.js';
 import { importIati } from '../services/import-iati.js';
 import { importParticipants } from '../services/import-participants.js';
-import { syntheticActivity, syntheticParticipants, type SyntheticOptions } from '../services/synthetic.js';
+import type { SyntheticOptions } from '../services/synthetic.js';
+import { generatedCsv } from '../testing/generated-programs.js';
 import { expectAnalyticsConsistent } from '../testing/analytics-cube.js';
 import { describeEachEngine } from '../testing/engines.js';
 import { csvRecordSource } from './csv-read.js';
@@ -21,22 +22,11 @@ import { iatiActivitySource } from './iati-read.js';
 const options: SyntheticOptions = { activities: 700, participants: 4000, fromYear: 2015, toYear: 2024, seed: 7, currentYear: 2026 };
 const source = (name: string, text: string) => csvRecordSource(name, (async function* () { yield text; })(), { maxBytes: 64 * 1024 * 1024 });
 
-function generated(): { activities: string; participants: string } {
-  let activities = csvRow(ACTIVITY_COLUMNS);
-  let participants = csvRow(PARTICIPANT_COLUMNS);
-  for (let i = 0; i < options.activities; i++) {
-    const activity = syntheticActivity(i, options);
-    activities += csvRow(ACTIVITY_COLUMNS.map((c) => activity.row[c]));
-    for (const p of syntheticParticipants(i, options, activity)) participants += csvRow(PARTICIPANT_COLUMNS.map((c) => p[c]));
-  }
-  return { activities, participants };
-}
-
 const ACF = resolve(process.cwd(), '../shared/reference/iati/samples/acfspain-ph.xml');
 
 describeEachEngine('analytics summary tables through imports', (app) => {
   it('match a rebuild after CSV imports, a re-import, exchange rates and an IATI file', async () => {
-    const files = generated();
+    const files = generatedCsv(options);
     const deps = app().deps;
     expect((await importActivities(deps, source('activities.csv', files.activities), { providerCountry: 'ID' })).status).toBe('committed');
     expect((await importParticipants(deps, source('participants.csv', files.participants), { providerCountry: 'ID' })).status).toBe('committed');

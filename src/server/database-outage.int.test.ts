@@ -56,42 +56,55 @@ class Relay {
 
 const postgres = ENGINES.find((e) => e.engine === 'postgres');
 
+interface Served {
+  readonly app: AppContext;
+  readonly server: FastifyInstance;
+  readonly coordinator: TestSession;
+  close(): Promise<void>;
+}
+
+/** The app and its server on a database URL with these settings, and a signed-in coordinator. */
+async function serve(url: string, env: Record<string, string>, drop: () => Promise<void>, onConnectionLost?: (summary: string) => void): Promise<Served> {
+  const app = await openApp(loadConfig({ DATABASE_URL: url, LOG_LEVEL: 'silent', ...env }), onConnectionLost ? { onConnectionLost } : {});
+  const server = await serverFor(app, { logLevel: 'silent' });
+  await server.ready();
+  const coordinator = await signIn(server, app, 'coordinator');
+  return {
+    app,
+    server,
+    coordinator,
+    close: async () => {
+      await server.close();
+      await app.close();
+      await drop();
+    },
+  };
+}
+
 describe.skipIf(!postgres)('a PostgreSQL outage [postgres]', () => {
-  let app: AppContext;
-  let server: FastifyInstance;
+  let serving: Served;
   let relay: Relay;
-  let coordinator: TestSession;
-  let drop: () => Promise<void>;
   const logged: string[] = [];
+  const server = () => serving.server;
 
   beforeAll(async () => {
     const db = await (postgres as NonNullable<typeof postgres>).create();
-    drop = db.drop;
     const url = new URL(db.url);
     relay = new Relay({ host: url.hostname, port: Number(url.port || 5432) });
     await relay.start();
     url.hostname = '127.0.0.1';
     url.port = String(relay.port);
-    app = await openApp(loadConfig({ DATABASE_URL: url.toString(), LOG_LEVEL: 'silent', MITRA_DB_CONNECT_TIMEOUT_MS: '1000' }), {
-      onConnectionLost: (summary) => logged.push(summary),
-    });
-    server = await serverFor(app, { logLevel: 'silent' });
-    await server.ready();
-    coordinator = await signIn(server, app, 'coordinator');
+    serving = await serve(url.toString(), { MITRA_DB_CONNECT_TIMEOUT_MS: '1000' }, db.drop, (summary) => logged.push(summary));
   });
 
-  afterAll(async () => {
-    await server?.close();
-    await app?.close();
-    await drop?.();
-  });
+  afterAll(() => serving?.close());
 
-  const list = () => server.inject({ url: '/api/v1/activities?sort=title&pageSize=5' });
+  const list = () => server().inject({ url: '/api/v1/activities?sort=title&pageSize=5' });
 
   it('answers 503 within seconds while the database is away, and serves again once it is back', async () => {
     expect((await list()).statusCode).toBe(200);
     await relay.cut();
-    for (const request of [list, () => asSession(server, coordinator).inject({ method: 'POST', url: '/api/v1/activities', payload: anActivity() })]) {
+    for (const request of [list, () => asSession(server(), serving.coordinator).inject({ method: 'POST', url: '/api/v1/activities', payload: anActivity() })]) {
       const started = performance.now();
       const answer = await request();
       expect(performance.now() - started).toBeLessThan(2500);
@@ -100,7 +113,7 @@ describe.skipIf(!postgres)('a PostgreSQL outage [postgres]', () => {
       expect(answer.headers['retry-after']).toBe('2');
       expect(answer.json()).toMatchObject({ status: 503, code: 'database.unavailable' });
     }
-    const health = await server.inject({ url: '/api/health' });
+    const health = await server().inject({ url: '/api/health' });
     expect(health.statusCode).toBe(503);
     expect(health.json()).toMatchObject({ status: 'unavailable', database: 'down' });
 
@@ -109,8 +122,8 @@ describe.skipIf(!postgres)('a PostgreSQL outage [postgres]', () => {
     let served = await list();
     while (served.statusCode !== 200 && performance.now() - back < 5000) served = await list();
     expect(served.statusCode).toBe(200);
-    expect((await server.inject({ url: '/api/health' })).json()).toMatchObject({ status: 'ok', database: 'up' });
-    expect((await asSession(server, coordinator).inject({ method: 'POST', url: '/api/v1/activities', payload: anActivity() })).statusCode).toBe(201);
+    expect((await server().inject({ url: '/api/health' })).json()).toMatchObject({ status: 'ok', database: 'up' });
+    expect((await asSession(server(), serving.coordinator).inject({ method: 'POST', url: '/api/v1/activities', payload: anActivity() })).statusCode).toBe(201);
   });
 
   it('replaces connections that PostgreSQL ends, and logs no secret', async () => {
@@ -118,7 +131,7 @@ describe.skipIf(!postgres)('a PostgreSQL outage [postgres]', () => {
     const admin = new pg.Client({ connectionString: TEST_DATABASE_URL });
     await admin.connect();
     try {
-      const ended = await admin.query(`select pg_terminate_backend(pid) from pg_stat_activity where application_name = $1`, [`mitra:${app.database.schema}`]);
+      const ended = await admin.query(`select pg_terminate_backend(pid) from pg_stat_activity where application_name = $1`, [`mitra:${serving.app.database.schema}`]);
       expect(ended.rowCount).toBeGreaterThan(0);
     } finally {
       await admin.end();
@@ -136,42 +149,32 @@ describe.skipIf(!postgres)('a PostgreSQL outage [postgres]', () => {
 });
 
 describe('SQLite locked by another writer [sqlite]', () => {
-  let app: AppContext;
-  let server: FastifyInstance;
-  let coordinator: TestSession;
-  let drop: () => Promise<void>;
+  let serving: Served;
   let path = '';
+  const server = () => serving.server;
 
   beforeAll(async () => {
     const db = await (ENGINES.find((e) => e.engine === 'sqlite') as NonNullable<(typeof ENGINES)[number]>).create();
-    drop = db.drop;
     path = db.url.slice('file:'.length);
-    app = await openApp(loadConfig({ DATABASE_URL: db.url, LOG_LEVEL: 'silent', MITRA_DB_BUSY_TIMEOUT_MS: '300' }));
-    server = await serverFor(app, { logLevel: 'silent' });
-    await server.ready();
-    coordinator = await signIn(server, app, 'coordinator');
+    serving = await serve(db.url, { MITRA_DB_BUSY_TIMEOUT_MS: '300' }, db.drop);
   });
 
-  afterAll(async () => {
-    await server?.close();
-    await app?.close();
-    await drop?.();
-  });
+  afterAll(() => serving?.close());
 
   it('answers a write 503 after the busy timeout, reads still work, and the write goes through once the lock is gone', async () => {
     const other = new Database(path);
     other.pragma('busy_timeout = 0');
     other.exec('begin immediate');
     try {
-      const write = await asSession(server, coordinator).inject({ method: 'POST', url: '/api/v1/activities', payload: anActivity() });
+      const write = await asSession(server(), serving.coordinator).inject({ method: 'POST', url: '/api/v1/activities', payload: anActivity() });
       expect(write.statusCode).toBe(503);
       expect(write.json()).toMatchObject({ code: 'database.unavailable' });
       expect(write.headers['retry-after']).toBe('2');
-      expect((await server.inject({ url: '/api/v1/activities' })).statusCode).toBe(200);
+      expect((await server().inject({ url: '/api/v1/activities' })).statusCode).toBe(200);
     } finally {
       other.exec('rollback');
       other.close();
     }
-    expect((await asSession(server, coordinator).inject({ method: 'POST', url: '/api/v1/activities', payload: anActivity() })).statusCode).toBe(201);
+    expect((await asSession(server(), serving.coordinator).inject({ method: 'POST', url: '/api/v1/activities', payload: anActivity() })).statusCode).toBe(201);
   });
 });

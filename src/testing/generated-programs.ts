@@ -9,8 +9,8 @@ import { syntheticActivity, syntheticParticipants, type SyntheticOptions } from 
 
 const source = (name: string, text: string) => csvRecordSource(name, (async function* () { yield text; })(), { maxBytes: 256 * 1024 * 1024 });
 
-/** Imports `options.activities` generated programs and `options.participants` participant records; throws unless both commit. */
-export async function importGeneratedPrograms(app: AppContext, options: SyntheticOptions): Promise<void> {
+/** `mitra generate`'s two files, as text. */
+export function generatedCsv(options: SyntheticOptions): { activities: string; participants: string } {
   let activities = csvRow(ACTIVITY_COLUMNS);
   let participants = csvRow(PARTICIPANT_COLUMNS);
   for (let i = 0; i < options.activities; i++) {
@@ -18,6 +18,12 @@ export async function importGeneratedPrograms(app: AppContext, options: Syntheti
     activities += csvRow(ACTIVITY_COLUMNS.map((c) => activity.row[c]));
     for (const p of syntheticParticipants(i, options, activity)) participants += csvRow(PARTICIPANT_COLUMNS.map((c) => p[c]));
   }
+  return { activities, participants };
+}
+
+/** Imports `options.activities` generated programs and `options.participants` participant records; throws unless both commit. */
+export async function importGeneratedPrograms(app: AppContext, options: SyntheticOptions): Promise<void> {
+  const { activities, participants } = generatedCsv(options);
   const programs = await importActivities(app.deps, source('activities.csv', activities), { providerCountry: 'ID' });
   if (programs.status !== 'committed') throw new Error(`the generated programs were not imported: ${JSON.stringify(programs).slice(0, 500)}`);
   if (options.participants === 0) return;
