@@ -62,7 +62,8 @@ export function startBackgroundJobs(deps: ServiceDeps, options: BackgroundJobsOp
     if (!jobs) return;
     jobs.reminders.stop();
     await jobs.mail.stop();
-    options.onLeading?.(false);
+    // Stopping: nobody is told that another process runs them (it may not be so).
+    if (!stopped) options.onLeading?.(false);
   };
 
   const renew = async () => {
