@@ -17,7 +17,7 @@ import { activityYear } from '../domain/activity/activity.js';
 import type { ActivityImportState, ActivityRepository, ActivitySummary, ActivityWrite } from '../services/ports.js';
 import type { IatiDetails } from '../domain/iati/activity-from-iati.js';
 import { bool, insertInChunks, isPostgres, JSON_CHUNK_ROWS, jsonRows, likePattern, num, numOrNull } from './sql-helpers.js';
-import type { CountCache } from './data-version.js';
+import { readDataVersions, type CountCache } from './data-version.js';
 import type { ActivitiesTable, Database } from './schema.js';
 
 const STATUS_BY_IATI = new Map(activityStatuses.codes.map((code) => [ACTIVITY_STATUS_IATI[code], code]));
@@ -90,10 +90,12 @@ export class ActivityRepo implements ActivityRepository {
     page: number,
     pageSize: number,
   ): Promise<Page<ActivitySummary>> {
-    const conditions = await this.filterConditions(filter, sort.key);
+    // The data versions once for all of this page's counts (none is counted inside a transaction).
+    const versions = this.counts && !this.db.isTransaction ? await readDataVersions(this.db, ['programs']) : undefined;
+    const conditions = await this.filterConditions(filter, sort.key, versions);
     const empty = { items: [], total: 0, page, pageSize };
     if (!conditions) return empty;
-    const total = await this.countWhere(conditions);
+    const total = await this.countWhere(conditions, versions);
     const offset = (page - 1) * pageSize;
     if (offset >= total) return { ...empty, total };
     const spec = SORTS[sort.key];
@@ -103,7 +105,7 @@ export class ActivityRepo implements ActivityRepository {
     if (spec.nullable && rows.length < pageSize) {
       const missing = [...conditions, sql<SqlBool>`${sql.raw(spec.column)} is null`];
       // Rows with a value end on this page, or before it: the count of them places the rest.
-      const presentCount = rows.length > 0 ? offset + rows.length : await this.countWhere(present);
+      const presentCount = rows.length > 0 ? offset + rows.length : await this.countWhere(present, versions);
       rows = rows.concat(await this.listRows(missing, [sql.raw('a.id')], direction, Math.max(0, offset - presentCount), pageSize - rows.length));
     }
     const recipients = await this.recipientsOf(rows.map((r) => r.id));
@@ -126,12 +128,12 @@ export class ActivityRepo implements ActivityRepository {
     return [...present, ...missing].map((r) => r.id);
   }
 
-  private countWhere(conditions: Expression<SqlBool>[]): Promise<number> {
+  private countWhere(conditions: Expression<SqlBool>[], versions?: string): Promise<number> {
     const query = this.db
       .selectFrom('activities as a')
       .where((eb) => eb.and(conditions))
       .select((eb) => eb.fn.countAll().as('n'));
-    return this.counts ? this.counts.count(this.db, ['programs'], query) : query.executeTakeFirstOrThrow().then((r) => num(r.n));
+    return this.counts ? this.counts.count(this.db, ['programs'], query, versions) : query.executeTakeFirstOrThrow().then((r) => num(r.n));
   }
 
   private async listRows(conditions: Expression<SqlBool>[], keys: RawBuilder<unknown>[], direction: 'asc' | 'desc', offset: number, limit: number) {
@@ -245,7 +247,7 @@ export class ActivityRepo implements ActivityRepository {
    * not exist (nothing matches). Organisations are looked up first, so that the programs are
    * filtered on their indexed ids rather than on a joined, lower-cased code.
    */
-  private async filterConditions(f: ActivityFilter, sortKey: ActivitySortKey): Promise<Expression<SqlBool>[] | null> {
+  private async filterConditions(f: ActivityFilter, sortKey: ActivitySortKey, versions?: string): Promise<Expression<SqlBool>[] | null> {
     const conditions: Expression<SqlBool>[] = [];
     const eq = <C extends keyof ActivitiesTable>(column: C, value: unknown) =>
       conditions.push(sql<SqlBool>`${sql.ref(`a.${column}`)} = ${value}`);
@@ -293,7 +295,7 @@ export class ActivityRepo implements ActivityRepository {
       const byRow = sql<SqlBool>`exists (select 1 from activity_recipients r join countries c on c.iso2 = r.country_code where r.activity_id = a.id and c.region = ${f.region})`;
       related.push({ asSet: byRow, byRow });
     }
-    if (f.q) related.push(await this.searchConditions(f.q, related.length > 0 ? null : conditions));
+    if (f.q) related.push(await this.searchConditions(f.q, related.length > 0 ? null : conditions, versions));
     related.forEach((r, i) => conditions.push(i === 0 ? r.asSet : r.byRow));
     return conditions;
   }
@@ -310,7 +312,7 @@ export class ActivityRepo implements ActivityRepository {
    * data version), and the text is checked row by row otherwise; `others` is null when another
    * related filter is already the set.
    */
-  private async searchConditions(q: string, others: Expression<SqlBool>[] | null): Promise<{ asSet: Expression<SqlBool>; byRow: Expression<SqlBool> }> {
+  private async searchConditions(q: string, others: Expression<SqlBool>[] | null, versions?: string): Promise<{ asSet: Expression<SqlBool>; byRow: Expression<SqlBool> }> {
     const pattern = likePattern(q);
     let asSet: Expression<SqlBool>;
     let byRow: Expression<SqlBool>;
@@ -326,7 +328,7 @@ export class ActivityRepo implements ActivityRepository {
       )})`;
     }
     if (others === null) return { asSet: byRow, byRow };
-    const [matching, left] = await Promise.all([this.countWhere([asSet]), this.countWhere(others)]);
+    const [matching, left] = await Promise.all([this.countWhere([asSet], versions), this.countWhere(others, versions)]);
     return matching * TEXT_SET_RATIO <= left ? { asSet, byRow } : { asSet: byRow, byRow };
   }
 

@@ -5,7 +5,7 @@ import { ALUMNI_STATUSES } from '../domain/participant/journey.js';
 import type { AlumniFilter, AlumniRepository, AlumniScope, ParticipantExportFilter, PersonRecord } from '../services/alumni.ports.js';
 import { isPostgres, likePattern, num } from './sql-helpers.js';
 import type { Database } from './schema.js';
-import type { CountCache } from './data-version.js';
+import { readDataVersions, type CountCache } from './data-version.js';
 
 /** What the directory is computed from: the alumni's records (not every nomination) and the programs. */
 const ALUMNI_TOPICS = ['alumni', 'programs'] as const;
@@ -118,7 +118,7 @@ export class AlumniRepo implements AlumniRepository {
    * walk and the counts read the alumni indexes), as conditions those indexes serve. `walk`: for
    * the walk in name order rather than for a count.
    */
-  private async alumni(filter: AlumniFilter, walk = false): Promise<AlumniRecords> {
+  private async alumni(filter: AlumniFilter, walk = false, versions?: string): Promise<AlumniRecords> {
     // The condition of the partial indexes (migration 20261207120000), written as they are.
     const all = participantsOnly(this.db).where(sql<boolean>`p.status in ('attended', 'completed') and p.erased_at is null`);
     let q = all;
@@ -130,14 +130,14 @@ export class AlumniRepo implements AlumniRepository {
       const asSet = sql<boolean>`p.activity_id in (select a.id from activities a join organisations o on o.id = a.implementing_org_id where lower(o.code) = ${org})`;
       if (!walk) q = q.where(asSet);
       else {
-        const [own, everyone] = await Promise.all([this.countRecords(all.where(asSet)), this.countRecords(all)]);
+        const [own, everyone] = await Promise.all([this.countRecords(all.where(asSet), versions), this.countRecords(all, versions)]);
         const orgId = (await this.db.selectFrom('organisations').select('id').where(sql<boolean>`lower(code) = ${org}`).executeTakeFirst())?.id ?? -1;
         q = q.where(own * SCOPE_SET_RATIO < everyone ? asSet : sql<boolean>`exists (select 1 from activities a where a.id = p.activity_id and a.implementing_org_id = ${orgId})`);
       }
     }
     if (filter.scope.kind === 'nominator') q = q.where(sql<boolean>`lower(p.nominated_by) = ${filter.scope.org.toLowerCase()}`);
     if (filter.country) q = q.where('p.country_code', '=', filter.country);
-    if (filter.q) q = q.where(await this.searchCondition(filter, filter.q));
+    if (filter.q) q = q.where(await this.searchCondition(filter, filter.q, versions));
     return q;
   }
 
@@ -146,7 +146,7 @@ export class AlumniRepo implements AlumniRepository {
    * (activity.repo.ts): the trigram index's set of records when it is small beside the alumni the
    * other filters leave, else the text checked on the records met in name order.
    */
-  private async searchCondition(filter: AlumniFilter, text: string): Promise<RawBuilder<boolean>> {
+  private async searchCondition(filter: AlumniFilter, text: string, versions?: string): Promise<RawBuilder<boolean>> {
     const pattern = likePattern(text);
     const pg = isPostgres(this.db);
     const byRow = pg
@@ -155,14 +155,14 @@ export class AlumniRepo implements AlumniRepository {
     const asSet = pg
       ? sql<boolean>`${PARTICIPANT_TEXT_PG} like ${pattern} escape '\\'`
       : sql<boolean>`p.id in (select f.rowid from participants_fts f where participants_fts match ${`"${text.replace(/"/g, '""')}"`})`;
-    const others = await this.alumni({ ...filter, q: undefined });
-    const [matching, left] = await Promise.all([this.countRecords(others.where(asSet)), this.countRecords(others)]);
+    const others = await this.alumni({ ...filter, q: undefined }, false, versions);
+    const [matching, left] = await Promise.all([this.countRecords(others.where(asSet), versions), this.countRecords(others, versions)]);
     return matching * TEXT_SET_RATIO <= left ? asSet : byRow;
   }
 
-  private countRecords(q: AlumniRecords): Promise<number> {
+  private countRecords(q: AlumniRecords, versions?: string): Promise<number> {
     const query = q.select((eb) => eb.fn.countAll().as('n'));
-    return this.counts ? this.counts.count(this.db, ALUMNI_TOPICS, query) : query.executeTakeFirstOrThrow().then((r) => num(r.n));
+    return this.counts ? this.counts.count(this.db, ALUMNI_TOPICS, query, versions) : query.executeTakeFirstOrThrow().then((r) => num(r.n));
   }
 
   /**
@@ -173,9 +173,11 @@ export class AlumniRepo implements AlumniRepository {
    * counted once per data version.
    */
   async directory(filter: AlumniFilter, page: number, pageSize: number): Promise<{ persons: { personKey: string; records: PersonRecord[] }[]; total: number }> {
-    const alumni = await this.alumni(filter, true);
-    const totalQuery = this.db.selectFrom((await this.alumni(filter)).select('p.person_key').distinct().as('k')).select((eb) => eb.fn.countAll().as('n'));
-    const total = this.counts ? await this.counts.count(this.db, ALUMNI_TOPICS, totalQuery) : num((await totalQuery.executeTakeFirstOrThrow()).n);
+    // The data versions once for all of this page's counts.
+    const versions = this.counts && !this.db.isTransaction ? await readDataVersions(this.db, ALUMNI_TOPICS) : undefined;
+    const alumni = await this.alumni(filter, true, versions);
+    const totalQuery = this.db.selectFrom((await this.alumni(filter, false, versions)).select('p.person_key').distinct().as('k')).select((eb) => eb.fn.countAll().as('n'));
+    const total = this.counts ? await this.counts.count(this.db, ALUMNI_TOPICS, totalQuery, versions) : num((await totalQuery.executeTakeFirstOrThrow()).n);
     const wanted = page * pageSize;
     const keys: string[] = [];
     const seen = new Set<string>();

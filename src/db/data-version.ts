@@ -31,9 +31,13 @@ export class CountCache {
 
   constructor(private readonly maxEntries = 2000) {}
 
-  async count<DB, TB extends keyof DB>(db: Kysely<Database>, topics: readonly DataTopic[], query: SelectQueryBuilder<DB, TB, { n: unknown }>): Promise<number> {
+  /**
+   * The count of `query`, kept while the topics' versions are unchanged. `read`: the versions a
+   * caller already read for this request (one read serves all of its counts).
+   */
+  async count<DB, TB extends keyof DB>(db: Kysely<Database>, topics: readonly DataTopic[], query: SelectQueryBuilder<DB, TB, { n: unknown }>, read?: string): Promise<number> {
     if (db.isTransaction) return num((await query.executeTakeFirstOrThrow()).n);
-    const versions = await readDataVersions(db, topics);
+    const versions = read ?? (await readDataVersions(db, topics));
     const compiled = query.compile();
     const key = `${compiled.sql}\u0000${JSON.stringify(compiled.parameters)}`;
     const hit = this.entries.get(key);
