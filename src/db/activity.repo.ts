@@ -92,23 +92,16 @@ export class ActivityRepo implements ActivityRepository {
   ): Promise<Page<ActivitySummary>> {
     // The data versions once for all of this page's counts (none is counted inside a transaction).
     const versions = this.counts && !this.db.isTransaction ? await readDataVersions(this.db, ['programs']) : undefined;
-    const selection = await this.filterConditions(filter, sort.key, versions);
+    const conditions = await this.filterConditions(filter, sort.key, versions);
     const empty = { items: [], total: 0, page, pageSize };
-    if (!selection) return empty;
-    const { conditions } = selection;
+    if (!conditions) return empty;
     const total = await this.countWhere(conditions, versions);
     const offset = (page - 1) * pageSize;
     if (offset >= total) return { ...empty, total };
     const spec = SORTS[sort.key];
     const direction = sort.desc ? 'desc' : 'asc';
-    // A small selection that an index finds is read from that index and sorted; walking the sort
-    // key's index instead may pass most of the table when the selection sits at one end of that
-    // order (a year's trainings titled "Training…" come last by title: 7,000 rows read for 50).
-    // So the key is then written as an expression no index serves.
-    const sortSelected = selection.indexed && total <= SORT_SELECTION_MAX;
-    const key = sql.raw(sortSelected ? `(${spec.column} ${spec.numeric ? '+ 0' : "|| ''"})` : spec.column);
     const present = spec.nullable ? [...conditions, sql<SqlBool>`${sql.raw(spec.column)} is not null`] : conditions;
-    let rows = await this.listRows(present, [key, ...(spec.unique ? [] : [sql.raw('a.id')])], direction, offset, pageSize);
+    let rows = await this.listRows(present, [sql.raw(spec.column), ...(spec.unique ? [] : [sql.raw('a.id')])], direction, offset, pageSize);
     if (spec.nullable && rows.length < pageSize) {
       const missing = [...conditions, sql<SqlBool>`${sql.raw(spec.column)} is null`];
       // Rows with a value end on this page, or before it: the count of them places the rest.
@@ -120,9 +113,8 @@ export class ActivityRepo implements ActivityRepository {
   }
 
   async idsInOrder(filter: ActivityFilter, sort: { key: ActivitySortKey; desc: boolean }): Promise<number[]> {
-    const selection = await this.filterConditions(filter, sort.key);
-    if (!selection) return [];
-    const { conditions } = selection;
+    const conditions = await this.filterConditions(filter, sort.key);
+    if (!conditions) return [];
     const spec = SORTS[sort.key];
     const direction = sort.desc ? 'desc' : 'asc';
     const ids = (where: Expression<SqlBool>[], keys: RawBuilder<unknown>[]) => {
@@ -255,11 +247,7 @@ export class ActivityRepo implements ActivityRepository {
    * not exist (nothing matches). Organisations are looked up first, so that the programs are
    * filtered on their indexed ids rather than on a joined, lower-cased code.
    */
-  private async filterConditions(
-    f: ActivityFilter,
-    sortKey: ActivitySortKey,
-    versions?: string,
-  ): Promise<{ conditions: Expression<SqlBool>[]; indexed: boolean } | null> {
+  private async filterConditions(f: ActivityFilter, sortKey: ActivitySortKey, versions?: string): Promise<Expression<SqlBool>[] | null> {
     const conditions: Expression<SqlBool>[] = [];
     const eq = <C extends keyof ActivitiesTable>(column: C, value: unknown) =>
       conditions.push(sql<SqlBool>`${sql.ref(`a.${column}`)} = ${value}`);
@@ -303,18 +291,13 @@ export class ActivityRepo implements ActivityRepository {
         byRow: sql<SqlBool>`exists (select 1 from activity_partners p where p.activity_id = a.id and p.org_id = ${partnerId})`,
       });
     }
-    const set = related.length > 0;
-    const text = f.q ? await this.searchConditions(f.q, set ? null : conditions, versions) : null;
-    if (text) related.push(text);
     if (f.region) {
       const byRow = sql<SqlBool>`exists (select 1 from activity_recipients r join countries c on c.iso2 = r.country_code where r.activity_id = a.id and c.region = ${f.region})`;
       related.push({ asSet: byRow, byRow });
     }
+    if (f.q) related.push(await this.searchConditions(f.q, related.length > 0 ? null : conditions, versions));
     related.forEach((r, i) => conditions.push(i === 0 ? r.asSet : r.byRow));
-    // Whether an index finds the selection by itself: a year, an organisation, a country or a
-    // partner's set, or a text's set (the stage and the codes alone leave too many programs).
-    const indexed = f.year !== undefined || f.implementingOrg !== undefined || set || (text !== null && text.asSet !== text.byRow);
-    return { conditions, indexed };
+    return conditions;
   }
 
   /**
@@ -580,21 +563,18 @@ const CHILD_TABLES = ['activity_recipients', 'activity_partners', 'activity_sect
  * id as tie-breaker, unless the column is unique. Keys a program may lack (no dates, no
  * modality) list those programs last, in either direction, by id.
  */
-const SORTS: Record<ActivitySortKey, { readonly column: string; readonly nullable: boolean; readonly unique?: boolean; readonly numeric?: boolean }> = {
+const SORTS: Record<ActivitySortKey, { readonly column: string; readonly nullable: boolean; readonly unique?: boolean }> = {
   identifier: { column: 'a.identifier', nullable: false, unique: true },
   title: { column: 'a.sort_title', nullable: false },
   start: { column: 'a.sort_start', nullable: true },
   end: { column: 'a.sort_end', nullable: true },
-  year: { column: 'a.year', nullable: true, numeric: true },
+  year: { column: 'a.year', nullable: true },
   modality: { column: 'a.modality', nullable: true },
   updated: { column: 'a.updated_at', nullable: false },
 };
 
 /** The fields a search looks into. */
 const SEARCH_COLUMNS = ['identifier', 'title_en', 'title_id', 'description_en', 'description_id'] as const;
-
-/** Up to this many programs found by an index are sorted rather than read in the sort key's order. */
-const SORT_SELECTION_MAX = 2_000;
 
 /** A search text's set of programs is read when it is at most 1/4 of what the other filters leave. */
 const TEXT_SET_RATIO = 4;
