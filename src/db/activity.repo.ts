@@ -291,11 +291,12 @@ export class ActivityRepo implements ActivityRepository {
         byRow: sql<SqlBool>`exists (select 1 from activity_partners p where p.activity_id = a.id and p.org_id = ${partnerId})`,
       });
     }
+    // A text is weighed against the other filters unless a country or a partner is the set.
+    if (f.q) related.push(await this.searchConditions(f.q, related.length > 0 ? null : conditions, versions));
     if (f.region) {
       const byRow = sql<SqlBool>`exists (select 1 from activity_recipients r join countries c on c.iso2 = r.country_code where r.activity_id = a.id and c.region = ${f.region})`;
       related.push({ asSet: byRow, byRow });
     }
-    if (f.q) related.push(await this.searchConditions(f.q, related.length > 0 ? null : conditions, versions));
     related.forEach((r, i) => conditions.push(i === 0 ? r.asSet : r.byRow));
     return conditions;
   }
