@@ -16,7 +16,8 @@ import {
 import { activityYear } from '../domain/activity/activity.js';
 import type { ActivityImportState, ActivityRepository, ActivitySummary, ActivityWrite } from '../services/ports.js';
 import type { IatiDetails } from '../domain/iati/activity-from-iati.js';
-import { bool, insertInChunks, isPostgres, JSON_CHUNK_ROWS, jsonRows, likePattern, num, numOrNull } from './sql-helpers.js';
+import { bool, insertInChunks, JSON_CHUNK_ROWS, jsonRows, num, numOrNull, organisationIdOf } from './sql-helpers.js';
+import { preferSet, textSearch, type TextSearch, type TextSearchTarget } from './text-search.js';
 import { readDataVersions, type CountCache } from './data-version.js';
 import type { ActivitiesTable, Database } from './schema.js';
 
@@ -98,15 +99,13 @@ export class ActivityRepo implements ActivityRepository {
     const total = await this.countWhere(conditions, versions);
     const offset = (page - 1) * pageSize;
     if (offset >= total) return { ...empty, total };
-    const spec = SORTS[sort.key];
     const direction = sort.desc ? 'desc' : 'asc';
-    const present = spec.nullable ? [...conditions, sql<SqlBool>`${sql.raw(spec.column)} is not null`] : conditions;
-    let rows = await this.listRows(present, [sql.raw(spec.column), ...(spec.unique ? [] : [sql.raw('a.id')])], direction, offset, pageSize);
-    if (spec.nullable && rows.length < pageSize) {
-      const missing = [...conditions, sql<SqlBool>`${sql.raw(spec.column)} is null`];
+    const [present, missing] = orderedParts(conditions, SORTS[sort.key]);
+    let rows = await this.listRows(present, direction, offset, pageSize);
+    if (missing && rows.length < pageSize) {
       // Rows with a value end on this page, or before it: the count of them places the rest.
-      const presentCount = rows.length > 0 ? offset + rows.length : await this.countWhere(present, versions);
-      rows = rows.concat(await this.listRows(missing, [sql.raw('a.id')], direction, Math.max(0, offset - presentCount), pageSize - rows.length));
+      const presentCount = rows.length > 0 ? offset + rows.length : await this.countWhere(present.conditions, versions);
+      rows = rows.concat(await this.listRows(missing, direction, Math.max(0, offset - presentCount), pageSize - rows.length));
     }
     const recipients = await this.recipientsOf(rows.map((r) => r.id));
     return { items: rows.map((r) => ({ ...summaryFields(r), recipients: recipients.get(r.id) ?? [] })), total, page, pageSize };
@@ -115,17 +114,15 @@ export class ActivityRepo implements ActivityRepository {
   async idsInOrder(filter: ActivityFilter, sort: { key: ActivitySortKey; desc: boolean }): Promise<number[]> {
     const conditions = await this.filterConditions(filter, sort.key);
     if (!conditions) return [];
-    const spec = SORTS[sort.key];
     const direction = sort.desc ? 'desc' : 'asc';
-    const ids = (where: Expression<SqlBool>[], keys: RawBuilder<unknown>[]) => {
-      let query = this.db.selectFrom('activities as a').select('a.id').where((eb) => eb.and(where));
-      for (const key of keys) query = query.orderBy(key, direction);
-      return query.execute();
-    };
-    if (!spec.nullable) return (await ids(conditions, [sql.raw(spec.column), sql.raw('a.id')])).map((r) => r.id);
-    const present = await ids([...conditions, sql<SqlBool>`${sql.raw(spec.column)} is not null`], [sql.raw(spec.column), sql.raw('a.id')]);
-    const missing = await ids([...conditions, sql<SqlBool>`${sql.raw(spec.column)} is null`], [sql.raw('a.id')]);
-    return [...present, ...missing].map((r) => r.id);
+    const ids: number[] = [];
+    for (const part of orderedParts(conditions, SORTS[sort.key])) {
+      if (!part) continue;
+      let query = this.db.selectFrom('activities as a').select('a.id').where((eb) => eb.and(part.conditions));
+      for (const key of part.keys) query = query.orderBy(key, direction);
+      for (const r of await query.execute()) ids.push(r.id);
+    }
+    return ids;
   }
 
   private countWhere(conditions: Expression<SqlBool>[], versions?: string): Promise<number> {
@@ -136,14 +133,14 @@ export class ActivityRepo implements ActivityRepository {
     return this.counts ? this.counts.count(this.db, ['programs'], query, versions) : query.executeTakeFirstOrThrow().then((r) => num(r.n));
   }
 
-  private async listRows(conditions: Expression<SqlBool>[], keys: RawBuilder<unknown>[], direction: 'asc' | 'desc', offset: number, limit: number) {
+  private async listRows(part: OrderedPart, direction: 'asc' | 'desc', offset: number, limit: number) {
     let query = this.db
       .selectFrom('activities as a')
       .leftJoin('organisations as io', 'io.id', 'a.implementing_org_id')
       .select(LIST_COLUMNS)
       .select('io.code as implementing_org_code')
-      .where((eb) => eb.and(conditions));
-    for (const key of keys) query = query.orderBy(key, direction);
+      .where((eb) => eb.and(part.conditions));
+    for (const key of part.keys) query = query.orderBy(key, direction);
     return query.limit(limit).offset(offset).execute();
   }
 
@@ -266,11 +263,11 @@ export class ActivityRepo implements ActivityRepository {
     }
     let partnerId: number | undefined;
     if (f.partner) {
-      partnerId = await this.orgIdOf(f.partner);
+      partnerId = await organisationIdOf(this.db, f.partner);
       if (partnerId === undefined) return null;
     }
     if (f.implementingOrg) {
-      const id = await this.orgIdOf(f.implementingOrg);
+      const id = await organisationIdOf(this.db, f.implementingOrg);
       if (id === undefined) return null;
       eq('implementing_org_id', id);
     }
@@ -302,40 +299,15 @@ export class ActivityRepo implements ActivityRepository {
   }
 
   /**
-   * "Contains" in the identifier, titles or descriptions (three characters or more:
-   * SEARCH_MIN_LENGTH). Each engine has a trigram index for it: SQLite's FTS5 trigram table (a
-   * phrase of trigrams is a substring), PostgreSQL's pg_trgm GIN index over the same fields
-   * (LIKE, rechecked on the text). But reading the set of a common word from either costs
-   * milliseconds to tens of milliseconds, while checking the text on the rows met in the page's
-   * order costs nothing when one program in three has it (and a full scan when one in ten
-   * thousand does); the planners cannot tell the two apart (they guess a text is rare). So the
-   * set is read when it is small beside what the other filters leave (both counted once per
-   * data version), and the text is checked row by row otherwise; `others` is null when another
-   * related filter is already the set.
+   * "Contains" in the identifier, titles or descriptions (db/text-search.ts): the trigram
+   * index's set when it is small beside what the other filters leave, else checked on the rows
+   * met; `others` is null when a country or a partner is already the set.
    */
-  private async searchConditions(q: string, others: Expression<SqlBool>[] | null, versions?: string): Promise<{ asSet: Expression<SqlBool>; byRow: Expression<SqlBool> }> {
-    const pattern = likePattern(q);
-    let asSet: Expression<SqlBool>;
-    let byRow: Expression<SqlBool>;
-    if (isPostgres(this.db)) {
-      asSet = sql<SqlBool>`${SEARCH_TEXT_PG} like ${pattern} escape '\\'`;
-      // strpos() is the same test, which the trigram index does not serve.
-      byRow = sql<SqlBool>`strpos(${SEARCH_TEXT_PG}, ${q.toLowerCase()}) > 0`;
-    } else {
-      asSet = sql<SqlBool>`a.id in (select f.rowid from activities_fts f where activities_fts match ${`"${q.replace(/"/g, '""')}"`})`;
-      byRow = sql<SqlBool>`(${sql.join(
-        SEARCH_COLUMNS.map((c) => sql`${sql.ref(`a.${c}`)} like ${pattern} escape '\\'`),
-        sql` or `,
-      )})`;
-    }
-    if (others === null) return { asSet: byRow, byRow };
-    const [matching, left] = await Promise.all([this.countWhere([asSet], versions), this.countWhere(others, versions)]);
-    return matching * TEXT_SET_RATIO <= left ? { asSet, byRow } : { asSet: byRow, byRow };
-  }
-
-  private async orgIdOf(code: string): Promise<number | undefined> {
-    const row = await this.db.selectFrom('organisations').select('id').where(sql<SqlBool>`lower(code) = lower(${code})`).executeTakeFirst();
-    return row?.id;
+  private async searchConditions(q: string, others: Expression<SqlBool>[] | null, versions?: string): Promise<TextSearch> {
+    const search = textSearch(this.db, PROGRAM_TEXT, q);
+    if (others === null) return { asSet: search.byRow, byRow: search.byRow };
+    const [matching, left] = await Promise.all([this.countWhere([search.asSet], versions), this.countWhere(others, versions)]);
+    return preferSet(matching, left) ? search : { asSet: search.byRow, byRow: search.byRow };
   }
 
   private columns(write: ActivityWrite, orgIds: Map<string, number>) {
@@ -574,16 +546,31 @@ const SORTS: Record<ActivitySortKey, { readonly column: string; readonly nullabl
   updated: { column: 'a.updated_at', nullable: false },
 };
 
-/** The fields a search looks into. */
-const SEARCH_COLUMNS = ['identifier', 'title_en', 'title_id', 'description_en', 'description_id'] as const;
+/** What a program search looks into: its identifier, titles and descriptions (migration 20261207090000_list_indexes). */
+const PROGRAM_TEXT: TextSearchTarget = {
+  // The expression of the PostgreSQL trigram index, exactly.
+  pgText: sql.raw(
+    `lower(a.identifier || chr(31) || coalesce(a.title_en, '') || chr(31) || coalesce(a.title_id, '') || chr(31) || coalesce(a.description_en, '') || chr(31) || coalesce(a.description_id, ''))`,
+  ),
+  fts: { table: 'activities_fts', id: 'a.id' },
+  columns: ['a.identifier', 'a.title_en', 'a.title_id', 'a.description_en', 'a.description_id'],
+};
 
-/** A search text's set of programs is read when it is at most 1/4 of what the other filters leave. */
-const TEXT_SET_RATIO = 4;
+/** What a sort reads in turn: the rows that have a value for its key, in its order; then, for a key a program may lack, the others by id. */
+interface OrderedPart {
+  readonly conditions: Expression<SqlBool>[];
+  readonly keys: RawBuilder<unknown>[];
+}
 
-/** The text a search matches on PostgreSQL: the expression of its trigram index, exactly. */
-const SEARCH_TEXT_PG = sql.raw(
-  `lower(a.identifier || chr(31) || coalesce(a.title_en, '') || chr(31) || coalesce(a.title_id, '') || chr(31) || coalesce(a.description_en, '') || chr(31) || coalesce(a.description_id, ''))`,
-);
+function orderedParts(conditions: Expression<SqlBool>[], spec: (typeof SORTS)[ActivitySortKey]): [OrderedPart, OrderedPart | null] {
+  const key = sql.raw(spec.column);
+  const keys = spec.unique ? [key] : [key, sql.raw('a.id')];
+  if (!spec.nullable) return [{ conditions, keys }, null];
+  return [
+    { conditions: [...conditions, sql<SqlBool>`${key} is not null`], keys },
+    { conditions: [...conditions, sql<SqlBool>`${key} is null`], keys: [sql.raw('a.id')] },
+  ];
+}
 
 /** The columns of a list row (no descriptions or IATI details: a page reads only what it shows). */
 const LIST_COLUMNS = [

@@ -1,9 +1,10 @@
 /** The alumni directory (persons across programs) and the participant export, within an actor's scope. */
-import { sql, type Kysely, type RawBuilder } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { ParticipantStatus, Sex } from '../domain/codes.js';
 import { ALUMNI_STATUSES } from '../domain/participant/journey.js';
 import type { AlumniFilter, AlumniRepository, AlumniScope, ParticipantExportFilter, PersonRecord } from '../services/alumni.ports.js';
-import { isPostgres, likePattern, num } from './sql-helpers.js';
+import { num, organisationIdOf } from './sql-helpers.js';
+import { preferSet, textSearch, type TextSearchTarget } from './text-search.js';
 import type { Database } from './schema.js';
 import { readDataVersions, type CountCache } from './data-version.js';
 
@@ -13,10 +14,13 @@ const ALUMNI_TOPICS = ['alumni', 'programs'] as const;
 const WALK_CHUNK = 500;
 /** An agency's alumni are read as the set of its programs' records when they are under 1/50 of all alumni. */
 const SCOPE_SET_RATIO = 50;
-/** A search text's set of records is read when it is at most 1/4 of what the other filters leave. */
-const TEXT_SET_RATIO = 4;
-/** The text a participant search matches on PostgreSQL: the expression of its trigram index, exactly. */
-const PARTICIPANT_TEXT_PG = sql.raw(`lower(p.full_name || chr(31) || coalesce(p.organisation, ''))`);
+/** What an alumni search looks into: the name and the organisation (migration 20261207120000_other_list_indexes). */
+const PARTICIPANT_TEXT: TextSearchTarget = {
+  // The expression of the PostgreSQL trigram index, exactly.
+  pgText: sql.raw(`lower(p.full_name || chr(31) || coalesce(p.organisation, ''))`),
+  fts: { table: 'participants_fts', id: 'p.id' },
+  columns: ['p.full_name', 'p.organisation'],
+};
 
 function base(db: Kysely<Database>) {
   return db
@@ -115,49 +119,41 @@ export class AlumniRepo implements AlumniRepository {
 
   /**
    * The alumni records in scope matching the filter, from the participants alone (no join: the
-   * walk and the counts read the alumni indexes), as conditions those indexes serve. `walk`: for
-   * the walk in name order rather than for a count.
+   * walk and the counts read the alumni indexes): `counted` for the counts, `walked` for the walk
+   * in name order. They differ in an agency's scope only: counted from the set of the agency's
+   * programs' records (the programs' index, then the records'); walked in name order checking
+   * each record's program, unless the agency's alumni are few beside all, where the set, sorted,
+   * costs less.
    */
-  private async alumni(filter: AlumniFilter, walk = false, versions?: string): Promise<AlumniRecords> {
+  private async selection(filter: AlumniFilter, versions?: string): Promise<{ counted: AlumniRecords; walked: AlumniRecords }> {
     // The condition of the partial indexes (migration 20261207120000), written as they are.
     const all = participantsOnly(this.db).where(sql<boolean>`p.status in ('attended', 'completed') and p.erased_at is null`);
-    let q = all;
+    let counted = all;
+    let walked = all;
     if (filter.scope.kind === 'agency') {
-      // Counted from the set of the agency's programs' records (the programs' index, then the
-      // records'); walked in name order checking each record's program, unless the agency's
-      // alumni are few beside all, where the set, sorted, costs less.
-      const org = filter.scope.org.toLowerCase();
-      const asSet = sql<boolean>`p.activity_id in (select a.id from activities a join organisations o on o.id = a.implementing_org_id where lower(o.code) = ${org})`;
-      if (!walk) q = q.where(asSet);
-      else {
-        const [own, everyone] = await Promise.all([this.countRecords(all.where(asSet), versions), this.countRecords(all, versions)]);
-        const orgId = (await this.db.selectFrom('organisations').select('id').where(sql<boolean>`lower(code) = ${org}`).executeTakeFirst())?.id ?? -1;
-        q = q.where(own * SCOPE_SET_RATIO < everyone ? asSet : sql<boolean>`exists (select 1 from activities a where a.id = p.activity_id and a.implementing_org_id = ${orgId})`);
-      }
+      const orgId = (await organisationIdOf(this.db, filter.scope.org)) ?? null;
+      const asSet = sql<boolean>`p.activity_id in (select a.id from activities a where a.implementing_org_id = ${orgId})`;
+      const [own, everyone] = await Promise.all([this.countRecords(all.where(asSet), versions), this.countRecords(all, versions)]);
+      counted = counted.where(asSet);
+      walked = walked.where(own * SCOPE_SET_RATIO < everyone ? asSet : sql<boolean>`exists (select 1 from activities a where a.id = p.activity_id and a.implementing_org_id = ${orgId})`);
     }
-    if (filter.scope.kind === 'nominator') q = q.where(sql<boolean>`lower(p.nominated_by) = ${filter.scope.org.toLowerCase()}`);
-    if (filter.country) q = q.where('p.country_code', '=', filter.country);
-    if (filter.q) q = q.where(await this.searchCondition(filter, filter.q, versions));
-    return q;
-  }
-
-  /**
-   * Text in the name or the organisation (three characters or more). As for programs
-   * (activity.repo.ts): the trigram index's set of records when it is small beside the alumni the
-   * other filters leave, else the text checked on the records met in name order.
-   */
-  private async searchCondition(filter: AlumniFilter, text: string, versions?: string): Promise<RawBuilder<boolean>> {
-    const pattern = likePattern(text);
-    const pg = isPostgres(this.db);
-    const byRow = pg
-      ? sql<boolean>`strpos(${PARTICIPANT_TEXT_PG}, ${text.toLowerCase()}) > 0`
-      : sql<boolean>`(p.full_name like ${pattern} escape '\\' or coalesce(p.organisation, '') like ${pattern} escape '\\')`;
-    const asSet = pg
-      ? sql<boolean>`${PARTICIPANT_TEXT_PG} like ${pattern} escape '\\'`
-      : sql<boolean>`p.id in (select f.rowid from participants_fts f where participants_fts match ${`"${text.replace(/"/g, '""')}"`})`;
-    const others = await this.alumni({ ...filter, q: undefined }, false, versions);
-    const [matching, left] = await Promise.all([this.countRecords(others.where(asSet), versions), this.countRecords(others, versions)]);
-    return matching * TEXT_SET_RATIO <= left ? asSet : byRow;
+    const narrow = (q: AlumniRecords) => {
+      let out = q;
+      if (filter.scope.kind === 'nominator') out = out.where(sql<boolean>`lower(p.nominated_by) = ${filter.scope.org.toLowerCase()}`);
+      if (filter.country) out = out.where('p.country_code', '=', filter.country);
+      return out;
+    };
+    counted = narrow(counted);
+    walked = narrow(walked);
+    if (filter.q) {
+      // Text in the name or the organisation (db/text-search.ts), weighed against the others.
+      const search = textSearch(this.db, PARTICIPANT_TEXT, filter.q);
+      const [matching, left] = await Promise.all([this.countRecords(counted.where(search.asSet), versions), this.countRecords(counted, versions)]);
+      const text = preferSet(matching, left) ? search.asSet : search.byRow;
+      counted = counted.where(text);
+      walked = walked.where(text);
+    }
+    return { counted, walked };
   }
 
   private countRecords(q: AlumniRecords, versions?: string): Promise<number> {
@@ -175,8 +171,8 @@ export class AlumniRepo implements AlumniRepository {
   async directory(filter: AlumniFilter, page: number, pageSize: number): Promise<{ persons: { personKey: string; records: PersonRecord[] }[]; total: number }> {
     // The data versions once for all of this page's counts.
     const versions = this.counts && !this.db.isTransaction ? await readDataVersions(this.db, ALUMNI_TOPICS) : undefined;
-    const alumni = await this.alumni(filter, true, versions);
-    const totalQuery = this.db.selectFrom((await this.alumni(filter, false, versions)).select('p.person_key').distinct().as('k')).select((eb) => eb.fn.countAll().as('n'));
+    const { counted, walked: alumni } = await this.selection(filter, versions);
+    const totalQuery = this.db.selectFrom(counted.select('p.person_key').distinct().as('k')).select((eb) => eb.fn.countAll().as('n'));
     const total = this.counts ? await this.counts.count(this.db, ALUMNI_TOPICS, totalQuery, versions) : num((await totalQuery.executeTakeFirstOrThrow()).n);
     const wanted = page * pageSize;
     const keys: string[] = [];

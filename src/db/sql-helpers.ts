@@ -24,6 +24,12 @@ export function likePattern(text: string): string {
   return `%${text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
+/** An organisation's id by its code, case-insensitively (served by the index on lower(code)). */
+export async function organisationIdOf(db: Kysely<Database>, code: string): Promise<number | undefined> {
+  const row = await db.selectFrom('organisations').select('id').where(sql<boolean>`lower(code) = ${code.toLowerCase()}`).executeTakeFirst();
+  return row?.id;
+}
+
 export function isPostgres(db: Kysely<Database>): boolean {
   return db.getExecutor().adapter instanceof PostgresAdapter;
 }
