@@ -61,7 +61,7 @@ export async function openApp(config: Config, options: OpenOptions = {}): Promis
 
 /** Applies pending migrations and refreshes the reference tables (`mitra db migrate`). */
 export async function migrateDatabase(config: Config): Promise<{ description: string; applied: string[]; referenceRefreshed: boolean }> {
-  const database = await openDatabase(config.databaseUrl);
+  const database = await openDatabase(config.databaseUrl, databaseOptions(config));
   try {
     const applied = await migrateToLatest(database);
     const referenceRefreshed = await syncReferenceData(database.db);
@@ -72,7 +72,7 @@ export async function migrateDatabase(config: Config): Promise<{ description: st
 }
 
 export async function databaseStatus(config: Config): Promise<MigrationReport & { description: string }> {
-  const database = await openDatabase(config.databaseUrl);
+  const database = await openDatabase(config.databaseUrl, databaseOptions(config));
   try {
     return { ...(await migrationStatus(database)), description: database.description };
   } finally {

@@ -8,10 +8,8 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { Kysely, PostgresDialect, SqliteDialect, type CompiledQuery, type LogEvent } from 'kysely';
-import type { Pool, PoolClient } from 'pg';
 import type { Database } from './schema.js';
-import { guardedDialect, isDatabaseUnavailable } from './unavailable.js';
-import { UnavailableError } from '../domain/errors.js';
+import { guard, guardedDialect } from './driver-errors.js';
 
 export type Engine = 'sqlite' | 'postgres';
 
@@ -137,7 +135,7 @@ async function openPostgres(url: string, options: OpenDatabaseOptions, log?: (ev
   // on the client, which would end the process without a listener.
   pool.on('connect', (client) => client.on('error', () => undefined));
   if (schema !== 'public') {
-    const client = await guardedConnect(pool);
+    const client = await guard(() => pool.connect());
     try {
       await client.query(`create schema if not exists ${schema}`);
     } finally {
@@ -153,14 +151,4 @@ async function openPostgres(url: string, options: OpenDatabaseOptions, log?: (ev
     description: `PostgreSQL ${parsed.host}${parsed.pathname} (schema ${schema})`,
     close: () => db.destroy(),
   };
-}
-
-/** A first connection (to create the schema) that fails as the others do when the database is out of reach. */
-async function guardedConnect(pool: Pool): Promise<PoolClient> {
-  try {
-    return await pool.connect();
-  } catch (error) {
-    if (!isDatabaseUnavailable(error)) throw error;
-    throw new UnavailableError('database.unavailable', `the database is unavailable: ${connectionLost(error)}`, [], { cause: error });
-  }
 }

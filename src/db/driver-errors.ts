@@ -20,7 +20,7 @@ const PG_MESSAGES = /^(Connection terminated|timeout exceeded when trying to con
 /** How long a client should wait before trying again, in seconds. */
 export const RETRY_AFTER_SECONDS = 2;
 
-export function isDatabaseUnavailable(error: unknown): boolean {
+function isDatabaseUnavailable(error: unknown): boolean {
   if (!(error instanceof Error)) return false;
   const code = (error as { code?: unknown }).code;
   if (typeof code === 'string') {
@@ -43,8 +43,8 @@ function translated(error: unknown): unknown {
   });
 }
 
-/** Runs a driver call; better-sqlite3 throws synchronously, pg rejects: both are caught. */
-async function guard<T>(work: () => Promise<T>): Promise<T> {
+/** Runs a driver call; better-sqlite3 throws synchronously, pg rejects: both are caught and translated. */
+export async function guard<T>(work: () => Promise<T>): Promise<T> {
   try {
     return await work();
   } catch (error) {
