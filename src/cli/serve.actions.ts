@@ -55,12 +55,25 @@ function workerCount(value: string | undefined): number {
   return n;
 }
 
-/** One process: the server and the background jobs. */
-async function serveAlone(ctx: CliContext, config: Config, listen: Listen, demo: boolean): Promise<void> {
+/**
+ * Opens the database (migrating it), prepares it (first administrator, demo) and starts the
+ * background jobs: what a single process and the primary of `--workers` both do once.
+ */
+async function openWithJobs(ctx: CliContext, config: Config, demo: boolean): Promise<{ app: AppContext; jobs: BackgroundJobs }> {
   const app = await openApp(config, { onConnectionLost: (summary) => ctx.io.err(summary) });
   try {
     await prepare(ctx, app, config, demo);
-    const jobs = startJobs(ctx, app, config);
+    return { app, jobs: startJobs(ctx, app, config) };
+  } catch (error) {
+    await app.close();
+    throw error;
+  }
+}
+
+/** One process: the server and the background jobs. */
+async function serveAlone(ctx: CliContext, config: Config, listen: Listen, demo: boolean): Promise<void> {
+  const { app, jobs } = await openWithJobs(ctx, config, demo);
+  try {
     const server = await serverFor(app, { version: VERSION, mailQueued: () => jobs.kick() });
     const address = await server.listen(listen);
     ctx.io.out(`Mitra is running on ${app.database.description}`);
@@ -71,6 +84,7 @@ async function serveAlone(ctx: CliContext, config: Config, listen: Listen, demo:
       await app.close();
     });
   } catch (error) {
+    await jobs.stop();
     await app.close();
     throw error;
   }
@@ -82,15 +96,7 @@ async function serveAlone(ctx: CliContext, config: Config, listen: Listen, demo:
  * workers and replaces any that exits unexpectedly.
  */
 async function servePrimary(ctx: CliContext, config: Config, workers: number, demo: boolean): Promise<void> {
-  const app = await openApp(config, { onConnectionLost: (summary) => ctx.io.err(summary) });
-  let jobs: BackgroundJobs;
-  try {
-    await prepare(ctx, app, config, demo);
-    jobs = startJobs(ctx, app, config);
-  } catch (error) {
-    await app.close();
-    throw error;
-  }
+  const { app, jobs } = await openWithJobs(ctx, config, demo);
   if (app.database.engine === 'sqlite') ctx.io.out('SQLite takes one write at a time: several processes wait on each other; PostgreSQL serves several better');
   let stopping = false;
   let listening = 0;

@@ -62,17 +62,19 @@ export class AnswerCache {
    * answer is sent when the promise resolves.
    */
   async reply(request: FastifyRequest, reply: FastifyReply, deps: ServiceDeps, options: CachedAnswerOptions, compute: () => Promise<unknown>): Promise<void> {
-    await this.send(request, reply, deps, options, compute);
-  }
-
-  private async send(request: FastifyRequest, reply: FastifyReply, deps: ServiceDeps, options: CachedAnswerOptions, compute: () => Promise<unknown>): Promise<FastifyReply> {
     const scope = (options.scope ?? readScope)(request.actor);
-    if (scope === null) return reply.send(await compute());
+    if (scope === null) {
+      reply.send(await compute());
+      return;
+    }
     const versions = await deps.store.dataVersions(options.topics);
     const key = `${scope}\n${request.url}`;
     const etag = `W/"${createHash('sha1').update(`${this.build}\n${versions}\n${key}`).digest('base64url').slice(0, 27)}"`;
     reply.header('etag', etag).header('vary', 'Cookie, Accept-Encoding').header('cache-control', `${scope === 'public' ? 'public' : 'private'}, no-cache`);
-    if (matchesIfNoneMatch(request.headers['if-none-match'], etag)) return reply.code(304).send();
+    if (matchesIfNoneMatch(request.headers['if-none-match'], etag)) {
+      reply.code(304).send();
+      return;
+    }
     let entry = this.entries.get(key);
     if (!entry || entry.versions !== versions) {
       const body = Buffer.from(reply.serialize(await compute()) as string);
@@ -85,9 +87,12 @@ export class AnswerCache {
     }
     reply.type('application/json; charset=utf-8');
     const encoding = entry.body.length >= COMPRESS_THRESHOLD_BYTES ? acceptedEncoding(request) : 'identity';
-    if (encoding === 'identity') return reply.send(entry.body);
+    if (encoding === 'identity') {
+      reply.send(entry.body);
+      return;
+    }
     const encoded = await encodedBody(entry, encoding);
-    return reply.header('content-encoding', encoding).header('content-length', encoded.length).send(encoded);
+    reply.header('content-encoding', encoding).header('content-length', encoded.length).send(encoded);
   }
 
   private keep(key: string, entry: Entry): void {
