@@ -4,7 +4,7 @@
 import { createWriteStream, statSync } from 'node:fs';
 import { once } from 'node:events';
 import { loadConfig } from '../dist/config.js';
-import { activityListQuerySchema } from '../dist/domain/activity/activity-query.js';
+import { programListQuerySchema } from '../dist/domain/program/program-query.js';
 import { iatiDocument } from '../dist/io/iati-write.js';
 import { openApp } from '../dist/main.js';
 import { exportIati } from '../dist/services/iati-export.js';
@@ -13,7 +13,7 @@ const [file] = process.argv.slice(2);
 if (!file) throw new Error('usage: iati-export-once.mjs OUT.xml');
 const config = loadConfig({ ...process.env, LOG_LEVEL: 'silent' });
 const app = await openApp(config);
-const { page: _p, pageSize: _s, ...query } = activityListQuerySchema.parse({ sort: 'identifier' });
+const { page: _p, pageSize: _s, ...query } = programListQuerySchema.parse({ sort: 'identifier' });
 const start = performance.now();
 const exported = await exportIati(app.deps, query, config.iatiPublisher);
 const out = createWriteStream(file);

@@ -6,7 +6,7 @@ import { createReadStream } from 'node:fs';
 import { loadConfig } from '../dist/config.js';
 import { csvRecordSource } from '../dist/io/csv-read.js';
 import { openApp } from '../dist/main.js';
-import { importActivities } from '../dist/services/import-activities.js';
+import { importPrograms } from '../dist/services/import-programs.js';
 import { importParticipants } from '../dist/services/import-participants.js';
 
 const [kind, file] = process.argv.slice(2);
@@ -15,7 +15,7 @@ const config = loadConfig({ ...process.env, LOG_LEVEL: 'silent', MITRA_IMPORT_MA
 const app = await openApp(config);
 const source = csvRecordSource(file, createReadStream(file, { highWaterMark: 256 * 1024 }), { maxBytes: config.importMaxBytes });
 const start = performance.now();
-const report = await (kind === 'activities' ? importActivities : importParticipants)(app.deps, source, { providerCountry: 'ID' });
+const report = await (kind === 'activities' ? importPrograms : importParticipants)(app.deps, source, { providerCountry: 'ID' });
 const seconds = (performance.now() - start) / 1000;
 await app.close();
 console.log(

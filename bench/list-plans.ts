@@ -6,7 +6,7 @@
  */
 import type { CompiledQuery } from 'kysely';
 import { PUBLISHED_STAGES } from '../src/domain/access/policy.js';
-import type { ActivityFilter, ActivitySortKey } from '../src/domain/activity/activity-query.js';
+import type { ProgramFilter, ProgramSortKey } from '../src/domain/program/program-query.js';
 import { openDatabase } from '../src/db/connection.js';
 import { createStore } from '../src/db/store.js';
 import type { AlumniFilter } from '../src/services/alumni.ports.js';
@@ -16,7 +16,7 @@ const sqliteFile = arg('sqlite', `${root}bench/.data/100000-1000000/list.sqlite`
 const pgUrl = arg('pg', 'postgres://postgres@127.0.0.1/mitra_bench');
 const published = { stage: [...PUBLISHED_STAGES] };
 
-const programs: [string, ActivityFilter, ActivitySortKey, boolean][] = [
+const programs: [string, ProgramFilter, ProgramSortKey, boolean][] = [
   ['public list, first page, default sort (-start)', published, 'start', true],
   ['public list by title', published, 'title', false],
   ['year 2018 by title', { ...published, year: 2018 }, 'title', false],

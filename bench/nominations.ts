@@ -13,13 +13,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { loadConfig } from '../src/config.js';
-import { activityInputSchema } from '../src/domain/activity/activity.schema.js';
+import { programInputSchema } from '../src/domain/program/program.schema.js';
 import { personKey } from '../src/domain/participant/participant.js';
 import { openApp, serverFor } from '../src/main.js';
-import { createActivity } from '../src/services/activities.js';
+import { createProgram } from '../src/services/programs.js';
 import type { NominationWrite } from '../src/services/offer-ports.js';
 import { systemClock } from '../src/services/ports.js';
-import { anActivity } from '../src/testing/builders.js';
+import { aProgram } from '../src/testing/builders.js';
 import { asSession, signIn } from '../src/testing/server.js';
 import { arg } from './generated.js';
 import { timeWarm } from './timing.js';
@@ -36,7 +36,7 @@ async function run(engine: string, url: string): Promise<void> {
   await server.ready();
   try {
     const agency = asSession(server, await signIn(server, app, 'agency', OWN));
-    const program = await createActivity(app.deps, activityInputSchema.parse(anActivity({ implementingOrg: OWN, lifecycleStage: 'approved', recipients: COUNTRIES.map((country) => ({ country })) })));
+    const program = await createProgram(app.deps, programInputSchema.parse(aProgram({ implementingOrg: OWN, lifecycleStage: 'approved', recipients: COUNTRIES.map((country) => ({ country })) })));
     const deadline = new Date(Date.now() + 30 * 86_400_000).toISOString();
     const put = await agency.inject({ method: 'PUT', url: `/api/v1/activities/${program.id}/offer`, payload: { deadline, quotaDefault: 15, quotaTotal: 250, quotas: [{ country: 'KE', quota: 30 }, { country: 'PS', quota: 0 }], status: 'open' } });
     if (put.statusCode !== 200) throw new Error(put.body);

@@ -40,7 +40,7 @@ export function registerAlumniCommands(program: Command, ctx: CliContext): void 
     .option('--json', 'print JSON')
     .action(async (opts: { program: string; json?: boolean }) => (await actions()).surveysResults(ctx, opts));
 
-  // `participants` is the group of activity.commands.ts: erasure joins it.
+  // `participants` is the group of program.commands.ts: erasure joins it.
   const participants = program.commands.find((c) => c.name() === 'participants') ?? program.command('participants').description("a program's participants");
   participants
     .command('erase <id>')

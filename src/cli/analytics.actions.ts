@@ -1,5 +1,5 @@
 /** The analytics, priorities, country-list and profile commands (analytics.commands.ts). */
-import { activityListQuerySchema } from '../domain/activity/activity-query.js';
+import { programListQuerySchema } from '../domain/program/program-query.js';
 import type { Change } from '../domain/analytics/change.js';
 import { countryListInputSchema, priorityTargetInputSchema, SUBJECT_KINDS, subjectCodeProblem, type PrioritySubject, type SubjectKind } from '../domain/analytics/priority.js';
 import { concentration, trends, triangularNetwork } from '../services/analytics.js';
@@ -46,7 +46,7 @@ function langOf(value: string): Lang {
 }
 
 function stagesOf(value: string | undefined) {
-  return value === undefined ? undefined : parseInput(activityListQuerySchema.pick({ stage: true }), { stage: value }, 'options').stage;
+  return value === undefined ? undefined : parseInput(programListQuerySchema.pick({ stage: true }), { stage: value }, 'options').stage;
 }
 
 export interface RangeOptions {

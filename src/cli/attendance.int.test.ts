@@ -1,11 +1,11 @@
 import { expect, it } from 'vitest';
 import { loadConfig } from '../config.js';
-import { activityInputSchema } from '../domain/activity/activity.schema.js';
+import { programInputSchema } from '../domain/program/program.schema.js';
 import { participantInputSchema } from '../domain/participant/participant.schema.js';
 import { openApp } from '../main.js';
-import { createActivity } from '../services/activities.js';
+import { createProgram } from '../services/programs.js';
 import { addParticipant } from '../services/participants.js';
-import { anActivity, aParticipant } from '../testing/builders.js';
+import { aProgram, aParticipant } from '../testing/builders.js';
 import { describeCliOnEachEngine } from '../testing/cli.js';
 import { flatText, pdfText } from '../testing/pdf.js';
 
@@ -16,7 +16,7 @@ describeCliOnEachEngine('mitra attendance and certificates', (mitra, env) => {
     let programId = 0;
     const ids: number[] = [];
     try {
-      const program = await createActivity(app.deps, activityInputSchema.parse(anActivity({ plannedStart: '2026-03-02', plannedEnd: '2026-03-06', lifecycleStage: 'implementation' })));
+      const program = await createProgram(app.deps, programInputSchema.parse(aProgram({ plannedStart: '2026-03-02', plannedEnd: '2026-03-06', lifecycleStage: 'implementation' })));
       programId = program.id;
       for (const name of ['Ana Soares', 'Tui Fale']) ids.push((await addParticipant(app.deps, program.id, participantInputSchema.parse(aParticipant({ fullName: name, status: 'confirmed' })))).id);
     } finally {

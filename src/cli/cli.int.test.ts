@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import { anActivity } from '../testing/builders.js';
+import { aProgram } from '../testing/builders.js';
 import { describeCliOnEachEngine, runMitra } from '../testing/cli.js';
 
 describeCliOnEachEngine('mitra CLI', (mitra) => {
@@ -24,7 +24,7 @@ describeCliOnEachEngine('mitra CLI', (mitra) => {
   });
 
   it('creates, shows, updates and deletes a program from JSON files', async () => {
-    const input = anActivity({ recipients: [{ country: 'Timor Leste' }] });
+    const input = aProgram({ recipients: [{ country: 'Timor Leste' }] });
     const created = await mitra(['activities', 'create', '--file', 'a.json'], { 'a.json': JSON.stringify(input) });
     expect(created.code).toBe(0);
     expect(created.out).toMatch(new RegExp(`created ${input.identifier}`));
@@ -53,7 +53,7 @@ describeCliOnEachEngine('mitra CLI', (mitra) => {
     const missing = await mitra(['activities', 'create', '--file', 'nope.json']);
     expect(missing.err).toMatch(/cannot read nope\.json: ENOENT/);
     const rules = await mitra(['activities', 'create', '--file', 'r.json'], {
-      'r.json': JSON.stringify(anActivity({ identifier: 'CLI-RULES', plannedEnd: '2000-01-01' })),
+      'r.json': JSON.stringify(aProgram({ identifier: 'CLI-RULES', plannedEnd: '2000-01-01' })),
     });
     expect(rules.code).toBe(3);
     expect(rules.err).toMatch(/plannedEnd: must not be before plannedStart/);

@@ -6,7 +6,7 @@
 import { createWriteStream } from 'node:fs';
 import { stat, unlink } from 'node:fs/promises';
 import { once } from 'node:events';
-import { activityListQuerySchema, type ActivityListQuery } from '../domain/activity/activity-query.js';
+import { programListQuerySchema, type ProgramListQuery } from '../domain/program/program-query.js';
 import { iatiDocument, undatedNote } from '../io/iati-write.js';
 import type { AppContext } from '../main.js';
 import { exportIati } from '../services/iati-export.js';
@@ -15,7 +15,7 @@ import { parseInput } from './input.js';
 import type { CliContext } from './main.js';
 import { CliInputError } from './exit-codes.js';
 
-type ExportQuery = Omit<ActivityListQuery, 'page' | 'pageSize'>;
+type ExportQuery = Omit<ProgramListQuery, 'page' | 'pageSize'>;
 
 async function writeFile(app: AppContext, query: ExportQuery, path: string): Promise<{ count: number; undated: readonly string[] }> {
   const exported = await exportIati(app.deps, query, app.config.iatiPublisher);
@@ -34,7 +34,7 @@ export async function exportIatiFile(ctx: CliContext, opts: Record<string, strin
   const { out, maxFileMb, ...filters } = opts;
   const limit = Number(maxFileMb) * 1024 * 1024;
   if (!(limit > 0)) throw new CliInputError('--max-file-mb must be a positive number');
-  const { page: _page, pageSize: _size, ...query } = parseInput(activityListQuerySchema, { ...filters, sort: 'identifier' }, 'options');
+  const { page: _page, pageSize: _size, ...query } = parseInput(programListQuerySchema, { ...filters, sort: 'identifier' }, 'options');
   await ctx.withApp(async (app) => {
     if (!out) {
       const exported = await exportIati(app.deps, query, app.config.iatiPublisher);

@@ -5,7 +5,7 @@ import { finished } from 'node:stream/promises';
 import { join } from 'node:path';
 import { ACTIVITY_COLUMNS, PARTICIPANT_COLUMNS } from '../domain/import/csv-columns.js';
 import { csvRow, writeChunk } from '../io/csv-write.js';
-import { syntheticActivity, syntheticParticipants, type SyntheticOptions } from '../services/synthetic.js';
+import { syntheticProgram, syntheticParticipants, type SyntheticOptions } from '../services/synthetic.js';
 import { CliInputError } from './exit-codes.js';
 import type { CliContext } from './main.js';
 
@@ -35,14 +35,14 @@ export async function generate(ctx: CliContext, opts: GenerateOptions): Promise<
     currentYear: new Date().getUTCFullYear(),
   };
   await mkdir(opts.out, { recursive: true });
-  const activitiesPath = join(opts.out, 'activities.csv');
+  const programsPath = join(opts.out, 'activities.csv');
   const participantsPath = join(opts.out, 'participants.csv');
-  const activities = createWriteStream(activitiesPath);
+  const activities = createWriteStream(programsPath);
   const participants = createWriteStream(participantsPath);
   await writeChunk(activities, csvRow(ACTIVITY_COLUMNS));
   await writeChunk(participants, csvRow(PARTICIPANT_COLUMNS));
   for (let i = 0; i < options.activities; i++) {
-    const activity = syntheticActivity(i, options);
+    const activity = syntheticProgram(i, options);
     await writeChunk(activities, csvRow(ACTIVITY_COLUMNS.map((c) => activity.row[c])));
     let block = '';
     for (const p of syntheticParticipants(i, options, activity)) block += csvRow(PARTICIPANT_COLUMNS.map((c) => p[c]));
@@ -53,5 +53,5 @@ export async function generate(ctx: CliContext, opts: GenerateOptions): Promise<
   participants.end();
   await Promise.all([finished(activities), finished(participants)]);
   ctx.io.progress('');
-  ctx.io.out(`wrote ${activitiesPath} (${options.activities} programs) and ${participantsPath} (${options.participants} participants)`);
+  ctx.io.out(`wrote ${programsPath} (${options.activities} programs) and ${participantsPath} (${options.participants} participants)`);
 }

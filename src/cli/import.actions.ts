@@ -1,7 +1,7 @@
 /** The import commands (import.commands.ts): CSV files and IATI activity files. */
 import { loadConfig } from '../config.js';
 import { csvRecordSource } from '../io/csv-read.js';
-import { importActivities } from '../services/import-activities.js';
+import { importPrograms } from '../services/import-programs.js';
 import { importParticipants } from '../services/import-participants.js';
 import { importExchangeRates } from '../services/exchange-rates.js';
 import { importIati } from '../services/import-iati.js';
@@ -15,7 +15,7 @@ import { byteProgress } from './progress.js';
 import type { CsvImportKind } from './import.commands.js';
 
 const IMPORTERS = {
-  activities: importActivities,
+  activities: importPrograms,
   participants: importParticipants,
   rates: importExchangeRates,
 } as const satisfies Record<CsvImportKind, unknown>;

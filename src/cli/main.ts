@@ -12,7 +12,7 @@ import { Command, CommanderError, Option } from 'commander';
 import type { AppContext } from '../main.js';
 import { EXIT } from './exit-codes.js';
 import { processIo, type CliIo } from './io.js';
-import { registerActivityCommands } from './activity.commands.js';
+import { registerProgramCommands } from './program.commands.js';
 import { registerDbCommands } from './db.commands.js';
 import { registerGenerateCommand } from './generate.command.js';
 import { registerImportCommands } from './import.commands.js';
@@ -51,7 +51,7 @@ function buildProgram(ctx: CliContext): Command {
     .configureOutput({ writeOut: (s) => ctx.io.out(s), writeErr: (s) => ctx.io.err(s) });
   registerServeCommand(program, ctx);
   registerDbCommands(program, ctx);
-  registerActivityCommands(program, ctx);
+  registerProgramCommands(program, ctx);
   registerOrganisationCommands(program, ctx);
   registerReferenceCommands(program, ctx);
   registerImportCommands(program, ctx);

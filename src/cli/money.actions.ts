@@ -5,7 +5,7 @@
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 import { z } from 'zod';
-import { activityListQuerySchema } from '../domain/activity/activity-query.js';
+import { programListQuerySchema } from '../domain/program/program-query.js';
 import { budgetVsSpentQuerySchema, checkYears, moneyFilterShape, pagingShape, type BudgetVsSpentFigures, type BudgetVsSpentReport, type MoneyGroup } from '../domain/finance/budget-vs-spent.js';
 import type { InKindEstimate } from '../domain/finance/in-kind.js';
 import { unitCostInputSchema, unitCostKey, type UnitCost, type UnitCostData } from '../domain/finance/unit-costs.js';
@@ -165,7 +165,7 @@ export async function unitCostsImport(ctx: CliContext, file: string): Promise<vo
 
 /** `mitra export tossd`. */
 export async function exportTossd(ctx: CliContext, o: Options): Promise<void> {
-  const { year, stage } = parseInput(z.object({ year: z.coerce.number().int().min(1900).max(2200), stage: activityListQuerySchema.shape.stage }), { year: o.year, stage: o.stage }, 'options');
+  const { year, stage } = parseInput(z.object({ year: z.coerce.number().int().min(1900).max(2200), stage: programListQuerySchema.shape.stage }), { year: o.year, stage: o.stage }, 'options');
   await ctx.withApp(async (app) => {
     const lines = tossdCsv(tossdExport(app.deps, year, stage, { reportingCountry: app.config.providerCountry, publisherRef: app.config.iatiPublisher.ref }));
     if (typeof o.out !== 'string') {

@@ -7,16 +7,16 @@ import { createServer, type Server } from 'node:net';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { loadConfig } from '../config.js';
 import { userInputSchema } from '../domain/account/user.js';
-import { activityInputSchema } from '../domain/activity/activity.schema.js';
+import { programInputSchema } from '../domain/program/program.schema.js';
 import { addDays } from '../domain/dates.js';
 import { organisationInputSchema } from '../domain/organisation/organisation.schema.js';
 import { agreementInputSchema, engagementInputSchema } from '../domain/partnership/partnership.schema.js';
 import { openApp } from '../main.js';
-import { createActivity } from '../services/activities.js';
+import { createProgram } from '../services/programs.js';
 import { createOrganisation } from '../services/organisations.js';
 import { createAgreement, createEngagement } from '../services/partnerships.js';
 import { createUser } from '../services/users.js';
-import { anActivity } from '../testing/builders.js';
+import { aProgram } from '../testing/builders.js';
 import { describeCliOnEachEngine, runMitra } from '../testing/cli.js';
 
 const ABC = 'BR-CLI-ABC';
@@ -89,10 +89,10 @@ describeCliOnEachEngine('mitra partnerships', (mitra, env) => {
       // Triangular programs: with ABC in 2015, 2016 ×2, 2017, and with ABC and AMEXCID in 2017;
       // with AMEXCID alone in 2016; ABC also in a bilateral 2016 one and a 2017 request (not counted).
       const program = (year: number, partners: string[], extra: Record<string, unknown> = {}) =>
-        createActivity(
+        createProgram(
           deps,
-          activityInputSchema.parse(
-            anActivity({ cooperationType: 'triangular', plannedStart: `${year}-05-01`, plannedEnd: `${year}-05-10`, lifecycleStage: 'completed', activityStatus: 'finalisation', partners: partners.map((org) => ({ org, iatiRole: 1, sscRole: 'second_provider' })), ...extra }),
+          programInputSchema.parse(
+            aProgram({ cooperationType: 'triangular', plannedStart: `${year}-05-01`, plannedEnd: `${year}-05-10`, lifecycleStage: 'completed', activityStatus: 'finalisation', partners: partners.map((org) => ({ org, iatiRole: 1, sscRole: 'second_provider' })), ...extra }),
           ),
         );
       for (const year of [2015, 2016, 2016, 2017]) await program(year, [ABC]);

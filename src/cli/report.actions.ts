@@ -3,7 +3,7 @@ import type { AnnualSummary } from '../domain/report/summary.js';
 import { REPORT_REGION_NAMES, REPORT_REGIONS } from '../domain/reference/types.js';
 import { annualReportTables, type Lang } from '../domain/report/tables.js';
 import { annualReport, annualSummary, yearlyTotals } from '../services/reports.js';
-import { activityListQuerySchema } from '../domain/activity/activity-query.js';
+import { programListQuerySchema } from '../domain/program/program-query.js';
 import { parseInput } from './input.js';
 import { CliInputError } from './exit-codes.js';
 import { json, money, table } from './format.js';
@@ -71,7 +71,7 @@ function parseLang(value: string): Lang {
 }
 
 const parseStages = (value: string | undefined) =>
-  value === undefined ? undefined : parseInput(activityListQuerySchema.pick({ stage: true }), { stage: value }, 'options').stage;
+  value === undefined ? undefined : parseInput(programListQuerySchema.pick({ stage: true }), { stage: value }, 'options').stage;
 
 const kib = (bytes: Uint8Array) => `${Math.max(1, Math.round(bytes.length / 1024))} KB`;
 

@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import { anActivity } from '../testing/builders.js';
+import { aProgram } from '../testing/builders.js';
 import { describeCliOnEachEngine } from '../testing/cli.js';
 
 describeCliOnEachEngine(
@@ -43,7 +43,7 @@ describeCliOnEachEngine(
     });
 
     it('moves a program through the process and shows its history and the audit log', async () => {
-      const input = anActivity();
+      const input = aProgram();
       expect((await mitra(['activities', 'create', '--file', 'a.json'], { 'a.json': JSON.stringify(input) })).code).toBe(0);
       expect((await mitra(['activities', 'transition', input.identifier, 'submit'])).out).toMatch(/request → assessment/);
       const noComment = await mitra(['activities', 'transition', input.identifier, 'reject']);

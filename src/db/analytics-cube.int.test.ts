@@ -4,15 +4,15 @@
  * exchange rates imported; custom country lists changed.
  */
 import { beforeAll, it } from 'vitest';
-import { activityInputSchema } from '../domain/activity/activity.schema.js';
+import { programInputSchema } from '../domain/program/program.schema.js';
 import { countryListInputSchema } from '../domain/analytics/priority.js';
 import { participantInputSchema } from '../domain/participant/participant.schema.js';
-import { createActivity, deleteActivity, patchActivity } from '../services/activities.js';
+import { createProgram, deleteProgram, patchProgram } from '../services/programs.js';
 import { loadDemoData } from '../services/demo/load-demo.js';
-import { transitionActivity } from '../services/lifecycle.js';
+import { transitionProgram } from '../services/lifecycle.js';
 import { addParticipant, deleteParticipant } from '../services/participants.js';
 import { deleteCountryList, saveCountryList } from '../services/priorities.js';
-import { anActivity, aParticipant } from '../testing/builders.js';
+import { aProgram, aParticipant } from '../testing/builders.js';
 import { describeEachEngine } from '../testing/engines.js';
 import { expectAnalyticsConsistent } from '../testing/analytics-cube.js';
 
@@ -28,10 +28,10 @@ describeEachEngine('analytics summary tables', (app) => {
   it('matches a rebuild after the demo load and through every kind of write', async () => {
     await expectConsistent();
     await saveCountryList(deps(), countryListInputSchema.parse({ code: 'melanesia', nameEn: 'Melanesia', nameId: 'Melanesia', countries: ['FJ', 'PG', 'SB', 'VU'] }));
-    const a = await createActivity(
+    const a = await createProgram(
       deps(),
-      activityInputSchema.parse(
-        anActivity({
+      programInputSchema.parse(
+        aProgram({
           plannedStart: '2018-05-01',
           plannedEnd: '2018-05-03',
           recipients: [{ country: 'FJ', percentage: 60 }, { country: 'KE', percentage: 40 }],
@@ -46,16 +46,16 @@ describeEachEngine('analytics summary tables', (app) => {
     );
     await expectConsistent();
     const p = await addParticipant(deps(), a.id, participantInputSchema.parse(aParticipant({ country: 'KE' })));
-    await patchActivity(deps(), a.id, { recipients: [{ country: 'PG' }, { country: 'KE' }], flagshipArea: 'DEV-DRM' });
+    await patchProgram(deps(), a.id, { recipients: [{ country: 'PG' }, { country: 'KE' }], flagshipArea: 'DEV-DRM' });
     await expectConsistent();
     await deleteParticipant(deps(), a.id, p.id);
-    await patchActivity(deps(), a.id, { plannedStart: '2019-01-10', plannedEnd: '2019-01-12' });
-    await transitionActivity(deps(), a.id, { action: 'submit' }).catch(() => undefined);
+    await patchProgram(deps(), a.id, { plannedStart: '2019-01-10', plannedEnd: '2019-01-12' });
+    await transitionProgram(deps(), a.id, { action: 'submit' }).catch(() => undefined);
     await expectConsistent();
     await deps().store.repos.exchangeRates.upsert([{ currency: 'XOF', date: '2018-01-01', unitsPerUsd: 590.5, source: 'test' }]);
     await saveCountryList(deps(), countryListInputSchema.parse({ code: 'melanesia', nameEn: 'Melanesia', nameId: 'Melanesia', countries: ['PG', 'KE'] }));
     await expectConsistent();
-    await deleteActivity(deps(), a.id);
+    await deleteProgram(deps(), a.id);
     await deleteCountryList(deps(), 'melanesia');
     await expectConsistent();
   });

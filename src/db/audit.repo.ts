@@ -1,7 +1,7 @@
 /** The append-only audit log and the lifecycle transitions of programs. */
 import { sql, type Kysely } from 'kysely';
-import type { Page } from '../domain/activity/activity-query.js';
-import type { TransitionAction } from '../domain/activity/lifecycle.js';
+import type { Page } from '../domain/program/program-query.js';
+import type { TransitionAction } from '../domain/program/lifecycle.js';
 import type { AuditAction, AuditEntity, AuditEntry, Changes, NewAuditEntry } from '../domain/audit.js';
 import type { LifecycleStage } from '../domain/codes.js';
 import type { AuditQuery, AuditRepository, Transition, TransitionRepository } from '../services/ports.js';
@@ -107,7 +107,7 @@ export class TransitionRepo implements TransitionRepository {
       .execute();
   }
 
-  async listByActivity(activityId: number): Promise<Transition[]> {
+  async listByProgram(activityId: number): Promise<Transition[]> {
     const rows = await this.db.selectFrom('activity_transitions').selectAll().where('activity_id', '=', activityId).orderBy('id').execute();
     return rows.map((r) => ({
       id: r.id,

@@ -7,7 +7,7 @@
  */
 import type { CompiledQuery } from 'kysely';
 import { beforeAll, expect, it } from 'vitest';
-import { ACTIVITY_SORT_KEYS, type ActivityFilter } from '../domain/activity/activity-query.js';
+import { ACTIVITY_SORT_KEYS, type ProgramFilter } from '../domain/program/program-query.js';
 import { PUBLISHED_STAGES } from '../domain/access/policy.js';
 import type { SyntheticOptions } from '../services/synthetic.js';
 import { describeEachEngine } from '../testing/engines.js';
@@ -21,7 +21,7 @@ const options: SyntheticOptions = { activities: 20_000, participants: 0, fromYea
 const published = { stage: [...PUBLISHED_STAGES] };
 
 /** The web app's filters alone and in the combinations its pages and links make. */
-const FILTERS: Record<string, ActivityFilter> = {
+const FILTERS: Record<string, ProgramFilter> = {
   none: {},
   year: { year: 2018 },
   region: { region: 'oceania' },

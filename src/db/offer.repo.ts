@@ -1,7 +1,7 @@
 /** Course offers and their quotas, the public catalogue, nominations (participant records) and their documents. */
 import { createHash } from 'node:crypto';
 import { sql, type Expression, type Kysely, type SqlBool } from 'kysely';
-import type { Page } from '../domain/activity/activity-query.js';
+import type { Page } from '../domain/program/program-query.js';
 import type { FlagshipArea, LifecycleStage, Modality, ParticipantStatus } from '../domain/codes.js';
 import type { DocumentKind, DocumentMeta } from '../domain/offer/documents.js';
 import type { CourseOffer, OfferStatus } from '../domain/offer/offer.js';
@@ -69,7 +69,7 @@ export class OfferRepo implements OfferRepository {
     return this.one({ id });
   }
 
-  findByActivity(activityId: number): Promise<CourseOffer | undefined> {
+  findByProgram(activityId: number): Promise<CourseOffer | undefined> {
     return this.one({ activityId });
   }
 

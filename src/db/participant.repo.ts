@@ -69,7 +69,7 @@ export class ParticipantRepo implements ParticipantRepository {
     return row ? toParticipant(row) : undefined;
   }
 
-  async listByActivity(activityId: number): Promise<Participant[]> {
+  async listByProgram(activityId: number): Promise<Participant[]> {
     const rows = await this.db
       .selectFrom('participants')
       .selectAll()
@@ -81,7 +81,7 @@ export class ParticipantRepo implements ParticipantRepository {
     return rows.map(toParticipant);
   }
 
-  async countByActivity(activityId: number): Promise<number> {
+  async countByProgram(activityId: number): Promise<number> {
     const row = await this.db
       .selectFrom('participants')
       .select((eb) => eb.fn.countAll().as('n'))

@@ -6,7 +6,7 @@
  */
 import { sql, type Kysely, type RawBuilder, type Selectable, type SqlBool } from 'kysely';
 import { PUBLISHED_STAGES } from '../domain/access/policy.js';
-import type { Page } from '../domain/activity/activity-query.js';
+import type { Page } from '../domain/program/program-query.js';
 import type { CooperationType, FlagshipArea, LifecycleStage, OrganisationKind } from '../domain/codes.js';
 import { addDays } from '../domain/dates.js';
 import { PUBLIC_AGREEMENT_STATUSES, type AgreementKind, type AgreementStatus } from '../domain/partnership/agreement.js';

@@ -123,26 +123,26 @@ export class ReportFactRepo implements ReportFactRepository {
       });
     });
     await insertInChunks(this.db, 'activity_country_facts', rows);
-    const facts = await this.insertActivityFacts(activities, rows, recipientsOf);
+    const facts = await this.insertProgramFacts(activities, rows, recipientsOf);
     await refreshAnalytics(this.db, ids, before, { spending: !participantsOnly, after: { programs: facts, countries: rows } });
   }
 
   /** One fact row per program, from its country facts. */
-  private async insertActivityFacts(
+  private async insertProgramFacts(
     activities: readonly { id: number; year: number | null; modality: string | null; flagship_area: string | null; cooperation_type: string; lifecycle_stage: string }[],
     rows: readonly { activity_id: number; participants: number; source: string | null }[],
     recipientsOf: ReadonlyMap<number, readonly unknown[]>,
   ): Promise<ProgramFact[]> {
-    const byActivity = new Map<number, { total: number; source: string | null; totalsRows: number }>();
+    const byProgram = new Map<number, { total: number; source: string | null; totalsRows: number }>();
     for (const r of rows) {
-      const f = byActivity.get(r.activity_id) ?? { total: 0, source: null, totalsRows: 0 };
+      const f = byProgram.get(r.activity_id) ?? { total: 0, source: null, totalsRows: 0 };
       f.total += r.participants;
       if (r.source) f.source = r.source;
       if (r.source === 'totals' && r.participants > 0) f.totalsRows++;
-      byActivity.set(r.activity_id, f);
+      byProgram.set(r.activity_id, f);
     }
     const facts = activities.map((a) => {
-      const f = byActivity.get(a.id);
+      const f = byProgram.get(a.id);
       return {
         activity_id: a.id,
         year: a.year,

@@ -6,7 +6,7 @@
  * handful of rows leave the database however many programs there are.
  */
 import { sql, type Kysely, type RawBuilder, type Selectable, type SqlBool } from 'kysely';
-import type { Page } from '../domain/activity/activity-query.js';
+import type { Page } from '../domain/program/program-query.js';
 import type { FlagshipArea, LifecycleStage, Modality } from '../domain/codes.js';
 import { ALUMNI_STATUSES } from '../domain/participant/journey.js';
 import { listCodelist } from '../domain/reference/codelists.js';
@@ -165,7 +165,7 @@ export class CooperationRequestRepo implements CooperationRequestRepository {
       .select('a.identifier as activity_identifier');
   }
 
-  async findByActivity(activityId: number): Promise<CooperationRequest[]> {
+  async findByProgram(activityId: number): Promise<CooperationRequest[]> {
     const rows = await this.select().where('r.activity_id', '=', activityId).orderBy('r.id').execute();
     return rows.map(toRequest);
   }

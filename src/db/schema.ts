@@ -23,7 +23,7 @@ export interface OrganisationsTable {
   updated_at: string;
 }
 
-export interface ActivitiesTable {
+export interface ProgramsTable {
   id: Generated<number>;
   identifier: string;
   title_en: string | null;
@@ -63,14 +63,14 @@ export interface ActivitiesTable {
   sort_title: GeneratedAlways<string>;
 }
 
-export interface ActivityRecipientsTable {
+export interface ProgramRecipientsTable {
   activity_id: number;
   country_code: string;
   percentage: string | number | null;
   sort_order: number;
 }
 
-export interface ActivityPartnersTable {
+export interface ProgramPartnersTable {
   activity_id: number;
   org_id: number;
   iati_role: number;
@@ -81,7 +81,7 @@ export interface ActivityPartnersTable {
   sort_order: number;
 }
 
-export interface ActivitySectorsTable {
+export interface ProgramSectorsTable {
   activity_id: number;
   vocabulary: string;
   code: string;
@@ -89,7 +89,7 @@ export interface ActivitySectorsTable {
   sort_order: number;
 }
 
-export interface ActivitySdgsTable {
+export interface ProgramSdgsTable {
   activity_id: number;
   goal: number;
   target: string | null;
@@ -196,7 +196,7 @@ export interface GroupMembershipsTable {
   until: string | null;
 }
 
-export interface ActivityCountryFactsTable {
+export interface ProgramCountryFactsTable {
   activity_id: number;
   year: number | null;
   /** null for a recorded total of a program that has no recipient country. */
@@ -208,7 +208,7 @@ export interface ActivityCountryFactsTable {
   lifecycle_stage: string | null;
 }
 
-export interface ActivityFactsTable {
+export interface ProgramFactsTable {
   activity_id: number;
   year: number | null;
   modality: string | null;
@@ -269,7 +269,7 @@ export interface AuditLogTable {
   comment: string | null;
 }
 
-export interface ActivityTransitionsTable {
+export interface ProgramTransitionsTable {
   id: Generated<number>;
   activity_id: number;
   action: string;
@@ -532,7 +532,7 @@ export interface AgreementAreasTable {
   area: string;
 }
 
-export interface AgreementActivitiesTable {
+export interface AgreementProgramsTable {
   agreement_id: number;
   activity_id: number;
 }
@@ -633,17 +633,17 @@ export interface Database {
   agreements: AgreementsTable;
   agreement_parties: AgreementPartiesTable;
   agreement_areas: AgreementAreasTable;
-  agreement_activities: AgreementActivitiesTable;
+  agreement_activities: AgreementProgramsTable;
   agreement_documents: AgreementDocumentsTable;
   agreement_reminders: AgreementRemindersTable;
   engagements: EngagementsTable;
   engagement_items: EngagementItemsTable;
   follow_ups: FollowUpsTable;
-  activities: ActivitiesTable;
-  activity_recipients: ActivityRecipientsTable;
-  activity_partners: ActivityPartnersTable;
-  activity_sectors: ActivitySectorsTable;
-  activity_sdgs: ActivitySdgsTable;
+  activities: ProgramsTable;
+  activity_recipients: ProgramRecipientsTable;
+  activity_partners: ProgramPartnersTable;
+  activity_sectors: ProgramSectorsTable;
+  activity_sdgs: ProgramSdgsTable;
   budgets: BudgetsTable;
   transactions: TransactionsTable;
   exchange_rates: ExchangeRatesTable;
@@ -652,13 +652,13 @@ export interface Database {
   countries: CountriesTable;
   group_memberships: GroupMembershipsTable;
   meta: MetaTable;
-  activity_country_facts: ActivityCountryFactsTable;
-  activity_facts: ActivityFactsTable;
+  activity_country_facts: ProgramCountryFactsTable;
+  activity_facts: ProgramFactsTable;
   users: UsersTable;
   sessions: SessionsTable;
   login_failures: LoginFailuresTable;
   audit_log: AuditLogTable;
-  activity_transitions: ActivityTransitionsTable;
+  activity_transitions: ProgramTransitionsTable;
   unit_costs: UnitCostsTable;
   country_lists: CountryListsTable;
   country_list_members: CountryListMembersTable;

@@ -2,7 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import { isPostgres } from './sql-helpers.js';
 import { deferAnalytics, flushAnalytics } from './analytics-cube.js';
 import type { Repositories, Store } from '../services/ports.js';
-import { ActivityRepo } from './activity.repo.js';
+import { ProgramRepo } from './program.repo.js';
 import { OrganisationRepo } from './organisation.repo.js';
 import { ExchangeRateRepo } from './exchange-rate.repo.js';
 import { ImportBatchRepo } from './import-batch.repo.js';
@@ -30,7 +30,7 @@ import { JobLeaseRepo } from './job-lease.repo.js';
 
 function repositoriesOn(db: Kysely<Database>, counts: CountCache): Repositories {
   return {
-    activities: new ActivityRepo(db, counts),
+    activities: new ProgramRepo(db, counts),
     organisations: new OrganisationRepo(db),
     participants: new ParticipantRepo(db),
     participantEvents: new ParticipantEventRepo(db),

@@ -1,6 +1,6 @@
 /** What every list's query shares: the text search served by a trigram index, and the bounded depth of pages. */
 import { z } from 'zod';
-import { MAX_LIST_DEPTH, SEARCH_MIN_LENGTH } from './activity/list-limits.js';
+import { MAX_LIST_DEPTH, SEARCH_MIN_LENGTH } from './program/list-limits.js';
 
 /** The free-text search of a list: empty means none; otherwise at least SEARCH_MIN_LENGTH characters. */
 export const searchText = z

@@ -7,7 +7,7 @@ import { resolve } from 'node:path';
 import { expect, it } from 'vitest';
 import { RATE_COLUMNS } from '../domain/import/csv-columns.js';
 import { importExchangeRates } from '../services/exchange-rates.js';
-import { importActivities } from '../services/import-activities.js';
+import { importPrograms } from '../services/import-programs.js';
 import { importIati } from '../services/import-iati.js';
 import { importParticipants } from '../services/import-participants.js';
 import type { SyntheticOptions } from '../services/synthetic.js';
@@ -28,7 +28,7 @@ describeEachEngine('analytics summary tables through imports', (app) => {
   it('match a rebuild after CSV imports, a re-import, exchange rates and an IATI file', async () => {
     const files = generatedCsv(options);
     const deps = app().deps;
-    expect((await importActivities(deps, source('activities.csv', files.activities), { providerCountry: 'ID' })).status).toBe('committed');
+    expect((await importPrograms(deps, source('activities.csv', files.activities), { providerCountry: 'ID' })).status).toBe('committed');
     expect((await importParticipants(deps, source('participants.csv', files.participants), { providerCountry: 'ID' })).status).toBe('committed');
     await expectAnalyticsConsistent(app());
     // The facts the import wrote (records counted in one pass) equal those of small refreshes.
@@ -40,7 +40,7 @@ describeEachEngine('analytics summary tables through imports', (app) => {
     expect(imported.filter((f) => f.source === 'records').length).toBeGreaterThan(100);
     // The same programs again, one in three moved to another flagship area by the file.
     const changed = files.activities.replace(/DEV-AGR/g, 'DEV-DRM');
-    const again = await importActivities(deps, source('activities.csv', changed), { providerCountry: 'ID' });
+    const again = await importPrograms(deps, source('activities.csv', changed), { providerCountry: 'ID' });
     expect(again.status).toBe('committed');
     expect(again.updated).toBeGreaterThan(30);
     const rates = csvRow(RATE_COLUMNS.filter((c) => c !== 'source')) + csvRow(['IDR', '2015-01-01', '13389.41']) + csvRow(['IDR', '2020-01-01', '14582.2']) + csvRow(['EUR', '2015-01-01', '0.9013']);

@@ -2,14 +2,14 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, expect, it } from 'vitest';
-import { activityInputSchema } from '../domain/activity/activity.schema.js';
-import { activityListQuerySchema } from '../domain/activity/activity-query.js';
+import { programInputSchema } from '../domain/program/program.schema.js';
+import { programListQuerySchema } from '../domain/program/program-query.js';
 import { organisationInputSchema } from '../domain/organisation/organisation.schema.js';
 import { participantInputSchema } from '../domain/participant/participant.schema.js';
 import { iatiDocument } from './iati-write.js';
 import { actingAs } from '../services/ports.js';
 import { ANONYMOUS } from '../domain/access/actor.js';
-import { createActivity } from '../services/activities.js';
+import { createProgram } from '../services/programs.js';
 import { loadDemoData } from '../services/demo/load-demo.js';
 import { exportIati } from '../services/iati-export.js';
 import { createOrganisation } from '../services/organisations.js';
@@ -23,7 +23,7 @@ const PUBLISHER = { ref: 'ID-NCT-SSTC', nameEn: 'National Coordination Team', na
 const dir = mkdtempSync(join(tmpdir(), 'mitra-iati-'));
 
 async function exportXml(deps: ServiceDeps, filter: Record<string, unknown> = {}): Promise<string> {
-  const { page: _p, pageSize: _s, ...query } = activityListQuerySchema.parse({ sort: 'identifier', ...filter });
+  const { page: _p, pageSize: _s, ...query } = programListQuerySchema.parse({ sort: 'identifier', ...filter });
   const exported = await exportIati(deps, query, PUBLISHER);
   let xml = '';
   for await (const chunk of iatiDocument(exported.generatedAt, exported.activities, exported.undated)) xml += chunk;
@@ -61,9 +61,9 @@ describeEachEngine('IATI export', (app) => {
   it('exports a program with every optional field filled, and text that needs escaping', async () => {
     const deps = app().deps;
     await createOrganisation(deps, organisationInputSchema.parse({ code: 'XM-TEST-PARTNER', nameEn: 'Partner & Co <intl>', nameId: 'Mitra "uji"', type: '40', kind: 'multilateral' }));
-    const full = await createActivity(
+    const full = await createProgram(
       deps,
-      activityInputSchema.parse({
+      programInputSchema.parse({
         identifier: 'FULL-2031-01',
         titleEn: 'Training on "R&D" <management>\u0007',
         titleId: 'Pelatihan manajemen R&D',
@@ -127,7 +127,7 @@ describeEachEngine('IATI export', (app) => {
 
   it('gives the public published programs only', async () => {
     const deps = app().deps;
-    await createActivity(deps, activityInputSchema.parse({ identifier: 'REQ-2031-09', titleEn: 'A request', plannedStart: '2031-03-01', recipients: [{ country: 'KE' }] }));
+    await createProgram(deps, programInputSchema.parse({ identifier: 'REQ-2031-09', titleEn: 'A request', plannedStart: '2031-03-01', recipients: [{ country: 'KE' }] }));
     const internal = await exportXml(deps, { year: 2031 });
     expect(internal).toContain('REQ-2031-09');
     // A program with nothing but a title still gets the description IATI requires.

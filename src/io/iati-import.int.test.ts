@@ -2,7 +2,7 @@ import { createReadStream, existsSync, mkdtempSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { activityListQuerySchema } from '../domain/activity/activity-query.js';
+import { programListQuerySchema } from '../domain/program/program-query.js';
 import { iatiActivitySource } from './iati-read.js';
 import { iatiDocument } from './iati-write.js';
 import { describeEachEngine } from '../testing/engines.js';
@@ -21,7 +21,7 @@ const importSample = (deps: ServiceDeps, name: string, partial = false) => {
 };
 
 async function exportAll(deps: ServiceDeps, path: string): Promise<void> {
-  const { page: _p, pageSize: _s, ...query } = activityListQuerySchema.parse({ sort: 'identifier' });
+  const { page: _p, pageSize: _s, ...query } = programListQuerySchema.parse({ sort: 'identifier' });
   const exported = await exportIati(deps, query, PUBLISHER);
   let xml = '';
   for await (const chunk of iatiDocument(exported.generatedAt, exported.activities)) xml += chunk;

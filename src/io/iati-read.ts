@@ -28,7 +28,7 @@ export class IatiFileError extends InvalidError {
   }
 }
 
-function emptyActivity(line: number, attrs: Record<string, string>): RawIatiActivity {
+function emptyProgram(line: number, attrs: Record<string, string>): RawIatiActivity {
   return {
     line,
     identifier: '',
@@ -82,7 +82,7 @@ function decoderFor(head: Uint8Array, source: string): TextDecoder {
 export async function readIatiActivities(
   source: string,
   chunks: AsyncIterable<Uint8Array>,
-  onActivity: (activity: RawIatiActivity) => Promise<void> | void,
+  onProgram: (activity: RawIatiActivity) => Promise<void> | void,
   options: { maxBytes: number },
 ): Promise<IatiFileInfo> {
   const parser = new SaxesParser({ position: true });
@@ -125,7 +125,7 @@ export async function readIatiActivities(
       return;
     }
     if (tag.name === 'iati-activity' && parent === 'iati-activities') {
-      current = emptyActivity(parser.line, a);
+      current = emptyProgram(parser.line, a);
       return;
     }
     const act = current;
@@ -274,7 +274,7 @@ export async function readIatiActivities(
     }
     parser.write(decoded);
     if (failure) throw failure;
-    while (pending.length) await onActivity(pending.shift() as RawIatiActivity);
+    while (pending.length) await onProgram(pending.shift() as RawIatiActivity);
   };
   for await (const chunk of chunks) {
     bytes += chunk.length;
@@ -303,14 +303,14 @@ export async function readIatiActivities(
   parser.close();
   if (failure) throw failure;
   if (!sawRoot) throw new IatiFileError(source, 1, 1, 'the file is empty or has no <iati-activities> element');
-  while (pending.length) await onActivity(pending.shift() as RawIatiActivity);
+  while (pending.length) await onProgram(pending.shift() as RawIatiActivity);
   return info;
 }
 
 /** An IATI file as an import reads it: activities streamed to a callback, and the bytes' sha256. */
 export interface IatiActivitySource {
   readonly name: string;
-  read(onActivity: (activity: RawIatiActivity) => Promise<void> | void): Promise<IatiFileInfo>;
+  read(onProgram: (activity: RawIatiActivity) => Promise<void> | void): Promise<IatiFileInfo>;
   /** The sha256 of the bytes, once they are read. */
   sha256(): string | null;
 }
@@ -334,7 +334,7 @@ export function iatiActivitySource(
   }
   return {
     name,
-    read: (onActivity) => readIatiActivities(name, hashed(), onActivity, { maxBytes: options.maxBytes }),
+    read: (onProgram) => readIatiActivities(name, hashed(), onProgram, { maxBytes: options.maxBytes }),
     sha256: () => digest,
   };
 }

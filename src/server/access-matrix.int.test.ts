@@ -9,14 +9,14 @@ import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '../domain/access/actor.js';
 import type { LifecycleStage } from '../domain/codes.js';
-import { activityInputSchema } from '../domain/activity/activity.schema.js';
+import { programInputSchema } from '../domain/program/program.schema.js';
 import { organisationInputSchema } from '../domain/organisation/organisation.schema.js';
 import { participantInputSchema } from '../domain/participant/participant.schema.js';
 import { serverFor } from '../main.js';
-import { createActivity } from '../services/activities.js';
+import { createProgram } from '../services/programs.js';
 import { createOrganisation } from '../services/organisations.js';
 import { addParticipant } from '../services/participants.js';
-import { anActivity, anOrganisation, aParticipant } from '../testing/builders.js';
+import { aProgram, anOrganisation, aParticipant } from '../testing/builders.js';
 import { describeEachEngine } from '../testing/engines.js';
 import { asSession, ensureOrg, signIn, TEST_PASSWORD, type TestSession } from '../testing/server.js';
 
@@ -67,8 +67,8 @@ describeEachEngine('access matrix: role × endpoint', (app) => {
   let seq = 0;
 
   const system = () => app().deps;
-  const program = async (stage: LifecycleStage, org = OWN, extra: Parameters<typeof anActivity>[0] = {}) =>
-    createActivity(system(), activityInputSchema.parse(anActivity({ implementingOrg: org, lifecycleStage: stage, recipients: [{ country: 'KE' }], ...extra })));
+  const program = async (stage: LifecycleStage, org = OWN, extra: Parameters<typeof aProgram>[0] = {}) =>
+    createProgram(system(), programInputSchema.parse(aProgram({ implementingOrg: org, lifecycleStage: stage, recipients: [{ country: 'KE' }], ...extra })));
   const participant = async (activityId: number, fields: Parameters<typeof aParticipant>[0] = {}) =>
     (await addParticipant(system(), activityId, participantInputSchema.parse(aParticipant({ country: 'KE', ...fields })))).id;
 
@@ -122,24 +122,24 @@ describeEachEngine('access matrix: role × endpoint', (app) => {
     { name: 'GET /activities/by-identifier of a request', call: async () => ({ url: `/api/v1/activities/by-identifier/${ownRequestIdentifier}` }), expect: hidden(200) },
     {
       name: 'POST /activities for the own agency (a request)',
-      call: async () => ({ method: 'POST', url: '/api/v1/activities', payload: anActivity({ implementingOrg: OWN }) }),
+      call: async () => ({ method: 'POST', url: '/api/v1/activities', payload: aProgram({ implementingOrg: OWN }) }),
       expect: { ...ownAgency(201), ...nominators(201) },
     },
     {
       name: 'POST /activities for another agency (a request)',
-      call: async () => ({ method: 'POST', url: '/api/v1/activities', payload: anActivity({ implementingOrg: OTHER }) }),
+      call: async () => ({ method: 'POST', url: '/api/v1/activities', payload: aProgram({ implementingOrg: OTHER }) }),
       expect: { ...coordination(201), ...nominators(201) },
     },
     {
       name: 'POST /activities already approved',
-      call: async () => ({ method: 'POST', url: '/api/v1/activities', payload: anActivity({ implementingOrg: OWN, lifecycleStage: 'approved' }) }),
+      call: async () => ({ method: 'POST', url: '/api/v1/activities', payload: aProgram({ implementingOrg: OWN, lifecycleStage: 'approved' }) }),
       expect: coordination(201),
     },
     {
       name: 'PUT /activities/{id} of the own agency',
       call: async () => {
         const p = await program('request');
-        return { method: 'PUT', url: `/api/v1/activities/${p.id}`, payload: anActivity({ identifier: p.identifier, implementingOrg: OWN, titleEn: 'Replaced' }) };
+        return { method: 'PUT', url: `/api/v1/activities/${p.id}`, payload: aProgram({ identifier: p.identifier, implementingOrg: OWN, titleEn: 'Replaced' }) };
       },
       expect: ownAgency(200),
     },
@@ -147,7 +147,7 @@ describeEachEngine('access matrix: role × endpoint', (app) => {
       name: 'PUT /activities/{id} of another agency',
       call: async () => {
         const p = await program('request', OTHER);
-        return { method: 'PUT', url: `/api/v1/activities/${p.id}`, payload: anActivity({ identifier: p.identifier, implementingOrg: OTHER, titleEn: 'Replaced' }) };
+        return { method: 'PUT', url: `/api/v1/activities/${p.id}`, payload: aProgram({ identifier: p.identifier, implementingOrg: OTHER, titleEn: 'Replaced' }) };
       },
       expect: coordination(200),
     },

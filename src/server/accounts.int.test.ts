@@ -5,13 +5,13 @@
 import { sql } from 'kysely';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { activityInputSchema } from '../domain/activity/activity.schema.js';
+import { programInputSchema } from '../domain/program/program.schema.js';
 import type { AppContext } from '../main.js';
 import { serverFor } from '../main.js';
-import { createActivity } from '../services/activities.js';
+import { createProgram } from '../services/programs.js';
 import { importExchangeRates } from '../services/exchange-rates.js';
 import type { Clock } from '../services/ports.js';
-import { anActivity, aParticipant } from '../testing/builders.js';
+import { aProgram, aParticipant } from '../testing/builders.js';
 import { ENGINES, openTestApp } from '../testing/engines.js';
 import { asSession, ensureOrg, loginAs, signIn, TEST_PASSWORD, type TestSession } from '../testing/server.js';
 
@@ -148,10 +148,10 @@ for (const engine of ENGINES) {
       });
 
       it('refuses a change without the CSRF token, or with another session’s', async () => {
-        const missing = await server.inject({ method: 'POST', url: '/api/v1/activities', payload: anActivity(), headers: { cookie: coordinator.cookie } });
+        const missing = await server.inject({ method: 'POST', url: '/api/v1/activities', payload: aProgram(), headers: { cookie: coordinator.cookie } });
         expect(missing.statusCode).toBe(403);
         expect(missing.json().code).toBe('auth.csrf');
-        const foreign = await server.inject({ method: 'POST', url: '/api/v1/activities', payload: anActivity(), headers: { cookie: coordinator.cookie, 'x-csrf-token': admin.csrf } });
+        const foreign = await server.inject({ method: 'POST', url: '/api/v1/activities', payload: aProgram(), headers: { cookie: coordinator.cookie, 'x-csrf-token': admin.csrf } });
         expect(foreign.statusCode).toBe(403);
         // Without a session, a change is refused before its body is read (even a malformed one).
         const anonymous = await server.inject({ method: 'POST', url: '/api/v1/activities', payload: '{"broken', headers: { 'content-type': 'application/json' } });
@@ -185,7 +185,7 @@ for (const engine of ENGINES) {
         const extra = await as.inject({ method: 'POST', url: '/api/v1/users', payload: { email: 'x1@example.org', name: 'X', role: 'viewer', password: 'a long enough passphrase', disabled: false, id: 1 } });
         expect(extra.statusCode).toBe(400);
         expect(extra.json().issues.map((i: { path: string }) => i.path).sort()).toEqual(['disabled', 'id']);
-        const created = (await asSession(server, coordinator).inject({ method: 'POST', url: '/api/v1/activities', payload: anActivity() })).json();
+        const created = (await asSession(server, coordinator).inject({ method: 'POST', url: '/api/v1/activities', payload: aProgram() })).json();
         const version = await asSession(server, coordinator).inject({ method: 'PATCH', url: `/api/v1/activities/${created.id}`, payload: { version: 99, createdAt: '2000-01-01', role: 'admin' } });
         expect(version.statusCode).toBe(400);
         expect(version.json().issues.map((i: { path: string }) => i.path).sort()).toEqual(['createdAt', 'role', 'version']);
@@ -199,17 +199,17 @@ for (const engine of ENGINES) {
       });
 
       it('keeps an agency out of another agency’s program through every write', async () => {
-        const theirs = await createActivity(app.deps, activityInputSchema.parse(anActivity({ implementingOrg: 'ID-ACC-OTHER' })));
+        const theirs = await createProgram(app.deps, programInputSchema.parse(aProgram({ implementingOrg: 'ID-ACC-OTHER' })));
         const as = asSession(server, agency);
         const attempts = [
           await as.inject({ method: 'PATCH', url: `/api/v1/activities/${theirs.id}`, payload: { titleEn: 'Taken over' } }),
-          await as.inject({ method: 'PUT', url: `/api/v1/activities/${theirs.id}`, payload: anActivity({ identifier: theirs.identifier, implementingOrg: 'ID-ACC-OWN' }) }),
+          await as.inject({ method: 'PUT', url: `/api/v1/activities/${theirs.id}`, payload: aProgram({ identifier: theirs.identifier, implementingOrg: 'ID-ACC-OWN' }) }),
           await as.inject({ method: 'DELETE', url: `/api/v1/activities/${theirs.id}` }),
           await as.inject({ method: 'POST', url: `/api/v1/activities/${theirs.id}/transitions`, payload: { action: 'cancel', comment: 'not ours' } }),
         ];
         expect(attempts.map((r) => r.statusCode)).toEqual([403, 403, 403, 403]);
         // Nor can it hand its own program to another agency.
-        const mine = (await as.inject({ method: 'POST', url: '/api/v1/activities', payload: anActivity() })).json();
+        const mine = (await as.inject({ method: 'POST', url: '/api/v1/activities', payload: aProgram() })).json();
         expect(mine.implementingOrg).toBe('ID-ACC-OWN');
         expect((await as.inject({ method: 'PATCH', url: `/api/v1/activities/${mine.id}`, payload: { implementingOrg: 'ID-ACC-OTHER' } })).statusCode).toBe(403);
         const stored = (await asSession(server, admin).inject({ url: `/api/v1/activities/${theirs.id}` })).json();
@@ -219,7 +219,7 @@ for (const engine of ENGINES) {
       it('stores SQL metacharacters and script as text, and searches with them safely', async () => {
         const nasty = `Robert'); DROP TABLE activities; -- <script>alert("x")</script> %_\\`;
         const as = asSession(server, coordinator);
-        const program = (await as.inject({ method: 'POST', url: '/api/v1/activities', payload: anActivity({ titleEn: nasty, titleId: nasty, descriptionEn: nasty, venueCity: nasty }) })).json();
+        const program = (await as.inject({ method: 'POST', url: '/api/v1/activities', payload: aProgram({ titleEn: nasty, titleId: nasty, descriptionEn: nasty, venueCity: nasty }) })).json();
         expect(program).toMatchObject({ titleEn: nasty, titleId: nasty, descriptionEn: nasty, venueCity: nasty });
         const participant = await as.inject({ method: 'POST', url: `/api/v1/activities/${program.id}/participants`, payload: aParticipant({ fullName: nasty, organisation: nasty, position: nasty }) });
         expect(participant.json()).toMatchObject({ fullName: nasty, organisation: nasty, position: nasty });
@@ -239,7 +239,7 @@ for (const engine of ENGINES) {
     describe('audit trail', () => {
       it('records a program’s creation, changes, transitions and deletion with the changed fields', async () => {
         const as = asSession(server, coordinator);
-        const created = (await as.inject({ method: 'POST', url: '/api/v1/activities', payload: anActivity({ titleEn: 'Before', participantsPlanned: 10 }) })).json();
+        const created = (await as.inject({ method: 'POST', url: '/api/v1/activities', payload: aProgram({ titleEn: 'Before', participantsPlanned: 10 }) })).json();
         await as.inject({ method: 'PATCH', url: `/api/v1/activities/${created.id}`, payload: { titleEn: 'After', participantsPlanned: 12 }, headers: { 'if-match': '"1"' } });
         await as.inject({ method: 'POST', url: `/api/v1/activities/${created.id}/transitions`, payload: { action: 'submit' } });
         await as.inject({ method: 'POST', url: `/api/v1/activities/${created.id}/transitions`, payload: { action: 'reject', comment: 'Outside the annual priorities' } });
@@ -261,7 +261,7 @@ for (const engine of ENGINES) {
 
       it('records participants, organisations, imports, sign-ins and account changes, never a password', async () => {
         const as = asSession(server, coordinator);
-        const program = (await as.inject({ method: 'POST', url: '/api/v1/activities', payload: anActivity() })).json();
+        const program = (await as.inject({ method: 'POST', url: '/api/v1/activities', payload: aProgram() })).json();
         const p = (await as.inject({ method: 'POST', url: `/api/v1/activities/${program.id}/participants`, payload: aParticipant({ fullName: 'Achieng Odhiambo' }) })).json();
         await as.inject({ method: 'PATCH', url: `/api/v1/activities/${program.id}/participants/${p.id}`, payload: { position: 'Fisheries officer' } });
         await as.inject({ method: 'DELETE', url: `/api/v1/activities/${program.id}/participants/${p.id}` });
@@ -316,7 +316,7 @@ for (const engine of ENGINES) {
       it('walks a program from request to evaluation, with a timeline of who did what', async () => {
         const asAgency = asSession(server, agency);
         const asCoord = asSession(server, coordinator);
-        const program = (await asAgency.inject({ method: 'POST', url: '/api/v1/activities', payload: anActivity() })).json();
+        const program = (await asAgency.inject({ method: 'POST', url: '/api/v1/activities', payload: aProgram() })).json();
         const move = (as: FastifyInstance, action: string, comment?: string, version?: number) =>
           as.inject({ method: 'POST', url: `/api/v1/activities/${program.id}/transitions`, payload: { action, ...(comment ? { comment } : {}) }, headers: version ? { 'if-match': `"${version}"` } : {} });
         expect((await move(asAgency, 'approve')).statusCode).toBe(409); // still a request
@@ -352,7 +352,7 @@ for (const engine of ENGINES) {
         await importExchangeRates(app.deps, csv('currency,date,units_per_usd\nIDR,2030-01-01,14000\nJPY,2030-01-01,110'));
         const b = (amount: number, currency: string, type: 1 | 2 = 1) => ({ type, periodStart: '2030-01-01', periodEnd: '2030-12-31', amount, currency, valueDate: '2030-02-01' });
         const mk = (stage: string, org: string, budgets: ReturnType<typeof b>[]) =>
-          createActivity(app.deps, activityInputSchema.parse(anActivity({ implementingOrg: org, lifecycleStage: stage, plannedStart: '2030-03-01', plannedEnd: '2030-03-10', budgets })));
+          createProgram(app.deps, programInputSchema.parse(aProgram({ implementingOrg: org, lifecycleStage: stage, plannedStart: '2030-03-01', plannedEnd: '2030-03-10', budgets })));
         await mk('approved', 'ID-ACC-OWN', [b(140_000_000, 'IDR')]); // 10,000 USD
         await mk('funded', 'ID-ACC-OWN', [b(5_000, 'USD'), b(9_999, 'USD', 2)]); // the revised budget counts: 9,999 USD
         await mk('approved', 'ID-ACC-OTHER', [b(1_100_000, 'JPY'), b(300, 'GBP')]); // 10,000 USD + GBP without any rate

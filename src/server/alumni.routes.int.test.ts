@@ -7,12 +7,12 @@ import type { FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_SURVEYS } from '../domain/alumni/survey.js';
-import { activityInputSchema } from '../domain/activity/activity.schema.js';
+import { programInputSchema } from '../domain/program/program.schema.js';
 import { personKey, type ParticipantData } from '../domain/participant/participant.js';
 import type { AppContext } from '../main.js';
 import { serverFor } from '../main.js';
-import { createActivity } from '../services/activities.js';
-import { anActivity } from '../testing/builders.js';
+import { createProgram } from '../services/programs.js';
+import { aProgram } from '../testing/builders.js';
 import { describeEachEngine } from '../testing/engines.js';
 import { asSession, ensureOrg, ensureRecipientOrg, signIn } from '../testing/server.js';
 
@@ -58,8 +58,8 @@ describeEachEngine('alumni, surveys and privacy API', (app: () => AppContext) =>
     as.focal_point = asSession(server, await signIn(server, app(), 'focal_point', FOCAL));
     as.public = server;
     const sys = app().deps;
-    p1 = (await createActivity(sys, activityInputSchema.parse(anActivity({ implementingOrg: OWN, lifecycleStage: 'completed', plannedStart: '2026-08-20', plannedEnd: '2026-08-31', recipients: [{ country: 'KE' }, { country: 'FJ' }] })))).id;
-    p2 = (await createActivity(sys, activityInputSchema.parse(anActivity({ implementingOrg: OTHER, lifecycleStage: 'completed', plannedStart: '2025-03-01', plannedEnd: '2025-03-10', recipients: [{ country: 'KE' }] })))).id;
+    p1 = (await createProgram(sys, programInputSchema.parse(aProgram({ implementingOrg: OWN, lifecycleStage: 'completed', plannedStart: '2026-08-20', plannedEnd: '2026-08-31', recipients: [{ country: 'KE' }, { country: 'FJ' }] })))).id;
+    p2 = (await createProgram(sys, programInputSchema.parse(aProgram({ implementingOrg: OTHER, lifecycleStage: 'completed', plannedStart: '2025-03-01', plannedEnd: '2025-03-10', recipients: [{ country: 'KE' }] })))).id;
     await addRecord(p1, 'A1', A, 'KE', 'completed', EMBASSY);
     await addRecord(p1, 'B', B, 'KE', 'completed', FOCAL);
     await addRecord(p1, 'C', C, 'KE', 'attended', null);

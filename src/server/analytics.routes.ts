@@ -5,7 +5,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { activityListQuerySchema } from '../domain/activity/activity-query.js';
+import { programListQuerySchema } from '../domain/program/program-query.js';
 import {
   COMPARATORS,
   countryListInputSchema,
@@ -43,7 +43,7 @@ const errors = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404
 const count = z.number().int();
 const money = z.string().meta({ description: 'exact decimal amount', example: '1875.00' });
 const year = z.coerce.number().int().min(1900).max(2200);
-const stage = activityListQuerySchema.shape.stage;
+const stage = programListQuerySchema.shape.stage;
 
 const rangeQuery = z.object({
   from: year.optional().meta({ description: 'first year (default: nine years before `to`)' }),

@@ -1,8 +1,8 @@
 import { beforeAll, expect, it } from 'vitest';
-import { activityInputSchema } from '../domain/activity/activity.schema.js';
+import { programInputSchema } from '../domain/program/program.schema.js';
 import { csvRecordSource } from '../io/csv-read.js';
 import { annualReportTables } from '../domain/report/tables.js';
-import { createActivity } from '../services/activities.js';
+import { createProgram } from '../services/programs.js';
 import { importExchangeRates } from '../services/exchange-rates.js';
 import { annualSummary } from '../services/reports.js';
 import { EXPECTED_ALL_STAGES, REPORT_RATES_CSV, REPORT_YEAR, reportPrograms } from '../testing/annual-report.js';
@@ -18,7 +18,7 @@ describeEachEngine('GET /api/v1/reports/annual.pdf', (app) => {
     await importExchangeRates(app().deps, csvRecordSource('rates.csv', (async function* () {
       yield REPORT_RATES_CSV;
     })(), { maxBytes: 1_000_000 }));
-    for (const p of reportPrograms()) await createActivity(app().deps, activityInputSchema.parse(p));
+    for (const p of reportPrograms()) await createProgram(app().deps, programInputSchema.parse(p));
   });
 
   it('answers a PDF attachment named after the year and language', async () => {

@@ -5,7 +5,7 @@
  */
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { beforeAll, expect, it } from 'vitest';
-import { anActivity } from '../testing/builders.js';
+import { aProgram } from '../testing/builders.js';
 import { describeEachEngine } from '../testing/engines.js';
 import { asSession, signIn, useServer, type TestSession } from '../testing/server.js';
 
@@ -19,7 +19,7 @@ describeEachEngine('cached answers and compression', (app) => {
     const as = asSession(server(), coordinator);
     for (let i = 0; i < 12; i++) {
       const stage = i < 10 ? 'approved' : 'request';
-      const created = await as.inject({ method: 'POST', url: '/api/v1/activities', payload: anActivity({ titleEn: `Cached answers program ${i} ${'x'.repeat(80)}`, lifecycleStage: stage }) });
+      const created = await as.inject({ method: 'POST', url: '/api/v1/activities', payload: aProgram({ titleEn: `Cached answers program ${i} ${'x'.repeat(80)}`, lifecycleStage: stage }) });
       expect(created.statusCode).toBe(201);
       if (stage === 'approved') published++;
     }

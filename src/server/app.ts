@@ -14,7 +14,7 @@ import {
 } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { ServiceDeps } from '../services/ports.js';
-import { registerActivityRoutes } from './activity.routes.js';
+import { registerProgramRoutes } from './program.routes.js';
 import { registerHomeRoutes } from './home.routes.js';
 import { registerWebApp } from './web.routes.js';
 import { registerOrganisationRoutes } from './organisation.routes.js';
@@ -205,7 +205,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   registerAuthRoutes(app, options.deps, auth);
   registerUserRoutes(app, options.deps);
   registerLifecycleRoutes(app, options.deps);
-  registerActivityRoutes(app, options.deps);
+  registerProgramRoutes(app, options.deps);
   registerParticipantRoutes(app, options.deps);
   registerOrganisationRoutes(app, options.deps);
   registerReferenceRoutes(app);

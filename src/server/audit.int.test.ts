@@ -7,7 +7,7 @@ import type { FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { serverFor } from '../main.js';
-import { anActivity, anOrganisation, aParticipant } from '../testing/builders.js';
+import { aProgram, anOrganisation, aParticipant } from '../testing/builders.js';
 import { describeEachEngine } from '../testing/engines.js';
 import { asSession, ensureOrg, loginAs, signIn, TEST_PASSWORD, type TestSession } from '../testing/server.js';
 
@@ -61,8 +61,8 @@ describeEachEngine('the audit trail', (app) => {
   const entries = async (entity: string, entityId: string | number) => (await search(`entity=${entity}&entityId=${encodeURIComponent(String(entityId))}`)).items;
   const total = async () => (await search('pageSize=1')).total;
   const by = (s: TestSession) => ({ actorUserId: s.userId, actorLabel: s.email, at: NOW });
-  const newProgram = async (who: TestSession, overrides: Parameters<typeof anActivity>[0] = {}) => {
-    const response = await as(who).inject({ method: 'POST', url: '/api/v1/activities', payload: anActivity(overrides) });
+  const newProgram = async (who: TestSession, overrides: Parameters<typeof aProgram>[0] = {}) => {
+    const response = await as(who).inject({ method: 'POST', url: '/api/v1/activities', payload: aProgram(overrides) });
     expect(response.statusCode, response.body).toBe(201);
     return response.json() as { id: number; identifier: string; version: number };
   };

@@ -10,15 +10,15 @@ import { join } from 'node:path';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { beforeAll, expect, it } from 'vitest';
 import type { Role } from '../domain/access/actor.js';
-import { activityInputSchema } from '../domain/activity/activity.schema.js';
+import { programInputSchema } from '../domain/program/program.schema.js';
 import { isValidCertificateNumber } from '../domain/attendance/certificate-number.js';
 import type { ParticipantStatus } from '../domain/codes.js';
 import { participantInputSchema } from '../domain/participant/participant.schema.js';
 import { serverFor } from '../main.js';
-import { createActivity } from '../services/activities.js';
+import { createProgram } from '../services/programs.js';
 import { addParticipant } from '../services/participants.js';
 import { CERTIFICATE_QR } from '../io/pdf/certificate.js';
-import { anActivity, aParticipant } from '../testing/builders.js';
+import { aProgram, aParticipant } from '../testing/builders.js';
 import { describeEachEngine } from '../testing/engines.js';
 import { flatText, PNG_SIGNATURE, pdfText, renderPage } from '../testing/pdf.js';
 import { asSession, ensureOrg, signIn } from '../testing/server.js';
@@ -85,10 +85,10 @@ describeEachEngine('attendance and certificates API', (app) => {
   };
 
   /** A course of DAYS by the own agency, with participants of the given statuses (in that order). */
-  async function course(statuses: readonly ParticipantStatus[], extra: Parameters<typeof anActivity>[0] = {}) {
-    const program = await createActivity(
+  async function course(statuses: readonly ParticipantStatus[], extra: Parameters<typeof aProgram>[0] = {}) {
+    const program = await createProgram(
       app().deps,
-      activityInputSchema.parse(anActivity({ implementingOrg: OWN, lifecycleStage: 'implementation', plannedStart: DAYS[0], plannedEnd: DAYS[9], ...extra })),
+      programInputSchema.parse(aProgram({ implementingOrg: OWN, lifecycleStage: 'implementation', plannedStart: DAYS[0], plannedEnd: DAYS[9], ...extra })),
     );
     const ids: number[] = [];
     for (const [i, status] of statuses.entries()) {

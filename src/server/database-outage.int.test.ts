@@ -16,7 +16,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../config.js';
 import { openApp, serverFor, type AppContext } from '../main.js';
-import { anActivity } from '../testing/builders.js';
+import { aProgram } from '../testing/builders.js';
 import { ENGINES, TEST_DATABASE_URL } from '../testing/engines.js';
 import { asSession, signIn, type TestSession } from '../testing/server.js';
 
@@ -104,7 +104,7 @@ describe.skipIf(!postgres)('a PostgreSQL outage [postgres]', () => {
   it('answers 503 within seconds while the database is away, and serves again once it is back', async () => {
     expect((await list()).statusCode).toBe(200);
     await relay.cut();
-    for (const request of [list, () => asSession(server(), serving.coordinator).inject({ method: 'POST', url: '/api/v1/activities', payload: anActivity() })]) {
+    for (const request of [list, () => asSession(server(), serving.coordinator).inject({ method: 'POST', url: '/api/v1/activities', payload: aProgram() })]) {
       const started = performance.now();
       const answer = await request();
       expect(performance.now() - started).toBeLessThan(2500);
@@ -123,7 +123,7 @@ describe.skipIf(!postgres)('a PostgreSQL outage [postgres]', () => {
     while (served.statusCode !== 200 && performance.now() - back < 5000) served = await list();
     expect(served.statusCode).toBe(200);
     expect((await server().inject({ url: '/api/health' })).json()).toMatchObject({ status: 'ok', database: 'up' });
-    expect((await asSession(server(), serving.coordinator).inject({ method: 'POST', url: '/api/v1/activities', payload: anActivity() })).statusCode).toBe(201);
+    expect((await asSession(server(), serving.coordinator).inject({ method: 'POST', url: '/api/v1/activities', payload: aProgram() })).statusCode).toBe(201);
   });
 
   it('replaces connections that PostgreSQL ends, and logs no secret', async () => {
@@ -166,7 +166,7 @@ describe('SQLite locked by another writer [sqlite]', () => {
     other.pragma('busy_timeout = 0');
     other.exec('begin immediate');
     try {
-      const write = await asSession(server(), serving.coordinator).inject({ method: 'POST', url: '/api/v1/activities', payload: anActivity() });
+      const write = await asSession(server(), serving.coordinator).inject({ method: 'POST', url: '/api/v1/activities', payload: aProgram() });
       expect(write.statusCode).toBe(503);
       expect(write.json()).toMatchObject({ code: 'database.unavailable' });
       expect(write.headers['retry-after']).toBe('2');
@@ -175,6 +175,6 @@ describe('SQLite locked by another writer [sqlite]', () => {
       other.exec('rollback');
       other.close();
     }
-    expect((await asSession(server(), serving.coordinator).inject({ method: 'POST', url: '/api/v1/activities', payload: anActivity() })).statusCode).toBe(201);
+    expect((await asSession(server(), serving.coordinator).inject({ method: 'POST', url: '/api/v1/activities', payload: aProgram() })).statusCode).toBe(201);
   });
 });

@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import { beforeAll, expect, it } from 'vitest';
 import { parseCsvText } from '../io/csv-parse.js';
 import { loadDemoData } from '../services/demo/load-demo.js';
-import { anActivity } from '../testing/builders.js';
+import { aProgram } from '../testing/builders.js';
 import { describeEachEngine } from '../testing/engines.js';
 
 /** exceljs types predate Node's generic Buffer; the bytes are a plain Buffer. */
@@ -17,7 +17,7 @@ describeEachEngine('downloads', (app) => {
   });
 
   it('exports the filtered list as CSV in the import format, with formulas neutralised', async () => {
-    await server().inject({ method: 'POST', url: '/api/v1/activities', payload: anActivity({ identifier: 'FORMULA-1', titleEn: '=HYPERLINK("http://x")', plannedStart: '2030-01-01', plannedEnd: '2030-01-02' }) });
+    await server().inject({ method: 'POST', url: '/api/v1/activities', payload: aProgram({ identifier: 'FORMULA-1', titleEn: '=HYPERLINK("http://x")', plannedStart: '2030-01-01', plannedEnd: '2030-01-02' }) });
     const res = await server().inject({ url: '/api/v1/activities/export.csv?year=2018&sort=identifier' });
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toMatch(/text\/csv/);

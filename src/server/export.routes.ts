@@ -3,13 +3,13 @@ import type { PassThrough } from 'node:stream';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { activityListQuerySchema } from '../domain/activity/activity-query.js';
-import { activityToRow } from '../domain/import/activity-row.js';
+import { programListQuerySchema } from '../domain/program/program-query.js';
+import { programToRow } from '../domain/import/program-row.js';
 import { ACTIVITY_COLUMNS } from '../domain/import/csv-columns.js';
 import { annualReportTables, REPORT_TABLE_KEYS } from '../domain/report/tables.js';
 import { csvRow } from '../io/csv-write.js';
 import { writeXlsx } from '../io/xlsx-write.js';
-import { exportActivities } from '../services/activities.js';
+import { exportPrograms } from '../services/programs.js';
 import type { ServiceDeps } from '../services/ports.js';
 import { annualReport, annualSummary } from '../services/reports.js';
 import { depsFor } from './auth.js';
@@ -18,7 +18,7 @@ import { idParams } from './http-helpers.js';
 import { iatiDocument } from '../io/iati-write.js';
 import { download, XLSX } from './downloads.js';
 
-const exportQuery = activityListQuerySchema.omit({ page: true, pageSize: true });
+const exportQuery = programListQuerySchema.omit({ page: true, pageSize: true });
 const lang = z.enum(['en', 'id']).default('en');
 
 function iatiStream(reply: FastifyReply, exported: IatiExport, filename: string): PassThrough {
@@ -74,10 +74,10 @@ export function registerExportRoutes(root: FastifyInstance, deps: ServiceDeps, p
       void (async () => {
         // A BOM makes spreadsheet programs read the file as UTF-8.
         stream.write(`\uFEFF${csvRow(ACTIVITY_COLUMNS)}`);
-        for await (const page of exportActivities(depsFor(deps, request), request.query)) {
+        for await (const page of exportPrograms(depsFor(deps, request), request.query)) {
           let block = '';
           for (const a of page) {
-            const row = activityToRow(a);
+            const row = programToRow(a);
             block += csvRow(ACTIVITY_COLUMNS.map((c) => row[c]), { neutraliseFormulas: true });
           }
           if (!stream.write(block)) await new Promise((resolve) => stream.once('drain', resolve));
@@ -96,9 +96,9 @@ export function registerExportRoutes(root: FastifyInstance, deps: ServiceDeps, p
     async (request, reply) => {
       const stream = download(reply, XLSX, 'programs.xlsx');
       async function* rows() {
-        for await (const page of exportActivities(depsFor(deps, request), request.query)) {
+        for await (const page of exportPrograms(depsFor(deps, request), request.query)) {
           for (const a of page) {
-            const row = activityToRow(a);
+            const row = programToRow(a);
             yield ACTIVITY_COLUMNS.map((c) => {
               const value = row[c];
               // Numbers stay numbers in the sheet.
@@ -136,7 +136,7 @@ export function registerExportRoutes(root: FastifyInstance, deps: ServiceDeps, p
       schema: {
         tags: ['Reports'],
         summary: 'The annual report as an A4 PDF (cover, the tables of annual.xlsx, charts, world map); the public counts published programs only',
-        querystring: z.object({ year: z.coerce.number().int().min(1900).max(2200), lang, stage: activityListQuerySchema.shape.stage }),
+        querystring: z.object({ year: z.coerce.number().int().min(1900).max(2200), lang, stage: programListQuerySchema.shape.stage }),
       },
     },
     async (request, reply) => {

@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { InvalidError } from '../domain/errors.js';
 import { csvRecordSource } from '../io/csv-read.js';
 import { importExchangeRates } from '../services/exchange-rates.js';
-import { importActivities } from '../services/import-activities.js';
+import { importPrograms } from '../services/import-programs.js';
 import { importParticipants } from '../services/import-participants.js';
 import { importIati } from '../services/import-iati.js';
 import { iatiActivitySource } from '../io/iati-read.js';
@@ -17,7 +17,7 @@ import { depsFor } from './auth.js';
 import { makeProblem, PROBLEM_CONTENT_TYPE, problemSchema } from './problem.js';
 
 const TAG = ['Imports'];
-const IMPORTERS = { activities: importActivities, participants: importParticipants, rates: importExchangeRates } as const;
+const IMPORTERS = { activities: importPrograms, participants: importParticipants, rates: importExchangeRates } as const;
 
 export const importReportSchema = z
   .object({

@@ -5,11 +5,11 @@
  */
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { activityInputSchema, type ActivityRequest } from '../domain/activity/activity.schema.js';
+import { programInputSchema, type ProgramRequest } from '../domain/program/program.schema.js';
 import type { LifecycleStage } from '../domain/codes.js';
 import { serverFor } from '../main.js';
-import { createActivity } from '../services/activities.js';
-import { anActivity } from '../testing/builders.js';
+import { createProgram } from '../services/programs.js';
+import { aProgram } from '../testing/builders.js';
 import { describeEachEngine } from '../testing/engines.js';
 import { asSession, ensureOrg, signIn, type TestSession } from '../testing/server.js';
 
@@ -37,8 +37,8 @@ describeEachEngine('the assistance process through the API', (app) => {
     viewer = await signIn(server, app(), 'viewer');
   }, 60_000);
 
-  const system = (stage: LifecycleStage, overrides: Partial<ActivityRequest> = {}) =>
-    createActivity(app().deps, activityInputSchema.parse(anActivity({ implementingOrg: OWN, lifecycleStage: stage, ...overrides })));
+  const system = (stage: LifecycleStage, overrides: Partial<ProgramRequest> = {}) =>
+    createProgram(app().deps, programInputSchema.parse(aProgram({ implementingOrg: OWN, lifecycleStage: stage, ...overrides })));
   const move = (who: TestSession | null, id: number, action: string, comment?: string | null, ifMatch?: string): Promise<LightMyRequestResponse> =>
     as(who).inject({
       method: 'POST',
@@ -50,7 +50,7 @@ describeEachEngine('the assistance process through the API', (app) => {
 
   describe('transitions', () => {
     it('walks a request of an agency to its evaluation, each step by a role allowed to make it', async () => {
-      const created = await as(agency).inject({ method: 'POST', url: '/api/v1/activities', payload: anActivity() });
+      const created = await as(agency).inject({ method: 'POST', url: '/api/v1/activities', payload: aProgram() });
       expect(created.json()).toMatchObject({ implementingOrg: OWN, lifecycleStage: 'request', version: 1 });
       const id = created.json().id as number;
       const steps: [TestSession, string, string | null, LifecycleStage][] = [

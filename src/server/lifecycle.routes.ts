@@ -3,10 +3,10 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { lifecycleStages } from '../domain/codes.js';
-import { transitionActions } from '../domain/activity/lifecycle.js';
-import { activityTimeline, annualPlan, transitionActivity } from '../services/lifecycle.js';
+import { transitionActions } from '../domain/program/lifecycle.js';
+import { programTimeline, annualPlan, transitionProgram } from '../services/lifecycle.js';
 import type { ServiceDeps } from '../services/ports.js';
-import { activitySchema, presentActivity } from './activity.present.js';
+import { programSchema, presentProgram } from './program.present.js';
 import { depsFor } from './auth.js';
 import { badIfMatch, etagOf, idParams, readIfMatch } from './http-helpers.js';
 import { problemSchema } from './problem.js';
@@ -69,7 +69,7 @@ export function registerLifecycleRoutes(root: FastifyInstance, deps: ServiceDeps
       },
     },
     async (request) => {
-      const t = await activityTimeline(depsFor(deps, request), request.params.id);
+      const t = await programTimeline(depsFor(deps, request), request.params.id);
       return { stage: t.stage, transitions: t.transitions.map(({ actorUserId: _u, activityId: _a, ...rest }) => rest), available: [...t.available] };
     },
   );
@@ -83,19 +83,19 @@ export function registerLifecycleRoutes(root: FastifyInstance, deps: ServiceDeps
           'Move a program through the process: submit, return, approve, reject, fund, start, complete, evaluate, cancel (reject, return and cancel need a comment)',
         params: idParams,
         body: z.strictObject({ action, comment: z.string().trim().max(4000).nullable().optional() }),
-        response: { 200: activitySchema, ...errors },
+        response: { 200: programSchema, ...errors },
       },
     },
     async (request, reply) => {
       const ifMatch = readIfMatch(request);
       if (!ifMatch.ok) return badIfMatch(request, reply);
-      const activity = await transitionActivity(depsFor(deps, request), request.params.id, {
+      const activity = await transitionProgram(depsFor(deps, request), request.params.id, {
         action: request.body.action,
         comment: request.body.comment ?? null,
         expectedVersion: ifMatch.version,
       });
       reply.header('etag', etagOf(activity.version));
-      return presentActivity(activity);
+      return presentProgram(activity);
     },
   );
 

@@ -1,11 +1,11 @@
 import type { FastifyInstance } from 'fastify';
 import { beforeAll, afterAll, expect, it } from 'vitest';
 import type { Role } from '../domain/access/actor.js';
-import { activityInputSchema } from '../domain/activity/activity.schema.js';
+import { programInputSchema } from '../domain/program/program.schema.js';
 import { parseCsvText } from '../io/csv-parse.js';
 import { serverFor } from '../main.js';
-import { createActivity } from '../services/activities.js';
-import { anActivity } from '../testing/builders.js';
+import { createProgram } from '../services/programs.js';
+import { aProgram } from '../testing/builders.js';
 import { describeEachEngine } from '../testing/engines.js';
 import { AGENCY_A, seedMoneyScenario } from '../testing/money.js';
 import { asSession, signIn } from '../testing/server.js';
@@ -19,9 +19,9 @@ describeEachEngine('money API', (app) => {
   beforeAll(async () => {
     await seedMoneyScenario(app().deps);
     // A title a spreadsheet would run as a formula.
-    await createActivity(
+    await createProgram(
       app().deps,
-      activityInputSchema.parse(anActivity({ identifier: 'MONEY-FORMULA', titleEn: '=HYPERLINK("http://evil.example")', lifecycleStage: 'completed', plannedStart: '2031-04-01', plannedEnd: '2031-04-02', recipients: [{ country: 'KE' }] })),
+      programInputSchema.parse(aProgram({ identifier: 'MONEY-FORMULA', titleEn: '=HYPERLINK("http://evil.example")', lifecycleStage: 'completed', plannedStart: '2031-04-01', plannedEnd: '2031-04-02', recipients: [{ country: 'KE' }] })),
     );
     server = await serverFor(app(), { logLevel: 'silent' });
     await server.ready();

@@ -6,7 +6,7 @@ import { Readable } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { activityListQuerySchema } from '../domain/activity/activity-query.js';
+import { programListQuerySchema } from '../domain/program/program-query.js';
 import { lifecycleStages, modalities, cooperationTypes } from '../domain/codes.js';
 import {
   BUDGET_GROUPINGS,
@@ -316,7 +316,7 @@ export function registerMoneyRoutes(root: FastifyInstance, deps: ServiceDeps, to
         tags: TAG,
         summary:
           'A TOSSD/CRS-style CSV of a year: one row per program and recipient, collaboration type 8 for triangular programs (1 otherwise), spending in USD at the rates of each value date split exactly over the recipients, the in-kind estimate in its own column. Programs under way or done unless `stage` says otherwise; the public gets published programs only.',
-        querystring: z.object({ year: z.coerce.number().int().min(1900).max(2200), stage: activityListQuerySchema.shape.stage }),
+        querystring: z.object({ year: z.coerce.number().int().min(1900).max(2200), stage: programListQuerySchema.shape.stage }),
       },
     },
     async (request, reply) => {

@@ -7,11 +7,11 @@
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '../domain/access/actor.js';
-import { activityInputSchema } from '../domain/activity/activity.schema.js';
+import { programInputSchema } from '../domain/program/program.schema.js';
 import { serverFor, type AppContext } from '../main.js';
-import { createActivity } from '../services/activities.js';
+import { createProgram } from '../services/programs.js';
 import { CapturedMailer, deliverOutbox } from '../services/mail.js';
-import { anActivity } from '../testing/builders.js';
+import { aProgram } from '../testing/builders.js';
 import { ENGINES, openTestApp } from '../testing/engines.js';
 import { asSession, ensureOrg, signIn, type TestSession } from '../testing/server.js';
 
@@ -85,7 +85,7 @@ for (const engine of ENGINES) {
     const call = (who: Who) => as[who] as FastifyInstance;
 
     async function program(over: Record<string, unknown> = {}) {
-      return createActivity(app.deps, activityInputSchema.parse(anActivity({ implementingOrg: OWN, lifecycleStage: 'approved', recipients: [{ country: 'KE' }, { country: 'TZ' }], ...over })));
+      return createProgram(app.deps, programInputSchema.parse(aProgram({ implementingOrg: OWN, lifecycleStage: 'approved', recipients: [{ country: 'KE' }, { country: 'TZ' }], ...over })));
     }
 
     async function openOffer(over: Record<string, unknown> = {}, programOver: Record<string, unknown> = {}): Promise<{ offerId: number; activityId: number }> {

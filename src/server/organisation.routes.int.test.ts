@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import { anActivity, anOrganisation } from '../testing/builders.js';
+import { aProgram, anOrganisation } from '../testing/builders.js';
 import { describeEachEngine } from '../testing/engines.js';
 import { useServer } from '../testing/server.js';
 
@@ -23,7 +23,7 @@ describeEachEngine('organisations API', (app) => {
 
   it('refuses to delete an organisation that a program names', async () => {
     const org = (await server().inject({ method: 'POST', url: '/api/v1/organisations', payload: anOrganisation() })).json();
-    await server().inject({ method: 'POST', url: '/api/v1/activities', payload: anActivity({ implementingOrg: org.code }) });
+    await server().inject({ method: 'POST', url: '/api/v1/activities', payload: aProgram({ implementingOrg: org.code }) });
     const res = await server().inject({ method: 'DELETE', url: `/api/v1/organisations/${org.code}` });
     expect(res.statusCode).toBe(409);
     expect(res.json().code).toBe('organisation.in_use');

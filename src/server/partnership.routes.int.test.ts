@@ -8,14 +8,14 @@
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '../domain/access/actor.js';
-import { activityInputSchema } from '../domain/activity/activity.schema.js';
+import { programInputSchema } from '../domain/program/program.schema.js';
 import { organisationInputSchema } from '../domain/organisation/organisation.schema.js';
 import { agreementInputSchema, engagementInputSchema } from '../domain/partnership/partnership.schema.js';
 import { serverFor } from '../main.js';
-import { createActivity } from '../services/activities.js';
+import { createProgram } from '../services/programs.js';
 import { createOrganisation } from '../services/organisations.js';
 import { createAgreement, createEngagement, linkAgreementProgram, uploadAgreementDocument } from '../services/partnerships.js';
-import { anActivity } from '../testing/builders.js';
+import { aProgram } from '../testing/builders.js';
 import { describeEachEngine } from '../testing/engines.js';
 import { asSession, ensureOrg, signIn, type TestSession } from '../testing/server.js';
 import { XLSX } from './downloads.js';
@@ -109,7 +109,7 @@ describeEachEngine('partnerships API', (app) => {
       }),
     );
   const upload = async (agreementId: number, title: string, isPublic: boolean) => (await uploadAgreementDocument(system(), agreementId, { title, isPublic, fileName: 'text.pdf', bytes: PDF }, MAX)).id;
-  const aProgram = async () => createActivity(system(), activityInputSchema.parse(anActivity({ implementingOrg: OWN, lifecycleStage: 'approved', cooperationType: 'triangular', partners: [{ org: ABC, iatiRole: 1, sscRole: 'second_provider' }] })));
+  const approvedProgram = async () => createProgram(system(), programInputSchema.parse(aProgram({ implementingOrg: OWN, lifecycleStage: 'approved', cooperationType: 'triangular', partners: [{ org: ABC, iatiRole: 1, sscRole: 'second_provider' }] })));
 
   beforeAll(async () => {
     server = await serverFor(app(), { logLevel: 'silent', uploadMaxBytes: MAX });
@@ -130,11 +130,11 @@ describeEachEngine('partnerships API', (app) => {
     signedId = (await signed()).id;
     privateDocId = await upload(signedId, 'Signed text', false);
     publicDocId = await upload(signedId, 'Press release', true);
-    const program = await aProgram();
+    const program = await approvedProgram();
     programId = program.id;
     await linkAgreementProgram(system(), signedId, program.identifier);
     // A program still a request is under the agreement too: internal until approved.
-    const request = await createActivity(system(), activityInputSchema.parse(anActivity({ implementingOrg: OWN, lifecycleStage: 'request' })));
+    const request = await createProgram(system(), programInputSchema.parse(aProgram({ implementingOrg: OWN, lifecycleStage: 'request' })));
     await linkAgreementProgram(system(), signedId, request.identifier);
   }, 60_000);
 
@@ -169,11 +169,11 @@ describeEachEngine('partnerships API', (app) => {
     { name: 'DELETE /agreements/{id} of a draft', call: async () => ({ method: 'DELETE', url: `/api/v1/agreements/${(await agreement()).id}` }), expect: editors(204) },
     { name: 'PATCH /agreements/{id}', call: async () => ({ method: 'PATCH', url: `/api/v1/agreements/${(await agreement()).id}`, payload: { subject: 'Agriculture and fisheries' } }), expect: editors(200) },
     { name: 'POST /agreements/{id}/status', call: async () => ({ method: 'POST', url: `/api/v1/agreements/${(await agreement()).id}/status`, payload: { to: 'negotiation' } }), expect: editors(200) },
-    { name: 'POST /agreements/{id}/programs', call: async () => ({ method: 'POST', url: `/api/v1/agreements/${(await signed()).id}/programs`, payload: { identifier: (await aProgram()).identifier } }), expect: editors(200) },
+    { name: 'POST /agreements/{id}/programs', call: async () => ({ method: 'POST', url: `/api/v1/agreements/${(await signed()).id}/programs`, payload: { identifier: (await approvedProgram()).identifier } }), expect: editors(200) },
     {
       name: 'DELETE /agreements/{id}/programs/{activityId}',
       call: async () => {
-        const [a, p] = [await signed(), await aProgram()];
+        const [a, p] = [await signed(), await approvedProgram()];
         await linkAgreementProgram(system(), a.id, p.identifier);
         return { method: 'DELETE', url: `/api/v1/agreements/${a.id}/programs/${p.id}` };
       },
@@ -502,7 +502,7 @@ describeEachEngine('partnerships API', (app) => {
         items: [{ side: 'ours', kind: 'offer', description: 'Shrimp farming course' }],
       });
       // What came of the visit: a program since approved (linked as the item-to-program step links it).
-      const program = await createActivity(system(), activityInputSchema.parse(anActivity({ implementingOrg: OTHER, lifecycleStage: 'approved', cooperationType: 'triangular', recipients: [{ country: 'GT' }], partners: [{ org: AMEXCID, iatiRole: 1, sscRole: 'second_provider' }] })));
+      const program = await createProgram(system(), programInputSchema.parse(aProgram({ implementingOrg: OTHER, lifecycleStage: 'approved', cooperationType: 'triangular', recipients: [{ country: 'GT' }], partners: [{ org: AMEXCID, iatiRole: 1, sscRole: 'second_provider' }] })));
       await system().store.repos.partnerships.setItemProgram(g1.items[0]?.id ?? 0, program.id);
       refs.P = program.identifier;
       await engage('G2', { kind: 'call', title: 'Call with AMEXCID', startsOn: '2026-02-01', partnerOrg: AMEXCID });

@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { formatMinor } from '../domain/money.js';
 import type { AnnualSummary, Spending } from '../domain/report/summary.js';
-import { activityListQuerySchema } from '../domain/activity/activity-query.js';
+import { programListQuerySchema } from '../domain/program/program-query.js';
 import { REPORT_REGIONS } from '../domain/reference/types.js';
 import { listExchangeRates } from '../services/exchange-rates.js';
 import type { ServiceDeps } from '../services/ports.js';
@@ -102,7 +102,7 @@ export function presentSummary(s: AnnualSummary): z.output<typeof summarySchema>
 const REPORT_TOPICS = ['programs', 'participants', 'reports'] as const;
 
 /** Reports may count programs of some lifecycle stages only; the public always counts published ones. */
-const stageQuery = activityListQuerySchema.shape.stage;
+const stageQuery = programListQuerySchema.shape.stage;
 
 export function registerReportRoutes(root: FastifyInstance, deps: ServiceDeps): void {
   const app = root.withTypeProvider<ZodTypeProvider>();

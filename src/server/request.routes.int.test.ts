@@ -6,14 +6,14 @@
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '../domain/access/actor.js';
-import { activityInputSchema } from '../domain/activity/activity.schema.js';
+import { programInputSchema } from '../domain/program/program.schema.js';
 import { organisationInputSchema } from '../domain/organisation/organisation.schema.js';
 import { requestInputSchema, type RequestInputRequest } from '../domain/request/request.schema.js';
 import { serverFor } from '../main.js';
-import { createActivity } from '../services/activities.js';
+import { createProgram } from '../services/programs.js';
 import { createOrganisation } from '../services/organisations.js';
 import { assessRequest, declineRequest, registerRequest } from '../services/requests.js';
-import { anActivity } from '../testing/builders.js';
+import { aProgram } from '../testing/builders.js';
 import { describeEachEngine } from '../testing/engines.js';
 import { asSession, ensureOrg, signIn } from '../testing/server.js';
 
@@ -61,7 +61,7 @@ describeEachEngine('requests API', (app) => {
     }
     fiji = await aRequest();
     timor = await aRequest({ country: 'TL', topic: 'Agricultural extension', flagshipArea: 'DEV-AGR', sectorCode: '31166' });
-    await createActivity(system(), activityInputSchema.parse(anActivity({ implementingOrg: AGENCY, flagshipArea: 'DEV-DRM', lifecycleStage: 'completed', recipients: [{ country: 'FJ' }] })));
+    await createProgram(system(), programInputSchema.parse(aProgram({ implementingOrg: AGENCY, flagshipArea: 'DEV-DRM', lifecycleStage: 'completed', recipients: [{ country: 'FJ' }] })));
   }, 60_000);
 
   const send = (who: Who, call: Call): Promise<LightMyRequestResponse> =>

@@ -6,13 +6,13 @@
 import type { FastifyInstance } from 'fastify';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '../domain/access/actor.js';
-import { activityInputSchema } from '../domain/activity/activity.schema.js';
+import { programInputSchema } from '../domain/program/program.schema.js';
 import { participantInputSchema } from '../domain/participant/participant.schema.js';
 import type { AppContext } from '../main.js';
 import { serverFor } from '../main.js';
-import { createActivity } from '../services/activities.js';
+import { createProgram } from '../services/programs.js';
 import { addParticipant } from '../services/participants.js';
-import { anActivity, anOrganisation, aParticipant } from '../testing/builders.js';
+import { aProgram, anOrganisation, aParticipant } from '../testing/builders.js';
 import { describeEachEngine } from '../testing/engines.js';
 import { asSession, ensureOrg, signIn } from '../testing/server.js';
 
@@ -48,7 +48,7 @@ describeEachEngine('role × endpoint matrix', (app: () => AppContext) => {
 
   const system = () => app().deps;
   const program = async (stage: string, org = OWN, recipients = [{ country: 'KE' }]) =>
-    (await createActivity(system(), activityInputSchema.parse(anActivity({ implementingOrg: org, lifecycleStage: stage, recipients })))).id;
+    (await createProgram(system(), programInputSchema.parse(aProgram({ implementingOrg: org, lifecycleStage: stage, recipients })))).id;
 
   beforeAll(async () => {
     server = await serverFor(app(), { logLevel: 'silent' });
@@ -74,17 +74,17 @@ describeEachEngine('role × endpoint matrix', (app: () => AppContext) => {
     { name: 'read by identifier', call: async () => ({ url: `/api/v1/activities/${unpublished}` }), expect: { ...all(200), public: 404 } },
     {
       name: 'register a program of the agency',
-      call: async () => ({ method: 'POST', url: '/api/v1/activities', payload: anActivity({ implementingOrg: OWN }) }),
+      call: async () => ({ method: 'POST', url: '/api/v1/activities', payload: aProgram({ implementingOrg: OWN }) }),
       expect: { admin: 201, coordinator: 201, agency: 201, embassy: 201, focal_point: 201, viewer: 403, public: 401 },
     },
     {
       name: 'register a program of another agency',
-      call: async () => ({ method: 'POST', url: '/api/v1/activities', payload: anActivity({ implementingOrg: OTHER }) }),
+      call: async () => ({ method: 'POST', url: '/api/v1/activities', payload: aProgram({ implementingOrg: OTHER }) }),
       expect: { admin: 201, coordinator: 201, agency: 403, embassy: 201, focal_point: 201, viewer: 403, public: 401 },
     },
     {
       name: 'register a program at a later stage',
-      call: async () => ({ method: 'POST', url: '/api/v1/activities', payload: anActivity({ implementingOrg: OWN, lifecycleStage: 'completed' }) }),
+      call: async () => ({ method: 'POST', url: '/api/v1/activities', payload: aProgram({ implementingOrg: OWN, lifecycleStage: 'completed' }) }),
       expect: { admin: 201, coordinator: 201, agency: 403, embassy: 403, focal_point: 403, viewer: 403, public: 401 },
     },
     {
@@ -94,7 +94,7 @@ describeEachEngine('role × endpoint matrix', (app: () => AppContext) => {
     },
     {
       name: 'replace another agency program',
-      call: async () => ({ method: 'PUT', url: `/api/v1/activities/${await program('request', OTHER)}`, payload: anActivity({ implementingOrg: OTHER }) }),
+      call: async () => ({ method: 'PUT', url: `/api/v1/activities/${await program('request', OTHER)}`, payload: aProgram({ implementingOrg: OTHER }) }),
       expect: { admin: 200, coordinator: 200, agency: 403, embassy: 403, focal_point: 403, viewer: 403, public: 401 },
     },
     {

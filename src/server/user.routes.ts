@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { roles } from '../domain/access/actor.js';
 import { userInputSchema, userPatchSchema } from '../domain/account/user.js';
 import { AUDIT_ACTIONS, AUDIT_ENTITIES } from '../domain/audit.js';
-import { activityHistory, searchAudit } from '../services/audit.js';
+import { programHistory, searchAudit } from '../services/audit.js';
 import type { ServiceDeps } from '../services/ports.js';
 import { createUser, getUser, listUsers, updateUser } from '../services/users.js';
 import { depsFor } from './auth.js';
@@ -128,6 +128,6 @@ export function registerUserRoutes(root: FastifyInstance, deps: ServiceDeps): vo
         response: { 200: auditPageSchema, ...errors },
       },
     },
-    async (request) => activityHistory(depsFor(deps, request), request.params.id, request.query) as Promise<z.output<typeof auditPageSchema>>,
+    async (request) => programHistory(depsFor(deps, request), request.params.id, request.query) as Promise<z.output<typeof auditPageSchema>>,
   );
 }

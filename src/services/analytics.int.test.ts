@@ -4,13 +4,13 @@
  * in the database counts).
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { activityInputSchema } from '../domain/activity/activity.schema.js';
+import { programInputSchema } from '../domain/program/program.schema.js';
 import { countryListInputSchema, priorityTargetInputSchema } from '../domain/analytics/priority.js';
 import { organisationInputSchema } from '../domain/organisation/organisation.schema.js';
 import { participantInputSchema } from '../domain/participant/participant.schema.js';
-import { anActivity, anOrganisation, aParticipant } from '../testing/builders.js';
+import { aProgram, anOrganisation, aParticipant } from '../testing/builders.js';
 import { describeEachEngine } from '../testing/engines.js';
-import { createActivity, patchActivity } from './activities.js';
+import { createProgram, patchProgram } from './programs.js';
 import { concentration, trends, triangularNetwork } from './analytics.js';
 import { createOrganisation } from './organisations.js';
 import { addParticipant } from './participants.js';
@@ -20,7 +20,7 @@ import { countryProfile, partnerProfile } from './profiles.js';
 
 describeEachEngine('analytics on a hand-computed dataset', (app) => {
   const deps = () => app().deps;
-  const create = (o: object) => createActivity(deps(), activityInputSchema.parse(anActivity(o)));
+  const create = (o: object) => createProgram(deps(), programInputSchema.parse(aProgram(o)));
   let partnerCode = '';
   let agencyCode = '';
 
@@ -197,7 +197,7 @@ describeEachEngine('analytics on a hand-computed dataset', (app) => {
     expect(n.nodes.map((x) => [x.kind, x.labelEn, x.programs])).toEqual([['provider', 'AGY', 1], ['partner', 'TPJ', 1], ['recipient', 'Palestine', 1]].map(([k, l, p]) => [k, k === 'recipient' ? expect.stringMatching(/Palestin/) : l, p]));
     // Moving the triangular program to 2042 moves it in every view.
     const a3 = (await partnerProfile(deps(), partnerCode)).programs[0];
-    await patchActivity(deps(), a3?.id ?? 0, { plannedStart: '2042-06-01', plannedEnd: '2042-06-03' });
+    await patchProgram(deps(), a3?.id ?? 0, { plannedStart: '2042-06-01', plannedEnd: '2042-06-03' });
     n = await triangularNetwork(deps(), { from: 2041, to: 2041 });
     expect(n.links).toEqual([]);
     const t = await trends(deps(), { from: 2041, to: 2042 });

@@ -7,7 +7,7 @@
 import { randomBytes } from 'node:crypto';
 import { actorLabel } from '../domain/access/actor.js';
 import { authorizeOfferManage, canSeePersonalData, requireSignedIn } from '../domain/access/policy.js';
-import type { Activity } from '../domain/activity/activity.js';
+import type { Program } from '../domain/program/program.js';
 import {
   ATTENDANCE_STATUSES,
   attendanceOutcome,
@@ -43,7 +43,7 @@ export interface SheetRow {
 }
 
 export interface AttendanceSheet {
-  readonly program: Pick<Activity, 'id' | 'identifier' | 'titleEn' | 'titleId' | 'implementingOrg'>;
+  readonly program: Pick<Program, 'id' | 'identifier' | 'titleEn' | 'titleId' | 'implementingOrg'>;
   readonly days: readonly string[];
   readonly completionPercent: number;
   /** The fewest days present that complete the course. */
@@ -51,7 +51,7 @@ export interface AttendanceSheet {
   readonly rows: readonly SheetRow[];
 }
 
-async function programOf(repos: Repositories, id: number): Promise<Activity> {
+async function programOf(repos: Repositories, id: number): Promise<Program> {
   const program = await repos.activities.findById(id);
   if (!program) throw new NotFoundError('activity.not_found', `no program with id ${id}`);
   return program;
@@ -61,10 +61,10 @@ async function percentOf(repos: Repositories, programId: number): Promise<number
   return (await repos.attendance.completionPercent(programId)) ?? DEFAULT_COMPLETION_PERCENT;
 }
 
-async function buildSheet(repos: Repositories, program: Activity): Promise<AttendanceSheet> {
+async function buildSheet(repos: Repositories, program: Program): Promise<AttendanceSheet> {
   const days = courseDays(program);
   const percent = await percentOf(repos, program.id);
-  const participants = (await repos.participants.listByActivity(program.id)).filter((p) => SHEET_STATUSES.includes(p.status));
+  const participants = (await repos.participants.listByProgram(program.id)).filter((p) => SHEET_STATUSES.includes(p.status));
   const marks = new Map<string, boolean>();
   for (const m of await repos.attendance.listByProgram(program.id)) marks.set(`${m.participantId}|${m.day}`, m.present);
   const certificates = new Map((await repos.certificates.listByProgram(program.id)).map((c) => [c.participantId, c]));
@@ -127,7 +127,7 @@ export async function recordAttendance(deps: ServiceDeps, programId: number, mar
     authorizeOfferManage(deps.actor, program);
     await repos.attendance.lockProgram(programId);
     const days = courseDays(program);
-    const participants = new Map((await repos.participants.listByActivity(programId)).map((p) => [p.id, p]));
+    const participants = new Map((await repos.participants.listByProgram(programId)).map((p) => [p.id, p]));
     const issues = markIssues(marks, new Set(days), participants);
     if (issues.length) throw new InvalidError('attendance.invalid', `${issues.length} attendance mark(s) cannot be recorded: ${issues[0]?.message ?? ''}`, issues);
     const now = deps.clock.nowIso();
@@ -173,7 +173,7 @@ export async function closeAttendance(deps: ServiceDeps, programId: number): Pro
     const unconfirmed: StatusChange[] = [];
     const toCompleted: StatusChange[] = [];
     const tally = { belowRule: 0, noShow: 0 };
-    for (const p of await repos.participants.listByActivity(programId)) {
+    for (const p of await repos.participants.listByProgram(programId)) {
       const outcome = attendanceOutcome(p.status, completionOf(presentDays.get(p.id) ?? 0, days.length, percent));
       if (outcome.reason === 'below_rule') tally.belowRule++;
       if (outcome.reason === 'no_show') tally.noShow++;
@@ -224,7 +224,7 @@ export async function issueCertificates(deps: ServiceDeps, programId: number): P
     const program = await programOf(repos, programId);
     authorizeOfferManage(deps.actor, program);
     await repos.attendance.lockProgram(programId);
-    const completed = (await repos.participants.listByActivity(programId)).filter((p) => p.status === 'completed');
+    const completed = (await repos.participants.listByProgram(programId)).filter((p) => p.status === 'completed');
     const have = new Set((await repos.certificates.listByProgram(programId)).map((c) => c.participantId));
     const now = deps.clock.nowIso();
     const year = Number(now.slice(0, 4));

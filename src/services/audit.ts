@@ -1,7 +1,7 @@
 /** Writing and reading the audit log. Every write use case records its change here, in its own transaction. */
 import { actorLabel, actorUserId } from '../domain/access/actor.js';
 import { authorizeAuditSearch, requireSignedIn } from '../domain/access/policy.js';
-import type { Page } from '../domain/activity/activity-query.js';
+import type { Page } from '../domain/program/program-query.js';
 import type { AuditAction, AuditEntity, AuditEntry, Changes } from '../domain/audit.js';
 import type { AuditQuery, Repositories, ServiceDeps } from './ports.js';
 
@@ -38,7 +38,7 @@ export async function searchAudit(deps: ServiceDeps, query: AuditQuery): Promise
 }
 
 /** A program's own history (create, changes, transitions): anyone signed in. */
-export async function activityHistory(deps: ServiceDeps, activityId: number, options: { afterVersion?: number; page?: number; pageSize?: number } = {}): Promise<Page<AuditEntry>> {
+export async function programHistory(deps: ServiceDeps, activityId: number, options: { afterVersion?: number; page?: number; pageSize?: number } = {}): Promise<Page<AuditEntry>> {
   requireSignedIn(deps.actor);
   return deps.store.repos.audit.search({
     entity: 'activity',

@@ -2,11 +2,11 @@
  * Publishing programs as IATI 2.03 activities: the programs of a filter, page by page (memory
  * stays bounded), mapped by domain/iati/activity-xml.ts. The public gets published programs only.
  */
-import type { ActivityListQuery } from '../domain/activity/activity-query.js';
+import type { ProgramListQuery } from '../domain/program/program-query.js';
 import { iatiActivityNode, type IatiOrg } from '../domain/iati/activity-xml.js';
 import type { XmlNode } from '../domain/iati/xml-node.js';
-import type { Activity } from '../domain/activity/activity.js';
-import { exportActivities, getActivity } from './activities.js';
+import type { Program } from '../domain/program/program.js';
+import { exportPrograms, getProgram } from './programs.js';
 import type { ServiceDeps } from './ports.js';
 
 export interface IatiPublisher {
@@ -30,9 +30,9 @@ export interface IatiExport {
 }
 
 /** IATI requires at least one activity-date; a program not yet planned (a fresh request) has none. */
-const hasDate = (a: Activity) => Boolean(a.plannedStart || a.actualStart || a.plannedEnd || a.actualEnd);
+const hasDate = (a: Program) => Boolean(a.plannedStart || a.actualStart || a.plannedEnd || a.actualEnd);
 
-async function exportPages(deps: ServiceDeps, pages: AsyncIterable<Activity[]>, publisher: IatiPublisher): Promise<IatiExport> {
+async function exportPages(deps: ServiceDeps, pages: AsyncIterable<Program[]>, publisher: IatiPublisher): Promise<IatiExport> {
   const reportingOrg: IatiOrg = { ref: publisher.ref, type: publisher.type, nameEn: publisher.nameEn, nameId: publisher.nameId };
   const orgs = new Map<string, IatiOrg>();
   for (const o of await deps.store.repos.organisations.list({})) orgs.set(o.code, { ref: o.code, type: o.type, nameEn: o.nameEn, nameId: o.nameId });
@@ -49,14 +49,14 @@ async function exportPages(deps: ServiceDeps, pages: AsyncIterable<Activity[]>, 
   return { reportingOrg, generatedAt: now, activities: activities(), undated };
 }
 
-export async function exportIati(deps: ServiceDeps, query: Omit<ActivityListQuery, 'page' | 'pageSize'>, publisher: IatiPublisher): Promise<IatiExport> {
-  return exportPages(deps, exportActivities(deps, query), publisher);
+export async function exportIati(deps: ServiceDeps, query: Omit<ProgramListQuery, 'page' | 'pageSize'>, publisher: IatiPublisher): Promise<IatiExport> {
+  return exportPages(deps, exportPrograms(deps, query), publisher);
 }
 
 /** One program as an IATI file (the public: a published one only). */
 export async function exportIatiActivity(deps: ServiceDeps, id: number, publisher: IatiPublisher): Promise<IatiExport> {
-  const activity = await getActivity(deps, id);
-  async function* one(): AsyncGenerator<Activity[]> {
+  const activity = await getProgram(deps, id);
+  async function* one(): AsyncGenerator<Program[]> {
     yield [activity];
   }
   return exportPages(deps, one(), publisher);

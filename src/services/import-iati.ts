@@ -7,15 +7,15 @@
  * is asked for; a file that is not well-formed XML always writes nothing.
  */
 import { createHash } from 'node:crypto';
-import { checkActivityRules } from '../domain/activity/activity.rules.js';
-import type { ActivityData, ActivityPartner } from '../domain/activity/activity.js';
-import { iatiFieldOf, mapIatiActivity, type IatiDetails, type IatiOrgRef, type MappedIatiActivity } from '../domain/iati/activity-from-iati.js';
+import { checkProgramRules } from '../domain/program/program.rules.js';
+import type { ProgramData, ProgramPartner } from '../domain/program/program.js';
+import { iatiFieldOf, mapIatiActivity, type IatiDetails, type IatiOrgRef, type MappedIatiActivity } from '../domain/iati/program-from-iati.js';
 import type { RawIatiActivity } from '../domain/iati/raw-activity.js';
 import { isCodeIn } from '../domain/reference/codelists.js';
 import { LIMITS } from '../domain/schema-helpers.js';
-import { codeFromName } from './import-activities.js';
+import { codeFromName } from './import-programs.js';
 import { registerImportedOrganisation, runImport, type ImportContext, type ImportOptions, type ImportReport } from './imports.js';
-import type { ActivityWrite, ServiceDeps } from './ports.js';
+import type { ProgramWrite, ServiceDeps } from './ports.js';
 
 /** Activities mapped and written together. */
 export const IATI_CHUNK = 200;
@@ -25,7 +25,7 @@ const MAX_UNKNOWN_LISTED = 50;
 /** The file as the importer reads it (see io/iati-read.ts). */
 export interface IatiSource {
   readonly name: string;
-  read(onActivity: (activity: RawIatiActivity) => Promise<void> | void): Promise<{ version: string | null; generated: string | null }>;
+  read(onProgram: (activity: RawIatiActivity) => Promise<void> | void): Promise<{ version: string | null; generated: string | null }>;
   sha256(): string | null;
 }
 
@@ -57,7 +57,7 @@ class IatiOrganisations {
   }
 }
 
-function fingerprint(data: ActivityData, details: IatiDetails): string {
+function fingerprint(data: ProgramData, details: IatiDetails): string {
   return createHash('sha1').update(JSON.stringify([data, details])).digest('base64url');
 }
 
@@ -99,7 +99,7 @@ class IatiWriter {
     this.pending = [];
     if (chunk.length === 0) return;
     const { repos, counts } = this.ctx;
-    const valid: { m: MappedIatiActivity; data: ActivityData }[] = [];
+    const valid: { m: MappedIatiActivity; data: ProgramData }[] = [];
     for (const m of chunk) {
       const before = this.ctx.errors.count;
       for (const i of m.issues) this.error(m, i.field, i.message, i.value);
@@ -109,25 +109,25 @@ class IatiWriter {
         else this.seen.set(m.identifier, m.line);
       }
       if (this.ctx.errors.count > before) continue;
-      const partners: ActivityPartner[] = [];
+      const partners: ProgramPartner[] = [];
       for (const p of m.partners) {
         const org = await this.orgs.codeOf(p.org);
         // Two names of one registered organisation in one role are one partner.
         if (partners.some((x) => x.org === org && x.iatiRole === p.iatiRole)) continue;
         partners.push({ org, iatiRole: p.iatiRole, sscRole: p.sscRole, contributionMinor: null, currency: null, inKind: false });
       }
-      const data: ActivityData = { ...m.data, implementingOrg: m.implementing ? await this.orgs.codeOf(m.implementing) : null, partners };
-      const issues = checkActivityRules(data);
+      const data: ProgramData = { ...m.data, implementingOrg: m.implementing ? await this.orgs.codeOf(m.implementing) : null, partners };
+      const issues = checkProgramRules(data);
       for (const i of issues) this.error(m, iatiFieldOf(i.path), i.message);
       if (issues.length === 0) valid.push({ m, data });
     }
     const states = await repos.activities.importStates(valid.map((v) => v.m.identifier));
-    const inserts: ActivityWrite[] = [];
+    const inserts: ProgramWrite[] = [];
     const touched: number[] = [];
     for (const { m, data } of valid) {
       const details: IatiDetails = { ...m.details, fingerprint: fingerprint(data, m.details) };
       const state = states.get(m.identifier);
-      const write: ActivityWrite = { data, now: this.ctx.now, importBatchId: this.ctx.batchId, source: 'iati', iatiDetails: details };
+      const write: ProgramWrite = { data, now: this.ctx.now, importBatchId: this.ctx.batchId, source: 'iati', iatiDetails: details };
       if (!state) {
         inserts.push(write);
         counts.inserted++;

@@ -4,12 +4,12 @@
  * the selected only.
  */
 import { expect, it } from 'vitest';
-import { activityInputSchema } from '../domain/activity/activity.schema.js';
+import { programInputSchema } from '../domain/program/program.schema.js';
 import { offerInputSchema } from '../domain/offer/offer.js';
 import { personKey } from '../domain/participant/participant.js';
-import { anActivity } from '../testing/builders.js';
+import { aProgram } from '../testing/builders.js';
 import { describeEachEngine } from '../testing/engines.js';
-import { createActivity } from './activities.js';
+import { createProgram } from './programs.js';
 import { selectAllWithinQuotas } from './nominations.js';
 import type { NominationWrite } from './offer-ports.js';
 import { saveOffer } from './offers.js';
@@ -18,7 +18,7 @@ import { annualSummary } from './reports.js';
 describeEachEngine('moving a whole offer', (app) => {
   it('selects 60 candidates within the quotas: histories, mail, one program audit entry, and only the selected counted', async () => {
     const deps = app().deps;
-    const program = await createActivity(deps, activityInputSchema.parse(anActivity({ plannedStart: '2043-03-02', plannedEnd: '2043-03-06', participantsPlanned: 12, lifecycleStage: 'approved', recipients: [{ country: 'FJ' }, { country: 'PG' }] })));
+    const program = await createProgram(deps, programInputSchema.parse(aProgram({ plannedStart: '2043-03-02', plannedEnd: '2043-03-06', participantsPlanned: 12, lifecycleStage: 'approved', recipients: [{ country: 'FJ' }, { country: 'PG' }] })));
     const offer = await saveOffer(deps, program.id, offerInputSchema.parse({ deadline: '2043-01-31T23:59:59+07:00', quotaDefault: 4, quotas: [{ country: 'PG', quota: 6 }], status: 'open' }));
     const now = deps.clock.nowIso();
     const writes: NominationWrite[] = Array.from({ length: 60 }, (_, i) => {

@@ -6,7 +6,7 @@
  * the program (reports count selected to completed).
  */
 import { actorLabel, actorUserId } from '../domain/access/actor.js';
-import type { Activity } from '../domain/activity/activity.js';
+import type { Program } from '../domain/program/program.js';
 import { participantStatuses, type ParticipantStatus } from '../domain/codes.js';
 import { InvalidError } from '../domain/errors.js';
 import { canMove } from '../domain/participant/journey.js';
@@ -32,7 +32,7 @@ export interface MoveOptions {
 }
 
 /** Moves participants of one program; refuses a step the workflow does not allow, naming the record. */
-export async function moveParticipants(deps: ServiceDeps, repos: Repositories, program: Activity, changes: readonly StatusChange[], options: MoveOptions = {}): Promise<void> {
+export async function moveParticipants(deps: ServiceDeps, repos: Repositories, program: Program, changes: readonly StatusChange[], options: MoveOptions = {}): Promise<void> {
   if (changes.length === 0) return;
   const now = deps.clock.nowIso();
   for (const c of changes) {
@@ -96,7 +96,7 @@ export async function moveParticipants(deps: ServiceDeps, repos: Repositories, p
  * The mail telling of status changes: one to each candidate with an email (their own news), and
  * one per nominating organisation's account listing its nominees whose status changed.
  */
-async function statusMails(repos: Repositories, program: Activity, changes: readonly StatusChange[], note: string | null): Promise<OutgoingMail[]> {
+async function statusMails(repos: Repositories, program: Program, changes: readonly StatusChange[], note: string | null): Promise<OutgoingMail[]> {
   const mails: OutgoingMail[] = [];
   const title = { en: program.titleEn ?? program.identifier, id: program.titleId ?? program.titleEn ?? program.identifier };
   for (const c of changes) {

@@ -1,13 +1,13 @@
 /** Moving programs through the assistance process, and the annual plan it produces. */
 import { canReadInternal } from '../domain/access/policy.js';
-import type { Activity } from '../domain/activity/activity.js';
-import { availableTransitions, planTransition, type TransitionAction } from '../domain/activity/lifecycle.js';
+import type { Program } from '../domain/program/program.js';
+import { availableTransitions, planTransition, type TransitionAction } from '../domain/program/lifecycle.js';
 import { actorLabel, actorUserId } from '../domain/access/actor.js';
 import { ConflictError, NotFoundError } from '../domain/errors.js';
 import type { ExchangeRate } from '../domain/exchange-rate.js';
 import { convertSpending, type Spending, type SpendingGroup } from '../domain/report/summary.js';
 import { audit } from './audit.js';
-import { getActivity } from './activities.js';
+import { getProgram } from './programs.js';
 import { requireSignedIn } from '../domain/access/policy.js';
 import type { ServiceDeps, Transition } from './ports.js';
 
@@ -18,7 +18,7 @@ export interface TransitionRequest {
   readonly expectedVersion?: number;
 }
 
-export async function transitionActivity(deps: ServiceDeps, id: number, request: TransitionRequest): Promise<Activity> {
+export async function transitionProgram(deps: ServiceDeps, id: number, request: TransitionRequest): Promise<Program> {
   return deps.store.transaction(async (repos) => {
     const current = await repos.activities.findById(id);
     if (!current) throw new NotFoundError('activity.not_found', `no program with id ${id}`);
@@ -53,22 +53,22 @@ export async function transitionActivity(deps: ServiceDeps, id: number, request:
       changes: { lifecycleStage: { before: current.lifecycleStage, after: to } },
       comment,
     });
-    return (await repos.activities.findById(id)) as Activity; // changed just above
+    return (await repos.activities.findById(id)) as Program; // changed just above
   });
 }
 
 export interface Timeline {
-  readonly stage: Activity['lifecycleStage'];
+  readonly stage: Program['lifecycleStage'];
   readonly transitions: readonly Transition[];
   /** What this actor may do next. */
   readonly available: readonly TransitionAction[];
 }
 
 /** The program's path through the process so far, and the next steps this actor may take. */
-export async function activityTimeline(deps: ServiceDeps, id: number): Promise<Timeline> {
-  const activity = await getActivity(deps, id);
+export async function programTimeline(deps: ServiceDeps, id: number): Promise<Timeline> {
+  const activity = await getProgram(deps, id);
   // The public sees the stage, not who moved it.
-  const transitions = canReadInternal(deps.actor) ? await deps.store.repos.transitions.listByActivity(id) : [];
+  const transitions = canReadInternal(deps.actor) ? await deps.store.repos.transitions.listByProgram(id) : [];
   return { stage: activity.lifecycleStage, transitions, available: availableTransitions(deps.actor, activity) };
 }
 
@@ -77,7 +77,7 @@ export interface PlanProgram {
   readonly identifier: string;
   readonly titleEn: string | null;
   readonly titleId: string | null;
-  readonly stage: Activity['lifecycleStage'];
+  readonly stage: Program['lifecycleStage'];
   readonly plannedStart: string | null;
   readonly plannedEnd: string | null;
   readonly recipients: readonly string[];
@@ -111,7 +111,7 @@ function rateOn(rates: readonly ExchangeRate[] | undefined, day: string): number
  * The planned budget of a program: its revised budgets when it has any, else the original ones
  * (IATI BudgetType 2 and 1), each converted at the rate of its value date (else period start).
  */
-function budgetGroups(activity: Activity, rates: ReadonlyMap<string, readonly ExchangeRate[]>): SpendingGroup[] {
+function budgetGroups(activity: Program, rates: ReadonlyMap<string, readonly ExchangeRate[]>): SpendingGroup[] {
   const revised = activity.budgets.filter((b) => b.type === 2);
   const chosen = revised.length ? revised : activity.budgets.filter((b) => b.type === 1);
   return chosen.map((b) => {
@@ -132,7 +132,7 @@ function budgetGroups(activity: Activity, rates: ReadonlyMap<string, readonly Ex
 export async function annualPlan(deps: ServiceDeps, year: number): Promise<AnnualPlan> {
   requireSignedIn(deps.actor);
   const repos = deps.store.repos;
-  const activities: Activity[] = [];
+  const activities: Program[] = [];
   for (let page = 1; ; page++) {
     const result = await repos.activities.list({ year, stage: ['approved', 'funded'] }, { key: 'identifier', desc: false }, page, 500);
     activities.push(...(await repos.activities.findManyByIds(result.items.map((i) => i.id))));

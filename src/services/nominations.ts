@@ -3,8 +3,8 @@
  * review and selection within quotas, and each candidate's next steps (docs/participants.md).
  */
 import { actorLabel } from '../domain/access/actor.js';
-import type { Activity } from '../domain/activity/activity.js';
-import type { Page } from '../domain/activity/activity-query.js';
+import type { Program } from '../domain/program/program.js';
+import type { Page } from '../domain/program/program-query.js';
 import { actorHasRole, actorOrg, authorizeNominate, authorizeOfferManage, canManageOffer, canSeePersonalData, isNominator, requireSignedIn } from '../domain/access/policy.js';
 import { participantStatuses, type ParticipantStatus } from '../domain/codes.js';
 import { ConflictError, ForbiddenError, InvalidError, NotFoundError } from '../domain/errors.js';
@@ -34,7 +34,7 @@ function checkFiles(files: readonly UploadedFile[], maxBytes: number) {
   return checked.map((c) => ({ ...c.file, ...(c.result.ok ? c.result.value : { fileName: c.file.fileName, contentType: 'application/octet-stream' }) }));
 }
 
-async function storeFiles(deps: ServiceDeps, repos: Repositories, participant: Participant, program: Activity, files: readonly UploadedFile[], maxBytes: number): Promise<DocumentMeta[]> {
+async function storeFiles(deps: ServiceDeps, repos: Repositories, participant: Participant, program: Program, files: readonly UploadedFile[], maxBytes: number): Promise<DocumentMeta[]> {
   const metas: DocumentMeta[] = [];
   for (const f of checkFiles(files, maxBytes)) {
     const meta = await repos.documents.insert({ participantId: participant.id, kind: f.kind, fileName: f.fileName, contentType: f.contentType, content: f.bytes, uploadedBy: actorLabel(deps.actor) }, deps.clock.nowIso());
@@ -107,7 +107,7 @@ export async function nominate(deps: ServiceDeps, offerId: number, input: Nomina
   });
 }
 
-async function nominationMails(repos: Repositories, program: Activity, offer: CourseOffer, p: Participant) {
+async function nominationMails(repos: Repositories, program: Program, offer: CourseOffer, p: Participant) {
   const title = program.titleEn ?? program.identifier;
   const titleId = program.titleId ?? title;
   const mails = [
@@ -136,14 +136,14 @@ async function nominationMails(repos: Repositories, program: Activity, offer: Co
   return mails;
 }
 
-async function participantAndProgram(repos: Repositories, participantId: number): Promise<{ participant: Participant; program: Activity }> {
+async function participantAndProgram(repos: Repositories, participantId: number): Promise<{ participant: Participant; program: Program }> {
   const participant = await repos.participants.findById(participantId);
   if (!participant) throw new NotFoundError('participant.not_found', `no participant with id ${participantId}`);
   return { participant, program: await programOf(repos, participant.activityId) };
 }
 
 /** Who may see a participant's documents and history: those who see their personal data. */
-function authorizePersonal(deps: ServiceDeps, program: Activity, participant: Participant): void {
+function authorizePersonal(deps: ServiceDeps, program: Program, participant: Participant): void {
   requireSignedIn(deps.actor);
   if (!canSeePersonalData(deps.actor, program, participant.nominatedBy)) throw new ForbiddenError('participant.personal_forbidden', "you may not see this participant's personal data");
 }
@@ -193,7 +193,7 @@ export interface ReviewItem extends Omit<Participant, 'fullName' | 'email' | 'po
   readonly personal: boolean;
 }
 
-function reviewItem(deps: ServiceDeps, program: Activity, p: Participant): ReviewItem {
+function reviewItem(deps: ServiceDeps, program: Program, p: Participant): ReviewItem {
   const { personKey: _key, ...rest } = p;
   if (canSeePersonalData(deps.actor, program, p.nominatedBy)) return { ...rest, personal: true };
   return { ...rest, fullName: null, email: null, position: null, phone: null, personal: false };
@@ -238,7 +238,7 @@ function checkQuotas(offer: CourseOffer, holders: Map<string, number>, changes: 
   if (issues.length) throw new InvalidError('offer.quota_exceeded', issues.map((i) => i.message).join('; '), issues);
 }
 
-async function loadOwn(repos: Repositories, program: Activity, ids: readonly number[]): Promise<Map<number, Participant>> {
+async function loadOwn(repos: Repositories, program: Program, ids: readonly number[]): Promise<Map<number, Participant>> {
   const found = new Map((await repos.nominations.findMany([...new Set(ids)])).map((p) => [p.id, p]));
   const missing = ids.filter((id) => found.get(id)?.activityId !== program.id);
   if (missing.length) throw new NotFoundError('participant.not_found', `no nomination ${missing.slice(0, 10).join(', ')} in program ${program.identifier}`);
@@ -307,7 +307,7 @@ export async function changeStatus(deps: ServiceDeps, participantId: number, inp
     if (!manager && !(isNominator(deps.actor, participant.nominatedBy) && NOMINATOR_STEPS.includes(input.status))) {
       throw new ForbiddenError('participant.status_forbidden', 'the nominating organisation may confirm or withdraw its nominee; every other step is the implementing agency’s');
     }
-    const offer = await repos.offers.findByActivity(program.id);
+    const offer = await repos.offers.findByProgram(program.id);
     if (offer && input.status === 'selected') checkQuotas(offer, await repos.nominations.holders(program.id), [{ participant, to: 'selected' }]);
     await moveParticipants(deps, repos, program, [{ participant, to: input.status, reserveRank: input.status === 'reserve' ? (await repos.nominations.maxReserveRank(program.id)) + 1 : null }], { note: input.note ?? null });
     let promoted: Participant | null = null;
@@ -317,7 +317,7 @@ export async function changeStatus(deps: ServiceDeps, participantId: number, inp
   });
 }
 
-async function promoteReserve(deps: ServiceDeps, repos: Repositories, program: Activity, offer: CourseOffer): Promise<Participant | null> {
+async function promoteReserve(deps: ServiceDeps, repos: Repositories, program: Program, offer: CourseOffer): Promise<Participant | null> {
   const reserves = (await repos.nominations.inStatuses(program.id, ['reserve'])).sort((a, b) => (a.reserveRank ?? Number.MAX_SAFE_INTEGER) - (b.reserveRank ?? Number.MAX_SAFE_INTEGER) || a.id - b.id);
   const result = selectWithinQuotas(reserves, quotasOf(offer), { holders: await repos.nominations.holders(program.id) });
   const first = reserves.find((r) => r.id === result.selected[0]);

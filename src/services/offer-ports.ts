@@ -1,5 +1,5 @@
 /** What the offer and nomination use cases need from the database (db/offer.repo.ts implements it). */
-import type { Page } from '../domain/activity/activity-query.js';
+import type { Page } from '../domain/program/program-query.js';
 import type { FlagshipArea, LifecycleStage, Modality, ParticipantStatus, Sex } from '../domain/codes.js';
 import type { DocumentKind, DocumentMeta } from '../domain/offer/documents.js';
 import type { CountryQuota, CourseOffer, OfferStatus } from '../domain/offer/offer.js';
@@ -58,7 +58,7 @@ export interface CatalogueFilter {
 
 export interface OfferRepository {
   findById(id: number): Promise<CourseOffer | undefined>;
-  findByActivity(activityId: number): Promise<CourseOffer | undefined>;
+  findByProgram(activityId: number): Promise<CourseOffer | undefined>;
   /** Creates the program's offer or replaces its fields and quotas. */
   save(activityId: number, write: OfferWrite, now: string): Promise<CourseOffer>;
   setStatus(id: number, status: OfferStatus, now: string): Promise<void>;

@@ -1,6 +1,6 @@
 /** Course offers: opening a program for nominations, its public page and the catalogue. */
-import type { Activity } from '../domain/activity/activity.js';
-import type { Page } from '../domain/activity/activity-query.js';
+import type { Program } from '../domain/program/program.js';
+import type { Page } from '../domain/program/program-query.js';
 import { actorHasRole, actorOrg, authorizeNominate, authorizeOfferManage, canManageOffer, isCoordinationTeam, isPublished, PUBLISHED_STAGES } from '../domain/access/policy.js';
 import { diffRecords } from '../domain/audit.js';
 import { InvalidError, InvalidTransitionError, NotFoundError } from '../domain/errors.js';
@@ -9,13 +9,13 @@ import { audit } from './audit.js';
 import type { CatalogueEntry, CatalogueFilter } from './offer-ports.js';
 import type { Repositories, ServiceDeps } from './ports.js';
 
-export async function programOf(repos: Repositories, activityId: number): Promise<Activity> {
+export async function programOf(repos: Repositories, activityId: number): Promise<Program> {
   const program = await repos.activities.findById(activityId);
   if (!program) throw new NotFoundError('activity.not_found', `no program with id ${activityId}`);
   return program;
 }
 
-export async function offerOf(repos: Repositories, offerId: number): Promise<{ offer: CourseOffer; program: Activity }> {
+export async function offerOf(repos: Repositories, offerId: number): Promise<{ offer: CourseOffer; program: Program }> {
   const offer = await repos.offers.findById(offerId);
   if (!offer) throw new NotFoundError('offer.not_found', `no course offer with id ${offerId}`);
   return { offer, program: await programOf(repos, offer.activityId) };
@@ -31,7 +31,7 @@ export async function saveOffer(deps: ServiceDeps, activityId: number, input: Of
     const quotas = input.quotas ?? [];
     const issues = checkOfferQuotas(quotas, program.recipients.map((r) => r.country));
     if (issues.length) throw new InvalidError('offer.invalid', 'the offer has invalid quotas', issues);
-    const before = await repos.offers.findByActivity(activityId);
+    const before = await repos.offers.findByProgram(activityId);
     const status: OfferStatus = input.status ?? before?.status ?? 'draft';
     if (before && !canMoveOffer(before.status, status)) {
       throw new InvalidTransitionError('offer.bad_transition', `the offer is ${before.status}: it cannot become ${status}`);
@@ -81,7 +81,7 @@ export async function setOfferStatus(deps: ServiceDeps, offerId: number, to: 'op
 }
 
 /** Whether the actor may see the offer: published and not a draft, or it manages it. */
-function canSeeOffer(deps: ServiceDeps, offer: CourseOffer, program: Activity): boolean {
+function canSeeOffer(deps: ServiceDeps, offer: CourseOffer, program: Program): boolean {
   if (canManageOffer(deps.actor, program)) return true;
   return offer.status !== 'draft' && isPublished(program.lifecycleStage);
 }
@@ -103,7 +103,7 @@ function canNominateNow(deps: ServiceDeps, accepting: boolean): boolean {
   }
 }
 
-function entryOf(offer: CourseOffer, p: Activity): CatalogueEntry {
+function entryOf(offer: CourseOffer, p: Program): CatalogueEntry {
   return {
     offer,
     program: {
@@ -136,7 +136,7 @@ export async function getOffer(deps: ServiceDeps, offerId: number): Promise<Offe
 
 /** The offer of a program, when it has one the actor may see. */
 export async function getProgramOffer(deps: ServiceDeps, activityId: number): Promise<OfferView | null> {
-  const offer = await deps.store.repos.offers.findByActivity(activityId);
+  const offer = await deps.store.repos.offers.findByProgram(activityId);
   if (!offer) return null;
   try {
     return await getOffer(deps, offer.id);

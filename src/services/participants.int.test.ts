@@ -1,15 +1,15 @@
 import { expect, it } from 'vitest';
-import { activityInputSchema } from '../domain/activity/activity.schema.js';
+import { programInputSchema } from '../domain/program/program.schema.js';
 import { ConflictError, InvalidError, NotFoundError } from '../domain/errors.js';
 import { participantInputSchema } from '../domain/participant/participant.schema.js';
-import { anActivity, aParticipant } from '../testing/builders.js';
+import { aProgram, aParticipant } from '../testing/builders.js';
 import { describeEachEngine } from '../testing/engines.js';
-import { createActivity, deleteActivity, patchActivity } from './activities.js';
+import { createProgram, deleteProgram, patchProgram } from './programs.js';
 import { addParticipant, deleteParticipant, listParticipants, patchParticipant } from './participants.js';
 
 describeEachEngine('participants', (app) => {
   const deps = () => app().deps;
-  const program = () => createActivity(deps(), activityInputSchema.parse(anActivity({ recipients: [{ country: 'PS' }, { country: 'JO' }] })));
+  const program = () => createProgram(deps(), programInputSchema.parse(aProgram({ recipients: [{ country: 'PS' }, { country: 'JO' }] })));
   const add = (activityId: number, overrides = {}) => addParticipant(deps(), activityId, participantInputSchema.parse(aParticipant({ country: 'PS', ...overrides })));
 
   it('adds, lists, changes and removes participants', async () => {
@@ -53,7 +53,7 @@ describeEachEngine('participants', (app) => {
   it('refuses to drop a recipient country that participants come from', async () => {
     const a = await program();
     await add(a.id, { country: 'JO' });
-    const error = await patchActivity(deps(), a.id, { recipients: [{ country: 'PS' }] }).catch((e) => e);
+    const error = await patchProgram(deps(), a.id, { recipients: [{ country: 'PS' }] }).catch((e) => e);
     expect(error).toBeInstanceOf(InvalidError);
     expect((error as InvalidError).issues[0]).toMatchObject({ path: 'recipients', code: 'participants_from_country' });
   });
@@ -63,7 +63,7 @@ describeEachEngine('participants', (app) => {
     const b = await program();
     const p = await add(a.id);
     await expect(patchParticipant(deps(), b.id, p.id, { position: 'x' })).rejects.toBeInstanceOf(NotFoundError);
-    await deleteActivity(deps(), a.id);
+    await deleteProgram(deps(), a.id);
     await expect(listParticipants(deps(), a.id)).rejects.toBeInstanceOf(NotFoundError);
   });
 });

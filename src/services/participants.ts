@@ -7,7 +7,7 @@ import {
   type ParticipantData,
 } from '../domain/participant/participant.js';
 import type { ParticipantInput, ParticipantPatch } from '../domain/participant/participant.schema.js';
-import type { Activity } from '../domain/activity/activity.js';
+import type { Program } from '../domain/program/program.js';
 import { actorHasRole, actorOrg, authorizeParticipantWrite, canReadInternal, canSeePersonalData, isPublished } from '../domain/access/policy.js';
 import { diffRecords } from '../domain/audit.js';
 import { audit } from './audit.js';
@@ -26,13 +26,13 @@ function toData(input: ParticipantInput): ParticipantData {
   };
 }
 
-async function programOf(repos: Repositories, activityId: number): Promise<Activity> {
+async function programOf(repos: Repositories, activityId: number): Promise<Program> {
   const activity = await repos.activities.findById(activityId);
   if (!activity) throw new NotFoundError('activity.not_found', `no program with id ${activityId}`);
   return activity;
 }
 
-async function checkAndKey(repos: Repositories, program: Activity, data: ParticipantData, selfId: number | null): Promise<string> {
+async function checkAndKey(repos: Repositories, program: Program, data: ParticipantData, selfId: number | null): Promise<string> {
   const activityId = program.id;
   const issues = checkParticipantCountry(data.country, program.recipients.map((r) => r.country));
   if (issues.length) throw new InvalidError('participant.invalid', 'the participant has invalid fields', issues);
@@ -111,7 +111,7 @@ export interface ParticipantView extends Omit<Participant, 'fullName' | 'email' 
   readonly personal: boolean;
 }
 
-function viewOf(deps: ServiceDeps, program: Activity, p: Participant): ParticipantView {
+function viewOf(deps: ServiceDeps, program: Program, p: Participant): ParticipantView {
   const { personKey: _key, ...rest } = p;
   if (canSeePersonalData(deps.actor, program, p.nominatedBy)) return { ...rest, personal: true };
   return { ...rest, fullName: null, email: null, position: null, personal: false };
@@ -125,7 +125,7 @@ function viewOf(deps: ServiceDeps, program: Activity, p: Participant): Participa
 export async function listParticipants(deps: ServiceDeps, activityId: number): Promise<{ items: ParticipantView[]; all: readonly Participant[] }> {
   const program = await programOf(deps.store.repos, activityId);
   if (!canReadInternal(deps.actor) && !isPublished(program.lifecycleStage)) throw new NotFoundError('activity.not_found', `no program with id ${activityId}`);
-  const all = await deps.store.repos.participants.listByActivity(activityId);
+  const all = await deps.store.repos.participants.listByProgram(activityId);
   const items = canReadInternal(deps.actor) ? all.map((p) => viewOf(deps, program, p)) : [];
   return { items, all };
 }

@@ -5,12 +5,12 @@
  */
 import { beforeAll, expect, it } from 'vitest';
 import { PUBLISHED_STAGES } from '../domain/access/policy.js';
-import { activityInputSchema } from '../domain/activity/activity.schema.js';
+import { programInputSchema } from '../domain/program/program.schema.js';
 import { organisationInputSchema } from '../domain/organisation/organisation.schema.js';
 import { agreementInputSchema, engagementInputSchema, followUpInputSchema, itemProgramSchema, partnerListQuerySchema } from '../domain/partnership/partnership.schema.js';
-import { anActivity } from '../testing/builders.js';
+import { aProgram } from '../testing/builders.js';
 import { describeEachEngine } from '../testing/engines.js';
-import { createActivity } from './activities.js';
+import { createProgram } from './programs.js';
 import { createOrganisation } from './organisations.js';
 import { partnerProfile } from './profiles.js';
 import {
@@ -40,7 +40,7 @@ describeEachEngine('partnerships', (app) => {
     await createOrganisation(deps(), organisationInputSchema.parse({ code: ABC, nameEn: 'Brazilian Cooperation Agency', acronym: 'ABC', type: '10', countryCode: 'BR', kind: 'partner' }));
     // Triangular programs with ABC: 2015 ×1, 2016 ×2, 2017 ×1; one bilateral 2016; one triangular still a request.
     const tri = (year: number, extra = {}) =>
-      createActivity(deps(), activityInputSchema.parse(anActivity({ cooperationType: 'triangular', plannedStart: `${year}-05-01`, plannedEnd: `${year}-05-10`, lifecycleStage: 'completed', activityStatus: 'finalisation', partners: [{ org: ABC, iatiRole: 1, sscRole: 'second_provider' }], ...extra })));
+      createProgram(deps(), programInputSchema.parse(aProgram({ cooperationType: 'triangular', plannedStart: `${year}-05-01`, plannedEnd: `${year}-05-10`, lifecycleStage: 'completed', activityStatus: 'finalisation', partners: [{ org: ABC, iatiRole: 1, sscRole: 'second_provider' }], ...extra })));
     await tri(2015);
     await tri(2016);
     await tri(2016);

@@ -18,9 +18,9 @@ import {
   isCoordinationTeam,
   PUBLISHED_STAGES,
 } from '../domain/access/policy.js';
-import type { Activity } from '../domain/activity/activity.js';
-import type { Page } from '../domain/activity/activity-query.js';
-import { activityInputSchema } from '../domain/activity/activity.schema.js';
+import type { Program } from '../domain/program/program.js';
+import type { Page } from '../domain/program/program-query.js';
+import { programInputSchema } from '../domain/program/program.schema.js';
 import { diffRecords } from '../domain/audit.js';
 import { addDays } from '../domain/dates.js';
 import { ConflictError, ForbiddenError, InvalidError, NotFoundError, type FieldIssue } from '../domain/errors.js';
@@ -58,7 +58,7 @@ import type {
   PartnerListQuery,
   PartnerProfileInput,
 } from '../domain/partnership/partnership.schema.js';
-import { createActivity } from './activities.js';
+import { createProgram } from './programs.js';
 import { audit } from './audit.js';
 import { inOneTransaction, type OutgoingMail, type Repositories, type ServiceDeps } from './ports.js';
 
@@ -592,7 +592,7 @@ function defaultCooperation(partner: Organisation | undefined, recipient: string
  * stage for the recipient country, the counterpart as second provider when the program is
  * triangular, linked to the item so that the engagement shows what came of it.
  */
-export async function itemToProgram(deps: ServiceDeps, itemId: number, input: ItemProgramInput): Promise<{ engagement: Engagement; activity: Activity }> {
+export async function itemToProgram(deps: ServiceDeps, itemId: number, input: ItemProgramInput): Promise<{ engagement: Engagement; activity: Program }> {
   return inOneTransaction(deps, async (tx) => {
     const repos = tx.store.repos;
     const item = await repos.partnerships.findItem(itemId);
@@ -608,7 +608,7 @@ export async function itemToProgram(deps: ServiceDeps, itemId: number, input: It
     }
     const partner = engagement.partnerOrg ? await repos.organisations.findByCode(engagement.partnerOrg) : undefined;
     const cooperationType = input.cooperationType ?? defaultCooperation(partner, country);
-    const parsed = activityInputSchema.safeParse({
+    const parsed = programInputSchema.safeParse({
       identifier: input.identifier ?? `${engagement.reference}-${item.position}`,
       titleEn: input.titleEn ?? full.description.slice(0, 500),
       descriptionEn: `${full.kind === 'offer' ? 'Offer' : 'Request'} of ${full.side === 'ours' ? 'Indonesia' : (engagement.partnerName ?? 'the counterpart')} at ${engagement.title} (${engagement.reference}, ${engagement.startsOn}):\n\n${full.description}`,
@@ -624,7 +624,7 @@ export async function itemToProgram(deps: ServiceDeps, itemId: number, input: It
     if (!parsed.success) {
       throw new InvalidError('engagement_item.program_invalid', 'the program of this item would be invalid', parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })));
     }
-    const activity = await createActivity(tx, parsed.data);
+    const activity = await createProgram(tx, parsed.data);
     if (!(await repos.partnerships.setItemProgram(itemId, activity.id))) throw new ConflictError('engagement_item.has_program', 'this item became a program meanwhile');
     const updated = await engagementChanged(tx, repos, engagement, `${full.kind} turned into program request ${activity.identifier}`);
     return { engagement: updated, activity };
@@ -805,7 +805,7 @@ export async function programPartnership(deps: ServiceDeps, activityId: number) 
   const [agreements, engagementItems, requests] = await Promise.all([
     repos.partnerships.agreementsOfProgram(activityId),
     repos.partnerships.itemsOfProgram(activityId),
-    repos.requests.findByActivity(activityId),
+    repos.requests.findByProgram(activityId),
   ]);
   return { agreements, engagementItems, requests: requests.map((r) => ({ id: r.id, reference: r.reference, country: r.country, topic: r.topic, receivedOn: r.receivedOn })) };
 }

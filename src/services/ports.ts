@@ -3,8 +3,8 @@
  * tests may pass fakes. Repositories return `undefined` for "absent"; services decide whether
  * that is an error.
  */
-import type { Activity, ActivityData } from '../domain/activity/activity.js';
-import type { ActivityFilter, ActivitySortKey, Page } from '../domain/activity/activity-query.js';
+import type { Program, ProgramData } from '../domain/program/program.js';
+import type { ProgramFilter, ProgramSortKey, Page } from '../domain/program/program-query.js';
 import type {
   ActivityStatus,
   CooperationType,
@@ -19,10 +19,10 @@ import type { SpendingGroup, SummaryAggregates } from '../domain/report/summary.
 import type { ExchangeRate } from '../domain/exchange-rate.js';
 import type { GroupCode } from '../domain/reference/types.js';
 import type { Actor } from '../domain/access/actor.js';
-import type { IatiDetails } from '../domain/iati/activity-from-iati.js';
+import type { IatiDetails } from '../domain/iati/program-from-iati.js';
 import type { User } from '../domain/account/user.js';
 import type { AuditAction, AuditEntity, AuditEntry, NewAuditEntry } from '../domain/audit.js';
-import type { TransitionAction } from '../domain/activity/lifecycle.js';
+import type { TransitionAction } from '../domain/program/lifecycle.js';
 import type { BudgetGrouping, BudgetSpentAggregate, MoneyFilter, MoneyGroup } from '../domain/finance/budget-vs-spent.js';
 import type { InKindProgramFacts } from '../domain/finance/in-kind.js';
 import type { UnitCost, UnitCostData } from '../domain/finance/unit-costs.js';
@@ -57,7 +57,7 @@ export interface Clock {
 export const systemClock: Clock = { nowIso: () => new Date().toISOString() };
 
 /** One row of the program list: the fields a list shows, without the child collections. */
-export interface ActivitySummary {
+export interface ProgramSummary {
   readonly id: number;
   readonly identifier: string;
   readonly titleEn: string | null;
@@ -81,8 +81,8 @@ export interface ActivitySummary {
   readonly updatedAt: string;
 }
 
-export interface ActivityWrite {
-  readonly data: ActivityData;
+export interface ProgramWrite {
+  readonly data: ProgramData;
   readonly now: string;
   readonly source?: string;
   readonly importBatchId?: number | null;
@@ -91,32 +91,32 @@ export interface ActivityWrite {
 }
 
 /** What an IATI import needs to know of a stored program with the same identifier. */
-export interface ActivityImportState {
+export interface ProgramImportState {
   readonly id: number;
   readonly version: number;
   readonly source: string;
   readonly fingerprint: string | null;
 }
 
-export interface ActivityRepository {
-  findById(id: number): Promise<Activity | undefined>;
-  findByIdentifier(identifier: string): Promise<Activity | undefined>;
+export interface ProgramRepository {
+  findById(id: number): Promise<Program | undefined>;
+  findByIdentifier(identifier: string): Promise<Program | undefined>;
   /** Whole programs in the order of the ids given (absent ids are skipped). */
-  findManyByIds(ids: readonly number[]): Promise<Activity[]>;
+  findManyByIds(ids: readonly number[]): Promise<Program[]>;
   /** Ids of the given identifiers that exist (for bulk checks). */
   idsByIdentifier(identifiers: readonly string[]): Promise<Map<string, number>>;
-  list(filter: ActivityFilter, sort: { key: ActivitySortKey; desc: boolean }, page: number, pageSize: number): Promise<Page<ActivitySummary>>;
+  list(filter: ProgramFilter, sort: { key: ProgramSortKey; desc: boolean }, page: number, pageSize: number): Promise<Page<ProgramSummary>>;
   /** The ids of every program of a filter, in the list's order (exports read them in chunks). */
-  idsInOrder(filter: ActivityFilter, sort: { key: ActivitySortKey; desc: boolean }): Promise<number[]>;
-  insert(write: ActivityWrite): Promise<number>;
+  idsInOrder(filter: ProgramFilter, sort: { key: ProgramSortKey; desc: boolean }): Promise<number[]>;
+  insert(write: ProgramWrite): Promise<number>;
   /** Inserts many new programs at once; returns their ids by identifier. */
-  insertMany(writes: readonly ActivityWrite[]): Promise<Map<string, number>>;
+  insertMany(writes: readonly ProgramWrite[]): Promise<Map<string, number>>;
   /** Id, version, source and IATI fingerprint of the given identifiers that exist. */
-  importStates(identifiers: readonly string[]): Promise<Map<string, ActivityImportState>>;
+  importStates(identifiers: readonly string[]): Promise<Map<string, ProgramImportState>>;
   /** Ids and recipient countries of the given identifiers that exist (for participant imports). */
   importTargets(identifiers: readonly string[]): Promise<Map<string, { id: number; recipients: string[] }>>;
   /** Replaces the program's data if its version is still `expectedVersion`; false when stale. */
-  update(id: number, expectedVersion: number, write: ActivityWrite): Promise<boolean>;
+  update(id: number, expectedVersion: number, write: ProgramWrite): Promise<boolean>;
   /** Moves the program to a lifecycle stage if its version is still `expectedVersion`. */
   setStage(id: number, expectedVersion: number, stage: LifecycleStage, now: string): Promise<boolean>;
   delete(id: number): Promise<boolean>;
@@ -149,8 +149,8 @@ export interface ParticipantWrite {
 export interface ParticipantRepository {
   findById(id: number): Promise<Participant | undefined>;
   findByPersonKey(activityId: number, personKey: string): Promise<Participant | undefined>;
-  listByActivity(activityId: number): Promise<Participant[]>;
-  countByActivity(activityId: number): Promise<number>;
+  listByProgram(activityId: number): Promise<Participant[]>;
+  countByProgram(activityId: number): Promise<number>;
   /** The distinct countries the program's participants come from. */
   countriesOf(activityId: number): Promise<string[]>;
   /** Participant records that count (selected to completed) and those who attended or completed, per program (programs without records are absent). */
@@ -509,7 +509,7 @@ export interface Transition {
 
 export interface TransitionRepository {
   append(transition: Omit<Transition, 'id'>): Promise<void>;
-  listByActivity(activityId: number): Promise<Transition[]>;
+  listByProgram(activityId: number): Promise<Transition[]>;
 }
 
 type AgreementScope = AgreementFilter & { publicOnly?: boolean; today?: string };
@@ -581,7 +581,7 @@ export interface PartnershipRepository {
 export interface CooperationRequestRepository {
   findById(id: number): Promise<CooperationRequest | undefined>;
   /** The requests a program was created from (accepting a request links it). */
-  findByActivity(activityId: number): Promise<CooperationRequest[]>;
+  findByProgram(activityId: number): Promise<CooperationRequest[]>;
   /** Latest received first. */
   list(filter: RequestFilter, page: number, pageSize: number): Promise<Page<CooperationRequest>>;
   /** The next free reference of a year; on PostgreSQL it locks the numbering until the transaction ends. */
@@ -645,7 +645,7 @@ export interface CertificateRepository {
 }
 
 export interface Repositories {
-  readonly activities: ActivityRepository;
+  readonly activities: ProgramRepository;
   readonly organisations: OrganisationRepository;
   readonly participants: ParticipantRepository;
   readonly participantEvents: ParticipantEventRepository;

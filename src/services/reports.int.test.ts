@@ -1,10 +1,10 @@
 import { beforeAll, expect, it } from 'vitest';
-import { activityInputSchema } from '../domain/activity/activity.schema.js';
+import { programInputSchema } from '../domain/program/program.schema.js';
 import { organisationInputSchema } from '../domain/organisation/organisation.schema.js';
 import { participantInputSchema } from '../domain/participant/participant.schema.js';
-import { anActivity, anOrganisation, aParticipant } from '../testing/builders.js';
+import { aProgram, anOrganisation, aParticipant } from '../testing/builders.js';
 import { describeEachEngine } from '../testing/engines.js';
-import { createActivity, deleteActivity, patchActivity } from './activities.js';
+import { createProgram, deleteProgram, patchProgram } from './programs.js';
 import { loadDemoData } from './demo/load-demo.js';
 import { createOrganisation } from './organisations.js';
 import { addParticipant, deleteParticipant } from './participants.js';
@@ -125,14 +125,14 @@ describeEachEngine('annual summary of the demo data (hand-computed, DOMAIN.md 20
 describeEachEngine('annual summary edge cases', (app) => {
   const deps = () => app().deps;
   const year = 2031;
-  const create = (overrides = {}) => createActivity(deps(), activityInputSchema.parse(anActivity({ plannedStart: `${year}-03-01`, plannedEnd: `${year}-03-05`, ...overrides })));
+  const create = (overrides = {}) => createProgram(deps(), programInputSchema.parse(aProgram({ plannedStart: `${year}-03-01`, plannedEnd: `${year}-03-05`, ...overrides })));
 
   it('keeps participant counts exact through every kind of write', async () => {
     const a = await create({ recipients: [{ country: 'FJ', percentage: 80 }, { country: 'PG', percentage: 20 }], participantsPlanned: 10 });
     let s = await annualSummary(deps(), year);
     expect(s.topRecipients.map((r) => [r.country, r.participants])).toEqual([['FJ', 8], ['PG', 2]]);
 
-    await patchActivity(deps(), a.id, { participantsPlanned: 5 });
+    await patchProgram(deps(), a.id, { participantsPlanned: 5 });
     s = await annualSummary(deps(), year);
     expect(s.participants).toBe(5);
 
@@ -145,10 +145,10 @@ describeEachEngine('annual summary edge cases', (app) => {
     await deleteParticipant(deps(), a.id, p.id);
     expect((await annualSummary(deps(), year)).participants).toBe(5);
 
-    await patchActivity(deps(), a.id, { plannedStart: `${year + 1}-01-10`, plannedEnd: `${year + 1}-01-12` });
+    await patchProgram(deps(), a.id, { plannedStart: `${year + 1}-01-10`, plannedEnd: `${year + 1}-01-12` });
     expect((await annualSummary(deps(), year)).programs).toBe(0);
     expect((await annualSummary(deps(), year + 1)).participants).toBe(5);
-    await deleteActivity(deps(), a.id);
+    await deleteProgram(deps(), a.id);
     expect((await annualSummary(deps(), year + 1)).participants).toBe(0);
   });
 

@@ -5,14 +5,14 @@
  */
 import { beforeAll, expect, it } from 'vitest';
 import type { Role, UserActor } from '../domain/access/actor.js';
-import { activityInputSchema, type ActivityRequest } from '../domain/activity/activity.schema.js';
+import { programInputSchema, type ProgramRequest } from '../domain/program/program.schema.js';
 import { ConflictError, ForbiddenError, InvalidError, InvalidTransitionError, NotFoundError, UnauthenticatedError } from '../domain/errors.js';
 import { organisationInputSchema } from '../domain/organisation/organisation.schema.js';
 import { participantInputSchema } from '../domain/participant/participant.schema.js';
 import { requestInputSchema, requestListQuerySchema, type RequestInputRequest } from '../domain/request/request.schema.js';
-import { anActivity, anOrganisation, aParticipant } from '../testing/builders.js';
+import { aProgram, anOrganisation, aParticipant } from '../testing/builders.js';
 import { describeEachEngine, fixedClock } from '../testing/engines.js';
-import { createActivity } from './activities.js';
+import { createProgram } from './programs.js';
 import { createOrganisation } from './organisations.js';
 import { addParticipant } from './participants.js';
 import { actingAs, type ServiceDeps } from './ports.js';
@@ -39,8 +39,8 @@ describeEachEngine('cooperation requests', (app) => {
     o.partner = await org({ nameEn: 'A partner that implemented one program', kind: 'partner', countryCode: 'JP' });
     o.embassy = await org({ nameEn: 'Embassy in Suva' });
     o.fijiMinistry = await org({ nameEn: 'Fiji Ministry of Foreign Affairs', kind: 'recipient_institution', countryCode: 'FJ' });
-    const program = async (key: string, a: Partial<ActivityRequest>) => {
-      p[key] = (await createActivity(deps(), activityInputSchema.parse(anActivity({ lifecycleStage: 'completed', sectors: [], ...a })))).id;
+    const program = async (key: string, a: Partial<ProgramRequest>) => {
+      p[key] = (await createProgram(deps(), programInputSchema.parse(aProgram({ lifecycleStage: 'completed', sectors: [], ...a })))).id;
     };
     const on = (year: number) => ({ plannedStart: `${year}-05-01`, plannedEnd: `${year}-05-10`, actualStart: `${year}-05-01`, actualEnd: `${year}-05-10` });
     // Disaster agency: P1 Fiji, exact sector, training, 2025; P2 Oceania seminar 2018; P3 Kenya training 2017;

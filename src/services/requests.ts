@@ -4,9 +4,9 @@
  * program in the `request` stage is created and linked) or declined by the coordination team;
  * matched to the ministries, past programs and alumni that fit it.
  */
-import type { Activity } from '../domain/activity/activity.js';
-import type { Page } from '../domain/activity/activity-query.js';
-import { activityInputSchema } from '../domain/activity/activity.schema.js';
+import type { Program } from '../domain/program/program.js';
+import type { Page } from '../domain/program/program-query.js';
+import { programInputSchema } from '../domain/program/program.schema.js';
 import { actorHasRole, actorOrg, authorizeRequestAssess, authorizeRequestRegister, canSeePersonalData, isCoordinationTeam, requireSignedIn } from '../domain/access/policy.js';
 import { actorLabel } from '../domain/access/actor.js';
 import { diffRecords } from '../domain/audit.js';
@@ -14,7 +14,7 @@ import { ConflictError, ForbiddenError, InvalidError, NotFoundError } from '../d
 import { matchQueryOf, MATCH_LIMIT, rankMatches, type AgencyCandidate, type AlumnusCandidate, type ProgramCandidate, type Ranked } from '../domain/request/matching.js';
 import { checkRequestTransition, plainRequest, requestData, type CooperationRequest, type RequestStatus } from '../domain/request/request.js';
 import type { AcceptInput, AssessInput, DeclineInput, RequestInput, RequestListQuery, RequestPatch } from '../domain/request/request.schema.js';
-import { createActivity } from './activities.js';
+import { createProgram } from './programs.js';
 import { audit } from './audit.js';
 import { inOneTransaction, type Repositories, type ServiceDeps } from './ports.js';
 
@@ -196,7 +196,7 @@ function staleError(current: CooperationRequest, expectedVersion: number): Confl
 
 /** The program an accepted request becomes: a request-stage program for the country, from the request's fields. */
 function programInput(r: CooperationRequest, input: AcceptInput) {
-  const parsed = activityInputSchema.safeParse({
+  const parsed = programInputSchema.safeParse({
     identifier: input.identifier ?? r.reference,
     titleEn: r.topic,
     descriptionEn: [r.description, `Created from cooperation request ${r.reference}.`].filter(Boolean).join('\n\n'),
@@ -225,7 +225,7 @@ interface StatusChange {
   readonly accept?: AcceptInput;
 }
 
-async function changeStatus(deps: ServiceDeps, id: number, change: StatusChange, options: RequestWriteOptions): Promise<{ request: CooperationRequest; activity: Activity | null }> {
+async function changeStatus(deps: ServiceDeps, id: number, change: StatusChange, options: RequestWriteOptions): Promise<{ request: CooperationRequest; activity: Program | null }> {
   authorizeRequestAssess(deps.actor);
   return inOneTransaction(deps, async (tx) => {
     const repos = tx.store.repos;
@@ -234,7 +234,7 @@ async function changeStatus(deps: ServiceDeps, id: number, change: StatusChange,
     if (options.expectedVersion !== undefined && options.expectedVersion !== current.version) throw staleError(current, options.expectedVersion);
     checkRequestTransition(current.status, change.to, change.note);
     // createActivity joins this transaction: a refused program leaves the request as it was.
-    const activity = change.accept ? await createActivity(tx, programInput(current, change.accept)) : null;
+    const activity = change.accept ? await createProgram(tx, programInput(current, change.accept)) : null;
     const saved = await repos.requests.update(
       id,
       current.version,
@@ -266,9 +266,9 @@ export async function declineRequest(deps: ServiceDeps, id: number, input: Decli
 }
 
 /** Accepts the request and creates its program (stage `request`), implemented by the agency chosen. */
-export async function acceptRequest(deps: ServiceDeps, id: number, input: AcceptInput, options: RequestWriteOptions = {}): Promise<{ request: CooperationRequest; activity: Activity }> {
+export async function acceptRequest(deps: ServiceDeps, id: number, input: AcceptInput, options: RequestWriteOptions = {}): Promise<{ request: CooperationRequest; activity: Program }> {
   const { request, activity } = await changeStatus(deps, id, { to: 'accepted', note: input.note ?? null, accept: input }, options);
-  return { request, activity: activity as Activity }; // accepting always creates the program
+  return { request, activity: activity as Program }; // accepting always creates the program
 }
 
 /** An alumnus as the actor may see them: name, organisation and position only with the right to see personal data. */

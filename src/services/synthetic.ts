@@ -5,7 +5,7 @@
  * memory (participants are generated after the programs, in a second pass).
  */
 import { flagshipAreas, modalities, type FlagshipArea, type Modality } from '../domain/codes.js';
-import type { ActivityColumn, ParticipantColumn } from '../domain/import/csv-columns.js';
+import type { ProgramColumn, ParticipantColumn } from '../domain/import/csv-columns.js';
 import { listCountries } from '../domain/reference/countries.js';
 import { REPORT_REGIONS, type ReportRegion } from '../domain/reference/types.js';
 import { listSdgTargets } from '../domain/reference/sdgs.js';
@@ -121,8 +121,8 @@ function poolsOf(): Pools {
   return pools;
 }
 
-export interface SyntheticActivity {
-  readonly row: Record<ActivityColumn, string>;
+export interface SyntheticProgram {
+  readonly row: Record<ProgramColumn, string>;
   readonly recipients: readonly string[];
   readonly region: ReportRegion;
 }
@@ -132,7 +132,7 @@ export function participantsOf(i: number, o: SyntheticOptions): number {
   return Math.floor(((i + 1) * o.participants) / o.activities) - Math.floor((i * o.participants) / o.activities);
 }
 
-export function syntheticActivity(i: number, o: SyntheticOptions): SyntheticActivity {
+export function syntheticProgram(i: number, o: SyntheticOptions): SyntheticProgram {
   const rand = prng(o.seed * 1_000_003 + i);
   const p = poolsOf();
   const years = o.toYear - o.fromYear + 1;
@@ -154,7 +154,7 @@ export function syntheticActivity(i: number, o: SyntheticOptions): SyntheticActi
   const status = year < o.currentYear ? 'closed' : year === o.currentYear ? 'implementation' : 'pipeline';
   const list = [...recipients];
   const abroad = modality === 'expert_dispatch' || modality === 'equipment_grant';
-  const row: Record<ActivityColumn, string> = {
+  const row: Record<ProgramColumn, string> = {
     identifier: `GEN-${year}-${String(i + 1).padStart(7, '0')}`,
     title_en: `${modalities.label(modality, 'en')} on ${topicEn}${list.length > 1 ? ` for ${list.length} countries` : ''}`,
     title_id: `${modalities.label(modality, 'id')} ${topicId}`,
@@ -180,7 +180,7 @@ export function syntheticActivity(i: number, o: SyntheticOptions): SyntheticActi
 }
 
 /** The participant records of program i. */
-export function syntheticParticipants(i: number, o: SyntheticOptions, activity: SyntheticActivity): Record<ParticipantColumn, string>[] {
+export function syntheticParticipants(i: number, o: SyntheticOptions, activity: SyntheticProgram): Record<ParticipantColumn, string>[] {
   const rand = prng(o.seed * 7_919 + i);
   const n = participantsOf(i, o);
   return Array.from({ length: n }, (_, k) => {

@@ -6,7 +6,7 @@
 import type { LifecycleStage } from '../domain/codes.js';
 import { estimateInKind } from '../domain/finance/in-kind.js';
 import { SPENT_TRANSACTION_TYPES, TOSSD_DEFAULT_STAGES, tossdRows, type TossdContext } from '../domain/finance/tossd.js';
-import { exportActivities } from './activities.js';
+import { exportPrograms } from './programs.js';
 import { rateTable } from './money.js';
 import type { ServiceDeps } from './ports.js';
 
@@ -24,7 +24,7 @@ export async function* tossdExport(deps: ServiceDeps, year: number, stages: read
   const costs = await repos.unitCosts.list();
   const rates = new Map(await rateTable(repos, costs.map((c) => c.currency)));
   const context: TossdContext = { reportingCountry: options.reportingCountry, publisherRef: options.publisherRef, agencyNames, rates };
-  for await (const page of exportActivities(deps, { year, stage: [...(stages?.length ? stages : TOSSD_DEFAULT_STAGES)], sort: { key: 'identifier', desc: false } })) {
+  for await (const page of exportPrograms(deps, { year, stage: [...(stages?.length ? stages : TOSSD_DEFAULT_STAGES)], sort: { key: 'identifier', desc: false } })) {
     // Rates of currencies this page brings in for the first time.
     const currencies = new Set(page.flatMap((a) => a.transactions.map((t) => t.currency)).filter((c) => !rates.has(c)));
     for (const [currency, list] of await rateTable(repos, currencies)) rates.set(currency, list);

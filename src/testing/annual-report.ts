@@ -13,16 +13,16 @@
  * Every stage: 4 programs, 3 countries, 125 participants; Papua New Guinea first with 2
  * programs and 112 participants; DEV-AGR 3 programs. Published only: 3 programs, 25 participants.
  */
-import type { ActivityRequest } from '../domain/activity/activity.schema.js';
-import { anActivity } from './builders.js';
+import type { ProgramRequest } from '../domain/program/program.schema.js';
+import { aProgram } from './builders.js';
 
 export const REPORT_YEAR = 2016;
 
 export const REPORT_RATES_CSV = 'currency,date,units_per_usd,source\nIDR,2016-01-01,15000,test rate\n';
 
-export function reportPrograms(): ActivityRequest[] {
-  const program = (overrides: Partial<ActivityRequest>) =>
-    anActivity({ plannedStart: '2016-03-01', plannedEnd: '2016-03-10', flagshipArea: 'DEV-AGR', cooperationType: 'bilateral', ...overrides });
+export function reportPrograms(): ProgramRequest[] {
+  const program = (overrides: Partial<ProgramRequest>) =>
+    aProgram({ plannedStart: '2016-03-01', plannedEnd: '2016-03-10', flagshipArea: 'DEV-AGR', cooperationType: 'bilateral', ...overrides });
   return [
     program({
       modality: 'training',

@@ -1,5 +1,5 @@
 /** Builders of valid inputs for tests; each call gives fresh identifiers. */
-import type { ActivityRequest } from '../domain/activity/activity.schema.js';
+import type { ProgramRequest } from '../domain/program/program.schema.js';
 import type { OrganisationRequest } from '../domain/organisation/organisation.schema.js';
 import type { ParticipantRequest } from '../domain/participant/participant.schema.js';
 
@@ -11,7 +11,7 @@ export function anOrganisation(overrides: Partial<OrganisationRequest> = {}): Or
   return { code, nameEn: `Test organisation ${code}`, type: '10', kind: 'provider_agency', countryCode: 'ID', ...overrides };
 }
 
-export function anActivity(overrides: Partial<ActivityRequest> = {}): ActivityRequest {
+export function aProgram(overrides: Partial<ProgramRequest> = {}): ProgramRequest {
   return {
     identifier: `TEST-${next()}`,
     titleEn: 'International training on aquaculture',

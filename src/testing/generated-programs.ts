@@ -3,9 +3,9 @@ import { ACTIVITY_COLUMNS, PARTICIPANT_COLUMNS } from '../domain/import/csv-colu
 import { csvRecordSource } from '../io/csv-read.js';
 import { csvRow } from '../io/csv-write.js';
 import type { AppContext } from '../main.js';
-import { importActivities } from '../services/import-activities.js';
+import { importPrograms } from '../services/import-programs.js';
 import { importParticipants } from '../services/import-participants.js';
-import { syntheticActivity, syntheticParticipants, type SyntheticOptions } from '../services/synthetic.js';
+import { syntheticProgram, syntheticParticipants, type SyntheticOptions } from '../services/synthetic.js';
 
 const source = (name: string, text: string) => csvRecordSource(name, (async function* () { yield text; })(), { maxBytes: 256 * 1024 * 1024 });
 
@@ -14,7 +14,7 @@ export function generatedCsv(options: SyntheticOptions): { activities: string; p
   let activities = csvRow(ACTIVITY_COLUMNS);
   let participants = csvRow(PARTICIPANT_COLUMNS);
   for (let i = 0; i < options.activities; i++) {
-    const activity = syntheticActivity(i, options);
+    const activity = syntheticProgram(i, options);
     activities += csvRow(ACTIVITY_COLUMNS.map((c) => activity.row[c]));
     for (const p of syntheticParticipants(i, options, activity)) participants += csvRow(PARTICIPANT_COLUMNS.map((c) => p[c]));
   }
@@ -24,7 +24,7 @@ export function generatedCsv(options: SyntheticOptions): { activities: string; p
 /** Imports `options.activities` generated programs and `options.participants` participant records; throws unless both commit. */
 export async function importGeneratedPrograms(app: AppContext, options: SyntheticOptions): Promise<void> {
   const { activities, participants } = generatedCsv(options);
-  const programs = await importActivities(app.deps, source('activities.csv', activities), { providerCountry: 'ID' });
+  const programs = await importPrograms(app.deps, source('activities.csv', activities), { providerCountry: 'ID' });
   if (programs.status !== 'committed') throw new Error(`the generated programs were not imported: ${JSON.stringify(programs).slice(0, 500)}`);
   if (options.participants === 0) return;
   const people = await importParticipants(app.deps, source('participants.csv', participants), { providerCountry: 'ID' });

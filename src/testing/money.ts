@@ -14,16 +14,16 @@
  * | MONEY-P5 (expert dispatch) | B | 2031 | completed | — | — (in kind: 2 expert records × 5 days × USD 200.00 + 2 × USD 500.00 to Asia = USD 3,000.00, IDR 48,000,000.00 at 16,000) | — |
  * | MONEY-P6 | A | 2030 | completed | — | — (in kind: no unit cost before 2031: participant-day and flight to Africa missing) | — |
  */
-import { activityInputSchema } from '../domain/activity/activity.schema.js';
+import { programInputSchema } from '../domain/program/program.schema.js';
 import { unitCostInputSchema, type UnitCostRequest } from '../domain/finance/unit-costs.js';
 import { organisationInputSchema } from '../domain/organisation/organisation.schema.js';
 import { participantInputSchema } from '../domain/participant/participant.schema.js';
-import { createActivity } from '../services/activities.js';
+import { createProgram } from '../services/programs.js';
 import { setUnitCosts } from '../services/money.js';
 import { createOrganisation } from '../services/organisations.js';
 import { addParticipant } from '../services/participants.js';
 import type { ServiceDeps } from '../services/ports.js';
-import { anActivity, anOrganisation, aParticipant } from './builders.js';
+import { aProgram, anOrganisation, aParticipant } from './builders.js';
 
 export const AGENCY_A = 'ID-MONEY-A';
 export const AGENCY_B = 'ID-MONEY-B';
@@ -50,8 +50,8 @@ export async function seedMoneyScenario(deps: ServiceDeps, options: { withoutUni
   for (const code of [AGENCY_A, AGENCY_B]) await createOrganisation(deps, organisationInputSchema.parse(anOrganisation({ code, nameEn: `Agency ${code.slice(-1)}` })));
   await createOrganisation(deps, organisationInputSchema.parse(anOrganisation({ code: 'XI-MONEY-JICA', nameEn: 'Japan International Cooperation Agency', acronym: 'JICA', kind: 'partner', countryCode: 'JP' })));
   await deps.store.repos.exchangeRates.upsert(MONEY_RATES);
-  const create = async (identifier: string, fields: Parameters<typeof anActivity>[0]) =>
-    (await createActivity(deps, activityInputSchema.parse(anActivity({ identifier, lifecycleStage: 'completed', activityStatus: 'closed', ...fields })))).id;
+  const create = async (identifier: string, fields: Parameters<typeof aProgram>[0]) =>
+    (await createProgram(deps, programInputSchema.parse(aProgram({ identifier, lifecycleStage: 'completed', activityStatus: 'closed', ...fields })))).id;
   const ids: Record<string, number> = {};
   ids['MONEY-P1'] = await create('MONEY-P1', {
     implementingOrg: AGENCY_A,

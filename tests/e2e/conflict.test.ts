@@ -6,11 +6,11 @@
  */
 import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { activityInputSchema } from '../../src/domain/activity/activity.schema.js';
+import { programInputSchema } from '../../src/domain/program/program.schema.js';
 import { userInputSchema } from '../../src/domain/account/user.js';
-import { createActivity, replaceActivity } from '../../src/services/activities.js';
+import { createProgram, replaceProgram } from '../../src/services/programs.js';
 import { createUser } from '../../src/services/users.js';
-import { anActivity } from '../../src/testing/builders.js';
+import { aProgram } from '../../src/testing/builders.js';
 import { canRun, openPage, startHarness, type Harness } from './browser.js';
 
 const poll = <T>(read: () => Promise<T>) => expect.poll(read, { timeout: 10_000, interval: 100 });
@@ -54,7 +54,7 @@ describe.skipIf(!canRun)('editing and moving a program in Chromium', () => {
     }
   }
 
-  const newProgram = (titleEn: string) => createActivity(h.app.deps, activityInputSchema.parse(anActivity({ titleEn })));
+  const newProgram = (titleEn: string) => createProgram(h.app.deps, programInputSchema.parse(aProgram({ titleEn })));
 
   it('shows the other change and lets the second editor choose when both edit at once', async () => {
     const program = await newProgram('Training on seaweed farming');
@@ -107,7 +107,7 @@ describe.skipIf(!canRun)('editing and moving a program in Chromium', () => {
     await page.goto(`${h.url}/programs/${program.id}/edit`);
     await poll(() => page.getByLabel('Title (English)').inputValue()).toBe('Course on tuna fisheries management');
     // Someone else (here the operator, through the services) changes the title meanwhile.
-    await replaceActivity(h.app.deps, program.id, activityInputSchema.parse({ ...anActivity({ titleEn: 'Course on sustainable tuna fisheries' }), identifier: program.identifier }));
+    await replaceProgram(h.app.deps, program.id, programInputSchema.parse({ ...aProgram({ titleEn: 'Course on sustainable tuna fisheries' }), identifier: program.identifier }));
 
     await page.getByLabel('Venue (city)').fill('Bitung');
     await page.getByRole('button', { name: 'Save', exact: true }).click();

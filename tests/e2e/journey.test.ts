@@ -18,8 +18,8 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { activityInputSchema } from '../../src/domain/activity/activity.schema.js';
-import { createActivity } from '../../src/services/activities.js';
+import { programInputSchema } from '../../src/domain/program/program.schema.js';
+import { createProgram } from '../../src/services/programs.js';
 import { addAccount, canRun, login, openPage, startHarness, type Harness } from './browser.js';
 
 const TITLE_EN = 'International training on hospital disaster preparedness for Pacific health workers (journey)';
@@ -57,9 +57,9 @@ describe.skipIf(!canRun)('the participant journey, from the offer to the report'
     await addAccount(h, 'coordinator');
     await addAccount(h, 'agency'); // the Ministry of Health, ID-KEMENKES
     await addAccount(h, 'embassy'); // the embassy in Suva, ID-KBRI-SUVA
-    const program = await createActivity(
+    const program = await createProgram(
       h.app.deps,
-      activityInputSchema.parse({
+      programInputSchema.parse({
         identifier: 'ID-KEMENKES-2027-E2E-01',
         titleEn: TITLE_EN,
         titleId: TITLE_ID,
@@ -164,7 +164,7 @@ describe.skipIf(!canRun)('the participant journey, from the offer to the report'
     // Nominations, awaiting review, places taken, reserves, places.
     await expect.poll(() => fiji.getByRole('cell').allInnerTexts(), { timeout: WAIT }).toEqual(['Fiji', '2', '0', '1', '1', '1']);
 
-    const people = await h.app.deps.store.repos.participants.listByActivity(state.programId);
+    const people = await h.app.deps.store.repos.participants.listByProgram(state.programId);
     state.selectedId = people.find((p) => p.fullName === SELECTED.name)?.id ?? 0;
     state.reserveId = people.find((p) => p.fullName === RESERVE.name)?.id ?? 0;
     expect(people.map((p) => [p.fullName, p.status]).sort()).toEqual([
@@ -345,7 +345,7 @@ describe.skipIf(!canRun)('the participant journey, from the offer to the report'
     const moved = wave.getByRole('row').filter({ hasText: 'Position changed since the program' });
     expect(await moved.getByRole('cell').allInnerTexts()).toEqual(['0 of 1', '0.00 %']);
     // The records behind the figures: the reserve stayed a candidate to the end.
-    const people = await h.app.deps.store.repos.participants.listByActivity(state.programId);
+    const people = await h.app.deps.store.repos.participants.listByProgram(state.programId);
     expect(Object.fromEntries(people.map((p) => [p.id, p.status]))).toEqual({ [state.selectedId]: 'completed', [state.reserveId]: 'reserve' });
     expect(errors).toEqual([]);
   }, STEP);

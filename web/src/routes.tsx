@@ -1,7 +1,7 @@
 /** The pages and their URLs; filters live in the URL so that every view is a shareable link. */
 import type { QueryClient } from '@tanstack/react-query';
 import { createRootRouteWithContext, createRoute, createRouter, lazyRouteComponent } from '@tanstack/react-router';
-import { activitiesQuery, summaryQuery, yearsQuery, type ActivityListParams } from './api/queries.js';
+import { programsQuery, summaryQuery, yearsQuery, type ProgramListParams } from './api/queries.js';
 import { useTranslation } from 'react-i18next';
 import { Layout } from './components/Layout.js';
 import { EmptyState } from './components/Status.js';
@@ -61,8 +61,8 @@ const rootRoute = createRootRouteWithContext<{ queryClient: QueryClient }>()({ c
 
 /** The list's API parameters from the URL's filters (also used by the page). */
 export const PAGE_SIZE = 25;
-export function listParams(s: ProgramSearch): ActivityListParams {
-  return { ...s, sort: s.sort ?? '-start', page: s.page ?? 1, pageSize: PAGE_SIZE } as ActivityListParams;
+export function listParams(s: ProgramSearch): ProgramListParams {
+  return { ...s, sort: s.sort ?? '-start', page: s.page ?? 1, pageSize: PAGE_SIZE } as ProgramListParams;
 }
 
 export const dashboardRoute = createRoute({
@@ -86,7 +86,7 @@ export const programsRoute = createRoute({
   path: '/programs',
   validateSearch: parseProgramSearch,
   loaderDeps: ({ search }) => search,
-  loader: ({ context, deps }) => void context.queryClient.prefetchQuery(activitiesQuery(listParams(deps))),
+  loader: ({ context, deps }) => void context.queryClient.prefetchQuery(programsQuery(listParams(deps))),
   component: lazyRouteComponent(() => import('./pages/Programs/ProgramsPage.js'), 'ProgramsPage'),
 });
 

@@ -4,9 +4,9 @@ import { ANONYMOUS, systemActor, type Role, type UserActor } from './actor.js';
 import { lifecycleStages, type LifecycleStage } from '../codes.js';
 import {
   authorizeAuditSearch,
-  authorizeCreateActivity,
-  authorizeDeleteActivity,
-  authorizeEditActivity,
+  authorizeCreateProgram,
+  authorizeDeleteProgram,
+  authorizeEditProgram,
   authorizeImport,
   authorizeParticipantWrite,
   authorizeReferenceWrite,
@@ -39,27 +39,27 @@ describe('who may do what', () => {
 
   it('lets an agency register and change its own programs, as requests, and never hand them over', () => {
     const agency = user('agency', 'ID-KKP');
-    ok(() => authorizeCreateActivity(agency, own));
-    forbidden(() => authorizeCreateActivity(agency, { ...own, implementingOrg: 'ID-BNPB' }));
-    forbidden(() => authorizeCreateActivity(agency, { ...own, lifecycleStage: 'approved' }));
-    ok(() => authorizeEditActivity(agency, own, own));
-    forbidden(() => authorizeEditActivity(agency, own, { implementingOrg: 'ID-BNPB' }));
-    forbidden(() => authorizeEditActivity(agency, { ...own, implementingOrg: 'ID-BNPB' }));
-    forbidden(() => authorizeEditActivity(agency, { ...own, lifecycleStage: 'evaluated' }));
-    ok(() => authorizeDeleteActivity(agency, own));
-    forbidden(() => authorizeDeleteActivity(agency, { ...own, lifecycleStage: 'approved' }));
+    ok(() => authorizeCreateProgram(agency, own));
+    forbidden(() => authorizeCreateProgram(agency, { ...own, implementingOrg: 'ID-BNPB' }));
+    forbidden(() => authorizeCreateProgram(agency, { ...own, lifecycleStage: 'approved' }));
+    ok(() => authorizeEditProgram(agency, own, own));
+    forbidden(() => authorizeEditProgram(agency, own, { implementingOrg: 'ID-BNPB' }));
+    forbidden(() => authorizeEditProgram(agency, { ...own, implementingOrg: 'ID-BNPB' }));
+    forbidden(() => authorizeEditProgram(agency, { ...own, lifecycleStage: 'evaluated' }));
+    ok(() => authorizeDeleteProgram(agency, own));
+    forbidden(() => authorizeDeleteProgram(agency, { ...own, lifecycleStage: 'approved' }));
   });
 
   it('gives the coordination team every program, the viewer none to change, and asks the public to sign in', () => {
     for (const actor of [user('admin'), user('coordinator'), systemActor('cli')]) {
-      ok(() => authorizeCreateActivity(actor, { ...own, lifecycleStage: 'completed' }));
-      ok(() => authorizeEditActivity(actor, { ...own, lifecycleStage: 'evaluated' }));
-      ok(() => authorizeDeleteActivity(actor, { ...own, lifecycleStage: 'funded' }));
+      ok(() => authorizeCreateProgram(actor, { ...own, lifecycleStage: 'completed' }));
+      ok(() => authorizeEditProgram(actor, { ...own, lifecycleStage: 'evaluated' }));
+      ok(() => authorizeDeleteProgram(actor, { ...own, lifecycleStage: 'funded' }));
       ok(() => authorizeImport(actor));
     }
-    forbidden(() => authorizeCreateActivity(user('viewer'), own));
-    forbidden(() => authorizeEditActivity(user('embassy', 'ID-KBRI'), own));
-    expect(() => authorizeCreateActivity(ANONYMOUS, own)).toThrow(UnauthenticatedError);
+    forbidden(() => authorizeCreateProgram(user('viewer'), own));
+    forbidden(() => authorizeEditProgram(user('embassy', 'ID-KBRI'), own));
+    expect(() => authorizeCreateProgram(ANONYMOUS, own)).toThrow(UnauthenticatedError);
     forbidden(() => authorizeImport(user('agency', 'ID-KKP')));
     forbidden(() => authorizeUserAdmin(user('coordinator')));
     ok(() => authorizeUserAdmin(user('admin')));
@@ -87,10 +87,10 @@ describe('who may do what', () => {
   it('lets a recipient government’s focal point file requests, nominate to open programs and see and change its own nominees only', () => {
     const focal = user('focal_point', 'FJ-MFA');
     const open = { ...own, lifecycleStage: 'approved' as const };
-    ok(() => authorizeCreateActivity(focal, { ...own, implementingOrg: null }));
-    forbidden(() => authorizeCreateActivity(focal, open));
-    forbidden(() => authorizeEditActivity(focal, own));
-    forbidden(() => authorizeDeleteActivity(focal, own));
+    ok(() => authorizeCreateProgram(focal, { ...own, implementingOrg: null }));
+    forbidden(() => authorizeCreateProgram(focal, open));
+    forbidden(() => authorizeEditProgram(focal, own));
+    forbidden(() => authorizeDeleteProgram(focal, own));
     ok(() => authorizeParticipantWrite(focal, open));
     forbidden(() => authorizeParticipantWrite(focal, own));
     forbidden(() => authorizeParticipantWrite(focal, { ...own, lifecycleStage: 'completed' }));
@@ -143,7 +143,7 @@ describe('the role table, actor by actor and stage by stage', () => {
   const everyStage = STAGES.join(' ');
 
   it('creates programs: the coordination team at any stage, an agency, an embassy and a focal point as requests', () => {
-    expect(table((who, stage) => authorizeCreateActivity(ACTORS[who], program(stage)))).toEqual({
+    expect(table((who, stage) => authorizeCreateProgram(ACTORS[who], program(stage)))).toEqual({
       admin: everyStage,
       coordinator: everyStage,
       'own agency': 'request',
@@ -154,17 +154,17 @@ describe('the role table, actor by actor and stage by stage', () => {
       system: everyStage,
       public: '',
     });
-    expect(outcome(() => authorizeCreateActivity(ANONYMOUS, program('request')))).toBe('sign in');
-    expect(outcome(() => authorizeCreateActivity(ACTORS['own agency'], program('request', null)))).toBe('forbidden');
+    expect(outcome(() => authorizeCreateProgram(ANONYMOUS, program('request')))).toBe('sign in');
+    expect(outcome(() => authorizeCreateProgram(ACTORS['own agency'], program('request', null)))).toBe('forbidden');
     // An embassy may file a request for any implementing organisation (or none yet).
-    expect(outcome(() => authorizeCreateActivity(ACTORS.embassy, program('request', 'ID-BNPB')))).toBe('ok');
-    expect(outcome(() => authorizeCreateActivity(ACTORS.embassy, program('request', null)))).toBe('ok');
-    expect(outcome(() => authorizeCreateActivity(ACTORS['focal point'], program('request', 'ID-BNPB')))).toBe('ok');
-    expect(outcome(() => authorizeCreateActivity(ACTORS['focal point'], program('request', null)))).toBe('ok');
+    expect(outcome(() => authorizeCreateProgram(ACTORS.embassy, program('request', 'ID-BNPB')))).toBe('ok');
+    expect(outcome(() => authorizeCreateProgram(ACTORS.embassy, program('request', null)))).toBe('ok');
+    expect(outcome(() => authorizeCreateProgram(ACTORS['focal point'], program('request', 'ID-BNPB')))).toBe('ok');
+    expect(outcome(() => authorizeCreateProgram(ACTORS['focal point'], program('request', null)))).toBe('ok');
   });
 
   it('edits programs: the coordination team always, an agency its own until completed', () => {
-    expect(table((who, stage) => authorizeEditActivity(ACTORS[who], program(stage), program(stage)))).toEqual({
+    expect(table((who, stage) => authorizeEditProgram(ACTORS[who], program(stage), program(stage)))).toEqual({
       admin: everyStage,
       coordinator: everyStage,
       'own agency': 'request assessment approved funded implementation completed',
@@ -176,14 +176,14 @@ describe('the role table, actor by actor and stage by stage', () => {
       public: '',
     });
     // Handing a program to another organisation, or to none, is the coordination team's.
-    expect(outcome(() => authorizeEditActivity(ACTORS['own agency'], program('request'), { implementingOrg: null }))).toBe('forbidden');
-    expect(outcome(() => authorizeEditActivity(ACTORS.coordinator, program('request'), { implementingOrg: 'ID-BNPB' }))).toBe('ok');
-    expect(outcome(() => authorizeEditActivity(ACTORS.viewer, program('request')))).toBe('forbidden');
-    expect(outcome(() => authorizeEditActivity(ANONYMOUS, program('approved')))).toBe('sign in');
+    expect(outcome(() => authorizeEditProgram(ACTORS['own agency'], program('request'), { implementingOrg: null }))).toBe('forbidden');
+    expect(outcome(() => authorizeEditProgram(ACTORS.coordinator, program('request'), { implementingOrg: 'ID-BNPB' }))).toBe('ok');
+    expect(outcome(() => authorizeEditProgram(ACTORS.viewer, program('request')))).toBe('forbidden');
+    expect(outcome(() => authorizeEditProgram(ANONYMOUS, program('approved')))).toBe('sign in');
   });
 
   it('deletes programs: the coordination team always, an agency its own request only', () => {
-    expect(table((who, stage) => authorizeDeleteActivity(ACTORS[who], program(stage)))).toEqual({
+    expect(table((who, stage) => authorizeDeleteProgram(ACTORS[who], program(stage)))).toEqual({
       admin: everyStage,
       coordinator: everyStage,
       'own agency': 'request',

@@ -49,7 +49,7 @@ export function isOwnProgram(actor: Actor, implementingOrg: string | null): bool
 }
 
 /** Creating a program: coordinators and admins for any agency; an agency for itself, embassies and focal points for any, as a request. */
-export function authorizeCreateActivity(actor: Actor, program: { implementingOrg: string | null; lifecycleStage: LifecycleStage }): void {
+export function authorizeCreateProgram(actor: Actor, program: { implementingOrg: string | null; lifecycleStage: LifecycleStage }): void {
   requireSignedIn(actor);
   if (isSuper(actor) || hasRole(actor, 'coordinator')) return;
   if (hasRole(actor, 'agency')) {
@@ -68,7 +68,7 @@ export function authorizeCreateActivity(actor: Actor, program: { implementingOrg
 }
 
 /** Changing or deleting a program. */
-export function authorizeEditActivity(actor: Actor, current: { implementingOrg: string | null; lifecycleStage: LifecycleStage }, next?: { implementingOrg: string | null }): void {
+export function authorizeEditProgram(actor: Actor, current: { implementingOrg: string | null; lifecycleStage: LifecycleStage }, next?: { implementingOrg: string | null }): void {
   requireSignedIn(actor);
   if (isSuper(actor) || hasRole(actor, 'coordinator')) return;
   if (hasRole(actor, 'agency') && isOwnProgram(actor, current.implementingOrg)) {
@@ -79,7 +79,7 @@ export function authorizeEditActivity(actor: Actor, current: { implementingOrg: 
   deny('activity.forbidden', 'you may change only the programs of your own organisation');
 }
 
-export function authorizeDeleteActivity(actor: Actor, current: { implementingOrg: string | null; lifecycleStage: LifecycleStage }): void {
+export function authorizeDeleteProgram(actor: Actor, current: { implementingOrg: string | null; lifecycleStage: LifecycleStage }): void {
   requireSignedIn(actor);
   if (isSuper(actor) || hasRole(actor, 'coordinator')) return;
   if (hasRole(actor, 'agency') && isOwnProgram(actor, current.implementingOrg) && current.lifecycleStage === 'request') return;

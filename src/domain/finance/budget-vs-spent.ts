@@ -10,7 +10,7 @@
  * (IATI TransactionType 3 and 4), as in the annual report.
  */
 import { z } from 'zod';
-import { activityListQuerySchema, MAX_PAGE_SIZE } from '../activity/activity-query.js';
+import { programListQuerySchema, MAX_PAGE_SIZE } from '../program/program-query.js';
 import type { LifecycleStage } from '../codes.js';
 import { convertSpending, type Spending, type SpendingGroup } from '../report/summary.js';
 
@@ -34,7 +34,7 @@ export const moneyFilterShape = {
   yearFrom: year.optional().meta({ description: 'first program year (of the actual, else planned, start)' }),
   yearTo: year.optional().meta({ description: 'last program year' }),
   agency: z.string().trim().min(1).max(100).optional().meta({ description: 'implementing ministry or agency (organisation code)' }),
-  stage: activityListQuerySchema.shape.stage,
+  stage: programListQuerySchema.shape.stage,
 };
 
 export const pagingShape = {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Activity, Transaction } from '../activity/activity.js';
+import type { Program, Transaction } from '../program/program.js';
 import type { RateTable } from './in-kind.js';
 import { collaborationTypeOf, purposeCodeOf, recipientShares, splitCents, TOSSD_COLUMNS, tossdRows, type TossdContext } from './tossd.js';
 
@@ -12,7 +12,7 @@ const CONTEXT: TossdContext = { reportingCountry: 'ID', publisherRef: 'ID-NCT-SS
 
 const tx = (type: string, amountMinor: number, currency: string, valueDate: string): Transaction => ({ type, date: valueDate, amountMinor, currency, valueDate, description: null });
 
-function activity(overrides: Partial<Activity> = {}): Activity {
+function activity(overrides: Partial<Program> = {}): Program {
   return {
     id: 1,
     identifier: 'KKP-2031-01',

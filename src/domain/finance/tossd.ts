@@ -18,7 +18,7 @@
  * the modality (AID_TYPE_OF_MODALITY) and the sector is the program's DAC 5-digit purpose code
  * with the largest share.
  */
-import type { Activity } from '../activity/activity.js';
+import type { Program } from '../program/program.js';
 import type { LifecycleStage } from '../codes.js';
 import { AID_TYPE_OF_MODALITY, equalShares, iatiIdentifier } from '../iati/activity-xml.js';
 import { formatMinor } from '../money.js';
@@ -74,7 +74,7 @@ export interface TossdContext {
 }
 
 /** The program's spending converted at each transaction's value date (else its date). */
-export function spentOf(a: Pick<Activity, 'transactions'>, rates: RateTable): Spending {
+export function spentOf(a: Pick<Program, 'transactions'>, rates: RateTable): Spending {
   const sum = new SpendingAccumulator();
   for (const t of a.transactions) {
     if (!SPENT_TRANSACTION_TYPES.includes(t.type)) continue;
@@ -85,13 +85,13 @@ export function spentOf(a: Pick<Activity, 'transactions'>, rates: RateTable): Sp
 }
 
 /** CollaborationType: 8 for triangular; an imported program's own code; else 1 (bilateral). */
-export function collaborationTypeOf(a: Pick<Activity, 'cooperationType' | 'source' | 'iatiDetails'>): string {
+export function collaborationTypeOf(a: Pick<Program, 'cooperationType' | 'source' | 'iatiDetails'>): string {
   if (a.cooperationType === 'triangular') return '8';
   return (a.source === 'iati' ? a.iatiDetails?.collaborationType : null) ?? '1';
 }
 
 /** The DAC 5-digit purpose code with the largest share (the first listed on a tie), or ''. */
-export function purposeCodeOf(a: Pick<Activity, 'sectors'>): string {
+export function purposeCodeOf(a: Pick<Program, 'sectors'>): string {
   let best: { code: string; share: number } | null = null;
   for (const s of a.sectors) {
     if (s.vocabulary !== '1') continue;
@@ -102,12 +102,12 @@ export function purposeCodeOf(a: Pick<Activity, 'sectors'>): string {
 }
 
 /** The identifier under which the program is published (an imported program keeps its publisher's). */
-function projectNumber(a: Activity, publisherRef: string): string {
+function projectNumber(a: Program, publisherRef: string): string {
   return a.source === 'iati' && a.iatiDetails?.reportingOrg?.ref ? a.identifier : iatiIdentifier(a.identifier, publisherRef);
 }
 
 /** Recipient shares in percent: the recorded ones when every recipient has one, else equal shares summing to 100. */
-export function recipientShares(recipients: Activity['recipients']): number[] {
+export function recipientShares(recipients: Program['recipients']): number[] {
   return recipients.every((r) => r.percentage !== null) ? recipients.map((r) => r.percentage ?? 0) : equalShares(recipients.length);
 }
 
@@ -123,7 +123,7 @@ export function splitCents(totalMinor: number, weights: readonly number[]): numb
  * The rows of one program. `inKindUsdMinor`: its in-kind estimate in US cents, or null when it
  * has spending or cannot be estimated.
  */
-export function tossdRows(a: Activity, ctx: TossdContext, inKindUsdMinor: number | null): string[][] {
+export function tossdRows(a: Program, ctx: TossdContext, inKindUsdMinor: number | null): string[][] {
   const spent = spentOf(a, ctx.rates);
   const shares = recipientShares(a.recipients);
   // Recorded percentages weigh the split; without them every recipient weighs the same (the

@@ -5,7 +5,7 @@
  */
 import { ACTIVITY_STATUS_IATI, modalities, type Modality } from '../codes.js';
 import { countryName } from '../reference/countries.js';
-import type { Activity } from '../activity/activity.js';
+import type { Program } from '../program/program.js';
 import { formatMinor } from '../money.js';
 import { el, type XmlNode } from './xml-node.js';
 
@@ -68,7 +68,7 @@ function org(name: string, o: IatiOrg | undefined, code: string, attrs: XmlNode[
 }
 
 /** "Training in Jakarta, 2018-07-15 to 2018-07-21, for Kenya and Tanzania." from the recorded fields. */
-export function summaryOf(a: Activity, lang: 'en' | 'id'): string {
+export function summaryOf(a: Program, lang: 'en' | 'id'): string {
   const what = a.modality ? modalities.label(a.modality, lang) : lang === 'en' ? 'Program' : 'Program';
   const where = a.venueCity ? (lang === 'en' ? ` in ${a.venueCity}` : ` di ${a.venueCity}`) : '';
   const start = a.actualStart ?? a.plannedStart;
@@ -81,7 +81,7 @@ export function summaryOf(a: Activity, lang: 'en' | 'id'): string {
   return `${what}${where}${when}${forWhom}.`;
 }
 
-export function iatiActivityNode(a: Activity, ctx: IatiContext): XmlNode {
+export function iatiActivityNode(a: Program, ctx: IatiContext): XmlNode {
   // A program taken from another publisher's file is published as that publisher's activity.
   const imported = a.source === 'iati' && a.iatiDetails?.reportingOrg?.ref ? a.iatiDetails : null;
   const publisher = imported?.reportingOrg;

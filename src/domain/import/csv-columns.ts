@@ -25,7 +25,7 @@ export const ACTIVITY_COLUMNS = [
   'sdgs',
   'stage',
 ] as const;
-export type ActivityColumn = (typeof ACTIVITY_COLUMNS)[number];
+export type ProgramColumn = (typeof ACTIVITY_COLUMNS)[number];
 
 export const PARTICIPANT_COLUMNS = [
   'activity_identifier',

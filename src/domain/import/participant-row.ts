@@ -1,6 +1,6 @@
 /** One row of the participants spreadsheet → the program it belongs to and a participant request. */
 import type { ParticipantRequest } from '../participant/participant.schema.js';
-import type { Cells } from './activity-row.js';
+import type { Cells } from './program-row.js';
 import type { ParticipantColumn } from './csv-columns.js';
 
 export interface ParticipantRowResult {

@@ -1,7 +1,7 @@
 /** Input schemas of partnerships: what the API, the CLI and the web forms accept. */
 import { z } from 'zod';
 import { cooperationTypes, flagshipAreas } from '../codes.js';
-import { activityIdentifier, orgCode } from '../activity/activity.schema.js';
+import { activityIdentifier, orgCode } from '../program/program.schema.js';
 import { LIMITS, calendarDate, codeOf, countryCode, optionalText } from '../schema-helpers.js';
 import { agreementKinds, agreementStatuses, type AgreementStatus } from './agreement.js';
 import { engagementKinds, followUpStatuses, itemKinds, itemSides } from './engagement.js';

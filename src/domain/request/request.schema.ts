@@ -1,7 +1,7 @@
 /** Input schemas of cooperation requests: what the API, the CLI and the web form accept. */
 import { z } from 'zod';
 import { flagshipAreas, modalities } from '../codes.js';
-import { activityIdentifier, orgCode } from '../activity/activity.schema.js';
+import { activityIdentifier, orgCode } from '../program/program.schema.js';
 import { LIMITS, calendarDate, codeOf, countryCode, optionalText, sectorCodeProblem } from '../schema-helpers.js';
 import { requestStatuses, type RequestStatus } from './request.js';
 

@@ -9,7 +9,7 @@
  * chosen to be plausible and marked `illustrative: true`. The 2018 figures are chosen so that the
  * year adds up to the reported total: 14 programs, 384 participants from 53 countries.
  */
-import type { ActivityRequest } from '../../domain/activity/activity.schema.js';
+import type { ProgramRequest } from '../../domain/program/program.schema.js';
 import type { OrganisationRequest } from '../../domain/organisation/organisation.schema.js';
 import type { ParticipantRequest } from '../../domain/participant/participant.schema.js';
 
@@ -42,8 +42,8 @@ interface Program2018 {
   readonly venueCountry: string;
   readonly start: string;
   readonly end: string;
-  readonly modality: ActivityRequest['modality'];
-  readonly flagshipArea: ActivityRequest['flagshipArea'];
+  readonly modality: ProgramRequest['modality'];
+  readonly flagshipArea: ProgramRequest['flagshipArea'];
   readonly recipients: readonly string[];
   /** True when the sources name the recipients (single-country programs). */
   readonly recipientsFromSource: boolean;
@@ -73,7 +73,7 @@ const PROGRAMS_2018: readonly Program2018[] = [
 const ILLUSTRATIVE_NOTE_EN =
   'Illustrative values: participant numbers, budget and (for multi-country programs) the recipient list are not given by the sources.';
 
-function program2018(p: Program2018): ActivityRequest {
+function program2018(p: Program2018): ProgramRequest {
   return {
     identifier: `ID-KEMLU-2018-${p.key}`,
     titleEn: p.titleEn,
@@ -122,7 +122,7 @@ function program2018(p: Program2018): ActivityRequest {
 }
 
 /** DOMAIN.md, "Earlier flagship programs (2016)". Only titles (and one count) are sourced. */
-const PROGRAMS_2016: readonly ActivityRequest[] = (
+const PROGRAMS_2016: readonly ProgramRequest[] = (
   [
   {
     identifier: 'ID-POLRI-2016-01',
@@ -203,7 +203,7 @@ const PROGRAMS_2016: readonly ActivityRequest[] = (
     participantsPlanned: 24,
     sdgs: ['3.b'],
   },
-  ] satisfies ActivityRequest[]
+  ] satisfies ProgramRequest[]
 ).map((p) => ({
   ...p,
   descriptionEn: 'Flagship program of 2016. Illustrative values: dates, implementer, recipients (for multi-country programs) and participant numbers are not given by the sources.',
@@ -221,7 +221,7 @@ const PROGRAMS_2016: readonly ActivityRequest[] = (
  * 2017: triangular cooperation with Japan, Brazil, Mexico, France and the United States
  * (DOMAIN.md). The programs below are illustrative examples of that cooperation.
  */
-const PROGRAMS_2017: readonly ActivityRequest[] = (
+const PROGRAMS_2017: readonly ProgramRequest[] = (
   [
   {
     identifier: 'ID-BNPB-2017-01',
@@ -280,7 +280,7 @@ const PROGRAMS_2017: readonly ActivityRequest[] = (
     sdgs: ['3.1', '3.2'],
     fundingSource: 'mixed',
   },
-  ] satisfies ActivityRequest[]
+  ] satisfies ProgramRequest[]
 ).map((p) => ({
   ...p,
   descriptionEn: 'Illustrative example of the triangular cooperation reported for 2017; details are not given by the sources.',
@@ -293,7 +293,7 @@ const PROGRAMS_2017: readonly ActivityRequest[] = (
   illustrative: true,
 }));
 
-export const DEMO_ACTIVITIES: readonly ActivityRequest[] = [...PROGRAMS_2016, ...PROGRAMS_2017, ...PROGRAMS_2018.map(program2018)];
+export const DEMO_ACTIVITIES: readonly ProgramRequest[] = [...PROGRAMS_2016, ...PROGRAMS_2017, ...PROGRAMS_2018.map(program2018)];
 
 /**
  * Illustrative participant records for the 2018 infrastructure seminar for Afghanistan, so that

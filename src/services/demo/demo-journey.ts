@@ -7,12 +7,12 @@
  * the demo always has an open offer: the course starts about four months after the demo is
  * loaded and nominations close five weeks before it starts.
  */
-import { activityInputSchema } from '../../domain/activity/activity.schema.js';
+import { programInputSchema } from '../../domain/program/program.schema.js';
 import { offerInputSchema } from '../../domain/offer/offer.js';
 import { nominationInputSchema } from '../../domain/offer/nomination.js';
 import { nominate } from '../nominations.js';
 import { saveOffer } from '../offers.js';
-import { createActivity } from '../activities.js';
+import { createProgram } from '../programs.js';
 import type { ServiceDeps } from '../ports.js';
 import { organisationInputSchema } from '../../domain/organisation/organisation.schema.js';
 import { createOrganisation } from '../organisations.js';
@@ -45,9 +45,9 @@ export async function loadDemoJourney(deps: ServiceDeps): Promise<number> {
   const start = mondayAfter(deps.clock.nowIso(), 120);
   const end = addDays(start, 11);
   const year = start.slice(0, 4);
-  const program = await createActivity(
+  const program = await createProgram(
     deps,
-    activityInputSchema.parse({
+    programInputSchema.parse({
       identifier: `ID-BNPB-${year}-DEMO`,
       titleEn: `International training on community-based disaster risk management for Pacific countries, ${year}`,
       titleId: `Pelatihan internasional tentang manajemen risiko bencana berbasis masyarakat bagi negara-negara Pasifik, ${year}`,

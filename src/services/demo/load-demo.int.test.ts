@@ -1,8 +1,8 @@
 import { expect, it } from 'vitest';
-import { activityListQuerySchema } from '../../domain/activity/activity-query.js';
+import { programListQuerySchema } from '../../domain/program/program-query.js';
 import { regionOf } from '../../domain/reference/countries.js';
 import { describeEachEngine } from '../../testing/engines.js';
-import { listActivities } from '../activities.js';
+import { listPrograms } from '../programs.js';
 import { listParticipants } from '../participants.js';
 import { loadDemoData } from './load-demo.js';
 
@@ -10,7 +10,7 @@ describeEachEngine('demo data', (app) => {
   it('loads the real 2016–2018 programs, and 2018 adds up to the reported totals', async () => {
     const deps = app().deps;
     expect(await loadDemoData(deps)).toEqual({ loaded: true, organisations: 14, activities: 25, participants: 20 });
-    const page = await listActivities(deps, activityListQuerySchema.parse({ year: 2018, pageSize: 100 }));
+    const page = await listPrograms(deps, programListQuerySchema.parse({ year: 2018, pageSize: 100 }));
     // DOMAIN.md: 14 programs in 2018, 384 participants from 53 countries.
     expect(page.total).toBe(14);
     expect(page.items.reduce((sum, a) => sum + (a.participantsPlanned ?? 0), 0)).toBe(384);
@@ -20,10 +20,10 @@ describeEachEngine('demo data', (app) => {
     expect([...countries].every((c) => regionOf(c) !== null)).toBe(true);
     expect(page.items.every((a) => a.implementingOrg === 'ID-KEMLU' && a.illustrative)).toBe(true);
 
-    const y2016 = await listActivities(deps, activityListQuerySchema.parse({ year: 2016 }));
+    const y2016 = await listPrograms(deps, programListQuerySchema.parse({ year: 2016 }));
     expect(y2016.total).toBe(6);
     expect(y2016.items.find((a) => a.titleEn === 'Entrepreneurship Boot Camp for Asia-Pacific')?.participantsPlanned).toBe(27);
-    const triangular = await listActivities(deps, activityListQuerySchema.parse({ cooperationType: 'triangular' }));
+    const triangular = await listPrograms(deps, programListQuerySchema.parse({ cooperationType: 'triangular' }));
     expect(triangular.total).toBe(3);
 
     const afghanistan = page.items.find((a) => a.identifier === 'ID-KEMLU-2018-06');

@@ -1,8 +1,8 @@
 /** Loads the demo data set (DOMAIN.md) into an empty registry, through the normal use cases. */
-import { activityInputSchema } from '../../domain/activity/activity.schema.js';
+import { programInputSchema } from '../../domain/program/program.schema.js';
 import { organisationInputSchema } from '../../domain/organisation/organisation.schema.js';
 import { participantInputSchema } from '../../domain/participant/participant.schema.js';
-import { createActivity } from '../activities.js';
+import { createProgram } from '../programs.js';
 import { createOrganisation } from '../organisations.js';
 import { addParticipant } from '../participants.js';
 import { inOneTransaction, type ServiceDeps } from '../ports.js';
@@ -33,7 +33,7 @@ export async function loadDemoData(deps: ServiceDeps): Promise<DemoLoadResult> {
     }
     const ids = new Map<string, number>();
     for (const input of DEMO_ACTIVITIES) {
-      const activity = await createActivity(tx, activityInputSchema.parse(input), { source: 'demo' });
+      const activity = await createProgram(tx, programInputSchema.parse(input), { source: 'demo' });
       ids.set(activity.identifier, activity.id);
     }
     await tx.store.repos.exchangeRates.upsert(DEMO_EXCHANGE_RATES);

@@ -53,8 +53,8 @@ api.use({
 });
 
 export type Schemas = components['schemas'];
-export type Activity = Schemas['Activity'];
-export type ActivitySummary = Schemas['ActivitySummary'];
+export type Program = Schemas['Activity'];
+export type ProgramSummary = Schemas['ActivitySummary'];
 export type AnnualSummary = Schemas['AnnualSummary'];
 export type ImportReport = Schemas['ImportReport'];
 export type User = Schemas['User'];

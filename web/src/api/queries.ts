@@ -3,14 +3,14 @@ import { keepPreviousData, queryOptions, useMutation, useQuery, useQueryClient }
 import { api, call, checkResponse, csrfHeaders, toApiError, type ImportReport } from './client.js';
 import type { paths } from './schema.js';
 
-export type ActivityListParams = NonNullable<paths['/api/v1/activities']['get']['parameters']['query']>;
-export type ActivityBody = paths['/api/v1/activities']['post']['requestBody'] extends { content: { 'application/json': infer B } } ? B : never;
+export type ProgramListParams = NonNullable<paths['/api/v1/activities']['get']['parameters']['query']>;
+export type ProgramBody = paths['/api/v1/activities']['post']['requestBody'] extends { content: { 'application/json': infer B } } ? B : never;
 
 /** Query definitions, shared by the hooks and by the routes' loaders (which start fetching while a page's code loads). */
 export const summaryQuery = (year: number) =>
   queryOptions({ queryKey: ['summary', year], queryFn: () => call(api.GET('/api/v1/reports/summary', { params: { query: { year } } })) });
 export const yearsQuery = () => queryOptions({ queryKey: ['years'], queryFn: () => call(api.GET('/api/v1/reports/years')) });
-export const activitiesQuery = (params: ActivityListParams) =>
+export const programsQuery = (params: ProgramListParams) =>
   queryOptions({ queryKey: ['activities', params], queryFn: () => call(api.GET('/api/v1/activities', { params: { query: params } })) });
 
 export const useSummary = (year: number | undefined) =>
@@ -18,9 +18,9 @@ export const useSummary = (year: number | undefined) =>
 
 export const useYears = () => useQuery(yearsQuery());
 
-export const useActivities = (params: ActivityListParams) => useQuery({ ...activitiesQuery(params), placeholderData: keepPreviousData });
+export const usePrograms = (params: ProgramListParams) => useQuery({ ...programsQuery(params), placeholderData: keepPreviousData });
 
-export const useActivity = (id: number) =>
+export const useProgram = (id: number) =>
   useQuery({ queryKey: ['activity', id], queryFn: () => call(api.GET('/api/v1/activities/{id}', { params: { path: { id } } })) });
 
 export const useParticipants = (id: number) =>
@@ -76,10 +76,10 @@ export const useOrganisation = (code: string | null) =>
     staleTime: 300_000,
   });
 
-export function useSaveActivity() {
+export function useSaveProgram() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: async ({ id, version, body }: { id?: number; version?: number; body: ActivityBody }) =>
+    mutationFn: async ({ id, version, body }: { id?: number; version?: number; body: ProgramBody }) =>
       id === undefined
         ? call(api.POST('/api/v1/activities', { body }))
         : call(api.PUT('/api/v1/activities/{id}', { params: { path: { id } }, body, headers: version ? { 'if-match': `"${version}"` } : {} })),
@@ -90,7 +90,7 @@ export function useSaveActivity() {
   });
 }
 
-export function useDeleteActivity() {
+export function useDeleteProgram() {
   const client = useQueryClient();
   return useMutation({
     mutationFn: ({ id, version }: { id: number; version: number }) =>

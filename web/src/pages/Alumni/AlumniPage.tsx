@@ -7,7 +7,7 @@ import { CountryPicker } from '../../components/CountryPicker.js';
 import { EmptyState, Loading, ProblemMessage } from '../../components/Status.js';
 import { useFormat } from '../../format.js';
 import { ALUMNI_PAGE_SIZE, type AlumniSearch } from './alumni-search.js';
-import { SEARCH_MIN_LENGTH } from '../../../../src/domain/activity/list-limits.js';
+import { SEARCH_MIN_LENGTH } from '../../../../src/domain/program/list-limits.js';
 
 export function AlumniPage() {
   const { t } = useTranslation();

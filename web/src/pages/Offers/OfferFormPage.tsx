@@ -9,7 +9,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client.js';
 import { useOffer, useOfferStatus, useProgramOffer, useSaveOffer, type CourseOffer, type OfferBody } from '../../api/offer-queries.js';
-import { useActivity } from '../../api/queries.js';
+import { useProgram } from '../../api/queries.js';
 import { canOffers } from '../../auth/offer-rules.js';
 import { useSession } from '../../auth/session.js';
 import { Field, type FieldError } from '../../components/Field.js';
@@ -30,7 +30,7 @@ export function NewOfferPage() {
   const { t } = useTranslation();
   const { id } = useParams({ from: '/programs/$id/offer' });
   const { user } = useSession();
-  const activity = useActivity(Number(id));
+  const activity = useProgram(Number(id));
   const existing = useProgramOffer(Number(id), !!activity.data);
   if (activity.isPending || (activity.data && existing.isPending)) return <Loading />;
   if (activity.error || !activity.data) return <OfferProblem error={activity.error} onRetry={() => void activity.refetch()} />;

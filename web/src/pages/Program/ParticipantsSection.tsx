@@ -5,7 +5,7 @@
 import { Link } from '@tanstack/react-router';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Activity, User } from '../../api/client.js';
+import type { Program, User } from '../../api/client.js';
 import { useParticipants } from '../../api/queries.js';
 import { can } from '../../auth/session.js';
 import { Loading, ProblemMessage } from '../../components/Status.js';
@@ -24,7 +24,7 @@ function Withheld() {
   );
 }
 
-export function ParticipantsSection({ a, user }: { a: Activity; user: User | null }) {
+export function ParticipantsSection({ a, user }: { a: Program; user: User | null }) {
   const { t } = useTranslation();
   const f = useFormat();
   const query = useParticipants(a.id);

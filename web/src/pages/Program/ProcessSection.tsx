@@ -5,9 +5,9 @@
  */
 import { useTranslation } from 'react-i18next';
 import { useState } from 'react';
-import { TRANSITIONS, transitionActions } from '../../../../src/domain/activity/lifecycle.js';
+import { TRANSITIONS, transitionActions } from '../../../../src/domain/program/lifecycle.js';
 import { lifecycleStages, type LifecycleStage } from '../../../../src/domain/codes.js';
-import type { Activity, Schemas } from '../../api/client.js';
+import type { Program, Schemas } from '../../api/client.js';
 import { useTimeline, useTransition, type TransitionAction } from '../../api/queries.js';
 import { can, useSession } from '../../auth/session.js';
 import { useInstant } from '../../components/ChangeList.js';
@@ -38,7 +38,7 @@ export function stepperSteps(timeline: Pick<Timeline, 'stage' | 'transitions'>):
   return { steps, stop: stopped ? timeline.stage : null };
 }
 
-export function ProcessSection({ a }: { a: Activity }) {
+export function ProcessSection({ a }: { a: Program }) {
   const { t } = useTranslation();
   const timeline = useTimeline(a.id);
   const { user } = useSession();
@@ -85,7 +85,7 @@ function Stepper({ timeline }: { timeline: Timeline }) {
   );
 }
 
-function Actions({ a, available }: { a: Activity; available: readonly TransitionAction[] }) {
+function Actions({ a, available }: { a: Program; available: readonly TransitionAction[] }) {
   const { t } = useTranslation();
   const f = useFormat();
   const transition = useTransition();

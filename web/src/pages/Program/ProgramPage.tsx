@@ -3,8 +3,8 @@ import { lazy, Suspense, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { activityStatuses, cooperationTypes, flagshipAreas, fundingSources, lifecycleStages, modalities, sscRoles } from '../../../../src/domain/codes.js';
 import { listSdgGoals } from '../../../../src/domain/reference/sdgs.js';
-import type { Activity } from '../../api/client.js';
-import { useActivity, useDeleteActivity } from '../../api/queries.js';
+import type { Program } from '../../api/client.js';
+import { useProgram, useDeleteProgram } from '../../api/queries.js';
 import { can, useSession } from '../../auth/session.js';
 import { Loading, ProblemMessage } from '../../components/Status.js';
 import { useFormat } from '../../format.js';
@@ -19,7 +19,7 @@ const GOALS = new Map(listSdgGoals().map((g) => [g.goal, g]));
 
 export function ProgramPage() {
   const { id } = useParams({ from: '/programs/$id' });
-  const activity = useActivity(Number(id));
+  const activity = useProgram(Number(id));
   if (activity.isPending) return <Loading />;
   if (activity.error || !activity.data) return <ProblemMessage error={activity.error} onRetry={() => void activity.refetch()} />;
   return <ProgramView a={activity.data} />;
@@ -34,11 +34,11 @@ function Row({ label, children }: { label: string; children: React.ReactNode }) 
   );
 }
 
-function ProgramView({ a }: { a: Activity }) {
+function ProgramView({ a }: { a: Program }) {
   const { t } = useTranslation();
   const f = useFormat();
   const navigate = useNavigate();
-  const remove = useDeleteActivity();
+  const remove = useDeleteProgram();
   const { user } = useSession();
   const mayEdit = can.editProgram(user, a.implementingOrg);
   const mayDelete = can.deleteProgram(user);
@@ -197,7 +197,7 @@ function ProgramView({ a }: { a: Activity }) {
   );
 }
 
-function Money({ a }: { a: Activity }) {
+function Money({ a }: { a: Program }) {
   const { t } = useTranslation();
   const f = useFormat();
   return (

@@ -1,18 +1,18 @@
 /**
  * Register or change a program. The form checks with the same schema and rules as the API
- * (domain/activity), shows each error next to its field in the active language, and shows the
+ * (domain/program), shows each error next to its field in the active language, and shows the
  * server's answer the same way (its issues name the fields).
  */
 import { Link, useNavigate, useParams } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { activityFromInput } from '../../../../src/domain/activity/activity.js';
-import { checkActivityRules } from '../../../../src/domain/activity/activity.rules.js';
-import { activityInputSchema } from '../../../../src/domain/activity/activity.schema.js';
+import { programFromInput } from '../../../../src/domain/program/program.js';
+import { checkProgramRules } from '../../../../src/domain/program/program.rules.js';
+import { programInputSchema } from '../../../../src/domain/program/program.schema.js';
 import { activityStatuses, cooperationTypes, flagshipAreas, fundingSources, lifecycleStages, modalities, sscRoles } from '../../../../src/domain/codes.js';
 import type { CodeSet } from '../../../../src/domain/code-set.js';
-import { ApiError, type Activity } from '../../api/client.js';
-import { useActivity, useOrganisations, useSaveActivity, type ActivityBody } from '../../api/queries.js';
+import { ApiError, type Program } from '../../api/client.js';
+import { useProgram, useOrganisations, useSaveProgram, type ProgramBody } from '../../api/queries.js';
 import { useSession } from '../../auth/session.js';
 import { CountryPicker } from '../../components/CountryPicker.js';
 import { Field, type FieldError } from '../../components/Field.js';
@@ -69,7 +69,7 @@ export interface FormState {
   budgets: BudgetRow[];
   transactions: TransactionRow[];
   /** Kept as they are (the form does not edit sectors). */
-  sectors: Activity['sectors'];
+  sectors: Program['sectors'];
 }
 
 const EMPTY: FormState = {
@@ -101,7 +101,7 @@ const EMPTY: FormState = {
   sectors: [],
 };
 
-export function fromActivity(a: Activity): FormState {
+export function fromProgram(a: Program): FormState {
   return {
     identifier: a.identifier,
     titleEn: a.titleEn ?? '',
@@ -146,7 +146,7 @@ const orNull = (s: string) => (s.trim() === '' ? null : s.trim());
  * lifecycle stage is left out: the stage of a stored program moves only by transitions, and a
  * new program is a request unless a coordinator chooses otherwise.
  */
-export function toRequest(s: FormState): ActivityBody {
+export function toRequest(s: FormState): ProgramBody {
   const n = (v: string) => (v.trim() === '' ? null : Number(v));
   return {
     identifier: s.identifier.trim(),
@@ -185,13 +185,13 @@ export function toRequest(s: FormState): ActivityBody {
       .filter(Boolean),
     budgets: s.budgets.map((b) => ({ periodStart: b.periodStart, periodEnd: b.periodEnd, amount: b.amount.trim(), currency: b.currency })),
     transactions: s.transactions.map((x) => ({ type: x.type, date: x.date, amount: x.amount.trim(), currency: x.currency, description: orNull(x.description) })),
-  } as ActivityBody; // same shape as the API schema; the codes are checked by validate()
+  } as ProgramBody; // same shape as the API schema; the codes are checked by validate()
 }
 
 /** Checks with the API's own schema and rules; returns field errors by path. */
 export function validate(s: FormState): Map<string, FieldError> {
   const errors = new Map<string, FieldError>();
-  const parsed = activityInputSchema.safeParse(toRequest(s));
+  const parsed = programInputSchema.safeParse(toRequest(s));
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
       const path = issue.path.join('.');
@@ -200,7 +200,7 @@ export function validate(s: FormState): Map<string, FieldError> {
     }
     return errors;
   }
-  for (const issue of checkActivityRules(activityFromInput(parsed.data))) {
+  for (const issue of checkProgramRules(programFromInput(parsed.data))) {
     if (!errors.has(issue.path)) errors.set(issue.path, { ...(issue.code ? { code: issue.code } : {}), message: issue.message });
   }
   return errors;
@@ -212,10 +212,10 @@ export function NewProgramPage() {
 
 export function EditProgramPage() {
   const { id } = useParams({ from: '/programs/$id/edit' });
-  const activity = useActivity(Number(id));
+  const activity = useProgram(Number(id));
   if (activity.isPending) return <Loading />;
   if (activity.error || !activity.data) return <ProblemMessage error={activity.error} onRetry={() => void activity.refetch()} />;
-  return <ProgramForm initial={fromActivity(activity.data)} activity={activity.data} onReload={async () => (await activity.refetch()).data} />;
+  return <ProgramForm initial={fromProgram(activity.data)} activity={activity.data} onReload={async () => (await activity.refetch()).data} />;
 }
 
 function CodeSelect({ set, value, onChange, allowEmpty, ...rest }: { set: CodeSet<string>; value: string; onChange: (v: string) => void; allowEmpty: boolean; id: string }) {
@@ -233,11 +233,11 @@ function CodeSelect({ set, value, onChange, allowEmpty, ...rest }: { set: CodeSe
   );
 }
 
-function ProgramForm({ initial, activity, onReload }: { initial: FormState; activity?: Activity; onReload?: () => Promise<Activity | undefined> }) {
+function ProgramForm({ initial, activity, onReload }: { initial: FormState; activity?: Program; onReload?: () => Promise<Program | undefined> }) {
   const { t } = useTranslation();
   const f = useFormat();
   const navigate = useNavigate();
-  const save = useSaveActivity();
+  const save = useSaveProgram();
   const orgs = useOrganisations();
   const [state, setState] = useState<FormState>(initial);
   const [errors, setErrors] = useState<Map<string, FieldError>>(new Map());
@@ -273,7 +273,7 @@ function ProgramForm({ initial, activity, onReload }: { initial: FormState; acti
   const loadTheirs = async () => {
     const fresh = await onReload?.();
     if (!fresh) return;
-    setState(fromActivity(fresh));
+    setState(fromProgram(fresh));
     setBaseVersion(fresh.version);
     setErrors(new Map());
     setConflict(null);

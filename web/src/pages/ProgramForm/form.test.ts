@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { fromActivity, toRequest, validate, type FormState } from './ProgramFormPage.js';
+import { fromProgram, toRequest, validate, type FormState } from './ProgramFormPage.js';
 
 const base = (): FormState => ({
-  ...fromActivity({
+  ...fromProgram({
     id: 1,
     identifier: 'X-1',
     titleEn: 'Training',

@@ -1,6 +1,6 @@
 import { sql, type Expression, type Kysely, type RawBuilder, type Selectable, type SqlBool } from 'kysely';
-import type { Activity, ActivityData } from '../domain/activity/activity.js';
-import type { ActivityFilter, ActivitySortKey, Page } from '../domain/activity/activity-query.js';
+import type { Program, ProgramData } from '../domain/program/program.js';
+import type { ProgramFilter, ProgramSortKey, Page } from '../domain/program/program-query.js';
 import {
   ACTIVITY_STATUS_IATI,
   activityStatuses,
@@ -13,13 +13,13 @@ import {
   type Modality,
   type SscRole,
 } from '../domain/codes.js';
-import { activityYear } from '../domain/activity/activity.js';
-import type { ActivityImportState, ActivityRepository, ActivitySummary, ActivityWrite } from '../services/ports.js';
-import type { IatiDetails } from '../domain/iati/activity-from-iati.js';
+import { programYear } from '../domain/program/program.js';
+import type { ProgramImportState, ProgramRepository, ProgramSummary, ProgramWrite } from '../services/ports.js';
+import type { IatiDetails } from '../domain/iati/program-from-iati.js';
 import { bool, insertInChunks, JSON_CHUNK_ROWS, jsonRows, num, numOrNull, organisationIdOf } from './sql-helpers.js';
 import { preferSet, textSearch, type TextSearch, type TextSearchTarget } from './text-search.js';
 import { readDataVersions, type CountCache } from './data-version.js';
-import type { ActivitiesTable, Database } from './schema.js';
+import type { ProgramsTable, Database } from './schema.js';
 
 const STATUS_BY_IATI = new Map(activityStatuses.codes.map((code) => [ACTIVITY_STATUS_IATI[code], code]));
 
@@ -29,20 +29,20 @@ function statusFromIati(code: number): ActivityStatus {
   return status;
 }
 
-type ActivityRow = Selectable<ActivitiesTable> & { implementing_org_code: string | null };
+type ProgramRow = Selectable<ProgramsTable> & { implementing_org_code: string | null };
 
-export class ActivityRepo implements ActivityRepository {
+export class ProgramRepo implements ProgramRepository {
   constructor(
     private readonly db: Kysely<Database>,
     private readonly counts?: CountCache,
   ) {}
 
-  async findById(id: number): Promise<Activity | undefined> {
+  async findById(id: number): Promise<Program | undefined> {
     const row = await this.baseQuery().where('a.id', '=', id).executeTakeFirst();
     return row ? this.hydrate(row) : undefined;
   }
 
-  async findByIdentifier(identifier: string): Promise<Activity | undefined> {
+  async findByIdentifier(identifier: string): Promise<Program | undefined> {
     const row = await this.baseQuery().where('a.identifier', '=', identifier).executeTakeFirst();
     return row ? this.hydrate(row) : undefined;
   }
@@ -86,11 +86,11 @@ export class ActivityRepo implements ActivityRepository {
    * it after them (by id); the total comes from the count cache while the data are unchanged.
    */
   async list(
-    filter: ActivityFilter,
-    sort: { key: ActivitySortKey; desc: boolean },
+    filter: ProgramFilter,
+    sort: { key: ProgramSortKey; desc: boolean },
     page: number,
     pageSize: number,
-  ): Promise<Page<ActivitySummary>> {
+  ): Promise<Page<ProgramSummary>> {
     // The data versions once for all of this page's counts (none is counted inside a transaction).
     const versions = this.counts && !this.db.isTransaction ? await readDataVersions(this.db, ['programs']) : undefined;
     const conditions = await this.filterConditions(filter, sort.key, versions);
@@ -111,7 +111,7 @@ export class ActivityRepo implements ActivityRepository {
     return { items: rows.map((r) => ({ ...summaryFields(r), recipients: recipients.get(r.id) ?? [] })), total, page, pageSize };
   }
 
-  async idsInOrder(filter: ActivityFilter, sort: { key: ActivitySortKey; desc: boolean }): Promise<number[]> {
+  async idsInOrder(filter: ProgramFilter, sort: { key: ProgramSortKey; desc: boolean }): Promise<number[]> {
     const conditions = await this.filterConditions(filter, sort.key);
     if (!conditions) return [];
     const direction = sort.desc ? 'desc' : 'asc';
@@ -144,8 +144,8 @@ export class ActivityRepo implements ActivityRepository {
     return query.limit(limit).offset(offset).execute();
   }
 
-  async importStates(identifiers: readonly string[]): Promise<Map<string, ActivityImportState>> {
-    const states = new Map<string, ActivityImportState>();
+  async importStates(identifiers: readonly string[]): Promise<Map<string, ProgramImportState>> {
+    const states = new Map<string, ProgramImportState>();
     for (let i = 0; i < identifiers.length; i += JSON_CHUNK_ROWS) {
       const chunk = identifiers.slice(i, i + JSON_CHUNK_ROWS);
       if (chunk.length === 0) continue;
@@ -162,12 +162,12 @@ export class ActivityRepo implements ActivityRepository {
     return states;
   }
 
-  async insert(write: ActivityWrite): Promise<number> {
+  async insert(write: ProgramWrite): Promise<number> {
     const ids = await this.insertMany([write]);
     return ids.get(write.data.identifier) as number; // insertMany returns every identifier it inserted
   }
 
-  async insertMany(writes: readonly ActivityWrite[]): Promise<Map<string, number>> {
+  async insertMany(writes: readonly ProgramWrite[]): Promise<Map<string, number>> {
     const ids = new Map<string, number>();
     if (writes.length === 0) return ids;
     const orgIds = await this.orgIds(writes.map((w) => w.data));
@@ -196,7 +196,7 @@ export class ActivityRepo implements ActivityRepository {
     return ids;
   }
 
-  async update(id: number, expectedVersion: number, write: ActivityWrite): Promise<boolean> {
+  async update(id: number, expectedVersion: number, write: ProgramWrite): Promise<boolean> {
     const orgIds = await this.orgIds([write.data]);
     const result = await this.db
       .updateTable('activities')
@@ -244,9 +244,9 @@ export class ActivityRepo implements ActivityRepository {
    * not exist (nothing matches). Organisations are looked up first, so that the programs are
    * filtered on their indexed ids rather than on a joined, lower-cased code.
    */
-  private async filterConditions(f: ActivityFilter, sortKey: ActivitySortKey, versions?: string): Promise<Expression<SqlBool>[] | null> {
+  private async filterConditions(f: ProgramFilter, sortKey: ProgramSortKey, versions?: string): Promise<Expression<SqlBool>[] | null> {
     const conditions: Expression<SqlBool>[] = [];
-    const eq = <C extends keyof ActivitiesTable>(column: C, value: unknown) =>
+    const eq = <C extends keyof ProgramsTable>(column: C, value: unknown) =>
       conditions.push(sql<SqlBool>`${sql.ref(`a.${column}`)} = ${value}`);
     if (f.year !== undefined) {
       eq('year', f.year);
@@ -310,7 +310,7 @@ export class ActivityRepo implements ActivityRepository {
     return preferSet(matching, left) ? search : { asSet: search.byRow, byRow: search.byRow };
   }
 
-  private columns(write: ActivityWrite, orgIds: Map<string, number>) {
+  private columns(write: ProgramWrite, orgIds: Map<string, number>) {
     const d = write.data;
     return {
       identifier: d.identifier,
@@ -327,7 +327,7 @@ export class ActivityRepo implements ActivityRepository {
       planned_end: d.plannedEnd,
       actual_start: d.actualStart,
       actual_end: d.actualEnd,
-      year: activityYear(d),
+      year: programYear(d),
       venue_city: d.venueCity,
       venue_country: d.venueCountry,
       implementing_org_id: d.implementingOrg ? (orgIds.get(d.implementingOrg.toLowerCase()) ?? null) : null,
@@ -340,7 +340,7 @@ export class ActivityRepo implements ActivityRepository {
   }
 
   /** Organisation ids by lower-case code, for the implementers and the partners. */
-  private async orgIds(list: readonly ActivityData[]): Promise<Map<string, number>> {
+  private async orgIds(list: readonly ProgramData[]): Promise<Map<string, number>> {
     const codes = [
       ...new Set(list.flatMap((d) => [d.implementingOrg, ...d.partners.map((p) => p.org)]).filter((c): c is string => !!c).map((c) => c.toLowerCase())),
     ];
@@ -357,8 +357,8 @@ export class ActivityRepo implements ActivityRepository {
     return ids;
   }
 
-  private async insertChildren(items: readonly { activityId: number; data: ActivityData }[], orgIds: Map<string, number>): Promise<void> {
-    const rows = <T>(pick: (item: { activityId: number; data: ActivityData }) => T[]): T[] => items.flatMap(pick);
+  private async insertChildren(items: readonly { activityId: number; data: ProgramData }[], orgIds: Map<string, number>): Promise<void> {
+    const rows = <T>(pick: (item: { activityId: number; data: ProgramData }) => T[]): T[] => items.flatMap(pick);
     await insertInChunks(
       this.db,
       'activity_recipients',
@@ -443,19 +443,19 @@ export class ActivityRepo implements ActivityRepository {
     return result;
   }
 
-  private async hydrate(row: ActivityRow): Promise<Activity> {
-    return (await this.hydrateMany([row]))[0] as Activity; // one row in, one activity out
+  private async hydrate(row: ProgramRow): Promise<Program> {
+    return (await this.hydrateMany([row]))[0] as Program; // one row in, one activity out
   }
 
-  async findManyByIds(ids: readonly number[]): Promise<Activity[]> {
+  async findManyByIds(ids: readonly number[]): Promise<Program[]> {
     if (ids.length === 0) return [];
     const rows = await this.baseQuery().where('a.id', 'in', ids).execute();
     const byId = new Map((await this.hydrateMany(rows)).map((a) => [a.id, a]));
-    return ids.map((id) => byId.get(id)).filter((a): a is Activity => a !== undefined);
+    return ids.map((id) => byId.get(id)).filter((a): a is Program => a !== undefined);
   }
 
   /** Loads the child collections of many programs with one query per table. */
-  private async hydrateMany(rows: readonly ActivityRow[]): Promise<Activity[]> {
+  private async hydrateMany(rows: readonly ProgramRow[]): Promise<Program[]> {
     const ids = rows.map((r) => r.id);
     if (ids.length === 0) return [];
     const [recipients, partners, sectors, sdgs, budgets, transactions] = await Promise.all([
@@ -536,7 +536,7 @@ const CHILD_TABLES = ['activity_recipients', 'activity_partners', 'activity_sect
  * id as tie-breaker, unless the column is unique. Keys a program may lack (no dates, no
  * modality) list those programs last, in either direction, by id.
  */
-const SORTS: Record<ActivitySortKey, { readonly column: string; readonly nullable: boolean; readonly unique?: boolean }> = {
+const SORTS: Record<ProgramSortKey, { readonly column: string; readonly nullable: boolean; readonly unique?: boolean }> = {
   identifier: { column: 'a.identifier', nullable: false, unique: true },
   title: { column: 'a.sort_title', nullable: false },
   start: { column: 'a.sort_start', nullable: true },
@@ -562,7 +562,7 @@ interface OrderedPart {
   readonly keys: RawBuilder<unknown>[];
 }
 
-function orderedParts(conditions: Expression<SqlBool>[], spec: (typeof SORTS)[ActivitySortKey]): [OrderedPart, OrderedPart | null] {
+function orderedParts(conditions: Expression<SqlBool>[], spec: (typeof SORTS)[ProgramSortKey]): [OrderedPart, OrderedPart | null] {
   const key = sql.raw(spec.column);
   const keys = spec.unique ? [key] : [key, sql.raw('a.id')];
   if (!spec.nullable) return [{ conditions, keys }, null];
@@ -595,7 +595,7 @@ const LIST_COLUMNS = [
   'a.updated_at',
 ] as const;
 
-type SummaryRow = Pick<ActivityRow, (typeof LIST_COLUMNS)[number] extends `a.${infer C}` ? C : never> & { implementing_org_code: string | null };
+type SummaryRow = Pick<ProgramRow, (typeof LIST_COLUMNS)[number] extends `a.${infer C}` ? C : never> & { implementing_org_code: string | null };
 
 /** Row fields shared by the list and the full record (row values are trusted: Mitra wrote them). */
 function summaryFields(row: SummaryRow) {

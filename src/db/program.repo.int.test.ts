@@ -1,23 +1,23 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { activityInputSchema } from '../domain/activity/activity.schema.js';
-import { activityListQuerySchema } from '../domain/activity/activity-query.js';
+import { programInputSchema } from '../domain/program/program.schema.js';
+import { programListQuerySchema } from '../domain/program/program-query.js';
 import { ConflictError, InvalidError, NotFoundError } from '../domain/errors.js';
 import { organisationInputSchema } from '../domain/organisation/organisation.schema.js';
 import {
-  createActivity,
-  deleteActivity,
-  getActivity,
-  listActivities,
-  patchActivity,
-  replaceActivity,
-} from '../services/activities.js';
+  createProgram,
+  deleteProgram,
+  getProgram,
+  listPrograms,
+  patchProgram,
+  replaceProgram,
+} from '../services/programs.js';
 import { createOrganisation } from '../services/organisations.js';
-import { anActivity, anOrganisation } from '../testing/builders.js';
+import { aProgram, anOrganisation } from '../testing/builders.js';
 import { describeEachEngine } from '../testing/engines.js';
 
 describeEachEngine('activities repository and service', (app) => {
   const deps = () => app().deps;
-  const create = (overrides = {}) => createActivity(deps(), activityInputSchema.parse(anActivity(overrides)));
+  const create = (overrides = {}) => createProgram(deps(), programInputSchema.parse(aProgram(overrides)));
   let partnerCode = '';
   let agencyCode = '';
 
@@ -48,7 +48,7 @@ describeEachEngine('activities repository and service', (app) => {
       budgets: [{ type: 1, status: 2, periodStart: '2018-01-01', periodEnd: '2018-12-31', amount: '900000000', currency: 'IDR', valueDate: '2018-01-01' }],
       transactions: [{ type: '4', date: '2018-07-21', amount: '855000000.25', currency: 'IDR', valueDate: '2018-07-21', description: 'Expenditure' }],
     });
-    const read = await getActivity(deps(), created.id);
+    const read = await getProgram(deps(), created.id);
     expect(read).toEqual(created);
     expect(read).toMatchObject({
       year: 2018,
@@ -77,7 +77,7 @@ describeEachEngine('activities repository and service', (app) => {
   it('refuses a duplicate identifier and leaves the database unchanged', async () => {
     const first = await create();
     await expect(create({ identifier: first.identifier, titleEn: 'Other' })).rejects.toBeInstanceOf(ConflictError);
-    const page = await listActivities(deps(), activityListQuerySchema.parse({ q: first.identifier }));
+    const page = await listPrograms(deps(), programListQuerySchema.parse({ q: first.identifier }));
     expect(page.total).toBe(1);
   });
 
@@ -89,29 +89,29 @@ describeEachEngine('activities repository and service', (app) => {
 
   it('patches fields, bumps the version and refuses a stale version', async () => {
     const a = await create();
-    const patched = await patchActivity(deps(), a.id, { titleEn: 'Changed', recipients: [{ country: 'UG', percentage: null }] }, { expectedVersion: 1 });
+    const patched = await patchProgram(deps(), a.id, { titleEn: 'Changed', recipients: [{ country: 'UG', percentage: null }] }, { expectedVersion: 1 });
     expect(patched).toMatchObject({ titleEn: 'Changed', titleId: a.titleId, version: 2, recipients: [{ country: 'UG', percentage: null }] });
-    await expect(patchActivity(deps(), a.id, { titleEn: 'Lost update' }, { expectedVersion: 1 })).rejects.toMatchObject({ code: 'activity.stale' });
-    expect((await getActivity(deps(), a.id)).titleEn).toBe('Changed');
+    await expect(patchProgram(deps(), a.id, { titleEn: 'Lost update' }, { expectedVersion: 1 })).rejects.toMatchObject({ code: 'activity.stale' });
+    expect((await getProgram(deps(), a.id)).titleEn).toBe('Changed');
   });
 
   it('replaces a whole program, clearing fields left out', async () => {
     const a = await create({ descriptionEn: 'to be cleared', sdgs: ['14'] });
-    const replaced = await replaceActivity(deps(), a.id, activityInputSchema.parse({ identifier: a.identifier, titleId: 'Hanya judul' }));
+    const replaced = await replaceProgram(deps(), a.id, programInputSchema.parse({ identifier: a.identifier, titleId: 'Hanya judul' }));
     expect(replaced).toMatchObject({ titleEn: null, descriptionEn: null, sdgs: [], recipients: [], modality: null, year: null, version: 2 });
   });
 
   it('keeps the database unchanged when an update breaks a rule', async () => {
     const a = await create();
-    await expect(patchActivity(deps(), a.id, { plannedEnd: '2000-01-01' })).rejects.toBeInstanceOf(InvalidError);
-    expect(await getActivity(deps(), a.id)).toEqual(a);
+    await expect(patchProgram(deps(), a.id, { plannedEnd: '2000-01-01' })).rejects.toBeInstanceOf(InvalidError);
+    expect(await getProgram(deps(), a.id)).toEqual(a);
   });
 
   it('deletes a program', async () => {
     const a = await create();
-    await deleteActivity(deps(), a.id);
-    await expect(getActivity(deps(), a.id)).rejects.toBeInstanceOf(NotFoundError);
-    await expect(deleteActivity(deps(), a.id)).rejects.toBeInstanceOf(NotFoundError);
+    await deleteProgram(deps(), a.id);
+    await expect(getProgram(deps(), a.id)).rejects.toBeInstanceOf(NotFoundError);
+    await expect(deleteProgram(deps(), a.id)).rejects.toBeInstanceOf(NotFoundError);
   });
 
   describe('list', () => {
@@ -135,7 +135,7 @@ describeEachEngine('activities repository and service', (app) => {
       await create({ identifier: `${tag}-4`, modality: 'study_visit', titleEn: null, titleId: `${tag} pelatihan tanpa tanggal`, plannedStart: null, plannedEnd: null, recipients: [{ country: 'PS' }] });
     });
     const list = async (query: Record<string, unknown>) => {
-      const page = await listActivities(deps(), activityListQuerySchema.parse({ q: tag, ...query }));
+      const page = await listPrograms(deps(), programListQuerySchema.parse({ q: tag, ...query }));
       return { total: page.total, ids: page.items.map((i) => i.identifier.replace(`${tag}-`, '')) };
     };
 
@@ -162,7 +162,7 @@ describeEachEngine('activities repository and service', (app) => {
       expect((await list({ sort: 'start' })).ids).toEqual(['1', '3', '2', '4']);
       expect((await list({ sort: '-start' })).ids).toEqual(['2', '3', '1', '4']);
       expect((await list({ sort: 'identifier' })).ids).toEqual(['1', '2', '3', '4']);
-      const page2 = await listActivities(deps(), activityListQuerySchema.parse({ q: tag, sort: 'identifier', page: 2, pageSize: 3 }));
+      const page2 = await listPrograms(deps(), programListQuerySchema.parse({ q: tag, sort: 'identifier', page: 2, pageSize: 3 }));
       expect(page2).toMatchObject({ total: 4, page: 2, pageSize: 3 });
       expect(page2.items.map((i) => i.identifier)).toEqual([`${tag}-4`]);
       expect(page2.items[0]?.recipients).toEqual(['PS']);

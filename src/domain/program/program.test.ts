@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { activityFromInput, activityYear, applyActivityPatch } from './activity.js';
-import { checkActivityRules } from './activity.rules.js';
-import { activityInputSchema, activityPatchSchema, type ActivityRequest } from './activity.schema.js';
+import { programFromInput, programYear, applyProgramPatch } from './program.js';
+import { checkProgramRules } from './program.rules.js';
+import { programInputSchema, programPatchSchema, type ProgramRequest } from './program.schema.js';
 
-const base: ActivityRequest = {
+const base: ProgramRequest = {
   identifier: 'KSST-2018-01',
   titleEn: 'International seminar on microfinance for Palestine',
   modality: 'seminar',
@@ -13,13 +13,13 @@ const base: ActivityRequest = {
   recipients: [{ country: 'PS' }],
 };
 
-const parse = (input: unknown) => activityInputSchema.safeParse(input);
-const rules = (input: ActivityRequest) => checkActivityRules(activityFromInput(activityInputSchema.parse(input)));
+const parse = (input: unknown) => programInputSchema.safeParse(input);
+const rules = (input: ProgramRequest) => checkProgramRules(programFromInput(programInputSchema.parse(input)));
 const paths = (issues: readonly { path: string }[]) => issues.map((i) => i.path);
 
 describe('activity input schema', () => {
   it('accepts a minimal program and applies the defaults', () => {
-    const data = activityFromInput(activityInputSchema.parse(base));
+    const data = programFromInput(programInputSchema.parse(base));
     expect(data.cooperationType).toBe('bilateral');
     expect(data.activityStatus).toBe('pipeline');
     expect(data.lifecycleStage).toBe('request');
@@ -27,7 +27,7 @@ describe('activity input schema', () => {
   });
 
   it('reads Indonesian labels, country names and SDG targets', () => {
-    const parsed = activityInputSchema.parse({
+    const parsed = programInputSchema.parse({
       ...base,
       modality: 'lokakarya',
       activityStatus: 'selesai',
@@ -83,7 +83,7 @@ describe('activity input schema', () => {
   });
 
   it('does not apply defaults in a patch', () => {
-    const patch = activityPatchSchema.parse({ titleEn: 'New title' });
+    const patch = programPatchSchema.parse({ titleEn: 'New title' });
     expect(patch).toEqual({ titleEn: 'New title' });
   });
 });
@@ -152,16 +152,16 @@ describe('activity rules', () => {
 
 describe('applyActivityPatch and activityYear', () => {
   it('changes only the fields given and replaces lists given', () => {
-    const data = activityFromInput(activityInputSchema.parse(base));
-    const next = applyActivityPatch(data, activityPatchSchema.parse({ titleId: 'Seminar', recipients: [{ country: 'JO' }] }));
+    const data = programFromInput(programInputSchema.parse(base));
+    const next = applyProgramPatch(data, programPatchSchema.parse({ titleId: 'Seminar', recipients: [{ country: 'JO' }] }));
     expect(next.titleEn).toBe(base.titleEn);
     expect(next.titleId).toBe('Seminar');
     expect(next.recipients).toEqual([{ country: 'JO', percentage: null }]);
   });
 
   it('takes the year of the actual start, else of the planned start', () => {
-    expect(activityYear({ plannedStart: '2017-12-30', actualStart: '2018-01-02' })).toBe(2018);
-    expect(activityYear({ plannedStart: '2017-12-30', actualStart: null })).toBe(2017);
-    expect(activityYear({ plannedStart: null, actualStart: null })).toBeNull();
+    expect(programYear({ plannedStart: '2017-12-30', actualStart: '2018-01-02' })).toBe(2018);
+    expect(programYear({ plannedStart: '2017-12-30', actualStart: null })).toBe(2017);
+    expect(programYear({ plannedStart: null, actualStart: null })).toBeNull();
   });
 });

@@ -14,15 +14,15 @@ import type {
 } from '../codes.js';
 import { yearOf } from '../dates.js';
 import type { SdgTag } from '../reference/sdgs.js';
-import type { IatiDetails } from '../iati/activity-from-iati.js';
-import type { ActivityInput, ActivityPatch, BudgetInput, PartnerInput, TransactionInput } from './activity.schema.js';
+import type { IatiDetails } from '../iati/program-from-iati.js';
+import type { ProgramInput, ProgramPatch, BudgetInput, PartnerInput, TransactionInput } from './program.schema.js';
 
 export interface Recipient {
   readonly country: string;
   readonly percentage: number | null;
 }
 
-export interface ActivityPartner {
+export interface ProgramPartner {
   readonly org: string;
   readonly iatiRole: IatiOrgRole;
   readonly sscRole: SscRole;
@@ -56,7 +56,7 @@ export interface Transaction {
   readonly description: string | null;
 }
 
-export interface ActivityData {
+export interface ProgramData {
   readonly identifier: string;
   readonly titleEn: string | null;
   readonly titleId: string | null;
@@ -80,14 +80,14 @@ export interface ActivityData {
   /** Demo values that no source gives (DOMAIN.md): shown as illustrative, never as fact. */
   readonly illustrative: boolean;
   readonly recipients: readonly Recipient[];
-  readonly partners: readonly ActivityPartner[];
+  readonly partners: readonly ProgramPartner[];
   readonly sectors: readonly Sector[];
   readonly sdgs: readonly SdgTag[];
   readonly budgets: readonly Budget[];
   readonly transactions: readonly Transaction[];
 }
 
-export interface Activity extends ActivityData {
+export interface Program extends ProgramData {
   readonly id: number;
   /** Year of the actual start, else of the planned start (DESIGN.md); null when neither is known. */
   readonly year: number | null;
@@ -100,12 +100,12 @@ export interface Activity extends ActivityData {
   readonly iatiDetails?: IatiDetails | null;
 }
 
-export function activityYear(a: Pick<ActivityData, 'actualStart' | 'plannedStart'>): number | null {
+export function programYear(a: Pick<ProgramData, 'actualStart' | 'plannedStart'>): number | null {
   const start = a.actualStart ?? a.plannedStart;
   return start ? yearOf(start) : null;
 }
 
-const toPartner = (p: PartnerInput): ActivityPartner => ({
+const toPartner = (p: PartnerInput): ProgramPartner => ({
   org: p.org,
   iatiRole: p.iatiRole,
   sscRole: p.sscRole,
@@ -138,13 +138,13 @@ export const ACTIVITY_DEFAULTS = {
   cooperationType: 'bilateral',
   activityStatus: 'pipeline',
   lifecycleStage: 'request',
-} as const satisfies Partial<ActivityData>;
+} as const satisfies Partial<ProgramData>;
 
 /**
  * Applies a patch (or a whole input) to a program's data: fields given replace the stored ones,
  * lists given replace the stored lists, fields left out keep their value.
  */
-export function applyActivityPatch(base: ActivityData, patch: ActivityPatch): ActivityData {
+export function applyProgramPatch(base: ProgramData, patch: ProgramPatch): ProgramData {
   const pick = <T>(value: T | undefined, current: T): T => (value === undefined ? current : value);
   return {
     identifier: pick(patch.identifier, base.identifier),
@@ -181,7 +181,7 @@ export function applyActivityPatch(base: ActivityData, patch: ActivityPatch): Ac
 }
 
 /** An empty program with the defaults, the base of a new one. */
-export function emptyActivity(identifier: string): ActivityData {
+export function emptyProgram(identifier: string): ProgramData {
   return {
     identifier,
     titleEn: null,
@@ -211,6 +211,6 @@ export function emptyActivity(identifier: string): ActivityData {
 }
 
 /** A whole input (create or PUT) as program data. */
-export function activityFromInput(input: ActivityInput): ActivityData {
-  return applyActivityPatch(emptyActivity(input.identifier), input);
+export function programFromInput(input: ProgramInput): ProgramData {
+  return applyProgramPatch(emptyProgram(input.identifier), input);
 }

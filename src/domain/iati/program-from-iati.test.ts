@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { iatiAmount, iatiDay, iatiFieldOf, mapIatiActivity, sharesByWeight } from './activity-from-iati.js';
+import { iatiAmount, iatiDay, iatiFieldOf, mapIatiActivity, sharesByWeight } from './program-from-iati.js';
 import type { RawIatiActivity } from './raw-activity.js';
 
 function raw(over: Partial<RawIatiActivity> = {}): RawIatiActivity {

@@ -13,8 +13,8 @@ import { isCodeIn } from '../reference/codelists.js';
 import { isCountryCode } from '../reference/countries.js';
 import { parseSdgTag, type SdgTag } from '../reference/sdgs.js';
 import { IATI_IDENTIFIER_PATTERN as IDENTIFIER, LIMITS, sectorCodeProblem } from '../schema-helpers.js';
-import { stageOfStatus } from '../activity/lifecycle.js';
-import type { ActivityData, Budget, Recipient, Sector, Transaction } from '../activity/activity.js';
+import { stageOfStatus } from '../program/lifecycle.js';
+import type { ProgramData, Budget, Recipient, Sector, Transaction } from '../program/program.js';
 import type { Narratives, RawIatiActivity } from './raw-activity.js';
 
 /** An organisation as a file names it: its IATI identifier, its name, or both. */
@@ -66,7 +66,7 @@ export interface MappedIatiActivity {
   readonly line: number;
   readonly identifier: string;
   /** The program without its organisations (resolved against the registry by the importer). */
-  readonly data: Omit<ActivityData, 'implementingOrg' | 'partners'>;
+  readonly data: Omit<ProgramData, 'implementingOrg' | 'partners'>;
   readonly implementing: IatiOrgRef | null;
   readonly partners: readonly { org: IatiOrgRef; iatiRole: IatiOrgRole; sscRole: SscRole }[];
   readonly details: IatiDetails;

@@ -9,7 +9,7 @@ import { refinePageDepth, searchText } from '../list-query.js';
 export { MAX_LIST_DEPTH, SEARCH_MIN_LENGTH, refinePageDepth, searchText };
 
 export const ACTIVITY_SORT_KEYS = ['identifier', 'title', 'start', 'end', 'year', 'modality', 'updated'] as const;
-export type ActivitySortKey = (typeof ACTIVITY_SORT_KEYS)[number];
+export type ProgramSortKey = (typeof ACTIVITY_SORT_KEYS)[number];
 
 export const MAX_PAGE_SIZE = 500;
 
@@ -23,11 +23,11 @@ const sortSpec = z
       ctx.addIssue({ code: 'custom', message: `sort by one of ${ACTIVITY_SORT_KEYS.join(', ')}, with "-" for descending` });
       return z.NEVER;
     }
-    return { key: key as ActivitySortKey, desc };
+    return { key: key as ProgramSortKey, desc };
   })
   .meta({ example: '-start' });
 
-export const activityListQuerySchema = z.object({
+export const programListQuerySchema = z.object({
   year: z.coerce.number().int().min(1900).max(2200).optional(),
   modality: codeOf(modalities, 'modality').optional(),
   flagshipArea: codeOf(flagshipAreas, 'flagship area').optional(),
@@ -60,10 +60,10 @@ export const activityListQuerySchema = z.object({
 });
 
 /** The list as the API pages it: no deeper than MAX_LIST_DEPTH rows. */
-export const activityListPageSchema = activityListQuerySchema.superRefine(refinePageDepth);
+export const programListPageSchema = programListQuerySchema.superRefine(refinePageDepth);
 
-export type ActivityListQuery = z.output<typeof activityListQuerySchema>;
-export type ActivityFilter = Omit<ActivityListQuery, 'sort' | 'page' | 'pageSize'>;
+export type ProgramListQuery = z.output<typeof programListQuerySchema>;
+export type ProgramFilter = Omit<ProgramListQuery, 'sort' | 'page' | 'pageSize'>;
 
 export interface Page<T> {
   readonly items: readonly T[];

@@ -6,9 +6,9 @@ import { activityStatuses } from '../codes.js';
 import { addDays, addOneYear, isCalendarDate } from '../dates.js';
 import { countryName, resolveCountry } from '../reference/countries.js';
 import { formatMinor } from '../money.js';
-import type { Activity } from '../activity/activity.js';
-import type { ActivityRequest } from '../activity/activity.schema.js';
-import { splitList, type ActivityColumn } from './csv-columns.js';
+import type { Program } from '../program/program.js';
+import type { ProgramRequest } from '../program/program.schema.js';
+import { splitList, type ProgramColumn } from './csv-columns.js';
 
 export interface CellIssue {
   readonly column: string;
@@ -23,9 +23,9 @@ export interface RowOrganisations {
   readonly partners: readonly string[];
 }
 
-export interface ActivityRowResult {
+export interface ProgramRowResult {
   /** Only the fields whose columns the file has: a re-import updates those and keeps the rest. */
-  readonly request: Partial<ActivityRequest> & { identifier: string };
+  readonly request: Partial<ProgramRequest> & { identifier: string };
   readonly organisations: RowOrganisations;
   readonly issues: readonly CellIssue[];
 }
@@ -51,11 +51,11 @@ export function parseLocation(text: string): { venueCity: string; venueCountry: 
  * that has started (status implementation) start_date is also its actual start, and for one
  * that is finishing or closed both are also its actual dates.
  */
-export function activityRowToRequest(cells: Cells<ActivityColumn>): ActivityRowResult {
+export function programRowToRequest(cells: Cells<ProgramColumn>): ProgramRowResult {
   const issues: CellIssue[] = [];
-  const has = (c: ActivityColumn) => cells.has(c);
-  const get = (c: ActivityColumn) => blankToNull(cells.get(c));
-  const request: Partial<ActivityRequest> & { identifier: string } = { identifier: (cells.get('identifier') ?? '').trim() };
+  const has = (c: ProgramColumn) => cells.has(c);
+  const get = (c: ProgramColumn) => blankToNull(cells.get(c));
+  const request: Partial<ProgramRequest> & { identifier: string } = { identifier: (cells.get('identifier') ?? '').trim() };
 
   if (has('title_en')) request.titleEn = get('title_en');
   if (has('title_id')) request.titleId = get('title_id');
@@ -103,7 +103,7 @@ export function activityRowToRequest(cells: Cells<ActivityColumn>): ActivityRowR
 }
 
 /** budget_amount + budget_currency → one budget for the program's first year (IATI: ≤ 1 year). */
-function addBudget(cells: Cells<ActivityColumn>, request: Partial<ActivityRequest>, issues: CellIssue[]): void {
+function addBudget(cells: Cells<ProgramColumn>, request: Partial<ProgramRequest>, issues: CellIssue[]): void {
   if (!cells.has('budget_amount')) return;
   const amount = blankToNull(cells.get('budget_amount'));
   if (amount === null) {
@@ -124,7 +124,7 @@ function addBudget(cells: Cells<ActivityColumn>, request: Partial<ActivityReques
 }
 
 /** The spreadsheet column of a field path of the program request ("recipients.2.country"). */
-export function columnOfActivityPath(path: string): ActivityColumn {
+export function columnOfProgramPath(path: string): ProgramColumn {
   const [head, , leaf] = path.split('.');
   switch (head) {
     case 'titleEn':
@@ -170,7 +170,7 @@ export function columnOfActivityPath(path: string): ActivityColumn {
 }
 
 /** A program as a row of the activities spreadsheet: exports can be edited and imported back. */
-export function activityToRow(a: Activity): Record<ActivityColumn, string> {
+export function programToRow(a: Program): Record<ProgramColumn, string> {
   const budget = a.budgets[0];
   return {
     identifier: a.identifier,

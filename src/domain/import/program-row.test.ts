@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { activityRowToRequest, columnOfActivityPath, parseLocation } from './activity-row.js';
-import { mapHeader, ACTIVITY_COLUMNS, type ActivityColumn } from './csv-columns.js';
+import { programRowToRequest, columnOfProgramPath, parseLocation } from './program-row.js';
+import { mapHeader, ACTIVITY_COLUMNS, type ProgramColumn } from './csv-columns.js';
 
-const row = (cells: Partial<Record<ActivityColumn, string>>) => activityRowToRequest(new Map(Object.entries(cells)) as Map<ActivityColumn, string>);
+const row = (cells: Partial<Record<ProgramColumn, string>>) => programRowToRequest(new Map(Object.entries(cells)) as Map<ProgramColumn, string>);
 
 describe('activity rows', () => {
   it('maps only the columns present, so a re-import keeps the others', () => {
@@ -31,9 +31,9 @@ describe('activity rows', () => {
   });
 
   it('names the column of a field path', () => {
-    expect(columnOfActivityPath('recipients.3.country')).toBe('recipient_countries');
-    expect(columnOfActivityPath('budgets.0.currency')).toBe('budget_currency');
-    expect(columnOfActivityPath('actualEnd')).toBe('end_date');
+    expect(columnOfProgramPath('recipients.3.country')).toBe('recipient_countries');
+    expect(columnOfProgramPath('budgets.0.currency')).toBe('budget_currency');
+    expect(columnOfProgramPath('actualEnd')).toBe('end_date');
   });
 });
 

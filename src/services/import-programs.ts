@@ -1,12 +1,12 @@
 /** Import of the activities (programs) spreadsheet: new identifiers are inserted, known ones updated. */
-import { stageOfStatus } from '../domain/activity/lifecycle.js';
-import { activityFromInput, applyActivityPatch, type ActivityData } from '../domain/activity/activity.js';
-import { checkActivityRules } from '../domain/activity/activity.rules.js';
-import { activityInputSchema, activityPatchSchema, type ActivityRequest } from '../domain/activity/activity.schema.js';
-import { activityRowToRequest, columnOfActivityPath } from '../domain/import/activity-row.js';
-import { ACTIVITY_COLUMNS, type ActivityColumn } from '../domain/import/csv-columns.js';
+import { stageOfStatus } from '../domain/program/lifecycle.js';
+import { programFromInput, applyProgramPatch, type ProgramData } from '../domain/program/program.js';
+import { checkProgramRules } from '../domain/program/program.rules.js';
+import { programInputSchema, programPatchSchema, type ProgramRequest } from '../domain/program/program.schema.js';
+import { programRowToRequest, columnOfProgramPath } from '../domain/import/program-row.js';
+import { ACTIVITY_COLUMNS, type ProgramColumn } from '../domain/import/csv-columns.js';
 import type { OrganisationKind } from '../domain/codes.js';
-import type { ActivityWrite, RecordSource, ServiceDeps } from './ports.js';
+import type { ProgramWrite, RecordSource, ServiceDeps } from './ports.js';
 import { addIssues, registerImportedOrganisation, rowsOf, runImport, zodIssues, type ImportContext, type ImportOptions, type ImportReport, type Row } from './imports.js';
 
 /** Turns a name into an organisation code: "Kementerian Pertanian" → "ID-KEMENTERIAN-PERTANIAN". */
@@ -45,14 +45,14 @@ class OrganisationResolver {
 
 interface Prepared {
   readonly line: number;
-  readonly cells: Row<ActivityColumn>['cells'];
-  readonly request: Partial<ActivityRequest> & { identifier: string };
+  readonly cells: Row<ProgramColumn>['cells'];
+  readonly request: Partial<ProgramRequest> & { identifier: string };
 }
 
 async function withOrganisations(
   resolver: OrganisationResolver,
-  row: Row<ActivityColumn>,
-  mapped: ReturnType<typeof activityRowToRequest>,
+  row: Row<ProgramColumn>,
+  mapped: ReturnType<typeof programRowToRequest>,
 ): Promise<Prepared['request']> {
   const request = { ...mapped.request };
   if (row.cells.has('implementing_agency')) {
@@ -67,46 +67,46 @@ async function withOrganisations(
   return request;
 }
 
-async function importChunk(ctx: ImportContext, resolver: OrganisationResolver, rows: Row<ActivityColumn>[], seen: Map<string, number>): Promise<void> {
+async function importChunk(ctx: ImportContext, resolver: OrganisationResolver, rows: Row<ProgramColumn>[], seen: Map<string, number>): Promise<void> {
   const { repos, errors } = ctx;
   const prepared: Prepared[] = [];
   for (const row of rows) {
     ctx.counts.rows++;
-    const mapped = activityRowToRequest(row.cells);
+    const mapped = programRowToRequest(row.cells);
     const id = mapped.request.identifier;
     const before = errors.count;
     if (id === '') errors.add({ line: row.line, column: 'identifier', message: 'is required' });
     else if (seen.has(id)) errors.add({ line: row.line, column: 'identifier', value: id, message: `"${id}" already appears on line ${seen.get(id)} of this file` });
     else seen.set(id, row.line);
-    for (const issue of mapped.issues) errors.add({ line: row.line, column: issue.column, value: row.cells.get(issue.column as ActivityColumn), message: issue.message });
+    for (const issue of mapped.issues) errors.add({ line: row.line, column: issue.column, value: row.cells.get(issue.column as ProgramColumn), message: issue.message });
     if (errors.count > before) continue;
     prepared.push({ line: row.line, cells: row.cells, request: await withOrganisations(resolver, row, mapped) });
   }
   const existing = await repos.activities.idsByIdentifier(prepared.map((p) => p.request.identifier));
-  const inserts: ActivityWrite[] = [];
+  const inserts: ProgramWrite[] = [];
   const touched: number[] = [];
   for (const p of prepared) {
-    const cellOf = (column: string) => p.cells.get(column as ActivityColumn);
+    const cellOf = (column: string) => p.cells.get(column as ProgramColumn);
     const id = existing.get(p.request.identifier);
-    let data: ActivityData;
+    let data: ProgramData;
     let version = 0;
     if (id === undefined) {
-      const parsed = activityInputSchema.safeParse(p.request);
+      const parsed = programInputSchema.safeParse(p.request);
       if (!parsed.success) {
-        addIssues(errors, p.line, zodIssues(parsed.error), columnOfActivityPath, cellOf);
+        addIssues(errors, p.line, zodIssues(parsed.error), columnOfProgramPath, cellOf);
         continue;
       }
-      data = activityFromInput(parsed.data);
+      data = programFromInput(parsed.data);
       if (!parsed.data.lifecycleStage) data = { ...data, lifecycleStage: stageOfStatus(data.activityStatus) };
     } else {
-      const parsed = activityPatchSchema.safeParse(p.request);
+      const parsed = programPatchSchema.safeParse(p.request);
       if (!parsed.success) {
-        addIssues(errors, p.line, zodIssues(parsed.error), columnOfActivityPath, cellOf);
+        addIssues(errors, p.line, zodIssues(parsed.error), columnOfProgramPath, cellOf);
         continue;
       }
       const current = await repos.activities.findById(id);
       if (!current) continue; // idsByIdentifier and findById run in one transaction: it exists
-      data = applyActivityPatch(current, parsed.data);
+      data = applyProgramPatch(current, parsed.data);
       version = current.version;
       const countries = new Set(data.recipients.map((r) => r.country));
       const orphaned = (await repos.participants.countriesOf(id)).filter((c) => !countries.has(c));
@@ -115,12 +115,12 @@ async function importChunk(ctx: ImportContext, resolver: OrganisationResolver, r
         continue;
       }
     }
-    const issues = checkActivityRules(data);
+    const issues = checkProgramRules(data);
     if (issues.length) {
-      addIssues(errors, p.line, issues, columnOfActivityPath, cellOf);
+      addIssues(errors, p.line, issues, columnOfProgramPath, cellOf);
       continue;
     }
-    const write: ActivityWrite = { data, now: ctx.now, importBatchId: ctx.batchId, source: 'mitra' };
+    const write: ProgramWrite = { data, now: ctx.now, importBatchId: ctx.batchId, source: 'mitra' };
     if (id === undefined) {
       inserts.push(write);
       ctx.counts.inserted++;
@@ -134,7 +134,7 @@ async function importChunk(ctx: ImportContext, resolver: OrganisationResolver, r
   await repos.reportFacts.refresh([...touched, ...ids.values()]);
 }
 
-export async function importActivities(deps: ServiceDeps, source: RecordSource, options: ImportOptions = {}): Promise<ImportReport> {
+export async function importPrograms(deps: ServiceDeps, source: RecordSource, options: ImportOptions = {}): Promise<ImportReport> {
   return runImport(deps, 'activities', source, options, async (ctx) => {
     const resolver = new OrganisationResolver(ctx);
     const seen = new Map<string, number>();

@@ -1,26 +1,26 @@
 /** Use cases of programs (activities): register, change, remove, read and list. */
 import {
-  activityFromInput,
-  applyActivityPatch,
-  type Activity,
-  type ActivityData,
-} from '../domain/activity/activity.js';
-import type { ActivityListQuery, Page } from '../domain/activity/activity-query.js';
+  programFromInput,
+  applyProgramPatch,
+  type Program,
+  type ProgramData,
+} from '../domain/program/program.js';
+import type { ProgramListQuery, Page } from '../domain/program/program-query.js';
 import type { LifecycleStage } from '../domain/codes.js';
-import { checkActivityRules } from '../domain/activity/activity.rules.js';
-import type { ActivityInput, ActivityPatch } from '../domain/activity/activity.schema.js';
+import { checkProgramRules } from '../domain/program/program.rules.js';
+import type { ProgramInput, ProgramPatch } from '../domain/program/program.schema.js';
 import { ConflictError, InvalidError, NotFoundError, type FieldIssue } from '../domain/errors.js';
 import {
-  authorizeCreateActivity,
-  authorizeDeleteActivity,
-  authorizeEditActivity,
+  authorizeCreateProgram,
+  authorizeDeleteProgram,
+  authorizeEditProgram,
   canReadInternal,
   isPublished,
   PUBLISHED_STAGES,
 } from '../domain/access/policy.js';
 import { diffRecords } from '../domain/audit.js';
 import { audit } from './audit.js';
-import type { ActivitySummary, Repositories, ServiceDeps } from './ports.js';
+import type { ProgramSummary, Repositories, ServiceDeps } from './ports.js';
 
 export interface WriteOptions {
   /** The version the caller last saw (If-Match); a different stored version is a conflict. */
@@ -32,7 +32,7 @@ export interface WriteOptions {
  * Checks that the organisations named exist, and spells their codes as stored ("JICA", not
  * "jica"). One lookup serves both.
  */
-async function resolveOrganisations(repos: Repositories, data: ActivityData): Promise<{ data: ActivityData; issues: FieldIssue[] }> {
+async function resolveOrganisations(repos: Repositories, data: ProgramData): Promise<{ data: ProgramData; issues: FieldIssue[] }> {
   const codes = [data.implementingOrg, ...data.partners.map((p) => p.org)].filter((c): c is string => !!c);
   const existing = await repos.organisations.existingCodes(codes);
   const issues: FieldIssue[] = [];
@@ -56,7 +56,7 @@ async function resolveOrganisations(repos: Repositories, data: ActivityData): Pr
 }
 
 /** A program's participants must stay citizens of its recipient countries. */
-async function checkParticipantCountries(repos: Repositories, data: ActivityData, selfId: number | null): Promise<FieldIssue[]> {
+async function checkParticipantCountries(repos: Repositories, data: ProgramData, selfId: number | null): Promise<FieldIssue[]> {
   if (selfId === null) return [];
   const recipients = new Set(data.recipients.map((r) => r.country));
   const orphaned = (await repos.participants.countriesOf(selfId)).filter((c) => !recipients.has(c));
@@ -70,9 +70,9 @@ async function checkParticipantCountries(repos: Repositories, data: ActivityData
   ];
 }
 
-async function validate(repos: Repositories, data: ActivityData, selfId: number | null): Promise<ActivityData> {
+async function validate(repos: Repositories, data: ProgramData, selfId: number | null): Promise<ProgramData> {
   const resolved = await resolveOrganisations(repos, data);
-  const issues = [...checkActivityRules(data), ...resolved.issues, ...(await checkParticipantCountries(repos, data, selfId))];
+  const issues = [...checkProgramRules(data), ...resolved.issues, ...(await checkParticipantCountries(repos, data, selfId))];
   if (issues.length > 0) throw new InvalidError('activity.invalid', 'the program has invalid fields', issues);
   const clash = (await repos.activities.idsByIdentifier([data.identifier])).get(data.identifier);
   if (clash !== undefined && clash !== selfId) {
@@ -83,18 +83,18 @@ async function validate(repos: Repositories, data: ActivityData, selfId: number 
   return resolved.data;
 }
 
-export async function createActivity(deps: ServiceDeps, input: ActivityInput, options: WriteOptions = {}): Promise<Activity> {
+export async function createProgram(deps: ServiceDeps, input: ProgramInput, options: WriteOptions = {}): Promise<Program> {
   return deps.store.transaction(async (repos) => {
-    let proposed = activityFromInput(input);
+    let proposed = programFromInput(input);
     // An agency's program is its own: the implementing organisation defaults to it.
     if (deps.actor.kind === 'user' && deps.actor.role === 'agency' && !proposed.implementingOrg) {
       proposed = { ...proposed, implementingOrg: deps.actor.orgCode };
     }
-    authorizeCreateActivity(deps.actor, proposed);
+    authorizeCreateProgram(deps.actor, proposed);
     const data = await validate(repos, proposed, null);
     const id = await repos.activities.insert({ data, now: deps.clock.nowIso(), source: options.source });
     await repos.reportFacts.refresh([id]);
-    const created = (await repos.activities.findById(id)) as Activity; // just inserted in this transaction
+    const created = (await repos.activities.findById(id)) as Program; // just inserted in this transaction
     await audit(deps, repos, {
       action: 'create',
       entity: 'activity',
@@ -107,7 +107,7 @@ export async function createActivity(deps: ServiceDeps, input: ActivityInput, op
   });
 }
 
-async function loadForWrite(deps: ServiceDeps, repos: Repositories, id: number, expectedVersion: number | undefined): Promise<Activity> {
+async function loadForWrite(deps: ServiceDeps, repos: Repositories, id: number, expectedVersion: number | undefined): Promise<Program> {
   const current = await repos.activities.findById(id);
   if (!current) throw new NotFoundError('activity.not_found', `no program with id ${id}`);
   if (expectedVersion !== undefined && expectedVersion !== current.version) {
@@ -120,7 +120,7 @@ async function loadForWrite(deps: ServiceDeps, repos: Repositories, id: number, 
  * "Someone else changed this": the current version, and who changed what since the version the
  * caller had (from the audit log), so that the user can see the other change before deciding.
  */
-async function staleError(deps: ServiceDeps, repos: Repositories, current: Activity, expectedVersion: number): Promise<ConflictError> {
+async function staleError(deps: ServiceDeps, repos: Repositories, current: Program, expectedVersion: number): Promise<ConflictError> {
   const since = canReadInternal(deps.actor)
     ? (await repos.audit.search({ entity: 'activity', entityId: String(current.id), afterVersion: expectedVersion, page: 1, pageSize: 20 })).items
     : [];
@@ -141,7 +141,7 @@ async function staleError(deps: ServiceDeps, repos: Repositories, current: Activ
 }
 
 /** The lifecycle stage moves through transitions only (so that each step is recorded with its author). */
-function keepStage(current: Activity, next: ActivityData, given: string | undefined): ActivityData {
+function keepStage(current: Program, next: ProgramData, given: string | undefined): ProgramData {
   if (given !== undefined && given !== current.lifecycleStage) {
     throw new InvalidError('activity.stage_by_transition', 'the lifecycle stage changes through transitions (POST …/transitions), not by editing', [
       { path: 'lifecycleStage', code: 'stage_by_transition', message: `the program is "${current.lifecycleStage}"; use a transition to move it` },
@@ -150,8 +150,8 @@ function keepStage(current: Activity, next: ActivityData, given: string | undefi
   return { ...next, lifecycleStage: current.lifecycleStage };
 }
 
-async function save(deps: ServiceDeps, repos: Repositories, current: Activity, next: ActivityData, expectedVersion: number | undefined): Promise<Activity> {
-  authorizeEditActivity(deps.actor, current, next);
+async function save(deps: ServiceDeps, repos: Repositories, current: Program, next: ProgramData, expectedVersion: number | undefined): Promise<Program> {
+  authorizeEditProgram(deps.actor, current, next);
   const data = await validate(repos, next, current.id);
   const saved = await repos.activities.update(current.id, current.version, { data, now: deps.clock.nowIso() });
   if (!saved) {
@@ -159,32 +159,32 @@ async function save(deps: ServiceDeps, repos: Repositories, current: Activity, n
     throw await staleError(deps, repos, now, expectedVersion ?? current.version);
   }
   await repos.reportFacts.refresh([current.id]);
-  const updated = (await repos.activities.findById(current.id)) as Activity; // updated in this transaction
+  const updated = (await repos.activities.findById(current.id)) as Program; // updated in this transaction
   const changes = diffRecords(current, updated);
   await audit(deps, repos, { action: 'update', entity: 'activity', entityId: current.id, entityLabel: updated.identifier, entityVersion: updated.version, changes });
   return updated;
 }
 
 /** Replaces a program with a whole new input (PUT): fields left out are cleared (the stage is kept). */
-export async function replaceActivity(deps: ServiceDeps, id: number, input: ActivityInput, options: WriteOptions = {}): Promise<Activity> {
+export async function replaceProgram(deps: ServiceDeps, id: number, input: ProgramInput, options: WriteOptions = {}): Promise<Program> {
   return deps.store.transaction(async (repos) => {
     const current = await loadForWrite(deps, repos, id, options.expectedVersion);
-    return save(deps, repos, current, keepStage(current, activityFromInput(input), input.lifecycleStage), options.expectedVersion);
+    return save(deps, repos, current, keepStage(current, programFromInput(input), input.lifecycleStage), options.expectedVersion);
   });
 }
 
 /** Changes the fields given (PATCH); lists given replace the stored lists. */
-export async function patchActivity(deps: ServiceDeps, id: number, patch: ActivityPatch, options: WriteOptions = {}): Promise<Activity> {
+export async function patchProgram(deps: ServiceDeps, id: number, patch: ProgramPatch, options: WriteOptions = {}): Promise<Program> {
   return deps.store.transaction(async (repos) => {
     const current = await loadForWrite(deps, repos, id, options.expectedVersion);
-    return save(deps, repos, current, keepStage(current, applyActivityPatch(current, patch), patch.lifecycleStage), options.expectedVersion);
+    return save(deps, repos, current, keepStage(current, applyProgramPatch(current, patch), patch.lifecycleStage), options.expectedVersion);
   });
 }
 
-export async function deleteActivity(deps: ServiceDeps, id: number, options: WriteOptions = {}): Promise<void> {
+export async function deleteProgram(deps: ServiceDeps, id: number, options: WriteOptions = {}): Promise<void> {
   await deps.store.transaction(async (repos) => {
     const current = await loadForWrite(deps, repos, id, options.expectedVersion);
-    authorizeDeleteActivity(deps.actor, current);
+    authorizeDeleteProgram(deps.actor, current);
     await repos.reportFacts.remove([id]);
     await repos.activities.delete(id);
     await audit(deps, repos, { action: 'delete', entity: 'activity', entityId: id, entityLabel: current.identifier, changes: diffRecords(current, null) });
@@ -192,17 +192,17 @@ export async function deleteActivity(deps: ServiceDeps, id: number, options: Wri
 }
 
 /** The public sees published programs only; to it, any other program does not exist. */
-function visible(deps: ServiceDeps, activity: Activity | undefined): Activity | undefined {
+function visible(deps: ServiceDeps, activity: Program | undefined): Program | undefined {
   return activity && (canReadInternal(deps.actor) || isPublished(activity.lifecycleStage)) ? activity : undefined;
 }
 
-export async function getActivity(deps: ServiceDeps, id: number): Promise<Activity> {
+export async function getProgram(deps: ServiceDeps, id: number): Promise<Program> {
   const activity = visible(deps, await deps.store.repos.activities.findById(id));
   if (!activity) throw new NotFoundError('activity.not_found', `no program with id ${id}`);
   return activity;
 }
 
-export async function getActivityByIdentifier(deps: ServiceDeps, identifier: string): Promise<Activity> {
+export async function getProgramByIdentifier(deps: ServiceDeps, identifier: string): Promise<Program> {
   const activity = visible(deps, await deps.store.repos.activities.findByIdentifier(identifier));
   if (!activity) throw new NotFoundError('activity.not_found', `no program with identifier "${identifier}"`);
   return activity;
@@ -214,7 +214,7 @@ function scopedFilter<F extends { stage?: LifecycleStage[] | undefined }>(deps: 
   return { ...filter, stage: (filter.stage?.length ? filter.stage : PUBLISHED_STAGES).filter((s) => PUBLISHED_STAGES.includes(s)) };
 }
 
-export async function listActivities(deps: ServiceDeps, query: ActivityListQuery): Promise<Page<ActivitySummary>> {
+export async function listPrograms(deps: ServiceDeps, query: ProgramListQuery): Promise<Page<ProgramSummary>> {
   const { sort, page, pageSize, ...filter } = query;
   return deps.store.repos.activities.list(scopedFilter(deps, filter), sort, page, pageSize);
 }
@@ -224,7 +224,7 @@ export async function listActivities(deps: ServiceDeps, query: ActivityListQuery
  * few bytes each), so that the pages do not repeat the filter, the count and an ever longer
  * OFFSET: an export of 100,000 programs went from 110 s to a fraction of that.
  */
-export async function* exportActivities(deps: ServiceDeps, query: Omit<ActivityListQuery, 'page' | 'pageSize'>): AsyncGenerator<Activity[]> {
+export async function* exportPrograms(deps: ServiceDeps, query: Omit<ProgramListQuery, 'page' | 'pageSize'>): AsyncGenerator<Program[]> {
   const { sort, ...rest } = query;
   const ids = await deps.store.repos.activities.idsInOrder(scopedFilter(deps, rest), sort);
   const pageSize = 500;

@@ -4,12 +4,12 @@
  */
 import { addOneYear } from '../dates.js';
 import type { FieldIssue } from '../errors.js';
-import type { ActivityData, Recipient, Sector } from './activity.js';
+import type { ProgramData, Recipient, Sector } from './program.js';
 
 /** Percentages are compared in hundredths so that 33.33 + 33.33 + 33.34 is exactly 100. */
 const hundredths = (p: number): number => Math.round(p * 100);
 
-export function checkActivityRules(a: ActivityData): FieldIssue[] {
+export function checkProgramRules(a: ProgramData): FieldIssue[] {
   return [
     ...checkTitle(a),
     ...checkDateOrder(a),
@@ -21,12 +21,12 @@ export function checkActivityRules(a: ActivityData): FieldIssue[] {
   ];
 }
 
-function checkTitle(a: ActivityData): FieldIssue[] {
+function checkTitle(a: ProgramData): FieldIssue[] {
   if (a.titleEn || a.titleId) return [];
   return [{ path: 'titleEn', code: 'title_required', message: 'a title in English (titleEn) or Indonesian (titleId) is required' }];
 }
 
-function checkDateOrder(a: ActivityData): FieldIssue[] {
+function checkDateOrder(a: ProgramData): FieldIssue[] {
   const issues: FieldIssue[] = [];
   if (a.plannedStart && a.plannedEnd && a.plannedEnd < a.plannedStart) {
     issues.push({ path: 'plannedEnd', code: 'date_order', message: `must not be before plannedStart (${a.plannedStart})` });
@@ -90,7 +90,7 @@ function checkSectors(sectors: readonly Sector[]): FieldIssue[] {
   return issues;
 }
 
-function checkPartners(a: ActivityData): FieldIssue[] {
+function checkPartners(a: ProgramData): FieldIssue[] {
   const issues: FieldIssue[] = [];
   const seen = new Set<string>();
   a.partners.forEach((p, i) => {
@@ -114,7 +114,7 @@ function checkPartners(a: ActivityData): FieldIssue[] {
   return issues;
 }
 
-function checkSdgs(a: ActivityData): FieldIssue[] {
+function checkSdgs(a: ProgramData): FieldIssue[] {
   const seen = new Set<string>();
   const issues: FieldIssue[] = [];
   a.sdgs.forEach((tag, i) => {
@@ -125,7 +125,7 @@ function checkSdgs(a: ActivityData): FieldIssue[] {
   return issues;
 }
 
-function checkMoney(a: ActivityData): FieldIssue[] {
+function checkMoney(a: ProgramData): FieldIssue[] {
   const issues: FieldIssue[] = [];
   a.budgets.forEach((b, i) => {
     if (b.periodEnd < b.periodStart) {

@@ -1,19 +1,19 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { activityListPageSchema } from '../domain/activity/activity-query.js';
-import { activityInputSchema, activityPatchSchema } from '../domain/activity/activity.schema.js';
+import { programListPageSchema } from '../domain/program/program-query.js';
+import { programInputSchema, programPatchSchema } from '../domain/program/program.schema.js';
 import {
-  createActivity,
-  deleteActivity,
-  getActivity,
-  getActivityByIdentifier,
-  listActivities,
-  patchActivity,
-  replaceActivity,
-} from '../services/activities.js';
+  createProgram,
+  deleteProgram,
+  getProgram,
+  getProgramByIdentifier,
+  listPrograms,
+  patchProgram,
+  replaceProgram,
+} from '../services/programs.js';
 import type { ServiceDeps } from '../services/ports.js';
-import { activityPageSchema, activitySchema, presentActivity, presentSummary } from './activity.present.js';
+import { programPageSchema, programSchema, presentProgram, presentSummary } from './program.present.js';
 import { badIfMatch, etagOf, idParams, readIfMatch } from './http-helpers.js';
 import { problemSchema } from './problem.js';
 import { depsFor } from './auth.js';
@@ -21,7 +21,7 @@ import { depsFor } from './auth.js';
 const TAG = ['Programs'];
 const errors = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema, 409: problemSchema, 422: problemSchema };
 
-export function registerActivityRoutes(root: FastifyInstance, deps: ServiceDeps): void {
+export function registerProgramRoutes(root: FastifyInstance, deps: ServiceDeps): void {
   const app = root.withTypeProvider<ZodTypeProvider>();
 
   app.get(
@@ -30,13 +30,13 @@ export function registerActivityRoutes(root: FastifyInstance, deps: ServiceDeps)
       schema: {
         tags: TAG,
         summary: 'List programs with filters, free-text search, sorting and paging',
-        querystring: activityListPageSchema,
-        response: { 200: activityPageSchema, 400: problemSchema },
+        querystring: programListPageSchema,
+        response: { 200: programPageSchema, 400: problemSchema },
       },
     },
     (request, reply) =>
       request.server.answers.reply(request, reply, deps, { topics: ['programs'] }, async () => {
-        const page = await listActivities(depsFor(deps, request), request.query);
+        const page = await listPrograms(depsFor(deps, request), request.query);
         return { ...page, items: page.items.map(presentSummary) };
       }),
   );
@@ -47,24 +47,24 @@ export function registerActivityRoutes(root: FastifyInstance, deps: ServiceDeps)
       schema: {
         tags: TAG,
         summary: 'Register a program',
-        body: activityInputSchema,
-        response: { 201: activitySchema, ...errors },
+        body: programInputSchema,
+        response: { 201: programSchema, ...errors },
       },
     },
     async (request, reply) => {
-      const activity = await createActivity(depsFor(deps, request), request.body);
+      const activity = await createProgram(depsFor(deps, request), request.body);
       reply.code(201).header('location', `/api/v1/activities/${activity.id}`).header('etag', etagOf(activity.version));
-      return presentActivity(activity);
+      return presentProgram(activity);
     },
   );
 
   app.get(
     '/api/v1/activities/:id',
-    { schema: { tags: TAG, summary: 'Read a program', params: idParams, response: { 200: activitySchema, ...errors } } },
+    { schema: { tags: TAG, summary: 'Read a program', params: idParams, response: { 200: programSchema, ...errors } } },
     async (request, reply) => {
-      const activity = await getActivity(depsFor(deps, request), request.params.id);
+      const activity = await getProgram(depsFor(deps, request), request.params.id);
       reply.header('etag', etagOf(activity.version));
-      return presentActivity(activity);
+      return presentProgram(activity);
     },
   );
 
@@ -75,13 +75,13 @@ export function registerActivityRoutes(root: FastifyInstance, deps: ServiceDeps)
         tags: TAG,
         summary: 'Read a program by its identifier',
         params: z.object({ identifier: z.string().min(1).max(150) }),
-        response: { 200: activitySchema, ...errors },
+        response: { 200: programSchema, ...errors },
       },
     },
     async (request, reply) => {
-      const activity = await getActivityByIdentifier(depsFor(deps, request), request.params.identifier);
+      const activity = await getProgramByIdentifier(depsFor(deps, request), request.params.identifier);
       reply.header('etag', etagOf(activity.version));
-      return presentActivity(activity);
+      return presentProgram(activity);
     },
   );
 
@@ -92,16 +92,16 @@ export function registerActivityRoutes(root: FastifyInstance, deps: ServiceDeps)
         tags: TAG,
         summary: 'Replace a program (fields left out are cleared); send If-Match to avoid overwriting a newer version',
         params: idParams,
-        body: activityInputSchema,
-        response: { 200: activitySchema, ...errors },
+        body: programInputSchema,
+        response: { 200: programSchema, ...errors },
       },
     },
     async (request, reply) => {
       const ifMatch = readIfMatch(request);
       if (!ifMatch.ok) return badIfMatch(request, reply);
-      const activity = await replaceActivity(depsFor(deps, request), request.params.id, request.body, { expectedVersion: ifMatch.version });
+      const activity = await replaceProgram(depsFor(deps, request), request.params.id, request.body, { expectedVersion: ifMatch.version });
       reply.header('etag', etagOf(activity.version));
-      return presentActivity(activity);
+      return presentProgram(activity);
     },
   );
 
@@ -112,16 +112,16 @@ export function registerActivityRoutes(root: FastifyInstance, deps: ServiceDeps)
         tags: TAG,
         summary: 'Change some fields of a program; lists given replace the stored lists',
         params: idParams,
-        body: activityPatchSchema,
-        response: { 200: activitySchema, ...errors },
+        body: programPatchSchema,
+        response: { 200: programSchema, ...errors },
       },
     },
     async (request, reply) => {
       const ifMatch = readIfMatch(request);
       if (!ifMatch.ok) return badIfMatch(request, reply);
-      const activity = await patchActivity(depsFor(deps, request), request.params.id, request.body, { expectedVersion: ifMatch.version });
+      const activity = await patchProgram(depsFor(deps, request), request.params.id, request.body, { expectedVersion: ifMatch.version });
       reply.header('etag', etagOf(activity.version));
-      return presentActivity(activity);
+      return presentProgram(activity);
     },
   );
 
@@ -138,7 +138,7 @@ export function registerActivityRoutes(root: FastifyInstance, deps: ServiceDeps)
     async (request, reply) => {
       const ifMatch = readIfMatch(request);
       if (!ifMatch.ok) return badIfMatch(request, reply);
-      await deleteActivity(depsFor(deps, request), request.params.id, { expectedVersion: ifMatch.version });
+      await deleteProgram(depsFor(deps, request), request.params.id, { expectedVersion: ifMatch.version });
       return reply.code(204).send(null);
     },
   );

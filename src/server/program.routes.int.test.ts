@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { anActivity, anOrganisation, aParticipant } from '../testing/builders.js';
+import { aProgram, anOrganisation, aParticipant } from '../testing/builders.js';
 import { describeEachEngine } from '../testing/engines.js';
 import { useServer } from '../testing/server.js';
 
@@ -17,7 +17,7 @@ describeEachEngine('programs API', (app) => {
   });
 
   it('creates, reads, changes and deletes a program with ETags', async () => {
-    const created = await post('/api/v1/activities', anActivity({ budgets: [{ periodStart: '2018-01-01', periodEnd: '2018-12-31', amount: 1500000.5, currency: 'idr' }] }));
+    const created = await post('/api/v1/activities', aProgram({ budgets: [{ periodStart: '2018-01-01', periodEnd: '2018-12-31', amount: 1500000.5, currency: 'idr' }] }));
     expect(created.statusCode).toBe(201);
     const body = created.json();
     expect(created.headers.location).toBe(`/api/v1/activities/${body.id}`);
@@ -70,7 +70,7 @@ describeEachEngine('programs API', (app) => {
   });
 
   it('answers 422 for broken rules with every field named', async () => {
-    const res = await post('/api/v1/activities', anActivity({
+    const res = await post('/api/v1/activities', aProgram({
       titleEn: null,
       titleId: null,
       plannedEnd: '2018-01-01',
@@ -83,7 +83,7 @@ describeEachEngine('programs API', (app) => {
   });
 
   it('answers 409 for an identifier that exists', async () => {
-    const a = anActivity();
+    const a = aProgram();
     expect((await post('/api/v1/activities', a)).statusCode).toBe(201);
     const res = await post('/api/v1/activities', a);
     expect(res.statusCode).toBe(409);
@@ -98,18 +98,18 @@ describeEachEngine('programs API', (app) => {
     const text = await server().inject({ method: 'POST', url: '/api/v1/activities', payload: 'identifier=X', headers: { 'content-type': 'text/plain' } });
     expect(text.statusCode).toBe(415);
 
-    const huge = await post('/api/v1/activities', anActivity({ descriptionEn: 'x'.repeat(2 * 1024 * 1024) }));
+    const huge = await post('/api/v1/activities', aProgram({ descriptionEn: 'x'.repeat(2 * 1024 * 1024) }));
     expect(huge.statusCode).toBe(413);
     expect(huge.json().code).toBe('request.too_large');
 
-    const created = (await post('/api/v1/activities', anActivity())).json();
+    const created = (await post('/api/v1/activities', aProgram())).json();
     const badIfMatch = await server().inject({ method: 'PATCH', url: `/api/v1/activities/${created.id}`, payload: {}, headers: { 'if-match': 'yesterday' } });
     expect(badIfMatch.statusCode).toBe(400);
     expect(badIfMatch.json().code).toBe('request.if_match');
   });
 
   it('refuses text over the field limits and bad query parameters', async () => {
-    const long = await post('/api/v1/activities', anActivity({ titleEn: 'x'.repeat(501) }));
+    const long = await post('/api/v1/activities', aProgram({ titleEn: 'x'.repeat(501) }));
     expect(long.statusCode).toBe(400);
     expect(long.json().issues[0].path).toBe('titleEn');
     const badQuery = await server().inject({ url: '/api/v1/activities?year=twenty&region=mars&sort=colour&pageSize=100000' });
@@ -120,21 +120,21 @@ describeEachEngine('programs API', (app) => {
 
   it('stores SQL metacharacters and markup as plain text', async () => {
     const title = `Robert'); DROP TABLE activities;-- <script>alert(1)</script>`;
-    const created = (await post('/api/v1/activities', anActivity({ titleEn: title }))).json();
+    const created = (await post('/api/v1/activities', aProgram({ titleEn: title }))).json();
     expect(created.titleEn).toBe(title);
     const search = await server().inject({ url: `/api/v1/activities?q=${encodeURIComponent("'); DROP")}` });
     expect(search.json().items.map((i: { id: number }) => i.id)).toContain(created.id);
   });
 
   it('lists with filters given in Indonesian or by name', async () => {
-    const a = (await post('/api/v1/activities', anActivity({ modality: 'lokakarya', cooperationType: 'triangular', recipients: [{ country: 'Papua Nugini' }], partners: [{ org: partner, iatiRole: 1, sscRole: 'second_provider' }] }))).json();
+    const a = (await post('/api/v1/activities', aProgram({ modality: 'lokakarya', cooperationType: 'triangular', recipients: [{ country: 'Papua Nugini' }], partners: [{ org: partner, iatiRole: 1, sscRole: 'second_provider' }] }))).json();
     const res = await server().inject({ url: `/api/v1/activities?modality=lokakarya&country=Papua%20Nugini&partner=${partner}&region=oceania&cooperationType=triangular` });
     expect(res.statusCode).toBe(200);
     expect(res.json().items.map((i: { id: number }) => i.id)).toEqual([a.id]);
   });
 
   it('manages participants and enforces the recipient rule', async () => {
-    const a = (await post('/api/v1/activities', anActivity({ recipients: [{ country: 'KE' }] }))).json();
+    const a = (await post('/api/v1/activities', aProgram({ recipients: [{ country: 'KE' }] }))).json();
     const ok = await post(`/api/v1/activities/${a.id}/participants`, aParticipant({ country: 'Kenya', email: 'A@b.org' }));
     expect(ok.statusCode).toBe(201);
     expect(ok.json()).not.toHaveProperty('personKey');

@@ -1,15 +1,15 @@
 import type { Command } from 'commander';
-import { transitionActions } from '../domain/activity/lifecycle.js';
+import { transitionActions } from '../domain/program/lifecycle.js';
 import { jsonOption, type CliContext } from './main.js';
-import type { UpdateOptions } from './activity.actions.js';
+import type { UpdateOptions } from './program.actions.js';
 
 // The implementations load when a command runs (main.ts).
-const actions = () => import('./activity.actions.js');
+const actions = () => import('./program.actions.js');
 
-export function registerActivityCommands(program: Command, ctx: CliContext): void {
-  const activities = program.command('activities').alias('programs').description('programs (IATI activities)');
+export function registerProgramCommands(program: Command, ctx: CliContext): void {
+  const programs = program.command('programs').alias('activities').description('programs (IATI activities; `activities` is the older name)');
 
-  activities
+  programs
     .command('list')
     .description('list programs with filters')
     .option('--year <year>', 'year of the (actual, else planned) start')
@@ -27,46 +27,46 @@ export function registerActivityCommands(program: Command, ctx: CliContext): voi
     .option('--page <n>', 'page number', '1')
     .option('--page-size <n>', 'rows per page (max 500)', '50')
     .addOption(jsonOption())
-    .action(async (opts: Record<string, string | boolean | undefined>) => (await actions()).activitiesList(ctx, opts));
+    .action(async (opts: Record<string, string | boolean | undefined>) => (await actions()).programsList(ctx, opts));
 
-  activities
+  programs
     .command('show <ref>')
     .description('show a program (identifier or id)')
     .addOption(jsonOption())
-    .action(async (ref: string, opts: { json?: boolean }) => (await actions()).activitiesShow(ctx, ref, opts));
+    .action(async (ref: string, opts: { json?: boolean }) => (await actions()).programsShow(ctx, ref, opts));
 
-  activities
+  programs
     .command('transition <ref> <action>')
     .description(`move a program through the assistance process: ${transitionActions.codes.join(', ')}`)
     .option('--comment <text>', 'why (required to reject, return or cancel)')
-    .action(async (ref: string, action: string, opts: { comment?: string }) => (await actions()).activitiesTransition(ctx, ref, action, opts));
+    .action(async (ref: string, action: string, opts: { comment?: string }) => (await actions()).programsTransition(ctx, ref, action, opts));
 
-  activities
+  programs
     .command('history <ref>')
     .description("a program's history: creation, changes and transitions, with who and when")
     .addOption(jsonOption())
-    .action(async (ref: string, opts: { json?: boolean }) => (await actions()).activitiesHistory(ctx, ref, opts));
+    .action(async (ref: string, opts: { json?: boolean }) => (await actions()).programsHistory(ctx, ref, opts));
 
-  activities
+  programs
     .command('create')
     .description('register a program from a JSON file (same fields as the API; "-" reads standard input)')
     .requiredOption('--file <path>', 'JSON file')
     .addOption(jsonOption())
-    .action(async (opts: { file: string; json?: boolean }) => (await actions()).activitiesCreate(ctx, opts));
+    .action(async (opts: { file: string; json?: boolean }) => (await actions()).programsCreate(ctx, opts));
 
-  activities
+  programs
     .command('update <ref>')
     .description('change a program from a JSON file: only the fields given change (--replace: the file is the whole program)')
     .requiredOption('--file <path>', 'JSON file')
     .option('--replace', 'replace the whole program (fields left out are cleared)')
     .option('--expect-version <n>', 'fail if the program is no longer at this version')
     .addOption(jsonOption())
-    .action(async (ref: string, opts: UpdateOptions) => (await actions()).activitiesUpdate(ctx, ref, opts));
+    .action(async (ref: string, opts: UpdateOptions) => (await actions()).programsUpdate(ctx, ref, opts));
 
-  activities
+  programs
     .command('delete <ref>')
     .description('delete a program and its participants')
-    .action(async (ref: string) => (await actions()).activitiesDelete(ctx, ref));
+    .action(async (ref: string) => (await actions()).programsDelete(ctx, ref));
 
   const participants = program.command('participants').description("a program's participants");
 

@@ -1,5 +1,5 @@
 /**
- * Limits of the program list, shared by the API's query schema (activity-query.ts) and the web
+ * Limits of the program list, shared by the API's query schema (program-query.ts) and the web
  * form. A module of plain constants: the list page imports them without zod and the schemas.
  */
 

@@ -1,41 +1,41 @@
-/** The program and participant commands (activity.commands.ts). */
-import type { Activity } from '../domain/activity/activity.js';
-import { activityListQuerySchema } from '../domain/activity/activity-query.js';
-import { activityInputSchema, activityPatchSchema } from '../domain/activity/activity.schema.js';
+/** The program and participant commands (program.commands.ts). */
+import type { Program } from '../domain/program/program.js';
+import { programListQuerySchema } from '../domain/program/program-query.js';
+import { programInputSchema, programPatchSchema } from '../domain/program/program.schema.js';
 import { NotFoundError } from '../domain/errors.js';
 import { participantInputSchema } from '../domain/participant/participant.schema.js';
 import { countryName } from '../domain/reference/countries.js';
 import {
-  createActivity,
-  deleteActivity,
-  getActivity,
-  getActivityByIdentifier,
-  listActivities,
-  patchActivity,
-  replaceActivity,
-} from '../services/activities.js';
+  createProgram,
+  deleteProgram,
+  getProgram,
+  getProgramByIdentifier,
+  listPrograms,
+  patchProgram,
+  replaceProgram,
+} from '../services/programs.js';
 import { addParticipant, listParticipants } from '../services/participants.js';
-import { transitionActions } from '../domain/activity/lifecycle.js';
-import { transitionActivity } from '../services/lifecycle.js';
-import { activityHistory } from '../services/audit.js';
+import { transitionActions } from '../domain/program/lifecycle.js';
+import { transitionProgram } from '../services/lifecycle.js';
+import { programHistory } from '../services/audit.js';
 import type { ServiceDeps } from '../services/ports.js';
-import { presentActivity } from '../server/activity.present.js';
+import { presentProgram } from '../server/program.present.js';
 import { json, table } from './format.js';
 import { parseInput, readJsonFile } from './input.js';
 import type { CliContext } from './main.js';
 import { CliInputError } from './exit-codes.js';
 
 /** A program named by its identifier or its numeric id. */
-export async function findActivity(deps: ServiceDeps, ref: string): Promise<Activity> {
+export async function findProgram(deps: ServiceDeps, ref: string): Promise<Program> {
   try {
-    return await getActivityByIdentifier(deps, ref);
+    return await getProgramByIdentifier(deps, ref);
   } catch (error) {
     if (!(error instanceof NotFoundError) || !/^\d+$/.test(ref)) throw error;
-    return getActivity(deps, Number(ref));
+    return getProgram(deps, Number(ref));
   }
 }
 
-function describe(a: Activity): string {
+function describe(a: Program): string {
   const lines = [
     `${a.identifier} (id ${a.id}, version ${a.version})${a.illustrative ? '  [illustrative]' : ''}`,
     `  title (en):   ${a.titleEn ?? ''}`,
@@ -53,11 +53,11 @@ function describe(a: Activity): string {
   return lines.join('\n');
 }
 
-export async function activitiesList(ctx: CliContext, opts: Record<string, string | boolean | undefined>): Promise<void> {
+export async function programsList(ctx: CliContext, opts: Record<string, string | boolean | undefined>): Promise<void> {
   const { search, json: asJson, ...rest } = opts;
-  const query = parseInput(activityListQuerySchema, { ...rest, q: search }, 'options');
+  const query = parseInput(programListQuerySchema, { ...rest, q: search }, 'options');
   await ctx.withApp(async (app) => {
-    const page = await listActivities(app.deps, query);
+    const page = await listPrograms(app.deps, query);
     if (asJson) return ctx.io.out(json(page));
     ctx.io.out(
       table(
@@ -69,27 +69,27 @@ export async function activitiesList(ctx: CliContext, opts: Record<string, strin
   });
 }
 
-export async function activitiesShow(ctx: CliContext, ref: string, opts: { json?: boolean }): Promise<void> {
+export async function programsShow(ctx: CliContext, ref: string, opts: { json?: boolean }): Promise<void> {
   await ctx.withApp(async (app) => {
-    const activity = await findActivity(app.deps, ref);
-    ctx.io.out(opts.json ? json(presentActivity(activity)) : describe(activity));
+    const activity = await findProgram(app.deps, ref);
+    ctx.io.out(opts.json ? json(presentProgram(activity)) : describe(activity));
   });
 }
 
-export async function activitiesTransition(ctx: CliContext, ref: string, action: string, opts: { comment?: string }): Promise<void> {
+export async function programsTransition(ctx: CliContext, ref: string, action: string, opts: { comment?: string }): Promise<void> {
   const code = transitionActions.parse(action);
   if (!code) throw new CliInputError(`unknown action "${action}"; expected one of ${transitionActions.codes.join(', ')}`);
   await ctx.withApp(async (app) => {
-    const activity = await findActivity(app.deps, ref);
-    const moved = await transitionActivity(app.deps, activity.id, { action: code, comment: opts.comment ?? null });
+    const activity = await findProgram(app.deps, ref);
+    const moved = await transitionProgram(app.deps, activity.id, { action: code, comment: opts.comment ?? null });
     ctx.io.out(`${moved.identifier}: ${activity.lifecycleStage} → ${moved.lifecycleStage}`);
   });
 }
 
-export async function activitiesHistory(ctx: CliContext, ref: string, opts: { json?: boolean }): Promise<void> {
+export async function programsHistory(ctx: CliContext, ref: string, opts: { json?: boolean }): Promise<void> {
   await ctx.withApp(async (app) => {
-    const activity = await findActivity(app.deps, ref);
-    const page = await activityHistory(app.deps, activity.id, { pageSize: 500 });
+    const activity = await findProgram(app.deps, ref);
+    const page = await programHistory(app.deps, activity.id, { pageSize: 500 });
     if (opts.json) return ctx.io.out(json(page.items));
     for (const e of page.items) {
       ctx.io.out(`${e.at}  ${e.actorLabel}  ${e.action}${e.entityVersion ? ` (version ${e.entityVersion})` : ''}${e.comment ? `: ${e.comment}` : ''}`);
@@ -98,11 +98,11 @@ export async function activitiesHistory(ctx: CliContext, ref: string, opts: { js
   });
 }
 
-export async function activitiesCreate(ctx: CliContext, opts: { file: string; json?: boolean }): Promise<void> {
-  const input = await readJsonFile(ctx.io, opts.file, activityInputSchema);
+export async function programsCreate(ctx: CliContext, opts: { file: string; json?: boolean }): Promise<void> {
+  const input = await readJsonFile(ctx.io, opts.file, programInputSchema);
   await ctx.withApp(async (app) => {
-    const activity = await createActivity(app.deps, input);
-    ctx.io.out(opts.json ? json(presentActivity(activity)) : `created ${activity.identifier} (id ${activity.id})`);
+    const activity = await createProgram(app.deps, input);
+    ctx.io.out(opts.json ? json(presentProgram(activity)) : `created ${activity.identifier} (id ${activity.id})`);
   });
 }
 
@@ -113,30 +113,30 @@ export interface UpdateOptions {
   json?: boolean;
 }
 
-export async function activitiesUpdate(ctx: CliContext, ref: string, opts: UpdateOptions): Promise<void> {
+export async function programsUpdate(ctx: CliContext, ref: string, opts: UpdateOptions): Promise<void> {
   const expectedVersion = opts.expectVersion === undefined ? undefined : Number(opts.expectVersion);
-  const replaceInput = opts.replace ? await readJsonFile(ctx.io, opts.file, activityInputSchema) : undefined;
-  const patch = opts.replace ? undefined : await readJsonFile(ctx.io, opts.file, activityPatchSchema);
+  const replaceInput = opts.replace ? await readJsonFile(ctx.io, opts.file, programInputSchema) : undefined;
+  const patch = opts.replace ? undefined : await readJsonFile(ctx.io, opts.file, programPatchSchema);
   await ctx.withApp(async (app) => {
-    const current = await findActivity(app.deps, ref);
+    const current = await findProgram(app.deps, ref);
     const activity = replaceInput
-      ? await replaceActivity(app.deps, current.id, replaceInput, { expectedVersion })
-      : await patchActivity(app.deps, current.id, patch ?? {}, { expectedVersion });
-    ctx.io.out(opts.json ? json(presentActivity(activity)) : `updated ${activity.identifier} (version ${activity.version})`);
+      ? await replaceProgram(app.deps, current.id, replaceInput, { expectedVersion })
+      : await patchProgram(app.deps, current.id, patch ?? {}, { expectedVersion });
+    ctx.io.out(opts.json ? json(presentProgram(activity)) : `updated ${activity.identifier} (version ${activity.version})`);
   });
 }
 
-export async function activitiesDelete(ctx: CliContext, ref: string): Promise<void> {
+export async function programsDelete(ctx: CliContext, ref: string): Promise<void> {
   await ctx.withApp(async (app) => {
-    const activity = await findActivity(app.deps, ref);
-    await deleteActivity(app.deps, activity.id, { expectedVersion: activity.version });
+    const activity = await findProgram(app.deps, ref);
+    await deleteProgram(app.deps, activity.id, { expectedVersion: activity.version });
     ctx.io.out(`deleted ${activity.identifier}`);
   });
 }
 
 export async function participantsList(ctx: CliContext, ref: string, opts: { json?: boolean }): Promise<void> {
   await ctx.withApp(async (app) => {
-    const activity = await findActivity(app.deps, ref);
+    const activity = await findProgram(app.deps, ref);
     const { items } = await listParticipants(app.deps, activity.id);
     if (opts.json) return ctx.io.out(json(items));
     ctx.io.out(table(['id', 'name', 'sex', 'country', 'organisation', 'status'], items.map((p) => [p.id, p.fullName, p.sex, p.country, p.organisation, p.status])));
@@ -147,7 +147,7 @@ export async function participantsList(ctx: CliContext, ref: string, opts: { jso
 export async function participantsAdd(ctx: CliContext, ref: string, opts: { file: string }): Promise<void> {
   const input = await readJsonFile(ctx.io, opts.file, participantInputSchema);
   await ctx.withApp(async (app) => {
-    const activity = await findActivity(app.deps, ref);
+    const activity = await findProgram(app.deps, ref);
     const p = await addParticipant(app.deps, activity.id, input);
     ctx.io.out(`added ${p.fullName} (id ${p.id}) to ${activity.identifier}`);
   });

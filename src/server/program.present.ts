@@ -1,6 +1,6 @@
 /** What the API answers for programs: response schemas (for OpenAPI) and presenters. */
 import { z } from 'zod';
-import type { Activity } from '../domain/activity/activity.js';
+import type { Program } from '../domain/program/program.js';
 import {
   activityStatuses,
   cooperationTypes,
@@ -11,7 +11,7 @@ import {
   sscRoles,
 } from '../domain/codes.js';
 import { formatMinor } from '../domain/money.js';
-import type { ActivitySummary } from '../services/ports.js';
+import type { ProgramSummary } from '../services/ports.js';
 
 const day = z.string().nullable();
 
@@ -38,13 +38,13 @@ const summaryShape = {
   updatedAt: z.string(),
 };
 
-export const activitySummarySchema = z
+export const programSummarySchema = z
   .object({ ...summaryShape, recipients: z.array(z.string()).meta({ description: 'ISO alpha-2 codes' }) })
   .meta({ id: 'ActivitySummary' });
 
-export const activityPageSchema = z
+export const programPageSchema = z
   .object({
-    items: z.array(activitySummarySchema),
+    items: z.array(programSummarySchema),
     total: z.number().int(),
     page: z.number().int(),
     pageSize: z.number().int(),
@@ -53,7 +53,7 @@ export const activityPageSchema = z
 
 const amount = z.string().meta({ description: 'exact decimal amount', example: '1250000.00' });
 
-export const activitySchema = z
+export const programSchema = z
   .object({
     ...summaryShape,
     descriptionEn: z.string().nullable(),
@@ -98,9 +98,9 @@ export const activitySchema = z
   })
   .meta({ id: 'Activity' });
 
-export type ActivityJson = z.output<typeof activitySchema>;
+export type ProgramJson = z.output<typeof programSchema>;
 
-export function presentActivity(a: Activity): ActivityJson {
+export function presentProgram(a: Program): ProgramJson {
   return {
     id: a.id,
     identifier: a.identifier,
@@ -158,6 +158,6 @@ export function presentActivity(a: Activity): ActivityJson {
   };
 }
 
-export function presentSummary(s: ActivitySummary): z.output<typeof activitySummarySchema> {
+export function presentSummary(s: ProgramSummary): z.output<typeof programSummarySchema> {
   return { ...s, recipients: [...s.recipients] };
 }

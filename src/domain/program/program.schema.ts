@@ -1,6 +1,6 @@
 /**
  * Input schemas of a program (IATI "activity"): what the API, the CLI and imports accept.
- * Shape checks live here; rules that compare fields are in activity.rules.ts, and rules that
+ * Shape checks live here; rules that compare fields are in program.rules.ts, and rules that
  * need stored data (does the organisation exist?) are checked by the service.
  */
 import { z } from 'zod';
@@ -114,7 +114,7 @@ const listOf = <T extends z.ZodType>(item: T) =>
   z.array(item).max(LIMITS.listItems, { message: `must have at most ${LIMITS.listItems} items` });
 
 /** Every field of a program except its identifier, each optional (a patch). */
-const activityFields = {
+const programFields = {
   titleEn: optionalText(LIMITS.title),
   titleId: optionalText(LIMITS.title),
   descriptionEn: optionalText(LIMITS.description),
@@ -143,15 +143,15 @@ const activityFields = {
 };
 
 /** A new program, or a full replacement (PUT). Unknown fields are refused. */
-export const activityInputSchema = z.strictObject({ identifier: activityIdentifier, ...activityFields });
+export const programInputSchema = z.strictObject({ identifier: activityIdentifier, ...programFields });
 
 /** A partial change (PATCH): only the fields given change; lists given replace the stored list. */
-export const activityPatchSchema = z.strictObject({ identifier: activityIdentifier.optional(), ...activityFields });
+export const programPatchSchema = z.strictObject({ identifier: activityIdentifier.optional(), ...programFields });
 
-export type ActivityInput = z.output<typeof activityInputSchema>;
+export type ProgramInput = z.output<typeof programInputSchema>;
 /** What a client sends, before parsing (amounts as strings, countries as names or codes). */
-export type ActivityRequest = z.input<typeof activityInputSchema>;
-export type ActivityPatch = z.output<typeof activityPatchSchema>;
+export type ProgramRequest = z.input<typeof programInputSchema>;
+export type ProgramPatch = z.output<typeof programPatchSchema>;
 export type RecipientInput = z.output<typeof recipientInput>;
 export type PartnerInput = z.output<typeof partnerInput>;
 export type SectorInput = z.output<typeof sectorInput>;
