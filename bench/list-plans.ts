@@ -46,7 +46,7 @@ for (const url of [`file:${sqliteFile}`, pgUrl]) {
       for (const r of rows) console.log(`    ${handle.engine === 'sqlite' ? r.detail : r['QUERY PLAN']}`);
     }
   };
-  for (const [label, filter, key, desc] of programs) await explain(label, () => repos.activities.list(filter, { key, desc }, 1, 50));
+  for (const [label, filter, key, desc] of programs) await explain(label, () => repos.programs.list(filter, { key, desc }, 1, 50));
   for (const [label, filter] of alumni) await explain(label, () => repos.alumni.directory(filter, 1, 25));
   await handle.close();
 }

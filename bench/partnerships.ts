@@ -46,7 +46,7 @@ async function run(engine: string, url: string): Promise<void> {
     const partners = orgs.filter((o) => o.kind === 'partner' || o.kind === 'multilateral').map((o) => o.code);
     const agency = orgs.find((o) => o.kind === 'provider_agency')?.code as string; // the generated programs have implementing agencies
     console.log(`[${engine}] ${orgs.length} organisations, ${partners.length} partners`);
-    const triangular = await app.deps.store.repos.activities.list({ cooperationType: 'triangular' }, { key: 'identifier', desc: false }, 1, 500);
+    const triangular = await app.deps.store.repos.programs.list({ cooperationType: 'triangular' }, { key: 'identifier', desc: false }, 1, 500);
     const programIds = triangular.items.map((a) => a.identifier);
     let start = performance.now();
     const today = new Date().toISOString().slice(0, 10);

@@ -45,7 +45,7 @@ if (url === `file:${dbFile}` && !existsSync(dbFile)) {
 const app = await openApp(loadConfig({ ...process.env, DATABASE_URL: url, LOG_LEVEL: 'silent' }));
 const server = await serverFor(app, { logLevel: 'silent' });
 const base = await server.listen({ port: 0, host: '127.0.0.1' });
-const total = await app.deps.store.repos.activities.count();
+const total = await app.deps.store.repos.programs.count();
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
   args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],

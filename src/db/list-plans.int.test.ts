@@ -60,7 +60,7 @@ describeEachEngine('program list plans', (app, engine) => {
   }, 180_000);
 
   it('reads every page from indexes, for every sort, filter and scope', async () => {
-    const repo = createStore(logged.db).repos.activities;
+    const repo = createStore(logged.db).repos.programs;
     const problems: string[] = [];
     let pages = 0;
     for (const [name, filter] of Object.entries(FILTERS)) {
@@ -84,7 +84,7 @@ describeEachEngine('program list plans', (app, engine) => {
   }, 180_000);
 
   it('finds a page with the ids of a full sort, missing values last in either direction', async () => {
-    const repo = createStore(logged.db).repos.activities;
+    const repo = createStore(logged.db).repos.programs;
     for (const sort of [{ key: 'start', desc: true }, { key: 'modality', desc: false }, { key: 'title', desc: false }] as const) {
       const all = await repo.idsInOrder({ year: 2019 }, sort);
       const page3 = await repo.list({ year: 2019 }, sort, 3, 25);
@@ -94,7 +94,7 @@ describeEachEngine('program list plans', (app, engine) => {
   });
 
   it('counts a total once while the data are unchanged, and again after a write', async () => {
-    const repo = createStore(logged.db).repos.activities;
+    const repo = createStore(logged.db).repos.programs;
     const filter = { year: 2017, ...published };
     const count = () => queries.filter((q) => /count\(\*\)/.test(q.sql)).length;
     queries.length = 0;

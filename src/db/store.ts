@@ -30,7 +30,7 @@ import { JobLeaseRepo } from './job-lease.repo.js';
 
 function repositoriesOn(db: Kysely<Database>, counts: CountCache): Repositories {
   return {
-    activities: new ProgramRepo(db, counts),
+    programs: new ProgramRepo(db, counts),
     organisations: new OrganisationRepo(db),
     participants: new ParticipantRepo(db),
     participantEvents: new ParticipantEventRepo(db),

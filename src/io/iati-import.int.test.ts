@@ -42,7 +42,7 @@ if (!existsSync(SAMPLES)) {
       expect(caf).toMatchObject({ status: 'committed', rows: 478, inserted: 478, errorCount: 0 });
       const again = await importSample(app().deps, 'CAF-ActivityFile-2025-10-10.xml');
       expect(again).toMatchObject({ status: 'committed', inserted: 0, updated: 0, unchanged: 478 });
-      expect(await app().deps.store.repos.activities.count()).toBe(484);
+      expect(await app().deps.store.repos.programs.count()).toBe(484);
     });
 
     it('imports the 52 MB USAID file: 59 activities break IATI rules, so nothing without --partial, the other 4,254 with it', async () => {
@@ -50,10 +50,10 @@ if (!existsSync(SAMPLES)) {
       expect(strict).toMatchObject({ status: 'rejected', rows: 4313, rejectedRows: 59 });
       expect(strict.errors.filter((e) => e.column === 'iati-identifier')).toHaveLength(10);
       expect(strict.errors.filter((e) => e.message === 'a budget period must not be longer than one year')).toHaveLength(49);
-      expect(await app().deps.store.repos.activities.count()).toBe(484);
+      expect(await app().deps.store.repos.programs.count()).toBe(484);
       const partial = await importSample(app().deps, 'usaid-19-countries-2025-04-03.merged.xml', true);
       expect(partial).toMatchObject({ status: 'committed', rows: 4313, inserted: 4254, rejectedRows: 59 });
-      const usaid = await app().deps.store.repos.activities.findByIdentifier('US-GOV-1-00008MO000177');
+      const usaid = await app().deps.store.repos.programs.findByIdentifier('US-GOV-1-00008MO000177');
       expect(usaid?.recipients.length).toBeGreaterThan(0);
       expect(usaid?.iatiDetails).toMatchObject({ reportingOrg: { ref: 'US-GOV-1' }, recipientsFromTransactions: true });
       const path = join(dir, 'all.xml');

@@ -39,7 +39,7 @@ describeEachEngine('downloads', (app) => {
     expect(iatiRuleBreaches(res.body, 'ID-NCT-SSTC')).toEqual([]);
     const internal = await server().inject({ url: '/api/v1/export/iati.xml?year=2030' });
     expect(internal.body).toContain('FORMULA-1');
-    const pub = await app().deps.store.repos.activities.findByIdentifier('FORMULA-1');
+    const pub = await app().deps.store.repos.programs.findByIdentifier('FORMULA-1');
     expect(pub?.lifecycleStage).toBe('request');
     const anonymous = await server().inject({ url: '/api/v1/export/iati.xml?year=2030', headers: { cookie: '' } });
     expect(anonymous.body).not.toContain('FORMULA-1');

@@ -7,7 +7,7 @@ import type { ServiceDeps } from '../services/ports.js';
 
 export function registerHomeRoutes(app: FastifyInstance, deps: ServiceDeps): void {
   app.get('/', { schema: { hide: true } }, async (_request, reply) => {
-    const programs = await deps.store.repos.activities.count();
+    const programs = await deps.store.repos.programs.count();
     reply.type('text/html; charset=utf-8').header('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'");
     return `<!doctype html>
 <html lang="id"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">

@@ -17,7 +17,7 @@ describeEachEngine('public answers without personal data (demo data)', (app) => 
     await loadDemoData(app().deps);
     server = await serverFor(app(), { logLevel: 'silent' });
     await server.ready();
-    programId = (await app().deps.store.repos.activities.findByIdentifier(DEMO_PARTICIPANTS.activityIdentifier))?.id ?? 0;
+    programId = (await app().deps.store.repos.programs.findByIdentifier(DEMO_PARTICIPANTS.activityIdentifier))?.id ?? 0;
   });
 
   it('keeps names out of the catalogue, the reports and the IATI and TOSSD exports', async () => {

@@ -52,7 +52,7 @@ export interface AttendanceSheet {
 }
 
 async function programOf(repos: Repositories, id: number): Promise<Program> {
-  const program = await repos.activities.findById(id);
+  const program = await repos.programs.findById(id);
   if (!program) throw new NotFoundError('activity.not_found', `no program with id ${id}`);
   return program;
 }
@@ -334,7 +334,7 @@ export async function verifyCertificate(deps: ServiceDeps, token: string): Promi
   const repos = deps.store.repos;
   const c = await repos.certificates.findByToken(token);
   const p = c ? await repos.participants.findById(c.participantId) : undefined;
-  const program = p ? await repos.activities.findById(p.activityId) : undefined;
+  const program = p ? await repos.programs.findById(p.activityId) : undefined;
   if (!c || !p || !program) throw notFound();
   if (p.erasedAt) return { status: 'invalid', number: c.number, fullName: null, programTitleEn: null, programTitleId: null, startDate: null, endDate: null };
   const span = courseSpan(program);

@@ -121,7 +121,7 @@ class IatiWriter {
       for (const i of issues) this.error(m, iatiFieldOf(i.path), i.message);
       if (issues.length === 0) valid.push({ m, data });
     }
-    const states = await repos.activities.importStates(valid.map((v) => v.m.identifier));
+    const states = await repos.programs.importStates(valid.map((v) => v.m.identifier));
     const inserts: ProgramWrite[] = [];
     const touched: number[] = [];
     for (const { m, data } of valid) {
@@ -147,11 +147,11 @@ class IatiWriter {
         this.error(m, 'recipient-country', `participants of this program come from ${orphaned.join(', ')}, which the file no longer lists`);
         continue;
       }
-      await repos.activities.update(state.id, state.version, write);
+      await repos.programs.update(state.id, state.version, write);
       touched.push(state.id);
       counts.updated++;
     }
-    const ids = await repos.activities.insertMany(inserts);
+    const ids = await repos.programs.insertMany(inserts);
     await repos.reportFacts.refresh([...touched, ...ids.values()]);
   }
 

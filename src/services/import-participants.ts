@@ -17,7 +17,7 @@ class TargetCache {
   async load(identifiers: readonly string[]): Promise<void> {
     const missing = [...new Set(identifiers)].filter((i) => i !== '' && !this.known.has(i));
     if (!missing.length) return;
-    const found = await this.ctx.repos.activities.importTargets(missing);
+    const found = await this.ctx.repos.programs.importTargets(missing);
     for (const identifier of missing) this.known.set(identifier, found.get(identifier) ?? null);
   }
 

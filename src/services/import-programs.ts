@@ -82,7 +82,7 @@ async function importChunk(ctx: ImportContext, resolver: OrganisationResolver, r
     if (errors.count > before) continue;
     prepared.push({ line: row.line, cells: row.cells, request: await withOrganisations(resolver, row, mapped) });
   }
-  const existing = await repos.activities.idsByIdentifier(prepared.map((p) => p.request.identifier));
+  const existing = await repos.programs.idsByIdentifier(prepared.map((p) => p.request.identifier));
   const inserts: ProgramWrite[] = [];
   const touched: number[] = [];
   for (const p of prepared) {
@@ -104,7 +104,7 @@ async function importChunk(ctx: ImportContext, resolver: OrganisationResolver, r
         addIssues(errors, p.line, zodIssues(parsed.error), columnOfProgramPath, cellOf);
         continue;
       }
-      const current = await repos.activities.findById(id);
+      const current = await repos.programs.findById(id);
       if (!current) continue; // idsByIdentifier and findById run in one transaction: it exists
       data = applyProgramPatch(current, parsed.data);
       version = current.version;
@@ -125,12 +125,12 @@ async function importChunk(ctx: ImportContext, resolver: OrganisationResolver, r
       inserts.push(write);
       ctx.counts.inserted++;
     } else {
-      await repos.activities.update(id, version, write);
+      await repos.programs.update(id, version, write);
       touched.push(id);
       ctx.counts.updated++;
     }
   }
-  const ids = await repos.activities.insertMany(inserts);
+  const ids = await repos.programs.insertMany(inserts);
   await repos.reportFacts.refresh([...touched, ...ids.values()]);
 }
 

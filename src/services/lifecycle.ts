@@ -20,7 +20,7 @@ export interface TransitionRequest {
 
 export async function transitionProgram(deps: ServiceDeps, id: number, request: TransitionRequest): Promise<Program> {
   return deps.store.transaction(async (repos) => {
-    const current = await repos.activities.findById(id);
+    const current = await repos.programs.findById(id);
     if (!current) throw new NotFoundError('activity.not_found', `no program with id ${id}`);
     if (request.expectedVersion !== undefined && request.expectedVersion !== current.version) {
       throw new ConflictError('activity.stale', `program ${id} was changed by someone else (now at version ${current.version}); reload it first`, [], {
@@ -30,7 +30,7 @@ export async function transitionProgram(deps: ServiceDeps, id: number, request: 
     const comment = request.comment?.trim() || null;
     const to = planTransition(deps.actor, current, request.action, comment);
     const now = deps.clock.nowIso();
-    if (!(await repos.activities.setStage(id, current.version, to, now))) {
+    if (!(await repos.programs.setStage(id, current.version, to, now))) {
       throw new ConflictError('activity.stale', `program ${id} was changed by someone else meanwhile; reload it first`);
     }
     await repos.reportFacts.refresh([id]);
@@ -53,7 +53,7 @@ export async function transitionProgram(deps: ServiceDeps, id: number, request: 
       changes: { lifecycleStage: { before: current.lifecycleStage, after: to } },
       comment,
     });
-    return (await repos.activities.findById(id)) as Program; // changed just above
+    return (await repos.programs.findById(id)) as Program; // changed just above
   });
 }
 
@@ -134,8 +134,8 @@ export async function annualPlan(deps: ServiceDeps, year: number): Promise<Annua
   const repos = deps.store.repos;
   const activities: Program[] = [];
   for (let page = 1; ; page++) {
-    const result = await repos.activities.list({ year, stage: ['approved', 'funded'] }, { key: 'identifier', desc: false }, page, 500);
-    activities.push(...(await repos.activities.findManyByIds(result.items.map((i) => i.id))));
+    const result = await repos.programs.list({ year, stage: ['approved', 'funded'] }, { key: 'identifier', desc: false }, page, 500);
+    activities.push(...(await repos.programs.findManyByIds(result.items.map((i) => i.id))));
     if (page * 500 >= result.total) break;
   }
   const rates = new Map<string, ExchangeRate[]>();

@@ -10,7 +10,7 @@ import type { CatalogueEntry, CatalogueFilter } from './offer-ports.js';
 import type { Repositories, ServiceDeps } from './ports.js';
 
 export async function programOf(repos: Repositories, activityId: number): Promise<Program> {
-  const program = await repos.activities.findById(activityId);
+  const program = await repos.programs.findById(activityId);
   if (!program) throw new NotFoundError('activity.not_found', `no program with id ${activityId}`);
   return program;
 }

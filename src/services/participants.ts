@@ -27,7 +27,7 @@ function toData(input: ParticipantInput): ParticipantData {
 }
 
 async function programOf(repos: Repositories, activityId: number): Promise<Program> {
-  const activity = await repos.activities.findById(activityId);
+  const activity = await repos.programs.findById(activityId);
   if (!activity) throw new NotFoundError('activity.not_found', `no program with id ${activityId}`);
   return activity;
 }

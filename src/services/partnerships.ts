@@ -284,7 +284,7 @@ export async function deleteAgreement(deps: ServiceDeps, id: number, options: Pa
 export async function linkAgreementProgram(deps: ServiceDeps, id: number, identifier: string): Promise<readonly ProgramRef[]> {
   return deps.store.transaction(async (repos) => {
     const current = await loadForEdit(deps, repos, id, {});
-    const activity = await repos.activities.findByIdentifier(identifier);
+    const activity = await repos.programs.findByIdentifier(identifier);
     if (!activity) throw invalid('agreement.invalid', 'the program is not registered', [{ path: 'identifier', code: 'unknown_program', message: `no program with identifier "${identifier}"` }]);
     if (await repos.partnerships.linkProgram(id, activity.id)) {
       await audit(deps, repos, { action: 'update', entity: 'agreement', entityId: id, entityLabel: current.reference, changes: { programs: { before: null, after: activity.identifier } }, comment: `program ${activity.identifier} carried out under the agreement` });

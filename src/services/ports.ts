@@ -645,7 +645,7 @@ export interface CertificateRepository {
 }
 
 export interface Repositories {
-  readonly activities: ProgramRepository;
+  readonly programs: ProgramRepository;
   readonly organisations: OrganisationRepository;
   readonly participants: ParticipantRepository;
   readonly participantEvents: ParticipantEventRepository;

@@ -37,7 +37,7 @@ const FIELD_OF: Readonly<Record<(typeof PERSONAL_FIELDS)[number], (p: Participan
 async function eraseOne(deps: ServiceDeps, repos: Repositories, p: Participant, reason: string): Promise<ErasureResult> {
   const now = deps.clock.nowIso();
   const secrets = secretsOf(p);
-  const program = await repos.activities.findById(p.activityId);
+  const program = await repos.programs.findById(p.activityId);
   // Free-text survey answers may name the person; the counted answers stay for the aggregates.
   const surveys = new Map((await repos.surveys.list()).map((s) => [s.id, s]));
   let surveyAnswersCleaned = 0;

@@ -74,7 +74,7 @@ async function validate(repos: Repositories, data: ProgramData, selfId: number |
   const resolved = await resolveOrganisations(repos, data);
   const issues = [...checkProgramRules(data), ...resolved.issues, ...(await checkParticipantCountries(repos, data, selfId))];
   if (issues.length > 0) throw new InvalidError('activity.invalid', 'the program has invalid fields', issues);
-  const clash = (await repos.activities.idsByIdentifier([data.identifier])).get(data.identifier);
+  const clash = (await repos.programs.idsByIdentifier([data.identifier])).get(data.identifier);
   if (clash !== undefined && clash !== selfId) {
     throw new ConflictError('activity.identifier_taken', `a program with identifier "${data.identifier}" already exists`, [
       { path: 'identifier', code: 'duplicate', message: `"${data.identifier}" is already used by program ${clash}` },
@@ -92,9 +92,9 @@ export async function createProgram(deps: ServiceDeps, input: ProgramInput, opti
     }
     authorizeCreateProgram(deps.actor, proposed);
     const data = await validate(repos, proposed, null);
-    const id = await repos.activities.insert({ data, now: deps.clock.nowIso(), source: options.source });
+    const id = await repos.programs.insert({ data, now: deps.clock.nowIso(), source: options.source });
     await repos.reportFacts.refresh([id]);
-    const created = (await repos.activities.findById(id)) as Program; // just inserted in this transaction
+    const created = (await repos.programs.findById(id)) as Program; // just inserted in this transaction
     await audit(deps, repos, {
       action: 'create',
       entity: 'activity',
@@ -108,7 +108,7 @@ export async function createProgram(deps: ServiceDeps, input: ProgramInput, opti
 }
 
 async function loadForWrite(deps: ServiceDeps, repos: Repositories, id: number, expectedVersion: number | undefined): Promise<Program> {
-  const current = await repos.activities.findById(id);
+  const current = await repos.programs.findById(id);
   if (!current) throw new NotFoundError('activity.not_found', `no program with id ${id}`);
   if (expectedVersion !== undefined && expectedVersion !== current.version) {
     throw await staleError(deps, repos, current, expectedVersion);
@@ -153,13 +153,13 @@ function keepStage(current: Program, next: ProgramData, given: string | undefine
 async function save(deps: ServiceDeps, repos: Repositories, current: Program, next: ProgramData, expectedVersion: number | undefined): Promise<Program> {
   authorizeEditProgram(deps.actor, current, next);
   const data = await validate(repos, next, current.id);
-  const saved = await repos.activities.update(current.id, current.version, { data, now: deps.clock.nowIso() });
+  const saved = await repos.programs.update(current.id, current.version, { data, now: deps.clock.nowIso() });
   if (!saved) {
-    const now = (await repos.activities.findById(current.id)) ?? current;
+    const now = (await repos.programs.findById(current.id)) ?? current;
     throw await staleError(deps, repos, now, expectedVersion ?? current.version);
   }
   await repos.reportFacts.refresh([current.id]);
-  const updated = (await repos.activities.findById(current.id)) as Program; // updated in this transaction
+  const updated = (await repos.programs.findById(current.id)) as Program; // updated in this transaction
   const changes = diffRecords(current, updated);
   await audit(deps, repos, { action: 'update', entity: 'activity', entityId: current.id, entityLabel: updated.identifier, entityVersion: updated.version, changes });
   return updated;
@@ -186,7 +186,7 @@ export async function deleteProgram(deps: ServiceDeps, id: number, options: Writ
     const current = await loadForWrite(deps, repos, id, options.expectedVersion);
     authorizeDeleteProgram(deps.actor, current);
     await repos.reportFacts.remove([id]);
-    await repos.activities.delete(id);
+    await repos.programs.delete(id);
     await audit(deps, repos, { action: 'delete', entity: 'activity', entityId: id, entityLabel: current.identifier, changes: diffRecords(current, null) });
   });
 }
@@ -197,13 +197,13 @@ function visible(deps: ServiceDeps, activity: Program | undefined): Program | un
 }
 
 export async function getProgram(deps: ServiceDeps, id: number): Promise<Program> {
-  const activity = visible(deps, await deps.store.repos.activities.findById(id));
+  const activity = visible(deps, await deps.store.repos.programs.findById(id));
   if (!activity) throw new NotFoundError('activity.not_found', `no program with id ${id}`);
   return activity;
 }
 
 export async function getProgramByIdentifier(deps: ServiceDeps, identifier: string): Promise<Program> {
-  const activity = visible(deps, await deps.store.repos.activities.findByIdentifier(identifier));
+  const activity = visible(deps, await deps.store.repos.programs.findByIdentifier(identifier));
   if (!activity) throw new NotFoundError('activity.not_found', `no program with identifier "${identifier}"`);
   return activity;
 }
@@ -216,7 +216,7 @@ function scopedFilter<F extends { stage?: LifecycleStage[] | undefined }>(deps: 
 
 export async function listPrograms(deps: ServiceDeps, query: ProgramListQuery): Promise<Page<ProgramSummary>> {
   const { sort, page, pageSize, ...filter } = query;
-  return deps.store.repos.activities.list(scopedFilter(deps, filter), sort, page, pageSize);
+  return deps.store.repos.programs.list(scopedFilter(deps, filter), sort, page, pageSize);
 }
 
 /**
@@ -226,9 +226,9 @@ export async function listPrograms(deps: ServiceDeps, query: ProgramListQuery): 
  */
 export async function* exportPrograms(deps: ServiceDeps, query: Omit<ProgramListQuery, 'page' | 'pageSize'>): AsyncGenerator<Program[]> {
   const { sort, ...rest } = query;
-  const ids = await deps.store.repos.activities.idsInOrder(scopedFilter(deps, rest), sort);
+  const ids = await deps.store.repos.programs.idsInOrder(scopedFilter(deps, rest), sort);
   const pageSize = 500;
   for (let i = 0; i < ids.length; i += pageSize) {
-    yield await deps.store.repos.activities.findManyByIds(ids.slice(i, i + pageSize));
+    yield await deps.store.repos.programs.findManyByIds(ids.slice(i, i + pageSize));
   }
 }

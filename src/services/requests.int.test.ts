@@ -229,7 +229,7 @@ describeEachEngine('cooperation requests', (app) => {
     expect(error).toBeInstanceOf(InvalidError);
     expect(error.issues[0]).toMatchObject({ path: 'implementingOrg', code: 'unknown_organisation' });
     expect(await getRequest(deps(), r.id)).toMatchObject({ status: 'assessment', activityId: null, version: 2 });
-    expect(await deps().store.repos.activities.findByIdentifier(r.reference)).toBeUndefined();
+    expect(await deps().store.repos.programs.findByIdentifier(r.reference)).toBeUndefined();
   });
 
   it('declines with a note, from registered too', async () => {

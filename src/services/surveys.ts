@@ -136,7 +136,7 @@ export interface WaveResult extends WaveAggregate {
 /** A program's survey figures per wave: the coordination team and the program's implementing agency. */
 export async function surveyResults(deps: ServiceDeps, activityId: number): Promise<{ activityId: number; waves: WaveResult[] }> {
   requireSignedIn(deps.actor);
-  const program = await deps.store.repos.activities.findById(activityId);
+  const program = await deps.store.repos.programs.findById(activityId);
   if (!program) throw new NotFoundError('activity.not_found', `no program with id ${activityId}`);
   if (!canManageOffer(deps.actor, program)) throw new ForbiddenError('survey.results_forbidden', 'only the coordination team and the implementing agency read this program’s survey results');
   const invitations = await deps.store.repos.surveys.invitationsOfProgram(activityId);

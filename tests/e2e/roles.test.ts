@@ -129,7 +129,7 @@ describe.skipIf(!canRun)('roles in the browser', () => {
   });
 
   it('shows the public no participant names, while a coordinator sees them', async () => {
-    const program = await h.app.deps.store.repos.activities.findByIdentifier(DEMO_PARTICIPANTS.activityIdentifier);
+    const program = await h.app.deps.store.repos.programs.findByIdentifier(DEMO_PARTICIPANTS.activityIdentifier);
     const someone = DEMO_PARTICIPANTS.participants[0]?.fullName ?? '';
     expect(someone).not.toBe('');
     await page.goto(`${h.url}/programs/${program?.id}`);

@@ -53,7 +53,7 @@ describeEachEngine('demo partnerships', (app) => {
   });
 
   it('links programs back to where they came from: the Mexico visit, the Palestinian request', async () => {
-    const byIdentifier = async (identifier: string) => (await deps().store.repos.activities.findByIdentifier(identifier))?.id as number;
+    const byIdentifier = async (identifier: string) => (await deps().store.repos.programs.findByIdentifier(identifier))?.id as number;
     const mexico = await programPartnership(deps(), await byIdentifier('ENG-2017-0002-2'));
     expect(mexico.engagementItems.map((i) => [i.reference, i.side, i.kind])).toEqual([['ENG-2017-0002', 'ours', 'offer']]);
     expect(mexico.requests).toEqual([]);

@@ -20,7 +20,7 @@ export interface DemoLoadResult {
 
 /** Loads the demo set unless the registry already holds programs; all or nothing. */
 export async function loadDemoData(deps: ServiceDeps): Promise<DemoLoadResult> {
-  if ((await deps.store.repos.activities.count()) > 0) {
+  if ((await deps.store.repos.programs.count()) > 0) {
     return { loaded: false, organisations: 0, activities: 0, participants: 0 };
   }
   return inOneTransaction(deps, async (tx) => {
