@@ -18,7 +18,7 @@ import { personKey } from '../src/domain/participant/participant.js';
 import { openApp, serverFor } from '../src/main.js';
 import { createProgram } from '../src/services/programs.js';
 import type { NominationWrite } from '../src/services/offer-ports.js';
-import { systemClock } from '../src/services/ports.js';
+import { systemClock } from '../src/services/deps.js';
 import { aProgram } from '../src/testing/builders.js';
 import { asSession, signIn } from '../src/testing/server.js';
 import { arg } from './generated.js';

@@ -20,7 +20,7 @@ import { loadConfig } from '../src/config.js';
 import { agreementInputSchema, engagementInputSchema } from '../src/domain/partnership/partnership.schema.js';
 import { openApp, serverFor } from '../src/main.js';
 import { createAgreement, createEngagement, linkAgreementProgram } from '../src/services/partnerships.js';
-import { systemClock } from '../src/services/ports.js';
+import { systemClock } from '../src/services/deps.js';
 import { asSession, signIn } from '../src/testing/server.js';
 import { arg, generatedData, root } from './generated.js';
 import { timeWarm } from './timing.js';

@@ -8,7 +8,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import openapiTS, { astToString } from 'openapi-typescript';
 import { buildServer } from '../src/server/app.js';
-import type { ServiceDeps } from '../src/services/ports.js';
+import type { ServiceDeps } from '../src/services/deps.js';
 
 const target = fileURLToPath(new URL('../web/src/api/schema.d.ts', import.meta.url));
 

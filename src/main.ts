@@ -11,7 +11,7 @@ import type { ServerOptions } from './server/app.js';
 import { migrateIfPending, migrateToLatest, migrationStatus, type MigrationReport } from './db/migrate.js';
 import { syncReferenceData } from './db/reference-sync.js';
 import { createStore } from './db/store.js';
-import { systemClock, type Clock, type ServiceDeps } from './services/ports.js';
+import { systemClock, type Clock, type ServiceDeps } from './services/deps.js';
 import { systemActor } from './domain/access/actor.js';
 
 export interface AppContext {

@@ -18,7 +18,7 @@ import { addParticipant, listParticipants } from '../services/participants.js';
 import { transitionActions } from '../domain/program/lifecycle.js';
 import { transitionProgram } from '../services/lifecycle.js';
 import { programHistory } from '../services/audit.js';
-import type { ServiceDeps } from '../services/ports.js';
+import type { ServiceDeps } from '../services/deps.js';
 import { presentProgram } from '../server/program.present.js';
 import { json, table } from './format.js';
 import { parseInput, readJsonFile } from './input.js';

@@ -6,7 +6,7 @@ import { REPORT_REGION_NAMES } from '../domain/reference/types.js';
 import type { MatchReason } from '../domain/request/matching.js';
 import { requestStatuses, type CooperationRequest } from '../domain/request/request.js';
 import { acceptInputSchema, assessInputSchema, declineInputSchema, requestInputSchema, requestListQuerySchema } from '../domain/request/request.schema.js';
-import type { ServiceDeps } from '../services/ports.js';
+import type { ServiceDeps } from '../services/deps.js';
 import { acceptRequest, assessRequest, declineRequest, getRequest, listRequests, registerRequest, requestMatches } from '../services/requests.js';
 import { CliInputError } from './exit-codes.js';
 import { json, table } from './format.js';

@@ -10,7 +10,7 @@
  * never older than that version (it may be newer, which only costs a needless recomputation).
  */
 import type { Kysely, SelectQueryBuilder } from 'kysely';
-import type { DataTopic } from '../services/ports.js';
+import type { DataTopic } from '../services/deps.js';
 import type { Database } from './schema.js';
 import { num } from './sql-helpers.js';
 

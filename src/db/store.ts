@@ -1,7 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import { isPostgres } from './sql-helpers.js';
 import { deferAnalytics, flushAnalytics } from './analytics-cube.js';
-import type { Repositories, Store } from '../services/ports.js';
+import type { Repositories, Store } from '../services/deps.js';
 import { ProgramRepo } from './program.repo.js';
 import { OrganisationRepo } from './organisation.repo.js';
 import { ExchangeRateRepo } from './exchange-rate.repo.js';

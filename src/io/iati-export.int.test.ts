@@ -7,7 +7,7 @@ import { programListQuerySchema } from '../domain/program/program-query.js';
 import { organisationInputSchema } from '../domain/organisation/organisation.schema.js';
 import { participantInputSchema } from '../domain/participant/participant.schema.js';
 import { iatiDocument } from './iati-write.js';
-import { actingAs } from '../services/ports.js';
+import { actingAs } from '../services/deps.js';
 import { ANONYMOUS } from '../domain/access/actor.js';
 import { createProgram } from '../services/programs.js';
 import { loadDemoData } from '../services/demo/load-demo.js';
@@ -17,7 +17,7 @@ import { addParticipant } from '../services/participants.js';
 import { describeEachEngine } from '../testing/engines.js';
 import { canValidateIati, iatiRuleBreaches, xsdErrors } from '../testing/iati.js';
 import { aParticipant } from '../testing/builders.js';
-import type { ServiceDeps } from '../services/ports.js';
+import type { ServiceDeps } from '../services/deps.js';
 
 const PUBLISHER = { ref: 'ID-NCT-SSTC', nameEn: 'National Coordination Team', nameId: 'Tim Koordinasi Nasional', type: '10' };
 const dir = mkdtempSync(join(tmpdir(), 'mitra-iati-'));

@@ -9,7 +9,7 @@ import { describeEachEngine } from '../testing/engines.js';
 import { canValidateIati, xsdErrors } from '../testing/iati.js';
 import { exportIati } from '../services/iati-export.js';
 import { importIati } from '../services/import-iati.js';
-import type { ServiceDeps } from '../services/ports.js';
+import type { ServiceDeps } from '../services/deps.js';
 
 const SAMPLES = resolve(process.cwd(), '../shared/reference/iati/samples');
 const PUBLISHER = { ref: 'ID-NCT-SSTC', nameEn: 'National Coordination Team', nameId: 'Tim Koordinasi Nasional', type: '10' };

@@ -10,7 +10,7 @@ import type { AppContext } from '../main.js';
 import { serverFor } from '../main.js';
 import { createProgram } from '../services/programs.js';
 import { importExchangeRates } from '../services/exchange-rates.js';
-import type { Clock } from '../services/ports.js';
+import type { Clock } from '../services/deps.js';
 import { aProgram, aParticipant } from '../testing/builders.js';
 import { ENGINES, openTestApp } from '../testing/engines.js';
 import { asSession, ensureOrg, loginAs, signIn, TEST_PASSWORD, type TestSession } from '../testing/server.js';

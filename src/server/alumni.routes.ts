@@ -13,7 +13,7 @@ import { writeXlsx } from '../io/xlsx-write.js';
 import { alumniDirectory, alumnus, exportParticipants, PARTICIPANT_EXPORT_COLUMNS, scopeOf, type Alumnus } from '../services/alumni.js';
 import type { Actor } from '../domain/access/actor.js';
 import type { Survey } from '../services/alumni.ports.js';
-import type { ServiceDeps } from '../services/ports.js';
+import type { ServiceDeps } from '../services/deps.js';
 import { eraseParticipant, erasePersonOf } from '../services/privacy.js';
 import { answerSurvey, listSurveys, saveSurvey, sendDueSurveys, surveyByToken, surveyResults, type WaveResult } from '../services/surveys.js';
 import { depsFor } from './auth.js';

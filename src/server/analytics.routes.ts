@@ -20,7 +20,7 @@ import { InvalidError } from '../domain/errors.js';
 import { formatMinor } from '../domain/money.js';
 import type { Concentration } from '../domain/analytics/concentration.js';
 import { concentration, trends, triangularNetwork, type TrendPoint, type TrendSeries } from '../services/analytics.js';
-import type { ServiceDeps } from '../services/ports.js';
+import type { ServiceDeps } from '../services/deps.js';
 import {
   deleteCountryList,
   deletePriorityTarget,

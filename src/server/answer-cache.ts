@@ -15,7 +15,7 @@ import { negotiate } from '@fastify/accept-negotiator';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Actor } from '../domain/access/actor.js';
 import { canReadInternal } from '../domain/access/policy.js';
-import type { DataTopic, ServiceDeps } from '../services/ports.js';
+import type { DataTopic, ServiceDeps } from '../services/deps.js';
 
 const brotli = promisify(brotliCompress);
 const gzipAsync = promisify(gzip);

@@ -13,7 +13,7 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { ServiceDeps } from '../services/ports.js';
+import type { ServiceDeps } from '../services/deps.js';
 import { registerProgramRoutes } from './program.routes.js';
 import { registerHomeRoutes } from './home.routes.js';
 import { registerWebApp } from './web.routes.js';

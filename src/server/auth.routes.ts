@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { roles } from '../domain/access/actor.js';
 import { passwordSchema, type User } from '../domain/account/user.js';
 import { changeOwnPassword, login, logout, DEFAULT_SESSION_POLICY } from '../services/auth.js';
-import type { ServiceDeps } from '../services/ports.js';
+import type { ServiceDeps } from '../services/deps.js';
 import { cookieOptions, depsFor, SESSION_COOKIE, type AuthOptions } from './auth.js';
 import { problemSchema } from './problem.js';
 

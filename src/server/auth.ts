@@ -7,7 +7,7 @@ import fastifyCookie from '@fastify/cookie';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { ANONYMOUS, type Actor, type UserActor } from '../domain/access/actor.js';
 import { csrfMatches, resolveSession, type ActiveSession, type SessionPolicy, DEFAULT_SESSION_POLICY } from '../services/auth.js';
-import { actingAs, type ServiceDeps } from '../services/ports.js';
+import { actingAs, type ServiceDeps } from '../services/deps.js';
 import { makeProblem, sendProblem } from './problem.js';
 
 declare module 'fastify' {

@@ -10,7 +10,7 @@ import { annualReportTables, REPORT_TABLE_KEYS } from '../domain/report/tables.j
 import { csvRow } from '../io/csv-write.js';
 import { writeXlsx } from '../io/xlsx-write.js';
 import { exportPrograms } from '../services/programs.js';
-import type { ServiceDeps } from '../services/ports.js';
+import type { ServiceDeps } from '../services/deps.js';
 import { annualReport, annualSummary } from '../services/reports.js';
 import { depsFor } from './auth.js';
 import { exportIati, exportIatiActivity, type IatiExport, type IatiPublisher } from '../services/iati-export.js';

@@ -3,7 +3,7 @@
  * API and its documentation are, in Indonesian and English.
  */
 import type { FastifyInstance } from 'fastify';
-import type { ServiceDeps } from '../services/ports.js';
+import type { ServiceDeps } from '../services/deps.js';
 
 export function registerHomeRoutes(app: FastifyInstance, deps: ServiceDeps): void {
   app.get('/', { schema: { hide: true } }, async (_request, reply) => {

@@ -11,7 +11,7 @@ import { importParticipants } from '../services/import-participants.js';
 import { importIati } from '../services/import-iati.js';
 import { iatiActivitySource } from '../io/iati-read.js';
 import { listImportBatches, type ImportReport } from '../services/imports.js';
-import { actingAs, type ServiceDeps } from '../services/ports.js';
+import { actingAs, type ServiceDeps } from '../services/deps.js';
 import { authorizeImport } from '../domain/access/policy.js';
 import { depsFor } from './auth.js';
 import { makeProblem, PROBLEM_CONTENT_TYPE, problemSchema } from './problem.js';

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { lifecycleStages } from '../domain/codes.js';
 import { transitionActions } from '../domain/program/lifecycle.js';
 import { programTimeline, annualPlan, transitionProgram } from '../services/lifecycle.js';
-import type { ServiceDeps } from '../services/ports.js';
+import type { ServiceDeps } from '../services/deps.js';
 import { programSchema, presentProgram } from './program.present.js';
 import { depsFor } from './auth.js';
 import { badIfMatch, etagOf, idParams, readIfMatch } from './http-helpers.js';

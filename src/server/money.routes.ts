@@ -23,7 +23,7 @@ import { formatMinor } from '../domain/money.js';
 import { REPORT_REGIONS } from '../domain/reference/types.js';
 import { tossdCsv } from '../io/tossd-csv.js';
 import { budgetVsSpent, createUnitCost, deleteUnitCost, inKindEstimates, listUnitCosts, updateUnitCost } from '../services/money.js';
-import type { ServiceDeps } from '../services/ports.js';
+import type { ServiceDeps } from '../services/deps.js';
 import { tossdExport, type TossdOptions } from '../services/tossd-export.js';
 import { depsFor } from './auth.js';
 import { idParams } from './http-helpers.js';

@@ -23,7 +23,7 @@ import {
   type UploadedFile,
 } from '../services/nominations.js';
 import { getOffer, getProgramOffer, listOffers, saveOffer, setOfferStatus } from '../services/offers.js';
-import type { ServiceDeps } from '../services/ports.js';
+import type { ServiceDeps } from '../services/deps.js';
 import type { CatalogueEntry } from '../services/offer-ports.js';
 import { depsFor } from './auth.js';
 import { idParams } from './http-helpers.js';

@@ -11,7 +11,7 @@ import {
   listOrganisations,
   patchOrganisation,
 } from '../services/organisations.js';
-import type { ServiceDeps } from '../services/ports.js';
+import type { ServiceDeps } from '../services/deps.js';
 import { problemSchema } from './problem.js';
 import { depsFor } from './auth.js';
 

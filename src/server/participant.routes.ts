@@ -10,7 +10,7 @@ import {
   listParticipants,
   patchParticipant,
 } from '../services/participants.js';
-import type { ServiceDeps } from '../services/ports.js';
+import type { ServiceDeps } from '../services/deps.js';
 import { idParams } from './http-helpers.js';
 import { problemSchema } from './problem.js';
 import { depsFor } from './auth.js';

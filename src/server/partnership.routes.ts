@@ -32,7 +32,7 @@ import {
 } from '../domain/partnership/partnership.schema.js';
 import { countryCode } from '../domain/schema-helpers.js';
 import { agreementTable, allPages, engagementTable, followUpTable, partnerTable } from '../io/partnership-tables.js';
-import type { ServiceDeps } from '../services/ports.js';
+import type { ServiceDeps } from '../services/deps.js';
 import {
   addEngagementItem,
   addFollowUp,

@@ -12,7 +12,7 @@ import {
   patchProgram,
   replaceProgram,
 } from '../services/programs.js';
-import type { ServiceDeps } from '../services/ports.js';
+import type { ServiceDeps } from '../services/deps.js';
 import { programPageSchema, programSchema, presentProgram, presentSummary } from './program.present.js';
 import { badIfMatch, etagOf, idParams, readIfMatch } from './http-helpers.js';
 import { problemSchema } from './problem.js';

@@ -6,7 +6,7 @@ import type { AnnualSummary, Spending } from '../domain/report/summary.js';
 import { programListQuerySchema } from '../domain/program/program-query.js';
 import { REPORT_REGIONS } from '../domain/reference/types.js';
 import { listExchangeRates } from '../services/exchange-rates.js';
-import type { ServiceDeps } from '../services/ports.js';
+import type { ServiceDeps } from '../services/deps.js';
 import { annualSummary, yearlyTotals } from '../services/reports.js';
 import { problemSchema } from './problem.js';
 import { depsFor } from './auth.js';

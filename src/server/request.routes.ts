@@ -7,7 +7,7 @@ import { REPORT_REGIONS } from '../domain/reference/types.js';
 import type { MatchReason } from '../domain/request/matching.js';
 import { requestStatuses, type CooperationRequest } from '../domain/request/request.js';
 import { acceptInputSchema, assessInputSchema, declineInputSchema, requestInputSchema, requestListQuerySchema, requestPatchSchema } from '../domain/request/request.schema.js';
-import type { ServiceDeps } from '../services/ports.js';
+import type { ServiceDeps } from '../services/deps.js';
 import { acceptRequest, assessRequest, declineRequest, deleteRequest, editRequest, getRequest, listRequests, registerRequest, requestMatches } from '../services/requests.js';
 import { depsFor } from './auth.js';
 import { badIfMatch, etagOf, idParams, readIfMatch } from './http-helpers.js';

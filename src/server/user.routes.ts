@@ -6,7 +6,7 @@ import { roles } from '../domain/access/actor.js';
 import { userInputSchema, userPatchSchema } from '../domain/account/user.js';
 import { AUDIT_ACTIONS, AUDIT_ENTITIES } from '../domain/audit.js';
 import { programHistory, searchAudit } from '../services/audit.js';
-import type { ServiceDeps } from '../services/ports.js';
+import type { ServiceDeps } from '../services/deps.js';
 import { createUser, getUser, listUsers, updateUser } from '../services/users.js';
 import { depsFor } from './auth.js';
 import { presentUser, userSchema } from './auth.routes.js';

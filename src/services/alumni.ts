@@ -8,7 +8,7 @@ import { actorHasRole, actorOrg, authorizePersonalDataList, canSeePersonalData, 
 import type { Actor } from '../domain/access/actor.js';
 import { ForbiddenError, NotFoundError } from '../domain/errors.js';
 import type { AlumniScope, ParticipantExportFilter, PersonRecord } from './alumni.ports.js';
-import type { ServiceDeps } from './ports.js';
+import type { ServiceDeps } from './deps.js';
 
 /** The records an actor may see the personal data of, as a filter the repository applies. */
 export function scopeOf(actor: Actor): AlumniScope {

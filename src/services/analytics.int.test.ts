@@ -14,7 +14,7 @@ import { createProgram, patchProgram } from './programs.js';
 import { concentration, trends, triangularNetwork } from './analytics.js';
 import { createOrganisation } from './organisations.js';
 import { addParticipant } from './participants.js';
-import { actingAs } from './ports.js';
+import { actingAs } from './deps.js';
 import { deleteCountryList, priorityView, saveCountryList, setPriorityTargets, subjectBreakdown } from './priorities.js';
 import { countryProfile, partnerProfile } from './profiles.js';
 

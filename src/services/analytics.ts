@@ -9,7 +9,7 @@ import { flagshipAreas, modalities } from '../domain/codes.js';
 import { countryName } from '../domain/reference/countries.js';
 import { REPORT_REGION_NAMES, REPORT_REGIONS } from '../domain/reference/types.js';
 import { convertSpending, type MissingRate, type SpendingGroup } from '../domain/report/summary.js';
-import type { ServiceDeps } from './ports.js';
+import type { ServiceDeps } from './deps.js';
 import { checkYearRange, type YearRangeQuery } from './priorities.js';
 import { reportStages } from './reports.js';
 

@@ -4,8 +4,9 @@
  * session id, so the table alone does not let anyone sign in.
  */
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
-import { actingAs } from './ports.js';
-import type { ServiceDeps, SessionRecord } from './ports.js';
+import { actingAs } from './deps.js';
+import type { SessionRecord } from './ports.js';
+import type { ServiceDeps } from './deps.js';
 import type { UserActor } from '../domain/access/actor.js';
 import { requireSignedIn } from '../domain/access/policy.js';
 import type { User } from '../domain/account/user.js';

@@ -5,7 +5,7 @@
  */
 import { expect, it } from 'vitest';
 import { CapturedMailer } from './mail.js';
-import { systemClock } from './ports.js';
+import { systemClock } from './deps.js';
 import { startBackgroundJobs, JOBS_LEASE, type BackgroundJobs } from './background-jobs.js';
 import { describeEachEngine } from '../testing/engines.js';
 

@@ -1,7 +1,8 @@
 /** Exchange rates: import from a spreadsheet and list. */
 import { exchangeRateInputSchema, type ExchangeRate } from '../domain/exchange-rate.js';
 import { RATE_COLUMNS, type RateColumn } from '../domain/import/csv-columns.js';
-import type { RecordSource, ServiceDeps } from './ports.js';
+import type { RecordSource } from './ports.js';
+import type { ServiceDeps } from './deps.js';
 import { addIssues, rowsOf, runImport, zodIssues, type ImportOptions, type ImportReport } from './imports.js';
 
 const COLUMN_OF: Record<string, RateColumn> = { currency: 'currency', date: 'date', unitsPerUsd: 'units_per_usd', source: 'source' };

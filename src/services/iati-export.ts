@@ -7,7 +7,7 @@ import { iatiActivityNode, type IatiOrg } from '../domain/iati/activity-xml.js';
 import type { XmlNode } from '../domain/iati/xml-node.js';
 import type { Program } from '../domain/program/program.js';
 import { exportPrograms, getProgram } from './programs.js';
-import type { ServiceDeps } from './ports.js';
+import type { ServiceDeps } from './deps.js';
 
 export interface IatiPublisher {
   readonly ref: string;

@@ -12,7 +12,8 @@ import { actorUserId } from '../domain/access/actor.js';
 import { authorizeImport, requireSignedIn } from '../domain/access/policy.js';
 import { audit } from './audit.js';
 import type { OrganisationKind } from '../domain/codes.js';
-import type { ImportBatchResult, RecordSource, Repositories, ServiceDeps } from './ports.js';
+import type { ImportBatchResult, RecordSource } from './ports.js';
+import type { Repositories, ServiceDeps } from './deps.js';
 
 /** At most this many bad rows are kept in the answer (the count covers them all). */
 export const MAX_REPORTED_ERRORS = 10_000;

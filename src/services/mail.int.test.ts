@@ -5,7 +5,7 @@
 import { expect, it } from 'vitest';
 import { describeEachEngine } from '../testing/engines.js';
 import { CLAIM_LEASE_MS, deliverOutbox, type MailMessage, type Mailer } from './mail.js';
-import type { Clock } from './ports.js';
+import type { Clock } from './deps.js';
 
 /** A mailer that takes its time, so that two deliveries overlap. */
 class SlowMailer implements Mailer {

@@ -4,7 +4,7 @@
  * nothing and a mail server that is down delays mail without failing the change. Each row is
  * tried up to MAX_MAIL_ATTEMPTS times.
  */
-import type { Clock, Store } from './ports.js';
+import type { Clock, Store } from './deps.js';
 
 export interface MailMessage {
   readonly to: string;

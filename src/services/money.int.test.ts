@@ -6,7 +6,7 @@ import { unitCostInputSchema } from '../domain/finance/unit-costs.js';
 import { describeEachEngine } from '../testing/engines.js';
 import { AGENCY_A, AGENCY_B, seedMoneyScenario } from '../testing/money.js';
 import { budgetVsSpent, inKindEstimates, listUnitCosts, setUnitCosts } from './money.js';
-import { actingAs, type ServiceDeps } from './ports.js';
+import { actingAs, type ServiceDeps } from './deps.js';
 import { tossdExport } from './tossd-export.js';
 
 const query = (q: Record<string, unknown>) => budgetVsSpentQuerySchema.parse(q);

@@ -20,7 +20,7 @@ import { ConflictError, NotFoundError } from '../domain/errors.js';
 import type { LifecycleStage } from '../domain/codes.js';
 import type { Spending } from '../domain/report/summary.js';
 import { audit } from './audit.js';
-import type { Repositories, ServiceDeps } from './ports.js';
+import type { Repositories, ServiceDeps } from './deps.js';
 import { reportStages } from './reports.js';
 
 /** The repository filter of a query: the public's stages narrowed to published ones, the agency checked. */

@@ -18,7 +18,8 @@ import { audit } from './audit.js';
 import { moveParticipants, type StatusChange } from './journey.js';
 import type { ReviewCounts, ReviewFilter } from './offer-ports.js';
 import { offerOf, programOf } from './offers.js';
-import type { ParticipantEvent, Repositories, ServiceDeps } from './ports.js';
+import type { ParticipantEvent } from './ports.js';
+import type { Repositories, ServiceDeps } from './deps.js';
 
 export interface UploadedFile {
   readonly kind: DocumentKind;

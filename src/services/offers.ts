@@ -7,7 +7,7 @@ import { InvalidError, InvalidTransitionError, NotFoundError } from '../domain/e
 import { canMoveOffer, checkOfferQuotas, isOpenForNominations, type CourseOffer, type OfferInput, type OfferStatus } from '../domain/offer/offer.js';
 import { audit } from './audit.js';
 import type { CatalogueEntry, CatalogueFilter } from './offer-ports.js';
-import type { Repositories, ServiceDeps } from './ports.js';
+import type { Repositories, ServiceDeps } from './deps.js';
 
 export async function programOf(repos: Repositories, activityId: number): Promise<Program> {
   const program = await repos.programs.findById(activityId);

@@ -5,7 +5,7 @@ import type { OrganisationInput, OrganisationPatch } from '../domain/organisatio
 import { authorizeReferenceWrite } from '../domain/access/policy.js';
 import { diffRecords } from '../domain/audit.js';
 import { audit } from './audit.js';
-import type { ServiceDeps } from './ports.js';
+import type { ServiceDeps } from './deps.js';
 
 function toData(input: OrganisationInput): OrganisationData {
   return {

@@ -11,7 +11,7 @@ import type { Program } from '../domain/program/program.js';
 import { actorHasRole, actorOrg, authorizeParticipantWrite, canReadInternal, canSeePersonalData, isPublished } from '../domain/access/policy.js';
 import { diffRecords } from '../domain/audit.js';
 import { audit } from './audit.js';
-import type { Repositories, ServiceDeps } from './ports.js';
+import type { Repositories, ServiceDeps } from './deps.js';
 
 function toData(input: ParticipantInput): ParticipantData {
   return {

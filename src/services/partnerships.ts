@@ -60,7 +60,8 @@ import type {
 } from '../domain/partnership/partnership.schema.js';
 import { createProgram } from './programs.js';
 import { audit } from './audit.js';
-import { inOneTransaction, type OutgoingMail, type Repositories, type ServiceDeps } from './ports.js';
+import { type OutgoingMail } from './ports.js';
+import { inOneTransaction, type Repositories, type ServiceDeps } from './deps.js';
 
 export interface PartnershipWriteOptions {
   /** The version the caller last saw (If-Match); another stored version is a conflict. */

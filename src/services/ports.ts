@@ -18,7 +18,6 @@ import type { Participant, ParticipantData } from '../domain/participant/partici
 import type { SpendingGroup, SummaryAggregates } from '../domain/report/summary.js';
 import type { ExchangeRate } from '../domain/exchange-rate.js';
 import type { GroupCode } from '../domain/reference/types.js';
-import type { Actor } from '../domain/access/actor.js';
 import type { IatiDetails } from '../domain/iati/program-from-iati.js';
 import type { User } from '../domain/account/user.js';
 import type { AuditAction, AuditEntity, AuditEntry, NewAuditEntry } from '../domain/audit.js';
@@ -27,8 +26,6 @@ import type { BudgetGrouping, BudgetSpentAggregate, MoneyFilter, MoneyGroup } fr
 import type { InKindProgramFacts } from '../domain/finance/in-kind.js';
 import type { UnitCost, UnitCostData } from '../domain/finance/unit-costs.js';
 import type { CountryList, CountryListInput, PriorityTarget, PriorityTargetInput } from '../domain/analytics/priority.js';
-import type { AlumniRepository, PrivacyRepository, SurveyRepository } from './alumni.ports.js';
-import type { DocumentRepository, NominationRepository, OfferRepository } from './offer-ports.js';
 import type { AgencyCandidate, AlumnusCandidate, MatchCandidates, MatchQuery, ProgramCandidate } from '../domain/request/matching.js';
 import type { AgreementStatus } from '../domain/partnership/agreement.js';
 import type { FollowUpStatus, ItemKind, ItemSide } from '../domain/partnership/engagement.js';
@@ -49,12 +46,6 @@ import type { AgreementFilter, EngagementFilter, FollowUpListQuery, PartnerListQ
 import type { CooperationRequest, CooperationRequestData, RequestStatus } from '../domain/request/request.js';
 import type { RequestFilter } from '../domain/request/request.schema.js';
 
-export interface Clock {
-  /** The current instant as ISO-8601 UTC. */
-  nowIso(): string;
-}
-
-export const systemClock: Clock = { nowIso: () => new Date().toISOString() };
 
 /** One row of the program list: the fields a list shows, without the child collections. */
 export interface ProgramSummary {
@@ -644,37 +635,6 @@ export interface CertificateRepository {
   revoke(id: number, now: string): Promise<boolean>;
 }
 
-export interface Repositories {
-  readonly programs: ProgramRepository;
-  readonly organisations: OrganisationRepository;
-  readonly participants: ParticipantRepository;
-  readonly participantEvents: ParticipantEventRepository;
-  readonly mailOutbox: MailOutboxRepository;
-  readonly offers: OfferRepository;
-  readonly nominations: NominationRepository;
-  readonly documents: DocumentRepository;
-  readonly reportFacts: ReportFactRepository;
-  readonly reports: ReportRepository;
-  readonly importBatches: ImportBatchRepository;
-  readonly exchangeRates: ExchangeRateRepository;
-  readonly users: UserRepository;
-  readonly sessions: SessionRepository;
-  readonly loginFailures: LoginFailureRepository;
-  readonly audit: AuditRepository;
-  readonly transitions: TransitionRepository;
-  readonly money: MoneyRepository;
-  readonly unitCosts: UnitCostRepository;
-  readonly priorities: PriorityRepository;
-  readonly analytics: AnalyticsRepository;
-  readonly alumni: AlumniRepository;
-  readonly surveys: SurveyRepository;
-  readonly privacy: PrivacyRepository;
-  readonly attendance: AttendanceRepository;
-  readonly certificates: CertificateRepository;
-  readonly requests: CooperationRequestRepository;
-  readonly partnerships: PartnershipRepository;
-  readonly jobLeases: JobLeaseRepository;
-}
 
 /** Leases that make a job run in one process at a time, however many serve the database. */
 export interface JobLeaseRepository {
@@ -682,46 +642,4 @@ export interface JobLeaseRepository {
   acquire(name: string, holder: string, until: string, now: string): Promise<boolean>;
   /** Gives the lease up (another process may take it at once). */
   release(name: string, holder: string): Promise<void>;
-}
-
-/** Runs a use case's reads and writes in one transaction, committed only if `work` succeeds. */
-/**
- * What a cached answer depends on: each topic's counter is raised by every committed write to
- * its tables, in any process (db/data-version.ts).
- */
-export const DATA_TOPICS = ['programs', 'participants', 'alumni', 'reports', 'offers', 'requests', 'partnerships'] as const;
-export type DataTopic = (typeof DATA_TOPICS)[number];
-
-export interface Store {
-  readonly repos: Repositories;
-  transaction<T>(work: (repos: Repositories) => Promise<T>): Promise<T>;
-  /** Refreshes the planner's statistics after a large write (an import of many rows). */
-  afterBulkWrite(): Promise<void>;
-  /** The committed data versions of some topics, as one string that changes when any of them does. */
-  dataVersions(topics: readonly DataTopic[]): Promise<string>;
-  /** Resolves when the database answers; rejects (UnavailableError) when it is out of reach. */
-  ping(): Promise<void>;
-}
-
-export interface ServiceDeps {
-  readonly store: Store;
-  readonly clock: Clock;
-  /** Who is asking: every use case authorises and audits against it. */
-  readonly actor: Actor;
-}
-
-/** The same services acting for someone else (the server binds each request's actor). */
-export function actingAs(deps: ServiceDeps, actor: Actor): ServiceDeps {
-  return { ...deps, actor };
-}
-
-/**
- * Runs several use cases as one transaction: the deps given to `work` share one transaction,
- * and their own transaction() calls join it.
- */
-export async function inOneTransaction<T>(deps: ServiceDeps, work: (deps: ServiceDeps) => Promise<T>): Promise<T> {
-  return deps.store.transaction((repos) => {
-    const joined: Store = { ...deps.store, repos, transaction: (inner) => inner(repos) };
-    return work({ ...deps, store: joined });
-  });
 }

@@ -21,7 +21,8 @@ import { diffRecords } from '../domain/audit.js';
 import { ConflictError, InvalidError, NotFoundError } from '../domain/errors.js';
 import { countryName, regionOf } from '../domain/reference/countries.js';
 import { audit } from './audit.js';
-import type { Repositories, ServiceDeps, YearFigure } from './ports.js';
+import type { YearFigure } from './ports.js';
+import type { Repositories, ServiceDeps } from './deps.js';
 import { reportStages, type ReportScope } from './reports.js';
 
 export interface YearRangeQuery extends ReportScope {

@@ -11,7 +11,7 @@ import { withoutTextAnswers } from '../domain/alumni/survey.js';
 import { ConflictError, NotFoundError } from '../domain/errors.js';
 import type { Participant } from '../domain/participant/participant.js';
 import { audit } from './audit.js';
-import type { Repositories, ServiceDeps } from './ports.js';
+import type { Repositories, ServiceDeps } from './deps.js';
 
 export interface ErasureResult {
   readonly participantId: number;

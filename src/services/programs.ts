@@ -20,7 +20,8 @@ import {
 } from '../domain/access/policy.js';
 import { diffRecords } from '../domain/audit.js';
 import { audit } from './audit.js';
-import type { ProgramSummary, Repositories, ServiceDeps } from './ports.js';
+import type { ProgramSummary } from './ports.js';
+import type { Repositories, ServiceDeps } from './deps.js';
 
 export interface WriteOptions {
   /** The version the caller last saw (If-Match); a different stored version is a conflict. */

@@ -3,7 +3,7 @@ import { PUBLISHED_STAGES, canReadInternal } from '../domain/access/policy.js';
 import type { LifecycleStage } from '../domain/codes.js';
 import { groupMembersInYear } from '../domain/reference/groupings.js';
 import { buildAnnualSummary, convertSpending, REPORT_GROUPINGS, type AnnualSummary, type Spending } from '../domain/report/summary.js';
-import type { ServiceDeps } from './ports.js';
+import type { ServiceDeps } from './deps.js';
 
 export interface ReportScope {
   /** Count only programs in these lifecycle stages (every stage when absent). */

@@ -15,7 +15,7 @@ import { describeEachEngine, fixedClock } from '../testing/engines.js';
 import { createProgram } from './programs.js';
 import { createOrganisation } from './organisations.js';
 import { addParticipant } from './participants.js';
-import { actingAs, type ServiceDeps } from './ports.js';
+import { actingAs, type ServiceDeps } from './deps.js';
 import { acceptRequest, assessRequest, declineRequest, getRequest, listRequests, registerRequest, requestMatches } from './requests.js';
 
 const user = (role: Role, orgCode: string | null = null): UserActor => ({ kind: 'user', userId: 900, role, orgCode, label: `${role}@test.invalid` });

@@ -16,7 +16,7 @@ import { checkRequestTransition, plainRequest, requestData, type CooperationRequ
 import type { AcceptInput, AssessInput, DeclineInput, RequestInput, RequestListQuery, RequestPatch } from '../domain/request/request.schema.js';
 import { createProgram } from './programs.js';
 import { audit } from './audit.js';
-import { inOneTransaction, type Repositories, type ServiceDeps } from './ports.js';
+import { inOneTransaction, type Repositories, type ServiceDeps } from './deps.js';
 
 export interface RequestWriteOptions {
   /** The version the caller last saw (If-Match); another stored version is a conflict. */

@@ -8,7 +8,7 @@ import { estimateInKind } from '../domain/finance/in-kind.js';
 import { SPENT_TRANSACTION_TYPES, TOSSD_DEFAULT_STAGES, tossdRows, type TossdContext } from '../domain/finance/tossd.js';
 import { exportPrograms } from './programs.js';
 import { rateTable } from './money.js';
-import type { ServiceDeps } from './ports.js';
+import type { ServiceDeps } from './deps.js';
 
 export interface TossdOptions {
   /** ISO alpha-2 code of the providing country (MITRA_PROVIDER_COUNTRY). */

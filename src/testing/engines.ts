@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe } from 'vitest';
 import { loadConfig } from '../config.js';
 import type { Engine } from '../db/connection.js';
 import { openApp, type AppContext } from '../main.js';
-import type { Clock } from '../services/ports.js';
+import type { Clock } from '../services/deps.js';
 
 export interface EngineUnderTest {
   readonly engine: Engine;

@@ -22,7 +22,7 @@ import { createProgram } from '../services/programs.js';
 import { setUnitCosts } from '../services/money.js';
 import { createOrganisation } from '../services/organisations.js';
 import { addParticipant } from '../services/participants.js';
-import type { ServiceDeps } from '../services/ports.js';
+import type { ServiceDeps } from '../services/deps.js';
 import { aProgram, anOrganisation, aParticipant } from './builders.js';
 
 export const AGENCY_A = 'ID-MONEY-A';

@@ -14,7 +14,7 @@ import { ensureOrg, ensureRecipientOrg } from '../../src/testing/server.js';
 import { findWebRoot, serverFor, type AppContext } from '../../src/main.js';
 import { loadDemoData } from '../../src/services/demo/load-demo.js';
 import { openTestApp } from '../../src/testing/engines.js';
-import type { Clock } from '../../src/services/ports.js';
+import type { Clock } from '../../src/services/deps.js';
 import { afterAll, beforeAll } from 'vitest';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';

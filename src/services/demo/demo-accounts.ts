@@ -8,7 +8,7 @@ import type { Role } from '../../domain/access/actor.js';
 import { userInputSchema } from '../../domain/account/user.js';
 import { organisationInputSchema } from '../../domain/organisation/organisation.schema.js';
 import { createOrganisation } from '../organisations.js';
-import type { ServiceDeps } from '../ports.js';
+import type { ServiceDeps } from '../deps.js';
 import { createUser } from '../users.js';
 
 /** The Indonesian embassy in Suva (accredited to Fiji and neighbours) nominates Pacific participants. */

@@ -13,7 +13,7 @@ import { nominationInputSchema } from '../../domain/offer/nomination.js';
 import { nominate } from '../nominations.js';
 import { saveOffer } from '../offers.js';
 import { createProgram } from '../programs.js';
-import type { ServiceDeps } from '../ports.js';
+import type { ServiceDeps } from '../deps.js';
 import { organisationInputSchema } from '../../domain/organisation/organisation.schema.js';
 import { createOrganisation } from '../organisations.js';
 import { DEMO_EMBASSY, DEMO_FOCAL_POINT } from './demo-accounts.js';

@@ -14,7 +14,7 @@
 import { addDays } from '../../domain/dates.js';
 import { agreementInputSchema, engagementInputSchema, type AgreementInput, type EngagementInput } from '../../domain/partnership/partnership.schema.js';
 import { createAgreement, createEngagement, itemToProgram, linkAgreementProgram, patchFollowUp } from '../partnerships.js';
-import type { ServiceDeps } from '../ports.js';
+import type { ServiceDeps } from '../deps.js';
 
 const ILLUSTRATIVE = '(illustrative)';
 

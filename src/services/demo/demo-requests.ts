@@ -11,7 +11,7 @@ import { plainRequest, type CooperationRequest } from '../../domain/request/requ
 import { requestInputSchema, type RequestInputRequest } from '../../domain/request/request.schema.js';
 import { audit } from '../audit.js';
 import { createOrganisation } from '../organisations.js';
-import type { ServiceDeps } from '../ports.js';
+import type { ServiceDeps } from '../deps.js';
 import { assessRequest, declineRequest, registerRequest } from '../requests.js';
 import { DEMO_EMBASSY } from './demo-accounts.js';
 

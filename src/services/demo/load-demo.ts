@@ -5,7 +5,7 @@ import { participantInputSchema } from '../../domain/participant/participant.sch
 import { createProgram } from '../programs.js';
 import { createOrganisation } from '../organisations.js';
 import { addParticipant } from '../participants.js';
-import { inOneTransaction, type ServiceDeps } from '../ports.js';
+import { inOneTransaction, type ServiceDeps } from '../deps.js';
 import { DEMO_ACTIVITIES, DEMO_EXCHANGE_RATES, DEMO_ORGANISATIONS, DEMO_PARTICIPANTS } from './demo-data.js';
 import { loadDemoRequests } from './demo-requests.js';
 import { loadDemoJourney } from './demo-journey.js';
