@@ -1,5 +1,6 @@
 /** Conversions that keep both engines' answers the same shape, and small query helpers. */
-import { PostgresAdapter, sql, type Insertable, type Kysely, type RawBuilder } from 'kysely';
+import { PostgresAdapter, sql, type Insertable, type Kysely, type RawBuilder, type SqlBool } from 'kysely';
+import type { Page } from '../domain/program/program-query.js';
 import { yearlyNumber, yearlyReference } from '../domain/yearly-reference.js';
 import type { Database } from './schema.js';
 
@@ -22,6 +23,44 @@ export function bool(value: number | boolean | null): boolean {
 /** A LIKE pattern for "contains", lower-cased, with %, _ and \ escaped (use `escape '\'`). */
 export function likePattern(text: string): string {
   return `%${text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+/** The conditions joined with AND (true when there are none). */
+export function allOf(conditions: readonly RawBuilder<SqlBool>[]): RawBuilder<SqlBool> {
+  return conditions.length ? sql<SqlBool>`${sql.join(conditions, sql` and `)}` : sql<SqlBool>`1 = 1`;
+}
+
+/** A list's query in its order, before its LIMIT and OFFSET (a Kysely select query fits). */
+interface PagedQuery<Row> {
+  limit(limit: number): { offset(offset: number): { execute(): Promise<Row[]> } };
+}
+
+/** The count of what the list's filter matches: `select count(*) as n … where` the same conditions. */
+interface CountQuery {
+  executeTakeFirst(): Promise<{ n: unknown } | undefined>;
+}
+
+/** One page of a list and the count of all it holds, read at once; `toItems` turns the page's rows into items. */
+export async function pageOf<Row, Item>(
+  rows: PagedQuery<Row>,
+  count: CountQuery,
+  page: number,
+  pageSize: number,
+  toItems: (rows: Row[]) => Item[] | Promise<Item[]>,
+): Promise<Page<Item>> {
+  const [found, total] = await Promise.all([rows.limit(pageSize).offset((page - 1) * pageSize).execute(), count.executeTakeFirst()]);
+  return { items: await toItems(found), total: num(total?.n), page, pageSize };
+}
+
+/** Child rows by their parent's id, each list in the order read (a page of records takes one query per child table). */
+export function groupByParent<R, V>(rows: readonly R[], parentId: (r: R) => number, value: (r: R) => V): Map<number, V[]> {
+  const groups = new Map<number, V[]>();
+  for (const r of rows) {
+    const list = groups.get(parentId(r));
+    if (list) list.push(value(r));
+    else groups.set(parentId(r), [value(r)]);
+  }
+  return groups;
 }
 
 /** An organisation's id by its code, case-insensitively (served by the index on lower(code)). */

@@ -6,7 +6,7 @@
 import { flagshipAreas, organisationKinds } from '../domain/codes.js';
 import { agreementKinds, agreementStatuses } from '../domain/partnership/agreement.js';
 import { engagementKinds, followUpStatuses, itemSides } from '../domain/partnership/engagement.js';
-import type { AgreementWithRenewal, Engagement, FollowUpRecord, PartnerSummary } from '../domain/partnership/partnership.js';
+import type { AgreementWithRenewal, Engagement, FollowUpRow, PartnerSummary } from '../domain/partnership/partnership.js';
 
 export type TableLang = 'en' | 'id';
 export type TableCell = string | number | null;
@@ -18,9 +18,6 @@ export interface ListTable {
   readonly columns: readonly string[];
   readonly rows: readonly (readonly TableCell[])[];
 }
-
-/** A follow-up as the follow-up list gives it, with its engagement. */
-export type FollowUpRow = FollowUpRecord & { readonly engagementReference: string; readonly engagementTitle: string; readonly ownerOrg: string | null };
 
 const yes = (b: boolean, lang: TableLang) => (b ? (lang === 'id' ? 'ya' : 'yes') : lang === 'id' ? 'tidak' : 'no');
 

@@ -1,6 +1,7 @@
-/** File downloads: a streamed attachment, and a small table as CSV or XLSX. */
+/** File downloads: a streamed attachment, an uploaded file, and a small table as CSV or XLSX. */
 import { PassThrough } from 'node:stream';
 import type { FastifyReply } from 'fastify';
+import { contentDisposition } from '../domain/offer/documents.js';
 import { tableCsv } from '../io/table-file.js';
 import { xlsxBytes } from '../io/xlsx-write.js';
 
@@ -27,4 +28,23 @@ export async function sendTable(reply: FastifyReply, table: TableDownload): Prom
   reply.header('content-disposition', `attachment; filename="${table.name}.${table.format}"`).header('cache-control', 'no-store');
   if (table.format === 'xlsx') return reply.type(XLSX).send(await xlsxBytes([{ title: table.title, columns: table.columns, rows: table.rows }]));
   return reply.type('text/csv; charset=utf-8').send(tableCsv(table));
+}
+
+export interface UploadedFile {
+  readonly contentType: string;
+  readonly fileName: string;
+  readonly content: Uint8Array;
+  /** A public file may be cached for a few minutes; any other never. */
+  readonly isPublic?: boolean;
+}
+
+/** Sends a file someone uploaded: always as an attachment, never sniffed, rendered or scripted by the browser. */
+export function sendUploadedFile(reply: FastifyReply, file: UploadedFile): FastifyReply {
+  return reply
+    .header('content-type', file.contentType)
+    .header('content-disposition', contentDisposition(file.fileName))
+    .header('x-content-type-options', 'nosniff')
+    .header('content-security-policy', "default-src 'none'; sandbox")
+    .header('cache-control', file.isPublic ? 'public, max-age=300' : 'private, no-store')
+    .send(Buffer.from(file.content.buffer, file.content.byteOffset, file.content.byteLength));
 }

@@ -17,7 +17,7 @@ export interface AuditRecord {
 }
 
 /** Appends an entry for the deps' actor, at the deps' clock, through the transaction's repositories. */
-export async function audit(deps: ServiceDeps, repos: Repositories, record: AuditRecord): Promise<void> {
+export async function audit(deps: Pick<ServiceDeps, 'clock' | 'actor'>, repos: Pick<Repositories, 'audit'>, record: AuditRecord): Promise<void> {
   await repos.audit.append({
     at: deps.clock.nowIso(),
     actorUserId: actorUserId(deps.actor),

@@ -4,8 +4,15 @@
  * with their offers, requests and follow-ups, and the timeline that puts them on one axis.
  */
 import type { CooperationType, FlagshipArea, LifecycleStage, OrganisationKind } from '../codes.js';
-import type { AgreementKind, AgreementStatus, RenewalState } from './agreement.js';
+import type { Program } from '../program/program.js';
+import { renewalState, type AgreementKind, type AgreementStatus, type RenewalState } from './agreement.js';
 import type { EngagementKind, FollowUpStatus, ItemKind, ItemSide } from './engagement.js';
+
+/** What a partner organisation's page adds to its record in the registry. */
+export interface PartnerProfile {
+  readonly website: string | null;
+  readonly notes: string | null;
+}
 
 export interface PartnerContact {
   readonly name: string;
@@ -51,6 +58,11 @@ export interface AgreementWithRenewal extends Agreement {
   readonly renewal: RenewalState;
 }
 
+/** Where the agreement stands against its end of validity on `day`. */
+export function withRenewal(a: Agreement, day: string): AgreementWithRenewal {
+  return { ...a, renewal: renewalState(a.status, a.validUntil, day) };
+}
+
 export interface AgreementDocumentMeta {
   readonly id: number;
   readonly agreementId: number;
@@ -77,6 +89,11 @@ export interface ProgramRef {
   readonly cooperationType: CooperationType;
 }
 
+/** A program just created, as the partnership pages list it (it has not started: its planned start). */
+export function programRefOf(p: Program): ProgramRef {
+  return { id: p.id, identifier: p.identifier, titleEn: p.titleEn, titleId: p.titleId, year: p.year, start: p.plannedStart, lifecycleStage: p.lifecycleStage, cooperationType: p.cooperationType };
+}
+
 export interface EngagementItem {
   readonly id: number;
   readonly side: ItemSide;
@@ -98,6 +115,13 @@ export interface FollowUpRecord {
   readonly status: FollowUpStatus;
   readonly doneOn: string | null;
   readonly overdue: boolean;
+}
+
+/** A follow-up as the follow-up list gives it, with its engagement. */
+export interface FollowUpRow extends FollowUpRecord {
+  readonly engagementReference: string;
+  readonly engagementTitle: string;
+  readonly ownerOrg: string | null;
 }
 
 export interface EngagementData {
