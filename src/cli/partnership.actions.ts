@@ -2,7 +2,10 @@
 import { agreementListQuerySchema, engagementListQuerySchema, followUpListQuerySchema, partnerListQuerySchema } from '../domain/partnership/partnership.schema.js';
 import { agreementTable, allPages, engagementTable, followUpTable, partnerTable, type ListTable, type TableLang } from '../io/partnership-tables.js';
 import { tableCsv, tableFileBytes } from '../io/table-file.js';
-import { listAgreements, listEngagements, listFollowUps, listPartners, sendRenewalReminders } from '../services/partnerships.js';
+import { listAgreements } from '../services/agreements.js';
+import { listEngagements, listFollowUps } from '../services/engagements.js';
+import { listPartners } from '../services/partners.js';
+import { sendRenewalReminders } from '../services/reminders.js';
 import { CliInputError } from './exit-codes.js';
 import { json, table } from './format.js';
 import { parseInput } from './input.js';

@@ -14,7 +14,8 @@ import { agreementInputSchema, engagementInputSchema } from '../domain/partnersh
 import { openApp } from '../main.js';
 import { createProgram } from '../services/programs.js';
 import { createOrganisation } from '../services/organisations.js';
-import { createAgreement, createEngagement } from '../services/partnerships.js';
+import { createAgreement } from '../services/agreements.js';
+import { createEngagement } from '../services/engagements.js';
 import { createUser } from '../services/users.js';
 import { aProgram } from '../testing/builders.js';
 import { describeCliOnEachEngine, runMitra } from '../testing/cli.js';

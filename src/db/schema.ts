@@ -6,6 +6,9 @@
  *   repositories convert).
  */
 import type { Generated, GeneratedAlways } from 'kysely';
+import type { FlagshipArea } from '../domain/codes.js';
+import type { AgreementKind, AgreementStatus } from '../domain/partnership/agreement.js';
+import type { EngagementKind, FollowUpStatus, ItemKind, ItemSide } from '../domain/partnership/engagement.js';
 
 export interface OrganisationsTable {
   id: Generated<number>;
@@ -499,14 +502,18 @@ export interface PartnerContactsTable {
   sort_order: number;
 }
 
+/**
+ * Partnerships (agreement.repo.ts, engagement.repo.ts): a column of codes is typed with the
+ * domain's code set, as only those repositories write it and only from checked input.
+ */
 export interface AgreementsTable {
   id: Generated<number>;
   reference: string;
-  kind: string;
+  kind: AgreementKind;
   title_en: string;
   title_id: string | null;
   subject: string | null;
-  status: string;
+  status: AgreementStatus;
   signed_on: string | null;
   valid_from: string | null;
   valid_until: string | null;
@@ -529,7 +536,7 @@ export interface AgreementPartiesTable {
 
 export interface AgreementAreasTable {
   agreement_id: number;
-  area: string;
+  area: FlagshipArea;
 }
 
 export interface AgreementProgramsTable {
@@ -563,7 +570,7 @@ export interface AgreementRemindersTable {
 export interface EngagementsTable {
   id: Generated<number>;
   reference: string;
-  kind: string;
+  kind: EngagementKind;
   title: string;
   starts_on: string;
   ends_on: string | null;
@@ -585,10 +592,10 @@ export interface EngagementsTable {
 export interface EngagementItemsTable {
   id: Generated<number>;
   engagement_id: number;
-  side: string;
-  kind: string;
+  side: ItemSide;
+  kind: ItemKind;
   description: string;
-  flagship_area: string | null;
+  flagship_area: FlagshipArea | null;
   country_code: string | null;
   illustrative: number;
   activity_id: number | null;
@@ -601,7 +608,7 @@ export interface FollowUpsTable {
   action: string;
   owner: string;
   due_on: string | null;
-  status: string;
+  status: FollowUpStatus;
   done_on: string | null;
   created_at: string;
   updated_at: string;

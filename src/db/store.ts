@@ -23,7 +23,9 @@ import { AlumniRepo } from './alumni.repo.js';
 import { SurveyRepo } from './survey.repo.js';
 import { PrivacyRepo } from './privacy.repo.js';
 import { CooperationRequestRepo } from './request.repo.js';
-import { PartnershipRepo } from './partnership.repo.js';
+import { PartnerRepo } from './partner.repo.js';
+import { AgreementRepo } from './agreement.repo.js';
+import { EngagementRepo } from './engagement.repo.js';
 import { AttendanceRepo } from './attendance.repo.js';
 import { CertificateRepo } from './certificate.repo.js';
 import { JobLeaseRepo } from './job-lease.repo.js';
@@ -55,7 +57,9 @@ function repositoriesOn(db: Kysely<Database>, counts: CountCache): Repositories 
     surveys: new SurveyRepo(db),
     privacy: new PrivacyRepo(db),
     requests: new CooperationRequestRepo(db),
-    partnerships: new PartnershipRepo(db),
+    partners: new PartnerRepo(db),
+    agreements: new AgreementRepo(db),
+    engagements: new EngagementRepo(db),
     attendance: new AttendanceRepo(db),
     certificates: new CertificateRepo(db),
     jobLeases: new JobLeaseRepo(db),

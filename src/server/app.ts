@@ -27,7 +27,10 @@ import { registerAnalyticsRoutes } from './analytics.routes.js';
 import { registerExportRoutes } from './export.routes.js';
 import { registerMoneyRoutes } from './money.routes.js';
 import { registerRequestRoutes } from './request.routes.js';
-import { registerPartnershipRoutes } from './partnership.routes.js';
+// Loaded in this order, the order of their named schemas in the OpenAPI document (partnership.schemas.ts).
+import { registerAgreementRoutes } from './agreement.routes.js';
+import { registerEngagementRoutes } from './engagement.routes.js';
+import { registerPartnerRoutes } from './partner.routes.js';
 import { registerCertificateRoutes } from './certificate.routes.js';
 import { registerAlumniRoutes } from './alumni.routes.js';
 import type { IatiPublisher } from '../services/iati-export.js';
@@ -224,11 +227,13 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   });
   // After the imports: their registration adds the multipart parser the uploads use.
   registerOfferRoutes(app, options.deps, { uploadMaxBytes: options.uploadMaxBytes ?? 5 * 1024 * 1024, mailQueued: options.mailQueued });
-  registerPartnershipRoutes(app, options.deps, {
+  registerPartnerRoutes(app, options.deps);
+  registerAgreementRoutes(app, options.deps, {
     uploadMaxBytes: options.uploadMaxBytes ?? 5 * 1024 * 1024,
     publicUrl: options.publicUrl ?? loadConfig({}).publicUrl,
     mailQueued: options.mailQueued,
   });
+  registerEngagementRoutes(app, options.deps);
   if (options.webRoot) await registerWebApp(app, options.webRoot);
   else registerHomeRoutes(app, options.deps);
   return app;

@@ -14,7 +14,8 @@ import { agreementInputSchema, engagementInputSchema } from '../domain/partnersh
 import { serverFor } from '../main.js';
 import { createProgram } from '../services/programs.js';
 import { createOrganisation } from '../services/organisations.js';
-import { createAgreement, createEngagement, linkAgreementProgram, uploadAgreementDocument } from '../services/partnerships.js';
+import { createAgreement, linkAgreementProgram, uploadAgreementDocument } from '../services/agreements.js';
+import { createEngagement } from '../services/engagements.js';
 import { aProgram } from '../testing/builders.js';
 import { describeEachEngine } from '../testing/engines.js';
 import { asSession, ensureOrg, signIn, type TestSession } from '../testing/server.js';
@@ -503,7 +504,7 @@ describeEachEngine('partnerships API', (app) => {
       });
       // What came of the visit: a program since approved (linked as the item-to-program step links it).
       const program = await createProgram(system(), programInputSchema.parse(aProgram({ implementingOrg: OTHER, lifecycleStage: 'approved', cooperationType: 'triangular', recipients: [{ country: 'GT' }], partners: [{ org: AMEXCID, iatiRole: 1, sscRole: 'second_provider' }] })));
-      await system().store.repos.partnerships.setItemProgram(g1.items[0]?.id ?? 0, program.id);
+      await system().store.repos.engagements.setItemProgram(g1.items[0]?.id ?? 0, program.id);
       refs.P = program.identifier;
       await engage('G2', { kind: 'call', title: 'Call with AMEXCID', startsOn: '2026-02-01', partnerOrg: AMEXCID });
       const g3 = await engage('G3', {

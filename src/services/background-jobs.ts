@@ -8,7 +8,7 @@
 import { hostname } from 'node:os';
 import { randomBytes } from 'node:crypto';
 import { startMailDelivery, type MailDelivery, type Mailer } from './mail.js';
-import { scheduleRenewalReminders, type ReminderReport } from './partnerships.js';
+import { scheduleRenewalReminders, type ReminderReport } from './reminders.js';
 import type { ServiceDeps } from './deps.js';
 
 export const JOBS_LEASE = 'background-jobs';

@@ -13,24 +13,10 @@ import { describeEachEngine } from '../testing/engines.js';
 import { createProgram } from './programs.js';
 import { createOrganisation } from './organisations.js';
 import { partnerProfile } from './profiles.js';
-import {
-  addFollowUp,
-  countryTimeline,
-  createAgreement,
-  createEngagement,
-  deleteAgreement,
-  deleteEngagement,
-  getAgreement,
-  getPartner,
-  itemToProgram,
-  listPartners,
-  partnershipAttention,
-  partnerTimeline,
-  scheduleRenewalReminders,
-  sendRenewalReminders,
-  type ReminderReport,
-  stepAgreement,
-} from './partnerships.js';
+import { createAgreement, deleteAgreement, getAgreement, stepAgreement } from './agreements.js';
+import { addFollowUp, createEngagement, deleteEngagement, itemToProgram } from './engagements.js';
+import { countryTimeline, getPartner, listPartners, partnerTimeline } from './partners.js';
+import { partnershipAttention, scheduleRenewalReminders, sendRenewalReminders, type ReminderReport } from './reminders.js';
 
 describeEachEngine('partnerships', (app) => {
   const deps = () => app().deps;

@@ -2,8 +2,11 @@
  * The repositories the store offers (db/store.ts builds them over one database handle or one
  * transaction). Each capability declares its own in its `*.ports.ts`; this list only names them.
  */
+import type { AgreementRepository } from './agreements.ports.js';
 import type { AlumniRepository, PrivacyRepository, SurveyRepository } from './alumni.ports.js';
+import type { EngagementRepository } from './engagements.ports.js';
 import type { DocumentRepository, NominationRepository, OfferRepository } from './offer-ports.js';
+import type { PartnerRepository } from './partners.ports.js';
 import type {
   AnalyticsRepository,
   AttendanceRepository,
@@ -19,7 +22,6 @@ import type {
   OrganisationRepository,
   ParticipantEventRepository,
   ParticipantRepository,
-  PartnershipRepository,
   PriorityRepository,
   ProgramRepository,
   ReportFactRepository,
@@ -58,6 +60,8 @@ export interface Repositories {
   readonly attendance: AttendanceRepository;
   readonly certificates: CertificateRepository;
   readonly requests: CooperationRequestRepository;
-  readonly partnerships: PartnershipRepository;
+  readonly partners: PartnerRepository;
+  readonly agreements: AgreementRepository;
+  readonly engagements: EngagementRepository;
   readonly jobLeases: JobLeaseRepository;
 }

@@ -2,7 +2,10 @@
 import { beforeAll, expect, it } from 'vitest';
 import { agreementListQuerySchema, engagementListQuerySchema } from '../../domain/partnership/partnership.schema.js';
 import { describeEachEngine } from '../../testing/engines.js';
-import { countryTimeline, listAgreements, listEngagements, partnershipAttention, partnerTimeline, programPartnership } from '../partnerships.js';
+import { listAgreements } from '../agreements.js';
+import { listEngagements } from '../engagements.js';
+import { countryTimeline, partnerTimeline, programPartnership } from '../partners.js';
+import { partnershipAttention } from '../reminders.js';
 import { loadDemoData } from './load-demo.js';
 
 describeEachEngine('demo partnerships', (app) => {

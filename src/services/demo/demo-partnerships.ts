@@ -13,7 +13,8 @@
  */
 import { addDays } from '../../domain/dates.js';
 import { agreementInputSchema, engagementInputSchema, type AgreementInput, type EngagementInput } from '../../domain/partnership/partnership.schema.js';
-import { createAgreement, createEngagement, itemToProgram, linkAgreementProgram, patchFollowUp } from '../partnerships.js';
+import { createAgreement, linkAgreementProgram } from '../agreements.js';
+import { createEngagement, itemToProgram, patchFollowUp } from '../engagements.js';
 import type { ServiceDeps } from '../deps.js';
 
 const ILLUSTRATIVE = '(illustrative)';
@@ -118,7 +119,7 @@ export async function loadDemoPartnerships(deps: ServiceDeps): Promise<{ engagem
   for (const input of engagements(today)) {
     const { done, ...data } = input;
     const e = await createEngagement(deps, data);
-    for (const i of done ?? []) await patchFollowUp(deps, e.followUps[i]?.id as number, { status: 'done' });
+    for (const followUp of e.followUps.filter((_, i) => done?.includes(i))) await patchFollowUp(deps, followUp.id, { status: 'done' });
     // What came of the Mexico visit: Indonesia's disaster-management offer became a program request.
     const offer = e.items.find((i) => i.side === 'ours' && i.flagshipArea === 'DEV-DRM' && i.country === 'MX');
     if (offer) {

@@ -1,0 +1,64 @@
+/** What the API answers for engagements and their follow-ups (engagement.routes.ts): response schemas and presenters. */
+import { z } from 'zod';
+import { flagshipAreas } from '../domain/codes.js';
+import { engagementKinds, followUpStatuses, itemKinds, itemSides } from '../domain/partnership/engagement.js';
+import type { Engagement } from '../domain/partnership/partnership.js';
+import { count, day, programRefSchema } from './partnership.schemas.js';
+
+export const followUpSchema = z
+  .object({
+    id: count,
+    engagementId: count,
+    action: z.string(),
+    owner: z.string(),
+    dueOn: day.nullable(),
+    status: z.enum(followUpStatuses.codes),
+    doneOn: day.nullable(),
+    overdue: z.boolean(),
+  })
+  .meta({ id: 'FollowUp' });
+
+export const followUpRowSchema = followUpSchema.extend({ engagementReference: z.string(), engagementTitle: z.string(), ownerOrg: z.string().nullable() }).meta({ id: 'FollowUpRow' });
+
+export const engagementSchema = z
+  .object({
+    id: count,
+    reference: z.string().meta({ example: 'ENG-2017-0002' }),
+    kind: z.enum(engagementKinds.codes),
+    title: z.string(),
+    startsOn: day,
+    endsOn: day.nullable(),
+    place: z.string().nullable(),
+    country: z.string().nullable(),
+    partnerOrg: z.string().nullable(),
+    partnerName: z.string().nullable(),
+    counterpart: z.string().nullable(),
+    delegation: z.string().nullable(),
+    purpose: z.string().nullable(),
+    outcome: z.string().nullable(),
+    ownerOrg: z.string().nullable(),
+    illustrative: z.boolean(),
+    items: z.array(
+      z.object({
+        id: count,
+        side: z.enum(itemSides.codes),
+        kind: z.enum(itemKinds.codes),
+        description: z.string(),
+        flagshipArea: z.enum(flagshipAreas.codes).nullable(),
+        country: z.string().nullable(),
+        illustrative: z.boolean(),
+        program: programRefSchema.nullable().meta({ description: 'the program request it became' }),
+      }),
+    ),
+    followUps: z.array(followUpSchema),
+    createdBy: z.string(),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+    version: count,
+    canEdit: z.boolean().optional(),
+  })
+  .meta({ id: 'Engagement' });
+
+export function presentEngagement(e: Engagement & { canEdit?: boolean }): z.output<typeof engagementSchema> {
+  return { ...e, items: [...e.items], followUps: [...e.followUps] };
+}
