@@ -1,7 +1,8 @@
 /**
  * The partnership lists as tables: the rows of the CSV and XLSX downloads of the API
- * (server/partnership.routes.ts) and of the CLI (cli/partnership.commands.ts), one copy for
- * both. Codes become labels in the language asked; the column names stay English codes.
+ * (server/partner.routes.ts, agreement.routes.ts, engagement.routes.ts) and of the CLI
+ * (cli/partnership.commands.ts), one copy for both. Codes become labels in the language asked;
+ * the column names stay English codes.
  */
 import { flagshipAreas, organisationKinds } from '../domain/codes.js';
 import { agreementKinds, agreementStatuses } from '../domain/partnership/agreement.js';
