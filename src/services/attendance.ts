@@ -24,7 +24,7 @@ import { ConflictError, ForbiddenError, InvalidError, NotFoundError, type FieldI
 import type { Participant } from '../domain/participant/participant.js';
 import { audit } from './audit.js';
 import { moveParticipants, type StatusChange } from './journey.js';
-import type { AttendanceMark, Certificate } from './ports.js';
+import type { AttendanceMark, Certificate } from './attendance.ports.js';
 import type { Repositories, ServiceDeps } from './deps.js';
 
 

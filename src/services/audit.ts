@@ -3,7 +3,7 @@ import { actorLabel, actorUserId } from '../domain/access/actor.js';
 import { authorizeAuditSearch, requireSignedIn } from '../domain/access/policy.js';
 import type { Page } from '../domain/program/program-query.js';
 import type { AuditAction, AuditEntity, AuditEntry, Changes } from '../domain/audit.js';
-import type { AuditQuery } from './ports.js';
+import type { AuditQuery } from './audit.ports.js';
 import type { Repositories, ServiceDeps } from './deps.js';
 
 export interface AuditRecord {

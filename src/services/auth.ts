@@ -5,7 +5,7 @@
  */
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { actingAs } from './deps.js';
-import type { SessionRecord } from './ports.js';
+import type { SessionRecord } from './users.ports.js';
 import type { ServiceDeps } from './deps.js';
 import type { UserActor } from '../domain/access/actor.js';
 import { requireSignedIn } from '../domain/access/policy.js';

@@ -1,7 +1,7 @@
 /** Exchange rates: import from a spreadsheet and list. */
 import { exchangeRateInputSchema, type ExchangeRate } from '../domain/exchange-rate.js';
 import { RATE_COLUMNS, type RateColumn } from '../domain/import/csv-columns.js';
-import type { RecordSource } from './ports.js';
+import type { RecordSource } from './imports.ports.js';
 import type { ServiceDeps } from './deps.js';
 import { addIssues, rowsOf, runImport, zodIssues, type ImportOptions, type ImportReport } from './imports.js';
 

@@ -15,7 +15,7 @@ import { isCodeIn } from '../domain/reference/codelists.js';
 import { LIMITS } from '../domain/schema-helpers.js';
 import { codeFromName } from './import-programs.js';
 import { registerImportedOrganisation, runImport, type ImportContext, type ImportOptions, type ImportReport } from './imports.js';
-import type { ProgramWrite } from './ports.js';
+import type { ProgramWrite } from './programs.ports.js';
 import type { ServiceDeps } from './deps.js';
 
 /** Activities mapped and written together. */

@@ -3,7 +3,8 @@ import { columnOfParticipantPath, participantRowToRequest } from '../domain/impo
 import { PARTICIPANT_COLUMNS, type ParticipantColumn } from '../domain/import/csv-columns.js';
 import { checkParticipantCountry, personKey, type ParticipantData } from '../domain/participant/participant.js';
 import { participantInputSchema } from '../domain/participant/participant.schema.js';
-import type { ParticipantWrite, RecordSource } from './ports.js';
+import type { RecordSource } from './imports.ports.js';
+import type { ParticipantWrite } from './participants.ports.js';
 import type { ServiceDeps } from './deps.js';
 import { addIssues, rowsOf, runImport, zodIssues, type ImportContext, type ImportOptions, type ImportReport, type Row } from './imports.js';
 

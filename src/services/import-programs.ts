@@ -6,7 +6,8 @@ import { programInputSchema, programPatchSchema, type ProgramRequest } from '../
 import { programRowToRequest, columnOfProgramPath } from '../domain/import/program-row.js';
 import { ACTIVITY_COLUMNS, type ProgramColumn } from '../domain/import/csv-columns.js';
 import type { OrganisationKind } from '../domain/codes.js';
-import type { ProgramWrite, RecordSource } from './ports.js';
+import type { RecordSource } from './imports.ports.js';
+import type { ProgramWrite } from './programs.ports.js';
 import type { ServiceDeps } from './deps.js';
 import { addIssues, registerImportedOrganisation, rowsOf, runImport, zodIssues, type ImportContext, type ImportOptions, type ImportReport, type Row } from './imports.js';
 

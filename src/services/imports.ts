@@ -12,7 +12,7 @@ import { actorUserId } from '../domain/access/actor.js';
 import { authorizeImport, requireSignedIn } from '../domain/access/policy.js';
 import { audit } from './audit.js';
 import type { OrganisationKind } from '../domain/codes.js';
-import type { ImportBatchResult, RecordSource } from './ports.js';
+import type { ImportBatchResult, RecordSource } from './imports.ports.js';
 import type { Repositories, ServiceDeps } from './deps.js';
 
 /** At most this many bad rows are kept in the answer (the count covers them all). */

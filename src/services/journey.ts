@@ -12,7 +12,7 @@ import { InvalidError } from '../domain/errors.js';
 import { canMove } from '../domain/participant/journey.js';
 import type { Participant } from '../domain/participant/participant.js';
 import { audit } from './audit.js';
-import type { OutgoingMail } from './ports.js';
+import type { OutgoingMail } from './journey.ports.js';
 import type { Repositories, ServiceDeps } from './deps.js';
 
 /** More status changes than this at once are audited as one entry of the program. */

@@ -9,7 +9,7 @@ import { convertSpending, type Spending, type SpendingGroup } from '../domain/re
 import { audit } from './audit.js';
 import { getProgram } from './programs.js';
 import { requireSignedIn } from '../domain/access/policy.js';
-import type { Transition } from './ports.js';
+import type { Transition } from './lifecycle.ports.js';
 import type { ServiceDeps } from './deps.js';
 
 export interface TransitionRequest {

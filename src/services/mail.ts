@@ -1,6 +1,6 @@
 /**
  * Delivery of the mail outbox. Use cases write mail in the transaction of the change it reports
- * (ports.MailOutboxRepository); this sends it after the commit, so a rolled-back change sends
+ * (journey.ports.ts, MailOutboxRepository); this sends it after the commit, so a rolled-back change sends
  * nothing and a mail server that is down delays mail without failing the change. Each row is
  * tried up to MAX_MAIL_ATTEMPTS times.
  */

@@ -16,9 +16,9 @@ import { PLACE_HOLDING } from '../domain/participant/journey.js';
 import { checkParticipantCountry, personKey, type Participant } from '../domain/participant/participant.js';
 import { audit } from './audit.js';
 import { moveParticipants, type StatusChange } from './journey.js';
-import type { ReviewCounts, ReviewFilter } from './offer-ports.js';
+import type { ReviewCounts, ReviewFilter } from './offers.ports.js';
 import { offerOf, programOf } from './offers.js';
-import type { ParticipantEvent } from './ports.js';
+import type { ParticipantEvent } from './journey.ports.js';
 import type { Repositories, ServiceDeps } from './deps.js';
 
 export interface UploadedFile {

@@ -6,7 +6,7 @@ import { diffRecords } from '../domain/audit.js';
 import { InvalidError, InvalidTransitionError, NotFoundError } from '../domain/errors.js';
 import { canMoveOffer, checkOfferQuotas, isOpenForNominations, type CourseOffer, type OfferInput, type OfferStatus } from '../domain/offer/offer.js';
 import { audit } from './audit.js';
-import type { CatalogueEntry, CatalogueFilter } from './offer-ports.js';
+import type { CatalogueEntry, CatalogueFilter } from './offers.ports.js';
 import type { Repositories, ServiceDeps } from './deps.js';
 
 export async function programOf(repos: Repositories, activityId: number): Promise<Program> {

@@ -21,7 +21,7 @@ import { diffRecords } from '../domain/audit.js';
 import { ConflictError, InvalidError, NotFoundError } from '../domain/errors.js';
 import { countryName, regionOf } from '../domain/reference/countries.js';
 import { audit } from './audit.js';
-import type { YearFigure } from './ports.js';
+import type { YearFigure } from './analytics.ports.js';
 import type { Repositories, ServiceDeps } from './deps.js';
 import { reportStages, type ReportScope } from './reports.js';
 

@@ -4,7 +4,7 @@ import { resolveCountry } from '../domain/reference/countries.js';
 import { NotFoundError } from '../domain/errors.js';
 import { convertSpending, type MissingRate, type SpendingGroup } from '../domain/report/summary.js';
 import type { Organisation } from '../domain/organisation/organisation.js';
-import type { CountryProfileRows, ProgramRef } from './ports.js';
+import type { CountryProfileRows, ProgramRef } from './analytics.ports.js';
 import type { ServiceDeps } from './deps.js';
 import { reportStages, type ReportScope } from './reports.js';
 

@@ -20,7 +20,7 @@ import {
 } from '../domain/access/policy.js';
 import { diffRecords } from '../domain/audit.js';
 import { audit } from './audit.js';
-import type { ProgramSummary } from './ports.js';
+import type { ProgramSummary } from './programs.ports.js';
 import type { Repositories, ServiceDeps } from './deps.js';
 
 export interface WriteOptions {

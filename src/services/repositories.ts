@@ -3,32 +3,24 @@
  * transaction). Each capability declares its own in its `*.ports.ts`; this list only names them.
  */
 import type { AlumniRepository, PrivacyRepository, SurveyRepository } from './alumni.ports.js';
-import type { DocumentRepository, NominationRepository, OfferRepository } from './offer-ports.js';
-import type {
-  AnalyticsRepository,
-  AttendanceRepository,
-  AuditRepository,
-  CertificateRepository,
-  CooperationRequestRepository,
-  ExchangeRateRepository,
-  ImportBatchRepository,
-  JobLeaseRepository,
-  LoginFailureRepository,
-  MailOutboxRepository,
-  MoneyRepository,
-  OrganisationRepository,
-  ParticipantEventRepository,
-  ParticipantRepository,
-  PartnershipRepository,
-  PriorityRepository,
-  ProgramRepository,
-  ReportFactRepository,
-  ReportRepository,
-  SessionRepository,
-  TransitionRepository,
-  UnitCostRepository,
-  UserRepository,
-} from './ports.js';
+import type { AnalyticsRepository } from './analytics.ports.js';
+import type { AttendanceRepository, CertificateRepository } from './attendance.ports.js';
+import type { AuditRepository } from './audit.ports.js';
+import type { JobLeaseRepository } from './background-jobs.ports.js';
+import type { ExchangeRateRepository } from './exchange-rates.ports.js';
+import type { ImportBatchRepository } from './imports.ports.js';
+import type { MailOutboxRepository, ParticipantEventRepository } from './journey.ports.js';
+import type { TransitionRepository } from './lifecycle.ports.js';
+import type { MoneyRepository, UnitCostRepository } from './money.ports.js';
+import type { DocumentRepository, NominationRepository, OfferRepository } from './offers.ports.js';
+import type { OrganisationRepository } from './organisations.ports.js';
+import type { ParticipantRepository } from './participants.ports.js';
+import type { PartnershipRepository } from './ports.js';
+import type { PriorityRepository } from './priorities.ports.js';
+import type { ProgramRepository } from './programs.ports.js';
+import type { ReportFactRepository, ReportRepository } from './reports.ports.js';
+import type { CooperationRequestRepository } from './requests.ports.js';
+import type { LoginFailureRepository, SessionRepository, UserRepository } from './users.ports.js';
 
 export interface Repositories {
   readonly programs: ProgramRepository;

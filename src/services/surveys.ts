@@ -11,7 +11,7 @@ import { diffRecords } from '../domain/audit.js';
 import { ConflictError, ForbiddenError, NotFoundError } from '../domain/errors.js';
 import type { Survey, SurveyCandidate } from './alumni.ports.js';
 import { audit } from './audit.js';
-import type { OutgoingMail } from './ports.js';
+import type { OutgoingMail } from './journey.ports.js';
 import type { ServiceDeps } from './deps.js';
 
 export async function listSurveys(deps: ServiceDeps): Promise<Survey[]> {

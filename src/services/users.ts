@@ -6,7 +6,7 @@ import { diffRecords } from '../domain/audit.js';
 import { ConflictError, InvalidError, NotFoundError } from '../domain/errors.js';
 import { audit } from './audit.js';
 import { hashPassword } from './passwords.js';
-import { type UserWrite } from './ports.js';
+import type { UserWrite } from './users.ports.js';
 import { actingAs, type Repositories, type ServiceDeps } from './deps.js';
 
 /** The organisation of an agency or embassy account must exist; its code is spelt as stored. */
