@@ -59,4 +59,10 @@ export async function inOneTransaction<T, R = Repositories>(deps: ServiceDeps<R>
 }
 
 /** The deps of a use case that uses only the repositories named. */
-export type Deps<K extends keyof Repositories> = ServiceDeps<Pick<Repositories, K>>;
+export type Deps<K extends keyof Repositories> = ServiceDeps<Repos<K>>;
+
+/** The repositories named, as a use case's store or transaction gives them to its helpers. */
+export type Repos<K extends keyof Repositories> = Pick<Repositories, K>;
+
+/** Who acts, and the clock: what a helper needs of the deps besides repositories. */
+export type Acting = Pick<ServiceDeps, 'clock' | 'actor'>;
