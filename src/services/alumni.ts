@@ -24,13 +24,7 @@ function visible(actor: Actor, r: PersonRecord): boolean {
   return canSeePersonalData(actor, { implementingOrg: r.implementingOrg }, r.nominatedBy);
 }
 
-export interface AlumnusProgram {
-  readonly participantId: number;
-  readonly activityId: number;
-  readonly identifier: string;
-  readonly titleEn: string | null;
-  readonly titleId: string | null;
-  readonly year: number | null;
+export interface AlumnusProgram extends Pick<PersonRecord, 'participantId' | 'activityId' | 'identifier' | 'titleEn' | 'titleId' | 'year'> {
   readonly status: string;
 }
 

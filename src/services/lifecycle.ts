@@ -74,14 +74,8 @@ export async function programTimeline(deps: Deps<'programs' | 'transitions'>, id
   return { stage: activity.lifecycleStage, transitions, available: availableTransitions(deps.actor, activity) };
 }
 
-export interface PlanProgram {
-  readonly id: number;
-  readonly identifier: string;
-  readonly titleEn: string | null;
-  readonly titleId: string | null;
+export interface PlanProgram extends Pick<Program, 'id' | 'identifier' | 'titleEn' | 'titleId' | 'plannedStart' | 'plannedEnd'> {
   readonly stage: Program['lifecycleStage'];
-  readonly plannedStart: string | null;
-  readonly plannedEnd: string | null;
   readonly recipients: readonly string[];
   readonly budget: Spending;
 }
