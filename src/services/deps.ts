@@ -2,7 +2,7 @@
  * What every use case is given: the store (repositories and transactions), a clock and the
  * actor. A use case names the repositories it uses (`Deps<'programs' | 'audit'>`), so that its
  * dependencies can be read off its signature and a test can pass fakes of just those
- * (src/testing/fakes.ts); the server and the CLI pass the whole store, which fits every use case.
+ * (src/testing/fakes/); the server and the CLI pass the whole store, which fits every use case.
  */
 import type { Actor } from '../domain/access/actor.js';
 import type { Repositories } from './repositories.js';

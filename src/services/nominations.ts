@@ -27,7 +27,7 @@ export type NominationRepo = 'offers' | 'programs' | 'organisations' | 'particip
 
 /** What the agency's review and the candidates' next steps use: the offer, its nominations and the journey. */
 export type SelectionDeps = Deps<JourneyRepo | 'offers' | 'programs' | 'nominations' | 'reportFacts'>;
-/** What reading a participant's documents and history needs, besides what it reads. */
+/** What finds a participant and its program, to authorise reading the participant's documents and history. */
 type PersonalRepo = 'participants' | 'programs';
 
 export interface UploadedFile {
