@@ -23,7 +23,7 @@ export default tseslint.config(
   layer('domain', ['node:*', '**/db/**', '**/io/**', '**/server/**', '**/services/**', '**/cli/**', 'kysely', 'pg', 'better-sqlite3', 'fastify*', 'commander'],
     'the domain is pure: no I/O, no framework (docs/architecture.md)'),
   layer('services', ['**/db/**', '**/io/**', '**/server/**', '**/cli/**', 'kysely', 'pg', 'better-sqlite3', 'fastify*'],
-    'services use ports (services/ports.ts), never an adapter'),
+    'services use their ports (services/<capability>.ports.ts), never an adapter'),
   layer('db', ['**/server/**', '**/cli/**', '**/io/**'], 'the database layer does not know HTTP, CLI or file formats'),
   layer('io', ['**/db/**', '**/server/**', '**/cli/**'], 'file formats do not know the database, HTTP or the CLI'),
   layer('server', ['**/cli/**', '**/db/**'], 'the server calls services; only main.ts wires the database'),

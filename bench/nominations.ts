@@ -17,7 +17,7 @@ import { programInputSchema } from '../src/domain/program/program.schema.js';
 import { personKey } from '../src/domain/participant/participant.js';
 import { openApp, serverFor } from '../src/main.js';
 import { createProgram } from '../src/services/programs.js';
-import type { NominationWrite } from '../src/services/offer-ports.js';
+import type { NominationWrite } from '../src/services/offers.ports.js';
 import { systemClock } from '../src/services/deps.js';
 import { aProgram } from '../src/testing/builders.js';
 import { asSession, signIn } from '../src/testing/server.js';

@@ -2,13 +2,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { Role } from '../domain/access/actor.js';
 import type { User } from '../domain/account/user.js';
-import type {
-  LoginFailureRepository,
-  SessionRecord,
-  SessionRepository,
-  UserRepository,
-  UserWrite,
-} from '../services/ports.js';
+import type { LoginFailureRepository, SessionRecord, SessionRepository, UserRepository, UserWrite } from '../services/users.ports.js';
 import { bool, likePattern, num } from './sql-helpers.js';
 import type { Database, UsersTable } from './schema.js';
 

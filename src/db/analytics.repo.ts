@@ -7,17 +7,7 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import { COUNTED_STATUSES } from '../domain/participant/journey.js';
 import type { LifecycleStage } from '../domain/codes.js';
-import type {
-  AnalyticsRepository,
-  DimFigure,
-  CountryFigure,
-  CountryProfileRows,
-  NetworkLinks,
-  PartnerProfileRows,
-  ProgramRef,
-  RegionFigure,
-  YearFigure,
-} from '../services/ports.js';
+import type { AnalyticsRepository, CountryFigure, CountryProfileRows, DimFigure, NetworkLinks, PartnerProfileRows, ProgramRef, RegionFigure, YearFigure } from '../services/analytics.ports.js';
 import type { SpendingGroup } from '../domain/report/summary.js';
 import { rateOn, spendingFromCube, spendingGroups, stageFilter } from './report.repo.js';
 import { num, numOrNull } from './sql-helpers.js';

@@ -1,6 +1,6 @@
 /** Daily attendance marks of a program's participants, and the completion percent of its course offer. */
 import { sql, type Kysely } from 'kysely';
-import type { AttendanceMark, AttendanceRepository } from '../services/ports.js';
+import type { AttendanceMark, AttendanceRepository } from '../services/attendance.ports.js';
 import { isPostgres, JSON_CHUNK_ROWS, jsonRows, num } from './sql-helpers.js';
 import type { Database } from './schema.js';
 

@@ -4,7 +4,8 @@ import type { Page } from '../domain/program/program-query.js';
 import type { TransitionAction } from '../domain/program/lifecycle.js';
 import type { AuditAction, AuditEntity, AuditEntry, Changes, NewAuditEntry } from '../domain/audit.js';
 import type { LifecycleStage } from '../domain/codes.js';
-import type { AuditQuery, AuditRepository, Transition, TransitionRepository } from '../services/ports.js';
+import type { AuditQuery, AuditRepository } from '../services/audit.ports.js';
+import type { Transition, TransitionRepository } from '../services/lifecycle.ports.js';
 import { insertInChunks, likePattern, num } from './sql-helpers.js';
 import type { AuditLogTable, Database } from './schema.js';
 

@@ -1,6 +1,6 @@
 /** Certificates of completion: one per participant record, found by its public verification token. */
 import type { Kysely, Selectable } from 'kysely';
-import type { Certificate, CertificateRepository } from '../services/ports.js';
+import type { Certificate, CertificateRepository } from '../services/attendance.ports.js';
 import { num } from './sql-helpers.js';
 import type { CertificatesTable, Database } from './schema.js';
 

@@ -1,7 +1,7 @@
 import { rebuildSpending } from './analytics-cube.js';
 import type { Kysely } from 'kysely';
 import type { ExchangeRate } from '../domain/exchange-rate.js';
-import type { ExchangeRateRepository } from '../services/ports.js';
+import type { ExchangeRateRepository } from '../services/exchange-rates.ports.js';
 import { num } from './sql-helpers.js';
 import type { Database } from './schema.js';
 

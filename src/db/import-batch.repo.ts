@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { ImportBatch, ImportBatchRepository, ImportBatchResult } from '../services/ports.js';
+import type { ImportBatch, ImportBatchRepository, ImportBatchResult } from '../services/imports.ports.js';
 import type { Database, ImportBatchesTable } from './schema.js';
 
 type BatchRow = Omit<ImportBatchesTable, 'id'> & { id: number };

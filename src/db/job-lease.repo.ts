@@ -1,6 +1,6 @@
 /** Job leases (services/background-jobs.ts): one statement takes, renews or refuses a lease. */
 import type { Kysely } from 'kysely';
-import type { JobLeaseRepository } from '../services/ports.js';
+import type { JobLeaseRepository } from '../services/background-jobs.ports.js';
 import type { Database } from './schema.js';
 
 export class JobLeaseRepo implements JobLeaseRepository {

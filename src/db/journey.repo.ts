@@ -1,7 +1,7 @@
 /** A participant's journey: status history (as the nominating organisation sees it) and the mail outbox. */
 import { sql, type Kysely, type Selectable } from 'kysely';
 import type { ParticipantStatus } from '../domain/codes.js';
-import type { MailOutboxRepository, OutgoingMail, ParticipantEvent, ParticipantEventRepository, QueuedMail } from '../services/ports.js';
+import type { MailOutboxRepository, OutgoingMail, ParticipantEvent, ParticipantEventRepository, QueuedMail } from '../services/journey.ports.js';
 import { insertInChunks, isPostgres, num } from './sql-helpers.js';
 import type { Database, MailOutboxTable } from './schema.js';
 

@@ -9,7 +9,7 @@ import type { BudgetGrouping, MoneyFilter, MoneyGroup } from '../domain/finance/
 import type { InKindProgramFacts } from '../domain/finance/in-kind.js';
 import type { CooperationType, LifecycleStage, Modality } from '../domain/codes.js';
 import type { SpendingGroup } from '../domain/report/summary.js';
-import type { BudgetVsSpentAggregates, MoneyRepository } from '../services/ports.js';
+import type { BudgetVsSpentAggregates, MoneyRepository } from '../services/money.ports.js';
 import { num, numOrNull } from './sql-helpers.js';
 import { rateOn, SPENT_TYPES, spendingGroups } from './report.repo.js';
 import type { Database } from './schema.js';

@@ -7,18 +7,7 @@ import type { DocumentKind, DocumentMeta } from '../domain/offer/documents.js';
 import type { CourseOffer, OfferStatus } from '../domain/offer/offer.js';
 import { PLACE_HOLDING } from '../domain/participant/journey.js';
 import type { Participant } from '../domain/participant/participant.js';
-import type {
-  CatalogueEntry,
-  CatalogueFilter,
-  DocumentRepository,
-  DocumentWrite,
-  NominationRepository,
-  NominationWrite,
-  OfferRepository,
-  OfferWrite,
-  ReviewCounts,
-  ReviewFilter,
-} from '../services/offer-ports.js';
+import type { CatalogueEntry, CatalogueFilter, DocumentRepository, DocumentWrite, NominationRepository, NominationWrite, OfferRepository, OfferWrite, ReviewCounts, ReviewFilter } from '../services/offers.ports.js';
 import { toParticipant } from './participant.repo.js';
 import type { CourseOffersTable, Database } from './schema.js';
 import { insertInChunks, likePattern, num, numOrNull } from './sql-helpers.js';

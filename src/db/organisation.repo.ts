@@ -1,7 +1,7 @@
 import { sql, type Kysely, type SqlBool } from 'kysely';
 import type { OrganisationKind } from '../domain/codes.js';
 import type { Organisation, OrganisationData } from '../domain/organisation/organisation.js';
-import type { OrganisationRepository } from '../services/ports.js';
+import type { OrganisationRepository } from '../services/organisations.ports.js';
 import { bool, likePattern, num } from './sql-helpers.js';
 import type { Database, OrganisationsTable } from './schema.js';
 

@@ -2,7 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import type { ParticipantStatus, Sex } from '../domain/codes.js';
 import type { Participant } from '../domain/participant/participant.js';
 import { ALUMNI_STATUSES, COUNTED_STATUSES } from '../domain/participant/journey.js';
-import type { ParticipantRepository, ParticipantWrite } from '../services/ports.js';
+import type { ParticipantRepository, ParticipantWrite } from '../services/participants.ports.js';
 import { bool, isPostgres, JSON_CHUNK_ROWS, jsonRows, num } from './sql-helpers.js';
 import type { Database, ParticipantsTable } from './schema.js';
 

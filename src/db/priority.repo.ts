@@ -1,7 +1,7 @@
 /** Priority targets and custom country lists. */
 import type { Kysely, Selectable } from 'kysely';
 import type { Comparator, CountryList, CountryListInput, PriorityMetric, PriorityTarget, PriorityTargetInput, SubjectKind } from '../domain/analytics/priority.js';
-import type { PriorityRepository } from '../services/ports.js';
+import type { PriorityRepository } from '../services/priorities.ports.js';
 import { num } from './sql-helpers.js';
 import { rebuildList } from './analytics-cube.js';
 import type { Database, PriorityTargetsTable } from './schema.js';

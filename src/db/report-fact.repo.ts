@@ -6,7 +6,7 @@ import { sql, type Kysely } from 'kysely';
 import { regionOf } from '../domain/reference/countries.js';
 import { COUNTED_STATUSES } from '../domain/participant/journey.js';
 import { allocateParticipants } from '../domain/report/participant-allocation.js';
-import type { ReportFactRepository } from '../services/ports.js';
+import type { ReportFactRepository } from '../services/reports.ports.js';
 import { insertInChunks, isPostgres, num, numOrNull } from './sql-helpers.js';
 import { readFacts, refreshAnalytics, type ProgramFact } from './analytics-cube.js';
 import type { Database } from './schema.js';

@@ -8,7 +8,7 @@ import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { LifecycleStage } from '../domain/codes.js';
 import type { GroupCode } from '../domain/reference/types.js';
 import type { SpendingGroup, SummaryAggregates } from '../domain/report/summary.js';
-import type { ReportRepository, YearAggregates } from '../services/ports.js';
+import type { ReportRepository, YearAggregates } from '../services/reports.ports.js';
 import { num, numOrNull } from './sql-helpers.js';
 import type { Database } from './schema.js';
 

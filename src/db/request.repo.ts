@@ -24,7 +24,7 @@ import {
 } from '../domain/request/matching.js';
 import { REQUEST_PREFIX, type CooperationRequest, type CooperationRequestData, type RequestStatus } from '../domain/request/request.js';
 import type { RequestFilter } from '../domain/request/request.schema.js';
-import type { CooperationRequestRepository } from '../services/ports.js';
+import type { CooperationRequestRepository } from '../services/requests.ports.js';
 import { likePattern, nextYearlyReference, num, numOrNull } from './sql-helpers.js';
 import type { CooperationRequestsTable, Database } from './schema.js';
 

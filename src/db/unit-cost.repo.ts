@@ -3,7 +3,7 @@ import type { Kysely } from 'kysely';
 import type { UnitCost, UnitCostData, UnitCostKind } from '../domain/finance/unit-costs.js';
 import { sortUnitCosts } from '../domain/finance/unit-costs.js';
 import type { ReportRegion } from '../domain/reference/types.js';
-import type { UnitCostRepository } from '../services/ports.js';
+import type { UnitCostRepository } from '../services/money.ports.js';
 import { num } from './sql-helpers.js';
 import type { Database, UnitCostsTable } from './schema.js';
 

@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { attendanceInputSchema, revokeInputSchema } from '../domain/attendance/attendance.schema.js';
 import { participantStatuses } from '../domain/codes.js';
 import { attendanceSheet, certificateDocument, closeAttendance, issueCertificates, recordAttendance, revokeCertificate, verifyCertificate, type AttendanceSheet } from '../services/attendance.js';
-import type { Certificate } from '../services/ports.js';
+import type { Certificate } from '../services/attendance.ports.js';
 import type { ServiceDeps } from '../services/deps.js';
 import { idParams } from './http-helpers.js';
 import { problemSchema } from './problem.js';

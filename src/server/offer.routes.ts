@@ -24,7 +24,7 @@ import {
 } from '../services/nominations.js';
 import { getOffer, getProgramOffer, listOffers, saveOffer, setOfferStatus } from '../services/offers.js';
 import type { ServiceDeps } from '../services/deps.js';
-import type { CatalogueEntry } from '../services/offer-ports.js';
+import type { CatalogueEntry } from '../services/offers.ports.js';
 import { depsFor } from './auth.js';
 import { idParams } from './http-helpers.js';
 import { makeProblem, problemSchema, sendProblem } from './problem.js';

@@ -11,7 +11,7 @@ import {
   sscRoles,
 } from '../domain/codes.js';
 import { formatMinor } from '../domain/money.js';
-import type { ProgramSummary } from '../services/ports.js';
+import type { ProgramSummary } from '../services/programs.ports.js';
 
 const day = z.string().nullable();
 

@@ -4,33 +4,19 @@
  */
 import type { SurveyAnswers, SurveyDefinition } from '../domain/alumni/survey.js';
 import type { AuditEntry, Changes } from '../domain/audit.js';
-import type { ParticipantStatus, Sex } from '../domain/codes.js';
+import type { ParticipantStatus } from '../domain/codes.js';
+import type { Participant } from '../domain/participant/participant.js';
+import type { Program } from '../domain/program/program.js';
 
 /** Which records a list may hold: all (the coordination team), a program agency's, or a nominator's. */
 export type AlumniScope = { readonly kind: 'all' } | { readonly kind: 'agency'; readonly org: string } | { readonly kind: 'nominator'; readonly org: string };
 
 /** A participant record with its program, as the directory and the export show it. */
-export interface PersonRecord {
-  readonly participantId: number;
-  readonly personKey: string;
-  readonly activityId: number;
-  readonly identifier: string;
-  readonly titleEn: string | null;
-  readonly titleId: string | null;
-  readonly year: number | null;
-  readonly implementingOrg: string | null;
-  readonly status: ParticipantStatus;
-  readonly fullName: string;
-  readonly sex: Sex;
-  readonly country: string;
-  readonly organisation: string | null;
-  readonly position: string | null;
-  readonly email: string | null;
-  readonly phone: string | null;
-  readonly nominatedBy: string | null;
-  readonly consentAt: string | null;
-  readonly erasedAt: string | null;
-}
+export type PersonRecord = { readonly participantId: Participant['id'] } & Pick<
+  Participant,
+  'personKey' | 'activityId' | 'status' | 'fullName' | 'sex' | 'country' | 'organisation' | 'position' | 'email' | 'phone' | 'nominatedBy' | 'consentAt' | 'erasedAt'
+> &
+  Pick<Program, 'identifier' | 'titleEn' | 'titleId' | 'year' | 'implementingOrg'>;
 
 export interface AlumniFilter {
   readonly country?: string;
@@ -74,17 +60,8 @@ export interface SurveyInvitation {
 }
 
 /** An alumnus who may be invited to a survey: with an email, not erased, not yet invited. */
-export interface SurveyCandidate {
-  readonly participantId: number;
-  readonly fullName: string;
-  readonly email: string;
-  readonly activityId: number;
-  readonly identifier: string;
-  readonly titleEn: string | null;
-  readonly titleId: string | null;
-  readonly actualEnd: string | null;
-  readonly plannedEnd: string | null;
-}
+export type SurveyCandidate = { readonly participantId: Participant['id']; readonly email: string } & Pick<Participant, 'fullName' | 'activityId'> &
+  Pick<Program, 'identifier' | 'titleEn' | 'titleId' | 'actualEnd' | 'plannedEnd'>;
 
 export interface SurveyRepository {
   list(): Promise<Survey[]>;

@@ -8,7 +8,7 @@ import { actorHasRole, actorOrg, authorizePersonalDataList, canSeePersonalData, 
 import type { Actor } from '../domain/access/actor.js';
 import { ForbiddenError, NotFoundError } from '../domain/errors.js';
 import type { AlumniScope, ParticipantExportFilter, PersonRecord } from './alumni.ports.js';
-import type { ServiceDeps } from './deps.js';
+import type { Deps } from './deps.js';
 
 /** The records an actor may see the personal data of, as a filter the repository applies. */
 export function scopeOf(actor: Actor): AlumniScope {
@@ -24,13 +24,7 @@ function visible(actor: Actor, r: PersonRecord): boolean {
   return canSeePersonalData(actor, { implementingOrg: r.implementingOrg }, r.nominatedBy);
 }
 
-export interface AlumnusProgram {
-  readonly participantId: number;
-  readonly activityId: number;
-  readonly identifier: string;
-  readonly titleEn: string | null;
-  readonly titleId: string | null;
-  readonly year: number | null;
+export interface AlumnusProgram extends Pick<PersonRecord, 'participantId' | 'activityId' | 'identifier' | 'titleEn' | 'titleId' | 'year'> {
   readonly status: string;
 }
 
@@ -66,7 +60,7 @@ export interface DirectoryQuery {
   readonly pageSize: number;
 }
 
-export async function alumniDirectory(deps: ServiceDeps, query: DirectoryQuery): Promise<{ items: Alumnus[]; total: number; page: number; pageSize: number }> {
+export async function alumniDirectory(deps: Deps<'alumni'>, query: DirectoryQuery): Promise<{ items: Alumnus[]; total: number; page: number; pageSize: number }> {
   const scope = scopeOf(deps.actor);
   const { persons, total } = await deps.store.repos.alumni.directory({ country: query.country, q: query.q, scope }, query.page, query.pageSize);
   const items = persons.map((p) => alumnusOf(p.records.filter((r) => visible(deps.actor, r)))).filter((a): a is Alumnus => !!a);
@@ -74,7 +68,7 @@ export async function alumniDirectory(deps: ServiceDeps, query: DirectoryQuery):
 }
 
 /** A person's page: the programs they took part in across the years (those the actor may see). */
-export async function alumnus(deps: ServiceDeps, participantId: number): Promise<Alumnus> {
+export async function alumnus(deps: Deps<'participants' | 'alumni'>, participantId: number): Promise<Alumnus> {
   const scope = scopeOf(deps.actor);
   const notFound = () => new NotFoundError('alumni.not_found', `no alumnus with record ${participantId} that you may see`);
   const record = await deps.store.repos.participants.findById(participantId);
@@ -110,7 +104,7 @@ const EXPORT_CHUNK = 1000;
  * see, in chunks of rows (the server and the CLI write them as CSV or XLSX). Authorises before
  * returning, so a refusal comes before any byte of a download.
  */
-export function exportParticipants(deps: ServiceDeps, filter: Omit<ParticipantExportFilter, 'scope'>): AsyncIterable<(string | number)[][]> {
+export function exportParticipants(deps: Deps<'alumni'>, filter: Omit<ParticipantExportFilter, 'scope'>): AsyncIterable<(string | number)[][]> {
   const scope = scopeOf(deps.actor);
   return (async function* () {
     let after = 0;

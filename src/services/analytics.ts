@@ -9,7 +9,7 @@ import { flagshipAreas, modalities } from '../domain/codes.js';
 import { countryName } from '../domain/reference/countries.js';
 import { REPORT_REGION_NAMES, REPORT_REGIONS } from '../domain/reference/types.js';
 import { convertSpending, type MissingRate, type SpendingGroup } from '../domain/report/summary.js';
-import type { ServiceDeps } from './deps.js';
+import type { Deps } from './deps.js';
 import { checkYearRange, type YearRangeQuery } from './priorities.js';
 import { reportStages } from './reports.js';
 
@@ -89,7 +89,7 @@ function codeSeries(set: CodeSet<string>, years: readonly number[], raw: Map<str
     }));
 }
 
-export async function trends(deps: ServiceDeps, q: YearRangeQuery): Promise<Trends> {
+export async function trends(deps: Deps<'analytics'>, q: YearRangeQuery): Promise<Trends> {
   checkYearRange(q);
   const stages = reportStages(deps, q);
   const repo = deps.store.repos.analytics;
@@ -156,7 +156,7 @@ export interface YearConcentration {
  * areas, per year. A program with two recipient countries counts once for each (the shares
  * are of program-country pairs); programs without a recorded area are left out of the area index.
  */
-export async function concentration(deps: ServiceDeps, q: YearRangeQuery): Promise<YearConcentration[]> {
+export async function concentration(deps: Deps<'analytics'>, q: YearRangeQuery): Promise<YearConcentration[]> {
   checkYearRange(q);
   const stages = reportStages(deps, q);
   const repo = deps.store.repos.analytics;
@@ -167,14 +167,14 @@ export async function concentration(deps: ServiceDeps, q: YearRangeQuery): Promi
   ]);
   return yearRange(q.from, q.to).map((year) => {
     const c = countries.filter((r) => r.year === year);
-    const r = regions.filter((x) => x.year === year && x.region);
-    const areas = new Map(areaRows.filter((x) => x.year === year && x.code !== null).map((x) => [x.code as string, x]));
+    const r = regions.flatMap((x) => (x.year === year && x.region ? [{ ...x, region: x.region }] : []));
+    const areas = new Map(areaRows.flatMap((x) => (x.year === year && x.code !== null ? [[x.code, x] as const] : [])));
     return {
       year,
       programsByCountry: herfindahl(c.map((x) => [x.country, x.programs])),
       participantsByCountry: herfindahl(c.map((x) => [x.country, x.participants])),
-      programsByRegion: herfindahl(r.map((x) => [x.region as string, x.programs])),
-      participantsByRegion: herfindahl(r.map((x) => [x.region as string, x.participants])),
+      programsByRegion: herfindahl(r.map((x) => [x.region, x.programs])),
+      participantsByRegion: herfindahl(r.map((x) => [x.region, x.participants])),
       programsByFlagshipArea: herfindahl([...areas].map(([k, v]) => [k, v.programs])),
       participantsByFlagshipArea: herfindahl([...areas].map(([k, v]) => [k, v.participants])),
     };
@@ -203,7 +203,7 @@ export interface TriangularNetwork {
  * country, weighted by triangular programs. A program with two recipients links its partner
  * to both.
  */
-export async function triangularNetwork(deps: ServiceDeps, q: YearRangeQuery): Promise<TriangularNetwork> {
+export async function triangularNetwork(deps: Deps<'analytics' | 'organisations'>, q: YearRangeQuery): Promise<TriangularNetwork> {
   checkYearRange(q);
   const stages = reportStages(deps, q);
   const links = await deps.store.repos.analytics.triangularNetwork(q.from, q.to, stages);

@@ -23,10 +23,12 @@ import type { ParticipantStatus } from '../domain/codes.js';
 import { ConflictError, ForbiddenError, InvalidError, NotFoundError, type FieldIssue } from '../domain/errors.js';
 import type { Participant } from '../domain/participant/participant.js';
 import { audit } from './audit.js';
-import { moveParticipants, type StatusChange } from './journey.js';
-import type { AttendanceMark, Certificate } from './ports.js';
-import type { Repositories, ServiceDeps } from './deps.js';
+import { moveParticipants, type JourneyRepo, type StatusChange } from './journey.js';
+import type { AttendanceMark, Certificate } from './attendance.ports.js';
+import type { Deps, Repos } from './deps.js';
 
+/** What the attendance sheet reads. */
+export type SheetDeps = Deps<'programs' | 'participants' | 'attendance' | 'certificates'>;
 
 export interface SheetRow {
   readonly participantId: number;
@@ -52,17 +54,17 @@ export interface AttendanceSheet {
   readonly rows: readonly SheetRow[];
 }
 
-async function programOf(repos: Repositories, id: number): Promise<Program> {
+async function programOf(repos: Repos<'programs'>, id: number): Promise<Program> {
   const program = await repos.programs.findById(id);
   if (!program) throw new NotFoundError('activity.not_found', `no program with id ${id}`);
   return program;
 }
 
-async function percentOf(repos: Repositories, programId: number): Promise<number> {
+async function percentOf(repos: Repos<'attendance'>, programId: number): Promise<number> {
   return (await repos.attendance.completionPercent(programId)) ?? DEFAULT_COMPLETION_PERCENT;
 }
 
-async function buildSheet(repos: Repositories, program: Program): Promise<AttendanceSheet> {
+async function buildSheet(repos: Repos<'participants' | 'attendance' | 'certificates'>, program: Program): Promise<AttendanceSheet> {
   const days = courseDays(program);
   const percent = await percentOf(repos, program.id);
   const participants = (await repos.participants.listByProgram(program.id)).filter((p) => SHEET_STATUSES.includes(p.status));
@@ -96,7 +98,7 @@ async function buildSheet(repos: Repositories, program: Program): Promise<Attend
 }
 
 /** The attendance sheet of a program: its participants with a place × its course days. */
-export async function attendanceSheet(deps: ServiceDeps, programId: number): Promise<AttendanceSheet> {
+export async function attendanceSheet(deps: SheetDeps, programId: number): Promise<AttendanceSheet> {
   const program = await programOf(deps.store.repos, programId);
   authorizeOfferManage(deps.actor, program);
   return buildSheet(deps.store.repos, program);
@@ -121,7 +123,7 @@ function markIssues(marks: readonly AttendanceMark[], days: ReadonlySet<string>,
 }
 
 /** Records (or corrects) attendance marks; answers the updated sheet. */
-export async function recordAttendance(deps: ServiceDeps, programId: number, marks: readonly AttendanceMark[]): Promise<AttendanceSheet> {
+export async function recordAttendance(deps: Deps<'programs' | 'participants' | 'attendance' | 'certificates' | 'audit'>, programId: number, marks: readonly AttendanceMark[]): Promise<AttendanceSheet> {
   if (marks.length > MAX_MARKS) throw new InvalidError('attendance.too_many', `at most ${MAX_MARKS} marks at once`, [{ path: 'marks', code: 'too_big', message: `at most ${MAX_MARKS} marks` }]);
   return deps.store.transaction(async (repos) => {
     const program = await programOf(repos, programId);
@@ -159,7 +161,7 @@ export interface CloseResult {
  * note), and those present on enough days become completed. Re-running it moves only those whose
  * attendance was corrected; nobody is moved back.
  */
-export async function closeAttendance(deps: ServiceDeps, programId: number): Promise<CloseResult> {
+export async function closeAttendance(deps: Deps<JourneyRepo | 'programs' | 'attendance' | 'reportFacts'>, programId: number): Promise<CloseResult> {
   return deps.store.transaction(async (repos) => {
     const program = await programOf(repos, programId);
     authorizeOfferManage(deps.actor, program);
@@ -220,7 +222,7 @@ function newVerifyToken(): string {
 }
 
 /** Issues a certificate to every completed participant who has none yet (running it again issues nothing twice). */
-export async function issueCertificates(deps: ServiceDeps, programId: number): Promise<IssueResult> {
+export async function issueCertificates(deps: Deps<'programs' | 'participants' | 'attendance' | 'certificates' | 'audit'>, programId: number): Promise<IssueResult> {
   return deps.store.transaction(async (repos) => {
     const program = await programOf(repos, programId);
     authorizeOfferManage(deps.actor, program);
@@ -246,7 +248,7 @@ export async function issueCertificates(deps: ServiceDeps, programId: number): P
 }
 
 /** Withdraws a certificate (issued in error): its verification page says so from then on. */
-export async function revokeCertificate(deps: ServiceDeps, certificateId: number, reason: string | null = null): Promise<Certificate> {
+export async function revokeCertificate(deps: Deps<'programs' | 'participants' | 'certificates' | 'audit'>, certificateId: number, reason: string | null = null): Promise<Certificate> {
   return deps.store.transaction(async (repos) => {
     const c = await repos.certificates.findById(certificateId);
     if (!c) throw new NotFoundError('certificate.not_found', `no certificate with id ${certificateId}`);
@@ -282,7 +284,7 @@ export interface CertificateDocument {
  * A participant's certificate, for its PDF: the coordination team, the implementing agency and
  * the organisation that nominated the participant (those who see the participant's name).
  */
-export async function certificateDocument(deps: ServiceDeps, participantId: number): Promise<CertificateDocument> {
+export async function certificateDocument(deps: Deps<'programs' | 'participants' | 'certificates' | 'organisations'>, participantId: number): Promise<CertificateDocument> {
   requireSignedIn(deps.actor);
   const repos = deps.store.repos;
   const p = await repos.participants.findById(participantId);
@@ -329,7 +331,7 @@ export interface CertificateVerification {
 }
 
 /** Public: anyone holding the certificate (its QR code) may check it. */
-export async function verifyCertificate(deps: ServiceDeps, token: string): Promise<CertificateVerification> {
+export async function verifyCertificate(deps: Deps<'programs' | 'participants' | 'certificates'>, token: string): Promise<CertificateVerification> {
   const notFound = () => new NotFoundError('certificate.not_found', 'no certificate has this verification code');
   if (!isVerifyToken(token)) throw notFound();
   const repos = deps.store.repos;

@@ -3,8 +3,8 @@ import { actorLabel, actorUserId } from '../domain/access/actor.js';
 import { authorizeAuditSearch, requireSignedIn } from '../domain/access/policy.js';
 import type { Page } from '../domain/program/program-query.js';
 import type { AuditAction, AuditEntity, AuditEntry, Changes } from '../domain/audit.js';
-import type { AuditQuery } from './ports.js';
-import type { Repositories, ServiceDeps } from './deps.js';
+import type { AuditQuery } from './audit.ports.js';
+import type { Acting, Deps, Repos } from './deps.js';
 
 export interface AuditRecord {
   readonly action: AuditAction;
@@ -17,7 +17,7 @@ export interface AuditRecord {
 }
 
 /** Appends an entry for the deps' actor, at the deps' clock, through the transaction's repositories. */
-export async function audit(deps: Pick<ServiceDeps, 'clock' | 'actor'>, repos: Pick<Repositories, 'audit'>, record: AuditRecord): Promise<void> {
+export async function audit(deps: Acting, repos: Repos<'audit'>, record: AuditRecord): Promise<void> {
   await repos.audit.append({
     at: deps.clock.nowIso(),
     actorUserId: actorUserId(deps.actor),
@@ -33,13 +33,13 @@ export async function audit(deps: Pick<ServiceDeps, 'clock' | 'actor'>, repos: P
 }
 
 /** The whole log, searchable (administrators). */
-export async function searchAudit(deps: ServiceDeps, query: AuditQuery): Promise<Page<AuditEntry>> {
+export async function searchAudit(deps: Deps<'audit'>, query: AuditQuery): Promise<Page<AuditEntry>> {
   authorizeAuditSearch(deps.actor);
   return deps.store.repos.audit.search(query);
 }
 
 /** A program's own history (create, changes, transitions): anyone signed in. */
-export async function programHistory(deps: ServiceDeps, activityId: number, options: { afterVersion?: number; page?: number; pageSize?: number } = {}): Promise<Page<AuditEntry>> {
+export async function programHistory(deps: Deps<'audit'>, activityId: number, options: { afterVersion?: number; page?: number; pageSize?: number } = {}): Promise<Page<AuditEntry>> {
   requireSignedIn(deps.actor);
   return deps.store.repos.audit.search({
     entity: 'activity',

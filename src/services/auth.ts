@@ -4,9 +4,8 @@
  * session id, so the table alone does not let anyone sign in.
  */
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
-import { actingAs } from './deps.js';
-import type { SessionRecord } from './ports.js';
-import type { ServiceDeps } from './deps.js';
+import { actingAs, type Deps } from './deps.js';
+import type { SessionRecord } from './users.ports.js';
 import type { UserActor } from '../domain/access/actor.js';
 import { requireSignedIn } from '../domain/access/policy.js';
 import type { User } from '../domain/account/user.js';
@@ -55,7 +54,7 @@ export interface SignedIn {
 const WRONG = () => new UnauthenticatedError('auth.invalid_credentials', 'the email or password is wrong');
 
 export async function login(
-  deps: ServiceDeps,
+  deps: Deps<'users' | 'sessions' | 'loginFailures' | 'audit'>,
   credentials: { email: string; password: string; ip: string },
   policy: SessionPolicy = DEFAULT_SESSION_POLICY,
 ): Promise<SignedIn> {
@@ -106,7 +105,7 @@ export interface ActiveSession {
 }
 
 /** The session of a cookie token, if it is still valid; refreshes its idle clock. */
-export async function resolveSession(deps: ServiceDeps, token: string, policy: SessionPolicy = DEFAULT_SESSION_POLICY): Promise<ActiveSession | null> {
+export async function resolveSession(deps: Deps<'users' | 'sessions'>, token: string, policy: SessionPolicy = DEFAULT_SESSION_POLICY): Promise<ActiveSession | null> {
   if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) return null;
   const repos = deps.store.repos;
   const session = await repos.sessions.find(sessionIdOf(token));
@@ -134,7 +133,7 @@ export function csrfMatches(session: SessionRecord, sent: string | undefined): b
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
-export async function logout(deps: ServiceDeps, session: ActiveSession): Promise<void> {
+export async function logout(deps: Deps<'sessions' | 'audit'>, session: ActiveSession): Promise<void> {
   await deps.store.transaction(async (tx) => {
     await tx.sessions.delete(session.session.id);
     await audit(actingAs(deps, session.actor), tx, { action: 'logout', entity: 'session', entityId: session.user.id, entityLabel: session.user.email });
@@ -142,7 +141,7 @@ export async function logout(deps: ServiceDeps, session: ActiveSession): Promise
 }
 
 /** Changes one's own password; every other session of the account ends. */
-export async function changeOwnPassword(deps: ServiceDeps, session: ActiveSession | null, current: string, next: string): Promise<void> {
+export async function changeOwnPassword(deps: Deps<'users' | 'sessions' | 'audit'>, session: ActiveSession | null, current: string, next: string): Promise<void> {
   requireSignedIn(deps.actor);
   if (!session) throw new UnauthenticatedError('auth.required', 'sign in to change your password');
   const stored = await deps.store.repos.users.passwordHash(session.user.id);

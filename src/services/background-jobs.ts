@@ -36,6 +36,7 @@ export interface BackgroundJobs {
   stop(): Promise<void>;
 }
 
+/** The whole store: the renewal reminders (partnerships.ts) take it, until the partnership split names what they use. */
 export function startBackgroundJobs(deps: ServiceDeps, options: BackgroundJobsOptions): BackgroundJobs {
   const holder = options.holder ?? `${hostname()}:${process.pid}:${randomBytes(4).toString('hex')}`;
   const leaseMs = options.leaseMs ?? 30_000;

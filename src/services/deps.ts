@@ -2,7 +2,7 @@
  * What every use case is given: the store (repositories and transactions), a clock and the
  * actor. A use case names the repositories it uses (`Deps<'programs' | 'audit'>`), so that its
  * dependencies can be read off its signature and a test can pass fakes of just those
- * (src/testing/fakes.ts); the server and the CLI pass the whole store, which fits every use case.
+ * (src/testing/fakes/); the server and the CLI pass the whole store, which fits every use case.
  */
 import type { Actor } from '../domain/access/actor.js';
 import type { Repositories } from './repositories.js';
@@ -59,4 +59,10 @@ export async function inOneTransaction<T, R = Repositories>(deps: ServiceDeps<R>
 }
 
 /** The deps of a use case that uses only the repositories named. */
-export type Deps<K extends keyof Repositories> = ServiceDeps<Pick<Repositories, K>>;
+export type Deps<K extends keyof Repositories> = ServiceDeps<Repos<K>>;
+
+/** The repositories named, as a use case's store or transaction gives them to its helpers. */
+export type Repos<K extends keyof Repositories> = Pick<Repositories, K>;
+
+/** Who acts, and the clock: what a helper needs of the deps besides repositories. */
+export type Acting = Pick<ServiceDeps, 'clock' | 'actor'>;

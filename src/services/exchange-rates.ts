@@ -1,13 +1,13 @@
 /** Exchange rates: import from a spreadsheet and list. */
 import { exchangeRateInputSchema, type ExchangeRate } from '../domain/exchange-rate.js';
 import { RATE_COLUMNS, type RateColumn } from '../domain/import/csv-columns.js';
-import type { RecordSource } from './ports.js';
-import type { ServiceDeps } from './deps.js';
-import { addIssues, rowsOf, runImport, zodIssues, type ImportOptions, type ImportReport } from './imports.js';
+import type { RecordSource } from './imports.ports.js';
+import type { Deps } from './deps.js';
+import { addIssues, rowsOf, runImport, zodIssues, type ImportDeps, type ImportOptions, type ImportReport } from './imports.js';
 
 const COLUMN_OF: Record<string, RateColumn> = { currency: 'currency', date: 'date', unitsPerUsd: 'units_per_usd', source: 'source' };
 
-export async function importExchangeRates(deps: ServiceDeps, source: RecordSource, options: ImportOptions = {}): Promise<ImportReport> {
+export async function importExchangeRates(deps: ImportDeps<'exchangeRates'>, source: RecordSource, options: ImportOptions = {}): Promise<ImportReport> {
   return runImport(deps, 'rates', source, options, async (ctx) => {
     const seen = new Map<string, number>();
     for await (const rows of rowsOf(source, RATE_COLUMNS, [['currency'], ['date'], ['units_per_usd']], ctx)) {
@@ -22,7 +22,7 @@ export async function importExchangeRates(deps: ServiceDeps, source: RecordSourc
           source: source ? source : null,
         });
         if (!parsed.success) {
-          addIssues(ctx.errors, row.line, zodIssues(parsed.error), (p) => COLUMN_OF[p.split('.')[0] ?? ''] ?? 'currency', (c) => row.cells.get(c as RateColumn));
+          addIssues(ctx.errors, row.line, zodIssues(parsed.error), (p) => COLUMN_OF[p.split('.')[0] ?? ''] ?? 'currency', (c) => row.cells.get(c));
           continue;
         }
         const key = `${parsed.data.currency}|${parsed.data.date}`;
@@ -42,6 +42,6 @@ export async function importExchangeRates(deps: ServiceDeps, source: RecordSourc
 }
 
 /** Exchange rates are public reference data (reports convert with them). */
-export async function listExchangeRates(deps: ServiceDeps, currency?: string): Promise<ExchangeRate[]> {
+export async function listExchangeRates(deps: Deps<'exchangeRates'>, currency?: string): Promise<ExchangeRate[]> {
   return deps.store.repos.exchangeRates.list({ currency });
 }

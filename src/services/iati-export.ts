@@ -7,7 +7,10 @@ import { iatiActivityNode, type IatiOrg } from '../domain/iati/activity-xml.js';
 import type { XmlNode } from '../domain/iati/xml-node.js';
 import type { Program } from '../domain/program/program.js';
 import { exportPrograms, getProgram } from './programs.js';
-import type { ServiceDeps } from './deps.js';
+import type { Deps } from './deps.js';
+
+/** What an IATI export reads: the programs, the organisations they name and their participants' attendance. */
+export type IatiExportDeps = Deps<'programs' | 'organisations' | 'participants'>;
 
 export interface IatiPublisher {
   readonly ref: string;
@@ -32,7 +35,7 @@ export interface IatiExport {
 /** IATI requires at least one activity-date; a program not yet planned (a fresh request) has none. */
 const hasDate = (a: Program) => Boolean(a.plannedStart || a.actualStart || a.plannedEnd || a.actualEnd);
 
-async function exportPages(deps: ServiceDeps, pages: AsyncIterable<Program[]>, publisher: IatiPublisher): Promise<IatiExport> {
+async function exportPages(deps: Deps<'organisations' | 'participants'>, pages: AsyncIterable<Program[]>, publisher: IatiPublisher): Promise<IatiExport> {
   const reportingOrg: IatiOrg = { ref: publisher.ref, type: publisher.type, nameEn: publisher.nameEn, nameId: publisher.nameId };
   const orgs = new Map<string, IatiOrg>();
   for (const o of await deps.store.repos.organisations.list({})) orgs.set(o.code, { ref: o.code, type: o.type, nameEn: o.nameEn, nameId: o.nameId });
@@ -49,12 +52,12 @@ async function exportPages(deps: ServiceDeps, pages: AsyncIterable<Program[]>, p
   return { reportingOrg, generatedAt: now, activities: activities(), undated };
 }
 
-export async function exportIati(deps: ServiceDeps, query: Omit<ProgramListQuery, 'page' | 'pageSize'>, publisher: IatiPublisher): Promise<IatiExport> {
+export async function exportIati(deps: IatiExportDeps, query: Omit<ProgramListQuery, 'page' | 'pageSize'>, publisher: IatiPublisher): Promise<IatiExport> {
   return exportPages(deps, exportPrograms(deps, query), publisher);
 }
 
 /** One program as an IATI file (the public: a published one only). */
-export async function exportIatiActivity(deps: ServiceDeps, id: number, publisher: IatiPublisher): Promise<IatiExport> {
+export async function exportIatiActivity(deps: IatiExportDeps, id: number, publisher: IatiPublisher): Promise<IatiExport> {
   const activity = await getProgram(deps, id);
   async function* one(): AsyncGenerator<Program[]> {
     yield [activity];

@@ -14,9 +14,11 @@ import type { RawIatiActivity } from '../domain/iati/raw-activity.js';
 import { isCodeIn } from '../domain/reference/codelists.js';
 import { LIMITS } from '../domain/schema-helpers.js';
 import { codeFromName } from './import-programs.js';
-import { registerImportedOrganisation, runImport, type ImportContext, type ImportOptions, type ImportReport } from './imports.js';
-import type { ProgramWrite } from './ports.js';
-import type { ServiceDeps } from './deps.js';
+import { registerImportedOrganisation, runImport, type ImportContext, type ImportDeps, type ImportOptions, type ImportReport } from './imports.js';
+import type { ProgramWrite } from './programs.ports.js';
+
+/** The repositories an IATI import writes through (the programs, the organisations it names, the facts). */
+type IatiImport = 'organisations' | 'programs' | 'participants' | 'reportFacts';
 
 /** Activities mapped and written together. */
 export const IATI_CHUNK = 200;
@@ -39,7 +41,7 @@ export interface IatiImportOptions extends ImportOptions {
 class IatiOrganisations {
   private readonly cache = new Map<string, string>();
 
-  constructor(private readonly ctx: ImportContext) {}
+  constructor(private readonly ctx: ImportContext<'organisations'>) {}
 
   async codeOf(o: IatiOrgRef): Promise<string> {
     const key = o.ref ? `ref:${o.ref.toLowerCase()}` : `name:${(o.name ?? '').toLowerCase()}`;
@@ -70,7 +72,7 @@ class IatiWriter {
   readonly publishers = new Map<string, number>();
 
   constructor(
-    private readonly ctx: ImportContext,
+    private readonly ctx: ImportContext<IatiImport>,
     private readonly options: IatiImportOptions,
   ) {
     this.orgs = new IatiOrganisations(ctx);
@@ -167,7 +169,7 @@ class IatiWriter {
   }
 }
 
-export async function importIati(deps: ServiceDeps, source: IatiSource, options: IatiImportOptions = {}): Promise<ImportReport> {
+export async function importIati(deps: ImportDeps<IatiImport>, source: IatiSource, options: IatiImportOptions = {}): Promise<ImportReport> {
   return runImport(deps, 'iati', source, options, async (ctx) => {
     const writer = new IatiWriter(ctx, options);
     const info = await source.read((raw) => writer.add(raw));

@@ -3,17 +3,16 @@ import { columnOfParticipantPath, participantRowToRequest } from '../domain/impo
 import { PARTICIPANT_COLUMNS, type ParticipantColumn } from '../domain/import/csv-columns.js';
 import { checkParticipantCountry, personKey, type ParticipantData } from '../domain/participant/participant.js';
 import { participantInputSchema } from '../domain/participant/participant.schema.js';
-import type { ParticipantWrite, RecordSource } from './ports.js';
-import type { ServiceDeps } from './deps.js';
-import { addIssues, rowsOf, runImport, zodIssues, type ImportContext, type ImportOptions, type ImportReport, type Row } from './imports.js';
-
-type Target = { id: number; recipients: string[] };
+import type { RecordSource } from './imports.ports.js';
+import type { ParticipantWrite } from './participants.ports.js';
+import type { ProgramImportTarget } from './programs.ports.js';
+import { addIssues, rowsOf, runImport, zodIssues, type ImportContext, type ImportDeps, type ImportOptions, type ImportReport, type Row } from './imports.js';
 
 /** Programs named by the file, looked up once each (bounded by the number of programs). */
 class TargetCache {
-  private readonly known = new Map<string, Target | null>();
+  private readonly known = new Map<string, ProgramImportTarget | null>();
 
-  constructor(private readonly ctx: ImportContext) {}
+  constructor(private readonly ctx: ImportContext<'programs'>) {}
 
   async load(identifiers: readonly string[]): Promise<void> {
     const missing = [...new Set(identifiers)].filter((i) => i !== '' && !this.known.has(i));
@@ -22,7 +21,7 @@ class TargetCache {
     for (const identifier of missing) this.known.set(identifier, found.get(identifier) ?? null);
   }
 
-  get(identifier: string): Target | null {
+  get(identifier: string): ProgramImportTarget | null {
     return this.known.get(identifier) ?? null;
   }
 }
@@ -34,7 +33,7 @@ interface Candidate {
   readonly key: string;
 }
 
-async function importChunk(ctx: ImportContext, targets: TargetCache, rows: Row<ParticipantColumn>[], touched: Set<number>): Promise<void> {
+async function importChunk(ctx: ImportContext<'participants'>, targets: TargetCache, rows: Row<ParticipantColumn>[], touched: Set<number>): Promise<void> {
   const { errors, repos } = ctx;
   const mapped = rows.map((row) => ({ row, ...participantRowToRequest(row.cells) }));
   await targets.load(mapped.map((m) => m.activityIdentifier));
@@ -42,7 +41,7 @@ async function importChunk(ctx: ImportContext, targets: TargetCache, rows: Row<P
   const inChunk = new Map<string, number>();
   for (const { row, activityIdentifier, request } of mapped) {
     ctx.counts.rows++;
-    const cellOf = (column: string) => row.cells.get(column as ParticipantColumn);
+    const cellOf = (column: ParticipantColumn) => row.cells.get(column);
     const target = targets.get(activityIdentifier);
     if (!target) {
       errors.add({
@@ -100,7 +99,7 @@ async function importChunk(ctx: ImportContext, targets: TargetCache, rows: Row<P
   await repos.participants.upsertMany(upserts);
 }
 
-export async function importParticipants(deps: ServiceDeps, source: RecordSource, options: ImportOptions = {}): Promise<ImportReport> {
+export async function importParticipants(deps: ImportDeps<'programs' | 'participants' | 'reportFacts'>, source: RecordSource, options: ImportOptions = {}): Promise<ImportReport> {
   return runImport(deps, 'participants', source, options, async (ctx) => {
     const targets = new TargetCache(ctx);
     const touched = new Set<number>();

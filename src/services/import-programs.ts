@@ -6,9 +6,23 @@ import { programInputSchema, programPatchSchema, type ProgramRequest } from '../
 import { programRowToRequest, columnOfProgramPath } from '../domain/import/program-row.js';
 import { ACTIVITY_COLUMNS, type ProgramColumn } from '../domain/import/csv-columns.js';
 import type { OrganisationKind } from '../domain/codes.js';
-import type { ProgramWrite, RecordSource } from './ports.js';
-import type { ServiceDeps } from './deps.js';
-import { addIssues, registerImportedOrganisation, rowsOf, runImport, zodIssues, type ImportContext, type ImportOptions, type ImportReport, type Row } from './imports.js';
+import type { RecordSource } from './imports.ports.js';
+import type { ProgramWrite } from './programs.ports.js';
+import {
+  addIssues,
+  registerImportedOrganisation,
+  rowsOf,
+  runImport,
+  zodIssues,
+  type ImportContext,
+  type ImportDeps,
+  type ImportOptions,
+  type ImportReport,
+  type Row,
+} from './imports.js';
+
+/** The repositories a program import writes through (the programs, the organisations it names, the facts). */
+type ProgramImport = 'organisations' | 'programs' | 'participants' | 'reportFacts';
 
 /** Turns a name into an organisation code: "Kementerian Pertanian" → "ID-KEMENTERIAN-PERTANIAN". */
 export function codeFromName(name: string, prefix: string | null): string {
@@ -26,7 +40,7 @@ export function codeFromName(name: string, prefix: string | null): string {
 class OrganisationResolver {
   private readonly cache = new Map<string, string>();
 
-  constructor(private readonly ctx: ImportContext) {}
+  constructor(private readonly ctx: ImportContext<'organisations'>) {}
 
   async codeOf(name: string, kind: OrganisationKind): Promise<string> {
     const key = `${kind}|${name.trim().toLowerCase()}`;
@@ -68,7 +82,7 @@ async function withOrganisations(
   return request;
 }
 
-async function importChunk(ctx: ImportContext, resolver: OrganisationResolver, rows: Row<ProgramColumn>[], seen: Map<string, number>): Promise<void> {
+async function importChunk(ctx: ImportContext<ProgramImport>, resolver: OrganisationResolver, rows: Row<ProgramColumn>[], seen: Map<string, number>): Promise<void> {
   const { repos, errors } = ctx;
   const prepared: Prepared[] = [];
   for (const row of rows) {
@@ -79,7 +93,7 @@ async function importChunk(ctx: ImportContext, resolver: OrganisationResolver, r
     if (id === '') errors.add({ line: row.line, column: 'identifier', message: 'is required' });
     else if (seen.has(id)) errors.add({ line: row.line, column: 'identifier', value: id, message: `"${id}" already appears on line ${seen.get(id)} of this file` });
     else seen.set(id, row.line);
-    for (const issue of mapped.issues) errors.add({ line: row.line, column: issue.column, value: row.cells.get(issue.column as ProgramColumn), message: issue.message });
+    for (const issue of mapped.issues) errors.add({ line: row.line, column: issue.column, value: row.cells.get(issue.column), message: issue.message });
     if (errors.count > before) continue;
     prepared.push({ line: row.line, cells: row.cells, request: await withOrganisations(resolver, row, mapped) });
   }
@@ -87,7 +101,7 @@ async function importChunk(ctx: ImportContext, resolver: OrganisationResolver, r
   const inserts: ProgramWrite[] = [];
   const touched: number[] = [];
   for (const p of prepared) {
-    const cellOf = (column: string) => p.cells.get(column as ProgramColumn);
+    const cellOf = (column: ProgramColumn) => p.cells.get(column);
     const id = existing.get(p.request.identifier);
     let data: ProgramData;
     let version = 0;
@@ -135,7 +149,7 @@ async function importChunk(ctx: ImportContext, resolver: OrganisationResolver, r
   await repos.reportFacts.refresh([...touched, ...ids.values()]);
 }
 
-export async function importPrograms(deps: ServiceDeps, source: RecordSource, options: ImportOptions = {}): Promise<ImportReport> {
+export async function importPrograms(deps: ImportDeps<ProgramImport>, source: RecordSource, options: ImportOptions = {}): Promise<ImportReport> {
   return runImport(deps, 'activities', source, options, async (ctx) => {
     const resolver = new OrganisationResolver(ctx);
     const seen = new Map<string, number>();

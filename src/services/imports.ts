@@ -12,8 +12,8 @@ import { actorUserId } from '../domain/access/actor.js';
 import { authorizeImport, requireSignedIn } from '../domain/access/policy.js';
 import { audit } from './audit.js';
 import type { OrganisationKind } from '../domain/codes.js';
-import type { ImportBatchResult, RecordSource } from './ports.js';
-import type { Repositories, ServiceDeps } from './deps.js';
+import type { ImportBatchResult, RecordSource } from './imports.ports.js';
+import type { Deps, Repos, Repositories } from './deps.js';
 
 /** At most this many bad rows are kept in the answer (the count covers them all). */
 export const MAX_REPORTED_ERRORS = 10_000;
@@ -86,9 +86,9 @@ export class ErrorList {
   }
 }
 
-/** What an import body gets: the transaction's repositories and the shared bookkeeping. */
-export interface ImportContext {
-  readonly repos: Repositories;
+/** What an import body gets: the transaction's repositories it names, and the shared bookkeeping. */
+export interface ImportContext<K extends keyof Repositories> {
+  readonly repos: Repos<K>;
   readonly batchId: number;
   readonly now: string;
   readonly errors: ErrorList;
@@ -113,7 +113,7 @@ export interface ImportCounts {
  * or, when that code is taken, `base-2`, `base-3`…; returns its code.
  */
 export async function registerImportedOrganisation(
-  ctx: ImportContext,
+  ctx: ImportContext<'organisations'>,
   o: { base: string; name: string; type: string; kind: OrganisationKind; countryCode: string | null },
 ): Promise<string> {
   const { organisations } = ctx.repos;
@@ -147,7 +147,7 @@ export async function* rowsOf<C extends string>(
   source: RecordSource,
   known: readonly C[],
   required: readonly (readonly C[])[],
-  ctx: Pick<ImportContext, 'warnings' | 'errors'>,
+  ctx: Pick<ImportContext<never>, 'warnings' | 'errors'>,
 ): AsyncGenerator<Row<C>[]> {
   let header: ReturnType<typeof mapHeader<C>> | undefined;
   let width = 0;
@@ -179,12 +179,12 @@ export async function* rowsOf<C extends string>(
 }
 
 /** Adds zod or rule issues of a row as errors on their columns. */
-export function addIssues(
+export function addIssues<C extends string>(
   errors: ErrorList,
   line: number,
   issues: readonly FieldIssue[],
-  columnOf: (path: string) => string,
-  cellOf?: (column: string) => string | undefined,
+  columnOf: (path: string) => C,
+  cellOf?: (column: C) => string | undefined,
 ): void {
   for (const issue of issues) {
     const column = columnOf(issue.path);
@@ -201,20 +201,23 @@ export function zodIssues(error: z.ZodError): FieldIssue[] {
   });
 }
 
+/** The deps of an import whose body uses the repositories K (the batch and its audit entry come on top). */
+export type ImportDeps<K extends keyof Repositories> = Deps<K | 'importBatches' | 'audit'>;
+
 /** Runs an import body in one transaction and records its batch, whatever the outcome. */
-export async function runImport(
-  deps: ServiceDeps,
+export async function runImport<K extends keyof Repositories>(
+  deps: ImportDeps<K>,
   kind: ImportKind,
   source: Pick<RecordSource, 'name' | 'sha256'>,
   options: ImportOptions,
-  body: (ctx: ImportContext) => Promise<void>,
+  body: (ctx: ImportContext<K>) => Promise<void>,
 ): Promise<ImportReport> {
   authorizeImport(deps.actor);
   const batches = deps.store.repos.importBatches;
   const batchId = await batches.start(kind, source.name, deps.clock.nowIso(), options.userId ?? actorUserId(deps.actor));
   const errors = new ErrorList();
   const warnings: string[] = [];
-  const createdOrganisations: ImportContext['createdOrganisations'] = [];
+  const createdOrganisations: ImportContext<never>['createdOrganisations'] = [];
   const counts: ImportCounts = { rows: 0, inserted: 0, updated: 0, unchanged: 0 };
   const file: Record<string, unknown> = {};
   let fileFailed = false;
@@ -242,7 +245,7 @@ export async function runImport(
   };
   try {
     await deps.store.transaction(async (repos) => {
-      const ctx: ImportContext = { repos, batchId, now: deps.clock.nowIso(), errors, warnings, options, createdOrganisations, counts, file };
+      const ctx: ImportContext<K> = { repos, batchId, now: deps.clock.nowIso(), errors, warnings, options, createdOrganisations, counts, file };
       await body(ctx);
       if ((errors.count > 0 && !options.partial) || options.dryRun) throw new Rollback();
       await audit(deps, repos, {
@@ -289,7 +292,7 @@ export async function runImport(
   };
 }
 
-export async function listImportBatches(deps: ServiceDeps, limit = 50) {
+export async function listImportBatches(deps: Deps<'importBatches'>, limit = 50) {
   requireSignedIn(deps.actor);
   return deps.store.repos.importBatches.list(limit);
 }

@@ -11,7 +11,7 @@ import { aProgram } from '../testing/builders.js';
 import { describeEachEngine } from '../testing/engines.js';
 import { createProgram } from './programs.js';
 import { selectAllWithinQuotas } from './nominations.js';
-import type { NominationWrite } from './offer-ports.js';
+import type { NominationWrite } from './offers.ports.js';
 import { saveOffer } from './offers.js';
 import { annualSummary } from './reports.js';
 

@@ -12,8 +12,12 @@ import { InvalidError } from '../domain/errors.js';
 import { canMove } from '../domain/participant/journey.js';
 import type { Participant } from '../domain/participant/participant.js';
 import { audit } from './audit.js';
-import type { OutgoingMail } from './ports.js';
-import type { Repositories, ServiceDeps } from './deps.js';
+import type { OutgoingMail } from './journey.ports.js';
+import type { Acting, Repos } from './deps.js';
+
+/** What moving participants writes: their status, its step, the audit entry and the mail (to the nominators' accounts too). */
+export type JourneyRepo = 'participants' | 'participantEvents' | 'mailOutbox' | 'users' | 'audit';
+export type JourneyRepos = Repos<JourneyRepo>;
 
 /** More status changes than this at once are audited as one entry of the program. */
 const BULK_AUDIT = 50;
@@ -33,7 +37,7 @@ export interface MoveOptions {
 }
 
 /** Moves participants of one program; refuses a step the workflow does not allow, naming the record. */
-export async function moveParticipants(deps: ServiceDeps, repos: Repositories, program: Program, changes: readonly StatusChange[], options: MoveOptions = {}): Promise<void> {
+export async function moveParticipants(deps: Acting, repos: JourneyRepos, program: Program, changes: readonly StatusChange[], options: MoveOptions = {}): Promise<void> {
   if (changes.length === 0) return;
   const now = deps.clock.nowIso();
   for (const c of changes) {
@@ -97,7 +101,7 @@ export async function moveParticipants(deps: ServiceDeps, repos: Repositories, p
  * The mail telling of status changes: one to each candidate with an email (their own news), and
  * one per nominating organisation's account listing its nominees whose status changed.
  */
-async function statusMails(repos: Repositories, program: Program, changes: readonly StatusChange[], note: string | null): Promise<OutgoingMail[]> {
+async function statusMails(repos: Repos<'users'>, program: Program, changes: readonly StatusChange[], note: string | null): Promise<OutgoingMail[]> {
   const mails: OutgoingMail[] = [];
   const title = { en: program.titleEn ?? program.identifier, id: program.titleId ?? program.titleEn ?? program.identifier };
   for (const c of changes) {

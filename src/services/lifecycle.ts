@@ -9,8 +9,9 @@ import { convertSpending, type Spending, type SpendingGroup } from '../domain/re
 import { audit } from './audit.js';
 import { getProgram } from './programs.js';
 import { requireSignedIn } from '../domain/access/policy.js';
-import type { Transition } from './ports.js';
-import type { ServiceDeps } from './deps.js';
+import type { Transition } from './lifecycle.ports.js';
+import type { Deps } from './deps.js';
+import { readBack } from './read-back.js';
 
 export interface TransitionRequest {
   readonly action: TransitionAction;
@@ -19,7 +20,7 @@ export interface TransitionRequest {
   readonly expectedVersion?: number;
 }
 
-export async function transitionProgram(deps: ServiceDeps, id: number, request: TransitionRequest): Promise<Program> {
+export async function transitionProgram(deps: Deps<'programs' | 'reportFacts' | 'transitions' | 'audit'>, id: number, request: TransitionRequest): Promise<Program> {
   return deps.store.transaction(async (repos) => {
     const current = await repos.programs.findById(id);
     if (!current) throw new NotFoundError('activity.not_found', `no program with id ${id}`);
@@ -54,7 +55,7 @@ export async function transitionProgram(deps: ServiceDeps, id: number, request: 
       changes: { lifecycleStage: { before: current.lifecycleStage, after: to } },
       comment,
     });
-    return (await repos.programs.findById(id)) as Program; // changed just above
+    return readBack(await repos.programs.findById(id), `program ${id}`);
   });
 }
 
@@ -66,21 +67,15 @@ export interface Timeline {
 }
 
 /** The program's path through the process so far, and the next steps this actor may take. */
-export async function programTimeline(deps: ServiceDeps, id: number): Promise<Timeline> {
+export async function programTimeline(deps: Deps<'programs' | 'transitions'>, id: number): Promise<Timeline> {
   const activity = await getProgram(deps, id);
   // The public sees the stage, not who moved it.
   const transitions = canReadInternal(deps.actor) ? await deps.store.repos.transitions.listByProgram(id) : [];
   return { stage: activity.lifecycleStage, transitions, available: availableTransitions(deps.actor, activity) };
 }
 
-export interface PlanProgram {
-  readonly id: number;
-  readonly identifier: string;
-  readonly titleEn: string | null;
-  readonly titleId: string | null;
+export interface PlanProgram extends Pick<Program, 'id' | 'identifier' | 'titleEn' | 'titleId' | 'plannedStart' | 'plannedEnd'> {
   readonly stage: Program['lifecycleStage'];
-  readonly plannedStart: string | null;
-  readonly plannedEnd: string | null;
   readonly recipients: readonly string[];
   readonly budget: Spending;
 }
@@ -130,7 +125,7 @@ function budgetGroups(activity: Program, rates: ReadonlyMap<string, readonly Exc
 }
 
 /** Approved and funded programs of a year, per implementing ministry, with their planned budgets. */
-export async function annualPlan(deps: ServiceDeps, year: number): Promise<AnnualPlan> {
+export async function annualPlan(deps: Deps<'programs' | 'exchangeRates'>, year: number): Promise<AnnualPlan> {
   requireSignedIn(deps.actor);
   const repos = deps.store.repos;
   const activities: Program[] = [];

@@ -1,10 +1,13 @@
 /**
  * Delivery of the mail outbox. Use cases write mail in the transaction of the change it reports
- * (ports.MailOutboxRepository); this sends it after the commit, so a rolled-back change sends
+ * (journey.ports.ts, MailOutboxRepository); this sends it after the commit, so a rolled-back change sends
  * nothing and a mail server that is down delays mail without failing the change. Each row is
  * tried up to MAX_MAIL_ATTEMPTS times.
  */
-import type { Clock, Store } from './deps.js';
+import type { Clock, Repos, Store } from './deps.js';
+
+/** What delivery needs of the store: the outbox, outside any transaction. */
+type OutboxStore = Store<Repos<'mailOutbox'>>;
 
 export interface MailMessage {
   readonly to: string;
@@ -43,7 +46,7 @@ export interface DeliveryReport {
 }
 
 /** Sends unsent outbox mail, oldest first, marking each sent or failed (with the error). */
-export async function deliverOutbox(store: Store, mailer: Mailer, clock: Clock, options: { limit?: number } = {}): Promise<DeliveryReport> {
+export async function deliverOutbox(store: OutboxStore, mailer: Mailer, clock: Clock, options: { limit?: number } = {}): Promise<DeliveryReport> {
   let sent = 0;
   let failed = 0;
   const limit = options.limit ?? 200;
@@ -74,7 +77,7 @@ export interface MailDelivery {
 }
 
 /** A small loop: every `intervalMs`, and soon after a kick; one round at a time. */
-export function startMailDelivery(store: Store, mailer: Mailer, clock: Clock, options: { intervalMs?: number; onError?: (error: unknown) => void; onSent?: (report: DeliveryReport) => void } = {}): MailDelivery {
+export function startMailDelivery(store: OutboxStore, mailer: Mailer, clock: Clock, options: { intervalMs?: number; onError?: (error: unknown) => void; onSent?: (report: DeliveryReport) => void } = {}): MailDelivery {
   let running: Promise<void> | null = null;
   let again = false;
   let stopped = false;

@@ -20,11 +20,15 @@ import { ConflictError, NotFoundError } from '../domain/errors.js';
 import type { LifecycleStage } from '../domain/codes.js';
 import type { Spending } from '../domain/report/summary.js';
 import { audit } from './audit.js';
-import type { Repositories, ServiceDeps } from './deps.js';
+import type { Deps, Repos } from './deps.js';
+import { readBack } from './read-back.js';
+
+/** What setting unit costs uses (listing them needs `unitCosts` only). */
+export type UnitCostDeps = Deps<'unitCosts' | 'audit'>;
 import { reportStages } from './reports.js';
 
 /** The repository filter of a query: the public's stages narrowed to published ones, the agency checked. */
-async function filterFor(deps: ServiceDeps, q: { year?: number; yearFrom?: number; yearTo?: number; agency?: string; stage?: readonly LifecycleStage[] }): Promise<MoneyFilter> {
+async function filterFor(deps: Deps<'organisations'>, q: { year?: number; yearFrom?: number; yearTo?: number; agency?: string; stage?: readonly LifecycleStage[] }): Promise<MoneyFilter> {
   if (q.agency !== undefined && !(await deps.store.repos.organisations.findByCode(q.agency))) {
     throw new NotFoundError('organisation.not_found', `no organisation with code "${q.agency}"`, [{ path: 'agency', message: 'no organisation with this code', code: 'unknown_organisation' }]);
   }
@@ -32,7 +36,7 @@ async function filterFor(deps: ServiceDeps, q: { year?: number; yearFrom?: numbe
 }
 
 /** Budget against spending, in US dollars and rupiah, per program, agency or year. */
-export async function budgetVsSpent(deps: ServiceDeps, query: BudgetVsSpentQuery): Promise<BudgetVsSpentReport> {
+export async function budgetVsSpent(deps: Deps<'organisations' | 'money'>, query: BudgetVsSpentQuery): Promise<BudgetVsSpentReport> {
   const filter = await filterFor(deps, query);
   const agg = await deps.store.repos.money.budgetVsSpent(filter, query.groupBy, query.page, query.pageSize);
   return {
@@ -46,7 +50,7 @@ export async function budgetVsSpent(deps: ServiceDeps, query: BudgetVsSpentQuery
   };
 }
 
-export async function listUnitCosts(deps: ServiceDeps): Promise<UnitCost[]> {
+export async function listUnitCosts(deps: Deps<'unitCosts'>): Promise<UnitCost[]> {
   return deps.store.repos.unitCosts.list();
 }
 
@@ -60,7 +64,7 @@ const notFound = (id: number) => new NotFoundError('unit_cost.not_found', `no un
 
 const auditable = (u: UnitCost) => ({ key: unitCostKey(u), kind: u.kind, region: u.region, validFrom: u.validFrom, currency: u.currency, amountMinor: u.amountMinor, note: u.note });
 
-export async function createUnitCost(deps: ServiceDeps, data: UnitCostData): Promise<UnitCost> {
+export async function createUnitCost(deps: UnitCostDeps, data: UnitCostData): Promise<UnitCost> {
   authorizeUnitCostWrite(deps.actor);
   return deps.store.transaction(async (repos) => {
     if (await repos.unitCosts.findByKey(data)) throw keyTaken(data);
@@ -71,7 +75,7 @@ export async function createUnitCost(deps: ServiceDeps, data: UnitCostData): Pro
 }
 
 /** Replaces a unit cost's fields (its kind, region and day too, unless another cost has them). */
-export async function updateUnitCost(deps: ServiceDeps, id: number, data: UnitCostData): Promise<UnitCost> {
+export async function updateUnitCost(deps: UnitCostDeps, id: number, data: UnitCostData): Promise<UnitCost> {
   authorizeUnitCostWrite(deps.actor);
   return deps.store.transaction(async (repos) => {
     const current = await repos.unitCosts.findById(id);
@@ -85,7 +89,7 @@ export async function updateUnitCost(deps: ServiceDeps, id: number, data: UnitCo
   });
 }
 
-export async function deleteUnitCost(deps: ServiceDeps, id: number): Promise<void> {
+export async function deleteUnitCost(deps: UnitCostDeps, id: number): Promise<void> {
   authorizeUnitCostWrite(deps.actor);
   await deps.store.transaction(async (repos) => {
     const current = await repos.unitCosts.findById(id);
@@ -99,7 +103,7 @@ export async function deleteUnitCost(deps: ServiceDeps, id: number): Promise<voi
  * Sets unit costs by their key (kind, region, day): new ones are added, existing ones replaced;
  * all or nothing (the CLI's `set` and its CSV import).
  */
-export async function setUnitCosts(deps: ServiceDeps, rows: readonly UnitCostData[]): Promise<{ inserted: number; updated: number; costs: UnitCost[] }> {
+export async function setUnitCosts(deps: UnitCostDeps, rows: readonly UnitCostData[]): Promise<{ inserted: number; updated: number; costs: UnitCost[] }> {
   authorizeUnitCostWrite(deps.actor);
   const keys = new Set<string>();
   for (const r of rows) {
@@ -134,14 +138,12 @@ export async function setUnitCosts(deps: ServiceDeps, rows: readonly UnitCostDat
   });
 }
 
-async function saved(repos: Repositories, id: number): Promise<UnitCost> {
-  const cost = await repos.unitCosts.findById(id);
-  if (!cost) throw new Error(`unit cost ${id} vanished inside its own transaction`);
-  return cost;
+async function saved(repos: Repos<'unitCosts'>, id: number): Promise<UnitCost> {
+  return readBack(await repos.unitCosts.findById(id), `unit cost ${id}`);
 }
 
 /** Exchange rates of the given currencies (and IDR), each sorted by day. */
-export async function rateTable(repos: Repositories, currencies: Iterable<string>): Promise<RateTable> {
+export async function rateTable(repos: Repos<'exchangeRates'>, currencies: Iterable<string>): Promise<RateTable> {
   const table = new Map<string, { date: string; unitsPerUsd: number }[]>();
   for (const currency of new Set([...currencies, 'IDR'])) {
     table.set(currency, (await repos.exchangeRates.list({ currency })).map((r) => ({ date: r.date, unitsPerUsd: r.unitsPerUsd })));
@@ -203,7 +205,7 @@ function countGap(gaps: Map<string, { -readonly [K in keyof InKindGapSummary]: I
 }
 
 /** Estimated in-kind values of the programs with no money recorded, a page of them with their inputs and the totals. */
-export async function inKindEstimates(deps: ServiceDeps, query: InKindQuery): Promise<InKindReport> {
+export async function inKindEstimates(deps: Deps<'organisations' | 'unitCosts' | 'exchangeRates' | 'money'>, query: InKindQuery): Promise<InKindReport> {
   const filter = await filterFor(deps, query);
   const repos = deps.store.repos;
   const costs = await repos.unitCosts.list();

@@ -15,11 +15,20 @@ import { selectWithinQuotas, type SelectionQuotas } from '../domain/offer/select
 import { PLACE_HOLDING } from '../domain/participant/journey.js';
 import { checkParticipantCountry, personKey, type Participant } from '../domain/participant/participant.js';
 import { audit } from './audit.js';
-import { moveParticipants, type StatusChange } from './journey.js';
-import type { ReviewCounts, ReviewFilter } from './offer-ports.js';
+import { moveParticipants, type JourneyRepo, type StatusChange } from './journey.js';
+import type { ReviewCounts, ReviewFilter } from './offers.ports.js';
 import { offerOf, programOf } from './offers.js';
-import type { ParticipantEvent } from './ports.js';
-import type { Repositories, ServiceDeps } from './deps.js';
+import type { ParticipantEvent } from './journey.ports.js';
+import type { Acting, Deps, Repos } from './deps.js';
+import { readBack } from './read-back.js';
+
+/** What a nomination writes: the candidate's record, its step, documents, audit entry and mail. */
+export type NominationRepo = 'offers' | 'programs' | 'organisations' | 'participants' | 'nominations' | 'participantEvents' | 'mailOutbox' | 'users' | 'documents' | 'audit';
+
+/** What the agency's review and the candidates' next steps use: the offer, its nominations and the journey. */
+export type SelectionDeps = Deps<JourneyRepo | 'offers' | 'programs' | 'nominations' | 'reportFacts'>;
+/** What finds a participant and its program, to authorise reading the participant's documents and history. */
+type PersonalRepo = 'participants' | 'programs';
 
 export interface UploadedFile {
   readonly kind: DocumentKind;
@@ -35,7 +44,7 @@ function checkFiles(files: readonly UploadedFile[], maxBytes: number) {
   return checked.map((c) => ({ ...c.file, ...(c.result.ok ? c.result.value : { fileName: c.file.fileName, contentType: 'application/octet-stream' }) }));
 }
 
-async function storeFiles(deps: ServiceDeps, repos: Repositories, participant: Participant, program: Program, files: readonly UploadedFile[], maxBytes: number): Promise<DocumentMeta[]> {
+async function storeFiles(deps: Acting, repos: Repos<'documents' | 'audit'>, participant: Participant, program: Program, files: readonly UploadedFile[], maxBytes: number): Promise<DocumentMeta[]> {
   const metas: DocumentMeta[] = [];
   for (const f of checkFiles(files, maxBytes)) {
     const meta = await repos.documents.insert({ participantId: participant.id, kind: f.kind, fileName: f.fileName, contentType: f.contentType, content: f.bytes, uploadedBy: actorLabel(deps.actor) }, deps.clock.nowIso());
@@ -52,7 +61,7 @@ async function storeFiles(deps: ServiceDeps, repos: Repositories, participant: P
 }
 
 /** The nominator's organisation: the actor's for embassies and focal points, none for the team. */
-async function nominatorOf(deps: ServiceDeps, repos: Repositories, country: string, onBehalfOf: string | null): Promise<string | null> {
+async function nominatorOf(deps: Acting, repos: Repos<'organisations'>, country: string, onBehalfOf: string | null): Promise<string | null> {
   if (!actorHasRole(deps.actor, 'embassy', 'focal_point')) {
     if (!onBehalfOf) return null;
     // The coordination team enters a nomination an embassy or a government sent on paper.
@@ -78,7 +87,13 @@ export interface NominationResult {
 }
 
 /** Nominates a candidate for an open offer, with their consent and documents. */
-export async function nominate(deps: ServiceDeps, offerId: number, input: NominationInput, files: readonly UploadedFile[], maxBytes: number): Promise<NominationResult> {
+export async function nominate(
+  deps: Deps<NominationRepo>,
+  offerId: number,
+  input: NominationInput,
+  files: readonly UploadedFile[],
+  maxBytes: number,
+): Promise<NominationResult> {
   authorizeNominate(deps.actor);
   checkFiles(files, maxBytes); // refused before the transaction
   return deps.store.transaction(async (repos) => {
@@ -93,7 +108,7 @@ export async function nominate(deps: ServiceDeps, offerId: number, input: Nomina
     const twin = await repos.participants.findByPersonKey(program.id, key);
     if (twin) throw new ConflictError('participant.duplicate', `${input.fullName} is already a candidate or participant of this program (id ${twin.id})`, [{ path: 'email', code: 'duplicate', message: 'the same person is already nominated for this program' }]);
     const id = await repos.nominations.insert(program.id, { ...input, organisation: input.organisation ?? null, position: input.position ?? null, phone: input.phone ?? null, personKey: key, nominatedBy, nominatedAt: now, consentAt: now }, now);
-    const participant = (await repos.participants.findById(id)) as Participant; // inserted just above
+    const participant = readBack(await repos.participants.findById(id), `participant ${id}`);
     await repos.participantEvents.addMany([{ participantId: id, fromStatus: null, toStatus: 'nominated', at: now, byLabel: actorLabel(deps.actor), note: null }]);
     await repos.mailOutbox.enqueue(await nominationMails(repos, program, offer, participant), now);
     await audit(deps, repos, {
@@ -108,7 +123,7 @@ export async function nominate(deps: ServiceDeps, offerId: number, input: Nomina
   });
 }
 
-async function nominationMails(repos: Repositories, program: Program, offer: CourseOffer, p: Participant) {
+async function nominationMails(repos: Repos<'users'>, program: Program, offer: CourseOffer, p: Participant) {
   const title = program.titleEn ?? program.identifier;
   const titleId = program.titleId ?? title;
   const mails = [
@@ -137,19 +152,19 @@ async function nominationMails(repos: Repositories, program: Program, offer: Cou
   return mails;
 }
 
-async function participantAndProgram(repos: Repositories, participantId: number): Promise<{ participant: Participant; program: Program }> {
+async function participantAndProgram(repos: Repos<PersonalRepo>, participantId: number): Promise<{ participant: Participant; program: Program }> {
   const participant = await repos.participants.findById(participantId);
   if (!participant) throw new NotFoundError('participant.not_found', `no participant with id ${participantId}`);
   return { participant, program: await programOf(repos, participant.activityId) };
 }
 
 /** Who may see a participant's documents and history: those who see their personal data. */
-function authorizePersonal(deps: ServiceDeps, program: Program, participant: Participant): void {
+function authorizePersonal(deps: Acting, program: Program, participant: Participant): void {
   requireSignedIn(deps.actor);
   if (!canSeePersonalData(deps.actor, program, participant.nominatedBy)) throw new ForbiddenError('participant.personal_forbidden', "you may not see this participant's personal data");
 }
 
-export async function addDocuments(deps: ServiceDeps, participantId: number, files: readonly UploadedFile[], maxBytes: number): Promise<DocumentMeta[]> {
+export async function addDocuments(deps: Deps<PersonalRepo | 'documents' | 'audit'>, participantId: number, files: readonly UploadedFile[], maxBytes: number): Promise<DocumentMeta[]> {
   requireSignedIn(deps.actor);
   if (files.length === 0) throw new InvalidError('document.no_file', 'send a file in a field named "cv" or "letter"', [{ path: 'cv', message: 'is required' }]);
   return deps.store.transaction(async (repos) => {
@@ -162,13 +177,13 @@ export async function addDocuments(deps: ServiceDeps, participantId: number, fil
   });
 }
 
-export async function listDocuments(deps: ServiceDeps, participantId: number): Promise<DocumentMeta[]> {
+export async function listDocuments(deps: Deps<PersonalRepo | 'documents'>, participantId: number): Promise<DocumentMeta[]> {
   const { participant, program } = await participantAndProgram(deps.store.repos, participantId);
   authorizePersonal(deps, program, participant);
   return deps.store.repos.documents.listFor(participantId);
 }
 
-export async function getDocument(deps: ServiceDeps, documentId: number): Promise<{ meta: DocumentMeta; content: Uint8Array }> {
+export async function getDocument(deps: Deps<PersonalRepo | 'documents'>, documentId: number): Promise<{ meta: DocumentMeta; content: Uint8Array }> {
   requireSignedIn(deps.actor);
   const repos = deps.store.repos;
   const meta = await repos.documents.findMeta(documentId);
@@ -180,7 +195,7 @@ export async function getDocument(deps: ServiceDeps, documentId: number): Promis
   return { meta, content };
 }
 
-export async function participantHistory(deps: ServiceDeps, participantId: number): Promise<{ participant: Participant; events: ParticipantEvent[] }> {
+export async function participantHistory(deps: Deps<PersonalRepo | 'participantEvents'>, participantId: number): Promise<{ participant: Participant; events: ParticipantEvent[] }> {
   const { participant, program } = await participantAndProgram(deps.store.repos, participantId);
   authorizePersonal(deps, program, participant);
   return { participant, events: await deps.store.repos.participantEvents.listFor(participantId) };
@@ -194,14 +209,14 @@ export interface ReviewItem extends Omit<Participant, 'fullName' | 'email' | 'po
   readonly personal: boolean;
 }
 
-function reviewItem(deps: ServiceDeps, program: Program, p: Participant): ReviewItem {
+function reviewItem(deps: Acting, program: Program, p: Participant): ReviewItem {
   const { personKey: _key, ...rest } = p;
   if (canSeePersonalData(deps.actor, program, p.nominatedBy)) return { ...rest, personal: true };
   return { ...rest, fullName: null, email: null, position: null, phone: null, personal: false };
 }
 
 /** The review list of an offer's nominations: a page, and the counts per status and country. */
-export async function reviewList(deps: ServiceDeps, offerId: number, filter: ReviewFilter & { mine?: boolean }, page: number, pageSize: number): Promise<{ page: Page<ReviewItem>; counts: ReviewCounts; offer: CourseOffer }> {
+export async function reviewList(deps: Deps<'offers' | 'programs' | 'nominations'>, offerId: number, filter: ReviewFilter & { mine?: boolean }, page: number, pageSize: number): Promise<{ page: Page<ReviewItem>; counts: ReviewCounts; offer: CourseOffer }> {
   requireSignedIn(deps.actor);
   const repos = deps.store.repos;
   const { offer, program } = await offerOf(repos, offerId);
@@ -239,22 +254,28 @@ function checkQuotas(offer: CourseOffer, holders: Map<string, number>, changes: 
   if (issues.length) throw new InvalidError('offer.quota_exceeded', issues.map((i) => i.message).join('; '), issues);
 }
 
-async function loadOwn(repos: Repositories, program: Program, ids: readonly number[]): Promise<Map<number, Participant>> {
-  const found = new Map((await repos.nominations.findMany([...new Set(ids)])).map((p) => [p.id, p]));
-  const missing = ids.filter((id) => found.get(id)?.activityId !== program.id);
+/** Each change with its participant, who must be a nomination of the program. */
+async function loadOwn<T extends { participantId: number }>(repos: Repos<'nominations'>, program: Program, changes: readonly T[]): Promise<{ change: T; participant: Participant }[]> {
+  const found = new Map((await repos.nominations.findMany([...new Set(changes.map((c) => c.participantId))])).map((p) => [p.id, p]));
+  const own: { change: T; participant: Participant }[] = [];
+  const missing: number[] = [];
+  for (const change of changes) {
+    const participant = found.get(change.participantId);
+    if (participant?.activityId === program.id) own.push({ change, participant });
+    else missing.push(change.participantId);
+  }
   if (missing.length) throw new NotFoundError('participant.not_found', `no nomination ${missing.slice(0, 10).join(', ')} in program ${program.identifier}`);
-  return found;
+  return own;
 }
 
 /** The agency's review: selected, reserve or not selected, one by one or in bulk, within the quotas. */
-export async function reviewNominations(deps: ServiceDeps, offerId: number, input: ReviewInput): Promise<{ changed: number }> {
+export async function reviewNominations(deps: SelectionDeps, offerId: number, input: ReviewInput): Promise<{ changed: number }> {
   return deps.store.transaction(async (repos) => {
     const { offer, program } = await offerOf(repos, offerId);
     authorizeOfferManage(deps.actor, program);
-    const found = await loadOwn(repos, program, input.changes.map((c) => c.participantId));
+    const own = await loadOwn(repos, program, input.changes);
     let nextRank = await repos.nominations.maxReserveRank(program.id);
-    const changes: StatusChange[] = input.changes.map((c) => {
-      const participant = found.get(c.participantId) as Participant; // loadOwn checked every id
+    const changes: StatusChange[] = own.map(({ change: c, participant }) => {
       const reserveRank = c.status === 'reserve' ? (c.reserveRank ?? (participant.status === 'reserve' ? participant.reserveRank : null) ?? ++nextRank) : null;
       return { participant, to: c.status, reserveRank };
     });
@@ -269,7 +290,7 @@ export async function reviewNominations(deps: ServiceDeps, offerId: number, inpu
  * Selects all candidates (nominated and reserves) within the quotas, in the agency's order
  * (ids given first, then by nomination time): the rest become reserves ranked in that order.
  */
-export async function selectAllWithinQuotas(deps: ServiceDeps, offerId: number, input: SelectInput): Promise<{ selected: number; reserves: number; notSelected: number }> {
+export async function selectAllWithinQuotas(deps: SelectionDeps, offerId: number, input: SelectInput): Promise<{ selected: number; reserves: number; notSelected: number }> {
   return deps.store.transaction(async (repos) => {
     const { offer, program } = await offerOf(repos, offerId);
     authorizeOfferManage(deps.actor, program);
@@ -279,14 +300,13 @@ export async function selectAllWithinQuotas(deps: ServiceDeps, offerId: number, 
     const unknown = order.filter((id) => !byId.has(id));
     if (unknown.length) throw new InvalidError('offer.bad_order', `not candidates of this offer (nominated or reserve): ${unknown.slice(0, 10).join(', ')}`, [{ path: 'order', code: 'not_a_candidate', message: `ids ${unknown.slice(0, 10).join(', ')} are not candidates` }]);
     const listed = new Set(order);
-    const ranked = [...new Set(order)].map((id) => byId.get(id) as Participant).concat(candidates.filter((c) => !listed.has(c.id)));
+    const ranked = [...listed].flatMap((id) => byId.get(id) ?? []).concat(candidates.filter((c) => !listed.has(c.id)));
     const result = selectWithinQuotas(ranked, quotasOf(offer), { holders: await repos.nominations.holders(program.id), maxReserves: input.maxReserves });
-    const to = new Map<number, ParticipantStatus>();
-    for (const id of result.selected) to.set(id, 'selected');
-    for (const r of result.reserves) to.set(r.id, 'reserve');
-    for (const id of result.notSelected) to.set(id, 'not_selected');
+    // The result puts each candidate in one of its three lists.
+    const selected = new Set(result.selected);
     const rank = new Map(result.reserves.map((r) => [r.id, r.rank]));
-    const changes: StatusChange[] = ranked.map((p) => ({ participant: p, to: to.get(p.id) as ParticipantStatus, reserveRank: rank.get(p.id) ?? null }));
+    const statusOf = (id: number): ParticipantStatus => (selected.has(id) ? 'selected' : rank.has(id) ? 'reserve' : 'not_selected');
+    const changes: StatusChange[] = ranked.map((p) => ({ participant: p, to: statusOf(p.id), reserveRank: rank.get(p.id) ?? null }));
     await moveParticipants(deps, repos, program, changes, { note: input.note ?? null });
     await repos.reportFacts.refresh([program.id], { participantsOnly: true });
     return { selected: result.selected.length, reserves: result.reserves.length, notSelected: result.notSelected.length };
@@ -300,7 +320,7 @@ const NOMINATOR_STEPS: readonly ParticipantStatus[] = ['confirmed', 'withdrawn']
  * One participant's next step. When a selected (or confirmed) one withdraws, the first reserve
  * that fits the freed place (its country's quota and the total) is selected in its place.
  */
-export async function changeStatus(deps: ServiceDeps, participantId: number, input: StatusChangeInput): Promise<{ participant: Participant; promoted: Participant | null }> {
+export async function changeStatus(deps: SelectionDeps, participantId: number, input: StatusChangeInput): Promise<{ participant: Participant; promoted: Participant | null }> {
   requireSignedIn(deps.actor);
   return deps.store.transaction(async (repos) => {
     const { participant, program } = await participantAndProgram(repos, participantId);
@@ -314,11 +334,11 @@ export async function changeStatus(deps: ServiceDeps, participantId: number, inp
     let promoted: Participant | null = null;
     if (offer && input.status === 'withdrawn' && PLACE_HOLDING.includes(participant.status)) promoted = await promoteReserve(deps, repos, program, offer);
     await repos.reportFacts.refresh([program.id], { participantsOnly: true });
-    return { participant: (await repos.participants.findById(participantId)) as Participant, promoted }; // exists: changed above
+    return { participant: readBack(await repos.participants.findById(participantId), `participant ${participantId}`), promoted };
   });
 }
 
-async function promoteReserve(deps: ServiceDeps, repos: Repositories, program: Program, offer: CourseOffer): Promise<Participant | null> {
+async function promoteReserve(deps: Acting, repos: Repos<JourneyRepo | 'nominations'>, program: Program, offer: CourseOffer): Promise<Participant | null> {
   const reserves = (await repos.nominations.inStatuses(program.id, ['reserve'])).sort((a, b) => (a.reserveRank ?? Number.MAX_SAFE_INTEGER) - (b.reserveRank ?? Number.MAX_SAFE_INTEGER) || a.id - b.id);
   const result = selectWithinQuotas(reserves, quotasOf(offer), { holders: await repos.nominations.holders(program.id) });
   const first = reserves.find((r) => r.id === result.selected[0]);
@@ -328,7 +348,7 @@ async function promoteReserve(deps: ServiceDeps, repos: Repositories, program: P
 }
 
 /** The nominating organisation's view: its nominees across offers, with their status history. */
-export async function myNominations(deps: ServiceDeps, filter: { status?: ParticipantStatus; offerId?: number }, page: number, pageSize: number) {
+export async function myNominations(deps: Deps<'nominations' | 'participantEvents'>, filter: { status?: ParticipantStatus; offerId?: number }, page: number, pageSize: number) {
   requireSignedIn(deps.actor);
   const org = actorOrg(deps.actor);
   if (!actorHasRole(deps.actor, 'embassy', 'focal_point') || !org) throw new ForbiddenError('nomination.not_a_nominator', 'this list is for embassies and focal points (the nominating organisations)');

@@ -6,16 +6,20 @@ import { diffRecords } from '../domain/audit.js';
 import { InvalidError, InvalidTransitionError, NotFoundError } from '../domain/errors.js';
 import { canMoveOffer, checkOfferQuotas, isOpenForNominations, type CourseOffer, type OfferInput, type OfferStatus } from '../domain/offer/offer.js';
 import { audit } from './audit.js';
-import type { CatalogueEntry, CatalogueFilter } from './offer-ports.js';
-import type { Repositories, ServiceDeps } from './deps.js';
+import type { CatalogueEntry, CatalogueFilter } from './offers.ports.js';
+import type { Acting, Deps, Repos } from './deps.js';
+import { readBack } from './read-back.js';
 
-export async function programOf(repos: Repositories, activityId: number): Promise<Program> {
+/** What changing an offer uses (reading one needs `offers` and `programs`). */
+export type OfferDeps = Deps<'offers' | 'programs' | 'audit'>;
+
+export async function programOf(repos: Repos<'programs'>, activityId: number): Promise<Program> {
   const program = await repos.programs.findById(activityId);
   if (!program) throw new NotFoundError('activity.not_found', `no program with id ${activityId}`);
   return program;
 }
 
-export async function offerOf(repos: Repositories, offerId: number): Promise<{ offer: CourseOffer; program: Program }> {
+export async function offerOf(repos: Repos<'offers' | 'programs'>, offerId: number): Promise<{ offer: CourseOffer; program: Program }> {
   const offer = await repos.offers.findById(offerId);
   if (!offer) throw new NotFoundError('offer.not_found', `no course offer with id ${offerId}`);
   return { offer, program: await programOf(repos, offer.activityId) };
@@ -24,7 +28,7 @@ export async function offerOf(repos: Repositories, offerId: number): Promise<{ o
 const auditView = (o: CourseOffer) => ({ ...o, quotas: o.quotas.map((q) => `${q.country}:${q.quota}`).join(', ') });
 
 /** Opens a program for nominations, or changes its offer (PUT: the whole offer). */
-export async function saveOffer(deps: ServiceDeps, activityId: number, input: OfferInput): Promise<CourseOffer> {
+export async function saveOffer(deps: OfferDeps, activityId: number, input: OfferInput): Promise<CourseOffer> {
   return deps.store.transaction(async (repos) => {
     const program = await programOf(repos, activityId);
     authorizeOfferManage(deps.actor, program);
@@ -68,7 +72,7 @@ export async function saveOffer(deps: ServiceDeps, activityId: number, input: Of
 }
 
 /** Closes an open offer (no more nominations) or reopens a closed one. */
-export async function setOfferStatus(deps: ServiceDeps, offerId: number, to: 'open' | 'closed'): Promise<CourseOffer> {
+export async function setOfferStatus(deps: OfferDeps, offerId: number, to: 'open' | 'closed'): Promise<CourseOffer> {
   return deps.store.transaction(async (repos) => {
     const { offer, program } = await offerOf(repos, offerId);
     authorizeOfferManage(deps.actor, program);
@@ -76,12 +80,12 @@ export async function setOfferStatus(deps: ServiceDeps, offerId: number, to: 'op
     if (!canMoveOffer(offer.status, to)) throw new InvalidTransitionError('offer.bad_transition', `the offer is ${offer.status}: it cannot become ${to}`);
     await repos.offers.setStatus(offer.id, to, deps.clock.nowIso());
     await audit(deps, repos, { action: 'transition', entity: 'course_offer', entityId: offer.id, entityLabel: program.identifier, changes: { status: { before: offer.status, after: to } } });
-    return (await repos.offers.findById(offer.id)) as CourseOffer; // changed just above
+    return readBack(await repos.offers.findById(offer.id), `offer ${offer.id}`);
   });
 }
 
 /** Whether the actor may see the offer: published and not a draft, or it manages it. */
-function canSeeOffer(deps: ServiceDeps, offer: CourseOffer, program: Program): boolean {
+function canSeeOffer(deps: Acting, offer: CourseOffer, program: Program): boolean {
   if (canManageOffer(deps.actor, program)) return true;
   return offer.status !== 'draft' && isPublished(program.lifecycleStage);
 }
@@ -93,7 +97,7 @@ export interface OfferView extends CatalogueEntry {
   readonly canNominate: boolean;
 }
 
-function canNominateNow(deps: ServiceDeps, accepting: boolean): boolean {
+function canNominateNow(deps: Acting, accepting: boolean): boolean {
   if (!accepting) return false;
   try {
     authorizeNominate(deps.actor);
@@ -127,7 +131,7 @@ function entryOf(offer: CourseOffer, p: Program): CatalogueEntry {
 }
 
 /** One offer's public page (drafts only for those who manage them). */
-export async function getOffer(deps: ServiceDeps, offerId: number): Promise<OfferView> {
+export async function getOffer(deps: Deps<'offers' | 'programs'>, offerId: number): Promise<OfferView> {
   const { offer, program } = await offerOf(deps.store.repos, offerId);
   if (!canSeeOffer(deps, offer, program)) throw new NotFoundError('offer.not_found', `no course offer with id ${offerId}`);
   const accepting = isOpenForNominations(offer, deps.clock.nowIso());
@@ -135,7 +139,7 @@ export async function getOffer(deps: ServiceDeps, offerId: number): Promise<Offe
 }
 
 /** The offer of a program, when it has one the actor may see. */
-export async function getProgramOffer(deps: ServiceDeps, activityId: number): Promise<OfferView | null> {
+export async function getProgramOffer(deps: Deps<'offers' | 'programs'>, activityId: number): Promise<OfferView | null> {
   const offer = await deps.store.repos.offers.findByProgram(activityId);
   if (!offer) return null;
   try {
@@ -162,7 +166,7 @@ export interface CatalogueQuery {
  * The catalogue: offers of published programs, open or closed; the coordination team also sees
  * drafts and unpublished programs, an agency its own drafts.
  */
-export async function listOffers(deps: ServiceDeps, query: CatalogueQuery): Promise<Page<CatalogueEntry>> {
+export async function listOffers(deps: Deps<'offers'>, query: CatalogueQuery): Promise<Page<CatalogueEntry>> {
   const team = isCoordinationTeam(deps.actor);
   const statuses: OfferStatus[] = query.openOnly ? ['open'] : query.status ? [query.status] : team ? ['draft', 'open', 'closed'] : ['open', 'closed'];
   const filter: CatalogueFilter = {

@@ -4,8 +4,14 @@ import type { Organisation, OrganisationData } from '../domain/organisation/orga
 import type { OrganisationInput, OrganisationPatch } from '../domain/organisation/organisation.schema.js';
 import { authorizeReferenceWrite } from '../domain/access/policy.js';
 import { diffRecords } from '../domain/audit.js';
+import { givenFields } from '../domain/patch.js';
 import { audit } from './audit.js';
-import type { ServiceDeps } from './deps.js';
+import type { Deps } from './deps.js';
+import type { OrganisationFilter } from './organisations.ports.js';
+import { readBack } from './read-back.js';
+
+/** What changing the register uses (reading it needs `organisations` only). */
+export type OrganisationDeps = Deps<'organisations' | 'audit'>;
 
 function toData(input: OrganisationInput): OrganisationData {
   return {
@@ -26,44 +32,44 @@ function codeTaken(code: string): ConflictError {
   ]);
 }
 
-export async function createOrganisation(deps: ServiceDeps, input: OrganisationInput): Promise<Organisation> {
+export async function createOrganisation(deps: OrganisationDeps, input: OrganisationInput): Promise<Organisation> {
   authorizeReferenceWrite(deps.actor);
   return deps.store.transaction(async (repos) => {
     if (await repos.organisations.findByCode(input.code)) throw codeTaken(input.code);
     await repos.organisations.insert(toData(input), deps.clock.nowIso());
-    const created = (await repos.organisations.findByCode(input.code)) as Organisation; // inserted just above
+    const created = readBack(await repos.organisations.findByCode(input.code), `organisation ${input.code}`);
     await audit(deps, repos, { action: 'create', entity: 'organisation', entityId: created.code, entityLabel: created.nameEn, changes: diffRecords(null, { ...created }) });
     return created;
   });
 }
 
-export async function getOrganisation(deps: ServiceDeps, code: string): Promise<Organisation> {
+export async function getOrganisation(deps: Deps<'organisations'>, code: string): Promise<Organisation> {
   const org = await deps.store.repos.organisations.findByCode(code);
   if (!org) throw new NotFoundError('organisation.not_found', `no organisation with code "${code}"`);
   return org;
 }
 
-export async function listOrganisations(deps: ServiceDeps, filter: { kind?: string; q?: string }): Promise<Organisation[]> {
+export async function listOrganisations(deps: Deps<'organisations'>, filter: OrganisationFilter): Promise<Organisation[]> {
   return deps.store.repos.organisations.list(filter);
 }
 
-export async function patchOrganisation(deps: ServiceDeps, code: string, patch: OrganisationPatch): Promise<Organisation> {
+export async function patchOrganisation(deps: OrganisationDeps, code: string, patch: OrganisationPatch): Promise<Organisation> {
   authorizeReferenceWrite(deps.actor);
   return deps.store.transaction(async (repos) => {
     const current = await repos.organisations.findByCode(code);
     if (!current) throw new NotFoundError('organisation.not_found', `no organisation with code "${code}"`);
-    const next = toData({ ...current, ...stripUndefined(patch) } as OrganisationInput);
+    const next = toData({ ...current, ...givenFields(patch) });
     if (next.code.toLowerCase() !== current.code.toLowerCase() && (await repos.organisations.findByCode(next.code))) {
       throw codeTaken(next.code);
     }
     await repos.organisations.update(current.code, next, deps.clock.nowIso());
-    const updated = (await repos.organisations.findByCode(next.code)) as Organisation; // updated just above
+    const updated = readBack(await repos.organisations.findByCode(next.code), `organisation ${next.code}`);
     await audit(deps, repos, { action: 'update', entity: 'organisation', entityId: updated.code, entityLabel: updated.nameEn, changes: diffRecords({ ...current }, { ...updated }) });
     return updated;
   });
 }
 
-export async function deleteOrganisation(deps: ServiceDeps, code: string): Promise<void> {
+export async function deleteOrganisation(deps: OrganisationDeps, code: string): Promise<void> {
   authorizeReferenceWrite(deps.actor);
   await deps.store.transaction(async (repos) => {
     const current = await repos.organisations.findByCode(code);
@@ -75,8 +81,4 @@ export async function deleteOrganisation(deps: ServiceDeps, code: string): Promi
     await repos.organisations.delete(code);
     await audit(deps, repos, { action: 'delete', entity: 'organisation', entityId: current.code, entityLabel: current.nameEn, changes: diffRecords({ ...current }, null) });
   });
-}
-
-function stripUndefined<T extends object>(value: T): Partial<T> {
-  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
 }

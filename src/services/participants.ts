@@ -10,8 +10,13 @@ import type { ParticipantInput, ParticipantPatch } from '../domain/participant/p
 import type { Program } from '../domain/program/program.js';
 import { actorHasRole, actorOrg, authorizeParticipantWrite, canReadInternal, canSeePersonalData, isPublished } from '../domain/access/policy.js';
 import { diffRecords } from '../domain/audit.js';
+import { givenFields } from '../domain/patch.js';
 import { audit } from './audit.js';
-import type { Repositories, ServiceDeps } from './deps.js';
+import type { Acting, Deps, Repos } from './deps.js';
+import { readBack } from './read-back.js';
+
+/** What changing a program's participants uses. */
+export type ParticipantDeps = Deps<'programs' | 'participants' | 'reportFacts' | 'audit'>;
 
 function toData(input: ParticipantInput): ParticipantData {
   return {
@@ -26,13 +31,13 @@ function toData(input: ParticipantInput): ParticipantData {
   };
 }
 
-async function programOf(repos: Repositories, activityId: number): Promise<Program> {
+async function programOf(repos: Repos<'programs'>, activityId: number): Promise<Program> {
   const activity = await repos.programs.findById(activityId);
   if (!activity) throw new NotFoundError('activity.not_found', `no program with id ${activityId}`);
   return activity;
 }
 
-async function checkAndKey(repos: Repositories, program: Program, data: ParticipantData, selfId: number | null): Promise<string> {
+async function checkAndKey(repos: Repos<'participants'>, program: Program, data: ParticipantData, selfId: number | null): Promise<string> {
   const activityId = program.id;
   const issues = checkParticipantCountry(data.country, program.recipients.map((r) => r.country));
   if (issues.length) throw new InvalidError('participant.invalid', 'the participant has invalid fields', issues);
@@ -49,7 +54,7 @@ async function checkAndKey(repos: Repositories, program: Program, data: Particip
 /** What the audit log keeps of a participant (the person key is derived). */
 const auditView = ({ personKey: _key, ...p }: Participant) => ({ ...p });
 
-export async function addParticipant(deps: ServiceDeps, activityId: number, input: ParticipantInput): Promise<Participant> {
+export async function addParticipant(deps: ParticipantDeps, activityId: number, input: ParticipantInput): Promise<Participant> {
   return deps.store.transaction(async (repos) => {
     const program = await programOf(repos, activityId);
     authorizeParticipantWrite(deps.actor, program);
@@ -59,13 +64,13 @@ export async function addParticipant(deps: ServiceDeps, activityId: number, inpu
     const key = await checkAndKey(repos, program, data, null);
     const id = await repos.participants.insert(activityId, { data, personKey: key, now: deps.clock.nowIso(), nominatedBy: nominating ? actorOrg(deps.actor) : null });
     await repos.reportFacts.refresh([activityId], { participantsOnly: true });
-    const created = (await repos.participants.findById(id)) as Participant; // inserted just above
+    const created = readBack(await repos.participants.findById(id), `participant ${id}`);
     await audit(deps, repos, { action: 'create', entity: 'participant', entityId: id, entityLabel: `${program.identifier} #${id}`, changes: diffRecords(null, auditView(created)) });
     return created;
   });
 }
 
-async function loadParticipant(repos: Repositories, activityId: number, id: number): Promise<Participant> {
+async function loadParticipant(repos: Repos<'participants'>, activityId: number, id: number): Promise<Participant> {
   const current = await repos.participants.findById(id);
   if (!current || current.activityId !== activityId) {
     throw new NotFoundError('participant.not_found', `no participant ${id} in program ${activityId}`);
@@ -73,25 +78,25 @@ async function loadParticipant(repos: Repositories, activityId: number, id: numb
   return current;
 }
 
-export async function patchParticipant(deps: ServiceDeps, activityId: number, id: number, patch: ParticipantPatch): Promise<Participant> {
+export async function patchParticipant(deps: ParticipantDeps, activityId: number, id: number, patch: ParticipantPatch): Promise<Participant> {
   return deps.store.transaction(async (repos) => {
     const program = await programOf(repos, activityId);
     const current = await loadParticipant(repos, activityId, id);
     authorizeParticipantWrite(deps.actor, program, current);
-    const given = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined));
+    const given = givenFields(patch);
     // Selection is the implementing agency's: an embassy or a focal point edits its nominees' details only.
     if (actorHasRole(deps.actor, 'embassy', 'focal_point')) delete given.status;
     const data: ParticipantData = { ...current, ...given };
     const key = await checkAndKey(repos, program, data, id);
     await repos.participants.update(id, { data, personKey: key, now: deps.clock.nowIso() });
     await repos.reportFacts.refresh([activityId], { participantsOnly: true });
-    const updated = (await repos.participants.findById(id)) as Participant; // updated just above
+    const updated = readBack(await repos.participants.findById(id), `participant ${id}`);
     await audit(deps, repos, { action: 'update', entity: 'participant', entityId: id, entityLabel: `${program.identifier} #${id}`, changes: diffRecords(auditView(current), auditView(updated)) });
     return updated;
   });
 }
 
-export async function deleteParticipant(deps: ServiceDeps, activityId: number, id: number): Promise<void> {
+export async function deleteParticipant(deps: ParticipantDeps, activityId: number, id: number): Promise<void> {
   await deps.store.transaction(async (repos) => {
     const program = await programOf(repos, activityId);
     const current = await loadParticipant(repos, activityId, id);
@@ -111,7 +116,7 @@ export interface ParticipantView extends Omit<Participant, 'fullName' | 'email' 
   readonly personal: boolean;
 }
 
-function viewOf(deps: ServiceDeps, program: Program, p: Participant): ParticipantView {
+function viewOf(deps: Acting, program: Program, p: Participant): ParticipantView {
   const { personKey: _key, ...rest } = p;
   if (canSeePersonalData(deps.actor, program, p.nominatedBy)) return { ...rest, personal: true };
   return { ...rest, fullName: null, email: null, position: null, personal: false };
@@ -122,7 +127,7 @@ function viewOf(deps: ServiceDeps, program: Program, p: Participant): Participan
  * where their role does not allow them; the public gets no records at all (only the counts of
  * published programs, see breakdown).
  */
-export async function listParticipants(deps: ServiceDeps, activityId: number): Promise<{ items: ParticipantView[]; all: readonly Participant[] }> {
+export async function listParticipants(deps: Deps<'programs' | 'participants'>, activityId: number): Promise<{ items: ParticipantView[]; all: readonly Participant[] }> {
   const program = await programOf(deps.store.repos, activityId);
   if (!canReadInternal(deps.actor) && !isPublished(program.lifecycleStage)) throw new NotFoundError('activity.not_found', `no program with id ${activityId}`);
   const all = await deps.store.repos.participants.listByProgram(activityId);

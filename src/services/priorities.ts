@@ -21,8 +21,11 @@ import { diffRecords } from '../domain/audit.js';
 import { ConflictError, InvalidError, NotFoundError } from '../domain/errors.js';
 import { countryName, regionOf } from '../domain/reference/countries.js';
 import { audit } from './audit.js';
-import type { YearFigure } from './ports.js';
-import type { Repositories, ServiceDeps } from './deps.js';
+import type { YearFigure } from './analytics.ports.js';
+import type { Deps, Repos } from './deps.js';
+
+/** What setting priorities and country lists uses (reading them needs `priorities` only). */
+export type PriorityDeps = Deps<'priorities' | 'audit'>;
 import { reportStages, type ReportScope } from './reports.js';
 
 export interface YearRangeQuery extends ReportScope {
@@ -40,17 +43,17 @@ export function checkYearRange(q: { from: number; to: number }): void {
 
 // ---- country lists --------------------------------------------------------------------------
 
-export async function listCountryLists(deps: ServiceDeps): Promise<CountryList[]> {
+export async function listCountryLists(deps: Deps<'priorities'>): Promise<CountryList[]> {
   return deps.store.repos.priorities.listLists();
 }
 
-export async function getCountryList(deps: ServiceDeps, code: string): Promise<CountryList> {
+export async function getCountryList(deps: Deps<'priorities'>, code: string): Promise<CountryList> {
   const list = await deps.store.repos.priorities.findList(code.toLowerCase());
   if (!list) throw new NotFoundError('country_list.not_found', `no country list "${code}"`);
   return list;
 }
 
-export async function saveCountryList(deps: ServiceDeps, input: CountryListInput): Promise<{ list: CountryList; created: boolean }> {
+export async function saveCountryList(deps: PriorityDeps, input: CountryListInput): Promise<{ list: CountryList; created: boolean }> {
   authorizePolicyWrite(deps.actor);
   return deps.store.transaction(async (repos) => {
     const { list, created, before } = await repos.priorities.saveList(input, deps.clock.nowIso());
@@ -60,7 +63,7 @@ export async function saveCountryList(deps: ServiceDeps, input: CountryListInput
   });
 }
 
-export async function deleteCountryList(deps: ServiceDeps, code: string): Promise<void> {
+export async function deleteCountryList(deps: PriorityDeps, code: string): Promise<void> {
   authorizePolicyWrite(deps.actor);
   await deps.store.transaction(async (repos) => {
     const list = await repos.priorities.findList(code.toLowerCase());
@@ -80,14 +83,14 @@ const targetLabel = (t: { year: number; subjectKind?: string; subject?: Priority
 const plainTarget = (t: PriorityTarget | undefined) =>
   t ? { year: t.year, subject: `${t.subject.kind}:${t.subject.code}`, metric: t.metric, comparator: t.comparator, target: t.target, note: t.note } : null;
 
-async function requireListExists(repos: Repositories, t: { subjectKind: string; subjectCode: string }): Promise<void> {
+async function requireListExists(repos: Repos<'priorities'>, t: { subjectKind: string; subjectCode: string }): Promise<void> {
   if (t.subjectKind === 'list' && !(await repos.priorities.findList(t.subjectCode))) {
     throw new InvalidError('priority.unknown_list', `no country list "${t.subjectCode}"; create it first`, [{ path: 'subjectCode', message: `no country list "${t.subjectCode}"` }]);
   }
 }
 
 /** Sets targets (one per year, subject and metric; a second one for the same key replaces it). */
-export async function setPriorityTargets(deps: ServiceDeps, targets: readonly PriorityTargetInput[]): Promise<PriorityTarget[]> {
+export async function setPriorityTargets(deps: PriorityDeps, targets: readonly PriorityTargetInput[]): Promise<PriorityTarget[]> {
   authorizePolicyWrite(deps.actor);
   return deps.store.transaction(async (repos) => {
     const saved: PriorityTarget[] = [];
@@ -101,7 +104,7 @@ export async function setPriorityTargets(deps: ServiceDeps, targets: readonly Pr
   });
 }
 
-export async function deletePriorityTarget(deps: ServiceDeps, id: number): Promise<void> {
+export async function deletePriorityTarget(deps: PriorityDeps, id: number): Promise<void> {
   authorizePolicyWrite(deps.actor);
   await deps.store.transaction(async (repos) => {
     const target = await repos.priorities.findTarget(id);
@@ -111,7 +114,7 @@ export async function deletePriorityTarget(deps: ServiceDeps, id: number): Promi
   });
 }
 
-export async function listPriorityTargets(deps: ServiceDeps, filter: { from?: number; to?: number } = {}): Promise<PriorityTarget[]> {
+export async function listPriorityTargets(deps: Deps<'priorities'>, filter: { from?: number; to?: number } = {}): Promise<PriorityTarget[]> {
   return deps.store.repos.priorities.listTargets(filter);
 }
 
@@ -163,7 +166,7 @@ const cubeKey = (subject: PrioritySubject) => ({ dim: subject.kind, key: subject
  * Figures of each subject in each year, grouping years whose member list is the same into
  * one query (a grouping's membership changes rarely).
  */
-async function figuresOf(deps: ServiceDeps, subjects: readonly PrioritySubject[], years: readonly number[], lists: ReadonlyMap<string, readonly string[]>, stages: ReturnType<typeof reportStages>): Promise<Map<string, Figures>> {
+async function figuresOf(deps: Deps<'analytics'>, subjects: readonly PrioritySubject[], years: readonly number[], lists: ReadonlyMap<string, readonly string[]>, stages: ReturnType<typeof reportStages>): Promise<Map<string, Figures>> {
   const result = new Map<string, Figures>();
   await Promise.all(
     subjects.map(async (subject) => {
@@ -182,7 +185,7 @@ async function figuresOf(deps: ServiceDeps, subjects: readonly PrioritySubject[]
   return result;
 }
 
-export async function priorityView(deps: ServiceDeps, q: YearRangeQuery): Promise<PriorityView> {
+export async function priorityView(deps: Deps<'priorities' | 'analytics'>, q: YearRangeQuery): Promise<PriorityView> {
   checkYearRange(q);
   const stages = reportStages(deps, q);
   const years = yearRange(q.from, q.to);
@@ -252,7 +255,7 @@ export interface SubjectBreakdown {
 }
 
 /** A subject's figures in one year, country by country (members without programs included). */
-export async function subjectBreakdown(deps: ServiceDeps, subject: PrioritySubject, year: number, scope: ReportScope = {}): Promise<SubjectBreakdown> {
+export async function subjectBreakdown(deps: Deps<'priorities' | 'analytics'>, subject: PrioritySubject, year: number, scope: ReportScope = {}): Promise<SubjectBreakdown> {
   const stages = reportStages(deps, scope);
   const listRecords = await deps.store.repos.priorities.listLists();
   if (subject.kind === 'list' && !listRecords.some((l) => l.code === subject.code)) throw new NotFoundError('country_list.not_found', `no country list "${subject.code}"`);

@@ -11,7 +11,10 @@ import { withoutTextAnswers } from '../domain/alumni/survey.js';
 import { ConflictError, NotFoundError } from '../domain/errors.js';
 import type { Participant } from '../domain/participant/participant.js';
 import { audit } from './audit.js';
-import type { Repositories, ServiceDeps } from './deps.js';
+import type { Acting, Deps, Repos } from './deps.js';
+
+/** What erasure reads and scrubs: the records, their programs' labels, survey answers, documents, mail and the audit log. */
+export type ErasureDeps = Deps<'participants' | 'programs' | 'surveys' | 'privacy' | 'audit'>;
 
 export interface ErasureResult {
   readonly participantId: number;
@@ -34,7 +37,7 @@ const FIELD_OF: Readonly<Record<(typeof PERSONAL_FIELDS)[number], (p: Participan
   reviewNote: (p) => p.reviewNote,
 };
 
-async function eraseOne(deps: ServiceDeps, repos: Repositories, p: Participant, reason: string): Promise<ErasureResult> {
+async function eraseOne(deps: Acting, repos: Repos<'programs' | 'surveys' | 'privacy' | 'audit'>, p: Participant, reason: string): Promise<ErasureResult> {
   const now = deps.clock.nowIso();
   const secrets = secretsOf(p);
   const program = await repos.programs.findById(p.activityId);
@@ -79,7 +82,7 @@ async function eraseOne(deps: ServiceDeps, repos: Repositories, p: Participant, 
   return { participantId: p.id, erasedAt: now, fields, documents: removed.documents, certificatesRevoked: removed.certificates, mails, surveyAnswersCleaned, auditEntriesScrubbed: entries.length };
 }
 
-async function load(repos: Repositories, id: number): Promise<Participant> {
+async function load(repos: Repos<'participants'>, id: number): Promise<Participant> {
   const p = await repos.participants.findById(id);
   if (!p) throw new NotFoundError('participant.not_found', `no participant with id ${id}`);
   if (p.erasedAt) throw new ConflictError('participant.already_erased', `the personal data of participant ${id} was erased on ${p.erasedAt}`);
@@ -87,13 +90,13 @@ async function load(repos: Repositories, id: number): Promise<Participant> {
 }
 
 /** Erases one participant record's personal data. */
-export async function eraseParticipant(deps: ServiceDeps, id: number, reason: string): Promise<ErasureResult> {
+export async function eraseParticipant(deps: ErasureDeps, id: number, reason: string): Promise<ErasureResult> {
   authorizeErasure(deps.actor);
   return deps.store.transaction(async (repos) => eraseOne(deps, repos, await load(repos, id), reason));
 }
 
 /** Erases every record of a person (the same person key across programs). */
-export async function erasePerson(deps: ServiceDeps, personKey: string, reason: string): Promise<ErasureResult[]> {
+export async function erasePerson(deps: ErasureDeps, personKey: string, reason: string): Promise<ErasureResult[]> {
   authorizeErasure(deps.actor);
   return deps.store.transaction(async (repos) => {
     const ids = await repos.privacy.recordsOfPerson(personKey);
@@ -105,7 +108,7 @@ export async function erasePerson(deps: ServiceDeps, personKey: string, reason: 
 }
 
 /** Erases the person of a participant record: that record and every other record with its person key. */
-export async function erasePersonOf(deps: ServiceDeps, participantId: number, reason: string): Promise<ErasureResult[]> {
+export async function erasePersonOf(deps: ErasureDeps, participantId: number, reason: string): Promise<ErasureResult[]> {
   authorizeErasure(deps.actor);
   const p = await load(deps.store.repos, participantId);
   return erasePerson(deps, p.personKey, reason);

@@ -4,8 +4,8 @@ import { resolveCountry } from '../domain/reference/countries.js';
 import { NotFoundError } from '../domain/errors.js';
 import { convertSpending, type MissingRate, type SpendingGroup } from '../domain/report/summary.js';
 import type { Organisation } from '../domain/organisation/organisation.js';
-import type { CountryProfileRows, ProgramRef } from './ports.js';
-import type { ServiceDeps } from './deps.js';
+import type { CountryProfileRows, ProgramRef } from './analytics.ports.js';
+import type { Deps } from './deps.js';
 import { reportStages, type ReportScope } from './reports.js';
 
 export interface SexCounts {
@@ -35,7 +35,7 @@ const NO_SEX: SexCounts = { F: 0, M: 0, X: 0, notRecorded: 0 };
  * Everything that went to one country. Spending is the country's part of each program's
  * converted spending: its recipient percentage, or an equal part when none is recorded.
  */
-export async function countryProfile(deps: ServiceDeps, code: string, scope: ReportScope = {}): Promise<CountryProfile> {
+export async function countryProfile(deps: Deps<'analytics'>, code: string, scope: ReportScope = {}): Promise<CountryProfile> {
   // ISO alpha-2 or alpha-3 (or a name): /countries/PNG works like /countries/PG.
   const resolved = resolveCountry(code);
   if (!resolved.ok) throw new NotFoundError('country.not_found', `no country with ISO code "${code}"`);
@@ -118,7 +118,7 @@ export interface PartnerProfile {
   readonly inKind: CostShares;
 }
 
-export async function partnerProfile(deps: ServiceDeps, code: string, scope: ReportScope & { since?: number } = {}): Promise<PartnerProfile> {
+export async function partnerProfile(deps: Deps<'organisations' | 'analytics'>, code: string, scope: ReportScope & { since?: number } = {}): Promise<PartnerProfile> {
   const org = await deps.store.repos.organisations.findByCode(code);
   if (!org) throw new NotFoundError('organisation.not_found', `no organisation with code "${code}"`);
   const rows = await deps.store.repos.analytics.partnerProfile(org.id, reportStages(deps, scope));

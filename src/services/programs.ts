@@ -20,8 +20,13 @@ import {
 } from '../domain/access/policy.js';
 import { diffRecords } from '../domain/audit.js';
 import { audit } from './audit.js';
-import type { ProgramSummary } from './ports.js';
-import type { Repositories, ServiceDeps } from './deps.js';
+import type { ProgramSummary } from './programs.ports.js';
+import type { Acting, Deps, Repos } from './deps.js';
+import { readBack } from './read-back.js';
+
+/** What registering and changing a program use (reading one needs `programs` only). */
+export type ProgramRepo = 'programs' | 'organisations' | 'participants' | 'reportFacts' | 'audit';
+export type ProgramDeps = Deps<ProgramRepo>;
 
 export interface WriteOptions {
   /** The version the caller last saw (If-Match); a different stored version is a conflict. */
@@ -33,7 +38,7 @@ export interface WriteOptions {
  * Checks that the organisations named exist, and spells their codes as stored ("JICA", not
  * "jica"). One lookup serves both.
  */
-async function resolveOrganisations(repos: Repositories, data: ProgramData): Promise<{ data: ProgramData; issues: FieldIssue[] }> {
+async function resolveOrganisations(repos: Repos<'organisations'>, data: ProgramData): Promise<{ data: ProgramData; issues: FieldIssue[] }> {
   const codes = [data.implementingOrg, ...data.partners.map((p) => p.org)].filter((c): c is string => !!c);
   const existing = await repos.organisations.existingCodes(codes);
   const issues: FieldIssue[] = [];
@@ -57,7 +62,7 @@ async function resolveOrganisations(repos: Repositories, data: ProgramData): Pro
 }
 
 /** A program's participants must stay citizens of its recipient countries. */
-async function checkParticipantCountries(repos: Repositories, data: ProgramData, selfId: number | null): Promise<FieldIssue[]> {
+async function checkParticipantCountries(repos: Repos<'participants'>, data: ProgramData, selfId: number | null): Promise<FieldIssue[]> {
   if (selfId === null) return [];
   const recipients = new Set(data.recipients.map((r) => r.country));
   const orphaned = (await repos.participants.countriesOf(selfId)).filter((c) => !recipients.has(c));
@@ -71,7 +76,7 @@ async function checkParticipantCountries(repos: Repositories, data: ProgramData,
   ];
 }
 
-async function validate(repos: Repositories, data: ProgramData, selfId: number | null): Promise<ProgramData> {
+async function validate(repos: Repos<'organisations' | 'participants' | 'programs'>, data: ProgramData, selfId: number | null): Promise<ProgramData> {
   const resolved = await resolveOrganisations(repos, data);
   const issues = [...checkProgramRules(data), ...resolved.issues, ...(await checkParticipantCountries(repos, data, selfId))];
   if (issues.length > 0) throw new InvalidError('activity.invalid', 'the program has invalid fields', issues);
@@ -84,7 +89,7 @@ async function validate(repos: Repositories, data: ProgramData, selfId: number |
   return resolved.data;
 }
 
-export async function createProgram(deps: ServiceDeps, input: ProgramInput, options: WriteOptions = {}): Promise<Program> {
+export async function createProgram(deps: ProgramDeps, input: ProgramInput, options: WriteOptions = {}): Promise<Program> {
   return deps.store.transaction(async (repos) => {
     let proposed = programFromInput(input);
     // An agency's program is its own: the implementing organisation defaults to it.
@@ -95,7 +100,7 @@ export async function createProgram(deps: ServiceDeps, input: ProgramInput, opti
     const data = await validate(repos, proposed, null);
     const id = await repos.programs.insert({ data, now: deps.clock.nowIso(), source: options.source });
     await repos.reportFacts.refresh([id]);
-    const created = (await repos.programs.findById(id)) as Program; // just inserted in this transaction
+    const created = readBack(await repos.programs.findById(id), `program ${id}`);
     await audit(deps, repos, {
       action: 'create',
       entity: 'activity',
@@ -108,7 +113,7 @@ export async function createProgram(deps: ServiceDeps, input: ProgramInput, opti
   });
 }
 
-async function loadForWrite(deps: ServiceDeps, repos: Repositories, id: number, expectedVersion: number | undefined): Promise<Program> {
+async function loadForWrite(deps: Acting, repos: Repos<'programs' | 'audit'>, id: number, expectedVersion: number | undefined): Promise<Program> {
   const current = await repos.programs.findById(id);
   if (!current) throw new NotFoundError('activity.not_found', `no program with id ${id}`);
   if (expectedVersion !== undefined && expectedVersion !== current.version) {
@@ -121,7 +126,7 @@ async function loadForWrite(deps: ServiceDeps, repos: Repositories, id: number, 
  * "Someone else changed this": the current version, and who changed what since the version the
  * caller had (from the audit log), so that the user can see the other change before deciding.
  */
-async function staleError(deps: ServiceDeps, repos: Repositories, current: Program, expectedVersion: number): Promise<ConflictError> {
+async function staleError(deps: Acting, repos: Repos<'audit'>, current: Program, expectedVersion: number): Promise<ConflictError> {
   const since = canReadInternal(deps.actor)
     ? (await repos.audit.search({ entity: 'activity', entityId: String(current.id), afterVersion: expectedVersion, page: 1, pageSize: 20 })).items
     : [];
@@ -151,7 +156,7 @@ function keepStage(current: Program, next: ProgramData, given: string | undefine
   return { ...next, lifecycleStage: current.lifecycleStage };
 }
 
-async function save(deps: ServiceDeps, repos: Repositories, current: Program, next: ProgramData, expectedVersion: number | undefined): Promise<Program> {
+async function save(deps: Acting, repos: Repos<ProgramRepo>, current: Program, next: ProgramData, expectedVersion: number | undefined): Promise<Program> {
   authorizeEditProgram(deps.actor, current, next);
   const data = await validate(repos, next, current.id);
   const saved = await repos.programs.update(current.id, current.version, { data, now: deps.clock.nowIso() });
@@ -160,14 +165,14 @@ async function save(deps: ServiceDeps, repos: Repositories, current: Program, ne
     throw await staleError(deps, repos, now, expectedVersion ?? current.version);
   }
   await repos.reportFacts.refresh([current.id]);
-  const updated = (await repos.programs.findById(current.id)) as Program; // updated in this transaction
+  const updated = readBack(await repos.programs.findById(current.id), `program ${current.id}`);
   const changes = diffRecords(current, updated);
   await audit(deps, repos, { action: 'update', entity: 'activity', entityId: current.id, entityLabel: updated.identifier, entityVersion: updated.version, changes });
   return updated;
 }
 
 /** Replaces a program with a whole new input (PUT): fields left out are cleared (the stage is kept). */
-export async function replaceProgram(deps: ServiceDeps, id: number, input: ProgramInput, options: WriteOptions = {}): Promise<Program> {
+export async function replaceProgram(deps: ProgramDeps, id: number, input: ProgramInput, options: WriteOptions = {}): Promise<Program> {
   return deps.store.transaction(async (repos) => {
     const current = await loadForWrite(deps, repos, id, options.expectedVersion);
     return save(deps, repos, current, keepStage(current, programFromInput(input), input.lifecycleStage), options.expectedVersion);
@@ -175,14 +180,14 @@ export async function replaceProgram(deps: ServiceDeps, id: number, input: Progr
 }
 
 /** Changes the fields given (PATCH); lists given replace the stored lists. */
-export async function patchProgram(deps: ServiceDeps, id: number, patch: ProgramPatch, options: WriteOptions = {}): Promise<Program> {
+export async function patchProgram(deps: ProgramDeps, id: number, patch: ProgramPatch, options: WriteOptions = {}): Promise<Program> {
   return deps.store.transaction(async (repos) => {
     const current = await loadForWrite(deps, repos, id, options.expectedVersion);
     return save(deps, repos, current, keepStage(current, applyProgramPatch(current, patch), patch.lifecycleStage), options.expectedVersion);
   });
 }
 
-export async function deleteProgram(deps: ServiceDeps, id: number, options: WriteOptions = {}): Promise<void> {
+export async function deleteProgram(deps: Deps<'programs' | 'reportFacts' | 'audit'>, id: number, options: WriteOptions = {}): Promise<void> {
   await deps.store.transaction(async (repos) => {
     const current = await loadForWrite(deps, repos, id, options.expectedVersion);
     authorizeDeleteProgram(deps.actor, current);
@@ -193,29 +198,29 @@ export async function deleteProgram(deps: ServiceDeps, id: number, options: Writ
 }
 
 /** The public sees published programs only; to it, any other program does not exist. */
-function visible(deps: ServiceDeps, activity: Program | undefined): Program | undefined {
+function visible(deps: Acting, activity: Program | undefined): Program | undefined {
   return activity && (canReadInternal(deps.actor) || isPublished(activity.lifecycleStage)) ? activity : undefined;
 }
 
-export async function getProgram(deps: ServiceDeps, id: number): Promise<Program> {
+export async function getProgram(deps: Deps<'programs'>, id: number): Promise<Program> {
   const activity = visible(deps, await deps.store.repos.programs.findById(id));
   if (!activity) throw new NotFoundError('activity.not_found', `no program with id ${id}`);
   return activity;
 }
 
-export async function getProgramByIdentifier(deps: ServiceDeps, identifier: string): Promise<Program> {
+export async function getProgramByIdentifier(deps: Deps<'programs'>, identifier: string): Promise<Program> {
   const activity = visible(deps, await deps.store.repos.programs.findByIdentifier(identifier));
   if (!activity) throw new NotFoundError('activity.not_found', `no program with identifier "${identifier}"`);
   return activity;
 }
 
 /** The filter as the actor may apply it: the public lists published programs only. */
-function scopedFilter<F extends { stage?: LifecycleStage[] | undefined }>(deps: ServiceDeps, filter: F): F {
+function scopedFilter<F extends { stage?: LifecycleStage[] | undefined }>(deps: Acting, filter: F): F {
   if (canReadInternal(deps.actor)) return filter;
   return { ...filter, stage: (filter.stage?.length ? filter.stage : PUBLISHED_STAGES).filter((s) => PUBLISHED_STAGES.includes(s)) };
 }
 
-export async function listPrograms(deps: ServiceDeps, query: ProgramListQuery): Promise<Page<ProgramSummary>> {
+export async function listPrograms(deps: Deps<'programs'>, query: ProgramListQuery): Promise<Page<ProgramSummary>> {
   const { sort, page, pageSize, ...filter } = query;
   return deps.store.repos.programs.list(scopedFilter(deps, filter), sort, page, pageSize);
 }
@@ -225,7 +230,7 @@ export async function listPrograms(deps: ServiceDeps, query: ProgramListQuery): 
  * few bytes each), so that the pages do not repeat the filter, the count and an ever longer
  * OFFSET: an export of 100,000 programs went from 110 s to a fraction of that.
  */
-export async function* exportPrograms(deps: ServiceDeps, query: Omit<ProgramListQuery, 'page' | 'pageSize'>): AsyncGenerator<Program[]> {
+export async function* exportPrograms(deps: Deps<'programs'>, query: Omit<ProgramListQuery, 'page' | 'pageSize'>): AsyncGenerator<Program[]> {
   const { sort, ...rest } = query;
   const ids = await deps.store.repos.programs.idsInOrder(scopedFilter(deps, rest), sort);
   const pageSize = 500;

@@ -8,7 +8,7 @@ import { RENEWAL_REMINDER_DAYS, renewalState } from '../domain/partnership/agree
 import { withRenewal, type Agreement, type AgreementWithRenewal, type FollowUpRow } from '../domain/partnership/partnership.js';
 import type { Deps, Repositories } from './deps.js';
 import { today } from './partnership-access.js';
-import type { OutgoingMail } from './ports.js';
+import type { OutgoingMail } from './journey.ports.js';
 
 /** The last day of the first reminder window from `day`: agreements ending by then are expiring. */
 const firstWindowEnd = (day: string) => addDays(day, RENEWAL_REMINDER_DAYS[0] ?? 180);

@@ -3,7 +3,7 @@ import { PUBLISHED_STAGES, canReadInternal } from '../domain/access/policy.js';
 import type { LifecycleStage } from '../domain/codes.js';
 import { groupMembersInYear } from '../domain/reference/groupings.js';
 import { buildAnnualSummary, convertSpending, REPORT_GROUPINGS, type AnnualSummary, type Spending } from '../domain/report/summary.js';
-import type { ServiceDeps } from './deps.js';
+import type { Acting, Deps } from './deps.js';
 
 export interface ReportScope {
   /** Count only programs in these lifecycle stages (every stage when absent). */
@@ -14,12 +14,12 @@ export interface ReportScope {
  * The stages a report may count for this actor: the public sees published programs only
  * (approved and later, not rejected or cancelled), whatever it asks for.
  */
-export function reportStages(deps: ServiceDeps, scope: ReportScope): readonly LifecycleStage[] | undefined {
+export function reportStages(deps: Acting, scope: ReportScope): readonly LifecycleStage[] | undefined {
   if (canReadInternal(deps.actor)) return scope.stages?.length ? scope.stages : undefined;
   return scope.stages?.length ? scope.stages.filter((s) => PUBLISHED_STAGES.includes(s)) : PUBLISHED_STAGES;
 }
 
-export async function annualSummary(deps: ServiceDeps, year: number, scope: ReportScope = {}): Promise<AnnualSummary> {
+export async function annualSummary(deps: Deps<'reports'>, year: number, scope: ReportScope = {}): Promise<AnnualSummary> {
   // A 2016 report counts the 2016 members (e.g. New Caledonia joined PIF in September 2016).
   const groupings = REPORT_GROUPINGS.map((group) => ({ group, members: groupMembersInYear(group, year) }));
   return buildAnnualSummary(year, await deps.store.repos.reports.summary(year, groupings, reportStages(deps, scope)));
@@ -33,7 +33,7 @@ export interface AnnualReport {
   readonly generatedAt: string;
 }
 
-export async function annualReport(deps: ServiceDeps, year: number, scope: ReportScope = {}): Promise<AnnualReport> {
+export async function annualReport(deps: Deps<'reports'>, year: number, scope: ReportScope = {}): Promise<AnnualReport> {
   return { summary: await annualSummary(deps, year, scope), stages: reportStages(deps, scope), generatedAt: deps.clock.nowIso() };
 }
 
@@ -46,7 +46,7 @@ export interface YearRow {
 }
 
 /** One row per year that has programs. */
-export async function yearlyTotals(deps: ServiceDeps, scope: ReportScope = {}): Promise<YearRow[]> {
+export async function yearlyTotals(deps: Deps<'reports'>, scope: ReportScope = {}): Promise<YearRow[]> {
   const years = await deps.store.repos.reports.years(reportStages(deps, scope));
   return years.map((y) => ({ year: y.year, programs: y.programs, countries: y.countries, participants: y.participants, spending: convertSpending(y.spending) }));
 }

@@ -4,33 +4,25 @@
  */
 import type { AgreementRepository } from './agreements.ports.js';
 import type { AlumniRepository, PrivacyRepository, SurveyRepository } from './alumni.ports.js';
+import type { AnalyticsRepository } from './analytics.ports.js';
+import type { AttendanceRepository, CertificateRepository } from './attendance.ports.js';
+import type { AuditRepository } from './audit.ports.js';
 import type { EngagementRepository } from './engagements.ports.js';
-import type { DocumentRepository, NominationRepository, OfferRepository } from './offer-ports.js';
+import type { JobLeaseRepository } from './background-jobs.ports.js';
+import type { ExchangeRateRepository } from './exchange-rates.ports.js';
+import type { ImportBatchRepository } from './imports.ports.js';
+import type { MailOutboxRepository, ParticipantEventRepository } from './journey.ports.js';
+import type { TransitionRepository } from './lifecycle.ports.js';
+import type { MoneyRepository, UnitCostRepository } from './money.ports.js';
+import type { DocumentRepository, NominationRepository, OfferRepository } from './offers.ports.js';
+import type { OrganisationRepository } from './organisations.ports.js';
+import type { ParticipantRepository } from './participants.ports.js';
 import type { PartnerRepository } from './partners.ports.js';
-import type {
-  AnalyticsRepository,
-  AttendanceRepository,
-  AuditRepository,
-  CertificateRepository,
-  CooperationRequestRepository,
-  ExchangeRateRepository,
-  ImportBatchRepository,
-  JobLeaseRepository,
-  LoginFailureRepository,
-  MailOutboxRepository,
-  MoneyRepository,
-  OrganisationRepository,
-  ParticipantEventRepository,
-  ParticipantRepository,
-  PriorityRepository,
-  ProgramRepository,
-  ReportFactRepository,
-  ReportRepository,
-  SessionRepository,
-  TransitionRepository,
-  UnitCostRepository,
-  UserRepository,
-} from './ports.js';
+import type { PriorityRepository } from './priorities.ports.js';
+import type { ProgramRepository } from './programs.ports.js';
+import type { ReportFactRepository, ReportRepository } from './reports.ports.js';
+import type { CooperationRequestRepository } from './requests.ports.js';
+import type { LoginFailureRepository, SessionRepository, UserRepository } from './users.ports.js';
 
 export interface Repositories {
   readonly programs: ProgramRepository;

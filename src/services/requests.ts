@@ -14,9 +14,14 @@ import { ConflictError, ForbiddenError, InvalidError, NotFoundError } from '../d
 import { matchQueryOf, MATCH_LIMIT, rankMatches, type AgencyCandidate, type AlumnusCandidate, type ProgramCandidate, type Ranked } from '../domain/request/matching.js';
 import { checkRequestTransition, plainRequest, requestData, type CooperationRequest, type RequestStatus } from '../domain/request/request.js';
 import type { AcceptInput, AssessInput, DeclineInput, RequestInput, RequestListQuery, RequestPatch } from '../domain/request/request.schema.js';
-import { createProgram } from './programs.js';
+import { givenFields } from '../domain/patch.js';
+import { createProgram, type ProgramRepo } from './programs.js';
 import { audit } from './audit.js';
-import { inOneTransaction, type Repositories, type ServiceDeps } from './deps.js';
+import { inOneTransaction, type Acting, type Deps, type Repos } from './deps.js';
+import { readBack } from './read-back.js';
+
+/** What registering, reading and changing a request use. */
+export type RequestDeps = Deps<'requests' | 'organisations' | 'audit'>;
 
 export interface RequestWriteOptions {
   /** The version the caller last saw (If-Match); another stored version is a conflict. */
@@ -29,7 +34,7 @@ const notFound = (id: number) => new NotFoundError('cooperation_request.not_foun
  * Which requests the actor sees: a recipient government's focal point sees its own government's
  * (a country code, or null when its organisation has no country); everyone else signed in, all.
  */
-async function countryScope(deps: ServiceDeps, repos: Repositories): Promise<{ all: true } | { all: false; country: string | null }> {
+async function countryScope(deps: Acting, repos: Repos<'organisations'>): Promise<{ all: true } | { all: false; country: string | null }> {
   requireSignedIn(deps.actor);
   if (!actorHasRole(deps.actor, 'focal_point')) return { all: true };
   const code = actorOrg(deps.actor);
@@ -37,7 +42,7 @@ async function countryScope(deps: ServiceDeps, repos: Repositories): Promise<{ a
   return { all: false, country: org?.countryCode ?? null };
 }
 
-async function loadVisible(deps: ServiceDeps, repos: Repositories, id: number): Promise<CooperationRequest> {
+async function loadVisible(deps: Acting, repos: Repos<'organisations' | 'requests'>, id: number): Promise<CooperationRequest> {
   const scope = await countryScope(deps, repos);
   const found = await repos.requests.findById(id);
   if (!found || (!scope.all && found.country !== scope.country)) throw notFound(id);
@@ -48,9 +53,11 @@ async function loadVisible(deps: ServiceDeps, repos: Repositories, id: number): 
  * The organisation that relayed the request. An embassy or a focal point registering it is the
  * relay (a focal point for its own government only); the coordination team may name an embassy.
  */
-async function relayOf(deps: ServiceDeps, repos: Repositories, input: RequestInput): Promise<string | null> {
+async function relayOf(deps: Acting, repos: Repos<'organisations'>, input: RequestInput): Promise<string | null> {
   if (actorHasRole(deps.actor, 'embassy', 'focal_point')) {
-    const own = actorOrg(deps.actor) as string; // authorizeRequestRegister requires one
+    const own = actorOrg(deps.actor);
+    // authorizeRequestRegister refused an embassy or focal point without one already.
+    if (!own) throw new ForbiddenError('request.forbidden', 'only the coordination team, embassies and focal points register requests');
     if (input.relayedBy && input.relayedBy.toLowerCase() !== own.toLowerCase()) {
       throw new ForbiddenError('cooperation_request.relay_not_own', `you register requests for your own organisation (${own}) only: leave relayedBy out`);
     }
@@ -73,7 +80,7 @@ async function relayOf(deps: ServiceDeps, repos: Repositories, input: RequestInp
   return code;
 }
 
-export async function registerRequest(deps: ServiceDeps, input: RequestInput): Promise<CooperationRequest> {
+export async function registerRequest(deps: RequestDeps, input: RequestInput): Promise<CooperationRequest> {
   authorizeRequestRegister(deps.actor);
   return deps.store.transaction(async (repos) => {
     const relayedBy = await relayOf(deps, repos, input);
@@ -100,7 +107,7 @@ export async function registerRequest(deps: ServiceDeps, input: RequestInput): P
       createdBy: actorLabel(deps.actor),
       now,
     });
-    const created = (await repos.requests.findById(id)) as CooperationRequest; // inserted in this transaction
+    const created = readBack(await repos.requests.findById(id), `request ${id}`);
     await audit(deps, repos, { action: 'create', entity: 'cooperation_request', entityId: id, entityLabel: reference, entityVersion: created.version, changes: diffRecords(null, plainRequest(created)) });
     return created;
   });
@@ -110,7 +117,7 @@ export async function registerRequest(deps: ServiceDeps, input: RequestInput): P
  * Who may change or delete a request as registered: the coordination team while it is registered
  * or under assessment; the embassy or focal point that relayed it while it is only registered.
  */
-function authorizeRequestChange(deps: ServiceDeps, r: CooperationRequest, what: 'change' | 'delete'): void {
+function authorizeRequestChange(deps: Acting, r: CooperationRequest, what: 'change' | 'delete'): void {
   requireSignedIn(deps.actor);
   const team = isCoordinationTeam(deps.actor);
   const own = actorOrg(deps.actor);
@@ -129,13 +136,12 @@ function authorizeRequestChange(deps: ServiceDeps, r: CooperationRequest, what: 
 }
 
 /** Corrects a request still registered or under assessment (the fields sent replace the stored ones). */
-export async function editRequest(deps: ServiceDeps, id: number, patch: RequestPatch, options: RequestWriteOptions = {}): Promise<CooperationRequest> {
+export async function editRequest(deps: RequestDeps, id: number, patch: RequestPatch, options: RequestWriteOptions = {}): Promise<CooperationRequest> {
   return deps.store.transaction(async (repos) => {
     const current = await loadVisible(deps, repos, id);
     authorizeRequestChange(deps, current, 'change');
     if (options.expectedVersion !== undefined && options.expectedVersion !== current.version) throw staleError(current, options.expectedVersion);
-    const defined = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)) as Partial<RequestPatch>;
-    const next = { ...requestData(current), ...defined };
+    const next = { ...requestData(current), ...givenFields(patch) };
     const issues: { path: string; code: string; message: string }[] = [];
     const today = deps.clock.nowIso().slice(0, 10);
     if (next.receivedOn > today) issues.push({ path: 'receivedOn', code: 'future_date', message: `must not be after today (${today})` });
@@ -154,14 +160,14 @@ export async function editRequest(deps: ServiceDeps, id: number, patch: RequestP
       next.relayedBy = code;
     }
     if (!(await repos.requests.updateFields(id, current.version, next, deps.clock.nowIso()))) throw staleError((await repos.requests.findById(id)) ?? current, current.version);
-    const updated = (await repos.requests.findById(id)) as CooperationRequest; // updated in this transaction
+    const updated = readBack(await repos.requests.findById(id), `request ${id}`);
     await audit(deps, repos, { action: 'update', entity: 'cooperation_request', entityId: id, entityLabel: current.reference, entityVersion: updated.version, changes: diffRecords(plainRequest(current), plainRequest(updated)) });
     return updated;
   });
 }
 
 /** Deletes a request registered by mistake (still only registered). */
-export async function deleteRequest(deps: ServiceDeps, id: number, options: RequestWriteOptions = {}): Promise<void> {
+export async function deleteRequest(deps: RequestDeps, id: number, options: RequestWriteOptions = {}): Promise<void> {
   await deps.store.transaction(async (repos) => {
     const current = await loadVisible(deps, repos, id);
     authorizeRequestChange(deps, current, 'delete');
@@ -171,7 +177,7 @@ export async function deleteRequest(deps: ServiceDeps, id: number, options: Requ
   });
 }
 
-export async function listRequests(deps: ServiceDeps, query: RequestListQuery): Promise<Page<CooperationRequest>> {
+export async function listRequests(deps: Deps<'requests' | 'organisations'>, query: RequestListQuery): Promise<Page<CooperationRequest>> {
   const { page, pageSize, ...filter } = query;
   const scope = await countryScope(deps, deps.store.repos);
   if (!scope.all) {
@@ -181,7 +187,7 @@ export async function listRequests(deps: ServiceDeps, query: RequestListQuery): 
   return deps.store.repos.requests.list(filter, page, pageSize);
 }
 
-export async function getRequest(deps: ServiceDeps, id: number): Promise<CooperationRequest> {
+export async function getRequest(deps: Deps<'requests' | 'organisations'>, id: number): Promise<CooperationRequest> {
   return loadVisible(deps, deps.store.repos, id);
 }
 
@@ -225,7 +231,10 @@ interface StatusChange {
   readonly accept?: AcceptInput;
 }
 
-async function changeStatus(deps: ServiceDeps, id: number, change: StatusChange, options: RequestWriteOptions): Promise<{ request: CooperationRequest; activity: Program | null }> {
+/** What deciding on a request uses: accepting it registers its program in the same transaction. */
+export type DecisionDeps = Deps<'requests' | ProgramRepo>;
+
+async function changeStatus(deps: DecisionDeps, id: number, change: StatusChange, options: RequestWriteOptions): Promise<{ request: CooperationRequest; activity: Program | null }> {
   authorizeRequestAssess(deps.actor);
   return inOneTransaction(deps, async (tx) => {
     const repos = tx.store.repos;
@@ -242,7 +251,7 @@ async function changeStatus(deps: ServiceDeps, id: number, change: StatusChange,
       deps.clock.nowIso(),
     );
     if (!saved) throw staleError((await repos.requests.findById(id)) ?? current, current.version);
-    const updated = (await repos.requests.findById(id)) as CooperationRequest; // updated in this transaction
+    const updated = readBack(await repos.requests.findById(id), `request ${id}`);
     await audit(tx, repos, {
       action: 'transition',
       entity: 'cooperation_request',
@@ -257,18 +266,19 @@ async function changeStatus(deps: ServiceDeps, id: number, change: StatusChange,
 }
 
 /** The coordination team takes the request up. */
-export async function assessRequest(deps: ServiceDeps, id: number, input: AssessInput, options: RequestWriteOptions = {}): Promise<CooperationRequest> {
+export async function assessRequest(deps: DecisionDeps, id: number, input: AssessInput, options: RequestWriteOptions = {}): Promise<CooperationRequest> {
   return (await changeStatus(deps, id, { to: 'assessment', note: input.note ?? null }, options)).request;
 }
 
-export async function declineRequest(deps: ServiceDeps, id: number, input: DeclineInput, options: RequestWriteOptions = {}): Promise<CooperationRequest> {
+export async function declineRequest(deps: DecisionDeps, id: number, input: DeclineInput, options: RequestWriteOptions = {}): Promise<CooperationRequest> {
   return (await changeStatus(deps, id, { to: 'declined', note: input.note }, options)).request;
 }
 
 /** Accepts the request and creates its program (stage `request`), implemented by the agency chosen. */
-export async function acceptRequest(deps: ServiceDeps, id: number, input: AcceptInput, options: RequestWriteOptions = {}): Promise<{ request: CooperationRequest; activity: Program }> {
+export async function acceptRequest(deps: DecisionDeps, id: number, input: AcceptInput, options: RequestWriteOptions = {}): Promise<{ request: CooperationRequest; activity: Program }> {
   const { request, activity } = await changeStatus(deps, id, { to: 'accepted', note: input.note ?? null, accept: input }, options);
-  return { request, activity: activity as Program }; // accepting always creates the program
+  if (!activity) throw new Error(`accepting request ${id} created no program`); // changeStatus creates one when accepting
+  return { request, activity };
 }
 
 /** An alumnus as the actor may see them: name, organisation and position only with the right to see personal data. */
@@ -289,7 +299,7 @@ export interface RequestMatches {
   readonly alumni: readonly Ranked<AlumnusMatch>[];
 }
 
-function alumnusView(deps: ServiceDeps, a: AlumnusCandidate): AlumnusMatch {
+function alumnusView(deps: Acting, a: AlumnusCandidate): AlumnusMatch {
   const personalData = canSeePersonalData(deps.actor, { implementingOrg: a.implementingOrg }, a.nominatedBy);
   return {
     participantId: a.participantId,
@@ -303,7 +313,7 @@ function alumnusView(deps: ServiceDeps, a: AlumnusCandidate): AlumnusMatch {
 }
 
 /** The ministries, past programs and alumni that fit the request, best first, with the reasons. */
-export async function requestMatches(deps: ServiceDeps, id: number): Promise<RequestMatches> {
+export async function requestMatches(deps: Deps<'requests' | 'organisations'>, id: number): Promise<RequestMatches> {
   const request = await loadVisible(deps, deps.store.repos, id);
   // Twice the shown number: the database orders ties by its own collation, the domain by locale.
   const candidates = await deps.store.repos.requests.matchCandidates(matchQueryOf(request), 2 * MATCH_LIMIT);

@@ -11,10 +11,10 @@ import { diffRecords } from '../domain/audit.js';
 import { ConflictError, ForbiddenError, NotFoundError } from '../domain/errors.js';
 import type { Survey, SurveyCandidate } from './alumni.ports.js';
 import { audit } from './audit.js';
-import type { OutgoingMail } from './ports.js';
-import type { ServiceDeps } from './deps.js';
+import type { OutgoingMail } from './journey.ports.js';
+import type { Deps, Repos } from './deps.js';
 
-export async function listSurveys(deps: ServiceDeps): Promise<Survey[]> {
+export async function listSurveys(deps: Deps<'surveys'>): Promise<Survey[]> {
   authorizeSurveyAdmin(deps.actor);
   return deps.store.repos.surveys.list();
 }
@@ -22,7 +22,7 @@ export async function listSurveys(deps: ServiceDeps): Promise<Survey[]> {
 const plain = (s: Survey | undefined) => (s ? { code: s.code, nameEn: s.nameEn, nameId: s.nameId, monthsAfter: s.monthsAfter, active: s.active, questions: s.questions } : null);
 
 /** Creates or replaces the survey with the definition's code. */
-export async function saveSurvey(deps: ServiceDeps, definition: SurveyDefinition): Promise<{ survey: Survey; created: boolean }> {
+export async function saveSurvey(deps: Deps<'surveys' | 'audit'>, definition: SurveyDefinition): Promise<{ survey: Survey; created: boolean }> {
   authorizeSurveyAdmin(deps.actor);
   return deps.store.transaction(async (repos) => {
     const { survey, created, before } = await repos.surveys.save(definition, deps.clock.nowIso());
@@ -64,7 +64,7 @@ const CANDIDATE_CHUNK = 1000;
  * Invites every alumnus (with an email, not erased) of a program that ended at least the
  * survey's months before `today`, once per survey, and queues the mail with their link.
  */
-export async function sendDueSurveys(deps: ServiceDeps, options: { publicUrl: string; today?: string }): Promise<{ invited: { code: string; count: number }[] }> {
+export async function sendDueSurveys(deps: Deps<'surveys' | 'mailOutbox' | 'audit'>, options: { publicUrl: string; today?: string }): Promise<{ invited: { code: string; count: number }[] }> {
   authorizeSurveyAdmin(deps.actor);
   const today = options.today ?? deps.clock.nowIso().slice(0, 10);
   return deps.store.transaction(async (repos) => {
@@ -76,10 +76,10 @@ export async function sendDueSurveys(deps: ServiceDeps, options: { publicUrl: st
         const batch = await repos.surveys.candidates(survey.id, latestDueEnd(today, survey.monthsAfter), CANDIDATE_CHUNK);
         const due = batch.map((c) => ({ c, dueOn: surveyDueDate(c, survey.monthsAfter) })).filter((x): x is { c: SurveyCandidate; dueOn: string } => !!x.dueOn && x.dueOn <= today);
         if (due.length === 0) break;
-        const rows = due.map(({ c, dueOn }) => ({ surveyId: survey.id, participantId: c.participantId, token: randomBytes(24).toString('base64url'), dueOn, sentAt: now }));
-        await repos.surveys.insertInvitations(rows);
-        await repos.mailOutbox.enqueue(rows.map((r, i) => invitationMail(survey, due[i]?.c as SurveyCandidate, surveyLink(options.publicUrl, r.token))), now); // due[i] exists: rows map due
-        count += rows.length;
+        const invitations = due.map(({ c, dueOn }) => ({ c, row: { surveyId: survey.id, participantId: c.participantId, token: randomBytes(24).toString('base64url'), dueOn, sentAt: now } }));
+        await repos.surveys.insertInvitations(invitations.map((i) => i.row));
+        await repos.mailOutbox.enqueue(invitations.map(({ c, row }) => invitationMail(survey, c, surveyLink(options.publicUrl, row.token))), now);
+        count += invitations.length;
         if (batch.length < CANDIDATE_CHUNK) break;
       }
       invited.push({ code: survey.code, count });
@@ -98,23 +98,23 @@ export interface PublicSurvey {
   readonly answered: boolean;
 }
 
-async function invitationOf(deps: ServiceDeps, token: string) {
-  const invitation = await deps.store.repos.surveys.findByToken(token);
+async function invitationOf(repos: Repos<'surveys'>, token: string) {
+  const invitation = await repos.surveys.findByToken(token);
   if (!invitation) throw new NotFoundError('survey.not_found', 'this survey link is not known (check that it was copied whole)');
-  const survey = await deps.store.repos.surveys.findById(invitation.surveyId);
+  const survey = await repos.surveys.findById(invitation.surveyId);
   if (!survey) throw new NotFoundError('survey.not_found', 'this survey link is not known');
   return { invitation, survey };
 }
 
-export async function surveyByToken(deps: ServiceDeps, token: string): Promise<PublicSurvey> {
-  const { invitation, survey } = await invitationOf(deps, token);
+export async function surveyByToken(deps: Deps<'surveys'>, token: string): Promise<PublicSurvey> {
+  const { invitation, survey } = await invitationOf(deps.store.repos, token);
   return { nameEn: survey.nameEn, nameId: survey.nameId, program: { titleEn: invitation.titleEn, titleId: invitation.titleId }, questions: survey.questions, answered: invitation.answeredAt !== null };
 }
 
 /** Records an alumnus' answers, once. */
-export async function answerSurvey(deps: ServiceDeps, token: string, raw: unknown): Promise<{ answeredAt: string }> {
+export async function answerSurvey(deps: Deps<'surveys' | 'audit'>, token: string, raw: unknown): Promise<{ answeredAt: string }> {
   return deps.store.transaction(async (repos) => {
-    const { invitation, survey } = await invitationOf({ ...deps, store: { ...deps.store, repos } }, token);
+    const { invitation, survey } = await invitationOf(repos, token);
     const already = () => new ConflictError('survey.already_answered', 'this survey has already been answered: thank you');
     if (invitation.answeredAt) throw already();
     const answers = validateAnswers(survey.questions, raw);
@@ -135,7 +135,7 @@ export interface WaveResult extends WaveAggregate {
 }
 
 /** A program's survey figures per wave: the coordination team and the program's implementing agency. */
-export async function surveyResults(deps: ServiceDeps, activityId: number): Promise<{ activityId: number; waves: WaveResult[] }> {
+export async function surveyResults(deps: Deps<'programs' | 'surveys'>, activityId: number): Promise<{ activityId: number; waves: WaveResult[] }> {
   requireSignedIn(deps.actor);
   const program = await deps.store.repos.programs.findById(activityId);
   if (!program) throw new NotFoundError('activity.not_found', `no program with id ${activityId}`);

@@ -7,7 +7,7 @@
 import { flagshipAreas, modalities, type FlagshipArea, type Modality } from '../domain/codes.js';
 import type { ProgramColumn, ParticipantColumn } from '../domain/import/csv-columns.js';
 import { listCountries } from '../domain/reference/countries.js';
-import { REPORT_REGIONS, type ReportRegion } from '../domain/reference/types.js';
+import type { ReportRegion } from '../domain/reference/types.js';
 import { listSdgTargets } from '../domain/reference/sdgs.js';
 
 export interface SyntheticOptions {
@@ -32,19 +32,26 @@ export function prng(seed: number): () => number {
   };
 }
 
+/** The item at `i`, counting round the list again past its end. */
+export function cycle<T>(items: readonly T[], i: number): T {
+  const item = items[i % items.length];
+  if (item === undefined) throw new Error('no item to take from an empty list');
+  return item;
+}
+
 type Rand = () => number;
-const pick = <T>(rand: Rand, items: readonly T[]): T => items[Math.floor(rand() * items.length)] as T;
+const pick = <T>(rand: Rand, items: readonly T[]): T => cycle(items, Math.floor(rand() * items.length));
 const between = (rand: Rand, lo: number, hi: number): number => lo + Math.floor(rand() * (hi - lo + 1));
 
 function weighted<T extends string>(rand: Rand, weights: Readonly<Record<T, number>>): T {
-  const entries = Object.entries(weights) as [T, number][];
+  const entries = Object.entries(weights) as [T, number][]; // Object.entries types the keys as strings; a Record<T, number> has T keys only
   const total = entries.reduce((s, [, w]) => s + w, 0);
   let r = rand() * total;
   for (const [key, w] of entries) {
     r -= w;
     if (r < 0) return key;
   }
-  return (entries[entries.length - 1] as [T, number])[0];
+  return cycle(entries, entries.length - 1)[0];
 }
 
 const REGION_WEIGHTS: Record<ReportRegion, number> = { asia: 35, oceania: 20, africa: 25, americas: 12, europe: 8 };
@@ -112,7 +119,7 @@ interface Pools {
 let pools: Pools | undefined;
 function poolsOf(): Pools {
   if (pools) return pools;
-  const byRegion = Object.fromEntries(REPORT_REGIONS.map((r) => [r, [] as string[]])) as Record<ReportRegion, string[]>;
+  const byRegion: Record<ReportRegion, string[]> = { asia: [], oceania: [], africa: [], americas: [], europe: [] };
   for (const c of listCountries()) {
     if (c.region && c.developing && (c.unStatus === 'member' || c.unStatus === 'observer') && c.iso2 !== 'ID') byRegion[c.region].push(c.iso2);
   }
@@ -191,7 +198,7 @@ export function syntheticParticipants(i: number, o: SyntheticOptions, activity: 
       activity_identifier: activity.row.identifier,
       full_name: `${given} ${family}`,
       sex: female ? 'F' : 'M',
-      country: activity.recipients[k % activity.recipients.length] as string,
+      country: cycle(activity.recipients, k),
       organisation: pick(rand, ORGS),
       position: pick(rand, POSITIONS),
       // Unique per program and person, so that every record is a distinct person key.

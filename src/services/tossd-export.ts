@@ -8,7 +8,7 @@ import { estimateInKind } from '../domain/finance/in-kind.js';
 import { SPENT_TRANSACTION_TYPES, TOSSD_DEFAULT_STAGES, tossdRows, type TossdContext } from '../domain/finance/tossd.js';
 import { exportPrograms } from './programs.js';
 import { rateTable } from './money.js';
-import type { ServiceDeps } from './deps.js';
+import type { Deps } from './deps.js';
 
 export interface TossdOptions {
   /** ISO alpha-2 code of the providing country (MITRA_PROVIDER_COUNTRY). */
@@ -18,7 +18,7 @@ export interface TossdOptions {
 }
 
 /** The rows of a year's programs (under way or done, unless `stages` says otherwise), in identifier order, a page of programs at a time. */
-export async function* tossdExport(deps: ServiceDeps, year: number, stages: readonly LifecycleStage[] | undefined, options: TossdOptions): AsyncGenerator<string[][]> {
+export async function* tossdExport(deps: Deps<'programs' | 'organisations' | 'unitCosts' | 'exchangeRates' | 'money'>, year: number, stages: readonly LifecycleStage[] | undefined, options: TossdOptions): AsyncGenerator<string[][]> {
   const repos = deps.store.repos;
   const agencyNames = new Map((await repos.organisations.list({})).map((o) => [o.code, o.nameEn]));
   const costs = await repos.unitCosts.list();

@@ -6,11 +6,12 @@ import { diffRecords } from '../domain/audit.js';
 import { ConflictError, InvalidError, NotFoundError } from '../domain/errors.js';
 import { audit } from './audit.js';
 import { hashPassword } from './passwords.js';
-import { type UserWrite } from './ports.js';
-import { actingAs, type Repositories, type ServiceDeps } from './deps.js';
+import type { UserFilter, UserWrite } from './users.ports.js';
+import { actingAs, type Deps, type Repos } from './deps.js';
+import { readBack } from './read-back.js';
 
 /** The organisation of an agency or embassy account must exist; its code is spelt as stored. */
-async function canonicalOrg(repos: Repositories, code: string | null | undefined): Promise<string | null> {
+async function canonicalOrg(repos: Repos<'organisations'>, code: string | null | undefined): Promise<string | null> {
   if (!code) return null;
   const org = await repos.organisations.findByCode(code);
   if (!org) throw new InvalidError('user.invalid', 'the account has invalid fields', [{ path: 'orgCode', code: 'unknown_organisation', message: `no organisation with code "${code}"` }]);
@@ -23,7 +24,7 @@ const emailTaken = (email: string) =>
 /** What the audit log shows of an account (never the password hash). */
 const auditView = (u: User) => ({ email: u.email, name: u.name, role: u.role, orgCode: u.orgCode, disabled: u.disabled });
 
-export async function createUser(deps: ServiceDeps, input: UserInput): Promise<User> {
+export async function createUser(deps: Deps<'users' | 'organisations' | 'audit'>, input: UserInput): Promise<User> {
   authorizeUserAdmin(deps.actor);
   const hashed = await hashPassword(input.password);
   return deps.store.transaction(async (repos) => {
@@ -31,13 +32,13 @@ export async function createUser(deps: ServiceDeps, input: UserInput): Promise<U
     const orgCode = await canonicalOrg(repos, input.orgCode);
     const write: UserWrite = { email: input.email, name: input.name, role: input.role, orgCode, disabled: false };
     const id = await repos.users.insert(write, hashed, deps.clock.nowIso());
-    const user = (await repos.users.findById(id)) as User; // inserted just above
+    const user = readBack(await repos.users.findById(id), `account ${id}`);
     await audit(deps, repos, { action: 'create', entity: 'user', entityId: id, entityLabel: user.email, entityVersion: user.version, changes: diffRecords(null, auditView(user)) });
     return user;
   });
 }
 
-export async function updateUser(deps: ServiceDeps, id: number, patch: UserPatch, options: { expectedVersion?: number } = {}): Promise<User> {
+export async function updateUser(deps: Deps<'users' | 'organisations' | 'sessions' | 'audit'>, id: number, patch: UserPatch, options: { expectedVersion?: number } = {}): Promise<User> {
   authorizeUserAdmin(deps.actor);
   const hashed = patch.password ? await hashPassword(patch.password) : null;
   return deps.store.transaction(async (repos) => {
@@ -62,26 +63,26 @@ export async function updateUser(deps: ServiceDeps, id: number, patch: UserPatch
     if (hashed) await repos.users.setPassword(id, hashed, now);
     // A disabled account, a new role or a reset password ends the account's sessions.
     if (write.disabled || hashed || role !== current.role || orgCode !== current.orgCode) await repos.sessions.deleteForUser(id);
-    const updated = (await repos.users.findById(id)) as User; // updated just above
+    const updated = readBack(await repos.users.findById(id), `account ${id}`);
     const changes = { ...diffRecords(auditView(current), auditView(updated)), ...(hashed ? { password: { before: '[redacted]', after: '[redacted]' } } : {}) };
     await audit(deps, repos, { action: 'update', entity: 'user', entityId: id, entityLabel: updated.email, entityVersion: updated.version, changes });
     return updated;
   });
 }
 
-export async function listUsers(deps: ServiceDeps, filter: { q?: string; role?: string; includeDisabled?: boolean } = {}): Promise<User[]> {
+export async function listUsers(deps: Deps<'users'>, filter: Omit<UserFilter, 'orgCode'> = {}): Promise<User[]> {
   authorizeUserAdmin(deps.actor);
   return deps.store.repos.users.list(filter);
 }
 
-export async function getUser(deps: ServiceDeps, id: number): Promise<User> {
+export async function getUser(deps: Deps<'users'>, id: number): Promise<User> {
   authorizeUserAdmin(deps.actor);
   const user = await deps.store.repos.users.findById(id);
   if (!user) throw new NotFoundError('user.not_found', `no account with id ${id}`);
   return user;
 }
 
-export async function findUserByEmail(deps: ServiceDeps, email: string): Promise<User> {
+export async function findUserByEmail(deps: Deps<'users'>, email: string): Promise<User> {
   authorizeUserAdmin(deps.actor);
   const user = await deps.store.repos.users.findByEmail(email);
   if (!user) throw new NotFoundError('user.not_found', `no account with email ${email}`);
@@ -92,12 +93,12 @@ export async function findUserByEmail(deps: ServiceDeps, email: string): Promise
  * The first administrator from the environment (MITRA_ADMIN_EMAIL and MITRA_ADMIN_PASSWORD) on
  * a database without accounts; nothing when accounts exist. There is never a default password.
  */
-export async function ensureFirstAdmin(deps: ServiceDeps, input: UserInput): Promise<User | null> {
+export async function ensureFirstAdmin(deps: Deps<'users' | 'organisations' | 'audit'>, input: UserInput): Promise<User | null> {
   if ((await deps.store.repos.users.count()) > 0) return null;
   return createUser(actingAs(deps, systemActor('first-start')), input);
 }
 
 /** How many accounts exist (to tell an operator that none does yet). */
-export async function countUsers(deps: ServiceDeps): Promise<number> {
+export async function countUsers(deps: Deps<'users'>): Promise<number> {
   return deps.store.repos.users.count();
 }

@@ -12,6 +12,7 @@ import { loadConfig } from '../config.js';
 import type { Engine } from '../db/connection.js';
 import { openApp, type AppContext } from '../main.js';
 import type { Clock } from '../services/deps.js';
+import { fixedClock } from './fakes/store.js';
 
 export interface EngineUnderTest {
   readonly engine: Engine;
@@ -63,7 +64,7 @@ function warnOnce(): void {
   console.warn('\n*** PostgreSQL integration tests SKIPPED: TEST_DATABASE_URL is not set ***\n');
 }
 
-export const fixedClock = (iso = '2026-11-28T09:00:00.000Z'): Clock => ({ nowIso: () => iso });
+export { fixedClock };
 
 /** Opens a migrated app for a database URL (the way `mitra serve` does). */
 export async function openTestApp(url: string, clock: Clock = fixedClock()): Promise<AppContext> {

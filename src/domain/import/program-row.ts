@@ -11,7 +11,7 @@ import type { ProgramRequest } from '../program/program.schema.js';
 import { splitList, type ProgramColumn } from './csv-columns.js';
 
 export interface CellIssue {
-  readonly column: string;
+  readonly column: ProgramColumn;
   readonly message: string;
 }
 

@@ -8,7 +8,7 @@ import type { Role } from '../../domain/access/actor.js';
 import { userInputSchema } from '../../domain/account/user.js';
 import { organisationInputSchema } from '../../domain/organisation/organisation.schema.js';
 import { createOrganisation } from '../organisations.js';
-import type { ServiceDeps } from '../deps.js';
+import type { Deps } from '../deps.js';
 import { createUser } from '../users.js';
 
 /** The Indonesian embassy in Suva (accredited to Fiji and neighbours) nominates Pacific participants. */
@@ -50,7 +50,7 @@ export function randomPassword(): string {
 }
 
 /** Creates the demo accounts when there are none; returns them with their one-time passwords. */
-export async function loadDemoAccounts(deps: ServiceDeps): Promise<{ email: string; role: Role; password: string }[]> {
+export async function loadDemoAccounts(deps: Deps<'users' | 'organisations' | 'audit'>): Promise<{ email: string; role: Role; password: string }[]> {
   if ((await deps.store.repos.users.count()) > 0) return [];
   for (const org of [DEMO_EMBASSY, DEMO_FOCAL_POINT]) {
     if (!(await deps.store.repos.organisations.findByCode(org.code))) await createOrganisation(deps, organisationInputSchema.parse(org));

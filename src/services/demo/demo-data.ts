@@ -12,6 +12,7 @@
 import type { ProgramRequest } from '../../domain/program/program.schema.js';
 import type { OrganisationRequest } from '../../domain/organisation/organisation.schema.js';
 import type { ParticipantRequest } from '../../domain/participant/participant.schema.js';
+import { cycle } from '../synthetic.js';
 
 const GOV = '10';
 
@@ -306,8 +307,8 @@ const FEMALE = new Set(['Mariam', 'Nasrin', 'Zahra', 'Laila', 'Fatima']);
 export const DEMO_PARTICIPANTS: { readonly activityIdentifier: string; readonly participants: readonly ParticipantRequest[] } = {
   activityIdentifier: 'ID-KEMLU-2018-06',
   participants: Array.from({ length: 20 }, (_, i) => {
-    const given = AFGHAN_GIVEN[i % 10] as string;
-    const family = AFGHAN_FAMILY[(i * 3 + Math.floor(i / 10)) % 10] as string;
+    const given = cycle(AFGHAN_GIVEN, i);
+    const family = cycle(AFGHAN_FAMILY, i * 3 + Math.floor(i / 10));
     return {
       fullName: `${given} ${family}`,
       sex: FEMALE.has(given) ? ('F' as const) : ('M' as const),

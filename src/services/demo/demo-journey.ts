@@ -10,10 +10,10 @@
 import { programInputSchema } from '../../domain/program/program.schema.js';
 import { offerInputSchema } from '../../domain/offer/offer.js';
 import { nominationInputSchema } from '../../domain/offer/nomination.js';
-import { nominate } from '../nominations.js';
+import { nominate, type NominationRepo } from '../nominations.js';
 import { saveOffer } from '../offers.js';
-import { createProgram } from '../programs.js';
-import type { ServiceDeps } from '../deps.js';
+import { createProgram, type ProgramRepo } from '../programs.js';
+import type { Deps } from '../deps.js';
 import { organisationInputSchema } from '../../domain/organisation/organisation.schema.js';
 import { createOrganisation } from '../organisations.js';
 import { DEMO_EMBASSY, DEMO_FOCAL_POINT } from './demo-accounts.js';
@@ -38,7 +38,7 @@ const CANDIDATES = [
 ] as const;
 
 /** Creates the open course offer and its candidates; returns the program's id. */
-export async function loadDemoJourney(deps: ServiceDeps): Promise<number> {
+export async function loadDemoJourney(deps: Deps<ProgramRepo | NominationRepo>): Promise<number> {
   for (const org of [DEMO_EMBASSY, DEMO_FOCAL_POINT]) {
     if (!(await deps.store.repos.organisations.findByCode(org.code))) await createOrganisation(deps, organisationInputSchema.parse(org));
   }

@@ -11,8 +11,13 @@ import { plainRequest, type CooperationRequest } from '../../domain/request/requ
 import { requestInputSchema, type RequestInputRequest } from '../../domain/request/request.schema.js';
 import { audit } from '../audit.js';
 import { createOrganisation } from '../organisations.js';
-import type { ServiceDeps } from '../deps.js';
+import type { Deps } from '../deps.js';
+import type { ProgramRepo } from '../programs.js';
+import { readBack } from '../read-back.js';
 import { assessRequest, declineRequest, registerRequest } from '../requests.js';
+
+/** What the demo requests go through: registering, assessing and declining (which may register a program). */
+type DemoRequestDeps = Deps<'requests' | ProgramRepo>;
 import { DEMO_EMBASSY } from './demo-accounts.js';
 
 const ILLUSTRATIVE = 'Illustrative request (demo): the sources give no detail of partner governments’ requests.';
@@ -84,16 +89,23 @@ export const DEMO_REQUESTS: readonly DemoRequest[] = [
  * Links an accepted request to a program that already exists (the demo's 2018 seminar). Users
  * accept through acceptRequest, which creates the program; history is only entered this way.
  */
-async function linkAccepted(deps: ServiceDeps, request: CooperationRequest, activityId: number, note: string): Promise<void> {
+async function linkAccepted(deps: Deps<'requests' | 'audit'>, request: CooperationRequest, activityId: number, note: string): Promise<void> {
   await deps.store.transaction(async (repos) => {
     await repos.requests.update(request.id, request.version, { status: 'accepted', assessmentNote: note, activityId }, deps.clock.nowIso());
-    const after = (await repos.requests.findById(request.id)) as CooperationRequest; // updated just above
+    const after = readBack(await repos.requests.findById(request.id), `request ${request.id}`);
     await audit(deps, repos, { action: 'transition', entity: 'cooperation_request', entityId: request.id, entityLabel: request.reference, entityVersion: after.version, changes: diffRecords(plainRequest(request), plainRequest(after)), comment: note });
   });
 }
 
+/** The id of a demo program (loaded before the requests). */
+export function demoProgram(programIds: ReadonlyMap<string, number>, identifier: string): number {
+  const id = programIds.get(identifier);
+  if (id === undefined) throw new Error(`the demo program ${identifier} is not loaded`);
+  return id;
+}
+
 /** Registers the demo requests (the demo programs must be loaded: `programIds` by identifier). */
-export async function loadDemoRequests(deps: ServiceDeps, programIds: ReadonlyMap<string, number>): Promise<number> {
+export async function loadDemoRequests(deps: DemoRequestDeps, programIds: ReadonlyMap<string, number>): Promise<number> {
   if (!(await deps.store.repos.organisations.findByCode(DEMO_EMBASSY.code))) await createOrganisation(deps, organisationInputSchema.parse(DEMO_EMBASSY));
   for (const { input, outcome } of DEMO_REQUESTS) {
     const registered = await registerRequest(deps, requestInputSchema.parse(input));
@@ -103,7 +115,7 @@ export async function loadDemoRequests(deps: ServiceDeps, programIds: ReadonlyMa
       continue;
     }
     const assessed = await assessRequest(deps, registered.id, { note: outcome.status === 'assessment' ? outcome.note : null });
-    if (outcome.status === 'accepted') await linkAccepted(deps, assessed, programIds.get(outcome.program) as number, outcome.note); // a demo program
+    if (outcome.status === 'accepted') await linkAccepted(deps, assessed, demoProgram(programIds, outcome.program), outcome.note);
   }
   return DEMO_REQUESTS.length;
 }

@@ -7,7 +7,7 @@ import { createOrganisation } from '../organisations.js';
 import { addParticipant } from '../participants.js';
 import { inOneTransaction, type ServiceDeps } from '../deps.js';
 import { DEMO_ACTIVITIES, DEMO_EXCHANGE_RATES, DEMO_ORGANISATIONS, DEMO_PARTICIPANTS } from './demo-data.js';
-import { loadDemoRequests } from './demo-requests.js';
+import { demoProgram, loadDemoRequests } from './demo-requests.js';
 import { loadDemoJourney } from './demo-journey.js';
 import { loadDemoPartnerships } from './demo-partnerships.js';
 
@@ -18,7 +18,10 @@ export interface DemoLoadResult {
   readonly participants: number;
 }
 
-/** Loads the demo set unless the registry already holds programs; all or nothing. */
+/**
+ * Loads the demo set unless the registry already holds programs; all or nothing. It takes the
+ * whole store: the demo partnerships (partnerships.ts) use it.
+ */
 export async function loadDemoData(deps: ServiceDeps): Promise<DemoLoadResult> {
   if ((await deps.store.repos.programs.count()) > 0) {
     return { loaded: false, organisations: 0, activities: 0, participants: 0 };
@@ -37,7 +40,7 @@ export async function loadDemoData(deps: ServiceDeps): Promise<DemoLoadResult> {
       ids.set(activity.identifier, activity.id);
     }
     await tx.store.repos.exchangeRates.upsert(DEMO_EXCHANGE_RATES);
-    const activityId = ids.get(DEMO_PARTICIPANTS.activityIdentifier) as number; // in DEMO_ACTIVITIES
+    const activityId = demoProgram(ids, DEMO_PARTICIPANTS.activityIdentifier);
     for (const p of DEMO_PARTICIPANTS.participants) await addParticipant(tx, activityId, participantInputSchema.parse(p));
     await loadDemoRequests(tx, ids);
     await loadDemoJourney(tx);

@@ -1,43 +1,43 @@
-/** What the offer and nomination use cases need from the database (db/offer.repo.ts implements it). */
+/**
+ * Ports of the course offers and nominations (services/offers.ts, nominations.ts); db/offer.repo.ts
+ * implements them.
+ */
 import type { Page } from '../domain/program/program-query.js';
-import type { FlagshipArea, LifecycleStage, Modality, ParticipantStatus, Sex } from '../domain/codes.js';
-import type { DocumentKind, DocumentMeta } from '../domain/offer/documents.js';
-import type { CountryQuota, CourseOffer, OfferStatus } from '../domain/offer/offer.js';
+import type { LifecycleStage, ParticipantStatus } from '../domain/codes.js';
+import type { DocumentMeta } from '../domain/offer/documents.js';
+import type { CourseOffer, OfferStatus } from '../domain/offer/offer.js';
 import type { Participant } from '../domain/participant/participant.js';
+import type { Program } from '../domain/program/program.js';
 
-export interface OfferWrite {
-  readonly summaryEn: string | null;
-  readonly summaryId: string | null;
-  readonly eligibilityEn: string | null;
-  readonly eligibilityId: string | null;
-  readonly deadlineAt: string;
-  readonly quotaDefault: number | null;
-  readonly quotaTotal: number | null;
-  readonly completionPercent: number;
-  readonly status: OfferStatus;
-  readonly quotas: readonly CountryQuota[];
-}
+/** An offer's own fields, as the agency sets them (its id, program and times are the repository's). */
+export type OfferWrite = Omit<CourseOffer, 'id' | 'activityId' | 'createdAt' | 'updatedAt' | 'version'>;
+
+/** What the public page of an offer shows of its program. */
+export type CatalogueProgram = Pick<
+  Program,
+  | 'id'
+  | 'identifier'
+  | 'titleEn'
+  | 'titleId'
+  | 'descriptionEn'
+  | 'descriptionId'
+  | 'modality'
+  | 'flagshipArea'
+  | 'lifecycleStage'
+  | 'plannedStart'
+  | 'plannedEnd'
+  | 'venueCity'
+  | 'venueCountry'
+  | 'implementingOrg'
+> & {
+  /** The recipient countries' codes. */
+  readonly recipients: readonly string[];
+};
 
 /** One offer of the catalogue, with what the public page shows of its program. */
 export interface CatalogueEntry {
   readonly offer: CourseOffer;
-  readonly program: {
-    readonly id: number;
-    readonly identifier: string;
-    readonly titleEn: string | null;
-    readonly titleId: string | null;
-    readonly descriptionEn: string | null;
-    readonly descriptionId: string | null;
-    readonly modality: Modality | null;
-    readonly flagshipArea: FlagshipArea | null;
-    readonly lifecycleStage: LifecycleStage;
-    readonly plannedStart: string | null;
-    readonly plannedEnd: string | null;
-    readonly venueCity: string | null;
-    readonly venueCountry: string | null;
-    readonly implementingOrg: string | null;
-    readonly recipients: readonly string[];
-  };
+  readonly program: CatalogueProgram;
 }
 
 export interface CatalogueFilter {
@@ -65,20 +65,14 @@ export interface OfferRepository {
   catalogue(filter: CatalogueFilter, page: number, pageSize: number): Promise<Page<CatalogueEntry>>;
 }
 
-export interface NominationWrite {
-  readonly fullName: string;
-  readonly sex: Sex;
-  readonly country: string;
-  readonly organisation: string | null;
-  readonly position: string | null;
+/** A candidate as nominated, with their consent (the status defaults to nominated). */
+export type NominationWrite = Pick<Participant, 'fullName' | 'sex' | 'country' | 'organisation' | 'position' | 'phone' | 'personKey' | 'nominatedBy'> & {
+  /** Required of a nomination (the mail goes there). */
   readonly email: string;
-  readonly phone: string | null;
-  readonly personKey: string;
-  readonly nominatedBy: string | null;
   readonly nominatedAt: string;
   readonly consentAt: string;
   readonly status?: ParticipantStatus;
-}
+};
 
 export interface ReviewFilter {
   readonly statuses?: readonly ParticipantStatus[];
@@ -114,14 +108,10 @@ export interface NominationRepository {
   byNominator(org: string, filter: { status?: ParticipantStatus; offerId?: number }, page: number, pageSize: number): Promise<Page<Participant & { offerId: number | null; programIdentifier: string; programTitleEn: string | null; programTitleId: string | null }>>;
 }
 
-export interface DocumentWrite {
-  readonly participantId: number;
-  readonly kind: DocumentKind;
-  readonly fileName: string;
-  readonly contentType: string;
+/** A document to store: the file and what it is. */
+export type DocumentWrite = Pick<DocumentMeta, 'participantId' | 'kind' | 'fileName' | 'contentType' | 'uploadedBy'> & {
   readonly content: Uint8Array;
-  readonly uploadedBy: string;
-}
+};
 
 export interface DocumentRepository {
   insert(write: DocumentWrite, now: string): Promise<DocumentMeta>;
