@@ -1,9 +1,7 @@
 /** The append-only audit log and the lifecycle transitions of programs. */
 import { sql, type Kysely } from 'kysely';
 import type { Page } from '../domain/program/program-query.js';
-import type { TransitionAction } from '../domain/program/lifecycle.js';
-import type { AuditAction, AuditEntity, AuditEntry, Changes, NewAuditEntry } from '../domain/audit.js';
-import type { LifecycleStage } from '../domain/codes.js';
+import type { AuditEntry, Changes, NewAuditEntry } from '../domain/audit.js';
 import type { AuditQuery, AuditRepository, Transition, TransitionRepository } from '../services/ports.js';
 import { insertInChunks, likePattern, num } from './sql-helpers.js';
 import type { AuditLogTable, Database } from './schema.js';
@@ -15,8 +13,8 @@ export function toAuditEntry(r: Omit<AuditLogTable, 'id'> & { id: number }): Aud
     at: r.at,
     actorUserId: r.actor_user_id,
     actorLabel: r.actor_label,
-    action: r.action as AuditAction,
-    entity: r.entity as AuditEntity,
+    action: r.action,
+    entity: r.entity,
     entityId: r.entity_id,
     entityLabel: r.entity_label,
     entityVersion: r.entity_version,
@@ -112,9 +110,9 @@ export class TransitionRepo implements TransitionRepository {
     return rows.map((r) => ({
       id: r.id,
       activityId: r.activity_id,
-      action: r.action as TransitionAction,
-      fromStage: r.from_stage as LifecycleStage,
-      toStage: r.to_stage as LifecycleStage,
+      action: r.action,
+      fromStage: r.from_stage,
+      toStage: r.to_stage,
       comment: r.comment,
       actorUserId: r.actor_user_id,
       actorLabel: r.actor_label,

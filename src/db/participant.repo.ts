@@ -1,5 +1,5 @@
 import { sql, type Kysely } from 'kysely';
-import type { ParticipantStatus, Sex } from '../domain/codes.js';
+import type { ParticipantStatus } from '../domain/codes.js';
 import type { Participant } from '../domain/participant/participant.js';
 import { ALUMNI_STATUSES, COUNTED_STATUSES } from '../domain/participant/journey.js';
 import type { ParticipantRepository, ParticipantWrite } from '../services/ports.js';
@@ -13,12 +13,12 @@ export function toParticipant(row: ParticipantRow): Participant {
     id: row.id,
     activityId: row.activity_id,
     fullName: row.full_name,
-    sex: row.sex as Sex,
+    sex: row.sex,
     country: row.country_code,
     organisation: row.organisation,
     position: row.position,
     email: row.email,
-    status: row.status as ParticipantStatus,
+    status: row.status,
     illustrative: bool(row.illustrative),
     personKey: row.person_key,
     nominatedBy: row.nominated_by,

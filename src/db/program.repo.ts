@@ -1,18 +1,7 @@
 import { sql, type Expression, type Kysely, type RawBuilder, type Selectable, type SqlBool } from 'kysely';
 import type { Program, ProgramData } from '../domain/program/program.js';
 import type { ProgramFilter, ProgramSortKey, Page } from '../domain/program/program-query.js';
-import {
-  ACTIVITY_STATUS_IATI,
-  activityStatuses,
-  type ActivityStatus,
-  type CooperationType,
-  type FlagshipArea,
-  type FundingSource,
-  type IatiOrgRole,
-  type LifecycleStage,
-  type Modality,
-  type SscRole,
-} from '../domain/codes.js';
+import { ACTIVITY_STATUS_IATI, activityStatuses, type ActivityStatus, type LifecycleStage } from '../domain/codes.js';
 import { programYear } from '../domain/program/program.js';
 import type { ProgramImportState, ProgramRepository, ProgramSummary, ProgramWrite } from '../services/ports.js';
 import type { IatiDetails } from '../domain/iati/program-from-iati.js';
@@ -492,7 +481,7 @@ export class ProgramRepo implements ProgramRepository {
       ...summaryFields(row),
       descriptionEn: row.description_en,
       descriptionId: row.description_id,
-      fundingSource: row.funding_source as FundingSource | null,
+      fundingSource: row.funding_source,
       version: row.version,
       createdAt: row.created_at,
       source: row.source,
@@ -500,8 +489,8 @@ export class ProgramRepo implements ProgramRepository {
       recipients: recipientsOf(row.id).map((r) => ({ country: r.country_code, percentage: numOrNull(r.percentage) })),
       partners: partnersOf(row.id).map((p) => ({
         org: p.org_code,
-        iatiRole: p.iati_role as IatiOrgRole,
-        sscRole: p.ssc_role as SscRole,
+        iatiRole: p.iati_role,
+        sscRole: p.ssc_role,
         contributionMinor: p.contribution_minor === null ? null : num(p.contribution_minor),
         currency: p.currency,
         inKind: bool(p.in_kind),
@@ -509,8 +498,8 @@ export class ProgramRepo implements ProgramRepository {
       sectors: sectorsOf(row.id).map((s) => ({ vocabulary: s.vocabulary, code: s.code, percentage: numOrNull(s.percentage) })),
       sdgs: sdgsOf(row.id).map((s) => ({ goal: s.goal, target: s.target })),
       budgets: budgetsOf(row.id).map((b) => ({
-        type: b.type as 1 | 2,
-        status: b.status as 1 | 2,
+        type: b.type,
+        status: b.status,
         periodStart: b.period_start,
         periodEnd: b.period_end,
         amountMinor: num(b.amount_minor),
@@ -604,11 +593,11 @@ function summaryFields(row: SummaryRow) {
     identifier: row.identifier,
     titleEn: row.title_en,
     titleId: row.title_id,
-    modality: row.modality as Modality | null,
-    flagshipArea: row.flagship_area as FlagshipArea | null,
-    cooperationType: row.cooperation_type as CooperationType,
+    modality: row.modality,
+    flagshipArea: row.flagship_area,
+    cooperationType: row.cooperation_type,
     activityStatus: statusFromIati(row.activity_status),
-    lifecycleStage: row.lifecycle_stage as LifecycleStage,
+    lifecycleStage: row.lifecycle_stage,
     plannedStart: row.planned_start,
     plannedEnd: row.planned_end,
     actualStart: row.actual_start,

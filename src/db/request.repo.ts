@@ -40,14 +40,14 @@ function toRequest(row: Row): CooperationRequest {
     country: row.country_code,
     topic: row.topic,
     description: row.description,
-    flagshipArea: row.flagship_area as FlagshipArea | null,
+    flagshipArea: row.flagship_area,
     sectorCode: row.sector_code,
-    modality: row.modality as Modality | null,
+    modality: row.modality,
     periodFrom: row.period_from,
     periodTo: row.period_to,
     receivedOn: row.received_on,
     relayedBy: row.relayed_by,
-    status: row.status as RequestStatus,
+    status: row.status,
     assessmentNote: row.assessment_note,
     activityId: row.activity_id,
     activityIdentifier: row.activity_identifier,
@@ -288,7 +288,7 @@ export class CooperationRequestRepo implements CooperationRequestRepository {
 
   private async programCandidates(q: MatchQuery, limit: number): Promise<ProgramCandidate[]> {
     const { rows } = await sql<
-      CountRow & { id: number; identifier: string; title_en: string | null; title_id: string | null; year: unknown; lifecycle_stage: string; flagship_area: string | null; modality: string | null; org_code: string | null }
+      CountRow & { id: number; identifier: string; title_en: string | null; title_id: string | null; year: unknown; lifecycle_stage: LifecycleStage; flagship_area: FlagshipArea | null; modality: Modality | null; org_code: string | null }
     >`
       with ${factsCte(q)},
       g as (
@@ -306,9 +306,9 @@ export class CooperationRequestRepo implements CooperationRequestRepository {
       titleEn: r.title_en,
       titleId: r.title_id,
       year: numOrNull(r.year),
-      lifecycleStage: r.lifecycle_stage as LifecycleStage,
-      flagshipArea: r.flagship_area as FlagshipArea | null,
-      modality: r.modality as Modality | null,
+      lifecycleStage: r.lifecycle_stage,
+      flagshipArea: r.flagship_area,
+      modality: r.modality,
       implementingOrg: r.org_code,
       facts: factsOf(r),
       sortKey: r.identifier,

@@ -3,17 +3,20 @@
  * mail, attendance, certificates and follow-up surveys. Conventions: ../schema.ts.
  */
 import type { Generated } from 'kysely';
+import type { ParticipantStatus, Sex } from '../../domain/codes.js';
+import type { DocumentKind } from '../../domain/offer/documents.js';
+import type { OfferStatus } from '../../domain/offer/offer.js';
 
 export interface ParticipantsTable {
   id: Generated<number>;
   activity_id: number;
   full_name: string;
-  sex: string;
+  sex: Sex;
   country_code: string;
   organisation: string | null;
   position: string | null;
   email: string | null;
-  status: string;
+  status: ParticipantStatus;
   person_key: string;
   illustrative: number;
   import_batch_id: number | null;
@@ -39,7 +42,7 @@ export interface CourseOffersTable {
   id: Generated<number>;
   activity_id: number;
   /** draft, open, closed. */
-  status: string;
+  status: OfferStatus;
   summary_en: string | null;
   summary_id: string | null;
   eligibility_en: string | null;
@@ -64,7 +67,7 @@ export interface ParticipantDocumentsTable {
   id: Generated<number>;
   participant_id: number;
   /** cv, letter. */
-  kind: string;
+  kind: DocumentKind;
   file_name: string;
   content_type: string;
   size_bytes: number;
@@ -77,8 +80,8 @@ export interface ParticipantDocumentsTable {
 export interface ParticipantEventsTable {
   id: Generated<number>;
   participant_id: number;
-  from_status: string | null;
-  to_status: string;
+  from_status: ParticipantStatus | null;
+  to_status: ParticipantStatus;
   at: string;
   by_label: string;
   note: string | null;

@@ -3,6 +3,10 @@
  * partner governments' cooperation requests. Conventions: ../schema.ts.
  */
 import type { Generated, GeneratedAlways } from 'kysely';
+import type { FlagshipArea, Modality } from '../../domain/codes.js';
+import type { AgreementKind, AgreementStatus } from '../../domain/partnership/agreement.js';
+import type { EngagementKind, FollowUpStatus, ItemKind, ItemSide } from '../../domain/partnership/engagement.js';
+import type { RequestStatus } from '../../domain/request/request.js';
 
 export interface PartnerContactsTable {
   id: Generated<number>;
@@ -17,11 +21,11 @@ export interface PartnerContactsTable {
 export interface AgreementsTable {
   id: Generated<number>;
   reference: string;
-  kind: string;
+  kind: AgreementKind;
   title_en: string;
   title_id: string | null;
   subject: string | null;
-  status: string;
+  status: AgreementStatus;
   signed_on: string | null;
   valid_from: string | null;
   valid_until: string | null;
@@ -44,7 +48,7 @@ export interface AgreementPartiesTable {
 
 export interface AgreementAreasTable {
   agreement_id: number;
-  area: string;
+  area: FlagshipArea;
 }
 
 export interface AgreementProgramsTable {
@@ -78,7 +82,7 @@ export interface AgreementRemindersTable {
 export interface EngagementsTable {
   id: Generated<number>;
   reference: string;
-  kind: string;
+  kind: EngagementKind;
   title: string;
   starts_on: string;
   ends_on: string | null;
@@ -100,10 +104,10 @@ export interface EngagementsTable {
 export interface EngagementItemsTable {
   id: Generated<number>;
   engagement_id: number;
-  side: string;
-  kind: string;
+  side: ItemSide;
+  kind: ItemKind;
   description: string;
-  flagship_area: string | null;
+  flagship_area: FlagshipArea | null;
   country_code: string | null;
   illustrative: number;
   activity_id: number | null;
@@ -116,7 +120,7 @@ export interface FollowUpsTable {
   action: string;
   owner: string;
   due_on: string | null;
-  status: string;
+  status: FollowUpStatus;
   done_on: string | null;
   created_at: string;
   updated_at: string;
@@ -130,15 +134,15 @@ export interface CooperationRequestsTable {
   country_code: string;
   topic: string;
   description: string | null;
-  flagship_area: string | null;
+  flagship_area: FlagshipArea | null;
   sector_code: string | null;
-  modality: string | null;
+  modality: Modality | null;
   period_from: string | null;
   period_to: string | null;
   received_on: string;
   relayed_by: string | null;
   /** registered, assessment, accepted, declined. */
-  status: string;
+  status: RequestStatus;
   assessment_note: string | null;
   activity_id: number | null;
   created_by: string;

@@ -3,6 +3,18 @@
  * transactions, lifecycle transitions), organisations and import batches. Conventions: ../schema.ts.
  */
 import type { Generated, GeneratedAlways } from 'kysely';
+import type { TransitionAction } from '../../domain/program/lifecycle.js';
+import type { Budget } from '../../domain/program/program.js';
+import type {
+  CooperationType,
+  FlagshipArea,
+  FundingSource,
+  IatiOrgRole,
+  LifecycleStage,
+  Modality,
+  OrganisationKind,
+  SscRole,
+} from '../../domain/codes.js';
 
 export interface OrganisationsTable {
   id: Generated<number>;
@@ -12,7 +24,7 @@ export interface OrganisationsTable {
   acronym: string | null;
   type: string;
   country_code: string | null;
-  kind: string;
+  kind: OrganisationKind;
   illustrative: number;
   website: string | null;
   notes: string | null;
@@ -27,12 +39,12 @@ export interface ProgramsTable {
   title_id: string | null;
   description_en: string | null;
   description_id: string | null;
-  modality: string | null;
-  flagship_area: string | null;
-  cooperation_type: string;
+  modality: Modality | null;
+  flagship_area: FlagshipArea | null;
+  cooperation_type: CooperationType;
   /** IATI ActivityStatus code 1–6. */
   activity_status: number;
-  lifecycle_stage: string;
+  lifecycle_stage: LifecycleStage;
   planned_start: string | null;
   planned_end: string | null;
   actual_start: string | null;
@@ -42,7 +54,7 @@ export interface ProgramsTable {
   venue_city: string | null;
   venue_country: string | null;
   implementing_org_id: number | null;
-  funding_source: string | null;
+  funding_source: FundingSource | null;
   participants_planned: number | null;
   illustrative: number;
   /** Where the record came from: "mitra" (entered or imported CSV), "iati", "demo". */
@@ -70,8 +82,8 @@ export interface ProgramRecipientsTable {
 export interface ProgramPartnersTable {
   activity_id: number;
   org_id: number;
-  iati_role: number;
-  ssc_role: string;
+  iati_role: IatiOrgRole;
+  ssc_role: SscRole;
   contribution_minor: number | null;
   currency: string | null;
   in_kind: number;
@@ -96,8 +108,8 @@ export interface ProgramSdgsTable {
 export interface BudgetsTable {
   id: Generated<number>;
   activity_id: number;
-  type: number;
-  status: number;
+  type: Budget['type'];
+  status: Budget['status'];
   period_start: string;
   period_end: string;
   amount_minor: number;
@@ -121,9 +133,9 @@ export interface TransactionsTable {
 export interface ProgramTransitionsTable {
   id: Generated<number>;
   activity_id: number;
-  action: string;
-  from_stage: string;
-  to_stage: string;
+  action: TransitionAction;
+  from_stage: LifecycleStage;
+  to_stage: LifecycleStage;
   comment: string | null;
   actor_user_id: number | null;
   actor_label: string;

@@ -3,6 +3,11 @@
  * targets and country lists, exchange rates and unit costs. Conventions: ../schema.ts.
  */
 import type { Generated } from 'kysely';
+import type { Comparator, PriorityMetric, SubjectKind } from '../../domain/analytics/priority.js';
+import type { CooperationType, FlagshipArea, LifecycleStage, Modality } from '../../domain/codes.js';
+import type { UnitCostKind } from '../../domain/finance/unit-costs.js';
+import type { GroupCode, MembershipStatus, ReportRegion } from '../../domain/reference/types.js';
+import type { ParticipantSource } from '../../domain/report/participant-allocation.js';
 
 /** Reference tables copied from the domain's tables so that reports can group in SQL. */
 export interface CountriesTable {
@@ -11,14 +16,14 @@ export interface CountriesTable {
   numeric_code: string;
   name_en: string;
   name_id: string;
-  region: string | null;
+  region: ReportRegion | null;
   m49_subregion_code: string | null;
 }
 
 export interface GroupMembershipsTable {
-  group_code: string;
+  group_code: GroupCode;
   iso2: string;
-  status: string;
+  status: MembershipStatus;
   since: string | null;
   until: string | null;
 }
@@ -28,25 +33,25 @@ export interface ProgramCountryFactsTable {
   year: number | null;
   /** null for a recorded total of a program that has no recipient country. */
   country_code: string | null;
-  region: string | null;
+  region: ReportRegion | null;
   participants: number;
   /** "records" (participant records counted), "totals" (the recorded total, split) or null (no figure). */
-  source: string | null;
-  lifecycle_stage: string | null;
+  source: ParticipantSource | null;
+  lifecycle_stage: LifecycleStage | null;
 }
 
 export interface ProgramFactsTable {
   activity_id: number;
   year: number | null;
-  modality: string | null;
-  flagship_area: string | null;
-  cooperation_type: string;
+  modality: Modality | null;
+  flagship_area: FlagshipArea | null;
+  cooperation_type: CooperationType;
   participants_total: number;
-  participants_source: string | null;
+  participants_source: ParticipantSource | null;
   /** 1 when a recorded total is split over several countries. */
   participants_split: number;
   recipient_count: number;
-  lifecycle_stage: string | null;
+  lifecycle_stage: LifecycleStage | null;
 }
 
 export interface CountryListsTable {
@@ -66,10 +71,10 @@ export interface CountryListMembersTable {
 export interface PriorityTargetsTable {
   id: Generated<number>;
   year: number;
-  subject_kind: string;
+  subject_kind: SubjectKind;
   subject_code: string;
-  metric: string;
-  comparator: string;
+  metric: PriorityMetric;
+  comparator: Comparator;
   /** The target × 100 (percent with two decimals, or a count). */
   target_hundredths: number | string;
   note: string | null;
@@ -77,11 +82,20 @@ export interface PriorityTargetsTable {
   updated_at: string;
 }
 
+/**
+ * The dimensions of the analytics cube (db/analytics-cube.ts): all programs (key ''), modality,
+ * flagship area, cooperation type, report region, country, built-in grouping, custom country list.
+ */
+export const CUBE_DIMS = ['all', 'modality', 'area', 'coop', 'region', 'country', 'group', 'list'] as const;
+export type CubeDim = (typeof CUBE_DIMS)[number];
+/** The dimensions of the spending cube: all programs, modality, flagship area. */
+export type SpendingDim = Extract<CubeDim, 'all' | 'modality' | 'area'>;
+
+/** Programs and participants per year, stage ('' when none), dimension and key ('' for none). */
 export interface AnalyticsCubeTable {
   year: number;
-  stage: string;
-  /** all, modality, area, coop, region, country, group, list. */
-  dim: string;
+  stage: LifecycleStage | '';
+  dim: CubeDim;
   key: string;
   programs: number;
   participants: number | string;
@@ -90,9 +104,9 @@ export interface AnalyticsCubeTable {
 export interface SpendFactsTable {
   activity_id: number;
   year: number;
-  stage: string;
-  modality: string;
-  area: string;
+  stage: LifecycleStage | '';
+  modality: Modality | '';
+  area: FlagshipArea | '';
   currency: string;
   /** The date of the currency's rate in force on the value date; '' when none. */
   currency_rate_date: string;
@@ -104,7 +118,7 @@ export interface SpendFactsTable {
 }
 
 export interface SpendingCubeTable extends Omit<SpendFactsTable, 'activity_id' | 'modality' | 'area'> {
-  dim: string;
+  dim: SpendingDim;
   key: string;
 }
 
@@ -119,8 +133,8 @@ export interface ExchangeRatesTable {
 /** Unit costs of the in-kind valuation helper; region '' when the kind has none. */
 export interface UnitCostsTable {
   id: Generated<number>;
-  kind: string;
-  region: string;
+  kind: UnitCostKind;
+  region: ReportRegion | '';
   valid_from: string;
   currency: string;
   amount_minor: number | string;

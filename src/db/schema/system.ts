@@ -3,12 +3,14 @@
  * itself (meta, data versions, job leases). Conventions: ../schema.ts.
  */
 import type { Generated } from 'kysely';
+import type { Role } from '../../domain/access/actor.js';
+import type { AuditAction, AuditEntity } from '../../domain/audit.js';
 
 export interface UsersTable {
   id: Generated<number>;
   email: string;
   name: string;
-  role: string;
+  role: Role;
   org_code: string | null;
   password_hash: string;
   disabled: number;
@@ -41,8 +43,8 @@ export interface AuditLogTable {
   at: string;
   actor_user_id: number | null;
   actor_label: string;
-  action: string;
-  entity: string;
+  action: AuditAction;
+  entity: AuditEntity;
   entity_id: string | null;
   entity_label: string | null;
   entity_version: number | null;
