@@ -3,6 +3,8 @@
  * Records are compared as plain JSON (the API's representation), so a change of a list shows
  * the whole list before and after.
  */
+import { z } from 'zod';
+
 export const AUDIT_ACTIONS = ['create', 'update', 'delete', 'import', 'transition', 'login', 'login_failed', 'logout', 'password_change'] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -15,6 +17,9 @@ export interface FieldChange {
 }
 
 export type Changes = Readonly<Record<string, FieldChange>>;
+
+/** Changes as stored (the JSON of what diffRecords and the services' scrubbing returned). */
+export const storedChangesSchema = z.record(z.string(), z.object({ before: z.unknown(), after: z.unknown() }));
 
 export interface AuditEntry {
   readonly id: number;
@@ -51,20 +56,16 @@ function isEmpty(value: unknown): boolean {
  * (password hashes never reach the log).
  */
 export function diffRecords<T extends object>(before: T | null, after: T | null, redact: readonly string[] = []): Changes {
-  return diffMaps(before as Readonly<Record<string, unknown>> | null, after as Readonly<Record<string, unknown>> | null, redact);
+  return diffMaps(before === null ? null : new Map(Object.entries(before)), after === null ? null : new Map(Object.entries(after)), redact);
 }
 
-function diffMaps(
-  before: Readonly<Record<string, unknown>> | null,
-  after: Readonly<Record<string, unknown>> | null,
-  redact: readonly string[],
-): Changes {
-  const keys = new Set([...Object.keys(before ?? {}), ...Object.keys(after ?? {})]);
+function diffMaps(before: ReadonlyMap<string, unknown> | null, after: ReadonlyMap<string, unknown> | null, redact: readonly string[]): Changes {
+  const keys = new Set([...(before?.keys() ?? []), ...(after?.keys() ?? [])]);
   const changes: Record<string, FieldChange> = {};
   for (const key of [...keys].sort()) {
     if (NOISE.has(key)) continue;
-    const b = before ? (before[key] ?? null) : null;
-    const a = after ? (after[key] ?? null) : null;
+    const b = before ? (before.get(key) ?? null) : null;
+    const a = after ? (after.get(key) ?? null) : null;
     if (same(a, b)) continue;
     if (!before && isEmpty(a)) continue;
     if (!after && isEmpty(b)) continue;
