@@ -1,13 +1,13 @@
 /** The append-only audit log and the lifecycle transitions of programs. */
-import { sql, type Kysely } from 'kysely';
+import { sql, type Insertable, type Kysely, type Selectable } from 'kysely';
 import type { Page } from '../domain/program/program-query.js';
-import type { AuditEntry, Changes, NewAuditEntry } from '../domain/audit.js';
+import { storedChangesSchema, type AuditEntry, type NewAuditEntry } from '../domain/audit.js';
 import type { AuditQuery, AuditRepository, Transition, TransitionRepository } from '../services/ports.js';
 import { insertInChunks, likePattern, num } from './sql-helpers.js';
 import type { AuditLogTable, Database } from './schema.js';
 
 /** An audit_log row as the services see it. */
-export function toAuditEntry(r: Omit<AuditLogTable, 'id'> & { id: number }): AuditEntry {
+export function toAuditEntry(r: Selectable<AuditLogTable>): AuditEntry {
   return {
     id: num(r.id),
     at: r.at,
@@ -18,12 +18,12 @@ export function toAuditEntry(r: Omit<AuditLogTable, 'id'> & { id: number }): Aud
     entityId: r.entity_id,
     entityLabel: r.entity_label,
     entityVersion: r.entity_version,
-    changes: JSON.parse(r.changes) as Changes,
+    changes: storedChangesSchema.parse(JSON.parse(r.changes)),
     comment: r.comment,
   };
 }
 
-function toRow(e: NewAuditEntry): Omit<AuditLogTable, 'id'> {
+function toRow(e: NewAuditEntry): Insertable<AuditLogTable> {
   return {
     at: e.at,
     actor_user_id: e.actorUserId,

@@ -21,7 +21,7 @@ import type {
 } from '../services/offer-ports.js';
 import { toParticipant } from './participant.repo.js';
 import type { CourseOffersTable, Database, ParticipantDocumentsTable } from './schema.js';
-import { insertInChunks, likePattern, num, numOrNull } from './sql-helpers.js';
+import { insertInChunks, likePattern, num, numOrNull, present } from './sql-helpers.js';
 
 function toOffer(row: Selectable<CourseOffersTable>, quotas: readonly { country_code: string; quota: number }[]): CourseOffer {
   return {
@@ -98,7 +98,7 @@ export class OfferRepo implements OfferRepository {
       id = (await this.db.insertInto('course_offers').values({ ...fields, activity_id: activityId, created_at: now, version: 1 }).returning('id').executeTakeFirstOrThrow()).id;
     }
     if (w.quotas.length) await this.db.insertInto('offer_quotas').values(w.quotas.map((q) => ({ offer_id: id, country_code: q.country, quota: q.quota }))).execute();
-    return (await this.findById(id)) as CourseOffer; // written just above
+    return present(await this.findById(id), 'the course offer');
   }
 
   async setStatus(id: number, status: OfferStatus, now: string): Promise<void> {

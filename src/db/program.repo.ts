@@ -4,8 +4,8 @@ import type { ProgramFilter, ProgramSortKey, Page } from '../domain/program/prog
 import { ACTIVITY_STATUS_IATI, activityStatuses, type ActivityStatus, type LifecycleStage } from '../domain/codes.js';
 import { programYear } from '../domain/program/program.js';
 import type { ProgramImportState, ProgramRepository, ProgramSummary, ProgramWrite } from '../services/ports.js';
-import type { IatiDetails } from '../domain/iati/program-from-iati.js';
-import { bool, insertInChunks, JSON_CHUNK_ROWS, jsonRows, num, numOrNull, organisationIdOf } from './sql-helpers.js';
+import { parseIatiDetails } from '../domain/iati/iati-details.js';
+import { bool, insertInChunks, insertJson, JSON_CHUNK_ROWS, num, numOrNull, organisationIdOf, present } from './sql-helpers.js';
 import { preferSet, textSearch, type TextSearch, type TextSearchTarget } from './text-search.js';
 import { readDataVersions, type CountCache } from './data-version.js';
 import type { ProgramsTable, Database } from './schema.js';
@@ -144,8 +144,7 @@ export class ProgramRepo implements ProgramRepository {
         .where('identifier', 'in', chunk)
         .execute();
       for (const r of rows) {
-        const details = r.iati_details ? (JSON.parse(r.iati_details) as IatiDetails) : null;
-        states.set(r.identifier, { id: r.id, version: r.version, source: r.source, fingerprint: details?.fingerprint ?? null });
+        states.set(r.identifier, { id: r.id, version: r.version, source: r.source, fingerprint: parseIatiDetails(r.iati_details)?.fingerprint ?? null });
       }
     }
     return states;
@@ -153,7 +152,7 @@ export class ProgramRepo implements ProgramRepository {
 
   async insert(write: ProgramWrite): Promise<number> {
     const ids = await this.insertMany([write]);
-    return ids.get(write.data.identifier) as number; // insertMany returns every identifier it inserted
+    return present(ids.get(write.data.identifier), 'the inserted program');
   }
 
   async insertMany(writes: readonly ProgramWrite[]): Promise<Map<string, number>> {
@@ -167,19 +166,10 @@ export class ProgramRepo implements ProgramRepository {
       version: 1,
       created_at: w.now,
     }));
-    const columns = Object.keys(values[0] as object) as (keyof (typeof values)[number])[];
-    for (let i = 0; i < values.length; i += JSON_CHUNK_ROWS) {
-      const chunk = values.slice(i, i + JSON_CHUNK_ROWS);
-      const rows = await this.db
-        .insertInto('activities')
-        .columns(columns)
-        .expression(jsonRows(this.db, 'activities', columns, chunk))
-        .returning(['id', 'identifier'])
-        .execute();
-      for (const r of rows) ids.set(r.identifier, r.id);
-    }
+    const rows = await insertJson(this.db, 'activities', values, (insert) => insert.returning(['id', 'identifier']));
+    for (const r of rows) ids.set(r.identifier, r.id);
     await this.insertChildren(
-      writes.map((w) => ({ activityId: ids.get(w.data.identifier) as number, data: w.data })), // inserted just above
+      writes.map((w) => ({ activityId: present(ids.get(w.data.identifier), 'an inserted program'), data: w.data })),
       orgIds,
     );
     return ids;
@@ -361,7 +351,7 @@ export class ProgramRepo implements ProgramRepository {
       rows(({ activityId, data }) =>
         data.partners.map((p, i) => ({
           activity_id: activityId,
-          org_id: orgIds.get(p.org.toLowerCase()) as number, // present: orgIds() throws on a missing code
+          org_id: present(orgIds.get(p.org.toLowerCase()), 'a partner organisation'), // orgIds() throws on a missing code
           iati_role: p.iatiRole,
           ssc_role: p.sscRole,
           contribution_minor: p.contributionMinor,
@@ -433,7 +423,8 @@ export class ProgramRepo implements ProgramRepository {
   }
 
   private async hydrate(row: ProgramRow): Promise<Program> {
-    return (await this.hydrateMany([row]))[0] as Program; // one row in, one activity out
+    const [program] = await this.hydrateMany([row]);
+    return present(program, 'the program read');
   }
 
   async findManyByIds(ids: readonly number[]): Promise<Program[]> {
@@ -485,7 +476,7 @@ export class ProgramRepo implements ProgramRepository {
       version: row.version,
       createdAt: row.created_at,
       source: row.source,
-      iatiDetails: row.iati_details ? (JSON.parse(row.iati_details) as IatiDetails) : null,
+      iatiDetails: parseIatiDetails(row.iati_details),
       recipients: recipientsOf(row.id).map((r) => ({ country: r.country_code, percentage: numOrNull(r.percentage) })),
       partners: partnersOf(row.id).map((p) => ({
         org: p.org_code,

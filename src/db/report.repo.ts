@@ -155,7 +155,7 @@ export class ReportRepo implements ReportRepository {
     const byYear = new Map<number, YearAggregates>();
     const row = (year: unknown) => {
       const y = num(year);
-      const existing = byYear.get(y) ?? { year: y, programs: 0, countries: 0, participants: 0, spending: [] as SpendingGroup[] };
+      const existing: YearAggregates = byYear.get(y) ?? { year: y, programs: 0, countries: 0, participants: 0, spending: [] };
       byYear.set(y, existing);
       return existing;
     };
