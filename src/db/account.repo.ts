@@ -49,6 +49,10 @@ function toUser(row: UserRow): User {
   };
 }
 
+function userColumns(write: UserWrite) {
+  return { email: write.email, name: write.name, role: checkedRole(write.role), org_code: write.orgCode, disabled: write.disabled ? 1 : 0 };
+}
+
 export class UserRepo implements UserRepository {
   constructor(private readonly db: Kysely<Database>) {}
 
@@ -102,11 +106,7 @@ export class UserRepo implements UserRepository {
     const row = await this.db
       .insertInto('users')
       .values({
-        email: write.email,
-        name: write.name,
-        role: checkedRole(write.role),
-        org_code: write.orgCode,
-        disabled: write.disabled ? 1 : 0,
+        ...userColumns(write),
         password_hash: passwordHash,
         created_at: now,
         updated_at: now,
@@ -122,11 +122,7 @@ export class UserRepo implements UserRepository {
     const result = await this.db
       .updateTable('users')
       .set({
-        email: write.email,
-        name: write.name,
-        role: checkedRole(write.role),
-        org_code: write.orgCode,
-        disabled: write.disabled ? 1 : 0,
+        ...userColumns(write),
         updated_at: now,
         version: expectedVersion + 1,
       })

@@ -58,6 +58,22 @@ function toRequest(row: Row): CooperationRequest {
   };
 }
 
+/** The columns of what a registration or an edit gives (the rest is the workflow's). */
+function dataColumns(d: CooperationRequestData) {
+  return {
+    country_code: d.country,
+    topic: d.topic,
+    description: d.description,
+    flagship_area: d.flagshipArea,
+    sector_code: d.sectorCode,
+    modality: d.modality,
+    period_from: d.periodFrom,
+    period_to: d.periodTo,
+    received_on: d.receivedOn,
+    relayed_by: d.relayedBy,
+  };
+}
+
 /** The 5-digit DAC codes of a 3-digit category (so the sector index serves the match). */
 function codesOfCategory(category: string): string[] {
   return listCodelist('Sector').filter((s) => s.code.startsWith(category)).map((s) => s.code);
@@ -206,16 +222,7 @@ export class CooperationRequestRepo implements CooperationRequestRepository {
       .insertInto('cooperation_requests')
       .values({
         reference: record.reference,
-        country_code: record.country,
-        topic: record.topic,
-        description: record.description,
-        flagship_area: record.flagshipArea,
-        sector_code: record.sectorCode,
-        modality: record.modality,
-        period_from: record.periodFrom,
-        period_to: record.periodTo,
-        received_on: record.receivedOn,
-        relayed_by: record.relayedBy,
+        ...dataColumns(record),
         status: record.status,
         assessment_note: null,
         activity_id: null,
@@ -233,16 +240,7 @@ export class CooperationRequestRepo implements CooperationRequestRepository {
     const result = await this.db
       .updateTable('cooperation_requests')
       .set({
-        country_code: data.country,
-        topic: data.topic,
-        description: data.description,
-        flagship_area: data.flagshipArea,
-        sector_code: data.sectorCode,
-        modality: data.modality,
-        period_from: data.periodFrom,
-        period_to: data.periodTo,
-        received_on: data.receivedOn,
-        relayed_by: data.relayedBy,
+        ...dataColumns(data),
         updated_at: now,
         version: expectedVersion + 1,
       })
