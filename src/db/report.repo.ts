@@ -10,7 +10,7 @@ import type { GroupCode } from '../domain/reference/types.js';
 import type { SpendingGroup, SummaryAggregates } from '../domain/report/summary.js';
 import type { ReportRepository, YearAggregates } from '../services/ports.js';
 import { num, numOrNull } from './sql-helpers.js';
-import type { Database } from './schema.js';
+import type { Database, SpendingDim } from './schema.js';
 
 /** Disbursements and expenditure (IATI TransactionType 3 and 4) count as spending. */
 export const SPENT_TYPES = sql`('3', '4')`;
@@ -212,7 +212,7 @@ export async function spendingGroups(
  */
 export async function spendingFromCube(
   db: Kysely<Database>,
-  dim: 'all' | 'modality' | 'area',
+  dim: SpendingDim,
   from: number,
   to: number,
   stages: readonly LifecycleStage[] | undefined,

@@ -86,8 +86,7 @@ export interface PriorityTargetsTable {
  * The dimensions of the analytics cube (db/analytics-cube.ts): all programs (key ''), modality,
  * flagship area, cooperation type, report region, country, built-in grouping, custom country list.
  */
-export const CUBE_DIMS = ['all', 'modality', 'area', 'coop', 'region', 'country', 'group', 'list'] as const;
-export type CubeDim = (typeof CUBE_DIMS)[number];
+export type CubeDim = 'all' | 'modality' | 'area' | 'coop' | 'region' | 'country' | 'group' | 'list';
 /** The dimensions of the spending cube: all programs, modality, flagship area. */
 export type SpendingDim = Extract<CubeDim, 'all' | 'modality' | 'area'>;
 
