@@ -1,7 +1,8 @@
 /** The append-only audit log and the lifecycle transitions of programs. */
 import { sql, type Insertable, type Kysely, type Selectable } from 'kysely';
 import type { Page } from '../domain/program/program-query.js';
-import { storedChangesSchema, type AuditEntry, type NewAuditEntry } from '../domain/audit.js';
+import type { AuditEntry, NewAuditEntry } from '../domain/audit.js';
+import { storedChangesSchema } from '../domain/audit-changes.js';
 import type { AuditQuery, AuditRepository, Transition, TransitionRepository } from '../services/ports.js';
 import { insertInChunks, likePattern, num } from './sql-helpers.js';
 import type { AuditLogTable, Database } from './schema.js';

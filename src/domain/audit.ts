@@ -3,7 +3,6 @@
  * Records are compared as plain JSON (the API's representation), so a change of a list shows
  * the whole list before and after.
  */
-import { z } from 'zod';
 
 export const AUDIT_ACTIONS = ['create', 'update', 'delete', 'import', 'transition', 'login', 'login_failed', 'logout', 'password_change'] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
@@ -17,9 +16,6 @@ export interface FieldChange {
 }
 
 export type Changes = Readonly<Record<string, FieldChange>>;
-
-/** Changes as stored (the JSON of what diffRecords and the services' scrubbing returned). */
-export const storedChangesSchema = z.record(z.string(), z.object({ before: z.unknown(), after: z.unknown() }));
 
 export interface AuditEntry {
   readonly id: number;
