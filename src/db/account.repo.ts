@@ -1,12 +1,18 @@
 /** Users, their sessions and failed sign-ins. */
-import { sql, type Kysely } from 'kysely';
-import type { Role } from '../domain/access/actor.js';
+import { sql, type Kysely, type Selectable } from 'kysely';
+import { roles, type Role } from '../domain/access/actor.js';
 import type { User } from '../domain/account/user.js';
 import type { LoginFailureRepository, SessionRecord, SessionRepository, UserRepository, UserWrite } from '../services/users.ports.js';
 import { bool, likePattern, num } from './sql-helpers.js';
 import type { Database, UsersTable } from './schema.js';
 
-type UserRow = Omit<UsersTable, 'id' | 'password_hash'> & { id: number };
+type UserRow = Omit<Selectable<UsersTable>, 'password_hash'>;
+
+/** The port takes a role as text; the services pass one parsed by the domain's schema, so another is a bug. */
+function checkedRole(role: string): Role {
+  if (!roles.is(role)) throw new Error(`unknown role "${role}" reached the repository`);
+  return role;
+}
 
 const USER_COLUMNS = [
   'id',
@@ -27,7 +33,7 @@ function toUser(row: UserRow): User {
     id: row.id,
     email: row.email,
     name: row.name,
-    role: row.role as Role,
+    role: row.role,
     orgCode: row.org_code,
     disabled: bool(row.disabled),
     createdAt: row.created_at,
@@ -35,6 +41,10 @@ function toUser(row: UserRow): User {
     lastLoginAt: row.last_login_at,
     version: row.version,
   };
+}
+
+function userColumns(write: UserWrite) {
+  return { email: write.email, name: write.name, role: checkedRole(write.role), org_code: write.orgCode, disabled: write.disabled ? 1 : 0 };
 }
 
 export class UserRepo implements UserRepository {
@@ -61,7 +71,10 @@ export class UserRepo implements UserRepository {
 
   async list(filter: { q?: string; role?: string; orgCode?: string; includeDisabled?: boolean }): Promise<User[]> {
     let query = this.db.selectFrom('users').select(USER_COLUMNS);
-    if (filter.role) query = query.where('role', '=', filter.role);
+    if (filter.role) {
+      if (!roles.is(filter.role)) return []; // no account has a role that is not one
+      query = query.where('role', '=', filter.role);
+    }
     if (filter.orgCode) query = query.where(sql`lower(org_code)`, '=', filter.orgCode.toLowerCase());
     if (!filter.includeDisabled) query = query.where('disabled', '=', 0);
     if (filter.q) {
@@ -87,11 +100,7 @@ export class UserRepo implements UserRepository {
     const row = await this.db
       .insertInto('users')
       .values({
-        email: write.email,
-        name: write.name,
-        role: write.role,
-        org_code: write.orgCode,
-        disabled: write.disabled ? 1 : 0,
+        ...userColumns(write),
         password_hash: passwordHash,
         created_at: now,
         updated_at: now,
@@ -107,11 +116,7 @@ export class UserRepo implements UserRepository {
     const result = await this.db
       .updateTable('users')
       .set({
-        email: write.email,
-        name: write.name,
-        role: write.role,
-        org_code: write.orgCode,
-        disabled: write.disabled ? 1 : 0,
+        ...userColumns(write),
         updated_at: now,
         version: expectedVersion + 1,
       })

@@ -1,11 +1,10 @@
 /** The alumni directory (persons across programs) and the participant export, within an actor's scope. */
-import { sql, type Kysely } from 'kysely';
-import type { ParticipantStatus, Sex } from '../domain/codes.js';
+import { sql, type Kysely, type Selectable } from 'kysely';
 import { ALUMNI_STATUSES } from '../domain/participant/journey.js';
 import type { AlumniFilter, AlumniRepository, AlumniScope, ParticipantExportFilter, PersonRecord } from '../services/alumni.ports.js';
 import { num, organisationIdOf } from './sql-helpers.js';
 import { preferSet, textSearch, type TextSearchTarget } from './text-search.js';
-import type { Database } from './schema.js';
+import type { Database, ParticipantsTable, ProgramsTable } from './schema.js';
 import { readDataVersions, type CountCache } from './data-version.js';
 
 /** What the directory is computed from: the alumni's records (not every nomination) and the programs. */
@@ -65,27 +64,12 @@ const RECORD_COLUMNS = [
   'p.erased_at',
 ] as const;
 
-interface RecordRow {
-  participant_id: number;
-  person_key: string;
-  activity_id: number;
-  identifier: string;
-  title_en: string | null;
-  title_id: string | null;
-  year: number | null;
-  implementing_org: string | null;
-  status: string;
-  full_name: string;
-  sex: string;
-  country_code: string;
-  organisation: string | null;
-  position: string | null;
-  email: string | null;
-  phone: string | null;
-  nominated_by: string | null;
-  consent_at: string | null;
-  erased_at: string | null;
-}
+/** A row of RECORD_COLUMNS. */
+type RecordRow = Pick<
+  Selectable<ParticipantsTable>,
+  'person_key' | 'activity_id' | 'status' | 'full_name' | 'sex' | 'country_code' | 'organisation' | 'position' | 'email' | 'phone' | 'nominated_by' | 'consent_at' | 'erased_at'
+> &
+  Pick<Selectable<ProgramsTable>, 'identifier' | 'title_en' | 'title_id' | 'year'> & { participant_id: number; implementing_org: string | null };
 
 function toRecord(r: RecordRow): PersonRecord {
   return {
@@ -97,9 +81,9 @@ function toRecord(r: RecordRow): PersonRecord {
     titleId: r.title_id,
     year: r.year === null ? null : num(r.year),
     implementingOrg: r.implementing_org,
-    status: r.status as ParticipantStatus,
+    status: r.status,
     fullName: r.full_name,
-    sex: r.sex as Sex,
+    sex: r.sex,
     country: r.country_code,
     organisation: r.organisation,
     position: r.position,
@@ -211,7 +195,7 @@ export class AlumniRepo implements AlumniRepository {
       .orderBy('p.id')
       .execute();
     const byKey = new Map<string, PersonRecord[]>(personKeys.map((k) => [k, []]));
-    for (const r of rows) byKey.get(r.person_key)?.push(toRecord(r as RecordRow));
+    for (const r of rows) byKey.get(r.person_key)?.push(toRecord(r));
     return { persons: personKeys.map((k) => ({ personKey: k, records: byKey.get(k) ?? [] })), total };
   }
 
@@ -224,7 +208,7 @@ export class AlumniRepo implements AlumniRepository {
       .orderBy('a.year')
       .orderBy('p.id')
       .execute();
-    return rows.map((r) => toRecord(r as RecordRow));
+    return rows.map(toRecord);
   }
 
   async exportPage(filter: ParticipantExportFilter, afterId: number, limit: number): Promise<PersonRecord[]> {
@@ -234,6 +218,6 @@ export class AlumniRepo implements AlumniRepository {
     if (filter.status) q = q.where('p.status', '=', filter.status);
     if (filter.year !== undefined) q = q.where('a.year', '=', filter.year);
     const rows = await q.orderBy('p.id').limit(limit).execute();
-    return rows.map((r) => toRecord(r as RecordRow));
+    return rows.map(toRecord);
   }
 }

@@ -17,33 +17,28 @@
  * custom list recomputes that list's rows; a change of exchange rates recomputes the spending
  * tables. rebuildAnalytics() recomputes everything from the facts (migration, tests).
  */
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type Selectable } from 'kysely';
 import { GROUP_CODES } from '../domain/reference/types.js';
 import { groupMembersInYear } from '../domain/reference/groupings.js';
 import { num } from './sql-helpers.js';
-import type { Database } from './schema.js';
+import type { AnalyticsCubeTable, CubeDim, Database, ProgramCountryFactsTable, ProgramFactsTable, SpendFactsTable, SpendingCubeTable, SpendingDim } from './schema.js';
 
 const CHUNK = 400;
 
-export interface ProgramFact {
-  readonly activity_id: number;
-  readonly year: number | null;
-  readonly lifecycle_stage: string | null;
-  readonly modality: string | null;
-  readonly flagship_area: string | null;
-  readonly cooperation_type: string;
-  readonly participants_total: number;
-}
+export type ProgramFact = Readonly<
+  Pick<Selectable<ProgramFactsTable>, 'activity_id' | 'year' | 'lifecycle_stage' | 'modality' | 'flagship_area' | 'cooperation_type' | 'participants_total'>
+>;
 
-export interface CountryFact {
-  readonly activity_id: number;
-  readonly country_code: string | null;
-  readonly region: string | null;
-  readonly participants: number;
-}
+export type CountryFact = Readonly<Pick<Selectable<ProgramCountryFactsTable>, 'activity_id' | 'country_code' | 'region' | 'participants'>>;
 
-type Delta = Map<string, { programs: number; participants: number }>;
-type SpendDelta = Map<string, { amount: number; n: number }>;
+/** A country fact that names its country (a recorded total of a program without recipients does not). */
+type PlacedFact = CountryFact & { readonly country_code: string };
+const isPlaced = (c: CountryFact): c is PlacedFact => c.country_code !== null;
+
+/** Changes to cube rows, by their key (year, stage, dim and key joined by tabs, which orders the writes). */
+type Delta = Map<string, Pick<AnalyticsCubeTable, 'year' | 'stage' | 'dim' | 'key'> & { programs: number; participants: number }>;
+/** Changes to spending-cube rows, likewise. */
+type SpendDelta = Map<string, Omit<SpendingCubeTable, 'amount_minor' | 'transactions'> & { amount: number; n: number }>;
 
 /**
  * Changes to the summary tables waiting for the end of a transaction. PostgreSQL keeps every
@@ -68,13 +63,24 @@ export async function flushAnalytics(db: Kysely<Database>): Promise<void> {
   await writeSpendingDelta(db, p.spending);
 }
 
-function merge<V extends Record<string, number>>(into: Map<string, V>, from: Map<string, V>): void {
+/** Adds the changes `from` to those waiting in `into` (`add` sums one row's figures). */
+function merge<V extends object>(into: Map<string, V>, from: Map<string, V>, add: (into: V, from: V) => void): void {
   for (const [k, v] of from) {
     const cur = into.get(k);
     if (!cur) into.set(k, { ...v });
-    else for (const f of Object.keys(v) as (keyof V)[]) (cur[f] as number) += v[f] as number;
+    else add(cur, v);
   }
 }
+
+const addCube = (into: { programs: number; participants: number }, from: { programs: number; participants: number }) => {
+  into.programs += from.programs;
+  into.participants += from.participants;
+};
+
+const addSpending = (into: { amount: number; n: number }, from: { amount: number; n: number }) => {
+  into.amount += from.amount;
+  into.n += from.n;
+};
 
 const membersCache = new Map<string, ReadonlySet<string>>();
 function groupMembers(group: (typeof GROUP_CODES)[number], year: number): ReadonlySet<string> {
@@ -89,17 +95,18 @@ function groupMembers(group: (typeof GROUP_CODES)[number], year: number): Readon
 
 /** Adds (sign 1) or removes (sign −1) programs' contributions to the cube. */
 export function addContributions(delta: Delta, programs: readonly ProgramFact[], countries: readonly CountryFact[], lists: ReadonlyMap<string, ReadonlySet<string>>, sign: 1 | -1): void {
-  const countriesOf = new Map<number, CountryFact[]>();
+  const countriesOf = new Map<number, PlacedFact[]>();
   for (const c of countries) {
-    if (!c.country_code) continue;
+    if (!isPlaced(c)) continue;
     countriesOf.set(c.activity_id, [...(countriesOf.get(c.activity_id) ?? []), c]);
   }
   for (const p of programs) {
     if (p.year === null) continue;
-    const base = `${p.year}\t${p.lifecycle_stage ?? ''}\t`;
-    const add = (dim: string, key: string, participants: number) => {
-      const k = `${base}${dim}\t${key}`;
-      const d = delta.get(k) ?? { programs: 0, participants: 0 };
+    const year = p.year;
+    const stage = p.lifecycle_stage ?? '';
+    const add = (dim: CubeDim, key: string, participants: number) => {
+      const k = `${year}\t${stage}\t${dim}\t${key}`;
+      const d = delta.get(k) ?? { year, stage, dim, key, programs: 0, participants: 0 };
       d.programs += sign;
       d.participants += sign * participants;
       delta.set(k, d);
@@ -109,22 +116,22 @@ export function addContributions(delta: Delta, programs: readonly ProgramFact[],
     add('area', p.flagship_area ?? '', p.participants_total);
     add('coop', p.cooperation_type, p.participants_total);
     const its = countriesOf.get(p.activity_id) ?? [];
-    const sumWhere = (test: (c: CountryFact) => boolean) => {
+    const sumWhere = (test: (c: PlacedFact) => boolean) => {
       const hits = its.filter(test);
       return hits.length ? hits.reduce((n, c) => n + c.participants, 0) : null;
     };
-    for (const c of its) add('country', c.country_code as string, c.participants);
+    for (const c of its) add('country', c.country_code, c.participants);
     for (const region of new Set(its.map((c) => c.region ?? ''))) {
       const n = sumWhere((c) => (c.region ?? '') === region);
       if (n !== null) add('region', region, n);
     }
     for (const group of GROUP_CODES) {
       const members = groupMembers(group, p.year);
-      const n = sumWhere((c) => members.has(c.country_code as string));
+      const n = sumWhere((c) => members.has(c.country_code));
       if (n !== null) add('group', group, n);
     }
     for (const [code, members] of lists) {
-      const n = sumWhere((c) => members.has(c.country_code as string));
+      const n = sumWhere((c) => members.has(c.country_code));
       if (n !== null) add('list', code, n);
     }
   }
@@ -133,7 +140,7 @@ export function addContributions(delta: Delta, programs: readonly ProgramFact[],
 /** Applies cube deltas now, or adds them to the transaction's waiting ones. */
 export async function applyCubeDelta(db: Kysely<Database>, delta: Delta): Promise<void> {
   const p = pending.get(db);
-  if (p) merge(p.cube, delta);
+  if (p) merge(p.cube, delta, addCube);
   else await writeCubeDelta(db, delta);
 }
 
@@ -142,10 +149,7 @@ async function writeCubeDelta(db: Kysely<Database>, delta: Delta): Promise<void>
   const rows = [...delta.entries()]
     .filter(([, d]) => d.programs !== 0 || d.participants !== 0)
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-    .map(([k, d]) => {
-      const [year, stage, dim, key] = k.split('\t');
-      return { year: Number(year), stage: stage ?? '', dim: dim ?? '', key: key ?? '', programs: d.programs, participants: d.participants };
-    });
+    .map(([, d]) => d);
   for (let i = 0; i < rows.length; i += CHUNK) {
     const chunk = rows.slice(i, i + CHUNK);
     await db
@@ -211,17 +215,20 @@ function spendFactsSelect(where: ReturnType<typeof sql>) {
       case when (x.currency <> 'USD' and x.crd = '') or (x.currency <> 'IDR' and (x.ird = '' or (x.currency <> 'USD' and x.crd = ''))) then x.day else '' end`;
 }
 
-type SpendRow = { year: unknown; stage: string; modality: string; area: string; currency: string; currency_rate_date: string; idr_rate_date: string; missing_day: string; amount_minor: unknown; transactions: unknown };
+type SpendRow = Omit<Selectable<SpendFactsTable>, 'activity_id'>;
 
 function applySpendingDelta(rows: readonly SpendRow[], sign: 1 | -1, into: SpendDelta): void {
   for (const r of rows) {
-    for (const [dim, key] of [
+    const keys: [SpendingDim, string][] = [
       ['all', ''],
       ['modality', r.modality],
       ['area', r.area],
-    ] as const) {
-      const k = [num(r.year), r.stage, dim, key, r.currency, r.currency_rate_date, r.idr_rate_date, r.missing_day].join('\t');
-      const d = into.get(k) ?? { amount: 0, n: 0 };
+    ];
+    for (const [dim, key] of keys) {
+      const year = num(r.year);
+      const k = [year, r.stage, dim, key, r.currency, r.currency_rate_date, r.idr_rate_date, r.missing_day].join('\t');
+      const { stage, currency, currency_rate_date, idr_rate_date, missing_day } = r;
+      const d = into.get(k) ?? { year, stage, dim, key, currency, currency_rate_date, idr_rate_date, missing_day, amount: 0, n: 0 };
       d.amount += sign * num(r.amount_minor);
       d.n += sign * num(r.transactions);
       into.set(k, d);
@@ -233,10 +240,7 @@ async function writeSpendingDelta(db: Kysely<Database>, delta: SpendDelta): Prom
   const rows = [...delta.entries()]
     .filter(([, d]) => d.amount !== 0 || d.n !== 0)
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-    .map(([k, d]) => {
-      const [year, stage, dim, key, currency, crd, ird, missing] = k.split('\t');
-      return { year: Number(year), stage: stage ?? '', dim: dim ?? '', key: key ?? '', currency: currency ?? '', currency_rate_date: crd ?? '', idr_rate_date: ird ?? '', missing_day: missing ?? '', amount_minor: d.amount, transactions: d.n };
-    });
+    .map(([, { amount, n, ...key }]) => ({ ...key, amount_minor: amount, transactions: n }));
   for (let i = 0; i < rows.length; i += CHUNK) {
     await db
       .insertInto('spending_cube')
@@ -285,7 +289,7 @@ export async function refreshAnalytics(
   const fresh = await db.selectFrom('spend_facts').select([...SPEND_COLUMNS]).where('activity_id', 'in', ids).execute();
   applySpendingDelta(fresh, 1, spendDelta);
   const p = pending.get(db);
-  if (p) merge(p.spending, spendDelta);
+  if (p) merge(p.spending, spendDelta, addSpending);
   else await writeSpendingDelta(db, spendDelta);
 }
 

@@ -1,10 +1,8 @@
 /** Daily attendance marks of a program's participants, and the completion percent of its course offer. */
 import { sql, type Kysely } from 'kysely';
 import type { AttendanceMark, AttendanceRepository } from '../services/attendance.ports.js';
-import { isPostgres, JSON_CHUNK_ROWS, jsonRows, num } from './sql-helpers.js';
+import { insertJson, isPostgres, num } from './sql-helpers.js';
 import type { Database } from './schema.js';
-
-const COLUMNS = ['participant_id', 'day', 'present', 'recorded_by', 'recorded_at'] as const;
 
 export class AttendanceRepo implements AttendanceRepository {
   constructor(private readonly db: Kysely<Database>) {}
@@ -12,20 +10,15 @@ export class AttendanceRepo implements AttendanceRepository {
   /** An upsert per chunk: a mark recorded again replaces the earlier one (a correction). */
   async record(marks: readonly AttendanceMark[], by: string, now: string): Promise<void> {
     const rows = marks.map((m) => ({ participant_id: m.participantId, day: m.day, present: m.present ? 1 : 0, recorded_by: by, recorded_at: now }));
-    for (let i = 0; i < rows.length; i += JSON_CHUNK_ROWS) {
-      await this.db
-        .insertInto('attendance')
-        .columns([...COLUMNS])
-        .expression(jsonRows(this.db, 'attendance', COLUMNS, rows.slice(i, i + JSON_CHUNK_ROWS)))
-        .onConflict((oc) =>
-          oc.columns(['participant_id', 'day']).doUpdateSet({
-            present: sql`excluded.present`,
-            recorded_by: sql`excluded.recorded_by`,
-            recorded_at: sql`excluded.recorded_at`,
-          }),
-        )
-        .execute();
-    }
+    await insertJson(this.db, 'attendance', rows, (insert) =>
+      insert.onConflict((oc) =>
+        oc.columns(['participant_id', 'day']).doUpdateSet({
+          present: sql`excluded.present`,
+          recorded_by: sql`excluded.recorded_by`,
+          recorded_at: sql`excluded.recorded_at`,
+        }),
+      ),
+    );
   }
 
   async listByProgram(activityId: number): Promise<AttendanceMark[]> {

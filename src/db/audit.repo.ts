@@ -1,32 +1,31 @@
 /** The append-only audit log and the lifecycle transitions of programs. */
-import { sql, type Kysely } from 'kysely';
+import { sql, type Insertable, type Kysely, type Selectable } from 'kysely';
 import type { Page } from '../domain/program/program-query.js';
-import type { TransitionAction } from '../domain/program/lifecycle.js';
-import type { AuditAction, AuditEntity, AuditEntry, Changes, NewAuditEntry } from '../domain/audit.js';
-import type { LifecycleStage } from '../domain/codes.js';
+import type { AuditEntry, NewAuditEntry } from '../domain/audit.js';
+import { storedChangesSchema } from '../domain/audit-changes.js';
 import type { AuditQuery, AuditRepository } from '../services/audit.ports.js';
 import type { Transition, TransitionRepository } from '../services/lifecycle.ports.js';
 import { insertInChunks, likePattern, num } from './sql-helpers.js';
 import type { AuditLogTable, Database } from './schema.js';
 
 /** An audit_log row as the services see it. */
-export function toAuditEntry(r: Omit<AuditLogTable, 'id'> & { id: number }): AuditEntry {
+export function toAuditEntry(r: Selectable<AuditLogTable>): AuditEntry {
   return {
     id: num(r.id),
     at: r.at,
     actorUserId: r.actor_user_id,
     actorLabel: r.actor_label,
-    action: r.action as AuditAction,
-    entity: r.entity as AuditEntity,
+    action: r.action,
+    entity: r.entity,
     entityId: r.entity_id,
     entityLabel: r.entity_label,
     entityVersion: r.entity_version,
-    changes: JSON.parse(r.changes) as Changes,
+    changes: storedChangesSchema.parse(JSON.parse(r.changes)),
     comment: r.comment,
   };
 }
 
-function toRow(e: NewAuditEntry): Omit<AuditLogTable, 'id'> {
+function toRow(e: NewAuditEntry): Insertable<AuditLogTable> {
   return {
     at: e.at,
     actor_user_id: e.actorUserId,
@@ -113,9 +112,9 @@ export class TransitionRepo implements TransitionRepository {
     return rows.map((r) => ({
       id: r.id,
       activityId: r.activity_id,
-      action: r.action as TransitionAction,
-      fromStage: r.from_stage as LifecycleStage,
-      toStage: r.to_stage as LifecycleStage,
+      action: r.action,
+      fromStage: r.from_stage,
+      toStage: r.to_stage,
       comment: r.comment,
       actorUserId: r.actor_user_id,
       actorLabel: r.actor_label,

@@ -9,7 +9,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { Kysely, PostgresDialect, SqliteDialect, type CompiledQuery, type LogEvent } from 'kysely';
 import type { Database } from './schema.js';
-import { guard, guardedDialect } from './driver-errors.js';
+import { errorCode, guard, guardedDialect } from './driver-errors.js';
 
 export type Engine = 'sqlite' | 'postgres';
 
@@ -52,9 +52,9 @@ export async function openDatabase(url: string, options: OpenDatabaseOptions = {
 
 /** The lost connection in one line: the SQLSTATE or errno code and the message, nothing else. */
 function connectionLost(error: unknown): string {
-  const code = (error as { code?: unknown } | null)?.code;
+  const code = errorCode(error);
   const message = error instanceof Error ? error.message : String(error);
-  return `database connection lost${typeof code === 'string' ? ` (${code})` : ''}: ${message}`;
+  return `database connection lost${code !== undefined ? ` (${code})` : ''}: ${message}`;
 }
 
 function logQueries(onQuery: (query: CompiledQuery) => void): (event: LogEvent) => void {
@@ -107,10 +107,8 @@ async function openPostgres(url: string, options: OpenDatabaseOptions, log?: (ev
   if (!SCHEMA_NAME.test(schema)) throw new DatabaseUrlError(`schema "${schema}" must be a lower-case SQL name`);
   parsed.searchParams.delete('schema');
   const { default: pg } = await import('pg');
-  const types = {
-    getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
-      oid === pg.types.builtins.INT8 ? parseInt8 : pg.types.getTypeParser(oid, format ?? 'text')) as typeof pg.types.getTypeParser,
-  };
+  const types = new pg.TypeOverrides();
+  types.setTypeParser(pg.types.builtins.INT8, parseInt8);
   const pool = new pg.Pool({
     connectionString: parsed.toString(),
     max: options.poolSize ?? 10,

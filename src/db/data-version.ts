@@ -49,7 +49,8 @@ export class CountCache {
     const count = num((await query.executeTakeFirstOrThrow()).n);
     this.entries.set(key, { versions, count });
     // Least recently used first: a Map iterates in insertion order, and a hit is re-inserted above.
-    if (this.entries.size > this.maxEntries) this.entries.delete(this.entries.keys().next().value as string);
+    const oldest = this.entries.keys().next();
+    if (this.entries.size > this.maxEntries && !oldest.done) this.entries.delete(oldest.value);
     return count;
   }
 }

@@ -8,7 +8,18 @@
  */
 import type { CompiledQuery, DatabaseConnection, Dialect, Driver, Kysely, QueryCompiler, QueryResult, TransactionSettings } from 'kysely';
 import { ConflictError, UnavailableError } from '../domain/errors.js';
-import { isUniqueViolation } from './sql-helpers.js';
+
+/** The SQLSTATE, SQLite or errno code a driver's error carries, if any. */
+export function errorCode(error: unknown): string | undefined {
+  if (typeof error !== 'object' || error === null || !('code' in error)) return undefined;
+  return typeof error.code === 'string' ? error.code : undefined;
+}
+
+/** True for a unique-constraint violation on either engine. */
+export function isUniqueViolation(error: unknown): boolean {
+  const code = errorCode(error);
+  return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
+}
 
 /** SQLSTATE codes of a lost or refused connection: class 08, the server shutting down or starting, no free connection. */
 const PG_UNAVAILABLE = /^(08...|57P0[123]|53300)$/;
@@ -22,8 +33,8 @@ export const RETRY_AFTER_SECONDS = 2;
 
 function isDatabaseUnavailable(error: unknown): boolean {
   if (!(error instanceof Error)) return false;
-  const code = (error as { code?: unknown }).code;
-  if (typeof code === 'string') {
+  const code = errorCode(error);
+  if (code !== undefined) {
     if (PG_UNAVAILABLE.test(code) || SOCKET_UNAVAILABLE.has(code)) return true;
     if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')) return true;
   }
@@ -95,15 +106,15 @@ class GuardedDriver implements Driver {
   }
 
   savepoint(connection: DatabaseConnection, name: string, compile: QueryCompiler['compileQuery']): Promise<void> {
-    return guard(() => this.required('savepoint')(innerOf(connection), name, compile));
+    return guard(() => this.inner.savepoint?.(innerOf(connection), name, compile) ?? missing('savepoint'));
   }
 
   rollbackToSavepoint(connection: DatabaseConnection, name: string, compile: QueryCompiler['compileQuery']): Promise<void> {
-    return guard(() => this.required('rollbackToSavepoint')(innerOf(connection), name, compile));
+    return guard(() => this.inner.rollbackToSavepoint?.(innerOf(connection), name, compile) ?? missing('rollbackToSavepoint'));
   }
 
   releaseSavepoint(connection: DatabaseConnection, name: string, compile: QueryCompiler['compileQuery']): Promise<void> {
-    return guard(() => this.required('releaseSavepoint')(innerOf(connection), name, compile));
+    return guard(() => this.inner.releaseSavepoint?.(innerOf(connection), name, compile) ?? missing('releaseSavepoint'));
   }
 
   releaseConnection(connection: DatabaseConnection): Promise<void> {
@@ -113,12 +124,10 @@ class GuardedDriver implements Driver {
   destroy(): Promise<void> {
     return this.inner.destroy();
   }
+}
 
-  private required<K extends 'savepoint' | 'rollbackToSavepoint' | 'releaseSavepoint'>(method: K): NonNullable<Driver[K]> {
-    const fn = this.inner[method];
-    if (!fn) throw new Error(`the database driver has no ${method}`);
-    return fn.bind(this.inner) as NonNullable<Driver[K]>;
-  }
+function missing(method: string): never {
+  throw new Error(`the database driver has no ${method}`);
 }
 
 /** The dialect with its driver's "unavailable" errors turned into UnavailableError. */

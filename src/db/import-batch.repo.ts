@@ -1,10 +1,9 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, Selectable } from 'kysely';
 import type { ImportBatch, ImportBatchRepository, ImportBatchResult } from '../services/imports.ports.js';
 import type { Database, ImportBatchesTable } from './schema.js';
 
-type BatchRow = Omit<ImportBatchesTable, 'id'> & { id: number };
-
-function toBatch(r: BatchRow): ImportBatch {
+function toBatch(r: Selectable<ImportBatchesTable>): ImportBatch {
+  const details: unknown = r.details ? JSON.parse(r.details) : null;
   return {
     id: r.id,
     kind: r.kind,
@@ -15,7 +14,7 @@ function toBatch(r: BatchRow): ImportBatch {
     rowsUpdated: r.rows_updated,
     rowsRejected: r.rows_rejected,
     status: r.status,
-    details: r.details ? (JSON.parse(r.details) as unknown) : null,
+    details,
     startedAt: r.started_at,
     finishedAt: r.finished_at,
     userId: r.user_id,

@@ -1,6 +1,5 @@
 /** A participant's journey: status history (as the nominating organisation sees it) and the mail outbox. */
 import { sql, type Kysely, type Selectable } from 'kysely';
-import type { ParticipantStatus } from '../domain/codes.js';
 import type { MailOutboxRepository, OutgoingMail, ParticipantEvent, ParticipantEventRepository, QueuedMail } from '../services/journey.ports.js';
 import { insertInChunks, isPostgres, num } from './sql-helpers.js';
 import type { Database, MailOutboxTable } from './schema.js';
@@ -21,8 +20,8 @@ export class ParticipantEventRepo implements ParticipantEventRepository {
     return rows.map((r) => ({
       id: num(r.id),
       participantId: r.participant_id,
-      fromStatus: r.from_status as ParticipantStatus | null,
-      toStatus: r.to_status as ParticipantStatus,
+      fromStatus: r.from_status,
+      toStatus: r.to_status,
       at: r.at,
       byLabel: r.by_label,
       note: r.note,

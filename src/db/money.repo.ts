@@ -8,6 +8,7 @@ import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { BudgetGrouping, MoneyFilter, MoneyGroup } from '../domain/finance/budget-vs-spent.js';
 import type { InKindProgramFacts } from '../domain/finance/in-kind.js';
 import type { CooperationType, LifecycleStage, Modality } from '../domain/codes.js';
+import type { ParticipantSource } from '../domain/report/participant-allocation.js';
 import type { SpendingGroup } from '../domain/report/summary.js';
 import type { BudgetVsSpentAggregates, MoneyRepository } from '../services/money.ports.js';
 import { num, numOrNull } from './sql-helpers.js';
@@ -96,7 +97,7 @@ export class MoneyRepo implements MoneyRepository {
     const org = sql`o.code as org_code, o.name_en as org_name_en, o.name_id as org_name_id, o.acronym as org_acronym`;
     if (groupBy === 'program') {
       const [rows, count] = await Promise.all([
-        this.rows<OrgColumns & { id: number; identifier: string; title_en: string | null; title_id: string | null; lifecycle_stage: string; year: number | null }>(sql`
+        this.rows<OrgColumns & { id: number; identifier: string; title_en: string | null; title_id: string | null; lifecycle_stage: LifecycleStage; year: number | null }>(sql`
           select a.id, a.identifier, a.title_en, a.title_id, a.lifecycle_stage, a.year, ${org}
           from activities a left join organisations o on o.id = a.implementing_org_id
           where ${where} order by ${nullsLast(sql`a.year`)}, a.identifier limit ${pageSize} offset ${offset}`),
@@ -108,7 +109,7 @@ export class MoneyRepo implements MoneyRepository {
           key: String(r.id),
           group: {
             groupBy,
-            program: { id: num(r.id), identifier: r.identifier, titleEn: r.title_en, titleId: r.title_id, stage: r.lifecycle_stage as LifecycleStage },
+            program: { id: num(r.id), identifier: r.identifier, titleEn: r.title_en, titleId: r.title_id, stage: r.lifecycle_stage },
             agency: agencyOf(r),
             year: numOrNull(r.year),
             programs: 1,
@@ -170,16 +171,16 @@ export class MoneyRepo implements MoneyRepository {
       title_en: string | null;
       title_id: string | null;
       year: number | null;
-      modality: string | null;
-      cooperation_type: string;
-      lifecycle_stage: string;
+      modality: Modality | null;
+      cooperation_type: CooperationType;
+      lifecycle_stage: LifecycleStage;
       org_code: string | null;
       planned_start: string | null;
       planned_end: string | null;
       actual_start: string | null;
       actual_end: string | null;
       participants_total: unknown;
-      participants_source: string | null;
+      participants_source: ParticipantSource | null;
     }>(sql`
       select a.id, a.identifier, a.title_en, a.title_id, a.year, a.modality, a.cooperation_type, a.lifecycle_stage, o.code as org_code,
         a.planned_start, a.planned_end, a.actual_start, a.actual_end, f.participants_total, f.participants_source
@@ -203,16 +204,16 @@ export class MoneyRepo implements MoneyRepository {
       titleEn: p.title_en,
       titleId: p.title_id,
       year: numOrNull(p.year),
-      modality: p.modality as Modality | null,
-      cooperationType: p.cooperation_type as CooperationType,
-      stage: p.lifecycle_stage as LifecycleStage,
+      modality: p.modality,
+      cooperationType: p.cooperation_type,
+      stage: p.lifecycle_stage,
       implementingOrg: p.org_code,
       plannedStart: p.planned_start,
       plannedEnd: p.planned_end,
       actualStart: p.actual_start,
       actualEnd: p.actual_end,
       participants: num(p.participants_total),
-      participantsSource: p.participants_source === 'records' || p.participants_source === 'totals' ? p.participants_source : null,
+      participantsSource: p.participants_source,
       participantsByRegion: byProgram.get(num(p.id)) ?? [],
     }));
   }

@@ -1,24 +1,22 @@
 /** Course offers and their quotas, the public catalogue, nominations (participant records) and their documents. */
 import { createHash } from 'node:crypto';
-import { sql, type Expression, type Kysely, type SqlBool } from 'kysely';
+import { sql, type Expression, type Kysely, type Selectable, type SqlBool } from 'kysely';
 import type { Page } from '../domain/program/program-query.js';
-import type { FlagshipArea, LifecycleStage, Modality, ParticipantStatus } from '../domain/codes.js';
-import type { DocumentKind, DocumentMeta } from '../domain/offer/documents.js';
+import { flagshipAreas, modalities, type ParticipantStatus } from '../domain/codes.js';
+import type { DocumentMeta } from '../domain/offer/documents.js';
 import type { CourseOffer, OfferStatus } from '../domain/offer/offer.js';
 import { PLACE_HOLDING } from '../domain/participant/journey.js';
 import type { Participant } from '../domain/participant/participant.js';
 import type { CatalogueEntry, CatalogueFilter, DocumentRepository, DocumentWrite, NominationRepository, NominationWrite, OfferRepository, OfferWrite, ReviewCounts, ReviewFilter } from '../services/offers.ports.js';
 import { toParticipant } from './participant.repo.js';
-import type { CourseOffersTable, Database } from './schema.js';
-import { insertInChunks, likePattern, num, numOrNull } from './sql-helpers.js';
+import type { CourseOffersTable, Database, ParticipantDocumentsTable } from './schema.js';
+import { insertInChunks, likePattern, num, numOrNull, present } from './sql-helpers.js';
 
-type OfferRow = Omit<CourseOffersTable, 'id'> & { id: number };
-
-function toOffer(row: OfferRow, quotas: readonly { country_code: string; quota: number }[]): CourseOffer {
+function toOffer(row: Selectable<CourseOffersTable>, quotas: readonly { country_code: string; quota: number }[]): CourseOffer {
   return {
     id: row.id,
     activityId: row.activity_id,
-    status: row.status as OfferStatus,
+    status: row.status,
     summaryEn: row.summary_en,
     summaryId: row.summary_id,
     eligibilityEn: row.eligibility_en,
@@ -89,7 +87,7 @@ export class OfferRepo implements OfferRepository {
       id = (await this.db.insertInto('course_offers').values({ ...fields, activity_id: activityId, created_at: now, version: 1 }).returning('id').executeTakeFirstOrThrow()).id;
     }
     if (w.quotas.length) await this.db.insertInto('offer_quotas').values(w.quotas.map((q) => ({ offer_id: id, country_code: q.country, quota: q.quota }))).execute();
-    return (await this.findById(id)) as CourseOffer; // written just above
+    return present(await this.findById(id), 'the course offer');
   }
 
   async setStatus(id: number, status: OfferStatus, now: string): Promise<void> {
@@ -116,8 +114,9 @@ export class OfferRepo implements OfferRepository {
         if (f.draftsOf) visible.push(sql<SqlBool>`lower(io.code) = lower(${f.draftsOf})`);
         conditions.push(visible.length ? eb.or(visible) : sql<SqlBool>`1 = 0`);
         if (f.deadlineAfter) conditions.push(eb('o.deadline', '>', f.deadlineAfter));
-        if (f.modality) conditions.push(eb('a.modality', '=', f.modality));
-        if (f.flagshipArea) conditions.push(eb('a.flagship_area', '=', f.flagshipArea));
+        // The port takes these as text: one that is not a code matches no program.
+        if (f.modality) conditions.push(modalities.is(f.modality) ? eb('a.modality', '=', f.modality) : sql<SqlBool>`1 = 0`);
+        if (f.flagshipArea) conditions.push(flagshipAreas.is(f.flagshipArea) ? eb('a.flagship_area', '=', f.flagshipArea) : sql<SqlBool>`1 = 0`);
         if (f.country) {
           conditions.push(eb.exists(eb.selectFrom('activity_recipients as r').select('r.activity_id').whereRef('r.activity_id', '=', 'a.id').where('r.country_code', '=', f.country)));
         }
@@ -166,9 +165,9 @@ export class OfferRepo implements OfferRepository {
         titleId: r.title_id,
         descriptionEn: r.description_en,
         descriptionId: r.description_id,
-        modality: r.modality as Modality | null,
-        flagshipArea: r.flagship_area as FlagshipArea | null,
-        lifecycleStage: r.lifecycle_stage as LifecycleStage,
+        modality: r.modality,
+        flagshipArea: r.flagship_area,
+        lifecycleStage: r.lifecycle_stage,
         plannedStart: r.planned_start,
         plannedEnd: r.planned_end,
         venueCity: r.venue_city,
@@ -249,7 +248,7 @@ export class NominationRepo implements NominationRepository {
     let total = 0;
     for (const r of rows) {
       const n = num(r.n);
-      const status = r.status as ParticipantStatus;
+      const status = r.status;
       total += n;
       byStatus[status] = (byStatus[status] ?? 0) + n;
       const c = countries.get(r.country_code) ?? { country: r.country_code, total: 0, nominated: 0, holding: 0, reserve: 0 };
@@ -334,11 +333,11 @@ export class NominationRepo implements NominationRepository {
 
 const META_COLUMNS = ['id', 'participant_id', 'kind', 'file_name', 'content_type', 'size_bytes', 'sha256', 'uploaded_by', 'created_at'] as const;
 
-function toMeta(r: { id: number; participant_id: number; kind: string; file_name: string; content_type: string; size_bytes: number; sha256: string; uploaded_by: string; created_at: string }): DocumentMeta {
+function toMeta(r: Pick<Selectable<ParticipantDocumentsTable>, (typeof META_COLUMNS)[number]>): DocumentMeta {
   return {
     id: r.id,
     participantId: r.participant_id,
-    kind: r.kind as DocumentKind,
+    kind: r.kind,
     fileName: r.file_name,
     contentType: r.content_type,
     sizeBytes: num(r.size_bytes),

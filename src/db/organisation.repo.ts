@@ -1,13 +1,11 @@
-import { sql, type Kysely, type SqlBool } from 'kysely';
-import type { OrganisationKind } from '../domain/codes.js';
+import { sql, type Kysely, type Selectable, type SqlBool } from 'kysely';
+import { organisationKinds } from '../domain/codes.js';
 import type { Organisation, OrganisationData } from '../domain/organisation/organisation.js';
 import type { OrganisationRepository } from '../services/organisations.ports.js';
 import { bool, likePattern, num } from './sql-helpers.js';
 import type { Database, OrganisationsTable } from './schema.js';
 
-type OrganisationRow = Omit<OrganisationsTable, 'id'> & { id: number };
-
-function toOrganisation(row: OrganisationRow): Organisation {
+function toOrganisation(row: Selectable<OrganisationsTable>): Organisation {
   return {
     id: row.id,
     code: row.code,
@@ -16,7 +14,7 @@ function toOrganisation(row: OrganisationRow): Organisation {
     acronym: row.acronym,
     type: row.type,
     countryCode: row.country_code,
-    kind: row.kind as OrganisationKind,
+    kind: row.kind,
     illustrative: bool(row.illustrative),
     createdAt: row.created_at,
     updatedAt: row.updated_at,
@@ -75,7 +73,10 @@ export class OrganisationRepo implements OrganisationRepository {
 
   async list(filter: { kind?: string; q?: string }): Promise<Organisation[]> {
     let query = this.db.selectFrom('organisations').selectAll();
-    if (filter.kind) query = query.where('kind', '=', filter.kind);
+    if (filter.kind) {
+      if (!organisationKinds.is(filter.kind)) return []; // no organisation is of a kind that is not one
+      query = query.where('kind', '=', filter.kind);
+    }
     if (filter.q) {
       const pattern = likePattern(filter.q);
       query = query.where(

@@ -1,24 +1,22 @@
-import { sql, type Kysely } from 'kysely';
-import type { ParticipantStatus, Sex } from '../domain/codes.js';
+import { sql, type Kysely, type Selectable } from 'kysely';
+import type { ParticipantStatus } from '../domain/codes.js';
 import type { Participant } from '../domain/participant/participant.js';
 import { ALUMNI_STATUSES, COUNTED_STATUSES } from '../domain/participant/journey.js';
 import type { ParticipantRepository, ParticipantWrite } from '../services/participants.ports.js';
-import { bool, isPostgres, JSON_CHUNK_ROWS, jsonRows, num } from './sql-helpers.js';
+import { bool, insertJson, isPostgres, JSON_CHUNK_ROWS, num } from './sql-helpers.js';
 import type { Database, ParticipantsTable } from './schema.js';
 
-type ParticipantRow = Omit<ParticipantsTable, 'id'> & { id: number };
-
-export function toParticipant(row: ParticipantRow): Participant {
+export function toParticipant(row: Selectable<ParticipantsTable>): Participant {
   return {
     id: row.id,
     activityId: row.activity_id,
     fullName: row.full_name,
-    sex: row.sex as Sex,
+    sex: row.sex,
     country: row.country_code,
     organisation: row.organisation,
     position: row.position,
     email: row.email,
-    status: row.status as ParticipantStatus,
+    status: row.status,
     illustrative: bool(row.illustrative),
     personKey: row.person_key,
     nominatedBy: row.nominated_by,
@@ -141,29 +139,21 @@ export class ParticipantRepo implements ParticipantRepository {
 
   async upsertMany(rows: readonly { activityId: number; write: ParticipantWrite }[]): Promise<void> {
     const values = rows.map((r) => ({ ...columns(r.write), activity_id: r.activityId, created_at: r.write.now }));
-    if (values.length === 0) return;
-    const names = Object.keys(values[0] as object) as (keyof (typeof values)[number])[];
-    for (let i = 0; i < values.length; i += JSON_CHUNK_ROWS) {
-      const chunk = values.slice(i, i + JSON_CHUNK_ROWS);
-      await this.db
-        .insertInto('participants')
-        .columns(names)
-        .expression(jsonRows(this.db, 'participants', names, chunk))
-        .onConflict((oc) =>
-          oc.columns(['activity_id', 'person_key']).doUpdateSet((eb) => ({
-            full_name: eb.ref('excluded.full_name'),
-            sex: eb.ref('excluded.sex'),
-            country_code: eb.ref('excluded.country_code'),
-            organisation: eb.ref('excluded.organisation'),
-            position: eb.ref('excluded.position'),
-            email: eb.ref('excluded.email'),
-            status: eb.ref('excluded.status'),
-            import_batch_id: eb.ref('excluded.import_batch_id'),
-            updated_at: eb.ref('excluded.updated_at'),
-          })),
-        )
-        .execute();
-    }
+    await insertJson(this.db, 'participants', values, (insert) =>
+      insert.onConflict((oc) =>
+        oc.columns(['activity_id', 'person_key']).doUpdateSet((eb) => ({
+          full_name: eb.ref('excluded.full_name'),
+          sex: eb.ref('excluded.sex'),
+          country_code: eb.ref('excluded.country_code'),
+          organisation: eb.ref('excluded.organisation'),
+          position: eb.ref('excluded.position'),
+          email: eb.ref('excluded.email'),
+          status: eb.ref('excluded.status'),
+          import_batch_id: eb.ref('excluded.import_batch_id'),
+          updated_at: eb.ref('excluded.updated_at'),
+        })),
+      ),
+    );
   }
 
   async insert(activityId: number, write: ParticipantWrite): Promise<number> {

@@ -1,6 +1,6 @@
 /** Priority targets and custom country lists. */
 import type { Kysely, Selectable } from 'kysely';
-import type { Comparator, CountryList, CountryListInput, PriorityMetric, PriorityTarget, PriorityTargetInput, SubjectKind } from '../domain/analytics/priority.js';
+import type { CountryList, CountryListInput, PriorityTarget, PriorityTargetInput } from '../domain/analytics/priority.js';
 import type { PriorityRepository } from '../services/priorities.ports.js';
 import { num } from './sql-helpers.js';
 import { rebuildList } from './analytics-cube.js';
@@ -10,9 +10,9 @@ function toTarget(row: Selectable<PriorityTargetsTable>): PriorityTarget {
   return {
     id: row.id,
     year: row.year,
-    subject: { kind: row.subject_kind as SubjectKind, code: row.subject_code },
-    metric: row.metric as PriorityMetric,
-    comparator: row.comparator as Comparator,
+    subject: { kind: row.subject_kind, code: row.subject_code },
+    metric: row.metric,
+    comparator: row.comparator,
     target: num(row.target_hundredths) / 100,
     note: row.note,
     updatedAt: row.updated_at,

@@ -2,14 +2,14 @@
  * Keeps the report facts of programs (activity_country_facts and activity_facts) in step with their recipients, recorded totals and participant records, and with
  * them the analytics summary tables (analytics-cube.ts). Called in the same transaction as every write that can change them.
  */
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type Selectable } from 'kysely';
 import { regionOf } from '../domain/reference/countries.js';
 import { COUNTED_STATUSES } from '../domain/participant/journey.js';
-import { allocateParticipants } from '../domain/report/participant-allocation.js';
+import { allocateParticipants, type ParticipantSource } from '../domain/report/participant-allocation.js';
 import type { ReportFactRepository } from '../services/reports.ports.js';
 import { insertInChunks, isPostgres, num, numOrNull } from './sql-helpers.js';
 import { readFacts, refreshAnalytics, type ProgramFact } from './analytics-cube.js';
-import type { Database } from './schema.js';
+import type { Database, ProgramCountryFactsTable, ProgramsTable } from './schema.js';
 
 const CHUNK = 500;
 /** Programs whose participant records are counted in one statement. */
@@ -129,11 +129,11 @@ export class ReportFactRepo implements ReportFactRepository {
 
   /** One fact row per program, from its country facts. */
   private async insertProgramFacts(
-    activities: readonly { id: number; year: number | null; modality: string | null; flagship_area: string | null; cooperation_type: string; lifecycle_stage: string }[],
-    rows: readonly { activity_id: number; participants: number; source: string | null }[],
+    activities: readonly Pick<Selectable<ProgramsTable>, 'id' | 'year' | 'modality' | 'flagship_area' | 'cooperation_type' | 'lifecycle_stage'>[],
+    rows: readonly Pick<ProgramCountryFactsTable, 'activity_id' | 'participants' | 'source'>[],
     recipientsOf: ReadonlyMap<number, readonly unknown[]>,
   ): Promise<ProgramFact[]> {
-    const byProgram = new Map<number, { total: number; source: string | null; totalsRows: number }>();
+    const byProgram = new Map<number, { total: number; source: ParticipantSource | null; totalsRows: number }>();
     for (const r of rows) {
       const f = byProgram.get(r.activity_id) ?? { total: 0, source: null, totalsRows: 0 };
       f.total += r.participants;

@@ -10,7 +10,7 @@ import type { GroupCode } from '../domain/reference/types.js';
 import type { SpendingGroup, SummaryAggregates } from '../domain/report/summary.js';
 import type { ReportRepository, YearAggregates } from '../services/reports.ports.js';
 import { num, numOrNull } from './sql-helpers.js';
-import type { Database } from './schema.js';
+import type { Database, SpendingDim } from './schema.js';
 
 /** Disbursements and expenditure (IATI TransactionType 3 and 4) count as spending. */
 export const SPENT_TYPES = sql`('3', '4')`;
@@ -155,7 +155,7 @@ export class ReportRepo implements ReportRepository {
     const byYear = new Map<number, YearAggregates>();
     const row = (year: unknown) => {
       const y = num(year);
-      const existing = byYear.get(y) ?? { year: y, programs: 0, countries: 0, participants: 0, spending: [] as SpendingGroup[] };
+      const existing: YearAggregates = byYear.get(y) ?? { year: y, programs: 0, countries: 0, participants: 0, spending: [] };
       byYear.set(y, existing);
       return existing;
     };
@@ -212,7 +212,7 @@ export async function spendingGroups(
  */
 export async function spendingFromCube(
   db: Kysely<Database>,
-  dim: 'all' | 'modality' | 'area',
+  dim: SpendingDim,
   from: number,
   to: number,
   stages: readonly LifecycleStage[] | undefined,

@@ -40,14 +40,14 @@ function toRequest(row: Row): CooperationRequest {
     country: row.country_code,
     topic: row.topic,
     description: row.description,
-    flagshipArea: row.flagship_area as FlagshipArea | null,
+    flagshipArea: row.flagship_area,
     sectorCode: row.sector_code,
-    modality: row.modality as Modality | null,
+    modality: row.modality,
     periodFrom: row.period_from,
     periodTo: row.period_to,
     receivedOn: row.received_on,
     relayedBy: row.relayed_by,
-    status: row.status as RequestStatus,
+    status: row.status,
     assessmentNote: row.assessment_note,
     activityId: row.activity_id,
     activityIdentifier: row.activity_identifier,
@@ -55,6 +55,22 @@ function toRequest(row: Row): CooperationRequest {
     createdAt: row.created_at,
     updatedAt: row.updated_at,
     version: num(row.version),
+  };
+}
+
+/** The columns of what a registration or an edit gives (the rest is the workflow's). */
+function dataColumns(d: CooperationRequestData) {
+  return {
+    country_code: d.country,
+    topic: d.topic,
+    description: d.description,
+    flagship_area: d.flagshipArea,
+    sector_code: d.sectorCode,
+    modality: d.modality,
+    period_from: d.periodFrom,
+    period_to: d.periodTo,
+    received_on: d.receivedOn,
+    relayed_by: d.relayedBy,
   };
 }
 
@@ -206,16 +222,7 @@ export class CooperationRequestRepo implements CooperationRequestRepository {
       .insertInto('cooperation_requests')
       .values({
         reference: record.reference,
-        country_code: record.country,
-        topic: record.topic,
-        description: record.description,
-        flagship_area: record.flagshipArea,
-        sector_code: record.sectorCode,
-        modality: record.modality,
-        period_from: record.periodFrom,
-        period_to: record.periodTo,
-        received_on: record.receivedOn,
-        relayed_by: record.relayedBy,
+        ...dataColumns(record),
         status: record.status,
         assessment_note: null,
         activity_id: null,
@@ -233,16 +240,7 @@ export class CooperationRequestRepo implements CooperationRequestRepository {
     const result = await this.db
       .updateTable('cooperation_requests')
       .set({
-        country_code: data.country,
-        topic: data.topic,
-        description: data.description,
-        flagship_area: data.flagshipArea,
-        sector_code: data.sectorCode,
-        modality: data.modality,
-        period_from: data.periodFrom,
-        period_to: data.periodTo,
-        received_on: data.receivedOn,
-        relayed_by: data.relayedBy,
+        ...dataColumns(data),
         updated_at: now,
         version: expectedVersion + 1,
       })
@@ -288,7 +286,7 @@ export class CooperationRequestRepo implements CooperationRequestRepository {
 
   private async programCandidates(q: MatchQuery, limit: number): Promise<ProgramCandidate[]> {
     const { rows } = await sql<
-      CountRow & { id: number; identifier: string; title_en: string | null; title_id: string | null; year: unknown; lifecycle_stage: string; flagship_area: string | null; modality: string | null; org_code: string | null }
+      CountRow & { id: number; identifier: string; title_en: string | null; title_id: string | null; year: unknown; lifecycle_stage: LifecycleStage; flagship_area: FlagshipArea | null; modality: Modality | null; org_code: string | null }
     >`
       with ${factsCte(q)},
       g as (
@@ -306,9 +304,9 @@ export class CooperationRequestRepo implements CooperationRequestRepository {
       titleEn: r.title_en,
       titleId: r.title_id,
       year: numOrNull(r.year),
-      lifecycleStage: r.lifecycle_stage as LifecycleStage,
-      flagshipArea: r.flagship_area as FlagshipArea | null,
-      modality: r.modality as Modality | null,
+      lifecycleStage: r.lifecycle_stage,
+      flagshipArea: r.flagship_area,
+      modality: r.modality,
       implementingOrg: r.org_code,
       facts: factsOf(r),
       sortKey: r.identifier,

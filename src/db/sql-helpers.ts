@@ -1,5 +1,5 @@
 /** Conversions that keep both engines' answers the same shape, and small query helpers. */
-import { PostgresAdapter, sql, type Insertable, type Kysely, type RawBuilder, type SqlBool } from 'kysely';
+import { PostgresAdapter, sql, type Insertable, type InsertQueryBuilder, type InsertResult, type Kysely, type RawBuilder, type SqlBool } from 'kysely';
 import type { Page } from '../domain/program/program-query.js';
 import { yearlyNumber, yearlyReference } from '../domain/yearly-reference.js';
 import type { Database } from './schema.js';
@@ -14,6 +14,15 @@ export function num(value: unknown): number {
 
 export function numOrNull(value: unknown): number | null {
   return value === null || value === undefined ? null : num(value);
+}
+
+/**
+ * What a repository has just written or checked (a row read back in the same transaction, an id
+ * it inserted, an organisation it looked up): absent, it is a bug, not a user error.
+ */
+export function present<T>(value: T | undefined, what: string): T {
+  if (value === undefined) throw new Error(`${what} is missing just after it was written or checked`);
+  return value;
 }
 
 export function bool(value: number | boolean | null): boolean {
@@ -91,26 +100,33 @@ export function jsonRows<T extends keyof Database>(db: Kysely<Database>, table: 
 /** Rows per statement (one JSON parameter per statement). */
 export const JSON_CHUNK_ROWS = 5_000;
 
-/** Inserts many rows in as few statements as both engines allow. */
-export async function insertInChunks<T extends keyof Database>(
+/**
+ * Inserts many rows in as few statements as both engines allow: JSON_CHUNK_ROWS rows a statement,
+ * as one JSON parameter (jsonRows). `finish` completes each statement (an upsert's ON CONFLICT, a
+ * RETURNING); what the statements return is collected. Every row has the first row's columns.
+ */
+export async function insertJson<T extends keyof Database & string, O>(
   db: Kysely<Database>,
   table: T,
   rows: readonly Insertable<Database[T]>[],
-): Promise<void> {
-  if (rows.length === 0) return;
-  const columns = Object.keys(rows[0] as object);
+  finish: (insert: InsertQueryBuilder<Database, T, InsertResult>) => { execute(): Promise<O[]> },
+): Promise<O[]> {
+  const [first] = rows;
+  if (!first) return [];
+  const columns = Object.keys(first);
+  const out: O[] = [];
   for (let i = 0; i < rows.length; i += JSON_CHUNK_ROWS) {
     const chunk = rows.slice(i, i + JSON_CHUNK_ROWS);
     // Kysely cannot narrow a generic table's column list; the rows are typed by the caller's T.
-    await db.insertInto(table).columns(columns as never).expression(jsonRows(db, table, columns, chunk)).execute();
+    const insert = db.insertInto(table).columns(columns as never).expression(jsonRows(db, table, columns, chunk));
+    out.push(...(await finish(insert).execute()));
   }
+  return out;
 }
 
-/** True for a unique-constraint violation on either engine. */
-export function isUniqueViolation(error: unknown): boolean {
-  if (!error || typeof error !== 'object') return false;
-  const code = (error as { code?: unknown }).code;
-  return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
+/** Inserts many rows in as few statements as both engines allow (insertJson). */
+export async function insertInChunks<T extends keyof Database & string>(db: Kysely<Database>, table: T, rows: readonly Insertable<Database[T]>[]): Promise<void> {
+  await insertJson(db, table, rows, (insert) => insert);
 }
 
 /**

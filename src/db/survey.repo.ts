@@ -1,15 +1,12 @@
 /** Follow-up surveys and their invitations (one per survey and alumnus, answered once through its token). */
-import { sql, type Kysely } from 'kysely';
-import type { SurveyAnswers, SurveyDefinition, SurveyQuestion } from '../domain/alumni/survey.js';
+import { sql, type Kysely, type Selectable } from 'kysely';
+import { storedAnswersSchema, storedQuestionsSchema, type SurveyAnswers, type SurveyDefinition } from '../domain/alumni/survey.js';
 import { ALUMNI_STATUSES } from '../domain/participant/journey.js';
 import type { Survey, SurveyCandidate, SurveyInvitation, SurveyRepository } from '../services/alumni.ports.js';
-import { insertInChunks, num } from './sql-helpers.js';
+import { insertInChunks, num, present } from './sql-helpers.js';
 import type { Database, SurveyInvitationsTable, SurveysTable } from './schema.js';
 
-type SurveyRow = Omit<SurveysTable, 'id'> & { id: number };
-type InvitationRow = Omit<SurveyInvitationsTable, 'id'> & { id: number };
-
-function toSurvey(r: SurveyRow): Survey {
+function toSurvey(r: Selectable<SurveysTable>): Survey {
   return {
     id: num(r.id),
     code: r.code,
@@ -18,13 +15,13 @@ function toSurvey(r: SurveyRow): Survey {
     monthsAfter: num(r.months_after),
     active: num(r.active) === 1,
     // Written by save() or the default-survey migration from definitions the domain schema accepted.
-    questions: JSON.parse(r.questions) as SurveyQuestion[],
+    questions: storedQuestionsSchema.parse(JSON.parse(r.questions)),
     createdAt: r.created_at,
     updatedAt: r.updated_at,
   };
 }
 
-function toInvitation(r: InvitationRow): SurveyInvitation {
+function toInvitation(r: Selectable<SurveyInvitationsTable>): SurveyInvitation {
   return {
     id: num(r.id),
     surveyId: num(r.survey_id),
@@ -34,7 +31,7 @@ function toInvitation(r: InvitationRow): SurveyInvitation {
     sentAt: r.sent_at,
     answeredAt: r.answered_at,
     // Written by answer() from answers validated against the survey (domain validateAnswers).
-    answers: r.answers === null ? null : (JSON.parse(r.answers) as SurveyAnswers),
+    answers: r.answers === null ? null : storedAnswersSchema.parse(JSON.parse(r.answers)),
   };
 }
 
@@ -61,7 +58,7 @@ export class SurveyRepo implements SurveyRepository {
     const values = { name_en: d.nameEn, name_id: d.nameId, months_after: d.monthsAfter, questions: JSON.stringify(d.questions), active: d.active ? 1 : 0, updated_at: now };
     if (before) await this.db.updateTable('surveys').set(values).where('id', '=', before.id).execute();
     else await this.db.insertInto('surveys').values({ ...values, code: d.code, created_at: now }).execute();
-    const survey = (await this.findByCode(d.code)) as Survey; // written just above
+    const survey = present(await this.findByCode(d.code), 'the survey');
     return before ? { survey, created: false, before } : { survey, created: true };
   }
 

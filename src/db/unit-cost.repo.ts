@@ -1,20 +1,17 @@
 /** Unit costs of the in-kind valuation helper (a small table: read whole). */
-import type { Kysely } from 'kysely';
-import type { UnitCost, UnitCostData, UnitCostKind } from '../domain/finance/unit-costs.js';
+import type { Insertable, Kysely, Selectable } from 'kysely';
+import type { UnitCost, UnitCostData } from '../domain/finance/unit-costs.js';
 import { sortUnitCosts } from '../domain/finance/unit-costs.js';
-import type { ReportRegion } from '../domain/reference/types.js';
 import type { UnitCostRepository } from '../services/money.ports.js';
 import { num } from './sql-helpers.js';
 import type { Database, UnitCostsTable } from './schema.js';
 
-type UnitCostRow = Omit<UnitCostsTable, 'id'> & { id: number };
-
-function toUnitCost(row: UnitCostRow): UnitCost {
+function toUnitCost(row: Selectable<UnitCostsTable>): UnitCost {
   return {
     id: row.id,
-    kind: row.kind as UnitCostKind,
+    kind: row.kind,
     // '' stands for "no region" (see the migration).
-    region: row.region === '' ? null : (row.region as ReportRegion),
+    region: row.region === '' ? null : row.region,
     validFrom: row.valid_from,
     currency: row.currency,
     amountMinor: num(row.amount_minor),
@@ -23,7 +20,7 @@ function toUnitCost(row: UnitCostRow): UnitCost {
   };
 }
 
-const columns = (d: UnitCostData, now: string) => ({
+const columns = (d: UnitCostData, now: string): Omit<Insertable<UnitCostsTable>, 'created_at'> => ({
   kind: d.kind,
   region: d.region ?? '',
   valid_from: d.validFrom,

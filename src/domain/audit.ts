@@ -3,6 +3,7 @@
  * Records are compared as plain JSON (the API's representation), so a change of a list shows
  * the whole list before and after.
  */
+
 export const AUDIT_ACTIONS = ['create', 'update', 'delete', 'import', 'transition', 'login', 'login_failed', 'logout', 'password_change'] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -51,20 +52,16 @@ function isEmpty(value: unknown): boolean {
  * (password hashes never reach the log).
  */
 export function diffRecords<T extends object>(before: T | null, after: T | null, redact: readonly string[] = []): Changes {
-  return diffMaps(before as Readonly<Record<string, unknown>> | null, after as Readonly<Record<string, unknown>> | null, redact);
+  return diffMaps(before === null ? null : new Map(Object.entries(before)), after === null ? null : new Map(Object.entries(after)), redact);
 }
 
-function diffMaps(
-  before: Readonly<Record<string, unknown>> | null,
-  after: Readonly<Record<string, unknown>> | null,
-  redact: readonly string[],
-): Changes {
-  const keys = new Set([...Object.keys(before ?? {}), ...Object.keys(after ?? {})]);
+function diffMaps(before: ReadonlyMap<string, unknown> | null, after: ReadonlyMap<string, unknown> | null, redact: readonly string[]): Changes {
+  const keys = new Set([...(before?.keys() ?? []), ...(after?.keys() ?? [])]);
   const changes: Record<string, FieldChange> = {};
   for (const key of [...keys].sort()) {
     if (NOISE.has(key)) continue;
-    const b = before ? (before[key] ?? null) : null;
-    const a = after ? (after[key] ?? null) : null;
+    const b = before ? (before.get(key) ?? null) : null;
+    const a = after ? (after.get(key) ?? null) : null;
     if (same(a, b)) continue;
     if (!before && isEmpty(a)) continue;
     if (!after && isEmpty(b)) continue;

@@ -1,3 +1,4 @@
+import { isOneOf, keysOf } from './guards.js';
 import { normalizeName } from './text.js';
 
 export interface CodeLabel {
@@ -18,7 +19,7 @@ export interface CodeSet<C extends string> {
 
 /** A closed set of stable lower_snake codes with their bilingual labels and accepted words. */
 export function defineCodeSet<const C extends string>(labels: Record<C, CodeLabel>): CodeSet<C> {
-  const codes = Object.keys(labels) as C[];
+  const codes = keysOf(labels);
   const lookup = new Map<string, C>();
   for (const code of codes) {
     const label = labels[code];
@@ -29,7 +30,7 @@ export function defineCodeSet<const C extends string>(labels: Record<C, CodeLabe
   return {
     codes,
     labels,
-    is: (value: string): value is C => (codes as readonly string[]).includes(value),
+    is: (value: string): value is C => isOneOf(codes, value),
     parse: (value: string) => lookup.get(normalizeName(value)),
     label: (code: C, lang: 'en' | 'id') => labels[code][lang],
   };

@@ -71,8 +71,8 @@ export const flagshipFields = defineCodeSet({
 export type FlagshipField = (typeof flagshipFields.codes)[number];
 
 export function fieldOfFlagshipArea(area: FlagshipArea): FlagshipField {
-  const prefix = area.split('-')[0];
-  return flagshipFields.is(prefix ?? '') ? (prefix as FlagshipField) : 'OTHER';
+  const prefix = area.split('-')[0] ?? '';
+  return flagshipFields.is(prefix) ? prefix : 'OTHER';
 }
 
 export const cooperationTypes = defineCodeSet({

@@ -18,22 +18,26 @@ export function normalizeName(input: string): string {
 
 /** Damerau-Levenshtein (optimal string alignment) distance, for "did you mean" suggestions. */
 export function editDistance(a: string, b: string): number {
-  const rows = a.length + 1;
-  const cols = b.length + 1;
-  const d: number[][] = Array.from({ length: rows }, (_, i) =>
-    Array.from({ length: cols }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)),
-  );
-  for (let i = 1; i < rows; i++) {
-    for (let j = 1; j < cols; j++) {
+  // The table row by row: the one two back (for a transposition), the previous one, the current one.
+  let before: number[] = [];
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= b.length; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      const row = d[i] as number[];
-      const prev = d[i - 1] as number[];
-      let best = Math.min((prev[j] as number) + 1, (row[j - 1] as number) + 1, (prev[j - 1] as number) + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
-        best = Math.min(best, ((d[i - 2] as number[])[j - 2] as number) + 1);
-      }
-      row[j] = best;
+      let best = Math.min(cell(previous, j) + 1, cell(row, j - 1) + 1, cell(previous, j - 1) + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) best = Math.min(best, cell(before, j - 2) + 1);
+      row.push(best);
     }
+    before = previous;
+    previous = row;
   }
-  return (d[rows - 1] as number[])[cols - 1] as number;
+  return cell(previous, b.length);
+}
+
+/** A cell of a row already filled up to `j`. */
+function cell(row: readonly number[], j: number): number {
+  const value = row[j];
+  if (value === undefined) throw new RangeError(`editDistance read cell ${j} of a row of ${row.length}`);
+  return value;
 }

@@ -46,7 +46,7 @@ export class CsvTokenizer {
       if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
     }
     for (let i = 0; i < text.length; i++) {
-      const ch = text[i] as string;
+      const ch = text.charAt(i);
       if (this.lastWasCr) {
         this.lastWasCr = false;
         if (ch === '\n') continue;

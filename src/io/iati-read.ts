@@ -8,7 +8,7 @@
  */
 import { createHash } from 'node:crypto';
 import { TextDecoder } from 'node:util';
-import { SaxesParser, type SaxesTag } from 'saxes';
+import { SaxesParser } from 'saxes';
 import { InvalidError } from '../domain/errors.js';
 import type { IatiFileInfo, RawIatiActivity } from '../domain/iati/raw-activity.js';
 
@@ -85,7 +85,7 @@ export async function readIatiActivities(
   onProgram: (activity: RawIatiActivity) => Promise<void> | void,
   options: { maxBytes: number },
 ): Promise<IatiFileInfo> {
-  const parser = new SaxesParser({ position: true });
+  const parser = new SaxesParser({ position: true, xmlns: false });
   const info: IatiFileInfo = { version: null, generated: null };
   const stack: string[] = [];
   let skipDepth = 0; // > 0 inside an element of another namespace
@@ -104,7 +104,6 @@ export async function readIatiActivities(
   parser.on('doctype', () => fail('a DOCTYPE is not allowed in IATI files (no DTDs, no entity definitions)'));
   parser.on('processinginstruction', () => {});
 
-  const attrs = (tag: SaxesTag) => tag.attributes as Record<string, string>;
   const last = <T>(list: T[]): T | undefined => list[list.length - 1];
 
   parser.on('opentag', (tag) => {
@@ -114,7 +113,7 @@ export async function readIatiActivities(
       skipDepth++;
       return;
     }
-    const a = attrs(tag);
+    const a = tag.attributes;
     text = '';
     const parent = stack[stack.length - 2];
     if (stack.length === 1) {
@@ -136,24 +135,24 @@ export async function readIatiActivities(
         return;
       case 'reporting-org':
         act.reportingOrg = { ref: a.ref ?? null, type: a.type ?? null, names: {} };
-        narrativeTarget = (lang, t) => act.reportingOrg && ((act.reportingOrg.names as Record<string, string>)[lang] ??= t);
+        narrativeTarget = (lang, t) => act.reportingOrg && (act.reportingOrg.names[lang] ??= t);
         return;
       case 'title':
-        if (parent === 'iati-activity') narrativeTarget = (lang, t) => ((act.titles as Record<string, string>)[lang] ??= t);
+        if (parent === 'iati-activity') narrativeTarget = (lang, t) => (act.titles[lang] ??= t);
         else narrativeTarget = null;
         return;
       case 'description':
         if (parent === 'iati-activity') {
-          const d = { type: a.type ?? null, texts: {} as Record<string, string> };
+          const d: RawIatiActivity['descriptions'][number] = { type: a.type ?? null, texts: {} };
           act.descriptions.push(d);
           narrativeTarget = (lang, t) => (d.texts[lang] ??= t);
         } else if (parent === 'transaction') {
           const tx = last(act.transactions);
-          narrativeTarget = (lang, t) => tx && ((tx.description as Record<string, string>)[lang] ??= t);
+          narrativeTarget = (lang, t) => tx && (tx.description[lang] ??= t);
         } else narrativeTarget = null;
         return;
       case 'participating-org': {
-        const o = { ref: a.ref ?? null, role: a.role ?? null, type: a.type ?? null, names: {} as Record<string, string> };
+        const o: RawIatiActivity['participatingOrgs'][number] = { ref: a.ref ?? null, role: a.role ?? null, type: a.type ?? null, names: {} };
         act.participatingOrgs.push(o);
         narrativeTarget = (lang, t) => (o.names[lang] ??= t);
         return;
@@ -274,7 +273,20 @@ export async function readIatiActivities(
     }
     parser.write(decoded);
     if (failure) throw failure;
-    while (pending.length) await onProgram(pending.shift() as RawIatiActivity);
+    await drain();
+  };
+  /** The decoder's last bytes: a file may not end in the middle of a character. */
+  const flush = () => {
+    if (!decoder) return;
+    try {
+      parser.write(decoder.decode());
+    } catch {
+      throw new IatiFileError(source, parser.line, parser.column, 'the file ends in the middle of a character');
+    }
+  };
+  /** Hands the activities read so far to the caller, in order. */
+  const drain = async () => {
+    for (let next = pending.shift(); next !== undefined; next = pending.shift()) await onProgram(next);
   };
   for await (const chunk of chunks) {
     bytes += chunk.length;
@@ -293,17 +305,11 @@ export async function readIatiActivities(
     } else await feed(chunk);
   }
   if (head && head.length) await feed(head);
-  if (decoder) {
-    try {
-      parser.write((decoder as TextDecoder).decode());
-    } catch {
-      throw new IatiFileError(source, parser.line, parser.column, 'the file ends in the middle of a character');
-    }
-  }
+  flush();
   parser.close();
   if (failure) throw failure;
   if (!sawRoot) throw new IatiFileError(source, 1, 1, 'the file is empty or has no <iati-activities> element');
-  while (pending.length) await onProgram(pending.shift() as RawIatiActivity);
+  await drain();
   return info;
 }
 

@@ -137,6 +137,7 @@ async function dataVersions(db: Kysely<unknown>, engine: MigrationContext['engin
     .addColumn('topic', 'text', (c) => c.primaryKey())
     .addColumn('version', 'bigint', (c) => c.notNull().defaultTo(0))
     .execute();
+  // A migration's db has no table types (Kysely<unknown>): the table and its rows are named as never.
   await db.insertInto('data_versions' as never).values(Object.keys(TOPICS).map((topic) => ({ topic, version: 0 })) as never).execute();
   if (engine === 'postgres') await postgresVersionTriggers(db);
   else await sqliteVersionTriggers(db);
@@ -166,7 +167,7 @@ async function postgresVersionTriggers(db: Kysely<unknown>): Promise<void> {
     .createTable('data_version_bumps')
     .addColumn('topic', 'text', (c) => c.notNull())
     .addColumn('xid', 'bigint', (c) => c.notNull())
-    .addPrimaryKeyConstraint('data_version_bumps_pk', ['xid', 'topic'] as never)
+    .addPrimaryKeyConstraint('data_version_bumps_pk', ['xid', 'topic'] as never) // columns of a table without types
     .execute();
   await sql`create function mitra_note_change() returns trigger language plpgsql as $$
     begin

@@ -4,6 +4,7 @@
  * values. Pure functions; services/privacy.ts applies them in one transaction.
  */
 import type { Changes } from '../audit.js';
+import { isOneOf } from '../guards.js';
 
 /** What stands in for erased values (the name column is required, so it keeps a placeholder). */
 export const ERASED = '[erased]';
@@ -47,7 +48,7 @@ export function scrubChanges(changes: Changes, secrets: readonly string[], optio
   const out: Record<string, { before: unknown; after: unknown }> = {};
   for (const [field, change] of Object.entries(changes)) {
     // Field names say "personal" only in the participant's own entries; elsewhere only the values are searched.
-    if ((options.personalFields ?? true) && (PERSONAL_FIELDS as readonly string[]).includes(field)) {
+    if ((options.personalFields ?? true) && isOneOf(PERSONAL_FIELDS, field)) {
       out[field] = { before: change.before === null ? null : ERASED, after: change.after === null ? null : ERASED };
     } else {
       out[field] = { before: scrubValue(change.before, secrets), after: scrubValue(change.after, secrets) };

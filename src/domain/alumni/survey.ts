@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { InvalidError, type FieldIssue } from '../errors.js';
+import { isPlainObject } from '../guards.js';
 
 export const QUESTION_KINDS = ['yes_no', 'scale_1_5', 'choice', 'text'] as const;
 export type QuestionKind = (typeof QUESTION_KINDS)[number];
@@ -78,17 +79,25 @@ export type SurveyDefinitionInput = z.input<typeof surveyDefinitionSchema>;
 export type SurveyAnswer = boolean | number | string;
 export type SurveyAnswers = Readonly<Record<string, SurveyAnswer>>;
 
-function answerProblem(q: SurveyQuestion, value: unknown): string | null {
+/** A survey's questions as stored (JSON of definitions surveyDefinitionSchema accepted). */
+export const storedQuestionsSchema = z.array(surveyQuestionSchema);
+/** One alumnus' answers as stored (JSON of answers validateAnswers accepted). */
+export const storedAnswersSchema = z.record(z.string(), z.union([z.boolean(), z.number(), z.string()]));
+
+/** The answer when it is of its question's kind, else what is wrong with it. */
+function checkAnswer(q: SurveyQuestion, value: unknown): { answer: SurveyAnswer } | { problem: string } {
   switch (q.kind) {
     case 'yes_no':
-      return typeof value === 'boolean' ? null : 'answer yes (true) or no (false)';
+      return typeof value === 'boolean' ? { answer: value } : { problem: 'answer yes (true) or no (false)' };
     case 'scale_1_5':
-      return typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= 5 ? null : 'answer a whole number from 1 to 5';
+      return typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= 5 ? { answer: value } : { problem: 'answer a whole number from 1 to 5' };
     case 'choice':
-      return typeof value === 'string' && (q.options ?? []).some((o) => o.value === value) ? null : `answer one of: ${(q.options ?? []).map((o) => o.value).join(', ')}`;
+      return typeof value === 'string' && (q.options ?? []).some((o) => o.value === value)
+        ? { answer: value }
+        : { problem: `answer one of: ${(q.options ?? []).map((o) => o.value).join(', ')}` };
     case 'text':
-      if (typeof value !== 'string') return 'answer with text';
-      return value.length > SURVEY_LIMITS.text ? `at most ${SURVEY_LIMITS.text} characters` : null;
+      if (typeof value !== 'string') return { problem: 'answer with text' };
+      return value.length > SURVEY_LIMITS.text ? { problem: `at most ${SURVEY_LIMITS.text} characters` } : { answer: value };
   }
 }
 
@@ -98,10 +107,10 @@ function answerProblem(q: SurveyQuestion, value: unknown): string | null {
  * Throws InvalidError whose issues name each question (`answers.<id>`) and quote its label.
  */
 export function validateAnswers(questions: readonly SurveyQuestion[], raw: unknown): SurveyAnswers {
-  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
+  if (!isPlainObject(raw)) {
     throw new InvalidError('survey.invalid_answers', 'the answers must be an object of question id → answer', [{ path: 'answers', message: 'must be an object' }]);
   }
-  const given = raw as Record<string, unknown>;
+  const given = raw;
   const issues: FieldIssue[] = [];
   const answers: Record<string, SurveyAnswer> = {};
   const known = new Set(questions.map((q) => q.id));
@@ -115,9 +124,9 @@ export function validateAnswers(questions: readonly SurveyQuestion[], raw: unkno
       if (q.required) issues.push({ path: `answers.${q.id}`, code: 'required', message: `"${q.labelEn}" needs an answer` });
       continue;
     }
-    const problem = answerProblem(q, value);
-    if (problem) issues.push({ path: `answers.${q.id}`, code: 'invalid_answer', message: `"${q.labelEn}": ${problem}` });
-    else answers[q.id] = value as SurveyAnswer;
+    const checked = checkAnswer(q, value);
+    if ('problem' in checked) issues.push({ path: `answers.${q.id}`, code: 'invalid_answer', message: `"${q.labelEn}": ${checked.problem}` });
+    else answers[q.id] = checked.answer;
   }
   if (issues.length) throw new InvalidError('survey.invalid_answers', `${issues.length} answer(s) need attention`, issues);
   return answers;
@@ -278,7 +287,7 @@ export interface WaveAggregate {
 
 /** The figures of one survey wave of one program, from its invitations (answers null while unanswered). */
 export function aggregateWave(questions: readonly SurveyQuestion[], invitations: readonly { readonly answers: SurveyAnswers | null }[]): WaveAggregate {
-  const answered = invitations.filter((i) => i.answers !== null).map((i) => i.answers as SurveyAnswers); // filtered just above
+  const answered = invitations.flatMap((i) => (i.answers === null ? [] : [i.answers]));
   const measures: MeasureFigure[] = [];
   for (const measure of SURVEY_MEASURES) {
     const q = questions.find((x) => x.measure === measure && x.kind === 'yes_no');

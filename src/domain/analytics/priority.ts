@@ -6,8 +6,9 @@
 import { z } from 'zod';
 import { isGroupCode, groupMembersInYear, listGroups } from '../reference/groupings.js';
 import { countriesInRegion, countryName, isCountryCode } from '../reference/countries.js';
-import { REPORT_REGION_NAMES, REPORT_REGIONS, type ReportRegion } from '../reference/types.js';
+import { REPORT_REGION_NAMES, REPORT_REGIONS } from '../reference/types.js';
 import { LIMITS, optionalText } from '../schema-helpers.js';
+import { isOneOf } from '../guards.js';
 
 export const SUBJECT_KINDS = ['group', 'region', 'list', 'country'] as const;
 export type SubjectKind = (typeof SUBJECT_KINDS)[number];
@@ -106,7 +107,7 @@ function normaliseSubjectCode(kind: SubjectKind, code: string): string {
 export function subjectCodeProblem(kind: SubjectKind, code: string): string | null {
   const c = normaliseSubjectCode(kind, code);
   if (kind === 'group' && !isGroupCode(c)) return `unknown grouping "${code}"; expected one of ${listGroups().map((g) => g.code).join(', ')}`;
-  if (kind === 'region' && !(REPORT_REGIONS as readonly string[]).includes(c)) return `unknown region "${code}"; expected one of ${REPORT_REGIONS.join(', ')}`;
+  if (kind === 'region' && !isOneOf(REPORT_REGIONS, c)) return `unknown region "${code}"; expected one of ${REPORT_REGIONS.join(', ')}`;
   if (kind === 'country' && !isCountryCode(c)) return `"${code}" is not an ISO 3166-1 alpha-2 country code`;
   if (kind === 'list' && !LIST_CODE_PATTERN.test(c)) return `"${code}" is not a country-list code`;
   return null;
@@ -121,7 +122,7 @@ export function subjectMembers(subject: PrioritySubject, year: number, lists: Re
     case 'group':
       return isGroupCode(subject.code) ? groupMembersInYear(subject.code, year) : [];
     case 'region':
-      return countriesInRegion(subject.code as ReportRegion);
+      return isOneOf(REPORT_REGIONS, subject.code) ? countriesInRegion(subject.code) : [];
     case 'list':
       return [...(lists.get(subject.code) ?? [])];
     case 'country':
@@ -136,7 +137,7 @@ export function subjectName(subject: PrioritySubject, lang: 'en' | 'id', lists: 
       return g ? (lang === 'id' ? g.nameId : g.nameEn) : subject.code;
     }
     case 'region':
-      return REPORT_REGION_NAMES[lang][subject.code as ReportRegion] ?? subject.code;
+      return isOneOf(REPORT_REGIONS, subject.code) ? REPORT_REGION_NAMES[lang][subject.code] : subject.code;
     case 'list': {
       const l = lists.get(subject.code);
       return l ? (lang === 'id' ? l.nameId : l.nameEn) : subject.code;

@@ -23,6 +23,7 @@ import type { ReportRegion } from '../reference/types.js';
 import { REPORT_REGIONS } from '../reference/types.js';
 import { convertSpending, type Spending, type SpendingGroup } from '../report/summary.js';
 import { unitCostOn, type UnitCost, type UnitCostKind } from './unit-costs.js';
+import { isOneOf } from '../guards.js';
 
 /** What the repository reads of a program with no spending. */
 export interface InKindProgramFacts {
@@ -105,7 +106,7 @@ export interface InKindEstimate {
   readonly groups: readonly SpendingGroup[];
 }
 
-const isRegion = (r: string | null): r is ReportRegion => r !== null && (REPORT_REGIONS as readonly string[]).includes(r);
+const isRegion = (r: string | null): r is ReportRegion => isOneOf(REPORT_REGIONS, r);
 
 function inputsOf(p: InKindProgramFacts): InKindInputs {
   const startDate = p.actualStart ?? p.plannedStart;

@@ -135,7 +135,7 @@ export function tossdRows(a: Program, ctx: TossdContext, inKindUsdMinor: number 
   const collaboration = collaborationTypeOf(a);
   const aidType = a.modality ? AID_TYPE_OF_MODALITY[a.modality] : (a.iatiDetails?.defaultAidType ?? '');
   const noRate = spent.missingRates.filter((m) => m.missing.includes('usd')).map((m) => m.currency).join(' ');
-  const recipients = a.recipients.length ? a.recipients.map((r, i) => ({ country: r.country as string | null, share: shares[i] ?? 0 })) : [{ country: null, share: 100 }];
+  const recipients: { country: string | null; share: number }[] = a.recipients.length ? a.recipients.map((r, i) => ({ country: r.country, share: shares[i] ?? 0 })) : [{ country: null, share: 100 }];
   return recipients.map((r, i) => {
     const country = r.country ? getCountry(r.country) : undefined;
     return [

@@ -56,6 +56,12 @@ export function equalShares(count: number): number[] {
   return Array.from({ length: count }, (_, i) => (base + (i < extra ? 1 : 0)) / 100);
 }
 
+/** The items' own percentages when every one has one, else null. */
+function givenShares(items: readonly { readonly percentage: number | null }[]): number[] | null {
+  const given = items.flatMap((item) => (item.percentage === null ? [] : [item.percentage]));
+  return given.length === items.length ? given : null;
+}
+
 const pct = (n: number) => Number(n.toFixed(2)).toString();
 
 function narratives(en: string | null, id: string | null): XmlNode[] {
@@ -88,12 +94,11 @@ export function iatiActivityNode(a: Program, ctx: IatiContext): XmlNode {
   const reporting: IatiOrg = publisher?.ref
     ? { ref: publisher.ref, type: publisher.type && /^\d+$/.test(publisher.type) ? publisher.type : '90', nameEn: publisher.name ?? publisher.ref, nameId: null }
     : ctx.reportingOrg;
-  const sharesGiven = a.recipients.every((r) => r.percentage !== null);
-  const recipientShares = sharesGiven ? a.recipients.map((r) => r.percentage as number) : equalShares(a.recipients.length);
+  const recipientShares = givenShares(a.recipients) ?? equalShares(a.recipients.length);
   const sectorsByVocabulary = new Map<string, typeof a.sectors>();
   for (const s of a.sectors) sectorsByVocabulary.set(s.vocabulary, [...(sectorsByVocabulary.get(s.vocabulary) ?? []), s]);
   const sectorNodes = [...sectorsByVocabulary.values()].flatMap((list) => {
-    const shares = list.every((s) => s.percentage !== null) ? list.map((s) => s.percentage as number) : equalShares(list.length);
+    const shares = givenShares(list) ?? equalShares(list.length);
     return list.map((s, i) => el('sector', { vocabulary: s.vocabulary, code: s.code, percentage: pct(shares[i] ?? 0) }));
   });
   // Each organisation once per role: the reporting organisation funds (unless partners alone do),

@@ -6,7 +6,8 @@
  * activity unusable (no identifier, a malformed date or amount, no currency, an unknown status)
  * is an issue: the activity is invalid. docs/iati.md lists the mapping.
  */
-import { activityStatuses, type ActivityStatus, type CooperationType, type IatiOrgRole, type Modality, type SscRole } from '../codes.js';
+import { activityStatuses, IATI_ORG_ROLES, type ActivityStatus, type CooperationType, type IatiOrgRole, type Modality, type SscRole } from '../codes.js';
+import { isOneOf } from '../guards.js';
 import { isCalendarDate } from '../dates.js';
 import { parseAmountToMinor } from '../money.js';
 import { isCodeIn } from '../reference/codelists.js';
@@ -15,38 +16,16 @@ import { parseSdgTag, type SdgTag } from '../reference/sdgs.js';
 import { IATI_IDENTIFIER_PATTERN as IDENTIFIER, LIMITS, sectorCodeProblem } from '../schema-helpers.js';
 import { stageOfStatus } from '../program/lifecycle.js';
 import type { ProgramData, Budget, Recipient, Sector, Transaction } from '../program/program.js';
+import type { IatiDetails } from './iati-details.js';
 import type { Narratives, RawIatiActivity } from './raw-activity.js';
+
+export type { IatiDetails } from './iati-details.js';
 
 /** An organisation as a file names it: its IATI identifier, its name, or both. */
 export interface IatiOrgRef {
   readonly ref: string | null;
   readonly name: string | null;
   readonly type: string | null;
-}
-
-/** What Mitra keeps of an imported activity beyond its program fields (stored as JSON). */
-export interface IatiDetails {
-  readonly reportingOrg: { readonly ref: string | null; readonly type: string | null; readonly name: string | null } | null;
-  readonly lastUpdated: string | null;
-  readonly defaultCurrency: string | null;
-  readonly collaborationType: string | null;
-  readonly defaultAidType: string | null;
-  /** Language of the title when it is neither English nor Indonesian. */
-  readonly titleLang?: string;
-  /** The recipient countries as written, when Mitra's list differs (unknown codes, regions' shares). */
-  readonly recipientCountries?: readonly { code: string | null; percentage: string | null }[];
-  readonly recipientRegions?: readonly { code: string | null; vocabulary: string | null; percentage: string | null }[];
-  /** Recipients or sectors were given per transaction: the program's shares follow the transaction values. */
-  readonly recipientsFromTransactions?: boolean;
-  readonly sectorsFromTransactions?: boolean;
-  /** Sectors Mitra does not recognise, as written. */
-  readonly sectors?: readonly { vocabulary: string | null; code: string | null; percentage: string | null }[];
-  /** Tags other than SDG goals and targets, as written. */
-  readonly tags?: readonly { vocabulary: string | null; code: string | null }[];
-  /** Participating organisations Mitra could not place (no name or identifier, unknown role). */
-  readonly participatingOrgs?: readonly { ref: string | null; role: string | null; name: string | null }[];
-  /** A fingerprint of the mapped program: a re-import of an unchanged activity writes nothing. */
-  readonly fingerprint?: string;
 }
 
 export interface IatiIssue {
@@ -78,6 +57,12 @@ export interface IatiMappingOptions {
   /** Mitra's own reporting-org identifier: its own published identifiers map back to the program's. */
   readonly ownReportingRef: string | null;
 }
+
+/** IATI ActivityDateType codes: planned start, actual start, planned end, actual end. */
+const DATE_TYPES = ['1', '2', '3', '4'] as const;
+
+/** An IATI BudgetType or BudgetStatus code (both are 1 or 2), or null for another. */
+const budgetCode = (code: string): Budget['type'] | null => (code === '1' ? 1 : code === '2' ? 2 : null);
 
 /** Modalities that an IATI aid type names without doubt (D02 "other technical assistance" does not). */
 const MODALITY_OF_AID_TYPE: Readonly<Record<string, Modality>> = { D01: 'expert_dispatch', E01: 'scholarship' };
@@ -179,16 +164,16 @@ export function mapIatiActivity(raw: RawIatiActivity, options: IatiMappingOption
   else if (!statusCode) issue('activity-status', 'is not an IATI ActivityStatus code (1–6)', status);
   else activityStatus = statusCode;
 
-  const dates: Partial<Record<'1' | '2' | '3' | '4', string>> = {};
+  const dates: Partial<Record<(typeof DATE_TYPES)[number], string>> = {};
   for (const d of raw.dates) {
     const type = d.type?.trim() ?? '';
-    if (!['1', '2', '3', '4'].includes(type)) {
+    if (!isOneOf(DATE_TYPES, type)) {
       issue('activity-date', 'has no valid type (1–4)', type);
       continue;
     }
     const day = iatiDay(d.isoDate);
     if (!day) issue(`activity-date type ${type}`, 'is not a real calendar day (YYYY-MM-DD)', d.isoDate);
-    else dates[type as '1' | '2' | '3' | '4'] ??= day;
+    else dates[type] ??= day;
   }
 
   // Recipient countries: at activity level, or else per transaction (shares follow the values).
@@ -310,24 +295,26 @@ export function mapIatiActivity(raw: RawIatiActivity, options: IatiMappingOption
   const budgets: Budget[] = [];
   raw.budgets.forEach((b, i) => {
     const field = `budget ${i + 1}`;
-    const type = (b.type?.trim() || '1') as string;
-    const status = (b.status?.trim() || '1') as string;
+    const type = b.type?.trim() || '1';
+    const status = b.status?.trim() || '1';
+    const typeCode = budgetCode(type);
+    const statusCode = budgetCode(status);
     const periodStart = iatiDay(b.periodStart);
     const periodEnd = iatiDay(b.periodEnd);
     const amount = iatiAmount(b.value);
     const currency = (b.currency ?? raw.defaultCurrency ?? '').trim().toUpperCase();
     const valueDate = b.valueDate ? iatiDay(b.valueDate) : null;
     const before = issues.length;
-    if (type !== '1' && type !== '2') issue(`${field} / @type`, 'is not an IATI BudgetType code (1 or 2)', type);
-    if (status !== '1' && status !== '2') issue(`${field} / @status`, 'is not an IATI BudgetStatus code (1 or 2)', status);
+    if (typeCode === null) issue(`${field} / @type`, 'is not an IATI BudgetType code (1 or 2)', type);
+    if (statusCode === null) issue(`${field} / @status`, 'is not an IATI BudgetStatus code (1 or 2)', status);
     if (!periodStart) issue(`${field} / period-start`, 'is missing or not a real calendar day', b.periodStart);
     if (!periodEnd) issue(`${field} / period-end`, 'is missing or not a real calendar day', b.periodEnd);
     if (amount === undefined) issue(`${field} / value`, 'is not a decimal amount', b.value);
     if (!currency) issue(`${field} / value`, 'has no currency (neither value/@currency nor the activity default-currency)');
     else if (!isCodeIn('Currency', currency)) issue(`${field} / value`, 'has a currency that is not an ISO 4217 code', currency);
     if (valueDate === undefined) issue(`${field} / value/@value-date`, 'is not a real calendar day (YYYY-MM-DD)', b.valueDate);
-    if (issues.length > before || !periodStart || !periodEnd || amount === undefined) return;
-    budgets.push({ type: Number(type) as 1 | 2, status: Number(status) as 1 | 2, periodStart, periodEnd, amountMinor: amount, currency, valueDate: valueDate ?? null });
+    if (issues.length > before || typeCode === null || statusCode === null || !periodStart || !periodEnd || amount === undefined) return;
+    budgets.push({ type: typeCode, status: statusCode, periodStart, periodEnd, amountMinor: amount, currency, valueDate: valueDate ?? null });
   });
 
   // Organisations: the first implementing one implements; every other role is a partner.
@@ -340,7 +327,7 @@ export function mapIatiActivity(raw: RawIatiActivity, options: IatiMappingOption
     const role = Number(o.role?.trim());
     const usableRef = ref.ref && IDENTIFIER.test(ref.ref) && ref.ref.length <= 100 ? ref.ref : null;
     const org: IatiOrgRef = { ...ref, ref: usableRef, name: ref.name ?? (usableRef ? null : ref.ref) };
-    if ((!org.ref && !org.name) || ![1, 2, 3, 4].includes(role)) {
+    if ((!org.ref && !org.name) || !isOneOf(IATI_ORG_ROLES, role)) {
       unplaced.push({ ref: o.ref, role: o.role, name: ref.name });
       unknown.push({ what: 'participating-org', code: !org.ref && !org.name ? '(no identifier or name)' : `role ${o.role ?? '(none)'}` });
       continue;
@@ -351,7 +338,7 @@ export function mapIatiActivity(raw: RawIatiActivity, options: IatiMappingOption
     }
     if (partners.some((p) => p.iatiRole === role && sameOrg(p.org, org))) continue;
     const sscRole: SscRole = org.ref && reportingRef && org.ref.toLowerCase() === reportingRef.toLowerCase() ? 'first_provider' : role === 1 ? 'second_provider' : 'facilitator';
-    partners.push({ org, iatiRole: role as IatiOrgRole, sscRole });
+    partners.push({ org, iatiRole: role, sscRole });
   }
   const collaboration = raw.collaborationType?.trim() || null;
   const triangularPartner = partners.some((p) => p.sscRole === 'second_provider' || p.sscRole === 'facilitator');

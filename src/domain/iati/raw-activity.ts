@@ -1,7 +1,7 @@
 /** An IATI activity as read from a file, before it is mapped to a program: every value as written. */
 export interface Narratives {
-  /** Text by language ("" for the activity's default language). */
-  readonly [lang: string]: string;
+  /** Text by language ("" for the activity's default language); the reader adds them as it meets them. */
+  [lang: string]: string;
 }
 
 export interface RawIatiActivity {

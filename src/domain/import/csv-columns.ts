@@ -3,6 +3,7 @@
  * generator). Header names are case-insensitive, in any order; a few common synonyms are read.
  */
 import { editDistance } from '../text.js';
+import { isOneOf } from '../guards.js';
 
 export const ACTIVITY_COLUMNS = [
   'identifier',
@@ -105,8 +106,8 @@ export function mapHeader<C extends string>(fields: readonly string[], known: re
   fields.forEach((raw, i) => {
     const name = normalizeHeader(raw);
     if (name === '') return;
-    const column = (known as readonly string[]).includes(name) ? (name as C) : (SYNONYMS[name] as C | undefined);
-    if (!column || !(known as readonly string[]).includes(column)) {
+    const column = isOneOf(known, name) ? name : SYNONYMS[name];
+    if (!isOneOf(known, column)) {
       const close = known.find((k) => editDistance(k, name) <= 2);
       warnings.push(`unknown column "${raw}" is ignored${close ? ` (did you mean "${close}"?)` : ''}`);
       return;

@@ -4,6 +4,7 @@
  * the name is only a label (content is kept in the database, never written to a path).
  */
 import type { FieldIssue } from '../errors.js';
+import { isOneOf } from '../guards.js';
 
 export const DOCUMENT_KINDS = ['cv', 'letter'] as const;
 export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
@@ -107,7 +108,7 @@ export function checkUpload(field: string, rawName: string, bytes: Uint8Array, m
   if (type === 'pdf' && ACTIVE_MARKUP.test(head(bytes, 1024))) return fail('active_content', 'the PDF contains HTML or script: send a real PDF');
   const fileName = sanitizeFileName(rawName, `${field}.${ALLOWED_TYPES[type].extensions[0]}`);
   const ext = extensionOf(fileName);
-  if (!(ALLOWED_TYPES[type].extensions as readonly string[]).includes(ext)) {
+  if (!isOneOf(ALLOWED_TYPES[type].extensions, ext)) {
     return fail('type_mismatch', `the file is a ${type.toUpperCase()} but its name ends in ".${ext}": name it .${ALLOWED_TYPES[type].extensions[0]}`);
   }
   return { ok: true, value: { type, contentType: ALLOWED_TYPES[type].contentType, fileName } };

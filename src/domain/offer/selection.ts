@@ -34,10 +34,12 @@ export interface SelectionOptions {
   readonly firstRank?: number;
 }
 
+const isMap = (m: ReadonlyMap<string, number> | Readonly<Record<string, number>>): m is ReadonlyMap<string, number> => m instanceof Map;
+
 function lookup(m: ReadonlyMap<string, number> | Readonly<Record<string, number>> | undefined, key: string): number | undefined {
   if (!m) return undefined;
-  if (m instanceof Map) return m.get(key);
-  return Object.prototype.hasOwnProperty.call(m, key) ? (m as Readonly<Record<string, number>>)[key] : undefined;
+  if (isMap(m)) return m.get(key);
+  return Object.prototype.hasOwnProperty.call(m, key) ? m[key] : undefined;
 }
 
 function entries(m: ReadonlyMap<string, number> | Readonly<Record<string, number>> | undefined): [string, number][] {

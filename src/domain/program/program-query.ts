@@ -5,6 +5,7 @@ import { REPORT_REGIONS } from '../reference/types.js';
 import { codeOf, countryCode } from '../schema-helpers.js';
 import { MAX_LIST_DEPTH, SEARCH_MIN_LENGTH } from './list-limits.js';
 import { refinePageDepth, searchText } from '../list-query.js';
+import { isOneOf } from '../guards.js';
 
 export { MAX_LIST_DEPTH, SEARCH_MIN_LENGTH, refinePageDepth, searchText };
 
@@ -19,11 +20,11 @@ const sortSpec = z
   .transform((value, ctx) => {
     const desc = value.startsWith('-');
     const key = desc ? value.slice(1) : value;
-    if (!(ACTIVITY_SORT_KEYS as readonly string[]).includes(key)) {
+    if (!isOneOf(ACTIVITY_SORT_KEYS, key)) {
       ctx.addIssue({ code: 'custom', message: `sort by one of ${ACTIVITY_SORT_KEYS.join(', ')}, with "-" for descending` });
       return z.NEVER;
     }
-    return { key: key as ProgramSortKey, desc };
+    return { key, desc };
   })
   .meta({ example: '-start' });
 

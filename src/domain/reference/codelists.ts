@@ -1,5 +1,6 @@
 import { IATI_CODELISTS, type IatiCodelistName } from './data/iati-codelists.js';
 import type { CodelistItem } from './types.js';
+import { keysOf } from '../guards.js';
 
 export type { IatiCodelistName };
 
@@ -28,5 +29,5 @@ export function codelistName(list: IatiCodelistName, code: string): string | und
 }
 
 export function codelistNames(): IatiCodelistName[] {
-  return Object.keys(IATI_CODELISTS) as IatiCodelistName[];
+  return keysOf(IATI_CODELISTS);
 }

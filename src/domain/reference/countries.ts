@@ -90,7 +90,8 @@ function resolveUncached(input: string): CountryResolution {
   if (code && /^([A-Za-z]{2,3}|\d{3})$/.test(trimmed)) return { ok: true, country: code };
   const key = normalizeName(trimmed);
   const matches = idx.names.get(key);
-  if (matches?.length === 1) return { ok: true, country: matches[0] as CountryRecord };
+  const [only] = matches ?? [];
+  if (only && matches?.length === 1) return { ok: true, country: only };
   if (matches && matches.length > 1) return { ok: false, reason: 'ambiguous', suggestions: matches };
   return { ok: false, reason: 'unknown', suggestions: closestCountries(key, idx) };
 }

@@ -1,12 +1,13 @@
 import { GROUP_RECORDS, MEMBERSHIP_RECORDS } from './data/groupings.js';
 import { GROUP_CODES, type GroupCode, type GroupRecord, type MembershipRecord, type MembershipStatus } from './types.js';
+import { isOneOf } from '../guards.js';
 
 export function listGroups(): readonly GroupRecord[] {
   return GROUP_RECORDS;
 }
 
 export function isGroupCode(code: string): code is GroupCode {
-  return (GROUP_CODES as readonly string[]).includes(code);
+  return isOneOf(GROUP_CODES, code);
 }
 
 /**

@@ -127,7 +127,7 @@ export function rankRecipients(
   programs: readonly { country: string; programs: number }[],
   participants: readonly { country: string | null; participants: number }[],
 ): RecipientRow[] {
-  const people = new Map(participants.filter((p) => p.country).map((p) => [p.country as string, p.participants]));
+  const people = new Map(participants.flatMap((p): [string, number][] => (p.country ? [[p.country, p.participants]] : [])));
   const rows = programs.map((p) => ({
     country: p.country,
     nameEn: countryName(p.country, 'en'),
@@ -215,13 +215,13 @@ export function buildAnnualSummary(year: number, agg: SummaryAggregates): Annual
   const source = (s: string) => agg.participantsBySource.find((p) => p.source === s) ?? { programs: 0, participants: 0 };
   const records = source('records');
   const totals = source('totals');
-  const regions = Object.fromEntries(
-    REPORT_REGIONS.map((r) => {
-      const row = agg.regions.find((x) => x.region === r);
-      const people = agg.regionParticipants.find((x) => x.region === r)?.participants ?? 0;
-      return [r, { programs: row?.programs ?? 0, countries: row?.countries ?? 0, participants: people }];
-    }),
-  ) as AnnualSummary['regions'];
+  const region = (r: ReportRegion) => {
+    const row = agg.regions.find((x) => x.region === r);
+    const people = agg.regionParticipants.find((x) => x.region === r)?.participants ?? 0;
+    return { programs: row?.programs ?? 0, countries: row?.countries ?? 0, participants: people };
+  };
+  // In the order of REPORT_REGIONS, which the tables follow.
+  const regions: AnnualSummary['regions'] = { asia: region('asia'), oceania: region('oceania'), africa: region('africa'), americas: region('americas'), europe: region('europe') };
   const inRegions = new Set<string>(REPORT_REGIONS);
   return {
     year,

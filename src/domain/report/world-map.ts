@@ -42,13 +42,11 @@ export const SPHERE_PATH: string = path({ type: 'Sphere' }) ?? '';
 /** Projects every country of the topology; world-atlas ids are ISO numeric strings ("404"). */
 export function projectCountries(topology: WorldTopology): MapShape[] {
   const alpha2 = new Map(listCountries().map((c) => [c.numeric, c.iso2]));
-  // topojson-client's features and d3-geo's inputs are the same GeoJSON under two typings.
   return feature(topology, topology.objects.countries)
-    .features.map((f) => ({
-      iso2: alpha2.get(String(f.id ?? '')) ?? '',
-      d: path(f as GeoPermissibleObjects) ?? '',
-      centroid: geoCentroid(f as GeoPermissibleObjects),
-    }))
+    .features.map((f) => {
+      const shape: GeoPermissibleObjects = f;
+      return { iso2: alpha2.get(String(f.id ?? '')) ?? '', d: path(shape) ?? '', centroid: geoCentroid(shape) };
+    })
     .filter((s) => s.d !== '');
 }
 

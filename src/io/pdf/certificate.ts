@@ -82,7 +82,7 @@ export function certificateDefinition(d: CertificatePdfData, verifyUrl: string):
       { text: d.fullName, fontSize: 26, bold: true, alignment: 'center', margin: [0, 4, 0, 10] },
       bilingual('telah menyelesaikan program', 'has successfully completed the program', 12),
       { text: titleId, fontSize: 17, bold: true, alignment: 'center', margin: [40, 4, 40, 0] },
-      ...(titleEn !== titleId ? [{ text: titleEn, fontSize: 14, italics: true, color: MUTED, alignment: 'center' as const, margin: [40, 2, 40, 0] as [number, number, number, number] }] : []),
+      ...(titleEn !== titleId ? [{ text: titleEn, fontSize: 14, italics: true, color: MUTED, alignment: 'center', margin: [40, 2, 40, 0] } satisfies Content] : []),
       ...held,
       {
         absolutePosition: { x: 70, y: CERTIFICATE_QR.y + 20 },

@@ -1,0 +1,79 @@
+/**
+ * Accounts (users, sessions, failed sign-ins), the audit log, and what the application keeps for
+ * itself (meta, data versions, job leases). Conventions: ../schema.ts.
+ */
+import type { Generated } from 'kysely';
+import type { Role } from '../../domain/access/actor.js';
+import type { AuditAction, AuditEntity } from '../../domain/audit.js';
+
+export interface UsersTable {
+  id: Generated<number>;
+  email: string;
+  name: string;
+  role: Role;
+  org_code: string | null;
+  password_hash: string;
+  disabled: number;
+  created_at: string;
+  updated_at: string;
+  last_login_at: string | null;
+  password_changed_at: string;
+  version: number;
+}
+
+export interface SessionsTable {
+  /** sha256 (hex) of the cookie's token. */
+  id: string;
+  user_id: number;
+  csrf_token: string;
+  created_at: string;
+  last_seen_at: string;
+  expires_at: string;
+}
+
+export interface LoginFailuresTable {
+  id: Generated<number>;
+  email: string;
+  ip: string;
+  at: string;
+}
+
+export interface AuditLogTable {
+  id: Generated<number>;
+  at: string;
+  actor_user_id: number | null;
+  actor_label: string;
+  action: AuditAction;
+  entity: AuditEntity;
+  entity_id: string | null;
+  entity_label: string | null;
+  entity_version: number | null;
+  /** JSON: { field: { before, after } }. */
+  changes: string;
+  comment: string | null;
+}
+
+/** Audit entries an erasure took personal data out of (migration 20261129131100_audit_erasure). */
+export interface AuditScrubsTable {
+  audit_id: number;
+  participant_id: number;
+  at: string;
+}
+
+export interface MetaTable {
+  key: string;
+  value: string;
+}
+
+/** One counter per topic, raised by triggers on every write to the topic's tables. */
+export interface DataVersionsTable {
+  topic: string;
+  version: number | string;
+}
+
+/** Who runs the background jobs, until when (renewed while it runs). */
+export interface JobLeasesTable {
+  name: string;
+  holder: string;
+  expires_at: string;
+}
