@@ -4,7 +4,7 @@
  * estimates, kept apart from spending), the unit costs behind them (editable by the coordination
  * team), and the TOSSD/CRS-style CSV download. Figures come from the API; the page only formats.
  */
-import { Link, useNavigate } from '@tanstack/react-router';
+import { Link, useNavigate, useSearch } from '@tanstack/react-router';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { lifecycleStages } from '../../../../src/domain/codes.js';
@@ -13,7 +13,6 @@ import { useBudgetVsSpent, useInKind } from '../../api/money-queries.js';
 import { useOrganisations, useYears } from '../../api/queries.js';
 import { EmptyState, Loading, ProblemMessage } from '../../components/Status.js';
 import { useFormat } from '../../format.js';
-import { moneyRoute } from '../../routes.js';
 import type { MoneyGrouping, MoneySearch } from './money-search.js';
 import { UnitCostSection } from './UnitCostSection.js';
 
@@ -37,7 +36,7 @@ export function EstimateBadge() {
 
 export function MoneyPage() {
   const { t } = useTranslation();
-  const search = moneyRoute.useSearch();
+  const search = useSearch({ from: '/money' });
   const navigate = useNavigate({ from: '/money' });
   const set = (patch: Partial<MoneySearch>) => void navigate({ search: (s) => ({ ...s, ...patch, page: undefined, inKindPage: undefined }) });
   const years = useYears();

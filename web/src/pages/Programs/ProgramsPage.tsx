@@ -1,4 +1,4 @@
-import { Link, useNavigate } from '@tanstack/react-router';
+import { Link, useNavigate, useSearch } from '@tanstack/react-router';
 import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { activityStatuses, cooperationTypes, flagshipAreas, lifecycleStages, modalities } from '../../../../src/domain/codes.js';
@@ -10,14 +10,14 @@ import { can, useSession } from '../../auth/session.js';
 import { CountryPicker } from '../../components/CountryPicker.js';
 import { EmptyState, Loading, ProblemMessage } from '../../components/Status.js';
 import { useFormat } from '../../format.js';
-import { listParams, PAGE_SIZE, programsRoute, type ProgramSearch } from '../../routes.js';
+import { listParams, PAGE_SIZE, type ProgramSearch } from './program-search.js';
 
 const SORTS = ['-start', 'start', 'title', 'identifier', '-updated'] as const;
 
 export function ProgramsPage() {
   const { t } = useTranslation();
   const f = useFormat();
-  const search = programsRoute.useSearch();
+  const search = useSearch({ from: '/programs' });
   const navigate = useNavigate({ from: '/programs' });
   const list = usePrograms(listParams(search));
   const { user } = useSession();
