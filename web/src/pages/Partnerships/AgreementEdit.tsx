@@ -14,7 +14,8 @@ import { useSession } from '../../auth/session.js';
 import { Field, type FieldError } from '../../components/Field.js';
 import { useFormat } from '../../format.js';
 import { PartnershipProblem, usePartnershipIssue } from './agreement-parts.js';
-import { agreementFormOf, issuesByPath, stepDates, stepFormOf, toAgreementPatch, toStepBody, validateAgreementPatch, validateStep, type AgreementFormState, type StepFormState } from './agreement-form.js';
+import { errorsFromIssues } from '../../components/field-errors.js';
+import { agreementFormOf, stepDates, stepFormOf, toAgreementPatch, toStepBody, validateAgreementPatch, validateStep, type AgreementFormState, type StepFormState } from './agreement-form.js';
 import { AgreementFields } from './AgreementFields.js';
 
 /** A refusal whose issues all sit at the form's fields is shown there; any other is shown whole. */
@@ -48,7 +49,7 @@ export function EditAgreement({ detail, onDone }: { detail: AgreementDetail; onD
         onSuccess: () => onDone(),
         onError: (error) => {
           if (error instanceof ApiError && error.code === 'agreement.stale') onDone(error);
-          else setErrors(error instanceof ApiError ? issuesByPath(error.issues) : new Map());
+          else setErrors(error instanceof ApiError ? errorsFromIssues(error.issues) : new Map());
         },
       },
     );
@@ -140,7 +141,7 @@ function StepForm({ detail, to, onCancel, onDone }: { detail: AgreementDetail; t
     const found = validateStep(a, to, state);
     setErrors(found);
     if (found.size > 0) return;
-    step.mutate({ version: a.version, body: toStepBody(to, state) }, { onSuccess: onDone, onError: (error) => setErrors(error instanceof ApiError ? issuesByPath(error.issues) : new Map()) });
+    step.mutate({ version: a.version, body: toStepBody(to, state) }, { onSuccess: onDone, onError: (error) => setErrors(error instanceof ApiError ? errorsFromIssues(error.issues) : new Map()) });
   };
 
   // Issues at a date this form does not ask (e.g. the signature when entering into force) are shown in the problem box.

@@ -10,7 +10,8 @@ import { useAddFollowUp, usePatchFollowUp, type Engagement, type FollowUp } from
 import { useSession } from '../../auth/session.js';
 import { Field, type FieldError } from '../../components/Field.js';
 import { useFormat } from '../../format.js';
-import { emptyFollowUp, errorsFromIssues, toFollowUpBody, type FollowUpFormState } from './engagement-form.js';
+import { errorsFromIssues } from '../../components/field-errors.js';
+import { emptyFollowUp, toFollowUpBody, type FollowUpFormState } from './engagement-form.js';
 import { FollowUpFields } from './EngagementFields.js';
 import { AddPanel, EngagementProblem, FollowUpStatus } from './EngagementParts.js';
 import { canActOnFollowUp } from './follow-ups.js';

@@ -13,7 +13,8 @@ import { useAddEngagementItem, useDeleteEngagementItem, useItemToProgram, type E
 import { useSession } from '../../auth/session.js';
 import { Field, type FieldError } from '../../components/Field.js';
 import { useFormat } from '../../format.js';
-import { emptyItem, errorsFromIssues, toItemBody, validateItem, type ItemFormState } from './engagement-form.js';
+import { errorsFromIssues } from '../../components/field-errors.js';
+import { emptyItem, toItemBody, validateItem, type ItemFormState } from './engagement-form.js';
 import { AgencySelect, CountryField, ItemFields } from './EngagementFields.js';
 import { AddPanel, EngagementProblem } from './EngagementParts.js';
 

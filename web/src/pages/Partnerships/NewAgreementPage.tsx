@@ -12,7 +12,8 @@ import { canPartnerships } from '../../auth/partnership-rules.js';
 import { useSession } from '../../auth/session.js';
 import type { FieldError } from '../../components/Field.js';
 import { PartnershipProblem } from './agreement-parts.js';
-import { emptyAgreementForm, issuesByPath, toAgreementBody, validateAgreementForm, type AgreementFormState } from './agreement-form.js';
+import { errorsFromIssues } from '../../components/field-errors.js';
+import { emptyAgreementForm, toAgreementBody, validateAgreementForm, type AgreementFormState } from './agreement-form.js';
 import { AgreementFields } from './AgreementFields.js';
 import { PartnershipTabs } from './PartnershipTabs.js';
 
@@ -33,7 +34,7 @@ export function NewAgreementPage() {
     if (found.size > 0) return;
     create.mutate(toAgreementBody(state, withOwner), {
       onSuccess: (created) => void navigate({ to: '/agreements/$id', params: { id: String(created.id) } }),
-      onError: (error) => setErrors(error instanceof ApiError ? issuesByPath(error.issues) : new Map()),
+      onError: (error) => setErrors(error instanceof ApiError ? errorsFromIssues(error.issues) : new Map()),
     });
   };
 

@@ -1,7 +1,7 @@
 /** The partner profile form (website, notes, contacts): its state, what it sends, and its checks (the API's schema). */
 import { partnerProfileSchema } from '../../../../src/domain/partnership/partnership.schema.js';
 import type { PartnerDetail, PartnerProfileBody } from '../../api/partnership-queries.js';
-import type { FieldError } from '../../components/Field.js';
+import { addSchemaErrors, type FieldErrors } from '../../components/field-errors.js';
 
 export interface ContactState {
   name: string;
@@ -50,14 +50,6 @@ export function formPathOf(s: PartnerProfileState, path: string): string {
  * Field errors by path (`website`, `contacts.1.email`), from the schema the server parses with.
  * Paths of contacts are the rows of the form, blank rows being left out of what is sent.
  */
-export function validatePartnerProfile(s: PartnerProfileState): Map<string, FieldError> {
-  const errors = new Map<string, FieldError>();
-  const parsed = partnerProfileSchema.safeParse(toPartnerProfileBody(s));
-  if (parsed.success) return errors;
-  for (const issue of parsed.error.issues) {
-    const path = formPathOf(s, issue.path.map(String).join('.'));
-    const code = (issue as { params?: { code?: string } }).params?.code ?? (issue.code === 'too_small' && (issue as { minimum?: unknown }).minimum === 1 ? 'required' : issue.code);
-    if (!errors.has(path)) errors.set(path, { code, message: issue.message });
-  }
-  return errors;
+export function validatePartnerProfile(s: PartnerProfileState): FieldErrors {
+  return addSchemaErrors(new Map(), partnerProfileSchema.safeParse(toPartnerProfileBody(s)), { pathOf: (path) => formPathOf(s, path) });
 }

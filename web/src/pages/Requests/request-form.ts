@@ -1,6 +1,6 @@
 /** The new-request form's state, what it sends, and its checks (the API's own schema, so both agree). */
 import { requestInputSchema } from '../../../../src/domain/request/request.schema.js';
-import type { FieldError } from '../../components/Field.js';
+import { addSchemaErrors, requireText, type FieldErrors } from '../../components/field-errors.js';
 import type { CooperationRequest, RequestBody } from '../../api/request-queries.js';
 
 export interface RequestFormState {
@@ -55,17 +55,9 @@ export function toRequestBody(s: RequestFormState): RequestBody {
 }
 
 /** Field errors by path, from the same schema the server parses with. */
-export function validateRequestForm(s: RequestFormState): Map<string, FieldError> {
-  const errors = new Map<string, FieldError>();
+export function validateRequestForm(s: RequestFormState): FieldErrors {
+  const errors: FieldErrors = new Map();
   // No country chosen yet reads as "required", not as an unknown country.
-  if (!s.country.trim()) errors.set('country', { code: 'required', message: 'is required' });
-  const parsed = requestInputSchema.safeParse(toRequestBody(s));
-  if (parsed.success) return errors;
-  for (const issue of parsed.error.issues) {
-    const path = issue.path.join('.');
-    // "is required" (a string of at least one character) reads as the catalogue's required text.
-    const code = (issue as { params?: { code?: string } }).params?.code ?? (issue.code === 'too_small' && issue.minimum === 1 ? 'required' : issue.code);
-    if (!errors.has(path)) errors.set(path, { code, message: issue.message });
-  }
-  return errors;
+  requireText(errors, 'country', s.country);
+  return addSchemaErrors(errors, requestInputSchema.safeParse(toRequestBody(s)));
 }
