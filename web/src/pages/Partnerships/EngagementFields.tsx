@@ -9,7 +9,7 @@ import { engagementKinds, itemKinds, itemSides } from '../../../../src/domain/pa
 import { PARTNERSHIP_LIMITS } from '../../../../src/domain/partnership/partnership.schema.js';
 import { LIMITS } from '../../../../src/domain/schema-helpers.js';
 import { useOrganisations } from '../../api/queries.js';
-import { CountryPicker } from '../../components/CountryPicker.js';
+import { CountryChoice } from '../../components/CountryChoice.js';
 import { Field, type FieldError } from '../../components/Field.js';
 import { useFormat } from '../../format.js';
 import type { EngagementFieldsState, FollowUpFormState, ItemFormState } from './engagement-form.js';
@@ -21,15 +21,7 @@ export function CountryField({ label, value, error, hint, required, onChange }: 
   const f = useFormat();
   return (
     <Field label={label} error={error} hint={hint} required={required}>
-      {(props) =>
-        value ? (
-          <button type="button" className="chip" onClick={() => onChange('')} aria-label={`${label}: ${f.country(value)} ×`}>
-            {f.country(value)} ×
-          </button>
-        ) : (
-          <CountryPicker id={props.id} label={label} onPick={onChange} />
-        )
-      }
+      {(props) => <CountryChoice id={props.id} label={label} value={value} chipLabel={`${label}: ${f.country(value)} ×`} onChange={onChange} />}
     </Field>
   );
 }

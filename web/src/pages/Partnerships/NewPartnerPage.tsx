@@ -12,7 +12,8 @@ import { api, ApiError, call } from '../../api/client.js';
 import type { paths } from '../../api/schema.js';
 import { canPartnerships } from '../../auth/partnership-rules.js';
 import { useSession } from '../../auth/session.js';
-import { CountryPicker } from '../../components/CountryPicker.js';
+import { CountryChoice } from '../../components/CountryChoice.js';
+import { errorsFromIssues } from '../../components/field-errors.js';
 import { Field, type FieldError } from '../../components/Field.js';
 import { useFormat } from '../../format.js';
 import { PartnershipTabs } from './PartnershipTabs.js';
@@ -73,7 +74,7 @@ export function NewPartnerPage() {
     create.mutate(toOrganisationBody(form), {
       onSuccess: (org) => void navigate({ to: '/partners/$code', params: { code: org.code } }),
       onError: (error) => {
-        if (error instanceof ApiError) setErrors(new Map(error.issues.map((i) => [i.path, { ...(i.code ? { code: i.code } : {}), message: i.message }])));
+        if (error instanceof ApiError) setErrors(errorsFromIssues(error.issues));
       },
     });
   };
@@ -134,15 +135,7 @@ export function NewPartnerPage() {
           </Field>
         </div>
         <Field label={t('partnerships.newPartner.country')} error={err('countryCode')} hint={t('partnerships.newPartner.countryHint')}>
-          {(props) =>
-            form.countryCode ? (
-              <button type="button" className="chip" onClick={() => set({ countryCode: '' })} aria-label={`${f.country(form.countryCode)} ×`}>
-                {f.country(form.countryCode)} ×
-              </button>
-            ) : (
-              <CountryPicker id={props.id} label={t('partnerships.newPartner.country')} onPick={(c) => set({ countryCode: c })} />
-            )
-          }
+          {(props) => <CountryChoice id={props.id} label={t('partnerships.newPartner.country')} value={form.countryCode} onChange={(countryCode) => set({ countryCode })} />}
         </Field>
         <div className="actions">
           <button type="submit" className="primary" disabled={create.isPending}>

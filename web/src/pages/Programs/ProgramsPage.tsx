@@ -7,7 +7,7 @@ import { MAX_LIST_DEPTH, SEARCH_MIN_LENGTH } from '../../../../src/domain/progra
 import { queryString } from '../../api/client.js';
 import { usePrograms } from '../../api/queries.js';
 import { can, useSession } from '../../auth/session.js';
-import { CountryPicker } from '../../components/CountryPicker.js';
+import { CountryFilter } from '../../components/CountryChoice.js';
 import { EmptyState, Loading, ProblemMessage } from '../../components/Status.js';
 import { useFormat } from '../../format.js';
 import { listParams, PAGE_SIZE, type ProgramSearch } from './program-search.js';
@@ -111,16 +111,7 @@ export function ProgramsPage() {
           <label htmlFor={`${idPrefix}-partner`}>{t('programs.partner')}</label>
           <input id={`${idPrefix}-partner`} type="text" defaultValue={search.partner ?? ''} onBlur={(e) => set({ partner: e.target.value.trim() || undefined })} />
         </div>
-        <div className="field-like">
-          <span>{t('programs.country')}</span>
-          {search.country ? (
-            <button type="button" className="chip" onClick={() => set({ country: undefined })} aria-label={`${f.country(search.country)} ×`}>
-              {f.country(search.country)} ×
-            </button>
-          ) : (
-            <CountryPicker label={t('programs.country')} onPick={(country) => set({ country })} />
-          )}
-        </div>
+        <CountryFilter label={t('programs.country')} value={search.country} onChange={(country) => set({ country })} />
         {select('sort', t('programs.sort'), SORTS.map((s) => ({ value: s, label: t(`programs.sortKeys.${s}`) })))}
         <div className="filter-actions">
           <button type="submit">{t('common.search')}</button>

@@ -13,7 +13,8 @@ import { useOrganisation } from '../../api/queries.js';
 import { useEditRequest, useRegisterRequest, useRequest, type CooperationRequest } from '../../api/request-queries.js';
 import { canRequests } from '../../auth/request-rules.js';
 import { useSession } from '../../auth/session.js';
-import { CountryPicker } from '../../components/CountryPicker.js';
+import { CountryChoice } from '../../components/CountryChoice.js';
+import { errorsFromIssues } from '../../components/field-errors.js';
 import { Field, type FieldError } from '../../components/Field.js';
 import { EmptyState, Loading } from '../../components/Status.js';
 import { useFormat } from '../../format.js';
@@ -66,7 +67,7 @@ function RequestForm({ existing }: { existing?: CooperationRequest }) {
     if (found.size > 0) return;
     const done = (saved: CooperationRequest) => void navigate({ to: '/requests/$id', params: { id: String(saved.id) } });
     const onError = (error: Error) => {
-      if (error instanceof ApiError) setErrors(new Map(error.issues.map((i) => [i.path, { ...(i.code ? { code: i.code } : {}), message: i.message }])));
+      if (error instanceof ApiError) setErrors(errorsFromIssues(error.issues));
     };
     // A relay emptied by the coordination team is cleared, not kept.
     if (existing) edit.mutate({ version: existing.version, body: { ...toRequestBody(next), ...(next.relayedBy.trim() ? {} : { relayedBy: null }) } }, { onSuccess: done, onError });
@@ -87,12 +88,8 @@ function RequestForm({ existing }: { existing?: CooperationRequest }) {
           {(props) =>
             focal ? (
               <input {...props} type="text" readOnly value={country ? f.country(country) : ''} />
-            ) : state.country ? (
-              <button type="button" className="chip" onClick={() => set({ country: '' })} aria-label={`${f.country(state.country)} ×`}>
-                {f.country(state.country)} ×
-              </button>
             ) : (
-              <CountryPicker id={props.id} label={t('requests.fields.country')} onPick={(c) => set({ country: c })} />
+              <CountryChoice id={props.id} label={t('requests.fields.country')} value={state.country} onChange={(country) => set({ country })} />
             )
           }
         </Field>
