@@ -9,6 +9,7 @@ import { useOrganisations } from '../../api/queries.js';
 import { canPartnerships } from '../../auth/partnership-rules.js';
 import { useSession } from '../../auth/session.js';
 import { CodeFilter } from '../../components/CodeFilter.js';
+import { IllustrativeTag } from '../../components/IllustrativeTag.js';
 import { CountryFilter } from '../../components/CountryChoice.js';
 import { PageNav } from '../../components/PageNav.js';
 import { useFormat } from '../../format.js';
@@ -142,9 +143,7 @@ export function AgreementsPage() {
                     {f.title(a)}
                     {a.illustrative && ' '}
                     {a.illustrative && (
-                      <span className="tag" title={t('common.illustrativeHint')}>
-                        {t('common.illustrative')}
-                      </span>
+                      <IllustrativeTag />
                     )}
                   </td>
                   <td>{f.code(agreementKinds, a.kind)}</td>

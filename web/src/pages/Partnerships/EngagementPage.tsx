@@ -12,6 +12,7 @@ import { canPartnerships } from '../../auth/partnership-rules.js';
 import { useSession } from '../../auth/session.js';
 import type { FieldError } from '../../components/Field.js';
 import { Loading } from '../../components/Status.js';
+import { IllustrativeTag } from '../../components/IllustrativeTag.js';
 import { useFormat } from '../../format.js';
 import { errorsFromIssues } from '../../components/field-errors.js';
 import { fieldsOf, toPatchBody, validateEngagementFields, type EngagementFieldsState } from './engagement-form.js';
@@ -68,9 +69,7 @@ function EngagementView({ e }: { e: Engagement }) {
           </p>
           <h1>{e.title}</h1>
           {e.illustrative && (
-            <span className="tag" title={t('common.illustrativeHint')}>
-              {t('common.illustrative')}
-            </span>
+            <IllustrativeTag />
           )}
         </div>
         {canEdit && !editing && (

@@ -2,35 +2,12 @@
 import type { FormEvent, ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { followUpStatuses } from '../../../../src/domain/partnership/engagement.js';
-import { ApiError } from '../../api/client.js';
-import { ProblemMessage } from '../../components/Status.js';
+import { CodedProblem, IssueList } from '../../components/Status.js';
 import { useFormat } from '../../format.js';
 
 /** The problem by its code: the engagement pages' own texts first, then the app's. */
 export function EngagementProblem({ error, onRetry, withIssues = true }: { error: unknown; onRetry?: () => void; withIssues?: boolean }) {
-  const { t, i18n } = useTranslation();
-  const key = error instanceof ApiError ? `partnerships.engagements.errors.${error.code.replace(/\./g, '_')}` : '';
-  if (!key || !i18n.exists(key)) return <ProblemMessage error={error} onRetry={onRetry} />;
-  return (
-    <div className="problem" role="alert">
-      <strong>{t('errors.title')}</strong>
-      <p>{t(key)}</p>
-      {withIssues && error instanceof ApiError && error.issues.length > 0 && (
-        <ul>
-          {error.issues.map((i) => (
-            <li key={`${i.path}:${i.message}`}>
-              <code>{i.path}</code>: {i.message}
-            </li>
-          ))}
-        </ul>
-      )}
-      {onRetry && (
-        <button type="button" onClick={onRetry}>
-          {t('common.retry')}
-        </button>
-      )}
-    </div>
-  );
+  return <CodedProblem error={error} texts="partnerships.engagements.errors" onRetry={onRetry} details={(e) => withIssues && <IssueList issues={e.issues} />} />;
 }
 
 /** A follow-up's status, and "Overdue" when it is open past its due day. */

@@ -7,6 +7,7 @@ import { engagementsExportUrl, useEngagements, type Engagement } from '../../api
 import { canPartnerships } from '../../auth/partnership-rules.js';
 import { useSession } from '../../auth/session.js';
 import { CodeFilter } from '../../components/CodeFilter.js';
+import { IllustrativeTag } from '../../components/IllustrativeTag.js';
 import { CountryFilter } from '../../components/CountryChoice.js';
 import { PageNav } from '../../components/PageNav.js';
 import { useFormat } from '../../format.js';
@@ -143,9 +144,7 @@ function EngagementRow({ e }: { e: Engagement }) {
         {e.illustrative && (
           <>
             {' '}
-            <span className="tag" title={t('common.illustrativeHint')}>
-              {t('common.illustrative')}
-            </span>
+            <IllustrativeTag />
           </>
         )}
       </td>

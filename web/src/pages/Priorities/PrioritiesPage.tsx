@@ -20,7 +20,7 @@ import {
 import { ApiError } from '../../api/client.js';
 import { can, useSession } from '../../auth/session.js';
 import { CountryPicker } from '../../components/CountryPicker.js';
-import { EmptyState, ProblemMessage, QueryState } from '../../components/Status.js';
+import { EmptyState, IssueList, ProblemMessage, QueryState } from '../../components/Status.js';
 import { useFormat } from '../../format.js';
 import { rangeOf, YearRange } from '../Analytics/YearRange.js';
 
@@ -43,15 +43,7 @@ function Issues({ error }: { error: unknown }) {
   return (
     <div className="problem" role="alert">
       <p>{error.message}</p>
-      {error.issues.length > 0 && (
-        <ul>
-          {error.issues.map((i) => (
-            <li key={`${i.path}:${i.message}`}>
-              <code>{i.path}</code>: {i.message}
-            </li>
-          ))}
-        </ul>
-      )}
+      <IssueList issues={error.issues} />
     </div>
   );
 }

@@ -9,6 +9,7 @@ import { usePrograms } from '../../api/queries.js';
 import { can, useSession } from '../../auth/session.js';
 import { CountryFilter } from '../../components/CountryChoice.js';
 import { EmptyState, Loading, ProblemMessage } from '../../components/Status.js';
+import { IllustrativeTag } from '../../components/IllustrativeTag.js';
 import { useFormat } from '../../format.js';
 import { listParams, PAGE_SIZE, type ProgramSearch } from './program-search.js';
 
@@ -157,7 +158,7 @@ export function ProgramsPage() {
                       </Link>
                     </td>
                     <td className="title-cell">
-                      {f.title(a)} {a.illustrative && <span className="tag" title={t('common.illustrativeHint')}>{t('common.illustrative')}</span>}
+                      {f.title(a)} {a.illustrative && <IllustrativeTag />}
                     </td>
                     <td>{a.year ?? '—'}</td>
                     <td>{f.code(modalities, a.modality)}</td>
