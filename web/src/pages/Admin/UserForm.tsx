@@ -10,6 +10,7 @@ import type { Role } from '../../auth/session.js';
 import { Field, type FieldError } from '../../components/Field.js';
 import { ProblemMessage } from '../../components/Status.js';
 import { useFormat } from '../../format.js';
+import { FormActions } from '../../components/FormParts.js';
 
 /** Roles that act for one organisation (src/domain/account/user.ts). */
 export const needsOrg = (role: Role) => role === 'agency' || role === 'embassy' || role === 'focal_point';
@@ -149,14 +150,7 @@ export function UserForm({ user, self, onDone }: { user: User | null; self: bool
         </label>
       )}
       {general !== null && <ProblemMessage error={general} />}
-      <div className="actions">
-        <button type="submit" disabled={save.isPending}>
-          {user ? t('common.save') : t('admin.create')}
-        </button>
-        <button type="button" className="secondary" onClick={() => onDone(null)}>
-          {t('common.cancel')}
-        </button>
-      </div>
+      <FormActions submit={user ? t('common.save') : t('admin.create')} busy={save.isPending} onCancel={() => onDone(null)} />
     </form>
   );
 }

@@ -12,6 +12,7 @@ import { can, useSession } from '../../auth/session.js';
 import { Field, type FieldError } from '../../components/Field.js';
 import { EmptyState, Loading, ProblemMessage } from '../../components/Status.js';
 import { useFormat } from '../../format.js';
+import { FormActions } from '../../components/FormParts.js';
 
 type UnitCost = Schemas['UnitCost'];
 
@@ -97,14 +98,7 @@ function UnitCostForm({ editing, onDone }: { editing: UnitCost | null; onDone: (
           </Field>
         </div>
         {save.error && Object.keys(errors).length === 0 && <ProblemMessage error={save.error} />}
-        <div className="actions">
-          <button type="submit" disabled={save.isPending}>
-            {t('common.save')}
-          </button>
-          <button type="button" className="secondary" onClick={onDone}>
-            {t('common.cancel')}
-          </button>
-        </div>
+        <FormActions submit={t('common.save')} busy={save.isPending} onCancel={onDone} />
       </fieldset>
     </form>
   );

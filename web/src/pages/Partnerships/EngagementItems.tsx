@@ -17,6 +17,7 @@ import { errorsFromIssues } from '../../components/field-errors.js';
 import { emptyItem, toItemBody, validateItem, type ItemFormState } from './engagement-form.js';
 import { AgencySelect, CountryField, ItemFields } from './EngagementFields.js';
 import { AddPanel, EngagementProblem } from './EngagementParts.js';
+import { FormActions } from '../../components/FormParts.js';
 
 export function EngagementItems({ e }: { e: Engagement }) {
   const { t } = useTranslation();
@@ -198,14 +199,7 @@ function TurnIntoProgram({ e, item, onDone }: { e: Engagement; item: EngagementI
         </Field>
       </div>
       {toProgram.error && <EngagementProblem error={toProgram.error} withIssues={!shownAtFields(toProgram.error)} />}
-      <div className="actions">
-        <button type="submit" disabled={toProgram.isPending}>
-          {t('partnerships.engagements.program.submit')}
-        </button>
-        <button type="button" className="secondary" onClick={() => onDone(null)}>
-          {t('common.cancel')}
-        </button>
-      </div>
+      <FormActions submit={t('partnerships.engagements.program.submit')} busy={toProgram.isPending} onCancel={() => onDone(null)} />
     </form>
   );
 }

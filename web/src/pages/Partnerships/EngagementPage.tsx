@@ -22,6 +22,7 @@ import { EngagementItems } from './EngagementItems.js';
 import { EngagementProblem } from './EngagementParts.js';
 import { PartnershipTabs } from './PartnershipTabs.js';
 import { DeleteEngagement } from './DeleteRecord.js';
+import { ErrorsBelow, FormActions } from '../../components/FormParts.js';
 
 export function EngagementPage() {
   const { id } = useParams({ from: '/engagements/$id' });
@@ -156,21 +157,10 @@ function EditEngagement({ e, onDone }: { e: Engagement; onDone: (saved: boolean)
   };
   return (
     <form className="card form" noValidate onSubmit={handleSubmit} aria-label={t('partnerships.engagements.edit')}>
-      {errors.size > 0 && (
-        <p className="problem" role="alert">
-          {t('form.errorsBelow')}
-        </p>
-      )}
+      <ErrorsBelow errors={errors} />
       <EngagementFields state={state} onChange={(p) => setState((s) => ({ ...s, ...p }))} err={(path) => errors.get(path)} chooseOwner={chooseOwner} ownOrg={user?.orgCode ?? null} />
       {patch.error && <EngagementProblem error={patch.error} withIssues={false} />}
-      <div className="actions">
-        <button type="submit" disabled={patch.isPending}>
-          {t('common.save')}
-        </button>
-        <button type="button" className="secondary" onClick={() => onDone(false)}>
-          {t('common.cancel')}
-        </button>
-      </div>
+      <FormActions submit={t('common.save')} busy={patch.isPending} onCancel={() => onDone(false)} />
     </form>
   );
 }

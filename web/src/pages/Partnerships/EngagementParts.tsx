@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { followUpStatuses } from '../../../../src/domain/partnership/engagement.js';
 import { CodedProblem, IssueList } from '../../components/Status.js';
 import { useFormat } from '../../format.js';
+import { FormActions } from '../../components/FormParts.js';
 
 /** The problem by its code: the engagement pages' own texts first, then the app's. */
 export function EngagementProblem({ error, onRetry, withIssues = true }: { error: unknown; onRetry?: () => void; withIssues?: boolean }) {
@@ -45,20 +46,12 @@ export function AddPanel({
   onCancel: () => void;
   children: ReactNode;
 }) {
-  const { t } = useTranslation();
   return (
     <form className="panel stack" noValidate onSubmit={onSubmit} aria-label={title}>
       <h3>{title}</h3>
       {children}
       {error ? <EngagementProblem error={error} withIssues={false} /> : null}
-      <div className="actions">
-        <button type="submit" disabled={pending}>
-          {saveLabel}
-        </button>
-        <button type="button" className="secondary" onClick={onCancel}>
-          {t('common.cancel')}
-        </button>
-      </div>
+      <FormActions submit={saveLabel} busy={pending} onCancel={onCancel} />
     </form>
   );
 }

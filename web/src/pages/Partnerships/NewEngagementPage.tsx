@@ -17,6 +17,7 @@ import { emptyEngagementForm, emptyFollowUp, emptyItem, toEngagementBody, valida
 import { EngagementFields, FollowUpFields, ItemFields } from './EngagementFields.js';
 import { EngagementProblem } from './EngagementParts.js';
 import { PartnershipTabs } from './PartnershipTabs.js';
+import { ErrorsBelow } from '../../components/FormParts.js';
 
 export function NewEngagementPage() {
   const { t } = useTranslation();
@@ -57,11 +58,7 @@ export function NewEngagementPage() {
       <h1>{t('partnerships.engagements.newTitle')}</h1>
       <p className="muted">{t('partnerships.engagements.newIntro')}</p>
       <form className="form program-form" noValidate onSubmit={handleSubmit} aria-label={t('partnerships.engagements.newTitle')}>
-        {errors.size > 0 && (
-          <p className="problem" role="alert">
-            {t('form.errorsBelow')}
-          </p>
-        )}
+        <ErrorsBelow errors={errors} />
         <fieldset>
           <legend>{t('partnerships.engagements.sections.engagement')}</legend>
           <EngagementFields state={state} onChange={set} err={err} chooseOwner={chooseOwner} ownOrg={user?.orgCode ?? null} />

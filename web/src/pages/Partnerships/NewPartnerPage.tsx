@@ -17,6 +17,7 @@ import { errorsFromIssues } from '../../components/field-errors.js';
 import { Field, type FieldError } from '../../components/Field.js';
 import { useFormat } from '../../format.js';
 import { PartnershipTabs } from './PartnershipTabs.js';
+import { ErrorsBelow } from '../../components/FormParts.js';
 
 type OrganisationBody = paths['/api/v1/organisations']['post']['requestBody']['content']['application/json'];
 
@@ -86,11 +87,7 @@ export function NewPartnerPage() {
       <h1>{t('partnerships.newPartner.title')}</h1>
       <p className="muted">{t('partnerships.newPartner.intro')}</p>
       <form className="form" noValidate onSubmit={submit}>
-        {errors.size > 0 && (
-          <p className="problem" role="alert">
-            {t('form.errorsBelow')}
-          </p>
-        )}
+        <ErrorsBelow errors={errors} />
         {create.error && !(create.error instanceof ApiError && create.error.issues.length) && (
           <p className="problem" role="alert">
             {create.error.message}

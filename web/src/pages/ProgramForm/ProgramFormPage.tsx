@@ -15,6 +15,7 @@ import { ConflictPanel, staleDetails, type StaleDetails } from './ConflictPanel.
 import { emptyProgramForm, programFormOf, toProgramBody, validateProgramForm, type ProgramFormState } from './program-form.js';
 import { BasicsSection, DatesSection, type SectionProps, type SetProgramField } from './ProgramFields.js';
 import { CountriesSection, MoneySection, PartnersSection } from './ProgramRows.js';
+import { ErrorsBelow } from '../../components/FormParts.js';
 
 export function NewProgramPage() {
   return <ProgramForm initial={emptyProgramForm()} />;
@@ -92,11 +93,7 @@ function ProgramForm({ initial, activity, onReload }: { initial: ProgramFormStat
   return (
     <form className="program-form" onSubmit={submit} noValidate>
       <h1>{activity ? t('form.editTitle', { identifier: activity.identifier }) : t('form.newTitle')}</h1>
-      {errors.size > 0 && (
-        <p className="problem" role="alert">
-          {t('form.errorsBelow')}
-        </p>
-      )}
+      <ErrorsBelow errors={errors} />
       {problem !== null && !(problem instanceof ApiError && problem.issues.length > 0) && <ProblemMessage error={problem} />}
       {conflict && <ConflictPanel conflict={conflict} busy={save.isPending} onLoadTheirs={() => void loadTheirs()} onSaveMine={() => send(conflict.currentVersion)} />}
 

@@ -20,6 +20,7 @@ import { EmptyState, Loading } from '../../components/Status.js';
 import { useFormat } from '../../format.js';
 import { RequestProblem } from './parts.js';
 import { emptyRequestForm, requestFormOf, toRequestBody, validateRequestForm, type RequestFormState } from './request-form.js';
+import { ErrorsBelow } from '../../components/FormParts.js';
 
 const SECTORS = listCodelist('Sector').filter((s) => s.active);
 
@@ -79,11 +80,7 @@ function RequestForm({ existing }: { existing?: CooperationRequest }) {
     <article>
       <h1>{existing ? t('requests.edit.title', { reference: existing.reference }) : t('requests.newTitle')}</h1>
       <form className="form" noValidate onSubmit={handleSubmit}>
-        {errors.size > 0 && (
-          <p className="problem" role="alert">
-            {t('form.errorsBelow')}
-          </p>
-        )}
+        <ErrorsBelow errors={errors} />
         <Field label={t('requests.fields.country')} required error={err('country')} hint={focal && country ? t('requests.focalCountry', { country: f.country(country) }) : undefined}>
           {(props) =>
             focal ? (
