@@ -11,6 +11,7 @@ import { Field, type FieldError } from '../../components/Field.js';
 import { ProblemMessage } from '../../components/Status.js';
 import { useFormat } from '../../format.js';
 import { FormActions } from '../../components/FormParts.js';
+import { CodeSelect } from '../../components/CodeSelect.js';
 
 /** Roles that act for one organisation (src/domain/account/user.ts). */
 export const needsOrg = (role: Role) => role === 'agency' || role === 'embassy' || role === 'focal_point';
@@ -77,7 +78,6 @@ function OrganisationOptions() {
 /** `self`: the signed-in administrator's own account, whose role and disabled flag stay as they are. */
 export function UserForm({ user, self, onDone }: { user: User | null; self: boolean; onDone: (saved: User | null) => void }) {
   const { t } = useTranslation();
-  const f = useFormat();
   const save = useSaveUser();
   const check = useLocalCheck();
   const [draft, setDraft] = useState<Draft>(user ? { ...user, orgCode: user.orgCode ?? '', password: '' } : EMPTY);
@@ -116,15 +116,7 @@ export function UserForm({ user, self, onDone }: { user: User | null; self: bool
         {(p) => <input {...p} autoComplete="off" value={draft.name} onChange={(e) => set('name', e.target.value)} />}
       </Field>
       <Field label={t('admin.role')} required error={errorOf('role')} hint={self ? t('admin.selfHint') : undefined}>
-        {(p) => (
-          <select {...p} value={draft.role} disabled={self} onChange={(e) => set('role', e.target.value as Role)}>
-            {roles.codes.map((r) => (
-              <option key={r} value={r}>
-                {f.code(roles, r)}
-              </option>
-            ))}
-          </select>
-        )}
+        {(p) => <CodeSelect {...p} codes={roles} value={draft.role} disabled={self} onChange={(role) => set('role', role)} />}
       </Field>
       {needsOrg(draft.role) && (
         <Field label={t('admin.organisation')} required error={errorOf('orgCode')} hint={t('admin.organisationHint')}>

@@ -18,6 +18,7 @@ import { emptyItem, toItemBody, validateItem, type ItemFormState } from './engag
 import { AgencySelect, CountryField, ItemFields } from './EngagementFields.js';
 import { AddPanel, EngagementProblem } from './EngagementParts.js';
 import { FormActions } from '../../components/FormParts.js';
+import { OptionalCodeSelect } from '../../components/CodeSelect.js';
 
 export function EngagementItems({ e }: { e: Engagement }) {
   const { t } = useTranslation();
@@ -186,16 +187,7 @@ function TurnIntoProgram({ e, item, onDone }: { e: Engagement; item: EngagementI
           {(props) => <AgencySelect {...props} value={agency} emptyLabel={defaultAgency ? t('partnerships.engagements.program.agencyDefault', { org: defaultAgency }) : t('partnerships.engagements.program.agencyNone')} onChange={setAgency} />}
         </Field>
         <Field label={t('partnerships.engagements.program.cooperationType')} error={errors.get('cooperationType')} hint={t('partnerships.engagements.program.cooperationTypeHint')}>
-          {(props) => (
-            <select {...props} value={cooperationType} onChange={(ev) => setCooperationType(ev.target.value)}>
-              <option value="">{t('partnerships.engagements.program.automatic')}</option>
-              {cooperationTypes.codes.map((c) => (
-                <option key={c} value={c}>
-                  {f.code(cooperationTypes, c)}
-                </option>
-              ))}
-            </select>
-          )}
+          {(props) => <OptionalCodeSelect {...props} codes={cooperationTypes} emptyLabel={t('partnerships.engagements.program.automatic')} value={cooperationType} onChange={setCooperationType} />}
         </Field>
       </div>
       {toProgram.error && <EngagementProblem error={toProgram.error} withIssues={!shownAtFields(toProgram.error)} />}

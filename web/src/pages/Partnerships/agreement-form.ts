@@ -6,6 +6,7 @@ import { agreementInputSchema, agreementPatchSchema } from '../../../../src/doma
 import { agreementStatuses, checkAgreement, type AgreementStatus } from '../../../../src/domain/partnership/agreement.js';
 import type { Agreement, AgreementBody, AgreementDocument, AgreementPatchBody, AgreementStepBody } from '../../api/partnership-queries.js';
 import { addIssues, addSchemaErrors, type FieldErrors } from '../../components/field-errors.js';
+import { orNull } from '../../components/form-values.js';
 
 /** A party: an organisation (by code) or a country's government. */
 export interface PartyState {
@@ -50,8 +51,6 @@ export function agreementFormOf(a: Agreement): AgreementFormState {
     areas: [...a.areas],
   };
 }
-
-const orNull = (s: string) => (s.trim() === '' ? null : s.trim());
 
 const partyBody = (p: PartyState) => (p.type === 'org' ? { org: orNull(p.org) } : { country: orNull(p.country) });
 

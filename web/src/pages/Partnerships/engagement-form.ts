@@ -3,10 +3,12 @@
  * domain's rules (dates in order, a follow-up needs an owner), so that the form and the server
  * name the same fields with the same codes.
  */
+import { flagshipAreas } from '../../../../src/domain/codes.js';
 import { checkEngagementDates, checkFollowUp } from '../../../../src/domain/partnership/engagement.js';
 import { engagementInputSchema, engagementPatchSchema, followUpInputSchema, itemInputSchema } from '../../../../src/domain/partnership/partnership.schema.js';
 import type { Engagement, EngagementBody, EngagementItemBody, EngagementPatchBody, FollowUpBody } from '../../api/partnership-queries.js';
 import { addIssues, addSchemaErrors, requireText, type FieldErrors } from '../../components/field-errors.js';
+import { codeOrNull, orNull } from '../../components/form-values.js';
 
 type Kind = EngagementBody['kind'];
 type Side = EngagementItemBody['side'];
@@ -72,15 +74,13 @@ export function fieldsOf(e: Engagement): EngagementFieldsState {
   };
 }
 
-const orNull = (s: string) => (s.trim() === '' ? null : s.trim());
-
-/** An item as the API takes it; the codes are checked by the schema (validate*). */
+/** An item as the API takes it. */
 export function toItemBody(i: ItemFormState): EngagementItemBody {
   return {
     side: i.side,
     kind: i.kind,
     description: i.description.trim(),
-    flagshipArea: orNull(i.flagshipArea) as EngagementItemBody['flagshipArea'], // a flagship-area code from the form's list (or null)
+    flagshipArea: codeOrNull(flagshipAreas, i.flagshipArea),
     country: orNull(i.country),
   };
 }

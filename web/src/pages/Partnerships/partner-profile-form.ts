@@ -2,6 +2,7 @@
 import { partnerProfileSchema } from '../../../../src/domain/partnership/partnership.schema.js';
 import type { PartnerDetail, PartnerProfileBody } from '../../api/partnership-queries.js';
 import { addSchemaErrors, type FieldErrors } from '../../components/field-errors.js';
+import { orNull } from '../../components/form-values.js';
 
 export interface ContactState {
   name: string;
@@ -26,7 +27,6 @@ export function partnerProfileOf(d: PartnerDetail): PartnerProfileState {
   };
 }
 
-const orNull = (s: string) => (s.trim() === '' ? null : s.trim());
 const isBlank = (c: ContactState) => !c.name.trim() && !c.position.trim() && !c.email.trim() && !c.phone.trim();
 
 /** The body of PUT /api/v1/partners/:code/contacts: the whole list of contacts (blank rows left out). */

@@ -4,8 +4,8 @@
  */
 import { useTranslation } from 'react-i18next';
 import { activityStatuses, cooperationTypes, flagshipAreas, fundingSources, lifecycleStages, modalities } from '../../../../src/domain/codes.js';
-import type { CodeSet } from '../../../../src/domain/code-set.js';
 import { useOrganisations } from '../../api/queries.js';
+import { CodeSelect, OptionalCodeSelect } from '../../components/CodeSelect.js';
 import { CountryChoice } from '../../components/CountryChoice.js';
 import { Field, type FieldError } from '../../components/Field.js';
 import { useFormat } from '../../format.js';
@@ -20,22 +20,6 @@ export interface SectionProps {
   err: (path: string) => FieldError | undefined;
   /** The first error at a path or under it (`sdgs.1` under `sdgs`). */
   errUnder: (prefix: string) => FieldError | undefined;
-}
-
-/** A code chosen from its set; `allowEmpty` offers "Choose…" (''). */
-export function CodeSelect<C extends string>({ set, value, onChange, allowEmpty, ...rest }: { set: CodeSet<C>; value: C | ''; onChange: (v: C | '') => void; allowEmpty: boolean; id: string }) {
-  const { t } = useTranslation();
-  const f = useFormat();
-  return (
-    <select {...rest} value={value} onChange={(e) => onChange(set.is(e.target.value) ? e.target.value : '')}>
-      {allowEmpty && <option value="">{t('form.choose')}</option>}
-      {set.codes.map((c) => (
-        <option key={c} value={c}>
-          {f.code(set, c)}
-        </option>
-      ))}
-    </select>
-  );
 }
 
 /** A text field of the program (one line, or several with `multiline`). */
@@ -53,11 +37,6 @@ function TextField({ name, label, state, set, err, required, multiline, type = '
   );
 }
 
-/** A code of the program; one that may stay empty (`allowEmpty`) offers "Choose…". */
-function CodeField<C extends string>({ label, error, codes, value, allowEmpty = true, onChange }: { label: string; error?: FieldError; codes: CodeSet<C>; value: C | ''; allowEmpty?: boolean; onChange: (v: C | '') => void }) {
-  return <Field label={label} error={error}>{(props) => <CodeSelect {...props} set={codes} value={value} allowEmpty={allowEmpty} onChange={onChange} />}</Field>;
-}
-
 /** Titles, descriptions, codes, implementer, planned participants, the illustrative tick. `chooseStage`: the coordination team registers at a later stage. */
 export function BasicsSection({ chooseStage, ...section }: SectionProps & { chooseStage: boolean }) {
   const { t } = useTranslation();
@@ -73,14 +52,14 @@ export function BasicsSection({ chooseStage, ...section }: SectionProps & { choo
       <TextField {...section} name="descriptionEn" label={t('program.descriptionEn')} multiline />
       <TextField {...section} name="descriptionId" label={t('program.descriptionId')} multiline />
       <div className="row">
-        <CodeField label={t('program.modality')} error={err('modality')} codes={modalities} value={state.modality} onChange={(v) => set('modality', v)} />
-        <CodeField label={t('program.area')} error={err('flagshipArea')} codes={flagshipAreas} value={state.flagshipArea} onChange={(v) => set('flagshipArea', v)} />
-        <CodeField label={t('program.type')} error={err('cooperationType')} codes={cooperationTypes} value={state.cooperationType} allowEmpty={false} onChange={(v) => v && set('cooperationType', v)} />
+        <Field label={t('program.modality')} error={err('modality')}>{(props) => <OptionalCodeSelect {...props} codes={modalities} emptyLabel={t('form.choose')} value={state.modality} onChange={(v) => set('modality', v)} />}</Field>
+        <Field label={t('program.area')} error={err('flagshipArea')}>{(props) => <OptionalCodeSelect {...props} codes={flagshipAreas} emptyLabel={t('form.choose')} value={state.flagshipArea} onChange={(v) => set('flagshipArea', v)} />}</Field>
+        <Field label={t('program.type')} error={err('cooperationType')}>{(props) => <CodeSelect {...props} codes={cooperationTypes} value={state.cooperationType} onChange={(v) => set('cooperationType', v)} />}</Field>
       </div>
       <div className="row">
-        <CodeField label={t('program.status')} error={err('activityStatus')} codes={activityStatuses} value={state.activityStatus} allowEmpty={false} onChange={(v) => v && set('activityStatus', v)} />
-        {chooseStage && <CodeField label={t('program.stage')} error={err('lifecycleStage')} codes={lifecycleStages} value={state.lifecycleStage} allowEmpty={false} onChange={(v) => v && set('lifecycleStage', v)} />}
-        <CodeField label={t('program.funding')} error={err('fundingSource')} codes={fundingSources} value={state.fundingSource} onChange={(v) => set('fundingSource', v)} />
+        <Field label={t('program.status')} error={err('activityStatus')}>{(props) => <CodeSelect {...props} codes={activityStatuses} value={state.activityStatus} onChange={(v) => set('activityStatus', v)} />}</Field>
+        {chooseStage && <Field label={t('program.stage')} error={err('lifecycleStage')}>{(props) => <CodeSelect {...props} codes={lifecycleStages} value={state.lifecycleStage} onChange={(v) => set('lifecycleStage', v)} />}</Field>}
+        <Field label={t('program.funding')} error={err('fundingSource')}>{(props) => <OptionalCodeSelect {...props} codes={fundingSources} emptyLabel={t('form.choose')} value={state.fundingSource} onChange={(v) => set('fundingSource', v)} />}</Field>
       </div>
       <div className="row">
         <Field label={t('program.implementer')} error={err('implementingOrg')}>

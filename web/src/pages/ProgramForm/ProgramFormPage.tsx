@@ -55,7 +55,7 @@ function ProgramForm({ initial, activity, onReload }: { initial: ProgramFormStat
     setProblem(null);
     setConflict(null);
     save.mutate(
-      { id: activity?.id, version, body: toProgramBody({ ...state, lifecycleStage: chooseStage ? state.lifecycleStage : '' }) },
+      { id: activity?.id, version, body: toProgramBody(state, chooseStage) },
       {
         onSuccess: (saved) => void navigate({ to: '/programs/$id', params: { id: String(saved.id) } }),
         onError: (error) => {

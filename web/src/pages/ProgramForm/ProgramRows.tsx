@@ -5,11 +5,12 @@
 import { useTranslation } from 'react-i18next';
 import { sscRoles } from '../../../../src/domain/codes.js';
 import { useOrganisations } from '../../api/queries.js';
+import { CodeSelect } from '../../components/CodeSelect.js';
 import { CountryPicker } from '../../components/CountryPicker.js';
 import { Field, type FieldError } from '../../components/Field.js';
 import { useFormat } from '../../format.js';
 import { iatiRoleOf, newBudgetRow, newPartnerRow, newTransactionRow, patchRow, removeRow, type BudgetRow, type PartnerRow, type RecipientRow, type TransactionRow } from './program-form.js';
-import { CodeSelect, type SectionProps } from './ProgramFields.js';
+import type { SectionProps } from './ProgramFields.js';
 
 function RemoveButton({ onClick }: { onClick: () => void }) {
   const { t } = useTranslation();
@@ -95,7 +96,7 @@ export function PartnersSection({ state, set, err }: SectionProps) {
             )}
           </Field>
           <Field label={t('program.sscRole')} error={err(`partners.${i}.sscRole`)}>
-            {(props) => <CodeSelect {...props} set={sscRoles} value={p.sscRole} allowEmpty={false} onChange={(v) => v && update(i, { sscRole: v })} />}
+            {(props) => <CodeSelect {...props} codes={sscRoles} value={p.sscRole} onChange={(sscRole) => update(i, { sscRole })} />}
           </Field>
           <Field label={t('program.iatiRole')} error={err(`partners.${i}.iatiRole`)}>
             {(props) => (

@@ -19,6 +19,7 @@ import { programInputSchema } from '../../../../src/domain/program/program.schem
 import type { Program } from '../../api/client.js';
 import type { ProgramBody } from '../../api/queries.js';
 import { addIssues, addSchemaErrors, type FieldErrors } from '../../components/field-errors.js';
+import { orNull } from '../../components/form-values.js';
 
 export interface PartnerRow {
   org: string;
@@ -57,8 +58,7 @@ export interface ProgramFormState {
   flagshipArea: FlagshipArea | '';
   cooperationType: CooperationType;
   activityStatus: ActivityStatus;
-  /** '' leaves the stage to the server (see toProgramBody). */
-  lifecycleStage: LifecycleStage | '';
+  lifecycleStage: LifecycleStage;
   plannedStart: string;
   plannedEnd: string;
   actualStart: string;
@@ -156,15 +156,14 @@ export function programFormOf(a: Program): ProgramFormState {
   };
 }
 
-const orNull = (s: string) => (s.trim() === '' ? null : s.trim());
 const numberOrNull = (v: string) => (v.trim() === '' ? null : Number(v));
 
 /**
- * The form as the API's request body: empty fields are null, numbers are numbers. An empty
- * lifecycle stage is left out: the stage of a stored program moves only by transitions, and a
- * new program is a request unless a coordinator chooses otherwise.
+ * The form as the API's request body: empty fields are null, numbers are numbers. `withStage`
+ * false leaves the lifecycle stage out: the stage of a stored program moves only by transitions,
+ * and a new program is a request unless a coordinator chooses otherwise.
  */
-export function toProgramBody(s: ProgramFormState): ProgramBody {
+export function toProgramBody(s: ProgramFormState, withStage = true): ProgramBody {
   return {
     identifier: s.identifier.trim(),
     titleEn: orNull(s.titleEn),
@@ -175,7 +174,7 @@ export function toProgramBody(s: ProgramFormState): ProgramBody {
     flagshipArea: s.flagshipArea || null,
     cooperationType: s.cooperationType,
     activityStatus: s.activityStatus,
-    ...(s.lifecycleStage ? { lifecycleStage: s.lifecycleStage } : {}),
+    ...(withStage ? { lifecycleStage: s.lifecycleStage } : {}),
     plannedStart: orNull(s.plannedStart),
     plannedEnd: orNull(s.plannedEnd),
     actualStart: orNull(s.actualStart),

@@ -20,7 +20,7 @@ export interface ProgramSearch {
   page?: number;
 }
 
-const isReportRegion = (v: string): v is ReportRegion => (REPORT_REGIONS as readonly string[]).includes(v);
+const isReportRegion = (v: string): v is ReportRegion => REPORT_REGIONS.some((r) => r === v);
 
 /** The filters a link carries; a value outside its code set is left out (the list is then not filtered by it). */
 export function parseProgramSearch(s: Record<string, unknown>): ProgramSearch {

@@ -13,6 +13,7 @@ import { useOrganisation } from '../../api/queries.js';
 import { useEditRequest, useRegisterRequest, useRequest, type CooperationRequest } from '../../api/request-queries.js';
 import { canRequests } from '../../auth/request-rules.js';
 import { useSession } from '../../auth/session.js';
+import { OptionalCodeSelect } from '../../components/CodeSelect.js';
 import { CountryChoice } from '../../components/CountryChoice.js';
 import { errorsFromIssues } from '../../components/field-errors.js';
 import { Field, type FieldError } from '../../components/Field.js';
@@ -98,28 +99,10 @@ function RequestForm({ existing }: { existing?: CooperationRequest }) {
         </Field>
         <div className="grid2">
           <Field label={t('requests.fields.area')} error={err('flagshipArea')}>
-            {(props) => (
-              <select {...props} value={state.flagshipArea} onChange={(e) => set({ flagshipArea: e.target.value })}>
-                <option value="">{t('requests.fields.notSet')}</option>
-                {flagshipAreas.codes.map((c) => (
-                  <option key={c} value={c}>
-                    {f.code(flagshipAreas, c)}
-                  </option>
-                ))}
-              </select>
-            )}
+            {(props) => <OptionalCodeSelect {...props} codes={flagshipAreas} emptyLabel={t('requests.fields.notSet')} value={state.flagshipArea} onChange={(flagshipArea) => set({ flagshipArea })} />}
           </Field>
           <Field label={t('requests.fields.modality')} error={err('modality')}>
-            {(props) => (
-              <select {...props} value={state.modality} onChange={(e) => set({ modality: e.target.value })}>
-                <option value="">{t('requests.fields.notSet')}</option>
-                {modalities.codes.map((c) => (
-                  <option key={c} value={c}>
-                    {f.code(modalities, c)}
-                  </option>
-                ))}
-              </select>
-            )}
+            {(props) => <OptionalCodeSelect {...props} codes={modalities} emptyLabel={t('requests.fields.notSet')} value={state.modality} onChange={(modality) => set({ modality })} />}
           </Field>
         </div>
         <Field label={t('requests.fields.sector')} error={err('sectorCode')} hint={t('requests.fields.sectorHint')}>
