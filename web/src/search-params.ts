@@ -21,3 +21,10 @@ export const codeParam = <C extends string>(v: unknown, is: (value: string) => v
   const s = textParam(v);
   return s !== undefined && is(s) ? s : undefined;
 };
+
+/** The same object without its undefined entries, so that links carry no empty parameters. */
+export function withoutUndefined<T extends object>(o: T): T {
+  const out = { ...o };
+  for (const [key, value] of Object.entries(out)) if (value === undefined) Reflect.deleteProperty(out, key);
+  return out;
+}

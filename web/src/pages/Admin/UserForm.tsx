@@ -97,10 +97,10 @@ export function UserForm({ user, self, onDone }: { user: User | null; self: bool
     // Only agencies and embassies act for an organisation; other roles carry none.
     const orgCode = needsOrg(draft.role) ? draft.orgCode : null;
     const password = draft.password ? { password: draft.password } : {};
-    const body = user
-      ? { name: draft.name.trim(), orgCode, ...(self ? {} : { role: draft.role, disabled: draft.disabled }), ...password }
-      : { email: draft.email.trim(), name: draft.name.trim(), role: draft.role, orgCode, password: draft.password };
-    save.mutate({ id: user?.id, version: user?.version, body }, { onSuccess: (saved) => onDone(saved) });
+    const change = user
+      ? { id: user.id, version: user.version, body: { name: draft.name.trim(), orgCode, ...(self ? {} : { role: draft.role, disabled: draft.disabled }), ...password } }
+      : { body: { email: draft.email.trim(), name: draft.name.trim(), role: draft.role, orgCode, password: draft.password } };
+    save.mutate(change, { onSuccess: (saved) => onDone(saved) });
   };
 
   const title = user ? t('admin.editUser', { email: user.email }) : t('admin.newUser');

@@ -23,8 +23,8 @@ export function OffersPage() {
   const params: CatalogueParams = {
     ...(search.q ? { q: search.q } : {}),
     ...(search.country ? { country: search.country } : {}),
-    ...(search.modality ? { modality: search.modality as CatalogueParams['modality'] } : {}),
-    ...(search.flagshipArea ? { flagshipArea: search.flagshipArea as CatalogueParams['flagshipArea'] } : {}),
+    ...(search.modality ? { modality: search.modality } : {}),
+    ...(search.flagshipArea ? { flagshipArea: search.flagshipArea } : {}),
     ...(search.all ? {} : { open: 'true' as const }),
     page,
     pageSize: CATALOGUE_PAGE_SIZE,
