@@ -16,6 +16,9 @@ export const yearParam = (v: unknown): number | undefined => {
   return n && n >= 1900 && n <= 2200 ? n : undefined;
 };
 
+/** The value when it is one of `list` (a closed list of words), else undefined. */
+export const oneOf = <T extends string>(list: readonly T[], value: unknown): T | undefined => list.find((x) => x === value);
+
 /** A text that is one of a closed set of codes (`is`, e.g. a code set's guard). */
 export const codeParam = <C extends string>(v: unknown, is: (value: string) => value is C): C | undefined => {
   const s = textParam(v);

@@ -1,7 +1,7 @@
 /** The audit log's filters as URL search parameters, so that a search is a shareable link. */
 import { AUDIT_ACTIONS, AUDIT_ENTITIES, type AuditAction, type AuditEntity } from '../../../../src/domain/audit.js';
 import { addDays, isCalendarDate } from '../../../../src/domain/dates.js';
-import { withoutUndefined } from '../../search-params.js';
+import { oneOf, withoutUndefined } from '../../search-params.js';
 
 export { AUDIT_ACTIONS, AUDIT_ENTITIES };
 
@@ -22,7 +22,6 @@ const positive = (v: unknown) => {
   const n = typeof v === 'number' ? v : typeof v === 'string' ? Number(v) : NaN;
   return Number.isInteger(n) && n > 0 ? n : undefined;
 };
-const oneOf = <T extends string>(list: readonly T[], v: unknown): T | undefined => list.find((x) => x === v);
 
 export function parseAuditSearch(s: Record<string, unknown>): AuditSearch {
   const candidates: AuditSearch = {

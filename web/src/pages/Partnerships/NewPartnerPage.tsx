@@ -18,6 +18,7 @@ import { Field, type FieldError } from '../../components/Field.js';
 import { useFormat } from '../../format.js';
 import { PartnershipTabs } from './PartnershipTabs.js';
 import { ErrorsBelow } from '../../components/FormParts.js';
+import { oneOf } from '../../search-params.js';
 
 type OrganisationBody = paths['/api/v1/organisations']['post']['requestBody']['content']['application/json'];
 
@@ -110,7 +111,14 @@ export function NewPartnerPage() {
         <div className="grid2">
           <Field label={t('partnerships.newPartner.kind')} required error={err('kind')}>
             {(props) => (
-              <select {...props} value={form.kind} onChange={(e) => set({ kind: e.target.value as PartnerForm['kind'] })}>
+              <select
+                {...props}
+                value={form.kind}
+                onChange={(e) => {
+                  const kind = oneOf(PARTNER_KINDS, e.target.value);
+                  if (kind) set({ kind });
+                }}
+              >
                 {PARTNER_KINDS.map((k) => (
                   <option key={k} value={k}>
                     {f.code(organisationKinds, k)}

@@ -68,13 +68,13 @@ export function toAgreementBody(s: AgreementFormState, withOwner: boolean): Agre
     ...(withOwner ? { ownerOrg: orNull(s.ownerOrg) } : {}),
     parties: s.parties.map(partyBody),
     areas: s.areas,
-  } as AgreementBody; // the API's shape; the codes are checked by validateAgreementForm()
+  } as AgreementBody; // a candidate: the kind may still be unchosen (""), and the codes are checked by validateAgreementForm() before it is sent
 }
 
 /** The body of PATCH /api/v1/agreements/:id: every field of the form (the status is not one). */
 export function toAgreementPatch(s: AgreementFormState, withOwner: boolean): AgreementPatchBody {
   const { status: _status, ...body } = toAgreementBody(s, withOwner);
-  return body as AgreementPatchBody; // the patch schema is the input schema without the status
+  return body;
 }
 
 /** A party names nothing yet: "required" at the field the user has to fill. */
