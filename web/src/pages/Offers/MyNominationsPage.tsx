@@ -10,7 +10,7 @@ import { participantStatuses, type ParticipantStatus } from '../../../../src/dom
 import { canMove } from '../../../../src/domain/participant/journey.js';
 import { useMyNominations, useParticipantStatus, type MyNomination } from '../../api/offer-queries.js';
 import { CodeFilter } from '../../components/CodeFilter.js';
-import { EmptyState, Loading } from '../../components/Status.js';
+import { ListResults } from '../../components/ListResults.js';
 import { useFormat } from '../../format.js';
 import { MY_PAGE_SIZE } from './offer-search.js';
 import { OfferProblem, ParticipantStatusBadge, StatusHistory, useInstant, Withheld } from './parts.js';
@@ -39,25 +39,21 @@ export function MyNominationsPage() {
       <div className="filters">
         <CodeFilter id={`${idPrefix}-status`} label={t('offers.columns.status')} codes={participantStatuses} value={search.status} onChange={(status) => void navigate({ search: { ...(status ? { status } : {}) } })} />
       </div>
-      {list.isPending ? (
-        <Loading />
-      ) : list.error ? (
-        <OfferProblem error={list.error} onRetry={() => void list.refetch()} />
-      ) : total === 0 ? (
-        <EmptyState action={<Link to="/offers">{t('offers.mine.findOffers')}</Link>}>{t('offers.mine.empty')}</EmptyState>
-      ) : (
-        <>
-          <p className="muted" aria-live="polite">
-            {t('offers.mine.results', { count: total })}
-          </p>
-          <ul className="plain">
-            {list.data?.items.map((n) => (
-              <Nominee key={n.id} n={n} />
-            ))}
-          </ul>
-          <PageNav page={page} pages={pages} onPage={(p) => void navigate({ search: (s) => ({ ...s, page: p > 1 ? p : undefined }) })} />
-        </>
-      )}
+      <ListResults
+        query={list}
+        total={total}
+        empty={t('offers.mine.empty')}
+        emptyAction={<Link to="/offers">{t('offers.mine.findOffers')}</Link>}
+        results={t('offers.mine.results', { count: total })}
+        problem={(error, retry) => <OfferProblem error={error} onRetry={retry} />}
+      >
+        <ul className="plain">
+          {list.data?.items.map((n) => (
+            <Nominee key={n.id} n={n} />
+          ))}
+        </ul>
+        <PageNav page={page} pages={pages} onPage={(p) => void navigate({ search: (s) => ({ ...s, page: p > 1 ? p : undefined }) })} />
+      </ListResults>
     </article>
   );
 }

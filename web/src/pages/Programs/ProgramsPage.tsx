@@ -8,7 +8,9 @@ import { queryString } from '../../api/client.js';
 import { usePrograms } from '../../api/queries.js';
 import { can, useSession } from '../../auth/session.js';
 import { CountryFilter } from '../../components/CountryChoice.js';
-import { EmptyState, Loading, ProblemMessage } from '../../components/Status.js';
+import { ListResults } from '../../components/ListResults.js';
+import { PageNav } from '../../components/PageNav.js';
+import { ProblemMessage } from '../../components/Status.js';
 import { IllustrativeTag } from '../../components/IllustrativeTag.js';
 import { useFormat } from '../../format.js';
 import { listParams, PAGE_SIZE, type ProgramSearch } from './program-search.js';
@@ -122,17 +124,13 @@ export function ProgramsPage() {
         </div>
       </form>
 
-      {list.isPending ? (
-        <Loading />
-      ) : list.error ? (
-        <ProblemMessage error={list.error} onRetry={() => void list.refetch()} />
-      ) : total === 0 ? (
-        <EmptyState>{t('programs.empty')}</EmptyState>
-      ) : (
-        <>
-          <p className="muted" aria-live="polite">
-            {t('programs.results', { count: total, formatted: f.number(total) })}
-          </p>
+      <ListResults
+        query={list}
+        total={total}
+        empty={t('programs.empty')}
+        results={t('programs.results', { count: total, formatted: f.number(total) })}
+        problem={(error, retry) => <ProblemMessage error={error} onRetry={retry} />}
+      >
           <div className="table-wrap">
             <table className="data">
               <thead>
@@ -173,18 +171,9 @@ export function ProgramsPage() {
               </tbody>
             </table>
           </div>
-          <nav className="pager" aria-label={t('common.pageOf', { page: search.page ?? 1, pages })}>
-            <button type="button" disabled={(search.page ?? 1) <= 1} onClick={() => void navigate({ search: (s) => ({ ...s, page: (s.page ?? 1) - 1 }) })}>
-              {t('common.previous')}
-            </button>
-            <span>{t('common.pageOf', { page: search.page ?? 1, pages })}</span>
-            <button type="button" disabled={(search.page ?? 1) >= reachable} onClick={() => void navigate({ search: (s) => ({ ...s, page: (s.page ?? 1) + 1 }) })}>
-              {t('common.next')}
-            </button>
-          </nav>
+          <PageNav page={search.page ?? 1} pages={pages} last={reachable} onPage={(page) => void navigate({ search: (s) => ({ ...s, page }) })} />
           {reachable < pages && <p className="muted">{t('programs.depthNote', { formatted: f.number(MAX_LIST_DEPTH) })}</p>}
-        </>
-      )}
+      </ListResults>
     </>
   );
 }
