@@ -51,8 +51,7 @@ export function EngagementFollowUps({ e }: { e: Engagement }) {
                   <td>{x.owner}</td>
                   <td className="nowrap">{f.date(x.dueOn)}</td>
                   <td>
-                    <FollowUpStatus status={x.status} overdue={x.overdue} />
-                    {x.doneOn && <span className="muted small"> {f.date(x.doneOn)}</span>}
+                    <FollowUpStatus status={x.status} overdue={x.overdue} doneOn={x.doneOn} />
                   </td>
                   <td>
                     {canActOnFollowUp(user, x, e) &&

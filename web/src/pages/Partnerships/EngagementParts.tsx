@@ -11,8 +11,8 @@ export function EngagementProblem({ error, onRetry, withIssues = true }: { error
   return <CodedProblem error={error} texts="partnerships.engagements.errors" onRetry={onRetry} details={(e) => withIssues && <IssueList issues={e.issues} />} />;
 }
 
-/** A follow-up's status, and "Overdue" when it is open past its due day. */
-export function FollowUpStatus({ status, overdue }: { status: string; overdue: boolean }) {
+/** A follow-up's status, "Overdue" when it is open past its due day, and the day it was done. */
+export function FollowUpStatus({ status, overdue, doneOn }: { status: string; overdue: boolean; doneOn: string | null }) {
   const { t } = useTranslation();
   const f = useFormat();
   return (
@@ -24,6 +24,7 @@ export function FollowUpStatus({ status, overdue }: { status: string; overdue: b
           <span className="badge bad">{t('partnerships.followUps.overdue')}</span>
         </>
       )}
+      {doneOn && <span className="muted small"> {f.date(doneOn)}</span>}
     </>
   );
 }
