@@ -15,6 +15,7 @@ import { EmptyState, Loading, ProblemMessage } from '../../components/Status.js'
 import { useFormat } from '../../format.js';
 import type { MoneyGrouping, MoneySearch } from './money-search.js';
 import { UnitCostSection } from './UnitCostSection.js';
+import { CodeFilter } from '../../components/CodeFilter.js';
 
 type Spending = Schemas['Spending'];
 type BudgetRow = Schemas['BudgetVsSpent']['rows'][number];
@@ -97,17 +98,7 @@ function Filters({ search, years, onChange }: { search: MoneySearch; years: read
           ))}
         </select>
       </div>
-      <div className="field-like">
-        <label htmlFor={`${id}-stage`}>{t('money.stage')}</label>
-        <select id={`${id}-stage`} value={search.stage ?? ''} onChange={(e) => onChange({ stage: e.target.value || undefined })}>
-          <option value="">{t('common.all')}</option>
-          {lifecycleStages.codes.map((s) => (
-            <option key={s} value={s}>
-              {f.code(lifecycleStages, s)}
-            </option>
-          ))}
-        </select>
-      </div>
+      <CodeFilter id={`${id}-stage`} label={t('money.stage')} codes={lifecycleStages} value={search.stage} onChange={(stage) => onChange({ stage })} />
       <div className="field-like">
         <span id={`${id}-group`}>{t('money.groupBy')}</span>
         <div className="toggle" role="radiogroup" aria-labelledby={`${id}-group`}>
