@@ -70,9 +70,7 @@ function Agreement({ detail }: { detail: AgreementDetail }) {
       <p>
         <AgreementStatusBadge status={a.status} /> {f.code(agreementKinds, a.kind)}
         {a.illustrative && ' '}
-        {a.illustrative && (
-          <IllustrativeTag />
-        )}
+        {a.illustrative && <IllustrativeTag />}
       </p>
       {!editing && refusal !== null && <PartnershipProblem error={refusal} />}
       {editing ? (

@@ -142,9 +142,7 @@ export function AgreementsPage() {
                   <td className="title-cell">
                     {f.title(a)}
                     {a.illustrative && ' '}
-                    {a.illustrative && (
-                      <IllustrativeTag />
-                    )}
+                    {a.illustrative && <IllustrativeTag />}
                   </td>
                   <td>{f.code(agreementKinds, a.kind)}</td>
                   <td>

@@ -69,9 +69,7 @@ function EngagementView({ e }: { e: Engagement }) {
             {e.reference} · {f.code(engagementKinds, e.kind)}
           </p>
           <h1>{e.title}</h1>
-          {e.illustrative && (
-            <IllustrativeTag />
-          )}
+          {e.illustrative && <IllustrativeTag />}
         </div>
         {canEdit && !editing && (
           <div className="actions">
