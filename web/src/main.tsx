@@ -13,7 +13,7 @@ const queryClient = new QueryClient({
     queries: {
       staleTime: 30_000,
       // Problems (4xx) are answers, not failures to retry.
-      retry: (count, error) => count < 2 && !(error && typeof error === 'object' && 'status' in error && (error as { status: number }).status >= 400),
+      retry: (count, error: unknown) => count < 2 && !(typeof error === 'object' && error !== null && 'status' in error && typeof error.status === 'number' && error.status >= 400),
     },
   },
 });
@@ -32,7 +32,9 @@ whenSessionEnds(() => {
 });
 void queryClient.prefetchQuery(sessionQuery());
 await initI18n();
-createRoot(document.getElementById('root') as HTMLElement).render(
+const root = document.getElementById('root');
+if (!root) throw new Error('index.html has no #root element');
+createRoot(root).render(
   <StrictMode>
     <QueryClientProvider client={queryClient}>
       <RouterProvider router={router} />

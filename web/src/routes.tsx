@@ -1,7 +1,7 @@
 /** The pages and their URLs; filters live in the URL so that every view is a shareable link. */
 import type { QueryClient } from '@tanstack/react-query';
 import { createRootRouteWithContext, createRoute, createRouter, lazyRouteComponent } from '@tanstack/react-router';
-import { programsQuery, summaryQuery, yearsQuery, type ProgramListParams } from './api/queries.js';
+import { programsQuery, summaryQuery, yearsQuery } from './api/queries.js';
 import { useTranslation } from 'react-i18next';
 import { Layout } from './components/Layout.js';
 import { EmptyState } from './components/Status.js';
@@ -16,41 +16,8 @@ import { parseAlumniSearch } from './pages/Alumni/alumni-search.js';
 import { canOffers } from './auth/offer-rules.js';
 import { canPartnerships } from './auth/partnership-rules.js';
 import { parseCatalogueSearch, parseMyNominationsSearch, parseReviewSearch } from './pages/Offers/offer-search.js';
-
-const text = (v: unknown): string | undefined => (typeof v === 'string' && v.trim() !== '' ? v.trim().slice(0, 200) : typeof v === 'number' ? String(v) : undefined);
-const int = (v: unknown): number | undefined => {
-  const n = typeof v === 'number' ? v : typeof v === 'string' ? Number(v) : NaN;
-  return Number.isInteger(n) && n > 0 && n < 100_000 ? n : undefined;
-};
-
-export interface ProgramSearch {
-  year?: number;
-  region?: string;
-  country?: string;
-  modality?: string;
-  flagshipArea?: string;
-  cooperationType?: string;
-  status?: string;
-  /** One lifecycle stage or several, comma-separated ("approved,funded"). */
-  stage?: string;
-  partner?: string;
-  q?: string;
-  sort?: string;
-  page?: number;
-}
-
-export function parseProgramSearch(s: Record<string, unknown>): ProgramSearch {
-  const out: ProgramSearch = {};
-  const year = int(s.year);
-  if (year) out.year = year;
-  const page = int(s.page);
-  if (page && page > 1) out.page = page;
-  for (const key of ['region', 'country', 'modality', 'flagshipArea', 'cooperationType', 'status', 'stage', 'partner', 'q', 'sort'] as const) {
-    const v = text(s[key]);
-    if (v) out[key] = v;
-  }
-  return out;
-}
+import { listParams, parseProgramSearch } from './pages/Programs/program-search.js';
+import { intParam as int, textParam as text, yearParam as year } from './search-params.js';
 
 function NotFound() {
   const { t } = useTranslation();
@@ -59,13 +26,7 @@ function NotFound() {
 
 const rootRoute = createRootRouteWithContext<{ queryClient: QueryClient }>()({ component: Layout, notFoundComponent: NotFound });
 
-/** The list's API parameters from the URL's filters (also used by the page). */
-export const PAGE_SIZE = 25;
-export function listParams(s: ProgramSearch): ProgramListParams {
-  return { ...s, sort: s.sort ?? '-start', page: s.page ?? 1, pageSize: PAGE_SIZE } as ProgramListParams;
-}
-
-export const dashboardRoute = createRoute({
+const dashboardRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/',
   validateSearch: (s: Record<string, unknown>): { year?: number; show?: 'programs' | 'participants' } => ({
@@ -81,7 +42,7 @@ export const dashboardRoute = createRoute({
   component: lazyRouteComponent(() => import('./pages/Dashboard/DashboardPage.js'), 'DashboardPage'),
 });
 
-export const programsRoute = createRoute({
+const programsRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/programs',
   validateSearch: parseProgramSearch,
@@ -90,25 +51,25 @@ export const programsRoute = createRoute({
   component: lazyRouteComponent(() => import('./pages/Programs/ProgramsPage.js'), 'ProgramsPage'),
 });
 
-export const newProgramRoute = createRoute({
+const newProgramRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/programs/new',
   component: guarded(can.createProgram, lazyRouteComponent(() => import('./pages/ProgramForm/ProgramFormPage.js'), 'NewProgramPage')),
 });
 
-export const programRoute = createRoute({
+const programRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/programs/$id',
   component: lazyRouteComponent(() => import('./pages/Program/ProgramPage.js'), 'ProgramPage'),
 });
 
-export const editProgramRoute = createRoute({
+const editProgramRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/programs/$id/edit',
   component: guarded(can.editSomeProgram, lazyRouteComponent(() => import('./pages/ProgramForm/ProgramFormPage.js'), 'EditProgramPage')),
 });
 
-export const importRoute = createRoute({
+const importRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/import',
   validateSearch: (s: Record<string, unknown>): { kind?: 'activities' | 'participants' | 'rates' | 'iati' } =>
@@ -116,26 +77,26 @@ export const importRoute = createRoute({
   component: guarded(can.import, lazyRouteComponent(() => import('./pages/Import/ImportPage.js'), 'ImportPage')),
 });
 
-export const reportRoute = createRoute({
+const reportRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/reports/annual/$year',
   component: lazyRouteComponent(() => import('./pages/Report/AnnualReportPage.js'), 'AnnualReportPage'),
 });
 
-export const planRoute = createRoute({
+const planRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/plan/$year',
   component: lazyRouteComponent(() => import('./pages/Plan/AnnualPlanPage.js'), 'AnnualPlanPage'),
 });
 
-export const moneyRoute = createRoute({
+const moneyRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/money',
   validateSearch: parseMoneySearch,
   component: lazyRouteComponent(() => import('./pages/Money/MoneyPage.js'), 'MoneyPage'),
 });
 
-export const loginRoute = createRoute({
+const loginRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/login',
   validateSearch: (s: Record<string, unknown>): { redirect?: string; ended?: boolean } => ({
@@ -145,31 +106,26 @@ export const loginRoute = createRoute({
   component: lazyRouteComponent(() => import('./pages/Login/LoginPage.js'), 'LoginPage'),
 });
 
-export const passwordRoute = createRoute({
+const passwordRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/account/password',
   component: lazyRouteComponent(() => import('./pages/Account/PasswordPage.js'), 'PasswordPage'),
 });
 
-export const usersRoute = createRoute({
+const usersRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/admin/users',
   component: lazyRouteComponent(() => import('./pages/Admin/UsersPage.js'), 'UsersPage'),
 });
 
-export const auditRoute = createRoute({
+const auditRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/admin/audit',
   validateSearch: parseAuditSearch,
   component: lazyRouteComponent(() => import('./pages/Admin/AuditPage.js'), 'AuditPage'),
 });
 
-const year = (v: unknown): number | undefined => {
-  const n = int(v);
-  return n && n >= 1900 && n <= 2200 ? n : undefined;
-};
-
-export const analyticsRoute = createRoute({
+const analyticsRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/analytics',
   validateSearch: (s: Record<string, unknown>): { from?: number; to?: number; tab?: 'trends' | 'concentration' | 'network'; by?: 'region' | 'modality' | 'area' } => ({
@@ -181,7 +137,7 @@ export const analyticsRoute = createRoute({
   component: lazyRouteComponent(() => import('./pages/Analytics/AnalyticsPage.js'), 'AnalyticsPage'),
 });
 
-export const prioritiesRoute = createRoute({
+const prioritiesRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/priorities',
   validateSearch: (s: Record<string, unknown>): { from?: number; to?: number; subject?: string; year?: number } => ({
@@ -193,27 +149,27 @@ export const prioritiesRoute = createRoute({
   component: lazyRouteComponent(() => import('./pages/Priorities/PrioritiesPage.js'), 'PrioritiesPage'),
 });
 
-export const countryRoute = createRoute({
+const countryRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/countries/$code',
   component: lazyRouteComponent(() => import('./pages/Profiles/CountryPage.js'), 'CountryPage'),
 });
 
 /** The attendance sheet: the coordination team and agencies (the server allows an agency its own programs only). */
-export const attendanceRoute = createRoute({
+const attendanceRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/programs/$id/attendance',
   component: guarded((u) => !!u && ['admin', 'coordinator', 'agency'].includes(u.role), lazyRouteComponent(() => import('./pages/Attendance/AttendancePage.js'), 'AttendancePage')),
 });
 
 /** Public: the page a certificate's QR code opens. */
-export const verifyRoute = createRoute({
+const verifyRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/verify/$token',
   component: lazyRouteComponent(() => import('./pages/Verify/VerifyPage.js'), 'VerifyPage'),
 });
 
-export const partnerRoute = createRoute({
+const partnerRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/partners/$code',
   validateSearch: (s: Record<string, unknown>): { since?: number } => (year(s.since) ? { since: year(s.since) } : {}),
@@ -221,92 +177,92 @@ export const partnerRoute = createRoute({
 });
 
 /** Partner governments' requests: signed-in users (a focal point sees its own government's). */
-export const requestsRoute = createRoute({
+const requestsRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/requests',
   validateSearch: parseRequestSearch,
   component: guarded(canRequests.see, lazyRouteComponent(() => import('./pages/Requests/RequestsPage.js'), 'RequestsPage')),
 });
 
-export const newRequestRoute = createRoute({
+const newRequestRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/requests/new',
   component: guarded(canRequests.register, lazyRouteComponent(() => import('./pages/Requests/NewRequestPage.js'), 'NewRequestPage')),
 });
 
-export const editRequestRoute = createRoute({
+const editRequestRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/requests/$id/edit',
   component: guarded(canRequests.see, lazyRouteComponent(() => import('./pages/Requests/NewRequestPage.js'), 'EditRequestPage')),
 });
 
-export const requestRoute = createRoute({
+const requestRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/requests/$id',
   component: guarded(canRequests.see, lazyRouteComponent(() => import('./pages/Requests/RequestPage.js'), 'RequestPage')),
 });
 
 /** Alumni, surveys and survey results: the roles that see personal data (the server filters record by record). */
-export const alumniRoute = createRoute({
+const alumniRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/alumni',
   validateSearch: parseAlumniSearch,
   component: guarded(canAlumni.see, lazyRouteComponent(() => import('./pages/Alumni/AlumniPage.js'), 'AlumniPage')),
 });
 
-export const alumnusRoute = createRoute({
+const alumnusRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/alumni/$id',
   component: guarded(canAlumni.see, lazyRouteComponent(() => import('./pages/Alumni/AlumnusPage.js'), 'AlumnusPage')),
 });
 
-export const surveysRoute = createRoute({
+const surveysRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/surveys',
   component: guarded(canAlumni.surveyAdmin, lazyRouteComponent(() => import('./pages/Alumni/SurveysPage.js'), 'SurveysPage')),
 });
 
-export const surveyResultsRoute = createRoute({
+const surveyResultsRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/programs/$id/survey-results',
   component: guarded(canAlumni.results, lazyRouteComponent(() => import('./pages/Alumni/SurveyResultsPage.js'), 'SurveyResultsPage')),
 });
 
 /** Public: the page a survey mail's link opens (no sign-in). */
-export const surveyAnswerRoute = createRoute({
+const surveyAnswerRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/survey/$token',
   component: lazyRouteComponent(() => import('./pages/Alumni/SurveyAnswerPage.js'), 'SurveyAnswerPage'),
 });
 
 /** Public: the catalogue of course offers and each offer's page (the nomination form for those who nominate). */
-export const offersRoute = createRoute({
+const offersRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/offers',
   validateSearch: parseCatalogueSearch,
   component: lazyRouteComponent(() => import('./pages/Offers/OffersPage.js'), 'OffersPage'),
 });
 
-export const offerRoute = createRoute({
+const offerRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/offers/$id',
   component: lazyRouteComponent(() => import('./pages/Offers/OfferPage.js'), 'OfferPage'),
 });
 
 /** Opening a program for nominations and changing its offer: the coordination team and agencies (the server allows an agency its own programs only). */
-export const newOfferRoute = createRoute({
+const newOfferRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/programs/$id/offer',
   component: guarded(canOffers.manageSome, lazyRouteComponent(() => import('./pages/Offers/OfferFormPage.js'), 'NewOfferPage')),
 });
 
-export const manageOfferRoute = createRoute({
+const manageOfferRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/offers/$id/manage',
   component: guarded(canOffers.manageSome, lazyRouteComponent(() => import('./pages/Offers/OfferFormPage.js'), 'ManageOfferPage')),
 });
 
-export const offerNominationsRoute = createRoute({
+const offerNominationsRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/offers/$id/nominations',
   validateSearch: parseReviewSearch,
@@ -314,7 +270,7 @@ export const offerNominationsRoute = createRoute({
 });
 
 /** The nominating organisation's nominees across offers: embassies and focal points. */
-export const myNominationsRoute = createRoute({
+const myNominationsRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/nominations',
   validateSearch: parseMyNominationsSearch,
@@ -323,20 +279,20 @@ export const myNominationsRoute = createRoute({
 
 /** Partnerships: partners and signed agreements are public; engagements and follow-ups are internal. */
 
-export const partnersRoute = createRoute({
+const partnersRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/partners',
   validateSearch: (s: Record<string, unknown>): Record<string, string | undefined> => ({ q: text(s.q), country: text(s.country), since: text(s.since), upTo: text(s.upTo) }),
   component: lazyRouteComponent(() => import('./pages/Partnerships/PartnersPage.js'), 'PartnersPage'),
 });
 
-export const newPartnerRoute = createRoute({
+const newPartnerRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/partners/new',
   component: guarded(canPartnerships.coordinate, lazyRouteComponent(() => import('./pages/Partnerships/NewPartnerPage.js'), 'NewPartnerPage')),
 });
 
-export const agreementsRoute = createRoute({
+const agreementsRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/agreements',
   validateSearch: (s: Record<string, unknown>): Record<string, string | undefined> => ({
@@ -352,19 +308,19 @@ export const agreementsRoute = createRoute({
   component: lazyRouteComponent(() => import('./pages/Partnerships/AgreementsPage.js'), 'AgreementsPage'),
 });
 
-export const newAgreementRoute = createRoute({
+const newAgreementRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/agreements/new',
   component: guarded(canPartnerships.create, lazyRouteComponent(() => import('./pages/Partnerships/NewAgreementPage.js'), 'NewAgreementPage')),
 });
 
-export const agreementRoute = createRoute({
+const agreementRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/agreements/$id',
   component: lazyRouteComponent(() => import('./pages/Partnerships/AgreementPage.js'), 'AgreementPage'),
 });
 
-export const engagementsRoute = createRoute({
+const engagementsRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/engagements',
   validateSearch: (s: Record<string, unknown>): Record<string, string | undefined> => ({
@@ -379,19 +335,19 @@ export const engagementsRoute = createRoute({
   component: guarded(canPartnerships.internal, lazyRouteComponent(() => import('./pages/Partnerships/EngagementsPage.js'), 'EngagementsPage')),
 });
 
-export const newEngagementRoute = createRoute({
+const newEngagementRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/engagements/new',
   component: guarded(canPartnerships.create, lazyRouteComponent(() => import('./pages/Partnerships/NewEngagementPage.js'), 'NewEngagementPage')),
 });
 
-export const engagementRoute = createRoute({
+const engagementRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/engagements/$id',
   component: guarded(canPartnerships.internal, lazyRouteComponent(() => import('./pages/Partnerships/EngagementPage.js'), 'EngagementPage')),
 });
 
-export const followUpsRoute = createRoute({
+const followUpsRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/follow-ups',
   validateSearch: (s: Record<string, unknown>): Record<string, string | undefined> => ({ status: text(s.status), overdue: text(s.overdue), owner: text(s.owner), page: text(s.page) }),

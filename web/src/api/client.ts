@@ -80,10 +80,15 @@ export class ApiError extends Error {
   }
 }
 
+/** A JSON object (not an array, not null). */
+export const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+const isIssue = (v: unknown): v is ProblemIssue => isRecord(v) && typeof v.path === 'string' && typeof v.message === 'string' && (v.code === undefined || typeof v.code === 'string');
+
 export function toApiError(status: number, body: unknown): ApiError {
-  if (body && typeof body === 'object' && 'code' in body) {
-    const p = body as { code: string; detail?: string; issues?: ProblemIssue[] };
-    return new ApiError(status, p.code, p.detail ?? p.code, p.issues ?? [], body);
+  if (isRecord(body) && typeof body.code === 'string') {
+    const detail = typeof body.detail === 'string' ? body.detail : body.code;
+    return new ApiError(status, body.code, detail, Array.isArray(body.issues) ? body.issues.filter(isIssue) : [], body);
   }
   return new ApiError(status, status === 0 ? 'network' : 'internal', `HTTP ${status}`);
 }

@@ -1,6 +1,6 @@
 /** One TanStack Query hook per endpoint, keyed [resource, params]. Components never fetch. */
 import { keepPreviousData, queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, call, checkResponse, csrfHeaders, toApiError, type ImportReport } from './client.js';
+import { api, call, checkResponse, csrfHeaders, isRecord, toApiError, type ImportReport } from './client.js';
 import type { paths } from './schema.js';
 
 export type ProgramListParams = NonNullable<paths['/api/v1/activities']['get']['parameters']['query']>;
@@ -118,8 +118,9 @@ export function useImport() {
       }
       checkResponse(response, `/api/v1/imports/${kind}`);
       const body: unknown = await response.json().catch(() => undefined);
-      if (response.ok) return body as ImportReport; // 200 carries an ImportReport (OpenAPI)
-      if (response.status === 422 && body && typeof body === 'object' && 'report' in body) return (body as { report: ImportReport }).report;
+      // 200 carries an ImportReport, a 422 a problem with the rejected file's report (OpenAPI).
+      const report = response.ok ? body : response.status === 422 && isRecord(body) ? body.report : undefined;
+      if (response.ok || report !== undefined) return report as ImportReport; // the document's declared answer, not parsed again here
       throw toApiError(response.status, body);
     },
     onSuccess: (report) => {
@@ -139,10 +140,10 @@ export const useUsers = (params: UserListParams) =>
 export function useSaveUser() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: ({ id, version, body }: { id?: number; version?: number; body: UserBody | UserPatchBody }) =>
-      id === undefined
-        ? call(api.POST('/api/v1/users', { body: body as UserBody }))
-        : call(api.PATCH('/api/v1/users/{id}', { params: { path: { id } }, body: body as UserPatchBody, headers: version ? { 'if-match': `"${version}"` } : {} })),
+    mutationFn: (change: { id?: undefined; body: UserBody } | { id: number; version?: number; body: UserPatchBody }) =>
+      change.id === undefined
+        ? call(api.POST('/api/v1/users', { body: change.body }))
+        : call(api.PATCH('/api/v1/users/{id}', { params: { path: { id: change.id } }, body: change.body, headers: change.version ? { 'if-match': `"${change.version}"` } : {} })),
     onSuccess: () => {
       void client.invalidateQueries({ queryKey: ['users'] });
       // The administrator may have changed their own name, shown in the header.

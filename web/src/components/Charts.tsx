@@ -18,8 +18,8 @@ export interface Series {
   readonly values: readonly number[];
 }
 
-const COLORS = ['#1f6f8b', '#e07a2e', '#4c9f38', '#8e44ad', '#c0392b', '#2c3e50', '#b7950b', '#16a085'];
-const colourOf = (series: number) => COLORS[series % COLORS.length] as string;
+const COLORS = ['#1f6f8b', '#e07a2e', '#4c9f38', '#8e44ad', '#c0392b', '#2c3e50', '#b7950b', '#16a085'] as const;
+const colourOf = (series: number): string => COLORS[series % COLORS.length] ?? COLORS[0];
 /** Height of the legend row above the plot. */
 const LEGEND_PX = 26;
 const LINE_PX = 14;

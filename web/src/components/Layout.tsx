@@ -63,7 +63,7 @@ function UserMenu() {
 export function Layout() {
   const { t, i18n } = useTranslation();
   const { user } = useSession();
-  const lang = (i18n.language === 'id' ? 'id' : 'en') as Lang;
+  const lang: Lang = i18n.language === 'id' ? 'id' : 'en';
   const year = new Date().getFullYear() - 1;
   return (
     <>

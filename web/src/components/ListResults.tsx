@@ -7,6 +7,7 @@ export function ListResults({
   query,
   total,
   empty,
+  emptyAction,
   results,
   problem,
   children,
@@ -15,6 +16,8 @@ export function ListResults({
   total: number;
   /** Shown when nothing matches. */
   empty: string;
+  /** What to do instead when nothing matches (a link). */
+  emptyAction?: ReactNode;
   /** "12 programs", announced to screen readers when it changes. */
   results: string;
   /** The page's own way of showing a failed load, with a retry. */
@@ -23,7 +26,7 @@ export function ListResults({
 }) {
   if (query.isPending) return <Loading />;
   if (query.error) return <>{problem(query.error, () => void query.refetch())}</>;
-  if (total === 0) return <EmptyState>{empty}</EmptyState>;
+  if (total === 0) return <EmptyState action={emptyAction}>{empty}</EmptyState>;
   return (
     <>
       <p className="muted" aria-live="polite">

@@ -1,15 +1,23 @@
 /** Previous / next through the pages of a list; `onPage` gets the page to show (1 first). */
 import { useTranslation } from 'react-i18next';
 
-export function PageNav({ page, pages, onPage }: { page: number; pages: number; onPage: (page: number) => void }) {
+export function PageNav({ page, pages, last = pages, label, onPage }: {
+  page: number;
+  pages: number;
+  /** The last page one may reach, when the list goes deeper than that (the programs list). */
+  last?: number;
+  /** The navigation's accessible name; "Page 2 of 5" unless given. */
+  label?: string;
+  onPage: (page: number) => void;
+}) {
   const { t } = useTranslation();
   return (
-    <nav className="pager" aria-label={t('common.pageOf', { page, pages })}>
+    <nav className="pager" aria-label={label ?? t('common.pageOf', { page, pages })}>
       <button type="button" disabled={page <= 1} onClick={() => onPage(page - 1)}>
         {t('common.previous')}
       </button>
       <span>{t('common.pageOf', { page, pages })}</span>
-      <button type="button" disabled={page >= pages} onClick={() => onPage(page + 1)}>
+      <button type="button" disabled={page >= last} onClick={() => onPage(page + 1)}>
         {t('common.next')}
       </button>
     </nav>

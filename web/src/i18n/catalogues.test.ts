@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { en } from './en.js';
-import { id } from './id.js';
+import { en } from './en/index.js';
+import { id } from './id/index.js';
 
 function keys(value: unknown, prefix = ''): string[] {
   if (value && typeof value === 'object') return Object.entries(value).flatMap(([k, v]) => keys(v, prefix ? `${prefix}.${k}` : k));

@@ -24,8 +24,8 @@ export function initialLanguage(): Lang {
 }
 
 const catalogues: Record<Lang, () => Promise<Record<string, unknown>>> = {
-  en: () => import('./en.js').then((m) => m.en),
-  id: () => import('./id.js').then((m) => m.id),
+  en: () => import('./en/index.js').then((m) => m.en),
+  id: () => import('./id/index.js').then((m) => m.id),
 };
 
 async function loadCatalogue(lang: Lang): Promise<void> {

@@ -26,7 +26,7 @@ import {
 let shapesPromise: Promise<Shape[]> | undefined;
 function loadShapes(): Promise<Shape[]> {
   shapesPromise ??= fetch(atlasUrl)
-    .then((r) => r.json() as Promise<WorldTopology>)
+    .then((r) => r.json() as Promise<WorldTopology>) // world-atlas's countries-110m.json, bundled with the app
     .then(projectCountries);
   return shapesPromise;
 }
@@ -65,7 +65,7 @@ export function WorldMap({
     };
   }, []);
   const max = useMemo(() => Math.max(0, ...[...values.values()].map((v) => v.value)), [values]);
-  const fill = (iso2: string) => (highlight ? (highlight.has(iso2) ? SCALE[3] : MAP_EMPTY) : colourOf(values.get(iso2)?.value ?? 0, max)) as string;
+  const fill = (iso2: string): string => (highlight ? (highlight.has(iso2) ? (SCALE[3] ?? MAP_EMPTY) : MAP_EMPTY) : colourOf(values.get(iso2)?.value ?? 0, max));
   const interactive = (iso2: string) => Boolean(onSelect && (values.has(iso2) || highlight?.has(iso2)));
   // Dots for the small states; on a program's map, a dot for every recipient so none is missed.
   const points = useMemo(() => {

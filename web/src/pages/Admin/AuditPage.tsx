@@ -11,6 +11,7 @@ import { ChangeList, useInstant, type FieldChanges } from '../../components/Chan
 import { EmptyState, QueryState } from '../../components/Status.js';
 import { useFormat } from '../../format.js';
 import { AUDIT_ACTIONS, AUDIT_ENTITIES, nextDay, type AuditSearch } from './audit-search.js';
+import { PageNav } from '../../components/PageNav.js';
 
 const PAGE_SIZE = 50;
 
@@ -185,15 +186,7 @@ export function AuditPage() {
                     {t('admin.entries', { count: data.total })}
                   </p>
                   <AuditTable items={data.items} />
-                  <nav className="pager" aria-label={t('admin.pages')}>
-                    <button type="button" disabled={page <= 1} onClick={() => setFilters({ page: page - 1 })}>
-                      {t('common.previous')}
-                    </button>
-                    <span>{t('common.pageOf', { page, pages: Math.max(1, Math.ceil(data.total / PAGE_SIZE)) })}</span>
-                    <button type="button" disabled={page * PAGE_SIZE >= data.total} onClick={() => setFilters({ page: page + 1 })}>
-                      {t('common.next')}
-                    </button>
-                  </nav>
+                  <PageNav page={page} pages={Math.max(1, Math.ceil(data.total / PAGE_SIZE))} label={t('admin.pages')} onPage={(p) => setFilters({ page: p })} />
                 </>
               )
             }

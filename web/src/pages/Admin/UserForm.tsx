@@ -10,6 +10,8 @@ import type { Role } from '../../auth/session.js';
 import { Field, type FieldError } from '../../components/Field.js';
 import { ProblemMessage } from '../../components/Status.js';
 import { useFormat } from '../../format.js';
+import { FormActions } from '../../components/FormParts.js';
+import { CodeSelect } from '../../components/CodeSelect.js';
 
 /** Roles that act for one organisation (src/domain/account/user.ts). */
 export const needsOrg = (role: Role) => role === 'agency' || role === 'embassy' || role === 'focal_point';
@@ -76,7 +78,6 @@ function OrganisationOptions() {
 /** `self`: the signed-in administrator's own account, whose role and disabled flag stay as they are. */
 export function UserForm({ user, self, onDone }: { user: User | null; self: boolean; onDone: (saved: User | null) => void }) {
   const { t } = useTranslation();
-  const f = useFormat();
   const save = useSaveUser();
   const check = useLocalCheck();
   const [draft, setDraft] = useState<Draft>(user ? { ...user, orgCode: user.orgCode ?? '', password: '' } : EMPTY);
@@ -96,10 +97,10 @@ export function UserForm({ user, self, onDone }: { user: User | null; self: bool
     // Only agencies and embassies act for an organisation; other roles carry none.
     const orgCode = needsOrg(draft.role) ? draft.orgCode : null;
     const password = draft.password ? { password: draft.password } : {};
-    const body = user
-      ? { name: draft.name.trim(), orgCode, ...(self ? {} : { role: draft.role, disabled: draft.disabled }), ...password }
-      : { email: draft.email.trim(), name: draft.name.trim(), role: draft.role, orgCode, password: draft.password };
-    save.mutate({ id: user?.id, version: user?.version, body }, { onSuccess: (saved) => onDone(saved) });
+    const change = user
+      ? { id: user.id, version: user.version, body: { name: draft.name.trim(), orgCode, ...(self ? {} : { role: draft.role, disabled: draft.disabled }), ...password } }
+      : { body: { email: draft.email.trim(), name: draft.name.trim(), role: draft.role, orgCode, password: draft.password } };
+    save.mutate(change, { onSuccess: (saved) => onDone(saved) });
   };
 
   const title = user ? t('admin.editUser', { email: user.email }) : t('admin.newUser');
@@ -115,15 +116,7 @@ export function UserForm({ user, self, onDone }: { user: User | null; self: bool
         {(p) => <input {...p} autoComplete="off" value={draft.name} onChange={(e) => set('name', e.target.value)} />}
       </Field>
       <Field label={t('admin.role')} required error={errorOf('role')} hint={self ? t('admin.selfHint') : undefined}>
-        {(p) => (
-          <select {...p} value={draft.role} disabled={self} onChange={(e) => set('role', e.target.value as Role)}>
-            {roles.codes.map((r) => (
-              <option key={r} value={r}>
-                {f.code(roles, r)}
-              </option>
-            ))}
-          </select>
-        )}
+        {(p) => <CodeSelect {...p} codes={roles} value={draft.role} disabled={self} onChange={(role) => set('role', role)} />}
       </Field>
       {needsOrg(draft.role) && (
         <Field label={t('admin.organisation')} required error={errorOf('orgCode')} hint={t('admin.organisationHint')}>
@@ -149,14 +142,7 @@ export function UserForm({ user, self, onDone }: { user: User | null; self: bool
         </label>
       )}
       {general !== null && <ProblemMessage error={general} />}
-      <div className="actions">
-        <button type="submit" disabled={save.isPending}>
-          {user ? t('common.save') : t('admin.create')}
-        </button>
-        <button type="button" className="secondary" onClick={() => onDone(null)}>
-          {t('common.cancel')}
-        </button>
-      </div>
+      <FormActions submit={user ? t('common.save') : t('admin.create')} busy={save.isPending} onCancel={() => onDone(null)} />
     </form>
   );
 }

@@ -11,6 +11,7 @@ import { useInstant } from '../../components/ChangeList.js';
 import { EmptyState, QueryState } from '../../components/Status.js';
 import { useFormat } from '../../format.js';
 import { UserForm } from './UserForm.js';
+import { OptionalCodeSelect } from '../../components/CodeSelect.js';
 
 export function UsersPage() {
   const { t } = useTranslation();
@@ -43,14 +44,7 @@ export function UsersPage() {
             </label>
             <label>
               {t('admin.role')}{' '}
-              <select value={role} onChange={(e) => setRole(e.target.value as Role | '')}>
-                <option value="">{t('common.all')}</option>
-                {roles.codes.map((r) => (
-                  <option key={r} value={r}>
-                    {f.code(roles, r)}
-                  </option>
-                ))}
-              </select>
+              <OptionalCodeSelect codes={roles} emptyLabel={t('common.all')} value={role} onChange={setRole} />
             </label>
             <label className="check">
               <input type="checkbox" checked={includeDisabled} onChange={(e) => setIncludeDisabled(e.target.checked)} /> {t('admin.includeDisabled')}

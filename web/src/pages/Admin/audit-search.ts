@@ -1,6 +1,7 @@
 /** The audit log's filters as URL search parameters, so that a search is a shareable link. */
 import { AUDIT_ACTIONS, AUDIT_ENTITIES, type AuditAction, type AuditEntity } from '../../../../src/domain/audit.js';
 import { addDays, isCalendarDate } from '../../../../src/domain/dates.js';
+import { oneOf, withoutUndefined } from '../../search-params.js';
 
 export { AUDIT_ACTIONS, AUDIT_ENTITIES };
 
@@ -21,7 +22,6 @@ const positive = (v: unknown) => {
   const n = typeof v === 'number' ? v : typeof v === 'string' ? Number(v) : NaN;
   return Number.isInteger(n) && n > 0 ? n : undefined;
 };
-const oneOf = <T extends string>(list: readonly T[], v: unknown): T | undefined => list.find((x) => x === v);
 
 export function parseAuditSearch(s: Record<string, unknown>): AuditSearch {
   const candidates: AuditSearch = {
@@ -35,7 +35,7 @@ export function parseAuditSearch(s: Record<string, unknown>): AuditSearch {
     page: positive(s.page) && positive(s.page) !== 1 ? positive(s.page) : undefined,
   };
   // Leave out what is not set, so that links carry no empty parameters.
-  return Object.fromEntries(Object.entries(candidates).filter(([, v]) => v !== undefined)) as AuditSearch; // the entries of an AuditSearch
+  return withoutUndefined(candidates);
 }
 
 /** The day after a calendar day: the API's `to` is exclusive, the form's is the last day shown. */

@@ -8,6 +8,7 @@ import { QUESTION_KINDS, SURVEY_MEASURES } from '../../../../src/domain/alumni/s
 import { useSaveSurvey, useSendDueSurveys, useSurveys, type SurveyData, type SurveyQuestionInput } from '../../api/alumni-queries.js';
 import { Loading, ProblemMessage } from '../../components/Status.js';
 import { moveItem } from './survey-form.js';
+import { oneOf } from '../../search-params.js';
 
 export function SurveysPage() {
   const { t } = useTranslation();
@@ -77,7 +78,13 @@ function SurveyEditor({ survey }: { survey: SurveyData }) {
                 </label>
                 <label>
                   {t('alumni.surveys.kind')}
-                  <select value={q.kind} onChange={(e) => change(i, { kind: e.target.value as SurveyQuestionInput['kind'], ...(e.target.value === 'yes_no' ? {} : { measure: null }) })}>
+                  <select
+                    value={q.kind}
+                    onChange={(e) => {
+                      const kind = oneOf(QUESTION_KINDS, e.target.value);
+                      if (kind) change(i, { kind, ...(kind === 'yes_no' ? {} : { measure: null }) });
+                    }}
+                  >
                     {QUESTION_KINDS.map((k) => (
                       <option key={k} value={k}>
                         {t(`alumni.surveys.kinds.${k}`)}
@@ -106,7 +113,7 @@ function SurveyEditor({ survey }: { survey: SurveyData }) {
                 {q.kind === 'yes_no' && (
                   <label>
                     {t('alumni.surveys.measure')}
-                    <select value={q.measure ?? ''} onChange={(e) => change(i, { measure: (SURVEY_MEASURES as readonly string[]).includes(e.target.value) ? (e.target.value as SurveyQuestionInput['measure']) : null })}>
+                    <select value={q.measure ?? ''} onChange={(e) => change(i, { measure: oneOf(SURVEY_MEASURES, e.target.value) ?? null })}>
                       <option value="">{t('alumni.surveys.noMeasure')}</option>
                       {SURVEY_MEASURES.map((m) => (
                         <option key={m} value={m}>

@@ -1,4 +1,4 @@
-import { Link, useNavigate } from '@tanstack/react-router';
+import { Link, useNavigate, useSearch } from '@tanstack/react-router';
 import { lazy, Suspense, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { flagshipAreas, modalities } from '../../../../src/domain/codes.js';
@@ -8,9 +8,9 @@ import { useSummary, useYears } from '../../api/queries.js';
 import { BarChart, LineChart } from '../../components/Charts.js';
 import { EmptyState, Loading, ProblemMessage } from '../../components/Status.js';
 import { useFormat } from '../../format.js';
-import { dashboardRoute } from '../../routes.js';
 import { canPartnerships } from '../../auth/partnership-rules.js';
 import { useSession } from '../../auth/session.js';
+import type { ProgramSearch } from '../Programs/program-search.js';
 
 // The map code and its shapes start loading with this page, in parallel with its data, instead
 // of after the data has arrived. The charts are plain SVG components, small enough to come with
@@ -31,7 +31,7 @@ function MapSlot({ children }: { children: React.ReactNode }) {
 export function DashboardPage() {
   const { t } = useTranslation();
   const { user } = useSession();
-  const search = dashboardRoute.useSearch();
+  const search = useSearch({ from: '/' });
   const navigate = useNavigate({ from: '/' });
   const years = useYears();
   const available = years.data?.items ?? [];
@@ -84,7 +84,7 @@ function Figures({ summary: s, years, show }: { summary: AnnualSummary; years: r
   const { t } = useTranslation();
   const f = useFormat();
   const navigate = useNavigate({ from: '/' });
-  const toPrograms = (filter: Record<string, string | number>) => void navigate({ to: '/programs', search: { year: s.year, ...filter } });
+  const toPrograms = (filter: ProgramSearch) => void navigate({ to: '/programs', search: { year: s.year, ...filter } });
   const mapValues = useMemo(
     () =>
       new Map(
@@ -143,7 +143,10 @@ function Figures({ summary: s, years, show }: { summary: AnnualSummary; years: r
               { name: t('common.programs'), values: REPORT_REGIONS.map((r) => s.regions[r].programs) },
               { name: t('common.countries'), values: REPORT_REGIONS.map((r) => s.regions[r].countries) },
             ]}
-            onSelect={(i) => toPrograms({ region: REPORT_REGIONS[i] as string })}
+            onSelect={(i) => {
+              const region = REPORT_REGIONS[i];
+              if (region) toPrograms({ region });
+            }}
           />
         </section>
         <section className="card">
@@ -168,7 +171,10 @@ function Figures({ summary: s, years, show }: { summary: AnnualSummary; years: r
             label={t('dashboard.byModality')}
             categories={usedModalities.map((r) => f.code(modalities, r.code))}
             series={[{ name: t('common.programs'), values: usedModalities.map((r) => r.programs) }]}
-            onSelect={(i) => usedModalities[i]?.code && toPrograms({ modality: usedModalities[i]?.code as string })}
+            onSelect={(i) => {
+              const modality = usedModalities[i]?.code;
+              if (modality && modalities.is(modality)) toPrograms({ modality });
+            }}
           />
         </section>
         <section className="card">
@@ -178,7 +184,10 @@ function Figures({ summary: s, years, show }: { summary: AnnualSummary; years: r
             label={t('dashboard.byArea')}
             categories={usedAreas.map((r) => f.code(flagshipAreas, r.code))}
             series={[{ name: t('common.programs'), values: usedAreas.map((r) => r.programs) }]}
-            onSelect={(i) => usedAreas[i]?.code && toPrograms({ flagshipArea: usedAreas[i]?.code as string })}
+            onSelect={(i) => {
+              const flagshipArea = usedAreas[i]?.code;
+              if (flagshipArea && flagshipAreas.is(flagshipArea)) toPrograms({ flagshipArea });
+            }}
           />
         </section>
         <section className="card">

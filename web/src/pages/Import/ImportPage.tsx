@@ -1,12 +1,11 @@
 /** Upload a CSV or IATI file: a dry run first shows every bad row; only a clean file can be imported. */
-import { useNavigate } from '@tanstack/react-router';
+import { useNavigate, useSearch } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ImportReport } from '../../api/client.js';
 import { useImport, type ImportKind } from '../../api/queries.js';
 import { ProblemMessage } from '../../components/Status.js';
 import { useFormat } from '../../format.js';
-import { importRoute } from '../../routes.js';
 import { ACTIVITY_COLUMNS, PARTICIPANT_COLUMNS, RATE_COLUMNS } from '../../../../src/domain/import/csv-columns.js';
 
 const COLUMNS = { activities: ACTIVITY_COLUMNS, participants: PARTICIPANT_COLUMNS, rates: RATE_COLUMNS } as const;
@@ -14,7 +13,7 @@ const COLUMNS = { activities: ACTIVITY_COLUMNS, participants: PARTICIPANT_COLUMN
 export function ImportPage() {
   const { t } = useTranslation();
   const f = useFormat();
-  const search = importRoute.useSearch();
+  const search = useSearch({ from: '/import' });
   const navigate = useNavigate({ from: '/import' });
   const kind: ImportKind = search.kind ?? 'activities';
   const [file, setFile] = useState<File | null>(null);

@@ -4,7 +4,7 @@
  * estimates, kept apart from spending), the unit costs behind them (editable by the coordination
  * team), and the TOSSD/CRS-style CSV download. Figures come from the API; the page only formats.
  */
-import { Link, useNavigate } from '@tanstack/react-router';
+import { Link, useNavigate, useSearch } from '@tanstack/react-router';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { lifecycleStages } from '../../../../src/domain/codes.js';
@@ -13,9 +13,9 @@ import { useBudgetVsSpent, useInKind } from '../../api/money-queries.js';
 import { useOrganisations, useYears } from '../../api/queries.js';
 import { EmptyState, Loading, ProblemMessage } from '../../components/Status.js';
 import { useFormat } from '../../format.js';
-import { moneyRoute } from '../../routes.js';
 import type { MoneyGrouping, MoneySearch } from './money-search.js';
 import { UnitCostSection } from './UnitCostSection.js';
+import { CodeFilter } from '../../components/CodeFilter.js';
 
 type Spending = Schemas['Spending'];
 type BudgetRow = Schemas['BudgetVsSpent']['rows'][number];
@@ -37,7 +37,7 @@ export function EstimateBadge() {
 
 export function MoneyPage() {
   const { t } = useTranslation();
-  const search = moneyRoute.useSearch();
+  const search = useSearch({ from: '/money' });
   const navigate = useNavigate({ from: '/money' });
   const set = (patch: Partial<MoneySearch>) => void navigate({ search: (s) => ({ ...s, ...patch, page: undefined, inKindPage: undefined }) });
   const years = useYears();
@@ -98,17 +98,7 @@ function Filters({ search, years, onChange }: { search: MoneySearch; years: read
           ))}
         </select>
       </div>
-      <div className="field-like">
-        <label htmlFor={`${id}-stage`}>{t('money.stage')}</label>
-        <select id={`${id}-stage`} value={search.stage ?? ''} onChange={(e) => onChange({ stage: e.target.value || undefined })}>
-          <option value="">{t('common.all')}</option>
-          {lifecycleStages.codes.map((s) => (
-            <option key={s} value={s}>
-              {f.code(lifecycleStages, s)}
-            </option>
-          ))}
-        </select>
-      </div>
+      <CodeFilter id={`${id}-stage`} label={t('money.stage')} codes={lifecycleStages} value={search.stage} onChange={(stage) => onChange({ stage })} />
       <div className="field-like">
         <span id={`${id}-group`}>{t('money.groupBy')}</span>
         <div className="toggle" role="radiogroup" aria-labelledby={`${id}-group`}>

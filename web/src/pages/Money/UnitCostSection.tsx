@@ -12,6 +12,8 @@ import { can, useSession } from '../../auth/session.js';
 import { Field, type FieldError } from '../../components/Field.js';
 import { EmptyState, Loading, ProblemMessage } from '../../components/Status.js';
 import { useFormat } from '../../format.js';
+import { FormActions } from '../../components/FormParts.js';
+import { oneOf } from '../../search-params.js';
 
 type UnitCost = Schemas['UnitCost'];
 
@@ -62,7 +64,14 @@ function UnitCostForm({ editing, onDone }: { editing: UnitCost | null; onDone: (
         <div className="row">
           <Field label={t('money.unitCosts.kind')} error={errors.kind} required>
             {(p) => (
-              <select {...p} value={draft.kind} onChange={(e) => change({ kind: e.target.value as UnitCostKind, region: e.target.value === 'flight' ? draft.region : '' })}>
+              <select
+                {...p}
+                value={draft.kind}
+                onChange={(e) => {
+                  const kind = oneOf(UNIT_COST_KINDS, e.target.value);
+                  if (kind) change({ kind, region: kind === 'flight' ? draft.region : '' });
+                }}
+              >
                 {UNIT_COST_KINDS.map((k) => (
                   <option key={k} value={k}>
                     {t(`money.kinds.${k}`)}
@@ -73,7 +82,7 @@ function UnitCostForm({ editing, onDone }: { editing: UnitCost | null; onDone: (
           </Field>
           <Field label={t('money.unitCosts.region')} error={errors.region} required={draft.kind === 'flight'} hint={t('money.unitCosts.regionHint')}>
             {(p) => (
-              <select {...p} value={draft.region} disabled={draft.kind !== 'flight'} onChange={(e) => change({ region: e.target.value as ReportRegion | '' })}>
+              <select {...p} value={draft.region} disabled={draft.kind !== 'flight'} onChange={(e) => change({ region: oneOf(REPORT_REGIONS, e.target.value) ?? '' })}>
                 <option value="">—</option>
                 {REPORT_REGIONS.map((r) => (
                   <option key={r} value={r}>
@@ -97,14 +106,7 @@ function UnitCostForm({ editing, onDone }: { editing: UnitCost | null; onDone: (
           </Field>
         </div>
         {save.error && Object.keys(errors).length === 0 && <ProblemMessage error={save.error} />}
-        <div className="actions">
-          <button type="submit" disabled={save.isPending}>
-            {t('common.save')}
-          </button>
-          <button type="button" className="secondary" onClick={onDone}>
-            {t('common.cancel')}
-          </button>
-        </div>
+        <FormActions submit={t('common.save')} busy={save.isPending} onCancel={onDone} />
       </fieldset>
     </form>
   );

@@ -9,7 +9,8 @@ import { useTranslation } from 'react-i18next';
 import { participantStatuses, type ParticipantStatus } from '../../../../src/domain/codes.js';
 import { canMove } from '../../../../src/domain/participant/journey.js';
 import { useMyNominations, useParticipantStatus, type MyNomination } from '../../api/offer-queries.js';
-import { EmptyState, Loading } from '../../components/Status.js';
+import { CodeFilter } from '../../components/CodeFilter.js';
+import { ListResults } from '../../components/ListResults.js';
 import { useFormat } from '../../format.js';
 import { MY_PAGE_SIZE } from './offer-search.js';
 import { OfferProblem, ParticipantStatusBadge, StatusHistory, useInstant, Withheld } from './parts.js';
@@ -17,12 +18,11 @@ import { PageNav } from '../../components/PageNav.js';
 
 export function MyNominationsPage() {
   const { t } = useTranslation();
-  const f = useFormat();
   const idPrefix = useId();
   const search = useSearch({ from: '/nominations' });
   const navigate = useNavigate({ from: '/nominations' });
   const page = search.page ?? 1;
-  const list = useMyNominations({ ...(search.status ? { status: search.status as ParticipantStatus } : {}), page, pageSize: MY_PAGE_SIZE });
+  const list = useMyNominations({ ...(search.status ? { status: search.status } : {}), page, pageSize: MY_PAGE_SIZE });
   const total = list.data?.total ?? 0;
   const pages = Math.max(1, Math.ceil(total / MY_PAGE_SIZE));
   return (
@@ -37,37 +37,23 @@ export function MyNominationsPage() {
       </div>
       <p className="muted">{t('offers.mine.intro')}</p>
       <div className="filters">
-        <div className="field-like">
-          <label htmlFor={`${idPrefix}-status`}>{t('offers.columns.status')}</label>
-          <select id={`${idPrefix}-status`} value={search.status ?? ''} onChange={(e) => void navigate({ search: { ...(e.target.value ? { status: e.target.value } : {}) } })}>
-            <option value="">{t('common.all')}</option>
-            {participantStatuses.codes.map((s) => (
-              <option key={s} value={s}>
-                {f.code(participantStatuses, s)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <CodeFilter id={`${idPrefix}-status`} label={t('offers.columns.status')} codes={participantStatuses} value={search.status} onChange={(status) => void navigate({ search: { ...(status ? { status } : {}) } })} />
       </div>
-      {list.isPending ? (
-        <Loading />
-      ) : list.error ? (
-        <OfferProblem error={list.error} onRetry={() => void list.refetch()} />
-      ) : total === 0 ? (
-        <EmptyState action={<Link to="/offers">{t('offers.mine.findOffers')}</Link>}>{t('offers.mine.empty')}</EmptyState>
-      ) : (
-        <>
-          <p className="muted" aria-live="polite">
-            {t('offers.mine.results', { count: total })}
-          </p>
-          <ul className="plain">
-            {list.data?.items.map((n) => (
-              <Nominee key={n.id} n={n} />
-            ))}
-          </ul>
-          <PageNav page={page} pages={pages} onPage={(p) => void navigate({ search: (s) => ({ ...s, page: p > 1 ? p : undefined }) })} />
-        </>
-      )}
+      <ListResults
+        query={list}
+        total={total}
+        empty={t('offers.mine.empty')}
+        emptyAction={<Link to="/offers">{t('offers.mine.findOffers')}</Link>}
+        results={t('offers.mine.results', { count: total })}
+        problem={(error, retry) => <OfferProblem error={error} onRetry={retry} />}
+      >
+        <ul className="plain">
+          {list.data?.items.map((n) => (
+            <Nominee key={n.id} n={n} />
+          ))}
+        </ul>
+        <PageNav page={page} pages={pages} onPage={(p) => void navigate({ search: (s) => ({ ...s, page: p > 1 ? p : undefined }) })} />
+      </ListResults>
     </article>
   );
 }
@@ -79,7 +65,7 @@ function Nominee({ n }: { n: MyNomination }) {
   const step = useParticipantStatus();
   const [done, setDone] = useState<string | null>(null);
   const headingId = useId();
-  const status = n.status as ParticipantStatus;
+  const canMoveTo = (to: ParticipantStatus) => participantStatuses.is(n.status) && canMove(n.status, to);
   const name = n.fullName ?? t('offers.review.candidate', { id: n.id });
   const programTitle = (f.lang === 'id' ? (n.programTitleId ?? n.programTitleEn) : (n.programTitleEn ?? n.programTitleId)) ?? n.programIdentifier;
   const handle = (to: 'confirmed' | 'withdrawn') => {
@@ -97,12 +83,12 @@ function Nominee({ n }: { n: MyNomination }) {
           {n.personal ? name : <Withheld />} <ParticipantStatusBadge status={n.status} />
         </h2>
         <div className="actions">
-          {canMove(status, 'confirmed') && (
+          {canMoveTo('confirmed') && (
             <button type="button" disabled={step.isPending} aria-label={t('offers.mine.confirmOf', { name })} onClick={() => handle('confirmed')}>
               {t('offers.mine.confirm')}
             </button>
           )}
-          {canMove(status, 'withdrawn') && (
+          {canMoveTo('withdrawn') && (
             <button type="button" className="danger" disabled={step.isPending} aria-label={t('offers.mine.withdrawOf', { name })} onClick={() => handle('withdrawn')}>
               {t('offers.mine.withdraw')}
             </button>

@@ -18,6 +18,8 @@ import { Field } from '../../components/Field.js';
 import { Loading } from '../../components/Status.js';
 import { useFormat } from '../../format.js';
 import { issuesByPath, OfferProblem, ParticipantStatusBadge, StatusHistory, useOfferIssue } from './parts.js';
+import { orNull } from '../../components/form-values.js';
+import { CodeSelect } from '../../components/CodeSelect.js';
 
 /** What the file inputs offer: the accepted types by extension and media type (the server checks the content). */
 const ACCEPT = Object.values(ALLOWED_TYPES)
@@ -37,8 +39,6 @@ interface FormState {
 }
 
 const empty = (country: string): FormState => ({ fullName: '', sex: 'X', country, organisation: '', position: '', email: '', phone: '', consent: false });
-const orNull = (s: string) => (s.trim() === '' ? null : s.trim());
-
 export function NominationForm({ offerId, recipients }: { offerId: number; recipients: readonly string[] }) {
   const { t } = useTranslation();
   const f = useFormat();
@@ -99,15 +99,7 @@ export function NominationForm({ offerId, recipients }: { offerId: number; recip
           {(p) => <input {...p} type="text" autoComplete="off" value={state.fullName} onChange={(e) => set({ fullName: e.target.value })} />}
         </Field>
         <Field label={t('offers.nominate.sex')} error={err('sex')}>
-          {(p) => (
-            <select {...p} value={state.sex} onChange={(e) => set({ sex: e.target.value as FormState['sex'] })}>
-              {sexes.codes.map((s) => (
-                <option key={s} value={s}>
-                  {f.code(sexes, s)}
-                </option>
-              ))}
-            </select>
-          )}
+          {(p) => <CodeSelect {...p} codes={sexes} value={state.sex} onChange={(sex) => set({ sex })} />}
         </Field>
         <Field label={t('offers.nominate.country')} required error={err('country')} hint={t('offers.nominate.countryHint')}>
           {(p) => (

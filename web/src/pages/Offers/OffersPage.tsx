@@ -4,7 +4,7 @@ import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { flagshipAreas, modalities } from '../../../../src/domain/codes.js';
 import { useCatalogue, type CatalogueParams } from '../../api/offer-queries.js';
-import { CountryPicker } from '../../components/CountryPicker.js';
+import { CountryFilter } from '../../components/CountryChoice.js';
 import { EmptyState, Loading } from '../../components/Status.js';
 import { useFormat } from '../../format.js';
 import { CATALOGUE_PAGE_SIZE, type CatalogueSearch } from './offer-search.js';
@@ -23,8 +23,8 @@ export function OffersPage() {
   const params: CatalogueParams = {
     ...(search.q ? { q: search.q } : {}),
     ...(search.country ? { country: search.country } : {}),
-    ...(search.modality ? { modality: search.modality as CatalogueParams['modality'] } : {}),
-    ...(search.flagshipArea ? { flagshipArea: search.flagshipArea as CatalogueParams['flagshipArea'] } : {}),
+    ...(search.modality ? { modality: search.modality } : {}),
+    ...(search.flagshipArea ? { flagshipArea: search.flagshipArea } : {}),
     ...(search.all ? {} : { open: 'true' as const }),
     page,
     pageSize: CATALOGUE_PAGE_SIZE,
@@ -51,16 +51,12 @@ export function OffersPage() {
           </Link>
         }
       >
-        <div className="field-like">
-          <span>{t('offers.eligibleCountry')}</span>
-          {search.country ? (
-            <button type="button" className="chip" onClick={() => set({ country: undefined })} aria-label={t('offers.removeFilter', { value: f.country(search.country) })}>
-              {f.country(search.country)} ×
-            </button>
-          ) : (
-            <CountryPicker label={t('offers.eligibleCountry')} onPick={(country) => set({ country })} />
-          )}
-        </div>
+        <CountryFilter
+          label={t('offers.eligibleCountry')}
+          value={search.country}
+          chipLabel={search.country && t('offers.removeFilter', { value: f.country(search.country) })}
+          onChange={(country) => set({ country })}
+        />
         <CodeFilter id={`${idPrefix}-modality`} label={t('program.modality')} codes={modalities} value={search.modality} onChange={(v) => set({ modality: v })} />
         <CodeFilter id={`${idPrefix}-area`} label={t('program.area')} codes={flagshipAreas} value={search.flagshipArea} onChange={(v) => set({ flagshipArea: v })} />
         <div className="field-like">

@@ -7,7 +7,7 @@
 import { Link, useNavigate, useParams, useSearch } from '@tanstack/react-router';
 import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { participantStatuses, type ParticipantStatus } from '../../../../src/domain/codes.js';
+import { participantStatuses } from '../../../../src/domain/codes.js';
 import { REVIEW_STATUSES } from '../../../../src/domain/offer/nomination.js';
 import { canMove } from '../../../../src/domain/participant/journey.js';
 import {
@@ -240,7 +240,7 @@ function Row({ r, manage, checked, onCheck, onApply, busy }: { r: Nomination; ma
       {manage && (
         <td>
           <div className="actions">
-            {REVIEW_STATUSES.filter((to) => canMove(r.status as ParticipantStatus, to)).map((to) => (
+            {REVIEW_STATUSES.filter((to) => participantStatuses.is(r.status) && canMove(r.status, to)).map((to) => (
               <button key={to} type="button" className="secondary" disabled={busy} aria-label={t(`offers.review.rowTo.${to}`, { name: label })} onClick={() => onApply(to)}>
                 {t(`offers.review.to.${to}`)}
               </button>

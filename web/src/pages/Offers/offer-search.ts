@@ -1,19 +1,20 @@
 /** The catalogue's and the review list's filters as URL search parameters (shareable links). */
-import { flagshipAreas, modalities, participantStatuses } from '../../../../src/domain/codes.js';
+import { flagshipAreas, modalities, participantStatuses, type FlagshipArea, type Modality, type ParticipantStatus } from '../../../../src/domain/codes.js';
 import { isCountryCode } from '../../../../src/domain/reference/countries.js';
+import { withoutUndefined as defined } from '../../search-params.js';
 
 export interface CatalogueSearch {
   q?: string;
   country?: string;
-  modality?: string;
-  flagshipArea?: string;
+  modality?: Modality;
+  flagshipArea?: FlagshipArea;
   /** Closed offers too (the default lists offers taking nominations now). */
   all?: boolean;
   page?: number;
 }
 
 export interface ReviewSearch {
-  status?: string;
+  status?: ParticipantStatus;
   country?: string;
   q?: string;
   page?: number;
@@ -28,7 +29,6 @@ function page(v: unknown): number | undefined {
   const n = typeof v === 'number' ? v : typeof v === 'string' ? Number(v) : NaN;
   return Number.isInteger(n) && n > 1 && n < 100_000 ? n : undefined;
 }
-const defined = <T extends object>(o: T): T => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
 
 export function parseCatalogueSearch(s: Record<string, unknown>): CatalogueSearch {
   const modality = text(s.modality);
@@ -49,7 +49,7 @@ export function parseReviewSearch(s: Record<string, unknown>): ReviewSearch {
 }
 
 export interface MyNominationsSearch {
-  status?: string;
+  status?: ParticipantStatus;
   page?: number;
 }
 

@@ -4,7 +4,7 @@ import { participantStatuses } from '../../../../src/domain/codes.js';
 import { ApiError, type ProblemIssue } from '../../api/client.js';
 import type { StatusEvent } from '../../api/offer-queries.js';
 import type { FieldError } from '../../components/Field.js';
-import { ProblemMessage } from '../../components/Status.js';
+import { CodedProblem } from '../../components/Status.js';
 import { useFormat } from '../../format.js';
 
 const GOOD = new Set(['selected', 'confirmed', 'attended', 'completed', 'open']);
@@ -47,16 +47,7 @@ export function Deadline({ at }: { at: string }) {
 
 /** The problem in the active language: the offer pages' own codes first, then the app's. */
 export function OfferProblem({ error, onRetry }: { error: unknown; onRetry?: () => void }) {
-  const { t, i18n } = useTranslation();
-  const key = error instanceof ApiError ? `offers.errors.${error.code.replace(/\./g, '_')}` : '';
-  if (!key || !i18n.exists(key)) return <ProblemMessage error={error} onRetry={onRetry} />;
-  return (
-    <div className="problem" role="alert">
-      <strong>{t('errors.title')}</strong>
-      <p>{t(key)}</p>
-      {error instanceof ApiError && error.message !== error.code && <p className="muted">{error.message}</p>}
-    </div>
-  );
+  return <CodedProblem error={error} texts="offers.errors" onRetry={onRetry} retryOnOwnText={false} details={(e) => e.message !== e.code && <p className="muted">{e.message}</p>} />;
 }
 
 /** A field issue from the server in the active language: by field and code, then by code, else the server's words. */

@@ -12,7 +12,8 @@ import { Field, type FieldError } from '../../components/Field.js';
 import { EmptyState } from '../../components/Status.js';
 import { useFormat } from '../../format.js';
 import { PartnershipProblem, usePartnershipIssue } from './agreement-parts.js';
-import { groupDocuments, issuesByPath } from './agreement-form.js';
+import { errorsFromIssues } from '../../components/field-errors.js';
+import { groupDocuments } from './agreement-form.js';
 
 /** What the file input offers: the accepted types by extension and media type (the server checks the content). */
 const ACCEPT = Object.values(ALLOWED_TYPES)
@@ -112,7 +113,7 @@ function DocumentVersions({ versions, canEdit }: { versions: readonly AgreementD
  */
 function uploadErrors(error: unknown): Map<string, FieldError> {
   if (!(error instanceof ApiError)) return new Map();
-  const fields = issuesByPath(error.issues.filter((i) => i.path === 'file' || i.path === 'title'));
+  const fields = errorsFromIssues(error.issues.filter((i) => i.path === 'file' || i.path === 'title'));
   if (error.status === 413 && !fields.has('file')) fields.set('file', { code: 'too_large', message: 'the file is too large' });
   return fields;
 }

@@ -14,8 +14,10 @@ import { useSession } from '../../auth/session.js';
 import { Field, type FieldError } from '../../components/Field.js';
 import { useFormat } from '../../format.js';
 import { PartnershipProblem, usePartnershipIssue } from './agreement-parts.js';
-import { agreementFormOf, issuesByPath, stepDates, stepFormOf, toAgreementPatch, toStepBody, validateAgreementPatch, validateStep, type AgreementFormState, type StepFormState } from './agreement-form.js';
+import { errorsFromIssues } from '../../components/field-errors.js';
+import { agreementFormOf, stepDates, stepFormOf, toAgreementPatch, toStepBody, validateAgreementPatch, validateStep, type AgreementFormState, type StepFormState } from './agreement-form.js';
 import { AgreementFields } from './AgreementFields.js';
+import { ErrorsBelow, FormActions } from '../../components/FormParts.js';
 
 /** A refusal whose issues all sit at the form's fields is shown there; any other is shown whole. */
 const isGeneral = (error: unknown, fields: readonly string[]) => !!error && !(error instanceof ApiError && error.issues.length > 0 && error.issues.every((i) => fields.some((f) => i.path === f || i.path.startsWith(`${f}.`))));
@@ -48,7 +50,7 @@ export function EditAgreement({ detail, onDone }: { detail: AgreementDetail; onD
         onSuccess: () => onDone(),
         onError: (error) => {
           if (error instanceof ApiError && error.code === 'agreement.stale') onDone(error);
-          else setErrors(error instanceof ApiError ? issuesByPath(error.issues) : new Map());
+          else setErrors(error instanceof ApiError ? errorsFromIssues(error.issues) : new Map());
         },
       },
     );
@@ -57,21 +59,10 @@ export function EditAgreement({ detail, onDone }: { detail: AgreementDetail; onD
   return (
     <form className="form program-form" noValidate onSubmit={handleSubmit} aria-label={t('partnerships.agreements.editTitle', { reference: a.reference })}>
       <h2>{t('partnerships.agreements.editTitle', { reference: a.reference })}</h2>
-      {errors.size > 0 && (
-        <p className="problem" role="alert">
-          {t('form.errorsBelow')}
-        </p>
-      )}
+      <ErrorsBelow errors={errors} />
       <AgreementFields state={state} set={set} errors={errors} withOwner={withOwner} withStatus={false} />
       {isGeneral(patch.error, EDIT_FIELDS) && <PartnershipProblem error={patch.error} />}
-      <div className="actions">
-        <button type="submit" disabled={patch.isPending}>
-          {t('common.save')}
-        </button>
-        <button type="button" className="secondary" onClick={() => onDone()}>
-          {t('common.cancel')}
-        </button>
-      </div>
+      <FormActions submit={t('common.save')} busy={patch.isPending} onCancel={() => onDone()} />
     </form>
   );
 }
@@ -140,7 +131,7 @@ function StepForm({ detail, to, onCancel, onDone }: { detail: AgreementDetail; t
     const found = validateStep(a, to, state);
     setErrors(found);
     if (found.size > 0) return;
-    step.mutate({ version: a.version, body: toStepBody(to, state) }, { onSuccess: onDone, onError: (error) => setErrors(error instanceof ApiError ? issuesByPath(error.issues) : new Map()) });
+    step.mutate({ version: a.version, body: toStepBody(to, state) }, { onSuccess: onDone, onError: (error) => setErrors(error instanceof ApiError ? errorsFromIssues(error.issues) : new Map()) });
   };
 
   // Issues at a date this form does not ask (e.g. the signature when entering into force) are shown in the problem box.
@@ -177,14 +168,7 @@ function StepForm({ detail, to, onCancel, onDone }: { detail: AgreementDetail; t
         </ul>
       )}
       {general && <PartnershipProblem error={step.error} />}
-      <div className="actions">
-        <button type="submit" className={to === 'terminated' ? 'danger' : ''} disabled={step.isPending}>
-          {t(`partnerships.agreements.steps.${to}`)}
-        </button>
-        <button type="button" className="secondary" onClick={onCancel}>
-          {t('common.cancel')}
-        </button>
-      </div>
+      <FormActions submit={t(`partnerships.agreements.steps.${to}`)} busy={step.isPending} danger={to === 'terminated'} onCancel={onCancel} />
     </form>
   );
 }

@@ -5,7 +5,7 @@ import { flagshipAreas } from '../../../../src/domain/codes.js';
 import { agreementKinds, agreementStatuses } from '../../../../src/domain/partnership/agreement.js';
 import { PARTNERSHIP_LIMITS } from '../../../../src/domain/partnership/partnership.schema.js';
 import { useOrganisations } from '../../api/queries.js';
-import { CountryPicker } from '../../components/CountryPicker.js';
+import { CountryChoice } from '../../components/CountryChoice.js';
 import { Field, type FieldError } from '../../components/Field.js';
 import { useFormat } from '../../format.js';
 import { usePartnershipIssue } from './agreement-parts.js';
@@ -145,15 +145,7 @@ export function AgreementFields({
               </Field>
             ) : (
               <Field label={t('partnerships.agreements.fields.country')} required error={err(`parties.${i}.country`) ?? err(`parties.${i}`)}>
-                {(props) =>
-                  p.country ? (
-                    <button type="button" className="chip" onClick={() => setParty(i, { country: '' })} aria-label={`${f.country(p.country)} ×`}>
-                      {f.country(p.country)} ×
-                    </button>
-                  ) : (
-                    <CountryPicker id={props.id} label={t('partnerships.agreements.fields.country')} onPick={(c) => setParty(i, { country: c })} />
-                  )
-                }
+                {(props) => <CountryChoice id={props.id} label={t('partnerships.agreements.fields.country')} value={p.country} onChange={(country) => setParty(i, { country })} />}
               </Field>
             )}
             {state.parties.length > 1 && (

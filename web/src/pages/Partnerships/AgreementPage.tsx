@@ -10,6 +10,7 @@ import { flagshipAreas } from '../../../../src/domain/codes.js';
 import { agreementKinds } from '../../../../src/domain/partnership/agreement.js';
 import { useAgreement, type AgreementDetail } from '../../api/partnership-queries.js';
 import { EmptyState, Loading } from '../../components/Status.js';
+import { IllustrativeTag } from '../../components/IllustrativeTag.js';
 import { useFormat } from '../../format.js';
 import { AgreementStatusBadge, Parties, PartnershipProblem, RenewalBadge } from './agreement-parts.js';
 import { AgreementDocuments } from './AgreementDocuments.js';
@@ -69,11 +70,7 @@ function Agreement({ detail }: { detail: AgreementDetail }) {
       <p>
         <AgreementStatusBadge status={a.status} /> {f.code(agreementKinds, a.kind)}
         {a.illustrative && ' '}
-        {a.illustrative && (
-          <span className="tag" title={t('common.illustrativeHint')}>
-            {t('common.illustrative')}
-          </span>
-        )}
+        {a.illustrative && <IllustrativeTag />}
       </p>
       {!editing && refusal !== null && <PartnershipProblem error={refusal} />}
       {editing ? (

@@ -9,7 +9,8 @@ import { useOrganisations } from '../../api/queries.js';
 import { canPartnerships } from '../../auth/partnership-rules.js';
 import { useSession } from '../../auth/session.js';
 import { CodeFilter } from '../../components/CodeFilter.js';
-import { CountryPicker } from '../../components/CountryPicker.js';
+import { IllustrativeTag } from '../../components/IllustrativeTag.js';
+import { CountryFilter } from '../../components/CountryChoice.js';
 import { PageNav } from '../../components/PageNav.js';
 import { useFormat } from '../../format.js';
 import { AgreementStatusBadge, Parties, PartnershipProblem, RenewalBadge } from './agreement-parts.js';
@@ -92,16 +93,7 @@ export function AgreementsPage() {
             ))}
           </datalist>
         </div>
-        <div className="field-like">
-          <span>{t('partnerships.agreements.columns.country')}</span>
-          {params.country ? (
-            <button type="button" className="chip" onClick={() => set({ country: undefined })} aria-label={`${f.country(params.country)} ×`}>
-              {f.country(params.country)} ×
-            </button>
-          ) : (
-            <CountryPicker label={t('partnerships.agreements.columns.country')} onPick={(country) => set({ country })} />
-          )}
-        </div>
+        <CountryFilter label={t('partnerships.agreements.columns.country')} value={params.country} onChange={(country) => set({ country })} />
         <div className="field-like">
           <label htmlFor={`${idPrefix}-expiring`}>{t('partnerships.agreements.expiringWithin')}</label>
           <select id={`${idPrefix}-expiring`} value={params.expiringWithin ?? ''} onChange={(e) => set({ expiringWithin: e.target.value || undefined })}>
@@ -150,11 +142,7 @@ export function AgreementsPage() {
                   <td className="title-cell">
                     {f.title(a)}
                     {a.illustrative && ' '}
-                    {a.illustrative && (
-                      <span className="tag" title={t('common.illustrativeHint')}>
-                        {t('common.illustrative')}
-                      </span>
-                    )}
+                    {a.illustrative && <IllustrativeTag />}
                   </td>
                   <td>{f.code(agreementKinds, a.kind)}</td>
                   <td>

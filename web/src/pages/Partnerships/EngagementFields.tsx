@@ -9,7 +9,8 @@ import { engagementKinds, itemKinds, itemSides } from '../../../../src/domain/pa
 import { PARTNERSHIP_LIMITS } from '../../../../src/domain/partnership/partnership.schema.js';
 import { LIMITS } from '../../../../src/domain/schema-helpers.js';
 import { useOrganisations } from '../../api/queries.js';
-import { CountryPicker } from '../../components/CountryPicker.js';
+import { CodeSelect, OptionalCodeSelect } from '../../components/CodeSelect.js';
+import { CountryChoice } from '../../components/CountryChoice.js';
 import { Field, type FieldError } from '../../components/Field.js';
 import { useFormat } from '../../format.js';
 import type { EngagementFieldsState, FollowUpFormState, ItemFormState } from './engagement-form.js';
@@ -21,15 +22,7 @@ export function CountryField({ label, value, error, hint, required, onChange }: 
   const f = useFormat();
   return (
     <Field label={label} error={error} hint={hint} required={required}>
-      {(props) =>
-        value ? (
-          <button type="button" className="chip" onClick={() => onChange('')} aria-label={`${label}: ${f.country(value)} ×`}>
-            {f.country(value)} ×
-          </button>
-        ) : (
-          <CountryPicker id={props.id} label={label} onPick={onChange} />
-        )
-      }
+      {(props) => <CountryChoice id={props.id} label={label} value={value} chipLabel={`${label}: ${f.country(value)} ×`} onChange={onChange} />}
     </Field>
   );
 }
@@ -83,7 +76,6 @@ export function EngagementFields({
   ownOrg: string | null;
 }) {
   const { t } = useTranslation();
-  const f = useFormat();
   const { counterparts } = useOrgChoices();
   const text = (key: 'counterpart' | 'delegation' | 'purpose' | 'outcome') => (
     <Field label={t(`partnerships.engagements.fields.${key}`)} error={err(key)}>
@@ -94,15 +86,7 @@ export function EngagementFields({
     <>
       <div className="grid2">
         <Field label={t('partnerships.engagements.fields.kind')} required error={err('kind')}>
-          {(props) => (
-            <select {...props} value={state.kind} onChange={(e) => onChange({ kind: e.target.value as EngagementFieldsState['kind'] })}>
-              {engagementKinds.codes.map((c) => (
-                <option key={c} value={c}>
-                  {f.code(engagementKinds, c)}
-                </option>
-              ))}
-            </select>
-          )}
+          {(props) => <CodeSelect {...props} codes={engagementKinds} value={state.kind} onChange={(kind) => onChange({ kind })} />}
         </Field>
         <Field label={t('partnerships.engagements.fields.title')} required error={err('title')}>
           {(props) => <input {...props} type="text" maxLength={PARTNERSHIP_LIMITS.title} value={state.title} onChange={(e) => onChange({ title: e.target.value })} />}
@@ -149,44 +133,18 @@ export function EngagementFields({
 /** An offer or a request: who put it forward, which, what, for which area and country. */
 export function ItemFields({ item, onChange, err, prefix = '' }: { item: ItemFormState; onChange: (patch: Partial<ItemFormState>) => void; err: ErrorAt; prefix?: string }) {
   const { t } = useTranslation();
-  const f = useFormat();
   const at = (field: string) => err(prefix ? `${prefix}.${field}` : field);
   return (
     <>
       <div className="row">
         <Field label={t('partnerships.engagements.items.side')} required error={at('side')}>
-          {(props) => (
-            <select {...props} value={item.side} onChange={(e) => onChange({ side: e.target.value as ItemFormState['side'] })}>
-              {itemSides.codes.map((c) => (
-                <option key={c} value={c}>
-                  {f.code(itemSides, c)}
-                </option>
-              ))}
-            </select>
-          )}
+          {(props) => <CodeSelect {...props} codes={itemSides} value={item.side} onChange={(side) => onChange({ side })} />}
         </Field>
         <Field label={t('partnerships.engagements.items.kind')} required error={at('kind')}>
-          {(props) => (
-            <select {...props} value={item.kind} onChange={(e) => onChange({ kind: e.target.value as ItemFormState['kind'] })}>
-              {itemKinds.codes.map((c) => (
-                <option key={c} value={c}>
-                  {f.code(itemKinds, c)}
-                </option>
-              ))}
-            </select>
-          )}
+          {(props) => <CodeSelect {...props} codes={itemKinds} value={item.kind} onChange={(kind) => onChange({ kind })} />}
         </Field>
         <Field label={t('partnerships.engagements.items.area')} error={at('flagshipArea')}>
-          {(props) => (
-            <select {...props} value={item.flagshipArea} onChange={(e) => onChange({ flagshipArea: e.target.value })}>
-              <option value="">{t('partnerships.engagements.items.noArea')}</option>
-              {flagshipAreas.codes.map((c) => (
-                <option key={c} value={c}>
-                  {f.code(flagshipAreas, c)}
-                </option>
-              ))}
-            </select>
-          )}
+          {(props) => <OptionalCodeSelect {...props} codes={flagshipAreas} emptyLabel={t('partnerships.engagements.items.noArea')} value={item.flagshipArea} onChange={(flagshipArea) => onChange({ flagshipArea })} />}
         </Field>
         <CountryField label={t('partnerships.engagements.items.country')} value={item.country} error={at('country')} onChange={(country) => onChange({ country })} />
       </div>

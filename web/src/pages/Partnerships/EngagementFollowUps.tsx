@@ -10,7 +10,8 @@ import { useAddFollowUp, usePatchFollowUp, type Engagement, type FollowUp } from
 import { useSession } from '../../auth/session.js';
 import { Field, type FieldError } from '../../components/Field.js';
 import { useFormat } from '../../format.js';
-import { emptyFollowUp, errorsFromIssues, toFollowUpBody, type FollowUpFormState } from './engagement-form.js';
+import { errorsFromIssues } from '../../components/field-errors.js';
+import { emptyFollowUp, toFollowUpBody, type FollowUpFormState } from './engagement-form.js';
 import { FollowUpFields } from './EngagementFields.js';
 import { AddPanel, EngagementProblem, FollowUpStatus } from './EngagementParts.js';
 import { canActOnFollowUp } from './follow-ups.js';
@@ -50,8 +51,7 @@ export function EngagementFollowUps({ e }: { e: Engagement }) {
                   <td>{x.owner}</td>
                   <td className="nowrap">{f.date(x.dueOn)}</td>
                   <td>
-                    <FollowUpStatus status={x.status} overdue={x.overdue} />
-                    {x.doneOn && <span className="muted small"> {f.date(x.doneOn)}</span>}
+                    <FollowUpStatus status={x.status} overdue={x.overdue} doneOn={x.doneOn} />
                   </td>
                   <td>
                     {canActOnFollowUp(user, x, e) &&

@@ -13,9 +13,12 @@ import { useAddEngagementItem, useDeleteEngagementItem, useItemToProgram, type E
 import { useSession } from '../../auth/session.js';
 import { Field, type FieldError } from '../../components/Field.js';
 import { useFormat } from '../../format.js';
-import { emptyItem, errorsFromIssues, toItemBody, validateItem, type ItemFormState } from './engagement-form.js';
+import { errorsFromIssues } from '../../components/field-errors.js';
+import { emptyItem, toItemBody, validateItem, type ItemFormState } from './engagement-form.js';
 import { AgencySelect, CountryField, ItemFields } from './EngagementFields.js';
 import { AddPanel, EngagementProblem } from './EngagementParts.js';
+import { FormActions } from '../../components/FormParts.js';
+import { OptionalCodeSelect } from '../../components/CodeSelect.js';
 
 export function EngagementItems({ e }: { e: Engagement }) {
   const { t } = useTranslation();
@@ -184,27 +187,11 @@ function TurnIntoProgram({ e, item, onDone }: { e: Engagement; item: EngagementI
           {(props) => <AgencySelect {...props} value={agency} emptyLabel={defaultAgency ? t('partnerships.engagements.program.agencyDefault', { org: defaultAgency }) : t('partnerships.engagements.program.agencyNone')} onChange={setAgency} />}
         </Field>
         <Field label={t('partnerships.engagements.program.cooperationType')} error={errors.get('cooperationType')} hint={t('partnerships.engagements.program.cooperationTypeHint')}>
-          {(props) => (
-            <select {...props} value={cooperationType} onChange={(ev) => setCooperationType(ev.target.value)}>
-              <option value="">{t('partnerships.engagements.program.automatic')}</option>
-              {cooperationTypes.codes.map((c) => (
-                <option key={c} value={c}>
-                  {f.code(cooperationTypes, c)}
-                </option>
-              ))}
-            </select>
-          )}
+          {(props) => <OptionalCodeSelect {...props} codes={cooperationTypes} emptyLabel={t('partnerships.engagements.program.automatic')} value={cooperationType} onChange={setCooperationType} />}
         </Field>
       </div>
       {toProgram.error && <EngagementProblem error={toProgram.error} withIssues={!shownAtFields(toProgram.error)} />}
-      <div className="actions">
-        <button type="submit" disabled={toProgram.isPending}>
-          {t('partnerships.engagements.program.submit')}
-        </button>
-        <button type="button" className="secondary" onClick={() => onDone(null)}>
-          {t('common.cancel')}
-        </button>
-      </div>
+      <FormActions submit={t('partnerships.engagements.program.submit')} busy={toProgram.isPending} onCancel={() => onDone(null)} />
     </form>
   );
 }

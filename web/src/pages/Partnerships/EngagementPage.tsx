@@ -12,14 +12,17 @@ import { canPartnerships } from '../../auth/partnership-rules.js';
 import { useSession } from '../../auth/session.js';
 import type { FieldError } from '../../components/Field.js';
 import { Loading } from '../../components/Status.js';
+import { IllustrativeTag } from '../../components/IllustrativeTag.js';
 import { useFormat } from '../../format.js';
-import { errorsFromIssues, fieldsOf, toPatchBody, validateEngagementFields, type EngagementFieldsState } from './engagement-form.js';
+import { errorsFromIssues } from '../../components/field-errors.js';
+import { fieldsOf, toPatchBody, validateEngagementFields, type EngagementFieldsState } from './engagement-form.js';
 import { EngagementFields } from './EngagementFields.js';
 import { EngagementFollowUps } from './EngagementFollowUps.js';
 import { EngagementItems } from './EngagementItems.js';
 import { EngagementProblem } from './EngagementParts.js';
 import { PartnershipTabs } from './PartnershipTabs.js';
 import { DeleteEngagement } from './DeleteRecord.js';
+import { ErrorsBelow, FormActions } from '../../components/FormParts.js';
 
 export function EngagementPage() {
   const { id } = useParams({ from: '/engagements/$id' });
@@ -66,11 +69,7 @@ function EngagementView({ e }: { e: Engagement }) {
             {e.reference} · {f.code(engagementKinds, e.kind)}
           </p>
           <h1>{e.title}</h1>
-          {e.illustrative && (
-            <span className="tag" title={t('common.illustrativeHint')}>
-              {t('common.illustrative')}
-            </span>
-          )}
+          {e.illustrative && <IllustrativeTag />}
         </div>
         {canEdit && !editing && (
           <div className="actions">
@@ -156,21 +155,10 @@ function EditEngagement({ e, onDone }: { e: Engagement; onDone: (saved: boolean)
   };
   return (
     <form className="card form" noValidate onSubmit={handleSubmit} aria-label={t('partnerships.engagements.edit')}>
-      {errors.size > 0 && (
-        <p className="problem" role="alert">
-          {t('form.errorsBelow')}
-        </p>
-      )}
+      <ErrorsBelow errors={errors} />
       <EngagementFields state={state} onChange={(p) => setState((s) => ({ ...s, ...p }))} err={(path) => errors.get(path)} chooseOwner={chooseOwner} ownOrg={user?.orgCode ?? null} />
       {patch.error && <EngagementProblem error={patch.error} withIssues={false} />}
-      <div className="actions">
-        <button type="submit" disabled={patch.isPending}>
-          {t('common.save')}
-        </button>
-        <button type="button" className="secondary" onClick={() => onDone(false)}>
-          {t('common.cancel')}
-        </button>
-      </div>
+      <FormActions submit={t('common.save')} busy={patch.isPending} onCancel={() => onDone(false)} />
     </form>
   );
 }

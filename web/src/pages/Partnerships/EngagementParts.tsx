@@ -2,39 +2,17 @@
 import type { FormEvent, ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { followUpStatuses } from '../../../../src/domain/partnership/engagement.js';
-import { ApiError } from '../../api/client.js';
-import { ProblemMessage } from '../../components/Status.js';
+import { CodedProblem, IssueList } from '../../components/Status.js';
 import { useFormat } from '../../format.js';
+import { FormActions } from '../../components/FormParts.js';
 
 /** The problem by its code: the engagement pages' own texts first, then the app's. */
 export function EngagementProblem({ error, onRetry, withIssues = true }: { error: unknown; onRetry?: () => void; withIssues?: boolean }) {
-  const { t, i18n } = useTranslation();
-  const key = error instanceof ApiError ? `partnerships.engagements.errors.${error.code.replace(/\./g, '_')}` : '';
-  if (!key || !i18n.exists(key)) return <ProblemMessage error={error} onRetry={onRetry} />;
-  return (
-    <div className="problem" role="alert">
-      <strong>{t('errors.title')}</strong>
-      <p>{t(key)}</p>
-      {withIssues && error instanceof ApiError && error.issues.length > 0 && (
-        <ul>
-          {error.issues.map((i) => (
-            <li key={`${i.path}:${i.message}`}>
-              <code>{i.path}</code>: {i.message}
-            </li>
-          ))}
-        </ul>
-      )}
-      {onRetry && (
-        <button type="button" onClick={onRetry}>
-          {t('common.retry')}
-        </button>
-      )}
-    </div>
-  );
+  return <CodedProblem error={error} texts="partnerships.engagements.errors" onRetry={onRetry} details={(e) => withIssues && <IssueList issues={e.issues} />} />;
 }
 
-/** A follow-up's status, and "Overdue" when it is open past its due day. */
-export function FollowUpStatus({ status, overdue }: { status: string; overdue: boolean }) {
+/** A follow-up's status, "Overdue" when it is open past its due day, and the day it was done. */
+export function FollowUpStatus({ status, overdue, doneOn }: { status: string; overdue: boolean; doneOn: string | null }) {
   const { t } = useTranslation();
   const f = useFormat();
   return (
@@ -46,6 +24,7 @@ export function FollowUpStatus({ status, overdue }: { status: string; overdue: b
           <span className="badge bad">{t('partnerships.followUps.overdue')}</span>
         </>
       )}
+      {doneOn && <span className="muted small"> {f.date(doneOn)}</span>}
     </>
   );
 }
@@ -68,20 +47,12 @@ export function AddPanel({
   onCancel: () => void;
   children: ReactNode;
 }) {
-  const { t } = useTranslation();
   return (
     <form className="panel stack" noValidate onSubmit={onSubmit} aria-label={title}>
       <h3>{title}</h3>
       {children}
       {error ? <EngagementProblem error={error} withIssues={false} /> : null}
-      <div className="actions">
-        <button type="submit" disabled={pending}>
-          {saveLabel}
-        </button>
-        <button type="button" className="secondary" onClick={onCancel}>
-          {t('common.cancel')}
-        </button>
-      </div>
+      <FormActions submit={saveLabel} busy={pending} onCancel={onCancel} />
     </form>
   );
 }

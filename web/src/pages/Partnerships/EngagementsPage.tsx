@@ -7,7 +7,8 @@ import { engagementsExportUrl, useEngagements, type Engagement } from '../../api
 import { canPartnerships } from '../../auth/partnership-rules.js';
 import { useSession } from '../../auth/session.js';
 import { CodeFilter } from '../../components/CodeFilter.js';
-import { CountryPicker } from '../../components/CountryPicker.js';
+import { IllustrativeTag } from '../../components/IllustrativeTag.js';
+import { CountryFilter } from '../../components/CountryChoice.js';
 import { PageNav } from '../../components/PageNav.js';
 import { useFormat } from '../../format.js';
 import { ENGAGEMENT_PAGE_SIZE, engagementFilter, engagementListParams, pageCount, pageOf, type EngagementSearch } from './engagement-search.js';
@@ -70,16 +71,7 @@ export function EngagementsPage() {
             {search.partner && !counterparts.some((o) => o.code === search.partner) && <option value={search.partner}>{search.partner}</option>}
           </select>
         </div>
-        <div className="field-like">
-          <span>{t('partnerships.engagements.fields.country')}</span>
-          {filter.country ? (
-            <button type="button" className="chip" onClick={() => set({ country: undefined })} aria-label={`${f.country(filter.country)} ×`}>
-              {f.country(filter.country)} ×
-            </button>
-          ) : (
-            <CountryPicker label={t('partnerships.engagements.fields.country')} onPick={(country) => set({ country })} />
-          )}
-        </div>
+        <CountryFilter label={t('partnerships.engagements.fields.country')} value={filter.country} onChange={(country) => set({ country })} />
         <div className="field-like">
           <label htmlFor={`${idPrefix}-from`}>{t('partnerships.engagements.from')}</label>
           <input id={`${idPrefix}-from`} type="date" value={filter.from ?? ''} onChange={(e) => set({ from: e.target.value || undefined })} />
@@ -152,9 +144,7 @@ function EngagementRow({ e }: { e: Engagement }) {
         {e.illustrative && (
           <>
             {' '}
-            <span className="tag" title={t('common.illustrativeHint')}>
-              {t('common.illustrative')}
-            </span>
+            <IllustrativeTag />
           </>
         )}
       </td>

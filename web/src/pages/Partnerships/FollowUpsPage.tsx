@@ -102,8 +102,7 @@ export function FollowUpsPage() {
                     <span className="muted small">{x.engagementTitle}</span>
                   </td>
                   <td className="nowrap">
-                    <FollowUpStatus status={x.status} overdue={x.overdue} />
-                    {x.doneOn && <span className="muted small"> {f.date(x.doneOn)}</span>}
+                    <FollowUpStatus status={x.status} overdue={x.overdue} doneOn={x.doneOn} />
                   </td>
                   <td>{canActOnFollowUp(user, x, { ownerOrg: x.ownerOrg }) && <FollowUpActions followUp={x} busy={patch.isPending} onStatus={(status) => patch.mutate({ followUpId: x.id, body: { status } })} />}</td>
                 </tr>

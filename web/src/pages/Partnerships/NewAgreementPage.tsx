@@ -12,9 +12,11 @@ import { canPartnerships } from '../../auth/partnership-rules.js';
 import { useSession } from '../../auth/session.js';
 import type { FieldError } from '../../components/Field.js';
 import { PartnershipProblem } from './agreement-parts.js';
-import { emptyAgreementForm, issuesByPath, toAgreementBody, validateAgreementForm, type AgreementFormState } from './agreement-form.js';
+import { errorsFromIssues } from '../../components/field-errors.js';
+import { emptyAgreementForm, toAgreementBody, validateAgreementForm, type AgreementFormState } from './agreement-form.js';
 import { AgreementFields } from './AgreementFields.js';
 import { PartnershipTabs } from './PartnershipTabs.js';
+import { ErrorsBelow } from '../../components/FormParts.js';
 
 export function NewAgreementPage() {
   const { t } = useTranslation();
@@ -33,7 +35,7 @@ export function NewAgreementPage() {
     if (found.size > 0) return;
     create.mutate(toAgreementBody(state, withOwner), {
       onSuccess: (created) => void navigate({ to: '/agreements/$id', params: { id: String(created.id) } }),
-      onError: (error) => setErrors(error instanceof ApiError ? issuesByPath(error.issues) : new Map()),
+      onError: (error) => setErrors(error instanceof ApiError ? errorsFromIssues(error.issues) : new Map()),
     });
   };
 
@@ -47,11 +49,7 @@ export function NewAgreementPage() {
         <h1>{t('partnerships.agreements.newTitle')}</h1>
         <p className="muted">{t(withOwner ? 'partnerships.agreements.newIntro' : 'partnerships.agreements.newIntroAgency', { org: user?.orgCode ?? '' })}</p>
         <form className="form program-form" noValidate onSubmit={handleSubmit} aria-label={t('partnerships.agreements.newTitle')}>
-          {errors.size > 0 && (
-            <p className="problem" role="alert">
-              {t('form.errorsBelow')}
-            </p>
-          )}
+          <ErrorsBelow errors={errors} />
           <AgreementFields state={state} set={set} errors={errors} withOwner={withOwner} withStatus />
           {general && <PartnershipProblem error={create.error} />}
           <div className="actions">

@@ -12,10 +12,12 @@ import { useCreateEngagement } from '../../api/partnership-queries.js';
 import { canPartnerships } from '../../auth/partnership-rules.js';
 import { useSession } from '../../auth/session.js';
 import type { FieldError } from '../../components/Field.js';
-import { emptyEngagementForm, emptyFollowUp, emptyItem, errorsFromIssues, toEngagementBody, validateEngagementForm, type EngagementFormState, type FollowUpFormState, type ItemFormState } from './engagement-form.js';
+import { errorsFromIssues } from '../../components/field-errors.js';
+import { emptyEngagementForm, emptyFollowUp, emptyItem, toEngagementBody, validateEngagementForm, type EngagementFormState, type FollowUpFormState, type ItemFormState } from './engagement-form.js';
 import { EngagementFields, FollowUpFields, ItemFields } from './EngagementFields.js';
 import { EngagementProblem } from './EngagementParts.js';
 import { PartnershipTabs } from './PartnershipTabs.js';
+import { ErrorsBelow } from '../../components/FormParts.js';
 
 export function NewEngagementPage() {
   const { t } = useTranslation();
@@ -56,11 +58,7 @@ export function NewEngagementPage() {
       <h1>{t('partnerships.engagements.newTitle')}</h1>
       <p className="muted">{t('partnerships.engagements.newIntro')}</p>
       <form className="form program-form" noValidate onSubmit={handleSubmit} aria-label={t('partnerships.engagements.newTitle')}>
-        {errors.size > 0 && (
-          <p className="problem" role="alert">
-            {t('form.errorsBelow')}
-          </p>
-        )}
+        <ErrorsBelow errors={errors} />
         <fieldset>
           <legend>{t('partnerships.engagements.sections.engagement')}</legend>
           <EngagementFields state={state} onChange={set} err={err} chooseOwner={chooseOwner} ownOrg={user?.orgCode ?? null} />

@@ -12,10 +12,13 @@ import { api, ApiError, call } from '../../api/client.js';
 import type { paths } from '../../api/schema.js';
 import { canPartnerships } from '../../auth/partnership-rules.js';
 import { useSession } from '../../auth/session.js';
-import { CountryPicker } from '../../components/CountryPicker.js';
+import { CountryChoice } from '../../components/CountryChoice.js';
+import { errorsFromIssues } from '../../components/field-errors.js';
 import { Field, type FieldError } from '../../components/Field.js';
 import { useFormat } from '../../format.js';
 import { PartnershipTabs } from './PartnershipTabs.js';
+import { ErrorsBelow } from '../../components/FormParts.js';
+import { oneOf } from '../../search-params.js';
 
 type OrganisationBody = paths['/api/v1/organisations']['post']['requestBody']['content']['application/json'];
 
@@ -73,7 +76,7 @@ export function NewPartnerPage() {
     create.mutate(toOrganisationBody(form), {
       onSuccess: (org) => void navigate({ to: '/partners/$code', params: { code: org.code } }),
       onError: (error) => {
-        if (error instanceof ApiError) setErrors(new Map(error.issues.map((i) => [i.path, { ...(i.code ? { code: i.code } : {}), message: i.message }])));
+        if (error instanceof ApiError) setErrors(errorsFromIssues(error.issues));
       },
     });
   };
@@ -85,11 +88,7 @@ export function NewPartnerPage() {
       <h1>{t('partnerships.newPartner.title')}</h1>
       <p className="muted">{t('partnerships.newPartner.intro')}</p>
       <form className="form" noValidate onSubmit={submit}>
-        {errors.size > 0 && (
-          <p className="problem" role="alert">
-            {t('form.errorsBelow')}
-          </p>
-        )}
+        <ErrorsBelow errors={errors} />
         {create.error && !(create.error instanceof ApiError && create.error.issues.length) && (
           <p className="problem" role="alert">
             {create.error.message}
@@ -112,7 +111,14 @@ export function NewPartnerPage() {
         <div className="grid2">
           <Field label={t('partnerships.newPartner.kind')} required error={err('kind')}>
             {(props) => (
-              <select {...props} value={form.kind} onChange={(e) => set({ kind: e.target.value as PartnerForm['kind'] })}>
+              <select
+                {...props}
+                value={form.kind}
+                onChange={(e) => {
+                  const kind = oneOf(PARTNER_KINDS, e.target.value);
+                  if (kind) set({ kind });
+                }}
+              >
                 {PARTNER_KINDS.map((k) => (
                   <option key={k} value={k}>
                     {f.code(organisationKinds, k)}
@@ -134,15 +140,7 @@ export function NewPartnerPage() {
           </Field>
         </div>
         <Field label={t('partnerships.newPartner.country')} error={err('countryCode')} hint={t('partnerships.newPartner.countryHint')}>
-          {(props) =>
-            form.countryCode ? (
-              <button type="button" className="chip" onClick={() => set({ countryCode: '' })} aria-label={`${f.country(form.countryCode)} ×`}>
-                {f.country(form.countryCode)} ×
-              </button>
-            ) : (
-              <CountryPicker id={props.id} label={t('partnerships.newPartner.country')} onPick={(c) => set({ countryCode: c })} />
-            )
-          }
+          {(props) => <CountryChoice id={props.id} label={t('partnerships.newPartner.country')} value={form.countryCode} onChange={(countryCode) => set({ countryCode })} />}
         </Field>
         <div className="actions">
           <button type="submit" className="primary" disabled={create.isPending}>

@@ -7,6 +7,7 @@ import { useSavePartnerProfile, type PartnerDetail } from '../../api/partnership
 import { Field, type FieldError } from '../../components/Field.js';
 import { PartnershipProblem, usePartnershipIssue } from './agreement-parts.js';
 import { emptyContact, formPathOf, partnerProfileOf, toPartnerProfileBody, validatePartnerProfile, type ContactState, type PartnerProfileState } from './partner-profile-form.js';
+import { ErrorsBelow, FormActions } from '../../components/FormParts.js';
 
 export function PartnerProfileForm({ detail, onDone }: { detail: PartnerDetail; onDone: () => void }) {
   const { t } = useTranslation();
@@ -38,11 +39,7 @@ export function PartnerProfileForm({ detail, onDone }: { detail: PartnerDetail; 
   const general = save.error && !(save.error instanceof ApiError && save.error.issues.length > 0);
   return (
     <form className="form program-form" noValidate onSubmit={handleSubmit} aria-label={t('partnerships.partners.editProfile')}>
-      {errors.size > 0 && (
-        <p className="problem" role="alert">
-          {t('form.errorsBelow')}
-        </p>
-      )}
+      <ErrorsBelow errors={errors} />
       <Field label={t('partnerships.partners.website')} error={err('website')} hint={t('partnerships.partners.websiteHint')}>
         {(props) => <input {...props} type="url" maxLength={500} value={state.website} onChange={(e) => setState((s) => ({ ...s, website: e.target.value }))} />}
       </Field>
@@ -85,14 +82,7 @@ export function PartnerProfileForm({ detail, onDone }: { detail: PartnerDetail; 
         )}
       </fieldset>
       {general && <PartnershipProblem error={save.error} />}
-      <div className="actions">
-        <button type="submit" disabled={save.isPending}>
-          {t('common.save')}
-        </button>
-        <button type="button" className="secondary" onClick={onDone}>
-          {t('common.cancel')}
-        </button>
-      </div>
+      <FormActions submit={t('common.save')} busy={save.isPending} onCancel={onDone} />
     </form>
   );
 }

@@ -9,7 +9,7 @@ import { organisationKinds } from '../../../../src/domain/codes.js';
 import { partnersExportUrl, usePartners, type PartnerList } from '../../api/partnership-queries.js';
 import { canPartnerships } from '../../auth/partnership-rules.js';
 import { useSession } from '../../auth/session.js';
-import { CountryPicker } from '../../components/CountryPicker.js';
+import { CountryFilter } from '../../components/CountryChoice.js';
 import { Figures } from '../../components/Figures.js';
 import { EmptyState, Loading } from '../../components/Status.js';
 import { useFormat } from '../../format.js';
@@ -22,7 +22,6 @@ type PartnerSearchPatch = Partial<Record<'q' | 'country' | 'since' | 'upTo', str
 
 export function PartnersPage() {
   const { t, i18n } = useTranslation();
-  const f = useFormat();
   const search = useSearch({ from: '/partners' });
   const navigate = useNavigate({ from: '/partners' });
   const { user } = useSession();
@@ -59,16 +58,7 @@ export function PartnersPage() {
           <label htmlFor={`${idPrefix}-q`}>{t('common.search')}</label>
           <input id={`${idPrefix}-q`} type="search" value={draft.q} placeholder={t('partnerships.partners.search')} onChange={(e) => setDraft((d) => ({ ...d, q: e.target.value }))} />
         </div>
-        <div className="field-like">
-          <span>{t('partnerships.partners.columns.country')}</span>
-          {params.country ? (
-            <button type="button" className="chip" onClick={() => set({ country: undefined })} aria-label={`${f.country(params.country)} ×`}>
-              {f.country(params.country)} ×
-            </button>
-          ) : (
-            <CountryPicker label={t('partnerships.partners.columns.country')} onPick={(country) => set({ country })} />
-          )}
-        </div>
+        <CountryFilter label={t('partnerships.partners.columns.country')} value={params.country} onChange={(country) => set({ country })} />
         <div className="field-like">
           <label htmlFor={`${idPrefix}-since`}>{t('partnerships.partners.since')}</label>
           <input id={`${idPrefix}-since`} type="number" inputMode="numeric" min={FIRST_YEAR} max={LAST_YEAR} value={draft.since} onChange={(e) => setDraft((d) => ({ ...d, since: e.target.value }))} />

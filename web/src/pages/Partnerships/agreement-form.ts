@@ -5,8 +5,8 @@
 import { agreementInputSchema, agreementPatchSchema } from '../../../../src/domain/partnership/partnership.schema.js';
 import { agreementStatuses, checkAgreement, type AgreementStatus } from '../../../../src/domain/partnership/agreement.js';
 import type { Agreement, AgreementBody, AgreementDocument, AgreementPatchBody, AgreementStepBody } from '../../api/partnership-queries.js';
-import type { ProblemIssue } from '../../api/client.js';
-import type { FieldError } from '../../components/Field.js';
+import { addIssues, addSchemaErrors, type FieldErrors } from '../../components/field-errors.js';
+import { orNull } from '../../components/form-values.js';
 
 /** A party: an organisation (by code) or a country's government. */
 export interface PartyState {
@@ -52,8 +52,6 @@ export function agreementFormOf(a: Agreement): AgreementFormState {
   };
 }
 
-const orNull = (s: string) => (s.trim() === '' ? null : s.trim());
-
 const partyBody = (p: PartyState) => (p.type === 'org' ? { org: orNull(p.org) } : { country: orNull(p.country) });
 
 /** The body of POST /api/v1/agreements; `withOwner` false leaves the owner to the server (an agency owns what it records). */
@@ -70,29 +68,17 @@ export function toAgreementBody(s: AgreementFormState, withOwner: boolean): Agre
     ...(withOwner ? { ownerOrg: orNull(s.ownerOrg) } : {}),
     parties: s.parties.map(partyBody),
     areas: s.areas,
-  } as AgreementBody; // the API's shape; the codes are checked by validateAgreementForm()
+  } as AgreementBody; // a candidate: the kind may still be unchosen (""), and the codes are checked by validateAgreementForm() before it is sent
 }
 
 /** The body of PATCH /api/v1/agreements/:id: every field of the form (the status is not one). */
 export function toAgreementPatch(s: AgreementFormState, withOwner: boolean): AgreementPatchBody {
   const { status: _status, ...body } = toAgreementBody(s, withOwner);
-  return body as AgreementPatchBody; // the patch schema is the input schema without the status
-}
-
-/** Field errors by path (`titleEn`, `parties.0.org`): a schema issue's code, or "required" for an empty text. */
-function schemaIssues(result: { success: true } | { success: false; error: { issues: readonly { path: readonly PropertyKey[]; message: string; code: string; minimum?: unknown; params?: unknown }[] } }) {
-  const errors = new Map<string, FieldError>();
-  if (result.success) return errors;
-  for (const issue of result.error.issues) {
-    const path = issue.path.map(String).join('.');
-    const code = (issue.params as { code?: string } | undefined)?.code ?? (issue.code === 'too_small' && issue.minimum === 1 ? 'required' : issue.code);
-    if (!errors.has(path)) errors.set(path, { code, message: issue.message });
-  }
-  return errors;
+  return body;
 }
 
 /** A party names nothing yet: "required" at the field the user has to fill. */
-function emptyParties(s: AgreementFormState, errors: Map<string, FieldError>): void {
+function emptyParties(s: AgreementFormState, errors: FieldErrors): void {
   s.parties.forEach((p, i) => {
     const field = p.type === 'org' ? 'org' : 'country';
     if (!(p.type === 'org' ? p.org : p.country).trim()) {
@@ -102,16 +88,14 @@ function emptyParties(s: AgreementFormState, errors: Map<string, FieldError>): v
   });
 }
 
-function dateIssues(status: string, s: AgreementFormState, errors: Map<string, FieldError>): void {
+function dateIssues(status: string, s: AgreementFormState, errors: FieldErrors): void {
   if (!agreementStatuses.is(status)) return;
-  for (const issue of checkAgreement(status, { signedOn: orNull(s.signedOn), validFrom: orNull(s.validFrom), validUntil: orNull(s.validUntil) })) {
-    if (!errors.has(issue.path)) errors.set(issue.path, { ...(issue.code ? { code: issue.code } : {}), message: issue.message });
-  }
+  addIssues(errors, checkAgreement(status, { signedOn: orNull(s.signedOn), validFrom: orNull(s.validFrom), validUntil: orNull(s.validUntil) }));
 }
 
 /** The new agreement's field errors, from the schema the server parses with and the domain's date rules. */
-export function validateAgreementForm(s: AgreementFormState, withOwner: boolean): Map<string, FieldError> {
-  const errors = schemaIssues(agreementInputSchema.safeParse(toAgreementBody(s, withOwner)));
+export function validateAgreementForm(s: AgreementFormState, withOwner: boolean): FieldErrors {
+  const errors = addSchemaErrors(new Map(), agreementInputSchema.safeParse(toAgreementBody(s, withOwner)));
   if (!s.kind) errors.set('kind', { code: 'required', message: 'is required' });
   emptyParties(s, errors);
   dateIssues(s.status || 'draft', s, errors);
@@ -119,17 +103,10 @@ export function validateAgreementForm(s: AgreementFormState, withOwner: boolean)
 }
 
 /** The edit's field errors; the dates are checked against the agreement's current status. */
-export function validateAgreementPatch(s: AgreementFormState, status: AgreementStatus, withOwner: boolean): Map<string, FieldError> {
-  const errors = schemaIssues(agreementPatchSchema.safeParse(toAgreementPatch(s, withOwner)));
+export function validateAgreementPatch(s: AgreementFormState, status: AgreementStatus, withOwner: boolean): FieldErrors {
+  const errors = addSchemaErrors(new Map(), agreementPatchSchema.safeParse(toAgreementPatch(s, withOwner)));
   emptyParties(s, errors);
   dateIssues(status, s, errors);
-  return errors;
-}
-
-/** A server refusal's field issues by path (the first one of each field). */
-export function issuesByPath(issues: readonly ProblemIssue[]): Map<string, FieldError> {
-  const errors = new Map<string, FieldError>();
-  for (const i of issues) if (!errors.has(i.path)) errors.set(i.path, { ...(i.code ? { code: i.code } : {}), message: i.message });
   return errors;
 }
 
@@ -178,16 +155,14 @@ export function toStepBody(to: AgreementStatus, s: StepFormState): AgreementStep
 }
 
 /** The step's field errors before it is sent: the dates the new status needs (the server also checks the day). */
-export function validateStep(a: Agreement, to: AgreementStatus, s: StepFormState): Map<string, FieldError> {
+export function validateStep(a: Agreement, to: AgreementStatus, s: StepFormState): FieldErrors {
   const body = toStepBody(to, s);
   const dates = {
     signedOn: body.signedOn !== undefined ? body.signedOn : a.signedOn,
     validFrom: body.validFrom !== undefined ? body.validFrom : a.validFrom,
     validUntil: body.validUntil !== undefined ? body.validUntil : a.validUntil,
   };
-  const errors = new Map<string, FieldError>();
-  for (const issue of checkAgreement(to, dates)) if (!errors.has(issue.path)) errors.set(issue.path, { ...(issue.code ? { code: issue.code } : {}), message: issue.message });
-  return errors;
+  return addIssues(new Map(), checkAgreement(to, dates));
 }
 
 // ---- documents ----

@@ -2,10 +2,9 @@
 import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { agreementStatuses } from '../../../../src/domain/partnership/agreement.js';
-import { ApiError } from '../../api/client.js';
 import type { Agreement, RenewalState } from '../../api/partnership-queries.js';
 import type { FieldError } from '../../components/Field.js';
-import { ProblemMessage } from '../../components/Status.js';
+import { CodedProblem, IssueList } from '../../components/Status.js';
 import { useFormat } from '../../format.js';
 
 export function AgreementStatusBadge({ status }: { status: string }) {
@@ -51,27 +50,14 @@ export function Parties({ parties }: { parties: Agreement['parties'] }) {
 
 /** The problem in the active language: the partnership pages' own codes first, then the app's. */
 export function PartnershipProblem({ error, onRetry }: { error: unknown; onRetry?: () => void }) {
-  const { t, i18n } = useTranslation();
   const issueText = usePartnershipIssue();
-  const key = error instanceof ApiError ? `partnerships.agreements.errors.${error.code.replace(/\./g, '_')}` : '';
-  if (!key || !i18n.exists(key)) return <ProblemMessage error={error} onRetry={onRetry} />;
   return (
-    <div className="problem" role="alert">
-      <strong>{t('errors.title')}</strong>
-      <p>{t(key)}</p>
-      {error instanceof ApiError && error.issues.length > 0 && (
-        <ul>
-          {error.issues.map((i) => (
-            <li key={`${i.path}:${i.message}`}>{issueText({ ...(i.code ? { code: i.code } : {}), message: i.message }).message}</li>
-          ))}
-        </ul>
-      )}
-      {onRetry && (
-        <button type="button" onClick={onRetry}>
-          {t('common.retry')}
-        </button>
-      )}
-    </div>
+    <CodedProblem
+      error={error}
+      texts="partnerships.agreements.errors"
+      onRetry={onRetry}
+      details={(e) => <IssueList issues={e.issues} text={(i) => issueText({ ...(i.code ? { code: i.code } : {}), message: i.message }).message} />}
+    />
   );
 }
 

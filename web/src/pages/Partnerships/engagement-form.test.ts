@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { emptyEngagementForm, emptyFollowUp, emptyItem, errorsFromIssues, fieldsOf, toEngagementBody, toPatchBody, validateEngagementForm, validateFollowUp, validateItem } from './engagement-form.js';
+import { errorsFromIssues } from '../../components/field-errors.js';
+import { emptyEngagementForm, emptyFollowUp, emptyItem, fieldsOf, toEngagementBody, toPatchBody, validateEngagementForm, validateFollowUp, validateItem } from './engagement-form.js';
 import type { Engagement } from '../../api/partnership-queries.js';
 
 const visit = () => ({ ...emptyEngagementForm(), title: 'Visit to AMEXCID', startsOn: '2017-05-28', endsOn: '2017-05-30', country: 'MX', partnerOrg: 'AMEXCID' });

@@ -3,11 +3,12 @@
  * domain's rules (dates in order, a follow-up needs an owner), so that the form and the server
  * name the same fields with the same codes.
  */
+import { flagshipAreas } from '../../../../src/domain/codes.js';
 import { checkEngagementDates, checkFollowUp } from '../../../../src/domain/partnership/engagement.js';
 import { engagementInputSchema, engagementPatchSchema, followUpInputSchema, itemInputSchema } from '../../../../src/domain/partnership/partnership.schema.js';
-import type { ProblemIssue } from '../../api/client.js';
 import type { Engagement, EngagementBody, EngagementItemBody, EngagementPatchBody, FollowUpBody } from '../../api/partnership-queries.js';
-import type { FieldError } from '../../components/Field.js';
+import { addIssues, addSchemaErrors, requireText, type FieldErrors } from '../../components/field-errors.js';
+import { codeOrNull, orNull } from '../../components/form-values.js';
 
 type Kind = EngagementBody['kind'];
 type Side = EngagementItemBody['side'];
@@ -73,15 +74,13 @@ export function fieldsOf(e: Engagement): EngagementFieldsState {
   };
 }
 
-const orNull = (s: string) => (s.trim() === '' ? null : s.trim());
-
-/** An item as the API takes it; the codes are checked by the schema (validate*). */
+/** An item as the API takes it. */
 export function toItemBody(i: ItemFormState): EngagementItemBody {
   return {
     side: i.side,
     kind: i.kind,
     description: i.description.trim(),
-    flagshipArea: orNull(i.flagshipArea) as EngagementItemBody['flagshipArea'], // a flagship-area code from the form's list (or null)
+    flagshipArea: codeOrNull(flagshipAreas, i.flagshipArea),
     country: orNull(i.country),
   };
 }
@@ -120,64 +119,32 @@ export function toEngagementBody(s: EngagementFormState, chooseOwner: boolean): 
   return { ...fieldsBody(s, chooseOwner), items: s.items.map(toItemBody), followUps: s.followUps.map(toFollowUpBody) };
 }
 
-/** A zod issue's code as the catalogue knows it ("is required" is `required`). */
-function issueCode(issue: { code: string; params?: { code?: string }; minimum?: unknown }): string {
-  return issue.params?.code ?? (issue.code === 'too_small' && issue.minimum === 1 ? 'required' : issue.code);
-}
-
-function schemaErrors(result: { success: boolean; error?: { issues: readonly { path: readonly PropertyKey[]; message: string; code: string }[] } }, errors: Map<string, FieldError>, prefix = ''): void {
-  for (const issue of result.error?.issues ?? []) {
-    const path = [prefix, ...issue.path.map(String)].filter(Boolean).join('.');
-    if (!errors.has(path)) errors.set(path, { code: issueCode(issue as Parameters<typeof issueCode>[0]), message: issue.message });
-  }
-}
-
-function ruleErrors(issues: readonly { path: string; code?: string; message: string }[], errors: Map<string, FieldError>): void {
-  for (const i of issues) if (!errors.has(i.path)) errors.set(i.path, { ...(i.code ? { code: i.code } : {}), message: i.message });
-}
-
-const required = (errors: Map<string, FieldError>, path: string, value: string) => {
-  if (!value.trim()) errors.set(path, { code: 'required', message: 'is required' });
-};
-
 /** Field errors of the engagement's own fields, by path. */
-export function validateEngagementFields(s: EngagementFieldsState, chooseOwner: boolean): Map<string, FieldError> {
-  const errors = new Map<string, FieldError>();
-  required(errors, 'title', s.title);
-  required(errors, 'startsOn', s.startsOn);
-  schemaErrors(engagementPatchSchema.safeParse(toPatchBody(s, chooseOwner)), errors);
-  if (!errors.has('startsOn') && !errors.has('endsOn')) ruleErrors(checkEngagementDates({ startsOn: s.startsOn, endsOn: orNull(s.endsOn) }), errors);
+export function validateEngagementFields(s: EngagementFieldsState, chooseOwner: boolean): FieldErrors {
+  const errors: FieldErrors = new Map();
+  requireText(errors, 'title', s.title);
+  requireText(errors, 'startsOn', s.startsOn);
+  addSchemaErrors(errors, engagementPatchSchema.safeParse(toPatchBody(s, chooseOwner)));
+  if (!errors.has('startsOn') && !errors.has('endsOn')) addIssues(errors, checkEngagementDates({ startsOn: s.startsOn, endsOn: orNull(s.endsOn) }));
   return errors;
 }
 
-export function validateItem(i: ItemFormState, prefix = ''): Map<string, FieldError> {
-  const errors = new Map<string, FieldError>();
-  schemaErrors(itemInputSchema.safeParse(toItemBody(i)), errors, prefix);
-  return errors;
+export function validateItem(i: ItemFormState, prefix = ''): FieldErrors {
+  return addSchemaErrors(new Map(), itemInputSchema.safeParse(toItemBody(i)), { prefix });
 }
 
 /** A follow-up's errors: the schema, then the domain's rule (something to do, an owner, a real day). */
-export function validateFollowUp(f: FollowUpFormState, prefix = ''): Map<string, FieldError> {
-  const errors = new Map<string, FieldError>();
-  schemaErrors(followUpInputSchema.safeParse(toFollowUpBody(f)), errors, prefix);
+export function validateFollowUp(f: FollowUpFormState, prefix = ''): FieldErrors {
+  const errors = addSchemaErrors(new Map(), followUpInputSchema.safeParse(toFollowUpBody(f)), { prefix });
   const body = toFollowUpBody(f);
-  ruleErrors(checkFollowUp({ action: body.action, owner: body.owner ?? null, dueOn: body.dueOn ?? null, status: 'open' }, prefix), errors);
-  return errors;
+  return addIssues(errors, checkFollowUp({ action: body.action, owner: body.owner ?? null, dueOn: body.dueOn ?? null, status: 'open' }, prefix));
 }
 
 /** Every error of the new-engagement form, with the server's paths (`items.0.description`, `followUps.1.owner`). */
-export function validateEngagementForm(s: EngagementFormState, chooseOwner: boolean): Map<string, FieldError> {
+export function validateEngagementForm(s: EngagementFormState, chooseOwner: boolean): FieldErrors {
   const errors = validateEngagementFields(s, chooseOwner);
   s.items.forEach((i, n) => validateItem(i, `items.${n}`).forEach((v, k) => errors.set(k, v)));
   s.followUps.forEach((f, n) => validateFollowUp(f, `followUps.${n}`).forEach((v, k) => errors.set(k, v)));
   // The whole body last: anything the pieces missed (a limit on the number of rows).
-  schemaErrors(engagementInputSchema.safeParse(toEngagementBody(s, chooseOwner)), errors);
-  return errors;
-}
-
-/** The server's field issues as the form's errors (the first issue of a field wins). */
-export function errorsFromIssues(issues: readonly ProblemIssue[]): Map<string, FieldError> {
-  const errors = new Map<string, FieldError>();
-  ruleErrors(issues, errors);
-  return errors;
+  return addSchemaErrors(errors, engagementInputSchema.safeParse(toEngagementBody(s, chooseOwner)));
 }

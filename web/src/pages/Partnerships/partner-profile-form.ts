@@ -1,7 +1,8 @@
 /** The partner profile form (website, notes, contacts): its state, what it sends, and its checks (the API's schema). */
 import { partnerProfileSchema } from '../../../../src/domain/partnership/partnership.schema.js';
 import type { PartnerDetail, PartnerProfileBody } from '../../api/partnership-queries.js';
-import type { FieldError } from '../../components/Field.js';
+import { addSchemaErrors, type FieldErrors } from '../../components/field-errors.js';
+import { orNull } from '../../components/form-values.js';
 
 export interface ContactState {
   name: string;
@@ -26,7 +27,6 @@ export function partnerProfileOf(d: PartnerDetail): PartnerProfileState {
   };
 }
 
-const orNull = (s: string) => (s.trim() === '' ? null : s.trim());
 const isBlank = (c: ContactState) => !c.name.trim() && !c.position.trim() && !c.email.trim() && !c.phone.trim();
 
 /** The body of PUT /api/v1/partners/:code/contacts: the whole list of contacts (blank rows left out). */
@@ -50,14 +50,6 @@ export function formPathOf(s: PartnerProfileState, path: string): string {
  * Field errors by path (`website`, `contacts.1.email`), from the schema the server parses with.
  * Paths of contacts are the rows of the form, blank rows being left out of what is sent.
  */
-export function validatePartnerProfile(s: PartnerProfileState): Map<string, FieldError> {
-  const errors = new Map<string, FieldError>();
-  const parsed = partnerProfileSchema.safeParse(toPartnerProfileBody(s));
-  if (parsed.success) return errors;
-  for (const issue of parsed.error.issues) {
-    const path = formPathOf(s, issue.path.map(String).join('.'));
-    const code = (issue as { params?: { code?: string } }).params?.code ?? (issue.code === 'too_small' && (issue as { minimum?: unknown }).minimum === 1 ? 'required' : issue.code);
-    if (!errors.has(path)) errors.set(path, { code, message: issue.message });
-  }
-  return errors;
+export function validatePartnerProfile(s: PartnerProfileState): FieldErrors {
+  return addSchemaErrors(new Map(), partnerProfileSchema.safeParse(toPartnerProfileBody(s)), { pathOf: (path) => formPathOf(s, path) });
 }

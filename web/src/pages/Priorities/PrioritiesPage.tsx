@@ -20,9 +20,10 @@ import {
 import { ApiError } from '../../api/client.js';
 import { can, useSession } from '../../auth/session.js';
 import { CountryPicker } from '../../components/CountryPicker.js';
-import { EmptyState, ProblemMessage, QueryState } from '../../components/Status.js';
+import { EmptyState, IssueList, ProblemMessage, QueryState } from '../../components/Status.js';
 import { useFormat } from '../../format.js';
 import { rangeOf, YearRange } from '../Analytics/YearRange.js';
+import { oneOf } from '../../search-params.js';
 
 export interface PrioritiesSearch {
   from?: number;
@@ -35,6 +36,7 @@ export interface PrioritiesSearch {
 type Metric = TargetBody['metric'];
 const METRICS: readonly Metric[] = ['program_share', 'participant_share', 'programs', 'participants', 'countries'];
 const KINDS: readonly SubjectKind[] = ['group', 'region', 'list', 'country'];
+const COMPARATORS = ['at_least', 'at_most'] as const;
 const isShare = (m: string) => m === 'program_share' || m === 'participant_share';
 
 /** Field problems of a refused request, each with its field. */
@@ -43,15 +45,7 @@ function Issues({ error }: { error: unknown }) {
   return (
     <div className="problem" role="alert">
       <p>{error.message}</p>
-      {error.issues.length > 0 && (
-        <ul>
-          {error.issues.map((i) => (
-            <li key={`${i.path}:${i.message}`}>
-              <code>{i.path}</code>: {i.message}
-            </li>
-          ))}
-        </ul>
-      )}
+      <IssueList issues={error.issues} />
     </div>
   );
 }
@@ -64,8 +58,9 @@ export function PrioritiesPage() {
   const range = rangeOf(search);
   const query = usePriorities(range);
   const go = (next: Partial<PrioritiesSearch>) => void navigate({ search: (s) => ({ ...s, ...next }) });
-  const [kind, code] = (search.subject ?? '').split(':');
-  const subject = kind && code && (KINDS as readonly string[]).includes(kind) ? { kind: kind as SubjectKind, code } : null;
+  const [subjectKind, code] = (search.subject ?? '').split(':');
+  const kind = oneOf(KINDS, subjectKind);
+  const subject = kind && code ? { kind, code } : null;
   return (
     <article>
       <div className="page-head">
@@ -82,6 +77,24 @@ export function PrioritiesPage() {
         </div>
       )}
     </article>
+  );
+}
+
+/** Deletes one year's target, once the user confirms. */
+function DeleteTarget({ targetId, year, onDelete }: { targetId: number; year: number; onDelete: (targetId: number) => void }) {
+  const { t } = useTranslation();
+  return (
+    <button
+      type="button"
+      className="link small no-print"
+      aria-label={t('priorities.deleteTarget', { year })}
+      title={t('priorities.deleteTarget', { year })}
+      onClick={() => {
+        if (window.confirm(t('priorities.confirmDelete'))) onDelete(targetId);
+      }}
+    >
+      ×
+    </button>
   );
 }
 
@@ -134,19 +147,7 @@ function TargetTable({ data, canEdit, onBreakdown }: { data: PriorityViewData; c
                         <br />
                         <span className={`badge ${y.met ? 'ok' : 'bad'}`}>{y.met ? t('priorities.met') : t('priorities.behind')}</span>
                         {y.open && <span className="muted small"> ({t('priorities.open')})</span>}
-                        {canEdit && y.targetId !== null && (
-                          <button
-                            type="button"
-                            className="link small no-print"
-                            aria-label={t('priorities.deleteTarget', { year: y.year })}
-                            title={t('priorities.deleteTarget', { year: y.year })}
-                            onClick={() => {
-                              if (window.confirm(t('priorities.confirmDelete'))) remove.mutate(y.targetId as number);
-                            }}
-                          >
-                            ×
-                          </button>
-                        )}
+                        {canEdit && y.targetId !== null && <DeleteTarget targetId={y.targetId} year={y.year} onDelete={(id) => remove.mutate(id)} />}
                       </>
                     )}
                   </td>
@@ -268,7 +269,8 @@ function TargetForm({ defaultFrom, defaultTo }: { defaultFrom: number; defaultTo
             id="subject-kind"
             value={kind}
             onChange={(e) => {
-              const k = e.target.value as SubjectKind;
+              const k = oneOf(KINDS, e.target.value);
+              if (!k) return;
               setKind(k);
               setCode(k === 'group' ? 'PIF' : k === 'region' ? 'africa' : k === 'list' ? (lists.data?.items[0]?.code ?? '') : '');
             }}
@@ -298,7 +300,7 @@ function TargetForm({ defaultFrom, defaultTo }: { defaultFrom: number; defaultTo
           </Labelled>
         )}
         <Labelled id="target-metric" label={t('priorities.metric')}>
-          <select id="target-metric" value={metric} onChange={(e) => setMetric(e.target.value as Metric)}>
+          <select id="target-metric" value={metric} onChange={(e) => setMetric(oneOf(METRICS, e.target.value) ?? metric)}>
             {METRICS.map((m) => (
               <option key={m} value={m}>
                 {t(`priorities.metrics.${m}`)}
@@ -308,7 +310,7 @@ function TargetForm({ defaultFrom, defaultTo }: { defaultFrom: number; defaultTo
         </Labelled>
         <div className="row">
           <Labelled id="target-comparator" label={t('priorities.comparator')}>
-            <select id="target-comparator" value={comparator} onChange={(e) => setComparator(e.target.value as 'at_least' | 'at_most')}>
+            <select id="target-comparator" value={comparator} onChange={(e) => setComparator(oneOf(COMPARATORS, e.target.value) ?? comparator)}>
               <option value="at_least">{t('priorities.comparators.at_least')}</option>
               <option value="at_most">{t('priorities.comparators.at_most')}</option>
             </select>

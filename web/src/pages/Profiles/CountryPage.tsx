@@ -8,6 +8,7 @@ import { EmptyState, QueryState } from '../../components/Status.js';
 import { useFormat } from '../../format.js';
 import { Figures, MissingRates } from '../../components/Figures.js';
 import { CountryTimelineSection } from './CountryTimelineSection.js';
+import { YearTable } from './YearTable.js';
 
 export function CountryPage() {
   const { code } = useParams({ from: '/countries/$code' });
@@ -56,26 +57,14 @@ function Profile({ p }: { p: CountryProfileData }) {
             <section className="card">
               <h2>{t('country.perYear')}</h2>
               <BarChart label={t('country.perYear')} categories={years.map((y) => String(y.year))} series={[{ name: t('common.programs'), values: years.map((y) => y.programs) }, { name: t('common.participants'), values: years.map((y) => y.participants) }]} />
-              <table className="data">
-                <thead>
-                  <tr>
-                    <th scope="col">{t('common.year')}</th>
-                    <th scope="col" className="num">{t('common.programs')}</th>
-                    <th scope="col" className="num">{t('common.participants')}</th>
-                    <th scope="col" className="num">USD</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {p.years.map((y) => (
-                    <tr key={y.year ?? '-'}>
-                      <th scope="row">{y.year ?? '—'}</th>
-                      <td className="num">{f.number(y.programs)}</td>
-                      <td className="num">{f.number(y.participants)}</td>
-                      <td className="num">{f.money(y.usd)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
+              <YearTable
+                years={p.years}
+                columns={[
+                  { label: t('common.programs'), value: (y) => f.number(y.programs) },
+                  { label: t('common.participants'), value: (y) => f.number(y.participants) },
+                  { label: 'USD', value: (y) => f.money(y.usd) },
+                ]}
+              />
             </section>
             <section className="card">
               <h2>{t('country.participantsBySex')}</h2>

@@ -10,6 +10,7 @@ import { EmptyState, QueryState } from '../../components/Status.js';
 import { useFormat } from '../../format.js';
 import { Figures, MissingRates } from '../../components/Figures.js';
 import { PartnerRelationship } from '../Partnerships/PartnerRelationship.js';
+import { YearTable } from './YearTable.js';
 
 export function PartnerPage() {
   const { code } = useParams({ from: '/partners/$code' });
@@ -86,26 +87,14 @@ function Profile({ p }: { p: PartnerProfileData }) {
                   </select>
                 </label>
               </div>
-              <table className="data">
-                <thead>
-                  <tr>
-                    <th scope="col">{t('common.year')}</th>
-                    <th scope="col" className="num">{t('partner.programs')}</th>
-                    <th scope="col" className="num">{t('partner.triangular')}</th>
-                    <th scope="col" className="num">{t('partner.cumulative')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {p.years.map((y) => (
-                    <tr key={y.year ?? '-'}>
-                      <th scope="row">{y.year ?? '—'}</th>
-                      <td className="num">{f.number(y.programs)}</td>
-                      <td className="num">{f.number(y.triangular)}</td>
-                      <td className="num">{f.number(y.cumulativeTriangular)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
+              <YearTable
+                years={p.years}
+                columns={[
+                  { label: t('partner.programs'), value: (y) => f.number(y.programs) },
+                  { label: t('partner.triangular'), value: (y) => f.number(y.triangular) },
+                  { label: t('partner.cumulative'), value: (y) => f.number(y.cumulativeTriangular) },
+                ]}
+              />
               <h3>{t('partner.roles')}</h3>
               <ul className="chips">
                 {p.roles.map((r) => (

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { HISTORY_PAGE_SIZE, useHistory } from '../../api/queries.js';
 import { ChangeList, useInstant } from '../../components/ChangeList.js';
 import { Loading, ProblemMessage } from '../../components/Status.js';
+import { PageNav } from '../../components/PageNav.js';
 
 export function HistorySection({ id }: { id: number }) {
   const { t, i18n } = useTranslation();
@@ -46,15 +47,7 @@ export function HistorySection({ id }: { id: number }) {
             ))}
           </ol>
           {pages > 1 && (
-            <nav className="pager" aria-label={t('history.pages')}>
-              <button type="button" disabled={page <= 1} onClick={() => setPage((p) => p - 1)}>
-                {t('common.previous')}
-              </button>
-              <span>{t('common.pageOf', { page, pages })}</span>
-              <button type="button" disabled={page >= pages} onClick={() => setPage((p) => p + 1)}>
-                {t('common.next')}
-              </button>
-            </nav>
+            <PageNav page={page} pages={pages} label={t('history.pages')} onPage={setPage} />
           )}
         </>
       )}

@@ -31,10 +31,8 @@ export function stepperSteps(timeline: Pick<Timeline, 'stage' | 'transitions'>):
   const stopped = STOPPED.includes(timeline.stage);
   const leftAt = stopped ? ([...timeline.transitions].reverse().find((tr) => tr.toStage === timeline.stage)?.fromStage ?? null) : timeline.stage;
   const index = leftAt ? MAIN_PATH.indexOf(leftAt) : -1;
-  const steps = MAIN_PATH.map((stage, i) => ({
-    stage,
-    state: (i < index || (stopped && i === index) ? 'done' : !stopped && i === index ? 'current' : stopped ? 'skipped' : 'upcoming') as StepState,
-  }));
+  const stateAt = (i: number): StepState => (i < index || (stopped && i === index) ? 'done' : !stopped && i === index ? 'current' : stopped ? 'skipped' : 'upcoming');
+  const steps = MAIN_PATH.map((stage, i) => ({ stage, state: stateAt(i) }));
   return { steps, stop: stopped ? timeline.stage : null };
 }
 

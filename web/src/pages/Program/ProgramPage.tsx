@@ -7,6 +7,7 @@ import type { Program } from '../../api/client.js';
 import { useProgram, useDeleteProgram } from '../../api/queries.js';
 import { can, useSession } from '../../auth/session.js';
 import { Loading, ProblemMessage } from '../../components/Status.js';
+import { IllustrativeTag } from '../../components/IllustrativeTag.js';
 import { useFormat } from '../../format.js';
 import { HistorySection } from './HistorySection.js';
 import { ParticipantsSection } from './ParticipantsSection.js';
@@ -53,7 +54,7 @@ function ProgramView({ a }: { a: Program }) {
           </p>
           <h1>{f.title(a)}</h1>
           {otherTitle && otherTitle !== f.title(a) && <p className="subtitle">{otherTitle}</p>}
-          {a.illustrative && <span className="tag" title={t('common.illustrativeHint')}>{t('program.illustrative')}</span>}
+          {a.illustrative && <IllustrativeTag label={t('program.illustrative')} />}
         </div>
         <div className="actions">
           <a className="button secondary" href={`/api/v1/activities/${a.id}/iati.xml`} download>

@@ -5,7 +5,7 @@
  */
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '../../api/client.js';
+import { ApiError, isRecord } from '../../api/client.js';
 import { ChangeList, useInstant, type FieldChanges } from '../../components/ChangeList.js';
 
 export interface StaleChange {
@@ -21,8 +21,6 @@ export interface StaleDetails {
   readonly yourVersion: number | null;
   readonly changes: readonly StaleChange[];
 }
-
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 function parseChange(v: unknown): StaleChange | null {
   if (!isRecord(v) || typeof v.at !== 'string' || typeof v.actor !== 'string') return null;

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { fromProgram, toRequest, validate, type FormState } from './ProgramFormPage.js';
+import { programFormOf, toProgramBody, validateProgramForm, type ProgramFormState } from './program-form.js';
 
-const base = (): FormState => ({
-  ...fromProgram({
+const base = (): ProgramFormState => ({
+  ...programFormOf({
     id: 1,
     identifier: 'X-1',
     titleEn: 'Training',
@@ -39,24 +39,24 @@ const base = (): FormState => ({
 
 describe('program form', () => {
   it('turns a stored program back into the same request', () => {
-    const request = toRequest(base());
+    const request = toProgramBody(base());
     expect(request).toMatchObject({ identifier: 'X-1', titleEn: 'Training', titleId: null, participantsPlanned: 10, sdgs: ['8.3'], recipients: [{ country: 'KE', percentage: null }] });
-    expect(validate(base()).size).toBe(0);
+    expect(validateProgramForm(base()).size).toBe(0);
   });
 
   it('finds the errors the API would, on the same fields', () => {
     const state = { ...base(), identifier: 'has space', plannedEnd: '2018-12-31', titleEn: '', sdgs: '8.3, 99' };
-    const errors = validate(state);
+    const errors = validateProgramForm(state);
     expect(errors.get('identifier')).toBeDefined();
     expect(errors.get('sdgs.1')?.code).toBe('unknown_sdg');
-    const rules = validate({ ...base(), plannedEnd: '2018-12-31', titleEn: '' });
+    const rules = validateProgramForm({ ...base(), plannedEnd: '2018-12-31', titleEn: '' });
     expect(rules.get('plannedEnd')?.code).toBe('date_order');
     expect(rules.get('titleEn')?.code).toBe('title_required');
   });
 
   it('checks percentages and triangular partners like the API', () => {
-    const pct = validate({ ...base(), recipients: [{ country: 'KE', percentage: '60' }, { country: 'TZ', percentage: '30' }] });
+    const pct = validateProgramForm({ ...base(), recipients: [{ country: 'KE', percentage: '60' }, { country: 'TZ', percentage: '30' }] });
     expect(pct.get('recipients')?.code).toBe('percentage_sum');
-    expect(validate({ ...base(), cooperationType: 'triangular' }).get('partners')?.code).toBe('triangular_partner_required');
+    expect(validateProgramForm({ ...base(), cooperationType: 'triangular' }).get('partners')?.code).toBe('triangular_partner_required');
   });
 });

@@ -1,4 +1,4 @@
-import { Link, useNavigate } from '@tanstack/react-router';
+import { Link, useNavigate, useSearch } from '@tanstack/react-router';
 import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { activityStatuses, cooperationTypes, flagshipAreas, lifecycleStages, modalities } from '../../../../src/domain/codes.js';
@@ -7,17 +7,20 @@ import { MAX_LIST_DEPTH, SEARCH_MIN_LENGTH } from '../../../../src/domain/progra
 import { queryString } from '../../api/client.js';
 import { usePrograms } from '../../api/queries.js';
 import { can, useSession } from '../../auth/session.js';
-import { CountryPicker } from '../../components/CountryPicker.js';
-import { EmptyState, Loading, ProblemMessage } from '../../components/Status.js';
+import { CountryFilter } from '../../components/CountryChoice.js';
+import { ListResults } from '../../components/ListResults.js';
+import { PageNav } from '../../components/PageNav.js';
+import { ProblemMessage } from '../../components/Status.js';
+import { IllustrativeTag } from '../../components/IllustrativeTag.js';
 import { useFormat } from '../../format.js';
-import { listParams, PAGE_SIZE, programsRoute, type ProgramSearch } from '../../routes.js';
+import { listParams, PAGE_SIZE, type ProgramSearch } from './program-search.js';
 
 const SORTS = ['-start', 'start', 'title', 'identifier', '-updated'] as const;
 
 export function ProgramsPage() {
   const { t } = useTranslation();
   const f = useFormat();
-  const search = programsRoute.useSearch();
+  const search = useSearch({ from: '/programs' });
   const navigate = useNavigate({ from: '/programs' });
   const list = usePrograms(listParams(search));
   const { user } = useSession();
@@ -111,16 +114,7 @@ export function ProgramsPage() {
           <label htmlFor={`${idPrefix}-partner`}>{t('programs.partner')}</label>
           <input id={`${idPrefix}-partner`} type="text" defaultValue={search.partner ?? ''} onBlur={(e) => set({ partner: e.target.value.trim() || undefined })} />
         </div>
-        <div className="field-like">
-          <span>{t('programs.country')}</span>
-          {search.country ? (
-            <button type="button" className="chip" onClick={() => set({ country: undefined })} aria-label={`${f.country(search.country)} ×`}>
-              {f.country(search.country)} ×
-            </button>
-          ) : (
-            <CountryPicker label={t('programs.country')} onPick={(country) => set({ country })} />
-          )}
-        </div>
+        <CountryFilter label={t('programs.country')} value={search.country} onChange={(country) => set({ country })} />
         {select('sort', t('programs.sort'), SORTS.map((s) => ({ value: s, label: t(`programs.sortKeys.${s}`) })))}
         <div className="filter-actions">
           <button type="submit">{t('common.search')}</button>
@@ -130,69 +124,56 @@ export function ProgramsPage() {
         </div>
       </form>
 
-      {list.isPending ? (
-        <Loading />
-      ) : list.error ? (
-        <ProblemMessage error={list.error} onRetry={() => void list.refetch()} />
-      ) : total === 0 ? (
-        <EmptyState>{t('programs.empty')}</EmptyState>
-      ) : (
-        <>
-          <p className="muted" aria-live="polite">
-            {t('programs.results', { count: total, formatted: f.number(total) })}
-          </p>
-          <div className="table-wrap">
-            <table className="data">
-              <thead>
-                <tr>
-                  <th scope="col">{t('programs.columns.identifier')}</th>
-                  <th scope="col">{t('programs.columns.title')}</th>
-                  <th scope="col">{t('programs.columns.year')}</th>
-                  <th scope="col">{t('programs.columns.modality')}</th>
-                  <th scope="col">{t('programs.columns.area')}</th>
-                  <th scope="col">{t('lifecycle.stageColumn')}</th>
-                  <th scope="col">{t('programs.columns.recipients')}</th>
-                  <th scope="col" className="num">
-                    {t('programs.columns.participants')}
-                  </th>
+      <ListResults
+        query={list}
+        total={total}
+        empty={t('programs.empty')}
+        results={t('programs.results', { count: total, formatted: f.number(total) })}
+        problem={(error, retry) => <ProblemMessage error={error} onRetry={retry} />}
+      >
+        <div className="table-wrap">
+          <table className="data">
+            <thead>
+              <tr>
+                <th scope="col">{t('programs.columns.identifier')}</th>
+                <th scope="col">{t('programs.columns.title')}</th>
+                <th scope="col">{t('programs.columns.year')}</th>
+                <th scope="col">{t('programs.columns.modality')}</th>
+                <th scope="col">{t('programs.columns.area')}</th>
+                <th scope="col">{t('lifecycle.stageColumn')}</th>
+                <th scope="col">{t('programs.columns.recipients')}</th>
+                <th scope="col" className="num">
+                  {t('programs.columns.participants')}
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {list.data?.items.map((a) => (
+                <tr key={a.id}>
+                  <td className="nowrap">
+                    <Link to="/programs/$id" params={{ id: String(a.id) }}>
+                      {a.identifier}
+                    </Link>
+                  </td>
+                  <td className="title-cell">
+                    {f.title(a)} {a.illustrative && <IllustrativeTag />}
+                  </td>
+                  <td>{a.year ?? '—'}</td>
+                  <td>{f.code(modalities, a.modality)}</td>
+                  <td>{f.code(flagshipAreas, a.flagshipArea)}</td>
+                  <td>
+                    <span className={`stage-badge stage-${a.lifecycleStage}`}>{f.code(lifecycleStages, a.lifecycleStage)}</span>
+                  </td>
+                  <td>{a.recipients.length > 3 ? t('common.country', { count: a.recipients.length }) : a.recipients.map(f.country).join(', ')}</td>
+                  <td className="num">{a.participantsPlanned === null ? '—' : f.number(a.participantsPlanned)}</td>
                 </tr>
-              </thead>
-              <tbody>
-                {list.data?.items.map((a) => (
-                  <tr key={a.id}>
-                    <td className="nowrap">
-                      <Link to="/programs/$id" params={{ id: String(a.id) }}>
-                        {a.identifier}
-                      </Link>
-                    </td>
-                    <td className="title-cell">
-                      {f.title(a)} {a.illustrative && <span className="tag" title={t('common.illustrativeHint')}>{t('common.illustrative')}</span>}
-                    </td>
-                    <td>{a.year ?? '—'}</td>
-                    <td>{f.code(modalities, a.modality)}</td>
-                    <td>{f.code(flagshipAreas, a.flagshipArea)}</td>
-                    <td>
-                      <span className={`stage-badge stage-${a.lifecycleStage}`}>{f.code(lifecycleStages, a.lifecycleStage)}</span>
-                    </td>
-                    <td>{a.recipients.length > 3 ? t('common.country', { count: a.recipients.length }) : a.recipients.map(f.country).join(', ')}</td>
-                    <td className="num">{a.participantsPlanned === null ? '—' : f.number(a.participantsPlanned)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-          <nav className="pager" aria-label={t('common.pageOf', { page: search.page ?? 1, pages })}>
-            <button type="button" disabled={(search.page ?? 1) <= 1} onClick={() => void navigate({ search: (s) => ({ ...s, page: (s.page ?? 1) - 1 }) })}>
-              {t('common.previous')}
-            </button>
-            <span>{t('common.pageOf', { page: search.page ?? 1, pages })}</span>
-            <button type="button" disabled={(search.page ?? 1) >= reachable} onClick={() => void navigate({ search: (s) => ({ ...s, page: (s.page ?? 1) + 1 }) })}>
-              {t('common.next')}
-            </button>
-          </nav>
-          {reachable < pages && <p className="muted">{t('programs.depthNote', { formatted: f.number(MAX_LIST_DEPTH) })}</p>}
-        </>
-      )}
+              ))}
+            </tbody>
+          </table>
+        </div>
+        <PageNav page={search.page ?? 1} pages={pages} last={reachable} onPage={(page) => void navigate({ search: (s) => ({ ...s, page }) })} />
+        {reachable < pages && <p className="muted">{t('programs.depthNote', { formatted: f.number(MAX_LIST_DEPTH) })}</p>}
+      </ListResults>
     </>
   );
 }

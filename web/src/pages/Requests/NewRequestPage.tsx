@@ -13,12 +13,15 @@ import { useOrganisation } from '../../api/queries.js';
 import { useEditRequest, useRegisterRequest, useRequest, type CooperationRequest } from '../../api/request-queries.js';
 import { canRequests } from '../../auth/request-rules.js';
 import { useSession } from '../../auth/session.js';
-import { CountryPicker } from '../../components/CountryPicker.js';
+import { OptionalCodeSelect } from '../../components/CodeSelect.js';
+import { CountryChoice } from '../../components/CountryChoice.js';
+import { errorsFromIssues } from '../../components/field-errors.js';
 import { Field, type FieldError } from '../../components/Field.js';
 import { EmptyState, Loading } from '../../components/Status.js';
 import { useFormat } from '../../format.js';
 import { RequestProblem } from './parts.js';
 import { emptyRequestForm, requestFormOf, toRequestBody, validateRequestForm, type RequestFormState } from './request-form.js';
+import { ErrorsBelow } from '../../components/FormParts.js';
 
 const SECTORS = listCodelist('Sector').filter((s) => s.active);
 
@@ -66,7 +69,7 @@ function RequestForm({ existing }: { existing?: CooperationRequest }) {
     if (found.size > 0) return;
     const done = (saved: CooperationRequest) => void navigate({ to: '/requests/$id', params: { id: String(saved.id) } });
     const onError = (error: Error) => {
-      if (error instanceof ApiError) setErrors(new Map(error.issues.map((i) => [i.path, { ...(i.code ? { code: i.code } : {}), message: i.message }])));
+      if (error instanceof ApiError) setErrors(errorsFromIssues(error.issues));
     };
     // A relay emptied by the coordination team is cleared, not kept.
     if (existing) edit.mutate({ version: existing.version, body: { ...toRequestBody(next), ...(next.relayedBy.trim() ? {} : { relayedBy: null }) } }, { onSuccess: done, onError });
@@ -78,21 +81,13 @@ function RequestForm({ existing }: { existing?: CooperationRequest }) {
     <article>
       <h1>{existing ? t('requests.edit.title', { reference: existing.reference }) : t('requests.newTitle')}</h1>
       <form className="form" noValidate onSubmit={handleSubmit}>
-        {errors.size > 0 && (
-          <p className="problem" role="alert">
-            {t('form.errorsBelow')}
-          </p>
-        )}
+        <ErrorsBelow errors={errors} />
         <Field label={t('requests.fields.country')} required error={err('country')} hint={focal && country ? t('requests.focalCountry', { country: f.country(country) }) : undefined}>
           {(props) =>
             focal ? (
               <input {...props} type="text" readOnly value={country ? f.country(country) : ''} />
-            ) : state.country ? (
-              <button type="button" className="chip" onClick={() => set({ country: '' })} aria-label={`${f.country(state.country)} ×`}>
-                {f.country(state.country)} ×
-              </button>
             ) : (
-              <CountryPicker id={props.id} label={t('requests.fields.country')} onPick={(c) => set({ country: c })} />
+              <CountryChoice id={props.id} label={t('requests.fields.country')} value={state.country} onChange={(country) => set({ country })} />
             )
           }
         </Field>
@@ -104,28 +99,10 @@ function RequestForm({ existing }: { existing?: CooperationRequest }) {
         </Field>
         <div className="grid2">
           <Field label={t('requests.fields.area')} error={err('flagshipArea')}>
-            {(props) => (
-              <select {...props} value={state.flagshipArea} onChange={(e) => set({ flagshipArea: e.target.value })}>
-                <option value="">{t('requests.fields.notSet')}</option>
-                {flagshipAreas.codes.map((c) => (
-                  <option key={c} value={c}>
-                    {f.code(flagshipAreas, c)}
-                  </option>
-                ))}
-              </select>
-            )}
+            {(props) => <OptionalCodeSelect {...props} codes={flagshipAreas} emptyLabel={t('requests.fields.notSet')} value={state.flagshipArea} onChange={(flagshipArea) => set({ flagshipArea })} />}
           </Field>
           <Field label={t('requests.fields.modality')} error={err('modality')}>
-            {(props) => (
-              <select {...props} value={state.modality} onChange={(e) => set({ modality: e.target.value })}>
-                <option value="">{t('requests.fields.notSet')}</option>
-                {modalities.codes.map((c) => (
-                  <option key={c} value={c}>
-                    {f.code(modalities, c)}
-                  </option>
-                ))}
-              </select>
-            )}
+            {(props) => <OptionalCodeSelect {...props} codes={modalities} emptyLabel={t('requests.fields.notSet')} value={state.modality} onChange={(modality) => set({ modality })} />}
           </Field>
         </div>
         <Field label={t('requests.fields.sector')} error={err('sectorCode')} hint={t('requests.fields.sectorHint')}>

@@ -7,7 +7,7 @@ import { requestStatuses } from '../../../../src/domain/request/request.js';
 import { useRequests } from '../../api/request-queries.js';
 import { canRequests } from '../../auth/request-rules.js';
 import { useSession } from '../../auth/session.js';
-import { CountryPicker } from '../../components/CountryPicker.js';
+import { CountryFilter } from '../../components/CountryChoice.js';
 import { useFormat } from '../../format.js';
 import { RequestProblem, StatusBadge } from './parts.js';
 import { REQUEST_PAGE_SIZE, type RequestSearch } from './request-search.js';
@@ -64,16 +64,7 @@ export function RequestsPage() {
             {search.status && !requestStatuses.is(search.status) && <option value={search.status}>{search.status.split(',').map((s) => f.code(requestStatuses, s)).join(', ')}</option>}
           </select>
         </div>
-        <div className="field-like">
-          <span>{t('requests.columns.country')}</span>
-          {search.country ? (
-            <button type="button" className="chip" onClick={() => set({ country: undefined })} aria-label={`${f.country(search.country)} ×`}>
-              {f.country(search.country)} ×
-            </button>
-          ) : (
-            <CountryPicker label={t('requests.columns.country')} onPick={(country) => set({ country })} />
-          )}
-        </div>
+        <CountryFilter label={t('requests.columns.country')} value={search.country} onChange={(country) => set({ country })} />
       </SearchFilters>
 
       <ListResults

@@ -4,8 +4,7 @@ import { flagshipAreas, modalities } from '../../../../src/domain/codes.js';
 import { codelistName } from '../../../../src/domain/reference/codelists.js';
 import { requestStatuses } from '../../../../src/domain/request/request.js';
 import type { MatchReason } from '../../api/request-queries.js';
-import { ApiError } from '../../api/client.js';
-import { ProblemMessage } from '../../components/Status.js';
+import { CodedProblem, IssueList } from '../../components/Status.js';
 import { useFormat } from '../../format.js';
 
 export function StatusBadge({ status }: { status: string }) {
@@ -15,24 +14,7 @@ export function StatusBadge({ status }: { status: string }) {
 
 /** The problem in the active language: the request pages' own codes first, then the app's. */
 export function RequestProblem({ error, onRetry }: { error: unknown; onRetry?: () => void }) {
-  const { t, i18n } = useTranslation();
-  const key = error instanceof ApiError ? `requests.errors.${error.code.replace(/\./g, '_')}` : '';
-  if (!key || !i18n.exists(key)) return <ProblemMessage error={error} onRetry={onRetry} />;
-  return (
-    <div className="problem" role="alert">
-      <strong>{t('errors.title')}</strong>
-      <p>{t(key)}</p>
-      {error instanceof ApiError && error.issues.length > 0 && (
-        <ul>
-          {error.issues.map((i) => (
-            <li key={`${i.path}:${i.message}`}>
-              <code>{i.path}</code>: {i.message}
-            </li>
-          ))}
-        </ul>
-      )}
-    </div>
-  );
+  return <CodedProblem error={error} texts="requests.errors" onRetry={onRetry} retryOnOwnText={false} details={(e) => <IssueList issues={e.issues} />} />;
 }
 
 /** A sector code with its (English) DAC name. */

@@ -1,7 +1,9 @@
 /** The new-request form's state, what it sends, and its checks (the API's own schema, so both agree). */
+import { flagshipAreas, modalities } from '../../../../src/domain/codes.js';
 import { requestInputSchema } from '../../../../src/domain/request/request.schema.js';
-import type { FieldError } from '../../components/Field.js';
+import { addSchemaErrors, requireText, type FieldErrors } from '../../components/field-errors.js';
 import type { CooperationRequest, RequestBody } from '../../api/request-queries.js';
+import { codeOrNull, orNull } from '../../components/form-values.js';
 
 export interface RequestFormState {
   country: string;
@@ -36,36 +38,26 @@ export function requestFormOf(r: CooperationRequest): RequestFormState {
   };
 }
 
-const orNull = (s: string) => (s.trim() === '' ? null : s.trim());
-
 /** The body of POST /api/v1/requests: empty fields are left out or null. */
 export function toRequestBody(s: RequestFormState): RequestBody {
   return {
     country: s.country,
     topic: s.topic,
     description: orNull(s.description),
-    flagshipArea: orNull(s.flagshipArea),
+    flagshipArea: codeOrNull(flagshipAreas, s.flagshipArea),
     sectorCode: orNull(s.sectorCode),
-    modality: orNull(s.modality),
+    modality: codeOrNull(modalities, s.modality),
     periodFrom: orNull(s.periodFrom),
     periodTo: orNull(s.periodTo),
     ...(s.receivedOn.trim() ? { receivedOn: s.receivedOn.trim() } : {}),
     ...(s.relayedBy.trim() ? { relayedBy: s.relayedBy.trim() } : {}),
-  } as RequestBody; // same shape as the API schema; the codes are checked by validateRequestForm()
+  };
 }
 
 /** Field errors by path, from the same schema the server parses with. */
-export function validateRequestForm(s: RequestFormState): Map<string, FieldError> {
-  const errors = new Map<string, FieldError>();
+export function validateRequestForm(s: RequestFormState): FieldErrors {
+  const errors: FieldErrors = new Map();
   // No country chosen yet reads as "required", not as an unknown country.
-  if (!s.country.trim()) errors.set('country', { code: 'required', message: 'is required' });
-  const parsed = requestInputSchema.safeParse(toRequestBody(s));
-  if (parsed.success) return errors;
-  for (const issue of parsed.error.issues) {
-    const path = issue.path.join('.');
-    // "is required" (a string of at least one character) reads as the catalogue's required text.
-    const code = (issue as { params?: { code?: string } }).params?.code ?? (issue.code === 'too_small' && issue.minimum === 1 ? 'required' : issue.code);
-    if (!errors.has(path)) errors.set(path, { code, message: issue.message });
-  }
-  return errors;
+  requireText(errors, 'country', s.country);
+  return addSchemaErrors(errors, requestInputSchema.safeParse(toRequestBody(s)));
 }

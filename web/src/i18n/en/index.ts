@@ -1,0 +1,12 @@
+/** English catalogue, one module per area. Keys are shared with id/ (checked by a test). */
+import { app, common, errors, conflict, personal, codes } from './common.js';
+import { lifecycle, history, programs, program, form, issues } from './programs.js';
+import { dashboard, report, plan, analytics, priorities, country, partner } from './reports.js';
+import { money, imports } from './money.js';
+import { auth, admin } from './accounts.js';
+import { partnerships } from './partnerships.js';
+import { requests } from './requests.js';
+import { attendance, alumni } from './alumni.js';
+import { offers } from './offers.js';
+
+export const en = { app, common, errors, lifecycle, history, conflict, personal, plan, money, issues, dashboard, programs, program, form, import: imports, report, auth, admin, analytics, priorities, country, partner, partnerships, requests, attendance, alumni, offers, codes };

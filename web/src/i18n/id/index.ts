@@ -1,0 +1,13 @@
+import type { en } from '../en/index.js';
+import { app, common, errors, conflict, personal, codes } from './common.js';
+import { lifecycle, history, programs, program, form, issues } from './programs.js';
+import { dashboard, report, plan, analytics, priorities, country, partner } from './reports.js';
+import { money, imports } from './money.js';
+import { auth, admin } from './accounts.js';
+import { partnerships } from './partnerships.js';
+import { requests } from './requests.js';
+import { attendance, alumni } from './alumni.js';
+import { offers } from './offers.js';
+
+/** Katalog bahasa Indonesia, satu modul per bidang. */
+export const id: typeof en = { app, common, errors, lifecycle, history, conflict, personal, plan, money, issues, dashboard, programs, program, form, import: imports, report, auth, admin, analytics, priorities, country, partner, partnerships, requests, attendance, alumni, offers, codes };

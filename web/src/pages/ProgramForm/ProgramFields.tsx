@@ -1,0 +1,109 @@
+/**
+ * The program form's own fields: the basics (titles, codes, implementer) and the dates and venue.
+ * Each control shows its error in the active language next to it; the form owns the state.
+ */
+import { useTranslation } from 'react-i18next';
+import { activityStatuses, cooperationTypes, flagshipAreas, fundingSources, lifecycleStages, modalities } from '../../../../src/domain/codes.js';
+import { useOrganisations } from '../../api/queries.js';
+import { CodeSelect, OptionalCodeSelect } from '../../components/CodeSelect.js';
+import { CountryChoice } from '../../components/CountryChoice.js';
+import { Field, type FieldError } from '../../components/Field.js';
+import { useFormat } from '../../format.js';
+import type { ProgramFormState, ProgramTextField } from './program-form.js';
+
+export type SetProgramField = <K extends keyof ProgramFormState>(key: K, value: ProgramFormState[K]) => void;
+
+export interface SectionProps {
+  state: ProgramFormState;
+  set: SetProgramField;
+  /** The error at a field's path. */
+  err: (path: string) => FieldError | undefined;
+  /** The first error at a path or under it (`sdgs.1` under `sdgs`). */
+  errUnder: (prefix: string) => FieldError | undefined;
+}
+
+/** A text field of the program (one line, or several with `multiline`). */
+function TextField({ name, label, state, set, err, required, multiline, type = 'text', hint }: SectionProps & { name: ProgramTextField; label: string; required?: boolean; multiline?: boolean; type?: string; hint?: string }) {
+  return (
+    <Field label={label} error={err(name)} required={required} hint={hint}>
+      {(props) =>
+        multiline ? (
+          <textarea {...props} rows={4} value={state[name]} onChange={(e) => set(name, e.target.value)} />
+        ) : (
+          <input {...props} type={type} value={state[name]} onChange={(e) => set(name, e.target.value)} />
+        )
+      }
+    </Field>
+  );
+}
+
+/** Titles, descriptions, codes, implementer, planned participants, the illustrative tick. `chooseStage`: the coordination team registers at a later stage. */
+export function BasicsSection({ chooseStage, ...section }: SectionProps & { chooseStage: boolean }) {
+  const { t } = useTranslation();
+  const f = useFormat();
+  const orgs = useOrganisations();
+  const { state, set, err } = section;
+  return (
+    <fieldset>
+      <legend>{t('form.sectionBasics')}</legend>
+      <TextField {...section} name="identifier" label={t('program.identifier')} required hint="e.g. ID-KEMLU-2019-01" />
+      <TextField {...section} name="titleEn" label={t('program.titleEn')} />
+      <TextField {...section} name="titleId" label={t('program.titleId')} />
+      <TextField {...section} name="descriptionEn" label={t('program.descriptionEn')} multiline />
+      <TextField {...section} name="descriptionId" label={t('program.descriptionId')} multiline />
+      <div className="row">
+        <Field label={t('program.modality')} error={err('modality')}>{(props) => <OptionalCodeSelect {...props} codes={modalities} emptyLabel={t('form.choose')} value={state.modality} onChange={(v) => set('modality', v)} />}</Field>
+        <Field label={t('program.area')} error={err('flagshipArea')}>{(props) => <OptionalCodeSelect {...props} codes={flagshipAreas} emptyLabel={t('form.choose')} value={state.flagshipArea} onChange={(v) => set('flagshipArea', v)} />}</Field>
+        <Field label={t('program.type')} error={err('cooperationType')}>{(props) => <CodeSelect {...props} codes={cooperationTypes} value={state.cooperationType} onChange={(v) => set('cooperationType', v)} />}</Field>
+      </div>
+      <div className="row">
+        <Field label={t('program.status')} error={err('activityStatus')}>{(props) => <CodeSelect {...props} codes={activityStatuses} value={state.activityStatus} onChange={(v) => set('activityStatus', v)} />}</Field>
+        {chooseStage && <Field label={t('program.stage')} error={err('lifecycleStage')}>{(props) => <CodeSelect {...props} codes={lifecycleStages} value={state.lifecycleStage} onChange={(v) => set('lifecycleStage', v)} />}</Field>}
+        <Field label={t('program.funding')} error={err('fundingSource')}>{(props) => <OptionalCodeSelect {...props} codes={fundingSources} emptyLabel={t('form.choose')} value={state.fundingSource} onChange={(v) => set('fundingSource', v)} />}</Field>
+      </div>
+      <div className="row">
+        <Field label={t('program.implementer')} error={err('implementingOrg')}>
+          {(props) => (
+            <select {...props} value={state.implementingOrg} onChange={(e) => set('implementingOrg', e.target.value)}>
+              <option value="">{t('form.choose')}</option>
+              {orgs.data?.items
+                .filter((o) => o.kind === 'provider_agency' || o.code === state.implementingOrg)
+                .map((o) => (
+                  <option key={o.code} value={o.code}>
+                    {f.lang === 'id' ? (o.nameId ?? o.nameEn) : o.nameEn} ({o.code})
+                  </option>
+                ))}
+            </select>
+          )}
+        </Field>
+        <TextField {...section} name="participantsPlanned" label={t('program.participantsPlanned')} type="number" />
+      </div>
+      <label className="check">
+        <input type="checkbox" checked={state.illustrative} onChange={(e) => set('illustrative', e.target.checked)} /> {t('program.illustrative')}
+      </label>
+    </fieldset>
+  );
+}
+
+/** Planned and actual dates, and where the program takes place. */
+export function DatesSection(section: SectionProps) {
+  const { t } = useTranslation();
+  const { state, set, err } = section;
+  return (
+    <fieldset>
+      <legend>{t('form.sectionDates')}</legend>
+      <div className="row">
+        <TextField {...section} name="plannedStart" label={t('program.plannedStart')} type="date" />
+        <TextField {...section} name="plannedEnd" label={t('program.plannedEnd')} type="date" />
+        <TextField {...section} name="actualStart" label={t('program.actualStart')} type="date" />
+        <TextField {...section} name="actualEnd" label={t('program.actualEnd')} type="date" />
+      </div>
+      <div className="row">
+        <TextField {...section} name="venueCity" label={t('program.venueCity')} />
+        <Field label={t('program.venueCountry')} error={err('venueCountry')}>
+          {(props) => <CountryChoice id={props.id} chipId={props.id} chipLabel={null} label={t('program.venueCountry')} value={state.venueCountry} onChange={(c) => set('venueCountry', c)} />}
+        </Field>
+      </div>
+    </fieldset>
+  );
+}
