@@ -19,10 +19,13 @@ export const yearParam = (v: unknown): number | undefined => {
 /** The value when it is one of `list` (a closed list of words), else undefined. */
 export const oneOf = <T extends string>(list: readonly T[], value: unknown): T | undefined => list.find((x) => x === value);
 
-/** A text that is one of a closed set of codes (`is`, e.g. a code set's guard). */
-export const codeParam = <C extends string>(v: unknown, is: (value: string) => value is C): C | undefined => {
+/**
+ * A code of a closed set from a link: `parse` resolves the code itself or a word for it (a code
+ * set's `parse` takes its English and Indonesian labels too, as the API does), else undefined.
+ */
+export const codeParam = <C extends string>(v: unknown, parse: (value: string) => C | undefined): C | undefined => {
   const s = textParam(v);
-  return s !== undefined && is(s) ? s : undefined;
+  return s === undefined ? undefined : parse(s);
 };
 
 /** The same object without its undefined entries, so that links carry no empty parameters. */

@@ -20,26 +20,26 @@ export interface ProgramSearch {
   page?: number;
 }
 
-const isReportRegion = (v: string): v is ReportRegion => REPORT_REGIONS.some((r) => r === v);
+const reportRegion = (v: string): ReportRegion | undefined => REPORT_REGIONS.find((r) => r === v.toLowerCase());
 
-/** The filters a link carries; a value outside its code set is left out (the list is then not filtered by it). */
+/** The filters a link carries; a code may be written as its label ("Pelatihan"); a word that names no code is left out. */
 export function parseProgramSearch(s: Record<string, unknown>): ProgramSearch {
   const out: ProgramSearch = {};
   const year = intParam(s.year);
   if (year) out.year = year;
   const page = intParam(s.page);
   if (page && page > 1) out.page = page;
-  const region = codeParam(s.region, isReportRegion);
+  const region = codeParam(s.region, reportRegion);
   if (region) out.region = region;
   const country = textParam(s.country);
   if (country) out.country = country;
-  const modality = codeParam(s.modality, modalities.is);
+  const modality = codeParam(s.modality, modalities.parse);
   if (modality) out.modality = modality;
-  const flagshipArea = codeParam(s.flagshipArea, flagshipAreas.is);
+  const flagshipArea = codeParam(s.flagshipArea, flagshipAreas.parse);
   if (flagshipArea) out.flagshipArea = flagshipArea;
-  const cooperationType = codeParam(s.cooperationType, cooperationTypes.is);
+  const cooperationType = codeParam(s.cooperationType, cooperationTypes.parse);
   if (cooperationType) out.cooperationType = cooperationType;
-  const status = codeParam(s.status, activityStatuses.is);
+  const status = codeParam(s.status, activityStatuses.parse);
   if (status) out.status = status;
   for (const key of ['stage', 'partner', 'q', 'sort'] as const) {
     const v = textParam(s[key]);
