@@ -9,7 +9,7 @@ import { hostname } from 'node:os';
 import { randomBytes } from 'node:crypto';
 import { startMailDelivery, type MailDelivery, type Mailer } from './mail.js';
 import { scheduleRenewalReminders, type ReminderReport } from './reminders.js';
-import type { ServiceDeps } from './deps.js';
+import type { Deps } from './deps.js';
 
 export const JOBS_LEASE = 'background-jobs';
 
@@ -36,8 +36,7 @@ export interface BackgroundJobs {
   stop(): Promise<void>;
 }
 
-/** The whole store: the renewal reminders (partnerships.ts) take it, until the partnership split names what they use. */
-export function startBackgroundJobs(deps: ServiceDeps, options: BackgroundJobsOptions): BackgroundJobs {
+export function startBackgroundJobs(deps: Deps<'agreements' | 'users' | 'mailOutbox' | 'jobLeases'>, options: BackgroundJobsOptions): BackgroundJobs {
   const holder = options.holder ?? `${hostname()}:${process.pid}:${randomBytes(4).toString('hex')}`;
   const leaseMs = options.leaseMs ?? 30_000;
   let running: { mail: MailDelivery; reminders: { stop(): void } } | null = null;

@@ -19,7 +19,7 @@ import { audit } from './audit.js';
 import { inOneTransaction, type Deps, type Repositories, type ServiceDeps } from './deps.js';
 import type { EngagementOrgIds, NewFollowUp, NewItem } from './engagements.ports.js';
 import { checkOwnerChange, checkWritable, definedOf, invalid, ownerFor, resolveOrgs, stale, today, type PartnershipWriteOptions } from './partnership-access.js';
-import { createProgram } from './programs.js';
+import { createProgram, type ProgramRepo } from './programs.js';
 
 type Repos<K extends keyof Repositories> = Pick<Repositories, K>;
 /** What every change of an engagement uses: the engagement, and the audit log. */
@@ -210,9 +210,9 @@ export interface ItemProgram {
  * Turns an offer or a request into a program request in one step: a program in the `request`
  * stage for the recipient country, the counterpart as second provider when the program is
  * triangular, linked to the item so that the engagement shows what came of it. It creates the
- * program through createProgram, which takes the whole store.
+ * program through createProgram, in the same transaction.
  */
-export async function itemToProgram(deps: ServiceDeps, itemId: number, input: ItemProgramInput): Promise<ItemProgram> {
+export async function itemToProgram(deps: Deps<ProgramRepo | 'engagements'>, itemId: number, input: ItemProgramInput): Promise<ItemProgram> {
   return inOneTransaction(deps, async (tx) => {
     const repos = tx.store.repos;
     const item = await repos.engagements.findItem(itemId);

@@ -20,7 +20,7 @@ export interface DemoLoadResult {
 
 /**
  * Loads the demo set unless the registry already holds programs; all or nothing. It takes the
- * whole store: the demo partnerships (partnerships.ts) use it.
+ * whole store: the demo fills every capability.
  */
 export async function loadDemoData(deps: ServiceDeps): Promise<DemoLoadResult> {
   if ((await deps.store.repos.programs.count()) > 0) {
