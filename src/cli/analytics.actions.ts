@@ -8,7 +8,7 @@ import { countryProfile, partnerProfile } from '../services/profiles.js';
 import { CliInputError } from './exit-codes.js';
 import { json, money, table } from './format.js';
 import { parseInput } from './input.js';
-import type { CliContext } from './main.js';
+import type { CliContext, RangeOptions } from './context.js';
 
 type Lang = 'en' | 'id';
 
@@ -47,14 +47,6 @@ function langOf(value: string): Lang {
 
 function stagesOf(value: string | undefined) {
   return value === undefined ? undefined : parseInput(programListQuerySchema.pick({ stage: true }), { stage: value }, 'options').stage;
-}
-
-export interface RangeOptions {
-  from?: string;
-  to?: string;
-  stage?: string;
-  json?: boolean;
-  lang: string;
 }
 
 function rangeOf(opts: RangeOptions, now: string) {

@@ -9,10 +9,10 @@ import { iatiActivitySource } from '../io/iati-read.js';
 import type { ImportReport } from '../services/imports.js';
 import { CliInputError, EXIT } from './exit-codes.js';
 import { json } from './format.js';
-import type { CliContext } from './main.js';
+import type { CsvImportKind } from './common.commands.js';
+import type { CliContext } from './context.js';
 import type { AppContext } from '../main.js';
 import { byteProgress } from './progress.js';
-import type { CsvImportKind } from './import.commands.js';
 
 const IMPORTERS = {
   activities: importPrograms,

@@ -22,7 +22,7 @@ import type { ServiceDeps } from '../services/deps.js';
 import { presentProgram } from '../server/program.present.js';
 import { json, table } from './format.js';
 import { parseInput, readJsonFile } from './input.js';
-import type { CliContext } from './main.js';
+import type { CliContext, UpdateOptions } from './context.js';
 import { CliInputError } from './exit-codes.js';
 
 /** A program named by its identifier or its numeric id. */
@@ -104,13 +104,6 @@ export async function programsCreate(ctx: CliContext, opts: { file: string; json
     const activity = await createProgram(app.deps, input);
     ctx.io.out(opts.json ? json(presentProgram(activity)) : `created ${activity.identifier} (id ${activity.id})`);
   });
-}
-
-export interface UpdateOptions {
-  file: string;
-  replace?: boolean;
-  expectVersion?: string;
-  json?: boolean;
 }
 
 export async function programsUpdate(ctx: CliContext, ref: string, opts: UpdateOptions): Promise<void> {

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { transitionActions } from '../domain/program/lifecycle.js';
-import { jsonOption, type CliContext } from './main.js';
-import type { UpdateOptions } from './program.actions.js';
+import { jsonOption } from './common.commands.js';
+import type { CliContext, UpdateOptions } from './context.js';
 
 // The implementations load when a command runs (main.ts).
 const actions = () => import('./program.actions.js');

@@ -3,7 +3,7 @@ import { describeCountryFailure, listCountries, resolveCountry } from '../domain
 import { REPORT_REGIONS, type ReportRegion } from '../domain/reference/types.js';
 import { CliInputError } from './exit-codes.js';
 import { table } from './format.js';
-import type { CliContext } from './main.js';
+import type { CliContext } from './context.js';
 
 export function countriesResolve(ctx: CliContext, names: string[]): void {
   const failures: string[] = [];

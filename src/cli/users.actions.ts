@@ -6,8 +6,7 @@ import { searchAudit } from '../services/audit.js';
 import { AUDIT_ACTIONS, AUDIT_ENTITIES, type AuditAction, type AuditEntity } from '../domain/audit.js';
 import { CliInputError } from './exit-codes.js';
 import { json, table } from './format.js';
-import type { CliContext } from './main.js';
-import type { AccountChange } from './users.commands.js';
+import type { AccountChange, CliContext } from './context.js';
 
 async function passwordFrom(ctx: CliContext, fromStdin: boolean | undefined): Promise<{ password: string; generated: boolean }> {
   if (!fromStdin) return { password: randomPassword(), generated: true };

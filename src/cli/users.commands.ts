@@ -6,13 +6,11 @@
 import type { Command } from 'commander';
 import { roles } from '../domain/access/actor.js';
 import { AUDIT_ACTIONS, AUDIT_ENTITIES } from '../domain/audit.js';
-import { jsonOption, type CliContext } from './main.js';
+import { jsonOption } from './common.commands.js';
+import type { AccountChange, CliContext } from './context.js';
 
 // The implementations load when a command runs (main.ts).
 const actions = () => import('./users.actions.js');
-
-/** The changes of an account, one command each (`mitra users disable <email>`, …). */
-export type AccountChange = 'disable' | 'enable' | 'set-role' | 'set-password';
 
 export function registerUserCommands(program: Command, ctx: CliContext): void {
   const users = program.command('users').description('accounts: create, list, change role, disable, reset passwords');

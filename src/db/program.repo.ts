@@ -15,7 +15,7 @@ import {
 } from '../domain/codes.js';
 import { programYear } from '../domain/program/program.js';
 import type { ProgramImportState, ProgramRepository, ProgramSummary, ProgramWrite } from '../services/ports.js';
-import type { IatiDetails } from '../domain/iati/program-from-iati.js';
+import type { IatiDetails } from '../domain/iati/iati-details.js';
 import { bool, insertInChunks, JSON_CHUNK_ROWS, jsonRows, num, numOrNull, organisationIdOf } from './sql-helpers.js';
 import { preferSet, textSearch, type TextSearch, type TextSearchTarget } from './text-search.js';
 import { readDataVersions, type CountCache } from './data-version.js';

@@ -18,7 +18,7 @@ import type { Participant, ParticipantData } from '../domain/participant/partici
 import type { SpendingGroup, SummaryAggregates } from '../domain/report/summary.js';
 import type { ExchangeRate } from '../domain/exchange-rate.js';
 import type { GroupCode } from '../domain/reference/types.js';
-import type { IatiDetails } from '../domain/iati/program-from-iati.js';
+import type { IatiDetails } from '../domain/iati/iati-details.js';
 import type { User } from '../domain/account/user.js';
 import type { AuditAction, AuditEntity, AuditEntry, NewAuditEntry } from '../domain/audit.js';
 import type { TransitionAction } from '../domain/program/lifecycle.js';
