@@ -18,13 +18,12 @@ import { eraseParticipant, erasePersonOf } from '../services/privacy.js';
 import { answerSurvey, listSurveys, saveSurvey, sendDueSurveys, surveyByToken, surveyResults, type WaveResult } from '../services/surveys.js';
 import { depsFor } from './auth.js';
 import { idParams } from './http-helpers.js';
-import { problemSchema } from './problem.js';
+import { problemResponses } from './problem.js';
 import { download, XLSX } from './downloads.js';
 
 const ALUMNI = ['Alumni'];
 const SURVEYS = ['Surveys'];
 const PRIVACY = ['Privacy'];
-const errors = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema, 409: problemSchema, 422: problemSchema };
 const count = z.number().int();
 
 const alumnusSchema = z
@@ -106,7 +105,7 @@ export function registerAlumniRoutes(root: FastifyInstance, deps: ServiceDeps, o
         tags: ALUMNI,
         summary: 'Alumni (attended or completed) as persons across programs, by country and text; each role sees the records it may (coordination team all, an agency its programs’, an embassy or focal point its nominees)',
         querystring: alumniQuerySchema,
-        response: { 200: z.object({ items: z.array(alumnusSchema), total: count, page: count, pageSize: count }), ...errors },
+        response: { 200: z.object({ items: z.array(alumnusSchema), total: count, page: count, pageSize: count }), ...problemResponses },
       },
     },
     (request, reply) =>
@@ -118,13 +117,13 @@ export function registerAlumniRoutes(root: FastifyInstance, deps: ServiceDeps, o
 
   app.get(
     '/api/v1/alumni/:id',
-    { schema: { tags: ALUMNI, summary: 'A person’s page: the programs they took part in across the years (by one of their participant ids)', params: idParams, response: { 200: alumnusSchema, ...errors } } },
+    { schema: { tags: ALUMNI, summary: 'A person’s page: the programs they took part in across the years (by one of their participant ids)', params: idParams, response: { 200: alumnusSchema, ...problemResponses } } },
     async (request) => alumnusOut(await alumnus(depsFor(deps, request), request.params.id)),
   );
 
   app.get(
     '/api/v1/surveys',
-    { schema: { tags: SURVEYS, summary: 'The follow-up surveys and their questions (coordination team)', response: { 200: z.object({ items: z.array(surveySchema) }), ...errors } } },
+    { schema: { tags: SURVEYS, summary: 'The follow-up surveys and their questions (coordination team)', response: { 200: z.object({ items: z.array(surveySchema) }), ...problemResponses } } },
     async (request) => ({ items: (await listSurveys(depsFor(deps, request))).map(surveyOut) }),
   );
 
@@ -135,7 +134,7 @@ export function registerAlumniRoutes(root: FastifyInstance, deps: ServiceDeps, o
         tags: SURVEYS,
         summary: 'Create or replace the survey with this code (coordination team); question ids must be unique, measures sit on yes/no questions',
         body: surveyDefinitionSchema,
-        response: { 200: surveySchema, 201: surveySchema, ...errors },
+        response: { 200: surveySchema, 201: surveySchema, ...problemResponses },
       },
     },
     async (request, reply) => {
@@ -151,7 +150,7 @@ export function registerAlumniRoutes(root: FastifyInstance, deps: ServiceDeps, o
         tags: SURVEYS,
         summary: 'Invite the alumni whose survey is due (program ended at least its months ago; with an email; not erased; not yet invited) and queue their mail',
         body: sendDueInputSchema.optional(),
-        response: { 200: z.object({ invited: z.array(z.object({ code: z.string(), count })) }), ...errors },
+        response: { 200: z.object({ invited: z.array(z.object({ code: z.string(), count })) }), ...problemResponses },
       },
     },
     async (request) => sendDueSurveys(depsFor(deps, request), { publicUrl: options.publicUrl, today: request.body?.today }),
@@ -166,7 +165,7 @@ export function registerAlumniRoutes(root: FastifyInstance, deps: ServiceDeps, o
         params: tokenParams,
         response: {
           200: z.object({ nameEn: z.string(), nameId: z.string(), program: z.object({ titleEn: z.string().nullable(), titleId: z.string().nullable() }), questions: z.array(questionSchema), answered: z.boolean() }),
-          ...errors,
+          ...problemResponses,
         },
       },
     },
@@ -184,7 +183,7 @@ export function registerAlumniRoutes(root: FastifyInstance, deps: ServiceDeps, o
         summary: 'Public: answer the survey of a link, once (409 when already answered)',
         params: tokenParams,
         body: surveyAnswerInputSchema,
-        response: { 201: z.object({ answeredAt: z.string() }), ...errors },
+        response: { 201: z.object({ answeredAt: z.string() }), ...problemResponses },
       },
     },
     async (request, reply) => reply.code(201).send(await answerSurvey(depsFor(deps, request), request.params.token, request.body.answers)),
@@ -197,7 +196,7 @@ export function registerAlumniRoutes(root: FastifyInstance, deps: ServiceDeps, o
         tags: SURVEYS,
         summary: 'A program’s follow-up survey figures per wave: invited, answered, response rate, the yes share of each measure, scale averages (coordination team, implementing agency)',
         params: idParams,
-        response: { 200: z.object({ activityId: count, waves: z.array(waveSchema) }), ...errors },
+        response: { 200: z.object({ activityId: count, waves: z.array(waveSchema) }), ...problemResponses },
       },
     },
     async (request) => {
@@ -214,7 +213,7 @@ export function registerAlumniRoutes(root: FastifyInstance, deps: ServiceDeps, o
         summary: 'Erase a participant’s personal data on request (coordination team): name, contact, documents, mail, free-text answers and the values in the audit log go; the counts stay',
         params: idParams,
         body: erasureInputSchema,
-        response: { 200: z.object({ items: z.array(erasureSchema) }), ...errors },
+        response: { 200: z.object({ items: z.array(erasureSchema) }), ...problemResponses },
       },
     },
     async (request) => {

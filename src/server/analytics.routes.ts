@@ -34,12 +34,11 @@ import {
 } from '../services/priorities.js';
 import { countryProfile, partnerProfile, type CostShares, type SexCounts } from '../services/profiles.js';
 import type { MissingRate } from '../domain/report/summary.js';
-import { problemSchema } from './problem.js';
+import { problemResponses } from './problem.js';
 import { depsFor } from './auth.js';
 
 const ANALYTICS = ['Analytics'];
 const PRIORITIES = ['Priorities'];
-const errors = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema, 409: problemSchema, 422: problemSchema };
 const count = z.number().int();
 const money = z.string().meta({ description: 'exact decimal amount', example: '1875.00' });
 const year = z.coerce.number().int().min(1900).max(2200);
@@ -161,7 +160,7 @@ export function registerAnalyticsRoutes(root: FastifyInstance, deps: ServiceDeps
         querystring: rangeQuery,
         response: {
           200: z.object({ from: count, to: count, totals: z.array(pointSchema), byRegion: z.array(seriesSchema), byModality: z.array(seriesSchema), byFlagshipArea: z.array(seriesSchema), missingRates: missingRatesSchema }),
-          ...errors,
+          ...problemResponses,
         },
       },
     },
@@ -194,7 +193,7 @@ export function registerAnalyticsRoutes(root: FastifyInstance, deps: ServiceDeps
               }),
             ),
           }),
-          ...errors,
+          ...problemResponses,
         },
       },
     },
@@ -229,7 +228,7 @@ export function registerAnalyticsRoutes(root: FastifyInstance, deps: ServiceDeps
             nodes: z.array(z.object({ id: z.string(), kind: z.enum(['provider', 'partner', 'recipient']), code: z.string().nullable(), labelEn: z.string(), labelId: z.string(), programs: count })),
             links: z.array(z.object({ source: z.string(), target: z.string(), programs: count })),
           }),
-          ...errors,
+          ...problemResponses,
         },
       },
     },
@@ -281,7 +280,7 @@ export function registerAnalyticsRoutes(root: FastifyInstance, deps: ServiceDeps
               }),
             ),
           }),
-          ...errors,
+          ...problemResponses,
         },
       },
     },
@@ -338,7 +337,7 @@ export function registerAnalyticsRoutes(root: FastifyInstance, deps: ServiceDeps
             totals: z.object({ programs: count, participants: count, countries: count }),
             countries: z.array(z.object({ country: z.string(), nameEn: z.string(), nameId: z.string(), region: z.string().nullable(), programs: count, participants: count })),
           }),
-          ...errors,
+          ...problemResponses,
         },
       },
     },
@@ -359,7 +358,7 @@ export function registerAnalyticsRoutes(root: FastifyInstance, deps: ServiceDeps
         tags: PRIORITIES,
         summary: 'The priority targets set',
         querystring: z.object({ from: year.optional(), to: year.optional() }),
-        response: { 200: z.object({ items: z.array(targetSchema) }), ...errors },
+        response: { 200: z.object({ items: z.array(targetSchema) }), ...problemResponses },
       },
     },
     async (request) => ({ items: (await listPriorityTargets(depsFor(deps, request), request.query)).map(presentTarget) }),
@@ -372,7 +371,7 @@ export function registerAnalyticsRoutes(root: FastifyInstance, deps: ServiceDeps
         tags: PRIORITIES,
         summary: 'Set targets (coordination team): one per year, subject and metric; setting one again replaces it',
         body: z.object({ targets: z.array(priorityTargetInputSchema).min(1).max(500) }),
-        response: { 200: z.object({ items: z.array(targetSchema) }), ...errors },
+        response: { 200: z.object({ items: z.array(targetSchema) }), ...problemResponses },
       },
     },
     async (request) => ({ items: (await setPriorityTargets(depsFor(deps, request), request.body.targets)).map(presentTarget) }),
@@ -385,7 +384,7 @@ export function registerAnalyticsRoutes(root: FastifyInstance, deps: ServiceDeps
         tags: PRIORITIES,
         summary: 'Delete a target (coordination team)',
         params: z.object({ id: z.coerce.number().int().positive() }),
-        response: { 204: z.null().meta({ description: 'deleted' }), ...errors },
+        response: { 204: z.null().meta({ description: 'deleted' }), ...problemResponses },
       },
     },
     async (request, reply) => {
@@ -396,7 +395,7 @@ export function registerAnalyticsRoutes(root: FastifyInstance, deps: ServiceDeps
 
   app.get(
     '/api/v1/country-lists',
-    { schema: { tags: PRIORITIES, summary: 'Custom country lists (next to the built-in groupings)', response: { 200: z.object({ items: z.array(listSchema) }), ...errors } } },
+    { schema: { tags: PRIORITIES, summary: 'Custom country lists (next to the built-in groupings)', response: { 200: z.object({ items: z.array(listSchema) }), ...problemResponses } } },
     async (request) => ({ items: (await listCountryLists(depsFor(deps, request))).map(presentList) }),
   );
 
@@ -404,7 +403,7 @@ export function registerAnalyticsRoutes(root: FastifyInstance, deps: ServiceDeps
 
   app.get(
     '/api/v1/country-lists/:code',
-    { schema: { tags: PRIORITIES, summary: 'A custom country list', params: listParams, response: { 200: listSchema, ...errors } } },
+    { schema: { tags: PRIORITIES, summary: 'A custom country list', params: listParams, response: { 200: listSchema, ...problemResponses } } },
     async (request) => presentList(await getCountryList(depsFor(deps, request), request.params.code)),
   );
 
@@ -416,7 +415,7 @@ export function registerAnalyticsRoutes(root: FastifyInstance, deps: ServiceDeps
         summary: 'Create or replace a custom country list (coordination team)',
         params: listParams,
         body: countryListInputSchema.omit({ code: true }),
-        response: { 200: listSchema, 201: listSchema, ...errors },
+        response: { 200: listSchema, 201: listSchema, ...problemResponses },
       },
     },
     async (request, reply) => {
@@ -430,7 +429,7 @@ export function registerAnalyticsRoutes(root: FastifyInstance, deps: ServiceDeps
   app.delete(
     '/api/v1/country-lists/:code',
     {
-      schema: { tags: PRIORITIES, summary: 'Delete a custom country list that no target uses (coordination team)', params: listParams, response: { 204: z.null().meta({ description: 'deleted' }), ...errors } },
+      schema: { tags: PRIORITIES, summary: 'Delete a custom country list that no target uses (coordination team)', params: listParams, response: { 204: z.null().meta({ description: 'deleted' }), ...problemResponses } },
     },
     async (request, reply) => {
       await deleteCountryList(depsFor(deps, request), request.params.code);
@@ -471,7 +470,7 @@ export function registerAnalyticsRoutes(root: FastifyInstance, deps: ServiceDeps
             partners: z.array(z.object({ code: z.string(), acronym: z.string().nullable(), nameEn: z.string(), nameId: z.string().nullable(), roles: z.array(z.string()), programs: count })),
             missingRates: missingRatesSchema,
           }),
-          ...errors,
+          ...problemResponses,
         },
       },
     },
@@ -535,7 +534,7 @@ export function registerAnalyticsRoutes(root: FastifyInstance, deps: ServiceDeps
             cash: costSharesSchema,
             inKind: costSharesSchema,
           }),
-          ...errors,
+          ...problemResponses,
         },
       },
     },

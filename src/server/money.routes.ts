@@ -27,11 +27,10 @@ import type { ServiceDeps } from '../services/deps.js';
 import { tossdExport, type TossdOptions } from '../services/tossd-export.js';
 import { depsFor } from './auth.js';
 import { idParams } from './http-helpers.js';
-import { problemSchema } from './problem.js';
+import { problemResponses } from './problem.js';
 import { presentSpending, spendingSchema } from './report.routes.js';
 
 const TAG = ['Money'];
-const errors = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema, 409: problemSchema, 422: problemSchema };
 const count = z.number().int();
 const money = z.string().meta({ description: 'exact decimal amount', example: '1250000.00' });
 const stage = z.enum(lifecycleStages.codes);
@@ -216,7 +215,7 @@ export function registerMoneyRoutes(root: FastifyInstance, deps: ServiceDeps, to
         summary:
           'Budget against spending per program, implementing agency or year, in USD and IDR at the rates of each value date, with the execution rate. Budgets: the revised ones when a program has any, else the original ones, at their value date (else period start); `transactions` counts budget lines. Spending: disbursements and expenditure (IATI 3 and 4). Amounts without a rate are listed in `missingRates`, never dropped. The public counts published programs only.',
         querystring: budgetVsSpentQuerySchema,
-        response: { 200: budgetVsSpentSchema, ...errors },
+        response: { 200: budgetVsSpentSchema, ...problemResponses },
       },
     },
     async (request) => {
@@ -239,7 +238,7 @@ export function registerMoneyRoutes(root: FastifyInstance, deps: ServiceDeps, to
       schema: {
         tags: TAG,
         summary: 'Unit costs of the in-kind valuation helper (participant-day, expert-day, flight per recipient region), each from a day on',
-        response: { 200: z.object({ items: z.array(unitCostSchema) }), ...errors },
+        response: { 200: z.object({ items: z.array(unitCostSchema) }), ...problemResponses },
       },
     },
     async (request) => ({ items: (await listUnitCosts(depsFor(deps, request))).map(presentUnitCost) }),
@@ -252,7 +251,7 @@ export function registerMoneyRoutes(root: FastifyInstance, deps: ServiceDeps, to
         tags: TAG,
         summary: 'Add a unit cost (coordination team): kind, region for a flight, year or validFrom, currency, a positive amount',
         body: unitCostInputSchema,
-        response: { 201: unitCostSchema, ...errors },
+        response: { 201: unitCostSchema, ...problemResponses },
       },
     },
     async (request, reply) => {
@@ -265,7 +264,7 @@ export function registerMoneyRoutes(root: FastifyInstance, deps: ServiceDeps, to
   app.put(
     '/api/v1/money/unit-costs/:id',
     {
-      schema: { tags: TAG, summary: 'Replace a unit cost (coordination team)', params: idParams, body: unitCostInputSchema, response: { 200: unitCostSchema, ...errors } },
+      schema: { tags: TAG, summary: 'Replace a unit cost (coordination team)', params: idParams, body: unitCostInputSchema, response: { 200: unitCostSchema, ...problemResponses } },
     },
     async (request) => presentUnitCost(await updateUnitCost(depsFor(deps, request), request.params.id, request.body)),
   );
@@ -273,7 +272,7 @@ export function registerMoneyRoutes(root: FastifyInstance, deps: ServiceDeps, to
   app.delete(
     '/api/v1/money/unit-costs/:id',
     {
-      schema: { tags: TAG, summary: 'Delete a unit cost (coordination team)', params: idParams, response: { 204: z.null().meta({ description: 'deleted' }), ...errors } },
+      schema: { tags: TAG, summary: 'Delete a unit cost (coordination team)', params: idParams, response: { 204: z.null().meta({ description: 'deleted' }), ...problemResponses } },
     },
     async (request, reply) => {
       await deleteUnitCost(depsFor(deps, request), request.params.id);
@@ -289,7 +288,7 @@ export function registerMoneyRoutes(root: FastifyInstance, deps: ServiceDeps, to
         summary:
           'Estimated in-kind values of programs with no money recorded: people × days × day cost + a flight each to the recipient region, labelled estimated, with their inputs; missing unit costs are reported, not guessed',
         querystring: inKindQuery,
-        response: { 200: inKindReportSchema, ...errors },
+        response: { 200: inKindReportSchema, ...problemResponses },
       },
     },
     async (request) => {

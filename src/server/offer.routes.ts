@@ -27,12 +27,11 @@ import type { ServiceDeps } from '../services/deps.js';
 import type { CatalogueEntry } from '../services/offer-ports.js';
 import { depsFor } from './auth.js';
 import { idParams } from './http-helpers.js';
-import { makeProblem, problemSchema, sendProblem } from './problem.js';
+import { makeProblem, problemResponses, problemSchema, sendProblem } from './problem.js';
 import { readMultipart } from './multipart.js';
 
 const OFFERS = ['Offers'];
 const NOMINATIONS = ['Nominations'];
-const errors = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema, 409: problemSchema, 422: problemSchema };
 
 export interface OfferRouteOptions {
   /** Largest document upload, in bytes (MITRA_UPLOAD_MAX_BYTES). */
@@ -229,7 +228,7 @@ export function registerOfferRoutes(root: FastifyInstance, deps: ServiceDeps, op
         summary: 'Open a program for nominations or change its offer (quotas only for its recipient countries)',
         params: idParams,
         body: offerInputSchema,
-        response: { 200: offerSchema, ...errors },
+        response: { 200: offerSchema, ...problemResponses },
       },
     },
     async (request) => presentOffer(await saveOffer(depsFor(deps, request), request.params.id, request.body)),
@@ -238,7 +237,7 @@ export function registerOfferRoutes(root: FastifyInstance, deps: ServiceDeps, op
   for (const [action, to] of [['close', 'closed'], ['reopen', 'open']] as const) {
     app.post(
       `/api/v1/offers/:id/${action}`,
-      { schema: { tags: OFFERS, summary: action === 'close' ? 'Close an offer (no more nominations)' : 'Reopen a closed offer', params: idParams, response: { 200: offerSchema, ...errors } } },
+      { schema: { tags: OFFERS, summary: action === 'close' ? 'Close an offer (no more nominations)' : 'Reopen a closed offer', params: idParams, response: { 200: offerSchema, ...problemResponses } } },
       async (request) => presentOffer(await setOfferStatus(depsFor(deps, request), request.params.id, to)),
     );
   }
@@ -251,7 +250,7 @@ export function registerOfferRoutes(root: FastifyInstance, deps: ServiceDeps, op
         summary:
           'Nominate a candidate: application/json (the nomination), or multipart/form-data with the field "data" (the nomination as JSON) and files "cv" and "letter" (PDF, DOCX, JPEG or PNG, checked by content; size limited). consent must be true.',
         params: idParams,
-        response: { 201: z.object({ nomination: reviewItemSchema, documents: z.array(documentSchema) }), 413: problemSchema, ...errors },
+        response: { 201: z.object({ nomination: reviewItemSchema, documents: z.array(documentSchema) }), 413: problemSchema, ...problemResponses },
       },
     },
     async (request, reply) => {
@@ -315,7 +314,7 @@ export function registerOfferRoutes(root: FastifyInstance, deps: ServiceDeps, op
             }),
             offer: offerSchema,
           }),
-          ...errors,
+          ...problemResponses,
         },
       },
     },
@@ -336,7 +335,7 @@ export function registerOfferRoutes(root: FastifyInstance, deps: ServiceDeps, op
 
   app.post(
     '/api/v1/offers/:id/nominations/review',
-    { schema: { tags: NOMINATIONS, summary: 'Set nominations selected, reserve or not selected (one or many; within the quotas)', params: idParams, body: reviewInputSchema, response: { 200: z.object({ changed: z.number().int() }), ...errors } } },
+    { schema: { tags: NOMINATIONS, summary: 'Set nominations selected, reserve or not selected (one or many; within the quotas)', params: idParams, body: reviewInputSchema, response: { 200: z.object({ changed: z.number().int() }), ...problemResponses } } },
     async (request) => {
       const result = await reviewNominations(depsFor(deps, request), request.params.id, request.body);
       kick();
@@ -352,7 +351,7 @@ export function registerOfferRoutes(root: FastifyInstance, deps: ServiceDeps, op
         summary: "Select every candidate (nominated or reserve) within the quotas in the agency's order (ids given first, then by nomination time); the others become ranked reserves (not selected where their country has no place)",
         params: idParams,
         body: selectInputSchema.optional(),
-        response: { 200: z.object({ selected: z.number().int(), reserves: z.number().int(), notSelected: z.number().int() }), ...errors },
+        response: { 200: z.object({ selected: z.number().int(), reserves: z.number().int(), notSelected: z.number().int() }), ...problemResponses },
       },
     },
     async (request) => {
@@ -370,7 +369,7 @@ export function registerOfferRoutes(root: FastifyInstance, deps: ServiceDeps, op
         summary: "A participant's next step (confirmed, withdrawn, attended, completed, …); the nominating organisation may confirm or withdraw its nominee. A withdrawal frees the place for the first reserve that fits.",
         params: idParams,
         body: statusChangeSchema,
-        response: { 200: z.object({ nomination: reviewItemSchema, promoted: reviewItemSchema.nullable() }), ...errors },
+        response: { 200: z.object({ nomination: reviewItemSchema, promoted: reviewItemSchema.nullable() }), ...problemResponses },
       },
     },
     async (request) => {
@@ -382,7 +381,7 @@ export function registerOfferRoutes(root: FastifyInstance, deps: ServiceDeps, op
 
   app.get(
     '/api/v1/participants/:id/history',
-    { schema: { tags: NOMINATIONS, summary: "A participant's status history (for those who see their personal data)", params: idParams, response: { 200: z.object({ nomination: reviewItemSchema, events: z.array(eventSchema) }), ...errors } } },
+    { schema: { tags: NOMINATIONS, summary: "A participant's status history (for those who see their personal data)", params: idParams, response: { 200: z.object({ nomination: reviewItemSchema, events: z.array(eventSchema) }), ...problemResponses } } },
     async (request) => {
       const { participant, events } = await participantHistory(depsFor(deps, request), request.params.id);
       return { nomination: pick({ ...participant }), events: events.map(({ participantId: _p, ...e }) => e) };
@@ -391,7 +390,7 @@ export function registerOfferRoutes(root: FastifyInstance, deps: ServiceDeps, op
 
   app.get(
     '/api/v1/participants/:id/documents',
-    { schema: { tags: NOMINATIONS, summary: "A participant's documents (names, types, sizes)", params: idParams, response: { 200: z.object({ items: z.array(documentSchema) }), ...errors } } },
+    { schema: { tags: NOMINATIONS, summary: "A participant's documents (names, types, sizes)", params: idParams, response: { 200: z.object({ items: z.array(documentSchema) }), ...problemResponses } } },
     async (request) => ({ items: (await listDocuments(depsFor(deps, request), request.params.id)).map(presentDoc) }),
   );
 
@@ -402,7 +401,7 @@ export function registerOfferRoutes(root: FastifyInstance, deps: ServiceDeps, op
         tags: NOMINATIONS,
         summary: 'Add documents (multipart/form-data, files "cv" and/or "letter": PDF, DOCX, JPEG or PNG)',
         params: idParams,
-        response: { 201: z.object({ items: z.array(documentSchema) }), 413: problemSchema, 415: problemSchema, ...errors },
+        response: { 201: z.object({ items: z.array(documentSchema) }), 413: problemSchema, 415: problemSchema, ...problemResponses },
       },
     },
     async (request, reply) => {
@@ -421,7 +420,7 @@ export function registerOfferRoutes(root: FastifyInstance, deps: ServiceDeps, op
         tags: NOMINATIONS,
         summary: 'Download a document (always as an attachment)',
         params: idParams,
-        response: { 200: z.any().meta({ description: 'the file' }), ...errors },
+        response: { 200: z.any().meta({ description: 'the file' }), ...problemResponses },
       },
     },
     async (request, reply) => {
@@ -450,7 +449,7 @@ export function registerOfferRoutes(root: FastifyInstance, deps: ServiceDeps, op
             page: z.number().int(),
             pageSize: z.number().int(),
           }),
-          ...errors,
+          ...problemResponses,
         },
       },
     },

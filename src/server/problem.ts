@@ -31,6 +31,9 @@ export const problemSchema = z
   .meta({ id: 'Problem', description: 'RFC 9457 problem details' });
 
 export type Problem = z.output<typeof problemSchema>;
+
+/** The problems a route that reads and changes records may answer, for its response schema. */
+export const problemResponses = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema, 409: problemSchema, 422: problemSchema };
 type ProblemIssue = z.output<typeof problemIssueSchema>;
 
 const STATUS_BY_KIND: Record<DomainErrorKind, number> = {

@@ -10,10 +10,9 @@ import type { ServiceDeps } from '../services/deps.js';
 import { createUser, getUser, listUsers, updateUser } from '../services/users.js';
 import { depsFor } from './auth.js';
 import { presentUser, userSchema } from './auth.routes.js';
-import { badIfMatch, etagOf, idParams, readIfMatch } from './http-helpers.js';
-import { problemSchema } from './problem.js';
+import { idParams, ifMatch, withEtag } from './http-helpers.js';
+import { problemResponses } from './problem.js';
 
-const errors = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema, 409: problemSchema, 422: problemSchema };
 
 export const auditEntrySchema = z
   .object({
@@ -49,7 +48,7 @@ export function registerUserRoutes(root: FastifyInstance, deps: ServiceDeps): vo
           role: z.enum(roles.codes).optional(),
           includeDisabled: z.enum(['true', 'false']).optional().transform((v) => v === 'true'),
         }),
-        response: { 200: z.object({ items: z.array(userSchema) }), ...errors },
+        response: { 200: z.object({ items: z.array(userSchema) }), ...problemResponses },
       },
     },
     async (request) => ({ items: (await listUsers(depsFor(deps, request), request.query)).map(presentUser) }),
@@ -57,22 +56,18 @@ export function registerUserRoutes(root: FastifyInstance, deps: ServiceDeps): vo
 
   app.post(
     '/api/v1/users',
-    { schema: { tags: TAG, summary: 'Create an account (administrators)', body: userInputSchema, response: { 201: userSchema, ...errors } } },
+    { schema: { tags: TAG, summary: 'Create an account (administrators)', body: userInputSchema, response: { 201: userSchema, ...problemResponses } } },
     async (request, reply) => {
       const user = await createUser(depsFor(deps, request), request.body);
-      reply.code(201).header('location', `/api/v1/users/${user.id}`).header('etag', etagOf(user.version));
-      return presentUser(user);
+      reply.code(201).header('location', `/api/v1/users/${user.id}`);
+      return withEtag(reply, user, presentUser);
     },
   );
 
   app.get(
     '/api/v1/users/:id',
-    { schema: { tags: TAG, summary: 'Read an account (administrators)', params: idParams, response: { 200: userSchema, ...errors } } },
-    async (request, reply) => {
-      const user = await getUser(depsFor(deps, request), request.params.id);
-      reply.header('etag', etagOf(user.version));
-      return presentUser(user);
-    },
+    { schema: { tags: TAG, summary: 'Read an account (administrators)', params: idParams, response: { 200: userSchema, ...problemResponses } } },
+    async (request, reply) => withEtag(reply, await getUser(depsFor(deps, request), request.params.id), presentUser),
   );
 
   app.patch(
@@ -83,16 +78,10 @@ export function registerUserRoutes(root: FastifyInstance, deps: ServiceDeps): vo
         summary: 'Change an account: name, role, organisation, disabled, or a new password (administrators)',
         params: idParams,
         body: userPatchSchema,
-        response: { 200: userSchema, ...errors },
+        response: { 200: userSchema, ...problemResponses },
       },
     },
-    async (request, reply) => {
-      const ifMatch = readIfMatch(request);
-      if (!ifMatch.ok) return badIfMatch(request, reply);
-      const user = await updateUser(depsFor(deps, request), request.params.id, request.body, { expectedVersion: ifMatch.version });
-      reply.header('etag', etagOf(user.version));
-      return presentUser(user);
-    },
+    async (request, reply) => ifMatch(request, reply, async (check) => withEtag(reply, await updateUser(depsFor(deps, request), request.params.id, request.body, check), presentUser)),
   );
 
   app.get(
@@ -111,7 +100,7 @@ export function registerUserRoutes(root: FastifyInstance, deps: ServiceDeps): vo
           to: z.string().trim().max(30).optional().meta({ description: 'ISO date or instant, exclusive' }),
           ...paging,
         }),
-        response: { 200: auditPageSchema, ...errors },
+        response: { 200: auditPageSchema, ...problemResponses },
       },
     },
     async (request) => searchAudit(depsFor(deps, request), request.query) as Promise<z.output<typeof auditPageSchema>>,
@@ -125,7 +114,7 @@ export function registerUserRoutes(root: FastifyInstance, deps: ServiceDeps): vo
         summary: "A program's history: who created, changed and moved it, with the fields before and after",
         params: idParams,
         querystring: z.object({ afterVersion: z.coerce.number().int().min(0).optional(), ...paging }),
-        response: { 200: auditPageSchema, ...errors },
+        response: { 200: auditPageSchema, ...problemResponses },
       },
     },
     async (request) => programHistory(depsFor(deps, request), request.params.id, request.query) as Promise<z.output<typeof auditPageSchema>>,
