@@ -7,7 +7,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { alumniQuerySchema, erasureInputSchema, participantExportQuerySchema, sendDueInputSchema, surveyAnswerInputSchema } from '../domain/alumni/alumni.schema.js';
-import { QUESTION_KINDS, SURVEY_MEASURES, surveyDefinitionSchema } from '../domain/alumni/survey.js';
+import { QUESTION_KINDS, SURVEY_MEASURES, surveyDefinitionSchema, type SurveyQuestion } from '../domain/alumni/survey.js';
 import { csvRow } from '../io/csv-write.js';
 import { writeXlsx } from '../io/xlsx-write.js';
 import { alumniDirectory, alumnus, exportParticipants, PARTICIPANT_EXPORT_COLUMNS, scopeOf, type Alumnus } from '../services/alumni.js';
@@ -19,7 +19,7 @@ import { answerSurvey, listSurveys, saveSurvey, sendDueSurveys, surveyByToken, s
 import { depsFor } from './auth.js';
 import { idParams } from './http-helpers.js';
 import { problemResponses } from './problem.js';
-import { download, XLSX } from './downloads.js';
+import { breakOnFailure, download, streamChunks, XLSX } from './downloads.js';
 
 const ALUMNI = ['Alumni'];
 const SURVEYS = ['Surveys'];
@@ -48,6 +48,7 @@ const questionSchema = z.object({
   required: z.boolean(),
   measure: z.enum(SURVEY_MEASURES).nullable(),
 });
+const questionOut = (q: SurveyQuestion): z.output<typeof questionSchema> => ({ ...q, ...(q.options ? { options: q.options.map((o) => ({ ...o })) } : {}) });
 const surveySchema = z
   .object({ id: count, code: z.string(), nameEn: z.string(), nameId: z.string(), monthsAfter: count, active: z.boolean(), questions: z.array(questionSchema), updatedAt: z.string() })
   .meta({ id: 'Survey' });
@@ -58,7 +59,7 @@ const surveyOut = (s: Survey): z.output<typeof surveySchema> => ({
   nameId: s.nameId,
   monthsAfter: s.monthsAfter,
   active: s.active,
-  questions: s.questions.map((q) => ({ ...q, ...(q.options ? { options: q.options.map((o) => ({ ...o })) } : {}) })),
+  questions: s.questions.map(questionOut),
   updatedAt: s.updatedAt,
 });
 
@@ -171,7 +172,7 @@ export function registerAlumniRoutes(root: FastifyInstance, deps: ServiceDeps, o
     },
     async (request) => {
       const s = await surveyByToken(depsFor(deps, request), request.params.token);
-      return { ...s, program: { ...s.program }, questions: s.questions.map((q) => ({ ...q, ...(q.options ? { options: q.options.map((o) => ({ ...o })) } : {}) })) };
+      return { ...s, program: { ...s.program }, questions: s.questions.map(questionOut) };
     },
   );
 
@@ -229,14 +230,11 @@ export function registerAlumniRoutes(root: FastifyInstance, deps: ServiceDeps, o
     async (request, reply) => {
       const pages = exportParticipants(depsFor(deps, request), request.query);
       const stream = download(reply, 'text/csv; charset=utf-8', 'participants.csv');
-      void (async () => {
-        stream.write(`\uFEFF${csvRow(PARTICIPANT_EXPORT_COLUMNS)}`);
-        for await (const rows of pages) {
-          const block = rows.map((r) => csvRow(r.map(String), { neutraliseFormulas: true })).join('');
-          if (!stream.write(block)) await new Promise((resolve) => stream.once('drain', resolve));
-        }
-        stream.end();
-      })().catch((error: unknown) => stream.destroy(error as Error));
+      async function* csv() {
+        yield `\uFEFF${csvRow(PARTICIPANT_EXPORT_COLUMNS)}`;
+        for await (const rows of pages) yield rows.map((r) => csvRow(r.map(String), { neutraliseFormulas: true })).join('');
+      }
+      streamChunks(stream, csv());
       return reply.send(stream);
     },
   );
@@ -250,7 +248,7 @@ export function registerAlumniRoutes(root: FastifyInstance, deps: ServiceDeps, o
       async function* rows() {
         for await (const page of pages) yield* page;
       }
-      writeXlsx(stream, [{ title: 'participants', columns: PARTICIPANT_EXPORT_COLUMNS, rows: rows() }]).catch((error: unknown) => stream.destroy(error as Error));
+      breakOnFailure(stream, writeXlsx(stream, [{ title: 'participants', columns: PARTICIPANT_EXPORT_COLUMNS, rows: rows() }]));
       return reply.send(stream);
     },
   );

@@ -9,6 +9,7 @@ import { participantStatuses } from '../domain/codes.js';
 import { attendanceSheet, certificateDocument, closeAttendance, issueCertificates, recordAttendance, revokeCertificate, verifyCertificate, type AttendanceSheet } from '../services/attendance.js';
 import type { Certificate } from '../services/ports.js';
 import type { ServiceDeps } from '../services/deps.js';
+import { asAttachment } from './downloads.js';
 import { idParams } from './http-helpers.js';
 import { problemResponses, problemSchema } from './problem.js';
 import { depsFor } from './auth.js';
@@ -134,11 +135,7 @@ export function registerCertificateRoutes(root: FastifyInstance, deps: ServiceDe
       // pdfmake loads with the first certificate, not at start.
       const { renderCertificatePdf, verifyUrlOf } = await import('../io/pdf/certificate.js');
       const pdf = await renderCertificatePdf(doc, verifyUrlOf(options.publicUrl, doc.verifyToken));
-      return reply
-        .type('application/pdf')
-        .header('content-disposition', `attachment; filename="${doc.number}.pdf"`)
-        .header('cache-control', 'no-store')
-        .send(pdf);
+      return asAttachment(reply, 'application/pdf', `${doc.number}.pdf`).send(pdf);
     },
   );
 

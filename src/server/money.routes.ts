@@ -26,6 +26,7 @@ import { budgetVsSpent, createUnitCost, deleteUnitCost, inKindEstimates, listUni
 import type { ServiceDeps } from '../services/deps.js';
 import { tossdExport, type TossdOptions } from '../services/tossd-export.js';
 import { depsFor } from './auth.js';
+import { asAttachment } from './downloads.js';
 import { idParams } from './http-helpers.js';
 import { problemResponses } from './problem.js';
 import { presentSpending, spendingSchema } from './report.routes.js';
@@ -320,11 +321,7 @@ export function registerMoneyRoutes(root: FastifyInstance, deps: ServiceDeps, to
     },
     async (request, reply) => {
       const rows = tossdExport(depsFor(deps, request), request.query.year, request.query.stage, tossd);
-      return reply
-        .type('text/csv; charset=utf-8')
-        .header('content-disposition', `attachment; filename="mitra-tossd-${request.query.year}.csv"`)
-        .header('cache-control', 'no-store')
-        .send(Readable.from(tossdCsv(rows)));
+      return asAttachment(reply, 'text/csv; charset=utf-8', `mitra-tossd-${request.query.year}.csv`).send(Readable.from(tossdCsv(rows)));
     },
   );
 }
