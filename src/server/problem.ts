@@ -121,10 +121,16 @@ function schemaIssues(error: { validation: unknown[]; validationContext?: unknow
   return issues;
 }
 
-/** The code of a driver's error (an SQLSTATE, an errno name, SQLITE_BUSY), never the error object itself. */
-function causeCode(cause: unknown): string | undefined {
-  const code = (cause as { code?: unknown } | null)?.code;
+/** The code of a driver's or library's error (an SQLSTATE, an errno name, SQLITE_BUSY, FST_…), never the error object itself. */
+export function errorCode(error: unknown): string | undefined {
+  const code = typeof error === 'object' && error !== null && 'code' in error ? error.code : undefined;
   return typeof code === 'string' ? code : undefined;
+}
+
+/** A body the route parses itself (one that may come as JSON or as a form): a 400 naming each bad field. */
+export function invalidBodyProblem(request: FastifyRequest, error: z.ZodError): Problem {
+  const issues = error.issues.map((i) => ({ path: i.path.map(String).filter(Boolean).join('.'), message: i.message, code: i.code }));
+  return makeProblem(request, 400, 'request.invalid', `the body has ${issues.length} invalid field(s)`, issues);
 }
 
 const toIssue = (i: FieldIssue): ProblemIssue => ({ path: i.path, message: i.message, ...(i.code ? { code: i.code } : {}) });
@@ -133,7 +139,7 @@ const toIssue = (i: FieldIssue): ProblemIssue => ({ path: i.path, message: i.mes
 export function problemFor(error: unknown, request: FastifyRequest): Problem {
   if (isDomainError(error)) {
     // Worth a line in the log (an operator wants to know), without the driver's objects.
-    if (error.kind === 'unavailable') request.log.warn({ code: error.code, cause: causeCode(error.cause) }, error.message);
+    if (error.kind === 'unavailable') request.log.warn({ code: error.code, cause: errorCode(error.cause) }, error.message);
     const problem = makeProblem(request, STATUS_BY_KIND[error.kind], error.code, error.message, error.issues.map(toIssue));
     return error.details ? { ...problem, details: { ...error.details } } : problem;
   }
