@@ -38,6 +38,24 @@ export function checkYearRange(q: { from: number; to: number }): void {
   if (q.to - q.from + 1 > MAX_YEARS) throw new InvalidError('analytics.year_range', `at most ${MAX_YEARS} years at once`, [{ path: 'to', message: `at most ${MAX_YEARS} years after "from"` }]);
 }
 
+/** The years an analytics request asks for, either end left out. */
+export interface YearRangeRequest extends ReportScope {
+  readonly from?: number;
+  readonly to?: number;
+}
+
+/**
+ * The years of a request: `to` defaults to this year (or to `from` when that is later), `from`
+ * to nine years before `to`, so that a bare request shows the last ten years.
+ */
+export function yearRangeOf(deps: ServiceDeps, q: YearRangeRequest): YearRangeQuery {
+  const thisYear = Number(deps.clock.nowIso().slice(0, 4));
+  const to = q.to ?? Math.max(q.from ?? thisYear, thisYear);
+  const range = { ...q, from: q.from ?? to - 9, to };
+  checkYearRange(range);
+  return range;
+}
+
 // ---- country lists --------------------------------------------------------------------------
 
 export async function listCountryLists(deps: ServiceDeps): Promise<CountryList[]> {
@@ -182,8 +200,8 @@ async function figuresOf(deps: ServiceDeps, subjects: readonly PrioritySubject[]
   return result;
 }
 
-export async function priorityView(deps: ServiceDeps, q: YearRangeQuery): Promise<PriorityView> {
-  checkYearRange(q);
+export async function priorityView(deps: ServiceDeps, range: YearRangeRequest): Promise<PriorityView> {
+  const q = yearRangeOf(deps, range);
   const stages = reportStages(deps, q);
   const years = yearRange(q.from, q.to);
   const [targets, listRecords, totals] = await Promise.all([
