@@ -10,7 +10,7 @@ import { programSchema, presentProgram } from './program.present.js';
 import { depsFor } from './auth.js';
 import { idParams, ifMatch, withEtag } from './http-helpers.js';
 import { problemResponses } from './problem.js';
-import { presentSpending, spendingSchema } from './report.routes.js';
+import { presentSpending, spendingSchema } from './report.schemas.js';
 
 const stage = z.enum(lifecycleStages.codes);
 const action = z.enum(transitionActions.codes);
