@@ -78,6 +78,7 @@ async function uploadedFile(request: FastifyRequest): Promise<{ name: string; st
     // not URI-encoded: use the header as it is
   }
   name = name.slice(0, 200);
+  // The content-type parsers registered below hand these bodies over unread, as the request's stream.
   return { name, stream: request.body as Readable };
 }
 

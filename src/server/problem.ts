@@ -2,7 +2,7 @@
  * The one mapping from errors to HTTP answers: RFC 9457 application/problem+json with `type`,
  * `title`, `status`, `detail`, `instance`, plus `code`, `issues` and `requestId`.
  */
-import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest, FastifySchemaValidationError } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { isDomainError, type DomainErrorKind, type FieldIssue } from '../domain/errors.js';
@@ -102,28 +102,33 @@ function locationOf(context: unknown): ProblemIssue['in'] {
 }
 
 /** Zod issues from a request schema: one issue per field, unknown keys named one by one. */
-function schemaIssues(error: { validation: unknown[]; validationContext?: unknown }): ProblemIssue[] {
+function schemaIssues(error: { validation: readonly FastifySchemaValidationError[]; validationContext?: unknown }): ProblemIssue[] {
   const where = locationOf(error.validationContext);
   const issues: ProblemIssue[] = [];
-  for (const raw of error.validation as Array<{ instancePath: string; message?: string; keyword: string; params?: Record<string, unknown> }>) {
+  for (const raw of error.validation) {
     const path = raw.instancePath.replace(/^\//, '').split('/').filter(Boolean).join('.');
-    const params = raw.params ?? {};
+    const params: Record<string, unknown> = raw.params ?? {};
     if (raw.keyword === 'unrecognized_keys' && Array.isArray(params.keys)) {
-      for (const key of params.keys as string[]) {
+      for (const key of params.keys.map(String)) {
         issues.push({ path: path ? `${path}.${key}` : key, message: 'unknown field: it is not part of this resource', code: 'unknown_field', ...(where ? { in: where } : {}) });
       }
       continue;
     }
-    const nested = params.params as { code?: unknown } | undefined;
-    const code = typeof nested?.code === 'string' ? nested.code : raw.keyword;
+    // A refinement's own code (params.code of a custom issue), else the kind of check that failed.
+    const code = errorCode(params.params) ?? raw.keyword;
     issues.push({ path, message: raw.message ?? 'is invalid', code, ...(where ? { in: where } : {}) });
   }
   return issues;
 }
 
+/** A field of whatever was thrown (libraries throw plain objects too), or undefined. */
+function fieldOf(error: unknown, key: string): unknown {
+  return typeof error === 'object' && error !== null ? Reflect.get(error, key) : undefined;
+}
+
 /** The code of a driver's or library's error (an SQLSTATE, an errno name, SQLITE_BUSY, FST_…), never the error object itself. */
 export function errorCode(error: unknown): string | undefined {
-  const code = typeof error === 'object' && error !== null && 'code' in error ? error.code : undefined;
+  const code = fieldOf(error, 'code');
   return typeof code === 'string' ? code : undefined;
 }
 
@@ -144,15 +149,16 @@ export function problemFor(error: unknown, request: FastifyRequest): Problem {
     return error.details ? { ...problem, details: { ...error.details } } : problem;
   }
   if (hasZodFastifySchemaValidationErrors(error)) {
-    const issues = schemaIssues(error as unknown as { validation: unknown[]; validationContext?: unknown });
+    const issues = schemaIssues(error);
     const where = issues[0]?.in ?? 'request';
     return makeProblem(request, 400, 'request.invalid', `the ${where} has ${issues.length} invalid field(s)`, issues);
   }
-  const fe = error as Partial<FastifyError>;
-  switch (fe.code) {
+  const message = fieldOf(error, 'message');
+  const statusCode = fieldOf(error, 'statusCode');
+  switch (errorCode(error)) {
     case 'FST_ERR_CTP_INVALID_JSON_BODY':
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
-      return makeProblem(request, 400, 'request.malformed_json', `the body is not valid JSON: ${fe.message ?? ''}`.trim());
+      return makeProblem(request, 400, 'request.malformed_json', `the body is not valid JSON: ${message ?? ''}`.trim());
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
       return makeProblem(request, 413, 'request.too_large', 'the request body is larger than this server accepts');
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
@@ -160,11 +166,11 @@ export function problemFor(error: unknown, request: FastifyRequest): Problem {
     default:
       break;
   }
-  if (error instanceof SyntaxError && fe.statusCode === 400) {
+  if (error instanceof SyntaxError && statusCode === 400) {
     return makeProblem(request, 400, 'request.malformed_json', `the body is not valid JSON: ${error.message}`);
   }
-  if (typeof fe.statusCode === 'number' && fe.statusCode >= 400 && fe.statusCode < 500) {
-    return makeProblem(request, fe.statusCode, 'request.rejected', fe.message ?? 'the request was rejected');
+  if (typeof statusCode === 'number' && statusCode >= 400 && statusCode < 500) {
+    return makeProblem(request, statusCode, 'request.rejected', typeof message === 'string' ? message : 'the request was rejected');
   }
   request.log.error({ err: error }, 'unexpected error');
   return makeProblem(request, 500, 'internal', 'an unexpected error occurred; it has been logged with this request id');

@@ -4,7 +4,8 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { roles } from '../domain/access/actor.js';
 import { userInputSchema, userPatchSchema } from '../domain/account/user.js';
-import { AUDIT_ACTIONS, AUDIT_ENTITIES } from '../domain/audit.js';
+import { AUDIT_ACTIONS, AUDIT_ENTITIES, type AuditEntry } from '../domain/audit.js';
+import type { Page } from '../domain/program/program-query.js';
 import { programHistory, searchAudit } from '../services/audit.js';
 import type { ServiceDeps } from '../services/deps.js';
 import { createUser, getUser, listUsers, updateUser } from '../services/users.js';
@@ -31,6 +32,7 @@ export const auditEntrySchema = z
   .meta({ id: 'AuditEntry' });
 
 const auditPageSchema = z.object({ items: z.array(auditEntrySchema), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() });
+const presentAuditPage = (page: Page<AuditEntry>): z.output<typeof auditPageSchema> => ({ ...page, items: page.items.map((entry) => ({ ...entry, changes: { ...entry.changes } })) });
 const paging = { page: z.coerce.number().int().min(1).default(1), pageSize: z.coerce.number().int().min(1).max(500).default(50) };
 
 export function registerUserRoutes(root: FastifyInstance, deps: ServiceDeps): void {
@@ -103,7 +105,7 @@ export function registerUserRoutes(root: FastifyInstance, deps: ServiceDeps): vo
         response: { 200: auditPageSchema, ...problemResponses },
       },
     },
-    async (request) => searchAudit(depsFor(deps, request), request.query) as Promise<z.output<typeof auditPageSchema>>,
+    async (request) => presentAuditPage(await searchAudit(depsFor(deps, request), request.query)),
   );
 
   app.get(
@@ -117,6 +119,6 @@ export function registerUserRoutes(root: FastifyInstance, deps: ServiceDeps): vo
         response: { 200: auditPageSchema, ...problemResponses },
       },
     },
-    async (request) => programHistory(depsFor(deps, request), request.params.id, request.query) as Promise<z.output<typeof auditPageSchema>>,
+    async (request) => presentAuditPage(await programHistory(depsFor(deps, request), request.params.id, request.query)),
   );
 }
