@@ -1,7 +1,7 @@
 /** The analytics, priorities, country-list and profile commands (analytics.commands.ts). */
 import { programListQuerySchema } from '../domain/program/program-query.js';
 import type { Change } from '../domain/analytics/change.js';
-import { countryListInputSchema, isSubjectKind, normaliseSubjectCode, priorityTargetInputSchema, SUBJECT_KINDS, subjectCodeProblem, type PrioritySubject } from '../domain/analytics/priority.js';
+import { countryListInputSchema, normaliseSubjectCode, priorityTargetInputSchema, SUBJECT_KINDS, subjectCodeProblem, type PrioritySubject } from '../domain/analytics/priority.js';
 import { concentration, trends, triangularNetwork } from '../services/analytics.js';
 import { deleteCountryList, deletePriorityTarget, listCountryLists, priorityView, saveCountryList, setPriorityTargets, subjectBreakdown } from '../services/priorities.js';
 import { countryProfile, partnerProfile } from '../services/profiles.js';
@@ -31,8 +31,9 @@ export function yearsOf(value: string): number[] {
 
 /** "group:PIF", "region:africa", "list:melanesia", "country:PS". */
 export function subjectOf(value: string): PrioritySubject {
-  const [kind, code] = value.split(':');
-  if (!kind || !code || !isSubjectKind(kind)) {
+  const [name, code] = value.split(':');
+  const kind = SUBJECT_KINDS.find((k) => k === name);
+  if (!kind || !code) {
     throw new CliInputError(`--subject must be KIND:CODE with KIND one of ${SUBJECT_KINDS.join(', ')} (got "${value}"), e.g. group:PIF, region:africa, list:melanesia, country:PS`);
   }
   const problem = subjectCodeProblem(kind, code);

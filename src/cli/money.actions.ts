@@ -17,7 +17,7 @@ import { budgetVsSpent, inKindEstimates, listUnitCosts, setUnitCosts, type InKin
 import { tossdExport } from '../services/tossd-export.js';
 import { CliInputError } from './exit-codes.js';
 import { json, money, table } from './format.js';
-import { parseInput } from './input.js';
+import { parseInput, unreadable } from './input.js';
 import type { CliContext, Flags } from './context.js';
 
 const filterInput = (o: Flags) => ({ year: o.year, yearFrom: o.from, yearTo: o.to, agency: o.agency, stage: o.stage, page: o.page, pageSize: o.pageSize });
@@ -152,7 +152,7 @@ export async function unitCostsImport(ctx: CliContext, file: string): Promise<vo
   try {
     text = await ctx.io.read(file);
   } catch (error) {
-    throw new CliInputError(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+    throw unreadable(file, error);
   }
   const rows = parseUnitCostCsv(text, file);
   await ctx.withApp(async (app) => {

@@ -1,8 +1,9 @@
 /** The country reference commands (reference.commands.ts). */
 import { describeCountryFailure, resolveCountry, searchCountries } from '../domain/reference/countries.js';
-import { isReportRegion, REPORT_REGIONS, type ReportRegion } from '../domain/reference/types.js';
+import { REPORT_REGIONS } from '../domain/reference/types.js';
 import { CliInputError } from './exit-codes.js';
 import { table } from './format.js';
+import { optionOneOf } from './input.js';
 import type { CliContext } from './context.js';
 
 export function countriesResolve(ctx: CliContext, names: string[]): void {
@@ -15,13 +16,7 @@ export function countriesResolve(ctx: CliContext, names: string[]): void {
   if (failures.length) throw new CliInputError(`${failures.length} name(s) not resolved`, failures);
 }
 
-function regionOption(value: string | undefined): ReportRegion | undefined {
-  if (!value) return undefined;
-  if (!isReportRegion(value)) throw new CliInputError(`--region must be one of ${REPORT_REGIONS.join(', ')}`);
-  return value;
-}
-
 export function countriesList(ctx: CliContext, opts: { region?: string }): void {
-  const rows = searchCountries({ region: regionOption(opts.region) });
+  const rows = searchCountries({ region: optionOneOf('--region', REPORT_REGIONS, opts.region) });
   ctx.io.out(table(['iso2', 'iso3', 'region', 'English', 'Indonesian'], rows.map((c) => [c.iso2, c.iso3, c.region, c.nameEn, c.nameId])));
 }

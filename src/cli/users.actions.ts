@@ -3,8 +3,9 @@ import { passwordSchema, userInputSchema, userPatchSchema, type User } from '../
 import { randomPassword } from '../services/demo/demo-accounts.js';
 import { createUser, findUserByEmail, listUsers, updateUser } from '../services/users.js';
 import { searchAudit } from '../services/audit.js';
-import { AUDIT_ACTIONS, AUDIT_ENTITIES, type AuditAction, type AuditEntity } from '../domain/audit.js';
+import { AUDIT_ACTIONS, AUDIT_ENTITIES } from '../domain/audit.js';
 import { CliInputError } from './exit-codes.js';
+import { optionOneOf } from './input.js';
 import { json, table } from './format.js';
 import type { AccountChange, CliContext } from './context.js';
 
@@ -65,13 +66,13 @@ export async function usersChange(ctx: CliContext, change: AccountChange, email:
 export async function auditSearch(ctx: CliContext, opts: { entity?: string; id?: string; action?: string; search?: string; limit: string; json?: boolean }): Promise<void> {
   const limit = Number(opts.limit);
   if (!Number.isInteger(limit) || limit < 1 || limit > 500) throw new CliInputError('--limit must be between 1 and 500');
-  if (opts.entity && !(AUDIT_ENTITIES as readonly string[]).includes(opts.entity)) throw new CliInputError(`--entity must be one of ${AUDIT_ENTITIES.join(', ')}`);
-  if (opts.action && !(AUDIT_ACTIONS as readonly string[]).includes(opts.action)) throw new CliInputError(`--action must be one of ${AUDIT_ACTIONS.join(', ')}`);
+  const entity = optionOneOf('--entity', AUDIT_ENTITIES, opts.entity);
+  const action = optionOneOf('--action', AUDIT_ACTIONS, opts.action);
   await ctx.withApp(async (app) => {
     const page = await searchAudit(app.deps, {
-      entity: opts.entity as AuditEntity | undefined,
+      entity,
       entityId: opts.id,
-      action: opts.action as AuditAction | undefined,
+      action,
       q: opts.search,
       page: 1,
       pageSize: limit,

@@ -13,8 +13,6 @@ import { LIMITS, optionalText } from '../schema-helpers.js';
 export const SUBJECT_KINDS = ['group', 'region', 'list', 'country'] as const;
 export type SubjectKind = (typeof SUBJECT_KINDS)[number];
 
-export const isSubjectKind = (value: string): value is SubjectKind => SUBJECT_KINDS.some((kind) => kind === value);
-
 /** Shares are in percent of the year's programs or participants; the others are counts. */
 export const PRIORITY_METRICS = ['program_share', 'participant_share', 'programs', 'participants', 'countries'] as const;
 export type PriorityMetric = (typeof PRIORITY_METRICS)[number];

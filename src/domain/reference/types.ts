@@ -6,7 +6,6 @@
 /** The five regions of the coordination team's annual reports (UN M49 at region level). */
 export const REPORT_REGIONS = ['asia', 'oceania', 'africa', 'americas', 'europe'] as const;
 export type ReportRegion = (typeof REPORT_REGIONS)[number];
-export const isReportRegion = (value: string): value is ReportRegion => REPORT_REGIONS.some((region) => region === value);
 
 /** The report regions' names as the annual reports print them. */
 export const REPORT_REGION_NAMES: Readonly<Record<'en' | 'id', Readonly<Record<ReportRegion, string>>>> = {
