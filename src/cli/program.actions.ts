@@ -22,7 +22,7 @@ import type { ServiceDeps } from '../services/deps.js';
 import { presentProgram } from '../server/program.present.js';
 import { json, table } from './format.js';
 import { parseInput, readJsonFile } from './input.js';
-import type { CliContext, UpdateOptions } from './context.js';
+import type { CliContext, Flags, UpdateOptions } from './context.js';
 import { CliInputError } from './exit-codes.js';
 
 /** A program named by its identifier or its numeric id. */
@@ -53,7 +53,7 @@ function describe(a: Program): string {
   return lines.join('\n');
 }
 
-export async function programsList(ctx: CliContext, opts: Record<string, string | boolean | undefined>): Promise<void> {
+export async function programsList(ctx: CliContext, opts: Flags): Promise<void> {
   const { search, json: asJson, ...rest } = opts;
   const query = parseInput(programListQuerySchema, { ...rest, q: search }, 'options');
   await ctx.withApp(async (app) => {

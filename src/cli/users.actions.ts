@@ -7,7 +7,7 @@ import { AUDIT_ACTIONS, AUDIT_ENTITIES } from '../domain/audit.js';
 import { CliInputError } from './exit-codes.js';
 import { optionOneOf } from './input.js';
 import { json, table } from './format.js';
-import type { AccountChange, CliContext } from './context.js';
+import type { AccountChange, CliContext, Flags } from './context.js';
 
 async function passwordFrom(ctx: CliContext, fromStdin: boolean | undefined): Promise<{ password: string; generated: boolean }> {
   if (!fromStdin) return { password: randomPassword(), generated: true };
@@ -38,10 +38,9 @@ export async function usersList(ctx: CliContext, opts: { all?: boolean; role?: s
   });
 }
 
-type ChangeOptions = Record<string, string | boolean | undefined>;
 
 /** The patch of each account change, and the password to show when one was generated. */
-const PATCHES: Record<AccountChange, (ctx: CliContext, o: ChangeOptions) => Promise<{ patch: unknown; password?: string }>> = {
+const PATCHES: Record<AccountChange, (ctx: CliContext, o: Flags) => Promise<{ patch: unknown; password?: string }>> = {
   disable: async () => ({ patch: { disabled: true } }),
   enable: async () => ({ patch: { disabled: false } }),
   'set-role': async (_ctx, o) => ({ patch: { role: o.role, ...(o.org !== undefined ? { orgCode: o.org } : {}) } }),
@@ -51,7 +50,7 @@ const PATCHES: Record<AccountChange, (ctx: CliContext, o: ChangeOptions) => Prom
   },
 };
 
-export async function usersChange(ctx: CliContext, change: AccountChange, email: string, opts: ChangeOptions): Promise<void> {
+export async function usersChange(ctx: CliContext, change: AccountChange, email: string, opts: Flags): Promise<void> {
   const { patch, password } = await PATCHES[change](ctx, opts);
   const parsed = userPatchSchema.safeParse(patch);
   if (!parsed.success) throw new CliInputError('the change is not valid', parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));

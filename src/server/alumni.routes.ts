@@ -17,6 +17,7 @@ import type { ServiceDeps } from '../services/deps.js';
 import { eraseParticipant, erasePersonOf } from '../services/privacy.js';
 import { answerSurvey, listSurveys, saveSurvey, sendDueSurveys, surveyByToken, surveyResults, type WaveResult } from '../services/surveys.js';
 import { depsFor } from './auth.js';
+import { pageOf } from './common.schemas.js';
 import { idParams } from './http-helpers.js';
 import { problemResponses } from './problem.js';
 import { breakOnFailure, download, streamChunks, XLSX } from './downloads.js';
@@ -106,7 +107,7 @@ export function registerAlumniRoutes(root: FastifyInstance, deps: ServiceDeps, o
         tags: ALUMNI,
         summary: 'Alumni (attended or completed) as persons across programs, by country and text; each role sees the records it may (coordination team all, an agency its programs’, an embassy or focal point its nominees)',
         querystring: alumniQuerySchema,
-        response: { 200: z.object({ items: z.array(alumnusSchema), total: count, page: count, pageSize: count }), ...problemResponses },
+        response: { 200: pageOf(alumnusSchema), ...problemResponses },
       },
     },
     (request, reply) =>

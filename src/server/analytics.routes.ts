@@ -24,6 +24,7 @@ import {
 import { countryProfile, partnerProfile } from '../services/profiles.js';
 import { problemResponses } from './problem.js';
 import { depsFor } from './auth.js';
+import { deletedSchema } from './common.schemas.js';
 import {
   breakdownQuery,
   breakdownSchema,
@@ -163,7 +164,7 @@ export function registerAnalyticsRoutes(root: FastifyInstance, deps: ServiceDeps
         tags: PRIORITIES,
         summary: 'Delete a target (coordination team)',
         params: z.object({ id: z.coerce.number().int().positive() }),
-        response: { 204: z.null().meta({ description: 'deleted' }), ...problemResponses },
+        response: { 204: deletedSchema, ...problemResponses },
       },
     },
     async (request, reply) => {
@@ -208,7 +209,7 @@ export function registerAnalyticsRoutes(root: FastifyInstance, deps: ServiceDeps
   app.delete(
     '/api/v1/country-lists/:code',
     {
-      schema: { tags: PRIORITIES, summary: 'Delete a custom country list that no target uses (coordination team)', params: listParams, response: { 204: z.null().meta({ description: 'deleted' }), ...problemResponses } },
+      schema: { tags: PRIORITIES, summary: 'Delete a custom country list that no target uses (coordination team)', params: listParams, response: { 204: deletedSchema, ...problemResponses } },
     },
     async (request, reply) => {
       await deleteCountryList(depsFor(deps, request), request.params.code);

@@ -15,6 +15,7 @@ import type { ServiceDeps } from '../services/deps.js';
 import { tossdExport, type TossdOptions } from '../services/tossd-export.js';
 import { depsFor } from './auth.js';
 import { asAttachment } from './downloads.js';
+import { deletedSchema } from './common.schemas.js';
 import { idParams } from './http-helpers.js';
 import { problemResponses } from './problem.js';
 import { budgetVsSpentSchema, inKindQuery, inKindReportSchema, presentBudgetVsSpent, presentInKindReport, presentUnitCost, unitCostSchema } from './money.schemas.js';
@@ -78,7 +79,7 @@ export function registerMoneyRoutes(root: FastifyInstance, deps: ServiceDeps, to
   app.delete(
     '/api/v1/money/unit-costs/:id',
     {
-      schema: { tags: TAG, summary: 'Delete a unit cost (coordination team)', params: idParams, response: { 204: z.null().meta({ description: 'deleted' }), ...problemResponses } },
+      schema: { tags: TAG, summary: 'Delete a unit cost (coordination team)', params: idParams, response: { 204: deletedSchema, ...problemResponses } },
     },
     async (request, reply) => {
       await deleteUnitCost(depsFor(deps, request), request.params.id);

@@ -10,6 +10,7 @@ import { OFFER_STATUSES, type CourseOffer } from '../domain/offer/offer.js';
 import type { Participant } from '../domain/participant/participant.js';
 import { countryCode } from '../domain/schema-helpers.js';
 import type { CatalogueEntry, ReviewCounts } from '../services/offer-ports.js';
+import { pageOf, queryFlag } from './common.schemas.js';
 
 export const offerSchema = z
   .object({
@@ -128,24 +129,17 @@ const pageQuery = {
   pageSize: z.coerce.number().int().min(1).max(200).default(50),
 };
 
-const flag = (description: string) =>
-  z
-    .enum(['true', 'false', '1', '0'])
-    .optional()
-    .transform((v) => v === 'true' || v === '1')
-    .meta({ description });
-
 export const catalogueQuerySchema = z.object({
   q: z.string().trim().max(200).optional(),
   country: countryCode.optional(),
   modality: z.enum(modalities.codes).optional(),
   flagshipArea: z.enum(flagshipAreas.codes).optional(),
-  open: flag('only offers taking nominations now'),
+  open: queryFlag('only offers taking nominations now'),
   status: z.enum(OFFER_STATUSES).optional(),
   ...pageQuery,
 });
 
-export const cataloguePageSchema = z.object({ items: z.array(catalogueEntrySchema), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() });
+export const cataloguePageSchema = pageOf(catalogueEntrySchema);
 
 /** "selected,reserve": one or more statuses. */
 const statusList = z
@@ -167,7 +161,7 @@ export const reviewQuerySchema = z.object({
   status: statusList,
   country: countryCode.optional(),
   q: z.string().trim().min(1).max(200).optional(),
-  mine: flag("only your organisation's nominees"),
+  mine: queryFlag("only your organisation's nominees"),
   ...pageQuery,
 });
 
@@ -194,9 +188,6 @@ export function presentCounts(counts: ReviewCounts, offer: CourseOffer): z.outpu
 
 export const myNominationsQuerySchema = z.object({ status: z.enum(participantStatuses.codes).optional(), offerId: z.coerce.number().int().positive().optional(), ...pageQuery });
 
-export const myNominationsSchema = z.object({
-  items: z.array(nominationSchema.extend({ offerId: z.number().int().nullable(), programIdentifier: z.string(), programTitleEn: z.string().nullable(), programTitleId: z.string().nullable(), events: z.array(eventSchema) })),
-  total: z.number().int(),
-  page: z.number().int(),
-  pageSize: z.number().int(),
-});
+export const myNominationsSchema = pageOf(
+  nominationSchema.extend({ offerId: z.number().int().nullable(), programIdentifier: z.string(), programTitleEn: z.string().nullable(), programTitleId: z.string().nullable(), events: z.array(eventSchema) }),
+);

@@ -14,6 +14,7 @@ import {
 import type { ServiceDeps } from '../services/deps.js';
 import { problemResponses, problemSchema } from './problem.js';
 import { depsFor } from './auth.js';
+import { deletedSchema } from './common.schemas.js';
 
 const TAG = ['Organisations'];
 
@@ -89,7 +90,7 @@ export function registerOrganisationRoutes(root: FastifyInstance, deps: ServiceD
         tags: TAG,
         summary: 'Delete an organisation that no program names',
         params: codeParams,
-        response: { 204: z.null().meta({ description: 'deleted' }), ...problemResponses },
+        response: { 204: deletedSchema, ...problemResponses },
       },
     },
     async (request, reply) => {

@@ -11,6 +11,7 @@ import {
   patchParticipant,
 } from '../services/participants.js';
 import type { ServiceDeps } from '../services/deps.js';
+import { deletedSchema } from './common.schemas.js';
 import { idParams } from './http-helpers.js';
 import { problemResponses, problemSchema } from './problem.js';
 import { depsFor } from './auth.js';
@@ -111,7 +112,7 @@ export function registerParticipantRoutes(root: FastifyInstance, deps: ServiceDe
         tags: TAG,
         summary: 'Remove a participant',
         params: participantParams,
-        response: { 204: z.null().meta({ description: 'deleted' }), ...problemResponses },
+        response: { 204: deletedSchema, ...problemResponses },
       },
     },
     async (request, reply) => {

@@ -14,6 +14,7 @@ import {
 } from '../services/programs.js';
 import type { ServiceDeps } from '../services/deps.js';
 import { programPageSchema, programSchema, presentProgram, presentSummary } from './program.present.js';
+import { deletedSchema } from './common.schemas.js';
 import { idParams, ifMatch, withEtag } from './http-helpers.js';
 import { problemResponses, problemSchema } from './problem.js';
 import { depsFor } from './auth.js';
@@ -113,7 +114,7 @@ export function registerProgramRoutes(root: FastifyInstance, deps: ServiceDeps):
         tags: TAG,
         summary: 'Delete a program with its participants',
         params: idParams,
-        response: { 204: z.null().meta({ description: 'deleted' }), ...problemResponses },
+        response: { 204: deletedSchema, ...problemResponses },
       },
     },
     async (request, reply) =>

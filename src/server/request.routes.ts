@@ -10,6 +10,7 @@ import { acceptInputSchema, assessInputSchema, declineInputSchema, requestInputS
 import type { ServiceDeps } from '../services/deps.js';
 import { acceptRequest, assessRequest, declineRequest, deleteRequest, editRequest, getRequest, listRequests, registerRequest, requestMatches } from '../services/requests.js';
 import { depsFor } from './auth.js';
+import { pageOf } from './common.schemas.js';
 import { idParams, ifMatch, withEtag } from './http-helpers.js';
 import { problemResponses } from './problem.js';
 
@@ -94,7 +95,7 @@ const matchesSchema = z
   })
   .meta({ id: 'RequestMatches' });
 
-const pageSchema = z.object({ items: z.array(cooperationRequestSchema), total: count, page: count, pageSize: count }).meta({ id: 'CooperationRequestPage' });
+const pageSchema = pageOf(cooperationRequestSchema).meta({ id: 'CooperationRequestPage' });
 
 export function registerRequestRoutes(root: FastifyInstance, deps: ServiceDeps): void {
   const app = root.withTypeProvider<ZodTypeProvider>();

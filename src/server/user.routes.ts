@@ -11,6 +11,7 @@ import type { ServiceDeps } from '../services/deps.js';
 import { createUser, getUser, listUsers, updateUser } from '../services/users.js';
 import { depsFor } from './auth.js';
 import { presentUser, userSchema } from './auth.routes.js';
+import { pageOf } from './common.schemas.js';
 import { idParams, ifMatch, withEtag } from './http-helpers.js';
 import { problemResponses } from './problem.js';
 
@@ -31,7 +32,7 @@ export const auditEntrySchema = z
   })
   .meta({ id: 'AuditEntry' });
 
-const auditPageSchema = z.object({ items: z.array(auditEntrySchema), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() });
+const auditPageSchema = pageOf(auditEntrySchema);
 const presentAuditPage = (page: Page<AuditEntry>): z.output<typeof auditPageSchema> => ({ ...page, items: page.items.map((entry) => ({ ...entry, changes: { ...entry.changes } })) });
 const paging = { page: z.coerce.number().int().min(1).default(1), pageSize: z.coerce.number().int().min(1).max(500).default(50) };
 
