@@ -9,6 +9,7 @@ import { programToRow } from '../domain/import/program-row.js';
 import { ACTIVITY_COLUMNS } from '../domain/import/csv-columns.js';
 import { annualReportTables, REPORT_TABLE_KEYS } from '../domain/report/tables.js';
 import { csvRow } from '../io/csv-write.js';
+import { tableCsv } from '../io/table-file.js';
 import { writeXlsx } from '../io/xlsx-write.js';
 import { exportPrograms } from '../services/programs.js';
 import type { ServiceDeps } from '../services/deps.js';
@@ -157,7 +158,7 @@ export function registerExportRoutes(root: FastifyInstance, deps: ServiceDeps, p
     async (request, reply) => {
       const summary = await annualSummary(depsFor(deps, request), request.query.year);
       const table = annualReportTables(summary, request.query.lang).find((t) => t.key === request.query.table);
-      const body = `\uFEFF${csvRow(table?.columns ?? [])}${(table?.rows ?? []).map((r) => csvRow(r.map(String), { neutraliseFormulas: true })).join('')}`;
+      const body = tableCsv(table ?? { columns: [], rows: [] });
       return reply
         .type('text/csv; charset=utf-8')
         .header('content-disposition', `attachment; filename="mitra-${request.query.table}-${request.query.year}-${request.query.lang}.csv"`)

@@ -21,7 +21,7 @@ import {
 import { diffRecords } from '../domain/audit.js';
 import { audit } from './audit.js';
 import type { ProgramSummary } from './ports.js';
-import type { Repositories, ServiceDeps } from './deps.js';
+import type { Deps, Repositories, ServiceDeps } from './deps.js';
 
 export interface WriteOptions {
   /** The version the caller last saw (If-Match); a different stored version is a conflict. */
@@ -232,4 +232,9 @@ export async function* exportPrograms(deps: ServiceDeps, query: Omit<ProgramList
   for (let i = 0; i < ids.length; i += pageSize) {
     yield await deps.store.repos.programs.findManyByIds(ids.slice(i, i + pageSize));
   }
+}
+
+/** How many programs the registry holds, whatever their stage (the start page says so to everyone). */
+export async function countPrograms(deps: Deps<'programs'>): Promise<number> {
+  return deps.store.repos.programs.count();
 }
