@@ -22,7 +22,7 @@ import { ConflictError, InvalidError, NotFoundError } from '../domain/errors.js'
 import { countryName, regionOf } from '../domain/reference/countries.js';
 import { audit } from './audit.js';
 import type { YearFigure } from './ports.js';
-import type { Repositories, ServiceDeps } from './deps.js';
+import type { Clock, Repositories, ServiceDeps } from './deps.js';
 import { reportStages, type ReportScope } from './reports.js';
 
 export interface YearRangeQuery extends ReportScope {
@@ -48,7 +48,7 @@ export interface YearRangeRequest extends ReportScope {
  * The years of a request: `to` defaults to this year (or to `from` when that is later), `from`
  * to nine years before `to`, so that a bare request shows the last ten years.
  */
-export function yearRangeOf(deps: ServiceDeps, q: YearRangeRequest): YearRangeQuery {
+export function yearRangeOf(deps: { readonly clock: Clock }, q: YearRangeRequest): YearRangeQuery {
   const thisYear = Number(deps.clock.nowIso().slice(0, 4));
   const to = q.to ?? Math.max(q.from ?? thisYear, thisYear);
   const range = { ...q, from: q.from ?? to - 9, to };
