@@ -27,6 +27,11 @@ for (const [name, args] of [
   ['typecheck', [`${root}node_modules/typescript/bin/tsc`, '-p', 'tsconfig.json', '--noEmit']],
   ['typecheck web', [`${root}node_modules/typescript/bin/tsc`, '-p', 'web/tsconfig.json']],
   ['lint', [`${root}node_modules/eslint/bin/eslint.js`, '.']],
+  // Import cycles, type imports and lazy import() included (the check of `npm run lint:cycles`).
+  [
+    'import cycles',
+    [`${root}node_modules/dpdm/lib/bin/dpdm.js`, '--no-tree', '--no-warning', '--no-progress', '--exit-code', 'circular:1', 'src/**/*.ts', 'web/src/**/*.ts', 'web/src/**/*.tsx', 'scripts/**/*.ts'],
+  ],
 ]) {
   const check = spawnSync(process.execPath, args, { cwd: root, stdio: 'inherit' });
   if (check.status !== 0) {

@@ -12,7 +12,7 @@ import { listSurveys, sendDueSurveys, surveyResults } from '../services/surveys.
 import { CliInputError } from './exit-codes.js';
 import { json, table } from './format.js';
 import { parseInput } from './input.js';
-import type { CliContext } from './main.js';
+import type { CliContext, ParticipantExportOptions } from './context.js';
 
 function idOf(value: string, what: string): number {
   const n = Number(value);
@@ -67,15 +67,6 @@ export async function participantsErase(ctx: CliContext, id: string, opts: { rea
     const results = input.wholePerson ? await erasePersonOf(app.deps, participantId, input.reason) : [await eraseParticipant(app.deps, participantId, input.reason)];
     for (const r of results) ctx.io.out(`erased participant ${r.participantId}: ${r.fields.join(', ')}; ${r.documents} document(s), ${r.certificatesRevoked} certificate(s) revoked, ${r.auditEntriesScrubbed} audit entr(y/ies) scrubbed`);
   });
-}
-
-export interface ParticipantExportOptions {
-  format: string;
-  out?: string;
-  program?: string;
-  country?: string;
-  status?: string;
-  year?: string;
 }
 
 /** `mitra export participants`. */

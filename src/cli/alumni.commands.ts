@@ -4,8 +4,7 @@
  * system (the operator on the server), so it sees everything the coordination team sees.
  */
 import type { Command } from 'commander';
-import type { CliContext } from './main.js';
-import type { ParticipantExportOptions } from './alumni.actions.js';
+import type { CliContext, ParticipantExportOptions } from './context.js';
 
 // The implementations load when a command runs (main.ts).
 const actions = () => import('./alumni.actions.js');

@@ -1,14 +1,14 @@
 /** The analytics, priorities, country-list and profile commands (analytics.commands.ts). */
 import { programListQuerySchema } from '../domain/program/program-query.js';
 import type { Change } from '../domain/analytics/change.js';
-import { countryListInputSchema, priorityTargetInputSchema, SUBJECT_KINDS, subjectCodeProblem, type PrioritySubject, type SubjectKind } from '../domain/analytics/priority.js';
+import { countryListInputSchema, normaliseSubjectCode, priorityTargetInputSchema, SUBJECT_KINDS, subjectCodeProblem, type PrioritySubject } from '../domain/analytics/priority.js';
 import { concentration, trends, triangularNetwork } from '../services/analytics.js';
 import { deleteCountryList, deletePriorityTarget, listCountryLists, priorityView, saveCountryList, setPriorityTargets, subjectBreakdown } from '../services/priorities.js';
 import { countryProfile, partnerProfile } from '../services/profiles.js';
 import { CliInputError } from './exit-codes.js';
 import { json, money, table } from './format.js';
 import { parseInput } from './input.js';
-import type { CliContext } from './main.js';
+import type { CliContext, RangeOptions } from './context.js';
 
 type Lang = 'en' | 'id';
 
@@ -31,13 +31,14 @@ export function yearsOf(value: string): number[] {
 
 /** "group:PIF", "region:africa", "list:melanesia", "country:PS". */
 export function subjectOf(value: string): PrioritySubject {
-  const [kind, code] = value.split(':');
-  if (!kind || !code || !(SUBJECT_KINDS as readonly string[]).includes(kind)) {
+  const [name, code] = value.split(':');
+  const kind = SUBJECT_KINDS.find((k) => k === name);
+  if (!kind || !code) {
     throw new CliInputError(`--subject must be KIND:CODE with KIND one of ${SUBJECT_KINDS.join(', ')} (got "${value}"), e.g. group:PIF, region:africa, list:melanesia, country:PS`);
   }
-  const problem = subjectCodeProblem(kind as SubjectKind, code);
+  const problem = subjectCodeProblem(kind, code);
   if (problem) throw new CliInputError(`--subject: ${problem}`);
-  return { kind: kind as SubjectKind, code: kind === 'group' || kind === 'country' ? code.toUpperCase() : code.toLowerCase() };
+  return { kind, code: normaliseSubjectCode(kind, code) };
 }
 
 function langOf(value: string): Lang {
@@ -47,14 +48,6 @@ function langOf(value: string): Lang {
 
 function stagesOf(value: string | undefined) {
   return value === undefined ? undefined : parseInput(programListQuerySchema.pick({ stage: true }), { stage: value }, 'options').stage;
-}
-
-export interface RangeOptions {
-  from?: string;
-  to?: string;
-  stage?: string;
-  json?: boolean;
-  lang: string;
 }
 
 function rangeOf(opts: RangeOptions, now: string) {

@@ -3,8 +3,7 @@
  * (targets and the view against the records), `mitra country-lists …` and `mitra profile …`.
  */
 import type { Command } from 'commander';
-import type { CliContext } from './main.js';
-import type { RangeOptions } from './analytics.actions.js';
+import type { CliContext, RangeOptions } from './context.js';
 
 // The implementations load when a command runs (main.ts).
 const actions = () => import('./analytics.actions.js');

@@ -5,7 +5,7 @@ import { attendanceSheet, certificateDocument, closeAttendance, issueCertificate
 import { CliInputError } from './exit-codes.js';
 import { json, table } from './format.js';
 import { parseInput } from './input.js';
-import type { CliContext } from './main.js';
+import type { CliContext } from './context.js';
 
 function idOf(value: string, option: string): number {
   if (!/^\d{1,10}$/.test(value.trim()) || Number(value) < 1 || Number(value) > 2_147_483_647) throw new CliInputError(`${option} must be a record id such as 12 (got "${value}")`);

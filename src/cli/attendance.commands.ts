@@ -3,7 +3,7 @@
  * issue|pdf|revoke|verify`: the operator's side of attendance sheets and certificates.
  */
 import type { Command } from 'commander';
-import type { CliContext } from './main.js';
+import type { CliContext } from './context.js';
 
 // The implementations load when a command runs (main.ts).
 const actions = () => import('./attendance.actions.js');

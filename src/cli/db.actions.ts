@@ -2,7 +2,7 @@
 import { loadConfig } from '../config.js';
 import { databaseStatus, migrateDatabase } from '../main.js';
 import { loadDemoData } from '../services/demo/load-demo.js';
-import type { CliContext } from './main.js';
+import type { CliContext } from './context.js';
 
 export async function dbMigrate(ctx: CliContext): Promise<void> {
   const result = await migrateDatabase(loadConfig(ctx.io.env));

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import type { CliContext } from './main.js';
+import type { CliContext } from './context.js';
 
 // The implementations load when a command runs (main.ts).
 const actions = () => import('./db.actions.js');

@@ -12,7 +12,7 @@ import type { AppContext } from '../main.js';
 import { exportIati } from '../services/iati-export.js';
 import { yearlyTotals } from '../services/reports.js';
 import { parseInput } from './input.js';
-import type { CliContext } from './main.js';
+import type { CliContext } from './context.js';
 import { CliInputError } from './exit-codes.js';
 
 type ExportQuery = Omit<ProgramListQuery, 'page' | 'pageSize'>;

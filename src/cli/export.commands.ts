@@ -1,6 +1,6 @@
 /** `mitra export …`: `iati` here, `tossd` (money.commands.ts) and `participants` (alumni.commands.ts). */
 import type { Command } from 'commander';
-import type { CliContext } from './main.js';
+import type { CliContext } from './context.js';
 import { registerTossdExportCommand } from './money.commands.js';
 import { registerParticipantExportCommand } from './alumni.commands.js';
 

@@ -7,20 +7,12 @@ import { ACTIVITY_COLUMNS, PARTICIPANT_COLUMNS } from '../domain/import/csv-colu
 import { csvRow, writeChunk } from '../io/csv-write.js';
 import { syntheticProgram, syntheticParticipants, type SyntheticOptions } from '../services/synthetic.js';
 import { CliInputError } from './exit-codes.js';
-import type { CliContext } from './main.js';
+import type { CliContext, GenerateOptions } from './context.js';
 
 function whole(name: string, value: string, min: number, max: number): number {
   const n = Number(value);
   if (!Number.isInteger(n) || n < min || n > max) throw new CliInputError(`${name} must be a whole number from ${min} to ${max} (got ${value})`);
   return n;
-}
-
-export interface GenerateOptions {
-  activities: string;
-  participants: string;
-  years: string;
-  out: string;
-  seed: string;
 }
 
 export async function generate(ctx: CliContext, opts: GenerateOptions): Promise<void> {

@@ -1,6 +1,5 @@
 import type { Command } from 'commander';
-import type { CliContext } from './main.js';
-import type { GenerateOptions } from './generate.actions.js';
+import type { CliContext, GenerateOptions } from './context.js';
 
 export function registerGenerateCommand(program: Command, ctx: CliContext): void {
   program

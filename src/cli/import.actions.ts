@@ -7,12 +7,13 @@ import { importExchangeRates } from '../services/exchange-rates.js';
 import { importIati } from '../services/import-iati.js';
 import { iatiActivitySource } from '../io/iati-read.js';
 import type { ImportReport } from '../services/imports.js';
-import { CliInputError, EXIT } from './exit-codes.js';
+import { EXIT } from './exit-codes.js';
+import { unreadable } from './input.js';
 import { json } from './format.js';
-import type { CliContext } from './main.js';
+import type { CsvImportKind } from './common.commands.js';
+import type { CliContext } from './context.js';
 import type { AppContext } from '../main.js';
 import { byteProgress } from './progress.js';
-import type { CsvImportKind } from './import.commands.js';
 
 const IMPORTERS = {
   activities: importPrograms,
@@ -62,7 +63,7 @@ async function importFile(
   try {
     opened = await ctx.io.openRead(file);
   } catch (error) {
-    throw new CliInputError(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+    throw unreadable(file, error);
   }
   const progress = byteProgress(ctx.io, `importing ${file}`, opened.size);
   return ctx.withApp(async (app) => {

@@ -1,12 +1,9 @@
 import type { Command } from 'commander';
-import type { CliContext } from './main.js';
+import { CSV_IMPORT_KINDS } from './common.commands.js';
+import type { CliContext } from './context.js';
 
 // The implementations (parsers, importers) load when a command runs (main.ts).
 const actions = () => import('./import.actions.js');
-
-/** The CSV imports, one command each. */
-export const CSV_IMPORT_KINDS = ['activities', 'participants', 'rates'] as const;
-export type CsvImportKind = (typeof CSV_IMPORT_KINDS)[number];
 
 export function registerImportCommands(program: Command, ctx: CliContext): void {
   const command = program.command('import').description('import spreadsheets (CSV, UTF-8, comma or semicolon separated) or IATI activity files; all or nothing');

@@ -1,6 +1,7 @@
 /** Where the CLI writes and what it reads, injectable for tests. */
 import { createReadStream } from 'node:fs';
 import { readFile, stat, writeFile } from 'node:fs/promises';
+import { buffer } from 'node:stream/consumers';
 
 export interface CliIo {
   out(text: string): void;
@@ -18,9 +19,7 @@ export interface CliIo {
 }
 
 async function readStdin(): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString('utf8');
+  return (await buffer(process.stdin)).toString('utf8');
 }
 
 export const processIo: CliIo = {

@@ -8,10 +8,10 @@
  * `mitra --help` or `mitra report summary` does not pay for the libraries of other commands.
  * src/cli/startup.int.test.ts checks what `mitra --version` loads.
  */
-import { Command, CommanderError, Option } from 'commander';
-import type { AppContext } from '../main.js';
+import { Command, CommanderError } from 'commander';
 import { EXIT } from './exit-codes.js';
 import { processIo, type CliIo } from './io.js';
+import type { CliContext } from './context.js';
 import { registerProgramCommands } from './program.commands.js';
 import { registerDbCommands } from './db.commands.js';
 import { registerGenerateCommand } from './generate.command.js';
@@ -31,15 +31,6 @@ import { registerAlumniCommands } from './alumni.commands.js';
 import { registerPartnershipCommands } from './partnership.commands.js';
 
 export const VERSION = '0.1.0';
-
-/** What every command gets: the IO and a way to open the application (database, services). */
-export interface CliContext {
-  readonly io: CliIo;
-  /** Opens the app for one command and closes it afterwards. */
-  withApp<T>(work: (app: AppContext) => Promise<T>, options?: { migrate?: boolean }): Promise<T>;
-  /** Ends with this exit code without an error message (e.g. a rejected import already reported). */
-  setExitCode(code: number): void;
-}
 
 function buildProgram(ctx: CliContext): Command {
   const program = new Command('mitra')
@@ -74,6 +65,7 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo): Pr
   let exitCode: number = EXIT.ok;
   const ctx: CliContext = {
     io,
+    version: VERSION,
     setExitCode: (code) => {
       exitCode = code;
     },
@@ -101,6 +93,3 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo): Pr
     return exitCodeFor(error);
   }
 }
-
-/** A shared --json option. */
-export const jsonOption = () => new Option('--json', 'print JSON instead of a table');

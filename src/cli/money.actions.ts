@@ -17,12 +17,10 @@ import { budgetVsSpent, inKindEstimates, listUnitCosts, setUnitCosts, type InKin
 import { tossdExport } from '../services/tossd-export.js';
 import { CliInputError } from './exit-codes.js';
 import { json, money, table } from './format.js';
-import { parseInput } from './input.js';
-import type { CliContext } from './main.js';
+import { parseInput, unreadable } from './input.js';
+import type { CliContext, Flags } from './context.js';
 
-export type Options = Record<string, string | boolean | undefined>;
-
-const filterInput = (o: Options) => ({ year: o.year, yearFrom: o.from, yearTo: o.to, agency: o.agency, stage: o.stage, page: o.page, pageSize: o.pageSize });
+const filterInput = (o: Flags) => ({ year: o.year, yearFrom: o.from, yearTo: o.to, agency: o.agency, stage: o.stage, page: o.page, pageSize: o.pageSize });
 
 const rate = (f: BudgetVsSpentFigures) => (f.executionRate === null ? '—' : `${(f.executionRate * 100).toFixed(1)}%${f.executionRateBasis === 'idr' ? ' (IDR)' : ''}`);
 
@@ -118,7 +116,7 @@ export function parseUnitCostCsv(text: string, file: string): UnitCostData[] {
   return rows;
 }
 
-export async function moneyBudget(ctx: CliContext, o: Options): Promise<void> {
+export async function moneyBudget(ctx: CliContext, o: Flags): Promise<void> {
   const query = parseInput(budgetVsSpentQuerySchema, { ...filterInput(o), groupBy: o.groupBy }, 'options');
   await ctx.withApp(async (app) => {
     const report = await budgetVsSpent(app.deps, query);
@@ -126,7 +124,7 @@ export async function moneyBudget(ctx: CliContext, o: Options): Promise<void> {
   });
 }
 
-export async function moneyInKind(ctx: CliContext, o: Options): Promise<void> {
+export async function moneyInKind(ctx: CliContext, o: Flags): Promise<void> {
   const query = parseInput(z.object({ ...moneyFilterShape, ...pagingShape }).superRefine(checkYears), filterInput(o), 'options');
   await ctx.withApp(async (app) => {
     const report = await inKindEstimates(app.deps, query);
@@ -134,14 +132,14 @@ export async function moneyInKind(ctx: CliContext, o: Options): Promise<void> {
   });
 }
 
-export async function unitCostsList(ctx: CliContext, o: Options): Promise<void> {
+export async function unitCostsList(ctx: CliContext, o: Flags): Promise<void> {
   await ctx.withApp(async (app) => {
     const list = await listUnitCosts(app.deps);
     ctx.io.out(o.json ? json(list) : describeUnitCosts(list));
   });
 }
 
-export async function unitCostsSet(ctx: CliContext, o: Options): Promise<void> {
+export async function unitCostsSet(ctx: CliContext, o: Flags): Promise<void> {
   const data = parseInput(unitCostInputSchema, { kind: o.kind, region: o.region, year: o.year, validFrom: o.validFrom, currency: o.currency, amount: o.amount, note: o.note }, 'options');
   await ctx.withApp(async (app) => {
     const result = await setUnitCosts(app.deps, [data]);
@@ -154,7 +152,7 @@ export async function unitCostsImport(ctx: CliContext, file: string): Promise<vo
   try {
     text = await ctx.io.read(file);
   } catch (error) {
-    throw new CliInputError(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+    throw unreadable(file, error);
   }
   const rows = parseUnitCostCsv(text, file);
   await ctx.withApp(async (app) => {
@@ -164,7 +162,7 @@ export async function unitCostsImport(ctx: CliContext, file: string): Promise<vo
 }
 
 /** `mitra export tossd`. */
-export async function exportTossd(ctx: CliContext, o: Options): Promise<void> {
+export async function exportTossd(ctx: CliContext, o: Flags): Promise<void> {
   const { year, stage } = parseInput(z.object({ year: z.coerce.number().int().min(1900).max(2200), stage: programListQuerySchema.shape.stage }), { year: o.year, stage: o.stage }, 'options');
   await ctx.withApp(async (app) => {
     const lines = tossdCsv(tossdExport(app.deps, year, stage, { reportingCountry: app.config.providerCountry, publisherRef: app.config.iatiPublisher.ref }));

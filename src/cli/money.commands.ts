@@ -3,8 +3,7 @@
  * `mitra export tossd` (registered by export.commands.ts) for the TOSSD/CRS-style CSV.
  */
 import type { Command } from 'commander';
-import type { CliContext } from './main.js';
-import type { Options } from './money.actions.js';
+import type { CliContext, Flags } from './context.js';
 
 // The implementations load when a command runs (main.ts).
 const actions = () => import('./money.actions.js');
@@ -30,18 +29,18 @@ export function registerMoneyCommands(program: Command, ctx: CliContext): void {
       .command('budget')
       .description('budget against spending per program, agency or year, in USD and IDR at the rates of each value date, with the execution rate')
       .option('--group-by <group>', 'program, agency or year', 'program'),
-  ).action(async (o: Options) => (await actions()).moneyBudget(ctx, o));
+  ).action(async (o: Flags) => (await actions()).moneyBudget(ctx, o));
 
   filterOptions(
     command.command('in-kind').description('ESTIMATED in-kind values of programs with no spending (unit costs × people × days), with their inputs'),
-  ).action(async (o: Options) => (await actions()).moneyInKind(ctx, o));
+  ).action(async (o: Flags) => (await actions()).moneyInKind(ctx, o));
 
   const costs = command.command('unit-costs').description('unit costs of the in-kind estimates (participant-day, expert-day, flight per recipient region)');
   costs
     .command('list')
     .description('the unit costs, each from its day on')
     .option('--json', 'print JSON')
-    .action(async (o: Options) => (await actions()).unitCostsList(ctx, o));
+    .action(async (o: Flags) => (await actions()).unitCostsList(ctx, o));
   costs
     .command('set')
     .description('add or replace the unit cost of a kind (and region) from a year or day on')
@@ -52,7 +51,7 @@ export function registerMoneyCommands(program: Command, ctx: CliContext): void {
     .requiredOption('--currency <code>', 'ISO 4217 currency, e.g. IDR')
     .requiredOption('--amount <amount>', 'a positive amount, at most two decimals')
     .option('--note <text>', 'where the figure comes from')
-    .action(async (o: Options) => (await actions()).unitCostsSet(ctx, o));
+    .action(async (o: Flags) => (await actions()).unitCostsSet(ctx, o));
   costs
     .command('import')
     .description('add or replace unit costs from a CSV with columns kind, region, year or valid_from, currency, amount, note (all or nothing)')
@@ -68,5 +67,5 @@ export function registerTossdExportCommand(exportCommand: Command, ctx: CliConte
     .requiredOption('--year <year>', 'the program year')
     .option('--stage <stages>', 'lifecycle stages, comma-separated (default: implementation,completed,evaluated)')
     .option('--out <file>', 'write to this file (else standard output)')
-    .action(async (o: Options) => (await actions()).exportTossd(ctx, o));
+    .action(async (o: Flags) => (await actions()).exportTossd(ctx, o));
 }

@@ -7,7 +7,7 @@ import { CliInputError } from './exit-codes.js';
 import { json, table } from './format.js';
 import { sendPendingMail } from './mail-delivery.js';
 import { parseInput } from './input.js';
-import type { CliContext } from './main.js';
+import type { CliContext } from './context.js';
 
 function idOf(value: string, option: string): number {
   const n = Number(value);

@@ -4,7 +4,7 @@
  */
 import type { Command } from 'commander';
 import { participantStatuses } from '../domain/codes.js';
-import type { CliContext } from './main.js';
+import type { CliContext } from './context.js';
 
 // The implementations load when a command runs (main.ts).
 const actions = () => import('./offer.actions.js');

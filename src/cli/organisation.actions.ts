@@ -3,7 +3,7 @@ import { organisationInputSchema } from '../domain/organisation/organisation.sch
 import { createOrganisation, getOrganisation, listOrganisations } from '../services/organisations.js';
 import { json, table } from './format.js';
 import { readJsonFile } from './input.js';
-import type { CliContext } from './main.js';
+import type { CliContext } from './context.js';
 
 export async function orgsList(ctx: CliContext, opts: { kind?: string; search?: string; json?: boolean }): Promise<void> {
   await ctx.withApp(async (app) => {

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
-import { jsonOption, type CliContext } from './main.js';
+import { jsonOption } from './common.commands.js';
+import type { CliContext } from './context.js';
 
 // The implementations load when a command runs (main.ts).
 const actions = () => import('./organisation.actions.js');

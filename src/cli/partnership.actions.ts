@@ -10,20 +10,14 @@ import { CliInputError } from './exit-codes.js';
 import { json, table } from './format.js';
 import { parseInput } from './input.js';
 import { sendPendingMail } from './mail-delivery.js';
-import type { CliContext } from './main.js';
-import { FORMATS } from './partnership.commands.js';
+import { LIST_FORMATS } from './common.commands.js';
+import type { CliContext, OutputOptions } from './context.js';
 
-type ListFormat = (typeof FORMATS)[number];
-
-export interface OutputOptions {
-  format: string;
-  out?: string;
-  lang: string;
-}
+type ListFormat = (typeof LIST_FORMATS)[number];
 
 function outputOf(opts: OutputOptions): { format: ListFormat; out: string | undefined; lang: TableLang } {
-  const format = FORMATS.find((f) => f === opts.format);
-  if (!format) throw new CliInputError(`--format must be one of ${FORMATS.join(', ')} (got "${opts.format}")`);
+  const format = LIST_FORMATS.find((f) => f === opts.format);
+  if (!format) throw new CliInputError(`--format must be one of ${LIST_FORMATS.join(', ')} (got "${opts.format}")`);
   if (opts.lang !== 'en' && opts.lang !== 'id') throw new CliInputError(`--lang must be en or id (got "${opts.lang}")`);
   if (format === 'xlsx' && !opts.out) throw new CliInputError('--out is required for xlsx');
   return { format, out: opts.out, lang: opts.lang };

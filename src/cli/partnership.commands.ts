@@ -6,18 +6,16 @@
 import type { Command } from 'commander';
 import { agreementStatuses } from '../domain/partnership/agreement.js';
 import { followUpStatuses } from '../domain/partnership/engagement.js';
-import type { CliContext } from './main.js';
-import type { OutputOptions } from './partnership.actions.js';
+import { LIST_FORMATS } from './common.commands.js';
+import type { CliContext, OutputOptions } from './context.js';
 
 // The implementations (and the CSV/XLSX writers) load when a command runs (main.ts).
 const actions = () => import('./partnership.actions.js');
 
-export const FORMATS = ['table', 'json', 'csv', 'xlsx'] as const;
-
 /** The options every list takes: the format, a file to write, the language of the labels. */
 function withOutput(command: Command): Command {
   return command
-    .option('--format <format>', `${FORMATS.join(', ')} (CSV and XLSX are the web app's downloads)`, 'table')
+    .option('--format <format>', `${LIST_FORMATS.join(', ')} (CSV and XLSX are the web app's downloads)`, 'table')
     .option('--out <file>', 'write the CSV or XLSX to this file (required for xlsx; CSV goes to standard output without it)')
     .option('--lang <lang>', 'labels in the CSV or XLSX: en or id', 'en');
 }

@@ -22,7 +22,7 @@ import type { ServiceDeps } from '../services/deps.js';
 import { presentProgram } from '../server/program.present.js';
 import { json, table } from './format.js';
 import { parseInput, readJsonFile } from './input.js';
-import type { CliContext } from './main.js';
+import type { CliContext, Flags, UpdateOptions } from './context.js';
 import { CliInputError } from './exit-codes.js';
 
 /** A program named by its identifier or its numeric id. */
@@ -53,7 +53,7 @@ function describe(a: Program): string {
   return lines.join('\n');
 }
 
-export async function programsList(ctx: CliContext, opts: Record<string, string | boolean | undefined>): Promise<void> {
+export async function programsList(ctx: CliContext, opts: Flags): Promise<void> {
   const { search, json: asJson, ...rest } = opts;
   const query = parseInput(programListQuerySchema, { ...rest, q: search }, 'options');
   await ctx.withApp(async (app) => {
@@ -104,13 +104,6 @@ export async function programsCreate(ctx: CliContext, opts: { file: string; json
     const activity = await createProgram(app.deps, input);
     ctx.io.out(opts.json ? json(presentProgram(activity)) : `created ${activity.identifier} (id ${activity.id})`);
   });
-}
-
-export interface UpdateOptions {
-  file: string;
-  replace?: boolean;
-  expectVersion?: string;
-  json?: boolean;
 }
 
 export async function programsUpdate(ctx: CliContext, ref: string, opts: UpdateOptions): Promise<void> {

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { transitionActions } from '../domain/program/lifecycle.js';
-import { jsonOption, type CliContext } from './main.js';
-import type { UpdateOptions } from './program.actions.js';
+import { jsonOption } from './common.commands.js';
+import type { CliContext, Flags, UpdateOptions } from './context.js';
 
 // The implementations load when a command runs (main.ts).
 const actions = () => import('./program.actions.js');
@@ -27,7 +27,7 @@ export function registerProgramCommands(program: Command, ctx: CliContext): void
     .option('--page <n>', 'page number', '1')
     .option('--page-size <n>', 'rows per page (max 500)', '50')
     .addOption(jsonOption())
-    .action(async (opts: Record<string, string | boolean | undefined>) => (await actions()).programsList(ctx, opts));
+    .action(async (opts: Flags) => (await actions()).programsList(ctx, opts));
 
   programs
     .command('show <ref>')

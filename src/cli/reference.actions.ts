@@ -1,9 +1,10 @@
 /** The country reference commands (reference.commands.ts). */
-import { describeCountryFailure, listCountries, resolveCountry } from '../domain/reference/countries.js';
-import { REPORT_REGIONS, type ReportRegion } from '../domain/reference/types.js';
+import { describeCountryFailure, resolveCountry, searchCountries } from '../domain/reference/countries.js';
+import { REPORT_REGIONS } from '../domain/reference/types.js';
 import { CliInputError } from './exit-codes.js';
 import { table } from './format.js';
-import type { CliContext } from './main.js';
+import { optionOneOf } from './input.js';
+import type { CliContext } from './context.js';
 
 export function countriesResolve(ctx: CliContext, names: string[]): void {
   const failures: string[] = [];
@@ -16,9 +17,6 @@ export function countriesResolve(ctx: CliContext, names: string[]): void {
 }
 
 export function countriesList(ctx: CliContext, opts: { region?: string }): void {
-  if (opts.region && !(REPORT_REGIONS as readonly string[]).includes(opts.region)) {
-    throw new CliInputError(`--region must be one of ${REPORT_REGIONS.join(', ')}`);
-  }
-  const rows = listCountries().filter((c) => !opts.region || c.region === (opts.region as ReportRegion));
+  const rows = searchCountries({ region: optionOneOf('--region', REPORT_REGIONS, opts.region) });
   ctx.io.out(table(['iso2', 'iso3', 'region', 'English', 'Indonesian'], rows.map((c) => [c.iso2, c.iso3, c.region, c.nameEn, c.nameId])));
 }

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { REPORT_REGIONS } from '../domain/reference/types.js';
-import type { CliContext } from './main.js';
+import type { CliContext } from './context.js';
 
 // The implementations (and the country table) load when a command runs (main.ts).
 const actions = () => import('./reference.actions.js');

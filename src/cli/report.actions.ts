@@ -7,7 +7,7 @@ import { programListQuerySchema } from '../domain/program/program-query.js';
 import { parseInput } from './input.js';
 import { CliInputError } from './exit-codes.js';
 import { json, money, table } from './format.js';
-import type { CliContext } from './main.js';
+import type { AnnualOptions, CliContext, SummaryOptions } from './context.js';
 
 export function describeSummary(s: AnnualSummary, lang: 'en' | 'id'): string {
   const name = (en: string, id: string) => (lang === 'id' ? id : en);
@@ -75,13 +75,6 @@ const parseStages = (value: string | undefined) =>
 
 const kib = (bytes: Uint8Array) => `${Math.max(1, Math.round(bytes.length / 1024))} KB`;
 
-export interface SummaryOptions {
-  year: string;
-  lang: string;
-  stage?: string;
-  json?: boolean;
-}
-
 export async function reportSummary(ctx: CliContext, opts: SummaryOptions): Promise<void> {
   const year = parseYear(opts.year);
   const lang = parseLang(opts.lang);
@@ -89,14 +82,6 @@ export async function reportSummary(ctx: CliContext, opts: SummaryOptions): Prom
     const summary = await annualSummary(app.deps, year, { stages: parseStages(opts.stage) });
     ctx.io.out(opts.json ? json(summary) : describeSummary(summary, lang));
   });
-}
-
-export interface AnnualOptions {
-  year: string;
-  lang: string;
-  stage?: string;
-  pdf?: string;
-  xlsx?: string;
 }
 
 /** `mitra report annual`: the annual report as documents, from the figures of `report summary`. */

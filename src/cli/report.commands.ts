@@ -1,6 +1,5 @@
 import type { Command } from 'commander';
-import type { CliContext } from './main.js';
-import type { AnnualOptions, SummaryOptions } from './report.actions.js';
+import type { AnnualOptions, CliContext, SummaryOptions } from './context.js';
 
 // The implementations load when a report command runs (main.ts).
 const actions = () => import('./report.actions.js');

@@ -11,7 +11,7 @@ import { acceptRequest, assessRequest, declineRequest, getRequest, listRequests,
 import { CliInputError } from './exit-codes.js';
 import { json, table } from './format.js';
 import { parseInput } from './input.js';
-import type { CliContext } from './main.js';
+import type { CliContext, RegisterOptions } from './context.js';
 
 type Lang = 'en' | 'id';
 
@@ -80,20 +80,6 @@ function describe(r: CooperationRequest): string {
     .filter(([, v]) => v !== null && v !== '')
     .map(([k, v]) => `${k.padEnd(14)}${v}`)
     .join('\n');
-}
-
-export interface RegisterOptions {
-  country: string;
-  topic: string;
-  description?: string;
-  area?: string;
-  sector?: string;
-  modality?: string;
-  from?: string;
-  to?: string;
-  received?: string;
-  relayedBy?: string;
-  json?: boolean;
 }
 
 export async function requestsList(ctx: CliContext, opts: { status?: string; country?: string; search?: string; page: string; json?: boolean }): Promise<void> {

@@ -2,8 +2,8 @@
 import type { Command } from 'commander';
 import { flagshipAreas, modalities } from '../domain/codes.js';
 import { requestStatuses } from '../domain/request/request.js';
-import { jsonOption, type CliContext } from './main.js';
-import type { RegisterOptions } from './request.actions.js';
+import { jsonOption } from './common.commands.js';
+import type { CliContext, RegisterOptions } from './context.js';
 
 // The implementations load when a command runs (main.ts).
 const actions = () => import('./request.actions.js');

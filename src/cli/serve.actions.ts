@@ -12,17 +12,10 @@ import { loadDemoAccounts } from '../services/demo/demo-accounts.js';
 import { countUsers, ensureFirstAdmin } from '../services/users.js';
 import { userInputSchema } from '../domain/account/user.js';
 import { CliInputError } from './exit-codes.js';
-import { VERSION, type CliContext } from './main.js';
+import type { CliContext, ServeOptions } from './context.js';
 import { CapturedMailer, type Mailer } from '../services/mail.js';
 import { SmtpMailer } from '../io/smtp-mailer.js';
 import { startBackgroundJobs, type BackgroundJobs } from '../services/background-jobs.js';
-
-export interface ServeOptions {
-  port?: string;
-  host?: string;
-  demo: boolean;
-  workers?: string;
-}
 
 /** A worker tells the primary that it queued mail (the primary's jobs send it soon). */
 const MAIL_QUEUED = 'mitra:mail-queued';
@@ -74,7 +67,7 @@ async function openWithJobs(ctx: CliContext, config: Config, demo: boolean): Pro
 async function serveAlone(ctx: CliContext, config: Config, listen: Listen, demo: boolean): Promise<void> {
   const { app, jobs } = await openWithJobs(ctx, config, demo);
   try {
-    const server = await serverFor(app, { version: VERSION, mailQueued: () => jobs.kick() });
+    const server = await serverFor(app, { version: ctx.version, mailQueued: () => jobs.kick() });
     const address = await server.listen(listen);
     ctx.io.out(`Mitra is running on ${app.database.description}`);
     ctx.io.out(`Open ${address.replace('127.0.0.1', 'localhost')}  (API docs: ${address}/api/docs)`);
@@ -139,7 +132,7 @@ async function serveWorker(ctx: CliContext, config: Config, listen: Listen): Pro
     const mailQueued = () => {
       if (process.connected) process.send?.(MAIL_QUEUED, undefined, undefined, () => undefined);
     };
-    const server = await serverFor(app, { version: VERSION, mailQueued });
+    const server = await serverFor(app, { version: ctx.version, mailQueued });
     await server.listen(listen);
     const stop = async () => {
       await server.close();

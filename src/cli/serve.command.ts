@@ -1,6 +1,5 @@
 import type { Command } from 'commander';
-import type { CliContext } from './main.js';
-import type { ServeOptions } from './serve.actions.js';
+import type { CliContext, ServeOptions } from './context.js';
 
 export function registerServeCommand(program: Command, ctx: CliContext): void {
   program

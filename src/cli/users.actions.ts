@@ -3,11 +3,11 @@ import { passwordSchema, userInputSchema, userPatchSchema, type User } from '../
 import { randomPassword } from '../services/demo/demo-accounts.js';
 import { createUser, findUserByEmail, listUsers, updateUser } from '../services/users.js';
 import { searchAudit } from '../services/audit.js';
-import { AUDIT_ACTIONS, AUDIT_ENTITIES, type AuditAction, type AuditEntity } from '../domain/audit.js';
+import { AUDIT_ACTIONS, AUDIT_ENTITIES } from '../domain/audit.js';
 import { CliInputError } from './exit-codes.js';
+import { optionOneOf } from './input.js';
 import { json, table } from './format.js';
-import type { CliContext } from './main.js';
-import type { AccountChange } from './users.commands.js';
+import type { AccountChange, CliContext, Flags } from './context.js';
 
 async function passwordFrom(ctx: CliContext, fromStdin: boolean | undefined): Promise<{ password: string; generated: boolean }> {
   if (!fromStdin) return { password: randomPassword(), generated: true };
@@ -38,10 +38,9 @@ export async function usersList(ctx: CliContext, opts: { all?: boolean; role?: s
   });
 }
 
-type ChangeOptions = Record<string, string | boolean | undefined>;
 
 /** The patch of each account change, and the password to show when one was generated. */
-const PATCHES: Record<AccountChange, (ctx: CliContext, o: ChangeOptions) => Promise<{ patch: unknown; password?: string }>> = {
+const PATCHES: Record<AccountChange, (ctx: CliContext, o: Flags) => Promise<{ patch: unknown; password?: string }>> = {
   disable: async () => ({ patch: { disabled: true } }),
   enable: async () => ({ patch: { disabled: false } }),
   'set-role': async (_ctx, o) => ({ patch: { role: o.role, ...(o.org !== undefined ? { orgCode: o.org } : {}) } }),
@@ -51,7 +50,7 @@ const PATCHES: Record<AccountChange, (ctx: CliContext, o: ChangeOptions) => Prom
   },
 };
 
-export async function usersChange(ctx: CliContext, change: AccountChange, email: string, opts: ChangeOptions): Promise<void> {
+export async function usersChange(ctx: CliContext, change: AccountChange, email: string, opts: Flags): Promise<void> {
   const { patch, password } = await PATCHES[change](ctx, opts);
   const parsed = userPatchSchema.safeParse(patch);
   if (!parsed.success) throw new CliInputError('the change is not valid', parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
@@ -66,13 +65,13 @@ export async function usersChange(ctx: CliContext, change: AccountChange, email:
 export async function auditSearch(ctx: CliContext, opts: { entity?: string; id?: string; action?: string; search?: string; limit: string; json?: boolean }): Promise<void> {
   const limit = Number(opts.limit);
   if (!Number.isInteger(limit) || limit < 1 || limit > 500) throw new CliInputError('--limit must be between 1 and 500');
-  if (opts.entity && !(AUDIT_ENTITIES as readonly string[]).includes(opts.entity)) throw new CliInputError(`--entity must be one of ${AUDIT_ENTITIES.join(', ')}`);
-  if (opts.action && !(AUDIT_ACTIONS as readonly string[]).includes(opts.action)) throw new CliInputError(`--action must be one of ${AUDIT_ACTIONS.join(', ')}`);
+  const entity = optionOneOf('--entity', AUDIT_ENTITIES, opts.entity);
+  const action = optionOneOf('--action', AUDIT_ACTIONS, opts.action);
   await ctx.withApp(async (app) => {
     const page = await searchAudit(app.deps, {
-      entity: opts.entity as AuditEntity | undefined,
+      entity,
       entityId: opts.id,
-      action: opts.action as AuditAction | undefined,
+      action,
       q: opts.search,
       page: 1,
       pageSize: limit,

@@ -6,13 +6,11 @@
 import type { Command } from 'commander';
 import { roles } from '../domain/access/actor.js';
 import { AUDIT_ACTIONS, AUDIT_ENTITIES } from '../domain/audit.js';
-import { jsonOption, type CliContext } from './main.js';
+import { jsonOption } from './common.commands.js';
+import type { AccountChange, CliContext, Flags } from './context.js';
 
 // The implementations load when a command runs (main.ts).
 const actions = () => import('./users.actions.js');
-
-/** The changes of an account, one command each (`mitra users disable <email>`, …). */
-export type AccountChange = 'disable' | 'enable' | 'set-role' | 'set-password';
 
 export function registerUserCommands(program: Command, ctx: CliContext): void {
   const users = program.command('users').description('accounts: create, list, change role, disable, reset passwords');
@@ -40,7 +38,7 @@ export function registerUserCommands(program: Command, ctx: CliContext): void {
     users
       .command(`${name} <email>`)
       .description(description)
-      .action(async (email: string, opts: Record<string, string | boolean | undefined>) => (await actions()).usersChange(ctx, name, email, opts));
+      .action(async (email: string, opts: Flags) => (await actions()).usersChange(ctx, name, email, opts));
 
   change('disable', 'disable an account (its sessions end at once)');
   change('enable', 'enable a disabled account');

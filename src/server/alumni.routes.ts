@@ -7,7 +7,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { alumniQuerySchema, erasureInputSchema, participantExportQuerySchema, sendDueInputSchema, surveyAnswerInputSchema } from '../domain/alumni/alumni.schema.js';
-import { QUESTION_KINDS, SURVEY_MEASURES, surveyDefinitionSchema } from '../domain/alumni/survey.js';
+import { QUESTION_KINDS, SURVEY_MEASURES, surveyDefinitionSchema, type SurveyQuestion } from '../domain/alumni/survey.js';
 import { csvRow } from '../io/csv-write.js';
 import { writeXlsx } from '../io/xlsx-write.js';
 import { alumniDirectory, alumnus, exportParticipants, PARTICIPANT_EXPORT_COLUMNS, scopeOf, type Alumnus } from '../services/alumni.js';
@@ -17,14 +17,14 @@ import type { ServiceDeps } from '../services/deps.js';
 import { eraseParticipant, erasePersonOf } from '../services/privacy.js';
 import { answerSurvey, listSurveys, saveSurvey, sendDueSurveys, surveyByToken, surveyResults, type WaveResult } from '../services/surveys.js';
 import { depsFor } from './auth.js';
+import { pageOf } from './common.schemas.js';
 import { idParams } from './http-helpers.js';
-import { problemSchema } from './problem.js';
-import { download, XLSX } from './downloads.js';
+import { problemResponses } from './problem.js';
+import { breakOnFailure, download, streamChunks, XLSX } from './downloads.js';
 
 const ALUMNI = ['Alumni'];
 const SURVEYS = ['Surveys'];
 const PRIVACY = ['Privacy'];
-const errors = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema, 409: problemSchema, 422: problemSchema };
 const count = z.number().int();
 
 const alumnusSchema = z
@@ -49,6 +49,7 @@ const questionSchema = z.object({
   required: z.boolean(),
   measure: z.enum(SURVEY_MEASURES).nullable(),
 });
+const questionOut = (q: SurveyQuestion): z.output<typeof questionSchema> => ({ ...q, ...(q.options ? { options: q.options.map((o) => ({ ...o })) } : {}) });
 const surveySchema = z
   .object({ id: count, code: z.string(), nameEn: z.string(), nameId: z.string(), monthsAfter: count, active: z.boolean(), questions: z.array(questionSchema), updatedAt: z.string() })
   .meta({ id: 'Survey' });
@@ -59,7 +60,7 @@ const surveyOut = (s: Survey): z.output<typeof surveySchema> => ({
   nameId: s.nameId,
   monthsAfter: s.monthsAfter,
   active: s.active,
-  questions: s.questions.map((q) => ({ ...q, ...(q.options ? { options: q.options.map((o) => ({ ...o })) } : {}) })),
+  questions: s.questions.map(questionOut),
   updatedAt: s.updatedAt,
 });
 
@@ -106,7 +107,7 @@ export function registerAlumniRoutes(root: FastifyInstance, deps: ServiceDeps, o
         tags: ALUMNI,
         summary: 'Alumni (attended or completed) as persons across programs, by country and text; each role sees the records it may (coordination team all, an agency its programs’, an embassy or focal point its nominees)',
         querystring: alumniQuerySchema,
-        response: { 200: z.object({ items: z.array(alumnusSchema), total: count, page: count, pageSize: count }), ...errors },
+        response: { 200: pageOf(alumnusSchema), ...problemResponses },
       },
     },
     (request, reply) =>
@@ -118,13 +119,13 @@ export function registerAlumniRoutes(root: FastifyInstance, deps: ServiceDeps, o
 
   app.get(
     '/api/v1/alumni/:id',
-    { schema: { tags: ALUMNI, summary: 'A person’s page: the programs they took part in across the years (by one of their participant ids)', params: idParams, response: { 200: alumnusSchema, ...errors } } },
+    { schema: { tags: ALUMNI, summary: 'A person’s page: the programs they took part in across the years (by one of their participant ids)', params: idParams, response: { 200: alumnusSchema, ...problemResponses } } },
     async (request) => alumnusOut(await alumnus(depsFor(deps, request), request.params.id)),
   );
 
   app.get(
     '/api/v1/surveys',
-    { schema: { tags: SURVEYS, summary: 'The follow-up surveys and their questions (coordination team)', response: { 200: z.object({ items: z.array(surveySchema) }), ...errors } } },
+    { schema: { tags: SURVEYS, summary: 'The follow-up surveys and their questions (coordination team)', response: { 200: z.object({ items: z.array(surveySchema) }), ...problemResponses } } },
     async (request) => ({ items: (await listSurveys(depsFor(deps, request))).map(surveyOut) }),
   );
 
@@ -135,7 +136,7 @@ export function registerAlumniRoutes(root: FastifyInstance, deps: ServiceDeps, o
         tags: SURVEYS,
         summary: 'Create or replace the survey with this code (coordination team); question ids must be unique, measures sit on yes/no questions',
         body: surveyDefinitionSchema,
-        response: { 200: surveySchema, 201: surveySchema, ...errors },
+        response: { 200: surveySchema, 201: surveySchema, ...problemResponses },
       },
     },
     async (request, reply) => {
@@ -151,7 +152,7 @@ export function registerAlumniRoutes(root: FastifyInstance, deps: ServiceDeps, o
         tags: SURVEYS,
         summary: 'Invite the alumni whose survey is due (program ended at least its months ago; with an email; not erased; not yet invited) and queue their mail',
         body: sendDueInputSchema.optional(),
-        response: { 200: z.object({ invited: z.array(z.object({ code: z.string(), count })) }), ...errors },
+        response: { 200: z.object({ invited: z.array(z.object({ code: z.string(), count })) }), ...problemResponses },
       },
     },
     async (request) => sendDueSurveys(depsFor(deps, request), { publicUrl: options.publicUrl, today: request.body?.today }),
@@ -166,13 +167,13 @@ export function registerAlumniRoutes(root: FastifyInstance, deps: ServiceDeps, o
         params: tokenParams,
         response: {
           200: z.object({ nameEn: z.string(), nameId: z.string(), program: z.object({ titleEn: z.string().nullable(), titleId: z.string().nullable() }), questions: z.array(questionSchema), answered: z.boolean() }),
-          ...errors,
+          ...problemResponses,
         },
       },
     },
     async (request) => {
       const s = await surveyByToken(depsFor(deps, request), request.params.token);
-      return { ...s, program: { ...s.program }, questions: s.questions.map((q) => ({ ...q, ...(q.options ? { options: q.options.map((o) => ({ ...o })) } : {}) })) };
+      return { ...s, program: { ...s.program }, questions: s.questions.map(questionOut) };
     },
   );
 
@@ -184,7 +185,7 @@ export function registerAlumniRoutes(root: FastifyInstance, deps: ServiceDeps, o
         summary: 'Public: answer the survey of a link, once (409 when already answered)',
         params: tokenParams,
         body: surveyAnswerInputSchema,
-        response: { 201: z.object({ answeredAt: z.string() }), ...errors },
+        response: { 201: z.object({ answeredAt: z.string() }), ...problemResponses },
       },
     },
     async (request, reply) => reply.code(201).send(await answerSurvey(depsFor(deps, request), request.params.token, request.body.answers)),
@@ -197,7 +198,7 @@ export function registerAlumniRoutes(root: FastifyInstance, deps: ServiceDeps, o
         tags: SURVEYS,
         summary: 'A program’s follow-up survey figures per wave: invited, answered, response rate, the yes share of each measure, scale averages (coordination team, implementing agency)',
         params: idParams,
-        response: { 200: z.object({ activityId: count, waves: z.array(waveSchema) }), ...errors },
+        response: { 200: z.object({ activityId: count, waves: z.array(waveSchema) }), ...problemResponses },
       },
     },
     async (request) => {
@@ -214,7 +215,7 @@ export function registerAlumniRoutes(root: FastifyInstance, deps: ServiceDeps, o
         summary: 'Erase a participant’s personal data on request (coordination team): name, contact, documents, mail, free-text answers and the values in the audit log go; the counts stay',
         params: idParams,
         body: erasureInputSchema,
-        response: { 200: z.object({ items: z.array(erasureSchema) }), ...errors },
+        response: { 200: z.object({ items: z.array(erasureSchema) }), ...problemResponses },
       },
     },
     async (request) => {
@@ -230,14 +231,11 @@ export function registerAlumniRoutes(root: FastifyInstance, deps: ServiceDeps, o
     async (request, reply) => {
       const pages = exportParticipants(depsFor(deps, request), request.query);
       const stream = download(reply, 'text/csv; charset=utf-8', 'participants.csv');
-      void (async () => {
-        stream.write(`\uFEFF${csvRow(PARTICIPANT_EXPORT_COLUMNS)}`);
-        for await (const rows of pages) {
-          const block = rows.map((r) => csvRow(r.map(String), { neutraliseFormulas: true })).join('');
-          if (!stream.write(block)) await new Promise((resolve) => stream.once('drain', resolve));
-        }
-        stream.end();
-      })().catch((error: unknown) => stream.destroy(error as Error));
+      async function* csv() {
+        yield `\uFEFF${csvRow(PARTICIPANT_EXPORT_COLUMNS)}`;
+        for await (const rows of pages) yield rows.map((r) => csvRow(r.map(String), { neutraliseFormulas: true })).join('');
+      }
+      streamChunks(stream, csv());
       return reply.send(stream);
     },
   );
@@ -251,7 +249,7 @@ export function registerAlumniRoutes(root: FastifyInstance, deps: ServiceDeps, o
       async function* rows() {
         for await (const page of pages) yield* page;
       }
-      writeXlsx(stream, [{ title: 'participants', columns: PARTICIPANT_EXPORT_COLUMNS, rows: rows() }]).catch((error: unknown) => stream.destroy(error as Error));
+      breakOnFailure(stream, writeXlsx(stream, [{ title: 'participants', columns: PARTICIPANT_EXPORT_COLUMNS, rows: rows() }]));
       return reply.send(stream);
     },
   );

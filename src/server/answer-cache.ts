@@ -77,7 +77,7 @@ export class AnswerCache {
     }
     let entry = this.entries.get(key);
     if (!entry || entry.versions !== versions) {
-      const body = Buffer.from(reply.serialize(await compute()) as string);
+      const body = bytesOf(reply.serialize(await compute()));
       entry = { versions, etag, body, encoded: new Map() };
       this.keep(key, entry);
     } else {
@@ -109,10 +109,16 @@ export class AnswerCache {
   }
 }
 
+/** A serialised answer as bytes (the JSON serialiser gives a string). */
+function bytesOf(body: string | ArrayBuffer | Buffer): Buffer {
+  if (typeof body === 'string') return Buffer.from(body);
+  return Buffer.isBuffer(body) ? body : Buffer.from(body);
+}
+
 function acceptedEncoding(request: FastifyRequest): Encoding {
   const header = request.headers['accept-encoding'];
   if (!header) return 'identity';
-  return (negotiate(header, ['br', 'gzip', 'identity']) as Encoding | null) ?? 'identity';
+  return negotiate<Encoding>(header, ['br', 'gzip', 'identity']) ?? 'identity';
 }
 
 function encodedBody(entry: Entry, encoding: 'br' | 'gzip'): Promise<Buffer> {

@@ -211,7 +211,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   registerProgramRoutes(app, options.deps);
   registerParticipantRoutes(app, options.deps);
   registerOrganisationRoutes(app, options.deps);
-  registerReferenceRoutes(app);
+  registerReferenceRoutes(app, options.deps.clock);
   registerReportRoutes(app, options.deps);
   registerAnalyticsRoutes(app, options.deps);
   registerRequestRoutes(app, options.deps);

@@ -49,6 +49,8 @@ function clearSession(reply: FastifyReply, request: FastifyRequest, options: Aut
 
 export async function registerAuth(app: FastifyInstance, deps: ServiceDeps, options: AuthOptions): Promise<void> {
   await app.register(fastifyCookie);
+  // Fastify takes no object as a request decorator's start value (it would be shared by every
+  // request); the onRequest hook below sets each request's actor before anything reads it.
   app.decorateRequest('actor', null as unknown as UserActor);
   app.decorateRequest('activeSession', null);
 

@@ -9,13 +9,13 @@ import { participantStatuses } from '../domain/codes.js';
 import { attendanceSheet, certificateDocument, closeAttendance, issueCertificates, recordAttendance, revokeCertificate, verifyCertificate, type AttendanceSheet } from '../services/attendance.js';
 import type { Certificate } from '../services/attendance.ports.js';
 import type { ServiceDeps } from '../services/deps.js';
+import { asAttachment } from './downloads.js';
 import { idParams } from './http-helpers.js';
-import { problemSchema } from './problem.js';
+import { problemResponses, problemSchema } from './problem.js';
 import { depsFor } from './auth.js';
 
 const ATTENDANCE = ['Attendance'];
 const CERTIFICATES = ['Certificates'];
-const errors = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema, 409: problemSchema, 422: problemSchema };
 const count = z.number().int();
 const day = z.string().meta({ format: 'date' });
 
@@ -74,7 +74,7 @@ export function registerCertificateRoutes(root: FastifyInstance, deps: ServiceDe
 
   app.get(
     '/api/v1/activities/:id/attendance',
-    { schema: { tags: ATTENDANCE, summary: 'The attendance sheet: participants with a place × course days (coordination team and the implementing agency)', params: idParams, response: { 200: sheetSchema, ...errors } } },
+    { schema: { tags: ATTENDANCE, summary: 'The attendance sheet: participants with a place × course days (coordination team and the implementing agency)', params: idParams, response: { 200: sheetSchema, ...problemResponses } } },
     async (request) => sheetOut(await attendanceSheet(depsFor(deps, request), request.params.id)),
   );
 
@@ -86,7 +86,7 @@ export function registerCertificateRoutes(root: FastifyInstance, deps: ServiceDe
         summary: 'Record or correct attendance marks (course days only; selected, confirmed or attended participants only); answers the sheet',
         params: idParams,
         body: attendanceInputSchema,
-        response: { 200: sheetSchema, ...errors },
+        response: { 200: sheetSchema, ...problemResponses },
       },
     },
     async (request) => sheetOut(await recordAttendance(depsFor(deps, request), request.params.id, request.body.marks)),
@@ -99,7 +99,7 @@ export function registerCertificateRoutes(root: FastifyInstance, deps: ServiceDe
         tags: ATTENDANCE,
         summary: 'Apply the completion rule once the course is over: present at least once → attended; present on enough days → completed',
         params: idParams,
-        response: { 200: closeSchema, ...errors },
+        response: { 200: closeSchema, ...problemResponses },
       },
     },
     async (request) => closeAttendance(depsFor(deps, request), request.params.id),
@@ -112,7 +112,7 @@ export function registerCertificateRoutes(root: FastifyInstance, deps: ServiceDe
         tags: CERTIFICATES,
         summary: 'Issue certificates to the completed participants who have none yet (running it again issues nothing twice)',
         params: idParams,
-        response: { 200: z.object({ issued: z.array(certificateRef), existing: count, erased: count }).meta({ id: 'CertificateIssueResult' }), ...errors },
+        response: { 200: z.object({ issued: z.array(certificateRef), existing: count, erased: count }).meta({ id: 'CertificateIssueResult' }), ...problemResponses },
       },
     },
     async (request) => {
@@ -135,11 +135,7 @@ export function registerCertificateRoutes(root: FastifyInstance, deps: ServiceDe
       // pdfmake loads with the first certificate, not at start.
       const { renderCertificatePdf, verifyUrlOf } = await import('../io/pdf/certificate.js');
       const pdf = await renderCertificatePdf(doc, verifyUrlOf(options.publicUrl, doc.verifyToken));
-      return reply
-        .type('application/pdf')
-        .header('content-disposition', `attachment; filename="${doc.number}.pdf"`)
-        .header('cache-control', 'no-store')
-        .send(pdf);
+      return asAttachment(reply, 'application/pdf', `${doc.number}.pdf`).send(pdf);
     },
   );
 
@@ -151,7 +147,7 @@ export function registerCertificateRoutes(root: FastifyInstance, deps: ServiceDe
         summary: 'Revoke a certificate issued in error: its verification answers "revoked" from then on',
         params: idParams,
         body: revokeInputSchema.nullish().meta({ description: 'optional: { reason }' }),
-        response: { 200: certificateRef, ...errors },
+        response: { 200: certificateRef, ...problemResponses },
       },
     },
     async (request) => refOf(await revokeCertificate(depsFor(deps, request), request.params.id, request.body?.reason ?? null)),

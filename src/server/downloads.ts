@@ -7,11 +7,36 @@ import { xlsxBytes } from '../io/xlsx-write.js';
 
 export const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
+/** Makes the reply an attachment named `filename`, never cached. */
+export function asAttachment(reply: FastifyReply, type: string, filename: string): FastifyReply {
+  return reply.type(type).header('content-disposition', `attachment; filename="${filename}"`).header('cache-control', 'no-store');
+}
+
 /** A stream the reply sends as an attachment named `filename`. */
 export function download(reply: FastifyReply, type: string, filename: string): PassThrough {
-  const stream = new PassThrough();
-  reply.type(type).header('content-disposition', `attachment; filename="${filename}"`).header('cache-control', 'no-store');
-  return stream;
+  asAttachment(reply, type, filename);
+  return new PassThrough();
+}
+
+/**
+ * Breaks the download when its writer fails: the headers are sent by then, so the client sees
+ * the transfer end early rather than a problem document.
+ */
+export function breakOnFailure(stream: PassThrough, writing: Promise<unknown>): void {
+  writing.catch((error: unknown) => stream.destroy(error instanceof Error ? error : new Error(String(error))));
+}
+
+/** Writes the chunks to the download as the client takes them (waiting for it to drain), then ends it. */
+export function streamChunks(stream: PassThrough, chunks: AsyncIterable<string | Uint8Array>): void {
+  breakOnFailure(
+    stream,
+    (async () => {
+      for await (const chunk of chunks) {
+        if (!stream.write(chunk)) await new Promise((resolve) => stream.once('drain', resolve));
+      }
+      stream.end();
+    })(),
+  );
 }
 
 export interface TableDownload {
@@ -25,9 +50,9 @@ export interface TableDownload {
 
 /** Sends a table (a list page's rows) as CSV (UTF-8 with BOM, formulas neutralised) or XLSX. */
 export async function sendTable(reply: FastifyReply, table: TableDownload): Promise<FastifyReply> {
-  reply.header('content-disposition', `attachment; filename="${table.name}.${table.format}"`).header('cache-control', 'no-store');
-  if (table.format === 'xlsx') return reply.type(XLSX).send(await xlsxBytes([{ title: table.title, columns: table.columns, rows: table.rows }]));
-  return reply.type('text/csv; charset=utf-8').send(tableCsv(table));
+  const filename = `${table.name}.${table.format}`;
+  if (table.format === 'xlsx') return asAttachment(reply, XLSX, filename).send(await xlsxBytes([{ title: table.title, columns: table.columns, rows: table.rows }]));
+  return asAttachment(reply, 'text/csv; charset=utf-8', filename).send(tableCsv(table));
 }
 
 export interface UploadedFile {

@@ -4,10 +4,12 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { programListQuerySchema } from '../domain/program/program-query.js';
+import type { Program } from '../domain/program/program.js';
 import { programToRow } from '../domain/import/program-row.js';
 import { ACTIVITY_COLUMNS } from '../domain/import/csv-columns.js';
 import { annualReportTables, REPORT_TABLE_KEYS } from '../domain/report/tables.js';
 import { csvRow } from '../io/csv-write.js';
+import { tableCsv } from '../io/table-file.js';
 import { writeXlsx } from '../io/xlsx-write.js';
 import { exportPrograms } from '../services/programs.js';
 import type { ServiceDeps } from '../services/deps.js';
@@ -16,20 +18,21 @@ import { depsFor } from './auth.js';
 import { exportIati, exportIatiActivity, type IatiExport, type IatiPublisher } from '../services/iati-export.js';
 import { idParams } from './http-helpers.js';
 import { iatiDocument } from '../io/iati-write.js';
-import { download, XLSX } from './downloads.js';
+import { asAttachment, breakOnFailure, download, streamChunks, XLSX } from './downloads.js';
 
 const exportQuery = programListQuerySchema.omit({ page: true, pageSize: true });
 const lang = z.enum(['en', 'id']).default('en');
 
 function iatiStream(reply: FastifyReply, exported: IatiExport, filename: string): PassThrough {
   const stream = download(reply, 'application/xml; charset=utf-8', filename);
-  void (async () => {
-    for await (const chunk of iatiDocument(exported.generatedAt, exported.activities, exported.undated)) {
-      if (!stream.write(chunk)) await new Promise((resolve) => stream.once('drain', resolve));
-    }
-    stream.end();
-  })().catch((error: unknown) => stream.destroy(error as Error));
+  streamChunks(stream, iatiDocument(exported.generatedAt, exported.activities, exported.undated));
   return stream;
+}
+
+/** A program as a line of the CSV (the import format), formulas neutralised. */
+function programCsvRow(program: Program): string {
+  const row = programToRow(program);
+  return csvRow(ACTIVITY_COLUMNS.map((c) => row[c]), { neutraliseFormulas: true });
 }
 
 export function registerExportRoutes(root: FastifyInstance, deps: ServiceDeps, publisher: IatiPublisher): void {
@@ -71,19 +74,12 @@ export function registerExportRoutes(root: FastifyInstance, deps: ServiceDeps, p
     },
     async (request, reply) => {
       const stream = download(reply, 'text/csv; charset=utf-8', 'programs.csv');
-      void (async () => {
+      async function* csv() {
         // A BOM makes spreadsheet programs read the file as UTF-8.
-        stream.write(`\uFEFF${csvRow(ACTIVITY_COLUMNS)}`);
-        for await (const page of exportPrograms(depsFor(deps, request), request.query)) {
-          let block = '';
-          for (const a of page) {
-            const row = programToRow(a);
-            block += csvRow(ACTIVITY_COLUMNS.map((c) => row[c]), { neutraliseFormulas: true });
-          }
-          if (!stream.write(block)) await new Promise((resolve) => stream.once('drain', resolve));
-        }
-        stream.end();
-      })().catch((error: unknown) => stream.destroy(error as Error));
+        yield `\uFEFF${csvRow(ACTIVITY_COLUMNS)}`;
+        for await (const page of exportPrograms(depsFor(deps, request), request.query)) yield page.map(programCsvRow).join('');
+      }
+      streamChunks(stream, csv());
       return reply.send(stream);
     },
   );
@@ -107,7 +103,7 @@ export function registerExportRoutes(root: FastifyInstance, deps: ServiceDeps, p
           }
         }
       }
-      writeXlsx(stream, [{ title: 'programs', columns: ACTIVITY_COLUMNS, rows: rows() }]).catch((error: unknown) => stream.destroy(error as Error));
+      breakOnFailure(stream, writeXlsx(stream, [{ title: 'programs', columns: ACTIVITY_COLUMNS, rows: rows() }]));
       return reply.send(stream);
     },
   );
@@ -125,7 +121,7 @@ export function registerExportRoutes(root: FastifyInstance, deps: ServiceDeps, p
       const summary = await annualSummary(depsFor(deps, request), request.query.year);
       const tables = annualReportTables(summary, request.query.lang);
       const stream = download(reply, XLSX, `mitra-annual-report-${request.query.year}-${request.query.lang}.xlsx`);
-      writeXlsx(stream, tables).catch((error: unknown) => stream.destroy(error as Error));
+      breakOnFailure(stream, writeXlsx(stream, tables));
       return reply.send(stream);
     },
   );
@@ -146,11 +142,7 @@ export function registerExportRoutes(root: FastifyInstance, deps: ServiceDeps, p
       // second), and rendered whole: pdfmake lays out every page before the first byte.
       const { renderAnnualReportPdf } = await import('../io/pdf/annual-report.js');
       const pdf = await renderAnnualReportPdf(report.summary, language, report);
-      return reply
-        .type('application/pdf')
-        .header('content-disposition', `attachment; filename="mitra-annual-report-${year}-${language}.pdf"`)
-        .header('cache-control', 'no-store')
-        .send(pdf);
+      return asAttachment(reply, 'application/pdf', `mitra-annual-report-${year}-${language}.pdf`).send(pdf);
     },
   );
 
@@ -166,7 +158,7 @@ export function registerExportRoutes(root: FastifyInstance, deps: ServiceDeps, p
     async (request, reply) => {
       const summary = await annualSummary(depsFor(deps, request), request.query.year);
       const table = annualReportTables(summary, request.query.lang).find((t) => t.key === request.query.table);
-      const body = `\uFEFF${csvRow(table?.columns ?? [])}${(table?.rows ?? []).map((r) => csvRow(r.map(String), { neutraliseFormulas: true })).join('')}`;
+      const body = tableCsv(table ?? { columns: [], rows: [] });
       return reply
         .type('text/csv; charset=utf-8')
         .header('content-disposition', `attachment; filename="mitra-${request.query.table}-${request.query.year}-${request.query.lang}.csv"`)

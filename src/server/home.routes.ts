@@ -4,10 +4,11 @@
  */
 import type { FastifyInstance } from 'fastify';
 import type { ServiceDeps } from '../services/deps.js';
+import { countPrograms } from '../services/programs.js';
 
 export function registerHomeRoutes(app: FastifyInstance, deps: ServiceDeps): void {
   app.get('/', { schema: { hide: true } }, async (_request, reply) => {
-    const programs = await deps.store.repos.programs.count();
+    const programs = await countPrograms(deps);
     reply.type('text/html; charset=utf-8').header('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'");
     return `<!doctype html>
 <html lang="id"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">

@@ -19,6 +19,27 @@ export function readIfMatch(request: FastifyRequest): IfMatch {
   return match ? { ok: true, version: Number(match[1]) } : { ok: false };
 }
 
+/** The version a change of a record expects, from If-Match (undefined: any version). */
+export interface VersionCheck {
+  readonly expectedVersion: number | undefined;
+}
+
+/**
+ * Runs a change of a versioned record with the version If-Match names (a stale one is the
+ * service's 409), or answers 400 for a malformed header without running it.
+ */
+export async function ifMatch<T>(request: FastifyRequest, reply: FastifyReply, change: (check: VersionCheck) => Promise<T>): Promise<T | FastifyReply> {
+  const header = readIfMatch(request);
+  if (!header.ok) return badIfMatch(request, reply);
+  return change({ expectedVersion: header.version });
+}
+
+/** A versioned record's presentation, its version sent as the ETag. */
+export function withEtag<R extends { readonly version: number }, J>(reply: FastifyReply, record: R, present: (record: R) => J): J {
+  reply.header('etag', etagOf(record.version));
+  return present(record);
+}
+
 export function badIfMatch(request: FastifyRequest, reply: FastifyReply): FastifyReply {
   return sendProblem(
     reply,

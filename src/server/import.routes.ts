@@ -14,6 +14,7 @@ import { listImportBatches, type ImportReport } from '../services/imports.js';
 import { actingAs, type ServiceDeps } from '../services/deps.js';
 import { authorizeImport } from '../domain/access/policy.js';
 import { depsFor } from './auth.js';
+import { queryFlag } from './common.schemas.js';
 import { makeProblem, PROBLEM_CONTENT_TYPE, problemSchema } from './problem.js';
 
 const TAG = ['Imports'];
@@ -78,6 +79,7 @@ async function uploadedFile(request: FastifyRequest): Promise<{ name: string; st
     // not URI-encoded: use the header as it is
   }
   name = name.slice(0, 200);
+  // The content-type parsers registered below hand these bodies over unread, as the request's stream.
   return { name, stream: request.body as Readable };
 }
 
@@ -100,16 +102,8 @@ export async function registerImportRoutes(root: FastifyInstance, deps: ServiceD
           'Import a CSV file (UTF-8, comma or semicolon separated; kinds activities, participants, rates) or an IATI activity file (kind iati; 2.01–2.03) as the request body (text/csv, application/xml) or a multipart form field "file". All or nothing: if any row or activity is invalid nothing is written and every bad one is listed, unless partial=true. An IATI re-import updates what changed and writes nothing for the rest.',
         params: z.object({ kind: z.enum(['activities', 'participants', 'rates', 'iati']) }),
         querystring: z.object({
-          dryRun: z
-            .enum(['true', 'false', '1', '0'])
-            .optional()
-            .transform((v) => v === 'true' || v === '1')
-            .meta({ description: 'validate only, write nothing' }),
-          partial: z
-            .enum(['true', 'false', '1', '0'])
-            .optional()
-            .transform((v) => v === 'true' || v === '1')
-            .meta({ description: 'write the valid records and list the invalid ones (IATI imports)' }),
+          dryRun: queryFlag('validate only, write nothing'),
+          partial: queryFlag('write the valid records and list the invalid ones (IATI imports)'),
         }),
         response: {
           200: importReportSchema,

@@ -8,11 +8,10 @@ import { programTimeline, annualPlan, transitionProgram } from '../services/life
 import type { ServiceDeps } from '../services/deps.js';
 import { programSchema, presentProgram } from './program.present.js';
 import { depsFor } from './auth.js';
-import { badIfMatch, etagOf, idParams, readIfMatch } from './http-helpers.js';
-import { problemSchema } from './problem.js';
-import { presentSpending, spendingSchema } from './report.routes.js';
+import { idParams, ifMatch, withEtag } from './http-helpers.js';
+import { problemResponses } from './problem.js';
+import { presentSpending, spendingSchema } from './report.schemas.js';
 
-const errors = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema, 409: problemSchema, 422: problemSchema };
 const stage = z.enum(lifecycleStages.codes);
 const action = z.enum(transitionActions.codes);
 
@@ -65,7 +64,7 @@ export function registerLifecycleRoutes(root: FastifyInstance, deps: ServiceDeps
         tags: ['Programs'],
         summary: "A program's path through the assistance process and the transitions you may make",
         params: idParams,
-        response: { 200: timelineSchema, ...errors },
+        response: { 200: timelineSchema, ...problemResponses },
       },
     },
     async (request) => {
@@ -83,20 +82,14 @@ export function registerLifecycleRoutes(root: FastifyInstance, deps: ServiceDeps
           'Move a program through the process: submit, return, approve, reject, fund, start, complete, evaluate, cancel (reject, return and cancel need a comment)',
         params: idParams,
         body: z.strictObject({ action, comment: z.string().trim().max(4000).nullable().optional() }),
-        response: { 200: programSchema, ...errors },
+        response: { 200: programSchema, ...problemResponses },
       },
     },
-    async (request, reply) => {
-      const ifMatch = readIfMatch(request);
-      if (!ifMatch.ok) return badIfMatch(request, reply);
-      const activity = await transitionProgram(depsFor(deps, request), request.params.id, {
-        action: request.body.action,
-        comment: request.body.comment ?? null,
-        expectedVersion: ifMatch.version,
-      });
-      reply.header('etag', etagOf(activity.version));
-      return presentProgram(activity);
-    },
+    async (request, reply) =>
+      ifMatch(request, reply, async ({ expectedVersion }) => {
+        const program = await transitionProgram(depsFor(deps, request), request.params.id, { action: request.body.action, comment: request.body.comment ?? null, expectedVersion });
+        return withEtag(reply, program, presentProgram);
+      }),
   );
 
   app.get(
@@ -106,7 +99,7 @@ export function registerLifecycleRoutes(root: FastifyInstance, deps: ServiceDeps
         tags: ['Reports'],
         summary: 'The annual plan: approved and funded programs of a year per implementing ministry, with planned budgets in USD and IDR',
         querystring: z.object({ year: z.coerce.number().int().min(1900).max(2200) }),
-        response: { 200: annualPlanSchema, ...errors },
+        response: { 200: annualPlanSchema, ...problemResponses },
       },
     },
     async (request) => {

@@ -7,203 +7,20 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { programListQuerySchema } from '../domain/program/program-query.js';
-import { lifecycleStages, modalities, cooperationTypes } from '../domain/codes.js';
-import {
-  BUDGET_GROUPINGS,
-  budgetVsSpentQuerySchema,
-  checkYears,
-  moneyFilterShape,
-  pagingShape,
-  type BudgetVsSpentFigures,
-  type MoneyFilter,
-} from '../domain/finance/budget-vs-spent.js';
-import type { InKindEstimate } from '../domain/finance/in-kind.js';
-import { UNIT_COST_KINDS, unitCostInputSchema, type UnitCost } from '../domain/finance/unit-costs.js';
-import { formatMinor } from '../domain/money.js';
-import { REPORT_REGIONS } from '../domain/reference/types.js';
+import { budgetVsSpentQuerySchema } from '../domain/finance/budget-vs-spent.js';
+import { unitCostInputSchema } from '../domain/finance/unit-costs.js';
 import { tossdCsv } from '../io/tossd-csv.js';
 import { budgetVsSpent, createUnitCost, deleteUnitCost, inKindEstimates, listUnitCosts, updateUnitCost } from '../services/money.js';
 import type { ServiceDeps } from '../services/deps.js';
 import { tossdExport, type TossdOptions } from '../services/tossd-export.js';
 import { depsFor } from './auth.js';
+import { asAttachment } from './downloads.js';
+import { deletedSchema } from './common.schemas.js';
 import { idParams } from './http-helpers.js';
-import { problemSchema } from './problem.js';
-import { presentSpending, spendingSchema } from './report.routes.js';
+import { problemResponses } from './problem.js';
+import { budgetVsSpentSchema, inKindQuery, inKindReportSchema, presentBudgetVsSpent, presentInKindReport, presentUnitCost, unitCostSchema } from './money.schemas.js';
 
 const TAG = ['Money'];
-const errors = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema, 409: problemSchema, 422: problemSchema };
-const count = z.number().int();
-const money = z.string().meta({ description: 'exact decimal amount', example: '1250000.00' });
-const stage = z.enum(lifecycleStages.codes);
-const region = z.enum(REPORT_REGIONS);
-
-const filterSchema = z.object({
-  yearFrom: count.nullable(),
-  yearTo: count.nullable(),
-  agency: z.string().nullable(),
-  stages: z.array(stage).nullable().meta({ description: 'the stages counted; null: every stage (the public: published ones)' }),
-});
-
-/** `budget`: revised budgets when a program has any, else original ones (`transactions` counts budget lines); `spent`: disbursements and expenditure. */
-const figures = {
-  budget: spendingSchema,
-  spent: spendingSchema,
-  executionRate: z.number().nullable().meta({ description: 'spent ÷ budget (0.95 = 95 %); null without a budget or a complete currency to compare in' }),
-  executionRateBasis: z.enum(['usd', 'idr']).nullable().meta({ description: 'the totals compared: USD, else IDR when only the USD totals miss a rate' }),
-};
-
-const budgetVsSpentSchema = z
-  .object({
-    groupBy: z.enum(BUDGET_GROUPINGS),
-    filter: filterSchema,
-    groups: count.meta({ description: 'groups of the filter (rows holds one page)' }),
-    page: count,
-    pageSize: count,
-    rows: z.array(
-      z.object({
-        group: z.object({
-          groupBy: z.enum(BUDGET_GROUPINGS),
-          program: z.object({ id: count, identifier: z.string(), titleEn: z.string().nullable(), titleId: z.string().nullable(), stage }).nullable(),
-          agency: z.object({ code: z.string(), nameEn: z.string(), nameId: z.string().nullable(), acronym: z.string().nullable() }).nullable(),
-          year: count.nullable(),
-          programs: count,
-        }),
-        ...figures,
-      }),
-    ),
-    total: z.object({ programs: count, ...figures }),
-  })
-  .meta({ id: 'BudgetVsSpent' });
-
-export const unitCostSchema = z
-  .object({
-    id: count,
-    kind: z.enum(UNIT_COST_KINDS),
-    region: region.nullable().meta({ description: 'the recipient report region of a flight; null for day costs' }),
-    validFrom: z.string().meta({ description: 'the cost applies from this day until the next cost of the same kind and region' }),
-    currency: z.string(),
-    amount: money,
-    note: z.string().nullable(),
-    updatedAt: z.string(),
-  })
-  .meta({ id: 'UnitCost' });
-
-const presentUnitCost = (u: UnitCost): z.output<typeof unitCostSchema> => ({
-  id: u.id,
-  kind: u.kind,
-  region: u.region,
-  validFrom: u.validFrom,
-  currency: u.currency,
-  amount: formatMinor(u.amountMinor),
-  note: u.note,
-  updatedAt: u.updatedAt,
-});
-
-const inKindEstimateSchema = z
-  .object({
-    estimated: z.literal(true).meta({ description: 'always true: computed from unit costs, not recorded' }),
-    program: z.object({
-      id: count,
-      identifier: z.string(),
-      titleEn: z.string().nullable(),
-      titleId: z.string().nullable(),
-      year: count.nullable(),
-      modality: z.enum(modalities.codes).nullable(),
-      cooperationType: z.enum(cooperationTypes.codes),
-      stage,
-      implementingOrg: z.string().nullable(),
-    }),
-    inputs: z.object({
-      people: count,
-      peopleSource: z.enum(['records', 'planned']).nullable().meta({ description: 'participant records, else the planned (recorded) total' }),
-      role: z.enum(['participant', 'expert']).meta({ description: 'expert for an expert dispatch: its people are taken to be the experts sent' }),
-      startDate: z.string().nullable(),
-      endDate: z.string().nullable(),
-      dateSource: z.enum(['actual', 'planned', 'mixed']).nullable(),
-      days: count.nullable().meta({ description: 'start to end, both included' }),
-      byRegion: z.array(z.object({ region: region.nullable(), people: count })),
-    }),
-    components: z.array(
-      z.object({
-        kind: z.enum(UNIT_COST_KINDS),
-        region: region.nullable(),
-        quantity: count.meta({ description: 'person-days, or persons (one return flight each)' }),
-        unitCost: z.object({ id: count, amount: money, currency: z.string(), validFrom: z.string() }).nullable(),
-        amount: money.nullable(),
-        currency: z.string().nullable(),
-      }),
-    ),
-    gaps: z.array(
-      z.object({
-        what: z.enum(['participants', 'dates', 'dates_order', 'region', 'unit_cost']),
-        kind: z.enum(UNIT_COST_KINDS).nullable(),
-        region: region.nullable(),
-        day: z.string().nullable(),
-      }),
-    ),
-    /** The estimate in USD and IDR; null when an input or a unit cost is missing. */
-    value: spendingSchema.nullable(),
-  })
-  .meta({ id: 'InKindEstimate' });
-
-const inKindReportSchema = z
-  .object({
-    estimated: z.literal(true),
-    filter: filterSchema,
-    programs: count.meta({ description: 'programs of the filter with no disbursement or expenditure' }),
-    estimatedPrograms: count,
-    notEstimatedPrograms: count,
-    /** The estimates added up: an estimate, never part of spending. */
-    total: spendingSchema,
-    gaps: z.array(
-      z.object({
-        what: z.enum(['participants', 'dates', 'dates_order', 'region', 'unit_cost']),
-        kind: z.enum(UNIT_COST_KINDS).nullable(),
-        region: region.nullable(),
-        programs: count,
-        firstDay: z.string().nullable(),
-        lastDay: z.string().nullable(),
-      }),
-    ),
-    page: count,
-    pageSize: count,
-    items: z.array(inKindEstimateSchema),
-  })
-  .meta({ id: 'InKindReport' });
-
-const presentFilter = (f: MoneyFilter): z.output<typeof filterSchema> => ({
-  yearFrom: f.yearFrom ?? null,
-  yearTo: f.yearTo ?? null,
-  agency: f.agency ?? null,
-  stages: f.stages ? [...f.stages] : null,
-});
-
-const presentFigures = (f: BudgetVsSpentFigures) => ({
-  budget: presentSpending(f.budget),
-  spent: presentSpending(f.spent),
-  executionRate: f.executionRate,
-  executionRateBasis: f.executionRateBasis,
-});
-
-function presentEstimate(e: InKindEstimate): z.output<typeof inKindEstimateSchema> {
-  return {
-    estimated: true,
-    program: e.program,
-    inputs: { ...e.inputs, byRegion: [...e.inputs.byRegion] },
-    components: e.components.map((c) => ({
-      kind: c.kind,
-      region: c.region,
-      quantity: c.quantity,
-      unitCost: c.unitCost ? { id: c.unitCost.id, amount: formatMinor(c.unitCost.amountMinor), currency: c.unitCost.currency, validFrom: c.unitCost.validFrom } : null,
-      amount: c.amountMinor === null ? null : formatMinor(c.amountMinor),
-      currency: c.currency,
-    })),
-    gaps: e.gaps.map((g) => (g.what === 'unit_cost' ? { what: g.what, kind: g.kind, region: g.region, day: g.day } : { what: g.what, kind: null, region: null, day: null })),
-    value: e.value ? presentSpending(e.value) : null,
-  };
-}
-
-const inKindQuery = z.object({ ...moneyFilterShape, ...pagingShape }).superRefine(checkYears);
 
 export function registerMoneyRoutes(root: FastifyInstance, deps: ServiceDeps, tossd: TossdOptions): void {
   const app = root.withTypeProvider<ZodTypeProvider>();
@@ -216,21 +33,10 @@ export function registerMoneyRoutes(root: FastifyInstance, deps: ServiceDeps, to
         summary:
           'Budget against spending per program, implementing agency or year, in USD and IDR at the rates of each value date, with the execution rate. Budgets: the revised ones when a program has any, else the original ones, at their value date (else period start); `transactions` counts budget lines. Spending: disbursements and expenditure (IATI 3 and 4). Amounts without a rate are listed in `missingRates`, never dropped. The public counts published programs only.',
         querystring: budgetVsSpentQuerySchema,
-        response: { 200: budgetVsSpentSchema, ...errors },
+        response: { 200: budgetVsSpentSchema, ...problemResponses },
       },
     },
-    async (request) => {
-      const r = await budgetVsSpent(depsFor(deps, request), request.query);
-      return {
-        groupBy: r.groupBy,
-        filter: presentFilter(r.filter),
-        groups: r.groups,
-        page: r.page,
-        pageSize: r.pageSize,
-        rows: r.rows.map((row) => ({ group: row.group, ...presentFigures(row) })),
-        total: { programs: r.total.programs, ...presentFigures(r.total) },
-      };
-    },
+    async (request) => presentBudgetVsSpent(await budgetVsSpent(depsFor(deps, request), request.query)),
   );
 
   app.get(
@@ -239,7 +45,7 @@ export function registerMoneyRoutes(root: FastifyInstance, deps: ServiceDeps, to
       schema: {
         tags: TAG,
         summary: 'Unit costs of the in-kind valuation helper (participant-day, expert-day, flight per recipient region), each from a day on',
-        response: { 200: z.object({ items: z.array(unitCostSchema) }), ...errors },
+        response: { 200: z.object({ items: z.array(unitCostSchema) }), ...problemResponses },
       },
     },
     async (request) => ({ items: (await listUnitCosts(depsFor(deps, request))).map(presentUnitCost) }),
@@ -252,7 +58,7 @@ export function registerMoneyRoutes(root: FastifyInstance, deps: ServiceDeps, to
         tags: TAG,
         summary: 'Add a unit cost (coordination team): kind, region for a flight, year or validFrom, currency, a positive amount',
         body: unitCostInputSchema,
-        response: { 201: unitCostSchema, ...errors },
+        response: { 201: unitCostSchema, ...problemResponses },
       },
     },
     async (request, reply) => {
@@ -265,7 +71,7 @@ export function registerMoneyRoutes(root: FastifyInstance, deps: ServiceDeps, to
   app.put(
     '/api/v1/money/unit-costs/:id',
     {
-      schema: { tags: TAG, summary: 'Replace a unit cost (coordination team)', params: idParams, body: unitCostInputSchema, response: { 200: unitCostSchema, ...errors } },
+      schema: { tags: TAG, summary: 'Replace a unit cost (coordination team)', params: idParams, body: unitCostInputSchema, response: { 200: unitCostSchema, ...problemResponses } },
     },
     async (request) => presentUnitCost(await updateUnitCost(depsFor(deps, request), request.params.id, request.body)),
   );
@@ -273,7 +79,7 @@ export function registerMoneyRoutes(root: FastifyInstance, deps: ServiceDeps, to
   app.delete(
     '/api/v1/money/unit-costs/:id',
     {
-      schema: { tags: TAG, summary: 'Delete a unit cost (coordination team)', params: idParams, response: { 204: z.null().meta({ description: 'deleted' }), ...errors } },
+      schema: { tags: TAG, summary: 'Delete a unit cost (coordination team)', params: idParams, response: { 204: deletedSchema, ...problemResponses } },
     },
     async (request, reply) => {
       await deleteUnitCost(depsFor(deps, request), request.params.id);
@@ -289,24 +95,10 @@ export function registerMoneyRoutes(root: FastifyInstance, deps: ServiceDeps, to
         summary:
           'Estimated in-kind values of programs with no money recorded: people × days × day cost + a flight each to the recipient region, labelled estimated, with their inputs; missing unit costs are reported, not guessed',
         querystring: inKindQuery,
-        response: { 200: inKindReportSchema, ...errors },
+        response: { 200: inKindReportSchema, ...problemResponses },
       },
     },
-    async (request) => {
-      const r = await inKindEstimates(depsFor(deps, request), request.query);
-      return {
-        estimated: true as const,
-        filter: presentFilter(r.filter),
-        programs: r.programs,
-        estimatedPrograms: r.estimatedPrograms,
-        notEstimatedPrograms: r.notEstimatedPrograms,
-        total: presentSpending(r.total),
-        gaps: [...r.gaps],
-        page: r.page,
-        pageSize: r.pageSize,
-        items: r.items.map(presentEstimate),
-      };
-    },
+    async (request) => presentInKindReport(await inKindEstimates(depsFor(deps, request), request.query)),
   );
 
   app.get(
@@ -321,11 +113,7 @@ export function registerMoneyRoutes(root: FastifyInstance, deps: ServiceDeps, to
     },
     async (request, reply) => {
       const rows = tossdExport(depsFor(deps, request), request.query.year, request.query.stage, tossd);
-      return reply
-        .type('text/csv; charset=utf-8')
-        .header('content-disposition', `attachment; filename="mitra-tossd-${request.query.year}.csv"`)
-        .header('cache-control', 'no-store')
-        .send(Readable.from(tossdCsv(rows)));
+      return asAttachment(reply, 'text/csv; charset=utf-8', `mitra-tossd-${request.query.year}.csv`).send(Readable.from(tossdCsv(rows)));
     },
   );
 }

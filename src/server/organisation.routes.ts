@@ -12,11 +12,11 @@ import {
   patchOrganisation,
 } from '../services/organisations.js';
 import type { ServiceDeps } from '../services/deps.js';
-import { problemSchema } from './problem.js';
+import { problemResponses, problemSchema } from './problem.js';
 import { depsFor } from './auth.js';
+import { deletedSchema } from './common.schemas.js';
 
 const TAG = ['Organisations'];
-const errors = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema, 409: problemSchema, 422: problemSchema };
 
 export const organisationSchema = z
   .object({
@@ -55,7 +55,7 @@ export function registerOrganisationRoutes(root: FastifyInstance, deps: ServiceD
 
   app.post(
     '/api/v1/organisations',
-    { schema: { tags: TAG, summary: 'Register an organisation', body: organisationInputSchema, response: { 201: organisationSchema, ...errors } } },
+    { schema: { tags: TAG, summary: 'Register an organisation', body: organisationInputSchema, response: { 201: organisationSchema, ...problemResponses } } },
     async (request, reply) => {
       const org = await createOrganisation(depsFor(deps, request), request.body);
       reply.code(201).header('location', `/api/v1/organisations/${encodeURIComponent(org.code)}`);
@@ -65,7 +65,7 @@ export function registerOrganisationRoutes(root: FastifyInstance, deps: ServiceD
 
   app.get(
     '/api/v1/organisations/:code',
-    { schema: { tags: TAG, summary: 'Read an organisation', params: codeParams, response: { 200: organisationSchema, ...errors } } },
+    { schema: { tags: TAG, summary: 'Read an organisation', params: codeParams, response: { 200: organisationSchema, ...problemResponses } } },
     async (request) => present(await getOrganisation(depsFor(deps, request), request.params.code)),
   );
 
@@ -77,7 +77,7 @@ export function registerOrganisationRoutes(root: FastifyInstance, deps: ServiceD
         summary: 'Change an organisation',
         params: codeParams,
         body: organisationPatchSchema,
-        response: { 200: organisationSchema, ...errors },
+        response: { 200: organisationSchema, ...problemResponses },
       },
     },
     async (request) => present(await patchOrganisation(depsFor(deps, request), request.params.code, request.body)),
@@ -90,7 +90,7 @@ export function registerOrganisationRoutes(root: FastifyInstance, deps: ServiceD
         tags: TAG,
         summary: 'Delete an organisation that no program names',
         params: codeParams,
-        response: { 204: z.null().meta({ description: 'deleted' }), ...errors },
+        response: { 204: deletedSchema, ...problemResponses },
       },
     },
     async (request, reply) => {

@@ -11,12 +11,12 @@ import {
   patchParticipant,
 } from '../services/participants.js';
 import type { ServiceDeps } from '../services/deps.js';
+import { deletedSchema } from './common.schemas.js';
 import { idParams } from './http-helpers.js';
-import { problemSchema } from './problem.js';
+import { problemResponses, problemSchema } from './problem.js';
 import { depsFor } from './auth.js';
 
 const TAG = ['Participants'];
-const errors = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema, 409: problemSchema, 422: problemSchema };
 
 export const participantSchema = z
   .object({
@@ -81,7 +81,7 @@ export function registerParticipantRoutes(root: FastifyInstance, deps: ServiceDe
         summary: 'Add a participant; the country must be a recipient of the program',
         params: idParams,
         body: participantInputSchema,
-        response: { 201: participantSchema, ...errors },
+        response: { 201: participantSchema, ...problemResponses },
       },
     },
     async (request, reply) => {
@@ -99,7 +99,7 @@ export function registerParticipantRoutes(root: FastifyInstance, deps: ServiceDe
         summary: 'Change a participant',
         params: participantParams,
         body: participantPatchSchema,
-        response: { 200: participantSchema, ...errors },
+        response: { 200: participantSchema, ...problemResponses },
       },
     },
     async (request) => present(await patchParticipant(depsFor(deps, request), request.params.id, request.params.participantId, request.body)),
@@ -112,7 +112,7 @@ export function registerParticipantRoutes(root: FastifyInstance, deps: ServiceDe
         tags: TAG,
         summary: 'Remove a participant',
         params: participantParams,
-        response: { 204: z.null().meta({ description: 'deleted' }), ...errors },
+        response: { 204: deletedSchema, ...problemResponses },
       },
     },
     async (request, reply) => {

@@ -2,7 +2,7 @@
  * The one mapping from errors to HTTP answers: RFC 9457 application/problem+json with `type`,
  * `title`, `status`, `detail`, `instance`, plus `code`, `issues` and `requestId`.
  */
-import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest, FastifySchemaValidationError } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { isDomainError, type DomainErrorKind, type FieldIssue } from '../domain/errors.js';
@@ -31,6 +31,9 @@ export const problemSchema = z
   .meta({ id: 'Problem', description: 'RFC 9457 problem details' });
 
 export type Problem = z.output<typeof problemSchema>;
+
+/** The problems a route that reads and changes records may answer, for its response schema. */
+export const problemResponses = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema, 409: problemSchema, 422: problemSchema };
 type ProblemIssue = z.output<typeof problemIssueSchema>;
 
 const STATUS_BY_KIND: Record<DomainErrorKind, number> = {
@@ -99,29 +102,40 @@ function locationOf(context: unknown): ProblemIssue['in'] {
 }
 
 /** Zod issues from a request schema: one issue per field, unknown keys named one by one. */
-function schemaIssues(error: { validation: unknown[]; validationContext?: unknown }): ProblemIssue[] {
+function schemaIssues(error: { validation: readonly FastifySchemaValidationError[]; validationContext?: unknown }): ProblemIssue[] {
   const where = locationOf(error.validationContext);
   const issues: ProblemIssue[] = [];
-  for (const raw of error.validation as Array<{ instancePath: string; message?: string; keyword: string; params?: Record<string, unknown> }>) {
+  for (const raw of error.validation) {
     const path = raw.instancePath.replace(/^\//, '').split('/').filter(Boolean).join('.');
-    const params = raw.params ?? {};
+    const params: Record<string, unknown> = raw.params ?? {};
     if (raw.keyword === 'unrecognized_keys' && Array.isArray(params.keys)) {
-      for (const key of params.keys as string[]) {
+      for (const key of params.keys.map(String)) {
         issues.push({ path: path ? `${path}.${key}` : key, message: 'unknown field: it is not part of this resource', code: 'unknown_field', ...(where ? { in: where } : {}) });
       }
       continue;
     }
-    const nested = params.params as { code?: unknown } | undefined;
-    const code = typeof nested?.code === 'string' ? nested.code : raw.keyword;
+    // A refinement's own code (params.code of a custom issue), else the kind of check that failed.
+    const code = errorCode(params.params) ?? raw.keyword;
     issues.push({ path, message: raw.message ?? 'is invalid', code, ...(where ? { in: where } : {}) });
   }
   return issues;
 }
 
-/** The code of a driver's error (an SQLSTATE, an errno name, SQLITE_BUSY), never the error object itself. */
-function causeCode(cause: unknown): string | undefined {
-  const code = (cause as { code?: unknown } | null)?.code;
+/** A field of whatever was thrown (libraries throw plain objects too), or undefined. */
+function fieldOf(error: unknown, key: string): unknown {
+  return typeof error === 'object' && error !== null ? Reflect.get(error, key) : undefined;
+}
+
+/** The code of a driver's or library's error (an SQLSTATE, an errno name, SQLITE_BUSY, FST_…), never the error object itself. */
+export function errorCode(error: unknown): string | undefined {
+  const code = fieldOf(error, 'code');
   return typeof code === 'string' ? code : undefined;
+}
+
+/** A body the route parses itself (one that may come as JSON or as a form): a 400 naming each bad field. */
+export function invalidBodyProblem(request: FastifyRequest, error: z.ZodError): Problem {
+  const issues = error.issues.map((i) => ({ path: i.path.map(String).filter(Boolean).join('.'), message: i.message, code: i.code }));
+  return makeProblem(request, 400, 'request.invalid', `the body has ${issues.length} invalid field(s)`, issues);
 }
 
 const toIssue = (i: FieldIssue): ProblemIssue => ({ path: i.path, message: i.message, ...(i.code ? { code: i.code } : {}) });
@@ -130,20 +144,21 @@ const toIssue = (i: FieldIssue): ProblemIssue => ({ path: i.path, message: i.mes
 export function problemFor(error: unknown, request: FastifyRequest): Problem {
   if (isDomainError(error)) {
     // Worth a line in the log (an operator wants to know), without the driver's objects.
-    if (error.kind === 'unavailable') request.log.warn({ code: error.code, cause: causeCode(error.cause) }, error.message);
+    if (error.kind === 'unavailable') request.log.warn({ code: error.code, cause: errorCode(error.cause) }, error.message);
     const problem = makeProblem(request, STATUS_BY_KIND[error.kind], error.code, error.message, error.issues.map(toIssue));
     return error.details ? { ...problem, details: { ...error.details } } : problem;
   }
   if (hasZodFastifySchemaValidationErrors(error)) {
-    const issues = schemaIssues(error as unknown as { validation: unknown[]; validationContext?: unknown });
+    const issues = schemaIssues(error);
     const where = issues[0]?.in ?? 'request';
     return makeProblem(request, 400, 'request.invalid', `the ${where} has ${issues.length} invalid field(s)`, issues);
   }
-  const fe = error as Partial<FastifyError>;
-  switch (fe.code) {
+  const message = fieldOf(error, 'message');
+  const statusCode = fieldOf(error, 'statusCode');
+  switch (errorCode(error)) {
     case 'FST_ERR_CTP_INVALID_JSON_BODY':
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
-      return makeProblem(request, 400, 'request.malformed_json', `the body is not valid JSON: ${fe.message ?? ''}`.trim());
+      return makeProblem(request, 400, 'request.malformed_json', `the body is not valid JSON: ${message ?? ''}`.trim());
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
       return makeProblem(request, 413, 'request.too_large', 'the request body is larger than this server accepts');
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
@@ -151,11 +166,11 @@ export function problemFor(error: unknown, request: FastifyRequest): Problem {
     default:
       break;
   }
-  if (error instanceof SyntaxError && fe.statusCode === 400) {
+  if (error instanceof SyntaxError && statusCode === 400) {
     return makeProblem(request, 400, 'request.malformed_json', `the body is not valid JSON: ${error.message}`);
   }
-  if (typeof fe.statusCode === 'number' && fe.statusCode >= 400 && fe.statusCode < 500) {
-    return makeProblem(request, fe.statusCode, 'request.rejected', fe.message ?? 'the request was rejected');
+  if (typeof statusCode === 'number' && statusCode >= 400 && statusCode < 500) {
+    return makeProblem(request, statusCode, 'request.rejected', typeof message === 'string' ? message : 'the request was rejected');
   }
   request.log.error({ err: error }, 'unexpected error');
   return makeProblem(request, 500, 'internal', 'an unexpected error occurred; it has been logged with this request id');

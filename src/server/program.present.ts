@@ -12,6 +12,7 @@ import {
 } from '../domain/codes.js';
 import { formatMinor } from '../domain/money.js';
 import type { ProgramSummary } from '../services/programs.ports.js';
+import { pageOf } from './common.schemas.js';
 
 const day = z.string().nullable();
 
@@ -42,14 +43,7 @@ export const programSummarySchema = z
   .object({ ...summaryShape, recipients: z.array(z.string()).meta({ description: 'ISO alpha-2 codes' }) })
   .meta({ id: 'ActivitySummary' });
 
-export const programPageSchema = z
-  .object({
-    items: z.array(programSummarySchema),
-    total: z.number().int(),
-    page: z.number().int(),
-    pageSize: z.number().int(),
-  })
-  .meta({ id: 'ActivityPage' });
+export const programPageSchema = pageOf(programSummarySchema).meta({ id: 'ActivityPage' });
 
 const amount = z.string().meta({ description: 'exact decimal amount', example: '1250000.00' });
 

@@ -14,12 +14,12 @@ import {
 } from '../services/programs.js';
 import type { ServiceDeps } from '../services/deps.js';
 import { programPageSchema, programSchema, presentProgram, presentSummary } from './program.present.js';
-import { badIfMatch, etagOf, idParams, readIfMatch } from './http-helpers.js';
-import { problemSchema } from './problem.js';
+import { deletedSchema } from './common.schemas.js';
+import { idParams, ifMatch, withEtag } from './http-helpers.js';
+import { problemResponses, problemSchema } from './problem.js';
 import { depsFor } from './auth.js';
 
 const TAG = ['Programs'];
-const errors = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema, 409: problemSchema, 422: problemSchema };
 
 export function registerProgramRoutes(root: FastifyInstance, deps: ServiceDeps): void {
   const app = root.withTypeProvider<ZodTypeProvider>();
@@ -48,24 +48,20 @@ export function registerProgramRoutes(root: FastifyInstance, deps: ServiceDeps):
         tags: TAG,
         summary: 'Register a program',
         body: programInputSchema,
-        response: { 201: programSchema, ...errors },
+        response: { 201: programSchema, ...problemResponses },
       },
     },
     async (request, reply) => {
-      const activity = await createProgram(depsFor(deps, request), request.body);
-      reply.code(201).header('location', `/api/v1/activities/${activity.id}`).header('etag', etagOf(activity.version));
-      return presentProgram(activity);
+      const program = await createProgram(depsFor(deps, request), request.body);
+      reply.code(201).header('location', `/api/v1/activities/${program.id}`);
+      return withEtag(reply, program, presentProgram);
     },
   );
 
   app.get(
     '/api/v1/activities/:id',
-    { schema: { tags: TAG, summary: 'Read a program', params: idParams, response: { 200: programSchema, ...errors } } },
-    async (request, reply) => {
-      const activity = await getProgram(depsFor(deps, request), request.params.id);
-      reply.header('etag', etagOf(activity.version));
-      return presentProgram(activity);
-    },
+    { schema: { tags: TAG, summary: 'Read a program', params: idParams, response: { 200: programSchema, ...problemResponses } } },
+    async (request, reply) => withEtag(reply, await getProgram(depsFor(deps, request), request.params.id), presentProgram),
   );
 
   app.get(
@@ -75,14 +71,10 @@ export function registerProgramRoutes(root: FastifyInstance, deps: ServiceDeps):
         tags: TAG,
         summary: 'Read a program by its identifier',
         params: z.object({ identifier: z.string().min(1).max(150) }),
-        response: { 200: programSchema, ...errors },
+        response: { 200: programSchema, ...problemResponses },
       },
     },
-    async (request, reply) => {
-      const activity = await getProgramByIdentifier(depsFor(deps, request), request.params.identifier);
-      reply.header('etag', etagOf(activity.version));
-      return presentProgram(activity);
-    },
+    async (request, reply) => withEtag(reply, await getProgramByIdentifier(depsFor(deps, request), request.params.identifier), presentProgram),
   );
 
   app.put(
@@ -93,16 +85,11 @@ export function registerProgramRoutes(root: FastifyInstance, deps: ServiceDeps):
         summary: 'Replace a program (fields left out are cleared); send If-Match to avoid overwriting a newer version',
         params: idParams,
         body: programInputSchema,
-        response: { 200: programSchema, ...errors },
+        response: { 200: programSchema, ...problemResponses },
       },
     },
-    async (request, reply) => {
-      const ifMatch = readIfMatch(request);
-      if (!ifMatch.ok) return badIfMatch(request, reply);
-      const activity = await replaceProgram(depsFor(deps, request), request.params.id, request.body, { expectedVersion: ifMatch.version });
-      reply.header('etag', etagOf(activity.version));
-      return presentProgram(activity);
-    },
+    async (request, reply) =>
+      ifMatch(request, reply, async (check) => withEtag(reply, await replaceProgram(depsFor(deps, request), request.params.id, request.body, check), presentProgram)),
   );
 
   app.patch(
@@ -113,16 +100,11 @@ export function registerProgramRoutes(root: FastifyInstance, deps: ServiceDeps):
         summary: 'Change some fields of a program; lists given replace the stored lists',
         params: idParams,
         body: programPatchSchema,
-        response: { 200: programSchema, ...errors },
+        response: { 200: programSchema, ...problemResponses },
       },
     },
-    async (request, reply) => {
-      const ifMatch = readIfMatch(request);
-      if (!ifMatch.ok) return badIfMatch(request, reply);
-      const activity = await patchProgram(depsFor(deps, request), request.params.id, request.body, { expectedVersion: ifMatch.version });
-      reply.header('etag', etagOf(activity.version));
-      return presentProgram(activity);
-    },
+    async (request, reply) =>
+      ifMatch(request, reply, async (check) => withEtag(reply, await patchProgram(depsFor(deps, request), request.params.id, request.body, check), presentProgram)),
   );
 
   app.delete(
@@ -132,14 +114,13 @@ export function registerProgramRoutes(root: FastifyInstance, deps: ServiceDeps):
         tags: TAG,
         summary: 'Delete a program with its participants',
         params: idParams,
-        response: { 204: z.null().meta({ description: 'deleted' }), ...errors },
+        response: { 204: deletedSchema, ...problemResponses },
       },
     },
-    async (request, reply) => {
-      const ifMatch = readIfMatch(request);
-      if (!ifMatch.ok) return badIfMatch(request, reply);
-      await deleteProgram(depsFor(deps, request), request.params.id, { expectedVersion: ifMatch.version });
-      return reply.code(204).send(null);
-    },
+    async (request, reply) =>
+      ifMatch(request, reply, async (check) => {
+        await deleteProgram(depsFor(deps, request), request.params.id, check);
+        return reply.code(204).send(null);
+      }),
   );
 }

@@ -16,14 +16,13 @@ import {
 } from '../domain/codes.js';
 import type { CodeSet } from '../domain/code-set.js';
 import { isCalendarDate } from '../domain/dates.js';
-import { NotFoundError } from '../domain/errors.js';
 import { codelistNames, listCodelist, type IatiCodelistName } from '../domain/reference/codelists.js';
-import { describeCountryFailure, listCountries, resolveCountry } from '../domain/reference/countries.js';
-import { groupMembersOn, isGroupCode, listGroups } from '../domain/reference/groupings.js';
+import { describeCountryFailure, resolveCountry, searchCountries } from '../domain/reference/countries.js';
+import { groupMembersOn, listGroups } from '../domain/reference/groupings.js';
 import { listSdgGoals, listSdgTargets } from '../domain/reference/sdgs.js';
 import { GROUP_CODES, REPORT_REGIONS, type CountryRecord } from '../domain/reference/types.js';
-import { normalizeName } from '../domain/text.js';
-import { problemSchema } from './problem.js';
+import type { Clock } from '../services/deps.js';
+import { makeProblem, PROBLEM_CONTENT_TYPE, problemSchema, problemType } from './problem.js';
 
 const TAG = ['Reference data'];
 
@@ -66,7 +65,7 @@ const CODE_SETS: Record<string, CodeSet<string>> = {
   participantStatus: participantStatuses,
 };
 
-export function registerReferenceRoutes(root: FastifyInstance): void {
+export function registerReferenceRoutes(root: FastifyInstance, clock: Clock): void {
   const app = root.withTypeProvider<ZodTypeProvider>();
 
   app.get(
@@ -79,16 +78,7 @@ export function registerReferenceRoutes(root: FastifyInstance): void {
         response: { 200: z.object({ items: z.array(countrySchema) }), 400: problemSchema },
       },
     },
-    async (request) => {
-      const { region, q } = request.query;
-      const needle = q ? normalizeName(q) : '';
-      const items = listCountries().filter(
-        (c) =>
-          (!region || c.region === region) &&
-          (!needle || [c.iso2, c.iso3, c.nameEn, c.nameId, ...c.aliases].some((n) => normalizeName(n).includes(needle))),
-      );
-      return { items: items.map(presentCountry) };
-    },
+    async (request) => ({ items: searchCountries(request.query).map(presentCountry) }),
   );
 
   app.get(
@@ -109,19 +99,9 @@ export function registerReferenceRoutes(root: FastifyInstance): void {
       const { name } = request.query;
       const resolved = resolveCountry(name);
       if (resolved.ok) return { input: name, country: presentCountry(resolved.country) };
-      return reply
-        .code(404)
-        .type('application/problem+json; charset=utf-8')
-        .send({
-          type: 'urn:mitra:problem:country.unknown',
-          title: 'Not found',
-          status: 404,
-          detail: describeCountryFailure(name, resolved),
-          instance: request.url,
-          code: resolved.reason === 'ambiguous' ? 'country.ambiguous' : 'country.unknown',
-          requestId: request.id,
-          suggestions: resolved.suggestions.map(presentCountry),
-        });
+      const problem = makeProblem(request, 404, resolved.reason === 'ambiguous' ? 'country.ambiguous' : 'country.unknown', describeCountryFailure(name, resolved));
+      // The type stays country.unknown for an ambiguous name too (the code tells them apart).
+      return reply.code(404).type(PROBLEM_CONTENT_TYPE).send({ ...problem, type: problemType('country.unknown'), suggestions: resolved.suggestions.map(presentCountry) });
     },
   );
 
@@ -151,8 +131,7 @@ export function registerReferenceRoutes(root: FastifyInstance): void {
       },
     },
     async (request) => {
-      const date = request.query.date ?? new Date().toISOString().slice(0, 10);
-      if (!isGroupCode(request.params.code)) throw new NotFoundError('group.not_found', `no group ${request.params.code}`);
+      const date = request.query.date ?? clock.nowIso().slice(0, 10);
       return { group: request.params.code, date, members: groupMembersOn(request.params.code, date) };
     },
   );
@@ -200,6 +179,7 @@ export function registerReferenceRoutes(root: FastifyInstance): void {
       schema: {
         tags: TAG,
         summary: 'An IATI codelist used by Mitra',
+        // z.enum takes a non-empty tuple; the codelists are a constant table that is never empty.
         params: z.object({ name: z.enum(codelistNames() as [IatiCodelistName, ...IatiCodelistName[]]) }),
         response: { 200: z.object({ name: z.string(), items: z.array(z.object({ code: z.string(), name: z.string(), active: z.boolean() })) }), 400: problemSchema },
       },

@@ -1,5 +1,5 @@
 /** Partner governments' requests: register, list, read, assess, decline, accept, and their matches. */
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { flagshipAreas, lifecycleStages, modalities } from '../domain/codes.js';
@@ -10,11 +10,11 @@ import { acceptInputSchema, assessInputSchema, declineInputSchema, requestInputS
 import type { ServiceDeps } from '../services/deps.js';
 import { acceptRequest, assessRequest, declineRequest, deleteRequest, editRequest, getRequest, listRequests, registerRequest, requestMatches } from '../services/requests.js';
 import { depsFor } from './auth.js';
-import { badIfMatch, etagOf, idParams, readIfMatch } from './http-helpers.js';
-import { problemSchema } from './problem.js';
+import { pageOf } from './common.schemas.js';
+import { idParams, ifMatch, withEtag } from './http-helpers.js';
+import { problemResponses } from './problem.js';
 
 const TAG = ['Requests'];
-const errors = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema, 409: problemSchema, 422: problemSchema };
 const count = z.number().int();
 const day = z.string().meta({ format: 'date' });
 
@@ -95,19 +95,14 @@ const matchesSchema = z
   })
   .meta({ id: 'RequestMatches' });
 
-const pageSchema = z.object({ items: z.array(cooperationRequestSchema), total: count, page: count, pageSize: count }).meta({ id: 'CooperationRequestPage' });
-
-function withEtag(reply: FastifyReply, r: CooperationRequest) {
-  reply.header('etag', etagOf(r.version));
-  return present(r);
-}
+const pageSchema = pageOf(cooperationRequestSchema).meta({ id: 'CooperationRequestPage' });
 
 export function registerRequestRoutes(root: FastifyInstance, deps: ServiceDeps): void {
   const app = root.withTypeProvider<ZodTypeProvider>();
 
   app.get(
     '/api/v1/requests',
-    { schema: { tags: TAG, summary: 'Partner governments’ requests, latest received first (a focal point sees its own government’s)', querystring: requestListQuerySchema, response: { 200: pageSchema, ...errors } } },
+    { schema: { tags: TAG, summary: 'Partner governments’ requests, latest received first (a focal point sees its own government’s)', querystring: requestListQuerySchema, response: { 200: pageSchema, ...problemResponses } } },
     async (request) => {
       const page = await listRequests(depsFor(deps, request), request.query);
       return { ...page, items: page.items.map(present) };
@@ -121,20 +116,20 @@ export function registerRequestRoutes(root: FastifyInstance, deps: ServiceDeps):
         tags: TAG,
         summary: 'Register a request (coordination team, embassies relaying it, focal points for their government)',
         body: requestInputSchema,
-        response: { 201: cooperationRequestSchema, ...errors },
+        response: { 201: cooperationRequestSchema, ...problemResponses },
       },
     },
     async (request, reply) => {
       const created = await registerRequest(depsFor(deps, request), request.body);
       reply.code(201).header('location', `/api/v1/requests/${created.id}`);
-      return withEtag(reply, created);
+      return withEtag(reply, created, present);
     },
   );
 
   app.get(
     '/api/v1/requests/:id',
-    { schema: { tags: TAG, summary: 'Read a request', params: idParams, response: { 200: cooperationRequestSchema, ...errors } } },
-    async (request, reply) => withEtag(reply, await getRequest(depsFor(deps, request), request.params.id)),
+    { schema: { tags: TAG, summary: 'Read a request', params: idParams, response: { 200: cooperationRequestSchema, ...problemResponses } } },
+    async (request, reply) => withEtag(reply, await getRequest(depsFor(deps, request), request.params.id), present),
   );
 
   app.patch(
@@ -145,10 +140,10 @@ export function registerRequestRoutes(root: FastifyInstance, deps: ServiceDeps):
         summary: 'Correct a request: the coordination team while it is registered or under assessment, the relaying embassy or focal point while it is registered; If-Match honoured',
         params: idParams,
         body: requestPatchSchema,
-        response: { 200: cooperationRequestSchema, ...errors },
+        response: { 200: cooperationRequestSchema, ...problemResponses },
       },
     },
-    async (request, reply) => step(request, reply, (d, v) => editRequest(d, request.params.id, request.body, { expectedVersion: v })),
+    async (request, reply) => ifMatch(request, reply, async (check) => withEtag(reply, await editRequest(depsFor(deps, request), request.params.id, request.body, check), present)),
   );
 
   app.delete(
@@ -158,38 +153,30 @@ export function registerRequestRoutes(root: FastifyInstance, deps: ServiceDeps):
         tags: TAG,
         summary: 'Delete a request registered by mistake (still registered: the coordination team or the relaying organisation); If-Match honoured',
         params: idParams,
-        response: { 204: z.null(), ...errors },
+        response: { 204: z.null(), ...problemResponses },
       },
     },
-    async (request, reply) => {
-      const ifMatch = readIfMatch(request);
-      if (!ifMatch.ok) return badIfMatch(request, reply);
-      await deleteRequest(depsFor(deps, request), request.params.id, { expectedVersion: ifMatch.version });
-      return reply.code(204).send(null);
-    },
+    async (request, reply) =>
+      ifMatch(request, reply, async (check) => {
+        await deleteRequest(depsFor(deps, request), request.params.id, check);
+        return reply.code(204).send(null);
+      }),
   );
-
-  /** A status step with the If-Match header honoured (a stale version is a 409). */
-  async function step(request: FastifyRequest, reply: FastifyReply, run: (d: ServiceDeps, expectedVersion: number | undefined) => Promise<CooperationRequest>) {
-    const ifMatch = readIfMatch(request);
-    if (!ifMatch.ok) return badIfMatch(request, reply);
-    return withEtag(reply, await run(depsFor(deps, request), ifMatch.version));
-  }
 
   app.post(
     '/api/v1/requests/:id/assess',
     {
-      schema: { tags: TAG, summary: 'Take the request up for assessment (coordination team); If-Match honoured', params: idParams, body: assessInputSchema, response: { 200: cooperationRequestSchema, ...errors } },
+      schema: { tags: TAG, summary: 'Take the request up for assessment (coordination team); If-Match honoured', params: idParams, body: assessInputSchema, response: { 200: cooperationRequestSchema, ...problemResponses } },
     },
-    async (request, reply) => step(request, reply, (d, v) => assessRequest(d, request.params.id, request.body, { expectedVersion: v })),
+    async (request, reply) => ifMatch(request, reply, async (check) => withEtag(reply, await assessRequest(depsFor(deps, request), request.params.id, request.body, check), present)),
   );
 
   app.post(
     '/api/v1/requests/:id/decline',
     {
-      schema: { tags: TAG, summary: 'Decline the request with a note saying why (coordination team)', params: idParams, body: declineInputSchema, response: { 200: cooperationRequestSchema, ...errors } },
+      schema: { tags: TAG, summary: 'Decline the request with a note saying why (coordination team)', params: idParams, body: declineInputSchema, response: { 200: cooperationRequestSchema, ...problemResponses } },
     },
-    async (request, reply) => step(request, reply, (d, v) => declineRequest(d, request.params.id, request.body, { expectedVersion: v })),
+    async (request, reply) => ifMatch(request, reply, async (check) => withEtag(reply, await declineRequest(depsFor(deps, request), request.params.id, request.body, check), present)),
   );
 
   app.post(
@@ -200,10 +187,10 @@ export function registerRequestRoutes(root: FastifyInstance, deps: ServiceDeps):
         summary: 'Accept the request (coordination team): a program in the request stage is created for the country and linked to it',
         params: idParams,
         body: acceptInputSchema,
-        response: { 200: cooperationRequestSchema, ...errors },
+        response: { 200: cooperationRequestSchema, ...problemResponses },
       },
     },
-    async (request, reply) => step(request, reply, async (d, v) => (await acceptRequest(d, request.params.id, request.body, { expectedVersion: v })).request),
+    async (request, reply) => ifMatch(request, reply, async (check) => withEtag(reply, (await acceptRequest(depsFor(deps, request), request.params.id, request.body, check)).request, present)),
   );
 
   app.get(
@@ -213,7 +200,7 @@ export function registerRequestRoutes(root: FastifyInstance, deps: ServiceDeps):
         tags: TAG,
         summary: 'Ministries, past programs and alumni that fit the request, ranked, with the reasons (docs/requests.md)',
         params: idParams,
-        response: { 200: matchesSchema, ...errors },
+        response: { 200: matchesSchema, ...problemResponses },
       },
     },
     async (request) => {

@@ -4,16 +4,17 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { roles } from '../domain/access/actor.js';
 import { userInputSchema, userPatchSchema } from '../domain/account/user.js';
-import { AUDIT_ACTIONS, AUDIT_ENTITIES } from '../domain/audit.js';
+import { AUDIT_ACTIONS, AUDIT_ENTITIES, type AuditEntry } from '../domain/audit.js';
+import type { Page } from '../domain/program/program-query.js';
 import { programHistory, searchAudit } from '../services/audit.js';
 import type { ServiceDeps } from '../services/deps.js';
 import { createUser, getUser, listUsers, updateUser } from '../services/users.js';
 import { depsFor } from './auth.js';
 import { presentUser, userSchema } from './auth.routes.js';
-import { badIfMatch, etagOf, idParams, readIfMatch } from './http-helpers.js';
-import { problemSchema } from './problem.js';
+import { pageOf } from './common.schemas.js';
+import { idParams, ifMatch, withEtag } from './http-helpers.js';
+import { problemResponses } from './problem.js';
 
-const errors = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema, 409: problemSchema, 422: problemSchema };
 
 export const auditEntrySchema = z
   .object({
@@ -31,7 +32,8 @@ export const auditEntrySchema = z
   })
   .meta({ id: 'AuditEntry' });
 
-const auditPageSchema = z.object({ items: z.array(auditEntrySchema), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() });
+const auditPageSchema = pageOf(auditEntrySchema);
+const presentAuditPage = (page: Page<AuditEntry>): z.output<typeof auditPageSchema> => ({ ...page, items: page.items.map((entry) => ({ ...entry, changes: { ...entry.changes } })) });
 const paging = { page: z.coerce.number().int().min(1).default(1), pageSize: z.coerce.number().int().min(1).max(500).default(50) };
 
 export function registerUserRoutes(root: FastifyInstance, deps: ServiceDeps): void {
@@ -49,7 +51,7 @@ export function registerUserRoutes(root: FastifyInstance, deps: ServiceDeps): vo
           role: z.enum(roles.codes).optional(),
           includeDisabled: z.enum(['true', 'false']).optional().transform((v) => v === 'true'),
         }),
-        response: { 200: z.object({ items: z.array(userSchema) }), ...errors },
+        response: { 200: z.object({ items: z.array(userSchema) }), ...problemResponses },
       },
     },
     async (request) => ({ items: (await listUsers(depsFor(deps, request), request.query)).map(presentUser) }),
@@ -57,22 +59,18 @@ export function registerUserRoutes(root: FastifyInstance, deps: ServiceDeps): vo
 
   app.post(
     '/api/v1/users',
-    { schema: { tags: TAG, summary: 'Create an account (administrators)', body: userInputSchema, response: { 201: userSchema, ...errors } } },
+    { schema: { tags: TAG, summary: 'Create an account (administrators)', body: userInputSchema, response: { 201: userSchema, ...problemResponses } } },
     async (request, reply) => {
       const user = await createUser(depsFor(deps, request), request.body);
-      reply.code(201).header('location', `/api/v1/users/${user.id}`).header('etag', etagOf(user.version));
-      return presentUser(user);
+      reply.code(201).header('location', `/api/v1/users/${user.id}`);
+      return withEtag(reply, user, presentUser);
     },
   );
 
   app.get(
     '/api/v1/users/:id',
-    { schema: { tags: TAG, summary: 'Read an account (administrators)', params: idParams, response: { 200: userSchema, ...errors } } },
-    async (request, reply) => {
-      const user = await getUser(depsFor(deps, request), request.params.id);
-      reply.header('etag', etagOf(user.version));
-      return presentUser(user);
-    },
+    { schema: { tags: TAG, summary: 'Read an account (administrators)', params: idParams, response: { 200: userSchema, ...problemResponses } } },
+    async (request, reply) => withEtag(reply, await getUser(depsFor(deps, request), request.params.id), presentUser),
   );
 
   app.patch(
@@ -83,16 +81,10 @@ export function registerUserRoutes(root: FastifyInstance, deps: ServiceDeps): vo
         summary: 'Change an account: name, role, organisation, disabled, or a new password (administrators)',
         params: idParams,
         body: userPatchSchema,
-        response: { 200: userSchema, ...errors },
+        response: { 200: userSchema, ...problemResponses },
       },
     },
-    async (request, reply) => {
-      const ifMatch = readIfMatch(request);
-      if (!ifMatch.ok) return badIfMatch(request, reply);
-      const user = await updateUser(depsFor(deps, request), request.params.id, request.body, { expectedVersion: ifMatch.version });
-      reply.header('etag', etagOf(user.version));
-      return presentUser(user);
-    },
+    async (request, reply) => ifMatch(request, reply, async (check) => withEtag(reply, await updateUser(depsFor(deps, request), request.params.id, request.body, check), presentUser)),
   );
 
   app.get(
@@ -111,10 +103,10 @@ export function registerUserRoutes(root: FastifyInstance, deps: ServiceDeps): vo
           to: z.string().trim().max(30).optional().meta({ description: 'ISO date or instant, exclusive' }),
           ...paging,
         }),
-        response: { 200: auditPageSchema, ...errors },
+        response: { 200: auditPageSchema, ...problemResponses },
       },
     },
-    async (request) => searchAudit(depsFor(deps, request), request.query) as Promise<z.output<typeof auditPageSchema>>,
+    async (request) => presentAuditPage(await searchAudit(depsFor(deps, request), request.query)),
   );
 
   app.get(
@@ -125,9 +117,9 @@ export function registerUserRoutes(root: FastifyInstance, deps: ServiceDeps): vo
         summary: "A program's history: who created, changed and moved it, with the fields before and after",
         params: idParams,
         querystring: z.object({ afterVersion: z.coerce.number().int().min(0).optional(), ...paging }),
-        response: { 200: auditPageSchema, ...errors },
+        response: { 200: auditPageSchema, ...problemResponses },
       },
     },
-    async (request) => programHistory(depsFor(deps, request), request.params.id, request.query) as Promise<z.output<typeof auditPageSchema>>,
+    async (request) => presentAuditPage(await programHistory(depsFor(deps, request), request.params.id, request.query)),
   );
 }

@@ -10,7 +10,7 @@ import { countryName } from '../domain/reference/countries.js';
 import { REPORT_REGION_NAMES, REPORT_REGIONS } from '../domain/reference/types.js';
 import { convertSpending, type MissingRate, type SpendingGroup } from '../domain/report/summary.js';
 import type { Deps } from './deps.js';
-import { checkYearRange, type YearRangeQuery } from './priorities.js';
+import { yearRangeOf, type YearRangeRequest } from './priorities.js';
 import { reportStages } from './reports.js';
 
 export interface TrendPoint {
@@ -89,8 +89,8 @@ function codeSeries(set: CodeSet<string>, years: readonly number[], raw: Map<str
     }));
 }
 
-export async function trends(deps: Deps<'analytics'>, q: YearRangeQuery): Promise<Trends> {
-  checkYearRange(q);
+export async function trends(deps: Deps<'analytics'>, range: YearRangeRequest): Promise<Trends> {
+  const q = yearRangeOf(deps, range);
   const stages = reportStages(deps, q);
   const repo = deps.store.repos.analytics;
   // The year before the range gives the first year its change.
@@ -156,8 +156,8 @@ export interface YearConcentration {
  * areas, per year. A program with two recipient countries counts once for each (the shares
  * are of program-country pairs); programs without a recorded area are left out of the area index.
  */
-export async function concentration(deps: Deps<'analytics'>, q: YearRangeQuery): Promise<YearConcentration[]> {
-  checkYearRange(q);
+export async function concentration(deps: Deps<'analytics'>, range: YearRangeRequest): Promise<YearConcentration[]> {
+  const q = yearRangeOf(deps, range);
   const stages = reportStages(deps, q);
   const repo = deps.store.repos.analytics;
   const [countries, regions, areaRows] = await Promise.all([
@@ -203,8 +203,8 @@ export interface TriangularNetwork {
  * country, weighted by triangular programs. A program with two recipients links its partner
  * to both.
  */
-export async function triangularNetwork(deps: Deps<'analytics' | 'organisations'>, q: YearRangeQuery): Promise<TriangularNetwork> {
-  checkYearRange(q);
+export async function triangularNetwork(deps: Deps<'analytics' | 'organisations'>, range: YearRangeRequest): Promise<TriangularNetwork> {
+  const q = yearRangeOf(deps, range);
   const stages = reportStages(deps, q);
   const links = await deps.store.repos.analytics.triangularNetwork(q.from, q.to, stages);
   const orgs = new Map((await deps.store.repos.organisations.list({})).map((o) => [o.code, o]));

@@ -9,7 +9,8 @@
 import { createHash } from 'node:crypto';
 import { checkProgramRules } from '../domain/program/program.rules.js';
 import type { ProgramData, ProgramPartner } from '../domain/program/program.js';
-import { iatiFieldOf, mapIatiActivity, type IatiDetails, type IatiOrgRef, type MappedIatiActivity } from '../domain/iati/program-from-iati.js';
+import type { IatiDetails } from '../domain/iati/iati-details.js';
+import { iatiFieldOf, mapIatiActivity, type IatiOrgRef, type MappedIatiActivity } from '../domain/iati/program-from-iati.js';
 import type { RawIatiActivity } from '../domain/iati/raw-activity.js';
 import { isCodeIn } from '../domain/reference/codelists.js';
 import { LIMITS } from '../domain/schema-helpers.js';

@@ -22,7 +22,7 @@ import { ConflictError, InvalidError, NotFoundError } from '../domain/errors.js'
 import { countryName, regionOf } from '../domain/reference/countries.js';
 import { audit } from './audit.js';
 import type { YearFigure } from './analytics.ports.js';
-import type { Deps, Repos } from './deps.js';
+import type { Clock, Deps, Repos } from './deps.js';
 
 /** What setting priorities and country lists uses (reading them needs `priorities` only). */
 export type PriorityDeps = Deps<'priorities' | 'audit'>;
@@ -39,6 +39,24 @@ export const MAX_YEARS = 50;
 export function checkYearRange(q: { from: number; to: number }): void {
   if (q.from > q.to) throw new InvalidError('analytics.year_range', `"from" (${q.from}) is after "to" (${q.to})`, [{ path: 'from', message: 'must not be after "to"' }]);
   if (q.to - q.from + 1 > MAX_YEARS) throw new InvalidError('analytics.year_range', `at most ${MAX_YEARS} years at once`, [{ path: 'to', message: `at most ${MAX_YEARS} years after "from"` }]);
+}
+
+/** The years an analytics request asks for, either end left out. */
+export interface YearRangeRequest extends ReportScope {
+  readonly from?: number;
+  readonly to?: number;
+}
+
+/**
+ * The years of a request: `to` defaults to this year (or to `from` when that is later), `from`
+ * to nine years before `to`, so that a bare request shows the last ten years.
+ */
+export function yearRangeOf(deps: { readonly clock: Clock }, q: YearRangeRequest): YearRangeQuery {
+  const thisYear = Number(deps.clock.nowIso().slice(0, 4));
+  const to = q.to ?? Math.max(q.from ?? thisYear, thisYear);
+  const range = { ...q, from: q.from ?? to - 9, to };
+  checkYearRange(range);
+  return range;
 }
 
 // ---- country lists --------------------------------------------------------------------------
@@ -185,8 +203,8 @@ async function figuresOf(deps: Deps<'analytics'>, subjects: readonly PrioritySub
   return result;
 }
 
-export async function priorityView(deps: Deps<'priorities' | 'analytics'>, q: YearRangeQuery): Promise<PriorityView> {
-  checkYearRange(q);
+export async function priorityView(deps: Deps<'priorities' | 'analytics'>, range: YearRangeRequest): Promise<PriorityView> {
+  const q = yearRangeOf(deps, range);
   const stages = reportStages(deps, q);
   const years = yearRange(q.from, q.to);
   const [targets, listRecords, totals] = await Promise.all([

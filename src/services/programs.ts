@@ -238,3 +238,8 @@ export async function* exportPrograms(deps: Deps<'programs'>, query: Omit<Progra
     yield await deps.store.repos.programs.findManyByIds(ids.slice(i, i + pageSize));
   }
 }
+
+/** How many programs the registry holds, whatever their stage (the start page says so to everyone). */
+export async function countPrograms(deps: Deps<'programs'>): Promise<number> {
+  return deps.store.repos.programs.count();
+}

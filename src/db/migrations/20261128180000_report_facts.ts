@@ -10,7 +10,7 @@
  *   rewrites the (wide) program rows.
  */
 import type { Kysely } from 'kysely';
-import type { MigrationContext } from './index.js';
+import type { MigrationContext } from './migration-context.js';
 
 export async function up(db: Kysely<unknown>, _context: MigrationContext): Promise<void> {
   await db.schema

@@ -6,7 +6,7 @@
  * public portal counts published programs only).
  */
 import { sql, type ColumnDefinitionBuilder, type Kysely } from 'kysely';
-import type { MigrationContext } from './index.js';
+import type { MigrationContext } from './migration-context.js';
 
 export async function up(db: Kysely<unknown>, { engine }: MigrationContext): Promise<void> {
   const id = engine === 'postgres' ? 'serial' : 'integer';

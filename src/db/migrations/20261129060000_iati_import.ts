@@ -4,7 +4,7 @@
  * that makes a re-import of an unchanged activity a no-op). Null for programs entered in Mitra.
  */
 import type { Kysely } from 'kysely';
-import type { MigrationContext } from './index.js';
+import type { MigrationContext } from './migration-context.js';
 
 export async function up(db: Kysely<unknown>, _context: MigrationContext): Promise<void> {
   await db.schema.alterTable('activities').addColumn('iati_details', 'text').execute();

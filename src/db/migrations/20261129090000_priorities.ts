@@ -3,7 +3,7 @@
  * data) and targets per year for a grouping, region, list or country.
  */
 import { sql, type ColumnDefinitionBuilder, type Kysely } from 'kysely';
-import type { MigrationContext } from './index.js';
+import type { MigrationContext } from './migration-context.js';
 
 export async function up(db: Kysely<unknown>, { engine }: MigrationContext): Promise<void> {
   const id = engine === 'postgres' ? 'serial' : 'integer';

@@ -5,7 +5,7 @@
  * unique key on both engines (NULLs would never collide in a unique index).
  */
 import { type ColumnDefinitionBuilder, type Kysely } from 'kysely';
-import type { MigrationContext } from './index.js';
+import type { MigrationContext } from './migration-context.js';
 
 export async function up(db: Kysely<unknown>, { engine }: MigrationContext): Promise<void> {
   const id = engine === 'postgres' ? 'serial' : 'integer';

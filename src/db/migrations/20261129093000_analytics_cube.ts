@@ -6,7 +6,7 @@
 import type { Kysely } from 'kysely';
 import { rebuildAnalytics } from '../analytics-cube.js';
 import type { Database } from '../schema.js';
-import type { MigrationContext } from './index.js';
+import type { MigrationContext } from './migration-context.js';
 
 export async function up(db: Kysely<unknown>, _context: MigrationContext): Promise<void> {
   await db.schema

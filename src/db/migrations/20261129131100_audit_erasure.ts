@@ -5,7 +5,7 @@
  * and only its changes, record label and comment: who did what, when, to which record, stays.
  */
 import { sql, type Kysely } from 'kysely';
-import type { MigrationContext } from './index.js';
+import type { MigrationContext } from './migration-context.js';
 
 export async function up(db: Kysely<unknown>, { engine }: MigrationContext): Promise<void> {
   await db.schema

@@ -4,7 +4,7 @@
  * share its subject instead of from every program.
  */
 import { type Kysely } from 'kysely';
-import type { MigrationContext } from './index.js';
+import type { MigrationContext } from './migration-context.js';
 
 export async function up(db: Kysely<unknown>, _context: MigrationContext): Promise<void> {
   await db.schema.createIndex('activities_flagship_area_idx').on('activities').columns(['flagship_area', 'lifecycle_stage']).execute();

@@ -4,7 +4,7 @@
  * dies leaves its claims to expire.
  */
 import { type Kysely } from 'kysely';
-import type { MigrationContext } from './index.js';
+import type { MigrationContext } from './migration-context.js';
 
 export async function up(db: Kysely<unknown>, _context: MigrationContext): Promise<void> {
   await db.schema.alterTable('mail_outbox').addColumn('claimed_until', 'text').execute();

@@ -15,7 +15,7 @@
  *   be stale by every process (several processes serve one PostgreSQL database).
  */
 import { sql, type Kysely } from 'kysely';
-import type { MigrationContext } from './index.js';
+import type { MigrationContext } from './migration-context.js';
 
 /** The tables behind each topic, as of this migration (later migrations add their own). */
 const TOPICS: Record<string, readonly string[]> = {

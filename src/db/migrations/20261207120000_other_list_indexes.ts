@@ -8,7 +8,7 @@
  *   engagements by start, follow-ups by due day (none last): each order an indexed column.
  */
 import { sql, type Kysely } from 'kysely';
-import type { MigrationContext } from './index.js';
+import type { MigrationContext } from './migration-context.js';
 
 /** The records of the alumni directory (ALUMNI_STATUSES, not erased), as each partial index's condition. */
 const ALUMNI = sql.raw(`status in ('attended', 'completed') and erased_at is null`);

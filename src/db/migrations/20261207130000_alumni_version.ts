@@ -5,7 +5,7 @@
  * the alumni's person keys, so that counting the persons reads that index alone.
  */
 import { sql, type Kysely } from 'kysely';
-import type { MigrationContext } from './index.js';
+import type { MigrationContext } from './migration-context.js';
 
 const ALUMNI = (row: string) => `(${row}.status in ('attended', 'completed') and ${row}.erased_at is null)`;
 

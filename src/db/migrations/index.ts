@@ -4,10 +4,7 @@
  */
 import type { Kysely, Migration } from 'kysely';
 import type { Engine } from '../connection.js';
-
-export interface MigrationContext {
-  readonly engine: Engine;
-}
+import type { MigrationContext } from './migration-context.js';
 
 interface MigrationModule {
   up(db: Kysely<unknown>, context: MigrationContext): Promise<void>;

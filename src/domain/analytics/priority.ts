@@ -4,6 +4,7 @@
  * the records measure up against them.
  */
 import { z } from 'zod';
+import { InvalidError } from '../errors.js';
 import { isGroupCode, groupMembersInYear, listGroups } from '../reference/groupings.js';
 import { countriesInRegion, countryName, isCountryCode } from '../reference/countries.js';
 import { REPORT_REGION_NAMES, REPORT_REGIONS } from '../reference/types.js';
@@ -98,7 +99,8 @@ export const countryListInputSchema = z.strictObject({
 
 export type CountryListInput = z.output<typeof countryListInputSchema>;
 
-function normaliseSubjectCode(kind: SubjectKind, code: string): string {
+/** A subject code as stored: trimmed, groupings and countries upper-case, regions and lists lower-case. */
+export function normaliseSubjectCode(kind: SubjectKind, code: string): string {
   const c = code.trim();
   return kind === 'group' || kind === 'country' ? c.toUpperCase() : c.toLowerCase();
 }
@@ -111,6 +113,13 @@ export function subjectCodeProblem(kind: SubjectKind, code: string): string | nu
   if (kind === 'country' && !isCountryCode(c)) return `"${code}" is not an ISO 3166-1 alpha-2 country code`;
   if (kind === 'list' && !LIST_CODE_PATTERN.test(c)) return `"${code}" is not a country-list code`;
   return null;
+}
+
+/** A subject asked for by kind and code as typed, its code normalised; an unknown code is refused (`priority.unknown_subject`). */
+export function prioritySubjectOf(kind: SubjectKind, code: string): PrioritySubject {
+  const problem = subjectCodeProblem(kind, code);
+  if (problem) throw new InvalidError('priority.unknown_subject', problem, [{ path: 'code', message: problem }]);
+  return { kind, code: normaliseSubjectCode(kind, code) };
 }
 
 /**

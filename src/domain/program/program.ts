@@ -14,7 +14,7 @@ import type {
 } from '../codes.js';
 import { yearOf } from '../dates.js';
 import type { SdgTag } from '../reference/sdgs.js';
-import type { IatiDetails } from '../iati/program-from-iati.js';
+import type { IatiDetails } from '../iati/iati-details.js';
 import type { ProgramInput, ProgramPatch, BudgetInput, PartnerInput, TransactionInput } from './program.schema.js';
 
 export interface Recipient {

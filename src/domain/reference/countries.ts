@@ -10,6 +10,14 @@ export function listCountries(): readonly CountryRecord[] {
   return COUNTRY_RECORDS;
 }
 
+/** The countries of a region (every region without one) whose codes, names or aliases contain the text, compared normalised. */
+export function searchCountries(filter: { readonly region?: ReportRegion; readonly q?: string }): CountryRecord[] {
+  const needle = filter.q ? normalizeName(filter.q) : '';
+  return COUNTRY_RECORDS.filter(
+    (c) => (!filter.region || c.region === filter.region) && (!needle || [c.iso2, c.iso3, c.nameEn, c.nameId, ...c.aliases].some((n) => normalizeName(n).includes(needle))),
+  );
+}
+
 export function getCountry(iso2: string): CountryRecord | undefined {
   return byIso2.get(iso2.toUpperCase());
 }

@@ -1,0 +1,6 @@
+/** What a migration is told when it runs (migrations/index.ts lists them and loads each lazily). */
+import type { Engine } from '../connection.js';
+
+export interface MigrationContext {
+  readonly engine: Engine;
+}
