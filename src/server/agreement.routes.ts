@@ -2,10 +2,9 @@
  * Agreements: the list (and its CSV or XLSX), an agreement's life with If-Match, the programs
  * carried out under it, its versioned documents, and the renewal reminders.
  */
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { AgreementWithRenewal } from '../domain/partnership/partnership.js';
 import { agreementInputSchema, agreementListQuerySchema, agreementPatchSchema, agreementProgramSchema, agreementStepSchema, tableFormatSchema } from '../domain/partnership/partnership.schema.js';
 import { agreementTable, allPages } from '../io/partnership-tables.js';
 import {
@@ -26,17 +25,12 @@ import { sendRenewalReminders } from '../services/reminders.js';
 import { agreementDetailSchema, agreementSchema, documentSchema, presentAgreement, presentAgreementDetail, reminderReportSchema } from './agreement.schemas.js';
 import { depsFor } from './auth.js';
 import { sendTable, sendUploadedFile } from './downloads.js';
-import { badIfMatch, etagOf, idParams, readIfMatch } from './http-helpers.js';
+import { etagOf, idParams, ifMatch, withEtag } from './http-helpers.js';
 import { readMultipart } from './multipart.js';
-import { errors, pageSchema, PARTNERSHIP_TAGS, programRefSchema } from './partnership.schemas.js';
-import { makeProblem, problemSchema, sendProblem } from './problem.js';
+import { pageSchema, PARTNERSHIP_TAGS, programRefSchema } from './partnership.schemas.js';
+import { makeProblem, problemResponses, problemSchema, sendProblem } from './problem.js';
 
 const programListSchema = z.object({ items: z.array(programRefSchema) });
-
-function withEtag(reply: FastifyReply, a: AgreementWithRenewal) {
-  reply.header('etag', etagOf(a.version));
-  return presentAgreement(a);
-}
 
 export interface AgreementRouteOptions {
   readonly uploadMaxBytes: number;
@@ -56,7 +50,7 @@ export function registerAgreementRoutes(root: FastifyInstance, deps: ServiceDeps
         tags: PARTNERSHIP_TAGS,
         summary: 'Agreements, latest signed first (the public and focal points see signed agreements only)',
         querystring: agreementListQuerySchema,
-        response: { 200: pageSchema(agreementSchema, 'AgreementPage'), ...errors },
+        response: { 200: pageSchema(agreementSchema, 'AgreementPage'), ...problemResponses },
       },
     },
     async (request) => {
@@ -83,13 +77,13 @@ export function registerAgreementRoutes(root: FastifyInstance, deps: ServiceDeps
         tags: PARTNERSHIP_TAGS,
         summary: 'Record an agreement (coordination team; an agency for itself). Dates are checked against its status',
         body: agreementInputSchema,
-        response: { 201: agreementSchema, ...errors },
+        response: { 201: agreementSchema, ...problemResponses },
       },
     },
     async (request, reply) => {
       const created = await createAgreement(depsFor(deps, request), request.body);
       reply.code(201).header('location', `/api/v1/agreements/${created.id}`);
-      return withEtag(reply, created);
+      return withEtag(reply, created, presentAgreement);
     },
   );
 
@@ -99,7 +93,7 @@ export function registerAgreementRoutes(root: FastifyInstance, deps: ServiceDeps
       schema: {
         tags: PARTNERSHIP_TAGS,
         summary: 'Queue the renewal reminders that are due (180, 90, 30 days before the end of validity), each once (coordination team; run daily)',
-        response: { 200: reminderReportSchema, ...errors },
+        response: { 200: reminderReportSchema, ...problemResponses },
       },
     },
     async (request) => {
@@ -111,7 +105,7 @@ export function registerAgreementRoutes(root: FastifyInstance, deps: ServiceDeps
 
   app.get(
     '/api/v1/agreements/:id',
-    { schema: { tags: PARTNERSHIP_TAGS, summary: 'An agreement with its programs, documents and renewal state', params: idParams, response: { 200: agreementDetailSchema, ...errors } } },
+    { schema: { tags: PARTNERSHIP_TAGS, summary: 'An agreement with its programs, documents and renewal state', params: idParams, response: { 200: agreementDetailSchema, ...problemResponses } } },
     async (request, reply) => {
       const d = await getAgreement(depsFor(deps, request), request.params.id);
       reply.header('etag', etagOf(d.agreement.version));
@@ -127,13 +121,11 @@ export function registerAgreementRoutes(root: FastifyInstance, deps: ServiceDeps
         summary: 'Change an agreement’s fields (coordination team, owning agency); If-Match honoured',
         params: idParams,
         body: agreementPatchSchema,
-        response: { 200: agreementSchema, ...errors },
+        response: { 200: agreementSchema, ...problemResponses },
       },
     },
     async (request, reply) => {
-      const ifMatch = readIfMatch(request);
-      if (!ifMatch.ok) return badIfMatch(request, reply);
-      return withEtag(reply, await patchAgreement(depsFor(deps, request), request.params.id, request.body, { expectedVersion: ifMatch.version }));
+      return ifMatch(request, reply, async (check) => withEtag(reply, await patchAgreement(depsFor(deps, request), request.params.id, request.body, check), presentAgreement));
     },
   );
 
@@ -144,14 +136,14 @@ export function registerAgreementRoutes(root: FastifyInstance, deps: ServiceDeps
         tags: PARTNERSHIP_TAGS,
         summary: 'Delete an agreement recorded by mistake: a draft or one under negotiation (coordination team, owning agency); If-Match honoured',
         params: idParams,
-        response: { 204: z.null(), ...errors },
+        response: { 204: z.null(), ...problemResponses },
       },
     },
     async (request, reply) => {
-      const ifMatch = readIfMatch(request);
-      if (!ifMatch.ok) return badIfMatch(request, reply);
-      await deleteAgreement(depsFor(deps, request), request.params.id, { expectedVersion: ifMatch.version });
-      return reply.code(204).send(null);
+      return ifMatch(request, reply, async (check) => {
+        await deleteAgreement(depsFor(deps, request), request.params.id, check);
+        return reply.code(204).send(null);
+      });
     },
   );
 
@@ -163,13 +155,11 @@ export function registerAgreementRoutes(root: FastifyInstance, deps: ServiceDeps
         summary: 'Move an agreement to its next status (draft → negotiation → signed → in force → expired or terminated), with the dates the step needs; If-Match honoured',
         params: idParams,
         body: agreementStepSchema,
-        response: { 200: agreementSchema, ...errors },
+        response: { 200: agreementSchema, ...problemResponses },
       },
     },
     async (request, reply) => {
-      const ifMatch = readIfMatch(request);
-      if (!ifMatch.ok) return badIfMatch(request, reply);
-      return withEtag(reply, await stepAgreement(depsFor(deps, request), request.params.id, request.body, { expectedVersion: ifMatch.version }));
+      return ifMatch(request, reply, async (check) => withEtag(reply, await stepAgreement(depsFor(deps, request), request.params.id, request.body, check), presentAgreement));
     },
   );
 
@@ -181,7 +171,7 @@ export function registerAgreementRoutes(root: FastifyInstance, deps: ServiceDeps
         summary: 'Record a program as carried out under the agreement',
         params: idParams,
         body: agreementProgramSchema,
-        response: { 200: programListSchema, ...errors },
+        response: { 200: programListSchema, ...problemResponses },
       },
     },
     async (request) => ({ items: [...(await linkAgreementProgram(depsFor(deps, request), request.params.id, request.body.identifier))] }),
@@ -194,7 +184,7 @@ export function registerAgreementRoutes(root: FastifyInstance, deps: ServiceDeps
         tags: PARTNERSHIP_TAGS,
         summary: 'Remove a program from the agreement',
         params: idParams.extend({ activityId: idParams.shape.id }),
-        response: { 200: programListSchema, ...errors },
+        response: { 200: programListSchema, ...problemResponses },
       },
     },
     async (request) => ({ items: [...(await unlinkAgreementProgram(depsFor(deps, request), request.params.id, request.params.activityId))] }),
@@ -208,7 +198,7 @@ export function registerAgreementRoutes(root: FastifyInstance, deps: ServiceDeps
         summary:
           'Upload a document (multipart/form-data: field "title", optional "public" = true, file "file": PDF, DOCX, JPEG or PNG, checked by content, size limited). A title already used makes the next version',
         params: idParams,
-        response: { 201: documentSchema, 413: problemSchema, 415: problemSchema, ...errors },
+        response: { 201: documentSchema, 413: problemSchema, 415: problemSchema, ...problemResponses },
       },
     },
     async (request, reply) => {
@@ -239,7 +229,7 @@ export function registerAgreementRoutes(root: FastifyInstance, deps: ServiceDeps
         summary: 'Mark a document public or not (coordination team, owning agency); documents are never public unless marked',
         params: idParams,
         body: z.strictObject({ isPublic: z.boolean() }),
-        response: { 200: documentSchema, ...errors },
+        response: { 200: documentSchema, ...problemResponses },
       },
     },
     async (request) => ({ ...(await setAgreementDocumentPublic(depsFor(deps, request), request.params.id, request.body.isPublic)) }),
@@ -247,7 +237,7 @@ export function registerAgreementRoutes(root: FastifyInstance, deps: ServiceDeps
 
   app.get(
     '/api/v1/agreement-documents/:id',
-    { schema: { tags: PARTNERSHIP_TAGS, summary: 'Download a document (always as an attachment)', params: idParams, response: { 200: z.any().meta({ description: 'the file' }), ...errors } } },
+    { schema: { tags: PARTNERSHIP_TAGS, summary: 'Download a document (always as an attachment)', params: idParams, response: { 200: z.any().meta({ description: 'the file' }), ...problemResponses } } },
     async (request, reply) => {
       const { meta, content } = await getAgreementDocument(depsFor(deps, request), request.params.id);
       return sendUploadedFile(reply, { ...meta, content });

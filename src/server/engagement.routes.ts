@@ -2,10 +2,9 @@
  * Engagements: the list (and its CSV or XLSX), an engagement with If-Match, the offers and
  * requests made at it (an item turned into a program request), and the follow-ups with their list.
  */
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { Engagement } from '../domain/partnership/partnership.js';
 import {
   engagementInputSchema,
   engagementListQuerySchema,
@@ -35,13 +34,9 @@ import {
 import { depsFor } from './auth.js';
 import { sendTable } from './downloads.js';
 import { engagementSchema, followUpRowSchema, followUpSchema, presentEngagement } from './engagement.schemas.js';
-import { badIfMatch, etagOf, idParams, readIfMatch } from './http-helpers.js';
-import { errors, pageSchema, PARTNERSHIP_TAGS, programRefSchema } from './partnership.schemas.js';
-
-function withEtag(reply: FastifyReply, e: Engagement & { canEdit?: boolean }) {
-  reply.header('etag', etagOf(e.version));
-  return presentEngagement(e);
-}
+import { problemResponses } from './problem.js';
+import { idParams, ifMatch, withEtag } from './http-helpers.js';
+import { pageSchema, PARTNERSHIP_TAGS, programRefSchema } from './partnership.schemas.js';
 
 export function registerEngagementRoutes(root: FastifyInstance, deps: ServiceDeps): void {
   const app = root.withTypeProvider<ZodTypeProvider>();
@@ -53,7 +48,7 @@ export function registerEngagementRoutes(root: FastifyInstance, deps: ServiceDep
         tags: PARTNERSHIP_TAGS,
         summary: 'Engagements (visits, meetings, conferences, calls), latest first',
         querystring: engagementListQuerySchema,
-        response: { 200: pageSchema(engagementSchema, 'EngagementPage'), ...errors },
+        response: { 200: pageSchema(engagementSchema, 'EngagementPage'), ...problemResponses },
       },
     },
     async (request) => {
@@ -80,20 +75,20 @@ export function registerEngagementRoutes(root: FastifyInstance, deps: ServiceDep
         tags: PARTNERSHIP_TAGS,
         summary: 'Record an engagement with the offers and requests on each side and its follow-ups (each needs an owner)',
         body: engagementInputSchema,
-        response: { 201: engagementSchema, ...errors },
+        response: { 201: engagementSchema, ...problemResponses },
       },
     },
     async (request, reply) => {
       const created = await createEngagement(depsFor(deps, request), request.body);
       reply.code(201).header('location', `/api/v1/engagements/${created.id}`);
-      return withEtag(reply, created);
+      return withEtag(reply, created, presentEngagement);
     },
   );
 
   app.get(
     '/api/v1/engagements/:id',
-    { schema: { tags: PARTNERSHIP_TAGS, summary: 'An engagement with its items (and the programs they became) and follow-ups', params: idParams, response: { 200: engagementSchema, ...errors } } },
-    async (request, reply) => withEtag(reply, await getEngagement(depsFor(deps, request), request.params.id)),
+    { schema: { tags: PARTNERSHIP_TAGS, summary: 'An engagement with its items (and the programs they became) and follow-ups', params: idParams, response: { 200: engagementSchema, ...problemResponses } } },
+    async (request, reply) => withEtag(reply, await getEngagement(depsFor(deps, request), request.params.id), presentEngagement),
   );
 
   app.patch(
@@ -104,13 +99,11 @@ export function registerEngagementRoutes(root: FastifyInstance, deps: ServiceDep
         summary: 'Change an engagement’s fields (coordination team, owning agency); If-Match honoured',
         params: idParams,
         body: engagementPatchSchema,
-        response: { 200: engagementSchema, ...errors },
+        response: { 200: engagementSchema, ...problemResponses },
       },
     },
     async (request, reply) => {
-      const ifMatch = readIfMatch(request);
-      if (!ifMatch.ok) return badIfMatch(request, reply);
-      return withEtag(reply, await patchEngagement(depsFor(deps, request), request.params.id, request.body, { expectedVersion: ifMatch.version }));
+      return ifMatch(request, reply, async (check) => withEtag(reply, await patchEngagement(depsFor(deps, request), request.params.id, request.body, check), presentEngagement));
     },
   );
 
@@ -121,26 +114,26 @@ export function registerEngagementRoutes(root: FastifyInstance, deps: ServiceDep
         tags: PARTNERSHIP_TAGS,
         summary: 'Delete an engagement recorded by mistake, unless an item became a program request (coordination team, owning agency); If-Match honoured',
         params: idParams,
-        response: { 204: z.null(), ...errors },
+        response: { 204: z.null(), ...problemResponses },
       },
     },
     async (request, reply) => {
-      const ifMatch = readIfMatch(request);
-      if (!ifMatch.ok) return badIfMatch(request, reply);
-      await deleteEngagement(depsFor(deps, request), request.params.id, { expectedVersion: ifMatch.version });
-      return reply.code(204).send(null);
+      return ifMatch(request, reply, async (check) => {
+        await deleteEngagement(depsFor(deps, request), request.params.id, check);
+        return reply.code(204).send(null);
+      });
     },
   );
 
   app.post(
     '/api/v1/engagements/:id/items',
-    { schema: { tags: PARTNERSHIP_TAGS, summary: 'Add an offer or a request made at the engagement', params: idParams, body: itemInputSchema, response: { 201: engagementSchema, ...errors } } },
+    { schema: { tags: PARTNERSHIP_TAGS, summary: 'Add an offer or a request made at the engagement', params: idParams, body: itemInputSchema, response: { 201: engagementSchema, ...problemResponses } } },
     async (request, reply) => reply.code(201).send(presentEngagement(await addEngagementItem(depsFor(deps, request), request.params.id, request.body))),
   );
 
   app.delete(
     '/api/v1/engagement-items/:id',
-    { schema: { tags: PARTNERSHIP_TAGS, summary: 'Remove an offer or request (not once it became a program request)', params: idParams, response: { 200: engagementSchema, ...errors } } },
+    { schema: { tags: PARTNERSHIP_TAGS, summary: 'Remove an offer or request (not once it became a program request)', params: idParams, response: { 200: engagementSchema, ...problemResponses } } },
     async (request) => presentEngagement(await deleteEngagementItem(depsFor(deps, request), request.params.id)),
   );
 
@@ -152,7 +145,7 @@ export function registerEngagementRoutes(root: FastifyInstance, deps: ServiceDep
         summary: 'Turn an offer or a request into a program request (a program in the request stage), keeping the link',
         params: idParams,
         body: itemProgramSchema,
-        response: { 201: z.object({ engagement: engagementSchema, program: programRefSchema }), ...errors },
+        response: { 201: z.object({ engagement: engagementSchema, program: programRefSchema }), ...problemResponses },
       },
     },
     async (request, reply) => {
@@ -170,7 +163,7 @@ export function registerEngagementRoutes(root: FastifyInstance, deps: ServiceDep
         summary: 'Add a follow-up action (an owner is required: an account’s email or an organisation’s code)',
         params: idParams,
         body: followUpInputSchema,
-        response: { 201: engagementSchema, ...errors },
+        response: { 201: engagementSchema, ...problemResponses },
       },
     },
     async (request, reply) => reply.code(201).send(presentEngagement(await addFollowUp(depsFor(deps, request), request.params.id, request.body))),
@@ -184,7 +177,7 @@ export function registerEngagementRoutes(root: FastifyInstance, deps: ServiceDep
         summary: 'Change a follow-up: done, cancelled, a new due day or owner (its owner may close it too)',
         params: idParams,
         body: followUpPatchSchema,
-        response: { 200: followUpSchema, ...errors },
+        response: { 200: followUpSchema, ...problemResponses },
       },
     },
     async (request) => patchFollowUp(depsFor(deps, request), request.params.id, request.body),
@@ -192,7 +185,7 @@ export function registerEngagementRoutes(root: FastifyInstance, deps: ServiceDep
 
   app.get(
     '/api/v1/follow-ups',
-    { schema: { tags: PARTNERSHIP_TAGS, summary: 'Follow-up actions, earliest due first', querystring: followUpListQuerySchema, response: { 200: pageSchema(followUpRowSchema, 'FollowUpPage'), ...errors } } },
+    { schema: { tags: PARTNERSHIP_TAGS, summary: 'Follow-up actions, earliest due first', querystring: followUpListQuerySchema, response: { 200: pageSchema(followUpRowSchema, 'FollowUpPage'), ...problemResponses } } },
     async (request) => {
       const result = await listFollowUps(depsFor(deps, request), request.query);
       return { ...result, items: [...result.items] };

@@ -21,9 +21,10 @@ import { agreementSchema, presentAgreement } from './agreement.schemas.js';
 import { depsFor } from './auth.js';
 import { sendTable } from './downloads.js';
 import { engagementSchema, followUpRowSchema, presentEngagement } from './engagement.schemas.js';
+import { problemResponses } from './problem.js';
 import { idParams } from './http-helpers.js';
 import { organisationSchema } from './organisation.routes.js';
-import { count, day, errors, PARTNERSHIP_TAGS } from './partnership.schemas.js';
+import { count, day, PARTNERSHIP_TAGS } from './partnership.schemas.js';
 
 const codeParams = z.object({ code: z.string().min(1).max(100) });
 
@@ -105,7 +106,7 @@ export function registerPartnerRoutes(root: FastifyInstance, deps: ServiceDeps):
         tags: PARTNERSHIP_TAGS,
         summary: 'Partner organisations with their programs, triangular programs (in all and in the years asked), agreements and engagements',
         querystring: partnerListQuerySchema,
-        response: { 200: z.object({ items: z.array(partnerSummarySchema), triangularInRange: count, since: count.nullable(), upTo: count.nullable() }).meta({ id: 'PartnerList' }), ...errors },
+        response: { 200: z.object({ items: z.array(partnerSummarySchema), triangularInRange: count, since: count.nullable(), upTo: count.nullable() }).meta({ id: 'PartnerList' }), ...problemResponses },
       },
     },
     (request, reply) =>
@@ -139,7 +140,7 @@ export function registerPartnerRoutes(root: FastifyInstance, deps: ServiceDeps):
         tags: PARTNERSHIP_TAGS,
         summary: 'A partner’s relationship beyond its programs: website, notes, contacts, agreements, engagements (its programs over the years are GET /api/v1/partners/{code}/profile)',
         params: codeParams,
-        response: { 200: partnerDetailSchema, ...errors },
+        response: { 200: partnerDetailSchema, ...problemResponses },
       },
     },
     async (request) => presentPartner(await getPartner(depsFor(deps, request), request.params.code)),
@@ -153,7 +154,7 @@ export function registerPartnerRoutes(root: FastifyInstance, deps: ServiceDeps):
         summary: 'Set a partner’s website, notes and contacts (coordination team)',
         params: codeParams,
         body: partnerProfileSchema,
-        response: { 200: partnerDetailSchema, ...errors },
+        response: { 200: partnerDetailSchema, ...problemResponses },
       },
     },
     async (request) => presentPartner(await setPartnerProfile(depsFor(deps, request), request.params.code, request.body)),
@@ -161,7 +162,7 @@ export function registerPartnerRoutes(root: FastifyInstance, deps: ServiceDeps):
 
   app.get(
     '/api/v1/partners/:code/timeline',
-    { schema: { tags: PARTNERSHIP_TAGS, summary: 'Engagements, agreements and programs of a partner on one time axis, latest first', params: codeParams, response: { 200: timelineSchema, ...errors } } },
+    { schema: { tags: PARTNERSHIP_TAGS, summary: 'Engagements, agreements and programs of a partner on one time axis, latest first', params: codeParams, response: { 200: timelineSchema, ...problemResponses } } },
     async (request) => presentTimeline(await partnerTimeline(depsFor(deps, request), request.params.code)),
   );
 
@@ -172,7 +173,7 @@ export function registerPartnerRoutes(root: FastifyInstance, deps: ServiceDeps):
         tags: PARTNERSHIP_TAGS,
         summary: 'Engagements, agreements and programs of a country (held there, with its organisations, for it) on one time axis, latest first',
         params: z.object({ country: countryCode }),
-        response: { 200: timelineSchema, ...errors },
+        response: { 200: timelineSchema, ...problemResponses },
       },
     },
     async (request) => presentTimeline(await countryTimeline(depsFor(deps, request), request.params.country)),
@@ -184,7 +185,7 @@ export function registerPartnerRoutes(root: FastifyInstance, deps: ServiceDeps):
       schema: {
         tags: PARTNERSHIP_TAGS,
         summary: 'Overdue follow-ups and agreements ending within 180 days (or past their end): the coordinator’s home page; an agency sees its own',
-        response: { 200: z.object({ overdueFollowUps: z.array(followUpRowSchema), overdueTotal: count, expiringAgreements: z.array(agreementSchema) }).meta({ id: 'PartnershipAttention' }), ...errors },
+        response: { 200: z.object({ overdueFollowUps: z.array(followUpRowSchema), overdueTotal: count, expiringAgreements: z.array(agreementSchema) }).meta({ id: 'PartnershipAttention' }), ...problemResponses },
       },
     },
     async (request) => {
@@ -200,7 +201,7 @@ export function registerPartnerRoutes(root: FastifyInstance, deps: ServiceDeps):
         tags: PARTNERSHIP_TAGS,
         summary: 'The agreements a program is carried out under, and the engagement items and partner governments’ requests it came from',
         params: idParams,
-        response: { 200: programPartnershipSchema, ...errors },
+        response: { 200: programPartnershipSchema, ...problemResponses },
       },
     },
     async (request) => {

@@ -10,10 +10,8 @@
  */
 import { z } from 'zod';
 import { cooperationTypes, lifecycleStages } from '../domain/codes.js';
-import { problemSchema } from './problem.js';
 
 export const PARTNERSHIP_TAGS = ['Partnerships'];
-export const errors = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema, 409: problemSchema, 422: problemSchema };
 export const count = z.number().int();
 export const day = z.string().meta({ format: 'date' });
 
