@@ -15,15 +15,36 @@ export default tseslint.config(
   ...tseslint.configs.recommended,
   {
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' },
+      ],
       '@typescript-eslint/consistent-type-imports': 'error',
       'no-restricted-properties': ['error', { object: 'process', property: 'env', message: 'read configuration in src/config.ts only' }],
     },
   },
-  layer('domain', ['node:*', '**/db/**', '**/io/**', '**/server/**', '**/services/**', '**/cli/**', 'kysely', 'pg', 'better-sqlite3', 'fastify*', 'commander'],
-    'the domain is pure: no I/O, no framework (docs/architecture.md)'),
-  layer('services', ['**/db/**', '**/io/**', '**/server/**', '**/cli/**', 'kysely', 'pg', 'better-sqlite3', 'fastify*'],
-    'services use their ports (services/<capability>.ports.ts), never an adapter'),
+  layer(
+    'domain',
+    [
+      'node:*',
+      '**/db/**',
+      '**/io/**',
+      '**/server/**',
+      '**/services/**',
+      '**/cli/**',
+      'kysely',
+      'pg',
+      'better-sqlite3',
+      'fastify*',
+      'commander',
+    ],
+    'the domain is pure: no I/O, no framework (docs/architecture.md)',
+  ),
+  layer(
+    'services',
+    ['**/db/**', '**/io/**', '**/server/**', '**/cli/**', 'kysely', 'pg', 'better-sqlite3', 'fastify*'],
+    'services use their ports (services/<capability>.ports.ts), never an adapter',
+  ),
   layer('db', ['**/server/**', '**/cli/**', '**/io/**'], 'the database layer does not know HTTP, CLI or file formats'),
   layer('io', ['**/db/**', '**/server/**', '**/cli/**'], 'file formats do not know the database, HTTP or the CLI'),
   layer('server', ['**/cli/**', '**/db/**'], 'the server calls services; only main.ts wires the database'),
@@ -35,7 +56,10 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['**/src/db/**', '**/src/server/**', '**/src/services/**', '**/src/io/**', '**/src/cli/**', 'node:*'], message: 'the web app imports the domain and its API client only' },
+            {
+              group: ['**/src/db/**', '**/src/server/**', '**/src/services/**', '**/src/io/**', '**/src/cli/**', 'node:*'],
+              message: 'the web app imports the domain and its API client only',
+            },
           ],
         },
       ],

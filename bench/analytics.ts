@@ -29,7 +29,10 @@ async function pgSchemaExists(schema: string, drop: boolean): Promise<boolean> {
   await client.connect();
   try {
     if (drop) await client.query(`drop schema if exists ${schema} cascade`);
-    const r = await client.query('select 1 from information_schema.tables where table_schema = $1 and table_name = $2', [schema, 'analytics_cube']);
+    const r = await client.query('select 1 from information_schema.tables where table_schema = $1 and table_name = $2', [
+      schema,
+      'analytics_cube',
+    ]);
     return (r.rowCount ?? 0) > 0;
   } finally {
     await client.end();
@@ -60,11 +63,22 @@ for (const engine of engines) {
   const env = { ...process.env, DATABASE_URL: engine.url };
   if (!engine.loaded) {
     for (const kind of ['activities', 'participants']) {
-      const out = execFileSync(process.execPath, ['bench/import-once.mjs', kind, join(dataDir, `${kind}.csv`)], { cwd: root, env, encoding: 'utf8', maxBuffer: 1 << 26 });
+      const out = execFileSync(process.execPath, ['bench/import-once.mjs', kind, join(dataDir, `${kind}.csv`)], {
+        cwd: root,
+        env,
+        encoding: 'utf8',
+        maxBuffer: 1 << 26,
+      });
       console.log(`${engine.name} import: ${out.trim()}`);
     }
     writeFileSync(engine.marker, new Date().toISOString());
   }
   const out = execFileSync(process.execPath, [...tsx, 'bench/analytics-latency.ts', '20'], { cwd: root, env, encoding: 'utf8' });
-  console.log(out.trim().split('\n').map((l) => `${engine.name} ${l}`).join('\n'));
+  console.log(
+    out
+      .trim()
+      .split('\n')
+      .map((l) => `${engine.name} ${l}`)
+      .join('\n'),
+  );
 }

@@ -21,7 +21,9 @@ const { values } = parseArgs({ options: { year: { type: 'string', default: '2018
 const year = Number(values.year);
 const runs = Number(values.runs);
 const tempDir = process.env.DATABASE_URL ? undefined : mkdtempSync(join(tmpdir(), 'mitra-bench-pdf-'));
-const app = await openApp(loadConfig({ ...process.env, LOG_LEVEL: 'silent', ...(tempDir ? { DATABASE_URL: `file:${join(tempDir, 'demo.sqlite')}` } : {}) }));
+const app = await openApp(
+  loadConfig({ ...process.env, LOG_LEVEL: 'silent', ...(tempDir ? { DATABASE_URL: `file:${join(tempDir, 'demo.sqlite')}` } : {}) }),
+);
 if (tempDir) await loadDemoData(app.deps);
 
 const time = (label: string, work: () => Promise<unknown>) => timeWarm(label, runs, work);
@@ -29,14 +31,18 @@ const time = (label: string, work: () => Promise<unknown>) => timeWarm(label, ru
 try {
   const report = await annualReport(app.deps, year);
   const s = report.summary;
-  console.log(`${app.database.engine}${tempDir ? ' (demo data)' : ''}, ${year}: ${s.programs} programs, ${s.countries} countries, ${s.participants} participants`);
+  console.log(
+    `${app.database.engine}${tempDir ? ' (demo data)' : ''}, ${year}: ${s.programs} programs, ${s.countries} countries, ${s.participants} participants`,
+  );
   // Loaded here, as the API and the CLI load it (on the first report), so the cold figure includes it.
   const loadStart = performance.now();
   const { renderAnnualReportPdf } = await import('../src/io/pdf/annual-report.js');
   const loaded = performance.now() - loadStart;
   const pdf = await renderAnnualReportPdf(s, 'en', report);
   const cold = performance.now() - loadStart;
-  console.log(`first report in the process: ${cold.toFixed(0)} ms (loading pdfmake and ECharts ${loaded.toFixed(0)} ms, then fonts, map projection, first layout), ${Math.round(pdf.length / 1024)} KB`);
+  console.log(
+    `first report in the process: ${cold.toFixed(0)} ms (loading pdfmake and ECharts ${loaded.toFixed(0)} ms, then fonts, map projection, first layout), ${Math.round(pdf.length / 1024)} KB`,
+  );
   await time('summary query', () => annualReport(app.deps, year));
   await time('render en', () => renderAnnualReportPdf(s, 'en', report));
   await time('render id', () => renderAnnualReportPdf(s, 'id', report));

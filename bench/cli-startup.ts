@@ -36,16 +36,25 @@ const COMMANDS: readonly { label: string; args: readonly string[] }[] = [
 /** Wall milliseconds of one whole process, from its start to its exit. */
 function wallMs(args: readonly string[]): number {
   const start = performance.now();
-  const result = spawnSync(process.execPath, args, { cwd: root, stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, LOG_LEVEL: 'silent' } });
+  const result = spawnSync(process.execPath, args, {
+    cwd: root,
+    stdio: ['ignore', 'ignore', 'pipe'],
+    env: { ...process.env, LOG_LEVEL: 'silent' },
+  });
   const ms = performance.now() - start;
   if (result.status !== 0) throw new Error(`node ${args.join(' ')} exited with ${result.status}: ${result.stderr.toString()}`);
   return ms;
 }
 
 const median = (values: readonly number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
-const load = () => loadavg().map((l) => l.toFixed(2)).join(' ');
+const load = () =>
+  loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ');
 
-console.log(`${cpus()[0]?.model ?? 'unknown CPU'}, ${availableParallelism()} cores, Node ${process.version}; ${bins.join(', ')} on ${databaseUrl}; ${runs} rounds`);
+console.log(
+  `${cpus()[0]?.model ?? 'unknown CPU'}, ${availableParallelism()} cores, Node ${process.version}; ${bins.join(', ')} on ${databaseUrl}; ${runs} rounds`,
+);
 console.log(`load average before: ${load()}`);
 for (const c of COMMANDS) wallMs(c.args);
 const times = COMMANDS.map(() => [] as number[]);
@@ -57,6 +66,8 @@ COMMANDS.forEach((c, i) => {
   const ms = times[i] ?? [];
   const ratio = median(ms.map((t, round) => t / (base[round] ?? t)));
   const f = (n: number) => n.toFixed(0).padStart(5);
-  console.log(`${c.label.padEnd(Math.max(...COMMANDS.map((x) => x.label.length)))} min ${f(Math.min(...ms))} ms  median ${f(median(ms))} ms  max ${f(Math.max(...ms))} ms  ×${ratio.toFixed(2)} node -e 0`);
+  console.log(
+    `${c.label.padEnd(Math.max(...COMMANDS.map((x) => x.label.length)))} min ${f(Math.min(...ms))} ms  median ${f(median(ms))} ms  max ${f(Math.max(...ms))} ms  ×${ratio.toFixed(2)} node -e 0`,
+  );
 });
 console.log(`load average after: ${load()}`);

@@ -17,11 +17,29 @@ export function arg(name: string, fallback: string): string {
 export function generatedData(activities: number, participants: number): string {
   const dataDir = join(root, 'bench/.data', `${activities}-${participants}`);
   execFileSync('npm', ['run', 'build', '--silent'], { cwd: root, stdio: 'inherit' });
-  console.log(`machine: ${cpus().length} cores (${cpus()[0]?.model ?? '?'}), ${Math.round(totalmem() / 1024 ** 3)} GiB, Node ${process.version}`);
+  console.log(
+    `machine: ${cpus().length} cores (${cpus()[0]?.model ?? '?'}), ${Math.round(totalmem() / 1024 ** 3)} GiB, Node ${process.version}`,
+  );
   if (!existsSync(join(dataDir, 'participants.csv'))) {
     mkdirSync(dataDir, { recursive: true });
     const start = performance.now();
-    execFileSync(process.execPath, [...tsx, 'src/cli/run.ts', 'generate', '--activities', String(activities), '--participants', String(participants), '--years', '2015-2024', '--out', dataDir], { cwd: root, stdio: 'inherit' });
+    execFileSync(
+      process.execPath,
+      [
+        ...tsx,
+        'src/cli/run.ts',
+        'generate',
+        '--activities',
+        String(activities),
+        '--participants',
+        String(participants),
+        '--years',
+        '2015-2024',
+        '--out',
+        dataDir,
+      ],
+      { cwd: root, stdio: 'inherit' },
+    );
     console.log(`generated in ${((performance.now() - start) / 1000).toFixed(1)} s`);
   }
   return dataDir;

@@ -24,10 +24,16 @@ const dataDir = join(root, 'bench/.data', `iati-${activities}`);
 const xsd = resolve(root, '../shared/reference/iati/schemas/iati-activities-schema.xsd');
 
 execFileSync('npm', ['run', 'build', '--silent'], { cwd: root, stdio: 'inherit' });
-console.log(`machine: ${cpus().length} cores (${cpus()[0]?.model ?? '?'}), ${Math.round(totalmem() / 1024 ** 3)} GiB, Node ${process.version}`);
+console.log(
+  `machine: ${cpus().length} cores (${cpus()[0]?.model ?? '?'}), ${Math.round(totalmem() / 1024 ** 3)} GiB, Node ${process.version}`,
+);
 if (!existsSync(join(dataDir, 'activities.csv'))) {
   mkdirSync(dataDir, { recursive: true });
-  execFileSync(process.execPath, ['bin/mitra.js', 'generate', '--activities', String(activities), '--participants', '0', '--years', '2015-2024', '--out', dataDir], { cwd: root, stdio: 'inherit' });
+  execFileSync(
+    process.execPath,
+    ['bin/mitra.js', 'generate', '--activities', String(activities), '--participants', '0', '--years', '2015-2024', '--out', dataDir],
+    { cwd: root, stdio: 'inherit' },
+  );
 }
 
 const targets: { name: string; url: string; drop: () => Promise<void> }[] = [];
@@ -53,14 +59,23 @@ if (pgUrl) {
 for (const target of targets.filter((t) => only.includes(t.name))) {
   const env = { ...process.env, DATABASE_URL: target.url };
   try {
-    execFileSync(process.execPath, ['bench/import-once.mjs', 'activities', join(dataDir, 'activities.csv')], { cwd: root, env, stdio: 'ignore' });
+    execFileSync(process.execPath, ['bench/import-once.mjs', 'activities', join(dataDir, 'activities.csv')], {
+      cwd: root,
+      env,
+      stdio: 'ignore',
+    });
     const file = join(dataDir, `iati-${target.name}.xml`);
     const out = execFileSync(process.execPath, ['bench/iati-export-once.mjs', file], { cwd: root, env, encoding: 'utf8' });
     console.log(`${target.name} export: ${out.trim()}`);
     if (existsSync(xsd)) {
       const start = performance.now();
-      const verdict = execFileSync('xmllint', ['--noout', '--stream', '--schema', xsd, file], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
-      console.log(`${target.name} xmllint --stream --schema: valid in ${((performance.now() - start) / 1000).toFixed(1)} s ${verdict.trim()}`);
+      const verdict = execFileSync('xmllint', ['--noout', '--stream', '--schema', xsd, file], {
+        encoding: 'utf8',
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      console.log(
+        `${target.name} xmllint --stream --schema: valid in ${((performance.now() - start) / 1000).toFixed(1)} s ${verdict.trim()}`,
+      );
     }
     rmSync(file, { force: true });
   } finally {

@@ -25,7 +25,11 @@ const dir = mkdtempSync(join(tmpdir(), 'mitra-bench-iati-'));
 
 /** Runs a command under /usr/bin/time: seconds, peak RSS in MiB, standard output. */
 function timed(command: string, args: string[], env: Record<string, string> = {}): { seconds: number; rssMiB: number; out: string } {
-  const result = spawnSync('/usr/bin/time', ['-f', '@@%e %M', command, ...args], { env: { ...process.env, LOG_LEVEL: 'silent', ...env }, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const result = spawnSync('/usr/bin/time', ['-f', '@@%e %M', command, ...args], {
+    env: { ...process.env, LOG_LEVEL: 'silent', ...env },
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
   const line = /@@([\d.]+) (\d+)/.exec(result.stderr);
   if (!line) throw new Error(`${command} ${args.join(' ')} failed:\n${result.stderr.slice(-2000)}`);
   return { seconds: Number(line[1]), rssMiB: Math.round(Number(line[2]) / 1024), out: result.stdout };
@@ -35,7 +39,12 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 
 function measure(label: string, once: () => { seconds: number; rssMiB: number; out: string }) {
   const samples = Array.from({ length: runs }, once);
-  const summary = { label, seconds: median(samples.map((s) => s.seconds)), peakRssMiB: median(samples.map((s) => s.rssMiB)), runs: samples.map((s) => s.seconds) };
+  const summary = {
+    label,
+    seconds: median(samples.map((s) => s.seconds)),
+    peakRssMiB: median(samples.map((s) => s.rssMiB)),
+    runs: samples.map((s) => s.seconds),
+  };
   console.log(JSON.stringify(summary));
   return { ...summary, last: samples.at(-1)?.out ?? '' };
 }
@@ -67,12 +76,20 @@ const resetSqlite = () => {
 const sqlite = measure('import into SQLite (new database)', importInto(sqliteUrl, resetSqlite));
 const report = JSON.parse(sqlite.last) as { rows: number; inserted: number; rejectedRows: number };
 console.log(JSON.stringify({ activities: report.rows, inserted: report.inserted, invalid: report.rejectedRows }));
-measure('re-import into SQLite (unchanged)', () => timed('node', ['bin/mitra.js', 'import', 'iati', '--partial', '--json', file], { DATABASE_URL: sqliteUrl }));
+measure('re-import into SQLite (unchanged)', () =>
+  timed('node', ['bin/mitra.js', 'import', 'iati', '--partial', '--json', file], { DATABASE_URL: sqliteUrl }),
+);
 
 const out = join(dir, 'back.xml');
 measure('export back to IATI XML', () => timed('node', ['bin/mitra.js', 'export', 'iati', '--out', out], { DATABASE_URL: sqliteUrl }));
 const check = spawnSync('xmllint', ['--noout', '--stream', '--schema', xsd, out], { encoding: 'utf8' });
-console.log(JSON.stringify({ exported: out, megabytes: Number((statSync(out).size / 1e6).toFixed(1)), xmllint: check.status === 0 ? 'valid' : check.stderr.slice(0, 1000) }));
+console.log(
+  JSON.stringify({
+    exported: out,
+    megabytes: Number((statSync(out).size / 1e6).toFixed(1)),
+    xmllint: check.status === 0 ? 'valid' : check.stderr.slice(0, 1000),
+  }),
+);
 
 if (values.pg) {
   const pgUrl = values.pg;

@@ -11,10 +11,24 @@ const file = process.argv[2] ?? resolve(process.cwd(), '../shared/reference/iati
 const start = performance.now();
 let activities = 0;
 let transactions = 0;
-await readIatiActivities(file, createReadStream(file, { highWaterMark: 256 * 1024 }), (a) => {
-  activities++;
-  transactions += a.transactions.length;
-}, { maxBytes: 2 * 1024 ** 3 });
+await readIatiActivities(
+  file,
+  createReadStream(file, { highWaterMark: 256 * 1024 }),
+  (a) => {
+    activities++;
+    transactions += a.transactions.length;
+  },
+  { maxBytes: 2 * 1024 ** 3 },
+);
 const seconds = (performance.now() - start) / 1000;
 const mb = statSync(file).size / 1024 / 1024;
-console.log(JSON.stringify({ file, activities, transactions, seconds: Number(seconds.toFixed(2)), megabytesPerSecond: Number((mb / seconds).toFixed(1)), peakRssMiB: Math.round(process.resourceUsage().maxRSS / 1024) }));
+console.log(
+  JSON.stringify({
+    file,
+    activities,
+    transactions,
+    seconds: Number(seconds.toFixed(2)),
+    megabytesPerSecond: Number((mb / seconds).toFixed(1)),
+    peakRssMiB: Math.round(process.resourceUsage().maxRSS / 1024),
+  }),
+);

@@ -48,11 +48,21 @@ for (const engine of (await engines()).filter((e) => only.includes(e.name))) {
   const env = { ...process.env, DATABASE_URL: engine.url };
   try {
     for (const kind of ['activities', 'participants']) {
-      const out = execFileSync(process.execPath, ['bench/import-once.mjs', kind, join(dataDir, `${kind}.csv`)], { cwd: root, env, encoding: 'utf8' });
+      const out = execFileSync(process.execPath, ['bench/import-once.mjs', kind, join(dataDir, `${kind}.csv`)], {
+        cwd: root,
+        env,
+        encoding: 'utf8',
+      });
       console.log(`${engine.name} import: ${out.trim()}`);
     }
     const out = execFileSync(process.execPath, [...tsx, 'bench/summary-latency.ts', '2018', '20'], { cwd: root, env, encoding: 'utf8' });
-    console.log(out.trim().split('\n').map((l) => `${engine.name} ${l}`).join('\n'));
+    console.log(
+      out
+        .trim()
+        .split('\n')
+        .map((l) => `${engine.name} ${l}`)
+        .join('\n'),
+    );
   } finally {
     await engine.drop();
   }

@@ -20,7 +20,12 @@ const programs: [string, ProgramFilter, ProgramSortKey, boolean][] = [
   ['public list, first page, default sort (-start)', published, 'start', true],
   ['public list by title', published, 'title', false],
   ['year 2018 by title', { ...published, year: 2018 }, 'title', false],
-  ['heaviest filter: year + region + modality + text, by title', { ...published, year: 2018, region: 'asia', modality: 'training', q: 'training' }, 'title', false],
+  [
+    'heaviest filter: year + region + modality + text, by title',
+    { ...published, year: 2018, region: 'asia', modality: 'training', q: 'training' },
+    'title',
+    false,
+  ],
   ['a rare text (an identifier)', { ...published, q: 'GEN-2018-0000674' }, 'start', true],
   ['country KE', { ...published, country: 'KE' }, 'start', true],
 ];

@@ -36,9 +36,27 @@ async function run(engine: string, url: string): Promise<void> {
   await server.ready();
   try {
     const agency = asSession(server, await signIn(server, app, 'agency', OWN));
-    const program = await createProgram(app.deps, programInputSchema.parse(aProgram({ implementingOrg: OWN, lifecycleStage: 'approved', recipients: COUNTRIES.map((country) => ({ country })) })));
+    const program = await createProgram(
+      app.deps,
+      programInputSchema.parse(
+        aProgram({ implementingOrg: OWN, lifecycleStage: 'approved', recipients: COUNTRIES.map((country) => ({ country })) }),
+      ),
+    );
     const deadline = new Date(Date.now() + 30 * 86_400_000).toISOString();
-    const put = await agency.inject({ method: 'PUT', url: `/api/v1/activities/${program.id}/offer`, payload: { deadline, quotaDefault: 15, quotaTotal: 250, quotas: [{ country: 'KE', quota: 30 }, { country: 'PS', quota: 0 }], status: 'open' } });
+    const put = await agency.inject({
+      method: 'PUT',
+      url: `/api/v1/activities/${program.id}/offer`,
+      payload: {
+        deadline,
+        quotaDefault: 15,
+        quotaTotal: 250,
+        quotas: [
+          { country: 'KE', quota: 30 },
+          { country: 'PS', quota: 0 },
+        ],
+        status: 'open',
+      },
+    });
     if (put.statusCode !== 200) throw new Error(put.body);
     const offerId = (put.json() as { id: number }).id;
     const now = new Date().toISOString();
@@ -47,7 +65,19 @@ async function run(engine: string, url: string): Promise<void> {
       const email = `candidate${i}@example.org`;
       const fullName = `Candidate ${i}`;
       const at = new Date(Date.parse(now) - (count - i) * 1000).toISOString();
-      return { fullName, sex: i % 2 ? 'F' : 'M', country, organisation: 'Ministry', position: null, email, phone: null, personKey: personKey({ email, fullName, country }), nominatedBy: 'ID-BENCH-KBRI', nominatedAt: at, consentAt: at };
+      return {
+        fullName,
+        sex: i % 2 ? 'F' : 'M',
+        country,
+        organisation: 'Ministry',
+        position: null,
+        email,
+        phone: null,
+        personKey: personKey({ email, fullName, country }),
+        nominatedBy: 'ID-BENCH-KBRI',
+        nominatedAt: at,
+        consentAt: at,
+      };
     });
     let start = performance.now();
     await app.deps.store.transaction((repos) => repos.nominations.insertMany(program.id, writes, now));
@@ -63,7 +93,11 @@ async function run(engine: string, url: string): Promise<void> {
     await timeWarm(`[${engine}] review list, page 1 of ${pages}`, 15, get(`page=1&pageSize=${pageSize}`));
     await timeWarm(`[${engine}] review list, page ${Math.ceil(pages / 2)}`, 15, get(`page=${Math.ceil(pages / 2)}&pageSize=${pageSize}`));
     await timeWarm(`[${engine}] review list, last page ${pages}`, 15, get(`page=${pages}&pageSize=${pageSize}`));
-    await timeWarm(`[${engine}] review list, status=nominated&country=KE, page 2`, 15, get(`status=nominated&country=KE&page=2&pageSize=${pageSize}`));
+    await timeWarm(
+      `[${engine}] review list, status=nominated&country=KE, page 2`,
+      15,
+      get(`status=nominated&country=KE&page=2&pageSize=${pageSize}`),
+    );
     await timeWarm(`[${engine}] review list, q=candidate99, page 1`, 15, get(`q=candidate99&page=1&pageSize=${pageSize}`));
 
     start = performance.now();
@@ -73,8 +107,14 @@ async function run(engine: string, url: string): Promise<void> {
     console.log(`[${engine}] select within quotas, all ${count} candidates: ${selectMs.toFixed(0)} ms → ${sel.body}`);
     start = performance.now();
     const again = await agency.inject({ method: 'POST', url: `/api/v1/offers/${offerId}/select-within-quotas`, payload: {} });
-    console.log(`[${engine}] select within quotas again (re-rank ${JSON.parse(again.body).reserves} reserves): ${(performance.now() - start).toFixed(0)} ms`);
-    await timeWarm(`[${engine}] review list after selection, status=reserve, last page`, 15, get(`status=reserve&page=${Math.ceil(count / pageSize / 1.05)}&pageSize=${pageSize}`));
+    console.log(
+      `[${engine}] select within quotas again (re-rank ${JSON.parse(again.body).reserves} reserves): ${(performance.now() - start).toFixed(0)} ms`,
+    );
+    await timeWarm(
+      `[${engine}] review list after selection, status=reserve, last page`,
+      15,
+      get(`status=reserve&page=${Math.ceil(count / pageSize / 1.05)}&pageSize=${pageSize}`),
+    );
   } finally {
     await server.close();
     await app.close();

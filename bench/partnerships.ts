@@ -37,7 +37,12 @@ const dataDir = generatedData(activities, 1_000);
 
 async function run(engine: string, url: string): Promise<void> {
   const env = { ...process.env, DATABASE_URL: url };
-  const out = execFileSync(process.execPath, ['bench/import-once.mjs', 'activities', join(dataDir, 'activities.csv')], { cwd: root, env, encoding: 'utf8', maxBuffer: 1 << 26 });
+  const out = execFileSync(process.execPath, ['bench/import-once.mjs', 'activities', join(dataDir, 'activities.csv')], {
+    cwd: root,
+    env,
+    encoding: 'utf8',
+    maxBuffer: 1 << 26,
+  });
   console.log(`[${engine}] import: ${out.trim()}`);
   const app = await openApp(loadConfig({ DATABASE_URL: url, LOG_LEVEL: 'silent' }), { clock: systemClock });
   const server = await serverFor(app, { logLevel: 'silent' });
@@ -47,7 +52,12 @@ async function run(engine: string, url: string): Promise<void> {
     const partners = orgs.filter((o) => o.kind === 'partner' || o.kind === 'multilateral').map((o) => o.code);
     const agency = orgs.find((o) => o.kind === 'provider_agency')?.code as string; // the generated programs have implementing agencies
     console.log(`[${engine}] ${orgs.length} organisations, ${partners.length} partners`);
-    const triangular = await app.deps.store.repos.programs.list({ cooperationType: 'triangular' }, { key: 'identifier', desc: false }, 1, 500);
+    const triangular = await app.deps.store.repos.programs.list(
+      { cooperationType: 'triangular' },
+      { key: 'identifier', desc: false },
+      1,
+      500,
+    );
     const programIds = triangular.items.map((a) => a.identifier);
     let start = performance.now();
     const today = new Date().toISOString().slice(0, 10);
@@ -62,7 +72,13 @@ async function run(engine: string, url: string): Promise<void> {
           partnerOrg: partners[i % partners.length],
           country: COUNTRIES[i % COUNTRIES.length],
           items: [
-            { side: 'ours', kind: 'offer', description: `Offer ${i}`, flagshipArea: 'DEV-AGR', country: COUNTRIES[(i + 1) % COUNTRIES.length] },
+            {
+              side: 'ours',
+              kind: 'offer',
+              description: `Offer ${i}`,
+              flagshipArea: 'DEV-AGR',
+              country: COUNTRIES[(i + 1) % COUNTRIES.length],
+            },
             { side: 'theirs', kind: 'request', description: `Request ${i}` },
           ],
           followUps: [

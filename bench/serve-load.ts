@@ -50,7 +50,10 @@ if (!process.argv.includes('--no-build')) execFileSync('npm', ['run', 'build', '
 const wrkVersion = spawnSync('wrk', ['-v'], { encoding: 'utf8' }).stdout.split('\n')[0] ?? '';
 console.log(`machine: ${cpus().length} cores (${cpus()[0]?.model ?? '?'}), Node ${process.version}; ${wrkVersion}`);
 
-const load = () => loadavg().map((l) => l.toFixed(2)).join(' ');
+const load = () =>
+  loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ');
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 interface WrkResult {
@@ -66,8 +69,19 @@ interface WrkResult {
   seconds?: { at: number; statuses: Record<string, number> }[];
 }
 
-async function wrk(url: string, options: { script: string; connections?: number; seconds?: number; headers?: string[]; env?: Record<string, string> }): Promise<WrkResult> {
-  const args = ['-t2', `-c${options.connections ?? 32}`, `-d${options.seconds ?? duration}s`, '--timeout', '10s', '-s', join(WRK_DIR, options.script)];
+async function wrk(
+  url: string,
+  options: { script: string; connections?: number; seconds?: number; headers?: string[]; env?: Record<string, string> },
+): Promise<WrkResult> {
+  const args = [
+    '-t2',
+    `-c${options.connections ?? 32}`,
+    `-d${options.seconds ?? duration}s`,
+    '--timeout',
+    '10s',
+    '-s',
+    join(WRK_DIR, options.script),
+  ];
   for (const h of options.headers ?? []) args.push('-H', h);
   args.push(url);
   const out = await new Promise<string>((resolve, reject) => {
@@ -92,7 +106,11 @@ let started = 0;
 /** A process of the benchmark; its output goes to a log file of the run's folder. */
 function start(args: string[], env: Record<string, string>): ChildProcess {
   const log = createWriteStream(join(work, `process-${++started}-${args[1] ?? ''}.log`));
-  const child = spawn(process.execPath, args, { cwd: root, env: { ...process.env, LOG_LEVEL: 'warn', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, args, {
+    cwd: root,
+    env: { ...process.env, LOG_LEVEL: 'warn', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   child.stdout?.pipe(log);
   child.stderr?.pipe(log);
   console.log(`  (${args.join(' ')}: output in ${log.path.toString()})`);
@@ -124,13 +142,20 @@ async function stop(child: ChildProcess): Promise<void> {
 async function ensureAccount(app: AppContext, role: 'viewer' | 'agency' | 'embassy', email: string, org: string | null): Promise<void> {
   if (await app.deps.store.repos.users.findByEmail(email)) return;
   if (org && !(await app.deps.store.repos.organisations.findByCode(org))) {
-    await createOrganisation(app.deps, organisationInputSchema.parse({ code: org, nameEn: `Benchmark ${org}`, type: '10', countryCode: 'ID', kind: 'provider_agency' }));
+    await createOrganisation(
+      app.deps,
+      organisationInputSchema.parse({ code: org, nameEn: `Benchmark ${org}`, type: '10', countryCode: 'ID', kind: 'provider_agency' }),
+    );
   }
   await createUser(app.deps, userInputSchema.parse({ email, name: `Benchmark ${role}`, role, orgCode: org, password: PASSWORD }));
 }
 
 async function login(base: string, email: string): Promise<{ cookie: string; csrf: string }> {
-  const response = await fetch(`${base}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password: PASSWORD }) });
+  const response = await fetch(`${base}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password: PASSWORD }),
+  });
   if (!response.ok) throw new Error(`sign-in of ${email}: ${response.status} ${await response.text()}`);
   const cookie = (response.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
   return { cookie, csrf: ((await response.json()) as { csrfToken: string }).csrfToken };
@@ -169,8 +194,18 @@ async function lists(engine: string, url: string, serverDir = root): Promise<voi
       { name: '  the same, uncached', url: `${base}${heavy}`, script: 'uncached.lua' },
       ...(viewer && agency
         ? [
-            { name: 'signed-in list, viewer', url: `${base}/api/v1/activities`, script: 'fixed.lua', headers: [`Cookie: ${viewer.cookie}`] },
-            { name: 'signed-in list, agency', url: `${base}/api/v1/activities`, script: 'fixed.lua', headers: [`Cookie: ${agency.cookie}`] },
+            {
+              name: 'signed-in list, viewer',
+              url: `${base}/api/v1/activities`,
+              script: 'fixed.lua',
+              headers: [`Cookie: ${viewer.cookie}`],
+            },
+            {
+              name: 'signed-in list, agency',
+              url: `${base}/api/v1/activities`,
+              script: 'fixed.lua',
+              headers: [`Cookie: ${agency.cookie}`],
+            },
             { name: '  agency, uncached', url: `${base}/api/v1/activities`, script: 'uncached.lua', headers: [`Cookie: ${agency.cookie}`] },
           ]
         : []),
@@ -226,10 +261,19 @@ async function season(url: string): Promise<void> {
     .execute();
   const offers: number[] = [];
   for (const p of programs) {
-    const offer = await saveOffer(app.deps, p.id, offerInputSchema.parse({ deadline: '2027-12-31T00:00:00Z', quotaDefault: 100_000, quotas: [], status: 'open' }));
+    const offer = await saveOffer(
+      app.deps,
+      p.id,
+      offerInputSchema.parse({ deadline: '2027-12-31T00:00:00Z', quotaDefault: 100_000, quotas: [], status: 'open' }),
+    );
     offers.push(offer.id);
   }
-  const highest = (await db.selectFrom('activities').select((eb) => eb.fn.max('id').as('m')).executeTakeFirstOrThrow()).m;
+  const highest = (
+    await db
+      .selectFrom('activities')
+      .select((eb) => eb.fn.max('id').as('m'))
+      .executeTakeFirstOrThrow()
+  ).m;
   await app.close();
   const port = 3813;
   const base = `http://127.0.0.1:${port}`;
@@ -252,11 +296,26 @@ async function season(url: string): Promise<void> {
         SEASON_THINK_MS: String(thinkMs),
       },
     });
-    console.log(`\n[postgres, --workers 2] nomination season, 200 users, think time ${thinkMs} ms (0.5–1.5×), ${seasonSeconds} s: ${fmt(r)}  statuses ${JSON.stringify(r.statuses)}  (load ${before})`);
+    console.log(
+      `\n[postgres, --workers 2] nomination season, 200 users, think time ${thinkMs} ms (0.5–1.5×), ${seasonSeconds} s: ${fmt(r)}  statuses ${JSON.stringify(r.statuses)}  (load ${before})`,
+    );
     const app2 = await openApp(loadConfig({ DATABASE_URL: url, LOG_LEVEL: 'silent' }), { migrate: false });
-    const nominated = await app2.database.db.selectFrom('participants').select((eb) => eb.fn.countAll().as('n')).where('activity_id', 'in', programs.map((p) => p.id)).executeTakeFirstOrThrow();
-    const documents = await app2.database.db.selectFrom('participant_documents').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
-    console.log(`[postgres] nominations stored in the season's offers: ${String(nominated.n)}; documents stored in all: ${String(documents.n)}`);
+    const nominated = await app2.database.db
+      .selectFrom('participants')
+      .select((eb) => eb.fn.countAll().as('n'))
+      .where(
+        'activity_id',
+        'in',
+        programs.map((p) => p.id),
+      )
+      .executeTakeFirstOrThrow();
+    const documents = await app2.database.db
+      .selectFrom('participant_documents')
+      .select((eb) => eb.fn.countAll().as('n'))
+      .executeTakeFirstOrThrow();
+    console.log(
+      `[postgres] nominations stored in the season's offers: ${String(nominated.n)}; documents stored in all: ${String(documents.n)}`,
+    );
     await app2.close();
   } finally {
     await stop(server);
@@ -265,7 +324,9 @@ async function season(url: string): Promise<void> {
 
 function cluster(action: 'stop' | 'start'): void {
   const version = execFileSync('ls', ['/etc/postgresql'], { encoding: 'utf8' }).trim().split('\n').sort().pop() ?? '15';
-  execFileSync('pg_ctlcluster', ['--skip-systemctl-redirect', version, 'main', action, ...(action === 'stop' ? ['-m', 'fast'] : [])], { stdio: 'inherit' });
+  execFileSync('pg_ctlcluster', ['--skip-systemctl-redirect', version, 'main', action, ...(action === 'stop' ? ['-m', 'fast'] : [])], {
+    stdio: 'inherit',
+  });
 }
 
 async function outage(url: string): Promise<void> {
@@ -290,7 +351,9 @@ async function outage(url: string): Promise<void> {
     const t0 = r.seconds?.[0]?.at ?? 0;
     for (const s of r.seconds ?? []) console.log(`[postgres]   second ${String(s.at - t0).padStart(2)}: ${JSON.stringify(s.statuses)}`);
     const health = await fetch(`${base}/api/health`);
-    console.log(`[postgres] after the outage: server ${server.exitCode === null ? 'alive' : `exited (${server.exitCode})`}, /api/health ${health.status} ${await health.text()}`);
+    console.log(
+      `[postgres] after the outage: server ${server.exitCode === null ? 'alive' : `exited (${server.exitCode})`}, /api/health ${health.status} ${await health.text()}`,
+    );
   } finally {
     await stop(server);
   }

@@ -16,6 +16,8 @@ export async function timeWarm(label: string, runs: number, work: () => Promise<
   ms.sort((a, b) => a - b);
   const median = ms[Math.floor(ms.length / 2)] ?? 0;
   const f = (n: number | undefined) => (n ?? 0).toFixed(1);
-  console.log(`${label}: min ${f(ms[0])} ms, median ${f(median)} ms, max ${f(ms[ms.length - 1])} ms (${runs} runs${note ? `, ${note}` : ''})`);
+  console.log(
+    `${label}: min ${f(ms[0])} ms, median ${f(median)} ms, max ${f(ms[ms.length - 1])} ms (${runs} runs${note ? `, ${note}` : ''})`,
+  );
   return median;
 }

@@ -35,10 +35,17 @@ const data = join(root, 'bench/.data/100000-1000000');
 execFileSync('npm', ['run', 'build', '--silent'], { cwd: root, stdio: 'inherit' });
 if (url === `file:${dbFile}` && !existsSync(dbFile)) {
   if (!existsSync(join(data, 'participants.csv'))) {
-    execFileSync(process.execPath, ['bin/mitra.js', 'generate', '--activities', '100000', '--participants', '1000000', '--out', data], { cwd: root, stdio: 'inherit' });
+    execFileSync(process.execPath, ['bin/mitra.js', 'generate', '--activities', '100000', '--participants', '1000000', '--out', data], {
+      cwd: root,
+      stdio: 'inherit',
+    });
   }
   for (const kind of ['activities', 'participants']) {
-    execFileSync(process.execPath, ['bin/mitra.js', 'import', kind, join(data, `${kind}.csv`)], { cwd: root, stdio: 'inherit', env: { ...process.env, DATABASE_URL: url, MITRA_IMPORT_MAX_BYTES: String(2 ** 31) } });
+    execFileSync(process.execPath, ['bin/mitra.js', 'import', kind, join(data, `${kind}.csv`)], {
+      cwd: root,
+      stdio: 'inherit',
+      env: { ...process.env, DATABASE_URL: url, MITRA_IMPORT_MAX_BYTES: String(2 ** 31) },
+    });
   }
 }
 
@@ -48,7 +55,14 @@ const base = await server.listen({ port: 0, host: '127.0.0.1' });
 const total = await app.deps.store.repos.programs.count();
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+  ],
 });
 
 async function scriptBytes(page: Page, path: string, ready: (p: Page) => Promise<void>, stopAtLazy: boolean) {
@@ -61,11 +75,22 @@ async function scriptBytes(page: Page, path: string, ready: (p: Page) => Promise
   await page.waitForTimeout(300);
   const lazy = /\/WorldMap-/;
   const files = [...bodies.entries()].filter(([u]) => !stopAtLazy || !lazy.test(u));
-  return { files: files.length, gzip: files.reduce((n, [, b]) => n + gzipSync(b).length, 0), raw: files.reduce((n, [, b]) => n + b.length, 0) };
+  return {
+    files: files.length,
+    gzip: files.reduce((n, [, b]) => n + gzipSync(b).length, 0),
+    raw: files.reduce((n, [, b]) => n + b.length, 0),
+  };
 }
 
 const dashboardReady = async (p: Page) => {
-  await p.waitForFunction(() => document.querySelectorAll('.figure').length === 4 && document.querySelectorAll('path.country').length > 170 && document.querySelectorAll('.chart svg').length >= 4, undefined, { timeout: 30_000 });
+  await p.waitForFunction(
+    () =>
+      document.querySelectorAll('.figure').length === 4 &&
+      document.querySelectorAll('path.country').length > 170 &&
+      document.querySelectorAll('.chart svg').length >= 4,
+    undefined,
+    { timeout: 30_000 },
+  );
 };
 const listReady = async (p: Page) => {
   await p.waitForFunction(() => document.querySelectorAll('table.data tbody tr').length > 0, undefined, { timeout: 30_000 });
@@ -81,7 +106,8 @@ async function timed(path: string, ready: (p: Page) => Promise<void>, warm: bool
   await page.addInitScript(() => {
     (window as unknown as { __cls: number }).__cls = 0;
     new PerformanceObserver((list) => {
-      for (const e of list.getEntries() as unknown as { value: number; hadRecentInput: boolean }[]) if (!e.hadRecentInput) (window as unknown as { __cls: number }).__cls += e.value;
+      for (const e of list.getEntries() as unknown as { value: number; hadRecentInput: boolean }[])
+        if (!e.hadRecentInput) (window as unknown as { __cls: number }).__cls += e.value;
     }).observe({ type: 'layout-shift', buffered: true });
   });
   await page.goto(`${base}${path}`);
@@ -100,7 +126,9 @@ console.log(`database: ${app.database.description}, ${total} programs; Chromium 
 const first = await browser.newContext().then((c) => c.newPage());
 const initial = await scriptBytes(first, '/?year=2018', dashboardReady, true);
 const whole = await scriptBytes(await browser.newContext().then((c) => c.newPage()), '/?year=2018', dashboardReady, false);
-console.log(`first-page JavaScript (before the map code): ${initial.files} files, ${(initial.gzip / 1024).toFixed(1)} kB gzip (${(initial.raw / 1024).toFixed(0)} kB raw)`);
+console.log(
+  `first-page JavaScript (before the map code): ${initial.files} files, ${(initial.gzip / 1024).toFixed(1)} kB gzip (${(initial.raw / 1024).toFixed(0)} kB raw)`,
+);
 console.log(`all dashboard JavaScript (map included): ${whole.files} files, ${(whole.gzip / 1024).toFixed(1)} kB gzip`);
 for (const [label, path, ready] of [
   ['dashboard (year 2018)', '/?year=2018', dashboardReady],
@@ -109,7 +137,9 @@ for (const [label, path, ready] of [
   for (const warm of [false, true]) {
     const results = [];
     for (let i = 0; i < runs; i++) results.push(await timed(path, ready, warm));
-    console.log(`${label}, ${warm ? 'warm' : 'cold'} browser cache: ${stats(results.map((r) => r.ms))}; layout shift ${Math.max(...results.map((r) => r.cls)).toFixed(3)}`);
+    console.log(
+      `${label}, ${warm ? 'warm' : 'cold'} browser cache: ${stats(results.map((r) => r.ms))}; layout shift ${Math.max(...results.map((r) => r.cls)).toFixed(3)}`,
+    );
   }
 }
 // In the app: change a filter and wait for the list to show the new result.

@@ -41,11 +41,26 @@ const server = await serverFor(app, { logLevel: 'silent' });
 const base = await server.listen({ port: 0, host: '127.0.0.1' });
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-dev-shm-usage'],
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+    '--disable-dev-shm-usage',
+  ],
 });
 
 const dashboardReady = async (p: Page) => {
-  await p.waitForFunction(() => document.querySelectorAll('.figure').length === 4 && document.querySelectorAll('path.country').length > 170 && document.querySelectorAll('.chart svg').length >= 4, undefined, { timeout: 30_000 });
+  await p.waitForFunction(
+    () =>
+      document.querySelectorAll('.figure').length === 4 &&
+      document.querySelectorAll('path.country').length > 170 &&
+      document.querySelectorAll('.chart svg').length >= 4,
+    undefined,
+    { timeout: 30_000 },
+  );
 };
 const listReady = async (p: Page) => {
   await p.waitForFunction(() => document.querySelectorAll('table.data tbody tr').length > 0, undefined, { timeout: 30_000 });
@@ -91,7 +106,9 @@ async function visit(path: string, ready: (p: Page) => Promise<void>, acceptEnco
 }
 
 const kB = (n: number) => (n / 1000).toFixed(1);
-console.log(`database: ${arg('db') ? app.database.description : 'the demo data in a fresh SQLite database'}; Chromium ${browser.version()}`);
+console.log(
+  `database: ${arg('db') ? app.database.description : 'the demo data in a fresh SQLite database'}; Chromium ${browser.version()}`,
+);
 for (const [label, path, ready] of [
   ['dashboard', '/', dashboardReady],
   ['program list', '/programs', listReady],
@@ -111,9 +128,14 @@ for (const [label, path, ready] of [
       byKind.set(kind, { n: k.n + 1, bytes: k.bytes + r.bytes });
     }
     const parts = [...byKind.entries()].sort((a, b) => b[1].bytes - a[1].bytes).map(([k, v]) => `${k} ${v.n} / ${kB(v.bytes)} kB`);
-    console.log(`${label}, ${mode}: ${requests.length} requests, ${kB(total)} kB transferred (${parts.join('; ')}); usable after ${usableMs.toFixed(0)} ms`);
+    console.log(
+      `${label}, ${mode}: ${requests.length} requests, ${kB(total)} kB transferred (${parts.join('; ')}); usable after ${usableMs.toFixed(0)} ms`,
+    );
     if (flag('files')) {
-      for (const r of [...requests].sort((a, b) => b.bytes - a.bytes)) console.log(`  ${kB(r.bytes).padStart(7)} kB  ${r.encoding.padEnd(8)} ${r.type.padEnd(10)} ${new URL(r.url).pathname}${new URL(r.url).search}`);
+      for (const r of [...requests].sort((a, b) => b.bytes - a.bytes))
+        console.log(
+          `  ${kB(r.bytes).padStart(7)} kB  ${r.encoding.padEnd(8)} ${r.type.padEnd(10)} ${new URL(r.url).pathname}${new URL(r.url).search}`,
+        );
     }
   }
 }

@@ -13,10 +13,15 @@ describe('generated reference tables', () => {
   it.skipIf(!existsSync(shared))('match what the script builds from ../shared/reference today', () => {
     const out = mkdtempSync(join(tmpdir(), 'mitra-ref-'));
     try {
-      const run = spawnSync(process.execPath, ['--import', 'tsx', join(root, 'scripts/build-reference.ts'), '--out', out], { cwd: root, encoding: 'utf8' });
+      const run = spawnSync(process.execPath, ['--import', 'tsx', join(root, 'scripts/build-reference.ts'), '--out', out], {
+        cwd: root,
+        encoding: 'utf8',
+      });
       expect(run.status, run.stderr).toBe(0);
       for (const file of readdirSync(committed)) {
-        expect(readFileSync(join(out, file), 'utf8'), `${file} is stale: run npm run reference`).toBe(readFileSync(join(committed, file), 'utf8'));
+        expect(readFileSync(join(out, file), 'utf8'), `${file} is stale: run npm run reference`).toBe(
+          readFileSync(join(committed, file), 'utf8'),
+        );
       }
     } finally {
       rmSync(out, { recursive: true, force: true });

@@ -64,17 +64,9 @@ function buildCountries(): CountryRecord[] {
     const iso2 = r.iso2 as string;
     const nameEn = DISPLAY_EN[iso2] ?? (r.name_en as string);
     const nameId = DISPLAY_ID[iso2] ?? (r.name_id as string);
-    const candidates = [
-      r.name_en,
-      ...(r.name_en_alt ?? '').split('|'),
-      r.name_id,
-      r.name_un_m49,
-      ...(EXTRA_ALIASES[iso2] ?? []),
-    ];
+    const candidates = [r.name_en, ...(r.name_en_alt ?? '').split('|'), r.name_id, r.name_un_m49, ...(EXTRA_ALIASES[iso2] ?? [])];
     const removed = new Set(REMOVED_ALIASES[iso2] ?? []);
-    const aliases = [
-      ...new Set(candidates.filter((n): n is string => !!n && n !== nameEn && n !== nameId && !removed.has(n))),
-    ];
+    const aliases = [...new Set(candidates.filter((n): n is string => !!n && n !== nameEn && n !== nameId && !removed.has(n)))];
     const ksst = r.ksst_region ?? '';
     return {
       iso2,
@@ -225,7 +217,9 @@ writeModule(
   'iati-codelists.ts',
   'Source: IATI Standard codelists 2.03 (http://iatistandard.org/), CC BY 4.0.',
   `import type { CodelistItem } from '../types.js';\n\n` +
-    `export type IatiCodelistName =\n${Object.keys(codelists).map((n) => `  | '${n}'`).join('\n')};\n\n` +
+    `export type IatiCodelistName =\n${Object.keys(codelists)
+      .map((n) => `  | '${n}'`)
+      .join('\n')};\n\n` +
     `export const IATI_CODELISTS: Record<IatiCodelistName, readonly CodelistItem[]> = ${json(codelists)};\n`,
 );
 

@@ -14,13 +14,32 @@ const envSchema = z.object({
   HOST: z.string().trim().min(1).default('127.0.0.1'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Largest JSON request body, in bytes. */
-  MITRA_BODY_LIMIT: z.coerce.number().int().min(1024).max(100 * 1024 * 1024).default(1024 * 1024),
+  MITRA_BODY_LIMIT: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .max(100 * 1024 * 1024)
+    .default(1024 * 1024),
   /** Largest spreadsheet accepted by an import (CLI and API), in bytes. */
-  MITRA_IMPORT_MAX_BYTES: z.coerce.number().int().min(1024).max(4 * 1024 ** 3).default(256 * 1024 * 1024),
+  MITRA_IMPORT_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .max(4 * 1024 ** 3)
+    .default(256 * 1024 * 1024),
   /** Largest nomination document (CV, letter) upload, in bytes. */
-  MITRA_UPLOAD_MAX_BYTES: z.coerce.number().int().min(1024).max(100 * 1024 * 1024).default(5 * 1024 * 1024),
+  MITRA_UPLOAD_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .max(100 * 1024 * 1024)
+    .default(5 * 1024 * 1024),
   /** Outgoing mail server (smtp://user:pass@host:587 or smtps://…); unset: mail is logged, not sent. */
-  MITRA_SMTP_URL: z.string().trim().refine((u) => /^smtps?:\/\/[^/]+/.test(u), { message: 'must start with smtp:// or smtps://' }).optional(),
+  MITRA_SMTP_URL: z
+    .string()
+    .trim()
+    .refine((u) => /^smtps?:\/\/[^/]+/.test(u), { message: 'must start with smtp:// or smtps://' })
+    .optional(),
   /** Sender of Mitra's mail. */
   MITRA_MAIL_FROM: z.string().trim().min(3).max(300).default('Mitra <no-reply@localhost>'),
   /** ISO code of the country whose cooperation this registry holds (new implementing agencies belong to it). */
@@ -37,23 +56,55 @@ const envSchema = z.object({
   /** SQLite: how long a write waits for another process's write before answering 503. */
   MITRA_DB_BUSY_TIMEOUT_MS: z.coerce.number().int().min(0).max(60_000).default(5000),
   /** Run as the read-only public portal: no sign-in, no writes, published programs only. */
-  MITRA_PORTAL: z.enum(['true', 'false', '1', '0']).default('false').transform((v) => v === 'true' || v === '1'),
+  MITRA_PORTAL: z
+    .enum(['true', 'false', '1', '0'])
+    .default('false')
+    .transform((v) => v === 'true' || v === '1'),
   /** Secure (HTTPS-only) session cookies: always, never, or auto (when the request came over HTTPS). */
   MITRA_SECURE_COOKIES: z.enum(['always', 'never', 'auto']).default('auto'),
   /** Trust X-Forwarded-* from a reverse proxy (client address for sign-in throttling, HTTPS detection). */
-  MITRA_TRUST_PROXY: z.enum(['true', 'false', '1', '0']).default('false').transform((v) => v === 'true' || v === '1'),
+  MITRA_TRUST_PROXY: z
+    .enum(['true', 'false', '1', '0'])
+    .default('false')
+    .transform((v) => v === 'true' || v === '1'),
   /** Session lifetime and idle timeout, in minutes. */
-  MITRA_SESSION_MINUTES: z.coerce.number().int().min(5).max(60 * 24 * 30).default(12 * 60),
-  MITRA_SESSION_IDLE_MINUTES: z.coerce.number().int().min(5).max(60 * 24 * 30).default(2 * 60),
+  MITRA_SESSION_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(5)
+    .max(60 * 24 * 30)
+    .default(12 * 60),
+  MITRA_SESSION_IDLE_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(5)
+    .max(60 * 24 * 30)
+    .default(2 * 60),
   /** The IATI publisher: its organisation identifier prefixes every exported activity identifier. */
-  MITRA_IATI_REPORTING_ORG: z.string().trim().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{1,80}$/, { message: 'must be an IATI organisation identifier such as ID-NCT-SSTC' }).default('ID-NCT-SSTC'),
-  MITRA_IATI_REPORTING_ORG_NAME: z.string().trim().min(1).max(300).default('National Coordination Team for South-South and Triangular Cooperation'),
-  MITRA_IATI_REPORTING_ORG_NAME_ID: z.string().trim().min(1).max(300).default('Tim Koordinasi Nasional Kerja Sama Selatan-Selatan dan Triangular'),
+  MITRA_IATI_REPORTING_ORG: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z0-9][A-Za-z0-9._-]{1,80}$/, { message: 'must be an IATI organisation identifier such as ID-NCT-SSTC' })
+    .default('ID-NCT-SSTC'),
+  MITRA_IATI_REPORTING_ORG_NAME: z
+    .string()
+    .trim()
+    .min(1)
+    .max(300)
+    .default('National Coordination Team for South-South and Triangular Cooperation'),
+  MITRA_IATI_REPORTING_ORG_NAME_ID: z
+    .string()
+    .trim()
+    .min(1)
+    .max(300)
+    .default('Tim Koordinasi Nasional Kerja Sama Selatan-Selatan dan Triangular'),
   /** The address people reach this server at: certificates' QR codes point to <it>/verify/<token>. */
   MITRA_PUBLIC_URL: z
     .string()
     .trim()
-    .refine((u) => /^https?:\/\/[^\s/?#]+(\/[^\s?#]*)?$/.test(u), { message: 'must be an http(s) address such as https://mitra.example.go.id' })
+    .refine((u) => /^https?:\/\/[^\s/?#]+(\/[^\s?#]*)?$/.test(u), {
+      message: 'must be an http(s) address such as https://mitra.example.go.id',
+    })
     .transform((u) => u.replace(/\/+$/, ''))
     .default('http://localhost:3000'),
   /** The first administrator, created on start when the database has no accounts (never a default password). */
@@ -124,7 +175,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     sessionMinutes: e.MITRA_SESSION_MINUTES,
     sessionIdleMinutes: e.MITRA_SESSION_IDLE_MINUTES,
     publicUrl: e.MITRA_PUBLIC_URL,
-    iatiPublisher: { ref: e.MITRA_IATI_REPORTING_ORG, nameEn: e.MITRA_IATI_REPORTING_ORG_NAME, nameId: e.MITRA_IATI_REPORTING_ORG_NAME_ID, type: '10' },
+    iatiPublisher: {
+      ref: e.MITRA_IATI_REPORTING_ORG,
+      nameEn: e.MITRA_IATI_REPORTING_ORG_NAME,
+      nameId: e.MITRA_IATI_REPORTING_ORG_NAME_ID,
+      type: '10',
+    },
     firstAdmin: e.MITRA_ADMIN_EMAIL && e.MITRA_ADMIN_PASSWORD ? { email: e.MITRA_ADMIN_EMAIL, password: e.MITRA_ADMIN_PASSWORD } : null,
   });
 }

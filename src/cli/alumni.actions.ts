@@ -20,12 +20,27 @@ function idOf(value: string, what: string): number {
   return n;
 }
 
-export async function alumniList(ctx: CliContext, opts: { country?: string; q?: string; page: string; pageSize: string; json?: boolean }): Promise<void> {
+export async function alumniList(
+  ctx: CliContext,
+  opts: { country?: string; q?: string; page: string; pageSize: string; json?: boolean },
+): Promise<void> {
   const query = parseInput(alumniQuerySchema, { country: opts.country, q: opts.q, page: opts.page, pageSize: opts.pageSize }, 'options');
   await ctx.withApp(async (app) => {
     const r = await alumniDirectory(app.deps, query);
     if (opts.json) return ctx.io.out(json(r));
-    ctx.io.out(table(['id', 'name', 'country', 'organisation', 'email', 'programs'], r.items.map((a) => [a.id, a.fullName, a.country, a.organisation, a.email, a.programs.map((p) => `${p.identifier} (${p.year ?? '?'})`).join('; ')])));
+    ctx.io.out(
+      table(
+        ['id', 'name', 'country', 'organisation', 'email', 'programs'],
+        r.items.map((a) => [
+          a.id,
+          a.fullName,
+          a.country,
+          a.organisation,
+          a.email,
+          a.programs.map((p) => `${p.identifier} (${p.year ?? '?'})`).join('; '),
+        ]),
+      ),
+    );
     ctx.io.err(`${r.items.length} of ${r.total} person(s), page ${r.page}`);
   });
 }
@@ -34,7 +49,12 @@ export async function surveysList(ctx: CliContext, opts: { json?: boolean }): Pr
   await ctx.withApp(async (app) => {
     const list = await listSurveys(app.deps);
     if (opts.json) return ctx.io.out(json(list));
-    ctx.io.out(table(['code', 'months after', 'active', 'questions', 'name'], list.map((s) => [s.code, s.monthsAfter, s.active ? 'yes' : 'no', s.questions.length, s.nameEn])));
+    ctx.io.out(
+      table(
+        ['code', 'months after', 'active', 'questions', 'name'],
+        list.map((s) => [s.code, s.monthsAfter, s.active ? 'yes' : 'no', s.questions.length, s.nameEn]),
+      ),
+    );
   });
 }
 
@@ -42,7 +62,12 @@ export async function surveysSendDue(ctx: CliContext, opts: { today?: string }):
   const input = parseInput(sendDueInputSchema, { today: opts.today }, 'options');
   await ctx.withApp(async (app) => {
     const r = await sendDueSurveys(app.deps, { publicUrl: app.config.publicUrl, today: input.today });
-    ctx.io.out(table(['survey', 'invited'], r.invited.map((i) => [i.code, i.count])));
+    ctx.io.out(
+      table(
+        ['survey', 'invited'],
+        r.invited.map((i) => [i.code, i.count]),
+      ),
+    );
   });
 }
 
@@ -64,8 +89,13 @@ export async function participantsErase(ctx: CliContext, id: string, opts: { rea
   const participantId = idOf(id, 'ID');
   const input = parseInput(erasureInputSchema, { reason: opts.reason, wholePerson: !!opts.wholePerson }, 'options');
   await ctx.withApp(async (app) => {
-    const results = input.wholePerson ? await erasePersonOf(app.deps, participantId, input.reason) : [await eraseParticipant(app.deps, participantId, input.reason)];
-    for (const r of results) ctx.io.out(`erased participant ${r.participantId}: ${r.fields.join(', ')}; ${r.documents} document(s), ${r.certificatesRevoked} certificate(s) revoked, ${r.auditEntriesScrubbed} audit entr(y/ies) scrubbed`);
+    const results = input.wholePerson
+      ? await erasePersonOf(app.deps, participantId, input.reason)
+      : [await eraseParticipant(app.deps, participantId, input.reason)];
+    for (const r of results)
+      ctx.io.out(
+        `erased participant ${r.participantId}: ${r.fields.join(', ')}; ${r.documents} document(s), ${r.certificatesRevoked} certificate(s) revoked, ${r.auditEntriesScrubbed} audit entr(y/ies) scrubbed`,
+      );
   });
 }
 
@@ -73,7 +103,11 @@ export async function participantsErase(ctx: CliContext, id: string, opts: { rea
 export async function exportParticipantFile(ctx: CliContext, opts: ParticipantExportOptions): Promise<void> {
   if (opts.format !== 'csv' && opts.format !== 'xlsx') throw new CliInputError('--format must be csv or xlsx');
   if (opts.format === 'xlsx' && !opts.out) throw new CliInputError('--out is required for xlsx');
-  const filter = parseInput(participantExportQuerySchema, { activityId: opts.program, country: opts.country, status: opts.status, year: opts.year }, 'options');
+  const filter = parseInput(
+    participantExportQuerySchema,
+    { activityId: opts.program, country: opts.country, status: opts.status, year: opts.year },
+    'options',
+  );
   await ctx.withApp(async (app) => {
     const pages = exportParticipants(app.deps, filter);
     if (!opts.out) {

@@ -19,7 +19,9 @@ export function registerAlumniCommands(program: Command, ctx: CliContext): void 
     .option('--page <n>', 'page', '1')
     .option('--page-size <n>', 'persons per page', '50')
     .option('--json', 'print JSON')
-    .action(async (opts: { country?: string; q?: string; page: string; pageSize: string; json?: boolean }) => (await actions()).alumniList(ctx, opts));
+    .action(async (opts: { country?: string; q?: string; page: string; pageSize: string; json?: boolean }) =>
+      (await actions()).alumniList(ctx, opts),
+    );
 
   const surveys = program.command('surveys').description('follow-up surveys of alumni');
   surveys
@@ -40,7 +42,8 @@ export function registerAlumniCommands(program: Command, ctx: CliContext): void 
     .action(async (opts: { program: string; json?: boolean }) => (await actions()).surveysResults(ctx, opts));
 
   // `participants` is the group of program.commands.ts: erasure joins it.
-  const participants = program.commands.find((c) => c.name() === 'participants') ?? program.command('participants').description("a program's participants");
+  const participants =
+    program.commands.find((c) => c.name() === 'participants') ?? program.command('participants').description("a program's participants");
   participants
     .command('erase <id>')
     .description('erase a participant’s personal data on request (the counts stay); --whole-person erases every record of the person')

@@ -20,17 +20,33 @@ function withRange(cmd: Command): Command {
 export function registerAnalyticsCommands(program: Command, ctx: CliContext): void {
   const analytics = program.command('analytics').description('trends, concentration and the triangular network over the years');
 
-  withRange(analytics.command('trends').description('programs, countries, participants and spending per year, with year-over-year change; by region, modality and flagship area'))
+  withRange(
+    analytics
+      .command('trends')
+      .description(
+        'programs, countries, participants and spending per year, with year-over-year change; by region, modality and flagship area',
+      ),
+  )
     .option('--by <dimension>', 'also break down by region, modality or area')
     .action(async (opts: RangeOptions & { by?: string }) => (await actions()).analyticsTrends(ctx, opts));
 
-  withRange(analytics.command('concentration').description('Herfindahl-Hirschman index (0–10,000) of programs and participants across countries, regions and flagship areas')).action(async (opts: RangeOptions) => (await actions()).analyticsConcentration(ctx, opts));
+  withRange(
+    analytics
+      .command('concentration')
+      .description('Herfindahl-Hirschman index (0–10,000) of programs and participants across countries, regions and flagship areas'),
+  ).action(async (opts: RangeOptions) => (await actions()).analyticsConcentration(ctx, opts));
 
-  withRange(analytics.command('network').description('triangular programs: implementing agency → partner → recipient country')).action(async (opts: RangeOptions) => (await actions()).analyticsNetwork(ctx, opts));
+  withRange(analytics.command('network').description('triangular programs: implementing agency → partner → recipient country')).action(
+    async (opts: RangeOptions) => (await actions()).analyticsNetwork(ctx, opts),
+  );
 
-  const priorities = program.command('priorities').description('policy targets per year (groupings, regions, country lists, countries) and how the records measure up');
+  const priorities = program
+    .command('priorities')
+    .description('policy targets per year (groupings, regions, country lists, countries) and how the records measure up');
 
-  withRange(priorities.command('show').description('targets against the records, per year; flags the ones behind')).action(async (opts: RangeOptions) => (await actions()).prioritiesShow(ctx, opts));
+  withRange(priorities.command('show').description('targets against the records, per year; flags the ones behind')).action(
+    async (opts: RangeOptions) => (await actions()).prioritiesShow(ctx, opts),
+  );
 
   priorities
     .command('set')
@@ -41,7 +57,9 @@ export function registerAnalyticsCommands(program: Command, ctx: CliContext): vo
     .requiredOption('--years <years>', 'a year or a range, e.g. 2016-2020')
     .option('--at-most', 'the figure must stay at or below the target (default: at least)')
     .option('--note <text>', 'why (e.g. the policy it comes from)')
-    .action(async (opts: { subject: string; metric: string; target: string; years: string; atMost?: boolean; note?: string }) => (await actions()).prioritiesSet(ctx, opts));
+    .action(async (opts: { subject: string; metric: string; target: string; years: string; atMost?: boolean; note?: string }) =>
+      (await actions()).prioritiesSet(ctx, opts),
+    );
 
   priorities
     .command('delete <id>')
@@ -56,7 +74,9 @@ export function registerAnalyticsCommands(program: Command, ctx: CliContext): vo
     .option('--stage <stages>', 'count only programs in these lifecycle stages (comma-separated)')
     .option('--lang <lang>', 'en or id', 'en')
     .option('--json', 'print JSON')
-    .action(async (opts: { subject: string; year: string; stage?: string; lang: string; json?: boolean }) => (await actions()).prioritiesBreakdown(ctx, opts));
+    .action(async (opts: { subject: string; year: string; stage?: string; lang: string; json?: boolean }) =>
+      (await actions()).prioritiesBreakdown(ctx, opts),
+    );
 
   const lists = program.command('country-lists').description('custom country lists for priorities (next to the built-in groupings)');
   lists
@@ -69,7 +89,9 @@ export function registerAnalyticsCommands(program: Command, ctx: CliContext): vo
     .requiredOption('--name-en <name>', 'English name')
     .requiredOption('--name-id <name>', 'Indonesian name')
     .requiredOption('--countries <codes>', 'ISO alpha-2 codes, comma-separated')
-    .action(async (code: string, opts: { nameEn: string; nameId: string; countries: string }) => (await actions()).countryListsSet(ctx, code, opts));
+    .action(async (code: string, opts: { nameEn: string; nameId: string; countries: string }) =>
+      (await actions()).countryListsSet(ctx, code, opts),
+    );
   lists.command('delete <code>').action(async (code: string) => (await actions()).countryListsDelete(ctx, code));
 
   const profile = program.command('profile').description('a recipient country or a partner over the years');
@@ -78,11 +100,15 @@ export function registerAnalyticsCommands(program: Command, ctx: CliContext): vo
     .option('--stage <stages>', 'count only programs in these lifecycle stages (comma-separated)')
     .option('--lang <lang>', 'en or id', 'en')
     .option('--json', 'print JSON')
-    .action(async (code: string, opts: { stage?: string; lang: string; json?: boolean }) => (await actions()).profileCountry(ctx, code, opts));
+    .action(async (code: string, opts: { stage?: string; lang: string; json?: boolean }) =>
+      (await actions()).profileCountry(ctx, code, opts),
+    );
   profile
     .command('partner <code>')
     .option('--since <year>', 'count triangular programs cumulatively from this year')
     .option('--stage <stages>', 'count only programs in these lifecycle stages (comma-separated)')
     .option('--json', 'print JSON')
-    .action(async (code: string, opts: { since?: string; stage?: string; json?: boolean }) => (await actions()).profilePartner(ctx, code, opts));
+    .action(async (code: string, opts: { since?: string; stage?: string; json?: boolean }) =>
+      (await actions()).profilePartner(ctx, code, opts),
+    );
 }

@@ -32,7 +32,20 @@ describeCliOnEachEngine(
     });
 
     it('sets targets over a range of years and shows who is behind', async () => {
-      const set = await mitra(['priorities', 'set', '--subject', 'group:pif', '--metric', 'program_share', '--target', '25', '--years', '2017-2018', '--note', 'Pacific priority']);
+      const set = await mitra([
+        'priorities',
+        'set',
+        '--subject',
+        'group:pif',
+        '--metric',
+        'program_share',
+        '--target',
+        '25',
+        '--years',
+        '2017-2018',
+        '--note',
+        'Pacific priority',
+      ]);
       expect(set.code, set.err).toBe(0);
       expect(set.out).toMatch(/set 2 target\(s\): group:PIF program_share ≥ 25 for 2017, 2018/);
       await mitra(['priorities', 'set', '--subject', 'country:PS', '--metric', 'programs', '--target', '3', '--years', '2018']);
@@ -43,12 +56,33 @@ describeCliOnEachEngine(
       const bad = await mitra(['priorities', 'set', '--subject', 'club:X', '--metric', 'programs', '--target', '1', '--years', '2018']);
       expect(bad.code).toBe(3);
       expect(bad.err).toMatch(/--subject must be KIND:CODE/);
-      const share = await mitra(['priorities', 'set', '--subject', 'region:africa', '--metric', 'participant_share', '--target', '150', '--years', '2018']);
+      const share = await mitra([
+        'priorities',
+        'set',
+        '--subject',
+        'region:africa',
+        '--metric',
+        'participant_share',
+        '--target',
+        '150',
+        '--years',
+        '2018',
+      ]);
       expect(share.err).toMatch(/target: a share is a percentage between 0 and 100/);
     });
 
     it('keeps country lists and breaks a subject down', async () => {
-      const set = await mitra(['country-lists', 'set', 'melanesia', '--name-en', 'Melanesia', '--name-id', 'Melanesia', '--countries', 'PG,FJ,SB,VU,NC']);
+      const set = await mitra([
+        'country-lists',
+        'set',
+        'melanesia',
+        '--name-en',
+        'Melanesia',
+        '--name-id',
+        'Melanesia',
+        '--countries',
+        'PG,FJ,SB,VU,NC',
+      ]);
       expect(set.out).toMatch(/created melanesia: 5 countries/);
       const b = await mitra(['priorities', 'breakdown', '--subject', 'list:melanesia', '--year', '2018']);
       expect(b.out).toMatch(/^PG\s+Papua New Guinea\s+3\s+47$/m);

@@ -1,14 +1,24 @@
 /** The attendance and certificate commands (attendance.commands.ts). */
 import { z } from 'zod';
 import { attendanceInputSchema } from '../domain/attendance/attendance.schema.js';
-import { attendanceSheet, certificateDocument, closeAttendance, issueCertificates, recordAttendance, revokeCertificate, verifyCertificate, type AttendanceSheet } from '../services/attendance.js';
+import {
+  attendanceSheet,
+  certificateDocument,
+  closeAttendance,
+  issueCertificates,
+  recordAttendance,
+  revokeCertificate,
+  verifyCertificate,
+  type AttendanceSheet,
+} from '../services/attendance.js';
 import { CliInputError } from './exit-codes.js';
 import { json, table } from './format.js';
 import { parseInput } from './input.js';
 import type { CliContext } from './context.js';
 
 function idOf(value: string, option: string): number {
-  if (!/^\d{1,10}$/.test(value.trim()) || Number(value) < 1 || Number(value) > 2_147_483_647) throw new CliInputError(`${option} must be a record id such as 12 (got "${value}")`);
+  if (!/^\d{1,10}$/.test(value.trim()) || Number(value) < 1 || Number(value) > 2_147_483_647)
+    throw new CliInputError(`${option} must be a record id such as 12 (got "${value}")`);
   return Number(value);
 }
 
@@ -30,7 +40,10 @@ export function sheetTable(s: AttendanceSheet): string {
     r.completes ? 'yes' : 'no',
     r.certificate ? `${r.certificate.number}${r.certificate.revokedAt ? ' (revoked)' : ''}` : '',
   ]);
-  return [`${s.program.identifier}: ${s.days.length} course days; completion at ${s.completionPercent}% = at least ${s.requiredDays} day(s)`, table(head, rows)].join('\n');
+  return [
+    `${s.program.identifier}: ${s.days.length} course days; completion at ${s.completionPercent}% = at least ${s.requiredDays} day(s)`,
+    table(head, rows),
+  ].join('\n');
 }
 
 export async function attendanceShow(ctx: CliContext, opts: { program: string; json?: boolean }): Promise<void> {
@@ -41,14 +54,22 @@ export async function attendanceShow(ctx: CliContext, opts: { program: string; j
   });
 }
 
-export async function attendanceRecord(ctx: CliContext, opts: { program: string; day: string; present?: string; absent?: string }): Promise<void> {
+export async function attendanceRecord(
+  ctx: CliContext,
+  opts: { program: string; day: string; present?: string; absent?: string },
+): Promise<void> {
   const id = idOf(opts.program, '--program');
   const present = idsOf(opts.present, '--present');
   const absent = idsOf(opts.absent, '--absent');
   if (present.length + absent.length === 0) throw new CliInputError('say who was there: --present IDS and/or --absent IDS');
   const input = parseInput(
     attendanceInputSchema,
-    { marks: [...present.map((p) => ({ participantId: p, day: opts.day, present: true })), ...absent.map((p) => ({ participantId: p, day: opts.day, present: false }))] },
+    {
+      marks: [
+        ...present.map((p) => ({ participantId: p, day: opts.day, present: true })),
+        ...absent.map((p) => ({ participantId: p, day: opts.day, present: false })),
+      ],
+    },
     'options',
   );
   await ctx.withApp(async (app) => {
@@ -80,7 +101,12 @@ export async function certificatesIssue(ctx: CliContext, opts: { program: string
   await ctx.withApp(async (app) => {
     const r = await issueCertificates(app.deps, id);
     if (opts.json) return ctx.io.out(json(r));
-    ctx.io.out(table(['certificate', 'participant', 'number'], r.issued.map((c) => [c.id, c.participantId, c.number])));
+    ctx.io.out(
+      table(
+        ['certificate', 'participant', 'number'],
+        r.issued.map((c) => [c.id, c.participantId, c.number]),
+      ),
+    );
     ctx.io.err(`issued ${r.issued.length}; ${r.existing} already had one${r.erased ? `; ${r.erased} erased (none issued)` : ''}`);
   });
 }

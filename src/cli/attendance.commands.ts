@@ -25,7 +25,9 @@ export function registerAttendanceCommands(program: Command, ctx: CliContext): v
     .requiredOption('--day <YYYY-MM-DD>', 'the course day')
     .option('--present <ids>', 'participant ids present, comma-separated')
     .option('--absent <ids>', 'participant ids absent, comma-separated')
-    .action(async (opts: { program: string; day: string; present?: string; absent?: string }) => (await actions()).attendanceRecord(ctx, opts));
+    .action(async (opts: { program: string; day: string; present?: string; absent?: string }) =>
+      (await actions()).attendanceRecord(ctx, opts),
+    );
 
   attendance
     .command('close')

@@ -16,15 +16,33 @@ describeCliOnEachEngine('mitra attendance and certificates', (mitra, env) => {
     let programId = 0;
     const ids: number[] = [];
     try {
-      const program = await createProgram(app.deps, programInputSchema.parse(aProgram({ plannedStart: '2026-03-02', plannedEnd: '2026-03-06', lifecycleStage: 'implementation' })));
+      const program = await createProgram(
+        app.deps,
+        programInputSchema.parse(aProgram({ plannedStart: '2026-03-02', plannedEnd: '2026-03-06', lifecycleStage: 'implementation' })),
+      );
       programId = program.id;
-      for (const name of ['Ana Soares', 'Tui Fale']) ids.push((await addParticipant(app.deps, program.id, participantInputSchema.parse(aParticipant({ fullName: name, status: 'confirmed' })))).id);
+      for (const name of ['Ana Soares', 'Tui Fale'])
+        ids.push(
+          (await addParticipant(app.deps, program.id, participantInputSchema.parse(aParticipant({ fullName: name, status: 'confirmed' }))))
+            .id,
+        );
     } finally {
       await app.close();
     }
     const [ana = 0, tui = 0] = ids;
     for (const day of ['2026-03-02', '2026-03-03', '2026-03-04', '2026-03-05']) {
-      const r = await mitra(['attendance', 'record', '--program', String(programId), '--day', day, '--present', String(ana), '--absent', String(tui)]);
+      const r = await mitra([
+        'attendance',
+        'record',
+        '--program',
+        String(programId),
+        '--day',
+        day,
+        '--present',
+        String(ana),
+        '--absent',
+        String(tui),
+      ]);
       expect(r.code, r.err).toBe(0);
     }
     const outside = await mitra(['attendance', 'record', '--program', String(programId), '--day', '2026-03-09', '--present', String(ana)]);

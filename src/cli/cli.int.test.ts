@@ -3,7 +3,6 @@ import { aProgram } from '../testing/builders.js';
 import { describeCliOnEachEngine, runMitra } from '../testing/cli.js';
 
 describeCliOnEachEngine('mitra CLI', (mitra) => {
-
   it('migrates, reports status, and is idempotent', async () => {
     const first = await mitra(['db', 'migrate']);
     expect(first.code).toBe(0);
@@ -30,9 +29,13 @@ describeCliOnEachEngine('mitra CLI', (mitra) => {
     expect(created.out).toMatch(new RegExp(`created ${input.identifier}`));
     const shown = await mitra(['activities', 'show', input.identifier, '--json']);
     expect(JSON.parse(shown.out)).toMatchObject({ identifier: input.identifier, recipients: [{ country: 'TL', percentage: null }] });
-    const updated = await mitra(['activities', 'update', input.identifier, '--file', 'p.json', '--expect-version', '1'], { 'p.json': '{"titleId":"Judul baru"}' });
+    const updated = await mitra(['activities', 'update', input.identifier, '--file', 'p.json', '--expect-version', '1'], {
+      'p.json': '{"titleId":"Judul baru"}',
+    });
     expect(updated.out).toMatch(/version 2/);
-    const stale = await mitra(['activities', 'update', input.identifier, '--file', 'p.json', '--expect-version', '1'], { 'p.json': '{"titleId":"x"}' });
+    const stale = await mitra(['activities', 'update', input.identifier, '--file', 'p.json', '--expect-version', '1'], {
+      'p.json': '{"titleId":"x"}',
+    });
     expect(stale.code).toBe(5);
     expect((await mitra(['activities', 'delete', input.identifier])).code).toBe(0);
     expect((await mitra(['activities', 'show', input.identifier])).code).toBe(4);

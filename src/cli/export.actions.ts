@@ -38,7 +38,8 @@ export async function exportIatiFile(ctx: CliContext, opts: Record<string, strin
   await ctx.withApp(async (app) => {
     if (!out) {
       const exported = await exportIati(app.deps, query, app.config.iatiPublisher);
-      for await (const chunk of iatiDocument(exported.generatedAt, exported.activities, exported.undated)) ctx.io.out(chunk.replace(/\n$/, ''));
+      for await (const chunk of iatiDocument(exported.generatedAt, exported.activities, exported.undated))
+        ctx.io.out(chunk.replace(/\n$/, ''));
       if (exported.undated.length) ctx.io.err(`warning: ${undatedNote(exported.undated)}`);
       return;
     }
@@ -61,6 +62,9 @@ export async function exportIatiFile(ctx: CliContext, opts: Record<string, strin
       written += n;
     }
     const missing = count - written;
-    if (missing > 0) ctx.io.err(`warning: ${missing} program(s) without start dates are in no yearly file; give them dates, or export them with a narrower filter`);
+    if (missing > 0)
+      ctx.io.err(
+        `warning: ${missing} program(s) without start dates are in no yearly file; give them dates, or export them with a narrower filter`,
+      );
   });
 }

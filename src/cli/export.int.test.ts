@@ -16,7 +16,9 @@ describeCliOnEachEngine(
       const file = join(dir, 'all.xml');
       const written = await mitra(['export', 'iati', '--out', file]);
       expect(written.err).toMatch(/wrote 24 activities to .*all\.xml/);
-      expect(written.err).toContain('warning: 1 program(s) without any date are not in this file (IATI requires an activity-date): ENG-2017-0002-2');
+      expect(written.err).toContain(
+        'warning: 1 program(s) without any date are not in this file (IATI requires an activity-date): ENG-2017-0002-2',
+      );
       if (canValidateIati) expect(xsdErrors(file)).toBe('');
       expect((await mitra(['export', 'iati', '--stage', 'dreaming'])).code).toBe(3);
     });
@@ -25,7 +27,12 @@ describeCliOnEachEngine(
       const dir = mkdtempSync(join(tmpdir(), 'mitra-export-'));
       const run = await mitra(['export', 'iati', '--out', join(dir, 'iati.xml'), '--max-file-mb', '0.01']);
       expect(run.code).toBe(0);
-      expect(readdirSync(dir).sort()).toEqual(['iati-2016.xml', 'iati-2017.xml', 'iati-2018.xml', expect.stringMatching(/^iati-20\d\d\.xml$/)]); // and the demo's open course offer, next year
+      expect(readdirSync(dir).sort()).toEqual([
+        'iati-2016.xml',
+        'iati-2017.xml',
+        'iati-2018.xml',
+        expect.stringMatching(/^iati-20\d\d\.xml$/),
+      ]); // and the demo's open course offer, next year
       expect(readFileSync(join(dir, 'iati-2018.xml'), 'utf8').match(/<iati-activity /g)).toHaveLength(14);
       if (canValidateIati) for (const f of readdirSync(dir)) expect(xsdErrors(join(dir, f))).toBe('');
     });

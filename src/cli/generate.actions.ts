@@ -11,7 +11,8 @@ import type { CliContext, GenerateOptions } from './context.js';
 
 function whole(name: string, value: string, min: number, max: number): number {
   const n = Number(value);
-  if (!Number.isInteger(n) || n < min || n > max) throw new CliInputError(`${name} must be a whole number from ${min} to ${max} (got ${value})`);
+  if (!Number.isInteger(n) || n < min || n > max)
+    throw new CliInputError(`${name} must be a whole number from ${min} to ${max} (got ${value})`);
   return n;
 }
 

@@ -64,7 +64,11 @@ describeCliOnEachEngine(
       expect(run.code).toBe(0);
       const report = JSON.parse(run.out);
       expect(report).toMatchObject({ kind: 'iati', status: 'committed', rows: 2, inserted: 2, updated: 0, unchanged: 0, errorCount: 0 });
-      expect(report.file).toEqual({ iatiVersion: '2.02', generated: '2024-05-01T00:00:00Z', publishers: [{ publisher: 'XM-FIX', activities: 2 }] });
+      expect(report.file).toEqual({
+        iatiVersion: '2.02',
+        generated: '2024-05-01T00:00:00Z',
+        publishers: [{ publisher: 'XM-FIX', activities: 2 }],
+      });
       expect(report.createdOrganisations).toEqual([
         { code: 'XM-FIX', name: 'Fixture Foundation', kind: 'partner' },
         { code: 'AGUAS-DEL-SUR-S-A', name: 'Aguas del Sur S.A.', kind: 'partner' },
@@ -81,7 +85,10 @@ describeCliOnEachEngine(
         recipients: [{ country: 'CV', percentage: 100 }],
         sdgs: [{ goal: 6, target: null }],
       });
-      expect(one.transactions.map((t: { amount: string; currency: string }) => `${t.amount} ${t.currency}`)).toEqual(['120000.00 EUR', '-2500.50 EUR']);
+      expect(one.transactions.map((t: { amount: string; currency: string }) => `${t.amount} ${t.currency}`)).toEqual([
+        '120000.00 EUR',
+        '-2500.50 EUR',
+      ]);
       const two = await show('XM-FIX-002');
       expect(two.recipients).toEqual([
         { country: 'ML', percentage: 75 },
@@ -94,7 +101,9 @@ describeCliOnEachEngine(
       const before = await total();
       const again = JSON.parse((await mitra(['import', 'iati', 'fixture.xml', '--json'], { 'fixture.xml': file() })).out);
       expect(again).toMatchObject({ status: 'committed', inserted: 0, updated: 0, unchanged: 2 });
-      const changed = JSON.parse((await mitra(['import', 'iati', 'fixture.xml', '--json'], { 'fixture.xml': file({ title2: 'Seeds for the Sahel, phase 2' }) })).out);
+      const changed = JSON.parse(
+        (await mitra(['import', 'iati', 'fixture.xml', '--json'], { 'fixture.xml': file({ title2: 'Seeds for the Sahel, phase 2' }) })).out,
+      );
       expect(changed).toMatchObject({ status: 'committed', inserted: 0, updated: 1, unchanged: 1 });
       expect((await show('XM-FIX-002')).titleEn).toBe('Seeds for the Sahel, phase 2');
       expect(await total()).toBe(before);
@@ -108,8 +117,18 @@ describeCliOnEachEngine(
       const report = JSON.parse(run.out);
       expect(report).toMatchObject({ status: 'rejected', rows: 4, rejectedRows: 2 });
       expect(report.errors).toEqual([
-        expect.objectContaining({ line: 30, record: 'XM-FIX/BAD', column: 'iati-identifier', message: expect.stringContaining('must not contain') }),
-        expect.objectContaining({ line: 37, record: 'XM-FIX-003', column: 'budget 1 / value', message: expect.stringContaining('no currency') }),
+        expect.objectContaining({
+          line: 30,
+          record: 'XM-FIX/BAD',
+          column: 'iati-identifier',
+          message: expect.stringContaining('must not contain'),
+        }),
+        expect.objectContaining({
+          line: 37,
+          record: 'XM-FIX-003',
+          column: 'budget 1 / value',
+          message: expect.stringContaining('no currency'),
+        }),
       ]);
       expect((await show('XM-FIX-002')).titleEn).toBe('Seeds for the Sahel, phase 2');
       const text = await mitra(['import', 'iati', 'bad.xml'], { 'bad.xml': bad });
@@ -136,7 +155,11 @@ describeCliOnEachEngine(
           '<?xml version="1.0"?>\n<!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;">]>\n<iati-activities><iati-activity><iati-identifier>&lol2;</iati-identifier></iati-activity></iati-activities>',
           /DOCTYPE is not allowed/,
         ],
-        ['entity.xml', '<iati-activities version="2.03"><iati-activity><iati-identifier>&nope;</iati-identifier></iati-activity></iati-activities>', /undefined entity|nope/i],
+        [
+          'entity.xml',
+          '<iati-activities version="2.03"><iati-activity><iati-identifier>&nope;</iati-identifier></iati-activity></iati-activities>',
+          /undefined entity|nope/i,
+        ],
         ['deep.xml', `<iati-activities>${'<a>'.repeat(80)}${'</a>'.repeat(80)}</iati-activities>`, /deeper than 64/],
         ['ebcdic.xml', '<?xml version="1.0" encoding="EBCDIC-US"?>\n<iati-activities/>', /encoding "EBCDIC-US" is not supported/],
         ['html.xml', '<html><body>not iati</body></html>', /root element is <html>/],
@@ -159,7 +182,9 @@ describeCliOnEachEngine(
     });
 
     it('checks without writing on --dry-run, and exports imported activities under their own publisher', async () => {
-      const dry = JSON.parse((await mitra(['import', 'iati', 'new.xml', '--dry-run', '--json'], { 'new.xml': file().replaceAll('XM-FIX-00', 'XM-FIX-10') })).out);
+      const dry = JSON.parse(
+        (await mitra(['import', 'iati', 'new.xml', '--dry-run', '--json'], { 'new.xml': file().replaceAll('XM-FIX-00', 'XM-FIX-10') })).out,
+      );
       expect(dry).toMatchObject({ status: 'dry_run', inserted: 2 });
       expect((await mitra(['activities', 'show', 'XM-FIX-101', '--json'])).code).not.toBe(0);
       const out = await mitra(['export', 'iati', '--country', 'CV']);

@@ -39,9 +39,12 @@ export function describeImport(report: ImportReport): string[] {
   ];
   for (const w of report.warnings) lines.push(`warning: ${w}`);
   const created = report.createdOrganisations;
-  for (const o of created.slice(0, MAX_LISTED_ORGS)) lines.push(`${committed ? 'created' : 'would create'} organisation ${o.code} (${o.name}, ${o.kind})`);
-  if (created.length > MAX_LISTED_ORGS) lines.push(`… and ${created.length - MAX_LISTED_ORGS} more organisations ${committed ? 'created' : 'to create'}`);
-  if (report.errorCount) lines.push(`${report.errorCount} error(s) in ${report.rejectedRows} ${records}${skipped ? ' (not imported)' : ''}:`);
+  for (const o of created.slice(0, MAX_LISTED_ORGS))
+    lines.push(`${committed ? 'created' : 'would create'} organisation ${o.code} (${o.name}, ${o.kind})`);
+  if (created.length > MAX_LISTED_ORGS)
+    lines.push(`… and ${created.length - MAX_LISTED_ORGS} more organisations ${committed ? 'created' : 'to create'}`);
+  if (report.errorCount)
+    lines.push(`${report.errorCount} error(s) in ${report.rejectedRows} ${records}${skipped ? ' (not imported)' : ''}:`);
   for (const e of report.errors) {
     const where = `line ${e.line}${e.record ? ` (${e.record})` : ''}${e.column ? `, ${e.column}` : ''}`;
     lines.push(`  ${where}${e.value !== undefined ? ` ("${e.value}")` : ''}: ${e.message}`);
@@ -78,7 +81,11 @@ async function importFile(
 /** Organisations a report lists one by one (an IATI file may name thousands). */
 const MAX_LISTED_ORGS = 30;
 
-export async function importIatiFiles(ctx: CliContext, files: string[], opts: { dryRun?: boolean; partial?: boolean; json?: boolean }): Promise<void> {
+export async function importIatiFiles(
+  ctx: CliContext,
+  files: string[],
+  opts: { dryRun?: boolean; partial?: boolean; json?: boolean },
+): Promise<void> {
   const config = loadConfig(ctx.io.env);
   const reports: ImportReport[] = [];
   for (const file of files) {
@@ -96,7 +103,12 @@ export async function importIatiFiles(ctx: CliContext, files: string[], opts: { 
   if (reports.some((r) => r.status === 'rejected')) ctx.setExitCode(EXIT.invalid);
 }
 
-export async function importCsvFile(ctx: CliContext, kind: CsvImportKind, file: string, opts: { dryRun?: boolean; json?: boolean }): Promise<void> {
+export async function importCsvFile(
+  ctx: CliContext,
+  kind: CsvImportKind,
+  file: string,
+  opts: { dryRun?: boolean; json?: boolean },
+): Promise<void> {
   const config = loadConfig(ctx.io.env);
   const report = await importFile(ctx, file, (app, chunks, onProgress) =>
     IMPORTERS[kind](app.deps, csvRecordSource(file, chunks, { maxBytes: config.importMaxBytes, onProgress }), {

@@ -6,18 +6,27 @@ import type { CliContext } from './context.js';
 const actions = () => import('./import.actions.js');
 
 export function registerImportCommands(program: Command, ctx: CliContext): void {
-  const command = program.command('import').description('import spreadsheets (CSV, UTF-8, comma or semicolon separated) or IATI activity files; all or nothing');
+  const command = program
+    .command('import')
+    .description('import spreadsheets (CSV, UTF-8, comma or semicolon separated) or IATI activity files; all or nothing');
   command
     .command('iati <files...>')
     .description('import IATI activity files (2.01–2.03) as programs, each file in one transaction; a re-import updates what changed')
     .option('--dry-run', 'validate only: report what would change, write nothing')
-    .option('--partial', 'import the valid activities and list the invalid ones (by default an invalid activity makes the import write nothing)')
+    .option(
+      '--partial',
+      'import the valid activities and list the invalid ones (by default an invalid activity makes the import write nothing)',
+    )
     .option('--json', 'print the reports as JSON')
-    .action(async (files: string[], opts: { dryRun?: boolean; partial?: boolean; json?: boolean }) => (await actions()).importIatiFiles(ctx, files, opts));
+    .action(async (files: string[], opts: { dryRun?: boolean; partial?: boolean; json?: boolean }) =>
+      (await actions()).importIatiFiles(ctx, files, opts),
+    );
   for (const kind of CSV_IMPORT_KINDS) {
     command
       .command(`${kind} <file>`)
-      .description(`import ${kind === 'rates' ? 'exchange rates (currency, date, units_per_usd)' : kind} from a CSV file ("-" reads standard input)`)
+      .description(
+        `import ${kind === 'rates' ? 'exchange rates (currency, date, units_per_usd)' : kind} from a CSV file ("-" reads standard input)`,
+      )
       .option('--dry-run', 'validate only: report what would change, write nothing')
       .option('--json', 'print the report as JSON')
       .action(async (file: string, opts: { dryRun?: boolean; json?: boolean }) => (await actions()).importCsvFile(ctx, kind, file, opts));

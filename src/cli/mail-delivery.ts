@@ -9,7 +9,8 @@ import type { CliIo } from './io.js';
  */
 export async function sendPendingMail(app: AppContext, io: CliIo): Promise<void> {
   if (!app.config.smtpUrl) {
-    for (const m of await app.deps.store.repos.mailOutbox.unsent(1000, MAX_MAIL_ATTEMPTS)) io.out(`(not sent: no MITRA_SMTP_URL) queued #${m.id} to ${m.to}: ${m.subject}`);
+    for (const m of await app.deps.store.repos.mailOutbox.unsent(1000, MAX_MAIL_ATTEMPTS))
+      io.out(`(not sent: no MITRA_SMTP_URL) queued #${m.id} to ${m.to}: ${m.subject}`);
     return;
   }
   // nodemailer loads only when there is mail to send through SMTP.

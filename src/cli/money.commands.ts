@@ -27,15 +27,21 @@ export function registerMoneyCommands(program: Command, ctx: CliContext): void {
   filterOptions(
     command
       .command('budget')
-      .description('budget against spending per program, agency or year, in USD and IDR at the rates of each value date, with the execution rate')
+      .description(
+        'budget against spending per program, agency or year, in USD and IDR at the rates of each value date, with the execution rate',
+      )
       .option('--group-by <group>', 'program, agency or year', 'program'),
   ).action(async (o: Flags) => (await actions()).moneyBudget(ctx, o));
 
   filterOptions(
-    command.command('in-kind').description('ESTIMATED in-kind values of programs with no spending (unit costs × people × days), with their inputs'),
+    command
+      .command('in-kind')
+      .description('ESTIMATED in-kind values of programs with no spending (unit costs × people × days), with their inputs'),
   ).action(async (o: Flags) => (await actions()).moneyInKind(ctx, o));
 
-  const costs = command.command('unit-costs').description('unit costs of the in-kind estimates (participant-day, expert-day, flight per recipient region)');
+  const costs = command
+    .command('unit-costs')
+    .description('unit costs of the in-kind estimates (participant-day, expert-day, flight per recipient region)');
   costs
     .command('list')
     .description('the unit costs, each from its day on')
@@ -54,7 +60,9 @@ export function registerMoneyCommands(program: Command, ctx: CliContext): void {
     .action(async (o: Flags) => (await actions()).unitCostsSet(ctx, o));
   costs
     .command('import')
-    .description('add or replace unit costs from a CSV with columns kind, region, year or valid_from, currency, amount, note (all or nothing)')
+    .description(
+      'add or replace unit costs from a CSV with columns kind, region, year or valid_from, currency, amount, note (all or nothing)',
+    )
     .argument('<file>', 'the CSV file ("-" reads standard input)')
     .action(async (file: string) => (await actions()).unitCostsImport(ctx, file));
 }
@@ -63,7 +71,9 @@ export function registerMoneyCommands(program: Command, ctx: CliContext): void {
 export function registerTossdExportCommand(exportCommand: Command, ctx: CliContext): void {
   exportCommand
     .command('tossd')
-    .description('a TOSSD/CRS-style CSV of a year: one row per program and recipient, amounts in USD, in-kind estimates in their own column')
+    .description(
+      'a TOSSD/CRS-style CSV of a year: one row per program and recipient, amounts in USD, in-kind estimates in their own column',
+    )
     .requiredOption('--year <year>', 'the program year')
     .option('--stage <stages>', 'lifecycle stages, comma-separated (default: implementation,completed,evaluated)')
     .option('--out <file>', 'write to this file (else standard output)')

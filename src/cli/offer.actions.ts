@@ -19,7 +19,19 @@ export async function offersList(ctx: CliContext, opts: { q?: string; open?: boo
   await ctx.withApp(async (app) => {
     const page = await listOffers(app.deps, { q: opts.q, openOnly: !!opts.open, page: 1, pageSize: 200 });
     if (opts.json) return ctx.io.out(json(page));
-    ctx.io.out(table(['id', 'program', 'title', 'status', 'deadline (UTC)', 'quotas'], page.items.map((e) => [e.offer.id, e.program.identifier, e.program.titleEn, e.offer.status, e.offer.deadlineAt, e.offer.quotas.map((q) => `${q.country}:${q.quota}`).join(' ') || (e.offer.quotaDefault ?? '–')])));
+    ctx.io.out(
+      table(
+        ['id', 'program', 'title', 'status', 'deadline (UTC)', 'quotas'],
+        page.items.map((e) => [
+          e.offer.id,
+          e.program.identifier,
+          e.program.titleEn,
+          e.offer.status,
+          e.offer.deadlineAt,
+          e.offer.quotas.map((q) => `${q.country}:${q.quota}`).join(' ') || (e.offer.quotaDefault ?? '–'),
+        ]),
+      ),
+    );
   });
 }
 
@@ -27,7 +39,19 @@ export async function offersShow(ctx: CliContext, id: string): Promise<void> {
   await ctx.withApp(async (app) => ctx.io.out(json(await getOffer(app.deps, idOf(id, 'id')))));
 }
 
-export async function offersOpen(ctx: CliContext, activityId: string, opts: { deadline: string; quotaDefault?: string; quotaTotal?: string; quota?: string[]; summaryEn?: string; summaryId?: string; draft?: boolean }): Promise<void> {
+export async function offersOpen(
+  ctx: CliContext,
+  activityId: string,
+  opts: {
+    deadline: string;
+    quotaDefault?: string;
+    quotaTotal?: string;
+    quota?: string[];
+    summaryEn?: string;
+    summaryId?: string;
+    draft?: boolean;
+  },
+): Promise<void> {
   await ctx.withApp(async (app) => {
     const quotas = (opts.quota ?? []).map((q) => {
       const [country, n] = q.split('=');
@@ -59,20 +83,40 @@ export async function offersSetStatus(ctx: CliContext, id: string, to: 'closed' 
   });
 }
 
-export async function nominationsList(ctx: CliContext, opts: { offer: string; status?: string; page: string; json?: boolean }): Promise<void> {
+export async function nominationsList(
+  ctx: CliContext,
+  opts: { offer: string; status?: string; page: string; json?: boolean },
+): Promise<void> {
   await ctx.withApp(async (app) => {
     const status = opts.status === undefined ? undefined : participantStatuses.parse(opts.status);
     if (opts.status !== undefined && !status) throw new CliInputError(`--status must be one of ${participantStatuses.codes.join(', ')}`);
-    const r = await reviewList(app.deps, idOf(opts.offer, '--offer'), { statuses: status ? [status] : undefined }, idOf(opts.page, '--page'), 50);
+    const r = await reviewList(
+      app.deps,
+      idOf(opts.offer, '--offer'),
+      { statuses: status ? [status] : undefined },
+      idOf(opts.page, '--page'),
+      50,
+    );
     if (opts.json) return ctx.io.out(json(r));
-    ctx.io.out(table(['id', 'name', 'country', 'status', 'rank', 'nominated by', 'nominated at'], r.page.items.map((p) => [p.id, p.fullName, p.country, p.status, p.reserveRank, p.nominatedBy, p.nominatedAt])));
-    ctx.io.out(`${r.page.total} of ${r.counts.total}; ${Object.entries(r.counts.byStatus).map(([s, n]) => `${s} ${n}`).join(', ')}`);
+    ctx.io.out(
+      table(
+        ['id', 'name', 'country', 'status', 'rank', 'nominated by', 'nominated at'],
+        r.page.items.map((p) => [p.id, p.fullName, p.country, p.status, p.reserveRank, p.nominatedBy, p.nominatedAt]),
+      ),
+    );
+    ctx.io.out(
+      `${r.page.total} of ${r.counts.total}; ${Object.entries(r.counts.byStatus)
+        .map(([s, n]) => `${s} ${n}`)
+        .join(', ')}`,
+    );
   });
 }
 
 export async function nominationsSelect(ctx: CliContext, opts: { offer: string; maxReserves?: string }): Promise<void> {
   await ctx.withApp(async (app) => {
-    const r = await selectAllWithinQuotas(app.deps, idOf(opts.offer, '--offer'), { maxReserves: opts.maxReserves === undefined ? undefined : Number(opts.maxReserves) });
+    const r = await selectAllWithinQuotas(app.deps, idOf(opts.offer, '--offer'), {
+      maxReserves: opts.maxReserves === undefined ? undefined : Number(opts.maxReserves),
+    });
     ctx.io.out(`selected ${r.selected}, reserves ${r.reserves}, not selected ${r.notSelected}`);
   });
 }

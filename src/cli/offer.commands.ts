@@ -32,8 +32,24 @@ export function registerOfferCommands(program: Command, ctx: CliContext): void {
     .option('--summary-en <text>')
     .option('--summary-id <text>')
     .option('--draft', 'save as a draft (not in the catalogue)')
-    .action(async (activityId: string, opts: { deadline: string; quotaDefault?: string; quotaTotal?: string; quota?: string[]; summaryEn?: string; summaryId?: string; draft?: boolean }) => (await actions()).offersOpen(ctx, activityId, opts));
-  for (const [name, to] of [['close', 'closed'], ['reopen', 'open']] as const) {
+    .action(
+      async (
+        activityId: string,
+        opts: {
+          deadline: string;
+          quotaDefault?: string;
+          quotaTotal?: string;
+          quota?: string[];
+          summaryEn?: string;
+          summaryId?: string;
+          draft?: boolean;
+        },
+      ) => (await actions()).offersOpen(ctx, activityId, opts),
+    );
+  for (const [name, to] of [
+    ['close', 'closed'],
+    ['reopen', 'open'],
+  ] as const) {
     offers
       .command(`${name} <id>`)
       .description(name === 'close' ? 'stop taking nominations' : 'take nominations again')

@@ -9,7 +9,12 @@ export async function orgsList(ctx: CliContext, opts: { kind?: string; search?: 
   await ctx.withApp(async (app) => {
     const items = await listOrganisations(app.deps, { kind: opts.kind, q: opts.search });
     if (opts.json) return ctx.io.out(json(items));
-    ctx.io.out(table(['code', 'acronym', 'kind', 'country', 'name'], items.map((o) => [o.code, o.acronym, o.kind, o.countryCode, o.nameEn])));
+    ctx.io.out(
+      table(
+        ['code', 'acronym', 'kind', 'country', 'name'],
+        items.map((o) => [o.code, o.acronym, o.kind, o.countryCode, o.nameEn]),
+      ),
+    );
   });
 }
 

@@ -1,6 +1,19 @@
 /** The partnership commands (partnership.commands.ts): partners, agreements, engagements, follow-ups. */
-import { agreementListQuerySchema, engagementListQuerySchema, followUpListQuerySchema, partnerListQuerySchema } from '../domain/partnership/partnership.schema.js';
-import { agreementTable, allPages, engagementTable, followUpTable, partnerTable, type ListTable, type TableLang } from '../io/partnership-tables.js';
+import {
+  agreementListQuerySchema,
+  engagementListQuerySchema,
+  followUpListQuerySchema,
+  partnerListQuerySchema,
+} from '../domain/partnership/partnership.schema.js';
+import {
+  agreementTable,
+  allPages,
+  engagementTable,
+  followUpTable,
+  partnerTable,
+  type ListTable,
+  type TableLang,
+} from '../io/partnership-tables.js';
 import { tableCsv, tableFileBytes } from '../io/table-file.js';
 import { listAgreements } from '../services/agreements.js';
 import { listEngagements, listFollowUps } from '../services/engagements.js';
@@ -27,10 +40,19 @@ function outputOf(opts: OutputOptions): { format: ListFormat; out: string | unde
  * Prints or writes a list: the terminal table with its summary line, JSON, or the download's
  * CSV (standard output, or a file with a BOM) or XLSX file.
  */
-async function emit(ctx: CliContext, output: ReturnType<typeof outputOf>, list: { table: ListTable; text: () => string; data: unknown; noun: string }): Promise<void> {
+async function emit(
+  ctx: CliContext,
+  output: ReturnType<typeof outputOf>,
+  list: { table: ListTable; text: () => string; data: unknown; noun: string },
+): Promise<void> {
   if (output.format === 'json') return ctx.io.out(json(list.data));
   if (output.format === 'table') return ctx.io.out(list.text());
-  if (!output.out) return ctx.io.out(tableCsv(list.table).replace(/^\uFEFF/, '').trimEnd());
+  if (!output.out)
+    return ctx.io.out(
+      tableCsv(list.table)
+        .replace(/^\uFEFF/, '')
+        .trimEnd(),
+    );
   await ctx.io.writeFile(output.out, await tableFileBytes(output.format, list.table));
   ctx.io.err(`wrote ${list.table.rows.length} ${list.noun}(s) to ${output.out}`);
 }
@@ -42,9 +64,16 @@ function rangeText(since: number | null, upTo: number | null): string {
   return 'all years';
 }
 
-export async function partnersList(ctx: CliContext, opts: OutputOptions & { since?: string; upTo?: string; q?: string; country?: string; all?: boolean }): Promise<void> {
+export async function partnersList(
+  ctx: CliContext,
+  opts: OutputOptions & { since?: string; upTo?: string; q?: string; country?: string; all?: boolean },
+): Promise<void> {
   const output = outputOf(opts);
-  const query = parseInput(partnerListQuerySchema, { since: opts.since, upTo: opts.upTo, q: opts.q, country: opts.country, all: opts.all ? 'true' : undefined }, 'options');
+  const query = parseInput(
+    partnerListQuerySchema,
+    { since: opts.since, upTo: opts.upTo, q: opts.q, country: opts.country, all: opts.all ? 'true' : undefined },
+    'options',
+  );
   await ctx.withApp(async (app) => {
     const list = await listPartners(app.deps, query);
     const range = rangeText(list.since, list.upTo);
@@ -55,8 +84,30 @@ export async function partnersList(ctx: CliContext, opts: OutputOptions & { sinc
       text: () =>
         [
           table(
-            ['code', 'acronym', 'country', 'programs', 'triangular', `triangular ${range}`, 'agreements', 'engagements', 'last engagement', 'name'],
-            list.items.map((p) => [p.code, p.acronym, p.country, p.programs, p.triangular, p.triangularInRange, p.agreements, p.engagements, p.lastEngagement, p.nameEn]),
+            [
+              'code',
+              'acronym',
+              'country',
+              'programs',
+              'triangular',
+              `triangular ${range}`,
+              'agreements',
+              'engagements',
+              'last engagement',
+              'name',
+            ],
+            list.items.map((p) => [
+              p.code,
+              p.acronym,
+              p.country,
+              p.programs,
+              p.triangular,
+              p.triangularInRange,
+              p.agreements,
+              p.engagements,
+              p.lastEngagement,
+              p.nameEn,
+            ]),
           ),
           `${list.items.length} partner(s); triangular programs in ${range}: ${list.triangularInRange} (each counted once, in the published stages)`,
         ].join('\n'),
@@ -64,7 +115,10 @@ export async function partnersList(ctx: CliContext, opts: OutputOptions & { sinc
   });
 }
 
-export async function agreementsList(ctx: CliContext, opts: OutputOptions & { status?: string; kind?: string; partner?: string; country?: string; expiringWithin?: string; q?: string }): Promise<void> {
+export async function agreementsList(
+  ctx: CliContext,
+  opts: OutputOptions & { status?: string; kind?: string; partner?: string; country?: string; expiringWithin?: string; q?: string },
+): Promise<void> {
   const output = outputOf(opts);
   const filter = parseInput(
     agreementListQuerySchema.omit({ page: true, pageSize: true }),
@@ -81,7 +135,17 @@ export async function agreementsList(ctx: CliContext, opts: OutputOptions & { st
         [
           table(
             ['reference', 'kind', 'status', 'parties', 'signed', 'valid until', 'days left', 'owner', 'title'],
-            items.map((a) => [a.reference, a.kind, a.status, a.parties.map((p) => p.org ?? p.country).join(', '), a.signedOn, a.validUntil, a.renewal.daysLeft, a.ownerOrg, a.titleEn]),
+            items.map((a) => [
+              a.reference,
+              a.kind,
+              a.status,
+              a.parties.map((p) => p.org ?? p.country).join(', '),
+              a.signedOn,
+              a.validUntil,
+              a.renewal.daysLeft,
+              a.ownerOrg,
+              a.titleEn,
+            ]),
           ),
           `${items.length} agreement(s)`,
         ].join('\n'),
@@ -94,15 +158,24 @@ export async function agreementsRemind(ctx: CliContext): Promise<void> {
     const report = await sendRenewalReminders(app.deps, { publicUrl: app.config.publicUrl });
     if (!report.agreements.length) ctx.io.out('no renewal reminder is due');
     for (const a of report.agreements) {
-      ctx.io.out(`${a.reference}: valid until ${a.validUntil}, ${a.daysLeft} day(s) left: ${a.reminder}-day reminder queued for ${a.recipients} recipient(s)`);
+      ctx.io.out(
+        `${a.reference}: valid until ${a.validUntil}, ${a.daysLeft} day(s) left: ${a.reminder}-day reminder queued for ${a.recipients} recipient(s)`,
+      );
     }
     await sendPendingMail(app, ctx.io);
   });
 }
 
-export async function engagementsList(ctx: CliContext, opts: OutputOptions & { kind?: string; partner?: string; country?: string; from?: string; to?: string; q?: string }): Promise<void> {
+export async function engagementsList(
+  ctx: CliContext,
+  opts: OutputOptions & { kind?: string; partner?: string; country?: string; from?: string; to?: string; q?: string },
+): Promise<void> {
   const output = outputOf(opts);
-  const filter = parseInput(engagementListQuerySchema.omit({ page: true, pageSize: true }), { kind: opts.kind, partner: opts.partner, country: opts.country, from: opts.from, to: opts.to, q: opts.q }, 'options');
+  const filter = parseInput(
+    engagementListQuerySchema.omit({ page: true, pageSize: true }),
+    { kind: opts.kind, partner: opts.partner, country: opts.country, from: opts.from, to: opts.to, q: opts.q },
+    'options',
+  );
   await ctx.withApp(async (app) => {
     const items = await allPages((page) => listEngagements(app.deps, { ...filter, page, pageSize: 200 }));
     await emit(ctx, output, {
@@ -133,9 +206,16 @@ export async function engagementsList(ctx: CliContext, opts: OutputOptions & { k
   });
 }
 
-export async function followUpsList(ctx: CliContext, opts: OutputOptions & { overdue?: boolean; owner?: string; status?: string }): Promise<void> {
+export async function followUpsList(
+  ctx: CliContext,
+  opts: OutputOptions & { overdue?: boolean; owner?: string; status?: string },
+): Promise<void> {
   const output = outputOf(opts);
-  const filter = parseInput(followUpListQuerySchema.omit({ page: true, pageSize: true }), { overdue: opts.overdue ? 'true' : undefined, owner: opts.owner, status: opts.status }, 'options');
+  const filter = parseInput(
+    followUpListQuerySchema.omit({ page: true, pageSize: true }),
+    { overdue: opts.overdue ? 'true' : undefined, owner: opts.owner, status: opts.status },
+    'options',
+  );
   await ctx.withApp(async (app) => {
     const items = await allPages((page) => listFollowUps(app.deps, { ...filter, page, pageSize: 200 }));
     await emit(ctx, output, {

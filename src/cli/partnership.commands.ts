@@ -32,11 +32,15 @@ function registerPartnerList(program: Command, ctx: CliContext): void {
       .option('--q <text>', 'text in the code, name or acronym')
       .option('--country <country>', 'the partner’s country (code or name)')
       .option('--all', 'also organisations without any program, agreement or engagement'),
-  ).action(async (opts: OutputOptions & { since?: string; upTo?: string; q?: string; country?: string; all?: boolean }) => (await actions()).partnersList(ctx, opts));
+  ).action(async (opts: OutputOptions & { since?: string; upTo?: string; q?: string; country?: string; all?: boolean }) =>
+    (await actions()).partnersList(ctx, opts),
+  );
 }
 
 function registerAgreementCommands(program: Command, ctx: CliContext): void {
-  const agreements = program.command('agreements').description('agreements with partners and countries: the list and the renewal reminders');
+  const agreements = program
+    .command('agreements')
+    .description('agreements with partners and countries: the list and the renewal reminders');
   withOutput(
     agreements
       .command('list')
@@ -47,11 +51,17 @@ function registerAgreementCommands(program: Command, ctx: CliContext): void {
       .option('--country <country>', 'a country party, or the country of a party organisation')
       .option('--expiring-within <days>', 'signed or in force, ending within this many days (or already past its end)')
       .option('--q <text>', 'text in the reference, title or subject'),
-  ).action(async (opts: OutputOptions & { status?: string; kind?: string; partner?: string; country?: string; expiringWithin?: string; q?: string }) => (await actions()).agreementsList(ctx, opts));
+  ).action(
+    async (
+      opts: OutputOptions & { status?: string; kind?: string; partner?: string; country?: string; expiringWithin?: string; q?: string },
+    ) => (await actions()).agreementsList(ctx, opts),
+  );
 
   agreements
     .command('remind')
-    .description('queue the renewal reminders that are due (180, 90 and 30 days before the end of validity, each once) and send the queued mail; run it daily')
+    .description(
+      'queue the renewal reminders that are due (180, 90 and 30 days before the end of validity, each once) and send the queued mail; run it daily',
+    )
     .action(async () => (await actions()).agreementsRemind(ctx));
 }
 
@@ -68,7 +78,9 @@ function registerEngagementList(program: Command, ctx: CliContext): void {
       .option('--from <date>', 'overlapping the period from this day (YYYY-MM-DD)')
       .option('--to <date>', 'overlapping the period up to this day (YYYY-MM-DD)')
       .option('--q <text>', 'text in the reference, title, purpose, counterpart or items'),
-  ).action(async (opts: OutputOptions & { kind?: string; partner?: string; country?: string; from?: string; to?: string; q?: string }) => (await actions()).engagementsList(ctx, opts));
+  ).action(async (opts: OutputOptions & { kind?: string; partner?: string; country?: string; from?: string; to?: string; q?: string }) =>
+    (await actions()).engagementsList(ctx, opts),
+  );
 }
 
 function registerFollowUpList(program: Command, ctx: CliContext): void {
@@ -81,7 +93,9 @@ function registerFollowUpList(program: Command, ctx: CliContext): void {
       .option('--overdue', 'only the open ones past their due day')
       .option('--owner <owner>', 'an account’s email or an organisation’s code')
       .option('--status <status>', followUpStatuses.codes.join(', ')),
-  ).action(async (opts: OutputOptions & { overdue?: boolean; owner?: string; status?: string }) => (await actions()).followUpsList(ctx, opts));
+  ).action(async (opts: OutputOptions & { overdue?: boolean; owner?: string; status?: string }) =>
+    (await actions()).followUpsList(ctx, opts),
+  );
 }
 
 export function registerPartnershipCommands(program: Command, ctx: CliContext): void {

@@ -92,8 +92,11 @@ export async function programsHistory(ctx: CliContext, ref: string, opts: { json
     const page = await programHistory(app.deps, activity.id, { pageSize: 500 });
     if (opts.json) return ctx.io.out(json(page.items));
     for (const e of page.items) {
-      ctx.io.out(`${e.at}  ${e.actorLabel}  ${e.action}${e.entityVersion ? ` (version ${e.entityVersion})` : ''}${e.comment ? `: ${e.comment}` : ''}`);
-      for (const [field, c] of Object.entries(e.changes)) ctx.io.out(`    ${field}: ${JSON.stringify(c.before)} → ${JSON.stringify(c.after)}`);
+      ctx.io.out(
+        `${e.at}  ${e.actorLabel}  ${e.action}${e.entityVersion ? ` (version ${e.entityVersion})` : ''}${e.comment ? `: ${e.comment}` : ''}`,
+      );
+      for (const [field, c] of Object.entries(e.changes))
+        ctx.io.out(`    ${field}: ${JSON.stringify(c.before)} → ${JSON.stringify(c.after)}`);
     }
   });
 }
@@ -132,7 +135,12 @@ export async function participantsList(ctx: CliContext, ref: string, opts: { jso
     const activity = await findProgram(app.deps, ref);
     const { items } = await listParticipants(app.deps, activity.id);
     if (opts.json) return ctx.io.out(json(items));
-    ctx.io.out(table(['id', 'name', 'sex', 'country', 'organisation', 'status'], items.map((p) => [p.id, p.fullName, p.sex, p.country, p.organisation, p.status])));
+    ctx.io.out(
+      table(
+        ['id', 'name', 'sex', 'country', 'organisation', 'status'],
+        items.map((p) => [p.id, p.fullName, p.sex, p.country, p.organisation, p.status]),
+      ),
+    );
     ctx.io.out(`${items.length} participant(s)`);
   });
 }

@@ -7,7 +7,10 @@ import type { CliContext, Flags, UpdateOptions } from './context.js';
 const actions = () => import('./program.actions.js');
 
 export function registerProgramCommands(program: Command, ctx: CliContext): void {
-  const programs = program.command('programs').alias('activities').description('programs (IATI activities; `activities` is the older name)');
+  const programs = program
+    .command('programs')
+    .alias('activities')
+    .description('programs (IATI activities; `activities` is the older name)');
 
   programs
     .command('list')
@@ -39,7 +42,9 @@ export function registerProgramCommands(program: Command, ctx: CliContext): void
     .command('transition <ref> <action>')
     .description(`move a program through the assistance process: ${transitionActions.codes.join(', ')}`)
     .option('--comment <text>', 'why (required to reject, return or cancel)')
-    .action(async (ref: string, action: string, opts: { comment?: string }) => (await actions()).programsTransition(ctx, ref, action, opts));
+    .action(async (ref: string, action: string, opts: { comment?: string }) =>
+      (await actions()).programsTransition(ctx, ref, action, opts),
+    );
 
   programs
     .command('history <ref>')

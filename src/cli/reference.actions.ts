@@ -18,5 +18,10 @@ export function countriesResolve(ctx: CliContext, names: string[]): void {
 
 export function countriesList(ctx: CliContext, opts: { region?: string }): void {
   const rows = searchCountries({ region: optionOneOf('--region', REPORT_REGIONS, opts.region) });
-  ctx.io.out(table(['iso2', 'iso3', 'region', 'English', 'Indonesian'], rows.map((c) => [c.iso2, c.iso3, c.region, c.nameEn, c.nameId])));
+  ctx.io.out(
+    table(
+      ['iso2', 'iso3', 'region', 'English', 'Indonesian'],
+      rows.map((c) => [c.iso2, c.iso3, c.region, c.nameEn, c.nameId]),
+    ),
+  );
 }

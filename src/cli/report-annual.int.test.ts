@@ -26,7 +26,10 @@ describeCliOnEachEngine(
 
     it('counts only the stages asked for, and writes the same tables as XLSX', async () => {
       const files: Record<string, string | Uint8Array> = {};
-      const run = await mitra(['report', 'annual', '--year', '2016', '--stage', 'completed,approved', '--pdf', 'r.pdf', '--xlsx', 'r.xlsx'], files);
+      const run = await mitra(
+        ['report', 'annual', '--year', '2016', '--stage', 'completed,approved', '--pdf', 'r.pdf', '--xlsx', 'r.xlsx'],
+        files,
+      );
       expect(run.code).toBe(0);
       const text = pdfText(bytesOf(files['r.pdf']));
       expect(text).toMatch(/^\s*Programs\s+2\s*$/m);

@@ -41,9 +41,18 @@ export function describeSummary(s: AnnualSummary, lang: 'en' | 'id'): string {
     ),
   ];
   if (s.partners.length) {
-    parts.push('', table([name('Triangular partner', 'Mitra triangular'), name('Programs', 'Program')], s.partners.map((p) => [p.acronym ?? p.org, p.programs])));
+    parts.push(
+      '',
+      table(
+        [name('Triangular partner', 'Mitra triangular'), name('Programs', 'Program')],
+        s.partners.map((p) => [p.acronym ?? p.org, p.programs]),
+      ),
+    );
   }
-  parts.push('', `${name('Spending', 'Belanja')}: USD ${money(s.spending.usdMinor)}   IDR ${money(s.spending.idrMinor)}   (${s.spending.transactions} ${name('transactions', 'transaksi')})`);
+  parts.push(
+    '',
+    `${name('Spending', 'Belanja')}: USD ${money(s.spending.usdMinor)}   IDR ${money(s.spending.idrMinor)}   (${s.spending.transactions} ${name('transactions', 'transaksi')})`,
+  );
   for (const m of s.spending.missingRates) {
     parts.push(
       name(
@@ -56,7 +65,12 @@ export function describeSummary(s: AnnualSummary, lang: 'en' | 'id'): string {
 }
 
 function regionRows(s: AnnualSummary, lang: 'en' | 'id') {
-  return REPORT_REGIONS.map((r) => [REPORT_REGION_NAMES[lang][r], s.regions[r].programs, s.regions[r].countries, s.regions[r].participants]);
+  return REPORT_REGIONS.map((r) => [
+    REPORT_REGION_NAMES[lang][r],
+    s.regions[r].programs,
+    s.regions[r].countries,
+    s.regions[r].participants,
+  ]);
 }
 
 function parseYear(value: string): number {
@@ -113,6 +127,11 @@ export async function reportYears(ctx: CliContext, opts: { json?: boolean; stage
   await ctx.withApp(async (app) => {
     const rows = await yearlyTotals(app.deps, { stages });
     if (opts.json) return ctx.io.out(json(rows));
-    ctx.io.out(table(['year', 'programs', 'countries', 'participants', 'USD'], rows.map((r) => [r.year, r.programs, r.countries, r.participants, money(r.spending.usdMinor)])));
+    ctx.io.out(
+      table(
+        ['year', 'programs', 'countries', 'participants', 'USD'],
+        rows.map((r) => [r.year, r.programs, r.countries, r.participants, money(r.spending.usdMinor)]),
+      ),
+    );
   });
 }

@@ -5,9 +5,23 @@ import { codelistName } from '../domain/reference/codelists.js';
 import { REPORT_REGION_NAMES } from '../domain/reference/types.js';
 import type { MatchReason } from '../domain/request/matching.js';
 import { requestStatuses, type CooperationRequest } from '../domain/request/request.js';
-import { acceptInputSchema, assessInputSchema, declineInputSchema, requestInputSchema, requestListQuerySchema } from '../domain/request/request.schema.js';
+import {
+  acceptInputSchema,
+  assessInputSchema,
+  declineInputSchema,
+  requestInputSchema,
+  requestListQuerySchema,
+} from '../domain/request/request.schema.js';
 import type { ServiceDeps } from '../services/deps.js';
-import { acceptRequest, assessRequest, declineRequest, getRequest, listRequests, registerRequest, requestMatches } from '../services/requests.js';
+import {
+  acceptRequest,
+  assessRequest,
+  declineRequest,
+  getRequest,
+  listRequests,
+  registerRequest,
+  requestMatches,
+} from '../services/requests.js';
 import { CliInputError } from './exit-codes.js';
 import { json, table } from './format.js';
 import { parseInput } from './input.js';
@@ -41,17 +55,27 @@ export function reasonText(r: MatchReason, lang: Lang): string {
   const id = lang === 'id';
   switch (r.code) {
     case 'same_area':
-      return id ? `${r.programs} program di bidang ${flagshipAreas.label(r.area, 'id')}` : `${r.programs} program(s) in ${flagshipAreas.label(r.area, 'en')}`;
+      return id
+        ? `${r.programs} program di bidang ${flagshipAreas.label(r.area, 'id')}`
+        : `${r.programs} program(s) in ${flagshipAreas.label(r.area, 'en')}`;
     case 'same_sector':
-      return id ? `${r.programs} program di sektor ${r.sector} (${codelistName('Sector', r.sector) ?? ''})` : `${r.programs} program(s) in sector ${r.sector} (${codelistName('Sector', r.sector) ?? ''})`;
+      return id
+        ? `${r.programs} program di sektor ${r.sector} (${codelistName('Sector', r.sector) ?? ''})`
+        : `${r.programs} program(s) in sector ${r.sector} (${codelistName('Sector', r.sector) ?? ''})`;
     case 'same_sector_category':
       return id ? `${r.programs} program di kategori sektor ${r.category}` : `${r.programs} program(s) in sector category ${r.category}`;
     case 'country_experience':
-      return id ? `${r.programs} program untuk ${countryName(r.country, 'id')}` : `${r.programs} program(s) for ${countryName(r.country, 'en')}`;
+      return id
+        ? `${r.programs} program untuk ${countryName(r.country, 'id')}`
+        : `${r.programs} program(s) for ${countryName(r.country, 'en')}`;
     case 'region_experience':
-      return id ? `${r.programs} program lain di ${REPORT_REGION_NAMES.id[r.region]}` : `${r.programs} other program(s) in ${REPORT_REGION_NAMES.en[r.region]}`;
+      return id
+        ? `${r.programs} program lain di ${REPORT_REGION_NAMES.id[r.region]}`
+        : `${r.programs} other program(s) in ${REPORT_REGION_NAMES.en[r.region]}`;
     case 'same_modality':
-      return id ? `${r.programs} program berbentuk ${modalities.label(r.modality, 'id').toLowerCase()}` : `${r.programs} ${modalities.label(r.modality, 'en').toLowerCase()} program(s)`;
+      return id
+        ? `${r.programs} program berbentuk ${modalities.label(r.modality, 'id').toLowerCase()}`
+        : `${r.programs} ${modalities.label(r.modality, 'en').toLowerCase()} program(s)`;
     case 'recent':
       return id ? `terakhir pada ${r.year}` : `latest in ${r.year}`;
   }
@@ -82,14 +106,24 @@ function describe(r: CooperationRequest): string {
     .join('\n');
 }
 
-export async function requestsList(ctx: CliContext, opts: { status?: string; country?: string; search?: string; page: string; json?: boolean }): Promise<void> {
-  const query = parseInput(requestListQuerySchema, { status: opts.status, country: opts.country, q: opts.search, page: opts.page, pageSize: 100 }, 'options');
+export async function requestsList(
+  ctx: CliContext,
+  opts: { status?: string; country?: string; search?: string; page: string; json?: boolean },
+): Promise<void> {
+  const query = parseInput(
+    requestListQuerySchema,
+    { status: opts.status, country: opts.country, q: opts.search, page: opts.page, pageSize: 100 },
+    'options',
+  );
   await ctx.withApp(async (app) => {
     const page = await listRequests(app.deps, query);
     if (opts.json) return ctx.io.out(json(page));
     ctx.io.out(
       [
-        table(['id', 'reference', 'received', 'country', 'status', 'area', 'topic'], page.items.map((r) => [r.id, r.reference, r.receivedOn, r.country, r.status, r.flagshipArea, r.topic])),
+        table(
+          ['id', 'reference', 'received', 'country', 'status', 'area', 'topic'],
+          page.items.map((r) => [r.id, r.reference, r.receivedOn, r.country, r.status, r.flagshipArea, r.topic]),
+        ),
         `${page.total} request(s)${page.total > page.items.length ? `, page ${page.page}` : ''}`,
       ].join('\n'),
     );
@@ -129,7 +163,9 @@ export async function requestsRegister(ctx: CliContext, opts: RegisterOptions): 
 export async function requestsAssess(ctx: CliContext, ref: string, opts: { note?: string; expectVersion?: string }): Promise<void> {
   const input = parseInput(assessInputSchema, { note: opts.note }, 'options');
   await ctx.withApp(async (app) => {
-    const r = await assessRequest(app.deps, (await findRequest(app.deps, ref)).id, input, { expectedVersion: versionOf(opts.expectVersion) });
+    const r = await assessRequest(app.deps, (await findRequest(app.deps, ref)).id, input, {
+      expectedVersion: versionOf(opts.expectVersion),
+    });
     ctx.io.out(`${r.reference} is under assessment`);
   });
 }
@@ -137,15 +173,23 @@ export async function requestsAssess(ctx: CliContext, ref: string, opts: { note?
 export async function requestsDecline(ctx: CliContext, ref: string, opts: { note: string; expectVersion?: string }): Promise<void> {
   const input = parseInput(declineInputSchema, { note: opts.note }, 'options');
   await ctx.withApp(async (app) => {
-    const r = await declineRequest(app.deps, (await findRequest(app.deps, ref)).id, input, { expectedVersion: versionOf(opts.expectVersion) });
+    const r = await declineRequest(app.deps, (await findRequest(app.deps, ref)).id, input, {
+      expectedVersion: versionOf(opts.expectVersion),
+    });
     ctx.io.out(`${r.reference} is declined`);
   });
 }
 
-export async function requestsAccept(ctx: CliContext, ref: string, opts: { agency?: string; identifier?: string; note?: string; expectVersion?: string }): Promise<void> {
+export async function requestsAccept(
+  ctx: CliContext,
+  ref: string,
+  opts: { agency?: string; identifier?: string; note?: string; expectVersion?: string },
+): Promise<void> {
   const input = parseInput(acceptInputSchema, { implementingOrg: opts.agency, identifier: opts.identifier, note: opts.note }, 'options');
   await ctx.withApp(async (app) => {
-    const { request, activity } = await acceptRequest(app.deps, (await findRequest(app.deps, ref)).id, input, { expectedVersion: versionOf(opts.expectVersion) });
+    const { request, activity } = await acceptRequest(app.deps, (await findRequest(app.deps, ref)).id, input, {
+      expectedVersion: versionOf(opts.expectVersion),
+    });
     ctx.io.out(`${request.reference} is accepted: program ${activity.identifier} (id ${activity.id}) created in the request stage`);
   });
 }
@@ -156,13 +200,35 @@ export async function requestsMatches(ctx: CliContext, ref: string, opts: { lang
     const m = await requestMatches(app.deps, (await findRequest(app.deps, ref)).id);
     if (opts.json) return ctx.io.out(json(m));
     const none = lang === 'id' ? '(tidak ada)' : '(none)';
-    const L = lang === 'id'
-      ? { agencies: 'Kementerian/lembaga', programs: 'Program sebelumnya', alumni: 'Alumni', score: 'skor', name: 'nama', year: 'tahun', programsCol: 'program' }
-      : { agencies: 'Ministries and agencies', programs: 'Past programs', alumni: 'Alumni', score: 'score', name: 'name', year: 'year', programsCol: 'programs' };
+    const L =
+      lang === 'id'
+        ? {
+            agencies: 'Kementerian/lembaga',
+            programs: 'Program sebelumnya',
+            alumni: 'Alumni',
+            score: 'skor',
+            name: 'nama',
+            year: 'tahun',
+            programsCol: 'program',
+          }
+        : {
+            agencies: 'Ministries and agencies',
+            programs: 'Past programs',
+            alumni: 'Alumni',
+            score: 'score',
+            name: 'name',
+            year: 'year',
+            programsCol: 'programs',
+          };
     // The reasons are whole sentences: one line each under the table (a table cell would cut them).
     const section = (title: string, headers: string[], rows: { cells: (string | number | null)[]; reasons: readonly MatchReason[] }[]) => [
       title,
-      rows.length ? table(['#', ...headers], rows.map((r, i) => [i + 1, ...r.cells])) : none,
+      rows.length
+        ? table(
+            ['#', ...headers],
+            rows.map((r, i) => [i + 1, ...r.cells]),
+          )
+        : none,
       ...rows.map((r, i) => `  #${i + 1}: ${reasons(r.reasons, lang)}`),
       '',
     ];
@@ -170,9 +236,30 @@ export async function requestsMatches(ctx: CliContext, ref: string, opts: { lang
       [
         `${m.request.reference}: ${m.request.topic}`,
         '',
-        ...section(L.agencies, [L.score, 'code', L.name], m.agencies.map((a) => ({ cells: [a.score, a.candidate.code, lang === 'id' ? (a.candidate.nameId ?? a.candidate.nameEn) : a.candidate.nameEn], reasons: a.reasons }))),
-        ...section(L.programs, [L.score, 'identifier', L.year, 'agency'], m.programs.map((p) => ({ cells: [p.score, p.candidate.identifier, p.candidate.year, p.candidate.implementingOrg], reasons: p.reasons }))),
-        ...section(L.alumni, [L.score, L.name, L.programsCol], m.alumni.map((a) => ({ cells: [a.score, a.candidate.fullName ?? '—', a.candidate.programs.map((x) => x.identifier).join(', ')], reasons: a.reasons }))),
+        ...section(
+          L.agencies,
+          [L.score, 'code', L.name],
+          m.agencies.map((a) => ({
+            cells: [a.score, a.candidate.code, lang === 'id' ? (a.candidate.nameId ?? a.candidate.nameEn) : a.candidate.nameEn],
+            reasons: a.reasons,
+          })),
+        ),
+        ...section(
+          L.programs,
+          [L.score, 'identifier', L.year, 'agency'],
+          m.programs.map((p) => ({
+            cells: [p.score, p.candidate.identifier, p.candidate.year, p.candidate.implementingOrg],
+            reasons: p.reasons,
+          })),
+        ),
+        ...section(
+          L.alumni,
+          [L.score, L.name, L.programsCol],
+          m.alumni.map((a) => ({
+            cells: [a.score, a.candidate.fullName ?? '—', a.candidate.programs.map((x) => x.identifier).join(', ')],
+            reasons: a.reasons,
+          })),
+        ),
       ]
         .join('\n')
         .trimEnd(),

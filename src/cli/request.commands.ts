@@ -9,7 +9,9 @@ import type { CliContext, RegisterOptions } from './context.js';
 const actions = () => import('./request.actions.js');
 
 export function registerRequestCommands(program: Command, ctx: CliContext): void {
-  const requests = program.command('requests').description('partner governments’ requests: register, assess, decline, accept (creates a program), and matches');
+  const requests = program
+    .command('requests')
+    .description('partner governments’ requests: register, assess, decline, accept (creates a program), and matches');
 
   requests
     .command('list')
@@ -19,7 +21,9 @@ export function registerRequestCommands(program: Command, ctx: CliContext): void
     .option('--search <text>', 'text in the reference, topic or description')
     .option('--page <n>', 'page', '1')
     .addOption(jsonOption())
-    .action(async (opts: { status?: string; country?: string; search?: string; page: string; json?: boolean }) => (await actions()).requestsList(ctx, opts));
+    .action(async (opts: { status?: string; country?: string; search?: string; page: string; json?: boolean }) =>
+      (await actions()).requestsList(ctx, opts),
+    );
 
   requests
     .command('show <ref>')
@@ -64,7 +68,9 @@ export function registerRequestCommands(program: Command, ctx: CliContext): void
     .option('--identifier <id>', 'identifier of the new program (default: the request reference)')
     .option('--note <text>', 'a note of the coordination team')
     .option('--expect-version <n>', 'fail if the request is no longer at this version')
-    .action(async (ref: string, opts: { agency?: string; identifier?: string; note?: string; expectVersion?: string }) => (await actions()).requestsAccept(ctx, ref, opts));
+    .action(async (ref: string, opts: { agency?: string; identifier?: string; note?: string; expectVersion?: string }) =>
+      (await actions()).requestsAccept(ctx, ref, opts),
+    );
 
   requests
     .command('matches <ref>')

@@ -27,10 +27,14 @@ describeCliOnEachEngine(
       const en = await mitra(['requests', 'matches', await refOf('FJ')]);
       expect(en.code, en.err).toBe(0);
       expect(en.out).toMatch(/^1\s+22\s+ID-BNPB\s+National Disaster Management Authority$/m);
-      expect(en.out).toMatch(/#1: 1 program\(s\) in Disaster risk management \(\+10\); 1 program\(s\) for Fiji \(\+8\); 1 training program\(s\) \(\+4\)/);
+      expect(en.out).toMatch(
+        /#1: 1 program\(s\) in Disaster risk management \(\+10\); 1 program\(s\) for Fiji \(\+8\); 1 training program\(s\) \(\+4\)/,
+      );
       const id = await mitra(['requests', 'matches', await refOf('FJ'), '--lang', 'id']);
       expect(id.out).toMatch(/Kementerian\/lembaga/);
-      expect(id.out).toMatch(/1 program di bidang Manajemen risiko bencana \(\+10\); 1 program untuk Fiji \(\+8\); 1 program berbentuk pelatihan \(\+4\)/);
+      expect(id.out).toMatch(
+        /1 program di bidang Manajemen risiko bencana \(\+10\); 1 program untuk Fiji \(\+8\); 1 program berbentuk pelatihan \(\+4\)/,
+      );
       expect(JSON.parse((await mitra(['requests', 'matches', '1', '--json'])).out).agencies[0].score).toBe(22);
     });
 
@@ -38,18 +42,44 @@ describeCliOnEachEngine(
       const bad = await mitra(['requests', 'register', '--country', 'Atlantis', '--topic', 'x']);
       expect(bad.code).toBe(3);
       expect(bad.err).toMatch(/country: unknown country "Atlantis"/);
-      const reg = await mitra(['requests', 'register', '--country', 'Papua Nugini', '--topic', 'Village fund management study visit', '--area', 'GOV-LOCAL', '--modality', 'kunjungan belajar', '--from', '2027-08-02', '--to', '2027-08-06', '--received', '2026-09-01']);
+      const reg = await mitra([
+        'requests',
+        'register',
+        '--country',
+        'Papua Nugini',
+        '--topic',
+        'Village fund management study visit',
+        '--area',
+        'GOV-LOCAL',
+        '--modality',
+        'kunjungan belajar',
+        '--from',
+        '2027-08-02',
+        '--to',
+        '2027-08-06',
+        '--received',
+        '2026-09-01',
+      ]);
       expect(reg.code, reg.err).toBe(0);
       const ref = /registered (REQ-\d{4}-\d{4})/.exec(reg.out)?.[1] ?? '';
       expect(ref).toMatch(/^REQ-\d{4}-\d{4}$/);
       expect((await mitra(['requests', 'accept', ref])).code).toBe(5);
       expect((await mitra(['requests', 'assess', ref, '--expect-version', '4'])).code).toBe(5);
-      expect((await mitra(['requests', 'assess', ref, '--note', 'Kemendagri consulted', '--expect-version', '1'])).out).toBe(`${ref} is under assessment\n`);
+      expect((await mitra(['requests', 'assess', ref, '--note', 'Kemendagri consulted', '--expect-version', '1'])).out).toBe(
+        `${ref} is under assessment\n`,
+      );
       const accepted = await mitra(['requests', 'accept', ref, '--agency', 'ID-KEMENSETNEG', '--identifier', 'ID-KEMENSETNEG-2027-01']);
       expect(accepted.code, accepted.err).toBe(0);
-      expect(accepted.out).toMatch(new RegExp(`^${ref} is accepted: program ID-KEMENSETNEG-2027-01 \\(id \\d+\\) created in the request stage`));
+      expect(accepted.out).toMatch(
+        new RegExp(`^${ref} is accepted: program ID-KEMENSETNEG-2027-01 \\(id \\d+\\) created in the request stage`),
+      );
       const program = JSON.parse((await mitra(['activities', 'show', 'ID-KEMENSETNEG-2027-01', '--json'])).out);
-      expect(program).toMatchObject({ lifecycleStage: 'request', implementingOrg: 'ID-KEMENSETNEG', modality: 'study_visit', recipients: [{ country: 'PG' }] });
+      expect(program).toMatchObject({
+        lifecycleStage: 'request',
+        implementingOrg: 'ID-KEMENSETNEG',
+        modality: 'study_visit',
+        recipients: [{ country: 'PG' }],
+      });
       const timor = await refOf('TL');
       const declined = await mitra(['requests', 'decline', timor, '--note', 'Not this year']);
       expect(declined.out).toBe(`${timor} is declined\n`);

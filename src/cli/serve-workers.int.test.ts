@@ -48,7 +48,8 @@ async function answered(count: number): Promise<number> {
 
 describe('mitra serve --workers 2 (the built CLI)', () => {
   beforeAll(async () => {
-    if (!existsSync(join(root, 'dist', 'bundle', 'mitra.mjs'))) throw new Error('dist/bundle is missing: build first (npm run build; npm test does)');
+    if (!existsSync(join(root, 'dist', 'bundle', 'mitra.mjs')))
+      throw new Error('dist/bundle is missing: build first (npm run build; npm test does)');
     dir = mkdtempSync(join(tmpdir(), 'mitra-workers-'));
     base = await start();
   }, 60_000);

@@ -90,7 +90,8 @@ async function serveAlone(ctx: CliContext, config: Config, listen: Listen, demo:
  */
 async function servePrimary(ctx: CliContext, config: Config, workers: number, demo: boolean): Promise<void> {
   const { app, jobs } = await openWithJobs(ctx, config, demo);
-  if (app.database.engine === 'sqlite') ctx.io.out('SQLite takes one write at a time: several processes wait on each other; PostgreSQL serves several better');
+  if (app.database.engine === 'sqlite')
+    ctx.io.out('SQLite takes one write at a time: several processes wait on each other; PostgreSQL serves several better');
   let stopping = false;
   let listening = 0;
   const started = new Map<number, number>();
@@ -157,7 +158,9 @@ async function prepare(ctx: CliContext, app: AppContext, config: Config, demo: b
   if (demo) {
     const loaded = await loadDemoData(app.deps);
     if (loaded.loaded) {
-      ctx.io.out(`loaded the demo data: ${loaded.activities} programs, ${loaded.organisations} organisations, ${loaded.participants} participants`);
+      ctx.io.out(
+        `loaded the demo data: ${loaded.activities} programs, ${loaded.organisations} organisations, ${loaded.participants} participants`,
+      );
       const accounts = await loadDemoAccounts(app.deps);
       if (accounts.length) {
         ctx.io.out('demo accounts (passwords shown once; change them or run `mitra users set-password`):');
@@ -176,20 +179,34 @@ async function prepare(ctx: CliContext, app: AppContext, config: Config, demo: b
  * end, each once. Both run in the process holding their lease.
  */
 function startJobs(ctx: CliContext, app: AppContext, config: Config): BackgroundJobs {
-  const mailer: Mailer = config.smtpUrl ? new SmtpMailer(config.smtpUrl, config.mailFrom) : new CapturedMailer((line) => ctx.io.out(`(no MITRA_SMTP_URL: not sent) ${line}`));
+  const mailer: Mailer = config.smtpUrl
+    ? new SmtpMailer(config.smtpUrl, config.mailFrom)
+    : new CapturedMailer((line) => ctx.io.out(`(no MITRA_SMTP_URL: not sent) ${line}`));
   ctx.io.out(`mail: ${mailer.description}`);
   return startBackgroundJobs(app.deps, {
     mailer,
     publicUrl: config.publicUrl,
     onLeading: (leading) =>
-      ctx.io.out(leading ? 'background jobs (mail, reminders): running in this process' : 'background jobs (mail, reminders): another process runs them (this one takes over if it stops)'),
-    onReminders: (report) => ctx.io.out(`renewal reminders queued: ${report.agreements.map((a) => `${a.reference} (${a.daysLeft} days left)`).join(', ')}`),
-    onError: (job, error) => ctx.io.err(`${job === 'lease' ? 'background jobs' : job === 'mail' ? 'mail delivery' : 'renewal reminders'}: ${error instanceof Error ? error.message : String(error)}`),
+      ctx.io.out(
+        leading
+          ? 'background jobs (mail, reminders): running in this process'
+          : 'background jobs (mail, reminders): another process runs them (this one takes over if it stops)',
+      ),
+    onReminders: (report) =>
+      ctx.io.out(`renewal reminders queued: ${report.agreements.map((a) => `${a.reference} (${a.daysLeft} days left)`).join(', ')}`),
+    onError: (job, error) =>
+      ctx.io.err(
+        `${job === 'lease' ? 'background jobs' : job === 'mail' ? 'mail delivery' : 'renewal reminders'}: ${error instanceof Error ? error.message : String(error)}`,
+      ),
   });
 }
 
 function onStop(stop: () => Promise<void>): void {
-  const end = () => void stop().then(() => process.exit(0), () => process.exit(1));
+  const end = () =>
+    void stop().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
   process.once('SIGINT', end);
   process.once('SIGTERM', end);
 }

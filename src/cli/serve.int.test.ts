@@ -70,6 +70,10 @@ describe('mitra serve (the built CLI)', () => {
     expect(bytes.toString('latin1')).toMatch(/Roboto-Regular/);
     const xlsx = await fetch(`${base}/api/v1/reports/annual.xlsx?year=2018`);
     expect(xlsx.status).toBe(200);
-    expect(Buffer.from(await xlsx.arrayBuffer()).subarray(0, 2).toString()).toBe('PK');
+    expect(
+      Buffer.from(await xlsx.arrayBuffer())
+        .subarray(0, 2)
+        .toString(),
+    ).toBe('PK');
   });
 });

@@ -72,8 +72,12 @@ function mitra(args: readonly string[], env: Record<string, string> = {}, record
   });
   const loaded = record && existsSync(file) ? readFileSync(file, 'utf8').split('\n').filter(Boolean) : [];
   const modules = [...new Set(loaded)].flatMap(modulesOf);
-  const packages = new Set(modules.flatMap((m) => [...m.matchAll(/\/node_modules\/((?:@[^/]+\/)?[^/]+)\//g)].slice(-1).map((x) => x[1] ?? '')));
-  const own = new Set(modules.flatMap((m) => (m.includes('/node_modules/') || !m.startsWith(join(root, 'src')) ? [] : [relative(join(root, 'src'), m)])));
+  const packages = new Set(
+    modules.flatMap((m) => [...m.matchAll(/\/node_modules\/((?:@[^/]+\/)?[^/]+)\//g)].slice(-1).map((x) => x[1] ?? '')),
+  );
+  const own = new Set(
+    modules.flatMap((m) => (m.includes('/node_modules/') || !m.startsWith(join(root, 'src')) ? [] : [relative(join(root, 'src'), m)])),
+  );
   return { code: result.status, out: result.stdout, err: result.stderr, packages: [...packages].sort(), own: [...own].sort() };
 }
 
@@ -93,7 +97,10 @@ describe('mitra start-up', () => {
       // The chunks' source maps are read (without them every check here would pass).
       expect(run.own).toContain('cli/main.ts');
       // No implementation, service, database, file format or server module either.
-      expect(run.own.filter((m) => !/^cli\/[a-z-]+\.commands?\.ts$|^cli\/(main|exit-codes|io)\.ts$|^domain\//.test(m)), `modules loaded by mitra ${args.join(' ')}`).toEqual([]);
+      expect(
+        run.own.filter((m) => !/^cli\/[a-z-]+\.commands?\.ts$|^cli\/(main|exit-codes|io)\.ts$|^domain\//.test(m)),
+        `modules loaded by mitra ${args.join(' ')}`,
+      ).toEqual([]);
     }
     expect(mitra(['--version']).out.trim()).toMatch(/^\d+\.\d+\.\d+$/);
   });

@@ -13,16 +13,24 @@ async function passwordFrom(ctx: CliContext, fromStdin: boolean | undefined): Pr
   if (!fromStdin) return { password: randomPassword(), generated: true };
   const password = (await ctx.io.read('-')).split(/\r?\n/)[0] ?? '';
   const parsed = passwordSchema.safeParse(password);
-  if (!parsed.success) throw new CliInputError(`the password from standard input is not acceptable: ${parsed.error.issues.map((i) => i.message).join('; ')}`);
+  if (!parsed.success)
+    throw new CliInputError(`the password from standard input is not acceptable: ${parsed.error.issues.map((i) => i.message).join('; ')}`);
   return { password, generated: false };
 }
 
 const row = (u: User) => [u.id, u.email, u.name, u.role, u.orgCode, u.disabled ? 'disabled' : 'active', u.lastLoginAt];
 
-export async function usersCreate(ctx: CliContext, opts: { email: string; name: string; role: string; org?: string; passwordStdin?: boolean }): Promise<void> {
+export async function usersCreate(
+  ctx: CliContext,
+  opts: { email: string; name: string; role: string; org?: string; passwordStdin?: boolean },
+): Promise<void> {
   const { password, generated } = await passwordFrom(ctx, opts.passwordStdin);
   const parsed = userInputSchema.safeParse({ email: opts.email, name: opts.name, role: opts.role, orgCode: opts.org ?? null, password });
-  if (!parsed.success) throw new CliInputError('the account is not valid', parsed.error.issues.map((i) => `${i.path.join('.') || 'account'}: ${i.message}`));
+  if (!parsed.success)
+    throw new CliInputError(
+      'the account is not valid',
+      parsed.error.issues.map((i) => `${i.path.join('.') || 'account'}: ${i.message}`),
+    );
   await ctx.withApp(async (app) => {
     const user = await createUser(app.deps, parsed.data);
     ctx.io.out(`created ${user.role} account ${user.email} (id ${user.id})`);
@@ -38,7 +46,6 @@ export async function usersList(ctx: CliContext, opts: { all?: boolean; role?: s
   });
 }
 
-
 /** The patch of each account change, and the password to show when one was generated. */
 const PATCHES: Record<AccountChange, (ctx: CliContext, o: Flags) => Promise<{ patch: unknown; password?: string }>> = {
   disable: async () => ({ patch: { disabled: true } }),
@@ -53,16 +60,25 @@ const PATCHES: Record<AccountChange, (ctx: CliContext, o: Flags) => Promise<{ pa
 export async function usersChange(ctx: CliContext, change: AccountChange, email: string, opts: Flags): Promise<void> {
   const { patch, password } = await PATCHES[change](ctx, opts);
   const parsed = userPatchSchema.safeParse(patch);
-  if (!parsed.success) throw new CliInputError('the change is not valid', parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
+  if (!parsed.success)
+    throw new CliInputError(
+      'the change is not valid',
+      parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`),
+    );
   await ctx.withApp(async (app) => {
     const user = await findUserByEmail(app.deps, email);
     const updated = await updateUser(app.deps, user.id, parsed.data);
-    ctx.io.out(`${updated.email}: ${updated.role}${updated.orgCode ? ` (${updated.orgCode})` : ''}, ${updated.disabled ? 'disabled' : 'active'}`);
+    ctx.io.out(
+      `${updated.email}: ${updated.role}${updated.orgCode ? ` (${updated.orgCode})` : ''}, ${updated.disabled ? 'disabled' : 'active'}`,
+    );
     if (password) ctx.io.out(`new password (shown once): ${password}`);
   });
 }
 
-export async function auditSearch(ctx: CliContext, opts: { entity?: string; id?: string; action?: string; search?: string; limit: string; json?: boolean }): Promise<void> {
+export async function auditSearch(
+  ctx: CliContext,
+  opts: { entity?: string; id?: string; action?: string; search?: string; limit: string; json?: boolean },
+): Promise<void> {
   const limit = Number(opts.limit);
   if (!Number.isInteger(limit) || limit < 1 || limit > 500) throw new CliInputError('--limit must be between 1 and 500');
   const entity = optionOneOf('--entity', AUDIT_ENTITIES, opts.entity);

@@ -23,7 +23,9 @@ export function registerUserCommands(program: Command, ctx: CliContext): void {
     .requiredOption('--role <role>', roles.codes.join(', '))
     .option('--org <code>', 'organisation code (required for agency, embassy and focal_point accounts)')
     .option('--password-stdin', 'read the password from the first line of standard input (else one is generated and shown once)')
-    .action(async (opts: { email: string; name: string; role: string; org?: string; passwordStdin?: boolean }) => (await actions()).usersCreate(ctx, opts));
+    .action(async (opts: { email: string; name: string; role: string; org?: string; passwordStdin?: boolean }) =>
+      (await actions()).usersCreate(ctx, opts),
+    );
 
   users
     .command('list')
@@ -59,5 +61,7 @@ export function registerUserCommands(program: Command, ctx: CliContext): void {
     .option('--search <text>', 'text in the actor, record or changed values')
     .option('--limit <n>', 'entries to show', '50')
     .addOption(jsonOption())
-    .action(async (opts: { entity?: string; id?: string; action?: string; search?: string; limit: string; json?: boolean }) => (await actions()).auditSearch(ctx, opts));
+    .action(async (opts: { entity?: string; id?: string; action?: string; search?: string; limit: string; json?: boolean }) =>
+      (await actions()).auditSearch(ctx, opts),
+    );
 }

@@ -6,13 +6,18 @@ describeCliOnEachEngine(
   'mitra users, transitions and audit',
   (mitra) => {
     it('creates the first administrator with a password from standard input, never from an argument', async () => {
-      const created = await mitra(['users', 'create', '--email', 'Admin@Example.org', '--name', 'Sekretariat', '--role', 'admin', '--password-stdin'], {
-        '-': 'a long enough passphrase\n',
-      });
+      const created = await mitra(
+        ['users', 'create', '--email', 'Admin@Example.org', '--name', 'Sekretariat', '--role', 'admin', '--password-stdin'],
+        {
+          '-': 'a long enough passphrase\n',
+        },
+      );
       expect(created.code).toBe(0);
       expect(created.out).toMatch(/created admin account admin@example\.org/);
       expect(created.out).not.toMatch(/password/);
-      const weak = await mitra(['users', 'create', '--email', 'x@example.org', '--name', 'X', '--role', 'viewer', '--password-stdin'], { '-': 'short\n' });
+      const weak = await mitra(['users', 'create', '--email', 'x@example.org', '--name', 'X', '--role', 'viewer', '--password-stdin'], {
+        '-': 'short\n',
+      });
       expect(weak.code).toBe(3);
       expect(weak.err).toMatch(/at least 12 characters/);
       const duplicate = await mitra(['users', 'create', '--email', 'admin@example.org', '--name', 'Again', '--role', 'viewer']);
@@ -23,7 +28,18 @@ describeCliOnEachEngine(
       const noOrg = await mitra(['users', 'create', '--email', 'agency@example.org', '--name', 'Agency', '--role', 'agency']);
       expect(noOrg.code).toBe(3);
       expect(noOrg.err).toMatch(/orgCode: an agency account must name its organisation/);
-      const unknownOrg = await mitra(['users', 'create', '--email', 'agency@example.org', '--name', 'Agency', '--role', 'agency', '--org', 'NOPE']);
+      const unknownOrg = await mitra([
+        'users',
+        'create',
+        '--email',
+        'agency@example.org',
+        '--name',
+        'Agency',
+        '--role',
+        'agency',
+        '--org',
+        'NOPE',
+      ]);
       expect(unknownOrg.code).toBe(3);
       const created = await mitra(['users', 'create', '--email', 'viewer@example.org', '--name', 'Analyst', '--role', 'viewer']);
       expect(created.code).toBe(0);
@@ -31,7 +47,9 @@ describeCliOnEachEngine(
     });
 
     it('lists, changes the role of, disables and re-enables accounts', async () => {
-      expect((await mitra(['users', 'set-role', 'viewer@example.org', '--role', 'coordinator'])).out).toMatch(/viewer@example\.org: coordinator, active/);
+      expect((await mitra(['users', 'set-role', 'viewer@example.org', '--role', 'coordinator'])).out).toMatch(
+        /viewer@example\.org: coordinator, active/,
+      );
       expect((await mitra(['users', 'disable', 'viewer@example.org'])).out).toMatch(/disabled/);
       const active = JSON.parse((await mitra(['users', 'list', '--json'])).out) as { email: string }[];
       expect(active.map((u) => u.email)).toEqual(['admin@example.org']);
@@ -65,7 +83,13 @@ describeCliOnEachEngine(
   async (mitra) => {
     await mitra(['db', 'migrate']);
     await mitra(['orgs', 'create', '--file', 'o.json'], {
-      'o.json': JSON.stringify({ code: 'ID-KEMLU', nameEn: 'Ministry of Foreign Affairs', type: '10', countryCode: 'ID', kind: 'provider_agency' }),
+      'o.json': JSON.stringify({
+        code: 'ID-KEMLU',
+        nameEn: 'Ministry of Foreign Affairs',
+        type: '10',
+        countryCode: 'ID',
+        kind: 'provider_agency',
+      }),
     });
   },
 );

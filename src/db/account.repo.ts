@@ -92,7 +92,10 @@ export class UserRepo implements UserRepository {
   }
 
   async count(): Promise<number> {
-    const row = await this.db.selectFrom('users').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
+    const row = await this.db
+      .selectFrom('users')
+      .select((eb) => eb.fn.countAll().as('n'))
+      .executeTakeFirstOrThrow();
     return num(row.n);
   }
 
@@ -145,14 +148,28 @@ export class SessionRepo implements SessionRepository {
   async insert(s: SessionRecord): Promise<void> {
     await this.db
       .insertInto('sessions')
-      .values({ id: s.id, user_id: s.userId, csrf_token: s.csrfToken, created_at: s.createdAt, last_seen_at: s.lastSeenAt, expires_at: s.expiresAt })
+      .values({
+        id: s.id,
+        user_id: s.userId,
+        csrf_token: s.csrfToken,
+        created_at: s.createdAt,
+        last_seen_at: s.lastSeenAt,
+        expires_at: s.expiresAt,
+      })
       .execute();
   }
 
   async find(id: string): Promise<SessionRecord | undefined> {
     const row = await this.db.selectFrom('sessions').selectAll().where('id', '=', id).executeTakeFirst();
     return row
-      ? { id: row.id, userId: row.user_id, csrfToken: row.csrf_token, createdAt: row.created_at, lastSeenAt: row.last_seen_at, expiresAt: row.expires_at }
+      ? {
+          id: row.id,
+          userId: row.user_id,
+          csrfToken: row.csrf_token,
+          createdAt: row.created_at,
+          lastSeenAt: row.last_seen_at,
+          expiresAt: row.expires_at,
+        }
       : undefined;
   }
 
@@ -188,8 +205,18 @@ export class LoginFailureRepo implements LoginFailureRepository {
 
   async count(email: string, ip: string, since: string): Promise<{ byEmail: number; byIp: number }> {
     const [byEmail, byIp] = await Promise.all([
-      this.db.selectFrom('login_failures').select((eb) => eb.fn.countAll().as('n')).where('email', '=', email).where('at', '>=', since).executeTakeFirstOrThrow(),
-      this.db.selectFrom('login_failures').select((eb) => eb.fn.countAll().as('n')).where('ip', '=', ip).where('at', '>=', since).executeTakeFirstOrThrow(),
+      this.db
+        .selectFrom('login_failures')
+        .select((eb) => eb.fn.countAll().as('n'))
+        .where('email', '=', email)
+        .where('at', '>=', since)
+        .executeTakeFirstOrThrow(),
+      this.db
+        .selectFrom('login_failures')
+        .select((eb) => eb.fn.countAll().as('n'))
+        .where('ip', '=', ip)
+        .where('at', '>=', since)
+        .executeTakeFirstOrThrow(),
     ]);
     return { byEmail: num(byEmail.n), byIp: num(byIp.n) };
   }

@@ -28,7 +28,19 @@ const AGREEMENT_LOCK = 7_261_130;
 type AgreementRow = Selectable<AgreementsTable> & { owner_code: string | null; programs: unknown; documents: unknown };
 type DocRow = Omit<Selectable<AgreementDocumentsTable>, 'content' | 'title_key'>;
 
-const DOC_COLUMNS = ['id', 'agreement_id', 'title', 'version_no', 'file_name', 'content_type', 'size_bytes', 'sha256', 'is_public', 'uploaded_by', 'created_at'] as const;
+const DOC_COLUMNS = [
+  'id',
+  'agreement_id',
+  'title',
+  'version_no',
+  'file_name',
+  'content_type',
+  'size_bytes',
+  'sha256',
+  'is_public',
+  'uploaded_by',
+  'created_at',
+] as const;
 
 function toDoc(r: DocRow): AgreementDocumentMeta {
   return {
@@ -97,8 +109,16 @@ export class AgreementRepo implements AgreementRepository {
         .execute(),
       this.db.selectFrom('agreement_areas').selectAll().where('agreement_id', 'in', ids).orderBy('agreement_id').orderBy('area').execute(),
     ]);
-    const partiesOf = groupByParent(parties, (p) => p.agreement_id, (p): AgreementParty => ({ org: p.code ?? null, orgName: p.code ? (p.acronym ?? p.name_en ?? null) : null, country: p.country_code }));
-    const areasOf = groupByParent(areas, (a) => a.agreement_id, (a): FlagshipArea => a.area);
+    const partiesOf = groupByParent(
+      parties,
+      (p) => p.agreement_id,
+      (p): AgreementParty => ({ org: p.code ?? null, orgName: p.code ? (p.acronym ?? p.name_en ?? null) : null, country: p.country_code }),
+    );
+    const areasOf = groupByParent(
+      areas,
+      (a) => a.agreement_id,
+      (a): FlagshipArea => a.area,
+    );
     return rows.map((r) => ({
       id: r.id,
       reference: r.reference,
@@ -135,7 +155,9 @@ export class AgreementRepo implements AgreementRepository {
     if (filter.kind) c.push(sql<SqlBool>`g.kind = ${filter.kind}`);
     if (filter.area) c.push(sql<SqlBool>`exists (select 1 from agreement_areas x where x.agreement_id = g.id and x.area = ${filter.area})`);
     if (filter.partner) {
-      c.push(sql<SqlBool>`exists (select 1 from agreement_parties p join organisations po on po.id = p.org_id where p.agreement_id = g.id and lower(po.code) = ${filter.partner.toLowerCase()})`);
+      c.push(
+        sql<SqlBool>`exists (select 1 from agreement_parties p join organisations po on po.id = p.org_id where p.agreement_id = g.id and lower(po.code) = ${filter.partner.toLowerCase()})`,
+      );
     }
     if (filter.country) {
       c.push(sql<SqlBool>`exists (select 1 from agreement_parties p left join organisations po on po.id = p.org_id
@@ -157,7 +179,10 @@ export class AgreementRepo implements AgreementRepository {
     const w = allOf(this.conditions(scope));
     return pageOf(
       this.select(scope.publicOnly).where(w).orderBy('g.sort_on', 'desc').orderBy('g.id', 'desc'),
-      this.db.selectFrom('agreements as g').select((eb) => eb.fn.countAll().as('n')).where(w),
+      this.db
+        .selectFrom('agreements as g')
+        .select((eb) => eb.fn.countAll().as('n'))
+        .where(w),
       page,
       pageSize,
       (rows) => this.hydrate(rows),
@@ -171,7 +196,14 @@ export class AgreementRepo implements AgreementRepository {
   async insert(data: AgreementData, orgIds: AgreementOrgIds, meta: NewAgreementMeta): Promise<number> {
     const row = await this.db
       .insertInto('agreements')
-      .values({ reference: meta.reference, ...agreementColumns(data, orgIds.owner), created_by: meta.createdBy, created_at: meta.now, updated_at: meta.now, version: 1 })
+      .values({
+        reference: meta.reference,
+        ...agreementColumns(data, orgIds.owner),
+        created_by: meta.createdBy,
+        created_at: meta.now,
+        updated_at: meta.now,
+        version: 1,
+      })
       .returning('id')
       .executeTakeFirstOrThrow();
     await this.replaceLists(row.id, data, orgIds.parties);
@@ -196,11 +228,22 @@ export class AgreementRepo implements AgreementRepository {
     if (data.parties.length) {
       await this.db
         .insertInto('agreement_parties')
-        .values(data.parties.map((p, i) => ({ agreement_id: id, sort_order: i, org_id: partyOrgIds[i] ?? null, country_code: partyOrgIds[i] ? null : p.country })))
+        .values(
+          data.parties.map((p, i) => ({
+            agreement_id: id,
+            sort_order: i,
+            org_id: partyOrgIds[i] ?? null,
+            country_code: partyOrgIds[i] ? null : p.country,
+          })),
+        )
         .execute();
     }
     const areas = [...new Set(data.areas)];
-    if (areas.length) await this.db.insertInto('agreement_areas').values(areas.map((area) => ({ agreement_id: id, area }))).execute();
+    if (areas.length)
+      await this.db
+        .insertInto('agreement_areas')
+        .values(areas.map((area) => ({ agreement_id: id, area })))
+        .execute();
   }
 
   async delete(id: number): Promise<void> {
@@ -208,20 +251,30 @@ export class AgreementRepo implements AgreementRepository {
   }
 
   async programs(id: number): Promise<ProgramRef[]> {
-    const { rows } = await sql<ProgramRefRow>`select ${PROGRAM_COLUMNS} from agreement_activities x join activities a on a.id = x.activity_id
+    const { rows } =
+      await sql<ProgramRefRow>`select ${PROGRAM_COLUMNS} from agreement_activities x join activities a on a.id = x.activity_id
       where x.agreement_id = ${id} order by coalesce(a.actual_start, a.planned_start), a.identifier`.execute(this.db);
     return rows.map(toProgramRef);
   }
 
   async linkProgram(agreementId: number, activityId: number): Promise<boolean> {
-    const existing = await this.db.selectFrom('agreement_activities').select('activity_id').where('agreement_id', '=', agreementId).where('activity_id', '=', activityId).executeTakeFirst();
+    const existing = await this.db
+      .selectFrom('agreement_activities')
+      .select('activity_id')
+      .where('agreement_id', '=', agreementId)
+      .where('activity_id', '=', activityId)
+      .executeTakeFirst();
     if (existing) return false;
     await this.db.insertInto('agreement_activities').values({ agreement_id: agreementId, activity_id: activityId }).execute();
     return true;
   }
 
   async unlinkProgram(agreementId: number, activityId: number): Promise<boolean> {
-    const result = await this.db.deleteFrom('agreement_activities').where('agreement_id', '=', agreementId).where('activity_id', '=', activityId).executeTakeFirst();
+    const result = await this.db
+      .deleteFrom('agreement_activities')
+      .where('agreement_id', '=', agreementId)
+      .where('activity_id', '=', activityId)
+      .executeTakeFirst();
     return Number(result.numDeletedRows) > 0;
   }
 
@@ -279,7 +332,11 @@ export class AgreementRepo implements AgreementRepository {
   }
 
   async setDocumentPublic(id: number, isPublic: boolean): Promise<void> {
-    await this.db.updateTable('agreement_documents').set({ is_public: isPublic ? 1 : 0 }).where('id', '=', id).execute();
+    await this.db
+      .updateTable('agreement_documents')
+      .set({ is_public: isPublic ? 1 : 0 })
+      .where('id', '=', id)
+      .execute();
   }
 
   async liveEndingBy(until: string): Promise<(Agreement & { readonly validUntil: string })[]> {
@@ -294,12 +351,20 @@ export class AgreementRepo implements AgreementRepository {
   }
 
   async remindersSent(agreementId: number, validUntil: string): Promise<number[]> {
-    const rows = await this.db.selectFrom('agreement_reminders').select('days_before').where('agreement_id', '=', agreementId).where('valid_until', '=', validUntil).execute();
+    const rows = await this.db
+      .selectFrom('agreement_reminders')
+      .select('days_before')
+      .where('agreement_id', '=', agreementId)
+      .where('valid_until', '=', validUntil)
+      .execute();
     return rows.map((r) => num(r.days_before));
   }
 
   async recordReminders(agreementId: number, validUntil: string, daysBefore: readonly number[], now: string): Promise<void> {
     if (!daysBefore.length) return;
-    await this.db.insertInto('agreement_reminders').values(daysBefore.map((d) => ({ agreement_id: agreementId, valid_until: validUntil, days_before: d, sent_at: now }))).execute();
+    await this.db
+      .insertInto('agreement_reminders')
+      .values(daysBefore.map((d) => ({ agreement_id: agreementId, valid_until: validUntil, days_before: d, sent_at: now })))
+      .execute();
   }
 }

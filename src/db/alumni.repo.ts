@@ -67,9 +67,24 @@ const RECORD_COLUMNS = [
 /** A row of RECORD_COLUMNS. */
 type RecordRow = Pick<
   Selectable<ParticipantsTable>,
-  'person_key' | 'activity_id' | 'status' | 'full_name' | 'sex' | 'country_code' | 'organisation' | 'position' | 'email' | 'phone' | 'nominated_by' | 'consent_at' | 'erased_at'
+  | 'person_key'
+  | 'activity_id'
+  | 'status'
+  | 'full_name'
+  | 'sex'
+  | 'country_code'
+  | 'organisation'
+  | 'position'
+  | 'email'
+  | 'phone'
+  | 'nominated_by'
+  | 'consent_at'
+  | 'erased_at'
 > &
-  Pick<Selectable<ProgramsTable>, 'identifier' | 'title_en' | 'title_id' | 'year'> & { participant_id: number; implementing_org: string | null };
+  Pick<Selectable<ProgramsTable>, 'identifier' | 'title_en' | 'title_id' | 'year'> & {
+    participant_id: number;
+    implementing_org: string | null;
+  };
 
 function toRecord(r: RecordRow): PersonRecord {
   return {
@@ -119,7 +134,11 @@ export class AlumniRepo implements AlumniRepository {
       const asSet = sql<boolean>`p.activity_id in (select a.id from activities a where a.implementing_org_id = ${orgId})`;
       const [own, everyone] = await Promise.all([this.countRecords(all.where(asSet), versions), this.countRecords(all, versions)]);
       counted = counted.where(asSet);
-      walked = walked.where(own * SCOPE_SET_RATIO < everyone ? asSet : sql<boolean>`exists (select 1 from activities a where a.id = p.activity_id and a.implementing_org_id = ${orgId})`);
+      walked = walked.where(
+        own * SCOPE_SET_RATIO < everyone
+          ? asSet
+          : sql<boolean>`exists (select 1 from activities a where a.id = p.activity_id and a.implementing_org_id = ${orgId})`,
+      );
     }
     const narrow = (q: AlumniRecords) => {
       let out = q;
@@ -132,7 +151,10 @@ export class AlumniRepo implements AlumniRepository {
     if (filter.q) {
       // Text in the name or the organisation (db/text-search.ts), weighed against the others.
       const search = textSearch(this.db, PARTICIPANT_TEXT, filter.q);
-      const [matching, left] = await Promise.all([this.countRecords(counted.where(search.asSet), versions), this.countRecords(counted, versions)]);
+      const [matching, left] = await Promise.all([
+        this.countRecords(counted.where(search.asSet), versions),
+        this.countRecords(counted, versions),
+      ]);
       const text = preferSet(matching, left) ? search.asSet : search.byRow;
       counted = counted.where(text);
       walked = walked.where(text);
@@ -152,12 +174,18 @@ export class AlumniRepo implements AlumniRepository {
    * at MAX_LIST_DEPTH persons (the query schema refuses deeper ones). The total of persons is
    * counted once per data version.
    */
-  async directory(filter: AlumniFilter, page: number, pageSize: number): Promise<{ persons: { personKey: string; records: PersonRecord[] }[]; total: number }> {
+  async directory(
+    filter: AlumniFilter,
+    page: number,
+    pageSize: number,
+  ): Promise<{ persons: { personKey: string; records: PersonRecord[] }[]; total: number }> {
     // The data versions once for all of this page's counts.
     const versions = this.counts && !this.db.isTransaction ? await readDataVersions(this.db, ALUMNI_TOPICS) : undefined;
     const { counted, walked: alumni } = await this.selection(filter, versions);
     const totalQuery = this.db.selectFrom(counted.select('p.person_key').distinct().as('k')).select((eb) => eb.fn.countAll().as('n'));
-    const total = this.counts ? await this.counts.count(this.db, ALUMNI_TOPICS, totalQuery, versions) : num((await totalQuery.executeTakeFirstOrThrow()).n);
+    const total = this.counts
+      ? await this.counts.count(this.db, ALUMNI_TOPICS, totalQuery, versions)
+      : num((await totalQuery.executeTakeFirstOrThrow()).n);
     const wanted = page * pageSize;
     const keys: string[] = [];
     const seen = new Set<string>();
@@ -168,7 +196,9 @@ export class AlumniRepo implements AlumniRepository {
       const chunk = Math.min(WALK_CHUNK, wanted - keys.length + 5);
       const rows: { id: number; person_key: string; sort_name: string }[] = await alumni
         .select(['p.id', 'p.person_key', sql<string>`lower(p.full_name)`.as('sort_name')])
-        .$if(position !== null, (q) => q.where(sql<boolean>`(lower(p.full_name), p.person_key, p.id) > (${position?.name}, ${position?.key}, ${position?.id})`))
+        .$if(position !== null, (q) =>
+          q.where(sql<boolean>`(lower(p.full_name), p.person_key, p.id) > (${position?.name}, ${position?.key}, ${position?.id})`),
+        )
         .orderBy(sql`lower(p.full_name)`)
         .orderBy('p.person_key')
         .orderBy('p.id')

@@ -27,14 +27,20 @@ describeEachEngine('analytics summary tables', (app) => {
 
   it('matches a rebuild after the demo load and through every kind of write', async () => {
     await expectConsistent();
-    await saveCountryList(deps(), countryListInputSchema.parse({ code: 'melanesia', nameEn: 'Melanesia', nameId: 'Melanesia', countries: ['FJ', 'PG', 'SB', 'VU'] }));
+    await saveCountryList(
+      deps(),
+      countryListInputSchema.parse({ code: 'melanesia', nameEn: 'Melanesia', nameId: 'Melanesia', countries: ['FJ', 'PG', 'SB', 'VU'] }),
+    );
     const a = await createProgram(
       deps(),
       programInputSchema.parse(
         aProgram({
           plannedStart: '2018-05-01',
           plannedEnd: '2018-05-03',
-          recipients: [{ country: 'FJ', percentage: 60 }, { country: 'KE', percentage: 40 }],
+          recipients: [
+            { country: 'FJ', percentage: 60 },
+            { country: 'KE', percentage: 40 },
+          ],
           participantsPlanned: 10,
           transactions: [
             { type: '3', date: '2018-05-02', amount: '1000.00', currency: 'USD' },
@@ -53,7 +59,10 @@ describeEachEngine('analytics summary tables', (app) => {
     await transitionProgram(deps(), a.id, { action: 'submit' }).catch(() => undefined);
     await expectConsistent();
     await deps().store.repos.exchangeRates.upsert([{ currency: 'XOF', date: '2018-01-01', unitsPerUsd: 590.5, source: 'test' }]);
-    await saveCountryList(deps(), countryListInputSchema.parse({ code: 'melanesia', nameEn: 'Melanesia', nameId: 'Melanesia', countries: ['PG', 'KE'] }));
+    await saveCountryList(
+      deps(),
+      countryListInputSchema.parse({ code: 'melanesia', nameEn: 'Melanesia', nameId: 'Melanesia', countries: ['PG', 'KE'] }),
+    );
     await expectConsistent();
     await deleteProgram(deps(), a.id);
     await deleteCountryList(deps(), 'melanesia');

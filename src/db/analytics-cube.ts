@@ -21,12 +21,24 @@ import { sql, type Kysely, type Selectable } from 'kysely';
 import { GROUP_CODES } from '../domain/reference/types.js';
 import { groupMembersInYear } from '../domain/reference/groupings.js';
 import { num } from './sql-helpers.js';
-import type { AnalyticsCubeTable, CubeDim, Database, ProgramCountryFactsTable, ProgramFactsTable, SpendFactsTable, SpendingCubeTable, SpendingDim } from './schema.js';
+import type {
+  AnalyticsCubeTable,
+  CubeDim,
+  Database,
+  ProgramCountryFactsTable,
+  ProgramFactsTable,
+  SpendFactsTable,
+  SpendingCubeTable,
+  SpendingDim,
+} from './schema.js';
 
 const CHUNK = 400;
 
 export type ProgramFact = Readonly<
-  Pick<Selectable<ProgramFactsTable>, 'activity_id' | 'year' | 'lifecycle_stage' | 'modality' | 'flagship_area' | 'cooperation_type' | 'participants_total'>
+  Pick<
+    Selectable<ProgramFactsTable>,
+    'activity_id' | 'year' | 'lifecycle_stage' | 'modality' | 'flagship_area' | 'cooperation_type' | 'participants_total'
+  >
 >;
 
 export type CountryFact = Readonly<Pick<Selectable<ProgramCountryFactsTable>, 'activity_id' | 'country_code' | 'region' | 'participants'>>;
@@ -94,7 +106,13 @@ function groupMembers(group: (typeof GROUP_CODES)[number], year: number): Readon
 }
 
 /** Adds (sign 1) or removes (sign −1) programs' contributions to the cube. */
-export function addContributions(delta: Delta, programs: readonly ProgramFact[], countries: readonly CountryFact[], lists: ReadonlyMap<string, ReadonlySet<string>>, sign: 1 | -1): void {
+export function addContributions(
+  delta: Delta,
+  programs: readonly ProgramFact[],
+  countries: readonly CountryFact[],
+  lists: ReadonlyMap<string, ReadonlySet<string>>,
+  sign: 1 | -1,
+): void {
   const countriesOf = new Map<number, PlacedFact[]>();
   for (const c of countries) {
     if (!isPlaced(c)) continue;
@@ -163,25 +181,37 @@ async function writeCubeDelta(db: Kysely<Database>, delta: Delta): Promise<void>
       )
       .execute();
   }
-  if (rows.some((r) => r.programs < 0)) await db.deleteFrom('analytics_cube').where('programs', '=', 0).where('participants', '=', 0).execute();
+  if (rows.some((r) => r.programs < 0))
+    await db.deleteFrom('analytics_cube').where('programs', '=', 0).where('participants', '=', 0).execute();
 }
 
 export async function loadLists(db: Kysely<Database>): Promise<Map<string, Set<string>>> {
-  const rows = await db.selectFrom('country_list_members as m').innerJoin('country_lists as l', 'l.id', 'm.list_id').select(['l.code', 'm.iso2']).execute();
+  const rows = await db
+    .selectFrom('country_list_members as m')
+    .innerJoin('country_lists as l', 'l.id', 'm.list_id')
+    .select(['l.code', 'm.iso2'])
+    .execute();
   const lists = new Map<string, Set<string>>();
   for (const r of rows) lists.set(r.code, (lists.get(r.code) ?? new Set()).add(r.iso2));
   return lists;
 }
 
 /** The programs' current facts, as the cube counts them. */
-export async function readFacts(db: Kysely<Database>, ids: readonly number[]): Promise<{ programs: ProgramFact[]; countries: CountryFact[] }> {
+export async function readFacts(
+  db: Kysely<Database>,
+  ids: readonly number[],
+): Promise<{ programs: ProgramFact[]; countries: CountryFact[] }> {
   if (ids.length === 0) return { programs: [], countries: [] };
   const programs = await db
     .selectFrom('activity_facts')
     .select(['activity_id', 'year', 'lifecycle_stage', 'modality', 'flagship_area', 'cooperation_type', 'participants_total'])
     .where('activity_id', 'in', ids)
     .execute();
-  const countries = await db.selectFrom('activity_country_facts').select(['activity_id', 'country_code', 'region', 'participants']).where('activity_id', 'in', ids).execute();
+  const countries = await db
+    .selectFrom('activity_country_facts')
+    .select(['activity_id', 'country_code', 'region', 'participants'])
+    .where('activity_id', 'in', ids)
+    .execute();
   return {
     programs: programs.map((p) => ({ ...p, year: p.year === null ? null : num(p.year), participants_total: num(p.participants_total) })),
     countries: countries.map((c) => ({ ...c, participants: num(c.participants) })),
@@ -190,7 +220,19 @@ export async function readFacts(db: Kysely<Database>, ids: readonly number[]): P
 
 // ---- spending ---------------------------------------------------------------------------------
 
-const SPEND_COLUMNS = ['activity_id', 'year', 'stage', 'modality', 'area', 'currency', 'currency_rate_date', 'idr_rate_date', 'missing_day', 'amount_minor', 'transactions'] as const;
+const SPEND_COLUMNS = [
+  'activity_id',
+  'year',
+  'stage',
+  'modality',
+  'area',
+  'currency',
+  'currency_rate_date',
+  'idr_rate_date',
+  'missing_day',
+  'amount_minor',
+  'transactions',
+] as const;
 
 /**
  * Spent amounts (disbursements and expenditure) of programs grouped by currency and the rates in
@@ -281,12 +323,23 @@ export async function refreshAnalytics(
   if (options.spending === false) return;
 
   const spendDelta: SpendDelta = new Map();
-  const old = await db.selectFrom('spend_facts').select([...SPEND_COLUMNS]).where('activity_id', 'in', ids).execute();
+  const old = await db
+    .selectFrom('spend_facts')
+    .select([...SPEND_COLUMNS])
+    .where('activity_id', 'in', ids)
+    .execute();
   applySpendingDelta(old, -1, spendDelta);
   await db.deleteFrom('spend_facts').where('activity_id', 'in', ids).execute();
   const idList = sql.join([...ids]);
-  if (!options.removed) await sql`insert into spend_facts (${sql.join(SPEND_COLUMNS.map((c) => sql.ref(c)))}) ${spendFactsSelect(sql`t.activity_id in (${idList})`)}`.execute(db);
-  const fresh = await db.selectFrom('spend_facts').select([...SPEND_COLUMNS]).where('activity_id', 'in', ids).execute();
+  if (!options.removed)
+    await sql`insert into spend_facts (${sql.join(SPEND_COLUMNS.map((c) => sql.ref(c)))}) ${spendFactsSelect(sql`t.activity_id in (${idList})`)}`.execute(
+      db,
+    );
+  const fresh = await db
+    .selectFrom('spend_facts')
+    .select([...SPEND_COLUMNS])
+    .where('activity_id', 'in', ids)
+    .execute();
   applySpendingDelta(fresh, 1, spendDelta);
   const p = pending.get(db);
   if (p) merge(p.spending, spendDelta, addSpending);
@@ -308,7 +361,9 @@ export async function rebuildSpending(db: Kysely<Database>): Promise<void> {
     await sql`
       insert into spending_cube (year, stage, dim, key, currency, currency_rate_date, idr_rate_date, missing_day, amount_minor, transactions)
       select year, stage, ${dim}, ${key}, currency, currency_rate_date, idr_rate_date, missing_day, sum(amount_minor), sum(transactions)
-      from spend_facts group by year, stage, ${dim === 'all' ? sql`` : sql`${key}, `}currency, currency_rate_date, idr_rate_date, missing_day`.execute(db);
+      from spend_facts group by year, stage, ${dim === 'all' ? sql`` : sql`${key}, `}currency, currency_rate_date, idr_rate_date, missing_day`.execute(
+      db,
+    );
   }
 }
 
@@ -349,12 +404,16 @@ export async function rebuildAnalytics(db: Kysely<Database>): Promise<void> {
   await sql`
     insert into analytics_cube (year, stage, dim, key, programs, participants)
     select year, ${stage}, 'region', coalesce(region, ''), count(distinct activity_id), sum(participants)
-    from activity_country_facts where year is not null and country_code is not null group by year, ${stage}, coalesce(region, '')`.execute(db);
+    from activity_country_facts where year is not null and country_code is not null group by year, ${stage}, coalesce(region, '')`.execute(
+    db,
+  );
   await sql`
     insert into analytics_cube (year, stage, dim, key, programs, participants)
     select year, ${stage}, 'country', country_code, count(*), sum(participants)
     from activity_country_facts where year is not null and country_code is not null group by year, ${stage}, country_code`.execute(db);
-  const years = (await db.selectFrom('activity_country_facts').select('year').distinct().where('year', 'is not', null).execute()).map((r) => num(r.year));
+  const years = (await db.selectFrom('activity_country_facts').select('year').distinct().where('year', 'is not', null).execute()).map((r) =>
+    num(r.year),
+  );
   for (const year of years) {
     for (const group of GROUP_CODES) {
       const members = [...groupMembers(group, year)];

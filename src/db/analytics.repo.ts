@@ -7,7 +7,17 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import { COUNTED_STATUSES } from '../domain/participant/journey.js';
 import type { LifecycleStage } from '../domain/codes.js';
-import type { AnalyticsRepository, CountryFigure, CountryProfileRows, DimFigure, NetworkLinks, PartnerProfileRows, ProgramRef, RegionFigure, YearFigure } from '../services/analytics.ports.js';
+import type {
+  AnalyticsRepository,
+  CountryFigure,
+  CountryProfileRows,
+  DimFigure,
+  NetworkLinks,
+  PartnerProfileRows,
+  ProgramRef,
+  RegionFigure,
+  YearFigure,
+} from '../services/analytics.ports.js';
 import type { SpendingGroup } from '../domain/report/summary.js';
 import { rateOn, spendingFromCube, spendingGroups, stageFilter } from './report.repo.js';
 import { num, numOrNull } from './sql-helpers.js';
@@ -15,7 +25,13 @@ import type { Database } from './schema.js';
 
 type Stages = readonly LifecycleStage[] | undefined;
 
-const programRefOf = (p: { id: number; identifier: string; title_en: string | null; title_id: string | null; year: unknown }): ProgramRef => ({
+const programRefOf = (p: {
+  id: number;
+  identifier: string;
+  title_en: string | null;
+  title_id: string | null;
+  year: unknown;
+}): ProgramRef => ({
   id: p.id,
   identifier: p.identifier,
   titleEn: p.title_en,
@@ -38,7 +54,9 @@ export class AnalyticsRepo implements AnalyticsRepository {
       select year, key, sum(programs) as programs, sum(participants) as participants
       from analytics_cube where dim = ${dim} and year between ${from} and ${to}${f}${only}
       group by year, key`);
-    return rows.map((r) => ({ year: num(r.year), key: r.key, programs: num(r.programs), participants: num(r.participants) })).filter((r) => r.programs > 0 || r.participants > 0);
+    return rows
+      .map((r) => ({ year: num(r.year), key: r.key, programs: num(r.programs), participants: num(r.participants) }))
+      .filter((r) => r.programs > 0 || r.participants > 0);
   }
 
   /** Distinct recipient countries with programs per year (optionally among some countries, or per region). */
@@ -58,10 +76,19 @@ export class AnalyticsRepo implements AnalyticsRepository {
     const years = Array.from({ length: to - from + 1 }, (_, i) => from + i);
     const [totals, countries] = await Promise.all([this.cube('all', from, to, stages), this.countryCounts(years, stages)]);
     const countriesOf = new Map(countries.map((c) => [c.year, c.countries]));
-    return totals.map((t) => ({ year: t.year, programs: t.programs, participants: t.participants, countries: countriesOf.get(t.year) ?? 0 }));
+    return totals.map((t) => ({
+      year: t.year,
+      programs: t.programs,
+      participants: t.participants,
+      countries: countriesOf.get(t.year) ?? 0,
+    }));
   }
 
-  async subjectFigures(subject: { dim: string; key: string }, sets: readonly { years: readonly number[]; members: readonly string[] }[], stages: Stages): Promise<YearFigure[]> {
+  async subjectFigures(
+    subject: { dim: string; key: string },
+    sets: readonly { years: readonly number[]; members: readonly string[] }[],
+    stages: Stages,
+  ): Promise<YearFigure[]> {
     const years = sets.flatMap((s) => s.years);
     if (years.length === 0) return [];
     const [figures, ...counts] = await Promise.all([
@@ -70,25 +97,51 @@ export class AnalyticsRepo implements AnalyticsRepository {
     ]);
     const countriesOf = new Map(counts.flat().map((c) => [c.year, c.countries]));
     const wanted = new Set(years);
-    return figures.filter((r) => wanted.has(r.year)).map((r) => ({ year: r.year, programs: r.programs, participants: r.participants, countries: countriesOf.get(r.year) ?? 0 }));
+    return figures
+      .filter((r) => wanted.has(r.year))
+      .map((r) => ({ year: r.year, programs: r.programs, participants: r.participants, countries: countriesOf.get(r.year) ?? 0 }));
   }
 
   async countryFigures(from: number, to: number, stages: Stages, countries?: readonly string[]): Promise<CountryFigure[]> {
-    return (await this.cube('country', from, to, stages, countries)).map((r) => ({ year: r.year, country: r.key, programs: r.programs, participants: r.participants }));
+    return (await this.cube('country', from, to, stages, countries)).map((r) => ({
+      year: r.year,
+      country: r.key,
+      programs: r.programs,
+      participants: r.participants,
+    }));
   }
 
   async regionFigures(from: number, to: number, stages: Stages): Promise<RegionFigure[]> {
     const years = Array.from({ length: to - from + 1 }, (_, i) => from + i);
-    const [figures, counts] = await Promise.all([this.cube('region', from, to, stages), this.countryCounts(years, stages, undefined, true)]);
+    const [figures, counts] = await Promise.all([
+      this.cube('region', from, to, stages),
+      this.countryCounts(years, stages, undefined, true),
+    ]);
     const countriesOf = new Map(counts.map((c) => [`${c.year}|${c.region ?? ''}`, c.countries]));
-    return figures.map((r) => ({ year: r.year, region: r.key === '' ? null : r.key, programs: r.programs, participants: r.participants, countries: countriesOf.get(`${r.year}|${r.key}`) ?? 0 }));
+    return figures.map((r) => ({
+      year: r.year,
+      region: r.key === '' ? null : r.key,
+      programs: r.programs,
+      participants: r.participants,
+      countries: countriesOf.get(`${r.year}|${r.key}`) ?? 0,
+    }));
   }
 
   async dimFigures(dim: 'modality' | 'area' | 'coop', from: number, to: number, stages: Stages): Promise<DimFigure[]> {
-    return (await this.cube(dim, from, to, stages)).map((r) => ({ year: r.year, code: r.key === '' ? null : r.key, programs: r.programs, participants: r.participants }));
+    return (await this.cube(dim, from, to, stages)).map((r) => ({
+      year: r.year,
+      code: r.key === '' ? null : r.key,
+      programs: r.programs,
+      participants: r.participants,
+    }));
   }
 
-  async spendingByYear(from: number, to: number, stages: Stages, by: 'total' | 'modality' | 'flagship'): Promise<{ year: number; key: string | null; group: SpendingGroup }[]> {
+  async spendingByYear(
+    from: number,
+    to: number,
+    stages: Stages,
+    by: 'total' | 'modality' | 'flagship',
+  ): Promise<{ year: number; key: string | null; group: SpendingGroup }[]> {
     return spendingFromCube(this.db, by === 'modality' ? 'modality' : by === 'flagship' ? 'area' : 'all', from, to, stages);
   }
 
@@ -152,7 +205,14 @@ export class AnalyticsRepo implements AnalyticsRepository {
         percentage: numOrNull(p.percentage),
       })),
       sexes: sexes.map((s) => ({ activityId: s.activity_id, sex: s.sex, count: num(s.n) })),
-      partners: partners.map((p) => ({ code: p.code, acronym: p.acronym, nameEn: p.name_en, nameId: p.name_id, role: p.ssc_role, programs: num(p.programs) })),
+      partners: partners.map((p) => ({
+        code: p.code,
+        acronym: p.acronym,
+        nameEn: p.name_en,
+        nameId: p.name_id,
+        role: p.ssc_role,
+        programs: num(p.programs),
+      })),
       spending: spending.map((s) => ({ activityId: num(s.key), group: s.group })),
     };
   }
@@ -186,7 +246,13 @@ export class AnalyticsRepo implements AnalyticsRepository {
       order by x.year desc, x.id desc`);
     const ids = [...new Set(programs.map((p) => p.id))];
     const recipients = ids.length
-      ? await this.db.selectFrom('activity_recipients').select(['activity_id', 'country_code']).where('activity_id', 'in', ids).orderBy('activity_id').orderBy('sort_order').execute()
+      ? await this.db
+          .selectFrom('activity_recipients')
+          .select(['activity_id', 'country_code'])
+          .where('activity_id', 'in', ids)
+          .orderBy('activity_id')
+          .orderBy('sort_order')
+          .execute()
       : [];
     return {
       programs: programs.map((p) => ({

@@ -9,7 +9,13 @@ export class AttendanceRepo implements AttendanceRepository {
 
   /** An upsert per chunk: a mark recorded again replaces the earlier one (a correction). */
   async record(marks: readonly AttendanceMark[], by: string, now: string): Promise<void> {
-    const rows = marks.map((m) => ({ participant_id: m.participantId, day: m.day, present: m.present ? 1 : 0, recorded_by: by, recorded_at: now }));
+    const rows = marks.map((m) => ({
+      participant_id: m.participantId,
+      day: m.day,
+      present: m.present ? 1 : 0,
+      recorded_by: by,
+      recorded_at: now,
+    }));
     await insertJson(this.db, 'attendance', rows, (insert) =>
       insert.onConflict((oc) =>
         oc.columns(['participant_id', 'day']).doUpdateSet({
@@ -57,7 +63,11 @@ export class AttendanceRepo implements AttendanceRepository {
   }
 
   async completionPercent(activityId: number): Promise<number | undefined> {
-    const row = await this.db.selectFrom('course_offers').select('completion_percent').where('activity_id', '=', activityId).executeTakeFirst();
+    const row = await this.db
+      .selectFrom('course_offers')
+      .select('completion_percent')
+      .where('activity_id', '=', activityId)
+      .executeTakeFirst();
     return row ? num(row.completion_percent) : undefined;
   }
 }

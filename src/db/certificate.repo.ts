@@ -5,7 +5,14 @@ import { num } from './sql-helpers.js';
 import type { CertificatesTable, Database } from './schema.js';
 
 function toCertificate(r: Selectable<CertificatesTable>): Certificate {
-  return { id: num(r.id), participantId: num(r.participant_id), number: r.number, verifyToken: r.verify_token, issuedAt: r.issued_at, revokedAt: r.revoked_at };
+  return {
+    id: num(r.id),
+    participantId: num(r.participant_id),
+    number: r.number,
+    verifyToken: r.verify_token,
+    issuedAt: r.issued_at,
+    revokedAt: r.revoked_at,
+  };
 }
 
 export class CertificateRepo implements CertificateRepository {
@@ -47,7 +54,12 @@ export class CertificateRepo implements CertificateRepository {
   }
 
   async revoke(id: number, now: string): Promise<boolean> {
-    const r = await this.db.updateTable('certificates').set({ revoked_at: now }).where('id', '=', id).where('revoked_at', 'is', null).executeTakeFirst();
+    const r = await this.db
+      .updateTable('certificates')
+      .set({ revoked_at: now })
+      .where('id', '=', id)
+      .where('revoked_at', 'is', null)
+      .executeTakeFirst();
     return Number(r.numUpdatedRows) > 0;
   }
 }

@@ -16,7 +16,11 @@ import { num } from './sql-helpers.js';
 
 /** The counters of some topics, as one string ("programs:12,reports:3"), for cache keys and ETags. */
 export async function readDataVersions(db: Kysely<Database>, topics: readonly DataTopic[]): Promise<string> {
-  const rows = await db.selectFrom('data_versions').select(['topic', 'version']).where('topic', 'in', [...topics]).execute();
+  const rows = await db
+    .selectFrom('data_versions')
+    .select(['topic', 'version'])
+    .where('topic', 'in', [...topics])
+    .execute();
   const byTopic = new Map(rows.map((r) => [r.topic, num(r.version)]));
   return topics.map((t) => `${t}:${byTopic.get(t) ?? 0}`).join(',');
 }
@@ -35,7 +39,12 @@ export class CountCache {
    * The count of `query`, kept while the topics' versions are unchanged. `read`: the versions a
    * caller already read for this request (one read serves all of its counts).
    */
-  async count<DB, TB extends keyof DB>(db: Kysely<Database>, topics: readonly DataTopic[], query: SelectQueryBuilder<DB, TB, { n: unknown }>, read?: string): Promise<number> {
+  async count<DB, TB extends keyof DB>(
+    db: Kysely<Database>,
+    topics: readonly DataTopic[],
+    query: SelectQueryBuilder<DB, TB, { n: unknown }>,
+    read?: string,
+  ): Promise<number> {
     if (db.isTransaction) return num((await query.executeTakeFirstOrThrow()).n);
     const versions = read ?? (await readDataVersions(db, topics));
     const compiled = query.compile();

@@ -24,9 +24,19 @@ export function isUniqueViolation(error: unknown): boolean {
 /** SQLSTATE codes of a lost or refused connection: class 08, the server shutting down or starting, no free connection. */
 const PG_UNAVAILABLE = /^(08...|57P0[123]|53300)$/;
 /** Node's socket errors. */
-const SOCKET_UNAVAILABLE = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENETUNREACH', 'EAI_AGAIN', 'ENOTCONN']);
+const SOCKET_UNAVAILABLE = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'EAI_AGAIN',
+  'ENOTCONN',
+]);
 /** What pg says, without a code, when a connection ends or cannot be made in time. */
-const PG_MESSAGES = /^(Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|Client was closed and is not queryable)/;
+const PG_MESSAGES =
+  /^(Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|Client was closed and is not queryable)/;
 
 /** How long a client should wait before trying again, in seconds. */
 export const RETRY_AFTER_SECONDS = 2;
@@ -45,7 +55,9 @@ function translated(error: unknown): unknown {
   // Two requests writing the same key at the same moment (two identical nominations): the
   // services check for a twin first, so a unique violation here is that race, a conflict.
   if (isUniqueViolation(error)) {
-    return new ConflictError('record.duplicate', 'a record with the same key was written at the same moment; reload and try again', [], { cause: error });
+    return new ConflictError('record.duplicate', 'a record with the same key was written at the same moment; reload and try again', [], {
+      cause: error,
+    });
   }
   if (!isDatabaseUnavailable(error)) return error;
   return new UnavailableError('database.unavailable', 'the database is unavailable; nothing was changed, try again in a few seconds', [], {
@@ -80,7 +92,8 @@ class GuardedConnection implements DatabaseConnection {
 }
 
 /** The driver's own connection: its methods need it (pg's release is a private method of it). */
-const innerOf = (connection: DatabaseConnection): DatabaseConnection => (connection instanceof GuardedConnection ? connection.inner : connection);
+const innerOf = (connection: DatabaseConnection): DatabaseConnection =>
+  connection instanceof GuardedConnection ? connection.inner : connection;
 
 class GuardedDriver implements Driver {
   constructor(private readonly inner: Driver) {}

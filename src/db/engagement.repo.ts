@@ -43,7 +43,16 @@ function toItem(i: ItemRow): EngagementItem {
 }
 
 function toFollowUp(r: Selectable<FollowUpsTable>, today: string): FollowUpRecord {
-  return { id: r.id, engagementId: r.engagement_id, action: r.action, owner: r.owner, dueOn: r.due_on, status: r.status, doneOn: r.done_on, overdue: isOverdue({ status: r.status, dueOn: r.due_on }, today) };
+  return {
+    id: r.id,
+    engagementId: r.engagement_id,
+    action: r.action,
+    owner: r.owner,
+    dueOn: r.due_on,
+    status: r.status,
+    doneOn: r.done_on,
+    overdue: isOverdue({ status: r.status, dueOn: r.due_on }, today),
+  };
 }
 
 function engagementColumns(d: EngagementData, orgIds: EngagementOrgIds) {
@@ -67,7 +76,8 @@ function engagementColumns(d: EngagementData, orgIds: EngagementOrgIds) {
 function listConditions(filter: EngagementFilter): RawBuilder<SqlBool>[] {
   const c: RawBuilder<SqlBool>[] = [];
   if (filter.kind) c.push(sql<SqlBool>`e.kind = ${filter.kind}`);
-  if (filter.partner) c.push(sql<SqlBool>`e.partner_org_id = (select id from organisations where lower(code) = ${filter.partner.toLowerCase()})`);
+  if (filter.partner)
+    c.push(sql<SqlBool>`e.partner_org_id = (select id from organisations where lower(code) = ${filter.partner.toLowerCase()})`);
   if (filter.country) {
     c.push(sql<SqlBool>`(e.country_code = ${filter.country} or exists (select 1 from organisations po where po.id = e.partner_org_id and po.country_code = ${filter.country})
       or exists (select 1 from engagement_items i where i.engagement_id = e.id and i.country_code = ${filter.country}))`);
@@ -89,7 +99,8 @@ function followUpConditions(filter: FollowUpFilter, today: string): RawBuilder<S
   if (filter.overdue === true) c.push(sql<SqlBool>`f.status = 'open' and f.due_on is not null and f.due_on < ${today}`);
   if (filter.overdue === false) c.push(sql<SqlBool>`not (f.status = 'open' and f.due_on is not null and f.due_on < ${today})`);
   if (filter.owner) c.push(sql<SqlBool>`lower(f.owner) = ${filter.owner.toLowerCase()}`);
-  if (filter.ownerOrg) c.push(sql<SqlBool>`(lower(o.code) = ${filter.ownerOrg.toLowerCase()} or lower(f.owner) = ${filter.ownerOrg.toLowerCase()})`);
+  if (filter.ownerOrg)
+    c.push(sql<SqlBool>`(lower(o.code) = ${filter.ownerOrg.toLowerCase()} or lower(f.owner) = ${filter.ownerOrg.toLowerCase()})`);
   return c;
 }
 
@@ -114,10 +125,21 @@ export class EngagementRepo implements EngagementRepository {
         select i.*, a.id as program_id, a.identifier, a.title_en, a.title_id, a.year, coalesce(a.actual_start, a.planned_start) as start, a.lifecycle_stage, a.cooperation_type
         from engagement_items i left join activities a on a.id = i.activity_id
         where i.engagement_id in (${sql.join(ids)}) order by i.engagement_id, i.sort_order, i.id`.execute(this.db),
-      this.db.selectFrom('follow_ups').selectAll().where('engagement_id', 'in', ids).orderBy('engagement_id').orderBy(sql`coalesce(due_on, '9999-12-31')`).orderBy('id').execute(),
+      this.db
+        .selectFrom('follow_ups')
+        .selectAll()
+        .where('engagement_id', 'in', ids)
+        .orderBy('engagement_id')
+        .orderBy(sql`coalesce(due_on, '9999-12-31')`)
+        .orderBy('id')
+        .execute(),
     ]);
     const itemsOf = groupByParent(items.rows, (i) => i.engagement_id, toItem);
-    const followUpsOf = groupByParent(followUps, (f) => f.engagement_id, (f) => toFollowUp(f, today));
+    const followUpsOf = groupByParent(
+      followUps,
+      (f) => f.engagement_id,
+      (f) => toFollowUp(f, today),
+    );
     return rows.map((r) => ({
       id: r.id,
       reference: r.reference,
@@ -153,7 +175,10 @@ export class EngagementRepo implements EngagementRepository {
     const w = allOf(listConditions(filter));
     return pageOf(
       this.select().where(w).orderBy('e.starts_on', 'desc').orderBy('e.id', 'desc'),
-      this.db.selectFrom('engagements as e').select((eb) => eb.fn.countAll().as('n')).where(w),
+      this.db
+        .selectFrom('engagements as e')
+        .select((eb) => eb.fn.countAll().as('n'))
+        .where(w),
       page,
       pageSize,
       (rows) => this.hydrate(rows, today),
@@ -167,7 +192,14 @@ export class EngagementRepo implements EngagementRepository {
   async insert(data: EngagementData, orgIds: EngagementOrgIds, meta: NewEngagementMeta): Promise<number> {
     const row = await this.db
       .insertInto('engagements')
-      .values({ reference: meta.reference, ...engagementColumns(data, orgIds), created_by: meta.createdBy, created_at: meta.now, updated_at: meta.now, version: 1 })
+      .values({
+        reference: meta.reference,
+        ...engagementColumns(data, orgIds),
+        created_by: meta.createdBy,
+        created_at: meta.now,
+        updated_at: meta.now,
+        version: 1,
+      })
       .returning('id')
       .executeTakeFirstOrThrow();
     return row.id;
@@ -188,13 +220,21 @@ export class EngagementRepo implements EngagementRepository {
   }
 
   async touch(id: number, now: string): Promise<void> {
-    await this.db.updateTable('engagements').set({ updated_at: now, version: sql`version + 1` }).where('id', '=', id).execute();
+    await this.db
+      .updateTable('engagements')
+      .set({ updated_at: now, version: sql`version + 1` })
+      .where('id', '=', id)
+      .execute();
   }
 
   // ---- items --------------------------------------------------------------------------------
 
   async insertItem(engagementId: number, item: NewItem): Promise<number> {
-    const last = await this.db.selectFrom('engagement_items').select((eb) => eb.fn.max('sort_order').as('n')).where('engagement_id', '=', engagementId).executeTakeFirst();
+    const last = await this.db
+      .selectFrom('engagement_items')
+      .select((eb) => eb.fn.max('sort_order').as('n'))
+      .where('engagement_id', '=', engagementId)
+      .executeTakeFirst();
     const row = await this.db
       .insertInto('engagement_items')
       .values({
@@ -214,7 +254,11 @@ export class EngagementRepo implements EngagementRepository {
   }
 
   async findItem(id: number): Promise<ItemPlace | undefined> {
-    const row = await this.db.selectFrom('engagement_items').select(['engagement_id', 'activity_id', 'sort_order']).where('id', '=', id).executeTakeFirst();
+    const row = await this.db
+      .selectFrom('engagement_items')
+      .select(['engagement_id', 'activity_id', 'sort_order'])
+      .where('id', '=', id)
+      .executeTakeFirst();
     if (!row) return undefined;
     const before = await this.db
       .selectFrom('engagement_items')
@@ -227,7 +271,12 @@ export class EngagementRepo implements EngagementRepository {
 
   /** Links the item to its program, unless another request linked it first. */
   async setItemProgram(id: number, activityId: number): Promise<boolean> {
-    const result = await this.db.updateTable('engagement_items').set({ activity_id: activityId }).where('id', '=', id).where('activity_id', 'is', null).executeTakeFirst();
+    const result = await this.db
+      .updateTable('engagement_items')
+      .set({ activity_id: activityId })
+      .where('id', '=', id)
+      .where('activity_id', 'is', null)
+      .executeTakeFirst();
     return Number(result.numUpdatedRows) > 0;
   }
 
@@ -242,7 +291,15 @@ export class EngagementRepo implements EngagementRepository {
       .select(['e.id as engagement_id', 'e.reference', 'e.title', 'e.starts_on', 'i.id as item_id', 'i.side', 'i.kind'])
       .where('i.activity_id', '=', activityId)
       .execute();
-    return rows.map((r) => ({ engagementId: r.engagement_id, reference: r.reference, title: r.title, startsOn: r.starts_on, itemId: r.item_id, side: r.side, kind: r.kind }));
+    return rows.map((r) => ({
+      engagementId: r.engagement_id,
+      reference: r.reference,
+      title: r.title,
+      startsOn: r.starts_on,
+      itemId: r.item_id,
+      side: r.side,
+      kind: r.kind,
+    }));
   }
 
   // ---- follow-ups ---------------------------------------------------------------------------
@@ -250,7 +307,16 @@ export class EngagementRepo implements EngagementRepository {
   async insertFollowUp(engagementId: number, f: NewFollowUp, now: string): Promise<number> {
     const row = await this.db
       .insertInto('follow_ups')
-      .values({ engagement_id: engagementId, action: f.action, owner: f.owner, due_on: f.dueOn, status: 'open', done_on: null, created_at: now, updated_at: now })
+      .values({
+        engagement_id: engagementId,
+        action: f.action,
+        owner: f.owner,
+        due_on: f.dueOn,
+        status: 'open',
+        done_on: null,
+        created_at: now,
+        updated_at: now,
+      })
       .returning('id')
       .executeTakeFirstOrThrow();
     return row.id;
@@ -262,18 +328,36 @@ export class EngagementRepo implements EngagementRepository {
   }
 
   async updateFollowUp(id: number, f: FollowUpChange, now: string): Promise<void> {
-    await this.db.updateTable('follow_ups').set({ action: f.action, owner: f.owner, due_on: f.dueOn, status: f.status, done_on: f.doneOn, updated_at: now }).where('id', '=', id).execute();
+    await this.db
+      .updateTable('follow_ups')
+      .set({ action: f.action, owner: f.owner, due_on: f.dueOn, status: f.status, done_on: f.doneOn, updated_at: now })
+      .where('id', '=', id)
+      .execute();
   }
 
   async listFollowUps(filter: FollowUpFilter, page: number, pageSize: number, today: string): Promise<Page<FollowUpRow>> {
     const w = allOf(followUpConditions(filter, today));
-    const base = this.db.selectFrom('follow_ups as f').innerJoin('engagements as e', 'e.id', 'f.engagement_id').leftJoin('organisations as o', 'o.id', 'e.owner_org_id');
+    const base = this.db
+      .selectFrom('follow_ups as f')
+      .innerJoin('engagements as e', 'e.id', 'f.engagement_id')
+      .leftJoin('organisations as o', 'o.id', 'e.owner_org_id');
     return pageOf(
-      base.selectAll('f').select(['e.reference as engagement_reference', 'e.title as engagement_title', 'o.code as owner_org']).where(w).orderBy('f.sort_due').orderBy('f.id'),
+      base
+        .selectAll('f')
+        .select(['e.reference as engagement_reference', 'e.title as engagement_title', 'o.code as owner_org'])
+        .where(w)
+        .orderBy('f.sort_due')
+        .orderBy('f.id'),
       base.select((eb) => eb.fn.countAll().as('n')).where(w),
       page,
       pageSize,
-      (rows) => rows.map((r) => ({ ...toFollowUp(r, today), engagementReference: r.engagement_reference, engagementTitle: r.engagement_title, ownerOrg: r.owner_org })),
+      (rows) =>
+        rows.map((r) => ({
+          ...toFollowUp(r, today),
+          engagementReference: r.engagement_reference,
+          engagementTitle: r.engagement_title,
+          ownerOrg: r.owner_org,
+        })),
     );
   }
 }

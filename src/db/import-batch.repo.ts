@@ -27,7 +27,17 @@ export class ImportBatchRepo implements ImportBatchRepository {
   async start(kind: string, sourceName: string, now: string, userId: number | null = null): Promise<number> {
     const row = await this.db
       .insertInto('import_batches')
-      .values({ kind, source_name: sourceName, status: 'running', started_at: now, user_id: userId, rows_total: 0, rows_inserted: 0, rows_updated: 0, rows_rejected: 0 })
+      .values({
+        kind,
+        source_name: sourceName,
+        status: 'running',
+        started_at: now,
+        user_id: userId,
+        rows_total: 0,
+        rows_inserted: 0,
+        rows_updated: 0,
+        rows_rejected: 0,
+      })
       .returning('id')
       .executeTakeFirstOrThrow();
     return row.id;

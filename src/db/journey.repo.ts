@@ -1,6 +1,12 @@
 /** A participant's journey: status history (as the nominating organisation sees it) and the mail outbox. */
 import { sql, type Kysely, type Selectable } from 'kysely';
-import type { MailOutboxRepository, OutgoingMail, ParticipantEvent, ParticipantEventRepository, QueuedMail } from '../services/journey.ports.js';
+import type {
+  MailOutboxRepository,
+  OutgoingMail,
+  ParticipantEvent,
+  ParticipantEventRepository,
+  QueuedMail,
+} from '../services/journey.ports.js';
 import { insertInChunks, isPostgres, num } from './sql-helpers.js';
 import type { Database, MailOutboxTable } from './schema.js';
 
@@ -11,12 +17,24 @@ export class ParticipantEventRepo implements ParticipantEventRepository {
     await insertInChunks(
       this.db,
       'participant_events',
-      events.map((e) => ({ participant_id: e.participantId, from_status: e.fromStatus, to_status: e.toStatus, at: e.at, by_label: e.byLabel, note: e.note })),
+      events.map((e) => ({
+        participant_id: e.participantId,
+        from_status: e.fromStatus,
+        to_status: e.toStatus,
+        at: e.at,
+        by_label: e.byLabel,
+        note: e.note,
+      })),
     );
   }
 
   async listFor(participantId: number): Promise<ParticipantEvent[]> {
-    const rows = await this.db.selectFrom('participant_events').selectAll().where('participant_id', '=', participantId).orderBy('id').execute();
+    const rows = await this.db
+      .selectFrom('participant_events')
+      .selectAll()
+      .where('participant_id', '=', participantId)
+      .orderBy('id')
+      .execute();
     return rows.map((r) => ({
       id: num(r.id),
       participantId: r.participant_id,
@@ -36,12 +54,28 @@ export class MailOutboxRepo implements MailOutboxRepository {
     await insertInChunks(
       this.db,
       'mail_outbox',
-      mails.map((m) => ({ kind: m.kind, to_address: m.to, subject: m.subject, body_text: m.text, participant_id: m.participantId ?? null, created_at: now, sent_at: null, last_error: null })),
+      mails.map((m) => ({
+        kind: m.kind,
+        to_address: m.to,
+        subject: m.subject,
+        body_text: m.text,
+        participant_id: m.participantId ?? null,
+        created_at: now,
+        sent_at: null,
+        last_error: null,
+      })),
     );
   }
 
   async unsent(limit: number, maxAttempts: number): Promise<QueuedMail[]> {
-    const rows = await this.db.selectFrom('mail_outbox').selectAll().where('sent_at', 'is', null).where('attempts', '<', maxAttempts).orderBy('id').limit(limit).execute();
+    const rows = await this.db
+      .selectFrom('mail_outbox')
+      .selectAll()
+      .where('sent_at', 'is', null)
+      .where('attempts', '<', maxAttempts)
+      .orderBy('id')
+      .limit(limit)
+      .execute();
     return rows.map(toMail);
   }
 
@@ -76,12 +110,26 @@ export class MailOutboxRepo implements MailOutboxRepository {
     let q = this.db.selectFrom('mail_outbox').selectAll();
     if (filter.to) q = q.where('to_address', '=', filter.to);
     if (filter.participantId !== undefined) q = q.where('participant_id', '=', filter.participantId);
-    const rows = await q.orderBy('id', 'desc').limit(filter.limit ?? 100).execute();
+    const rows = await q
+      .orderBy('id', 'desc')
+      .limit(filter.limit ?? 100)
+      .execute();
     return rows.map(toMail);
   }
 }
 
-function toMail(r: { id: number; kind: string; to_address: string; subject: string; body_text: string; participant_id: number | null; created_at: string; sent_at: string | null; attempts: number; last_error: string | null }): QueuedMail {
+function toMail(r: {
+  id: number;
+  kind: string;
+  to_address: string;
+  subject: string;
+  body_text: string;
+  participant_id: number | null;
+  created_at: string;
+  sent_at: string | null;
+  attempts: number;
+  last_error: string | null;
+}): QueuedMail {
   return {
     id: num(r.id),
     kind: r.kind,

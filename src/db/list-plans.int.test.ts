@@ -72,7 +72,9 @@ describeEachEngine('program list plans', (app, engine) => {
             pages++;
             for (const query of queries.filter((q) => /from "activities"/.test(q.sql) && !/count\(\*\)/.test(q.sql))) {
               for (const p of await planProblems(logged.db, engine, query, { large: ['activities', 'a'] })) {
-                problems.push(`${name}, sort ${sort.desc ? '-' : ''}${sort.key}, ${Object.keys(scope).length ? 'public' : 'internal'}, page ${page}: ${p}`);
+                problems.push(
+                  `${name}, sort ${sort.desc ? '-' : ''}${sort.key}, ${Object.keys(scope).length ? 'public' : 'internal'}, page ${page}: ${p}`,
+                );
               }
             }
           }
@@ -85,7 +87,11 @@ describeEachEngine('program list plans', (app, engine) => {
 
   it('finds a page with the ids of a full sort, missing values last in either direction', async () => {
     const repo = createStore(logged.db).repos.programs;
-    for (const sort of [{ key: 'start', desc: true }, { key: 'modality', desc: false }, { key: 'title', desc: false }] as const) {
+    for (const sort of [
+      { key: 'start', desc: true },
+      { key: 'modality', desc: false },
+      { key: 'title', desc: false },
+    ] as const) {
       const all = await repo.idsInOrder({ year: 2019 }, sort);
       const page3 = await repo.list({ year: 2019 }, sort, 3, 25);
       expect(page3.items.map((i) => i.id)).toEqual(all.slice(50, 75));

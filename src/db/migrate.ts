@@ -45,9 +45,12 @@ export async function migrateIfPending(handle: DatabaseHandle): Promise<string[]
 
 /** The names in Kysely's migration table, or null when it does not exist yet. */
 async function appliedMigrationNames(handle: DatabaseHandle): Promise<Set<string> | null> {
-  const exists = handle.engine === 'sqlite'
-    ? sql<{ found: number }>`select 1 as found from sqlite_master where type = 'table' and name = ${DEFAULT_MIGRATION_TABLE}`
-    : sql<{ found: number }>`select 1 as found from pg_catalog.pg_tables where schemaname = ${handle.schema ?? 'public'} and tablename = ${DEFAULT_MIGRATION_TABLE}`;
+  const exists =
+    handle.engine === 'sqlite'
+      ? sql<{ found: number }>`select 1 as found from sqlite_master where type = 'table' and name = ${DEFAULT_MIGRATION_TABLE}`
+      : sql<{
+          found: number;
+        }>`select 1 as found from pg_catalog.pg_tables where schemaname = ${handle.schema ?? 'public'} and tablename = ${DEFAULT_MIGRATION_TABLE}`;
   if ((await exists.execute(handle.db)).rows.length === 0) return null;
   const table = handle.schema ? sql.table(`${handle.schema}.${DEFAULT_MIGRATION_TABLE}`) : sql.table(DEFAULT_MIGRATION_TABLE);
   const { rows } = await sql<{ name: string }>`select name from ${table}`.execute(handle.db);

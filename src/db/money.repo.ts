@@ -15,13 +15,13 @@ import { num, numOrNull } from './sql-helpers.js';
 import { rateOn, SPENT_TYPES, spendingGroups } from './report.repo.js';
 import type { Database } from './schema.js';
 
-
 /** The conditions of a filter on programs (alias `a`). */
 function whereOf(f: MoneyFilter): RawBuilder<unknown> {
   const parts: RawBuilder<unknown>[] = [sql`1 = 1`];
   if (f.yearFrom !== undefined) parts.push(sql`a.year >= ${f.yearFrom}`);
   if (f.yearTo !== undefined) parts.push(sql`a.year <= ${f.yearTo}`);
-  if (f.agency !== undefined) parts.push(sql`a.implementing_org_id in (select o2.id from organisations o2 where lower(o2.code) = ${f.agency.toLowerCase()})`);
+  if (f.agency !== undefined)
+    parts.push(sql`a.implementing_org_id in (select o2.id from organisations o2 where lower(o2.code) = ${f.agency.toLowerCase()})`);
   if (f.stages) parts.push(f.stages.length ? sql`a.lifecycle_stage in (${sql.join([...f.stages])})` : sql`1 = 0`);
   return sql.join(parts, sql` and `);
 }
@@ -92,12 +92,26 @@ export class MoneyRepo implements MoneyRepository {
   }
 
   /** The groups of one page, with their keys ('' for a null agency or year). */
-  private async groups(where: RawBuilder<unknown>, groupBy: BudgetGrouping, page: number, pageSize: number): Promise<{ count: number; rows: { key: string; group: MoneyGroup }[] }> {
+  private async groups(
+    where: RawBuilder<unknown>,
+    groupBy: BudgetGrouping,
+    page: number,
+    pageSize: number,
+  ): Promise<{ count: number; rows: { key: string; group: MoneyGroup }[] }> {
     const offset = (page - 1) * pageSize;
     const org = sql`o.code as org_code, o.name_en as org_name_en, o.name_id as org_name_id, o.acronym as org_acronym`;
     if (groupBy === 'program') {
       const [rows, count] = await Promise.all([
-        this.rows<OrgColumns & { id: number; identifier: string; title_en: string | null; title_id: string | null; lifecycle_stage: LifecycleStage; year: number | null }>(sql`
+        this.rows<
+          OrgColumns & {
+            id: number;
+            identifier: string;
+            title_en: string | null;
+            title_id: string | null;
+            lifecycle_stage: LifecycleStage;
+            year: number | null;
+          }
+        >(sql`
           select a.id, a.identifier, a.title_en, a.title_id, a.lifecycle_stage, a.year, ${org}
           from activities a left join organisations o on o.id = a.implementing_org_id
           where ${where} order by ${nullsLast(sql`a.year`)}, a.identifier limit ${pageSize} offset ${offset}`),
@@ -130,7 +144,10 @@ export class MoneyRepo implements MoneyRepository {
         : (
             await this.rows<{ k: unknown; programs: unknown }>(sql`
               select a.year as k, count(*) as programs from activities a where ${where} group by a.year order by ${nullsLast(sql`a.year`)}`)
-          ).map((r) => ({ key: keyOf(r.k), group: { groupBy, program: null, agency: null, year: numOrNull(r.k), programs: num(r.programs) } }));
+          ).map((r) => ({
+            key: keyOf(r.k),
+            group: { groupBy, program: null, agency: null, year: numOrNull(r.k), programs: num(r.programs) },
+          }));
     return { count: all.length, rows: all.slice(offset, offset + pageSize) };
   }
 
@@ -151,7 +168,10 @@ export class MoneyRepo implements MoneyRepository {
       group by x.k, x.currency, x.currency_rate, x.idr_rate`);
   }
 
-  async inKindFacts(filter: MoneyFilter, slice: { offset: number; limit: number } | { afterId: number; limit: number }): Promise<InKindProgramFacts[]> {
+  async inKindFacts(
+    filter: MoneyFilter,
+    slice: { offset: number; limit: number } | { afterId: number; limit: number },
+  ): Promise<InKindProgramFacts[]> {
     const where = sql`${whereOf(filter)} and not exists (select 1 from transactions t where t.activity_id = a.id and t.type in ${SPENT_TYPES})`;
     // A page of the list in its order; or, to add up every program, the next ids (linear, no sort).
     return 'offset' in slice

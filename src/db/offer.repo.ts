@@ -7,7 +7,18 @@ import type { DocumentMeta } from '../domain/offer/documents.js';
 import type { CourseOffer, OfferStatus } from '../domain/offer/offer.js';
 import { PLACE_HOLDING } from '../domain/participant/journey.js';
 import type { Participant } from '../domain/participant/participant.js';
-import type { CatalogueEntry, CatalogueFilter, DocumentRepository, DocumentWrite, NominationRepository, NominationWrite, OfferRepository, OfferWrite, ReviewCounts, ReviewFilter } from '../services/offers.ports.js';
+import type {
+  CatalogueEntry,
+  CatalogueFilter,
+  DocumentRepository,
+  DocumentWrite,
+  NominationRepository,
+  NominationWrite,
+  OfferRepository,
+  OfferWrite,
+  ReviewCounts,
+  ReviewFilter,
+} from '../services/offers.ports.js';
 import { toParticipant } from './participant.repo.js';
 import type { CourseOffersTable, Database, ParticipantDocumentsTable } from './schema.js';
 import { insertInChunks, likePattern, num, numOrNull, present } from './sql-helpers.js';
@@ -38,7 +49,13 @@ export class OfferRepo implements OfferRepository {
   private async quotasOf(ids: readonly number[]): Promise<Map<number, { country_code: string; quota: number }[]>> {
     const byOffer = new Map<number, { country_code: string; quota: number }[]>();
     if (ids.length === 0) return byOffer;
-    const rows = await this.db.selectFrom('offer_quotas').selectAll().where('offer_id', 'in', [...ids]).orderBy('offer_id').orderBy('country_code').execute();
+    const rows = await this.db
+      .selectFrom('offer_quotas')
+      .selectAll()
+      .where('offer_id', 'in', [...ids])
+      .orderBy('offer_id')
+      .orderBy('country_code')
+      .execute();
     for (const r of rows) byOffer.set(r.offer_id, [...(byOffer.get(r.offer_id) ?? []), r]);
     return byOffer;
   }
@@ -84,9 +101,19 @@ export class OfferRepo implements OfferRepository {
         .execute();
       await this.db.deleteFrom('offer_quotas').where('offer_id', '=', id).execute();
     } else {
-      id = (await this.db.insertInto('course_offers').values({ ...fields, activity_id: activityId, created_at: now, version: 1 }).returning('id').executeTakeFirstOrThrow()).id;
+      id = (
+        await this.db
+          .insertInto('course_offers')
+          .values({ ...fields, activity_id: activityId, created_at: now, version: 1 })
+          .returning('id')
+          .executeTakeFirstOrThrow()
+      ).id;
     }
-    if (w.quotas.length) await this.db.insertInto('offer_quotas').values(w.quotas.map((q) => ({ offer_id: id, country_code: q.country, quota: q.quota }))).execute();
+    if (w.quotas.length)
+      await this.db
+        .insertInto('offer_quotas')
+        .values(w.quotas.map((q) => ({ offer_id: id, country_code: q.country, quota: q.quota })))
+        .execute();
     return present(await this.findById(id), 'the course offer');
   }
 
@@ -116,9 +143,18 @@ export class OfferRepo implements OfferRepository {
         if (f.deadlineAfter) conditions.push(eb('o.deadline', '>', f.deadlineAfter));
         // The port takes these as text: one that is not a code matches no program.
         if (f.modality) conditions.push(modalities.is(f.modality) ? eb('a.modality', '=', f.modality) : sql<SqlBool>`1 = 0`);
-        if (f.flagshipArea) conditions.push(flagshipAreas.is(f.flagshipArea) ? eb('a.flagship_area', '=', f.flagshipArea) : sql<SqlBool>`1 = 0`);
+        if (f.flagshipArea)
+          conditions.push(flagshipAreas.is(f.flagshipArea) ? eb('a.flagship_area', '=', f.flagshipArea) : sql<SqlBool>`1 = 0`);
         if (f.country) {
-          conditions.push(eb.exists(eb.selectFrom('activity_recipients as r').select('r.activity_id').whereRef('r.activity_id', '=', 'a.id').where('r.country_code', '=', f.country)));
+          conditions.push(
+            eb.exists(
+              eb
+                .selectFrom('activity_recipients as r')
+                .select('r.activity_id')
+                .whereRef('r.activity_id', '=', 'a.id')
+                .where('r.country_code', '=', f.country),
+            ),
+          );
         }
         if (f.q) {
           const pattern = likePattern(f.q);
@@ -153,7 +189,17 @@ export class OfferRepo implements OfferRepository {
     const quotas = await this.quotasOf(rows.map((r) => r.id));
     const recipients = new Map<number, string[]>();
     if (rows.length) {
-      const rs = await this.db.selectFrom('activity_recipients').select(['activity_id', 'country_code']).where('activity_id', 'in', rows.map((r) => r.activity_id)).orderBy('activity_id').orderBy('sort_order').execute();
+      const rs = await this.db
+        .selectFrom('activity_recipients')
+        .select(['activity_id', 'country_code'])
+        .where(
+          'activity_id',
+          'in',
+          rows.map((r) => r.activity_id),
+        )
+        .orderBy('activity_id')
+        .orderBy('sort_order')
+        .execute();
       for (const r of rs) recipients.set(r.activity_id, [...(recipients.get(r.activity_id) ?? []), r.country_code]);
     }
     const items = rows.map((r) => ({
@@ -206,18 +252,31 @@ function nominationColumns(activityId: number, w: NominationWrite, now: string) 
   };
 }
 
-type Nominee = Participant & { offerId: number | null; programIdentifier: string; programTitleEn: string | null; programTitleId: string | null };
+type Nominee = Participant & {
+  offerId: number | null;
+  programIdentifier: string;
+  programTitleEn: string | null;
+  programTitleId: string | null;
+};
 
 export class NominationRepo implements NominationRepository {
   constructor(private readonly db: Kysely<Database>) {}
 
   async insert(activityId: number, w: NominationWrite, now: string): Promise<number> {
-    const row = await this.db.insertInto('participants').values(nominationColumns(activityId, w, now)).returning('id').executeTakeFirstOrThrow();
+    const row = await this.db
+      .insertInto('participants')
+      .values(nominationColumns(activityId, w, now))
+      .returning('id')
+      .executeTakeFirstOrThrow();
     return row.id;
   }
 
   async insertMany(activityId: number, writes: readonly NominationWrite[], now: string): Promise<void> {
-    await insertInChunks(this.db, 'participants', writes.map((w) => nominationColumns(activityId, w, now)));
+    await insertInChunks(
+      this.db,
+      'participants',
+      writes.map((w) => nominationColumns(activityId, w, now)),
+    );
   }
 
   async review(activityId: number, f: ReviewFilter, page: number, pageSize: number): Promise<Page<Participant>> {
@@ -227,11 +286,22 @@ export class NominationRepo implements NominationRepository {
     if (f.nominatedBy) q = q.where(sql<SqlBool>`lower(nominated_by) = lower(${f.nominatedBy})`);
     if (f.q) {
       const pattern = likePattern(f.q);
-      q = q.where((eb) => eb.or(['full_name', 'email', 'organisation'].map((c) => sql<SqlBool>`lower(coalesce(${sql.ref(c)}, '')) like ${pattern} escape '\\'`)));
+      q = q.where((eb) =>
+        eb.or(
+          ['full_name', 'email', 'organisation'].map((c) => sql<SqlBool>`lower(coalesce(${sql.ref(c)}, '')) like ${pattern} escape '\\'`),
+        ),
+      );
     }
     const total = num((await q.select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
     // The page's ids first (from the review index, without reading the rows skipped), then its rows.
-    const ids = (await q.select('id').orderBy('id').limit(pageSize).offset((page - 1) * pageSize).execute()).map((r) => r.id);
+    const ids = (
+      await q
+        .select('id')
+        .orderBy('id')
+        .limit(pageSize)
+        .offset((page - 1) * pageSize)
+        .execute()
+    ).map((r) => r.id);
     const rows = ids.length ? await this.db.selectFrom('participants').selectAll().where('id', 'in', ids).orderBy('id').execute() : [];
     return { items: rows.map(toParticipant), total, page, pageSize };
   }
@@ -288,7 +358,11 @@ export class NominationRepo implements NominationRepository {
   async findMany(ids: readonly number[]): Promise<Participant[]> {
     const out: Participant[] = [];
     for (let i = 0; i < ids.length; i += 1000) {
-      const rows = await this.db.selectFrom('participants').selectAll().where('id', 'in', ids.slice(i, i + 1000)).execute();
+      const rows = await this.db
+        .selectFrom('participants')
+        .selectAll()
+        .where('id', 'in', ids.slice(i, i + 1000))
+        .execute();
       out.push(...rows.map(toParticipant));
     }
     return out;
@@ -304,7 +378,12 @@ export class NominationRepo implements NominationRepository {
     return num(row?.m ?? 0);
   }
 
-  async byNominator(org: string, f: { status?: ParticipantStatus; offerId?: number }, page: number, pageSize: number): Promise<Page<Nominee>> {
+  async byNominator(
+    org: string,
+    f: { status?: ParticipantStatus; offerId?: number },
+    page: number,
+    pageSize: number,
+  ): Promise<Page<Nominee>> {
     let q = this.db
       .selectFrom('participants as p')
       .innerJoin('activities as a', 'a.id', 'p.activity_id')
@@ -315,7 +394,12 @@ export class NominationRepo implements NominationRepository {
     const total = num((await q.select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
     const rows = await q
       .selectAll('p')
-      .select(['o.id as offer_id', 'a.identifier as program_identifier', 'a.title_en as program_title_en', 'a.title_id as program_title_id'])
+      .select([
+        'o.id as offer_id',
+        'a.identifier as program_identifier',
+        'a.title_en as program_title_en',
+        'a.title_id as program_title_id',
+      ])
       .orderBy('p.id', 'desc')
       .limit(pageSize)
       .offset((page - 1) * pageSize)
@@ -331,7 +415,17 @@ export class NominationRepo implements NominationRepository {
   }
 }
 
-const META_COLUMNS = ['id', 'participant_id', 'kind', 'file_name', 'content_type', 'size_bytes', 'sha256', 'uploaded_by', 'created_at'] as const;
+const META_COLUMNS = [
+  'id',
+  'participant_id',
+  'kind',
+  'file_name',
+  'content_type',
+  'size_bytes',
+  'sha256',
+  'uploaded_by',
+  'created_at',
+] as const;
 
 function toMeta(r: Pick<Selectable<ParticipantDocumentsTable>, (typeof META_COLUMNS)[number]>): DocumentMeta {
   return {
@@ -370,7 +464,12 @@ export class DocumentRepo implements DocumentRepository {
   }
 
   async listFor(participantId: number): Promise<DocumentMeta[]> {
-    const rows = await this.db.selectFrom('participant_documents').select(META_COLUMNS).where('participant_id', '=', participantId).orderBy('id').execute();
+    const rows = await this.db
+      .selectFrom('participant_documents')
+      .select(META_COLUMNS)
+      .where('participant_id', '=', participantId)
+      .orderBy('id')
+      .execute();
     return rows.map(toMeta);
   }
 

@@ -50,13 +50,21 @@ describeEachEngine('other list plans', (app, engine) => {
 
   it('walks the alumni directory from its indexes, for every scope and filter', async () => {
     const repos = createStore(logged.db).repos;
-    const scopes: AlumniFilter['scope'][] = [{ kind: 'all' }, { kind: 'agency', org: 'ID-MINISTRY-OF-HEALTH' }, { kind: 'nominator', org: 'ID-EMB-NAIROBI' }];
+    const scopes: AlumniFilter['scope'][] = [
+      { kind: 'all' },
+      { kind: 'agency', org: 'ID-MINISTRY-OF-HEALTH' },
+      { kind: 'nominator', org: 'ID-EMB-NAIROBI' },
+    ];
     const filters = [{}, { country: 'KE' }, { q: 'maria' }, { q: 'Leila Sesay' }, { country: 'FJ', q: 'mensah' }];
     const problems: string[] = [];
     for (const scope of scopes) {
       for (const filter of filters) {
         for (const page of [1, 8]) {
-          problems.push(...(await problemsOf(`${scope.kind} ${JSON.stringify(filter)} page ${page}`, () => repos.alumni.directory({ ...filter, scope }, page, 25))));
+          problems.push(
+            ...(await problemsOf(`${scope.kind} ${JSON.stringify(filter)} page ${page}`, () =>
+              repos.alumni.directory({ ...filter, scope }, page, 25),
+            )),
+          );
         }
       }
     }
@@ -72,7 +80,12 @@ describeEachEngine('other list plans', (app, engine) => {
     const keys = [...first.persons, ...second.persons].map((p) => p.personKey);
     expect(new Set(keys).size).toBe(keys.length);
     expect(first.total).toBe(second.total);
-    const all = await app().database.db.selectFrom('participants').select((eb) => eb.fn.count('person_key').distinct().as('n')).where('country_code', '=', 'KE').where('status', 'in', ['attended', 'completed']).executeTakeFirstOrThrow();
+    const all = await app()
+      .database.db.selectFrom('participants')
+      .select((eb) => eb.fn.count('person_key').distinct().as('n'))
+      .where('country_code', '=', 'KE')
+      .where('status', 'in', ['attended', 'completed'])
+      .executeTakeFirstOrThrow();
     expect(first.total).toBe(Number(all.n));
   });
 
@@ -84,7 +97,9 @@ describeEachEngine('other list plans', (app, engine) => {
       ...(await problemsOf('by nominator', () => repos.nominations.byNominator('ID-EMB-NAIROBI', {}, 1, 50))),
       ...(await problemsOf('by nominator, page 20', () => repos.nominations.byNominator('ID-EMB-NAIROBI', {}, 20, 50))),
       ...(await problemsOf('catalogue', () => repos.offers.catalogue({ statuses: ['open', 'closed'], stages: ['completed'] }, 1, 20))),
-      ...(await problemsOf('catalogue, open, by country', () => repos.offers.catalogue({ statuses: ['open'], country: 'KE', deadlineAfter: '2027-01-15' }, 1, 20))),
+      ...(await problemsOf('catalogue, open, by country', () =>
+        repos.offers.catalogue({ statuses: ['open'], country: 'KE', deadlineAfter: '2027-01-15' }, 1, 20),
+      )),
       ...(await problemsOf('catalogue, text', () => repos.offers.catalogue({ statuses: ['open', 'closed'], q: 'training' }, 1, 20))),
     ];
     expect(problems).toEqual([]);

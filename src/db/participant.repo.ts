@@ -117,7 +117,9 @@ export class ParticipantRepo implements ParticipantRepository {
     return rows.map((r) => r.country_code);
   }
 
-  async findKeys(pairs: readonly { activityId: number; personKey: string }[]): Promise<Map<string, { id: number; importBatchId: number | null }>> {
+  async findKeys(
+    pairs: readonly { activityId: number; personKey: string }[],
+  ): Promise<Map<string, { id: number; importBatchId: number | null }>> {
     const found = new Map<string, { id: number; importBatchId: number | null }>();
     if (pairs.length === 0) return found;
     // The exact pairs as one JSON parameter, joined on the unique (activity_id, person_key)
@@ -132,7 +134,11 @@ export class ParticipantRepo implements ParticipantRepository {
       const rows = await sql<{ id: number; activity_id: number; person_key: string; import_batch_id: number | null }>`
         select p.id, p.activity_id, p.person_key, p.import_batch_id
         from (${wanted}) w join participants p on p.activity_id = w.a and p.person_key = w.k`.execute(this.db);
-      for (const r of rows.rows) found.set(`${r.activity_id}|${r.person_key}`, { id: num(r.id), importBatchId: r.import_batch_id === null ? null : num(r.import_batch_id) });
+      for (const r of rows.rows)
+        found.set(`${r.activity_id}|${r.person_key}`, {
+          id: num(r.id),
+          importBatchId: r.import_batch_id === null ? null : num(r.import_batch_id),
+        });
     }
     return found;
   }
@@ -170,11 +176,16 @@ export class ParticipantRepo implements ParticipantRepository {
     return Number(result.numUpdatedRows) > 0;
   }
 
-  async setStatuses(rows: readonly { id: number; status: ParticipantStatus; reserveRank: number | null }[], change: { now: string; reviewNote?: string | null }): Promise<void> {
+  async setStatuses(
+    rows: readonly { id: number; status: ParticipantStatus; reserveRank: number | null }[],
+    change: { now: string; reviewNote?: string | null },
+  ): Promise<void> {
     const note = change.reviewNote !== undefined;
     for (let i = 0; i < rows.length; i += JSON_CHUNK_ROWS) {
       // One statement per chunk, the rows as one JSON parameter (see sql-helpers.jsonRows).
-      const json = JSON.stringify(rows.slice(i, i + JSON_CHUNK_ROWS).map((r) => ({ id: r.id, s: r.status, r: r.status === 'reserve' ? r.reserveRank : null })));
+      const json = JSON.stringify(
+        rows.slice(i, i + JSON_CHUNK_ROWS).map((r) => ({ id: r.id, s: r.status, r: r.status === 'reserve' ? r.reserveRank : null })),
+      );
       const noteSet = note ? sql`, review_note = ${change.reviewNote ?? null}` : sql``;
       if (isPostgres(this.db)) {
         await sql`update participants p set status = j.s, reserve_rank = j.r, status_changed_at = ${change.now}, updated_at = ${change.now}${noteSet}
@@ -188,7 +199,12 @@ export class ParticipantRepo implements ParticipantRepository {
   }
 
   async markIllustrative(ids: readonly number[]): Promise<void> {
-    if (ids.length) await this.db.updateTable('participants').set({ illustrative: 1 }).where('id', 'in', [...ids]).execute();
+    if (ids.length)
+      await this.db
+        .updateTable('participants')
+        .set({ illustrative: 1 })
+        .where('id', 'in', [...ids])
+        .execute();
   }
 
   async delete(id: number): Promise<boolean> {

@@ -56,7 +56,9 @@ export class PartnerRepo implements PartnerRepository {
     if (contacts.length) {
       await this.db
         .insertInto('partner_contacts')
-        .values(contacts.map((c, i) => ({ org_id: orgId, name: c.name, position: c.position, email: c.email, phone: c.phone, sort_order: i })))
+        .values(
+          contacts.map((c, i) => ({ org_id: orgId, name: c.name, position: c.position, email: c.email, phone: c.phone, sort_order: i })),
+        )
         .execute();
     }
   }
@@ -67,7 +69,11 @@ export class PartnerRepo implements PartnerRepository {
   }
 
   async setProfile(orgId: number, profile: PartnerProfile, now: string): Promise<void> {
-    await this.db.updateTable('organisations').set({ website: profile.website, notes: profile.notes, updated_at: now }).where('id', '=', orgId).execute();
+    await this.db
+      .updateTable('organisations')
+      .set({ website: profile.website, notes: profile.notes, updated_at: now })
+      .where('id', '=', orgId)
+      .execute();
   }
 
   /**
@@ -76,16 +82,24 @@ export class PartnerRepo implements PartnerRepository {
    * with their counts. Programs count in the published stages, as the reports count them; the
    * agreements in the statuses given (all when null), engagements only when they are shown.
    */
-  async list(query: PartnerListQuery, stages: readonly LifecycleStage[], view: Pick<PartnershipView, 'agreementStatuses' | 'engagements'>): Promise<PartnerSummary[]> {
+  async list(
+    query: PartnerListQuery,
+    stages: readonly LifecycleStage[],
+    view: Pick<PartnershipView, 'agreementStatuses' | 'engagements'>,
+  ): Promise<PartnerSummary[]> {
     const since = query.since ?? 0;
     const upTo = query.upTo ?? 9999;
     const c: RawBuilder<SqlBool>[] = [];
     if (query.country) c.push(sql<SqlBool>`o.country_code = ${query.country}`);
     if (query.q) {
       const pattern = likePattern(query.q);
-      c.push(sql<SqlBool>`(lower(o.code) like ${pattern} escape '\\' or lower(o.name_en) like ${pattern} escape '\\' or lower(coalesce(o.name_id, '')) like ${pattern} escape '\\' or lower(coalesce(o.acronym, '')) like ${pattern} escape '\\')`);
+      c.push(
+        sql<SqlBool>`(lower(o.code) like ${pattern} escape '\\' or lower(o.name_en) like ${pattern} escape '\\' or lower(coalesce(o.name_id, '')) like ${pattern} escape '\\' or lower(coalesce(o.acronym, '')) like ${pattern} escape '\\')`,
+      );
     }
-    const agreementShown = view.agreementStatuses ? sql`and exists (select 1 from agreements g where g.id = gp.agreement_id and g.status in (${sql.join([...view.agreementStatuses])}))` : sql``;
+    const agreementShown = view.agreementStatuses
+      ? sql`and exists (select 1 from agreements g where g.id = gp.agreement_id and g.status in (${sql.join([...view.agreementStatuses])}))`
+      : sql``;
     const involved = sql<SqlBool>`(o.kind in ('partner', 'multilateral')
       or exists (select 1 from activity_partners ap where ap.org_id = o.id and ap.ssc_role in ('second_provider', 'facilitator'))
       or exists (select 1 from agreement_parties gp where gp.org_id = o.id ${agreementShown})
@@ -150,14 +164,31 @@ export class PartnerRepo implements PartnerRepository {
     const stageFilter = view.stages ? sql`and a.lifecycle_stage in (${sql.join([...view.stages])})` : sql``;
     const [engagements, agreements, programs] = await Promise.all([
       view.engagements
-        ? sql<{ id: number; reference: string; title: string; starts_on: string; kind: string; partner: string | null; country_code: string | null }>`
+        ? sql<{
+            id: number;
+            reference: string;
+            title: string;
+            starts_on: string;
+            kind: string;
+            partner: string | null;
+            country_code: string | null;
+          }>`
             select e.id, e.reference, e.title, e.starts_on, e.kind, po.code as partner, e.country_code
             from engagements e left join organisations po on po.id = e.partner_org_id where ${engagementWhere}`.execute(this.db)
         : Promise.resolve({ rows: [] }),
       sql<{ id: number; reference: string; title_en: string; title_id: string | null; day: string; status: string }>`
         select g.id, g.reference, g.title_en, g.title_id, coalesce(g.signed_on, g.valid_from, substr(g.created_at, 1, 10)) as day, g.status
         from agreements g where ${agreementWhere} ${statusFilter}`.execute(this.db),
-      sql<{ id: number; identifier: string; title_en: string | null; title_id: string | null; day: string | null; year: unknown; lifecycle_stage: string; from_engagement: string | null }>`
+      sql<{
+        id: number;
+        identifier: string;
+        title_en: string | null;
+        title_id: string | null;
+        day: string | null;
+        year: unknown;
+        lifecycle_stage: string;
+        from_engagement: string | null;
+      }>`
         select a.id, a.identifier, a.title_en, a.title_id, coalesce(a.actual_start, a.planned_start, substr(a.created_at, 1, 10)) as day, a.year, a.lifecycle_stage,
           ${view.engagements ? sql`fe.reference` : sql`null`} as from_engagement
         from activities a
@@ -169,8 +200,30 @@ export class PartnerRepo implements PartnerRepository {
     ]);
     const country = byOrg ? null : scope.country;
     return [
-      ...engagements.rows.map((e) => ({ date: e.starts_on, kind: 'engagement' as const, id: e.id, reference: e.reference, title: e.title, titleId: null, status: e.kind, partner: e.partner, country: e.country_code, fromEngagement: null })),
-      ...agreements.rows.map((g) => ({ date: g.day, kind: 'agreement' as const, id: g.id, reference: g.reference, title: g.title_en, titleId: g.title_id, status: g.status, partner: null, country, fromEngagement: null })),
+      ...engagements.rows.map((e) => ({
+        date: e.starts_on,
+        kind: 'engagement' as const,
+        id: e.id,
+        reference: e.reference,
+        title: e.title,
+        titleId: null,
+        status: e.kind,
+        partner: e.partner,
+        country: e.country_code,
+        fromEngagement: null,
+      })),
+      ...agreements.rows.map((g) => ({
+        date: g.day,
+        kind: 'agreement' as const,
+        id: g.id,
+        reference: g.reference,
+        title: g.title_en,
+        titleId: g.title_id,
+        status: g.status,
+        partner: null,
+        country,
+        fromEngagement: null,
+      })),
       ...programs.rows.map((a) => ({
         date: a.day ?? `${num(a.year)}-01-01`,
         kind: 'program' as const,

@@ -95,7 +95,11 @@ export class PriorityRepo implements PriorityRepository {
     let id: number;
     if (before) {
       id = before.id;
-      await this.db.updateTable('country_lists').set({ name_en: input.nameEn, name_id: input.nameId, updated_at: now }).where('id', '=', id).execute();
+      await this.db
+        .updateTable('country_lists')
+        .set({ name_en: input.nameEn, name_id: input.nameId, updated_at: now })
+        .where('id', '=', id)
+        .execute();
       await this.db.deleteFrom('country_list_members').where('list_id', '=', id).execute();
     } else {
       const row = await this.db
@@ -105,9 +109,16 @@ export class PriorityRepo implements PriorityRepository {
         .executeTakeFirstOrThrow();
       id = row.id;
     }
-    await this.db.insertInto('country_list_members').values(input.countries.map((iso2) => ({ list_id: id, iso2 }))).execute();
+    await this.db
+      .insertInto('country_list_members')
+      .values(input.countries.map((iso2) => ({ list_id: id, iso2 })))
+      .execute();
     await rebuildList(this.db, input.code, input.countries);
-    return { list: { id, code: input.code, nameEn: input.nameEn, nameId: input.nameId, countries: [...input.countries], updatedAt: now }, created: !before, before };
+    return {
+      list: { id, code: input.code, nameEn: input.nameEn, nameId: input.nameId, countries: [...input.countries], updatedAt: now },
+      created: !before,
+      before,
+    };
   }
 
   async deleteList(code: string): Promise<boolean> {

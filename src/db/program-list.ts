@@ -64,7 +64,10 @@ export class ProgramListQuery {
     const ids: number[] = [];
     for (const part of orderedParts(conditions, SORTS[sort.key])) {
       if (!part) continue;
-      let query = this.db.selectFrom('activities as a').select('a.id').where((eb) => eb.and(part.conditions));
+      let query = this.db
+        .selectFrom('activities as a')
+        .select('a.id')
+        .where((eb) => eb.and(part.conditions));
       for (const key of part.keys) query = query.orderBy(key, direction);
       for (const r of await query.execute()) ids.push(r.id);
     }
@@ -103,7 +106,8 @@ export class ProgramListQuery {
       eq('year', f.year);
       // Ordered by start, the same as a range of the start index (the year is the start's
       // year): a year's programs are then read in order, not sorted.
-      if (sortKey === 'start') conditions.push(sql<SqlBool>`a.sort_start >= ${`${f.year}-01-01`} and a.sort_start < ${`${f.year + 1}-01-01`}`);
+      if (sortKey === 'start')
+        conditions.push(sql<SqlBool>`a.sort_start >= ${`${f.year}-01-01`} and a.sort_start < ${`${f.year + 1}-01-01`}`);
     }
     if (f.modality) eq('modality', f.modality);
     if (f.flagshipArea) eq('flagship_area', f.flagshipArea);
@@ -240,7 +244,9 @@ const LIST_COLUMNS = [
   'a.updated_at',
 ] as const;
 
-type SummaryRow = Pick<Selectable<ProgramsTable>, (typeof LIST_COLUMNS)[number] extends `a.${infer C}` ? C : never> & { implementing_org_code: string | null };
+type SummaryRow = Pick<Selectable<ProgramsTable>, (typeof LIST_COLUMNS)[number] extends `a.${infer C}` ? C : never> & {
+  implementing_org_code: string | null;
+};
 
 /** Row fields shared by the list and the full record (row values are trusted: Mitra wrote them). */
 export function summaryFields(row: SummaryRow) {

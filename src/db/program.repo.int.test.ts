@@ -3,14 +3,7 @@ import { programInputSchema } from '../domain/program/program.schema.js';
 import { programListQuerySchema } from '../domain/program/program-query.js';
 import { ConflictError, InvalidError, NotFoundError } from '../domain/errors.js';
 import { organisationInputSchema } from '../domain/organisation/organisation.schema.js';
-import {
-  createProgram,
-  deleteProgram,
-  getProgram,
-  listPrograms,
-  patchProgram,
-  replaceProgram,
-} from '../services/programs.js';
+import { createProgram, deleteProgram, getProgram, listPrograms, patchProgram, replaceProgram } from '../services/programs.js';
 import { createOrganisation } from '../services/organisations.js';
 import { aProgram, anOrganisation } from '../testing/builders.js';
 import { describeEachEngine } from '../testing/engines.js';
@@ -23,7 +16,8 @@ describeEachEngine('activities repository and service', (app) => {
 
   beforeAll(async () => {
     agencyCode = (await createOrganisation(deps(), organisationInputSchema.parse(anOrganisation()))).code;
-    partnerCode = (await createOrganisation(deps(), organisationInputSchema.parse(anOrganisation({ kind: 'partner', countryCode: 'JP' })))).code;
+    partnerCode = (await createOrganisation(deps(), organisationInputSchema.parse(anOrganisation({ kind: 'partner', countryCode: 'JP' }))))
+      .code;
   });
 
   it('stores and reads back every field of a program exactly', async () => {
@@ -42,11 +36,25 @@ describeEachEngine('activities repository and service', (app) => {
         { country: 'TZ', percentage: 33.33 },
         { country: 'UG', percentage: 33.34 },
       ],
-      partners: [{ org: partnerCode, iatiRole: 1, sscRole: 'second_provider', contributionAmount: '85000.50', currency: 'USD', inKind: true }],
+      partners: [
+        { org: partnerCode, iatiRole: 1, sscRole: 'second_provider', contributionAmount: '85000.50', currency: 'USD', inKind: true },
+      ],
       sectors: [{ vocabulary: '1', code: '31320', percentage: 100 }],
       sdgs: ['14.7', '2'],
-      budgets: [{ type: 1, status: 2, periodStart: '2018-01-01', periodEnd: '2018-12-31', amount: '900000000', currency: 'IDR', valueDate: '2018-01-01' }],
-      transactions: [{ type: '4', date: '2018-07-21', amount: '855000000.25', currency: 'IDR', valueDate: '2018-07-21', description: 'Expenditure' }],
+      budgets: [
+        {
+          type: 1,
+          status: 2,
+          periodStart: '2018-01-01',
+          periodEnd: '2018-12-31',
+          amount: '900000000',
+          currency: 'IDR',
+          valueDate: '2018-01-01',
+        },
+      ],
+      transactions: [
+        { type: '4', date: '2018-07-21', amount: '855000000.25', currency: 'IDR', valueDate: '2018-07-21', description: 'Expenditure' },
+      ],
     });
     const read = await getProgram(deps(), created.id);
     expect(read).toEqual(created);
@@ -82,23 +90,45 @@ describeEachEngine('activities repository and service', (app) => {
   });
 
   it('refuses unknown organisations with every bad field named', async () => {
-    const error = await create({ implementingOrg: 'NOPE', partners: [{ org: 'NADA', iatiRole: 1, sscRole: 'second_provider' }] }).catch((e) => e);
+    const error = await create({ implementingOrg: 'NOPE', partners: [{ org: 'NADA', iatiRole: 1, sscRole: 'second_provider' }] }).catch(
+      (e) => e,
+    );
     expect(error).toBeInstanceOf(InvalidError);
     expect((error as InvalidError).issues.map((i) => i.path)).toEqual(['implementingOrg', 'partners.0.org']);
   });
 
   it('patches fields, bumps the version and refuses a stale version', async () => {
     const a = await create();
-    const patched = await patchProgram(deps(), a.id, { titleEn: 'Changed', recipients: [{ country: 'UG', percentage: null }] }, { expectedVersion: 1 });
-    expect(patched).toMatchObject({ titleEn: 'Changed', titleId: a.titleId, version: 2, recipients: [{ country: 'UG', percentage: null }] });
-    await expect(patchProgram(deps(), a.id, { titleEn: 'Lost update' }, { expectedVersion: 1 })).rejects.toMatchObject({ code: 'activity.stale' });
+    const patched = await patchProgram(
+      deps(),
+      a.id,
+      { titleEn: 'Changed', recipients: [{ country: 'UG', percentage: null }] },
+      { expectedVersion: 1 },
+    );
+    expect(patched).toMatchObject({
+      titleEn: 'Changed',
+      titleId: a.titleId,
+      version: 2,
+      recipients: [{ country: 'UG', percentage: null }],
+    });
+    await expect(patchProgram(deps(), a.id, { titleEn: 'Lost update' }, { expectedVersion: 1 })).rejects.toMatchObject({
+      code: 'activity.stale',
+    });
     expect((await getProgram(deps(), a.id)).titleEn).toBe('Changed');
   });
 
   it('replaces a whole program, clearing fields left out', async () => {
     const a = await create({ descriptionEn: 'to be cleared', sdgs: ['14'] });
     const replaced = await replaceProgram(deps(), a.id, programInputSchema.parse({ identifier: a.identifier, titleId: 'Hanya judul' }));
-    expect(replaced).toMatchObject({ titleEn: null, descriptionEn: null, sdgs: [], recipients: [], modality: null, year: null, version: 2 });
+    expect(replaced).toMatchObject({
+      titleEn: null,
+      descriptionEn: null,
+      sdgs: [],
+      recipients: [],
+      modality: null,
+      year: null,
+      version: 2,
+    });
   });
 
   it('keeps the database unchanged when an update breaks a rule', async () => {
@@ -117,8 +147,24 @@ describeEachEngine('activities repository and service', (app) => {
   describe('list', () => {
     const tag = `LST${Date.now().toString(36)}`;
     beforeAll(async () => {
-      await create({ identifier: `${tag}-1`, titleEn: `${tag} Pacific seminar`, modality: 'seminar', flagshipArea: 'DEV-DRM', plannedStart: '2016-05-01', plannedEnd: '2016-05-03', recipients: [{ country: 'FJ' }, { country: 'PG' }] });
-      await create({ identifier: `${tag}-2`, titleEn: `${tag} Africa training`, modality: 'training', flagshipArea: 'DEV-AGR', plannedStart: '2018-07-15', plannedEnd: '2018-07-21', recipients: [{ country: 'KE' }] });
+      await create({
+        identifier: `${tag}-1`,
+        titleEn: `${tag} Pacific seminar`,
+        modality: 'seminar',
+        flagshipArea: 'DEV-DRM',
+        plannedStart: '2016-05-01',
+        plannedEnd: '2016-05-03',
+        recipients: [{ country: 'FJ' }, { country: 'PG' }],
+      });
+      await create({
+        identifier: `${tag}-2`,
+        titleEn: `${tag} Africa training`,
+        modality: 'training',
+        flagshipArea: 'DEV-AGR',
+        plannedStart: '2018-07-15',
+        plannedEnd: '2018-07-21',
+        recipients: [{ country: 'KE' }],
+      });
       await create({
         identifier: `${tag}-3`,
         titleEn: `${tag} 100% triangular_course`,
@@ -132,7 +178,15 @@ describeEachEngine('activities repository and service', (app) => {
         recipients: [{ country: 'TL' }],
         partners: [{ org: partnerCode, iatiRole: 1, sscRole: 'second_provider' }],
       });
-      await create({ identifier: `${tag}-4`, modality: 'study_visit', titleEn: null, titleId: `${tag} pelatihan tanpa tanggal`, plannedStart: null, plannedEnd: null, recipients: [{ country: 'PS' }] });
+      await create({
+        identifier: `${tag}-4`,
+        modality: 'study_visit',
+        titleEn: null,
+        titleId: `${tag} pelatihan tanpa tanggal`,
+        plannedStart: null,
+        plannedEnd: null,
+        recipients: [{ country: 'PS' }],
+      });
     });
     const list = async (query: Record<string, unknown>) => {
       const page = await listPrograms(deps(), programListQuerySchema.parse({ q: tag, ...query }));

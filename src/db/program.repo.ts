@@ -61,7 +61,10 @@ export class ProgramRepo implements ProgramRepository {
   }
 
   async count(): Promise<number> {
-    const row = await this.db.selectFrom('activities').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
+    const row = await this.db
+      .selectFrom('activities')
+      .select((eb) => eb.fn.countAll().as('n'))
+      .executeTakeFirstOrThrow();
     return num(row.n);
   }
 
@@ -85,7 +88,12 @@ export class ProgramRepo implements ProgramRepository {
         .where('identifier', 'in', chunk)
         .execute();
       for (const r of rows) {
-        states.set(r.identifier, { id: r.id, version: r.version, source: r.source, fingerprint: parseIatiDetails(r.iati_details)?.fingerprint ?? null });
+        states.set(r.identifier, {
+          id: r.id,
+          version: r.version,
+          source: r.source,
+          fingerprint: parseIatiDetails(r.iati_details)?.fingerprint ?? null,
+        });
       }
     }
     return states;
@@ -191,7 +199,12 @@ export class ProgramRepo implements ProgramRepository {
   /** Organisation ids by lower-case code, for the implementers and the partners. */
   private async orgIds(list: readonly ProgramData[]): Promise<Map<string, number>> {
     const codes = [
-      ...new Set(list.flatMap((d) => [d.implementingOrg, ...d.partners.map((p) => p.org)]).filter((c): c is string => !!c).map((c) => c.toLowerCase())),
+      ...new Set(
+        list
+          .flatMap((d) => [d.implementingOrg, ...d.partners.map((p) => p.org)])
+          .filter((c): c is string => !!c)
+          .map((c) => c.toLowerCase()),
+      ),
     ];
     if (codes.length === 0) return new Map();
     const rows = await this.db
@@ -235,7 +248,13 @@ export class ProgramRepo implements ProgramRepository {
       this.db,
       'activity_sectors',
       rows(({ activityId, data }) =>
-        data.sectors.map((s, i) => ({ activity_id: activityId, vocabulary: s.vocabulary, code: s.code, percentage: s.percentage, sort_order: i })),
+        data.sectors.map((s, i) => ({
+          activity_id: activityId,
+          vocabulary: s.vocabulary,
+          code: s.code,
+          percentage: s.percentage,
+          sort_order: i,
+        })),
       ),
     );
     await insertInChunks(

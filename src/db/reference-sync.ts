@@ -40,10 +40,16 @@ export async function syncReferenceData(db: Kysely<Database>): Promise<boolean> 
     await trx.deleteFrom('countries').execute();
     await trx.deleteFrom('group_memberships').execute();
     for (let i = 0; i < rows.countries.length; i += 100) {
-      await trx.insertInto('countries').values(rows.countries.slice(i, i + 100)).execute();
+      await trx
+        .insertInto('countries')
+        .values(rows.countries.slice(i, i + 100))
+        .execute();
     }
     for (let i = 0; i < rows.memberships.length; i += 100) {
-      await trx.insertInto('group_memberships').values(rows.memberships.slice(i, i + 100)).execute();
+      await trx
+        .insertInto('group_memberships')
+        .values(rows.memberships.slice(i, i + 100))
+        .execute();
     }
     await trx
       .insertInto('meta')

@@ -36,14 +36,17 @@ export class ReportFactRepo implements ReportFactRepository {
       // The participant records of many programs are counted in one pass (an import ends by
       // refreshing every program it touched); a few programs are counted chunk by chunk.
       const counts = part.length > CHUNK ? await this.recordCounts(part) : undefined;
-      for (let j = 0; j < part.length; j += CHUNK) await this.refreshChunk(part.slice(j, j + CHUNK), options.participantsOnly ?? false, counts);
+      for (let j = 0; j < part.length; j += CHUNK)
+        await this.refreshChunk(part.slice(j, j + CHUNK), options.participantsOnly ?? false, counts);
     }
   }
 
   /** Counted participant records per program and country, in one statement for many programs. */
   private async recordCounts(ids: readonly number[]): Promise<Map<number, Map<string, number>>> {
     const json = JSON.stringify(ids);
-    const wanted = isPostgres(this.db) ? sql`select value::int as id from json_array_elements_text(${json}::json)` : sql`select value as id from json_each(${json})`;
+    const wanted = isPostgres(this.db)
+      ? sql`select value::int as id from json_array_elements_text(${json}::json)`
+      : sql`select value as id from json_each(${json})`;
     const rows = await sql<{ activity_id: number; country_code: string; n: unknown }>`
       select p.activity_id, p.country_code, count(*) as n
       from participants p join (${wanted}) w on w.id = p.activity_id
@@ -64,14 +67,19 @@ export class ReportFactRepo implements ReportFactRepository {
     }
   }
 
-  private async refreshChunk(ids: number[], participantsOnly: boolean, counted?: ReadonlyMap<number, ReadonlyMap<string, number>>): Promise<void> {
+  private async refreshChunk(
+    ids: number[],
+    participantsOnly: boolean,
+    counted?: ReadonlyMap<number, ReadonlyMap<string, number>>,
+  ): Promise<void> {
     if (ids.length === 0) return;
     // Two transactions refreshing one program at once would both delete its facts and insert
     // them again (the second failing on the key): the programs' rows are locked first, in id
     // order, so the second waits and then reads what the first committed. SQLite writes one
     // transaction at a time. NO KEY UPDATE: the rows' key-share locks taken by inserts of
     // participants (their foreign key) do not block it.
-    if (isPostgres(this.db)) await this.db.selectFrom('activities').select('id').where('id', 'in', ids).orderBy('id').forNoKeyUpdate().execute();
+    if (isPostgres(this.db))
+      await this.db.selectFrom('activities').select('id').where('id', 'in', ids).orderBy('id').forNoKeyUpdate().execute();
     const before = await readFacts(this.db, ids);
     await this.db.deleteFrom('activity_country_facts').where('activity_id', 'in', ids).execute();
     await this.db.deleteFrom('activity_facts').where('activity_id', 'in', ids).execute();
@@ -100,11 +108,18 @@ export class ReportFactRepo implements ReportFactRepository {
       );
     const recipientsOf = new Map<number, { country: string; percentage: number | null }[]>();
     for (const r of recipients) {
-      recipientsOf.set(r.activity_id, [...(recipientsOf.get(r.activity_id) ?? []), { country: r.country_code, percentage: numOrNull(r.percentage) }]);
+      recipientsOf.set(r.activity_id, [
+        ...(recipientsOf.get(r.activity_id) ?? []),
+        { country: r.country_code, percentage: numOrNull(r.percentage) },
+      ]);
     }
     const rows = activities.flatMap((a) => {
       const its = recipientsOf.get(a.id) ?? [];
-      const counts = allocateParticipants({ recipients: its, participantsPlanned: a.participants_planned, recordsByCountry: recordsOf.get(a.id) ?? new Map() });
+      const counts = allocateParticipants({
+        recipients: its,
+        participantsPlanned: a.participants_planned,
+        recordsByCountry: recordsOf.get(a.id) ?? new Map(),
+      });
       const byCountry = new Map(counts.map((c) => [c.country, c]));
       // Every recipient gets a row (0 participants when none are counted there), so programs per
       // country come from the same table; a total without recipients keeps its null-country row.
@@ -129,7 +144,10 @@ export class ReportFactRepo implements ReportFactRepository {
 
   /** One fact row per program, from its country facts. */
   private async insertProgramFacts(
-    activities: readonly Pick<Selectable<ProgramsTable>, 'id' | 'year' | 'modality' | 'flagship_area' | 'cooperation_type' | 'lifecycle_stage'>[],
+    activities: readonly Pick<
+      Selectable<ProgramsTable>,
+      'id' | 'year' | 'modality' | 'flagship_area' | 'cooperation_type' | 'lifecycle_stage'
+    >[],
     rows: readonly Pick<ProgramCountryFactsTable, 'activity_id' | 'participants' | 'source'>[],
     recipientsOf: ReadonlyMap<number, readonly unknown[]>,
   ): Promise<ProgramFact[]> {

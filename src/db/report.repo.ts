@@ -107,9 +107,18 @@ export class ReportRepo implements ReportRepository {
     const totalParticipants = num(programs[0]?.participants);
     const groupFigures = groupings.map(({ group, members }) => {
       const row = rowsOf('group').find((g) => g.key === group);
-      return { group, programs: num(row?.programs), countries: members.filter((m) => withPrograms.has(m)).length, participants: num(row?.participants) };
+      return {
+        group,
+        programs: num(row?.programs),
+        countries: members.filter((m) => withPrograms.has(m)).length,
+        participants: num(row?.participants),
+      };
     });
-    const regions = regionRows.map((r) => ({ region: r.key === '' ? null : r.key, programs: num(r.programs), countries: num(regionCountries.find((c) => (c.region ?? '') === r.key)?.countries) }));
+    const regions = regionRows.map((r) => ({
+      region: r.key === '' ? null : r.key,
+      programs: num(r.programs),
+      countries: num(regionCountries.find((c) => (c.region ?? '') === r.key)?.countries),
+    }));
     const recipients = countryRows.map((r) => ({ country: r.key, programs: num(r.programs), participants: num(r.participants) }));
     const sources = new Map<string, { programs: number; participants: number }>();
     for (const g of groups) {
@@ -126,7 +135,13 @@ export class ReportRepo implements ReportRepository {
       programsWithSplitTotals: groups.reduce((n, g) => n + num(g.split), 0),
       regions,
       // Participants without a recipient country (a recorded total of a program without one) are the rest.
-      regionParticipants: [...regions.map((r) => ({ region: r.region, participants: num(regionRows.find((x) => (x.key === '' ? null : x.key) === r.region)?.participants) })), { region: null, participants: totalParticipants - inRegions }],
+      regionParticipants: [
+        ...regions.map((r) => ({
+          region: r.region,
+          participants: num(regionRows.find((x) => (x.key === '' ? null : x.key) === r.region)?.participants),
+        })),
+        { region: null, participants: totalParticipants - inRegions },
+      ],
       recipientPrograms: recipients.map((r) => ({ country: r.country, programs: r.programs })),
       recipientParticipants: recipients.map((r) => ({ country: r.country, participants: r.participants })),
       groups: groups.map((g) => ({
@@ -167,7 +182,6 @@ export class ReportRepo implements ReportRepository {
     }
     return [...byYear.values()].sort((a, b) => a.year - b.year);
   }
-
 }
 
 /**
@@ -217,7 +231,17 @@ export async function spendingFromCube(
   to: number,
   stages: readonly LifecycleStage[] | undefined,
 ): Promise<{ year: number; key: string | null; group: SpendingGroup }[]> {
-  const { rows } = await sql<{ year: unknown; key: string; currency: string; currency_rate: unknown; idr_rate: unknown; amount_minor: unknown; transactions: unknown; first_date: string | null; last_date: string | null }>`
+  const { rows } = await sql<{
+    year: unknown;
+    key: string;
+    currency: string;
+    currency_rate: unknown;
+    idr_rate: unknown;
+    amount_minor: unknown;
+    transactions: unknown;
+    first_date: string | null;
+    last_date: string | null;
+  }>`
     select s.year, s.key, s.currency, cr.units_per_usd as currency_rate, ir.units_per_usd as idr_rate,
       sum(s.amount_minor) as amount_minor, sum(s.transactions) as transactions,
       min(case when s.missing_day <> '' then s.missing_day end) as first_date, max(case when s.missing_day <> '' then s.missing_day end) as last_date
@@ -226,5 +250,7 @@ export async function spendingFromCube(
     left join exchange_rates ir on ir.currency = 'IDR' and ir.rate_date = s.idr_rate_date
     where s.dim = ${dim} and s.year between ${from} and ${to}${stageFilter(sql`s.stage`, stages)}
     group by s.year, s.key, s.currency, cr.units_per_usd, ir.units_per_usd`.execute(db);
-  return rows.filter((r) => num(r.transactions) !== 0).map((r) => ({ year: num(r.year), key: r.key === '' ? null : r.key, group: spendingGroupOf(r) }));
+  return rows
+    .filter((r) => num(r.transactions) !== 0)
+    .map((r) => ({ year: num(r.year), key: r.key === '' ? null : r.key, group: spendingGroupOf(r) }));
 }

@@ -76,7 +76,9 @@ function dataColumns(d: CooperationRequestData) {
 
 /** The 5-digit DAC codes of a 3-digit category (so the sector index serves the match). */
 function codesOfCategory(category: string): string[] {
-  return listCodelist('Sector').filter((s) => s.code.startsWith(category)).map((s) => s.code);
+  return listCodelist('Sector')
+    .filter((s) => s.code.startsWith(category))
+    .map((s) => s.code);
 }
 
 /** The ids of programs that share the request's subject (or, without one, go to its region). */
@@ -133,8 +135,12 @@ function factsCte(q: MatchQuery): RawBuilder<unknown> {
  * The domain's score (matching.ts) in SQL over counts named like the facts: only to cut the
  * candidates; the domain scores and orders the ones returned. Constants are the domain's.
  */
-function preScore(c: { area: string; sector: string; categoryOnly: string; country: string; regionOnly: string; modality: string; year: string }, ref: number): RawBuilder<number> {
-  const cap = (column: string) => sql`(case when ${sql.ref(column)} > ${sql.lit(MAX_COUNTED_PROGRAMS)} then ${sql.lit(MAX_COUNTED_PROGRAMS)} else ${sql.ref(column)} end)`;
+function preScore(
+  c: { area: string; sector: string; categoryOnly: string; country: string; regionOnly: string; modality: string; year: string },
+  ref: number,
+): RawBuilder<number> {
+  const cap = (column: string) =>
+    sql`(case when ${sql.ref(column)} > ${sql.lit(MAX_COUNTED_PROGRAMS)} then ${sql.lit(MAX_COUNTED_PROGRAMS)} else ${sql.ref(column)} end)`;
   const y = sql.ref(c.year);
   const recency = sql`(case when ${y} is null then 0 when ${y} >= ${sql.lit(ref)} then ${sql.lit(RECENCY.maxPoints)}
     when ${sql.lit(RECENCY.maxPoints)} - ${sql.lit(RECENCY.perYear)} * (${sql.lit(ref)} - ${y}) > 0 then ${sql.lit(RECENCY.maxPoints)} - ${sql.lit(RECENCY.perYear)} * (${sql.lit(ref)} - ${y}) else 0 end)`;
@@ -143,7 +149,15 @@ function preScore(c: { area: string; sector: string; categoryOnly: string; count
     + ${sql.lit(MATCH_POINTS.region_experience)} * ${cap(c.regionOnly)} + ${sql.lit(MATCH_POINTS.same_modality)} * ${cap(c.modality)} + ${recency})`;
 }
 
-const COUNT_COLUMNS = { area: 'area', sector: 'sector', categoryOnly: 'category_only', country: 'country', regionOnly: 'region_only', modality: 'modality_n', year: 'latest_year' };
+const COUNT_COLUMNS = {
+  area: 'area',
+  sector: 'sector',
+  categoryOnly: 'category_only',
+  country: 'country',
+  regionOnly: 'region_only',
+  modality: 'modality_n',
+  year: 'latest_year',
+};
 
 interface CountRow {
   area: unknown;
@@ -197,7 +211,9 @@ export class CooperationRequestRepo implements CooperationRequestRepository {
     if (filter.country) conditions.push(sql<SqlBool>`r.country_code = ${filter.country}`);
     if (filter.q) {
       const pattern = likePattern(filter.q);
-      conditions.push(sql<SqlBool>`(lower(r.reference) like ${pattern} escape '\\' or lower(r.topic) like ${pattern} escape '\\' or lower(coalesce(r.description, '')) like ${pattern} escape '\\')`);
+      conditions.push(
+        sql<SqlBool>`(lower(r.reference) like ${pattern} escape '\\' or lower(r.topic) like ${pattern} escape '\\' or lower(coalesce(r.description, '')) like ${pattern} escape '\\')`,
+      );
     }
     const where = conditions.length ? sql<SqlBool>`${sql.join(conditions, sql` and `)}` : sql<SqlBool>`1 = 1`;
     const [rows, total] = await Promise.all([
@@ -208,7 +224,11 @@ export class CooperationRequestRepo implements CooperationRequestRepository {
         .limit(pageSize)
         .offset((page - 1) * pageSize)
         .execute(),
-      this.db.selectFrom('cooperation_requests as r').select((eb) => eb.fn.countAll().as('n')).where(where).executeTakeFirst(),
+      this.db
+        .selectFrom('cooperation_requests as r')
+        .select((eb) => eb.fn.countAll().as('n'))
+        .where(where)
+        .executeTakeFirst(),
     ]);
     return { items: rows.map(toRequest), total: num(total?.n), page, pageSize };
   }
@@ -217,7 +237,9 @@ export class CooperationRequestRepo implements CooperationRequestRepository {
     return nextYearlyReference(this.db, 'cooperation_requests', REQUEST_PREFIX, year, REFERENCE_LOCK);
   }
 
-  async insert(record: CooperationRequestData & { reference: string; status: RequestStatus; createdBy: string; now: string }): Promise<number> {
+  async insert(
+    record: CooperationRequestData & { reference: string; status: RequestStatus; createdBy: string; now: string },
+  ): Promise<number> {
     const row = await this.db
       .insertInto('cooperation_requests')
       .values({
@@ -254,10 +276,21 @@ export class CooperationRequestRepo implements CooperationRequestRepository {
     await this.db.deleteFrom('cooperation_requests').where('id', '=', id).execute();
   }
 
-  async update(id: number, expectedVersion: number, change: { status: RequestStatus; assessmentNote: string | null; activityId: number | null }, now: string): Promise<boolean> {
+  async update(
+    id: number,
+    expectedVersion: number,
+    change: { status: RequestStatus; assessmentNote: string | null; activityId: number | null },
+    now: string,
+  ): Promise<boolean> {
     const result = await this.db
       .updateTable('cooperation_requests')
-      .set({ status: change.status, assessment_note: change.assessmentNote, activity_id: change.activityId, updated_at: now, version: expectedVersion + 1 })
+      .set({
+        status: change.status,
+        assessment_note: change.assessmentNote,
+        activity_id: change.activityId,
+        updated_at: now,
+        version: expectedVersion + 1,
+      })
       .where('id', '=', id)
       .where('version', '=', expectedVersion)
       .executeTakeFirst();
@@ -265,12 +298,18 @@ export class CooperationRequestRepo implements CooperationRequestRepository {
   }
 
   async matchCandidates(q: MatchQuery, limit: number): Promise<MatchCandidates<AgencyCandidate, ProgramCandidate, AlumnusCandidate>> {
-    const [agencies, programs, alumni] = await Promise.all([this.agencyCandidates(q, limit), this.programCandidates(q, limit), this.alumnusCandidates(q, limit)]);
+    const [agencies, programs, alumni] = await Promise.all([
+      this.agencyCandidates(q, limit),
+      this.programCandidates(q, limit),
+      this.alumnusCandidates(q, limit),
+    ]);
     return { agencies, programs, alumni };
   }
 
   private async agencyCandidates(q: MatchQuery, limit: number): Promise<AgencyCandidate[]> {
-    const { rows } = await sql<CountRow & { code: string; acronym: string | null; name_en: string; name_id: string | null; programs: unknown }>`
+    const { rows } = await sql<
+      CountRow & { code: string; acronym: string | null; name_en: string; name_id: string | null; programs: unknown }
+    >`
       with ${factsCte(q)},
       g as (
         select o.code, o.acronym, o.name_en, o.name_id, count(*) as programs, ${SUMS}
@@ -281,12 +320,30 @@ export class CooperationRequestRepo implements CooperationRequestRepository {
       select g.* from g
       order by ${preScore(COUNT_COLUMNS, q.referenceYear)} desc, coalesce(g.latest_year, 0) desc, g.code
       limit ${sql.lit(limit)}`.execute(this.db);
-    return rows.map((r) => ({ code: r.code, acronym: r.acronym, nameEn: r.name_en, nameId: r.name_id, programs: num(r.programs), facts: factsOf(r), sortKey: r.code }));
+    return rows.map((r) => ({
+      code: r.code,
+      acronym: r.acronym,
+      nameEn: r.name_en,
+      nameId: r.name_id,
+      programs: num(r.programs),
+      facts: factsOf(r),
+      sortKey: r.code,
+    }));
   }
 
   private async programCandidates(q: MatchQuery, limit: number): Promise<ProgramCandidate[]> {
     const { rows } = await sql<
-      CountRow & { id: number; identifier: string; title_en: string | null; title_id: string | null; year: unknown; lifecycle_stage: LifecycleStage; flagship_area: FlagshipArea | null; modality: Modality | null; org_code: string | null }
+      CountRow & {
+        id: number;
+        identifier: string;
+        title_en: string | null;
+        title_id: string | null;
+        year: unknown;
+        lifecycle_stage: LifecycleStage;
+        flagship_area: FlagshipArea | null;
+        modality: Modality | null;
+        org_code: string | null;
+      }
     >`
       with ${factsCte(q)},
       g as (
@@ -337,7 +394,11 @@ export class CooperationRequestRepo implements CooperationRequestRepository {
         .innerJoin('activities as a', 'a.id', 'p.activity_id')
         .leftJoin('organisations as o', 'o.id', 'a.implementing_org_id')
         .select(['p.id', 'p.full_name', 'p.organisation', 'p.position', 'p.country_code', 'p.nominated_by', 'o.code as org_code'])
-        .where('p.id', 'in', rows.map((r) => num(r.latest_id)))
+        .where(
+          'p.id',
+          'in',
+          rows.map((r) => num(r.latest_id)),
+        )
         .execute(),
       sql<{ person_key: string; id: number; identifier: string; year: unknown }>`
         with subj(id) as (${subjectIds(q)})

@@ -1,5 +1,14 @@
 /** Conversions that keep both engines' answers the same shape, and small query helpers. */
-import { PostgresAdapter, sql, type Insertable, type InsertQueryBuilder, type InsertResult, type Kysely, type RawBuilder, type SqlBool } from 'kysely';
+import {
+  PostgresAdapter,
+  sql,
+  type Insertable,
+  type InsertQueryBuilder,
+  type InsertResult,
+  type Kysely,
+  type RawBuilder,
+  type SqlBool,
+} from 'kysely';
 import type { Page } from '../domain/program/program-query.js';
 import { yearlyNumber, yearlyReference } from '../domain/yearly-reference.js';
 import type { Database } from './schema.js';
@@ -57,7 +66,13 @@ export async function pageOf<Row, Item>(
   pageSize: number,
   toItems: (rows: Row[]) => Item[] | Promise<Item[]>,
 ): Promise<Page<Item>> {
-  const [found, total] = await Promise.all([rows.limit(pageSize).offset((page - 1) * pageSize).execute(), count.executeTakeFirst()]);
+  const [found, total] = await Promise.all([
+    rows
+      .limit(pageSize)
+      .offset((page - 1) * pageSize)
+      .execute(),
+    count.executeTakeFirst(),
+  ]);
   return { items: await toItems(found), total: num(total?.n), page, pageSize };
 }
 
@@ -74,7 +89,11 @@ export function groupByParent<R, V>(rows: readonly R[], parentId: (r: R) => numb
 
 /** An organisation's id by its code, case-insensitively (served by the index on lower(code)). */
 export async function organisationIdOf(db: Kysely<Database>, code: string): Promise<number | undefined> {
-  const row = await db.selectFrom('organisations').select('id').where(sql<boolean>`lower(code) = ${code.toLowerCase()}`).executeTakeFirst();
+  const row = await db
+    .selectFrom('organisations')
+    .select('id')
+    .where(sql<boolean>`lower(code) = ${code.toLowerCase()}`)
+    .executeTakeFirst();
   return row?.id;
 }
 
@@ -88,7 +107,12 @@ export function isPostgres(db: Kysely<Database>): boolean {
  * of parameters costs PostgreSQL tens of milliseconds to parse and plan, and Kysely as much to
  * compile; one JSON parameter costs almost nothing on either side.
  */
-export function jsonRows<T extends keyof Database>(db: Kysely<Database>, table: T, columns: readonly string[], rows: readonly object[]): RawBuilder<unknown> {
+export function jsonRows<T extends keyof Database>(
+  db: Kysely<Database>,
+  table: T,
+  columns: readonly string[],
+  rows: readonly object[],
+): RawBuilder<unknown> {
   const json = JSON.stringify(rows);
   if (isPostgres(db)) {
     return sql`select ${sql.join(columns.map((c) => sql.ref(c)))} from json_populate_recordset(null::${sql.table(table)}, ${json}::json)`;
@@ -118,14 +142,21 @@ export async function insertJson<T extends keyof Database & string, O>(
   for (let i = 0; i < rows.length; i += JSON_CHUNK_ROWS) {
     const chunk = rows.slice(i, i + JSON_CHUNK_ROWS);
     // Kysely cannot narrow a generic table's column list; the rows are typed by the caller's T.
-    const insert = db.insertInto(table).columns(columns as never).expression(jsonRows(db, table, columns, chunk));
+    const insert = db
+      .insertInto(table)
+      .columns(columns as never)
+      .expression(jsonRows(db, table, columns, chunk));
     out.push(...(await finish(insert).execute()));
   }
   return out;
 }
 
 /** Inserts many rows in as few statements as both engines allow (insertJson). */
-export async function insertInChunks<T extends keyof Database & string>(db: Kysely<Database>, table: T, rows: readonly Insertable<Database[T]>[]): Promise<void> {
+export async function insertInChunks<T extends keyof Database & string>(
+  db: Kysely<Database>,
+  table: T,
+  rows: readonly Insertable<Database[T]>[],
+): Promise<void> {
   await insertJson(db, table, rows, (insert) => insert);
 }
 
@@ -134,7 +165,13 @@ export async function insertInChunks<T extends keyof Database & string>(db: Kyse
  * the same last number: on PostgreSQL the advisory lock `lockKey` (held to the end of the
  * transaction) makes the second wait; SQLite runs one write transaction at a time.
  */
-export async function nextYearlyReference(db: Kysely<Database>, table: 'cooperation_requests' | 'agreements' | 'engagements', prefix: string, year: number, lockKey: number): Promise<string> {
+export async function nextYearlyReference(
+  db: Kysely<Database>,
+  table: 'cooperation_requests' | 'agreements' | 'engagements',
+  prefix: string,
+  year: number,
+  lockKey: number,
+): Promise<string> {
   if (isPostgres(db)) await sql`select pg_advisory_xact_lock(${sql.lit(lockKey)})`.execute(db);
   const last = await db
     .selectFrom(table)

@@ -83,7 +83,8 @@ export function createStore(db: Kysely<Database>): Store {
     afterBulkWrite: async () => {
       // Fresh statistics keep the report queries on their indexes after a large import.
       // VACUUM also sets the visibility map, so report queries stay index-only after an import.
-      if (isPostgres(db)) await sql`vacuum (analyze) activities, activity_recipients, activity_facts, activity_country_facts, participants`.execute(db);
+      if (isPostgres(db))
+        await sql`vacuum (analyze) activities, activity_recipients, activity_facts, activity_country_facts, participants`.execute(db);
       else await sql`pragma optimize`.execute(db);
     },
     dataVersions: (topics) => readDataVersions(db, topics),

@@ -55,9 +55,20 @@ export class SurveyRepo implements SurveyRepository {
 
   async save(d: SurveyDefinition, now: string): Promise<{ survey: Survey; created: boolean; before?: Survey }> {
     const before = await this.findByCode(d.code);
-    const values = { name_en: d.nameEn, name_id: d.nameId, months_after: d.monthsAfter, questions: JSON.stringify(d.questions), active: d.active ? 1 : 0, updated_at: now };
+    const values = {
+      name_en: d.nameEn,
+      name_id: d.nameId,
+      months_after: d.monthsAfter,
+      questions: JSON.stringify(d.questions),
+      active: d.active ? 1 : 0,
+      updated_at: now,
+    };
     if (before) await this.db.updateTable('surveys').set(values).where('id', '=', before.id).execute();
-    else await this.db.insertInto('surveys').values({ ...values, code: d.code, created_at: now }).execute();
+    else
+      await this.db
+        .insertInto('surveys')
+        .values({ ...values, code: d.code, created_at: now })
+        .execute();
     const survey = present(await this.findByCode(d.code), 'the survey');
     return before ? { survey, created: false, before } : { survey, created: true };
   }
@@ -66,12 +77,32 @@ export class SurveyRepo implements SurveyRepository {
     const rows = await this.db
       .selectFrom('participants as p')
       .innerJoin('activities as a', 'a.id', 'p.activity_id')
-      .select(['p.id', 'p.full_name', 'p.email', 'p.activity_id', 'a.identifier', 'a.title_en', 'a.title_id', 'a.actual_end', 'a.planned_end'])
+      .select([
+        'p.id',
+        'p.full_name',
+        'p.email',
+        'p.activity_id',
+        'a.identifier',
+        'a.title_en',
+        'a.title_id',
+        'a.actual_end',
+        'a.planned_end',
+      ])
       .where('p.status', 'in', [...ALUMNI_STATUSES])
       .where('p.erased_at', 'is', null)
       .where('p.email', 'is not', null)
       .where(sql<string>`coalesce(a.actual_end, a.planned_end)`, '<=', endOnOrBefore)
-      .where((eb) => eb.not(eb.exists(eb.selectFrom('survey_invitations as i').select('i.id').where('i.survey_id', '=', surveyId).whereRef('i.participant_id', '=', 'p.id'))))
+      .where((eb) =>
+        eb.not(
+          eb.exists(
+            eb
+              .selectFrom('survey_invitations as i')
+              .select('i.id')
+              .where('i.survey_id', '=', surveyId)
+              .whereRef('i.participant_id', '=', 'p.id'),
+          ),
+        ),
+      )
       .orderBy('p.id')
       .limit(limit)
       .execute();
@@ -92,11 +123,21 @@ export class SurveyRepo implements SurveyRepository {
     await insertInChunks(
       this.db,
       'survey_invitations',
-      rows.map((r) => ({ survey_id: r.surveyId, participant_id: r.participantId, token: r.token, due_on: r.dueOn, sent_at: r.sentAt, answered_at: null, answers: null })),
+      rows.map((r) => ({
+        survey_id: r.surveyId,
+        participant_id: r.participantId,
+        token: r.token,
+        due_on: r.dueOn,
+        sent_at: r.sentAt,
+        answered_at: null,
+        answers: null,
+      })),
     );
   }
 
-  async findByToken(token: string): Promise<(SurveyInvitation & { activityId: number; identifier: string; titleEn: string | null; titleId: string | null }) | undefined> {
+  async findByToken(
+    token: string,
+  ): Promise<(SurveyInvitation & { activityId: number; identifier: string; titleEn: string | null; titleId: string | null }) | undefined> {
     const row = await this.db
       .selectFrom('survey_invitations as i')
       .innerJoin('participants as p', 'p.id', 'i.participant_id')
@@ -106,7 +147,13 @@ export class SurveyRepo implements SurveyRepository {
       .where('i.token', '=', token)
       .executeTakeFirst();
     if (!row) return undefined;
-    return { ...toInvitation(row), activityId: num(row.activity_id), identifier: row.identifier, titleEn: row.title_en, titleId: row.title_id };
+    return {
+      ...toInvitation(row),
+      activityId: num(row.activity_id),
+      identifier: row.identifier,
+      titleEn: row.title_en,
+      titleId: row.title_id,
+    };
   }
 
   async answer(id: number, answers: SurveyAnswers, now: string): Promise<boolean> {
@@ -132,11 +179,20 @@ export class SurveyRepo implements SurveyRepository {
 
   async invitationsOfParticipants(participantIds: readonly number[]): Promise<SurveyInvitation[]> {
     if (participantIds.length === 0) return [];
-    const rows = await this.db.selectFrom('survey_invitations').selectAll().where('participant_id', 'in', [...participantIds]).orderBy('id').execute();
+    const rows = await this.db
+      .selectFrom('survey_invitations')
+      .selectAll()
+      .where('participant_id', 'in', [...participantIds])
+      .orderBy('id')
+      .execute();
     return rows.map(toInvitation);
   }
 
   async replaceAnswers(id: number, answers: SurveyAnswers): Promise<void> {
-    await this.db.updateTable('survey_invitations').set({ answers: JSON.stringify(answers) }).where('id', '=', id).execute();
+    await this.db
+      .updateTable('survey_invitations')
+      .set({ answers: JSON.stringify(answers) })
+      .where('id', '=', id)
+      .execute();
   }
 }

@@ -2,8 +2,24 @@ import { describe, expect, it } from 'vitest';
 import { diffRecords } from './audit.js';
 
 describe('the fields an audit entry records', () => {
-  const before = { id: 7, version: 1, updatedAt: 'a', titleEn: 'Old', recipients: [{ country: 'KE' }], venueCity: null, participantsPlanned: 10 };
-  const after = { id: 7, version: 2, updatedAt: 'b', titleEn: 'New', recipients: [{ country: 'KE' }, { country: 'TZ' }], venueCity: null, participantsPlanned: 10 };
+  const before = {
+    id: 7,
+    version: 1,
+    updatedAt: 'a',
+    titleEn: 'Old',
+    recipients: [{ country: 'KE' }],
+    venueCity: null,
+    participantsPlanned: 10,
+  };
+  const after = {
+    id: 7,
+    version: 2,
+    updatedAt: 'b',
+    titleEn: 'New',
+    recipients: [{ country: 'KE' }, { country: 'TZ' }],
+    venueCity: null,
+    participantsPlanned: 10,
+  };
 
   it('keeps only the changed fields, lists whole, and never the version or timestamps', () => {
     expect(diffRecords(before, after)).toEqual({
@@ -24,7 +40,9 @@ describe('the fields an audit entry records', () => {
 
   it('treats missing and null alike, and redacts secrets', () => {
     expect(diffRecords({ a: null }, { a: undefined })).toEqual({});
-    expect(diffRecords({ password: 'x', name: 'A' }, { password: 'y', name: 'A' }, ['password'])).toEqual({ password: { before: '[redacted]', after: '[redacted]' } });
+    expect(diffRecords({ password: 'x', name: 'A' }, { password: 'y', name: 'A' }, ['password'])).toEqual({
+      password: { before: '[redacted]', after: '[redacted]' },
+    });
   });
 });
 
@@ -48,7 +66,11 @@ describe('diffRecords', () => {
   it('records an update as exactly the changed fields, with emptied fields shown as null', () => {
     const before: Record<string, string | number | null> = { a: 'same', b: 'old', c: 'gone', d: null, e: 1 };
     const after: Record<string, string | number | null> = { a: 'same', b: 'new', c: null, d: 'set', e: 1 };
-    expect(diffRecords(before, after)).toEqual({ b: { before: 'old', after: 'new' }, c: { before: 'gone', after: null }, d: { before: null, after: 'set' } });
+    expect(diffRecords(before, after)).toEqual({
+      b: { before: 'old', after: 'new' },
+      c: { before: 'gone', after: null },
+      d: { before: null, after: 'set' },
+    });
     // An emptied string is a change (to ""), an emptied list too.
     expect(diffRecords({ t: 'x', l: [1] }, { t: '', l: [] })).toEqual({ t: { before: 'x', after: '' }, l: { before: [1], after: [] } });
     expect(diffRecords({ n: 0 }, { n: null })).toEqual({ n: { before: 0, after: null } });

@@ -4,10 +4,40 @@
  * the whole list before and after.
  */
 
-export const AUDIT_ACTIONS = ['create', 'update', 'delete', 'import', 'transition', 'login', 'login_failed', 'logout', 'password_change'] as const;
+export const AUDIT_ACTIONS = [
+  'create',
+  'update',
+  'delete',
+  'import',
+  'transition',
+  'login',
+  'login_failed',
+  'logout',
+  'password_change',
+] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
-export const AUDIT_ENTITIES = ['activity', 'participant', 'organisation', 'exchange_rate', 'import', 'user', 'session', 'priority_target', 'country_list', 'unit_cost', 'course_offer', 'participant_document', 'certificate', 'survey', 'cooperation_request', 'agreement', 'agreement_document', 'engagement', 'follow_up'] as const;
+export const AUDIT_ENTITIES = [
+  'activity',
+  'participant',
+  'organisation',
+  'exchange_rate',
+  'import',
+  'user',
+  'session',
+  'priority_target',
+  'country_list',
+  'unit_cost',
+  'course_offer',
+  'participant_document',
+  'certificate',
+  'survey',
+  'cooperation_request',
+  'agreement',
+  'agreement_document',
+  'engagement',
+  'follow_up',
+] as const;
 export type AuditEntity = (typeof AUDIT_ENTITIES)[number];
 
 export interface FieldChange {
@@ -55,7 +85,11 @@ export function diffRecords<T extends object>(before: T | null, after: T | null,
   return diffMaps(before === null ? null : new Map(Object.entries(before)), after === null ? null : new Map(Object.entries(after)), redact);
 }
 
-function diffMaps(before: ReadonlyMap<string, unknown> | null, after: ReadonlyMap<string, unknown> | null, redact: readonly string[]): Changes {
+function diffMaps(
+  before: ReadonlyMap<string, unknown> | null,
+  after: ReadonlyMap<string, unknown> | null,
+  redact: readonly string[],
+): Changes {
   const keys = new Set([...(before?.keys() ?? []), ...(after?.keys() ?? [])]);
   const changes: Record<string, FieldChange> = {};
   for (const key of [...keys].sort()) {

@@ -12,7 +12,8 @@ export interface FieldIssue {
   readonly code?: string;
 }
 
-export type DomainErrorKind = 'not_found' | 'invalid' | 'conflict' | 'forbidden' | 'invalid_transition' | 'unauthenticated' | 'rate_limited' | 'unavailable';
+export type DomainErrorKind =
+  'not_found' | 'invalid' | 'conflict' | 'forbidden' | 'invalid_transition' | 'unauthenticated' | 'rate_limited' | 'unavailable';
 
 export abstract class DomainError extends Error {
   abstract readonly kind: DomainErrorKind;

@@ -7,7 +7,10 @@ export const searchText = z
   .string()
   .trim()
   .max(200)
-  .refine((value) => value === '' || [...value].length >= SEARCH_MIN_LENGTH, { message: `search for at least ${SEARCH_MIN_LENGTH} characters`, params: { code: 'too_short' } })
+  .refine((value) => value === '' || [...value].length >= SEARCH_MIN_LENGTH, {
+    message: `search for at least ${SEARCH_MIN_LENGTH} characters`,
+    params: { code: 'too_short' },
+  })
   .transform((value) => value || undefined);
 
 /** Refuses a page deeper than MAX_LIST_DEPTH rows, naming `page`. */

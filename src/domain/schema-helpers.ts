@@ -81,7 +81,10 @@ export const countryCode = z
 export const currencyCode = z
   .string()
   .transform((s) => s.trim().toUpperCase())
-  .refine((c) => isCodeIn('Currency', c), { message: 'must be an ISO 4217 currency code (e.g. IDR, USD)', params: { code: 'unknown_currency' } })
+  .refine((c) => isCodeIn('Currency', c), {
+    message: 'must be an ISO 4217 currency code (e.g. IDR, USD)',
+    params: { code: 'unknown_currency' },
+  })
   .meta({ example: 'IDR' });
 
 /** An exact amount, as a decimal string or a number with at most two decimals; becomes hundredths. */
@@ -106,4 +109,4 @@ export const percentage = z
   .number()
   .min(0, { message: 'must be between 0 and 100' })
   .max(100, { message: 'must be between 0 and 100' })
-  .refine((n) => Math.abs(Math.round(n * 100) - n * 100) < 1e-7, { message: "must have at most two decimals" });
+  .refine((n) => Math.abs(Math.round(n * 100) - n * 100) < 1e-7, { message: 'must have at most two decimals' });

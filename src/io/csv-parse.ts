@@ -105,10 +105,7 @@ export class CsvTokenizer {
       this.line++;
       this.recordLine = this.line;
     } else if (this.afterClosingQuote) {
-      throw new CsvSyntaxError(
-        `unexpected character ${JSON.stringify(ch)} after the closing quote of a field`,
-        this.line,
-      );
+      throw new CsvSyntaxError(`unexpected character ${JSON.stringify(ch)} after the closing quote of a field`, this.line);
     } else if (ch === '"' && !this.fieldTouched) {
       this.inQuotes = true;
       this.fieldTouched = true;

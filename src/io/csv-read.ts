@@ -93,11 +93,7 @@ export function readCsv(source: AsyncIterable<Uint8Array | string>, options: Csv
         try {
           text = decoder.decode(data, { stream: true });
         } catch {
-          throw new CsvFileError(
-            'the file is not valid UTF-8 text; save it as "CSV UTF-8" and import it again',
-            'encoding',
-            line,
-          );
+          throw new CsvFileError('the file is not valid UTF-8 text; save it as "CSV UTF-8" and import it again', 'encoding', line);
         }
         const records = feed(text);
         const last = records[records.length - 1];

@@ -21,7 +21,9 @@ export function neutraliseFormula(value: string): string {
 export function csvCell(value: string, options: CsvWriteOptions = {}): string {
   const separator = options.separator ?? ',';
   const text = options.neutraliseFormulas ? neutraliseFormula(value) : value;
-  return text.includes('"') || text.includes(separator) || text.includes('\n') || text.includes('\r') ? `"${text.replace(/"/g, '""')}"` : text;
+  return text.includes('"') || text.includes(separator) || text.includes('\n') || text.includes('\r')
+    ? `"${text.replace(/"/g, '""')}"`
+    : text;
 }
 
 export function csvRow(values: readonly string[], options: CsvWriteOptions = {}): string {

@@ -60,7 +60,16 @@ describeEachEngine('IATI export', (app) => {
 
   it('exports a program with every optional field filled, and text that needs escaping', async () => {
     const deps = app().deps;
-    await createOrganisation(deps, organisationInputSchema.parse({ code: 'XM-TEST-PARTNER', nameEn: 'Partner & Co <intl>', nameId: 'Mitra "uji"', type: '40', kind: 'multilateral' }));
+    await createOrganisation(
+      deps,
+      organisationInputSchema.parse({
+        code: 'XM-TEST-PARTNER',
+        nameEn: 'Partner & Co <intl>',
+        nameId: 'Mitra "uji"',
+        type: '40',
+        kind: 'multilateral',
+      }),
+    );
     const full = await createProgram(
       deps,
       programInputSchema.parse({
@@ -83,7 +92,11 @@ describeEachEngine('IATI export', (app) => {
         implementingOrg: 'ID-BNPB',
         fundingSource: 'mixed',
         participantsPlanned: 30,
-        recipients: [{ country: 'FJ', percentage: 50 }, { country: 'TL', percentage: 30.5 }, { country: 'PG', percentage: 19.5 }],
+        recipients: [
+          { country: 'FJ', percentage: 50 },
+          { country: 'TL', percentage: 30.5 },
+          { country: 'PG', percentage: 19.5 },
+        ],
         partners: [
           { org: 'JICA', iatiRole: 1, sscRole: 'second_provider', contributionAmount: 10000, currency: 'USD' },
           { org: 'XM-TEST-PARTNER', iatiRole: 3, sscRole: 'facilitator', inKind: true },
@@ -97,7 +110,15 @@ describeEachEngine('IATI export', (app) => {
         ],
         sdgs: ['13', '11.5', '1.5'],
         budgets: [
-          { type: 1, status: 2, periodStart: '2031-01-01', periodEnd: '2031-12-31', amount: 250000000, currency: 'IDR', valueDate: '2031-01-01' },
+          {
+            type: 1,
+            status: 2,
+            periodStart: '2031-01-01',
+            periodEnd: '2031-12-31',
+            amount: 250000000,
+            currency: 'IDR',
+            valueDate: '2031-01-01',
+          },
           { type: 2, status: 2, periodStart: '2031-01-01', periodEnd: '2031-12-31', amount: 260000000.5, currency: 'IDR' },
         ],
         transactions: [
@@ -107,7 +128,11 @@ describeEachEngine('IATI export', (app) => {
         ],
       }),
     );
-    for (const [status, country] of [['attended', 'FJ'], ['completed', 'TL'], ['withdrawn', 'PG']] as const) {
+    for (const [status, country] of [
+      ['attended', 'FJ'],
+      ['completed', 'TL'],
+      ['withdrawn', 'PG'],
+    ] as const) {
       await addParticipant(deps, full.id, participantInputSchema.parse(aParticipant({ country, status })));
     }
     const xml = await exportXml(deps, { year: 2031 });
@@ -127,7 +152,15 @@ describeEachEngine('IATI export', (app) => {
 
   it('gives the public published programs only', async () => {
     const deps = app().deps;
-    await createProgram(deps, programInputSchema.parse({ identifier: 'REQ-2031-09', titleEn: 'A request', plannedStart: '2031-03-01', recipients: [{ country: 'KE' }] }));
+    await createProgram(
+      deps,
+      programInputSchema.parse({
+        identifier: 'REQ-2031-09',
+        titleEn: 'A request',
+        plannedStart: '2031-03-01',
+        recipients: [{ country: 'KE' }],
+      }),
+    );
     const internal = await exportXml(deps, { year: 2031 });
     expect(internal).toContain('REQ-2031-09');
     // A program with nothing but a title still gets the description IATI requires.

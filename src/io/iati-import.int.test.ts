@@ -17,7 +17,10 @@ const dir = mkdtempSync(join(tmpdir(), 'mitra-iati-import-'));
 
 const importSample = (deps: ServiceDeps, name: string, partial = false) => {
   const path = join(SAMPLES, name);
-  return importIati(deps, iatiActivitySource(name, createReadStream(path), { maxBytes: 256 * 1024 * 1024 }), { partial, ownReportingRef: PUBLISHER.ref });
+  return importIati(deps, iatiActivitySource(name, createReadStream(path), { maxBytes: 256 * 1024 * 1024 }), {
+    partial,
+    ownReportingRef: PUBLISHER.ref,
+  });
 };
 
 async function exportAll(deps: ServiceDeps, path: string): Promise<void> {

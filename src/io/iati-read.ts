@@ -152,7 +152,12 @@ export async function readIatiActivities(
         } else narrativeTarget = null;
         return;
       case 'participating-org': {
-        const o: RawIatiActivity['participatingOrgs'][number] = { ref: a.ref ?? null, role: a.role ?? null, type: a.type ?? null, names: {} };
+        const o: RawIatiActivity['participatingOrgs'][number] = {
+          ref: a.ref ?? null,
+          role: a.role ?? null,
+          type: a.type ?? null,
+          names: {},
+        };
         act.participatingOrgs.push(o);
         narrativeTarget = (lang, t) => (o.names[lang] ??= t);
         return;
@@ -170,11 +175,13 @@ export async function readIatiActivities(
         } else act.recipientCountries.push({ code: a.code ?? null, percentage: a.percentage ?? null });
         return;
       case 'recipient-region':
-        if (parent === 'iati-activity') act.recipientRegions.push({ code: a.code ?? null, vocabulary: a.vocabulary ?? null, percentage: a.percentage ?? null });
+        if (parent === 'iati-activity')
+          act.recipientRegions.push({ code: a.code ?? null, vocabulary: a.vocabulary ?? null, percentage: a.percentage ?? null });
         return;
       case 'sector':
         if (parent === 'transaction') last(act.transactions)?.sectors.push({ vocabulary: a.vocabulary ?? null, code: a.code ?? null });
-        else if (parent === 'iati-activity') act.sectors.push({ vocabulary: a.vocabulary ?? null, code: a.code ?? null, percentage: a.percentage ?? null });
+        else if (parent === 'iati-activity')
+          act.sectors.push({ vocabulary: a.vocabulary ?? null, code: a.code ?? null, percentage: a.percentage ?? null });
         return;
       case 'tag':
         if (parent === 'iati-activity') act.tags.push({ vocabulary: a.vocabulary ?? null, code: a.code ?? null });
@@ -186,10 +193,27 @@ export async function readIatiActivities(
         act.defaultAidType ??= a.code ?? null;
         return;
       case 'budget':
-        act.budgets.push({ type: a.type ?? null, status: a.status ?? null, periodStart: null, periodEnd: null, value: '', currency: null, valueDate: null });
+        act.budgets.push({
+          type: a.type ?? null,
+          status: a.status ?? null,
+          periodStart: null,
+          periodEnd: null,
+          value: '',
+          currency: null,
+          valueDate: null,
+        });
         return;
       case 'transaction':
-        act.transactions.push({ type: null, date: null, value: '', currency: null, valueDate: null, description: {}, recipientCountry: null, sectors: [] });
+        act.transactions.push({
+          type: null,
+          date: null,
+          value: '',
+          currency: null,
+          valueDate: null,
+          description: {},
+          recipientCountry: null,
+          sectors: [],
+        });
         return;
       case 'period-start':
       case 'period-end': {
@@ -290,7 +314,8 @@ export async function readIatiActivities(
   };
   for await (const chunk of chunks) {
     bytes += chunk.length;
-    if (bytes > options.maxBytes) throw new IatiFileError(source, parser.line, parser.column, `the file is larger than ${options.maxBytes} bytes`);
+    if (bytes > options.maxBytes)
+      throw new IatiFileError(source, parser.line, parser.column, `the file is larger than ${options.maxBytes} bytes`);
     if (head) {
       const joined: Uint8Array = new Uint8Array(head.length + chunk.length);
       joined.set(head);

@@ -2,7 +2,11 @@
 import type { XmlNode } from '../domain/iati/xml-node.js';
 import { escapeXmlAttr, xmlOf } from './xml-write.js';
 
-export async function* iatiDocument(generatedAt: string, pages: AsyncIterable<readonly XmlNode[]>, undated: readonly string[] = []): AsyncGenerator<string> {
+export async function* iatiDocument(
+  generatedAt: string,
+  pages: AsyncIterable<readonly XmlNode[]>,
+  undated: readonly string[] = [],
+): AsyncGenerator<string> {
   yield `<?xml version="1.0" encoding="UTF-8"?>\n<iati-activities version="2.03" generated-datetime="${escapeXmlAttr(generatedAt)}">\n`;
   for await (const page of pages) yield page.map((node) => xmlOf(node, 1)).join('');
   // Read once the pages are done: the programs left out, said in the file itself.

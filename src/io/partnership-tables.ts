@@ -23,16 +23,59 @@ export interface ListTable {
 const yes = (b: boolean, lang: TableLang) => (b ? (lang === 'id' ? 'ya' : 'yes') : lang === 'id' ? 'tidak' : 'no');
 
 /** Partners with their counts; the in-range column is named after the years asked. */
-export function partnerTable(items: readonly PartnerSummary[], range: { since?: number | null; upTo?: number | null }, lang: TableLang): ListTable {
+export function partnerTable(
+  items: readonly PartnerSummary[],
+  range: { since?: number | null; upTo?: number | null },
+  lang: TableLang,
+): ListTable {
   return {
     name: 'partners',
     title: lang === 'id' ? 'Mitra pembangunan' : 'Partners',
-    columns: ['code', 'acronym', 'name', 'kind', 'country', 'programs', 'triangular', `triangular_${range.since ?? 'all'}_${range.upTo ?? 'all'}`, 'agreements', 'engagements', 'last_engagement'],
-    rows: items.map((p) => [p.code, p.acronym, lang === 'id' ? (p.nameId ?? p.nameEn) : p.nameEn, organisationKinds.label(p.kind, lang), p.country, p.programs, p.triangular, p.triangularInRange, p.agreements, p.engagements, p.lastEngagement]),
+    columns: [
+      'code',
+      'acronym',
+      'name',
+      'kind',
+      'country',
+      'programs',
+      'triangular',
+      `triangular_${range.since ?? 'all'}_${range.upTo ?? 'all'}`,
+      'agreements',
+      'engagements',
+      'last_engagement',
+    ],
+    rows: items.map((p) => [
+      p.code,
+      p.acronym,
+      lang === 'id' ? (p.nameId ?? p.nameEn) : p.nameEn,
+      organisationKinds.label(p.kind, lang),
+      p.country,
+      p.programs,
+      p.triangular,
+      p.triangularInRange,
+      p.agreements,
+      p.engagements,
+      p.lastEngagement,
+    ]),
   };
 }
 
-export const AGREEMENT_COLUMNS = ['reference', 'kind', 'title', 'status', 'parties', 'flagship_areas', 'signed_on', 'valid_from', 'valid_until', 'days_left', 'owner', 'programs', 'documents', 'illustrative'] as const;
+export const AGREEMENT_COLUMNS = [
+  'reference',
+  'kind',
+  'title',
+  'status',
+  'parties',
+  'flagship_areas',
+  'signed_on',
+  'valid_from',
+  'valid_until',
+  'days_left',
+  'owner',
+  'programs',
+  'documents',
+  'illustrative',
+] as const;
 
 export function agreementRows(items: readonly AgreementWithRenewal[], lang: TableLang): TableCell[][] {
   return items.map((a) => [
@@ -54,7 +97,12 @@ export function agreementRows(items: readonly AgreementWithRenewal[], lang: Tabl
 }
 
 export function agreementTable(items: readonly AgreementWithRenewal[], lang: TableLang): ListTable {
-  return { name: 'agreements', title: lang === 'id' ? 'Perjanjian' : 'Agreements', columns: AGREEMENT_COLUMNS, rows: agreementRows(items, lang) };
+  return {
+    name: 'agreements',
+    title: lang === 'id' ? 'Perjanjian' : 'Agreements',
+    columns: AGREEMENT_COLUMNS,
+    rows: agreementRows(items, lang),
+  };
 }
 
 export const ENGAGEMENT_COLUMNS = [
@@ -89,8 +137,14 @@ export function engagementRows(items: readonly Engagement[], lang: TableLang): T
     e.partnerOrg,
     e.counterpart,
     e.purpose,
-    e.items.filter((i) => i.kind === 'offer').map((i) => `${itemSides.label(i.side, lang)}: ${i.description}`).join(' | '),
-    e.items.filter((i) => i.kind === 'request').map((i) => `${itemSides.label(i.side, lang)}: ${i.description}`).join(' | '),
+    e.items
+      .filter((i) => i.kind === 'offer')
+      .map((i) => `${itemSides.label(i.side, lang)}: ${i.description}`)
+      .join(' | '),
+    e.items
+      .filter((i) => i.kind === 'request')
+      .map((i) => `${itemSides.label(i.side, lang)}: ${i.description}`)
+      .join(' | '),
     e.items.flatMap((i) => (i.program ? [i.program.identifier] : [])).join('; '),
     e.followUps.filter((f) => f.status === 'open').length,
     e.followUps.filter((f) => f.overdue).length,
@@ -100,7 +154,12 @@ export function engagementRows(items: readonly Engagement[], lang: TableLang): T
 }
 
 export function engagementTable(items: readonly Engagement[], lang: TableLang): ListTable {
-  return { name: 'engagements', title: lang === 'id' ? 'Kunjungan dan pertemuan' : 'Engagements', columns: ENGAGEMENT_COLUMNS, rows: engagementRows(items, lang) };
+  return {
+    name: 'engagements',
+    title: lang === 'id' ? 'Kunjungan dan pertemuan' : 'Engagements',
+    columns: ENGAGEMENT_COLUMNS,
+    rows: engagementRows(items, lang),
+  };
 }
 
 export const FOLLOW_UP_COLUMNS = ['engagement', 'engagement_title', 'action', 'owner', 'due_on', 'status', 'done_on', 'overdue'] as const;
@@ -110,12 +169,23 @@ export function followUpTable(items: readonly FollowUpRow[], lang: TableLang): L
     name: 'follow-ups',
     title: lang === 'id' ? 'Tindak lanjut' : 'Follow-ups',
     columns: FOLLOW_UP_COLUMNS,
-    rows: items.map((f) => [f.engagementReference, f.engagementTitle, f.action, f.owner, f.dueOn, followUpStatuses.label(f.status, lang), f.doneOn, yes(f.overdue, lang)]),
+    rows: items.map((f) => [
+      f.engagementReference,
+      f.engagementTitle,
+      f.action,
+      f.owner,
+      f.dueOn,
+      followUpStatuses.label(f.status, lang),
+      f.doneOn,
+      yes(f.overdue, lang),
+    ]),
   };
 }
 
 /** Every page of a list, for a download (the lists are bounded by the registry's size). */
-export async function allPages<T>(fetch: (page: number) => Promise<{ items: readonly T[]; total: number; pageSize: number }>): Promise<T[]> {
+export async function allPages<T>(
+  fetch: (page: number) => Promise<{ items: readonly T[]; total: number; pageSize: number }>,
+): Promise<T[]> {
   const out: T[] = [];
   for (let p = 1; ; p++) {
     const result = await fetch(p);

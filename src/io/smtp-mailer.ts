@@ -6,7 +6,10 @@ export class SmtpMailer implements Mailer {
   readonly description: string;
   private readonly transport: nodemailer.Transporter;
 
-  constructor(url: string, private readonly from: string) {
+  constructor(
+    url: string,
+    private readonly from: string,
+  ) {
     const u = new URL(url);
     // Never log the password of the URL.
     this.description = `${u.protocol}//${u.hostname}${u.port ? `:${u.port}` : ''}`;

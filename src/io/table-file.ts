@@ -9,7 +9,14 @@ export interface TableFile {
 
 /** CSV: UTF-8 with a BOM (so that spreadsheets read the accents), formulas neutralised. */
 export function tableCsv(table: Pick<TableFile, 'columns' | 'rows'>): string {
-  return `\uFEFF${csvRow(table.columns)}${table.rows.map((r) => csvRow(r.map((v) => (v === null ? '' : String(v))), { neutraliseFormulas: true })).join('')}`;
+  return `\uFEFF${csvRow(table.columns)}${table.rows
+    .map((r) =>
+      csvRow(
+        r.map((v) => (v === null ? '' : String(v))),
+        { neutraliseFormulas: true },
+      ),
+    )
+    .join('')}`;
 }
 
 export async function tableFileBytes(format: 'csv' | 'xlsx', table: TableFile): Promise<Uint8Array> {

@@ -37,7 +37,15 @@ interface Call {
 }
 
 type Expect = Readonly<Record<Who, number>>;
-const everyone = (status: number): Expect => ({ admin: status, coordinator: status, agency: status, embassy: status, focal_point: status, viewer: status, anonymous: status });
+const everyone = (status: number): Expect => ({
+  admin: status,
+  coordinator: status,
+  agency: status,
+  embassy: status,
+  focal_point: status,
+  viewer: status,
+  anonymous: status,
+});
 /** Embassies and focal points, which nominate participants and file requests. */
 const nominators = (status: number) => ({ embassy: status, focal_point: status });
 /** Anyone signed in; the public must sign in. */
@@ -68,7 +76,10 @@ describeEachEngine('access matrix: role × endpoint', (app) => {
 
   const system = () => app().deps;
   const program = async (stage: LifecycleStage, org = OWN, extra: Parameters<typeof aProgram>[0] = {}) =>
-    createProgram(system(), programInputSchema.parse(aProgram({ implementingOrg: org, lifecycleStage: stage, recipients: [{ country: 'KE' }], ...extra })));
+    createProgram(
+      system(),
+      programInputSchema.parse(aProgram({ implementingOrg: org, lifecycleStage: stage, recipients: [{ country: 'KE' }], ...extra })),
+    );
   const participant = async (activityId: number, fields: Parameters<typeof aParticipant>[0] = {}) =>
     (await addParticipant(system(), activityId, participantInputSchema.parse(aParticipant({ country: 'KE', ...fields })))).id;
 
@@ -108,18 +119,37 @@ describeEachEngine('access matrix: role × endpoint', (app) => {
     expect(response.statusCode, response.body.slice(0, 300)).toBe(200);
     return response.json() as T;
   };
-  const csv = (body: string): Pick<Call, 'payload' | 'headers'> => ({ payload: body, headers: { 'content-type': 'text/csv', 'x-file-name': 'matrix.csv' } });
+  const csv = (body: string): Pick<Call, 'payload' | 'headers'> => ({
+    payload: body,
+    headers: { 'content-type': 'text/csv', 'x-file-name': 'matrix.csv' },
+  });
   // Dashes only: the row's code goes into URLs and codes (focal_point → focal-point).
   const unique = (who: Who) => `${who.replace('_', '-')}-${++seq}-${Date.now().toString(36)}`;
 
   const ROWS: readonly Row[] = [
     // Programs
     { name: 'GET /activities (list)', call: async () => ({ url: '/api/v1/activities' }), expect: everyone(200) },
-    { name: 'GET /activities/{id} of a published program', call: async () => ({ url: `/api/v1/activities/${own.approved}` }), expect: everyone(200) },
+    {
+      name: 'GET /activities/{id} of a published program',
+      call: async () => ({ url: `/api/v1/activities/${own.approved}` }),
+      expect: everyone(200),
+    },
     { name: 'GET /activities/{id} of a request', call: async () => ({ url: `/api/v1/activities/${own.request}` }), expect: hidden(200) },
-    { name: 'GET /activities/{id} of another agency’s request', call: async () => ({ url: `/api/v1/activities/${other.request}` }), expect: hidden(200) },
-    { name: 'GET /activities/by-identifier of a published program', call: async () => ({ url: `/api/v1/activities/by-identifier/${ownApprovedIdentifier}` }), expect: everyone(200) },
-    { name: 'GET /activities/by-identifier of a request', call: async () => ({ url: `/api/v1/activities/by-identifier/${ownRequestIdentifier}` }), expect: hidden(200) },
+    {
+      name: 'GET /activities/{id} of another agency’s request',
+      call: async () => ({ url: `/api/v1/activities/${other.request}` }),
+      expect: hidden(200),
+    },
+    {
+      name: 'GET /activities/by-identifier of a published program',
+      call: async () => ({ url: `/api/v1/activities/by-identifier/${ownApprovedIdentifier}` }),
+      expect: everyone(200),
+    },
+    {
+      name: 'GET /activities/by-identifier of a request',
+      call: async () => ({ url: `/api/v1/activities/by-identifier/${ownRequestIdentifier}` }),
+      expect: hidden(200),
+    },
     {
       name: 'POST /activities for the own agency (a request)',
       call: async () => ({ method: 'POST', url: '/api/v1/activities', payload: aProgram({ implementingOrg: OWN }) }),
@@ -132,14 +162,22 @@ describeEachEngine('access matrix: role × endpoint', (app) => {
     },
     {
       name: 'POST /activities already approved',
-      call: async () => ({ method: 'POST', url: '/api/v1/activities', payload: aProgram({ implementingOrg: OWN, lifecycleStage: 'approved' }) }),
+      call: async () => ({
+        method: 'POST',
+        url: '/api/v1/activities',
+        payload: aProgram({ implementingOrg: OWN, lifecycleStage: 'approved' }),
+      }),
       expect: coordination(201),
     },
     {
       name: 'PUT /activities/{id} of the own agency',
       call: async () => {
         const p = await program('request');
-        return { method: 'PUT', url: `/api/v1/activities/${p.id}`, payload: aProgram({ identifier: p.identifier, implementingOrg: OWN, titleEn: 'Replaced' }) };
+        return {
+          method: 'PUT',
+          url: `/api/v1/activities/${p.id}`,
+          payload: aProgram({ identifier: p.identifier, implementingOrg: OWN, titleEn: 'Replaced' }),
+        };
       },
       expect: ownAgency(200),
     },
@@ -147,7 +185,11 @@ describeEachEngine('access matrix: role × endpoint', (app) => {
       name: 'PUT /activities/{id} of another agency',
       call: async () => {
         const p = await program('request', OTHER);
-        return { method: 'PUT', url: `/api/v1/activities/${p.id}`, payload: aProgram({ identifier: p.identifier, implementingOrg: OTHER, titleEn: 'Replaced' }) };
+        return {
+          method: 'PUT',
+          url: `/api/v1/activities/${p.id}`,
+          payload: aProgram({ identifier: p.identifier, implementingOrg: OTHER, titleEn: 'Replaced' }),
+        };
       },
       expect: coordination(200),
     },
@@ -158,12 +200,20 @@ describeEachEngine('access matrix: role × endpoint', (app) => {
     },
     {
       name: 'PATCH /activities/{id} of another agency',
-      call: async () => ({ method: 'PATCH', url: `/api/v1/activities/${(await program('approved', OTHER)).id}`, payload: { titleEn: 'Changed' } }),
+      call: async () => ({
+        method: 'PATCH',
+        url: `/api/v1/activities/${(await program('approved', OTHER)).id}`,
+        payload: { titleEn: 'Changed' },
+      }),
       expect: coordination(200),
     },
     {
       name: 'PATCH /activities/{id} of the own agency once evaluated',
-      call: async () => ({ method: 'PATCH', url: `/api/v1/activities/${(await program('evaluated')).id}`, payload: { titleEn: 'Changed' } }),
+      call: async () => ({
+        method: 'PATCH',
+        url: `/api/v1/activities/${(await program('evaluated')).id}`,
+        payload: { titleEn: 'Changed' },
+      }),
       expect: coordination(200),
     },
     {
@@ -182,8 +232,16 @@ describeEachEngine('access matrix: role × endpoint', (app) => {
       expect: coordination(204),
     },
     // Participants
-    { name: 'GET participants of a published program', call: async () => ({ url: `/api/v1/activities/${own.approved}/participants` }), expect: everyone(200) },
-    { name: 'GET participants of a request', call: async () => ({ url: `/api/v1/activities/${own.request}/participants` }), expect: hidden(200) },
+    {
+      name: 'GET participants of a published program',
+      call: async () => ({ url: `/api/v1/activities/${own.approved}/participants` }),
+      expect: everyone(200),
+    },
+    {
+      name: 'GET participants of a request',
+      call: async () => ({ url: `/api/v1/activities/${own.request}/participants` }),
+      expect: hidden(200),
+    },
     {
       name: 'POST participant to the own agency’s approved program',
       call: async () => ({ method: 'POST', url: `/api/v1/activities/${own.approved}/participants`, payload: aParticipant() }),
@@ -201,34 +259,62 @@ describeEachEngine('access matrix: role × endpoint', (app) => {
     },
     {
       name: 'PATCH a participant registered by the team, own agency’s program',
-      call: async () => ({ method: 'PATCH', url: `/api/v1/activities/${own.approved}/participants/${await participant(own.approved)}`, payload: { position: 'Head of unit' } }),
+      call: async () => ({
+        method: 'PATCH',
+        url: `/api/v1/activities/${own.approved}/participants/${await participant(own.approved)}`,
+        payload: { position: 'Head of unit' },
+      }),
       expect: ownAgency(200),
     },
     {
       name: 'PATCH a participant of another agency’s program',
-      call: async () => ({ method: 'PATCH', url: `/api/v1/activities/${other.approved}/participants/${await participant(other.approved)}`, payload: { position: 'Head of unit' } }),
+      call: async () => ({
+        method: 'PATCH',
+        url: `/api/v1/activities/${other.approved}/participants/${await participant(other.approved)}`,
+        payload: { position: 'Head of unit' },
+      }),
       expect: coordination(200),
     },
     {
       name: 'PATCH a participant the embassy nominated',
       call: async () => {
-        const nominated = await send('embassy', { method: 'POST', url: `/api/v1/activities/${other.approved}/participants`, payload: aParticipant() });
-        return { method: 'PATCH', url: `/api/v1/activities/${other.approved}/participants/${nominated.json().id}`, payload: { position: 'Deputy director' } };
+        const nominated = await send('embassy', {
+          method: 'POST',
+          url: `/api/v1/activities/${other.approved}/participants`,
+          payload: aParticipant(),
+        });
+        return {
+          method: 'PATCH',
+          url: `/api/v1/activities/${other.approved}/participants/${nominated.json().id}`,
+          payload: { position: 'Deputy director' },
+        };
       },
       expect: { ...coordination(200), embassy: 200 },
     },
     {
       name: 'PATCH a participant the focal point nominated',
       call: async () => {
-        const nominated = await send('focal_point', { method: 'POST', url: `/api/v1/activities/${other.approved}/participants`, payload: aParticipant() });
-        return { method: 'PATCH', url: `/api/v1/activities/${other.approved}/participants/${nominated.json().id}`, payload: { position: 'Deputy director' } };
+        const nominated = await send('focal_point', {
+          method: 'POST',
+          url: `/api/v1/activities/${other.approved}/participants`,
+          payload: aParticipant(),
+        });
+        return {
+          method: 'PATCH',
+          url: `/api/v1/activities/${other.approved}/participants/${nominated.json().id}`,
+          payload: { position: 'Deputy director' },
+        };
       },
       expect: { ...coordination(200), focal_point: 200 },
     },
     {
       name: 'DELETE a participant the focal point nominated',
       call: async () => {
-        const nominated = await send('focal_point', { method: 'POST', url: `/api/v1/activities/${other.approved}/participants`, payload: aParticipant() });
+        const nominated = await send('focal_point', {
+          method: 'POST',
+          url: `/api/v1/activities/${other.approved}/participants`,
+          payload: aParticipant(),
+        });
         return { method: 'DELETE', url: `/api/v1/activities/${other.approved}/participants/${nominated.json().id}` };
       },
       expect: { ...coordination(204), focal_point: 204 },
@@ -240,13 +326,20 @@ describeEachEngine('access matrix: role × endpoint', (app) => {
     },
     {
       name: 'DELETE a participant of another agency’s program',
-      call: async () => ({ method: 'DELETE', url: `/api/v1/activities/${other.approved}/participants/${await participant(other.approved)}` }),
+      call: async () => ({
+        method: 'DELETE',
+        url: `/api/v1/activities/${other.approved}/participants/${await participant(other.approved)}`,
+      }),
       expect: coordination(204),
     },
     // Organisations and exchange rates (shared reference records)
     { name: 'GET /organisations', call: async () => ({ url: '/api/v1/organisations' }), expect: everyone(200) },
     { name: 'GET /organisations/{code}', call: async () => ({ url: `/api/v1/organisations/${OTHER}` }), expect: everyone(200) },
-    { name: 'POST /organisations', call: async () => ({ method: 'POST', url: '/api/v1/organisations', payload: anOrganisation() }), expect: coordination(201) },
+    {
+      name: 'POST /organisations',
+      call: async () => ({ method: 'POST', url: '/api/v1/organisations', payload: anOrganisation() }),
+      expect: coordination(201),
+    },
     {
       name: 'PATCH /organisations/{code}',
       call: async () => {
@@ -272,7 +365,11 @@ describeEachEngine('access matrix: role × endpoint', (app) => {
     },
     {
       name: 'POST /imports/activities',
-      call: async (who) => ({ method: 'POST', url: '/api/v1/imports/activities', ...csv(`identifier,title_en,recipient_countries,start_date\nMX-${unique(who)},Imported,Kenya,2018-03-01\n`) }),
+      call: async (who) => ({
+        method: 'POST',
+        url: '/api/v1/imports/activities',
+        ...csv(`identifier,title_en,recipient_countries,start_date\nMX-${unique(who)},Imported,Kenya,2018-03-01\n`),
+      }),
       expect: coordination(200),
     },
     {
@@ -301,15 +398,27 @@ describeEachEngine('access matrix: role × endpoint', (app) => {
     { name: 'GET /reports/annual-plan', call: async () => ({ url: '/api/v1/reports/annual-plan?year=2018' }), expect: signedIn(200) },
     { name: 'GET /activities/export.csv', call: async () => ({ url: '/api/v1/activities/export.csv' }), expect: everyone(200) },
     { name: 'GET /activities/export.xlsx', call: async () => ({ url: '/api/v1/activities/export.xlsx' }), expect: everyone(200) },
-    { name: 'GET /reports/annual.csv', call: async () => ({ url: '/api/v1/reports/annual.csv?year=2018&table=summary' }), expect: everyone(200) },
+    {
+      name: 'GET /reports/annual.csv',
+      call: async () => ({ url: '/api/v1/reports/annual.csv?year=2018&table=summary' }),
+      expect: everyone(200),
+    },
     { name: 'GET /reports/annual.pdf', call: async () => ({ url: '/api/v1/reports/annual.pdf?year=2018&lang=id' }), expect: everyone(200) },
-    { name: 'GET /activities/{id}/iati.xml of a request', call: async () => ({ url: `/api/v1/activities/${own.request}/iati.xml` }), expect: hidden(200) },
+    {
+      name: 'GET /activities/{id}/iati.xml of a request',
+      call: async () => ({ url: `/api/v1/activities/${own.request}/iati.xml` }),
+      expect: hidden(200),
+    },
     // Accounts and the audit log
     { name: 'GET /users', call: async () => ({ url: '/api/v1/users' }), expect: adminOnly(200) },
     { name: 'GET /users/{id}', call: async () => ({ url: `/api/v1/users/${sessions.viewer.userId}` }), expect: adminOnly(200) },
     {
       name: 'POST /users',
-      call: async (who) => ({ method: 'POST', url: '/api/v1/users', payload: { email: `new.${unique(who)}@example.org`, name: 'New account', role: 'viewer', password: TEST_PASSWORD } }),
+      call: async (who) => ({
+        method: 'POST',
+        url: '/api/v1/users',
+        payload: { email: `new.${unique(who)}@example.org`, name: 'New account', role: 'viewer', password: TEST_PASSWORD },
+      }),
       expect: adminOnly(201),
     },
     {
@@ -318,72 +427,136 @@ describeEachEngine('access matrix: role × endpoint', (app) => {
       expect: adminOnly(200),
     },
     { name: 'GET /audit', call: async () => ({ url: '/api/v1/audit' }), expect: adminOnly(200) },
-    { name: 'GET /activities/{id}/history', call: async () => ({ url: `/api/v1/activities/${own.approved}/history` }), expect: signedIn(200) },
+    {
+      name: 'GET /activities/{id}/history',
+      call: async () => ({ url: `/api/v1/activities/${own.approved}/history` }),
+      expect: signedIn(200),
+    },
     // The assistance process
-    { name: 'GET /activities/{id}/timeline of a published program', call: async () => ({ url: `/api/v1/activities/${own.approved}/timeline` }), expect: everyone(200) },
-    { name: 'GET /activities/{id}/timeline of a request', call: async () => ({ url: `/api/v1/activities/${own.request}/timeline` }), expect: hidden(200) },
+    {
+      name: 'GET /activities/{id}/timeline of a published program',
+      call: async () => ({ url: `/api/v1/activities/${own.approved}/timeline` }),
+      expect: everyone(200),
+    },
+    {
+      name: 'GET /activities/{id}/timeline of a request',
+      call: async () => ({ url: `/api/v1/activities/${own.request}/timeline` }),
+      expect: hidden(200),
+    },
     {
       name: 'POST transitions: submit the own agency’s request',
-      call: async () => ({ method: 'POST', url: `/api/v1/activities/${(await program('request')).id}/transitions`, payload: { action: 'submit' } }),
+      call: async () => ({
+        method: 'POST',
+        url: `/api/v1/activities/${(await program('request')).id}/transitions`,
+        payload: { action: 'submit' },
+      }),
       expect: { ...ownAgency(200), ...nominators(200) },
     },
     {
       name: 'POST transitions: submit another agency’s request',
-      call: async () => ({ method: 'POST', url: `/api/v1/activities/${(await program('request', OTHER)).id}/transitions`, payload: { action: 'submit' } }),
+      call: async () => ({
+        method: 'POST',
+        url: `/api/v1/activities/${(await program('request', OTHER)).id}/transitions`,
+        payload: { action: 'submit' },
+      }),
       expect: { ...coordination(200), ...nominators(200) },
     },
     {
       name: 'POST transitions: approve',
-      call: async () => ({ method: 'POST', url: `/api/v1/activities/${(await program('assessment')).id}/transitions`, payload: { action: 'approve' } }),
+      call: async () => ({
+        method: 'POST',
+        url: `/api/v1/activities/${(await program('assessment')).id}/transitions`,
+        payload: { action: 'approve' },
+      }),
       expect: coordination(200),
     },
     {
       name: 'POST transitions: fund',
-      call: async () => ({ method: 'POST', url: `/api/v1/activities/${(await program('approved')).id}/transitions`, payload: { action: 'fund' } }),
+      call: async () => ({
+        method: 'POST',
+        url: `/api/v1/activities/${(await program('approved')).id}/transitions`,
+        payload: { action: 'fund' },
+      }),
       expect: coordination(200),
     },
     {
       name: 'POST transitions: start the own agency’s funded program',
-      call: async () => ({ method: 'POST', url: `/api/v1/activities/${(await program('funded')).id}/transitions`, payload: { action: 'start' } }),
+      call: async () => ({
+        method: 'POST',
+        url: `/api/v1/activities/${(await program('funded')).id}/transitions`,
+        payload: { action: 'start' },
+      }),
       expect: ownAgency(200),
     },
     {
       name: 'POST transitions: complete another agency’s program',
-      call: async () => ({ method: 'POST', url: `/api/v1/activities/${(await program('implementation', OTHER)).id}/transitions`, payload: { action: 'complete' } }),
+      call: async () => ({
+        method: 'POST',
+        url: `/api/v1/activities/${(await program('implementation', OTHER)).id}/transitions`,
+        payload: { action: 'complete' },
+      }),
       expect: coordination(200),
     },
     {
       name: 'POST transitions: cancel the own agency’s program',
-      call: async () => ({ method: 'POST', url: `/api/v1/activities/${(await program('approved')).id}/transitions`, payload: { action: 'cancel', comment: 'No venue' } }),
+      call: async () => ({
+        method: 'POST',
+        url: `/api/v1/activities/${(await program('approved')).id}/transitions`,
+        payload: { action: 'cancel', comment: 'No venue' },
+      }),
       expect: ownAgency(200),
     },
     {
       name: 'POST transitions: evaluate',
-      call: async () => ({ method: 'POST', url: `/api/v1/activities/${(await program('completed')).id}/transitions`, payload: { action: 'evaluate' } }),
+      call: async () => ({
+        method: 'POST',
+        url: `/api/v1/activities/${(await program('completed')).id}/transitions`,
+        payload: { action: 'evaluate' },
+      }),
       expect: coordination(200),
     },
     // Sessions
     { name: 'GET /auth/session', call: async () => ({ url: '/api/v1/auth/session' }), expect: everyone(200) },
     {
       name: 'POST /auth/password (the current password is wrong)',
-      call: async () => ({ method: 'POST', url: '/api/v1/auth/password', payload: { currentPassword: 'not the password at all', newPassword: 'another long passphrase' } }),
+      call: async () => ({
+        method: 'POST',
+        url: '/api/v1/auth/password',
+        payload: { currentPassword: 'not the password at all', newPassword: 'another long passphrase' },
+      }),
       expect: signedIn(422),
     },
     // Analytics and priorities: figures for everyone (the public counts published programs); targets and lists by the coordination team
     { name: 'GET /analytics/trends', call: async () => ({ url: '/api/v1/analytics/trends?from=2017&to=2018' }), expect: everyone(200) },
-    { name: 'GET /analytics/concentration', call: async () => ({ url: '/api/v1/analytics/concentration?from=2018&to=2018' }), expect: everyone(200) },
-    { name: 'GET /analytics/triangular-network', call: async () => ({ url: '/api/v1/analytics/triangular-network?from=2018&to=2018' }), expect: everyone(200) },
+    {
+      name: 'GET /analytics/concentration',
+      call: async () => ({ url: '/api/v1/analytics/concentration?from=2018&to=2018' }),
+      expect: everyone(200),
+    },
+    {
+      name: 'GET /analytics/triangular-network',
+      call: async () => ({ url: '/api/v1/analytics/triangular-network?from=2018&to=2018' }),
+      expect: everyone(200),
+    },
     { name: 'GET /priorities', call: async () => ({ url: '/api/v1/priorities?from=2018&to=2018' }), expect: everyone(200) },
     { name: 'GET /countries/{code}/profile', call: async () => ({ url: '/api/v1/countries/KE/profile' }), expect: everyone(200) },
     { name: 'GET /partners/{code}/profile', call: async () => ({ url: `/api/v1/partners/${OWN}/profile` }), expect: everyone(200) },
     {
       name: 'POST /priorities/targets',
-      call: async () => ({ method: 'POST', url: '/api/v1/priorities/targets', payload: { targets: [{ year: 2018, subjectKind: 'group', subjectCode: 'PIF', metric: 'program_share', target: 25 }] } }),
+      call: async () => ({
+        method: 'POST',
+        url: '/api/v1/priorities/targets',
+        payload: { targets: [{ year: 2018, subjectKind: 'group', subjectCode: 'PIF', metric: 'program_share', target: 25 }] },
+      }),
       expect: coordination(200),
     },
     {
       name: 'PUT /country-lists/{code}',
-      call: async (who) => ({ method: 'PUT', url: `/api/v1/country-lists/${unique(who).toLowerCase()}`, payload: { nameEn: 'Test list', nameId: 'Daftar uji', countries: ['FJ', 'PG'] } }),
+      call: async (who) => ({
+        method: 'PUT',
+        url: `/api/v1/country-lists/${unique(who).toLowerCase()}`,
+        payload: { nameEn: 'Test list', nameId: 'Daftar uji', countries: ['FJ', 'PG'] },
+      }),
       expect: coordination(201),
     },
   ];
@@ -395,7 +568,8 @@ describeEachEngine('access matrix: role × endpoint', (app) => {
           const response = await send(who, await row.call(who));
           expect(response.statusCode, response.body.slice(0, 300)).toBe(row.expect[who]);
           if (response.statusCode === 401) expect(response.json().code).toBe('auth.required');
-          if (response.statusCode === 403) expect(response.json().code).toMatch(/\.(forbidden|not_own_agency|closed|not_open|transition_forbidden|stage_by_transition)$/);
+          if (response.statusCode === 403)
+            expect(response.json().code).toMatch(/\.(forbidden|not_own_agency|closed|not_open|transition_forbidden|stage_by_transition)$/);
           if (response.statusCode === 404) expect(response.json().code).toBe('activity.not_found');
         });
       }
@@ -410,7 +584,8 @@ describeEachEngine('access matrix: role × endpoint', (app) => {
       personal: boolean;
       nominatedBy: string | null;
     }
-    const participants = (who: Who, id: number) => get<{ items: ParticipantView[]; summary: { total: number } }>(who, `/api/v1/activities/${id}/participants`);
+    const participants = (who: Who, id: number) =>
+      get<{ items: ParticipantView[]; summary: { total: number } }>(who, `/api/v1/activities/${id}/participants`);
     const withheld = (p: ParticipantView) => p.fullName === null && p.email === null && p.position === null && !p.personal;
 
     it('withholds names, emails and positions from the viewer on every program', async () => {
@@ -423,7 +598,11 @@ describeEachEngine('access matrix: role × endpoint', (app) => {
 
     it('shows the agency its own program’s participants, and no names of another agency’s', async () => {
       const mine = await participants('agency', own.approved);
-      expect(mine.items.find((p) => p.fullName === 'Wanjiru Kamau')).toMatchObject({ email: 'wanjiru@example.org', position: 'Director of aquaculture', personal: true });
+      expect(mine.items.find((p) => p.fullName === 'Wanjiru Kamau')).toMatchObject({
+        email: 'wanjiru@example.org',
+        position: 'Director of aquaculture',
+        personal: true,
+      });
       expect(mine.items.every((p) => p.personal)).toBe(true);
       const theirs = await participants('agency', other.approved);
       expect(theirs.items.length).toBeGreaterThan(0);
@@ -433,7 +612,8 @@ describeEachEngine('access matrix: role × endpoint', (app) => {
 
     it('shows the coordination team every participant', async () => {
       for (const who of ['admin', 'coordinator'] as const) {
-        for (const id of [own.approved, other.approved]) expect((await participants(who, id)).items.every((p) => p.personal && p.fullName !== null)).toBe(true);
+        for (const id of [own.approved, other.approved])
+          expect((await participants(who, id)).items.every((p) => p.personal && p.fullName !== null)).toBe(true);
       }
     });
 
@@ -456,8 +636,20 @@ describeEachEngine('access matrix: role × endpoint', (app) => {
       expect(JSON.stringify(agencyView)).not.toContain('Njeri');
       // An embassy cannot change another embassy's (or the team's) participant, nor its selection.
       const teams = await participant(other.approved);
-      expect((await send('embassy', { method: 'PATCH', url: `/api/v1/activities/${other.approved}/participants/${teams}`, payload: { position: 'x' } })).statusCode).toBe(403);
-      const selected = await send('embassy', { method: 'PATCH', url: `/api/v1/activities/${other.approved}/participants/${nominated.json().id}`, payload: { status: 'attended', position: 'Chief' } });
+      expect(
+        (
+          await send('embassy', {
+            method: 'PATCH',
+            url: `/api/v1/activities/${other.approved}/participants/${teams}`,
+            payload: { position: 'x' },
+          })
+        ).statusCode,
+      ).toBe(403);
+      const selected = await send('embassy', {
+        method: 'PATCH',
+        url: `/api/v1/activities/${other.approved}/participants/${nominated.json().id}`,
+        payload: { status: 'attended', position: 'Chief' },
+      });
       expect(selected.json()).toMatchObject({ status: 'nominated', position: 'Chief' });
     });
 
@@ -469,7 +661,11 @@ describeEachEngine('access matrix: role × endpoint', (app) => {
       });
       expect(nominated.statusCode).toBe(201);
       expect(nominated.json()).toMatchObject({ fullName: 'Nominee Achieng', status: 'nominated', nominatedBy: FOCAL, personal: true });
-      const byEmbassy = await send('embassy', { method: 'POST', url: `/api/v1/activities/${own.approved}/participants`, payload: aParticipant({ fullName: 'Nominee Baraka' }) });
+      const byEmbassy = await send('embassy', {
+        method: 'POST',
+        url: `/api/v1/activities/${own.approved}/participants`,
+        payload: aParticipant({ fullName: 'Nominee Baraka' }),
+      });
       expect(byEmbassy.statusCode).toBe(201);
       const seen = await participants('focal_point', own.approved);
       const personal = seen.items.filter((p) => p.personal);
@@ -481,11 +677,27 @@ describeEachEngine('access matrix: role × endpoint', (app) => {
       // The program's own agency sees every participant of it, the focal point's nominee included.
       expect(JSON.stringify(await participants('agency', own.approved))).toContain('Nominee Achieng');
       // The focal point cannot change the embassy's nominee, nor select its own.
-      expect((await send('focal_point', { method: 'PATCH', url: `/api/v1/activities/${own.approved}/participants/${byEmbassy.json().id}`, payload: { position: 'x' } })).statusCode).toBe(403);
-      const selected = await send('focal_point', { method: 'PATCH', url: `/api/v1/activities/${own.approved}/participants/${nominated.json().id}`, payload: { status: 'attended', position: 'Chief' } });
+      expect(
+        (
+          await send('focal_point', {
+            method: 'PATCH',
+            url: `/api/v1/activities/${own.approved}/participants/${byEmbassy.json().id}`,
+            payload: { position: 'x' },
+          })
+        ).statusCode,
+      ).toBe(403);
+      const selected = await send('focal_point', {
+        method: 'PATCH',
+        url: `/api/v1/activities/${own.approved}/participants/${nominated.json().id}`,
+        payload: { status: 'attended', position: 'Chief' },
+      });
       expect(selected.json()).toMatchObject({ status: 'nominated', position: 'Chief' });
       // Nominations close with the program: not to a request.
-      expect((await send('focal_point', { method: 'POST', url: `/api/v1/activities/${own.request}/participants`, payload: aParticipant() })).json().code).toBe('participant.not_open');
+      expect(
+        (
+          await send('focal_point', { method: 'POST', url: `/api/v1/activities/${own.request}/participants`, payload: aParticipant() })
+        ).json().code,
+      ).toBe('participant.not_open');
     });
 
     it('gives the public no participant records, only the counts of published programs', async () => {
@@ -497,14 +709,16 @@ describeEachEngine('access matrix: role × endpoint', (app) => {
     });
 
     it('lists and exports published programs only to the public, whatever the filter asks for', async () => {
-      const ids = async (who: Who, query = '') => (await get<{ items: { id: number }[] }>(who, `/api/v1/activities?pageSize=500${query}`)).items.map((a) => a.id);
+      const ids = async (who: Who, query = '') =>
+        (await get<{ items: { id: number }[] }>(who, `/api/v1/activities?pageSize=500${query}`)).items.map((a) => a.id);
       const publicIds = await ids('anonymous');
       expect(publicIds).toEqual(expect.arrayContaining([own.approved, other.approved, own.evaluated]));
       expect(publicIds).not.toContain(own.request);
       expect(publicIds).not.toContain(other.request);
       expect(await ids('anonymous', '&stage=request')).toEqual([]);
       expect(await ids('anonymous', '&stage=request,approved')).not.toContain(own.request);
-      for (const who of ['admin', 'coordinator', 'agency', 'embassy', 'focal_point', 'viewer'] as const) expect(await ids(who)).toEqual(expect.arrayContaining([own.request, other.request]));
+      for (const who of ['admin', 'coordinator', 'agency', 'embassy', 'focal_point', 'viewer'] as const)
+        expect(await ids(who)).toEqual(expect.arrayContaining([own.request, other.request]));
 
       const exported = await send('anonymous', { url: '/api/v1/activities/export.csv' });
       expect(exported.headers['content-type']).toMatch(/^text\/csv/);
@@ -519,12 +733,15 @@ describeEachEngine('access matrix: role × endpoint', (app) => {
     });
 
     it('counts published programs only in the public reports', async () => {
-      const programs = async (who: Who, query = '') => (await get<{ programs: number }>(who, `/api/v1/reports/summary?year=2018${query}`)).programs;
+      const programs = async (who: Who, query = '') =>
+        (await get<{ programs: number }>(who, `/api/v1/reports/summary?year=2018${query}`)).programs;
       const published = await programs('viewer', '&stage=approved,funded,implementation,completed,evaluated');
       expect(await programs('anonymous')).toBe(published);
       expect(await programs('anonymous', '&stage=request')).toBe(0);
       expect(await programs('viewer')).toBeGreaterThan(published);
-      const years = async (who: Who) => (await get<{ items: { year: number; programs: number }[] }>(who, '/api/v1/reports/years')).items.find((y) => y.year === 2018)?.programs;
+      const years = async (who: Who) =>
+        (await get<{ items: { year: number; programs: number }[] }>(who, '/api/v1/reports/years')).items.find((y) => y.year === 2018)
+          ?.programs;
       expect(await years('anonymous')).toBe(published);
     });
 
@@ -536,7 +753,8 @@ describeEachEngine('access matrix: role × endpoint', (app) => {
     });
 
     it('offers each role the transitions it may make, and the public none', async () => {
-      const available = async (who: Who, id: number) => (await get<{ available: string[] }>(who, `/api/v1/activities/${id}/timeline`)).available;
+      const available = async (who: Who, id: number) =>
+        (await get<{ available: string[] }>(who, `/api/v1/activities/${id}/timeline`)).available;
       const request = (await program('request')).id;
       expect(await available('coordinator', request)).toEqual(['submit', 'cancel']);
       expect(await available('agency', request)).toEqual(['submit', 'cancel']);

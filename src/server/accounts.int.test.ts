@@ -66,7 +66,16 @@ for (const engine of ENGINES) {
       server.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email, password }, remoteAddress: ip });
     const audit = async (query: string) =>
       (await asSession(server, admin).inject({ url: `/api/v1/audit?${query}` })).json() as {
-        items: { action: string; entity: string; entityId: string | null; entityLabel: string | null; actorLabel: string; entityVersion: number | null; changes: Record<string, { before: unknown; after: unknown }>; comment: string | null }[];
+        items: {
+          action: string;
+          entity: string;
+          entityId: string | null;
+          entityLabel: string | null;
+          actorLabel: string;
+          entityVersion: number | null;
+          changes: Record<string, { before: unknown; after: unknown }>;
+          comment: string | null;
+        }[];
         total: number;
       };
 
@@ -119,7 +128,11 @@ for (const engine of ENGINES) {
       });
 
       it('refuses a forged or garbage cookie and an expired session with 401, clearing the cookie', async () => {
-        for (const cookie of ['mitra_session=forged-token-forged-token-forged-token-xx', 'mitra_session=<script>', "mitra_session=' or 1=1 --"]) {
+        for (const cookie of [
+          'mitra_session=forged-token-forged-token-forged-token-xx',
+          'mitra_session=<script>',
+          "mitra_session=' or 1=1 --",
+        ]) {
           const response = await server.inject({ url: '/api/v1/users', headers: { cookie } });
           expect(response.statusCode).toBe(401);
           expect(response.json().code).toBe('auth.session_expired');
@@ -148,13 +161,28 @@ for (const engine of ENGINES) {
       });
 
       it('refuses a change without the CSRF token, or with another session’s', async () => {
-        const missing = await server.inject({ method: 'POST', url: '/api/v1/activities', payload: aProgram(), headers: { cookie: coordinator.cookie } });
+        const missing = await server.inject({
+          method: 'POST',
+          url: '/api/v1/activities',
+          payload: aProgram(),
+          headers: { cookie: coordinator.cookie },
+        });
         expect(missing.statusCode).toBe(403);
         expect(missing.json().code).toBe('auth.csrf');
-        const foreign = await server.inject({ method: 'POST', url: '/api/v1/activities', payload: aProgram(), headers: { cookie: coordinator.cookie, 'x-csrf-token': admin.csrf } });
+        const foreign = await server.inject({
+          method: 'POST',
+          url: '/api/v1/activities',
+          payload: aProgram(),
+          headers: { cookie: coordinator.cookie, 'x-csrf-token': admin.csrf },
+        });
         expect(foreign.statusCode).toBe(403);
         // Without a session, a change is refused before its body is read (even a malformed one).
-        const anonymous = await server.inject({ method: 'POST', url: '/api/v1/activities', payload: '{"broken', headers: { 'content-type': 'application/json' } });
+        const anonymous = await server.inject({
+          method: 'POST',
+          url: '/api/v1/activities',
+          payload: '{"broken',
+          headers: { 'content-type': 'application/json' },
+        });
         expect(anonymous.statusCode).toBe(401);
         expect(anonymous.json().code).toBe('auth.required');
         // Reads need no token.
@@ -164,14 +192,26 @@ for (const engine of ENGINES) {
       it('ends the other sessions on a password change, and every session of a disabled account', async () => {
         const user = await signIn(server, app, 'coordinator');
         const second = await loginAs(server, user.email, user.userId);
-        const weak = await asSession(server, user).inject({ method: 'POST', url: '/api/v1/auth/password', payload: { currentPassword: TEST_PASSWORD, newPassword: 'short' } });
+        const weak = await asSession(server, user).inject({
+          method: 'POST',
+          url: '/api/v1/auth/password',
+          payload: { currentPassword: TEST_PASSWORD, newPassword: 'short' },
+        });
         expect(weak.statusCode).toBe(400);
-        const changed = await asSession(server, user).inject({ method: 'POST', url: '/api/v1/auth/password', payload: { currentPassword: TEST_PASSWORD, newPassword: 'a brand new passphrase' } });
+        const changed = await asSession(server, user).inject({
+          method: 'POST',
+          url: '/api/v1/auth/password',
+          payload: { currentPassword: TEST_PASSWORD, newPassword: 'a brand new passphrase' },
+        });
         expect(changed.statusCode).toBe(204);
         expect((await asSession(server, second).inject({ url: '/api/v1/imports' })).statusCode).toBe(401);
         expect((await asSession(server, user).inject({ url: '/api/v1/imports' })).statusCode).toBe(200);
         expect((await login(user.email, TEST_PASSWORD, '10.0.0.4')).statusCode).toBe(401);
-        const disabled = await asSession(server, admin).inject({ method: 'PATCH', url: `/api/v1/users/${user.userId}`, payload: { disabled: true } });
+        const disabled = await asSession(server, admin).inject({
+          method: 'PATCH',
+          url: `/api/v1/users/${user.userId}`,
+          payload: { disabled: true },
+        });
         expect(disabled.json()).toMatchObject({ disabled: true });
         expect((await asSession(server, user).inject({ url: '/api/v1/imports' })).statusCode).toBe(401);
         const refused = await login(user.email, 'a brand new passphrase', '10.0.0.4');
@@ -182,17 +222,45 @@ for (const engine of ENGINES) {
 
       it('refuses mass assignment: unknown fields, version and role where they do not belong', async () => {
         const as = asSession(server, admin);
-        const extra = await as.inject({ method: 'POST', url: '/api/v1/users', payload: { email: 'x1@example.org', name: 'X', role: 'viewer', password: 'a long enough passphrase', disabled: false, id: 1 } });
+        const extra = await as.inject({
+          method: 'POST',
+          url: '/api/v1/users',
+          payload: { email: 'x1@example.org', name: 'X', role: 'viewer', password: 'a long enough passphrase', disabled: false, id: 1 },
+        });
         expect(extra.statusCode).toBe(400);
-        expect(extra.json().issues.map((i: { path: string }) => i.path).sort()).toEqual(['disabled', 'id']);
-        const created = (await asSession(server, coordinator).inject({ method: 'POST', url: '/api/v1/activities', payload: aProgram() })).json();
-        const version = await asSession(server, coordinator).inject({ method: 'PATCH', url: `/api/v1/activities/${created.id}`, payload: { version: 99, createdAt: '2000-01-01', role: 'admin' } });
+        expect(
+          extra
+            .json()
+            .issues.map((i: { path: string }) => i.path)
+            .sort(),
+        ).toEqual(['disabled', 'id']);
+        const created = (
+          await asSession(server, coordinator).inject({ method: 'POST', url: '/api/v1/activities', payload: aProgram() })
+        ).json();
+        const version = await asSession(server, coordinator).inject({
+          method: 'PATCH',
+          url: `/api/v1/activities/${created.id}`,
+          payload: { version: 99, createdAt: '2000-01-01', role: 'admin' },
+        });
         expect(version.statusCode).toBe(400);
-        expect(version.json().issues.map((i: { path: string }) => i.path).sort()).toEqual(['createdAt', 'role', 'version']);
-        const stage = await asSession(server, coordinator).inject({ method: 'PATCH', url: `/api/v1/activities/${created.id}`, payload: { lifecycleStage: 'approved' } });
+        expect(
+          version
+            .json()
+            .issues.map((i: { path: string }) => i.path)
+            .sort(),
+        ).toEqual(['createdAt', 'role', 'version']);
+        const stage = await asSession(server, coordinator).inject({
+          method: 'PATCH',
+          url: `/api/v1/activities/${created.id}`,
+          payload: { lifecycleStage: 'approved' },
+        });
         expect(stage.statusCode).toBe(422);
         expect(stage.json().code).toBe('activity.stage_by_transition');
-        const selfPromotion = await asSession(server, coordinator).inject({ method: 'PATCH', url: `/api/v1/users/${coordinator.userId}`, payload: { role: 'admin' } });
+        const selfPromotion = await asSession(server, coordinator).inject({
+          method: 'PATCH',
+          url: `/api/v1/users/${coordinator.userId}`,
+          payload: { role: 'admin' },
+        });
         expect(selfPromotion.statusCode).toBe(403);
         const selfLockout = await as.inject({ method: 'PATCH', url: `/api/v1/users/${admin.userId}`, payload: { role: 'viewer' } });
         expect(selfLockout.statusCode).toBe(409);
@@ -203,15 +271,26 @@ for (const engine of ENGINES) {
         const as = asSession(server, agency);
         const attempts = [
           await as.inject({ method: 'PATCH', url: `/api/v1/activities/${theirs.id}`, payload: { titleEn: 'Taken over' } }),
-          await as.inject({ method: 'PUT', url: `/api/v1/activities/${theirs.id}`, payload: aProgram({ identifier: theirs.identifier, implementingOrg: 'ID-ACC-OWN' }) }),
+          await as.inject({
+            method: 'PUT',
+            url: `/api/v1/activities/${theirs.id}`,
+            payload: aProgram({ identifier: theirs.identifier, implementingOrg: 'ID-ACC-OWN' }),
+          }),
           await as.inject({ method: 'DELETE', url: `/api/v1/activities/${theirs.id}` }),
-          await as.inject({ method: 'POST', url: `/api/v1/activities/${theirs.id}/transitions`, payload: { action: 'cancel', comment: 'not ours' } }),
+          await as.inject({
+            method: 'POST',
+            url: `/api/v1/activities/${theirs.id}/transitions`,
+            payload: { action: 'cancel', comment: 'not ours' },
+          }),
         ];
         expect(attempts.map((r) => r.statusCode)).toEqual([403, 403, 403, 403]);
         // Nor can it hand its own program to another agency.
         const mine = (await as.inject({ method: 'POST', url: '/api/v1/activities', payload: aProgram() })).json();
         expect(mine.implementingOrg).toBe('ID-ACC-OWN');
-        expect((await as.inject({ method: 'PATCH', url: `/api/v1/activities/${mine.id}`, payload: { implementingOrg: 'ID-ACC-OTHER' } })).statusCode).toBe(403);
+        expect(
+          (await as.inject({ method: 'PATCH', url: `/api/v1/activities/${mine.id}`, payload: { implementingOrg: 'ID-ACC-OTHER' } }))
+            .statusCode,
+        ).toBe(403);
         const stored = (await asSession(server, admin).inject({ url: `/api/v1/activities/${theirs.id}` })).json();
         expect(stored).toMatchObject({ titleEn: theirs.titleEn, version: 1, lifecycleStage: 'request' });
       });
@@ -219,18 +298,38 @@ for (const engine of ENGINES) {
       it('stores SQL metacharacters and script as text, and searches with them safely', async () => {
         const nasty = `Robert'); DROP TABLE activities; -- <script>alert("x")</script> %_\\`;
         const as = asSession(server, coordinator);
-        const program = (await as.inject({ method: 'POST', url: '/api/v1/activities', payload: aProgram({ titleEn: nasty, titleId: nasty, descriptionEn: nasty, venueCity: nasty }) })).json();
+        const program = (
+          await as.inject({
+            method: 'POST',
+            url: '/api/v1/activities',
+            payload: aProgram({ titleEn: nasty, titleId: nasty, descriptionEn: nasty, venueCity: nasty }),
+          })
+        ).json();
         expect(program).toMatchObject({ titleEn: nasty, titleId: nasty, descriptionEn: nasty, venueCity: nasty });
-        const participant = await as.inject({ method: 'POST', url: `/api/v1/activities/${program.id}/participants`, payload: aParticipant({ fullName: nasty, organisation: nasty, position: nasty }) });
+        const participant = await as.inject({
+          method: 'POST',
+          url: `/api/v1/activities/${program.id}/participants`,
+          payload: aParticipant({ fullName: nasty, organisation: nasty, position: nasty }),
+        });
         expect(participant.json()).toMatchObject({ fullName: nasty, organisation: nasty, position: nasty });
-        const user = await asSession(server, admin).inject({ method: 'POST', url: '/api/v1/users', payload: { email: 'robert@example.org', name: nasty, role: 'viewer', password: 'a long enough passphrase' } });
+        const user = await asSession(server, admin).inject({
+          method: 'POST',
+          url: '/api/v1/users',
+          payload: { email: 'robert@example.org', name: nasty, role: 'viewer', password: 'a long enough passphrase' },
+        });
         expect(user.json().name).toBe(nasty);
-        const org = await asSession(server, admin).inject({ method: 'PATCH', url: '/api/v1/organisations/ID-ACC-OTHER', payload: { nameEn: nasty } });
+        const org = await asSession(server, admin).inject({
+          method: 'PATCH',
+          url: '/api/v1/organisations/ID-ACC-OTHER',
+          payload: { nameEn: nasty },
+        });
         expect(org.json().nameEn).toBe(nasty);
         const search = await as.inject({ url: `/api/v1/activities?q=${encodeURIComponent("'); DROP TABLE activities; --")}` });
         expect(search.json().items.map((a: { id: number }) => a.id)).toEqual([program.id]);
         expect((await as.inject({ url: `/api/v1/activities?q=${encodeURIComponent('%_\\')}` })).json().total).toBe(1);
-        expect((await asSession(server, admin).inject({ url: `/api/v1/users?q=${encodeURIComponent("' or '1'='1")}` })).json().items).toEqual([]);
+        expect(
+          (await asSession(server, admin).inject({ url: `/api/v1/users?q=${encodeURIComponent("' or '1'='1")}` })).json().items,
+        ).toEqual([]);
         expect((await audit(`q=${encodeURIComponent("'; delete from audit_log; --")}`)).total).toBe(0);
         expect(search.headers['content-type']).toMatch(/^application\/json/);
       });
@@ -239,31 +338,64 @@ for (const engine of ENGINES) {
     describe('audit trail', () => {
       it('records a program’s creation, changes, transitions and deletion with the changed fields', async () => {
         const as = asSession(server, coordinator);
-        const created = (await as.inject({ method: 'POST', url: '/api/v1/activities', payload: aProgram({ titleEn: 'Before', participantsPlanned: 10 }) })).json();
-        await as.inject({ method: 'PATCH', url: `/api/v1/activities/${created.id}`, payload: { titleEn: 'After', participantsPlanned: 12 }, headers: { 'if-match': '"1"' } });
+        const created = (
+          await as.inject({ method: 'POST', url: '/api/v1/activities', payload: aProgram({ titleEn: 'Before', participantsPlanned: 10 }) })
+        ).json();
+        await as.inject({
+          method: 'PATCH',
+          url: `/api/v1/activities/${created.id}`,
+          payload: { titleEn: 'After', participantsPlanned: 12 },
+          headers: { 'if-match': '"1"' },
+        });
         await as.inject({ method: 'POST', url: `/api/v1/activities/${created.id}/transitions`, payload: { action: 'submit' } });
-        await as.inject({ method: 'POST', url: `/api/v1/activities/${created.id}/transitions`, payload: { action: 'reject', comment: 'Outside the annual priorities' } });
-        const history = (await as.inject({ url: `/api/v1/activities/${created.id}/history` })).json().items as Awaited<ReturnType<typeof audit>>['items'];
+        await as.inject({
+          method: 'POST',
+          url: `/api/v1/activities/${created.id}/transitions`,
+          payload: { action: 'reject', comment: 'Outside the annual priorities' },
+        });
+        const history = (await as.inject({ url: `/api/v1/activities/${created.id}/history` })).json().items as Awaited<
+          ReturnType<typeof audit>
+        >['items'];
         expect(history.map((e) => [e.action, e.entityVersion, e.actorLabel])).toEqual([
           ['transition', 4, coordinator.email],
           ['transition', 3, coordinator.email],
           ['update', 2, coordinator.email],
           ['create', 1, coordinator.email],
         ]);
-        expect(history[0]).toMatchObject({ changes: { lifecycleStage: { before: 'assessment', after: 'rejected' } }, comment: 'Outside the annual priorities' });
-        expect(history[2]?.changes).toEqual({ participantsPlanned: { before: 10, after: 12 }, titleEn: { before: 'Before', after: 'After' } });
+        expect(history[0]).toMatchObject({
+          changes: { lifecycleStage: { before: 'assessment', after: 'rejected' } },
+          comment: 'Outside the annual priorities',
+        });
+        expect(history[2]?.changes).toEqual({
+          participantsPlanned: { before: 10, after: 12 },
+          titleEn: { before: 'Before', after: 'After' },
+        });
         expect(history[3]?.changes.titleEn).toEqual({ before: null, after: 'Before' });
         expect(history[3]?.changes).not.toHaveProperty('version');
         await asSession(server, admin).inject({ method: 'DELETE', url: `/api/v1/activities/${created.id}` });
         const deleted = await audit(`entity=activity&entityId=${created.id}&action=delete`);
-        expect(deleted.items[0]).toMatchObject({ actorLabel: admin.email, entityLabel: created.identifier, changes: { titleEn: { before: 'After', after: null } } });
+        expect(deleted.items[0]).toMatchObject({
+          actorLabel: admin.email,
+          entityLabel: created.identifier,
+          changes: { titleEn: { before: 'After', after: null } },
+        });
       });
 
       it('records participants, organisations, imports, sign-ins and account changes, never a password', async () => {
         const as = asSession(server, coordinator);
         const program = (await as.inject({ method: 'POST', url: '/api/v1/activities', payload: aProgram() })).json();
-        const p = (await as.inject({ method: 'POST', url: `/api/v1/activities/${program.id}/participants`, payload: aParticipant({ fullName: 'Achieng Odhiambo' }) })).json();
-        await as.inject({ method: 'PATCH', url: `/api/v1/activities/${program.id}/participants/${p.id}`, payload: { position: 'Fisheries officer' } });
+        const p = (
+          await as.inject({
+            method: 'POST',
+            url: `/api/v1/activities/${program.id}/participants`,
+            payload: aParticipant({ fullName: 'Achieng Odhiambo' }),
+          })
+        ).json();
+        await as.inject({
+          method: 'PATCH',
+          url: `/api/v1/activities/${program.id}/participants/${p.id}`,
+          payload: { position: 'Fisheries officer' },
+        });
         await as.inject({ method: 'DELETE', url: `/api/v1/activities/${program.id}/participants/${p.id}` });
         const participant = await audit(`entity=participant&entityId=${p.id}`);
         expect(participant.items.map((e) => e.action)).toEqual(['delete', 'update', 'create']);
@@ -271,17 +403,39 @@ for (const engine of ENGINES) {
         expect(participant.items[0]?.changes.fullName).toEqual({ before: 'Achieng Odhiambo', after: null });
 
         await as.inject({ method: 'PATCH', url: '/api/v1/organisations/ID-ACC-OWN', payload: { acronym: 'OWN' } });
-        expect((await audit('entity=organisation&entityId=ID-ACC-OWN')).items[0]?.changes).toEqual({ acronym: { before: null, after: 'OWN' } });
+        expect((await audit('entity=organisation&entityId=ID-ACC-OWN')).items[0]?.changes).toEqual({
+          acronym: { before: null, after: 'OWN' },
+        });
 
-        const report = await importExchangeRates({ ...app.deps }, csv('currency,date,units_per_usd\nEUR,2018-01-01,0.83\nEUR,2018-06-01,0.86'));
+        const report = await importExchangeRates(
+          { ...app.deps },
+          csv('currency,date,units_per_usd\nEUR,2018-01-01,0.83\nEUR,2018-06-01,0.86'),
+        );
         const imported = await audit(`entity=import&entityId=${report.batchId}`);
-        expect(imported.items[0]).toMatchObject({ action: 'import', actorLabel: 'system:cli', changes: { rows: { after: 2 }, inserted: { after: 2 }, updated: { after: 0 } } });
+        expect(imported.items[0]).toMatchObject({
+          action: 'import',
+          actorLabel: 'system:cli',
+          changes: { rows: { after: 2 }, inserted: { after: 2 }, updated: { after: 0 } },
+        });
 
-        const user = (await asSession(server, admin).inject({ method: 'POST', url: '/api/v1/users', payload: { email: 'audited@example.org', name: 'Audited', role: 'viewer', password: 'a long enough passphrase' } })).json();
-        await asSession(server, admin).inject({ method: 'PATCH', url: `/api/v1/users/${user.id}`, payload: { role: 'coordinator', password: 'another long passphrase' } });
+        const user = (
+          await asSession(server, admin).inject({
+            method: 'POST',
+            url: '/api/v1/users',
+            payload: { email: 'audited@example.org', name: 'Audited', role: 'viewer', password: 'a long enough passphrase' },
+          })
+        ).json();
+        await asSession(server, admin).inject({
+          method: 'PATCH',
+          url: `/api/v1/users/${user.id}`,
+          payload: { role: 'coordinator', password: 'another long passphrase' },
+        });
         const account = await audit(`entity=user&entityId=${user.id}`);
         expect(account.items.map((e) => e.action)).toEqual(['update', 'create']);
-        expect(account.items[0]?.changes).toEqual({ role: { before: 'viewer', after: 'coordinator' }, password: { before: '[redacted]', after: '[redacted]' } });
+        expect(account.items[0]?.changes).toEqual({
+          role: { before: 'viewer', after: 'coordinator' },
+          password: { before: '[redacted]', after: '[redacted]' },
+        });
         expect(account.items[1]?.changes).toMatchObject({ email: { after: 'audited@example.org' }, role: { after: 'viewer' } });
         expect(JSON.stringify((await audit('pageSize=500')).items)).not.toMatch(/argon2|a long enough passphrase|another long passphrase/);
 
@@ -318,7 +472,12 @@ for (const engine of ENGINES) {
         const asCoord = asSession(server, coordinator);
         const program = (await asAgency.inject({ method: 'POST', url: '/api/v1/activities', payload: aProgram() })).json();
         const move = (as: FastifyInstance, action: string, comment?: string, version?: number) =>
-          as.inject({ method: 'POST', url: `/api/v1/activities/${program.id}/transitions`, payload: { action, ...(comment ? { comment } : {}) }, headers: version ? { 'if-match': `"${version}"` } : {} });
+          as.inject({
+            method: 'POST',
+            url: `/api/v1/activities/${program.id}/transitions`,
+            payload: { action, ...(comment ? { comment } : {}) },
+            headers: version ? { 'if-match': `"${version}"` } : {},
+          });
         expect((await move(asAgency, 'approve')).statusCode).toBe(409); // still a request
         expect((await move(asAgency, 'submit')).json().lifecycleStage).toBe('assessment');
         expect((await move(asAgency, 'approve')).statusCode).toBe(403);
@@ -326,14 +485,24 @@ for (const engine of ENGINES) {
         expect((await move(asCoord, 'return', 'Add the budget')).json().lifecycleStage).toBe('request');
         expect((await move(asAgency, 'submit')).statusCode).toBe(200);
         expect((await move(asCoord, 'approve', undefined, 1)).statusCode).toBe(409); // stale version
-        for (const [as, action] of [[asCoord, 'approve'], [asCoord, 'fund'], [asAgency, 'start'], [asAgency, 'complete'], [asCoord, 'evaluate']] as const) {
+        for (const [as, action] of [
+          [asCoord, 'approve'],
+          [asCoord, 'fund'],
+          [asAgency, 'start'],
+          [asAgency, 'complete'],
+          [asCoord, 'evaluate'],
+        ] as const) {
           expect((await move(as, action)).statusCode).toBe(200);
         }
         expect((await move(asCoord, 'cancel', 'too late')).statusCode).toBe(409);
         const timeline = (await asAgency.inject({ url: `/api/v1/activities/${program.id}/timeline` })).json();
         expect(timeline.stage).toBe('evaluated');
         expect(timeline.available).toEqual([]);
-        expect(timeline.transitions.map((t: { action: string; actorLabel: string }) => `${t.action}:${t.actorLabel === agency.email ? 'agency' : 'coordinator'}`)).toEqual([
+        expect(
+          timeline.transitions.map(
+            (t: { action: string; actorLabel: string }) => `${t.action}:${t.actorLabel === agency.email ? 'agency' : 'coordinator'}`,
+          ),
+        ).toEqual([
           'submit:agency',
           'return:coordinator',
           'submit:agency',
@@ -350,9 +519,21 @@ for (const engine of ENGINES) {
 
       it('lists the annual plan per ministry with planned budgets converted at dated rates', async () => {
         await importExchangeRates(app.deps, csv('currency,date,units_per_usd\nIDR,2030-01-01,14000\nJPY,2030-01-01,110'));
-        const b = (amount: number, currency: string, type: 1 | 2 = 1) => ({ type, periodStart: '2030-01-01', periodEnd: '2030-12-31', amount, currency, valueDate: '2030-02-01' });
+        const b = (amount: number, currency: string, type: 1 | 2 = 1) => ({
+          type,
+          periodStart: '2030-01-01',
+          periodEnd: '2030-12-31',
+          amount,
+          currency,
+          valueDate: '2030-02-01',
+        });
         const mk = (stage: string, org: string, budgets: ReturnType<typeof b>[]) =>
-          createProgram(app.deps, programInputSchema.parse(aProgram({ implementingOrg: org, lifecycleStage: stage, plannedStart: '2030-03-01', plannedEnd: '2030-03-10', budgets })));
+          createProgram(
+            app.deps,
+            programInputSchema.parse(
+              aProgram({ implementingOrg: org, lifecycleStage: stage, plannedStart: '2030-03-01', plannedEnd: '2030-03-10', budgets }),
+            ),
+          );
         await mk('approved', 'ID-ACC-OWN', [b(140_000_000, 'IDR')]); // 10,000 USD
         await mk('funded', 'ID-ACC-OWN', [b(5_000, 'USD'), b(9_999, 'USD', 2)]); // the revised budget counts: 9,999 USD
         await mk('approved', 'ID-ACC-OTHER', [b(1_100_000, 'JPY'), b(300, 'GBP')]); // 10,000 USD + GBP without any rate
@@ -364,7 +545,9 @@ for (const engine of ENGINES) {
         expect(own.programs).toHaveLength(2);
         const other = plan.agencies.find((a: { org: string }) => a.org === 'ID-ACC-OTHER');
         expect(other.budget.usd).toBe('10000.00');
-        expect(other.budget.missingRates).toEqual([expect.objectContaining({ currency: 'GBP', amount: '300.00', missing: ['idr', 'usd'] })]);
+        expect(other.budget.missingRates).toEqual([
+          expect.objectContaining({ currency: 'GBP', amount: '300.00', missing: ['idr', 'usd'] }),
+        ]);
         expect(plan.budget).toMatchObject({ usd: '29999.00', idr: '419986000.00' });
         expect((await server.inject({ url: '/api/v1/reports/annual-plan?year=2030' })).statusCode).toBe(401);
       });

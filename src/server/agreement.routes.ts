@@ -5,7 +5,14 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { agreementInputSchema, agreementListQuerySchema, agreementPatchSchema, agreementProgramSchema, agreementStepSchema, tableFormatSchema } from '../domain/partnership/partnership.schema.js';
+import {
+  agreementInputSchema,
+  agreementListQuerySchema,
+  agreementPatchSchema,
+  agreementProgramSchema,
+  agreementStepSchema,
+  tableFormatSchema,
+} from '../domain/partnership/partnership.schema.js';
 import { agreementTable, allPages } from '../io/partnership-tables.js';
 import {
   createAgreement,
@@ -22,7 +29,14 @@ import {
 } from '../services/agreements.js';
 import type { ServiceDeps } from '../services/deps.js';
 import { sendRenewalReminders } from '../services/reminders.js';
-import { agreementDetailSchema, agreementSchema, documentSchema, presentAgreement, presentAgreementDetail, reminderReportSchema } from './agreement.schemas.js';
+import {
+  agreementDetailSchema,
+  agreementSchema,
+  documentSchema,
+  presentAgreement,
+  presentAgreementDetail,
+  reminderReportSchema,
+} from './agreement.schemas.js';
 import { depsFor } from './auth.js';
 import { sendTable, sendUploadedFile } from './downloads.js';
 import { etagOf, idParams, ifMatch, withEtag } from './http-helpers.js';
@@ -61,7 +75,13 @@ export function registerAgreementRoutes(root: FastifyInstance, deps: ServiceDeps
 
   app.get(
     '/api/v1/agreements/export',
-    { schema: { tags: PARTNERSHIP_TAGS, summary: 'The agreements of a filter as CSV or XLSX', querystring: agreementListQuerySchema.omit({ page: true, pageSize: true }).extend(tableFormatSchema.shape) } },
+    {
+      schema: {
+        tags: PARTNERSHIP_TAGS,
+        summary: 'The agreements of a filter as CSV or XLSX',
+        querystring: agreementListQuerySchema.omit({ page: true, pageSize: true }).extend(tableFormatSchema.shape),
+      },
+    },
     async (request, reply) => {
       const { format, lang, ...filter } = request.query;
       const d = depsFor(deps, request);
@@ -92,7 +112,8 @@ export function registerAgreementRoutes(root: FastifyInstance, deps: ServiceDeps
     {
       schema: {
         tags: PARTNERSHIP_TAGS,
-        summary: 'Queue the renewal reminders that are due (180, 90, 30 days before the end of validity), each once (coordination team; run daily)',
+        summary:
+          'Queue the renewal reminders that are due (180, 90, 30 days before the end of validity), each once (coordination team; run daily)',
         response: { 200: reminderReportSchema, ...problemResponses },
       },
     },
@@ -105,7 +126,14 @@ export function registerAgreementRoutes(root: FastifyInstance, deps: ServiceDeps
 
   app.get(
     '/api/v1/agreements/:id',
-    { schema: { tags: PARTNERSHIP_TAGS, summary: 'An agreement with its programs, documents and renewal state', params: idParams, response: { 200: agreementDetailSchema, ...problemResponses } } },
+    {
+      schema: {
+        tags: PARTNERSHIP_TAGS,
+        summary: 'An agreement with its programs, documents and renewal state',
+        params: idParams,
+        response: { 200: agreementDetailSchema, ...problemResponses },
+      },
+    },
     async (request, reply) => {
       const d = await getAgreement(depsFor(deps, request), request.params.id);
       reply.header('etag', etagOf(d.agreement.version));
@@ -125,7 +153,9 @@ export function registerAgreementRoutes(root: FastifyInstance, deps: ServiceDeps
       },
     },
     async (request, reply) => {
-      return ifMatch(request, reply, async (check) => withEtag(reply, await patchAgreement(depsFor(deps, request), request.params.id, request.body, check), presentAgreement));
+      return ifMatch(request, reply, async (check) =>
+        withEtag(reply, await patchAgreement(depsFor(deps, request), request.params.id, request.body, check), presentAgreement),
+      );
     },
   );
 
@@ -134,7 +164,8 @@ export function registerAgreementRoutes(root: FastifyInstance, deps: ServiceDeps
     {
       schema: {
         tags: PARTNERSHIP_TAGS,
-        summary: 'Delete an agreement recorded by mistake: a draft or one under negotiation (coordination team, owning agency); If-Match honoured',
+        summary:
+          'Delete an agreement recorded by mistake: a draft or one under negotiation (coordination team, owning agency); If-Match honoured',
         params: idParams,
         response: { 204: z.null(), ...problemResponses },
       },
@@ -152,14 +183,17 @@ export function registerAgreementRoutes(root: FastifyInstance, deps: ServiceDeps
     {
       schema: {
         tags: PARTNERSHIP_TAGS,
-        summary: 'Move an agreement to its next status (draft → negotiation → signed → in force → expired or terminated), with the dates the step needs; If-Match honoured',
+        summary:
+          'Move an agreement to its next status (draft → negotiation → signed → in force → expired or terminated), with the dates the step needs; If-Match honoured',
         params: idParams,
         body: agreementStepSchema,
         response: { 200: agreementSchema, ...problemResponses },
       },
     },
     async (request, reply) => {
-      return ifMatch(request, reply, async (check) => withEtag(reply, await stepAgreement(depsFor(deps, request), request.params.id, request.body, check), presentAgreement));
+      return ifMatch(request, reply, async (check) =>
+        withEtag(reply, await stepAgreement(depsFor(deps, request), request.params.id, request.body, check), presentAgreement),
+      );
     },
   );
 
@@ -187,7 +221,9 @@ export function registerAgreementRoutes(root: FastifyInstance, deps: ServiceDeps
         response: { 200: programListSchema, ...problemResponses },
       },
     },
-    async (request) => ({ items: [...(await unlinkAgreementProgram(depsFor(deps, request), request.params.id, request.params.activityId))] }),
+    async (request) => ({
+      items: [...(await unlinkAgreementProgram(depsFor(deps, request), request.params.id, request.params.activityId))],
+    }),
   );
 
   app.post(
@@ -202,7 +238,8 @@ export function registerAgreementRoutes(root: FastifyInstance, deps: ServiceDeps
       },
     },
     async (request, reply) => {
-      if (!request.isMultipart()) return sendProblem(reply, makeProblem(request, 415, 'request.unsupported_media_type', 'send the document as multipart/form-data'));
+      if (!request.isMultipart())
+        return sendProblem(reply, makeProblem(request, 415, 'request.unsupported_media_type', 'send the document as multipart/form-data'));
       const max = options.uploadMaxBytes;
       const form = await readMultipart(request, reply, {
         maxBytes: max,
@@ -215,8 +252,19 @@ export function registerAgreementRoutes(root: FastifyInstance, deps: ServiceDeps
       if (!form.ok) return form.sent;
       const { fields } = form;
       const file = form.files[0];
-      if (!file) return sendProblem(reply, makeProblem(request, 400, 'document.missing', 'no file: send it in the field "file"', [{ path: 'file', message: 'is required', code: 'required' }]));
-      const meta = await uploadAgreementDocument(depsFor(deps, request), request.params.id, { title: fields.title ?? '', isPublic: fields.public === 'true', fileName: file.fileName, bytes: file.bytes }, max);
+      if (!file)
+        return sendProblem(
+          reply,
+          makeProblem(request, 400, 'document.missing', 'no file: send it in the field "file"', [
+            { path: 'file', message: 'is required', code: 'required' },
+          ]),
+        );
+      const meta = await uploadAgreementDocument(
+        depsFor(deps, request),
+        request.params.id,
+        { title: fields.title ?? '', isPublic: fields.public === 'true', fileName: file.fileName, bytes: file.bytes },
+        max,
+      );
       return reply.code(201).send({ ...meta });
     },
   );
@@ -237,7 +285,14 @@ export function registerAgreementRoutes(root: FastifyInstance, deps: ServiceDeps
 
   app.get(
     '/api/v1/agreement-documents/:id',
-    { schema: { tags: PARTNERSHIP_TAGS, summary: 'Download a document (always as an attachment)', params: idParams, response: { 200: z.any().meta({ description: 'the file' }), ...problemResponses } } },
+    {
+      schema: {
+        tags: PARTNERSHIP_TAGS,
+        summary: 'Download a document (always as an attachment)',
+        params: idParams,
+        response: { 200: z.any().meta({ description: 'the file' }), ...problemResponses },
+      },
+    },
     async (request, reply) => {
       const { meta, content } = await getAgreementDocument(depsFor(deps, request), request.params.id);
       return sendUploadedFile(reply, { ...meta, content });

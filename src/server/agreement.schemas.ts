@@ -68,10 +68,17 @@ export const agreementDetailSchema = z
   })
   .meta({ id: 'AgreementDetail' });
 
-export const reminderReportSchema = z.object({ agreements: z.array(z.object({ reference: z.string(), validUntil: day, daysLeft: count, reminder: count, recipients: count })) });
+export const reminderReportSchema = z.object({
+  agreements: z.array(z.object({ reference: z.string(), validUntil: day, daysLeft: count, reminder: count, recipients: count })),
+});
 
 export function presentAgreement(a: AgreementWithRenewal): z.output<typeof agreementSchema> {
-  return { ...a, parties: a.parties.map((p) => ({ ...p })), areas: [...a.areas], renewal: { ...a.renewal, remindersDue: [...a.renewal.remindersDue] } };
+  return {
+    ...a,
+    parties: a.parties.map((p) => ({ ...p })),
+    areas: [...a.areas],
+    renewal: { ...a.renewal, remindersDue: [...a.renewal.remindersDue] },
+  };
 }
 
 export function presentAgreementDetail(d: AgreementDetail): z.output<typeof agreementDetailSchema> {

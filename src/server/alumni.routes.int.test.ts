@@ -36,10 +36,31 @@ describeEachEngine('alumni, surveys and privacy API', (app: () => AppContext) =>
   let p2 = 0; // OTHER's program, ended 2025-03-10
   const ids: Record<string, number> = {};
 
-  async function addRecord(activityId: number, key: string, p: { name: string; email: string }, country: string, status: ParticipantData['status'], nominatedBy: string | null) {
-    const data: ParticipantData = { fullName: p.name, sex: 'F', country, organisation: 'Ministry of Fisheries', position: 'Officer', email: p.email, status, illustrative: false };
+  async function addRecord(
+    activityId: number,
+    key: string,
+    p: { name: string; email: string },
+    country: string,
+    status: ParticipantData['status'],
+    nominatedBy: string | null,
+  ) {
+    const data: ParticipantData = {
+      fullName: p.name,
+      sex: 'F',
+      country,
+      organisation: 'Ministry of Fisheries',
+      position: 'Officer',
+      email: p.email,
+      status,
+      illustrative: false,
+    };
     const repos = app().deps.store.repos;
-    ids[key] = await repos.participants.insert(activityId, { data, personKey: personKey(data), now: '2026-09-01T00:00:00.000Z', nominatedBy });
+    ids[key] = await repos.participants.insert(activityId, {
+      data,
+      personKey: personKey(data),
+      now: '2026-09-01T00:00:00.000Z',
+      nominatedBy,
+    });
     await repos.reportFacts.refresh([activityId], { participantsOnly: true });
   }
 
@@ -58,8 +79,34 @@ describeEachEngine('alumni, surveys and privacy API', (app: () => AppContext) =>
     as.focal_point = asSession(server, await signIn(server, app(), 'focal_point', FOCAL));
     as.public = server;
     const sys = app().deps;
-    p1 = (await createProgram(sys, programInputSchema.parse(aProgram({ implementingOrg: OWN, lifecycleStage: 'completed', plannedStart: '2026-08-20', plannedEnd: '2026-08-31', recipients: [{ country: 'KE' }, { country: 'FJ' }] })))).id;
-    p2 = (await createProgram(sys, programInputSchema.parse(aProgram({ implementingOrg: OTHER, lifecycleStage: 'completed', plannedStart: '2025-03-01', plannedEnd: '2025-03-10', recipients: [{ country: 'KE' }] })))).id;
+    p1 = (
+      await createProgram(
+        sys,
+        programInputSchema.parse(
+          aProgram({
+            implementingOrg: OWN,
+            lifecycleStage: 'completed',
+            plannedStart: '2026-08-20',
+            plannedEnd: '2026-08-31',
+            recipients: [{ country: 'KE' }, { country: 'FJ' }],
+          }),
+        ),
+      )
+    ).id;
+    p2 = (
+      await createProgram(
+        sys,
+        programInputSchema.parse(
+          aProgram({
+            implementingOrg: OTHER,
+            lifecycleStage: 'completed',
+            plannedStart: '2025-03-01',
+            plannedEnd: '2025-03-10',
+            recipients: [{ country: 'KE' }],
+          }),
+        ),
+      )
+    ).id;
     await addRecord(p1, 'A1', A, 'KE', 'completed', EMBASSY);
     await addRecord(p1, 'B', B, 'KE', 'completed', FOCAL);
     await addRecord(p1, 'C', C, 'KE', 'attended', null);
@@ -141,24 +188,42 @@ describeEachEngine('alumni, surveys and privacy API', (app: () => AppContext) =>
     it('lets only the coordination team configure and send', async () => {
       const surveys = (await as.coordinator.inject({ url: '/api/v1/surveys' })).json().items;
       // The migration's frozen copy is the domain's default.
-      expect(surveys.map((s: { code: string; nameEn: string; monthsAfter: number; questions: unknown }) => ({ code: s.code, nameEn: s.nameEn, monthsAfter: s.monthsAfter, questions: s.questions }))).toEqual(
-        DEFAULT_SURVEYS.map((d) => ({ code: d.code, nameEn: d.nameEn, monthsAfter: d.monthsAfter, questions: d.questions })),
-      );
+      expect(
+        surveys.map((s: { code: string; nameEn: string; monthsAfter: number; questions: unknown }) => ({
+          code: s.code,
+          nameEn: s.nameEn,
+          monthsAfter: s.monthsAfter,
+          questions: s.questions,
+        })),
+      ).toEqual(DEFAULT_SURVEYS.map((d) => ({ code: d.code, nameEn: d.nameEn, monthsAfter: d.monthsAfter, questions: d.questions })));
       for (const who of ['agency', 'embassy', 'focal_point', 'viewer'] as const) {
         expect((await as[who].inject({ url: '/api/v1/surveys' })).statusCode, who).toBe(403);
         expect((await as[who].inject({ method: 'POST', url: '/api/v1/surveys/send-due', payload: {} })).statusCode, who).toBe(403);
       }
       expect((await as.public.inject({ url: '/api/v1/surveys' })).statusCode).toBe(401);
-      const bad = await as.coordinator.inject({ method: 'PUT', url: '/api/v1/surveys', payload: { code: 'x', nameEn: 'X', nameId: 'X', monthsAfter: 3, questions: [] } });
+      const bad = await as.coordinator.inject({
+        method: 'PUT',
+        url: '/api/v1/surveys',
+        payload: { code: 'x', nameEn: 'X', nameId: 'X', monthsAfter: 3, questions: [] },
+      });
       expect(bad.statusCode).toBe(400);
       const created = await as.coordinator.inject({
         method: 'PUT',
         url: '/api/v1/surveys',
-        payload: { code: 'followup_24m', nameEn: 'After two years', nameId: 'Setelah dua tahun', monthsAfter: 24, active: false, questions: [{ id: 'still', kind: 'yes_no', labelEn: 'Still?', labelId: 'Masih?', measure: 'still_in_contact' }] },
+        payload: {
+          code: 'followup_24m',
+          nameEn: 'After two years',
+          nameId: 'Setelah dua tahun',
+          monthsAfter: 24,
+          active: false,
+          questions: [{ id: 'still', kind: 'yes_no', labelEn: 'Still?', labelId: 'Masih?', measure: 'still_in_contact' }],
+        },
       });
       expect(created.statusCode).toBe(201);
       const audit = (await as.admin.inject({ url: '/api/v1/audit?entity=survey' })).json();
-      expect(audit.items.some((e: { entityId: string; action: string }) => e.entityId === 'followup_24m' && e.action === 'create')).toBe(true);
+      expect(audit.items.some((e: { entityId: string; action: string }) => e.entityId === 'followup_24m' && e.action === 'create')).toBe(
+        true,
+      );
     });
 
     it('invites on the due day, 6 calendar months after the end (2026-08-31 → 2027-02-28)', async () => {
@@ -187,12 +252,28 @@ describeEachEngine('alumni, surveys and privacy API', (app: () => AppContext) =>
       expect(page.json().questions).toHaveLength(5);
       expect(page.body).not.toContain(tag);
       const answer = (k: string, applied: boolean, usefulness: number, comment?: string) =>
-        as.public.inject({ method: 'POST', url: `/api/v1/survey-answers/${tokens[k]}`, payload: { answers: { knowledge_applied: applied, position_change: k === 'A', still_in_contact: true, usefulness, ...(comment ? { comment } : {}) } } });
+        as.public.inject({
+          method: 'POST',
+          url: `/api/v1/survey-answers/${tokens[k]}`,
+          payload: {
+            answers: {
+              knowledge_applied: applied,
+              position_change: k === 'A',
+              still_in_contact: true,
+              usefulness,
+              ...(comment ? { comment } : {}),
+            },
+          },
+        });
       expect((await answer('A', true, 5)).statusCode).toBe(201);
       expect((await answer('A', true, 5)).statusCode).toBe(409);
       expect((await answer('B', true, 4)).statusCode).toBe(201);
       expect((await answer('C', false, 3, `I am ${C.name}, reach me at ${C.email}`)).statusCode).toBe(201);
-      const invalid = await as.public.inject({ method: 'POST', url: `/api/v1/survey-answers/${tokens.D}`, payload: { answers: { knowledge_applied: 'maybe' } } });
+      const invalid = await as.public.inject({
+        method: 'POST',
+        url: `/api/v1/survey-answers/${tokens.D}`,
+        payload: { answers: { knowledge_applied: 'maybe' } },
+      });
       expect(invalid.statusCode).toBe(422);
       expect(invalid.json().issues.map((i: { path: string }) => i.path)).toContain('answers.knowledge_applied');
       expect((await answer('D', true, 2)).statusCode).toBe(201);
@@ -211,7 +292,13 @@ describeEachEngine('alumni, surveys and privacy API', (app: () => AppContext) =>
       ]);
       // (5 + 4 + 3 + 2) / 4 = 3.50
       expect(w.scales[0]).toMatchObject({ answers: 4, sum: 14, average: '3.50' });
-      for (const [who, status] of [['agencyOther', 403], ['embassy', 403], ['focal_point', 403], ['viewer', 403], ['public', 401]] as const) {
+      for (const [who, status] of [
+        ['agencyOther', 403],
+        ['embassy', 403],
+        ['focal_point', 403],
+        ['viewer', 403],
+        ['public', 401],
+      ] as const) {
         expect((await as[who].inject({ url: `/api/v1/activities/${p1}/survey-results` })).statusCode, who).toBe(status);
       }
     });
@@ -219,8 +306,17 @@ describeEachEngine('alumni, surveys and privacy API', (app: () => AppContext) =>
 
   describe('POST /api/v1/participants/{id}/erase', () => {
     it('is for the coordination team only', async () => {
-      for (const [who, status] of [['agency', 403], ['embassy', 403], ['focal_point', 403], ['viewer', 403], ['public', 401]] as const) {
-        expect((await as[who].inject({ method: 'POST', url: `/api/v1/participants/${ids.C}/erase`, payload: { reason: 'request' } })).statusCode, who).toBe(status);
+      for (const [who, status] of [
+        ['agency', 403],
+        ['embassy', 403],
+        ['focal_point', 403],
+        ['viewer', 403],
+        ['public', 401],
+      ] as const) {
+        expect(
+          (await as[who].inject({ method: 'POST', url: `/api/v1/participants/${ids.C}/erase`, payload: { reason: 'request' } })).statusCode,
+          who,
+        ).toBe(status);
       }
     });
 
@@ -228,18 +324,38 @@ describeEachEngine('alumni, surveys and privacy API', (app: () => AppContext) =>
       const summary = async () => (await as.public.inject({ url: '/api/v1/reports/summary?year=2026' })).json();
       const before = await summary();
       // The name is in the audit log before the erasure (the record's creation is not audited here: a change is).
-      await as.coordinator.inject({ method: 'PATCH', url: `/api/v1/activities/${p1}/participants/${ids.C}`, payload: { position: `Head, named ${C.name}` } });
+      await as.coordinator.inject({
+        method: 'PATCH',
+        url: `/api/v1/activities/${p1}/participants/${ids.C}`,
+        payload: { position: `Head, named ${C.name}` },
+      });
       expect((await as.admin.inject({ url: `/api/v1/audit?q=${encodeURIComponent(C.name)}` })).json().total).toBeGreaterThan(0);
 
       // A note on a step of the nomination history that names the person.
-      await app().deps.store.repos.participantEvents.addMany([{ participantId: ids.C ?? 0, fromStatus: 'selected', toStatus: 'confirmed', at: '2026-11-01T00:00:00.000Z', byLabel: 'agency', note: `${C.name} confirmed by phone` }]);
+      await app().deps.store.repos.participantEvents.addMany([
+        {
+          participantId: ids.C ?? 0,
+          fromStatus: 'selected',
+          toStatus: 'confirmed',
+          at: '2026-11-01T00:00:00.000Z',
+          byLabel: 'agency',
+          note: `${C.name} confirmed by phone`,
+        },
+      ]);
 
-      const r = await as.coordinator.inject({ method: 'POST', url: `/api/v1/participants/${ids.C}/erase`, payload: { reason: 'request by email of 2026-11-20' } });
+      const r = await as.coordinator.inject({
+        method: 'POST',
+        url: `/api/v1/participants/${ids.C}/erase`,
+        payload: { reason: 'request by email of 2026-11-20' },
+      });
       expect(r.statusCode).toBe(200);
       const steps = await app().deps.store.repos.participantEvents.listFor(ids.C ?? 0);
       expect(steps.map((e) => [e.toStatus, e.note])).toContainEqual(['confirmed', null]);
       expect(r.json().items[0]).toMatchObject({ participantId: ids.C, surveyAnswersCleaned: 1 });
-      expect((await as.coordinator.inject({ method: 'POST', url: `/api/v1/participants/${ids.C}/erase`, payload: { reason: 'again' } })).statusCode).toBe(409);
+      expect(
+        (await as.coordinator.inject({ method: 'POST', url: `/api/v1/participants/${ids.C}/erase`, payload: { reason: 'again' } }))
+          .statusCode,
+      ).toBe(409);
 
       expect(await summary()).toEqual(before);
       const list = (await as.admin.inject({ url: `/api/v1/activities/${p1}/participants` })).body;
@@ -258,17 +374,34 @@ describeEachEngine('alumni, surveys and privacy API', (app: () => AppContext) =>
       const [inv] = await app().deps.store.repos.surveys.invitationsOfParticipants([ids.C ?? 0]);
       expect(inv?.answers).toEqual({ knowledge_applied: false, position_change: false, still_in_contact: true, usefulness: 3 });
       // The scrubbed entries stay append-only for everything but the erased values.
-      const scrubbed = await app().database.db.selectFrom('audit_scrubs').select('audit_id').where('participant_id', '=', ids.C ?? 0).execute();
+      const scrubbed = await app()
+        .database.db.selectFrom('audit_scrubs')
+        .select('audit_id')
+        .where('participant_id', '=', ids.C ?? 0)
+        .execute();
       expect(scrubbed.length).toBeGreaterThan(0);
       const first = scrubbed[0]?.audit_id ?? 0;
-      await expect(sql`update audit_log set actor_label = ${'someone else'} where id = ${first}`.execute(app().database.db)).rejects.toThrow(/audit log cannot be changed/);
-      await expect(sql`delete from audit_log where id = ${first}`.execute(app().database.db)).rejects.toThrow(/audit log cannot be changed/);
+      await expect(
+        sql`update audit_log set actor_label = ${'someone else'} where id = ${first}`.execute(app().database.db),
+      ).rejects.toThrow(/audit log cannot be changed/);
+      await expect(sql`delete from audit_log where id = ${first}`.execute(app().database.db)).rejects.toThrow(
+        /audit log cannot be changed/,
+      );
     });
 
     it('erases every record of a person on request', async () => {
-      const r = await as.admin.inject({ method: 'POST', url: `/api/v1/participants/${ids.A2}/erase`, payload: { reason: 'request', wholePerson: true } });
+      const r = await as.admin.inject({
+        method: 'POST',
+        url: `/api/v1/participants/${ids.A2}/erase`,
+        payload: { reason: 'request', wholePerson: true },
+      });
       expect(r.statusCode).toBe(200);
-      expect(r.json().items.map((i: { participantId: number }) => i.participantId).sort((x: number, y: number) => x - y)).toEqual([ids.A1, ids.A2]);
+      expect(
+        r
+          .json()
+          .items.map((i: { participantId: number }) => i.participantId)
+          .sort((x: number, y: number) => x - y),
+      ).toEqual([ids.A1, ids.A2]);
       const csv = (await as.coordinator.inject({ url: '/api/v1/export/participants.csv' })).body;
       expect(csv).not.toContain(A.email);
     });

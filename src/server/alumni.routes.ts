@@ -6,7 +6,13 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { alumniQuerySchema, erasureInputSchema, participantExportQuerySchema, sendDueInputSchema, surveyAnswerInputSchema } from '../domain/alumni/alumni.schema.js';
+import {
+  alumniQuerySchema,
+  erasureInputSchema,
+  participantExportQuerySchema,
+  sendDueInputSchema,
+  surveyAnswerInputSchema,
+} from '../domain/alumni/alumni.schema.js';
 import { QUESTION_KINDS, SURVEY_MEASURES, surveyDefinitionSchema, type SurveyQuestion } from '../domain/alumni/survey.js';
 import { csvRow } from '../io/csv-write.js';
 import { writeXlsx } from '../io/xlsx-write.js';
@@ -15,7 +21,15 @@ import type { Actor } from '../domain/access/actor.js';
 import type { Survey } from '../services/alumni.ports.js';
 import type { ServiceDeps } from '../services/deps.js';
 import { eraseParticipant, erasePersonOf } from '../services/privacy.js';
-import { answerSurvey, listSurveys, saveSurvey, sendDueSurveys, surveyByToken, surveyResults, type WaveResult } from '../services/surveys.js';
+import {
+  answerSurvey,
+  listSurveys,
+  saveSurvey,
+  sendDueSurveys,
+  surveyByToken,
+  surveyResults,
+  type WaveResult,
+} from '../services/surveys.js';
 import { depsFor } from './auth.js';
 import { pageOf } from './common.schemas.js';
 import { idParams } from './http-helpers.js';
@@ -35,7 +49,17 @@ const alumnusSchema = z
     organisation: z.string().nullable(),
     position: z.string().nullable(),
     email: z.string().nullable(),
-    programs: z.array(z.object({ participantId: count, activityId: count, identifier: z.string(), titleEn: z.string().nullable(), titleId: z.string().nullable(), year: count.nullable(), status: z.string() })),
+    programs: z.array(
+      z.object({
+        participantId: count,
+        activityId: count,
+        identifier: z.string(),
+        titleEn: z.string().nullable(),
+        titleId: z.string().nullable(),
+        year: count.nullable(),
+        status: z.string(),
+      }),
+    ),
   })
   .meta({ id: 'Alumnus' });
 const alumnusOut = (a: Alumnus): z.output<typeof alumnusSchema> => ({ ...a, programs: a.programs.map((p) => ({ ...p })) });
@@ -49,9 +73,21 @@ const questionSchema = z.object({
   required: z.boolean(),
   measure: z.enum(SURVEY_MEASURES).nullable(),
 });
-const questionOut = (q: SurveyQuestion): z.output<typeof questionSchema> => ({ ...q, ...(q.options ? { options: q.options.map((o) => ({ ...o })) } : {}) });
+const questionOut = (q: SurveyQuestion): z.output<typeof questionSchema> => ({
+  ...q,
+  ...(q.options ? { options: q.options.map((o) => ({ ...o })) } : {}),
+});
 const surveySchema = z
-  .object({ id: count, code: z.string(), nameEn: z.string(), nameId: z.string(), monthsAfter: count, active: z.boolean(), questions: z.array(questionSchema), updatedAt: z.string() })
+  .object({
+    id: count,
+    code: z.string(),
+    nameEn: z.string(),
+    nameId: z.string(),
+    monthsAfter: count,
+    active: z.boolean(),
+    questions: z.array(questionSchema),
+    updatedAt: z.string(),
+  })
   .meta({ id: 'Survey' });
 const surveyOut = (s: Survey): z.output<typeof surveySchema> => ({
   id: s.id,
@@ -64,7 +100,11 @@ const surveyOut = (s: Survey): z.output<typeof surveySchema> => ({
   updatedAt: s.updatedAt,
 });
 
-const shareSchema = z.object({ numerator: count, denominator: count, percent: z.string().nullable().meta({ description: 'two decimals, e.g. "80.00"; null when the denominator is 0' }) });
+const shareSchema = z.object({
+  numerator: count,
+  denominator: count,
+  percent: z.string().nullable().meta({ description: 'two decimals, e.g. "80.00"; null when the denominator is 0' }),
+});
 const waveSchema = z.object({
   surveyId: count,
   code: z.string(),
@@ -75,7 +115,17 @@ const waveSchema = z.object({
   answered: count,
   responseRate: shareSchema,
   measures: z.array(z.object({ measure: z.enum(SURVEY_MEASURES), questionId: z.string(), yes: shareSchema })),
-  scales: z.array(z.object({ questionId: z.string(), labelEn: z.string(), labelId: z.string(), answers: count, sum: count, average: z.string().nullable(), distribution: z.array(count) })),
+  scales: z.array(
+    z.object({
+      questionId: z.string(),
+      labelEn: z.string(),
+      labelId: z.string(),
+      answers: count,
+      sum: count,
+      average: z.string().nullable(),
+      distribution: z.array(count),
+    }),
+  ),
 });
 const waveOut = (w: WaveResult): z.output<typeof waveSchema> => ({
   ...w,
@@ -105,7 +155,8 @@ export function registerAlumniRoutes(root: FastifyInstance, deps: ServiceDeps, o
     {
       schema: {
         tags: ALUMNI,
-        summary: 'Alumni (attended or completed) as persons across programs, by country and text; each role sees the records it may (coordination team all, an agency its programs’, an embassy or focal point its nominees)',
+        summary:
+          'Alumni (attended or completed) as persons across programs, by country and text; each role sees the records it may (coordination team all, an agency its programs’, an embassy or focal point its nominees)',
         querystring: alumniQuerySchema,
         response: { 200: pageOf(alumnusSchema), ...problemResponses },
       },
@@ -119,13 +170,26 @@ export function registerAlumniRoutes(root: FastifyInstance, deps: ServiceDeps, o
 
   app.get(
     '/api/v1/alumni/:id',
-    { schema: { tags: ALUMNI, summary: 'A person’s page: the programs they took part in across the years (by one of their participant ids)', params: idParams, response: { 200: alumnusSchema, ...problemResponses } } },
+    {
+      schema: {
+        tags: ALUMNI,
+        summary: 'A person’s page: the programs they took part in across the years (by one of their participant ids)',
+        params: idParams,
+        response: { 200: alumnusSchema, ...problemResponses },
+      },
+    },
     async (request) => alumnusOut(await alumnus(depsFor(deps, request), request.params.id)),
   );
 
   app.get(
     '/api/v1/surveys',
-    { schema: { tags: SURVEYS, summary: 'The follow-up surveys and their questions (coordination team)', response: { 200: z.object({ items: z.array(surveySchema) }), ...problemResponses } } },
+    {
+      schema: {
+        tags: SURVEYS,
+        summary: 'The follow-up surveys and their questions (coordination team)',
+        response: { 200: z.object({ items: z.array(surveySchema) }), ...problemResponses },
+      },
+    },
     async (request) => ({ items: (await listSurveys(depsFor(deps, request))).map(surveyOut) }),
   );
 
@@ -134,7 +198,8 @@ export function registerAlumniRoutes(root: FastifyInstance, deps: ServiceDeps, o
     {
       schema: {
         tags: SURVEYS,
-        summary: 'Create or replace the survey with this code (coordination team); question ids must be unique, measures sit on yes/no questions',
+        summary:
+          'Create or replace the survey with this code (coordination team); question ids must be unique, measures sit on yes/no questions',
         body: surveyDefinitionSchema,
         response: { 200: surveySchema, 201: surveySchema, ...problemResponses },
       },
@@ -150,7 +215,8 @@ export function registerAlumniRoutes(root: FastifyInstance, deps: ServiceDeps, o
     {
       schema: {
         tags: SURVEYS,
-        summary: 'Invite the alumni whose survey is due (program ended at least its months ago; with an email; not erased; not yet invited) and queue their mail',
+        summary:
+          'Invite the alumni whose survey is due (program ended at least its months ago; with an email; not erased; not yet invited) and queue their mail',
         body: sendDueInputSchema.optional(),
         response: { 200: z.object({ invited: z.array(z.object({ code: z.string(), count })) }), ...problemResponses },
       },
@@ -166,7 +232,13 @@ export function registerAlumniRoutes(root: FastifyInstance, deps: ServiceDeps, o
         summary: 'Public: the survey behind an answer link (questions and the program’s title only)',
         params: tokenParams,
         response: {
-          200: z.object({ nameEn: z.string(), nameId: z.string(), program: z.object({ titleEn: z.string().nullable(), titleId: z.string().nullable() }), questions: z.array(questionSchema), answered: z.boolean() }),
+          200: z.object({
+            nameEn: z.string(),
+            nameId: z.string(),
+            program: z.object({ titleEn: z.string().nullable(), titleId: z.string().nullable() }),
+            questions: z.array(questionSchema),
+            answered: z.boolean(),
+          }),
           ...problemResponses,
         },
       },
@@ -196,7 +268,8 @@ export function registerAlumniRoutes(root: FastifyInstance, deps: ServiceDeps, o
     {
       schema: {
         tags: SURVEYS,
-        summary: 'A program’s follow-up survey figures per wave: invited, answered, response rate, the yes share of each measure, scale averages (coordination team, implementing agency)',
+        summary:
+          'A program’s follow-up survey figures per wave: invited, answered, response rate, the yes share of each measure, scale averages (coordination team, implementing agency)',
         params: idParams,
         response: { 200: z.object({ activityId: count, waves: z.array(waveSchema) }), ...problemResponses },
       },
@@ -212,7 +285,8 @@ export function registerAlumniRoutes(root: FastifyInstance, deps: ServiceDeps, o
     {
       schema: {
         tags: PRIVACY,
-        summary: 'Erase a participant’s personal data on request (coordination team): name, contact, documents, mail, free-text answers and the values in the audit log go; the counts stay',
+        summary:
+          'Erase a participant’s personal data on request (coordination team): name, contact, documents, mail, free-text answers and the values in the audit log go; the counts stay',
         params: idParams,
         body: erasureInputSchema,
         response: { 200: z.object({ items: z.array(erasureSchema) }), ...problemResponses },
@@ -220,14 +294,22 @@ export function registerAlumniRoutes(root: FastifyInstance, deps: ServiceDeps, o
     },
     async (request) => {
       const d = depsFor(deps, request);
-      const items = request.body.wholePerson ? await erasePersonOf(d, request.params.id, request.body.reason) : [await eraseParticipant(d, request.params.id, request.body.reason)];
+      const items = request.body.wholePerson
+        ? await erasePersonOf(d, request.params.id, request.body.reason)
+        : [await eraseParticipant(d, request.params.id, request.body.reason)];
       return { items: items.map((i) => ({ ...i, fields: [...i.fields] })) };
     },
   );
 
   app.get(
     '/api/v1/export/participants.csv',
-    { schema: { tags: PRIVACY, summary: 'Participants with personal data as CSV (formulas neutralised), only the records your role may see', querystring: participantExportQuerySchema } },
+    {
+      schema: {
+        tags: PRIVACY,
+        summary: 'Participants with personal data as CSV (formulas neutralised), only the records your role may see',
+        querystring: participantExportQuerySchema,
+      },
+    },
     async (request, reply) => {
       const pages = exportParticipants(depsFor(deps, request), request.query);
       const stream = download(reply, 'text/csv; charset=utf-8', 'participants.csv');
@@ -242,7 +324,13 @@ export function registerAlumniRoutes(root: FastifyInstance, deps: ServiceDeps, o
 
   app.get(
     '/api/v1/export/participants.xlsx',
-    { schema: { tags: PRIVACY, summary: 'Participants with personal data as XLSX, only the records your role may see', querystring: participantExportQuerySchema } },
+    {
+      schema: {
+        tags: PRIVACY,
+        summary: 'Participants with personal data as XLSX, only the records your role may see',
+        querystring: participantExportQuerySchema,
+      },
+    },
     async (request, reply) => {
       const pages = exportParticipants(depsFor(deps, request), request.query);
       const stream = download(reply, XLSX, 'participants.xlsx');

@@ -19,7 +19,15 @@ describeEachEngine('analytics API on the demo data', (app) => {
 
   it('gives the trends 2016–2018 with year-over-year change', async () => {
     const t = await get('/api/v1/analytics/trends?from=2016&to=2018');
-    expect(t.totals.map((p: { year: number; programs: number; countries: number; participants: number; usd: string }) => [p.year, p.programs, p.countries, p.participants, p.usd])).toEqual([
+    expect(
+      t.totals.map((p: { year: number; programs: number; countries: number; participants: number; usd: string }) => [
+        p.year,
+        p.programs,
+        p.countries,
+        p.participants,
+        p.usd,
+      ]),
+    ).toEqual([
       [2016, 6, 20, 126, '0.00'],
       [2017, 3, 11, 54, '0.00'],
       [2018, 14, 53, 384, '384352.26'],
@@ -53,11 +61,12 @@ describeEachEngine('analytics API on the demo data', (app) => {
 
   it('draws the 2017 triangular network', async () => {
     const n = await get('/api/v1/analytics/triangular-network?from=2017&to=2017');
-    expect(n.links.filter((l: { source: string }) => l.source.startsWith('provider:')).map((l: { source: string; target: string; programs: number }) => `${l.source}>${l.target}=${l.programs}`).sort()).toEqual([
-      'provider:ID-BNPB>partner:JICA=1',
-      'provider:ID-KEMENKES>partner:US-GOV-1=1',
-      'provider:ID-KKP>partner:JICA=1',
-    ]);
+    expect(
+      n.links
+        .filter((l: { source: string }) => l.source.startsWith('provider:'))
+        .map((l: { source: string; target: string; programs: number }) => `${l.source}>${l.target}=${l.programs}`)
+        .sort(),
+    ).toEqual(['provider:ID-BNPB>partner:JICA=1', 'provider:ID-KEMENKES>partner:US-GOV-1=1', 'provider:ID-KKP>partner:JICA=1']);
     // JICA's two programs reach 6 Pacific and 4 African countries.
     expect(n.links.filter((l: { source: string }) => l.source === 'partner:JICA')).toHaveLength(10);
     expect(n.nodes.find((x: { id: string }) => x.id === 'partner:JICA')).toMatchObject({ kind: 'partner', labelEn: 'JICA', programs: 2 });
@@ -80,17 +89,33 @@ describeEachEngine('analytics API on the demo data', (app) => {
     const row = (code: string) => v.rows.find((r: { subjectCode: string }) => r.subjectCode === code);
     // PIF: 5 of 14 programs = 35.71% ≥ 25%.
     expect(row('PIF')).toMatchObject({ behind: false, note: 'Pacific priority', nameId: 'Forum Kepulauan Pasifik (PIF)' });
-    expect(row('PIF').years[0]).toMatchObject({ target: 25, actual: 35.71, gap: 10.71, met: true, programs: 5, totalPrograms: 14, open: false });
+    expect(row('PIF').years[0]).toMatchObject({
+      target: 25,
+      actual: 35.71,
+      gap: 10.71,
+      met: true,
+      programs: 5,
+      totalPrograms: 14,
+      open: false,
+    });
     // Africa: 77 of 384 participants = 20.05% ≥ 20%.
     expect(row('africa').years[0]).toMatchObject({ actual: 20.05, met: true, participants: 77, totalParticipants: 384 });
     // Palestine: 2 programs < 3.
     expect(row('PS')).toMatchObject({ behind: true, behindYears: [2018] });
     expect(row('PS').years[0]).toMatchObject({ actual: 2, gap: -1, met: false });
 
-    const bad = await server().inject({ method: 'POST', url: '/api/v1/priorities/targets', payload: { targets: [{ year: 2018, subjectKind: 'group', subjectCode: 'PIF', metric: 'program_share', target: 120 }] } });
+    const bad = await server().inject({
+      method: 'POST',
+      url: '/api/v1/priorities/targets',
+      payload: { targets: [{ year: 2018, subjectKind: 'group', subjectCode: 'PIF', metric: 'program_share', target: 120 }] },
+    });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().issues.map((i: { path: string }) => i.path)).toEqual(['targets.0.target']);
-    const unknown = await server().inject({ method: 'POST', url: '/api/v1/priorities/targets', payload: { targets: [{ year: 2018, subjectKind: 'list', subjectCode: 'nowhere', metric: 'programs', target: 1 }] } });
+    const unknown = await server().inject({
+      method: 'POST',
+      url: '/api/v1/priorities/targets',
+      payload: { targets: [{ year: 2018, subjectKind: 'list', subjectCode: 'nowhere', metric: 'programs', target: 1 }] },
+    });
     expect(unknown.statusCode).toBe(422);
     expect(unknown.json().issues[0].path).toBe('subjectCode');
     const anon = await anonymous().inject({ method: 'POST', url: '/api/v1/priorities/targets', payload: { targets: [] } });
@@ -98,19 +123,40 @@ describeEachEngine('analytics API on the demo data', (app) => {
   });
 
   it('keeps custom country lists and breaks a subject down by member', async () => {
-    const put = await server().inject({ method: 'PUT', url: '/api/v1/country-lists/melanesia', payload: { nameEn: 'Melanesia', nameId: 'Melanesia', countries: ['PG', 'FJ', 'SB', 'VU'] } });
+    const put = await server().inject({
+      method: 'PUT',
+      url: '/api/v1/country-lists/melanesia',
+      payload: { nameEn: 'Melanesia', nameId: 'Melanesia', countries: ['PG', 'FJ', 'SB', 'VU'] },
+    });
     expect(put.statusCode, put.body).toBe(201);
     expect(put.json().countries).toEqual(['FJ', 'PG', 'SB', 'VU']);
-    const again = await server().inject({ method: 'PUT', url: '/api/v1/country-lists/melanesia', payload: { nameEn: 'Melanesia', nameId: 'Melanesia', countries: ['PG', 'FJ'] } });
+    const again = await server().inject({
+      method: 'PUT',
+      url: '/api/v1/country-lists/melanesia',
+      payload: { nameEn: 'Melanesia', nameId: 'Melanesia', countries: ['PG', 'FJ'] },
+    });
     expect(again.statusCode).toBe(200);
     const b = await get('/api/v1/priorities/breakdown?kind=list&code=melanesia&year=2018');
     // PG 3 programs / 47 participants, FJ 3 / 9 (top recipients of 2018).
-    expect(b.countries.map((c: { country: string; programs: number; participants: number }) => [c.country, c.programs, c.participants])).toEqual([['PG', 3, 47], ['FJ', 3, 9]]);
+    expect(
+      b.countries.map((c: { country: string; programs: number; participants: number }) => [c.country, c.programs, c.participants]),
+    ).toEqual([
+      ['PG', 3, 47],
+      ['FJ', 3, 9],
+    ]);
     const pif = await get('/api/v1/priorities/breakdown?kind=group&code=pif&year=2018');
     expect(pif.totals).toEqual({ programs: 5, participants: 89, countries: 12 });
-    const badList = await server().inject({ method: 'PUT', url: '/api/v1/country-lists/Bad%20Code', payload: { nameEn: 'x', nameId: 'x', countries: ['FJ'] } });
+    const badList = await server().inject({
+      method: 'PUT',
+      url: '/api/v1/country-lists/Bad%20Code',
+      payload: { nameEn: 'x', nameId: 'x', countries: ['FJ'] },
+    });
     expect(badList.statusCode).toBe(422);
-    const badCountry = await server().inject({ method: 'PUT', url: '/api/v1/country-lists/x', payload: { nameEn: 'x', nameId: 'x', countries: ['FJ', 'ZZ'] } });
+    const badCountry = await server().inject({
+      method: 'PUT',
+      url: '/api/v1/country-lists/x',
+      payload: { nameEn: 'x', nameId: 'x', countries: ['FJ', 'ZZ'] },
+    });
     expect(badCountry.statusCode).toBe(400);
     expect(badCountry.json().issues[0].path).toBe('countries.1');
     expect((await server().inject({ method: 'DELETE', url: '/api/v1/country-lists/melanesia' })).statusCode).toBe(204);

@@ -63,7 +63,8 @@ export function registerAnalyticsRoutes(root: FastifyInstance, deps: ServiceDeps
     {
       schema: {
         tags: ANALYTICS,
-        summary: 'Programs, countries, participants and spending per year, by region, modality and flagship area, with year-over-year change',
+        summary:
+          'Programs, countries, participants and spending per year, by region, modality and flagship area, with year-over-year change',
         querystring: rangeQuery,
         response: { 200: trendsSchema, ...problemResponses },
       },
@@ -77,7 +78,8 @@ export function registerAnalyticsRoutes(root: FastifyInstance, deps: ServiceDeps
       schema: {
         tags: ANALYTICS,
         summary: 'Herfindahl-Hirschman index of programs and participants across recipient countries, regions and flagship areas, per year',
-        description: 'HHI = sum of squared percentage shares (0–10,000). Below 1,500 unconcentrated, 1,500–2,500 moderately concentrated, above 2,500 highly concentrated. A program with two recipients counts once for each.',
+        description:
+          'HHI = sum of squared percentage shares (0–10,000). Below 1,500 unconcentrated, 1,500–2,500 moderately concentrated, above 2,500 highly concentrated. A program with two recipients counts once for each.',
         querystring: rangeQuery,
         response: { 200: concentrationYearsSchema, ...problemResponses },
       },
@@ -127,7 +129,15 @@ export function registerAnalyticsRoutes(root: FastifyInstance, deps: ServiceDeps
     async (request) => {
       const { kind, code, year: y, stage: stages } = request.query;
       const b = await subjectBreakdown(depsFor(deps, request), prioritySubjectOf(kind, code), y, { stages });
-      return { subjectKind: b.subject.kind, subjectCode: b.subject.code, nameEn: b.nameEn, nameId: b.nameId, year: b.year, totals: b.totals, countries: [...b.countries] };
+      return {
+        subjectKind: b.subject.kind,
+        subjectCode: b.subject.code,
+        nameEn: b.nameEn,
+        nameId: b.nameId,
+        year: b.year,
+        totals: b.totals,
+        countries: [...b.countries],
+      };
     },
   );
 
@@ -175,7 +185,13 @@ export function registerAnalyticsRoutes(root: FastifyInstance, deps: ServiceDeps
 
   app.get(
     '/api/v1/country-lists',
-    { schema: { tags: PRIORITIES, summary: 'Custom country lists (next to the built-in groupings)', response: { 200: z.object({ items: z.array(listSchema) }), ...problemResponses } } },
+    {
+      schema: {
+        tags: PRIORITIES,
+        summary: 'Custom country lists (next to the built-in groupings)',
+        response: { 200: z.object({ items: z.array(listSchema) }), ...problemResponses },
+      },
+    },
     async (request) => ({ items: (await listCountryLists(depsFor(deps, request))).map(presentList) }),
   );
 
@@ -183,7 +199,14 @@ export function registerAnalyticsRoutes(root: FastifyInstance, deps: ServiceDeps
 
   app.get(
     '/api/v1/country-lists/:code',
-    { schema: { tags: PRIORITIES, summary: 'A custom country list', params: listParams, response: { 200: listSchema, ...problemResponses } } },
+    {
+      schema: {
+        tags: PRIORITIES,
+        summary: 'A custom country list',
+        params: listParams,
+        response: { 200: listSchema, ...problemResponses },
+      },
+    },
     async (request) => presentList(await getCountryList(depsFor(deps, request), request.params.code)),
   );
 
@@ -200,7 +223,12 @@ export function registerAnalyticsRoutes(root: FastifyInstance, deps: ServiceDeps
     },
     async (request, reply) => {
       const input = countryListInputSchema.safeParse({ ...request.body, code: request.params.code });
-      if (!input.success) throw new InvalidError('country_list.invalid', `"${request.params.code}" is not a country-list code: lower-case letters, digits and dashes`, [{ path: 'code', message: 'lower-case letters, digits and dashes, at most 40' }]);
+      if (!input.success)
+        throw new InvalidError(
+          'country_list.invalid',
+          `"${request.params.code}" is not a country-list code: lower-case letters, digits and dashes`,
+          [{ path: 'code', message: 'lower-case letters, digits and dashes, at most 40' }],
+        );
       const { list, created } = await saveCountryList(depsFor(deps, request), input.data);
       return reply.code(created ? 201 : 200).send(presentList(list));
     },
@@ -209,7 +237,12 @@ export function registerAnalyticsRoutes(root: FastifyInstance, deps: ServiceDeps
   app.delete(
     '/api/v1/country-lists/:code',
     {
-      schema: { tags: PRIORITIES, summary: 'Delete a custom country list that no target uses (coordination team)', params: listParams, response: { 204: deletedSchema, ...problemResponses } },
+      schema: {
+        tags: PRIORITIES,
+        summary: 'Delete a custom country list that no target uses (coordination team)',
+        params: listParams,
+        response: { 204: deletedSchema, ...problemResponses },
+      },
     },
     async (request, reply) => {
       await deleteCountryList(depsFor(deps, request), request.params.code);
@@ -228,7 +261,8 @@ export function registerAnalyticsRoutes(root: FastifyInstance, deps: ServiceDeps
         response: { 200: countryProfileSchema, ...problemResponses },
       },
     },
-    async (request) => presentCountryProfile(await countryProfile(depsFor(deps, request), request.params.code, { stages: request.query.stage })),
+    async (request) =>
+      presentCountryProfile(await countryProfile(depsFor(deps, request), request.params.code, { stages: request.query.stage })),
   );
 
   app.get(
@@ -242,6 +276,9 @@ export function registerAnalyticsRoutes(root: FastifyInstance, deps: ServiceDeps
         response: { 200: partnerProfileSchema, ...problemResponses },
       },
     },
-    async (request) => presentPartnerProfile(await partnerProfile(depsFor(deps, request), request.params.code, { stages: request.query.stage, since: request.query.since })),
+    async (request) =>
+      presentPartnerProfile(
+        await partnerProfile(depsFor(deps, request), request.params.code, { stages: request.query.stage, since: request.query.since }),
+      ),
   );
 }

@@ -25,9 +25,20 @@ export const rangeQuery = z.object({
 });
 
 /** What identifies a program in a profile's list. */
-const programRef = z.object({ id: count, identifier: z.string(), titleEn: z.string().nullable(), titleId: z.string().nullable(), year: count.nullable() });
+const programRef = z.object({
+  id: count,
+  identifier: z.string(),
+  titleEn: z.string().nullable(),
+  titleId: z.string().nullable(),
+  year: count.nullable(),
+});
 
-const changeSchema = z.object({ change: z.number(), percent: z.number().nullable().meta({ description: 'change in percent of the previous year; null when that was 0' }) }).nullable();
+const changeSchema = z
+  .object({
+    change: z.number(),
+    percent: z.number().nullable().meta({ description: 'change in percent of the previous year; null when that was 0' }),
+  })
+  .nullable();
 
 const pointSchema = z.object({
   year: count,
@@ -36,13 +47,25 @@ const pointSchema = z.object({
   countries: count.optional(),
   usd: money.optional(),
   idr: money.optional(),
-  change: z.object({ programs: changeSchema, participants: changeSchema, countries: changeSchema.optional(), usd: changeSchema.optional() }),
+  change: z.object({
+    programs: changeSchema,
+    participants: changeSchema,
+    countries: changeSchema.optional(),
+    usd: changeSchema.optional(),
+  }),
 });
 
 const seriesSchema = z.object({ code: z.string().nullable(), labelEn: z.string(), labelId: z.string(), points: z.array(pointSchema) });
 
 const missingRatesSchema = z.array(
-  z.object({ currency: z.string(), transactions: count, amount: money, firstDate: z.string(), lastDate: z.string(), missing: z.array(z.enum(['usd', 'idr'])) }),
+  z.object({
+    currency: z.string(),
+    transactions: count,
+    amount: money,
+    firstDate: z.string(),
+    lastDate: z.string(),
+    missing: z.array(z.enum(['usd', 'idr'])),
+  }),
 );
 
 const presentMissing = (m: readonly MissingRate[]) => m.map((x) => ({ ...x, amount: formatMinor(x.amountMinor), missing: [...x.missing] }));
@@ -53,13 +76,24 @@ function presentPoint(p: TrendPoint): z.output<typeof pointSchema> {
     ...rest,
     ...(usdMinor !== undefined ? { usd: formatMinor(usdMinor) } : {}),
     ...(idrMinor !== undefined ? { idr: formatMinor(idrMinor) } : {}),
-    change: { ...p.change, ...(p.change.usd !== undefined ? { usd: p.change.usd && { change: p.change.usd.change / 100, percent: p.change.usd.percent } } : {}) },
+    change: {
+      ...p.change,
+      ...(p.change.usd !== undefined ? { usd: p.change.usd && { change: p.change.usd.change / 100, percent: p.change.usd.percent } } : {}),
+    },
   };
 }
 
 const presentSeries = (s: readonly TrendSeries[]) => s.map((x) => ({ ...x, points: x.points.map(presentPoint) }));
 
-export const trendsSchema = z.object({ from: count, to: count, totals: z.array(pointSchema), byRegion: z.array(seriesSchema), byModality: z.array(seriesSchema), byFlagshipArea: z.array(seriesSchema), missingRates: missingRatesSchema });
+export const trendsSchema = z.object({
+  from: count,
+  to: count,
+  totals: z.array(pointSchema),
+  byRegion: z.array(seriesSchema),
+  byModality: z.array(seriesSchema),
+  byFlagshipArea: z.array(seriesSchema),
+  missingRates: missingRatesSchema,
+});
 
 export const presentTrends = (t: Trends): z.output<typeof trendsSchema> => ({
   from: t.from,
@@ -110,7 +144,16 @@ export const presentConcentrationYears = (items: readonly YearConcentration[]): 
 export const networkSchema = z.object({
   from: count,
   to: count,
-  nodes: z.array(z.object({ id: z.string(), kind: z.enum(['provider', 'partner', 'recipient']), code: z.string().nullable(), labelEn: z.string(), labelId: z.string(), programs: count })),
+  nodes: z.array(
+    z.object({
+      id: z.string(),
+      kind: z.enum(['provider', 'partner', 'recipient']),
+      code: z.string().nullable(),
+      labelEn: z.string(),
+      labelId: z.string(),
+      programs: count,
+    }),
+  ),
   links: z.array(z.object({ source: z.string(), target: z.string(), programs: count })),
 });
 
@@ -187,7 +230,16 @@ export const breakdownSchema = z.object({
   nameId: z.string(),
   year: count,
   totals: z.object({ programs: count, participants: count, countries: count }),
-  countries: z.array(z.object({ country: z.string(), nameEn: z.string(), nameId: z.string(), region: z.string().nullable(), programs: count, participants: count })),
+  countries: z.array(
+    z.object({
+      country: z.string(),
+      nameEn: z.string(),
+      nameId: z.string(),
+      region: z.string().nullable(),
+      programs: count,
+      participants: count,
+    }),
+  ),
 });
 
 export const targetSchema = z
@@ -220,7 +272,12 @@ export const listSchema = z
   .meta({ id: 'CountryList' });
 export const presentList = (l: CountryList) => ({ ...l, countries: [...l.countries] });
 
-const sexSchema = z.object({ F: count, M: count, X: count, notRecorded: count.meta({ description: 'counted from a recorded total, without individual records' }) });
+const sexSchema = z.object({
+  F: count,
+  M: count,
+  X: count,
+  notRecorded: count.meta({ description: 'counted from a recorded total, without individual records' }),
+});
 const presentSex = (s: SexCounts) => ({ ...s });
 
 const costSharesSchema = z.object({
@@ -239,8 +296,24 @@ const presentShares = (c: CostShares) => ({
 });
 
 export const countryProfileSchema = z.object({
-  country: z.object({ iso2: z.string(), iso3: z.string(), nameEn: z.string(), nameId: z.string(), region: z.string().nullable(), subregion: z.string().nullable() }),
-  memberships: z.array(z.object({ group: z.string(), nameEn: z.string(), nameId: z.string(), status: z.string(), since: z.string().nullable(), until: z.string().nullable() })),
+  country: z.object({
+    iso2: z.string(),
+    iso3: z.string(),
+    nameEn: z.string(),
+    nameId: z.string(),
+    region: z.string().nullable(),
+    subregion: z.string().nullable(),
+  }),
+  memberships: z.array(
+    z.object({
+      group: z.string(),
+      nameEn: z.string(),
+      nameId: z.string(),
+      status: z.string(),
+      since: z.string().nullable(),
+      until: z.string().nullable(),
+    }),
+  ),
   totals: z.object({ programs: count, participants: count, usd: money, idr: money }),
   years: z.array(z.object({ year: count.nullable(), programs: count, participants: count, usd: money })),
   participantsBySex: sexSchema,
@@ -254,19 +327,33 @@ export const countryProfileSchema = z.object({
       participants: count,
       participantsBySex: sexSchema,
       recipientCount: count,
-      share: z.number().meta({ description: 'the country\'s part of the program (its recipient percentage, else an equal part)' }),
-      usd: money.meta({ description: 'the country\'s part of the program\'s spending' }),
+      share: z.number().meta({ description: "the country's part of the program (its recipient percentage, else an equal part)" }),
+      usd: money.meta({ description: "the country's part of the program's spending" }),
       idr: money,
     }),
   ),
-  partners: z.array(z.object({ code: z.string(), acronym: z.string().nullable(), nameEn: z.string(), nameId: z.string().nullable(), roles: z.array(z.string()), programs: count })),
+  partners: z.array(
+    z.object({
+      code: z.string(),
+      acronym: z.string().nullable(),
+      nameEn: z.string(),
+      nameId: z.string().nullable(),
+      roles: z.array(z.string()),
+      programs: count,
+    }),
+  ),
   missingRates: missingRatesSchema,
 });
 
 export const presentCountryProfile = (p: CountryProfile): z.output<typeof countryProfileSchema> => ({
   country: p.country,
   memberships: [...p.memberships],
-  totals: { programs: p.totals.programs, participants: p.totals.participants, usd: formatMinor(p.totals.usdMinor), idr: formatMinor(p.totals.idrMinor) },
+  totals: {
+    programs: p.totals.programs,
+    participants: p.totals.participants,
+    usd: formatMinor(p.totals.usdMinor),
+    idr: formatMinor(p.totals.idrMinor),
+  },
   years: p.years.map((y) => ({ year: y.year, programs: y.programs, participants: y.participants, usd: formatMinor(y.usdMinor) })),
   participantsBySex: presentSex(p.participantsBySex),
   programs: p.programs.map((x) => ({
@@ -291,10 +378,21 @@ export const presentCountryProfile = (p: CountryProfile): z.output<typeof countr
   missingRates: presentMissing(p.missingRates),
 });
 
-export const partnerProfileQuery = z.object({ stage, since: year.optional().meta({ description: 'count triangular programs cumulatively from this year' }) });
+export const partnerProfileQuery = z.object({
+  stage,
+  since: year.optional().meta({ description: 'count triangular programs cumulatively from this year' }),
+});
 
 export const partnerProfileSchema = z.object({
-  organisation: z.object({ code: z.string(), acronym: z.string().nullable(), nameEn: z.string(), nameId: z.string().nullable(), type: z.string(), kind: z.string(), countryCode: z.string().nullable() }),
+  organisation: z.object({
+    code: z.string(),
+    acronym: z.string().nullable(),
+    nameEn: z.string(),
+    nameId: z.string().nullable(),
+    type: z.string(),
+    kind: z.string(),
+    countryCode: z.string().nullable(),
+  }),
   totals: z.object({ programs: count, triangular: count, recipients: count }),
   since: count.nullable(),
   years: z.array(z.object({ year: count.nullable(), programs: count, triangular: count, cumulativeTriangular: count })),
@@ -321,7 +419,12 @@ export const presentPartnerProfile = (p: PartnerProfile): z.output<typeof partne
   roles: [...p.roles],
   programs: p.programs.map((x) => ({
     ...x,
-    contribution: x.contribution && { amount: formatMinor(x.contribution.amountMinor), currency: x.contribution.currency, inKind: x.contribution.inKind, usd: x.contribution.usdMinor === null ? null : formatMinor(x.contribution.usdMinor) },
+    contribution: x.contribution && {
+      amount: formatMinor(x.contribution.amountMinor),
+      currency: x.contribution.currency,
+      inKind: x.contribution.inKind,
+      usd: x.contribution.usdMinor === null ? null : formatMinor(x.contribution.usdMinor),
+    },
     recipients: [...x.recipients],
   })),
   recipients: [...p.recipients],

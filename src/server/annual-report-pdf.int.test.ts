@@ -15,9 +15,16 @@ const url = (query: string) => `/api/v1/reports/annual.pdf?year=${REPORT_YEAR}&$
 describeEachEngine('GET /api/v1/reports/annual.pdf', (app) => {
   const server = useServer(app);
   beforeAll(async () => {
-    await importExchangeRates(app().deps, csvRecordSource('rates.csv', (async function* () {
-      yield REPORT_RATES_CSV;
-    })(), { maxBytes: 1_000_000 }));
+    await importExchangeRates(
+      app().deps,
+      csvRecordSource(
+        'rates.csv',
+        (async function* () {
+          yield REPORT_RATES_CSV;
+        })(),
+        { maxBytes: 1_000_000 },
+      ),
+    );
     for (const p of reportPrograms()) await createProgram(app().deps, programInputSchema.parse(p));
   });
 
@@ -39,12 +46,31 @@ describeEachEngine('GET /api/v1/reports/annual.pdf', (app) => {
     expect(flat).toContain('Generated 28 November 2026 at 09:00 (UTC), by Mitra');
     // Every table of the XLSX, under the same heading.
     const tables = annualReportTables(await annualSummary(app().deps, REPORT_YEAR), 'en');
-    expect(tables.map((t) => t.title)).toEqual([`Summary ${REPORT_YEAR}`, 'Regions', 'Recipient countries', 'Modality', 'Flagship areas', 'Cooperation type', 'Triangular partners', 'Groupings', 'Spending']);
+    expect(tables.map((t) => t.title)).toEqual([
+      `Summary ${REPORT_YEAR}`,
+      'Regions',
+      'Recipient countries',
+      'Modality',
+      'Flagship areas',
+      'Cooperation type',
+      'Triangular partners',
+      'Groupings',
+      'Spending',
+    ]);
     for (const { title } of tables) expect(text, title).toMatch(new RegExp(`^\\s*${title}\\s*$`, 'm'));
-    for (const chart of ['Programs by region', 'Participants by region', 'Programs by modality', 'Programs by flagship area', 'Programs per recipient country']) expect(flat).toContain(chart);
+    for (const chart of [
+      'Programs by region',
+      'Participants by region',
+      'Programs by modality',
+      'Programs by flagship area',
+      'Programs per recipient country',
+    ])
+      expect(flat).toContain(chart);
     for (const line of EXPECTED_ALL_STAGES.en) expect(text).toMatch(line);
     expect(flat).toContain('USD 10,000.00 and IDR 150,000,000.00, from 2 transactions');
-    expect(flat).toContain('No exchange rate for XOF (6 May 2016): XOF 655,957.00 in 1 transaction is not included in the IDR and USD totals.');
+    expect(flat).toContain(
+      'No exchange rate for XOF (6 May 2016): XOF 655,957.00 in 1 transaction is not included in the IDR and USD totals.',
+    );
     expect(flat).toMatch(/Page 2 of \d/);
   });
 
@@ -93,5 +119,4 @@ describeEachEngine('GET /api/v1/reports/annual.pdf', (app) => {
     expect((await server().inject({ url: url('lang=fr') })).statusCode).toBe(400);
     expect((await server().inject({ url: url('lang=en&stage=dreaming') })).statusCode).toBe(400);
   });
-
 });

@@ -19,7 +19,11 @@ describeEachEngine('cached answers and compression', (app) => {
     const as = asSession(server(), coordinator);
     for (let i = 0; i < 12; i++) {
       const stage = i < 10 ? 'approved' : 'request';
-      const created = await as.inject({ method: 'POST', url: '/api/v1/activities', payload: aProgram({ titleEn: `Cached answers program ${i} ${'x'.repeat(80)}`, lifecycleStage: stage }) });
+      const created = await as.inject({
+        method: 'POST',
+        url: '/api/v1/activities',
+        payload: aProgram({ titleEn: `Cached answers program ${i} ${'x'.repeat(80)}`, lifecycleStage: stage }),
+      });
       expect(created.statusCode).toBe(201);
       if (stage === 'approved') published++;
     }
@@ -59,7 +63,10 @@ describeEachEngine('cached answers and compression', (app) => {
     expect(internal.headers.etag).not.toBe(publicAnswer.headers.etag);
     expect(internal.headers['cache-control']).toBe('private, no-cache');
     // The public's ETag does not stand for the internal answer.
-    expect((await asSession(server(), coordinator).inject({ url: list, headers: { 'if-none-match': publicAnswer.headers.etag as string } })).statusCode).toBe(200);
+    expect(
+      (await asSession(server(), coordinator).inject({ url: list, headers: { 'if-none-match': publicAnswer.headers.etag as string } }))
+        .statusCode,
+    ).toBe(200);
   });
 
   it('encodes as the client accepts, and decodes to the same body', async () => {
@@ -97,7 +104,10 @@ describeEachEngine('cached answers and compression', (app) => {
     const program = (await server().inject({ url: list })).json().items[0].id as number;
     const record = await server().inject({ url: `/api/v1/activities/${program}` });
     expect(record.headers.etag).toMatch(/^"\d+"$/);
-    expect((await server().inject({ url: `/api/v1/activities/${program}`, headers: { 'if-none-match': record.headers.etag as string } })).statusCode).toBe(200);
+    expect(
+      (await server().inject({ url: `/api/v1/activities/${program}`, headers: { 'if-none-match': record.headers.etag as string } }))
+        .statusCode,
+    ).toBe(200);
     // Problems are not cached answers: no ETag on a 400.
     const bad = await server().inject({ url: '/api/v1/activities?q=ab' });
     expect(bad.statusCode).toBe(400);

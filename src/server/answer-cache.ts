@@ -61,7 +61,13 @@ export class AnswerCache {
    * serializer, so that the cached body is byte for byte what the route would send). The
    * answer is sent when the promise resolves.
    */
-  async reply(request: FastifyRequest, reply: FastifyReply, deps: ServiceDeps, options: CachedAnswerOptions, compute: () => Promise<unknown>): Promise<void> {
+  async reply(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    deps: ServiceDeps,
+    options: CachedAnswerOptions,
+    compute: () => Promise<unknown>,
+  ): Promise<void> {
     const scope = (options.scope ?? readScope)(request.actor);
     if (scope === null) {
       reply.send(await compute());
@@ -70,7 +76,10 @@ export class AnswerCache {
     const versions = await deps.store.dataVersions(options.topics);
     const key = `${scope}\n${request.url}`;
     const etag = `W/"${createHash('sha1').update(`${this.build}\n${versions}\n${key}`).digest('base64url').slice(0, 27)}"`;
-    reply.header('etag', etag).header('vary', 'Cookie, Accept-Encoding').header('cache-control', `${scope === 'public' ? 'public' : 'private'}, no-cache`);
+    reply
+      .header('etag', etag)
+      .header('vary', 'Cookie, Accept-Encoding')
+      .header('cache-control', `${scope === 'public' ? 'public' : 'private'}, no-cache`);
     if (matchesIfNoneMatch(request.headers['if-none-match'], etag)) {
       reply.code(304).send();
       return;
@@ -125,7 +134,8 @@ function encodedBody(entry: Entry, encoding: 'br' | 'gzip'): Promise<Buffer> {
   let encoded = entry.encoded.get(encoding);
   if (!encoded) {
     // Compressed once per version: a higher Brotli quality than per-request compression pays off.
-    encoded = encoding === 'br' ? brotli(entry.body, { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 6 } }) : gzipAsync(entry.body, { level: 6 });
+    encoded =
+      encoding === 'br' ? brotli(entry.body, { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 6 } }) : gzipAsync(entry.body, { level: 6 });
     entry.encoded.set(encoding, encoded);
   }
   return encoded;
@@ -158,7 +168,8 @@ export function registerAnswerCache(app: FastifyInstance, build: string): void {
  */
 export function registerConditionalGet(app: FastifyInstance): void {
   app.addHook('onSend', async (request, reply, payload) => {
-    if ((request.method !== 'GET' && request.method !== 'HEAD') || reply.statusCode !== 200 || !request.url.startsWith('/api/')) return payload;
+    if ((request.method !== 'GET' && request.method !== 'HEAD') || reply.statusCode !== 200 || !request.url.startsWith('/api/'))
+      return payload;
     if (!(typeof payload === 'string' || Buffer.isBuffer(payload))) return payload;
     if (/no-store/.test(String(reply.getHeader('cache-control') ?? ''))) return payload;
     // A route's own ETag is a record's version for If-Match: the answer may hold more than the

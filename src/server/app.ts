@@ -81,7 +81,11 @@ function buildId(version: string): string {
 /** An error as plain data: its type, message, stack and own string, number and boolean fields, and its cause likewise. */
 export function safeError(error: unknown, depth = 0): { [key: string]: unknown; type: string; message: string; stack: string } {
   if (!(error instanceof Error)) return { type: typeof error, message: String(error), stack: '' };
-  const plain: { [key: string]: unknown; type: string; message: string; stack: string } = { type: error.name, message: error.message, stack: error.stack ?? '' };
+  const plain: { [key: string]: unknown; type: string; message: string; stack: string } = {
+    type: error.name,
+    message: error.message,
+    stack: error.stack ?? '',
+  };
   for (const [key, value] of Object.entries(error)) {
     if (['string', 'number', 'boolean'].includes(typeof value)) plain[key] = value;
   }
@@ -103,7 +107,13 @@ async function databaseState(deps: ServiceDeps): Promise<'up' | 'down'> {
     timer = setTimeout(() => resolve('down'), 2000);
   });
   try {
-    return await Promise.race([deps.store.ping().then(() => 'up' as const, () => 'down' as const), timeout]);
+    return await Promise.race([
+      deps.store.ping().then(
+        () => 'up' as const,
+        () => 'down' as const,
+      ),
+      timeout,
+    ]);
   } finally {
     clearTimeout(timer);
   }
@@ -147,7 +157,12 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
       },
       components: {
         securitySchemes: {
-          session: { type: 'apiKey', in: 'cookie', name: 'mitra_session', description: 'set by POST /api/v1/auth/login; changes also need the X-CSRF-Token header' },
+          session: {
+            type: 'apiKey',
+            in: 'cookie',
+            name: 'mitra_session',
+            description: 'set by POST /api/v1/auth/login; changes also need the X-CSRF-Token header',
+          },
           csrf: { type: 'apiKey', in: 'header', name: 'X-CSRF-Token' },
         },
       },
@@ -164,7 +179,11 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
         { name: 'Money', description: 'Budget against spending, in-kind estimates and their unit costs, the TOSSD/CRS-style export' },
         { name: 'Analytics', description: 'Trends, concentration, the triangular network, country and partner profiles' },
         { name: 'Priorities', description: 'Policy targets per year for groupings, regions, custom country lists and countries' },
-        { name: 'Requests', description: 'Partner governments’ requests: registration, assessment, acceptance as a program, and the ministries, programs and alumni that match them' },
+        {
+          name: 'Requests',
+          description:
+            'Partner governments’ requests: registration, assessment, acceptance as a program, and the ministries, programs and alumni that match them',
+        },
         { name: 'Attendance', description: 'Daily attendance of a course and the completion rule' },
         { name: 'Certificates', description: 'Certificates of completion (PDF) and their public verification' },
         { name: 'Accounts', description: 'Sign-in (session cookie + X-CSRF-Token on changes) and accounts' },
@@ -194,7 +213,12 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
       const database = await databaseState(options.deps);
       reply.header('cache-control', 'no-store');
       if (database === 'down') reply.code(503).header('retry-after', '2');
-      return { status: database === 'up' ? ('ok' as const) : ('unavailable' as const), engine: options.engine, database, version: options.version ?? '0.1.0' };
+      return {
+        status: database === 'up' ? ('ok' as const) : ('unavailable' as const),
+        engine: options.engine,
+        database,
+        version: options.version ?? '0.1.0',
+      };
     },
   );
 
@@ -218,7 +242,10 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   registerExportRoutes(app, options.deps, options.iatiPublisher ?? DEFAULT_PUBLISHER);
   registerCertificateRoutes(app, options.deps, { publicUrl: options.publicUrl ?? loadConfig({}).publicUrl });
   registerAlumniRoutes(app, options.deps, { publicUrl: options.publicUrl ?? loadConfig({}).publicUrl });
-  registerMoneyRoutes(app, options.deps, { reportingCountry: options.providerCountry ?? 'ID', publisherRef: (options.iatiPublisher ?? DEFAULT_PUBLISHER).ref });
+  registerMoneyRoutes(app, options.deps, {
+    reportingCountry: options.providerCountry ?? 'ID',
+    publisherRef: (options.iatiPublisher ?? DEFAULT_PUBLISHER).ref,
+  });
   await registerImportRoutes(app, options.deps, {
     ownReportingRef: (options.iatiPublisher ?? DEFAULT_PUBLISHER).ref,
     openImportDeps: options.openImportDeps ?? (async () => ({ deps: options.deps, close: async () => {} })),

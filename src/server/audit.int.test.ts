@@ -58,7 +58,8 @@ describeEachEngine('the audit trail', (app) => {
     expect(response.statusCode, response.body).toBe(200);
     return response.json() as AuditPage;
   };
-  const entries = async (entity: string, entityId: string | number) => (await search(`entity=${entity}&entityId=${encodeURIComponent(String(entityId))}`)).items;
+  const entries = async (entity: string, entityId: string | number) =>
+    (await search(`entity=${entity}&entityId=${encodeURIComponent(String(entityId))}`)).items;
   const total = async () => (await search('pageSize=1')).total;
   const by = (s: TestSession) => ({ actorUserId: s.userId, actorLabel: s.email, at: NOW });
   const newProgram = async (who: TestSession, overrides: Parameters<typeof aProgram>[0] = {}) => {
@@ -69,7 +70,11 @@ describeEachEngine('the audit trail', (app) => {
 
   describe('programs', () => {
     it('records a creation with every filled field and no version or timestamps', async () => {
-      const p = await newProgram(coordinator, { implementingOrg: OWN, participantsPlanned: 20, recipients: [{ country: 'KE' }, { country: 'TZ' }] });
+      const p = await newProgram(coordinator, {
+        implementingOrg: OWN,
+        participantsPlanned: 20,
+        recipients: [{ country: 'KE' }, { country: 'TZ' }],
+      });
       const [entry, ...rest] = await entries('activity', p.id);
       expect(rest).toEqual([]);
       expect(entry).toEqual({
@@ -94,12 +99,19 @@ describeEachEngine('the audit trail', (app) => {
         plannedStart: { before: null, after: '2018-07-15' },
         implementingOrg: { before: null, after: OWN },
         participantsPlanned: { before: null, after: 20 },
-        recipients: { before: null, after: [{ country: 'KE', percentage: null }, { country: 'TZ', percentage: null }] },
+        recipients: {
+          before: null,
+          after: [
+            { country: 'KE', percentage: null },
+            { country: 'TZ', percentage: null },
+          ],
+        },
       });
       for (const change of Object.values(changes)) expect(change.before).toBeNull();
       for (const noise of ['version', 'createdAt', 'updatedAt', 'year']) expect(changes).not.toHaveProperty(noise);
       // Empty fields are not listed on a creation.
-      for (const empty of ['descriptionEn', 'actualStart', 'partners', 'budgets', 'transactions']) expect(changes).not.toHaveProperty(empty);
+      for (const empty of ['descriptionEn', 'actualStart', 'partners', 'budgets', 'transactions'])
+        expect(changes).not.toHaveProperty(empty);
     });
 
     it('records a change with only the changed fields, before and after', async () => {
@@ -107,7 +119,13 @@ describeEachEngine('the audit trail', (app) => {
       const patched = await as(agency).inject({
         method: 'PATCH',
         url: `/api/v1/activities/${p.id}`,
-        payload: { titleEn: 'Aquaculture II', participantsPlanned: 25, venueCity: null, recipients: [{ country: 'KE' }, { country: 'UG' }], plannedStart: '2018-07-15' },
+        payload: {
+          titleEn: 'Aquaculture II',
+          participantsPlanned: 25,
+          venueCity: null,
+          recipients: [{ country: 'KE' }, { country: 'UG' }],
+          plannedStart: '2018-07-15',
+        },
         headers: { 'if-match': '"1"' },
       });
       expect(patched.statusCode).toBe(200);
@@ -123,13 +141,23 @@ describeEachEngine('the audit trail', (app) => {
         comment: null,
         changes: {
           participantsPlanned: { before: 20, after: 25 },
-          recipients: { before: [{ country: 'KE', percentage: null }], after: [{ country: 'KE', percentage: null }, { country: 'UG', percentage: null }] },
+          recipients: {
+            before: [{ country: 'KE', percentage: null }],
+            after: [
+              { country: 'KE', percentage: null },
+              { country: 'UG', percentage: null },
+            ],
+          },
           titleEn: { before: 'International training on aquaculture', after: 'Aquaculture II' },
           venueCity: { before: 'Banyuwangi', after: null },
         },
       });
       // A replacement (PUT) clears what it leaves out, and says so.
-      await as(coordinator).inject({ method: 'PUT', url: `/api/v1/activities/${p.id}`, payload: { identifier: p.identifier, titleId: 'Judul baru', implementingOrg: OWN } });
+      await as(coordinator).inject({
+        method: 'PUT',
+        url: `/api/v1/activities/${p.id}`,
+        payload: { identifier: p.identifier, titleId: 'Judul baru', implementingOrg: OWN },
+      });
       const [replace] = await entries('activity', p.id);
       expect(replace).toMatchObject({ ...by(coordinator), action: 'update', entityVersion: 3 });
       expect(replace!.changes).toMatchObject({
@@ -146,9 +174,18 @@ describeEachEngine('the audit trail', (app) => {
     it('records a transition with the stages and its comment, and a deletion with what was lost', async () => {
       const p = await newProgram(coordinator, { titleEn: 'To be rejected' });
       await as(coordinator).inject({ method: 'POST', url: `/api/v1/activities/${p.id}/transitions`, payload: { action: 'submit' } });
-      await as(coordinator).inject({ method: 'POST', url: `/api/v1/activities/${p.id}/transitions`, payload: { action: 'reject', comment: 'Outside the priorities' } });
+      await as(coordinator).inject({
+        method: 'POST',
+        url: `/api/v1/activities/${p.id}/transitions`,
+        payload: { action: 'reject', comment: 'Outside the priorities' },
+      });
       const [reject, submit] = await entries('activity', p.id);
-      expect(submit).toMatchObject({ action: 'transition', entityVersion: 2, comment: null, changes: { lifecycleStage: { before: 'request', after: 'assessment' } } });
+      expect(submit).toMatchObject({
+        action: 'transition',
+        entityVersion: 2,
+        comment: null,
+        changes: { lifecycleStage: { before: 'request', after: 'assessment' } },
+      });
       expect(reject).toEqual({
         id: expect.any(Number),
         ...by(coordinator),
@@ -161,9 +198,19 @@ describeEachEngine('the audit trail', (app) => {
         changes: { lifecycleStage: { before: 'assessment', after: 'rejected' } },
       });
 
-      expect((await as(admin).inject({ method: 'DELETE', url: `/api/v1/activities/${p.id}`, headers: { 'if-match': '"3"' } })).statusCode).toBe(204);
+      expect(
+        (await as(admin).inject({ method: 'DELETE', url: `/api/v1/activities/${p.id}`, headers: { 'if-match': '"3"' } })).statusCode,
+      ).toBe(204);
       const [deletion] = await entries('activity', p.id);
-      expect(deletion).toMatchObject({ ...by(admin), action: 'delete', entity: 'activity', entityId: String(p.id), entityLabel: p.identifier, entityVersion: null, comment: null });
+      expect(deletion).toMatchObject({
+        ...by(admin),
+        action: 'delete',
+        entity: 'activity',
+        entityId: String(p.id),
+        entityLabel: p.identifier,
+        entityVersion: null,
+        comment: null,
+      });
       expect(deletion!.changes).toMatchObject({
         id: { before: p.id, after: null },
         identifier: { before: p.identifier, after: null },
@@ -179,10 +226,27 @@ describeEachEngine('the audit trail', (app) => {
     it('writes nothing when a change is refused', async () => {
       const p = await newProgram(coordinator);
       const before = await total();
-      expect((await as(viewer).inject({ method: 'PATCH', url: `/api/v1/activities/${p.id}`, payload: { titleEn: 'x' } })).statusCode).toBe(403);
-      expect((await as(coordinator).inject({ method: 'PATCH', url: `/api/v1/activities/${p.id}`, payload: { titleEn: 'x' }, headers: { 'if-match': '"9"' } })).statusCode).toBe(409);
-      expect((await as(coordinator).inject({ method: 'PATCH', url: `/api/v1/activities/${p.id}`, payload: { plannedEnd: '2000-01-01' } })).statusCode).toBe(422);
-      expect((await as(coordinator).inject({ method: 'POST', url: `/api/v1/activities/${p.id}/transitions`, payload: { action: 'fund' } })).statusCode).toBe(409);
+      expect((await as(viewer).inject({ method: 'PATCH', url: `/api/v1/activities/${p.id}`, payload: { titleEn: 'x' } })).statusCode).toBe(
+        403,
+      );
+      expect(
+        (
+          await as(coordinator).inject({
+            method: 'PATCH',
+            url: `/api/v1/activities/${p.id}`,
+            payload: { titleEn: 'x' },
+            headers: { 'if-match': '"9"' },
+          })
+        ).statusCode,
+      ).toBe(409);
+      expect(
+        (await as(coordinator).inject({ method: 'PATCH', url: `/api/v1/activities/${p.id}`, payload: { plannedEnd: '2000-01-01' } }))
+          .statusCode,
+      ).toBe(422);
+      expect(
+        (await as(coordinator).inject({ method: 'POST', url: `/api/v1/activities/${p.id}/transitions`, payload: { action: 'fund' } }))
+          .statusCode,
+      ).toBe(409);
       expect(await total()).toBe(before);
     });
   });
@@ -193,14 +257,30 @@ describeEachEngine('the audit trail', (app) => {
       const added = await as(agency).inject({
         method: 'POST',
         url: `/api/v1/activities/${p.id}/participants`,
-        payload: aParticipant({ fullName: 'Achieng Odhiambo', email: 'achieng@example.org', sex: 'F', organisation: 'Kenya Fisheries Service' }),
+        payload: aParticipant({
+          fullName: 'Achieng Odhiambo',
+          email: 'achieng@example.org',
+          sex: 'F',
+          organisation: 'Kenya Fisheries Service',
+        }),
       });
       const participantId = added.json().id as number;
       const label = `${p.identifier} #${participantId}`;
-      await as(agency).inject({ method: 'PATCH', url: `/api/v1/activities/${p.id}/participants/${participantId}`, payload: { position: 'Fisheries officer', status: 'attended' } });
+      await as(agency).inject({
+        method: 'PATCH',
+        url: `/api/v1/activities/${p.id}/participants/${participantId}`,
+        payload: { position: 'Fisheries officer', status: 'attended' },
+      });
       await as(coordinator).inject({ method: 'DELETE', url: `/api/v1/activities/${p.id}/participants/${participantId}` });
       const [removed, changed, created] = await entries('participant', participantId);
-      expect(created).toMatchObject({ ...by(agency), action: 'create', entity: 'participant', entityId: String(participantId), entityLabel: label, entityVersion: null });
+      expect(created).toMatchObject({
+        ...by(agency),
+        action: 'create',
+        entity: 'participant',
+        entityId: String(participantId),
+        entityLabel: label,
+        entityVersion: null,
+      });
       expect(created!.changes).toMatchObject({
         fullName: { before: null, after: 'Achieng Odhiambo' },
         email: { before: null, after: 'achieng@example.org' },
@@ -223,29 +303,57 @@ describeEachEngine('the audit trail', (app) => {
         changes: { position: { before: null, after: 'Fisheries officer' } },
       });
       expect(removed).toMatchObject({ ...by(coordinator), action: 'delete', entityLabel: label });
-      expect(removed!.changes).toMatchObject({ fullName: { before: 'Achieng Odhiambo', after: null }, position: { before: 'Fisheries officer', after: null } });
+      expect(removed!.changes).toMatchObject({
+        fullName: { before: 'Achieng Odhiambo', after: null },
+        position: { before: 'Fisheries officer', after: null },
+      });
       expect(JSON.stringify([created, changed, removed])).not.toContain('email:achieng');
     });
 
     it('records an organisation’s registration, change and deletion', async () => {
       const input = anOrganisation({ nameEn: 'Ministry of Marine Affairs', acronym: 'MMA' });
       await as(coordinator).inject({ method: 'POST', url: '/api/v1/organisations', payload: input });
-      await as(coordinator).inject({ method: 'PATCH', url: `/api/v1/organisations/${input.code}`, payload: { nameId: 'Kementerian Kelautan', acronym: null } });
+      await as(coordinator).inject({
+        method: 'PATCH',
+        url: `/api/v1/organisations/${input.code}`,
+        payload: { nameId: 'Kementerian Kelautan', acronym: null },
+      });
       await as(admin).inject({ method: 'DELETE', url: `/api/v1/organisations/${input.code}` });
       const [deleted, changed, created] = await entries('organisation', input.code);
-      expect(created).toMatchObject({ ...by(coordinator), action: 'create', entityId: input.code, entityLabel: 'Ministry of Marine Affairs' });
-      expect(created!.changes).toMatchObject({ code: { before: null, after: input.code }, nameEn: { before: null, after: 'Ministry of Marine Affairs' }, acronym: { before: null, after: 'MMA' }, kind: { before: null, after: 'provider_agency' } });
-      expect(changed!.changes).toEqual({ acronym: { before: 'MMA', after: null }, nameId: { before: null, after: 'Kementerian Kelautan' } });
+      expect(created).toMatchObject({
+        ...by(coordinator),
+        action: 'create',
+        entityId: input.code,
+        entityLabel: 'Ministry of Marine Affairs',
+      });
+      expect(created!.changes).toMatchObject({
+        code: { before: null, after: input.code },
+        nameEn: { before: null, after: 'Ministry of Marine Affairs' },
+        acronym: { before: null, after: 'MMA' },
+        kind: { before: null, after: 'provider_agency' },
+      });
+      expect(changed!.changes).toEqual({
+        acronym: { before: 'MMA', after: null },
+        nameId: { before: null, after: 'Kementerian Kelautan' },
+      });
       expect(deleted).toMatchObject({ ...by(admin), action: 'delete', changes: { code: { before: input.code, after: null } } });
     });
 
     it('records an import as one entry with its counts, and a rejected or trial import not at all', async () => {
       const upload = (kind: string, body: string, query = '') =>
-        as(coordinator).inject({ method: 'POST', url: `/api/v1/imports/${kind}${query}`, payload: body, headers: { 'content-type': 'text/csv', 'x-file-name': `${kind}.csv` } });
+        as(coordinator).inject({
+          method: 'POST',
+          url: `/api/v1/imports/${kind}${query}`,
+          payload: body,
+          headers: { 'content-type': 'text/csv', 'x-file-name': `${kind}.csv` },
+        });
       const before = await total();
       const rates = await upload('rates', 'currency,date,units_per_usd\nEUR,2018-01-01,0.83\nEUR,2018-06-01,0.86\nIDR,2018-01-01,13500\n');
       expect(rates.json()).toMatchObject({ status: 'committed', inserted: 3 });
-      const programs = await upload('activities', `identifier,title_en,recipient_countries,start_date\nAUD-IMP-1,One,Kenya,2018-03-01\nAUD-IMP-2,Two,Fiji,2018-04-01\n`);
+      const programs = await upload(
+        'activities',
+        `identifier,title_en,recipient_countries,start_date\nAUD-IMP-1,One,Kenya,2018-03-01\nAUD-IMP-2,Two,Fiji,2018-04-01\n`,
+      );
       expect(programs.json()).toMatchObject({ status: 'committed', inserted: 2 });
       // One entry per import, none per row.
       expect(await total()).toBe(before + 2);
@@ -262,7 +370,11 @@ describeEachEngine('the audit trail', (app) => {
         changes: { rows: { before: null, after: 3 }, inserted: { before: null, after: 3 }, updated: { before: null, after: 0 } },
       });
       const again = await upload('rates', 'currency,date,units_per_usd\nEUR,2018-01-01,0.84\n');
-      expect((await entries('import', again.json().batchId))[0]!.changes).toEqual({ rows: { before: null, after: 1 }, inserted: { before: null, after: 0 }, updated: { before: null, after: 1 } });
+      expect((await entries('import', again.json().batchId))[0]!.changes).toEqual({
+        rows: { before: null, after: 1 },
+        inserted: { before: null, after: 0 },
+        updated: { before: null, after: 1 },
+      });
 
       const afterCommitted = await total();
       expect((await upload('rates', 'currency,date,units_per_usd\nEUR,2018-01-01,zero\n')).statusCode).toBe(422);
@@ -275,11 +387,24 @@ describeEachEngine('the audit trail', (app) => {
     it('records a sign-in, a failed sign-in, a sign-out and a password change, never the password', async () => {
       const user = await signIn(server, app(), 'viewer');
       const secret = 'wrong password that must not be logged';
-      await server.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: user.email.toUpperCase(), password: secret }, remoteAddress: '10.9.8.7' });
-      await server.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: 'ghost@example.org', password: secret }, remoteAddress: '10.9.8.7' });
+      await server.inject({
+        method: 'POST',
+        url: '/api/v1/auth/login',
+        payload: { email: user.email.toUpperCase(), password: secret },
+        remoteAddress: '10.9.8.7',
+      });
+      await server.inject({
+        method: 'POST',
+        url: '/api/v1/auth/login',
+        payload: { email: 'ghost@example.org', password: secret },
+        remoteAddress: '10.9.8.7',
+      });
       const fresh = await loginAs(server, user.email, user.userId);
       const newPassword = 'an entirely new passphrase';
-      expect((await as(fresh).inject({ method: 'POST', url: '/api/v1/auth/password', payload: { currentPassword: TEST_PASSWORD, newPassword } })).statusCode).toBe(204);
+      expect(
+        (await as(fresh).inject({ method: 'POST', url: '/api/v1/auth/password', payload: { currentPassword: TEST_PASSWORD, newPassword } }))
+          .statusCode,
+      ).toBe(204);
       expect((await as(fresh).inject({ method: 'POST', url: '/api/v1/auth/logout' })).statusCode).toBe(204);
 
       const sessions = (await search(`entity=session&q=${encodeURIComponent(user.email)}`)).items;
@@ -298,9 +423,27 @@ describeEachEngine('the audit trail', (app) => {
         changes: {},
         comment: 'from 10.9.8.7',
       });
-      expect(login).toEqual({ id: expect.any(Number), ...by(user), action: 'login', entity: 'session', entityId: String(user.userId), entityLabel: user.email, entityVersion: null, changes: {}, comment: 'from 127.0.0.1' });
-      expect(logout).toMatchObject({ ...by(user), action: 'logout', entity: 'session', entityId: String(user.userId), entityLabel: user.email });
-      expect((await search('action=login_failed&q=ghost%40example.org')).items).toEqual([expect.objectContaining({ entityLabel: 'ghost@example.org', actorLabel: 'anonymous' })]);
+      expect(login).toEqual({
+        id: expect.any(Number),
+        ...by(user),
+        action: 'login',
+        entity: 'session',
+        entityId: String(user.userId),
+        entityLabel: user.email,
+        entityVersion: null,
+        changes: {},
+        comment: 'from 127.0.0.1',
+      });
+      expect(logout).toMatchObject({
+        ...by(user),
+        action: 'logout',
+        entity: 'session',
+        entityId: String(user.userId),
+        entityLabel: user.email,
+      });
+      expect((await search('action=login_failed&q=ghost%40example.org')).items).toEqual([
+        expect.objectContaining({ entityLabel: 'ghost@example.org', actorLabel: 'anonymous' }),
+      ]);
 
       const [change] = (await search(`entity=user&entityId=${user.userId}&action=password_change`)).items;
       expect(change).toEqual({
@@ -320,10 +463,19 @@ describeEachEngine('the audit trail', (app) => {
 
     it('records an account’s creation and changes, with the password shown as [redacted]', async () => {
       const password = 'the first secret phrase of hers';
-      const created = await as(admin).inject({ method: 'POST', url: '/api/v1/users', payload: { email: 'Ayu@Example.org', name: 'Ayu Lestari', role: 'agency', orgCode: OWN, password } });
+      const created = await as(admin).inject({
+        method: 'POST',
+        url: '/api/v1/users',
+        payload: { email: 'Ayu@Example.org', name: 'Ayu Lestari', role: 'agency', orgCode: OWN, password },
+      });
       expect(created.statusCode).toBe(201);
       const id = created.json().id as number;
-      const changed = await as(admin).inject({ method: 'PATCH', url: `/api/v1/users/${id}`, payload: { role: 'viewer', orgCode: null, password: 'the second secret phrase of hers' }, headers: { 'if-match': '"1"' } });
+      const changed = await as(admin).inject({
+        method: 'PATCH',
+        url: `/api/v1/users/${id}`,
+        payload: { role: 'viewer', orgCode: null, password: 'the second secret phrase of hers' },
+        headers: { 'if-match': '"1"' },
+      });
       expect(changed.statusCode, changed.body).toBe(200);
       await as(admin).inject({ method: 'PATCH', url: `/api/v1/users/${id}`, payload: { disabled: true, name: 'Ayu Lestari' } });
       const [disable, update, create] = await entries('user', id);
@@ -389,10 +541,16 @@ describeEachEngine('the audit trail', (app) => {
 
       const marker = `Unmistakable marker ${Date.now()}`;
       const p = await newProgram(coordinator, { titleEn: marker });
-      await as(coordinator).inject({ method: 'POST', url: `/api/v1/activities/${p.id}/transitions`, payload: { action: 'cancel', comment: `${marker} cancelled` } });
+      await as(coordinator).inject({
+        method: 'POST',
+        url: `/api/v1/activities/${p.id}/transitions`,
+        payload: { action: 'cancel', comment: `${marker} cancelled` },
+      });
       const byText = await search(`q=${encodeURIComponent(marker.toLowerCase())}`);
       expect(byText.items.map((e) => e.action)).toEqual(['transition', 'create']);
-      expect((await search(`q=${encodeURIComponent(marker)}&action=transition`)).items).toEqual([expect.objectContaining({ comment: `${marker} cancelled` })]);
+      expect((await search(`q=${encodeURIComponent(marker)}&action=transition`)).items).toEqual([
+        expect.objectContaining({ comment: `${marker} cancelled` }),
+      ]);
       expect((await search(`q=${encodeURIComponent(p.identifier)}&entity=participant`)).total).toBe(0);
       const byActor = await search(`actorUserId=${coordinator.userId}&entity=activity&entityId=${p.id}`);
       expect(byActor.total).toBe(2);
@@ -436,7 +594,9 @@ describeEachEngine('the audit trail', (app) => {
       const db = app().database.db;
       const before = await total();
       const [latest] = (await search('pageSize=1')).items;
-      await expect(sql`update audit_log set actor_label = ${'someone else'} where id = ${latest!.id}`.execute(db)).rejects.toThrow(/audit log cannot be changed/);
+      await expect(sql`update audit_log set actor_label = ${'someone else'} where id = ${latest!.id}`.execute(db)).rejects.toThrow(
+        /audit log cannot be changed/,
+      );
       await expect(sql`update audit_log set changes = ${'{}'}`.execute(db)).rejects.toThrow(/audit log cannot be changed/);
       await expect(sql`delete from audit_log where id = ${latest!.id}`.execute(db)).rejects.toThrow(/audit log cannot be changed/);
       await expect(sql`delete from audit_log`.execute(db)).rejects.toThrow(/audit log cannot be changed/);

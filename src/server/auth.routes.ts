@@ -43,11 +43,22 @@ export function registerAuthRoutes(root: FastifyInstance, deps: ServiceDeps, opt
 
   app.get(
     '/api/v1/auth/session',
-    { schema: { tags: TAG, summary: 'Who is signed in (null for the public), with the CSRF token for changes', response: { 200: sessionSchema } } },
+    {
+      schema: {
+        tags: TAG,
+        summary: 'Who is signed in (null for the public), with the CSRF token for changes',
+        response: { 200: sessionSchema },
+      },
+    },
     async (request, reply) => {
       reply.header('cache-control', 'no-store');
       const s = request.activeSession;
-      return { user: s ? presentUser(s.user) : null, csrfToken: s?.session.csrfToken ?? null, expiresAt: s?.session.expiresAt ?? null, portal: options.portal };
+      return {
+        user: s ? presentUser(s.user) : null,
+        csrfToken: s?.session.csrfToken ?? null,
+        expiresAt: s?.session.expiresAt ?? null,
+        portal: options.portal,
+      };
     },
   );
 
@@ -67,7 +78,12 @@ export function registerAuthRoutes(root: FastifyInstance, deps: ServiceDeps, opt
       const signedIn = await login(depsFor(deps, request), { ...request.body, ip: request.ip }, policy);
       reply.setCookie(SESSION_COOKIE, signedIn.token, cookieOptions(request, options, policy.absoluteMinutes * 60));
       reply.header('cache-control', 'no-store');
-      return { user: presentUser(signedIn.user), csrfToken: signedIn.session.csrfToken, expiresAt: signedIn.session.expiresAt, portal: false };
+      return {
+        user: presentUser(signedIn.user),
+        csrfToken: signedIn.session.csrfToken,
+        expiresAt: signedIn.session.expiresAt,
+        portal: false,
+      };
     },
   );
 

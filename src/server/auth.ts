@@ -82,10 +82,19 @@ export async function registerAuth(app: FastifyInstance, deps: ServiceDeps, opti
     }
     request.actor = active.actor;
     request.activeSession = active;
-    if (!SAFE_METHODS.has(request.method) && request.url !== '/api/v1/auth/login' && !csrfMatches(active.session, headerOf(request, CSRF_HEADER))) {
+    if (
+      !SAFE_METHODS.has(request.method) &&
+      request.url !== '/api/v1/auth/login' &&
+      !csrfMatches(active.session, headerOf(request, CSRF_HEADER))
+    ) {
       return sendProblem(
         reply,
-        makeProblem(request, 403, 'auth.csrf', `send the session's CSRF token in the ${CSRF_HEADER} header (GET /api/v1/auth/session gives it)`),
+        makeProblem(
+          request,
+          403,
+          'auth.csrf',
+          `send the session's CSRF token in the ${CSRF_HEADER} header (GET /api/v1/auth/session gives it)`,
+        ),
       );
     }
   });

@@ -37,7 +37,16 @@ interface Sheet {
   days: string[];
   completionPercent: number;
   requiredDays: number;
-  rows: { participantId: number; fullName: string | null; status: string; marks: (boolean | null)[]; daysPresent: number; completes: boolean; editable: boolean; certificate: { id: number; number: string; revokedAt: string | null } | null }[];
+  rows: {
+    participantId: number;
+    fullName: string | null;
+    status: string;
+    marks: (boolean | null)[];
+    daysPresent: number;
+    completes: boolean;
+    editable: boolean;
+    certificate: { id: number; number: string; revokedAt: string | null } | null;
+  }[];
 }
 
 /** Share of non-white pixels of a box of the page (points from the top left), rendered at 72 dpi. */
@@ -53,7 +62,8 @@ function inkIn(pdf: Buffer, box: { x: number; y: number; w: number; h: number })
     const width = Number(header[1]);
     const pixels = bytes.subarray(header[0].length);
     let ink = 0;
-    for (let y = Math.round(box.y); y < box.y + box.h; y++) for (let x = Math.round(box.x); x < box.x + box.w; x++) if ((pixels[y * width + x] ?? 255) < 128) ink++;
+    for (let y = Math.round(box.y); y < box.y + box.h; y++)
+      for (let x = Math.round(box.x); x < box.x + box.w; x++) if ((pixels[y * width + x] ?? 255) < 128) ink++;
     return ink / (box.w * box.h);
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -78,7 +88,7 @@ describeEachEngine('attendance and certificates API', (app) => {
 
   const send = (who: Who, method: 'GET' | 'PUT' | 'POST', url: string, payload?: unknown): Promise<LightMyRequestResponse> =>
     as[who].inject({ method, url, ...(payload === undefined ? {} : { payload: payload as string }) });
-  const ok = async <T,>(who: Who, method: 'GET' | 'PUT' | 'POST', url: string, payload?: unknown): Promise<T> => {
+  const ok = async <T>(who: Who, method: 'GET' | 'PUT' | 'POST', url: string, payload?: unknown): Promise<T> => {
     const res = await send(who, method, url, payload);
     expect(res.statusCode, res.body.slice(0, 400)).toBe(200);
     return res.json() as T;
@@ -88,11 +98,21 @@ describeEachEngine('attendance and certificates API', (app) => {
   async function course(statuses: readonly ParticipantStatus[], extra: Parameters<typeof aProgram>[0] = {}) {
     const program = await createProgram(
       app().deps,
-      programInputSchema.parse(aProgram({ implementingOrg: OWN, lifecycleStage: 'implementation', plannedStart: DAYS[0], plannedEnd: DAYS[9], ...extra })),
+      programInputSchema.parse(
+        aProgram({ implementingOrg: OWN, lifecycleStage: 'implementation', plannedStart: DAYS[0], plannedEnd: DAYS[9], ...extra }),
+      ),
     );
     const ids: number[] = [];
     for (const [i, status] of statuses.entries()) {
-      ids.push((await addParticipant(app().deps, program.id, participantInputSchema.parse(aParticipant({ fullName: `Course Participant ${String.fromCharCode(65 + i)}`, status })))).id);
+      ids.push(
+        (
+          await addParticipant(
+            app().deps,
+            program.id,
+            participantInputSchema.parse(aParticipant({ fullName: `Course Participant ${String.fromCharCode(65 + i)}`, status })),
+          )
+        ).id,
+      );
     }
     return { id: program.id, ids };
   }
@@ -104,11 +124,22 @@ describeEachEngine('attendance and certificates API', (app) => {
   async function certified(): Promise<{ programId: number; participantId: number; certificateId: number; number: string; token: string }> {
     const c = await course(['confirmed']);
     // The embassy nominates (status nominated, nominated by it); the agency confirms.
-    const nominee = (await send('embassy', 'POST', `/api/v1/activities/${c.id}/participants`, aParticipant({ fullName: 'Wanjiru Kamau', email: `wanjiru.${c.id}@example.org` }))).json() as { id: number };
+    const nominee = (
+      await send(
+        'embassy',
+        'POST',
+        `/api/v1/activities/${c.id}/participants`,
+        aParticipant({ fullName: 'Wanjiru Kamau', email: `wanjiru.${c.id}@example.org` }),
+      )
+    ).json() as { id: number };
     await app().database.db.updateTable('participants').set({ status: 'confirmed' }).where('id', '=', nominee.id).execute();
     await ok('agency', 'PUT', `/api/v1/activities/${c.id}/attendance`, { marks: [...marks(nominee.id, 10), ...marks(c.ids[0] ?? 0, 9)] });
     await ok('agency', 'POST', `/api/v1/activities/${c.id}/attendance/close`);
-    const issued = await ok<{ issued: { id: number; number: string; participantId?: number }[] }>('agency', 'POST', `/api/v1/activities/${c.id}/certificates`);
+    const issued = await ok<{ issued: { id: number; number: string; participantId?: number }[] }>(
+      'agency',
+      'POST',
+      `/api/v1/activities/${c.id}/certificates`,
+    );
     const mine = await app().deps.store.repos.certificates.findByParticipant(nominee.id);
     if (!mine) throw new Error('no certificate issued');
     expect(issued.issued.map((x) => x.id)).toContain(mine.id);
@@ -117,7 +148,16 @@ describeEachEngine('attendance and certificates API', (app) => {
 
   it('lets only the coordination team and the implementing agency manage attendance and certificates', async () => {
     const c = await certified();
-    const managers = { admin: 200, coordinator: 200, agency: 200, other_agency: 403, embassy: 403, focal_point: 403, viewer: 403, anonymous: 401 };
+    const managers = {
+      admin: 200,
+      coordinator: 200,
+      agency: 200,
+      other_agency: 403,
+      embassy: 403,
+      focal_point: 403,
+      viewer: 403,
+      anonymous: 401,
+    };
     const rows: [string, 'GET' | 'PUT' | 'POST', string, unknown, Record<Who, number>][] = [
       ['sheet', 'GET', `/api/v1/activities/${c.programId}/attendance`, undefined, managers],
       ['record', 'PUT', `/api/v1/activities/${c.programId}/attendance`, { marks: [] }, managers],
@@ -125,17 +165,28 @@ describeEachEngine('attendance and certificates API', (app) => {
       ['issue', 'POST', `/api/v1/activities/${c.programId}/certificates`, undefined, managers],
       // The nominating embassy downloads its nominee's certificate; another organisation's focal point does not.
       ['pdf', 'GET', `/api/v1/participants/${c.participantId}/certificate.pdf`, undefined, { ...managers, embassy: 200 }],
-      ['verify', 'GET', `/api/v1/verify/${c.token}`, undefined, { admin: 200, coordinator: 200, agency: 200, other_agency: 200, embassy: 200, focal_point: 200, viewer: 200, anonymous: 200 }],
+      [
+        'verify',
+        'GET',
+        `/api/v1/verify/${c.token}`,
+        undefined,
+        { admin: 200, coordinator: 200, agency: 200, other_agency: 200, embassy: 200, focal_point: 200, viewer: 200, anonymous: 200 },
+      ],
     ];
     for (const [name, method, url, payload, expected] of rows) {
       // At once, as a double click would: closing and issuing twice at the same time is safe.
-      const got = Object.fromEntries(await Promise.all(WHO.map(async (who) => [who, (await send(who, method, url, payload)).statusCode] as const)));
+      const got = Object.fromEntries(
+        await Promise.all(WHO.map(async (who) => [who, (await send(who, method, url, payload)).statusCode] as const)),
+      );
       expect(got, name).toEqual(expected);
     }
     // Revoking: refused to the others, then done once by the agency; a second time is a conflict.
-    for (const who of ['other_agency', 'embassy', 'focal_point', 'viewer'] as const) expect((await send(who, 'POST', `/api/v1/certificates/${c.certificateId}/revoke`, {})).statusCode, who).toBe(403);
+    for (const who of ['other_agency', 'embassy', 'focal_point', 'viewer'] as const)
+      expect((await send(who, 'POST', `/api/v1/certificates/${c.certificateId}/revoke`, {})).statusCode, who).toBe(403);
     expect((await send('anonymous', 'POST', `/api/v1/certificates/${c.certificateId}/revoke`, {})).statusCode).toBe(401);
-    expect((await send('agency', 'POST', `/api/v1/certificates/${c.certificateId}/revoke`, { reason: 'issued in error' })).statusCode).toBe(200);
+    expect((await send('agency', 'POST', `/api/v1/certificates/${c.certificateId}/revoke`, { reason: 'issued in error' })).statusCode).toBe(
+      200,
+    );
     expect((await send('admin', 'POST', `/api/v1/certificates/${c.certificateId}/revoke`, {})).statusCode).toBe(409);
     for (const who of ['admin', 'coordinator'] as const) {
       const other = await certified();
@@ -173,10 +224,24 @@ describeEachEngine('attendance and certificates API', (app) => {
     // Nothing of a refused request is kept.
     expect((await ok<Sheet>('agency', 'GET', `/api/v1/activities/${c.id}/attendance`)).rows.every((r) => r.daysPresent === 0)).toBe(true);
     // A day that does not exist, or an unknown field, is a schema error.
-    expect((await send('agency', 'PUT', `/api/v1/activities/${c.id}/attendance`, { marks: [{ participantId: confirmed, day: '2026-02-30', present: true }] })).statusCode).toBe(400);
-    expect((await send('agency', 'PUT', `/api/v1/activities/${c.id}/attendance`, { marks: [{ participantId: confirmed, day: DAYS[0], present: 'yes' }] })).statusCode).toBe(400);
+    expect(
+      (
+        await send('agency', 'PUT', `/api/v1/activities/${c.id}/attendance`, {
+          marks: [{ participantId: confirmed, day: '2026-02-30', present: true }],
+        })
+      ).statusCode,
+    ).toBe(400);
+    expect(
+      (
+        await send('agency', 'PUT', `/api/v1/activities/${c.id}/attendance`, {
+          marks: [{ participantId: confirmed, day: DAYS[0], present: 'yes' }],
+        })
+      ).statusCode,
+    ).toBe(400);
 
-    const sheet = await ok<Sheet>('agency', 'PUT', `/api/v1/activities/${c.id}/attendance`, { marks: [...marks(confirmed, 3), { participantId: selected, day: DAYS[9], present: true }] });
+    const sheet = await ok<Sheet>('agency', 'PUT', `/api/v1/activities/${c.id}/attendance`, {
+      marks: [...marks(confirmed, 3), { participantId: selected, day: DAYS[9], present: true }],
+    });
     expect(sheet.days).toEqual(DAYS);
     expect(sheet).toMatchObject({ completionPercent: 80, requiredDays: 8 });
     // The sheet lists those with a place (not the nominated or withdrawn), by name.
@@ -186,7 +251,9 @@ describeEachEngine('attendance and certificates API', (app) => {
     ]);
     expect(sheet.rows[1]?.marks).toEqual([null, null, null, null, null, null, null, null, null, true]);
     // A correction replaces the mark.
-    const corrected = await ok<Sheet>('agency', 'PUT', `/api/v1/activities/${c.id}/attendance`, { marks: [{ participantId: confirmed, day: DAYS[0], present: false }] });
+    const corrected = await ok<Sheet>('agency', 'PUT', `/api/v1/activities/${c.id}/attendance`, {
+      marks: [{ participantId: confirmed, day: DAYS[0], present: false }],
+    });
     expect(corrected.rows[0]?.marks.slice(0, 4)).toEqual([false, true, true, false]);
     expect(corrected.rows[0]?.daysPresent).toBe(2);
   });
@@ -195,21 +262,48 @@ describeEachEngine('attendance and certificates API', (app) => {
     const c = await course(['confirmed', 'confirmed', 'selected', 'confirmed', 'attended', 'selected', 'nominated']);
     const [eight = 0, seven = 0, selectedFive = 0, never = 0, attendedAll = 0, selectedEight = 0] = c.ids;
     await ok('agency', 'PUT', `/api/v1/activities/${c.id}/attendance`, {
-      marks: [...marks(eight, 8), ...marks(seven, 7), ...marks(selectedFive, 5), ...marks(never, 0), ...marks(attendedAll, 10), ...marks(selectedEight, 8)],
+      marks: [
+        ...marks(eight, 8),
+        ...marks(seven, 7),
+        ...marks(selectedFive, 5),
+        ...marks(never, 0),
+        ...marks(attendedAll, 10),
+        ...marks(selectedEight, 8),
+      ],
     });
     const result = await ok<Record<string, number>>('agency', 'POST', `/api/v1/activities/${c.id}/attendance/close`);
     expect(result).toEqual({ courseDays: 10, completionPercent: 80, requiredDays: 8, attended: 4, completed: 3, belowRule: 2, noShow: 1 });
-    expect(await Promise.all(c.ids.map(statusOf))).toEqual(['completed', 'attended', 'attended', 'confirmed', 'completed', 'completed', 'nominated']);
+    expect(await Promise.all(c.ids.map(statusOf))).toEqual([
+      'completed',
+      'attended',
+      'attended',
+      'confirmed',
+      'completed',
+      'completed',
+      'nominated',
+    ]);
     // Each step is in the history; the selected one who never confirmed is moved with a note.
     const steps = await app().deps.store.repos.participantEvents.listFor(selectedEight);
     expect(steps.map((s) => `${s.fromStatus}→${s.toStatus}`)).toEqual(['selected→attended', 'attended→completed']);
     expect(steps[0]?.note).toMatch(/without confirming/);
     // Closing again moves nobody.
-    expect(await ok('agency', 'POST', `/api/v1/activities/${c.id}/attendance/close`)).toMatchObject({ attended: 0, completed: 0, belowRule: 2, noShow: 1 });
+    expect(await ok('agency', 'POST', `/api/v1/activities/${c.id}/attendance/close`)).toMatchObject({
+      attended: 0,
+      completed: 0,
+      belowRule: 2,
+      noShow: 1,
+    });
     // The completed are off the sheet's editable rows.
     const sheet = await ok<Sheet>('agency', 'GET', `/api/v1/activities/${c.id}/attendance`);
-    expect(sheet.rows.filter((r) => !r.editable).map((r) => r.participantId).sort()).toEqual([eight, attendedAll, selectedEight].sort());
-    const refused = await send('agency', 'PUT', `/api/v1/activities/${c.id}/attendance`, { marks: [{ participantId: eight, day: DAYS[9], present: true }] });
+    expect(
+      sheet.rows
+        .filter((r) => !r.editable)
+        .map((r) => r.participantId)
+        .sort(),
+    ).toEqual([eight, attendedAll, selectedEight].sort());
+    const refused = await send('agency', 'PUT', `/api/v1/activities/${c.id}/attendance`, {
+      marks: [{ participantId: eight, day: DAYS[9], present: true }],
+    });
     expect(refused.statusCode).toBe(422);
   });
 
@@ -217,16 +311,36 @@ describeEachEngine('attendance and certificates API', (app) => {
     const short = await course(['confirmed', 'confirmed'], { plannedStart: '2026-06-01', plannedEnd: '2026-06-05' });
     const five = ['2026-06-01', '2026-06-02', '2026-06-03', '2026-06-04', '2026-06-05'];
     const m = (id: number, n: number) => five.map((day, i) => ({ participantId: id, day, present: i < n }));
-    await ok('agency', 'PUT', `/api/v1/activities/${short.id}/attendance`, { marks: [...m(short.ids[0] ?? 0, 4), ...m(short.ids[1] ?? 0, 3)] });
+    await ok('agency', 'PUT', `/api/v1/activities/${short.id}/attendance`, {
+      marks: [...m(short.ids[0] ?? 0, 4), ...m(short.ids[1] ?? 0, 3)],
+    });
     await ok('agency', 'POST', `/api/v1/activities/${short.id}/attendance/close`);
     expect(await Promise.all(short.ids.map(statusOf))).toEqual(['completed', 'attended']);
 
     // An offer asking for every day: 9 of 10 is not enough.
     const strict = await course(['confirmed', 'confirmed']);
     const now = '2026-01-01T00:00:00.000Z';
-    await app().database.db.insertInto('course_offers').values({ activity_id: strict.id, status: 'closed', deadline: now, completion_percent: 100, created_at: now, updated_at: now, version: 1 }).execute();
-    await ok('agency', 'PUT', `/api/v1/activities/${strict.id}/attendance`, { marks: [...marks(strict.ids[0] ?? 0, 10), ...marks(strict.ids[1] ?? 0, 9)] });
-    expect(await ok('agency', 'POST', `/api/v1/activities/${strict.id}/attendance/close`)).toMatchObject({ completionPercent: 100, requiredDays: 10, completed: 1, belowRule: 1 });
+    await app()
+      .database.db.insertInto('course_offers')
+      .values({
+        activity_id: strict.id,
+        status: 'closed',
+        deadline: now,
+        completion_percent: 100,
+        created_at: now,
+        updated_at: now,
+        version: 1,
+      })
+      .execute();
+    await ok('agency', 'PUT', `/api/v1/activities/${strict.id}/attendance`, {
+      marks: [...marks(strict.ids[0] ?? 0, 10), ...marks(strict.ids[1] ?? 0, 9)],
+    });
+    expect(await ok('agency', 'POST', `/api/v1/activities/${strict.id}/attendance/close`)).toMatchObject({
+      completionPercent: 100,
+      requiredDays: 10,
+      completed: 1,
+      belowRule: 1,
+    });
     expect(await Promise.all(strict.ids.map(statusOf))).toEqual(['completed', 'attended']);
 
     // A course still running (ends after the clock's 28 November 2026) cannot be closed yet.
@@ -236,14 +350,22 @@ describeEachEngine('attendance and certificates API', (app) => {
     expect((early.json() as { code: string }).code).toBe('attendance.course_not_over');
     // A program without dates has no course days.
     const undated = await course(['confirmed'], { plannedStart: undefined, plannedEnd: undefined });
-    expect(((await send('agency', 'GET', `/api/v1/activities/${undated.id}/attendance`)).json() as { code: string }).code).toBe('attendance.no_dates');
+    expect(((await send('agency', 'GET', `/api/v1/activities/${undated.id}/attendance`)).json() as { code: string }).code).toBe(
+      'attendance.no_dates',
+    );
   });
 
   it('issues certificates to the completed once, with checked numbers and unguessable tokens', async () => {
     const c = await course(['confirmed', 'confirmed', 'confirmed']);
-    await ok('agency', 'PUT', `/api/v1/activities/${c.id}/attendance`, { marks: [...marks(c.ids[0] ?? 0, 10), ...marks(c.ids[1] ?? 0, 8), ...marks(c.ids[2] ?? 0, 2)] });
+    await ok('agency', 'PUT', `/api/v1/activities/${c.id}/attendance`, {
+      marks: [...marks(c.ids[0] ?? 0, 10), ...marks(c.ids[1] ?? 0, 8), ...marks(c.ids[2] ?? 0, 2)],
+    });
     await ok('agency', 'POST', `/api/v1/activities/${c.id}/attendance/close`);
-    const first = await ok<{ issued: { id: number; number: string }[]; existing: number }>('agency', 'POST', `/api/v1/activities/${c.id}/certificates`);
+    const first = await ok<{ issued: { id: number; number: string }[]; existing: number }>(
+      'agency',
+      'POST',
+      `/api/v1/activities/${c.id}/certificates`,
+    );
     expect(first.issued).toHaveLength(2);
     expect(first.existing).toBe(0);
     for (const [i, cert] of first.issued.entries()) {
@@ -252,7 +374,9 @@ describeEachEngine('attendance and certificates API', (app) => {
     }
     const again = await ok<{ issued: unknown[]; existing: number }>('agency', 'POST', `/api/v1/activities/${c.id}/certificates`);
     expect(again).toEqual({ issued: [], existing: 2, erased: 0 });
-    const tokens = await Promise.all(c.ids.slice(0, 2).map(async (id) => (await app().deps.store.repos.certificates.findByParticipant(id))?.verifyToken ?? ''));
+    const tokens = await Promise.all(
+      c.ids.slice(0, 2).map(async (id) => (await app().deps.store.repos.certificates.findByParticipant(id))?.verifyToken ?? ''),
+    );
     for (const t of tokens) expect(t).toMatch(/^[A-Za-z0-9_-]{43}$/);
     expect(new Set(tokens).size).toBe(2);
     // The third, below the rule, has none: its PDF is not found.
@@ -297,7 +421,9 @@ describeEachEngine('attendance and certificates API', (app) => {
 
     // Revoked, or erased: no PDF.
     await ok('admin', 'POST', `/api/v1/certificates/${c.certificateId}/revoke`, {});
-    expect(((await send('admin', 'GET', `/api/v1/participants/${c.participantId}/certificate.pdf`)).json() as { code: string }).code).toBe('certificate.revoked');
+    expect(((await send('admin', 'GET', `/api/v1/participants/${c.participantId}/certificate.pdf`)).json() as { code: string }).code).toBe(
+      'certificate.revoked',
+    );
   });
 
   it('verifies a certificate publicly with the name, program, dates, number and validity only', async () => {
@@ -324,7 +450,11 @@ describeEachEngine('attendance and certificates API', (app) => {
 
     // An erased person's certificate names nobody and is not valid.
     const erased = await certified();
-    await app().database.db.updateTable('participants').set({ erased_at: '2026-11-01T00:00:00.000Z' }).where('id', '=', erased.participantId).execute();
+    await app()
+      .database.db.updateTable('participants')
+      .set({ erased_at: '2026-11-01T00:00:00.000Z' })
+      .where('id', '=', erased.participantId)
+      .execute();
     expect((await send('anonymous', 'GET', `/api/v1/verify/${erased.token}`)).json()).toEqual({
       status: 'invalid',
       number: erased.number,

@@ -6,7 +6,16 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { attendanceInputSchema, revokeInputSchema } from '../domain/attendance/attendance.schema.js';
 import { participantStatuses } from '../domain/codes.js';
-import { attendanceSheet, certificateDocument, closeAttendance, issueCertificates, recordAttendance, revokeCertificate, verifyCertificate, type AttendanceSheet } from '../services/attendance.js';
+import {
+  attendanceSheet,
+  certificateDocument,
+  closeAttendance,
+  issueCertificates,
+  recordAttendance,
+  revokeCertificate,
+  verifyCertificate,
+  type AttendanceSheet,
+} from '../services/attendance.js';
 import type { Certificate } from '../services/attendance.ports.js';
 import type { ServiceDeps } from '../services/deps.js';
 import { asAttachment } from './downloads.js';
@@ -19,13 +28,23 @@ const CERTIFICATES = ['Certificates'];
 const count = z.number().int();
 const day = z.string().meta({ format: 'date' });
 
-const certificateRef = z.object({ id: count, number: z.string(), issuedAt: z.string(), revokedAt: z.string().nullable() }).meta({ id: 'CertificateRef' });
+const certificateRef = z
+  .object({ id: count, number: z.string(), issuedAt: z.string(), revokedAt: z.string().nullable() })
+  .meta({ id: 'CertificateRef' });
 
 const sheetSchema = z
   .object({
-    program: z.object({ id: count, identifier: z.string(), titleEn: z.string().nullable(), titleId: z.string().nullable(), implementingOrg: z.string().nullable() }),
+    program: z.object({
+      id: count,
+      identifier: z.string(),
+      titleEn: z.string().nullable(),
+      titleId: z.string().nullable(),
+      implementingOrg: z.string().nullable(),
+    }),
     days: z.array(day).meta({ description: 'the course days: every calendar day of the program’s dates (actual, else planned)' }),
-    completionPercent: count.meta({ description: 'share of the course days a participant must attend to complete (the course offer’s, else 80)' }),
+    completionPercent: count.meta({
+      description: 'share of the course days a participant must attend to complete (the course offer’s, else 80)',
+    }),
     requiredDays: count.meta({ description: 'the fewest days present that complete the course' }),
     rows: z.array(
       z.object({
@@ -44,7 +63,15 @@ const sheetSchema = z
   .meta({ id: 'AttendanceSheet' });
 
 const closeSchema = z
-  .object({ courseDays: count, completionPercent: count, requiredDays: count, attended: count, completed: count, belowRule: count, noShow: count })
+  .object({
+    courseDays: count,
+    completionPercent: count,
+    requiredDays: count,
+    attended: count,
+    completed: count,
+    belowRule: count,
+    noShow: count,
+  })
   .meta({ id: 'AttendanceCloseResult' });
 
 export const verificationSchema = z
@@ -74,7 +101,14 @@ export function registerCertificateRoutes(root: FastifyInstance, deps: ServiceDe
 
   app.get(
     '/api/v1/activities/:id/attendance',
-    { schema: { tags: ATTENDANCE, summary: 'The attendance sheet: participants with a place × course days (coordination team and the implementing agency)', params: idParams, response: { 200: sheetSchema, ...problemResponses } } },
+    {
+      schema: {
+        tags: ATTENDANCE,
+        summary: 'The attendance sheet: participants with a place × course days (coordination team and the implementing agency)',
+        params: idParams,
+        response: { 200: sheetSchema, ...problemResponses },
+      },
+    },
     async (request) => sheetOut(await attendanceSheet(depsFor(deps, request), request.params.id)),
   );
 
@@ -83,7 +117,8 @@ export function registerCertificateRoutes(root: FastifyInstance, deps: ServiceDe
     {
       schema: {
         tags: ATTENDANCE,
-        summary: 'Record or correct attendance marks (course days only; selected, confirmed or attended participants only); answers the sheet',
+        summary:
+          'Record or correct attendance marks (course days only; selected, confirmed or attended participants only); answers the sheet',
         params: idParams,
         body: attendanceInputSchema,
         response: { 200: sheetSchema, ...problemResponses },
@@ -112,7 +147,10 @@ export function registerCertificateRoutes(root: FastifyInstance, deps: ServiceDe
         tags: CERTIFICATES,
         summary: 'Issue certificates to the completed participants who have none yet (running it again issues nothing twice)',
         params: idParams,
-        response: { 200: z.object({ issued: z.array(certificateRef), existing: count, erased: count }).meta({ id: 'CertificateIssueResult' }), ...problemResponses },
+        response: {
+          200: z.object({ issued: z.array(certificateRef), existing: count, erased: count }).meta({ id: 'CertificateIssueResult' }),
+          ...problemResponses,
+        },
       },
     },
     async (request) => {
@@ -126,7 +164,8 @@ export function registerCertificateRoutes(root: FastifyInstance, deps: ServiceDe
     {
       schema: {
         tags: CERTIFICATES,
-        summary: 'A participant’s certificate as a bilingual A4 PDF with its verification QR code (coordination team, implementing agency, nominating organisation)',
+        summary:
+          'A participant’s certificate as a bilingual A4 PDF with its verification QR code (coordination team, implementing agency, nominating organisation)',
         params: idParams,
       },
     },
@@ -158,7 +197,8 @@ export function registerCertificateRoutes(root: FastifyInstance, deps: ServiceDe
     {
       schema: {
         tags: CERTIFICATES,
-        summary: 'Public: check a certificate by the code of its QR; answers only the name, the program, its dates, the number and whether it is valid',
+        summary:
+          'Public: check a certificate by the code of its QR; answers only the name, the program, its dates, the number and whether it is valid',
         params: z.object({ token: z.string().max(100) }),
         response: { 200: verificationSchema, 404: problemSchema, 400: problemSchema },
       },

@@ -14,7 +14,8 @@ export const queryFlag = (description: string) =>
     .meta({ description });
 
 /** One page of a list, as every paged list answers. */
-export const pageOf = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() });
+export const pageOf = <T extends z.ZodType>(item: T) =>
+  z.object({ items: z.array(item), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() });
 
 /** The answer to a deletion: 204 and no body. */
 export const deletedSchema = z.null().meta({ description: 'deleted' });

@@ -31,7 +31,10 @@ class Relay {
   async start(): Promise<void> {
     this.server = createServer((client) => {
       const upstream = connect(this.target.port, this.target.host);
-      for (const [s, other] of [[client, upstream], [upstream, client]] as const) {
+      for (const [s, other] of [
+        [client, upstream],
+        [upstream, client],
+      ] as const) {
         this.sockets.add(s);
         s.on('error', () => s.destroy());
         // One side gone (PostgreSQL ended its backend, or the app its connection): the other
@@ -64,7 +67,12 @@ interface Served {
 }
 
 /** The app and its server on a database URL with these settings, and a signed-in coordinator. */
-async function serve(url: string, env: Record<string, string>, drop: () => Promise<void>, onConnectionLost?: (summary: string) => void): Promise<Served> {
+async function serve(
+  url: string,
+  env: Record<string, string>,
+  drop: () => Promise<void>,
+  onConnectionLost?: (summary: string) => void,
+): Promise<Served> {
   const app = await openApp(loadConfig({ DATABASE_URL: url, LOG_LEVEL: 'silent', ...env }), onConnectionLost ? { onConnectionLost } : {});
   const server = await serverFor(app, { logLevel: 'silent' });
   await server.ready();
@@ -104,7 +112,10 @@ describe.skipIf(!postgres)('a PostgreSQL outage [postgres]', () => {
   it('answers 503 within seconds while the database is away, and serves again once it is back', async () => {
     expect((await list()).statusCode).toBe(200);
     await relay.cut();
-    for (const request of [list, () => asSession(server(), serving.coordinator).inject({ method: 'POST', url: '/api/v1/activities', payload: aProgram() })]) {
+    for (const request of [
+      list,
+      () => asSession(server(), serving.coordinator).inject({ method: 'POST', url: '/api/v1/activities', payload: aProgram() }),
+    ]) {
       const started = performance.now();
       const answer = await request();
       expect(performance.now() - started).toBeLessThan(2500);
@@ -123,7 +134,10 @@ describe.skipIf(!postgres)('a PostgreSQL outage [postgres]', () => {
     while (served.statusCode !== 200 && performance.now() - back < 5000) served = await list();
     expect(served.statusCode).toBe(200);
     expect((await server().inject({ url: '/api/health' })).json()).toMatchObject({ status: 'ok', database: 'up' });
-    expect((await asSession(server(), serving.coordinator).inject({ method: 'POST', url: '/api/v1/activities', payload: aProgram() })).statusCode).toBe(201);
+    expect(
+      (await asSession(server(), serving.coordinator).inject({ method: 'POST', url: '/api/v1/activities', payload: aProgram() }))
+        .statusCode,
+    ).toBe(201);
   });
 
   it('replaces connections that PostgreSQL ends, and logs no secret', async () => {
@@ -131,7 +145,9 @@ describe.skipIf(!postgres)('a PostgreSQL outage [postgres]', () => {
     const admin = new pg.Client({ connectionString: TEST_DATABASE_URL });
     await admin.connect();
     try {
-      const ended = await admin.query(`select pg_terminate_backend(pid) from pg_stat_activity where application_name = $1`, [`mitra:${serving.app.database.schema}`]);
+      const ended = await admin.query(`select pg_terminate_backend(pid) from pg_stat_activity where application_name = $1`, [
+        `mitra:${serving.app.database.schema}`,
+      ]);
       expect(ended.rowCount).toBeGreaterThan(0);
     } finally {
       await admin.end();
@@ -166,7 +182,11 @@ describe('SQLite locked by another writer [sqlite]', () => {
     other.pragma('busy_timeout = 0');
     other.exec('begin immediate');
     try {
-      const write = await asSession(server(), serving.coordinator).inject({ method: 'POST', url: '/api/v1/activities', payload: aProgram() });
+      const write = await asSession(server(), serving.coordinator).inject({
+        method: 'POST',
+        url: '/api/v1/activities',
+        payload: aProgram(),
+      });
       expect(write.statusCode).toBe(503);
       expect(write.json()).toMatchObject({ code: 'database.unavailable' });
       expect(write.headers['retry-after']).toBe('2');
@@ -175,6 +195,9 @@ describe('SQLite locked by another writer [sqlite]', () => {
       other.exec('rollback');
       other.close();
     }
-    expect((await asSession(server(), serving.coordinator).inject({ method: 'POST', url: '/api/v1/activities', payload: aProgram() })).statusCode).toBe(201);
+    expect(
+      (await asSession(server(), serving.coordinator).inject({ method: 'POST', url: '/api/v1/activities', payload: aProgram() }))
+        .statusCode,
+    ).toBe(201);
   });
 });

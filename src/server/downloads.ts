@@ -51,7 +51,8 @@ export interface TableDownload {
 /** Sends a table (a list page's rows) as CSV (UTF-8 with BOM, formulas neutralised) or XLSX. */
 export async function sendTable(reply: FastifyReply, table: TableDownload): Promise<FastifyReply> {
   const filename = `${table.name}.${table.format}`;
-  if (table.format === 'xlsx') return asAttachment(reply, XLSX, filename).send(await xlsxBytes([{ title: table.title, columns: table.columns, rows: table.rows }]));
+  if (table.format === 'xlsx')
+    return asAttachment(reply, XLSX, filename).send(await xlsxBytes([{ title: table.title, columns: table.columns, rows: table.rows }]));
   return asAttachment(reply, 'text/csv; charset=utf-8', filename).send(tableCsv(table));
 }
 

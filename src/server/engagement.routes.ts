@@ -59,7 +59,13 @@ export function registerEngagementRoutes(root: FastifyInstance, deps: ServiceDep
 
   app.get(
     '/api/v1/engagements/export',
-    { schema: { tags: PARTNERSHIP_TAGS, summary: 'The engagements of a filter as CSV or XLSX', querystring: engagementListQuerySchema.omit({ page: true, pageSize: true }).extend(tableFormatSchema.shape) } },
+    {
+      schema: {
+        tags: PARTNERSHIP_TAGS,
+        summary: 'The engagements of a filter as CSV or XLSX',
+        querystring: engagementListQuerySchema.omit({ page: true, pageSize: true }).extend(tableFormatSchema.shape),
+      },
+    },
     async (request, reply) => {
       const { format, lang, ...filter } = request.query;
       const d = depsFor(deps, request);
@@ -87,7 +93,14 @@ export function registerEngagementRoutes(root: FastifyInstance, deps: ServiceDep
 
   app.get(
     '/api/v1/engagements/:id',
-    { schema: { tags: PARTNERSHIP_TAGS, summary: 'An engagement with its items (and the programs they became) and follow-ups', params: idParams, response: { 200: engagementSchema, ...problemResponses } } },
+    {
+      schema: {
+        tags: PARTNERSHIP_TAGS,
+        summary: 'An engagement with its items (and the programs they became) and follow-ups',
+        params: idParams,
+        response: { 200: engagementSchema, ...problemResponses },
+      },
+    },
     async (request, reply) => withEtag(reply, await getEngagement(depsFor(deps, request), request.params.id), presentEngagement),
   );
 
@@ -103,7 +116,9 @@ export function registerEngagementRoutes(root: FastifyInstance, deps: ServiceDep
       },
     },
     async (request, reply) => {
-      return ifMatch(request, reply, async (check) => withEtag(reply, await patchEngagement(depsFor(deps, request), request.params.id, request.body, check), presentEngagement));
+      return ifMatch(request, reply, async (check) =>
+        withEtag(reply, await patchEngagement(depsFor(deps, request), request.params.id, request.body, check), presentEngagement),
+      );
     },
   );
 
@@ -112,7 +127,8 @@ export function registerEngagementRoutes(root: FastifyInstance, deps: ServiceDep
     {
       schema: {
         tags: PARTNERSHIP_TAGS,
-        summary: 'Delete an engagement recorded by mistake, unless an item became a program request (coordination team, owning agency); If-Match honoured',
+        summary:
+          'Delete an engagement recorded by mistake, unless an item became a program request (coordination team, owning agency); If-Match honoured',
         params: idParams,
         response: { 204: z.null(), ...problemResponses },
       },
@@ -127,13 +143,29 @@ export function registerEngagementRoutes(root: FastifyInstance, deps: ServiceDep
 
   app.post(
     '/api/v1/engagements/:id/items',
-    { schema: { tags: PARTNERSHIP_TAGS, summary: 'Add an offer or a request made at the engagement', params: idParams, body: itemInputSchema, response: { 201: engagementSchema, ...problemResponses } } },
-    async (request, reply) => reply.code(201).send(presentEngagement(await addEngagementItem(depsFor(deps, request), request.params.id, request.body))),
+    {
+      schema: {
+        tags: PARTNERSHIP_TAGS,
+        summary: 'Add an offer or a request made at the engagement',
+        params: idParams,
+        body: itemInputSchema,
+        response: { 201: engagementSchema, ...problemResponses },
+      },
+    },
+    async (request, reply) =>
+      reply.code(201).send(presentEngagement(await addEngagementItem(depsFor(deps, request), request.params.id, request.body))),
   );
 
   app.delete(
     '/api/v1/engagement-items/:id',
-    { schema: { tags: PARTNERSHIP_TAGS, summary: 'Remove an offer or request (not once it became a program request)', params: idParams, response: { 200: engagementSchema, ...problemResponses } } },
+    {
+      schema: {
+        tags: PARTNERSHIP_TAGS,
+        summary: 'Remove an offer or request (not once it became a program request)',
+        params: idParams,
+        response: { 200: engagementSchema, ...problemResponses },
+      },
+    },
     async (request) => presentEngagement(await deleteEngagementItem(depsFor(deps, request), request.params.id)),
   );
 
@@ -166,7 +198,8 @@ export function registerEngagementRoutes(root: FastifyInstance, deps: ServiceDep
         response: { 201: engagementSchema, ...problemResponses },
       },
     },
-    async (request, reply) => reply.code(201).send(presentEngagement(await addFollowUp(depsFor(deps, request), request.params.id, request.body))),
+    async (request, reply) =>
+      reply.code(201).send(presentEngagement(await addFollowUp(depsFor(deps, request), request.params.id, request.body))),
   );
 
   app.patch(
@@ -185,7 +218,14 @@ export function registerEngagementRoutes(root: FastifyInstance, deps: ServiceDep
 
   app.get(
     '/api/v1/follow-ups',
-    { schema: { tags: PARTNERSHIP_TAGS, summary: 'Follow-up actions, earliest due first', querystring: followUpListQuerySchema, response: { 200: pageSchema(followUpRowSchema, 'FollowUpPage'), ...problemResponses } } },
+    {
+      schema: {
+        tags: PARTNERSHIP_TAGS,
+        summary: 'Follow-up actions, earliest due first',
+        querystring: followUpListQuerySchema,
+        response: { 200: pageSchema(followUpRowSchema, 'FollowUpPage'), ...problemResponses },
+      },
+    },
     async (request) => {
       const result = await listFollowUps(depsFor(deps, request), request.query);
       return { ...result, items: [...result.items] };
@@ -194,7 +234,13 @@ export function registerEngagementRoutes(root: FastifyInstance, deps: ServiceDep
 
   app.get(
     '/api/v1/follow-ups/export',
-    { schema: { tags: PARTNERSHIP_TAGS, summary: 'Follow-up actions as CSV or XLSX', querystring: followUpListQuerySchema.omit({ page: true, pageSize: true }).extend(tableFormatSchema.shape) } },
+    {
+      schema: {
+        tags: PARTNERSHIP_TAGS,
+        summary: 'Follow-up actions as CSV or XLSX',
+        querystring: followUpListQuerySchema.omit({ page: true, pageSize: true }).extend(tableFormatSchema.shape),
+      },
+    },
     async (request, reply) => {
       const { format, lang, ...filter } = request.query;
       const d = depsFor(deps, request);

@@ -18,7 +18,9 @@ export const followUpSchema = z
   })
   .meta({ id: 'FollowUp' });
 
-export const followUpRowSchema = followUpSchema.extend({ engagementReference: z.string(), engagementTitle: z.string(), ownerOrg: z.string().nullable() }).meta({ id: 'FollowUpRow' });
+export const followUpRowSchema = followUpSchema
+  .extend({ engagementReference: z.string(), engagementTitle: z.string(), ownerOrg: z.string().nullable() })
+  .meta({ id: 'FollowUpRow' });
 
 export const engagementSchema = z
   .object({

@@ -17,7 +17,16 @@ describeEachEngine('downloads', (app) => {
   });
 
   it('exports the filtered list as CSV in the import format, with formulas neutralised', async () => {
-    await server().inject({ method: 'POST', url: '/api/v1/activities', payload: aProgram({ identifier: 'FORMULA-1', titleEn: '=HYPERLINK("http://x")', plannedStart: '2030-01-01', plannedEnd: '2030-01-02' }) });
+    await server().inject({
+      method: 'POST',
+      url: '/api/v1/activities',
+      payload: aProgram({
+        identifier: 'FORMULA-1',
+        titleEn: '=HYPERLINK("http://x")',
+        plannedStart: '2030-01-01',
+        plannedEnd: '2030-01-02',
+      }),
+    });
     const res = await server().inject({ url: '/api/v1/activities/export.csv?year=2018&sort=identifier' });
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toMatch(/text\/csv/);
@@ -25,7 +34,9 @@ describeEachEngine('downloads', (app) => {
     const [header, ...rows] = parseCsvText(res.body);
     expect(header?.fields.slice(0, 3)).toEqual(['identifier', 'title_en', 'title_id']);
     expect(rows).toHaveLength(14);
-    expect(rows[0]?.fields).toEqual(expect.arrayContaining(['ID-KEMLU-2018-01', 'seminar', 'ECO-MICRO', 'Amman, Jordan', 'PS', 'ID-KEMLU', '30', '8.10']));
+    expect(rows[0]?.fields).toEqual(
+      expect.arrayContaining(['ID-KEMLU-2018-01', 'seminar', 'ECO-MICRO', 'Amman, Jordan', 'PS', 'ID-KEMLU', '30', '8.10']),
+    );
     const formula = parseCsvText((await server().inject({ url: '/api/v1/activities/export.csv?year=2030' })).body)[1];
     expect(formula?.fields[1]).toBe(`'=HYPERLINK("http://x")`);
   });

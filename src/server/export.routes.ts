@@ -32,7 +32,10 @@ function iatiStream(reply: FastifyReply, exported: IatiExport, filename: string)
 /** A program as a line of the CSV (the import format), formulas neutralised. */
 function programCsvRow(program: Program): string {
   const row = programToRow(program);
-  return csvRow(ACTIVITY_COLUMNS.map((c) => row[c]), { neutraliseFormulas: true });
+  return csvRow(
+    ACTIVITY_COLUMNS.map((c) => row[c]),
+    { neutraliseFormulas: true },
+  );
 }
 
 export function registerExportRoutes(root: FastifyInstance, deps: ServiceDeps, publisher: IatiPublisher): void {
@@ -87,7 +90,11 @@ export function registerExportRoutes(root: FastifyInstance, deps: ServiceDeps, p
   app.get(
     '/api/v1/activities/export.xlsx',
     {
-      schema: { tags: ['Programs'], summary: 'The programs of a filter as an XLSX workbook, in the import format', querystring: exportQuery },
+      schema: {
+        tags: ['Programs'],
+        summary: 'The programs of a filter as an XLSX workbook, in the import format',
+        querystring: exportQuery,
+      },
     },
     async (request, reply) => {
       const stream = download(reply, XLSX, 'programs.xlsx');
@@ -131,7 +138,8 @@ export function registerExportRoutes(root: FastifyInstance, deps: ServiceDeps, p
     {
       schema: {
         tags: ['Reports'],
-        summary: 'The annual report as an A4 PDF (cover, the tables of annual.xlsx, charts, world map); the public counts published programs only',
+        summary:
+          'The annual report as an A4 PDF (cover, the tables of annual.xlsx, charts, world map); the public counts published programs only',
         querystring: z.object({ year: z.coerce.number().int().min(1900).max(2200), lang, stage: programListQuerySchema.shape.stage }),
       },
     },
@@ -161,7 +169,10 @@ export function registerExportRoutes(root: FastifyInstance, deps: ServiceDeps, p
       const body = tableCsv(table ?? { columns: [], rows: [] });
       return reply
         .type('text/csv; charset=utf-8')
-        .header('content-disposition', `attachment; filename="mitra-${request.query.table}-${request.query.year}-${request.query.lang}.csv"`)
+        .header(
+          'content-disposition',
+          `attachment; filename="mitra-${request.query.table}-${request.query.year}-${request.query.lang}.csv"`,
+        )
         .send(body);
     },
   );

@@ -28,7 +28,11 @@ export interface VersionCheck {
  * Runs a change of a versioned record with the version If-Match names (a stale one is the
  * service's 409), or answers 400 for a malformed header without running it.
  */
-export async function ifMatch<T>(request: FastifyRequest, reply: FastifyReply, change: (check: VersionCheck) => Promise<T>): Promise<T | FastifyReply> {
+export async function ifMatch<T>(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  change: (check: VersionCheck) => Promise<T>,
+): Promise<T | FastifyReply> {
   const header = readIfMatch(request);
   if (!header.ok) return badIfMatch(request, reply);
   return change({ expectedVersion: header.version });

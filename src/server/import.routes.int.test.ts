@@ -16,7 +16,12 @@ describeEachEngine('imports and reports API', (app) => {
     const real = await csv('/api/v1/imports/activities', body);
     expect(real.json()).toMatchObject({ status: 'committed', inserted: 1 });
     const summary = (await server().inject({ url: '/api/v1/reports/summary?year=2019' })).json();
-    expect(summary).toMatchObject({ programs: 1, countries: 1, participants: 12, regions: { asia: { programs: 1, countries: 1, participants: 12 } } });
+    expect(summary).toMatchObject({
+      programs: 1,
+      countries: 1,
+      participants: 12,
+      regions: { asia: { programs: 1, countries: 1, participants: 12 } },
+    });
     expect(summary.spending).toEqual({ usd: '0.00', idr: '0.00', transactions: 0, byCurrency: [], missingRates: [] });
     const years = (await server().inject({ url: '/api/v1/reports/years' })).json();
     expect(years.items).toEqual([expect.objectContaining({ year: 2019, programs: 1, countries: 1, participants: 12, usd: '0.00' })]);
@@ -47,10 +52,21 @@ describeEachEngine('imports and reports API', (app) => {
   </iati-activity>
 </iati-activities>`;
     const post = (body: string, query = '') =>
-      server().inject({ method: 'POST', url: `/api/v1/imports/iati${query}`, payload: body, headers: { 'content-type': 'application/xml', 'x-file-name': 'partner.xml' } });
+      server().inject({
+        method: 'POST',
+        url: `/api/v1/imports/iati${query}`,
+        payload: body,
+        headers: { 'content-type': 'application/xml', 'x-file-name': 'partner.xml' },
+      });
     const first = await post(xml('Solar lamps'));
     expect(first.statusCode).toBe(200);
-    expect(first.json()).toMatchObject({ kind: 'iati', status: 'committed', inserted: 1, source: 'partner.xml', file: { iatiVersion: '2.03' } });
+    expect(first.json()).toMatchObject({
+      kind: 'iati',
+      status: 'committed',
+      inserted: 1,
+      source: 'partner.xml',
+      file: { iatiVersion: '2.03' },
+    });
     expect((await post(xml('Solar lamps'))).json()).toMatchObject({ inserted: 0, updated: 0, unchanged: 1 });
     const program = (await server().inject({ url: '/api/v1/activities/by-identifier/XM-API-1' })).json();
     expect(program).toMatchObject({ titleEn: 'Solar lamps', recipients: [{ country: 'TL', percentage: null }] });
@@ -63,13 +79,23 @@ describeEachEngine('imports and reports API', (app) => {
     const boundary = '----mitra';
     const file = 'currency;date;units_per_usd\nIDR;2019-01-01;14147.67\n';
     const payload = `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="kurs.csv"\r\nContent-Type: text/csv\r\n\r\n${file}\r\n--${boundary}--\r\n`;
-    const res = await server().inject({ method: 'POST', url: '/api/v1/imports/rates', payload, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } });
+    const res = await server().inject({
+      method: 'POST',
+      url: '/api/v1/imports/rates',
+      payload,
+      headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+    });
     expect(res.statusCode).toBe(200);
     expect(res.json()).toMatchObject({ status: 'committed', inserted: 1, source: 'kurs.csv' });
     const rates = (await server().inject({ url: '/api/v1/exchange-rates?currency=idr' })).json();
     expect(rates.items).toEqual([{ currency: 'IDR', date: '2019-01-01', unitsPerUsd: 14147.67, source: null }]);
     const empty = `--${boundary}\r\nContent-Disposition: form-data; name="note"\r\n\r\nhello\r\n--${boundary}--\r\n`;
-    const none = await server().inject({ method: 'POST', url: '/api/v1/imports/rates', payload: empty, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } });
+    const none = await server().inject({
+      method: 'POST',
+      url: '/api/v1/imports/rates',
+      payload: empty,
+      headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+    });
     expect(none.statusCode).toBe(422);
     expect(none.json().code).toBe('import.no_file');
   });

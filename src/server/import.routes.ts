@@ -44,7 +44,10 @@ export const importReportSchema = z
     ),
     warnings: z.array(z.string()),
     createdOrganisations: z.array(z.object({ code: z.string(), name: z.string(), kind: z.string() })),
-    file: z.record(z.string(), z.unknown()).optional().meta({ description: "what the file says of itself (an IATI file's version, date and publishers)" }),
+    file: z
+      .record(z.string(), z.unknown())
+      .optional()
+      .meta({ description: "what the file says of itself (an IATI file's version, date and publishers)" }),
   })
   .meta({ id: 'ImportReport' });
 
@@ -67,7 +70,10 @@ export interface ImportRouteOptions {
 async function uploadedFile(request: FastifyRequest): Promise<{ name: string; stream: AsyncIterable<Uint8Array> }> {
   if (request.isMultipart()) {
     const file = await request.file();
-    if (!file) throw new InvalidError('import.no_file', 'the form has no file: send it in a field named "file"', [{ path: 'file', message: 'is required' }]);
+    if (!file)
+      throw new InvalidError('import.no_file', 'the form has no file: send it in a field named "file"', [
+        { path: 'file', message: 'is required' },
+      ]);
     return { name: file.filename || 'upload', stream: file.file };
   }
   // The browser sends the name URI-encoded (headers are Latin-1); a bad encoding keeps it as sent.
@@ -86,8 +92,9 @@ async function uploadedFile(request: FastifyRequest): Promise<{ name: string; st
 export async function registerImportRoutes(root: FastifyInstance, deps: ServiceDeps, options: ImportRouteOptions): Promise<void> {
   // CSV bodies are streamed to the importer, never buffered whole.
   // CSV and XML bodies are streamed to the importer, never buffered whole.
-  root.addContentTypeParser(['text/csv', 'application/csv', 'application/octet-stream', 'application/xml', 'text/xml'], (_request, payload, done) =>
-    done(null, payload),
+  root.addContentTypeParser(
+    ['text/csv', 'application/csv', 'application/octet-stream', 'application/xml', 'text/xml'],
+    (_request, payload, done) => done(null, payload),
   );
   await root.register(fastifyMultipart, { limits: { fileSize: options.maxBytes, files: 1, fields: 10 } });
   const app = root.withTypeProvider<ZodTypeProvider>();
@@ -149,7 +156,10 @@ export async function registerImportRoutes(root: FastifyInstance, deps: ServiceD
           code: 'row_invalid',
         })),
       );
-      return reply.code(422).type(PROBLEM_CONTENT_TYPE).send({ ...problem, report: present(report) });
+      return reply
+        .code(422)
+        .type(PROBLEM_CONTENT_TYPE)
+        .send({ ...problem, report: present(report) });
     },
   );
 
@@ -181,6 +191,8 @@ export async function registerImportRoutes(root: FastifyInstance, deps: ServiceD
         },
       },
     },
-    async (request) => ({ items: (await listImportBatches(depsFor(deps, request), request.query.limit)).map(({ details: _d, userId: _u, ...b }) => b) }),
+    async (request) => ({
+      items: (await listImportBatches(depsFor(deps, request), request.query.limit)).map(({ details: _d, userId: _u, ...b }) => b),
+    }),
   );
 }

@@ -39,14 +39,21 @@ describeEachEngine('the assistance process through the API', (app) => {
 
   const system = (stage: LifecycleStage, overrides: Partial<ProgramRequest> = {}) =>
     createProgram(app().deps, programInputSchema.parse(aProgram({ implementingOrg: OWN, lifecycleStage: stage, ...overrides })));
-  const move = (who: TestSession | null, id: number, action: string, comment?: string | null, ifMatch?: string): Promise<LightMyRequestResponse> =>
+  const move = (
+    who: TestSession | null,
+    id: number,
+    action: string,
+    comment?: string | null,
+    ifMatch?: string,
+  ): Promise<LightMyRequestResponse> =>
     as(who).inject({
       method: 'POST',
       url: `/api/v1/activities/${id}/transitions`,
       payload: { action, ...(comment === undefined ? {} : { comment }) },
       headers: ifMatch ? { 'if-match': ifMatch } : {},
     });
-  const timeline = async (who: TestSession | null, id: number) => (await as(who).inject({ url: `/api/v1/activities/${id}/timeline` })).json();
+  const timeline = async (who: TestSession | null, id: number) =>
+    (await as(who).inject({ url: `/api/v1/activities/${id}/timeline` })).json();
 
   describe('transitions', () => {
     it('walks a request of an agency to its evaluation, each step by a role allowed to make it', async () => {
@@ -113,7 +120,9 @@ describeEachEngine('the assistance process through the API', (app) => {
       expect((await move(coordinator, id, 'cancel', 'x')).statusCode).toBe(409);
 
       const t = await timeline(agency, id);
-      expect(t.transitions.map((s: { action: string; comment: string | null; actorLabel: string }) => [s.action, s.comment, s.actorLabel])).toEqual([
+      expect(
+        t.transitions.map((s: { action: string; comment: string | null; actorLabel: string }) => [s.action, s.comment, s.actorLabel]),
+      ).toEqual([
         ['submit', null, embassy.email],
         ['return', 'Add the budget', coordinator.email],
         ['submit', null, agency.email],
@@ -154,7 +163,10 @@ describeEachEngine('the assistance process through the API', (app) => {
         const response = await move(who, id, action, 'A reason');
         expect(response.statusCode, `${action} in ${stage}`).toBe(403);
         expect(response.json().code).toBe('activity.transition_forbidden');
-        expect((await as(coordinator).inject({ url: `/api/v1/activities/${id}` })).json()).toMatchObject({ lifecycleStage: stage, version: 1 });
+        expect((await as(coordinator).inject({ url: `/api/v1/activities/${id}` })).json()).toMatchObject({
+          lifecycleStage: stage,
+          version: 1,
+        });
       }
       const { id } = await system('request');
       const anonymous = await move(null, id, 'submit');
@@ -173,13 +185,20 @@ describeEachEngine('the assistance process through the API', (app) => {
       const stale = await move(agency, id, 'submit', null, '"1"');
       expect(stale.statusCode).toBe(409);
       expect(stale.json()).toMatchObject({ code: 'activity.stale', details: { currentVersion: 2, yourVersion: 1 } });
-      expect((await as(agency).inject({ url: `/api/v1/activities/${id}` })).json()).toMatchObject({ lifecycleStage: 'request', version: 2 });
+      expect((await as(agency).inject({ url: `/api/v1/activities/${id}` })).json()).toMatchObject({
+        lifecycleStage: 'request',
+        version: 2,
+      });
       expect((await move(agency, id, 'submit', null, 'W/"2"')).statusCode).toBe(200);
       expect((await move(coordinator, id, 'approve', null, 'two')).json().code).toBe('request.if_match');
       expect((await move(coordinator, 424242, 'approve')).statusCode).toBe(404);
       const unknown = await move(coordinator, id, 'publish');
       expect(unknown.statusCode).toBe(400);
-      const extra = await as(coordinator).inject({ method: 'POST', url: `/api/v1/activities/${id}/transitions`, payload: { action: 'approve', toStage: 'evaluated' } });
+      const extra = await as(coordinator).inject({
+        method: 'POST',
+        url: `/api/v1/activities/${id}/transitions`,
+        payload: { action: 'approve', toStage: 'evaluated' },
+      });
       expect(extra.statusCode).toBe(400);
       expect(extra.json().issues).toEqual([expect.objectContaining({ path: 'toStage', code: 'unknown_field' })]);
     });
@@ -187,17 +206,35 @@ describeEachEngine('the assistance process through the API', (app) => {
 
   describe('the stage in lists and reports', () => {
     const YEAR = 2033;
-    const STAGES: LifecycleStage[] = ['request', 'assessment', 'approved', 'funded', 'implementation', 'completed', 'evaluated', 'rejected', 'cancelled'];
+    const STAGES: LifecycleStage[] = [
+      'request',
+      'assessment',
+      'approved',
+      'funded',
+      'implementation',
+      'completed',
+      'evaluated',
+      'rejected',
+      'cancelled',
+    ];
     const byStage = {} as Record<LifecycleStage, number>;
 
     beforeAll(async () => {
       for (const stage of STAGES) {
-        byStage[stage] = (await system(stage, { plannedStart: `${YEAR}-05-01`, plannedEnd: `${YEAR}-05-10`, recipients: [{ country: stage === 'approved' ? 'FJ' : 'KE' }] })).id;
+        byStage[stage] = (
+          await system(stage, {
+            plannedStart: `${YEAR}-05-01`,
+            plannedEnd: `${YEAR}-05-10`,
+            recipients: [{ country: stage === 'approved' ? 'FJ' : 'KE' }],
+          })
+        ).id;
       }
     });
 
     const ids = async (who: TestSession | null, query: string) =>
-      ((await as(who).inject({ url: `/api/v1/activities?year=${YEAR}&pageSize=100&${query}` })).json().items as { id: number }[]).map((a) => a.id).sort((a, b) => a - b);
+      ((await as(who).inject({ url: `/api/v1/activities?year=${YEAR}&pageSize=100&${query}` })).json().items as { id: number }[])
+        .map((a) => a.id)
+        .sort((a, b) => a - b);
     const summary = async (who: TestSession | null, query = '') => {
       const response = await as(who).inject({ url: `/api/v1/reports/summary?year=${YEAR}${query}` });
       expect(response.statusCode, response.body).toBe(200);
@@ -228,7 +265,9 @@ describeEachEngine('the assistance process through the API', (app) => {
       expect((await summary(null, '&stage=request,approved')).programs).toBe(1);
       const years = (await server.inject({ url: '/api/v1/reports/years' })).json().items.find((y: { year: number }) => y.year === YEAR);
       expect(years.programs).toBe(5);
-      const internalYears = (await as(viewer).inject({ url: '/api/v1/reports/years?stage=approved,funded' })).json().items.find((y: { year: number }) => y.year === YEAR);
+      const internalYears = (await as(viewer).inject({ url: '/api/v1/reports/years?stage=approved,funded' }))
+        .json()
+        .items.find((y: { year: number }) => y.year === YEAR);
       expect(internalYears.programs).toBe(2);
     });
 
@@ -248,7 +287,12 @@ describeEachEngine('the assistance process through the API', (app) => {
 
   describe('the annual plan', () => {
     const YEAR = 2031;
-    const budget = (amount: string, currency: string, day: { valueDate?: string; periodStart?: string; periodEnd?: string }, type: 1 | 2 = 1) => ({
+    const budget = (
+      amount: string,
+      currency: string,
+      day: { valueDate?: string; periodStart?: string; periodEnd?: string },
+      type: 1 | 2 = 1,
+    ) => ({
       type,
       periodStart: day.periodStart ?? `${YEAR}-01-01`,
       periodEnd: day.periodEnd ?? `${YEAR}-12-31`,
@@ -262,7 +306,14 @@ describeEachEngine('the assistance process through the API', (app) => {
       return response.json();
     };
     const at = (identifier: string, stage: LifecycleStage, org: string, budgets: ReturnType<typeof budget>[], start = `${YEAR}-03-01`) =>
-      system(stage, { identifier, implementingOrg: org, plannedStart: start, plannedEnd: start.replace(/-01$/, '-20'), recipients: [{ country: 'KE' }, { country: 'TZ' }], budgets });
+      system(stage, {
+        identifier,
+        implementingOrg: org,
+        plannedStart: start,
+        plannedEnd: start.replace(/-01$/, '-20'),
+        recipients: [{ country: 'KE' }, { country: 'TZ' }],
+        budgets,
+      });
 
     beforeAll(async () => {
       const rates = await as(coordinator).inject({
@@ -276,7 +327,10 @@ describeEachEngine('the assistance process through the API', (app) => {
       await at('PLAN-A', 'approved', OWN, [budget('1500000000', 'IDR', { periodStart: `${YEAR}-02-01` })]);
       // B: the revised budget replaces the original: 8,000 EUR on 1 August (0.8 EUR/USD, 16,000 IDR/USD)
       //    = 10,000.00 USD = 160,000,000.00 IDR.
-      await at('PLAN-B', 'funded', OWN, [budget('5000', 'EUR', { valueDate: `${YEAR}-02-01` }), budget('8000', 'EUR', { valueDate: `${YEAR}-08-01` }, 2)]);
+      await at('PLAN-B', 'funded', OWN, [
+        budget('5000', 'EUR', { valueDate: `${YEAR}-02-01` }),
+        budget('8000', 'EUR', { valueDate: `${YEAR}-08-01` }, 2),
+      ]);
       // C: 2,500.50 USD = 37,507,500.00 IDR; 1,234,567 JPY at 110.5 = 11,172.55203… USD → 11,172.55,
       //    and 167,588,280.54298… IDR → 167,588,280.54; 1,000 CHF has no rate at all.
       await at('PLAN-C', 'approved', OTHER, [
@@ -285,7 +339,9 @@ describeEachEngine('the assistance process through the API', (app) => {
         budget('1000', 'CHF', { periodStart: `${YEAR}-04-01` }),
       ]);
       // D: 100 EUR dated before the first EUR rate: left out of the totals.
-      await at('PLAN-D', 'funded', OTHER, [budget('100', 'EUR', { valueDate: `${YEAR - 1}-12-31`, periodStart: `${YEAR - 1}-12-01`, periodEnd: `${YEAR}-11-30` })]);
+      await at('PLAN-D', 'funded', OTHER, [
+        budget('100', 'EUR', { valueDate: `${YEAR - 1}-12-31`, periodStart: `${YEAR - 1}-12-01`, periodEnd: `${YEAR}-11-30` }),
+      ]);
       // Not in the plan: other stages, another year.
       await at('PLAN-E', 'implementation', OWN, [budget('999', 'USD', {})]);
       await at('PLAN-F', 'request', OWN, [budget('999', 'USD', {})]);
@@ -297,7 +353,9 @@ describeEachEngine('the assistance process through the API', (app) => {
       const p = await plan();
       expect(p.year).toBe(YEAR);
       expect(p.programs).toBe(4);
-      expect(p.agencies.map((a: { org: string; programs: { identifier: string }[] }) => [a.org, a.programs.map((x) => x.identifier)])).toEqual([
+      expect(
+        p.agencies.map((a: { org: string; programs: { identifier: string }[] }) => [a.org, a.programs.map((x) => x.identifier)]),
+      ).toEqual([
         [OWN, ['PLAN-A', 'PLAN-B']],
         [OTHER, ['PLAN-C', 'PLAN-D']],
       ]);
@@ -307,7 +365,13 @@ describeEachEngine('the assistance process through the API', (app) => {
         plannedStart: `${YEAR}-03-01`,
         plannedEnd: `${YEAR}-03-20`,
         recipients: ['KE', 'TZ'],
-        budget: { usd: '10000.00', idr: '160000000.00', transactions: 1, byCurrency: [{ currency: 'EUR', amount: '8000.00', transactions: 1 }], missingRates: [] },
+        budget: {
+          usd: '10000.00',
+          idr: '160000000.00',
+          transactions: 1,
+          byCurrency: [{ currency: 'EUR', amount: '8000.00', transactions: 1 }],
+          missingRates: [],
+        },
       });
     });
 
@@ -336,8 +400,22 @@ describeEachEngine('the assistance process through the API', (app) => {
           { currency: 'USD', amount: '2500.50', transactions: 1 },
         ],
         missingRates: [
-          { currency: 'CHF', transactions: 1, amount: '1000.00', firstDate: `${YEAR}-04-01`, lastDate: `${YEAR}-04-01`, missing: ['idr', 'usd'] },
-          { currency: 'EUR', transactions: 1, amount: '100.00', firstDate: `${YEAR - 1}-12-31`, lastDate: `${YEAR - 1}-12-31`, missing: ['idr', 'usd'] },
+          {
+            currency: 'CHF',
+            transactions: 1,
+            amount: '1000.00',
+            firstDate: `${YEAR}-04-01`,
+            lastDate: `${YEAR}-04-01`,
+            missing: ['idr', 'usd'],
+          },
+          {
+            currency: 'EUR',
+            transactions: 1,
+            amount: '100.00',
+            firstDate: `${YEAR - 1}-12-31`,
+            lastDate: `${YEAR - 1}-12-31`,
+            missing: ['idr', 'usd'],
+          },
         ],
       });
       expect(p.budget).toMatchObject({
@@ -362,7 +440,12 @@ describeEachEngine('the assistance process through the API', (app) => {
       expect((await move(coordinator, e.id, 'cancel', 'Merged into PLAN-C')).statusCode).toBe(200);
       expect((await plan()).programs).toBe(4);
       const empty = (await as(viewer).inject({ url: '/api/v1/reports/annual-plan?year=1999' })).json();
-      expect(empty).toEqual({ year: 1999, programs: 0, agencies: [], budget: { usd: '0.00', idr: '0.00', transactions: 0, byCurrency: [], missingRates: [] } });
+      expect(empty).toEqual({
+        year: 1999,
+        programs: 0,
+        agencies: [],
+        budget: { usd: '0.00', idr: '0.00', transactions: 0, byCurrency: [], missingRates: [] },
+      });
       expect((await server.inject({ url: `/api/v1/reports/annual-plan?year=${YEAR}` })).statusCode).toBe(401);
       expect((await as(viewer).inject({ url: '/api/v1/reports/annual-plan' })).statusCode).toBe(400);
     });

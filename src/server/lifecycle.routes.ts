@@ -69,7 +69,11 @@ export function registerLifecycleRoutes(root: FastifyInstance, deps: ServiceDeps
     },
     async (request) => {
       const t = await programTimeline(depsFor(deps, request), request.params.id);
-      return { stage: t.stage, transitions: t.transitions.map(({ actorUserId: _u, activityId: _a, ...rest }) => rest), available: [...t.available] };
+      return {
+        stage: t.stage,
+        transitions: t.transitions.map(({ actorUserId: _u, activityId: _a, ...rest }) => rest),
+        available: [...t.available],
+      };
     },
   );
 
@@ -87,7 +91,11 @@ export function registerLifecycleRoutes(root: FastifyInstance, deps: ServiceDeps
     },
     async (request, reply) =>
       ifMatch(request, reply, async ({ expectedVersion }) => {
-        const program = await transitionProgram(depsFor(deps, request), request.params.id, { action: request.body.action, comment: request.body.comment ?? null, expectedVersion });
+        const program = await transitionProgram(depsFor(deps, request), request.params.id, {
+          action: request.body.action,
+          comment: request.body.comment ?? null,
+          expectedVersion,
+        });
         return withEtag(reply, program, presentProgram);
       }),
   );

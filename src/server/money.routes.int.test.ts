@@ -21,7 +21,16 @@ describeEachEngine('money API', (app) => {
     // A title a spreadsheet would run as a formula.
     await createProgram(
       app().deps,
-      programInputSchema.parse(aProgram({ identifier: 'MONEY-FORMULA', titleEn: '=HYPERLINK("http://evil.example")', lifecycleStage: 'completed', plannedStart: '2031-04-01', plannedEnd: '2031-04-02', recipients: [{ country: 'KE' }] })),
+      programInputSchema.parse(
+        aProgram({
+          identifier: 'MONEY-FORMULA',
+          titleEn: '=HYPERLINK("http://evil.example")',
+          lifecycleStage: 'completed',
+          plannedStart: '2031-04-01',
+          plannedEnd: '2031-04-02',
+          recipients: [{ country: 'KE' }],
+        }),
+      ),
     );
     server = await serverFor(app(), { logLevel: 'silent' });
     await server.ready();
@@ -38,19 +47,40 @@ describeEachEngine('money API', (app) => {
     const response = await as.viewer.inject({ url: '/api/v1/money/budget-vs-spent?groupBy=year&yearFrom=2031&yearTo=2032' });
     expect(response.statusCode).toBe(200);
     const body = response.json();
-    expect(body.rows.map((r: { group: { year: number }; budget: { usd: string }; spent: { usd: string; idr: string }; executionRate: number | null }) => [r.group.year, r.budget.usd, r.spent.usd, r.spent.idr, r.executionRate])).toEqual([
+    expect(
+      body.rows.map(
+        (r: { group: { year: number }; budget: { usd: string }; spent: { usd: string; idr: string }; executionRate: number | null }) => [
+          r.group.year,
+          r.budget.usd,
+          r.spent.usd,
+          r.spent.idr,
+          r.executionRate,
+        ],
+      ),
+    ).toEqual([
       [2031, '30000.00', '25000.00', '380000000.00', null],
       [2032, '1000.00', '1100.00', '17600000.00', 1.1],
     ]);
-    expect(body.rows[0].spent.missingRates).toEqual([{ currency: 'JPY', transactions: 1, amount: '100000.00', firstDate: '2031-06-20', lastDate: '2031-06-20', missing: ['idr', 'usd'] }]);
+    expect(body.rows[0].spent.missingRates).toEqual([
+      { currency: 'JPY', transactions: 1, amount: '100000.00', firstDate: '2031-06-20', lastDate: '2031-06-20', missing: ['idr', 'usd'] },
+    ]);
     expect(body.filter).toEqual({ yearFrom: 2031, yearTo: 2032, agency: null, stages: null });
   });
 
   it('shows the public published programs only, and refuses bad filters', async () => {
     const body = (await as.anonymous.inject({ url: '/api/v1/money/budget-vs-spent?year=2031' })).json();
-    expect(body.rows.map((r: { group: { program: { identifier: string } } }) => r.group.program.identifier)).toEqual(['MONEY-FORMULA', 'MONEY-P1', 'MONEY-P2', 'MONEY-P5']);
+    expect(body.rows.map((r: { group: { program: { identifier: string } } }) => r.group.program.identifier)).toEqual([
+      'MONEY-FORMULA',
+      'MONEY-P1',
+      'MONEY-P2',
+      'MONEY-P5',
+    ]);
     expect(body.filter.stages).toEqual(['approved', 'funded', 'implementation', 'completed', 'evaluated']);
-    for (const url of ['/api/v1/money/budget-vs-spent?groupBy=country', '/api/v1/money/budget-vs-spent?yearFrom=2032&yearTo=2031', '/api/v1/money/budget-vs-spent?pageSize=501']) {
+    for (const url of [
+      '/api/v1/money/budget-vs-spent?groupBy=country',
+      '/api/v1/money/budget-vs-spent?yearFrom=2032&yearTo=2031',
+      '/api/v1/money/budget-vs-spent?pageSize=501',
+    ]) {
       expect((await as.viewer.inject({ url })).statusCode, url).toBe(400);
     }
     const unknown = await as.viewer.inject({ url: '/api/v1/money/budget-vs-spent?agency=NOPE' });
@@ -60,7 +90,8 @@ describeEachEngine('money API', (app) => {
 
   it('lets the coordination team add, change and delete unit costs, and nobody else (401/403)', async () => {
     const body = { kind: 'flight', region: 'europe', year: 2031, currency: 'USD', amount: '1200.50', note: 'economy return' };
-    const post = (who: Who, payload: Record<string, unknown> = body) => as[who].inject({ method: 'POST', url: '/api/v1/money/unit-costs', payload });
+    const post = (who: Who, payload: Record<string, unknown> = body) =>
+      as[who].inject({ method: 'POST', url: '/api/v1/money/unit-costs', payload });
     expect((await post('anonymous')).statusCode).toBe(401);
     for (const who of ['agency', 'embassy', 'viewer'] as const) {
       const refused = await post(who);
@@ -69,12 +100,20 @@ describeEachEngine('money API', (app) => {
     }
     const created = await post('coordinator');
     expect(created.statusCode).toBe(201);
-    expect(created.json()).toMatchObject({ kind: 'flight', region: 'europe', validFrom: '2031-01-01', currency: 'USD', amount: '1200.50', note: 'economy return' });
+    expect(created.json()).toMatchObject({
+      kind: 'flight',
+      region: 'europe',
+      validFrom: '2031-01-01',
+      currency: 'USD',
+      amount: '1200.50',
+      note: 'economy return',
+    });
     const id = created.json().id as number;
     expect(created.headers.location).toBe(`/api/v1/money/unit-costs/${id}`);
     expect((await post('admin')).statusCode).toBe(409);
 
-    const put = (who: Who, payload: Record<string, unknown>) => as[who].inject({ method: 'PUT', url: `/api/v1/money/unit-costs/${id}`, payload });
+    const put = (who: Who, payload: Record<string, unknown>) =>
+      as[who].inject({ method: 'PUT', url: `/api/v1/money/unit-costs/${id}`, payload });
     const changed = { ...body, amount: '1100' };
     expect((await put('anonymous', changed)).statusCode).toBe(401);
     expect((await put('agency', changed)).statusCode).toBe(403);
@@ -85,11 +124,18 @@ describeEachEngine('money API', (app) => {
 
     expect((await as.viewer.inject({ method: 'DELETE', url: `/api/v1/money/unit-costs/${id}` })).statusCode).toBe(403);
     expect((await as.coordinator.inject({ method: 'DELETE', url: `/api/v1/money/unit-costs/${id}` })).statusCode).toBe(204);
-    expect((await as.anonymous.inject({ url: '/api/v1/money/unit-costs' })).json().items.some((u: { id: number }) => u.id === id)).toBe(false);
+    expect((await as.anonymous.inject({ url: '/api/v1/money/unit-costs' })).json().items.some((u: { id: number }) => u.id === id)).toBe(
+      false,
+    );
   });
 
   it('validates unit costs: positive amounts, known kinds, regions and currencies', async () => {
-    const post = (payload: Record<string, unknown>) => as.admin.inject({ method: 'POST', url: '/api/v1/money/unit-costs', payload: { kind: 'participant_day', year: 2031, currency: 'IDR', amount: '100', ...payload } });
+    const post = (payload: Record<string, unknown>) =>
+      as.admin.inject({
+        method: 'POST',
+        url: '/api/v1/money/unit-costs',
+        payload: { kind: 'participant_day', year: 2031, currency: 'IDR', amount: '100', ...payload },
+      });
     const cases: [Record<string, unknown>, string][] = [
       [{ amount: '0' }, 'amount'],
       [{ amount: '-5' }, 'amount'],
@@ -104,7 +150,10 @@ describeEachEngine('money API', (app) => {
     for (const [payload, field] of cases) {
       const response = await post(payload);
       expect(response.statusCode, JSON.stringify(payload)).toBe(400);
-      expect(response.json().issues.map((i: { path: string }) => i.path), JSON.stringify(payload)).toContain(field);
+      expect(
+        response.json().issues.map((i: { path: string }) => i.path),
+        JSON.stringify(payload),
+      ).toContain(field);
     }
   });
 
@@ -113,13 +162,33 @@ describeEachEngine('money API', (app) => {
     expect(body).toMatchObject({ estimated: true, programs: 3, estimatedPrograms: 2, notEstimatedPrograms: 1 });
     expect(body.total).toMatchObject({ usd: '13000.00', idr: '198000000.00' });
     const p4 = body.items.find((e: { program: { identifier: string } }) => e.program.identifier === 'MONEY-P4');
-    expect(p4).toMatchObject({ estimated: true, inputs: { people: 10, days: 3, role: 'participant' }, value: { usd: '10000.00', idr: '150000000.00' } });
+    expect(p4).toMatchObject({
+      estimated: true,
+      inputs: { people: 10, days: 3, role: 'participant' },
+      value: { usd: '10000.00', idr: '150000000.00' },
+    });
     expect(p4.components).toEqual([
-      { kind: 'participant_day', region: null, quantity: 30, unitCost: expect.objectContaining({ amount: '1000000.00', currency: 'IDR' }), amount: '30000000.00', currency: 'IDR' },
-      { kind: 'flight', region: 'oceania', quantity: 10, unitCost: expect.objectContaining({ amount: '800.00', currency: 'USD' }), amount: '8000.00', currency: 'USD' },
+      {
+        kind: 'participant_day',
+        region: null,
+        quantity: 30,
+        unitCost: expect.objectContaining({ amount: '1000000.00', currency: 'IDR' }),
+        amount: '30000000.00',
+        currency: 'IDR',
+      },
+      {
+        kind: 'flight',
+        region: 'oceania',
+        quantity: 10,
+        unitCost: expect.objectContaining({ amount: '800.00', currency: 'USD' }),
+        amount: '8000.00',
+        currency: 'USD',
+      },
     ]);
     // The formula-titled program's 20 participants fly to Africa, which has no flight cost: reported, not estimated.
-    expect(body.gaps).toEqual([{ what: 'unit_cost', kind: 'flight', region: 'africa', programs: 1, firstDay: '2031-04-01', lastDay: '2031-04-01' }]);
+    expect(body.gaps).toEqual([
+      { what: 'unit_cost', kind: 'flight', region: 'africa', programs: 1, firstDay: '2031-04-01', lastDay: '2031-04-01' },
+    ]);
   });
 
   it('downloads the TOSSD CSV, with formulas neutralised and rows summing to the totals', async () => {
@@ -145,7 +214,13 @@ describeEachEngine('money API', (app) => {
 
   it('documents the money endpoints in OpenAPI', async () => {
     const doc = (await server.inject({ url: '/api/openapi.json' })).json();
-    for (const path of ['/api/v1/money/budget-vs-spent', '/api/v1/money/unit-costs', '/api/v1/money/unit-costs/{id}', '/api/v1/money/in-kind', '/api/v1/export/tossd.csv']) {
+    for (const path of [
+      '/api/v1/money/budget-vs-spent',
+      '/api/v1/money/unit-costs',
+      '/api/v1/money/unit-costs/{id}',
+      '/api/v1/money/in-kind',
+      '/api/v1/export/tossd.csv',
+    ]) {
       expect(doc.paths[path], path).toBeDefined();
     }
   });

@@ -18,7 +18,15 @@ import { asAttachment } from './downloads.js';
 import { deletedSchema } from './common.schemas.js';
 import { idParams } from './http-helpers.js';
 import { problemResponses } from './problem.js';
-import { budgetVsSpentSchema, inKindQuery, inKindReportSchema, presentBudgetVsSpent, presentInKindReport, presentUnitCost, unitCostSchema } from './money.schemas.js';
+import {
+  budgetVsSpentSchema,
+  inKindQuery,
+  inKindReportSchema,
+  presentBudgetVsSpent,
+  presentInKindReport,
+  presentUnitCost,
+  unitCostSchema,
+} from './money.schemas.js';
 
 const TAG = ['Money'];
 
@@ -44,7 +52,8 @@ export function registerMoneyRoutes(root: FastifyInstance, deps: ServiceDeps, to
     {
       schema: {
         tags: TAG,
-        summary: 'Unit costs of the in-kind valuation helper (participant-day, expert-day, flight per recipient region), each from a day on',
+        summary:
+          'Unit costs of the in-kind valuation helper (participant-day, expert-day, flight per recipient region), each from a day on',
         response: { 200: z.object({ items: z.array(unitCostSchema) }), ...problemResponses },
       },
     },
@@ -71,7 +80,13 @@ export function registerMoneyRoutes(root: FastifyInstance, deps: ServiceDeps, to
   app.put(
     '/api/v1/money/unit-costs/:id',
     {
-      schema: { tags: TAG, summary: 'Replace a unit cost (coordination team)', params: idParams, body: unitCostInputSchema, response: { 200: unitCostSchema, ...problemResponses } },
+      schema: {
+        tags: TAG,
+        summary: 'Replace a unit cost (coordination team)',
+        params: idParams,
+        body: unitCostInputSchema,
+        response: { 200: unitCostSchema, ...problemResponses },
+      },
     },
     async (request) => presentUnitCost(await updateUnitCost(depsFor(deps, request), request.params.id, request.body)),
   );
@@ -79,7 +94,12 @@ export function registerMoneyRoutes(root: FastifyInstance, deps: ServiceDeps, to
   app.delete(
     '/api/v1/money/unit-costs/:id',
     {
-      schema: { tags: TAG, summary: 'Delete a unit cost (coordination team)', params: idParams, response: { 204: deletedSchema, ...problemResponses } },
+      schema: {
+        tags: TAG,
+        summary: 'Delete a unit cost (coordination team)',
+        params: idParams,
+        response: { 204: deletedSchema, ...problemResponses },
+      },
     },
     async (request, reply) => {
       await deleteUnitCost(depsFor(deps, request), request.params.id);

@@ -5,7 +5,15 @@
  */
 import { z } from 'zod';
 import { lifecycleStages, modalities, cooperationTypes } from '../domain/codes.js';
-import { BUDGET_GROUPINGS, checkYears, moneyFilterShape, pagingShape, type BudgetVsSpentFigures, type BudgetVsSpentReport, type MoneyFilter } from '../domain/finance/budget-vs-spent.js';
+import {
+  BUDGET_GROUPINGS,
+  checkYears,
+  moneyFilterShape,
+  pagingShape,
+  type BudgetVsSpentFigures,
+  type BudgetVsSpentReport,
+  type MoneyFilter,
+} from '../domain/finance/budget-vs-spent.js';
 import type { InKindEstimate } from '../domain/finance/in-kind.js';
 import { UNIT_COST_KINDS, type UnitCost } from '../domain/finance/unit-costs.js';
 import { formatMinor } from '../domain/money.js';
@@ -29,8 +37,14 @@ const filterSchema = z.object({
 const figures = {
   budget: spendingSchema,
   spent: spendingSchema,
-  executionRate: z.number().nullable().meta({ description: 'spent ÷ budget (0.95 = 95 %); null without a budget or a complete currency to compare in' }),
-  executionRateBasis: z.enum(['usd', 'idr']).nullable().meta({ description: 'the totals compared: USD, else IDR when only the USD totals miss a rate' }),
+  executionRate: z
+    .number()
+    .nullable()
+    .meta({ description: 'spent ÷ budget (0.95 = 95 %); null without a budget or a complete currency to compare in' }),
+  executionRateBasis: z
+    .enum(['usd', 'idr'])
+    .nullable()
+    .meta({ description: 'the totals compared: USD, else IDR when only the USD totals miss a rate' }),
 };
 
 export const budgetVsSpentSchema = z
@@ -44,8 +58,12 @@ export const budgetVsSpentSchema = z
       z.object({
         group: z.object({
           groupBy: z.enum(BUDGET_GROUPINGS),
-          program: z.object({ id: count, identifier: z.string(), titleEn: z.string().nullable(), titleId: z.string().nullable(), stage }).nullable(),
-          agency: z.object({ code: z.string(), nameEn: z.string(), nameId: z.string().nullable(), acronym: z.string().nullable() }).nullable(),
+          program: z
+            .object({ id: count, identifier: z.string(), titleEn: z.string().nullable(), titleId: z.string().nullable(), stage })
+            .nullable(),
+          agency: z
+            .object({ code: z.string(), nameEn: z.string(), nameId: z.string().nullable(), acronym: z.string().nullable() })
+            .nullable(),
           year: count.nullable(),
           programs: count,
         }),
@@ -96,8 +114,13 @@ const inKindEstimateSchema = z
     }),
     inputs: z.object({
       people: count,
-      peopleSource: z.enum(['records', 'planned']).nullable().meta({ description: 'participant records, else the planned (recorded) total' }),
-      role: z.enum(['participant', 'expert']).meta({ description: 'expert for an expert dispatch: its people are taken to be the experts sent' }),
+      peopleSource: z
+        .enum(['records', 'planned'])
+        .nullable()
+        .meta({ description: 'participant records, else the planned (recorded) total' }),
+      role: z
+        .enum(['participant', 'expert'])
+        .meta({ description: 'expert for an expert dispatch: its people are taken to be the experts sent' }),
       startDate: z.string().nullable(),
       endDate: z.string().nullable(),
       dateSource: z.enum(['actual', 'planned', 'mixed']).nullable(),
@@ -175,11 +198,17 @@ function presentEstimate(e: InKindEstimate): z.output<typeof inKindEstimateSchem
       kind: c.kind,
       region: c.region,
       quantity: c.quantity,
-      unitCost: c.unitCost ? { id: c.unitCost.id, amount: formatMinor(c.unitCost.amountMinor), currency: c.unitCost.currency, validFrom: c.unitCost.validFrom } : null,
+      unitCost: c.unitCost
+        ? { id: c.unitCost.id, amount: formatMinor(c.unitCost.amountMinor), currency: c.unitCost.currency, validFrom: c.unitCost.validFrom }
+        : null,
       amount: c.amountMinor === null ? null : formatMinor(c.amountMinor),
       currency: c.currency,
     })),
-    gaps: e.gaps.map((g) => (g.what === 'unit_cost' ? { what: g.what, kind: g.kind, region: g.region, day: g.day } : { what: g.what, kind: null, region: null, day: null })),
+    gaps: e.gaps.map((g) =>
+      g.what === 'unit_cost'
+        ? { what: g.what, kind: g.kind, region: g.region, day: g.day }
+        : { what: g.what, kind: null, region: null, day: null },
+    ),
     value: e.value ? presentSpending(e.value) : null,
   };
 }

@@ -31,7 +31,11 @@ export interface MultipartOptions<F extends string = string> {
   readonly tooLarge: string;
 }
 
-export async function readMultipart<F extends string>(request: FastifyRequest, reply: FastifyReply, options: MultipartOptions<F>): Promise<MultipartForm<F>> {
+export async function readMultipart<F extends string>(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  options: MultipartOptions<F>,
+): Promise<MultipartForm<F>> {
   const fields: Record<string, string> = {};
   const files: FormFile<F>[] = [];
   try {
@@ -45,7 +49,12 @@ export async function readMultipart<F extends string>(request: FastifyRequest, r
         part.file.resume();
         return {
           ok: false,
-          sent: sendProblem(reply, makeProblem(request, 400, 'document.bad_field', options.badField(part.fieldname), [{ path: part.fieldname, message: 'unknown file field', code: 'unknown_field' }])),
+          sent: sendProblem(
+            reply,
+            makeProblem(request, 400, 'document.bad_field', options.badField(part.fieldname), [
+              { path: part.fieldname, message: 'unknown file field', code: 'unknown_field' },
+            ]),
+          ),
         };
       }
       files.push({ field, fileName: part.filename ?? '', bytes: new Uint8Array(await part.toBuffer()) });

@@ -3,7 +3,13 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { contentDisposition, DOCUMENT_KINDS, type DocumentKind } from '../domain/offer/documents.js';
-import { nominationInputSchema, reviewInputSchema, selectInputSchema, statusChangeSchema, type NominationInput } from '../domain/offer/nomination.js';
+import {
+  nominationInputSchema,
+  reviewInputSchema,
+  selectInputSchema,
+  statusChangeSchema,
+  type NominationInput,
+} from '../domain/offer/nomination.js';
 import { offerInputSchema } from '../domain/offer/offer.js';
 import type { Actor } from '../domain/access/actor.js';
 import { actorHasRole, actorOrg, isCoordinationTeam } from '../domain/access/policy.js';
@@ -71,8 +77,16 @@ const uploadedFiles = (files: readonly FormFile<DocumentKind>[]): UploadedFile[]
   files.map((f) => ({ kind: f.field, fileName: f.fileName, bytes: f.bytes }));
 
 /** A nomination as JSON, or as a form with the nomination as JSON in the field "data" and the files cv and letter. */
-async function readNomination(request: FastifyRequest, reply: FastifyReply, maxBytes: number): Promise<Read<{ input: NominationInput; files: UploadedFile[] }>> {
-  const read = await readJsonWithFiles(request, reply, nominationInputSchema, { ...documentForm(maxBytes), jsonField: 'data', notJson: 'the field "data" must hold the nomination as JSON' });
+async function readNomination(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  maxBytes: number,
+): Promise<Read<{ input: NominationInput; files: UploadedFile[] }>> {
+  const read = await readJsonWithFiles(request, reply, nominationInputSchema, {
+    ...documentForm(maxBytes),
+    jsonField: 'data',
+    notJson: 'the field "data" must hold the nomination as JSON',
+  });
   return read.ok ? { ok: true, input: read.data, files: uploadedFiles(read.files) } : read;
 }
 
@@ -92,11 +106,17 @@ export function registerOfferRoutes(root: FastifyInstance, deps: ServiceDeps, op
       },
     },
     (request, reply) =>
-      request.server.answers.reply(request, reply, deps, { topics: ['offers', 'programs'], scope: (actor) => catalogueScope(actor, request.query.open, deps) }, async () => {
-        const { open, ...q } = request.query;
-        const result = await listOffers(depsFor(deps, request), { ...q, openOnly: open });
-        return { ...result, items: result.items.map(presentEntry) };
-      }),
+      request.server.answers.reply(
+        request,
+        reply,
+        deps,
+        { topics: ['offers', 'programs'], scope: (actor) => catalogueScope(actor, request.query.open, deps) },
+        async () => {
+          const { open, ...q } = request.query;
+          const result = await listOffers(depsFor(deps, request), { ...q, openOnly: open });
+          return { ...result, items: result.items.map(presentEntry) };
+        },
+      ),
   );
 
   app.get(
@@ -142,10 +162,20 @@ export function registerOfferRoutes(root: FastifyInstance, deps: ServiceDeps, op
     async (request) => presentOffer(await saveOffer(depsFor(deps, request), request.params.id, request.body)),
   );
 
-  for (const [action, to] of [['close', 'closed'], ['reopen', 'open']] as const) {
+  for (const [action, to] of [
+    ['close', 'closed'],
+    ['reopen', 'open'],
+  ] as const) {
     app.post(
       `/api/v1/offers/:id/${action}`,
-      { schema: { tags: OFFERS, summary: action === 'close' ? 'Close an offer (no more nominations)' : 'Reopen a closed offer', params: idParams, response: { 200: offerSchema, ...problemResponses } } },
+      {
+        schema: {
+          tags: OFFERS,
+          summary: action === 'close' ? 'Close an offer (no more nominations)' : 'Reopen a closed offer',
+          params: idParams,
+          response: { 200: offerSchema, ...problemResponses },
+        },
+      },
       async (request) => presentOffer(await setOfferStatus(depsFor(deps, request), request.params.id, to)),
     );
   }
@@ -158,7 +188,11 @@ export function registerOfferRoutes(root: FastifyInstance, deps: ServiceDeps, op
         summary:
           'Nominate a candidate: application/json (the nomination), or multipart/form-data with the field "data" (the nomination as JSON) and files "cv" and "letter" (PDF, DOCX, JPEG or PNG, checked by content; size limited). consent must be true.',
         params: idParams,
-        response: { 201: z.object({ nomination: nominationSchema, documents: z.array(documentSchema) }), 413: problemSchema, ...problemResponses },
+        response: {
+          201: z.object({ nomination: nominationSchema, documents: z.array(documentSchema) }),
+          413: problemSchema,
+          ...problemResponses,
+        },
       },
     },
     async (request, reply) => {
@@ -176,7 +210,8 @@ export function registerOfferRoutes(root: FastifyInstance, deps: ServiceDeps, op
     {
       schema: {
         tags: NOMINATIONS,
-        summary: "An offer's nominations (the review list): a page by id, filters, and the counts per status and country. Personal fields only for those allowed to see them.",
+        summary:
+          "An offer's nominations (the review list): a page by id, filters, and the counts per status and country. Personal fields only for those allowed to see them.",
         params: idParams,
         querystring: reviewQuerySchema,
         response: { 200: reviewListSchema, ...problemResponses },
@@ -198,7 +233,15 @@ export function registerOfferRoutes(root: FastifyInstance, deps: ServiceDeps, op
 
   app.post(
     '/api/v1/offers/:id/nominations/review',
-    { schema: { tags: NOMINATIONS, summary: 'Set nominations selected, reserve or not selected (one or many; within the quotas)', params: idParams, body: reviewInputSchema, response: { 200: z.object({ changed: z.number().int() }), ...problemResponses } } },
+    {
+      schema: {
+        tags: NOMINATIONS,
+        summary: 'Set nominations selected, reserve or not selected (one or many; within the quotas)',
+        params: idParams,
+        body: reviewInputSchema,
+        response: { 200: z.object({ changed: z.number().int() }), ...problemResponses },
+      },
+    },
     async (request) => {
       const result = await reviewNominations(depsFor(deps, request), request.params.id, request.body);
       kick();
@@ -211,10 +254,14 @@ export function registerOfferRoutes(root: FastifyInstance, deps: ServiceDeps, op
     {
       schema: {
         tags: NOMINATIONS,
-        summary: "Select every candidate (nominated or reserve) within the quotas in the agency's order (ids given first, then by nomination time); the others become ranked reserves (not selected where their country has no place)",
+        summary:
+          "Select every candidate (nominated or reserve) within the quotas in the agency's order (ids given first, then by nomination time); the others become ranked reserves (not selected where their country has no place)",
         params: idParams,
         body: selectInputSchema.optional(),
-        response: { 200: z.object({ selected: z.number().int(), reserves: z.number().int(), notSelected: z.number().int() }), ...problemResponses },
+        response: {
+          200: z.object({ selected: z.number().int(), reserves: z.number().int(), notSelected: z.number().int() }),
+          ...problemResponses,
+        },
       },
     },
     async (request) => {
@@ -229,7 +276,8 @@ export function registerOfferRoutes(root: FastifyInstance, deps: ServiceDeps, op
     {
       schema: {
         tags: NOMINATIONS,
-        summary: "A participant's next step (confirmed, withdrawn, attended, completed, …); the nominating organisation may confirm or withdraw its nominee. A withdrawal frees the place for the first reserve that fits.",
+        summary:
+          "A participant's next step (confirmed, withdrawn, attended, completed, …); the nominating organisation may confirm or withdraw its nominee. A withdrawal frees the place for the first reserve that fits.",
         params: idParams,
         body: statusChangeSchema,
         response: { 200: z.object({ nomination: nominationSchema, promoted: nominationSchema.nullable() }), ...problemResponses },
@@ -244,7 +292,14 @@ export function registerOfferRoutes(root: FastifyInstance, deps: ServiceDeps, op
 
   app.get(
     '/api/v1/participants/:id/history',
-    { schema: { tags: NOMINATIONS, summary: "A participant's status history (for those who see their personal data)", params: idParams, response: { 200: z.object({ nomination: nominationSchema, events: z.array(eventSchema) }), ...problemResponses } } },
+    {
+      schema: {
+        tags: NOMINATIONS,
+        summary: "A participant's status history (for those who see their personal data)",
+        params: idParams,
+        response: { 200: z.object({ nomination: nominationSchema, events: z.array(eventSchema) }), ...problemResponses },
+      },
+    },
     async (request) => {
       const { participant, events } = await participantHistory(depsFor(deps, request), request.params.id);
       return { nomination: presentNomination(participant), events: events.map(presentEvent) };
@@ -253,7 +308,14 @@ export function registerOfferRoutes(root: FastifyInstance, deps: ServiceDeps, op
 
   app.get(
     '/api/v1/participants/:id/documents',
-    { schema: { tags: NOMINATIONS, summary: "A participant's documents (names, types, sizes)", params: idParams, response: { 200: z.object({ items: z.array(documentSchema) }), ...problemResponses } } },
+    {
+      schema: {
+        tags: NOMINATIONS,
+        summary: "A participant's documents (names, types, sizes)",
+        params: idParams,
+        response: { 200: z.object({ items: z.array(documentSchema) }), ...problemResponses },
+      },
+    },
     async (request) => ({ items: (await listDocuments(depsFor(deps, request), request.params.id)).map(presentDocument) }),
   );
 
@@ -268,7 +330,8 @@ export function registerOfferRoutes(root: FastifyInstance, deps: ServiceDeps, op
       },
     },
     async (request, reply) => {
-      if (!request.isMultipart()) return sendProblem(reply, makeProblem(request, 415, 'request.unsupported_media_type', 'send the files as multipart/form-data'));
+      if (!request.isMultipart())
+        return sendProblem(reply, makeProblem(request, 415, 'request.unsupported_media_type', 'send the files as multipart/form-data'));
       const form = await readMultipart(request, reply, documentForm(max));
       if (!form.ok) return form.sent;
       const docs = await addDocuments(depsFor(deps, request), request.params.id, uploadedFiles(form.files), max);
@@ -313,7 +376,14 @@ export function registerOfferRoutes(root: FastifyInstance, deps: ServiceDeps, op
       const r = await myNominations(depsFor(deps, request), filter, page, pageSize);
       return {
         ...r,
-        items: r.items.map((p) => ({ ...presentNomination(p), offerId: p.offerId, programIdentifier: p.programIdentifier, programTitleEn: p.programTitleEn, programTitleId: p.programTitleId, events: p.events.map(presentEvent) })),
+        items: r.items.map((p) => ({
+          ...presentNomination(p),
+          offerId: p.offerId,
+          programIdentifier: p.programIdentifier,
+          programTitleEn: p.programTitleEn,
+          programTitleId: p.programTitleId,
+          events: p.events.map(presentEvent),
+        })),
       };
     },
   );

@@ -52,11 +52,24 @@ const programCardSchema = z.object({
 export const catalogueEntrySchema = z.object({ offer: offerSchema, program: programCardSchema }).meta({ id: 'CatalogueEntry' });
 
 /** An offer's page: the entry, and what the asker may do with it. */
-export const offerViewSchema = catalogueEntrySchema.extend({ acceptingNominations: z.boolean(), canManage: z.boolean(), canNominate: z.boolean() });
+export const offerViewSchema = catalogueEntrySchema.extend({
+  acceptingNominations: z.boolean(),
+  canManage: z.boolean(),
+  canNominate: z.boolean(),
+});
 
-export const presentOffer = ({ deadlineAt, createdAt: _c, quotas, ...o }: CourseOffer): z.output<typeof offerSchema> => ({ ...o, deadline: deadlineAt, quotas: quotas.map((q) => ({ ...q })) });
-export const presentEntry = (e: CatalogueEntry) => ({ offer: presentOffer(e.offer), program: { ...e.program, recipients: [...e.program.recipients] } });
-export const presentOfferView = (v: CatalogueEntry & { readonly acceptingNominations: boolean; readonly canManage: boolean; readonly canNominate: boolean }): z.output<typeof offerViewSchema> => ({
+export const presentOffer = ({ deadlineAt, createdAt: _c, quotas, ...o }: CourseOffer): z.output<typeof offerSchema> => ({
+  ...o,
+  deadline: deadlineAt,
+  quotas: quotas.map((q) => ({ ...q })),
+});
+export const presentEntry = (e: CatalogueEntry) => ({
+  offer: presentOffer(e.offer),
+  program: { ...e.program, recipients: [...e.program.recipients] },
+});
+export const presentOfferView = (
+  v: CatalogueEntry & { readonly acceptingNominations: boolean; readonly canManage: boolean; readonly canNominate: boolean },
+): z.output<typeof offerViewSchema> => ({
   ...presentEntry(v),
   acceptingNominations: v.acceptingNominations,
   canManage: v.canManage,
@@ -86,7 +99,21 @@ export const nominationSchema = z
   .meta({ id: 'Nomination' });
 
 /** A nominee as a service gives it: a participant, or a review item with the personal fields withheld (`personal: false`). */
-type Nominee = Pick<Participant, 'id' | 'activityId' | 'sex' | 'country' | 'organisation' | 'status' | 'reserveRank' | 'nominatedBy' | 'nominatedAt' | 'consentAt' | 'reviewNote' | 'statusChangedAt'> & {
+type Nominee = Pick<
+  Participant,
+  | 'id'
+  | 'activityId'
+  | 'sex'
+  | 'country'
+  | 'organisation'
+  | 'status'
+  | 'reserveRank'
+  | 'nominatedBy'
+  | 'nominatedAt'
+  | 'consentAt'
+  | 'reviewNote'
+  | 'statusChangedAt'
+> & {
   readonly fullName: string | null;
   readonly position: string | null;
   readonly email: string | null;
@@ -116,11 +143,28 @@ export const presentNomination = (p: Nominee): z.output<typeof nominationSchema>
 });
 
 export const documentSchema = z
-  .object({ id: z.number().int(), participantId: z.number().int(), kind: z.enum(DOCUMENT_KINDS), fileName: z.string(), contentType: z.string(), sizeBytes: z.number().int(), sha256: z.string(), uploadedBy: z.string(), createdAt: z.string() })
+  .object({
+    id: z.number().int(),
+    participantId: z.number().int(),
+    kind: z.enum(DOCUMENT_KINDS),
+    fileName: z.string(),
+    contentType: z.string(),
+    sizeBytes: z.number().int(),
+    sha256: z.string(),
+    uploadedBy: z.string(),
+    createdAt: z.string(),
+  })
   .meta({ id: 'ParticipantDocument' });
 export const presentDocument = (d: DocumentMeta): z.output<typeof documentSchema> => ({ ...d });
 
-export const eventSchema = z.object({ id: z.number().int(), fromStatus: z.string().nullable(), toStatus: z.string(), at: z.string(), byLabel: z.string(), note: z.string().nullable() });
+export const eventSchema = z.object({
+  id: z.number().int(),
+  fromStatus: z.string().nullable(),
+  toStatus: z.string(),
+  at: z.string(),
+  byLabel: z.string(),
+  note: z.string().nullable(),
+});
 /** A status event without the participant it belongs to (the answer names them already). */
 export const presentEvent = <E extends { readonly participantId: number }>({ participantId: _p, ...event }: E) => event;
 
@@ -173,7 +217,16 @@ export const reviewListSchema = z.object({
   counts: z.object({
     total: z.number().int(),
     byStatus: z.record(z.string(), z.number().int()),
-    byCountry: z.array(z.object({ country: z.string(), total: z.number().int(), nominated: z.number().int(), holding: z.number().int(), reserve: z.number().int(), quota: z.number().int().nullable() })),
+    byCountry: z.array(
+      z.object({
+        country: z.string(),
+        total: z.number().int(),
+        nominated: z.number().int(),
+        holding: z.number().int(),
+        reserve: z.number().int(),
+        quota: z.number().int().nullable(),
+      }),
+    ),
   }),
   offer: offerSchema,
 });
@@ -186,8 +239,18 @@ export function presentCounts(counts: ReviewCounts, offer: CourseOffer): z.outpu
   return { total: counts.total, byStatus, byCountry: counts.byCountry.map((c) => ({ ...c, quota: quotaOf(c.country) })) };
 }
 
-export const myNominationsQuerySchema = z.object({ status: z.enum(participantStatuses.codes).optional(), offerId: z.coerce.number().int().positive().optional(), ...pageQuery });
+export const myNominationsQuerySchema = z.object({
+  status: z.enum(participantStatuses.codes).optional(),
+  offerId: z.coerce.number().int().positive().optional(),
+  ...pageQuery,
+});
 
 export const myNominationsSchema = pageOf(
-  nominationSchema.extend({ offerId: z.number().int().nullable(), programIdentifier: z.string(), programTitleEn: z.string().nullable(), programTitleId: z.string().nullable(), events: z.array(eventSchema) }),
+  nominationSchema.extend({
+    offerId: z.number().int().nullable(),
+    programIdentifier: z.string(),
+    programTitleEn: z.string().nullable(),
+    programTitleId: z.string().nullable(),
+    events: z.array(eventSchema),
+  }),
 );

@@ -10,15 +10,32 @@ describeEachEngine('organisations API', (app) => {
     const input = anOrganisation({ acronym: 'TST' });
     const created = await server().inject({ method: 'POST', url: '/api/v1/organisations', payload: input });
     expect(created.statusCode).toBe(201);
-    const dup = await server().inject({ method: 'POST', url: '/api/v1/organisations', payload: { ...input, code: input.code.toLowerCase() } });
+    const dup = await server().inject({
+      method: 'POST',
+      url: '/api/v1/organisations',
+      payload: { ...input, code: input.code.toLowerCase() },
+    });
     expect(dup.statusCode).toBe(409);
     const read = await server().inject({ url: `/api/v1/organisations/${input.code.toLowerCase()}` });
     expect(read.json().code).toBe(input.code);
-    const patched = await server().inject({ method: 'PATCH', url: `/api/v1/organisations/${input.code}`, payload: { nameId: 'Organisasi uji' } });
+    const patched = await server().inject({
+      method: 'PATCH',
+      url: `/api/v1/organisations/${input.code}`,
+      payload: { nameId: 'Organisasi uji' },
+    });
     expect(patched.json()).toMatchObject({ nameId: 'Organisasi uji', nameEn: input.nameEn });
-    const bad = await server().inject({ method: 'POST', url: '/api/v1/organisations', payload: { ...anOrganisation(), type: '999', kind: 'club' } });
+    const bad = await server().inject({
+      method: 'POST',
+      url: '/api/v1/organisations',
+      payload: { ...anOrganisation(), type: '999', kind: 'club' },
+    });
     expect(bad.statusCode).toBe(400);
-    expect(bad.json().issues.map((i: { path: string }) => i.path).sort()).toEqual(['kind', 'type']);
+    expect(
+      bad
+        .json()
+        .issues.map((i: { path: string }) => i.path)
+        .sort(),
+    ).toEqual(['kind', 'type']);
   });
 
   it('refuses to delete an organisation that a program names', async () => {

@@ -55,7 +55,14 @@ export function registerOrganisationRoutes(root: FastifyInstance, deps: ServiceD
 
   app.post(
     '/api/v1/organisations',
-    { schema: { tags: TAG, summary: 'Register an organisation', body: organisationInputSchema, response: { 201: organisationSchema, ...problemResponses } } },
+    {
+      schema: {
+        tags: TAG,
+        summary: 'Register an organisation',
+        body: organisationInputSchema,
+        response: { 201: organisationSchema, ...problemResponses },
+      },
+    },
     async (request, reply) => {
       const org = await createOrganisation(depsFor(deps, request), request.body);
       reply.code(201).header('location', `/api/v1/organisations/${encodeURIComponent(org.code)}`);
@@ -65,7 +72,14 @@ export function registerOrganisationRoutes(root: FastifyInstance, deps: ServiceD
 
   app.get(
     '/api/v1/organisations/:code',
-    { schema: { tags: TAG, summary: 'Read an organisation', params: codeParams, response: { 200: organisationSchema, ...problemResponses } } },
+    {
+      schema: {
+        tags: TAG,
+        summary: 'Read an organisation',
+        params: codeParams,
+        response: { 200: organisationSchema, ...problemResponses },
+      },
+    },
     async (request) => present(await getOrganisation(depsFor(deps, request), request.params.code)),
   );
 

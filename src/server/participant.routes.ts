@@ -4,12 +4,7 @@ import { z } from 'zod';
 import { participantStatuses, sexes } from '../domain/codes.js';
 import { breakdownParticipants, type Participant } from '../domain/participant/participant.js';
 import { participantInputSchema, participantPatchSchema } from '../domain/participant/participant.schema.js';
-import {
-  addParticipant,
-  deleteParticipant,
-  listParticipants,
-  patchParticipant,
-} from '../services/participants.js';
+import { addParticipant, deleteParticipant, listParticipants, patchParticipant } from '../services/participants.js';
 import type { ServiceDeps } from '../services/deps.js';
 import { deletedSchema } from './common.schemas.js';
 import { idParams } from './http-helpers.js';
@@ -58,7 +53,9 @@ export function registerParticipantRoutes(root: FastifyInstance, deps: ServiceDe
             summary: z.object({
               total: z.number().int(),
               bySex: z.object({ F: z.number().int(), M: z.number().int(), X: z.number().int() }),
-              byCountry: z.array(z.object({ country: z.string(), total: z.number().int(), F: z.number().int(), M: z.number().int(), X: z.number().int() })),
+              byCountry: z.array(
+                z.object({ country: z.string(), total: z.number().int(), F: z.number().int(), M: z.number().int(), X: z.number().int() }),
+              ),
             }),
           }),
           404: problemSchema,
@@ -69,7 +66,10 @@ export function registerParticipantRoutes(root: FastifyInstance, deps: ServiceDe
     async (request) => {
       const { items, all } = await listParticipants(depsFor(deps, request), request.params.id);
       const summary = breakdownParticipants(all);
-      return { items: items.map((p) => ({ ...p })), summary: { ...summary, bySex: { ...summary.bySex }, byCountry: [...summary.byCountry] } };
+      return {
+        items: items.map((p) => ({ ...p })),
+        summary: { ...summary, bySex: { ...summary.bySex }, byCountry: [...summary.byCountry] },
+      };
     },
   );
 
@@ -102,7 +102,8 @@ export function registerParticipantRoutes(root: FastifyInstance, deps: ServiceDe
         response: { 200: participantSchema, ...problemResponses },
       },
     },
-    async (request) => present(await patchParticipant(depsFor(deps, request), request.params.id, request.params.participantId, request.body)),
+    async (request) =>
+      present(await patchParticipant(depsFor(deps, request), request.params.id, request.params.participantId, request.body)),
   );
 
   app.delete(

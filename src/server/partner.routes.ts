@@ -15,7 +15,15 @@ import { partnerListQuerySchema, partnerProfileSchema, tableFormatSchema } from 
 import { countryCode } from '../domain/schema-helpers.js';
 import { partnerTable } from '../io/partnership-tables.js';
 import type { ServiceDeps } from '../services/deps.js';
-import { countryTimeline, getPartner, listPartners, partnerTimeline, programPartnership, setPartnerProfile, type PartnerDetail } from '../services/partners.js';
+import {
+  countryTimeline,
+  getPartner,
+  listPartners,
+  partnerTimeline,
+  programPartnership,
+  setPartnerProfile,
+  type PartnerDetail,
+} from '../services/partners.js';
 import { partnershipAttention } from '../services/reminders.js';
 import { agreementSchema, presentAgreement } from './agreement.schemas.js';
 import { depsFor } from './auth.js';
@@ -69,7 +77,9 @@ const partnerDetailSchema = z
     organisation: organisationSchema,
     website: z.string().nullable(),
     notes: z.string().nullable(),
-    contacts: z.array(z.object({ name: z.string(), position: z.string().nullable(), email: z.string().nullable(), phone: z.string().nullable() })).nullable(),
+    contacts: z
+      .array(z.object({ name: z.string(), position: z.string().nullable(), email: z.string().nullable(), phone: z.string().nullable() }))
+      .nullable(),
     agreements: z.array(agreementSchema),
     engagements: z.array(engagementSchema),
     canEdit: z.boolean(),
@@ -78,7 +88,17 @@ const partnerDetailSchema = z
 
 const programPartnershipSchema = z.object({
   agreements: z.array(z.object({ id: count, reference: z.string(), titleEn: z.string(), status: z.enum(agreementStatuses.codes) })),
-  engagementItems: z.array(z.object({ engagementId: count, reference: z.string(), title: z.string(), startsOn: day, itemId: count, side: z.enum(itemSides.codes), kind: z.enum(itemKinds.codes) })),
+  engagementItems: z.array(
+    z.object({
+      engagementId: count,
+      reference: z.string(),
+      title: z.string(),
+      startsOn: day,
+      itemId: count,
+      side: z.enum(itemSides.codes),
+      kind: z.enum(itemKinds.codes),
+    }),
+  ),
   requests: z.array(z.object({ id: count, reference: z.string(), country: z.string(), topic: z.string(), receivedOn: day })),
 });
 
@@ -104,9 +124,15 @@ export function registerPartnerRoutes(root: FastifyInstance, deps: ServiceDeps):
     {
       schema: {
         tags: PARTNERSHIP_TAGS,
-        summary: 'Partner organisations with their programs, triangular programs (in all and in the years asked), agreements and engagements',
+        summary:
+          'Partner organisations with their programs, triangular programs (in all and in the years asked), agreements and engagements',
         querystring: partnerListQuerySchema,
-        response: { 200: z.object({ items: z.array(partnerSummarySchema), triangularInRange: count, since: count.nullable(), upTo: count.nullable() }).meta({ id: 'PartnerList' }), ...problemResponses },
+        response: {
+          200: z
+            .object({ items: z.array(partnerSummarySchema), triangularInRange: count, since: count.nullable(), upTo: count.nullable() })
+            .meta({ id: 'PartnerList' }),
+          ...problemResponses,
+        },
       },
     },
     (request, reply) =>
@@ -125,7 +151,13 @@ export function registerPartnerRoutes(root: FastifyInstance, deps: ServiceDeps):
 
   app.get(
     '/api/v1/partners/export',
-    { schema: { tags: PARTNERSHIP_TAGS, summary: 'The partner list as CSV or XLSX', querystring: partnerListQuerySchema.extend(tableFormatSchema.shape) } },
+    {
+      schema: {
+        tags: PARTNERSHIP_TAGS,
+        summary: 'The partner list as CSV or XLSX',
+        querystring: partnerListQuerySchema.extend(tableFormatSchema.shape),
+      },
+    },
     async (request, reply) => {
       const { format, lang, ...query } = request.query;
       const list = await listPartners(depsFor(deps, request), query);
@@ -138,7 +170,8 @@ export function registerPartnerRoutes(root: FastifyInstance, deps: ServiceDeps):
     {
       schema: {
         tags: PARTNERSHIP_TAGS,
-        summary: 'A partner’s relationship beyond its programs: website, notes, contacts, agreements, engagements (its programs over the years are GET /api/v1/partners/{code}/profile)',
+        summary:
+          'A partner’s relationship beyond its programs: website, notes, contacts, agreements, engagements (its programs over the years are GET /api/v1/partners/{code}/profile)',
         params: codeParams,
         response: { 200: partnerDetailSchema, ...problemResponses },
       },
@@ -162,7 +195,14 @@ export function registerPartnerRoutes(root: FastifyInstance, deps: ServiceDeps):
 
   app.get(
     '/api/v1/partners/:code/timeline',
-    { schema: { tags: PARTNERSHIP_TAGS, summary: 'Engagements, agreements and programs of a partner on one time axis, latest first', params: codeParams, response: { 200: timelineSchema, ...problemResponses } } },
+    {
+      schema: {
+        tags: PARTNERSHIP_TAGS,
+        summary: 'Engagements, agreements and programs of a partner on one time axis, latest first',
+        params: codeParams,
+        response: { 200: timelineSchema, ...problemResponses },
+      },
+    },
     async (request) => presentTimeline(await partnerTimeline(depsFor(deps, request), request.params.code)),
   );
 
@@ -171,7 +211,8 @@ export function registerPartnerRoutes(root: FastifyInstance, deps: ServiceDeps):
     {
       schema: {
         tags: PARTNERSHIP_TAGS,
-        summary: 'Engagements, agreements and programs of a country (held there, with its organisations, for it) on one time axis, latest first',
+        summary:
+          'Engagements, agreements and programs of a country (held there, with its organisations, for it) on one time axis, latest first',
         params: z.object({ country: countryCode }),
         response: { 200: timelineSchema, ...problemResponses },
       },
@@ -184,13 +225,23 @@ export function registerPartnerRoutes(root: FastifyInstance, deps: ServiceDeps):
     {
       schema: {
         tags: PARTNERSHIP_TAGS,
-        summary: 'Overdue follow-ups and agreements ending within 180 days (or past their end): the coordinator’s home page; an agency sees its own',
-        response: { 200: z.object({ overdueFollowUps: z.array(followUpRowSchema), overdueTotal: count, expiringAgreements: z.array(agreementSchema) }).meta({ id: 'PartnershipAttention' }), ...problemResponses },
+        summary:
+          'Overdue follow-ups and agreements ending within 180 days (or past their end): the coordinator’s home page; an agency sees its own',
+        response: {
+          200: z
+            .object({ overdueFollowUps: z.array(followUpRowSchema), overdueTotal: count, expiringAgreements: z.array(agreementSchema) })
+            .meta({ id: 'PartnershipAttention' }),
+          ...problemResponses,
+        },
       },
     },
     async (request) => {
       const a = await partnershipAttention(depsFor(deps, request));
-      return { overdueFollowUps: [...a.overdueFollowUps], overdueTotal: a.overdueTotal, expiringAgreements: a.expiringAgreements.map(presentAgreement) };
+      return {
+        overdueFollowUps: [...a.overdueFollowUps],
+        overdueTotal: a.overdueTotal,
+        expiringAgreements: a.expiringAgreements.map(presentAgreement),
+      };
     },
   );
 

@@ -16,7 +16,8 @@ export const count = z.number().int();
 export const day = z.string().meta({ format: 'date' });
 
 /** A page of a list; named when its route is registered (it comes after the records in the document). */
-export const pageSchema = <T extends z.ZodType>(item: T, id: string) => z.object({ items: z.array(item), total: count, page: count, pageSize: count }).meta({ id });
+export const pageSchema = <T extends z.ZodType>(item: T, id: string) =>
+  z.object({ items: z.array(item), total: count, page: count, pageSize: count }).meta({ id });
 
 export const programRefSchema = z
   .object({

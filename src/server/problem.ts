@@ -25,7 +25,10 @@ export const problemSchema = z
     instance: z.string(),
     code: z.string(),
     issues: z.array(problemIssueSchema).optional(),
-    details: z.record(z.string(), z.unknown()).optional().meta({ description: 'facts to act on, e.g. the current version and who changed it' }),
+    details: z
+      .record(z.string(), z.unknown())
+      .optional()
+      .meta({ description: 'facts to act on, e.g. the current version and who changed it' }),
     requestId: z.string(),
   })
   .meta({ id: 'Problem', description: 'RFC 9457 problem details' });
@@ -33,7 +36,14 @@ export const problemSchema = z
 export type Problem = z.output<typeof problemSchema>;
 
 /** The problems a route that reads and changes records may answer, for its response schema. */
-export const problemResponses = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema, 409: problemSchema, 422: problemSchema };
+export const problemResponses = {
+  400: problemSchema,
+  401: problemSchema,
+  403: problemSchema,
+  404: problemSchema,
+  409: problemSchema,
+  422: problemSchema,
+};
 type ProblemIssue = z.output<typeof problemIssueSchema>;
 
 const STATUS_BY_KIND: Record<DomainErrorKind, number> = {
@@ -110,7 +120,12 @@ function schemaIssues(error: { validation: readonly FastifySchemaValidationError
     const params: Record<string, unknown> = raw.params ?? {};
     if (raw.keyword === 'unrecognized_keys' && Array.isArray(params.keys)) {
       for (const key of params.keys.map(String)) {
-        issues.push({ path: path ? `${path}.${key}` : key, message: 'unknown field: it is not part of this resource', code: 'unknown_field', ...(where ? { in: where } : {}) });
+        issues.push({
+          path: path ? `${path}.${key}` : key,
+          message: 'unknown field: it is not part of this resource',
+          code: 'unknown_field',
+          ...(where ? { in: where } : {}),
+        });
       }
       continue;
     }
@@ -162,7 +177,12 @@ export function problemFor(error: unknown, request: FastifyRequest): Problem {
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
       return makeProblem(request, 413, 'request.too_large', 'the request body is larger than this server accepts');
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
-      return makeProblem(request, 415, 'request.unsupported_media_type', `send the body as application/json (got ${request.headers['content-type'] ?? 'none'})`);
+      return makeProblem(
+        request,
+        415,
+        'request.unsupported_media_type',
+        `send the body as application/json (got ${request.headers['content-type'] ?? 'none'})`,
+      );
     default:
       break;
   }

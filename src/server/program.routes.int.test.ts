@@ -17,7 +17,10 @@ describeEachEngine('programs API', (app) => {
   });
 
   it('creates, reads, changes and deletes a program with ETags', async () => {
-    const created = await post('/api/v1/activities', aProgram({ budgets: [{ periodStart: '2018-01-01', periodEnd: '2018-12-31', amount: 1500000.5, currency: 'idr' }] }));
+    const created = await post(
+      '/api/v1/activities',
+      aProgram({ budgets: [{ periodStart: '2018-01-01', periodEnd: '2018-12-31', amount: 1500000.5, currency: 'idr' }] }),
+    );
     expect(created.statusCode).toBe(201);
     const body = created.json();
     expect(created.headers.location).toBe(`/api/v1/activities/${body.id}`);
@@ -29,15 +32,29 @@ describeEachEngine('programs API', (app) => {
     const byIdentifier = await server().inject({ url: `/api/v1/activities/by-identifier/${body.identifier}` });
     expect(byIdentifier.json().id).toBe(body.id);
 
-    const patched = await server().inject({ method: 'PATCH', url: `/api/v1/activities/${body.id}`, payload: { titleEn: 'Changed' }, headers: { 'if-match': '"1"' } });
+    const patched = await server().inject({
+      method: 'PATCH',
+      url: `/api/v1/activities/${body.id}`,
+      payload: { titleEn: 'Changed' },
+      headers: { 'if-match': '"1"' },
+    });
     expect(patched.statusCode).toBe(200);
     expect(patched.headers.etag).toBe('"2"');
 
-    const stale = await server().inject({ method: 'PATCH', url: `/api/v1/activities/${body.id}`, payload: { titleEn: 'Lost' }, headers: { 'if-match': '"1"' } });
+    const stale = await server().inject({
+      method: 'PATCH',
+      url: `/api/v1/activities/${body.id}`,
+      payload: { titleEn: 'Lost' },
+      headers: { 'if-match': '"1"' },
+    });
     expect(stale.statusCode).toBe(409);
     expect(stale.json().code).toBe('activity.stale');
 
-    const replaced = await server().inject({ method: 'PUT', url: `/api/v1/activities/${body.id}`, payload: { identifier: body.identifier, titleId: 'Judul' } });
+    const replaced = await server().inject({
+      method: 'PUT',
+      url: `/api/v1/activities/${body.id}`,
+      payload: { identifier: body.identifier, titleId: 'Judul' },
+    });
     expect(replaced.json()).toMatchObject({ titleEn: null, titleId: 'Judul', version: 3, budgets: [] });
 
     const deleted = await server().inject({ method: 'DELETE', url: `/api/v1/activities/${body.id}`, headers: { 'if-match': '"3"' } });
@@ -58,7 +75,12 @@ describeEachEngine('programs API', (app) => {
     expect(res.statusCode).toBe(400);
     expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
     const problem = res.json();
-    expect(problem).toMatchObject({ status: 400, code: 'request.invalid', type: 'urn:mitra:problem:request.invalid', instance: '/api/v1/activities' });
+    expect(problem).toMatchObject({
+      status: 400,
+      code: 'request.invalid',
+      type: 'urn:mitra:problem:request.invalid',
+      instance: '/api/v1/activities',
+    });
     expect(problem.requestId).toEqual(expect.any(String));
     expect(problem.issues.map((i: { path: string }) => i.path).sort()).toEqual(
       ['identifier', 'modality', 'plannedStart', 'recipients.0.country', 'role', 'version'].sort(),
@@ -70,16 +92,28 @@ describeEachEngine('programs API', (app) => {
   });
 
   it('answers 422 for broken rules with every field named', async () => {
-    const res = await post('/api/v1/activities', aProgram({
-      titleEn: null,
-      titleId: null,
-      plannedEnd: '2018-01-01',
-      cooperationType: 'triangular',
-      recipients: [{ country: 'FJ', percentage: 60 }, { country: 'PG', percentage: 30 }],
-      implementingOrg: 'NOPE',
-    }));
+    const res = await post(
+      '/api/v1/activities',
+      aProgram({
+        titleEn: null,
+        titleId: null,
+        plannedEnd: '2018-01-01',
+        cooperationType: 'triangular',
+        recipients: [
+          { country: 'FJ', percentage: 60 },
+          { country: 'PG', percentage: 30 },
+        ],
+        implementingOrg: 'NOPE',
+      }),
+    );
     expect(res.statusCode).toBe(422);
-    expect(res.json().issues.map((i: { path: string }) => i.path)).toEqual(['titleEn', 'plannedEnd', 'recipients', 'partners', 'implementingOrg']);
+    expect(res.json().issues.map((i: { path: string }) => i.path)).toEqual([
+      'titleEn',
+      'plannedEnd',
+      'recipients',
+      'partners',
+      'implementingOrg',
+    ]);
   });
 
   it('answers 409 for an identifier that exists', async () => {
@@ -91,11 +125,21 @@ describeEachEngine('programs API', (app) => {
   });
 
   it('refuses malformed JSON, a wrong media type, an oversized body and a bad If-Match', async () => {
-    const malformed = await server().inject({ method: 'POST', url: '/api/v1/activities', payload: '{"identifier": "X",', headers: JSON_HEADERS });
+    const malformed = await server().inject({
+      method: 'POST',
+      url: '/api/v1/activities',
+      payload: '{"identifier": "X",',
+      headers: JSON_HEADERS,
+    });
     expect(malformed.statusCode).toBe(400);
     expect(malformed.json().code).toBe('request.malformed_json');
 
-    const text = await server().inject({ method: 'POST', url: '/api/v1/activities', payload: 'identifier=X', headers: { 'content-type': 'text/plain' } });
+    const text = await server().inject({
+      method: 'POST',
+      url: '/api/v1/activities',
+      payload: 'identifier=X',
+      headers: { 'content-type': 'text/plain' },
+    });
     expect(text.statusCode).toBe(415);
 
     const huge = await post('/api/v1/activities', aProgram({ descriptionEn: 'x'.repeat(2 * 1024 * 1024) }));
@@ -103,7 +147,12 @@ describeEachEngine('programs API', (app) => {
     expect(huge.json().code).toBe('request.too_large');
 
     const created = (await post('/api/v1/activities', aProgram())).json();
-    const badIfMatch = await server().inject({ method: 'PATCH', url: `/api/v1/activities/${created.id}`, payload: {}, headers: { 'if-match': 'yesterday' } });
+    const badIfMatch = await server().inject({
+      method: 'PATCH',
+      url: `/api/v1/activities/${created.id}`,
+      payload: {},
+      headers: { 'if-match': 'yesterday' },
+    });
     expect(badIfMatch.statusCode).toBe(400);
     expect(badIfMatch.json().code).toBe('request.if_match');
   });
@@ -114,7 +163,12 @@ describeEachEngine('programs API', (app) => {
     expect(long.json().issues[0].path).toBe('titleEn');
     const badQuery = await server().inject({ url: '/api/v1/activities?year=twenty&region=mars&sort=colour&pageSize=100000' });
     expect(badQuery.statusCode).toBe(400);
-    expect(badQuery.json().issues.map((i: { path: string }) => i.path).sort()).toEqual(['pageSize', 'region', 'sort', 'year']);
+    expect(
+      badQuery
+        .json()
+        .issues.map((i: { path: string }) => i.path)
+        .sort(),
+    ).toEqual(['pageSize', 'region', 'sort', 'year']);
     expect(badQuery.json().issues[0].in).toBe('query');
   });
 
@@ -127,8 +181,20 @@ describeEachEngine('programs API', (app) => {
   });
 
   it('lists with filters given in Indonesian or by name', async () => {
-    const a = (await post('/api/v1/activities', aProgram({ modality: 'lokakarya', cooperationType: 'triangular', recipients: [{ country: 'Papua Nugini' }], partners: [{ org: partner, iatiRole: 1, sscRole: 'second_provider' }] }))).json();
-    const res = await server().inject({ url: `/api/v1/activities?modality=lokakarya&country=Papua%20Nugini&partner=${partner}&region=oceania&cooperationType=triangular` });
+    const a = (
+      await post(
+        '/api/v1/activities',
+        aProgram({
+          modality: 'lokakarya',
+          cooperationType: 'triangular',
+          recipients: [{ country: 'Papua Nugini' }],
+          partners: [{ org: partner, iatiRole: 1, sscRole: 'second_provider' }],
+        }),
+      )
+    ).json();
+    const res = await server().inject({
+      url: `/api/v1/activities?modality=lokakarya&country=Papua%20Nugini&partner=${partner}&region=oceania&cooperationType=triangular`,
+    });
     expect(res.statusCode).toBe(200);
     expect(res.json().items.map((i: { id: number }) => i.id)).toEqual([a.id]);
   });

@@ -74,7 +74,8 @@ export function registerProgramRoutes(root: FastifyInstance, deps: ServiceDeps):
         response: { 200: programSchema, ...problemResponses },
       },
     },
-    async (request, reply) => withEtag(reply, await getProgramByIdentifier(depsFor(deps, request), request.params.identifier), presentProgram),
+    async (request, reply) =>
+      withEtag(reply, await getProgramByIdentifier(depsFor(deps, request), request.params.identifier), presentProgram),
   );
 
   app.put(
@@ -89,7 +90,9 @@ export function registerProgramRoutes(root: FastifyInstance, deps: ServiceDeps):
       },
     },
     async (request, reply) =>
-      ifMatch(request, reply, async (check) => withEtag(reply, await replaceProgram(depsFor(deps, request), request.params.id, request.body, check), presentProgram)),
+      ifMatch(request, reply, async (check) =>
+        withEtag(reply, await replaceProgram(depsFor(deps, request), request.params.id, request.body, check), presentProgram),
+      ),
   );
 
   app.patch(
@@ -104,7 +107,9 @@ export function registerProgramRoutes(root: FastifyInstance, deps: ServiceDeps):
       },
     },
     async (request, reply) =>
-      ifMatch(request, reply, async (check) => withEtag(reply, await patchProgram(depsFor(deps, request), request.params.id, request.body, check), presentProgram)),
+      ifMatch(request, reply, async (check) =>
+        withEtag(reply, await patchProgram(depsFor(deps, request), request.params.id, request.body, check), presentProgram),
+      ),
   );
 
   app.delete(

@@ -99,9 +99,17 @@ export function registerReferenceRoutes(root: FastifyInstance, clock: Clock): vo
       const { name } = request.query;
       const resolved = resolveCountry(name);
       if (resolved.ok) return { input: name, country: presentCountry(resolved.country) };
-      const problem = makeProblem(request, 404, resolved.reason === 'ambiguous' ? 'country.ambiguous' : 'country.unknown', describeCountryFailure(name, resolved));
+      const problem = makeProblem(
+        request,
+        404,
+        resolved.reason === 'ambiguous' ? 'country.ambiguous' : 'country.unknown',
+        describeCountryFailure(name, resolved),
+      );
       // The type stays country.unknown for an ambiguous name too (the code tells them apart).
-      return reply.code(404).type(PROBLEM_CONTENT_TYPE).send({ ...problem, type: problemType('country.unknown'), suggestions: resolved.suggestions.map(presentCountry) });
+      return reply
+        .code(404)
+        .type(PROBLEM_CONTENT_TYPE)
+        .send({ ...problem, type: problemType('country.unknown'), suggestions: resolved.suggestions.map(presentCountry) });
     },
   );
 
@@ -111,7 +119,9 @@ export function registerReferenceRoutes(root: FastifyInstance, clock: Clock): vo
       schema: {
         tags: TAG,
         summary: 'Country groupings (LDC, LLDC, SIDS, PIF, MSG, ASEAN, AU, OIC, G77)',
-        response: { 200: z.object({ items: z.array(z.object({ code: z.string(), nameEn: z.string(), nameId: z.string(), kind: z.string() })) }) },
+        response: {
+          200: z.object({ items: z.array(z.object({ code: z.string(), nameEn: z.string(), nameId: z.string(), kind: z.string() })) }),
+        },
       },
     },
     async () => ({ items: listGroups().map((g) => ({ ...g })) }),
@@ -144,7 +154,16 @@ export function registerReferenceRoutes(root: FastifyInstance, clock: Clock): vo
         summary: 'SDG goals (English and Indonesian) and targets',
         response: {
           200: z.object({
-            goals: z.array(z.object({ goal: z.number(), shortEn: z.string(), titleEn: z.string(), shortId: z.string(), titleId: z.string(), colorHex: z.string() })),
+            goals: z.array(
+              z.object({
+                goal: z.number(),
+                shortEn: z.string(),
+                titleEn: z.string(),
+                shortId: z.string(),
+                titleId: z.string(),
+                colorHex: z.string(),
+              }),
+            ),
             targets: z.array(z.object({ target: z.string(), goal: z.number(), titleEn: z.string() })),
           }),
         },
@@ -181,7 +200,10 @@ export function registerReferenceRoutes(root: FastifyInstance, clock: Clock): vo
         summary: 'An IATI codelist used by Mitra',
         // z.enum takes a non-empty tuple; the codelists are a constant table that is never empty.
         params: z.object({ name: z.enum(codelistNames() as [IatiCodelistName, ...IatiCodelistName[]]) }),
-        response: { 200: z.object({ name: z.string(), items: z.array(z.object({ code: z.string(), name: z.string(), active: z.boolean() })) }), 400: problemSchema },
+        response: {
+          200: z.object({ name: z.string(), items: z.array(z.object({ code: z.string(), name: z.string(), active: z.boolean() })) }),
+          400: problemSchema,
+        },
       },
     },
     async (request) => ({ name: request.params.name, items: listCodelist(request.params.name).map((i) => ({ ...i })) }),

@@ -24,7 +24,8 @@ export function registerReportRoutes(root: FastifyInstance, deps: ServiceDeps): 
     {
       schema: {
         tags: TAG,
-        summary: 'Annual summary: programs, countries and participants per region, top recipients, breakdowns, triangular partners, spending',
+        summary:
+          'Annual summary: programs, countries and participants per region, top recipients, breakdowns, triangular partners, spending',
         querystring: z.object({ year: z.coerce.number().int().min(1900).max(2200), stage: stageQuery }),
         response: { 200: summarySchema, 400: problemSchema },
       },
@@ -59,7 +60,9 @@ export function registerReportRoutes(root: FastifyInstance, deps: ServiceDeps): 
         summary: 'Exchange rates (units of a currency per US dollar, by date)',
         querystring: z.object({ currency: z.string().trim().toUpperCase().length(3).optional() }),
         response: {
-          200: z.object({ items: z.array(z.object({ currency: z.string(), date: z.string(), unitsPerUsd: z.number(), source: z.string().nullable() })) }),
+          200: z.object({
+            items: z.array(z.object({ currency: z.string(), date: z.string(), unitsPerUsd: z.number(), source: z.string().nullable() })),
+          }),
           400: problemSchema,
         },
       },

@@ -34,7 +34,9 @@ export const spendingSchema = z
   })
   .meta({ id: 'Spending' });
 
-const breakdownSchema = z.array(z.object({ code: z.string().nullable(), labelEn: z.string(), labelId: z.string(), programs: count, participants: count }));
+const breakdownSchema = z.array(
+  z.object({ code: z.string().nullable(), labelEn: z.string(), labelId: z.string(), programs: count, participants: count }),
+);
 const regionFigures = z.object({ programs: count, countries: count, participants: count });
 
 export const summarySchema = z
@@ -49,15 +51,31 @@ export const summarySchema = z
       none: z.object({ programs: count }),
     }),
     // Written out in the order of REPORT_REGIONS, as the OpenAPI document lists them.
-    regions: z.object({ asia: regionFigures, oceania: regionFigures, africa: regionFigures, americas: regionFigures, europe: regionFigures } satisfies Record<ReportRegion, typeof regionFigures>),
+    regions: z.object({
+      asia: regionFigures,
+      oceania: regionFigures,
+      africa: regionFigures,
+      americas: regionFigures,
+      europe: regionFigures,
+    } satisfies Record<ReportRegion, typeof regionFigures>),
     unassigned: z.object({ programs: count, participants: count }),
     topRecipients: z.array(
-      z.object({ rank: count, country: z.string(), nameEn: z.string(), nameId: z.string(), region: z.string().nullable(), programs: count, participants: count }),
+      z.object({
+        rank: count,
+        country: z.string(),
+        nameEn: z.string(),
+        nameId: z.string(),
+        region: z.string().nullable(),
+        programs: count,
+        participants: count,
+      }),
     ),
     byModality: breakdownSchema,
     byFlagshipArea: breakdownSchema,
     byCooperationType: breakdownSchema,
-    partners: z.array(z.object({ org: z.string(), acronym: z.string().nullable(), nameEn: z.string(), nameId: z.string().nullable(), programs: count })),
+    partners: z.array(
+      z.object({ org: z.string(), acronym: z.string().nullable(), nameEn: z.string(), nameId: z.string().nullable(), programs: count }),
+    ),
     spending: spendingSchema,
     groupings: z.array(
       z.object({
@@ -67,8 +85,8 @@ export const summarySchema = z
         programs: count,
         countries: count,
         participants: count,
-        programShare: z.number().meta({ description: 'share of the year\'s programs, 0–1' }),
-        participantShare: z.number().meta({ description: 'share of the year\'s participants, 0–1' }),
+        programShare: z.number().meta({ description: "share of the year's programs, 0–1" }),
+        participantShare: z.number().meta({ description: "share of the year's participants, 0–1" }),
       }),
     ),
   })
@@ -98,7 +116,9 @@ export function presentSummary(s: AnnualSummary): z.output<typeof summarySchema>
 }
 
 export const yearlyTotalsSchema = z.object({
-  items: z.array(z.object({ year: count, programs: count, countries: count, participants: count, usd: money, idr: money, spending: spendingSchema })),
+  items: z.array(
+    z.object({ year: count, programs: count, countries: count, participants: count, usd: money, idr: money, spending: spendingSchema }),
+  ),
 });
 
 export const presentYearlyTotals = (years: readonly YearRow[]): z.output<typeof yearlyTotalsSchema> => ({

@@ -25,7 +25,15 @@ const EMBASSY = 'ID-RQ-KBRI';
 const FOCAL = 'FJ-RQ-MOFA';
 
 type Expect = Readonly<Record<Who, number>>;
-const signedIn = (status: number): Expect => ({ admin: status, coordinator: status, agency: status, embassy: status, focal_point: status, viewer: status, anonymous: 401 });
+const signedIn = (status: number): Expect => ({
+  admin: status,
+  coordinator: status,
+  agency: status,
+  embassy: status,
+  focal_point: status,
+  viewer: status,
+  anonymous: 401,
+});
 const coordination = (status: number): Expect => ({ ...signedIn(403), admin: status, coordinator: status });
 
 interface Call {
@@ -39,8 +47,17 @@ describeEachEngine('requests API', (app) => {
   let server: FastifyInstance;
   const as = {} as Record<Who, FastifyInstance>;
   const system = () => app().deps;
-  const input = (extra: Partial<RequestInputRequest> = {}) => ({ country: 'FJ', topic: 'Community-based disaster risk management', flagshipArea: 'DEV-DRM', sectorCode: '43060', modality: 'training', receivedOn: '2026-05-04', ...extra });
-  const aRequest = async (extra: Partial<RequestInputRequest> = {}) => (await registerRequest(system(), requestInputSchema.parse(input(extra)))).id;
+  const input = (extra: Partial<RequestInputRequest> = {}) => ({
+    country: 'FJ',
+    topic: 'Community-based disaster risk management',
+    flagshipArea: 'DEV-DRM',
+    sectorCode: '43060',
+    modality: 'training',
+    receivedOn: '2026-05-04',
+    ...extra,
+  });
+  const aRequest = async (extra: Partial<RequestInputRequest> = {}) =>
+    (await registerRequest(system(), requestInputSchema.parse(input(extra)))).id;
   const anAssessedRequest = async () => {
     const id = await aRequest();
     await assessRequest(system(), id, {});
@@ -54,34 +71,97 @@ describeEachEngine('requests API', (app) => {
     await server.ready();
     await ensureOrg(app(), AGENCY);
     await ensureOrg(app(), EMBASSY);
-    await createOrganisation(system(), organisationInputSchema.parse({ code: FOCAL, nameEn: 'Ministry of Foreign Affairs of Fiji', type: '10', countryCode: 'FJ', kind: 'recipient_institution' }));
+    await createOrganisation(
+      system(),
+      organisationInputSchema.parse({
+        code: FOCAL,
+        nameEn: 'Ministry of Foreign Affairs of Fiji',
+        type: '10',
+        countryCode: 'FJ',
+        kind: 'recipient_institution',
+      }),
+    );
     for (const who of WHO) {
       if (who === 'anonymous') as[who] = server;
-      else as[who] = asSession(server, await signIn(server, app(), who, who === 'agency' ? AGENCY : who === 'embassy' ? EMBASSY : who === 'focal_point' ? FOCAL : null));
+      else
+        as[who] = asSession(
+          server,
+          await signIn(server, app(), who, who === 'agency' ? AGENCY : who === 'embassy' ? EMBASSY : who === 'focal_point' ? FOCAL : null),
+        );
     }
     fiji = await aRequest();
     timor = await aRequest({ country: 'TL', topic: 'Agricultural extension', flagshipArea: 'DEV-AGR', sectorCode: '31166' });
-    await createProgram(system(), programInputSchema.parse(aProgram({ implementingOrg: AGENCY, flagshipArea: 'DEV-DRM', lifecycleStage: 'completed', recipients: [{ country: 'FJ' }] })));
+    await createProgram(
+      system(),
+      programInputSchema.parse(
+        aProgram({ implementingOrg: AGENCY, flagshipArea: 'DEV-DRM', lifecycleStage: 'completed', recipients: [{ country: 'FJ' }] }),
+      ),
+    );
   }, 60_000);
 
   const send = (who: Who, call: Call): Promise<LightMyRequestResponse> =>
-    as[who].inject({ method: call.method ?? 'GET', url: call.url, ...(call.payload === undefined ? {} : { payload: call.payload as string }), ...(call.headers ? { headers: call.headers } : {}) });
+    as[who].inject({
+      method: call.method ?? 'GET',
+      url: call.url,
+      ...(call.payload === undefined ? {} : { payload: call.payload as string }),
+      ...(call.headers ? { headers: call.headers } : {}),
+    });
 
   const ROWS: readonly { name: string; call: (who: Who) => Promise<Call>; expect: Expect }[] = [
     { name: 'GET /requests', call: async () => ({ url: '/api/v1/requests' }), expect: signedIn(200) },
     { name: 'GET /requests/{id} of Fiji', call: async () => ({ url: `/api/v1/requests/${fiji}` }), expect: signedIn(200) },
-    { name: 'GET /requests/{id} of Timor-Leste', call: async () => ({ url: `/api/v1/requests/${timor}` }), expect: { ...signedIn(200), focal_point: 404 } },
+    {
+      name: 'GET /requests/{id} of Timor-Leste',
+      call: async () => ({ url: `/api/v1/requests/${timor}` }),
+      expect: { ...signedIn(200), focal_point: 404 },
+    },
     { name: 'GET /requests/{id}/matches of Fiji', call: async () => ({ url: `/api/v1/requests/${fiji}/matches` }), expect: signedIn(200) },
-    { name: 'GET /requests/{id}/matches of Timor-Leste', call: async () => ({ url: `/api/v1/requests/${timor}/matches` }), expect: { ...signedIn(200), focal_point: 404 } },
-    { name: 'POST /requests from Fiji', call: async () => ({ method: 'POST', url: '/api/v1/requests', payload: input() }), expect: { ...signedIn(403), admin: 201, coordinator: 201, embassy: 201, focal_point: 201 } },
-    { name: 'POST /requests from Timor-Leste', call: async () => ({ method: 'POST', url: '/api/v1/requests', payload: input({ country: 'TL' }) }), expect: { ...signedIn(403), admin: 201, coordinator: 201, embassy: 201 } },
-    { name: 'POST /requests/{id}/assess', call: async () => ({ method: 'POST', url: `/api/v1/requests/${await aRequest()}/assess`, payload: {} }), expect: coordination(200) },
-    { name: 'POST /requests/{id}/decline', call: async () => ({ method: 'POST', url: `/api/v1/requests/${await aRequest()}/decline`, payload: { note: 'Not this year' } }), expect: coordination(200) },
-    { name: 'POST /requests/{id}/accept', call: async () => ({ method: 'POST', url: `/api/v1/requests/${await anAssessedRequest()}/accept`, payload: { implementingOrg: AGENCY } }), expect: coordination(200) },
-    { name: 'PATCH /requests/{id}, registered', call: async () => ({ method: 'PATCH', url: `/api/v1/requests/${await aRequest()}`, payload: { topic: 'Corrected topic' } }), expect: coordination(200) },
+    {
+      name: 'GET /requests/{id}/matches of Timor-Leste',
+      call: async () => ({ url: `/api/v1/requests/${timor}/matches` }),
+      expect: { ...signedIn(200), focal_point: 404 },
+    },
+    {
+      name: 'POST /requests from Fiji',
+      call: async () => ({ method: 'POST', url: '/api/v1/requests', payload: input() }),
+      expect: { ...signedIn(403), admin: 201, coordinator: 201, embassy: 201, focal_point: 201 },
+    },
+    {
+      name: 'POST /requests from Timor-Leste',
+      call: async () => ({ method: 'POST', url: '/api/v1/requests', payload: input({ country: 'TL' }) }),
+      expect: { ...signedIn(403), admin: 201, coordinator: 201, embassy: 201 },
+    },
+    {
+      name: 'POST /requests/{id}/assess',
+      call: async () => ({ method: 'POST', url: `/api/v1/requests/${await aRequest()}/assess`, payload: {} }),
+      expect: coordination(200),
+    },
+    {
+      name: 'POST /requests/{id}/decline',
+      call: async () => ({ method: 'POST', url: `/api/v1/requests/${await aRequest()}/decline`, payload: { note: 'Not this year' } }),
+      expect: coordination(200),
+    },
+    {
+      name: 'POST /requests/{id}/accept',
+      call: async () => ({
+        method: 'POST',
+        url: `/api/v1/requests/${await anAssessedRequest()}/accept`,
+        payload: { implementingOrg: AGENCY },
+      }),
+      expect: coordination(200),
+    },
+    {
+      name: 'PATCH /requests/{id}, registered',
+      call: async () => ({ method: 'PATCH', url: `/api/v1/requests/${await aRequest()}`, payload: { topic: 'Corrected topic' } }),
+      expect: coordination(200),
+    },
     {
       name: 'PATCH /requests/{id}, registered, relayed by the embassy',
-      call: async () => ({ method: 'PATCH', url: `/api/v1/requests/${await aRequest({ relayedBy: EMBASSY })}`, payload: { periodTo: '2027-03-26' } }),
+      call: async () => ({
+        method: 'PATCH',
+        url: `/api/v1/requests/${await aRequest({ relayedBy: EMBASSY })}`,
+        payload: { periodTo: '2027-03-26' },
+      }),
       expect: { ...coordination(200), embassy: 200 },
     },
     {
@@ -102,8 +182,16 @@ describeEachEngine('requests API', (app) => {
       },
       expect: { ...coordination(409), embassy: 409 },
     },
-    { name: 'DELETE /requests/{id}, registered, relayed by the embassy', call: async () => ({ method: 'DELETE', url: `/api/v1/requests/${await aRequest({ relayedBy: EMBASSY })}` }), expect: { ...coordination(204), embassy: 204 } },
-    { name: 'DELETE /requests/{id}, under assessment', call: async () => ({ method: 'DELETE', url: `/api/v1/requests/${await anAssessedRequest()}` }), expect: coordination(409) },
+    {
+      name: 'DELETE /requests/{id}, registered, relayed by the embassy',
+      call: async () => ({ method: 'DELETE', url: `/api/v1/requests/${await aRequest({ relayedBy: EMBASSY })}` }),
+      expect: { ...coordination(204), embassy: 204 },
+    },
+    {
+      name: 'DELETE /requests/{id}, under assessment',
+      call: async () => ({ method: 'DELETE', url: `/api/v1/requests/${await anAssessedRequest()}` }),
+      expect: coordination(409),
+    },
   ];
 
   describe.each(ROWS)('$name', (row) => {
@@ -129,11 +217,24 @@ describeEachEngine('requests API', (app) => {
     expect(created.statusCode).toBe(201);
     expect(created.headers.location).toBe(`/api/v1/requests/${created.json().id}`);
     expect(created.headers.etag).toBe('"1"');
-    expect(created.json()).toMatchObject({ country: 'TL', relayedBy: EMBASSY, status: 'registered', reference: expect.stringMatching(/^REQ-2026-\d{4}$/) });
-    const bad = await send('coordinator', { method: 'POST', url: '/api/v1/requests', payload: { ...input(), country: 'Atlantis', periodFrom: '2027-02-02', periodTo: '2027-01-01' } });
+    expect(created.json()).toMatchObject({
+      country: 'TL',
+      relayedBy: EMBASSY,
+      status: 'registered',
+      reference: expect.stringMatching(/^REQ-2026-\d{4}$/),
+    });
+    const bad = await send('coordinator', {
+      method: 'POST',
+      url: '/api/v1/requests',
+      payload: { ...input(), country: 'Atlantis', periodFrom: '2027-02-02', periodTo: '2027-01-01' },
+    });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().issues.map((i: { path: string }) => i.path)).toEqual(['country']);
-    const order = await send('coordinator', { method: 'POST', url: '/api/v1/requests', payload: { ...input(), periodFrom: '2027-02-02', periodTo: '2027-01-01' } });
+    const order = await send('coordinator', {
+      method: 'POST',
+      url: '/api/v1/requests',
+      payload: { ...input(), periodFrom: '2027-02-02', periodTo: '2027-01-01' },
+    });
     expect(order.statusCode).toBe(400);
     expect(order.json().issues.map((i: { path: string }) => i.path)).toEqual(['periodTo']);
     const foreign = await send('focal_point', { method: 'POST', url: '/api/v1/requests', payload: input({ country: 'TL' }) });
@@ -142,14 +243,33 @@ describeEachEngine('requests API', (app) => {
 
   it('corrects a request with its checks, If-Match honoured, and keeps a focal point to its government', async () => {
     const id = await aRequest();
-    const edited = await send('coordinator', { method: 'PATCH', url: `/api/v1/requests/${id}`, payload: { topic: 'Community-based DRM for divisional officers', periodFrom: '2027-04-05', periodTo: '2027-04-23' }, headers: { 'if-match': '"1"' } });
+    const edited = await send('coordinator', {
+      method: 'PATCH',
+      url: `/api/v1/requests/${id}`,
+      payload: { topic: 'Community-based DRM for divisional officers', periodFrom: '2027-04-05', periodTo: '2027-04-23' },
+      headers: { 'if-match': '"1"' },
+    });
     expect([edited.statusCode, edited.headers.etag]).toEqual([200, '"2"']);
-    expect(edited.json()).toMatchObject({ topic: 'Community-based DRM for divisional officers', periodFrom: '2027-04-05', periodTo: '2027-04-23', country: 'FJ', version: 2 });
-    const stale = await send('coordinator', { method: 'PATCH', url: `/api/v1/requests/${id}`, payload: { topic: 'x' }, headers: { 'if-match': '"1"' } });
+    expect(edited.json()).toMatchObject({
+      topic: 'Community-based DRM for divisional officers',
+      periodFrom: '2027-04-05',
+      periodTo: '2027-04-23',
+      country: 'FJ',
+      version: 2,
+    });
+    const stale = await send('coordinator', {
+      method: 'PATCH',
+      url: `/api/v1/requests/${id}`,
+      payload: { topic: 'x' },
+      headers: { 'if-match': '"1"' },
+    });
     expect([stale.statusCode, stale.json().code]).toEqual([409, 'cooperation_request.stale']);
     // The period is checked against the stored end when only its start is sent.
     const order = await send('coordinator', { method: 'PATCH', url: `/api/v1/requests/${id}`, payload: { periodFrom: '2027-05-01' } });
-    expect([order.statusCode, order.json().issues.map((i: { path: string; code: string }) => `${i.path}:${i.code}`)]).toEqual([422, ['periodTo:date_order']]);
+    expect([order.statusCode, order.json().issues.map((i: { path: string; code: string }) => `${i.path}:${i.code}`)]).toEqual([
+      422,
+      ['periodTo:date_order'],
+    ]);
     const future = await send('coordinator', { method: 'PATCH', url: `/api/v1/requests/${id}`, payload: { receivedOn: '2030-01-01' } });
     expect(future.json().issues.map((i: { path: string }) => i.path)).toEqual(['receivedOn']);
     const focal = (await send('focal_point', { method: 'POST', url: '/api/v1/requests', payload: input() })).json();
@@ -157,29 +277,56 @@ describeEachEngine('requests API', (app) => {
     expect([moved.statusCode, moved.json().code]).toEqual([403, 'cooperation_request.not_own_country']);
     const relay = await send('focal_point', { method: 'PATCH', url: `/api/v1/requests/${focal.id}`, payload: { relayedBy: EMBASSY } });
     expect([relay.statusCode, relay.json().code]).toEqual([403, 'cooperation_request.relay_not_own']);
-    expect((await send('focal_point', { method: 'PATCH', url: `/api/v1/requests/${focal.id}`, payload: { topic: 'Fiji’s corrected topic' } })).json().topic).toBe('Fiji’s corrected topic');
+    expect(
+      (
+        await send('focal_point', { method: 'PATCH', url: `/api/v1/requests/${focal.id}`, payload: { topic: 'Fiji’s corrected topic' } })
+      ).json().topic,
+    ).toBe('Fiji’s corrected topic');
     expect((await send('focal_point', { method: 'DELETE', url: `/api/v1/requests/${focal.id}` })).statusCode).toBe(204);
     expect((await send('coordinator', { url: `/api/v1/requests/${focal.id}` })).statusCode).toBe(404);
   });
 
   it('honours If-Match and links the accepted request to its program', async () => {
     const id = await aRequest();
-    const stale = await send('coordinator', { method: 'POST', url: `/api/v1/requests/${id}/assess`, payload: {}, headers: { 'if-match': '"5"' } });
+    const stale = await send('coordinator', {
+      method: 'POST',
+      url: `/api/v1/requests/${id}/assess`,
+      payload: {},
+      headers: { 'if-match': '"5"' },
+    });
     expect(stale.statusCode).toBe(409);
     expect(stale.json().code).toBe('cooperation_request.stale');
-    expect((await send('coordinator', { method: 'POST', url: `/api/v1/requests/${id}/assess`, payload: {}, headers: { 'if-match': 'five' } })).statusCode).toBe(400);
+    expect(
+      (await send('coordinator', { method: 'POST', url: `/api/v1/requests/${id}/assess`, payload: {}, headers: { 'if-match': 'five' } }))
+        .statusCode,
+    ).toBe(400);
     const early = await send('coordinator', { method: 'POST', url: `/api/v1/requests/${id}/accept`, payload: {} });
     expect([early.statusCode, early.json().code]).toEqual([409, 'cooperation_request.invalid_transition']);
-    const assessed = await send('coordinator', { method: 'POST', url: `/api/v1/requests/${id}/assess`, payload: { note: 'Consulted the agency' }, headers: { 'if-match': '"1"' } });
+    const assessed = await send('coordinator', {
+      method: 'POST',
+      url: `/api/v1/requests/${id}/assess`,
+      payload: { note: 'Consulted the agency' },
+      headers: { 'if-match': '"1"' },
+    });
     expect([assessed.statusCode, assessed.headers.etag, assessed.json().status]).toEqual([200, '"2"', 'assessment']);
     const noNote = await send('coordinator', { method: 'POST', url: `/api/v1/requests/${id}/decline`, payload: { note: '' } });
     expect(noNote.statusCode).toBe(400);
-    const accepted = await send('coordinator', { method: 'POST', url: `/api/v1/requests/${id}/accept`, payload: { implementingOrg: AGENCY }, headers: { 'if-match': '"2"' } });
+    const accepted = await send('coordinator', {
+      method: 'POST',
+      url: `/api/v1/requests/${id}/accept`,
+      payload: { implementingOrg: AGENCY },
+      headers: { 'if-match': '"2"' },
+    });
     expect(accepted.statusCode, accepted.body).toBe(200);
     const body = accepted.json();
     expect(body).toMatchObject({ status: 'accepted', version: 3, activityIdentifier: body.reference });
     const program = (await send('viewer', { url: `/api/v1/activities/${body.activityId}` })).json();
-    expect(program).toMatchObject({ identifier: body.reference, lifecycleStage: 'request', implementingOrg: AGENCY, recipients: [{ country: 'FJ', percentage: null }] });
+    expect(program).toMatchObject({
+      identifier: body.reference,
+      lifecycleStage: 'request',
+      implementingOrg: AGENCY,
+      recipients: [{ country: 'FJ', percentage: null }],
+    });
   });
 
   it('gives the matches with their reasons, and alumni names only to those who may see them', async () => {

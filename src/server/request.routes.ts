@@ -6,9 +6,26 @@ import { flagshipAreas, lifecycleStages, modalities } from '../domain/codes.js';
 import { REPORT_REGIONS } from '../domain/reference/types.js';
 import type { MatchReason } from '../domain/request/matching.js';
 import { requestStatuses, type CooperationRequest } from '../domain/request/request.js';
-import { acceptInputSchema, assessInputSchema, declineInputSchema, requestInputSchema, requestListQuerySchema, requestPatchSchema } from '../domain/request/request.schema.js';
+import {
+  acceptInputSchema,
+  assessInputSchema,
+  declineInputSchema,
+  requestInputSchema,
+  requestListQuerySchema,
+  requestPatchSchema,
+} from '../domain/request/request.schema.js';
 import type { ServiceDeps } from '../services/deps.js';
-import { acceptRequest, assessRequest, declineRequest, deleteRequest, editRequest, getRequest, listRequests, registerRequest, requestMatches } from '../services/requests.js';
+import {
+  acceptRequest,
+  assessRequest,
+  declineRequest,
+  deleteRequest,
+  editRequest,
+  getRequest,
+  listRequests,
+  registerRequest,
+  requestMatches,
+} from '../services/requests.js';
 import { depsFor } from './auth.js';
 import { pageOf } from './common.schemas.js';
 import { idParams, ifMatch, withEtag } from './http-helpers.js';
@@ -65,7 +82,16 @@ const reasonsOf = (reasons: readonly MatchReason[]) => reasons.map((r) => ({ ...
 const matchesSchema = z
   .object({
     request: cooperationRequestSchema,
-    agencies: z.array(z.object({ ...scored, code: z.string(), acronym: z.string().nullable(), nameEn: z.string(), nameId: z.string().nullable(), programs: count })),
+    agencies: z.array(
+      z.object({
+        ...scored,
+        code: z.string(),
+        acronym: z.string().nullable(),
+        nameEn: z.string(),
+        nameId: z.string().nullable(),
+        programs: count,
+      }),
+    ),
     programs: z.array(
       z.object({
         ...scored,
@@ -102,7 +128,14 @@ export function registerRequestRoutes(root: FastifyInstance, deps: ServiceDeps):
 
   app.get(
     '/api/v1/requests',
-    { schema: { tags: TAG, summary: 'Partner governments’ requests, latest received first (a focal point sees its own government’s)', querystring: requestListQuerySchema, response: { 200: pageSchema, ...problemResponses } } },
+    {
+      schema: {
+        tags: TAG,
+        summary: 'Partner governments’ requests, latest received first (a focal point sees its own government’s)',
+        querystring: requestListQuerySchema,
+        response: { 200: pageSchema, ...problemResponses },
+      },
+    },
     async (request) => {
       const page = await listRequests(depsFor(deps, request), request.query);
       return { ...page, items: page.items.map(present) };
@@ -128,7 +161,9 @@ export function registerRequestRoutes(root: FastifyInstance, deps: ServiceDeps):
 
   app.get(
     '/api/v1/requests/:id',
-    { schema: { tags: TAG, summary: 'Read a request', params: idParams, response: { 200: cooperationRequestSchema, ...problemResponses } } },
+    {
+      schema: { tags: TAG, summary: 'Read a request', params: idParams, response: { 200: cooperationRequestSchema, ...problemResponses } },
+    },
     async (request, reply) => withEtag(reply, await getRequest(depsFor(deps, request), request.params.id), present),
   );
 
@@ -137,13 +172,17 @@ export function registerRequestRoutes(root: FastifyInstance, deps: ServiceDeps):
     {
       schema: {
         tags: TAG,
-        summary: 'Correct a request: the coordination team while it is registered or under assessment, the relaying embassy or focal point while it is registered; If-Match honoured',
+        summary:
+          'Correct a request: the coordination team while it is registered or under assessment, the relaying embassy or focal point while it is registered; If-Match honoured',
         params: idParams,
         body: requestPatchSchema,
         response: { 200: cooperationRequestSchema, ...problemResponses },
       },
     },
-    async (request, reply) => ifMatch(request, reply, async (check) => withEtag(reply, await editRequest(depsFor(deps, request), request.params.id, request.body, check), present)),
+    async (request, reply) =>
+      ifMatch(request, reply, async (check) =>
+        withEtag(reply, await editRequest(depsFor(deps, request), request.params.id, request.body, check), present),
+      ),
   );
 
   app.delete(
@@ -151,7 +190,8 @@ export function registerRequestRoutes(root: FastifyInstance, deps: ServiceDeps):
     {
       schema: {
         tags: TAG,
-        summary: 'Delete a request registered by mistake (still registered: the coordination team or the relaying organisation); If-Match honoured',
+        summary:
+          'Delete a request registered by mistake (still registered: the coordination team or the relaying organisation); If-Match honoured',
         params: idParams,
         response: { 204: z.null(), ...problemResponses },
       },
@@ -166,17 +206,35 @@ export function registerRequestRoutes(root: FastifyInstance, deps: ServiceDeps):
   app.post(
     '/api/v1/requests/:id/assess',
     {
-      schema: { tags: TAG, summary: 'Take the request up for assessment (coordination team); If-Match honoured', params: idParams, body: assessInputSchema, response: { 200: cooperationRequestSchema, ...problemResponses } },
+      schema: {
+        tags: TAG,
+        summary: 'Take the request up for assessment (coordination team); If-Match honoured',
+        params: idParams,
+        body: assessInputSchema,
+        response: { 200: cooperationRequestSchema, ...problemResponses },
+      },
     },
-    async (request, reply) => ifMatch(request, reply, async (check) => withEtag(reply, await assessRequest(depsFor(deps, request), request.params.id, request.body, check), present)),
+    async (request, reply) =>
+      ifMatch(request, reply, async (check) =>
+        withEtag(reply, await assessRequest(depsFor(deps, request), request.params.id, request.body, check), present),
+      ),
   );
 
   app.post(
     '/api/v1/requests/:id/decline',
     {
-      schema: { tags: TAG, summary: 'Decline the request with a note saying why (coordination team)', params: idParams, body: declineInputSchema, response: { 200: cooperationRequestSchema, ...problemResponses } },
+      schema: {
+        tags: TAG,
+        summary: 'Decline the request with a note saying why (coordination team)',
+        params: idParams,
+        body: declineInputSchema,
+        response: { 200: cooperationRequestSchema, ...problemResponses },
+      },
     },
-    async (request, reply) => ifMatch(request, reply, async (check) => withEtag(reply, await declineRequest(depsFor(deps, request), request.params.id, request.body, check), present)),
+    async (request, reply) =>
+      ifMatch(request, reply, async (check) =>
+        withEtag(reply, await declineRequest(depsFor(deps, request), request.params.id, request.body, check), present),
+      ),
   );
 
   app.post(
@@ -190,7 +248,10 @@ export function registerRequestRoutes(root: FastifyInstance, deps: ServiceDeps):
         response: { 200: cooperationRequestSchema, ...problemResponses },
       },
     },
-    async (request, reply) => ifMatch(request, reply, async (check) => withEtag(reply, (await acceptRequest(depsFor(deps, request), request.params.id, request.body, check)).request, present)),
+    async (request, reply) =>
+      ifMatch(request, reply, async (check) =>
+        withEtag(reply, (await acceptRequest(depsFor(deps, request), request.params.id, request.body, check)).request, present),
+      ),
   );
 
   app.get(
@@ -207,12 +268,37 @@ export function registerRequestRoutes(root: FastifyInstance, deps: ServiceDeps):
       const m = await requestMatches(depsFor(deps, request), request.params.id);
       return {
         request: present(m.request),
-        agencies: m.agencies.map((a) => ({ score: a.score, reasons: reasonsOf(a.reasons), code: a.candidate.code, acronym: a.candidate.acronym, nameEn: a.candidate.nameEn, nameId: a.candidate.nameId, programs: a.candidate.programs })),
+        agencies: m.agencies.map((a) => ({
+          score: a.score,
+          reasons: reasonsOf(a.reasons),
+          code: a.candidate.code,
+          acronym: a.candidate.acronym,
+          nameEn: a.candidate.nameEn,
+          nameId: a.candidate.nameId,
+          programs: a.candidate.programs,
+        })),
         programs: m.programs.map((p) => {
           const c = p.candidate;
-          return { score: p.score, reasons: reasonsOf(p.reasons), id: c.id, identifier: c.identifier, titleEn: c.titleEn, titleId: c.titleId, year: c.year, lifecycleStage: c.lifecycleStage, flagshipArea: c.flagshipArea, modality: c.modality, implementingOrg: c.implementingOrg };
+          return {
+            score: p.score,
+            reasons: reasonsOf(p.reasons),
+            id: c.id,
+            identifier: c.identifier,
+            titleEn: c.titleEn,
+            titleId: c.titleId,
+            year: c.year,
+            lifecycleStage: c.lifecycleStage,
+            flagshipArea: c.flagshipArea,
+            modality: c.modality,
+            implementingOrg: c.implementingOrg,
+          };
         }),
-        alumni: m.alumni.map((a) => ({ score: a.score, reasons: reasonsOf(a.reasons), ...a.candidate, programs: a.candidate.programs.map((x) => ({ ...x })) })),
+        alumni: m.alumni.map((a) => ({
+          score: a.score,
+          reasons: reasonsOf(a.reasons),
+          ...a.candidate,
+          programs: a.candidate.programs.map((x) => ({ ...x })),
+        })),
       };
     },
   );

@@ -33,7 +33,15 @@ interface Call {
 
 /** What each row expects per role: a status code. */
 type Expect = Readonly<Record<Who, number>>;
-const all = (status: number): Expect => ({ admin: status, coordinator: status, agency: status, embassy: status, focal_point: status, viewer: status, public: status });
+const all = (status: number): Expect => ({
+  admin: status,
+  coordinator: status,
+  agency: status,
+  embassy: status,
+  focal_point: status,
+  viewer: status,
+  public: status,
+});
 const internal = (status: number): Expect => ({ ...all(status), public: 401 });
 const coordination = (status: number): Expect => ({ ...all(403), admin: status, coordinator: status, public: 401 });
 const adminOnly = (status: number): Expect => ({ ...all(403), admin: status, public: 401 });
@@ -63,14 +71,22 @@ describeEachEngine('role × endpoint matrix', (app: () => AppContext) => {
     unpublished = await program('request');
     othersRequest = await program('request', OTHER);
     othersApproved = await program('approved', OTHER);
-    await addParticipant(system(), published, participantInputSchema.parse(aParticipant({ fullName: 'Wanjiru Kamau', email: 'wanjiru@example.org', position: 'Director' })));
+    await addParticipant(
+      system(),
+      published,
+      participantInputSchema.parse(aParticipant({ fullName: 'Wanjiru Kamau', email: 'wanjiru@example.org', position: 'Director' })),
+    );
     await addParticipant(system(), othersApproved, participantInputSchema.parse(aParticipant({ fullName: 'Otieno Ouma' })));
   }, 60_000);
 
   const ROWS: readonly { name: string; call: (who: Who) => Promise<Call>; expect: Expect }[] = [
     { name: 'list programs', call: async () => ({ url: '/api/v1/activities' }), expect: all(200) },
     { name: 'read a published program', call: async () => ({ url: `/api/v1/activities/${published}` }), expect: all(200) },
-    { name: 'read a request (unpublished)', call: async () => ({ url: `/api/v1/activities/${unpublished}` }), expect: { ...all(200), public: 404 } },
+    {
+      name: 'read a request (unpublished)',
+      call: async () => ({ url: `/api/v1/activities/${unpublished}` }),
+      expect: { ...all(200), public: 404 },
+    },
     { name: 'read by identifier', call: async () => ({ url: `/api/v1/activities/${unpublished}` }), expect: { ...all(200), public: 404 } },
     {
       name: 'register a program of the agency',
@@ -84,7 +100,11 @@ describeEachEngine('role × endpoint matrix', (app: () => AppContext) => {
     },
     {
       name: 'register a program at a later stage',
-      call: async () => ({ method: 'POST', url: '/api/v1/activities', payload: aProgram({ implementingOrg: OWN, lifecycleStage: 'completed' }) }),
+      call: async () => ({
+        method: 'POST',
+        url: '/api/v1/activities',
+        payload: aProgram({ implementingOrg: OWN, lifecycleStage: 'completed' }),
+      }),
       expect: { admin: 201, coordinator: 201, agency: 403, embassy: 403, focal_point: 403, viewer: 403, public: 401 },
     },
     {
@@ -94,7 +114,11 @@ describeEachEngine('role × endpoint matrix', (app: () => AppContext) => {
     },
     {
       name: 'replace another agency program',
-      call: async () => ({ method: 'PUT', url: `/api/v1/activities/${await program('request', OTHER)}`, payload: aProgram({ implementingOrg: OTHER }) }),
+      call: async () => ({
+        method: 'PUT',
+        url: `/api/v1/activities/${await program('request', OTHER)}`,
+        payload: aProgram({ implementingOrg: OTHER }),
+      }),
       expect: { admin: 200, coordinator: 200, agency: 403, embassy: 403, focal_point: 403, viewer: 403, public: 401 },
     },
     {
@@ -107,8 +131,16 @@ describeEachEngine('role × endpoint matrix', (app: () => AppContext) => {
       call: async () => ({ method: 'DELETE', url: `/api/v1/activities/${await program('approved')}` }),
       expect: { admin: 204, coordinator: 204, agency: 403, embassy: 403, focal_point: 403, viewer: 403, public: 401 },
     },
-    { name: 'list participants of a published program', call: async () => ({ url: `/api/v1/activities/${published}/participants` }), expect: all(200) },
-    { name: 'list participants of a request', call: async () => ({ url: `/api/v1/activities/${unpublished}/participants` }), expect: { ...all(200), public: 404 } },
+    {
+      name: 'list participants of a published program',
+      call: async () => ({ url: `/api/v1/activities/${published}/participants` }),
+      expect: all(200),
+    },
+    {
+      name: 'list participants of a request',
+      call: async () => ({ url: `/api/v1/activities/${unpublished}/participants` }),
+      expect: { ...all(200), public: 404 },
+    },
     {
       name: 'add a participant to an approved program of the agency',
       call: async () => ({ method: 'POST', url: `/api/v1/activities/${published}/participants`, payload: aParticipant() }),
@@ -136,7 +168,11 @@ describeEachEngine('role × endpoint matrix', (app: () => AppContext) => {
       expect: { admin: 204, coordinator: 204, agency: 403, embassy: 403, focal_point: 403, viewer: 403, public: 401 },
     },
     { name: 'list organisations', call: async () => ({ url: '/api/v1/organisations' }), expect: all(200) },
-    { name: 'register an organisation', call: async () => ({ method: 'POST', url: '/api/v1/organisations', payload: anOrganisation() }), expect: coordination(201) },
+    {
+      name: 'register an organisation',
+      call: async () => ({ method: 'POST', url: '/api/v1/organisations', payload: anOrganisation() }),
+      expect: coordination(201),
+    },
     {
       name: 'change an organisation',
       call: async () => ({ method: 'PATCH', url: `/api/v1/organisations/${OTHER}`, payload: { nameEn: 'Renamed agency' } }),
@@ -144,7 +180,12 @@ describeEachEngine('role × endpoint matrix', (app: () => AppContext) => {
     },
     {
       name: 'import exchange rates',
-      call: async () => ({ method: 'POST', url: '/api/v1/imports/rates', payload: 'currency,date,units_per_usd\nEUR,2018-01-01,0.83\n', headers: { 'content-type': 'text/csv' } }),
+      call: async () => ({
+        method: 'POST',
+        url: '/api/v1/imports/rates',
+        payload: 'currency,date,units_per_usd\nEUR,2018-01-01,0.83\n',
+        headers: { 'content-type': 'text/csv' },
+      }),
       expect: coordination(200),
     },
     { name: 'list import batches', call: async () => ({ url: '/api/v1/imports' }), expect: internal(200) },
@@ -153,11 +194,19 @@ describeEachEngine('role × endpoint matrix', (app: () => AppContext) => {
     { name: 'years', call: async () => ({ url: '/api/v1/reports/years' }), expect: all(200) },
     { name: 'annual plan', call: async () => ({ url: '/api/v1/reports/annual-plan?year=2018' }), expect: internal(200) },
     { name: 'export programs as CSV', call: async () => ({ url: '/api/v1/activities/export.csv' }), expect: all(200) },
-    { name: 'export the annual report as CSV', call: async () => ({ url: '/api/v1/reports/annual.csv?year=2018&table=summary' }), expect: all(200) },
+    {
+      name: 'export the annual report as CSV',
+      call: async () => ({ url: '/api/v1/reports/annual.csv?year=2018&table=summary' }),
+      expect: all(200),
+    },
     { name: 'list accounts', call: async () => ({ url: '/api/v1/users' }), expect: adminOnly(200) },
     {
       name: 'create an account',
-      call: async (who) => ({ method: 'POST', url: '/api/v1/users', payload: { email: `new.${who}.${Date.now()}@example.org`, name: 'New', role: 'viewer', password: 'a long enough passphrase' } }),
+      call: async (who) => ({
+        method: 'POST',
+        url: '/api/v1/users',
+        payload: { email: `new.${who}.${Date.now()}@example.org`, name: 'New', role: 'viewer', password: 'a long enough passphrase' },
+      }),
       expect: adminOnly(201),
     },
     { name: 'search the audit log', call: async () => ({ url: '/api/v1/audit' }), expect: adminOnly(200) },
@@ -165,23 +214,39 @@ describeEachEngine('role × endpoint matrix', (app: () => AppContext) => {
     { name: "a program's timeline", call: async () => ({ url: `/api/v1/activities/${published}/timeline` }), expect: all(200) },
     {
       name: 'submit own agency request',
-      call: async () => ({ method: 'POST', url: `/api/v1/activities/${await program('request')}/transitions`, payload: { action: 'submit' } }),
+      call: async () => ({
+        method: 'POST',
+        url: `/api/v1/activities/${await program('request')}/transitions`,
+        payload: { action: 'submit' },
+      }),
       expect: { admin: 200, coordinator: 200, agency: 200, embassy: 200, focal_point: 200, viewer: 403, public: 401 },
     },
     {
       name: 'approve a program under assessment',
-      call: async () => ({ method: 'POST', url: `/api/v1/activities/${await program('assessment')}/transitions`, payload: { action: 'approve' } }),
+      call: async () => ({
+        method: 'POST',
+        url: `/api/v1/activities/${await program('assessment')}/transitions`,
+        payload: { action: 'approve' },
+      }),
       expect: coordination(200),
     },
     {
       name: 'start another agency funded program',
-      call: async () => ({ method: 'POST', url: `/api/v1/activities/${await program('funded', OTHER)}/transitions`, payload: { action: 'start' } }),
+      call: async () => ({
+        method: 'POST',
+        url: `/api/v1/activities/${await program('funded', OTHER)}/transitions`,
+        payload: { action: 'start' },
+      }),
       expect: coordination(200),
     },
     { name: 'who is signed in', call: async () => ({ url: '/api/v1/auth/session' }), expect: all(200) },
     {
       name: 'change own password (wrong current password)',
-      call: async () => ({ method: 'POST', url: '/api/v1/auth/password', payload: { currentPassword: 'not it at all', newPassword: 'another long passphrase' } }),
+      call: async () => ({
+        method: 'POST',
+        url: '/api/v1/auth/password',
+        payload: { currentPassword: 'not it at all', newPassword: 'another long passphrase' },
+      }),
       expect: { ...all(422), public: 401 },
     },
   ];
@@ -214,7 +279,11 @@ describeEachEngine('role × endpoint matrix', (app: () => AppContext) => {
     it('gives personal data to the coordination team and to the program’s own agency only', async () => {
       for (const who of ['admin', 'coordinator', 'agency'] as const) {
         const own = await participants(who, published);
-        expect(own.items.find((p) => p.fullName === 'Wanjiru Kamau')).toMatchObject({ email: 'wanjiru@example.org', position: 'Director', personal: true });
+        expect(own.items.find((p) => p.fullName === 'Wanjiru Kamau')).toMatchObject({
+          email: 'wanjiru@example.org',
+          position: 'Director',
+          personal: true,
+        });
       }
       const others = await participants('agency', othersApproved);
       expect(others.items.length).toBeGreaterThan(0);
@@ -258,16 +327,26 @@ describeEachEngine('role × endpoint matrix', (app: () => AppContext) => {
     });
 
     it('lists and counts published programs only for the public', async () => {
-      const list = async (who: Who) => ((await (as[who] as FastifyInstance).inject({ url: '/api/v1/activities?pageSize=500' })).json() as { items: { id: number }[] }).items.map((a) => a.id);
+      const list = async (who: Who) =>
+        (
+          (await (as[who] as FastifyInstance).inject({ url: '/api/v1/activities?pageSize=500' })).json() as { items: { id: number }[] }
+        ).items.map((a) => a.id);
       expect(await list('public')).toContain(published);
       expect(await list('public')).not.toContain(unpublished);
       expect(await list('viewer')).toContain(unpublished);
       const askedForRequests = (await server.inject({ url: '/api/v1/activities?stage=request&pageSize=500' })).json() as { total: number };
       expect(askedForRequests.total).toBe(0);
-      const summary = async (who: Who) => ((await (as[who] as FastifyInstance).inject({ url: '/api/v1/reports/summary?year=2018' })).json() as { programs: number }).programs;
+      const summary = async (who: Who) =>
+        ((await (as[who] as FastifyInstance).inject({ url: '/api/v1/reports/summary?year=2018' })).json() as { programs: number }).programs;
       const publicCount = await summary('public');
       const internalCount = await summary('viewer');
-      const approvedOnly = ((await (as.viewer as FastifyInstance).inject({ url: '/api/v1/reports/summary?year=2018&stage=approved,funded,implementation,completed,evaluated' })).json() as { programs: number }).programs;
+      const approvedOnly = (
+        (
+          await (as.viewer as FastifyInstance).inject({
+            url: '/api/v1/reports/summary?year=2018&stage=approved,funded,implementation,completed,evaluated',
+          })
+        ).json() as { programs: number }
+      ).programs;
       expect(publicCount).toBe(approvedOnly);
       expect(internalCount).toBeGreaterThan(publicCount);
     });

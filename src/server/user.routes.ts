@@ -15,7 +15,6 @@ import { pageOf } from './common.schemas.js';
 import { idParams, ifMatch, withEtag } from './http-helpers.js';
 import { problemResponses } from './problem.js';
 
-
 export const auditEntrySchema = z
   .object({
     id: z.number().int(),
@@ -33,7 +32,10 @@ export const auditEntrySchema = z
   .meta({ id: 'AuditEntry' });
 
 const auditPageSchema = pageOf(auditEntrySchema);
-const presentAuditPage = (page: Page<AuditEntry>): z.output<typeof auditPageSchema> => ({ ...page, items: page.items.map((entry) => ({ ...entry, changes: { ...entry.changes } })) });
+const presentAuditPage = (page: Page<AuditEntry>): z.output<typeof auditPageSchema> => ({
+  ...page,
+  items: page.items.map((entry) => ({ ...entry, changes: { ...entry.changes } })),
+});
 const paging = { page: z.coerce.number().int().min(1).default(1), pageSize: z.coerce.number().int().min(1).max(500).default(50) };
 
 export function registerUserRoutes(root: FastifyInstance, deps: ServiceDeps): void {
@@ -49,7 +51,10 @@ export function registerUserRoutes(root: FastifyInstance, deps: ServiceDeps): vo
         querystring: z.object({
           q: z.string().trim().max(200).optional(),
           role: z.enum(roles.codes).optional(),
-          includeDisabled: z.enum(['true', 'false']).optional().transform((v) => v === 'true'),
+          includeDisabled: z
+            .enum(['true', 'false'])
+            .optional()
+            .transform((v) => v === 'true'),
         }),
         response: { 200: z.object({ items: z.array(userSchema) }), ...problemResponses },
       },
@@ -59,7 +64,14 @@ export function registerUserRoutes(root: FastifyInstance, deps: ServiceDeps): vo
 
   app.post(
     '/api/v1/users',
-    { schema: { tags: TAG, summary: 'Create an account (administrators)', body: userInputSchema, response: { 201: userSchema, ...problemResponses } } },
+    {
+      schema: {
+        tags: TAG,
+        summary: 'Create an account (administrators)',
+        body: userInputSchema,
+        response: { 201: userSchema, ...problemResponses },
+      },
+    },
     async (request, reply) => {
       const user = await createUser(depsFor(deps, request), request.body);
       reply.code(201).header('location', `/api/v1/users/${user.id}`);
@@ -69,7 +81,14 @@ export function registerUserRoutes(root: FastifyInstance, deps: ServiceDeps): vo
 
   app.get(
     '/api/v1/users/:id',
-    { schema: { tags: TAG, summary: 'Read an account (administrators)', params: idParams, response: { 200: userSchema, ...problemResponses } } },
+    {
+      schema: {
+        tags: TAG,
+        summary: 'Read an account (administrators)',
+        params: idParams,
+        response: { 200: userSchema, ...problemResponses },
+      },
+    },
     async (request, reply) => withEtag(reply, await getUser(depsFor(deps, request), request.params.id), presentUser),
   );
 
@@ -84,7 +103,10 @@ export function registerUserRoutes(root: FastifyInstance, deps: ServiceDeps): vo
         response: { 200: userSchema, ...problemResponses },
       },
     },
-    async (request, reply) => ifMatch(request, reply, async (check) => withEtag(reply, await updateUser(depsFor(deps, request), request.params.id, request.body, check), presentUser)),
+    async (request, reply) =>
+      ifMatch(request, reply, async (check) =>
+        withEtag(reply, await updateUser(depsFor(deps, request), request.params.id, request.body, check), presentUser),
+      ),
   );
 
   app.get(

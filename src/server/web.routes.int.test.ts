@@ -11,8 +11,12 @@ import { openTestApp } from '../testing/engines.js';
 /** A built web application in miniature, compressed by the build's own step. */
 function writeWebRoot(dir: string): { index: Buffer; script: Buffer; tiny: Buffer } {
   mkdirSync(join(dir, 'assets'));
-  const index = Buffer.from(`<!doctype html><html lang="id"><head><title>Mitra</title>${'<link rel="modulepreload" href="/assets/app-Ab12Cd34.js">'.repeat(20)}</head><body><div id="root"></div></body></html>`);
-  const script = Buffer.from(Array.from({ length: 400 }, (_, i) => `export const value${i} = ${JSON.stringify(`line ${i} of the application`)};`).join('\n'));
+  const index = Buffer.from(
+    `<!doctype html><html lang="id"><head><title>Mitra</title>${'<link rel="modulepreload" href="/assets/app-Ab12Cd34.js">'.repeat(20)}</head><body><div id="root"></div></body></html>`,
+  );
+  const script = Buffer.from(
+    Array.from({ length: 400 }, (_, i) => `export const value${i} = ${JSON.stringify(`line ${i} of the application`)};`).join('\n'),
+  );
   const tiny = Buffer.from('x');
   writeFileSync(join(dir, 'index.html'), index);
   writeFileSync(join(dir, 'assets', 'app-Ab12Cd34.js'), script);

@@ -23,7 +23,10 @@ export interface AgreementOrgIds {
 export type ProgramAgreement = Pick<Agreement, 'id' | 'reference' | 'titleEn' | 'status'>;
 
 /** A file to store as the next version of the agreement's document with its title. */
-export type NewAgreementDocument = Pick<AgreementDocumentMeta, 'agreementId' | 'title' | 'fileName' | 'contentType' | 'sha256' | 'isPublic' | 'uploadedBy'> & {
+export type NewAgreementDocument = Pick<
+  AgreementDocumentMeta,
+  'agreementId' | 'title' | 'fileName' | 'contentType' | 'sha256' | 'isPublic' | 'uploadedBy'
+> & {
   readonly content: Uint8Array;
   readonly now: string;
 };

@@ -49,7 +49,15 @@ function alumnusOf(records: readonly PersonRecord[]): Alumnus | undefined {
     organisation: latest.organisation,
     position: latest.position,
     email: latest.email,
-    programs: records.map((r) => ({ participantId: r.participantId, activityId: r.activityId, identifier: r.identifier, titleEn: r.titleEn, titleId: r.titleId, year: r.year, status: r.status })),
+    programs: records.map((r) => ({
+      participantId: r.participantId,
+      activityId: r.activityId,
+      identifier: r.identifier,
+      titleEn: r.titleEn,
+      titleId: r.titleId,
+      year: r.year,
+      status: r.status,
+    })),
   };
 }
 
@@ -60,9 +68,16 @@ export interface DirectoryQuery {
   readonly pageSize: number;
 }
 
-export async function alumniDirectory(deps: Deps<'alumni'>, query: DirectoryQuery): Promise<{ items: Alumnus[]; total: number; page: number; pageSize: number }> {
+export async function alumniDirectory(
+  deps: Deps<'alumni'>,
+  query: DirectoryQuery,
+): Promise<{ items: Alumnus[]; total: number; page: number; pageSize: number }> {
   const scope = scopeOf(deps.actor);
-  const { persons, total } = await deps.store.repos.alumni.directory({ country: query.country, q: query.q, scope }, query.page, query.pageSize);
+  const { persons, total } = await deps.store.repos.alumni.directory(
+    { country: query.country, q: query.q, scope },
+    query.page,
+    query.pageSize,
+  );
   const items = persons.map((p) => alumnusOf(p.records.filter((r) => visible(deps.actor, r)))).filter((a): a is Alumnus => !!a);
   return { items, total, page: query.page, pageSize: query.pageSize };
 }
@@ -104,7 +119,10 @@ const EXPORT_CHUNK = 1000;
  * see, in chunks of rows (the server and the CLI write them as CSV or XLSX). Authorises before
  * returning, so a refusal comes before any byte of a download.
  */
-export function exportParticipants(deps: Deps<'alumni'>, filter: Omit<ParticipantExportFilter, 'scope'>): AsyncIterable<(string | number)[][]> {
+export function exportParticipants(
+  deps: Deps<'alumni'>,
+  filter: Omit<ParticipantExportFilter, 'scope'>,
+): AsyncIterable<(string | number)[][]> {
   const scope = scopeOf(deps.actor);
   return (async function* () {
     let after = 0;
@@ -114,7 +132,23 @@ export function exportParticipants(deps: Deps<'alumni'>, filter: Omit<Participan
       after = page[page.length - 1]?.participantId ?? after;
       yield page
         .filter((r) => visible(deps.actor, r))
-        .map((r) => [r.participantId, r.identifier, r.titleEn ?? r.titleId ?? '', r.year ?? '', r.status, r.fullName, r.sex, r.country, r.organisation ?? '', r.position ?? '', r.email ?? '', r.phone ?? '', r.nominatedBy ?? '', r.consentAt ?? '', r.erasedAt ?? '']);
+        .map((r) => [
+          r.participantId,
+          r.identifier,
+          r.titleEn ?? r.titleId ?? '',
+          r.year ?? '',
+          r.status,
+          r.fullName,
+          r.sex,
+          r.country,
+          r.organisation ?? '',
+          r.position ?? '',
+          r.email ?? '',
+          r.phone ?? '',
+          r.nominatedBy ?? '',
+          r.consentAt ?? '',
+          r.erasedAt ?? '',
+        ]);
       if (page.length < EXPORT_CHUNK) return;
     }
   })();

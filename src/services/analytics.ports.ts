@@ -85,11 +85,20 @@ export interface AnalyticsRepository {
    * The same figures for programs going to a subject (dim group, region, list or country of the
    * summary tables), with its member countries per set of years (for the country count).
    */
-  subjectFigures(subject: { dim: string; key: string }, sets: readonly { years: readonly number[]; members: readonly string[] }[], stages: Stages): Promise<YearFigure[]>;
+  subjectFigures(
+    subject: { dim: string; key: string },
+    sets: readonly { years: readonly number[]; members: readonly string[] }[],
+    stages: Stages,
+  ): Promise<YearFigure[]>;
   countryFigures(from: number, to: number, stages: Stages, countries?: readonly string[]): Promise<CountryFigure[]>;
   regionFigures(from: number, to: number, stages: Stages): Promise<RegionFigure[]>;
   dimFigures(dim: 'modality' | 'area' | 'coop', from: number, to: number, stages: Stages): Promise<DimFigure[]>;
-  spendingByYear(from: number, to: number, stages: Stages, by: 'total' | 'modality' | 'flagship'): Promise<{ year: number; key: string | null; group: SpendingGroup }[]>;
+  spendingByYear(
+    from: number,
+    to: number,
+    stages: Stages,
+    by: 'total' | 'modality' | 'flagship',
+  ): Promise<{ year: number; key: string | null; group: SpendingGroup }[]>;
   countryProfile(iso2: string, stages: Stages): Promise<CountryProfileRows>;
   partnerProfile(orgId: number, stages: Stages): Promise<PartnerProfileRows>;
   triangularNetwork(from: number, to: number, stages: Stages): Promise<NetworkLinks>;

@@ -22,7 +22,12 @@ export interface TrendPoint {
   /** Spent amounts converted at the dated rates, in hundredths (total, modality and area series). */
   readonly usdMinor?: number;
   readonly idrMinor?: number;
-  readonly change: { readonly programs: Change | null; readonly participants: Change | null; readonly countries?: Change | null; readonly usd?: Change | null };
+  readonly change: {
+    readonly programs: Change | null;
+    readonly participants: Change | null;
+    readonly countries?: Change | null;
+    readonly usd?: Change | null;
+  };
 }
 
 export interface TrendSeries {
@@ -52,11 +57,22 @@ interface Raw {
 }
 
 /** Points for `years`, with the change against the year before (from the year before `from` too). */
-function series(years: readonly number[], get: (year: number) => Raw | undefined, withCountries: boolean, withMoney: boolean): TrendPoint[] {
+function series(
+  years: readonly number[],
+  get: (year: number) => Raw | undefined,
+  withCountries: boolean,
+  withMoney: boolean,
+): TrendPoint[] {
   const at = (year: number) => {
     const r = get(year);
     const money = withMoney ? convertSpending(r?.spending ?? []) : undefined;
-    return { programs: r?.programs ?? 0, participants: r?.participants ?? 0, countries: r?.countries ?? 0, usdMinor: money?.usdMinor ?? 0, idrMinor: money?.idrMinor ?? 0 };
+    return {
+      programs: r?.programs ?? 0,
+      participants: r?.participants ?? 0,
+      countries: r?.countries ?? 0,
+      usdMinor: money?.usdMinor ?? 0,
+      idrMinor: money?.idrMinor ?? 0,
+    };
   };
   return years.map((year) => {
     const cur = at(year);
@@ -77,7 +93,12 @@ function series(years: readonly number[], get: (year: number) => Raw | undefined
   });
 }
 
-function codeSeries(set: CodeSet<string>, years: readonly number[], raw: Map<string, Raw>, present: ReadonlySet<string | null>): TrendSeries[] {
+function codeSeries(
+  set: CodeSet<string>,
+  years: readonly number[],
+  raw: Map<string, Raw>,
+  present: ReadonlySet<string | null>,
+): TrendSeries[] {
   const codes: (string | null)[] = [...set.codes, ...(present.has(null) ? [null] : [])];
   return codes
     .filter((code) => present.has(code))
@@ -116,7 +137,8 @@ export async function trends(deps: Deps<'analytics'>, range: YearRangeRequest): 
   const total = new Map<string, Raw>(totals.map((t) => [`${t.year}|`, { ...t }]));
   addSpending(total, spendTotal);
   const region = new Map<string, Raw>(regions.map((r) => [`${r.year}|${r.region ?? ''}`, { ...r }]));
-  const byCode = (rows: typeof modalityRows) => new Map<string, Raw>(rows.map((r) => [`${r.year}|${r.code ?? ''}`, { programs: r.programs, participants: r.participants }]));
+  const byCode = (rows: typeof modalityRows) =>
+    new Map<string, Raw>(rows.map((r) => [`${r.year}|${r.code ?? ''}`, { programs: r.programs, participants: r.participants }]));
   const present = (rows: typeof modalityRows) => new Set(rows.filter((r) => r.year >= q.from).map((r) => r.code));
   const byModality = byCode(modalityRows);
   const byArea = byCode(areaRows);
@@ -214,14 +236,21 @@ export async function triangularNetwork(deps: Deps<'analytics' | 'organisations'
     if (!nodes.has(id)) {
       const org = code && kind !== 'recipient' ? orgs.get(code) : undefined;
       const labelEn = kind === 'recipient' && code ? countryName(code, 'en') : org ? (org.acronym ?? org.nameEn) : (code ?? 'Not recorded');
-      const labelId = kind === 'recipient' && code ? countryName(code, 'id') : org ? (org.acronym ?? org.nameId ?? org.nameEn) : (code ?? 'Tidak dicatat');
+      const labelId =
+        kind === 'recipient' && code
+          ? countryName(code, 'id')
+          : org
+            ? (org.acronym ?? org.nameId ?? org.nameEn)
+            : (code ?? 'Tidak dicatat');
       nodes.set(id, { id, kind, code, labelEn, labelId, programs: 0 });
     }
     return id;
   };
   const out: { source: string; target: string; programs: number }[] = [];
-  for (const l of links.providerPartner) out.push({ source: node('provider', l.provider), target: node('partner', l.partner), programs: l.programs });
-  for (const l of links.partnerCountry) out.push({ source: node('partner', l.partner), target: node('recipient', l.country), programs: l.programs });
+  for (const l of links.providerPartner)
+    out.push({ source: node('provider', l.provider), target: node('partner', l.partner), programs: l.programs });
+  for (const l of links.partnerCountry)
+    out.push({ source: node('partner', l.partner), target: node('recipient', l.country), programs: l.programs });
   // A node's size is the sum of its links (sankey-style): exact per partner (a program has one
   // implementing agency); a provider's or recipient's programs with two partners count twice.
   const sum = (ids: (l: (typeof out)[number]) => string) => {
@@ -231,9 +260,11 @@ export async function triangularNetwork(deps: Deps<'analytics' | 'organisations'
   };
   const outgoing = sum((l) => l.source);
   const incoming = sum((l) => l.target);
-  const result = [...nodes.values()].map((n) => ({ ...n, programs: n.kind === 'provider' ? (outgoing.get(n.id) ?? 0) : (incoming.get(n.id) ?? 0) }));
+  const result = [...nodes.values()].map((n) => ({
+    ...n,
+    programs: n.kind === 'provider' ? (outgoing.get(n.id) ?? 0) : (incoming.get(n.id) ?? 0),
+  }));
   const order = { provider: 0, partner: 1, recipient: 2 };
   result.sort((a, b) => order[a.kind] - order[b.kind] || b.programs - a.programs || a.labelEn.localeCompare(b.labelEn));
   return { from: q.from, to: q.to, nodes: result, links: out };
 }
-

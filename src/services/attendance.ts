@@ -89,7 +89,13 @@ async function buildSheet(repos: Repos<'participants' | 'attendance' | 'certific
   });
   rows.sort((a, b) => (a.fullName ?? '').localeCompare(b.fullName ?? '') || a.participantId - b.participantId);
   return {
-    program: { id: program.id, identifier: program.identifier, titleEn: program.titleEn, titleId: program.titleId, implementingOrg: program.implementingOrg },
+    program: {
+      id: program.id,
+      identifier: program.identifier,
+      titleEn: program.titleEn,
+      titleId: program.titleId,
+      implementingOrg: program.implementingOrg,
+    },
     days,
     completionPercent: percent,
     requiredDays: completionOf(0, days.length, percent).requiredDays,
@@ -105,26 +111,47 @@ export async function attendanceSheet(deps: SheetDeps, programId: number): Promi
 }
 
 /** Why each mark is refused (at most 50 named), so a whole sheet can be corrected at once. */
-function markIssues(marks: readonly AttendanceMark[], days: ReadonlySet<string>, participants: ReadonlyMap<number, Participant>): FieldIssue[] {
+function markIssues(
+  marks: readonly AttendanceMark[],
+  days: ReadonlySet<string>,
+  participants: ReadonlyMap<number, Participant>,
+): FieldIssue[] {
   const issues: FieldIssue[] = [];
   const seen = new Set<string>();
   marks.forEach((m, i) => {
     const p = participants.get(m.participantId);
-    if (!p) issues.push({ path: `marks.${i}.participantId`, code: 'not_participant', message: `participant ${m.participantId} is not a participant of this program` });
+    if (!p)
+      issues.push({
+        path: `marks.${i}.participantId`,
+        code: 'not_participant',
+        message: `participant ${m.participantId} is not a participant of this program`,
+      });
     else if (!ATTENDANCE_STATUSES.includes(p.status)) {
-      issues.push({ path: `marks.${i}.participantId`, code: 'not_confirmed', message: `participant ${m.participantId} is ${p.status}: attendance is recorded for selected, confirmed and attended participants only` });
+      issues.push({
+        path: `marks.${i}.participantId`,
+        code: 'not_confirmed',
+        message: `participant ${m.participantId} is ${p.status}: attendance is recorded for selected, confirmed and attended participants only`,
+      });
     }
     if (!days.has(m.day)) issues.push({ path: `marks.${i}.day`, code: 'not_course_day', message: `${m.day} is not a day of the course` });
     const key = `${m.participantId}|${m.day}`;
-    if (seen.has(key)) issues.push({ path: `marks.${i}`, code: 'duplicate', message: `participant ${m.participantId} on ${m.day} is given twice` });
+    if (seen.has(key))
+      issues.push({ path: `marks.${i}`, code: 'duplicate', message: `participant ${m.participantId} on ${m.day} is given twice` });
     seen.add(key);
   });
   return issues.slice(0, 50);
 }
 
 /** Records (or corrects) attendance marks; answers the updated sheet. */
-export async function recordAttendance(deps: Deps<'programs' | 'participants' | 'attendance' | 'certificates' | 'audit'>, programId: number, marks: readonly AttendanceMark[]): Promise<AttendanceSheet> {
-  if (marks.length > MAX_MARKS) throw new InvalidError('attendance.too_many', `at most ${MAX_MARKS} marks at once`, [{ path: 'marks', code: 'too_big', message: `at most ${MAX_MARKS} marks` }]);
+export async function recordAttendance(
+  deps: Deps<'programs' | 'participants' | 'attendance' | 'certificates' | 'audit'>,
+  programId: number,
+  marks: readonly AttendanceMark[],
+): Promise<AttendanceSheet> {
+  if (marks.length > MAX_MARKS)
+    throw new InvalidError('attendance.too_many', `at most ${MAX_MARKS} marks at once`, [
+      { path: 'marks', code: 'too_big', message: `at most ${MAX_MARKS} marks` },
+    ]);
   return deps.store.transaction(async (repos) => {
     const program = await programOf(repos, programId);
     authorizeOfferManage(deps.actor, program);
@@ -132,12 +159,26 @@ export async function recordAttendance(deps: Deps<'programs' | 'participants' | 
     const days = courseDays(program);
     const participants = new Map((await repos.participants.listByProgram(programId)).map((p) => [p.id, p]));
     const issues = markIssues(marks, new Set(days), participants);
-    if (issues.length) throw new InvalidError('attendance.invalid', `${issues.length} attendance mark(s) cannot be recorded: ${issues[0]?.message ?? ''}`, issues);
+    if (issues.length)
+      throw new InvalidError(
+        'attendance.invalid',
+        `${issues.length} attendance mark(s) cannot be recorded: ${issues[0]?.message ?? ''}`,
+        issues,
+      );
     const now = deps.clock.nowIso();
     await repos.attendance.record(marks, actorLabel(deps.actor), now);
     const present = marks.filter((m) => m.present).length;
-    const recorded = marks.length ? { marks: marks.length, present, absent: marks.length - present, days: [...new Set(marks.map((m) => m.day))].sort() } : null;
-    await audit(deps, repos, { action: 'update', entity: 'activity', entityId: programId, entityLabel: program.identifier, changes: { attendance: { before: null, after: recorded } }, comment: 'attendance recorded' });
+    const recorded = marks.length
+      ? { marks: marks.length, present, absent: marks.length - present, days: [...new Set(marks.map((m) => m.day))].sort() }
+      : null;
+    await audit(deps, repos, {
+      action: 'update',
+      entity: 'activity',
+      entityId: programId,
+      entityLabel: program.identifier,
+      changes: { attendance: { before: null, after: recorded } },
+      comment: 'attendance recorded',
+    });
     return buildSheet(repos, program);
   });
 }
@@ -161,7 +202,10 @@ export interface CloseResult {
  * note), and those present on enough days become completed. Re-running it moves only those whose
  * attendance was corrected; nobody is moved back.
  */
-export async function closeAttendance(deps: Deps<JourneyRepo | 'programs' | 'attendance' | 'reportFacts'>, programId: number): Promise<CloseResult> {
+export async function closeAttendance(
+  deps: Deps<JourneyRepo | 'programs' | 'attendance' | 'reportFacts'>,
+  programId: number,
+): Promise<CloseResult> {
   return deps.store.transaction(async (repos) => {
     const program = await programOf(repos, programId);
     authorizeOfferManage(deps.actor, program);
@@ -169,7 +213,8 @@ export async function closeAttendance(deps: Deps<JourneyRepo | 'programs' | 'att
     const days = courseDays(program);
     const last = days[days.length - 1] ?? '';
     const today = deps.clock.nowIso().slice(0, 10);
-    if (today < last) throw new InvalidError('attendance.course_not_over', `the course ends on ${last}: close its attendance on or after that day`);
+    if (today < last)
+      throw new InvalidError('attendance.course_not_over', `the course ends on ${last}: close its attendance on or after that day`);
     const percent = await percentOf(repos, programId);
     const presentDays = await repos.attendance.presentDays(programId, days[0] ?? '', last);
     const toAttended: StatusChange[] = [];
@@ -185,8 +230,13 @@ export async function closeAttendance(deps: Deps<JourneyRepo | 'programs' | 'att
     }
     await moveParticipants(deps, repos, program, toAttended, { note: 'attendance closed' });
     // The workflow goes through confirmed; a selected participant who came without confirming attended all the same.
-    await moveParticipants(deps, repos, program, unconfirmed, { force: true, note: 'attendance closed: attended without confirming the place' });
-    await moveParticipants(deps, repos, program, toCompleted, { note: `attendance closed: present on at least ${percent}% of the ${days.length} course days` });
+    await moveParticipants(deps, repos, program, unconfirmed, {
+      force: true,
+      note: 'attendance closed: attended without confirming the place',
+    });
+    await moveParticipants(deps, repos, program, toCompleted, {
+      note: `attendance closed: present on at least ${percent}% of the ${days.length} course days`,
+    });
     await repos.reportFacts.refresh([programId], { participantsOnly: true });
     const result: CloseResult = {
       courseDays: days.length,
@@ -196,7 +246,14 @@ export async function closeAttendance(deps: Deps<JourneyRepo | 'programs' | 'att
       completed: toCompleted.length,
       ...tally,
     };
-    await audit(deps, repos, { action: 'update', entity: 'activity', entityId: programId, entityLabel: program.identifier, changes: { attendanceClosed: { before: null, after: { ...result } } }, comment: 'attendance closed' });
+    await audit(deps, repos, {
+      action: 'update',
+      entity: 'activity',
+      entityId: programId,
+      entityLabel: program.identifier,
+      changes: { attendanceClosed: { before: null, after: { ...result } } },
+      comment: 'attendance closed',
+    });
     return result;
   });
 }
@@ -222,7 +279,10 @@ function newVerifyToken(): string {
 }
 
 /** Issues a certificate to every completed participant who has none yet (running it again issues nothing twice). */
-export async function issueCertificates(deps: Deps<'programs' | 'participants' | 'attendance' | 'certificates' | 'audit'>, programId: number): Promise<IssueResult> {
+export async function issueCertificates(
+  deps: Deps<'programs' | 'participants' | 'attendance' | 'certificates' | 'audit'>,
+  programId: number,
+): Promise<IssueResult> {
   return deps.store.transaction(async (repos) => {
     const program = await programOf(repos, programId);
     authorizeOfferManage(deps.actor, program);
@@ -239,8 +299,19 @@ export async function issueCertificates(deps: Deps<'programs' | 'participants' |
         erased++;
         continue;
       }
-      const c = await repos.certificates.insert({ participantId: p.id, number: certificateNumber(year, programId, p.id), verifyToken: newVerifyToken(), issuedAt: now });
-      await audit(deps, repos, { action: 'create', entity: 'certificate', entityId: c.id, entityLabel: c.number, changes: { number: { before: null, after: c.number }, participantId: { before: null, after: p.id } } });
+      const c = await repos.certificates.insert({
+        participantId: p.id,
+        number: certificateNumber(year, programId, p.id),
+        verifyToken: newVerifyToken(),
+        issuedAt: now,
+      });
+      await audit(deps, repos, {
+        action: 'create',
+        entity: 'certificate',
+        entityId: c.id,
+        entityLabel: c.number,
+        changes: { number: { before: null, after: c.number }, participantId: { before: null, after: p.id } },
+      });
       issued.push(c);
     }
     return { issued, existing: completed.filter((p) => have.has(p.id)).length, erased };
@@ -248,18 +319,31 @@ export async function issueCertificates(deps: Deps<'programs' | 'participants' |
 }
 
 /** Withdraws a certificate (issued in error): its verification page says so from then on. */
-export async function revokeCertificate(deps: Deps<'programs' | 'participants' | 'certificates' | 'audit'>, certificateId: number, reason: string | null = null): Promise<Certificate> {
+export async function revokeCertificate(
+  deps: Deps<'programs' | 'participants' | 'certificates' | 'audit'>,
+  certificateId: number,
+  reason: string | null = null,
+): Promise<Certificate> {
   return deps.store.transaction(async (repos) => {
     const c = await repos.certificates.findById(certificateId);
     if (!c) throw new NotFoundError('certificate.not_found', `no certificate with id ${certificateId}`);
     const p = await repos.participants.findById(c.participantId);
     const program = await programOf(repos, p?.activityId ?? 0);
     authorizeOfferManage(deps.actor, program);
-    if (c.revokedAt) throw new ConflictError('certificate.revoked', `certificate ${c.number} was already revoked on ${c.revokedAt.slice(0, 10)}`);
+    if (c.revokedAt)
+      throw new ConflictError('certificate.revoked', `certificate ${c.number} was already revoked on ${c.revokedAt.slice(0, 10)}`);
     const now = deps.clock.nowIso();
     // Revoked only while not yet revoked: of two at once, the second is told so.
-    if (!(await repos.certificates.revoke(c.id, now))) throw new ConflictError('certificate.revoked', `certificate ${c.number} was already revoked`);
-    await audit(deps, repos, { action: 'update', entity: 'certificate', entityId: c.id, entityLabel: c.number, changes: { revokedAt: { before: null, after: now } }, comment: reason });
+    if (!(await repos.certificates.revoke(c.id, now)))
+      throw new ConflictError('certificate.revoked', `certificate ${c.number} was already revoked`);
+    await audit(deps, repos, {
+      action: 'update',
+      entity: 'certificate',
+      entityId: c.id,
+      entityLabel: c.number,
+      changes: { revokedAt: { before: null, after: now } },
+      comment: reason,
+    });
     return { ...c, revokedAt: now };
   });
 }
@@ -284,17 +368,27 @@ export interface CertificateDocument {
  * A participant's certificate, for its PDF: the coordination team, the implementing agency and
  * the organisation that nominated the participant (those who see the participant's name).
  */
-export async function certificateDocument(deps: Deps<'programs' | 'participants' | 'certificates' | 'organisations'>, participantId: number): Promise<CertificateDocument> {
+export async function certificateDocument(
+  deps: Deps<'programs' | 'participants' | 'certificates' | 'organisations'>,
+  participantId: number,
+): Promise<CertificateDocument> {
   requireSignedIn(deps.actor);
   const repos = deps.store.repos;
   const p = await repos.participants.findById(participantId);
   if (!p) throw new NotFoundError('participant.not_found', `no participant with id ${participantId}`);
   const program = await programOf(repos, p.activityId);
   if (!canSeePersonalData(deps.actor, program, p.nominatedBy)) {
-    throw new ForbiddenError('certificate.forbidden', 'only the coordination team, the implementing agency and the nominating organisation download a participant’s certificate');
+    throw new ForbiddenError(
+      'certificate.forbidden',
+      'only the coordination team, the implementing agency and the nominating organisation download a participant’s certificate',
+    );
   }
   const c = await repos.certificates.findByParticipant(participantId);
-  if (!c) throw new NotFoundError('certificate.not_found', `participant ${participantId} has no certificate: issue the program’s certificates after closing its attendance`);
+  if (!c)
+    throw new NotFoundError(
+      'certificate.not_found',
+      `participant ${participantId} has no certificate: issue the program’s certificates after closing its attendance`,
+    );
   if (c.revokedAt) throw new ConflictError('certificate.revoked', `certificate ${c.number} was revoked on ${c.revokedAt.slice(0, 10)}`);
   if (p.erasedAt) throw new ConflictError('certificate.erased', 'the participant’s personal data was erased');
   const org = program.implementingOrg ? await repos.organisations.findByCode(program.implementingOrg) : undefined;
@@ -331,7 +425,10 @@ export interface CertificateVerification {
 }
 
 /** Public: anyone holding the certificate (its QR code) may check it. */
-export async function verifyCertificate(deps: Deps<'programs' | 'participants' | 'certificates'>, token: string): Promise<CertificateVerification> {
+export async function verifyCertificate(
+  deps: Deps<'programs' | 'participants' | 'certificates'>,
+  token: string,
+): Promise<CertificateVerification> {
   const notFound = () => new NotFoundError('certificate.not_found', 'no certificate has this verification code');
   if (!isVerifyToken(token)) throw notFound();
   const repos = deps.store.repos;
@@ -339,7 +436,16 @@ export async function verifyCertificate(deps: Deps<'programs' | 'participants' |
   const p = c ? await repos.participants.findById(c.participantId) : undefined;
   const program = p ? await repos.programs.findById(p.activityId) : undefined;
   if (!c || !p || !program) throw notFound();
-  if (p.erasedAt) return { status: 'invalid', number: c.number, fullName: null, programTitleEn: null, programTitleId: null, startDate: null, endDate: null };
+  if (p.erasedAt)
+    return {
+      status: 'invalid',
+      number: c.number,
+      fullName: null,
+      programTitleEn: null,
+      programTitleId: null,
+      startDate: null,
+      endDate: null,
+    };
   const span = courseSpan(program);
   return {
     status: c.revokedAt ? 'revoked' : 'valid',

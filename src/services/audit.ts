@@ -39,7 +39,11 @@ export async function searchAudit(deps: Deps<'audit'>, query: AuditQuery): Promi
 }
 
 /** A program's own history (create, changes, transitions): anyone signed in. */
-export async function programHistory(deps: Deps<'audit'>, activityId: number, options: { afterVersion?: number; page?: number; pageSize?: number } = {}): Promise<Page<AuditEntry>> {
+export async function programHistory(
+  deps: Deps<'audit'>,
+  activityId: number,
+  options: { afterVersion?: number; page?: number; pageSize?: number } = {},
+): Promise<Page<AuditEntry>> {
   requireSignedIn(deps.actor);
   return deps.store.repos.audit.search({
     entity: 'activity',

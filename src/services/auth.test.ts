@@ -17,7 +17,11 @@ beforeAll(async () => {
 
 async function setup(options: { disabled?: boolean } = {}) {
   const repos = { users: new FakeUsers(), sessions: new FakeSessions(), loginFailures: new FakeLoginFailures(), audit: new FakeAudit() };
-  const id = await repos.users.insert({ email: 'sari@kemenkes.go.id', name: 'Sari', role: 'agency', orgCode: 'ID-KEMENKES', disabled: options.disabled ?? false }, hashed, NOW);
+  const id = await repos.users.insert(
+    { email: 'sari@kemenkes.go.id', name: 'Sari', role: 'agency', orgCode: 'ID-KEMENKES', disabled: options.disabled ?? false },
+    hashed,
+    NOW,
+  );
   return { repos, id, deps: fakeDeps(repos, actors.public, fixedClock(NOW)) };
 }
 
@@ -36,11 +40,15 @@ describe('login', () => {
 
   it('refuses a wrong password and a disabled account alike, recording the failure', async () => {
     const { repos, deps } = await setup();
-    await expect(login(deps, { email: 'sari@kemenkes.go.id', password: 'wrong horse battery', ip: IP })).rejects.toMatchObject({ code: 'auth.invalid_credentials' });
+    await expect(login(deps, { email: 'sari@kemenkes.go.id', password: 'wrong horse battery', ip: IP })).rejects.toMatchObject({
+      code: 'auth.invalid_credentials',
+    });
     expect(repos.loginFailures.rows).toEqual([{ email: 'sari@kemenkes.go.id', ip: IP, at: NOW }]);
     expect(repos.audit.entries[0]).toMatchObject({ action: 'login_failed', entityLabel: 'sari@kemenkes.go.id', comment: `from ${IP}` });
     const disabled = await setup({ disabled: true });
-    await expect(login(disabled.deps, { email: 'sari@kemenkes.go.id', password: PASSWORD, ip: IP })).rejects.toBeInstanceOf(UnauthenticatedError);
+    await expect(login(disabled.deps, { email: 'sari@kemenkes.go.id', password: PASSWORD, ip: IP })).rejects.toBeInstanceOf(
+      UnauthenticatedError,
+    );
     expect(disabled.repos.sessions.rows.size).toBe(0);
   });
 
@@ -76,9 +84,15 @@ describe('changeOwnPassword', () => {
     await login(deps, { email: 'sari@kemenkes.go.id', password: PASSWORD, ip: '198.51.100.9' });
     const active = await resolveSession(deps, first.token);
     const own = fakeDeps(repos, active?.actor ?? actors.public, fixedClock(NOW));
-    await expect(changeOwnPassword(own, active, 'not my password', 'a brand new secret')).rejects.toMatchObject({ code: 'auth.wrong_password', issues: [{ path: 'currentPassword' }] });
+    await expect(changeOwnPassword(own, active, 'not my password', 'a brand new secret')).rejects.toMatchObject({
+      code: 'auth.wrong_password',
+      issues: [{ path: 'currentPassword' }],
+    });
     await changeOwnPassword(own, active, PASSWORD, 'a brand new secret');
     expect(repos.sessions.of(id).map((s) => s.id)).toEqual([first.session.id]);
-    expect(repos.audit.entries.at(-1)).toMatchObject({ action: 'password_change', changes: { password: { before: '[redacted]', after: '[redacted]' } } });
+    expect(repos.audit.entries.at(-1)).toMatchObject({
+      action: 'password_change',
+      changes: { password: { before: '[redacted]', after: '[redacted]' } },
+    });
   });
 });

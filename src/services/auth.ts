@@ -73,7 +73,14 @@ export async function login(
   if (!user || !ok || user.disabled) {
     await deps.store.transaction(async (tx) => {
       await tx.loginFailures.record(email, credentials.ip, now);
-      await audit(deps, tx, { action: 'login_failed', entity: 'session', entityId: null, entityLabel: email, changes: {}, comment: `from ${credentials.ip}` });
+      await audit(deps, tx, {
+        action: 'login_failed',
+        entity: 'session',
+        entityId: null,
+        entityLabel: email,
+        changes: {},
+        comment: `from ${credentials.ip}`,
+      });
     });
     throw WRONG();
   }
@@ -90,7 +97,13 @@ export async function login(
     await tx.loginFailures.clear(email);
     await tx.sessions.insert(session);
     await tx.users.touchLogin(user.id, now);
-    await audit(actingAs(deps, userActor(user)), tx, { action: 'login', entity: 'session', entityId: user.id, entityLabel: user.email, comment: `from ${credentials.ip}` });
+    await audit(actingAs(deps, userActor(user)), tx, {
+      action: 'login',
+      entity: 'session',
+      entityId: user.id,
+      entityLabel: user.email,
+      comment: `from ${credentials.ip}`,
+    });
     // Housekeeping that needs no scheduler: old sessions and failures go at each sign-in.
     await tx.sessions.deleteExpired(now, minutesBefore(now, policy.idleMinutes));
     await tx.loginFailures.prune(minutesBefore(now, policy.windowMinutes));
@@ -105,7 +118,11 @@ export interface ActiveSession {
 }
 
 /** The session of a cookie token, if it is still valid; refreshes its idle clock. */
-export async function resolveSession(deps: Deps<'users' | 'sessions'>, token: string, policy: SessionPolicy = DEFAULT_SESSION_POLICY): Promise<ActiveSession | null> {
+export async function resolveSession(
+  deps: Deps<'users' | 'sessions'>,
+  token: string,
+  policy: SessionPolicy = DEFAULT_SESSION_POLICY,
+): Promise<ActiveSession | null> {
   if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) return null;
   const repos = deps.store.repos;
   const session = await repos.sessions.find(sessionIdOf(token));
@@ -136,25 +153,45 @@ export function csrfMatches(session: SessionRecord, sent: string | undefined): b
 export async function logout(deps: Deps<'sessions' | 'audit'>, session: ActiveSession): Promise<void> {
   await deps.store.transaction(async (tx) => {
     await tx.sessions.delete(session.session.id);
-    await audit(actingAs(deps, session.actor), tx, { action: 'logout', entity: 'session', entityId: session.user.id, entityLabel: session.user.email });
+    await audit(actingAs(deps, session.actor), tx, {
+      action: 'logout',
+      entity: 'session',
+      entityId: session.user.id,
+      entityLabel: session.user.email,
+    });
   });
 }
 
 /** Changes one's own password; every other session of the account ends. */
-export async function changeOwnPassword(deps: Deps<'users' | 'sessions' | 'audit'>, session: ActiveSession | null, current: string, next: string): Promise<void> {
+export async function changeOwnPassword(
+  deps: Deps<'users' | 'sessions' | 'audit'>,
+  session: ActiveSession | null,
+  current: string,
+  next: string,
+): Promise<void> {
   requireSignedIn(deps.actor);
   if (!session) throw new UnauthenticatedError('auth.required', 'sign in to change your password');
   const stored = await deps.store.repos.users.passwordHash(session.user.id);
   if (!stored || !(await verifyPassword(stored, current))) {
-    throw new InvalidError('auth.wrong_password', 'the current password is wrong', [{ path: 'currentPassword', code: 'wrong', message: 'the current password is wrong' }]);
+    throw new InvalidError('auth.wrong_password', 'the current password is wrong', [
+      { path: 'currentPassword', code: 'wrong', message: 'the current password is wrong' },
+    ]);
   }
   if (current === next) {
-    throw new InvalidError('auth.same_password', 'choose a new password', [{ path: 'newPassword', code: 'same', message: 'the new password is the current one' }]);
+    throw new InvalidError('auth.same_password', 'choose a new password', [
+      { path: 'newPassword', code: 'same', message: 'the new password is the current one' },
+    ]);
   }
   const hashed = await hashPassword(next);
   await deps.store.transaction(async (tx) => {
     await tx.users.setPassword(session.user.id, hashed, deps.clock.nowIso());
     await tx.sessions.deleteForUser(session.user.id, session.session.id);
-    await audit(deps, tx, { action: 'password_change', entity: 'user', entityId: session.user.id, entityLabel: session.user.email, changes: { password: { before: '[redacted]', after: '[redacted]' } } });
+    await audit(deps, tx, {
+      action: 'password_change',
+      entity: 'user',
+      entityId: session.user.id,
+      entityLabel: session.user.email,
+      changes: { password: { before: '[redacted]', after: '[redacted]' } },
+    });
   });
 }

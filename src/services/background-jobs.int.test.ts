@@ -20,7 +20,13 @@ describeEachEngine('background jobs', (app) => {
     // Leases run out in real time (the test apps' clock is fixed).
     const deps = { ...app().deps, clock: systemClock };
     const start = (holder: string) =>
-      startBackgroundJobs(deps, { mailer: new CapturedMailer(() => undefined), publicUrl: 'http://localhost', holder, leaseMs: 400, renewEveryMs: 50 });
+      startBackgroundJobs(deps, {
+        mailer: new CapturedMailer(() => undefined),
+        publicUrl: 'http://localhost',
+        holder,
+        leaseMs: 400,
+        renewEveryMs: 50,
+      });
     const first = start('first');
     expect(await until(() => first.leading())).toBe(true);
     const second = start('second');
@@ -39,7 +45,14 @@ describeEachEngine('background jobs', (app) => {
 
     // Died (it stops renewing without giving the lease up): another takes over once it runs out.
     const now = Date.now();
-    expect(await deps.store.repos.jobLeases.acquire(JOBS_LEASE, 'a dead process', new Date(now + 500).toISOString(), new Date(now).toISOString())).toBe(true);
+    expect(
+      await deps.store.repos.jobLeases.acquire(
+        JOBS_LEASE,
+        'a dead process',
+        new Date(now + 500).toISOString(),
+        new Date(now).toISOString(),
+      ),
+    ).toBe(true);
     const fourth = start('fourth');
     await new Promise((resolve) => setTimeout(resolve, 200));
     expect(fourth.leading()).toBe(false);

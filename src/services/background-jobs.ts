@@ -36,7 +36,10 @@ export interface BackgroundJobs {
   stop(): Promise<void>;
 }
 
-export function startBackgroundJobs(deps: Deps<'agreements' | 'users' | 'mailOutbox' | 'jobLeases'>, options: BackgroundJobsOptions): BackgroundJobs {
+export function startBackgroundJobs(
+  deps: Deps<'agreements' | 'users' | 'mailOutbox' | 'jobLeases'>,
+  options: BackgroundJobsOptions,
+): BackgroundJobs {
   const holder = options.holder ?? `${hostname()}:${process.pid}:${randomBytes(4).toString('hex')}`;
   const leaseMs = options.leaseMs ?? 30_000;
   let running: { mail: MailDelivery; reminders: { stop(): void } } | null = null;

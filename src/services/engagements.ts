@@ -5,20 +5,53 @@
  * changed by the coordination team and the owning agency (a follow-up's owner may close it too).
  */
 import { actorLabel, type Actor } from '../domain/access/actor.js';
-import { actorHasRole, actorOrg, authorizePartnershipCreate, authorizePartnershipEdit, authorizePartnershipRead, canEditPartnership } from '../domain/access/policy.js';
+import {
+  actorHasRole,
+  actorOrg,
+  authorizePartnershipCreate,
+  authorizePartnershipEdit,
+  authorizePartnershipRead,
+  canEditPartnership,
+} from '../domain/access/policy.js';
 import { diffRecords } from '../domain/audit.js';
 import { ConflictError, InvalidError, NotFoundError, type FieldIssue } from '../domain/errors.js';
 import type { Organisation } from '../domain/organisation/organisation.js';
 import { canBecomeProgram, checkEngagementDates, checkFollowUp } from '../domain/partnership/engagement.js';
-import { programRefOf, type Engagement, type EngagementData, type FollowUpRecord, type FollowUpRow, type ProgramRef } from '../domain/partnership/partnership.js';
-import type { EngagementInput, EngagementListQuery, EngagementPatch, FollowUpInput, FollowUpListQuery, FollowUpPatch, ItemInput, ItemProgramInput } from '../domain/partnership/partnership.schema.js';
+import {
+  programRefOf,
+  type Engagement,
+  type EngagementData,
+  type FollowUpRecord,
+  type FollowUpRow,
+  type ProgramRef,
+} from '../domain/partnership/partnership.js';
+import type {
+  EngagementInput,
+  EngagementListQuery,
+  EngagementPatch,
+  FollowUpInput,
+  FollowUpListQuery,
+  FollowUpPatch,
+  ItemInput,
+  ItemProgramInput,
+} from '../domain/partnership/partnership.schema.js';
 import type { Program } from '../domain/program/program.js';
 import type { Page } from '../domain/program/program-query.js';
 import { programInputSchema } from '../domain/program/program.schema.js';
 import { audit } from './audit.js';
 import { inOneTransaction, type Deps, type Repositories, type ServiceDeps } from './deps.js';
 import type { EngagementOrgIds, NewFollowUp, NewItem } from './engagements.ports.js';
-import { checkOwnerChange, checkWritable, definedOf, invalid, ownerFor, resolveOrgs, stale, today, type PartnershipWriteOptions } from './partnership-access.js';
+import {
+  checkOwnerChange,
+  checkWritable,
+  definedOf,
+  invalid,
+  ownerFor,
+  resolveOrgs,
+  stale,
+  today,
+  type PartnershipWriteOptions,
+} from './partnership-access.js';
 import { createProgram, type ProgramRepo } from './programs.js';
 
 type Repos<K extends keyof Repositories> = Pick<Repositories, K>;
@@ -33,9 +66,15 @@ const followUpNotFound = (id: number) => new NotFoundError('follow_up.not_found'
 const plainEngagement = (e: Engagement) => ({ ...e, followUps: e.followUps.map(({ overdue: _o, ...f }) => f) });
 
 /** A follow-up's owner: an active account's email or an organisation's code, as stored. */
-async function resolveOwner(repos: Repos<'users' | 'organisations'>, owner: string | null | undefined, path: string): Promise<{ owner: string | null; issues: FieldIssue[] }> {
+async function resolveOwner(
+  repos: Repos<'users' | 'organisations'>,
+  owner: string | null | undefined,
+  path: string,
+): Promise<{ owner: string | null; issues: FieldIssue[] }> {
   // The follow-up's own path: "followUps.0" for "followUps.0.owner", none for "owner".
-  const base = checkFollowUp({ action: 'x', owner: owner ?? null, dueOn: null, status: 'open' }, path.replace(/\.?owner$/, '')).filter((i) => i.path.endsWith('owner'));
+  const base = checkFollowUp({ action: 'x', owner: owner ?? null, dueOn: null, status: 'open' }, path.replace(/\.?owner$/, '')).filter(
+    (i) => i.path.endsWith('owner'),
+  );
   if (base.length || !owner) return { owner: null, issues: base };
   const text = owner.trim();
   if (text.includes('@')) {
@@ -45,16 +84,27 @@ async function resolveOwner(repos: Repos<'users' | 'organisations'>, owner: stri
   }
   const org = await repos.organisations.findByCode(text);
   if (org) return { owner: org.code, issues: [] };
-  return { owner: null, issues: [{ path, code: 'unknown_owner', message: `"${text}" is neither an account's email nor an organisation's code` }] };
+  return {
+    owner: null,
+    issues: [{ path, code: 'unknown_owner', message: `"${text}" is neither an account's email nor an organisation's code` }],
+  };
 }
 
 /** The follow-ups as stored (owners resolved), or what is wrong with them; `prefix` is their list's path ("" for one alone). */
-async function checkFollowUps(repos: Repos<'users' | 'organisations'>, followUps: readonly FollowUpInput[], prefix: string): Promise<{ values: NewFollowUp[]; issues: FieldIssue[] }> {
+async function checkFollowUps(
+  repos: Repos<'users' | 'organisations'>,
+  followUps: readonly FollowUpInput[],
+  prefix: string,
+): Promise<{ values: NewFollowUp[]; issues: FieldIssue[] }> {
   const issues: FieldIssue[] = [];
   const values: NewFollowUp[] = [];
   for (const [i, f] of followUps.entries()) {
     const at = prefix ? `${prefix}.${i}` : '';
-    issues.push(...checkFollowUp({ action: f.action, owner: f.owner ?? null, dueOn: f.dueOn ?? null, status: 'open' }, at).filter((x) => !x.path.endsWith('owner')));
+    issues.push(
+      ...checkFollowUp({ action: f.action, owner: f.owner ?? null, dueOn: f.dueOn ?? null, status: 'open' }, at).filter(
+        (x) => !x.path.endsWith('owner'),
+      ),
+    );
     const owner = await resolveOwner(repos, f.owner, at ? `${at}.owner` : 'owner');
     issues.push(...owner.issues);
     if (owner.owner) values.push({ action: f.action.trim(), owner: owner.owner, dueOn: f.dueOn ?? null });
@@ -62,7 +112,10 @@ async function checkFollowUps(repos: Repos<'users' | 'organisations'>, followUps
   return { values, issues };
 }
 
-async function engagementOrgs(repos: Repos<'organisations'>, data: EngagementData): Promise<{ orgIds: EngagementOrgIds; data: EngagementData }> {
+async function engagementOrgs(
+  repos: Repos<'organisations'>,
+  data: EngagementData,
+): Promise<{ orgIds: EngagementOrgIds; data: EngagementData }> {
   const { byPath, issues } = await resolveOrgs(repos, [
     { path: 'partnerOrg', code: data.partnerOrg },
     { path: 'ownerOrg', code: data.ownerOrg },
@@ -70,7 +123,10 @@ async function engagementOrgs(repos: Repos<'organisations'>, data: EngagementDat
   if (issues.length) throw invalid('engagement.invalid', 'the engagement has invalid fields', issues);
   const partner = byPath.get('partnerOrg');
   const owner = byPath.get('ownerOrg');
-  return { orgIds: { partner: partner?.id ?? null, owner: owner?.id ?? null }, data: { ...data, partnerOrg: partner?.code ?? null, ownerOrg: owner?.code ?? null } };
+  return {
+    orgIds: { partner: partner?.id ?? null, owner: owner?.id ?? null },
+    data: { ...data, partnerOrg: partner?.code ?? null, ownerOrg: owner?.code ?? null },
+  };
 }
 
 function checkDates(data: EngagementData): void {
@@ -78,7 +134,14 @@ function checkDates(data: EngagementData): void {
   if (issues.length) throw invalid('engagement.invalid', 'the engagement has invalid dates', issues);
 }
 
-const itemRecord = (i: ItemInput): NewItem => ({ side: i.side, kind: i.kind, description: i.description, flagshipArea: i.flagshipArea ?? null, country: i.country ?? null, illustrative: i.illustrative ?? false });
+const itemRecord = (i: ItemInput): NewItem => ({
+  side: i.side,
+  kind: i.kind,
+  description: i.description,
+  flagshipArea: i.flagshipArea ?? null,
+  country: i.country ?? null,
+  illustrative: i.illustrative ?? false,
+});
 
 /** An engagement as it stands in this transaction. */
 async function storedEngagement(repos: Repos<'engagements'>, id: number, day: string): Promise<Engagement> {
@@ -87,7 +150,10 @@ async function storedEngagement(repos: Repos<'engagements'>, id: number, day: st
   return found;
 }
 
-export async function createEngagement(deps: Deps<'engagements' | 'organisations' | 'users' | 'audit'>, input: EngagementInput): Promise<Engagement> {
+export async function createEngagement(
+  deps: Deps<'engagements' | 'organisations' | 'users' | 'audit'>,
+  input: EngagementInput,
+): Promise<Engagement> {
   authorizePartnershipCreate(deps.actor);
   const proposed: EngagementData = {
     kind: input.kind,
@@ -115,7 +181,14 @@ export async function createEngagement(deps: Deps<'engagements' | 'organisations
     for (const item of input.items ?? []) await repos.engagements.insertItem(id, itemRecord(item));
     for (const f of followUps.values) await repos.engagements.insertFollowUp(id, f, now);
     const created = await storedEngagement(repos, id, today(deps));
-    await audit(deps, repos, { action: 'create', entity: 'engagement', entityId: id, entityLabel: reference, entityVersion: created.version, changes: diffRecords(null, plainEngagement(created)) });
+    await audit(deps, repos, {
+      action: 'create',
+      entity: 'engagement',
+      entityId: id,
+      entityLabel: reference,
+      entityVersion: created.version,
+      changes: diffRecords(null, plainEngagement(created)),
+    });
     return created;
   });
 }
@@ -132,30 +205,61 @@ export async function listEngagements(deps: Deps<'engagements'>, query: Engageme
   return deps.store.repos.engagements.list(filter, page, pageSize, today(deps));
 }
 
-async function engagementForEdit(deps: Pick<ServiceDeps, 'actor' | 'clock'>, repos: Repos<'engagements'>, id: number, options: PartnershipWriteOptions = {}): Promise<Engagement> {
+async function engagementForEdit(
+  deps: Pick<ServiceDeps, 'actor' | 'clock'>,
+  repos: Repos<'engagements'>,
+  id: number,
+  options: PartnershipWriteOptions = {},
+): Promise<Engagement> {
   const found = await storedEngagement(repos, id, today(deps));
   checkWritable(deps.actor, 'engagement', found, options);
   return found;
 }
 
 /** Re-reads the engagement after a change, bumps its version and audits the difference. */
-async function engagementChanged(deps: Pick<ServiceDeps, 'actor' | 'clock'>, repos: Repos<'engagements' | 'audit'>, before: Engagement, comment: string | null = null): Promise<Engagement> {
+async function engagementChanged(
+  deps: Pick<ServiceDeps, 'actor' | 'clock'>,
+  repos: Repos<'engagements' | 'audit'>,
+  before: Engagement,
+  comment: string | null = null,
+): Promise<Engagement> {
   await repos.engagements.touch(before.id, deps.clock.nowIso());
   const after = await storedEngagement(repos, before.id, today(deps));
-  await audit(deps, repos, { action: 'update', entity: 'engagement', entityId: before.id, entityLabel: before.reference, entityVersion: after.version, changes: diffRecords(plainEngagement(before), plainEngagement(after)), comment });
+  await audit(deps, repos, {
+    action: 'update',
+    entity: 'engagement',
+    entityId: before.id,
+    entityLabel: before.reference,
+    entityVersion: after.version,
+    changes: diffRecords(plainEngagement(before), plainEngagement(after)),
+    comment,
+  });
   return after;
 }
 
-export async function patchEngagement(deps: Deps<'engagements' | 'organisations' | 'audit'>, id: number, patch: EngagementPatch, options: PartnershipWriteOptions = {}): Promise<Engagement> {
+export async function patchEngagement(
+  deps: Deps<'engagements' | 'organisations' | 'audit'>,
+  id: number,
+  patch: EngagementPatch,
+  options: PartnershipWriteOptions = {},
+): Promise<Engagement> {
   return deps.store.transaction(async (repos) => {
     const before = await engagementForEdit(deps, repos, id, options);
     checkOwnerChange(deps.actor, 'engagement', patch.ownerOrg, before.ownerOrg);
     const proposed: EngagementData = { ...before, ...definedOf(patch) };
     checkDates(proposed);
     const { orgIds, data } = await engagementOrgs(repos, proposed);
-    if (!(await repos.engagements.update(id, before.version, data, orgIds, deps.clock.nowIso()))) throw stale('engagement', before.reference, before.version + 1, before.version);
+    if (!(await repos.engagements.update(id, before.version, data, orgIds, deps.clock.nowIso())))
+      throw stale('engagement', before.reference, before.version + 1, before.version);
     const updated = await storedEngagement(repos, id, today(deps));
-    await audit(deps, repos, { action: 'update', entity: 'engagement', entityId: id, entityLabel: before.reference, entityVersion: updated.version, changes: diffRecords(plainEngagement(before), plainEngagement(updated)) });
+    await audit(deps, repos, {
+      action: 'update',
+      entity: 'engagement',
+      entityId: id,
+      entityLabel: before.reference,
+      entityVersion: updated.version,
+      changes: diffRecords(plainEngagement(before), plainEngagement(updated)),
+    });
     return updated;
   });
 }
@@ -166,10 +270,20 @@ export async function deleteEngagement(deps: EngagementDeps, id: number, options
     const before = await engagementForEdit(deps, repos, id, options);
     const converted = before.items.filter((i) => i.program);
     if (converted.length) {
-      throw new ConflictError('engagement.has_programs', `${before.reference} led to program request(s) ${converted.map((i) => i.program?.identifier).join(', ')}: it stays, so that what came of it remains answerable`);
+      throw new ConflictError(
+        'engagement.has_programs',
+        `${before.reference} led to program request(s) ${converted.map((i) => i.program?.identifier).join(', ')}: it stays, so that what came of it remains answerable`,
+      );
     }
     await repos.engagements.delete(id);
-    await audit(deps, repos, { action: 'delete', entity: 'engagement', entityId: id, entityLabel: before.reference, entityVersion: before.version, changes: diffRecords(plainEngagement(before), null) });
+    await audit(deps, repos, {
+      action: 'delete',
+      entity: 'engagement',
+      entityId: id,
+      entityLabel: before.reference,
+      entityVersion: before.version,
+      changes: diffRecords(plainEngagement(before), null),
+    });
   });
 }
 
@@ -188,7 +302,11 @@ export async function deleteEngagementItem(deps: EngagementDeps, itemId: number)
     const item = await repos.engagements.findItem(itemId);
     if (!item) throw itemNotFound(itemId);
     const before = await engagementForEdit(deps, repos, item.engagementId);
-    if (item.activityId !== null) throw new ConflictError('engagement_item.has_program', 'this offer or request became a program request: it stays, so that what came of the engagement remains answerable');
+    if (item.activityId !== null)
+      throw new ConflictError(
+        'engagement_item.has_program',
+        'this offer or request became a program request: it stays, so that what came of the engagement remains answerable',
+      );
     await repos.engagements.deleteItem(itemId);
     return engagementChanged(deps, repos, before);
   });
@@ -196,7 +314,9 @@ export async function deleteEngagementItem(deps: EngagementDeps, itemId: number)
 
 /** Whether a partner organisation of another country than the recipient makes the program triangular. */
 function defaultCooperation(partner: Organisation | undefined, recipient: string): 'triangular' | 'bilateral' {
-  return partner && (partner.kind === 'partner' || partner.kind === 'multilateral') && partner.countryCode !== recipient ? 'triangular' : 'bilateral';
+  return partner && (partner.kind === 'partner' || partner.kind === 'multilateral') && partner.countryCode !== recipient
+    ? 'triangular'
+    : 'bilateral';
 }
 
 export interface ItemProgram {
@@ -212,7 +332,11 @@ export interface ItemProgram {
  * triangular, linked to the item so that the engagement shows what came of it. It creates the
  * program through createProgram, in the same transaction.
  */
-export async function itemToProgram(deps: Deps<ProgramRepo | 'engagements'>, itemId: number, input: ItemProgramInput): Promise<ItemProgram> {
+export async function itemToProgram(
+  deps: Deps<ProgramRepo | 'engagements'>,
+  itemId: number,
+  input: ItemProgramInput,
+): Promise<ItemProgram> {
   return inOneTransaction(deps, async (tx) => {
     const repos = tx.store.repos;
     const item = await repos.engagements.findItem(itemId);
@@ -220,11 +344,16 @@ export async function itemToProgram(deps: Deps<ProgramRepo | 'engagements'>, ite
     const engagement = await engagementForEdit(tx, repos, item.engagementId);
     const full = engagement.items.find((i) => i.id === itemId);
     if (!full || !canBecomeProgram({ programId: item.activityId })) {
-      throw new ConflictError('engagement_item.has_program', `this ${full?.kind ?? 'item'} already became program ${full?.program?.identifier ?? item.activityId}`);
+      throw new ConflictError(
+        'engagement_item.has_program',
+        `this ${full?.kind ?? 'item'} already became program ${full?.program?.identifier ?? item.activityId}`,
+      );
     }
     const country = input.country ?? full.country;
     if (!country) {
-      throw invalid('engagement_item.invalid', 'the program needs its recipient country', [{ path: 'country', code: 'required', message: 'say which country the program is for (the item names none)' }]);
+      throw invalid('engagement_item.invalid', 'the program needs its recipient country', [
+        { path: 'country', code: 'required', message: 'say which country the program is for (the item names none)' },
+      ]);
     }
     const partner = engagement.partnerOrg ? await repos.organisations.findByCode(engagement.partnerOrg) : undefined;
     const cooperationType = input.cooperationType ?? defaultCooperation(partner, country);
@@ -242,10 +371,15 @@ export async function itemToProgram(deps: Deps<ProgramRepo | 'engagements'>, ite
       illustrative: input.illustrative ?? (full.illustrative || engagement.illustrative),
     });
     if (!parsed.success) {
-      throw new InvalidError('engagement_item.program_invalid', 'the program of this item would be invalid', parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })));
+      throw new InvalidError(
+        'engagement_item.program_invalid',
+        'the program of this item would be invalid',
+        parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
+      );
     }
     const activity = await createProgram(tx, parsed.data);
-    if (!(await repos.engagements.setItemProgram(itemId, activity.id))) throw new ConflictError('engagement_item.has_program', 'this item became a program meanwhile');
+    if (!(await repos.engagements.setItemProgram(itemId, activity.id)))
+      throw new ConflictError('engagement_item.has_program', 'this item became a program meanwhile');
     const updated = await engagementChanged(tx, repos, engagement, `${full.kind} turned into program request ${activity.identifier}`);
     return { engagement: updated, activity, program: updated.items.find((i) => i.id === itemId)?.program ?? programRefOf(activity) };
   });
@@ -253,7 +387,11 @@ export async function itemToProgram(deps: Deps<ProgramRepo | 'engagements'>, ite
 
 // ---- follow-ups -------------------------------------------------------------------------------
 
-export async function addFollowUp(deps: Deps<'engagements' | 'users' | 'organisations' | 'audit'>, engagementId: number, input: FollowUpInput): Promise<Engagement> {
+export async function addFollowUp(
+  deps: Deps<'engagements' | 'users' | 'organisations' | 'audit'>,
+  engagementId: number,
+  input: FollowUpInput,
+): Promise<Engagement> {
   return deps.store.transaction(async (repos) => {
     const before = await engagementForEdit(deps, repos, engagementId);
     const checked = await checkFollowUps(repos, [input], '');
@@ -270,7 +408,11 @@ function ownsFollowUp(actor: Actor, followUp: FollowUpRecord): boolean {
   return actor.kind === 'user' && (actor.label.toLowerCase() === owner || (actor.orgCode ?? '').toLowerCase() === owner);
 }
 
-export async function patchFollowUp(deps: Deps<'engagements' | 'users' | 'organisations' | 'audit'>, followUpId: number, patch: FollowUpPatch): Promise<FollowUpRecord> {
+export async function patchFollowUp(
+  deps: Deps<'engagements' | 'users' | 'organisations' | 'audit'>,
+  followUpId: number,
+  patch: FollowUpPatch,
+): Promise<FollowUpRecord> {
   return deps.store.transaction(async (repos) => {
     const day = today(deps);
     const before = await repos.engagements.findFollowUp(followUpId, day);
@@ -279,7 +421,12 @@ export async function patchFollowUp(deps: Deps<'engagements' | 'users' | 'organi
     if (!engagement) throw followUpNotFound(followUpId);
     if (!ownsFollowUp(deps.actor, before)) authorizePartnershipEdit(deps.actor, engagement.ownerOrg);
     const status = patch.status ?? before.status;
-    const next = { action: patch.action ?? before.action, owner: before.owner, dueOn: patch.dueOn !== undefined ? patch.dueOn : before.dueOn, status };
+    const next = {
+      action: patch.action ?? before.action,
+      owner: before.owner,
+      dueOn: patch.dueOn !== undefined ? patch.dueOn : before.dueOn,
+      status,
+    };
     const issues = checkFollowUp({ ...next, owner: patch.owner !== undefined ? patch.owner : before.owner });
     if (patch.owner !== undefined && !issues.some((i) => i.path === 'owner')) {
       const resolved = await resolveOwner(repos, patch.owner, 'owner');
@@ -290,7 +437,13 @@ export async function patchFollowUp(deps: Deps<'engagements' | 'users' | 'organi
     const change = { ...next, doneOn: status === 'done' ? (before.status === 'done' ? before.doneOn : day) : null };
     await repos.engagements.updateFollowUp(followUpId, change, deps.clock.nowIso());
     const { overdue: _o, ...plainBefore } = before;
-    await audit(deps, repos, { action: 'update', entity: 'follow_up', entityId: followUpId, entityLabel: `${engagement.reference}: ${before.action.slice(0, 80)}`, changes: diffRecords(plainBefore, { ...plainBefore, ...change }) });
+    await audit(deps, repos, {
+      action: 'update',
+      entity: 'follow_up',
+      entityId: followUpId,
+      entityLabel: `${engagement.reference}: ${before.action.slice(0, 80)}`,
+      changes: diffRecords(plainBefore, { ...plainBefore, ...change }),
+    });
     await repos.engagements.touch(engagement.id, deps.clock.nowIso());
     const after = await repos.engagements.findFollowUp(followUpId, day);
     if (!after) throw followUpNotFound(followUpId); // updated just above: never absent

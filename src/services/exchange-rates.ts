@@ -7,7 +7,11 @@ import { addIssues, rowsOf, runImport, zodIssues, type ImportDeps, type ImportOp
 
 const COLUMN_OF: Record<string, RateColumn> = { currency: 'currency', date: 'date', unitsPerUsd: 'units_per_usd', source: 'source' };
 
-export async function importExchangeRates(deps: ImportDeps<'exchangeRates'>, source: RecordSource, options: ImportOptions = {}): Promise<ImportReport> {
+export async function importExchangeRates(
+  deps: ImportDeps<'exchangeRates'>,
+  source: RecordSource,
+  options: ImportOptions = {},
+): Promise<ImportReport> {
   return runImport(deps, 'rates', source, options, async (ctx) => {
     const seen = new Map<string, number>();
     for await (const rows of rowsOf(source, RATE_COLUMNS, [['currency'], ['date'], ['units_per_usd']], ctx)) {
@@ -22,17 +26,32 @@ export async function importExchangeRates(deps: ImportDeps<'exchangeRates'>, sou
           source: source ? source : null,
         });
         if (!parsed.success) {
-          addIssues(ctx.errors, row.line, zodIssues(parsed.error), (p) => COLUMN_OF[p.split('.')[0] ?? ''] ?? 'currency', (c) => row.cells.get(c));
+          addIssues(
+            ctx.errors,
+            row.line,
+            zodIssues(parsed.error),
+            (p) => COLUMN_OF[p.split('.')[0] ?? ''] ?? 'currency',
+            (c) => row.cells.get(c),
+          );
           continue;
         }
         const key = `${parsed.data.currency}|${parsed.data.date}`;
         const earlier = seen.get(key);
         if (earlier !== undefined) {
-          ctx.errors.add({ line: row.line, column: 'date', message: `${parsed.data.currency} on ${parsed.data.date} already appears on line ${earlier}` });
+          ctx.errors.add({
+            line: row.line,
+            column: 'date',
+            message: `${parsed.data.currency} on ${parsed.data.date} already appears on line ${earlier}`,
+          });
           continue;
         }
         seen.set(key, row.line);
-        valid.push({ currency: parsed.data.currency, date: parsed.data.date, unitsPerUsd: parsed.data.unitsPerUsd, source: parsed.data.source ?? null });
+        valid.push({
+          currency: parsed.data.currency,
+          date: parsed.data.date,
+          unitsPerUsd: parsed.data.unitsPerUsd,
+          source: parsed.data.source ?? null,
+        });
       }
       const result = await ctx.repos.exchangeRates.upsert(valid);
       ctx.counts.inserted += result.inserted;

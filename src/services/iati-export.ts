@@ -35,10 +35,15 @@ export interface IatiExport {
 /** IATI requires at least one activity-date; a program not yet planned (a fresh request) has none. */
 const hasDate = (a: Program) => Boolean(a.plannedStart || a.actualStart || a.plannedEnd || a.actualEnd);
 
-async function exportPages(deps: Deps<'organisations' | 'participants'>, pages: AsyncIterable<Program[]>, publisher: IatiPublisher): Promise<IatiExport> {
+async function exportPages(
+  deps: Deps<'organisations' | 'participants'>,
+  pages: AsyncIterable<Program[]>,
+  publisher: IatiPublisher,
+): Promise<IatiExport> {
   const reportingOrg: IatiOrg = { ref: publisher.ref, type: publisher.type, nameEn: publisher.nameEn, nameId: publisher.nameId };
   const orgs = new Map<string, IatiOrg>();
-  for (const o of await deps.store.repos.organisations.list({})) orgs.set(o.code, { ref: o.code, type: o.type, nameEn: o.nameEn, nameId: o.nameId });
+  for (const o of await deps.store.repos.organisations.list({}))
+    orgs.set(o.code, { ref: o.code, type: o.type, nameEn: o.nameEn, nameId: o.nameId });
   const now = deps.clock.nowIso();
   const undated: string[] = [];
   async function* activities(): AsyncGenerator<XmlNode[]> {
@@ -52,7 +57,11 @@ async function exportPages(deps: Deps<'organisations' | 'participants'>, pages: 
   return { reportingOrg, generatedAt: now, activities: activities(), undated };
 }
 
-export async function exportIati(deps: IatiExportDeps, query: Omit<ProgramListQuery, 'page' | 'pageSize'>, publisher: IatiPublisher): Promise<IatiExport> {
+export async function exportIati(
+  deps: IatiExportDeps,
+  query: Omit<ProgramListQuery, 'page' | 'pageSize'>,
+  publisher: IatiPublisher,
+): Promise<IatiExport> {
   return exportPages(deps, exportPrograms(deps, query), publisher);
 }
 

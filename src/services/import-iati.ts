@@ -15,7 +15,14 @@ import type { RawIatiActivity } from '../domain/iati/raw-activity.js';
 import { isCodeIn } from '../domain/reference/codelists.js';
 import { LIMITS } from '../domain/schema-helpers.js';
 import { codeFromName } from './import-programs.js';
-import { registerImportedOrganisation, runImport, type ImportContext, type ImportDeps, type ImportOptions, type ImportReport } from './imports.js';
+import {
+  registerImportedOrganisation,
+  runImport,
+  type ImportContext,
+  type ImportDeps,
+  type ImportOptions,
+  type ImportReport,
+} from './imports.js';
 import type { ProgramWrite } from './programs.ports.js';
 
 /** The repositories an IATI import writes through (the programs, the organisations it names, the facts). */
@@ -54,7 +61,13 @@ class IatiOrganisations {
     if (!code) {
       const name = (o.name ?? o.ref ?? '').slice(0, LIMITS.shortText);
       const type = o.type && isCodeIn('OrganisationType', o.type) ? o.type : '90';
-      code = await registerImportedOrganisation(this.ctx, { base: o.ref ?? codeFromName(name, null), name, type, kind: 'partner', countryCode: null });
+      code = await registerImportedOrganisation(this.ctx, {
+        base: o.ref ?? codeFromName(name, null),
+        name,
+        type,
+        kind: 'partner',
+        countryCode: null,
+      });
     }
     this.cache.set(key, code);
     return code;
@@ -62,7 +75,9 @@ class IatiOrganisations {
 }
 
 function fingerprint(data: ProgramData, details: IatiDetails): string {
-  return createHash('sha1').update(JSON.stringify([data, details])).digest('base64url');
+  return createHash('sha1')
+    .update(JSON.stringify([data, details]))
+    .digest('base64url');
 }
 
 class IatiWriter {
@@ -95,7 +110,13 @@ class IatiWriter {
   }
 
   private error(m: MappedIatiActivity, column: string, message: string, value?: string): void {
-    this.ctx.errors.add({ line: m.line, column, ...(m.identifier ? { record: m.identifier } : {}), ...(value !== undefined ? { value: value.length > 100 ? `${value.slice(0, 100)}…` : value } : {}), message });
+    this.ctx.errors.add({
+      line: m.line,
+      column,
+      ...(m.identifier ? { record: m.identifier } : {}),
+      ...(value !== undefined ? { value: value.length > 100 ? `${value.slice(0, 100)}…` : value } : {}),
+      message,
+    });
   }
 
   async flush(): Promise<void> {
@@ -164,7 +185,10 @@ class IatiWriter {
     const list = [...this.unknown.values()].sort((a, b) => b.activities - a.activities || a.firstLine - b.firstLine);
     const lines = list
       .slice(0, MAX_UNKNOWN_LISTED)
-      .map((u) => `${u.what} "${u.code}" is not in Mitra's lists: kept as written in the IATI details of ${u.activities} activit${u.activities === 1 ? 'y' : 'ies'} (first on line ${u.firstLine})`);
+      .map(
+        (u) =>
+          `${u.what} "${u.code}" is not in Mitra's lists: kept as written in the IATI details of ${u.activities} activit${u.activities === 1 ? 'y' : 'ies'} (first on line ${u.firstLine})`,
+      );
     if (list.length > MAX_UNKNOWN_LISTED) lines.push(`… and ${list.length - MAX_UNKNOWN_LISTED} more unrecognised codes`);
     return lines;
   }

@@ -6,7 +6,17 @@ import { participantInputSchema } from '../domain/participant/participant.schema
 import type { RecordSource } from './imports.ports.js';
 import type { ParticipantWrite } from './participants.ports.js';
 import type { ProgramImportTarget } from './programs.ports.js';
-import { addIssues, rowsOf, runImport, zodIssues, type ImportContext, type ImportDeps, type ImportOptions, type ImportReport, type Row } from './imports.js';
+import {
+  addIssues,
+  rowsOf,
+  runImport,
+  zodIssues,
+  type ImportContext,
+  type ImportDeps,
+  type ImportOptions,
+  type ImportReport,
+  type Row,
+} from './imports.js';
 
 /** Programs named by the file, looked up once each (bounded by the number of programs). */
 class TargetCache {
@@ -33,7 +43,12 @@ interface Candidate {
   readonly key: string;
 }
 
-async function importChunk(ctx: ImportContext<'participants'>, targets: TargetCache, rows: Row<ParticipantColumn>[], touched: Set<number>): Promise<void> {
+async function importChunk(
+  ctx: ImportContext<'participants'>,
+  targets: TargetCache,
+  rows: Row<ParticipantColumn>[],
+  touched: Set<number>,
+): Promise<void> {
   const { errors, repos } = ctx;
   const mapped = rows.map((row) => ({ row, ...participantRowToRequest(row.cells) }));
   await targets.load(mapped.map((m) => m.activityIdentifier));
@@ -75,7 +90,11 @@ async function importChunk(ctx: ImportContext<'participants'>, targets: TargetCa
     const key = personKey(data);
     const twin = inChunk.get(`${target.id}|${key}`);
     if (twin !== undefined) {
-      errors.add({ line: row.line, column: data.email ? 'email' : 'full_name', message: `the same person is already on line ${twin} for this program` });
+      errors.add({
+        line: row.line,
+        column: data.email ? 'email' : 'full_name',
+        message: `the same person is already on line ${twin} for this program`,
+      });
       continue;
     }
     inChunk.set(`${target.id}|${key}`, row.line);
@@ -88,7 +107,11 @@ async function importChunk(ctx: ImportContext<'participants'>, targets: TargetCa
     const found = existing.get(`${c.activityId}|${c.key}`);
     if (found && found.importBatchId === ctx.batchId) {
       // Written earlier by this same import: the person appears twice in the file.
-      errors.add({ line: c.line, column: c.data.email ? 'email' : 'full_name', message: 'the same person appears earlier in this file for this program' });
+      errors.add({
+        line: c.line,
+        column: c.data.email ? 'email' : 'full_name',
+        message: 'the same person appears earlier in this file for this program',
+      });
       continue;
     }
     if (found) ctx.counts.updated++;
@@ -99,7 +122,11 @@ async function importChunk(ctx: ImportContext<'participants'>, targets: TargetCa
   await repos.participants.upsertMany(upserts);
 }
 
-export async function importParticipants(deps: ImportDeps<'programs' | 'participants' | 'reportFacts'>, source: RecordSource, options: ImportOptions = {}): Promise<ImportReport> {
+export async function importParticipants(
+  deps: ImportDeps<'programs' | 'participants' | 'reportFacts'>,
+  source: RecordSource,
+  options: ImportOptions = {},
+): Promise<ImportReport> {
   return runImport(deps, 'participants', source, options, async (ctx) => {
     const targets = new TargetCache(ctx);
     const touched = new Set<number>();

@@ -51,7 +51,13 @@ class OrganisationResolver {
     let code = found?.code;
     if (!code) {
       const country = kind === 'provider_agency' ? (this.ctx.options.providerCountry ?? 'ID') : null;
-      code = await registerImportedOrganisation(this.ctx, { base: codeFromName(name, country), name: name.trim(), type: '10', kind, countryCode: country });
+      code = await registerImportedOrganisation(this.ctx, {
+        base: codeFromName(name, country),
+        name: name.trim(),
+        type: '10',
+        kind,
+        countryCode: country,
+      });
     }
     this.cache.set(key, code);
     return code;
@@ -82,7 +88,12 @@ async function withOrganisations(
   return request;
 }
 
-async function importChunk(ctx: ImportContext<ProgramImport>, resolver: OrganisationResolver, rows: Row<ProgramColumn>[], seen: Map<string, number>): Promise<void> {
+async function importChunk(
+  ctx: ImportContext<ProgramImport>,
+  resolver: OrganisationResolver,
+  rows: Row<ProgramColumn>[],
+  seen: Map<string, number>,
+): Promise<void> {
   const { repos, errors } = ctx;
   const prepared: Prepared[] = [];
   for (const row of rows) {
@@ -91,9 +102,16 @@ async function importChunk(ctx: ImportContext<ProgramImport>, resolver: Organisa
     const id = mapped.request.identifier;
     const before = errors.count;
     if (id === '') errors.add({ line: row.line, column: 'identifier', message: 'is required' });
-    else if (seen.has(id)) errors.add({ line: row.line, column: 'identifier', value: id, message: `"${id}" already appears on line ${seen.get(id)} of this file` });
+    else if (seen.has(id))
+      errors.add({
+        line: row.line,
+        column: 'identifier',
+        value: id,
+        message: `"${id}" already appears on line ${seen.get(id)} of this file`,
+      });
     else seen.set(id, row.line);
-    for (const issue of mapped.issues) errors.add({ line: row.line, column: issue.column, value: row.cells.get(issue.column), message: issue.message });
+    for (const issue of mapped.issues)
+      errors.add({ line: row.line, column: issue.column, value: row.cells.get(issue.column), message: issue.message });
     if (errors.count > before) continue;
     prepared.push({ line: row.line, cells: row.cells, request: await withOrganisations(resolver, row, mapped) });
   }
@@ -126,7 +144,11 @@ async function importChunk(ctx: ImportContext<ProgramImport>, resolver: Organisa
       const countries = new Set(data.recipients.map((r) => r.country));
       const orphaned = (await repos.participants.countriesOf(id)).filter((c) => !countries.has(c));
       if (orphaned.length) {
-        errors.add({ line: p.line, column: 'recipient_countries', message: `participants of this program come from ${orphaned.join(', ')}: keep those countries` });
+        errors.add({
+          line: p.line,
+          column: 'recipient_countries',
+          message: `participants of this program come from ${orphaned.join(', ')}: keep those countries`,
+        });
         continue;
       }
     }
@@ -149,7 +171,11 @@ async function importChunk(ctx: ImportContext<ProgramImport>, resolver: Organisa
   await repos.reportFacts.refresh([...touched, ...ids.values()]);
 }
 
-export async function importPrograms(deps: ImportDeps<ProgramImport>, source: RecordSource, options: ImportOptions = {}): Promise<ImportReport> {
+export async function importPrograms(
+  deps: ImportDeps<ProgramImport>,
+  source: RecordSource,
+  options: ImportOptions = {},
+): Promise<ImportReport> {
   return runImport(deps, 'activities', source, options, async (ctx) => {
     const resolver = new OrganisationResolver(ctx);
     const seen = new Map<string, number>();

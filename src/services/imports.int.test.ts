@@ -40,7 +40,12 @@ describeCliOnEachEngine(
       const ok = csv.split('\n').slice(0, 5).join('\n');
       expect((await mitra(['import', 'activities', 's.csv'], { 's.csv': ok })).code).toBe(0);
       const stage = async (id: string) => JSON.parse((await mitra(['activities', 'show', id, '--json'])).out).lifecycleStage;
-      expect([await stage('STG-1'), await stage('STG-2'), await stage('STG-3'), await stage('STG-4')]).toEqual(['completed', 'implementation', 'request', 'approved']);
+      expect([await stage('STG-1'), await stage('STG-2'), await stage('STG-3'), await stage('STG-4')]).toEqual([
+        'completed',
+        'implementation',
+        'request',
+        'approved',
+      ]);
       // A re-import without the stage column does not move programs back to "request".
       const again = ['identifier,title_en,status', 'STG-4,Approved plan (renamed),ongoing'].join('\n');
       expect((await mitra(['import', 'activities', 's2.csv'], { 's2.csv': again })).code).toBe(0);
@@ -72,7 +77,12 @@ describeCliOnEachEngine(
         sdgs: [{ goal: 14, target: '14.7' }],
       });
       const two = JSON.parse((await mitra(['activities', 'show', 'IMP-002', '--json'])).out);
-      expect(two).toMatchObject({ titleEn: 'Seminar on microfinance; Palestine', venueCity: 'Amman', venueCountry: 'JO', recipients: [{ country: 'PS' }] });
+      expect(two).toMatchObject({
+        titleEn: 'Seminar on microfinance; Palestine',
+        venueCity: 'Amman',
+        venueCountry: 'JO',
+        recipients: [{ country: 'PS' }],
+      });
       const three = JSON.parse((await mitra(['activities', 'show', 'IMP-003', '--json'])).out);
       expect(three).toMatchObject({
         cooperationType: 'triangular',
@@ -92,7 +102,12 @@ describeCliOnEachEngine(
       expect(report).toMatchObject({ status: 'committed', inserted: 0, updated: 1 });
       expect(await total()).toBe(before);
       const one = JSON.parse((await mitra(['activities', 'show', 'IMP-001', '--json'])).out);
-      expect(one).toMatchObject({ titleEn: 'Aquaculture training (revised)', titleId: 'Pelatihan budi daya', participantsPlanned: 26, version: 2 });
+      expect(one).toMatchObject({
+        titleEn: 'Aquaculture training (revised)',
+        titleId: 'Pelatihan budi daya',
+        participantsPlanned: 26,
+        version: 2,
+      });
       expect(one.recipients).toHaveLength(2);
     });
 
@@ -131,17 +146,27 @@ describeCliOnEachEngine(
       const latin1 = new Uint8Array([...new TextEncoder().encode('identifier,title_en\nX-1,C'), 0xf4, ...new TextEncoder().encode('te\n')]);
       const enc = JSON.parse((await mitra(['import', 'activities', 'l.csv', '--json'], { 'l.csv': latin1 })).out);
       expect(enc.errors[0].message).toMatch(/not valid UTF-8 text; save it as "CSV UTF-8"/);
-      const utf16 = JSON.parse((await mitra(['import', 'activities', 'u16.csv', '--json'], { 'u16.csv': new Uint8Array([0xff, 0xfe, 0x69, 0]) })).out);
+      const utf16 = JSON.parse(
+        (await mitra(['import', 'activities', 'u16.csv', '--json'], { 'u16.csv': new Uint8Array([0xff, 0xfe, 0x69, 0]) })).out,
+      );
       expect(utf16.errors[0].message).toMatch(/UTF-16/);
-      const binary = JSON.parse((await mitra(['import', 'activities', 'b.csv', '--json'], { 'b.csv': new Uint8Array([0x50, 0x4b, 3, 4, 0, 0]) })).out);
+      const binary = JSON.parse(
+        (await mitra(['import', 'activities', 'b.csv', '--json'], { 'b.csv': new Uint8Array([0x50, 0x4b, 3, 4, 0, 0]) })).out,
+      );
       expect(binary.errors[0].message).toMatch(/NUL bytes/);
       const big = 'identifier,title_en\n' + Array.from({ length: 200 }, (_, i) => `BIG-${i},Title ${i}`).join('\n');
-      const tooLarge = await runMitra(['import', 'activities', 'big.csv', '--json'], { ...env(), MITRA_IMPORT_MAX_BYTES: '2048' }, { 'big.csv': big });
+      const tooLarge = await runMitra(
+        ['import', 'activities', 'big.csv', '--json'],
+        { ...env(), MITRA_IMPORT_MAX_BYTES: '2048' },
+        { 'big.csv': big },
+      );
       expect(tooLarge.code).toBe(3);
       expect(JSON.parse(tooLarge.out).errors[0].message).toMatch(/larger than the import limit/);
       const empty = JSON.parse((await mitra(['import', 'activities', 'e.csv', '--json'], { 'e.csv': '' })).out);
       expect(empty.errors[0].message).toMatch(/empty/);
-      const unclosed = JSON.parse((await mitra(['import', 'activities', 'q.csv', '--json'], { 'q.csv': 'identifier,title_en\nQ-1,"open\n' })).out);
+      const unclosed = JSON.parse(
+        (await mitra(['import', 'activities', 'q.csv', '--json'], { 'q.csv': 'identifier,title_en\nQ-1,"open\n' })).out,
+      );
       expect(unclosed.errors[0].message).toMatch(/line 2: a quoted field is not closed/);
     });
 
@@ -154,7 +179,9 @@ describeCliOnEachEngine(
       ].join('\n');
       const first = JSON.parse((await mitra(['import', 'participants', 'p.csv', '--json'], { 'p.csv': ok })).out);
       expect(first).toMatchObject({ status: 'committed', inserted: 3, updated: 0 });
-      const again = JSON.parse((await mitra(['import', 'participants', 'p.csv', '--json'], { 'p.csv': ok.replace('Director', 'Head') })).out);
+      const again = JSON.parse(
+        (await mitra(['import', 'participants', 'p.csv', '--json'], { 'p.csv': ok.replace('Director', 'Head') })).out,
+      );
       expect(again).toMatchObject({ status: 'committed', inserted: 0, updated: 3 });
       const list = JSON.parse((await mitra(['participants', 'list', 'IMP-002', '--json'])).out);
       expect(list.map((p: { position: string }) => p.position).sort()).toEqual(['Head', 'Officer']);
@@ -183,7 +210,9 @@ describeCliOnEachEngine(
       const rates = 'currency,date,units_per_usd,source\nIDR,2018-01-01,14236.94,World Bank\nJPY,2018-01-01,110.42,\n';
       const r = JSON.parse((await mitra(['import', 'rates', 'r.csv', '--json'], { 'r.csv': rates })).out);
       expect(r).toMatchObject({ status: 'committed', inserted: 2 });
-      const badRates = await mitra(['import', 'rates', 'r2.csv'], { 'r2.csv': 'currency,date,units_per_usd\nXYZ,2018-01-01,1\nIDR,2018-13-01,14000\nIDR,2018-02-01,-3\n' });
+      const badRates = await mitra(['import', 'rates', 'r2.csv'], {
+        'r2.csv': 'currency,date,units_per_usd\nXYZ,2018-01-01,1\nIDR,2018-13-01,14000\nIDR,2018-02-01,-3\n',
+      });
       expect(badRates.code).toBe(3);
       expect(badRates.err).toMatch(/line 2, currency \("XYZ"\)/);
       expect(badRates.err).toMatch(/line 3, date/);
@@ -211,7 +240,14 @@ describeCliOnEachEngine(
   async (mitra) => {
     expect((await mitra(['db', 'migrate'])).code).toBe(0);
     await mitra(['orgs', 'create', '--file', 'o.json'], {
-      'o.json': JSON.stringify({ code: 'JICA', acronym: 'JICA', nameEn: 'Japan International Cooperation Agency', type: '10', kind: 'partner', countryCode: 'JP' }),
+      'o.json': JSON.stringify({
+        code: 'JICA',
+        acronym: 'JICA',
+        nameEn: 'Japan International Cooperation Agency',
+        type: '10',
+        kind: 'partner',
+        countryCode: 'JP',
+      }),
     });
   },
 );

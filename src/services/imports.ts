@@ -119,7 +119,10 @@ export async function registerImportedOrganisation(
   const { organisations } = ctx.repos;
   let code = o.base;
   for (let n = 2; await organisations.findByCode(code); n++) code = `${o.base}-${n}`;
-  await organisations.insert({ code, nameEn: o.name, nameId: null, acronym: null, type: o.type, countryCode: o.countryCode, kind: o.kind, illustrative: false }, ctx.now);
+  await organisations.insert(
+    { code, nameEn: o.name, nameId: null, acronym: null, type: o.type, countryCode: o.countryCode, kind: o.kind, illustrative: false },
+    ctx.now,
+  );
   ctx.createdOrganisations.push({ code, name: o.name, kind: o.kind });
   return code;
 }
@@ -158,12 +161,17 @@ export async function* rowsOf<C extends string>(
         header = mapHeader(record.fields, known, required);
         width = record.fields.length;
         ctx.warnings.push(...header.warnings);
-        if (header.errors.length) throw new ImportFileProblem(header.errors.map((message) => ({ line: record.line, column: null, message })));
+        if (header.errors.length)
+          throw new ImportFileProblem(header.errors.map((message) => ({ line: record.line, column: null, message })));
         continue;
       }
       const extra = record.fields.slice(width).filter((f) => f.trim() !== '').length;
       if (extra > 0) {
-        ctx.errors.add({ line: record.line, column: null, message: `the row has ${width + extra} cells but the header names ${width} columns` });
+        ctx.errors.add({
+          line: record.line,
+          column: null,
+          message: `the row has ${width + extra} cells but the header names ${width} columns`,
+        });
       }
       const cells = new Map<C, string>();
       for (const [column, index] of header.index) cells.set(column, record.fields[index] ?? '');
@@ -189,7 +197,12 @@ export function addIssues<C extends string>(
   for (const issue of issues) {
     const column = columnOf(issue.path);
     const value = cellOf?.(column);
-    errors.add({ line, column, ...(value ? { value: value.length > 100 ? `${value.slice(0, 100)}…` : value } : {}), message: issue.message });
+    errors.add({
+      line,
+      column,
+      ...(value ? { value: value.length > 100 ? `${value.slice(0, 100)}…` : value } : {}),
+      message: issue.message,
+    });
   }
 }
 
@@ -245,7 +258,17 @@ export async function runImport<K extends keyof Repositories>(
   };
   try {
     await deps.store.transaction(async (repos) => {
-      const ctx: ImportContext<K> = { repos, batchId, now: deps.clock.nowIso(), errors, warnings, options, createdOrganisations, counts, file };
+      const ctx: ImportContext<K> = {
+        repos,
+        batchId,
+        now: deps.clock.nowIso(),
+        errors,
+        warnings,
+        options,
+        createdOrganisations,
+        counts,
+        file,
+      };
       await body(ctx);
       if ((errors.count > 0 && !options.partial) || options.dryRun) throw new Rollback();
       await audit(deps, repos, {
@@ -253,7 +276,11 @@ export async function runImport<K extends keyof Repositories>(
         entity: 'import',
         entityId: batchId,
         entityLabel: `${kind}: ${source.name}`,
-        changes: { rows: { before: null, after: counts.rows }, inserted: { before: null, after: counts.inserted }, updated: { before: null, after: counts.updated } },
+        changes: {
+          rows: { before: null, after: counts.rows },
+          inserted: { before: null, after: counts.inserted },
+          updated: { before: null, after: counts.updated },
+        },
       });
     });
   } catch (error) {

@@ -18,13 +18,45 @@ import { annualSummary } from './reports.js';
 describeEachEngine('moving a whole offer', (app) => {
   it('selects 60 candidates within the quotas: histories, mail, one program audit entry, and only the selected counted', async () => {
     const deps = app().deps;
-    const program = await createProgram(deps, programInputSchema.parse(aProgram({ plannedStart: '2043-03-02', plannedEnd: '2043-03-06', participantsPlanned: 12, lifecycleStage: 'approved', recipients: [{ country: 'FJ' }, { country: 'PG' }] })));
-    const offer = await saveOffer(deps, program.id, offerInputSchema.parse({ deadline: '2043-01-31T23:59:59+07:00', quotaDefault: 4, quotas: [{ country: 'PG', quota: 6 }], status: 'open' }));
+    const program = await createProgram(
+      deps,
+      programInputSchema.parse(
+        aProgram({
+          plannedStart: '2043-03-02',
+          plannedEnd: '2043-03-06',
+          participantsPlanned: 12,
+          lifecycleStage: 'approved',
+          recipients: [{ country: 'FJ' }, { country: 'PG' }],
+        }),
+      ),
+    );
+    const offer = await saveOffer(
+      deps,
+      program.id,
+      offerInputSchema.parse({
+        deadline: '2043-01-31T23:59:59+07:00',
+        quotaDefault: 4,
+        quotas: [{ country: 'PG', quota: 6 }],
+        status: 'open',
+      }),
+    );
     const now = deps.clock.nowIso();
     const writes: NominationWrite[] = Array.from({ length: 60 }, (_, i) => {
       const country = i % 2 ? 'PG' : 'FJ';
       const email = `candidate${i}@example.org`;
-      return { fullName: `Candidate ${i}`, sex: 'F', country, organisation: null, position: null, email, phone: null, personKey: personKey({ email, fullName: `Candidate ${i}`, country }), nominatedBy: null, nominatedAt: new Date(Date.parse(now) - (60 - i) * 1000).toISOString(), consentAt: now };
+      return {
+        fullName: `Candidate ${i}`,
+        sex: 'F',
+        country,
+        organisation: null,
+        position: null,
+        email,
+        phone: null,
+        personKey: personKey({ email, fullName: `Candidate ${i}`, country }),
+        nominatedBy: null,
+        nominatedAt: new Date(Date.parse(now) - (60 - i) * 1000).toISOString(),
+        consentAt: now,
+      };
     });
     await deps.store.transaction((repos) => repos.nominations.insertMany(program.id, writes, now));
     // The program counts its planned 12 while it has only candidates.

@@ -37,19 +37,36 @@ export interface MoveOptions {
 }
 
 /** Moves participants of one program; refuses a step the workflow does not allow, naming the record. */
-export async function moveParticipants(deps: Acting, repos: JourneyRepos, program: Program, changes: readonly StatusChange[], options: MoveOptions = {}): Promise<void> {
+export async function moveParticipants(
+  deps: Acting,
+  repos: JourneyRepos,
+  program: Program,
+  changes: readonly StatusChange[],
+  options: MoveOptions = {},
+): Promise<void> {
   if (changes.length === 0) return;
   const now = deps.clock.nowIso();
   for (const c of changes) {
-    if (c.participant.activityId !== program.id) throw new InvalidError('participant.other_program', `participant ${c.participant.id} is not in program ${program.identifier}`);
+    if (c.participant.activityId !== program.id)
+      throw new InvalidError('participant.other_program', `participant ${c.participant.id} is not in program ${program.identifier}`);
     if (c.participant.status === c.to && c.to !== 'reserve') continue;
     if (!options.force && c.participant.status !== c.to && !canMove(c.participant.status, c.to)) {
-      throw new InvalidError('participant.bad_transition', `participant ${c.participant.id} is ${c.participant.status}: it cannot become ${c.to}`, [
-        { path: 'status', code: 'bad_transition', message: `${participantStatuses.label(c.participant.status, 'en')} → ${participantStatuses.label(c.to, 'en')} is not a step of the journey` },
-      ]);
+      throw new InvalidError(
+        'participant.bad_transition',
+        `participant ${c.participant.id} is ${c.participant.status}: it cannot become ${c.to}`,
+        [
+          {
+            path: 'status',
+            code: 'bad_transition',
+            message: `${participantStatuses.label(c.participant.status, 'en')} → ${participantStatuses.label(c.to, 'en')} is not a step of the journey`,
+          },
+        ],
+      );
     }
   }
-  const moving = changes.filter((c) => c.participant.status !== c.to || (c.to === 'reserve' && c.participant.reserveRank !== (c.reserveRank ?? null)));
+  const moving = changes.filter(
+    (c) => c.participant.status !== c.to || (c.to === 'reserve' && c.participant.reserveRank !== (c.reserveRank ?? null)),
+  );
   // One statement for thousands of changes (selection within quotas moves a whole offer at once).
   await repos.participants.setStatuses(
     moving.map((c) => ({ id: c.participant.id, status: c.to, reserveRank: c.to === 'reserve' ? (c.reserveRank ?? null) : null })),
@@ -57,7 +74,16 @@ export async function moveParticipants(deps: Acting, repos: JourneyRepos, progra
   );
   const by = actorLabel(deps.actor);
   await repos.participantEvents.addMany(
-    moving.filter((c) => c.participant.status !== c.to).map((c) => ({ participantId: c.participant.id, fromStatus: c.participant.status, toStatus: c.to, at: now, byLabel: by, note: options.note ?? null })),
+    moving
+      .filter((c) => c.participant.status !== c.to)
+      .map((c) => ({
+        participantId: c.participant.id,
+        fromStatus: c.participant.status,
+        toStatus: c.to,
+        at: now,
+        byLabel: by,
+        note: options.note ?? null,
+      })),
   );
   const statusMoves = moving.filter((c) => c.participant.status !== c.to);
   await repos.mailOutbox.enqueue(await statusMails(repos, program, statusMoves, options.note ?? null), now);
@@ -92,7 +118,9 @@ export async function moveParticipants(deps: Acting, repos: JourneyRepos, progra
     entity: 'activity',
     entityId: program.id,
     entityLabel: program.identifier,
-    changes: Object.fromEntries([...steps].map(([step, ids]) => [`participants ${step}`, { before: null, after: `${ids.length}: ${ids.join(', ')}` }])),
+    changes: Object.fromEntries(
+      [...steps].map(([step, ids]) => [`participants ${step}`, { before: null, after: `${ids.length}: ${ids.join(', ')}` }]),
+    ),
     comment: options.note ?? null,
   });
 }
@@ -101,7 +129,12 @@ export async function moveParticipants(deps: Acting, repos: JourneyRepos, progra
  * The mail telling of status changes: one to each candidate with an email (their own news), and
  * one per nominating organisation's account listing its nominees whose status changed.
  */
-async function statusMails(repos: Repos<'users'>, program: Program, changes: readonly StatusChange[], note: string | null): Promise<OutgoingMail[]> {
+async function statusMails(
+  repos: Repos<'users'>,
+  program: Program,
+  changes: readonly StatusChange[],
+  note: string | null,
+): Promise<OutgoingMail[]> {
   const mails: OutgoingMail[] = [];
   const title = { en: program.titleEn ?? program.identifier, id: program.titleId ?? program.titleEn ?? program.identifier };
   for (const c of changes) {
@@ -135,13 +168,18 @@ async function statusMails(repos: Repos<'users'>, program: Program, changes: rea
   }
   for (const [org, list] of byOrg) {
     const accounts = await repos.users.list({ orgCode: org });
-    const lines = list.map((c) => `- ${c.participant.erasedAt ? `#${c.participant.id}` : c.participant.fullName} (${c.participant.country}): ${participantStatuses.label(c.participant.status, 'en')} → ${participantStatuses.label(c.to, 'en')} / ${participantStatuses.label(c.to, 'id')}`);
+    const lines = list.map(
+      (c) =>
+        `- ${c.participant.erasedAt ? `#${c.participant.id}` : c.participant.fullName} (${c.participant.country}): ${participantStatuses.label(c.participant.status, 'en')} → ${participantStatuses.label(c.to, 'en')} / ${participantStatuses.label(c.to, 'id')}`,
+    );
     for (const u of accounts) {
       mails.push({
         kind: 'nominator_status',
         to: u.email,
         subject: `[Mitra] ${title.en}: ${list.length} nomination(s) updated / ${list.length} nominasi diperbarui`,
-        text: [`${program.identifier} — ${title.en} / ${title.id}`, '', ...lines, ...(note ? ['', `Note / Catatan: ${note}`] : [])].join('\n'),
+        text: [`${program.identifier} — ${title.en} / ${title.id}`, '', ...lines, ...(note ? ['', `Note / Catatan: ${note}`] : [])].join(
+          '\n',
+        ),
       });
     }
   }

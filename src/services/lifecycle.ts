@@ -20,14 +20,23 @@ export interface TransitionRequest {
   readonly expectedVersion?: number;
 }
 
-export async function transitionProgram(deps: Deps<'programs' | 'reportFacts' | 'transitions' | 'audit'>, id: number, request: TransitionRequest): Promise<Program> {
+export async function transitionProgram(
+  deps: Deps<'programs' | 'reportFacts' | 'transitions' | 'audit'>,
+  id: number,
+  request: TransitionRequest,
+): Promise<Program> {
   return deps.store.transaction(async (repos) => {
     const current = await repos.programs.findById(id);
     if (!current) throw new NotFoundError('activity.not_found', `no program with id ${id}`);
     if (request.expectedVersion !== undefined && request.expectedVersion !== current.version) {
-      throw new ConflictError('activity.stale', `program ${id} was changed by someone else (now at version ${current.version}); reload it first`, [], {
-        details: { currentVersion: current.version, yourVersion: request.expectedVersion },
-      });
+      throw new ConflictError(
+        'activity.stale',
+        `program ${id} was changed by someone else (now at version ${current.version}); reload it first`,
+        [],
+        {
+          details: { currentVersion: current.version, yourVersion: request.expectedVersion },
+        },
+      );
     }
     const comment = request.comment?.trim() || null;
     const to = planTransition(deps.actor, current, request.action, comment);

@@ -37,7 +37,10 @@ describeEachEngine('mail delivery', (app) => {
   it('leaves a claimed mail to its claimant until the claim runs out', async () => {
     const { store } = app().deps;
     const t0 = '2026-11-28T10:00:00.000Z';
-    await store.repos.mailOutbox.enqueue([{ kind: 'test', to: 'orphan@example.org', subject: 'Claimed by a process that died', text: 'x' }], t0);
+    await store.repos.mailOutbox.enqueue(
+      [{ kind: 'test', to: 'orphan@example.org', subject: 'Claimed by a process that died', text: 'x' }],
+      t0,
+    );
     // A process claims it and dies before sending.
     const claimed = await store.repos.mailOutbox.claim(10, 5, t0, new Date(Date.parse(t0) + CLAIM_LEASE_MS).toISOString());
     expect(claimed.map((m) => m.to)).toEqual(['orphan@example.org']);

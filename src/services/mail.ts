@@ -46,14 +46,24 @@ export interface DeliveryReport {
 }
 
 /** Sends unsent outbox mail, oldest first, marking each sent or failed (with the error). */
-export async function deliverOutbox(store: OutboxStore, mailer: Mailer, clock: Clock, options: { limit?: number } = {}): Promise<DeliveryReport> {
+export async function deliverOutbox(
+  store: OutboxStore,
+  mailer: Mailer,
+  clock: Clock,
+  options: { limit?: number } = {},
+): Promise<DeliveryReport> {
   let sent = 0;
   let failed = 0;
   const limit = options.limit ?? 200;
   for (;;) {
     // Claimed, not just read: another app process delivering at the same time sends other mail.
     const now = clock.nowIso();
-    const batch = await store.repos.mailOutbox.claim(Math.min(limit - sent - failed, 100), MAX_MAIL_ATTEMPTS, now, new Date(Date.parse(now) + CLAIM_LEASE_MS).toISOString());
+    const batch = await store.repos.mailOutbox.claim(
+      Math.min(limit - sent - failed, 100),
+      MAX_MAIL_ATTEMPTS,
+      now,
+      new Date(Date.parse(now) + CLAIM_LEASE_MS).toISOString(),
+    );
     if (batch.length === 0) break;
     for (const mail of batch) {
       try {
@@ -77,7 +87,12 @@ export interface MailDelivery {
 }
 
 /** A small loop: every `intervalMs`, and soon after a kick; one round at a time. */
-export function startMailDelivery(store: OutboxStore, mailer: Mailer, clock: Clock, options: { intervalMs?: number; onError?: (error: unknown) => void; onSent?: (report: DeliveryReport) => void } = {}): MailDelivery {
+export function startMailDelivery(
+  store: OutboxStore,
+  mailer: Mailer,
+  clock: Clock,
+  options: { intervalMs?: number; onError?: (error: unknown) => void; onSent?: (report: DeliveryReport) => void } = {},
+): MailDelivery {
   let running: Promise<void> | null = null;
   let again = false;
   let stopped = false;

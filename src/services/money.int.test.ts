@@ -22,7 +22,17 @@ describeEachEngine('money: budget against spending, in-kind estimates, TOSSD row
   it('compares budget and spending per program at the rates of each day', async () => {
     const r = await budgetVsSpent(deps(), query({ groupBy: 'program', year: '2031' }));
     expect(r.groups).toBe(4);
-    expect(r.rows.map((row) => [row.group.program?.identifier, row.group.agency?.code ?? null, row.budget.usdMinor, row.budget.idrMinor, row.spent.usdMinor, row.spent.idrMinor, row.executionRate])).toEqual([
+    expect(
+      r.rows.map((row) => [
+        row.group.program?.identifier,
+        row.group.agency?.code ?? null,
+        row.budget.usdMinor,
+        row.budget.idrMinor,
+        row.spent.usdMinor,
+        row.spent.idrMinor,
+        row.executionRate,
+      ]),
+    ).toEqual([
       ['MONEY-P1', AGENCY_A, 2_000_000, 30_000_000_000, 1_500_000, 23_000_000_000, 0.75],
       ['MONEY-P2', AGENCY_A, 1_000_000, 15_000_000_000, 1_000_000, 15_000_000_000, null],
       ['MONEY-P4', null, 0, 0, 0, 0, null],
@@ -30,7 +40,16 @@ describeEachEngine('money: budget against spending, in-kind estimates, TOSSD row
     ]);
     // The JPY disbursement has no rate: it is listed with its amount and count, never dropped.
     const p2 = r.rows[1];
-    expect(p2?.spent.missingRates).toEqual([{ currency: 'JPY', transactions: 1, amountMinor: 10_000_000, firstDate: '2031-06-20', lastDate: '2031-06-20', missing: ['idr', 'usd'] }]);
+    expect(p2?.spent.missingRates).toEqual([
+      {
+        currency: 'JPY',
+        transactions: 1,
+        amountMinor: 10_000_000,
+        firstDate: '2031-06-20',
+        lastDate: '2031-06-20',
+        missing: ['idr', 'usd'],
+      },
+    ]);
     expect(p2?.spent.byCurrency).toEqual([
       { currency: 'EUR', amountMinor: 500_000, transactions: 1 },
       { currency: 'JPY', amountMinor: 10_000_000, transactions: 1 },
@@ -45,13 +64,25 @@ describeEachEngine('money: budget against spending, in-kind estimates, TOSSD row
 
   it('groups by year and by agency', async () => {
     const years = await budgetVsSpent(deps(), query({ groupBy: 'year' }));
-    expect(years.rows.map((row) => [row.group.year, row.group.programs, row.budget.usdMinor, row.spent.usdMinor, row.spent.idrMinor, row.executionRate, row.executionRateBasis])).toEqual([
+    expect(
+      years.rows.map((row) => [
+        row.group.year,
+        row.group.programs,
+        row.budget.usdMinor,
+        row.spent.usdMinor,
+        row.spent.idrMinor,
+        row.executionRate,
+        row.executionRateBasis,
+      ]),
+    ).toEqual([
       [2030, 1, 0, 0, 0, null, null],
       [2031, 4, 3_000_000, 2_500_000, 38_000_000_000, null, null],
       [2032, 1, 100_000, 110_000, 1_760_000_000, 1.1, 'usd'],
     ]);
     const agencies = await budgetVsSpent(deps(), query({ groupBy: 'agency', yearFrom: '2030', yearTo: '2032' }));
-    expect(agencies.rows.map((row) => [row.group.agency?.code ?? null, row.group.programs, row.budget.usdMinor, row.spent.usdMinor])).toEqual([
+    expect(
+      agencies.rows.map((row) => [row.group.agency?.code ?? null, row.group.programs, row.budget.usdMinor, row.spent.usdMinor]),
+    ).toEqual([
       [AGENCY_A, 3, 3_000_000, 2_500_000],
       [AGENCY_B, 2, 100_000, 110_000],
       [null, 1, 0, 0],
@@ -78,7 +109,18 @@ describeEachEngine('money: budget against spending, in-kind estimates, TOSSD row
   it('estimates programs with no spending, labelled as estimates, with their inputs', async () => {
     const r = await inKindEstimates(deps(), { year: 2031, page: 1, pageSize: 50 });
     expect(r).toMatchObject({ programs: 2, estimatedPrograms: 2, notEstimatedPrograms: 0, gaps: [] });
-    expect(r.items.map((e) => [e.estimated, e.program.identifier, e.inputs.people, e.inputs.peopleSource, e.inputs.role, e.inputs.days, e.value?.usdMinor, e.value?.idrMinor])).toEqual([
+    expect(
+      r.items.map((e) => [
+        e.estimated,
+        e.program.identifier,
+        e.inputs.people,
+        e.inputs.peopleSource,
+        e.inputs.role,
+        e.inputs.days,
+        e.value?.usdMinor,
+        e.value?.idrMinor,
+      ]),
+    ).toEqual([
       [true, 'MONEY-P4', 10, 'planned', 'participant', 3, 1_000_000, 15_000_000_000],
       [true, 'MONEY-P5', 2, 'records', 'expert', 5, 300_000, 4_800_000_000],
     ]);
@@ -102,10 +144,20 @@ describeEachEngine('money: budget against spending, in-kind estimates, TOSSD row
 
   it('exports TOSSD rows that add up exactly to each program’s total', async () => {
     const rows: string[][] = [];
-    for await (const chunk of tossdExport(deps(), 2031, undefined, { reportingCountry: 'ID', publisherRef: 'ID-NCT-SSTC' })) rows.push(...chunk);
+    for await (const chunk of tossdExport(deps(), 2031, undefined, { reportingCountry: 'ID', publisherRef: 'ID-NCT-SSTC' }))
+      rows.push(...chunk);
     const c = (name: (typeof TOSSD_COLUMNS)[number]) => TOSSD_COLUMNS.indexOf(name);
     // MONEY-P4 is a request: not exported by default.
-    expect(rows.map((r) => [r[c('Project number')], r[c('Recipient (ISO3)')], r[c('Collaboration type (code)')], r[c('Amount (USD)')], r[c('Estimated in-kind (USD, estimate)')], r[c('Currencies without exchange rate')]])).toEqual([
+    expect(
+      rows.map((r) => [
+        r[c('Project number')],
+        r[c('Recipient (ISO3)')],
+        r[c('Collaboration type (code)')],
+        r[c('Amount (USD)')],
+        r[c('Estimated in-kind (USD, estimate)')],
+        r[c('Currencies without exchange rate')],
+      ]),
+    ).toEqual([
       ['ID-NCT-SSTC-MONEY-P1', 'KEN', '1', '9000.00', '', ''],
       ['ID-NCT-SSTC-MONEY-P1', 'TZA', '1', '6000.00', '', ''],
       ['ID-NCT-SSTC-MONEY-P2', 'FJI', '8', '3333.34', '', 'JPY'],
@@ -115,8 +167,11 @@ describeEachEngine('money: budget against spending, in-kind estimates, TOSSD row
     ]);
     expect(rows[0]?.slice(0, 5)).toEqual(['2031', 'IDN', 'Indonesia', AGENCY_A, 'Agency A']);
     const withRequests: string[][] = [];
-    for await (const chunk of tossdExport(deps(), 2031, ['request'], { reportingCountry: 'ID', publisherRef: 'ID-NCT-SSTC' })) withRequests.push(...chunk);
-    expect(withRequests.map((r) => [r[c('Project number')], r[c('Estimated in-kind (USD, estimate)')]])).toEqual([['ID-NCT-SSTC-MONEY-P4', '10000.00']]);
+    for await (const chunk of tossdExport(deps(), 2031, ['request'], { reportingCountry: 'ID', publisherRef: 'ID-NCT-SSTC' }))
+      withRequests.push(...chunk);
+    expect(withRequests.map((r) => [r[c('Project number')], r[c('Estimated in-kind (USD, estimate)')]])).toEqual([
+      ['ID-NCT-SSTC-MONEY-P4', '10000.00'],
+    ]);
     expect(ids['MONEY-P4']).toBeGreaterThan(0);
   });
 

@@ -21,7 +21,10 @@ export interface MoneyRepository {
    * Programs of the filter with no disbursement or expenditure: a page by year and identifier
    * (`offset`), or the next ones by id (`afterId`, to go through them all).
    */
-  inKindFacts(filter: MoneyFilter, slice: { offset: number; limit: number } | { afterId: number; limit: number }): Promise<InKindProgramFacts[]>;
+  inKindFacts(
+    filter: MoneyFilter,
+    slice: { offset: number; limit: number } | { afterId: number; limit: number },
+  ): Promise<InKindProgramFacts[]>;
   /** The same facts of the given programs. */
   inKindFactsOf(ids: readonly number[]): Promise<InKindProgramFacts[]>;
 }

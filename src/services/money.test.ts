@@ -12,15 +12,19 @@ function setup(actor: Actor = actors.coordinator) {
   return { repos, deps: fakeDeps(repos, actor) };
 }
 
-const dayCost = (overrides: Record<string, unknown> = {}) => unitCostInputSchema.parse({ kind: 'participant_day', year: 2026, currency: 'IDR', amount: '1500000', ...overrides });
-const flight = (overrides: Record<string, unknown> = {}) => unitCostInputSchema.parse({ kind: 'flight', region: 'oceania', year: 2026, currency: 'USD', amount: '1200.50', ...overrides });
+const dayCost = (overrides: Record<string, unknown> = {}) =>
+  unitCostInputSchema.parse({ kind: 'participant_day', year: 2026, currency: 'IDR', amount: '1500000', ...overrides });
+const flight = (overrides: Record<string, unknown> = {}) =>
+  unitCostInputSchema.parse({ kind: 'flight', region: 'oceania', year: 2026, currency: 'USD', amount: '1200.50', ...overrides });
 
 describe('createUnitCost', () => {
   it('records the cost in hundredths and audits it by its key', async () => {
     const { repos, deps } = setup();
     const created = await createUnitCost(deps, flight());
     expect(created).toMatchObject({ kind: 'flight', region: 'oceania', validFrom: '2026-01-01', amountMinor: 120050 });
-    expect(repos.audit.of('unit_cost', created.id)).toEqual([expect.objectContaining({ action: 'create', entityLabel: 'flight/oceania@2026-01-01' })]);
+    expect(repos.audit.of('unit_cost', created.id)).toEqual([
+      expect.objectContaining({ action: 'create', entityLabel: 'flight/oceania@2026-01-01' }),
+    ]);
   });
 
   it('refuses a second cost for the same kind, region and day, naming validFrom', async () => {
@@ -69,7 +73,10 @@ describe('setUnitCosts', () => {
 
   it('refuses a key given twice before writing anything', async () => {
     const { repos, deps } = setup();
-    await expect(setUnitCosts(deps, [flight(), flight({ amount: '900' })])).rejects.toMatchObject({ code: 'unit_cost.duplicate', message: expect.stringContaining('flight/oceania@2026-01-01') });
+    await expect(setUnitCosts(deps, [flight(), flight({ amount: '900' })])).rejects.toMatchObject({
+      code: 'unit_cost.duplicate',
+      message: expect.stringContaining('flight/oceania@2026-01-01'),
+    });
     expect(repos.unitCosts.rows).toEqual([]);
     expect(repos.audit.entries).toEqual([]);
   });

@@ -28,9 +28,14 @@ export type UnitCostDeps = Deps<'unitCosts' | 'audit'>;
 import { reportStages } from './reports.js';
 
 /** The repository filter of a query: the public's stages narrowed to published ones, the agency checked. */
-async function filterFor(deps: Deps<'organisations'>, q: { year?: number; yearFrom?: number; yearTo?: number; agency?: string; stage?: readonly LifecycleStage[] }): Promise<MoneyFilter> {
+async function filterFor(
+  deps: Deps<'organisations'>,
+  q: { year?: number; yearFrom?: number; yearTo?: number; agency?: string; stage?: readonly LifecycleStage[] },
+): Promise<MoneyFilter> {
   if (q.agency !== undefined && !(await deps.store.repos.organisations.findByCode(q.agency))) {
-    throw new NotFoundError('organisation.not_found', `no organisation with code "${q.agency}"`, [{ path: 'agency', message: 'no organisation with this code', code: 'unknown_organisation' }]);
+    throw new NotFoundError('organisation.not_found', `no organisation with code "${q.agency}"`, [
+      { path: 'agency', message: 'no organisation with this code', code: 'unknown_organisation' },
+    ]);
   }
   return moneyFilterOf(q, reportStages(deps, { stages: q.stage }));
 }
@@ -62,14 +67,28 @@ function keyTaken(data: UnitCostData): ConflictError {
 
 const notFound = (id: number) => new NotFoundError('unit_cost.not_found', `no unit cost with id ${id}`);
 
-const auditable = (u: UnitCost) => ({ key: unitCostKey(u), kind: u.kind, region: u.region, validFrom: u.validFrom, currency: u.currency, amountMinor: u.amountMinor, note: u.note });
+const auditable = (u: UnitCost) => ({
+  key: unitCostKey(u),
+  kind: u.kind,
+  region: u.region,
+  validFrom: u.validFrom,
+  currency: u.currency,
+  amountMinor: u.amountMinor,
+  note: u.note,
+});
 
 export async function createUnitCost(deps: UnitCostDeps, data: UnitCostData): Promise<UnitCost> {
   authorizeUnitCostWrite(deps.actor);
   return deps.store.transaction(async (repos) => {
     if (await repos.unitCosts.findByKey(data)) throw keyTaken(data);
     const created = await saved(repos, await repos.unitCosts.insert(data, deps.clock.nowIso()));
-    await audit(deps, repos, { action: 'create', entity: 'unit_cost', entityId: created.id, entityLabel: unitCostKey(created), changes: diffRecords(null, auditable(created)) });
+    await audit(deps, repos, {
+      action: 'create',
+      entity: 'unit_cost',
+      entityId: created.id,
+      entityLabel: unitCostKey(created),
+      changes: diffRecords(null, auditable(created)),
+    });
     return created;
   });
 }
@@ -84,7 +103,13 @@ export async function updateUnitCost(deps: UnitCostDeps, id: number, data: UnitC
     if (clash && clash.id !== id) throw keyTaken(data);
     await repos.unitCosts.update(id, data, deps.clock.nowIso());
     const updated = await saved(repos, id);
-    await audit(deps, repos, { action: 'update', entity: 'unit_cost', entityId: id, entityLabel: unitCostKey(updated), changes: diffRecords(auditable(current), auditable(updated)) });
+    await audit(deps, repos, {
+      action: 'update',
+      entity: 'unit_cost',
+      entityId: id,
+      entityLabel: unitCostKey(updated),
+      changes: diffRecords(auditable(current), auditable(updated)),
+    });
     return updated;
   });
 }
@@ -95,7 +120,13 @@ export async function deleteUnitCost(deps: UnitCostDeps, id: number): Promise<vo
     const current = await repos.unitCosts.findById(id);
     if (!current) throw notFound(id);
     await repos.unitCosts.delete(id);
-    await audit(deps, repos, { action: 'delete', entity: 'unit_cost', entityId: id, entityLabel: unitCostKey(current), changes: diffRecords(auditable(current), null) });
+    await audit(deps, repos, {
+      action: 'delete',
+      entity: 'unit_cost',
+      entityId: id,
+      entityLabel: unitCostKey(current),
+      changes: diffRecords(auditable(current), null),
+    });
   });
 }
 
@@ -103,7 +134,10 @@ export async function deleteUnitCost(deps: UnitCostDeps, id: number): Promise<vo
  * Sets unit costs by their key (kind, region, day): new ones are added, existing ones replaced;
  * all or nothing (the CLI's `set` and its CSV import).
  */
-export async function setUnitCosts(deps: UnitCostDeps, rows: readonly UnitCostData[]): Promise<{ inserted: number; updated: number; costs: UnitCost[] }> {
+export async function setUnitCosts(
+  deps: UnitCostDeps,
+  rows: readonly UnitCostData[],
+): Promise<{ inserted: number; updated: number; costs: UnitCost[] }> {
   authorizeUnitCostWrite(deps.actor);
   const keys = new Set<string>();
   for (const r of rows) {
@@ -146,7 +180,10 @@ async function saved(repos: Repos<'unitCosts'>, id: number): Promise<UnitCost> {
 export async function rateTable(repos: Repos<'exchangeRates'>, currencies: Iterable<string>): Promise<RateTable> {
   const table = new Map<string, { date: string; unitsPerUsd: number }[]>();
   for (const currency of new Set([...currencies, 'IDR'])) {
-    table.set(currency, (await repos.exchangeRates.list({ currency })).map((r) => ({ date: r.date, unitsPerUsd: r.unitsPerUsd })));
+    table.set(
+      currency,
+      (await repos.exchangeRates.list({ currency })).map((r) => ({ date: r.date, unitsPerUsd: r.unitsPerUsd })),
+    );
   }
   return table;
 }
@@ -196,7 +233,14 @@ function countGap(gaps: Map<string, { -readonly [K in keyof InKindGapSummary]: I
   const day = g.what === 'unit_cost' ? g.day : null;
   const seen = gaps.get(key);
   if (!seen) {
-    gaps.set(key, { what: g.what, kind: g.what === 'unit_cost' ? g.kind : null, region: g.what === 'unit_cost' ? g.region : null, programs: 1, firstDay: day, lastDay: day });
+    gaps.set(key, {
+      what: g.what,
+      kind: g.what === 'unit_cost' ? g.kind : null,
+      region: g.what === 'unit_cost' ? g.region : null,
+      programs: 1,
+      firstDay: day,
+      lastDay: day,
+    });
     return;
   }
   seen.programs++;
@@ -205,11 +249,17 @@ function countGap(gaps: Map<string, { -readonly [K in keyof InKindGapSummary]: I
 }
 
 /** Estimated in-kind values of the programs with no money recorded, a page of them with their inputs and the totals. */
-export async function inKindEstimates(deps: Deps<'organisations' | 'unitCosts' | 'exchangeRates' | 'money'>, query: InKindQuery): Promise<InKindReport> {
+export async function inKindEstimates(
+  deps: Deps<'organisations' | 'unitCosts' | 'exchangeRates' | 'money'>,
+  query: InKindQuery,
+): Promise<InKindReport> {
   const filter = await filterFor(deps, query);
   const repos = deps.store.repos;
   const costs = await repos.unitCosts.list();
-  const rates = await rateTable(repos, costs.map((c) => c.currency));
+  const rates = await rateTable(
+    repos,
+    costs.map((c) => c.currency),
+  );
   const total = new SpendingAccumulator();
   const gaps = new Map<string, { -readonly [K in keyof InKindGapSummary]: InKindGapSummary[K] }>();
   const page = await repos.money.inKindFacts(filter, { offset: (query.page - 1) * query.pageSize, limit: query.pageSize });
@@ -217,7 +267,7 @@ export async function inKindEstimates(deps: Deps<'organisations' | 'unitCosts' |
   // The totals go through every program of the filter, a chunk at a time (bounded memory).
   let programs = 0;
   let estimated = 0;
-  for (let afterId = 0; ; ) {
+  for (let afterId = 0; ;) {
     const chunk = await repos.money.inKindFacts(filter, { afterId, limit: CHUNK });
     for (const facts of chunk) {
       const e = estimateInKind(facts, costs, rates);

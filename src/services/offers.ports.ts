@@ -66,7 +66,10 @@ export interface OfferRepository {
 }
 
 /** A candidate as nominated, with their consent (the status defaults to nominated). */
-export type NominationWrite = Pick<Participant, 'fullName' | 'sex' | 'country' | 'organisation' | 'position' | 'phone' | 'personKey' | 'nominatedBy'> & {
+export type NominationWrite = Pick<
+  Participant,
+  'fullName' | 'sex' | 'country' | 'organisation' | 'position' | 'phone' | 'personKey' | 'nominatedBy'
+> & {
   /** Required of a nomination (the mail goes there). */
   readonly email: string;
   readonly nominatedAt: string;
@@ -105,7 +108,14 @@ export interface NominationRepository {
   /** The highest reserve rank of the program (0 without reserves). */
   maxReserveRank(activityId: number): Promise<number>;
   /** One organisation's nominees across programs, newest first. */
-  byNominator(org: string, filter: { status?: ParticipantStatus; offerId?: number }, page: number, pageSize: number): Promise<Page<Participant & { offerId: number | null; programIdentifier: string; programTitleEn: string | null; programTitleId: string | null }>>;
+  byNominator(
+    org: string,
+    filter: { status?: ParticipantStatus; offerId?: number },
+    page: number,
+    pageSize: number,
+  ): Promise<
+    Page<Participant & { offerId: number | null; programIdentifier: string; programTitleEn: string | null; programTitleId: string | null }>
+  >;
 }
 
 /** A document to store: the file and what it is. */

@@ -1,10 +1,26 @@
 /** Course offers: opening a program for nominations, its public page and the catalogue. */
 import type { Program } from '../domain/program/program.js';
 import type { Page } from '../domain/program/program-query.js';
-import { actorHasRole, actorOrg, authorizeNominate, authorizeOfferManage, canManageOffer, isCoordinationTeam, isPublished, PUBLISHED_STAGES } from '../domain/access/policy.js';
+import {
+  actorHasRole,
+  actorOrg,
+  authorizeNominate,
+  authorizeOfferManage,
+  canManageOffer,
+  isCoordinationTeam,
+  isPublished,
+  PUBLISHED_STAGES,
+} from '../domain/access/policy.js';
 import { diffRecords } from '../domain/audit.js';
 import { InvalidError, InvalidTransitionError, NotFoundError } from '../domain/errors.js';
-import { canMoveOffer, checkOfferQuotas, isOpenForNominations, type CourseOffer, type OfferInput, type OfferStatus } from '../domain/offer/offer.js';
+import {
+  canMoveOffer,
+  checkOfferQuotas,
+  isOpenForNominations,
+  type CourseOffer,
+  type OfferInput,
+  type OfferStatus,
+} from '../domain/offer/offer.js';
 import { audit } from './audit.js';
 import type { CatalogueEntry, CatalogueFilter } from './offers.ports.js';
 import type { Acting, Deps, Repos } from './deps.js';
@@ -33,7 +49,10 @@ export async function saveOffer(deps: OfferDeps, activityId: number, input: Offe
     const program = await programOf(repos, activityId);
     authorizeOfferManage(deps.actor, program);
     const quotas = input.quotas ?? [];
-    const issues = checkOfferQuotas(quotas, program.recipients.map((r) => r.country));
+    const issues = checkOfferQuotas(
+      quotas,
+      program.recipients.map((r) => r.country),
+    );
     if (issues.length) throw new InvalidError('offer.invalid', 'the offer has invalid quotas', issues);
     const before = await repos.offers.findByProgram(activityId);
     const status: OfferStatus = input.status ?? before?.status ?? 'draft';
@@ -41,7 +60,11 @@ export async function saveOffer(deps: OfferDeps, activityId: number, input: Offe
       throw new InvalidTransitionError('offer.bad_transition', `the offer is ${before.status}: it cannot become ${status}`);
     }
     if (status === 'open' && !isPublished(program.lifecycleStage)) {
-      throw new InvalidError('offer.program_not_published', `the program is ${program.lifecycleStage}: it is opened for nominations once approved`, [{ path: 'status', code: 'not_published', message: 'the program must be approved first' }]);
+      throw new InvalidError(
+        'offer.program_not_published',
+        `the program is ${program.lifecycleStage}: it is opened for nominations once approved`,
+        [{ path: 'status', code: 'not_published', message: 'the program must be approved first' }],
+      );
     }
     const saved = await repos.offers.save(
       activityId,
@@ -77,9 +100,16 @@ export async function setOfferStatus(deps: OfferDeps, offerId: number, to: 'open
     const { offer, program } = await offerOf(repos, offerId);
     authorizeOfferManage(deps.actor, program);
     if (offer.status === to) return offer;
-    if (!canMoveOffer(offer.status, to)) throw new InvalidTransitionError('offer.bad_transition', `the offer is ${offer.status}: it cannot become ${to}`);
+    if (!canMoveOffer(offer.status, to))
+      throw new InvalidTransitionError('offer.bad_transition', `the offer is ${offer.status}: it cannot become ${to}`);
     await repos.offers.setStatus(offer.id, to, deps.clock.nowIso());
-    await audit(deps, repos, { action: 'transition', entity: 'course_offer', entityId: offer.id, entityLabel: program.identifier, changes: { status: { before: offer.status, after: to } } });
+    await audit(deps, repos, {
+      action: 'transition',
+      entity: 'course_offer',
+      entityId: offer.id,
+      entityLabel: program.identifier,
+      changes: { status: { before: offer.status, after: to } },
+    });
     return readBack(await repos.offers.findById(offer.id), `offer ${offer.id}`);
   });
 }
@@ -135,7 +165,12 @@ export async function getOffer(deps: Deps<'offers' | 'programs'>, offerId: numbe
   const { offer, program } = await offerOf(deps.store.repos, offerId);
   if (!canSeeOffer(deps, offer, program)) throw new NotFoundError('offer.not_found', `no course offer with id ${offerId}`);
   const accepting = isOpenForNominations(offer, deps.clock.nowIso());
-  return { ...entryOf(offer, program), acceptingNominations: accepting, canManage: canManageOffer(deps.actor, program), canNominate: canNominateNow(deps, accepting) };
+  return {
+    ...entryOf(offer, program),
+    acceptingNominations: accepting,
+    canManage: canManageOffer(deps.actor, program),
+    canNominate: canNominateNow(deps, accepting),
+  };
 }
 
 /** The offer of a program, when it has one the actor may see. */
@@ -168,7 +203,13 @@ export interface CatalogueQuery {
  */
 export async function listOffers(deps: Deps<'offers'>, query: CatalogueQuery): Promise<Page<CatalogueEntry>> {
   const team = isCoordinationTeam(deps.actor);
-  const statuses: OfferStatus[] = query.openOnly ? ['open'] : query.status ? [query.status] : team ? ['draft', 'open', 'closed'] : ['open', 'closed'];
+  const statuses: OfferStatus[] = query.openOnly
+    ? ['open']
+    : query.status
+      ? [query.status]
+      : team
+        ? ['draft', 'open', 'closed']
+        : ['open', 'closed'];
   const filter: CatalogueFilter = {
     q: query.q,
     country: query.country,
@@ -177,7 +218,10 @@ export async function listOffers(deps: Deps<'offers'>, query: CatalogueQuery): P
     statuses: !team && query.status === 'draft' ? [] : statuses,
     stages: team ? undefined : PUBLISHED_STAGES,
     deadlineAfter: query.openOnly ? deps.clock.nowIso() : undefined,
-    draftsOf: !team && !query.openOnly && actorHasRole(deps.actor, 'agency') && (!query.status || query.status === 'draft') ? (actorOrg(deps.actor) ?? undefined) : undefined,
+    draftsOf:
+      !team && !query.openOnly && actorHasRole(deps.actor, 'agency') && (!query.status || query.status === 'draft')
+        ? (actorOrg(deps.actor) ?? undefined)
+        : undefined,
   };
   return deps.store.repos.offers.catalogue(filter, query.page, query.pageSize);
 }

@@ -9,12 +9,22 @@ import { createOrganisation, deleteOrganisation, getOrganisation, listOrganisati
 
 function setup(actor: Actor = actors.coordinator) {
   const repos = { organisations: new FakeOrganisations(), audit: new FakeAudit() };
-  repos.organisations.seed({ code: 'ID-KEMLU', nameEn: 'Ministry of Foreign Affairs', acronym: 'KEMLU' }, { code: 'XM-DAC-41114', nameEn: 'UNDP', kind: 'partner', type: '40' });
+  repos.organisations.seed(
+    { code: 'ID-KEMLU', nameEn: 'Ministry of Foreign Affairs', acronym: 'KEMLU' },
+    { code: 'XM-DAC-41114', nameEn: 'UNDP', kind: 'partner', type: '40' },
+  );
   return { repos, deps: fakeDeps(repos, actor) };
 }
 
 const input = (overrides: Record<string, unknown> = {}) =>
-  organisationInputSchema.parse({ code: 'ID-BNPB', nameEn: 'National Disaster Management Authority', type: '10', kind: 'provider_agency', countryCode: 'ID', ...overrides });
+  organisationInputSchema.parse({
+    code: 'ID-BNPB',
+    nameEn: 'National Disaster Management Authority',
+    type: '10',
+    kind: 'provider_agency',
+    countryCode: 'ID',
+    ...overrides,
+  });
 
 describe('createOrganisation', () => {
   it('registers the organisation and audits its fields when the coordination team asks', async () => {
@@ -22,7 +32,12 @@ describe('createOrganisation', () => {
     const created = await createOrganisation(deps, input({ acronym: 'BNPB' }));
     expect(created).toMatchObject({ code: 'ID-BNPB', acronym: 'BNPB', nameId: null, illustrative: false });
     const [entry] = repos.audit.of('organisation', 'ID-BNPB');
-    expect(entry).toMatchObject({ action: 'create', actorLabel: actors.coordinator.label, actorUserId: actors.coordinator.userId, at: '2026-11-28T09:00:00.000Z' });
+    expect(entry).toMatchObject({
+      action: 'create',
+      actorLabel: actors.coordinator.label,
+      actorUserId: actors.coordinator.userId,
+      at: '2026-11-28T09:00:00.000Z',
+    });
     expect(entry?.changes.nameEn).toEqual({ before: null, after: 'National Disaster Management Authority' });
   });
 
@@ -46,8 +61,17 @@ describe('createOrganisation', () => {
 describe('patchOrganisation', () => {
   it('changes the fields given, keeps the others, and audits only what changed', async () => {
     const { repos, deps } = setup();
-    const updated = await patchOrganisation(deps, 'id-kemlu', organisationPatchSchema.parse({ nameId: 'Kementerian Luar Negeri', acronym: null }));
-    expect(updated).toMatchObject({ code: 'ID-KEMLU', nameEn: 'Ministry of Foreign Affairs', nameId: 'Kementerian Luar Negeri', acronym: null });
+    const updated = await patchOrganisation(
+      deps,
+      'id-kemlu',
+      organisationPatchSchema.parse({ nameId: 'Kementerian Luar Negeri', acronym: null }),
+    );
+    expect(updated).toMatchObject({
+      code: 'ID-KEMLU',
+      nameEn: 'Ministry of Foreign Affairs',
+      nameId: 'Kementerian Luar Negeri',
+      acronym: null,
+    });
     const [entry] = repos.audit.of('organisation', 'ID-KEMLU');
     expect(entry?.action).toBe('update');
     expect(Object.keys(entry?.changes ?? {}).sort()).toEqual(['acronym', 'nameId']);
@@ -71,7 +95,10 @@ describe('deleteOrganisation', () => {
   it('refuses while programs name the organisation, saying how many', async () => {
     const { repos, deps } = setup();
     repos.organisations.usage.set('id-kemlu', 3);
-    await expect(deleteOrganisation(deps, 'ID-KEMLU')).rejects.toMatchObject({ code: 'organisation.in_use', message: expect.stringContaining('3 program record(s)') });
+    await expect(deleteOrganisation(deps, 'ID-KEMLU')).rejects.toMatchObject({
+      code: 'organisation.in_use',
+      message: expect.stringContaining('3 program record(s)'),
+    });
     expect(await repos.organisations.findByCode('ID-KEMLU')).toBeDefined();
   });
 

@@ -38,7 +38,13 @@ export async function createOrganisation(deps: OrganisationDeps, input: Organisa
     if (await repos.organisations.findByCode(input.code)) throw codeTaken(input.code);
     await repos.organisations.insert(toData(input), deps.clock.nowIso());
     const created = readBack(await repos.organisations.findByCode(input.code), `organisation ${input.code}`);
-    await audit(deps, repos, { action: 'create', entity: 'organisation', entityId: created.code, entityLabel: created.nameEn, changes: diffRecords(null, { ...created }) });
+    await audit(deps, repos, {
+      action: 'create',
+      entity: 'organisation',
+      entityId: created.code,
+      entityLabel: created.nameEn,
+      changes: diffRecords(null, { ...created }),
+    });
     return created;
   });
 }
@@ -64,7 +70,13 @@ export async function patchOrganisation(deps: OrganisationDeps, code: string, pa
     }
     await repos.organisations.update(current.code, next, deps.clock.nowIso());
     const updated = readBack(await repos.organisations.findByCode(next.code), `organisation ${next.code}`);
-    await audit(deps, repos, { action: 'update', entity: 'organisation', entityId: updated.code, entityLabel: updated.nameEn, changes: diffRecords({ ...current }, { ...updated }) });
+    await audit(deps, repos, {
+      action: 'update',
+      entity: 'organisation',
+      entityId: updated.code,
+      entityLabel: updated.nameEn,
+      changes: diffRecords({ ...current }, { ...updated }),
+    });
     return updated;
   });
 }
@@ -76,9 +88,18 @@ export async function deleteOrganisation(deps: OrganisationDeps, code: string): 
     if (!current) throw new NotFoundError('organisation.not_found', `no organisation with code "${code}"`);
     const uses = await repos.organisations.usageCount(code);
     if (uses > 0) {
-      throw new ConflictError('organisation.in_use', `organisation "${current.code}" is named by ${uses} program record(s); change those first`);
+      throw new ConflictError(
+        'organisation.in_use',
+        `organisation "${current.code}" is named by ${uses} program record(s); change those first`,
+      );
     }
     await repos.organisations.delete(code);
-    await audit(deps, repos, { action: 'delete', entity: 'organisation', entityId: current.code, entityLabel: current.nameEn, changes: diffRecords({ ...current }, null) });
+    await audit(deps, repos, {
+      action: 'delete',
+      entity: 'organisation',
+      entityId: current.code,
+      entityLabel: current.nameEn,
+      changes: diffRecords({ ...current }, null),
+    });
   });
 }

@@ -10,7 +10,8 @@ import { addParticipant, deleteParticipant, listParticipants, patchParticipant }
 describeEachEngine('participants', (app) => {
   const deps = () => app().deps;
   const program = () => createProgram(deps(), programInputSchema.parse(aProgram({ recipients: [{ country: 'PS' }, { country: 'JO' }] })));
-  const add = (activityId: number, overrides = {}) => addParticipant(deps(), activityId, participantInputSchema.parse(aParticipant({ country: 'PS', ...overrides })));
+  const add = (activityId: number, overrides = {}) =>
+    addParticipant(deps(), activityId, participantInputSchema.parse(aParticipant({ country: 'PS', ...overrides })));
 
   it('adds, lists, changes and removes participants', async () => {
     const a = await program();
@@ -29,7 +30,12 @@ describeEachEngine('participants', (app) => {
     // Each addition refreshes the program's report facts in its own transaction; on PostgreSQL
     // they overlapped and the later one failed on the facts' key before the program row was locked.
     await Promise.all(Array.from({ length: 6 }, (_, i) => add(a.id, { fullName: `Concurrent Person ${i}` })));
-    const facts = await app().database.db.selectFrom('activity_country_facts').select(['country_code', 'participants']).where('activity_id', '=', a.id).orderBy('country_code').execute();
+    const facts = await app()
+      .database.db.selectFrom('activity_country_facts')
+      .select(['country_code', 'participants'])
+      .where('activity_id', '=', a.id)
+      .orderBy('country_code')
+      .execute();
     expect(facts.map((f) => [f.country_code, Number(f.participants)])).toEqual([
       ['JO', 0],
       ['PS', 6],

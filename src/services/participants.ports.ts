@@ -26,7 +26,9 @@ export interface ParticipantRepository {
   /** Inserts new participants and updates those already there (same program and person key). */
   upsertMany(rows: readonly { activityId: number; write: ParticipantWrite }[]): Promise<void>;
   /** Existing participants by "activityId|personKey", with the import batch that last wrote them. */
-  findKeys(pairs: readonly Pick<Participant, 'activityId' | 'personKey'>[]): Promise<Map<string, { id: number; importBatchId: number | null }>>;
+  findKeys(
+    pairs: readonly Pick<Participant, 'activityId' | 'personKey'>[],
+  ): Promise<Map<string, { id: number; importBatchId: number | null }>>;
   update(id: number, write: ParticipantWrite): Promise<boolean>;
   /** Marks records as demo values without a source (demo data only). */
   markIllustrative(ids: readonly number[]): Promise<void>;

@@ -1,14 +1,16 @@
 /** Use cases of a program's participants. */
 import { ConflictError, InvalidError, NotFoundError } from '../domain/errors.js';
-import {
-  checkParticipantCountry,
-  personKey,
-  type Participant,
-  type ParticipantData,
-} from '../domain/participant/participant.js';
+import { checkParticipantCountry, personKey, type Participant, type ParticipantData } from '../domain/participant/participant.js';
 import type { ParticipantInput, ParticipantPatch } from '../domain/participant/participant.schema.js';
 import type { Program } from '../domain/program/program.js';
-import { actorHasRole, actorOrg, authorizeParticipantWrite, canReadInternal, canSeePersonalData, isPublished } from '../domain/access/policy.js';
+import {
+  actorHasRole,
+  actorOrg,
+  authorizeParticipantWrite,
+  canReadInternal,
+  canSeePersonalData,
+  isPublished,
+} from '../domain/access/policy.js';
 import { diffRecords } from '../domain/audit.js';
 import { givenFields } from '../domain/patch.js';
 import { audit } from './audit.js';
@@ -39,7 +41,10 @@ async function programOf(repos: Repos<'programs'>, activityId: number): Promise<
 
 async function checkAndKey(repos: Repos<'participants'>, program: Program, data: ParticipantData, selfId: number | null): Promise<string> {
   const activityId = program.id;
-  const issues = checkParticipantCountry(data.country, program.recipients.map((r) => r.country));
+  const issues = checkParticipantCountry(
+    data.country,
+    program.recipients.map((r) => r.country),
+  );
   if (issues.length) throw new InvalidError('participant.invalid', 'the participant has invalid fields', issues);
   const key = personKey(data);
   const twin = await repos.participants.findByPersonKey(activityId, key);
@@ -62,10 +67,21 @@ export async function addParticipant(deps: ParticipantDeps, activityId: number, 
     const nominating = actorHasRole(deps.actor, 'embassy', 'focal_point');
     const data = nominating ? { ...toData(input), status: 'nominated' as const } : toData(input);
     const key = await checkAndKey(repos, program, data, null);
-    const id = await repos.participants.insert(activityId, { data, personKey: key, now: deps.clock.nowIso(), nominatedBy: nominating ? actorOrg(deps.actor) : null });
+    const id = await repos.participants.insert(activityId, {
+      data,
+      personKey: key,
+      now: deps.clock.nowIso(),
+      nominatedBy: nominating ? actorOrg(deps.actor) : null,
+    });
     await repos.reportFacts.refresh([activityId], { participantsOnly: true });
     const created = readBack(await repos.participants.findById(id), `participant ${id}`);
-    await audit(deps, repos, { action: 'create', entity: 'participant', entityId: id, entityLabel: `${program.identifier} #${id}`, changes: diffRecords(null, auditView(created)) });
+    await audit(deps, repos, {
+      action: 'create',
+      entity: 'participant',
+      entityId: id,
+      entityLabel: `${program.identifier} #${id}`,
+      changes: diffRecords(null, auditView(created)),
+    });
     return created;
   });
 }
@@ -78,7 +94,12 @@ async function loadParticipant(repos: Repos<'participants'>, activityId: number,
   return current;
 }
 
-export async function patchParticipant(deps: ParticipantDeps, activityId: number, id: number, patch: ParticipantPatch): Promise<Participant> {
+export async function patchParticipant(
+  deps: ParticipantDeps,
+  activityId: number,
+  id: number,
+  patch: ParticipantPatch,
+): Promise<Participant> {
   return deps.store.transaction(async (repos) => {
     const program = await programOf(repos, activityId);
     const current = await loadParticipant(repos, activityId, id);
@@ -91,7 +112,13 @@ export async function patchParticipant(deps: ParticipantDeps, activityId: number
     await repos.participants.update(id, { data, personKey: key, now: deps.clock.nowIso() });
     await repos.reportFacts.refresh([activityId], { participantsOnly: true });
     const updated = readBack(await repos.participants.findById(id), `participant ${id}`);
-    await audit(deps, repos, { action: 'update', entity: 'participant', entityId: id, entityLabel: `${program.identifier} #${id}`, changes: diffRecords(auditView(current), auditView(updated)) });
+    await audit(deps, repos, {
+      action: 'update',
+      entity: 'participant',
+      entityId: id,
+      entityLabel: `${program.identifier} #${id}`,
+      changes: diffRecords(auditView(current), auditView(updated)),
+    });
     return updated;
   });
 }
@@ -103,7 +130,13 @@ export async function deleteParticipant(deps: ParticipantDeps, activityId: numbe
     authorizeParticipantWrite(deps.actor, program, current);
     await repos.participants.delete(id);
     await repos.reportFacts.refresh([activityId], { participantsOnly: true });
-    await audit(deps, repos, { action: 'delete', entity: 'participant', entityId: id, entityLabel: `${program.identifier} #${id}`, changes: diffRecords(auditView(current), null) });
+    await audit(deps, repos, {
+      action: 'delete',
+      entity: 'participant',
+      entityId: id,
+      entityLabel: `${program.identifier} #${id}`,
+      changes: diffRecords(auditView(current), null),
+    });
   });
 }
 
@@ -127,9 +160,13 @@ function viewOf(deps: Acting, program: Program, p: Participant): ParticipantView
  * where their role does not allow them; the public gets no records at all (only the counts of
  * published programs, see breakdown).
  */
-export async function listParticipants(deps: Deps<'programs' | 'participants'>, activityId: number): Promise<{ items: ParticipantView[]; all: readonly Participant[] }> {
+export async function listParticipants(
+  deps: Deps<'programs' | 'participants'>,
+  activityId: number,
+): Promise<{ items: ParticipantView[]; all: readonly Participant[] }> {
   const program = await programOf(deps.store.repos, activityId);
-  if (!canReadInternal(deps.actor) && !isPublished(program.lifecycleStage)) throw new NotFoundError('activity.not_found', `no program with id ${activityId}`);
+  if (!canReadInternal(deps.actor) && !isPublished(program.lifecycleStage))
+    throw new NotFoundError('activity.not_found', `no program with id ${activityId}`);
   const all = await deps.store.repos.participants.listByProgram(activityId);
   const items = canReadInternal(deps.actor) ? all.map((p) => viewOf(deps, program, p)) : [];
   return { items, all };

@@ -26,7 +26,11 @@ export interface PartnerRepository {
   contacts(orgId: number): Promise<PartnerContact[]>;
   replaceContacts(orgId: number, contacts: readonly PartnerContact[]): Promise<void>;
   /** Partner organisations with their counts: programs in `stages`, agreements and engagements as the view shows them. */
-  list(query: PartnerListQuery, stages: readonly LifecycleStage[], view: Pick<PartnershipView, 'agreementStatuses' | 'engagements'>): Promise<PartnerSummary[]>;
+  list(
+    query: PartnerListQuery,
+    stages: readonly LifecycleStage[],
+    view: Pick<PartnershipView, 'agreementStatuses' | 'engagements'>,
+  ): Promise<PartnerSummary[]>;
   /** Triangular programs in the years, each counted once however many partners it has. */
   triangularTotal(since: number, upTo: number, stages: readonly LifecycleStage[]): Promise<number>;
   timeline(scope: TimelineScope, view: PartnershipView): Promise<TimelineEntry[]>;

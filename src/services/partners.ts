@@ -9,7 +9,16 @@ import { diffRecords } from '../domain/audit.js';
 import { NotFoundError } from '../domain/errors.js';
 import type { Organisation } from '../domain/organisation/organisation.js';
 import { PUBLIC_AGREEMENT_STATUSES } from '../domain/partnership/agreement.js';
-import { sortTimeline, withRenewal, type AgreementWithRenewal, type Engagement, type PartnerContact, type PartnerProfile, type PartnerSummary, type TimelineEntry } from '../domain/partnership/partnership.js';
+import {
+  sortTimeline,
+  withRenewal,
+  type AgreementWithRenewal,
+  type Engagement,
+  type PartnerContact,
+  type PartnerProfile,
+  type PartnerSummary,
+  type TimelineEntry,
+} from '../domain/partnership/partnership.js';
 import type { PartnerListQuery, PartnerProfileInput } from '../domain/partnership/partnership.schema.js';
 import type { CooperationRequest } from '../domain/request/request.js';
 import type { ProgramAgreement } from './agreements.ports.js';
@@ -22,7 +31,11 @@ import type { PartnershipView } from './partners.ports.js';
 /** What the actor is shown: the Indonesian side all, the public signed agreements and published programs without engagements. */
 function viewOf(actor: Actor): PartnershipView {
   const internal = canReadPartnerships(actor);
-  return { agreementStatuses: internal ? null : PUBLIC_AGREEMENT_STATUSES, stages: internal ? null : PUBLISHED_STAGES, engagements: internal };
+  return {
+    agreementStatuses: internal ? null : PUBLIC_AGREEMENT_STATUSES,
+    stages: internal ? null : PUBLISHED_STAGES,
+    engagements: internal,
+  };
 }
 
 async function partnerOrg(repos: Pick<Repositories, 'organisations'>, code: string): Promise<Organisation> {
@@ -44,7 +57,12 @@ export async function listPartners(deps: Deps<'partners'>, query: PartnerListQue
   // The public does not learn of draft agreements or of engagements, not even by their counts.
   const items = await repos.partners.list(query, PUBLISHED_STAGES, viewOf(deps.actor));
   const visible = canReadPartnerships(deps.actor) ? items : items.map((p) => ({ ...p, engagements: 0, lastEngagement: null }));
-  return { items: visible, triangularInRange: await repos.partners.triangularTotal(query.since ?? 0, query.upTo ?? 9999, PUBLISHED_STAGES), since: query.since ?? null, upTo: query.upTo ?? null };
+  return {
+    items: visible,
+    triangularInRange: await repos.partners.triangularTotal(query.since ?? 0, query.upTo ?? 9999, PUBLISHED_STAGES),
+    since: query.since ?? null,
+    upTo: query.upTo ?? null,
+  };
 }
 
 /**
@@ -62,7 +80,10 @@ export interface PartnerDetail extends PartnerProfile {
   readonly canEdit: boolean;
 }
 
-export async function getPartner(deps: Deps<'organisations' | 'partners' | 'agreements' | 'engagements'>, code: string): Promise<PartnerDetail> {
+export async function getPartner(
+  deps: Deps<'organisations' | 'partners' | 'agreements' | 'engagements'>,
+  code: string,
+): Promise<PartnerDetail> {
   const repos = deps.store.repos;
   const org = await partnerOrg(repos, code);
   const internal = canReadPartnerships(deps.actor);
@@ -85,16 +106,31 @@ export async function getPartner(deps: Deps<'organisations' | 'partners' | 'agre
   };
 }
 
-export async function setPartnerProfile(deps: Deps<'organisations' | 'partners' | 'agreements' | 'engagements' | 'audit'>, code: string, input: PartnerProfileInput): Promise<PartnerDetail> {
+export async function setPartnerProfile(
+  deps: Deps<'organisations' | 'partners' | 'agreements' | 'engagements' | 'audit'>,
+  code: string,
+  input: PartnerProfileInput,
+): Promise<PartnerDetail> {
   authorizeReferenceWrite(deps.actor);
   await deps.store.transaction(async (repos) => {
     const org = await partnerOrg(repos, code);
     const before = { ...(await repos.partners.profile(org.id)), contacts: await repos.partners.contacts(org.id) };
-    const profile = { website: input.website !== undefined ? input.website : before.website, notes: input.notes !== undefined ? input.notes : before.notes };
+    const profile = {
+      website: input.website !== undefined ? input.website : before.website,
+      notes: input.notes !== undefined ? input.notes : before.notes,
+    };
     await repos.partners.setProfile(org.id, { website: profile.website ?? null, notes: profile.notes ?? null }, deps.clock.nowIso());
-    const contacts = input.contacts ? input.contacts.map((c) => ({ name: c.name, position: c.position ?? null, email: c.email ?? null, phone: c.phone ?? null })) : before.contacts;
+    const contacts = input.contacts
+      ? input.contacts.map((c) => ({ name: c.name, position: c.position ?? null, email: c.email ?? null, phone: c.phone ?? null }))
+      : before.contacts;
     if (input.contacts) await repos.partners.replaceContacts(org.id, contacts);
-    await audit(deps, repos, { action: 'update', entity: 'organisation', entityId: org.code, entityLabel: org.nameEn, changes: diffRecords(before, { ...profile, contacts }) });
+    await audit(deps, repos, {
+      action: 'update',
+      entity: 'organisation',
+      entityId: org.code,
+      entityLabel: org.nameEn,
+      changes: diffRecords(before, { ...profile, contacts }),
+    });
   });
   return getPartner(deps, code);
 }
@@ -121,7 +157,10 @@ export interface ProgramPartnership {
  * Where a program came from (an engagement's offer or request, a partner government's request)
  * and what it is carried out under (its page links back).
  */
-export async function programPartnership(deps: Deps<'agreements' | 'engagements' | 'requests'>, activityId: number): Promise<ProgramPartnership> {
+export async function programPartnership(
+  deps: Deps<'agreements' | 'engagements' | 'requests'>,
+  activityId: number,
+): Promise<ProgramPartnership> {
   if (!canReadPartnerships(deps.actor)) return { agreements: [], engagementItems: [], requests: [] };
   const repos = deps.store.repos;
   const [agreements, engagementItems, requests] = await Promise.all([
@@ -129,5 +168,9 @@ export async function programPartnership(deps: Deps<'agreements' | 'engagements'
     repos.engagements.itemsOfProgram(activityId),
     repos.requests.findByProgram(activityId),
   ]);
-  return { agreements, engagementItems, requests: requests.map((r) => ({ id: r.id, reference: r.reference, country: r.country, topic: r.topic, receivedOn: r.receivedOn })) };
+  return {
+    agreements,
+    engagementItems,
+    requests: requests.map((r) => ({ id: r.id, reference: r.reference, country: r.country, topic: r.topic, receivedOn: r.receivedOn })),
+  };
 }

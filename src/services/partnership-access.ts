@@ -24,15 +24,26 @@ export const invalid = (code: string, message: string, issues: FieldIssue[]): In
   new InvalidError(code, `${message}: ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`, issues);
 
 export function stale(what: RecordKind, reference: string, current: number, yours: number): ConflictError {
-  return new ConflictError(`${what}.stale`, `${reference} was changed (now at version ${current}, you had version ${yours}); reload it and try again`, [], {
-    details: { currentVersion: current, yourVersion: yours },
-  });
+  return new ConflictError(
+    `${what}.stale`,
+    `${reference} was changed (now at version ${current}, you had version ${yours}); reload it and try again`,
+    [],
+    {
+      details: { currentVersion: current, yourVersion: yours },
+    },
+  );
 }
 
 /** The record may be changed by the actor (the coordination team, the owning agency), at the version the caller saw. */
-export function checkWritable(actor: Actor, what: RecordKind, current: { readonly ownerOrg: string | null; readonly reference: string; readonly version: number }, options: PartnershipWriteOptions): void {
+export function checkWritable(
+  actor: Actor,
+  what: RecordKind,
+  current: { readonly ownerOrg: string | null; readonly reference: string; readonly version: number },
+  options: PartnershipWriteOptions,
+): void {
   authorizePartnershipEdit(actor, current.ownerOrg);
-  if (options.expectedVersion !== undefined && options.expectedVersion !== current.version) throw stale(what, current.reference, current.version, options.expectedVersion);
+  if (options.expectedVersion !== undefined && options.expectedVersion !== current.version)
+    throw stale(what, current.reference, current.version, options.expectedVersion);
 }
 
 /**
@@ -43,9 +54,16 @@ export function ownerFor(actor: Actor, requested: string | null | undefined): st
   if (isCoordinationTeam(actor)) return requested ?? null;
   const own = actorOrg(actor);
   // authorizePartnershipCreate lets in no one else than an agency with its organisation.
-  if (!own) throw new ForbiddenError('partnership.forbidden', 'only the coordination team and ministries or agencies record agreements and engagements');
+  if (!own)
+    throw new ForbiddenError(
+      'partnership.forbidden',
+      'only the coordination team and ministries or agencies record agreements and engagements',
+    );
   if (requested && requested.toLowerCase() !== own.toLowerCase()) {
-    throw new ForbiddenError('partnership.not_own_agency', `an agency records its own agreements and engagements: set ownerOrg to ${own} or leave it out`);
+    throw new ForbiddenError(
+      'partnership.not_own_agency',
+      `an agency records its own agreements and engagements: set ownerOrg to ${own} or leave it out`,
+    );
   }
   return own;
 }

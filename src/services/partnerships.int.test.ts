@@ -7,7 +7,13 @@ import { beforeAll, expect, it } from 'vitest';
 import { PUBLISHED_STAGES } from '../domain/access/policy.js';
 import { programInputSchema } from '../domain/program/program.schema.js';
 import { organisationInputSchema } from '../domain/organisation/organisation.schema.js';
-import { agreementInputSchema, engagementInputSchema, followUpInputSchema, itemProgramSchema, partnerListQuerySchema } from '../domain/partnership/partnership.schema.js';
+import {
+  agreementInputSchema,
+  engagementInputSchema,
+  followUpInputSchema,
+  itemProgramSchema,
+  partnerListQuerySchema,
+} from '../domain/partnership/partnership.schema.js';
 import { aProgram } from '../testing/builders.js';
 import { describeEachEngine } from '../testing/engines.js';
 import { createProgram } from './programs.js';
@@ -23,10 +29,33 @@ describeEachEngine('partnerships', (app) => {
   const ABC = 'BR-ABC-T';
 
   beforeAll(async () => {
-    await createOrganisation(deps(), organisationInputSchema.parse({ code: ABC, nameEn: 'Brazilian Cooperation Agency', acronym: 'ABC', type: '10', countryCode: 'BR', kind: 'partner' }));
+    await createOrganisation(
+      deps(),
+      organisationInputSchema.parse({
+        code: ABC,
+        nameEn: 'Brazilian Cooperation Agency',
+        acronym: 'ABC',
+        type: '10',
+        countryCode: 'BR',
+        kind: 'partner',
+      }),
+    );
     // Triangular programs with ABC: 2015 ×1, 2016 ×2, 2017 ×1; one bilateral 2016; one triangular still a request.
     const tri = (year: number, extra = {}) =>
-      createProgram(deps(), programInputSchema.parse(aProgram({ cooperationType: 'triangular', plannedStart: `${year}-05-01`, plannedEnd: `${year}-05-10`, lifecycleStage: 'completed', activityStatus: 'finalisation', partners: [{ org: ABC, iatiRole: 1, sscRole: 'second_provider' }], ...extra })));
+      createProgram(
+        deps(),
+        programInputSchema.parse(
+          aProgram({
+            cooperationType: 'triangular',
+            plannedStart: `${year}-05-01`,
+            plannedEnd: `${year}-05-10`,
+            lifecycleStage: 'completed',
+            activityStatus: 'finalisation',
+            partners: [{ org: ABC, iatiRole: 1, sscRole: 'second_provider' }],
+            ...extra,
+          }),
+        ),
+      );
     await tri(2015);
     await tri(2016);
     await tri(2016);
@@ -52,14 +81,30 @@ describeEachEngine('partnerships', (app) => {
   });
 
   it('refuses bad agreement dates and steps through the life', async () => {
-    const base = { kind: 'technical_cooperation', titleEn: 'Indonesia–Brazil technical cooperation', parties: [{ org: ABC }], areas: ['DEV-AGR'] };
-    await expect(createAgreement(deps(), agreementInputSchema.parse({ ...base, status: 'signed', signedOn: '2017-05-26', validUntil: '2017-01-01' }))).rejects.toMatchObject({ issues: [expect.objectContaining({ path: 'validUntil', code: 'before_signature' })] });
-    await expect(createAgreement(deps(), agreementInputSchema.parse({ ...base, status: 'in_force' }))).rejects.toMatchObject({ issues: expect.arrayContaining([expect.objectContaining({ path: 'signedOn', code: 'required_when_signed' })]) });
+    const base = {
+      kind: 'technical_cooperation',
+      titleEn: 'Indonesia–Brazil technical cooperation',
+      parties: [{ org: ABC }],
+      areas: ['DEV-AGR'],
+    };
+    await expect(
+      createAgreement(deps(), agreementInputSchema.parse({ ...base, status: 'signed', signedOn: '2017-05-26', validUntil: '2017-01-01' })),
+    ).rejects.toMatchObject({ issues: [expect.objectContaining({ path: 'validUntil', code: 'before_signature' })] });
+    await expect(createAgreement(deps(), agreementInputSchema.parse({ ...base, status: 'in_force' }))).rejects.toMatchObject({
+      issues: expect.arrayContaining([expect.objectContaining({ path: 'signedOn', code: 'required_when_signed' })]),
+    });
     const draft = await createAgreement(deps(), agreementInputSchema.parse(base));
     expect(draft).toMatchObject({ status: 'draft', reference: 'AGR-2026-0001', parties: [{ org: ABC, orgName: 'ABC', country: null }] });
     await expect(stepAgreement(deps(), draft.id, { to: 'in_force' })).rejects.toMatchObject({ code: 'agreement.bad_transition' });
-    await expect(stepAgreement(deps(), draft.id, { to: 'signed' })).rejects.toMatchObject({ issues: [expect.objectContaining({ path: 'signedOn' })] });
-    const signed = await stepAgreement(deps(), draft.id, { to: 'signed', signedOn: '2026-06-01', validFrom: '2026-06-01', validUntil: '2027-03-31' });
+    await expect(stepAgreement(deps(), draft.id, { to: 'signed' })).rejects.toMatchObject({
+      issues: [expect.objectContaining({ path: 'signedOn' })],
+    });
+    const signed = await stepAgreement(deps(), draft.id, {
+      to: 'signed',
+      signedOn: '2026-06-01',
+      validFrom: '2026-06-01',
+      validUntil: '2027-03-31',
+    });
     const inForce = await stepAgreement(deps(), signed.id, { to: 'in_force' });
     // The fixed clock is 2026-11-28: 123 days left, within the 180-day window (reminder 180 due).
     expect(inForce.renewal).toMatchObject({ daysLeft: 123, remindersDue: [180], nextReminder: '2026-12-31', expiringSoon: true });
@@ -78,7 +123,14 @@ describeEachEngine('partnerships', (app) => {
   it('sends the due reminders by itself on a schedule, each once', async () => {
     const ending = await createAgreement(
       deps(),
-      agreementInputSchema.parse({ kind: 'mou', titleEn: 'MoU ending soon', status: 'in_force', signedOn: '2024-12-01', validUntil: '2026-12-18', parties: [{ org: ABC }] }),
+      agreementInputSchema.parse({
+        kind: 'mou',
+        titleEn: 'MoU ending soon',
+        status: 'in_force',
+        signedOn: '2024-12-01',
+        validUntil: '2026-12-18',
+        parties: [{ org: ABC }],
+      }),
     );
     const report = await new Promise<ReminderReport>((resolve, reject) => {
       const schedule = scheduleRenewalReminders(deps(), {
@@ -104,22 +156,32 @@ describeEachEngine('partnerships', (app) => {
       place: 'Brasília',
       country: 'BR',
       partnerOrg: ABC,
-      items: [{ side: 'theirs', kind: 'offer', description: "Farmers' training centres in Tanzania", flagshipArea: 'DEV-AGR', country: 'TZ' }],
+      items: [
+        { side: 'theirs', kind: 'offer', description: "Farmers' training centres in Tanzania", flagshipArea: 'DEV-AGR', country: 'TZ' },
+      ],
       followUps: [{ action: 'Send comments on the draft agreement', owner: null, dueOn: '2017-06-30' }],
     };
-    await expect(createEngagement(deps(), engagementInputSchema.parse(input))).rejects.toMatchObject({ issues: [expect.objectContaining({ path: 'followUps.0.owner', code: 'owner_required' })] });
-    await expect(createEngagement(deps(), engagementInputSchema.parse({ ...input, endsOn: '2017-05-20', followUps: [] }))).rejects.toMatchObject({ issues: [expect.objectContaining({ path: 'endsOn', code: 'date_order' })] });
+    await expect(createEngagement(deps(), engagementInputSchema.parse(input))).rejects.toMatchObject({
+      issues: [expect.objectContaining({ path: 'followUps.0.owner', code: 'owner_required' })],
+    });
+    await expect(
+      createEngagement(deps(), engagementInputSchema.parse({ ...input, endsOn: '2017-05-20', followUps: [] })),
+    ).rejects.toMatchObject({ issues: [expect.objectContaining({ path: 'endsOn', code: 'date_order' })] });
     const e = await createEngagement(deps(), engagementInputSchema.parse({ ...input, followUps: [{ ...input.followUps[0], owner: ABC }] }));
     expect(e.reference).toBe('ENG-2017-0001');
     expect(e.followUps[0]).toMatchObject({ owner: ABC, overdue: true });
-    await expect(addFollowUp(deps(), e.id, followUpInputSchema.parse({ action: 'Call', owner: 'nobody@nowhere.invalid' }))).rejects.toMatchObject({ issues: [expect.objectContaining({ path: 'owner', code: 'unknown_owner' })] });
+    await expect(
+      addFollowUp(deps(), e.id, followUpInputSchema.parse({ action: 'Call', owner: 'nobody@nowhere.invalid' })),
+    ).rejects.toMatchObject({ issues: [expect.objectContaining({ path: 'owner', code: 'unknown_owner' })] });
     const itemId = e.items[0]?.id as number;
     const { engagement, activity } = await itemToProgram(deps(), itemId, itemProgramSchema.parse({}));
     expect(activity).toMatchObject({ identifier: 'ENG-2017-0001-1', lifecycleStage: 'request', cooperationType: 'triangular' });
     expect(engagement.items[0]?.program?.identifier).toBe('ENG-2017-0001-1');
     await expect(itemToProgram(deps(), itemId, {})).rejects.toMatchObject({ code: 'engagement_item.has_program' });
     const timeline = await partnerTimeline(deps(), ABC);
-    expect(timeline.find((t) => t.kind === 'program' && t.reference === 'ENG-2017-0001-1')).toMatchObject({ fromEngagement: 'ENG-2017-0001' });
+    expect(timeline.find((t) => t.kind === 'program' && t.reference === 'ENG-2017-0001-1')).toMatchObject({
+      fromEngagement: 'ENG-2017-0001',
+    });
     expect(timeline.find((t) => t.kind === 'engagement')).toMatchObject({ reference: 'ENG-2017-0001', date: '2017-05-24' });
     await expect(deleteEngagement(deps(), e.id)).rejects.toMatchObject({ code: 'engagement.has_programs' });
     const tz = await countryTimeline(deps(), 'TZ');

@@ -5,16 +5,35 @@ import { ForbiddenError, InvalidError } from '../domain/errors.js';
 import { FakeAudit } from '../testing/fakes/audit.js';
 import { FakePriorities } from '../testing/fakes/priorities.js';
 import { actors, fakeDeps } from '../testing/fakes/store.js';
-import { checkYearRange, deleteCountryList, deletePriorityTarget, getCountryList, saveCountryList, setPriorityTargets } from './priorities.js';
+import {
+  checkYearRange,
+  deleteCountryList,
+  deletePriorityTarget,
+  getCountryList,
+  saveCountryList,
+  setPriorityTargets,
+} from './priorities.js';
 
 function setup(actor: Actor = actors.coordinator) {
   const repos = { priorities: new FakePriorities(), audit: new FakeAudit() };
   return { repos, deps: fakeDeps(repos, actor) };
 }
 
-const melanesia = countryListInputSchema.parse({ code: 'Melanesia', nameEn: 'Melanesia', nameId: 'Melanesia', countries: ['pg', 'FJ', 'SB', 'VU'] });
+const melanesia = countryListInputSchema.parse({
+  code: 'Melanesia',
+  nameEn: 'Melanesia',
+  nameId: 'Melanesia',
+  countries: ['pg', 'FJ', 'SB', 'VU'],
+});
 const target = (overrides: Record<string, unknown> = {}) =>
-  priorityTargetInputSchema.parse({ year: 2026, subjectKind: 'list', subjectCode: 'melanesia', metric: 'program_share', target: 12.5, ...overrides });
+  priorityTargetInputSchema.parse({
+    year: 2026,
+    subjectKind: 'list',
+    subjectCode: 'melanesia',
+    metric: 'program_share',
+    target: 12.5,
+    ...overrides,
+  });
 
 describe('saveCountryList', () => {
   it('creates a list, then replaces it, auditing the countries that changed', async () => {
@@ -42,7 +61,10 @@ describe('deleteCountryList', () => {
     const { repos, deps } = setup();
     await saveCountryList(deps, melanesia);
     const [t] = await setPriorityTargets(deps, [target()]);
-    await expect(deleteCountryList(deps, 'melanesia')).rejects.toMatchObject({ code: 'country_list.in_use', message: expect.stringContaining('1 priority target') });
+    await expect(deleteCountryList(deps, 'melanesia')).rejects.toMatchObject({
+      code: 'country_list.in_use',
+      message: expect.stringContaining('1 priority target'),
+    });
     await deletePriorityTarget(deps, t?.id ?? 0);
     await deleteCountryList(deps, 'melanesia');
     expect(repos.priorities.lists).toEqual([]);
@@ -74,8 +96,12 @@ describe('setPriorityTargets', () => {
 
 describe('checkYearRange', () => {
   it('names "from" when the range is reversed and "to" when it is too long', () => {
-    expect(() => checkYearRange({ from: 2020, to: 2019 })).toThrow(expect.objectContaining({ issues: [expect.objectContaining({ path: 'from' })] }));
-    expect(() => checkYearRange({ from: 1950, to: 2020 })).toThrow(expect.objectContaining({ code: 'analytics.year_range', issues: [expect.objectContaining({ path: 'to' })] }));
+    expect(() => checkYearRange({ from: 2020, to: 2019 })).toThrow(
+      expect.objectContaining({ issues: [expect.objectContaining({ path: 'from' })] }),
+    );
+    expect(() => checkYearRange({ from: 1950, to: 2020 })).toThrow(
+      expect.objectContaining({ code: 'analytics.year_range', issues: [expect.objectContaining({ path: 'to' })] }),
+    );
     expect(() => checkYearRange({ from: 2016, to: 2026 })).not.toThrow();
   });
 });

@@ -37,8 +37,14 @@ export interface YearRangeQuery extends ReportScope {
 export const MAX_YEARS = 50;
 
 export function checkYearRange(q: { from: number; to: number }): void {
-  if (q.from > q.to) throw new InvalidError('analytics.year_range', `"from" (${q.from}) is after "to" (${q.to})`, [{ path: 'from', message: 'must not be after "to"' }]);
-  if (q.to - q.from + 1 > MAX_YEARS) throw new InvalidError('analytics.year_range', `at most ${MAX_YEARS} years at once`, [{ path: 'to', message: `at most ${MAX_YEARS} years after "from"` }]);
+  if (q.from > q.to)
+    throw new InvalidError('analytics.year_range', `"from" (${q.from}) is after "to" (${q.to})`, [
+      { path: 'from', message: 'must not be after "to"' },
+    ]);
+  if (q.to - q.from + 1 > MAX_YEARS)
+    throw new InvalidError('analytics.year_range', `at most ${MAX_YEARS} years at once`, [
+      { path: 'to', message: `at most ${MAX_YEARS} years after "from"` },
+    ]);
 }
 
 /** The years an analytics request asks for, either end left out. */
@@ -75,8 +81,15 @@ export async function saveCountryList(deps: PriorityDeps, input: CountryListInpu
   authorizePolicyWrite(deps.actor);
   return deps.store.transaction(async (repos) => {
     const { list, created, before } = await repos.priorities.saveList(input, deps.clock.nowIso());
-    const plain = (l: CountryList | undefined) => (l ? { code: l.code, nameEn: l.nameEn, nameId: l.nameId, countries: [...l.countries] } : null);
-    await audit(deps, repos, { action: created ? 'create' : 'update', entity: 'country_list', entityId: list.code, entityLabel: list.nameEn, changes: diffRecords(plain(before), plain(list)) });
+    const plain = (l: CountryList | undefined) =>
+      l ? { code: l.code, nameEn: l.nameEn, nameId: l.nameId, countries: [...l.countries] } : null;
+    await audit(deps, repos, {
+      action: created ? 'create' : 'update',
+      entity: 'country_list',
+      entityId: list.code,
+      entityLabel: list.nameEn,
+      changes: diffRecords(plain(before), plain(list)),
+    });
     return { list, created };
   });
 }
@@ -87,9 +100,16 @@ export async function deleteCountryList(deps: PriorityDeps, code: string): Promi
     const list = await repos.priorities.findList(code.toLowerCase());
     if (!list) throw new NotFoundError('country_list.not_found', `no country list "${code}"`);
     const uses = await repos.priorities.countTargetsOfList(list.code);
-    if (uses > 0) throw new ConflictError('country_list.in_use', `country list "${list.code}" has ${uses} priority target(s); delete those first`);
+    if (uses > 0)
+      throw new ConflictError('country_list.in_use', `country list "${list.code}" has ${uses} priority target(s); delete those first`);
     await repos.priorities.deleteList(list.code);
-    await audit(deps, repos, { action: 'delete', entity: 'country_list', entityId: list.code, entityLabel: list.nameEn, changes: diffRecords({ code: list.code, nameEn: list.nameEn, nameId: list.nameId, countries: [...list.countries] }, null) });
+    await audit(deps, repos, {
+      action: 'delete',
+      entity: 'country_list',
+      entityId: list.code,
+      entityLabel: list.nameEn,
+      changes: diffRecords({ code: list.code, nameEn: list.nameEn, nameId: list.nameId, countries: [...list.countries] }, null),
+    });
   });
 }
 
@@ -99,11 +119,22 @@ const targetLabel = (t: { year: number; subjectKind?: string; subject?: Priority
   `${t.year} ${t.subject ? `${t.subject.kind}:${t.subject.code}` : ''} ${t.metric}`.replace(/\s+/g, ' ');
 
 const plainTarget = (t: PriorityTarget | undefined) =>
-  t ? { year: t.year, subject: `${t.subject.kind}:${t.subject.code}`, metric: t.metric, comparator: t.comparator, target: t.target, note: t.note } : null;
+  t
+    ? {
+        year: t.year,
+        subject: `${t.subject.kind}:${t.subject.code}`,
+        metric: t.metric,
+        comparator: t.comparator,
+        target: t.target,
+        note: t.note,
+      }
+    : null;
 
 async function requireListExists(repos: Repos<'priorities'>, t: { subjectKind: string; subjectCode: string }): Promise<void> {
   if (t.subjectKind === 'list' && !(await repos.priorities.findList(t.subjectCode))) {
-    throw new InvalidError('priority.unknown_list', `no country list "${t.subjectCode}"; create it first`, [{ path: 'subjectCode', message: `no country list "${t.subjectCode}"` }]);
+    throw new InvalidError('priority.unknown_list', `no country list "${t.subjectCode}"; create it first`, [
+      { path: 'subjectCode', message: `no country list "${t.subjectCode}"` },
+    ]);
   }
 }
 
@@ -115,7 +146,13 @@ export async function setPriorityTargets(deps: PriorityDeps, targets: readonly P
     for (const t of targets) {
       await requireListExists(repos, t);
       const { target, created, before } = await repos.priorities.saveTarget(t, deps.clock.nowIso());
-      await audit(deps, repos, { action: created ? 'create' : 'update', entity: 'priority_target', entityId: String(target.id), entityLabel: targetLabel(target), changes: diffRecords(plainTarget(before), plainTarget(target)) });
+      await audit(deps, repos, {
+        action: created ? 'create' : 'update',
+        entity: 'priority_target',
+        entityId: String(target.id),
+        entityLabel: targetLabel(target),
+        changes: diffRecords(plainTarget(before), plainTarget(target)),
+      });
       saved.push(target);
     }
     return saved;
@@ -128,11 +165,20 @@ export async function deletePriorityTarget(deps: PriorityDeps, id: number): Prom
     const target = await repos.priorities.findTarget(id);
     if (!target) throw new NotFoundError('priority.not_found', `no priority target ${id}`);
     await repos.priorities.deleteTarget(id);
-    await audit(deps, repos, { action: 'delete', entity: 'priority_target', entityId: String(id), entityLabel: targetLabel(target), changes: diffRecords(plainTarget(target), null) });
+    await audit(deps, repos, {
+      action: 'delete',
+      entity: 'priority_target',
+      entityId: String(id),
+      entityLabel: targetLabel(target),
+      changes: diffRecords(plainTarget(target), null),
+    });
   });
 }
 
-export async function listPriorityTargets(deps: Deps<'priorities'>, filter: { from?: number; to?: number } = {}): Promise<PriorityTarget[]> {
+export async function listPriorityTargets(
+  deps: Deps<'priorities'>,
+  filter: { from?: number; to?: number } = {},
+): Promise<PriorityTarget[]> {
   return deps.store.repos.priorities.listTargets(filter);
 }
 
@@ -184,7 +230,13 @@ const cubeKey = (subject: PrioritySubject) => ({ dim: subject.kind, key: subject
  * Figures of each subject in each year, grouping years whose member list is the same into
  * one query (a grouping's membership changes rarely).
  */
-async function figuresOf(deps: Deps<'analytics'>, subjects: readonly PrioritySubject[], years: readonly number[], lists: ReadonlyMap<string, readonly string[]>, stages: ReturnType<typeof reportStages>): Promise<Map<string, Figures>> {
+async function figuresOf(
+  deps: Deps<'analytics'>,
+  subjects: readonly PrioritySubject[],
+  years: readonly number[],
+  lists: ReadonlyMap<string, readonly string[]>,
+  stages: ReturnType<typeof reportStages>,
+): Promise<Map<string, Figures>> {
   const result = new Map<string, Figures>();
   await Promise.all(
     subjects.map(async (subject) => {
@@ -232,7 +284,13 @@ export async function priorityView(deps: Deps<'priorities' | 'analytics'>, range
       const f = fig.get(year) ?? { programs: 0, participants: 0, countries: 0 };
       const total = totalOf.get(year) ?? { programs: 0, participants: 0 };
       const target = r.targets.get(year);
-      const figures = { programs: f.programs, participants: f.participants, countries: f.countries, totalPrograms: total.programs, totalParticipants: total.participants };
+      const figures = {
+        programs: f.programs,
+        participants: f.participants,
+        countries: f.countries,
+        totalPrograms: total.programs,
+        totalParticipants: total.participants,
+      };
       const evaluation = evaluateTarget(r.metric, target?.comparator ?? 'at_least', target?.target ?? 0, figures);
       return {
         year,
@@ -269,14 +327,27 @@ export interface SubjectBreakdown {
   readonly year: number;
   readonly totals: { readonly programs: number; readonly participants: number; readonly countries: number };
   /** Every member that year, those with programs first. */
-  readonly countries: readonly { country: string; nameEn: string; nameId: string; region: string | null; programs: number; participants: number }[];
+  readonly countries: readonly {
+    country: string;
+    nameEn: string;
+    nameId: string;
+    region: string | null;
+    programs: number;
+    participants: number;
+  }[];
 }
 
 /** A subject's figures in one year, country by country (members without programs included). */
-export async function subjectBreakdown(deps: Deps<'priorities' | 'analytics'>, subject: PrioritySubject, year: number, scope: ReportScope = {}): Promise<SubjectBreakdown> {
+export async function subjectBreakdown(
+  deps: Deps<'priorities' | 'analytics'>,
+  subject: PrioritySubject,
+  year: number,
+  scope: ReportScope = {},
+): Promise<SubjectBreakdown> {
   const stages = reportStages(deps, scope);
   const listRecords = await deps.store.repos.priorities.listLists();
-  if (subject.kind === 'list' && !listRecords.some((l) => l.code === subject.code)) throw new NotFoundError('country_list.not_found', `no country list "${subject.code}"`);
+  if (subject.kind === 'list' && !listRecords.some((l) => l.code === subject.code))
+    throw new NotFoundError('country_list.not_found', `no country list "${subject.code}"`);
   const members = subjectMembers(subject, year, new Map(listRecords.map((l) => [l.code, l.countries])));
   const [rows, [total]] = await Promise.all([
     deps.store.repos.analytics.countryFigures(year, year, stages, members),
@@ -284,7 +355,14 @@ export async function subjectBreakdown(deps: Deps<'priorities' | 'analytics'>, s
   ]);
   const byCountry = new Map(rows.map((r) => [r.country, r]));
   const countries = members
-    .map((c) => ({ country: c, nameEn: countryName(c, 'en'), nameId: countryName(c, 'id'), region: regionOf(c), programs: byCountry.get(c)?.programs ?? 0, participants: byCountry.get(c)?.participants ?? 0 }))
+    .map((c) => ({
+      country: c,
+      nameEn: countryName(c, 'en'),
+      nameId: countryName(c, 'id'),
+      region: regionOf(c),
+      programs: byCountry.get(c)?.programs ?? 0,
+      participants: byCountry.get(c)?.participants ?? 0,
+    }))
     .sort((a, b) => b.programs - a.programs || b.participants - a.participants || a.nameEn.localeCompare(b.nameEn));
   const names = new Map(listRecords.map((l) => [l.code, l]));
   return {

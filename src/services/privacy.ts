@@ -37,7 +37,12 @@ const FIELD_OF: Readonly<Record<(typeof PERSONAL_FIELDS)[number], (p: Participan
   reviewNote: (p) => p.reviewNote,
 };
 
-async function eraseOne(deps: Acting, repos: Repos<'programs' | 'surveys' | 'privacy' | 'audit'>, p: Participant, reason: string): Promise<ErasureResult> {
+async function eraseOne(
+  deps: Acting,
+  repos: Repos<'programs' | 'surveys' | 'privacy' | 'audit'>,
+  p: Participant,
+  reason: string,
+): Promise<ErasureResult> {
   const now = deps.clock.nowIso();
   const secrets = secretsOf(p);
   const program = await repos.programs.findById(p.activityId);
@@ -79,13 +84,23 @@ async function eraseOne(deps: Acting, repos: Repos<'programs' | 'surveys' | 'pri
     },
     comment: `personal data erased on request: ${scrubComment(reason, secrets) ?? ''}`.trim(),
   });
-  return { participantId: p.id, erasedAt: now, fields, documents: removed.documents, certificatesRevoked: removed.certificates, mails, surveyAnswersCleaned, auditEntriesScrubbed: entries.length };
+  return {
+    participantId: p.id,
+    erasedAt: now,
+    fields,
+    documents: removed.documents,
+    certificatesRevoked: removed.certificates,
+    mails,
+    surveyAnswersCleaned,
+    auditEntriesScrubbed: entries.length,
+  };
 }
 
 async function load(repos: Repos<'participants'>, id: number): Promise<Participant> {
   const p = await repos.participants.findById(id);
   if (!p) throw new NotFoundError('participant.not_found', `no participant with id ${id}`);
-  if (p.erasedAt) throw new ConflictError('participant.already_erased', `the personal data of participant ${id} was erased on ${p.erasedAt}`);
+  if (p.erasedAt)
+    throw new ConflictError('participant.already_erased', `the personal data of participant ${id} was erased on ${p.erasedAt}`);
   return p;
 }
 

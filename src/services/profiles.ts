@@ -18,17 +18,41 @@ export interface SexCounts {
 
 export interface CountryProfile {
   readonly country: { iso2: string; iso3: string; nameEn: string; nameId: string; region: string | null; subregion: string | null };
-  readonly memberships: readonly { group: string; nameEn: string; nameId: string; status: string; since: string | null; until: string | null }[];
+  readonly memberships: readonly {
+    group: string;
+    nameEn: string;
+    nameId: string;
+    status: string;
+    since: string | null;
+    until: string | null;
+  }[];
   readonly totals: { readonly programs: number; readonly participants: number; readonly usdMinor: number; readonly idrMinor: number };
   readonly years: readonly { year: number | null; programs: number; participants: number; usdMinor: number }[];
   readonly participantsBySex: SexCounts;
-  readonly programs: readonly (CountryProfileRows['programs'][number] & { participantsBySex: SexCounts; usdMinor: number; idrMinor: number; share: number })[];
-  readonly partners: readonly { code: string; acronym: string | null; nameEn: string; nameId: string | null; roles: string[]; programs: number }[];
+  readonly programs: readonly (CountryProfileRows['programs'][number] & {
+    participantsBySex: SexCounts;
+    usdMinor: number;
+    idrMinor: number;
+    share: number;
+  })[];
+  readonly partners: readonly {
+    code: string;
+    acronym: string | null;
+    nameEn: string;
+    nameId: string | null;
+    roles: string[];
+    programs: number;
+  }[];
   /** Rates missing for spending of these programs (whole-program amounts, not the country's part). */
   readonly missingRates: readonly MissingRate[];
 }
 
-const addSex = (a: SexCounts, b: SexCounts): SexCounts => ({ F: a.F + b.F, M: a.M + b.M, X: a.X + b.X, notRecorded: a.notRecorded + b.notRecorded });
+const addSex = (a: SexCounts, b: SexCounts): SexCounts => ({
+  F: a.F + b.F,
+  M: a.M + b.M,
+  X: a.X + b.X,
+  notRecorded: a.notRecorded + b.notRecorded,
+});
 const NO_SEX: SexCounts = { F: 0, M: 0, X: 0, notRecorded: 0 };
 
 /**
@@ -54,14 +78,28 @@ export async function countryProfile(deps: Deps<'analytics'>, code: string, scop
     const bySex = { ...records, notRecorded: Math.max(0, p.participants - records.F - records.M - records.X) };
     const share = p.percentage !== null ? p.percentage / 100 : 1 / Math.max(1, p.recipientCount);
     const money = convertSpending(spendOf.get(p.id) ?? []);
-    return { ...p, participantsBySex: bySex, share: Math.round(share * 10_000) / 10_000, usdMinor: Math.round(money.usdMinor * share), idrMinor: Math.round(money.idrMinor * share) };
+    return {
+      ...p,
+      participantsBySex: bySex,
+      share: Math.round(share * 10_000) / 10_000,
+      usdMinor: Math.round(money.usdMinor * share),
+      idrMinor: Math.round(money.idrMinor * share),
+    };
   });
   const years = new Map<number | null, { year: number | null; programs: number; participants: number; usdMinor: number }>();
   for (const p of programs) {
     const y = years.get(p.year) ?? { year: p.year, programs: 0, participants: 0, usdMinor: 0 };
-    years.set(p.year, { year: p.year, programs: y.programs + 1, participants: y.participants + p.participants, usdMinor: y.usdMinor + p.usdMinor });
+    years.set(p.year, {
+      year: p.year,
+      programs: y.programs + 1,
+      participants: y.participants + p.participants,
+      usdMinor: y.usdMinor + p.usdMinor,
+    });
   }
-  const partners = new Map<string, { code: string; acronym: string | null; nameEn: string; nameId: string | null; roles: string[]; programs: number }>();
+  const partners = new Map<
+    string,
+    { code: string; acronym: string | null; nameEn: string; nameId: string | null; roles: string[]; programs: number }
+  >();
   for (const p of rows.partners) {
     const e = partners.get(p.code) ?? { code: p.code, acronym: p.acronym, nameEn: p.nameEn, nameId: p.nameId, roles: [], programs: 0 };
     e.roles.push(p.role);
@@ -70,10 +108,24 @@ export async function countryProfile(deps: Deps<'analytics'>, code: string, scop
   }
   const groups = listGroups();
   return {
-    country: { iso2: record.iso2, iso3: record.iso3, nameEn: record.nameEn, nameId: record.nameId, region: record.region, subregion: record.m49SubregionName },
+    country: {
+      iso2: record.iso2,
+      iso3: record.iso3,
+      nameEn: record.nameEn,
+      nameId: record.nameId,
+      region: record.region,
+      subregion: record.m49SubregionName,
+    },
     memberships: membershipsOf(record.iso2).map((m) => {
       const g = groups.find((x) => x.code === m.group);
-      return { group: m.group, nameEn: g?.nameEn ?? m.group, nameId: g?.nameId ?? m.group, status: m.status, since: m.since, until: m.until };
+      return {
+        group: m.group,
+        nameEn: g?.nameEn ?? m.group,
+        nameId: g?.nameId ?? m.group,
+        status: m.status,
+        since: m.since,
+        until: m.until,
+      };
     }),
     totals: {
       programs: programs.length,
@@ -84,7 +136,9 @@ export async function countryProfile(deps: Deps<'analytics'>, code: string, scop
     years: [...years.values()].sort((a, b) => (b.year ?? 0) - (a.year ?? 0)),
     participantsBySex: programs.reduce((acc, p) => addSex(acc, p.participantsBySex), NO_SEX),
     programs,
-    partners: [...partners.values()].map((p) => ({ ...p, roles: p.roles.sort() })).sort((a, b) => b.programs - a.programs || a.nameEn.localeCompare(b.nameEn)),
+    partners: [...partners.values()]
+      .map((p) => ({ ...p, roles: p.roles.sort() }))
+      .sort((a, b) => b.programs - a.programs || a.nameEn.localeCompare(b.nameEn)),
     missingRates: convertSpending(rows.spending.map((s) => s.group)).missingRates,
   };
 }
@@ -118,7 +172,11 @@ export interface PartnerProfile {
   readonly inKind: CostShares;
 }
 
-export async function partnerProfile(deps: Deps<'organisations' | 'analytics'>, code: string, scope: ReportScope & { since?: number } = {}): Promise<PartnerProfile> {
+export async function partnerProfile(
+  deps: Deps<'organisations' | 'analytics'>,
+  code: string,
+  scope: ReportScope & { since?: number } = {},
+): Promise<PartnerProfile> {
   const org = await deps.store.repos.organisations.findByCode(code);
   if (!org) throw new NotFoundError('organisation.not_found', `no organisation with code "${code}"`);
   const rows = await deps.store.repos.analytics.partnerProfile(org.id, reportStages(deps, scope));
@@ -130,9 +188,20 @@ export async function partnerProfile(deps: Deps<'organisations' | 'analytics'>, 
   const groupOf = (p: (typeof rows.programs)[number]): SpendingGroup | null =>
     p.contributionMinor === null || !p.currency
       ? null
-      : { currency: p.currency, currencyRate: p.currencyRate, idrRate: p.idrRate, amountMinor: p.contributionMinor, transactions: 1, firstDate: p.day ?? '', lastDate: p.day ?? '' };
+      : {
+          currency: p.currency,
+          currencyRate: p.currencyRate,
+          idrRate: p.idrRate,
+          amountMinor: p.contributionMinor,
+          transactions: 1,
+          firstDate: p.day ?? '',
+          lastDate: p.day ?? '',
+        };
   const shares = (inKind: boolean): CostShares => {
-    const groups = rows.programs.filter((p) => p.inKind === inKind).map(groupOf).filter((g): g is SpendingGroup => g !== null);
+    const groups = rows.programs
+      .filter((p) => p.inKind === inKind)
+      .map(groupOf)
+      .filter((g): g is SpendingGroup => g !== null);
     const s = convertSpending(groups);
     return { usdMinor: s.usdMinor, idrMinor: s.idrMinor, byCurrency: s.byCurrency, missingRates: s.missingRates, programs: groups.length };
   };
@@ -155,11 +224,25 @@ export async function partnerProfile(deps: Deps<'organisations' | 'analytics'>, 
   const recipients = new Map<string, number>();
   for (const p of distinct.values()) for (const c of new Set(recipientsOf.get(p.id) ?? [])) recipients.set(c, (recipients.get(c) ?? 0) + 1);
   return {
-    organisation: { code: org.code, acronym: org.acronym, nameEn: org.nameEn, nameId: org.nameId, type: org.type, kind: org.kind, countryCode: org.countryCode },
-    totals: { programs: distinct.size, triangular: [...distinct.values()].filter((p) => p.cooperationType === 'triangular').length, recipients: recipients.size },
+    organisation: {
+      code: org.code,
+      acronym: org.acronym,
+      nameEn: org.nameEn,
+      nameId: org.nameId,
+      type: org.type,
+      kind: org.kind,
+      countryCode: org.countryCode,
+    },
+    totals: {
+      programs: distinct.size,
+      triangular: [...distinct.values()].filter((p) => p.cooperationType === 'triangular').length,
+      recipients: recipients.size,
+    },
     years: yearRows,
     since,
-    roles: [...roles].map(([role, ids]) => ({ role, programs: ids.size })).sort((a, b) => b.programs - a.programs || a.role.localeCompare(b.role)),
+    roles: [...roles]
+      .map(([role, ids]) => ({ role, programs: ids.size }))
+      .sort((a, b) => b.programs - a.programs || a.role.localeCompare(b.role)),
     programs: rows.programs.map((p) => {
       const g = groupOf(p);
       return {
@@ -171,11 +254,20 @@ export async function partnerProfile(deps: Deps<'organisations' | 'analytics'>, 
         stage: p.stage,
         cooperationType: p.cooperationType,
         role: p.role,
-        contribution: g ? { amountMinor: g.amountMinor, currency: g.currency, inKind: p.inKind, usdMinor: convertSpending([g]).missingRates.some((m) => m.missing.includes('usd')) ? null : convertSpending([g]).usdMinor } : null,
+        contribution: g
+          ? {
+              amountMinor: g.amountMinor,
+              currency: g.currency,
+              inKind: p.inKind,
+              usdMinor: convertSpending([g]).missingRates.some((m) => m.missing.includes('usd')) ? null : convertSpending([g]).usdMinor,
+            }
+          : null,
         recipients: recipientsOf.get(p.id) ?? [],
       };
     }),
-    recipients: [...recipients].map(([country, programs]) => ({ country, programs })).sort((a, b) => b.programs - a.programs || a.country.localeCompare(b.country)),
+    recipients: [...recipients]
+      .map(([country, programs]) => ({ country, programs }))
+      .sort((a, b) => b.programs - a.programs || a.country.localeCompare(b.country)),
     cash: shares(false),
     inKind: shares(true),
   };

@@ -1,10 +1,5 @@
 /** Use cases of programs (activities): register, change, remove, read and list. */
-import {
-  programFromInput,
-  applyProgramPatch,
-  type Program,
-  type ProgramData,
-} from '../domain/program/program.js';
+import { programFromInput, applyProgramPatch, type Program, type ProgramData } from '../domain/program/program.js';
 import type { ProgramListQuery, Page } from '../domain/program/program-query.js';
 import type { LifecycleStage } from '../domain/codes.js';
 import { checkProgramRules } from '../domain/program/program.rules.js';
@@ -38,7 +33,10 @@ export interface WriteOptions {
  * Checks that the organisations named exist, and spells their codes as stored ("JICA", not
  * "jica"). One lookup serves both.
  */
-async function resolveOrganisations(repos: Repos<'organisations'>, data: ProgramData): Promise<{ data: ProgramData; issues: FieldIssue[] }> {
+async function resolveOrganisations(
+  repos: Repos<'organisations'>,
+  data: ProgramData,
+): Promise<{ data: ProgramData; issues: FieldIssue[] }> {
   const codes = [data.implementingOrg, ...data.partners.map((p) => p.org)].filter((c): c is string => !!c);
   const existing = await repos.organisations.existingCodes(codes);
   const issues: FieldIssue[] = [];
@@ -76,7 +74,11 @@ async function checkParticipantCountries(repos: Repos<'participants'>, data: Pro
   ];
 }
 
-async function validate(repos: Repos<'organisations' | 'participants' | 'programs'>, data: ProgramData, selfId: number | null): Promise<ProgramData> {
+async function validate(
+  repos: Repos<'organisations' | 'participants' | 'programs'>,
+  data: ProgramData,
+  selfId: number | null,
+): Promise<ProgramData> {
   const resolved = await resolveOrganisations(repos, data);
   const issues = [...checkProgramRules(data), ...resolved.issues, ...(await checkParticipantCountries(repos, data, selfId))];
   if (issues.length > 0) throw new InvalidError('activity.invalid', 'the program has invalid fields', issues);
@@ -113,7 +115,12 @@ export async function createProgram(deps: ProgramDeps, input: ProgramInput, opti
   });
 }
 
-async function loadForWrite(deps: Acting, repos: Repos<'programs' | 'audit'>, id: number, expectedVersion: number | undefined): Promise<Program> {
+async function loadForWrite(
+  deps: Acting,
+  repos: Repos<'programs' | 'audit'>,
+  id: number,
+  expectedVersion: number | undefined,
+): Promise<Program> {
   const current = await repos.programs.findById(id);
   if (!current) throw new NotFoundError('activity.not_found', `no program with id ${id}`);
   if (expectedVersion !== undefined && expectedVersion !== current.version) {
@@ -128,7 +135,8 @@ async function loadForWrite(deps: Acting, repos: Repos<'programs' | 'audit'>, id
  */
 async function staleError(deps: Acting, repos: Repos<'audit'>, current: Program, expectedVersion: number): Promise<ConflictError> {
   const since = canReadInternal(deps.actor)
-    ? (await repos.audit.search({ entity: 'activity', entityId: String(current.id), afterVersion: expectedVersion, page: 1, pageSize: 20 })).items
+    ? (await repos.audit.search({ entity: 'activity', entityId: String(current.id), afterVersion: expectedVersion, page: 1, pageSize: 20 }))
+        .items
     : [];
   const last = since[0];
   const who = last ? ` by ${last.actorLabel} at ${last.at}` : '';
@@ -149,14 +157,28 @@ async function staleError(deps: Acting, repos: Repos<'audit'>, current: Program,
 /** The lifecycle stage moves through transitions only (so that each step is recorded with its author). */
 function keepStage(current: Program, next: ProgramData, given: string | undefined): ProgramData {
   if (given !== undefined && given !== current.lifecycleStage) {
-    throw new InvalidError('activity.stage_by_transition', 'the lifecycle stage changes through transitions (POST …/transitions), not by editing', [
-      { path: 'lifecycleStage', code: 'stage_by_transition', message: `the program is "${current.lifecycleStage}"; use a transition to move it` },
-    ]);
+    throw new InvalidError(
+      'activity.stage_by_transition',
+      'the lifecycle stage changes through transitions (POST …/transitions), not by editing',
+      [
+        {
+          path: 'lifecycleStage',
+          code: 'stage_by_transition',
+          message: `the program is "${current.lifecycleStage}"; use a transition to move it`,
+        },
+      ],
+    );
   }
   return { ...next, lifecycleStage: current.lifecycleStage };
 }
 
-async function save(deps: Acting, repos: Repos<ProgramRepo>, current: Program, next: ProgramData, expectedVersion: number | undefined): Promise<Program> {
+async function save(
+  deps: Acting,
+  repos: Repos<ProgramRepo>,
+  current: Program,
+  next: ProgramData,
+  expectedVersion: number | undefined,
+): Promise<Program> {
   authorizeEditProgram(deps.actor, current, next);
   const data = await validate(repos, next, current.id);
   const saved = await repos.programs.update(current.id, current.version, { data, now: deps.clock.nowIso() });
@@ -167,7 +189,14 @@ async function save(deps: Acting, repos: Repos<ProgramRepo>, current: Program, n
   await repos.reportFacts.refresh([current.id]);
   const updated = readBack(await repos.programs.findById(current.id), `program ${current.id}`);
   const changes = diffRecords(current, updated);
-  await audit(deps, repos, { action: 'update', entity: 'activity', entityId: current.id, entityLabel: updated.identifier, entityVersion: updated.version, changes });
+  await audit(deps, repos, {
+    action: 'update',
+    entity: 'activity',
+    entityId: current.id,
+    entityLabel: updated.identifier,
+    entityVersion: updated.version,
+    changes,
+  });
   return updated;
 }
 
@@ -187,13 +216,23 @@ export async function patchProgram(deps: ProgramDeps, id: number, patch: Program
   });
 }
 
-export async function deleteProgram(deps: Deps<'programs' | 'reportFacts' | 'audit'>, id: number, options: WriteOptions = {}): Promise<void> {
+export async function deleteProgram(
+  deps: Deps<'programs' | 'reportFacts' | 'audit'>,
+  id: number,
+  options: WriteOptions = {},
+): Promise<void> {
   await deps.store.transaction(async (repos) => {
     const current = await loadForWrite(deps, repos, id, options.expectedVersion);
     authorizeDeleteProgram(deps.actor, current);
     await repos.reportFacts.remove([id]);
     await repos.programs.delete(id);
-    await audit(deps, repos, { action: 'delete', entity: 'activity', entityId: id, entityLabel: current.identifier, changes: diffRecords(current, null) });
+    await audit(deps, repos, {
+      action: 'delete',
+      entity: 'activity',
+      entityId: id,
+      entityLabel: current.identifier,
+      changes: diffRecords(current, null),
+    });
   });
 }
 
@@ -230,7 +269,10 @@ export async function listPrograms(deps: Deps<'programs'>, query: ProgramListQue
  * few bytes each), so that the pages do not repeat the filter, the count and an ever longer
  * OFFSET: an export of 100,000 programs went from 110 s to a fraction of that.
  */
-export async function* exportPrograms(deps: Deps<'programs'>, query: Omit<ProgramListQuery, 'page' | 'pageSize'>): AsyncGenerator<Program[]> {
+export async function* exportPrograms(
+  deps: Deps<'programs'>,
+  query: Omit<ProgramListQuery, 'page' | 'pageSize'>,
+): AsyncGenerator<Program[]> {
   const { sort, ...rest } = query;
   const ids = await deps.store.repos.programs.idsInOrder(scopedFilter(deps, rest), sort);
   const pageSize = 500;

@@ -53,7 +53,10 @@ export interface ReminderReport {
  * one mail per agreement and recipient for the latest reminder reached, each sent once. Run it
  * daily (`mitra agreements remind`).
  */
-export async function sendRenewalReminders(deps: Deps<'agreements' | 'users' | 'mailOutbox'>, options: { publicUrl?: string | null } = {}): Promise<ReminderReport> {
+export async function sendRenewalReminders(
+  deps: Deps<'agreements' | 'users' | 'mailOutbox'>,
+  options: { publicUrl?: string | null } = {},
+): Promise<ReminderReport> {
   authorizeReferenceWrite(deps.actor);
   const day = today(deps);
   return deps.store.transaction(async (repos) => {
@@ -65,9 +68,18 @@ export async function sendRenewalReminders(deps: Deps<'agreements' | 'users' | '
       const missing = remindersDue.filter((d) => !sent.includes(d));
       if (!missing.length || daysLeft === null) continue;
       const recipients = await reminderRecipients(repos, a.ownerOrg);
-      await repos.mailOutbox.enqueue(recipients.map((to) => reminderMail(to, a, daysLeft, options.publicUrl ?? null)), deps.clock.nowIso());
+      await repos.mailOutbox.enqueue(
+        recipients.map((to) => reminderMail(to, a, daysLeft, options.publicUrl ?? null)),
+        deps.clock.nowIso(),
+      );
       await repos.agreements.recordReminders(a.id, a.validUntil, missing, deps.clock.nowIso());
-      done.push({ reference: a.reference, validUntil: a.validUntil, daysLeft, reminder: Math.min(...missing), recipients: recipients.length });
+      done.push({
+        reference: a.reference,
+        validUntil: a.validUntil,
+        daysLeft,
+        reminder: Math.min(...missing),
+        recipients: recipients.length,
+      });
     }
     return { agreements: done };
   });
@@ -84,7 +96,13 @@ export interface ReminderSchedule {
  */
 export function scheduleRenewalReminders(
   deps: Deps<'agreements' | 'users' | 'mailOutbox'>,
-  options: { publicUrl?: string | null; intervalMs?: number; firstAfterMs?: number; onQueued?: (report: ReminderReport) => void; onError?: (error: unknown) => void } = {},
+  options: {
+    publicUrl?: string | null;
+    intervalMs?: number;
+    firstAfterMs?: number;
+    onQueued?: (report: ReminderReport) => void;
+    onError?: (error: unknown) => void;
+  } = {},
 ): ReminderSchedule {
   let running = false;
   const round = (): void => {

@@ -110,8 +110,20 @@ describeEachEngine('annual summary of the demo data (hand-computed, DOMAIN.md 20
 
   it('gives the Pacific (PIF) and MSG shares with the 2018 membership', async () => {
     const g = (await annualSummary(app().deps, 2018)).groupings;
-    expect(g.find((x) => x.group === 'PIF')).toMatchObject({ programs: 5, countries: 12, participants: 89, programShare: 0.3571, participantShare: 0.2318 });
-    expect(g.find((x) => x.group === 'MSG')).toMatchObject({ programs: 5, countries: 4, participants: 68, programShare: 0.3571, participantShare: 0.1771 });
+    expect(g.find((x) => x.group === 'PIF')).toMatchObject({
+      programs: 5,
+      countries: 12,
+      participants: 89,
+      programShare: 0.3571,
+      participantShare: 0.2318,
+    });
+    expect(g.find((x) => x.group === 'MSG')).toMatchObject({
+      programs: 5,
+      countries: 4,
+      participants: 68,
+      programShare: 0.3571,
+      participantShare: 0.1771,
+    });
     expect(g.map((x) => x.group)).toEqual(['PIF', 'MSG', 'ASEAN', 'AU', 'OIC', 'LDC', 'SIDS', 'LLDC']);
   });
 
@@ -125,12 +137,22 @@ describeEachEngine('annual summary of the demo data (hand-computed, DOMAIN.md 20
 describeEachEngine('annual summary edge cases', (app) => {
   const deps = () => app().deps;
   const year = 2031;
-  const create = (overrides = {}) => createProgram(deps(), programInputSchema.parse(aProgram({ plannedStart: `${year}-03-01`, plannedEnd: `${year}-03-05`, ...overrides })));
+  const create = (overrides = {}) =>
+    createProgram(deps(), programInputSchema.parse(aProgram({ plannedStart: `${year}-03-01`, plannedEnd: `${year}-03-05`, ...overrides })));
 
   it('keeps participant counts exact through every kind of write', async () => {
-    const a = await create({ recipients: [{ country: 'FJ', percentage: 80 }, { country: 'PG', percentage: 20 }], participantsPlanned: 10 });
+    const a = await create({
+      recipients: [
+        { country: 'FJ', percentage: 80 },
+        { country: 'PG', percentage: 20 },
+      ],
+      participantsPlanned: 10,
+    });
     let s = await annualSummary(deps(), year);
-    expect(s.topRecipients.map((r) => [r.country, r.participants])).toEqual([['FJ', 8], ['PG', 2]]);
+    expect(s.topRecipients.map((r) => [r.country, r.participants])).toEqual([
+      ['FJ', 8],
+      ['PG', 2],
+    ]);
 
     await patchProgram(deps(), a.id, { participantsPlanned: 5 });
     s = await annualSummary(deps(), year);
@@ -168,7 +190,14 @@ describeEachEngine('annual summary edge cases', (app) => {
     expect(s.spending.transactions).toBe(2);
     expect(s.spending.missingRates).toEqual([
       { currency: 'USD', transactions: 1, amountMinor: 100_000, firstDate: `${y}-02-03`, lastDate: `${y}-02-03`, missing: ['idr'] },
-      { currency: 'XOF', transactions: 1, amountMinor: 65_595_700, firstDate: `${y}-02-04`, lastDate: `${y}-02-04`, missing: ['idr', 'usd'] },
+      {
+        currency: 'XOF',
+        transactions: 1,
+        amountMinor: 65_595_700,
+        firstDate: `${y}-02-04`,
+        lastDate: `${y}-02-04`,
+        missing: ['idr', 'usd'],
+      },
     ]);
   });
 

@@ -48,5 +48,11 @@ export interface YearRow {
 /** One row per year that has programs. */
 export async function yearlyTotals(deps: Deps<'reports'>, scope: ReportScope = {}): Promise<YearRow[]> {
   const years = await deps.store.repos.reports.years(reportStages(deps, scope));
-  return years.map((y) => ({ year: y.year, programs: y.programs, countries: y.countries, participants: y.participants, spending: convertSpending(y.spending) }));
+  return years.map((y) => ({
+    year: y.year,
+    programs: y.programs,
+    countries: y.countries,
+    participants: y.participants,
+    spending: convertSpending(y.spending),
+  }));
 }

@@ -6,7 +6,14 @@
 import { beforeAll, expect, it } from 'vitest';
 import type { Role, UserActor } from '../domain/access/actor.js';
 import { programInputSchema, type ProgramRequest } from '../domain/program/program.schema.js';
-import { ConflictError, ForbiddenError, InvalidError, InvalidTransitionError, NotFoundError, UnauthenticatedError } from '../domain/errors.js';
+import {
+  ConflictError,
+  ForbiddenError,
+  InvalidError,
+  InvalidTransitionError,
+  NotFoundError,
+  UnauthenticatedError,
+} from '../domain/errors.js';
 import { organisationInputSchema } from '../domain/organisation/organisation.schema.js';
 import { participantInputSchema } from '../domain/participant/participant.schema.js';
 import { requestInputSchema, requestListQuerySchema, type RequestInputRequest } from '../domain/request/request.schema.js';
@@ -18,14 +25,32 @@ import { addParticipant } from './participants.js';
 import { actingAs, type ServiceDeps } from './deps.js';
 import { acceptRequest, assessRequest, declineRequest, getRequest, listRequests, registerRequest, requestMatches } from './requests.js';
 
-const user = (role: Role, orgCode: string | null = null): UserActor => ({ kind: 'user', userId: 900, role, orgCode, label: `${role}@test.invalid` });
+const user = (role: Role, orgCode: string | null = null): UserActor => ({
+  kind: 'user',
+  userId: 900,
+  role,
+  orgCode,
+  label: `${role}@test.invalid`,
+});
 
 describeEachEngine('cooperation requests', (app) => {
   const deps = () => app().deps;
   const as = (actor: UserActor): ServiceDeps => actingAs(deps(), actor);
-  const org = async (overrides: Parameters<typeof anOrganisation>[0]) => (await createOrganisation(deps(), organisationInputSchema.parse(anOrganisation(overrides)))).code;
+  const org = async (overrides: Parameters<typeof anOrganisation>[0]) =>
+    (await createOrganisation(deps(), organisationInputSchema.parse(anOrganisation(overrides)))).code;
   const register = (d: ServiceDeps, input: Partial<RequestInputRequest> = {}) =>
-    registerRequest(d, requestInputSchema.parse({ country: 'FJ', topic: 'Community-based disaster risk management training', flagshipArea: 'DEV-DRM', sectorCode: '43060', modality: 'training', receivedOn: '2026-03-02', ...input }));
+    registerRequest(
+      d,
+      requestInputSchema.parse({
+        country: 'FJ',
+        topic: 'Community-based disaster risk management training',
+        flagshipArea: 'DEV-DRM',
+        sectorCode: '43060',
+        modality: 'training',
+        receivedOn: '2026-03-02',
+        ...input,
+      }),
+    );
 
   /** Organisation codes of the data set. */
   const o = { drm: '', works: '', health: '', partner: '', embassy: '', fijiMinistry: '' };
@@ -42,27 +67,90 @@ describeEachEngine('cooperation requests', (app) => {
     const program = async (key: string, a: Partial<ProgramRequest>) => {
       p[key] = (await createProgram(deps(), programInputSchema.parse(aProgram({ lifecycleStage: 'completed', sectors: [], ...a })))).id;
     };
-    const on = (year: number) => ({ plannedStart: `${year}-05-01`, plannedEnd: `${year}-05-10`, actualStart: `${year}-05-01`, actualEnd: `${year}-05-10` });
+    const on = (year: number) => ({
+      plannedStart: `${year}-05-01`,
+      plannedEnd: `${year}-05-10`,
+      actualStart: `${year}-05-01`,
+      actualEnd: `${year}-05-10`,
+    });
     // Disaster agency: P1 Fiji, exact sector, training, 2025; P2 Oceania seminar 2018; P3 Kenya training 2017;
     // P4 a Fiji request not yet run (its stage does not count).
-    await program('P1', { flagshipArea: 'DEV-DRM', modality: 'training', recipients: [{ country: 'FJ' }], sectors: [{ code: '43060' }], implementingOrg: o.drm, ...on(2025) });
-    await program('P2', { flagshipArea: 'DEV-DRM', modality: 'seminar', recipients: [{ country: 'VU' }, { country: 'SB' }], implementingOrg: o.drm, ...on(2018) });
-    await program('P3', { flagshipArea: 'DEV-DRM', modality: 'training', recipients: [{ country: 'KE' }], implementingOrg: o.drm, ...on(2017) });
-    await program('P4', { flagshipArea: 'DEV-DRM', modality: 'training', recipients: [{ country: 'FJ' }], implementingOrg: o.drm, lifecycleStage: 'request', plannedStart: '2026-09-01', plannedEnd: '2026-09-10' });
+    await program('P1', {
+      flagshipArea: 'DEV-DRM',
+      modality: 'training',
+      recipients: [{ country: 'FJ' }],
+      sectors: [{ code: '43060' }],
+      implementingOrg: o.drm,
+      ...on(2025),
+    });
+    await program('P2', {
+      flagshipArea: 'DEV-DRM',
+      modality: 'seminar',
+      recipients: [{ country: 'VU' }, { country: 'SB' }],
+      implementingOrg: o.drm,
+      ...on(2018),
+    });
+    await program('P3', {
+      flagshipArea: 'DEV-DRM',
+      modality: 'training',
+      recipients: [{ country: 'KE' }],
+      implementingOrg: o.drm,
+      ...on(2017),
+    });
+    await program('P4', {
+      flagshipArea: 'DEV-DRM',
+      modality: 'training',
+      recipients: [{ country: 'FJ' }],
+      implementingOrg: o.drm,
+      lifecycleStage: 'request',
+      plannedStart: '2026-09-01',
+      plannedEnd: '2026-09-10',
+    });
     // Public works: P5 rural development (same DAC category 430) workshop in Fiji 2024; P6 infrastructure in Fiji, no subject.
-    await program('P5', { flagshipArea: 'DEV-INF', modality: 'workshop', recipients: [{ country: 'FJ' }], sectors: [{ code: '43040' }], implementingOrg: o.works, ...on(2024) });
-    await program('P6', { flagshipArea: 'DEV-INF', modality: 'training', recipients: [{ country: 'FJ' }], implementingOrg: o.works, ...on(2024) });
+    await program('P5', {
+      flagshipArea: 'DEV-INF',
+      modality: 'workshop',
+      recipients: [{ country: 'FJ' }],
+      sectors: [{ code: '43040' }],
+      implementingOrg: o.works,
+      ...on(2024),
+    });
+    await program('P6', {
+      flagshipArea: 'DEV-INF',
+      modality: 'training',
+      recipients: [{ country: 'FJ' }],
+      implementingOrg: o.works,
+      ...on(2024),
+    });
     // Health: Fiji experience but no disaster work.
-    await program('P7', { flagshipArea: 'OTHER', modality: 'training', recipients: [{ country: 'FJ' }], implementingOrg: o.health, ...on(2025) });
+    await program('P7', {
+      flagshipArea: 'OTHER',
+      modality: 'training',
+      recipients: [{ country: 'FJ' }],
+      implementingOrg: o.health,
+      ...on(2025),
+    });
     // A partner (not a ministry) implemented a disaster program in Fiji, evaluated, 2022.
-    await program('P8', { flagshipArea: 'DEV-DRM', modality: 'expert_dispatch', recipients: [{ country: 'FJ' }], implementingOrg: o.partner, lifecycleStage: 'evaluated', ...on(2022) });
-    const attend = (key: string, overrides: Parameters<typeof aParticipant>[0]) => addParticipant(deps(), p[key] as number, participantInputSchema.parse(aParticipant({ country: 'FJ', ...overrides })));
+    await program('P8', {
+      flagshipArea: 'DEV-DRM',
+      modality: 'expert_dispatch',
+      recipients: [{ country: 'FJ' }],
+      implementingOrg: o.partner,
+      lifecycleStage: 'evaluated',
+      ...on(2022),
+    });
+    const attend = (key: string, overrides: Parameters<typeof aParticipant>[0]) =>
+      addParticipant(deps(), p[key] as number, participantInputSchema.parse(aParticipant({ country: 'FJ', ...overrides })));
     await attend('P1', { fullName: 'Sereana Vula', email: 'sereana@fiji.test', status: 'completed' });
     await attend('P8', { fullName: 'Sereana Vula', email: 'sereana@fiji.test', status: 'attended', position: 'Director' });
     await attend('P5', { fullName: 'Jone Tuilagi', email: 'jone@fiji.test', status: 'attended' });
     await attend('P1', { fullName: 'Not Yet', email: 'selected@fiji.test', status: 'selected' });
     await attend('P7', { fullName: 'Mere Health', email: 'mere@fiji.test', status: 'completed' });
-    await addParticipant(deps(), p.P2 as number, participantInputSchema.parse(aParticipant({ country: 'VU', fullName: 'From Vanuatu', status: 'completed' })));
+    await addParticipant(
+      deps(),
+      p.P2 as number,
+      participantInputSchema.parse(aParticipant({ country: 'VU', fullName: 'From Vanuatu', status: 'completed' })),
+    );
   });
 
   it('ranks ministries, programs and alumni with the reasons, as computed by hand', async () => {
@@ -152,7 +240,14 @@ describeEachEngine('cooperation requests', (app) => {
     expect(n(b)).toBe(n(a) + 1);
     const next = await register({ ...deps(), clock: fixedClock('2027-01-02T08:00:00.000Z') });
     expect(next.reference).toBe('REQ-2027-0001');
-    expect(a).toMatchObject({ status: 'registered', country: 'FJ', relayedBy: null, createdBy: 'system:cli', version: 1, activityId: null });
+    expect(a).toMatchObject({
+      status: 'registered',
+      country: 'FJ',
+      relayedBy: null,
+      createdBy: 'system:cli',
+      version: 1,
+      activityId: null,
+    });
   });
 
   it('makes an embassy or a focal point the relay, a focal point for its own government only', async () => {
@@ -168,7 +263,9 @@ describeEachEngine('cooperation requests', (app) => {
     await expect(register(actingAs(deps(), { kind: 'anonymous' }))).rejects.toBeInstanceOf(UnauthenticatedError);
     const unknown = await register(deps(), { relayedBy: 'NO-SUCH-ORG' }).catch((e) => e);
     expect(unknown).toBeInstanceOf(InvalidError);
-    expect(unknown.issues).toEqual([{ path: 'relayedBy', code: 'unknown_organisation', message: 'no organisation with code "NO-SUCH-ORG"' }]);
+    expect(unknown.issues).toEqual([
+      { path: 'relayedBy', code: 'unknown_organisation', message: 'no organisation with code "NO-SUCH-ORG"' },
+    ]);
     const future = await register(deps(), { receivedOn: '2026-11-29' }).catch((e) => e);
     expect(future.issues[0]).toMatchObject({ path: 'receivedOn', code: 'future_date' });
   });
@@ -184,7 +281,9 @@ describeEachEngine('cooperation requests', (app) => {
     expect((await getRequest(as(user('viewer')), tl.id)).topic).toBe('Agriculture extension for Timor-Leste');
     const found = await listRequests(as(user('agency', o.drm)), requestListQuerySchema.parse({ q: 'TIMOR-LESTE', status: 'registered' }));
     expect(found.items.map((r) => r.id)).toContain(tl.id);
-    await expect(listRequests(actingAs(deps(), { kind: 'anonymous' }), requestListQuerySchema.parse({}))).rejects.toBeInstanceOf(UnauthenticatedError);
+    await expect(listRequests(actingAs(deps(), { kind: 'anonymous' }), requestListQuerySchema.parse({}))).rejects.toBeInstanceOf(
+      UnauthenticatedError,
+    );
   });
 
   it('assesses, then accepts with a program in the request stage linked to it', async () => {
@@ -196,7 +295,13 @@ describeEachEngine('cooperation requests', (app) => {
     const assessed = await assessRequest(coordinator, r.id, { note: 'BNPB and the embassy consulted' }, { expectedVersion: 1 });
     expect(assessed).toMatchObject({ status: 'assessment', assessmentNote: 'BNPB and the embassy consulted', version: 2 });
     const { request, activity } = await acceptRequest(coordinator, r.id, { implementingOrg: o.drm.toLowerCase() }, { expectedVersion: 2 });
-    expect(request).toMatchObject({ status: 'accepted', activityId: activity.id, activityIdentifier: r.reference, assessmentNote: 'BNPB and the embassy consulted', version: 3 });
+    expect(request).toMatchObject({
+      status: 'accepted',
+      activityId: activity.id,
+      activityIdentifier: r.reference,
+      assessmentNote: 'BNPB and the embassy consulted',
+      version: 3,
+    });
     expect(activity).toMatchObject({
       identifier: r.reference,
       titleEn: 'Community-based disaster risk management training',

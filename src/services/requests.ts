@@ -7,13 +7,42 @@
 import type { Program } from '../domain/program/program.js';
 import type { Page } from '../domain/program/program-query.js';
 import { programInputSchema } from '../domain/program/program.schema.js';
-import { actorHasRole, actorOrg, authorizeRequestAssess, authorizeRequestRegister, canSeePersonalData, isCoordinationTeam, requireSignedIn } from '../domain/access/policy.js';
+import {
+  actorHasRole,
+  actorOrg,
+  authorizeRequestAssess,
+  authorizeRequestRegister,
+  canSeePersonalData,
+  isCoordinationTeam,
+  requireSignedIn,
+} from '../domain/access/policy.js';
 import { actorLabel } from '../domain/access/actor.js';
 import { diffRecords } from '../domain/audit.js';
 import { ConflictError, ForbiddenError, InvalidError, NotFoundError } from '../domain/errors.js';
-import { matchQueryOf, MATCH_LIMIT, rankMatches, type AgencyCandidate, type AlumnusCandidate, type ProgramCandidate, type Ranked } from '../domain/request/matching.js';
-import { checkRequestTransition, plainRequest, requestData, type CooperationRequest, type RequestStatus } from '../domain/request/request.js';
-import type { AcceptInput, AssessInput, DeclineInput, RequestInput, RequestListQuery, RequestPatch } from '../domain/request/request.schema.js';
+import {
+  matchQueryOf,
+  MATCH_LIMIT,
+  rankMatches,
+  type AgencyCandidate,
+  type AlumnusCandidate,
+  type ProgramCandidate,
+  type Ranked,
+} from '../domain/request/matching.js';
+import {
+  checkRequestTransition,
+  plainRequest,
+  requestData,
+  type CooperationRequest,
+  type RequestStatus,
+} from '../domain/request/request.js';
+import type {
+  AcceptInput,
+  AssessInput,
+  DeclineInput,
+  RequestInput,
+  RequestListQuery,
+  RequestPatch,
+} from '../domain/request/request.schema.js';
 import { givenFields } from '../domain/patch.js';
 import { createProgram, type ProgramRepo } from './programs.js';
 import { audit } from './audit.js';
@@ -59,10 +88,14 @@ async function relayOf(deps: Acting, repos: Repos<'organisations'>, input: Reque
     // authorizeRequestRegister refused an embassy or focal point without one already.
     if (!own) throw new ForbiddenError('request.forbidden', 'only the coordination team, embassies and focal points register requests');
     if (input.relayedBy && input.relayedBy.toLowerCase() !== own.toLowerCase()) {
-      throw new ForbiddenError('cooperation_request.relay_not_own', `you register requests for your own organisation (${own}) only: leave relayedBy out`);
+      throw new ForbiddenError(
+        'cooperation_request.relay_not_own',
+        `you register requests for your own organisation (${own}) only: leave relayedBy out`,
+      );
     }
     const org = await repos.organisations.findByCode(own);
-    if (!org) throw new ForbiddenError('cooperation_request.relay_not_own', `your organisation ${own} is not registered: ask an administrator`);
+    if (!org)
+      throw new ForbiddenError('cooperation_request.relay_not_own', `your organisation ${own} is not registered: ask an administrator`);
     if (actorHasRole(deps.actor, 'focal_point') && org.countryCode !== input.country) {
       throw new ForbiddenError(
         'cooperation_request.not_own_country',
@@ -75,7 +108,9 @@ async function relayOf(deps: Acting, repos: Repos<'organisations'>, input: Reque
   const existing = await repos.organisations.existingCodes([input.relayedBy]);
   const code = existing.get(input.relayedBy.toLowerCase());
   if (!code) {
-    throw new InvalidError('cooperation_request.invalid', 'the request has invalid fields', [{ path: 'relayedBy', code: 'unknown_organisation', message: `no organisation with code "${input.relayedBy}"` }]);
+    throw new InvalidError('cooperation_request.invalid', 'the request has invalid fields', [
+      { path: 'relayedBy', code: 'unknown_organisation', message: `no organisation with code "${input.relayedBy}"` },
+    ]);
   }
   return code;
 }
@@ -88,7 +123,9 @@ export async function registerRequest(deps: RequestDeps, input: RequestInput): P
     const today = now.slice(0, 10);
     const receivedOn = input.receivedOn ?? today;
     if (receivedOn > today) {
-      throw new InvalidError('cooperation_request.invalid', 'the request has invalid fields', [{ path: 'receivedOn', code: 'future_date', message: `must not be after today (${today})` }]);
+      throw new InvalidError('cooperation_request.invalid', 'the request has invalid fields', [
+        { path: 'receivedOn', code: 'future_date', message: `must not be after today (${today})` },
+      ]);
     }
     const reference = await repos.requests.nextReference(Number(now.slice(0, 4)));
     const id = await repos.requests.insert({
@@ -108,7 +145,14 @@ export async function registerRequest(deps: RequestDeps, input: RequestInput): P
       now,
     });
     const created = readBack(await repos.requests.findById(id), `request ${id}`);
-    await audit(deps, repos, { action: 'create', entity: 'cooperation_request', entityId: id, entityLabel: reference, entityVersion: created.version, changes: diffRecords(null, plainRequest(created)) });
+    await audit(deps, repos, {
+      action: 'create',
+      entity: 'cooperation_request',
+      entityId: id,
+      entityLabel: reference,
+      entityVersion: created.version,
+      changes: diffRecords(null, plainRequest(created)),
+    });
     return created;
   });
 }
@@ -122,46 +166,76 @@ function authorizeRequestChange(deps: Acting, r: CooperationRequest, what: 'chan
   const team = isCoordinationTeam(deps.actor);
   const own = actorOrg(deps.actor);
   const relay = actorHasRole(deps.actor, 'embassy', 'focal_point') && !!own && r.relayedBy?.toLowerCase() === own.toLowerCase();
-  if (!team && !relay) throw new ForbiddenError('cooperation_request.forbidden', 'only the coordination team and the organisation that relayed the request change it');
+  if (!team && !relay)
+    throw new ForbiddenError(
+      'cooperation_request.forbidden',
+      'only the coordination team and the organisation that relayed the request change it',
+    );
   const open: readonly RequestStatus[] = what === 'delete' ? ['registered'] : ['registered', 'assessment'];
   if (!open.includes(r.status)) {
     throw new ConflictError(
       'cooperation_request.decided',
-      what === 'delete' ? `request ${r.reference} is ${r.status}: only a request still registered can be deleted` : `request ${r.reference} is ${r.status}: it stays as it was decided`,
+      what === 'delete'
+        ? `request ${r.reference} is ${r.status}: only a request still registered can be deleted`
+        : `request ${r.reference} is ${r.status}: it stays as it was decided`,
     );
   }
   if (!team && r.status !== 'registered') {
-    throw new ForbiddenError('cooperation_request.under_assessment', `request ${r.reference} is under assessment: ask the coordination team to change it`);
+    throw new ForbiddenError(
+      'cooperation_request.under_assessment',
+      `request ${r.reference} is under assessment: ask the coordination team to change it`,
+    );
   }
 }
 
 /** Corrects a request still registered or under assessment (the fields sent replace the stored ones). */
-export async function editRequest(deps: RequestDeps, id: number, patch: RequestPatch, options: RequestWriteOptions = {}): Promise<CooperationRequest> {
+export async function editRequest(
+  deps: RequestDeps,
+  id: number,
+  patch: RequestPatch,
+  options: RequestWriteOptions = {},
+): Promise<CooperationRequest> {
   return deps.store.transaction(async (repos) => {
     const current = await loadVisible(deps, repos, id);
     authorizeRequestChange(deps, current, 'change');
-    if (options.expectedVersion !== undefined && options.expectedVersion !== current.version) throw staleError(current, options.expectedVersion);
+    if (options.expectedVersion !== undefined && options.expectedVersion !== current.version)
+      throw staleError(current, options.expectedVersion);
     const next = { ...requestData(current), ...givenFields(patch) };
     const issues: { path: string; code: string; message: string }[] = [];
     const today = deps.clock.nowIso().slice(0, 10);
     if (next.receivedOn > today) issues.push({ path: 'receivedOn', code: 'future_date', message: `must not be after today (${today})` });
-    if (next.periodFrom && next.periodTo && next.periodTo < next.periodFrom) issues.push({ path: 'periodTo', code: 'date_order', message: `must not be before periodFrom (${next.periodFrom})` });
+    if (next.periodFrom && next.periodTo && next.periodTo < next.periodFrom)
+      issues.push({ path: 'periodTo', code: 'date_order', message: `must not be before periodFrom (${next.periodFrom})` });
     if (issues.length) throw new InvalidError('cooperation_request.invalid', 'the request has invalid fields', issues);
     const team = isCoordinationTeam(deps.actor);
     if (!team && patch.relayedBy !== undefined && (patch.relayedBy ?? '').toLowerCase() !== (current.relayedBy ?? '').toLowerCase()) {
       throw new ForbiddenError('cooperation_request.relay_not_own', 'only the coordination team changes who relayed a request');
     }
     if (actorHasRole(deps.actor, 'focal_point') && next.country !== current.country) {
-      throw new ForbiddenError('cooperation_request.not_own_country', `a focal point keeps its own government's requests (${current.country})`);
+      throw new ForbiddenError(
+        'cooperation_request.not_own_country',
+        `a focal point keeps its own government's requests (${current.country})`,
+      );
     }
     if (team && patch.relayedBy) {
       const code = (await repos.organisations.existingCodes([patch.relayedBy])).get(patch.relayedBy.toLowerCase());
-      if (!code) throw new InvalidError('cooperation_request.invalid', 'the request has invalid fields', [{ path: 'relayedBy', code: 'unknown_organisation', message: `no organisation with code "${patch.relayedBy}"` }]);
+      if (!code)
+        throw new InvalidError('cooperation_request.invalid', 'the request has invalid fields', [
+          { path: 'relayedBy', code: 'unknown_organisation', message: `no organisation with code "${patch.relayedBy}"` },
+        ]);
       next.relayedBy = code;
     }
-    if (!(await repos.requests.updateFields(id, current.version, next, deps.clock.nowIso()))) throw staleError((await repos.requests.findById(id)) ?? current, current.version);
+    if (!(await repos.requests.updateFields(id, current.version, next, deps.clock.nowIso())))
+      throw staleError((await repos.requests.findById(id)) ?? current, current.version);
     const updated = readBack(await repos.requests.findById(id), `request ${id}`);
-    await audit(deps, repos, { action: 'update', entity: 'cooperation_request', entityId: id, entityLabel: current.reference, entityVersion: updated.version, changes: diffRecords(plainRequest(current), plainRequest(updated)) });
+    await audit(deps, repos, {
+      action: 'update',
+      entity: 'cooperation_request',
+      entityId: id,
+      entityLabel: current.reference,
+      entityVersion: updated.version,
+      changes: diffRecords(plainRequest(current), plainRequest(updated)),
+    });
     return updated;
   });
 }
@@ -171,9 +245,17 @@ export async function deleteRequest(deps: RequestDeps, id: number, options: Requ
   await deps.store.transaction(async (repos) => {
     const current = await loadVisible(deps, repos, id);
     authorizeRequestChange(deps, current, 'delete');
-    if (options.expectedVersion !== undefined && options.expectedVersion !== current.version) throw staleError(current, options.expectedVersion);
+    if (options.expectedVersion !== undefined && options.expectedVersion !== current.version)
+      throw staleError(current, options.expectedVersion);
     await repos.requests.delete(id);
-    await audit(deps, repos, { action: 'delete', entity: 'cooperation_request', entityId: id, entityLabel: current.reference, entityVersion: current.version, changes: diffRecords(plainRequest(current), null) });
+    await audit(deps, repos, {
+      action: 'delete',
+      entity: 'cooperation_request',
+      entityId: id,
+      entityLabel: current.reference,
+      entityVersion: current.version,
+      changes: diffRecords(plainRequest(current), null),
+    });
   });
 }
 
@@ -219,7 +301,11 @@ function programInput(r: CooperationRequest, input: AcceptInput) {
   });
   if (!parsed.success) {
     // The request's fields were checked when it was registered; this names what no longer fits.
-    throw new InvalidError('cooperation_request.program_invalid', 'the program of this request would be invalid', parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })));
+    throw new InvalidError(
+      'cooperation_request.program_invalid',
+      'the program of this request would be invalid',
+      parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
+    );
   }
   return parsed.data;
 }
@@ -234,13 +320,19 @@ interface StatusChange {
 /** What deciding on a request uses: accepting it registers its program in the same transaction. */
 export type DecisionDeps = Deps<'requests' | ProgramRepo>;
 
-async function changeStatus(deps: DecisionDeps, id: number, change: StatusChange, options: RequestWriteOptions): Promise<{ request: CooperationRequest; activity: Program | null }> {
+async function changeStatus(
+  deps: DecisionDeps,
+  id: number,
+  change: StatusChange,
+  options: RequestWriteOptions,
+): Promise<{ request: CooperationRequest; activity: Program | null }> {
   authorizeRequestAssess(deps.actor);
   return inOneTransaction(deps, async (tx) => {
     const repos = tx.store.repos;
     const current = await repos.requests.findById(id);
     if (!current) throw notFound(id);
-    if (options.expectedVersion !== undefined && options.expectedVersion !== current.version) throw staleError(current, options.expectedVersion);
+    if (options.expectedVersion !== undefined && options.expectedVersion !== current.version)
+      throw staleError(current, options.expectedVersion);
     checkRequestTransition(current.status, change.to, change.note);
     // createActivity joins this transaction: a refused program leaves the request as it was.
     const activity = change.accept ? await createProgram(tx, programInput(current, change.accept)) : null;
@@ -266,16 +358,31 @@ async function changeStatus(deps: DecisionDeps, id: number, change: StatusChange
 }
 
 /** The coordination team takes the request up. */
-export async function assessRequest(deps: DecisionDeps, id: number, input: AssessInput, options: RequestWriteOptions = {}): Promise<CooperationRequest> {
+export async function assessRequest(
+  deps: DecisionDeps,
+  id: number,
+  input: AssessInput,
+  options: RequestWriteOptions = {},
+): Promise<CooperationRequest> {
   return (await changeStatus(deps, id, { to: 'assessment', note: input.note ?? null }, options)).request;
 }
 
-export async function declineRequest(deps: DecisionDeps, id: number, input: DeclineInput, options: RequestWriteOptions = {}): Promise<CooperationRequest> {
+export async function declineRequest(
+  deps: DecisionDeps,
+  id: number,
+  input: DeclineInput,
+  options: RequestWriteOptions = {},
+): Promise<CooperationRequest> {
   return (await changeStatus(deps, id, { to: 'declined', note: input.note }, options)).request;
 }
 
 /** Accepts the request and creates its program (stage `request`), implemented by the agency chosen. */
-export async function acceptRequest(deps: DecisionDeps, id: number, input: AcceptInput, options: RequestWriteOptions = {}): Promise<{ request: CooperationRequest; activity: Program }> {
+export async function acceptRequest(
+  deps: DecisionDeps,
+  id: number,
+  input: AcceptInput,
+  options: RequestWriteOptions = {},
+): Promise<{ request: CooperationRequest; activity: Program }> {
   const { request, activity } = await changeStatus(deps, id, { to: 'accepted', note: input.note ?? null, accept: input }, options);
   if (!activity) throw new Error(`accepting request ${id} created no program`); // changeStatus creates one when accepting
   return { request, activity };

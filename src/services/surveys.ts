@@ -6,7 +6,15 @@
  */
 import { randomBytes } from 'node:crypto';
 import { authorizeSurveyAdmin, canManageOffer, requireSignedIn } from '../domain/access/policy.js';
-import { aggregateWave, latestDueEnd, surveyDueDate, validateAnswers, type SurveyDefinition, type SurveyQuestion, type WaveAggregate } from '../domain/alumni/survey.js';
+import {
+  aggregateWave,
+  latestDueEnd,
+  surveyDueDate,
+  validateAnswers,
+  type SurveyDefinition,
+  type SurveyQuestion,
+  type WaveAggregate,
+} from '../domain/alumni/survey.js';
 import { diffRecords } from '../domain/audit.js';
 import { ConflictError, ForbiddenError, NotFoundError } from '../domain/errors.js';
 import type { Survey, SurveyCandidate } from './alumni.ports.js';
@@ -19,14 +27,24 @@ export async function listSurveys(deps: Deps<'surveys'>): Promise<Survey[]> {
   return deps.store.repos.surveys.list();
 }
 
-const plain = (s: Survey | undefined) => (s ? { code: s.code, nameEn: s.nameEn, nameId: s.nameId, monthsAfter: s.monthsAfter, active: s.active, questions: s.questions } : null);
+const plain = (s: Survey | undefined) =>
+  s ? { code: s.code, nameEn: s.nameEn, nameId: s.nameId, monthsAfter: s.monthsAfter, active: s.active, questions: s.questions } : null;
 
 /** Creates or replaces the survey with the definition's code. */
-export async function saveSurvey(deps: Deps<'surveys' | 'audit'>, definition: SurveyDefinition): Promise<{ survey: Survey; created: boolean }> {
+export async function saveSurvey(
+  deps: Deps<'surveys' | 'audit'>,
+  definition: SurveyDefinition,
+): Promise<{ survey: Survey; created: boolean }> {
   authorizeSurveyAdmin(deps.actor);
   return deps.store.transaction(async (repos) => {
     const { survey, created, before } = await repos.surveys.save(definition, deps.clock.nowIso());
-    await audit(deps, repos, { action: created ? 'create' : 'update', entity: 'survey', entityId: survey.code, entityLabel: survey.nameEn, changes: diffRecords(plain(before), plain(survey)) });
+    await audit(deps, repos, {
+      action: created ? 'create' : 'update',
+      entity: 'survey',
+      entityId: survey.code,
+      entityLabel: survey.nameEn,
+      changes: diffRecords(plain(before), plain(survey)),
+    });
     return { survey, created };
   });
 }
@@ -64,7 +82,10 @@ const CANDIDATE_CHUNK = 1000;
  * Invites every alumnus (with an email, not erased) of a program that ended at least the
  * survey's months before `today`, once per survey, and queues the mail with their link.
  */
-export async function sendDueSurveys(deps: Deps<'surveys' | 'mailOutbox' | 'audit'>, options: { publicUrl: string; today?: string }): Promise<{ invited: { code: string; count: number }[] }> {
+export async function sendDueSurveys(
+  deps: Deps<'surveys' | 'mailOutbox' | 'audit'>,
+  options: { publicUrl: string; today?: string },
+): Promise<{ invited: { code: string; count: number }[] }> {
   authorizeSurveyAdmin(deps.actor);
   const today = options.today ?? deps.clock.nowIso().slice(0, 10);
   return deps.store.transaction(async (repos) => {
@@ -74,16 +95,32 @@ export async function sendDueSurveys(deps: Deps<'surveys' | 'mailOutbox' | 'audi
       let count = 0;
       for (;;) {
         const batch = await repos.surveys.candidates(survey.id, latestDueEnd(today, survey.monthsAfter), CANDIDATE_CHUNK);
-        const due = batch.map((c) => ({ c, dueOn: surveyDueDate(c, survey.monthsAfter) })).filter((x): x is { c: SurveyCandidate; dueOn: string } => !!x.dueOn && x.dueOn <= today);
+        const due = batch
+          .map((c) => ({ c, dueOn: surveyDueDate(c, survey.monthsAfter) }))
+          .filter((x): x is { c: SurveyCandidate; dueOn: string } => !!x.dueOn && x.dueOn <= today);
         if (due.length === 0) break;
-        const invitations = due.map(({ c, dueOn }) => ({ c, row: { surveyId: survey.id, participantId: c.participantId, token: randomBytes(24).toString('base64url'), dueOn, sentAt: now } }));
+        const invitations = due.map(({ c, dueOn }) => ({
+          c,
+          row: { surveyId: survey.id, participantId: c.participantId, token: randomBytes(24).toString('base64url'), dueOn, sentAt: now },
+        }));
         await repos.surveys.insertInvitations(invitations.map((i) => i.row));
-        await repos.mailOutbox.enqueue(invitations.map(({ c, row }) => invitationMail(survey, c, surveyLink(options.publicUrl, row.token))), now);
+        await repos.mailOutbox.enqueue(
+          invitations.map(({ c, row }) => invitationMail(survey, c, surveyLink(options.publicUrl, row.token))),
+          now,
+        );
         count += invitations.length;
         if (batch.length < CANDIDATE_CHUNK) break;
       }
       invited.push({ code: survey.code, count });
-      if (count > 0) await audit(deps, repos, { action: 'update', entity: 'survey', entityId: survey.code, entityLabel: survey.nameEn, changes: {}, comment: `${count} invitation(s) sent (due on or before ${today})` });
+      if (count > 0)
+        await audit(deps, repos, {
+          action: 'update',
+          entity: 'survey',
+          entityId: survey.code,
+          entityLabel: survey.nameEn,
+          changes: {},
+          comment: `${count} invitation(s) sent (due on or before ${today})`,
+        });
     }
     return { invited };
   });
@@ -108,7 +145,13 @@ async function invitationOf(repos: Repos<'surveys'>, token: string) {
 
 export async function surveyByToken(deps: Deps<'surveys'>, token: string): Promise<PublicSurvey> {
   const { invitation, survey } = await invitationOf(deps.store.repos, token);
-  return { nameEn: survey.nameEn, nameId: survey.nameId, program: { titleEn: invitation.titleEn, titleId: invitation.titleId }, questions: survey.questions, answered: invitation.answeredAt !== null };
+  return {
+    nameEn: survey.nameEn,
+    nameId: survey.nameId,
+    program: { titleEn: invitation.titleEn, titleId: invitation.titleId },
+    questions: survey.questions,
+    answered: invitation.answeredAt !== null,
+  };
 }
 
 /** Records an alumnus' answers, once. */
@@ -121,7 +164,14 @@ export async function answerSurvey(deps: Deps<'surveys' | 'audit'>, token: strin
     const now = deps.clock.nowIso();
     if (!(await repos.surveys.answer(invitation.id, answers, now))) throw already();
     // The log records that an answer came, not what it says (comments may be personal).
-    await audit(deps, repos, { action: 'update', entity: 'survey', entityId: survey.code, entityLabel: survey.nameEn, changes: {}, comment: `invitation ${invitation.id} answered` });
+    await audit(deps, repos, {
+      action: 'update',
+      entity: 'survey',
+      entityId: survey.code,
+      entityLabel: survey.nameEn,
+      changes: {},
+      comment: `invitation ${invitation.id} answered`,
+    });
     return { answeredAt: now };
   });
 }
@@ -135,15 +185,32 @@ export interface WaveResult extends WaveAggregate {
 }
 
 /** A program's survey figures per wave: the coordination team and the program's implementing agency. */
-export async function surveyResults(deps: Deps<'programs' | 'surveys'>, activityId: number): Promise<{ activityId: number; waves: WaveResult[] }> {
+export async function surveyResults(
+  deps: Deps<'programs' | 'surveys'>,
+  activityId: number,
+): Promise<{ activityId: number; waves: WaveResult[] }> {
   requireSignedIn(deps.actor);
   const program = await deps.store.repos.programs.findById(activityId);
   if (!program) throw new NotFoundError('activity.not_found', `no program with id ${activityId}`);
-  if (!canManageOffer(deps.actor, program)) throw new ForbiddenError('survey.results_forbidden', 'only the coordination team and the implementing agency read this program’s survey results');
+  if (!canManageOffer(deps.actor, program))
+    throw new ForbiddenError(
+      'survey.results_forbidden',
+      'only the coordination team and the implementing agency read this program’s survey results',
+    );
   const invitations = await deps.store.repos.surveys.invitationsOfProgram(activityId);
   const surveys = await deps.store.repos.surveys.list();
   const waves = surveys
     .filter((s) => invitations.some((i) => i.surveyId === s.id))
-    .map((s) => ({ surveyId: s.id, code: s.code, nameEn: s.nameEn, nameId: s.nameId, monthsAfter: s.monthsAfter, ...aggregateWave(s.questions, invitations.filter((i) => i.surveyId === s.id)) }));
+    .map((s) => ({
+      surveyId: s.id,
+      code: s.code,
+      nameEn: s.nameEn,
+      nameId: s.nameId,
+      monthsAfter: s.monthsAfter,
+      ...aggregateWave(
+        s.questions,
+        invitations.filter((i) => i.surveyId === s.id),
+      ),
+    }));
   return { activityId, waves };
 }

@@ -68,20 +68,63 @@ const MODALITY_WEIGHTS: Record<Modality, number> = {
 };
 
 const TOPICS: Record<FlagshipArea, readonly [string, string][]> = {
-  'DEV-POV': [['community-based poverty reduction', 'pengentasan kemiskinan berbasis masyarakat'], ['village funds management', 'pengelolaan dana desa']],
-  'DEV-AGR': [['rice cultivation', 'budi daya padi'], ['aquaculture', 'budi daya perikanan'], ['livestock product processing', 'pengolahan hasil peternakan']],
-  'DEV-DRM': [['disaster risk management', 'manajemen risiko bencana'], ['tsunami early warning', 'peringatan dini tsunami']],
-  'DEV-INF': [['rural infrastructure', 'infrastruktur perdesaan'], ['road maintenance', 'pemeliharaan jalan']],
-  'DEV-EDU': [['vocational education', 'pendidikan vokasi'], ['teacher training', 'pelatihan guru']],
-  'GOV-DEM': [['election management', 'manajemen pemilu'], ['women and leadership', 'perempuan dan kepemimpinan']],
-  'GOV-PEACE': [['peacekeeping', 'pemeliharaan perdamaian'], ['public-order management', 'manajemen ketertiban umum']],
-  'GOV-CONF': [['conflict resolution', 'resolusi konflik'], ['interfaith dialogue', 'dialog antaragama']],
-  'GOV-LAW': [['cybercrime investigation', 'penyidikan kejahatan siber'], ['counter-terrorism', 'penanggulangan terorisme']],
-  'GOV-LOCAL': [['local government planning', 'perencanaan pemerintah daerah'], ['border community development', 'pembangunan masyarakat perbatasan']],
-  'ECO-MACRO': [['macro-economic policy', 'kebijakan ekonomi makro'], ['trade policy', 'kebijakan perdagangan']],
-  'ECO-PUBFIN': [['public financial management', 'pengelolaan keuangan negara'], ['tax administration', 'administrasi perpajakan']],
-  'ECO-MICRO': [['microfinance', 'keuangan mikro'], ['SME empowerment', 'pemberdayaan UKM']],
-  OTHER: [['vaccine management', 'manajemen vaksin'], ['maternal health', 'kesehatan ibu']],
+  'DEV-POV': [
+    ['community-based poverty reduction', 'pengentasan kemiskinan berbasis masyarakat'],
+    ['village funds management', 'pengelolaan dana desa'],
+  ],
+  'DEV-AGR': [
+    ['rice cultivation', 'budi daya padi'],
+    ['aquaculture', 'budi daya perikanan'],
+    ['livestock product processing', 'pengolahan hasil peternakan'],
+  ],
+  'DEV-DRM': [
+    ['disaster risk management', 'manajemen risiko bencana'],
+    ['tsunami early warning', 'peringatan dini tsunami'],
+  ],
+  'DEV-INF': [
+    ['rural infrastructure', 'infrastruktur perdesaan'],
+    ['road maintenance', 'pemeliharaan jalan'],
+  ],
+  'DEV-EDU': [
+    ['vocational education', 'pendidikan vokasi'],
+    ['teacher training', 'pelatihan guru'],
+  ],
+  'GOV-DEM': [
+    ['election management', 'manajemen pemilu'],
+    ['women and leadership', 'perempuan dan kepemimpinan'],
+  ],
+  'GOV-PEACE': [
+    ['peacekeeping', 'pemeliharaan perdamaian'],
+    ['public-order management', 'manajemen ketertiban umum'],
+  ],
+  'GOV-CONF': [
+    ['conflict resolution', 'resolusi konflik'],
+    ['interfaith dialogue', 'dialog antaragama'],
+  ],
+  'GOV-LAW': [
+    ['cybercrime investigation', 'penyidikan kejahatan siber'],
+    ['counter-terrorism', 'penanggulangan terorisme'],
+  ],
+  'GOV-LOCAL': [
+    ['local government planning', 'perencanaan pemerintah daerah'],
+    ['border community development', 'pembangunan masyarakat perbatasan'],
+  ],
+  'ECO-MACRO': [
+    ['macro-economic policy', 'kebijakan ekonomi makro'],
+    ['trade policy', 'kebijakan perdagangan'],
+  ],
+  'ECO-PUBFIN': [
+    ['public financial management', 'pengelolaan keuangan negara'],
+    ['tax administration', 'administrasi perpajakan'],
+  ],
+  'ECO-MICRO': [
+    ['microfinance', 'keuangan mikro'],
+    ['SME empowerment', 'pemberdayaan UKM'],
+  ],
+  OTHER: [
+    ['vaccine management', 'manajemen vaksin'],
+    ['maternal health', 'kesehatan ibu'],
+  ],
 };
 
 const AGENCIES = [
@@ -102,11 +145,84 @@ const AGENCIES = [
   'Ministry of Villages',
 ];
 const PARTNERS = ['JICA', 'ABC', 'AMEXCID', 'AFD', 'USAID', 'IsDB', 'UNDP', 'KOICA'];
-const CITIES = ['Jakarta', 'Bandung', 'Yogyakarta', 'Surabaya', 'Banyuwangi', 'Malang', 'Denpasar', 'Makassar', 'Jayapura', 'Banda Aceh', 'Bogor', 'Tangerang'];
-const GIVEN = ['Ahmad', 'Maria', 'John', 'Fatima', 'Joseph', 'Grace', 'Mohamed', 'Aisha', 'Peter', 'Mary', 'Samuel', 'Ana', 'David', 'Esther', 'Ali', 'Ruth', 'Jose', 'Amina', 'Paul', 'Leila'];
-const FAMILY = ['Silva', 'Mensah', 'Tuilagi', 'Rahman', 'Okafor', 'Nguyen', 'Fernandes', 'Kamara', 'Soares', 'Haidari', 'Banda', 'Ramos', 'Tanoa', 'Ochieng', 'Diallo', 'Santos', 'Kaur', 'Mwale', 'Pereira', 'Sesay'];
-const POSITIONS = ['Director', 'Deputy Director', 'Head of Division', 'Senior Officer', 'Officer', 'Engineer', 'Lecturer', 'Extension Worker'];
-const ORGS = ['Ministry of Agriculture', 'Ministry of Finance', 'Ministry of Health', 'Ministry of Planning', 'National Police', 'Ministry of Fisheries', 'Chamber of Commerce', 'National University'];
+const CITIES = [
+  'Jakarta',
+  'Bandung',
+  'Yogyakarta',
+  'Surabaya',
+  'Banyuwangi',
+  'Malang',
+  'Denpasar',
+  'Makassar',
+  'Jayapura',
+  'Banda Aceh',
+  'Bogor',
+  'Tangerang',
+];
+const GIVEN = [
+  'Ahmad',
+  'Maria',
+  'John',
+  'Fatima',
+  'Joseph',
+  'Grace',
+  'Mohamed',
+  'Aisha',
+  'Peter',
+  'Mary',
+  'Samuel',
+  'Ana',
+  'David',
+  'Esther',
+  'Ali',
+  'Ruth',
+  'Jose',
+  'Amina',
+  'Paul',
+  'Leila',
+];
+const FAMILY = [
+  'Silva',
+  'Mensah',
+  'Tuilagi',
+  'Rahman',
+  'Okafor',
+  'Nguyen',
+  'Fernandes',
+  'Kamara',
+  'Soares',
+  'Haidari',
+  'Banda',
+  'Ramos',
+  'Tanoa',
+  'Ochieng',
+  'Diallo',
+  'Santos',
+  'Kaur',
+  'Mwale',
+  'Pereira',
+  'Sesay',
+];
+const POSITIONS = [
+  'Director',
+  'Deputy Director',
+  'Head of Division',
+  'Senior Officer',
+  'Officer',
+  'Engineer',
+  'Lecturer',
+  'Extension Worker',
+];
+const ORGS = [
+  'Ministry of Agriculture',
+  'Ministry of Finance',
+  'Ministry of Health',
+  'Ministry of Planning',
+  'National Police',
+  'Ministry of Fisheries',
+  'Chamber of Commerce',
+  'National University',
+];
 
 /** UN M49 (2021) calls every European country developed; these are the ODA-eligible ones. */
 const EUROPE_RECIPIENTS = ['AL', 'BA', 'BY', 'MD', 'ME', 'MK', 'RS', 'UA', 'XK'];
@@ -121,7 +237,8 @@ function poolsOf(): Pools {
   if (pools) return pools;
   const byRegion: Record<ReportRegion, string[]> = { asia: [], oceania: [], africa: [], americas: [], europe: [] };
   for (const c of listCountries()) {
-    if (c.region && c.developing && (c.unStatus === 'member' || c.unStatus === 'observer') && c.iso2 !== 'ID') byRegion[c.region].push(c.iso2);
+    if (c.region && c.developing && (c.unStatus === 'member' || c.unStatus === 'observer') && c.iso2 !== 'ID')
+      byRegion[c.region].push(c.iso2);
   }
   byRegion.europe.push(...EUROPE_RECIPIENTS);
   pools = { byRegion, sdgTargets: listSdgTargets().map((t) => t.target) };

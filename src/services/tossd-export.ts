@@ -18,13 +18,27 @@ export interface TossdOptions {
 }
 
 /** The rows of a year's programs (under way or done, unless `stages` says otherwise), in identifier order, a page of programs at a time. */
-export async function* tossdExport(deps: Deps<'programs' | 'organisations' | 'unitCosts' | 'exchangeRates' | 'money'>, year: number, stages: readonly LifecycleStage[] | undefined, options: TossdOptions): AsyncGenerator<string[][]> {
+export async function* tossdExport(
+  deps: Deps<'programs' | 'organisations' | 'unitCosts' | 'exchangeRates' | 'money'>,
+  year: number,
+  stages: readonly LifecycleStage[] | undefined,
+  options: TossdOptions,
+): AsyncGenerator<string[][]> {
   const repos = deps.store.repos;
   const agencyNames = new Map((await repos.organisations.list({})).map((o) => [o.code, o.nameEn]));
   const costs = await repos.unitCosts.list();
-  const rates = new Map(await rateTable(repos, costs.map((c) => c.currency)));
+  const rates = new Map(
+    await rateTable(
+      repos,
+      costs.map((c) => c.currency),
+    ),
+  );
   const context: TossdContext = { reportingCountry: options.reportingCountry, publisherRef: options.publisherRef, agencyNames, rates };
-  for await (const page of exportPrograms(deps, { year, stage: [...(stages?.length ? stages : TOSSD_DEFAULT_STAGES)], sort: { key: 'identifier', desc: false } })) {
+  for await (const page of exportPrograms(deps, {
+    year,
+    stage: [...(stages?.length ? stages : TOSSD_DEFAULT_STAGES)],
+    sort: { key: 'identifier', desc: false },
+  })) {
     // Rates of currencies this page brings in for the first time.
     const currencies = new Set(page.flatMap((a) => a.transactions.map((t) => t.currency)).filter((c) => !rates.has(c)));
     for (const [currency, list] of await rateTable(repos, currencies)) rates.set(currency, list);

@@ -17,7 +17,14 @@ function setup(actor: Actor = actors.admin) {
 }
 
 const anAccount = (overrides: Record<string, unknown> = {}) =>
-  userInputSchema.parse({ email: 'sari@kemenkes.go.id', name: 'Sari', role: 'agency', orgCode: 'ID-KEMENKES', password: PASSWORD, ...overrides });
+  userInputSchema.parse({
+    email: 'sari@kemenkes.go.id',
+    name: 'Sari',
+    role: 'agency',
+    orgCode: 'ID-KEMENKES',
+    password: PASSWORD,
+    ...overrides,
+  });
 
 describe('createUser', () => {
   it('creates the account with the organisation code as stored, and audits it without the password', async () => {
@@ -40,7 +47,10 @@ describe('createUser', () => {
   it('refuses an email already used (in any case) and an unknown organisation, naming the field', async () => {
     const { deps } = setup();
     await createUser(deps, anAccount());
-    await expect(createUser(deps, anAccount({ email: 'SARI@kemenkes.go.id' }))).rejects.toMatchObject({ code: 'user.email_taken', issues: [{ path: 'email', code: 'duplicate' }] });
+    await expect(createUser(deps, anAccount({ email: 'SARI@kemenkes.go.id' }))).rejects.toMatchObject({
+      code: 'user.email_taken',
+      issues: [{ path: 'email', code: 'duplicate' }],
+    });
     const unknown = createUser(deps, anAccount({ email: 'budi@kemenkes.go.id', orgCode: 'ID-NOWHERE' }));
     await expect(unknown).rejects.toBeInstanceOf(InvalidError);
     await expect(unknown).rejects.toMatchObject({ issues: [{ path: 'orgCode', code: 'unknown_organisation' }] });
@@ -60,7 +70,14 @@ describe('updateUser', () => {
   it('ends the sessions of a disabled account and redacts a reset password in the log', async () => {
     const { repos, deps } = setup();
     const user = await createUser(deps, anAccount());
-    await repos.sessions.insert({ id: 's1', userId: user.id, csrfToken: 't', createdAt: '2026-11-28T08:00:00.000Z', lastSeenAt: '2026-11-28T08:00:00.000Z', expiresAt: '2026-11-28T20:00:00.000Z' });
+    await repos.sessions.insert({
+      id: 's1',
+      userId: user.id,
+      csrfToken: 't',
+      createdAt: '2026-11-28T08:00:00.000Z',
+      lastSeenAt: '2026-11-28T08:00:00.000Z',
+      expiresAt: '2026-11-28T20:00:00.000Z',
+    });
     const updated = await updateUser(deps, user.id, userPatchSchema.parse({ disabled: true, password: 'another long secret' }));
     expect(updated.disabled).toBe(true);
     expect(repos.sessions.of(user.id)).toEqual([]);
@@ -73,7 +90,9 @@ describe('updateUser', () => {
     const { repos, deps } = setup();
     const admin = await createUser(deps, anAccount({ email: 'root@mitra.test', role: 'admin', orgCode: null }));
     const self = fakeDeps(repos, { ...actors.admin, userId: admin.id });
-    await expect(updateUser(self, admin.id, userPatchSchema.parse({ disabled: true }))).rejects.toMatchObject({ code: 'user.self_lockout' });
+    await expect(updateUser(self, admin.id, userPatchSchema.parse({ disabled: true }))).rejects.toMatchObject({
+      code: 'user.self_lockout',
+    });
     expect((await repos.users.findById(admin.id))?.disabled).toBe(false);
   });
 });

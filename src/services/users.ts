@@ -14,12 +14,17 @@ import { readBack } from './read-back.js';
 async function canonicalOrg(repos: Repos<'organisations'>, code: string | null | undefined): Promise<string | null> {
   if (!code) return null;
   const org = await repos.organisations.findByCode(code);
-  if (!org) throw new InvalidError('user.invalid', 'the account has invalid fields', [{ path: 'orgCode', code: 'unknown_organisation', message: `no organisation with code "${code}"` }]);
+  if (!org)
+    throw new InvalidError('user.invalid', 'the account has invalid fields', [
+      { path: 'orgCode', code: 'unknown_organisation', message: `no organisation with code "${code}"` },
+    ]);
   return org.code;
 }
 
 const emailTaken = (email: string) =>
-  new ConflictError('user.email_taken', `an account with email ${email} already exists`, [{ path: 'email', code: 'duplicate', message: 'already used by another account' }]);
+  new ConflictError('user.email_taken', `an account with email ${email} already exists`, [
+    { path: 'email', code: 'duplicate', message: 'already used by another account' },
+  ]);
 
 /** What the audit log shows of an account (never the password hash). */
 const auditView = (u: User) => ({ email: u.email, name: u.name, role: u.role, orgCode: u.orgCode, disabled: u.disabled });
@@ -33,12 +38,24 @@ export async function createUser(deps: Deps<'users' | 'organisations' | 'audit'>
     const write: UserWrite = { email: input.email, name: input.name, role: input.role, orgCode, disabled: false };
     const id = await repos.users.insert(write, hashed, deps.clock.nowIso());
     const user = readBack(await repos.users.findById(id), `account ${id}`);
-    await audit(deps, repos, { action: 'create', entity: 'user', entityId: id, entityLabel: user.email, entityVersion: user.version, changes: diffRecords(null, auditView(user)) });
+    await audit(deps, repos, {
+      action: 'create',
+      entity: 'user',
+      entityId: id,
+      entityLabel: user.email,
+      entityVersion: user.version,
+      changes: diffRecords(null, auditView(user)),
+    });
     return user;
   });
 }
 
-export async function updateUser(deps: Deps<'users' | 'organisations' | 'sessions' | 'audit'>, id: number, patch: UserPatch, options: { expectedVersion?: number } = {}): Promise<User> {
+export async function updateUser(
+  deps: Deps<'users' | 'organisations' | 'sessions' | 'audit'>,
+  id: number,
+  patch: UserPatch,
+  options: { expectedVersion?: number } = {},
+): Promise<User> {
   authorizeUserAdmin(deps.actor);
   const hashed = patch.password ? await hashPassword(patch.password) : null;
   return deps.store.transaction(async (repos) => {
@@ -51,21 +68,44 @@ export async function updateUser(deps: Deps<'users' | 'organisations' | 'session
     }
     const self = deps.actor.kind === 'user' && deps.actor.userId === id;
     if (self && (patch.disabled === true || (patch.role && patch.role !== current.role))) {
-      throw new ConflictError('user.self_lockout', 'you cannot disable your own account or change your own role; ask another administrator');
+      throw new ConflictError(
+        'user.self_lockout',
+        'you cannot disable your own account or change your own role; ask another administrator',
+      );
     }
     const role = patch.role ?? current.role;
     const orgCode = patch.orgCode === undefined ? current.orgCode : await canonicalOrg(repos, patch.orgCode);
     const orgProblem = checkUserOrg(role, orgCode);
-    if (orgProblem) throw new InvalidError('user.invalid', 'the account has invalid fields', [{ path: 'orgCode', code: 'required', message: orgProblem }]);
-    const write: UserWrite = { email: current.email, name: patch.name ?? current.name, role, orgCode, disabled: patch.disabled ?? current.disabled };
+    if (orgProblem)
+      throw new InvalidError('user.invalid', 'the account has invalid fields', [
+        { path: 'orgCode', code: 'required', message: orgProblem },
+      ]);
+    const write: UserWrite = {
+      email: current.email,
+      name: patch.name ?? current.name,
+      role,
+      orgCode,
+      disabled: patch.disabled ?? current.disabled,
+    };
     const now = deps.clock.nowIso();
-    if (!(await repos.users.update(id, current.version, write, now))) throw new ConflictError('user.stale', 'the account was changed by someone else meanwhile; reload it');
+    if (!(await repos.users.update(id, current.version, write, now)))
+      throw new ConflictError('user.stale', 'the account was changed by someone else meanwhile; reload it');
     if (hashed) await repos.users.setPassword(id, hashed, now);
     // A disabled account, a new role or a reset password ends the account's sessions.
     if (write.disabled || hashed || role !== current.role || orgCode !== current.orgCode) await repos.sessions.deleteForUser(id);
     const updated = readBack(await repos.users.findById(id), `account ${id}`);
-    const changes = { ...diffRecords(auditView(current), auditView(updated)), ...(hashed ? { password: { before: '[redacted]', after: '[redacted]' } } : {}) };
-    await audit(deps, repos, { action: 'update', entity: 'user', entityId: id, entityLabel: updated.email, entityVersion: updated.version, changes });
+    const changes = {
+      ...diffRecords(auditView(current), auditView(updated)),
+      ...(hashed ? { password: { before: '[redacted]', after: '[redacted]' } } : {}),
+    };
+    await audit(deps, repos, {
+      action: 'update',
+      entity: 'user',
+      entityId: id,
+      entityLabel: updated.email,
+      entityVersion: updated.version,
+      changes,
+    });
     return updated;
   });
 }

@@ -11,9 +11,12 @@ import type { AppContext } from '../main.js';
 class Rollback extends Error {}
 
 async function snapshot(db: Kysely<Database>) {
-  const rows = async (query: ReturnType<typeof sql<Record<string, unknown>>>) => (await query.execute(db)).rows.map((r) => JSON.stringify(Object.values(r).map(String)));
+  const rows = async (query: ReturnType<typeof sql<Record<string, unknown>>>) =>
+    (await query.execute(db)).rows.map((r) => JSON.stringify(Object.values(r).map(String)));
   return {
-    cube: await rows(sql`select year, stage, dim, key, programs, participants from analytics_cube where programs <> 0 or participants <> 0 order by dim, key, year, stage`),
+    cube: await rows(
+      sql`select year, stage, dim, key, programs, participants from analytics_cube where programs <> 0 or participants <> 0 order by dim, key, year, stage`,
+    ),
     spending: await rows(
       sql`select year, stage, dim, key, currency, currency_rate_date, idr_rate_date, missing_day, amount_minor, transactions from spending_cube where transactions <> 0 order by dim, key, year, stage, currency, currency_rate_date, idr_rate_date, missing_day`,
     ),

@@ -10,7 +10,11 @@ export interface CliRun {
   readonly err: string;
 }
 
-export async function runMitra(args: readonly string[], env: Record<string, string>, files: Record<string, string | Uint8Array> = {}): Promise<CliRun> {
+export async function runMitra(
+  args: readonly string[],
+  env: Record<string, string>,
+  files: Record<string, string | Uint8Array> = {},
+): Promise<CliRun> {
   let out = '';
   let err = '';
   const io: CliIo = {
@@ -49,7 +53,10 @@ export async function runMitra(args: readonly string[], env: Record<string, stri
  */
 export function describeCliOnEachEngine(
   title: string,
-  suite: (mitra: (args: string[], files?: Record<string, string | Uint8Array>) => Promise<CliRun>, env: () => Record<string, string>) => void,
+  suite: (
+    mitra: (args: string[], files?: Record<string, string | Uint8Array>) => Promise<CliRun>,
+    env: () => Record<string, string>,
+  ) => void,
   setup: (mitra: (args: string[], files?: Record<string, string | Uint8Array>) => Promise<CliRun>) => Promise<void> = async () => {},
 ): void {
   for (const engine of ENGINES) {

@@ -53,9 +53,7 @@ function postgresEngine(baseUrl: string): EngineUnderTest {
 
 export const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL;
 
-export const ENGINES: readonly EngineUnderTest[] = TEST_DATABASE_URL
-  ? [sqliteEngine, postgresEngine(TEST_DATABASE_URL)]
-  : [sqliteEngine];
+export const ENGINES: readonly EngineUnderTest[] = TEST_DATABASE_URL ? [sqliteEngine, postgresEngine(TEST_DATABASE_URL)] : [sqliteEngine];
 
 let warned = false;
 function warnOnce(): void {

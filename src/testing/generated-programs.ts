@@ -7,7 +7,14 @@ import { importPrograms } from '../services/import-programs.js';
 import { importParticipants } from '../services/import-participants.js';
 import { syntheticProgram, syntheticParticipants, type SyntheticOptions } from '../services/synthetic.js';
 
-const source = (name: string, text: string) => csvRecordSource(name, (async function* () { yield text; })(), { maxBytes: 256 * 1024 * 1024 });
+const source = (name: string, text: string) =>
+  csvRecordSource(
+    name,
+    (async function* () {
+      yield text;
+    })(),
+    { maxBytes: 256 * 1024 * 1024 },
+  );
 
 /** `mitra generate`'s two files, as text. */
 export function generatedCsv(options: SyntheticOptions): { activities: string; participants: string } {
@@ -25,8 +32,10 @@ export function generatedCsv(options: SyntheticOptions): { activities: string; p
 export async function importGeneratedPrograms(app: AppContext, options: SyntheticOptions): Promise<void> {
   const { activities, participants } = generatedCsv(options);
   const programs = await importPrograms(app.deps, source('activities.csv', activities), { providerCountry: 'ID' });
-  if (programs.status !== 'committed') throw new Error(`the generated programs were not imported: ${JSON.stringify(programs).slice(0, 500)}`);
+  if (programs.status !== 'committed')
+    throw new Error(`the generated programs were not imported: ${JSON.stringify(programs).slice(0, 500)}`);
   if (options.participants === 0) return;
   const people = await importParticipants(app.deps, source('participants.csv', participants), { providerCountry: 'ID' });
-  if (people.status !== 'committed') throw new Error(`the generated participants were not imported: ${JSON.stringify(people).slice(0, 500)}`);
+  if (people.status !== 'committed')
+    throw new Error(`the generated participants were not imported: ${JSON.stringify(people).slice(0, 500)}`);
 }

@@ -19,7 +19,9 @@ const hasXmllint = (() => {
 })();
 export const canValidateIati = hasXmllint && existsSync(IATI_XSD);
 if (!canValidateIati) {
-  console.warn(`\n*** IATI schema validation SKIPPED: ${hasXmllint ? '' : 'no xmllint (apt-get install libxml2-utils) '}${existsSync(IATI_XSD) ? '' : `no ${IATI_XSD}`} ***\n`);
+  console.warn(
+    `\n*** IATI schema validation SKIPPED: ${hasXmllint ? '' : 'no xmllint (apt-get install libxml2-utils) '}${existsSync(IATI_XSD) ? '' : `no ${IATI_XSD}`} ***\n`,
+  );
 }
 
 /** xmllint's verdict on a file: "" when it validates, else its error lines. */
@@ -54,12 +56,21 @@ export function iatiRuleBreaches(xml: string, reportingRef: string): string[] {
     if (seen.has(id)) breaches.push(`${id}: duplicate identifier`);
     seen.add(id);
     const countries = list(a['recipient-country']).map((c) => Number(attr(c, 'percentage')));
-    if (countries.length && !near100(countries)) breaches.push(`${id}: recipient-country percentages sum to ${countries.reduce((x, y) => x + y, 0)}`);
+    if (countries.length && !near100(countries))
+      breaches.push(`${id}: recipient-country percentages sum to ${countries.reduce((x, y) => x + y, 0)}`);
     const byVocabulary = new Map<string, number[]>();
-    for (const s of list(a.sector)) byVocabulary.set(attr(s, 'vocabulary') ?? '1', [...(byVocabulary.get(attr(s, 'vocabulary') ?? '1') ?? []), Number(attr(s, 'percentage'))]);
-    for (const [vocabulary, values] of byVocabulary) if (!near100(values)) breaches.push(`${id}: sector percentages of vocabulary ${vocabulary} do not sum to 100`);
+    for (const s of list(a.sector))
+      byVocabulary.set(attr(s, 'vocabulary') ?? '1', [
+        ...(byVocabulary.get(attr(s, 'vocabulary') ?? '1') ?? []),
+        Number(attr(s, 'percentage')),
+      ]);
+    for (const [vocabulary, values] of byVocabulary)
+      if (!near100(values)) breaches.push(`${id}: sector percentages of vocabulary ${vocabulary} do not sum to 100`);
     const dates = new Map(list(a['activity-date']).map((d) => [attr(d, 'type'), attr(d, 'iso-date') ?? '']));
-    for (const [from, to] of [['1', '3'], ['2', '4']] as const) {
+    for (const [from, to] of [
+      ['1', '3'],
+      ['2', '4'],
+    ] as const) {
       const start = dates.get(from);
       const end = dates.get(to);
       if (start && end && end < start) breaches.push(`${id}: activity-date type ${to} before type ${from}`);

@@ -25,5 +25,10 @@ register(`data:text/javascript,${encodeURIComponent(hooks)}`, import.meta.url, {
 
 process.on('exit', () => {
   const cache = createRequire(import.meta.url).cache;
-  appendFileSync(file, Object.keys(cache).map((path) => `${path}\n`).join(''));
+  appendFileSync(
+    file,
+    Object.keys(cache)
+      .map((path) => `${path}\n`)
+      .join(''),
+  );
 });

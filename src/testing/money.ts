@@ -47,19 +47,53 @@ const tx = (type: string, amount: string, currency: string, date: string) => ({ 
 
 /** Registers the programs, rates and (unless `withoutUnitCosts`) unit costs above; returns the programs' ids by identifier. */
 export async function seedMoneyScenario(deps: ServiceDeps, options: { withoutUnitCosts?: boolean } = {}): Promise<Record<string, number>> {
-  for (const code of [AGENCY_A, AGENCY_B]) await createOrganisation(deps, organisationInputSchema.parse(anOrganisation({ code, nameEn: `Agency ${code.slice(-1)}` })));
-  await createOrganisation(deps, organisationInputSchema.parse(anOrganisation({ code: 'XI-MONEY-JICA', nameEn: 'Japan International Cooperation Agency', acronym: 'JICA', kind: 'partner', countryCode: 'JP' })));
+  for (const code of [AGENCY_A, AGENCY_B])
+    await createOrganisation(deps, organisationInputSchema.parse(anOrganisation({ code, nameEn: `Agency ${code.slice(-1)}` })));
+  await createOrganisation(
+    deps,
+    organisationInputSchema.parse(
+      anOrganisation({
+        code: 'XI-MONEY-JICA',
+        nameEn: 'Japan International Cooperation Agency',
+        acronym: 'JICA',
+        kind: 'partner',
+        countryCode: 'JP',
+      }),
+    ),
+  );
   await deps.store.repos.exchangeRates.upsert(MONEY_RATES);
   const create = async (identifier: string, fields: Parameters<typeof aProgram>[0]) =>
-    (await createProgram(deps, programInputSchema.parse(aProgram({ identifier, lifecycleStage: 'completed', activityStatus: 'closed', ...fields })))).id;
+    (
+      await createProgram(
+        deps,
+        programInputSchema.parse(aProgram({ identifier, lifecycleStage: 'completed', activityStatus: 'closed', ...fields })),
+      )
+    ).id;
   const ids: Record<string, number> = {};
   ids['MONEY-P1'] = await create('MONEY-P1', {
     implementingOrg: AGENCY_A,
     plannedStart: '2031-03-01',
     plannedEnd: '2031-03-05',
-    recipients: [{ country: 'KE', percentage: 60 }, { country: 'TZ', percentage: 40 }],
-    budgets: [{ type: 1, status: 2, periodStart: '2031-01-01', periodEnd: '2031-12-31', amount: '300000000', currency: 'IDR', valueDate: '2031-02-01' }],
-    transactions: [tx('3', '150000000', 'IDR', '2031-03-01'), tx('4', '80000000', 'IDR', '2031-08-01'), tx('2', '999', 'IDR', '2031-02-01')],
+    recipients: [
+      { country: 'KE', percentage: 60 },
+      { country: 'TZ', percentage: 40 },
+    ],
+    budgets: [
+      {
+        type: 1,
+        status: 2,
+        periodStart: '2031-01-01',
+        periodEnd: '2031-12-31',
+        amount: '300000000',
+        currency: 'IDR',
+        valueDate: '2031-02-01',
+      },
+    ],
+    transactions: [
+      tx('3', '150000000', 'IDR', '2031-03-01'),
+      tx('4', '80000000', 'IDR', '2031-08-01'),
+      tx('2', '999', 'IDR', '2031-02-01'),
+    ],
   });
   ids['MONEY-P2'] = await create('MONEY-P2', {
     implementingOrg: AGENCY_A,
@@ -100,7 +134,8 @@ export async function seedMoneyScenario(deps: ServiceDeps, options: { withoutUni
     participantsPlanned: 4,
     recipients: [{ country: 'TL' }],
   });
-  for (const name of ['Expert One', 'Expert Two']) await addParticipant(deps, ids['MONEY-P5'], participantInputSchema.parse(aParticipant({ fullName: name, country: 'TL' })));
+  for (const name of ['Expert One', 'Expert Two'])
+    await addParticipant(deps, ids['MONEY-P5'], participantInputSchema.parse(aParticipant({ fullName: name, country: 'TL' })));
   ids['MONEY-P6'] = await create('MONEY-P6', {
     implementingOrg: AGENCY_A,
     plannedStart: '2030-03-01',
@@ -108,6 +143,10 @@ export async function seedMoneyScenario(deps: ServiceDeps, options: { withoutUni
     participantsPlanned: 5,
     recipients: [{ country: 'KE' }],
   });
-  if (!options.withoutUnitCosts) await setUnitCosts(deps, MONEY_UNIT_COSTS.map((u) => unitCostInputSchema.parse(u)));
+  if (!options.withoutUnitCosts)
+    await setUnitCosts(
+      deps,
+      MONEY_UNIT_COSTS.map((u) => unitCostInputSchema.parse(u)),
+    );
   return ids;
 }

@@ -12,7 +12,8 @@ export const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x
 
 function run(tool: 'pdftotext' | 'pdftoppm', args: string[]): void {
   const result = spawnSync(tool, args, { encoding: 'utf8' });
-  if (result.error) throw new Error(`${tool} is missing (${result.error.message}): install poppler-utils, e.g. apt-get install poppler-utils`);
+  if (result.error)
+    throw new Error(`${tool} is missing (${result.error.message}): install poppler-utils, e.g. apt-get install poppler-utils`);
   if (result.status !== 0) throw new Error(`${tool} ${args.join(' ')} failed: ${result.stderr}`);
 }
 

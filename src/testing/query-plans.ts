@@ -45,7 +45,8 @@ function sqliteProblems(lines: string[], check: PlanCheck): string[] {
     if (!/USING/.test(rest)) problems.push(`full scan: ${line}`);
     else wholeOrderedScan = true;
   }
-  if (wholeOrderedScan && lines.some((l) => /USE TEMP B-TREE FOR ORDER BY/.test(l))) problems.push(`whole-table sort: ${lines.join(' | ')}`);
+  if (wholeOrderedScan && lines.some((l) => /USE TEMP B-TREE FOR ORDER BY/.test(l)))
+    problems.push(`whole-table sort: ${lines.join(' | ')}`);
   return problems;
 }
 
@@ -59,7 +60,10 @@ interface PgNode {
 }
 
 async function postgresProblems(db: Kysely<Database>, query: CompiledQuery, check: PlanCheck): Promise<string[]> {
-  const result = await db.executeQuery<{ 'QUERY PLAN': [{ Plan: PgNode }] }>({ ...query, sql: `explain (costs off, format json) ${query.sql}` });
+  const result = await db.executeQuery<{ 'QUERY PLAN': [{ Plan: PgNode }] }>({
+    ...query,
+    sql: `explain (costs off, format json) ${query.sql}`,
+  });
   const root = (result.rows[0]?.['QUERY PLAN'] as [{ Plan: PgNode }])[0].Plan;
   const problems: string[] = [];
   const isLarge = (n: PgNode) => check.large.includes(n['Relation Name'] ?? '') || check.large.includes(n.Alias ?? '');
@@ -67,7 +71,8 @@ async function postgresProblems(db: Kysely<Database>, query: CompiledQuery, chec
     (isLarge(n) && /Index (Only )?Scan/.test(n['Node Type']) && !n['Index Cond']) || (n.Plans ?? []).some(unconditionedScan);
   const walk = (n: PgNode) => {
     if (n['Node Type'] === 'Seq Scan' && isLarge(n)) problems.push(`full scan: Seq Scan on ${n['Relation Name']} ${n.Alias ?? ''}`);
-    if (n['Node Type'] === 'Sort' && (n.Plans ?? []).some(unconditionedScan)) problems.push('whole-table sort: a Sort above an unconditioned scan of a large table');
+    if (n['Node Type'] === 'Sort' && (n.Plans ?? []).some(unconditionedScan))
+      problems.push('whole-table sort: a Sort above an unconditioned scan of a large table');
     for (const child of n.Plans ?? []) walk(child);
   };
   walk(root);

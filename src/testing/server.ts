@@ -30,7 +30,8 @@ export async function ensureOrg(app: AppContext, code: string, kind = 'provider_
 }
 
 /** A focal point works for a recipient government's institution (by default Kenya's, the test programs' recipient). */
-export const ensureRecipientOrg = (app: AppContext, code: string, countryCode = 'KE'): Promise<void> => ensureOrg(app, code, 'recipient_institution', countryCode);
+export const ensureRecipientOrg = (app: AppContext, code: string, countryCode = 'KE'): Promise<void> =>
+  ensureOrg(app, code, 'recipient_institution', countryCode);
 
 /** Creates an account with a role and signs it in through the API. */
 export async function signIn(server: FastifyInstance, app: AppContext, role: Role, orgCode: string | null = null): Promise<TestSession> {

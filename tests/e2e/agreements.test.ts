@@ -56,7 +56,9 @@ describe.skipIf(!canRun)('agreements: recorded, documented, put into force and s
     const { page } = b;
     const upload = page.getByRole('form', { name: 'Upload a document' });
     await upload.getByLabel(/^Title/).fill('Signed text');
-    await upload.getByLabel(/^File/).setInputFiles({ name: 'signed.pdf', mimeType: 'application/pdf', buffer: Buffer.from('just some text, no document') });
+    await upload
+      .getByLabel(/^File/)
+      .setInputFiles({ name: 'signed.pdf', mimeType: 'application/pdf', buffer: Buffer.from('just some text, no document') });
     await upload.getByRole('button', { name: 'Upload' }).click();
     await upload.getByText('Send a PDF, DOCX, JPEG or PNG file.').waitFor();
 
@@ -73,7 +75,9 @@ describe.skipIf(!canRun)('agreements: recorded, documented, put into force and s
     await rows.filter({ hasText: 'signed-v2.pdf' }).waitFor();
     // Latest version first, each a download link; not public unless marked so.
     expect((await rows.allInnerTexts()).slice(1).map((r) => r.split('\t')[0]?.trim())).toEqual(['v2 (latest)', 'v1']);
-    expect(await documents.getByRole('link', { name: 'signed-v2.pdf' }).getAttribute('href')).toMatch(/^\/api\/v1\/agreement-documents\/\d+$/);
+    expect(await documents.getByRole('link', { name: 'signed-v2.pdf' }).getAttribute('href')).toMatch(
+      /^\/api\/v1\/agreement-documents\/\d+$/,
+    );
     expect(await documents.getByRole('checkbox', { name: 'Public' }).first().isChecked()).toBe(false);
   });
 

@@ -89,7 +89,8 @@ describe.skipIf(!canRun)('the web application in Chromium', () => {
 
   it('rejects a participant file with a bad row, naming its line, then accepts the fixed file', async () => {
     await page.goto(`${h.url}/import?kind=participants`);
-    const bad = 'activity_identifier,full_name,sex,country,email\nE2E-2031-01,Mary Kila,F,Papua New Guinea,mary@example.org\nE2E-2031-01,Joe Natu,M,Fiji,joe@example.org\n';
+    const bad =
+      'activity_identifier,full_name,sex,country,email\nE2E-2031-01,Mary Kila,F,Papua New Guinea,mary@example.org\nE2E-2031-01,Joe Natu,M,Fiji,joe@example.org\n';
     await page.getByLabel('CSV file').setInputFiles({ name: 'peserta.csv', mimeType: 'text/csv', buffer: Buffer.from(bad) });
     await page.getByRole('button', { name: 'Check the file' }).click();
     const errorsTable = page.locator('table.errors');
@@ -125,7 +126,11 @@ describe.skipIf(!canRun)('the web application in Chromium', () => {
     expect(typeof regions?.getCell('D2').value).toBe('number');
     const [pdf] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Download PDF' }).click()]);
     expect(pdf.suggestedFilename()).toBe('mitra-annual-report-2018-en.pdf');
-    expect(readFileSync(await pdf.path()).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    expect(
+      readFileSync(await pdf.path())
+        .subarray(0, 5)
+        .toString('latin1'),
+    ).toBe('%PDF-');
   });
 
   it('is usable at 360 px wide without horizontal scrolling of the page', async () => {

@@ -40,7 +40,11 @@ export const E2E_PASSWORD = 'Tiga-kata-rahasia-2026';
  * A page in a new browser context (English, 1280 × 900 unless `options` say otherwise) whose
  * script errors are collected in `errors`, waiting at most 10 s for what a test expects.
  */
-export async function openPage(h: Harness, errors: string[], options: BrowserContextOptions = {}): Promise<{ context: BrowserContext; page: Page }> {
+export async function openPage(
+  h: Harness,
+  errors: string[],
+  options: BrowserContextOptions = {},
+): Promise<{ context: BrowserContext; page: Page }> {
   const context = await h.browser.newContext({ locale: 'en-GB', viewport: { width: 1280, height: 900 }, ...options });
   const page = await context.newPage();
   page.on('pageerror', (e) => errors.push(String(e)));
@@ -52,7 +56,14 @@ export async function openPage(h: Harness, errors: string[], options: BrowserCon
  * The organisation each role's test account acts for (agency: the Ministry of Health of the demo
  * data; focal point: Fiji's foreign ministry, a recipient institution).
  */
-const ORG_OF: Readonly<Record<Role, string | null>> = { admin: null, coordinator: null, agency: 'ID-KEMENKES', embassy: 'ID-KBRI-SUVA', focal_point: 'FJ-MFA', viewer: null };
+const ORG_OF: Readonly<Record<Role, string | null>> = {
+  admin: null,
+  coordinator: null,
+  agency: 'ID-KEMENKES',
+  embassy: 'ID-KBRI-SUVA',
+  focal_point: 'FJ-MFA',
+  viewer: null,
+};
 
 /** Creates an account with the shared test password; its email is `<role>@e2e.test` unless given. */
 export async function addAccount(h: Harness, role: Role, email = `${role}@e2e.test`): Promise<string> {
@@ -77,7 +88,11 @@ export async function login(page: Page, h: Harness, email: string, password = E2
  * One harness and one page for a describe block. `setup` prepares what the tests need (accounts,
  * records) before the page opens; the page's script errors are collected in `errors`.
  */
-export function useBrowser(setup: (h: Harness) => Promise<void> = async () => {}): { readonly h: Harness; readonly page: Page; readonly errors: string[] } {
+export function useBrowser(setup: (h: Harness) => Promise<void> = async () => {}): {
+  readonly h: Harness;
+  readonly page: Page;
+  readonly errors: string[];
+} {
   const state = { errors: [] as string[] } as { h: Harness; page: Page; context: BrowserContext; errors: string[] };
   beforeAll(async () => {
     state.h = await startHarness();
@@ -100,7 +115,15 @@ export async function startHarness(options: { demo?: boolean; clock?: Clock } = 
   const address = await server.listen({ port: 0, host: '127.0.0.1' });
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-dev-shm-usage'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-dev-shm-usage',
+    ],
   });
   return {
     url: address,

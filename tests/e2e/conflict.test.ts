@@ -25,7 +25,10 @@ describe.skipIf(!canRun)('editing and moving a program in Chromium', () => {
   beforeAll(async () => {
     h = await startHarness({ demo: false });
     for (const email of ['ayu.coordinator@example.org', 'budi.coordinator@example.org', 'citra.coordinator@example.org']) {
-      await createUser(h.app.deps, userInputSchema.parse({ email, name: email.split('.')[0], role: 'coordinator', orgCode: null, password: PASSWORD }));
+      await createUser(
+        h.app.deps,
+        userInputSchema.parse({ email, name: email.split('.')[0], role: 'coordinator', orgCode: null, password: PASSWORD }),
+      );
     }
   }, 60_000);
   afterAll(async () => {
@@ -43,7 +46,12 @@ describe.skipIf(!canRun)('editing and moving a program in Chromium', () => {
   async function signIn(page: Page, email: string): Promise<void> {
     await page.goto(`${h.url}/login`);
     const emailField = page.getByLabel('Email', { exact: true });
-    if (await emailField.waitFor({ timeout: 3_000 }).then(() => true, () => false)) {
+    if (
+      await emailField.waitFor({ timeout: 3_000 }).then(
+        () => true,
+        () => false,
+      )
+    ) {
       await emailField.fill(email);
       await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
       await page.getByRole('button', { name: 'Sign in' }).click();
@@ -107,7 +115,11 @@ describe.skipIf(!canRun)('editing and moving a program in Chromium', () => {
     await page.goto(`${h.url}/programs/${program.id}/edit`);
     await poll(() => page.getByLabel('Title (English)').inputValue()).toBe('Course on tuna fisheries management');
     // Someone else (here the operator, through the services) changes the title meanwhile.
-    await replaceProgram(h.app.deps, program.id, programInputSchema.parse({ ...aProgram({ titleEn: 'Course on sustainable tuna fisheries' }), identifier: program.identifier }));
+    await replaceProgram(
+      h.app.deps,
+      program.id,
+      programInputSchema.parse({ ...aProgram({ titleEn: 'Course on sustainable tuna fisheries' }), identifier: program.identifier }),
+    );
 
     await page.getByLabel('Venue (city)').fill('Bitung');
     await page.getByRole('button', { name: 'Save', exact: true }).click();
@@ -153,7 +165,9 @@ describe.skipIf(!canRun)('editing and moving a program in Chromium', () => {
     const steps = process.getByRole('list').last().getByRole('listitem');
     await poll(() => steps.count()).toBe(2);
     expect(await steps.nth(0).innerText()).toMatch(/Submit for assessment from Request to Assessment\s+by citra\.coordinator@example\.org/);
-    expect(await steps.nth(1).innerText()).toMatch(/Approve \(annual plan\) from Assessment to Approved\s+by citra\.coordinator@example\.org/);
+    expect(await steps.nth(1).innerText()).toMatch(
+      /Approve \(annual plan\) from Assessment to Approved\s+by citra\.coordinator@example\.org/,
+    );
     await poll(() => process.getByRole('button').allInnerTexts()).toEqual(['Mark funded', 'Cancel']);
 
     // The approved program is in the year's annual plan.

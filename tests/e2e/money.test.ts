@@ -28,7 +28,15 @@ describe.skipIf(!canRun)('the money page', () => {
     const budget = b.page.getByRole('region', { name: 'Budget and spending' });
     const row2018 = budget.getByRole('row').filter({ hasText: '2018' });
     await row2018.waitFor();
-    expect(await row2018.getByRole('cell').allInnerTexts()).toEqual(['2018', '14', '404,581.32', '384,352.26', '5,760,000,000.00', '5,472,000,000.00', '95.0%']);
+    expect(await row2018.getByRole('cell').allInnerTexts()).toEqual([
+      '2018',
+      '14',
+      '404,581.32',
+      '384,352.26',
+      '5,760,000,000.00',
+      '5,472,000,000.00',
+      '95.0%',
+    ]);
     const inKind = b.page.getByRole('region', { name: /In-kind estimates/ });
     await inKind.getByText('10 programs without spending; 7 estimated').waitFor();
     expect(await inKind.getByText('estimated', { exact: true }).count()).toBeGreaterThan(1);
@@ -53,7 +61,10 @@ describe.skipIf(!canRun)('the money page', () => {
     await costs.getByRole('button', { name: 'Save' }).click();
     await costs.getByRole('row').filter({ hasText: 'Africa' }).filter({ hasText: 'USD 700.00' }).waitFor();
     // The team also sees the demo's program request from the 2017 Mexico visit: no dates yet, so not estimated.
-    await b.page.getByRole('region', { name: /In-kind estimates/ }).getByText('11 programs without spending; 10 estimated').waitFor();
+    await b.page
+      .getByRole('region', { name: /In-kind estimates/ })
+      .getByText('11 programs without spending; 10 estimated')
+      .waitFor();
   });
 
   it('speaks Indonesian: Keuangan, perkiraan', async () => {

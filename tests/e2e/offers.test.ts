@@ -8,7 +8,8 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { addAccount, canRun, login, openPage, useBrowser } from './browser.js';
 
-const PROGRAM_TITLE = 'International seminar on disaster risk management for countries of the Pacific, Africa, Europe, South America and the Caribbean';
+const PROGRAM_TITLE =
+  'International seminar on disaster risk management for countries of the Pacific, Africa, Europe, South America and the Caribbean';
 /** The smallest file the server takes as a PDF (it checks the first bytes, not the name). */
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
 
@@ -20,7 +21,9 @@ describe.skipIf(!canRun)('course offers and nominations', () => {
   const state = { programId: 0, offerId: 0, embassy: undefined as Page | undefined };
 
   it('lets the coordination team open a demo program for nominations from the program page', async () => {
-    const found = (await (await fetch(`${b.h.url}/api/v1/activities?q=${encodeURIComponent('disaster risk management for countries of the Pacific')}`)).json()) as { items: { id: number; titleEn: string }[] };
+    const found = (await (
+      await fetch(`${b.h.url}/api/v1/activities?q=${encodeURIComponent('disaster risk management for countries of the Pacific')}`)
+    ).json()) as { items: { id: number; titleEn: string }[] };
     state.programId = found.items.find((a) => a.titleEn === PROGRAM_TITLE)?.id ?? 0;
     expect(state.programId).toBeGreaterThan(0);
 

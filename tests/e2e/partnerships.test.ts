@@ -57,7 +57,7 @@ describe.skipIf(!canRun)('partnerships: an engagement, its offer turned into a p
     await page.waitForURL(/\/engagements\/\d+$/);
     state.engagementUrl = page.url();
     await page.getByRole('heading', { name: TITLE, level: 1 }).waitFor();
-    state.reference = ((await page.getByText(/^ENG-2026-\d{4} · Visit$/).innerText()).split(' ')[0]) ?? '';
+    state.reference = (await page.getByText(/^ENG-2026-\d{4} · Visit$/).innerText()).split(' ')[0] ?? '';
     expect(state.reference).toMatch(/^ENG-2026-\d{4}$/);
     const details = page.getByRole('region', { name: 'Engagement' });
     await details.getByRole('link', { name: PARTNER.name }).waitFor();
@@ -120,7 +120,12 @@ describe.skipIf(!canRun)('partnerships: an engagement, its offer turned into a p
     // The list is fetched again after the change: wait for the new row before reading it.
     const row = page.getByRole('table', { name: 'Follow-ups' }).getByRole('row').filter({ hasText: ACTION });
     await row.waitFor();
-    expect((await row.getByRole('cell').allInnerTexts()).slice(0, 4)).toEqual([ACTION, 'ID-BNPB', '30 Apr 2026', expect.stringMatching(/^Open/)]);
+    expect((await row.getByRole('cell').allInnerTexts()).slice(0, 4)).toEqual([
+      ACTION,
+      'ID-BNPB',
+      '30 Apr 2026',
+      expect.stringMatching(/^Open/),
+    ]);
   });
 
   it('lists the follow-up among all follow-ups and marks it done there', async () => {
@@ -155,7 +160,11 @@ describe.skipIf(!canRun)('partnerships: an engagement, its offer turned into a p
     await page.goto(`${b.h.url}/countries/TL`);
     const timeline = page.getByRole('region', { name: 'Partnership timeline' });
     await timeline.getByRole('link', { name: state.reference, exact: true }).waitFor();
-    await timeline.getByRole('listitem').filter({ hasText: state.identifier }).getByRole('link', { name: `from ${state.reference}` }).waitFor();
+    await timeline
+      .getByRole('listitem')
+      .filter({ hasText: state.identifier })
+      .getByRole('link', { name: `from ${state.reference}` })
+      .waitFor();
     expect(b.errors).toEqual([]);
   });
 });

@@ -86,7 +86,9 @@ describe.skipIf(!canRun)('roles in the browser', () => {
     await form.getByLabel('Organisation').selectOption('FJ-MFA');
     await form.getByRole('button', { name: 'Create account' }).click();
     await page.getByText('Account focal.fiji@e2e.test created.').waitFor();
-    await expect.poll(() => page.getByRole('row', { name: /focal\.fiji@e2e\.test/ }).innerText()).toMatch(/Recipient-government focal point[\s\S]*FJ-MFA/);
+    await expect
+      .poll(() => page.getByRole('row', { name: /focal\.fiji@e2e\.test/ }).innerText())
+      .toMatch(/Recipient-government focal point[\s\S]*FJ-MFA/);
     await page.getByRole('button', { name: 'Sign out' }).click();
     await login(page, h, 'focal.fiji@e2e.test', 'Empat-kata-yang-panjang-2026');
     await page.getByRole('group', { name: 'Your account' }).getByText('Recipient-government focal point').waitFor();

@@ -21,7 +21,9 @@ export function useFormat() {
     percent: (fraction: number) => percent.format(fraction),
     date: (day: string | null | undefined) => (day ? dateFormat.format(new Date(`${day}T00:00:00Z`)) : '—'),
     country: (iso2: string) => countryName(iso2, lang),
-    code: <C extends string>(set: CodeSet<C>, code: string | null | undefined) => (code && set.is(code) ? set.label(code, lang) : code ? code : '—'),
-    title: (a: { titleEn: string | null; titleId: string | null }) => (lang === 'id' ? (a.titleId ?? a.titleEn) : (a.titleEn ?? a.titleId)) ?? '—',
+    code: <C extends string>(set: CodeSet<C>, code: string | null | undefined) =>
+      code && set.is(code) ? set.label(code, lang) : code ? code : '—',
+    title: (a: { titleEn: string | null; titleId: string | null }) =>
+      (lang === 'id' ? (a.titleId ?? a.titleEn) : (a.titleEn ?? a.titleId)) ?? '—',
   };
 }

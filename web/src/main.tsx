@@ -13,7 +13,9 @@ const queryClient = new QueryClient({
     queries: {
       staleTime: 30_000,
       // Problems (4xx) are answers, not failures to retry.
-      retry: (count, error: unknown) => count < 2 && !(typeof error === 'object' && error !== null && 'status' in error && typeof error.status === 'number' && error.status >= 400),
+      retry: (count, error: unknown) =>
+        count < 2 &&
+        !(typeof error === 'object' && error !== null && 'status' in error && typeof error.status === 'number' && error.status >= 400),
     },
   },
 });

@@ -54,7 +54,10 @@ const programsRoute = createRoute({
 const newProgramRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/programs/new',
-  component: guarded(can.createProgram, lazyRouteComponent(() => import('./pages/ProgramForm/ProgramFormPage.js'), 'NewProgramPage')),
+  component: guarded(
+    can.createProgram,
+    lazyRouteComponent(() => import('./pages/ProgramForm/ProgramFormPage.js'), 'NewProgramPage'),
+  ),
 });
 
 const programRoute = createRoute({
@@ -66,7 +69,10 @@ const programRoute = createRoute({
 const editProgramRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/programs/$id/edit',
-  component: guarded(can.editSomeProgram, lazyRouteComponent(() => import('./pages/ProgramForm/ProgramFormPage.js'), 'EditProgramPage')),
+  component: guarded(
+    can.editSomeProgram,
+    lazyRouteComponent(() => import('./pages/ProgramForm/ProgramFormPage.js'), 'EditProgramPage'),
+  ),
 });
 
 const importRoute = createRoute({
@@ -74,7 +80,10 @@ const importRoute = createRoute({
   path: '/import',
   validateSearch: (s: Record<string, unknown>): { kind?: 'activities' | 'participants' | 'rates' | 'iati' } =>
     s.kind === 'participants' || s.kind === 'rates' || s.kind === 'activities' || s.kind === 'iati' ? { kind: s.kind } : {},
-  component: guarded(can.import, lazyRouteComponent(() => import('./pages/Import/ImportPage.js'), 'ImportPage')),
+  component: guarded(
+    can.import,
+    lazyRouteComponent(() => import('./pages/Import/ImportPage.js'), 'ImportPage'),
+  ),
 });
 
 const reportRoute = createRoute({
@@ -128,7 +137,9 @@ const auditRoute = createRoute({
 const analyticsRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/analytics',
-  validateSearch: (s: Record<string, unknown>): { from?: number; to?: number; tab?: 'trends' | 'concentration' | 'network'; by?: 'region' | 'modality' | 'area' } => ({
+  validateSearch: (
+    s: Record<string, unknown>,
+  ): { from?: number; to?: number; tab?: 'trends' | 'concentration' | 'network'; by?: 'region' | 'modality' | 'area' } => ({
     ...(year(s.from) ? { from: year(s.from) } : {}),
     ...(year(s.to) ? { to: year(s.to) } : {}),
     ...(s.tab === 'concentration' || s.tab === 'network' || s.tab === 'trends' ? { tab: s.tab } : {}),
@@ -159,7 +170,10 @@ const countryRoute = createRoute({
 const attendanceRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/programs/$id/attendance',
-  component: guarded((u) => !!u && ['admin', 'coordinator', 'agency'].includes(u.role), lazyRouteComponent(() => import('./pages/Attendance/AttendancePage.js'), 'AttendancePage')),
+  component: guarded(
+    (u) => !!u && ['admin', 'coordinator', 'agency'].includes(u.role),
+    lazyRouteComponent(() => import('./pages/Attendance/AttendancePage.js'), 'AttendancePage'),
+  ),
 });
 
 /** Public: the page a certificate's QR code opens. */
@@ -181,25 +195,37 @@ const requestsRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/requests',
   validateSearch: parseRequestSearch,
-  component: guarded(canRequests.see, lazyRouteComponent(() => import('./pages/Requests/RequestsPage.js'), 'RequestsPage')),
+  component: guarded(
+    canRequests.see,
+    lazyRouteComponent(() => import('./pages/Requests/RequestsPage.js'), 'RequestsPage'),
+  ),
 });
 
 const newRequestRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/requests/new',
-  component: guarded(canRequests.register, lazyRouteComponent(() => import('./pages/Requests/NewRequestPage.js'), 'NewRequestPage')),
+  component: guarded(
+    canRequests.register,
+    lazyRouteComponent(() => import('./pages/Requests/NewRequestPage.js'), 'NewRequestPage'),
+  ),
 });
 
 const editRequestRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/requests/$id/edit',
-  component: guarded(canRequests.see, lazyRouteComponent(() => import('./pages/Requests/NewRequestPage.js'), 'EditRequestPage')),
+  component: guarded(
+    canRequests.see,
+    lazyRouteComponent(() => import('./pages/Requests/NewRequestPage.js'), 'EditRequestPage'),
+  ),
 });
 
 const requestRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/requests/$id',
-  component: guarded(canRequests.see, lazyRouteComponent(() => import('./pages/Requests/RequestPage.js'), 'RequestPage')),
+  component: guarded(
+    canRequests.see,
+    lazyRouteComponent(() => import('./pages/Requests/RequestPage.js'), 'RequestPage'),
+  ),
 });
 
 /** Alumni, surveys and survey results: the roles that see personal data (the server filters record by record). */
@@ -207,25 +233,37 @@ const alumniRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/alumni',
   validateSearch: parseAlumniSearch,
-  component: guarded(canAlumni.see, lazyRouteComponent(() => import('./pages/Alumni/AlumniPage.js'), 'AlumniPage')),
+  component: guarded(
+    canAlumni.see,
+    lazyRouteComponent(() => import('./pages/Alumni/AlumniPage.js'), 'AlumniPage'),
+  ),
 });
 
 const alumnusRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/alumni/$id',
-  component: guarded(canAlumni.see, lazyRouteComponent(() => import('./pages/Alumni/AlumnusPage.js'), 'AlumnusPage')),
+  component: guarded(
+    canAlumni.see,
+    lazyRouteComponent(() => import('./pages/Alumni/AlumnusPage.js'), 'AlumnusPage'),
+  ),
 });
 
 const surveysRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/surveys',
-  component: guarded(canAlumni.surveyAdmin, lazyRouteComponent(() => import('./pages/Alumni/SurveysPage.js'), 'SurveysPage')),
+  component: guarded(
+    canAlumni.surveyAdmin,
+    lazyRouteComponent(() => import('./pages/Alumni/SurveysPage.js'), 'SurveysPage'),
+  ),
 });
 
 const surveyResultsRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/programs/$id/survey-results',
-  component: guarded(canAlumni.results, lazyRouteComponent(() => import('./pages/Alumni/SurveyResultsPage.js'), 'SurveyResultsPage')),
+  component: guarded(
+    canAlumni.results,
+    lazyRouteComponent(() => import('./pages/Alumni/SurveyResultsPage.js'), 'SurveyResultsPage'),
+  ),
 });
 
 /** Public: the page a survey mail's link opens (no sign-in). */
@@ -253,20 +291,29 @@ const offerRoute = createRoute({
 const newOfferRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/programs/$id/offer',
-  component: guarded(canOffers.manageSome, lazyRouteComponent(() => import('./pages/Offers/OfferFormPage.js'), 'NewOfferPage')),
+  component: guarded(
+    canOffers.manageSome,
+    lazyRouteComponent(() => import('./pages/Offers/OfferFormPage.js'), 'NewOfferPage'),
+  ),
 });
 
 const manageOfferRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/offers/$id/manage',
-  component: guarded(canOffers.manageSome, lazyRouteComponent(() => import('./pages/Offers/OfferFormPage.js'), 'ManageOfferPage')),
+  component: guarded(
+    canOffers.manageSome,
+    lazyRouteComponent(() => import('./pages/Offers/OfferFormPage.js'), 'ManageOfferPage'),
+  ),
 });
 
 const offerNominationsRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/offers/$id/nominations',
   validateSearch: parseReviewSearch,
-  component: guarded(canOffers.manageSome, lazyRouteComponent(() => import('./pages/Offers/ReviewPage.js'), 'ReviewPage')),
+  component: guarded(
+    canOffers.manageSome,
+    lazyRouteComponent(() => import('./pages/Offers/ReviewPage.js'), 'ReviewPage'),
+  ),
 });
 
 /** The nominating organisation's nominees across offers: embassies and focal points. */
@@ -274,7 +321,10 @@ const myNominationsRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/nominations',
   validateSearch: parseMyNominationsSearch,
-  component: guarded(canOffers.myNominations, lazyRouteComponent(() => import('./pages/Offers/MyNominationsPage.js'), 'MyNominationsPage')),
+  component: guarded(
+    canOffers.myNominations,
+    lazyRouteComponent(() => import('./pages/Offers/MyNominationsPage.js'), 'MyNominationsPage'),
+  ),
 });
 
 /** Partnerships: partners and signed agreements are public; engagements and follow-ups are internal. */
@@ -282,14 +332,22 @@ const myNominationsRoute = createRoute({
 const partnersRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/partners',
-  validateSearch: (s: Record<string, unknown>): Record<string, string | undefined> => ({ q: text(s.q), country: text(s.country), since: text(s.since), upTo: text(s.upTo) }),
+  validateSearch: (s: Record<string, unknown>): Record<string, string | undefined> => ({
+    q: text(s.q),
+    country: text(s.country),
+    since: text(s.since),
+    upTo: text(s.upTo),
+  }),
   component: lazyRouteComponent(() => import('./pages/Partnerships/PartnersPage.js'), 'PartnersPage'),
 });
 
 const newPartnerRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/partners/new',
-  component: guarded(canPartnerships.coordinate, lazyRouteComponent(() => import('./pages/Partnerships/NewPartnerPage.js'), 'NewPartnerPage')),
+  component: guarded(
+    canPartnerships.coordinate,
+    lazyRouteComponent(() => import('./pages/Partnerships/NewPartnerPage.js'), 'NewPartnerPage'),
+  ),
 });
 
 const agreementsRoute = createRoute({
@@ -311,7 +369,10 @@ const agreementsRoute = createRoute({
 const newAgreementRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/agreements/new',
-  component: guarded(canPartnerships.create, lazyRouteComponent(() => import('./pages/Partnerships/NewAgreementPage.js'), 'NewAgreementPage')),
+  component: guarded(
+    canPartnerships.create,
+    lazyRouteComponent(() => import('./pages/Partnerships/NewAgreementPage.js'), 'NewAgreementPage'),
+  ),
 });
 
 const agreementRoute = createRoute({
@@ -332,32 +393,99 @@ const engagementsRoute = createRoute({
     to: text(s.to),
     page: text(s.page),
   }),
-  component: guarded(canPartnerships.internal, lazyRouteComponent(() => import('./pages/Partnerships/EngagementsPage.js'), 'EngagementsPage')),
+  component: guarded(
+    canPartnerships.internal,
+    lazyRouteComponent(() => import('./pages/Partnerships/EngagementsPage.js'), 'EngagementsPage'),
+  ),
 });
 
 const newEngagementRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/engagements/new',
-  component: guarded(canPartnerships.create, lazyRouteComponent(() => import('./pages/Partnerships/NewEngagementPage.js'), 'NewEngagementPage')),
+  component: guarded(
+    canPartnerships.create,
+    lazyRouteComponent(() => import('./pages/Partnerships/NewEngagementPage.js'), 'NewEngagementPage'),
+  ),
 });
 
 const engagementRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/engagements/$id',
-  component: guarded(canPartnerships.internal, lazyRouteComponent(() => import('./pages/Partnerships/EngagementPage.js'), 'EngagementPage')),
+  component: guarded(
+    canPartnerships.internal,
+    lazyRouteComponent(() => import('./pages/Partnerships/EngagementPage.js'), 'EngagementPage'),
+  ),
 });
 
 const followUpsRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/follow-ups',
-  validateSearch: (s: Record<string, unknown>): Record<string, string | undefined> => ({ status: text(s.status), overdue: text(s.overdue), owner: text(s.owner), page: text(s.page) }),
-  component: guarded(canPartnerships.internal, lazyRouteComponent(() => import('./pages/Partnerships/FollowUpsPage.js'), 'FollowUpsPage')),
+  validateSearch: (s: Record<string, unknown>): Record<string, string | undefined> => ({
+    status: text(s.status),
+    overdue: text(s.overdue),
+    owner: text(s.owner),
+    page: text(s.page),
+  }),
+  component: guarded(
+    canPartnerships.internal,
+    lazyRouteComponent(() => import('./pages/Partnerships/FollowUpsPage.js'), 'FollowUpsPage'),
+  ),
 });
 
-const routeTree = rootRoute.addChildren([partnersRoute, newPartnerRoute, agreementsRoute, newAgreementRoute, agreementRoute, engagementsRoute, newEngagementRoute, engagementRoute, followUpsRoute, offersRoute, offerRoute, newOfferRoute, manageOfferRoute, offerNominationsRoute, myNominationsRoute, alumniRoute, alumnusRoute, surveysRoute, surveyResultsRoute, surveyAnswerRoute, requestsRoute, newRequestRoute, editRequestRoute, requestRoute, moneyRoute, loginRoute, passwordRoute, usersRoute, auditRoute, planRoute, dashboardRoute, programsRoute, newProgramRoute, programRoute, editProgramRoute, importRoute, reportRoute, analyticsRoute, prioritiesRoute, countryRoute, partnerRoute, attendanceRoute, verifyRoute]);
+const routeTree = rootRoute.addChildren([
+  partnersRoute,
+  newPartnerRoute,
+  agreementsRoute,
+  newAgreementRoute,
+  agreementRoute,
+  engagementsRoute,
+  newEngagementRoute,
+  engagementRoute,
+  followUpsRoute,
+  offersRoute,
+  offerRoute,
+  newOfferRoute,
+  manageOfferRoute,
+  offerNominationsRoute,
+  myNominationsRoute,
+  alumniRoute,
+  alumnusRoute,
+  surveysRoute,
+  surveyResultsRoute,
+  surveyAnswerRoute,
+  requestsRoute,
+  newRequestRoute,
+  editRequestRoute,
+  requestRoute,
+  moneyRoute,
+  loginRoute,
+  passwordRoute,
+  usersRoute,
+  auditRoute,
+  planRoute,
+  dashboardRoute,
+  programsRoute,
+  newProgramRoute,
+  programRoute,
+  editProgramRoute,
+  importRoute,
+  reportRoute,
+  analyticsRoute,
+  prioritiesRoute,
+  countryRoute,
+  partnerRoute,
+  attendanceRoute,
+  verifyRoute,
+]);
 
 export function makeRouter(queryClient: QueryClient) {
-  return createRouter({ routeTree, context: { queryClient }, defaultPreload: 'intent', defaultPreloadStaleTime: 0, scrollRestoration: true });
+  return createRouter({
+    routeTree,
+    context: { queryClient },
+    defaultPreload: 'intent',
+    defaultPreloadStaleTime: 0,
+    scrollRestoration: true,
+  });
 }
 
 declare module '@tanstack/react-router' {

@@ -87,7 +87,11 @@ export async function up(db: Kysely<unknown>, { engine }: MigrationContext): Pro
     .addColumn('sort_order', 'integer', (c) => c.notNull())
     .addPrimaryKeyConstraint('activity_recipients_pk', ['activity_id', 'country_code'])
     .execute();
-  await db.schema.createIndex('activity_recipients_country_idx').on('activity_recipients').columns(['country_code', 'activity_id']).execute();
+  await db.schema
+    .createIndex('activity_recipients_country_idx')
+    .on('activity_recipients')
+    .columns(['country_code', 'activity_id'])
+    .execute();
 
   await db.schema
     .createTable('activity_partners')
@@ -177,7 +181,12 @@ export async function up(db: Kysely<unknown>, { engine }: MigrationContext): Pro
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('participants_activity_person_uq').on('participants').columns(['activity_id', 'person_key']).unique().execute();
+  await db.schema
+    .createIndex('participants_activity_person_uq')
+    .on('participants')
+    .columns(['activity_id', 'person_key'])
+    .unique()
+    .execute();
   await db.schema.createIndex('participants_person_idx').on('participants').column('person_key').execute();
 
   await db.schema

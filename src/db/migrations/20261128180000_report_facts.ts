@@ -46,7 +46,16 @@ export async function up(db: Kysely<unknown>, _context: MigrationContext): Promi
   await db.schema
     .createIndex('af_year_idx')
     .on('activity_facts')
-    .columns(['year', 'modality', 'flagship_area', 'cooperation_type', 'participants_source', 'participants_total', 'participants_split', 'recipient_count'])
+    .columns([
+      'year',
+      'modality',
+      'flagship_area',
+      'cooperation_type',
+      'participants_source',
+      'participants_total',
+      'participants_split',
+      'recipient_count',
+    ])
     .execute();
   // Reports select a year's programs and then their transactions.
   await db.schema.createIndex('transactions_type_idx').on('transactions').columns(['activity_id', 'type']).execute();

@@ -100,7 +100,9 @@ export async function up(db: Kysely<unknown>, { engine }: MigrationContext): Pro
 
   for (const table of ['activity_facts', 'activity_country_facts']) {
     await db.schema.alterTable(table).addColumn('lifecycle_stage', 'text').execute();
-    await sql`update ${sql.table(table)} set lifecycle_stage = (select a.lifecycle_stage from activities a where a.id = ${sql.table(table)}.activity_id)`.execute(db);
+    await sql`update ${sql.table(table)} set lifecycle_stage = (select a.lifecycle_stage from activities a where a.id = ${sql.table(table)}.activity_id)`.execute(
+      db,
+    );
   }
   await db.schema.createIndex('af_stage_idx').on('activity_facts').columns(['lifecycle_stage', 'year']).execute();
 }

@@ -20,7 +20,11 @@ export async function up(db: Kysely<unknown>, _context: MigrationContext): Promi
     .addPrimaryKeyConstraint('analytics_cube_pk', ['dim', 'key', 'year', 'stage'])
     .execute();
   // Year-range queries of one dimension.
-  await db.schema.createIndex('analytics_cube_dim_year_idx').on('analytics_cube').columns(['dim', 'year', 'stage', 'key', 'programs', 'participants']).execute();
+  await db.schema
+    .createIndex('analytics_cube_dim_year_idx')
+    .on('analytics_cube')
+    .columns(['dim', 'year', 'stage', 'key', 'programs', 'participants'])
+    .execute();
 
   await db.schema
     .createTable('spend_facts')
@@ -50,7 +54,16 @@ export async function up(db: Kysely<unknown>, _context: MigrationContext): Promi
     .addColumn('missing_day', 'text', (c) => c.notNull())
     .addColumn('amount_minor', 'bigint', (c) => c.notNull())
     .addColumn('transactions', 'integer', (c) => c.notNull())
-    .addPrimaryKeyConstraint('spending_cube_pk', ['dim', 'year', 'stage', 'key', 'currency', 'currency_rate_date', 'idr_rate_date', 'missing_day'])
+    .addPrimaryKeyConstraint('spending_cube_pk', [
+      'dim',
+      'year',
+      'stage',
+      'key',
+      'currency',
+      'currency_rate_date',
+      'idr_rate_date',
+      'missing_day',
+    ])
     .execute();
 
   // A migration's db has no table types; the tables just made are the ones the current cube code fills.

@@ -9,7 +9,8 @@ import type { MigrationContext } from './migration-context.js';
 
 export async function up(db: Kysely<unknown>, { engine }: MigrationContext): Promise<void> {
   const id = engine === 'postgres' ? 'serial' : 'integer';
-  const idColumn = (c: ColumnDefinitionBuilder): ColumnDefinitionBuilder => (engine === 'postgres' ? c.primaryKey() : c.primaryKey().autoIncrement());
+  const idColumn = (c: ColumnDefinitionBuilder): ColumnDefinitionBuilder =>
+    engine === 'postgres' ? c.primaryKey() : c.primaryKey().autoIncrement();
   const bytes = engine === 'postgres' ? 'bytea' : 'blob';
 
   // Nominations are participant records from their first status on.

@@ -5,7 +5,14 @@
  */
 import { sql, type Kysely } from 'kysely';
 
-const q = (id: string, kind: string, labelEn: string, labelId: string, required: boolean, measure: string | null) => ({ id, kind, labelEn, labelId, required, measure });
+const q = (id: string, kind: string, labelEn: string, labelId: string, required: boolean, measure: string | null) => ({
+  id,
+  kind,
+  labelEn,
+  labelId,
+  required,
+  measure,
+});
 
 export const DEFAULT_SURVEY_ROWS = [6, 12].map((months) => ({
   code: `followup_${months}m`,
@@ -13,10 +20,38 @@ export const DEFAULT_SURVEY_ROWS = [6, 12].map((months) => ({
   name_id: `Tindak lanjut setelah ${months} bulan`,
   months_after: months,
   questions: [
-    q('knowledge_applied', 'yes_no', 'Have you applied the knowledge from the program in your work?', 'Apakah Anda telah menerapkan pengetahuan dari program ini dalam pekerjaan Anda?', true, 'knowledge_applied'),
-    q('position_change', 'yes_no', 'Has your position changed since the program?', 'Apakah jabatan Anda berubah sejak program ini?', true, 'position_change'),
-    q('still_in_contact', 'yes_no', 'Are you still in contact with the Indonesian counterparts or other participants?', 'Apakah Anda masih berhubungan dengan mitra Indonesia atau peserta lainnya?', true, 'still_in_contact'),
-    q('usefulness', 'scale_1_5', 'How useful was the program for your work? (1 = not useful, 5 = very useful)', 'Seberapa bermanfaat program ini bagi pekerjaan Anda? (1 = tidak bermanfaat, 5 = sangat bermanfaat)', true, null),
+    q(
+      'knowledge_applied',
+      'yes_no',
+      'Have you applied the knowledge from the program in your work?',
+      'Apakah Anda telah menerapkan pengetahuan dari program ini dalam pekerjaan Anda?',
+      true,
+      'knowledge_applied',
+    ),
+    q(
+      'position_change',
+      'yes_no',
+      'Has your position changed since the program?',
+      'Apakah jabatan Anda berubah sejak program ini?',
+      true,
+      'position_change',
+    ),
+    q(
+      'still_in_contact',
+      'yes_no',
+      'Are you still in contact with the Indonesian counterparts or other participants?',
+      'Apakah Anda masih berhubungan dengan mitra Indonesia atau peserta lainnya?',
+      true,
+      'still_in_contact',
+    ),
+    q(
+      'usefulness',
+      'scale_1_5',
+      'How useful was the program for your work? (1 = not useful, 5 = very useful)',
+      'Seberapa bermanfaat program ini bagi pekerjaan Anda? (1 = tidak bermanfaat, 5 = sangat bermanfaat)',
+      true,
+      null,
+    ),
     q('comment', 'text', 'Any other comment (optional)', 'Komentar lain (opsional)', false, null),
   ],
 }));

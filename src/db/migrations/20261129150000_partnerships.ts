@@ -10,7 +10,8 @@ import type { MigrationContext } from './migration-context.js';
 
 export async function up(db: Kysely<unknown>, { engine }: MigrationContext): Promise<void> {
   const id = engine === 'postgres' ? 'serial' : 'integer';
-  const idColumn = (c: ColumnDefinitionBuilder): ColumnDefinitionBuilder => (engine === 'postgres' ? c.primaryKey() : c.primaryKey().autoIncrement());
+  const idColumn = (c: ColumnDefinitionBuilder): ColumnDefinitionBuilder =>
+    engine === 'postgres' ? c.primaryKey() : c.primaryKey().autoIncrement();
   const bytes = engine === 'postgres' ? 'bytea' : 'blob';
 
   await db.schema.alterTable('organisations').addColumn('website', 'text').execute();

@@ -19,7 +19,17 @@ import type { MigrationContext } from './migration-context.js';
 
 /** The tables behind each topic, as of this migration (later migrations add their own). */
 const TOPICS: Record<string, readonly string[]> = {
-  programs: ['activities', 'activity_recipients', 'activity_partners', 'activity_sectors', 'activity_sdgs', 'budgets', 'transactions', 'organisations', 'countries'],
+  programs: [
+    'activities',
+    'activity_recipients',
+    'activity_partners',
+    'activity_sectors',
+    'activity_sdgs',
+    'budgets',
+    'transactions',
+    'organisations',
+    'countries',
+  ],
   participants: ['participants', 'attendance', 'certificates'],
   reports: [
     'activity_facts',
@@ -69,9 +79,13 @@ async function sortColumns(db: Kysely<unknown>, engine: MigrationContext['engine
   // SQLite adds generated columns only as VIRTUAL (computed on read, stored in their indexes);
   // PostgreSQL 15 has STORED ones only.
   const kind = engine === 'postgres' ? sql`stored` : sql`virtual`;
-  await sql`alter table activities add column sort_start text generated always as (coalesce(actual_start, planned_start)) ${kind}`.execute(db);
+  await sql`alter table activities add column sort_start text generated always as (coalesce(actual_start, planned_start)) ${kind}`.execute(
+    db,
+  );
   await sql`alter table activities add column sort_end text generated always as (coalesce(actual_end, planned_end)) ${kind}`.execute(db);
-  await sql`alter table activities add column sort_title text generated always as (lower(coalesce(title_en, title_id, ''))) ${kind}`.execute(db);
+  await sql`alter table activities add column sort_title text generated always as (lower(coalesce(title_en, title_id, ''))) ${kind}`.execute(
+    db,
+  );
 }
 
 async function listIndexes(db: Kysely<unknown>): Promise<void> {
@@ -107,9 +121,13 @@ async function trigramIndex(db: Kysely<unknown>): Promise<void> {
         raise exception 'Mitra needs the PostgreSQL extension pg_trgm (text search of the lists)'
           using hint = 'ask a database superuser to run: create extension pg_trgm with schema public';
     end $$`.execute(db);
-  const row = await sql<{ schema: string }>`select n.nspname as schema from pg_extension e join pg_namespace n on n.oid = e.extnamespace where e.extname = 'pg_trgm'`.execute(db);
+  const row = await sql<{
+    schema: string;
+  }>`select n.nspname as schema from pg_extension e join pg_namespace n on n.oid = e.extnamespace where e.extname = 'pg_trgm'`.execute(db);
   const schema = row.rows[0]?.schema ?? 'public';
-  await sql`create index activities_search_trgm_idx on activities using gin ((${SEARCH_TEXT_PG}) ${sql.raw(`"${schema}".gin_trgm_ops`)})`.execute(db);
+  await sql`create index activities_search_trgm_idx on activities using gin ((${SEARCH_TEXT_PG}) ${sql.raw(`"${schema}".gin_trgm_ops`)})`.execute(
+    db,
+  );
 }
 
 async function ftsTable(db: Kysely<unknown>): Promise<void> {
@@ -117,17 +135,33 @@ async function ftsTable(db: Kysely<unknown>): Promise<void> {
   await sql`create virtual table activities_fts using fts5(identifier, title_en, title_id, description_en, description_id,
     content = 'activities', content_rowid = 'id', tokenize = 'trigram')`.execute(db);
   const columns = 'identifier, title_en, title_id, description_en, description_id';
-  const values = (prefix: string) => columns.split(', ').map((c) => `${prefix}.${c}`).join(', ');
-  await sql.raw(`create trigger activities_fts_insert after insert on activities begin
+  const values = (prefix: string) =>
+    columns
+      .split(', ')
+      .map((c) => `${prefix}.${c}`)
+      .join(', ');
+  await sql
+    .raw(
+      `create trigger activities_fts_insert after insert on activities begin
       insert into activities_fts (rowid, ${columns}) values (new.id, ${values('new')});
-    end`).execute(db);
-  await sql.raw(`create trigger activities_fts_delete after delete on activities begin
+    end`,
+    )
+    .execute(db);
+  await sql
+    .raw(
+      `create trigger activities_fts_delete after delete on activities begin
       insert into activities_fts (activities_fts, rowid, ${columns}) values ('delete', old.id, ${values('old')});
-    end`).execute(db);
-  await sql.raw(`create trigger activities_fts_update after update of ${columns} on activities begin
+    end`,
+    )
+    .execute(db);
+  await sql
+    .raw(
+      `create trigger activities_fts_update after update of ${columns} on activities begin
       insert into activities_fts (activities_fts, rowid, ${columns}) values ('delete', old.id, ${values('old')});
       insert into activities_fts (rowid, ${columns}) values (new.id, ${values('new')});
-    end`).execute(db);
+    end`,
+    )
+    .execute(db);
   await sql`insert into activities_fts (activities_fts) values ('rebuild')`.execute(db);
 }
 
@@ -138,7 +172,10 @@ async function dataVersions(db: Kysely<unknown>, engine: MigrationContext['engin
     .addColumn('version', 'bigint', (c) => c.notNull().defaultTo(0))
     .execute();
   // A migration's db has no table types (Kysely<unknown>): the table and its rows are named as never.
-  await db.insertInto('data_versions' as never).values(Object.keys(TOPICS).map((topic) => ({ topic, version: 0 })) as never).execute();
+  await db
+    .insertInto('data_versions' as never)
+    .values(Object.keys(TOPICS).map((topic) => ({ topic, version: 0 })) as never)
+    .execute();
   if (engine === 'postgres') await postgresVersionTriggers(db);
   else await sqliteVersionTriggers(db);
 }
@@ -149,9 +186,13 @@ async function sqliteVersionTriggers(db: Kysely<unknown>): Promise<void> {
   for (const [topic, tables] of Object.entries(TOPICS)) {
     for (const table of tables) {
       for (const event of ['insert', 'update', 'delete']) {
-        await sql.raw(`create trigger ${table}_${event}_version after ${event} on ${table} begin
+        await sql
+          .raw(
+            `create trigger ${table}_${event}_version after ${event} on ${table} begin
             update data_versions set version = version + 1 where topic = '${topic}';
-          end`).execute(db);
+          end`,
+          )
+          .execute(db);
       }
     }
   }
@@ -185,8 +226,12 @@ async function postgresVersionTriggers(db: Kysely<unknown>): Promise<void> {
     deferrable initially deferred for each row execute function mitra_raise_versions()`.execute(db);
   for (const [topic, tables] of Object.entries(TOPICS)) {
     for (const table of tables) {
-      await sql.raw(`create trigger ${table}_version after insert or update or delete on ${table}
-          for each statement execute function mitra_note_change('${topic}')`).execute(db);
+      await sql
+        .raw(
+          `create trigger ${table}_version after insert or update or delete on ${table}
+          for each statement execute function mitra_note_change('${topic}')`,
+        )
+        .execute(db);
     }
   }
 }

@@ -26,13 +26,11 @@ const forbidden = (f: () => void) => expect(f).toThrow(ForbiddenError);
 
 describe('who may do what', () => {
   it('publishes approved and later programs only', () => {
-    expect(['request', 'assessment', 'approved', 'funded', 'implementation', 'completed', 'evaluated', 'rejected', 'cancelled'].filter((s) => isPublished(s as never))).toEqual([
-      'approved',
-      'funded',
-      'implementation',
-      'completed',
-      'evaluated',
-    ]);
+    expect(
+      ['request', 'assessment', 'approved', 'funded', 'implementation', 'completed', 'evaluated', 'rejected', 'cancelled'].filter((s) =>
+        isPublished(s as never),
+      ),
+    ).toEqual(['approved', 'funded', 'implementation', 'completed', 'evaluated']);
     expect(canReadInternal(ANONYMOUS)).toBe(false);
     expect(canReadInternal(user('viewer'))).toBe(true);
   });
@@ -223,7 +221,9 @@ describe('the role table, actor by actor and stage by stage', () => {
 
   it('keeps reference data, imports, accounts and the audit log to their roles', () => {
     const rows = { reference: authorizeReferenceWrite, import: authorizeImport, accounts: authorizeUserAdmin, audit: authorizeAuditSearch };
-    const got = Object.fromEntries(Object.entries(rows).map(([name, f]) => [name, Object.fromEntries(WHO.map((who) => [who, outcome(() => f(ACTORS[who]))]))]));
+    const got = Object.fromEntries(
+      Object.entries(rows).map(([name, f]) => [name, Object.fromEntries(WHO.map((who) => [who, outcome(() => f(ACTORS[who]))]))]),
+    );
     const coordination = {
       admin: 'ok',
       coordinator: 'ok',
@@ -240,8 +240,13 @@ describe('the role table, actor by actor and stage by stage', () => {
   });
 
   it('shows personal data by role, organisation and nomination', () => {
-    const sees = (who: Who, nominatedBy: string | null, org: string | null = OWN) => canSeePersonalData(ACTORS[who], { implementingOrg: org }, nominatedBy);
-    expect(Object.fromEntries(WHO.map((who) => [who, [sees(who, null), sees(who, 'ID-KBRI'), sees(who, 'ID-KBRI', 'ID-BNPB'), sees(who, 'FJ-MFA')]]))).toEqual({
+    const sees = (who: Who, nominatedBy: string | null, org: string | null = OWN) =>
+      canSeePersonalData(ACTORS[who], { implementingOrg: org }, nominatedBy);
+    expect(
+      Object.fromEntries(
+        WHO.map((who) => [who, [sees(who, null), sees(who, 'ID-KBRI'), sees(who, 'ID-KBRI', 'ID-BNPB'), sees(who, 'FJ-MFA')]]),
+      ),
+    ).toEqual({
       admin: [true, true, true, true],
       coordinator: [true, true, true, true],
       'own agency': [true, true, false, true],

@@ -54,9 +54,13 @@ export function authorizeCreateProgram(actor: Actor, program: { implementingOrg:
   if (isSuper(actor) || hasRole(actor, 'coordinator')) return;
   if (hasRole(actor, 'agency')) {
     if (!isOwnProgram(actor, program.implementingOrg)) {
-      deny('activity.not_own_agency', `an agency registers its own programs only: set implementingOrg to ${orgOf(actor) ?? 'your organisation'}`);
+      deny(
+        'activity.not_own_agency',
+        `an agency registers its own programs only: set implementingOrg to ${orgOf(actor) ?? 'your organisation'}`,
+      );
     }
-    if (program.lifecycleStage !== 'request') deny('activity.stage_by_transition', 'a new program starts as a request; the coordination team moves it on');
+    if (program.lifecycleStage !== 'request')
+      deny('activity.stage_by_transition', 'a new program starts as a request; the coordination team moves it on');
     return;
   }
   // An embassy relays a partner government's request; that government's focal point files its own.
@@ -68,12 +72,18 @@ export function authorizeCreateProgram(actor: Actor, program: { implementingOrg:
 }
 
 /** Changing or deleting a program. */
-export function authorizeEditProgram(actor: Actor, current: { implementingOrg: string | null; lifecycleStage: LifecycleStage }, next?: { implementingOrg: string | null }): void {
+export function authorizeEditProgram(
+  actor: Actor,
+  current: { implementingOrg: string | null; lifecycleStage: LifecycleStage },
+  next?: { implementingOrg: string | null },
+): void {
   requireSignedIn(actor);
   if (isSuper(actor) || hasRole(actor, 'coordinator')) return;
   if (hasRole(actor, 'agency') && isOwnProgram(actor, current.implementingOrg)) {
-    if (next && !isOwnProgram(actor, next.implementingOrg)) deny('activity.not_own_agency', 'an agency cannot hand its program to another organisation');
-    if (!AGENCY_EDITABLE.includes(current.lifecycleStage)) deny('activity.closed', `the program is ${current.lifecycleStage}: only the coordination team may change it`);
+    if (next && !isOwnProgram(actor, next.implementingOrg))
+      deny('activity.not_own_agency', 'an agency cannot hand its program to another organisation');
+    if (!AGENCY_EDITABLE.includes(current.lifecycleStage))
+      deny('activity.closed', `the program is ${current.lifecycleStage}: only the coordination team may change it`);
     return;
   }
   deny('activity.forbidden', 'you may change only the programs of your own organisation');
@@ -199,7 +209,8 @@ export function authorizeParticipantWrite(
   if (hasRole(actor, 'agency') && isOwnProgram(actor, program.implementingOrg)) return;
   if (hasRole(actor, 'embassy', 'focal_point')) {
     if (!NOMINATION_STAGES.includes(program.lifecycleStage)) deny('participant.not_open', 'the program is not open for nominations');
-    if (participant && !isNominator(actor, participant.nominatedBy)) deny('participant.forbidden', 'embassies and focal points change their own nominees only');
+    if (participant && !isNominator(actor, participant.nominatedBy))
+      deny('participant.forbidden', 'embassies and focal points change their own nominees only');
     return;
   }
   deny('participant.forbidden', 'you may manage participants of your own organisation’s programs only');
@@ -274,5 +285,10 @@ export function canEditPartnership(actor: Actor, ownerOrg: string | null): boole
 export function authorizePartnershipEdit(actor: Actor, ownerOrg: string | null): void {
   requireSignedIn(actor);
   if (canEditPartnership(actor, ownerOrg)) return;
-  deny('partnership.not_owner', ownerOrg ? `only the coordination team and the owning agency (${ownerOrg}) change this record` : 'only the coordination team changes this record');
+  deny(
+    'partnership.not_owner',
+    ownerOrg
+      ? `only the coordination team and the owning agency (${ownerOrg}) change this record`
+      : 'only the coordination team changes this record',
+  );
 }

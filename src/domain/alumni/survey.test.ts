@@ -1,6 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { InvalidError } from '../errors.js';
-import { addMonths, latestDueEnd, aggregateWave, DEFAULT_SURVEYS, hundredths, share, surveyDefinitionSchema, surveyDueDate, validateAnswers, withoutTextAnswers, type SurveyQuestion } from './survey.js';
+import {
+  addMonths,
+  latestDueEnd,
+  aggregateWave,
+  DEFAULT_SURVEYS,
+  hundredths,
+  share,
+  surveyDefinitionSchema,
+  surveyDueDate,
+  validateAnswers,
+  withoutTextAnswers,
+  type SurveyQuestion,
+} from './survey.js';
 import { erasedPersonKey, ERASED, scrubChanges, secretsOf } from './privacy.js';
 
 const questions: SurveyQuestion[] = DEFAULT_SURVEYS[0]?.questions ? [...DEFAULT_SURVEYS[0].questions] : [];
@@ -72,7 +84,9 @@ describe('surveyDefinitionSchema', () => {
 
 describe('validateAnswers', () => {
   it('accepts complete answers and drops an empty comment', () => {
-    expect(validateAnswers(questions, { knowledge_applied: true, position_change: false, still_in_contact: true, usefulness: 4, comment: '  ' })).toEqual({
+    expect(
+      validateAnswers(questions, { knowledge_applied: true, position_change: false, still_in_contact: true, usefulness: 4, comment: '  ' }),
+    ).toEqual({
       knowledge_applied: true,
       position_change: false,
       still_in_contact: true,
@@ -80,8 +94,15 @@ describe('validateAnswers', () => {
     });
   });
   it('names each question that is missing, of the wrong kind or unknown', () => {
-    const issues = issuesOf(() => validateAnswers(questions, { knowledge_applied: 'yes', usefulness: 6, still_in_contact: false, extra: 1 }));
-    expect(issues.map((i) => i.path)).toEqual(['answers.extra', 'answers.knowledge_applied', 'answers.position_change', 'answers.usefulness']);
+    const issues = issuesOf(() =>
+      validateAnswers(questions, { knowledge_applied: 'yes', usefulness: 6, still_in_contact: false, extra: 1 }),
+    );
+    expect(issues.map((i) => i.path)).toEqual([
+      'answers.extra',
+      'answers.knowledge_applied',
+      'answers.position_change',
+      'answers.usefulness',
+    ]);
     expect(issues[1]?.message).toBe('"Have you applied the knowledge from the program in your work?": answer yes (true) or no (false)');
     expect(issues[2]?.message).toBe('"Has your position changed since the program?" needs an answer');
   });
@@ -92,8 +113,16 @@ describe('validateAnswers', () => {
 
 describe('aggregateWave', () => {
   it('counts the response rate, the yes shares and the scale mean (5 invited, 4 answered)', () => {
-    const a = (k: boolean, p: boolean, c: boolean, u: number) => ({ answers: { knowledge_applied: k, position_change: p, still_in_contact: c, usefulness: u } });
-    const agg = aggregateWave(questions, [a(true, false, true, 5), a(true, true, true, 4), a(false, false, true, 4), a(true, false, false, 2), { answers: null }]);
+    const a = (k: boolean, p: boolean, c: boolean, u: number) => ({
+      answers: { knowledge_applied: k, position_change: p, still_in_contact: c, usefulness: u },
+    });
+    const agg = aggregateWave(questions, [
+      a(true, false, true, 5),
+      a(true, true, true, 4),
+      a(false, false, true, 4),
+      a(true, false, false, 2),
+      { answers: null },
+    ]);
     expect(agg.invited).toBe(5);
     expect(agg.answered).toBe(4);
     expect(agg.responseRate).toEqual({ numerator: 4, denominator: 5, percent: '80.00' });
@@ -122,7 +151,10 @@ describe('hundredths and share', () => {
 
 describe('withoutTextAnswers', () => {
   it('drops the comment and keeps the counted answers', () => {
-    expect(withoutTextAnswers(questions, { knowledge_applied: true, usefulness: 3, comment: 'I am Ana from Suva' })).toEqual({ knowledge_applied: true, usefulness: 3 });
+    expect(withoutTextAnswers(questions, { knowledge_applied: true, usefulness: 3, comment: 'I am Ana from Suva' })).toEqual({
+      knowledge_applied: true,
+      usefulness: 3,
+    });
   });
 });
 
@@ -130,7 +162,11 @@ describe('scrubChanges', () => {
   it('erases personal fields and the name elsewhere, keeps the counted fields', () => {
     const secrets = secretsOf({ fullName: 'Ana Tuilagi', email: 'ana@gov.fj', phone: null });
     const out = scrubChanges(
-      { fullName: { before: null, after: 'Ana Tuilagi' }, status: { before: 'selected', after: 'attended' }, note: { before: null, after: 'Called ANA TUILAGI at ana@gov.fj' } },
+      {
+        fullName: { before: null, after: 'Ana Tuilagi' },
+        status: { before: 'selected', after: 'attended' },
+        note: { before: null, after: 'Called ANA TUILAGI at ana@gov.fj' },
+      },
       secrets,
     );
     expect(out).toEqual({

@@ -19,7 +19,11 @@ export type SurveyMeasure = (typeof SURVEY_MEASURES)[number];
 export const SURVEY_LIMITS = { questions: 50, label: 500, options: 20, text: 2000, monthsAfter: 60 } as const;
 
 const ID = /^[a-z][a-z0-9_]{0,39}$/;
-const label = z.string().trim().min(1, { message: 'must not be empty' }).max(SURVEY_LIMITS.label, { message: `must be at most ${SURVEY_LIMITS.label} characters` });
+const label = z
+  .string()
+  .trim()
+  .min(1, { message: 'must not be empty' })
+  .max(SURVEY_LIMITS.label, { message: `must be at most ${SURVEY_LIMITS.label} characters` });
 
 export const surveyOptionSchema = z.strictObject({
   value: z.string().regex(ID, { message: 'must be a short code: lower-case letters, digits and _' }),
@@ -39,14 +43,16 @@ export const surveyQuestionSchema = z
   })
   .superRefine((q, ctx) => {
     if (q.kind === 'choice') {
-      if (!q.options || q.options.length < 2) ctx.addIssue({ code: 'custom', path: ['options'], message: 'a choice question needs at least two options' });
+      if (!q.options || q.options.length < 2)
+        ctx.addIssue({ code: 'custom', path: ['options'], message: 'a choice question needs at least two options' });
       const values = (q.options ?? []).map((o) => o.value);
       const twice = values.find((v, i) => values.indexOf(v) !== i);
       if (twice) ctx.addIssue({ code: 'custom', path: ['options'], message: `option "${twice}" appears twice` });
     } else if (q.options && q.options.length > 0) {
       ctx.addIssue({ code: 'custom', path: ['options'], message: 'only choice questions have options' });
     }
-    if (q.measure && q.kind !== 'yes_no') ctx.addIssue({ code: 'custom', path: ['measure'], message: `the measure ${q.measure} is counted from a yes/no question` });
+    if (q.measure && q.kind !== 'yes_no')
+      ctx.addIssue({ code: 'custom', path: ['measure'], message: `the measure ${q.measure} is counted from a yes/no question` });
   });
 export type SurveyQuestion = z.output<typeof surveyQuestionSchema>;
 
@@ -55,20 +61,34 @@ export const surveyDefinitionSchema = z
     code: z.string().regex(/^[a-z0-9][a-z0-9_-]{0,39}$/, { message: 'must be a short code such as followup_6m' }),
     nameEn: label,
     nameId: label,
-    monthsAfter: z.number().int().min(1).max(SURVEY_LIMITS.monthsAfter, { message: `must be 1 to ${SURVEY_LIMITS.monthsAfter} months` }),
+    monthsAfter: z
+      .number()
+      .int()
+      .min(1)
+      .max(SURVEY_LIMITS.monthsAfter, { message: `must be 1 to ${SURVEY_LIMITS.monthsAfter} months` }),
     active: z.boolean().default(true),
     questions: z.array(surveyQuestionSchema).min(1, { message: 'a survey needs at least one question' }).max(SURVEY_LIMITS.questions),
   })
   .superRefine((s, ctx) => {
     const seen = new Map<string, number>();
     s.questions.forEach((q, i) => {
-      if (seen.has(q.id)) ctx.addIssue({ code: 'custom', path: ['questions', i, 'id'], message: `question id "${q.id}" is already used by question ${(seen.get(q.id) ?? 0) + 1}` });
+      if (seen.has(q.id))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['questions', i, 'id'],
+          message: `question id "${q.id}" is already used by question ${(seen.get(q.id) ?? 0) + 1}`,
+        });
       seen.set(q.id, i);
     });
     const measured = new Map<string, number>();
     s.questions.forEach((q, i) => {
       if (!q.measure) return;
-      if (measured.has(q.measure)) ctx.addIssue({ code: 'custom', path: ['questions', i, 'measure'], message: `the measure ${q.measure} is already on question ${(measured.get(q.measure) ?? 0) + 1}` });
+      if (measured.has(q.measure))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['questions', i, 'measure'],
+          message: `the measure ${q.measure} is already on question ${(measured.get(q.measure) ?? 0) + 1}`,
+        });
       measured.set(q.measure, i);
     });
   });
@@ -90,7 +110,9 @@ function checkAnswer(q: SurveyQuestion, value: unknown): { answer: SurveyAnswer 
     case 'yes_no':
       return typeof value === 'boolean' ? { answer: value } : { problem: 'answer yes (true) or no (false)' };
     case 'scale_1_5':
-      return typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= 5 ? { answer: value } : { problem: 'answer a whole number from 1 to 5' };
+      return typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= 5
+        ? { answer: value }
+        : { problem: 'answer a whole number from 1 to 5' };
     case 'choice':
       return typeof value === 'string' && (q.options ?? []).some((o) => o.value === value)
         ? { answer: value }
@@ -108,7 +130,9 @@ function checkAnswer(q: SurveyQuestion, value: unknown): { answer: SurveyAnswer 
  */
 export function validateAnswers(questions: readonly SurveyQuestion[], raw: unknown): SurveyAnswers {
   if (!isPlainObject(raw)) {
-    throw new InvalidError('survey.invalid_answers', 'the answers must be an object of question id → answer', [{ path: 'answers', message: 'must be an object' }]);
+    throw new InvalidError('survey.invalid_answers', 'the answers must be an object of question id → answer', [
+      { path: 'answers', message: 'must be an object' },
+    ]);
   }
   const given = raw;
   const issues: FieldIssue[] = [];
@@ -125,7 +149,8 @@ export function validateAnswers(questions: readonly SurveyQuestion[], raw: unkno
       continue;
     }
     const checked = checkAnswer(q, value);
-    if ('problem' in checked) issues.push({ path: `answers.${q.id}`, code: 'invalid_answer', message: `"${q.labelEn}": ${checked.problem}` });
+    if ('problem' in checked)
+      issues.push({ path: `answers.${q.id}`, code: 'invalid_answer', message: `"${q.labelEn}": ${checked.problem}` });
     else answers[q.id] = checked.answer;
   }
   if (issues.length) throw new InvalidError('survey.invalid_answers', `${issues.length} answer(s) need attention`, issues);
@@ -189,8 +214,22 @@ function defaultQuestions(): SurveyQuestion[] {
 
 /** The surveys every deployment starts with (migration 20261129131000_default_surveys). */
 export const DEFAULT_SURVEYS: readonly SurveyDefinition[] = [
-  { code: 'followup_6m', nameEn: 'Follow-up after 6 months', nameId: 'Tindak lanjut setelah 6 bulan', monthsAfter: 6, active: true, questions: defaultQuestions() },
-  { code: 'followup_12m', nameEn: 'Follow-up after 12 months', nameId: 'Tindak lanjut setelah 12 bulan', monthsAfter: 12, active: true, questions: defaultQuestions() },
+  {
+    code: 'followup_6m',
+    nameEn: 'Follow-up after 6 months',
+    nameId: 'Tindak lanjut setelah 6 bulan',
+    monthsAfter: 6,
+    active: true,
+    questions: defaultQuestions(),
+  },
+  {
+    code: 'followup_12m',
+    nameEn: 'Follow-up after 12 months',
+    nameId: 'Tindak lanjut setelah 12 bulan',
+    monthsAfter: 12,
+    active: true,
+    questions: defaultQuestions(),
+  },
 ];
 
 // ---- due dates ---------------------------------------------------------------------------------
@@ -286,7 +325,10 @@ export interface WaveAggregate {
 }
 
 /** The figures of one survey wave of one program, from its invitations (answers null while unanswered). */
-export function aggregateWave(questions: readonly SurveyQuestion[], invitations: readonly { readonly answers: SurveyAnswers | null }[]): WaveAggregate {
+export function aggregateWave(
+  questions: readonly SurveyQuestion[],
+  invitations: readonly { readonly answers: SurveyAnswers | null }[],
+): WaveAggregate {
   const answered = invitations.flatMap((i) => (i.answers === null ? [] : [i.answers]));
   const measures: MeasureFigure[] = [];
   for (const measure of SURVEY_MEASURES) {
@@ -310,5 +352,11 @@ export function aggregateWave(questions: readonly SurveyQuestion[], invitations:
         distribution: [1, 2, 3, 4, 5].map((n) => values.filter((v) => v === n).length),
       };
     });
-  return { invited: invitations.length, answered: answered.length, responseRate: share(answered.length, invitations.length), measures, scales };
+  return {
+    invited: invitations.length,
+    answered: answered.length,
+    responseRate: share(answered.length, invitations.length),
+    measures,
+    scales,
+  };
 }

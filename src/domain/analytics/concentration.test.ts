@@ -5,7 +5,11 @@ import { yearOverYear, yearRange } from './change.js';
 describe('herfindahl', () => {
   it('sums squared percentage shares (hand-computed)', () => {
     // 2, 1, 1 of 4: shares 50%, 25%, 25% → 2500 + 625 + 625 = 3750; 4²/6 = 2.67 equal parts.
-    const c = herfindahl([['PG', 2], ['FJ', 1], ['TL', 1]]);
+    const c = herfindahl([
+      ['PG', 2],
+      ['FJ', 1],
+      ['TL', 1],
+    ]);
     expect(c).toMatchObject({ hhi: 3750, equivalentParts: 2.67, level: 'high', parts: 3, total: 4 });
     expect(c.top).toEqual([
       { key: 'PG', value: 2, sharePercent: 50 },
@@ -16,12 +20,37 @@ describe('herfindahl', () => {
 
   it('gives 10,000 for one part and 10,000/n for n equal parts', () => {
     expect(herfindahl([['PS', 7]]).hhi).toBe(10_000);
-    expect(herfindahl([['a', 3], ['b', 3], ['c', 3]]).hhi).toBe(3333.33);
-    expect(herfindahl([['a', 1], ['b', 1], ['c', 1], ['d', 1], ['e', 1], ['f', 1], ['g', 1], ['h', 1], ['i', 1], ['j', 1]])).toMatchObject({ hhi: 1000, level: 'unconcentrated', equivalentParts: 10 });
+    expect(
+      herfindahl([
+        ['a', 3],
+        ['b', 3],
+        ['c', 3],
+      ]).hhi,
+    ).toBe(3333.33);
+    expect(
+      herfindahl([
+        ['a', 1],
+        ['b', 1],
+        ['c', 1],
+        ['d', 1],
+        ['e', 1],
+        ['f', 1],
+        ['g', 1],
+        ['h', 1],
+        ['i', 1],
+        ['j', 1],
+      ]),
+    ).toMatchObject({ hhi: 1000, level: 'unconcentrated', equivalentParts: 10 });
   });
 
   it('ignores empty parts and is 0 with no data', () => {
-    expect(herfindahl([['a', 0], ['b', 5], ['c', 5]]).hhi).toBe(5000);
+    expect(
+      herfindahl([
+        ['a', 0],
+        ['b', 5],
+        ['c', 5],
+      ]).hhi,
+    ).toBe(5000);
     expect(herfindahl([])).toEqual({ hhi: 0, equivalentParts: 0, level: null, parts: 0, total: 0, top: [] });
   });
 

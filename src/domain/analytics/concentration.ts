@@ -41,5 +41,12 @@ export function herfindahl(values: ReadonlyMap<string, number> | readonly (reado
     .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
     .slice(0, topN)
     .map(([key, value]) => ({ key, value, sharePercent: round2((100 * value) / total) }));
-  return { hhi: round2(hhi), equivalentParts: round2(total * total / squares), level: concentrationLevel(hhi), parts: parts.length, total, top };
+  return {
+    hhi: round2(hhi),
+    equivalentParts: round2((total * total) / squares),
+    level: concentrationLevel(hhi),
+    parts: parts.length,
+    total,
+    top,
+  };
 }

@@ -34,18 +34,36 @@ describe('evaluateTarget', () => {
 
 describe('priorityTargetInputSchema', () => {
   it('normalises codes and defaults to "at least"', () => {
-    const t = priorityTargetInputSchema.parse({ year: 2016, subjectKind: 'group', subjectCode: 'pif', metric: 'program_share', target: 25 });
+    const t = priorityTargetInputSchema.parse({
+      year: 2016,
+      subjectKind: 'group',
+      subjectCode: 'pif',
+      metric: 'program_share',
+      target: 25,
+    });
     expect(t).toMatchObject({ subjectCode: 'PIF', comparator: 'at_least', target: 25 });
   });
 
   it('refuses unknown subjects and impossible targets, naming the field', () => {
     const bad = (input: object) => priorityTargetInputSchema.safeParse(input).error?.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
-    expect(bad({ year: 2016, subjectKind: 'group', subjectCode: 'NATO', metric: 'programs', target: 1 })?.[0]).toMatch(/^subjectCode: unknown grouping "NATO"/);
-    expect(bad({ year: 2016, subjectKind: 'region', subjectCode: 'mars', metric: 'programs', target: 1 })?.[0]).toMatch(/^subjectCode: unknown region/);
-    expect(bad({ year: 2016, subjectKind: 'country', subjectCode: 'QQ', metric: 'programs', target: 1 })?.[0]).toMatch(/^subjectCode: "QQ" is not/);
-    expect(bad({ year: 2016, subjectKind: 'group', subjectCode: 'PIF', metric: 'program_share', target: 120 })).toEqual(['target: a share is a percentage between 0 and 100']);
-    expect(bad({ year: 2016, subjectKind: 'group', subjectCode: 'PIF', metric: 'programs', target: 2.5 })).toEqual(['target: programs is a count: a whole number']);
-    expect(bad({ year: 2016, subjectKind: 'group', subjectCode: 'PIF', metric: 'program_share', target: 12.345 })).toEqual(['target: a share has at most two decimals']);
+    expect(bad({ year: 2016, subjectKind: 'group', subjectCode: 'NATO', metric: 'programs', target: 1 })?.[0]).toMatch(
+      /^subjectCode: unknown grouping "NATO"/,
+    );
+    expect(bad({ year: 2016, subjectKind: 'region', subjectCode: 'mars', metric: 'programs', target: 1 })?.[0]).toMatch(
+      /^subjectCode: unknown region/,
+    );
+    expect(bad({ year: 2016, subjectKind: 'country', subjectCode: 'QQ', metric: 'programs', target: 1 })?.[0]).toMatch(
+      /^subjectCode: "QQ" is not/,
+    );
+    expect(bad({ year: 2016, subjectKind: 'group', subjectCode: 'PIF', metric: 'program_share', target: 120 })).toEqual([
+      'target: a share is a percentage between 0 and 100',
+    ]);
+    expect(bad({ year: 2016, subjectKind: 'group', subjectCode: 'PIF', metric: 'programs', target: 2.5 })).toEqual([
+      'target: programs is a count: a whole number',
+    ]);
+    expect(bad({ year: 2016, subjectKind: 'group', subjectCode: 'PIF', metric: 'program_share', target: 12.345 })).toEqual([
+      'target: a share has at most two decimals',
+    ]);
   });
 });
 
@@ -66,7 +84,9 @@ describe('subjects', () => {
 
 describe('countryListInputSchema', () => {
   it('sorts and checks the countries', () => {
-    expect(countryListInputSchema.parse({ code: 'Melanesia', nameEn: 'Melanesia', nameId: 'Melanesia', countries: ['pg', 'FJ'] })).toMatchObject({ code: 'melanesia', countries: ['FJ', 'PG'] });
+    expect(
+      countryListInputSchema.parse({ code: 'Melanesia', nameEn: 'Melanesia', nameId: 'Melanesia', countries: ['pg', 'FJ'] }),
+    ).toMatchObject({ code: 'melanesia', countries: ['FJ', 'PG'] });
     const r = countryListInputSchema.safeParse({ code: 'x y', nameEn: '', nameId: 'a', countries: ['FJ', 'FJ', 'ZZ'] });
     expect(r.error?.issues.map((i) => i.path.join('.')).sort()).toEqual(['code', 'countries.1', 'countries.2', 'nameEn']);
   });

@@ -68,8 +68,15 @@ export const priorityTargetInputSchema = z
     const codeProblem = subjectCodeProblem(t.subjectKind, t.subjectCode);
     if (codeProblem) ctx.addIssue({ code: 'custom', path: ['subjectCode'], message: codeProblem, params: { code: 'unknown_subject' } });
     if (isShareMetric(t.metric)) {
-      if (t.target > 100) ctx.addIssue({ code: 'custom', path: ['target'], message: 'a share is a percentage between 0 and 100', params: { code: 'out_of_range' } });
-      if (Math.abs(Math.round(t.target * 100) - t.target * 100) > 1e-7) ctx.addIssue({ code: 'custom', path: ['target'], message: 'a share has at most two decimals' });
+      if (t.target > 100)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['target'],
+          message: 'a share is a percentage between 0 and 100',
+          params: { code: 'out_of_range' },
+        });
+      if (Math.abs(Math.round(t.target * 100) - t.target * 100) > 1e-7)
+        ctx.addIssue({ code: 'custom', path: ['target'], message: 'a share has at most two decimals' });
     } else if (!Number.isInteger(t.target)) {
       ctx.addIssue({ code: 'custom', path: ['target'], message: `${t.metric} is a count: a whole number` });
     }
@@ -89,7 +96,13 @@ export const countryListInputSchema = z.strictObject({
     .superRefine((codes, ctx) => {
       const seen = new Set<string>();
       codes.forEach((c, i) => {
-        if (!isCountryCode(c)) ctx.addIssue({ code: 'custom', path: [i], message: `"${c}" is not an ISO 3166-1 alpha-2 country code`, params: { code: 'unknown_country' } });
+        if (!isCountryCode(c))
+          ctx.addIssue({
+            code: 'custom',
+            path: [i],
+            message: `"${c}" is not an ISO 3166-1 alpha-2 country code`,
+            params: { code: 'unknown_country' },
+          });
         else if (seen.has(c)) ctx.addIssue({ code: 'custom', path: [i], message: `${c} is listed twice` });
         seen.add(c);
       });
@@ -108,7 +121,10 @@ export function normaliseSubjectCode(kind: SubjectKind, code: string): string {
 /** Why a subject code is not one of its kind, or null. Custom lists are checked against the database by the service. */
 export function subjectCodeProblem(kind: SubjectKind, code: string): string | null {
   const c = normaliseSubjectCode(kind, code);
-  if (kind === 'group' && !isGroupCode(c)) return `unknown grouping "${code}"; expected one of ${listGroups().map((g) => g.code).join(', ')}`;
+  if (kind === 'group' && !isGroupCode(c))
+    return `unknown grouping "${code}"; expected one of ${listGroups()
+      .map((g) => g.code)
+      .join(', ')}`;
   if (kind === 'region' && !isOneOf(REPORT_REGIONS, c)) return `unknown region "${code}"; expected one of ${REPORT_REGIONS.join(', ')}`;
   if (kind === 'country' && !isCountryCode(c)) return `"${code}" is not an ISO 3166-1 alpha-2 country code`;
   if (kind === 'list' && !LIST_CODE_PATTERN.test(c)) return `"${code}" is not a country-list code`;
@@ -139,7 +155,11 @@ export function subjectMembers(subject: PrioritySubject, year: number, lists: Re
   }
 }
 
-export function subjectName(subject: PrioritySubject, lang: 'en' | 'id', lists: ReadonlyMap<string, { nameEn: string; nameId: string }>): string {
+export function subjectName(
+  subject: PrioritySubject,
+  lang: 'en' | 'id',
+  lists: ReadonlyMap<string, { nameEn: string; nameId: string }>,
+): string {
   switch (subject.kind) {
     case 'group': {
       const g = listGroups().find((x) => x.code === subject.code);
@@ -155,7 +175,6 @@ export function subjectName(subject: PrioritySubject, lang: 'en' | 'id', lists: 
       return countryName(subject.code, lang);
   }
 }
-
 
 /** What the records show for a subject in a year, and the year's totals the shares divide by. */
 export interface SubjectFigures {
@@ -198,6 +217,6 @@ export function evaluateTarget(metric: PriorityMetric, comparator: Comparator, t
   // part / whole ≥ t / 10,000 ⇔ part × 10,000 ≥ t × whole (t in hundredths of a percent).
   const lhs = part * 10_000;
   const rhs = targetHundredths * whole;
-  const met = whole === 0 ? (comparator === 'at_most' || targetHundredths === 0) : comparator === 'at_least' ? lhs >= rhs : lhs <= rhs;
+  const met = whole === 0 ? comparator === 'at_most' || targetHundredths === 0 : comparator === 'at_least' ? lhs >= rhs : lhs <= rhs;
   return { actual, met, gap: Math.round((actual - target) * 100) / 100 };
 }

@@ -15,7 +15,10 @@ export const attendanceMarkSchema = z
 
 export const attendanceInputSchema = z
   .object({
-    marks: z.array(attendanceMarkSchema).max(MAX_MARKS).meta({ description: `one mark per participant and course day, at most ${MAX_MARKS}; a mark given again replaces the earlier one` }),
+    marks: z
+      .array(attendanceMarkSchema)
+      .max(MAX_MARKS)
+      .meta({ description: `one mark per participant and course day, at most ${MAX_MARKS}; a mark given again replaces the earlier one` }),
   })
   .strict()
   .meta({ id: 'AttendanceInput' });

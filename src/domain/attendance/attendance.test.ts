@@ -3,7 +3,12 @@ import { InvalidError } from '../errors.js';
 import { attendanceOutcome, completionOf, courseDays } from './attendance.js';
 import { certificateNumber, checkDigits, isValidCertificateNumber, isVerifyToken } from './certificate-number.js';
 
-const dates = (plannedStart: string | null, plannedEnd: string | null, actualStart: string | null = null, actualEnd: string | null = null) => ({ plannedStart, plannedEnd, actualStart, actualEnd });
+const dates = (
+  plannedStart: string | null,
+  plannedEnd: string | null,
+  actualStart: string | null = null,
+  actualEnd: string | null = null,
+) => ({ plannedStart, plannedEnd, actualStart, actualEnd });
 
 describe('courseDays', () => {
   it('lists every calendar day of the planned dates, both ends included, across a month end', () => {

@@ -43,13 +43,18 @@ export function courseSpan(p: ProgramDates): { start: string; end: string } | nu
 export function courseDays(p: ProgramDates): string[] {
   const span = courseSpan(p);
   if (!span) {
-    throw new InvalidError('attendance.no_dates', 'the program has no start and end dates (actual or planned): set them before recording attendance', [
-      { path: 'plannedStart', code: 'required', message: 'the course days are the days of the program’s dates' },
-    ]);
+    throw new InvalidError(
+      'attendance.no_dates',
+      'the program has no start and end dates (actual or planned): set them before recording attendance',
+      [{ path: 'plannedStart', code: 'required', message: 'the course days are the days of the program’s dates' }],
+    );
   }
   const count = daysBetween(span.start, span.end) + 1;
   if (count > MAX_COURSE_DAYS) {
-    throw new InvalidError('attendance.too_long', `the program lasts ${count} days: daily attendance is kept for courses of at most ${MAX_COURSE_DAYS} days`);
+    throw new InvalidError(
+      'attendance.too_long',
+      `the program lasts ${count} days: daily attendance is kept for courses of at most ${MAX_COURSE_DAYS} days`,
+    );
   }
   return Array.from({ length: count }, (_, i) => addDays(span.start, i));
 }

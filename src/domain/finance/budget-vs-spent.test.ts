@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest';
 import type { SpendingGroup } from '../report/summary.js';
 import { budgetVsSpentQuerySchema, compareBudgetAndSpent, executionRate, moneyFilterOf } from './budget-vs-spent.js';
 
-const group = (currency: string, amountMinor: number, currencyRate: number | null, idrRate: number | null, day = '2031-03-01'): SpendingGroup => ({
+const group = (
+  currency: string,
+  amountMinor: number,
+  currencyRate: number | null,
+  idrRate: number | null,
+  day = '2031-03-01',
+): SpendingGroup => ({
   currency,
   amountMinor,
   currencyRate,
@@ -46,25 +52,48 @@ describe('compareBudgetAndSpent', () => {
   it('lists a currency without a rate and compares in rupiah when only the dollar side misses one', () => {
     // IDR with no IDR rate recorded: no dollar value, but the rupiah total is exact.
     const r = compareBudgetAndSpent({ budget: [group('IDR', 10_000_000, null, null)], spent: [group('IDR', 2_500_000, null, null)] });
-    expect(r.spent.missingRates).toEqual([{ currency: 'IDR', transactions: 1, amountMinor: 2_500_000, firstDate: '2031-03-01', lastDate: '2031-03-01', missing: ['usd'] }]);
+    expect(r.spent.missingRates).toEqual([
+      { currency: 'IDR', transactions: 1, amountMinor: 2_500_000, firstDate: '2031-03-01', lastDate: '2031-03-01', missing: ['usd'] },
+    ]);
     expect(r).toMatchObject({ executionRate: 0.25, executionRateBasis: 'idr' });
   });
 
   it('gives no execution rate when both totals miss a rate, and never drops the amount', () => {
-    const r = compareBudgetAndSpent({ budget: [group('EUR', 800_000, 0.8, 15_000)], spent: [group('EUR', 500_000, 0.5, 15_000), group('JPY', 10_000_000, null, 15_000)] });
+    const r = compareBudgetAndSpent({
+      budget: [group('EUR', 800_000, 0.8, 15_000)],
+      spent: [group('EUR', 500_000, 0.5, 15_000), group('JPY', 10_000_000, null, 15_000)],
+    });
     expect(r.spent.usdMinor).toBe(1_000_000);
-    expect(r.spent.missingRates).toEqual([{ currency: 'JPY', transactions: 1, amountMinor: 10_000_000, firstDate: '2031-03-01', lastDate: '2031-03-01', missing: ['idr', 'usd'] }]);
+    expect(r.spent.missingRates).toEqual([
+      {
+        currency: 'JPY',
+        transactions: 1,
+        amountMinor: 10_000_000,
+        firstDate: '2031-03-01',
+        lastDate: '2031-03-01',
+        missing: ['idr', 'usd'],
+      },
+    ]);
     expect(r).toMatchObject({ executionRate: null, executionRateBasis: null });
   });
 
   it('has no execution rate without a budget', () => {
-    expect(compareBudgetAndSpent({ budget: [], spent: [group('USD', 100, null, 15_000)] })).toMatchObject({ executionRate: null, executionRateBasis: null });
+    expect(compareBudgetAndSpent({ budget: [], spent: [group('USD', 100, null, 15_000)] })).toMatchObject({
+      executionRate: null,
+      executionRateBasis: null,
+    });
   });
 });
 
 describe('budgetVsSpentQuerySchema', () => {
   it('reads the query string with defaults', () => {
-    expect(budgetVsSpentQuerySchema.parse({ year: '2031', stage: 'completed,funded' })).toEqual({ groupBy: 'program', year: 2031, stage: ['completed', 'funded'], page: 1, pageSize: 50 });
+    expect(budgetVsSpentQuerySchema.parse({ year: '2031', stage: 'completed,funded' })).toEqual({
+      groupBy: 'program',
+      year: 2031,
+      stage: ['completed', 'funded'],
+      page: 1,
+      pageSize: 50,
+    });
   });
 
   it('refuses a reversed range, a year with a range, and an unknown grouping', () => {

@@ -60,7 +60,10 @@ export const budgetVsSpentQuerySchema = z
 export type BudgetVsSpentQuery = z.output<typeof budgetVsSpentQuerySchema>;
 
 /** The repository's filter from the parsed query (stages are decided by the service: the public sees published ones). */
-export function moneyFilterOf(q: { year?: number; yearFrom?: number; yearTo?: number; agency?: string }, stages: readonly LifecycleStage[] | undefined): MoneyFilter {
+export function moneyFilterOf(
+  q: { year?: number; yearFrom?: number; yearTo?: number; agency?: string },
+  stages: readonly LifecycleStage[] | undefined,
+): MoneyFilter {
   return {
     yearFrom: q.year ?? q.yearFrom,
     yearTo: q.year ?? q.yearTo,
@@ -81,7 +84,12 @@ export interface MoneyGroup {
     readonly stage: LifecycleStage;
   } | null;
   /** The implementing agency (of the group, or of the program); null when none is recorded. */
-  readonly agency: { readonly code: string; readonly nameEn: string; readonly nameId: string | null; readonly acronym: string | null } | null;
+  readonly agency: {
+    readonly code: string;
+    readonly nameEn: string;
+    readonly nameId: string | null;
+    readonly acronym: string | null;
+  } | null;
   /** The program year (of the group, or of the program); null when the program has no dates. */
   readonly year: number | null;
   readonly programs: number;
@@ -134,6 +142,11 @@ export function compareBudgetAndSpent(agg: BudgetSpentAggregate): BudgetVsSpentF
   const budget = convertSpending(agg.budget);
   const spent = convertSpending(agg.spent);
   const basis = !lacks(budget, 'usd') && !lacks(spent, 'usd') ? 'usd' : !lacks(budget, 'idr') && !lacks(spent, 'idr') ? 'idr' : null;
-  const rate = basis === 'usd' ? executionRate(spent.usdMinor, budget.usdMinor) : basis === 'idr' ? executionRate(spent.idrMinor, budget.idrMinor) : null;
+  const rate =
+    basis === 'usd'
+      ? executionRate(spent.usdMinor, budget.usdMinor)
+      : basis === 'idr'
+        ? executionRate(spent.idrMinor, budget.idrMinor)
+        : null;
   return { budget, spent, executionRate: rate, executionRateBasis: rate === null ? null : basis };
 }

@@ -2,7 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { estimateInKind, rateOn, SpendingAccumulator, type InKindProgramFacts, type RateTable } from './in-kind.js';
 import type { UnitCost } from './unit-costs.js';
 
-const cost = (id: number, kind: UnitCost['kind'], region: UnitCost['region'], currency: string, amountMinor: number, validFrom = '2031-01-01'): UnitCost => ({
+const cost = (
+  id: number,
+  kind: UnitCost['kind'],
+  region: UnitCost['region'],
+  currency: string,
+  amountMinor: number,
+  validFrom = '2031-01-01',
+): UnitCost => ({
   id,
   kind,
   region,
@@ -113,7 +120,16 @@ describe('estimateInKind', () => {
   });
 
   it('splits flights by the regions people come from', () => {
-    const e = estimateInKind(program({ participantsByRegion: [{ region: 'asia', participants: 4 }, { region: 'oceania', participants: 6 }] }), COSTS, RATES);
+    const e = estimateInKind(
+      program({
+        participantsByRegion: [
+          { region: 'asia', participants: 4 },
+          { region: 'oceania', participants: 6 },
+        ],
+      }),
+      COSTS,
+      RATES,
+    );
     // 4 × 500 + 6 × 800 = USD 6,800.00 of flights; with the days, USD 8,800.00.
     expect(e.components.filter((c) => c.kind === 'flight').map((c) => [c.region, c.quantity, c.amountMinor])).toEqual([
       ['asia', 4, 200_000],
@@ -132,22 +148,37 @@ describe('estimateInKind', () => {
       ['flight', null],
     ]);
     // A cost from later in the year does not apply to an earlier program.
-    expect(estimateInKind(program({ plannedStart: '2030-12-30', plannedEnd: '2031-01-02' }), COSTS, RATES).gaps.map((g) => g.what)).toEqual(['unit_cost', 'unit_cost']);
+    expect(estimateInKind(program({ plannedStart: '2030-12-30', plannedEnd: '2031-01-02' }), COSTS, RATES).gaps.map((g) => g.what)).toEqual(
+      ['unit_cost', 'unit_cost'],
+    );
   });
 
   it('reports missing people, dates, dates in the wrong order and recipients', () => {
-    expect(estimateInKind(program({ participants: 0, participantsSource: null, participantsByRegion: [] }), COSTS, RATES).gaps).toEqual([{ what: 'participants' }]);
+    expect(estimateInKind(program({ participants: 0, participantsSource: null, participantsByRegion: [] }), COSTS, RATES).gaps).toEqual([
+      { what: 'participants' },
+    ]);
     expect(estimateInKind(program({ plannedEnd: null }), COSTS, RATES).gaps).toEqual([{ what: 'dates' }]);
     expect(estimateInKind(program({ plannedEnd: '2031-04-30' }), COSTS, RATES).gaps).toEqual([{ what: 'dates_order' }]);
-    expect(estimateInKind(program({ participantsByRegion: [{ region: null, participants: 10 }] }), COSTS, RATES).gaps).toEqual([{ what: 'region' }]);
+    expect(estimateInKind(program({ participantsByRegion: [{ region: null, participants: 10 }] }), COSTS, RATES).gaps).toEqual([
+      { what: 'region' },
+    ]);
   });
 
   it('mixes an actual start with a planned end', () => {
-    expect(estimateInKind(program({ actualStart: '2031-05-02' }), COSTS, RATES).inputs).toMatchObject({ startDate: '2031-05-02', endDate: '2031-05-03', dateSource: 'mixed', days: 2 });
+    expect(estimateInKind(program({ actualStart: '2031-05-02' }), COSTS, RATES).inputs).toMatchObject({
+      startDate: '2031-05-02',
+      endDate: '2031-05-03',
+      dateSource: 'mixed',
+      days: 2,
+    });
   });
 
   it('lists the currency of a cost without a rate on the day', () => {
-    const e = estimateInKind(program(), [cost(1, 'participant_day', null, 'EUR', 10_000), cost(3, 'flight', 'oceania', 'USD', 80_000)], RATES);
+    const e = estimateInKind(
+      program(),
+      [cost(1, 'participant_day', null, 'EUR', 10_000), cost(3, 'flight', 'oceania', 'USD', 80_000)],
+      RATES,
+    );
     expect(e.value?.usdMinor).toBe(800_000);
     expect(e.value?.missingRates).toMatchObject([{ currency: 'EUR', amountMinor: 300_000, missing: ['idr', 'usd'] }]);
   });
@@ -156,9 +187,22 @@ describe('estimateInKind', () => {
 describe('SpendingAccumulator', () => {
   it('adds amounts of the same currency and rates, then converts them once', () => {
     const sum = new SpendingAccumulator();
-    const g = (amountMinor: number, idrRate: number, day: string) => ({ currency: 'USD', currencyRate: null, idrRate, amountMinor, transactions: 1, firstDate: day, lastDate: day });
+    const g = (amountMinor: number, idrRate: number, day: string) => ({
+      currency: 'USD',
+      currencyRate: null,
+      idrRate,
+      amountMinor,
+      transactions: 1,
+      firstDate: day,
+      lastDate: day,
+    });
     sum.add([g(100, 15_000, '2031-02-01'), g(200, 15_000, '2031-01-01'), g(300, 16_000, '2031-08-01')]);
     // USD 6.00; IDR 3.00 × 15,000 + 3.00 × 16,000 = 93,000.00.
-    expect(sum.total()).toMatchObject({ usdMinor: 600, idrMinor: 9_300_000, transactions: 3, byCurrency: [{ currency: 'USD', amountMinor: 600, transactions: 3 }] });
+    expect(sum.total()).toMatchObject({
+      usdMinor: 600,
+      idrMinor: 9_300_000,
+      transactions: 3,
+      byCurrency: [{ currency: 'USD', amountMinor: 600, transactions: 3 }],
+    });
   });
 });

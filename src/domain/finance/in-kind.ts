@@ -95,7 +95,10 @@ export type InKindGap =
 export interface InKindEstimate {
   /** Always true: a value computed from unit costs, not a recorded amount. */
   readonly estimated: true;
-  readonly program: Omit<InKindProgramFacts, 'participants' | 'participantsSource' | 'participantsByRegion' | 'plannedStart' | 'plannedEnd' | 'actualStart' | 'actualEnd'>;
+  readonly program: Omit<
+    InKindProgramFacts,
+    'participants' | 'participantsSource' | 'participantsByRegion' | 'plannedStart' | 'plannedEnd' | 'actualStart' | 'actualEnd'
+  >;
   readonly inputs: InKindInputs;
   readonly components: readonly InKindComponent[];
   /** Why there is no estimate (empty when there is one). */
@@ -112,7 +115,8 @@ function inputsOf(p: InKindProgramFacts): InKindInputs {
   const startDate = p.actualStart ?? p.plannedStart;
   const endDate = p.actualEnd ?? p.plannedEnd;
   const fromActual = [p.actualStart !== null && startDate !== null, p.actualEnd !== null && endDate !== null];
-  const dateSource = startDate === null || endDate === null ? null : fromActual.every(Boolean) ? 'actual' : fromActual.some(Boolean) ? 'mixed' : 'planned';
+  const dateSource =
+    startDate === null || endDate === null ? null : fromActual.every(Boolean) ? 'actual' : fromActual.some(Boolean) ? 'mixed' : 'planned';
   const regions = new Map<ReportRegion | null, number>();
   for (const r of p.participantsByRegion) {
     if (r.participants <= 0) continue;
@@ -129,11 +133,19 @@ function inputsOf(p: InKindProgramFacts): InKindInputs {
     days: startDate && endDate && endDate >= startDate ? daysBetween(startDate, endDate) + 1 : null,
     byRegion: [...regions.entries()]
       .map(([region, people]) => ({ region, people }))
-      .sort((a, b) => (a.region === null ? 1 : b.region === null ? -1 : REPORT_REGIONS.indexOf(a.region) - REPORT_REGIONS.indexOf(b.region))),
+      .sort((a, b) =>
+        a.region === null ? 1 : b.region === null ? -1 : REPORT_REGIONS.indexOf(a.region) - REPORT_REGIONS.indexOf(b.region),
+      ),
   };
 }
 
-function component(costs: readonly UnitCost[], kind: UnitCostKind, region: ReportRegion | null, quantity: number, day: string): InKindComponent {
+function component(
+  costs: readonly UnitCost[],
+  kind: UnitCostKind,
+  region: ReportRegion | null,
+  quantity: number,
+  day: string,
+): InKindComponent {
   const cost = unitCostOn(costs, kind, region, day);
   return {
     kind,
@@ -148,7 +160,16 @@ function component(costs: readonly UnitCost[], kind: UnitCostKind, region: Repor
 /** The estimate of one program with the unit costs and exchange rates given. */
 export function estimateInKind(p: InKindProgramFacts, costs: readonly UnitCost[], rates: RateTable): InKindEstimate {
   const inputs = inputsOf(p);
-  const { participants: _n, participantsSource: _s, participantsByRegion: _r, plannedStart: _ps, plannedEnd: _pe, actualStart: _as, actualEnd: _ae, ...program } = p;
+  const {
+    participants: _n,
+    participantsSource: _s,
+    participantsByRegion: _r,
+    plannedStart: _ps,
+    plannedEnd: _pe,
+    actualStart: _as,
+    actualEnd: _ae,
+    ...program
+  } = p;
   const gaps: InKindGap[] = [];
   if (inputs.people <= 0) gaps.push({ what: 'participants' });
   if (inputs.startDate === null || inputs.endDate === null) gaps.push({ what: 'dates' });
@@ -171,7 +192,8 @@ export function estimateInKind(p: InKindProgramFacts, costs: readonly UnitCost[]
 /** The components' amounts with the rates of the day, merged by currency (for convertSpending). */
 function componentGroups(components: readonly InKindComponent[], rates: RateTable, day: string): SpendingGroup[] {
   const byCurrency = new Map<string, number>();
-  for (const c of components) if (c.currency && c.amountMinor !== null) byCurrency.set(c.currency, (byCurrency.get(c.currency) ?? 0) + c.amountMinor);
+  for (const c of components)
+    if (c.currency && c.amountMinor !== null) byCurrency.set(c.currency, (byCurrency.get(c.currency) ?? 0) + c.amountMinor);
   return [...byCurrency.entries()].map(([currency, amountMinor]) => ({
     currency,
     currencyRate: rateOn(rates, currency, day),

@@ -59,7 +59,6 @@ export const TOSSD_DEFAULT_STAGES: readonly LifecycleStage[] = ['implementation'
 /** Disbursements and expenditure count as spent (IATI TransactionType 3 and 4). */
 export const SPENT_TRANSACTION_TYPES: readonly string[] = ['3', '4'];
 
-
 /** CRS recipient code 998 "Developing countries, unspecified": a program with no recipient country recorded. */
 const UNSPECIFIED = 'Developing countries, unspecified';
 
@@ -79,7 +78,17 @@ export function spentOf(a: Pick<Program, 'transactions'>, rates: RateTable): Spe
   for (const t of a.transactions) {
     if (!SPENT_TRANSACTION_TYPES.includes(t.type)) continue;
     const day = t.valueDate ?? t.date;
-    sum.add([{ currency: t.currency, currencyRate: rateOn(rates, t.currency, day), idrRate: rateOn(rates, 'IDR', day), amountMinor: t.amountMinor, transactions: 1, firstDate: day, lastDate: day }]);
+    sum.add([
+      {
+        currency: t.currency,
+        currencyRate: rateOn(rates, t.currency, day),
+        idrRate: rateOn(rates, 'IDR', day),
+        amountMinor: t.amountMinor,
+        transactions: 1,
+        firstDate: day,
+        lastDate: day,
+      },
+    ]);
   }
   return sum.total();
 }
@@ -134,8 +143,13 @@ export function tossdRows(a: Program, ctx: TossdContext, inKindUsdMinor: number 
   const reporting = getCountry(ctx.reportingCountry);
   const collaboration = collaborationTypeOf(a);
   const aidType = a.modality ? AID_TYPE_OF_MODALITY[a.modality] : (a.iatiDetails?.defaultAidType ?? '');
-  const noRate = spent.missingRates.filter((m) => m.missing.includes('usd')).map((m) => m.currency).join(' ');
-  const recipients: { country: string | null; share: number }[] = a.recipients.length ? a.recipients.map((r, i) => ({ country: r.country, share: shares[i] ?? 0 })) : [{ country: null, share: 100 }];
+  const noRate = spent.missingRates
+    .filter((m) => m.missing.includes('usd'))
+    .map((m) => m.currency)
+    .join(' ');
+  const recipients: { country: string | null; share: number }[] = a.recipients.length
+    ? a.recipients.map((r, i) => ({ country: r.country, share: shares[i] ?? 0 }))
+    : [{ country: null, share: 100 }];
   return recipients.map((r, i) => {
     const country = r.country ? getCountry(r.country) : undefined;
     return [

@@ -2,11 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { sortUnitCosts, unitCostInputSchema, unitCostKey, unitCostOn, type UnitCost } from './unit-costs.js';
 
 const issues = (input: Record<string, unknown>) =>
-  unitCostInputSchema.safeParse(input).error?.issues.map((i) => [i.path.join('.'), (i as { params?: { code?: string } }).params?.code ?? i.code]) ?? [];
+  unitCostInputSchema
+    .safeParse(input)
+    .error?.issues.map((i) => [i.path.join('.'), (i as { params?: { code?: string } }).params?.code ?? i.code]) ?? [];
 
 describe('unitCostInputSchema', () => {
   it('reads a year as its 1 January and the amount in hundredths', () => {
-    expect(unitCostInputSchema.parse({ kind: 'participant_day', year: 2031, currency: 'idr', amount: '1500000.50', note: ' SBM 2031 ' })).toEqual({
+    expect(
+      unitCostInputSchema.parse({ kind: 'participant_day', year: 2031, currency: 'idr', amount: '1500000.50', note: ' SBM 2031 ' }),
+    ).toEqual({
       kind: 'participant_day',
       region: null,
       validFrom: '2031-01-01',
@@ -14,7 +18,9 @@ describe('unitCostInputSchema', () => {
       amountMinor: 150_000_050,
       note: 'SBM 2031',
     });
-    expect(unitCostInputSchema.parse({ kind: 'flight', region: 'oceania', validFrom: '2031-06-01', currency: 'USD', amount: 800 })).toMatchObject({ region: 'oceania', validFrom: '2031-06-01', amountMinor: 80_000 });
+    expect(
+      unitCostInputSchema.parse({ kind: 'flight', region: 'oceania', validFrom: '2031-06-01', currency: 'USD', amount: 800 }),
+    ).toMatchObject({ region: 'oceania', validFrom: '2031-06-01', amountMinor: 80_000 });
   });
 
   it('refuses amounts that are not positive, unknown kinds, regions and currencies', () => {
@@ -28,9 +34,13 @@ describe('unitCostInputSchema', () => {
 
   it('asks for a region on flights only, and for a year or a day', () => {
     expect(issues({ kind: 'flight', year: 2031, currency: 'USD', amount: '800' })).toEqual([['region', 'required']]);
-    expect(issues({ kind: 'participant_day', region: 'asia', year: 2031, currency: 'USD', amount: '8' })).toEqual([['region', 'unknown_field']]);
+    expect(issues({ kind: 'participant_day', region: 'asia', year: 2031, currency: 'USD', amount: '8' })).toEqual([
+      ['region', 'unknown_field'],
+    ]);
     expect(issues({ kind: 'participant_day', currency: 'USD', amount: '8' })).toEqual([['validFrom', 'required']]);
-    expect(issues({ kind: 'participant_day', year: 2031, validFrom: '2030-05-01', currency: 'USD', amount: '8' })).toEqual([['validFrom', 'date_order']]);
+    expect(issues({ kind: 'participant_day', year: 2031, validFrom: '2030-05-01', currency: 'USD', amount: '8' })).toEqual([
+      ['validFrom', 'date_order'],
+    ]);
   });
 });
 
@@ -45,7 +55,12 @@ describe('unitCostOn', () => {
     note: null,
     updatedAt: '2031-01-01T00:00:00.000Z',
   });
-  const costs = [cost(1, 'participant_day', null, '2030-01-01'), cost(2, 'participant_day', null, '2031-01-01'), cost(3, 'flight', 'asia', '2031-01-01'), cost(4, 'flight', 'africa', '2031-01-01')];
+  const costs = [
+    cost(1, 'participant_day', null, '2030-01-01'),
+    cost(2, 'participant_day', null, '2031-01-01'),
+    cost(3, 'flight', 'asia', '2031-01-01'),
+    cost(4, 'flight', 'africa', '2031-01-01'),
+  ];
 
   it('takes the cost in force on the day: the latest one from on or before it', () => {
     expect(unitCostOn(costs, 'participant_day', null, '2030-12-31')?.id).toBe(1);

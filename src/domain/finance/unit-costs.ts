@@ -37,7 +37,10 @@ export type UnitCostData = Omit<UnitCost, 'id' | 'updatedAt'>;
 export const unitCostInputSchema = z
   .strictObject({
     kind: z.enum(UNIT_COST_KINDS, { message: `must be one of ${UNIT_COST_KINDS.join(', ')}` }),
-    region: z.enum(REPORT_REGIONS, { message: `must be one of ${REPORT_REGIONS.join(', ')}` }).nullable().optional(),
+    region: z
+      .enum(REPORT_REGIONS, { message: `must be one of ${REPORT_REGIONS.join(', ')}` })
+      .nullable()
+      .optional(),
     year: z.coerce.number().int().min(1900).max(2200).optional().meta({ description: 'the cost applies from 1 January of this year' }),
     validFrom: calendarDate.optional().meta({ description: 'the cost applies from this day (instead of year)' }),
     currency: currencyCode,
@@ -45,25 +48,42 @@ export const unitCostInputSchema = z
     note: optionalText(200),
   })
   .superRefine((u, ctx) => {
-    if (u.amount === 0) ctx.addIssue({ code: 'custom', path: ['amount'], message: 'must be greater than 0', params: { code: 'not_positive' } });
+    if (u.amount === 0)
+      ctx.addIssue({ code: 'custom', path: ['amount'], message: 'must be greater than 0', params: { code: 'not_positive' } });
     const regional = REGIONAL_KINDS.includes(u.kind);
-    if (regional && !u.region) ctx.addIssue({ code: 'custom', path: ['region'], message: `a ${u.kind} cost needs the recipient region (${REPORT_REGIONS.join(', ')})`, params: { code: 'required' } });
-    if (!regional && u.region) ctx.addIssue({ code: 'custom', path: ['region'], message: `a ${u.kind} cost has no region`, params: { code: 'unknown_field' } });
-    if (u.year === undefined && u.validFrom === undefined) ctx.addIssue({ code: 'custom', path: ['validFrom'], message: 'give the year or the day the cost applies from', params: { code: 'required' } });
+    if (regional && !u.region)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['region'],
+        message: `a ${u.kind} cost needs the recipient region (${REPORT_REGIONS.join(', ')})`,
+        params: { code: 'required' },
+      });
+    if (!regional && u.region)
+      ctx.addIssue({ code: 'custom', path: ['region'], message: `a ${u.kind} cost has no region`, params: { code: 'unknown_field' } });
+    if (u.year === undefined && u.validFrom === undefined)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['validFrom'],
+        message: 'give the year or the day the cost applies from',
+        params: { code: 'required' },
+      });
     if (u.year !== undefined && u.validFrom !== undefined && !u.validFrom.startsWith(`${u.year}-`)) {
-      ctx.addIssue({ code: 'custom', path: ['validFrom'], message: `is not in ${u.year}; give the year or the day, not both`, params: { code: 'date_order' } });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['validFrom'],
+        message: `is not in ${u.year}; give the year or the day, not both`,
+        params: { code: 'date_order' },
+      });
     }
   })
-  .transform(
-    (u): UnitCostData => ({
-      kind: u.kind,
-      region: u.region ?? null,
-      validFrom: u.validFrom ?? `${u.year}-01-01`,
-      currency: u.currency,
-      amountMinor: u.amount,
-      note: u.note ?? null,
-    }),
-  );
+  .transform((u): UnitCostData => ({
+    kind: u.kind,
+    region: u.region ?? null,
+    validFrom: u.validFrom ?? `${u.year}-01-01`,
+    currency: u.currency,
+    amountMinor: u.amount,
+    note: u.note ?? null,
+  }));
 
 export type UnitCostRequest = z.input<typeof unitCostInputSchema>;
 
@@ -89,6 +109,9 @@ export function unitCostOn(costs: readonly UnitCost[], kind: UnitCostKind, regio
 export function sortUnitCosts<T extends Pick<UnitCost, 'kind' | 'region' | 'validFrom'>>(costs: readonly T[]): T[] {
   const regionIndex = (r: ReportRegion | null) => (r === null ? -1 : REPORT_REGIONS.indexOf(r));
   return [...costs].sort(
-    (a, b) => UNIT_COST_KINDS.indexOf(a.kind) - UNIT_COST_KINDS.indexOf(b.kind) || regionIndex(a.region) - regionIndex(b.region) || a.validFrom.localeCompare(b.validFrom),
+    (a, b) =>
+      UNIT_COST_KINDS.indexOf(a.kind) - UNIT_COST_KINDS.indexOf(b.kind) ||
+      regionIndex(a.region) - regionIndex(b.region) ||
+      a.validFrom.localeCompare(b.validFrom),
   );
 }

@@ -66,7 +66,9 @@ const pct = (n: number) => Number(n.toFixed(2)).toString();
 
 function narratives(en: string | null, id: string | null): XmlNode[] {
   // English is the activity's default language (xml:lang="en" on iati-activity).
-  return [en ? el('narrative', {}, en) : null, id ? el('narrative', { 'xml:lang': 'id' }, id) : null].filter((n): n is XmlNode => n !== null);
+  return [en ? el('narrative', {}, en) : null, id ? el('narrative', { 'xml:lang': 'id' }, id) : null].filter(
+    (n): n is XmlNode => n !== null,
+  );
 }
 
 function org(name: string, o: IatiOrg | undefined, code: string, attrs: XmlNode['attrs']): XmlNode {
@@ -92,7 +94,12 @@ export function iatiActivityNode(a: Program, ctx: IatiContext): XmlNode {
   const imported = a.source === 'iati' && a.iatiDetails?.reportingOrg?.ref ? a.iatiDetails : null;
   const publisher = imported?.reportingOrg;
   const reporting: IatiOrg = publisher?.ref
-    ? { ref: publisher.ref, type: publisher.type && /^\d+$/.test(publisher.type) ? publisher.type : '90', nameEn: publisher.name ?? publisher.ref, nameId: null }
+    ? {
+        ref: publisher.ref,
+        type: publisher.type && /^\d+$/.test(publisher.type) ? publisher.type : '90',
+        nameEn: publisher.name ?? publisher.ref,
+        nameId: null,
+      }
     : ctx.reportingOrg;
   const recipientShares = givenShares(a.recipients) ?? equalShares(a.recipients.length);
   const sectorsByVocabulary = new Map<string, typeof a.sectors>();

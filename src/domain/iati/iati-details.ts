@@ -16,17 +16,32 @@ export const iatiDetailsSchema = z
     /** Language of the title when it is neither English nor Indonesian. */
     titleLang: z.string().optional(),
     /** The recipient countries as written, when Mitra's list differs (unknown codes, regions' shares). */
-    recipientCountries: z.array(z.object({ code: text, percentage: text })).readonly().optional(),
-    recipientRegions: z.array(z.object({ code: text, vocabulary: text, percentage: text })).readonly().optional(),
+    recipientCountries: z
+      .array(z.object({ code: text, percentage: text }))
+      .readonly()
+      .optional(),
+    recipientRegions: z
+      .array(z.object({ code: text, vocabulary: text, percentage: text }))
+      .readonly()
+      .optional(),
     /** Recipients or sectors were given per transaction: the program's shares follow the transaction values. */
     recipientsFromTransactions: z.boolean().optional(),
     sectorsFromTransactions: z.boolean().optional(),
     /** Sectors Mitra does not recognise, as written. */
-    sectors: z.array(z.object({ vocabulary: text, code: text, percentage: text })).readonly().optional(),
+    sectors: z
+      .array(z.object({ vocabulary: text, code: text, percentage: text }))
+      .readonly()
+      .optional(),
     /** Tags other than SDG goals and targets, as written. */
-    tags: z.array(z.object({ vocabulary: text, code: text })).readonly().optional(),
+    tags: z
+      .array(z.object({ vocabulary: text, code: text }))
+      .readonly()
+      .optional(),
     /** Participating organisations Mitra could not place (no name or identifier, unknown role). */
-    participatingOrgs: z.array(z.object({ ref: text, role: text, name: text })).readonly().optional(),
+    participatingOrgs: z
+      .array(z.object({ ref: text, role: text, name: text }))
+      .readonly()
+      .optional(),
     /** A fingerprint of the mapped program: a re-import of an unchanged activity writes nothing. */
     fingerprint: z.string().optional(),
   })

@@ -38,7 +38,8 @@ const tx = (value: string, country: string | null, sectors: { vocabulary: string
   sectors,
 });
 
-const map = (over: Partial<RawIatiActivity> = {}, ownReportingRef: string | null = 'ID-NCT-SSTC') => mapIatiActivity(raw(over), { ownReportingRef });
+const map = (over: Partial<RawIatiActivity> = {}, ownReportingRef: string | null = 'ID-NCT-SSTC') =>
+  mapIatiActivity(raw(over), { ownReportingRef });
 
 describe('reading IATI values', () => {
   it('reads days and amounts as IATI writes them', () => {
@@ -58,10 +59,41 @@ describe('reading IATI values', () => {
   });
 
   it('splits shares by weight in hundredths that sum to exactly 100', () => {
-    expect([...sharesByWeight(new Map([['A', 1], ['B', 1], ['C', 1]])).values()]).toEqual([33.34, 33.33, 33.33]);
-    expect([...sharesByWeight(new Map([['A', 3], ['B', 1]])).values()]).toEqual([75, 25]);
-    expect([...sharesByWeight(new Map([['A', 0], ['B', 0]])).values()]).toEqual([null, null]);
-    const shares = [...sharesByWeight(new Map([['A', 7], ['B', 11], ['C', 13], ['D', 17]])).values()] as number[];
+    expect([
+      ...sharesByWeight(
+        new Map([
+          ['A', 1],
+          ['B', 1],
+          ['C', 1],
+        ]),
+      ).values(),
+    ]).toEqual([33.34, 33.33, 33.33]);
+    expect([
+      ...sharesByWeight(
+        new Map([
+          ['A', 3],
+          ['B', 1],
+        ]),
+      ).values(),
+    ]).toEqual([75, 25]);
+    expect([
+      ...sharesByWeight(
+        new Map([
+          ['A', 0],
+          ['B', 0],
+        ]),
+      ).values(),
+    ]).toEqual([null, null]);
+    const shares = [
+      ...sharesByWeight(
+        new Map([
+          ['A', 7],
+          ['B', 11],
+          ['C', 13],
+          ['D', 17],
+        ]),
+      ).values(),
+    ] as number[];
     expect(Math.round(shares.reduce((a, b) => a + b, 0) * 100)).toBe(10_000);
   });
 
@@ -92,7 +124,17 @@ describe('mapping an IATI activity to a program', () => {
         { vocabulary: '1', code: 'water' },
       ],
       defaultAidType: 'D01',
-      budgets: [{ type: '1', status: '2', periodStart: '2024-01-01', periodEnd: '2024-12-31', value: '5000', currency: null, valueDate: '2024-01-01' }],
+      budgets: [
+        {
+          type: '1',
+          status: '2',
+          periodStart: '2024-01-01',
+          periodEnd: '2024-12-31',
+          value: '5000',
+          currency: null,
+          valueDate: '2024-01-01',
+        },
+      ],
     });
     expect(m.issues).toEqual([]);
     expect(m.data).toMatchObject({
@@ -229,7 +271,11 @@ describe('mapping an IATI activity to a program', () => {
       'budget 1 / period-end',
       'budget 1 / value',
     ]);
-    expect(m.issues[0]).toEqual({ field: 'iati-identifier', value: 'US-GOV-1-0660.00/2012/086', message: 'must not contain spaces or any of / & | ? (IATI rule)' });
+    expect(m.issues[0]).toEqual({
+      field: 'iati-identifier',
+      value: 'US-GOV-1-0660.00/2012/086',
+      message: 'must not contain spaces or any of / & | ? (IATI rule)',
+    });
     expect(map({ status: null }).issues).toEqual([{ field: 'activity-status', message: 'is missing' }]);
   });
 });

@@ -6,7 +6,15 @@
  * activity unusable (no identifier, a malformed date or amount, no currency, an unknown status)
  * is an issue: the activity is invalid. docs/iati.md lists the mapping.
  */
-import { activityStatuses, IATI_ORG_ROLES, type ActivityStatus, type CooperationType, type IatiOrgRole, type Modality, type SscRole } from '../codes.js';
+import {
+  activityStatuses,
+  IATI_ORG_ROLES,
+  type ActivityStatus,
+  type CooperationType,
+  type IatiOrgRole,
+  type Modality,
+  type SscRole,
+} from '../codes.js';
 import { isOneOf } from '../guards.js';
 import { isCalendarDate } from '../dates.js';
 import { parseAmountToMinor } from '../money.js';
@@ -225,7 +233,14 @@ export function mapIatiActivity(raw: RawIatiActivity, options: IatiMappingOption
     if (valueDate === undefined) bad('value/@value-date', 'is not a real calendar day (YYYY-MM-DD)', t.valueDate);
     if (!ok || amount === undefined || !date) return;
     const desc = preferred(t.description, lang);
-    transactions.push({ type, date, amountMinor: amount, currency, valueDate: valueDate ?? null, description: desc ? clip(desc.text, LIMITS.shortText) : null });
+    transactions.push({
+      type,
+      date,
+      amountMinor: amount,
+      currency,
+      valueDate: valueDate ?? null,
+      description: desc ? clip(desc.text, LIMITS.shortText) : null,
+    });
     const weight = Math.abs(amount);
     if (!raw.recipientCountries.length && t.recipientCountry) {
       const code = t.recipientCountry.trim().toUpperCase();
@@ -272,7 +287,9 @@ export function mapIatiActivity(raw: RawIatiActivity, options: IatiMappingOption
     }
     // A vocabulary with a set-aside code no longer sums to 100: its shares stay in the details.
     if (partial.size) {
-      for (const s of sectors) if (partial.has(s.vocabulary)) unknownSectors.push({ vocabulary: s.vocabulary, code: s.code, percentage: s.percentage === null ? null : String(s.percentage) });
+      for (const s of sectors)
+        if (partial.has(s.vocabulary))
+          unknownSectors.push({ vocabulary: s.vocabulary, code: s.code, percentage: s.percentage === null ? null : String(s.percentage) });
       sectors = sectors.map((s) => (partial.has(s.vocabulary) ? { ...s, percentage: null } : s));
     }
   } else if (sectorWeights.size) {
@@ -314,14 +331,23 @@ export function mapIatiActivity(raw: RawIatiActivity, options: IatiMappingOption
     else if (!isCodeIn('Currency', currency)) issue(`${field} / value`, 'has a currency that is not an ISO 4217 code', currency);
     if (valueDate === undefined) issue(`${field} / value/@value-date`, 'is not a real calendar day (YYYY-MM-DD)', b.valueDate);
     if (issues.length > before || typeCode === null || statusCode === null || !periodStart || !periodEnd || amount === undefined) return;
-    budgets.push({ type: typeCode, status: statusCode, periodStart, periodEnd, amountMinor: amount, currency, valueDate: valueDate ?? null });
+    budgets.push({
+      type: typeCode,
+      status: statusCode,
+      periodStart,
+      periodEnd,
+      amountMinor: amount,
+      currency,
+      valueDate: valueDate ?? null,
+    });
   });
 
   // Organisations: the first implementing one implements; every other role is a partner.
   let implementing: IatiOrgRef | null = null;
   const partners: { org: IatiOrgRef; iatiRole: IatiOrgRole; sscRole: SscRole }[] = [];
   const unplaced: { ref: string | null; role: string | null; name: string | null }[] = [];
-  const sameOrg = (a: IatiOrgRef, b: IatiOrgRef) => (a.ref && b.ref ? a.ref.toLowerCase() === b.ref.toLowerCase() : !a.ref && !b.ref && a.name?.toLowerCase() === b.name?.toLowerCase());
+  const sameOrg = (a: IatiOrgRef, b: IatiOrgRef) =>
+    a.ref && b.ref ? a.ref.toLowerCase() === b.ref.toLowerCase() : !a.ref && !b.ref && a.name?.toLowerCase() === b.name?.toLowerCase();
   for (const o of raw.participatingOrgs) {
     const ref = orgRef(o, lang);
     const role = Number(o.role?.trim());
@@ -337,7 +363,12 @@ export function mapIatiActivity(raw: RawIatiActivity, options: IatiMappingOption
       continue;
     }
     if (partners.some((p) => p.iatiRole === role && sameOrg(p.org, org))) continue;
-    const sscRole: SscRole = org.ref && reportingRef && org.ref.toLowerCase() === reportingRef.toLowerCase() ? 'first_provider' : role === 1 ? 'second_provider' : 'facilitator';
+    const sscRole: SscRole =
+      org.ref && reportingRef && org.ref.toLowerCase() === reportingRef.toLowerCase()
+        ? 'first_provider'
+        : role === 1
+          ? 'second_provider'
+          : 'facilitator';
     partners.push({ org, iatiRole: role, sscRole });
   }
   const collaboration = raw.collaborationType?.trim() || null;
@@ -346,7 +377,9 @@ export function mapIatiActivity(raw: RawIatiActivity, options: IatiMappingOption
   const aidType = raw.defaultAidType?.trim() || null;
 
   const details: IatiDetails = {
-    reportingOrg: raw.reportingOrg ? { ref: reportingRef, type: raw.reportingOrg.type, name: preferred(raw.reportingOrg.names, lang)?.text ?? null } : null,
+    reportingOrg: raw.reportingOrg
+      ? { ref: reportingRef, type: raw.reportingOrg.type, name: preferred(raw.reportingOrg.names, lang)?.text ?? null }
+      : null,
     lastUpdated: raw.lastUpdated,
     defaultCurrency: raw.defaultCurrency,
     collaborationType: collaboration,

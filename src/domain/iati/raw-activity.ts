@@ -23,7 +23,15 @@ export interface RawIatiActivity {
   tags: { vocabulary: string | null; code: string | null }[];
   collaborationType: string | null;
   defaultAidType: string | null;
-  budgets: { type: string | null; status: string | null; periodStart: string | null; periodEnd: string | null; value: string; currency: string | null; valueDate: string | null }[];
+  budgets: {
+    type: string | null;
+    status: string | null;
+    periodStart: string | null;
+    periodEnd: string | null;
+    value: string;
+    currency: string | null;
+    valueDate: string | null;
+  }[];
   transactions: {
     type: string | null;
     date: string | null;
@@ -40,4 +48,3 @@ export interface IatiFileInfo {
   version: string | null;
   generated: string | null;
 }
-

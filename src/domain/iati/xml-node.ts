@@ -9,11 +9,7 @@ export interface XmlNode {
   readonly text?: string | number | null;
 }
 
-export function el(
-  name: string,
-  attrs: XmlNode['attrs'] = {},
-  children: XmlNode['children'] | string | number | null = [],
-): XmlNode {
+export function el(name: string, attrs: XmlNode['attrs'] = {}, children: XmlNode['children'] | string | number | null = []): XmlNode {
   return typeof children === 'string' || typeof children === 'number' || children === null
     ? { name, attrs, text: children }
     : { name, attrs, children };

@@ -84,7 +84,10 @@ const SYNONYMS: Record<string, string> = {
 };
 
 export function normalizeHeader(name: string): string {
-  return name.trim().toLowerCase().replace(/[\s\-.]+/g, '_');
+  return name
+    .trim()
+    .toLowerCase()
+    .replace(/[\s\-.]+/g, '_');
 }
 
 export interface HeaderMap<C extends string> {
@@ -99,7 +102,11 @@ export interface HeaderMap<C extends string> {
  * warning, duplicates and missing required columns are errors. `required` lists groups of
  * which at least one column must be present (["title_en", "title_id"]).
  */
-export function mapHeader<C extends string>(fields: readonly string[], known: readonly C[], required: readonly (readonly C[])[]): HeaderMap<C> {
+export function mapHeader<C extends string>(
+  fields: readonly string[],
+  known: readonly C[],
+  required: readonly (readonly C[])[],
+): HeaderMap<C> {
   const index = new Map<C, number>();
   const warnings: string[] = [];
   const errors: string[] = [];
@@ -117,7 +124,11 @@ export function mapHeader<C extends string>(fields: readonly string[], known: re
   });
   for (const group of required) {
     if (!group.some((c) => index.has(c))) {
-      errors.push(group.length === 1 ? `the required column "${group[0]}" is missing` : `one of the columns ${group.map((c) => `"${c}"`).join(' or ')} is required`);
+      errors.push(
+        group.length === 1
+          ? `the required column "${group[0]}" is missing`
+          : `one of the columns ${group.map((c) => `"${c}"`).join(' or ')} is required`,
+      );
     }
   }
   return { index, warnings, errors };

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { programRowToRequest, columnOfProgramPath, parseLocation } from './program-row.js';
 import { mapHeader, ACTIVITY_COLUMNS, type ProgramColumn } from './csv-columns.js';
 
-const row = (cells: Partial<Record<ProgramColumn, string>>) => programRowToRequest(new Map(Object.entries(cells)) as Map<ProgramColumn, string>);
+const row = (cells: Partial<Record<ProgramColumn, string>>) =>
+  programRowToRequest(new Map(Object.entries(cells)) as Map<ProgramColumn, string>);
 
 describe('activity rows', () => {
   it('maps only the columns present, so a re-import keeps the others', () => {
@@ -11,14 +12,24 @@ describe('activity rows', () => {
   });
 
   it('reads dates as planned, and as actual once the program has started or ended', () => {
-    expect(row({ identifier: 'A', status: 'direncanakan', start_date: '2018-01-01', end_date: '2018-01-05' }).request).toMatchObject({ plannedStart: '2018-01-01', plannedEnd: '2018-01-05' });
-    expect(row({ identifier: 'A', status: 'berjalan', start_date: '2018-01-01', end_date: '2018-01-05' }).request).toMatchObject({ actualStart: '2018-01-01' });
-    expect(row({ identifier: 'A', status: 'selesai', start_date: '2018-01-01', end_date: '2018-01-05' }).request).toMatchObject({ actualStart: '2018-01-01', actualEnd: '2018-01-05' });
+    expect(row({ identifier: 'A', status: 'direncanakan', start_date: '2018-01-01', end_date: '2018-01-05' }).request).toMatchObject({
+      plannedStart: '2018-01-01',
+      plannedEnd: '2018-01-05',
+    });
+    expect(row({ identifier: 'A', status: 'berjalan', start_date: '2018-01-01', end_date: '2018-01-05' }).request).toMatchObject({
+      actualStart: '2018-01-01',
+    });
+    expect(row({ identifier: 'A', status: 'selesai', start_date: '2018-01-01', end_date: '2018-01-05' }).request).toMatchObject({
+      actualStart: '2018-01-01',
+      actualEnd: '2018-01-05',
+    });
   });
 
   it('turns a budget into one budget of at most a year from the start', () => {
     const long = row({ identifier: 'A', start_date: '2018-07-01', end_date: '2019-12-31', budget_amount: '1000', budget_currency: 'IDR' });
-    expect(long.request.budgets).toEqual([{ type: 1, status: 1, periodStart: '2018-07-01', periodEnd: '2019-06-30', amount: '1000', currency: 'IDR', valueDate: '2018-07-01' }]);
+    expect(long.request.budgets).toEqual([
+      { type: 1, status: 1, periodStart: '2018-07-01', periodEnd: '2019-06-30', amount: '1000', currency: 'IDR', valueDate: '2018-07-01' },
+    ]);
     const noDate = row({ identifier: 'A', budget_amount: '1000', budget_currency: 'IDR' });
     expect(noDate.issues).toEqual([{ column: 'budget_amount', message: 'a budget needs start_date: its period starts then' }]);
     expect(row({ identifier: 'A', start_date: '2018-07-01', budget_amount: '1000' }).issues[0]?.column).toBe('budget_currency');

@@ -186,7 +186,10 @@ export function programToRow(a: Program): Record<ProgramColumn, string> {
     recipient_countries: a.recipients.map((r) => r.country).join(';'),
     implementing_agency: a.implementingOrg ?? '',
     funding_source: a.fundingSource ?? '',
-    partners: a.partners.filter((p) => p.sscRole !== 'first_provider').map((p) => p.org).join(';'),
+    partners: a.partners
+      .filter((p) => p.sscRole !== 'first_provider')
+      .map((p) => p.org)
+      .join(';'),
     budget_amount: budget ? formatMinor(budget.amountMinor) : '',
     budget_currency: budget?.currency ?? '',
     participants_planned: a.participantsPlanned === null ? '' : String(a.participantsPlanned),

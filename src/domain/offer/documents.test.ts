@@ -19,7 +19,10 @@ describe('uploads', () => {
     expect(code(checkUpload('cv', 'a.pdf', bytes('%PDF-1.4 ok'), 5))).toBe('too_large');
     expect(code(checkUpload('cv', 'a.pdf', new Uint8Array(), 5))).toBe('empty_file');
     expect(code(checkUpload('cv', 'a.docx', bytes('%PDF-1.4 ok'), 100))).toBe('type_mismatch');
-    expect(checkUpload('cv', 'a.PDF', bytes('%PDF-1.4 ok'), 100)).toEqual({ ok: true, value: { type: 'pdf', contentType: 'application/pdf', fileName: 'a.PDF' } });
+    expect(checkUpload('cv', 'a.PDF', bytes('%PDF-1.4 ok'), 100)).toEqual({
+      ok: true,
+      value: { type: 'pdf', contentType: 'application/pdf', fileName: 'a.PDF' },
+    });
   });
 
   it('sanitises names: no directories, dot-dot, control characters; limited length', () => {
@@ -34,6 +37,8 @@ describe('uploads', () => {
   });
 
   it('writes an RFC 5987 Content-Disposition', () => {
-    expect(contentDisposition('Surat “resmi”.pdf')).toBe(`attachment; filename="Surat _resmi_.pdf"; filename*=UTF-8''Surat%20%E2%80%9Cresmi%E2%80%9D.pdf`);
+    expect(contentDisposition('Surat “resmi”.pdf')).toBe(
+      `attachment; filename="Surat _resmi_.pdf"; filename*=UTF-8''Surat%20%E2%80%9Cresmi%E2%80%9D.pdf`,
+    );
   });
 });

@@ -98,18 +98,27 @@ export interface CheckedUpload {
  * Accepts a PDF, DOCX, JPEG or PNG whose name matches what it is; refuses a PDF with HTML or
  * script in its first kilobyte (HTML disguised as PDF, sniffed and run by some browsers).
  */
-export function checkUpload(field: string, rawName: string, bytes: Uint8Array, maxBytes: number): { ok: true; value: CheckedUpload } | { ok: false; issue: FieldIssue } {
+export function checkUpload(
+  field: string,
+  rawName: string,
+  bytes: Uint8Array,
+  maxBytes: number,
+): { ok: true; value: CheckedUpload } | { ok: false; issue: FieldIssue } {
   const fail = (code: string, message: string) => ({ ok: false as const, issue: { path: field, code, message } });
   if (bytes.length === 0) return fail('empty_file', 'the file is empty');
   if (bytes.length > maxBytes) return fail('too_large', `the file is larger than ${maxBytes} bytes`);
   const type = sniffType(bytes);
   const accepted = 'PDF, DOCX, JPEG or PNG';
   if (!type) return fail('unsupported_type', `the file is not a ${accepted} document`);
-  if (type === 'pdf' && ACTIVE_MARKUP.test(head(bytes, 1024))) return fail('active_content', 'the PDF contains HTML or script: send a real PDF');
+  if (type === 'pdf' && ACTIVE_MARKUP.test(head(bytes, 1024)))
+    return fail('active_content', 'the PDF contains HTML or script: send a real PDF');
   const fileName = sanitizeFileName(rawName, `${field}.${ALLOWED_TYPES[type].extensions[0]}`);
   const ext = extensionOf(fileName);
   if (!isOneOf(ALLOWED_TYPES[type].extensions, ext)) {
-    return fail('type_mismatch', `the file is a ${type.toUpperCase()} but its name ends in ".${ext}": name it .${ALLOWED_TYPES[type].extensions[0]}`);
+    return fail(
+      'type_mismatch',
+      `the file is a ${type.toUpperCase()} but its name ends in ".${ext}": name it .${ALLOWED_TYPES[type].extensions[0]}`,
+    );
   }
   return { ok: true, value: { type, contentType: ALLOWED_TYPES[type].contentType, fileName } };
 }

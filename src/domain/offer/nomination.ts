@@ -31,14 +31,10 @@ export const nominationInputSchema = z.strictObject({
     .transform((s) => (s === '' ? null : s))
     .nullable()
     .optional(),
-  onBehalfOf: z
-    .string()
-    .trim()
-    .min(1)
-    .max(100)
-    .nullable()
-    .optional()
-    .meta({ description: 'the coordination team entering a nomination received from an embassy or a recipient government: that organisation’s code (it then sees the nominee)' }),
+  onBehalfOf: z.string().trim().min(1).max(100).nullable().optional().meta({
+    description:
+      'the coordination team entering a nomination received from an embassy or a recipient government: that organisation’s code (it then sees the nominee)',
+  }),
   consent: z.literal(true, { message: 'the candidate must consent to the processing of their data (consent: true)' }),
 });
 export type NominationInput = z.output<typeof nominationInputSchema>;
@@ -68,7 +64,13 @@ export const selectInputSchema = z.strictObject({
     .max(100_000)
     .optional()
     .meta({ description: "the agency's ranking (participant ids, best first); candidates not listed follow by nomination time" }),
-  maxReserves: z.number().int().min(0).max(100_000).optional().meta({ description: 'at most this many reserves; the others are not selected (default: no limit)' }),
+  maxReserves: z
+    .number()
+    .int()
+    .min(0)
+    .max(100_000)
+    .optional()
+    .meta({ description: 'at most this many reserves; the others are not selected (default: no limit)' }),
   note: optionalText(LIMITS.shortText * 5),
 });
 export type SelectInput = z.output<typeof selectInputSchema>;

@@ -71,8 +71,16 @@ export const offerInputSchema = z.strictObject({
     .max(LIMITS.listItems)
     .optional()
     .meta({ description: 'places per recipient country (others get quotaDefault)' }),
-  completionPercent: z.number().int({ message: 'must be a whole number' }).min(1, { message: 'must be between 1 and 100' }).max(100, { message: 'must be between 1 and 100' }).optional(),
-  status: z.enum(['draft', 'open']).optional().meta({ description: 'draft (default for a new offer) or open; closing has its own endpoint' }),
+  completionPercent: z
+    .number()
+    .int({ message: 'must be a whole number' })
+    .min(1, { message: 'must be between 1 and 100' })
+    .max(100, { message: 'must be between 1 and 100' })
+    .optional(),
+  status: z
+    .enum(['draft', 'open'])
+    .optional()
+    .meta({ description: 'draft (default for a new offer) or open; closing has its own endpoint' }),
 });
 export type OfferInput = z.output<typeof offerInputSchema>;
 export type OfferRequest = z.input<typeof offerInputSchema>;
@@ -83,7 +91,11 @@ export function checkOfferQuotas(quotas: readonly CountryQuota[], recipients: re
   const seen = new Set<string>();
   quotas.forEach((q, i) => {
     if (!recipients.includes(q.country)) {
-      issues.push({ path: `quotas.${i}.country`, code: 'not_a_recipient', message: `${q.country} is not a recipient country of this program (recipients: ${recipients.join(', ') || 'none recorded'})` });
+      issues.push({
+        path: `quotas.${i}.country`,
+        code: 'not_a_recipient',
+        message: `${q.country} is not a recipient country of this program (recipients: ${recipients.join(', ') || 'none recorded'})`,
+      });
     }
     if (seen.has(q.country)) issues.push({ path: `quotas.${i}.country`, code: 'duplicate', message: `${q.country} has a quota already` });
     seen.add(q.country);

@@ -53,7 +53,11 @@ export function countryQuota(quotas: SelectionQuotas, country: string): number |
 }
 
 /** Pure: who is selected, who becomes a reserve (ranked) and who is not selected. */
-export function selectWithinQuotas(candidates: readonly SelectionCandidate[], quotas: SelectionQuotas, options: SelectionOptions = {}): SelectionResult {
+export function selectWithinQuotas(
+  candidates: readonly SelectionCandidate[],
+  quotas: SelectionQuotas,
+  options: SelectionOptions = {},
+): SelectionResult {
   const held = new Map(entries(options.holders));
   let heldTotal = [...held.values()].reduce((a, b) => a + b, 0);
   const selected: number[] = [];

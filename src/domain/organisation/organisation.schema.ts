@@ -17,7 +17,9 @@ export const organisationInputSchema = z.strictObject({
   type: z
     .string()
     .trim()
-    .refine((t) => isCodeIn('OrganisationType', t), { message: 'must be an IATI OrganisationType code (e.g. 10 government, 40 multilateral)' })
+    .refine((t) => isCodeIn('OrganisationType', t), {
+      message: 'must be an IATI OrganisationType code (e.g. 10 government, 40 multilateral)',
+    })
     .meta({ example: '10' }),
   countryCode: countryCode.nullable().optional(),
   kind: codeOf(organisationKinds, 'organisation kind'),

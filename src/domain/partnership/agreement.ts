@@ -58,27 +58,48 @@ export function checkAgreement(status: AgreementStatus, dates: AgreementDates): 
   const issues: FieldIssue[] = [];
   for (const field of ['signedOn', 'validFrom', 'validUntil'] as const) {
     const value = dates[field];
-    if (value !== null && !isCalendarDate(value)) issues.push({ path: field, code: 'invalid_date', message: `${value} is not a calendar day (YYYY-MM-DD)` });
+    if (value !== null && !isCalendarDate(value))
+      issues.push({ path: field, code: 'invalid_date', message: `${value} is not a calendar day (YYYY-MM-DD)` });
   }
   if (issues.length) return issues;
   const signed = ['signed', 'in_force', 'expired'].includes(status);
   if (signed && !dates.signedOn) {
-    issues.push({ path: 'signedOn', code: 'required_when_signed', message: `an agreement that is ${agreementStatuses.label(status, 'en').toLowerCase()} needs its signature date` });
+    issues.push({
+      path: 'signedOn',
+      code: 'required_when_signed',
+      message: `an agreement that is ${agreementStatuses.label(status, 'en').toLowerCase()} needs its signature date`,
+    });
   }
   if (!signed && status !== 'terminated' && dates.signedOn) {
-    issues.push({ path: 'signedOn', code: 'not_signed_yet', message: `an agreement in ${agreementStatuses.label(status, 'en').toLowerCase()} has no signature date yet` });
+    issues.push({
+      path: 'signedOn',
+      code: 'not_signed_yet',
+      message: `an agreement in ${agreementStatuses.label(status, 'en').toLowerCase()} has no signature date yet`,
+    });
   }
   if ((status === 'in_force' || status === 'expired') && !dates.validFrom && !dates.signedOn) {
     issues.push({ path: 'validFrom', code: 'required_in_force', message: 'an agreement in force needs the day it took effect' });
   }
   if (dates.validUntil && dates.signedOn && dates.validUntil < dates.signedOn) {
-    issues.push({ path: 'validUntil', code: 'before_signature', message: `the validity ends (${dates.validUntil}) before the signature (${dates.signedOn})` });
+    issues.push({
+      path: 'validUntil',
+      code: 'before_signature',
+      message: `the validity ends (${dates.validUntil}) before the signature (${dates.signedOn})`,
+    });
   }
   if (dates.validUntil && dates.validFrom && dates.validUntil < dates.validFrom) {
-    issues.push({ path: 'validUntil', code: 'date_order', message: `the validity ends (${dates.validUntil}) before it starts (${dates.validFrom})` });
+    issues.push({
+      path: 'validUntil',
+      code: 'date_order',
+      message: `the validity ends (${dates.validUntil}) before it starts (${dates.validFrom})`,
+    });
   }
   if (dates.validFrom && dates.signedOn && dates.validFrom < dates.signedOn) {
-    issues.push({ path: 'validFrom', code: 'before_signature', message: `the validity starts (${dates.validFrom}) before the signature (${dates.signedOn})` });
+    issues.push({
+      path: 'validFrom',
+      code: 'before_signature',
+      message: `the validity starts (${dates.validFrom}) before the signature (${dates.signedOn})`,
+    });
   }
   return issues;
 }
@@ -86,14 +107,30 @@ export function checkAgreement(status: AgreementStatus, dates: AgreementDates): 
 /** Why a status change is refused (empty when allowed): the step itself, then the dates it needs. */
 export function checkAgreementTransition(from: AgreementStatus, to: AgreementStatus, dates: AgreementDates, today: string): FieldIssue[] {
   if (!NEXT[from].includes(to)) {
-    return [{ path: 'status', code: 'bad_transition', message: `${agreementStatuses.label(from, 'en')} → ${agreementStatuses.label(to, 'en')} is not a step of an agreement's life` }];
+    return [
+      {
+        path: 'status',
+        code: 'bad_transition',
+        message: `${agreementStatuses.label(from, 'en')} → ${agreementStatuses.label(to, 'en')} is not a step of an agreement's life`,
+      },
+    ];
   }
   const issues = checkAgreement(to, dates);
   if (to === 'in_force' && (dates.validFrom ?? dates.signedOn ?? today) > today) {
-    issues.push({ path: 'validFrom', code: 'not_yet', message: `the agreement takes effect on ${dates.validFrom ?? dates.signedOn}: it is not in force before` });
+    issues.push({
+      path: 'validFrom',
+      code: 'not_yet',
+      message: `the agreement takes effect on ${dates.validFrom ?? dates.signedOn}: it is not in force before`,
+    });
   }
   if (to === 'expired' && (!dates.validUntil || dates.validUntil >= today)) {
-    issues.push({ path: 'validUntil', code: 'not_ended', message: dates.validUntil ? `the agreement is valid until ${dates.validUntil}` : 'an agreement without an end of validity does not expire' });
+    issues.push({
+      path: 'validUntil',
+      code: 'not_ended',
+      message: dates.validUntil
+        ? `the agreement is valid until ${dates.validUntil}`
+        : 'an agreement without an end of validity does not expire',
+    });
   }
   return issues;
 }
@@ -117,7 +154,14 @@ export interface RenewalState {
 /** Where an agreement stands against its end of validity on `today`. */
 export function renewalState(status: AgreementStatus, validUntil: string | null, today: string): RenewalState {
   const live = status === 'signed' || status === 'in_force';
-  if (!validUntil || !live) return { daysLeft: validUntil ? daysBetween(today, validUntil) : null, remindersDue: [], nextReminder: null, expiringSoon: false, overdue: false };
+  if (!validUntil || !live)
+    return {
+      daysLeft: validUntil ? daysBetween(today, validUntil) : null,
+      remindersDue: [],
+      nextReminder: null,
+      expiringSoon: false,
+      overdue: false,
+    };
   const daysLeft = daysBetween(today, validUntil);
   const remindersDue = RENEWAL_REMINDER_DAYS.filter((d) => daysLeft <= d && daysLeft >= 0);
   const upcoming = RENEWAL_REMINDER_DAYS.filter((d) => daysLeft > d);

@@ -43,9 +43,12 @@ export interface EngagementDates {
 
 export function checkEngagementDates(d: EngagementDates): FieldIssue[] {
   const issues: FieldIssue[] = [];
-  if (!isCalendarDate(d.startsOn)) issues.push({ path: 'startsOn', code: 'invalid_date', message: `${d.startsOn} is not a calendar day (YYYY-MM-DD)` });
-  if (d.endsOn !== null && !isCalendarDate(d.endsOn)) issues.push({ path: 'endsOn', code: 'invalid_date', message: `${d.endsOn} is not a calendar day (YYYY-MM-DD)` });
-  if (!issues.length && d.endsOn !== null && d.endsOn < d.startsOn) issues.push({ path: 'endsOn', code: 'date_order', message: `the engagement ends (${d.endsOn}) before it starts (${d.startsOn})` });
+  if (!isCalendarDate(d.startsOn))
+    issues.push({ path: 'startsOn', code: 'invalid_date', message: `${d.startsOn} is not a calendar day (YYYY-MM-DD)` });
+  if (d.endsOn !== null && !isCalendarDate(d.endsOn))
+    issues.push({ path: 'endsOn', code: 'invalid_date', message: `${d.endsOn} is not a calendar day (YYYY-MM-DD)` });
+  if (!issues.length && d.endsOn !== null && d.endsOn < d.startsOn)
+    issues.push({ path: 'endsOn', code: 'date_order', message: `the engagement ends (${d.endsOn}) before it starts (${d.startsOn})` });
   return issues;
 }
 
@@ -62,8 +65,10 @@ export function checkFollowUp(f: FollowUp, path = ''): FieldIssue[] {
   const at = (field: string) => (path ? `${path}.${field}` : field);
   const issues: FieldIssue[] = [];
   if (!f.action.trim()) issues.push({ path: at('action'), code: 'required', message: 'say what is to be done' });
-  if (!f.owner?.trim()) issues.push({ path: at('owner'), code: 'owner_required', message: 'a follow-up needs an owner who answers for it' });
-  if (f.dueOn !== null && !isCalendarDate(f.dueOn)) issues.push({ path: at('dueOn'), code: 'invalid_date', message: `${f.dueOn} is not a calendar day (YYYY-MM-DD)` });
+  if (!f.owner?.trim())
+    issues.push({ path: at('owner'), code: 'owner_required', message: 'a follow-up needs an owner who answers for it' });
+  if (f.dueOn !== null && !isCalendarDate(f.dueOn))
+    issues.push({ path: at('dueOn'), code: 'invalid_date', message: `${f.dueOn} is not a calendar day (YYYY-MM-DD)` });
   return issues;
 }
 

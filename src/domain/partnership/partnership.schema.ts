@@ -22,7 +22,8 @@ export const partyInputSchema = z
     country: countryCode.nullable().optional().meta({ description: "a country's government as the party" }),
   })
   .superRefine((p, ctx) => {
-    if (!p.org === !p.country) ctx.addIssue({ code: 'custom', message: 'name either an organisation (org) or a country, not both', params: { code: 'one_party' } });
+    if (!p.org === !p.country)
+      ctx.addIssue({ code: 'custom', message: 'name either an organisation (org) or a country, not both', params: { code: 'one_party' } });
   });
 
 const agreementFields = {
@@ -33,7 +34,10 @@ const agreementFields = {
   signedOn: day,
   validFrom: day,
   validUntil: day,
-  ownerOrg: orgCode.nullable().optional().meta({ description: 'the ministry or agency that owns the agreement (an agency creating it owns it)' }),
+  ownerOrg: orgCode
+    .nullable()
+    .optional()
+    .meta({ description: 'the ministry or agency that owns the agreement (an agency creating it owns it)' }),
   parties: z
     .array(partyInputSchema)
     .min(1, { message: 'name at least one party besides Indonesia' })
@@ -44,7 +48,9 @@ const agreementFields = {
 
 export const agreementInputSchema = z.strictObject({
   ...agreementFields,
-  status: codeOf(agreementStatuses, 'agreement status').optional().meta({ description: 'default draft; an agreement recorded after the fact may start signed or in force' }),
+  status: codeOf(agreementStatuses, 'agreement status')
+    .optional()
+    .meta({ description: 'default draft; an agreement recorded after the fact may start signed or in force' }),
 });
 export type AgreementInput = z.output<typeof agreementInputSchema>;
 
@@ -81,10 +87,16 @@ const statusList = z
   .string()
   .transform((value, ctx) => {
     const out: AgreementStatus[] = [];
-    for (const word of value.split(',').map((w) => w.trim()).filter(Boolean)) {
+    for (const word of value
+      .split(',')
+      .map((w) => w.trim())
+      .filter(Boolean)) {
       const code = agreementStatuses.parse(word);
       if (!code) {
-        ctx.addIssue({ code: 'custom', message: `unknown agreement status "${word}"; expected one of ${agreementStatuses.codes.join(', ')}` });
+        ctx.addIssue({
+          code: 'custom',
+          message: `unknown agreement status "${word}"; expected one of ${agreementStatuses.codes.join(', ')}`,
+        });
         return z.NEVER;
       }
       if (!out.includes(code)) out.push(code);
@@ -102,7 +114,13 @@ export const agreementListQuerySchema = z.object({
   partner: orgCode.optional().meta({ description: 'organisation code of a party' }),
   country: countryCode.optional().meta({ description: 'a country party, or the country of a party organisation' }),
   area: codeOf(flagshipAreas, 'flagship area').optional(),
-  expiringWithin: z.coerce.number().int().min(0).max(3650).optional().meta({ description: 'signed or in force, ending within this many days (or already past its end)' }),
+  expiringWithin: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(3650)
+    .optional()
+    .meta({ description: 'signed or in force, ending within this many days (or already past its end)' }),
   q: searchText.meta({ description: 'text in the reference, title or subject' }),
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(PARTNERSHIP_LIMITS.pageSize).default(50),
@@ -160,7 +178,10 @@ const engagementFields = {
   delegation: text.meta({ description: "Indonesia's delegation" }),
   purpose: text,
   outcome: text,
-  ownerOrg: orgCode.nullable().optional().meta({ description: 'the ministry or agency that owns the engagement (an agency recording it owns it)' }),
+  ownerOrg: orgCode
+    .nullable()
+    .optional()
+    .meta({ description: 'the ministry or agency that owns the engagement (an agency recording it owns it)' }),
   illustrative: z.boolean().optional(),
 };
 
@@ -212,11 +233,15 @@ export type FollowUpListQuery = z.output<typeof followUpListQuerySchema>;
 
 /** Turning an offer or a request into a program request. */
 export const itemProgramSchema = z.strictObject({
-  identifier: activityIdentifier.optional().meta({ description: 'identifier of the new program (default: the engagement reference and the item number)' }),
+  identifier: activityIdentifier
+    .optional()
+    .meta({ description: 'identifier of the new program (default: the engagement reference and the item number)' }),
   country: countryCode.optional().meta({ description: 'the recipient country (default: the item’s country)' }),
   titleEn: title.optional().meta({ description: 'default: the item’s description' }),
   implementingOrg: orgCode.nullable().optional(),
-  cooperationType: codeOf(cooperationTypes, 'cooperation type').optional().meta({ description: 'default: triangular when the counterpart is a partner of another country than the recipient' }),
+  cooperationType: codeOf(cooperationTypes, 'cooperation type')
+    .optional()
+    .meta({ description: 'default: triangular when the counterpart is a partner of another country than the recipient' }),
   illustrative: z.boolean().optional().meta({ description: 'default: illustrative when the item or the engagement is' }),
 });
 export type ItemProgramInput = z.output<typeof itemProgramSchema>;
@@ -229,7 +254,11 @@ export const contactInputSchema = z.strictObject({
 });
 
 export const partnerProfileSchema = z.strictObject({
-  website: z.url({ protocol: /^https?$/, message: 'must be an http(s) address' }).max(500).nullable().optional(),
+  website: z
+    .url({ protocol: /^https?$/, message: 'must be an http(s) address' })
+    .max(500)
+    .nullable()
+    .optional(),
   notes: text,
   contacts: z.array(contactInputSchema).max(PARTNERSHIP_LIMITS.contacts).optional(),
 });

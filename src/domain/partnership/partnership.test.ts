@@ -10,17 +10,36 @@ describe('agreements', () => {
     expect(nextAgreementStatuses('draft')).toEqual(['negotiation', 'signed']);
     expect(nextAgreementStatuses('in_force')).toEqual(['expired', 'terminated']);
     expect(nextAgreementStatuses('expired')).toEqual([]);
-    expect(codes(checkAgreementTransition('draft', 'in_force', { signedOn: '2017-05-26', validFrom: null, validUntil: null }, '2017-06-01'))).toEqual(['status:bad_transition']);
-    expect(checkAgreementTransition('negotiation', 'signed', { signedOn: '2017-05-26', validFrom: null, validUntil: '2022-05-25' }, '2017-06-01')).toEqual([]);
+    expect(
+      codes(checkAgreementTransition('draft', 'in_force', { signedOn: '2017-05-26', validFrom: null, validUntil: null }, '2017-06-01')),
+    ).toEqual(['status:bad_transition']);
+    expect(
+      checkAgreementTransition(
+        'negotiation',
+        'signed',
+        { signedOn: '2017-05-26', validFrom: null, validUntil: '2022-05-25' },
+        '2017-06-01',
+      ),
+    ).toEqual([]);
   });
 
   it('refuses "in force" without a signature date, and a validity ending before the signature', () => {
     expect(codes(checkAgreement('in_force', none))).toEqual(['signedOn:required_when_signed', 'validFrom:required_in_force']);
-    expect(codes(checkAgreement('in_force', { signedOn: '2018-03-01', validFrom: null, validUntil: '2018-02-28' }))).toEqual(['validUntil:before_signature']);
-    expect(checkAgreement('in_force', { signedOn: '2018-03-01', validFrom: null, validUntil: '2018-02-28' })[0]?.message).toBe('the validity ends (2018-02-28) before the signature (2018-03-01)');
-    expect(codes(checkAgreement('draft', { signedOn: '2018-03-01', validFrom: null, validUntil: null }))).toEqual(['signedOn:not_signed_yet']);
-    expect(codes(checkAgreement('signed', { signedOn: '2018-02-30', validFrom: null, validUntil: null }))).toEqual(['signedOn:invalid_date']);
-    expect(codes(checkAgreement('signed', { signedOn: '2018-03-01', validFrom: '2018-02-01', validUntil: null }))).toEqual(['validFrom:before_signature']);
+    expect(codes(checkAgreement('in_force', { signedOn: '2018-03-01', validFrom: null, validUntil: '2018-02-28' }))).toEqual([
+      'validUntil:before_signature',
+    ]);
+    expect(checkAgreement('in_force', { signedOn: '2018-03-01', validFrom: null, validUntil: '2018-02-28' })[0]?.message).toBe(
+      'the validity ends (2018-02-28) before the signature (2018-03-01)',
+    );
+    expect(codes(checkAgreement('draft', { signedOn: '2018-03-01', validFrom: null, validUntil: null }))).toEqual([
+      'signedOn:not_signed_yet',
+    ]);
+    expect(codes(checkAgreement('signed', { signedOn: '2018-02-30', validFrom: null, validUntil: null }))).toEqual([
+      'signedOn:invalid_date',
+    ]);
+    expect(codes(checkAgreement('signed', { signedOn: '2018-03-01', validFrom: '2018-02-01', validUntil: null }))).toEqual([
+      'validFrom:before_signature',
+    ]);
   });
 
   it('enters into force on its day, and expires only after its validity', () => {
@@ -29,15 +48,40 @@ describe('agreements', () => {
     expect(checkAgreementTransition('signed', 'in_force', dates, '2027-01-01')).toEqual([]);
     expect(codes(checkAgreementTransition('in_force', 'expired', dates, '2031-12-31'))).toEqual(['validUntil:not_ended']);
     expect(checkAgreementTransition('in_force', 'expired', dates, '2032-01-01')).toEqual([]);
-    expect(codes(checkAgreementTransition('in_force', 'expired', { ...dates, validUntil: null }, '2032-01-01'))).toEqual(['validUntil:not_ended']);
+    expect(codes(checkAgreementTransition('in_force', 'expired', { ...dates, validUntil: null }, '2032-01-01'))).toEqual([
+      'validUntil:not_ended',
+    ]);
   });
 
   it('reminds 180, 90 and 30 days before the end of validity (days counted by hand)', () => {
     // 2027-01-01 → 2027-06-30: 31 + 28 + 31 + 30 + 31 + 29 = 180 days.
-    expect(renewalState('in_force', '2027-06-30', '2027-01-01')).toEqual({ daysLeft: 180, remindersDue: [180], nextReminder: '2027-04-01', expiringSoon: true, overdue: false });
-    expect(renewalState('in_force', '2027-06-30', '2026-12-01')).toEqual({ daysLeft: 211, remindersDue: [], nextReminder: '2027-01-01', expiringSoon: false, overdue: false });
-    expect(renewalState('in_force', '2027-06-30', '2027-05-31')).toEqual({ daysLeft: 30, remindersDue: [180, 90, 30], nextReminder: null, expiringSoon: true, overdue: false });
-    expect(renewalState('in_force', '2027-06-30', '2027-07-01')).toMatchObject({ daysLeft: -1, remindersDue: [], overdue: true, expiringSoon: false });
+    expect(renewalState('in_force', '2027-06-30', '2027-01-01')).toEqual({
+      daysLeft: 180,
+      remindersDue: [180],
+      nextReminder: '2027-04-01',
+      expiringSoon: true,
+      overdue: false,
+    });
+    expect(renewalState('in_force', '2027-06-30', '2026-12-01')).toEqual({
+      daysLeft: 211,
+      remindersDue: [],
+      nextReminder: '2027-01-01',
+      expiringSoon: false,
+      overdue: false,
+    });
+    expect(renewalState('in_force', '2027-06-30', '2027-05-31')).toEqual({
+      daysLeft: 30,
+      remindersDue: [180, 90, 30],
+      nextReminder: null,
+      expiringSoon: true,
+      overdue: false,
+    });
+    expect(renewalState('in_force', '2027-06-30', '2027-07-01')).toMatchObject({
+      daysLeft: -1,
+      remindersDue: [],
+      overdue: true,
+      expiringSoon: false,
+    });
     // A draft or an ended agreement is never due for renewal.
     expect(renewalState('draft', '2027-06-30', '2027-06-01')).toMatchObject({ remindersDue: [], expiringSoon: false, overdue: false });
     expect(renewalState('expired', '2027-06-30', '2027-07-01')).toMatchObject({ overdue: false });
@@ -52,8 +96,13 @@ describe('agreements', () => {
 
 describe('engagements', () => {
   it('refuses a follow-up without an owner, naming the field', () => {
-    expect(codes(checkFollowUp({ action: 'Send the draft agreement to ABC', owner: ' ', dueOn: '2017-06-30', status: 'open' }, 'followUps.0'))).toEqual(['followUps.0.owner:owner_required']);
-    expect(codes(checkFollowUp({ action: '', owner: 'ID-KEMLU', dueOn: '2017-13-01', status: 'open' }))).toEqual(['action:required', 'dueOn:invalid_date']);
+    expect(
+      codes(checkFollowUp({ action: 'Send the draft agreement to ABC', owner: ' ', dueOn: '2017-06-30', status: 'open' }, 'followUps.0')),
+    ).toEqual(['followUps.0.owner:owner_required']);
+    expect(codes(checkFollowUp({ action: '', owner: 'ID-KEMLU', dueOn: '2017-13-01', status: 'open' }))).toEqual([
+      'action:required',
+      'dueOn:invalid_date',
+    ]);
     expect(checkFollowUp({ action: 'Propose dengue-prevention training', owner: 'ID-KEMENKES', dueOn: null, status: 'open' })).toEqual([]);
   });
 

@@ -91,7 +91,16 @@ export interface ProgramRef {
 
 /** A program just created, as the partnership pages list it (it has not started: its planned start). */
 export function programRefOf(p: Program): ProgramRef {
-  return { id: p.id, identifier: p.identifier, titleEn: p.titleEn, titleId: p.titleId, year: p.year, start: p.plannedStart, lifecycleStage: p.lifecycleStage, cooperationType: p.cooperationType };
+  return {
+    id: p.id,
+    identifier: p.identifier,
+    titleEn: p.titleEn,
+    titleId: p.titleId,
+    year: p.year,
+    start: p.plannedStart,
+    lifecycleStage: p.lifecycleStage,
+    cooperationType: p.cooperationType,
+  };
 }
 
 export interface EngagementItem {

@@ -4,7 +4,13 @@ import { lifecycleStages, type LifecycleStage } from '../codes.js';
 import { ForbiddenError, InvalidError, InvalidTransitionError, UnauthenticatedError } from '../errors.js';
 import { availableTransitions, planTransition, stageOfStatus, TRANSITIONS, transitionActions } from './lifecycle.js';
 
-const user = (role: Role, orgCode: string | null = null): UserActor => ({ kind: 'user', userId: 1, role, orgCode, label: `${role}@example.org` });
+const user = (role: Role, orgCode: string | null = null): UserActor => ({
+  kind: 'user',
+  userId: 1,
+  role,
+  orgCode,
+  label: `${role}@example.org`,
+});
 const at = (stage: LifecycleStage, implementingOrg: string | null = 'ID-KKP') => ({ lifecycleStage: stage, implementingOrg });
 
 describe('the assistance process', () => {
@@ -34,7 +40,11 @@ describe('the assistance process', () => {
   });
 
   it('requires a comment to reject, return or cancel', () => {
-    for (const [action, stage] of [['reject', 'assessment'], ['return', 'assessment'], ['cancel', 'funded']] as const) {
+    for (const [action, stage] of [
+      ['reject', 'assessment'],
+      ['return', 'assessment'],
+      ['cancel', 'funded'],
+    ] as const) {
       expect(() => planTransition(user('coordinator'), at(stage), action, '  ')).toThrow(InvalidError);
       expect(() => planTransition(user('coordinator'), at(stage), action, null)).toThrow(InvalidError);
       expect(planTransition(user('coordinator'), at(stage), action, 'Outside the priorities')).toBe(TRANSITIONS[action].to);
@@ -76,18 +86,14 @@ describe('the assistance process', () => {
     expect(availableTransitions(user('agency', 'ID-BNPB'), at('funded'))).toEqual([]);
     expect(availableTransitions(user('viewer'), at('request'))).toEqual([]);
     expect(availableTransitions(ANONYMOUS, at('request'))).toEqual([]);
-    for (const stage of lifecycleStages.codes) expect(availableTransitions(user('admin'), at(stage)).every((a) => TRANSITIONS[a].from.includes(stage))).toBe(true);
+    for (const stage of lifecycleStages.codes)
+      expect(availableTransitions(user('admin'), at(stage)).every((a) => TRANSITIONS[a].from.includes(stage))).toBe(true);
   });
 
   it('reads the stage of an imported program from its status', () => {
-    expect(['pipeline', 'implementation', 'finalisation', 'closed', 'cancelled', 'suspended'].map((s) => stageOfStatus(s as never))).toEqual([
-      'request',
-      'implementation',
-      'completed',
-      'completed',
-      'cancelled',
-      'request',
-    ]);
+    expect(
+      ['pipeline', 'implementation', 'finalisation', 'closed', 'cancelled', 'suspended'].map((s) => stageOfStatus(s as never)),
+    ).toEqual(['request', 'implementation', 'completed', 'completed', 'cancelled', 'request']);
   });
 });
 
@@ -159,16 +165,25 @@ describe('every transition from every stage by every actor', () => {
         for (const [who, actor] of Object.entries(ACTORS) as [Who, (typeof ACTORS)[Who]][]) {
           const comment = NEEDS_COMMENT.has(action) ? 'Reason given' : null;
           const got = outcome(() => planTransition(actor, at(stage), action, comment));
-          const expected = !FROM[action]!.includes(stage) ? 'InvalidTransitionError' : MAY[action]!.includes(who) ? `→ ${TO[action]}` : 'ForbiddenError';
+          const expected = !FROM[action]!.includes(stage)
+            ? 'InvalidTransitionError'
+            : MAY[action]!.includes(who)
+              ? `→ ${TO[action]}`
+              : 'ForbiddenError';
           expect(got, `${who} ${action}s a program in ${stage}`).toBe(expected);
         }
-        expect(outcome(() => planTransition(ANONYMOUS, at(stage), action, 'x')), `the public ${action}s in ${stage}`).toBe('UnauthenticatedError');
+        expect(
+          outcome(() => planTransition(ANONYMOUS, at(stage), action, 'x')),
+          `the public ${action}s in ${stage}`,
+        ).toBe('UnauthenticatedError');
       }
       // The comment rule, checked by those allowed to make the step.
       const stage = FROM[action]![0]!;
       for (const who of MAY[action]!) {
         for (const comment of [null, '', '   ']) {
-          expect(outcome(() => planTransition(ACTORS[who], at(stage), action, comment))).toBe(NEEDS_COMMENT.has(action) ? 'InvalidError' : `→ ${TO[action]}`);
+          expect(outcome(() => planTransition(ACTORS[who], at(stage), action, comment))).toBe(
+            NEEDS_COMMENT.has(action) ? 'InvalidError' : `→ ${TO[action]}`,
+          );
         }
       }
     });
@@ -182,8 +197,12 @@ describe('every transition from every stage by every actor', () => {
       expect(error).toBeInstanceOf(InvalidError);
       expect(error).toMatchObject({ code: 'activity.comment_required', issues: [{ path: 'comment', code: 'required' }] });
     }
-    expect(() => planTransition(user('coordinator'), at('request'), 'approve', null)).toThrow(expect.objectContaining({ code: 'activity.invalid_transition' }));
-    expect(() => planTransition(user('viewer'), at('request'), 'submit', null)).toThrow(expect.objectContaining({ code: 'activity.transition_forbidden' }));
+    expect(() => planTransition(user('coordinator'), at('request'), 'approve', null)).toThrow(
+      expect.objectContaining({ code: 'activity.invalid_transition' }),
+    );
+    expect(() => planTransition(user('viewer'), at('request'), 'submit', null)).toThrow(
+      expect.objectContaining({ code: 'activity.transition_forbidden' }),
+    );
   });
 
   it('matches an agency to its program case-insensitively, and never a program without an implementing organisation', () => {
@@ -202,7 +221,8 @@ describe('every transition from every stage by every actor', () => {
       expect(availableTransitions(ANONYMOUS, at(stage))).toEqual([]);
     }
     // The end stages offer nothing to anybody.
-    for (const stage of ['evaluated', 'rejected', 'cancelled'] as const) expect(availableTransitions(systemActor('cli'), at(stage))).toEqual([]);
+    for (const stage of ['evaluated', 'rejected', 'cancelled'] as const)
+      expect(availableTransitions(systemActor('cli'), at(stage))).toEqual([]);
     expect(availableTransitions(user('embassy', 'ID-KBRI'), at('request'))).toEqual(['submit']);
     expect(availableTransitions(user('agency', 'ID-KKP'), at('request'))).toEqual(['submit', 'cancel']);
     expect(availableTransitions(user('agency', 'ID-KKP'), at('implementation'))).toEqual(['complete', 'cancel']);

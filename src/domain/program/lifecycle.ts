@@ -37,7 +37,13 @@ export const OPEN_STAGES: readonly LifecycleStage[] = ['request', 'assessment', 
 const COORDINATION: readonly Role[] = ['admin', 'coordinator'];
 
 export const TRANSITIONS: Readonly<Record<TransitionAction, Rule>> = {
-  submit: { from: ['request'], to: 'assessment', roles: [...COORDINATION, 'embassy', 'focal_point'], ownAgency: true, commentRequired: false },
+  submit: {
+    from: ['request'],
+    to: 'assessment',
+    roles: [...COORDINATION, 'embassy', 'focal_point'],
+    ownAgency: true,
+    commentRequired: false,
+  },
   return: { from: ['assessment'], to: 'request', roles: COORDINATION, ownAgency: false, commentRequired: true },
   approve: { from: ['assessment'], to: 'approved', roles: COORDINATION, ownAgency: false, commentRequired: false },
   reject: { from: ['assessment'], to: 'rejected', roles: COORDINATION, ownAgency: false, commentRequired: true },

@@ -40,10 +40,16 @@ export const programListQuerySchema = z.object({
     .string()
     .transform((value, ctx) => {
       const stages: LifecycleStage[] = [];
-      for (const word of value.split(',').map((w) => w.trim()).filter(Boolean)) {
+      for (const word of value
+        .split(',')
+        .map((w) => w.trim())
+        .filter(Boolean)) {
         const code = lifecycleStages.parse(word);
         if (!code) {
-          ctx.addIssue({ code: 'custom', message: `unknown lifecycle stage "${word}"; expected one of ${lifecycleStages.codes.join(', ')}` });
+          ctx.addIssue({
+            code: 'custom',
+            message: `unknown lifecycle stage "${word}"; expected one of ${lifecycleStages.codes.join(', ')}`,
+          });
           return z.NEVER;
         }
         if (!stages.includes(code)) stages.push(code);
@@ -54,7 +60,9 @@ export const programListQuerySchema = z.object({
     .meta({ description: 'one lifecycle stage or several, comma-separated ("approved,funded")' }),
   partner: z.string().trim().min(1).max(100).optional().meta({ description: 'partner organisation code' }),
   implementingOrg: z.string().trim().min(1).max(100).optional(),
-  q: searchText.optional().meta({ description: `free text in identifier, titles and descriptions (at least ${SEARCH_MIN_LENGTH} characters)` }),
+  q: searchText
+    .optional()
+    .meta({ description: `free text in identifier, titles and descriptions (at least ${SEARCH_MIN_LENGTH} characters)` }),
   sort: sortSpec.default({ key: 'start', desc: true }),
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(MAX_PAGE_SIZE).default(50),

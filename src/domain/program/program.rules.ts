@@ -54,7 +54,9 @@ function checkPercentages(
   if (given.length === 0) return [];
   if (given.length < indices.length) {
     const missing = indices.find((i) => items[i]?.percentage === null) ?? 0;
-    return [{ path: `${path}.${missing}.percentage`, code: 'percentage_missing', message: `give a percentage for every ${what} or for none` }];
+    return [
+      { path: `${path}.${missing}.percentage`, code: 'percentage_missing', message: `give a percentage for every ${what} or for none` },
+    ];
   }
   const sum = given.reduce((acc, i) => acc + hundredths(items[i]?.percentage ?? 0), 0);
   if (sum !== 10_000) {

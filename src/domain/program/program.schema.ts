@@ -4,15 +4,7 @@
  * need stored data (does the organisation exist?) are checked by the service.
  */
 import { z } from 'zod';
-import {
-  activityStatuses,
-  cooperationTypes,
-  flagshipAreas,
-  fundingSources,
-  lifecycleStages,
-  modalities,
-  sscRoles,
-} from '../codes.js';
+import { activityStatuses, cooperationTypes, flagshipAreas, fundingSources, lifecycleStages, modalities, sscRoles } from '../codes.js';
 import { isCodeIn } from '../reference/codelists.js';
 import { parseSdgTag } from '../reference/sdgs.js';
 import {
@@ -71,7 +63,8 @@ export const sectorInput = z
   })
   .superRefine((s, ctx) => {
     const problem = sectorCodeProblem(s.vocabulary, s.code);
-    if (problem) ctx.addIssue({ code: 'custom', path: [isCodeIn('SectorVocabulary', s.vocabulary) ? 'code' : 'vocabulary'], message: problem });
+    if (problem)
+      ctx.addIssue({ code: 'custom', path: [isCodeIn('SectorVocabulary', s.vocabulary) ? 'code' : 'vocabulary'], message: problem });
   });
 
 /** An SDG tag: "8", "8.3", or { goal, target }. */
@@ -81,7 +74,11 @@ export const sdgInput = z
     const text = typeof value === 'object' ? (value.target ?? String(value.goal)) : String(value);
     const tag = parseSdgTag(text);
     if (!tag || (typeof value === 'object' && tag.goal !== value.goal)) {
-      ctx.addIssue({ code: 'custom', message: `"${text}" is not an SDG goal (1–17) or target (e.g. 8.3)`, params: { code: 'unknown_sdg' } });
+      ctx.addIssue({
+        code: 'custom',
+        message: `"${text}" is not an SDG goal (1–17) or target (e.g. 8.3)`,
+        params: { code: 'unknown_sdg' },
+      });
       return z.NEVER;
     }
     return tag;
@@ -89,8 +86,14 @@ export const sdgInput = z
   .meta({ description: 'SDG goal ("8") or target ("8.3")', example: '8.3' });
 
 export const budgetInput = z.strictObject({
-  type: z.union([z.literal(1), z.literal(2)]).default(1).meta({ description: 'IATI BudgetType: 1 original, 2 revised' }),
-  status: z.union([z.literal(1), z.literal(2)]).default(1).meta({ description: 'IATI BudgetStatus: 1 indicative, 2 committed' }),
+  type: z
+    .union([z.literal(1), z.literal(2)])
+    .default(1)
+    .meta({ description: 'IATI BudgetType: 1 original, 2 revised' }),
+  status: z
+    .union([z.literal(1), z.literal(2)])
+    .default(1)
+    .meta({ description: 'IATI BudgetStatus: 1 indicative, 2 committed' }),
   periodStart: calendarDate,
   periodEnd: calendarDate,
   amount: amountMinor,
@@ -102,7 +105,9 @@ export const transactionInput = z.strictObject({
   type: z
     .string()
     .trim()
-    .refine((t) => isCodeIn('TransactionType', t), { message: 'must be an IATI TransactionType code (e.g. 2 commitment, 3 disbursement, 4 expenditure)' }),
+    .refine((t) => isCodeIn('TransactionType', t), {
+      message: 'must be an IATI TransactionType code (e.g. 2 commitment, 3 disbursement, 4 expenditure)',
+    }),
   date: calendarDate,
   amount: amountMinor,
   currency: currencyCode,

@@ -132,9 +132,9 @@ describe('activity rules', () => {
 
   it('needs a second provider or facilitator on a triangular program', () => {
     expect(rules({ ...base, cooperationType: 'triangular' })[0]?.code).toBe('triangular_partner_required');
-    expect(
-      rules({ ...base, cooperationType: 'triangular', partners: [{ org: 'JICA', iatiRole: 1, sscRole: 'second_provider' }] }),
-    ).toEqual([]);
+    expect(rules({ ...base, cooperationType: 'triangular', partners: [{ org: 'JICA', iatiRole: 1, sscRole: 'second_provider' }] })).toEqual(
+      [],
+    );
   });
 
   it('needs a currency for a partner contribution', () => {

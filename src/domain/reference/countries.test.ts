@@ -81,7 +81,9 @@ describe('country reference table', () => {
   it('has every ISO 3166-1 country plus Kosovo, with English and Indonesian names', () => {
     const all = listCountries();
     expect(all).toHaveLength(250);
-    expect(all.every((c) => c.nameEn && c.nameId && /^[A-Z]{2}$/.test(c.iso2) && /^[A-Z]{3}$/.test(c.iso3) && /^\d{3}$/.test(c.numeric))).toBe(true);
+    expect(
+      all.every((c) => c.nameEn && c.nameId && /^[A-Z]{2}$/.test(c.iso2) && /^[A-Z]{3}$/.test(c.iso3) && /^\d{3}$/.test(c.numeric)),
+    ).toBe(true);
     expect(new Set(all.map((c) => c.iso2)).size).toBe(250);
   });
 

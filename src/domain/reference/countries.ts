@@ -14,7 +14,9 @@ export function listCountries(): readonly CountryRecord[] {
 export function searchCountries(filter: { readonly region?: ReportRegion; readonly q?: string }): CountryRecord[] {
   const needle = filter.q ? normalizeName(filter.q) : '';
   return COUNTRY_RECORDS.filter(
-    (c) => (!filter.region || c.region === filter.region) && (!needle || [c.iso2, c.iso3, c.nameEn, c.nameId, ...c.aliases].some((n) => normalizeName(n).includes(needle))),
+    (c) =>
+      (!filter.region || c.region === filter.region) &&
+      (!needle || [c.iso2, c.iso3, c.nameEn, c.nameId, ...c.aliases].some((n) => normalizeName(n).includes(needle))),
   );
 }
 

@@ -39,11 +39,7 @@ function periodCovers(m: MembershipRecord, day: string): boolean {
 }
 
 /** The countries (ISO alpha-2) with one of the given statuses in a group on a day (YYYY-MM-DD). */
-export function groupMembersOn(
-  group: GroupCode,
-  day: string,
-  statuses: readonly MembershipStatus[] = ['member'],
-): string[] {
+export function groupMembersOn(group: GroupCode, day: string, statuses: readonly MembershipStatus[] = ['member']): string[] {
   const members = new Set<string>();
   for (const m of MEMBERSHIP_RECORDS) {
     if (m.group === group && statuses.includes(statusOf(m)) && periodCovers(m, day)) members.add(m.iso2);
@@ -64,9 +60,7 @@ export function groupMembersInYear(group: GroupCode, year: number): string[] {
 }
 
 export function isMemberOn(group: GroupCode, iso2: string, day: string): boolean {
-  return MEMBERSHIP_RECORDS.some(
-    (m) => m.group === group && m.iso2 === iso2 && statusOf(m) === 'member' && periodCovers(m, day),
-  );
+  return MEMBERSHIP_RECORDS.some((m) => m.group === group && m.iso2 === iso2 && statusOf(m) === 'member' && periodCovers(m, day));
 }
 
 /** Every group record of a country, for its profile. */

@@ -27,7 +27,10 @@ export interface SdgTag {
 
 /** Reads "8", "SDG 8", "8.3", "1.a" into a goal/target tag; undefined when it is not an SDG. */
 export function parseSdgTag(input: string): SdgTag | undefined {
-  const text = input.trim().toLowerCase().replace(/^(sdgs?|tpb)\s*/, '');
+  const text = input
+    .trim()
+    .toLowerCase()
+    .replace(/^(sdgs?|tpb)\s*/, '');
   if (/^\d{1,2}$/.test(text)) {
     const goal = Number(text);
     return isSdgGoal(goal) ? { goal, target: null } : undefined;

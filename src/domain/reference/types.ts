@@ -40,12 +40,7 @@ export interface CountryRecord {
 export const GROUP_CODES = ['LDC', 'LLDC', 'SIDS', 'PIF', 'MSG', 'ASEAN', 'AU', 'OIC', 'G77'] as const;
 export type GroupCode = (typeof GROUP_CODES)[number];
 
-export type MembershipStatus =
-  | 'member'
-  | 'former member'
-  | 'associate member'
-  | 'observer'
-  | 'dialogue partner';
+export type MembershipStatus = 'member' | 'former member' | 'associate member' | 'observer' | 'dialogue partner';
 
 export interface GroupRecord {
   readonly code: GroupCode;

@@ -15,7 +15,14 @@ describe('largestRemainder', () => {
 
 describe('allocateParticipants', () => {
   it('counts records by country when records exist, ignoring the planned total', () => {
-    const counts = allocateParticipants({ recipients: recipients('PS', 'JO'), participantsPlanned: 30, recordsByCountry: new Map([['PS', 12], ['JO', 3]]) });
+    const counts = allocateParticipants({
+      recipients: recipients('PS', 'JO'),
+      participantsPlanned: 30,
+      recordsByCountry: new Map([
+        ['PS', 12],
+        ['JO', 3],
+      ]),
+    });
     expect(counts).toEqual([
       { country: 'PS', participants: 12, source: 'records' },
       { country: 'JO', participants: 3, source: 'records' },
@@ -23,13 +30,18 @@ describe('allocateParticipants', () => {
   });
 
   it('splits the total equally, or by percentages when all are given', () => {
-    expect(allocateParticipants({ recipients: recipients('FJ', 'PG', 'SB'), participantsPlanned: 10, recordsByCountry: new Map() })).toEqual([
+    expect(
+      allocateParticipants({ recipients: recipients('FJ', 'PG', 'SB'), participantsPlanned: 10, recordsByCountry: new Map() }),
+    ).toEqual([
       { country: 'FJ', participants: 4, source: 'totals' },
       { country: 'PG', participants: 3, source: 'totals' },
       { country: 'SB', participants: 3, source: 'totals' },
     ]);
     const weighted = allocateParticipants({
-      recipients: [{ country: 'FJ', percentage: 80 }, { country: 'PG', percentage: 20 }],
+      recipients: [
+        { country: 'FJ', percentage: 80 },
+        { country: 'PG', percentage: 20 },
+      ],
       participantsPlanned: 10,
       recordsByCountry: new Map(),
     });
@@ -37,8 +49,12 @@ describe('allocateParticipants', () => {
   });
 
   it('leaves out countries that get no one, and keeps a total without recipients', () => {
-    expect(allocateParticipants({ recipients: recipients('FJ', 'PG', 'SB'), participantsPlanned: 2, recordsByCountry: new Map() })).toHaveLength(2);
-    expect(allocateParticipants({ recipients: [], participantsPlanned: 5, recordsByCountry: new Map() })).toEqual([{ country: null, participants: 5, source: 'totals' }]);
+    expect(
+      allocateParticipants({ recipients: recipients('FJ', 'PG', 'SB'), participantsPlanned: 2, recordsByCountry: new Map() }),
+    ).toHaveLength(2);
+    expect(allocateParticipants({ recipients: [], participantsPlanned: 5, recordsByCountry: new Map() })).toEqual([
+      { country: null, participants: 5, source: 'totals' },
+    ]);
     expect(allocateParticipants({ recipients: recipients('FJ'), participantsPlanned: null, recordsByCountry: new Map() })).toEqual([]);
   });
 });

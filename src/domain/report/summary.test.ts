@@ -39,7 +39,11 @@ describe('convertSpending', () => {
   });
 
   it('converts each group at its own rates and keeps IDR and USD amounts exact', () => {
-    const s = convertSpending([group('IDR', 547_200_000_000, 14_236.94, 14_236.94), group('USD', 100_000, null, 14_000), group('JPY', 11_042_000, 110.42, 14_000)]);
+    const s = convertSpending([
+      group('IDR', 547_200_000_000, 14_236.94, 14_236.94),
+      group('USD', 100_000, null, 14_000),
+      group('JPY', 11_042_000, 110.42, 14_000),
+    ]);
     // 5,472,000,000 / 14,236.94 = 384,352.255… → 384,352.26; 1,000.00; 110,420 / 110.42 = 1,000.00
     expect(s.usdMinor).toBe(38_435_226 + 100_000 + 100_000);
     // IDR exact + 1,000 × 14,000 + 1,000 × 14,000
@@ -53,7 +57,14 @@ describe('convertSpending', () => {
     expect(s.idrMinor).toBe(0);
     expect(s.missingRates).toEqual([
       { currency: 'EUR', transactions: 2, amountMinor: 3_000, firstDate: '2018-01-01', lastDate: '2018-12-31', missing: ['idr', 'usd'] },
-      { currency: 'XOF', transactions: 1, amountMinor: 65_595_700, firstDate: '2018-01-01', lastDate: '2018-12-31', missing: ['idr', 'usd'] },
+      {
+        currency: 'XOF',
+        transactions: 1,
+        amountMinor: 65_595_700,
+        firstDate: '2018-01-01',
+        lastDate: '2018-12-31',
+        missing: ['idr', 'usd'],
+      },
     ]);
     expect(s.byCurrency).toEqual([
       { currency: 'EUR', amountMinor: 3_000, transactions: 2 },

@@ -156,7 +156,10 @@ export function convertSpending(groups: readonly SpendingGroup[]): Spending {
   let usdMinor = 0;
   let idrMinor = 0;
   const byCurrency = new Map<string, { amountMinor: number; transactions: number }>();
-  const missing = new Map<string, { transactions: number; amountMinor: number; firstDate: string; lastDate: string; missing: Set<'usd' | 'idr'> }>();
+  const missing = new Map<
+    string,
+    { transactions: number; amountMinor: number; firstDate: string; lastDate: string; missing: Set<'usd' | 'idr'> }
+  >();
   for (const g of groups) {
     const cur = byCurrency.get(g.currency) ?? { amountMinor: 0, transactions: 0 };
     byCurrency.set(g.currency, { amountMinor: cur.amountMinor + g.amountMinor, transactions: cur.transactions + g.transactions });
@@ -182,15 +185,19 @@ export function convertSpending(groups: readonly SpendingGroup[]): Spending {
     transactions: groups.reduce((n, g) => n + g.transactions, 0),
     byCurrency: [...byCurrency.entries()].map(([currency, v]) => ({ currency, ...v })).sort((a, b) => a.currency.localeCompare(b.currency)),
     missingRates: [...missing.entries()]
-      .map(([currency, m]) => ({ currency, transactions: m.transactions, amountMinor: m.amountMinor, firstDate: m.firstDate, lastDate: m.lastDate, missing: [...m.missing].sort() }))
+      .map(([currency, m]) => ({
+        currency,
+        transactions: m.transactions,
+        amountMinor: m.amountMinor,
+        firstDate: m.firstDate,
+        lastDate: m.lastDate,
+        missing: [...m.missing].sort(),
+      }))
       .sort((a, b) => a.currency.localeCompare(b.currency)),
   };
 }
 
-function breakdown(
-  groups: SummaryAggregates['groups'],
-  key: 'modality' | 'flagshipArea' | 'cooperationType',
-): BreakdownRow[] {
+function breakdown(groups: SummaryAggregates['groups'], key: 'modality' | 'flagshipArea' | 'cooperationType'): BreakdownRow[] {
   const set: CodeSet<string> = key === 'modality' ? modalities : key === 'flagshipArea' ? flagshipAreas : cooperationTypes;
   const totals = new Map<string | null, { programs: number; participants: number }>();
   for (const g of groups) {
@@ -221,7 +228,13 @@ export function buildAnnualSummary(year: number, agg: SummaryAggregates): Annual
     return { programs: row?.programs ?? 0, countries: row?.countries ?? 0, participants: people };
   };
   // In the order of REPORT_REGIONS, which the tables follow.
-  const regions: AnnualSummary['regions'] = { asia: region('asia'), oceania: region('oceania'), africa: region('africa'), americas: region('americas'), europe: region('europe') };
+  const regions: AnnualSummary['regions'] = {
+    asia: region('asia'),
+    oceania: region('oceania'),
+    africa: region('africa'),
+    americas: region('americas'),
+    europe: region('europe'),
+  };
   const inRegions = new Set<string>(REPORT_REGIONS);
   return {
     year,

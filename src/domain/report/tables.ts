@@ -18,7 +18,17 @@ export interface ReportTable {
   readonly rows: readonly (readonly Cell[])[];
 }
 
-export const REPORT_TABLE_KEYS = ['summary', 'regions', 'recipients', 'modality', 'flagship', 'cooperation', 'partners', 'groupings', 'spending'] as const;
+export const REPORT_TABLE_KEYS = [
+  'summary',
+  'regions',
+  'recipients',
+  'modality',
+  'flagship',
+  'cooperation',
+  'partners',
+  'groupings',
+  'spending',
+] as const;
 export type ReportTableKey = (typeof REPORT_TABLE_KEYS)[number];
 
 const T = {
@@ -134,7 +144,14 @@ export function annualReportTables(s: AnnualSummary, lang: Lang): ReportTable[] 
       key: 'recipients',
       title: t.recipients,
       columns: [t.rank, t.code, t.country, t.region, t.programs, t.participants],
-      rows: s.topRecipients.map((r) => [r.rank, r.country, lang === 'id' ? r.nameId : r.nameEn, r.region ? t.regionNames[r.region] : '', r.programs, r.participants]),
+      rows: s.topRecipients.map((r) => [
+        r.rank,
+        r.country,
+        lang === 'id' ? r.nameId : r.nameEn,
+        r.region ? t.regionNames[r.region] : '',
+        r.programs,
+        r.participants,
+      ]),
     },
     breakdown('modality', t.modality, s.byModality, lang),
     breakdown('flagship', t.flagship, s.byFlagshipArea, lang),
@@ -143,13 +160,25 @@ export function annualReportTables(s: AnnualSummary, lang: Lang): ReportTable[] 
       key: 'partners',
       title: t.partners,
       columns: [t.code, t.partner, t.programs],
-      rows: s.partners.map((p) => [p.org, p.acronym ? `${p.acronym} — ${lang === 'id' ? (p.nameId ?? p.nameEn) : p.nameEn}` : p.nameEn, p.programs]),
+      rows: s.partners.map((p) => [
+        p.org,
+        p.acronym ? `${p.acronym} — ${lang === 'id' ? (p.nameId ?? p.nameEn) : p.nameEn}` : p.nameEn,
+        p.programs,
+      ]),
     },
     {
       key: 'groupings',
       title: t.groupings,
       columns: [t.code, t.grouping, t.programs, t.countries, t.participants, t.programShare, t.participantShare],
-      rows: s.groupings.map((g) => [g.group, lang === 'id' ? g.nameId : g.nameEn, g.programs, g.countries, g.participants, percent(g.programShare), percent(g.participantShare)]),
+      rows: s.groupings.map((g) => [
+        g.group,
+        lang === 'id' ? g.nameId : g.nameEn,
+        g.programs,
+        g.countries,
+        g.participants,
+        percent(g.programShare),
+        percent(g.participantShare),
+      ]),
     },
     {
       key: 'spending',
@@ -159,7 +188,11 @@ export function annualReportTables(s: AnnualSummary, lang: Lang): ReportTable[] 
         ...s.spending.byCurrency.map((c) => [c.currency, amount(c.amountMinor), c.transactions]),
         ['USD (= ' + t.convertedUsd + ')', amount(s.spending.usdMinor), s.spending.transactions],
         ['IDR (= ' + t.convertedIdr + ')', amount(s.spending.idrMinor), s.spending.transactions],
-        ...s.spending.missingRates.map((m) => [`${t.noRate} ${m.currency} (${m.missing.join(', ').toUpperCase()})`, amount(m.amountMinor), m.transactions]),
+        ...s.spending.missingRates.map((m) => [
+          `${t.noRate} ${m.currency} (${m.missing.join(', ').toUpperCase()})`,
+          amount(m.amountMinor),
+          m.transactions,
+        ]),
       ],
     },
   ];

@@ -10,7 +10,15 @@ const cand = (sortKey: string, f: Partial<MatchFacts>): Candidate & { name: stri
 
 describe('matchQueryOf', () => {
   it('takes the region, the sector category and the year of the request', () => {
-    expect(q).toEqual({ country: 'FJ', region: 'oceania', flagshipArea: 'DEV-DRM', sectorCode: '43060', sectorCategory: '430', modality: 'training', referenceYear: 2026 });
+    expect(q).toEqual({
+      country: 'FJ',
+      region: 'oceania',
+      flagshipArea: 'DEV-DRM',
+      sectorCode: '43060',
+      sectorCategory: '430',
+      modality: 'training',
+      referenceYear: 2026,
+    });
     expect(matchQueryOf({ ...FIJI, country: 'PS', sectorCode: null }).region).toBe('asia');
   });
 });
@@ -25,7 +33,18 @@ describe('scoreFacts', () => {
   it('adds the points of every reason, counting at most three programs each', () => {
     // area 4 programs → 3 × 10 = 30; sector 1 → 10; category only 1 → 5; Fiji 2 → 16;
     // Oceania (not Fiji) 1 → 3; training 5 → 3 × 4 = 12; latest 2025 → 10 − 2 = 8. Total 84.
-    const s = scoreFacts(q, facts({ areaPrograms: 4, sectorPrograms: 1, sectorCategoryPrograms: 1, countryPrograms: 2, regionPrograms: 1, modalityPrograms: 5, latestYear: 2025 }));
+    const s = scoreFacts(
+      q,
+      facts({
+        areaPrograms: 4,
+        sectorPrograms: 1,
+        sectorCategoryPrograms: 1,
+        countryPrograms: 2,
+        regionPrograms: 1,
+        modalityPrograms: 5,
+        latestYear: 2025,
+      }),
+    );
     expect(s.score).toBe(84);
     expect(s.reasons).toEqual([
       { code: 'same_area', area: 'DEV-DRM', programs: 4, points: 30 },
@@ -74,7 +93,9 @@ describe('rankMatches', () => {
 
   it('ranks every candidate of a request without a subject, and keeps at most the limit', () => {
     const open = { ...FIJI, flagshipArea: null, sectorCode: null };
-    const alumni = Array.from({ length: 12 }, (_, i) => cand(`email:a${String(i).padStart(2, '0')}@fj`, { modalityPrograms: i % 2, latestYear: 2020 }));
+    const alumni = Array.from({ length: 12 }, (_, i) =>
+      cand(`email:a${String(i).padStart(2, '0')}@fj`, { modalityPrograms: i % 2, latestYear: 2020 }),
+    );
     const ranked = rankMatches(open, { agencies: [], programs: [], alumni }, 10);
     expect(ranked.alumni).toHaveLength(10);
     // Odd ones took part in a training (4 points) and come first; then by key.

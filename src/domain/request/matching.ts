@@ -51,7 +51,9 @@ export interface MatchQuery {
   readonly referenceYear: number;
 }
 
-export function matchQueryOf(r: Pick<CooperationRequestData, 'country' | 'flagshipArea' | 'sectorCode' | 'modality' | 'receivedOn'>): MatchQuery {
+export function matchQueryOf(
+  r: Pick<CooperationRequestData, 'country' | 'flagshipArea' | 'sectorCode' | 'modality' | 'receivedOn'>,
+): MatchQuery {
   return {
     country: r.country,
     region: regionOf(r.country),
@@ -83,7 +85,15 @@ export interface MatchFacts {
   readonly latestYear: number | null;
 }
 
-export const NO_FACTS: MatchFacts = { areaPrograms: 0, sectorPrograms: 0, sectorCategoryPrograms: 0, countryPrograms: 0, regionPrograms: 0, modalityPrograms: 0, latestYear: null };
+export const NO_FACTS: MatchFacts = {
+  areaPrograms: 0,
+  sectorPrograms: 0,
+  sectorCategoryPrograms: 0,
+  countryPrograms: 0,
+  regionPrograms: 0,
+  modalityPrograms: 0,
+  latestYear: null,
+};
 
 export type MatchReason =
   | { readonly code: 'same_area'; readonly area: FlagshipArea; readonly programs: number; readonly points: number }
@@ -115,14 +125,49 @@ export function recencyPoints(year: number | null, referenceYear: number): numbe
 export function scoreFacts(q: MatchQuery, f: MatchFacts): { score: number; reasons: MatchReason[] } {
   const reasons: MatchReason[] = [];
   const pts = (weight: number, n: number) => weight * counted(n);
-  if (q.flagshipArea && f.areaPrograms > 0) reasons.push({ code: 'same_area', area: q.flagshipArea, programs: f.areaPrograms, points: pts(MATCH_POINTS.same_area, f.areaPrograms) });
-  if (q.sectorCode && f.sectorPrograms > 0) reasons.push({ code: 'same_sector', sector: q.sectorCode, programs: f.sectorPrograms, points: pts(MATCH_POINTS.same_sector, f.sectorPrograms) });
+  if (q.flagshipArea && f.areaPrograms > 0)
+    reasons.push({
+      code: 'same_area',
+      area: q.flagshipArea,
+      programs: f.areaPrograms,
+      points: pts(MATCH_POINTS.same_area, f.areaPrograms),
+    });
+  if (q.sectorCode && f.sectorPrograms > 0)
+    reasons.push({
+      code: 'same_sector',
+      sector: q.sectorCode,
+      programs: f.sectorPrograms,
+      points: pts(MATCH_POINTS.same_sector, f.sectorPrograms),
+    });
   if (q.sectorCategory && f.sectorCategoryPrograms > 0) {
-    reasons.push({ code: 'same_sector_category', category: q.sectorCategory, programs: f.sectorCategoryPrograms, points: pts(MATCH_POINTS.same_sector_category, f.sectorCategoryPrograms) });
+    reasons.push({
+      code: 'same_sector_category',
+      category: q.sectorCategory,
+      programs: f.sectorCategoryPrograms,
+      points: pts(MATCH_POINTS.same_sector_category, f.sectorCategoryPrograms),
+    });
   }
-  if (f.countryPrograms > 0) reasons.push({ code: 'country_experience', country: q.country, programs: f.countryPrograms, points: pts(MATCH_POINTS.country_experience, f.countryPrograms) });
-  if (q.region && f.regionPrograms > 0) reasons.push({ code: 'region_experience', region: q.region, programs: f.regionPrograms, points: pts(MATCH_POINTS.region_experience, f.regionPrograms) });
-  if (q.modality && f.modalityPrograms > 0) reasons.push({ code: 'same_modality', modality: q.modality, programs: f.modalityPrograms, points: pts(MATCH_POINTS.same_modality, f.modalityPrograms) });
+  if (f.countryPrograms > 0)
+    reasons.push({
+      code: 'country_experience',
+      country: q.country,
+      programs: f.countryPrograms,
+      points: pts(MATCH_POINTS.country_experience, f.countryPrograms),
+    });
+  if (q.region && f.regionPrograms > 0)
+    reasons.push({
+      code: 'region_experience',
+      region: q.region,
+      programs: f.regionPrograms,
+      points: pts(MATCH_POINTS.region_experience, f.regionPrograms),
+    });
+  if (q.modality && f.modalityPrograms > 0)
+    reasons.push({
+      code: 'same_modality',
+      modality: q.modality,
+      programs: f.modalityPrograms,
+      points: pts(MATCH_POINTS.same_modality, f.modalityPrograms),
+    });
   const recency = recencyPoints(f.latestYear, q.referenceYear);
   if (recency > 0 && f.latestYear !== null) reasons.push({ code: 'recent', year: f.latestYear, points: recency });
   return { score: reasons.reduce((sum, r) => sum + r.points, 0), reasons };
@@ -131,7 +176,9 @@ export function scoreFacts(q: MatchQuery, f: MatchFacts): { score: number; reaso
 /** A candidate shares the request's subject (area, sector or sector category). */
 export function sharesSubject(q: MatchQuery, f: MatchFacts): boolean {
   if (!hasSubject(q)) return true;
-  return (q.flagshipArea !== null && f.areaPrograms > 0) || (q.sectorCode !== null && (f.sectorPrograms > 0 || f.sectorCategoryPrograms > 0));
+  return (
+    (q.flagshipArea !== null && f.areaPrograms > 0) || (q.sectorCode !== null && (f.sectorPrograms > 0 || f.sectorCategoryPrograms > 0))
+  );
 }
 
 export interface Candidate {
@@ -148,7 +195,12 @@ export function rankCandidates<T extends Candidate>(q: MatchQuery, candidates: r
   return candidates
     .filter((c) => sharesSubject(q, c.facts))
     .map((candidate) => ({ candidate, ...scoreFacts(q, candidate.facts) }))
-    .sort((a, b) => b.score - a.score || (b.candidate.facts.latestYear ?? 0) - (a.candidate.facts.latestYear ?? 0) || a.candidate.sortKey.localeCompare(b.candidate.sortKey))
+    .sort(
+      (a, b) =>
+        b.score - a.score ||
+        (b.candidate.facts.latestYear ?? 0) - (a.candidate.facts.latestYear ?? 0) ||
+        a.candidate.sortKey.localeCompare(b.candidate.sortKey),
+    )
     .slice(0, limit);
 }
 

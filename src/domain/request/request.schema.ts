@@ -39,7 +39,12 @@ const requestFields = {
 /** The preferred period may be open at either end; when both are given, from ≤ to. */
 const periodInOrder = (r: { periodFrom?: string | null; periodTo?: string | null }, ctx: z.RefinementCtx) => {
   if (r.periodFrom && r.periodTo && r.periodTo < r.periodFrom) {
-    ctx.addIssue({ code: 'custom', path: ['periodTo'], message: `must not be before periodFrom (${r.periodFrom})`, params: { code: 'date_order' } });
+    ctx.addIssue({
+      code: 'custom',
+      path: ['periodTo'],
+      message: `must not be before periodFrom (${r.periodFrom})`,
+      params: { code: 'date_order' },
+    });
   }
 };
 
@@ -71,7 +76,10 @@ export const declineInputSchema = z.strictObject({
 
 export const acceptInputSchema = z.strictObject({
   note: note.nullable().optional(),
-  implementingOrg: orgCode.nullable().optional().meta({ description: 'the ministry or agency chosen to implement the program (e.g. from the matches)' }),
+  implementingOrg: orgCode
+    .nullable()
+    .optional()
+    .meta({ description: 'the ministry or agency chosen to implement the program (e.g. from the matches)' }),
   identifier: activityIdentifier.optional().meta({ description: 'identifier of the new program (default: the request reference)' }),
 });
 
@@ -84,7 +92,10 @@ const statusList = z
   .string()
   .transform((value, ctx) => {
     const out: RequestStatus[] = [];
-    for (const word of value.split(',').map((w) => w.trim()).filter(Boolean)) {
+    for (const word of value
+      .split(',')
+      .map((w) => w.trim())
+      .filter(Boolean)) {
       const code = requestStatuses.parse(word);
       if (!code) {
         ctx.addIssue({ code: 'custom', message: `unknown request status "${word}"; expected one of ${requestStatuses.codes.join(', ')}` });

@@ -37,21 +37,49 @@ describe('references', () => {
 });
 
 describe('requestInputSchema', () => {
-  const valid = { country: 'Fiji', topic: '  Community-based disaster risk management  ', flagshipArea: 'disaster management', sectorCode: '43060', modality: 'pelatihan', periodFrom: '2027-03-01', periodTo: '2027-03-14', receivedOn: '2026-02-10' };
+  const valid = {
+    country: 'Fiji',
+    topic: '  Community-based disaster risk management  ',
+    flagshipArea: 'disaster management',
+    sectorCode: '43060',
+    modality: 'pelatihan',
+    periodFrom: '2027-03-01',
+    periodTo: '2027-03-14',
+    receivedOn: '2026-02-10',
+  };
 
   it('resolves names and labels to codes', () => {
-    expect(requestInputSchema.parse(valid)).toMatchObject({ country: 'FJ', topic: 'Community-based disaster risk management', flagshipArea: 'DEV-DRM', sectorCode: '43060', modality: 'training' });
+    expect(requestInputSchema.parse(valid)).toMatchObject({
+      country: 'FJ',
+      topic: 'Community-based disaster risk management',
+      flagshipArea: 'DEV-DRM',
+      sectorCode: '43060',
+      modality: 'training',
+    });
   });
 
   it('names every bad field', () => {
-    const r = requestInputSchema.safeParse({ country: 'Atlantis', topic: 'x'.repeat(301), sectorCode: '99999', modality: 'dance', periodFrom: '2027-03-14', periodTo: '2027-03-01', receivedOn: '2026-02-30', extra: 1 });
+    const r = requestInputSchema.safeParse({
+      country: 'Atlantis',
+      topic: 'x'.repeat(301),
+      sectorCode: '99999',
+      modality: 'dance',
+      periodFrom: '2027-03-14',
+      periodTo: '2027-03-01',
+      receivedOn: '2026-02-30',
+      extra: 1,
+    });
     expect(r.success).toBe(false);
     const paths = r.error?.issues.map((i) => i.path.join('.') || (i as { keys?: string[] }).keys?.join(',')).sort();
     expect(paths).toEqual(['country', 'extra', 'modality', 'receivedOn', 'sectorCode', 'topic']);
     const order = requestInputSchema.safeParse({ ...valid, periodFrom: '2027-03-14', periodTo: '2027-03-01' });
-    expect(order.error?.issues.map((i) => [i.path.join('.'), i.message])).toEqual([['periodTo', 'must not be before periodFrom (2027-03-14)']]);
+    expect(order.error?.issues.map((i) => [i.path.join('.'), i.message])).toEqual([
+      ['periodTo', 'must not be before periodFrom (2027-03-14)'],
+    ]);
     expect(requestInputSchema.safeParse({ ...valid, topic: '   ' }).error?.issues[0]?.message).toBe('is required');
-    expect(requestInputSchema.safeParse({ ...valid, sectorCode: '430' }).error?.issues[0]?.message).toBe('"430" is not a DAC 5-digit sector code');
+    expect(requestInputSchema.safeParse({ ...valid, sectorCode: '430' }).error?.issues[0]?.message).toBe(
+      '"430" is not a DAC 5-digit sector code',
+    );
   });
 
   it('asks a reason to decline and takes an optional agency to accept', () => {
@@ -61,7 +89,12 @@ describe('requestInputSchema', () => {
   });
 
   it('reads status lists in list queries', () => {
-    expect(requestListQuerySchema.parse({ status: 'registered, dalam penilaian', country: 'Timor Leste' })).toMatchObject({ status: ['registered', 'assessment'], country: 'TL', page: 1, pageSize: 25 });
+    expect(requestListQuerySchema.parse({ status: 'registered, dalam penilaian', country: 'Timor Leste' })).toMatchObject({
+      status: ['registered', 'assessment'],
+      country: 'TL',
+      page: 1,
+      pageSize: 25,
+    });
     expect(requestListQuerySchema.safeParse({ status: 'maybe' }).success).toBe(false);
   });
 });

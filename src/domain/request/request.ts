@@ -82,7 +82,9 @@ export function checkRequestTransition(from: RequestStatus, to: RequestStatus, n
     );
   }
   if (to === 'declined' && !note) {
-    throw new InvalidError('cooperation_request.note_required', 'a decline needs a note saying why', [{ path: 'note', code: 'required', message: 'is required when declining: say why' }]);
+    throw new InvalidError('cooperation_request.note_required', 'a decline needs a note saying why', [
+      { path: 'note', code: 'required', message: 'is required when declining: say why' },
+    ]);
   }
 }
 

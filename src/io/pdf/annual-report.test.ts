@@ -21,9 +21,21 @@ function aggregates(countries: number): SummaryAggregates {
     regionParticipants: [{ region: 'asia', participants: countries * 10 }],
     recipientPrograms: recipients.map((c, i) => ({ country: c.iso2, programs: 1 + (i % 4) })),
     recipientParticipants: recipients.map((c) => ({ country: c.iso2, participants: 10 })),
-    groups: [{ modality: 'training', flagshipArea: 'DEV-AGR', cooperationType: 'bilateral', programs: countries, participants: countries * 10 }],
+    groups: [
+      { modality: 'training', flagshipArea: 'DEV-AGR', cooperationType: 'bilateral', programs: countries, participants: countries * 10 },
+    ],
     partners: [],
-    spending: [{ currency: 'IDR', currencyRate: 15_000, idrRate: 15_000, amountMinor: 15_000_000_000, transactions: 1, firstDate: '2020-01-02', lastDate: '2020-01-02' }],
+    spending: [
+      {
+        currency: 'IDR',
+        currencyRate: 15_000,
+        idrRate: 15_000,
+        amountMinor: 15_000_000_000,
+        transactions: 1,
+        firstDate: '2020-01-02',
+        lastDate: '2020-01-02',
+      },
+    ],
     groupings: [],
   };
 }
@@ -42,7 +54,12 @@ describe('annual report PDF', () => {
 
   it('draws charts and the map with hex or rgb colours only (hsl() renders black in PDFs)', () => {
     const chart = barChartSvg({ categories: ['Asia', 'Oseania'], values: [3, 5], colour: '#1f6f8b', width: 240, formatValue: String });
-    const map = worldMapSvg(new Map([['TL', 4], ['WS', 1]]));
+    const map = worldMapSvg(
+      new Map([
+        ['TL', 4],
+        ['WS', 1],
+      ]),
+    );
     for (const svg of [chart, map]) {
       expect(svg.startsWith('<svg')).toBe(true);
       expect(svg).not.toMatch(/hsla?\(/);

@@ -59,7 +59,8 @@ function cellText(ctx: Ctx, key: ReportTable['key'], row: number, column: number
 
 /** The widest text column takes the free width; the others fit their content. */
 function columnWidths(table: ReportTable): string[] {
-  const length = (c: number) => Math.max(table.columns[c]?.length ?? 0, ...table.rows.map((r) => (typeof r[c] === 'string' ? String(r[c]).length : 0)));
+  const length = (c: number) =>
+    Math.max(table.columns[c]?.length ?? 0, ...table.rows.map((r) => (typeof r[c] === 'string' ? String(r[c]).length : 0)));
   const textColumns = table.columns.map((_, c) => c).filter((c) => table.rows.some((r) => typeof r[c] === 'string'));
   // On a tie the later column (a name after its code) takes the width.
   const widest = textColumns.sort((a, b) => length(b) - length(a) || b - a)[0] ?? 0;
@@ -70,11 +71,19 @@ function reportTable(ctx: Ctx, table: ReportTable): Content {
   const numeric = table.columns.map((_, c) => table.rows.length > 0 && table.rows.every((r) => typeof r[c] === 'number'));
   const head: TableCell[] = table.columns.map((c, i) => ({ text: c, style: 'th', alignment: numeric[i] ? 'right' : 'left' }));
   const body: TableCell[][] = table.rows.map((r, row) =>
-    r.map((cell, column) => ({ text: cellText(ctx, table.key, row, column, cell), alignment: typeof cell === 'number' ? 'right' : 'left' })),
+    r.map((cell, column) => ({
+      text: cellText(ctx, table.key, row, column, cell),
+      alignment: typeof cell === 'number' ? 'right' : 'left',
+    })),
   );
   return {
     table: { headerRows: 1, keepWithHeaderRows: 1, dontBreakRows: true, widths: columnWidths(table), body: [head, ...body] },
-    layout: { hLineWidth: (i: number) => (i <= 1 ? 0.8 : 0.3), vLineWidth: () => 0, hLineColor: () => '#b8c4cc', fillColor: (i: number) => (i === 0 ? '#e8f0f4' : null) },
+    layout: {
+      hLineWidth: (i: number) => (i <= 1 ? 0.8 : 0.3),
+      vLineWidth: () => 0,
+      hLineColor: () => '#b8c4cc',
+      fillColor: (i: number) => (i === 0 ? '#e8f0f4' : null),
+    },
     style: 'table',
   };
 }
@@ -85,7 +94,14 @@ const caption = (text: string): Content => ({ text, style: 'caption' });
 
 function chart(ctx: Ctx, rows: readonly { label: string; value: number }[], colour: string, width: number, horizontal: boolean): Content {
   return {
-    svg: barChartSvg({ categories: rows.map((r) => r.label), values: rows.map((r) => r.value), colour, width, horizontal, formatValue: ctx.f.count }),
+    svg: barChartSvg({
+      categories: rows.map((r) => r.label),
+      values: rows.map((r) => r.value),
+      colour,
+      width,
+      horizontal,
+      formatValue: ctx.f.count,
+    }),
     width,
   };
 }
@@ -100,11 +116,36 @@ function breakdownChart(ctx: Ctx, title: string, rows: readonly BreakdownRow[]):
 function regionCharts(ctx: Ctx, regions: ReportTable | undefined): Content {
   const names = (regions?.rows ?? []).map((r) => String(r[0]));
   const half = (CONTENT_WIDTH - 15) / 2;
-  const rows = (pick: (r: (typeof REPORT_REGIONS)[number]) => number) => REPORT_REGIONS.map((r, i) => ({ label: names[i] ?? r, value: pick(r) }));
+  const rows = (pick: (r: (typeof REPORT_REGIONS)[number]) => number) =>
+    REPORT_REGIONS.map((r, i) => ({ label: names[i] ?? r, value: pick(r) }));
   return {
     columns: [
-      { stack: [caption(ctx.l.programsByRegion), chart(ctx, rows((r) => ctx.s.regions[r].programs), CHART_COLOURS.programs, half, false)], width: half },
-      { stack: [caption(ctx.l.participantsByRegion), chart(ctx, rows((r) => ctx.s.regions[r].participants), CHART_COLOURS.participants, half, false)], width: half },
+      {
+        stack: [
+          caption(ctx.l.programsByRegion),
+          chart(
+            ctx,
+            rows((r) => ctx.s.regions[r].programs),
+            CHART_COLOURS.programs,
+            half,
+            false,
+          ),
+        ],
+        width: half,
+      },
+      {
+        stack: [
+          caption(ctx.l.participantsByRegion),
+          chart(
+            ctx,
+            rows((r) => ctx.s.regions[r].participants),
+            CHART_COLOURS.participants,
+            half,
+            false,
+          ),
+        ],
+        width: half,
+      },
     ],
     columnGap: 15,
     unbreakable: true,
@@ -117,7 +158,10 @@ function mapLegend(ctx: Ctx, max: number): Content {
   return {
     columns: [
       { text: ctx.f.count(1), width: 'auto', style: 'note', margin: [0, 1, 4, 0] },
-      { canvas: MAP_SCALE.map((color, i) => ({ type: 'rect' as const, x: i * swatch, y: 2, w: swatch, h: 8, color })), width: MAP_SCALE.length * swatch },
+      {
+        canvas: MAP_SCALE.map((color, i) => ({ type: 'rect' as const, x: i * swatch, y: 2, w: swatch, h: 8, color })),
+        width: MAP_SCALE.length * swatch,
+      },
       { text: ctx.f.count(max), width: 'auto', style: 'note', margin: [4, 1, 12, 0] },
       { text: ctx.l.mapLegend, width: '*', style: 'note', color: MUTED },
     ],
@@ -127,7 +171,10 @@ function mapLegend(ctx: Ctx, max: number): Content {
 function worldMap(ctx: Ctx): Content {
   const values = new Map(ctx.s.topRecipients.map((r) => [r.country, r.programs]));
   const max = Math.max(0, ...values.values());
-  return { stack: [caption(ctx.l.mapTitle), { svg: worldMapSvg(values), width: CONTENT_WIDTH }, ...(max > 0 ? [mapLegend(ctx, max)] : [])], unbreakable: true };
+  return {
+    stack: [caption(ctx.l.mapTitle), { svg: worldMapSvg(values), width: CONTENT_WIDTH }, ...(max > 0 ? [mapLegend(ctx, max)] : [])],
+    unbreakable: true,
+  };
 }
 
 function spendingNotes(ctx: Ctx): Content[] {
@@ -163,11 +210,21 @@ function scopeText(ctx: Ctx, stages: AnnualReportPdfOptions['stages']): string {
 
 /** Hyphenated words ("Selatan-Selatan") kept on one line: a title never breaks after their hyphen. */
 function unbrokenAtHyphens(text: string): (string | { text: string; noWrap: true })[] {
-  return text.split(/(\S+-\S+)/).filter((part) => part !== '').map((part) => (/^\S+-\S+$/.test(part) ? { text: part, noWrap: true as const } : part));
+  return text
+    .split(/(\S+-\S+)/)
+    .filter((part) => part !== '')
+    .map((part) => (/^\S+-\S+$/.test(part) ? { text: part, noWrap: true as const } : part));
 }
 
 function cover(ctx: Ctx, options: AnnualReportPdfOptions): Content[] {
-  const tile = (value: string, label: string): TableCell => ({ stack: [{ text: value, style: 'tileValue' }, { text: label, style: 'tileLabel' }], fillColor: '#eef4f7', margin: [8, 10, 8, 10] });
+  const tile = (value: string, label: string): TableCell => ({
+    stack: [
+      { text: value, style: 'tileValue' },
+      { text: label, style: 'tileLabel' },
+    ],
+    fillColor: '#eef4f7',
+    margin: [8, 10, 8, 10],
+  });
   const facts: [string, string][] = [
     [ctx.l.year, String(ctx.s.year)],
     [ctx.l.scope, scopeText(ctx, options.stages)],
@@ -177,7 +234,11 @@ function cover(ctx: Ctx, options: AnnualReportPdfOptions): Content[] {
     { canvas: [{ type: 'rect', x: 0, y: 0, w: CONTENT_WIDTH, h: 10, color: ACCENT }] },
     { text: unbrokenAtHyphens(ctx.l.title(ctx.s.year)), style: 'title' },
     { text: ctx.l.subtitle, style: 'subtitle' },
-    { table: { widths: [110, '*'], body: facts.map(([k, v]) => [{ text: k, bold: true }, v]) }, layout: 'noBorders', margin: [0, 0, 0, 30] },
+    {
+      table: { widths: [110, '*'], body: facts.map(([k, v]) => [{ text: k, bold: true }, v]) },
+      layout: 'noBorders',
+      margin: [0, 0, 0, 30],
+    },
     {
       table: {
         widths: ['*', '*', '*', '*'],
@@ -204,7 +265,12 @@ function body(ctx: Ctx): Content[] {
     if (!t) return [];
     // The heading stays on one page with its notes and charts; a table without rows (no
     // triangular partner) keeps its heading and a note says why it is empty.
-    const lead: Content = { stack: [heading(t.title), ...extra], unbreakable: true, headlineLevel: 1, ...(pageBreak ? { pageBreak: 'before' as const } : {}) };
+    const lead: Content = {
+      stack: [heading(t.title), ...extra],
+      unbreakable: true,
+      headlineLevel: 1,
+      ...(pageBreak ? { pageBreak: 'before' as const } : {}),
+    };
     return [lead, ...(t.rows.length > 0 ? [reportTable(ctx, t)] : [])];
   };
   return [
@@ -228,7 +294,14 @@ export function annualReportDocument(summary: AnnualSummary, lang: Lang, options
     pageOrientation: 'portrait',
     pageMargins: [PAGE_MARGIN, PAGE_MARGIN, PAGE_MARGIN, PAGE_MARGIN],
     language: lang === 'id' ? 'id-ID' : 'en-GB',
-    info: { title, author: 'Mitra', subject: title, creator: 'Mitra', producer: 'Mitra (pdfmake)', creationDate: new Date(options.generatedAt) },
+    info: {
+      title,
+      author: 'Mitra',
+      subject: title,
+      creator: 'Mitra',
+      producer: 'Mitra (pdfmake)',
+      creationDate: new Date(options.generatedAt),
+    },
     content: [...cover(ctx, options), ...body(ctx)],
     // A section starting in the last fifth of a page starts on the next one, so that a heading
     // is never left alone at the foot of a page (pdfmake reports a moved table header row as
@@ -238,7 +311,10 @@ export function annualReportDocument(summary: AnnualSummary, lang: Lang, options
       page === 1
         ? []
         : {
-            columns: [{ text: `Mitra · ${title}`, width: '*' }, { text: ctx.l.page(page, pages), width: 'auto' }],
+            columns: [
+              { text: `Mitra · ${title}`, width: '*' },
+              { text: ctx.l.page(page, pages), width: 'auto' },
+            ],
             margin: [PAGE_MARGIN, 16, PAGE_MARGIN, 0],
             style: 'footer',
           },

@@ -20,7 +20,8 @@ const ACCENT = '#1f6f8b';
 const MUTED = '#555555';
 
 const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
-const dateFormat = (lang: 'en' | 'id') => new Intl.DateTimeFormat(lang === 'id' ? 'id-ID' : 'en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+const dateFormat = (lang: 'en' | 'id') =>
+  new Intl.DateTimeFormat(lang === 'id' ? 'id-ID' : 'en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
 
 /** "2–6 March 2026" / "2–6 Maret 2026"; one day when start and end are the same. */
 export function dateRange(start: string | null, end: string | null, lang: 'en' | 'id'): string {
@@ -67,7 +68,14 @@ export function certificateDefinition(d: CertificatePdfData, verifyUrl: string):
     pageSize: 'A4',
     pageOrientation: 'landscape',
     pageMargins: [70, 60, 70, 60],
-    info: { title: `Sertifikat / Certificate ${d.number}`, author: 'Mitra', subject: titleEn, creator: 'Mitra', producer: 'Mitra (pdfmake)', creationDate: new Date(d.issuedAt) },
+    info: {
+      title: `Sertifikat / Certificate ${d.number}`,
+      author: 'Mitra',
+      subject: titleEn,
+      creator: 'Mitra',
+      producer: 'Mitra (pdfmake)',
+      creationDate: new Date(d.issuedAt),
+    },
     defaultStyle: { font: 'Roboto', fontSize: 11, color: '#1a1a1a' },
     background: () => ({
       canvas: [
@@ -82,16 +90,36 @@ export function certificateDefinition(d: CertificatePdfData, verifyUrl: string):
       { text: d.fullName, fontSize: 26, bold: true, alignment: 'center', margin: [0, 4, 0, 10] },
       bilingual('telah menyelesaikan program', 'has successfully completed the program', 12),
       { text: titleId, fontSize: 17, bold: true, alignment: 'center', margin: [40, 4, 40, 0] },
-      ...(titleEn !== titleId ? [{ text: titleEn, fontSize: 14, italics: true, color: MUTED, alignment: 'center', margin: [40, 2, 40, 0] } satisfies Content] : []),
+      ...(titleEn !== titleId
+        ? [{ text: titleEn, fontSize: 14, italics: true, color: MUTED, alignment: 'center', margin: [40, 2, 40, 0] } satisfies Content]
+        : []),
       ...held,
       {
         absolutePosition: { x: 70, y: CERTIFICATE_QR.y + 20 },
         stack: [
-          { text: [{ text: 'Nomor sertifikat / ', color: MUTED }, { text: 'Certificate number', italics: true, color: MUTED }], fontSize: 9 },
+          {
+            text: [
+              { text: 'Nomor sertifikat / ', color: MUTED },
+              { text: 'Certificate number', italics: true, color: MUTED },
+            ],
+            fontSize: 9,
+          },
           { text: d.number, fontSize: 13, bold: true, margin: [0, 1, 0, 6] },
-          { text: [{ text: 'Diterbitkan / ', color: MUTED }, { text: 'Issued', italics: true, color: MUTED }], fontSize: 9 },
+          {
+            text: [
+              { text: 'Diterbitkan / ', color: MUTED },
+              { text: 'Issued', italics: true, color: MUTED },
+            ],
+            fontSize: 9,
+          },
           { text: `${issuedId} / ${issuedEn}`, fontSize: 10, margin: [0, 1, 0, 6] },
-          { text: [{ text: 'Periksa keaslian di / ', color: MUTED }, { text: 'Verify at', italics: true, color: MUTED }], fontSize: 9 },
+          {
+            text: [
+              { text: 'Periksa keaslian di / ', color: MUTED },
+              { text: 'Verify at', italics: true, color: MUTED },
+            ],
+            fontSize: 9,
+          },
           { text: verifyUrl, fontSize: 8, color: ACCENT, link: verifyUrl },
         ],
       },

@@ -48,14 +48,28 @@ export function barChartSvg(spec: BarChartSpec): string {
       axisLine: { lineStyle: { color: RULE } },
       axisLabel: horizontal
         ? { width: Math.round(spec.width * 0.42), overflow: 'break' as const, color: INK, fontSize: 8, lineHeight: 10 }
-        : { interval: 0, width: Math.round((spec.width - 40) / Math.max(1, spec.categories.length)), overflow: 'break' as const, color: INK, fontSize: 8, lineHeight: 10 },
+        : {
+            interval: 0,
+            width: Math.round((spec.width - 40) / Math.max(1, spec.categories.length)),
+            overflow: 'break' as const,
+            color: INK,
+            fontSize: 8,
+            lineHeight: 10,
+          },
     };
     const value = { type: 'value' as const, minInterval: 1, axisLabel: { show: false }, splitLine: { lineStyle: { color: RULE } } };
     chart.setOption({
       animation: false,
       textStyle: { fontFamily: 'Roboto' },
       // The grid shrinks until the axis labels fit the chart (ECharts 6's replacement of containLabel).
-      grid: { left: 4, right: horizontal ? 40 : 4, top: horizontal ? 4 : 16, bottom: 4, outerBoundsMode: 'same', outerBoundsContain: 'axisLabel' },
+      grid: {
+        left: 4,
+        right: horizontal ? 40 : 4,
+        top: horizontal ? 4 : 16,
+        bottom: 4,
+        outerBoundsMode: 'same',
+        outerBoundsContain: 'axisLabel',
+      },
       xAxis: horizontal ? value : category,
       yAxis: horizontal ? category : value,
       series: [

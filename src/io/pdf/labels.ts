@@ -29,7 +29,15 @@ export interface PdfLabels {
   readonly noPartners: string;
   readonly spendingTotals: (m: { year: number; usd: string; idr: string; transactions: string; count: number }) => string;
   /** `totals`: the totals that leave the amount out ("IDR and USD"), `totalCount` how many. */
-  readonly missingRate: (m: { currency: string; dates: string; amount: string; transactions: string; count: number; totals: string; totalCount: number }) => string;
+  readonly missingRate: (m: {
+    currency: string;
+    dates: string;
+    amount: string;
+    transactions: string;
+    count: number;
+    totals: string;
+    totalCount: number;
+  }) => string;
   readonly allRatesKnown: string;
   readonly page: (page: number, pages: number) => string;
 }
@@ -90,7 +98,8 @@ const ID: PdfLabels = {
   noPartners: 'Tidak ada program triangular tahun ini.',
   spendingTotals: (m) =>
     `Belanja ${m.year} (pencairan dan pengeluaran, dikonversi dengan kurs pada tanggal nilai masing-masing): USD ${m.usd} dan IDR ${m.idr}, dari ${m.transactions} transaksi.`,
-  missingRate: (m) => `Tidak ada kurs untuk ${m.currency} (${m.dates}): ${m.currency} ${m.amount} dalam ${m.transactions} transaksi tidak termasuk dalam total ${m.totals}.`,
+  missingRate: (m) =>
+    `Tidak ada kurs untuk ${m.currency} (${m.dates}): ${m.currency} ${m.amount} dalam ${m.transactions} transaksi tidak termasuk dalam total ${m.totals}.`,
   allRatesKnown: 'Semua jumlah memiliki kurs.',
   page: (page, pages) => `Halaman ${page} dari ${pages}`,
 };
@@ -103,7 +112,15 @@ export function formatsFor(lang: Lang) {
   const integer = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 });
   const decimal = new Intl.NumberFormat(locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
   const day = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
-  const instant = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: 'UTC' });
+  const instant = new Intl.DateTimeFormat(locale, {
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+    timeZone: 'UTC',
+  });
   return {
     count: (n: number) => integer.format(n),
     /** An exact decimal string ("150000000.00") or a number, with two decimals. */

@@ -47,7 +47,9 @@ export function worldMapSvg(values: ReadonlyMap<string, number>): string {
     const value = values.get(iso2) ?? 0;
     if (value <= 0) continue;
     const [x, y] = projectPoint(lon, lat);
-    parts.push(`<circle cx="${x.toFixed(1)}" cy="${y.toFixed(1)}" r="5" fill="${colourOf(value, max)}" stroke="#08306b" stroke-width="0.8"/>`);
+    parts.push(
+      `<circle cx="${x.toFixed(1)}" cy="${y.toFixed(1)}" r="5" fill="${colourOf(value, max)}" stroke="#08306b" stroke-width="0.8"/>`,
+    );
   }
   parts.push('</svg>');
   return parts.join('');

@@ -50,7 +50,9 @@ export function randomPassword(): string {
 }
 
 /** Creates the demo accounts when there are none; returns them with their one-time passwords. */
-export async function loadDemoAccounts(deps: Deps<'users' | 'organisations' | 'audit'>): Promise<{ email: string; role: Role; password: string }[]> {
+export async function loadDemoAccounts(
+  deps: Deps<'users' | 'organisations' | 'audit'>,
+): Promise<{ email: string; role: Role; password: string }[]> {
   if ((await deps.store.repos.users.count()) > 0) return [];
   for (const org of [DEMO_EMBASSY, DEMO_FOCAL_POINT]) {
     if (!(await deps.store.repos.organisations.findByCode(org.code))) await createOrganisation(deps, organisationInputSchema.parse(org));

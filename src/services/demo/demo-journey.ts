@@ -30,11 +30,46 @@ export function mondayAfter(now: string, days: number): string {
 const addDays = (date: string, days: number) => new Date(Date.parse(date) + days * DAY).toISOString().slice(0, 10);
 
 const CANDIDATES = [
-  { fullName: 'Litia Vakacegu', sex: 'F', country: 'FJ', organisation: 'National Disaster Management Office, Fiji', position: 'Divisional Disaster Officer (Western)', by: DEMO_EMBASSY.code },
-  { fullName: 'Josaia Tuilau', sex: 'M', country: 'FJ', organisation: 'National Disaster Management Office, Fiji', position: 'District Officer, Ba', by: DEMO_EMBASSY.code },
-  { fullName: 'Mere Nasilasila', sex: 'F', country: 'FJ', organisation: 'Ministry of Rural and Maritime Development, Fiji', position: 'Senior Assistant Secretary', by: DEMO_FOCAL_POINT.code },
-  { fullName: 'Sione Fifita', sex: 'M', country: 'TO', organisation: 'National Emergency Management Office, Tonga', position: 'Emergency Operations Officer', by: DEMO_EMBASSY.code },
-  { fullName: 'Ana Taufa', sex: 'F', country: 'TO', organisation: 'Ministry of Internal Affairs, Tonga', position: 'Community Development Officer', by: DEMO_EMBASSY.code },
+  {
+    fullName: 'Litia Vakacegu',
+    sex: 'F',
+    country: 'FJ',
+    organisation: 'National Disaster Management Office, Fiji',
+    position: 'Divisional Disaster Officer (Western)',
+    by: DEMO_EMBASSY.code,
+  },
+  {
+    fullName: 'Josaia Tuilau',
+    sex: 'M',
+    country: 'FJ',
+    organisation: 'National Disaster Management Office, Fiji',
+    position: 'District Officer, Ba',
+    by: DEMO_EMBASSY.code,
+  },
+  {
+    fullName: 'Mere Nasilasila',
+    sex: 'F',
+    country: 'FJ',
+    organisation: 'Ministry of Rural and Maritime Development, Fiji',
+    position: 'Senior Assistant Secretary',
+    by: DEMO_FOCAL_POINT.code,
+  },
+  {
+    fullName: 'Sione Fifita',
+    sex: 'M',
+    country: 'TO',
+    organisation: 'National Emergency Management Office, Tonga',
+    position: 'Emergency Operations Officer',
+    by: DEMO_EMBASSY.code,
+  },
+  {
+    fullName: 'Ana Taufa',
+    sex: 'F',
+    country: 'TO',
+    organisation: 'Ministry of Internal Affairs, Tonga',
+    position: 'Community Development Officer',
+    by: DEMO_EMBASSY.code,
+  },
 ] as const;
 
 /** Creates the open course offer and its candidates; returns the program's id. */
@@ -51,8 +86,10 @@ export async function loadDemoJourney(deps: Deps<ProgramRepo | NominationRepo>):
       identifier: `ID-BNPB-${year}-DEMO`,
       titleEn: `International training on community-based disaster risk management for Pacific countries, ${year}`,
       titleId: `Pelatihan internasional tentang manajemen risiko bencana berbasis masyarakat bagi negara-negara Pasifik, ${year}`,
-      descriptionEn: 'Illustrative (demo): a new round, by BNPB alone, of the 2017 course of BNPB and JICA, open for nominations in the course catalogue.',
-      descriptionId: 'Ilustratif (demo): putaran baru pelatihan BNPB dan JICA tahun 2017, kini oleh BNPB sendiri, terbuka untuk nominasi di katalog pelatihan.',
+      descriptionEn:
+        'Illustrative (demo): a new round, by BNPB alone, of the 2017 course of BNPB and JICA, open for nominations in the course catalogue.',
+      descriptionId:
+        'Ilustratif (demo): putaran baru pelatihan BNPB dan JICA tahun 2017, kini oleh BNPB sendiri, terbuka untuk nominasi di katalog pelatihan.',
       modality: 'training',
       flagshipArea: 'DEV-DRM',
       implementingOrg: 'ID-BNPB',
@@ -74,10 +111,14 @@ export async function loadDemoJourney(deps: Deps<ProgramRepo | NominationRepo>):
     deps,
     program.id,
     offerInputSchema.parse({
-      summaryEn: 'Two weeks at the Indonesia Disaster Management Training Center: hazard mapping with communities, village contingency plans, early warning and evacuation drills, and a field visit to a disaster-resilient village. Illustrative (demo).',
-      summaryId: 'Dua minggu di Pusat Pendidikan dan Pelatihan Penanggulangan Bencana: pemetaan bahaya bersama masyarakat, rencana kontinjensi desa, peringatan dini dan latihan evakuasi, serta kunjungan ke desa tangguh bencana. Ilustratif (demo).',
-      eligibilityEn: 'Officers of national or provincial disaster management offices, or of ministries working with communities on disaster risk, with at least three years in the field and a working knowledge of English.',
-      eligibilityId: 'Pejabat kantor penanggulangan bencana nasional atau provinsi, atau kementerian yang bekerja bersama masyarakat dalam pengurangan risiko bencana, berpengalaman sekurang-kurangnya tiga tahun dan menguasai bahasa Inggris.',
+      summaryEn:
+        'Two weeks at the Indonesia Disaster Management Training Center: hazard mapping with communities, village contingency plans, early warning and evacuation drills, and a field visit to a disaster-resilient village. Illustrative (demo).',
+      summaryId:
+        'Dua minggu di Pusat Pendidikan dan Pelatihan Penanggulangan Bencana: pemetaan bahaya bersama masyarakat, rencana kontinjensi desa, peringatan dini dan latihan evakuasi, serta kunjungan ke desa tangguh bencana. Ilustratif (demo).',
+      eligibilityEn:
+        'Officers of national or provincial disaster management offices, or of ministries working with communities on disaster risk, with at least three years in the field and a working knowledge of English.',
+      eligibilityId:
+        'Pejabat kantor penanggulangan bencana nasional atau provinsi, atau kementerian yang bekerja bersama masyarakat dalam pengurangan risiko bencana, berpengalaman sekurang-kurangnya tiga tahun dan menguasai bahasa Inggris.',
       deadline: `${addDays(start, -35)}T23:59:59+07:00`,
       quotaDefault: 3,
       quotaTotal: 18,
@@ -91,7 +132,16 @@ export async function loadDemoJourney(deps: Deps<ProgramRepo | NominationRepo>):
     const { participant } = await nominate(
       deps,
       offer.id,
-      nominationInputSchema.parse({ fullName: c.fullName, sex: c.sex, country: c.country, organisation: c.organisation, position: c.position, email, onBehalfOf: c.by, consent: true }),
+      nominationInputSchema.parse({
+        fullName: c.fullName,
+        sex: c.sex,
+        country: c.country,
+        organisation: c.organisation,
+        position: c.position,
+        email,
+        onBehalfOf: c.by,
+        consent: true,
+      }),
       [],
       0,
     );

@@ -39,7 +39,12 @@ describeEachEngine('demo partnerships', (app) => {
     const brazil = all.items.find((a) => a.kind === 'technical_cooperation');
     expect(brazil).toMatchObject({ status: 'draft', signedOn: null, parties: [{ country: 'BR' }, { org: 'ABC' }], areas: ['DEV-AGR'] });
     const jica = all.items.find((a) => a.kind === 'joint_framework');
-    expect(jica).toMatchObject({ status: 'in_force', validUntil: '2027-02-11', programCount: 2, renewal: { daysLeft: 75, remindersDue: [180, 90], nextReminder: '2027-01-12' } });
+    expect(jica).toMatchObject({
+      status: 'in_force',
+      validUntil: '2027-02-11',
+      programCount: 2,
+      renewal: { daysLeft: 75, remindersDue: [180, 90], nextReminder: '2027-01-12' },
+    });
   });
 
   it('puts the overdue follow-ups and the expiring framework on the home page; an agency sees its own', async () => {
@@ -50,7 +55,10 @@ describeEachEngine('demo partnerships', (app) => {
       ['ENG-2017-0002', 'ID-KEMENKES', '2026-11-18'],
     ]);
     expect(team.expiringAgreements.map((a) => a.kind)).toEqual(['joint_framework']);
-    const kemenkes = await partnershipAttention({ ...deps(), actor: { kind: 'user', userId: 1, role: 'agency', orgCode: 'ID-KEMENKES', label: 'kemenkes@mitra.demo' } });
+    const kemenkes = await partnershipAttention({
+      ...deps(),
+      actor: { kind: 'user', userId: 1, role: 'agency', orgCode: 'ID-KEMENKES', label: 'kemenkes@mitra.demo' },
+    });
     expect(kemenkes.overdueFollowUps.map((f) => f.owner)).toEqual(['ID-KEMENKES']);
     expect(kemenkes.expiringAgreements).toEqual([]);
   });

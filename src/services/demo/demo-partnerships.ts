@@ -12,7 +12,12 @@
  * of validity follow the clock, so that the home page always has something to act on.
  */
 import { addDays } from '../../domain/dates.js';
-import { agreementInputSchema, engagementInputSchema, type AgreementInput, type EngagementInput } from '../../domain/partnership/partnership.schema.js';
+import {
+  agreementInputSchema,
+  engagementInputSchema,
+  type AgreementInput,
+  type EngagementInput,
+} from '../../domain/partnership/partnership.schema.js';
 import { createAgreement, linkAgreementProgram } from '../agreements.js';
 import { createEngagement, itemToProgram, patchFollowUp } from '../engagements.js';
 import type { ServiceDeps } from '../deps.js';
@@ -32,12 +37,32 @@ function engagements(today: string): (EngagementInput & { done?: readonly number
       purpose: 'Finalise the draft technical cooperation agreement between Indonesia and Brazil, and propose joint programs.',
       ownerOrg: 'ID-KEMLU',
       items: [
-        { side: 'ours', kind: 'offer', description: "Indonesia's farmers' agricultural and rural training centre in Tanzania, for joint programs with Brazil", flagshipArea: 'DEV-AGR', country: 'TZ' },
-        { side: 'ours', kind: 'offer', description: "Indonesia's farmers' agricultural and rural training centre in Gambia, for joint programs with Brazil", flagshipArea: 'DEV-AGR', country: 'GM' },
+        {
+          side: 'ours',
+          kind: 'offer',
+          description: "Indonesia's farmers' agricultural and rural training centre in Tanzania, for joint programs with Brazil",
+          flagshipArea: 'DEV-AGR',
+          country: 'TZ',
+        },
+        {
+          side: 'ours',
+          kind: 'offer',
+          description: "Indonesia's farmers' agricultural and rural training centre in Gambia, for joint programs with Brazil",
+          flagshipArea: 'DEV-AGR',
+          country: 'GM',
+        },
       ],
       followUps: [
-        { action: `Send Indonesia's comments on the draft technical cooperation agreement to ABC ${ILLUSTRATIVE}`, owner: 'ID-KEMLU', dueOn: '2017-07-31' },
-        { action: `Agree with ABC on a first joint program at the training centre in Tanzania ${ILLUSTRATIVE}`, owner: 'ID-KEMLU', dueOn: addDays(today, -21) },
+        {
+          action: `Send Indonesia's comments on the draft technical cooperation agreement to ABC ${ILLUSTRATIVE}`,
+          owner: 'ID-KEMLU',
+          dueOn: '2017-07-31',
+        },
+        {
+          action: `Agree with ABC on a first joint program at the training centre in Tanzania ${ILLUSTRATIVE}`,
+          owner: 'ID-KEMLU',
+          dueOn: addDays(today, -21),
+        },
       ],
     }),
     engagementInputSchema.parse({
@@ -55,8 +80,16 @@ function engagements(today: string): (EngagementInput & { done?: readonly number
         { side: 'ours', kind: 'offer', description: 'Cooperation on disaster management', flagshipArea: 'DEV-DRM', country: 'MX' },
       ],
       followUps: [
-        { action: `Propose dates for an exchange of dengue-prevention experts with AMEXCID ${ILLUSTRATIVE}`, owner: 'ID-KEMENKES', dueOn: addDays(today, -10) },
-        { action: `Send BNPB's training outline on disaster management to AMEXCID ${ILLUSTRATIVE}`, owner: 'ID-BNPB', dueOn: addDays(today, 30) },
+        {
+          action: `Propose dates for an exchange of dengue-prevention experts with AMEXCID ${ILLUSTRATIVE}`,
+          owner: 'ID-KEMENKES',
+          dueOn: addDays(today, -10),
+        },
+        {
+          action: `Send BNPB's training outline on disaster management to AMEXCID ${ILLUSTRATIVE}`,
+          owner: 'ID-BNPB',
+          dueOn: addDays(today, 30),
+        },
       ],
     }),
     {
@@ -70,7 +103,9 @@ function engagements(today: string): (EngagementInput & { done?: readonly number
         purpose: 'Triangular cooperation with France. The sources say "late November"; the day is illustrative.',
         ownerOrg: 'ID-KEMLU',
         illustrative: true,
-        followUps: [{ action: `Share the list of triangular programs AFD could co-finance ${ILLUSTRATIVE}`, owner: 'ID-KEMLU', dueOn: '2017-12-15' }],
+        followUps: [
+          { action: `Share the list of triangular programs AFD could co-finance ${ILLUSTRATIVE}`, owner: 'ID-KEMLU', dueOn: '2017-12-15' },
+        ],
       }),
       done: [0],
     },
@@ -84,7 +119,8 @@ function agreements(today: string): { input: AgreementInput; programs: readonly 
         kind: 'technical_cooperation',
         titleEn: 'Technical cooperation agreement between Indonesia and Brazil',
         titleId: 'Perjanjian kerja sama teknik antara Indonesia dan Brasil',
-        subject: 'Technical cooperation, including joint programs for third countries at Indonesia’s farmers’ agricultural and rural training centres in Tanzania and Gambia. Draft under finalisation (visit of 24–26 May 2017).',
+        subject:
+          'Technical cooperation, including joint programs for third countries at Indonesia’s farmers’ agricultural and rural training centres in Tanzania and Gambia. Draft under finalisation (visit of 24–26 May 2017).',
         status: 'draft',
         ownerOrg: 'ID-KEMLU',
         parties: [{ country: 'BR' }, { org: 'ABC' }],
@@ -97,7 +133,8 @@ function agreements(today: string): { input: AgreementInput; programs: readonly 
         kind: 'joint_framework',
         titleEn: 'Joint framework for third-country training programs with JICA',
         titleId: 'Kerangka kerja bersama pelatihan negara ketiga dengan JICA',
-        subject: 'Illustrative: the sources report triangular cooperation with Japan in 2017 but not its framework; its dates are made up, its end follows the clock so that a renewal is due.',
+        subject:
+          'Illustrative: the sources report triangular cooperation with Japan in 2017 but not its framework; its dates are made up, its end follows the clock so that a renewal is due.',
         status: 'in_force',
         signedOn: '2015-03-20',
         validFrom: '2015-04-01',
@@ -123,7 +160,11 @@ export async function loadDemoPartnerships(deps: ServiceDeps): Promise<{ engagem
     // What came of the Mexico visit: Indonesia's disaster-management offer became a program request.
     const offer = e.items.find((i) => i.side === 'ours' && i.flagshipArea === 'DEV-DRM' && i.country === 'MX');
     if (offer) {
-      await itemToProgram(deps, offer.id, { implementingOrg: 'ID-BNPB', titleEn: 'Training on disaster management for Mexico', illustrative: true });
+      await itemToProgram(deps, offer.id, {
+        implementingOrg: 'ID-BNPB',
+        titleEn: 'Training on disaster management for Mexico',
+        illustrative: true,
+      });
       programs++;
     }
   }

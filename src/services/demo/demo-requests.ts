@@ -24,7 +24,11 @@ const ILLUSTRATIVE = 'Illustrative request (demo): the sources give no detail of
 
 interface DemoRequest {
   readonly input: RequestInputRequest;
-  readonly outcome: { readonly status: 'registered' } | { readonly status: 'assessment'; readonly note: string } | { readonly status: 'declined'; readonly note: string } | { readonly status: 'accepted'; readonly note: string; readonly program: string };
+  readonly outcome:
+    | { readonly status: 'registered' }
+    | { readonly status: 'assessment'; readonly note: string }
+    | { readonly status: 'declined'; readonly note: string }
+    | { readonly status: 'accepted'; readonly note: string; readonly program: string };
 }
 
 export const DEMO_REQUESTS: readonly DemoRequest[] = [
@@ -69,7 +73,11 @@ export const DEMO_REQUESTS: readonly DemoRequest[] = [
       periodTo: '2018-04-30',
       receivedOn: '2017-11-20',
     },
-    outcome: { status: 'accepted', note: 'Illustrative: held as the international seminar on microfinance for Palestine (Amman, March 2018).', program: 'ID-KEMLU-2018-01' },
+    outcome: {
+      status: 'accepted',
+      note: 'Illustrative: held as the international seminar on microfinance for Palestine (Amman, March 2018).',
+      program: 'ID-KEMLU-2018-01',
+    },
   },
   {
     input: {
@@ -81,7 +89,10 @@ export const DEMO_REQUESTS: readonly DemoRequest[] = [
       modality: 'scholarship',
       receivedOn: '2026-06-10',
     },
-    outcome: { status: 'declined', note: 'Illustrative: scholarships are outside this year’s flagship programs; referred to the scholarship scheme of the Ministry of Education.' },
+    outcome: {
+      status: 'declined',
+      note: 'Illustrative: scholarships are outside this year’s flagship programs; referred to the scholarship scheme of the Ministry of Education.',
+    },
   },
 ];
 
@@ -89,11 +100,24 @@ export const DEMO_REQUESTS: readonly DemoRequest[] = [
  * Links an accepted request to a program that already exists (the demo's 2018 seminar). Users
  * accept through acceptRequest, which creates the program; history is only entered this way.
  */
-async function linkAccepted(deps: Deps<'requests' | 'audit'>, request: CooperationRequest, activityId: number, note: string): Promise<void> {
+async function linkAccepted(
+  deps: Deps<'requests' | 'audit'>,
+  request: CooperationRequest,
+  activityId: number,
+  note: string,
+): Promise<void> {
   await deps.store.transaction(async (repos) => {
     await repos.requests.update(request.id, request.version, { status: 'accepted', assessmentNote: note, activityId }, deps.clock.nowIso());
     const after = readBack(await repos.requests.findById(request.id), `request ${request.id}`);
-    await audit(deps, repos, { action: 'transition', entity: 'cooperation_request', entityId: request.id, entityLabel: request.reference, entityVersion: after.version, changes: diffRecords(plainRequest(request), plainRequest(after)), comment: note });
+    await audit(deps, repos, {
+      action: 'transition',
+      entity: 'cooperation_request',
+      entityId: request.id,
+      entityLabel: request.reference,
+      entityVersion: after.version,
+      changes: diffRecords(plainRequest(request), plainRequest(after)),
+      comment: note,
+    });
   });
 }
 
@@ -106,7 +130,8 @@ export function demoProgram(programIds: ReadonlyMap<string, number>, identifier:
 
 /** Registers the demo requests (the demo programs must be loaded: `programIds` by identifier). */
 export async function loadDemoRequests(deps: DemoRequestDeps, programIds: ReadonlyMap<string, number>): Promise<number> {
-  if (!(await deps.store.repos.organisations.findByCode(DEMO_EMBASSY.code))) await createOrganisation(deps, organisationInputSchema.parse(DEMO_EMBASSY));
+  if (!(await deps.store.repos.organisations.findByCode(DEMO_EMBASSY.code)))
+    await createOrganisation(deps, organisationInputSchema.parse(DEMO_EMBASSY));
   for (const { input, outcome } of DEMO_REQUESTS) {
     const registered = await registerRequest(deps, requestInputSchema.parse(input));
     if (outcome.status === 'registered') continue;

@@ -1,6 +1,13 @@
 /** Accounts, sessions and failed sign-ins in memory, with the semantics of db/account.repo.ts. */
 import type { User } from '../../domain/account/user.js';
-import type { LoginFailureRepository, SessionRecord, SessionRepository, UserFilter, UserRepository, UserWrite } from '../../services/users.ports.js';
+import type {
+  LoginFailureRepository,
+  SessionRecord,
+  SessionRepository,
+  UserFilter,
+  UserRepository,
+  UserWrite,
+} from '../../services/users.ports.js';
 import { Ids } from './store.js';
 
 const lower = (s: string) => s.trim().toLowerCase();

@@ -15,7 +15,20 @@ export class FakeOrganisations implements OrganisationRepository {
   seed(...data: readonly Partial<OrganisationData>[]): this {
     for (const d of data) {
       const code = d.code ?? `ORG-${this.rows.length + 1}`;
-      this.rows.push({ nameEn: code, nameId: null, acronym: null, type: '10', countryCode: null, kind: 'provider_agency', illustrative: false, ...d, code, id: this.ids.next(), createdAt: '2026-01-01T00:00:00.000Z', updatedAt: '2026-01-01T00:00:00.000Z' });
+      this.rows.push({
+        nameEn: code,
+        nameId: null,
+        acronym: null,
+        type: '10',
+        countryCode: null,
+        kind: 'provider_agency',
+        illustrative: false,
+        ...d,
+        code,
+        id: this.ids.next(),
+        createdAt: '2026-01-01T00:00:00.000Z',
+        updatedAt: '2026-01-01T00:00:00.000Z',
+      });
     }
     return this;
   }
@@ -26,7 +39,10 @@ export class FakeOrganisations implements OrganisationRepository {
 
   async findByName(text: string): Promise<Organisation | undefined> {
     const name = text.trim();
-    return this.rows.find((o) => same(o.code, name)) ?? this.rows.find((o) => [o.acronym, o.nameEn, o.nameId].some((n) => n !== null && same(n, name)));
+    return (
+      this.rows.find((o) => same(o.code, name)) ??
+      this.rows.find((o) => [o.acronym, o.nameEn, o.nameId].some((n) => n !== null && same(n, name)))
+    );
   }
 
   async existingCodes(codes: readonly string[]): Promise<Map<string, string>> {
@@ -36,7 +52,11 @@ export class FakeOrganisations implements OrganisationRepository {
   async list(filter: OrganisationFilter): Promise<Organisation[]> {
     const q = filter.q?.toLowerCase();
     return this.rows
-      .filter((o) => (!filter.kind || o.kind === filter.kind) && (!q || [o.code, o.nameEn, o.nameId ?? '', o.acronym ?? ''].some((t) => t.toLowerCase().includes(q))))
+      .filter(
+        (o) =>
+          (!filter.kind || o.kind === filter.kind) &&
+          (!q || [o.code, o.nameEn, o.nameId ?? '', o.acronym ?? ''].some((t) => t.toLowerCase().includes(q))),
+      )
       .sort((a, b) => a.nameEn.localeCompare(b.nameEn) || a.id - b.id);
   }
 

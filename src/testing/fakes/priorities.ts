@@ -10,7 +10,9 @@ export class FakePriorities implements PriorityRepository {
   private readonly listIds = new Ids();
 
   async listTargets(filter: { from?: number; to?: number } = {}): Promise<PriorityTarget[]> {
-    return this.targets.filter((t) => (filter.from === undefined || t.year >= filter.from) && (filter.to === undefined || t.year <= filter.to));
+    return this.targets.filter(
+      (t) => (filter.from === undefined || t.year >= filter.from) && (filter.to === undefined || t.year <= filter.to),
+    );
   }
 
   async findTarget(id: number): Promise<PriorityTarget | undefined> {
@@ -18,7 +20,9 @@ export class FakePriorities implements PriorityRepository {
   }
 
   async saveTarget(t: PriorityTargetInput, now: string): Promise<{ target: PriorityTarget; created: boolean; before?: PriorityTarget }> {
-    const i = this.targets.findIndex((x) => x.year === t.year && x.subject.kind === t.subjectKind && x.subject.code === t.subjectCode && x.metric === t.metric);
+    const i = this.targets.findIndex(
+      (x) => x.year === t.year && x.subject.kind === t.subjectKind && x.subject.code === t.subjectCode && x.metric === t.metric,
+    );
     const before = this.targets[i];
     const target: PriorityTarget = {
       id: before?.id ?? this.targetIds.next(),
@@ -57,7 +61,14 @@ export class FakePriorities implements PriorityRepository {
   async saveList(input: CountryListInput, now: string): Promise<{ list: CountryList; created: boolean; before?: CountryList }> {
     const i = this.lists.findIndex((l) => l.code === input.code);
     const before = this.lists[i];
-    const list: CountryList = { id: before?.id ?? this.listIds.next(), code: input.code, nameEn: input.nameEn, nameId: input.nameId, countries: [...input.countries], updatedAt: now };
+    const list: CountryList = {
+      id: before?.id ?? this.listIds.next(),
+      code: input.code,
+      nameEn: input.nameEn,
+      nameId: input.nameId,
+      countries: [...input.countries],
+      updatedAt: now,
+    };
     if (before) this.lists[i] = list;
     else this.lists.push(list);
     return { list, created: !before, before };

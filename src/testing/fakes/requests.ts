@@ -40,7 +40,16 @@ export class FakeRequests implements CooperationRequestRepository {
 
   async insert({ now, ...record }: NewRequest): Promise<number> {
     const id = this.ids.next();
-    this.rows.push({ ...record, id, assessmentNote: null, activityId: null, activityIdentifier: null, createdAt: now, updatedAt: now, version: 1 });
+    this.rows.push({
+      ...record,
+      id,
+      assessmentNote: null,
+      activityId: null,
+      activityIdentifier: null,
+      createdAt: now,
+      updatedAt: now,
+      version: 1,
+    });
     return id;
   }
 

@@ -22,7 +22,11 @@ export const useAlumni = (params: AlumniParams) =>
   useQuery({ queryKey: ['alumni', params], queryFn: () => call(api.GET('/api/v1/alumni', { params: { query: params } })) });
 
 export const useAlumnus = (id: number) =>
-  useQuery({ queryKey: ['alumni', 'person', id], queryFn: () => call(api.GET('/api/v1/alumni/{id}', { params: { path: { id } } })), retry: false });
+  useQuery({
+    queryKey: ['alumni', 'person', id],
+    queryFn: () => call(api.GET('/api/v1/alumni/{id}', { params: { path: { id } } })),
+    retry: false,
+  });
 
 export const useSurveys = () => useQuery({ queryKey: ['surveys'], queryFn: () => call(api.GET('/api/v1/surveys')) });
 
@@ -43,16 +47,24 @@ export function useSendDueSurveys() {
 }
 
 export const useSurveyResults = (id: number) =>
-  useQuery({ queryKey: ['survey-results', id], queryFn: () => call(api.GET('/api/v1/activities/{id}/survey-results', { params: { path: { id } } })) });
+  useQuery({
+    queryKey: ['survey-results', id],
+    queryFn: () => call(api.GET('/api/v1/activities/{id}/survey-results', { params: { path: { id } } })),
+  });
 
 /** Public: no session needed; a 404 is an answer ("unknown link"), shown by the page. */
 export const usePublicSurvey = (token: string) =>
-  useQuery({ queryKey: ['survey-answer', token], queryFn: () => call(api.GET('/api/v1/survey-answers/{token}', { params: { path: { token } } })), retry: false });
+  useQuery({
+    queryKey: ['survey-answer', token],
+    queryFn: () => call(api.GET('/api/v1/survey-answers/{token}', { params: { path: { token } } })),
+    retry: false,
+  });
 
 export function useAnswerSurvey(token: string) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (answers: Record<string, unknown>) => call(api.POST('/api/v1/survey-answers/{token}', { params: { path: { token } }, body: { answers } })),
+    mutationFn: (answers: Record<string, unknown>) =>
+      call(api.POST('/api/v1/survey-answers/{token}', { params: { path: { token } }, body: { answers } })),
     onSuccess: () => void client.invalidateQueries({ queryKey: ['survey-answer', token] }),
   });
 }

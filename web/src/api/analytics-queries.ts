@@ -9,7 +9,8 @@ export interface YearRange {
 }
 
 export type Trends = paths['/api/v1/analytics/trends']['get']['responses']['200']['content']['application/json'];
-export type ConcentrationYear = paths['/api/v1/analytics/concentration']['get']['responses']['200']['content']['application/json']['items'][number];
+export type ConcentrationYear =
+  paths['/api/v1/analytics/concentration']['get']['responses']['200']['content']['application/json']['items'][number];
 export type Network = paths['/api/v1/analytics/triangular-network']['get']['responses']['200']['content']['application/json'];
 export type PriorityViewData = paths['/api/v1/priorities']['get']['responses']['200']['content']['application/json'];
 export type Breakdown = paths['/api/v1/priorities/breakdown']['get']['responses']['200']['content']['application/json'];
@@ -20,28 +21,50 @@ export type PartnerProfileData = paths['/api/v1/partners/{code}/profile']['get']
 export type SubjectKind = Breakdown['subjectKind'];
 
 export const useTrends = (r: YearRange) =>
-  useQuery({ queryKey: ['trends', r], queryFn: () => call(api.GET('/api/v1/analytics/trends', { params: { query: r } })), placeholderData: keepPreviousData });
+  useQuery({
+    queryKey: ['trends', r],
+    queryFn: () => call(api.GET('/api/v1/analytics/trends', { params: { query: r } })),
+    placeholderData: keepPreviousData,
+  });
 
 export const useConcentration = (r: YearRange) =>
-  useQuery({ queryKey: ['concentration', r], queryFn: () => call(api.GET('/api/v1/analytics/concentration', { params: { query: r } })), placeholderData: keepPreviousData });
+  useQuery({
+    queryKey: ['concentration', r],
+    queryFn: () => call(api.GET('/api/v1/analytics/concentration', { params: { query: r } })),
+    placeholderData: keepPreviousData,
+  });
 
 export const useNetwork = (r: YearRange) =>
-  useQuery({ queryKey: ['network', r], queryFn: () => call(api.GET('/api/v1/analytics/triangular-network', { params: { query: r } })), placeholderData: keepPreviousData });
+  useQuery({
+    queryKey: ['network', r],
+    queryFn: () => call(api.GET('/api/v1/analytics/triangular-network', { params: { query: r } })),
+    placeholderData: keepPreviousData,
+  });
 
 export const usePriorities = (r: YearRange) =>
-  useQuery({ queryKey: ['priorities', r], queryFn: () => call(api.GET('/api/v1/priorities', { params: { query: r } })), placeholderData: keepPreviousData });
+  useQuery({
+    queryKey: ['priorities', r],
+    queryFn: () => call(api.GET('/api/v1/priorities', { params: { query: r } })),
+    placeholderData: keepPreviousData,
+  });
 
 export const useBreakdown = (subject: { kind: SubjectKind; code: string } | null, year: number) =>
   useQuery({
     queryKey: ['breakdown', subject, year],
-    queryFn: () => call(api.GET('/api/v1/priorities/breakdown', { params: { query: { kind: subject?.kind ?? 'group', code: subject?.code ?? '', year } } })),
+    queryFn: () =>
+      call(
+        api.GET('/api/v1/priorities/breakdown', { params: { query: { kind: subject?.kind ?? 'group', code: subject?.code ?? '', year } } }),
+      ),
     enabled: subject !== null,
   });
 
 export const useCountryLists = () => useQuery({ queryKey: ['country-lists'], queryFn: () => call(api.GET('/api/v1/country-lists')) });
 
 export const useCountryProfile = (code: string) =>
-  useQuery({ queryKey: ['country-profile', code], queryFn: () => call(api.GET('/api/v1/countries/{code}/profile', { params: { path: { code } } })) });
+  useQuery({
+    queryKey: ['country-profile', code],
+    queryFn: () => call(api.GET('/api/v1/countries/{code}/profile', { params: { path: { code } } })),
+  });
 
 export const usePartnerProfile = (code: string, since: number | undefined) =>
   useQuery({
@@ -62,12 +85,18 @@ function useInvalidatePriorities() {
 
 export function useSetTargets() {
   const invalidate = useInvalidatePriorities();
-  return useMutation({ mutationFn: (targets: TargetBody[]) => call(api.POST('/api/v1/priorities/targets', { body: { targets } })), onSuccess: invalidate });
+  return useMutation({
+    mutationFn: (targets: TargetBody[]) => call(api.POST('/api/v1/priorities/targets', { body: { targets } })),
+    onSuccess: invalidate,
+  });
 }
 
 export function useDeleteTarget() {
   const invalidate = useInvalidatePriorities();
-  return useMutation({ mutationFn: (id: number) => call(api.DELETE('/api/v1/priorities/targets/{id}', { params: { path: { id } } })), onSuccess: invalidate });
+  return useMutation({
+    mutationFn: (id: number) => call(api.DELETE('/api/v1/priorities/targets/{id}', { params: { path: { id } } })),
+    onSuccess: invalidate,
+  });
 }
 
 export function useSaveCountryList() {
@@ -81,5 +110,8 @@ export function useSaveCountryList() {
 
 export function useDeleteCountryList() {
   const invalidate = useInvalidatePriorities();
-  return useMutation({ mutationFn: (code: string) => call(api.DELETE('/api/v1/country-lists/{code}', { params: { path: { code } } })), onSuccess: invalidate });
+  return useMutation({
+    mutationFn: (code: string) => call(api.DELETE('/api/v1/country-lists/{code}', { params: { path: { code } } })),
+    onSuccess: invalidate,
+  });
 }

@@ -83,7 +83,8 @@ export class ApiError extends Error {
 /** A JSON object (not an array, not null). */
 export const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-const isIssue = (v: unknown): v is ProblemIssue => isRecord(v) && typeof v.path === 'string' && typeof v.message === 'string' && (v.code === undefined || typeof v.code === 'string');
+const isIssue = (v: unknown): v is ProblemIssue =>
+  isRecord(v) && typeof v.path === 'string' && typeof v.message === 'string' && (v.code === undefined || typeof v.code === 'string');
 
 export function toApiError(status: number, body: unknown): ApiError {
   if (isRecord(body) && typeof body.code === 'string') {
@@ -126,7 +127,8 @@ export async function postForm<T>(path: string, form: FormData): Promise<T> {
 /** Query string of a filter object, leaving out empty values (for links and downloads). */
 export function queryString(params: Record<string, string | number | undefined | null>): string {
   const search = new URLSearchParams();
-  for (const [key, value] of Object.entries(params)) if (value !== undefined && value !== null && value !== '') search.set(key, String(value));
+  for (const [key, value] of Object.entries(params))
+    if (value !== undefined && value !== null && value !== '') search.set(key, String(value));
   const text = search.toString();
   return text ? `?${text}` : '';
 }

@@ -15,7 +15,11 @@ export const useBudgetVsSpent = (params: BudgetVsSpentParams) =>
   });
 
 export const useInKind = (params: InKindParams) =>
-  useQuery({ queryKey: ['in-kind', params], queryFn: () => call(api.GET('/api/v1/money/in-kind', { params: { query: params } })), placeholderData: keepPreviousData });
+  useQuery({
+    queryKey: ['in-kind', params],
+    queryFn: () => call(api.GET('/api/v1/money/in-kind', { params: { query: params } })),
+    placeholderData: keepPreviousData,
+  });
 
 export const useUnitCosts = () => useQuery({ queryKey: ['unit-costs'], queryFn: () => call(api.GET('/api/v1/money/unit-costs')) });
 

@@ -34,9 +34,14 @@ export interface NominationData {
 }
 
 export const useCatalogue = (params: CatalogueParams) =>
-  useQuery({ queryKey: ['offers', params], queryFn: () => call(api.GET('/api/v1/offers', { params: { query: params } })), placeholderData: keepPreviousData });
+  useQuery({
+    queryKey: ['offers', params],
+    queryFn: () => call(api.GET('/api/v1/offers', { params: { query: params } })),
+    placeholderData: keepPreviousData,
+  });
 
-export const useOffer = (id: number) => useQuery({ queryKey: ['offer', id], queryFn: () => call(api.GET('/api/v1/offers/{id}', { params: { path: { id } } })) });
+export const useOffer = (id: number) =>
+  useQuery({ queryKey: ['offer', id], queryFn: () => call(api.GET('/api/v1/offers/{id}', { params: { path: { id } } })) });
 
 /**
  * The offer of a program, if the user may see it: the catalogue has no program filter, so it is
@@ -51,7 +56,12 @@ export const useProgramOffer = (programId: number, enabled = true) =>
 
 /** Every view of offers and nominations reloads after a change (lists, counts, the program page). */
 function invalidateOffers(client: QueryClient): void {
-  void client.invalidateQueries({ predicate: (q) => ['offers', 'offer', 'offer-nominations', 'my-nominations', 'participant-history', 'participant-documents', 'participants'].includes(String(q.queryKey[0])) });
+  void client.invalidateQueries({
+    predicate: (q) =>
+      ['offers', 'offer', 'offer-nominations', 'my-nominations', 'participant-history', 'participant-documents', 'participants'].includes(
+        String(q.queryKey[0]),
+      ),
+  });
 }
 
 /** Opens a program for nominations, or changes its offer (the whole offer: PUT). */
@@ -67,7 +77,9 @@ export function useOfferStatus() {
   const client = useQueryClient();
   return useMutation({
     mutationFn: ({ id, action }: { id: number; action: 'close' | 'reopen' }) =>
-      action === 'close' ? call(api.POST('/api/v1/offers/{id}/close', { params: { path: { id } } })) : call(api.POST('/api/v1/offers/{id}/reopen', { params: { path: { id } } })),
+      action === 'close'
+        ? call(api.POST('/api/v1/offers/{id}/close', { params: { path: { id } } }))
+        : call(api.POST('/api/v1/offers/{id}/reopen', { params: { path: { id } } })),
     onSuccess: () => invalidateOffers(client),
   });
 }
@@ -80,7 +92,15 @@ export function useOfferStatus() {
 export function useNominate(offerId: number) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: async ({ data, cv, letter }: { data: NominationData; cv?: File | null; letter?: File | null }): Promise<NominationCreated> => {
+    mutationFn: async ({
+      data,
+      cv,
+      letter,
+    }: {
+      data: NominationData;
+      cv?: File | null;
+      letter?: File | null;
+    }): Promise<NominationCreated> => {
       const form = new FormData();
       form.append('data', JSON.stringify(data));
       if (cv) form.append('cv', cv, cv.name);
@@ -116,7 +136,11 @@ export function useSelectWithinQuotas(offerId: number) {
 }
 
 export const useMyNominations = (params: MyNominationsParams) =>
-  useQuery({ queryKey: ['my-nominations', params], queryFn: () => call(api.GET('/api/v1/my/nominations', { params: { query: params } })), placeholderData: keepPreviousData });
+  useQuery({
+    queryKey: ['my-nominations', params],
+    queryFn: () => call(api.GET('/api/v1/my/nominations', { params: { query: params } })),
+    placeholderData: keepPreviousData,
+  });
 
 export const useParticipantHistory = (participantId: number, enabled = true) =>
   useQuery({

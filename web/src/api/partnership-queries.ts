@@ -54,14 +54,22 @@ const ifMatch = (version: number) => ({ 'if-match': `"${version}"` });
 // ---- partners ----
 
 export const usePartners = (params: PartnerListParams) =>
-  useQuery({ queryKey: ['partners', params], queryFn: () => call(api.GET('/api/v1/partners', { params: { query: params } })), placeholderData: keepPreviousData });
+  useQuery({
+    queryKey: ['partners', params],
+    queryFn: () => call(api.GET('/api/v1/partners', { params: { query: params } })),
+    placeholderData: keepPreviousData,
+  });
 
 /** Where the browser downloads the partner list of a filter, in the UI language. */
 export const partnersExportUrl = (params: Omit<PartnerListParams, 'all'>, format: TableFormat, lang: string) =>
   `/api/v1/partners/export${queryString({ ...params, format, lang: lang === 'id' ? 'id' : 'en' })}`;
 
 export const usePartner = (code: string, enabled = true) =>
-  useQuery({ queryKey: ['partner', code], queryFn: () => call(api.GET('/api/v1/partners/{code}', { params: { path: { code } } })), enabled });
+  useQuery({
+    queryKey: ['partner', code],
+    queryFn: () => call(api.GET('/api/v1/partners/{code}', { params: { path: { code } } })),
+    enabled,
+  });
 
 export function useSavePartnerProfile(code: string) {
   const client = useQueryClient();
@@ -77,7 +85,11 @@ export function useSavePartnerProfile(code: string) {
 // ---- timelines and attention ----
 
 export const usePartnerTimeline = (code: string, enabled = true) =>
-  useQuery({ queryKey: ['partner-timeline', code], queryFn: () => call(api.GET('/api/v1/partners/{code}/timeline', { params: { path: { code } } })), enabled });
+  useQuery({
+    queryKey: ['partner-timeline', code],
+    queryFn: () => call(api.GET('/api/v1/partners/{code}/timeline', { params: { path: { code } } })),
+    enabled,
+  });
 
 export const useCountryPartnershipTimeline = (country: string, enabled = true) =>
   useQuery({
@@ -92,7 +104,11 @@ export const usePartnershipAttention = (enabled = true) =>
 // ---- agreements ----
 
 export const useAgreements = (params: AgreementListParams) =>
-  useQuery({ queryKey: ['agreements', params], queryFn: () => call(api.GET('/api/v1/agreements', { params: { query: params } })), placeholderData: keepPreviousData });
+  useQuery({
+    queryKey: ['agreements', params],
+    queryFn: () => call(api.GET('/api/v1/agreements', { params: { query: params } })),
+    placeholderData: keepPreviousData,
+  });
 
 /** Where the browser downloads the agreements of a filter (every page), in the UI language. */
 export const agreementsExportUrl = (params: Omit<AgreementListParams, 'page' | 'pageSize'>, format: TableFormat, lang: string) =>
@@ -134,7 +150,8 @@ export function useAgreementStep(id: number) {
 export function useLinkAgreementProgram(id: number) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (identifier: string) => call(api.POST('/api/v1/agreements/{id}/programs', { params: { path: { id } }, body: { identifier } })),
+    mutationFn: (identifier: string) =>
+      call(api.POST('/api/v1/agreements/{id}/programs', { params: { path: { id } }, body: { identifier } })),
     onSuccess: () => invalidatePartnerships(client),
   });
 }
@@ -142,7 +159,8 @@ export function useLinkAgreementProgram(id: number) {
 export function useUnlinkAgreementProgram(id: number) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (activityId: number) => call(api.DELETE('/api/v1/agreements/{id}/programs/{activityId}', { params: { path: { id, activityId } } })),
+    mutationFn: (activityId: number) =>
+      call(api.DELETE('/api/v1/agreements/{id}/programs/{activityId}', { params: { path: { id, activityId } } })),
     onSuccess: () => invalidatePartnerships(client),
   });
 }
@@ -191,7 +209,11 @@ export type FollowUpListParams = NonNullable<paths['/api/v1/follow-ups']['get'][
 export type ProgramPartnership = paths['/api/v1/activities/{id}/partnership']['get']['responses']['200']['content']['application/json'];
 
 export const useEngagements = (params: EngagementListParams) =>
-  useQuery({ queryKey: ['engagements', params], queryFn: () => call(api.GET('/api/v1/engagements', { params: { query: params } })), placeholderData: keepPreviousData });
+  useQuery({
+    queryKey: ['engagements', params],
+    queryFn: () => call(api.GET('/api/v1/engagements', { params: { query: params } })),
+    placeholderData: keepPreviousData,
+  });
 
 /** Where the browser downloads the engagements of a filter (every page), in the UI language. */
 export const engagementsExportUrl = (params: Omit<EngagementListParams, 'page' | 'pageSize'>, format: TableFormat, lang: string) =>
@@ -240,7 +262,8 @@ export function useDeleteEngagementItem() {
 export function useItemToProgram() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: ({ itemId, body }: { itemId: number; body: ItemProgramBody }) => call(api.POST('/api/v1/engagement-items/{id}/program', { params: { path: { id: itemId } }, body })),
+    mutationFn: ({ itemId, body }: { itemId: number; body: ItemProgramBody }) =>
+      call(api.POST('/api/v1/engagement-items/{id}/program', { params: { path: { id: itemId } }, body })),
     onSuccess: () => void client.invalidateQueries({ predicate: (q) => String(q.queryKey[0]) !== 'session' }),
   });
 }
@@ -257,13 +280,18 @@ export function useAddFollowUp(id: number) {
 export function usePatchFollowUp() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: ({ followUpId, body }: { followUpId: number; body: FollowUpPatchBody }) => call(api.PATCH('/api/v1/follow-ups/{id}', { params: { path: { id: followUpId } }, body })),
+    mutationFn: ({ followUpId, body }: { followUpId: number; body: FollowUpPatchBody }) =>
+      call(api.PATCH('/api/v1/follow-ups/{id}', { params: { path: { id: followUpId } }, body })),
     onSuccess: () => invalidatePartnerships(client),
   });
 }
 
 export const useFollowUps = (params: FollowUpListParams) =>
-  useQuery({ queryKey: ['follow-ups', params], queryFn: () => call(api.GET('/api/v1/follow-ups', { params: { query: params } })), placeholderData: keepPreviousData });
+  useQuery({
+    queryKey: ['follow-ups', params],
+    queryFn: () => call(api.GET('/api/v1/follow-ups', { params: { query: params } })),
+    placeholderData: keepPreviousData,
+  });
 
 /** Where the browser downloads the follow-ups of a filter (every page), in the UI language. */
 export const followUpsExportUrl = (params: Omit<FollowUpListParams, 'page' | 'pageSize'>, format: TableFormat, lang: string) =>
@@ -271,7 +299,11 @@ export const followUpsExportUrl = (params: Omit<FollowUpListParams, 'page' | 'pa
 
 /** The engagements a program came from and the agreements it is carried out under (empty for readers outside the Indonesian side). */
 export const useProgramPartnership = (activityId: number, enabled = true) =>
-  useQuery({ queryKey: ['program-partnership', activityId], queryFn: () => call(api.GET('/api/v1/activities/{id}/partnership', { params: { path: { id: activityId } } })), enabled });
+  useQuery({
+    queryKey: ['program-partnership', activityId],
+    queryFn: () => call(api.GET('/api/v1/activities/{id}/partnership', { params: { path: { id: activityId } } })),
+    enabled,
+  });
 
 /** Deletes an agreement recorded by mistake (a draft or under negotiation; the server decides again). */
 export function useDeleteAgreement(id: number) {

@@ -4,7 +4,9 @@ import { api, call, checkResponse, csrfHeaders, isRecord, toApiError, type Impor
 import type { paths } from './schema.js';
 
 export type ProgramListParams = NonNullable<paths['/api/v1/activities']['get']['parameters']['query']>;
-export type ProgramBody = paths['/api/v1/activities']['post']['requestBody'] extends { content: { 'application/json': infer B } } ? B : never;
+export type ProgramBody = paths['/api/v1/activities']['post']['requestBody'] extends { content: { 'application/json': infer B } }
+  ? B
+  : never;
 
 /** Query definitions, shared by the hooks and by the routes' loaders (which start fetching while a page's code loads). */
 export const summaryQuery = (year: number) =>
@@ -24,10 +26,16 @@ export const useProgram = (id: number) =>
   useQuery({ queryKey: ['activity', id], queryFn: () => call(api.GET('/api/v1/activities/{id}', { params: { path: { id } } })) });
 
 export const useParticipants = (id: number) =>
-  useQuery({ queryKey: ['participants', id], queryFn: () => call(api.GET('/api/v1/activities/{id}/participants', { params: { path: { id } } })) });
+  useQuery({
+    queryKey: ['participants', id],
+    queryFn: () => call(api.GET('/api/v1/activities/{id}/participants', { params: { path: { id } } })),
+  });
 
 export const timelineQuery = (id: number) =>
-  queryOptions({ queryKey: ['timeline', id], queryFn: () => call(api.GET('/api/v1/activities/{id}/timeline', { params: { path: { id } } })) });
+  queryOptions({
+    queryKey: ['timeline', id],
+    queryFn: () => call(api.GET('/api/v1/activities/{id}/timeline', { params: { path: { id } } })),
+  });
 export const useTimeline = (id: number) => useQuery(timelineQuery(id));
 
 export const HISTORY_PAGE_SIZE = 20;
@@ -35,7 +43,8 @@ export const HISTORY_PAGE_SIZE = 20;
 export const useHistory = (id: number, page: number, enabled: boolean) =>
   useQuery({
     queryKey: ['history', id, page],
-    queryFn: () => call(api.GET('/api/v1/activities/{id}/history', { params: { path: { id }, query: { page, pageSize: HISTORY_PAGE_SIZE } } })),
+    queryFn: () =>
+      call(api.GET('/api/v1/activities/{id}/history', { params: { path: { id }, query: { page, pageSize: HISTORY_PAGE_SIZE } } })),
     enabled,
     placeholderData: keepPreviousData,
   });
@@ -47,7 +56,13 @@ export function useTransition() {
   const client = useQueryClient();
   return useMutation({
     mutationFn: ({ id, version, action, comment }: { id: number; version: number; action: TransitionAction; comment?: string }) =>
-      call(api.POST('/api/v1/activities/{id}/transitions', { params: { path: { id } }, body: { action, ...(comment ? { comment } : {}) }, headers: { 'if-match': `"${version}"` } })),
+      call(
+        api.POST('/api/v1/activities/{id}/transitions', {
+          params: { path: { id } },
+          body: { action, ...(comment ? { comment } : {}) },
+          headers: { 'if-match': `"${version}"` },
+        }),
+      ),
     onSuccess: (activity) => {
       client.setQueryData(['activity', activity.id], activity);
       void client.invalidateQueries({ predicate: (q) => q.queryKey[0] !== 'activity' });
@@ -61,8 +76,12 @@ export function useTransition() {
 }
 
 export const annualPlanQuery = (year: number) =>
-  queryOptions({ queryKey: ['annual-plan', year], queryFn: () => call(api.GET('/api/v1/reports/annual-plan', { params: { query: { year } } })) });
-export const useAnnualPlan = (year: number, enabled: boolean) => useQuery({ ...annualPlanQuery(year), enabled, placeholderData: keepPreviousData });
+  queryOptions({
+    queryKey: ['annual-plan', year],
+    queryFn: () => call(api.GET('/api/v1/reports/annual-plan', { params: { query: { year } } })),
+  });
+export const useAnnualPlan = (year: number, enabled: boolean) =>
+  useQuery({ ...annualPlanQuery(year), enabled, placeholderData: keepPreviousData });
 
 export const useOrganisations = () =>
   useQuery({ queryKey: ['organisations'], queryFn: () => call(api.GET('/api/v1/organisations')), staleTime: 60_000 });
@@ -82,7 +101,9 @@ export function useSaveProgram() {
     mutationFn: async ({ id, version, body }: { id?: number; version?: number; body: ProgramBody }) =>
       id === undefined
         ? call(api.POST('/api/v1/activities', { body }))
-        : call(api.PUT('/api/v1/activities/{id}', { params: { path: { id } }, body, headers: version ? { 'if-match': `"${version}"` } : {} })),
+        : call(
+            api.PUT('/api/v1/activities/{id}', { params: { path: { id } }, body, headers: version ? { 'if-match': `"${version}"` } : {} }),
+          ),
     onSuccess: (activity) => {
       client.setQueryData(['activity', activity.id], activity);
       void client.invalidateQueries({ predicate: (q) => q.queryKey[0] !== 'activity' });
@@ -110,7 +131,11 @@ export function useImport() {
       try {
         response = await fetch(`/api/v1/imports/${kind}${dryRun ? '?dryRun=true' : ''}`, {
           method: 'POST',
-          headers: { 'content-type': kind === 'iati' ? 'application/xml' : 'text/csv', 'x-file-name': encodeURIComponent(file.name), ...csrfHeaders() },
+          headers: {
+            'content-type': kind === 'iati' ? 'application/xml' : 'text/csv',
+            'x-file-name': encodeURIComponent(file.name),
+            ...csrfHeaders(),
+          },
           body: file,
         });
       } catch {
@@ -131,11 +156,17 @@ export function useImport() {
 
 export type UserListParams = NonNullable<paths['/api/v1/users']['get']['parameters']['query']>;
 export type UserBody = paths['/api/v1/users']['post']['requestBody'] extends { content: { 'application/json': infer B } } ? B : never;
-export type UserPatchBody = paths['/api/v1/users/{id}']['patch']['requestBody'] extends { content: { 'application/json': infer B } } ? B : never;
+export type UserPatchBody = paths['/api/v1/users/{id}']['patch']['requestBody'] extends { content: { 'application/json': infer B } }
+  ? B
+  : never;
 export type AuditParams = NonNullable<paths['/api/v1/audit']['get']['parameters']['query']>;
 
 export const useUsers = (params: UserListParams) =>
-  useQuery({ queryKey: ['users', params], queryFn: () => call(api.GET('/api/v1/users', { params: { query: params } })), placeholderData: keepPreviousData });
+  useQuery({
+    queryKey: ['users', params],
+    queryFn: () => call(api.GET('/api/v1/users', { params: { query: params } })),
+    placeholderData: keepPreviousData,
+  });
 
 export function useSaveUser() {
   const client = useQueryClient();
@@ -143,7 +174,13 @@ export function useSaveUser() {
     mutationFn: (change: { id?: undefined; body: UserBody } | { id: number; version?: number; body: UserPatchBody }) =>
       change.id === undefined
         ? call(api.POST('/api/v1/users', { body: change.body }))
-        : call(api.PATCH('/api/v1/users/{id}', { params: { path: { id: change.id } }, body: change.body, headers: change.version ? { 'if-match': `"${change.version}"` } : {} })),
+        : call(
+            api.PATCH('/api/v1/users/{id}', {
+              params: { path: { id: change.id } },
+              body: change.body,
+              headers: change.version ? { 'if-match': `"${change.version}"` } : {},
+            }),
+          ),
     onSuccess: () => {
       void client.invalidateQueries({ queryKey: ['users'] });
       // The administrator may have changed their own name, shown in the header.
@@ -155,4 +192,8 @@ export function useSaveUser() {
 }
 
 export const useAudit = (params: AuditParams) =>
-  useQuery({ queryKey: ['audit', params], queryFn: () => call(api.GET('/api/v1/audit', { params: { query: params } })), placeholderData: keepPreviousData });
+  useQuery({
+    queryKey: ['audit', params],
+    queryFn: () => call(api.GET('/api/v1/audit', { params: { query: params } })),
+    placeholderData: keepPreviousData,
+  });

@@ -11,12 +11,20 @@ export type RequestBody = paths['/api/v1/requests']['post']['requestBody']['cont
 export type AcceptBody = paths['/api/v1/requests/{id}/accept']['post']['requestBody']['content']['application/json'];
 
 export const useRequests = (params: RequestListParams) =>
-  useQuery({ queryKey: ['requests', params], queryFn: () => call(api.GET('/api/v1/requests', { params: { query: params } })), placeholderData: keepPreviousData });
+  useQuery({
+    queryKey: ['requests', params],
+    queryFn: () => call(api.GET('/api/v1/requests', { params: { query: params } })),
+    placeholderData: keepPreviousData,
+  });
 
-export const useRequest = (id: number) => useQuery({ queryKey: ['request', id], queryFn: () => call(api.GET('/api/v1/requests/{id}', { params: { path: { id } } })) });
+export const useRequest = (id: number) =>
+  useQuery({ queryKey: ['request', id], queryFn: () => call(api.GET('/api/v1/requests/{id}', { params: { path: { id } } })) });
 
 export const useRequestMatches = (id: number) =>
-  useQuery({ queryKey: ['request-matches', id], queryFn: () => call(api.GET('/api/v1/requests/{id}/matches', { params: { path: { id } } })) });
+  useQuery({
+    queryKey: ['request-matches', id],
+    queryFn: () => call(api.GET('/api/v1/requests/{id}/matches', { params: { path: { id } } })),
+  });
 
 export function useRegisterRequest() {
   const client = useQueryClient();
@@ -37,7 +45,8 @@ export function useRequestStep() {
   return useMutation({
     mutationFn: ({ id, version, step }: { id: number; version: number; step: RequestStep }) => {
       const options = { params: { path: { id } }, headers: { 'if-match': `"${version}"` } };
-      if (step.kind === 'assess') return call(api.POST('/api/v1/requests/{id}/assess', { ...options, body: step.note ? { note: step.note } : {} }));
+      if (step.kind === 'assess')
+        return call(api.POST('/api/v1/requests/{id}/assess', { ...options, body: step.note ? { note: step.note } : {} }));
       if (step.kind === 'decline') return call(api.POST('/api/v1/requests/{id}/decline', { ...options, body: { note: step.note } }));
       const { kind: _kind, ...body } = step;
       return call(api.POST('/api/v1/requests/{id}/accept', { ...options, body }));
@@ -47,7 +56,9 @@ export function useRequestStep() {
       void client.invalidateQueries({ queryKey: ['requests'] });
       void client.invalidateQueries({ queryKey: ['request-matches', request.id] });
       // An accepted request has a new program: the program lists and reports change.
-      void client.invalidateQueries({ predicate: (q) => !['request', 'requests', 'request-matches', 'session'].includes(String(q.queryKey[0])) });
+      void client.invalidateQueries({
+        predicate: (q) => !['request', 'requests', 'request-matches', 'session'].includes(String(q.queryKey[0])),
+      });
     },
     // A refused step (stale, closed) means the page shows an old state: fetch the current one.
     onError: (_error, { id }) => void client.invalidateQueries({ queryKey: ['request', id] }),
@@ -60,7 +71,8 @@ export type RequestPatchBody = paths['/api/v1/requests/{id}']['patch']['requestB
 export function useEditRequest(id: number) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: ({ version, body }: { version: number; body: RequestPatchBody }) => call(api.PATCH('/api/v1/requests/{id}', { params: { path: { id } }, headers: { 'if-match': `"${version}"` }, body })),
+    mutationFn: ({ version, body }: { version: number; body: RequestPatchBody }) =>
+      call(api.PATCH('/api/v1/requests/{id}', { params: { path: { id } }, headers: { 'if-match': `"${version}"` }, body })),
     onSuccess: (request) => {
       client.setQueryData(['request', request.id], request);
       void client.invalidateQueries({ queryKey: ['requests'] });
@@ -74,7 +86,8 @@ export function useEditRequest(id: number) {
 export function useDeleteRequest(id: number) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (version: number) => call(api.DELETE('/api/v1/requests/{id}', { params: { path: { id } }, headers: { 'if-match': `"${version}"` } })),
+    mutationFn: (version: number) =>
+      call(api.DELETE('/api/v1/requests/{id}', { params: { path: { id } }, headers: { 'if-match': `"${version}"` } })),
     onSuccess: () => {
       client.removeQueries({ queryKey: ['request', id] });
       void client.invalidateQueries({ queryKey: ['requests'] });

@@ -13,7 +13,8 @@ export const canPartnerships = {
   /** Record an agreement or an engagement. */
   create: (u: User | null) => coordination(u) || (!!u && u.role === 'agency' && !!u.orgCode),
   /** Change a record owned by `ownerOrg` (the server's answer `canEdit` is the one to use on a loaded record). */
-  edit: (u: User | null, ownerOrg: string | null) => coordination(u) || (!!u && u.role === 'agency' && !!u.orgCode && !!ownerOrg && u.orgCode.toLowerCase() === ownerOrg.toLowerCase()),
+  edit: (u: User | null, ownerOrg: string | null) =>
+    coordination(u) || (!!u && u.role === 'agency' && !!u.orgCode && !!ownerOrg && u.orgCode.toLowerCase() === ownerOrg.toLowerCase()),
   /** Partner contacts and profile, renewal reminders. */
   coordinate: coordination,
   /** The home page's panel of overdue follow-ups and ending agreements: the coordination team and agencies, who own them. */

@@ -16,8 +16,17 @@ export const canRequests = {
   /** Correct it: the coordination team until it is decided, the relaying organisation while it is registered. */
   edit: (u: User | null, r: { status: string; relayedBy: string | null }) =>
     (coordination(u) && (r.status === 'registered' || r.status === 'assessment')) ||
-    (!!u && (u.role === 'embassy' || u.role === 'focal_point') && !!u.orgCode && r.status === 'registered' && u.orgCode.toLowerCase() === (r.relayedBy ?? '').toLowerCase()),
+    (!!u &&
+      (u.role === 'embassy' || u.role === 'focal_point') &&
+      !!u.orgCode &&
+      r.status === 'registered' &&
+      u.orgCode.toLowerCase() === (r.relayedBy ?? '').toLowerCase()),
   /** Delete it: the same people, while it is registered. */
   remove: (u: User | null, r: { status: string; relayedBy: string | null }) =>
-    r.status === 'registered' && (coordination(u) || (!!u && (u.role === 'embassy' || u.role === 'focal_point') && !!u.orgCode && u.orgCode.toLowerCase() === (r.relayedBy ?? '').toLowerCase())),
+    r.status === 'registered' &&
+    (coordination(u) ||
+      (!!u &&
+        (u.role === 'embassy' || u.role === 'focal_point') &&
+        !!u.orgCode &&
+        u.orgCode.toLowerCase() === (r.relayedBy ?? '').toLowerCase())),
 };

@@ -65,11 +65,16 @@ export const can = {
   /** Embassies and recipient governments' focal points file requests (new programs at the request stage). */
   createProgram: (u: User | null) => !!u && ['admin', 'coordinator', 'agency', 'embassy', 'focal_point'].includes(u.role),
   /** Nominating candidates to an open offer (authorizeNominate): for the user's organisation. */
-  nominate: (u: User | null) => !!u && (u.role === 'admin' || u.role === 'coordinator' || ((u.role === 'embassy' || u.role === 'focal_point') && !!u.orgCode)),
+  nominate: (u: User | null) =>
+    !!u && (u.role === 'admin' || u.role === 'coordinator' || ((u.role === 'embassy' || u.role === 'focal_point') && !!u.orgCode)),
   /** Registering a partner government's request (authorizeRequestRegister). */
-  registerRequest: (u: User | null) => !!u && (u.role === 'admin' || u.role === 'coordinator' || ((u.role === 'embassy' || u.role === 'focal_point') && !!u.orgCode)),
+  registerRequest: (u: User | null) =>
+    !!u && (u.role === 'admin' || u.role === 'coordinator' || ((u.role === 'embassy' || u.role === 'focal_point') && !!u.orgCode)),
   editProgram: (u: User | null, implementingOrg: string | null) =>
-    !!u && (u.role === 'admin' || u.role === 'coordinator' || (u.role === 'agency' && !!u.orgCode && u.orgCode.toLowerCase() === (implementingOrg ?? '').toLowerCase())),
+    !!u &&
+    (u.role === 'admin' ||
+      u.role === 'coordinator' ||
+      (u.role === 'agency' && !!u.orgCode && u.orgCode.toLowerCase() === (implementingOrg ?? '').toLowerCase())),
   /** May edit some program (which ones, the server decides: an agency only its own). */
   editSomeProgram: (u: User | null) => !!u && ['admin', 'coordinator', 'agency'].includes(u.role),
   deleteProgram: (u: User | null) => !!u && (u.role === 'admin' || u.role === 'coordinator'),

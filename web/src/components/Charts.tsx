@@ -31,7 +31,11 @@ interface ChartProps {
   height?: number;
 }
 
-export function BarChart({ horizontal = false, onSelect, ...props }: ChartProps & { horizontal?: boolean; onSelect?: (index: number) => void }) {
+export function BarChart({
+  horizontal = false,
+  onSelect,
+  ...props
+}: ChartProps & { horizontal?: boolean; onSelect?: (index: number) => void }) {
   return <CategoryChart {...props} mark={horizontal ? 'hbar' : 'bar'} legend={props.series.length > 1} onSelect={onSelect} />;
 }
 
@@ -43,7 +47,8 @@ let canvas: CanvasRenderingContext2D | null | undefined;
 /** A label's width in the page's font, measured on a canvas (estimated where there is none, as in jsdom). */
 const measureLabel: Measure = (text) => {
   if (canvas === undefined) {
-    canvas = typeof navigator === 'undefined' || /jsdom/i.test(navigator.userAgent) ? null : document.createElement('canvas').getContext('2d');
+    canvas =
+      typeof navigator === 'undefined' || /jsdom/i.test(navigator.userAgent) ? null : document.createElement('canvas').getContext('2d');
     if (canvas) canvas.font = `${LABEL_PX}px ${getComputedStyle(document.body).fontFamily}`;
   }
   return canvas ? canvas.measureText(text).width : estimateWidth(text);
@@ -100,9 +105,12 @@ function CategoryChart({
     ? { left: categoryPx + 12, right: width - 8 - valueLabelPx / 2, top: 4, bottom: svgHeight - 24 }
     : { left: valueLabelPx + 14, right: width - 12, top: 10, bottom: svgHeight };
   const band = bands(categories.length, horizontal ? plot.bottom - plot.top : plot.right - plot.left);
-  const wrapped = categories.map((c) => (horizontal ? [fitLabel(c, categoryPx, measureLabel)] : wrapLabel(c, band.width - 6, 2, measureLabel)));
+  const wrapped = categories.map((c) =>
+    horizontal ? [fitLabel(c, categoryPx, measureLabel)] : wrapLabel(c, band.width - 6, 2, measureLabel),
+  );
   if (!horizontal) plot.bottom = svgHeight - 10 - Math.max(1, ...wrapped.map((w) => w.length)) * LINE_PX;
-  const value = (v: number) => (horizontal ? plot.left + (v / top) * (plot.right - plot.left) : plot.bottom - (v / top) * (plot.bottom - plot.top));
+  const value = (v: number) =>
+    horizontal ? plot.left + (v / top) * (plot.right - plot.left) : plot.bottom - (v / top) * (plot.bottom - plot.top);
   const bandStart = (i: number) => (horizontal ? plot.top : plot.left) + band.start(i);
   const bandCentre = (i: number) => (horizontal ? plot.top : plot.left) + band.centre(i);
   const describe = (i: number) => `${categories[i]}: ${shown.map((s) => `${s.name} ${f.number(s.values[i] ?? 0)}`).join(', ')}`;
@@ -148,7 +156,11 @@ function CategoryChart({
         </div>
       )}
       {width > 0 && (
-        <svg width={width} height={svgHeight} {...(onSelect ? { role: 'group', 'aria-label': label } : { role: 'img', 'aria-label': label, 'aria-describedby': descId })}>
+        <svg
+          width={width}
+          height={svgHeight}
+          {...(onSelect ? { role: 'group', 'aria-label': label } : { role: 'img', 'aria-label': label, 'aria-describedby': descId })}
+        >
           {!onSelect && <desc id={descId}>{categories.map((_, i) => describe(i)).join('; ')}</desc>}
           {ticks.map((t, i) => {
             const at = value(t);
@@ -168,7 +180,12 @@ function CategoryChart({
               </g>
             );
           })}
-          {tip && (mark === 'line' ? <line className="pointer" x1={bandCentre(tip.index)} x2={bandCentre(tip.index)} y1={plot.top} y2={plot.bottom} /> : <Shadow horizontal={horizontal} plot={plot} start={bandStart(tip.index)} size={band.width} />)}
+          {tip &&
+            (mark === 'line' ? (
+              <line className="pointer" x1={bandCentre(tip.index)} x2={bandCentre(tip.index)} y1={plot.top} y2={plot.bottom} />
+            ) : (
+              <Shadow horizontal={horizontal} plot={plot} start={bandStart(tip.index)} size={band.width} />
+            ))}
           {categories.map((c, i) => (
             <g key={`${c}-${i}`}>
               {(wrapped[i] ?? []).map((line, l) =>
@@ -205,15 +222,33 @@ function CategoryChart({
           )}
           {categories.map((c, i) =>
             horizontal ? (
-              <rect key={`hit-${c}-${i}`} x={plot.left} y={bandStart(i)} width={Math.max(0, plot.right - plot.left)} height={band.width} {...bandProps(i)} />
+              <rect
+                key={`hit-${c}-${i}`}
+                x={plot.left}
+                y={bandStart(i)}
+                width={Math.max(0, plot.right - plot.left)}
+                height={band.width}
+                {...bandProps(i)}
+              />
             ) : (
-              <rect key={`hit-${c}-${i}`} x={bandStart(i)} y={plot.top} width={band.width} height={Math.max(0, plot.bottom - plot.top)} {...bandProps(i)} />
+              <rect
+                key={`hit-${c}-${i}`}
+                x={bandStart(i)}
+                y={plot.top}
+                width={band.width}
+                height={Math.max(0, plot.bottom - plot.top)}
+                {...bandProps(i)}
+              />
             ),
           )}
         </svg>
       )}
       {tip && shown.length > 0 && (
-        <div className="chart-tip" style={{ left: Math.min(tip.x + 12, Math.max(0, width - 220)), top: tip.y + 12 + (legend ? LEGEND_PX : 0) }} aria-hidden="true">
+        <div
+          className="chart-tip"
+          style={{ left: Math.min(tip.x + 12, Math.max(0, width - 220)), top: tip.y + 12 + (legend ? LEGEND_PX : 0) }}
+          aria-hidden="true"
+        >
           <strong>{categories[tip.index]}</strong>
           {shown.map((s) => (
             <span key={s.index}>
@@ -235,7 +270,15 @@ function Shadow({ horizontal, plot, start, size }: { horizontal: boolean; plot: 
   );
 }
 
-function Lines({ shown, x, y }: { shown: readonly (Series & { colour: string; index: number })[]; x: (i: number) => number; y: (v: number) => number }) {
+function Lines({
+  shown,
+  x,
+  y,
+}: {
+  shown: readonly (Series & { colour: string; index: number })[];
+  x: (i: number) => number;
+  y: (v: number) => number;
+}) {
   return (
     <>
       {shown.map((s) => (

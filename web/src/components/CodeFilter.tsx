@@ -3,7 +3,19 @@ import { useTranslation } from 'react-i18next';
 import type { CodeSet } from '../../../src/domain/code-set.js';
 import { useFormat } from '../format.js';
 
-export function CodeFilter<C extends string>({ id, label, codes, value, onChange }: { id: string; label: string; codes: CodeSet<C>; value: string | undefined; onChange: (value: C | undefined) => void }) {
+export function CodeFilter<C extends string>({
+  id,
+  label,
+  codes,
+  value,
+  onChange,
+}: {
+  id: string;
+  label: string;
+  codes: CodeSet<C>;
+  value: string | undefined;
+  onChange: (value: C | undefined) => void;
+}) {
   const { t } = useTranslation();
   const f = useFormat();
   return (

@@ -27,7 +27,12 @@ function Options<C extends string>({ codes }: { codes: CodeSet<C> }) {
   );
 }
 
-export function CodeSelect<C extends string>({ codes, value, onChange, ...rest }: SelectProps<C> & { value: string; onChange: (code: C) => void }) {
+export function CodeSelect<C extends string>({
+  codes,
+  value,
+  onChange,
+  ...rest
+}: SelectProps<C> & { value: string; onChange: (code: C) => void }) {
   return (
     <select {...rest} value={value} onChange={(e) => codes.is(e.target.value) && onChange(e.target.value)}>
       <Options codes={codes} />
@@ -36,7 +41,13 @@ export function CodeSelect<C extends string>({ codes, value, onChange, ...rest }
 }
 
 /** `emptyLabel`: the first option's text, for none (''). */
-export function OptionalCodeSelect<C extends string>({ codes, value, emptyLabel, onChange, ...rest }: SelectProps<C> & { value: string; emptyLabel: string; onChange: (code: C | '') => void }) {
+export function OptionalCodeSelect<C extends string>({
+  codes,
+  value,
+  emptyLabel,
+  onChange,
+  ...rest
+}: SelectProps<C> & { value: string; emptyLabel: string; onChange: (code: C | '') => void }) {
   return (
     <select {...rest} value={value} onChange={(e) => onChange(codes.is(e.target.value) ? e.target.value : '')}>
       <option value="">{emptyLabel}</option>

@@ -37,7 +37,17 @@ export function CountryChoice({
 }
 
 /** A list's country filter: its name, then the choice (undefined when cleared, for the URL). */
-export function CountryFilter({ label, value, chipLabel, onChange }: { label: string; value: string | undefined; chipLabel?: string; onChange: (iso2: string | undefined) => void }) {
+export function CountryFilter({
+  label,
+  value,
+  chipLabel,
+  onChange,
+}: {
+  label: string;
+  value: string | undefined;
+  chipLabel?: string;
+  onChange: (iso2: string | undefined) => void;
+}) {
   return (
     <div className="field-like">
       <span>{label}</span>

@@ -20,7 +20,17 @@ export function searchCountries(text: string, limit = 8): string[] {
   return [...starts, ...contains].slice(0, limit).map((c) => c.iso2);
 }
 
-export function CountryPicker({ id, label, exclude = [], onPick }: { id?: string; label: string; exclude?: readonly string[]; onPick: (iso2: string) => void }) {
+export function CountryPicker({
+  id,
+  label,
+  exclude = [],
+  onPick,
+}: {
+  id?: string;
+  label: string;
+  exclude?: readonly string[];
+  onPick: (iso2: string) => void;
+}) {
   const { t } = useTranslation();
   const f = useFormat();
   const listId = useId();

@@ -16,14 +16,23 @@ export function Figures({ items }: { items: readonly { label: string; value: Rea
   );
 }
 
-export function MissingRates({ items }: { items: readonly { currency: string; amount: string; transactions: number; missing: readonly string[] }[] }) {
+export function MissingRates({
+  items,
+}: {
+  items: readonly { currency: string; amount: string; transactions: number; missing: readonly string[] }[];
+}) {
   const { t } = useTranslation();
   const f = useFormat();
   return (
     <>
       {items.map((m) => (
         <p key={m.currency} className="warning small">
-          {t('analytics.missingRate', { currency: m.currency, amount: f.money(m.amount, m.currency), count: m.transactions, totals: m.missing.join(', ').toUpperCase() })}
+          {t('analytics.missingRate', {
+            currency: m.currency,
+            amount: f.money(m.amount, m.currency),
+            count: m.transactions,
+            totals: m.missing.join(', ').toUpperCase(),
+          })}
         </p>
       ))}
     </>

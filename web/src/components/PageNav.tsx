@@ -1,7 +1,13 @@
 /** Previous / next through the pages of a list; `onPage` gets the page to show (1 first). */
 import { useTranslation } from 'react-i18next';
 
-export function PageNav({ page, pages, last = pages, label, onPage }: {
+export function PageNav({
+  page,
+  pages,
+  last = pages,
+  label,
+  onPage,
+}: {
   page: number;
   pages: number;
   /** The last page one may reach, when the list goes deeper than that (the programs list). */

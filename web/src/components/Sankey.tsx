@@ -15,7 +15,17 @@ export interface SankeyNode {
 
 const DEPTH_COLORS = ['#1f6f8b', '#e07a2e', '#4c9f38'];
 
-export function Sankey({ label, nodes, links, height = 420 }: { label: string; nodes: readonly SankeyNode[]; links: readonly { source: string; target: string; value: number }[]; height?: number }) {
+export function Sankey({
+  label,
+  nodes,
+  links,
+  height = 420,
+}: {
+  label: string;
+  nodes: readonly SankeyNode[];
+  links: readonly { source: string; target: string; value: number }[];
+  height?: number;
+}) {
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
     const el = ref.current;
@@ -31,11 +41,21 @@ export function Sankey({ label, nodes, links, height = 420 }: { label: string; n
           right: 140,
           nodeAlign: 'justify',
           emphasis: { focus: 'adjacency' },
-          data: nodes.map((n) => ({ name: n.id, depth: n.depth, itemStyle: { color: DEPTH_COLORS[n.depth] ?? '#888' }, label: { formatter: () => n.label } })),
+          data: nodes.map((n) => ({
+            name: n.id,
+            depth: n.depth,
+            itemStyle: { color: DEPTH_COLORS[n.depth] ?? '#888' },
+            label: { formatter: () => n.label },
+          })),
           links: links.map((l) => ({ ...l })),
           lineStyle: { color: 'gradient', opacity: 0.35 },
           tooltip: {
-            formatter: (p: { dataType: string; name: string; data: { source?: string; target?: string; value?: number }; value: number }) => {
+            formatter: (p: {
+              dataType: string;
+              name: string;
+              data: { source?: string; target?: string; value?: number };
+              value: number;
+            }) => {
               const name = (id: string | undefined) => nodes.find((n) => n.id === id)?.label ?? id ?? '';
               return p.dataType === 'edge' ? `${name(p.data.source)} → ${name(p.data.target)}: ${p.value}` : `${name(p.name)}: ${p.value}`;
             },

@@ -98,7 +98,13 @@ export function IssueList({ issues, text }: { issues: readonly ProblemIssue[]; t
 }
 
 /** Renders a query's states: loading, error (with retry), or the content. */
-export function QueryState<T>({ query, children }: { query: { data?: T; error: unknown; isPending: boolean; refetch: () => unknown }; children: (data: T) => ReactNode }) {
+export function QueryState<T>({
+  query,
+  children,
+}: {
+  query: { data?: T; error: unknown; isPending: boolean; refetch: () => unknown };
+  children: (data: T) => ReactNode;
+}) {
   if (query.isPending) return <Loading />;
   if (query.error || query.data === undefined) return <ProblemMessage error={query.error} onRetry={() => void query.refetch()} />;
   return <>{children(query.data)}</>;

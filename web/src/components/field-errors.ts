@@ -29,7 +29,11 @@ export interface SchemaErrorOptions {
 }
 
 /** Adds a schema's issues to `errors` (a field already in error keeps its first issue). */
-export function addSchemaErrors(errors: FieldErrors, result: { success: true } | { success: false; error: { issues: readonly z.core.$ZodIssue[] } }, options: SchemaErrorOptions = {}): FieldErrors {
+export function addSchemaErrors(
+  errors: FieldErrors,
+  result: { success: true } | { success: false; error: { issues: readonly z.core.$ZodIssue[] } },
+  options: SchemaErrorOptions = {},
+): FieldErrors {
   if (result.success) return errors;
   for (const issue of result.error.issues) {
     const bodyPath = [options.prefix ?? '', ...issue.path.map(String)].filter(Boolean).join('.');

@@ -13,7 +13,8 @@ describe('catalogues', () => {
   });
 
   it('leave no Indonesian string empty', () => {
-    const leaves = (value: unknown): string[] => (value && typeof value === 'object' ? Object.values(value).flatMap(leaves) : [String(value)]);
+    const leaves = (value: unknown): string[] =>
+      value && typeof value === 'object' ? Object.values(value).flatMap(leaves) : [String(value)];
     expect(leaves(id).filter((v) => v.trim() === '')).toEqual([]);
   });
 });

@@ -65,7 +65,8 @@ export function WorldMap({
     };
   }, []);
   const max = useMemo(() => Math.max(0, ...[...values.values()].map((v) => v.value)), [values]);
-  const fill = (iso2: string): string => (highlight ? (highlight.has(iso2) ? (SCALE[3] ?? MAP_EMPTY) : MAP_EMPTY) : colourOf(values.get(iso2)?.value ?? 0, max));
+  const fill = (iso2: string): string =>
+    highlight ? (highlight.has(iso2) ? (SCALE[3] ?? MAP_EMPTY) : MAP_EMPTY) : colourOf(values.get(iso2)?.value ?? 0, max);
   const interactive = (iso2: string) => Boolean(onSelect && (values.has(iso2) || highlight?.has(iso2)));
   // Dots for the small states; on a program's map, a dot for every recipient so none is missed.
   const points = useMemo(() => {
@@ -103,7 +104,13 @@ export function WorldMap({
         <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="group" aria-label={label}>
           <path d={spherePath} className="sphere" />
           {shapes?.map((s, i) => (
-            <path key={`${s.iso2}-${i}`} d={s.d} fill={fill(s.iso2)} className={interactive(s.iso2) ? 'country active' : 'country'} {...handlers(s.iso2)}>
+            <path
+              key={`${s.iso2}-${i}`}
+              d={s.d}
+              fill={fill(s.iso2)}
+              className={interactive(s.iso2) ? 'country active' : 'country'}
+              {...handlers(s.iso2)}
+            >
               {values.get(s.iso2) && <title>{values.get(s.iso2)?.label}</title>}
             </path>
           ))}

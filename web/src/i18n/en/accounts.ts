@@ -39,7 +39,8 @@ export const admin = {
   name: 'Name',
   role: 'Role',
   organisation: 'Organisation',
-  organisationHint: 'Required for implementing agencies, embassies and focal points (a recipient government’s institution): they act for this organisation.',
+  organisationHint:
+    'Required for implementing agencies, embassies and focal points (a recipient government’s institution): they act for this organisation.',
   newPassword: 'New password (leave empty to keep it)',
   initialPassword: 'Initial password',
   organisationNeeded: 'Choose the organisation this account acts for.',

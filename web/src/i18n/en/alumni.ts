@@ -22,10 +22,13 @@ export const attendance = {
   saving: 'Saving…',
   discard: 'Discard changes',
   closeTitle: 'Close the attendance and issue certificates',
-  closeHint: 'Once the course is over, closing the attendance applies the completion rule: participants present on at least one day become “attended”, those present on enough days “completed”. Nobody is moved back; you may close again after a correction. Certificates are then issued to the completed participants.',
+  closeHint:
+    'Once the course is over, closing the attendance applies the completion rule: participants present on at least one day become “attended”, those present on enough days “completed”. Nobody is moved back; you may close again after a correction. Certificates are then issued to the completed participants.',
   close: 'Close the attendance',
-  closeConfirm: 'Apply the completion rule now (at least {{percent}}%: {{days}} of {{total}} days)? Statuses will change and the participants will be told by email.',
-  closed: 'Attendance closed: {{attended}} now attended, {{completed}} now completed, {{belowRule}} attended on too few days, {{noShow}} never present.',
+  closeConfirm:
+    'Apply the completion rule now (at least {{percent}}%: {{days}} of {{total}} days)? Statuses will change and the participants will be told by email.',
+  closed:
+    'Attendance closed: {{attended}} now attended, {{completed}} now completed, {{belowRule}} attended on too few days, {{noShow}} never present.',
   issue: 'Issue certificates',
   issued_one: '{{count}} certificate issued ({{existing}} already had one).',
   issued_other: '{{count}} certificates issued ({{existing}} already had one).',
@@ -33,7 +36,8 @@ export const attendance = {
   revokeReason: 'Revoke certificate {{number}}? Its verification page will say it was revoked. Reason (kept in the audit log):',
   revoked: 'revoked on {{date}}',
   problems: {
-    attendance_invalid: 'Some marks cannot be recorded: attendance is kept for the course days only, and for selected, confirmed or attended participants only.',
+    attendance_invalid:
+      'Some marks cannot be recorded: attendance is kept for the course days only, and for selected, confirmed or attended participants only.',
     attendance_no_dates: 'The program has no start and end dates: set them on the program first.',
     attendance_too_long: 'The program is too long for daily attendance (more than a year).',
     attendance_course_not_over: 'The course is not over yet: close its attendance on or after its last day.',
@@ -59,7 +63,8 @@ export const attendance = {
 export const alumni = {
   nav: 'Alumni',
   title: 'Alumni',
-  privacyNote: 'Personal data: you see the alumni your role allows (the coordination team all, an agency its own programs’ alumni, an embassy or a focal point the alumni it nominated). Do not share it outside your work.',
+  privacyNote:
+    'Personal data: you see the alumni your role allows (the coordination team all, an agency its own programs’ alumni, an embassy or a focal point the alumni it nominated). Do not share it outside your work.',
   exportCsv: 'Export CSV',
   exportXlsx: 'Export XLSX',
   search: 'Name or organisation',
@@ -91,7 +96,8 @@ export const alumni = {
   erase: {
     button: 'Erase personal data',
     title: 'Erase this person’s personal data?',
-    explain: 'The name, contact details, position, organisation, documents and written survey comments are erased for good, also from the audit log. The record stays as a count (status, sex, country) so reports do not change. This cannot be undone.',
+    explain:
+      'The name, contact details, position, organisation, documents and written survey comments are erased for good, also from the audit log. The record stays as a count (status, sex, country) so reports do not change. This cannot be undone.',
     reason: 'Reason (the request)',
     wholePerson: 'Also erase this person’s records in other programs',
     cancel: 'Cancel',
@@ -144,7 +150,8 @@ export const alumni = {
   },
   answer: {
     title: 'Follow-up survey / Survei tindak lanjut',
-    notFound: 'This survey link is not known. Check that it was copied whole. / Tautan survei ini tidak dikenal. Pastikan tautan tersalin utuh.',
+    notFound:
+      'This survey link is not known. Check that it was copied whole. / Tautan survei ini tidak dikenal. Pastikan tautan tersalin utuh.',
     thanks: 'Thank you: your answers are recorded. / Terima kasih: jawaban Anda telah tercatat.',
     yes: 'Yes / Ya',
     no: 'No / Tidak',

@@ -4,7 +4,17 @@ export const app = {
   tagline: 'South-South and Triangular Cooperation registry',
   skip: 'Skip to content',
   language: 'Language',
-  nav: { dashboard: 'Dashboard', programs: 'Programs', newProgram: 'New program', import: 'Import', report: 'Annual report', plan: 'Annual plan', users: 'Users', audit: 'Audit log', api: 'API' },
+  nav: {
+    dashboard: 'Dashboard',
+    programs: 'Programs',
+    newProgram: 'New program',
+    import: 'Import',
+    report: 'Annual report',
+    plan: 'Annual plan',
+    users: 'Users',
+    audit: 'Audit log',
+    api: 'API',
+  },
   footer: 'Figures are computed from the records. Values marked illustrative are demo values not given by a source.',
 };
 
@@ -69,7 +79,8 @@ export const errors = {
   'activity.not_found': 'This program does not exist (any more).',
   'activity.identifier_taken': 'A program with this identifier already exists.',
   'activity.stale': 'Someone else changed this program in the meantime. Reload it and make your change again.',
-  'activity.invalid_transition': 'This step is not possible at the program’s current stage (it may have moved meanwhile); the page now shows its current stage.',
+  'activity.invalid_transition':
+    'This step is not possible at the program’s current stage (it may have moved meanwhile); the page now shows its current stage.',
   'activity.transition_forbidden': 'Your role may not take this step for this program.',
   'activity.comment_required': 'Give a reason for this step.',
   'activity.stage_by_transition': 'The stage changes only through the process steps on the program’s page.',
@@ -82,7 +93,8 @@ export const errors = {
 
 export const conflict = {
   title: 'Someone else changed this program',
-  intro: 'You started from version {{yours}}; it is now at version {{current}}. Your changes are still in the form below and have not been saved.',
+  intro:
+    'You started from version {{yours}}; it is now at version {{current}}. Your changes are still in the form below and have not been saved.',
   noDetails: 'The changes made meanwhile cannot be shown.',
   choose: 'Choose what to do:',
   loadTheirs: 'Load their version (discard my changes)',

@@ -9,4 +9,33 @@ import { requests } from './requests.js';
 import { attendance, alumni } from './alumni.js';
 import { offers } from './offers.js';
 
-export const en = { app, common, errors, lifecycle, history, conflict, personal, plan, money, issues, dashboard, programs, program, form, import: imports, report, auth, admin, analytics, priorities, country, partner, partnerships, requests, attendance, alumni, offers, codes };
+export const en = {
+  app,
+  common,
+  errors,
+  lifecycle,
+  history,
+  conflict,
+  personal,
+  plan,
+  money,
+  issues,
+  dashboard,
+  programs,
+  program,
+  form,
+  import: imports,
+  report,
+  auth,
+  admin,
+  analytics,
+  priorities,
+  country,
+  partner,
+  partnerships,
+  requests,
+  attendance,
+  alumni,
+  offers,
+  codes,
+};

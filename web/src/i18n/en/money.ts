@@ -2,7 +2,8 @@
 export const money = {
   nav: 'Money',
   title: 'Money',
-  intro: 'Budgets against spending in US dollars and rupiah, converted at the exchange rate of each amount’s date; amounts in a currency without a rate are listed, never dropped. Programs with no money recorded get an estimated in-kind value from unit costs, always shown apart from spending.',
+  intro:
+    'Budgets against spending in US dollars and rupiah, converted at the exchange rate of each amount’s date; amounts in a currency without a rate are listed, never dropped. Programs with no money recorded get an estimated in-kind value from unit costs, always shown apart from spending.',
   downloadTossd: 'TOSSD/CRS CSV {{year}}',
   filters: 'Money filters',
   yearFrom: 'From year',
@@ -12,7 +13,8 @@ export const money = {
   groupBy: 'Show per',
   groupings: { program: 'Program', agency: 'Agency', year: 'Year' },
   budgetTitle: 'Budget and spending',
-  budgetIntro: 'Budget: a program’s revised budgets when it has any, else its original ones, at the rate of their value date. Spent: disbursements and expenditure at the rate of each transaction’s value date. Execution rate: spent ÷ budget.',
+  budgetIntro:
+    'Budget: a program’s revised budgets when it has any, else its original ones, at the rate of their value date. Spent: disbursements and expenditure at the rate of each transaction’s value date. Execution rate: spent ÷ budget.',
   noPrograms: 'No program matches these filters.',
   budget: 'Budget',
   spent: 'Spent',
@@ -34,7 +36,8 @@ export const money = {
   estimated: 'estimated',
   estimatedHint: 'An estimate from unit costs, not a recorded amount',
   inKindTitle: 'In-kind estimates',
-  inKindIntro: 'For programs with no disbursement or expenditure recorded: people × days (start to end, both included) × the cost of a participant-day (an expert-day for expert dispatches, whose people are taken to be the experts), plus one return flight per person to the recipient’s region. People are the participant records, else the planned number. Costs in force on the start day; nothing is guessed when an input or a cost is missing.',
+  inKindIntro:
+    'For programs with no disbursement or expenditure recorded: people × days (start to end, both included) × the cost of a participant-day (an expert-day for expert dispatches, whose people are taken to be the experts), plus one return flight per person to the recipient’s region. People are the participant records, else the planned number. Costs in force on the start day; nothing is guessed when an input or a cost is missing.',
   inKindNone: 'Every program of these filters has spending recorded.',
   inKindHeadline: '{{programs}} programs without spending; {{estimated}} estimated at {{usd}} ({{idr}}), kept apart from spending.',
   gapsTitle_one: '{{count}} program has no estimate:',
@@ -61,7 +64,8 @@ export const money = {
   kinds: { participant_day: 'Participant-day', expert_day: 'Expert-day', flight: 'Return flight' },
   unitCosts: {
     title: 'Unit costs',
-    intro: 'The costs the estimates use, each from its day until the next one of the same kind and region (e.g. the ministry of finance’s standard input costs of a year).',
+    intro:
+      'The costs the estimates use, each from its day until the next one of the same kind and region (e.g. the ministry of finance’s standard input costs of a year).',
     add: 'Add a unit cost',
     edit: 'Change the unit cost',
     kind: 'Kind',
@@ -79,10 +83,12 @@ export const money = {
 
 export const imports = {
   title: 'Import a spreadsheet',
-  intro: 'CSV files in UTF-8, comma or semicolon separated. The file is checked first; nothing is written until you confirm, and a file with any error is not imported at all.',
+  intro:
+    'CSV files in UTF-8, comma or semicolon separated. The file is checked first; nothing is written until you confirm, and a file with any error is not imported at all.',
   kind: 'What the file holds',
   kinds: { activities: 'Programs', participants: 'Participants', rates: 'Exchange rates', iati: 'IATI activity file (XML)' },
-  iatiFormat: 'An IATI activity file, version 2.01 to 2.03, as published on the IATI Registry. Programs are found again by their IATI identifier: a re-import updates what changed.',
+  iatiFormat:
+    'An IATI activity file, version 2.01 to 2.03, as published on the IATI Registry. Programs are found again by their IATI identifier: a re-import updates what changed.',
   file: 'CSV file',
   xmlFile: 'IATI XML file',
   check: 'Check the file',

@@ -2,7 +2,8 @@
 export const offers = {
   nav: 'Course offers',
   title: 'Course offers',
-  intro: 'Trainings and other programs Indonesia offers to partner countries. Embassies and the focal points of recipient governments nominate candidates before the deadline.',
+  intro:
+    'Trainings and other programs Indonesia offers to partner countries. Embassies and the focal points of recipient governments nominate candidates before the deadline.',
   filters: 'Filter course offers',
   searchHint: 'Title, summary or identifier',
   eligibleCountry: 'Eligible country',
@@ -79,7 +80,8 @@ export const offers = {
   manage: {
     newTitle: 'Open for nominations',
     editTitle: 'Change the course offer',
-    newIntro: 'Describe the course for candidates in both languages, set the deadline and the places. Save it as a draft, or open it for nominations now (the program must be approved).',
+    newIntro:
+      'Describe the course for candidates in both languages, set the deadline and the places. Save it as a draft, or open it for nominations now (the program must be approved).',
     editIntro: 'Changes apply at once to the public page. Nominations already made are kept.',
     forbidden: 'Only the coordination team and the program’s implementing agency manage its course offer.',
     exists: 'This program has a course offer already.',
@@ -111,7 +113,8 @@ export const offers = {
   review: {
     link: 'Review nominations',
     title: 'Nominations',
-    intro: 'Select, put on the reserve list or not select candidates, one by one or the checked ones, within the places of each country and of the offer.',
+    intro:
+      'Select, put on the reserve list or not select candidates, one by one or the checked ones, within the places of each country and of the offer.',
     readOnly: 'Your organisation’s nominees are shown with their names; others’ are withheld.',
     filters: 'Filter nominations',
     searchHint: 'Name, email or organisation',
@@ -125,7 +128,8 @@ export const offers = {
     holding: 'Places taken',
     reserves: 'Reserves',
     selectWithinQuotas: 'Select within quotas',
-    selectConfirm: 'Select every nominated and reserve candidate while their country and the offer have places, in order of nomination? The others become ranked reserves (not selected where their country has no places). Each candidate is told by email.',
+    selectConfirm:
+      'Select every nominated and reserve candidate while their country and the offer have places, in order of nomination? The others become ranked reserves (not selected where their country has no places). Each candidate is told by email.',
     selectSummary: 'Selected: {{selected}}. Reserves: {{reserves}}. Not selected: {{notSelected}}.',
     changed_one: '{{count}} nomination changed.',
     changed_other: '{{count}} nominations changed.',
@@ -148,7 +152,8 @@ export const offers = {
   mine: {
     nav: 'My nominations',
     title: 'My nominations',
-    intro: 'The candidates your organisation nominated, with their status and its history. Confirm a selected candidate’s place, or withdraw a candidate who cannot attend.',
+    intro:
+      'The candidates your organisation nominated, with their status and its history. Confirm a selected candidate’s place, or withdraw a candidate who cannot attend.',
     findOffers: 'Find course offers',
     empty: 'Your organisation has not nominated anyone yet.',
     results_one: '{{count}} nominee',
@@ -178,10 +183,12 @@ export const offers = {
     nomination_invalid: 'Some fields are not valid: see the messages next to them.',
     nomination_not_a_nominator: 'This list is for embassies and focal points.',
     participant_duplicate: 'This person is already a candidate or participant of this program.',
-    participant_status_forbidden: 'Your organisation may confirm or withdraw its own nominees only; other steps are the implementing agency’s.',
+    participant_status_forbidden:
+      'Your organisation may confirm or withdraw its own nominees only; other steps are the implementing agency’s.',
     participant_personal_forbidden: 'Your role may not see this candidate’s personal data.',
     participant_not_found: 'This candidate no longer exists.',
-    participant_bad_transition: 'This step is not possible for a candidate’s current status (it may have changed meanwhile). Nothing was changed.',
+    participant_bad_transition:
+      'This step is not possible for a candidate’s current status (it may have changed meanwhile). Nothing was changed.',
     participant_erased: 'This candidate’s personal data has been erased.',
     document_rejected: 'A document was refused: see the messages next to the files. Nothing was saved.',
     document_too_large: 'A file is too large. Nothing was saved.',

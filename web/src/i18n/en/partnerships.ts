@@ -19,7 +19,8 @@ export const partnerships = {
   },
   partners: {
     title: 'Partners',
-    intro: 'Partner organisations and the whole relationship with each: programs, triangular programs, agreements and engagements. Choose years to count the triangular programs of that period.',
+    intro:
+      'Partner organisations and the whole relationship with each: programs, triangular programs, agreements and engagements. Choose years to count the triangular programs of that period.',
     filters: 'Filter the partners',
     search: 'Name, acronym or code',
     clear: 'Clear filters',
@@ -54,7 +55,14 @@ export const partnerships = {
     notes: 'Notes',
     contacts: 'Contacts',
     noContacts: 'No contact recorded.',
-    contact: { name: 'Name', position: 'Position', email: 'Email', phone: 'Telephone', add: 'Add a contact', remove: 'Remove contact {{n}}' },
+    contact: {
+      name: 'Name',
+      position: 'Position',
+      email: 'Email',
+      phone: 'Telephone',
+      add: 'Add a contact',
+      remove: 'Remove contact {{n}}',
+    },
     agreements: 'Agreements with this partner',
     noAgreements: 'No agreement with this partner is recorded.',
     engagements: 'Engagements',
@@ -72,11 +80,14 @@ export const partnerships = {
   },
   agreements: {
     title: 'Agreements',
-    intro: 'MoUs, technical cooperation agreements, joint frameworks and annual work plans with partners and partner countries, from draft to expiry, with their documents and the programs carried out under them.',
-    introPublic: 'Signed agreements with partners and partner countries, with their public documents and the programs carried out under them.',
+    intro:
+      'MoUs, technical cooperation agreements, joint frameworks and annual work plans with partners and partner countries, from draft to expiry, with their documents and the programs carried out under them.',
+    introPublic:
+      'Signed agreements with partners and partner countries, with their public documents and the programs carried out under them.',
     new: 'New agreement',
     newTitle: 'New agreement',
-    newIntro: 'Record an agreement and choose the ministry or agency that owns it. An agreement recorded after the fact may start signed or in force, with its dates.',
+    newIntro:
+      'Record an agreement and choose the ministry or agency that owns it. An agreement recorded after the fact may start signed or in force, with its dates.',
     newIntroAgency: 'Record an agreement of your organisation ({{org}}): it will own the agreement.',
     create: 'Record the agreement',
     editTitle: 'Edit {{reference}}',
@@ -165,7 +176,8 @@ export const partnerships = {
     },
     documents: {
       title: 'Documents',
-      privacy: 'Documents are seen only by the Indonesian side unless marked public; public documents of signed agreements can be downloaded by anyone.',
+      privacy:
+        'Documents are seen only by the Indonesian side unless marked public; public documents of signed agreements can be downloaded by anyone.',
       empty: 'No document uploaded yet.',
       version: 'Version',
       versionNo: 'v{{n}}',
@@ -226,10 +238,12 @@ export const partnerships = {
   },
   engagements: {
     title: 'Engagements',
-    intro: 'Visits, meetings, conferences and calls with partners: what each side offered or asked for, the programs that came of it, and the follow-ups agreed.',
+    intro:
+      'Visits, meetings, conferences and calls with partners: what each side offered or asked for, the programs that came of it, and the follow-ups agreed.',
     new: 'Record an engagement',
     newTitle: 'Record an engagement',
-    newIntro: 'A visit, meeting, conference or call: who met, what each side offered or asked for, and what is to follow, each follow-up with its owner.',
+    newIntro:
+      'A visit, meeting, conference or call: who met, what each side offered or asked for, and what is to follow, each follow-up with its owner.',
     filters: 'Filter the engagements',
     search: 'Reference, title, purpose, counterpart or offer',
     clear: 'Clear filters',
@@ -247,7 +261,15 @@ export const partnerships = {
     openFollowUps_other: '{{formatted}} open',
     overdueFollowUps_one: '{{formatted}} overdue',
     overdueFollowUps_other: '{{formatted}} overdue',
-    columns: { date: 'Date', partner: 'Partner', place: 'Place', offers: 'Offers', requests: 'Requests', programs: 'Programs', followUps: 'Follow-ups' },
+    columns: {
+      date: 'Date',
+      partner: 'Partner',
+      place: 'Place',
+      offers: 'Offers',
+      requests: 'Requests',
+      programs: 'Programs',
+      followUps: 'Follow-ups',
+    },
     fields: {
       kind: 'Kind',
       title: 'Title',
@@ -289,7 +311,8 @@ export const partnerships = {
       turn: 'Turn into program request',
       turnLabel: 'Turn into program request: {{description}}',
       formTitle: 'Program request from “{{description}}”',
-      intro: 'Creates a program in the request stage, linked to this engagement. It is triangular when the counterpart ({{partner}}) is of another country than the recipient, unless you choose otherwise.',
+      intro:
+        'Creates a program in the request stage, linked to this engagement. It is triangular when the counterpart ({{partner}}) is of another country than the recipient, unless you choose otherwise.',
       country: 'Recipient country',
       countryDefault: 'Leave empty for {{country}}, the offer’s or request’s beneficiary.',
       identifier: 'Program identifier',
@@ -318,7 +341,8 @@ export const partnerships = {
       engagement_stale: 'Someone else changed this engagement meanwhile. Cancel, look at the current version and make your change again.',
       engagement_item_invalid: 'The program request needs the fields marked.',
       engagement_item_not_found: 'This offer or request does not exist (any more).',
-      engagement_item_has_program: 'This offer or request already became a program request; it stays, so that what came of the engagement remains answerable.',
+      engagement_item_has_program:
+        'This offer or request already became a program request; it stays, so that what came of the engagement remains answerable.',
       engagement_item_program_invalid: 'The program request would not be valid:',
       follow_up_invalid: 'The follow-up is refused: see the messages next to the fields.',
       follow_up_not_found: 'This follow-up does not exist (any more).',
@@ -344,7 +368,12 @@ export const partnerships = {
     empty: 'No follow-up matches these filters.',
     results_one: '{{formatted}} follow-up',
     results_other: '{{formatted}} follow-ups',
-    fields: { action: 'Action', owner: 'Owner', ownerHint: 'An account’s email or an organisation’s code (e.g. ID-BNPB).', dueOn: 'Due on' },
+    fields: {
+      action: 'Action',
+      owner: 'Owner',
+      ownerHint: 'An account’s email or an organisation’s code (e.g. ID-BNPB).',
+      dueOn: 'Due on',
+    },
     columns: { status: 'Status', actions: 'Actions', engagement: 'Engagement' },
     markDone: 'Mark done',
     doneLabel: 'Mark done: {{action}}',

@@ -51,7 +51,8 @@ export const report = {
 
 export const plan = {
   title: 'Annual plan {{year}}',
-  intro: 'Approved and funded programs of the year per implementing ministry or agency, with their planned budgets converted at the exchange rate of each budget’s date.',
+  intro:
+    'Approved and funded programs of the year per implementing ministry or agency, with their planned budgets converted at the exchange rate of each budget’s date.',
   year: 'Year',
   signInToSee: 'Sign in to see the annual plan.',
   signIn: 'Sign in',
@@ -76,7 +77,8 @@ export const plan = {
 export const analytics = {
   nav: 'Analytics',
   title: 'Analytics',
-  intro: 'Programs, countries, participants and spending over the years, how concentrated the portfolio is, and who carries triangular cooperation. Every figure is computed from the records.',
+  intro:
+    'Programs, countries, participants and spending over the years, how concentrated the portfolio is, and who carries triangular cooperation. Every figure is computed from the records.',
   from: 'From',
   to: 'To',
   tabs: { trends: 'Trends', concentration: 'Concentration', network: 'Triangular network' },
@@ -98,7 +100,8 @@ export const analytics = {
   equivalent: '≈ {{n}} equal parts',
   largest: 'Largest shares',
   levels: { unconcentrated: 'unconcentrated', moderate: 'moderately concentrated', high: 'highly concentrated' },
-  networkExplain: 'Triangular programs from the implementing agency through the partner (second provider or facilitator) to the recipient country. The width of a band is the number of programs.',
+  networkExplain:
+    'Triangular programs from the implementing agency through the partner (second provider or facilitator) to the recipient country. The width of a band is the number of programs.',
   networkEmpty: 'No triangular programs in these years.',
   source: 'From',
   target: 'To',
@@ -107,7 +110,8 @@ export const analytics = {
 export const priorities = {
   nav: 'Priorities',
   title: 'Priorities',
-  intro: 'Targets set by the coordination team for groupings, regions, country lists and countries, against what the records show. A share counts the year’s programs (or participants) with a recipient among the members.',
+  intro:
+    'Targets set by the coordination team for groupings, regions, country lists and countries, against what the records show. A share counts the year’s programs (or participants) with a recipient among the members.',
   subject: 'Priority',
   metric: 'Measure',
   target: 'Target',
@@ -120,7 +124,13 @@ export const priorities = {
   behindCount_one: '{{count}} priority behind its latest target',
   behindCount_other: '{{count}} priorities behind their latest target',
   comparator: 'Comparison',
-  metrics: { program_share: 'Share of programs (%)', participant_share: 'Share of participants (%)', programs: 'Programs', participants: 'Participants', countries: 'Countries' },
+  metrics: {
+    program_share: 'Share of programs (%)',
+    participant_share: 'Share of participants (%)',
+    programs: 'Programs',
+    participants: 'Participants',
+    countries: 'Countries',
+  },
   comparators: { at_least: 'at least', at_most: 'at most' },
   kinds: { group: 'Grouping', region: 'Region', list: 'Country list', country: 'Country' },
   byCountry: 'By country',
@@ -163,7 +173,8 @@ export const country = {
   perYear: 'Per year',
   spending: 'Spending (the country’s part)',
   share: 'Part',
-  shareNote: 'A program with several recipients counts its participants where they come from, and its spending by the recipient percentage (equal parts when none is recorded).',
+  shareNote:
+    'A program with several recipients counts its participants where they come from, and its spending by the recipient percentage (equal parts when none is recorded).',
   none: 'No programs to this country yet.',
 };
 

@@ -8,7 +8,8 @@ export const requests = {
   },
   nav: 'Requests',
   title: 'Partner governments’ requests',
-  intro: 'Requests of partner governments, relayed by embassies or their focal points, assessed by the coordination team and matched with what Indonesia’s ministries can offer.',
+  intro:
+    'Requests of partner governments, relayed by embassies or their focal points, assessed by the coordination team and matched with what Indonesia’s ministries can offer.',
   new: 'Register a request',
   newTitle: 'Register a partner government’s request',
   filters: 'Filter the requests',
@@ -17,7 +18,15 @@ export const requests = {
   empty: 'No request matches these filters.',
   results_one: '{{formatted}} request',
   results_other: '{{formatted}} requests',
-  columns: { reference: 'Reference', received: 'Received', country: 'Country', topic: 'Topic', area: 'Flagship area', status: 'Status', program: 'Program' },
+  columns: {
+    reference: 'Reference',
+    received: 'Received',
+    country: 'Country',
+    topic: 'Topic',
+    area: 'Flagship area',
+    status: 'Status',
+    program: 'Program',
+  },
   fields: {
     country: 'Requesting country',
     topic: 'Topic',
@@ -61,11 +70,16 @@ export const requests = {
     identifier: 'Program identifier',
     identifierHint: 'Leave empty to use the request reference ({{reference}}).',
     closed: 'This request is closed: no further step.',
-    done: { assessment: 'The request is now under assessment.', accepted: 'The request is accepted and its program created.', declined: 'The request is declined.' },
+    done: {
+      assessment: 'The request is now under assessment.',
+      accepted: 'The request is accepted and its program created.',
+      declined: 'The request is declined.',
+    },
   },
   matches: {
     title: 'What Indonesia can offer',
-    intro: 'Ranked by a score: each reason adds its points (at most three programs count per reason). Only programs that ran or are running count.',
+    intro:
+      'Ranked by a score: each reason adds its points (at most three programs count per reason). Only programs that ran or are running count.',
     agencies: 'Ministries and agencies',
     programs: 'Past programs',
     alumni: 'Alumni from {{country}}',

@@ -41,7 +41,8 @@ export const admin: typeof en.admin = {
   name: 'Nama',
   role: 'Peran',
   organisation: 'Organisasi',
-  organisationHint: 'Wajib untuk kementerian/lembaga pelaksana, perwakilan, dan focal point (lembaga pemerintah penerima): mereka bertindak atas nama organisasi ini.',
+  organisationHint:
+    'Wajib untuk kementerian/lembaga pelaksana, perwakilan, dan focal point (lembaga pemerintah penerima): mereka bertindak atas nama organisasi ini.',
   newPassword: 'Kata sandi baru (kosongkan untuk tetap)',
   initialPassword: 'Kata sandi awal',
   organisationNeeded: 'Pilih organisasi yang diwakili akun ini.',

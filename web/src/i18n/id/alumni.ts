@@ -6,7 +6,8 @@ export const attendance: typeof en.attendance = {
   title: 'Kehadiran: {{title}}',
   rule: 'Peserta dinyatakan lulus bila hadir sekurang-kurangnya {{percent}}% dari {{total}} hari kegiatan, yaitu {{days}} hari atau lebih.',
   empty: 'Belum ada peserta yang mendapat tempat dalam program ini (terpilih, terkonfirmasi, hadir, atau lulus).',
-  caption: 'Centang peserta yang hadir pada setiap hari kegiatan. Hari yang Anda ubah disimpan utuh: peserta yang tidak dicentang dicatat tidak hadir.',
+  caption:
+    'Centang peserta yang hadir pada setiap hari kegiatan. Hari yang Anda ubah disimpan utuh: peserta yang tidak dicentang dicatat tidak hadir.',
   participant: 'Peserta',
   status: 'Status',
   all: 'semua',
@@ -24,18 +25,23 @@ export const attendance: typeof en.attendance = {
   saving: 'Menyimpan…',
   discard: 'Batalkan perubahan',
   closeTitle: 'Tutup daftar hadir dan terbitkan sertifikat',
-  closeHint: 'Setelah kegiatan selesai, menutup daftar hadir menerapkan syarat kelulusan: peserta yang hadir sekurang-kurangnya satu hari menjadi “hadir”, yang hadir cukup hari menjadi “lulus”. Tidak ada status yang dimundurkan; Anda dapat menutup lagi setelah koreksi. Sertifikat kemudian diterbitkan untuk peserta yang lulus.',
+  closeHint:
+    'Setelah kegiatan selesai, menutup daftar hadir menerapkan syarat kelulusan: peserta yang hadir sekurang-kurangnya satu hari menjadi “hadir”, yang hadir cukup hari menjadi “lulus”. Tidak ada status yang dimundurkan; Anda dapat menutup lagi setelah koreksi. Sertifikat kemudian diterbitkan untuk peserta yang lulus.',
   close: 'Tutup daftar hadir',
-  closeConfirm: 'Terapkan syarat kelulusan sekarang (sekurang-kurangnya {{percent}}%: {{days}} dari {{total}} hari)? Status akan berubah dan peserta akan diberi tahu melalui email.',
-  closed: 'Daftar hadir ditutup: {{attended}} kini hadir, {{completed}} kini lulus, {{belowRule}} hadir kurang dari syarat, {{noShow}} tidak pernah hadir.',
+  closeConfirm:
+    'Terapkan syarat kelulusan sekarang (sekurang-kurangnya {{percent}}%: {{days}} dari {{total}} hari)? Status akan berubah dan peserta akan diberi tahu melalui email.',
+  closed:
+    'Daftar hadir ditutup: {{attended}} kini hadir, {{completed}} kini lulus, {{belowRule}} hadir kurang dari syarat, {{noShow}} tidak pernah hadir.',
   issue: 'Terbitkan sertifikat',
   issued_one: '{{count}} sertifikat diterbitkan ({{existing}} sudah memilikinya).',
   issued_other: '{{count}} sertifikat diterbitkan ({{existing}} sudah memilikinya).',
   revoke: 'Cabut',
-  revokeReason: 'Cabut sertifikat {{number}}? Halaman verifikasinya akan menyatakan bahwa sertifikat telah dicabut. Alasan (disimpan dalam log audit):',
+  revokeReason:
+    'Cabut sertifikat {{number}}? Halaman verifikasinya akan menyatakan bahwa sertifikat telah dicabut. Alasan (disimpan dalam log audit):',
   revoked: 'dicabut pada {{date}}',
   problems: {
-    attendance_invalid: 'Sebagian tanda kehadiran tidak dapat dicatat: kehadiran hanya dicatat untuk hari kegiatan, dan hanya untuk peserta yang terpilih, terkonfirmasi, atau hadir.',
+    attendance_invalid:
+      'Sebagian tanda kehadiran tidak dapat dicatat: kehadiran hanya dicatat untuk hari kegiatan, dan hanya untuk peserta yang terpilih, terkonfirmasi, atau hadir.',
     attendance_no_dates: 'Program belum memiliki tanggal mulai dan selesai: isi dahulu pada halaman program.',
     attendance_too_long: 'Program terlalu panjang untuk daftar hadir harian (lebih dari setahun).',
     attendance_course_not_over: 'Kegiatan belum selesai: tutup daftar hadir pada atau setelah hari terakhirnya.',
@@ -61,7 +67,8 @@ export const attendance: typeof en.attendance = {
 export const alumni: typeof en.alumni = {
   nav: 'Alumni',
   title: 'Alumni',
-  privacyNote: 'Data pribadi: Anda melihat alumni sesuai peran Anda (tim koordinasi semuanya, instansi pelaksana alumni programnya sendiri, kedutaan atau focal point alumni yang dinominasikannya). Jangan bagikan di luar pekerjaan Anda.',
+  privacyNote:
+    'Data pribadi: Anda melihat alumni sesuai peran Anda (tim koordinasi semuanya, instansi pelaksana alumni programnya sendiri, kedutaan atau focal point alumni yang dinominasikannya). Jangan bagikan di luar pekerjaan Anda.',
   exportCsv: 'Ekspor CSV',
   exportXlsx: 'Ekspor XLSX',
   search: 'Nama atau organisasi',
@@ -93,7 +100,8 @@ export const alumni: typeof en.alumni = {
   erase: {
     button: 'Hapus data pribadi',
     title: 'Hapus data pribadi orang ini?',
-    explain: 'Nama, kontak, jabatan, organisasi, dokumen dan komentar tertulis survei dihapus permanen, juga dari log audit. Catatan tetap ada sebagai hitungan (status, jenis kelamin, negara) sehingga laporan tidak berubah. Tindakan ini tidak dapat dibatalkan.',
+    explain:
+      'Nama, kontak, jabatan, organisasi, dokumen dan komentar tertulis survei dihapus permanen, juga dari log audit. Catatan tetap ada sebagai hitungan (status, jenis kelamin, negara) sehingga laporan tidak berubah. Tindakan ini tidak dapat dibatalkan.',
     reason: 'Alasan (permintaan)',
     wholePerson: 'Hapus juga catatan orang ini di program lain',
     cancel: 'Batal',
@@ -146,7 +154,8 @@ export const alumni: typeof en.alumni = {
   },
   answer: {
     title: 'Survei tindak lanjut / Follow-up survey',
-    notFound: 'Tautan survei ini tidak dikenal. Pastikan tautan tersalin utuh. / This survey link is not known. Check that it was copied whole.',
+    notFound:
+      'Tautan survei ini tidak dikenal. Pastikan tautan tersalin utuh. / This survey link is not known. Check that it was copied whole.',
     thanks: 'Terima kasih: jawaban Anda telah tercatat. / Thank you: your answers are recorded.',
     yes: 'Ya / Yes',
     no: 'Tidak / No',

@@ -6,7 +6,17 @@ export const app: typeof en.app = {
   tagline: 'Registri Kerja Sama Selatan-Selatan dan Triangular',
   skip: 'Langsung ke isi',
   language: 'Bahasa',
-  nav: { dashboard: 'Dasbor', programs: 'Program', newProgram: 'Program baru', import: 'Impor', report: 'Laporan tahunan', plan: 'Rencana tahunan', users: 'Pengguna', audit: 'Log audit', api: 'API' },
+  nav: {
+    dashboard: 'Dasbor',
+    programs: 'Program',
+    newProgram: 'Program baru',
+    import: 'Impor',
+    report: 'Laporan tahunan',
+    plan: 'Rencana tahunan',
+    users: 'Pengguna',
+    audit: 'Log audit',
+    api: 'API',
+  },
   footer: 'Angka dihitung dari data yang tercatat. Nilai bertanda ilustratif adalah nilai contoh yang tidak berasal dari sumber.',
 };
 
@@ -71,7 +81,8 @@ export const errors: typeof en.errors = {
   'activity.not_found': 'Program ini tidak ada (lagi).',
   'activity.identifier_taken': 'Sudah ada program dengan kode ini.',
   'activity.stale': 'Orang lain telah mengubah program ini. Muat ulang lalu ulangi perubahan Anda.',
-  'activity.invalid_transition': 'Langkah ini tidak dapat dilakukan pada tahap program saat ini (mungkin sudah berpindah); halaman kini menampilkan tahapnya yang terbaru.',
+  'activity.invalid_transition':
+    'Langkah ini tidak dapat dilakukan pada tahap program saat ini (mungkin sudah berpindah); halaman kini menampilkan tahapnya yang terbaru.',
   'activity.transition_forbidden': 'Peran Anda tidak boleh melakukan langkah ini untuk program ini.',
   'activity.comment_required': 'Berikan alasan untuk langkah ini.',
   'activity.stage_by_transition': 'Tahap hanya berubah melalui langkah proses di halaman program.',
@@ -84,7 +95,8 @@ export const errors: typeof en.errors = {
 
 export const conflict: typeof en.conflict = {
   title: 'Orang lain telah mengubah program ini',
-  intro: 'Anda mulai dari versi {{yours}}; kini program berada pada versi {{current}}. Perubahan Anda masih ada di formulir di bawah dan belum disimpan.',
+  intro:
+    'Anda mulai dari versi {{yours}}; kini program berada pada versi {{current}}. Perubahan Anda masih ada di formulir di bawah dan belum disimpan.',
   noDetails: 'Perubahan yang dibuat sementara itu tidak dapat ditampilkan.',
   choose: 'Pilih tindakan:',
   loadTheirs: 'Muat versi mereka (buang perubahan saya)',

@@ -10,4 +10,33 @@ import { attendance, alumni } from './alumni.js';
 import { offers } from './offers.js';
 
 /** Katalog bahasa Indonesia, satu modul per bidang. */
-export const id: typeof en = { app, common, errors, lifecycle, history, conflict, personal, plan, money, issues, dashboard, programs, program, form, import: imports, report, auth, admin, analytics, priorities, country, partner, partnerships, requests, attendance, alumni, offers, codes };
+export const id: typeof en = {
+  app,
+  common,
+  errors,
+  lifecycle,
+  history,
+  conflict,
+  personal,
+  plan,
+  money,
+  issues,
+  dashboard,
+  programs,
+  program,
+  form,
+  import: imports,
+  report,
+  auth,
+  admin,
+  analytics,
+  priorities,
+  country,
+  partner,
+  partnerships,
+  requests,
+  attendance,
+  alumni,
+  offers,
+  codes,
+};

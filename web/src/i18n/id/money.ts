@@ -4,7 +4,8 @@ import type * as en from '../en/money.js';
 export const money: typeof en.money = {
   nav: 'Keuangan',
   title: 'Keuangan',
-  intro: 'Anggaran dibandingkan dengan belanja dalam dolar AS dan rupiah, dikonversi dengan kurs pada tanggal setiap jumlah; jumlah dalam mata uang tanpa kurs dicantumkan, tidak pernah dibuang. Program tanpa catatan uang mendapat nilai natura perkiraan dari biaya satuan, selalu ditampilkan terpisah dari belanja.',
+  intro:
+    'Anggaran dibandingkan dengan belanja dalam dolar AS dan rupiah, dikonversi dengan kurs pada tanggal setiap jumlah; jumlah dalam mata uang tanpa kurs dicantumkan, tidak pernah dibuang. Program tanpa catatan uang mendapat nilai natura perkiraan dari biaya satuan, selalu ditampilkan terpisah dari belanja.',
   downloadTossd: 'CSV TOSSD/CRS {{year}}',
   filters: 'Filter keuangan',
   yearFrom: 'Dari tahun',
@@ -14,7 +15,8 @@ export const money: typeof en.money = {
   groupBy: 'Tampilkan per',
   groupings: { program: 'Program', agency: 'Lembaga', year: 'Tahun' },
   budgetTitle: 'Anggaran dan belanja',
-  budgetIntro: 'Anggaran: anggaran revisi program bila ada, selain itu anggaran awal, dengan kurs tanggal nilainya. Belanja: pencairan dan pengeluaran dengan kurs tanggal nilai setiap transaksi. Tingkat realisasi: belanja ÷ anggaran.',
+  budgetIntro:
+    'Anggaran: anggaran revisi program bila ada, selain itu anggaran awal, dengan kurs tanggal nilainya. Belanja: pencairan dan pengeluaran dengan kurs tanggal nilai setiap transaksi. Tingkat realisasi: belanja ÷ anggaran.',
   noPrograms: 'Tidak ada program yang sesuai dengan filter ini.',
   budget: 'Anggaran',
   spent: 'Belanja',
@@ -32,11 +34,13 @@ export const money: typeof en.money = {
   rateMissingHint: 'Sebagian jumlah ini tidak memiliki kurs dan tidak termasuk dalam total',
   missingRatesTitle: '{{what}}: kurs tidak tersedia, sehingga total tidak mencakup jumlah berikut.',
   missingRate_one: 'Tidak ada kurs untuk {{currency}} ({{from}}–{{to}}): {{amount}} dalam {{count}} entri tidak termasuk dalam {{totals}}.',
-  missingRate_other: 'Tidak ada kurs untuk {{currency}} ({{from}}–{{to}}): {{amount}} dalam {{count}} entri tidak termasuk dalam {{totals}}.',
+  missingRate_other:
+    'Tidak ada kurs untuk {{currency}} ({{from}}–{{to}}): {{amount}} dalam {{count}} entri tidak termasuk dalam {{totals}}.',
   estimated: 'perkiraan',
   estimatedHint: 'Perkiraan dari biaya satuan, bukan jumlah yang dicatat',
   inKindTitle: 'Perkiraan nilai natura',
-  inKindIntro: 'Untuk program tanpa catatan pencairan atau pengeluaran: orang × hari (dari awal sampai akhir, keduanya dihitung) × biaya satu hari peserta (satu hari tenaga ahli untuk pengiriman tenaga ahli, yang orangnya dianggap sebagai tenaga ahli), ditambah satu tiket pulang-pergi per orang ke kawasan negara penerima. Orang adalah data peserta, selain itu jumlah rencana. Biaya yang berlaku pada hari mulai; tidak ada yang ditebak bila suatu masukan atau biaya tidak ada.',
+  inKindIntro:
+    'Untuk program tanpa catatan pencairan atau pengeluaran: orang × hari (dari awal sampai akhir, keduanya dihitung) × biaya satu hari peserta (satu hari tenaga ahli untuk pengiriman tenaga ahli, yang orangnya dianggap sebagai tenaga ahli), ditambah satu tiket pulang-pergi per orang ke kawasan negara penerima. Orang adalah data peserta, selain itu jumlah rencana. Biaya yang berlaku pada hari mulai; tidak ada yang ditebak bila suatu masukan atau biaya tidak ada.',
   inKindNone: 'Semua program dalam filter ini memiliki catatan belanja.',
   inKindHeadline: '{{programs}} program tanpa belanja; {{estimated}} diperkirakan senilai {{usd}} ({{idr}}), terpisah dari belanja.',
   gapsTitle_one: '{{count}} program tidak memiliki perkiraan:',
@@ -63,7 +67,8 @@ export const money: typeof en.money = {
   kinds: { participant_day: 'Hari peserta', expert_day: 'Hari tenaga ahli', flight: 'Tiket pulang-pergi' },
   unitCosts: {
     title: 'Biaya satuan',
-    intro: 'Biaya yang dipakai perkiraan, masing-masing berlaku dari tanggalnya sampai biaya berikutnya dengan jenis dan kawasan yang sama (misalnya Standar Biaya Masukan Kementerian Keuangan suatu tahun).',
+    intro:
+      'Biaya yang dipakai perkiraan, masing-masing berlaku dari tanggalnya sampai biaya berikutnya dengan jenis dan kawasan yang sama (misalnya Standar Biaya Masukan Kementerian Keuangan suatu tahun).',
     add: 'Tambah biaya satuan',
     edit: 'Ubah biaya satuan',
     kind: 'Jenis',
@@ -81,10 +86,12 @@ export const money: typeof en.money = {
 
 export const imports: typeof en.imports = {
   title: 'Impor lembar kerja',
-  intro: 'Berkas CSV dalam UTF-8, dipisahkan koma atau titik koma. Berkas diperiksa terlebih dahulu; tidak ada yang ditulis sebelum Anda mengonfirmasi, dan berkas yang mengandung kesalahan tidak diimpor sama sekali.',
+  intro:
+    'Berkas CSV dalam UTF-8, dipisahkan koma atau titik koma. Berkas diperiksa terlebih dahulu; tidak ada yang ditulis sebelum Anda mengonfirmasi, dan berkas yang mengandung kesalahan tidak diimpor sama sekali.',
   kind: 'Isi berkas',
   kinds: { activities: 'Program', participants: 'Peserta', rates: 'Kurs', iati: 'Berkas aktivitas IATI (XML)' },
-  iatiFormat: 'Berkas aktivitas IATI versi 2.01 sampai 2.03, seperti yang diterbitkan di IATI Registry. Program dikenali kembali dari pengenal IATI-nya: impor ulang memperbarui yang berubah.',
+  iatiFormat:
+    'Berkas aktivitas IATI versi 2.01 sampai 2.03, seperti yang diterbitkan di IATI Registry. Program dikenali kembali dari pengenal IATI-nya: impor ulang memperbarui yang berubah.',
   file: 'Berkas CSV',
   xmlFile: 'Berkas XML IATI',
   check: 'Periksa berkas',

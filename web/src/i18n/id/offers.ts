@@ -4,7 +4,8 @@ import type * as en from '../en/offers.js';
 export const offers: typeof en.offers = {
   nav: 'Penawaran pelatihan',
   title: 'Penawaran pelatihan',
-  intro: 'Pelatihan dan program lain yang ditawarkan Indonesia kepada negara mitra. Kedutaan besar dan focal point pemerintah penerima menominasikan kandidat sebelum batas waktu.',
+  intro:
+    'Pelatihan dan program lain yang ditawarkan Indonesia kepada negara mitra. Kedutaan besar dan focal point pemerintah penerima menominasikan kandidat sebelum batas waktu.',
   filters: 'Saring penawaran pelatihan',
   searchHint: 'Judul, ringkasan atau identitas',
   eligibleCountry: 'Negara yang memenuhi syarat',
@@ -75,13 +76,15 @@ export const offers: typeof en.offers = {
     noDocuments: 'Tidak ada dokumen',
     another: 'Nominasikan kandidat lain',
     signInFirst: 'Kedutaan besar dan focal point masuk terlebih dahulu untuk menominasikan kandidat.',
-    notYourRole: 'Peran Anda tidak menominasikan kandidat: yang menominasikan adalah kedutaan besar, focal point pemerintah penerima, dan tim koordinasi.',
+    notYourRole:
+      'Peran Anda tidak menominasikan kandidat: yang menominasikan adalah kedutaan besar, focal point pemerintah penerima, dan tim koordinasi.',
     closed: 'Penawaran ini tidak menerima nominasi.',
   },
   manage: {
     newTitle: 'Buka nominasi',
     editTitle: 'Ubah penawaran pelatihan',
-    newIntro: 'Uraikan pelatihan bagi kandidat dalam kedua bahasa, tetapkan batas waktu dan kuota. Simpan sebagai draf, atau buka nominasi sekarang (program harus sudah disetujui).',
+    newIntro:
+      'Uraikan pelatihan bagi kandidat dalam kedua bahasa, tetapkan batas waktu dan kuota. Simpan sebagai draf, atau buka nominasi sekarang (program harus sudah disetujui).',
     editIntro: 'Perubahan langsung berlaku di halaman publik. Nominasi yang sudah masuk tetap disimpan.',
     forbidden: 'Hanya tim koordinasi dan instansi pelaksana program yang mengelola penawaran pelatihannya.',
     exists: 'Program ini sudah memiliki penawaran pelatihan.',
@@ -113,7 +116,8 @@ export const offers: typeof en.offers = {
   review: {
     link: 'Tinjau nominasi',
     title: 'Nominasi',
-    intro: 'Pilih, masukkan ke daftar cadangan atau tidak pilih kandidat, satu per satu atau yang dicentang, dalam batas kuota setiap negara dan penawaran.',
+    intro:
+      'Pilih, masukkan ke daftar cadangan atau tidak pilih kandidat, satu per satu atau yang dicentang, dalam batas kuota setiap negara dan penawaran.',
     readOnly: 'Kandidat yang dinominasikan instansi Anda ditampilkan dengan namanya; nama kandidat lain dirahasiakan.',
     filters: 'Saring nominasi',
     searchHint: 'Nama, surel atau instansi',
@@ -127,7 +131,8 @@ export const offers: typeof en.offers = {
     holding: 'Kuota terisi',
     reserves: 'Cadangan',
     selectWithinQuotas: 'Pilih sesuai kuota',
-    selectConfirm: 'Pilih setiap kandidat yang dinominasikan dan cadangan selama negaranya dan penawaran masih memiliki kuota, menurut urutan nominasi? Sisanya menjadi cadangan berperingkat (tidak terpilih bila negaranya tidak memiliki kuota). Setiap kandidat diberi tahu melalui surel.',
+    selectConfirm:
+      'Pilih setiap kandidat yang dinominasikan dan cadangan selama negaranya dan penawaran masih memiliki kuota, menurut urutan nominasi? Sisanya menjadi cadangan berperingkat (tidak terpilih bila negaranya tidak memiliki kuota). Setiap kandidat diberi tahu melalui surel.',
     selectSummary: 'Terpilih: {{selected}}. Cadangan: {{reserves}}. Tidak terpilih: {{notSelected}}.',
     changed_one: '{{count}} nominasi diubah.',
     changed_other: '{{count}} nominasi diubah.',
@@ -150,7 +155,8 @@ export const offers: typeof en.offers = {
   mine: {
     nav: 'Nominasi saya',
     title: 'Nominasi saya',
-    intro: 'Kandidat yang dinominasikan instansi Anda, dengan status dan riwayatnya. Konfirmasikan kursi kandidat yang terpilih, atau undurkan kandidat yang tidak dapat hadir.',
+    intro:
+      'Kandidat yang dinominasikan instansi Anda, dengan status dan riwayatnya. Konfirmasikan kursi kandidat yang terpilih, atau undurkan kandidat yang tidak dapat hadir.',
     findOffers: 'Cari penawaran pelatihan',
     empty: 'Instansi Anda belum menominasikan siapa pun.',
     results_one: '{{count}} kandidat',
@@ -180,7 +186,8 @@ export const offers: typeof en.offers = {
     nomination_invalid: 'Beberapa isian tidak sah: lihat pesan di sebelahnya.',
     nomination_not_a_nominator: 'Daftar ini untuk kedutaan besar dan focal point.',
     participant_duplicate: 'Orang ini sudah menjadi kandidat atau peserta program ini.',
-    participant_status_forbidden: 'Instansi Anda hanya dapat mengonfirmasi atau mengundurkan kandidatnya sendiri; langkah lain dilakukan instansi pelaksana.',
+    participant_status_forbidden:
+      'Instansi Anda hanya dapat mengonfirmasi atau mengundurkan kandidatnya sendiri; langkah lain dilakukan instansi pelaksana.',
     participant_personal_forbidden: 'Peran Anda tidak boleh melihat data pribadi kandidat ini.',
     participant_not_found: 'Kandidat ini sudah tidak ada.',
     participant_bad_transition: 'Langkah ini tidak mungkin untuk status kandidat saat ini (mungkin telah berubah). Tidak ada yang diubah.',

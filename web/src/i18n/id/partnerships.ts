@@ -4,7 +4,8 @@ import type * as en from '../en/partnerships.js';
 export const partnerships: typeof en.partnerships = {
   nav: 'Kemitraan',
   tabs: { partners: 'Mitra', agreements: 'Perjanjian', engagements: 'Kunjungan & pertemuan', followUps: 'Tindak lanjut' },
-  deleteConfirm: 'Hapus catatan ini? Dokumen, tawaran, permintaan, dan tindak lanjutnya ikut terhapus. Tindakan ini tidak dapat dibatalkan.',
+  deleteConfirm:
+    'Hapus catatan ini? Dokumen, tawaran, permintaan, dan tindak lanjutnya ikut terhapus. Tindakan ini tidak dapat dibatalkan.',
   newPartner: {
     title: 'Daftarkan mitra',
     intro: 'Lembaga bilateral, organisasi multilateral, atau mitra negara Selatan. Kontak, situs web, dan catatan disimpan di halamannya.',
@@ -21,7 +22,8 @@ export const partnerships: typeof en.partnerships = {
   },
   partners: {
     title: 'Mitra',
-    intro: 'Organisasi mitra dan keseluruhan hubungan dengan masing-masing: program, program triangular, perjanjian, serta kunjungan dan pertemuan. Pilih tahun untuk menghitung program triangular pada periode itu.',
+    intro:
+      'Organisasi mitra dan keseluruhan hubungan dengan masing-masing: program, program triangular, perjanjian, serta kunjungan dan pertemuan. Pilih tahun untuk menghitung program triangular pada periode itu.',
     filters: 'Saring mitra',
     search: 'Nama, singkatan, atau kode',
     clear: 'Hapus saringan',
@@ -74,11 +76,14 @@ export const partnerships: typeof en.partnerships = {
   },
   agreements: {
     title: 'Perjanjian',
-    intro: 'Nota kesepahaman, perjanjian kerja sama teknik, kerangka kerja bersama, dan rencana kerja tahunan dengan mitra dan negara mitra, dari rancangan hingga berakhir, beserta dokumennya dan program yang dilaksanakan berdasarkan perjanjian itu.',
-    introPublic: 'Perjanjian yang telah ditandatangani dengan mitra dan negara mitra, beserta dokumen publiknya dan program yang dilaksanakan berdasarkan perjanjian itu.',
+    intro:
+      'Nota kesepahaman, perjanjian kerja sama teknik, kerangka kerja bersama, dan rencana kerja tahunan dengan mitra dan negara mitra, dari rancangan hingga berakhir, beserta dokumennya dan program yang dilaksanakan berdasarkan perjanjian itu.',
+    introPublic:
+      'Perjanjian yang telah ditandatangani dengan mitra dan negara mitra, beserta dokumen publiknya dan program yang dilaksanakan berdasarkan perjanjian itu.',
     new: 'Perjanjian baru',
     newTitle: 'Perjanjian baru',
-    newIntro: 'Catat perjanjian dan pilih kementerian atau lembaga pemiliknya. Perjanjian yang dicatat belakangan dapat langsung berstatus ditandatangani atau berlaku, beserta tanggal-tanggalnya.',
+    newIntro:
+      'Catat perjanjian dan pilih kementerian atau lembaga pemiliknya. Perjanjian yang dicatat belakangan dapat langsung berstatus ditandatangani atau berlaku, beserta tanggal-tanggalnya.',
     newIntroAgency: 'Catat perjanjian organisasi Anda ({{org}}): organisasi Anda menjadi pemilik perjanjian itu.',
     create: 'Catat perjanjian',
     editTitle: 'Ubah {{reference}}',
@@ -167,7 +172,8 @@ export const partnerships: typeof en.partnerships = {
     },
     documents: {
       title: 'Dokumen',
-      privacy: 'Dokumen hanya dapat dilihat pihak Indonesia kecuali ditandai publik; dokumen publik dari perjanjian yang sudah ditandatangani dapat diunduh siapa saja.',
+      privacy:
+        'Dokumen hanya dapat dilihat pihak Indonesia kecuali ditandai publik; dokumen publik dari perjanjian yang sudah ditandatangani dapat diunduh siapa saja.',
       empty: 'Belum ada dokumen yang diunggah.',
       version: 'Versi',
       versionNo: 'v{{n}}',
@@ -203,7 +209,8 @@ export const partnerships: typeof en.partnerships = {
     errors: {
       agreement_not_found: 'Perjanjian ini tidak ada, atau Anda tidak berhak melihatnya.',
       agreement_invalid: 'Perjanjian tidak disimpan: ada isian yang tidak sah.',
-      agreement_stale: 'Orang lain telah mengubah perjanjian ini sementara itu. Halaman kini menampilkan versi terbaru: lakukan perubahan Anda lagi.',
+      agreement_stale:
+        'Orang lain telah mengubah perjanjian ini sementara itu. Halaman kini menampilkan versi terbaru: lakukan perubahan Anda lagi.',
       agreement_bad_transition: 'Langkah ini tidak dapat dilakukan dari status perjanjian saat ini (mungkin sudah berubah sementara itu).',
       agreement_program_not_linked: 'Program ini tidak (lagi) berada di bawah perjanjian.',
       agreement_document_invalid: 'Dokumen tidak diunggah: beri judul.',
@@ -228,10 +235,12 @@ export const partnerships: typeof en.partnerships = {
   },
   engagements: {
     title: 'Kunjungan dan pertemuan',
-    intro: 'Kunjungan, pertemuan, konferensi, dan panggilan dengan mitra: apa yang ditawarkan atau diminta setiap pihak, program yang dihasilkan, dan tindak lanjut yang disepakati.',
+    intro:
+      'Kunjungan, pertemuan, konferensi, dan panggilan dengan mitra: apa yang ditawarkan atau diminta setiap pihak, program yang dihasilkan, dan tindak lanjut yang disepakati.',
     new: 'Catat kunjungan atau pertemuan',
     newTitle: 'Catat kunjungan atau pertemuan',
-    newIntro: 'Kunjungan, pertemuan, konferensi, atau panggilan: siapa yang bertemu, apa yang ditawarkan atau diminta setiap pihak, dan apa yang harus ditindaklanjuti, setiap tindak lanjut dengan penanggung jawabnya.',
+    newIntro:
+      'Kunjungan, pertemuan, konferensi, atau panggilan: siapa yang bertemu, apa yang ditawarkan atau diminta setiap pihak, dan apa yang harus ditindaklanjuti, setiap tindak lanjut dengan penanggung jawabnya.',
     filters: 'Saring kunjungan dan pertemuan',
     search: 'Nomor, judul, tujuan, pihak mitra, atau tawaran',
     clear: 'Hapus saringan',
@@ -249,7 +258,15 @@ export const partnerships: typeof en.partnerships = {
     openFollowUps_other: '{{formatted}} terbuka',
     overdueFollowUps_one: '{{formatted}} terlambat',
     overdueFollowUps_other: '{{formatted}} terlambat',
-    columns: { date: 'Tanggal', partner: 'Mitra', place: 'Tempat', offers: 'Tawaran', requests: 'Permintaan', programs: 'Program', followUps: 'Tindak lanjut' },
+    columns: {
+      date: 'Tanggal',
+      partner: 'Mitra',
+      place: 'Tempat',
+      offers: 'Tawaran',
+      requests: 'Permintaan',
+      programs: 'Program',
+      followUps: 'Tindak lanjut',
+    },
     fields: {
       kind: 'Jenis',
       title: 'Judul',
@@ -291,7 +308,8 @@ export const partnerships: typeof en.partnerships = {
       turn: 'Jadikan permintaan program',
       turnLabel: 'Jadikan permintaan program: {{description}}',
       formTitle: 'Permintaan program dari “{{description}}”',
-      intro: 'Membuat program pada tahap permintaan yang terhubung dengan kunjungan atau pertemuan ini. Program menjadi triangular bila pihak mitra ({{partner}}) berasal dari negara lain selain negara penerima, kecuali Anda memilih lain.',
+      intro:
+        'Membuat program pada tahap permintaan yang terhubung dengan kunjungan atau pertemuan ini. Program menjadi triangular bila pihak mitra ({{partner}}) berasal dari negara lain selain negara penerima, kecuali Anda memilih lain.',
       country: 'Negara penerima',
       countryDefault: 'Kosongkan untuk {{country}}, penerima manfaat tawaran atau permintaan ini.',
       identifier: 'Pengenal program',
@@ -320,7 +338,8 @@ export const partnerships: typeof en.partnerships = {
       engagement_stale: 'Orang lain telah mengubah catatan ini sementara itu. Batalkan, lihat versi terbaru, lalu ulangi perubahan Anda.',
       engagement_item_invalid: 'Permintaan program memerlukan isian yang ditandai.',
       engagement_item_not_found: 'Tawaran atau permintaan ini tidak ada (lagi).',
-      engagement_item_has_program: 'Tawaran atau permintaan ini sudah menjadi permintaan program; ia tetap disimpan agar hasil kunjungan atau pertemuan tetap dapat ditelusuri.',
+      engagement_item_has_program:
+        'Tawaran atau permintaan ini sudah menjadi permintaan program; ia tetap disimpan agar hasil kunjungan atau pertemuan tetap dapat ditelusuri.',
       engagement_item_program_invalid: 'Permintaan program tidak akan valid:',
       follow_up_invalid: 'Tindak lanjut ditolak: lihat pesan di sebelah isian.',
       follow_up_not_found: 'Tindak lanjut ini tidak ada (lagi).',
@@ -332,7 +351,8 @@ export const partnerships: typeof en.partnerships = {
   },
   followUps: {
     title: 'Tindak lanjut',
-    listIntro: 'Tindakan yang disepakati dalam kunjungan dan pertemuan, yang jatuh tempo paling awal lebih dahulu. Pengubah catatan dan penanggung jawab setiap tindakan menandainya selesai.',
+    listIntro:
+      'Tindakan yang disepakati dalam kunjungan dan pertemuan, yang jatuh tempo paling awal lebih dahulu. Pengubah catatan dan penanggung jawab setiap tindakan menandainya selesai.',
     intro: 'Setiap tindak lanjut memerlukan penanggung jawab: email sebuah akun atau kode sebuah organisasi.',
     group: 'Tindak lanjut {{n}}',
     add: 'Tambah tindak lanjut',
@@ -346,7 +366,12 @@ export const partnerships: typeof en.partnerships = {
     empty: 'Tidak ada tindak lanjut yang sesuai dengan saringan ini.',
     results_one: '{{formatted}} tindak lanjut',
     results_other: '{{formatted}} tindak lanjut',
-    fields: { action: 'Tindakan', owner: 'Penanggung jawab', ownerHint: 'Email sebuah akun atau kode sebuah organisasi (mis. ID-BNPB).', dueOn: 'Tenggat' },
+    fields: {
+      action: 'Tindakan',
+      owner: 'Penanggung jawab',
+      ownerHint: 'Email sebuah akun atau kode sebuah organisasi (mis. ID-BNPB).',
+      dueOn: 'Tenggat',
+    },
     columns: { status: 'Status', actions: 'Langkah', engagement: 'Kunjungan/pertemuan' },
     markDone: 'Tandai selesai',
     doneLabel: 'Tandai selesai: {{action}}',

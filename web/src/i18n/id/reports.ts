@@ -53,7 +53,8 @@ export const report: typeof en.report = {
 
 export const plan: typeof en.plan = {
   title: 'Rencana tahunan {{year}}',
-  intro: 'Program tahun ini yang disetujui dan didanai, per kementerian atau lembaga pelaksana, dengan anggaran rencana yang dikonversi dengan kurs pada tanggal setiap anggaran.',
+  intro:
+    'Program tahun ini yang disetujui dan didanai, per kementerian atau lembaga pelaksana, dengan anggaran rencana yang dikonversi dengan kurs pada tanggal setiap anggaran.',
   year: 'Tahun',
   signInToSee: 'Masuk untuk melihat rencana tahunan.',
   signIn: 'Masuk',
@@ -70,15 +71,24 @@ export const plan: typeof en.plan = {
   rateMissing: 'kurs tidak ada',
   rateMissingHint: 'Sebagian anggaran ini tidak memiliki kurs dan tidak termasuk dalam total',
   missingRatesTitle: 'Kurs tidak tersedia: total tidak mencakup jumlah berikut.',
-  missingRate_one: 'Tidak ada kurs untuk {{currency}} ({{from}}–{{to}}): {{amount}} dalam {{count}} anggaran tidak termasuk dalam {{totals}}.',
-  missingRate_other: 'Tidak ada kurs untuk {{currency}} ({{from}}–{{to}}): {{amount}} dalam {{count}} anggaran tidak termasuk dalam {{totals}}.',
-  columns: { program: 'Program', stage: 'Tahap', dates: 'Tanggal rencana', recipients: 'Negara penerima', original: 'Anggaran (mata uang asal)' },
+  missingRate_one:
+    'Tidak ada kurs untuk {{currency}} ({{from}}–{{to}}): {{amount}} dalam {{count}} anggaran tidak termasuk dalam {{totals}}.',
+  missingRate_other:
+    'Tidak ada kurs untuk {{currency}} ({{from}}–{{to}}): {{amount}} dalam {{count}} anggaran tidak termasuk dalam {{totals}}.',
+  columns: {
+    program: 'Program',
+    stage: 'Tahap',
+    dates: 'Tanggal rencana',
+    recipients: 'Negara penerima',
+    original: 'Anggaran (mata uang asal)',
+  },
 };
 
 export const analytics: typeof en.analytics = {
   nav: 'Analisis',
   title: 'Analisis',
-  intro: 'Program, negara, peserta, dan belanja dari tahun ke tahun, seberapa terkonsentrasi portofolio, dan siapa yang menjalankan kerja sama triangular. Setiap angka dihitung dari data.',
+  intro:
+    'Program, negara, peserta, dan belanja dari tahun ke tahun, seberapa terkonsentrasi portofolio, dan siapa yang menjalankan kerja sama triangular. Setiap angka dihitung dari data.',
   from: 'Dari',
   to: 'Sampai',
   tabs: { trends: 'Tren', concentration: 'Konsentrasi', network: 'Jaringan triangular' },
@@ -100,7 +110,8 @@ export const analytics: typeof en.analytics = {
   equivalent: '≈ {{n}} bagian sama besar',
   largest: 'Bagian terbesar',
   levels: { unconcentrated: 'tidak terkonsentrasi', moderate: 'cukup terkonsentrasi', high: 'sangat terkonsentrasi' },
-  networkExplain: 'Program triangular dari instansi pelaksana melalui mitra (penyedia kedua atau fasilitator) ke negara penerima. Lebar pita menunjukkan jumlah program.',
+  networkExplain:
+    'Program triangular dari instansi pelaksana melalui mitra (penyedia kedua atau fasilitator) ke negara penerima. Lebar pita menunjukkan jumlah program.',
   networkEmpty: 'Tidak ada program triangular pada tahun-tahun ini.',
   source: 'Dari',
   target: 'Ke',
@@ -109,7 +120,8 @@ export const analytics: typeof en.analytics = {
 export const priorities: typeof en.priorities = {
   nav: 'Prioritas',
   title: 'Prioritas',
-  intro: 'Target yang ditetapkan tim koordinasi untuk kelompok negara, kawasan, daftar negara, dan negara, dibandingkan dengan data. Persentase menghitung program (atau peserta) pada tahun itu yang penerimanya termasuk anggota.',
+  intro:
+    'Target yang ditetapkan tim koordinasi untuk kelompok negara, kawasan, daftar negara, dan negara, dibandingkan dengan data. Persentase menghitung program (atau peserta) pada tahun itu yang penerimanya termasuk anggota.',
   subject: 'Prioritas',
   metric: 'Ukuran',
   target: 'Target',
@@ -122,7 +134,13 @@ export const priorities: typeof en.priorities = {
   behindCount_one: '{{count}} prioritas tertinggal dari target terakhirnya',
   behindCount_other: '{{count}} prioritas tertinggal dari target terakhirnya',
   comparator: 'Perbandingan',
-  metrics: { program_share: 'Persentase program (%)', participant_share: 'Persentase peserta (%)', programs: 'Program', participants: 'Peserta', countries: 'Negara' },
+  metrics: {
+    program_share: 'Persentase program (%)',
+    participant_share: 'Persentase peserta (%)',
+    programs: 'Program',
+    participants: 'Peserta',
+    countries: 'Negara',
+  },
   comparators: { at_least: 'paling sedikit', at_most: 'paling banyak' },
   kinds: { group: 'Kelompok negara', region: 'Kawasan', list: 'Daftar negara', country: 'Negara' },
   byCountry: 'Per negara',
@@ -165,7 +183,8 @@ export const country: typeof en.country = {
   perYear: 'Per tahun',
   spending: 'Belanja (bagian negara ini)',
   share: 'Bagian',
-  shareNote: 'Program dengan beberapa penerima menghitung peserta menurut asalnya, dan belanjanya menurut persentase penerima (bagian sama besar bila tidak dicatat).',
+  shareNote:
+    'Program dengan beberapa penerima menghitung peserta menurut asalnya, dan belanjanya menurut persentase penerima (bagian sama besar bila tidak dicatat).',
   none: 'Belum ada program untuk negara ini.',
 };
 

@@ -10,7 +10,8 @@ export const requests: typeof en.requests = {
   },
   nav: 'Permintaan',
   title: 'Permintaan pemerintah mitra',
-  intro: 'Permintaan pemerintah mitra yang disampaikan melalui Perwakilan RI atau focal point mereka, dinilai oleh tim koordinasi, dan dicocokkan dengan apa yang dapat ditawarkan kementerian/lembaga Indonesia.',
+  intro:
+    'Permintaan pemerintah mitra yang disampaikan melalui Perwakilan RI atau focal point mereka, dinilai oleh tim koordinasi, dan dicocokkan dengan apa yang dapat ditawarkan kementerian/lembaga Indonesia.',
   new: 'Daftarkan permintaan',
   newTitle: 'Daftarkan permintaan pemerintah mitra',
   filters: 'Saring permintaan',
@@ -19,7 +20,15 @@ export const requests: typeof en.requests = {
   empty: 'Tidak ada permintaan yang sesuai dengan saringan ini.',
   results_one: '{{formatted}} permintaan',
   results_other: '{{formatted}} permintaan',
-  columns: { reference: 'Nomor', received: 'Diterima', country: 'Negara', topic: 'Topik', area: 'Bidang unggulan', status: 'Status', program: 'Program' },
+  columns: {
+    reference: 'Nomor',
+    received: 'Diterima',
+    country: 'Negara',
+    topic: 'Topik',
+    area: 'Bidang unggulan',
+    status: 'Status',
+    program: 'Program',
+  },
   fields: {
     country: 'Negara peminta',
     topic: 'Topik',
@@ -63,11 +72,16 @@ export const requests: typeof en.requests = {
     identifier: 'Identitas program',
     identifierHint: 'Kosongkan untuk memakai nomor permintaan ({{reference}}).',
     closed: 'Permintaan ini sudah ditutup: tidak ada langkah lagi.',
-    done: { assessment: 'Permintaan kini dalam penilaian.', accepted: 'Permintaan diterima dan programnya telah dibuat.', declined: 'Permintaan ditolak.' },
+    done: {
+      assessment: 'Permintaan kini dalam penilaian.',
+      accepted: 'Permintaan diterima dan programnya telah dibuat.',
+      declined: 'Permintaan ditolak.',
+    },
   },
   matches: {
     title: 'Yang dapat ditawarkan Indonesia',
-    intro: 'Diurutkan menurut skor: setiap alasan menambah poin (paling banyak tiga program dihitung per alasan). Hanya program yang telah atau sedang berjalan yang dihitung.',
+    intro:
+      'Diurutkan menurut skor: setiap alasan menambah poin (paling banyak tiga program dihitung per alasan). Hanya program yang telah atau sedang berjalan yang dihitung.',
     agencies: 'Kementerian dan lembaga',
     programs: 'Program sebelumnya',
     alumni: 'Alumni dari {{country}}',
@@ -99,7 +113,8 @@ export const requests: typeof en.requests = {
     recent: 'terakhir pada {{year}}',
   },
   errors: {
-    cooperation_request_stale: 'Pengguna lain telah mengubah permintaan ini. Halaman kini menampilkan keadaannya yang terbaru: putuskan kembali.',
+    cooperation_request_stale:
+      'Pengguna lain telah mengubah permintaan ini. Halaman kini menampilkan keadaannya yang terbaru: putuskan kembali.',
     cooperation_request_invalid_transition: 'Langkah ini tidak mungkin pada status permintaan saat ini (mungkin telah berubah).',
     cooperation_request_not_found: 'Permintaan ini tidak ada, atau tidak boleh Anda lihat.',
     cooperation_request_not_own_country: 'Focal point hanya mendaftarkan permintaan pemerintahnya sendiri.',

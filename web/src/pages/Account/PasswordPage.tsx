@@ -59,9 +59,22 @@ export function PasswordPage() {
           )}
           <form onSubmit={submit} noValidate>
             <Field label={t('auth.currentPassword')} required error={fieldError('currentPassword')}>
-              {(p) => <input {...p} type="password" autoComplete="current-password" value={current} onChange={(e) => setCurrent(e.target.value)} />}
+              {(p) => (
+                <input
+                  {...p}
+                  type="password"
+                  autoComplete="current-password"
+                  value={current}
+                  onChange={(e) => setCurrent(e.target.value)}
+                />
+              )}
             </Field>
-            <Field label={t('auth.newPassword')} required hint={t('auth.passwordHint', { min: PASSWORD_MIN })} error={fieldError('newPassword')}>
+            <Field
+              label={t('auth.newPassword')}
+              required
+              hint={t('auth.passwordHint', { min: PASSWORD_MIN })}
+              error={fieldError('newPassword')}
+            >
               {(p) => <input {...p} type="password" autoComplete="new-password" value={next} onChange={(e) => setNext(e.target.value)} />}
             </Field>
             <Field label={t('auth.repeatPassword')} required error={fieldError('again')}>

@@ -38,7 +38,10 @@ function useAccountChanges() {
   };
   return (changes: FieldChanges): FieldChanges =>
     Object.fromEntries(
-      Object.entries(changes).map(([field, c]) => [USER_FIELDS[field] ? t(USER_FIELDS[field]) : field, { before: value(field, c.before), after: value(field, c.after) }]),
+      Object.entries(changes).map(([field, c]) => [
+        USER_FIELDS[field] ? t(USER_FIELDS[field]) : field,
+        { before: value(field, c.before), after: value(field, c.after) },
+      ]),
     );
 }
 
@@ -66,7 +69,10 @@ function AuditFilters({ search }: { search: AuditSearch }) {
       <button type="submit">{t('common.search')}</button>
       <label>
         {t('admin.entity')}{' '}
-        <select value={search.entity ?? ''} onChange={(e) => setFilters({ entity: AUDIT_ENTITIES.find((x) => x === e.target.value), entityId: undefined })}>
+        <select
+          value={search.entity ?? ''}
+          onChange={(e) => setFilters({ entity: AUDIT_ENTITIES.find((x) => x === e.target.value), entityId: undefined })}
+        >
           <option value="">{t('common.all')}</option>
           {AUDIT_ENTITIES.map((x) => (
             <option key={x} value={x}>
@@ -87,10 +93,12 @@ function AuditFilters({ search }: { search: AuditSearch }) {
         </select>
       </label>
       <label>
-        {t('admin.from')} <input type="date" value={search.from ?? ''} max={search.to} onChange={(e) => setFilters({ from: optional(e.target.value) })} />
+        {t('admin.from')}{' '}
+        <input type="date" value={search.from ?? ''} max={search.to} onChange={(e) => setFilters({ from: optional(e.target.value) })} />
       </label>
       <label>
-        {t('admin.to')} <input type="date" value={search.to ?? ''} min={search.from} onChange={(e) => setFilters({ to: optional(e.target.value) })} />
+        {t('admin.to')}{' '}
+        <input type="date" value={search.to ?? ''} min={search.from} onChange={(e) => setFilters({ to: optional(e.target.value) })} />
       </label>
       {(search.entityId !== undefined || search.actorUserId !== undefined) && (
         <p className="wide">
@@ -186,7 +194,12 @@ export function AuditPage() {
                     {t('admin.entries', { count: data.total })}
                   </p>
                   <AuditTable items={data.items} />
-                  <PageNav page={page} pages={Math.max(1, Math.ceil(data.total / PAGE_SIZE))} label={t('admin.pages')} onPage={(p) => setFilters({ page: p })} />
+                  <PageNav
+                    page={page}
+                    pages={Math.max(1, Math.ceil(data.total / PAGE_SIZE))}
+                    label={t('admin.pages')}
+                    onPage={(p) => setFilters({ page: p })}
+                  />
                 </>
               )
             }

@@ -98,7 +98,11 @@ export function UserForm({ user, self, onDone }: { user: User | null; self: bool
     const orgCode = needsOrg(draft.role) ? draft.orgCode : null;
     const password = draft.password ? { password: draft.password } : {};
     const change = user
-      ? { id: user.id, version: user.version, body: { name: draft.name.trim(), orgCode, ...(self ? {} : { role: draft.role, disabled: draft.disabled }), ...password } }
+      ? {
+          id: user.id,
+          version: user.version,
+          body: { name: draft.name.trim(), orgCode, ...(self ? {} : { role: draft.role, disabled: draft.disabled }), ...password },
+        }
       : { body: { email: draft.email.trim(), name: draft.name.trim(), role: draft.role, orgCode, password: draft.password } };
     save.mutate(change, { onSuccess: (saved) => onDone(saved) });
   };
@@ -134,7 +138,15 @@ export function UserForm({ user, self, onDone }: { user: User | null; self: bool
         hint={t('auth.passwordHint', { min: PASSWORD_MIN })}
         error={errorOf('password')}
       >
-        {(p) => <input {...p} type="password" autoComplete="new-password" value={draft.password} onChange={(e) => set('password', e.target.value)} />}
+        {(p) => (
+          <input
+            {...p}
+            type="password"
+            autoComplete="new-password"
+            value={draft.password}
+            onChange={(e) => set('password', e.target.value)}
+          />
+        )}
       </Field>
       {user && !self && (
         <label className="check">

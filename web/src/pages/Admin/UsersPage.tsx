@@ -43,11 +43,11 @@ export function UsersPage() {
               {t('common.search')} <input type="search" value={q} onChange={(e) => setQ(e.target.value)} />
             </label>
             <label>
-              {t('admin.role')}{' '}
-              <OptionalCodeSelect codes={roles} emptyLabel={t('common.all')} value={role} onChange={setRole} />
+              {t('admin.role')} <OptionalCodeSelect codes={roles} emptyLabel={t('common.all')} value={role} onChange={setRole} />
             </label>
             <label className="check">
-              <input type="checkbox" checked={includeDisabled} onChange={(e) => setIncludeDisabled(e.target.checked)} /> {t('admin.includeDisabled')}
+              <input type="checkbox" checked={includeDisabled} onChange={(e) => setIncludeDisabled(e.target.checked)} />{' '}
+              {t('admin.includeDisabled')}
             </label>
             <button type="button" onClick={() => handleEdit('new')}>
               {t('admin.newUser')}
@@ -96,7 +96,12 @@ export function UsersPage() {
                           <td>{u.disabled ? t('admin.disabled') : t('admin.active')}</td>
                           <td>{u.lastLoginAt ? instant(u.lastLoginAt) : '—'}</td>
                           <td>
-                            <button type="button" className="link" onClick={() => handleEdit(u)} aria-label={t('admin.editUser', { email: u.email })}>
+                            <button
+                              type="button"
+                              className="link"
+                              onClick={() => handleEdit(u)}
+                              aria-label={t('admin.editUser', { email: u.email })}
+                            >
                               {t('common.edit')}
                             </button>{' '}
                             <Link to="/admin/audit" search={{ actorUserId: u.id }} aria-label={t('admin.auditBy', { email: u.email })}>

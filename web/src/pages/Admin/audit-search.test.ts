@@ -3,7 +3,9 @@ import { nextDay, parseAuditSearch } from './audit-search.js';
 
 describe('parseAuditSearch', () => {
   it('keeps valid filters and drops unknown values, bad dates and page 1', () => {
-    expect(parseAuditSearch({ q: ' sari ', entity: 'user', action: 'create', from: '2026-01-01', to: '2026-1-31', page: '1', actorUserId: '7' })).toEqual({
+    expect(
+      parseAuditSearch({ q: ' sari ', entity: 'user', action: 'create', from: '2026-01-01', to: '2026-1-31', page: '1', actorUserId: '7' }),
+    ).toEqual({
       q: 'sari',
       entity: 'user',
       action: 'create',

@@ -15,7 +15,12 @@ export function AlumniPage() {
   const search = useSearch({ from: '/alumni' });
   const navigate = useNavigate({ from: '/alumni' });
   const page = search.page ?? 1;
-  const list = useAlumni({ ...(search.country ? { country: search.country } : {}), ...(search.q ? { q: search.q } : {}), page, pageSize: ALUMNI_PAGE_SIZE });
+  const list = useAlumni({
+    ...(search.country ? { country: search.country } : {}),
+    ...(search.q ? { q: search.q } : {}),
+    page,
+    pageSize: ALUMNI_PAGE_SIZE,
+  });
   const set = (patch: Partial<AlumniSearch>) => void navigate({ search: (s) => ({ ...s, ...patch, page: undefined }) });
   const [q, setQ] = useState(search.q ?? '');
   useEffect(() => setQ(search.q ?? ''), [search.q]);
@@ -47,7 +52,13 @@ export function AlumniPage() {
         <label>
           {t('alumni.search')}
           {/* Served by a trigram index: three characters or more (SEARCH_MIN_LENGTH). */}
-          <input type="search" value={q} minLength={SEARCH_MIN_LENGTH} title={t('programs.searchHint')} onChange={(e) => setQ(e.target.value)} />
+          <input
+            type="search"
+            value={q}
+            minLength={SEARCH_MIN_LENGTH}
+            title={t('programs.searchHint')}
+            onChange={(e) => setQ(e.target.value)}
+          />
         </label>
         {search.country ? (
           <p>

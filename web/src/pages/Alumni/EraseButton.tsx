@@ -47,7 +47,8 @@ export function EraseButton({ participantId, onErased }: { participantId: number
             <input required minLength={3} maxLength={500} value={reason} onChange={(e) => setReason(e.target.value)} />
           </label>
           <label>
-            <input type="checkbox" checked={wholePerson} onChange={(e) => setWholePerson(e.target.checked)} /> {t('alumni.erase.wholePerson')}
+            <input type="checkbox" checked={wholePerson} onChange={(e) => setWholePerson(e.target.checked)} />{' '}
+            {t('alumni.erase.wholePerson')}
           </label>
           {erase.error && <ProblemMessage error={erase.error} />}
           <div className="actions">

@@ -70,22 +70,48 @@ function AnswerForm({ token, survey }: { token: string; survey: PublicSurvey }) 
           {q.kind === 'yes_no' &&
             (['yes', 'no'] as const).map((v) => (
               <label key={v}>
-                <input type="radio" name={q.id} value={v} required={q.required} checked={values[q.id] === v} onChange={() => set(q.id, v)} /> {t(`alumni.answer.${v}`)}
+                <input
+                  type="radio"
+                  name={q.id}
+                  value={v}
+                  required={q.required}
+                  checked={values[q.id] === v}
+                  onChange={() => set(q.id, v)}
+                />{' '}
+                {t(`alumni.answer.${v}`)}
               </label>
             ))}
           {q.kind === 'scale_1_5' &&
             [1, 2, 3, 4, 5].map((n) => (
               <label key={n}>
-                <input type="radio" name={q.id} value={n} required={q.required} checked={values[q.id] === String(n)} onChange={() => set(q.id, String(n))} /> {n}
+                <input
+                  type="radio"
+                  name={q.id}
+                  value={n}
+                  required={q.required}
+                  checked={values[q.id] === String(n)}
+                  onChange={() => set(q.id, String(n))}
+                />{' '}
+                {n}
               </label>
             ))}
           {q.kind === 'choice' &&
             (q.options ?? []).map((o) => (
               <label key={o.value}>
-                <input type="radio" name={q.id} value={o.value} required={q.required} checked={values[q.id] === o.value} onChange={() => set(q.id, o.value)} /> {o.labelEn} / {o.labelId}
+                <input
+                  type="radio"
+                  name={q.id}
+                  value={o.value}
+                  required={q.required}
+                  checked={values[q.id] === o.value}
+                  onChange={() => set(q.id, o.value)}
+                />{' '}
+                {o.labelEn} / {o.labelId}
               </label>
             ))}
-          {q.kind === 'text' && <textarea aria-label={q.labelEn} maxLength={2000} value={values[q.id] ?? ''} onChange={(e) => set(q.id, e.target.value)} />}
+          {q.kind === 'text' && (
+            <textarea aria-label={q.labelEn} maxLength={2000} value={values[q.id] ?? ''} onChange={(e) => set(q.id, e.target.value)} />
+          )}
         </fieldset>
       ))}
       {answer.error && <ProblemMessage error={answer.error} />}

@@ -25,9 +25,7 @@ export function SurveysPage() {
         </div>
       </div>
       {send.data && (
-        <p role="status">
-          {send.data.invited.map((i) => t('alumni.surveys.sent', { code: i.code, count: i.count })).join(' ')}
-        </p>
+        <p role="status">{send.data.invited.map((i) => t('alumni.surveys.sent', { code: i.code, count: i.count })).join(' ')}</p>
       )}
       {send.error && <ProblemMessage error={send.error} />}
       {surveys.isPending ? (
@@ -50,8 +48,10 @@ function SurveyEditor({ survey }: { survey: SurveyData }) {
     setQuestions(survey.questions);
     setActive(survey.active);
   }, [survey]);
-  const change = (i: number, patch: Partial<SurveyQuestionInput>) => setQuestions((qs) => qs.map((q, j) => (j === i ? { ...q, ...patch } : q)));
-  const add = () => setQuestions((qs) => [...qs, { id: `q${qs.length + 1}`, kind: 'yes_no', labelEn: '', labelId: '', required: false, measure: null }]);
+  const change = (i: number, patch: Partial<SurveyQuestionInput>) =>
+    setQuestions((qs) => qs.map((q, j) => (j === i ? { ...q, ...patch } : q)));
+  const add = () =>
+    setQuestions((qs) => [...qs, { id: `q${qs.length + 1}`, kind: 'yes_no', labelEn: '', labelId: '', required: false, measure: null }]);
   return (
     <section className="card">
       <h2>
@@ -61,7 +61,14 @@ function SurveyEditor({ survey }: { survey: SurveyData }) {
       <form
         onSubmit={(e) => {
           e.preventDefault();
-          save.mutate({ code: survey.code, nameEn: survey.nameEn, nameId: survey.nameId, monthsAfter: survey.monthsAfter, active, questions });
+          save.mutate({
+            code: survey.code,
+            nameEn: survey.nameEn,
+            nameId: survey.nameId,
+            monthsAfter: survey.monthsAfter,
+            active,
+            questions,
+          });
         }}
       >
         <label>
@@ -113,7 +120,10 @@ function SurveyEditor({ survey }: { survey: SurveyData }) {
                 {q.kind === 'yes_no' && (
                   <label>
                     {t('alumni.surveys.measure')}
-                    <select value={q.measure ?? ''} onChange={(e) => change(i, { measure: oneOf(SURVEY_MEASURES, e.target.value) ?? null })}>
+                    <select
+                      value={q.measure ?? ''}
+                      onChange={(e) => change(i, { measure: oneOf(SURVEY_MEASURES, e.target.value) ?? null })}
+                    >
                       <option value="">{t('alumni.surveys.noMeasure')}</option>
                       {SURVEY_MEASURES.map((m) => (
                         <option key={m} value={m}>
@@ -124,13 +134,24 @@ function SurveyEditor({ survey }: { survey: SurveyData }) {
                   </label>
                 )}
                 <label>
-                  <input type="checkbox" checked={q.required ?? false} onChange={(e) => change(i, { required: e.target.checked })} /> {t('alumni.surveys.required')}
+                  <input type="checkbox" checked={q.required ?? false} onChange={(e) => change(i, { required: e.target.checked })} />{' '}
+                  {t('alumni.surveys.required')}
                 </label>
                 <div className="actions">
-                  <button type="button" className="secondary" disabled={i === 0} onClick={() => setQuestions((qs) => moveItem(qs, i, i - 1))}>
+                  <button
+                    type="button"
+                    className="secondary"
+                    disabled={i === 0}
+                    onClick={() => setQuestions((qs) => moveItem(qs, i, i - 1))}
+                  >
                     {t('alumni.surveys.up')}
                   </button>
-                  <button type="button" className="secondary" disabled={i === questions.length - 1} onClick={() => setQuestions((qs) => moveItem(qs, i, i + 1))}>
+                  <button
+                    type="button"
+                    className="secondary"
+                    disabled={i === questions.length - 1}
+                    onClick={() => setQuestions((qs) => moveItem(qs, i, i + 1))}
+                  >
                     {t('alumni.surveys.down')}
                   </button>
                   <button type="button" className="danger" onClick={() => setQuestions((qs) => qs.filter((_, j) => j !== i))}>

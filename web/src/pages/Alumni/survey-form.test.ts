@@ -11,6 +11,8 @@ describe('moveItem', () => {
 
 describe('answersOf', () => {
   it('turns the form values into typed answers and drops empty ones', () => {
-    expect(answersOf({ k: 'yes', p: 'no', u: '4', c: '  ', t: ' fine ' }, { k: 'yes_no', p: 'yes_no', u: 'scale_1_5', c: 'text', t: 'text' })).toEqual({ k: true, p: false, u: 4, t: 'fine' });
+    expect(
+      answersOf({ k: 'yes', p: 'no', u: '4', c: '  ', t: ' fine ' }, { k: 'yes_no', p: 'yes_no', u: 'scale_1_5', c: 'text', t: 'text' }),
+    ).toEqual({ k: true, p: false, u: 4, t: 'fine' });
   });
 });

@@ -10,7 +10,10 @@ export function moveItem<T>(items: readonly T[], from: number, to: number): T[] 
 }
 
 /** The answers of the public form as the API takes them: empty answers left out. */
-export function answersOf(values: Readonly<Record<string, string>>, kinds: Readonly<Record<string, string>>): Record<string, boolean | number | string> {
+export function answersOf(
+  values: Readonly<Record<string, string>>,
+  kinds: Readonly<Record<string, string>>,
+): Record<string, boolean | number | string> {
   const out: Record<string, boolean | number | string> = {};
   for (const [id, raw] of Object.entries(values)) {
     const value = raw.trim();

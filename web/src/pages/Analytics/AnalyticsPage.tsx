@@ -25,7 +25,8 @@ type Change = { change: number; percent: number | null } | null | undefined;
 function ChangeCell({ c }: { c: Change }) {
   const f = useFormat();
   if (!c) return <td className="num muted">—</td>;
-  const text = c.percent === null ? `${c.change > 0 ? '+' : ''}${f.number(c.change)}` : `${c.percent > 0 ? '+' : ''}${f.percent(c.percent / 100)}`;
+  const text =
+    c.percent === null ? `${c.change > 0 ? '+' : ''}${f.number(c.change)}` : `${c.percent > 0 ? '+' : ''}${f.percent(c.percent / 100)}`;
   return <td className={`num ${c.change < 0 ? 'down' : c.change > 0 ? 'up' : ''}`}>{text}</td>;
 }
 
@@ -45,7 +46,14 @@ export function AnalyticsPage() {
       <p className="muted">{t('analytics.intro')}</p>
       <div role="tablist" className="tabs no-print">
         {(['trends', 'concentration', 'network'] as const).map((k) => (
-          <button key={k} type="button" role="tab" aria-selected={tab === k} className={tab === k ? 'tab active' : 'tab'} onClick={() => go({ tab: k })}>
+          <button
+            key={k}
+            type="button"
+            role="tab"
+            aria-selected={tab === k}
+            className={tab === k ? 'tab active' : 'tab'}
+            onClick={() => go({ tab: k })}
+          >
             {t(`analytics.tabs.${k}`)}
           </button>
         ))}
@@ -85,14 +93,30 @@ function TrendTables({ data, by, onBy }: { data: Trends; by: TrendDimension; onB
             <thead>
               <tr>
                 <th scope="col">{t('common.year')}</th>
-                <th scope="col" className="num">{t('common.programs')}</th>
-                <th scope="col" className="num">{t('analytics.change')}</th>
-                <th scope="col" className="num">{t('common.countries')}</th>
-                <th scope="col" className="num">{t('common.participants')}</th>
-                <th scope="col" className="num">{t('analytics.change')}</th>
-                <th scope="col" className="num">USD</th>
-                <th scope="col" className="num">{t('analytics.change')}</th>
-                <th scope="col" className="num">IDR</th>
+                <th scope="col" className="num">
+                  {t('common.programs')}
+                </th>
+                <th scope="col" className="num">
+                  {t('analytics.change')}
+                </th>
+                <th scope="col" className="num">
+                  {t('common.countries')}
+                </th>
+                <th scope="col" className="num">
+                  {t('common.participants')}
+                </th>
+                <th scope="col" className="num">
+                  {t('analytics.change')}
+                </th>
+                <th scope="col" className="num">
+                  USD
+                </th>
+                <th scope="col" className="num">
+                  {t('analytics.change')}
+                </th>
+                <th scope="col" className="num">
+                  IDR
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -121,17 +145,24 @@ function TrendTables({ data, by, onBy }: { data: Trends; by: TrendDimension; onB
           <div className="actions" role="radiogroup" aria-label={t('analytics.breakDownBy')}>
             {(['region', 'modality', 'area'] as const).map((d) => (
               <label key={d} className="inline">
-                <input type="radio" name="by" checked={by === d} onChange={() => onBy(d)} /> {t(d === 'region' ? 'analytics.byRegion' : d === 'modality' ? 'analytics.byModality' : 'analytics.byArea')}
+                <input type="radio" name="by" checked={by === d} onChange={() => onBy(d)} />{' '}
+                {t(d === 'region' ? 'analytics.byRegion' : d === 'modality' ? 'analytics.byModality' : 'analytics.byArea')}
               </label>
             ))}
           </div>
         </div>
-        <LineChart label={t('common.programs')} categories={years} series={series.map((s) => ({ name: label(s), values: s.points.map((p) => p.programs) }))} />
+        <LineChart
+          label={t('common.programs')}
+          categories={years}
+          series={series.map((s) => ({ name: label(s), values: s.points.map((p) => p.programs) }))}
+        />
         <div className="table-wrap">
           <table className="data">
             <thead>
               <tr>
-                <th scope="col">{t(by === 'region' ? 'analytics.byRegion' : by === 'modality' ? 'analytics.byModality' : 'analytics.byArea')}</th>
+                <th scope="col">
+                  {t(by === 'region' ? 'analytics.byRegion' : by === 'modality' ? 'analytics.byModality' : 'analytics.byArea')}
+                </th>
                 {data.totals.map((p) => (
                   <th key={p.year} scope="col" className="num">
                     {p.year}
@@ -176,7 +207,11 @@ function Hhi({ c }: { c: ConcentrationYear['programsByCountry'] }) {
       <br />
       <span className={`hhi hhi-${c.level} small`}>{t(`analytics.levels.${c.level}`)}</span>
       <br />
-      <span className="muted small">{t('analytics.equivalent', { n: new Intl.NumberFormat(f.lang === 'id' ? 'id-ID' : 'en-GB', { maximumFractionDigits: 1 }).format(c.equivalentParts) })}</span>
+      <span className="muted small">
+        {t('analytics.equivalent', {
+          n: new Intl.NumberFormat(f.lang === 'id' ? 'id-ID' : 'en-GB', { maximumFractionDigits: 1 }).format(c.equivalentParts),
+        })}
+      </span>
     </td>
   );
 }
@@ -191,15 +226,27 @@ function ConcentrationTable({ items }: { items: readonly ConcentrationYear[] }) 
         <table className="data">
           <thead>
             <tr>
-              <th scope="col" rowSpan={2}>{t('common.year')}</th>
-              <th scope="colgroup" colSpan={2}>{t('analytics.acrossCountries')}</th>
-              <th scope="colgroup" colSpan={2}>{t('analytics.acrossRegions')}</th>
-              <th scope="colgroup" colSpan={2}>{t('analytics.acrossAreas')}</th>
+              <th scope="col" rowSpan={2}>
+                {t('common.year')}
+              </th>
+              <th scope="colgroup" colSpan={2}>
+                {t('analytics.acrossCountries')}
+              </th>
+              <th scope="colgroup" colSpan={2}>
+                {t('analytics.acrossRegions')}
+              </th>
+              <th scope="colgroup" colSpan={2}>
+                {t('analytics.acrossAreas')}
+              </th>
             </tr>
             <tr>
               {[0, 1, 2].flatMap((i) => [
-                <th key={`p${i}`} scope="col" className="num">{t('common.programs')}</th>,
-                <th key={`q${i}`} scope="col" className="num">{t('common.participants')}</th>,
+                <th key={`p${i}`} scope="col" className="num">
+                  {t('common.programs')}
+                </th>,
+                <th key={`q${i}`} scope="col" className="num">
+                  {t('common.participants')}
+                </th>,
               ])}
             </tr>
           </thead>
@@ -232,21 +279,42 @@ function NetworkChart({ data }: { data: Network }) {
   const f = useFormat();
   const label = (n: { labelEn: string; labelId: string }) => (f.lang === 'id' ? n.labelId : n.labelEn);
   const lang = f.lang;
-  const nodes = useMemo(() => data.nodes.map((n) => ({ id: n.id, label: lang === 'id' ? n.labelId : n.labelEn, depth: n.kind === 'provider' ? 0 : n.kind === 'partner' ? 1 : 2 })), [data, lang]);
+  const nodes = useMemo(
+    () =>
+      data.nodes.map((n) => ({
+        id: n.id,
+        label: lang === 'id' ? n.labelId : n.labelEn,
+        depth: n.kind === 'provider' ? 0 : n.kind === 'partner' ? 1 : 2,
+      })),
+    [data, lang],
+  );
   const links = useMemo(() => data.links.map((l) => ({ source: l.source, target: l.target, value: l.programs })), [data]);
   if (data.links.length === 0) return <EmptyState>{t('analytics.networkEmpty')}</EmptyState>;
   const byId = new Map(data.nodes.map((n) => [n.id, n]));
   const linkTo = (id: string) => {
     const n = byId.get(id);
     if (!n?.code) return n ? label(n) : id;
-    return n.kind === 'recipient' ? <Link to="/countries/$code" params={{ code: n.code }}>{label(n)}</Link> : <Link to="/partners/$code" params={{ code: n.code }}>{label(n)}</Link>;
+    return n.kind === 'recipient' ? (
+      <Link to="/countries/$code" params={{ code: n.code }}>
+        {label(n)}
+      </Link>
+    ) : (
+      <Link to="/partners/$code" params={{ code: n.code }}>
+        {label(n)}
+      </Link>
+    );
   };
   return (
     <section className="card">
       <h2>{t('analytics.tabs.network')}</h2>
       <p className="muted">{t('analytics.networkExplain')}</p>
       <Suspense fallback={<Loading />}>
-        <Sankey label={t('analytics.tabs.network')} nodes={nodes} links={links} height={Math.max(320, Math.min(1200, data.nodes.length * 22))} />
+        <Sankey
+          label={t('analytics.tabs.network')}
+          nodes={nodes}
+          links={links}
+          height={Math.max(320, Math.min(1200, data.nodes.length * 22))}
+        />
       </Suspense>
       <div className="table-wrap">
         <table className="data">
@@ -254,7 +322,9 @@ function NetworkChart({ data }: { data: Network }) {
             <tr>
               <th scope="col">{t('analytics.source')}</th>
               <th scope="col">{t('analytics.target')}</th>
-              <th scope="col" className="num">{t('common.programs')}</th>
+              <th scope="col" className="num">
+                {t('common.programs')}
+              </th>
             </tr>
           </thead>
           <tbody>

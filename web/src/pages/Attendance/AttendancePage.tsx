@@ -24,7 +24,14 @@ import { useFormat } from '../../format.js';
 import { cellKey, cellValue, marksToSave } from './sheet.js';
 
 /** Problems of this page translated by their code; others fall back to the shared messages. */
-const OWN_PROBLEMS = new Set(['attendance.invalid', 'attendance.no_dates', 'attendance.too_long', 'attendance.course_not_over', 'offer.forbidden', 'certificate.revoked']);
+const OWN_PROBLEMS = new Set([
+  'attendance.invalid',
+  'attendance.no_dates',
+  'attendance.too_long',
+  'attendance.course_not_over',
+  'offer.forbidden',
+  'certificate.revoked',
+]);
 
 function Problem({ error }: { error: unknown }) {
   const { t } = useTranslation();
@@ -48,11 +55,7 @@ function Problem({ error }: { error: unknown }) {
 export function AttendancePage() {
   const { id } = useParams({ from: '/programs/$id/attendance' });
   const sheet = useAttendanceSheet(Number(id));
-  return (
-    <QueryState query={sheet}>
-      {(data) => <Sheet key={data.days.join()} data={data} />}
-    </QueryState>
-  );
+  return <QueryState query={sheet}>{(data) => <Sheet key={data.days.join()} data={data} />}</QueryState>;
 }
 
 type Row = AttendanceSheetData['rows'][number];
@@ -77,7 +80,8 @@ function Sheet({ data }: { data: AttendanceSheetData }) {
     });
   const handleSave = () => record.mutate(marksToSave(data.days, data.rows, edits), { onSuccess: () => setEdits(new Map()) });
   const handleClose = () => {
-    if (window.confirm(t('attendance.closeConfirm', { percent: data.completionPercent, days: data.requiredDays, total: data.days.length }))) close.mutate();
+    if (window.confirm(t('attendance.closeConfirm', { percent: data.completionPercent, days: data.requiredDays, total: data.days.length })))
+      close.mutate();
   };
   const title = f.title(data.program);
   return (
@@ -106,9 +110,16 @@ function Sheet({ data }: { data: AttendanceSheetData }) {
                   <th scope="col">{t('attendance.status')}</th>
                   {data.days.map((day) => (
                     <th key={day} scope="col" className="num">
-                      <span title={f.date(day)}>{day.slice(8)}.{day.slice(5, 7)}</span>
+                      <span title={f.date(day)}>
+                        {day.slice(8)}.{day.slice(5, 7)}
+                      </span>
                       {editable.length > 0 && (
-                        <button type="button" className="link small no-print" aria-label={t('attendance.allPresentOn', { day: f.date(day) })} onClick={() => setDay(day, true)}>
+                        <button
+                          type="button"
+                          className="link small no-print"
+                          aria-label={t('attendance.allPresentOn', { day: f.date(day) })}
+                          onClick={() => setDay(day, true)}
+                        >
                           {t('attendance.all')}
                         </button>
                       )}
@@ -122,7 +133,14 @@ function Sheet({ data }: { data: AttendanceSheetData }) {
               </thead>
               <tbody>
                 {data.rows.map((r) => (
-                  <SheetRow key={r.participantId} row={r} programId={programId} days={data.days} value={(i, day) => value(r, i, day)} onChange={(day, present) => setCell(r, day, present)} />
+                  <SheetRow
+                    key={r.participantId}
+                    row={r}
+                    programId={programId}
+                    days={data.days}
+                    value={(i, day) => value(r, i, day)}
+                    onChange={(day, present) => setCell(r, day, present)}
+                  />
                 ))}
               </tbody>
             </table>
@@ -160,7 +178,19 @@ function Sheet({ data }: { data: AttendanceSheetData }) {
   );
 }
 
-function SheetRow({ row, programId, days, value, onChange }: { row: Row; programId: number; days: readonly string[]; value: (i: number, day: string) => boolean; onChange: (day: string, present: boolean) => void }) {
+function SheetRow({
+  row,
+  programId,
+  days,
+  value,
+  onChange,
+}: {
+  row: Row;
+  programId: number;
+  days: readonly string[];
+  value: (i: number, day: string) => boolean;
+  onChange: (day: string, present: boolean) => void;
+}) {
   const { t } = useTranslation();
   const f = useFormat();
   const revoke = useRevokeCertificate(programId);
@@ -180,16 +210,26 @@ function SheetRow({ row, programId, days, value, onChange }: { row: Row; program
       {days.map((day, i) => (
         <td key={day} className="num">
           {row.editable ? (
-            <input type="checkbox" checked={value(i, day)} aria-label={t('attendance.presentOn', { name, day: f.date(day) })} onChange={(e) => onChange(day, e.target.checked)} />
+            <input
+              type="checkbox"
+              checked={value(i, day)}
+              aria-label={t('attendance.presentOn', { name, day: f.date(day) })}
+              onChange={(e) => onChange(day, e.target.checked)}
+            />
           ) : row.marks[i] === true ? (
             <span aria-label={t('attendance.present')}>✓</span>
           ) : (
-            <span aria-label={row.marks[i] === false ? t('attendance.absent') : t('attendance.notRecorded')}>{row.marks[i] === false ? '·' : ''}</span>
+            <span aria-label={row.marks[i] === false ? t('attendance.absent') : t('attendance.notRecorded')}>
+              {row.marks[i] === false ? '·' : ''}
+            </span>
           )}
         </td>
       ))}
       <td className="num">
-        {f.number(row.daysPresent)} <span className={`badge ${row.completes ? 'ok' : 'bad'}`}>{row.completes ? t('attendance.meetsRule') : t('attendance.belowRule')}</span>
+        {f.number(row.daysPresent)}{' '}
+        <span className={`badge ${row.completes ? 'ok' : 'bad'}`}>
+          {row.completes ? t('attendance.meetsRule') : t('attendance.belowRule')}
+        </span>
       </td>
       <td>
         {row.certificate ? (
@@ -202,7 +242,12 @@ function SheetRow({ row, programId, days, value, onChange }: { row: Row; program
               <a href={certificatePdfUrl(row.participantId)} download>
                 {row.certificate.number}
               </a>{' '}
-              <button type="button" className="link small no-print" disabled={revoke.isPending} onClick={() => handleRevoke(row.certificate?.id ?? 0, row.certificate?.number ?? '')}>
+              <button
+                type="button"
+                className="link small no-print"
+                disabled={revoke.isPending}
+                onClick={() => handleRevoke(row.certificate?.id ?? 0, row.certificate?.number ?? '')}
+              >
                 {t('attendance.revoke')}
               </button>
             </>

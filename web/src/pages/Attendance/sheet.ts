@@ -18,7 +18,11 @@ export function cellValue(edits: ReadonlyMap<string, boolean>, row: SheetRowMark
  * The marks to save: every day with an edit is sent whole, for every editable row (ticked:
  * present; not ticked: absent), so a day once saved has no "not recorded" cell left.
  */
-export function marksToSave(days: readonly string[], rows: readonly SheetRowMarks[], edits: ReadonlyMap<string, boolean>): { participantId: number; day: string; present: boolean }[] {
+export function marksToSave(
+  days: readonly string[],
+  rows: readonly SheetRowMarks[],
+  edits: ReadonlyMap<string, boolean>,
+): { participantId: number; day: string; present: boolean }[] {
   const touched = new Set([...edits.keys()].map((k) => k.slice(k.indexOf('|') + 1)));
   const out: { participantId: number; day: string; present: boolean }[] = [];
   days.forEach((day, i) => {

@@ -50,7 +50,11 @@ export function DashboardPage() {
           <label className="inline" htmlFor="year-select">
             {t('common.year')}
           </label>
-        <select id="year-select" value={year} onChange={(e) => void navigate({ search: (s) => ({ ...s, year: Number(e.target.value) }) })}>
+          <select
+            id="year-select"
+            value={year}
+            onChange={(e) => void navigate({ search: (s) => ({ ...s, year: Number(e.target.value) }) })}
+          >
             {[...new Set([...available.map((y) => y.year), year])]
               .sort((a, b) => b - a)
               .map((y) => (
@@ -80,7 +84,15 @@ export function DashboardPage() {
   );
 }
 
-function Figures({ summary: s, years, show }: { summary: AnnualSummary; years: readonly { year: number; programs: number; countries: number; participants: number }[]; show: 'programs' | 'participants' }) {
+function Figures({
+  summary: s,
+  years,
+  show,
+}: {
+  summary: AnnualSummary;
+  years: readonly { year: number; programs: number; countries: number; participants: number }[];
+  show: 'programs' | 'participants';
+}) {
   const { t } = useTranslation();
   const f = useFormat();
   const navigate = useNavigate({ from: '/' });
@@ -92,7 +104,11 @@ function Figures({ summary: s, years, show }: { summary: AnnualSummary; years: r
           r.country,
           {
             value: show === 'programs' ? r.programs : r.participants,
-            label: t('dashboard.mapCountry', { country: f.country(r.country), programs: f.number(r.programs), participants: f.number(r.participants) }),
+            label: t('dashboard.mapCountry', {
+              country: f.country(r.country),
+              programs: f.number(r.programs),
+              participants: f.number(r.participants),
+            }),
           },
         ]),
       ),
@@ -110,7 +126,10 @@ function Figures({ summary: s, years, show }: { summary: AnnualSummary; years: r
         <Figure label={t('dashboard.spentUsd')} value={f.money(s.spending.usd)} />
       </section>
       <p className="muted small">
-        {t('dashboard.sources', { records: f.number(s.participantSources.records.participants), totals: f.number(s.participantSources.totals.participants) })}{' '}
+        {t('dashboard.sources', {
+          records: f.number(s.participantSources.records.participants),
+          totals: f.number(s.participantSources.totals.participants),
+        })}{' '}
         <Link to="/reports/annual/$year" params={{ year: String(s.year) }}>
           {t('dashboard.viewReport', { year: s.year })}
         </Link>
@@ -121,7 +140,13 @@ function Figures({ summary: s, years, show }: { summary: AnnualSummary; years: r
           <h2>{t('dashboard.map')}</h2>
           <div role="radiogroup" aria-label={t('dashboard.mapShow')} className="toggle">
             {(['programs', 'participants'] as const).map((v) => (
-              <button key={v} type="button" role="radio" aria-checked={show === v} onClick={() => void navigate({ search: (p) => ({ ...p, show: v }) })}>
+              <button
+                key={v}
+                type="button"
+                role="radio"
+                aria-checked={show === v}
+                onClick={() => void navigate({ search: (p) => ({ ...p, show: v }) })}
+              >
                 {v === 'programs' ? t('dashboard.mapPrograms') : t('dashboard.mapParticipants')}
               </button>
             ))}
@@ -210,7 +235,8 @@ function Figures({ summary: s, years, show }: { summary: AnnualSummary; years: r
               <li key={g.group}>
                 <strong>{f.lang === 'id' ? g.nameId : g.nameEn}</strong>
                 <span>
-                  {f.percent(g.programShare)} {t('dashboard.programShare')} · {f.percent(g.participantShare)} {t('dashboard.participantShare')}
+                  {f.percent(g.programShare)} {t('dashboard.programShare')} · {f.percent(g.participantShare)}{' '}
+                  {t('dashboard.participantShare')}
                 </span>
                 <span className="bar" aria-hidden="true">
                   <span style={{ width: `${Math.round(g.programShare * 100)}%` }} />

@@ -114,7 +114,9 @@ function ReportView({ report }: { report: ImportReport }) {
     <section className="card" aria-live="polite">
       <h2>{report.source}</h2>
       <p>{t('import.summary', { rows: f.number(report.rows), inserted: f.number(report.inserted), updated: f.number(report.updated) })}</p>
-      {report.createdOrganisations.length > 0 && <p>{t('import.wouldCreate', { list: report.createdOrganisations.map((o) => o.name).join(', ') })}</p>}
+      {report.createdOrganisations.length > 0 && (
+        <p>{t('import.wouldCreate', { list: report.createdOrganisations.map((o) => o.name).join(', ') })}</p>
+      )}
       {report.warnings.length > 0 && (
         <>
           <h3>{t('import.warnings')}</h3>

@@ -52,10 +52,7 @@ export function LoginPage() {
     const empty = email.trim() === '' || password === '';
     setMissing(empty);
     if (empty) return login.reset();
-    login.mutate(
-      { email, password },
-      { onSuccess: () => void navigate({ href: safeRedirect(search.redirect), replace: true }) },
-    );
+    login.mutate({ email, password }, { onSuccess: () => void navigate({ href: safeRedirect(search.redirect), replace: true }) });
   };
   const message = missing ? t('auth.fillIn') : login.error ? t(...loginProblemText(login.error)) : null;
 
@@ -73,7 +70,16 @@ export function LoginPage() {
           {(p) => <input {...p} type="email" autoComplete="username" value={email} onChange={(e) => setEmail(e.target.value)} required />}
         </Field>
         <Field label={t('auth.password')}>
-          {(p) => <input {...p} type="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} required />}
+          {(p) => (
+            <input
+              {...p}
+              type="password"
+              autoComplete="current-password"
+              value={password}
+              onChange={(e) => setPassword(e.target.value)}
+              required
+            />
+          )}
         </Field>
         {message && (
           <p className="error" role="alert" tabIndex={-1} ref={errorRef}>

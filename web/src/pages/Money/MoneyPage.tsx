@@ -39,7 +39,8 @@ export function MoneyPage() {
   const { t } = useTranslation();
   const search = useSearch({ from: '/money' });
   const navigate = useNavigate({ from: '/money' });
-  const set = (patch: Partial<MoneySearch>) => void navigate({ search: (s) => ({ ...s, ...patch, page: undefined, inKindPage: undefined }) });
+  const set = (patch: Partial<MoneySearch>) =>
+    void navigate({ search: (s) => ({ ...s, ...patch, page: undefined, inKindPage: undefined }) });
   const years = useYears();
   // TOSSD reports what was spent: by default the latest year with programs that has begun.
   const thisYear = new Date().getFullYear();
@@ -50,7 +51,11 @@ export function MoneyPage() {
       <div className="page-head">
         <h1>{t('money.title')}</h1>
         <div className="actions">
-          <a className="button secondary" href={`/api/v1/export/tossd.csv?year=${tossdYear}${search.stage ? `&stage=${encodeURIComponent(search.stage)}` : ''}`} download>
+          <a
+            className="button secondary"
+            href={`/api/v1/export/tossd.csv?year=${tossdYear}${search.stage ? `&stage=${encodeURIComponent(search.stage)}` : ''}`}
+            download
+          >
             {t('money.downloadTossd', { year: tossdYear })}
           </a>
         </div>
@@ -58,13 +63,24 @@ export function MoneyPage() {
       <p className="muted">{t('money.intro')}</p>
       <Filters search={search} years={(years.data?.items ?? []).map((y) => y.year)} onChange={set} />
       <BudgetSection search={search} onPage={(page) => void navigate({ search: (s) => ({ ...s, page: page > 1 ? page : undefined }) })} />
-      <InKindSection search={search} onPage={(page) => void navigate({ search: (s) => ({ ...s, inKindPage: page > 1 ? page : undefined }) })} />
+      <InKindSection
+        search={search}
+        onPage={(page) => void navigate({ search: (s) => ({ ...s, inKindPage: page > 1 ? page : undefined }) })}
+      />
       <UnitCostSection />
     </article>
   );
 }
 
-function Filters({ search, years, onChange }: { search: MoneySearch; years: readonly number[]; onChange: (patch: Partial<MoneySearch>) => void }) {
+function Filters({
+  search,
+  years,
+  onChange,
+}: {
+  search: MoneySearch;
+  years: readonly number[];
+  onChange: (patch: Partial<MoneySearch>) => void;
+}) {
   const { t } = useTranslation();
   const f = useFormat();
   const id = useId();
@@ -72,7 +88,11 @@ function Filters({ search, years, onChange }: { search: MoneySearch; years: read
   const yearSelect = (key: 'yearFrom' | 'yearTo', label: string) => (
     <div className="field-like">
       <label htmlFor={`${id}-${key}`}>{label}</label>
-      <select id={`${id}-${key}`} value={search[key] ?? ''} onChange={(e) => onChange({ [key]: e.target.value ? Number(e.target.value) : undefined })}>
+      <select
+        id={`${id}-${key}`}
+        value={search[key] ?? ''}
+        onChange={(e) => onChange({ [key]: e.target.value ? Number(e.target.value) : undefined })}
+      >
         <option value="">{t('common.all')}</option>
         {years.map((y) => (
           <option key={y} value={y}>
@@ -98,12 +118,24 @@ function Filters({ search, years, onChange }: { search: MoneySearch; years: read
           ))}
         </select>
       </div>
-      <CodeFilter id={`${id}-stage`} label={t('money.stage')} codes={lifecycleStages} value={search.stage} onChange={(stage) => onChange({ stage })} />
+      <CodeFilter
+        id={`${id}-stage`}
+        label={t('money.stage')}
+        codes={lifecycleStages}
+        value={search.stage}
+        onChange={(stage) => onChange({ stage })}
+      />
       <div className="field-like">
         <span id={`${id}-group`}>{t('money.groupBy')}</span>
         <div className="toggle" role="radiogroup" aria-labelledby={`${id}-group`}>
           {GROUPINGS.map((g) => (
-            <button key={g} type="button" role="radio" aria-checked={(search.groupBy ?? 'program') === g} onClick={() => onChange({ groupBy: g === 'program' ? undefined : g })}>
+            <button
+              key={g}
+              type="button"
+              role="radio"
+              aria-checked={(search.groupBy ?? 'program') === g}
+              onClick={() => onChange({ groupBy: g === 'program' ? undefined : g })}
+            >
               {t(`money.groupings.${g}`)}
             </button>
           ))}
@@ -141,7 +173,14 @@ function MissingRates({ spending, what }: { spending: Spending; what: string }) 
       <ul>
         {spending.missingRates.map((m) => (
           <li key={m.currency}>
-            {t('money.missingRate', { currency: m.currency, from: f.date(m.firstDate), to: f.date(m.lastDate), amount: f.money(m.amount, m.currency), count: m.transactions, totals: m.missing.join(', ').toUpperCase() })}
+            {t('money.missingRate', {
+              currency: m.currency,
+              from: f.date(m.firstDate),
+              to: f.date(m.lastDate),
+              amount: f.money(m.amount, m.currency),
+              count: m.transactions,
+              totals: m.missing.join(', ').toUpperCase(),
+            })}
           </li>
         ))}
       </ul>
@@ -193,7 +232,8 @@ function GroupLabel({ row }: { row: BudgetRow }) {
     if (!g.agency) return <span className="muted">{t('money.noAgency')}</span>;
     return (
       <>
-        {f.lang === 'id' ? (g.agency.nameId ?? g.agency.nameEn) : g.agency.nameEn} {g.agency.acronym && <span className="muted small">({g.agency.acronym})</span>}
+        {f.lang === 'id' ? (g.agency.nameId ?? g.agency.nameEn) : g.agency.nameEn}{' '}
+        {g.agency.acronym && <span className="muted small">({g.agency.acronym})</span>}
       </>
     );
   }
@@ -205,7 +245,15 @@ function BudgetSection({ search, onPage }: { search: MoneySearch; onPage: (page:
   const f = useFormat();
   const groupBy = search.groupBy ?? 'program';
   const page = search.page ?? 1;
-  const query = useBudgetVsSpent({ groupBy, yearFrom: search.yearFrom, yearTo: search.yearTo, agency: search.agency, stage: search.stage, page, pageSize: PAGE_SIZE });
+  const query = useBudgetVsSpent({
+    groupBy,
+    yearFrom: search.yearFrom,
+    yearTo: search.yearTo,
+    agency: search.agency,
+    stage: search.stage,
+    page,
+    pageSize: PAGE_SIZE,
+  });
   return (
     <section className="card" aria-labelledby="money-budget">
       <h2 id="money-budget">{t('money.budgetTitle')}</h2>
@@ -221,11 +269,15 @@ function BudgetSection({ search, onPage }: { search: MoneySearch; onPage: (page:
           <div className="figures">
             <div className="figure">
               <span className="figure-value">{f.money(query.data.total.budget.usd, 'USD')}</span>
-              <span className="figure-label">{t('money.budget')} · {f.money(query.data.total.budget.idr, 'IDR')}</span>
+              <span className="figure-label">
+                {t('money.budget')} · {f.money(query.data.total.budget.idr, 'IDR')}
+              </span>
             </div>
             <div className="figure">
               <span className="figure-value">{f.money(query.data.total.spent.usd, 'USD')}</span>
-              <span className="figure-label">{t('money.spent')} · {f.money(query.data.total.spent.idr, 'IDR')}</span>
+              <span className="figure-label">
+                {t('money.spent')} · {f.money(query.data.total.spent.idr, 'IDR')}
+              </span>
             </div>
             <div className="figure">
               <span className="figure-value">
@@ -247,11 +299,21 @@ function BudgetSection({ search, onPage }: { search: MoneySearch; onPage: (page:
                       {t('common.programs')}
                     </th>
                   )}
-                  <th scope="col" className="num">{t('money.budgetUsd')}</th>
-                  <th scope="col" className="num">{t('money.spentUsd')}</th>
-                  <th scope="col" className="num">{t('money.budgetIdr')}</th>
-                  <th scope="col" className="num">{t('money.spentIdr')}</th>
-                  <th scope="col" className="num">{t('money.executionRate')}</th>
+                  <th scope="col" className="num">
+                    {t('money.budgetUsd')}
+                  </th>
+                  <th scope="col" className="num">
+                    {t('money.spentUsd')}
+                  </th>
+                  <th scope="col" className="num">
+                    {t('money.budgetIdr')}
+                  </th>
+                  <th scope="col" className="num">
+                    {t('money.spentIdr')}
+                  </th>
+                  <th scope="col" className="num">
+                    {t('money.executionRate')}
+                  </th>
                 </tr>
               </thead>
               <tbody>
@@ -290,7 +352,10 @@ function useGapText() {
   const { t } = useTranslation();
   return (g: { what: Gap['what']; kind: Gap['kind']; region: Gap['region'] }) =>
     g.what === 'unit_cost'
-      ? t('money.gaps.unitCost', { kind: t(`money.kinds.${g.kind ?? 'participant_day'}`), region: g.region ? t(`codes.regions.${g.region}`) : '' })
+      ? t('money.gaps.unitCost', {
+          kind: t(`money.kinds.${g.kind ?? 'participant_day'}`),
+          region: g.region ? t(`codes.regions.${g.region}`) : '',
+        })
       : t(`money.gaps.${g.what}`);
 }
 
@@ -319,7 +384,10 @@ function InKindRow({ e }: { e: Estimate }) {
           {f.date(i.startDate)} – {f.date(i.endDate)}
         </span>
       </td>
-      <td>{i.byRegion.map((r) => `${r.region ? t(`codes.regions.${r.region}`) : t('money.noRegion')}: ${f.number(r.people)}`).join(', ') || '—'}</td>
+      <td>
+        {i.byRegion.map((r) => `${r.region ? t(`codes.regions.${r.region}`) : t('money.noRegion')}: ${f.number(r.people)}`).join(', ') ||
+          '—'}
+      </td>
       <td className="num">
         {e.value ? (
           <>
@@ -341,7 +409,14 @@ function InKindSection({ search, onPage }: { search: MoneySearch; onPage: (page:
   const f = useFormat();
   const gapText = useGapText();
   const page = search.inKindPage ?? 1;
-  const query = useInKind({ yearFrom: search.yearFrom, yearTo: search.yearTo, agency: search.agency, stage: search.stage, page, pageSize: PAGE_SIZE });
+  const query = useInKind({
+    yearFrom: search.yearFrom,
+    yearTo: search.yearTo,
+    agency: search.agency,
+    stage: search.stage,
+    page,
+    pageSize: PAGE_SIZE,
+  });
   return (
     <section className="card" aria-labelledby="money-in-kind">
       <h2 id="money-in-kind">

@@ -26,9 +26,23 @@ interface Draft {
   note: string;
 }
 
-const EMPTY: Draft = { kind: 'participant_day', region: '', validFrom: `${new Date().getFullYear()}-01-01`, currency: 'IDR', amount: '', note: '' };
+const EMPTY: Draft = {
+  kind: 'participant_day',
+  region: '',
+  validFrom: `${new Date().getFullYear()}-01-01`,
+  currency: 'IDR',
+  amount: '',
+  note: '',
+};
 
-const draftOf = (u: UnitCost): Draft => ({ kind: u.kind, region: u.region ?? '', validFrom: u.validFrom, currency: u.currency, amount: u.amount, note: u.note ?? '' });
+const draftOf = (u: UnitCost): Draft => ({
+  kind: u.kind,
+  region: u.region ?? '',
+  validFrom: u.validFrom,
+  currency: u.currency,
+  amount: u.amount,
+  note: u.note ?? '',
+});
 
 function bodyOf(d: Draft): UnitCostBody {
   return {
@@ -80,9 +94,19 @@ function UnitCostForm({ editing, onDone }: { editing: UnitCost | null; onDone: (
               </select>
             )}
           </Field>
-          <Field label={t('money.unitCosts.region')} error={errors.region} required={draft.kind === 'flight'} hint={t('money.unitCosts.regionHint')}>
+          <Field
+            label={t('money.unitCosts.region')}
+            error={errors.region}
+            required={draft.kind === 'flight'}
+            hint={t('money.unitCosts.regionHint')}
+          >
             {(p) => (
-              <select {...p} value={draft.region} disabled={draft.kind !== 'flight'} onChange={(e) => change({ region: oneOf(REPORT_REGIONS, e.target.value) ?? '' })}>
+              <select
+                {...p}
+                value={draft.region}
+                disabled={draft.kind !== 'flight'}
+                onChange={(e) => change({ region: oneOf(REPORT_REGIONS, e.target.value) ?? '' })}
+              >
                 <option value="">—</option>
                 {REPORT_REGIONS.map((r) => (
                   <option key={r} value={r}>
@@ -96,7 +120,9 @@ function UnitCostForm({ editing, onDone }: { editing: UnitCost | null; onDone: (
             {(p) => <input {...p} type="date" value={draft.validFrom} onChange={(e) => change({ validFrom: e.target.value })} />}
           </Field>
           <Field label={t('money.unitCosts.currency')} error={errors.currency} required>
-            {(p) => <input {...p} value={draft.currency} maxLength={3} onChange={(e) => change({ currency: e.target.value.toUpperCase() })} />}
+            {(p) => (
+              <input {...p} value={draft.currency} maxLength={3} onChange={(e) => change({ currency: e.target.value.toUpperCase() })} />
+            )}
           </Field>
           <Field label={t('money.unitCosts.amount')} error={errors.amount} required>
             {(p) => <input {...p} inputMode="decimal" value={draft.amount} onChange={(e) => change({ amount: e.target.value })} />}
@@ -131,7 +157,13 @@ export function UnitCostSection() {
         )}
       </div>
       <p className="muted small">{t('money.unitCosts.intro')}</p>
-      {editor && editing !== null && <UnitCostForm key={editing === 'new' ? 'new' : editing.id} editing={editing === 'new' ? null : editing} onDone={() => setEditing(null)} />}
+      {editor && editing !== null && (
+        <UnitCostForm
+          key={editing === 'new' ? 'new' : editing.id}
+          editing={editing === 'new' ? null : editing}
+          onDone={() => setEditing(null)}
+        />
+      )}
       {remove.error && <ProblemMessage error={remove.error} />}
       {costs.isPending ? (
         <Loading />

@@ -3,7 +3,16 @@ import { parseMoneySearch } from './money-search.js';
 
 describe('parseMoneySearch', () => {
   it('keeps valid filters from the URL', () => {
-    expect(parseMoneySearch({ groupBy: 'agency', yearFrom: '2016', yearTo: 2018, agency: ' ID-KEMLU ', stage: 'completed,evaluated', page: '3' })).toEqual({
+    expect(
+      parseMoneySearch({
+        groupBy: 'agency',
+        yearFrom: '2016',
+        yearTo: 2018,
+        agency: ' ID-KEMLU ',
+        stage: 'completed,evaluated',
+        page: '3',
+      }),
+    ).toEqual({
       groupBy: 'agency',
       yearFrom: 2016,
       yearTo: 2018,
@@ -14,7 +23,9 @@ describe('parseMoneySearch', () => {
   });
 
   it('drops what is not a filter value when it is malformed', () => {
-    expect(parseMoneySearch({ groupBy: 'country', yearFrom: '20x6', yearTo: '1800', agency: '', stage: 'x;drop', page: '1', inKindPage: '-2' })).toEqual({});
+    expect(
+      parseMoneySearch({ groupBy: 'country', yearFrom: '20x6', yearTo: '1800', agency: '', stage: 'x;drop', page: '1', inKindPage: '-2' }),
+    ).toEqual({});
     expect(parseMoneySearch({ yearFrom: 2018, yearTo: 2016 })).toEqual({ yearFrom: 2018 });
   });
 });

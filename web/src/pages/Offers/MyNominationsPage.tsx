@@ -37,7 +37,13 @@ export function MyNominationsPage() {
       </div>
       <p className="muted">{t('offers.mine.intro')}</p>
       <div className="filters">
-        <CodeFilter id={`${idPrefix}-status`} label={t('offers.columns.status')} codes={participantStatuses} value={search.status} onChange={(status) => void navigate({ search: { ...(status ? { status } : {}) } })} />
+        <CodeFilter
+          id={`${idPrefix}-status`}
+          label={t('offers.columns.status')}
+          codes={participantStatuses}
+          value={search.status}
+          onChange={(status) => void navigate({ search: { ...(status ? { status } : {}) } })}
+        />
       </div>
       <ListResults
         query={list}
@@ -67,13 +73,21 @@ function Nominee({ n }: { n: MyNomination }) {
   const headingId = useId();
   const canMoveTo = (to: ParticipantStatus) => participantStatuses.is(n.status) && canMove(n.status, to);
   const name = n.fullName ?? t('offers.review.candidate', { id: n.id });
-  const programTitle = (f.lang === 'id' ? (n.programTitleId ?? n.programTitleEn) : (n.programTitleEn ?? n.programTitleId)) ?? n.programIdentifier;
+  const programTitle =
+    (f.lang === 'id' ? (n.programTitleId ?? n.programTitleEn) : (n.programTitleEn ?? n.programTitleId)) ?? n.programIdentifier;
   const handle = (to: 'confirmed' | 'withdrawn') => {
     if (to === 'withdrawn' && !window.confirm(t('offers.mine.withdrawConfirm', { name }))) return;
     setDone(null);
     step.mutate(
       { id: n.id, status: to },
-      { onSuccess: (r) => setDone(r.promoted ? t('offers.mine.doneWithPromotion', { status: f.code(participantStatuses, r.nomination.status) }) : t('offers.mine.done', { status: f.code(participantStatuses, r.nomination.status) })) },
+      {
+        onSuccess: (r) =>
+          setDone(
+            r.promoted
+              ? t('offers.mine.doneWithPromotion', { status: f.code(participantStatuses, r.nomination.status) })
+              : t('offers.mine.done', { status: f.code(participantStatuses, r.nomination.status) }),
+          ),
+      },
     );
   };
   return (
@@ -84,12 +98,23 @@ function Nominee({ n }: { n: MyNomination }) {
         </h2>
         <div className="actions">
           {canMoveTo('confirmed') && (
-            <button type="button" disabled={step.isPending} aria-label={t('offers.mine.confirmOf', { name })} onClick={() => handle('confirmed')}>
+            <button
+              type="button"
+              disabled={step.isPending}
+              aria-label={t('offers.mine.confirmOf', { name })}
+              onClick={() => handle('confirmed')}
+            >
               {t('offers.mine.confirm')}
             </button>
           )}
           {canMoveTo('withdrawn') && (
-            <button type="button" className="danger" disabled={step.isPending} aria-label={t('offers.mine.withdrawOf', { name })} onClick={() => handle('withdrawn')}>
+            <button
+              type="button"
+              className="danger"
+              disabled={step.isPending}
+              aria-label={t('offers.mine.withdrawOf', { name })}
+              onClick={() => handle('withdrawn')}
+            >
               {t('offers.mine.withdraw')}
             </button>
           )}

@@ -38,7 +38,16 @@ interface FormState {
   consent: boolean;
 }
 
-const empty = (country: string): FormState => ({ fullName: '', sex: 'X', country, organisation: '', position: '', email: '', phone: '', consent: false });
+const empty = (country: string): FormState => ({
+  fullName: '',
+  sex: 'X',
+  country,
+  organisation: '',
+  position: '',
+  email: '',
+  phone: '',
+  consent: false,
+});
 export function NominationForm({ offerId, recipients }: { offerId: number; recipients: readonly string[] }) {
   const { t } = useTranslation();
   const f = useFormat();
@@ -70,7 +79,10 @@ export function NominationForm({ offerId, recipients }: { offerId: number; recip
       phone: orNull(state.phone),
       consent: state.consent,
     };
-    nominate.mutate({ data, cv: cvRef.current?.files?.[0] ?? null, letter: letterRef.current?.files?.[0] ?? null }, { onSuccess: (result) => setCreated(result) });
+    nominate.mutate(
+      { data, cv: cvRef.current?.files?.[0] ?? null, letter: letterRef.current?.files?.[0] ?? null },
+      { onSuccess: (result) => setCreated(result) },
+    );
   };
 
   const handleAnother = () => {
@@ -83,7 +95,13 @@ export function NominationForm({ offerId, recipients }: { offerId: number; recip
 
   // Problems that belong to no field: the deadline passed, a duplicate, a file too large, …
   const fieldPaths = ['fullName', 'sex', 'country', 'organisation', 'position', 'email', 'phone', 'consent', 'cv', 'letter'];
-  const general = nominate.error && !(nominate.error instanceof ApiError && nominate.error.issues.length > 0 && nominate.error.issues.every((i) => fieldPaths.includes(i.path)));
+  const general =
+    nominate.error &&
+    !(
+      nominate.error instanceof ApiError &&
+      nominate.error.issues.length > 0 &&
+      nominate.error.issues.every((i) => fieldPaths.includes(i.path))
+    );
   return (
     <form className="program-form" noValidate onSubmit={handleSubmit} aria-labelledby="nominate-heading">
       <h2 id="nominate-heading">{t('offers.nominate.title')}</h2>
@@ -96,7 +114,9 @@ export function NominationForm({ offerId, recipients }: { offerId: number; recip
       )}
       <div className="row">
         <Field label={t('offers.nominate.fullName')} required error={err('fullName')}>
-          {(p) => <input {...p} type="text" autoComplete="off" value={state.fullName} onChange={(e) => set({ fullName: e.target.value })} />}
+          {(p) => (
+            <input {...p} type="text" autoComplete="off" value={state.fullName} onChange={(e) => set({ fullName: e.target.value })} />
+          )}
         </Field>
         <Field label={t('offers.nominate.sex')} error={err('sex')}>
           {(p) => <CodeSelect {...p} codes={sexes} value={state.sex} onChange={(sex) => set({ sex })} />}
@@ -174,7 +194,9 @@ function Nominated({ created, onAnother, showMine }: { created: NominationCreate
   useEffect(() => heading.current?.focus(), []);
   return (
     <section className="success" aria-labelledby="nominated-heading">
-      <h2 id="nominated-heading" tabIndex={-1} ref={heading}>{t('offers.nominate.done', { name: n.fullName ?? '' })}</h2>
+      <h2 id="nominated-heading" tabIndex={-1} ref={heading}>
+        {t('offers.nominate.done', { name: n.fullName ?? '' })}
+      </h2>
       <dl className="facts">
         <dt>{t('offers.columns.status')}</dt>
         <dd>

@@ -49,7 +49,18 @@ export function NewOfferPage() {
       </EmptyState>
     );
   }
-  return <OfferForm program={{ id: a.id, identifier: a.identifier, titleEn: a.titleEn, titleId: a.titleId, recipients: a.recipients.map((r) => r.country) }} offer={null} />;
+  return (
+    <OfferForm
+      program={{
+        id: a.id,
+        identifier: a.identifier,
+        titleEn: a.titleEn,
+        titleId: a.titleId,
+        recipients: a.recipients.map((r) => r.country),
+      }}
+      offer={null}
+    />
+  );
 }
 
 export function ManageOfferPage() {
@@ -91,7 +102,9 @@ function OfferForm({ program, offer }: { program: ProgramInfo; offer: CourseOffe
   const submit = (to?: 'draft' | 'open') => {
     const result = toOfferBody({ ...state, quotas: withPlaces.map((c) => ({ country: c, quota: places[c] ?? '' })) }, to);
     if (!result.ok) {
-      setErrors(new Map([...result.errors].map(([path, e]) => [path, issue({ path, message: e.message, ...(e.code ? { code: e.code } : {}) })])));
+      setErrors(
+        new Map([...result.errors].map(([path, e]) => [path, issue({ path, message: e.message, ...(e.code ? { code: e.code } : {}) })])),
+      );
       return;
     }
     setErrors(new Map());
@@ -104,7 +117,13 @@ function OfferForm({ program, offer }: { program: ProgramInfo; offer: CourseOffe
     e.preventDefault();
     submit(offer ? undefined : 'draft');
   };
-  const general = save.error && !(save.error instanceof ApiError && save.error.issues.length > 0 && save.error.issues.every((i) => i.path !== '' && i.path !== 'status' && i.path !== 'changes'));
+  const general =
+    save.error &&
+    !(
+      save.error instanceof ApiError &&
+      save.error.issues.length > 0 &&
+      save.error.issues.every((i) => i.path !== '' && i.path !== 'status' && i.path !== 'changes')
+    );
 
   return (
     <article>
@@ -148,21 +167,43 @@ function OfferForm({ program, offer }: { program: ProgramInfo; offer: CourseOffe
           </div>
           <div className="row">
             <Field label={t('offers.manage.eligibilityEn')} error={err('eligibilityEn')}>
-              {(p) => <textarea {...p} lang="en" rows={3} value={state.eligibilityEn} onChange={(e) => set({ eligibilityEn: e.target.value })} />}
+              {(p) => (
+                <textarea {...p} lang="en" rows={3} value={state.eligibilityEn} onChange={(e) => set({ eligibilityEn: e.target.value })} />
+              )}
             </Field>
             <Field label={t('offers.manage.eligibilityId')} error={err('eligibilityId')}>
-              {(p) => <textarea {...p} lang="id" rows={3} value={state.eligibilityId} onChange={(e) => set({ eligibilityId: e.target.value })} />}
+              {(p) => (
+                <textarea {...p} lang="id" rows={3} value={state.eligibilityId} onChange={(e) => set({ eligibilityId: e.target.value })} />
+              )}
             </Field>
           </div>
         </fieldset>
         <fieldset>
           <legend>{t('offers.manage.deadlineAndCompletion')}</legend>
           <div className="row">
-            <Field label={t('offers.deadline')} required error={err('deadline')} hint={t('offers.manage.deadlineHint', { zone: instant.zone, offset })}>
-              {(p) => <input {...p} type="datetime-local" value={state.deadlineLocal} onChange={(e) => set({ deadlineLocal: e.target.value })} />}
+            <Field
+              label={t('offers.deadline')}
+              required
+              error={err('deadline')}
+              hint={t('offers.manage.deadlineHint', { zone: instant.zone, offset })}
+            >
+              {(p) => (
+                <input {...p} type="datetime-local" value={state.deadlineLocal} onChange={(e) => set({ deadlineLocal: e.target.value })} />
+              )}
             </Field>
             <Field label={t('offers.manage.completionPercent')} error={err('completionPercent')} hint={t('offers.manage.completionHint')}>
-              {(p) => <input {...p} type="number" min={1} max={100} step={1} inputMode="numeric" value={state.completionPercent} onChange={(e) => set({ completionPercent: e.target.value })} />}
+              {(p) => (
+                <input
+                  {...p}
+                  type="number"
+                  min={1}
+                  max={100}
+                  step={1}
+                  inputMode="numeric"
+                  value={state.completionPercent}
+                  onChange={(e) => set({ completionPercent: e.target.value })}
+                />
+              )}
             </Field>
           </div>
         </fieldset>
@@ -170,17 +211,47 @@ function OfferForm({ program, offer }: { program: ProgramInfo; offer: CourseOffe
           <legend>{t('offers.manage.places')}</legend>
           <div className="row">
             <Field label={t('offers.manage.quotaDefault')} error={err('quotaDefault')} hint={t('offers.manage.quotaDefaultHint')}>
-              {(p) => <input {...p} type="number" min={0} step={1} inputMode="numeric" value={state.quotaDefault} onChange={(e) => set({ quotaDefault: e.target.value })} />}
+              {(p) => (
+                <input
+                  {...p}
+                  type="number"
+                  min={0}
+                  step={1}
+                  inputMode="numeric"
+                  value={state.quotaDefault}
+                  onChange={(e) => set({ quotaDefault: e.target.value })}
+                />
+              )}
             </Field>
             <Field label={t('offers.manage.quotaTotal')} error={err('quotaTotal')} hint={t('offers.manage.quotaTotalHint')}>
-              {(p) => <input {...p} type="number" min={0} step={1} inputMode="numeric" value={state.quotaTotal} onChange={(e) => set({ quotaTotal: e.target.value })} />}
+              {(p) => (
+                <input
+                  {...p}
+                  type="number"
+                  min={0}
+                  step={1}
+                  inputMode="numeric"
+                  value={state.quotaTotal}
+                  onChange={(e) => set({ quotaTotal: e.target.value })}
+                />
+              )}
             </Field>
           </div>
           <p className="muted small">{t('offers.manage.perCountryHint')}</p>
           <div className="row">
             {program.recipients.map((c) => (
               <Field key={c} label={t('offers.manage.placesFor', { country: f.country(c) })} error={countryErr(c)}>
-                {(p) => <input {...p} type="number" min={0} step={1} inputMode="numeric" value={places[c] ?? ''} onChange={(e) => setPlaces((s) => ({ ...s, [c]: e.target.value }))} />}
+                {(p) => (
+                  <input
+                    {...p}
+                    type="number"
+                    min={0}
+                    step={1}
+                    inputMode="numeric"
+                    value={places[c] ?? ''}
+                    onChange={(e) => setPlaces((s) => ({ ...s, [c]: e.target.value }))}
+                  />
+                )}
               </Field>
             ))}
           </div>
@@ -196,12 +267,22 @@ function OfferForm({ program, offer }: { program: ProgramInfo; offer: CourseOffe
             {offer ? t('common.save') : t('offers.manage.saveDraft')}
           </button>
           {offer?.status === 'open' && (
-            <button type="button" className="secondary" disabled={status.isPending} onClick={() => window.confirm(t('offers.manage.closeConfirm')) && status.mutate({ id: offer.id, action: 'close' })}>
+            <button
+              type="button"
+              className="secondary"
+              disabled={status.isPending}
+              onClick={() => window.confirm(t('offers.manage.closeConfirm')) && status.mutate({ id: offer.id, action: 'close' })}
+            >
               {t('offers.manage.close')}
             </button>
           )}
           {offer?.status === 'closed' && (
-            <button type="button" className="secondary" disabled={status.isPending} onClick={() => status.mutate({ id: offer.id, action: 'reopen' })}>
+            <button
+              type="button"
+              className="secondary"
+              disabled={status.isPending}
+              onClick={() => status.mutate({ id: offer.id, action: 'reopen' })}
+            >
               {t('offers.manage.reopen')}
             </button>
           )}

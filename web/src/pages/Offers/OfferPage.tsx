@@ -116,7 +116,9 @@ function OfferDetails({ view }: { view: OfferView }) {
               </tbody>
             </table>
           </div>
-          <p className="muted small">{offer.quotaTotal === null ? t('offers.totalUnlimited') : t('offers.totalPlaces', { count: offer.quotaTotal })}</p>
+          <p className="muted small">
+            {offer.quotaTotal === null ? t('offers.totalUnlimited') : t('offers.totalPlaces', { count: offer.quotaTotal })}
+          </p>
         </section>
       </div>
 

@@ -57,11 +57,24 @@ export function OffersPage() {
           chipLabel={search.country && t('offers.removeFilter', { value: f.country(search.country) })}
           onChange={(country) => set({ country })}
         />
-        <CodeFilter id={`${idPrefix}-modality`} label={t('program.modality')} codes={modalities} value={search.modality} onChange={(v) => set({ modality: v })} />
-        <CodeFilter id={`${idPrefix}-area`} label={t('program.area')} codes={flagshipAreas} value={search.flagshipArea} onChange={(v) => set({ flagshipArea: v })} />
+        <CodeFilter
+          id={`${idPrefix}-modality`}
+          label={t('program.modality')}
+          codes={modalities}
+          value={search.modality}
+          onChange={(v) => set({ modality: v })}
+        />
+        <CodeFilter
+          id={`${idPrefix}-area`}
+          label={t('program.area')}
+          codes={flagshipAreas}
+          value={search.flagshipArea}
+          onChange={(v) => set({ flagshipArea: v })}
+        />
         <div className="field-like">
           <label className="check">
-            <input type="checkbox" checked={!!search.all} onChange={(e) => set({ all: e.target.checked || undefined })} /> {t('offers.includeClosed')}
+            <input type="checkbox" checked={!!search.all} onChange={(e) => set({ all: e.target.checked || undefined })} />{' '}
+            {t('offers.includeClosed')}
           </label>
         </div>
       </SearchFilters>

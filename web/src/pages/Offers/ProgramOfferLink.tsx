@@ -9,7 +9,13 @@ import type { User } from '../../api/client.js';
 import { useProgramOffer } from '../../api/offer-queries.js';
 import { canOffers } from '../../auth/offer-rules.js';
 
-export function ProgramOfferLink({ program, user }: { program: { id: number; identifier: string; implementingOrg: string | null }; user: User | null }) {
+export function ProgramOfferLink({
+  program,
+  user,
+}: {
+  program: { id: number; identifier: string; implementingOrg: string | null };
+  user: User | null;
+}) {
   const { t } = useTranslation();
   const offer = useProgramOffer(program.id);
   if (offer.isPending || offer.error) return null; // the page works without it

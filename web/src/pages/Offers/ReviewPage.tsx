@@ -48,7 +48,13 @@ function Review({ view }: { view: OfferView }) {
   const search = useSearch({ from: '/offers/$id/nominations' });
   const navigate = useNavigate({ from: '/offers/$id/nominations' });
   const page = search.page ?? 1;
-  const params: ReviewParams = { ...(search.status ? { status: search.status } : {}), ...(search.country ? { country: search.country } : {}), ...(search.q ? { q: search.q } : {}), page, pageSize: REVIEW_PAGE_SIZE };
+  const params: ReviewParams = {
+    ...(search.status ? { status: search.status } : {}),
+    ...(search.country ? { country: search.country } : {}),
+    ...(search.q ? { q: search.q } : {}),
+    page,
+    pageSize: REVIEW_PAGE_SIZE,
+  };
   const list = useReviewList(offerId, params);
   const review = useReview(offerId);
   const selectAll = useSelectWithinQuotas(offerId);
@@ -114,7 +120,9 @@ function Review({ view }: { view: OfferView }) {
 
       <div aria-live="polite">
         {summary && (
-          <p className="success">{t('offers.review.selectSummary', { selected: summary.selected, reserves: summary.reserves, notSelected: summary.notSelected })}</p>
+          <p className="success">
+            {t('offers.review.selectSummary', { selected: summary.selected, reserves: summary.reserves, notSelected: summary.notSelected })}
+          </p>
         )}
         {changed !== null && <p className="success">{t('offers.review.changed', { count: changed })}</p>}
       </div>
@@ -134,9 +142,21 @@ function Review({ view }: { view: OfferView }) {
       >
         <div className="field-like wide">
           <label htmlFor={`${idPrefix}-q`}>{t('common.search')}</label>
-          <input id={`${idPrefix}-q`} type="search" value={q} placeholder={t('offers.review.searchHint')} onChange={(e) => setQ(e.target.value)} />
+          <input
+            id={`${idPrefix}-q`}
+            type="search"
+            value={q}
+            placeholder={t('offers.review.searchHint')}
+            onChange={(e) => setQ(e.target.value)}
+          />
         </div>
-        <CodeFilter id={`${idPrefix}-status`} label={t('offers.columns.status')} codes={participantStatuses} value={search.status} onChange={(v) => set({ status: v })} />
+        <CodeFilter
+          id={`${idPrefix}-status`}
+          label={t('offers.columns.status')}
+          codes={participantStatuses}
+          value={search.status}
+          onChange={(v) => set({ status: v })}
+        />
         <div className="field-like">
           <label htmlFor={`${idPrefix}-country`}>{t('offers.columns.country')}</label>
           <select id={`${idPrefix}-country`} value={search.country ?? ''} onChange={(e) => set({ country: e.target.value || undefined })}>
@@ -160,7 +180,13 @@ function Review({ view }: { view: OfferView }) {
         <div className="actions" role="group" aria-label={t('offers.review.bulk')}>
           <span>{t('offers.review.checked', { count: checkedRows.length })}</span>
           {REVIEW_STATUSES.map((to) => (
-            <button key={to} type="button" className="secondary" disabled={checkedRows.length === 0 || review.isPending} onClick={() => apply(checkedRows, to)}>
+            <button
+              key={to}
+              type="button"
+              className="secondary"
+              disabled={checkedRows.length === 0 || review.isPending}
+              onClick={() => apply(checkedRows, to)}
+            >
               {t(`offers.review.bulkTo.${to}`)}
             </button>
           ))}
@@ -201,7 +227,15 @@ function Review({ view }: { view: OfferView }) {
               </thead>
               <tbody>
                 {items.map((r) => (
-                  <Row key={r.id} r={r} manage={manage} checked={checked.has(r.id)} onCheck={(on) => toggle(r.id, on)} onApply={(to) => apply([r], to)} busy={review.isPending} />
+                  <Row
+                    key={r.id}
+                    r={r}
+                    manage={manage}
+                    checked={checked.has(r.id)}
+                    onCheck={(on) => toggle(r.id, on)}
+                    onApply={(to) => apply([r], to)}
+                    busy={review.isPending}
+                  />
                 ))}
               </tbody>
             </table>
@@ -213,7 +247,21 @@ function Review({ view }: { view: OfferView }) {
   );
 }
 
-function Row({ r, manage, checked, onCheck, onApply, busy }: { r: Nomination; manage: boolean; checked: boolean; onCheck: (on: boolean) => void; onApply: (to: ReviewStatus) => void; busy: boolean }) {
+function Row({
+  r,
+  manage,
+  checked,
+  onCheck,
+  onApply,
+  busy,
+}: {
+  r: Nomination;
+  manage: boolean;
+  checked: boolean;
+  onCheck: (on: boolean) => void;
+  onApply: (to: ReviewStatus) => void;
+  busy: boolean;
+}) {
   const { t } = useTranslation();
   const f = useFormat();
   const instant = useInstant();
@@ -223,12 +271,19 @@ function Row({ r, manage, checked, onCheck, onApply, busy }: { r: Nomination; ma
     <tr>
       {manage && (
         <td>
-          <input type="checkbox" checked={checked} aria-label={t('offers.review.check', { name: label })} onChange={(e) => onCheck(e.target.checked)} />
+          <input
+            type="checkbox"
+            checked={checked}
+            aria-label={t('offers.review.check', { name: label })}
+            onChange={(e) => onCheck(e.target.checked)}
+          />
         </td>
       )}
       <td>
         {name ?? <Withheld />}
-        {r.reserveRank !== null && r.status === 'reserve' && <div className="muted small">{t('offers.review.rank', { rank: r.reserveRank })}</div>}
+        {r.reserveRank !== null && r.status === 'reserve' && (
+          <div className="muted small">{t('offers.review.rank', { rank: r.reserveRank })}</div>
+        )}
       </td>
       <td>{f.country(r.country)}</td>
       <td>{r.organisation ?? '—'}</td>
@@ -241,7 +296,14 @@ function Row({ r, manage, checked, onCheck, onApply, busy }: { r: Nomination; ma
         <td>
           <div className="actions">
             {REVIEW_STATUSES.filter((to) => participantStatuses.is(r.status) && canMove(r.status, to)).map((to) => (
-              <button key={to} type="button" className="secondary" disabled={busy} aria-label={t(`offers.review.rowTo.${to}`, { name: label })} onClick={() => onApply(to)}>
+              <button
+                key={to}
+                type="button"
+                className="secondary"
+                disabled={busy}
+                aria-label={t(`offers.review.rowTo.${to}`, { name: label })}
+                onClick={() => onApply(to)}
+              >
                 {t(`offers.review.to.${to}`)}
               </button>
             ))}

@@ -27,7 +27,13 @@ describe('deadline in local time', () => {
 describe('the offer body', () => {
   it('converts the form, empty texts and quotas to null', () => {
     const result = toOfferBody(
-      { ...emptyOfferForm(), summaryEn: ' Disaster course ', deadlineLocal: '2026-12-01T23:59', quotaDefault: '2', quotas: [{ country: 'FJ', quota: '5' }] },
+      {
+        ...emptyOfferForm(),
+        summaryEn: ' Disaster course ',
+        deadlineLocal: '2026-12-01T23:59',
+        quotaDefault: '2',
+        quotas: [{ country: 'FJ', quota: '5' }],
+      },
       'open',
       jakarta,
     );
@@ -49,7 +55,11 @@ describe('the offer body', () => {
   });
 
   it('names every field to correct, by the API paths', () => {
-    const result = toOfferBody({ ...emptyOfferForm(), quotaTotal: '2.5', completionPercent: '0', quotas: [{ country: 'FJ', quota: '' }] }, undefined, jakarta);
+    const result = toOfferBody(
+      { ...emptyOfferForm(), quotaTotal: '2.5', completionPercent: '0', quotas: [{ country: 'FJ', quota: '' }] },
+      undefined,
+      jakarta,
+    );
     expect(result.ok).toBe(false);
     if (!result.ok) expect([...result.errors.keys()].sort()).toEqual(['completionPercent', 'deadline', 'quotaTotal', 'quotas.0.quota']);
   });

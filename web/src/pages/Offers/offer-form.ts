@@ -57,7 +57,8 @@ export function localToInstant(local: string, offsetOf: (d: Date) => number = (d
   const [y, mo, d, h, mi, s] = [m[1], m[2], m[3], m[4], m[5], m[6] ?? '00'].map(Number);
   if (y === undefined || mo === undefined || d === undefined || h === undefined || mi === undefined || s === undefined) return undefined; // the pattern's six groups
   const date = new Date(y, mo - 1, d, h, mi, s);
-  if (date.getFullYear() !== y || date.getMonth() !== mo - 1 || date.getDate() !== d || date.getHours() !== h || date.getMinutes() !== mi) return undefined;
+  if (date.getFullYear() !== y || date.getMonth() !== mo - 1 || date.getDate() !== d || date.getHours() !== h || date.getMinutes() !== mi)
+    return undefined;
   return `${m[1]}-${m[2]}-${m[3]}T${m[4]}:${m[5]}:${pad(s)}${offsetText(offsetOf(date))}`;
 }
 
@@ -107,7 +108,8 @@ export function toOfferBody(state: OfferFormState, status?: 'draft' | 'open', of
   const quotaTotal = places(state.quotaTotal);
   if (Number.isNaN(quotaTotal)) errors.set('quotaTotal', { code: 'whole_number', message: 'must be a whole number' });
   const percent = places(state.completionPercent);
-  if (percent !== null && (Number.isNaN(percent) || percent < 1 || percent > 100)) errors.set('completionPercent', { code: 'percent_range', message: 'must be between 1 and 100' });
+  if (percent !== null && (Number.isNaN(percent) || percent < 1 || percent > 100))
+    errors.set('completionPercent', { code: 'percent_range', message: 'must be between 1 and 100' });
   const quotas = state.quotas.map((q, i) => {
     const n = places(q.quota);
     if (n === null || Number.isNaN(n)) errors.set(`quotas.${i}.quota`, { code: 'whole_number', message: 'must be a whole number' });

@@ -1,5 +1,12 @@
 /** The catalogue's and the review list's filters as URL search parameters (shareable links). */
-import { flagshipAreas, modalities, participantStatuses, type FlagshipArea, type Modality, type ParticipantStatus } from '../../../../src/domain/codes.js';
+import {
+  flagshipAreas,
+  modalities,
+  participantStatuses,
+  type FlagshipArea,
+  type Modality,
+  type ParticipantStatus,
+} from '../../../../src/domain/codes.js';
 import { isCountryCode } from '../../../../src/domain/reference/countries.js';
 import { withoutUndefined as defined } from '../../search-params.js';
 
@@ -45,7 +52,12 @@ export function parseCatalogueSearch(s: Record<string, unknown>): CatalogueSearc
 
 export function parseReviewSearch(s: Record<string, unknown>): ReviewSearch {
   const status = text(s.status);
-  return defined({ status: status && participantStatuses.is(status) ? status : undefined, country: country(s.country), q: text(s.q), page: page(s.page) });
+  return defined({
+    status: status && participantStatuses.is(status) ? status : undefined,
+    country: country(s.country),
+    q: text(s.q),
+    page: page(s.page),
+  });
 }
 
 export interface MyNominationsSearch {

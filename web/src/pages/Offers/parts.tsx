@@ -25,8 +25,23 @@ export function OfferStatusBadge({ status }: { status: string }) {
 export function useInstant() {
   const { i18n } = useTranslation();
   const loc = i18n.language === 'id' ? 'id-ID' : 'en-GB';
-  const local = new Intl.DateTimeFormat(loc, { day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZoneName: 'short' });
-  const utc = new Intl.DateTimeFormat(loc, { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: 'UTC', timeZoneName: 'short' });
+  const local = new Intl.DateTimeFormat(loc, {
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    timeZoneName: 'short',
+  });
+  const utc = new Intl.DateTimeFormat(loc, {
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    timeZone: 'UTC',
+    timeZoneName: 'short',
+  });
   const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
   return {
     zone,
@@ -47,7 +62,15 @@ export function Deadline({ at }: { at: string }) {
 
 /** The problem in the active language: the offer pages' own codes first, then the app's. */
 export function OfferProblem({ error, onRetry }: { error: unknown; onRetry?: () => void }) {
-  return <CodedProblem error={error} texts="offers.errors" onRetry={onRetry} retryOnOwnText={false} details={(e) => e.message !== e.code && <p className="muted">{e.message}</p>} />;
+  return (
+    <CodedProblem
+      error={error}
+      texts="offers.errors"
+      onRetry={onRetry}
+      retryOnOwnText={false}
+      details={(e) => e.message !== e.code && <p className="muted">{e.message}</p>}
+    />
+  );
 }
 
 /** A field issue from the server in the active language: by field and code, then by code, else the server's words. */
@@ -81,7 +104,8 @@ export function StatusHistory({ events }: { events: readonly StatusEvent[] }) {
       {events.map((e) => (
         <li key={e.id}>
           <time dateTime={e.at}>{i.local(e.at)}</time>: {e.fromStatus ? `${f.code(participantStatuses, e.fromStatus)} → ` : ''}
-          <strong>{f.code(participantStatuses, e.toStatus)}</strong> <span className="muted">({t('offers.history.by', { who: e.byLabel })})</span>
+          <strong>{f.code(participantStatuses, e.toStatus)}</strong>{' '}
+          <span className="muted">({t('offers.history.by', { who: e.byLabel })})</span>
           {e.note && <> — {e.note}</>}
         </li>
       ))}

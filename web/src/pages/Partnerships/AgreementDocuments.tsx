@@ -7,7 +7,13 @@ import { useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ALLOWED_TYPES, DEFAULT_UPLOAD_MAX_BYTES } from '../../../../src/domain/offer/documents.js';
 import { ApiError } from '../../api/client.js';
-import { agreementDocumentUrl, useSetAgreementDocumentPublic, useUploadAgreementDocument, type AgreementDetail, type AgreementDocument } from '../../api/partnership-queries.js';
+import {
+  agreementDocumentUrl,
+  useSetAgreementDocumentPublic,
+  useUploadAgreementDocument,
+  type AgreementDetail,
+  type AgreementDocument,
+} from '../../api/partnership-queries.js';
 import { Field, type FieldError } from '../../components/Field.js';
 import { EmptyState } from '../../components/Status.js';
 import { useFormat } from '../../format.js';
@@ -67,7 +73,9 @@ function DocumentVersions({ versions, canEdit }: { versions: readonly AgreementD
               <th scope="col">{t('partnerships.agreements.documents.version')}</th>
               <th scope="col">{t('partnerships.agreements.documents.file')}</th>
               <th scope="col">{t('partnerships.agreements.documents.uploaded')}</th>
-              <th scope="col" className="num">{t('partnerships.agreements.documents.size')}</th>
+              <th scope="col" className="num">
+                {t('partnerships.agreements.documents.size')}
+              </th>
               <th scope="col">{t('partnerships.agreements.documents.visibility')}</th>
             </tr>
           </thead>
@@ -76,7 +84,9 @@ function DocumentVersions({ versions, canEdit }: { versions: readonly AgreementD
               <tr key={d.id} className={i > 0 ? 'muted' : undefined}>
                 <td className="nowrap">
                   {t('partnerships.agreements.documents.versionNo', { n: d.versionNo })}
-                  {i === 0 && versions.length > 1 && <span className="muted small"> ({t('partnerships.agreements.documents.latest')})</span>}
+                  {i === 0 && versions.length > 1 && (
+                    <span className="muted small"> ({t('partnerships.agreements.documents.latest')})</span>
+                  )}
                 </td>
                 <td>
                   <a href={agreementDocumentUrl(d.id)} download>
@@ -86,15 +96,24 @@ function DocumentVersions({ versions, canEdit }: { versions: readonly AgreementD
                 <td className="nowrap">
                   {f.date(d.createdAt.slice(0, 10))} <span className="muted small">{d.uploadedBy}</span>
                 </td>
-                <td className="num nowrap">{t('partnerships.agreements.documents.kib', { size: f.number(Math.max(1, Math.round(d.sizeBytes / 1024))) })}</td>
+                <td className="num nowrap">
+                  {t('partnerships.agreements.documents.kib', { size: f.number(Math.max(1, Math.round(d.sizeBytes / 1024))) })}
+                </td>
                 <td>
                   {canEdit ? (
                     <label className="check">
-                      <input type="checkbox" checked={d.isPublic} disabled={toggle.isPending} onChange={(e) => toggle.mutate({ documentId: d.id, isPublic: e.target.checked })} />
+                      <input
+                        type="checkbox"
+                        checked={d.isPublic}
+                        disabled={toggle.isPending}
+                        onChange={(e) => toggle.mutate({ documentId: d.id, isPublic: e.target.checked })}
+                      />
                       {t('partnerships.agreements.documents.public')}
                     </label>
                   ) : (
-                    <span className={d.isPublic ? 'badge ok' : 'badge'}>{t(d.isPublic ? 'partnerships.agreements.documents.public' : 'partnerships.agreements.documents.private')}</span>
+                    <span className={d.isPublic ? 'badge ok' : 'badge'}>
+                      {t(d.isPublic ? 'partnerships.agreements.documents.public' : 'partnerships.agreements.documents.private')}
+                    </span>
                   )}
                 </td>
               </tr>
@@ -161,8 +180,15 @@ function UploadForm({ agreementId, titleList }: { agreementId: number; titleList
     <form className="panel" noValidate onSubmit={handleSubmit} aria-label={t('partnerships.agreements.documents.upload')}>
       <h3>{t('partnerships.agreements.documents.upload')}</h3>
       <p className="muted small">{t('partnerships.agreements.documents.uploadHint', { mib: MAX_MIB })}</p>
-      <Field label={t('partnerships.agreements.documents.docTitle')} required error={err('title')} hint={t('partnerships.agreements.documents.docTitleHint')}>
-        {(props) => <input {...props} type="text" list={titleList} maxLength={TITLE_MAX} value={title} onChange={(e) => setTitle(e.target.value)} />}
+      <Field
+        label={t('partnerships.agreements.documents.docTitle')}
+        required
+        error={err('title')}
+        hint={t('partnerships.agreements.documents.docTitleHint')}
+      >
+        {(props) => (
+          <input {...props} type="text" list={titleList} maxLength={TITLE_MAX} value={title} onChange={(e) => setTitle(e.target.value)} />
+        )}
       </Field>
       <Field label={t('partnerships.agreements.documents.file')} required error={err('file')}>
         {(props) => <input {...props} ref={fileRef} type="file" accept={ACCEPT} />}

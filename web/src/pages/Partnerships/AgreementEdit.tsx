@@ -15,12 +15,28 @@ import { Field, type FieldError } from '../../components/Field.js';
 import { useFormat } from '../../format.js';
 import { PartnershipProblem, usePartnershipIssue } from './agreement-parts.js';
 import { errorsFromIssues } from '../../components/field-errors.js';
-import { agreementFormOf, stepDates, stepFormOf, toAgreementPatch, toStepBody, validateAgreementPatch, validateStep, type AgreementFormState, type StepFormState } from './agreement-form.js';
+import {
+  agreementFormOf,
+  stepDates,
+  stepFormOf,
+  toAgreementPatch,
+  toStepBody,
+  validateAgreementPatch,
+  validateStep,
+  type AgreementFormState,
+  type StepFormState,
+} from './agreement-form.js';
 import { AgreementFields } from './AgreementFields.js';
 import { ErrorsBelow, FormActions } from '../../components/FormParts.js';
 
 /** A refusal whose issues all sit at the form's fields is shown there; any other is shown whole. */
-const isGeneral = (error: unknown, fields: readonly string[]) => !!error && !(error instanceof ApiError && error.issues.length > 0 && error.issues.every((i) => fields.some((f) => i.path === f || i.path.startsWith(`${f}.`))));
+const isGeneral = (error: unknown, fields: readonly string[]) =>
+  !!error &&
+  !(
+    error instanceof ApiError &&
+    error.issues.length > 0 &&
+    error.issues.every((i) => fields.some((f) => i.path === f || i.path.startsWith(`${f}.`)))
+  );
 
 const EDIT_FIELDS = ['kind', 'titleEn', 'titleId', 'subject', 'signedOn', 'validFrom', 'validUntil', 'ownerOrg', 'parties', 'areas'];
 
@@ -57,7 +73,12 @@ export function EditAgreement({ detail, onDone }: { detail: AgreementDetail; onD
   };
 
   return (
-    <form className="form program-form" noValidate onSubmit={handleSubmit} aria-label={t('partnerships.agreements.editTitle', { reference: a.reference })}>
+    <form
+      className="form program-form"
+      noValidate
+      onSubmit={handleSubmit}
+      aria-label={t('partnerships.agreements.editTitle', { reference: a.reference })}
+    >
       <h2>{t('partnerships.agreements.editTitle', { reference: a.reference })}</h2>
       <ErrorsBelow errors={errors} />
       <AgreementFields state={state} set={set} errors={errors} withOwner={withOwner} withStatus={false} />
@@ -113,7 +134,17 @@ export function StatusSteps({ detail }: { detail: AgreementDetail }) {
   );
 }
 
-function StepForm({ detail, to, onCancel, onDone }: { detail: AgreementDetail; to: AgreementStatus; onCancel: () => void; onDone: () => void }) {
+function StepForm({
+  detail,
+  to,
+  onCancel,
+  onDone,
+}: {
+  detail: AgreementDetail;
+  to: AgreementStatus;
+  onCancel: () => void;
+  onDone: () => void;
+}) {
   const { t } = useTranslation();
   const issue = usePartnershipIssue();
   const a = detail.agreement;
@@ -131,7 +162,10 @@ function StepForm({ detail, to, onCancel, onDone }: { detail: AgreementDetail; t
     const found = validateStep(a, to, state);
     setErrors(found);
     if (found.size > 0) return;
-    step.mutate({ version: a.version, body: toStepBody(to, state) }, { onSuccess: onDone, onError: (error) => setErrors(error instanceof ApiError ? errorsFromIssues(error.issues) : new Map()) });
+    step.mutate(
+      { version: a.version, body: toStepBody(to, state) },
+      { onSuccess: onDone, onError: (error) => setErrors(error instanceof ApiError ? errorsFromIssues(error.issues) : new Map()) },
+    );
   };
 
   // Issues at a date this form does not ask (e.g. the signature when entering into force) are shown in the problem box.
@@ -144,21 +178,45 @@ function StepForm({ detail, to, onCancel, onDone }: { detail: AgreementDetail; t
       <p className="muted small">{t(`partnerships.agreements.steps.hint.${to}`)}</p>
       {dates.includes('signedOn') && (
         <Field label={t('partnerships.agreements.fields.signedOn')} required error={err('signedOn')}>
-          {(props) => <input {...props} type="date" value={state.signedOn} onChange={(e) => setState((s) => ({ ...s, signedOn: e.target.value }))} />}
+          {(props) => (
+            <input {...props} type="date" value={state.signedOn} onChange={(e) => setState((s) => ({ ...s, signedOn: e.target.value }))} />
+          )}
         </Field>
       )}
       {dates.includes('validFrom') && (
         <Field label={t('partnerships.agreements.fields.validFrom')} required={to === 'in_force'} error={err('validFrom')}>
-          {(props) => <input {...props} type="date" value={state.validFrom} onChange={(e) => setState((s) => ({ ...s, validFrom: e.target.value }))} />}
+          {(props) => (
+            <input
+              {...props}
+              type="date"
+              value={state.validFrom}
+              onChange={(e) => setState((s) => ({ ...s, validFrom: e.target.value }))}
+            />
+          )}
         </Field>
       )}
       {dates.includes('validUntil') && (
         <Field label={t('partnerships.agreements.fields.validUntil')} required={to === 'expired'} error={err('validUntil')}>
-          {(props) => <input {...props} type="date" value={state.validUntil} onChange={(e) => setState((s) => ({ ...s, validUntil: e.target.value }))} />}
+          {(props) => (
+            <input
+              {...props}
+              type="date"
+              value={state.validUntil}
+              onChange={(e) => setState((s) => ({ ...s, validUntil: e.target.value }))}
+            />
+          )}
         </Field>
       )}
       <Field label={t('partnerships.agreements.steps.note')} error={err('note')}>
-        {(props) => <textarea {...props} rows={2} maxLength={PARTNERSHIP_LIMITS.text} value={state.note} onChange={(e) => setState((s) => ({ ...s, note: e.target.value }))} />}
+        {(props) => (
+          <textarea
+            {...props}
+            rows={2}
+            maxLength={PARTNERSHIP_LIMITS.text}
+            value={state.note}
+            onChange={(e) => setState((s) => ({ ...s, note: e.target.value }))}
+          />
+        )}
       </Field>
       {unasked.length > 0 && !general && (
         <ul className="error" role="alert">
@@ -168,7 +226,12 @@ function StepForm({ detail, to, onCancel, onDone }: { detail: AgreementDetail; t
         </ul>
       )}
       {general && <PartnershipProblem error={step.error} />}
-      <FormActions submit={t(`partnerships.agreements.steps.${to}`)} busy={step.isPending} danger={to === 'terminated'} onCancel={onCancel} />
+      <FormActions
+        submit={t(`partnerships.agreements.steps.${to}`)}
+        busy={step.isPending}
+        danger={to === 'terminated'}
+        onCancel={onCancel}
+      />
     </form>
   );
 }

@@ -38,8 +38,10 @@ export function AgreementFields({
     return e ? issue(e) : undefined;
   };
   const agencies = (organisations.data?.items ?? []).filter((o) => o.kind === 'provider_agency');
-  const setParty = (i: number, patch: Partial<PartyState>) => set({ parties: state.parties.map((p, j) => (j === i ? { ...p, ...patch } : p)) });
-  const toggleArea = (code: string) => set({ areas: state.areas.includes(code) ? state.areas.filter((a) => a !== code) : [...state.areas, code] });
+  const setParty = (i: number, patch: Partial<PartyState>) =>
+    set({ parties: state.parties.map((p, j) => (j === i ? { ...p, ...patch } : p)) });
+  const toggleArea = (code: string) =>
+    set({ areas: state.areas.includes(code) ? state.areas.filter((a) => a !== code) : [...state.areas, code] });
   const orgList = useId();
 
   return (
@@ -60,7 +62,11 @@ export function AgreementFields({
             )}
           </Field>
           {withStatus && (
-            <Field label={t('partnerships.agreements.fields.status')} error={err('status')} hint={t('partnerships.agreements.fields.statusHint')}>
+            <Field
+              label={t('partnerships.agreements.fields.status')}
+              error={err('status')}
+              hint={t('partnerships.agreements.fields.statusHint')}
+            >
               {(props) => (
                 <select {...props} value={state.status} onChange={(e) => set({ status: e.target.value })}>
                   {START_STATUSES.map((c) => (
@@ -74,25 +80,60 @@ export function AgreementFields({
           )}
         </div>
         <Field label={t('partnerships.agreements.fields.titleEn')} required error={err('titleEn')}>
-          {(props) => <input {...props} type="text" maxLength={PARTNERSHIP_LIMITS.title} value={state.titleEn} onChange={(e) => set({ titleEn: e.target.value })} />}
+          {(props) => (
+            <input
+              {...props}
+              type="text"
+              maxLength={PARTNERSHIP_LIMITS.title}
+              value={state.titleEn}
+              onChange={(e) => set({ titleEn: e.target.value })}
+            />
+          )}
         </Field>
         <Field label={t('partnerships.agreements.fields.titleId')} error={err('titleId')}>
-          {(props) => <input {...props} type="text" lang="id" maxLength={PARTNERSHIP_LIMITS.title} value={state.titleId} onChange={(e) => set({ titleId: e.target.value })} />}
+          {(props) => (
+            <input
+              {...props}
+              type="text"
+              lang="id"
+              maxLength={PARTNERSHIP_LIMITS.title}
+              value={state.titleId}
+              onChange={(e) => set({ titleId: e.target.value })}
+            />
+          )}
         </Field>
         <Field label={t('partnerships.agreements.fields.subject')} error={err('subject')}>
-          {(props) => <textarea {...props} rows={4} maxLength={PARTNERSHIP_LIMITS.text} value={state.subject} onChange={(e) => set({ subject: e.target.value })} />}
+          {(props) => (
+            <textarea
+              {...props}
+              rows={4}
+              maxLength={PARTNERSHIP_LIMITS.text}
+              value={state.subject}
+              onChange={(e) => set({ subject: e.target.value })}
+            />
+          )}
         </Field>
         {withOwner && (
-          <Field label={t('partnerships.agreements.fields.ownerOrg')} error={err('ownerOrg')} hint={t('partnerships.agreements.fields.ownerOrgHint')}>
+          <Field
+            label={t('partnerships.agreements.fields.ownerOrg')}
+            error={err('ownerOrg')}
+            hint={t('partnerships.agreements.fields.ownerOrgHint')}
+          >
             {(props) => (
               <select {...props} value={state.ownerOrg} onChange={(e) => set({ ownerOrg: e.target.value })}>
                 <option value="">{t('partnerships.agreements.fields.noOwner')}</option>
                 {agencies.map((o) => (
                   <option key={o.code} value={o.code}>
-                    {o.acronym ? `${o.acronym} — ${f.lang === 'id' ? (o.nameId ?? o.nameEn) : o.nameEn}` : f.lang === 'id' ? (o.nameId ?? o.nameEn) : o.nameEn}
+                    {o.acronym
+                      ? `${o.acronym} — ${f.lang === 'id' ? (o.nameId ?? o.nameEn) : o.nameEn}`
+                      : f.lang === 'id'
+                        ? (o.nameId ?? o.nameEn)
+                        : o.nameEn}
                   </option>
                 ))}
-                {state.ownerOrg && !agencies.some((o) => o.code === state.ownerOrg) && <option value={state.ownerOrg}>{state.ownerOrg}</option>}
+                {state.ownerOrg && !agencies.some((o) => o.code === state.ownerOrg) && (
+                  <option value={state.ownerOrg}>{state.ownerOrg}</option>
+                )}
               </select>
             )}
           </Field>
@@ -140,12 +181,30 @@ export function AgreementFields({
               )}
             </Field>
             {p.type === 'org' ? (
-              <Field label={t('partnerships.agreements.fields.orgCode')} required error={err(`parties.${i}.org`) ?? err(`parties.${i}`)} hint={t('partnerships.agreements.fields.orgCodeHint')}>
-                {(props) => <input {...props} type="text" list={orgList} value={p.org} onChange={(e) => setParty(i, { org: e.target.value })} />}
+              <Field
+                label={t('partnerships.agreements.fields.orgCode')}
+                required
+                error={err(`parties.${i}.org`) ?? err(`parties.${i}`)}
+                hint={t('partnerships.agreements.fields.orgCodeHint')}
+              >
+                {(props) => (
+                  <input {...props} type="text" list={orgList} value={p.org} onChange={(e) => setParty(i, { org: e.target.value })} />
+                )}
               </Field>
             ) : (
-              <Field label={t('partnerships.agreements.fields.country')} required error={err(`parties.${i}.country`) ?? err(`parties.${i}`)}>
-                {(props) => <CountryChoice id={props.id} label={t('partnerships.agreements.fields.country')} value={p.country} onChange={(country) => setParty(i, { country })} />}
+              <Field
+                label={t('partnerships.agreements.fields.country')}
+                required
+                error={err(`parties.${i}.country`) ?? err(`parties.${i}`)}
+              >
+                {(props) => (
+                  <CountryChoice
+                    id={props.id}
+                    label={t('partnerships.agreements.fields.country')}
+                    value={p.country}
+                    onChange={(country) => setParty(i, { country })}
+                  />
+                )}
               </Field>
             )}
             {state.parties.length > 1 && (

@@ -32,7 +32,13 @@ function Loaded({ id }: { id: number }) {
   return (
     <>
       <PartnershipTabs />
-      {query.isPending ? <Loading /> : query.error || !query.data ? <PartnershipProblem error={query.error} onRetry={() => void query.refetch()} /> : <Agreement detail={query.data} />}
+      {query.isPending ? (
+        <Loading />
+      ) : query.error || !query.data ? (
+        <PartnershipProblem error={query.error} onRetry={() => void query.refetch()} />
+      ) : (
+        <Agreement detail={query.data} />
+      )}
     </>
   );
 }

@@ -20,7 +20,11 @@ export function AgreementPrograms({ detail }: { detail: AgreementDetail }) {
   const [identifier, setIdentifier] = useState('');
   const [missing, setMissing] = useState(false);
   const linkIssue = link.error instanceof ApiError ? link.error.issues.find((i) => i.path === 'identifier') : undefined;
-  const fieldError = missing ? issue({ code: 'required', message: 'is required' }) : linkIssue ? issue({ ...(linkIssue.code ? { code: linkIssue.code } : {}), message: linkIssue.message }) : undefined;
+  const fieldError = missing
+    ? issue({ code: 'required', message: 'is required' })
+    : linkIssue
+      ? issue({ ...(linkIssue.code ? { code: linkIssue.code } : {}), message: linkIssue.message })
+      : undefined;
 
   const handleAdd = (e: FormEvent) => {
     e.preventDefault();
@@ -68,7 +72,13 @@ export function AgreementPrograms({ detail }: { detail: AgreementDetail }) {
                   </td>
                   {detail.canEdit && (
                     <td>
-                      <button type="button" className="link" disabled={unlink.isPending} onClick={() => unlink.mutate(p.id)} aria-label={t('partnerships.agreements.programs.removeOne', { identifier: p.identifier })}>
+                      <button
+                        type="button"
+                        className="link"
+                        disabled={unlink.isPending}
+                        onClick={() => unlink.mutate(p.id)}
+                        aria-label={t('partnerships.agreements.programs.removeOne', { identifier: p.identifier })}
+                      >
                         {t('common.remove')}
                       </button>
                     </td>
@@ -82,7 +92,11 @@ export function AgreementPrograms({ detail }: { detail: AgreementDetail }) {
       {unlink.error && <PartnershipProblem error={unlink.error} />}
       {detail.canEdit && (
         <form className="row add-row" noValidate onSubmit={handleAdd} aria-label={t('partnerships.agreements.programs.add')}>
-          <Field label={t('partnerships.agreements.programs.addLabel')} error={fieldError} hint={t('partnerships.agreements.programs.addHint')}>
+          <Field
+            label={t('partnerships.agreements.programs.addLabel')}
+            error={fieldError}
+            hint={t('partnerships.agreements.programs.addHint')}
+          >
             {(props) => <input {...props} type="text" value={identifier} onChange={(e) => setIdentifier(e.target.value)} />}
           </Field>
           <div className="filter-actions">

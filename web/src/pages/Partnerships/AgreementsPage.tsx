@@ -32,7 +32,8 @@ export function AgreementsPage() {
   const list = useAgreements(params);
   const organisations = useOrganisations();
   const { page: _page, pageSize: _pageSize, ...filter } = params;
-  const set = (patch: Partial<Record<AgreementSearchKey, string | undefined>>) => void navigate({ search: (s) => ({ ...s, ...patch, page: undefined }) });
+  const set = (patch: Partial<Record<AgreementSearchKey, string | undefined>>) =>
+    void navigate({ search: (s) => ({ ...s, ...patch, page: undefined }) });
   const [partner, setPartner] = useState(params.partner ?? '');
   useEffect(() => setPartner(params.partner ?? ''), [params.partner]);
   const total = list.data?.total ?? 0;
@@ -76,12 +77,29 @@ export function AgreementsPage() {
               </option>
             ))}
             {params.status && params.status !== 'signed,in_force' && !agreementStatuses.is(params.status) && (
-              <option value={params.status}>{params.status.split(',').map((s) => f.code(agreementStatuses, s)).join(', ')}</option>
+              <option value={params.status}>
+                {params.status
+                  .split(',')
+                  .map((s) => f.code(agreementStatuses, s))
+                  .join(', ')}
+              </option>
             )}
           </select>
         </div>
-        <CodeFilter id={`${idPrefix}-kind`} label={t('partnerships.agreements.columns.kind')} codes={agreementKinds} value={params.kind} onChange={(kind) => set({ kind })} />
-        <CodeFilter id={`${idPrefix}-area`} label={t('partnerships.agreements.fields.areas')} codes={flagshipAreas} value={params.area} onChange={(area) => set({ area })} />
+        <CodeFilter
+          id={`${idPrefix}-kind`}
+          label={t('partnerships.agreements.columns.kind')}
+          codes={agreementKinds}
+          value={params.kind}
+          onChange={(kind) => set({ kind })}
+        />
+        <CodeFilter
+          id={`${idPrefix}-area`}
+          label={t('partnerships.agreements.fields.areas')}
+          codes={flagshipAreas}
+          value={params.area}
+          onChange={(area) => set({ area })}
+        />
         <div className="field-like">
           <label htmlFor={`${idPrefix}-partner`}>{t('partnerships.agreements.partnerCode')}</label>
           <input id={`${idPrefix}-partner`} type="text" list={partnerList} value={partner} onChange={(e) => setPartner(e.target.value)} />
@@ -93,10 +111,18 @@ export function AgreementsPage() {
             ))}
           </datalist>
         </div>
-        <CountryFilter label={t('partnerships.agreements.columns.country')} value={params.country} onChange={(country) => set({ country })} />
+        <CountryFilter
+          label={t('partnerships.agreements.columns.country')}
+          value={params.country}
+          onChange={(country) => set({ country })}
+        />
         <div className="field-like">
           <label htmlFor={`${idPrefix}-expiring`}>{t('partnerships.agreements.expiringWithin')}</label>
-          <select id={`${idPrefix}-expiring`} value={params.expiringWithin ?? ''} onChange={(e) => set({ expiringWithin: e.target.value || undefined })}>
+          <select
+            id={`${idPrefix}-expiring`}
+            value={params.expiringWithin ?? ''}
+            onChange={(e) => set({ expiringWithin: e.target.value || undefined })}
+          >
             <option value="">{t('common.all')}</option>
             {[...new Set([...EXPIRING_CHOICES, ...(params.expiringWithin !== undefined ? [params.expiringWithin] : [])])]
               .sort((a, b) => a - b)
@@ -128,7 +154,9 @@ export function AgreementsPage() {
                 <th scope="col">{t('partnerships.agreements.columns.signedOn')}</th>
                 <th scope="col">{t('partnerships.agreements.columns.validUntil')}</th>
                 <th scope="col">{t('partnerships.agreements.columns.renewal')}</th>
-                <th scope="col" className="num">{t('partnerships.agreements.columns.programs')}</th>
+                <th scope="col" className="num">
+                  {t('partnerships.agreements.columns.programs')}
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -162,7 +190,11 @@ export function AgreementsPage() {
             </tbody>
           </table>
         </div>
-        <PageNav page={params.page ?? 1} pages={pages} onPage={(p) => void navigate({ search: (s) => ({ ...s, page: p > 1 ? String(p) : undefined }) })} />
+        <PageNav
+          page={params.page ?? 1}
+          pages={pages}
+          onPage={(p) => void navigate({ search: (s) => ({ ...s, page: p > 1 ? String(p) : undefined }) })}
+        />
       </ListResults>
     </>
   );

@@ -16,7 +16,13 @@ export function AttentionPanel() {
   return (
     <section className="card attention" aria-labelledby="attention-title">
       <h2 id="attention-title">{t('partnerships.attention.title')}</h2>
-      {query.isPending ? <Loading /> : query.error || !query.data ? <PartnershipProblem error={query.error} onRetry={() => void query.refetch()} /> : <Attention data={query.data} />}
+      {query.isPending ? (
+        <Loading />
+      ) : query.error || !query.data ? (
+        <PartnershipProblem error={query.error} onRetry={() => void query.refetch()} />
+      ) : (
+        <Attention data={query.data} />
+      )}
     </section>
   );
 }

@@ -18,11 +18,27 @@ import type { EngagementFieldsState, FollowUpFormState, ItemFormState } from './
 type ErrorAt = (path: string) => FieldError | undefined;
 
 /** A country chosen by typing (English or Indonesian), shown as a chip that clears it. */
-export function CountryField({ label, value, error, hint, required, onChange }: { label: string; value: string; error?: FieldError; hint?: string; required?: boolean; onChange: (iso2: string) => void }) {
+export function CountryField({
+  label,
+  value,
+  error,
+  hint,
+  required,
+  onChange,
+}: {
+  label: string;
+  value: string;
+  error?: FieldError;
+  hint?: string;
+  required?: boolean;
+  onChange: (iso2: string) => void;
+}) {
   const f = useFormat();
   return (
     <Field label={label} error={error} hint={hint} required={required}>
-      {(props) => <CountryChoice id={props.id} label={label} value={value} chipLabel={`${label}: ${f.country(value)} ×`} onChange={onChange} />}
+      {(props) => (
+        <CountryChoice id={props.id} label={label} value={value} chipLabel={`${label}: ${f.country(value)} ×`} onChange={onChange} />
+      )}
     </Field>
   );
 }
@@ -30,7 +46,8 @@ export function CountryField({ label, value, error, hint, required, onChange }: 
 /** The organisations to choose from: the counterparts (partners, multilaterals, recipient institutions) and Indonesia's agencies. */
 export function useOrgChoices() {
   const items = useOrganisations().data?.items ?? [];
-  const byName = (a: { acronym: string | null; nameEn: string }, b: { acronym: string | null; nameEn: string }) => (a.acronym ?? a.nameEn).localeCompare(b.acronym ?? b.nameEn);
+  const byName = (a: { acronym: string | null; nameEn: string }, b: { acronym: string | null; nameEn: string }) =>
+    (a.acronym ?? a.nameEn).localeCompare(b.acronym ?? b.nameEn);
   return {
     counterparts: items.filter((o) => o.kind !== 'provider_agency').sort(byName),
     agencies: items.filter((o) => o.kind === 'provider_agency').sort(byName),
@@ -50,7 +67,20 @@ function OrgOptions({ orgs }: { orgs: readonly { code: string; acronym: string |
 }
 
 /** An agency chosen among Indonesia's ministries and agencies ("" for none). */
-export function AgencySelect({ id, value, emptyLabel, onChange, ...rest }: { id: string; value: string; emptyLabel: string; onChange: (code: string) => void; 'aria-invalid'?: boolean; 'aria-describedby'?: string }) {
+export function AgencySelect({
+  id,
+  value,
+  emptyLabel,
+  onChange,
+  ...rest
+}: {
+  id: string;
+  value: string;
+  emptyLabel: string;
+  onChange: (code: string) => void;
+  'aria-invalid'?: boolean;
+  'aria-describedby'?: string;
+}) {
   const { agencies } = useOrgChoices();
   return (
     <select id={id} value={value} onChange={(e) => onChange(e.target.value)} {...rest}>
@@ -79,7 +109,15 @@ export function EngagementFields({
   const { counterparts } = useOrgChoices();
   const text = (key: 'counterpart' | 'delegation' | 'purpose' | 'outcome') => (
     <Field label={t(`partnerships.engagements.fields.${key}`)} error={err(key)}>
-      {(props) => <textarea {...props} rows={2} maxLength={PARTNERSHIP_LIMITS.text} value={state[key]} onChange={(e) => onChange({ [key]: e.target.value })} />}
+      {(props) => (
+        <textarea
+          {...props}
+          rows={2}
+          maxLength={PARTNERSHIP_LIMITS.text}
+          value={state[key]}
+          onChange={(e) => onChange({ [key]: e.target.value })}
+        />
+      )}
     </Field>
   );
   return (
@@ -89,7 +127,15 @@ export function EngagementFields({
           {(props) => <CodeSelect {...props} codes={engagementKinds} value={state.kind} onChange={(kind) => onChange({ kind })} />}
         </Field>
         <Field label={t('partnerships.engagements.fields.title')} required error={err('title')}>
-          {(props) => <input {...props} type="text" maxLength={PARTNERSHIP_LIMITS.title} value={state.title} onChange={(e) => onChange({ title: e.target.value })} />}
+          {(props) => (
+            <input
+              {...props}
+              type="text"
+              maxLength={PARTNERSHIP_LIMITS.title}
+              value={state.title}
+              onChange={(e) => onChange({ title: e.target.value })}
+            />
+          )}
         </Field>
       </div>
       <div className="grid2">
@@ -97,21 +143,48 @@ export function EngagementFields({
           {(props) => <input {...props} type="date" value={state.startsOn} onChange={(e) => onChange({ startsOn: e.target.value })} />}
         </Field>
         <Field label={t('partnerships.engagements.fields.endsOn')} error={err('endsOn')}>
-          {(props) => <input {...props} type="date" min={state.startsOn || undefined} value={state.endsOn} onChange={(e) => onChange({ endsOn: e.target.value })} />}
+          {(props) => (
+            <input
+              {...props}
+              type="date"
+              min={state.startsOn || undefined}
+              value={state.endsOn}
+              onChange={(e) => onChange({ endsOn: e.target.value })}
+            />
+          )}
         </Field>
       </div>
       <div className="grid2">
         <Field label={t('partnerships.engagements.fields.place')} error={err('place')}>
-          {(props) => <input {...props} type="text" maxLength={LIMITS.shortText} value={state.place} onChange={(e) => onChange({ place: e.target.value })} />}
+          {(props) => (
+            <input
+              {...props}
+              type="text"
+              maxLength={LIMITS.shortText}
+              value={state.place}
+              onChange={(e) => onChange({ place: e.target.value })}
+            />
+          )}
         </Field>
-        <CountryField label={t('partnerships.engagements.fields.country')} value={state.country} error={err('country')} onChange={(country) => onChange({ country })} />
+        <CountryField
+          label={t('partnerships.engagements.fields.country')}
+          value={state.country}
+          error={err('country')}
+          onChange={(country) => onChange({ country })}
+        />
       </div>
-      <Field label={t('partnerships.engagements.fields.partnerOrg')} error={err('partnerOrg')} hint={t('partnerships.engagements.fields.partnerOrgHint')}>
+      <Field
+        label={t('partnerships.engagements.fields.partnerOrg')}
+        error={err('partnerOrg')}
+        hint={t('partnerships.engagements.fields.partnerOrgHint')}
+      >
         {(props) => (
           <select {...props} value={state.partnerOrg} onChange={(e) => onChange({ partnerOrg: e.target.value })}>
             <option value="">{t('partnerships.engagements.fields.noPartner')}</option>
             <OrgOptions orgs={counterparts} />
-            {state.partnerOrg && !counterparts.some((o) => o.code === state.partnerOrg) && <option value={state.partnerOrg}>{state.partnerOrg}</option>}
+            {state.partnerOrg && !counterparts.some((o) => o.code === state.partnerOrg) && (
+              <option value={state.partnerOrg}>{state.partnerOrg}</option>
+            )}
           </select>
         )}
       </Field>
@@ -120,8 +193,19 @@ export function EngagementFields({
       {text('purpose')}
       {text('outcome')}
       {chooseOwner ? (
-        <Field label={t('partnerships.engagements.fields.ownerOrg')} error={err('ownerOrg')} hint={t('partnerships.engagements.fields.ownerOrgHint')}>
-          {(props) => <AgencySelect {...props} value={state.ownerOrg} emptyLabel={t('partnerships.engagements.fields.noOwner')} onChange={(ownerOrg) => onChange({ ownerOrg })} />}
+        <Field
+          label={t('partnerships.engagements.fields.ownerOrg')}
+          error={err('ownerOrg')}
+          hint={t('partnerships.engagements.fields.ownerOrgHint')}
+        >
+          {(props) => (
+            <AgencySelect
+              {...props}
+              value={state.ownerOrg}
+              emptyLabel={t('partnerships.engagements.fields.noOwner')}
+              onChange={(ownerOrg) => onChange({ ownerOrg })}
+            />
+          )}
         </Field>
       ) : (
         <p className="muted">{t('partnerships.engagements.fields.ownedByYou', { org: state.ownerOrg || ownOrg || '—' })}</p>
@@ -131,7 +215,17 @@ export function EngagementFields({
 }
 
 /** An offer or a request: who put it forward, which, what, for which area and country. */
-export function ItemFields({ item, onChange, err, prefix = '' }: { item: ItemFormState; onChange: (patch: Partial<ItemFormState>) => void; err: ErrorAt; prefix?: string }) {
+export function ItemFields({
+  item,
+  onChange,
+  err,
+  prefix = '',
+}: {
+  item: ItemFormState;
+  onChange: (patch: Partial<ItemFormState>) => void;
+  err: ErrorAt;
+  prefix?: string;
+}) {
   const { t } = useTranslation();
   const at = (field: string) => err(prefix ? `${prefix}.${field}` : field);
   return (
@@ -144,19 +238,50 @@ export function ItemFields({ item, onChange, err, prefix = '' }: { item: ItemFor
           {(props) => <CodeSelect {...props} codes={itemKinds} value={item.kind} onChange={(kind) => onChange({ kind })} />}
         </Field>
         <Field label={t('partnerships.engagements.items.area')} error={at('flagshipArea')}>
-          {(props) => <OptionalCodeSelect {...props} codes={flagshipAreas} emptyLabel={t('partnerships.engagements.items.noArea')} value={item.flagshipArea} onChange={(flagshipArea) => onChange({ flagshipArea })} />}
+          {(props) => (
+            <OptionalCodeSelect
+              {...props}
+              codes={flagshipAreas}
+              emptyLabel={t('partnerships.engagements.items.noArea')}
+              value={item.flagshipArea}
+              onChange={(flagshipArea) => onChange({ flagshipArea })}
+            />
+          )}
         </Field>
-        <CountryField label={t('partnerships.engagements.items.country')} value={item.country} error={at('country')} onChange={(country) => onChange({ country })} />
+        <CountryField
+          label={t('partnerships.engagements.items.country')}
+          value={item.country}
+          error={at('country')}
+          onChange={(country) => onChange({ country })}
+        />
       </div>
       <Field label={t('partnerships.engagements.items.description')} required error={at('description')}>
-        {(props) => <textarea {...props} rows={2} maxLength={PARTNERSHIP_LIMITS.text} value={item.description} onChange={(e) => onChange({ description: e.target.value })} />}
+        {(props) => (
+          <textarea
+            {...props}
+            rows={2}
+            maxLength={PARTNERSHIP_LIMITS.text}
+            value={item.description}
+            onChange={(e) => onChange({ description: e.target.value })}
+          />
+        )}
       </Field>
     </>
   );
 }
 
 /** A follow-up: what, who answers for it (an account's email or an organisation's code), by when. */
-export function FollowUpFields({ followUp, onChange, err, prefix = '' }: { followUp: FollowUpFormState; onChange: (patch: Partial<FollowUpFormState>) => void; err: ErrorAt; prefix?: string }) {
+export function FollowUpFields({
+  followUp,
+  onChange,
+  err,
+  prefix = '',
+}: {
+  followUp: FollowUpFormState;
+  onChange: (patch: Partial<FollowUpFormState>) => void;
+  err: ErrorAt;
+  prefix?: string;
+}) {
   const { t } = useTranslation();
   const owners = useId();
   const { counterparts, agencies } = useOrgChoices();
@@ -164,12 +289,32 @@ export function FollowUpFields({ followUp, onChange, err, prefix = '' }: { follo
   return (
     <div className="row">
       <Field label={t('partnerships.followUps.fields.action')} required error={at('action')}>
-        {(props) => <input {...props} type="text" maxLength={PARTNERSHIP_LIMITS.text} value={followUp.action} onChange={(e) => onChange({ action: e.target.value })} />}
+        {(props) => (
+          <input
+            {...props}
+            type="text"
+            maxLength={PARTNERSHIP_LIMITS.text}
+            value={followUp.action}
+            onChange={(e) => onChange({ action: e.target.value })}
+          />
+        )}
       </Field>
-      <Field label={t('partnerships.followUps.fields.owner')} required error={at('owner')} hint={t('partnerships.followUps.fields.ownerHint')}>
+      <Field
+        label={t('partnerships.followUps.fields.owner')}
+        required
+        error={at('owner')}
+        hint={t('partnerships.followUps.fields.ownerHint')}
+      >
         {(props) => (
           <>
-            <input {...props} type="text" list={owners} maxLength={LIMITS.email} value={followUp.owner} onChange={(e) => onChange({ owner: e.target.value })} />
+            <input
+              {...props}
+              type="text"
+              list={owners}
+              maxLength={LIMITS.email}
+              value={followUp.owner}
+              onChange={(e) => onChange({ owner: e.target.value })}
+            />
             <datalist id={owners}>
               {[...agencies, ...counterparts].map((o) => (
                 <option key={o.code} value={o.code}>

@@ -58,7 +58,12 @@ export function EngagementFollowUps({ e }: { e: Engagement }) {
                       (moving === x.id ? (
                         <MoveDueDay followUp={x} onDone={() => setMoving(null)} />
                       ) : (
-                        <FollowUpActions followUp={x} busy={patch.isPending} onStatus={(status) => patch.mutate({ followUpId: x.id, body: { status } })} onMove={() => setMoving(x.id)} />
+                        <FollowUpActions
+                          followUp={x}
+                          busy={patch.isPending}
+                          onStatus={(status) => patch.mutate({ followUpId: x.id, body: { status } })}
+                          onMove={() => setMoving(x.id)}
+                        />
                       ))}
                   </td>
                 </tr>
@@ -83,27 +88,61 @@ export function EngagementFollowUps({ e }: { e: Engagement }) {
 }
 
 /** Done, cancel or a new due day for an open follow-up; reopen a closed one. */
-export function FollowUpActions({ followUp, busy, onStatus, onMove }: { followUp: Pick<FollowUp, 'status' | 'action'>; busy: boolean; onStatus: (status: FollowUp['status']) => void; onMove?: () => void }) {
+export function FollowUpActions({
+  followUp,
+  busy,
+  onStatus,
+  onMove,
+}: {
+  followUp: Pick<FollowUp, 'status' | 'action'>;
+  busy: boolean;
+  onStatus: (status: FollowUp['status']) => void;
+  onMove?: () => void;
+}) {
   const { t } = useTranslation();
   const what = followUp.action.slice(0, 80);
   if (followUp.status !== 'open') {
     return (
-      <button type="button" className="link small" disabled={busy} aria-label={t('partnerships.followUps.reopenLabel', { action: what })} onClick={() => onStatus('open')}>
+      <button
+        type="button"
+        className="link small"
+        disabled={busy}
+        aria-label={t('partnerships.followUps.reopenLabel', { action: what })}
+        onClick={() => onStatus('open')}
+      >
         {t('partnerships.followUps.reopen')}
       </button>
     );
   }
   return (
     <span className="actions">
-      <button type="button" className="secondary small" disabled={busy} aria-label={t('partnerships.followUps.doneLabel', { action: what })} onClick={() => onStatus('done')}>
+      <button
+        type="button"
+        className="secondary small"
+        disabled={busy}
+        aria-label={t('partnerships.followUps.doneLabel', { action: what })}
+        onClick={() => onStatus('done')}
+      >
         {t('partnerships.followUps.markDone')}
       </button>
       {onMove && (
-        <button type="button" className="link small" disabled={busy} aria-label={t('partnerships.followUps.moveLabel', { action: what })} onClick={onMove}>
+        <button
+          type="button"
+          className="link small"
+          disabled={busy}
+          aria-label={t('partnerships.followUps.moveLabel', { action: what })}
+          onClick={onMove}
+        >
           {t('partnerships.followUps.move')}
         </button>
       )}
-      <button type="button" className="link small" disabled={busy} aria-label={t('partnerships.followUps.cancelLabel', { action: what })} onClick={() => onStatus('cancelled')}>
+      <button
+        type="button"
+        className="link small"
+        disabled={busy}
+        aria-label={t('partnerships.followUps.cancelLabel', { action: what })}
+        onClick={() => onStatus('cancelled')}
+      >
         {t('partnerships.followUps.cancel')}
       </button>
     </span>
@@ -126,7 +165,12 @@ function MoveDueDay({ followUp, onDone }: { followUp: FollowUp; onDone: () => vo
     );
   };
   return (
-    <form className="stack" noValidate onSubmit={handleSubmit} aria-label={t('partnerships.followUps.moveLabel', { action: followUp.action.slice(0, 80) })}>
+    <form
+      className="stack"
+      noValidate
+      onSubmit={handleSubmit}
+      aria-label={t('partnerships.followUps.moveLabel', { action: followUp.action.slice(0, 80) })}
+    >
       <Field label={t('partnerships.followUps.newDueOn')} error={error}>
         {(props) => <input {...props} type="date" value={dueOn} onChange={(ev) => setDueOn(ev.target.value)} />}
       </Field>
@@ -160,7 +204,14 @@ function AddFollowUp({ engagementId, onDone }: { engagementId: number; onDone: (
     });
   };
   return (
-    <AddPanel title={t('partnerships.followUps.add')} saveLabel={t('partnerships.followUps.save')} pending={add.isPending} error={add.error} onSubmit={handleSubmit} onCancel={onDone}>
+    <AddPanel
+      title={t('partnerships.followUps.add')}
+      saveLabel={t('partnerships.followUps.save')}
+      pending={add.isPending}
+      error={add.error}
+      onSubmit={handleSubmit}
+      onCancel={onDone}
+    >
       <FollowUpFields followUp={followUp} onChange={(p) => setFollowUp((s) => ({ ...s, ...p }))} err={(path) => errors.get(path)} />
     </AddPanel>
   );

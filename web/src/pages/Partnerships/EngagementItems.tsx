@@ -9,7 +9,14 @@ import { useTranslation } from 'react-i18next';
 import { cooperationTypes, flagshipAreas, lifecycleStages } from '../../../../src/domain/codes.js';
 import { itemKinds, itemSides } from '../../../../src/domain/partnership/engagement.js';
 import { ApiError } from '../../api/client.js';
-import { useAddEngagementItem, useDeleteEngagementItem, useItemToProgram, type Engagement, type EngagementItem, type ItemProgramBody } from '../../api/partnership-queries.js';
+import {
+  useAddEngagementItem,
+  useDeleteEngagementItem,
+  useItemToProgram,
+  type Engagement,
+  type EngagementItem,
+  type ItemProgramBody,
+} from '../../api/partnership-queries.js';
 import { useSession } from '../../auth/session.js';
 import { Field, type FieldError } from '../../components/Field.js';
 import { useFormat } from '../../format.js';
@@ -71,11 +78,18 @@ export function EngagementItems({ e }: { e: Engagement }) {
                         <Link to="/programs/$id" params={{ id: String(i.program.id) }}>
                           {i.program.identifier}
                         </Link>{' '}
-                        <span className={`stage-badge stage-${i.program.lifecycleStage}`}>{f.code(lifecycleStages, i.program.lifecycleStage)}</span>
+                        <span className={`stage-badge stage-${i.program.lifecycleStage}`}>
+                          {f.code(lifecycleStages, i.program.lifecycleStage)}
+                        </span>
                       </>
                     ) : canEdit ? (
                       <span className="actions">
-                        <button type="button" className="secondary" aria-label={t('partnerships.engagements.program.turnLabel', { description: i.description.slice(0, 80) })} onClick={() => setTurning(i.id)}>
+                        <button
+                          type="button"
+                          className="secondary"
+                          aria-label={t('partnerships.engagements.program.turnLabel', { description: i.description.slice(0, 80) })}
+                          onClick={() => setTurning(i.id)}
+                        >
                           {t('partnerships.engagements.program.turn')}
                         </button>
                         <button
@@ -131,7 +145,15 @@ const PROGRAM_FIELDS = ['country', 'identifier', 'implementingOrg', 'cooperation
 const shownAtFields = (error: unknown) => error instanceof ApiError && error.issues.every((i) => PROGRAM_FIELDS.includes(i.path));
 
 /** The one step from an offer or a request to a program request; the country is asked when the item names none. */
-function TurnIntoProgram({ e, item, onDone }: { e: Engagement; item: EngagementItem; onDone: (program: { id: number; identifier: string } | null) => void }) {
+function TurnIntoProgram({
+  e,
+  item,
+  onDone,
+}: {
+  e: Engagement;
+  item: EngagementItem;
+  onDone: (program: { id: number; identifier: string } | null) => void;
+}) {
   const { t } = useTranslation();
   const f = useFormat();
   const { user } = useSession();
@@ -180,14 +202,41 @@ function TurnIntoProgram({ e, item, onDone }: { e: Engagement; item: EngagementI
           hint={item.country ? t('partnerships.engagements.program.countryDefault', { country: f.country(item.country) }) : undefined}
           onChange={setCountry}
         />
-        <Field label={t('partnerships.engagements.program.identifier')} error={errors.get('identifier')} hint={t('partnerships.engagements.program.identifierHint', { reference: e.reference })}>
+        <Field
+          label={t('partnerships.engagements.program.identifier')}
+          error={errors.get('identifier')}
+          hint={t('partnerships.engagements.program.identifierHint', { reference: e.reference })}
+        >
           {(props) => <input {...props} type="text" value={identifier} onChange={(ev) => setIdentifier(ev.target.value)} />}
         </Field>
         <Field label={t('partnerships.engagements.program.agency')} error={errors.get('implementingOrg')}>
-          {(props) => <AgencySelect {...props} value={agency} emptyLabel={defaultAgency ? t('partnerships.engagements.program.agencyDefault', { org: defaultAgency }) : t('partnerships.engagements.program.agencyNone')} onChange={setAgency} />}
+          {(props) => (
+            <AgencySelect
+              {...props}
+              value={agency}
+              emptyLabel={
+                defaultAgency
+                  ? t('partnerships.engagements.program.agencyDefault', { org: defaultAgency })
+                  : t('partnerships.engagements.program.agencyNone')
+              }
+              onChange={setAgency}
+            />
+          )}
         </Field>
-        <Field label={t('partnerships.engagements.program.cooperationType')} error={errors.get('cooperationType')} hint={t('partnerships.engagements.program.cooperationTypeHint')}>
-          {(props) => <OptionalCodeSelect {...props} codes={cooperationTypes} emptyLabel={t('partnerships.engagements.program.automatic')} value={cooperationType} onChange={setCooperationType} />}
+        <Field
+          label={t('partnerships.engagements.program.cooperationType')}
+          error={errors.get('cooperationType')}
+          hint={t('partnerships.engagements.program.cooperationTypeHint')}
+        >
+          {(props) => (
+            <OptionalCodeSelect
+              {...props}
+              codes={cooperationTypes}
+              emptyLabel={t('partnerships.engagements.program.automatic')}
+              value={cooperationType}
+              onChange={setCooperationType}
+            />
+          )}
         </Field>
       </div>
       {toProgram.error && <EngagementProblem error={toProgram.error} withIssues={!shownAtFields(toProgram.error)} />}
@@ -214,7 +263,14 @@ function AddItem({ engagementId, onDone }: { engagementId: number; onDone: () =>
     });
   };
   return (
-    <AddPanel title={t('partnerships.engagements.items.addOne')} saveLabel={t('partnerships.engagements.items.save')} pending={add.isPending} error={add.error} onSubmit={handleSubmit} onCancel={onDone}>
+    <AddPanel
+      title={t('partnerships.engagements.items.addOne')}
+      saveLabel={t('partnerships.engagements.items.save')}
+      pending={add.isPending}
+      error={add.error}
+      onSubmit={handleSubmit}
+      onCancel={onDone}
+    >
       <ItemFields item={item} onChange={(p) => setItem((s) => ({ ...s, ...p }))} err={(path) => errors.get(path)} />
     </AddPanel>
   );

@@ -104,7 +104,9 @@ function EngagementView({ e }: { e: Engagement }) {
           <dl className="facts">
             <Row label={t('partnerships.engagements.fields.kind')}>{f.code(engagementKinds, e.kind)}</Row>
             <Row label={t('partnerships.engagements.columns.date')}>{dates}</Row>
-            <Row label={t('partnerships.engagements.columns.place')}>{[e.place, e.country ? f.country(e.country) : null].filter(Boolean).join(', ') || '—'}</Row>
+            <Row label={t('partnerships.engagements.columns.place')}>
+              {[e.place, e.country ? f.country(e.country) : null].filter(Boolean).join(', ') || '—'}
+            </Row>
             <Row label={t('partnerships.engagements.fields.partnerOrg')}>
               {e.partnerOrg ? (
                 <Link to="/partners/$code" params={{ code: e.partnerOrg }}>
@@ -120,7 +122,9 @@ function EngagementView({ e }: { e: Engagement }) {
             <Row label={t('partnerships.engagements.fields.outcome')}>{prose(e.outcome)}</Row>
             <Row label={t('partnerships.engagements.fields.ownerOrg')}>{e.ownerOrg ?? '—'}</Row>
           </dl>
-          <p className="muted small">{t('partnerships.engagements.recordedBy', { who: e.createdBy, at: f.date(e.createdAt.slice(0, 10)) })}</p>
+          <p className="muted small">
+            {t('partnerships.engagements.recordedBy', { who: e.createdBy, at: f.date(e.createdAt.slice(0, 10)) })}
+          </p>
         </section>
       )}
       <EngagementItems e={e} />
@@ -156,7 +160,13 @@ function EditEngagement({ e, onDone }: { e: Engagement; onDone: (saved: boolean)
   return (
     <form className="card form" noValidate onSubmit={handleSubmit} aria-label={t('partnerships.engagements.edit')}>
       <ErrorsBelow errors={errors} />
-      <EngagementFields state={state} onChange={(p) => setState((s) => ({ ...s, ...p }))} err={(path) => errors.get(path)} chooseOwner={chooseOwner} ownOrg={user?.orgCode ?? null} />
+      <EngagementFields
+        state={state}
+        onChange={(p) => setState((s) => ({ ...s, ...p }))}
+        err={(path) => errors.get(path)}
+        chooseOwner={chooseOwner}
+        ownOrg={user?.orgCode ?? null}
+      />
       {patch.error && <EngagementProblem error={patch.error} withIssues={false} />}
       <FormActions submit={t('common.save')} busy={patch.isPending} onCancel={() => onDone(false)} />
     </form>

@@ -8,7 +8,14 @@ import { FormActions } from '../../components/FormParts.js';
 
 /** The problem by its code: the engagement pages' own texts first, then the app's. */
 export function EngagementProblem({ error, onRetry, withIssues = true }: { error: unknown; onRetry?: () => void; withIssues?: boolean }) {
-  return <CodedProblem error={error} texts="partnerships.engagements.errors" onRetry={onRetry} details={(e) => withIssues && <IssueList issues={e.issues} />} />;
+  return (
+    <CodedProblem
+      error={error}
+      texts="partnerships.engagements.errors"
+      onRetry={onRetry}
+      details={(e) => withIssues && <IssueList issues={e.issues} />}
+    />
+  );
 }
 
 /** A follow-up's status, "Overdue" when it is open past its due day, and the day it was done. */

@@ -11,7 +11,14 @@ import { IllustrativeTag } from '../../components/IllustrativeTag.js';
 import { CountryFilter } from '../../components/CountryChoice.js';
 import { PageNav } from '../../components/PageNav.js';
 import { useFormat } from '../../format.js';
-import { ENGAGEMENT_PAGE_SIZE, engagementFilter, engagementListParams, pageCount, pageOf, type EngagementSearch } from './engagement-search.js';
+import {
+  ENGAGEMENT_PAGE_SIZE,
+  engagementFilter,
+  engagementListParams,
+  pageCount,
+  pageOf,
+  type EngagementSearch,
+} from './engagement-search.js';
 import { useOrgChoices } from './EngagementFields.js';
 import { EngagementProblem } from './EngagementParts.js';
 import { PartnershipTabs } from './PartnershipTabs.js';
@@ -58,7 +65,13 @@ export function EngagementsPage() {
           </Link>
         }
       >
-        <CodeFilter id={`${idPrefix}-kind`} label={t('partnerships.engagements.fields.kind')} codes={engagementKinds} value={filter.kind} onChange={(kind) => set({ kind })} />
+        <CodeFilter
+          id={`${idPrefix}-kind`}
+          label={t('partnerships.engagements.fields.kind')}
+          codes={engagementKinds}
+          value={filter.kind}
+          onChange={(kind) => set({ kind })}
+        />
         <div className="field-like">
           <label htmlFor={`${idPrefix}-partner`}>{t('partnerships.engagements.columns.partner')}</label>
           <select id={`${idPrefix}-partner`} value={search.partner ?? ''} onChange={(e) => set({ partner: e.target.value || undefined })}>
@@ -68,13 +81,24 @@ export function EngagementsPage() {
                 {o.acronym ?? o.nameEn}
               </option>
             ))}
-            {search.partner && !counterparts.some((o) => o.code === search.partner) && <option value={search.partner}>{search.partner}</option>}
+            {search.partner && !counterparts.some((o) => o.code === search.partner) && (
+              <option value={search.partner}>{search.partner}</option>
+            )}
           </select>
         </div>
-        <CountryFilter label={t('partnerships.engagements.fields.country')} value={filter.country} onChange={(country) => set({ country })} />
+        <CountryFilter
+          label={t('partnerships.engagements.fields.country')}
+          value={filter.country}
+          onChange={(country) => set({ country })}
+        />
         <div className="field-like">
           <label htmlFor={`${idPrefix}-from`}>{t('partnerships.engagements.from')}</label>
-          <input id={`${idPrefix}-from`} type="date" value={filter.from ?? ''} onChange={(e) => set({ from: e.target.value || undefined })} />
+          <input
+            id={`${idPrefix}-from`}
+            type="date"
+            value={filter.from ?? ''}
+            onChange={(e) => set({ from: e.target.value || undefined })}
+          />
         </div>
         <div className="field-like">
           <label htmlFor={`${idPrefix}-to`}>{t('partnerships.engagements.to')}</label>
@@ -116,7 +140,11 @@ export function EngagementsPage() {
             </tbody>
           </table>
         </div>
-        <PageNav page={page} pages={pageCount(total, ENGAGEMENT_PAGE_SIZE)} onPage={(p) => void navigate({ search: (s) => ({ ...s, page: p > 1 ? String(p) : undefined }) })} />
+        <PageNav
+          page={page}
+          pages={pageCount(total, ENGAGEMENT_PAGE_SIZE)}
+          onPage={(p) => void navigate({ search: (s) => ({ ...s, page: p > 1 ? String(p) : undefined }) })}
+        />
       </ListResults>
     </>
   );
@@ -177,7 +205,9 @@ function EngagementRow({ e }: { e: Engagement }) {
         {overdue > 0 && (
           <>
             {' '}
-            <span className="badge bad">{t('partnerships.engagements.overdueFollowUps', { count: overdue, formatted: f.number(overdue) })}</span>
+            <span className="badge bad">
+              {t('partnerships.engagements.overdueFollowUps', { count: overdue, formatted: f.number(overdue) })}
+            </span>
           </>
         )}
       </td>

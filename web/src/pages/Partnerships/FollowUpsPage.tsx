@@ -49,13 +49,30 @@ export function FollowUpsPage() {
           set({ owner: owner.trim() || undefined });
         }}
       >
-        <CodeFilter id={`${idPrefix}-status`} label={t('partnerships.followUps.columns.status')} codes={followUpStatuses} value={filter.status} onChange={(status) => set({ status })} />
+        <CodeFilter
+          id={`${idPrefix}-status`}
+          label={t('partnerships.followUps.columns.status')}
+          codes={followUpStatuses}
+          value={filter.status}
+          onChange={(status) => set({ status })}
+        />
         <div className="field-like">
           <label htmlFor={`${idPrefix}-owner`}>{t('partnerships.followUps.fields.owner')}</label>
-          <input id={`${idPrefix}-owner`} type="search" value={owner} placeholder={t('partnerships.followUps.ownerSearch')} onChange={(e) => setOwner(e.target.value)} />
+          <input
+            id={`${idPrefix}-owner`}
+            type="search"
+            value={owner}
+            placeholder={t('partnerships.followUps.ownerSearch')}
+            onChange={(e) => setOwner(e.target.value)}
+          />
         </div>
         <label className="check">
-          <input type="checkbox" checked={filter.overdue === 'true'} onChange={(e) => set({ overdue: e.target.checked ? 'true' : undefined })} /> {t('partnerships.followUps.onlyOverdue')}
+          <input
+            type="checkbox"
+            checked={filter.overdue === 'true'}
+            onChange={(e) => set({ overdue: e.target.checked ? 'true' : undefined })}
+          />{' '}
+          {t('partnerships.followUps.onlyOverdue')}
         </label>
         <div className="filter-actions">
           <button type="submit">{t('common.search')}</button>
@@ -104,13 +121,25 @@ export function FollowUpsPage() {
                   <td className="nowrap">
                     <FollowUpStatus status={x.status} overdue={x.overdue} doneOn={x.doneOn} />
                   </td>
-                  <td>{canActOnFollowUp(user, x, { ownerOrg: x.ownerOrg }) && <FollowUpActions followUp={x} busy={patch.isPending} onStatus={(status) => patch.mutate({ followUpId: x.id, body: { status } })} />}</td>
+                  <td>
+                    {canActOnFollowUp(user, x, { ownerOrg: x.ownerOrg }) && (
+                      <FollowUpActions
+                        followUp={x}
+                        busy={patch.isPending}
+                        onStatus={(status) => patch.mutate({ followUpId: x.id, body: { status } })}
+                      />
+                    )}
+                  </td>
                 </tr>
               ))}
             </tbody>
           </table>
         </div>
-        <PageNav page={pageOf(search.page)} pages={pageCount(total, FOLLOW_UP_PAGE_SIZE)} onPage={(p) => void navigate({ search: (s) => ({ ...s, page: p > 1 ? String(p) : undefined }) })} />
+        <PageNav
+          page={pageOf(search.page)}
+          pages={pageCount(total, FOLLOW_UP_PAGE_SIZE)}
+          onPage={(p) => void navigate({ search: (s) => ({ ...s, page: p > 1 ? String(p) : undefined }) })}
+        />
       </ListResults>
     </>
   );

@@ -41,13 +41,17 @@ export function NewAgreementPage() {
 
   if (!canPartnerships.create(user)) return null; // the route is guarded; this keeps the form from flashing
   // A refusal whose issues all sit at fields is shown there; any other is shown whole.
-  const general = create.error && !(create.error instanceof ApiError && create.error.issues.length > 0 && create.error.issues.every((i) => i.path !== ''));
+  const general =
+    create.error &&
+    !(create.error instanceof ApiError && create.error.issues.length > 0 && create.error.issues.every((i) => i.path !== ''));
   return (
     <>
       <PartnershipTabs />
       <article>
         <h1>{t('partnerships.agreements.newTitle')}</h1>
-        <p className="muted">{t(withOwner ? 'partnerships.agreements.newIntro' : 'partnerships.agreements.newIntroAgency', { org: user?.orgCode ?? '' })}</p>
+        <p className="muted">
+          {t(withOwner ? 'partnerships.agreements.newIntro' : 'partnerships.agreements.newIntroAgency', { org: user?.orgCode ?? '' })}
+        </p>
         <form className="form program-form" noValidate onSubmit={handleSubmit} aria-label={t('partnerships.agreements.newTitle')}>
           <ErrorsBelow errors={errors} />
           <AgreementFields state={state} set={set} errors={errors} withOwner={withOwner} withStatus />

@@ -13,7 +13,16 @@ import { canPartnerships } from '../../auth/partnership-rules.js';
 import { useSession } from '../../auth/session.js';
 import type { FieldError } from '../../components/Field.js';
 import { errorsFromIssues } from '../../components/field-errors.js';
-import { emptyEngagementForm, emptyFollowUp, emptyItem, toEngagementBody, validateEngagementForm, type EngagementFormState, type FollowUpFormState, type ItemFormState } from './engagement-form.js';
+import {
+  emptyEngagementForm,
+  emptyFollowUp,
+  emptyItem,
+  toEngagementBody,
+  validateEngagementForm,
+  type EngagementFormState,
+  type FollowUpFormState,
+  type ItemFormState,
+} from './engagement-form.js';
 import { EngagementFields, FollowUpFields, ItemFields } from './EngagementFields.js';
 import { EngagementProblem } from './EngagementParts.js';
 import { PartnershipTabs } from './PartnershipTabs.js';
@@ -29,8 +38,10 @@ export function NewEngagementPage() {
   const [errors, setErrors] = useState<Map<string, FieldError>>(new Map());
   const set = (patch: Partial<EngagementFormState>) => setState((s) => ({ ...s, ...patch }));
   const err = (path: string) => errors.get(path);
-  const setItem = (n: number, patch: Partial<ItemFormState>) => set({ items: state.items.map((i, k) => (k === n ? { ...i, ...patch } : i)) });
-  const setFollowUp = (n: number, patch: Partial<FollowUpFormState>) => set({ followUps: state.followUps.map((x, k) => (k === n ? { ...x, ...patch } : x)) });
+  const setItem = (n: number, patch: Partial<ItemFormState>) =>
+    set({ items: state.items.map((i, k) => (k === n ? { ...i, ...patch } : i)) });
+  const setFollowUp = (n: number, patch: Partial<FollowUpFormState>) =>
+    set({ followUps: state.followUps.map((x, k) => (k === n ? { ...x, ...patch } : x)) });
 
   const handleSubmit = (e: FormEvent) => {
     e.preventDefault();

@@ -99,14 +99,20 @@ export function NewPartnerPage() {
             {(props) => <input {...props} type="text" maxLength={100} value={form.code} onChange={(e) => set({ code: e.target.value })} />}
           </Field>
           <Field label={t('partnerships.newPartner.acronym')} error={err('acronym')}>
-            {(props) => <input {...props} type="text" maxLength={40} value={form.acronym} onChange={(e) => set({ acronym: e.target.value })} />}
+            {(props) => (
+              <input {...props} type="text" maxLength={40} value={form.acronym} onChange={(e) => set({ acronym: e.target.value })} />
+            )}
           </Field>
         </div>
         <Field label={t('partnerships.newPartner.nameEn')} required error={err('nameEn')}>
-          {(props) => <input {...props} type="text" maxLength={200} value={form.nameEn} onChange={(e) => set({ nameEn: e.target.value })} />}
+          {(props) => (
+            <input {...props} type="text" maxLength={200} value={form.nameEn} onChange={(e) => set({ nameEn: e.target.value })} />
+          )}
         </Field>
         <Field label={t('partnerships.newPartner.nameId')} error={err('nameId')}>
-          {(props) => <input {...props} type="text" maxLength={200} value={form.nameId} onChange={(e) => set({ nameId: e.target.value })} />}
+          {(props) => (
+            <input {...props} type="text" maxLength={200} value={form.nameId} onChange={(e) => set({ nameId: e.target.value })} />
+          )}
         </Field>
         <div className="grid2">
           <Field label={t('partnerships.newPartner.kind')} required error={err('kind')}>
@@ -140,7 +146,14 @@ export function NewPartnerPage() {
           </Field>
         </div>
         <Field label={t('partnerships.newPartner.country')} error={err('countryCode')} hint={t('partnerships.newPartner.countryHint')}>
-          {(props) => <CountryChoice id={props.id} label={t('partnerships.newPartner.country')} value={form.countryCode} onChange={(countryCode) => set({ countryCode })} />}
+          {(props) => (
+            <CountryChoice
+              id={props.id}
+              label={t('partnerships.newPartner.country')}
+              value={form.countryCode}
+              onChange={(countryCode) => set({ countryCode })}
+            />
+          )}
         </Field>
         <div className="actions">
           <button type="submit" className="primary" disabled={create.isPending}>

@@ -6,7 +6,15 @@ import { ApiError } from '../../api/client.js';
 import { useSavePartnerProfile, type PartnerDetail } from '../../api/partnership-queries.js';
 import { Field, type FieldError } from '../../components/Field.js';
 import { PartnershipProblem, usePartnershipIssue } from './agreement-parts.js';
-import { emptyContact, formPathOf, partnerProfileOf, toPartnerProfileBody, validatePartnerProfile, type ContactState, type PartnerProfileState } from './partner-profile-form.js';
+import {
+  emptyContact,
+  formPathOf,
+  partnerProfileOf,
+  toPartnerProfileBody,
+  validatePartnerProfile,
+  type ContactState,
+  type PartnerProfileState,
+} from './partner-profile-form.js';
 import { ErrorsBelow, FormActions } from '../../components/FormParts.js';
 
 export function PartnerProfileForm({ detail, onDone }: { detail: PartnerDetail; onDone: () => void }) {
@@ -19,7 +27,8 @@ export function PartnerProfileForm({ detail, onDone }: { detail: PartnerDetail; 
     const e = errors.get(path);
     return e ? issue(e) : undefined;
   };
-  const setContact = (i: number, patch: Partial<ContactState>) => setState((s) => ({ ...s, contacts: s.contacts.map((c, j) => (j === i ? { ...c, ...patch } : c)) }));
+  const setContact = (i: number, patch: Partial<ContactState>) =>
+    setState((s) => ({ ...s, contacts: s.contacts.map((c, j) => (j === i ? { ...c, ...patch } : c)) }));
 
   const handleSubmit = (e: FormEvent) => {
     e.preventDefault();
@@ -30,7 +39,8 @@ export function PartnerProfileForm({ detail, onDone }: { detail: PartnerDetail; 
       onSuccess: onDone,
       onError: (error) => {
         const map = new Map<string, FieldError>();
-        if (error instanceof ApiError) for (const i of error.issues) map.set(formPathOf(state, i.path), { ...(i.code ? { code: i.code } : {}), message: i.message });
+        if (error instanceof ApiError)
+          for (const i of error.issues) map.set(formPathOf(state, i.path), { ...(i.code ? { code: i.code } : {}), message: i.message });
         setErrors(map);
       },
     });
@@ -41,10 +51,26 @@ export function PartnerProfileForm({ detail, onDone }: { detail: PartnerDetail; 
     <form className="form program-form" noValidate onSubmit={handleSubmit} aria-label={t('partnerships.partners.editProfile')}>
       <ErrorsBelow errors={errors} />
       <Field label={t('partnerships.partners.website')} error={err('website')} hint={t('partnerships.partners.websiteHint')}>
-        {(props) => <input {...props} type="url" maxLength={500} value={state.website} onChange={(e) => setState((s) => ({ ...s, website: e.target.value }))} />}
+        {(props) => (
+          <input
+            {...props}
+            type="url"
+            maxLength={500}
+            value={state.website}
+            onChange={(e) => setState((s) => ({ ...s, website: e.target.value }))}
+          />
+        )}
       </Field>
       <Field label={t('partnerships.partners.notes')} error={err('notes')}>
-        {(props) => <textarea {...props} rows={4} maxLength={PARTNERSHIP_LIMITS.text} value={state.notes} onChange={(e) => setState((s) => ({ ...s, notes: e.target.value }))} />}
+        {(props) => (
+          <textarea
+            {...props}
+            rows={4}
+            maxLength={PARTNERSHIP_LIMITS.text}
+            value={state.notes}
+            onChange={(e) => setState((s) => ({ ...s, notes: e.target.value }))}
+          />
+        )}
       </Field>
       <fieldset>
         <legend>{t('partnerships.partners.contacts')}</legend>
@@ -63,7 +89,11 @@ export function PartnerProfileForm({ detail, onDone }: { detail: PartnerDetail; 
             <Field label={t('partnerships.partners.contact.phone')} error={err(`contacts.${i}.phone`)}>
               {(props) => <input {...props} type="tel" value={c.phone} onChange={(e) => setContact(i, { phone: e.target.value })} />}
             </Field>
-            <button type="button" className="secondary" onClick={() => setState((s) => ({ ...s, contacts: s.contacts.filter((_, j) => j !== i) }))}>
+            <button
+              type="button"
+              className="secondary"
+              onClick={() => setState((s) => ({ ...s, contacts: s.contacts.filter((_, j) => j !== i) }))}
+            >
               {t('partnerships.partners.contact.remove', { n: i + 1 })}
             </button>
           </div>
@@ -75,7 +105,11 @@ export function PartnerProfileForm({ detail, onDone }: { detail: PartnerDetail; 
         )}
         {state.contacts.length < PARTNERSHIP_LIMITS.contacts && (
           <div className="actions">
-            <button type="button" className="secondary" onClick={() => setState((s) => ({ ...s, contacts: [...s.contacts, emptyContact()] }))}>
+            <button
+              type="button"
+              className="secondary"
+              onClick={() => setState((s) => ({ ...s, contacts: [...s.contacts, emptyContact()] }))}
+            >
               {t('partnerships.partners.contact.add')}
             </button>
           </div>

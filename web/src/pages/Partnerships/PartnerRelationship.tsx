@@ -23,7 +23,13 @@ export function PartnerRelationship({ code }: { code: string }) {
   if (partner.error instanceof ApiError && partner.error.status === 404) return null;
   return (
     <>
-      {partner.isPending ? <Loading /> : partner.error || !partner.data ? <PartnershipProblem error={partner.error} onRetry={() => void partner.refetch()} /> : <Relationship detail={partner.data} />}
+      {partner.isPending ? (
+        <Loading />
+      ) : partner.error || !partner.data ? (
+        <PartnershipProblem error={partner.error} onRetry={() => void partner.refetch()} />
+      ) : (
+        <Relationship detail={partner.data} />
+      )}
       <TimelineSection query={timeline} />
     </>
   );
@@ -47,7 +53,11 @@ function Relationship({ detail }: { detail: PartnerDetail }) {
               </button>
             )}
           </div>
-          {editing ? <PartnerProfileForm detail={detail} onDone={() => setEditing(false)} /> : <ProfileFacts detail={detail} internal={internal} />}
+          {editing ? (
+            <PartnerProfileForm detail={detail} onDone={() => setEditing(false)} />
+          ) : (
+            <ProfileFacts detail={detail} internal={internal} />
+          )}
         </section>
       )}
       <PartnerAgreements detail={detail} />
@@ -147,7 +157,14 @@ function PartnerAgreements({ detail }: { detail: PartnerDetail }) {
                   <td>
                     <AgreementStatusBadge status={a.status} />
                   </td>
-                  <td className="nowrap">{a.validFrom || a.validUntil ? t('partnerships.agreements.validity', { from: f.date(a.validFrom ?? a.signedOn), until: a.validUntil ? f.date(a.validUntil) : t('partnerships.agreements.noEnd') }) : '—'}</td>
+                  <td className="nowrap">
+                    {a.validFrom || a.validUntil
+                      ? t('partnerships.agreements.validity', {
+                          from: f.date(a.validFrom ?? a.signedOn),
+                          until: a.validUntil ? f.date(a.validUntil) : t('partnerships.agreements.noEnd'),
+                        })
+                      : '—'}
+                  </td>
                   <td className="nowrap">
                     <RenewalBadge renewal={a.renewal} />
                   </td>
@@ -179,7 +196,9 @@ function PartnerEngagements({ detail }: { detail: PartnerDetail }) {
                 <th scope="col">{t('partnerships.partners.engagement.kind')}</th>
                 <th scope="col">{t('partnerships.partners.engagement.title')}</th>
                 <th scope="col">{t('partnerships.partners.engagement.place')}</th>
-                <th scope="col" className="num">{t('partnerships.partners.engagement.openFollowUps')}</th>
+                <th scope="col" className="num">
+                  {t('partnerships.partners.engagement.openFollowUps')}
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -200,7 +219,11 @@ function PartnerEngagements({ detail }: { detail: PartnerDetail }) {
                     <td className="num">
                       {f.number(open)}
                       {overdue > 0 && ' '}
-                      {overdue > 0 && <span className="badge bad">{t('partnerships.partners.engagement.overdue', { count: overdue, formatted: f.number(overdue) })}</span>}
+                      {overdue > 0 && (
+                        <span className="badge bad">
+                          {t('partnerships.partners.engagement.overdue', { count: overdue, formatted: f.number(overdue) })}
+                        </span>
+                      )}
                     </td>
                   </tr>
                 );
@@ -220,7 +243,13 @@ function TimelineSection({ query }: { query: ReturnType<typeof usePartnerTimelin
     <section className="card" aria-labelledby="partner-timeline">
       <h2 id="partner-timeline">{t('partnerships.timeline.title')}</h2>
       <p className="muted small">{t('partnerships.timeline.intro')}</p>
-      {query.isPending ? <Loading /> : query.error || !query.data ? <PartnershipProblem error={query.error} onRetry={() => void query.refetch()} /> : <Timeline items={query.data.items} showCountry />}
+      {query.isPending ? (
+        <Loading />
+      ) : query.error || !query.data ? (
+        <PartnershipProblem error={query.error} onRetry={() => void query.refetch()} />
+      ) : (
+        <Timeline items={query.data.items} showCountry />
+      )}
     </section>
   );
 }

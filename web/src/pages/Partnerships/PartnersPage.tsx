@@ -29,8 +29,15 @@ export function PartnersPage() {
   const idPrefix = useId();
   const params = partnerListParams(search);
   const list = usePartners(params);
-  const [draft, setDraft] = useState({ q: params.q ?? '', since: params.since ? String(params.since) : '', upTo: params.upTo ? String(params.upTo) : '' });
-  useEffect(() => setDraft({ q: params.q ?? '', since: params.since ? String(params.since) : '', upTo: params.upTo ? String(params.upTo) : '' }), [params.q, params.since, params.upTo]);
+  const [draft, setDraft] = useState({
+    q: params.q ?? '',
+    since: params.since ? String(params.since) : '',
+    upTo: params.upTo ? String(params.upTo) : '',
+  });
+  useEffect(
+    () => setDraft({ q: params.q ?? '', since: params.since ? String(params.since) : '', upTo: params.upTo ? String(params.upTo) : '' }),
+    [params.q, params.since, params.upTo],
+  );
   const set = (patch: PartnerSearchPatch) => void navigate({ search: (s) => ({ ...s, ...patch }) });
 
   const handleSubmit = (e: FormEvent) => {
@@ -56,16 +63,38 @@ export function PartnersPage() {
       <form className="filters" role="search" aria-label={t('partnerships.partners.filters')} onSubmit={handleSubmit}>
         <div className="field-like wide">
           <label htmlFor={`${idPrefix}-q`}>{t('common.search')}</label>
-          <input id={`${idPrefix}-q`} type="search" value={draft.q} placeholder={t('partnerships.partners.search')} onChange={(e) => setDraft((d) => ({ ...d, q: e.target.value }))} />
+          <input
+            id={`${idPrefix}-q`}
+            type="search"
+            value={draft.q}
+            placeholder={t('partnerships.partners.search')}
+            onChange={(e) => setDraft((d) => ({ ...d, q: e.target.value }))}
+          />
         </div>
         <CountryFilter label={t('partnerships.partners.columns.country')} value={params.country} onChange={(country) => set({ country })} />
         <div className="field-like">
           <label htmlFor={`${idPrefix}-since`}>{t('partnerships.partners.since')}</label>
-          <input id={`${idPrefix}-since`} type="number" inputMode="numeric" min={FIRST_YEAR} max={LAST_YEAR} value={draft.since} onChange={(e) => setDraft((d) => ({ ...d, since: e.target.value }))} />
+          <input
+            id={`${idPrefix}-since`}
+            type="number"
+            inputMode="numeric"
+            min={FIRST_YEAR}
+            max={LAST_YEAR}
+            value={draft.since}
+            onChange={(e) => setDraft((d) => ({ ...d, since: e.target.value }))}
+          />
         </div>
         <div className="field-like">
           <label htmlFor={`${idPrefix}-upTo`}>{t('partnerships.partners.upTo')}</label>
-          <input id={`${idPrefix}-upTo`} type="number" inputMode="numeric" min={FIRST_YEAR} max={LAST_YEAR} value={draft.upTo} onChange={(e) => setDraft((d) => ({ ...d, upTo: e.target.value }))} />
+          <input
+            id={`${idPrefix}-upTo`}
+            type="number"
+            inputMode="numeric"
+            min={FIRST_YEAR}
+            max={LAST_YEAR}
+            value={draft.upTo}
+            onChange={(e) => setDraft((d) => ({ ...d, upTo: e.target.value }))}
+          />
         </div>
         <div className="filter-actions">
           <button type="submit">{t('common.search')}</button>
@@ -121,11 +150,23 @@ function PartnerTable({ data, internal }: { data: PartnerList; internal: boolean
                   <th scope="col">{t('partnerships.partners.columns.name')}</th>
                   <th scope="col">{t('partnerships.partners.columns.kind')}</th>
                   <th scope="col">{t('partnerships.partners.columns.country')}</th>
-                  <th scope="col" className="num">{t('partnerships.partners.columns.programs')}</th>
-                  <th scope="col" className="num">{t('partnerships.partners.columns.triangular')}</th>
-                  <th scope="col" className="num">{t('partnerships.partners.columns.triangularInRange', { years })}</th>
-                  <th scope="col" className="num">{t('partnerships.partners.columns.agreements')}</th>
-                  {internal && <th scope="col" className="num">{t('partnerships.partners.columns.engagements')}</th>}
+                  <th scope="col" className="num">
+                    {t('partnerships.partners.columns.programs')}
+                  </th>
+                  <th scope="col" className="num">
+                    {t('partnerships.partners.columns.triangular')}
+                  </th>
+                  <th scope="col" className="num">
+                    {t('partnerships.partners.columns.triangularInRange', { years })}
+                  </th>
+                  <th scope="col" className="num">
+                    {t('partnerships.partners.columns.agreements')}
+                  </th>
+                  {internal && (
+                    <th scope="col" className="num">
+                      {t('partnerships.partners.columns.engagements')}
+                    </th>
+                  )}
                   {internal && <th scope="col">{t('partnerships.partners.columns.lastEngagement')}</th>}
                 </tr>
               </thead>

@@ -13,7 +13,15 @@ import { EmptyState } from '../../components/Status.js';
 import { useFormat } from '../../format.js';
 import { groupTimelineByYear } from './timeline.js';
 
-export function Timeline({ items, showPartner = false, showCountry = false }: { items: readonly TimelineItem[]; showPartner?: boolean; showCountry?: boolean }) {
+export function Timeline({
+  items,
+  showPartner = false,
+  showCountry = false,
+}: {
+  items: readonly TimelineItem[];
+  showPartner?: boolean;
+  showCountry?: boolean;
+}) {
   const { t } = useTranslation();
   const years = useMemo(() => groupTimelineByYear(items), [items]);
   // A program's engagement is linked when it is on the same timeline (its reference is all the entry carries).
@@ -26,7 +34,13 @@ export function Timeline({ items, showPartner = false, showCountry = false }: { 
           <h3 id={`timeline-${y.year}`}>{y.year}</h3>
           <ol className="timeline-items">
             {y.items.map((item) => (
-              <Entry key={`${item.kind}:${item.id}`} item={item} engagementId={item.fromEngagement ? engagementIds.get(item.fromEngagement) : undefined} showPartner={showPartner} showCountry={showCountry} />
+              <Entry
+                key={`${item.kind}:${item.id}`}
+                item={item}
+                engagementId={item.fromEngagement ? engagementIds.get(item.fromEngagement) : undefined}
+                showPartner={showPartner}
+                showCountry={showCountry}
+              />
             ))}
           </ol>
         </section>
@@ -35,13 +49,27 @@ export function Timeline({ items, showPartner = false, showCountry = false }: { 
   );
 }
 
-function Entry({ item, engagementId, showPartner, showCountry }: { item: TimelineItem; engagementId: number | undefined; showPartner: boolean; showCountry: boolean }) {
+function Entry({
+  item,
+  engagementId,
+  showPartner,
+  showCountry,
+}: {
+  item: TimelineItem;
+  engagementId: number | undefined;
+  showPartner: boolean;
+  showCountry: boolean;
+}) {
   const { t } = useTranslation();
   const f = useFormat();
   const id = String(item.id);
   const title = f.lang === 'id' ? (item.titleId ?? item.title) : item.title;
   const status =
-    item.kind === 'engagement' ? f.code(engagementKinds, item.status) : item.kind === 'agreement' ? f.code(agreementStatuses, item.status) : f.code(lifecycleStages, item.status);
+    item.kind === 'engagement'
+      ? f.code(engagementKinds, item.status)
+      : item.kind === 'agreement'
+        ? f.code(agreementStatuses, item.status)
+        : f.code(lifecycleStages, item.status);
   return (
     <li className={`timeline-entry timeline-${item.kind}`}>
       <time dateTime={item.date}>{f.date(item.date)}</time>

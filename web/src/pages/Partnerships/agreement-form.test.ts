@@ -68,7 +68,14 @@ const doc = (id: number, title: string, versionNo: number, createdAt: string): A
 
 describe('toAgreementBody', () => {
   it('sends parties as organisations or countries, empty texts as null, and the owner only when asked', () => {
-    const s = filled({ parties: [{ type: 'org', org: ' MX-AMEXCID ', country: 'FJ' }, { type: 'country', org: 'X', country: 'FJ' }], ownerOrg: 'ID-KEMLU', subject: '  ' });
+    const s = filled({
+      parties: [
+        { type: 'org', org: ' MX-AMEXCID ', country: 'FJ' },
+        { type: 'country', org: 'X', country: 'FJ' },
+      ],
+      ownerOrg: 'ID-KEMLU',
+      subject: '  ',
+    });
     const body = toAgreementBody(s, false);
     expect(body.parties).toEqual([{ org: 'MX-AMEXCID' }, { country: 'FJ' }]);
     expect(body.subject).toBeNull();
@@ -98,8 +105,12 @@ describe('validateAgreementForm', () => {
 
   it('refuses a signed agreement without its signature date and a validity ending before the signature', () => {
     expect(validateAgreementForm(filled({ status: 'in_force' }), false).get('signedOn')?.code).toBe('required_when_signed');
-    expect(validateAgreementForm(filled({ status: 'signed', signedOn: '2020-05-01', validUntil: '2020-04-30' }), false).get('validUntil')?.code).toBe('before_signature');
-    expect(validateAgreementForm(filled({ validFrom: '2021-01-01', validUntil: '2020-12-31' }), false).get('validUntil')?.code).toBe('date_order');
+    expect(
+      validateAgreementForm(filled({ status: 'signed', signedOn: '2020-05-01', validUntil: '2020-04-30' }), false).get('validUntil')?.code,
+    ).toBe('before_signature');
+    expect(validateAgreementForm(filled({ validFrom: '2021-01-01', validUntil: '2020-12-31' }), false).get('validUntil')?.code).toBe(
+      'date_order',
+    );
   });
 
   it('checks an edit against the current status', () => {
@@ -129,7 +140,12 @@ describe('status steps', () => {
     const a = agreement({ status: 'signed', signedOn: '2020-05-01' });
     const s = stepFormOf(a, 'in_force');
     expect(s.validFrom).toBe('2020-05-01');
-    expect(toStepBody('in_force', { ...s, validUntil: '', note: ' ratified ' })).toEqual({ to: 'in_force', validFrom: '2020-05-01', validUntil: null, note: 'ratified' });
+    expect(toStepBody('in_force', { ...s, validUntil: '', note: ' ratified ' })).toEqual({
+      to: 'in_force',
+      validFrom: '2020-05-01',
+      validUntil: null,
+      note: 'ratified',
+    });
     expect(toStepBody('terminated', { ...s, note: '' })).toEqual({ to: 'terminated' });
   });
 

@@ -32,7 +32,19 @@ export interface AgreementFormState {
 export const emptyParty = (type: PartyState['type'] = 'org'): PartyState => ({ type, org: '', country: '' });
 
 export function emptyAgreementForm(): AgreementFormState {
-  return { kind: '', titleEn: '', titleId: '', subject: '', status: 'draft', signedOn: '', validFrom: '', validUntil: '', ownerOrg: '', parties: [emptyParty()], areas: [] };
+  return {
+    kind: '',
+    titleEn: '',
+    titleId: '',
+    subject: '',
+    status: 'draft',
+    signedOn: '',
+    validFrom: '',
+    validUntil: '',
+    ownerOrg: '',
+    parties: [emptyParty()],
+    areas: [],
+  };
 }
 
 /** The edit form of a stored agreement (its status moves with the status steps, not here). */
@@ -47,7 +59,9 @@ export function agreementFormOf(a: Agreement): AgreementFormState {
     validFrom: a.validFrom ?? '',
     validUntil: a.validUntil ?? '',
     ownerOrg: a.ownerOrg ?? '',
-    parties: a.parties.map((p) => (p.org ? { type: 'org', org: p.org, country: '' } : { type: 'country', org: '', country: p.country ?? '' })),
+    parties: a.parties.map((p) =>
+      p.org ? { type: 'org', org: p.org, country: '' } : { type: 'country', org: '', country: p.country ?? '' },
+    ),
     areas: [...a.areas],
   };
 }
@@ -90,7 +104,10 @@ function emptyParties(s: AgreementFormState, errors: FieldErrors): void {
 
 function dateIssues(status: string, s: AgreementFormState, errors: FieldErrors): void {
   if (!agreementStatuses.is(status)) return;
-  addIssues(errors, checkAgreement(status, { signedOn: orNull(s.signedOn), validFrom: orNull(s.validFrom), validUntil: orNull(s.validUntil) }));
+  addIssues(
+    errors,
+    checkAgreement(status, { signedOn: orNull(s.signedOn), validFrom: orNull(s.validFrom), validUntil: orNull(s.validUntil) }),
+  );
 }
 
 /** The new agreement's field errors, from the schema the server parses with and the domain's date rules. */

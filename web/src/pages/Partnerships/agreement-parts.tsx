@@ -17,9 +17,12 @@ export function AgreementStatusBadge({ status }: { status: string }) {
 export function RenewalBadge({ renewal }: { renewal: RenewalState }) {
   const { t } = useTranslation();
   const f = useFormat();
-  if (renewal.overdue && renewal.daysLeft !== null) return <span className="badge bad">{t('partnerships.agreements.renewal.overdue', { days: f.number(-renewal.daysLeft) })}</span>;
-  if (renewal.expiringSoon && renewal.daysLeft !== null) return <span className="badge warn">{t('partnerships.agreements.renewal.expiringSoon', { days: f.number(renewal.daysLeft) })}</span>;
-  if (renewal.daysLeft !== null && renewal.daysLeft >= 0) return <span className="muted small">{t('partnerships.agreements.renewal.daysLeft', { days: f.number(renewal.daysLeft) })}</span>;
+  if (renewal.overdue && renewal.daysLeft !== null)
+    return <span className="badge bad">{t('partnerships.agreements.renewal.overdue', { days: f.number(-renewal.daysLeft) })}</span>;
+  if (renewal.expiringSoon && renewal.daysLeft !== null)
+    return <span className="badge warn">{t('partnerships.agreements.renewal.expiringSoon', { days: f.number(renewal.daysLeft) })}</span>;
+  if (renewal.daysLeft !== null && renewal.daysLeft >= 0)
+    return <span className="muted small">{t('partnerships.agreements.renewal.daysLeft', { days: f.number(renewal.daysLeft) })}</span>;
   return <span className="muted">—</span>;
 }
 
@@ -56,7 +59,9 @@ export function PartnershipProblem({ error, onRetry }: { error: unknown; onRetry
       error={error}
       texts="partnerships.agreements.errors"
       onRetry={onRetry}
-      details={(e) => <IssueList issues={e.issues} text={(i) => issueText({ ...(i.code ? { code: i.code } : {}), message: i.message }).message} />}
+      details={(e) => (
+        <IssueList issues={e.issues} text={(i) => issueText({ ...(i.code ? { code: i.code } : {}), message: i.message }).message} />
+      )}
     />
   );
 }

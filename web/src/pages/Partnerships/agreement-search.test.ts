@@ -3,7 +3,18 @@ import { AGREEMENT_PAGE_SIZE, agreementListParams } from './agreement-search.js'
 
 describe('agreementListParams', () => {
   it('keeps known codes, a country, the expiry window and the page', () => {
-    expect(agreementListParams({ status: 'signed,in_force,bogus,signed', kind: 'mou', area: 'DEV-DRM', country: 'fj', partner: ' JICA ', expiringWithin: '90', q: ' health ', page: '3' })).toMatchObject({
+    expect(
+      agreementListParams({
+        status: 'signed,in_force,bogus,signed',
+        kind: 'mou',
+        area: 'DEV-DRM',
+        country: 'fj',
+        partner: ' JICA ',
+        expiringWithin: '90',
+        q: ' health ',
+        page: '3',
+      }),
+    ).toMatchObject({
       status: 'signed,in_force',
       kind: 'mou',
       area: 'DEV-DRM',
@@ -17,6 +28,8 @@ describe('agreementListParams', () => {
   });
 
   it('starts at the first page and drops what the API would refuse', () => {
-    expect(agreementListParams({ status: 'maybe', kind: 'treaty', area: 'space', country: 'ZZ', expiringWithin: '-5', page: 'x' })).toEqual({ page: 1, pageSize: AGREEMENT_PAGE_SIZE });
+    expect(agreementListParams({ status: 'maybe', kind: 'treaty', area: 'space', country: 'ZZ', expiringWithin: '-5', page: 'x' })).toEqual(
+      { page: 1, pageSize: AGREEMENT_PAGE_SIZE },
+    );
   });
 });

@@ -16,7 +16,14 @@ function positiveInt(value: string | undefined, max: number): number | undefined
 
 /** Known statuses of a comma-separated list, each once, in the given order. */
 export function statusesOf(value: string | undefined): string | undefined {
-  const known = [...new Set((value ?? '').split(',').map((w) => w.trim()).filter((w) => agreementStatuses.is(w)))];
+  const known = [
+    ...new Set(
+      (value ?? '')
+        .split(',')
+        .map((w) => w.trim())
+        .filter((w) => agreementStatuses.is(w)),
+    ),
+  ];
   return known.length ? known.join(',') : undefined;
 }
 

@@ -1,9 +1,26 @@
 import { describe, expect, it } from 'vitest';
 import { errorsFromIssues } from '../../components/field-errors.js';
-import { emptyEngagementForm, emptyFollowUp, emptyItem, fieldsOf, toEngagementBody, toPatchBody, validateEngagementForm, validateFollowUp, validateItem } from './engagement-form.js';
+import {
+  emptyEngagementForm,
+  emptyFollowUp,
+  emptyItem,
+  fieldsOf,
+  toEngagementBody,
+  toPatchBody,
+  validateEngagementForm,
+  validateFollowUp,
+  validateItem,
+} from './engagement-form.js';
 import type { Engagement } from '../../api/partnership-queries.js';
 
-const visit = () => ({ ...emptyEngagementForm(), title: 'Visit to AMEXCID', startsOn: '2017-05-28', endsOn: '2017-05-30', country: 'MX', partnerOrg: 'AMEXCID' });
+const visit = () => ({
+  ...emptyEngagementForm(),
+  title: 'Visit to AMEXCID',
+  startsOn: '2017-05-28',
+  endsOn: '2017-05-30',
+  country: 'MX',
+  partnerOrg: 'AMEXCID',
+});
 
 describe('the new-engagement form', () => {
   it('sends empty fields as null, its items and follow-ups, and the owner only when the user chooses it', () => {
@@ -36,7 +53,12 @@ describe('the new-engagement form', () => {
 
   it('names the fields the server would refuse, with its paths and codes', () => {
     const errors = validateEngagementForm(
-      { ...emptyEngagementForm(), endsOn: '2017-02-30', items: [emptyItem()], followUps: [{ ...emptyFollowUp(), action: 'Send the outline' }] },
+      {
+        ...emptyEngagementForm(),
+        endsOn: '2017-02-30',
+        items: [emptyItem()],
+        followUps: [{ ...emptyFollowUp(), action: 'Send the outline' }],
+      },
       true,
     );
     expect(Object.fromEntries([...errors].map(([k, v]) => [k, v.code]))).toEqual({

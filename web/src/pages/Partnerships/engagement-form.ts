@@ -5,7 +5,12 @@
  */
 import { flagshipAreas } from '../../../../src/domain/codes.js';
 import { checkEngagementDates, checkFollowUp } from '../../../../src/domain/partnership/engagement.js';
-import { engagementInputSchema, engagementPatchSchema, followUpInputSchema, itemInputSchema } from '../../../../src/domain/partnership/partnership.schema.js';
+import {
+  engagementInputSchema,
+  engagementPatchSchema,
+  followUpInputSchema,
+  itemInputSchema,
+} from '../../../../src/domain/partnership/partnership.schema.js';
 import type { Engagement, EngagementBody, EngagementItemBody, EngagementPatchBody, FollowUpBody } from '../../api/partnership-queries.js';
 import { addIssues, addSchemaErrors, requireText, type FieldErrors } from '../../components/field-errors.js';
 import { codeOrNull, orNull } from '../../components/form-values.js';
@@ -53,7 +58,22 @@ export const emptyItem = (): ItemFormState => ({ side: 'theirs', kind: 'offer', 
 export const emptyFollowUp = (): FollowUpFormState => ({ action: '', owner: '', dueOn: '' });
 
 export function emptyEngagementForm(): EngagementFormState {
-  return { kind: 'visit', title: '', startsOn: '', endsOn: '', place: '', country: '', partnerOrg: '', counterpart: '', delegation: '', purpose: '', outcome: '', ownerOrg: '', items: [], followUps: [] };
+  return {
+    kind: 'visit',
+    title: '',
+    startsOn: '',
+    endsOn: '',
+    place: '',
+    country: '',
+    partnerOrg: '',
+    counterpart: '',
+    delegation: '',
+    purpose: '',
+    outcome: '',
+    ownerOrg: '',
+    items: [],
+    followUps: [],
+  };
 }
 
 /** The edit form's starting point: the engagement as stored. */
@@ -125,7 +145,8 @@ export function validateEngagementFields(s: EngagementFieldsState, chooseOwner: 
   requireText(errors, 'title', s.title);
   requireText(errors, 'startsOn', s.startsOn);
   addSchemaErrors(errors, engagementPatchSchema.safeParse(toPatchBody(s, chooseOwner)));
-  if (!errors.has('startsOn') && !errors.has('endsOn')) addIssues(errors, checkEngagementDates({ startsOn: s.startsOn, endsOn: orNull(s.endsOn) }));
+  if (!errors.has('startsOn') && !errors.has('endsOn'))
+    addIssues(errors, checkEngagementDates({ startsOn: s.startsOn, endsOn: orNull(s.endsOn) }));
   return errors;
 }
 
@@ -137,7 +158,10 @@ export function validateItem(i: ItemFormState, prefix = ''): FieldErrors {
 export function validateFollowUp(f: FollowUpFormState, prefix = ''): FieldErrors {
   const errors = addSchemaErrors(new Map(), followUpInputSchema.safeParse(toFollowUpBody(f)), { prefix });
   const body = toFollowUpBody(f);
-  return addIssues(errors, checkFollowUp({ action: body.action, owner: body.owner ?? null, dueOn: body.dueOn ?? null, status: 'open' }, prefix));
+  return addIssues(
+    errors,
+    checkFollowUp({ action: body.action, owner: body.owner ?? null, dueOn: body.dueOn ?? null, status: 'open' }, prefix),
+  );
 }
 
 /** Every error of the new-engagement form, with the server's paths (`items.0.description`, `followUps.1.owner`). */

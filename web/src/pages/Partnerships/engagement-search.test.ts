@@ -3,7 +3,17 @@ import { engagementFilter, engagementListParams, followUpFilter, followUpListPar
 
 describe('the engagement list filters', () => {
   it('turns the URL into the API query, with the page', () => {
-    expect(engagementListParams({ q: 'dengue', kind: 'visit', partner: 'AMEXCID', country: 'mx', from: '2017-01-01', to: '2017-12-31', page: '2' })).toEqual({
+    expect(
+      engagementListParams({
+        q: 'dengue',
+        kind: 'visit',
+        partner: 'AMEXCID',
+        country: 'mx',
+        from: '2017-01-01',
+        to: '2017-12-31',
+        page: '2',
+      }),
+    ).toEqual({
       q: 'dengue',
       kind: 'visit',
       partner: 'AMEXCID',
@@ -25,7 +35,13 @@ describe('the engagement list filters', () => {
 
 describe('the follow-up list filters', () => {
   it('keeps a known status, "overdue" only when true, and the owner', () => {
-    expect(followUpListParams({ status: 'open', overdue: 'true', owner: 'ID-BNPB', page: '3' })).toEqual({ status: 'open', overdue: 'true', owner: 'ID-BNPB', page: 3, pageSize: 50 });
+    expect(followUpListParams({ status: 'open', overdue: 'true', owner: 'ID-BNPB', page: '3' })).toEqual({
+      status: 'open',
+      overdue: 'true',
+      owner: 'ID-BNPB',
+      page: 3,
+      pageSize: 50,
+    });
     expect(followUpFilter({ status: 'later', overdue: 'false' })).toEqual({});
   });
 

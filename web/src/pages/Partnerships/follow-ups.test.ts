@@ -2,7 +2,18 @@ import { describe, expect, it } from 'vitest';
 import type { User } from '../../api/client.js';
 import { canActOnFollowUp, isFollowUpOwner } from './follow-ups.js';
 
-const user = (role: User['role'], orgCode: string | null, email = `${role}@example.org`): User => ({ id: 1, email, name: role, role, orgCode, disabled: false, createdAt: '', updatedAt: '', lastLoginAt: null, version: 1 });
+const user = (role: User['role'], orgCode: string | null, email = `${role}@example.org`): User => ({
+  id: 1,
+  email,
+  name: role,
+  role,
+  orgCode,
+  disabled: false,
+  createdAt: '',
+  updatedAt: '',
+  lastLoginAt: null,
+  version: 1,
+});
 
 describe('who acts on a follow-up', () => {
   it('knows the owner by email or by organisation code, in any case', () => {

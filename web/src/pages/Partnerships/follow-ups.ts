@@ -13,6 +13,10 @@ export function isFollowUpOwner(user: Pick<User, 'email' | 'orgCode'> | null, ow
  * Whether the user may close a follow-up or move its due day: those who edit the engagement
  * (`canEdit` as the server said, or the rule for its owning agency) and the follow-up's owner.
  */
-export function canActOnFollowUp(user: User | null, followUp: { owner: string }, engagement: { canEdit?: boolean; ownerOrg: string | null }): boolean {
+export function canActOnFollowUp(
+  user: User | null,
+  followUp: { owner: string },
+  engagement: { canEdit?: boolean; ownerOrg: string | null },
+): boolean {
   return (engagement.canEdit ?? canPartnerships.edit(user, engagement.ownerOrg)) || isFollowUpOwner(user, followUp.owner);
 }

@@ -34,7 +34,9 @@ export function toPartnerProfileBody(s: PartnerProfileState): PartnerProfileBody
   return {
     website: orNull(s.website),
     notes: orNull(s.notes),
-    contacts: s.contacts.filter((c) => !isBlank(c)).map((c) => ({ name: c.name.trim(), position: orNull(c.position), email: orNull(c.email), phone: orNull(c.phone) })),
+    contacts: s.contacts
+      .filter((c) => !isBlank(c))
+      .map((c) => ({ name: c.name.trim(), position: orNull(c.position), email: orNull(c.email), phone: orNull(c.phone) })),
   };
 }
 

@@ -3,7 +3,12 @@ import { partnerListParams } from './partner-search.js';
 
 describe('partnerListParams', () => {
   it('keeps text, a known country and the years', () => {
-    expect(partnerListParams({ q: '  JICA ', country: 'mx', since: '2015', upTo: '2019' })).toEqual({ q: 'JICA', country: 'MX', since: 2015, upTo: 2019 });
+    expect(partnerListParams({ q: '  JICA ', country: 'mx', since: '2015', upTo: '2019' })).toEqual({
+      q: 'JICA',
+      country: 'MX',
+      since: 2015,
+      upTo: 2019,
+    });
   });
 
   it('puts reversed years in order', () => {

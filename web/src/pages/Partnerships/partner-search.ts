@@ -31,5 +31,10 @@ export function partnerListParams(s: SearchStrings): PartnerListParams {
   let since = yearOf(s.since);
   let upTo = yearOf(s.upTo);
   if (since !== undefined && upTo !== undefined && since > upTo) [since, upTo] = [upTo, since];
-  return { ...(q ? { q } : {}), ...(country ? { country } : {}), ...(since !== undefined ? { since } : {}), ...(upTo !== undefined ? { upTo } : {}) };
+  return {
+    ...(q ? { q } : {}),
+    ...(country ? { country } : {}),
+    ...(since !== undefined ? { since } : {}),
+    ...(upTo !== undefined ? { upTo } : {}),
+  };
 }

@@ -55,7 +55,15 @@ export function AnnualPlanPage() {
       {loading ? (
         <Loading />
       ) : !user ? (
-        <EmptyState action={<a className="button" href="/login">{t('plan.signIn')}</a>}>{t('plan.signInToSee')}</EmptyState>
+        <EmptyState
+          action={
+            <a className="button" href="/login">
+              {t('plan.signIn')}
+            </a>
+          }
+        >
+          {t('plan.signInToSee')}
+        </EmptyState>
       ) : plan.isPending ? (
         <Loading />
       ) : plan.error || !plan.data ? (
@@ -71,7 +79,10 @@ function useOrgName() {
   const { t } = useTranslation();
   const f = useFormat();
   const orgs = useOrganisations();
-  const names = useMemo(() => new Map((orgs.data?.items ?? []).map((o) => [o.code.toLowerCase(), f.lang === 'id' ? (o.nameId ?? o.nameEn) : o.nameEn])), [orgs.data, f.lang]);
+  const names = useMemo(
+    () => new Map((orgs.data?.items ?? []).map((o) => [o.code.toLowerCase(), f.lang === 'id' ? (o.nameId ?? o.nameEn) : o.nameEn])),
+    [orgs.data, f.lang],
+  );
   return (code: string | null) => (code ? (names.get(code.toLowerCase()) ?? code) : t('plan.noMinistry'));
 }
 
@@ -83,7 +94,13 @@ function PlanTables({ plan }: { plan: AnnualPlan }) {
   return (
     <>
       <p className="headline">
-        {t('plan.headline', { year: plan.year, programs: f.number(plan.programs), ministries: f.number(plan.agencies.length), idr: f.money(plan.budget.idr, 'IDR'), usd: f.money(plan.budget.usd, 'USD') })}
+        {t('plan.headline', {
+          year: plan.year,
+          programs: f.number(plan.programs),
+          ministries: f.number(plan.agencies.length),
+          idr: f.money(plan.budget.idr, 'IDR'),
+          usd: f.money(plan.budget.usd, 'USD'),
+        })}
       </p>
       <MissingRates spending={plan.budget} />
       {plan.agencies.map((agency) => (
@@ -204,7 +221,14 @@ function MissingRates({ spending }: { spending: Spending }) {
       <ul>
         {spending.missingRates.map((m) => (
           <li key={m.currency}>
-            {t('plan.missingRate', { currency: m.currency, from: f.date(m.firstDate), to: f.date(m.lastDate), amount: f.money(m.amount, m.currency), count: m.transactions, totals: m.missing.join(', ').toUpperCase() })}
+            {t('plan.missingRate', {
+              currency: m.currency,
+              from: f.date(m.firstDate),
+              to: f.date(m.lastDate),
+              amount: f.money(m.amount, m.currency),
+              count: m.transactions,
+              totals: m.missing.join(', ').toUpperCase(),
+            })}
           </li>
         ))}
       </ul>

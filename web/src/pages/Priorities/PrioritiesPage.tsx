@@ -68,8 +68,12 @@ export function PrioritiesPage() {
         <YearRange from={range.from} to={range.to} onChange={(r) => go(r)} />
       </div>
       <p className="muted">{t('priorities.intro')}</p>
-      <QueryState query={query}>{(data) => <TargetTable data={data} canEdit={can.setPriorities(user)} onBreakdown={(s, year) => go({ subject: s, year })} />}</QueryState>
-      {subject && <BreakdownSection subject={subject} year={search.year ?? range.to} onClose={() => go({ subject: undefined, year: undefined })} />}
+      <QueryState query={query}>
+        {(data) => <TargetTable data={data} canEdit={can.setPriorities(user)} onBreakdown={(s, year) => go({ subject: s, year })} />}
+      </QueryState>
+      {subject && (
+        <BreakdownSection subject={subject} year={search.year ?? range.to} onClose={() => go({ subject: undefined, year: undefined })} />
+      )}
       {can.setPriorities(user) && (
         <div className="grid2">
           <TargetForm defaultFrom={range.from} defaultTo={range.to} />
@@ -98,13 +102,24 @@ function DeleteTarget({ targetId, year, onDelete }: { targetId: number; year: nu
   );
 }
 
-function TargetTable({ data, canEdit, onBreakdown }: { data: PriorityViewData; canEdit: boolean; onBreakdown: (subject: string, year: number) => void }) {
+function TargetTable({
+  data,
+  canEdit,
+  onBreakdown,
+}: {
+  data: PriorityViewData;
+  canEdit: boolean;
+  onBreakdown: (subject: string, year: number) => void;
+}) {
   const { t } = useTranslation();
   const f = useFormat();
   const remove = useDeleteTarget();
   if (data.rows.length === 0) return <EmptyState>{t('priorities.empty')}</EmptyState>;
   const behind = data.rows.filter((r) => r.behind).length;
-  const unit = (metric: string, n: number) => (isShare(metric) ? `${new Intl.NumberFormat(f.lang === 'id' ? 'id-ID' : 'en-GB', { maximumFractionDigits: 2 }).format(n)}%` : f.number(n));
+  const unit = (metric: string, n: number) =>
+    isShare(metric)
+      ? `${new Intl.NumberFormat(f.lang === 'id' ? 'id-ID' : 'en-GB', { maximumFractionDigits: 2 }).format(n)}%`
+      : f.number(n);
   return (
     <section className="card">
       {behind > 0 && <p className="warning">{t('priorities.behindCount', { count: behind })}</p>}
@@ -130,7 +145,11 @@ function TargetTable({ data, canEdit, onBreakdown }: { data: PriorityViewData; c
                   <span className="muted small">{t(`priorities.kinds.${r.subjectKind}`)}</span>
                   {r.note && <span className="muted small"> · {r.note}</span>}
                   <br />
-                  <button type="button" className="link small no-print" onClick={() => onBreakdown(`${r.subjectKind}:${r.subjectCode}`, data.to)}>
+                  <button
+                    type="button"
+                    className="link small no-print"
+                    onClick={() => onBreakdown(`${r.subjectKind}:${r.subjectCode}`, data.to)}
+                  >
                     {t('priorities.byCountry')}
                   </button>
                 </th>
@@ -147,7 +166,9 @@ function TargetTable({ data, canEdit, onBreakdown }: { data: PriorityViewData; c
                         <br />
                         <span className={`badge ${y.met ? 'ok' : 'bad'}`}>{y.met ? t('priorities.met') : t('priorities.behind')}</span>
                         {y.open && <span className="muted small"> ({t('priorities.open')})</span>}
-                        {canEdit && y.targetId !== null && <DeleteTarget targetId={y.targetId} year={y.year} onDelete={(id) => remove.mutate(id)} />}
+                        {canEdit && y.targetId !== null && (
+                          <DeleteTarget targetId={y.targetId} year={y.year} onDelete={(id) => remove.mutate(id)} />
+                        )}
                       </>
                     )}
                   </td>
@@ -177,14 +198,24 @@ function BreakdownSection({ subject, year, onClose }: { subject: { kind: Subject
                 {t('common.cancel')}
               </button>
             </div>
-            <p>{t('priorities.breakdownTotals', { programs: f.number(b.totals.programs), countries: f.number(b.totals.countries), participants: f.number(b.totals.participants) })}</p>
+            <p>
+              {t('priorities.breakdownTotals', {
+                programs: f.number(b.totals.programs),
+                countries: f.number(b.totals.countries),
+                participants: f.number(b.totals.participants),
+              })}
+            </p>
             <div className="table-wrap">
               <table className="data">
                 <thead>
                   <tr>
                     <th scope="col">{t('common.countries')}</th>
-                    <th scope="col" className="num">{t('common.programs')}</th>
-                    <th scope="col" className="num">{t('common.participants')}</th>
+                    <th scope="col" className="num">
+                      {t('common.programs')}
+                    </th>
+                    <th scope="col" className="num">
+                      {t('common.participants')}
+                    </th>
                   </tr>
                 </thead>
                 <tbody>
@@ -219,7 +250,17 @@ function Labelled({ id, label, children }: { id: string; label: string; children
   );
 }
 
-function YearSelect({ id, years, value, onChange }: { id: string; years: readonly number[]; value: number; onChange: (year: number) => void }) {
+function YearSelect({
+  id,
+  years,
+  value,
+  onChange,
+}: {
+  id: string;
+  years: readonly number[];
+  value: number;
+  onChange: (year: number) => void;
+}) {
   return (
     <select id={id} value={value} onChange={(e) => onChange(Number(e.target.value))}>
       {years.map((y) => (
@@ -246,7 +287,9 @@ function TargetForm({ defaultFrom, defaultTo }: { defaultFrom: number; defaultTo
   const [note, setNote] = useState('');
   const codes: { value: string; label: string }[] =
     kind === 'group'
-      ? listGroups().filter((g) => g.code !== 'G77').map((g) => ({ value: g.code, label: f.lang === 'id' ? g.nameId : g.nameEn }))
+      ? listGroups()
+          .filter((g) => g.code !== 'G77')
+          .map((g) => ({ value: g.code, label: f.lang === 'id' ? g.nameId : g.nameEn }))
       : kind === 'region'
         ? REPORT_REGIONS.map((r) => ({ value: r, label: t(`codes.regions.${r}`) }))
         : kind === 'list'
@@ -257,7 +300,17 @@ function TargetForm({ defaultFrom, defaultTo }: { defaultFrom: number; defaultTo
   const submit = (e: FormEvent) => {
     e.preventDefault();
     const years = Array.from({ length: Math.max(0, to - from + 1) }, (_, i) => from + i);
-    save.mutate(years.map((year) => ({ year, subjectKind: kind, subjectCode: code, metric, comparator, target: Number(target), ...(note.trim() ? { note: note.trim() } : {}) })));
+    save.mutate(
+      years.map((year) => ({
+        year,
+        subjectKind: kind,
+        subjectCode: code,
+        metric,
+        comparator,
+        target: Number(target),
+        ...(note.trim() ? { note: note.trim() } : {}),
+      })),
+    );
   };
   const years = Array.from({ length: 30 }, (_, i) => Math.max(defaultTo, new Date().getFullYear()) + 5 - i);
   return (
@@ -310,13 +363,26 @@ function TargetForm({ defaultFrom, defaultTo }: { defaultFrom: number; defaultTo
         </Labelled>
         <div className="row">
           <Labelled id="target-comparator" label={t('priorities.comparator')}>
-            <select id="target-comparator" value={comparator} onChange={(e) => setComparator(oneOf(COMPARATORS, e.target.value) ?? comparator)}>
+            <select
+              id="target-comparator"
+              value={comparator}
+              onChange={(e) => setComparator(oneOf(COMPARATORS, e.target.value) ?? comparator)}
+            >
               <option value="at_least">{t('priorities.comparators.at_least')}</option>
               <option value="at_most">{t('priorities.comparators.at_most')}</option>
             </select>
           </Labelled>
           <Labelled id="target-value" label={t('priorities.target')}>
-            <input id="target-value" type="number" min={0} max={isShare(metric) ? 100 : undefined} step={isShare(metric) ? 0.01 : 1} value={target} onChange={(e) => setTarget(e.target.value)} required />
+            <input
+              id="target-value"
+              type="number"
+              min={0}
+              max={isShare(metric) ? 100 : undefined}
+              step={isShare(metric) ? 0.01 : 1}
+              value={target}
+              onChange={(e) => setTarget(e.target.value)}
+              required
+            />
           </Labelled>
         </div>
         <div className="row">
@@ -352,7 +418,12 @@ function CountryLists() {
   const lists = useCountryLists();
   const save = useSaveCountryList();
   const remove = useDeleteCountryList();
-  const [form, setForm] = useState<{ code: string; nameEn: string; nameId: string; countries: string[] }>({ code: '', nameEn: '', nameId: '', countries: [] });
+  const [form, setForm] = useState<{ code: string; nameEn: string; nameId: string; countries: string[] }>({
+    code: '',
+    nameEn: '',
+    nameId: '',
+    countries: [],
+  });
   const edit = (l: CountryListData) => setForm({ code: l.code, nameEn: l.nameEn, nameId: l.nameId, countries: [...l.countries] });
   return (
     <section className="card">
@@ -366,7 +437,8 @@ function CountryLists() {
             <ul className="plain">
               {data.items.map((l) => (
                 <li key={l.code}>
-                  <strong>{f.lang === 'id' ? l.nameId : l.nameEn}</strong> <code>{l.code}</code>: {l.countries.map((c) => f.country(c)).join(', ')}{' '}
+                  <strong>{f.lang === 'id' ? l.nameId : l.nameEn}</strong> <code>{l.code}</code>:{' '}
+                  {l.countries.map((c) => f.country(c)).join(', ')}{' '}
                   <button type="button" className="link" onClick={() => edit(l)}>
                     {t('priorities.editList')}
                   </button>{' '}
@@ -389,7 +461,13 @@ function CountryLists() {
       >
         <label>
           {t('priorities.listCode')}
-          <input type="text" value={form.code} pattern="[a-zA-Z0-9][a-zA-Z0-9\-]{0,39}" onChange={(e) => setForm({ ...form, code: e.target.value })} required />
+          <input
+            type="text"
+            value={form.code}
+            pattern="[a-zA-Z0-9][a-zA-Z0-9\-]{0,39}"
+            onChange={(e) => setForm({ ...form, code: e.target.value })}
+            required
+          />
         </label>
         <label>
           {t('priorities.nameEn')}
@@ -403,13 +481,22 @@ function CountryLists() {
           {form.countries.map((c) => (
             <li key={c}>
               {f.country(c)}{' '}
-              <button type="button" className="link" aria-label={`${t('common.remove')} ${f.country(c)}`} onClick={() => setForm({ ...form, countries: form.countries.filter((x) => x !== c) })}>
+              <button
+                type="button"
+                className="link"
+                aria-label={`${t('common.remove')} ${f.country(c)}`}
+                onClick={() => setForm({ ...form, countries: form.countries.filter((x) => x !== c) })}
+              >
                 ×
               </button>
             </li>
           ))}
         </ul>
-        <CountryPicker label={t('priorities.addCountry')} exclude={form.countries} onPick={(c) => setForm({ ...form, countries: [...form.countries, c] })} />
+        <CountryPicker
+          label={t('priorities.addCountry')}
+          exclude={form.countries}
+          onPick={(c) => setForm({ ...form, countries: [...form.countries, c] })}
+        />
         <button type="submit" disabled={save.isPending || form.countries.length === 0}>
           {t('priorities.saveList')}
         </button>

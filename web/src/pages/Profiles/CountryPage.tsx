@@ -44,7 +44,12 @@ function Profile({ p }: { p: CountryProfileData }) {
         <ul className="chips">
           {p.memberships.map((m) => (
             <li key={`${m.group}:${m.status}:${m.since ?? ''}`}>
-              {f.lang === 'id' ? m.nameId : m.nameEn} <span className="muted small">({m.status}{m.since ? `, ${t('country.since', { date: m.since })}` : ''}{m.until ? `, ${t('country.until', { date: m.until })}` : ''})</span>
+              {f.lang === 'id' ? m.nameId : m.nameEn}{' '}
+              <span className="muted small">
+                ({m.status}
+                {m.since ? `, ${t('country.since', { date: m.since })}` : ''}
+                {m.until ? `, ${t('country.until', { date: m.until })}` : ''})
+              </span>
             </li>
           ))}
         </ul>
@@ -56,7 +61,14 @@ function Profile({ p }: { p: CountryProfileData }) {
           <div className="grid2">
             <section className="card">
               <h2>{t('country.perYear')}</h2>
-              <BarChart label={t('country.perYear')} categories={years.map((y) => String(y.year))} series={[{ name: t('common.programs'), values: years.map((y) => y.programs) }, { name: t('common.participants'), values: years.map((y) => y.participants) }]} />
+              <BarChart
+                label={t('country.perYear')}
+                categories={years.map((y) => String(y.year))}
+                series={[
+                  { name: t('common.programs'), values: years.map((y) => y.programs) },
+                  { name: t('common.participants'), values: years.map((y) => y.participants) },
+                ]}
+              />
               <YearTable
                 years={p.years}
                 columns={[
@@ -87,7 +99,9 @@ function Profile({ p }: { p: CountryProfileData }) {
                     <tr>
                       <th scope="col">{t('country.partner')}</th>
                       <th scope="col">{t('country.roles')}</th>
-                      <th scope="col" className="num">{t('common.programs')}</th>
+                      <th scope="col" className="num">
+                        {t('common.programs')}
+                      </th>
                     </tr>
                   </thead>
                   <tbody>
@@ -118,10 +132,16 @@ function Profile({ p }: { p: CountryProfileData }) {
                     <th scope="col">{t('common.programs')}</th>
                     <th scope="col">{t('analytics.byModality')}</th>
                     <th scope="col">{t('analytics.byArea')}</th>
-                    <th scope="col" className="num">{t('common.participants')}</th>
+                    <th scope="col" className="num">
+                      {t('common.participants')}
+                    </th>
                     <th scope="col">{t('country.participantsBySex')}</th>
-                    <th scope="col" className="num">{t('country.share')}</th>
-                    <th scope="col" className="num">USD</th>
+                    <th scope="col" className="num">
+                      {t('country.share')}
+                    </th>
+                    <th scope="col" className="num">
+                      USD
+                    </th>
                   </tr>
                 </thead>
                 <tbody>

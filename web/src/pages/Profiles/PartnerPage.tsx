@@ -31,7 +31,10 @@ function Shares({ title, s }: { title: string; s: PartnerProfileData['cash'] }) 
     <div>
       <h3>{title}</h3>
       <p>
-        <strong>{f.money(s.usd, 'USD')}</strong> · {f.money(s.idr, 'IDR')} <span className="muted small">({f.number(s.programs)} {t('common.programs').toLowerCase()})</span>
+        <strong>{f.money(s.usd, 'USD')}</strong> · {f.money(s.idr, 'IDR')}{' '}
+        <span className="muted small">
+          ({f.number(s.programs)} {t('common.programs').toLowerCase()})
+        </span>
       </p>
       {s.byCurrency.length > 1 && <p className="small">{s.byCurrency.map((c) => f.money(c.amount, c.currency)).join(' + ')}</p>}
       <MissingRates items={s.missingRates} />
@@ -74,7 +77,10 @@ function Profile({ p }: { p: PartnerProfileData }) {
                 <h2>{t('country.perYear')}</h2>
                 <label className="inline no-print">
                   {t('partner.since')}{' '}
-                  <select value={p.since ?? ''} onChange={(e) => void navigate({ search: e.target.value ? { since: Number(e.target.value) } : {} })}>
+                  <select
+                    value={p.since ?? ''}
+                    onChange={(e) => void navigate({ search: e.target.value ? { since: Number(e.target.value) } : {} })}
+                  >
                     <option value="">—</option>
                     {p.years
                       .filter((y) => y.year !== null)
@@ -130,7 +136,9 @@ function Profile({ p }: { p: PartnerProfileData }) {
                     <th scope="col">{t('common.year')}</th>
                     <th scope="col">{t('common.programs')}</th>
                     <th scope="col">{t('partner.roles')}</th>
-                    <th scope="col" className="num">{t('partner.contribution')}</th>
+                    <th scope="col" className="num">
+                      {t('partner.contribution')}
+                    </th>
                     <th scope="col">{t('partner.recipients')}</th>
                   </tr>
                 </thead>

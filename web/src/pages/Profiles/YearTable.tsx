@@ -7,7 +7,13 @@ export interface YearColumn<Y> {
   readonly value: (year: Y) => string;
 }
 
-export function YearTable<Y extends { year: number | null }>({ years, columns }: { years: readonly Y[]; columns: readonly YearColumn<Y>[] }) {
+export function YearTable<Y extends { year: number | null }>({
+  years,
+  columns,
+}: {
+  years: readonly Y[];
+  columns: readonly YearColumn<Y>[];
+}) {
   const { t } = useTranslation();
   return (
     <table className="data">

@@ -30,7 +30,9 @@ export function HistorySection({ id }: { id: number }) {
                 <p>
                   <strong>{actionText(e.action)}</strong>{' '}
                   <span className="muted small">
-                    {e.entityVersion === null ? t('history.byAt', { actor: e.actorLabel, at: instant(e.at) }) : t('history.byAtVersion', { actor: e.actorLabel, at: instant(e.at), version: e.entityVersion })}
+                    {e.entityVersion === null
+                      ? t('history.byAt', { actor: e.actorLabel, at: instant(e.at) })
+                      : t('history.byAtVersion', { actor: e.actorLabel, at: instant(e.at), version: e.entityVersion })}
                   </span>
                 </p>
                 {e.comment && <blockquote className="comment">{e.comment}</blockquote>}
@@ -46,9 +48,7 @@ export function HistorySection({ id }: { id: number }) {
               </li>
             ))}
           </ol>
-          {pages > 1 && (
-            <PageNav page={page} pages={pages} label={t('history.pages')} onPage={setPage} />
-          )}
+          {pages > 1 && <PageNav page={page} pages={pages} label={t('history.pages')} onPage={setPage} />}
         </>
       )}
     </section>

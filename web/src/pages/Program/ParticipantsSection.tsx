@@ -33,7 +33,9 @@ export function ParticipantsSection({ a, user }: { a: Program; user: User | null
   const rows = useMemo(() => {
     const needle = filter.trim().toLowerCase();
     const items = (query.data?.items ?? []).filter(
-      (p) => !needle || [p.fullName ?? '', p.organisation ?? '', p.position ?? '', f.country(p.country)].some((v) => v.toLowerCase().includes(needle)),
+      (p) =>
+        !needle ||
+        [p.fullName ?? '', p.organisation ?? '', p.position ?? '', f.country(p.country)].some((v) => v.toLowerCase().includes(needle)),
     );
     const value = (p: (typeof items)[number]) => (sort.key === 'country' ? f.country(p.country) : (p[sort.key] ?? ''));
     return [...items].sort((x, y) => value(x).localeCompare(value(y)) * (sort.desc ? -1 : 1));
@@ -61,7 +63,9 @@ export function ParticipantsSection({ a, user }: { a: Program; user: User | null
       ) : query.error || !query.data ? (
         <ProblemMessage error={query.error} />
       ) : total === 0 ? (
-        <p className="muted">{a.participantsPlanned ? t('program.participantsNone', { total: a.participantsPlanned }) : t('program.participantsNoneNoTotal')}</p>
+        <p className="muted">
+          {a.participantsPlanned ? t('program.participantsNone', { total: a.participantsPlanned }) : t('program.participantsNoneNoTotal')}
+        </p>
       ) : (
         <>
           <div className="grid2">
@@ -80,7 +84,8 @@ export function ParticipantsSection({ a, user }: { a: Program; user: User | null
               <ul className="plain">
                 {query.data.summary.byCountry.map((c) => (
                   <li key={c.country}>
-                    {f.country(c.country)}: <strong>{f.number(c.total)}</strong> ({t('program.sexes.F')} {c.F}, {t('program.sexes.M')} {c.M})
+                    {f.country(c.country)}: <strong>{f.number(c.total)}</strong> ({t('program.sexes.F')} {c.F}, {t('program.sexes.M')} {c.M}
+                    )
                   </li>
                 ))}
               </ul>

@@ -33,7 +33,11 @@ export function PartnershipSection({ programId, user }: { programId: number; use
               <Link to="/engagements/$id" params={{ id: String(i.engagementId) }}>
                 {i.reference}
               </Link>{' '}
-              {t('partnerships.engagements.programSection.engagement', { title: i.title, date: f.date(i.startsOn), item: `${f.code(itemKinds, i.kind)} · ${f.code(itemSides, i.side)}` })}
+              {t('partnerships.engagements.programSection.engagement', {
+                title: i.title,
+                date: f.date(i.startsOn),
+                item: `${f.code(itemKinds, i.kind)} · ${f.code(itemSides, i.side)}`,
+              })}
             </dd>
           </div>
         ))}
@@ -44,7 +48,11 @@ export function PartnershipSection({ programId, user }: { programId: number; use
               <Link to="/requests/$id" params={{ id: String(r.id) }}>
                 {r.reference}
               </Link>{' '}
-              {t('partnerships.engagements.programSection.request', { topic: r.topic, country: f.country(r.country), date: f.date(r.receivedOn) })}
+              {t('partnerships.engagements.programSection.request', {
+                topic: r.topic,
+                country: f.country(r.country),
+                date: f.date(r.receivedOn),
+              })}
             </dd>
           </div>
         ))}

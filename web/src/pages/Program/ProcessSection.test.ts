@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { stepperSteps } from './ProcessSection.js';
 
-const move = (fromStage: string, toStage: string) => ({ id: 1, action: 'submit' as const, fromStage, toStage, comment: null, actorLabel: 'a@example.org', at: '2026-01-01T00:00:00Z' });
+const move = (fromStage: string, toStage: string) => ({
+  id: 1,
+  action: 'submit' as const,
+  fromStage,
+  toStage,
+  comment: null,
+  actorLabel: 'a@example.org',
+  at: '2026-01-01T00:00:00Z',
+});
 
 describe('stepperSteps', () => {
   it('marks the stages before the current one done and the later ones to come', () => {
@@ -11,7 +19,10 @@ describe('stepperSteps', () => {
   });
 
   it('shows where a rejected program left the path, and the rest as not reached', () => {
-    const { steps, stop } = stepperSteps({ stage: 'rejected', transitions: [move('request', 'assessment'), move('assessment', 'rejected')] as never });
+    const { steps, stop } = stepperSteps({
+      stage: 'rejected',
+      transitions: [move('request', 'assessment'), move('assessment', 'rejected')] as never,
+    });
     expect(stop).toBe('rejected');
     expect(steps.map((s) => s.state)).toEqual(['done', 'done', 'skipped', 'skipped', 'skipped', 'skipped', 'skipped']);
   });

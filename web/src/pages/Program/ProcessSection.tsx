@@ -18,7 +18,15 @@ import { CommentDialog } from './CommentDialog.js';
 type Timeline = Schemas['Timeline'];
 
 /** The stages of a program that goes the whole way, in order. */
-export const MAIN_PATH: readonly LifecycleStage[] = ['request', 'assessment', 'approved', 'funded', 'implementation', 'completed', 'evaluated'];
+export const MAIN_PATH: readonly LifecycleStage[] = [
+  'request',
+  'assessment',
+  'approved',
+  'funded',
+  'implementation',
+  'completed',
+  'evaluated',
+];
 const STOPPED: readonly LifecycleStage[] = ['rejected', 'cancelled'];
 
 export type StepState = 'done' | 'current' | 'upcoming' | 'skipped';
@@ -27,11 +35,17 @@ export type StepState = 'done' | 'current' | 'upcoming' | 'skipped';
  * Each stage of the main path with its state, and the stop (rejected or cancelled) if there is
  * one: a stopped program left the path at the stage of its last transition.
  */
-export function stepperSteps(timeline: Pick<Timeline, 'stage' | 'transitions'>): { steps: { stage: LifecycleStage; state: StepState }[]; stop: LifecycleStage | null } {
+export function stepperSteps(timeline: Pick<Timeline, 'stage' | 'transitions'>): {
+  steps: { stage: LifecycleStage; state: StepState }[];
+  stop: LifecycleStage | null;
+} {
   const stopped = STOPPED.includes(timeline.stage);
-  const leftAt = stopped ? ([...timeline.transitions].reverse().find((tr) => tr.toStage === timeline.stage)?.fromStage ?? null) : timeline.stage;
+  const leftAt = stopped
+    ? ([...timeline.transitions].reverse().find((tr) => tr.toStage === timeline.stage)?.fromStage ?? null)
+    : timeline.stage;
   const index = leftAt ? MAIN_PATH.indexOf(leftAt) : -1;
-  const stateAt = (i: number): StepState => (i < index || (stopped && i === index) ? 'done' : !stopped && i === index ? 'current' : stopped ? 'skipped' : 'upcoming');
+  const stateAt = (i: number): StepState =>
+    i < index || (stopped && i === index) ? 'done' : !stopped && i === index ? 'current' : stopped ? 'skipped' : 'upcoming';
   const steps = MAIN_PATH.map((stage, i) => ({ stage, state: stateAt(i) }));
   return { steps, stop: stopped ? timeline.stage : null };
 }
@@ -149,7 +163,8 @@ function Transitions({ timeline }: { timeline: Timeline }) {
   const { t } = useTranslation();
   const f = useFormat();
   const instant = useInstant();
-  if (timeline.transitions.length === 0) return <p className="muted">{t(timeline.stage === 'request' ? 'lifecycle.noTransitions' : 'lifecycle.registeredAtStage')}</p>;
+  if (timeline.transitions.length === 0)
+    return <p className="muted">{t(timeline.stage === 'request' ? 'lifecycle.noTransitions' : 'lifecycle.registeredAtStage')}</p>;
   return (
     <>
       <h3>{t('lifecycle.steps')}</h3>

@@ -1,7 +1,15 @@
 import { Link, useNavigate, useParams } from '@tanstack/react-router';
 import { lazy, Suspense, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { activityStatuses, cooperationTypes, flagshipAreas, fundingSources, lifecycleStages, modalities, sscRoles } from '../../../../src/domain/codes.js';
+import {
+  activityStatuses,
+  cooperationTypes,
+  flagshipAreas,
+  fundingSources,
+  lifecycleStages,
+  modalities,
+  sscRoles,
+} from '../../../../src/domain/codes.js';
 import { listSdgGoals } from '../../../../src/domain/reference/sdgs.js';
 import type { Program } from '../../api/client.js';
 import { useProgram, useDeleteProgram } from '../../api/queries.js';
@@ -111,7 +119,9 @@ function ProgramView({ a }: { a: Program }) {
             <Row label={t('program.dates')}>
               {f.date(a.actualStart ?? a.plannedStart)} – {f.date(a.actualEnd ?? a.plannedEnd)}
             </Row>
-            <Row label={t('program.venue')}>{[a.venueCity, a.venueCountry ? f.country(a.venueCountry) : null].filter(Boolean).join(', ') || '—'}</Row>
+            <Row label={t('program.venue')}>
+              {[a.venueCity, a.venueCountry ? f.country(a.venueCountry) : null].filter(Boolean).join(', ') || '—'}
+            </Row>
             <Row label={t('program.implementer')}>{a.implementingOrg ?? '—'}</Row>
             <Row label={t('program.funding')}>{f.code(fundingSources, a.fundingSource)}</Row>
             <Row label={t('program.participantsPlanned')}>{a.participantsPlanned === null ? '—' : f.number(a.participantsPlanned)}</Row>
@@ -183,7 +193,8 @@ function ProgramView({ a }: { a: Program }) {
               const goal = GOALS.get(s.goal);
               return (
                 <li key={s.target ?? s.goal} className="sdg" style={{ borderColor: goal?.colorHex }}>
-                  <strong style={{ background: goal?.colorHex }}>{s.target ?? s.goal}</strong> {f.lang === 'id' ? goal?.shortId : goal?.shortEn}
+                  <strong style={{ background: goal?.colorHex }}>{s.target ?? s.goal}</strong>{' '}
+                  {f.lang === 'id' ? goal?.shortId : goal?.shortEn}
                 </li>
               );
             })}
@@ -223,7 +234,8 @@ function Money({ a }: { a: Program }) {
         <ul className="plain">
           {a.transactions.map((x, i) => (
             <li key={i}>
-              {f.date(x.date)} · {t(`program.transactionTypes.${x.type}`, { defaultValue: x.type })}: <strong>{f.money(x.amount, x.currency)}</strong>
+              {f.date(x.date)} · {t(`program.transactionTypes.${x.type}`, { defaultValue: x.type })}:{' '}
+              <strong>{f.money(x.amount, x.currency)}</strong>
               {x.description && ` — ${x.description}`}
             </li>
           ))}

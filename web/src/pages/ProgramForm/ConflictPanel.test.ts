@@ -10,13 +10,29 @@ describe('staleDetails', () => {
       problem({
         currentVersion: 3,
         yourVersion: 2,
-        changes: [{ version: 3, at: '2026-01-01T10:00:00Z', actor: 'ayu@example.org', action: 'update', changes: { titleEn: { before: 'A', after: 'B' } } }],
+        changes: [
+          {
+            version: 3,
+            at: '2026-01-01T10:00:00Z',
+            actor: 'ayu@example.org',
+            action: 'update',
+            changes: { titleEn: { before: 'A', after: 'B' } },
+          },
+        ],
       }),
     );
     expect(details).toEqual({
       currentVersion: 3,
       yourVersion: 2,
-      changes: [{ version: 3, at: '2026-01-01T10:00:00Z', actor: 'ayu@example.org', action: 'update', changes: { titleEn: { before: 'A', after: 'B' } } }],
+      changes: [
+        {
+          version: 3,
+          at: '2026-01-01T10:00:00Z',
+          actor: 'ayu@example.org',
+          action: 'update',
+          changes: { titleEn: { before: 'A', after: 'B' } },
+        },
+      ],
     });
   });
 

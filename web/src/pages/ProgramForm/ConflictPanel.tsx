@@ -25,8 +25,15 @@ export interface StaleDetails {
 function parseChange(v: unknown): StaleChange | null {
   if (!isRecord(v) || typeof v.at !== 'string' || typeof v.actor !== 'string') return null;
   const changes: Record<string, { before: unknown; after: unknown }> = {};
-  if (isRecord(v.changes)) for (const [field, c] of Object.entries(v.changes)) if (isRecord(c)) changes[field] = { before: c.before, after: c.after };
-  return { version: typeof v.version === 'number' ? v.version : null, at: v.at, actor: v.actor, action: typeof v.action === 'string' ? v.action : 'update', changes };
+  if (isRecord(v.changes))
+    for (const [field, c] of Object.entries(v.changes)) if (isRecord(c)) changes[field] = { before: c.before, after: c.after };
+  return {
+    version: typeof v.version === 'number' ? v.version : null,
+    at: v.at,
+    actor: v.actor,
+    action: typeof v.action === 'string' ? v.action : 'update',
+    changes,
+  };
 }
 
 /** The details of a stale-version problem, or null when the error is something else. */
@@ -35,10 +42,24 @@ export function staleDetails(error: unknown): StaleDetails | null {
   const details = error.body.details;
   if (!isRecord(details) || typeof details.currentVersion !== 'number') return null;
   const changes = Array.isArray(details.changes) ? details.changes.map(parseChange).filter((c): c is StaleChange => c !== null) : [];
-  return { currentVersion: details.currentVersion, yourVersion: typeof details.yourVersion === 'number' ? details.yourVersion : null, changes };
+  return {
+    currentVersion: details.currentVersion,
+    yourVersion: typeof details.yourVersion === 'number' ? details.yourVersion : null,
+    changes,
+  };
 }
 
-export function ConflictPanel({ conflict, busy, onLoadTheirs, onSaveMine }: { conflict: StaleDetails; busy: boolean; onLoadTheirs: () => void; onSaveMine: () => void }) {
+export function ConflictPanel({
+  conflict,
+  busy,
+  onLoadTheirs,
+  onSaveMine,
+}: {
+  conflict: StaleDetails;
+  busy: boolean;
+  onLoadTheirs: () => void;
+  onSaveMine: () => void;
+}) {
   const { t, i18n } = useTranslation();
   const instant = useInstant();
   const ref = useRef<HTMLElement>(null);
@@ -55,7 +76,8 @@ export function ConflictPanel({ conflict, busy, onLoadTheirs, onSaveMine }: { co
           {conflict.changes.map((c, i) => (
             <li key={`${c.version ?? 'x'}-${i}`}>
               <p>
-                <strong>{actionText(c.action)}</strong> <span className="muted small">{t('history.byAt', { actor: c.actor, at: instant(c.at) })}</span>
+                <strong>{actionText(c.action)}</strong>{' '}
+                <span className="muted small">{t('history.byAt', { actor: c.actor, at: instant(c.at) })}</span>
               </p>
               <ChangeList changes={c.changes} />
             </li>

@@ -3,7 +3,14 @@
  * Each control shows its error in the active language next to it; the form owns the state.
  */
 import { useTranslation } from 'react-i18next';
-import { activityStatuses, cooperationTypes, flagshipAreas, fundingSources, lifecycleStages, modalities } from '../../../../src/domain/codes.js';
+import {
+  activityStatuses,
+  cooperationTypes,
+  flagshipAreas,
+  fundingSources,
+  lifecycleStages,
+  modalities,
+} from '../../../../src/domain/codes.js';
 import { useOrganisations } from '../../api/queries.js';
 import { CodeSelect, OptionalCodeSelect } from '../../components/CodeSelect.js';
 import { CountryChoice } from '../../components/CountryChoice.js';
@@ -23,7 +30,17 @@ export interface SectionProps {
 }
 
 /** A text field of the program (one line, or several with `multiline`). */
-function TextField({ name, label, state, set, err, required, multiline, type = 'text', hint }: SectionProps & { name: ProgramTextField; label: string; required?: boolean; multiline?: boolean; type?: string; hint?: string }) {
+function TextField({
+  name,
+  label,
+  state,
+  set,
+  err,
+  required,
+  multiline,
+  type = 'text',
+  hint,
+}: SectionProps & { name: ProgramTextField; label: string; required?: boolean; multiline?: boolean; type?: string; hint?: string }) {
   return (
     <Field label={label} error={err(name)} required={required} hint={hint}>
       {(props) =>
@@ -52,14 +69,58 @@ export function BasicsSection({ chooseStage, ...section }: SectionProps & { choo
       <TextField {...section} name="descriptionEn" label={t('program.descriptionEn')} multiline />
       <TextField {...section} name="descriptionId" label={t('program.descriptionId')} multiline />
       <div className="row">
-        <Field label={t('program.modality')} error={err('modality')}>{(props) => <OptionalCodeSelect {...props} codes={modalities} emptyLabel={t('form.choose')} value={state.modality} onChange={(v) => set('modality', v)} />}</Field>
-        <Field label={t('program.area')} error={err('flagshipArea')}>{(props) => <OptionalCodeSelect {...props} codes={flagshipAreas} emptyLabel={t('form.choose')} value={state.flagshipArea} onChange={(v) => set('flagshipArea', v)} />}</Field>
-        <Field label={t('program.type')} error={err('cooperationType')}>{(props) => <CodeSelect {...props} codes={cooperationTypes} value={state.cooperationType} onChange={(v) => set('cooperationType', v)} />}</Field>
+        <Field label={t('program.modality')} error={err('modality')}>
+          {(props) => (
+            <OptionalCodeSelect
+              {...props}
+              codes={modalities}
+              emptyLabel={t('form.choose')}
+              value={state.modality}
+              onChange={(v) => set('modality', v)}
+            />
+          )}
+        </Field>
+        <Field label={t('program.area')} error={err('flagshipArea')}>
+          {(props) => (
+            <OptionalCodeSelect
+              {...props}
+              codes={flagshipAreas}
+              emptyLabel={t('form.choose')}
+              value={state.flagshipArea}
+              onChange={(v) => set('flagshipArea', v)}
+            />
+          )}
+        </Field>
+        <Field label={t('program.type')} error={err('cooperationType')}>
+          {(props) => (
+            <CodeSelect {...props} codes={cooperationTypes} value={state.cooperationType} onChange={(v) => set('cooperationType', v)} />
+          )}
+        </Field>
       </div>
       <div className="row">
-        <Field label={t('program.status')} error={err('activityStatus')}>{(props) => <CodeSelect {...props} codes={activityStatuses} value={state.activityStatus} onChange={(v) => set('activityStatus', v)} />}</Field>
-        {chooseStage && <Field label={t('program.stage')} error={err('lifecycleStage')}>{(props) => <CodeSelect {...props} codes={lifecycleStages} value={state.lifecycleStage} onChange={(v) => set('lifecycleStage', v)} />}</Field>}
-        <Field label={t('program.funding')} error={err('fundingSource')}>{(props) => <OptionalCodeSelect {...props} codes={fundingSources} emptyLabel={t('form.choose')} value={state.fundingSource} onChange={(v) => set('fundingSource', v)} />}</Field>
+        <Field label={t('program.status')} error={err('activityStatus')}>
+          {(props) => (
+            <CodeSelect {...props} codes={activityStatuses} value={state.activityStatus} onChange={(v) => set('activityStatus', v)} />
+          )}
+        </Field>
+        {chooseStage && (
+          <Field label={t('program.stage')} error={err('lifecycleStage')}>
+            {(props) => (
+              <CodeSelect {...props} codes={lifecycleStages} value={state.lifecycleStage} onChange={(v) => set('lifecycleStage', v)} />
+            )}
+          </Field>
+        )}
+        <Field label={t('program.funding')} error={err('fundingSource')}>
+          {(props) => (
+            <OptionalCodeSelect
+              {...props}
+              codes={fundingSources}
+              emptyLabel={t('form.choose')}
+              value={state.fundingSource}
+              onChange={(v) => set('fundingSource', v)}
+            />
+          )}
+        </Field>
       </div>
       <div className="row">
         <Field label={t('program.implementer')} error={err('implementingOrg')}>
@@ -79,7 +140,8 @@ export function BasicsSection({ chooseStage, ...section }: SectionProps & { choo
         <TextField {...section} name="participantsPlanned" label={t('program.participantsPlanned')} type="number" />
       </div>
       <label className="check">
-        <input type="checkbox" checked={state.illustrative} onChange={(e) => set('illustrative', e.target.checked)} /> {t('program.illustrative')}
+        <input type="checkbox" checked={state.illustrative} onChange={(e) => set('illustrative', e.target.checked)} />{' '}
+        {t('program.illustrative')}
       </label>
     </fieldset>
   );
@@ -101,7 +163,16 @@ export function DatesSection(section: SectionProps) {
       <div className="row">
         <TextField {...section} name="venueCity" label={t('program.venueCity')} />
         <Field label={t('program.venueCountry')} error={err('venueCountry')}>
-          {(props) => <CountryChoice id={props.id} chipId={props.id} chipLabel={null} label={t('program.venueCountry')} value={state.venueCountry} onChange={(c) => set('venueCountry', c)} />}
+          {(props) => (
+            <CountryChoice
+              id={props.id}
+              chipId={props.id}
+              chipLabel={null}
+              label={t('program.venueCountry')}
+              value={state.venueCountry}
+              onChange={(c) => set('venueCountry', c)}
+            />
+          )}
         </Field>
       </div>
     </fieldset>

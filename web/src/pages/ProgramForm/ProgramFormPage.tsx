@@ -26,10 +26,20 @@ export function EditProgramPage() {
   const activity = useProgram(Number(id));
   if (activity.isPending) return <Loading />;
   if (activity.error || !activity.data) return <ProblemMessage error={activity.error} onRetry={() => void activity.refetch()} />;
-  return <ProgramForm initial={programFormOf(activity.data)} activity={activity.data} onReload={async () => (await activity.refetch()).data} />;
+  return (
+    <ProgramForm initial={programFormOf(activity.data)} activity={activity.data} onReload={async () => (await activity.refetch()).data} />
+  );
 }
 
-function ProgramForm({ initial, activity, onReload }: { initial: ProgramFormState; activity?: Program; onReload?: () => Promise<Program | undefined> }) {
+function ProgramForm({
+  initial,
+  activity,
+  onReload,
+}: {
+  initial: ProgramFormState;
+  activity?: Program;
+  onReload?: () => Promise<Program | undefined>;
+}) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const save = useSaveProgram();
@@ -95,7 +105,14 @@ function ProgramForm({ initial, activity, onReload }: { initial: ProgramFormStat
       <h1>{activity ? t('form.editTitle', { identifier: activity.identifier }) : t('form.newTitle')}</h1>
       <ErrorsBelow errors={errors} />
       {problem !== null && !(problem instanceof ApiError && problem.issues.length > 0) && <ProblemMessage error={problem} />}
-      {conflict && <ConflictPanel conflict={conflict} busy={save.isPending} onLoadTheirs={() => void loadTheirs()} onSaveMine={() => send(conflict.currentVersion)} />}
+      {conflict && (
+        <ConflictPanel
+          conflict={conflict}
+          busy={save.isPending}
+          onLoadTheirs={() => void loadTheirs()}
+          onSaveMine={() => send(conflict.currentVersion)}
+        />
+      )}
 
       <BasicsSection {...section} chooseStage={chooseStage} />
       <DatesSection {...section} />

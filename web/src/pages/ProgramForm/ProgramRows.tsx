@@ -9,7 +9,18 @@ import { CodeSelect } from '../../components/CodeSelect.js';
 import { CountryPicker } from '../../components/CountryPicker.js';
 import { Field, type FieldError } from '../../components/Field.js';
 import { useFormat } from '../../format.js';
-import { iatiRoleOf, newBudgetRow, newPartnerRow, newTransactionRow, patchRow, removeRow, type BudgetRow, type PartnerRow, type RecipientRow, type TransactionRow } from './program-form.js';
+import {
+  iatiRoleOf,
+  newBudgetRow,
+  newPartnerRow,
+  newTransactionRow,
+  patchRow,
+  removeRow,
+  type BudgetRow,
+  type PartnerRow,
+  type RecipientRow,
+  type TransactionRow,
+} from './program-form.js';
 import type { SectionProps } from './ProgramFields.js';
 
 function RemoveButton({ onClick }: { onClick: () => void }) {
@@ -31,7 +42,14 @@ export function CountriesSection({ state, set, err, errUnder }: SectionProps) {
       <legend>{t('form.sectionCountries')}</legend>
       {errUnder('recipients') && !err('recipients') && <small className="error">{errUnder('recipients')?.message}</small>}
       <Field label={t('program.recipients')} error={err('recipients')}>
-        {(props) => <CountryPicker id={props.id} label={t('program.recipients')} exclude={state.recipients.map((r) => r.country)} onPick={(country) => set('recipients', [...state.recipients, { country, percentage: '' }])} />}
+        {(props) => (
+          <CountryPicker
+            id={props.id}
+            label={t('program.recipients')}
+            exclude={state.recipients.map((r) => r.country)}
+            onPick={(country) => set('recipients', [...state.recipients, { country, percentage: '' }])}
+          />
+        )}
       </Field>
       {state.recipients.length === 0 ? (
         <p className="muted">{t('form.noCountries')}</p>
@@ -42,7 +60,15 @@ export function CountriesSection({ state, set, err, errUnder }: SectionProps) {
               <span>{f.country(r.country)}</span>
               <label>
                 {t('program.percentage')}
-                <input type="number" min={0} max={100} step="0.01" value={r.percentage} onChange={(e) => update(i, { percentage: e.target.value })} aria-invalid={Boolean(err(`recipients.${i}.percentage`))} />
+                <input
+                  type="number"
+                  min={0}
+                  max={100}
+                  step="0.01"
+                  value={r.percentage}
+                  onChange={(e) => update(i, { percentage: e.target.value })}
+                  aria-invalid={Boolean(err(`recipients.${i}.percentage`))}
+                />
               </label>
               <RemoveButton onClick={() => set('recipients', removeRow(state.recipients, i))} />
             </li>
@@ -57,7 +83,23 @@ export function CountriesSection({ state, set, err, errUnder }: SectionProps) {
 }
 
 /** Amount and currency of a row (a partner's contribution, a budget, a transaction). */
-function AmountFields({ label, amount, currency, amountError, currencyError, onAmount, onCurrency }: { label: string; amount: string; currency: string; amountError?: FieldError; currencyError?: FieldError; onAmount: (amount: string) => void; onCurrency: (currency: string) => void }) {
+function AmountFields({
+  label,
+  amount,
+  currency,
+  amountError,
+  currencyError,
+  onAmount,
+  onCurrency,
+}: {
+  label: string;
+  amount: string;
+  currency: string;
+  amountError?: FieldError;
+  currencyError?: FieldError;
+  onAmount: (amount: string) => void;
+  onCurrency: (currency: string) => void;
+}) {
   const { t } = useTranslation();
   return (
     <>
@@ -80,7 +122,11 @@ export function PartnersSection({ state, set, err }: SectionProps) {
   return (
     <fieldset>
       <legend>{t('form.sectionPartners')}</legend>
-      {partnersError && <small className="error" role="alert">{partnersError.code ? t(`issues.${partnersError.code}`, { defaultValue: partnersError.message }) : partnersError.message}</small>}
+      {partnersError && (
+        <small className="error" role="alert">
+          {partnersError.code ? t(`issues.${partnersError.code}`, { defaultValue: partnersError.message }) : partnersError.message}
+        </small>
+      )}
       {state.partners.map((p, i) => (
         <div className="row sub" key={i}>
           <Field label={t('program.partnerOrg')} error={err(`partners.${i}.org`)}>
@@ -139,10 +185,14 @@ export function MoneySection({ state, set, err }: SectionProps) {
       {state.budgets.map((b, i) => (
         <div className="row sub" key={`b${i}`}>
           <Field label={`${t('program.budgets')}: ${t('program.period')}`} error={err(`budgets.${i}.periodStart`)}>
-            {(props) => <input {...props} type="date" value={b.periodStart} onChange={(e) => updateBudget(i, { periodStart: e.target.value })} />}
+            {(props) => (
+              <input {...props} type="date" value={b.periodStart} onChange={(e) => updateBudget(i, { periodStart: e.target.value })} />
+            )}
           </Field>
           <Field label="–" error={err(`budgets.${i}.periodEnd`)}>
-            {(props) => <input {...props} type="date" value={b.periodEnd} onChange={(e) => updateBudget(i, { periodEnd: e.target.value })} />}
+            {(props) => (
+              <input {...props} type="date" value={b.periodEnd} onChange={(e) => updateBudget(i, { periodEnd: e.target.value })} />
+            )}
           </Field>
           <AmountFields
             label={t('program.amount')}

@@ -32,7 +32,9 @@ const base = (): ProgramFormState => ({
     partners: [],
     sectors: [],
     sdgs: [{ goal: 8, target: '8.3' }],
-    budgets: [{ type: 1, status: 1, periodStart: '2019-01-01', periodEnd: '2019-12-31', amount: '1000.00', currency: 'IDR', valueDate: null }],
+    budgets: [
+      { type: 1, status: 1, periodStart: '2019-01-01', periodEnd: '2019-12-31', amount: '1000.00', currency: 'IDR', valueDate: null },
+    ],
     transactions: [],
   }),
 });
@@ -40,7 +42,14 @@ const base = (): ProgramFormState => ({
 describe('program form', () => {
   it('turns a stored program back into the same request', () => {
     const request = toProgramBody(base());
-    expect(request).toMatchObject({ identifier: 'X-1', titleEn: 'Training', titleId: null, participantsPlanned: 10, sdgs: ['8.3'], recipients: [{ country: 'KE', percentage: null }] });
+    expect(request).toMatchObject({
+      identifier: 'X-1',
+      titleEn: 'Training',
+      titleId: null,
+      participantsPlanned: 10,
+      sdgs: ['8.3'],
+      recipients: [{ country: 'KE', percentage: null }],
+    });
     expect(validateProgramForm(base()).size).toBe(0);
   });
 
@@ -55,7 +64,13 @@ describe('program form', () => {
   });
 
   it('checks percentages and triangular partners like the API', () => {
-    const pct = validateProgramForm({ ...base(), recipients: [{ country: 'KE', percentage: '60' }, { country: 'TZ', percentage: '30' }] });
+    const pct = validateProgramForm({
+      ...base(),
+      recipients: [
+        { country: 'KE', percentage: '60' },
+        { country: 'TZ', percentage: '30' },
+      ],
+    });
     expect(pct.get('recipients')?.code).toBe('percentage_sum');
     expect(validateProgramForm({ ...base(), cooperationType: 'triangular' }).get('partners')?.code).toBe('triangular_partner_required');
   });

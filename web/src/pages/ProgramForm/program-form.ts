@@ -79,7 +79,9 @@ export interface ProgramFormState {
 }
 
 /** The fields the form shows as a text box (the others are codes, lists or a tick). */
-export type ProgramTextField = { [K in keyof ProgramFormState]: string extends ProgramFormState[K] ? (ProgramFormState[K] extends string ? K : never) : never }[keyof ProgramFormState];
+export type ProgramTextField = {
+  [K in keyof ProgramFormState]: string extends ProgramFormState[K] ? (ProgramFormState[K] extends string ? K : never) : never;
+}[keyof ProgramFormState];
 
 export const emptyProgramForm = (): ProgramFormState => ({
   identifier: '',
@@ -110,7 +112,14 @@ export const emptyProgramForm = (): ProgramFormState => ({
   sectors: [],
 });
 
-export const newPartnerRow = (): PartnerRow => ({ org: '', iatiRole: 1, sscRole: 'second_provider', contributionAmount: '', currency: '', inKind: false });
+export const newPartnerRow = (): PartnerRow => ({
+  org: '',
+  iatiRole: 1,
+  sscRole: 'second_provider',
+  contributionAmount: '',
+  currency: '',
+  inKind: false,
+});
 export const newBudgetRow = (): BudgetRow => ({ periodStart: '', periodEnd: '', amount: '', currency: 'IDR' });
 export const newTransactionRow = (): TransactionRow => ({ type: '4', date: '', amount: '', currency: 'IDR', description: '' });
 
@@ -151,7 +160,13 @@ export function programFormOf(a: Program): ProgramFormState {
     })),
     sdgs: a.sdgs.map((s) => s.target ?? String(s.goal)).join(', '),
     budgets: a.budgets.map((b) => ({ periodStart: b.periodStart, periodEnd: b.periodEnd, amount: b.amount, currency: b.currency })),
-    transactions: a.transactions.map((x) => ({ type: x.type, date: x.date, amount: x.amount, currency: x.currency, description: x.description ?? '' })),
+    transactions: a.transactions.map((x) => ({
+      type: x.type,
+      date: x.date,
+      amount: x.amount,
+      currency: x.currency,
+      description: x.description ?? '',
+    })),
     sectors: a.sectors,
   };
 }
@@ -200,7 +215,13 @@ export function toProgramBody(s: ProgramFormState, withStage = true): ProgramBod
       .map((x) => x.trim())
       .filter(Boolean),
     budgets: s.budgets.map((b) => ({ periodStart: b.periodStart, periodEnd: b.periodEnd, amount: b.amount.trim(), currency: b.currency })),
-    transactions: s.transactions.map((x) => ({ type: x.type, date: x.date, amount: x.amount.trim(), currency: x.currency, description: orNull(x.description) })),
+    transactions: s.transactions.map((x) => ({
+      type: x.type,
+      date: x.date,
+      amount: x.amount.trim(),
+      currency: x.currency,
+      description: orNull(x.description),
+    })),
   };
 }
 
@@ -215,7 +236,8 @@ export function validateProgramForm(s: ProgramFormState): FieldErrors {
 }
 
 /** The list with row `index` changed. */
-export const patchRow = <R>(rows: readonly R[], index: number, patch: Partial<R>): R[] => rows.map((row, i) => (i === index ? { ...row, ...patch } : row));
+export const patchRow = <R>(rows: readonly R[], index: number, patch: Partial<R>): R[] =>
+  rows.map((row, i) => (i === index ? { ...row, ...patch } : row));
 
 /** The list without row `index`. */
 export const removeRow = <R>(rows: readonly R[], index: number): R[] => rows.filter((_, i) => i !== index);

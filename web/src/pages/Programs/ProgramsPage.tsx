@@ -47,7 +47,8 @@ export function ProgramsPage() {
       </select>
     </div>
   );
-  const codeOptions = <C extends string>(set: { codes: readonly C[] }, label: (c: C) => string) => set.codes.map((c) => ({ value: c, label: label(c) }));
+  const codeOptions = <C extends string>(set: { codes: readonly C[] }, label: (c: C) => string) =>
+    set.codes.map((c) => ({ value: c, label: label(c) }));
 
   return (
     <>
@@ -98,24 +99,70 @@ export function ProgramsPage() {
         </div>
         <div className="field-like">
           <label htmlFor={`${idPrefix}-year`}>{t('common.year')}</label>
-          <input id={`${idPrefix}-year`} type="number" min={1900} max={2200} value={search.year ?? ''} onChange={(e) => set({ year: e.target.value ? Number(e.target.value) : undefined })} />
+          <input
+            id={`${idPrefix}-year`}
+            type="number"
+            min={1900}
+            max={2200}
+            value={search.year ?? ''}
+            onChange={(e) => set({ year: e.target.value ? Number(e.target.value) : undefined })}
+          />
         </div>
-        {select('region', t('programs.region'), REPORT_REGIONS.map((r) => ({ value: r, label: t(`codes.regions.${r}`) })))}
-        {select('modality', t('programs.modality'), codeOptions(modalities, (c) => f.code(modalities, c)))}
-        {select('flagshipArea', t('programs.area'), codeOptions(flagshipAreas, (c) => f.code(flagshipAreas, c)))}
-        {select('cooperationType', t('programs.type'), codeOptions(cooperationTypes, (c) => f.code(cooperationTypes, c)))}
-        {select('status', t('programs.status'), codeOptions(activityStatuses, (c) => f.code(activityStatuses, c)))}
+        {select(
+          'region',
+          t('programs.region'),
+          REPORT_REGIONS.map((r) => ({ value: r, label: t(`codes.regions.${r}`) })),
+        )}
+        {select(
+          'modality',
+          t('programs.modality'),
+          codeOptions(modalities, (c) => f.code(modalities, c)),
+        )}
+        {select(
+          'flagshipArea',
+          t('programs.area'),
+          codeOptions(flagshipAreas, (c) => f.code(flagshipAreas, c)),
+        )}
+        {select(
+          'cooperationType',
+          t('programs.type'),
+          codeOptions(cooperationTypes, (c) => f.code(cooperationTypes, c)),
+        )}
+        {select(
+          'status',
+          t('programs.status'),
+          codeOptions(activityStatuses, (c) => f.code(activityStatuses, c)),
+        )}
         {select('stage', t('lifecycle.stageFilter'), [
           ...codeOptions(lifecycleStages, (c) => f.code(lifecycleStages, c)),
           // The annual plan's programs, and any other combination a link may carry.
-          ...(search.stage && !lifecycleStages.is(search.stage) ? [{ value: search.stage, label: search.stage.split(',').map((c) => f.code(lifecycleStages, c)).join(', ') }] : []),
+          ...(search.stage && !lifecycleStages.is(search.stage)
+            ? [
+                {
+                  value: search.stage,
+                  label: search.stage
+                    .split(',')
+                    .map((c) => f.code(lifecycleStages, c))
+                    .join(', '),
+                },
+              ]
+            : []),
         ])}
         <div className="field-like">
           <label htmlFor={`${idPrefix}-partner`}>{t('programs.partner')}</label>
-          <input id={`${idPrefix}-partner`} type="text" defaultValue={search.partner ?? ''} onBlur={(e) => set({ partner: e.target.value.trim() || undefined })} />
+          <input
+            id={`${idPrefix}-partner`}
+            type="text"
+            defaultValue={search.partner ?? ''}
+            onBlur={(e) => set({ partner: e.target.value.trim() || undefined })}
+          />
         </div>
         <CountryFilter label={t('programs.country')} value={search.country} onChange={(country) => set({ country })} />
-        {select('sort', t('programs.sort'), SORTS.map((s) => ({ value: s, label: t(`programs.sortKeys.${s}`) })))}
+        {select(
+          'sort',
+          t('programs.sort'),
+          SORTS.map((s) => ({ value: s, label: t(`programs.sortKeys.${s}`) })),
+        )}
         <div className="filter-actions">
           <button type="submit">{t('common.search')}</button>
           <Link to="/programs" search={{}} className="button secondary">
@@ -164,14 +211,21 @@ export function ProgramsPage() {
                   <td>
                     <span className={`stage-badge stage-${a.lifecycleStage}`}>{f.code(lifecycleStages, a.lifecycleStage)}</span>
                   </td>
-                  <td>{a.recipients.length > 3 ? t('common.country', { count: a.recipients.length }) : a.recipients.map(f.country).join(', ')}</td>
+                  <td>
+                    {a.recipients.length > 3 ? t('common.country', { count: a.recipients.length }) : a.recipients.map(f.country).join(', ')}
+                  </td>
                   <td className="num">{a.participantsPlanned === null ? '—' : f.number(a.participantsPlanned)}</td>
                 </tr>
               ))}
             </tbody>
           </table>
         </div>
-        <PageNav page={search.page ?? 1} pages={pages} last={reachable} onPage={(page) => void navigate({ search: (s) => ({ ...s, page }) })} />
+        <PageNav
+          page={search.page ?? 1}
+          pages={pages}
+          last={reachable}
+          onPage={(page) => void navigate({ search: (s) => ({ ...s, page }) })}
+        />
         {reachable < pages && <p className="muted">{t('programs.depthNote', { formatted: f.number(MAX_LIST_DEPTH) })}</p>}
       </ListResults>
     </>

@@ -1,5 +1,14 @@
 /** The program list's filters as URL search parameters (every view is a shareable link), and the API parameters they make. */
-import { activityStatuses, cooperationTypes, flagshipAreas, modalities, type ActivityStatus, type CooperationType, type FlagshipArea, type Modality } from '../../../../src/domain/codes.js';
+import {
+  activityStatuses,
+  cooperationTypes,
+  flagshipAreas,
+  modalities,
+  type ActivityStatus,
+  type CooperationType,
+  type FlagshipArea,
+  type Modality,
+} from '../../../../src/domain/codes.js';
 import { REPORT_REGIONS, type ReportRegion } from '../../../../src/domain/reference/types.js';
 import type { ProgramListParams } from '../../api/queries.js';
 import { codeParam, intParam, textParam } from '../../search-params.js';

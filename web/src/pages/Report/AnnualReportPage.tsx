@@ -25,12 +25,16 @@ export function AnnualReportPage() {
           <label className="inline" htmlFor="year-select">
             {t('report.otherYear')}
           </label>
-          <select id="year-select" value={year} onChange={(e) => void navigate({ to: '/reports/annual/$year', params: { year: e.target.value } })}>
-              {choices.map((y) => (
-                <option key={y} value={y}>
-                  {y}
-                </option>
-              ))}
+          <select
+            id="year-select"
+            value={year}
+            onChange={(e) => void navigate({ to: '/reports/annual/$year', params: { year: e.target.value } })}
+          >
+            {choices.map((y) => (
+              <option key={y} value={y}>
+                {y}
+              </option>
+            ))}
           </select>
           <Download year={year} format="xlsx" />
           <Download year={year} format="pdf" />
@@ -40,7 +44,13 @@ export function AnnualReportPage() {
         </div>
       </div>
       <p className="muted">{t('report.intro')}</p>
-      {summary.isPending ? <Loading /> : summary.error || !summary.data ? <ProblemMessage error={summary.error} onRetry={() => void summary.refetch()} /> : <Tables s={summary.data} />}
+      {summary.isPending ? (
+        <Loading />
+      ) : summary.error || !summary.data ? (
+        <ProblemMessage error={summary.error} onRetry={() => void summary.refetch()} />
+      ) : (
+        <Tables s={summary.data} />
+      )}
     </article>
   );
 }
@@ -66,7 +76,19 @@ function Csv({ year, table }: { year: number; table: string }) {
   );
 }
 
-function Section({ title, year, table, note, children }: { title: string; year: number; table: string; note?: string; children: React.ReactNode }) {
+function Section({
+  title,
+  year,
+  table,
+  note,
+  children,
+}: {
+  title: string;
+  year: number;
+  table: string;
+  note?: string;
+  children: React.ReactNode;
+}) {
   return (
     <section className="card report-section">
       <div className="card-head">
@@ -80,7 +102,15 @@ function Section({ title, year, table, note, children }: { title: string; year: 
 }
 
 /** A table of figures: a label per row (its header cell), then right-aligned numbers. */
-function FigureTable({ head, columns, rows }: { head: string; columns: readonly string[]; rows: readonly { key: string; label: string; values: readonly string[] }[] }) {
+function FigureTable({
+  head,
+  columns,
+  rows,
+}: {
+  head: string;
+  columns: readonly string[];
+  rows: readonly { key: string; label: string; values: readonly string[] }[];
+}) {
   return (
     <table className="data">
       <thead>
@@ -122,16 +152,32 @@ function Tables({ s }: { s: AnnualSummary }) {
           columns={[t('common.programs'), t('common.participants')]}
           rows={used.map((r) => ({ key: r.code ?? 'none', label: label(r), values: [f.number(r.programs), f.number(r.participants)] }))}
         />
-        <BarChart horizontal height={220} label={head} categories={used.map(label)} series={[{ name: t('common.programs'), values: used.map((r) => r.programs) }]} />
+        <BarChart
+          horizontal
+          height={220}
+          label={head}
+          categories={used.map(label)}
+          series={[{ name: t('common.programs'), values: used.map((r) => r.programs) }]}
+        />
       </>
     );
   };
   if (s.programs === 0) return <EmptyState>{t('dashboard.empty', { year: s.year })}</EmptyState>;
   return (
     <>
-      <p className="headline">{t('report.headline', { year: s.year, programs: f.number(s.programs), countries: f.number(s.countries), participants: f.number(s.participants) })}</p>
+      <p className="headline">
+        {t('report.headline', {
+          year: s.year,
+          programs: f.number(s.programs),
+          countries: f.number(s.countries),
+          participants: f.number(s.participants),
+        })}
+      </p>
       <p className="muted small">
-        {t('dashboard.sources', { records: f.number(s.participantSources.records.participants), totals: f.number(s.participantSources.totals.participants) })}
+        {t('dashboard.sources', {
+          records: f.number(s.participantSources.records.participants),
+          totals: f.number(s.participantSources.totals.participants),
+        })}
       </p>
       <Section title={t('report.regions')} year={s.year} table="regions" note={t('report.regionNote')}>
         <FigureTable
@@ -149,11 +195,17 @@ function Tables({ s }: { s: AnnualSummary }) {
           <table className="data">
             <thead>
               <tr>
-                <th scope="col" className="num">{t('report.rank')}</th>
+                <th scope="col" className="num">
+                  {t('report.rank')}
+                </th>
                 <th scope="col">{t('programs.country')}</th>
                 <th scope="col">{t('report.region')}</th>
-                <th scope="col" className="num">{t('common.programs')}</th>
-                <th scope="col" className="num">{t('common.participants')}</th>
+                <th scope="col" className="num">
+                  {t('common.programs')}
+                </th>
+                <th scope="col" className="num">
+                  {t('common.participants')}
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -209,11 +261,23 @@ function Tables({ s }: { s: AnnualSummary }) {
       <Section title={t('report.groupings')} year={s.year} table="groupings" note={t('dashboard.sharesIntro')}>
         <FigureTable
           head={t('report.groupings')}
-          columns={[t('common.programs'), t('common.countries'), t('common.participants'), `% ${t('common.programs')}`, `% ${t('common.participants')}`]}
+          columns={[
+            t('common.programs'),
+            t('common.countries'),
+            t('common.participants'),
+            `% ${t('common.programs')}`,
+            `% ${t('common.participants')}`,
+          ]}
           rows={s.groupings.map((g) => ({
             key: g.group,
             label: f.lang === 'id' ? g.nameId : g.nameEn,
-            values: [f.number(g.programs), f.number(g.countries), f.number(g.participants), f.percent(g.programShare), f.percent(g.participantShare)],
+            values: [
+              f.number(g.programs),
+              f.number(g.countries),
+              f.number(g.participants),
+              f.percent(g.programShare),
+              f.percent(g.participantShare),
+            ],
           }))}
         />
       </Section>
@@ -234,7 +298,14 @@ function Tables({ s }: { s: AnnualSummary }) {
         </dl>
         {s.spending.missingRates.map((m) => (
           <p key={m.currency} className="problem">
-            {t('report.missingRate', { currency: m.currency, from: f.date(m.firstDate), to: f.date(m.lastDate), amount: f.money(m.amount, m.currency), count: m.transactions, totals: m.missing.join(', ').toUpperCase() })}
+            {t('report.missingRate', {
+              currency: m.currency,
+              from: f.date(m.firstDate),
+              to: f.date(m.lastDate),
+              amount: f.money(m.amount, m.currency),
+              count: m.transactions,
+              totals: m.missing.join(', ').toUpperCase(),
+            })}
           </p>
         ))}
       </Section>

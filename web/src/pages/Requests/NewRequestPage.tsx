@@ -72,7 +72,11 @@ function RequestForm({ existing }: { existing?: CooperationRequest }) {
       if (error instanceof ApiError) setErrors(errorsFromIssues(error.issues));
     };
     // A relay emptied by the coordination team is cleared, not kept.
-    if (existing) edit.mutate({ version: existing.version, body: { ...toRequestBody(next), ...(next.relayedBy.trim() ? {} : { relayedBy: null }) } }, { onSuccess: done, onError });
+    if (existing)
+      edit.mutate(
+        { version: existing.version, body: { ...toRequestBody(next), ...(next.relayedBy.trim() ? {} : { relayedBy: null }) } },
+        { onSuccess: done, onError },
+      );
     else register.mutate(toRequestBody(next), { onSuccess: done, onError });
   };
 
@@ -82,33 +86,75 @@ function RequestForm({ existing }: { existing?: CooperationRequest }) {
       <h1>{existing ? t('requests.edit.title', { reference: existing.reference }) : t('requests.newTitle')}</h1>
       <form className="form" noValidate onSubmit={handleSubmit}>
         <ErrorsBelow errors={errors} />
-        <Field label={t('requests.fields.country')} required error={err('country')} hint={focal && country ? t('requests.focalCountry', { country: f.country(country) }) : undefined}>
+        <Field
+          label={t('requests.fields.country')}
+          required
+          error={err('country')}
+          hint={focal && country ? t('requests.focalCountry', { country: f.country(country) }) : undefined}
+        >
           {(props) =>
             focal ? (
               <input {...props} type="text" readOnly value={country ? f.country(country) : ''} />
             ) : (
-              <CountryChoice id={props.id} label={t('requests.fields.country')} value={state.country} onChange={(country) => set({ country })} />
+              <CountryChoice
+                id={props.id}
+                label={t('requests.fields.country')}
+                value={state.country}
+                onChange={(country) => set({ country })}
+              />
             )
           }
         </Field>
         <Field label={t('requests.fields.topic')} required error={err('topic')} hint={t('requests.fields.topicHint')}>
-          {(props) => <input {...props} type="text" maxLength={REQUEST_LIMITS.topic} value={state.topic} onChange={(e) => set({ topic: e.target.value })} />}
+          {(props) => (
+            <input
+              {...props}
+              type="text"
+              maxLength={REQUEST_LIMITS.topic}
+              value={state.topic}
+              onChange={(e) => set({ topic: e.target.value })}
+            />
+          )}
         </Field>
         <Field label={t('requests.fields.description')} error={err('description')}>
           {(props) => <textarea {...props} rows={5} value={state.description} onChange={(e) => set({ description: e.target.value })} />}
         </Field>
         <div className="grid2">
           <Field label={t('requests.fields.area')} error={err('flagshipArea')}>
-            {(props) => <OptionalCodeSelect {...props} codes={flagshipAreas} emptyLabel={t('requests.fields.notSet')} value={state.flagshipArea} onChange={(flagshipArea) => set({ flagshipArea })} />}
+            {(props) => (
+              <OptionalCodeSelect
+                {...props}
+                codes={flagshipAreas}
+                emptyLabel={t('requests.fields.notSet')}
+                value={state.flagshipArea}
+                onChange={(flagshipArea) => set({ flagshipArea })}
+              />
+            )}
           </Field>
           <Field label={t('requests.fields.modality')} error={err('modality')}>
-            {(props) => <OptionalCodeSelect {...props} codes={modalities} emptyLabel={t('requests.fields.notSet')} value={state.modality} onChange={(modality) => set({ modality })} />}
+            {(props) => (
+              <OptionalCodeSelect
+                {...props}
+                codes={modalities}
+                emptyLabel={t('requests.fields.notSet')}
+                value={state.modality}
+                onChange={(modality) => set({ modality })}
+              />
+            )}
           </Field>
         </div>
         <Field label={t('requests.fields.sector')} error={err('sectorCode')} hint={t('requests.fields.sectorHint')}>
           {(props) => (
             <>
-              <input {...props} type="text" inputMode="numeric" maxLength={5} list={sectorList} value={state.sectorCode} onChange={(e) => set({ sectorCode: e.target.value })} />
+              <input
+                {...props}
+                type="text"
+                inputMode="numeric"
+                maxLength={5}
+                list={sectorList}
+                value={state.sectorCode}
+                onChange={(e) => set({ sectorCode: e.target.value })}
+              />
               <datalist id={sectorList}>
                 {SECTORS.map((s) => (
                   <option key={s.code} value={s.code}>
@@ -128,7 +174,9 @@ function RequestForm({ existing }: { existing?: CooperationRequest }) {
           </Field>
         </div>
         <Field label={t('requests.fields.receivedOn')} error={err('receivedOn')}>
-          {(props) => <input {...props} type="date" max={today} value={state.receivedOn} onChange={(e) => set({ receivedOn: e.target.value })} />}
+          {(props) => (
+            <input {...props} type="date" max={today} value={state.receivedOn} onChange={(e) => set({ receivedOn: e.target.value })} />
+          )}
         </Field>
         {relaying ? (
           <p className="muted">{t('requests.relayedAuto', { org: org?.acronym ?? user?.orgCode ?? '' })}</p>

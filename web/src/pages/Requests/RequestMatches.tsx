@@ -16,13 +16,31 @@ export function MatchesSection({ r, onChoose }: { r: CooperationRequest; onChoos
     <section className="card" aria-labelledby="matches-title">
       <h2 id="matches-title">{t('requests.matches.title')}</h2>
       <p className="muted">{t('requests.matches.intro')}</p>
-      {matches.isPending ? <Loading /> : matches.error || !matches.data ? <RequestProblem error={matches.error} onRetry={() => void matches.refetch()} /> : <MatchTables m={matches.data} onChoose={onChoose} />}
+      {matches.isPending ? (
+        <Loading />
+      ) : matches.error || !matches.data ? (
+        <RequestProblem error={matches.error} onRetry={() => void matches.refetch()} />
+      ) : (
+        <MatchTables m={matches.data} onChoose={onChoose} />
+      )}
     </section>
   );
 }
 
 /** One ranked list: rank, the match (`children`), its score and reasons; "none" when empty. */
-function MatchTable<M extends { score: number; reasons: readonly MatchReason[] }>({ title, nameHeader, matches, keyOf, children }: { title: string; nameHeader: string; matches: readonly M[]; keyOf: (m: M) => string | number; children: (m: M) => ReactNode }) {
+function MatchTable<M extends { score: number; reasons: readonly MatchReason[] }>({
+  title,
+  nameHeader,
+  matches,
+  keyOf,
+  children,
+}: {
+  title: string;
+  nameHeader: string;
+  matches: readonly M[];
+  keyOf: (m: M) => string | number;
+  children: (m: M) => ReactNode;
+}) {
   const { t } = useTranslation();
   const f = useFormat();
   return (
@@ -85,7 +103,12 @@ function MatchTables({ m, onChoose }: { m: RequestMatches; onChoose?: (code: str
               {onChoose && (
                 <>
                   {' '}
-                  <button type="button" className="link small" aria-label={t('requests.matches.chooseLabel', { name })} onClick={() => onChoose(a.code)}>
+                  <button
+                    type="button"
+                    className="link small"
+                    aria-label={t('requests.matches.chooseLabel', { name })}
+                    onClick={() => onChoose(a.code)}
+                  >
                     {t('requests.matches.choose')}
                   </button>
                 </>
@@ -94,7 +117,12 @@ function MatchTables({ m, onChoose }: { m: RequestMatches; onChoose?: (code: str
           );
         }}
       </MatchTable>
-      <MatchTable title={t('requests.matches.programs')} nameHeader={t('requests.columns.program')} matches={m.programs} keyOf={(p) => p.id}>
+      <MatchTable
+        title={t('requests.matches.programs')}
+        nameHeader={t('requests.columns.program')}
+        matches={m.programs}
+        keyOf={(p) => p.id}
+      >
         {(p) => (
           <>
             <Link to="/programs/$id" params={{ id: String(p.id) }}>
@@ -107,13 +135,20 @@ function MatchTables({ m, onChoose }: { m: RequestMatches; onChoose?: (code: str
           </>
         )}
       </MatchTable>
-      <MatchTable title={t('requests.matches.alumni', { country: f.country(m.request.country) })} nameHeader={t('requests.matches.name')} matches={m.alumni} keyOf={(a) => a.participantId}>
+      <MatchTable
+        title={t('requests.matches.alumni', { country: f.country(m.request.country) })}
+        nameHeader={t('requests.matches.name')}
+        matches={m.alumni}
+        keyOf={(a) => a.participantId}
+      >
         {(a) => (
           <>
             {a.personalData ? (
               <>
                 {a.fullName}
-                {(a.position || a.organisation) && <span className="muted small"> · {[a.position, a.organisation].filter(Boolean).join(', ')}</span>}
+                {(a.position || a.organisation) && (
+                  <span className="muted small"> · {[a.position, a.organisation].filter(Boolean).join(', ')}</span>
+                )}
               </>
             ) : (
               <span className="muted">{t('requests.matches.hidden')}</span>

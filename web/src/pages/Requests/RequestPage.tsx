@@ -102,7 +102,10 @@ function DeleteRequest({ r }: { r: CooperationRequest }) {
         type="button"
         className="danger"
         disabled={remove.isPending}
-        onClick={() => window.confirm(t('requests.edit.deleteConfirm', { reference: r.reference })) && remove.mutate(r.version, { onSuccess: () => void navigate({ to: '/requests' }) })}
+        onClick={() =>
+          window.confirm(t('requests.edit.deleteConfirm', { reference: r.reference })) &&
+          remove.mutate(r.version, { onSuccess: () => void navigate({ to: '/requests' }) })
+        }
       >
         {t('common.delete')}
       </button>

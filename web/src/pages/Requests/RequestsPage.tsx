@@ -23,7 +23,13 @@ export function RequestsPage() {
   const { user } = useSession();
   const idPrefix = useId();
   const page = search.page ?? 1;
-  const list = useRequests({ ...(search.status ? { status: search.status } : {}), ...(search.country ? { country: search.country } : {}), ...(search.q ? { q: search.q } : {}), page, pageSize: REQUEST_PAGE_SIZE });
+  const list = useRequests({
+    ...(search.status ? { status: search.status } : {}),
+    ...(search.country ? { country: search.country } : {}),
+    ...(search.q ? { q: search.q } : {}),
+    page,
+    pageSize: REQUEST_PAGE_SIZE,
+  });
   const set = (patch: Partial<RequestSearch>) => void navigate({ search: (s) => ({ ...s, ...patch, page: undefined }) });
   const total = list.data?.total ?? 0;
   const pages = Math.max(1, Math.ceil(total / REQUEST_PAGE_SIZE));
@@ -61,7 +67,14 @@ export function RequestsPage() {
                 {f.code(requestStatuses, s)}
               </option>
             ))}
-            {search.status && !requestStatuses.is(search.status) && <option value={search.status}>{search.status.split(',').map((s) => f.code(requestStatuses, s)).join(', ')}</option>}
+            {search.status && !requestStatuses.is(search.status) && (
+              <option value={search.status}>
+                {search.status
+                  .split(',')
+                  .map((s) => f.code(requestStatuses, s))
+                  .join(', ')}
+              </option>
+            )}
           </select>
         </div>
         <CountryFilter label={t('requests.columns.country')} value={search.country} onChange={(country) => set({ country })} />

@@ -14,7 +14,15 @@ export function StatusBadge({ status }: { status: string }) {
 
 /** The problem in the active language: the request pages' own codes first, then the app's. */
 export function RequestProblem({ error, onRetry }: { error: unknown; onRetry?: () => void }) {
-  return <CodedProblem error={error} texts="requests.errors" onRetry={onRetry} retryOnOwnText={false} details={(e) => <IssueList issues={e.issues} />} />;
+  return (
+    <CodedProblem
+      error={error}
+      texts="requests.errors"
+      onRetry={onRetry}
+      retryOnOwnText={false}
+      details={(e) => <IssueList issues={e.issues} />}
+    />
+  );
 }
 
 /** A sector code with its (English) DAC name. */

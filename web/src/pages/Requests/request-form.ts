@@ -19,7 +19,18 @@ export interface RequestFormState {
 }
 
 export function emptyRequestForm(today: string, country = ''): RequestFormState {
-  return { country, topic: '', description: '', flagshipArea: '', sectorCode: '', modality: '', periodFrom: '', periodTo: '', receivedOn: today, relayedBy: '' };
+  return {
+    country,
+    topic: '',
+    description: '',
+    flagshipArea: '',
+    sectorCode: '',
+    modality: '',
+    periodFrom: '',
+    periodTo: '',
+    receivedOn: today,
+    relayedBy: '',
+  };
 }
 
 /** The form filled with a registered request, to correct it. */

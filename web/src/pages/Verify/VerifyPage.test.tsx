@@ -36,7 +36,11 @@ describe('VerificationAnswer', () => {
     render(<VerificationAnswer v={{ ...valid, status: 'revoked' }} />);
     expect(document.body.textContent).toContain('has since been revoked');
     cleanup();
-    render(<VerificationAnswer v={{ ...valid, status: 'invalid', fullName: null, programTitleEn: null, programTitleId: null, startDate: null, endDate: null }} />);
+    render(
+      <VerificationAnswer
+        v={{ ...valid, status: 'invalid', fullName: null, programTitleEn: null, programTitleId: null, startDate: null, endDate: null }}
+      />,
+    );
     expect(document.body.textContent).toContain('Not valid');
     expect(screen.queryByText('Name')).toBeNull();
   });
