@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Type-checks, lints, then runs every test (unit, and integration on SQLite and, when TEST_DATABASE_URL is set,
+// Builds, type-checks, lints (ESLint, import cycles, formatting), then runs every test (unit, and integration on SQLite and, when TEST_DATABASE_URL is set,
 // PostgreSQL) and prints a plain "N passed, N failed, N skipped" line computed from vitest's
 // JSON report. Extra arguments go to vitest (e.g. a file filter).
 import { spawnSync } from 'node:child_process';
@@ -30,8 +30,21 @@ for (const [name, args] of [
   // Import cycles, type imports and lazy import() included (the check of `npm run lint:cycles`).
   [
     'import cycles',
-    [`${root}node_modules/dpdm/lib/bin/dpdm.js`, '--no-tree', '--no-warning', '--no-progress', '--exit-code', 'circular:1', 'src/**/*.ts', 'web/src/**/*.ts', 'web/src/**/*.tsx', 'scripts/**/*.ts'],
+    [
+      `${root}node_modules/dpdm/lib/bin/dpdm.js`,
+      '--no-tree',
+      '--no-warning',
+      '--no-progress',
+      '--exit-code',
+      'circular:1',
+      'src/**/*.ts',
+      'web/src/**/*.ts',
+      'web/src/**/*.tsx',
+      'scripts/**/*.ts',
+    ],
   ],
+  // The formatter's check (`npm run format` writes what it asks for).
+  ['format', [`${root}node_modules/prettier/bin/prettier.cjs`, '--check', '.', '--log-level', 'warn']],
 ]) {
   const check = spawnSync(process.execPath, args, { cwd: root, stdio: 'inherit' });
   if (check.status !== 0) {
@@ -43,7 +56,14 @@ for (const [name, args] of [
 
 const vitest = spawnSync(
   process.execPath,
-  [`${root}node_modules/vitest/vitest.mjs`, 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`, ...process.argv.slice(2)],
+  [
+    `${root}node_modules/vitest/vitest.mjs`,
+    'run',
+    '--reporter=default',
+    '--reporter=json',
+    `--outputFile.json=${report}`,
+    ...process.argv.slice(2),
+  ],
   { cwd: root, stdio: 'inherit', env: { ...process.env, TZ: 'UTC', NO_COLOR: process.env.NO_COLOR ?? '1' } },
 );
 
