@@ -1,0 +1,83 @@
+/** The money page's filters (years, agency, lifecycle stage) and its grouping (program, agency or year), kept in the URL. */
+import { useId } from 'react';
+import { useTranslation } from 'react-i18next';
+import { lifecycleStages } from '../../../../src/domain/codes.js';
+import { useOrganisations } from '../../api/queries.js';
+import { CodeFilter } from '../../components/CodeFilter.js';
+import { useFormat } from '../../format.js';
+import type { MoneyGrouping, MoneySearch } from './money-search.js';
+
+const GROUPINGS: readonly MoneyGrouping[] = ['program', 'agency', 'year'];
+
+export function MoneyFilters({
+  search,
+  years,
+  onChange,
+}: {
+  search: MoneySearch;
+  years: readonly number[];
+  onChange: (patch: Partial<MoneySearch>) => void;
+}) {
+  const { t } = useTranslation();
+  const f = useFormat();
+  const id = useId();
+  const agencies = (useOrganisations().data?.items ?? []).filter((o) => o.kind === 'provider_agency');
+  const yearSelect = (key: 'yearFrom' | 'yearTo', label: string) => (
+    <div className="field-like">
+      <label htmlFor={`${id}-${key}`}>{label}</label>
+      <select
+        id={`${id}-${key}`}
+        value={search[key] ?? ''}
+        onChange={(e) => onChange({ [key]: e.target.value ? Number(e.target.value) : undefined })}
+      >
+        <option value="">{t('common.all')}</option>
+        {years.map((y) => (
+          <option key={y} value={y}>
+            {y}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+  return (
+    <form className="filters" role="search" aria-label={t('money.filters')} onSubmit={(e) => e.preventDefault()}>
+      {yearSelect('yearFrom', t('money.yearFrom'))}
+      {yearSelect('yearTo', t('money.yearTo'))}
+      <div className="field-like">
+        <label htmlFor={`${id}-agency`}>{t('money.agency')}</label>
+        <select id={`${id}-agency`} value={search.agency ?? ''} onChange={(e) => onChange({ agency: e.target.value || undefined })}>
+          <option value="">{t('common.all')}</option>
+          {agencies.map((o) => (
+            <option key={o.code} value={o.code}>
+              {o.acronym ? `${o.acronym} — ` : ''}
+              {f.lang === 'id' ? (o.nameId ?? o.nameEn) : o.nameEn}
+            </option>
+          ))}
+        </select>
+      </div>
+      <CodeFilter
+        id={`${id}-stage`}
+        label={t('money.stage')}
+        codes={lifecycleStages}
+        value={search.stage}
+        onChange={(stage) => onChange({ stage })}
+      />
+      <div className="field-like">
+        <span id={`${id}-group`}>{t('money.groupBy')}</span>
+        <div className="toggle" role="radiogroup" aria-labelledby={`${id}-group`}>
+          {GROUPINGS.map((g) => (
+            <button
+              key={g}
+              type="button"
+              role="radio"
+              aria-checked={(search.groupBy ?? 'program') === g}
+              onClick={() => onChange({ groupBy: g === 'program' ? undefined : g })}
+            >
+              {t(`money.groupings.${g}`)}
+            </button>
+          ))}
+        </div>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,35 @@
+/** The account's routes: signing in, changing one's password, and the administration of users and the audit log. */
+import { createRoute, lazyRouteComponent } from '@tanstack/react-router';
+import { parseAuditSearch } from '../pages/Admin/audit-search.js';
+import { rootRoute } from './root.js';
+
+const loginRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/login',
+  validateSearch: (s: Record<string, unknown>): { redirect?: string; ended?: boolean } => ({
+    ...(typeof s.redirect === 'string' && s.redirect.startsWith('/') ? { redirect: s.redirect.slice(0, 500) } : {}),
+    ...(s.ended === true || s.ended === '1' || s.ended === 1 ? { ended: true } : {}),
+  }),
+  component: lazyRouteComponent(() => import('../pages/Login/LoginPage.js'), 'LoginPage'),
+});
+
+const passwordRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/account/password',
+  component: lazyRouteComponent(() => import('../pages/Account/PasswordPage.js'), 'PasswordPage'),
+});
+
+const usersRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/admin/users',
+  component: lazyRouteComponent(() => import('../pages/Admin/UsersPage.js'), 'UsersPage'),
+});
+
+const auditRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/admin/audit',
+  validateSearch: parseAuditSearch,
+  component: lazyRouteComponent(() => import('../pages/Admin/AuditPage.js'), 'AuditPage'),
+});
+
+export const accountRoutes = [loginRoute, passwordRoute, usersRoute, auditRoute];

@@ -1,0 +1,61 @@
+/** The figures' routes: the annual report and plan, money, analytics, priority targets, and the country and partner profiles. */
+import { createRoute, lazyRouteComponent } from '@tanstack/react-router';
+import { parseMoneySearch } from '../pages/Money/money-search.js';
+import { parsePrioritiesSearch } from '../pages/Priorities/priorities-search.js';
+import { yearParam as year } from '../search-params.js';
+import { rootRoute } from './root.js';
+
+const reportRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/reports/annual/$year',
+  component: lazyRouteComponent(() => import('../pages/Report/AnnualReportPage.js'), 'AnnualReportPage'),
+});
+
+const planRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/plan/$year',
+  component: lazyRouteComponent(() => import('../pages/Plan/AnnualPlanPage.js'), 'AnnualPlanPage'),
+});
+
+const moneyRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/money',
+  validateSearch: parseMoneySearch,
+  component: lazyRouteComponent(() => import('../pages/Money/MoneyPage.js'), 'MoneyPage'),
+});
+
+const analyticsRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/analytics',
+  validateSearch: (
+    s: Record<string, unknown>,
+  ): { from?: number; to?: number; tab?: 'trends' | 'concentration' | 'network'; by?: 'region' | 'modality' | 'area' } => ({
+    ...(year(s.from) ? { from: year(s.from) } : {}),
+    ...(year(s.to) ? { to: year(s.to) } : {}),
+    ...(s.tab === 'concentration' || s.tab === 'network' || s.tab === 'trends' ? { tab: s.tab } : {}),
+    ...(s.by === 'region' || s.by === 'modality' || s.by === 'area' ? { by: s.by } : {}),
+  }),
+  component: lazyRouteComponent(() => import('../pages/Analytics/AnalyticsPage.js'), 'AnalyticsPage'),
+});
+
+const prioritiesRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/priorities',
+  validateSearch: parsePrioritiesSearch,
+  component: lazyRouteComponent(() => import('../pages/Priorities/PrioritiesPage.js'), 'PrioritiesPage'),
+});
+
+const countryRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/countries/$code',
+  component: lazyRouteComponent(() => import('../pages/Profiles/CountryPage.js'), 'CountryPage'),
+});
+
+const partnerRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/partners/$code',
+  validateSearch: (s: Record<string, unknown>): { since?: number } => (year(s.since) ? { since: year(s.since) } : {}),
+  component: lazyRouteComponent(() => import('../pages/Profiles/PartnerPage.js'), 'PartnerPage'),
+});
+
+export const reportRoutes = [reportRoute, planRoute, moneyRoute, analyticsRoute, prioritiesRoute, countryRoute, partnerRoute];
