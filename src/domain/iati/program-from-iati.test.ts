@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { iatiAmount, iatiDay, iatiFieldOf, mapIatiActivity, sharesByWeight } from './program-from-iati.js';
+import { iatiFieldOf, mapIatiActivity } from './program-from-iati.js';
+import { iatiAmount, iatiDay, sharesByWeight } from './iati-values.js';
 import type { RawIatiActivity } from './raw-activity.js';
 
 function raw(over: Partial<RawIatiActivity> = {}): RawIatiActivity {
