@@ -1,16 +1,8 @@
 /** The attendance and certificate commands (attendance.commands.ts). */
 import { z } from 'zod';
 import { attendanceInputSchema } from '../domain/attendance/attendance.schema.js';
-import {
-  attendanceSheet,
-  certificateDocument,
-  closeAttendance,
-  issueCertificates,
-  recordAttendance,
-  revokeCertificate,
-  verifyCertificate,
-  type AttendanceSheet,
-} from '../services/attendance.js';
+import { attendanceSheet, closeAttendance, recordAttendance, type AttendanceSheet } from '../services/attendance.js';
+import { certificateDocument, issueCertificates, revokeCertificate, verifyCertificate } from '../services/certificates.js';
 import { CliInputError } from './exit-codes.js';
 import { json, table } from './format.js';
 import { parseInput } from './input.js';

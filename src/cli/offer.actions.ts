@@ -1,7 +1,7 @@
 /** The offer, nomination and mail commands (offer.commands.ts). */
 import { participantStatuses } from '../domain/codes.js';
 import { offerInputSchema } from '../domain/offer/offer.js';
-import { reviewList, selectAllWithinQuotas } from '../services/nominations.js';
+import { reviewList, selectAllWithinQuotas } from '../services/selection.js';
 import { getOffer, listOffers, saveOffer, setOfferStatus } from '../services/offers.js';
 import { CliInputError } from './exit-codes.js';
 import { json, table } from './format.js';

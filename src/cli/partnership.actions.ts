@@ -16,7 +16,8 @@ import {
 } from '../io/partnership-tables.js';
 import { tableCsv, tableFileBytes } from '../io/table-file.js';
 import { listAgreements } from '../services/agreements.js';
-import { listEngagements, listFollowUps } from '../services/engagements.js';
+import { listEngagements } from '../services/engagements.js';
+import { listFollowUps } from '../services/follow-ups.js';
 import { listPartners } from '../services/partners.js';
 import { sendRenewalReminders } from '../services/reminders.js';
 import { CliInputError } from './exit-codes.js';

@@ -6,16 +6,8 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { attendanceInputSchema, revokeInputSchema } from '../domain/attendance/attendance.schema.js';
 import { participantStatuses } from '../domain/codes.js';
-import {
-  attendanceSheet,
-  certificateDocument,
-  closeAttendance,
-  issueCertificates,
-  recordAttendance,
-  revokeCertificate,
-  verifyCertificate,
-  type AttendanceSheet,
-} from '../services/attendance.js';
+import { attendanceSheet, closeAttendance, recordAttendance, type AttendanceSheet } from '../services/attendance.js';
+import { certificateDocument, issueCertificates, revokeCertificate, verifyCertificate } from '../services/certificates.js';
 import type { Certificate } from '../services/attendance.ports.js';
 import type { ServiceDeps } from '../services/deps.js';
 import { asAttachment } from './downloads.js';

@@ -20,17 +20,15 @@ import { allPages, engagementTable, followUpTable } from '../io/partnership-tabl
 import type { ServiceDeps } from '../services/deps.js';
 import {
   addEngagementItem,
-  addFollowUp,
   createEngagement,
   deleteEngagement,
   deleteEngagementItem,
   getEngagement,
   itemToProgram,
   listEngagements,
-  listFollowUps,
   patchEngagement,
-  patchFollowUp,
 } from '../services/engagements.js';
+import { addFollowUp, listFollowUps, patchFollowUp } from '../services/follow-ups.js';
 import { depsFor } from './auth.js';
 import { sendTable } from './downloads.js';
 import { engagementSchema, followUpRowSchema, followUpSchema, presentEngagement } from './engagement.schemas.js';

@@ -13,19 +13,9 @@ import {
 import { offerInputSchema } from '../domain/offer/offer.js';
 import type { Actor } from '../domain/access/actor.js';
 import { actorHasRole, actorOrg, isCoordinationTeam } from '../domain/access/policy.js';
-import {
-  addDocuments,
-  changeStatus,
-  getDocument,
-  listDocuments,
-  myNominations,
-  nominate,
-  participantHistory,
-  reviewList,
-  reviewNominations,
-  selectAllWithinQuotas,
-  type UploadedFile,
-} from '../services/nominations.js';
+import { myNominations, nominate } from '../services/nominations.js';
+import { addDocuments, getDocument, listDocuments, participantHistory, type UploadedFile } from '../services/participant-documents.js';
+import { changeStatus, reviewList, reviewNominations, selectAllWithinQuotas } from '../services/selection.js';
 import { getOffer, getProgramOffer, listOffers, saveOffer, setOfferStatus } from '../services/offers.js';
 import type { ServiceDeps } from '../services/deps.js';
 import { depsFor } from './auth.js';

@@ -4,7 +4,7 @@
  */
 import type { FastifyInstance } from 'fastify';
 import { beforeAll, expect, it } from 'vitest';
-import { DEMO_PARTICIPANTS } from '../services/demo/demo-data.js';
+import { DEMO_PARTICIPANTS } from '../services/demo/demo-participants.js';
 import { loadDemoData } from '../services/demo/load-demo.js';
 import { serverFor } from '../main.js';
 import { describeEachEngine } from '../testing/engines.js';

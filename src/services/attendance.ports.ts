@@ -1,6 +1,6 @@
 /**
- * Ports of attendance and certificates (services/attendance.ts); db/attendance.repo.ts and
- * certificate.repo.ts implement them.
+ * Ports of attendance and certificates (services/attendance.ts, certificates.ts);
+ * db/attendance.repo.ts and certificate.repo.ts implement them.
  */
 import type { z } from 'zod';
 import type { attendanceMarkSchema } from '../domain/attendance/attendance.schema.js';

@@ -1,7 +1,8 @@
 /**
- * Ports of engagements (services/engagements.ts): engagements with the offers and requests made
- * at them (items) and their follow-ups; src/db/engagement.repo.ts implements them. Organisations
- * are stored by id and handed out by code. `today` decides which follow-ups are overdue.
+ * Ports of engagements (services/engagements.ts, follow-ups.ts): engagements with the offers and
+ * requests made at them (items) and their follow-ups; src/db/engagement.repo.ts implements them.
+ * Organisations are stored by id and handed out by code. `today` decides which follow-ups are
+ * overdue.
  */
 import type { Page } from '../domain/program/program-query.js';
 import type { Engagement, EngagementData, EngagementItem, FollowUpRecord, FollowUpRow } from '../domain/partnership/partnership.js';

@@ -1,37 +1,26 @@
 /**
  * Engagements (docs/partnerships.md): visits, meetings, conferences and calls with the offers and
- * requests made on each side (items), an item turned into a program request, and the follow-ups
- * that must come of them, each with an owner who answers for it. Internal to the Indonesian side;
- * changed by the coordination team and the owning agency (a follow-up's owner may close it too).
+ * requests made on each side (items), and an item turned into a program request. Internal to the
+ * Indonesian side; changed by the coordination team and the owning agency. The follow-ups that
+ * must come of them: follow-ups.ts.
  */
-import { actorLabel, type Actor } from '../domain/access/actor.js';
+import { actorLabel } from '../domain/access/actor.js';
 import {
   actorHasRole,
   actorOrg,
   authorizePartnershipCreate,
-  authorizePartnershipEdit,
   authorizePartnershipRead,
   canEditPartnership,
 } from '../domain/access/policy.js';
 import { diffRecords } from '../domain/audit.js';
-import { ConflictError, InvalidError, NotFoundError, type FieldIssue } from '../domain/errors.js';
+import { ConflictError, InvalidError, NotFoundError } from '../domain/errors.js';
 import type { Organisation } from '../domain/organisation/organisation.js';
-import { canBecomeProgram, checkEngagementDates, checkFollowUp } from '../domain/partnership/engagement.js';
-import {
-  programRefOf,
-  type Engagement,
-  type EngagementData,
-  type FollowUpRecord,
-  type FollowUpRow,
-  type ProgramRef,
-} from '../domain/partnership/partnership.js';
+import { canBecomeProgram, checkEngagementDates } from '../domain/partnership/engagement.js';
+import { programRefOf, type Engagement, type EngagementData, type ProgramRef } from '../domain/partnership/partnership.js';
 import type {
   EngagementInput,
   EngagementListQuery,
   EngagementPatch,
-  FollowUpInput,
-  FollowUpListQuery,
-  FollowUpPatch,
   ItemInput,
   ItemProgramInput,
 } from '../domain/partnership/partnership.schema.js';
@@ -39,11 +28,12 @@ import type { Program } from '../domain/program/program.js';
 import type { Page } from '../domain/program/program-query.js';
 import { programInputSchema } from '../domain/program/program.schema.js';
 import { audit } from './audit.js';
-import { inOneTransaction, type Deps, type Repositories, type ServiceDeps } from './deps.js';
-import type { EngagementOrgIds, NewFollowUp, NewItem } from './engagements.ports.js';
+import { inOneTransaction, type Deps, type Repos } from './deps.js';
+import { engagementChanged, engagementForEdit, plainEngagement, storedEngagement, type EngagementDeps } from './engagement-edit.js';
+import type { EngagementOrgIds, NewItem } from './engagements.ports.js';
+import { checkFollowUps } from './follow-ups.js';
 import {
   checkOwnerChange,
-  checkWritable,
   definedOf,
   invalid,
   ownerFor,
@@ -54,63 +44,7 @@ import {
 } from './partnership-access.js';
 import { createProgram, type ProgramRepo } from './programs.js';
 
-type Repos<K extends keyof Repositories> = Pick<Repositories, K>;
-/** What every change of an engagement uses: the engagement, and the audit log. */
-type EngagementDeps = Deps<'engagements' | 'audit'>;
-
-const engagementNotFound = (id: number) => new NotFoundError('engagement.not_found', `no engagement with id ${id}`);
 const itemNotFound = (id: number) => new NotFoundError('engagement_item.not_found', `no engagement item with id ${id}`);
-const followUpNotFound = (id: number) => new NotFoundError('follow_up.not_found', `no follow-up with id ${id}`);
-
-/** Plain JSON of an engagement for the audit log (whether a follow-up is overdue is not a change). */
-const plainEngagement = (e: Engagement) => ({ ...e, followUps: e.followUps.map(({ overdue: _o, ...f }) => f) });
-
-/** A follow-up's owner: an active account's email or an organisation's code, as stored. */
-async function resolveOwner(
-  repos: Repos<'users' | 'organisations'>,
-  owner: string | null | undefined,
-  path: string,
-): Promise<{ owner: string | null; issues: FieldIssue[] }> {
-  // The follow-up's own path: "followUps.0" for "followUps.0.owner", none for "owner".
-  const base = checkFollowUp({ action: 'x', owner: owner ?? null, dueOn: null, status: 'open' }, path.replace(/\.?owner$/, '')).filter(
-    (i) => i.path.endsWith('owner'),
-  );
-  if (base.length || !owner) return { owner: null, issues: base };
-  const text = owner.trim();
-  if (text.includes('@')) {
-    const user = await repos.users.findByEmail(text.toLowerCase());
-    if (user && !user.disabled) return { owner: user.email, issues: [] };
-    return { owner: null, issues: [{ path, code: 'unknown_owner', message: `no active account with email "${text}"` }] };
-  }
-  const org = await repos.organisations.findByCode(text);
-  if (org) return { owner: org.code, issues: [] };
-  return {
-    owner: null,
-    issues: [{ path, code: 'unknown_owner', message: `"${text}" is neither an account's email nor an organisation's code` }],
-  };
-}
-
-/** The follow-ups as stored (owners resolved), or what is wrong with them; `prefix` is their list's path ("" for one alone). */
-async function checkFollowUps(
-  repos: Repos<'users' | 'organisations'>,
-  followUps: readonly FollowUpInput[],
-  prefix: string,
-): Promise<{ values: NewFollowUp[]; issues: FieldIssue[] }> {
-  const issues: FieldIssue[] = [];
-  const values: NewFollowUp[] = [];
-  for (const [i, f] of followUps.entries()) {
-    const at = prefix ? `${prefix}.${i}` : '';
-    issues.push(
-      ...checkFollowUp({ action: f.action, owner: f.owner ?? null, dueOn: f.dueOn ?? null, status: 'open' }, at).filter(
-        (x) => !x.path.endsWith('owner'),
-      ),
-    );
-    const owner = await resolveOwner(repos, f.owner, at ? `${at}.owner` : 'owner');
-    issues.push(...owner.issues);
-    if (owner.owner) values.push({ action: f.action.trim(), owner: owner.owner, dueOn: f.dueOn ?? null });
-  }
-  return { values, issues };
-}
 
 async function engagementOrgs(
   repos: Repos<'organisations'>,
@@ -142,13 +76,6 @@ const itemRecord = (i: ItemInput): NewItem => ({
   country: i.country ?? null,
   illustrative: i.illustrative ?? false,
 });
-
-/** An engagement as it stands in this transaction. */
-async function storedEngagement(repos: Repos<'engagements'>, id: number, day: string): Promise<Engagement> {
-  const found = await repos.engagements.findById(id, day);
-  if (!found) throw engagementNotFound(id);
-  return found;
-}
 
 export async function createEngagement(
   deps: Deps<'engagements' | 'organisations' | 'users' | 'audit'>,
@@ -203,38 +130,6 @@ export async function listEngagements(deps: Deps<'engagements'>, query: Engageme
   authorizePartnershipRead(deps.actor);
   const { page, pageSize, ...filter } = query;
   return deps.store.repos.engagements.list(filter, page, pageSize, today(deps));
-}
-
-async function engagementForEdit(
-  deps: Pick<ServiceDeps, 'actor' | 'clock'>,
-  repos: Repos<'engagements'>,
-  id: number,
-  options: PartnershipWriteOptions = {},
-): Promise<Engagement> {
-  const found = await storedEngagement(repos, id, today(deps));
-  checkWritable(deps.actor, 'engagement', found, options);
-  return found;
-}
-
-/** Re-reads the engagement after a change, bumps its version and audits the difference. */
-async function engagementChanged(
-  deps: Pick<ServiceDeps, 'actor' | 'clock'>,
-  repos: Repos<'engagements' | 'audit'>,
-  before: Engagement,
-  comment: string | null = null,
-): Promise<Engagement> {
-  await repos.engagements.touch(before.id, deps.clock.nowIso());
-  const after = await storedEngagement(repos, before.id, today(deps));
-  await audit(deps, repos, {
-    action: 'update',
-    entity: 'engagement',
-    entityId: before.id,
-    entityLabel: before.reference,
-    entityVersion: after.version,
-    changes: diffRecords(plainEngagement(before), plainEngagement(after)),
-    comment,
-  });
-  return after;
 }
 
 export async function patchEngagement(
@@ -383,76 +278,4 @@ export async function itemToProgram(
     const updated = await engagementChanged(tx, repos, engagement, `${full.kind} turned into program request ${activity.identifier}`);
     return { engagement: updated, activity, program: updated.items.find((i) => i.id === itemId)?.program ?? programRefOf(activity) };
   });
-}
-
-// ---- follow-ups -------------------------------------------------------------------------------
-
-export async function addFollowUp(
-  deps: Deps<'engagements' | 'users' | 'organisations' | 'audit'>,
-  engagementId: number,
-  input: FollowUpInput,
-): Promise<Engagement> {
-  return deps.store.transaction(async (repos) => {
-    const before = await engagementForEdit(deps, repos, engagementId);
-    const checked = await checkFollowUps(repos, [input], '');
-    const [followUp] = checked.values;
-    if (checked.issues.length || !followUp) throw invalid('follow_up.invalid', 'the follow-up is refused', checked.issues);
-    await repos.engagements.insertFollowUp(engagementId, followUp, deps.clock.nowIso());
-    return engagementChanged(deps, repos, before);
-  });
-}
-
-/** The owner of a follow-up (by their email, or their organisation) may close it too, not only the engagement's editors. */
-function ownsFollowUp(actor: Actor, followUp: FollowUpRecord): boolean {
-  const owner = followUp.owner.toLowerCase();
-  return actor.kind === 'user' && (actor.label.toLowerCase() === owner || (actor.orgCode ?? '').toLowerCase() === owner);
-}
-
-export async function patchFollowUp(
-  deps: Deps<'engagements' | 'users' | 'organisations' | 'audit'>,
-  followUpId: number,
-  patch: FollowUpPatch,
-): Promise<FollowUpRecord> {
-  return deps.store.transaction(async (repos) => {
-    const day = today(deps);
-    const before = await repos.engagements.findFollowUp(followUpId, day);
-    if (!before) throw followUpNotFound(followUpId);
-    const engagement = await repos.engagements.findById(before.engagementId, day);
-    if (!engagement) throw followUpNotFound(followUpId);
-    if (!ownsFollowUp(deps.actor, before)) authorizePartnershipEdit(deps.actor, engagement.ownerOrg);
-    const status = patch.status ?? before.status;
-    const next = {
-      action: patch.action ?? before.action,
-      owner: before.owner,
-      dueOn: patch.dueOn !== undefined ? patch.dueOn : before.dueOn,
-      status,
-    };
-    const issues = checkFollowUp({ ...next, owner: patch.owner !== undefined ? patch.owner : before.owner });
-    if (patch.owner !== undefined && !issues.some((i) => i.path === 'owner')) {
-      const resolved = await resolveOwner(repos, patch.owner, 'owner');
-      issues.push(...resolved.issues);
-      if (resolved.owner) next.owner = resolved.owner;
-    }
-    if (issues.length) throw invalid('follow_up.invalid', 'the follow-up is refused', issues);
-    const change = { ...next, doneOn: status === 'done' ? (before.status === 'done' ? before.doneOn : day) : null };
-    await repos.engagements.updateFollowUp(followUpId, change, deps.clock.nowIso());
-    const { overdue: _o, ...plainBefore } = before;
-    await audit(deps, repos, {
-      action: 'update',
-      entity: 'follow_up',
-      entityId: followUpId,
-      entityLabel: `${engagement.reference}: ${before.action.slice(0, 80)}`,
-      changes: diffRecords(plainBefore, { ...plainBefore, ...change }),
-    });
-    await repos.engagements.touch(engagement.id, deps.clock.nowIso());
-    const after = await repos.engagements.findFollowUp(followUpId, day);
-    if (!after) throw followUpNotFound(followUpId); // updated just above: never absent
-    return after;
-  });
-}
-
-export async function listFollowUps(deps: Deps<'engagements'>, query: FollowUpListQuery): Promise<Page<FollowUpRow>> {
-  authorizePartnershipRead(deps.actor);
-  const { page, pageSize, ...filter } = query;
-  return deps.store.repos.engagements.listFollowUps(filter, page, pageSize, today(deps));
 }

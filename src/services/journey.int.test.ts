@@ -10,7 +10,7 @@ import { personKey } from '../domain/participant/participant.js';
 import { aProgram } from '../testing/builders.js';
 import { describeEachEngine } from '../testing/engines.js';
 import { createProgram } from './programs.js';
-import { selectAllWithinQuotas } from './nominations.js';
+import { selectAllWithinQuotas } from './selection.js';
 import type { NominationWrite } from './offers.ports.js';
 import { saveOffer } from './offers.js';
 import { annualSummary } from './reports.js';

@@ -1,6 +1,6 @@
 /**
- * Ports of the course offers and nominations (services/offers.ts, nominations.ts); db/offer.repo.ts,
- * nomination.repo.ts and document.repo.ts implement them.
+ * Ports of the course offers and nominations (services/offers.ts, nominations.ts, selection.ts,
+ * participant-documents.ts); db/offer.repo.ts, nomination.repo.ts and document.repo.ts implement them.
  */
 import type { Page } from '../domain/program/program-query.js';
 import type { LifecycleStage, ParticipantStatus } from '../domain/codes.js';

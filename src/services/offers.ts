@@ -1,4 +1,7 @@
-/** Course offers: opening a program for nominations, its public page and the catalogue. */
+/**
+ * Course offers: opening a program for nominations, its public page and the catalogue; and the
+ * look-ups the nomination use cases share (an offer, a program, a participant with its program).
+ */
 import type { Program } from '../domain/program/program.js';
 import type { Page } from '../domain/program/program-query.js';
 import {
@@ -21,6 +24,7 @@ import {
   type OfferInput,
   type OfferStatus,
 } from '../domain/offer/offer.js';
+import type { Participant } from '../domain/participant/participant.js';
 import { audit } from './audit.js';
 import type { CatalogueEntry, CatalogueFilter } from './offers.ports.js';
 import type { Acting, Deps, Repos } from './deps.js';
@@ -39,6 +43,16 @@ export async function offerOf(repos: Repos<'offers' | 'programs'>, offerId: numb
   const offer = await repos.offers.findById(offerId);
   if (!offer) throw new NotFoundError('offer.not_found', `no course offer with id ${offerId}`);
   return { offer, program: await programOf(repos, offer.activityId) };
+}
+
+/** A participant and its program (the nomination use cases authorise against the program). */
+export async function participantAndProgram(
+  repos: Repos<'participants' | 'programs'>,
+  participantId: number,
+): Promise<{ participant: Participant; program: Program }> {
+  const participant = await repos.participants.findById(participantId);
+  if (!participant) throw new NotFoundError('participant.not_found', `no participant with id ${participantId}`);
+  return { participant, program: await programOf(repos, participant.activityId) };
 }
 
 const auditView = (o: CourseOffer) => ({ ...o, quotas: o.quotas.map((q) => `${q.country}:${q.quota}`).join(', ') });

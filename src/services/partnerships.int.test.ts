@@ -20,7 +20,8 @@ import { createProgram } from './programs.js';
 import { createOrganisation } from './organisations.js';
 import { partnerProfile } from './profiles.js';
 import { createAgreement, deleteAgreement, getAgreement, stepAgreement } from './agreements.js';
-import { addFollowUp, createEngagement, deleteEngagement, itemToProgram } from './engagements.js';
+import { createEngagement, deleteEngagement, itemToProgram } from './engagements.js';
+import { addFollowUp } from './follow-ups.js';
 import { countryTimeline, getPartner, listPartners, partnerTimeline } from './partners.js';
 import { partnershipAttention, scheduleRenewalReminders, sendRenewalReminders, type ReminderReport } from './reminders.js';
 

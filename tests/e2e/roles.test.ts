@@ -6,7 +6,7 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '../../src/domain/access/actor.js';
-import { DEMO_PARTICIPANTS } from '../../src/services/demo/demo-data.js';
+import { DEMO_PARTICIPANTS } from '../../src/services/demo/demo-participants.js';
 import { addAccount, canRun, E2E_PASSWORD, login, openPage, startHarness, type Harness } from './browser.js';
 
 const MENUS = ['Dashboard', 'Programs', 'New program', 'Import', 'Annual report', 'Annual plan', 'Users', 'Audit log'] as const;

@@ -5,7 +5,7 @@
  * verification address. pdfmake draws the QR code itself (vector squares, no image).
  */
 import { countryName } from '../../domain/reference/countries.js';
-import type { CertificateDocument } from '../../services/attendance.js';
+import type { CertificateDocument } from '../../services/certificates.js';
 import { renderPdf, type Content, type TDocumentDefinitions } from './pdfmake.js';
 
 /** What the certificate prints: the services' certificate document (its token goes into the QR code's address). */

@@ -19,7 +19,8 @@ import {
   type EngagementInput,
 } from '../../domain/partnership/partnership.schema.js';
 import { createAgreement, linkAgreementProgram } from '../agreements.js';
-import { createEngagement, itemToProgram, patchFollowUp } from '../engagements.js';
+import { createEngagement, itemToProgram } from '../engagements.js';
+import { patchFollowUp } from '../follow-ups.js';
 import type { ServiceDeps } from '../deps.js';
 
 const ILLUSTRATIVE = '(illustrative)';

@@ -1,4 +1,20 @@
-/** Loads the demo data set (DOMAIN.md) into an empty registry, through the normal use cases. */
+/**
+ * Loads the demo data set into an empty registry, through the normal use cases: the real programs
+ * of DOMAIN.md (Indonesia, Ministry of Foreign Affairs and line ministries, 2016–2018) and the
+ * triangular partners of 2017.
+ *
+ * What the sources give is kept as given: titles, venues, dates, forms and the single recipient
+ * of single-country programs of 2018, the 27 participants of the 2016 Entrepreneurship Boot Camp.
+ * Everything else (the country lists of multi-country programs, participant counts per program,
+ * implementers and dates of 2016, budgets, the 2017 triangular programs, participant names) is
+ * chosen to be plausible and marked `illustrative: true`. The 2018 figures are chosen so that the
+ * year adds up to the reported total: 14 programs, 384 participants from 53 countries.
+ *
+ * The set is held by what it is: demo-organisations.ts, demo-programs-2016.ts, -2017.ts and
+ * -2018.ts, demo-participants.ts, demo-money.ts (budgets, expenditure, exchange rates); and the
+ * accounts, requests, participant journey and partnerships that follow (demo-accounts.ts,
+ * demo-requests.ts, demo-journey.ts, demo-partnerships.ts).
+ */
 import { programInputSchema } from '../../domain/program/program.schema.js';
 import { organisationInputSchema } from '../../domain/organisation/organisation.schema.js';
 import { participantInputSchema } from '../../domain/participant/participant.schema.js';
@@ -6,10 +22,18 @@ import { createProgram } from '../programs.js';
 import { createOrganisation } from '../organisations.js';
 import { addParticipant } from '../participants.js';
 import { inOneTransaction, type ServiceDeps } from '../deps.js';
-import { DEMO_ACTIVITIES, DEMO_EXCHANGE_RATES, DEMO_ORGANISATIONS, DEMO_PARTICIPANTS } from './demo-data.js';
+import { DEMO_EXCHANGE_RATES } from './demo-money.js';
+import { DEMO_ORGANISATIONS } from './demo-organisations.js';
+import { DEMO_PARTICIPANTS } from './demo-participants.js';
+import { DEMO_PROGRAMS_2016 } from './demo-programs-2016.js';
+import { DEMO_PROGRAMS_2017 } from './demo-programs-2017.js';
+import { DEMO_PROGRAMS_2018 } from './demo-programs-2018.js';
 import { demoProgram, loadDemoRequests } from './demo-requests.js';
 import { loadDemoJourney } from './demo-journey.js';
 import { loadDemoPartnerships } from './demo-partnerships.js';
+
+/** The programs, created in this order: 2016, 2017, 2018. */
+const DEMO_PROGRAMS = [...DEMO_PROGRAMS_2016, ...DEMO_PROGRAMS_2017, ...DEMO_PROGRAMS_2018];
 
 export interface DemoLoadResult {
   readonly loaded: boolean;
@@ -35,7 +59,7 @@ export async function loadDemoData(deps: ServiceDeps): Promise<DemoLoadResult> {
       organisations++;
     }
     const ids = new Map<string, number>();
-    for (const input of DEMO_ACTIVITIES) {
+    for (const input of DEMO_PROGRAMS) {
       const activity = await createProgram(tx, programInputSchema.parse(input), { source: 'demo' });
       ids.set(activity.identifier, activity.id);
     }
@@ -48,7 +72,7 @@ export async function loadDemoData(deps: ServiceDeps): Promise<DemoLoadResult> {
     return {
       loaded: true,
       organisations,
-      activities: DEMO_ACTIVITIES.length + 1 + partnerships.programs,
+      activities: DEMO_PROGRAMS.length + 1 + partnerships.programs,
       participants: DEMO_PARTICIPANTS.participants.length,
     };
   });

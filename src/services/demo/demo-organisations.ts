@@ -1,0 +1,138 @@
+/**
+ * Organisations of the demo data set (DOMAIN.md): the Indonesian ministries and agencies that
+ * coordinate and implement the programs, and the triangular partners of 2017.
+ */
+import type { OrganisationRequest } from '../../domain/organisation/organisation.schema.js';
+
+const GOV = '10';
+
+export const DEMO_ORGANISATIONS: readonly OrganisationRequest[] = [
+  {
+    code: 'ID-KEMLU',
+    acronym: 'Kemlu',
+    nameEn: 'Ministry of Foreign Affairs',
+    nameId: 'Kementerian Luar Negeri',
+    type: GOV,
+    countryCode: 'ID',
+    kind: 'provider_agency',
+  },
+  {
+    code: 'ID-KEMENSETNEG',
+    acronym: 'Kemensetneg',
+    nameEn: 'Ministry of State Secretariat',
+    nameId: 'Kementerian Sekretariat Negara',
+    type: GOV,
+    countryCode: 'ID',
+    kind: 'provider_agency',
+  },
+  {
+    code: 'ID-BAPPENAS',
+    acronym: 'Bappenas',
+    nameEn: 'Ministry of National Development Planning',
+    nameId: 'Kementerian Perencanaan Pembangunan Nasional/Bappenas',
+    type: GOV,
+    countryCode: 'ID',
+    kind: 'provider_agency',
+  },
+  {
+    code: 'ID-KEMENKEU',
+    acronym: 'Kemenkeu',
+    nameEn: 'Ministry of Finance',
+    nameId: 'Kementerian Keuangan',
+    type: GOV,
+    countryCode: 'ID',
+    kind: 'provider_agency',
+  },
+  {
+    code: 'ID-POLRI',
+    acronym: 'Polri',
+    nameEn: 'Indonesian National Police',
+    nameId: 'Kepolisian Negara Republik Indonesia',
+    type: GOV,
+    countryCode: 'ID',
+    kind: 'provider_agency',
+  },
+  {
+    code: 'ID-KEMENKES',
+    acronym: 'Kemenkes',
+    nameEn: 'Ministry of Health',
+    nameId: 'Kementerian Kesehatan',
+    type: GOV,
+    countryCode: 'ID',
+    kind: 'provider_agency',
+  },
+  {
+    code: 'ID-KEMENTAN',
+    acronym: 'Kementan',
+    nameEn: 'Ministry of Agriculture',
+    nameId: 'Kementerian Pertanian',
+    type: GOV,
+    countryCode: 'ID',
+    kind: 'provider_agency',
+  },
+  {
+    code: 'ID-KKP',
+    acronym: 'KKP',
+    nameEn: 'Ministry of Marine Affairs and Fisheries',
+    nameId: 'Kementerian Kelautan dan Perikanan',
+    type: GOV,
+    countryCode: 'ID',
+    kind: 'provider_agency',
+  },
+  {
+    code: 'ID-BNPB',
+    acronym: 'BNPB',
+    nameEn: 'National Disaster Management Authority',
+    nameId: 'Badan Nasional Penanggulangan Bencana',
+    type: GOV,
+    countryCode: 'ID',
+    kind: 'provider_agency',
+  },
+  // Triangular partners of 2017 (DOMAIN.md). USAID's code is its IATI organisation identifier;
+  // the others use their acronym until their IATI identifiers are confirmed.
+  {
+    code: 'JICA',
+    acronym: 'JICA',
+    nameEn: 'Japan International Cooperation Agency',
+    nameId: 'Badan Kerja Sama Internasional Jepang',
+    type: GOV,
+    countryCode: 'JP',
+    kind: 'partner',
+  },
+  {
+    code: 'ABC',
+    acronym: 'ABC',
+    nameEn: 'Brazilian Cooperation Agency (Agência Brasileira de Cooperação)',
+    nameId: 'Badan Kerja Sama Brasil',
+    type: GOV,
+    countryCode: 'BR',
+    kind: 'partner',
+  },
+  {
+    code: 'AMEXCID',
+    acronym: 'AMEXCID',
+    nameEn: 'Mexican Agency for International Development Cooperation',
+    nameId: 'Badan Kerja Sama Pembangunan Internasional Meksiko',
+    type: GOV,
+    countryCode: 'MX',
+    kind: 'partner',
+  },
+  {
+    code: 'AFD',
+    acronym: 'AFD',
+    nameEn: 'French Development Agency (Agence Française de Développement)',
+    nameId: 'Badan Pembangunan Prancis',
+    type: GOV,
+    countryCode: 'FR',
+    kind: 'partner',
+  },
+  {
+    code: 'US-GOV-1',
+    acronym: 'USAID',
+    nameEn: 'U.S. Agency for International Development',
+    nameId: 'Badan Pembangunan Internasional Amerika Serikat',
+    type: GOV,
+    countryCode: 'US',
+    kind: 'partner',
+  },
+];
