@@ -100,6 +100,19 @@ describeEachEngine('imports and reports API', (app) => {
     expect(none.json().code).toBe('import.no_file');
   });
 
+  it('refuses a body that is not a file (JSON, a form) with 415, writing nothing', async () => {
+    const rates = async () => (await server().inject({ url: '/api/v1/exchange-rates?currency=idr' })).json().items;
+    const before = await rates();
+    for (const [type, payload] of [
+      ['application/json', '{"currency":"IDR"}'],
+      ['application/x-www-form-urlencoded', 'currency=IDR'],
+    ]) {
+      const res = await server().inject({ method: 'POST', url: '/api/v1/imports/rates', payload, headers: { 'content-type': type } });
+      expect([res.statusCode, res.json().code]).toEqual([415, 'request.unsupported_media_type']);
+    }
+    expect(await rates()).toEqual(before);
+  });
+
   it('refuses an unknown import kind and a bad year', async () => {
     expect((await csv('/api/v1/imports/budgets', 'a\n1\n')).statusCode).toBe(400);
     expect((await server().inject({ url: '/api/v1/reports/summary?year=abc' })).statusCode).toBe(400);

@@ -1,4 +1,4 @@
-import type { Readable } from 'node:stream';
+import { Readable } from 'node:stream';
 import fastifyMultipart from '@fastify/multipart';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -15,7 +15,7 @@ import { actingAs, type ServiceDeps } from '../services/deps.js';
 import { authorizeImport } from '../domain/access/policy.js';
 import { depsFor } from './auth.js';
 import { queryFlag } from './common.schemas.js';
-import { makeProblem, PROBLEM_CONTENT_TYPE, problemSchema } from './problem.js';
+import { makeProblem, PROBLEM_CONTENT_TYPE, problemSchema, sendProblem } from './problem.js';
 
 const TAG = ['Imports'];
 const IMPORTERS = { activities: importPrograms, participants: importParticipants, rates: importExchangeRates } as const;
@@ -66,8 +66,11 @@ export interface ImportRouteOptions {
   readonly ownReportingRef: string;
 }
 
-/** The uploaded file: a raw text/csv body, or the first file of a multipart form. */
-async function uploadedFile(request: FastifyRequest): Promise<{ name: string; stream: AsyncIterable<Uint8Array> }> {
+/**
+ * The uploaded file: a raw text/csv or XML body, or the first file of a multipart form;
+ * undefined for a body of another type (JSON, a URL-encoded form), which Fastify has parsed.
+ */
+async function uploadedFile(request: FastifyRequest): Promise<{ name: string; stream: AsyncIterable<Uint8Array> } | undefined> {
   if (request.isMultipart()) {
     const file = await request.file();
     if (!file)
@@ -86,7 +89,8 @@ async function uploadedFile(request: FastifyRequest): Promise<{ name: string; st
   }
   name = name.slice(0, 200);
   // The content-type parsers registered below hand these bodies over unread, as the request's stream.
-  return { name, stream: request.body as Readable };
+  if (!(request.body instanceof Readable)) return undefined;
+  return { name, stream: request.body };
 }
 
 export async function registerImportRoutes(root: FastifyInstance, deps: ServiceDeps, options: ImportRouteOptions): Promise<void> {
@@ -127,6 +131,15 @@ export async function registerImportRoutes(root: FastifyInstance, deps: ServiceD
       // Refused before a byte of the file is read.
       authorizeImport(request.actor);
       const file = await uploadedFile(request);
+      if (!file) {
+        const problem = makeProblem(
+          request,
+          415,
+          'request.unsupported_media_type',
+          'send the file as text/csv, application/xml or a multipart form field "file"',
+        );
+        return sendProblem(reply, problem);
+      }
       const kind = request.params.kind;
       const importer = await options.openImportDeps();
       let report: ImportReport;
