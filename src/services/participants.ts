@@ -140,10 +140,11 @@ export async function deleteParticipant(deps: ParticipantDeps, activityId: numbe
   });
 }
 
-/** A participant as this actor may see it: names, emails and positions only where allowed. */
-export interface ParticipantView extends Omit<Participant, 'fullName' | 'email' | 'position' | 'personKey'> {
+/** A participant as this actor may see it: names, emails, phones and positions only where allowed. */
+export interface ParticipantView extends Omit<Participant, 'fullName' | 'email' | 'phone' | 'position' | 'personKey'> {
   readonly fullName: string | null;
   readonly email: string | null;
+  readonly phone: string | null;
   readonly position: string | null;
   /** False when the personal fields are withheld from this actor. */
   readonly personal: boolean;
@@ -152,7 +153,7 @@ export interface ParticipantView extends Omit<Participant, 'fullName' | 'email' 
 function viewOf(deps: Acting, program: Program, p: Participant): ParticipantView {
   const { personKey: _key, ...rest } = p;
   if (canSeePersonalData(deps.actor, program, p.nominatedBy)) return { ...rest, personal: true };
-  return { ...rest, fullName: null, email: null, position: null, personal: false };
+  return { ...rest, fullName: null, email: null, phone: null, position: null, personal: false };
 }
 
 /**
