@@ -72,6 +72,17 @@ export interface RangeOptions {
   lang: string;
 }
 
+/** `mitra offers open`. */
+export interface OfferOpenOptions {
+  deadline: string;
+  quotaDefault?: string;
+  quotaTotal?: string;
+  quota?: string[];
+  summaryEn?: string;
+  summaryId?: string;
+  draft?: boolean;
+}
+
 /** `mitra requests register`. */
 export interface RegisterOptions {
   country: string;

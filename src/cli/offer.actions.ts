@@ -7,7 +7,7 @@ import { CliInputError } from './exit-codes.js';
 import { json, table } from './format.js';
 import { sendPendingMail } from './mail-delivery.js';
 import { parseInput } from './input.js';
-import type { CliContext } from './context.js';
+import type { CliContext, OfferOpenOptions } from './context.js';
 
 function idOf(value: string, option: string): number {
   const n = Number(value);
@@ -39,19 +39,7 @@ export async function offersShow(ctx: CliContext, id: string): Promise<void> {
   await ctx.withApp(async (app) => ctx.io.out(json(await getOffer(app.deps, idOf(id, 'id')))));
 }
 
-export async function offersOpen(
-  ctx: CliContext,
-  activityId: string,
-  opts: {
-    deadline: string;
-    quotaDefault?: string;
-    quotaTotal?: string;
-    quota?: string[];
-    summaryEn?: string;
-    summaryId?: string;
-    draft?: boolean;
-  },
-): Promise<void> {
+export async function offersOpen(ctx: CliContext, activityId: string, opts: OfferOpenOptions): Promise<void> {
   await ctx.withApp(async (app) => {
     const quotas = (opts.quota ?? []).map((q) => {
       const [country, n] = q.split('=');

@@ -4,7 +4,7 @@
  */
 import type { Command } from 'commander';
 import { participantStatuses } from '../domain/codes.js';
-import type { CliContext } from './context.js';
+import type { CliContext, OfferOpenOptions } from './context.js';
 
 // The implementations load when a command runs (main.ts).
 const actions = () => import('./offer.actions.js');
@@ -32,20 +32,7 @@ export function registerOfferCommands(program: Command, ctx: CliContext): void {
     .option('--summary-en <text>')
     .option('--summary-id <text>')
     .option('--draft', 'save as a draft (not in the catalogue)')
-    .action(
-      async (
-        activityId: string,
-        opts: {
-          deadline: string;
-          quotaDefault?: string;
-          quotaTotal?: string;
-          quota?: string[];
-          summaryEn?: string;
-          summaryId?: string;
-          draft?: boolean;
-        },
-      ) => (await actions()).offersOpen(ctx, activityId, opts),
-    );
+    .action(async (activityId: string, opts: OfferOpenOptions) => (await actions()).offersOpen(ctx, activityId, opts));
   for (const [name, to] of [
     ['close', 'closed'],
     ['reopen', 'open'],

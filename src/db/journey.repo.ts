@@ -118,18 +118,7 @@ export class MailOutboxRepo implements MailOutboxRepository {
   }
 }
 
-function toMail(r: {
-  id: number;
-  kind: string;
-  to_address: string;
-  subject: string;
-  body_text: string;
-  participant_id: number | null;
-  created_at: string;
-  sent_at: string | null;
-  attempts: number;
-  last_error: string | null;
-}): QueuedMail {
+function toMail(r: Selectable<MailOutboxTable>): QueuedMail {
   return {
     id: num(r.id),
     kind: r.kind,

@@ -20,8 +20,8 @@ export function rateOn(currency: RawBuilder<unknown>, day: RawBuilder<unknown>):
   return sql`(select r.units_per_usd from exchange_rates r where r.currency = ${currency} and r.rate_date <= ${day} order by r.rate_date desc limit 1)`;
 }
 
-/** A spending group from a row of sums (PostgreSQL gives numerics as strings). */
-export function spendingGroupOf(r: {
+/** A row of sums of spending in one currency, as the queries give it. */
+interface SpendingSums {
   currency: string;
   currency_rate: unknown;
   idr_rate: unknown;
@@ -29,7 +29,10 @@ export function spendingGroupOf(r: {
   transactions: unknown;
   first_date: string | null;
   last_date: string | null;
-}): SpendingGroup {
+}
+
+/** A spending group from a row of sums (PostgreSQL gives numerics as strings). */
+export function spendingGroupOf(r: SpendingSums): SpendingGroup {
   return {
     currency: r.currency,
     currencyRate: numOrNull(r.currency_rate),
@@ -231,17 +234,7 @@ export async function spendingFromCube(
   to: number,
   stages: readonly LifecycleStage[] | undefined,
 ): Promise<{ year: number; key: string | null; group: SpendingGroup }[]> {
-  const { rows } = await sql<{
-    year: unknown;
-    key: string;
-    currency: string;
-    currency_rate: unknown;
-    idr_rate: unknown;
-    amount_minor: unknown;
-    transactions: unknown;
-    first_date: string | null;
-    last_date: string | null;
-  }>`
+  const { rows } = await sql<SpendingSums & { year: unknown; key: string }>`
     select s.year, s.key, s.currency, cr.units_per_usd as currency_rate, ir.units_per_usd as idr_rate,
       sum(s.amount_minor) as amount_minor, sum(s.transactions) as transactions,
       min(case when s.missing_day <> '' then s.missing_day end) as first_date, max(case when s.missing_day <> '' then s.missing_day end) as last_date

@@ -5,7 +5,7 @@
  * and cut to the best `limit` of each kind by the same score the domain computes, so that only a
  * handful of rows leave the database however many programs there are.
  */
-import { sql, type Kysely, type RawBuilder, type Selectable, type SqlBool } from 'kysely';
+import { sql, type Kysely, type RawBuilder, type Selectable, type SqlBool, type Updateable } from 'kysely';
 import type { Page } from '../domain/program/program-query.js';
 import type { FlagshipArea, LifecycleStage, Modality } from '../domain/codes.js';
 import { ALUMNI_STATUSES } from '../domain/participant/journey.js';
@@ -259,17 +259,7 @@ export class CooperationRequestRepo implements CooperationRequestRepository {
   }
 
   async updateFields(id: number, expectedVersion: number, data: CooperationRequestData, now: string): Promise<boolean> {
-    const result = await this.db
-      .updateTable('cooperation_requests')
-      .set({
-        ...dataColumns(data),
-        updated_at: now,
-        version: expectedVersion + 1,
-      })
-      .where('id', '=', id)
-      .where('version', '=', expectedVersion)
-      .executeTakeFirst();
-    return Number(result.numUpdatedRows) > 0;
+    return this.updateVersioned(id, expectedVersion, dataColumns(data), now);
   }
 
   async delete(id: number): Promise<void> {
@@ -282,15 +272,20 @@ export class CooperationRequestRepo implements CooperationRequestRepository {
     change: { status: RequestStatus; assessmentNote: string | null; activityId: number | null },
     now: string,
   ): Promise<boolean> {
+    const columns = { status: change.status, assessment_note: change.assessmentNote, activity_id: change.activityId };
+    return this.updateVersioned(id, expectedVersion, columns, now);
+  }
+
+  /** Writes columns of a request if it is still at the version read (optimistic locking); false when it is not. */
+  private async updateVersioned(
+    id: number,
+    expectedVersion: number,
+    columns: Updateable<CooperationRequestsTable>,
+    now: string,
+  ): Promise<boolean> {
     const result = await this.db
       .updateTable('cooperation_requests')
-      .set({
-        status: change.status,
-        assessment_note: change.assessmentNote,
-        activity_id: change.activityId,
-        updated_at: now,
-        version: expectedVersion + 1,
-      })
+      .set({ ...columns, updated_at: now, version: expectedVersion + 1 })
       .where('id', '=', id)
       .where('version', '=', expectedVersion)
       .executeTakeFirst();

@@ -12,6 +12,7 @@ import type { MissingRate } from '../domain/report/summary.js';
 import type { TrendPoint, TrendSeries, Trends, YearConcentration } from '../services/analytics.js';
 import type { PriorityView } from '../services/priorities.js';
 import type { CostShares, CountryProfile, PartnerProfile, SexCounts } from '../services/profiles.js';
+import { missingRatesSchema } from './report.schemas.js';
 
 const count = z.number().int();
 const money = z.string().meta({ description: 'exact decimal amount', example: '1875.00' });
@@ -57,16 +58,7 @@ const pointSchema = z.object({
 
 const seriesSchema = z.object({ code: z.string().nullable(), labelEn: z.string(), labelId: z.string(), points: z.array(pointSchema) });
 
-const missingRatesSchema = z.array(
-  z.object({
-    currency: z.string(),
-    transactions: count,
-    amount: money,
-    firstDate: z.string(),
-    lastDate: z.string(),
-    missing: z.array(z.enum(['usd', 'idr'])),
-  }),
-);
+const missingRates = missingRatesSchema(money);
 
 const presentMissing = (m: readonly MissingRate[]) => m.map((x) => ({ ...x, amount: formatMinor(x.amountMinor), missing: [...x.missing] }));
 
@@ -92,7 +84,7 @@ export const trendsSchema = z.object({
   byRegion: z.array(seriesSchema),
   byModality: z.array(seriesSchema),
   byFlagshipArea: z.array(seriesSchema),
-  missingRates: missingRatesSchema,
+  missingRates,
 });
 
 export const presentTrends = (t: Trends): z.output<typeof trendsSchema> => ({
@@ -285,7 +277,7 @@ const costSharesSchema = z.object({
   idr: money,
   programs: count,
   byCurrency: z.array(z.object({ currency: z.string(), amount: money, programs: count })),
-  missingRates: missingRatesSchema,
+  missingRates,
 });
 const presentShares = (c: CostShares) => ({
   usd: formatMinor(c.usdMinor),
@@ -342,7 +334,7 @@ export const countryProfileSchema = z.object({
       programs: count,
     }),
   ),
-  missingRates: missingRatesSchema,
+  missingRates,
 });
 
 export const presentCountryProfile = (p: CountryProfile): z.output<typeof countryProfileSchema> => ({

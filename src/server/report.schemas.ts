@@ -13,24 +13,28 @@ import type { YearRow } from '../services/reports.js';
 const count = z.number().int();
 const money = z.string().meta({ description: 'exact decimal amount', example: '38435225.61' });
 
+/** The amounts left out of a total for want of an exchange rate (each answer gives its own example amount). */
+export const missingRatesSchema = (amount: z.ZodString) =>
+  z.array(
+    z.object({
+      currency: z.string(),
+      transactions: count,
+      amount,
+      firstDate: z.string(),
+      lastDate: z.string(),
+      missing: z.array(z.enum(['usd', 'idr'])),
+    }),
+  );
+
 export const spendingSchema = z
   .object({
     usd: money.meta({ description: 'spent (disbursements and expenditure) in US dollars, at the rate of each value date' }),
     idr: money.meta({ description: 'the same in rupiah' }),
     transactions: count,
     byCurrency: z.array(z.object({ currency: z.string(), amount: money, transactions: count })),
-    missingRates: z
-      .array(
-        z.object({
-          currency: z.string(),
-          transactions: count,
-          amount: money,
-          firstDate: z.string(),
-          lastDate: z.string(),
-          missing: z.array(z.enum(['usd', 'idr'])),
-        }),
-      )
-      .meta({ description: 'amounts left out of a total because no exchange rate is recorded on or before their value date' }),
+    missingRates: missingRatesSchema(money).meta({
+      description: 'amounts left out of a total because no exchange rate is recorded on or before their value date',
+    }),
   })
   .meta({ id: 'Spending' });
 

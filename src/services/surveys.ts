@@ -20,7 +20,7 @@ import { ConflictError, ForbiddenError, NotFoundError } from '../domain/errors.j
 import type { Survey, SurveyCandidate } from './alumni.ports.js';
 import { audit } from './audit.js';
 import type { OutgoingMail } from './journey.ports.js';
-import type { Deps, Repos } from './deps.js';
+import type { Acting, Deps, Repos } from './deps.js';
 
 export async function listSurveys(deps: Deps<'surveys'>): Promise<Survey[]> {
   authorizeSurveyAdmin(deps.actor);
@@ -78,6 +78,11 @@ function invitationMail(survey: Survey, c: SurveyCandidate, link: string): Outgo
 
 const CANDIDATE_CHUNK = 1000;
 
+/** Logs something that happened to a survey (invitations sent, an answer) that changes none of its fields. */
+async function auditSurveyEvent(deps: Acting, repos: Repos<'audit'>, survey: Survey, comment: string): Promise<void> {
+  await audit(deps, repos, { action: 'update', entity: 'survey', entityId: survey.code, entityLabel: survey.nameEn, changes: {}, comment });
+}
+
 /**
  * Invites every alumnus (with an email, not erased) of a program that ended at least the
  * survey's months before `today`, once per survey, and queues the mail with their link.
@@ -112,15 +117,7 @@ export async function sendDueSurveys(
         if (batch.length < CANDIDATE_CHUNK) break;
       }
       invited.push({ code: survey.code, count });
-      if (count > 0)
-        await audit(deps, repos, {
-          action: 'update',
-          entity: 'survey',
-          entityId: survey.code,
-          entityLabel: survey.nameEn,
-          changes: {},
-          comment: `${count} invitation(s) sent (due on or before ${today})`,
-        });
+      if (count > 0) await auditSurveyEvent(deps, repos, survey, `${count} invitation(s) sent (due on or before ${today})`);
     }
     return { invited };
   });
@@ -164,14 +161,7 @@ export async function answerSurvey(deps: Deps<'surveys' | 'audit'>, token: strin
     const now = deps.clock.nowIso();
     if (!(await repos.surveys.answer(invitation.id, answers, now))) throw already();
     // The log records that an answer came, not what it says (comments may be personal).
-    await audit(deps, repos, {
-      action: 'update',
-      entity: 'survey',
-      entityId: survey.code,
-      entityLabel: survey.nameEn,
-      changes: {},
-      comment: `invitation ${invitation.id} answered`,
-    });
+    await auditSurveyEvent(deps, repos, survey, `invitation ${invitation.id} answered`);
     return { answeredAt: now };
   });
 }
