@@ -10,6 +10,7 @@ import { lifecycleStages } from '../../../../src/domain/codes.js';
 import type { Schemas } from '../../api/client.js';
 import { useAnnualPlan, useOrganisations, useYears } from '../../api/queries.js';
 import { useSession } from '../../auth/session.js';
+import { MissingRatesAlert } from '../../components/Figures.js';
 import { EmptyState, Loading, ProblemMessage } from '../../components/Status.js';
 import { useFormat } from '../../format.js';
 
@@ -213,25 +214,7 @@ function RateMissingTag() {
 
 function MissingRates({ spending }: { spending: Spending }) {
   const { t } = useTranslation();
-  const f = useFormat();
-  if (spending.missingRates.length === 0) return null;
   return (
-    <div className="problem" role="alert">
-      <strong>{t('plan.missingRatesTitle')}</strong>
-      <ul>
-        {spending.missingRates.map((m) => (
-          <li key={m.currency}>
-            {t('plan.missingRate', {
-              currency: m.currency,
-              from: f.date(m.firstDate),
-              to: f.date(m.lastDate),
-              amount: f.money(m.amount, m.currency),
-              count: m.transactions,
-              totals: m.missing.join(', ').toUpperCase(),
-            })}
-          </li>
-        ))}
-      </ul>
-    </div>
+    <MissingRatesAlert rates={spending.missingRates} title={t('plan.missingRatesTitle')} line={(values) => t('plan.missingRate', values)} />
   );
 }

@@ -5,6 +5,7 @@ import { REPORT_REGIONS } from '../../../../src/domain/reference/types.js';
 import type { AnnualSummary } from '../../api/client.js';
 import { useSummary, useYears } from '../../api/queries.js';
 import { BarChart } from '../../components/Charts.js';
+import { missingRateValues } from '../../components/Figures.js';
 import { EmptyState, Loading, ProblemMessage } from '../../components/Status.js';
 import { useFormat } from '../../format.js';
 
@@ -298,14 +299,7 @@ function Tables({ s }: { s: AnnualSummary }) {
         </dl>
         {s.spending.missingRates.map((m) => (
           <p key={m.currency} className="problem">
-            {t('report.missingRate', {
-              currency: m.currency,
-              from: f.date(m.firstDate),
-              to: f.date(m.lastDate),
-              amount: f.money(m.amount, m.currency),
-              count: m.transactions,
-              totals: m.missing.join(', ').toUpperCase(),
-            })}
+            {t('report.missingRate', missingRateValues(f, m))}
           </p>
         ))}
       </Section>
