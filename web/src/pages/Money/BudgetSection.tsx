@@ -6,7 +6,7 @@ import { useBudgetVsSpent } from '../../api/money-queries.js';
 import { EmptyState, Loading, ProblemMessage } from '../../components/Status.js';
 import { useFormat } from '../../format.js';
 import type { MoneySearch } from './money-search.js';
-import { MissingRates, PAGE_SIZE, Pager, RateTag } from './MoneyParts.js';
+import { MissingRates, listParams, Pager, RateTag } from './MoneyParts.js';
 
 type BudgetRow = Schemas['BudgetVsSpent']['rows'][number];
 
@@ -54,15 +54,7 @@ export function BudgetSection({ search, onPage }: { search: MoneySearch; onPage:
   const f = useFormat();
   const groupBy = search.groupBy ?? 'program';
   const page = search.page ?? 1;
-  const query = useBudgetVsSpent({
-    groupBy,
-    yearFrom: search.yearFrom,
-    yearTo: search.yearTo,
-    agency: search.agency,
-    stage: search.stage,
-    page,
-    pageSize: PAGE_SIZE,
-  });
+  const query = useBudgetVsSpent({ groupBy, ...listParams(search, page) });
   return (
     <section className="card" aria-labelledby="money-budget">
       <h2 id="money-budget">{t('money.budgetTitle')}</h2>

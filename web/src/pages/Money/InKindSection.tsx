@@ -6,7 +6,7 @@ import { useInKind } from '../../api/money-queries.js';
 import { EmptyState, Loading, ProblemMessage } from '../../components/Status.js';
 import { useFormat } from '../../format.js';
 import type { MoneySearch } from './money-search.js';
-import { EstimateBadge, MissingRates, PAGE_SIZE, Pager, RateTag } from './MoneyParts.js';
+import { EstimateBadge, MissingRates, listParams, Pager, RateTag } from './MoneyParts.js';
 
 type Estimate = Schemas['InKindEstimate'];
 type Gap = Schemas['InKindReport']['gaps'][number];
@@ -72,14 +72,7 @@ export function InKindSection({ search, onPage }: { search: MoneySearch; onPage:
   const f = useFormat();
   const gapText = useGapText();
   const page = search.inKindPage ?? 1;
-  const query = useInKind({
-    yearFrom: search.yearFrom,
-    yearTo: search.yearTo,
-    agency: search.agency,
-    stage: search.stage,
-    page,
-    pageSize: PAGE_SIZE,
-  });
+  const query = useInKind(listParams(search, page));
   return (
     <section className="card" aria-labelledby="money-in-kind">
       <h2 id="money-in-kind">

@@ -1,15 +1,21 @@
 /**
- * What the money page's sections share: the page size of its lists, their pager, the badge every
+ * What the money page's sections share: the page size and filters of its lists, their pager, the badge every
  * estimated value carries, and the notes on amounts left out for want of an exchange rate.
  */
 import { useTranslation } from 'react-i18next';
 import type { Schemas } from '../../api/client.js';
 import { MissingRatesAlert } from '../../components/Figures.js';
 import { PageNav } from '../../components/PageNav.js';
+import type { MoneySearch } from './money-search.js';
 
 type Spending = Schemas['Spending'];
 
 export const PAGE_SIZE = 50;
+
+/** A section's list query: the page's filters (years, agency, stage) and that section's `page` of `PAGE_SIZE` rows. */
+export function listParams(search: MoneySearch, page: number) {
+  return { yearFrom: search.yearFrom, yearTo: search.yearTo, agency: search.agency, stage: search.stage, page, pageSize: PAGE_SIZE };
+}
 
 /** The badge every estimated value carries. */
 export function EstimateBadge() {
