@@ -12,6 +12,7 @@ import { useAnnualPlan, useOrganisations, useYears } from '../../api/queries.js'
 import { useSession } from '../../auth/session.js';
 import { MissingRatesAlert } from '../../components/Figures.js';
 import { EmptyState, Loading, ProblemMessage } from '../../components/Status.js';
+import { yearChoices, YearSelect } from '../../components/YearSelect.js';
 import { useFormat } from '../../format.js';
 
 type AnnualPlan = Schemas['AnnualPlan'];
@@ -29,23 +30,19 @@ export function AnnualPlanPage() {
   const plan = useAnnualPlan(valid ? year : 0, valid && !!user);
   if (!valid) return <EmptyState>{t('errors.notFound')}</EmptyState>;
   const thisYear = new Date().getFullYear();
-  const choices = [...new Set([...(years.data?.items.map((y) => y.year) ?? []), year, thisYear, thisYear + 1])].sort((a, b) => b - a);
   return (
     <article className="plan">
       <div className="page-head">
         <h1>{t('plan.title', { year })}</h1>
         {user && (
           <div className="actions no-print">
-            <label className="inline" htmlFor="plan-year">
-              {t('plan.year')}
-            </label>
-            <select id="plan-year" value={year} onChange={(e) => void navigate({ to: '/plan/$year', params: { year: e.target.value } })}>
-              {choices.map((y) => (
-                <option key={y} value={y}>
-                  {y}
-                </option>
-              ))}
-            </select>
+            <YearSelect
+              id="plan-year"
+              label={t('plan.year')}
+              year={year}
+              choices={yearChoices(years.data?.items, year, thisYear, thisYear + 1)}
+              onYear={(y) => void navigate({ to: '/plan/$year', params: { year: y } })}
+            />
             <button type="button" className="secondary" onClick={() => window.print()}>
               {t('common.print')}
             </button>

@@ -7,6 +7,7 @@ import { useSummary, useYears } from '../../api/queries.js';
 import { BarChart } from '../../components/Charts.js';
 import { missingRateValues } from '../../components/Figures.js';
 import { EmptyState, Loading, ProblemMessage } from '../../components/Status.js';
+import { yearChoices, YearSelect } from '../../components/YearSelect.js';
 import { useFormat } from '../../format.js';
 
 export function AnnualReportPage() {
@@ -17,26 +18,18 @@ export function AnnualReportPage() {
   const years = useYears();
   const summary = useSummary(Number.isInteger(year) ? year : undefined);
   if (!Number.isInteger(year)) return <EmptyState>{t('errors.notFound')}</EmptyState>;
-  const choices = [...new Set([...(years.data?.items.map((y) => y.year) ?? []), year])].sort((a, b) => b - a);
   return (
     <article className="report">
       <div className="page-head">
         <h1>{t('report.title', { year })}</h1>
         <div className="actions no-print">
-          <label className="inline" htmlFor="year-select">
-            {t('report.otherYear')}
-          </label>
-          <select
+          <YearSelect
             id="year-select"
-            value={year}
-            onChange={(e) => void navigate({ to: '/reports/annual/$year', params: { year: e.target.value } })}
-          >
-            {choices.map((y) => (
-              <option key={y} value={y}>
-                {y}
-              </option>
-            ))}
-          </select>
+            label={t('report.otherYear')}
+            year={year}
+            choices={yearChoices(years.data?.items, year)}
+            onYear={(y) => void navigate({ to: '/reports/annual/$year', params: { year: y } })}
+          />
           <Download year={year} format="xlsx" />
           <Download year={year} format="pdf" />
           <button type="button" className="secondary" onClick={() => window.print()}>
