@@ -5,6 +5,7 @@ import { REPORT_REGIONS } from '../../../../src/domain/reference/types.js';
 import type { AnnualSummary } from '../../api/client.js';
 import { useSummary, useYears } from '../../api/queries.js';
 import { BarChart } from '../../components/Charts.js';
+import { DataTable } from '../../components/DataTable.js';
 import { missingRateValues } from '../../components/Figures.js';
 import { EmptyState, Loading, ProblemMessage } from '../../components/Status.js';
 import { yearChoices, YearSelect } from '../../components/YearSelect.js';
@@ -185,40 +186,37 @@ function Tables({ s }: { s: AnnualSummary }) {
         />
       </Section>
       <Section title={t('report.recipients')} year={s.year} table="recipients">
-        <div className="table-wrap">
-          <table className="data">
-            <thead>
-              <tr>
-                <th scope="col" className="num">
-                  {t('report.rank')}
-                </th>
-                <th scope="col">{t('programs.country')}</th>
-                <th scope="col">{t('report.region')}</th>
-                <th scope="col" className="num">
-                  {t('common.programs')}
-                </th>
-                <th scope="col" className="num">
-                  {t('common.participants')}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {s.topRecipients.map((r) => (
-                <tr key={r.country}>
-                  <td className="num">{r.rank}</td>
-                  <td>
-                    <Link to="/countries/$code" params={{ code: r.country }}>
-                      {f.lang === 'id' ? r.nameId : r.nameEn}
-                    </Link>
-                  </td>
-                  <td>{r.region ? t(`codes.regions.${r.region}`) : '—'}</td>
-                  <td className="num">{f.number(r.programs)}</td>
-                  <td className="num">{f.number(r.participants)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          head={
+            <>
+              <th scope="col" className="num">
+                {t('report.rank')}
+              </th>
+              <th scope="col">{t('programs.country')}</th>
+              <th scope="col">{t('report.region')}</th>
+              <th scope="col" className="num">
+                {t('common.programs')}
+              </th>
+              <th scope="col" className="num">
+                {t('common.participants')}
+              </th>
+            </>
+          }
+        >
+          {s.topRecipients.map((r) => (
+            <tr key={r.country}>
+              <td className="num">{r.rank}</td>
+              <td>
+                <Link to="/countries/$code" params={{ code: r.country }}>
+                  {f.lang === 'id' ? r.nameId : r.nameEn}
+                </Link>
+              </td>
+              <td>{r.region ? t(`codes.regions.${r.region}`) : '—'}</td>
+              <td className="num">{f.number(r.programs)}</td>
+              <td className="num">{f.number(r.participants)}</td>
+            </tr>
+          ))}
+        </DataTable>
       </Section>
       <div className="grid2">
         <Section title={t('report.modality')} year={s.year} table="modality">
