@@ -3,6 +3,7 @@ import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import type { Schemas } from '../../api/client.js';
 import { useBudgetVsSpent } from '../../api/money-queries.js';
+import { DataTable } from '../../components/DataTable.js';
 import { EmptyState, Loading, ProblemMessage } from '../../components/Status.js';
 import { useFormat } from '../../format.js';
 import type { MoneySearch } from './money-search.js';
@@ -89,59 +90,57 @@ export function BudgetSection({ search, onPage }: { search: MoneySearch; onPage:
           </div>
           <MissingRates spending={query.data.total.budget} what={t('money.budget')} />
           <MissingRates spending={query.data.total.spent} what={t('money.spent')} />
-          <div className="table-wrap">
-            <table className="data">
-              <caption className="muted small">{t('money.tableCaption', { count: query.data.groups })}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t(`money.groupings.${groupBy}`)}</th>
-                  {groupBy !== 'program' && (
-                    <th scope="col" className="num">
-                      {t('common.programs')}
-                    </th>
-                  )}
+          <DataTable
+            caption={t('money.tableCaption', { count: query.data.groups })}
+            captionClassName="muted small"
+            head={
+              <>
+                <th scope="col">{t(`money.groupings.${groupBy}`)}</th>
+                {groupBy !== 'program' && (
                   <th scope="col" className="num">
-                    {t('money.budgetUsd')}
+                    {t('common.programs')}
                   </th>
-                  <th scope="col" className="num">
-                    {t('money.spentUsd')}
-                  </th>
-                  <th scope="col" className="num">
-                    {t('money.budgetIdr')}
-                  </th>
-                  <th scope="col" className="num">
-                    {t('money.spentIdr')}
-                  </th>
-                  <th scope="col" className="num">
-                    {t('money.executionRate')}
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {query.data.rows.map((row, i) => (
-                  <tr key={row.group.program?.id ?? `${row.group.agency?.code ?? row.group.year ?? 'none'}-${i}`}>
-                    <td className="title-cell">
-                      <GroupLabel row={row} />
-                    </td>
-                    {groupBy !== 'program' && <td className="num">{f.number(row.group.programs)}</td>}
-                    <td className="num">
-                      {f.money(row.budget.usd)}
-                      <RateTag spending={row.budget} />
-                    </td>
-                    <td className="num">
-                      {f.money(row.spent.usd)}
-                      <RateTag spending={row.spent} />
-                    </td>
-                    <td className="num">{f.money(row.budget.idr)}</td>
-                    <td className="num">{f.money(row.spent.idr)}</td>
-                    <td className="num">
-                      <Execution rate={row.executionRate} basis={row.executionRateBasis} />
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+                )}
+                <th scope="col" className="num">
+                  {t('money.budgetUsd')}
+                </th>
+                <th scope="col" className="num">
+                  {t('money.spentUsd')}
+                </th>
+                <th scope="col" className="num">
+                  {t('money.budgetIdr')}
+                </th>
+                <th scope="col" className="num">
+                  {t('money.spentIdr')}
+                </th>
+                <th scope="col" className="num">
+                  {t('money.executionRate')}
+                </th>
+              </>
+            }
+          >
+            {query.data.rows.map((row, i) => (
+              <tr key={row.group.program?.id ?? `${row.group.agency?.code ?? row.group.year ?? 'none'}-${i}`}>
+                <td className="title-cell">
+                  <GroupLabel row={row} />
+                </td>
+                {groupBy !== 'program' && <td className="num">{f.number(row.group.programs)}</td>}
+                <td className="num">
+                  {f.money(row.budget.usd)}
+                  <RateTag spending={row.budget} />
+                </td>
+                <td className="num">
+                  {f.money(row.spent.usd)}
+                  <RateTag spending={row.spent} />
+                </td>
+                <td className="num">{f.money(row.budget.idr)}</td>
+                <td className="num">{f.money(row.spent.idr)}</td>
+                <td className="num">
+                  <Execution rate={row.executionRate} basis={row.executionRateBasis} />
+                </td>
+              </tr>
+            ))}
+          </DataTable>
           <Pager page={page} total={query.data.groups} onPage={onPage} />
         </>
       )}
