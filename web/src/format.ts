@@ -23,6 +23,8 @@ export function useFormat() {
     country: (iso2: string) => countryName(iso2, lang),
     code: <C extends string>(set: CodeSet<C>, code: string | null | undefined) =>
       code && set.is(code) ? set.label(code, lang) : code ? code : '—',
+    /** A record's name in the active language (countries, regions, lists, survey waves). */
+    name: <N>(a: { nameEn: N; nameId: N }) => (lang === 'id' ? a.nameId : a.nameEn),
     title: (a: { titleEn: string | null; titleId: string | null }) =>
       (lang === 'id' ? (a.titleId ?? a.titleEn) : (a.titleEn ?? a.titleId)) ?? '—',
   };

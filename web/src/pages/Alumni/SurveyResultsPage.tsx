@@ -37,7 +37,7 @@ function Wave({ wave }: { wave: SurveyResults['waves'][number] }) {
   const pct = (p: string | null) => (p === null ? '—' : `${p} %`);
   return (
     <section className="card">
-      <h2>{f.lang === 'id' ? wave.nameId : wave.nameEn}</h2>
+      <h2>{f.name(wave)}</h2>
       <table>
         <caption>{t('alumni.results.caption', { months: wave.monthsAfter })}</caption>
         <thead>

@@ -24,7 +24,7 @@ export function BreakdownSection({
         {(b) => (
           <>
             <div className="card-head">
-              <h2>{t('priorities.breakdownTitle', { name: f.lang === 'id' ? b.nameId : b.nameEn, year: b.year })}</h2>
+              <h2>{t('priorities.breakdownTitle', { name: f.name(b), year: b.year })}</h2>
               <button type="button" className="secondary no-print" onClick={onClose}>
                 {t('common.cancel')}
               </button>
@@ -53,7 +53,7 @@ export function BreakdownSection({
                 <tr key={c.country} className={c.programs === 0 ? 'muted' : undefined}>
                   <td>
                     <Link to="/countries/$code" params={{ code: c.country }}>
-                      {f.lang === 'id' ? c.nameId : c.nameEn}
+                      {f.name(c)}
                     </Link>
                   </td>
                   <td className="num">{f.number(c.programs)}</td>

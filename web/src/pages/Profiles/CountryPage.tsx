@@ -26,7 +26,7 @@ function Profile({ p }: { p: CountryProfileData }) {
     <article>
       <div className="page-head">
         <h1>
-          {f.lang === 'id' ? p.country.nameId : p.country.nameEn} <span className="muted">({p.country.iso3})</span>
+          {f.name(p.country)} <span className="muted">({p.country.iso3})</span>
         </h1>
       </div>
       <p className="muted">
@@ -45,7 +45,7 @@ function Profile({ p }: { p: CountryProfileData }) {
         <ul className="chips">
           {p.memberships.map((m) => (
             <li key={`${m.group}:${m.status}:${m.since ?? ''}`}>
-              {f.lang === 'id' ? m.nameId : m.nameEn}{' '}
+              {f.name(m)}{' '}
               <span className="muted small">
                 ({m.status}
                 {m.since ? `, ${t('country.since', { date: m.since })}` : ''}

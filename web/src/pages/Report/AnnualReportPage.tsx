@@ -208,7 +208,7 @@ function Tables({ s }: { s: AnnualSummary }) {
               <td className="num">{r.rank}</td>
               <td>
                 <Link to="/countries/$code" params={{ code: r.country }}>
-                  {f.lang === 'id' ? r.nameId : r.nameEn}
+                  {f.name(r)}
                 </Link>
               </td>
               <td>{r.region ? t(`codes.regions.${r.region}`) : '—'}</td>
@@ -262,7 +262,7 @@ function Tables({ s }: { s: AnnualSummary }) {
           ]}
           rows={s.groupings.map((g) => ({
             key: g.group,
-            label: f.lang === 'id' ? g.nameId : g.nameEn,
+            label: f.name(g),
             values: [
               f.number(g.programs),
               f.number(g.countries),
