@@ -25,6 +25,8 @@ export function useFormat() {
       code && set.is(code) ? set.label(code, lang) : code ? code : '—',
     /** A record's name in the active language (countries, regions, lists, survey waves). */
     name: <N>(a: { nameEn: N; nameId: N }) => (lang === 'id' ? a.nameId : a.nameEn),
+    /** An organisation's name in the active language, the English one when it has no Indonesian name. */
+    orgName: (o: { nameEn: string; nameId: string | null }) => (lang === 'id' ? (o.nameId ?? o.nameEn) : o.nameEn),
     title: (a: { titleEn: string | null; titleId: string | null }) =>
       (lang === 'id' ? (a.titleId ?? a.titleEn) : (a.titleEn ?? a.titleId)) ?? '—',
   };

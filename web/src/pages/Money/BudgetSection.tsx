@@ -42,8 +42,7 @@ function GroupLabel({ row }: { row: BudgetRow }) {
     if (!g.agency) return <span className="muted">{t('money.noAgency')}</span>;
     return (
       <>
-        {f.lang === 'id' ? (g.agency.nameId ?? g.agency.nameEn) : g.agency.nameEn}{' '}
-        {g.agency.acronym && <span className="muted small">({g.agency.acronym})</span>}
+        {f.orgName(g.agency)} {g.agency.acronym && <span className="muted small">({g.agency.acronym})</span>}
       </>
     );
   }

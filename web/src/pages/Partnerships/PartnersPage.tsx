@@ -175,7 +175,7 @@ function PartnerTable({ data, internal }: { data: PartnerList; internal: boolean
               <tr key={p.code}>
                 <td className="title-cell">
                   <Link to="/partners/$code" params={{ code: p.code }}>
-                    {f.lang === 'id' ? (p.nameId ?? p.nameEn) : p.nameEn}
+                    {f.orgName(p)}
                   </Link>
                   {p.acronym && <span className="muted"> ({p.acronym})</span>}
                 </td>

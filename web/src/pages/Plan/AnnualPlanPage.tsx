@@ -77,10 +77,7 @@ function useOrgName() {
   const { t } = useTranslation();
   const f = useFormat();
   const orgs = useOrganisations();
-  const names = useMemo(
-    () => new Map((orgs.data?.items ?? []).map((o) => [o.code.toLowerCase(), f.lang === 'id' ? (o.nameId ?? o.nameEn) : o.nameEn])),
-    [orgs.data, f.lang],
-  );
+  const names = useMemo(() => new Map((orgs.data?.items ?? []).map((o) => [o.code.toLowerCase(), f.orgName(o)])), [orgs.data, f.lang]);
   return (code: string | null) => (code ? (names.get(code.toLowerCase()) ?? code) : t('plan.noMinistry'));
 }
 

@@ -110,7 +110,7 @@ function Profile({ p }: { p: CountryProfileData }) {
                       <tr key={x.code}>
                         <td>
                           <Link to="/partners/$code" params={{ code: x.code }}>
-                            {x.acronym ?? (f.lang === 'id' ? (x.nameId ?? x.nameEn) : x.nameEn)}
+                            {x.acronym ?? f.orgName(x)}
                           </Link>
                         </td>
                         <td>{x.roles.map((r) => f.code(sscRoles, r)).join(', ')}</td>

@@ -53,7 +53,7 @@ function Profile({ p }: { p: PartnerProfileData }) {
     <article>
       <div className="page-head">
         <h1>
-          {f.lang === 'id' ? (org.nameId ?? org.nameEn) : org.nameEn}
+          {f.orgName(org)}
           {org.acronym ? <span className="muted"> ({org.acronym})</span> : null}
         </h1>
       </div>

@@ -241,7 +241,7 @@ function Tables({ s }: { s: AnnualSummary }) {
                         {p.acronym ?? p.org}
                       </Link>
                     </th>
-                    <td>{f.lang === 'id' ? (p.nameId ?? p.nameEn) : p.nameEn}</td>
+                    <td>{f.orgName(p)}</td>
                     <td className="num">{t('common.program', { count: p.programs })}</td>
                   </tr>
                 ))}

@@ -89,7 +89,7 @@ function MatchTables({ m, onChoose }: { m: RequestMatches; onChoose?: (code: str
     <>
       <MatchTable title={t('requests.matches.agencies')} nameHeader={t('requests.matches.name')} matches={m.agencies} keyOf={(a) => a.code}>
         {(a) => {
-          const name = f.lang === 'id' ? (a.nameId ?? a.nameEn) : a.nameEn;
+          const name = f.orgName(a);
           return (
             <>
               <Link to="/partners/$code" params={{ code: a.code }}>
