@@ -76,7 +76,6 @@ function TrendTables({ data, by, onBy }: { data: Trends; by: TrendDimension; onB
   const f = useFormat();
   const years = data.totals.map((p) => String(p.year));
   const series = by === 'region' ? data.byRegion : by === 'modality' ? data.byModality : data.byFlagshipArea;
-  const label = (s: { labelEn: string; labelId: string }) => (f.lang === 'id' ? s.labelId : s.labelEn);
   return (
     <>
       <section className="card">
@@ -152,7 +151,7 @@ function TrendTables({ data, by, onBy }: { data: Trends; by: TrendDimension; onB
         <LineChart
           label={t('common.programs')}
           categories={years}
-          series={series.map((s) => ({ name: label(s), values: s.points.map((p) => p.programs) }))}
+          series={series.map((s) => ({ name: f.label(s), values: s.points.map((p) => p.programs) }))}
         />
         <DataTable
           head={
@@ -170,7 +169,7 @@ function TrendTables({ data, by, onBy }: { data: Trends; by: TrendDimension; onB
         >
           {series.map((s) => (
             <tr key={s.code ?? '-'}>
-              <th scope="row">{label(s)}</th>
+              <th scope="row">{f.label(s)}</th>
               {s.points.map((p) => (
                 <td key={p.year} className="num" title={`${t('common.participants')}: ${f.number(p.participants)}`}>
                   {f.number(p.programs)} <span className="muted small">/ {f.number(p.participants)}</span>
@@ -272,7 +271,6 @@ function NetworkView({ range }: { range: { from: number; to: number } }) {
 function NetworkChart({ data }: { data: Network }) {
   const { t } = useTranslation();
   const f = useFormat();
-  const label = (n: { labelEn: string; labelId: string }) => (f.lang === 'id' ? n.labelId : n.labelEn);
   const lang = f.lang;
   const nodes = useMemo(
     () =>
@@ -288,14 +286,14 @@ function NetworkChart({ data }: { data: Network }) {
   const byId = new Map(data.nodes.map((n) => [n.id, n]));
   const linkTo = (id: string) => {
     const n = byId.get(id);
-    if (!n?.code) return n ? label(n) : id;
+    if (!n?.code) return n ? f.label(n) : id;
     return n.kind === 'recipient' ? (
       <Link to="/countries/$code" params={{ code: n.code }}>
-        {label(n)}
+        {f.label(n)}
       </Link>
     ) : (
       <Link to="/partners/$code" params={{ code: n.code }}>
-        {label(n)}
+        {f.label(n)}
       </Link>
     );
   };

@@ -137,7 +137,6 @@ function FigureTable({
 function Tables({ s }: { s: AnnualSummary }) {
   const { t } = useTranslation();
   const f = useFormat();
-  const label = (r: { labelEn: string; labelId: string }) => (f.lang === 'id' ? r.labelId : r.labelEn);
   const breakdown = (rows: AnnualSummary['byModality'], head: string) => {
     const used = rows.filter((r) => r.programs > 0);
     return (
@@ -145,13 +144,13 @@ function Tables({ s }: { s: AnnualSummary }) {
         <FigureTable
           head={head}
           columns={[t('common.programs'), t('common.participants')]}
-          rows={used.map((r) => ({ key: r.code ?? 'none', label: label(r), values: [f.number(r.programs), f.number(r.participants)] }))}
+          rows={used.map((r) => ({ key: r.code ?? 'none', label: f.label(r), values: [f.number(r.programs), f.number(r.participants)] }))}
         />
         <BarChart
           horizontal
           height={220}
           label={head}
-          categories={used.map(label)}
+          categories={used.map(f.label)}
           series={[{ name: t('common.programs'), values: used.map((r) => r.programs) }]}
         />
       </>
