@@ -23,6 +23,12 @@ export function useFormat() {
     country: (iso2: string) => countryName(iso2, lang),
     code: <C extends string>(set: CodeSet<C>, code: string | null | undefined) =>
       code && set.is(code) ? set.label(code, lang) : code ? code : '—',
+    /** A record's name in the active language (countries, regions, lists, survey waves). */
+    name: <N>(a: { nameEn: N; nameId: N }) => (lang === 'id' ? a.nameId : a.nameEn),
+    /** An organisation's name in the active language, the English one when it has no Indonesian name. */
+    orgName: (o: { nameEn: string; nameId: string | null }) => (lang === 'id' ? (o.nameId ?? o.nameEn) : o.nameEn),
+    /** A code's or node's label in the active language (regions, modalities, areas, survey scales, flows). */
+    label: (a: { labelEn: string; labelId: string }) => (lang === 'id' ? a.labelId : a.labelEn),
     title: (a: { titleEn: string | null; titleId: string | null }) =>
       (lang === 'id' ? (a.titleId ?? a.titleEn) : (a.titleEn ?? a.titleId)) ?? '—',
   };

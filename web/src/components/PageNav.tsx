@@ -6,6 +6,7 @@ export function PageNav({
   pages,
   last = pages,
   label,
+  buttonClassName,
   onPage,
 }: {
   page: number;
@@ -14,16 +15,18 @@ export function PageNav({
   last?: number;
   /** The navigation's accessible name; "Page 2 of 5" unless given. */
   label?: string;
+  /** The class of both buttons (the money page's are "secondary"). */
+  buttonClassName?: string;
   onPage: (page: number) => void;
 }) {
   const { t } = useTranslation();
   return (
     <nav className="pager" aria-label={label ?? t('common.pageOf', { page, pages })}>
-      <button type="button" disabled={page <= 1} onClick={() => onPage(page - 1)}>
+      <button type="button" className={buttonClassName} disabled={page <= 1} onClick={() => onPage(page - 1)}>
         {t('common.previous')}
       </button>
       <span>{t('common.pageOf', { page, pages })}</span>
-      <button type="button" disabled={page >= last} onClick={() => onPage(page + 1)}>
+      <button type="button" className={buttonClassName} disabled={page >= last} onClick={() => onPage(page + 1)}>
         {t('common.next')}
       </button>
     </nav>

@@ -65,7 +65,7 @@ function OrganisationOptions() {
             {ofKind.map((o) => (
               <option key={o.code} value={o.code}>
                 {o.acronym ? `${o.acronym} — ` : ''}
-                {f.lang === 'id' ? (o.nameId ?? o.nameEn) : o.nameEn} ({o.code})
+                {f.orgName(o)} ({o.code})
               </option>
             ))}
           </optgroup>

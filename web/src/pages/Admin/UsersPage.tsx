@@ -8,6 +8,7 @@ import { useUsers } from '../../api/queries.js';
 import { RequireRole } from '../../auth/RequireRole.js';
 import { can, useSession, type Role } from '../../auth/session.js';
 import { useInstant } from '../../components/ChangeList.js';
+import { DataTable } from '../../components/DataTable.js';
 import { EmptyState, QueryState } from '../../components/Status.js';
 import { useFormat } from '../../format.js';
 import { UserForm } from './UserForm.js';
@@ -71,48 +72,45 @@ export function UsersPage() {
               data.items.length === 0 ? (
                 <EmptyState>{t('admin.noUsers')}</EmptyState>
               ) : (
-                <div className="table-wrap">
-                  <table className="data">
-                    <thead>
-                      <tr>
-                        <th scope="col">{t('auth.email')}</th>
-                        <th scope="col">{t('admin.name')}</th>
-                        <th scope="col">{t('admin.role')}</th>
-                        <th scope="col">{t('admin.organisation')}</th>
-                        <th scope="col">{t('admin.status')}</th>
-                        <th scope="col">{t('admin.lastLogin')}</th>
-                        <th scope="col">
-                          <span className="sr-only">{t('common.edit')}</span>
-                        </th>
-                      </tr>
-                    </thead>
-                    <tbody>
-                      {data.items.map((u) => (
-                        <tr key={u.id} className={u.disabled ? 'muted' : undefined}>
-                          <td>{u.email}</td>
-                          <td>{u.name}</td>
-                          <td>{f.code(roles, u.role)}</td>
-                          <td>{u.orgCode ?? '—'}</td>
-                          <td>{u.disabled ? t('admin.disabled') : t('admin.active')}</td>
-                          <td>{u.lastLoginAt ? instant(u.lastLoginAt) : '—'}</td>
-                          <td>
-                            <button
-                              type="button"
-                              className="link"
-                              onClick={() => handleEdit(u)}
-                              aria-label={t('admin.editUser', { email: u.email })}
-                            >
-                              {t('common.edit')}
-                            </button>{' '}
-                            <Link to="/admin/audit" search={{ actorUserId: u.id }} aria-label={t('admin.auditBy', { email: u.email })}>
-                              {t('admin.auditLink')}
-                            </Link>
-                          </td>
-                        </tr>
-                      ))}
-                    </tbody>
-                  </table>
-                </div>
+                <DataTable
+                  head={
+                    <>
+                      <th scope="col">{t('auth.email')}</th>
+                      <th scope="col">{t('admin.name')}</th>
+                      <th scope="col">{t('admin.role')}</th>
+                      <th scope="col">{t('admin.organisation')}</th>
+                      <th scope="col">{t('admin.status')}</th>
+                      <th scope="col">{t('admin.lastLogin')}</th>
+                      <th scope="col">
+                        <span className="sr-only">{t('common.edit')}</span>
+                      </th>
+                    </>
+                  }
+                >
+                  {data.items.map((u) => (
+                    <tr key={u.id} className={u.disabled ? 'muted' : undefined}>
+                      <td>{u.email}</td>
+                      <td>{u.name}</td>
+                      <td>{f.code(roles, u.role)}</td>
+                      <td>{u.orgCode ?? '—'}</td>
+                      <td>{u.disabled ? t('admin.disabled') : t('admin.active')}</td>
+                      <td>{u.lastLoginAt ? instant(u.lastLoginAt) : '—'}</td>
+                      <td>
+                        <button
+                          type="button"
+                          className="link"
+                          onClick={() => handleEdit(u)}
+                          aria-label={t('admin.editUser', { email: u.email })}
+                        >
+                          {t('common.edit')}
+                        </button>{' '}
+                        <Link to="/admin/audit" search={{ actorUserId: u.id }} aria-label={t('admin.auditBy', { email: u.email })}>
+                          {t('admin.auditLink')}
+                        </Link>
+                      </td>
+                    </tr>
+                  ))}
+                </DataTable>
               )
             }
           </QueryState>

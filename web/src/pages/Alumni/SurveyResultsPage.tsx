@@ -37,7 +37,7 @@ function Wave({ wave }: { wave: SurveyResults['waves'][number] }) {
   const pct = (p: string | null) => (p === null ? '—' : `${p} %`);
   return (
     <section className="card">
-      <h2>{f.lang === 'id' ? wave.nameId : wave.nameEn}</h2>
+      <h2>{f.name(wave)}</h2>
       <table>
         <caption>{t('alumni.results.caption', { months: wave.monthsAfter })}</caption>
         <thead>
@@ -62,7 +62,7 @@ function Wave({ wave }: { wave: SurveyResults['waves'][number] }) {
           ))}
           {wave.scales.map((s) => (
             <tr key={s.questionId}>
-              <th scope="row">{f.lang === 'id' ? s.labelId : s.labelEn}</th>
+              <th scope="row">{f.label(s)}</th>
               <td>{t('alumni.results.answers', { count: s.answers })}</td>
               <td>{s.average === null ? '—' : t('alumni.results.mean', { mean: s.average })}</td>
             </tr>

@@ -4,6 +4,7 @@ import { lazy, Suspense, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useConcentration, useNetwork, useTrends, type ConcentrationYear, type Network, type Trends } from '../../api/analytics-queries.js';
 import { LineChart } from '../../components/Charts.js';
+import { DataTable } from '../../components/DataTable.js';
 import { EmptyState, Loading, QueryState } from '../../components/Status.js';
 import { useFormat } from '../../format.js';
 import { MissingRates } from '../../components/Figures.js';
@@ -75,7 +76,6 @@ function TrendTables({ data, by, onBy }: { data: Trends; by: TrendDimension; onB
   const f = useFormat();
   const years = data.totals.map((p) => String(p.year));
   const series = by === 'region' ? data.byRegion : by === 'modality' ? data.byModality : data.byFlagshipArea;
-  const label = (s: { labelEn: string; labelId: string }) => (f.lang === 'id' ? s.labelId : s.labelEn);
   return (
     <>
       <section className="card">
@@ -88,54 +88,51 @@ function TrendTables({ data, by, onBy }: { data: Trends; by: TrendDimension; onB
             { name: t('common.countries'), values: data.totals.map((p) => p.countries ?? 0) },
           ]}
         />
-        <div className="table-wrap">
-          <table className="data">
-            <thead>
-              <tr>
-                <th scope="col">{t('common.year')}</th>
-                <th scope="col" className="num">
-                  {t('common.programs')}
-                </th>
-                <th scope="col" className="num">
-                  {t('analytics.change')}
-                </th>
-                <th scope="col" className="num">
-                  {t('common.countries')}
-                </th>
-                <th scope="col" className="num">
-                  {t('common.participants')}
-                </th>
-                <th scope="col" className="num">
-                  {t('analytics.change')}
-                </th>
-                <th scope="col" className="num">
-                  USD
-                </th>
-                <th scope="col" className="num">
-                  {t('analytics.change')}
-                </th>
-                <th scope="col" className="num">
-                  IDR
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {data.totals.map((p) => (
-                <tr key={p.year}>
-                  <th scope="row">{p.year}</th>
-                  <td className="num">{f.number(p.programs)}</td>
-                  <ChangeCell c={p.change.programs} />
-                  <td className="num">{f.number(p.countries ?? 0)}</td>
-                  <td className="num">{f.number(p.participants)}</td>
-                  <ChangeCell c={p.change.participants} />
-                  <td className="num">{f.money(p.usd ?? '0')}</td>
-                  <ChangeCell c={p.change.usd} />
-                  <td className="num">{f.money(p.idr ?? '0')}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          head={
+            <>
+              <th scope="col">{t('common.year')}</th>
+              <th scope="col" className="num">
+                {t('common.programs')}
+              </th>
+              <th scope="col" className="num">
+                {t('analytics.change')}
+              </th>
+              <th scope="col" className="num">
+                {t('common.countries')}
+              </th>
+              <th scope="col" className="num">
+                {t('common.participants')}
+              </th>
+              <th scope="col" className="num">
+                {t('analytics.change')}
+              </th>
+              <th scope="col" className="num">
+                USD
+              </th>
+              <th scope="col" className="num">
+                {t('analytics.change')}
+              </th>
+              <th scope="col" className="num">
+                IDR
+              </th>
+            </>
+          }
+        >
+          {data.totals.map((p) => (
+            <tr key={p.year}>
+              <th scope="row">{p.year}</th>
+              <td className="num">{f.number(p.programs)}</td>
+              <ChangeCell c={p.change.programs} />
+              <td className="num">{f.number(p.countries ?? 0)}</td>
+              <td className="num">{f.number(p.participants)}</td>
+              <ChangeCell c={p.change.participants} />
+              <td className="num">{f.money(p.usd ?? '0')}</td>
+              <ChangeCell c={p.change.usd} />
+              <td className="num">{f.money(p.idr ?? '0')}</td>
+            </tr>
+          ))}
+        </DataTable>
         <p className="muted small">{t('analytics.changeNote')}</p>
         <MissingRates items={data.missingRates} />
       </section>
@@ -154,36 +151,33 @@ function TrendTables({ data, by, onBy }: { data: Trends; by: TrendDimension; onB
         <LineChart
           label={t('common.programs')}
           categories={years}
-          series={series.map((s) => ({ name: label(s), values: s.points.map((p) => p.programs) }))}
+          series={series.map((s) => ({ name: f.label(s), values: s.points.map((p) => p.programs) }))}
         />
-        <div className="table-wrap">
-          <table className="data">
-            <thead>
-              <tr>
-                <th scope="col">
-                  {t(by === 'region' ? 'analytics.byRegion' : by === 'modality' ? 'analytics.byModality' : 'analytics.byArea')}
+        <DataTable
+          head={
+            <>
+              <th scope="col">
+                {t(by === 'region' ? 'analytics.byRegion' : by === 'modality' ? 'analytics.byModality' : 'analytics.byArea')}
+              </th>
+              {data.totals.map((p) => (
+                <th key={p.year} scope="col" className="num">
+                  {p.year}
                 </th>
-                {data.totals.map((p) => (
-                  <th key={p.year} scope="col" className="num">
-                    {p.year}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {series.map((s) => (
-                <tr key={s.code ?? '-'}>
-                  <th scope="row">{label(s)}</th>
-                  {s.points.map((p) => (
-                    <td key={p.year} className="num" title={`${t('common.participants')}: ${f.number(p.participants)}`}>
-                      {f.number(p.programs)} <span className="muted small">/ {f.number(p.participants)}</span>
-                    </td>
-                  ))}
-                </tr>
               ))}
-            </tbody>
-          </table>
-        </div>
+            </>
+          }
+        >
+          {series.map((s) => (
+            <tr key={s.code ?? '-'}>
+              <th scope="row">{f.label(s)}</th>
+              {s.points.map((p) => (
+                <td key={p.year} className="num" title={`${t('common.participants')}: ${f.number(p.participants)}`}>
+                  {f.number(p.programs)} <span className="muted small">/ {f.number(p.participants)}</span>
+                </td>
+              ))}
+            </tr>
+          ))}
+        </DataTable>
         <p className="muted small">
           {t('common.programs')} / {t('common.participants')}
         </p>
@@ -277,7 +271,6 @@ function NetworkView({ range }: { range: { from: number; to: number } }) {
 function NetworkChart({ data }: { data: Network }) {
   const { t } = useTranslation();
   const f = useFormat();
-  const label = (n: { labelEn: string; labelId: string }) => (f.lang === 'id' ? n.labelId : n.labelEn);
   const lang = f.lang;
   const nodes = useMemo(
     () =>
@@ -293,14 +286,14 @@ function NetworkChart({ data }: { data: Network }) {
   const byId = new Map(data.nodes.map((n) => [n.id, n]));
   const linkTo = (id: string) => {
     const n = byId.get(id);
-    if (!n?.code) return n ? label(n) : id;
+    if (!n?.code) return n ? f.label(n) : id;
     return n.kind === 'recipient' ? (
       <Link to="/countries/$code" params={{ code: n.code }}>
-        {label(n)}
+        {f.label(n)}
       </Link>
     ) : (
       <Link to="/partners/$code" params={{ code: n.code }}>
-        {label(n)}
+        {f.label(n)}
       </Link>
     );
   };
@@ -316,28 +309,25 @@ function NetworkChart({ data }: { data: Network }) {
           height={Math.max(320, Math.min(1200, data.nodes.length * 22))}
         />
       </Suspense>
-      <div className="table-wrap">
-        <table className="data">
-          <thead>
-            <tr>
-              <th scope="col">{t('analytics.source')}</th>
-              <th scope="col">{t('analytics.target')}</th>
-              <th scope="col" className="num">
-                {t('common.programs')}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {data.links.map((l) => (
-              <tr key={`${l.source}>${l.target}`}>
-                <td>{linkTo(l.source)}</td>
-                <td>{linkTo(l.target)}</td>
-                <td className="num">{f.number(l.programs)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        head={
+          <>
+            <th scope="col">{t('analytics.source')}</th>
+            <th scope="col">{t('analytics.target')}</th>
+            <th scope="col" className="num">
+              {t('common.programs')}
+            </th>
+          </>
+        }
+      >
+        {data.links.map((l) => (
+          <tr key={`${l.source}>${l.target}`}>
+            <td>{linkTo(l.source)}</td>
+            <td>{linkTo(l.target)}</td>
+            <td className="num">{f.number(l.programs)}</td>
+          </tr>
+        ))}
+      </DataTable>
     </section>
   );
 }

@@ -233,7 +233,7 @@ function Figures({
           <ul className="shares">
             {s.groupings.slice(0, 4).map((g) => (
               <li key={g.group}>
-                <strong>{f.lang === 'id' ? g.nameId : g.nameEn}</strong>
+                <strong>{f.name(g)}</strong>
                 <span>
                   {f.percent(g.programShare)} {t('dashboard.programShare')} · {f.percent(g.participantShare)}{' '}
                   {t('dashboard.participantShare')}

@@ -3,10 +3,11 @@ import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import type { Schemas } from '../../api/client.js';
 import { useBudgetVsSpent } from '../../api/money-queries.js';
+import { DataTable } from '../../components/DataTable.js';
 import { EmptyState, Loading, ProblemMessage } from '../../components/Status.js';
 import { useFormat } from '../../format.js';
 import type { MoneySearch } from './money-search.js';
-import { MissingRates, PAGE_SIZE, Pager, RateTag } from './MoneyParts.js';
+import { MissingRates, listParams, Pager, RateTag } from './MoneyParts.js';
 
 type BudgetRow = Schemas['BudgetVsSpent']['rows'][number];
 
@@ -41,8 +42,7 @@ function GroupLabel({ row }: { row: BudgetRow }) {
     if (!g.agency) return <span className="muted">{t('money.noAgency')}</span>;
     return (
       <>
-        {f.lang === 'id' ? (g.agency.nameId ?? g.agency.nameEn) : g.agency.nameEn}{' '}
-        {g.agency.acronym && <span className="muted small">({g.agency.acronym})</span>}
+        {f.orgName(g.agency)} {g.agency.acronym && <span className="muted small">({g.agency.acronym})</span>}
       </>
     );
   }
@@ -54,15 +54,7 @@ export function BudgetSection({ search, onPage }: { search: MoneySearch; onPage:
   const f = useFormat();
   const groupBy = search.groupBy ?? 'program';
   const page = search.page ?? 1;
-  const query = useBudgetVsSpent({
-    groupBy,
-    yearFrom: search.yearFrom,
-    yearTo: search.yearTo,
-    agency: search.agency,
-    stage: search.stage,
-    page,
-    pageSize: PAGE_SIZE,
-  });
+  const query = useBudgetVsSpent({ groupBy, ...listParams(search, page) });
   return (
     <section className="card" aria-labelledby="money-budget">
       <h2 id="money-budget">{t('money.budgetTitle')}</h2>
@@ -97,59 +89,57 @@ export function BudgetSection({ search, onPage }: { search: MoneySearch; onPage:
           </div>
           <MissingRates spending={query.data.total.budget} what={t('money.budget')} />
           <MissingRates spending={query.data.total.spent} what={t('money.spent')} />
-          <div className="table-wrap">
-            <table className="data">
-              <caption className="muted small">{t('money.tableCaption', { count: query.data.groups })}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t(`money.groupings.${groupBy}`)}</th>
-                  {groupBy !== 'program' && (
-                    <th scope="col" className="num">
-                      {t('common.programs')}
-                    </th>
-                  )}
+          <DataTable
+            caption={t('money.tableCaption', { count: query.data.groups })}
+            captionClassName="muted small"
+            head={
+              <>
+                <th scope="col">{t(`money.groupings.${groupBy}`)}</th>
+                {groupBy !== 'program' && (
                   <th scope="col" className="num">
-                    {t('money.budgetUsd')}
+                    {t('common.programs')}
                   </th>
-                  <th scope="col" className="num">
-                    {t('money.spentUsd')}
-                  </th>
-                  <th scope="col" className="num">
-                    {t('money.budgetIdr')}
-                  </th>
-                  <th scope="col" className="num">
-                    {t('money.spentIdr')}
-                  </th>
-                  <th scope="col" className="num">
-                    {t('money.executionRate')}
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {query.data.rows.map((row, i) => (
-                  <tr key={row.group.program?.id ?? `${row.group.agency?.code ?? row.group.year ?? 'none'}-${i}`}>
-                    <td className="title-cell">
-                      <GroupLabel row={row} />
-                    </td>
-                    {groupBy !== 'program' && <td className="num">{f.number(row.group.programs)}</td>}
-                    <td className="num">
-                      {f.money(row.budget.usd)}
-                      <RateTag spending={row.budget} />
-                    </td>
-                    <td className="num">
-                      {f.money(row.spent.usd)}
-                      <RateTag spending={row.spent} />
-                    </td>
-                    <td className="num">{f.money(row.budget.idr)}</td>
-                    <td className="num">{f.money(row.spent.idr)}</td>
-                    <td className="num">
-                      <Execution rate={row.executionRate} basis={row.executionRateBasis} />
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+                )}
+                <th scope="col" className="num">
+                  {t('money.budgetUsd')}
+                </th>
+                <th scope="col" className="num">
+                  {t('money.spentUsd')}
+                </th>
+                <th scope="col" className="num">
+                  {t('money.budgetIdr')}
+                </th>
+                <th scope="col" className="num">
+                  {t('money.spentIdr')}
+                </th>
+                <th scope="col" className="num">
+                  {t('money.executionRate')}
+                </th>
+              </>
+            }
+          >
+            {query.data.rows.map((row, i) => (
+              <tr key={row.group.program?.id ?? `${row.group.agency?.code ?? row.group.year ?? 'none'}-${i}`}>
+                <td className="title-cell">
+                  <GroupLabel row={row} />
+                </td>
+                {groupBy !== 'program' && <td className="num">{f.number(row.group.programs)}</td>}
+                <td className="num">
+                  {f.money(row.budget.usd)}
+                  <RateTag spending={row.budget} />
+                </td>
+                <td className="num">
+                  {f.money(row.spent.usd)}
+                  <RateTag spending={row.spent} />
+                </td>
+                <td className="num">{f.money(row.budget.idr)}</td>
+                <td className="num">{f.money(row.spent.idr)}</td>
+                <td className="num">
+                  <Execution rate={row.executionRate} basis={row.executionRateBasis} />
+                </td>
+              </tr>
+            ))}
+          </DataTable>
           <Pager page={page} total={query.data.groups} onPage={onPage} />
         </>
       )}

@@ -3,10 +3,11 @@ import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import type { Schemas } from '../../api/client.js';
 import { useInKind } from '../../api/money-queries.js';
+import { DataTable } from '../../components/DataTable.js';
 import { EmptyState, Loading, ProblemMessage } from '../../components/Status.js';
 import { useFormat } from '../../format.js';
 import type { MoneySearch } from './money-search.js';
-import { EstimateBadge, MissingRates, PAGE_SIZE, Pager, RateTag } from './MoneyParts.js';
+import { EstimateBadge, MissingRates, listParams, Pager, RateTag } from './MoneyParts.js';
 
 type Estimate = Schemas['InKindEstimate'];
 type Gap = Schemas['InKindReport']['gaps'][number];
@@ -72,14 +73,7 @@ export function InKindSection({ search, onPage }: { search: MoneySearch; onPage:
   const f = useFormat();
   const gapText = useGapText();
   const page = search.inKindPage ?? 1;
-  const query = useInKind({
-    yearFrom: search.yearFrom,
-    yearTo: search.yearTo,
-    agency: search.agency,
-    stage: search.stage,
-    page,
-    pageSize: PAGE_SIZE,
-  });
+  const query = useInKind(listParams(search, page));
   return (
     <section className="card" aria-labelledby="money-in-kind">
       <h2 id="money-in-kind">
@@ -117,26 +111,23 @@ export function InKindSection({ search, onPage }: { search: MoneySearch; onPage:
               </ul>
             </div>
           )}
-          <div className="table-wrap">
-            <table className="data">
-              <thead>
-                <tr>
-                  <th scope="col">{t('money.columns.program')}</th>
-                  <th scope="col">{t('money.columns.people')}</th>
-                  <th scope="col">{t('money.columns.days')}</th>
-                  <th scope="col">{t('money.columns.regions')}</th>
-                  <th scope="col" className="num">
-                    {t('money.columns.estimate')}
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {query.data.items.map((e) => (
-                  <InKindRow key={e.program.id} e={e} />
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            head={
+              <>
+                <th scope="col">{t('money.columns.program')}</th>
+                <th scope="col">{t('money.columns.people')}</th>
+                <th scope="col">{t('money.columns.days')}</th>
+                <th scope="col">{t('money.columns.regions')}</th>
+                <th scope="col" className="num">
+                  {t('money.columns.estimate')}
+                </th>
+              </>
+            }
+          >
+            {query.data.items.map((e) => (
+              <InKindRow key={e.program.id} e={e} />
+            ))}
+          </DataTable>
           <Pager page={page} total={query.data.programs} onPage={onPage} />
         </>
       )}

@@ -50,7 +50,7 @@ export function MoneyFilters({
           {agencies.map((o) => (
             <option key={o.code} value={o.code}>
               {o.acronym ? `${o.acronym} — ` : ''}
-              {f.lang === 'id' ? (o.nameId ?? o.nameEn) : o.nameEn}
+              {f.orgName(o)}
             </option>
           ))}
         </select>

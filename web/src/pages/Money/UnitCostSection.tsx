@@ -9,6 +9,7 @@ import { REPORT_REGIONS, type ReportRegion } from '../../../../src/domain/refere
 import { ApiError, type Schemas } from '../../api/client.js';
 import { useDeleteUnitCost, useSaveUnitCost, useUnitCosts, type UnitCostBody } from '../../api/money-queries.js';
 import { can, useSession } from '../../auth/session.js';
+import { DataTable } from '../../components/DataTable.js';
 import { Field, type FieldError } from '../../components/Field.js';
 import { EmptyState, Loading, ProblemMessage } from '../../components/Status.js';
 import { useFormat } from '../../format.js';
@@ -172,50 +173,47 @@ export function UnitCostSection() {
       ) : costs.data.items.length === 0 ? (
         <EmptyState>{t('money.unitCosts.none')}</EmptyState>
       ) : (
-        <div className="table-wrap">
-          <table className="data">
-            <thead>
-              <tr>
-                <th scope="col">{t('money.unitCosts.kind')}</th>
-                <th scope="col">{t('money.unitCosts.region')}</th>
-                <th scope="col">{t('money.unitCosts.validFrom')}</th>
-                <th scope="col" className="num">
-                  {t('money.unitCosts.amount')}
-                </th>
-                <th scope="col">{t('money.unitCosts.note')}</th>
-                {editor && <th scope="col">{t('money.unitCosts.actions')}</th>}
-              </tr>
-            </thead>
-            <tbody>
-              {costs.data.items.map((u) => (
-                <tr key={u.id}>
-                  <td>{t(`money.kinds.${u.kind}`)}</td>
-                  <td>{u.region ? t(`codes.regions.${u.region}`) : '—'}</td>
-                  <td className="nowrap">{f.date(u.validFrom)}</td>
-                  <td className="num">{f.money(u.amount, u.currency)}</td>
-                  <td>{u.note ?? ''}</td>
-                  {editor && (
-                    <td className="nowrap">
-                      <button type="button" className="link" onClick={() => setEditing(u)}>
-                        {t('common.edit')}
-                      </button>{' '}
-                      <button
-                        type="button"
-                        className="link"
-                        disabled={remove.isPending}
-                        onClick={() => {
-                          if (window.confirm(t('money.unitCosts.confirmDelete'))) remove.mutate(u.id);
-                        }}
-                      >
-                        {t('common.delete')}
-                      </button>
-                    </td>
-                  )}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          head={
+            <>
+              <th scope="col">{t('money.unitCosts.kind')}</th>
+              <th scope="col">{t('money.unitCosts.region')}</th>
+              <th scope="col">{t('money.unitCosts.validFrom')}</th>
+              <th scope="col" className="num">
+                {t('money.unitCosts.amount')}
+              </th>
+              <th scope="col">{t('money.unitCosts.note')}</th>
+              {editor && <th scope="col">{t('money.unitCosts.actions')}</th>}
+            </>
+          }
+        >
+          {costs.data.items.map((u) => (
+            <tr key={u.id}>
+              <td>{t(`money.kinds.${u.kind}`)}</td>
+              <td>{u.region ? t(`codes.regions.${u.region}`) : '—'}</td>
+              <td className="nowrap">{f.date(u.validFrom)}</td>
+              <td className="num">{f.money(u.amount, u.currency)}</td>
+              <td>{u.note ?? ''}</td>
+              {editor && (
+                <td className="nowrap">
+                  <button type="button" className="link" onClick={() => setEditing(u)}>
+                    {t('common.edit')}
+                  </button>{' '}
+                  <button
+                    type="button"
+                    className="link"
+                    disabled={remove.isPending}
+                    onClick={() => {
+                      if (window.confirm(t('money.unitCosts.confirmDelete'))) remove.mutate(u.id);
+                    }}
+                  >
+                    {t('common.delete')}
+                  </button>
+                </td>
+              )}
+            </tr>
+          ))}
+        </DataTable>
       )}
     </section>
   );

@@ -191,68 +191,48 @@ function OfferForm({ program, offer }: { program: ProgramInfo; offer: CourseOffe
                 <input {...p} type="datetime-local" value={state.deadlineLocal} onChange={(e) => set({ deadlineLocal: e.target.value })} />
               )}
             </Field>
-            <Field label={t('offers.manage.completionPercent')} error={err('completionPercent')} hint={t('offers.manage.completionHint')}>
-              {(p) => (
-                <input
-                  {...p}
-                  type="number"
-                  min={1}
-                  max={100}
-                  step={1}
-                  inputMode="numeric"
-                  value={state.completionPercent}
-                  onChange={(e) => set({ completionPercent: e.target.value })}
-                />
-              )}
-            </Field>
+            <WholeNumberField
+              label={t('offers.manage.completionPercent')}
+              error={err('completionPercent')}
+              hint={t('offers.manage.completionHint')}
+              min={1}
+              max={100}
+              value={state.completionPercent}
+              onChange={(value) => set({ completionPercent: value })}
+            />
           </div>
         </fieldset>
         <fieldset>
           <legend>{t('offers.manage.places')}</legend>
           <div className="row">
-            <Field label={t('offers.manage.quotaDefault')} error={err('quotaDefault')} hint={t('offers.manage.quotaDefaultHint')}>
-              {(p) => (
-                <input
-                  {...p}
-                  type="number"
-                  min={0}
-                  step={1}
-                  inputMode="numeric"
-                  value={state.quotaDefault}
-                  onChange={(e) => set({ quotaDefault: e.target.value })}
-                />
-              )}
-            </Field>
-            <Field label={t('offers.manage.quotaTotal')} error={err('quotaTotal')} hint={t('offers.manage.quotaTotalHint')}>
-              {(p) => (
-                <input
-                  {...p}
-                  type="number"
-                  min={0}
-                  step={1}
-                  inputMode="numeric"
-                  value={state.quotaTotal}
-                  onChange={(e) => set({ quotaTotal: e.target.value })}
-                />
-              )}
-            </Field>
+            <WholeNumberField
+              label={t('offers.manage.quotaDefault')}
+              error={err('quotaDefault')}
+              hint={t('offers.manage.quotaDefaultHint')}
+              min={0}
+              value={state.quotaDefault}
+              onChange={(value) => set({ quotaDefault: value })}
+            />
+            <WholeNumberField
+              label={t('offers.manage.quotaTotal')}
+              error={err('quotaTotal')}
+              hint={t('offers.manage.quotaTotalHint')}
+              min={0}
+              value={state.quotaTotal}
+              onChange={(value) => set({ quotaTotal: value })}
+            />
           </div>
           <p className="muted small">{t('offers.manage.perCountryHint')}</p>
           <div className="row">
             {program.recipients.map((c) => (
-              <Field key={c} label={t('offers.manage.placesFor', { country: f.country(c) })} error={countryErr(c)}>
-                {(p) => (
-                  <input
-                    {...p}
-                    type="number"
-                    min={0}
-                    step={1}
-                    inputMode="numeric"
-                    value={places[c] ?? ''}
-                    onChange={(e) => setPlaces((s) => ({ ...s, [c]: e.target.value }))}
-                  />
-                )}
-              </Field>
+              <WholeNumberField
+                key={c}
+                label={t('offers.manage.placesFor', { country: f.country(c) })}
+                error={countryErr(c)}
+                min={0}
+                value={places[c] ?? ''}
+                onChange={(value) => setPlaces((s) => ({ ...s, [c]: value }))}
+              />
             ))}
           </div>
           {program.recipients.length === 0 && <p className="muted">{t('offers.manage.noRecipients')}</p>}
@@ -295,5 +275,41 @@ function OfferForm({ program, offer }: { program: ProgramInfo; offer: CourseOffe
         {status.error && <OfferProblem error={status.error} />}
       </form>
     </article>
+  );
+}
+
+/** A whole-number input (step 1, numeric keyboard) in its labelled field. */
+function WholeNumberField({
+  label,
+  error,
+  hint,
+  min,
+  max,
+  value,
+  onChange,
+}: {
+  label: string;
+  error?: FieldError;
+  hint?: string;
+  min: number;
+  max?: number;
+  value: string;
+  onChange: (value: string) => void;
+}) {
+  return (
+    <Field label={label} error={error} hint={hint}>
+      {(p) => (
+        <input
+          {...p}
+          type="number"
+          min={min}
+          max={max}
+          step={1}
+          inputMode="numeric"
+          value={value}
+          onChange={(e) => onChange(e.target.value)}
+        />
+      )}
+    </Field>
   );
 }

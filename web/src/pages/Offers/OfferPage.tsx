@@ -8,6 +8,7 @@ import { useTranslation } from 'react-i18next';
 import { flagshipAreas, modalities } from '../../../../src/domain/codes.js';
 import { useOffer, useOfferStatus, type OfferView } from '../../api/offer-queries.js';
 import { useSession } from '../../auth/session.js';
+import { DataTable } from '../../components/DataTable.js';
 import { Loading } from '../../components/Status.js';
 import { useFormat } from '../../format.js';
 import { NominationForm } from './NominationForm.js';
@@ -92,30 +93,28 @@ function OfferDetails({ view }: { view: OfferView }) {
         <section className="card" aria-labelledby="offer-eligibility">
           <h2 id="offer-eligibility">{t('offers.eligibility')}</h2>
           {eligibility ? <p className="description">{eligibility}</p> : <p className="muted">{t('offers.noEligibility')}</p>}
-          <div className="table-wrap">
-            <table className="data">
-              <caption className="visually-hidden">{t('offers.quotasCaption')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('offers.columns.country')}</th>
-                  <th scope="col" className="num">
-                    {t('offers.columns.places')}
-                  </th>
+          <DataTable
+            caption={t('offers.quotasCaption')}
+            captionClassName="visually-hidden"
+            head={
+              <>
+                <th scope="col">{t('offers.columns.country')}</th>
+                <th scope="col" className="num">
+                  {t('offers.columns.places')}
+                </th>
+              </>
+            }
+          >
+            {program.recipients.map((c) => {
+              const places = placesOf(c);
+              return (
+                <tr key={c}>
+                  <td>{f.country(c)}</td>
+                  <td className="num">{places === null ? t('offers.noLimit') : f.number(places)}</td>
                 </tr>
-              </thead>
-              <tbody>
-                {program.recipients.map((c) => {
-                  const places = placesOf(c);
-                  return (
-                    <tr key={c}>
-                      <td>{f.country(c)}</td>
-                      <td className="num">{places === null ? t('offers.noLimit') : f.number(places)}</td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
-          </div>
+              );
+            })}
+          </DataTable>
           <p className="muted small">
             {offer.quotaTotal === null ? t('offers.totalUnlimited') : t('offers.totalPlaces', { count: offer.quotaTotal })}
           </p>

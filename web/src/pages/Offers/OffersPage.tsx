@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { flagshipAreas, modalities } from '../../../../src/domain/codes.js';
 import { useCatalogue, type CatalogueParams } from '../../api/offer-queries.js';
 import { CountryFilter } from '../../components/CountryChoice.js';
+import { DataTable } from '../../components/DataTable.js';
 import { EmptyState, Loading } from '../../components/Status.js';
 import { useFormat } from '../../format.js';
 import { CATALOGUE_PAGE_SIZE, type CatalogueSearch } from './offer-search.js';
@@ -90,45 +91,42 @@ export function OffersPage() {
           <p className="muted" aria-live="polite">
             {t('offers.results', { count: total, formatted: f.number(total) })}
           </p>
-          <div className="table-wrap">
-            <table className="data">
-              <thead>
-                <tr>
-                  <th scope="col">{t('offers.columns.topic')}</th>
-                  <th scope="col">{t('program.modality')}</th>
-                  <th scope="col">{t('program.area')}</th>
-                  <th scope="col">{t('program.dates')}</th>
-                  <th scope="col">{t('offers.columns.countries')}</th>
-                  <th scope="col">{t('offers.deadline')}</th>
-                  <th scope="col">{t('offers.columns.status')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {list.data?.items.map(({ offer, program }) => (
-                  <tr key={offer.id}>
-                    <td className="title-cell">
-                      <Link to="/offers/$id" params={{ id: String(offer.id) }}>
-                        {f.title(program)}
-                      </Link>
-                      <div className="muted small">{program.identifier}</div>
-                    </td>
-                    <td>{f.code(modalities, program.modality)}</td>
-                    <td>{f.code(flagshipAreas, program.flagshipArea)}</td>
-                    <td className="nowrap">
-                      {f.date(program.plannedStart)} – {f.date(program.plannedEnd)}
-                    </td>
-                    <td>{program.recipients.map((c) => f.country(c)).join(', ') || '—'}</td>
-                    <td>
-                      <Deadline at={offer.deadline} />
-                    </td>
-                    <td>
-                      <OfferStatusBadge status={offer.status} />
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            head={
+              <>
+                <th scope="col">{t('offers.columns.topic')}</th>
+                <th scope="col">{t('program.modality')}</th>
+                <th scope="col">{t('program.area')}</th>
+                <th scope="col">{t('program.dates')}</th>
+                <th scope="col">{t('offers.columns.countries')}</th>
+                <th scope="col">{t('offers.deadline')}</th>
+                <th scope="col">{t('offers.columns.status')}</th>
+              </>
+            }
+          >
+            {list.data?.items.map(({ offer, program }) => (
+              <tr key={offer.id}>
+                <td className="title-cell">
+                  <Link to="/offers/$id" params={{ id: String(offer.id) }}>
+                    {f.title(program)}
+                  </Link>
+                  <div className="muted small">{program.identifier}</div>
+                </td>
+                <td>{f.code(modalities, program.modality)}</td>
+                <td>{f.code(flagshipAreas, program.flagshipArea)}</td>
+                <td className="nowrap">
+                  {f.date(program.plannedStart)} – {f.date(program.plannedEnd)}
+                </td>
+                <td>{program.recipients.map((c) => f.country(c)).join(', ') || '—'}</td>
+                <td>
+                  <Deadline at={offer.deadline} />
+                </td>
+                <td>
+                  <OfferStatusBadge status={offer.status} />
+                </td>
+              </tr>
+            ))}
+          </DataTable>
           <PageNav page={page} pages={pages} onPage={(p) => void navigate({ search: (s) => ({ ...s, page: p > 1 ? p : undefined }) })} />
         </>
       )}

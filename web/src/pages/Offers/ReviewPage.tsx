@@ -23,6 +23,7 @@ import {
   type ReviewParams,
   type SelectResult,
 } from '../../api/offer-queries.js';
+import { DataTable } from '../../components/DataTable.js';
 import { EmptyState, Loading } from '../../components/Status.js';
 import { useFormat } from '../../format.js';
 import { REVIEW_PAGE_SIZE, type ReviewSearch } from './offer-search.js';
@@ -201,45 +202,43 @@ function Review({ view }: { view: OfferView }) {
         <EmptyState>{t('offers.review.empty')}</EmptyState>
       ) : (
         <>
-          <div className="table-wrap">
-            <table className="data">
-              <caption className="visually-hidden">{t('offers.review.caption', { count: total })}</caption>
-              <thead>
-                <tr>
-                  {manage && (
-                    <th scope="col">
-                      <input
-                        type="checkbox"
-                        aria-label={t('offers.review.checkAll')}
-                        checked={items.length > 0 && checkedRows.length === items.length}
-                        onChange={(e) => setChecked(e.target.checked ? new Set(items.map((r) => r.id)) : new Set())}
-                      />
-                    </th>
-                  )}
-                  <th scope="col">{t('offers.columns.name')}</th>
-                  <th scope="col">{t('offers.columns.country')}</th>
-                  <th scope="col">{t('offers.columns.organisation')}</th>
-                  <th scope="col">{t('offers.columns.status')}</th>
-                  <th scope="col">{t('offers.columns.nominatedAt')}</th>
-                  <th scope="col">{t('offers.columns.documents')}</th>
-                  {manage && <th scope="col">{t('offers.columns.actions')}</th>}
-                </tr>
-              </thead>
-              <tbody>
-                {items.map((r) => (
-                  <Row
-                    key={r.id}
-                    r={r}
-                    manage={manage}
-                    checked={checked.has(r.id)}
-                    onCheck={(on) => toggle(r.id, on)}
-                    onApply={(to) => apply([r], to)}
-                    busy={review.isPending}
-                  />
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            caption={t('offers.review.caption', { count: total })}
+            captionClassName="visually-hidden"
+            head={
+              <>
+                {manage && (
+                  <th scope="col">
+                    <input
+                      type="checkbox"
+                      aria-label={t('offers.review.checkAll')}
+                      checked={items.length > 0 && checkedRows.length === items.length}
+                      onChange={(e) => setChecked(e.target.checked ? new Set(items.map((r) => r.id)) : new Set())}
+                    />
+                  </th>
+                )}
+                <th scope="col">{t('offers.columns.name')}</th>
+                <th scope="col">{t('offers.columns.country')}</th>
+                <th scope="col">{t('offers.columns.organisation')}</th>
+                <th scope="col">{t('offers.columns.status')}</th>
+                <th scope="col">{t('offers.columns.nominatedAt')}</th>
+                <th scope="col">{t('offers.columns.documents')}</th>
+                {manage && <th scope="col">{t('offers.columns.actions')}</th>}
+              </>
+            }
+          >
+            {items.map((r) => (
+              <Row
+                key={r.id}
+                r={r}
+                manage={manage}
+                checked={checked.has(r.id)}
+                onCheck={(on) => toggle(r.id, on)}
+                onApply={(to) => apply([r], to)}
+                busy={review.isPending}
+              />
+            ))}
+          </DataTable>
           <PageNav page={page} pages={pages} onPage={(p) => void navigate({ search: (s) => ({ ...s, page: p > 1 ? p : undefined }) })} />
         </>
       )}
@@ -364,43 +363,41 @@ function Counts({ data }: { data: ReviewList }) {
           ))}
       </ul>
       {counts.byCountry.length > 0 && (
-        <div className="table-wrap">
-          <table className="data">
-            <caption className="visually-hidden">{t('offers.review.byCountry')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('offers.columns.country')}</th>
-                <th scope="col" className="num">
-                  {t('offers.review.nominations')}
-                </th>
-                <th scope="col" className="num">
-                  {t('offers.review.waiting')}
-                </th>
-                <th scope="col" className="num">
-                  {t('offers.review.holding')}
-                </th>
-                <th scope="col" className="num">
-                  {t('offers.review.reserves')}
-                </th>
-                <th scope="col" className="num">
-                  {t('offers.columns.places')}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {counts.byCountry.map((c) => (
-                <tr key={c.country} className={c.quota !== null && c.holding > c.quota ? 'warning' : undefined}>
-                  <td>{f.country(c.country)}</td>
-                  <td className="num">{f.number(c.total)}</td>
-                  <td className="num">{f.number(c.nominated)}</td>
-                  <td className="num">{f.number(c.holding)}</td>
-                  <td className="num">{f.number(c.reserve)}</td>
-                  <td className="num">{c.quota === null ? t('offers.noLimit') : f.number(c.quota)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          caption={t('offers.review.byCountry')}
+          captionClassName="visually-hidden"
+          head={
+            <>
+              <th scope="col">{t('offers.columns.country')}</th>
+              <th scope="col" className="num">
+                {t('offers.review.nominations')}
+              </th>
+              <th scope="col" className="num">
+                {t('offers.review.waiting')}
+              </th>
+              <th scope="col" className="num">
+                {t('offers.review.holding')}
+              </th>
+              <th scope="col" className="num">
+                {t('offers.review.reserves')}
+              </th>
+              <th scope="col" className="num">
+                {t('offers.columns.places')}
+              </th>
+            </>
+          }
+        >
+          {counts.byCountry.map((c) => (
+            <tr key={c.country} className={c.quota !== null && c.holding > c.quota ? 'warning' : undefined}>
+              <td>{f.country(c.country)}</td>
+              <td className="num">{f.number(c.total)}</td>
+              <td className="num">{f.number(c.nominated)}</td>
+              <td className="num">{f.number(c.holding)}</td>
+              <td className="num">{f.number(c.reserve)}</td>
+              <td className="num">{c.quota === null ? t('offers.noLimit') : f.number(c.quota)}</td>
+            </tr>
+          ))}
+        </DataTable>
       )}
     </section>
   );

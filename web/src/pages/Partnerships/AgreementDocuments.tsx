@@ -14,6 +14,7 @@ import {
   type AgreementDetail,
   type AgreementDocument,
 } from '../../api/partnership-queries.js';
+import { DataTable } from '../../components/DataTable.js';
 import { Field, type FieldError } from '../../components/Field.js';
 import { EmptyState } from '../../components/Status.js';
 import { useFormat } from '../../format.js';
@@ -66,61 +67,56 @@ function DocumentVersions({ versions, canEdit }: { versions: readonly AgreementD
   const toggle = useSetAgreementDocumentPublic();
   return (
     <>
-      <div className="table-wrap">
-        <table className="data">
-          <thead>
-            <tr>
-              <th scope="col">{t('partnerships.agreements.documents.version')}</th>
-              <th scope="col">{t('partnerships.agreements.documents.file')}</th>
-              <th scope="col">{t('partnerships.agreements.documents.uploaded')}</th>
-              <th scope="col" className="num">
-                {t('partnerships.agreements.documents.size')}
-              </th>
-              <th scope="col">{t('partnerships.agreements.documents.visibility')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {versions.map((d, i) => (
-              <tr key={d.id} className={i > 0 ? 'muted' : undefined}>
-                <td className="nowrap">
-                  {t('partnerships.agreements.documents.versionNo', { n: d.versionNo })}
-                  {i === 0 && versions.length > 1 && (
-                    <span className="muted small"> ({t('partnerships.agreements.documents.latest')})</span>
-                  )}
-                </td>
-                <td>
-                  <a href={agreementDocumentUrl(d.id)} download>
-                    {d.fileName}
-                  </a>
-                </td>
-                <td className="nowrap">
-                  {f.date(d.createdAt.slice(0, 10))} <span className="muted small">{d.uploadedBy}</span>
-                </td>
-                <td className="num nowrap">
-                  {t('partnerships.agreements.documents.kib', { size: f.number(Math.max(1, Math.round(d.sizeBytes / 1024))) })}
-                </td>
-                <td>
-                  {canEdit ? (
-                    <label className="check">
-                      <input
-                        type="checkbox"
-                        checked={d.isPublic}
-                        disabled={toggle.isPending}
-                        onChange={(e) => toggle.mutate({ documentId: d.id, isPublic: e.target.checked })}
-                      />
-                      {t('partnerships.agreements.documents.public')}
-                    </label>
-                  ) : (
-                    <span className={d.isPublic ? 'badge ok' : 'badge'}>
-                      {t(d.isPublic ? 'partnerships.agreements.documents.public' : 'partnerships.agreements.documents.private')}
-                    </span>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        head={
+          <>
+            <th scope="col">{t('partnerships.agreements.documents.version')}</th>
+            <th scope="col">{t('partnerships.agreements.documents.file')}</th>
+            <th scope="col">{t('partnerships.agreements.documents.uploaded')}</th>
+            <th scope="col" className="num">
+              {t('partnerships.agreements.documents.size')}
+            </th>
+            <th scope="col">{t('partnerships.agreements.documents.visibility')}</th>
+          </>
+        }
+      >
+        {versions.map((d, i) => (
+          <tr key={d.id} className={i > 0 ? 'muted' : undefined}>
+            <td className="nowrap">
+              {t('partnerships.agreements.documents.versionNo', { n: d.versionNo })}
+              {i === 0 && versions.length > 1 && <span className="muted small"> ({t('partnerships.agreements.documents.latest')})</span>}
+            </td>
+            <td>
+              <a href={agreementDocumentUrl(d.id)} download>
+                {d.fileName}
+              </a>
+            </td>
+            <td className="nowrap">
+              {f.date(d.createdAt.slice(0, 10))} <span className="muted small">{d.uploadedBy}</span>
+            </td>
+            <td className="num nowrap">
+              {t('partnerships.agreements.documents.kib', { size: f.number(Math.max(1, Math.round(d.sizeBytes / 1024))) })}
+            </td>
+            <td>
+              {canEdit ? (
+                <label className="check">
+                  <input
+                    type="checkbox"
+                    checked={d.isPublic}
+                    disabled={toggle.isPending}
+                    onChange={(e) => toggle.mutate({ documentId: d.id, isPublic: e.target.checked })}
+                  />
+                  {t('partnerships.agreements.documents.public')}
+                </label>
+              ) : (
+                <span className={d.isPublic ? 'badge ok' : 'badge'}>
+                  {t(d.isPublic ? 'partnerships.agreements.documents.public' : 'partnerships.agreements.documents.private')}
+                </span>
+              )}
+            </td>
+          </tr>
+        ))}
+      </DataTable>
       {toggle.error && <PartnershipProblem error={toggle.error} />}
     </>
   );

@@ -124,11 +124,7 @@ export function AgreementFields({
                 <option value="">{t('partnerships.agreements.fields.noOwner')}</option>
                 {agencies.map((o) => (
                   <option key={o.code} value={o.code}>
-                    {o.acronym
-                      ? `${o.acronym} — ${f.lang === 'id' ? (o.nameId ?? o.nameEn) : o.nameEn}`
-                      : f.lang === 'id'
-                        ? (o.nameId ?? o.nameEn)
-                        : o.nameEn}
+                    {o.acronym ? `${o.acronym} — ${f.orgName(o)}` : f.orgName(o)}
                   </option>
                 ))}
                 {state.ownerOrg && !agencies.some((o) => o.code === state.ownerOrg) && (

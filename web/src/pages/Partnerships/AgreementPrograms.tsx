@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { cooperationTypes, lifecycleStages } from '../../../../src/domain/codes.js';
 import { ApiError } from '../../api/client.js';
 import { useLinkAgreementProgram, useUnlinkAgreementProgram, type AgreementDetail } from '../../api/partnership-queries.js';
+import { DataTable } from '../../components/DataTable.js';
 import { Field } from '../../components/Field.js';
 import { EmptyState } from '../../components/Status.js';
 import { useFormat } from '../../format.js';
@@ -40,54 +41,51 @@ export function AgreementPrograms({ detail }: { detail: AgreementDetail }) {
       {detail.programs.length === 0 ? (
         <EmptyState>{t('partnerships.agreements.programs.empty')}</EmptyState>
       ) : (
-        <div className="table-wrap">
-          <table className="data">
-            <thead>
-              <tr>
-                <th scope="col">{t('partnerships.agreements.programs.identifier')}</th>
-                <th scope="col">{t('partnerships.agreements.programs.program')}</th>
-                <th scope="col">{t('common.year')}</th>
-                <th scope="col">{t('partnerships.agreements.programs.type')}</th>
-                <th scope="col">{t('partnerships.agreements.programs.stage')}</th>
-                {detail.canEdit && (
-                  <th scope="col">
-                    <span className="visually-hidden">{t('common.remove')}</span>
-                  </th>
-                )}
-              </tr>
-            </thead>
-            <tbody>
-              {detail.programs.map((p) => (
-                <tr key={p.id}>
-                  <td className="nowrap">
-                    <Link to="/programs/$id" params={{ id: String(p.id) }}>
-                      {p.identifier}
-                    </Link>
-                  </td>
-                  <td className="title-cell">{f.title(p)}</td>
-                  <td>{p.year ?? '—'}</td>
-                  <td>{f.code(cooperationTypes, p.cooperationType)}</td>
-                  <td>
-                    <span className={`stage-badge stage-${p.lifecycleStage}`}>{f.code(lifecycleStages, p.lifecycleStage)}</span>
-                  </td>
-                  {detail.canEdit && (
-                    <td>
-                      <button
-                        type="button"
-                        className="link"
-                        disabled={unlink.isPending}
-                        onClick={() => unlink.mutate(p.id)}
-                        aria-label={t('partnerships.agreements.programs.removeOne', { identifier: p.identifier })}
-                      >
-                        {t('common.remove')}
-                      </button>
-                    </td>
-                  )}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          head={
+            <>
+              <th scope="col">{t('partnerships.agreements.programs.identifier')}</th>
+              <th scope="col">{t('partnerships.agreements.programs.program')}</th>
+              <th scope="col">{t('common.year')}</th>
+              <th scope="col">{t('partnerships.agreements.programs.type')}</th>
+              <th scope="col">{t('partnerships.agreements.programs.stage')}</th>
+              {detail.canEdit && (
+                <th scope="col">
+                  <span className="visually-hidden">{t('common.remove')}</span>
+                </th>
+              )}
+            </>
+          }
+        >
+          {detail.programs.map((p) => (
+            <tr key={p.id}>
+              <td className="nowrap">
+                <Link to="/programs/$id" params={{ id: String(p.id) }}>
+                  {p.identifier}
+                </Link>
+              </td>
+              <td className="title-cell">{f.title(p)}</td>
+              <td>{p.year ?? '—'}</td>
+              <td>{f.code(cooperationTypes, p.cooperationType)}</td>
+              <td>
+                <span className={`stage-badge stage-${p.lifecycleStage}`}>{f.code(lifecycleStages, p.lifecycleStage)}</span>
+              </td>
+              {detail.canEdit && (
+                <td>
+                  <button
+                    type="button"
+                    className="link"
+                    disabled={unlink.isPending}
+                    onClick={() => unlink.mutate(p.id)}
+                    aria-label={t('partnerships.agreements.programs.removeOne', { identifier: p.identifier })}
+                  >
+                    {t('common.remove')}
+                  </button>
+                </td>
+              )}
+            </tr>
+          ))}
+        </DataTable>
       )}
       {unlink.error && <PartnershipProblem error={unlink.error} />}
       {detail.canEdit && (

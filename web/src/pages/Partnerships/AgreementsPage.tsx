@@ -9,6 +9,7 @@ import { useOrganisations } from '../../api/queries.js';
 import { canPartnerships } from '../../auth/partnership-rules.js';
 import { useSession } from '../../auth/session.js';
 import { CodeFilter } from '../../components/CodeFilter.js';
+import { DataTable } from '../../components/DataTable.js';
 import { IllustrativeTag } from '../../components/IllustrativeTag.js';
 import { CountryFilter } from '../../components/CountryChoice.js';
 import { PageNav } from '../../components/PageNav.js';
@@ -142,54 +143,51 @@ export function AgreementsPage() {
         results={t('partnerships.agreements.results', { count: total, formatted: f.number(total) })}
         problem={(error, retry) => <PartnershipProblem error={error} onRetry={retry} />}
       >
-        <div className="table-wrap">
-          <table className="data">
-            <thead>
-              <tr>
-                <th scope="col">{t('partnerships.agreements.columns.reference')}</th>
-                <th scope="col">{t('partnerships.agreements.columns.title')}</th>
-                <th scope="col">{t('partnerships.agreements.columns.kind')}</th>
-                <th scope="col">{t('partnerships.agreements.columns.parties')}</th>
-                <th scope="col">{t('partnerships.agreements.columns.status')}</th>
-                <th scope="col">{t('partnerships.agreements.columns.signedOn')}</th>
-                <th scope="col">{t('partnerships.agreements.columns.validUntil')}</th>
-                <th scope="col">{t('partnerships.agreements.columns.renewal')}</th>
-                <th scope="col" className="num">
-                  {t('partnerships.agreements.columns.programs')}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {list.data?.items.map((a) => (
-                <tr key={a.id}>
-                  <td className="nowrap">
-                    <Link to="/agreements/$id" params={{ id: String(a.id) }}>
-                      {a.reference}
-                    </Link>
-                  </td>
-                  <td className="title-cell">
-                    {f.title(a)}
-                    {a.illustrative && ' '}
-                    {a.illustrative && <IllustrativeTag />}
-                  </td>
-                  <td>{f.code(agreementKinds, a.kind)}</td>
-                  <td>
-                    <Parties parties={a.parties} />
-                  </td>
-                  <td>
-                    <AgreementStatusBadge status={a.status} />
-                  </td>
-                  <td className="nowrap">{f.date(a.signedOn)}</td>
-                  <td className="nowrap">{f.date(a.validUntil)}</td>
-                  <td className="nowrap">
-                    <RenewalBadge renewal={a.renewal} />
-                  </td>
-                  <td className="num">{f.number(a.programCount)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          head={
+            <>
+              <th scope="col">{t('partnerships.agreements.columns.reference')}</th>
+              <th scope="col">{t('partnerships.agreements.columns.title')}</th>
+              <th scope="col">{t('partnerships.agreements.columns.kind')}</th>
+              <th scope="col">{t('partnerships.agreements.columns.parties')}</th>
+              <th scope="col">{t('partnerships.agreements.columns.status')}</th>
+              <th scope="col">{t('partnerships.agreements.columns.signedOn')}</th>
+              <th scope="col">{t('partnerships.agreements.columns.validUntil')}</th>
+              <th scope="col">{t('partnerships.agreements.columns.renewal')}</th>
+              <th scope="col" className="num">
+                {t('partnerships.agreements.columns.programs')}
+              </th>
+            </>
+          }
+        >
+          {list.data?.items.map((a) => (
+            <tr key={a.id}>
+              <td className="nowrap">
+                <Link to="/agreements/$id" params={{ id: String(a.id) }}>
+                  {a.reference}
+                </Link>
+              </td>
+              <td className="title-cell">
+                {f.title(a)}
+                {a.illustrative && ' '}
+                {a.illustrative && <IllustrativeTag />}
+              </td>
+              <td>{f.code(agreementKinds, a.kind)}</td>
+              <td>
+                <Parties parties={a.parties} />
+              </td>
+              <td>
+                <AgreementStatusBadge status={a.status} />
+              </td>
+              <td className="nowrap">{f.date(a.signedOn)}</td>
+              <td className="nowrap">{f.date(a.validUntil)}</td>
+              <td className="nowrap">
+                <RenewalBadge renewal={a.renewal} />
+              </td>
+              <td className="num">{f.number(a.programCount)}</td>
+            </tr>
+          ))}
+        </DataTable>
         <PageNav
           page={params.page ?? 1}
           pages={pages}

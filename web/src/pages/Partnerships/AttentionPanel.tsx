@@ -6,6 +6,7 @@
 import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { usePartnershipAttention, type PartnershipAttention } from '../../api/partnership-queries.js';
+import { DataTable } from '../../components/DataTable.js';
 import { Loading } from '../../components/Status.js';
 import { useFormat } from '../../format.js';
 import { PartnershipProblem, RenewalBadge } from './agreement-parts.js';
@@ -46,34 +47,31 @@ function OverdueFollowUps({ data }: { data: PartnershipAttention }) {
       {data.overdueFollowUps.length === 0 ? (
         <p className="muted">{t('partnerships.attention.noFollowUps')}</p>
       ) : (
-        <div className="table-wrap">
-          <table className="data">
-            <thead>
-              <tr>
-                <th scope="col">{t('partnerships.attention.action')}</th>
-                <th scope="col">{t('partnerships.attention.owner')}</th>
-                <th scope="col">{t('partnerships.attention.due')}</th>
-                <th scope="col">{t('partnerships.attention.engagement')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {data.overdueFollowUps.map((x) => (
-                <tr key={x.id}>
-                  <td className="title-cell">{x.action}</td>
-                  <td>{x.owner}</td>
-                  <td className="nowrap">
-                    <span className="badge bad">{f.date(x.dueOn)}</span>
-                  </td>
-                  <td className="nowrap">
-                    <Link to="/engagements/$id" params={{ id: String(x.engagementId) }} title={x.engagementTitle}>
-                      {x.engagementReference}
-                    </Link>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          head={
+            <>
+              <th scope="col">{t('partnerships.attention.action')}</th>
+              <th scope="col">{t('partnerships.attention.owner')}</th>
+              <th scope="col">{t('partnerships.attention.due')}</th>
+              <th scope="col">{t('partnerships.attention.engagement')}</th>
+            </>
+          }
+        >
+          {data.overdueFollowUps.map((x) => (
+            <tr key={x.id}>
+              <td className="title-cell">{x.action}</td>
+              <td>{x.owner}</td>
+              <td className="nowrap">
+                <span className="badge bad">{f.date(x.dueOn)}</span>
+              </td>
+              <td className="nowrap">
+                <Link to="/engagements/$id" params={{ id: String(x.engagementId) }} title={x.engagementTitle}>
+                  {x.engagementReference}
+                </Link>
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       )}
       {total > data.overdueFollowUps.length && (
         <p>
@@ -96,33 +94,30 @@ function ExpiringAgreements({ data }: { data: PartnershipAttention }) {
       {items.length === 0 ? (
         <p className="muted">{t('partnerships.attention.noAgreements')}</p>
       ) : (
-        <div className="table-wrap">
-          <table className="data">
-            <thead>
-              <tr>
-                <th scope="col">{t('partnerships.agreements.columns.reference')}</th>
-                <th scope="col">{t('partnerships.agreements.columns.validUntil')}</th>
-                <th scope="col">{t('partnerships.agreements.columns.renewal')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {items.map((a) => (
-                <tr key={a.id}>
-                  <td>
-                    <Link to="/agreements/$id" params={{ id: String(a.id) }}>
-                      {a.reference}
-                    </Link>
-                    <div className="muted small">{f.title(a)}</div>
-                  </td>
-                  <td className="nowrap">{f.date(a.validUntil)}</td>
-                  <td className="nowrap">
-                    <RenewalBadge renewal={a.renewal} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          head={
+            <>
+              <th scope="col">{t('partnerships.agreements.columns.reference')}</th>
+              <th scope="col">{t('partnerships.agreements.columns.validUntil')}</th>
+              <th scope="col">{t('partnerships.agreements.columns.renewal')}</th>
+            </>
+          }
+        >
+          {items.map((a) => (
+            <tr key={a.id}>
+              <td>
+                <Link to="/agreements/$id" params={{ id: String(a.id) }}>
+                  {a.reference}
+                </Link>
+                <div className="muted small">{f.title(a)}</div>
+              </td>
+              <td className="nowrap">{f.date(a.validUntil)}</td>
+              <td className="nowrap">
+                <RenewalBadge renewal={a.renewal} />
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       )}
       <p>
         <Link to="/agreements" search={{ expiringWithin: '180' }}>

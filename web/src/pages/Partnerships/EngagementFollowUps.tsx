@@ -8,6 +8,7 @@ import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client.js';
 import { useAddFollowUp, usePatchFollowUp, type Engagement, type FollowUp } from '../../api/partnership-queries.js';
 import { useSession } from '../../auth/session.js';
+import { DataTable } from '../../components/DataTable.js';
 import { Field, type FieldError } from '../../components/Field.js';
 import { useFormat } from '../../format.js';
 import { errorsFromIssues } from '../../components/field-errors.js';
@@ -30,47 +31,44 @@ export function EngagementFollowUps({ e }: { e: Engagement }) {
       {e.followUps.length === 0 ? (
         <p className="muted">{t('partnerships.followUps.none')}</p>
       ) : (
-        <div className="table-wrap">
-          <table className="data">
-            <caption className="sr-only">{t('partnerships.engagements.sections.followUps')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('partnerships.followUps.fields.action')}</th>
-                <th scope="col">{t('partnerships.followUps.fields.owner')}</th>
-                <th scope="col">{t('partnerships.followUps.fields.dueOn')}</th>
-                <th scope="col">{t('partnerships.followUps.columns.status')}</th>
-                <th scope="col">
-                  <span className="sr-only">{t('partnerships.followUps.columns.actions')}</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {e.followUps.map((x) => (
-                <tr key={x.id}>
-                  <td className="title-cell">{x.action}</td>
-                  <td>{x.owner}</td>
-                  <td className="nowrap">{f.date(x.dueOn)}</td>
-                  <td>
-                    <FollowUpStatus status={x.status} overdue={x.overdue} doneOn={x.doneOn} />
-                  </td>
-                  <td>
-                    {canActOnFollowUp(user, x, e) &&
-                      (moving === x.id ? (
-                        <MoveDueDay followUp={x} onDone={() => setMoving(null)} />
-                      ) : (
-                        <FollowUpActions
-                          followUp={x}
-                          busy={patch.isPending}
-                          onStatus={(status) => patch.mutate({ followUpId: x.id, body: { status } })}
-                          onMove={() => setMoving(x.id)}
-                        />
-                      ))}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          caption={t('partnerships.engagements.sections.followUps')}
+          head={
+            <>
+              <th scope="col">{t('partnerships.followUps.fields.action')}</th>
+              <th scope="col">{t('partnerships.followUps.fields.owner')}</th>
+              <th scope="col">{t('partnerships.followUps.fields.dueOn')}</th>
+              <th scope="col">{t('partnerships.followUps.columns.status')}</th>
+              <th scope="col">
+                <span className="sr-only">{t('partnerships.followUps.columns.actions')}</span>
+              </th>
+            </>
+          }
+        >
+          {e.followUps.map((x) => (
+            <tr key={x.id}>
+              <td className="title-cell">{x.action}</td>
+              <td>{x.owner}</td>
+              <td className="nowrap">{f.date(x.dueOn)}</td>
+              <td>
+                <FollowUpStatus status={x.status} overdue={x.overdue} doneOn={x.doneOn} />
+              </td>
+              <td>
+                {canActOnFollowUp(user, x, e) &&
+                  (moving === x.id ? (
+                    <MoveDueDay followUp={x} onDone={() => setMoving(null)} />
+                  ) : (
+                    <FollowUpActions
+                      followUp={x}
+                      busy={patch.isPending}
+                      onStatus={(status) => patch.mutate({ followUpId: x.id, body: { status } })}
+                      onMove={() => setMoving(x.id)}
+                    />
+                  ))}
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       )}
       {patch.error && <EngagementProblem error={patch.error} />}
       {e.canEdit &&

@@ -18,6 +18,7 @@ import {
   type ItemProgramBody,
 } from '../../api/partnership-queries.js';
 import { useSession } from '../../auth/session.js';
+import { DataTable } from '../../components/DataTable.js';
 import { Field, type FieldError } from '../../components/Field.js';
 import { useFormat } from '../../format.js';
 import { errorsFromIssues } from '../../components/field-errors.js';
@@ -51,68 +52,65 @@ export function EngagementItems({ e }: { e: Engagement }) {
       {e.items.length === 0 ? (
         <p className="muted">{t('partnerships.engagements.items.none')}</p>
       ) : (
-        <div className="table-wrap">
-          <table className="data">
-            <caption className="sr-only">{t('partnerships.engagements.sections.items')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('partnerships.engagements.items.side')}</th>
-                <th scope="col">{t('partnerships.engagements.items.kind')}</th>
-                <th scope="col">{t('partnerships.engagements.items.description')}</th>
-                <th scope="col">{t('partnerships.engagements.items.area')}</th>
-                <th scope="col">{t('partnerships.engagements.items.country')}</th>
-                <th scope="col">{t('partnerships.engagements.items.program')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {e.items.map((i) => (
-                <tr key={i.id}>
-                  <td>{f.code(itemSides, i.side)}</td>
-                  <td>{f.code(itemKinds, i.kind)}</td>
-                  <td className="title-cell prewrap">{i.description}</td>
-                  <td>{f.code(flagshipAreas, i.flagshipArea)}</td>
-                  <td>{i.country ? f.country(i.country) : '—'}</td>
-                  <td>
-                    {i.program ? (
-                      <>
-                        <Link to="/programs/$id" params={{ id: String(i.program.id) }}>
-                          {i.program.identifier}
-                        </Link>{' '}
-                        <span className={`stage-badge stage-${i.program.lifecycleStage}`}>
-                          {f.code(lifecycleStages, i.program.lifecycleStage)}
-                        </span>
-                      </>
-                    ) : canEdit ? (
-                      <span className="actions">
-                        <button
-                          type="button"
-                          className="secondary"
-                          aria-label={t('partnerships.engagements.program.turnLabel', { description: i.description.slice(0, 80) })}
-                          onClick={() => setTurning(i.id)}
-                        >
-                          {t('partnerships.engagements.program.turn')}
-                        </button>
-                        <button
-                          type="button"
-                          className="link"
-                          disabled={remove.isPending}
-                          aria-label={t('partnerships.engagements.items.removeLabel', { description: i.description.slice(0, 80) })}
-                          onClick={() => {
-                            if (window.confirm(t('partnerships.engagements.items.removeConfirm'))) remove.mutate(i.id);
-                          }}
-                        >
-                          {t('common.remove')}
-                        </button>
-                      </span>
-                    ) : (
-                      '—'
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          caption={t('partnerships.engagements.sections.items')}
+          head={
+            <>
+              <th scope="col">{t('partnerships.engagements.items.side')}</th>
+              <th scope="col">{t('partnerships.engagements.items.kind')}</th>
+              <th scope="col">{t('partnerships.engagements.items.description')}</th>
+              <th scope="col">{t('partnerships.engagements.items.area')}</th>
+              <th scope="col">{t('partnerships.engagements.items.country')}</th>
+              <th scope="col">{t('partnerships.engagements.items.program')}</th>
+            </>
+          }
+        >
+          {e.items.map((i) => (
+            <tr key={i.id}>
+              <td>{f.code(itemSides, i.side)}</td>
+              <td>{f.code(itemKinds, i.kind)}</td>
+              <td className="title-cell prewrap">{i.description}</td>
+              <td>{f.code(flagshipAreas, i.flagshipArea)}</td>
+              <td>{i.country ? f.country(i.country) : '—'}</td>
+              <td>
+                {i.program ? (
+                  <>
+                    <Link to="/programs/$id" params={{ id: String(i.program.id) }}>
+                      {i.program.identifier}
+                    </Link>{' '}
+                    <span className={`stage-badge stage-${i.program.lifecycleStage}`}>
+                      {f.code(lifecycleStages, i.program.lifecycleStage)}
+                    </span>
+                  </>
+                ) : canEdit ? (
+                  <span className="actions">
+                    <button
+                      type="button"
+                      className="secondary"
+                      aria-label={t('partnerships.engagements.program.turnLabel', { description: i.description.slice(0, 80) })}
+                      onClick={() => setTurning(i.id)}
+                    >
+                      {t('partnerships.engagements.program.turn')}
+                    </button>
+                    <button
+                      type="button"
+                      className="link"
+                      disabled={remove.isPending}
+                      aria-label={t('partnerships.engagements.items.removeLabel', { description: i.description.slice(0, 80) })}
+                      onClick={() => {
+                        if (window.confirm(t('partnerships.engagements.items.removeConfirm'))) remove.mutate(i.id);
+                      }}
+                    >
+                      {t('common.remove')}
+                    </button>
+                  </span>
+                ) : (
+                  '—'
+                )}
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       )}
       {remove.error && <EngagementProblem error={remove.error} />}
       {item && canEdit && (

@@ -7,6 +7,7 @@ import { engagementsExportUrl, useEngagements, type Engagement } from '../../api
 import { canPartnerships } from '../../auth/partnership-rules.js';
 import { useSession } from '../../auth/session.js';
 import { CodeFilter } from '../../components/CodeFilter.js';
+import { DataTable } from '../../components/DataTable.js';
 import { IllustrativeTag } from '../../components/IllustrativeTag.js';
 import { CountryFilter } from '../../components/CountryChoice.js';
 import { PageNav } from '../../components/PageNav.js';
@@ -113,33 +114,30 @@ export function EngagementsPage() {
         results={t('partnerships.engagements.results', { count: total, formatted: f.number(total) })}
         problem={(error, retry) => <EngagementProblem error={error} onRetry={retry} />}
       >
-        <div className="table-wrap">
-          <table className="data">
-            <caption className="sr-only">{t('partnerships.engagements.title')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('partnerships.engagements.columns.date')}</th>
-                <th scope="col">{t('partnerships.engagements.fields.kind')}</th>
-                <th scope="col">{t('partnerships.engagements.fields.title')}</th>
-                <th scope="col">{t('partnerships.engagements.columns.partner')}</th>
-                <th scope="col">{t('partnerships.engagements.columns.place')}</th>
-                <th scope="col" className="num">
-                  {t('partnerships.engagements.columns.offers')}
-                </th>
-                <th scope="col" className="num">
-                  {t('partnerships.engagements.columns.requests')}
-                </th>
-                <th scope="col">{t('partnerships.engagements.columns.programs')}</th>
-                <th scope="col">{t('partnerships.engagements.columns.followUps')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {list.data?.items.map((e) => (
-                <EngagementRow key={e.id} e={e} />
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          caption={t('partnerships.engagements.title')}
+          head={
+            <>
+              <th scope="col">{t('partnerships.engagements.columns.date')}</th>
+              <th scope="col">{t('partnerships.engagements.fields.kind')}</th>
+              <th scope="col">{t('partnerships.engagements.fields.title')}</th>
+              <th scope="col">{t('partnerships.engagements.columns.partner')}</th>
+              <th scope="col">{t('partnerships.engagements.columns.place')}</th>
+              <th scope="col" className="num">
+                {t('partnerships.engagements.columns.offers')}
+              </th>
+              <th scope="col" className="num">
+                {t('partnerships.engagements.columns.requests')}
+              </th>
+              <th scope="col">{t('partnerships.engagements.columns.programs')}</th>
+              <th scope="col">{t('partnerships.engagements.columns.followUps')}</th>
+            </>
+          }
+        >
+          {list.data?.items.map((e) => (
+            <EngagementRow key={e.id} e={e} />
+          ))}
+        </DataTable>
         <PageNav
           page={page}
           pages={pageCount(total, ENGAGEMENT_PAGE_SIZE)}

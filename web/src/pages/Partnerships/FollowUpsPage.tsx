@@ -6,6 +6,7 @@ import { followUpStatuses } from '../../../../src/domain/partnership/engagement.
 import { followUpsExportUrl, useFollowUps, usePatchFollowUp } from '../../api/partnership-queries.js';
 import { useSession } from '../../auth/session.js';
 import { CodeFilter } from '../../components/CodeFilter.js';
+import { DataTable } from '../../components/DataTable.js';
 import { PageNav } from '../../components/PageNav.js';
 import { useFormat } from '../../format.js';
 import { FOLLOW_UP_PAGE_SIZE, followUpFilter, followUpListParams, pageCount, pageOf, type FollowUpSearch } from './engagement-search.js';
@@ -90,51 +91,48 @@ export function FollowUpsPage() {
         results={t('partnerships.followUps.results', { count: total, formatted: f.number(total) })}
         problem={(error, retry) => <EngagementProblem error={error} onRetry={retry} />}
       >
-        <div className="table-wrap">
-          <table className="data">
-            <caption className="sr-only">{t('partnerships.followUps.title')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('partnerships.followUps.fields.dueOn')}</th>
-                <th scope="col">{t('partnerships.followUps.fields.action')}</th>
-                <th scope="col">{t('partnerships.followUps.fields.owner')}</th>
-                <th scope="col">{t('partnerships.followUps.columns.engagement')}</th>
-                <th scope="col">{t('partnerships.followUps.columns.status')}</th>
-                <th scope="col">
-                  <span className="sr-only">{t('partnerships.followUps.columns.actions')}</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {list.data?.items.map((x) => (
-                <tr key={x.id}>
-                  <td className="nowrap">{f.date(x.dueOn)}</td>
-                  <td className="title-cell">{x.action}</td>
-                  <td>{x.owner}</td>
-                  <td>
-                    <Link to="/engagements/$id" params={{ id: String(x.engagementId) }}>
-                      {x.engagementReference}
-                    </Link>
-                    <br />
-                    <span className="muted small">{x.engagementTitle}</span>
-                  </td>
-                  <td className="nowrap">
-                    <FollowUpStatus status={x.status} overdue={x.overdue} doneOn={x.doneOn} />
-                  </td>
-                  <td>
-                    {canActOnFollowUp(user, x, { ownerOrg: x.ownerOrg }) && (
-                      <FollowUpActions
-                        followUp={x}
-                        busy={patch.isPending}
-                        onStatus={(status) => patch.mutate({ followUpId: x.id, body: { status } })}
-                      />
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          caption={t('partnerships.followUps.title')}
+          head={
+            <>
+              <th scope="col">{t('partnerships.followUps.fields.dueOn')}</th>
+              <th scope="col">{t('partnerships.followUps.fields.action')}</th>
+              <th scope="col">{t('partnerships.followUps.fields.owner')}</th>
+              <th scope="col">{t('partnerships.followUps.columns.engagement')}</th>
+              <th scope="col">{t('partnerships.followUps.columns.status')}</th>
+              <th scope="col">
+                <span className="sr-only">{t('partnerships.followUps.columns.actions')}</span>
+              </th>
+            </>
+          }
+        >
+          {list.data?.items.map((x) => (
+            <tr key={x.id}>
+              <td className="nowrap">{f.date(x.dueOn)}</td>
+              <td className="title-cell">{x.action}</td>
+              <td>{x.owner}</td>
+              <td>
+                <Link to="/engagements/$id" params={{ id: String(x.engagementId) }}>
+                  {x.engagementReference}
+                </Link>
+                <br />
+                <span className="muted small">{x.engagementTitle}</span>
+              </td>
+              <td className="nowrap">
+                <FollowUpStatus status={x.status} overdue={x.overdue} doneOn={x.doneOn} />
+              </td>
+              <td>
+                {canActOnFollowUp(user, x, { ownerOrg: x.ownerOrg }) && (
+                  <FollowUpActions
+                    followUp={x}
+                    busy={patch.isPending}
+                    onStatus={(status) => patch.mutate({ followUpId: x.id, body: { status } })}
+                  />
+                )}
+              </td>
+            </tr>
+          ))}
+        </DataTable>
         <PageNav
           page={pageOf(search.page)}
           pages={pageCount(total, FOLLOW_UP_PAGE_SIZE)}

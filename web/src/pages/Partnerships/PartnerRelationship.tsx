@@ -4,12 +4,13 @@
  * partnership timeline.
  */
 import { Link } from '@tanstack/react-router';
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { agreementKinds } from '../../../../src/domain/partnership/agreement.js';
 import { engagementKinds } from '../../../../src/domain/partnership/engagement.js';
 import { ApiError } from '../../api/client.js';
 import { usePartner, usePartnerTimeline, type PartnerDetail } from '../../api/partnership-queries.js';
+import { DataTable } from '../../components/DataTable.js';
 import { EmptyState, Loading } from '../../components/Status.js';
 import { useFormat } from '../../format.js';
 import { AgreementStatusBadge, PartnershipProblem, RenewalBadge } from './agreement-parts.js';
@@ -92,28 +93,25 @@ function ProfileFacts({ detail, internal }: { detail: PartnerDetail; internal: b
         <>
           <h3>{t('partnerships.partners.contacts')}</h3>
           {detail.contacts && detail.contacts.length > 0 ? (
-            <div className="table-wrap">
-              <table className="data">
-                <thead>
-                  <tr>
-                    <th scope="col">{t('partnerships.partners.contact.name')}</th>
-                    <th scope="col">{t('partnerships.partners.contact.position')}</th>
-                    <th scope="col">{t('partnerships.partners.contact.email')}</th>
-                    <th scope="col">{t('partnerships.partners.contact.phone')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {detail.contacts.map((c, i) => (
-                    <tr key={`${c.name}:${i}`}>
-                      <td>{c.name}</td>
-                      <td>{c.position ?? '—'}</td>
-                      <td>{c.email ? <a href={`mailto:${c.email}`}>{c.email}</a> : '—'}</td>
-                      <td>{c.phone ?? '—'}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <DataTable
+              head={
+                <>
+                  <th scope="col">{t('partnerships.partners.contact.name')}</th>
+                  <th scope="col">{t('partnerships.partners.contact.position')}</th>
+                  <th scope="col">{t('partnerships.partners.contact.email')}</th>
+                  <th scope="col">{t('partnerships.partners.contact.phone')}</th>
+                </>
+              }
+            >
+              {detail.contacts.map((c, i) => (
+                <tr key={`${c.name}:${i}`}>
+                  <td>{c.name}</td>
+                  <td>{c.position ?? '—'}</td>
+                  <td>{c.email ? <a href={`mailto:${c.email}`}>{c.email}</a> : '—'}</td>
+                  <td>{c.phone ?? '—'}</td>
+                </tr>
+              ))}
+            </DataTable>
           ) : (
             <p className="muted">{t('partnerships.partners.noContacts')}</p>
           )}
@@ -123,58 +121,64 @@ function ProfileFacts({ detail, internal }: { detail: PartnerDetail; internal: b
   );
 }
 
+/** A card listing the partner's agreements or engagements, or saying `empty` when there are none. */
+function ListCard({ id, title, empty, children }: { id: string; title: string; empty: string | false; children: ReactNode }) {
+  return (
+    <section className="card" aria-labelledby={id}>
+      <h2 id={id}>{title}</h2>
+      {empty ? <EmptyState>{empty}</EmptyState> : children}
+    </section>
+  );
+}
+
 function PartnerAgreements({ detail }: { detail: PartnerDetail }) {
   const { t } = useTranslation();
   const f = useFormat();
   return (
-    <section className="card" aria-labelledby="partner-agreements">
-      <h2 id="partner-agreements">{t('partnerships.partners.agreements')}</h2>
-      {detail.agreements.length === 0 ? (
-        <EmptyState>{t('partnerships.partners.noAgreements')}</EmptyState>
-      ) : (
-        <div className="table-wrap">
-          <table className="data">
-            <thead>
-              <tr>
-                <th scope="col">{t('partnerships.agreements.columns.reference')}</th>
-                <th scope="col">{t('partnerships.agreements.columns.title')}</th>
-                <th scope="col">{t('partnerships.agreements.columns.kind')}</th>
-                <th scope="col">{t('partnerships.agreements.columns.status')}</th>
-                <th scope="col">{t('partnerships.agreements.columns.validity')}</th>
-                <th scope="col">{t('partnerships.agreements.columns.renewal')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {detail.agreements.map((a) => (
-                <tr key={a.id}>
-                  <td className="nowrap">
-                    <Link to="/agreements/$id" params={{ id: String(a.id) }}>
-                      {a.reference}
-                    </Link>
-                  </td>
-                  <td className="title-cell">{f.title(a)}</td>
-                  <td>{f.code(agreementKinds, a.kind)}</td>
-                  <td>
-                    <AgreementStatusBadge status={a.status} />
-                  </td>
-                  <td className="nowrap">
-                    {a.validFrom || a.validUntil
-                      ? t('partnerships.agreements.validity', {
-                          from: f.date(a.validFrom ?? a.signedOn),
-                          until: a.validUntil ? f.date(a.validUntil) : t('partnerships.agreements.noEnd'),
-                        })
-                      : '—'}
-                  </td>
-                  <td className="nowrap">
-                    <RenewalBadge renewal={a.renewal} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
-    </section>
+    <ListCard
+      id="partner-agreements"
+      title={t('partnerships.partners.agreements')}
+      empty={detail.agreements.length === 0 && t('partnerships.partners.noAgreements')}
+    >
+      <DataTable
+        head={
+          <>
+            <th scope="col">{t('partnerships.agreements.columns.reference')}</th>
+            <th scope="col">{t('partnerships.agreements.columns.title')}</th>
+            <th scope="col">{t('partnerships.agreements.columns.kind')}</th>
+            <th scope="col">{t('partnerships.agreements.columns.status')}</th>
+            <th scope="col">{t('partnerships.agreements.columns.validity')}</th>
+            <th scope="col">{t('partnerships.agreements.columns.renewal')}</th>
+          </>
+        }
+      >
+        {detail.agreements.map((a) => (
+          <tr key={a.id}>
+            <td className="nowrap">
+              <Link to="/agreements/$id" params={{ id: String(a.id) }}>
+                {a.reference}
+              </Link>
+            </td>
+            <td className="title-cell">{f.title(a)}</td>
+            <td>{f.code(agreementKinds, a.kind)}</td>
+            <td>
+              <AgreementStatusBadge status={a.status} />
+            </td>
+            <td className="nowrap">
+              {a.validFrom || a.validUntil
+                ? t('partnerships.agreements.validity', {
+                    from: f.date(a.validFrom ?? a.signedOn),
+                    until: a.validUntil ? f.date(a.validUntil) : t('partnerships.agreements.noEnd'),
+                  })
+                : '—'}
+            </td>
+            <td className="nowrap">
+              <RenewalBadge renewal={a.renewal} />
+            </td>
+          </tr>
+        ))}
+      </DataTable>
+    </ListCard>
   );
 }
 
@@ -182,57 +186,53 @@ function PartnerEngagements({ detail }: { detail: PartnerDetail }) {
   const { t } = useTranslation();
   const f = useFormat();
   return (
-    <section className="card" aria-labelledby="partner-engagements">
-      <h2 id="partner-engagements">{t('partnerships.partners.engagements')}</h2>
-      {detail.engagements.length === 0 ? (
-        <EmptyState>{t('partnerships.partners.noEngagements')}</EmptyState>
-      ) : (
-        <div className="table-wrap">
-          <table className="data">
-            <thead>
-              <tr>
-                <th scope="col">{t('partnerships.partners.engagement.date')}</th>
-                <th scope="col">{t('partnerships.partners.engagement.reference')}</th>
-                <th scope="col">{t('partnerships.partners.engagement.kind')}</th>
-                <th scope="col">{t('partnerships.partners.engagement.title')}</th>
-                <th scope="col">{t('partnerships.partners.engagement.place')}</th>
-                <th scope="col" className="num">
-                  {t('partnerships.partners.engagement.openFollowUps')}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {detail.engagements.map((e) => {
-                const open = e.followUps.filter((x) => x.status === 'open').length;
-                const overdue = e.followUps.filter((x) => x.overdue).length;
-                return (
-                  <tr key={e.id}>
-                    <td className="nowrap">{f.date(e.startsOn)}</td>
-                    <td className="nowrap">
-                      <Link to="/engagements/$id" params={{ id: String(e.id) }}>
-                        {e.reference}
-                      </Link>
-                    </td>
-                    <td>{f.code(engagementKinds, e.kind)}</td>
-                    <td className="title-cell">{e.title}</td>
-                    <td>{[e.place, e.country ? f.country(e.country) : null].filter(Boolean).join(', ') || '—'}</td>
-                    <td className="num">
-                      {f.number(open)}
-                      {overdue > 0 && ' '}
-                      {overdue > 0 && (
-                        <span className="badge bad">
-                          {t('partnerships.partners.engagement.overdue', { count: overdue, formatted: f.number(overdue) })}
-                        </span>
-                      )}
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
-      )}
-    </section>
+    <ListCard
+      id="partner-engagements"
+      title={t('partnerships.partners.engagements')}
+      empty={detail.engagements.length === 0 && t('partnerships.partners.noEngagements')}
+    >
+      <DataTable
+        head={
+          <>
+            <th scope="col">{t('partnerships.partners.engagement.date')}</th>
+            <th scope="col">{t('partnerships.partners.engagement.reference')}</th>
+            <th scope="col">{t('partnerships.partners.engagement.kind')}</th>
+            <th scope="col">{t('partnerships.partners.engagement.title')}</th>
+            <th scope="col">{t('partnerships.partners.engagement.place')}</th>
+            <th scope="col" className="num">
+              {t('partnerships.partners.engagement.openFollowUps')}
+            </th>
+          </>
+        }
+      >
+        {detail.engagements.map((e) => {
+          const open = e.followUps.filter((x) => x.status === 'open').length;
+          const overdue = e.followUps.filter((x) => x.overdue).length;
+          return (
+            <tr key={e.id}>
+              <td className="nowrap">{f.date(e.startsOn)}</td>
+              <td className="nowrap">
+                <Link to="/engagements/$id" params={{ id: String(e.id) }}>
+                  {e.reference}
+                </Link>
+              </td>
+              <td>{f.code(engagementKinds, e.kind)}</td>
+              <td className="title-cell">{e.title}</td>
+              <td>{[e.place, e.country ? f.country(e.country) : null].filter(Boolean).join(', ') || '—'}</td>
+              <td className="num">
+                {f.number(open)}
+                {overdue > 0 && ' '}
+                {overdue > 0 && (
+                  <span className="badge bad">
+                    {t('partnerships.partners.engagement.overdue', { count: overdue, formatted: f.number(overdue) })}
+                  </span>
+                )}
+              </td>
+            </tr>
+          );
+        })}
+      </DataTable>
+    </ListCard>
   );
 }
 

@@ -10,6 +10,7 @@ import { partnersExportUrl, usePartners, type PartnerList } from '../../api/part
 import { canPartnerships } from '../../auth/partnership-rules.js';
 import { useSession } from '../../auth/session.js';
 import { CountryFilter } from '../../components/CountryChoice.js';
+import { DataTable } from '../../components/DataTable.js';
 import { Figures } from '../../components/Figures.js';
 import { EmptyState, Loading } from '../../components/Status.js';
 import { useFormat } from '../../format.js';
@@ -143,55 +144,52 @@ function PartnerTable({ data, internal }: { data: PartnerList; internal: boolean
           <p className="muted" aria-live="polite">
             {t('partnerships.partners.results', { count: data.items.length, formatted: f.number(data.items.length) })}
           </p>
-          <div className="table-wrap">
-            <table className="data">
-              <thead>
-                <tr>
-                  <th scope="col">{t('partnerships.partners.columns.name')}</th>
-                  <th scope="col">{t('partnerships.partners.columns.kind')}</th>
-                  <th scope="col">{t('partnerships.partners.columns.country')}</th>
+          <DataTable
+            head={
+              <>
+                <th scope="col">{t('partnerships.partners.columns.name')}</th>
+                <th scope="col">{t('partnerships.partners.columns.kind')}</th>
+                <th scope="col">{t('partnerships.partners.columns.country')}</th>
+                <th scope="col" className="num">
+                  {t('partnerships.partners.columns.programs')}
+                </th>
+                <th scope="col" className="num">
+                  {t('partnerships.partners.columns.triangular')}
+                </th>
+                <th scope="col" className="num">
+                  {t('partnerships.partners.columns.triangularInRange', { years })}
+                </th>
+                <th scope="col" className="num">
+                  {t('partnerships.partners.columns.agreements')}
+                </th>
+                {internal && (
                   <th scope="col" className="num">
-                    {t('partnerships.partners.columns.programs')}
+                    {t('partnerships.partners.columns.engagements')}
                   </th>
-                  <th scope="col" className="num">
-                    {t('partnerships.partners.columns.triangular')}
-                  </th>
-                  <th scope="col" className="num">
-                    {t('partnerships.partners.columns.triangularInRange', { years })}
-                  </th>
-                  <th scope="col" className="num">
-                    {t('partnerships.partners.columns.agreements')}
-                  </th>
-                  {internal && (
-                    <th scope="col" className="num">
-                      {t('partnerships.partners.columns.engagements')}
-                    </th>
-                  )}
-                  {internal && <th scope="col">{t('partnerships.partners.columns.lastEngagement')}</th>}
-                </tr>
-              </thead>
-              <tbody>
-                {data.items.map((p) => (
-                  <tr key={p.code}>
-                    <td className="title-cell">
-                      <Link to="/partners/$code" params={{ code: p.code }}>
-                        {f.lang === 'id' ? (p.nameId ?? p.nameEn) : p.nameEn}
-                      </Link>
-                      {p.acronym && <span className="muted"> ({p.acronym})</span>}
-                    </td>
-                    <td>{f.code(organisationKinds, p.kind)}</td>
-                    <td>{p.country ? f.country(p.country) : '—'}</td>
-                    <td className="num">{f.number(p.programs)}</td>
-                    <td className="num">{f.number(p.triangular)}</td>
-                    <td className="num">{f.number(p.triangularInRange)}</td>
-                    <td className="num">{f.number(p.agreements)}</td>
-                    {internal && <td className="num">{f.number(p.engagements)}</td>}
-                    {internal && <td className="nowrap">{f.date(p.lastEngagement)}</td>}
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+                )}
+                {internal && <th scope="col">{t('partnerships.partners.columns.lastEngagement')}</th>}
+              </>
+            }
+          >
+            {data.items.map((p) => (
+              <tr key={p.code}>
+                <td className="title-cell">
+                  <Link to="/partners/$code" params={{ code: p.code }}>
+                    {f.orgName(p)}
+                  </Link>
+                  {p.acronym && <span className="muted"> ({p.acronym})</span>}
+                </td>
+                <td>{f.code(organisationKinds, p.kind)}</td>
+                <td>{p.country ? f.country(p.country) : '—'}</td>
+                <td className="num">{f.number(p.programs)}</td>
+                <td className="num">{f.number(p.triangular)}</td>
+                <td className="num">{f.number(p.triangularInRange)}</td>
+                <td className="num">{f.number(p.agreements)}</td>
+                {internal && <td className="num">{f.number(p.engagements)}</td>}
+                {internal && <td className="nowrap">{f.date(p.lastEngagement)}</td>}
+              </tr>
+            ))}
+          </DataTable>
         </>
       )}
     </>

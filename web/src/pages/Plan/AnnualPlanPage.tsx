@@ -10,7 +10,9 @@ import { lifecycleStages } from '../../../../src/domain/codes.js';
 import type { Schemas } from '../../api/client.js';
 import { useAnnualPlan, useOrganisations, useYears } from '../../api/queries.js';
 import { useSession } from '../../auth/session.js';
+import { MissingRatesAlert } from '../../components/Figures.js';
 import { EmptyState, Loading, ProblemMessage } from '../../components/Status.js';
+import { yearChoices, YearSelect } from '../../components/YearSelect.js';
 import { useFormat } from '../../format.js';
 
 type AnnualPlan = Schemas['AnnualPlan'];
@@ -28,23 +30,19 @@ export function AnnualPlanPage() {
   const plan = useAnnualPlan(valid ? year : 0, valid && !!user);
   if (!valid) return <EmptyState>{t('errors.notFound')}</EmptyState>;
   const thisYear = new Date().getFullYear();
-  const choices = [...new Set([...(years.data?.items.map((y) => y.year) ?? []), year, thisYear, thisYear + 1])].sort((a, b) => b - a);
   return (
     <article className="plan">
       <div className="page-head">
         <h1>{t('plan.title', { year })}</h1>
         {user && (
           <div className="actions no-print">
-            <label className="inline" htmlFor="plan-year">
-              {t('plan.year')}
-            </label>
-            <select id="plan-year" value={year} onChange={(e) => void navigate({ to: '/plan/$year', params: { year: e.target.value } })}>
-              {choices.map((y) => (
-                <option key={y} value={y}>
-                  {y}
-                </option>
-              ))}
-            </select>
+            <YearSelect
+              id="plan-year"
+              label={t('plan.year')}
+              year={year}
+              choices={yearChoices(years.data?.items, year, thisYear, thisYear + 1)}
+              onYear={(y) => void navigate({ to: '/plan/$year', params: { year: y } })}
+            />
             <button type="button" className="secondary" onClick={() => window.print()}>
               {t('common.print')}
             </button>
@@ -79,10 +77,7 @@ function useOrgName() {
   const { t } = useTranslation();
   const f = useFormat();
   const orgs = useOrganisations();
-  const names = useMemo(
-    () => new Map((orgs.data?.items ?? []).map((o) => [o.code.toLowerCase(), f.lang === 'id' ? (o.nameId ?? o.nameEn) : o.nameEn])),
-    [orgs.data, f.lang],
-  );
+  const names = useMemo(() => new Map((orgs.data?.items ?? []).map((o) => [o.code.toLowerCase(), f.orgName(o)])), [orgs.data, f.lang]);
   return (code: string | null) => (code ? (names.get(code.toLowerCase()) ?? code) : t('plan.noMinistry'));
 }
 
@@ -213,25 +208,7 @@ function RateMissingTag() {
 
 function MissingRates({ spending }: { spending: Spending }) {
   const { t } = useTranslation();
-  const f = useFormat();
-  if (spending.missingRates.length === 0) return null;
   return (
-    <div className="problem" role="alert">
-      <strong>{t('plan.missingRatesTitle')}</strong>
-      <ul>
-        {spending.missingRates.map((m) => (
-          <li key={m.currency}>
-            {t('plan.missingRate', {
-              currency: m.currency,
-              from: f.date(m.firstDate),
-              to: f.date(m.lastDate),
-              amount: f.money(m.amount, m.currency),
-              count: m.transactions,
-              totals: m.missing.join(', ').toUpperCase(),
-            })}
-          </li>
-        ))}
-      </ul>
-    </div>
+    <MissingRatesAlert rates={spending.missingRates} title={t('plan.missingRatesTitle')} line={(values) => t('plan.missingRate', values)} />
   );
 }

@@ -2,6 +2,7 @@
 import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { useBreakdown, type SubjectKind } from '../../api/analytics-queries.js';
+import { DataTable } from '../../components/DataTable.js';
 import { QueryState } from '../../components/Status.js';
 import { useFormat } from '../../format.js';
 
@@ -23,7 +24,7 @@ export function BreakdownSection({
         {(b) => (
           <>
             <div className="card-head">
-              <h2>{t('priorities.breakdownTitle', { name: f.lang === 'id' ? b.nameId : b.nameEn, year: b.year })}</h2>
+              <h2>{t('priorities.breakdownTitle', { name: f.name(b), year: b.year })}</h2>
               <button type="button" className="secondary no-print" onClick={onClose}>
                 {t('common.cancel')}
               </button>
@@ -35,34 +36,31 @@ export function BreakdownSection({
                 participants: f.number(b.totals.participants),
               })}
             </p>
-            <div className="table-wrap">
-              <table className="data">
-                <thead>
-                  <tr>
-                    <th scope="col">{t('common.countries')}</th>
-                    <th scope="col" className="num">
-                      {t('common.programs')}
-                    </th>
-                    <th scope="col" className="num">
-                      {t('common.participants')}
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {b.countries.map((c) => (
-                    <tr key={c.country} className={c.programs === 0 ? 'muted' : undefined}>
-                      <td>
-                        <Link to="/countries/$code" params={{ code: c.country }}>
-                          {f.lang === 'id' ? c.nameId : c.nameEn}
-                        </Link>
-                      </td>
-                      <td className="num">{f.number(c.programs)}</td>
-                      <td className="num">{f.number(c.participants)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <DataTable
+              head={
+                <>
+                  <th scope="col">{t('common.countries')}</th>
+                  <th scope="col" className="num">
+                    {t('common.programs')}
+                  </th>
+                  <th scope="col" className="num">
+                    {t('common.participants')}
+                  </th>
+                </>
+              }
+            >
+              {b.countries.map((c) => (
+                <tr key={c.country} className={c.programs === 0 ? 'muted' : undefined}>
+                  <td>
+                    <Link to="/countries/$code" params={{ code: c.country }}>
+                      {f.name(c)}
+                    </Link>
+                  </td>
+                  <td className="num">{f.number(c.programs)}</td>
+                  <td className="num">{f.number(c.participants)}</td>
+                </tr>
+              ))}
+            </DataTable>
           </>
         )}
       </QueryState>

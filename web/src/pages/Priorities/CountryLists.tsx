@@ -32,8 +32,7 @@ export function CountryLists() {
             <ul className="plain">
               {data.items.map((l) => (
                 <li key={l.code}>
-                  <strong>{f.lang === 'id' ? l.nameId : l.nameEn}</strong> <code>{l.code}</code>:{' '}
-                  {l.countries.map((c) => f.country(c)).join(', ')}{' '}
+                  <strong>{f.name(l)}</strong> <code>{l.code}</code>: {l.countries.map((c) => f.country(c)).join(', ')}{' '}
                   <button type="button" className="link" onClick={() => edit(l)}>
                     {t('priorities.editList')}
                   </button>{' '}

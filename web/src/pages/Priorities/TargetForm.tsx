@@ -60,11 +60,11 @@ export function TargetForm({ defaultFrom, defaultTo }: { defaultFrom: number; de
     kind === 'group'
       ? listGroups()
           .filter((g) => g.code !== 'G77')
-          .map((g) => ({ value: g.code, label: f.lang === 'id' ? g.nameId : g.nameEn }))
+          .map((g) => ({ value: g.code, label: f.name(g) }))
       : kind === 'region'
         ? REPORT_REGIONS.map((r) => ({ value: r, label: t(`codes.regions.${r}`) }))
         : kind === 'list'
-          ? (lists.data?.items ?? []).map((l) => ({ value: l.code, label: f.lang === 'id' ? l.nameId : l.nameEn }))
+          ? (lists.data?.items ?? []).map((l) => ({ value: l.code, label: f.name(l) }))
           : code
             ? [{ value: code, label: f.country(code) }]
             : [];

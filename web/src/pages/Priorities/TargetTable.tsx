@@ -62,7 +62,7 @@ export function TargetTable({
             {data.rows.map((r) => (
               <tr key={`${r.subjectKind}:${r.subjectCode}:${r.metric}`} className={r.behind ? 'behind' : undefined}>
                 <th scope="row">
-                  {f.lang === 'id' ? r.nameId : r.nameEn}
+                  {f.name(r)}
                   <br />
                   <span className="muted small">{t(`priorities.kinds.${r.subjectKind}`)}</span>
                   {r.note && <span className="muted small"> · {r.note}</span>}

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { flagshipAreas, modalities, sscRoles } from '../../../../src/domain/codes.js';
 import { useCountryProfile, type CountryProfileData } from '../../api/analytics-queries.js';
 import { BarChart } from '../../components/Charts.js';
+import { DataTable } from '../../components/DataTable.js';
 import { EmptyState, QueryState } from '../../components/Status.js';
 import { useFormat } from '../../format.js';
 import { Figures, MissingRates } from '../../components/Figures.js';
@@ -25,7 +26,7 @@ function Profile({ p }: { p: CountryProfileData }) {
     <article>
       <div className="page-head">
         <h1>
-          {f.lang === 'id' ? p.country.nameId : p.country.nameEn} <span className="muted">({p.country.iso3})</span>
+          {f.name(p.country)} <span className="muted">({p.country.iso3})</span>
         </h1>
       </div>
       <p className="muted">
@@ -44,7 +45,7 @@ function Profile({ p }: { p: CountryProfileData }) {
         <ul className="chips">
           {p.memberships.map((m) => (
             <li key={`${m.group}:${m.status}:${m.since ?? ''}`}>
-              {f.lang === 'id' ? m.nameId : m.nameEn}{' '}
+              {f.name(m)}{' '}
               <span className="muted small">
                 ({m.status}
                 {m.since ? `, ${t('country.since', { date: m.since })}` : ''}
@@ -109,7 +110,7 @@ function Profile({ p }: { p: CountryProfileData }) {
                       <tr key={x.code}>
                         <td>
                           <Link to="/partners/$code" params={{ code: x.code }}>
-                            {x.acronym ?? (f.lang === 'id' ? (x.nameId ?? x.nameEn) : x.nameEn)}
+                            {x.acronym ?? f.orgName(x)}
                           </Link>
                         </td>
                         <td>{x.roles.map((r) => f.code(sscRoles, r)).join(', ')}</td>
@@ -124,53 +125,50 @@ function Profile({ p }: { p: CountryProfileData }) {
           <section className="card">
             <h2>{t('country.programs')}</h2>
             <p className="muted small">{t('country.shareNote')}</p>
-            <div className="table-wrap">
-              <table className="data">
-                <thead>
-                  <tr>
-                    <th scope="col">{t('common.year')}</th>
-                    <th scope="col">{t('common.programs')}</th>
-                    <th scope="col">{t('analytics.byModality')}</th>
-                    <th scope="col">{t('analytics.byArea')}</th>
-                    <th scope="col" className="num">
-                      {t('common.participants')}
-                    </th>
-                    <th scope="col">{t('country.participantsBySex')}</th>
-                    <th scope="col" className="num">
-                      {t('country.share')}
-                    </th>
-                    <th scope="col" className="num">
-                      USD
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {p.programs.map((x) => (
-                    <tr key={x.id}>
-                      <td>{x.year ?? '—'}</td>
-                      <td>
-                        <Link to="/programs/$id" params={{ id: String(x.id) }}>
-                          {f.title(x)}
-                        </Link>
-                        <br />
-                        <span className="muted small">{x.identifier}</span>
-                      </td>
-                      <td>{f.code(modalities, x.modality)}</td>
-                      <td>{f.code(flagshipAreas, x.flagshipArea)}</td>
-                      <td className="num">{f.number(x.participants)}</td>
-                      <td className="small">
-                        {sexes
-                          .filter((k) => x.participantsBySex[k] > 0)
-                          .map((k) => `${t(`country.sexes.${k}`)} ${f.number(x.participantsBySex[k])}`)
-                          .join(' · ')}
-                      </td>
-                      <td className="num">{f.percent(x.share)}</td>
-                      <td className="num">{f.money(x.usd)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <DataTable
+              head={
+                <>
+                  <th scope="col">{t('common.year')}</th>
+                  <th scope="col">{t('common.programs')}</th>
+                  <th scope="col">{t('analytics.byModality')}</th>
+                  <th scope="col">{t('analytics.byArea')}</th>
+                  <th scope="col" className="num">
+                    {t('common.participants')}
+                  </th>
+                  <th scope="col">{t('country.participantsBySex')}</th>
+                  <th scope="col" className="num">
+                    {t('country.share')}
+                  </th>
+                  <th scope="col" className="num">
+                    USD
+                  </th>
+                </>
+              }
+            >
+              {p.programs.map((x) => (
+                <tr key={x.id}>
+                  <td>{x.year ?? '—'}</td>
+                  <td>
+                    <Link to="/programs/$id" params={{ id: String(x.id) }}>
+                      {f.title(x)}
+                    </Link>
+                    <br />
+                    <span className="muted small">{x.identifier}</span>
+                  </td>
+                  <td>{f.code(modalities, x.modality)}</td>
+                  <td>{f.code(flagshipAreas, x.flagshipArea)}</td>
+                  <td className="num">{f.number(x.participants)}</td>
+                  <td className="small">
+                    {sexes
+                      .filter((k) => x.participantsBySex[k] > 0)
+                      .map((k) => `${t(`country.sexes.${k}`)} ${f.number(x.participantsBySex[k])}`)
+                      .join(' · ')}
+                  </td>
+                  <td className="num">{f.percent(x.share)}</td>
+                  <td className="num">{f.money(x.usd)}</td>
+                </tr>
+              ))}
+            </DataTable>
             <MissingRates items={p.missingRates} />
           </section>
         </>

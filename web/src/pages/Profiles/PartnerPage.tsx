@@ -6,6 +6,7 @@ import { Link, useNavigate, useParams, useSearch } from '@tanstack/react-router'
 import { useTranslation } from 'react-i18next';
 import { sscRoles } from '../../../../src/domain/codes.js';
 import { usePartnerProfile, type PartnerProfileData } from '../../api/analytics-queries.js';
+import { DataTable } from '../../components/DataTable.js';
 import { EmptyState, QueryState } from '../../components/Status.js';
 import { useFormat } from '../../format.js';
 import { Figures, MissingRates } from '../../components/Figures.js';
@@ -52,7 +53,7 @@ function Profile({ p }: { p: PartnerProfileData }) {
     <article>
       <div className="page-head">
         <h1>
-          {f.lang === 'id' ? (org.nameId ?? org.nameEn) : org.nameEn}
+          {f.orgName(org)}
           {org.acronym ? <span className="muted"> ({org.acronym})</span> : null}
         </h1>
       </div>
@@ -129,45 +130,42 @@ function Profile({ p }: { p: PartnerProfileData }) {
           </div>
           <section className="card">
             <h2>{t('partner.programs')}</h2>
-            <div className="table-wrap">
-              <table className="data">
-                <thead>
-                  <tr>
-                    <th scope="col">{t('common.year')}</th>
-                    <th scope="col">{t('common.programs')}</th>
-                    <th scope="col">{t('partner.roles')}</th>
-                    <th scope="col" className="num">
-                      {t('partner.contribution')}
-                    </th>
-                    <th scope="col">{t('partner.recipients')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {p.programs.map((x) => (
-                    <tr key={`${x.id}:${x.role}`}>
-                      <td>{x.year ?? '—'}</td>
-                      <td>
-                        <Link to="/programs/$id" params={{ id: String(x.id) }}>
-                          {f.title(x)}
-                        </Link>
-                      </td>
-                      <td>{f.code(sscRoles, x.role)}</td>
-                      <td className="num">
-                        {x.contribution ? (
-                          <>
-                            {f.money(x.contribution.amount, x.contribution.currency)}
-                            {x.contribution.inKind ? <span className="muted small"> ({t('partner.inKind').toLowerCase()})</span> : null}
-                          </>
-                        ) : (
-                          '—'
-                        )}
-                      </td>
-                      <td>{x.recipients.map((c) => f.country(c)).join(', ')}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <DataTable
+              head={
+                <>
+                  <th scope="col">{t('common.year')}</th>
+                  <th scope="col">{t('common.programs')}</th>
+                  <th scope="col">{t('partner.roles')}</th>
+                  <th scope="col" className="num">
+                    {t('partner.contribution')}
+                  </th>
+                  <th scope="col">{t('partner.recipients')}</th>
+                </>
+              }
+            >
+              {p.programs.map((x) => (
+                <tr key={`${x.id}:${x.role}`}>
+                  <td>{x.year ?? '—'}</td>
+                  <td>
+                    <Link to="/programs/$id" params={{ id: String(x.id) }}>
+                      {f.title(x)}
+                    </Link>
+                  </td>
+                  <td>{f.code(sscRoles, x.role)}</td>
+                  <td className="num">
+                    {x.contribution ? (
+                      <>
+                        {f.money(x.contribution.amount, x.contribution.currency)}
+                        {x.contribution.inKind ? <span className="muted small"> ({t('partner.inKind').toLowerCase()})</span> : null}
+                      </>
+                    ) : (
+                      '—'
+                    )}
+                  </td>
+                  <td>{x.recipients.map((c) => f.country(c)).join(', ')}</td>
+                </tr>
+              ))}
+            </DataTable>
           </section>
         </>
       )}

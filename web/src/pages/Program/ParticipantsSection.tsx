@@ -8,6 +8,7 @@ import { useTranslation } from 'react-i18next';
 import type { Program, User } from '../../api/client.js';
 import { useParticipants } from '../../api/queries.js';
 import { can } from '../../auth/session.js';
+import { DataTable } from '../../components/DataTable.js';
 import { Loading, ProblemMessage } from '../../components/Status.js';
 import { participantStatuses } from '../../../../src/domain/codes.js';
 import { EraseButton } from '../Alumni/EraseButton.js';
@@ -98,51 +99,48 @@ export function ParticipantsSection({ a, user }: { a: Program; user: User | null
               <label className="inline">
                 {t('program.participantFilter')} <input type="search" value={filter} onChange={(e) => setFilter(e.target.value)} />
               </label>
-              <div className="table-wrap">
-                <table className="data">
-                  <thead>
-                    <tr>
-                      {header('fullName', t('program.name'))}
-                      <th scope="col">{t('personal.email')}</th>
-                      {header('sex', t('program.sex'))}
-                      {header('country', t('program.country'))}
-                      {header('organisation', t('program.organisation'))}
-                      <th scope="col">{t('program.position')}</th>
-                      <th scope="col">{t('program.participantStatus')}</th>
-                      <th scope="col">
-                        <span className="visually-hidden">{t('program.participantActions')}</span>
-                      </th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {rows.map((p) => (
-                      <tr key={p.id}>
-                        {p.personal ? (
-                          <>
-                            <td>{p.fullName ?? '—'}</td>
-                            <td>{p.email ? <a href={`mailto:${p.email}`}>{p.email}</a> : '—'}</td>
-                          </>
-                        ) : (
-                          <>
-                            <td>
-                              <Withheld />
-                            </td>
-                            <td>
-                              <Withheld />
-                            </td>
-                          </>
-                        )}
-                        <td>{t(`program.sexes.${p.sex}`)}</td>
-                        <td>{f.country(p.country)}</td>
-                        <td>{p.organisation ?? '—'}</td>
-                        <td>{p.personal ? (p.position ?? '—') : <Withheld />}</td>
-                        <td>{f.code(participantStatuses, p.status)}</td>
-                        <td>{p.personal && <EraseButton participantId={p.id} />}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
+              <DataTable
+                head={
+                  <>
+                    {header('fullName', t('program.name'))}
+                    <th scope="col">{t('personal.email')}</th>
+                    {header('sex', t('program.sex'))}
+                    {header('country', t('program.country'))}
+                    {header('organisation', t('program.organisation'))}
+                    <th scope="col">{t('program.position')}</th>
+                    <th scope="col">{t('program.participantStatus')}</th>
+                    <th scope="col">
+                      <span className="visually-hidden">{t('program.participantActions')}</span>
+                    </th>
+                  </>
+                }
+              >
+                {rows.map((p) => (
+                  <tr key={p.id}>
+                    {p.personal ? (
+                      <>
+                        <td>{p.fullName ?? '—'}</td>
+                        <td>{p.email ? <a href={`mailto:${p.email}`}>{p.email}</a> : '—'}</td>
+                      </>
+                    ) : (
+                      <>
+                        <td>
+                          <Withheld />
+                        </td>
+                        <td>
+                          <Withheld />
+                        </td>
+                      </>
+                    )}
+                    <td>{t(`program.sexes.${p.sex}`)}</td>
+                    <td>{f.country(p.country)}</td>
+                    <td>{p.organisation ?? '—'}</td>
+                    <td>{p.personal ? (p.position ?? '—') : <Withheld />}</td>
+                    <td>{f.code(participantStatuses, p.status)}</td>
+                    <td>{p.personal && <EraseButton participantId={p.id} />}</td>
+                  </tr>
+                ))}
+              </DataTable>
             </>
           )}
         </>

@@ -14,6 +14,7 @@ import { listSdgGoals } from '../../../../src/domain/reference/sdgs.js';
 import type { Program } from '../../api/client.js';
 import { useProgram, useDeleteProgram } from '../../api/queries.js';
 import { can, useSession } from '../../auth/session.js';
+import { DataTable } from '../../components/DataTable.js';
 import { Loading, ProblemMessage } from '../../components/Status.js';
 import { IllustrativeTag } from '../../components/IllustrativeTag.js';
 import { useFormat } from '../../format.js';
@@ -153,33 +154,30 @@ function ProgramView({ a }: { a: Program }) {
         {a.partners.length === 0 ? (
           <p className="muted">{t('common.none')}</p>
         ) : (
-          <div className="table-wrap">
-            <table className="data">
-              <thead>
-                <tr>
-                  <th scope="col">{t('program.partnerOrg')}</th>
-                  <th scope="col">{t('program.sscRole')}</th>
-                  <th scope="col">{t('program.iatiRole')}</th>
-                  <th scope="col" className="num">
-                    {t('program.contribution')}
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {a.partners.map((p) => (
-                  <tr key={`${p.org}-${p.iatiRole}`}>
-                    <td>{p.org}</td>
-                    <td>{f.code(sscRoles, p.sscRole)}</td>
-                    <td>{t(`program.iatiRoles.${p.iatiRole}`)}</td>
-                    <td className="num">
-                      {p.contributionAmount ? f.money(p.contributionAmount, p.currency ?? '') : '—'}
-                      {p.inKind && ` (${t('program.inKind')})`}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            head={
+              <>
+                <th scope="col">{t('program.partnerOrg')}</th>
+                <th scope="col">{t('program.sscRole')}</th>
+                <th scope="col">{t('program.iatiRole')}</th>
+                <th scope="col" className="num">
+                  {t('program.contribution')}
+                </th>
+              </>
+            }
+          >
+            {a.partners.map((p) => (
+              <tr key={`${p.org}-${p.iatiRole}`}>
+                <td>{p.org}</td>
+                <td>{f.code(sscRoles, p.sscRole)}</td>
+                <td>{t(`program.iatiRoles.${p.iatiRole}`)}</td>
+                <td className="num">
+                  {p.contributionAmount ? f.money(p.contributionAmount, p.currency ?? '') : '—'}
+                  {p.inKind && ` (${t('program.inKind')})`}
+                </td>
+              </tr>
+            ))}
+          </DataTable>
         )}
       </section>
 

@@ -131,7 +131,7 @@ export function BasicsSection({ chooseStage, ...section }: SectionProps & { choo
                 .filter((o) => o.kind === 'provider_agency' || o.code === state.implementingOrg)
                 .map((o) => (
                   <option key={o.code} value={o.code}>
-                    {f.lang === 'id' ? (o.nameId ?? o.nameEn) : o.nameEn} ({o.code})
+                    {f.orgName(o)} ({o.code})
                   </option>
                 ))}
             </select>

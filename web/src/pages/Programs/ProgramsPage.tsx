@@ -8,6 +8,7 @@ import { queryString } from '../../api/client.js';
 import { usePrograms } from '../../api/queries.js';
 import { can, useSession } from '../../auth/session.js';
 import { CountryFilter } from '../../components/CountryChoice.js';
+import { DataTable } from '../../components/DataTable.js';
 import { ListResults } from '../../components/ListResults.js';
 import { PageNav } from '../../components/PageNav.js';
 import { ProblemMessage } from '../../components/Status.js';
@@ -178,48 +179,45 @@ export function ProgramsPage() {
         results={t('programs.results', { count: total, formatted: f.number(total) })}
         problem={(error, retry) => <ProblemMessage error={error} onRetry={retry} />}
       >
-        <div className="table-wrap">
-          <table className="data">
-            <thead>
-              <tr>
-                <th scope="col">{t('programs.columns.identifier')}</th>
-                <th scope="col">{t('programs.columns.title')}</th>
-                <th scope="col">{t('programs.columns.year')}</th>
-                <th scope="col">{t('programs.columns.modality')}</th>
-                <th scope="col">{t('programs.columns.area')}</th>
-                <th scope="col">{t('lifecycle.stageColumn')}</th>
-                <th scope="col">{t('programs.columns.recipients')}</th>
-                <th scope="col" className="num">
-                  {t('programs.columns.participants')}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {list.data?.items.map((a) => (
-                <tr key={a.id}>
-                  <td className="nowrap">
-                    <Link to="/programs/$id" params={{ id: String(a.id) }}>
-                      {a.identifier}
-                    </Link>
-                  </td>
-                  <td className="title-cell">
-                    {f.title(a)} {a.illustrative && <IllustrativeTag />}
-                  </td>
-                  <td>{a.year ?? '—'}</td>
-                  <td>{f.code(modalities, a.modality)}</td>
-                  <td>{f.code(flagshipAreas, a.flagshipArea)}</td>
-                  <td>
-                    <span className={`stage-badge stage-${a.lifecycleStage}`}>{f.code(lifecycleStages, a.lifecycleStage)}</span>
-                  </td>
-                  <td>
-                    {a.recipients.length > 3 ? t('common.country', { count: a.recipients.length }) : a.recipients.map(f.country).join(', ')}
-                  </td>
-                  <td className="num">{a.participantsPlanned === null ? '—' : f.number(a.participantsPlanned)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          head={
+            <>
+              <th scope="col">{t('programs.columns.identifier')}</th>
+              <th scope="col">{t('programs.columns.title')}</th>
+              <th scope="col">{t('programs.columns.year')}</th>
+              <th scope="col">{t('programs.columns.modality')}</th>
+              <th scope="col">{t('programs.columns.area')}</th>
+              <th scope="col">{t('lifecycle.stageColumn')}</th>
+              <th scope="col">{t('programs.columns.recipients')}</th>
+              <th scope="col" className="num">
+                {t('programs.columns.participants')}
+              </th>
+            </>
+          }
+        >
+          {list.data?.items.map((a) => (
+            <tr key={a.id}>
+              <td className="nowrap">
+                <Link to="/programs/$id" params={{ id: String(a.id) }}>
+                  {a.identifier}
+                </Link>
+              </td>
+              <td className="title-cell">
+                {f.title(a)} {a.illustrative && <IllustrativeTag />}
+              </td>
+              <td>{a.year ?? '—'}</td>
+              <td>{f.code(modalities, a.modality)}</td>
+              <td>{f.code(flagshipAreas, a.flagshipArea)}</td>
+              <td>
+                <span className={`stage-badge stage-${a.lifecycleStage}`}>{f.code(lifecycleStages, a.lifecycleStage)}</span>
+              </td>
+              <td>
+                {a.recipients.length > 3 ? t('common.country', { count: a.recipients.length }) : a.recipients.map(f.country).join(', ')}
+              </td>
+              <td className="num">{a.participantsPlanned === null ? '—' : f.number(a.participantsPlanned)}</td>
+            </tr>
+          ))}
+        </DataTable>
         <PageNav
           page={search.page ?? 1}
           pages={pages}

@@ -5,7 +5,10 @@ import { REPORT_REGIONS } from '../../../../src/domain/reference/types.js';
 import type { AnnualSummary } from '../../api/client.js';
 import { useSummary, useYears } from '../../api/queries.js';
 import { BarChart } from '../../components/Charts.js';
+import { DataTable } from '../../components/DataTable.js';
+import { missingRateValues } from '../../components/Figures.js';
 import { EmptyState, Loading, ProblemMessage } from '../../components/Status.js';
+import { yearChoices, YearSelect } from '../../components/YearSelect.js';
 import { useFormat } from '../../format.js';
 
 export function AnnualReportPage() {
@@ -16,26 +19,18 @@ export function AnnualReportPage() {
   const years = useYears();
   const summary = useSummary(Number.isInteger(year) ? year : undefined);
   if (!Number.isInteger(year)) return <EmptyState>{t('errors.notFound')}</EmptyState>;
-  const choices = [...new Set([...(years.data?.items.map((y) => y.year) ?? []), year])].sort((a, b) => b - a);
   return (
     <article className="report">
       <div className="page-head">
         <h1>{t('report.title', { year })}</h1>
         <div className="actions no-print">
-          <label className="inline" htmlFor="year-select">
-            {t('report.otherYear')}
-          </label>
-          <select
+          <YearSelect
             id="year-select"
-            value={year}
-            onChange={(e) => void navigate({ to: '/reports/annual/$year', params: { year: e.target.value } })}
-          >
-            {choices.map((y) => (
-              <option key={y} value={y}>
-                {y}
-              </option>
-            ))}
-          </select>
+            label={t('report.otherYear')}
+            year={year}
+            choices={yearChoices(years.data?.items, year)}
+            onYear={(y) => void navigate({ to: '/reports/annual/$year', params: { year: y } })}
+          />
           <Download year={year} format="xlsx" />
           <Download year={year} format="pdf" />
           <button type="button" className="secondary" onClick={() => window.print()}>
@@ -142,7 +137,6 @@ function FigureTable({
 function Tables({ s }: { s: AnnualSummary }) {
   const { t } = useTranslation();
   const f = useFormat();
-  const label = (r: { labelEn: string; labelId: string }) => (f.lang === 'id' ? r.labelId : r.labelEn);
   const breakdown = (rows: AnnualSummary['byModality'], head: string) => {
     const used = rows.filter((r) => r.programs > 0);
     return (
@@ -150,13 +144,13 @@ function Tables({ s }: { s: AnnualSummary }) {
         <FigureTable
           head={head}
           columns={[t('common.programs'), t('common.participants')]}
-          rows={used.map((r) => ({ key: r.code ?? 'none', label: label(r), values: [f.number(r.programs), f.number(r.participants)] }))}
+          rows={used.map((r) => ({ key: r.code ?? 'none', label: f.label(r), values: [f.number(r.programs), f.number(r.participants)] }))}
         />
         <BarChart
           horizontal
           height={220}
           label={head}
-          categories={used.map(label)}
+          categories={used.map(f.label)}
           series={[{ name: t('common.programs'), values: used.map((r) => r.programs) }]}
         />
       </>
@@ -191,40 +185,37 @@ function Tables({ s }: { s: AnnualSummary }) {
         />
       </Section>
       <Section title={t('report.recipients')} year={s.year} table="recipients">
-        <div className="table-wrap">
-          <table className="data">
-            <thead>
-              <tr>
-                <th scope="col" className="num">
-                  {t('report.rank')}
-                </th>
-                <th scope="col">{t('programs.country')}</th>
-                <th scope="col">{t('report.region')}</th>
-                <th scope="col" className="num">
-                  {t('common.programs')}
-                </th>
-                <th scope="col" className="num">
-                  {t('common.participants')}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {s.topRecipients.map((r) => (
-                <tr key={r.country}>
-                  <td className="num">{r.rank}</td>
-                  <td>
-                    <Link to="/countries/$code" params={{ code: r.country }}>
-                      {f.lang === 'id' ? r.nameId : r.nameEn}
-                    </Link>
-                  </td>
-                  <td>{r.region ? t(`codes.regions.${r.region}`) : '—'}</td>
-                  <td className="num">{f.number(r.programs)}</td>
-                  <td className="num">{f.number(r.participants)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          head={
+            <>
+              <th scope="col" className="num">
+                {t('report.rank')}
+              </th>
+              <th scope="col">{t('programs.country')}</th>
+              <th scope="col">{t('report.region')}</th>
+              <th scope="col" className="num">
+                {t('common.programs')}
+              </th>
+              <th scope="col" className="num">
+                {t('common.participants')}
+              </th>
+            </>
+          }
+        >
+          {s.topRecipients.map((r) => (
+            <tr key={r.country}>
+              <td className="num">{r.rank}</td>
+              <td>
+                <Link to="/countries/$code" params={{ code: r.country }}>
+                  {f.name(r)}
+                </Link>
+              </td>
+              <td>{r.region ? t(`codes.regions.${r.region}`) : '—'}</td>
+              <td className="num">{f.number(r.programs)}</td>
+              <td className="num">{f.number(r.participants)}</td>
+            </tr>
+          ))}
+        </DataTable>
       </Section>
       <div className="grid2">
         <Section title={t('report.modality')} year={s.year} table="modality">
@@ -249,7 +240,7 @@ function Tables({ s }: { s: AnnualSummary }) {
                         {p.acronym ?? p.org}
                       </Link>
                     </th>
-                    <td>{f.lang === 'id' ? (p.nameId ?? p.nameEn) : p.nameEn}</td>
+                    <td>{f.orgName(p)}</td>
                     <td className="num">{t('common.program', { count: p.programs })}</td>
                   </tr>
                 ))}
@@ -270,7 +261,7 @@ function Tables({ s }: { s: AnnualSummary }) {
           ]}
           rows={s.groupings.map((g) => ({
             key: g.group,
-            label: f.lang === 'id' ? g.nameId : g.nameEn,
+            label: f.name(g),
             values: [
               f.number(g.programs),
               f.number(g.countries),
@@ -298,14 +289,7 @@ function Tables({ s }: { s: AnnualSummary }) {
         </dl>
         {s.spending.missingRates.map((m) => (
           <p key={m.currency} className="problem">
-            {t('report.missingRate', {
-              currency: m.currency,
-              from: f.date(m.firstDate),
-              to: f.date(m.lastDate),
-              amount: f.money(m.amount, m.currency),
-              count: m.transactions,
-              totals: m.missing.join(', ').toUpperCase(),
-            })}
+            {t('report.missingRate', missingRateValues(f, m))}
           </p>
         ))}
       </Section>

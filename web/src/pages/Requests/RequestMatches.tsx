@@ -4,6 +4,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { lifecycleStages } from '../../../../src/domain/codes.js';
 import { useRequestMatches, type CooperationRequest, type MatchReason, type RequestMatches } from '../../api/request-queries.js';
+import { DataTable } from '../../components/DataTable.js';
 import { Loading } from '../../components/Status.js';
 import { useFormat } from '../../format.js';
 import { Reasons, RequestProblem } from './parts.js';
@@ -49,36 +50,33 @@ function MatchTable<M extends { score: number; reasons: readonly MatchReason[] }
       {matches.length === 0 ? (
         <p className="muted">{t('requests.matches.none')}</p>
       ) : (
-        <div className="table-wrap">
-          <table className="data">
-            <thead>
-              <tr>
-                <th scope="col" className="num">
-                  {t('requests.matches.rank')}
-                </th>
-                <th scope="col">{nameHeader}</th>
-                <th scope="col" className="num">
-                  {t('requests.matches.score')}
-                </th>
-                <th scope="col">{t('requests.matches.reasons')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {matches.map((m, i) => (
-                <tr key={keyOf(m)}>
-                  <td className="num">{i + 1}</td>
-                  <td>{children(m)}</td>
-                  <td className="num">
-                    <strong>{f.number(m.score)}</strong>
-                  </td>
-                  <td>
-                    <Reasons reasons={m.reasons} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          head={
+            <>
+              <th scope="col" className="num">
+                {t('requests.matches.rank')}
+              </th>
+              <th scope="col">{nameHeader}</th>
+              <th scope="col" className="num">
+                {t('requests.matches.score')}
+              </th>
+              <th scope="col">{t('requests.matches.reasons')}</th>
+            </>
+          }
+        >
+          {matches.map((m, i) => (
+            <tr key={keyOf(m)}>
+              <td className="num">{i + 1}</td>
+              <td>{children(m)}</td>
+              <td className="num">
+                <strong>{f.number(m.score)}</strong>
+              </td>
+              <td>
+                <Reasons reasons={m.reasons} />
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       )}
     </>
   );
@@ -91,7 +89,7 @@ function MatchTables({ m, onChoose }: { m: RequestMatches; onChoose?: (code: str
     <>
       <MatchTable title={t('requests.matches.agencies')} nameHeader={t('requests.matches.name')} matches={m.agencies} keyOf={(a) => a.code}>
         {(a) => {
-          const name = f.lang === 'id' ? (a.nameId ?? a.nameEn) : a.nameEn;
+          const name = f.orgName(a);
           return (
             <>
               <Link to="/partners/$code" params={{ code: a.code }}>

@@ -11,6 +11,7 @@ import { CountryFilter } from '../../components/CountryChoice.js';
 import { useFormat } from '../../format.js';
 import { RequestProblem, StatusBadge } from './parts.js';
 import { REQUEST_PAGE_SIZE, type RequestSearch } from './request-search.js';
+import { DataTable } from '../../components/DataTable.js';
 import { PageNav } from '../../components/PageNav.js';
 import { ListResults } from '../../components/ListResults.js';
 import { SearchFilters } from '../../components/SearchFilters.js';
@@ -87,48 +88,45 @@ export function RequestsPage() {
         results={t('requests.results', { count: total, formatted: f.number(total) })}
         problem={(error, retry) => <RequestProblem error={error} onRetry={retry} />}
       >
-        <div className="table-wrap">
-          <table className="data">
-            <thead>
-              <tr>
-                <th scope="col">{t('requests.columns.reference')}</th>
-                <th scope="col">{t('requests.columns.received')}</th>
-                <th scope="col">{t('requests.columns.country')}</th>
-                <th scope="col">{t('requests.columns.topic')}</th>
-                <th scope="col">{t('requests.columns.area')}</th>
-                <th scope="col">{t('requests.columns.status')}</th>
-                <th scope="col">{t('requests.columns.program')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {list.data?.items.map((r) => (
-                <tr key={r.id}>
-                  <td className="nowrap">
-                    <Link to="/requests/$id" params={{ id: String(r.id) }}>
-                      {r.reference}
-                    </Link>
-                  </td>
-                  <td className="nowrap">{f.date(r.receivedOn)}</td>
-                  <td>{f.country(r.country)}</td>
-                  <td className="title-cell">{r.topic}</td>
-                  <td>{f.code(flagshipAreas, r.flagshipArea)}</td>
-                  <td>
-                    <StatusBadge status={r.status} />
-                  </td>
-                  <td className="nowrap">
-                    {r.activityId !== null ? (
-                      <Link to="/programs/$id" params={{ id: String(r.activityId) }}>
-                        {r.activityIdentifier ?? r.activityId}
-                      </Link>
-                    ) : (
-                      '—'
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          head={
+            <>
+              <th scope="col">{t('requests.columns.reference')}</th>
+              <th scope="col">{t('requests.columns.received')}</th>
+              <th scope="col">{t('requests.columns.country')}</th>
+              <th scope="col">{t('requests.columns.topic')}</th>
+              <th scope="col">{t('requests.columns.area')}</th>
+              <th scope="col">{t('requests.columns.status')}</th>
+              <th scope="col">{t('requests.columns.program')}</th>
+            </>
+          }
+        >
+          {list.data?.items.map((r) => (
+            <tr key={r.id}>
+              <td className="nowrap">
+                <Link to="/requests/$id" params={{ id: String(r.id) }}>
+                  {r.reference}
+                </Link>
+              </td>
+              <td className="nowrap">{f.date(r.receivedOn)}</td>
+              <td>{f.country(r.country)}</td>
+              <td className="title-cell">{r.topic}</td>
+              <td>{f.code(flagshipAreas, r.flagshipArea)}</td>
+              <td>
+                <StatusBadge status={r.status} />
+              </td>
+              <td className="nowrap">
+                {r.activityId !== null ? (
+                  <Link to="/programs/$id" params={{ id: String(r.activityId) }}>
+                    {r.activityIdentifier ?? r.activityId}
+                  </Link>
+                ) : (
+                  '—'
+                )}
+              </td>
+            </tr>
+          ))}
+        </DataTable>
         <PageNav page={page} pages={pages} onPage={(p) => void navigate({ search: (s) => ({ ...s, page: p > 1 ? p : undefined }) })} />
       </ListResults>
     </>
