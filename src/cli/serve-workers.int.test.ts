@@ -27,8 +27,8 @@ function start(): Promise<string> {
   return new Promise((resolve, reject) => {
     child.stdout.on('data', (chunk: Buffer) => {
       out += chunk.toString();
-      const address = /Open (http:\/\/localhost:\d+)/.exec(out)?.[1];
-      if (address) resolve(address.replace('localhost', '127.0.0.1'));
+      const address = /Open (http:\/\/127\.0\.0\.1:\d+)/.exec(out)?.[1];
+      if (address) resolve(address);
     });
     child.stderr.on('data', (chunk: Buffer) => (out += chunk.toString()));
     child.on('exit', (code) => reject(new Error(`mitra serve exited with ${code}: ${out}`)));

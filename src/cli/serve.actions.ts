@@ -9,6 +9,7 @@ import { loadConfig, type Config } from '../config.js';
 import { openApp, serverFor, type AppContext } from '../main.js';
 import { loadDemoData } from '../services/demo/load-demo.js';
 import { loadDemoAccounts } from '../services/demo/demo-accounts.js';
+import { demoPasswordLines, writeDemoPasswords } from './demo-passwords.js';
 import { countUsers, ensureFirstAdmin } from '../services/users.js';
 import { userInputSchema } from '../domain/account/user.js';
 import { CliInputError } from './exit-codes.js';
@@ -52,11 +53,15 @@ function workerCount(value: string | undefined): number {
  * Opens the database (migrating it), prepares it (first administrator, demo) and starts the
  * background jobs: what a single process and the primary of `--workers` both do once.
  */
-async function openWithJobs(ctx: CliContext, config: Config, demo: boolean): Promise<{ app: AppContext; jobs: BackgroundJobs }> {
+async function openWithJobs(
+  ctx: CliContext,
+  config: Config,
+  demo: boolean,
+): Promise<{ app: AppContext; jobs: BackgroundJobs; lastLines: string[] }> {
   const app = await openApp(config, { onConnectionLost: (summary) => ctx.io.err(summary) });
   try {
-    await prepare(ctx, app, config, demo);
-    return { app, jobs: startJobs(ctx, app, config) };
+    const lastLines = await prepare(ctx, app, config, demo);
+    return { app, jobs: startJobs(ctx, app, config), lastLines };
   } catch (error) {
     await app.close();
     throw error;
@@ -65,12 +70,15 @@ async function openWithJobs(ctx: CliContext, config: Config, demo: boolean): Pro
 
 /** One process: the server and the background jobs. */
 async function serveAlone(ctx: CliContext, config: Config, listen: Listen, demo: boolean): Promise<void> {
-  const { app, jobs } = await openWithJobs(ctx, config, demo);
+  const { app, jobs, lastLines } = await openWithJobs(ctx, config, demo);
   try {
     const server = await serverFor(app, { version: ctx.version, mailQueued: () => jobs.kick() });
+    // The address the server listens on, as Fastify reports it (http://127.0.0.1:3000 by default):
+    // "localhost" may resolve to ::1 first, where nothing listens.
     const address = await server.listen(listen);
     ctx.io.out(`Mitra is running on ${app.database.description}`);
-    ctx.io.out(`Open ${address.replace('127.0.0.1', 'localhost')}  (API docs: ${address}/api/docs)`);
+    ctx.io.out(`Open ${address}  (API docs: ${address}/api/docs)`);
+    for (const line of lastLines) ctx.io.out(line);
     onStop(async () => {
       await server.close();
       await jobs.stop();
@@ -89,7 +97,7 @@ async function serveAlone(ctx: CliContext, config: Config, listen: Listen, demo:
  * workers and replaces any that exits unexpectedly.
  */
 async function servePrimary(ctx: CliContext, config: Config, workers: number, demo: boolean): Promise<void> {
-  const { app, jobs } = await openWithJobs(ctx, config, demo);
+  const { app, jobs, lastLines } = await openWithJobs(ctx, config, demo);
   if (app.database.engine === 'sqlite')
     ctx.io.out('SQLite takes one write at a time: several processes wait on each other; PostgreSQL serves several better');
   let stopping = false;
@@ -105,9 +113,10 @@ async function servePrimary(ctx: CliContext, config: Config, workers: number, de
   cluster.on('listening', (_worker: Worker, address) => {
     listening++;
     if (listening !== workers) return;
-    const host = address.address === '127.0.0.1' || address.address === '::1' || !address.address ? 'localhost' : address.address;
+    const host = !address.address ? 'localhost' : address.address.includes(':') ? `[${address.address}]` : address.address;
     ctx.io.out(`Mitra is running on ${app.database.description} in ${workers} worker processes`);
     ctx.io.out(`Open http://${host}:${address.port}  (API docs: http://${host}:${address.port}/api/docs)`);
+    for (const line of lastLines) ctx.io.out(line);
   });
   cluster.on('exit', (worker: Worker, code, signal) => {
     if (stopping) return;
@@ -148,8 +157,13 @@ async function serveWorker(ctx: CliContext, config: Config, listen: Listen): Pro
   }
 }
 
-/** Migrations are applied by openApp; then the first administrator and the demo data, as configured. */
-async function prepare(ctx: CliContext, app: AppContext, config: Config, demo: boolean): Promise<void> {
+/**
+ * Migrations are applied by openApp; then the first administrator and the demo data, as configured.
+ * Returns the lines to print after the address: the demo accounts' passwords, last so that they
+ * do not scroll away above the address (they are also kept in a file, demo-passwords.ts).
+ */
+async function prepare(ctx: CliContext, app: AppContext, config: Config, demo: boolean): Promise<string[]> {
+  const lastLines: string[] = [];
   if (app.migrated.length) ctx.io.out(`migrated ${app.database.description}: ${app.migrated.join(', ')}`);
   if (config.firstAdmin) {
     const admin = await ensureFirstAdmin(app.deps, userInputSchema.parse({ ...config.firstAdmin, name: 'Administrator', role: 'admin' }));
@@ -163,14 +177,19 @@ async function prepare(ctx: CliContext, app: AppContext, config: Config, demo: b
       );
       const accounts = await loadDemoAccounts(app.deps);
       if (accounts.length) {
-        ctx.io.out('demo accounts (passwords shown once; change them or run `mitra users set-password`):');
-        for (const a of accounts) ctx.io.out(`  ${a.role.padEnd(12)} ${a.email.padEnd(26)} ${a.password}`);
+        const path = writeDemoPasswords(app, accounts);
+        lastLines.push(
+          'demo accounts (change the passwords, or run `mitra users set-password`):',
+          ...demoPasswordLines(accounts),
+          `(kept, readable by you only, in ${path}; \`mitra users demo-passwords\` shows them again)`,
+        );
       }
     }
   }
   if ((await countUsers(app.deps)) === 0) {
     ctx.io.out('no accounts yet: create the first administrator with `mitra users create --role admin --email … --name …`');
   }
+  return lastLines;
 }
 
 /**

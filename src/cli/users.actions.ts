@@ -1,6 +1,7 @@
 /** The account and audit commands (users.commands.ts). */
 import { passwordSchema, userInputSchema, userPatchSchema, type User } from '../domain/account/user.js';
-import { randomPassword } from '../services/demo/demo-accounts.js';
+import { isDemoPasswordUnchanged, randomPassword } from '../services/demo/demo-accounts.js';
+import { demoPasswordLines, demoPasswordsPath, readDemoPasswords } from './demo-passwords.js';
 import { createUser, findUserByEmail, listUsers, updateUser } from '../services/users.js';
 import { searchAudit } from '../services/audit.js';
 import { AUDIT_ACTIONS, AUDIT_ENTITIES } from '../domain/audit.js';
@@ -72,6 +73,22 @@ export async function usersChange(ctx: CliContext, change: AccountChange, email:
       `${updated.email}: ${updated.role}${updated.orgCode ? ` (${updated.orgCode})` : ''}, ${updated.disabled ? 'disabled' : 'active'}`,
     );
     if (password) ctx.io.out(`new password (shown once): ${password}`);
+  });
+}
+
+/** `mitra users demo-passwords`: the demo passwords from the file written at the first start, those still valid. */
+export async function usersDemoPasswords(ctx: CliContext): Promise<void> {
+  await ctx.withApp(async (app) => {
+    const kept = readDemoPasswords(app);
+    if (!kept)
+      throw new CliInputError(`no demo passwords at ${demoPasswordsPath(app)} (they are written when \`mitra serve\` loads the demo)`);
+    const accounts = [];
+    for (const a of kept.accounts) {
+      const unchanged = await isDemoPasswordUnchanged(app.deps, a.email, a.password);
+      accounts.push({ ...a, password: unchanged ? a.password : null });
+    }
+    ctx.io.out(`demo accounts (from ${kept.path}):`);
+    for (const line of demoPasswordLines(accounts)) ctx.io.out(line);
   });
 }
 

@@ -52,6 +52,11 @@ export function registerUserCommands(program: Command, ctx: CliContext): void {
     'read the password from the first line of standard input (else one is generated and shown once)',
   );
 
+  users
+    .command('demo-passwords')
+    .description("show again the demo accounts' passwords written at the first start (those changed since are not shown)")
+    .action(async () => (await actions()).usersDemoPasswords(ctx));
+
   program
     .command('audit')
     .description('search the audit log (newest first)')

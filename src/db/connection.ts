@@ -20,6 +20,8 @@ export interface DatabaseHandle {
   readonly schema: string | null;
   /** A description safe to print: no password. */
   readonly description: string;
+  /** The SQLite database's file (absolute); null on PostgreSQL and for an in-memory database. */
+  readonly file: string | null;
   close(): Promise<void>;
 }
 
@@ -90,6 +92,7 @@ async function openSqlite(url: string, busyTimeoutMs: number, log?: (event: LogE
     engine: 'sqlite',
     schema: null,
     description: `SQLite ${path}`,
+    file: path === ':memory:' ? null : path,
     close: () => db.destroy(),
   };
 }
@@ -147,6 +150,7 @@ async function openPostgres(url: string, options: OpenDatabaseOptions, log?: (ev
     engine: 'postgres',
     schema,
     description: `PostgreSQL ${parsed.host}${parsed.pathname} (schema ${schema})`,
+    file: null,
     close: () => db.destroy(),
   };
 }

@@ -1,7 +1,8 @@
 /**
  * One demo account per role, created with the demo data on a database without accounts, so that
- * a newcomer can try every role. Each gets a random password, shown once at start-up: there is
- * never a default password.
+ * a newcomer can try every role. Each gets a random password, shown at start-up and kept by the
+ * CLI in a file only its owner can read (cli/demo-passwords.ts): the database holds only hashes,
+ * and there is never a default password.
  */
 import { randomBytes } from 'node:crypto';
 import type { Role } from '../../domain/access/actor.js';
@@ -10,6 +11,7 @@ import { organisationInputSchema } from '../../domain/organisation/organisation.
 import { createOrganisation } from '../organisations.js';
 import type { Deps } from '../deps.js';
 import { createUser } from '../users.js';
+import { verifyPassword } from '../passwords.js';
 
 /** The Indonesian embassy in Suva (accredited to Fiji and neighbours) nominates Pacific participants. */
 export const DEMO_EMBASSY = {
@@ -65,4 +67,14 @@ export async function loadDemoAccounts(
     created.push({ email: account.email, role: account.role, password });
   }
   return created;
+}
+
+/**
+ * Whether a demo account still has the password it was given (false when its owner changed it or
+ * the account is gone): `mitra users demo-passwords` shows only the passwords that still work.
+ */
+export async function isDemoPasswordUnchanged(deps: Deps<'users'>, email: string, password: string): Promise<boolean> {
+  const user = await deps.store.repos.users.findByEmail(email);
+  const stored = user && (await deps.store.repos.users.passwordHash(user.id));
+  return !!stored && (await verifyPassword(stored, password));
 }
