@@ -8,6 +8,7 @@ import { canAlumni } from '../auth/alumni-rules.js';
 import { canOffers } from '../auth/offer-rules.js';
 import { useFormat } from '../format.js';
 import { setLanguage, type Lang } from '../i18n/index.js';
+import { PageTitleContext, useDocumentTitle } from './usePageTitle.js';
 
 /** The organisation a user acts for, by its acronym or name in the active language (its code until loaded). */
 function OrgName({ code }: { code: string }) {
@@ -65,8 +66,9 @@ export function Layout() {
   const { user } = useSession();
   const lang: Lang = i18n.language === 'id' ? 'id' : 'en';
   const year = new Date().getFullYear() - 1;
+  const setPageTitle = useDocumentTitle();
   return (
-    <>
+    <PageTitleContext.Provider value={setPageTitle}>
       <a className="skip" href="#main">
         {t('app.skip')}
       </a>
@@ -124,6 +126,6 @@ export function Layout() {
       <footer className="foot">
         <p>{t('app.footer')}</p>
       </footer>
-    </>
+    </PageTitleContext.Provider>
   );
 }

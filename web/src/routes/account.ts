@@ -6,6 +6,7 @@ import { rootRoute } from './root.js';
 const loginRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/login',
+  staticData: { title: 'login' },
   validateSearch: (s: Record<string, unknown>): { redirect?: string; ended?: boolean } => ({
     ...(typeof s.redirect === 'string' && s.redirect.startsWith('/') ? { redirect: s.redirect.slice(0, 500) } : {}),
     ...(s.ended === true || s.ended === '1' || s.ended === 1 ? { ended: true } : {}),
@@ -16,18 +17,21 @@ const loginRoute = createRoute({
 const passwordRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/account/password',
+  staticData: { title: 'password' },
   component: lazyRouteComponent(() => import('../pages/Account/PasswordPage.js'), 'PasswordPage'),
 });
 
 const usersRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/admin/users',
+  staticData: { title: 'users' },
   component: lazyRouteComponent(() => import('../pages/Admin/UsersPage.js'), 'UsersPage'),
 });
 
 const auditRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/admin/audit',
+  staticData: { title: 'audit' },
   validateSearch: parseAuditSearch,
   component: lazyRouteComponent(() => import('../pages/Admin/AuditPage.js'), 'AuditPage'),
 });

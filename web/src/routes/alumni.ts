@@ -9,6 +9,7 @@ import { rootRoute } from './root.js';
 const alumniRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/alumni',
+  staticData: { title: 'alumni' },
   validateSearch: parseAlumniSearch,
   component: guarded(
     canAlumni.see,
@@ -19,6 +20,7 @@ const alumniRoute = createRoute({
 const alumnusRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/alumni/$id',
+  staticData: { title: 'alumnus' },
   component: guarded(
     canAlumni.see,
     lazyRouteComponent(() => import('../pages/Alumni/AlumnusPage.js'), 'AlumnusPage'),
@@ -28,6 +30,7 @@ const alumnusRoute = createRoute({
 const surveysRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/surveys',
+  staticData: { title: 'surveys' },
   component: guarded(
     canAlumni.surveyAdmin,
     lazyRouteComponent(() => import('../pages/Alumni/SurveysPage.js'), 'SurveysPage'),
@@ -37,6 +40,7 @@ const surveysRoute = createRoute({
 const surveyResultsRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/programs/$id/survey-results',
+  staticData: { title: 'surveyResults' },
   component: guarded(
     canAlumni.results,
     lazyRouteComponent(() => import('../pages/Alumni/SurveyResultsPage.js'), 'SurveyResultsPage'),
@@ -47,6 +51,7 @@ const surveyResultsRoute = createRoute({
 const surveyAnswerRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/survey/$token',
+  staticData: { title: 'survey' },
   component: lazyRouteComponent(() => import('../pages/Alumni/SurveyAnswerPage.js'), 'SurveyAnswerPage'),
 });
 

@@ -9,6 +9,7 @@ import { rootRoute } from './root.js';
 const offersRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/offers',
+  staticData: { title: 'offers' },
   validateSearch: parseCatalogueSearch,
   component: lazyRouteComponent(() => import('../pages/Offers/OffersPage.js'), 'OffersPage'),
 });
@@ -16,6 +17,7 @@ const offersRoute = createRoute({
 const offerRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/offers/$id',
+  staticData: { title: 'offer' },
   component: lazyRouteComponent(() => import('../pages/Offers/OfferPage.js'), 'OfferPage'),
 });
 
@@ -23,6 +25,7 @@ const offerRoute = createRoute({
 const newOfferRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/programs/$id/offer',
+  staticData: { title: 'newOffer' },
   component: guarded(
     canOffers.manageSome,
     lazyRouteComponent(() => import('../pages/Offers/OfferFormPage.js'), 'NewOfferPage'),
@@ -32,6 +35,7 @@ const newOfferRoute = createRoute({
 const manageOfferRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/offers/$id/manage',
+  staticData: { title: 'manageOffer' },
   component: guarded(
     canOffers.manageSome,
     lazyRouteComponent(() => import('../pages/Offers/OfferFormPage.js'), 'ManageOfferPage'),
@@ -41,6 +45,7 @@ const manageOfferRoute = createRoute({
 const offerNominationsRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/offers/$id/nominations',
+  staticData: { title: 'nominations' },
   validateSearch: parseReviewSearch,
   component: guarded(
     canOffers.manageSome,
@@ -52,6 +57,7 @@ const offerNominationsRoute = createRoute({
 const myNominationsRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/nominations',
+  staticData: { title: 'myNominations' },
   validateSearch: parseMyNominationsSearch,
   component: guarded(
     canOffers.myNominations,

@@ -8,6 +8,7 @@ import { rootRoute } from './root.js';
 const partnersRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/partners',
+  staticData: { title: 'partners' },
   validateSearch: (s: Record<string, unknown>): Record<string, string | undefined> => ({
     q: text(s.q),
     country: text(s.country),
@@ -20,6 +21,7 @@ const partnersRoute = createRoute({
 const newPartnerRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/partners/new',
+  staticData: { title: 'newPartner' },
   component: guarded(
     canPartnerships.coordinate,
     lazyRouteComponent(() => import('../pages/Partnerships/NewPartnerPage.js'), 'NewPartnerPage'),
@@ -29,6 +31,7 @@ const newPartnerRoute = createRoute({
 const agreementsRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/agreements',
+  staticData: { title: 'agreements' },
   validateSearch: (s: Record<string, unknown>): Record<string, string | undefined> => ({
     q: text(s.q),
     status: text(s.status),
@@ -45,6 +48,7 @@ const agreementsRoute = createRoute({
 const newAgreementRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/agreements/new',
+  staticData: { title: 'newAgreement' },
   component: guarded(
     canPartnerships.create,
     lazyRouteComponent(() => import('../pages/Partnerships/NewAgreementPage.js'), 'NewAgreementPage'),
@@ -54,12 +58,14 @@ const newAgreementRoute = createRoute({
 const agreementRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/agreements/$id',
+  staticData: { title: 'agreement' },
   component: lazyRouteComponent(() => import('../pages/Partnerships/AgreementPage.js'), 'AgreementPage'),
 });
 
 const engagementsRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/engagements',
+  staticData: { title: 'engagements' },
   validateSearch: (s: Record<string, unknown>): Record<string, string | undefined> => ({
     q: text(s.q),
     kind: text(s.kind),
@@ -78,6 +84,7 @@ const engagementsRoute = createRoute({
 const newEngagementRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/engagements/new',
+  staticData: { title: 'newEngagement' },
   component: guarded(
     canPartnerships.create,
     lazyRouteComponent(() => import('../pages/Partnerships/NewEngagementPage.js'), 'NewEngagementPage'),
@@ -87,6 +94,7 @@ const newEngagementRoute = createRoute({
 const engagementRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/engagements/$id',
+  staticData: { title: 'engagement' },
   component: guarded(
     canPartnerships.internal,
     lazyRouteComponent(() => import('../pages/Partnerships/EngagementPage.js'), 'EngagementPage'),
@@ -96,6 +104,7 @@ const engagementRoute = createRoute({
 const followUpsRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/follow-ups',
+  staticData: { title: 'followUps' },
   validateSearch: (s: Record<string, unknown>): Record<string, string | undefined> => ({
     status: text(s.status),
     overdue: text(s.overdue),

@@ -10,6 +10,7 @@ import { rootRoute } from './root.js';
 const dashboardRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/',
+  staticData: { title: 'dashboard' },
   validateSearch: (s: Record<string, unknown>): { year?: number; show?: 'programs' | 'participants' } => ({
     ...(int(s.year) ? { year: int(s.year) } : {}),
     ...(s.show === 'participants' ? { show: 'participants' as const } : {}),
@@ -26,6 +27,7 @@ const dashboardRoute = createRoute({
 const programsRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/programs',
+  staticData: { title: 'programs' },
   validateSearch: parseProgramSearch,
   loaderDeps: ({ search }) => search,
   loader: ({ context, deps }) => void context.queryClient.prefetchQuery(programsQuery(listParams(deps))),
@@ -35,6 +37,7 @@ const programsRoute = createRoute({
 const newProgramRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/programs/new',
+  staticData: { title: 'newProgram' },
   component: guarded(
     can.createProgram,
     lazyRouteComponent(() => import('../pages/ProgramForm/ProgramFormPage.js'), 'NewProgramPage'),
@@ -44,12 +47,14 @@ const newProgramRoute = createRoute({
 const programRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/programs/$id',
+  staticData: { title: 'program' },
   component: lazyRouteComponent(() => import('../pages/Program/ProgramPage.js'), 'ProgramPage'),
 });
 
 const editProgramRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/programs/$id/edit',
+  staticData: { title: 'editProgram' },
   component: guarded(
     can.editSomeProgram,
     lazyRouteComponent(() => import('../pages/ProgramForm/ProgramFormPage.js'), 'EditProgramPage'),
@@ -59,6 +64,7 @@ const editProgramRoute = createRoute({
 const importRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/import',
+  staticData: { title: 'import' },
   validateSearch: (s: Record<string, unknown>): { kind?: 'activities' | 'participants' | 'rates' | 'iati' } =>
     s.kind === 'participants' || s.kind === 'rates' || s.kind === 'activities' || s.kind === 'iati' ? { kind: s.kind } : {},
   component: guarded(
@@ -71,6 +77,7 @@ const importRoute = createRoute({
 const attendanceRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/programs/$id/attendance',
+  staticData: { title: 'attendance' },
   component: guarded(
     (u) => !!u && ['admin', 'coordinator', 'agency'].includes(u.role),
     lazyRouteComponent(() => import('../pages/Attendance/AttendancePage.js'), 'AttendancePage'),
@@ -81,6 +88,7 @@ const attendanceRoute = createRoute({
 const verifyRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/verify/$token',
+  staticData: { title: 'verify' },
   component: lazyRouteComponent(() => import('../pages/Verify/VerifyPage.js'), 'VerifyPage'),
 });
 

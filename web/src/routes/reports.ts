@@ -8,18 +8,21 @@ import { rootRoute } from './root.js';
 const reportRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/reports/annual/$year',
+  staticData: { title: 'annualReport' },
   component: lazyRouteComponent(() => import('../pages/Report/AnnualReportPage.js'), 'AnnualReportPage'),
 });
 
 const planRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/plan/$year',
+  staticData: { title: 'plan' },
   component: lazyRouteComponent(() => import('../pages/Plan/AnnualPlanPage.js'), 'AnnualPlanPage'),
 });
 
 const moneyRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/money',
+  staticData: { title: 'money' },
   validateSearch: parseMoneySearch,
   component: lazyRouteComponent(() => import('../pages/Money/MoneyPage.js'), 'MoneyPage'),
 });
@@ -27,6 +30,7 @@ const moneyRoute = createRoute({
 const analyticsRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/analytics',
+  staticData: { title: 'analytics' },
   validateSearch: (
     s: Record<string, unknown>,
   ): { from?: number; to?: number; tab?: 'trends' | 'concentration' | 'network'; by?: 'region' | 'modality' | 'area' } => ({
@@ -41,6 +45,7 @@ const analyticsRoute = createRoute({
 const prioritiesRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/priorities',
+  staticData: { title: 'priorities' },
   validateSearch: parsePrioritiesSearch,
   component: lazyRouteComponent(() => import('../pages/Priorities/PrioritiesPage.js'), 'PrioritiesPage'),
 });
@@ -48,12 +53,14 @@ const prioritiesRoute = createRoute({
 const countryRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/countries/$code',
+  staticData: { title: 'country' },
   component: lazyRouteComponent(() => import('../pages/Profiles/CountryPage.js'), 'CountryPage'),
 });
 
 const partnerRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/partners/$code',
+  staticData: { title: 'partnerProfile' },
   validateSearch: (s: Record<string, unknown>): { since?: number } => (year(s.since) ? { since: year(s.since) } : {}),
   component: lazyRouteComponent(() => import('../pages/Profiles/PartnerPage.js'), 'PartnerPage'),
 });

@@ -9,6 +9,7 @@ import { rootRoute } from './root.js';
 const requestsRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/requests',
+  staticData: { title: 'requests' },
   validateSearch: parseRequestSearch,
   component: guarded(
     canRequests.see,
@@ -19,6 +20,7 @@ const requestsRoute = createRoute({
 const newRequestRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/requests/new',
+  staticData: { title: 'newRequest' },
   component: guarded(
     canRequests.register,
     lazyRouteComponent(() => import('../pages/Requests/NewRequestPage.js'), 'NewRequestPage'),
@@ -28,6 +30,7 @@ const newRequestRoute = createRoute({
 const editRequestRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/requests/$id/edit',
+  staticData: { title: 'editRequest' },
   component: guarded(
     canRequests.see,
     lazyRouteComponent(() => import('../pages/Requests/NewRequestPage.js'), 'EditRequestPage'),
@@ -37,6 +40,7 @@ const editRequestRoute = createRoute({
 const requestRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/requests/$id',
+  staticData: { title: 'request' },
   component: guarded(
     canRequests.see,
     lazyRouteComponent(() => import('../pages/Requests/RequestPage.js'), 'RequestPage'),

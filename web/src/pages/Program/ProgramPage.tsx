@@ -18,6 +18,7 @@ import { DataTable } from '../../components/DataTable.js';
 import { Loading, ProblemMessage } from '../../components/Status.js';
 import { IllustrativeTag } from '../../components/IllustrativeTag.js';
 import { useFormat } from '../../format.js';
+import { usePageTitle } from '../../components/usePageTitle.js';
 import { HistorySection } from './HistorySection.js';
 import { ParticipantsSection } from './ParticipantsSection.js';
 import { ProcessSection } from './ProcessSection.js';
@@ -54,6 +55,7 @@ function ProgramView({ a }: { a: Program }) {
   const mayDelete = can.deleteProgram(user);
   const highlight = useMemo(() => new Set(a.recipients.map((r) => r.country)), [a.recipients]);
   const otherTitle = f.lang === 'id' ? a.titleEn : a.titleId;
+  usePageTitle(t('app.titles.programNamed', { identifier: a.identifier, title: f.title(a) }));
   return (
     <article className="program">
       <div className="page-head">
