@@ -20,6 +20,7 @@ import { yearRange } from '../domain/analytics/change.js';
 import { diffRecords } from '../domain/audit.js';
 import { ConflictError, InvalidError, NotFoundError } from '../domain/errors.js';
 import { countryName, regionOf } from '../domain/reference/countries.js';
+import { MAX_YEARS } from '../domain/report/default-years.js';
 import { audit } from './audit.js';
 import type { YearFigure } from './analytics.ports.js';
 import type { Clock, Deps, Repos } from './deps.js';
@@ -32,9 +33,6 @@ export interface YearRangeQuery extends ReportScope {
   readonly from: number;
   readonly to: number;
 }
-
-/** At most this many years in one analytics request. */
-export const MAX_YEARS = 50;
 
 export function checkYearRange(q: { from: number; to: number }): void {
   if (q.from > q.to)

@@ -1,7 +1,7 @@
 import { Link, Outlet, useLocation, useNavigate } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { roles } from '../../../src/domain/access/actor.js';
-import { useOrganisation } from '../api/queries.js';
+import { useOrganisation, useRecordYears } from '../api/queries.js';
 import { can, useLogout, useSession } from '../auth/session.js';
 import { canRequests } from '../auth/request-rules.js';
 import { canAlumni } from '../auth/alumni-rules.js';
@@ -64,7 +64,8 @@ export function Layout() {
   const { t, i18n } = useTranslation();
   const { user } = useSession();
   const lang: Lang = i18n.language === 'id' ? 'id' : 'en';
-  const year = new Date().getFullYear() - 1;
+  // The annual report of the latest year with programs that has begun.
+  const { year } = useRecordYears();
   return (
     <>
       <a className="skip" href="#main">

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { flagshipAreas, modalities } from '../../../../src/domain/codes.js';
 import { REPORT_REGIONS } from '../../../../src/domain/reference/types.js';
 import type { AnnualSummary } from '../../api/client.js';
-import { useSummary, useYears } from '../../api/queries.js';
+import { useRecordYears, useSummary } from '../../api/queries.js';
 import { BarChart, LineChart } from '../../components/Charts.js';
 import { EmptyState, Loading, ProblemMessage } from '../../components/Status.js';
 import { useFormat } from '../../format.js';
@@ -33,10 +33,10 @@ export function DashboardPage() {
   const { user } = useSession();
   const search = useSearch({ from: '/' });
   const navigate = useNavigate({ from: '/' });
-  const years = useYears();
+  const { query: years, year: defaultYear } = useRecordYears();
   const available = years.data?.items ?? [];
-  const year = search.year ?? available[available.length - 1]?.year ?? new Date().getFullYear();
-  // A year in the URL is fetched at once; otherwise the latest year with programs, once known.
+  const year = search.year ?? defaultYear;
+  // A year in the URL is fetched at once; otherwise the latest year with programs that has begun, once known.
   const summary = useSummary(search.year ?? (years.isPending ? undefined : year));
   const show = search.show ?? 'programs';
 
