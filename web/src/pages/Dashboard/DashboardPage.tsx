@@ -3,8 +3,9 @@ import { lazy, Suspense, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { flagshipAreas, modalities } from '../../../../src/domain/codes.js';
 import { REPORT_REGIONS } from '../../../../src/domain/reference/types.js';
+import { defaultYear } from '../../../../src/domain/report/default-years.js';
 import type { AnnualSummary } from '../../api/client.js';
-import { useRecordYears, useSummary } from '../../api/queries.js';
+import { useSummary, useYears } from '../../api/queries.js';
 import { BarChart, LineChart } from '../../components/Charts.js';
 import { EmptyState, Loading, ProblemMessage } from '../../components/Status.js';
 import { useFormat } from '../../format.js';
@@ -33,9 +34,15 @@ export function DashboardPage() {
   const { user } = useSession();
   const search = useSearch({ from: '/' });
   const navigate = useNavigate({ from: '/' });
-  const { query: years, year: defaultYear } = useRecordYears();
+  // The yearly totals (for the chart too).
+  const years = useYears();
   const available = years.data?.items ?? [];
-  const year = search.year ?? defaultYear;
+  const year =
+    search.year ??
+    defaultYear(
+      available.map((y) => y.year),
+      new Date().getFullYear(),
+    );
   // A year in the URL is fetched at once; otherwise the latest year with programs that has begun, once known.
   const summary = useSummary(search.year ?? (years.isPending ? undefined : year));
   const show = search.show ?? 'programs';
