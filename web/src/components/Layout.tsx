@@ -64,7 +64,7 @@ export function Layout() {
   const { t, i18n } = useTranslation();
   const { user } = useSession();
   const lang: Lang = i18n.language === 'id' ? 'id' : 'en';
-  // The annual report of the latest year with programs that has begun.
+  // The annual report of the latest year with programs that has begun; the annual plan of this year.
   const { year } = useRecordYears();
   return (
     <>
@@ -92,7 +92,7 @@ export function Layout() {
           </Link>
           <Link to="/money">{t('money.nav')}</Link>
           {can.internal(user) && (
-            <Link to="/plan/$year" params={{ year: String(year + 1) }}>
+            <Link to="/plan/$year" params={{ year: String(new Date().getFullYear()) }}>
               {t('app.nav.plan')}
             </Link>
           )}

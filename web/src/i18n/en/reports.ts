@@ -47,7 +47,7 @@ export const report = {
   downloadPdf: 'Download PDF',
   downloadCsv: 'CSV',
   otherYear: 'Year',
-  empty: 'No programs are recorded for {{year}}, so there is no report to download.',
+  empty: 'No programs are recorded for {{year}}. There is no report to download.',
   latest: 'Open the report of {{year}}, the latest year with programs',
 };
 

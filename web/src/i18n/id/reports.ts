@@ -49,7 +49,7 @@ export const report: typeof en.report = {
   downloadPdf: 'Unduh PDF',
   downloadCsv: 'CSV',
   otherYear: 'Tahun',
-  empty: 'Belum ada program yang tercatat untuk {{year}}, sehingga belum ada laporan untuk diunduh.',
+  empty: 'Belum ada program yang tercatat untuk {{year}}. Belum ada laporan untuk diunduh.',
   latest: 'Buka laporan {{year}}, tahun terakhir yang memiliki program',
 };
 
