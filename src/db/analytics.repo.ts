@@ -15,6 +15,7 @@ import type {
   NetworkLinks,
   PartnerProfileRows,
   ProgramRef,
+  ProgramYear,
   RegionFigure,
   YearFigure,
 } from '../services/analytics.ports.js';
@@ -70,6 +71,14 @@ export class AnalyticsRepo implements AnalyticsRepository {
       where c.dim = 'country' and c.programs > 0 and c.year in (${sql.join([...years])})${f}${only}
       group by c.year${byRegion ? sql`, k.region` : sql``}`);
     return rows.map((r) => ({ year: num(r.year), region: r.region, countries: num(r.countries) }));
+  }
+
+  async programYears(stages: Stages): Promise<ProgramYear[]> {
+    // The cube's 'all' rows (a few per year, by the dim-year index), latest year first.
+    return (await this.cube('all', 1900, 2200, stages))
+      .filter((r) => r.programs > 0)
+      .map((r) => ({ year: r.year, programs: r.programs }))
+      .sort((a, b) => b.year - a.year);
   }
 
   async yearTotals(from: number, to: number, stages: Stages): Promise<YearFigure[]> {

@@ -42,13 +42,38 @@ describeEachEngine('analytics API on the demo data', (app) => {
     expect(t.byModality.find((m: { code: string }) => m.code === 'training').points[2]).toMatchObject({ programs: 5, participants: 144 });
   });
 
-  it('defaults to the ten years up to this year and refuses a reversed range', async () => {
+  it('defaults to the years with programs up to this year and refuses a reversed range', async () => {
+    // Programs in 2016–2018 and one approved for 2027, after this year (2026): not in the default.
     const t = await get('/api/v1/analytics/trends');
-    expect([t.from, t.to]).toEqual([2017, 2026]);
+    expect([t.from, t.to]).toEqual([2016, 2018]);
+    const p = await get('/api/v1/priorities');
+    expect([p.from, p.to]).toEqual([2016, 2018]);
+    // One end given: the ten years up to "to", as before.
+    expect((await get('/api/v1/analytics/trends?to=2020')).from).toBe(2011);
     const bad = await server().inject({ url: '/api/v1/analytics/trends?from=2018&to=2016' });
     expect(bad.statusCode).toBe(422);
     expect(bad.json().issues[0].path).toBe('from');
     expect((await server().inject({ url: '/api/v1/analytics/trends?from=twenty' })).statusCode).toBe(400);
+  });
+
+  it('lists the years with programs as the reports count them, latest first', async () => {
+    const { items } = await get('/api/v1/reports/program-years');
+    // The 2018 programs and the 2027 one are illustrative: counted, as in the annual summary.
+    expect(items).toEqual([
+      { year: 2027, programs: 1 },
+      { year: 2018, programs: 14 },
+      { year: 2017, programs: 3 },
+      { year: 2016, programs: 6 },
+    ]);
+    for (const { year, programs } of items) expect((await get(`/api/v1/reports/summary?year=${year}`)).programs).toBe(programs);
+    // Stages: the 2027 program is approved, the others completed.
+    expect((await get('/api/v1/reports/program-years?stage=completed')).items.map((y: { year: number }) => y.year)).toEqual([
+      2018, 2017, 2016,
+    ]);
+    expect((await get('/api/v1/reports/program-years?stage=approved')).items).toEqual([{ year: 2027, programs: 1 }]);
+    // The public counts published stages only, whatever it asks for.
+    expect((await get('/api/v1/reports/program-years', anonymous)).items).toEqual(items);
+    expect((await get('/api/v1/reports/program-years?stage=request,assessment', anonymous)).items).toEqual([]);
   });
 
   it('gives the concentration per year', async () => {

@@ -4,10 +4,10 @@ import { z } from 'zod';
 import { programListQuerySchema } from '../domain/program/program-query.js';
 import { listExchangeRates } from '../services/exchange-rates.js';
 import type { ServiceDeps } from '../services/deps.js';
-import { annualSummary, yearlyTotals } from '../services/reports.js';
+import { annualSummary, programYears, yearlyTotals } from '../services/reports.js';
 import { problemSchema } from './problem.js';
 import { depsFor } from './auth.js';
-import { presentSummary, presentYearlyTotals, summarySchema, yearlyTotalsSchema } from './report.schemas.js';
+import { presentSummary, presentYearlyTotals, programYearsSchema, summarySchema, yearlyTotalsSchema } from './report.schemas.js';
 
 const TAG = ['Reports'];
 /** What reports are computed from: programs, participants, and the facts and summary tables kept with them. */
@@ -50,6 +50,23 @@ export function registerReportRoutes(root: FastifyInstance, deps: ServiceDeps): 
       request.server.answers.reply(request, reply, deps, { topics: REPORT_TOPICS }, async () =>
         presentYearlyTotals(await yearlyTotals(depsFor(deps, request), { stages: request.query.stage })),
       ),
+  );
+
+  app.get(
+    '/api/v1/reports/program-years',
+    {
+      schema: {
+        tags: TAG,
+        summary:
+          'The years that have programs counted in reports, with their number of programs, latest first (what year-based views open on)',
+        querystring: z.object({ stage: stageQuery }),
+        response: { 200: programYearsSchema },
+      },
+    },
+    (request, reply) =>
+      request.server.answers.reply(request, reply, deps, { topics: REPORT_TOPICS }, async () => ({
+        items: (await programYears(depsFor(deps, request), { stages: request.query.stage })).map((y) => ({ ...y })),
+      })),
   );
 
   app.get(

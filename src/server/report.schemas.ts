@@ -136,3 +136,7 @@ export const presentYearlyTotals = (years: readonly YearRow[]): z.output<typeof 
     spending: presentSpending(y.spending),
   })),
 });
+
+export const programYearsSchema = z.object({
+  items: z.array(z.object({ year: count, programs: count })).meta({ description: 'the years that have programs, latest first' }),
+});

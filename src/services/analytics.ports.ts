@@ -78,7 +78,15 @@ export interface NetworkLinks {
 
 type Stages = readonly LifecycleStage[] | undefined;
 
+/** A year that has programs, and how many. */
+export interface ProgramYear {
+  readonly year: number;
+  readonly programs: number;
+}
+
 export interface AnalyticsRepository {
+  /** The years that have programs (in these stages), latest first. */
+  programYears(stages: Stages): Promise<ProgramYear[]>;
   /** Programs, participants and recipient countries per year (years with programs only). */
   yearTotals(from: number, to: number, stages: Stages): Promise<YearFigure[]>;
   /**

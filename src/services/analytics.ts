@@ -111,7 +111,7 @@ function codeSeries(
 }
 
 export async function trends(deps: Deps<'analytics'>, range: YearRangeRequest): Promise<Trends> {
-  const q = yearRangeOf(deps, range);
+  const q = await yearRangeOf(deps, range);
   const stages = reportStages(deps, q);
   const repo = deps.store.repos.analytics;
   // The year before the range gives the first year its change.
@@ -179,7 +179,7 @@ export interface YearConcentration {
  * are of program-country pairs); programs without a recorded area are left out of the area index.
  */
 export async function concentration(deps: Deps<'analytics'>, range: YearRangeRequest): Promise<YearConcentration[]> {
-  const q = yearRangeOf(deps, range);
+  const q = await yearRangeOf(deps, range);
   const stages = reportStages(deps, q);
   const repo = deps.store.repos.analytics;
   const [countries, regions, areaRows] = await Promise.all([
@@ -226,7 +226,7 @@ export interface TriangularNetwork {
  * to both.
  */
 export async function triangularNetwork(deps: Deps<'analytics' | 'organisations'>, range: YearRangeRequest): Promise<TriangularNetwork> {
-  const q = yearRangeOf(deps, range);
+  const q = await yearRangeOf(deps, range);
   const stages = reportStages(deps, q);
   const links = await deps.store.repos.analytics.triangularNetwork(q.from, q.to, stages);
   const orgs = new Map((await deps.store.repos.organisations.list({})).map((o) => [o.code, o]));

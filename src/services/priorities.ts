@@ -20,21 +20,19 @@ import { yearRange } from '../domain/analytics/change.js';
 import { diffRecords } from '../domain/audit.js';
 import { ConflictError, InvalidError, NotFoundError } from '../domain/errors.js';
 import { countryName, regionOf } from '../domain/reference/countries.js';
+import { defaultYearRange, MAX_YEARS } from '../domain/report/default-years.js';
 import { audit } from './audit.js';
 import type { YearFigure } from './analytics.ports.js';
-import type { Clock, Deps, Repos } from './deps.js';
+import type { Deps, Repos } from './deps.js';
 
 /** What setting priorities and country lists uses (reading them needs `priorities` only). */
 export type PriorityDeps = Deps<'priorities' | 'audit'>;
-import { reportStages, type ReportScope } from './reports.js';
+import { programYears, reportStages, type ReportScope } from './reports.js';
 
 export interface YearRangeQuery extends ReportScope {
   readonly from: number;
   readonly to: number;
 }
-
-/** At most this many years in one analytics request. */
-export const MAX_YEARS = 50;
 
 export function checkYearRange(q: { from: number; to: number }): void {
   if (q.from > q.to)
@@ -54,11 +52,17 @@ export interface YearRangeRequest extends ReportScope {
 }
 
 /**
- * The years of a request: `to` defaults to this year (or to `from` when that is later), `from`
- * to nine years before `to`, so that a bare request shows the last ten years.
+ * The years of a request. A bare request shows the years that have programs (the first to the
+ * latest that has begun, at most MAX_YEARS; the last ten years when there are none), as the web
+ * does (domain/report/default-years.ts). With one end given, `to` defaults to this year (or to
+ * `from` when that is later), `from` to nine years before `to`.
  */
-export function yearRangeOf(deps: { readonly clock: Clock }, q: YearRangeRequest): YearRangeQuery {
+export async function yearRangeOf(deps: Deps<'analytics'>, q: YearRangeRequest): Promise<YearRangeQuery> {
   const thisYear = Number(deps.clock.nowIso().slice(0, 4));
+  if (q.from === undefined && q.to === undefined) {
+    const years = (await programYears(deps, q)).map((y) => y.year);
+    return { ...q, ...defaultYearRange(years, thisYear, MAX_YEARS) };
+  }
   const to = q.to ?? Math.max(q.from ?? thisYear, thisYear);
   const range = { ...q, from: q.from ?? to - 9, to };
   checkYearRange(range);
@@ -256,7 +260,7 @@ async function figuresOf(
 }
 
 export async function priorityView(deps: Deps<'priorities' | 'analytics'>, range: YearRangeRequest): Promise<PriorityView> {
-  const q = yearRangeOf(deps, range);
+  const q = await yearRangeOf(deps, range);
   const stages = reportStages(deps, q);
   const years = yearRange(q.from, q.to);
   const [targets, listRecords, totals] = await Promise.all([

@@ -3,6 +3,7 @@ import { PUBLISHED_STAGES, canReadInternal } from '../domain/access/policy.js';
 import type { LifecycleStage } from '../domain/codes.js';
 import { groupMembersInYear } from '../domain/reference/groupings.js';
 import { buildAnnualSummary, convertSpending, REPORT_GROUPINGS, type AnnualSummary, type Spending } from '../domain/report/summary.js';
+import type { ProgramYear } from './analytics.ports.js';
 import type { Acting, Deps } from './deps.js';
 
 export interface ReportScope {
@@ -55,4 +56,12 @@ export async function yearlyTotals(deps: Deps<'reports'>, scope: ReportScope = {
     participants: y.participants,
     spending: convertSpending(y.spending),
   }));
+}
+
+/**
+ * The years that have programs counted in reports (the stages this actor may see, as the summary
+ * counts them), latest first: what year-based views open on (domain/report/default-years.ts).
+ */
+export async function programYears(deps: Deps<'analytics'>, scope: ReportScope = {}): Promise<ProgramYear[]> {
+  return deps.store.repos.analytics.programYears(reportStages(deps, scope));
 }

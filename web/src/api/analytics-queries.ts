@@ -41,8 +41,10 @@ export const useNetwork = (r: YearRange) =>
     placeholderData: keepPreviousData,
   });
 
-export const usePriorities = (r: YearRange) =>
+/** `enabled`: false while the default range is not yet known. */
+export const usePriorities = (r: YearRange, enabled = true) =>
   useQuery({
+    enabled,
     queryKey: ['priorities', r],
     queryFn: () => call(api.GET('/api/v1/priorities', { params: { query: r } })),
     placeholderData: keepPreviousData,

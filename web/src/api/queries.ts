@@ -1,6 +1,7 @@
 /** One TanStack Query hook per endpoint, keyed [resource, params]. Components never fetch. */
 import { keepPreviousData, queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, call, checkResponse, csrfHeaders, isRecord, toApiError, type ImportReport } from './client.js';
+import { defaultYear, defaultYearRange, MAX_YEARS } from '../../../src/domain/report/default-years.js';
 import type { paths } from './schema.js';
 
 export type ProgramListParams = NonNullable<paths['/api/v1/activities']['get']['parameters']['query']>;
@@ -12,6 +13,8 @@ export type ProgramBody = paths['/api/v1/activities']['post']['requestBody'] ext
 export const summaryQuery = (year: number) =>
   queryOptions({ queryKey: ['summary', year], queryFn: () => call(api.GET('/api/v1/reports/summary', { params: { query: { year } } })) });
 export const yearsQuery = () => queryOptions({ queryKey: ['years'], queryFn: () => call(api.GET('/api/v1/reports/years')) });
+export const programYearsQuery = () =>
+  queryOptions({ queryKey: ['program-years'], queryFn: () => call(api.GET('/api/v1/reports/program-years')) });
 export const programsQuery = (params: ProgramListParams) =>
   queryOptions({ queryKey: ['activities', params], queryFn: () => call(api.GET('/api/v1/activities', { params: { query: params } })) });
 
@@ -19,6 +22,18 @@ export const useSummary = (year: number | undefined) =>
   useQuery({ ...summaryQuery(year ?? 0), enabled: year !== undefined, placeholderData: keepPreviousData });
 
 export const useYears = () => useQuery(yearsQuery());
+
+/**
+ * The years with programs (latest first) and what a year-based page opens on without a year in its URL: the
+ * latest year with programs that has begun, and the range from the first to it
+ * (domain/report/default-years.ts).
+ */
+export function useRecordYears() {
+  const query = useQuery(programYearsQuery());
+  const thisYear = new Date().getFullYear();
+  const years = query.data?.items.map((y) => y.year) ?? [];
+  return { query, year: defaultYear(years, thisYear), range: defaultYearRange(years, thisYear, MAX_YEARS) };
+}
 
 export const usePrograms = (params: ProgramListParams) => useQuery({ ...programsQuery(params), placeholderData: keepPreviousData });
 

@@ -3243,6 +3243,51 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/reports/program-years": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The years that have programs counted in reports, with their number of programs, latest first (what year-based views open on) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description one lifecycle stage or several, comma-separated ("approved,funded") */
+                    stage?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description the years that have programs, latest first */
+                            items: {
+                                year: number;
+                                programs: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/exchange-rates": {
         parameters: {
             query?: never;

@@ -1,7 +1,7 @@
 import { Link, Outlet, useLocation, useNavigate } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { roles } from '../../../src/domain/access/actor.js';
-import { useOrganisation } from '../api/queries.js';
+import { useOrganisation, useRecordYears } from '../api/queries.js';
 import { can, useLogout, useSession } from '../auth/session.js';
 import { canRequests } from '../auth/request-rules.js';
 import { canAlumni } from '../auth/alumni-rules.js';
@@ -65,7 +65,8 @@ export function Layout() {
   const { t, i18n } = useTranslation();
   const { user } = useSession();
   const lang: Lang = i18n.language === 'id' ? 'id' : 'en';
-  const year = new Date().getFullYear() - 1;
+  // The annual report of the latest year with programs that has begun; the annual plan of this year.
+  const { year } = useRecordYears();
   const setPageTitle = useDocumentTitle();
   return (
     <PageTitleContext.Provider value={setPageTitle}>
@@ -93,7 +94,7 @@ export function Layout() {
           </Link>
           <Link to="/money">{t('money.nav')}</Link>
           {can.internal(user) && (
-            <Link to="/plan/$year" params={{ year: String(year + 1) }}>
+            <Link to="/plan/$year" params={{ year: String(new Date().getFullYear()) }}>
               {t('app.nav.plan')}
             </Link>
           )}

@@ -47,6 +47,8 @@ export const report = {
   downloadPdf: 'Download PDF',
   downloadCsv: 'CSV',
   otherYear: 'Year',
+  empty: 'No programs are recorded for {{year}}. There is no report to download.',
+  latest: 'Open the report of {{year}}, the latest year with programs',
 };
 
 export const plan = {

@@ -49,6 +49,8 @@ export const report: typeof en.report = {
   downloadPdf: 'Unduh PDF',
   downloadCsv: 'CSV',
   otherYear: 'Tahun',
+  empty: 'Belum ada program yang tercatat untuk {{year}}. Belum ada laporan untuk diunduh.',
+  latest: 'Buka laporan {{year}}, tahun terakhir yang memiliki program',
 };
 
 export const plan: typeof en.plan = {

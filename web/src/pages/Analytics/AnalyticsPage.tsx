@@ -2,6 +2,7 @@
 import { Link, useNavigate, useSearch } from '@tanstack/react-router';
 import { lazy, Suspense, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useRecordYears } from '../../api/queries.js';
 import { useConcentration, useNetwork, useTrends, type ConcentrationYear, type Network, type Trends } from '../../api/analytics-queries.js';
 import { LineChart } from '../../components/Charts.js';
 import { DataTable } from '../../components/DataTable.js';
@@ -35,7 +36,10 @@ export function AnalyticsPage() {
   const { t } = useTranslation();
   const search = useSearch({ from: '/analytics' });
   const navigate = useNavigate({ from: '/analytics' });
-  const range = rangeOf(search);
+  const years = useRecordYears();
+  // Without a range in the URL: the years with programs, once known.
+  const range = rangeOf(search, years.range);
+  const waiting = years.query.isPending && search.from === undefined && search.to === undefined;
   const tab = search.tab ?? 'trends';
   const go = (next: Partial<AnalyticsSearch>) => void navigate({ search: (s) => ({ ...s, ...next }) });
   return (
@@ -59,9 +63,10 @@ export function AnalyticsPage() {
           </button>
         ))}
       </div>
-      {tab === 'trends' && <TrendsView range={range} by={search.by ?? 'region'} onBy={(by) => go({ by })} />}
-      {tab === 'concentration' && <ConcentrationView range={range} />}
-      {tab === 'network' && <NetworkView range={range} />}
+      {waiting && <Loading />}
+      {!waiting && tab === 'trends' && <TrendsView range={range} by={search.by ?? 'region'} onBy={(by) => go({ by })} />}
+      {!waiting && tab === 'concentration' && <ConcentrationView range={range} />}
+      {!waiting && tab === 'network' && <NetworkView range={range} />}
     </article>
   );
 }

@@ -1,13 +1,18 @@
 /** The "from – to" year choice of the analytics pages, kept in the URL. */
 import { useTranslation } from 'react-i18next';
+import { MAX_YEARS } from '../../../../src/domain/report/default-years.js';
 
 export const THIS_YEAR = new Date().getFullYear();
 
-/** The range in the URL, or the ten years up to this year; at most 50 years, from ≤ to. */
-export function rangeOf(search: { from?: number; to?: number }): { from: number; to: number } {
-  const to = search.to ?? THIS_YEAR;
+/**
+ * The range in the URL, or `fallback` (the years with programs, useRecordYears) when it gives
+ * neither end; a lone end takes the ten years up to `to`. At most MAX_YEARS years, from ≤ to.
+ */
+export function rangeOf(search: { from?: number; to?: number }, fallback: { from: number; to: number }): { from: number; to: number } {
+  if (search.from === undefined && search.to === undefined) return fallback;
+  const to = search.to ?? Math.max(search.from ?? THIS_YEAR, THIS_YEAR);
   const from = Math.min(search.from ?? to - 9, to);
-  return { from: Math.max(from, to - 49), to };
+  return { from: Math.max(from, to - MAX_YEARS + 1), to };
 }
 
 export function YearRange({ from, to, onChange }: { from: number; to: number; onChange: (r: { from: number; to: number }) => void }) {

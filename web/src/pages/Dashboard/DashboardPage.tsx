@@ -3,6 +3,7 @@ import { lazy, Suspense, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { flagshipAreas, modalities } from '../../../../src/domain/codes.js';
 import { REPORT_REGIONS } from '../../../../src/domain/reference/types.js';
+import { defaultYear } from '../../../../src/domain/report/default-years.js';
 import type { AnnualSummary } from '../../api/client.js';
 import { useSummary, useYears } from '../../api/queries.js';
 import { BarChart, LineChart } from '../../components/Charts.js';
@@ -33,10 +34,16 @@ export function DashboardPage() {
   const { user } = useSession();
   const search = useSearch({ from: '/' });
   const navigate = useNavigate({ from: '/' });
+  // The yearly totals (for the chart too).
   const years = useYears();
   const available = years.data?.items ?? [];
-  const year = search.year ?? available[available.length - 1]?.year ?? new Date().getFullYear();
-  // A year in the URL is fetched at once; otherwise the latest year with programs, once known.
+  const year =
+    search.year ??
+    defaultYear(
+      available.map((y) => y.year),
+      new Date().getFullYear(),
+    );
+  // A year in the URL is fetched at once; otherwise the latest year with programs that has begun, once known.
   const summary = useSummary(search.year ?? (years.isPending ? undefined : year));
   const show = search.show ?? 'programs';
 

@@ -6,7 +6,7 @@
  */
 import { useNavigate, useSearch } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
-import { useYears } from '../../api/queries.js';
+import { useRecordYears } from '../../api/queries.js';
 import { BudgetSection } from './BudgetSection.js';
 import { InKindSection } from './InKindSection.js';
 import type { MoneySearch } from './money-search.js';
@@ -19,10 +19,8 @@ export function MoneyPage() {
   const navigate = useNavigate({ from: '/money' });
   const set = (patch: Partial<MoneySearch>) =>
     void navigate({ search: (s) => ({ ...s, ...patch, page: undefined, inKindPage: undefined }) });
-  const years = useYears();
   // TOSSD reports what was spent: by default the latest year with programs that has begun.
-  const thisYear = new Date().getFullYear();
-  const lastYear = years.data?.items.filter((y) => y.year <= thisYear).at(-1)?.year ?? thisYear - 1;
+  const { query: years, year: lastYear } = useRecordYears();
   const tossdYear = search.yearTo ?? search.yearFrom ?? lastYear;
   return (
     <article className="money">

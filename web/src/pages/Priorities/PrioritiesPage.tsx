@@ -2,6 +2,7 @@
 import { useNavigate, useSearch } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { usePriorities } from '../../api/analytics-queries.js';
+import { useRecordYears } from '../../api/queries.js';
 import { can, useSession } from '../../auth/session.js';
 import { QueryState } from '../../components/Status.js';
 import { rangeOf, YearRange } from '../Analytics/YearRange.js';
@@ -16,8 +17,10 @@ export function PrioritiesPage() {
   const search = useSearch({ from: '/priorities' });
   const navigate = useNavigate({ from: '/priorities' });
   const { user } = useSession();
-  const range = rangeOf(search);
-  const query = usePriorities(range);
+  const years = useRecordYears();
+  // Without a range in the URL: the years with programs, once known.
+  const range = rangeOf(search, years.range);
+  const query = usePriorities(range, !years.query.isPending || search.from !== undefined || search.to !== undefined);
   const go = (next: Partial<PrioritiesSearch>) => void navigate({ search: (s) => ({ ...s, ...next }) });
   const subject = subjectOf(search.subject);
   return (

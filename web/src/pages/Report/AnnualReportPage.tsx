@@ -3,7 +3,7 @@ import { Link, useNavigate, useParams } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { REPORT_REGIONS } from '../../../../src/domain/reference/types.js';
 import type { AnnualSummary } from '../../api/client.js';
-import { useSummary, useYears } from '../../api/queries.js';
+import { useRecordYears, useSummary } from '../../api/queries.js';
 import { BarChart } from '../../components/Charts.js';
 import { DataTable } from '../../components/DataTable.js';
 import { missingRateValues } from '../../components/Figures.js';
@@ -16,9 +16,11 @@ export function AnnualReportPage() {
   const { year: yearParam } = useParams({ from: '/reports/annual/$year' });
   const year = Number(yearParam);
   const navigate = useNavigate();
-  const years = useYears();
+  const { query: years, year: latest } = useRecordYears();
   const summary = useSummary(Number.isInteger(year) ? year : undefined);
   if (!Number.isInteger(year)) return <EmptyState>{t('errors.notFound')}</EmptyState>;
+  // No download of an empty document: the links come once the year is known to have programs.
+  const hasPrograms = summary.data?.year === year && summary.data.programs > 0;
   return (
     <article className="report">
       <div className="page-head">
@@ -31,8 +33,8 @@ export function AnnualReportPage() {
             choices={yearChoices(years.data?.items, year)}
             onYear={(y) => void navigate({ to: '/reports/annual/$year', params: { year: y } })}
           />
-          <Download year={year} format="xlsx" />
-          <Download year={year} format="pdf" />
+          {hasPrograms && <Download year={year} format="xlsx" />}
+          {hasPrograms && <Download year={year} format="pdf" />}
           <button type="button" className="secondary" onClick={() => window.print()}>
             {t('common.print')}
           </button>
@@ -43,6 +45,18 @@ export function AnnualReportPage() {
         <Loading />
       ) : summary.error || !summary.data ? (
         <ProblemMessage error={summary.error} onRetry={() => void summary.refetch()} />
+      ) : summary.data.programs === 0 ? (
+        <EmptyState
+          action={
+            latest !== year && years.data?.items.some((y) => y.year === latest) ? (
+              <Link to="/reports/annual/$year" params={{ year: String(latest) }}>
+                {t('report.latest', { year: latest })}
+              </Link>
+            ) : undefined
+          }
+        >
+          {t('report.empty', { year })}
+        </EmptyState>
       ) : (
         <Tables s={summary.data} />
       )}
@@ -156,7 +170,6 @@ function Tables({ s }: { s: AnnualSummary }) {
       </>
     );
   };
-  if (s.programs === 0) return <EmptyState>{t('dashboard.empty', { year: s.year })}</EmptyState>;
   return (
     <>
       <p className="headline">
