@@ -36,7 +36,7 @@ import type { AgreementInput, AgreementListQuery, AgreementPatch, AgreementStep 
 import type { Page } from '../domain/program/program-query.js';
 import type { AgreementOrgIds } from './agreements.ports.js';
 import { audit } from './audit.js';
-import type { Deps, Repositories } from './deps.js';
+import type { Deps, Repos } from './deps.js';
 import {
   checkOwnerChange,
   checkWritable,
@@ -48,8 +48,6 @@ import {
   today,
   type PartnershipWriteOptions,
 } from './partnership-access.js';
-
-type Repos<K extends keyof Repositories> = Pick<Repositories, K>;
 
 const agreementNotFound = (id: number) => new NotFoundError('agreement.not_found', `no agreement with id ${id}`);
 

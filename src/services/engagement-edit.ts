@@ -7,7 +7,7 @@ import type { Engagement } from '../domain/partnership/partnership.js';
 import { diffRecords } from '../domain/audit.js';
 import { NotFoundError } from '../domain/errors.js';
 import { audit } from './audit.js';
-import type { Deps, Repos, ServiceDeps } from './deps.js';
+import type { Acting, Deps, Repos } from './deps.js';
 import { checkWritable, today, type PartnershipWriteOptions } from './partnership-access.js';
 
 /** What every change of an engagement uses: the engagement, and the audit log. */
@@ -26,7 +26,7 @@ export async function storedEngagement(repos: Repos<'engagements'>, id: number, 
 }
 
 export async function engagementForEdit(
-  deps: Pick<ServiceDeps, 'actor' | 'clock'>,
+  deps: Acting,
   repos: Repos<'engagements'>,
   id: number,
   options: PartnershipWriteOptions = {},
@@ -38,7 +38,7 @@ export async function engagementForEdit(
 
 /** Re-reads the engagement after a change, bumps its version and audits the difference. */
 export async function engagementChanged(
-  deps: Pick<ServiceDeps, 'actor' | 'clock'>,
+  deps: Acting,
   repos: Repos<'engagements' | 'audit'>,
   before: Engagement,
   comment: string | null = null,

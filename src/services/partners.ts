@@ -23,7 +23,7 @@ import type { PartnerListQuery, PartnerProfileInput } from '../domain/partnershi
 import type { CooperationRequest } from '../domain/request/request.js';
 import type { ProgramAgreement } from './agreements.ports.js';
 import { audit } from './audit.js';
-import type { Deps, Repositories } from './deps.js';
+import type { Deps, Repos } from './deps.js';
 import type { ProgramEngagementItem } from './engagements.ports.js';
 import { today } from './partnership-access.js';
 import type { PartnershipView } from './partners.ports.js';
@@ -38,7 +38,7 @@ function viewOf(actor: Actor): PartnershipView {
   };
 }
 
-async function partnerOrg(repos: Pick<Repositories, 'organisations'>, code: string): Promise<Organisation> {
+async function partnerOrg(repos: Repos<'organisations'>, code: string): Promise<Organisation> {
   const org = await repos.organisations.findByCode(code);
   if (!org) throw new NotFoundError('partner.not_found', `no organisation with code "${code}"`);
   return org;

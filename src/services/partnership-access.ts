@@ -7,7 +7,7 @@ import type { Actor } from '../domain/access/actor.js';
 import { actorOrg, authorizePartnershipEdit, isCoordinationTeam } from '../domain/access/policy.js';
 import { ConflictError, ForbiddenError, InvalidError, type FieldIssue } from '../domain/errors.js';
 import type { Organisation } from '../domain/organisation/organisation.js';
-import type { Repositories, ServiceDeps } from './deps.js';
+import type { Repos, ServiceDeps } from './deps.js';
 
 export interface PartnershipWriteOptions {
   /** The version the caller last saw (If-Match); another stored version is a conflict. */
@@ -77,7 +77,7 @@ export function checkOwnerChange(actor: Actor, what: RecordKind, requested: stri
 
 /** The organisations named, by code (case-insensitive); unknown ones are field issues. */
 export async function resolveOrgs(
-  repos: Pick<Repositories, 'organisations'>,
+  repos: Repos<'organisations'>,
   named: readonly { path: string; code: string | null | undefined }[],
 ): Promise<{ byPath: Map<string, Organisation>; issues: FieldIssue[] }> {
   const byPath = new Map<string, Organisation>();

@@ -6,7 +6,7 @@ import { actorHasRole, actorOrg, authorizePartnershipRead, authorizeReferenceWri
 import { addDays } from '../domain/dates.js';
 import { RENEWAL_REMINDER_DAYS, renewalState } from '../domain/partnership/agreement.js';
 import { withRenewal, type Agreement, type AgreementWithRenewal, type FollowUpRow } from '../domain/partnership/partnership.js';
-import type { Deps, Repositories } from './deps.js';
+import type { Deps, Repos } from './deps.js';
 import { today } from './partnership-access.js';
 import type { OutgoingMail } from './journey.ports.js';
 
@@ -14,7 +14,7 @@ import type { OutgoingMail } from './journey.ports.js';
 const firstWindowEnd = (day: string) => addDays(day, RENEWAL_REMINDER_DAYS[0] ?? 180);
 
 /** Accounts that hear about an agreement: the owning agency's active accounts and the coordinators. */
-async function reminderRecipients(repos: Pick<Repositories, 'users'>, ownerOrg: string | null): Promise<string[]> {
+async function reminderRecipients(repos: Repos<'users'>, ownerOrg: string | null): Promise<string[]> {
   const owners = ownerOrg ? await repos.users.list({ orgCode: ownerOrg }) : [];
   const coordinators = await repos.users.list({ role: 'coordinator' });
   return [...new Set([...owners, ...coordinators].map((u) => u.email.toLowerCase()))].sort();
