@@ -4,6 +4,7 @@
  */
 import createClient from 'openapi-fetch';
 import type { components, paths } from './schema.js';
+import { isPlainObject } from '../../../src/domain/guards.js';
 
 export const api = createClient<paths>({ baseUrl: '' });
 
@@ -81,13 +82,12 @@ export class ApiError extends Error {
 }
 
 /** A JSON object (not an array, not null). */
-export const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 const isIssue = (v: unknown): v is ProblemIssue =>
-  isRecord(v) && typeof v.path === 'string' && typeof v.message === 'string' && (v.code === undefined || typeof v.code === 'string');
+  isPlainObject(v) && typeof v.path === 'string' && typeof v.message === 'string' && (v.code === undefined || typeof v.code === 'string');
 
 export function toApiError(status: number, body: unknown): ApiError {
-  if (isRecord(body) && typeof body.code === 'string') {
+  if (isPlainObject(body) && typeof body.code === 'string') {
     const detail = typeof body.detail === 'string' ? body.detail : body.code;
     return new ApiError(status, body.code, detail, Array.isArray(body.issues) ? body.issues.filter(isIssue) : [], body);
   }

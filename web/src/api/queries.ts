@@ -1,6 +1,7 @@
 /** One TanStack Query hook per endpoint, keyed [resource, params]. Components never fetch. */
 import { keepPreviousData, queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, call, checkResponse, csrfHeaders, isRecord, toApiError, type ImportReport } from './client.js';
+import { isPlainObject } from '../../../src/domain/guards.js';
+import { api, call, checkResponse, csrfHeaders, toApiError, type ImportReport } from './client.js';
 import { defaultYear, defaultYearRange, MAX_YEARS } from '../../../src/domain/report/default-years.js';
 import type { paths } from './schema.js';
 
@@ -159,7 +160,7 @@ export function useImport() {
       checkResponse(response, `/api/v1/imports/${kind}`);
       const body: unknown = await response.json().catch(() => undefined);
       // 200 carries an ImportReport, a 422 a problem with the rejected file's report (OpenAPI).
-      const report = response.ok ? body : response.status === 422 && isRecord(body) ? body.report : undefined;
+      const report = response.ok ? body : response.status === 422 && isPlainObject(body) ? body.report : undefined;
       if (response.ok || report !== undefined) return report as ImportReport; // the document's declared answer, not parsed again here
       throw toApiError(response.status, body);
     },

@@ -2,7 +2,8 @@
 import { useNavigate, useSearch } from '@tanstack/react-router';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError, isRecord } from '../../api/client.js';
+import { ApiError } from '../../api/client.js';
+import { isPlainObject } from '../../../../src/domain/guards.js';
 import { useLogin, useSession } from '../../auth/session.js';
 import { Field } from '../../components/Field.js';
 import { EmptyState } from '../../components/Status.js';
@@ -14,8 +15,8 @@ export function safeRedirect(target: string | undefined): string {
 
 /** Whole minutes until sign-in may be tried again (the 429 problem's `details.retryAfterSeconds`). */
 function retryMinutes(error: ApiError): number | null {
-  const details = isRecord(error.body) ? error.body.details : undefined;
-  const seconds = isRecord(details) ? details.retryAfterSeconds : undefined;
+  const details = isPlainObject(error.body) ? error.body.details : undefined;
+  const seconds = isPlainObject(details) ? details.retryAfterSeconds : undefined;
   return typeof seconds === 'number' && seconds > 0 ? Math.ceil(seconds / 60) : null;
 }
 

@@ -5,7 +5,8 @@
  */
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError, isRecord } from '../../api/client.js';
+import { ApiError } from '../../api/client.js';
+import { isPlainObject } from '../../../../src/domain/guards.js';
 import { ChangeList, useInstant, type FieldChanges } from '../../components/ChangeList.js';
 
 export interface StaleChange {
@@ -23,10 +24,10 @@ export interface StaleDetails {
 }
 
 function parseChange(v: unknown): StaleChange | null {
-  if (!isRecord(v) || typeof v.at !== 'string' || typeof v.actor !== 'string') return null;
+  if (!isPlainObject(v) || typeof v.at !== 'string' || typeof v.actor !== 'string') return null;
   const changes: Record<string, { before: unknown; after: unknown }> = {};
-  if (isRecord(v.changes))
-    for (const [field, c] of Object.entries(v.changes)) if (isRecord(c)) changes[field] = { before: c.before, after: c.after };
+  if (isPlainObject(v.changes))
+    for (const [field, c] of Object.entries(v.changes)) if (isPlainObject(c)) changes[field] = { before: c.before, after: c.after };
   return {
     version: typeof v.version === 'number' ? v.version : null,
     at: v.at,
@@ -38,9 +39,9 @@ function parseChange(v: unknown): StaleChange | null {
 
 /** The details of a stale-version problem, or null when the error is something else. */
 export function staleDetails(error: unknown): StaleDetails | null {
-  if (!(error instanceof ApiError) || error.status !== 409 || error.code !== 'activity.stale' || !isRecord(error.body)) return null;
+  if (!(error instanceof ApiError) || error.status !== 409 || error.code !== 'activity.stale' || !isPlainObject(error.body)) return null;
   const details = error.body.details;
-  if (!isRecord(details) || typeof details.currentVersion !== 'number') return null;
+  if (!isPlainObject(details) || typeof details.currentVersion !== 'number') return null;
   const changes = Array.isArray(details.changes) ? details.changes.map(parseChange).filter((c): c is StaleChange => c !== null) : [];
   return {
     currentVersion: details.currentVersion,
