@@ -37,15 +37,22 @@ export function usePageTitle(text: string | undefined): void {
   }, [setDetail, path, text]);
 }
 
+/** The page's name from its route (app.titles), in the active language: a heading for pages shown without their content. */
+export function useRouteTitle(): string | undefined {
+  const { t } = useTranslation();
+  const matches = useMatches();
+  const named = matches.findLast((m) => m.staticData.title);
+  const key = named?.staticData.title;
+  return key ? t(`app.titles.${key}`, named.params) : undefined;
+}
+
 /** The layout's part: sets `document.title`; returns the setter pages reach with usePageTitle. */
 export function useDocumentTitle(): (detail: PageDetail) => void {
   const { t } = useTranslation();
   const [detail, setDetail] = useState<PageDetail>();
   const path = useLocation({ select: (l) => l.pathname });
-  const matches = useMatches();
-  const named = matches.findLast((m) => m.staticData.title);
-  const key = named?.staticData.title;
-  const page = detail?.path === path ? detail.text : key ? t(`app.titles.${key}`, named.params) : undefined;
+  const routeTitle = useRouteTitle();
+  const page = detail?.path === path ? detail.text : routeTitle;
   const title = page ? t('app.title', { page }) : t('app.name');
   useEffect(() => {
     document.title = title;

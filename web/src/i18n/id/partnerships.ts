@@ -379,7 +379,7 @@ export const partnerships: typeof en.partnerships = {
     moveLabel: 'Ubah tenggat: {{action}}',
     newDueOn: 'Tenggat baru',
     cancel: 'Batalkan',
-    cancelLabel: 'Batalkan tindak lanjut: {{action}}',
+    cancelLabel: 'Batalkan: {{action}}',
     reopen: 'Buka kembali',
     reopenLabel: 'Buka kembali: {{action}}',
   },
