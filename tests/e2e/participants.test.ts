@@ -114,6 +114,18 @@ describe.skipIf(!canRun)('participants recorded by the implementing agency', () 
     await poll(() => row(b.page, 'Joaquim da Costa').innerText()).toContain('Nurse');
   });
 
+  it('shows the server’s refusal of the same person twice at the field', async () => {
+    await b.page.getByRole('button', { name: 'Add participant' }).click();
+    const dialog = b.page.getByRole('dialog', { name: 'Add a participant' });
+    await dialog.getByLabel('Full name').fill('da Costa, Joaquim');
+    await dialog.getByLabel('The participant has given this consent.').check();
+    await dialog.getByRole('button', { name: 'Add participant' }).click();
+    await dialog.getByText('This person is already a participant of this program.').waitFor();
+    expect(await dialog.getByLabel('Full name').getAttribute('aria-invalid')).toBe('true');
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await poll(() => dialog.count()).toBe(0);
+  });
+
   it('refuses a file with a row for another agency’s program, naming the row, and imports nothing', async () => {
     const otherIdentifier = (
       (await (await fetch(`${b.h.url}/api/v1/activities/${ids.other}`)).json()) as {
