@@ -31,6 +31,10 @@ export const participantSchema = z
       .string()
       .nullable()
       .meta({ description: "when the person's consent to the processing of their data was recorded (null: none recorded, e.g. imported)" }),
+    erasedAt: z
+      .string()
+      .nullable()
+      .meta({ description: 'when the personal data was erased on request (the record then no longer changes)' }),
     createdAt: z.string(),
     updatedAt: z.string(),
   })

@@ -4,7 +4,7 @@
  */
 import { expect, it } from 'vitest';
 import type { Actor } from '../domain/access/actor.js';
-import { ForbiddenError } from '../domain/errors.js';
+import { ForbiddenError, InvalidError } from '../domain/errors.js';
 import { participantInputSchema } from '../domain/participant/participant.schema.js';
 import { programInputSchema } from '../domain/program/program.schema.js';
 import { aParticipant, aProgram } from '../testing/builders.js';
@@ -14,6 +14,7 @@ import { actingAs } from './deps.js';
 import { importParticipants } from './import-participants.js';
 import type { RecordSource } from './imports.ports.js';
 import { addParticipant, deleteParticipant, listParticipants, patchParticipant } from './participants.js';
+import { eraseParticipant } from './privacy.js';
 import { createProgram } from './programs.js';
 
 const OWN = 'ID-AGENCY-OWN';
@@ -85,6 +86,16 @@ describeEachEngine('participants: the implementing agency', (app) => {
     });
     const again = await patchParticipant(as(agency), mine.id, silent.id, { consent: true, position: 'Officer' });
     expect(again.consentAt).toBe(later.consentAt);
+  });
+
+  it('does not change a record whose personal data was erased (the data would come back)', async () => {
+    const mine = await program(OWN);
+    const p = await addParticipant(as(agency), mine.id, participantInputSchema.parse(aParticipant({ email: 'erase.me@example.org' })));
+    await eraseParticipant(as(coordinator), p.id, 'asked by the person');
+    const error = await patchParticipant(as(agency), mine.id, p.id, { fullName: 'Back Again' }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(InvalidError);
+    expect(error).toMatchObject({ code: 'participant.erased' });
+    expect((await listParticipants(system(), mine.id)).items[0]).toMatchObject({ fullName: '[erased]', email: null });
   });
 
   it('imports participants of its own programs only: a row of another agency’s program rejects the file', async () => {

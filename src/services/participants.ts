@@ -107,6 +107,9 @@ export async function patchParticipant(
     const program = await programOf(repos, activityId);
     const current = await loadParticipant(repos, activityId, id);
     authorizeParticipantWrite(deps.actor, program, current);
+    // An erasure is final (docs/privacy.md): a change would bring personal data back into the record.
+    if (current.erasedAt)
+      throw new InvalidError('participant.erased', "the participant's personal data has been erased: the record is not changed");
     const { consent, ...given } = givenFields(patch);
     // Selection is the implementing agency's: an embassy or a focal point edits its nominees' details only.
     if (actorHasRole(deps.actor, 'embassy', 'focal_point')) delete given.status;

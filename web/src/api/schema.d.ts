@@ -13602,6 +13602,8 @@ export type components = {
             personal: boolean;
             /** @description when the person's consent to the processing of their data was recorded (null: none recorded, e.g. imported) */
             consentAt: string | null;
+            /** @description when the personal data was erased on request (the record then no longer changes) */
+            erasedAt: string | null;
             createdAt: string;
             updatedAt: string;
         };
@@ -14763,6 +14765,8 @@ export type components = {
             personal: boolean;
             /** @description when the person's consent to the processing of their data was recorded (null: none recorded, e.g. imported) */
             consentAt: string | null;
+            /** @description when the personal data was erased on request (the record then no longer changes) */
+            erasedAt: string | null;
             createdAt: string;
             updatedAt: string;
         };

@@ -115,6 +115,7 @@ export const errors = {
   'participant.duplicate': 'This person is already a participant of this program.',
   'participant.invalid': 'Some fields are not valid: see the messages next to them.',
   'participant.not_found': 'This participant is no longer recorded in this program.',
+  'participant.erased': 'This participant’s personal data has been erased: the record is no longer changed.',
   'import.no_organisation': 'Your account has no organisation: ask an administrator.',
   'reference.forbidden': 'Only the coordination team changes organisations and exchange rates.',
   'import.forbidden': 'Only the coordination team imports files; an implementing agency imports the participants of its own programs.',

@@ -116,6 +116,7 @@ export const errors: typeof en.errors = {
   'participant.duplicate': 'Orang ini sudah menjadi peserta program ini.',
   'participant.invalid': 'Beberapa isian tidak valid: lihat pesan di sampingnya.',
   'participant.not_found': 'Peserta ini sudah tidak tercatat dalam program ini.',
+  'participant.erased': 'Data pribadi peserta ini telah dihapus: catatannya tidak dapat diubah lagi.',
   'import.no_organisation': 'Akun Anda tidak terhubung dengan organisasi: hubungi administrator.',
   'reference.forbidden': 'Hanya tim koordinasi yang mengubah organisasi dan kurs.',
   'import.forbidden': 'Hanya tim koordinasi yang mengimpor berkas; instansi pelaksana mengimpor peserta program-programnya sendiri.',

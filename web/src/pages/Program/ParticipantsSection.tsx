@@ -46,14 +46,16 @@ export function ParticipantsSection({ a, user }: { a: Program; user: User | null
   const erase = canAlumni.erase(user);
   const recipients = a.recipients.map((r) => r.country);
   const actionsOf = (p: ParticipantItem): RowAction[] => {
-    // Only rows whose personal data the user sees can be changed or erased (the form shows them).
+    // Only rows whose personal data the user sees can be changed or erased (the form shows them);
+    // an erased record is not changed again (it may still be removed).
     if (!p.personal) return [];
+    const erased = p.erasedAt !== null;
     const actions: RowAction[] = [];
-    if (manage) {
-      actions.push({ label: t('participants.menu.edit'), onSelect: () => setOpen({ kind: 'edit', participant: p }) });
+    if (manage && !erased) actions.push({ label: t('participants.menu.edit'), onSelect: () => setOpen({ kind: 'edit', participant: p }) });
+    if (manage)
       actions.push({ label: t('participants.menu.remove'), danger: true, onSelect: () => setOpen({ kind: 'remove', participant: p }) });
-    }
-    if (erase) actions.push({ label: t('alumni.erase.button'), danger: true, onSelect: () => setOpen({ kind: 'erase', participant: p }) });
+    if (erase && !erased)
+      actions.push({ label: t('alumni.erase.button'), danger: true, onSelect: () => setOpen({ kind: 'erase', participant: p }) });
     return actions;
   };
   const rows = useMemo(() => {
