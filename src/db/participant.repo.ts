@@ -165,14 +165,24 @@ export class ParticipantRepo implements ParticipantRepository {
   async insert(activityId: number, write: ParticipantWrite): Promise<number> {
     const row = await this.db
       .insertInto('participants')
-      .values({ ...columns(write), activity_id: activityId, created_at: write.now, nominated_by: write.nominatedBy ?? null })
+      .values({
+        ...columns(write),
+        activity_id: activityId,
+        created_at: write.now,
+        nominated_by: write.nominatedBy ?? null,
+        consent_at: write.consentAt ?? null,
+      })
       .returning('id')
       .executeTakeFirstOrThrow();
     return row.id;
   }
 
   async update(id: number, write: ParticipantWrite): Promise<boolean> {
-    const result = await this.db.updateTable('participants').set(columns(write)).where('id', '=', id).executeTakeFirst();
+    const result = await this.db
+      .updateTable('participants')
+      .set({ ...columns(write), ...(write.consentAt ? { consent_at: write.consentAt } : {}) })
+      .where('id', '=', id)
+      .executeTakeFirst();
     return Number(result.numUpdatedRows) > 0;
   }
 

@@ -3,7 +3,13 @@ import type { Program, ProgramData } from '../domain/program/program.js';
 import type { ProgramFilter, ProgramSortKey, Page } from '../domain/program/program-query.js';
 import { ACTIVITY_STATUS_IATI, type LifecycleStage } from '../domain/codes.js';
 import { programYear } from '../domain/program/program.js';
-import type { ProgramImportState, ProgramRepository, ProgramSummary, ProgramWrite } from '../services/programs.ports.js';
+import type {
+  ProgramImportState,
+  ProgramImportTarget,
+  ProgramRepository,
+  ProgramSummary,
+  ProgramWrite,
+} from '../services/programs.ports.js';
 import { parseIatiDetails } from '../domain/iati/iati-details.js';
 import { bool, insertInChunks, insertJson, JSON_CHUNK_ROWS, num, numOrNull, present } from './sql-helpers.js';
 import type { CountCache } from './data-version.js';
@@ -42,17 +48,18 @@ export class ProgramRepo implements ProgramRepository {
     return result;
   }
 
-  async importTargets(identifiers: readonly string[]): Promise<Map<string, { id: number; recipients: string[] }>> {
-    const result = new Map<string, { id: number; recipients: string[] }>();
+  async importTargets(identifiers: readonly string[]): Promise<Map<string, ProgramImportTarget>> {
+    const result = new Map<string, { id: number; implementingOrg: string | null; recipients: string[] }>();
     for (let i = 0; i < identifiers.length; i += 500) {
       const rows = await this.db
         .selectFrom('activities as a')
         .leftJoin('activity_recipients as r', 'r.activity_id', 'a.id')
-        .select(['a.id', 'a.identifier', 'r.country_code'])
+        .leftJoin('organisations as io', 'io.id', 'a.implementing_org_id')
+        .select(['a.id', 'a.identifier', 'r.country_code', 'io.code as implementing_org_code'])
         .where('a.identifier', 'in', identifiers.slice(i, i + 500))
         .execute();
       for (const r of rows) {
-        const target = result.get(r.identifier) ?? { id: r.id, recipients: [] };
+        const target = result.get(r.identifier) ?? { id: r.id, implementingOrg: r.implementing_org_code, recipients: [] };
         if (r.country_code) target.recipients.push(r.country_code);
         result.set(r.identifier, target);
       }

@@ -72,6 +72,7 @@ describeEachEngine('access matrix: role × endpoint', (app) => {
   const other = {} as Record<'request' | 'approved', number>;
   let ownApprovedIdentifier = '';
   let ownRequestIdentifier = '';
+  let otherApprovedIdentifier = '';
   let seq = 0;
 
   const system = () => app().deps;
@@ -99,7 +100,9 @@ describeEachEngine('access matrix: role × endpoint', (app) => {
     own.approved = ownApproved.id;
     own.evaluated = (await program('evaluated')).id;
     other.request = (await program('request', OTHER)).id;
-    other.approved = (await program('approved', OTHER)).id;
+    const otherApproved = await program('approved', OTHER);
+    other.approved = otherApproved.id;
+    otherApprovedIdentifier = otherApproved.identifier;
     ownRequestIdentifier = ownRequest.identifier;
     ownApprovedIdentifier = ownApproved.identifier;
     await participant(own.approved, { fullName: 'Wanjiru Kamau', email: 'wanjiru@example.org', position: 'Director of aquaculture' });
@@ -389,7 +392,16 @@ describeEachEngine('access matrix: role × endpoint', (app) => {
         url: '/api/v1/imports/participants',
         ...csv(`activity_identifier,full_name,sex,country\n${ownApprovedIdentifier},Imported ${unique(who)},F,KE\n`),
       }),
-      expect: coordination(200),
+      expect: ownAgency(200),
+    },
+    {
+      name: 'POST /imports/participants naming another agency’s program (the agency’s row is refused)',
+      call: async (who) => ({
+        method: 'POST',
+        url: '/api/v1/imports/participants',
+        ...csv(`activity_identifier,full_name,sex,country\n${otherApprovedIdentifier},Imported ${unique(who)},F,KE\n`),
+      }),
+      expect: { ...coordination(200), agency: 422 },
     },
     { name: 'GET /imports', call: async () => ({ url: '/api/v1/imports' }), expect: signedIn(200) },
     // Reports and exports

@@ -129,7 +129,7 @@ export async function registerImportRoutes(root: FastifyInstance, deps: ServiceD
     },
     async (request, reply) => {
       // Refused before a byte of the file is read.
-      authorizeImport(request.actor);
+      authorizeImport(request.actor, request.params.kind);
       const file = await uploadedFile(request);
       if (!file) {
         const problem = makeProblem(

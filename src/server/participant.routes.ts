@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { participantStatuses, sexes } from '../domain/codes.js';
 import { breakdownParticipants, type Participant } from '../domain/participant/participant.js';
-import { participantInputSchema, participantPatchSchema } from '../domain/participant/participant.schema.js';
+import { participantAddSchema, participantPatchSchema } from '../domain/participant/participant.schema.js';
 import { addParticipant, deleteParticipant, listParticipants, patchParticipant } from '../services/participants.js';
 import type { ServiceDeps } from '../services/deps.js';
 import { deletedSchema } from './common.schemas.js';
@@ -27,6 +27,14 @@ export const participantSchema = z
     illustrative: z.boolean(),
     nominatedBy: z.string().nullable().meta({ description: 'the organisation (embassy) that nominated the participant' }),
     personal: z.boolean().meta({ description: 'false when name, email and position are withheld from you' }),
+    consentAt: z
+      .string()
+      .nullable()
+      .meta({ description: "when the person's consent to the processing of their data was recorded (null: none recorded, e.g. imported)" }),
+    erasedAt: z
+      .string()
+      .nullable()
+      .meta({ description: 'when the personal data was erased on request (the record then no longer changes)' }),
     createdAt: z.string(),
     updatedAt: z.string(),
   })
@@ -78,9 +86,10 @@ export function registerParticipantRoutes(root: FastifyInstance, deps: ServiceDe
     {
       schema: {
         tags: TAG,
-        summary: 'Add a participant; the country must be a recipient of the program',
+        summary:
+          'Add a participant; the country must be a recipient of the program, and consent: true records the person’s consent to the processing of their data (required, as for a nomination)',
         params: idParams,
-        body: participantInputSchema,
+        body: participantAddSchema,
         response: { 201: participantSchema, ...problemResponses },
       },
     },

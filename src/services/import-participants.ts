@@ -3,6 +3,8 @@ import { columnOfParticipantPath, participantRowToRequest } from '../domain/impo
 import { PARTICIPANT_COLUMNS, type ParticipantColumn } from '../domain/import/csv-columns.js';
 import { checkParticipantCountry, personKey, type ParticipantData } from '../domain/participant/participant.js';
 import { participantInputSchema } from '../domain/participant/participant.schema.js';
+import type { Actor } from '../domain/access/actor.js';
+import { actorOrg, canWriteParticipantsOf } from '../domain/access/policy.js';
 import type { RecordSource } from './imports.ports.js';
 import type { ParticipantWrite } from './participants.ports.js';
 import type { ProgramImportTarget } from './programs.ports.js';
@@ -43,9 +45,24 @@ interface Candidate {
   readonly key: string;
 }
 
+/** The programs whose participants the importing actor may write, and how a row out of scope is refused. */
+interface ImportScope {
+  includes(target: ProgramImportTarget): boolean;
+  readonly refusal: (identifier: string) => string;
+}
+
+function scopeOf(actor: Actor): ImportScope {
+  const org = actorOrg(actor);
+  return {
+    includes: (target) => canWriteParticipantsOf(actor, target),
+    refusal: (identifier) => `program ${identifier} is not implemented by your agency${org ? ` (${org})` : ''}`,
+  };
+}
+
 async function importChunk(
   ctx: ImportContext<'participants'>,
   targets: TargetCache,
+  scope: ImportScope,
   rows: Row<ParticipantColumn>[],
   touched: Set<number>,
 ): Promise<void> {
@@ -57,15 +74,19 @@ async function importChunk(
   for (const { row, activityIdentifier, request } of mapped) {
     ctx.counts.rows++;
     const cellOf = (column: ParticipantColumn) => row.cells.get(column);
-    const target = targets.get(activityIdentifier);
-    if (!target) {
+    const named = targets.get(activityIdentifier);
+    if (!named) {
       errors.add({
         line: row.line,
         column: 'activity_identifier',
         ...(activityIdentifier ? { value: activityIdentifier } : {}),
         message: activityIdentifier ? `no program with identifier "${activityIdentifier}"` : 'is required',
       });
+    } else if (!scope.includes(named)) {
+      // An agency imports its own programs' participants only: the row is refused, and with it the file.
+      errors.add({ line: row.line, column: 'activity_identifier', value: activityIdentifier, message: scope.refusal(activityIdentifier) });
     }
+    const target = named && scope.includes(named) ? named : null;
     const parsed = participantInputSchema.safeParse(request);
     if (!parsed.success) {
       addIssues(errors, row.line, zodIssues(parsed.error), columnOfParticipantPath, cellOf);
@@ -129,9 +150,10 @@ export async function importParticipants(
 ): Promise<ImportReport> {
   return runImport(deps, 'participants', source, options, async (ctx) => {
     const targets = new TargetCache(ctx);
+    const scope = scopeOf(deps.actor);
     const touched = new Set<number>();
     const required: ParticipantColumn[][] = [['activity_identifier'], ['full_name'], ['country']];
-    for await (const rows of rowsOf(source, PARTICIPANT_COLUMNS, required, ctx)) await importChunk(ctx, targets, rows, touched);
+    for await (const rows of rowsOf(source, PARTICIPANT_COLUMNS, required, ctx)) await importChunk(ctx, targets, scope, rows, touched);
     await ctx.repos.reportFacts.refresh([...touched], { participantsOnly: true });
   });
 }

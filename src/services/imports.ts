@@ -225,7 +225,7 @@ export async function runImport<K extends keyof Repositories>(
   options: ImportOptions,
   body: (ctx: ImportContext<K>) => Promise<void>,
 ): Promise<ImportReport> {
-  authorizeImport(deps.actor);
+  authorizeImport(deps.actor, kind);
   const batches = deps.store.repos.importBatches;
   const batchId = await batches.start(kind, source.name, deps.clock.nowIso(), options.userId ?? actorUserId(deps.actor));
   const errors = new ErrorList();

@@ -6,6 +6,8 @@ export interface ParticipantWrite {
   readonly personKey: string;
   readonly now: string;
   readonly importBatchId?: number | null;
+  /** When the person's consent to the processing of their data was recorded; absent keeps what is stored. */
+  readonly consentAt?: string;
   /** Set when the participant is added (an embassy's nomination); kept on later changes. */
   readonly nominatedBy?: string | null;
 }

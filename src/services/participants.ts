@@ -67,11 +67,14 @@ export async function addParticipant(deps: ParticipantDeps, activityId: number, 
     const nominating = actorHasRole(deps.actor, 'embassy', 'focal_point');
     const data = nominating ? { ...toData(input), status: 'nominated' as const } : toData(input);
     const key = await checkAndKey(repos, program, data, null);
+    const now = deps.clock.nowIso();
     const id = await repos.participants.insert(activityId, {
       data,
       personKey: key,
-      now: deps.clock.nowIso(),
+      now,
       nominatedBy: nominating ? actorOrg(deps.actor) : null,
+      // The consent the form (or the API's caller) affirms, recorded with the time of the entry, as a nomination's.
+      ...(input.consent ? { consentAt: now } : {}),
     });
     await repos.reportFacts.refresh([activityId], { participantsOnly: true });
     const created = readBack(await repos.participants.findById(id), `participant ${id}`);
@@ -104,12 +107,18 @@ export async function patchParticipant(
     const program = await programOf(repos, activityId);
     const current = await loadParticipant(repos, activityId, id);
     authorizeParticipantWrite(deps.actor, program, current);
-    const given = givenFields(patch);
+    // An erasure is final (docs/privacy.md): a change would bring personal data back into the record.
+    if (current.erasedAt)
+      throw new InvalidError('participant.erased', "the participant's personal data has been erased: the record is not changed");
+    const { consent, ...given } = givenFields(patch);
     // Selection is the implementing agency's: an embassy or a focal point edits its nominees' details only.
     if (actorHasRole(deps.actor, 'embassy', 'focal_point')) delete given.status;
     const data: ParticipantData = { ...current, ...given };
     const key = await checkAndKey(repos, program, data, id);
-    await repos.participants.update(id, { data, personKey: key, now: deps.clock.nowIso() });
+    const now = deps.clock.nowIso();
+    // Consent given later (a record imported or entered without it) is recorded once; the first time stays.
+    const consentAt = consent && !current.consentAt ? now : undefined;
+    await repos.participants.update(id, { data, personKey: key, now, ...(consentAt ? { consentAt } : {}) });
     await repos.reportFacts.refresh([activityId], { participantsOnly: true });
     const updated = readBack(await repos.participants.findById(id), `participant ${id}`);
     await audit(deps, repos, {

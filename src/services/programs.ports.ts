@@ -52,7 +52,7 @@ export type ProgramImportState = Pick<Program, 'id' | 'version'> & {
 };
 
 /** What a participant import needs to know of a program the file names. */
-export type ProgramImportTarget = Pick<Program, 'id'> & { recipients: string[] };
+export type ProgramImportTarget = Pick<Program, 'id' | 'implementingOrg'> & { recipients: string[] };
 
 export interface ProgramRepository {
   findById(id: number): Promise<Program | undefined>;

@@ -29,6 +29,7 @@ export function aProgram(overrides: Partial<ProgramRequest> = {}): ProgramReques
   };
 }
 
+/** A participant as entered one by one (with the person's consent, which the API requires). */
 export function aParticipant(overrides: Partial<ParticipantRequest> = {}): ParticipantRequest {
-  return { fullName: `Participant ${next()}`, sex: 'F', country: 'KE', organisation: 'Ministry of Fisheries', ...overrides };
+  return { fullName: `Participant ${next()}`, sex: 'F', country: 'KE', organisation: 'Ministry of Fisheries', consent: true, ...overrides };
 }

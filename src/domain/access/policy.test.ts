@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ForbiddenError, UnauthenticatedError } from '../errors.js';
-import { ANONYMOUS, systemActor, type Role, type UserActor } from './actor.js';
+import { ANONYMOUS, systemActor, type Actor, type Role, type UserActor } from './actor.js';
 import { lifecycleStages, type LifecycleStage } from '../codes.js';
 import {
   authorizeAuditSearch,
@@ -8,6 +8,7 @@ import {
   authorizeDeleteProgram,
   authorizeEditProgram,
   authorizeImport,
+  canWriteParticipantsOf,
   authorizeParticipantWrite,
   authorizeReferenceWrite,
   authorizeUserAdmin,
@@ -53,12 +54,20 @@ describe('who may do what', () => {
       ok(() => authorizeCreateProgram(actor, { ...own, lifecycleStage: 'completed' }));
       ok(() => authorizeEditProgram(actor, { ...own, lifecycleStage: 'evaluated' }));
       ok(() => authorizeDeleteProgram(actor, { ...own, lifecycleStage: 'funded' }));
-      ok(() => authorizeImport(actor));
+      for (const kind of ['activities', 'participants', 'rates', 'iati'] as const) ok(() => authorizeImport(actor, kind));
     }
     forbidden(() => authorizeCreateProgram(user('viewer'), own));
     forbidden(() => authorizeEditProgram(user('embassy', 'ID-KBRI'), own));
     expect(() => authorizeCreateProgram(ANONYMOUS, own)).toThrow(UnauthenticatedError);
-    forbidden(() => authorizeImport(user('agency', 'ID-KKP')));
+    forbidden(() => authorizeImport(user('agency', 'ID-KKP'), 'activities'));
+    forbidden(() => authorizeImport(user('agency', 'ID-KKP'), 'iati'));
+    // An agency imports participants (of its own programs: the importer checks each row).
+    ok(() => authorizeImport(user('agency', 'ID-KKP'), 'participants'));
+    forbidden(() => authorizeImport(user('agency', null), 'participants'));
+    expect(canWriteParticipantsOf(user('agency', 'id-kkp'), own)).toBe(true);
+    expect(canWriteParticipantsOf(user('agency', 'ID-BNPB'), own)).toBe(false);
+    expect(canWriteParticipantsOf(user('embassy', 'ID-KKP'), own)).toBe(false);
+    expect(canWriteParticipantsOf(user('coordinator'), own)).toBe(true);
     forbidden(() => authorizeUserAdmin(user('coordinator')));
     ok(() => authorizeUserAdmin(user('admin')));
   });
@@ -101,7 +110,8 @@ describe('who may do what', () => {
     expect(canSeePersonalData(focal, own, 'ID-KBRI')).toBe(false);
     expect(canSeePersonalData(focal, own, null)).toBe(false);
     expect(canSeePersonalData(user('focal_point', null), own, null)).toBe(false);
-    for (const f of [authorizeReferenceWrite, authorizeImport, authorizeUserAdmin, authorizeAuditSearch]) forbidden(() => f(focal));
+    for (const f of [authorizeReferenceWrite, authorizeUserAdmin, authorizeAuditSearch]) forbidden(() => f(focal));
+    forbidden(() => authorizeImport(focal, 'participants'));
   });
 });
 
@@ -220,7 +230,13 @@ describe('the role table, actor by actor and stage by stage', () => {
   });
 
   it('keeps reference data, imports, accounts and the audit log to their roles', () => {
-    const rows = { reference: authorizeReferenceWrite, import: authorizeImport, accounts: authorizeUserAdmin, audit: authorizeAuditSearch };
+    const rows = {
+      reference: authorizeReferenceWrite,
+      import: (a: Actor) => authorizeImport(a, 'activities'),
+      participantImport: (a: Actor) => authorizeImport(a, 'participants'),
+      accounts: authorizeUserAdmin,
+      audit: authorizeAuditSearch,
+    };
     const got = Object.fromEntries(
       Object.entries(rows).map(([name, f]) => [name, Object.fromEntries(WHO.map((who) => [who, outcome(() => f(ACTORS[who]))]))]),
     );
@@ -236,7 +252,14 @@ describe('the role table, actor by actor and stage by stage', () => {
       public: 'sign in',
     };
     const adminOnly = { ...coordination, coordinator: 'forbidden' };
-    expect(got).toEqual({ reference: coordination, import: coordination, accounts: adminOnly, audit: adminOnly });
+    const agencies = { ...coordination, 'own agency': 'ok', 'other agency': 'ok' };
+    expect(got).toEqual({
+      reference: coordination,
+      import: coordination,
+      participantImport: agencies,
+      accounts: adminOnly,
+      audit: adminOnly,
+    });
   });
 
   it('shows personal data by role, organisation and nomination', () => {

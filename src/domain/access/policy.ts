@@ -237,11 +237,27 @@ export function authorizeUnitCostWrite(actor: Actor): void {
   deny('unit_cost.forbidden', 'only the coordination team sets unit costs');
 }
 
-/** Imports of programs or participants: the coordination team (agencies enter records one by one or through it). */
-export function authorizeImport(actor: Actor): void {
+/**
+ * Imports: the coordination team, any kind. An agency imports participants only, and only of
+ * the programs it implements: the participants importer checks each row's program
+ * (canWriteParticipantsOf) and refuses the file when one is another organisation's.
+ */
+export function authorizeImport(actor: Actor, kind: 'activities' | 'participants' | 'rates' | 'iati'): void {
   requireSignedIn(actor);
   if (isSuper(actor) || hasRole(actor, 'coordinator')) return;
-  deny('import.forbidden', 'only the coordination team imports files');
+  if (kind === 'participants' && hasRole(actor, 'agency')) {
+    if (!orgOf(actor)) deny('import.no_organisation', 'your account has no organisation: ask an administrator');
+    return;
+  }
+  deny('import.forbidden', 'only the coordination team imports files (an agency imports the participants of its own programs)');
+}
+
+/**
+ * Whether the actor may write participants of this program without being its nominator: the
+ * coordination team, and the program's implementing agency (the scope of an agency's import).
+ */
+export function canWriteParticipantsOf(actor: Actor, program: { implementingOrg: string | null }): boolean {
+  return isCoordinationTeam(actor) || (hasRole(actor, 'agency') && isOwnProgram(actor, program.implementingOrg));
 }
 
 export function authorizeUserAdmin(actor: Actor): void {

@@ -2072,7 +2072,7 @@ export type paths = {
             };
         };
         put?: never;
-        /** Add a participant; the country must be a recipient of the program */
+        /** Add a participant; the country must be a recipient of the program, and consent: true records the person’s consent to the processing of their data (required, as for a nomination) */
         post: {
             parameters: {
                 query?: never;
@@ -2099,6 +2099,8 @@ export type paths = {
                         /** @enum {string} */
                         status?: "nominated" | "selected" | "reserve" | "not_selected" | "confirmed" | "attended" | "completed" | "withdrawn";
                         illustrative?: boolean;
+                        /** @enum {boolean} */
+                        consent: true;
                     };
                 };
             };
@@ -2290,6 +2292,8 @@ export type paths = {
                         /** @enum {string} */
                         status?: "nominated" | "selected" | "reserve" | "not_selected" | "confirmed" | "attended" | "completed" | "withdrawn";
                         illustrative?: boolean;
+                        /** @enum {boolean} */
+                        consent?: true;
                     };
                 };
             };
@@ -13596,6 +13600,10 @@ export type components = {
             nominatedBy: string | null;
             /** @description false when name, email and position are withheld from you */
             personal: boolean;
+            /** @description when the person's consent to the processing of their data was recorded (null: none recorded, e.g. imported) */
+            consentAt: string | null;
+            /** @description when the personal data was erased on request (the record then no longer changes) */
+            erasedAt: string | null;
             createdAt: string;
             updatedAt: string;
         };
@@ -14755,6 +14763,10 @@ export type components = {
             nominatedBy: string | null;
             /** @description false when name, email and position are withheld from you */
             personal: boolean;
+            /** @description when the person's consent to the processing of their data was recorded (null: none recorded, e.g. imported) */
+            consentAt: string | null;
+            /** @description when the personal data was erased on request (the record then no longer changes) */
+            erasedAt: string | null;
             createdAt: string;
             updatedAt: string;
         };

@@ -3,6 +3,7 @@ import { createRoute, lazyRouteComponent } from '@tanstack/react-router';
 import { programsQuery, summaryQuery, yearsQuery } from '../api/queries.js';
 import { guarded } from '../auth/guarded.js';
 import { can } from '../auth/session.js';
+import { canParticipants } from '../auth/participant-rules.js';
 import { listParams, parseProgramSearch } from '../pages/Programs/program-search.js';
 import { intParam as int } from '../search-params.js';
 import { rootRoute } from './root.js';
@@ -67,8 +68,9 @@ const importRoute = createRoute({
   staticData: { title: 'import' },
   validateSearch: (s: Record<string, unknown>): { kind?: 'activities' | 'participants' | 'rates' | 'iati' } =>
     s.kind === 'participants' || s.kind === 'rates' || s.kind === 'activities' || s.kind === 'iati' ? { kind: s.kind } : {},
+  // The coordination team imports every kind; an agency the participants of its own programs.
   component: guarded(
-    can.import,
+    (u) => can.import(u) || canParticipants.importSome(u),
     lazyRouteComponent(() => import('../pages/Import/ImportPage.js'), 'ImportPage'),
   ),
 });

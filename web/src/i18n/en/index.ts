@@ -8,6 +8,7 @@ import { partnerships } from './partnerships.js';
 import { requests } from './requests.js';
 import { attendance, alumni } from './alumni.js';
 import { offers } from './offers.js';
+import { participants } from './participants.js';
 
 export const en = {
   app,
@@ -37,5 +38,6 @@ export const en = {
   attendance,
   alumni,
   offers,
+  participants,
   codes,
 };

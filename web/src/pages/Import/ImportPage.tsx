@@ -4,18 +4,25 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ImportReport } from '../../api/client.js';
 import { useImport, type ImportKind } from '../../api/queries.js';
+import { can, useSession } from '../../auth/session.js';
 import { ProblemMessage } from '../../components/Status.js';
 import { useFormat } from '../../format.js';
 import { ACTIVITY_COLUMNS, PARTICIPANT_COLUMNS, RATE_COLUMNS } from '../../../../src/domain/import/csv-columns.js';
 
 const COLUMNS = { activities: ACTIVITY_COLUMNS, participants: PARTICIPANT_COLUMNS, rates: RATE_COLUMNS } as const;
+const ALL_KINDS: readonly ImportKind[] = ['activities', 'participants', 'rates', 'iati'];
+/** What an implementing agency imports: the participants of its own programs (the server checks each row's program). */
+const AGENCY_KINDS: readonly ImportKind[] = ['participants'];
 
 export function ImportPage() {
   const { t } = useTranslation();
   const f = useFormat();
   const search = useSearch({ from: '/import' });
   const navigate = useNavigate({ from: '/import' });
-  const kind: ImportKind = search.kind ?? 'activities';
+  const { user } = useSession();
+  const everything = can.import(user);
+  const kinds = everything ? ALL_KINDS : AGENCY_KINDS;
+  const kind: ImportKind = everything ? (search.kind ?? 'activities') : 'participants';
   const [file, setFile] = useState<File | null>(null);
   const [checked, setChecked] = useState<ImportReport | null>(null);
   const [done, setDone] = useState<ImportReport | null>(null);
@@ -43,6 +50,7 @@ export function ImportPage() {
     <>
       <h1>{t('import.title')}</h1>
       <p className="muted">{t('import.intro')}</p>
+      {!everything && <p className="muted">{t('participants.importScope')}</p>}
       <form
         className="card import-form"
         onSubmit={(e) => {
@@ -52,7 +60,7 @@ export function ImportPage() {
       >
         <fieldset>
           <legend>{t('import.kind')}</legend>
-          {(['activities', 'participants', 'rates', 'iati'] as const).map((k) => (
+          {kinds.map((k) => (
             <label key={k} className="check">
               <input
                 type="radio"

@@ -1,20 +1,30 @@
 /**
  * The program's participants: counts by sex and country for everyone; the list for signed-in
- * users, with name, email and position withheld where the user's role may not see them.
+ * users, with name, email and position withheld where the user's role may not see them. The
+ * coordination team and the program's own agency add, change and remove participants here (one
+ * at a time in a dialog, or by uploading a file); each row's changes and the coordination team's
+ * erasure sit in the row's "More actions" menu.
  */
 import { Link } from '@tanstack/react-router';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Program, User } from '../../api/client.js';
+import type { ParticipantItem } from '../../api/participant-queries.js';
 import { useParticipants } from '../../api/queries.js';
-import { can } from '../../auth/session.js';
+import { canAlumni } from '../../auth/alumni-rules.js';
+import { canParticipants } from '../../auth/participant-rules.js';
 import { DataTable } from '../../components/DataTable.js';
+import { RowMenu, type RowAction } from '../../components/RowMenu.js';
 import { Loading, ProblemMessage } from '../../components/Status.js';
 import { participantStatuses } from '../../../../src/domain/codes.js';
-import { EraseButton } from '../Alumni/EraseButton.js';
+import { EraseDialog } from '../Alumni/EraseButton.js';
 import { useFormat } from '../../format.js';
+import { ParticipantDialog } from './ParticipantDialog.js';
+import { RemoveParticipantDialog } from './RemoveParticipantDialog.js';
 
 type SortKey = 'fullName' | 'country' | 'sex' | 'organisation';
+/** The dialog open over the list, if any. */
+type Open = { kind: 'add' } | { kind: 'edit' | 'remove' | 'erase'; participant: ParticipantItem } | null;
 
 function Withheld() {
   const { t } = useTranslation();
@@ -31,6 +41,23 @@ export function ParticipantsSection({ a, user }: { a: Program; user: User | null
   const query = useParticipants(a.id);
   const [filter, setFilter] = useState('');
   const [sort, setSort] = useState<{ key: SortKey; desc: boolean }>({ key: 'country', desc: false });
+  const [open, setOpen] = useState<Open>(null);
+  const manage = canParticipants.manage(user, a.implementingOrg);
+  const erase = canAlumni.erase(user);
+  const recipients = a.recipients.map((r) => r.country);
+  const actionsOf = (p: ParticipantItem): RowAction[] => {
+    // Only rows whose personal data the user sees can be changed or erased (the form shows them);
+    // an erased record is not changed again (it may still be removed).
+    if (!p.personal) return [];
+    const erased = p.erasedAt !== null;
+    const actions: RowAction[] = [];
+    if (manage && !erased) actions.push({ label: t('participants.menu.edit'), onSelect: () => setOpen({ kind: 'edit', participant: p }) });
+    if (manage)
+      actions.push({ label: t('participants.menu.remove'), danger: true, onSelect: () => setOpen({ kind: 'remove', participant: p }) });
+    if (erase && !erased)
+      actions.push({ label: t('alumni.erase.button'), danger: true, onSelect: () => setOpen({ kind: 'erase', participant: p }) });
+    return actions;
+  };
   const rows = useMemo(() => {
     const needle = filter.trim().toLowerCase();
     const items = (query.data?.items ?? []).filter(
@@ -53,12 +80,34 @@ export function ParticipantsSection({ a, user }: { a: Program; user: User | null
     <section className="card">
       <div className="card-head">
         <h2>{t('program.participantsTitle')}</h2>
-        {can.import(user) && (
-          <Link className="button secondary" to="/import" search={{ kind: 'participants' }}>
-            {t('program.uploadParticipants')}
-          </Link>
-        )}
+        <div className="actions">
+          {manage && (
+            <button type="button" onClick={() => setOpen({ kind: 'add' })}>
+              {t('participants.add')}
+            </button>
+          )}
+          {canParticipants.upload(user, a.implementingOrg) && (
+            <Link className="button secondary" to="/import" search={{ kind: 'participants' }}>
+              {t('program.uploadParticipants')}
+            </Link>
+          )}
+        </div>
       </div>
+      {open?.kind === 'add' && <ParticipantDialog programId={a.id} recipients={recipients} onClose={() => setOpen(null)} />}
+      {open?.kind === 'edit' && (
+        <ParticipantDialog programId={a.id} recipients={recipients} participant={open.participant} onClose={() => setOpen(null)} />
+      )}
+      {open?.kind === 'remove' && (
+        <RemoveParticipantDialog
+          programId={a.id}
+          participantId={open.participant.id}
+          name={open.participant.fullName ?? ''}
+          onClose={() => setOpen(null)}
+        />
+      )}
+      {open?.kind === 'erase' && (
+        <EraseDialog participantId={open.participant.id} onClose={() => setOpen(null)} onErased={() => setOpen(null)} />
+      )}
       {query.isPending ? (
         <Loading />
       ) : query.error || !query.data ? (
@@ -137,7 +186,9 @@ export function ParticipantsSection({ a, user }: { a: Program; user: User | null
                     <td>{p.organisation ?? '—'}</td>
                     <td>{p.personal ? (p.position ?? '—') : <Withheld />}</td>
                     <td>{f.code(participantStatuses, p.status)}</td>
-                    <td>{p.personal && <EraseButton participantId={p.id} />}</td>
+                    <td>
+                      <RowMenu label={t('participants.menu.label', { name: p.fullName ?? '' })} actions={actionsOf(p)} />
+                    </td>
                   </tr>
                 ))}
               </DataTable>
