@@ -14,6 +14,7 @@ import { useInstant } from '../../components/ChangeList.js';
 import { Loading, ProblemMessage } from '../../components/Status.js';
 import { useFormat } from '../../format.js';
 import { CommentDialog } from './CommentDialog.js';
+import { ConfirmDialog } from './ConfirmDialog.js';
 
 type Timeline = Schemas['Timeline'];
 
@@ -28,6 +29,15 @@ export const MAIN_PATH: readonly LifecycleStage[] = [
   'evaluated',
 ];
 const STOPPED: readonly LifecycleStage[] = ['rejected', 'cancelled'];
+
+/**
+ * The forward steps that cannot be undone (no step leads back from where they go), asked for
+ * with a dialog saying what happens. Submitting can be returned, and the steps that need a reason
+ * (return, reject, cancel) ask for it in their own dialog.
+ */
+export const CONFIRMED_ACTIONS = ['approve', 'fund', 'start', 'complete', 'evaluate'] as const satisfies readonly TransitionAction[];
+const needsConfirmation = (action: TransitionAction): action is (typeof CONFIRMED_ACTIONS)[number] =>
+  CONFIRMED_ACTIONS.some((a) => a === action);
 
 export type StepState = 'done' | 'current' | 'upcoming' | 'skipped';
 
@@ -102,6 +112,7 @@ function Actions({ a, available }: { a: Program; available: readonly TransitionA
   const f = useFormat();
   const transition = useTransition();
   const [asking, setAsking] = useState<TransitionAction | null>(null);
+  const [confirming, setConfirming] = useState<(typeof CONFIRMED_ACTIONS)[number] | null>(null);
   const [done, setDone] = useState<string | null>(null);
   if (available.length === 0) return null;
   const label = (action: TransitionAction) => transitionActions.label(action, f.lang === 'id' ? 'id' : 'en');
@@ -112,6 +123,7 @@ function Actions({ a, available }: { a: Program; available: readonly TransitionA
       {
         onSuccess: (moved) => {
           setAsking(null);
+          setConfirming(null);
           setDone(t('lifecycle.moved', { stage: f.code(lifecycleStages, moved.lifecycleStage) }));
         },
       },
@@ -129,6 +141,7 @@ function Actions({ a, available }: { a: Program; available: readonly TransitionA
             onClick={() => {
               transition.reset();
               if (TRANSITIONS[action].commentRequired) setAsking(action);
+              else if (needsConfirmation(action)) setConfirming(action);
               else move(action);
             }}
           >
@@ -141,7 +154,21 @@ function Actions({ a, available }: { a: Program; available: readonly TransitionA
           {done}
         </p>
       )}
-      {transition.error && !asking && <ProblemMessage error={transition.error} />}
+      {transition.error && !asking && !confirming && <ProblemMessage error={transition.error} />}
+      {confirming && (
+        <ConfirmDialog
+          title={t('lifecycle.confirmTitle', { action: label(confirming) })}
+          text={t(`lifecycle.confirm.${confirming}`)}
+          confirm={label(confirming)}
+          busy={transition.isPending}
+          error={transition.error}
+          onCancel={() => {
+            setConfirming(null);
+            transition.reset();
+          }}
+          onConfirm={() => move(confirming)}
+        />
+      )}
       {asking && (
         <CommentDialog
           title={t('lifecycle.commentTitle', { action: label(asking) })}
