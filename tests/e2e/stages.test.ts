@@ -45,16 +45,13 @@ describe.skipIf(!canRun)('stages: the status follows the process', () => {
     attendance: await link(page, 'Attendance and certificates').count(),
     surveys: await link(page, 'Survey results').count(),
   });
-  /**
-   * Takes a step that asks first: the dialog says what happens; confirming takes it (`stage`: the
-   * stage it reports; none after the last step, when no step is left to show it beside).
-   */
-  async function confirmStep(page: Page, action: string, question: string, stage: string | null): Promise<void> {
+  /** Takes a step that asks first: the dialog says what happens; confirming takes it. */
+  async function confirmStep(page: Page, action: string, question: string, stage: string): Promise<void> {
     await actions(page).getByRole('button', { name: action }).click();
     const dialog = page.getByRole('dialog', { name: `${action}?` });
     await dialog.getByText(question).waitFor();
     await dialog.getByRole('button', { name: action }).click();
-    if (stage) await page.getByText(`Done: the program is now at the stage “${stage}”.`).waitFor();
+    await page.getByText(`Done: the program is now at the stage “${stage}”.`).waitFor();
     await dialog.waitFor({ state: 'detached' });
   }
 
@@ -110,7 +107,7 @@ describe.skipIf(!canRun)('stages: the status follows the process', () => {
     expect(await offered(page)).toEqual({ nominations: 0, attendance: 1, surveys: 1 });
     expect(await page.getByTestId('stage-hints').count()).toBe(0);
 
-    await confirmStep(page, 'Record evaluation', 'Record the evaluation of this program?', null);
+    await confirmStep(page, 'Record evaluation', 'Record the evaluation of this program?', 'Evaluated');
     await fact(page, 'Activity status').getByText('Closed', { exact: true }).waitFor();
     expect(await actions(page).count()).toBe(0);
 

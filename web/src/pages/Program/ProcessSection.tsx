@@ -114,7 +114,8 @@ function Actions({ a, available }: { a: Program; available: readonly TransitionA
   const [asking, setAsking] = useState<TransitionAction | null>(null);
   const [confirming, setConfirming] = useState<(typeof CONFIRMED_ACTIONS)[number] | null>(null);
   const [done, setDone] = useState<string | null>(null);
-  if (available.length === 0) return null;
+  // After the last step there is nothing left to do, but what was done is still said.
+  if (available.length === 0 && !done) return null;
   const label = (action: TransitionAction) => transitionActions.label(action, f.lang === 'id' ? 'id' : 'en');
   const move = (action: TransitionAction, comment?: string) => {
     setDone(null);
@@ -131,24 +132,26 @@ function Actions({ a, available }: { a: Program; available: readonly TransitionA
   };
   return (
     <div className="process-actions">
-      <div className="actions" role="group" aria-label={t('lifecycle.actionsLabel')}>
-        {available.map((action) => (
-          <button
-            key={action}
-            type="button"
-            className={action === 'reject' || action === 'cancel' ? 'danger' : action === 'return' ? 'secondary' : undefined}
-            disabled={transition.isPending}
-            onClick={() => {
-              transition.reset();
-              if (TRANSITIONS[action].commentRequired) setAsking(action);
-              else if (needsConfirmation(action)) setConfirming(action);
-              else move(action);
-            }}
-          >
-            {label(action)}
-          </button>
-        ))}
-      </div>
+      {available.length > 0 && (
+        <div className="actions" role="group" aria-label={t('lifecycle.actionsLabel')}>
+          {available.map((action) => (
+            <button
+              key={action}
+              type="button"
+              className={action === 'reject' || action === 'cancel' ? 'danger' : action === 'return' ? 'secondary' : undefined}
+              disabled={transition.isPending}
+              onClick={() => {
+                transition.reset();
+                if (TRANSITIONS[action].commentRequired) setAsking(action);
+                else if (needsConfirmation(action)) setConfirming(action);
+                else move(action);
+              }}
+            >
+              {label(action)}
+            </button>
+          ))}
+        </div>
+      )}
       {done && (
         <p className="success" role="status">
           {done}
