@@ -25,7 +25,7 @@ describeEachEngine('activities repository and service', (app) => {
       descriptionId: 'Deskripsi',
       cooperationType: 'triangular',
       activityStatus: 'implementation',
-      lifecycleStage: 'funded',
+      lifecycleStage: 'implementation',
       actualStart: '2018-07-16',
       actualEnd: '2018-07-21',
       implementingOrg: agencyCode.toLowerCase(),

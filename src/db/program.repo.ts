@@ -1,7 +1,7 @@
 import { sql, type Kysely, type Selectable, type SqlBool } from 'kysely';
 import type { Program, ProgramData } from '../domain/program/program.js';
 import type { ProgramFilter, ProgramSortKey, Page } from '../domain/program/program-query.js';
-import { ACTIVITY_STATUS_IATI, type LifecycleStage } from '../domain/codes.js';
+import { ACTIVITY_STATUS_IATI } from '../domain/codes.js';
 import { programYear } from '../domain/program/program.js';
 import type {
   ProgramImportState,
@@ -9,6 +9,7 @@ import type {
   ProgramRepository,
   ProgramSummary,
   ProgramWrite,
+  StageChange,
 } from '../services/programs.ports.js';
 import { parseIatiDetails } from '../domain/iati/iati-details.js';
 import { bool, insertInChunks, insertJson, JSON_CHUNK_ROWS, num, numOrNull, present } from './sql-helpers.js';
@@ -150,10 +151,18 @@ export class ProgramRepo implements ProgramRepository {
     return true;
   }
 
-  async setStage(id: number, expectedVersion: number, stage: LifecycleStage, now: string): Promise<boolean> {
+  async setStage(id: number, expectedVersion: number, change: StageChange, now: string): Promise<boolean> {
     const result = await this.db
       .updateTable('activities')
-      .set({ lifecycle_stage: stage, updated_at: now, version: expectedVersion + 1 })
+      .set({
+        lifecycle_stage: change.lifecycleStage,
+        activity_status: ACTIVITY_STATUS_IATI[change.activityStatus],
+        actual_start: change.actualStart,
+        actual_end: change.actualEnd,
+        year: programYear(change),
+        updated_at: now,
+        version: expectedVersion + 1,
+      })
       .where('id', '=', id)
       .where('version', '=', expectedVersion)
       .executeTakeFirst();

@@ -5,6 +5,7 @@ import { ALUMNI_STATUSES } from '../domain/participant/journey.js';
 import type { Survey, SurveyCandidate, SurveyInvitation, SurveyRepository } from '../services/alumni.ports.js';
 import { insertInChunks, num, present } from './sql-helpers.js';
 import type { Database, SurveyInvitationsTable, SurveysTable } from './schema.js';
+import { STAGES_FOR } from '../domain/program/stage-status.js';
 
 function toSurvey(r: Selectable<SurveysTable>): Survey {
   return {
@@ -92,6 +93,8 @@ export class SurveyRepo implements SurveyRepository {
       .where('p.erased_at', 'is', null)
       .where('p.email', 'is not', null)
       .where(sql<string>`coalesce(a.actual_end, a.planned_end)`, '<=', endOnOrBefore)
+      // Alumni of a program are surveyed once it is completed (issue 21), not when its dates pass.
+      .where('a.lifecycle_stage', 'in', [...STAGES_FOR.surveys])
       .where((eb) =>
         eb.not(
           eb.exists(

@@ -82,7 +82,7 @@ describeEachEngine('IATI export', (app) => {
         flagshipArea: 'DEV-DRM',
         cooperationType: 'triangular',
         activityStatus: 'closed',
-        lifecycleStage: 'completed',
+        lifecycleStage: 'evaluated',
         plannedStart: '2031-01-10',
         plannedEnd: '2031-02-20',
         actualStart: '2031-01-12',

@@ -66,8 +66,8 @@ describeEachEngine('analytics API on the demo data', (app) => {
       { year: 2016, programs: 6 },
     ]);
     for (const { year, programs } of items) expect((await get(`/api/v1/reports/summary?year=${year}`)).programs).toBe(programs);
-    // Stages: the 2027 program is approved, the others completed.
-    expect((await get('/api/v1/reports/program-years?stage=completed')).items.map((y: { year: number }) => y.year)).toEqual([
+    // Stages: the 2027 program is approved, the others evaluated.
+    expect((await get('/api/v1/reports/program-years?stage=evaluated')).items.map((y: { year: number }) => y.year)).toEqual([
       2018, 2017, 2016,
     ]);
     expect((await get('/api/v1/reports/program-years?stage=approved')).items).toEqual([{ year: 2027, programs: 1 }]);

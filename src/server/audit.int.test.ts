@@ -195,7 +195,11 @@ describeEachEngine('the audit trail', (app) => {
         entityLabel: p.identifier,
         entityVersion: 3,
         comment: 'Outside the priorities',
-        changes: { lifecycleStage: { before: 'assessment', after: 'rejected' } },
+        // The status follows the stage (issue 21): a rejected request reports cancelled.
+        changes: {
+          lifecycleStage: { before: 'assessment', after: 'rejected' },
+          activityStatus: { before: 'pipeline', after: 'cancelled' },
+        },
       });
 
       expect(

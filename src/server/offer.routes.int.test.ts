@@ -166,8 +166,8 @@ for (const engine of ENGINES) {
       expect(bad.json().issues[0]).toMatchObject({ path: 'quotas.0.country', code: 'not_a_recipient' });
       const request = await program({ lifecycleStage: 'request' });
       const early = await call('admin').inject({ method: 'PUT', url: `/api/v1/activities/${request.id}/offer`, payload: body });
-      expect(early.statusCode).toBe(422);
-      expect(early.json().code).toBe('offer.program_not_published');
+      expect(early.statusCode).toBe(409);
+      expect(early.json().code).toBe('activity.wrong_stage');
     });
 
     it('answers the same nomination sent twice at once 201 and 409, never 500', async () => {

@@ -24,6 +24,7 @@ import { moveParticipants, type JourneyRepo, type StatusChange } from './journey
 import type { AttendanceMark, Certificate } from './attendance.ports.js';
 import type { Deps, Repos } from './deps.js';
 import { programOf } from './offers.js';
+import { requireStage } from '../domain/program/stage-status.js';
 
 /** What the attendance sheet reads. */
 export type SheetDeps = Deps<'programs' | 'participants' | 'attendance' | 'certificates'>;
@@ -99,6 +100,7 @@ async function buildSheet(repos: Repos<'participants' | 'attendance' | 'certific
 export async function attendanceSheet(deps: SheetDeps, programId: number): Promise<AttendanceSheet> {
   const program = await programOf(deps.store.repos, programId);
   authorizeOfferManage(deps.actor, program);
+  requireStage('attendance', program);
   return buildSheet(deps.store.repos, program);
 }
 
@@ -147,6 +149,7 @@ export async function recordAttendance(
   return deps.store.transaction(async (repos) => {
     const program = await programOf(repos, programId);
     authorizeOfferManage(deps.actor, program);
+    requireStage('attendance', program);
     await repos.attendance.lockProgram(programId);
     const days = courseDays(program);
     const participants = new Map((await repos.participants.listByProgram(programId)).map((p) => [p.id, p]));
@@ -201,6 +204,7 @@ export async function closeAttendance(
   return deps.store.transaction(async (repos) => {
     const program = await programOf(repos, programId);
     authorizeOfferManage(deps.actor, program);
+    requireStage('attendance', program);
     await repos.attendance.lockProgram(programId);
     const days = courseDays(program);
     const last = days[days.length - 1] ?? '';

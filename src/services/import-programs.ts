@@ -1,5 +1,6 @@
 /** Import of the activities (programs) spreadsheet: new identifiers are inserted, known ones updated. */
 import { stageOfStatus } from '../domain/program/lifecycle.js';
+import { settleStatus } from '../domain/program/stage-status.js';
 import { programFromInput, applyProgramPatch, type ProgramData } from '../domain/program/program.js';
 import { checkProgramRules } from '../domain/program/program.rules.js';
 import { programInputSchema, programPatchSchema, type ProgramRequest } from '../domain/program/program.schema.js';
@@ -123,6 +124,7 @@ async function importChunk(
     const id = existing.get(p.request.identifier);
     let data: ProgramData;
     let version = 0;
+    let statusGiven = false;
     if (id === undefined) {
       const parsed = programInputSchema.safeParse(p.request);
       if (!parsed.success) {
@@ -130,6 +132,7 @@ async function importChunk(
         continue;
       }
       data = programFromInput(parsed.data);
+      statusGiven = parsed.data.activityStatus !== undefined;
       if (!parsed.data.lifecycleStage) data = { ...data, lifecycleStage: stageOfStatus(data.activityStatus) };
     } else {
       const parsed = programPatchSchema.safeParse(p.request);
@@ -140,6 +143,7 @@ async function importChunk(
       const current = await repos.programs.findById(id);
       if (!current) continue; // idsByIdentifier and findById run in one transaction: it exists
       data = applyProgramPatch(current, parsed.data);
+      statusGiven = parsed.data.activityStatus !== undefined;
       version = current.version;
       const countries = new Set(data.recipients.map((r) => r.country));
       const orphaned = (await repos.participants.countriesOf(id)).filter((c) => !countries.has(c));
@@ -152,7 +156,10 @@ async function importChunk(
         continue;
       }
     }
-    const issues = checkProgramRules(data);
+    // The status follows the stage (a status given must fit it; stageOfStatus gives a stage that does).
+    const settled = settleStatus(data, statusGiven);
+    data = settled.data;
+    const issues = [...(settled.issue ? [settled.issue] : []), ...checkProgramRules(data)];
     if (issues.length) {
       addIssues(errors, p.line, issues, columnOfProgramPath, cellOf);
       continue;

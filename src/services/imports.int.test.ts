@@ -40,15 +40,23 @@ describeCliOnEachEngine(
       const ok = csv.split('\n').slice(0, 5).join('\n');
       expect((await mitra(['import', 'activities', 's.csv'], { 's.csv': ok })).code).toBe(0);
       const stage = async (id: string) => JSON.parse((await mitra(['activities', 'show', id, '--json'])).out).lifecycleStage;
+      // The status gives the stage whose status it is: closed → evaluated (issue 21).
       expect([await stage('STG-1'), await stage('STG-2'), await stage('STG-3'), await stage('STG-4')]).toEqual([
-        'completed',
+        'evaluated',
         'implementation',
         'request',
         'approved',
       ]);
       // A re-import without the stage column does not move programs back to "request".
-      const again = ['identifier,title_en,status', 'STG-4,Approved plan (renamed),ongoing'].join('\n');
+      const again = ['identifier,title_en,status', 'STG-4,Approved plan (renamed),planned'].join('\n');
       expect((await mitra(['import', 'activities', 's2.csv'], { 's2.csv': again })).code).toBe(0);
+      expect(await stage('STG-4')).toBe('approved');
+      // Nor does a status move it on: one that contradicts the stage is refused, naming the column.
+      const ahead = ['identifier,title_en,status', 'STG-4,Approved plan (renamed),ongoing'].join('\n');
+      const refused = JSON.parse((await mitra(['import', 'activities', 's3.csv', '--json'], { 's3.csv': ahead })).out);
+      expect(refused.errors).toEqual([
+        expect.objectContaining({ line: 2, column: 'status', message: expect.stringContaining('stage "approved" has status "pipeline"') }),
+      ]);
       expect(await stage('STG-4')).toBe('approved');
     });
 

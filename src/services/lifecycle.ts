@@ -2,6 +2,7 @@
 import { canReadInternal } from '../domain/access/policy.js';
 import type { Program } from '../domain/program/program.js';
 import { availableTransitions, planTransition, type TransitionAction } from '../domain/program/lifecycle.js';
+import { factsAfterTransition } from '../domain/program/stage-status.js';
 import { actorLabel, actorUserId } from '../domain/access/actor.js';
 import { ConflictError, NotFoundError } from '../domain/errors.js';
 import type { ExchangeRate } from '../domain/exchange-rate.js';
@@ -41,7 +42,10 @@ export async function transitionProgram(
     const comment = request.comment?.trim() || null;
     const to = planTransition(deps.actor, current, request.action, comment);
     const now = deps.clock.nowIso();
-    if (!(await repos.programs.setStage(id, current.version, to, now))) {
+    // The IATI status follows the stage; starting and completing record the actual dates (today unless recorded).
+    const facts = factsAfterTransition(current, to, now.slice(0, 10));
+    const change = { lifecycleStage: to, plannedStart: current.plannedStart, ...facts };
+    if (!(await repos.programs.setStage(id, current.version, change, now))) {
       throw new ConflictError('activity.stale', `program ${id} was changed by someone else meanwhile; reload it first`);
     }
     await repos.reportFacts.refresh([id]);
@@ -61,7 +65,14 @@ export async function transitionProgram(
       entityId: id,
       entityLabel: current.identifier,
       entityVersion: current.version + 1,
-      changes: { lifecycleStage: { before: current.lifecycleStage, after: to } },
+      changes: {
+        lifecycleStage: { before: current.lifecycleStage, after: to },
+        ...Object.fromEntries(
+          (['activityStatus', 'actualStart', 'actualEnd'] as const)
+            .filter((field) => facts[field] !== current[field])
+            .map((field) => [field, { before: current[field], after: facts[field] }]),
+        ),
+      },
       comment,
     });
     return readBack(await repos.programs.findById(id), `program ${id}`);

@@ -18,6 +18,7 @@ import { offerOf } from './offers.js';
 import { checkFiles, storeFiles, type UploadedFile } from './participant-documents.js';
 import type { Acting, Deps, Repos } from './deps.js';
 import { readBack } from './read-back.js';
+import { requireStage } from '../domain/program/stage-status.js';
 
 /** What a nomination writes: the candidate's record, its step, documents, audit entry and mail. */
 export type NominationRepo =
@@ -87,6 +88,7 @@ export async function nominate(
     const { offer, program } = await offerOf(repos, offerId);
     const now = deps.clock.nowIso();
     if (offer.status !== 'open') throw new InvalidError('offer.not_open', `the offer is ${offer.status}: it takes no nominations`);
+    requireStage('nominations', program);
     if (!isOpenForNominations(offer, now))
       throw new InvalidError('offer.deadline_passed', `the deadline (${offer.deadlineAt}) has passed`, [
         { path: '', code: 'deadline_passed', message: `nominations closed at ${offer.deadlineAt}` },

@@ -29,6 +29,7 @@ import { audit } from './audit.js';
 import type { CatalogueEntry, CatalogueFilter } from './offers.ports.js';
 import type { Acting, Deps, Repos } from './deps.js';
 import { readBack } from './read-back.js';
+import { requireStage } from '../domain/program/stage-status.js';
 
 /** What changing an offer uses (reading one needs `offers` and `programs`). */
 export type OfferDeps = Deps<'offers' | 'programs' | 'audit'>;
@@ -62,6 +63,8 @@ export async function saveOffer(deps: OfferDeps, activityId: number, input: Offe
   return deps.store.transaction(async (repos) => {
     const program = await programOf(repos, activityId);
     authorizeOfferManage(deps.actor, program);
+    // A course is offered once the program is approved, and until it is over.
+    requireStage('nominations', program);
     const quotas = input.quotas ?? [];
     const issues = checkOfferQuotas(
       quotas,
@@ -72,13 +75,6 @@ export async function saveOffer(deps: OfferDeps, activityId: number, input: Offe
     const status: OfferStatus = input.status ?? before?.status ?? 'draft';
     if (before && !canMoveOffer(before.status, status)) {
       throw new InvalidTransitionError('offer.bad_transition', `the offer is ${before.status}: it cannot become ${status}`);
-    }
-    if (status === 'open' && !isPublished(program.lifecycleStage)) {
-      throw new InvalidError(
-        'offer.program_not_published',
-        `the program is ${program.lifecycleStage}: it is opened for nominations once approved`,
-        [{ path: 'status', code: 'not_published', message: 'the program must be approved first' }],
-      );
     }
     const saved = await repos.offers.save(
       activityId,
@@ -114,6 +110,7 @@ export async function setOfferStatus(deps: OfferDeps, offerId: number, to: 'open
     const { offer, program } = await offerOf(repos, offerId);
     authorizeOfferManage(deps.actor, program);
     if (offer.status === to) return offer;
+    if (to === 'open') requireStage('nominations', program);
     if (!canMoveOffer(offer.status, to))
       throw new InvalidTransitionError('offer.bad_transition', `the offer is ${offer.status}: it cannot become ${to}`);
     await repos.offers.setStatus(offer.id, to, deps.clock.nowIso());

@@ -2,7 +2,6 @@
 import type { IatiDetails } from '../domain/iati/program-from-iati.js';
 import type { Program, ProgramData } from '../domain/program/program.js';
 import type { Page, ProgramFilter, ProgramListQuery } from '../domain/program/program-query.js';
-import type { LifecycleStage } from '../domain/codes.js';
 
 /** One row of the program list: the fields a list shows, without the child collections. */
 export type ProgramSummary = Pick<
@@ -33,6 +32,9 @@ export type ProgramSummary = Pick<
 };
 
 export type ProgramSort = ProgramListQuery['sort'];
+
+/** What a transition writes: the stage, the status and actual dates that follow it (and the planned start, for the year). */
+export type StageChange = Pick<ProgramData, 'lifecycleStage' | 'activityStatus' | 'actualStart' | 'actualEnd' | 'plannedStart'>;
 
 export interface ProgramWrite {
   readonly data: ProgramData;
@@ -73,8 +75,11 @@ export interface ProgramRepository {
   importTargets(identifiers: readonly string[]): Promise<Map<string, ProgramImportTarget>>;
   /** Replaces the program's data if its version is still `expectedVersion`; false when stale. */
   update(id: number, expectedVersion: number, write: ProgramWrite): Promise<boolean>;
-  /** Moves the program to a lifecycle stage if its version is still `expectedVersion`. */
-  setStage(id: number, expectedVersion: number, stage: LifecycleStage, now: string): Promise<boolean>;
+  /**
+   * Moves the program to a lifecycle stage with the status and actual dates that follow it, if its
+   * version is still `expectedVersion` (the planned start is given for the program's year).
+   */
+  setStage(id: number, expectedVersion: number, change: StageChange, now: string): Promise<boolean>;
   delete(id: number): Promise<boolean>;
   count(): Promise<number>;
 }

@@ -3,6 +3,8 @@ import { programFromInput, applyProgramPatch, type Program, type ProgramData } f
 import type { ProgramListQuery, Page } from '../domain/program/program-query.js';
 import type { LifecycleStage } from '../domain/codes.js';
 import { checkProgramRules } from '../domain/program/program.rules.js';
+import { stageOfStatus } from '../domain/program/lifecycle.js';
+import { settleStatus } from '../domain/program/stage-status.js';
 import type { ProgramInput, ProgramPatch } from '../domain/program/program.schema.js';
 import { ConflictError, InvalidError, NotFoundError, type FieldIssue } from '../domain/errors.js';
 import {
@@ -74,13 +76,21 @@ async function checkParticipantCountries(repos: Repos<'participants'>, data: Pro
   ];
 }
 
+/** `statusGiven`: the writer gave an activity status (it must fit the stage; else it follows the stage). */
 async function validate(
   repos: Repos<'organisations' | 'participants' | 'programs'>,
-  data: ProgramData,
+  proposed: ProgramData,
   selfId: number | null,
+  statusGiven: boolean,
 ): Promise<ProgramData> {
+  const { data, issue } = settleStatus(proposed, statusGiven);
   const resolved = await resolveOrganisations(repos, data);
-  const issues = [...checkProgramRules(data), ...resolved.issues, ...(await checkParticipantCountries(repos, data, selfId))];
+  const issues = [
+    ...(issue ? [issue] : []),
+    ...checkProgramRules(data),
+    ...resolved.issues,
+    ...(await checkParticipantCountries(repos, data, selfId)),
+  ];
   if (issues.length > 0) throw new InvalidError('activity.invalid', 'the program has invalid fields', issues);
   const clash = (await repos.programs.idsByIdentifier([data.identifier])).get(data.identifier);
   if (clash !== undefined && clash !== selfId) {
@@ -94,12 +104,16 @@ async function validate(
 export async function createProgram(deps: ProgramDeps, input: ProgramInput, options: WriteOptions = {}): Promise<Program> {
   return deps.store.transaction(async (repos) => {
     let proposed = programFromInput(input);
+    // A program registered with a status but no stage is at the stage of that status (as in imports).
+    if (input.lifecycleStage === undefined && input.activityStatus !== undefined) {
+      proposed = { ...proposed, lifecycleStage: stageOfStatus(proposed.activityStatus) };
+    }
     // An agency's program is its own: the implementing organisation defaults to it.
     if (deps.actor.kind === 'user' && deps.actor.role === 'agency' && !proposed.implementingOrg) {
       proposed = { ...proposed, implementingOrg: deps.actor.orgCode };
     }
     authorizeCreateProgram(deps.actor, proposed);
-    const data = await validate(repos, proposed, null);
+    const data = await validate(repos, proposed, null, input.activityStatus !== undefined);
     const id = await repos.programs.insert({ data, now: deps.clock.nowIso(), source: options.source });
     await repos.reportFacts.refresh([id]);
     const created = readBack(await repos.programs.findById(id), `program ${id}`);
@@ -178,9 +192,10 @@ async function save(
   current: Program,
   next: ProgramData,
   expectedVersion: number | undefined,
+  statusGiven: boolean,
 ): Promise<Program> {
   authorizeEditProgram(deps.actor, current, next);
-  const data = await validate(repos, next, current.id);
+  const data = await validate(repos, next, current.id, statusGiven);
   const saved = await repos.programs.update(current.id, current.version, { data, now: deps.clock.nowIso() });
   if (!saved) {
     const now = (await repos.programs.findById(current.id)) ?? current;
@@ -204,7 +219,14 @@ async function save(
 export async function replaceProgram(deps: ProgramDeps, id: number, input: ProgramInput, options: WriteOptions = {}): Promise<Program> {
   return deps.store.transaction(async (repos) => {
     const current = await loadForWrite(deps, repos, id, options.expectedVersion);
-    return save(deps, repos, current, keepStage(current, programFromInput(input), input.lifecycleStage), options.expectedVersion);
+    return save(
+      deps,
+      repos,
+      current,
+      keepStage(current, programFromInput(input), input.lifecycleStage),
+      options.expectedVersion,
+      input.activityStatus !== undefined,
+    );
   });
 }
 
@@ -212,7 +234,14 @@ export async function replaceProgram(deps: ProgramDeps, id: number, input: Progr
 export async function patchProgram(deps: ProgramDeps, id: number, patch: ProgramPatch, options: WriteOptions = {}): Promise<Program> {
   return deps.store.transaction(async (repos) => {
     const current = await loadForWrite(deps, repos, id, options.expectedVersion);
-    return save(deps, repos, current, keepStage(current, applyProgramPatch(current, patch), patch.lifecycleStage), options.expectedVersion);
+    return save(
+      deps,
+      repos,
+      current,
+      keepStage(current, applyProgramPatch(current, patch), patch.lifecycleStage),
+      options.expectedVersion,
+      patch.activityStatus !== undefined,
+    );
   });
 }
 

@@ -21,6 +21,7 @@ import type { Survey, SurveyCandidate } from './alumni.ports.js';
 import { audit } from './audit.js';
 import type { OutgoingMail } from './journey.ports.js';
 import type { Acting, Deps, Repos } from './deps.js';
+import { requireStage } from '../domain/program/stage-status.js';
 
 export async function listSurveys(deps: Deps<'surveys'>): Promise<Survey[]> {
   authorizeSurveyAdmin(deps.actor);
@@ -187,6 +188,8 @@ export async function surveyResults(
       'survey.results_forbidden',
       'only the coordination team and the implementing agency read this program’s survey results',
     );
+  // Alumni are surveyed once the program is completed: before, there is nothing to read.
+  requireStage('surveys', program);
   const invitations = await deps.store.repos.surveys.invitationsOfProgram(activityId);
   const surveys = await deps.store.repos.surveys.list();
   const waves = surveys

@@ -66,7 +66,7 @@ export async function seedMoneyScenario(deps: ServiceDeps, options: { withoutUni
     (
       await createProgram(
         deps,
-        programInputSchema.parse(aProgram({ identifier, lifecycleStage: 'completed', activityStatus: 'closed', ...fields })),
+        programInputSchema.parse(aProgram({ identifier, lifecycleStage: 'completed', activityStatus: 'finalisation', ...fields })),
       )
     ).id;
   const ids: Record<string, number> = {};

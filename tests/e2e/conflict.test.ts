@@ -161,6 +161,10 @@ describe.skipIf(!canRun)('editing and moving a program in Chromium', () => {
     await poll(current).toBe('Assessment');
 
     await process.getByRole('button', { name: 'Approve (annual plan)' }).click();
+    // Approval cannot be undone: it is asked for first (issue 21).
+    const approve = page.getByRole('dialog', { name: 'Approve (annual plan)?' });
+    await approve.getByText('Approve this program into the annual plan? This cannot be undone.').waitFor();
+    await approve.getByRole('button', { name: 'Approve (annual plan)' }).click();
     await poll(current).toBe('Approved');
     const steps = process.getByRole('list').last().getByRole('listitem');
     await poll(() => steps.count()).toBe(2);

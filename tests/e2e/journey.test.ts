@@ -20,6 +20,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { programInputSchema } from '../../src/domain/program/program.schema.js';
 import { createProgram } from '../../src/services/programs.js';
+import { transitionProgram } from '../../src/services/lifecycle.js';
 import { addAccount, canRun, login, openPage, startHarness, type Harness } from './browser.js';
 
 const TITLE_EN = 'International training on hospital disaster preparedness for Pacific health workers (journey)';
@@ -209,6 +210,12 @@ describe.skipIf(!canRun)('the participant journey, from the offer to the report'
   it(
     'after the course, lets the agency record attendance, close it, issue the certificate and download its PDF',
     async () => {
+      // The course runs from 11 to 15 January: the program is funded, started on its first day and
+      // completed on its last (issue 21: attendance waits for the implementation, surveys for the completion).
+      now = '2027-01-11T01:00:00.000Z';
+      for (const action of ['fund', 'start'] as const) await transitionProgram(h.app.deps, state.programId, { action });
+      now = '2027-01-15T09:00:00.000Z';
+      await transitionProgram(h.app.deps, state.programId, { action: 'complete' });
       now = '2027-01-16T02:00:00.000Z'; // the day after the last course day
       const page = await as('agency@e2e.test');
       await page.goto(`${h.url}/programs/${state.programId}`);

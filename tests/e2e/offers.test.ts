@@ -1,31 +1,48 @@
 /**
- * Course offers in the browser: the coordination team opens a demo program for nominations from
- * its page, the embassy in Suva nominates a Fijian candidate with a PDF through the offer's form
+ * Course offers in the browser: the coordination team opens an approved program for nominations
+ * from its page (the demo's past programs are evaluated: too late for nominations, issue 21), the embassy in Suva nominates a Fijian candidate with a PDF through the offer's form
  * (a missing consent is shown next to the checkbox first), the team selects within the quotas on
  * the review page, and the embassy sees the candidate selected on "My nominations".
  */
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import { programInputSchema } from '../../src/domain/program/program.schema.js';
+import { createProgram } from '../../src/services/programs.js';
 import { addAccount, canRun, login, openPage, useBrowser } from './browser.js';
 
-const PROGRAM_TITLE =
-  'International seminar on disaster risk management for countries of the Pacific, Africa, Europe, South America and the Caribbean';
+const PROGRAM_TITLE = 'International seminar on disaster risk management for countries of the Pacific, 2031';
 /** The smallest file the server takes as a PDF (it checks the first bytes, not the name). */
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
 
 describe.skipIf(!canRun)('course offers and nominations', () => {
+  const state = { programId: 0, offerId: 0, embassy: undefined as Page | undefined };
   const b = useBrowser(async (h) => {
     await addAccount(h, 'coordinator');
     await addAccount(h, 'embassy');
+    // A new round of the demo's 2018 seminar, approved in the annual plan: nominations open now.
+    const program = await createProgram(
+      h.app.deps,
+      programInputSchema.parse({
+        identifier: 'ID-KEMLU-2031-E2E-DRM',
+        titleEn: PROGRAM_TITLE,
+        modality: 'seminar',
+        implementingOrg: 'ID-KEMLU',
+        lifecycleStage: 'approved',
+        plannedStart: '2031-03-03',
+        plannedEnd: '2031-03-12',
+        venueCity: 'Banda Aceh',
+        venueCountry: 'ID',
+        recipients: ['FJ', 'SB', 'VU', 'TO', 'WS'].map((country) => ({ country })),
+      }),
+    );
+    state.programId = program.id;
   });
-  const state = { programId: 0, offerId: 0, embassy: undefined as Page | undefined };
 
-  it('lets the coordination team open a demo program for nominations from the program page', async () => {
+  it('lets the coordination team open an approved program for nominations from the program page', async () => {
     const found = (await (
       await fetch(`${b.h.url}/api/v1/activities?q=${encodeURIComponent('disaster risk management for countries of the Pacific')}`)
     ).json()) as { items: { id: number; titleEn: string }[] };
-    state.programId = found.items.find((a) => a.titleEn === PROGRAM_TITLE)?.id ?? 0;
-    expect(state.programId).toBeGreaterThan(0);
+    expect(found.items.find((a) => a.titleEn === PROGRAM_TITLE)?.id).toBe(state.programId);
 
     await login(b.page, b.h, 'coordinator@e2e.test');
     await b.page.goto(`${b.h.url}/programs/${state.programId}`);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ANONYMOUS, systemActor, type Role, type UserActor } from '../access/actor.js';
-import { lifecycleStages, type LifecycleStage } from '../codes.js';
+import { activityStatuses, lifecycleStages, type LifecycleStage } from '../codes.js';
+import { statusFitsStage } from './stage-status.js';
 import { ForbiddenError, InvalidError, InvalidTransitionError, UnauthenticatedError } from '../errors.js';
 import { availableTransitions, planTransition, stageOfStatus, TRANSITIONS, transitionActions } from './lifecycle.js';
 
@@ -90,10 +91,16 @@ describe('the assistance process', () => {
       expect(availableTransitions(user('admin'), at(stage)).every((a) => TRANSITIONS[a].from.includes(stage))).toBe(true);
   });
 
-  it('reads the stage of an imported program from its status', () => {
-    expect(
-      ['pipeline', 'implementation', 'finalisation', 'closed', 'cancelled', 'suspended'].map((s) => stageOfStatus(s as never)),
-    ).toEqual(['request', 'implementation', 'completed', 'completed', 'cancelled', 'request']);
+  it('reads the stage of an imported program from its status, a stage whose status is that status', () => {
+    expect(activityStatuses.codes.map((s) => `${s} → ${stageOfStatus(s)}`)).toEqual([
+      'pipeline → request',
+      'implementation → implementation',
+      'finalisation → completed',
+      'closed → evaluated',
+      'cancelled → cancelled',
+      'suspended → implementation',
+    ]);
+    for (const status of activityStatuses.codes) expect(statusFitsStage(status, stageOfStatus(status))).toBe(true);
   });
 });
 

@@ -100,20 +100,23 @@ export function planTransition(actor: Actor, program: TransitionProgram, action:
 }
 
 /**
- * The stage of a program registered from a spreadsheet without one, read from its IATI status:
- * a program under way or done has evidently passed approval (a closed or finalising one is
- * completed, a cancelled one cancelled); a planned or suspended one stays a request.
+ * The stage of a program registered from a spreadsheet or an IATI file without one, read from its
+ * IATI status, so that the status then follows the stage unchanged (STATUS_OF_STAGE in
+ * stage-status.ts): a program under way (or suspended in it) is in implementation, a finalising
+ * one completed, a closed one evaluated, a cancelled one cancelled; a planned one stays a request.
  */
 export function stageOfStatus(status: ActivityStatus): LifecycleStage {
   switch (status) {
     case 'implementation':
+    case 'suspended':
       return 'implementation';
     case 'finalisation':
-    case 'closed':
       return 'completed';
+    case 'closed':
+      return 'evaluated';
     case 'cancelled':
       return 'cancelled';
-    default:
+    case 'pipeline':
       return 'request';
   }
 }

@@ -93,7 +93,7 @@ export const DEMO_PROGRAMS_2016: readonly ProgramRequest[] = (
     'Flagship program of 2016. Illustrative values: dates, implementer, recipients (for multi-country programs) and participant numbers are not given by the sources.',
   cooperationType: (p.recipients?.length ?? 0) > 1 ? ('regional' as const) : ('bilateral' as const),
   activityStatus: 'closed' as const,
-  lifecycleStage: 'completed' as const,
+  lifecycleStage: 'evaluated' as const,
   actualStart: p.plannedStart,
   actualEnd: p.plannedEnd,
   venueCountry: 'ID',

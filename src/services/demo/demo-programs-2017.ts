@@ -70,7 +70,7 @@ export const DEMO_PROGRAMS_2017: readonly ProgramRequest[] = (
   descriptionEn: 'Illustrative example of the triangular cooperation reported for 2017; details are not given by the sources.',
   cooperationType: 'triangular' as const,
   activityStatus: 'closed' as const,
-  lifecycleStage: 'completed' as const,
+  lifecycleStage: 'evaluated' as const,
   actualStart: p.plannedStart,
   actualEnd: p.plannedEnd,
   venueCountry: 'ID',

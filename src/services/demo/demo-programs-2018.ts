@@ -256,7 +256,7 @@ function program2018(p: Program2018): ProgramRequest {
     flagshipArea: p.flagshipArea,
     cooperationType: p.recipients.length > 1 ? 'regional' : 'bilateral',
     activityStatus: 'closed',
-    lifecycleStage: 'completed',
+    lifecycleStage: 'evaluated',
     plannedStart: p.start,
     plannedEnd: p.end,
     actualStart: p.start,

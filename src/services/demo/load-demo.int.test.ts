@@ -5,6 +5,7 @@ import { describeEachEngine } from '../../testing/engines.js';
 import { listPrograms } from '../programs.js';
 import { listParticipants } from '../participants.js';
 import { loadDemoData } from './load-demo.js';
+import { statusesOfStage, stageAllows } from '../../domain/program/stage-status.js';
 
 describeEachEngine('demo data', (app) => {
   it('loads the real 2016–2018 programs, and 2018 adds up to the reported totals', async () => {
@@ -32,5 +33,22 @@ describeEachEngine('demo data', (app) => {
     expect(participants).toHaveLength(20);
     expect(new Set(participants.map((p) => p.personKey)).size).toBe(20);
     expect((await loadDemoData(deps)).loaded).toBe(false);
+  });
+
+  it('gives every demo program the status of its stage, and offers courses only of programs at a stage that takes nominations', async () => {
+    const deps = app().deps;
+    await loadDemoData(deps);
+    const all = await listPrograms(deps, programListQuerySchema.parse({ pageSize: 100 }));
+    expect(all.total).toBe(all.items.length);
+    const misfits = all.items
+      .filter((a) => !statusesOfStage(a.lifecycleStage).includes(a.activityStatus))
+      .map((a) => `${a.identifier}: ${a.lifecycleStage}/${a.activityStatus}`);
+    expect(misfits).toEqual([]);
+    // The 2016–2018 programs are over: evaluated and closed, as IATI exports them.
+    const y2018 = await listPrograms(deps, programListQuerySchema.parse({ year: 2018, pageSize: 100 }));
+    expect(new Set(y2018.items.map((a) => `${a.lifecycleStage}/${a.activityStatus}`))).toEqual(new Set(['evaluated/closed']));
+    const offered = await deps.store.repos.offers.catalogue({ statuses: ['draft', 'open', 'closed'] }, 1, 100);
+    expect(offered.total).toBeGreaterThan(0);
+    for (const entry of offered.items) expect(stageAllows('nominations', entry.program.lifecycleStage)).toBe(true);
   });
 });

@@ -138,6 +138,7 @@ export const errors = {
   'activity.comment_required': 'Give a reason for this step.',
   'activity.stage_by_transition': 'The stage changes only through the process steps on the program’s page.',
   'activity.invalid': 'Some fields are not valid: see the messages next to them.',
+  'activity.wrong_stage': 'This is not possible at the program’s current stage yet: the program’s page says when it is.',
   'request.invalid': 'Some fields are not valid: see the messages next to them.',
   'request.too_large': 'The file or text is too large.',
   'import.rejected': 'The file has errors: nothing was imported.',

@@ -173,7 +173,7 @@ export const offers = {
     offer_not_open: 'This offer is not open: it takes no nominations.',
     offer_deadline_passed: 'The deadline has passed: nominations are no longer accepted.',
     offer_bad_transition: 'This step is not possible for the offer’s current status (it may have changed meanwhile).',
-    offer_program_not_published: 'The program must be approved before it is opened for nominations. Save the offer as a draft for now.',
+    activity_wrong_stage: 'Nominations open once the program is approved, and close when it is completed.',
     offer_invalid: 'Some places are not valid: see the messages next to them.',
     offer_quota_exceeded: 'This would take more places than the country or the offer has. Nothing was changed.',
     offer_bad_order: 'Some candidates are no longer nominated or reserves. Reload the page.',

@@ -15,6 +15,23 @@ export const lifecycle = {
   commentRequired: 'Give a reason: it is recorded with this step.',
   stageFilter: 'Stage',
   stageColumn: 'Stage',
+  /** Asked before a step that cannot be undone (issue 21). */
+  confirm: {
+    approve: 'Approve this program into the annual plan? This cannot be undone.',
+    fund: 'Mark this program as funded? This cannot be undone.',
+    start:
+      'Start the implementation of this program? Its activity status becomes “Implementation” and today is recorded as its actual start (unless one is recorded). This cannot be undone.',
+    complete:
+      'Mark this program as completed, its report submitted? Its activity status becomes “Finalisation” and today is recorded as its actual end (unless one is recorded). This cannot be undone.',
+    evaluate: 'Record the evaluation of this program? Its activity status becomes “Closed”. This cannot be undone.',
+  },
+  confirmTitle: '{{action}}?',
+  statusFollowsStage: 'Follows the stage: the steps of the process set it.',
+  later: {
+    nominations: 'Nominations open once the program is approved.',
+    attendance: 'Attendance is taken once the implementation has started.',
+    surveys: 'Survey results come once the program is completed.',
+  },
 };
 
 export const history = {
@@ -188,6 +205,7 @@ export const issues = {
   unknown_field: 'This field is not accepted.',
   not_a_recipient: 'The country must be a recipient of the program.',
   participants_from_country: 'Participants come from a country you removed: keep it as a recipient.',
+  status_contradicts_stage: 'The status follows the stage: choose the status of the program’s current stage.',
   invalid_format: 'The format is not valid.',
   too_big: 'This is too long.',
   invalid_type: 'This value is not valid.',

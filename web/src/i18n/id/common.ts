@@ -139,6 +139,7 @@ export const errors: typeof en.errors = {
   'activity.comment_required': 'Berikan alasan untuk langkah ini.',
   'activity.stage_by_transition': 'Tahap hanya berubah melalui langkah proses di halaman program.',
   'activity.invalid': 'Beberapa isian tidak valid: lihat pesan di sampingnya.',
+  'activity.wrong_stage': 'Hal ini belum dapat dilakukan pada tahap program saat ini: halaman program menjelaskan kapan dapat dilakukan.',
   'request.invalid': 'Beberapa isian tidak valid: lihat pesan di sampingnya.',
   'request.too_large': 'Berkas atau teks terlalu besar.',
   'import.rejected': 'Berkas mengandung kesalahan: tidak ada yang diimpor.',

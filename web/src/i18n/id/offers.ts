@@ -176,7 +176,7 @@ export const offers: typeof en.offers = {
     offer_not_open: 'Penawaran ini tidak dibuka: tidak menerima nominasi.',
     offer_deadline_passed: 'Batas waktu telah lewat: nominasi tidak diterima lagi.',
     offer_bad_transition: 'Langkah ini tidak mungkin untuk status penawaran saat ini (mungkin telah berubah).',
-    offer_program_not_published: 'Program harus disetujui sebelum nominasi dibuka. Untuk sementara simpan penawaran sebagai draf.',
+    activity_wrong_stage: 'Nominasi dibuka setelah program disetujui, dan ditutup ketika program selesai.',
     offer_invalid: 'Beberapa kuota tidak sah: lihat pesan di sebelahnya.',
     offer_quota_exceeded: 'Ini melebihi kuota negara atau penawaran. Tidak ada yang diubah.',
     offer_bad_order: 'Beberapa kandidat tidak lagi berstatus dinominasikan atau cadangan. Muat ulang halaman.',

@@ -18,6 +18,23 @@ export const lifecycle: typeof en.lifecycle = {
   commentRequired: 'Berikan alasan: alasan dicatat bersama langkah ini.',
   stageFilter: 'Tahap',
   stageColumn: 'Tahap',
+  /** Ditanyakan sebelum langkah yang tidak dapat dibatalkan (isu 21). */
+  confirm: {
+    approve: 'Setujui program ini masuk ke rencana tahunan? Langkah ini tidak dapat dibatalkan.',
+    fund: 'Tandai program ini sudah didanai? Langkah ini tidak dapat dibatalkan.',
+    start:
+      'Mulai pelaksanaan program ini? Status kegiatannya menjadi “Pelaksanaan” dan hari ini dicatat sebagai tanggal mulai aktual (kecuali sudah tercatat). Langkah ini tidak dapat dibatalkan.',
+    complete:
+      'Tandai program ini selesai dan laporannya sudah diserahkan? Status kegiatannya menjadi “Finalisasi” dan hari ini dicatat sebagai tanggal selesai aktual (kecuali sudah tercatat). Langkah ini tidak dapat dibatalkan.',
+    evaluate: 'Catat evaluasi program ini? Status kegiatannya menjadi “Selesai”. Langkah ini tidak dapat dibatalkan.',
+  },
+  confirmTitle: '{{action}}?',
+  statusFollowsStage: 'Mengikuti tahap: langkah-langkah proses yang mengubahnya.',
+  later: {
+    nominations: 'Nominasi dibuka setelah program disetujui.',
+    attendance: 'Kehadiran dicatat setelah pelaksanaan dimulai.',
+    surveys: 'Hasil survei tersedia setelah program selesai.',
+  },
 };
 
 export const history: typeof en.history = {
@@ -192,6 +209,7 @@ export const issues: typeof en.issues = {
   unknown_field: 'Isian ini tidak diterima.',
   not_a_recipient: 'Negara harus merupakan negara penerima program.',
   participants_from_country: 'Ada peserta dari negara yang Anda hapus: pertahankan negara itu sebagai penerima.',
+  status_contradicts_stage: 'Status mengikuti tahap: pilih status yang sesuai dengan tahap program saat ini.',
   invalid_format: 'Formatnya tidak valid.',
   too_big: 'Terlalu panjang.',
   invalid_type: 'Nilai ini tidak valid.',

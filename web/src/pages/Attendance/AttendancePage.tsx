@@ -53,8 +53,22 @@ function Problem({ error }: { error: unknown }) {
 }
 
 export function AttendancePage() {
+  const { t } = useTranslation();
   const { id } = useParams({ from: '/programs/$id/attendance' });
   const sheet = useAttendanceSheet(Number(id));
+  // Attendance is taken once the program runs: before, the page says so (the server refuses it too).
+  if (sheet.error instanceof ApiError && sheet.error.code === 'activity.wrong_stage')
+    return (
+      <EmptyState
+        action={
+          <Link className="button secondary" to="/programs/$id" params={{ id }}>
+            {t('alumni.results.back')}
+          </Link>
+        }
+      >
+        {t('lifecycle.later.attendance')}
+      </EmptyState>
+    );
   return <QueryState query={sheet}>{(data) => <Sheet key={data.days.join()} data={data} />}</QueryState>;
 }
 

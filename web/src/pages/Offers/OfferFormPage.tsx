@@ -10,6 +10,7 @@ import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client.js';
 import { useOffer, useOfferStatus, useProgramOffer, useSaveOffer, type CourseOffer, type OfferBody } from '../../api/offer-queries.js';
 import { useProgram } from '../../api/queries.js';
+import { stageAllows } from '../../../../src/domain/program/stage-status.js';
 import { canOffers } from '../../auth/offer-rules.js';
 import { useSession } from '../../auth/session.js';
 import { Field, type FieldError } from '../../components/Field.js';
@@ -36,6 +37,9 @@ export function NewOfferPage() {
   if (activity.error || !activity.data) return <OfferProblem error={activity.error} onRetry={() => void activity.refetch()} />;
   const a = activity.data;
   if (!canOffers.manage(user, a.implementingOrg)) return <EmptyState>{t('offers.manage.forbidden')}</EmptyState>;
+  // The server refuses an offer outside these stages too (activity.wrong_stage).
+  if (!existing.data && !stageAllows('nominations', a.lifecycleStage))
+    return <EmptyState>{t('offers.errors.activity_wrong_stage')}</EmptyState>;
   if (existing.data) {
     return (
       <EmptyState

@@ -14,6 +14,7 @@ import { useInstant } from '../../components/ChangeList.js';
 import { Loading, ProblemMessage } from '../../components/Status.js';
 import { useFormat } from '../../format.js';
 import { CommentDialog } from './CommentDialog.js';
+import { ConfirmDialog } from './ConfirmDialog.js';
 
 type Timeline = Schemas['Timeline'];
 
@@ -28,6 +29,15 @@ export const MAIN_PATH: readonly LifecycleStage[] = [
   'evaluated',
 ];
 const STOPPED: readonly LifecycleStage[] = ['rejected', 'cancelled'];
+
+/**
+ * The forward steps that cannot be undone (no step leads back from where they go), asked for
+ * with a dialog saying what happens. Submitting can be returned, and the steps that need a reason
+ * (return, reject, cancel) ask for it in their own dialog.
+ */
+export const CONFIRMED_ACTIONS = ['approve', 'fund', 'start', 'complete', 'evaluate'] as const satisfies readonly TransitionAction[];
+const needsConfirmation = (action: TransitionAction): action is (typeof CONFIRMED_ACTIONS)[number] =>
+  CONFIRMED_ACTIONS.some((a) => a === action);
 
 export type StepState = 'done' | 'current' | 'upcoming' | 'skipped';
 
@@ -102,8 +112,10 @@ function Actions({ a, available }: { a: Program; available: readonly TransitionA
   const f = useFormat();
   const transition = useTransition();
   const [asking, setAsking] = useState<TransitionAction | null>(null);
+  const [confirming, setConfirming] = useState<(typeof CONFIRMED_ACTIONS)[number] | null>(null);
   const [done, setDone] = useState<string | null>(null);
-  if (available.length === 0) return null;
+  // After the last step there is nothing left to do, but what was done is still said.
+  if (available.length === 0 && !done) return null;
   const label = (action: TransitionAction) => transitionActions.label(action, f.lang === 'id' ? 'id' : 'en');
   const move = (action: TransitionAction, comment?: string) => {
     setDone(null);
@@ -112,6 +124,7 @@ function Actions({ a, available }: { a: Program; available: readonly TransitionA
       {
         onSuccess: (moved) => {
           setAsking(null);
+          setConfirming(null);
           setDone(t('lifecycle.moved', { stage: f.code(lifecycleStages, moved.lifecycleStage) }));
         },
       },
@@ -119,29 +132,46 @@ function Actions({ a, available }: { a: Program; available: readonly TransitionA
   };
   return (
     <div className="process-actions">
-      <div className="actions" role="group" aria-label={t('lifecycle.actionsLabel')}>
-        {available.map((action) => (
-          <button
-            key={action}
-            type="button"
-            className={action === 'reject' || action === 'cancel' ? 'danger' : action === 'return' ? 'secondary' : undefined}
-            disabled={transition.isPending}
-            onClick={() => {
-              transition.reset();
-              if (TRANSITIONS[action].commentRequired) setAsking(action);
-              else move(action);
-            }}
-          >
-            {label(action)}
-          </button>
-        ))}
-      </div>
+      {available.length > 0 && (
+        <div className="actions" role="group" aria-label={t('lifecycle.actionsLabel')}>
+          {available.map((action) => (
+            <button
+              key={action}
+              type="button"
+              className={action === 'reject' || action === 'cancel' ? 'danger' : action === 'return' ? 'secondary' : undefined}
+              disabled={transition.isPending}
+              onClick={() => {
+                transition.reset();
+                if (TRANSITIONS[action].commentRequired) setAsking(action);
+                else if (needsConfirmation(action)) setConfirming(action);
+                else move(action);
+              }}
+            >
+              {label(action)}
+            </button>
+          ))}
+        </div>
+      )}
       {done && (
         <p className="success" role="status">
           {done}
         </p>
       )}
-      {transition.error && !asking && <ProblemMessage error={transition.error} />}
+      {transition.error && !asking && !confirming && <ProblemMessage error={transition.error} />}
+      {confirming && (
+        <ConfirmDialog
+          title={t('lifecycle.confirmTitle', { action: label(confirming) })}
+          text={t(`lifecycle.confirm.${confirming}`)}
+          confirm={label(confirming)}
+          busy={transition.isPending}
+          error={transition.error}
+          onCancel={() => {
+            setConfirming(null);
+            transition.reset();
+          }}
+          onConfirm={() => move(confirming)}
+        />
+      )}
       {asking && (
         <CommentDialog
           title={t('lifecycle.commentTitle', { action: label(asking) })}

@@ -24,6 +24,8 @@ import { ParticipantsSection } from './ParticipantsSection.js';
 import { ProcessSection } from './ProcessSection.js';
 import { PartnershipSection } from './PartnershipSection.js';
 import { ProgramOfferLink } from '../Offers/ProgramOfferLink.js';
+import { stageAllows } from '../../../../src/domain/program/stage-status.js';
+import { StageHints } from './StageHints.js';
 
 const WorldMap = lazy(() => import('../../map/WorldMap.js').then((m) => ({ default: m.WorldMap })));
 const GOALS = new Map(listSdgGoals().map((g) => [g.goal, g]));
@@ -73,12 +75,12 @@ function ProgramView({ a }: { a: Program }) {
           </a>
           <ProgramOfferLink program={a} user={user} />
           {/* The coordination team and the implementing agency manage attendance (the same people who edit). */}
-          {mayEdit && (
+          {mayEdit && stageAllows('attendance', a.lifecycleStage) && (
             <Link className="button secondary" to="/programs/$id/attendance" params={{ id: String(a.id) }}>
               {t('attendance.link')}
             </Link>
           )}
-          {mayEdit && (
+          {mayEdit && stageAllows('surveys', a.lifecycleStage) && (
             <Link className="button secondary" to="/programs/$id/survey-results" params={{ id: String(a.id) }}>
               {t('alumni.results.link')}
             </Link>
@@ -104,6 +106,7 @@ function ProgramView({ a }: { a: Program }) {
         </div>
       </div>
       {remove.error && <ProblemMessage error={remove.error} />}
+      {mayEdit && <StageHints stage={a.lifecycleStage} />}
 
       <ProcessSection a={a} />
       <PartnershipSection programId={a.id} user={user} />
@@ -122,6 +125,9 @@ function ProgramView({ a }: { a: Program }) {
             <Row label={t('program.dates')}>
               {f.date(a.actualStart ?? a.plannedStart)} – {f.date(a.actualEnd ?? a.plannedEnd)}
             </Row>
+            {/* Recorded when the program starts and is completed (or entered). */}
+            {a.actualStart && <Row label={t('program.actualStart')}>{f.date(a.actualStart)}</Row>}
+            {a.actualEnd && <Row label={t('program.actualEnd')}>{f.date(a.actualEnd)}</Row>}
             <Row label={t('program.venue')}>
               {[a.venueCity, a.venueCountry ? f.country(a.venueCountry) : null].filter(Boolean).join(', ') || '—'}
             </Row>

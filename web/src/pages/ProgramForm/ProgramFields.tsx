@@ -16,7 +16,8 @@ import { CodeSelect, OptionalCodeSelect } from '../../components/CodeSelect.js';
 import { CountryChoice } from '../../components/CountryChoice.js';
 import { Field, type FieldError } from '../../components/Field.js';
 import { useFormat } from '../../format.js';
-import type { ProgramFormState, ProgramTextField } from './program-form.js';
+import { statusOf, type ProgramFormState, type ProgramTextField } from './program-form.js';
+import { STATUS_OF_STAGE, statusesOfStage } from '../../../../src/domain/program/stage-status.js';
 
 export type SetProgramField = <K extends keyof ProgramFormState>(key: K, value: ProgramFormState[K]) => void;
 
@@ -98,15 +99,35 @@ export function BasicsSection({ chooseStage, ...section }: SectionProps & { choo
         </Field>
       </div>
       <div className="row">
-        <Field label={t('program.status')} error={err('activityStatus')}>
+        {/* The status follows the stage (issue 21): chosen only where the stage admits more than one (suspended while implementing). */}
+        <Field label={t('program.status')} error={err('activityStatus')} hint={t('lifecycle.statusFollowsStage')}>
           {(props) => (
-            <CodeSelect {...props} codes={activityStatuses} value={state.activityStatus} onChange={(v) => set('activityStatus', v)} />
+            <select
+              {...props}
+              value={statusOf(state)}
+              disabled={statusesOfStage(state.lifecycleStage).length < 2}
+              onChange={(e) => activityStatuses.is(e.target.value) && set('activityStatus', e.target.value)}
+            >
+              {statusesOfStage(state.lifecycleStage).map((code) => (
+                <option key={code} value={code}>
+                  {f.code(activityStatuses, code)}
+                </option>
+              ))}
+            </select>
           )}
         </Field>
         {chooseStage && (
           <Field label={t('program.stage')} error={err('lifecycleStage')}>
             {(props) => (
-              <CodeSelect {...props} codes={lifecycleStages} value={state.lifecycleStage} onChange={(v) => set('lifecycleStage', v)} />
+              <CodeSelect
+                {...props}
+                codes={lifecycleStages}
+                value={state.lifecycleStage}
+                onChange={(v) => {
+                  set('lifecycleStage', v);
+                  set('activityStatus', STATUS_OF_STAGE[v]);
+                }}
+              />
             )}
           </Field>
         )}

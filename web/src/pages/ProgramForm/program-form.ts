@@ -14,6 +14,7 @@ import {
   type SscRole,
 } from '../../../../src/domain/codes.js';
 import { programFromInput } from '../../../../src/domain/program/program.js';
+import { STATUS_OF_STAGE, statusFitsStage } from '../../../../src/domain/program/stage-status.js';
 import { checkProgramRules } from '../../../../src/domain/program/program.rules.js';
 import { programInputSchema } from '../../../../src/domain/program/program.schema.js';
 import type { Program } from '../../api/client.js';
@@ -173,6 +174,11 @@ export function programFormOf(a: Program): ProgramFormState {
 
 const numberOrNull = (v: string) => (v.trim() === '' ? null : Number(v));
 
+/** The status the form shows and sends: the one chosen if it fits the stage, else the stage's own (issue 21). */
+export function statusOf(s: Pick<ProgramFormState, 'activityStatus' | 'lifecycleStage'>): ProgramFormState['activityStatus'] {
+  return statusFitsStage(s.activityStatus, s.lifecycleStage) ? s.activityStatus : STATUS_OF_STAGE[s.lifecycleStage];
+}
+
 /**
  * The form as the API's request body: empty fields are null, numbers are numbers. `withStage`
  * false leaves the lifecycle stage out: the stage of a stored program moves only by transitions,
@@ -188,7 +194,7 @@ export function toProgramBody(s: ProgramFormState, withStage = true): ProgramBod
     modality: s.modality || null,
     flagshipArea: s.flagshipArea || null,
     cooperationType: s.cooperationType,
-    activityStatus: s.activityStatus,
+    activityStatus: statusOf(s),
     ...(withStage ? { lifecycleStage: s.lifecycleStage } : {}),
     plannedStart: orNull(s.plannedStart),
     plannedEnd: orNull(s.plannedEnd),
