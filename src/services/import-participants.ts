@@ -3,6 +3,7 @@ import { columnOfParticipantPath, participantRowToRequest } from '../domain/impo
 import { PARTICIPANT_COLUMNS, type ParticipantColumn } from '../domain/import/csv-columns.js';
 import { checkParticipantCountry, personKey, type ParticipantData } from '../domain/participant/participant.js';
 import { participantInputSchema } from '../domain/participant/participant.schema.js';
+import type { FieldIssue } from '../domain/errors.js';
 import type { RecordSource } from './imports.ports.js';
 import type { ParticipantWrite } from './participants.ports.js';
 import type { ProgramImportTarget } from './programs.ports.js';
@@ -36,6 +37,10 @@ class TargetCache {
   }
 }
 
+/** Problems in the order of the columns of the participants spreadsheet. */
+const byColumn = (a: FieldIssue, b: FieldIssue): number => order(a.path) - order(b.path);
+const order = (path: string): number => PARTICIPANT_COLUMNS.indexOf(columnOfParticipantPath(path));
+
 interface Candidate {
   readonly line: number;
   readonly activityId: number;
@@ -58,20 +63,24 @@ async function importChunk(
     ctx.counts.rows++;
     const cellOf = (column: ParticipantColumn) => row.cells.get(column);
     const target = targets.get(activityIdentifier);
+    const before = errors.count;
     if (!target) {
       errors.add({
         line: row.line,
         column: 'activity_identifier',
-        ...(activityIdentifier ? { value: activityIdentifier } : {}),
+        ...(activityIdentifier
+          ? { value: activityIdentifier, code: 'unknown_program', params: { value: activityIdentifier } }
+          : { code: 'required' }),
         message: activityIdentifier ? `no program with identifier "${activityIdentifier}"` : 'is required',
       });
     }
+    // Every field is checked, and the country against the program's recipients even when another field is wrong.
     const parsed = participantInputSchema.safeParse(request);
-    if (!parsed.success) {
-      addIssues(errors, row.line, zodIssues(parsed.error), columnOfParticipantPath, cellOf);
-      continue;
-    }
-    if (!target) continue;
+    const issues = parsed.success ? [] : zodIssues(parsed.error);
+    const country = participantInputSchema.shape.country.safeParse(request.country);
+    if (target && country.success) issues.push(...checkParticipantCountry(country.data, target.recipients));
+    addIssues(errors, row.line, issues.sort(byColumn), columnOfParticipantPath, cellOf);
+    if (!parsed.success || !target || errors.count > before) continue;
     const data: ParticipantData = {
       fullName: parsed.data.fullName,
       sex: parsed.data.sex,
@@ -82,17 +91,14 @@ async function importChunk(
       status: parsed.data.status,
       illustrative: false,
     };
-    const countryIssues = checkParticipantCountry(data.country, target.recipients);
-    if (countryIssues.length) {
-      addIssues(errors, row.line, countryIssues, columnOfParticipantPath, cellOf);
-      continue;
-    }
     const key = personKey(data);
     const twin = inChunk.get(`${target.id}|${key}`);
     if (twin !== undefined) {
       errors.add({
         line: row.line,
         column: data.email ? 'email' : 'full_name',
+        code: 'same_person',
+        params: { line: twin },
         message: `the same person is already on line ${twin} for this program`,
       });
       continue;
@@ -110,6 +116,7 @@ async function importChunk(
       errors.add({
         line: c.line,
         column: c.data.email ? 'email' : 'full_name',
+        code: 'same_person',
         message: 'the same person appears earlier in this file for this program',
       });
       continue;
