@@ -89,6 +89,16 @@ describeEachEngine('import problems, all in one pass', (app) => {
     // X is a sex code (not recorded / unknown), like a blank cell: accepted, not a problem.
     const ok = await post('participants', ['activity_identifier,full_name,sex,country', 'PRB-P-1,Ana Lopes,X,Kenya'].join('\n'));
     expect(ok.json()).toMatchObject({ status: 'committed', inserted: 1 });
+    // Re-importing the program: its stored fields and participants are checked beside the cells.
+    const update = await post(
+      'activities',
+      'identifier,title_en,modality,end_date,recipient_countries\nPRB-P-1,Renamed,dancing,2023-01-01,Fiji\n',
+    );
+    expect(errorsOf(update).map((e) => [e.column, e.code])).toEqual([
+      ['modality', 'unknown_code'],
+      ['recipient_countries', 'participants_from_country'],
+      ['end_date', 'date_order'],
+    ]);
   });
 
   it('lists the problems of every exchange-rate row and field', async () => {

@@ -16,6 +16,7 @@ import type { RecordSource } from './imports.ports.js';
 import type { ProgramWrite } from './programs.ports.js';
 import {
   addIssues,
+  clipValue,
   registerImportedOrganisation,
   rowsOf,
   runImport,
@@ -157,7 +158,7 @@ async function importChunk(
     const reported = new Set<string>();
     const add = (column: ProgramColumn, code: string, message: string, params?: Readonly<Record<string, string | number>>) => {
       const value = row.cells.get(column);
-      errors.add({ line, column, ...(value ? { value } : {}), code, ...(params ? { params } : {}), message });
+      errors.add({ line, column, ...(value ? { value: clipValue(value) } : {}), code, ...(params ? { params } : {}), message });
       reported.add(column);
     };
     const id = mapped.request.identifier;
@@ -195,14 +196,9 @@ async function importChunk(
         const countries = new Set(data.recipients.map((r) => r.country));
         const orphaned = (await repos.participants.countriesOf(programId)).filter((c) => !countries.has(c));
         if (orphaned.length && !dropped.has('recipients')) {
-          add(
-            'recipient_countries',
-            'participants_from_country',
-            `participants of this program come from ${orphaned.join(', ')}: keep those countries`,
-            {
-              countries: orphaned.join(', '),
-            },
-          );
+          const from = orphaned.join(', ');
+          const message = `participants of this program come from ${from}: keep those countries`;
+          add('recipient_countries', 'participants_from_country', message, { countries: from });
         }
       }
     }

@@ -210,7 +210,8 @@ function headerProblem(line: number, message: string): ImportRowError {
   return { line, column: null, code: 'invalid_header', message };
 }
 
-const clipValue = (value: string): string => (value.length > 100 ? `${value.slice(0, 100)}…` : value);
+/** A cell as a problem quotes it: at most 100 characters. */
+export const clipValue = (value: string): string => (value.length > 100 ? `${value.slice(0, 100)}…` : value);
 
 /**
  * Adds zod or rule issues of a row as errors on their columns. `skip` names columns whose
