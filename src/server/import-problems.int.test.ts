@@ -67,6 +67,17 @@ describeEachEngine('import problems, all in one pass', (app) => {
     expect(errorsOf(english).find((e) => e.column === 'end_date')?.message).toBe('must not be before the start (2024-05-01)');
   });
 
+  it('words the problems of the file itself in Indonesian too (its header, its CSV syntax)', async () => {
+    const header = await post('activities', 'title_en\nNo identifier column\n', '?lang=id');
+    expect(errorsOf(header)).toEqual([
+      expect.objectContaining({ line: 1, column: 'identifier', code: 'missing_column', message: 'kolom wajib "identifier" tidak ada' }),
+    ]);
+    const syntax = await post('activities', 'identifier,title_en\nX-1,"not closed\n', '?lang=id');
+    expect(errorsOf(syntax)).toEqual([
+      expect.objectContaining({ code: 'import.file_syntax', message: expect.stringMatching(/^CSV tidak dapat dibaca: line 2: /) }),
+    ]);
+  });
+
   it('says "1 error" for one problem', async () => {
     const res = await post('activities', 'identifier,title_en,modality\nONE-1,One,dancing\n');
     expect(res.json()).toMatchObject({ detail: '1 error in 1 row of activities.csv: nothing was written', report: { errorCount: 1 } });

@@ -357,7 +357,7 @@ export async function runImport<K extends keyof Repositories>(
       // The file itself is unreadable (encoding, size, CSV syntax): say where.
       fileFailed = true;
       const line = Number(/line (\d+)/.exec(error.message)?.[1] ?? 0);
-      errors.add({ line, column: null, code: error.code, message: error.message });
+      errors.add({ line, column: null, code: error.code, params: { detail: error.message }, message: error.message });
     } else if (!(error instanceof Rollback)) {
       await finish('failed');
       throw error;

@@ -28,7 +28,13 @@ describe('import problem messages', () => {
       'must not be before the start (2024-05-01)',
     );
     expect(problemMessage('required', { with: 'budget_amount' }, 'id', 'x')).toBe('wajib diisi bila budget_amount diisi');
-    expect(problemMessage('import.file_encoding', undefined, 'id', 'not UTF-8')).toBe('not UTF-8');
+    expect(problemMessage('import.file_syntax', { detail: 'line 2: a quoted field is not closed' }, 'id', 'x')).toBe(
+      'CSV tidak dapat dibaca: line 2: a quoted field is not closed',
+    );
+    expect(problemMessage('import.file_syntax', { detail: 'line 2' }, 'en', 'line 2: a quoted field is not closed')).toBe(
+      'line 2: a quoted field is not closed',
+    );
+    expect(problemMessage('some_new_code', undefined, 'id', 'the check’s English')).toBe('the check’s English');
   });
 
   it('picks the language from lang, else Accept-Language by weight, else English', () => {

@@ -118,6 +118,12 @@ const MESSAGES: Readonly<Record<string, { en?: Render; id: Render }>> = {
     id: (p) => `kolom "${text(p, 'column')}" muncul dua kali (kolom ${text(p, 'first')} dan ${text(p, 'second')})`,
   },
   empty_file: { id: () => 'berkas kosong: tidak ada baris judul kolom' },
+  // A file that cannot be read (import.file_<problem>): `detail` is the reader's English.
+  'import.file_encoding': { id: () => 'berkas bukan teks UTF-8 yang sah; simpan sebagai "CSV UTF-8" lalu impor kembali' },
+  'import.file_binary': { id: () => 'berkas berisi byte NUL: bukan berkas teks CSV' },
+  'import.file_too_large': { id: () => 'berkas melebihi batas ukuran impor; pecah berkas atau naikkan MITRA_IMPORT_MAX_BYTES' },
+  'import.file_syntax': { id: (p) => `CSV tidak dapat dibaca: ${text(p, 'detail')}` },
+  'import.file_invalid': { id: (p) => `berkas XML tidak dapat dibaca: ${text(p, 'detail')}` },
   mitra_program: {
     id: () => 'adalah pengenal program yang dicatat di Mitra: aktivitas yang diimpor tidak menggantikannya',
   },
