@@ -77,8 +77,8 @@ async function importChunk(
     // Every field is checked, and the country against the program's recipients even when another field is wrong.
     const parsed = participantInputSchema.safeParse(request);
     const issues = parsed.success ? [] : zodIssues(parsed.error);
-    const country = participantInputSchema.shape.country.safeParse(request.country);
-    if (target && country.success) issues.push(...checkParticipantCountry(country.data, target.recipients));
+    const country = parsed.success ? parsed.data.country : participantInputSchema.shape.country.safeParse(request.country).data;
+    if (target && country !== undefined) issues.push(...checkParticipantCountry(country, target.recipients));
     addIssues(errors, row.line, issues.sort(byColumn), columnOfParticipantPath, cellOf);
     if (!parsed.success || !target || errors.count > before) continue;
     const data: ParticipantData = {
