@@ -7,6 +7,7 @@ import { importExchangeRates } from '../services/exchange-rates.js';
 import { importIati } from '../services/import-iati.js';
 import { iatiActivitySource } from '../io/iati-read.js';
 import type { ImportReport } from '../services/imports.js';
+import { errorCountText, problemMessage } from '../domain/import/problem-messages.js';
 import { EXIT } from './exit-codes.js';
 import { unreadable } from './input.js';
 import { json } from './format.js';
@@ -21,6 +22,9 @@ const IMPORTERS = {
   rates: importExchangeRates,
 } as const satisfies Record<CsvImportKind, unknown>;
 
+const recordsText = (kind: string, n: number): string =>
+  kind === 'iati' ? (n === 1 ? 'activity' : 'activities') : n === 1 ? 'row' : 'rows';
+
 /** The lines a person reads: the outcome, the counts, then every error with line and column. */
 export function describeImport(report: ImportReport): string[] {
   const committed = report.status === 'committed';
@@ -32,7 +36,7 @@ export function describeImport(report: ImportReport): string[] {
     : report.status === 'dry_run'
       ? 'checked (dry run, nothing written)'
       : 'REJECTED (nothing written)';
-  const records = report.kind === 'iati' ? 'activit(ies)' : 'row(s)';
+  const records = recordsText(report.kind, report.rows);
   const unchanged = report.unchanged ? `, ${report.unchanged} unchanged` : '';
   const lines = [
     `${report.source}: ${verb} — ${report.rows} ${records}; ${committed ? '' : 'would insert '}${report.inserted} new, ${report.updated} updated${unchanged}; batch ${report.batchId}`,
@@ -43,11 +47,14 @@ export function describeImport(report: ImportReport): string[] {
     lines.push(`${committed ? 'created' : 'would create'} organisation ${o.code} (${o.name}, ${o.kind})`);
   if (created.length > MAX_LISTED_ORGS)
     lines.push(`… and ${created.length - MAX_LISTED_ORGS} more organisations ${committed ? 'created' : 'to create'}`);
-  if (report.errorCount)
-    lines.push(`${report.errorCount} error(s) in ${report.rejectedRows} ${records}${skipped ? ' (not imported)' : ''}:`);
+  if (report.errorCount) {
+    const rejected = `${report.rejectedRows} ${recordsText(report.kind, report.rejectedRows)}`;
+    lines.push(`${errorCountText(report.errorCount, 'en')} in ${rejected}${skipped ? ' (not imported)' : ''}:`);
+  }
   for (const e of report.errors) {
     const where = `line ${e.line}${e.record ? ` (${e.record})` : ''}${e.column ? `, ${e.column}` : ''}`;
-    lines.push(`  ${where}${e.value !== undefined ? ` ("${e.value}")` : ''}: ${e.message}`);
+    const reason = problemMessage(e.code, e.params, 'en', e.message);
+    lines.push(`  ${where}${e.value !== undefined ? ` ("${e.value}")` : ''}: ${reason} [${e.code}]`);
   }
   if (report.errorCount > report.errors.length) lines.push(`  … and ${report.errorCount - report.errors.length} more`);
   return lines;

@@ -10,6 +10,8 @@ export interface FieldIssue {
   readonly message: string;
   /** Stable machine-readable code for the issue ("invalid_enum_value", "date_order"). */
   readonly code?: string;
+  /** What the message says, for rewording it (in another language): the value, the other date… */
+  readonly params?: Readonly<Record<string, string | number>>;
 }
 
 export type DomainErrorKind =

@@ -55,7 +55,7 @@ export function codeOf<C extends string>(set: CodeSet<C>, what: string) {
         ctx.addIssue({
           code: 'custom',
           message: `unknown ${what} "${value}"; expected one of ${set.codes.join(', ')}`,
-          params: { code: 'unknown_code' },
+          params: { code: 'unknown_code', what, value, expected: set.codes.join(', ') },
         });
         return z.NEVER;
       }
@@ -70,7 +70,12 @@ export const countryCode = z
   .transform((value, ctx) => {
     const resolved = resolveCountry(value);
     if (!resolved.ok) {
-      ctx.addIssue({ code: 'custom', message: describeCountryFailure(value, resolved), params: { code: 'unknown_country' } });
+      const suggestions = resolved.suggestions.map((c) => `${c.nameEn} (${c.iso2})`).join(', ');
+      ctx.addIssue({
+        code: 'custom',
+        message: describeCountryFailure(value, resolved),
+        params: { code: 'unknown_country', value, reason: resolved.reason, suggestions },
+      });
       return z.NEVER;
     }
     return resolved.country.iso2;

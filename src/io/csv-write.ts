@@ -1,34 +1,8 @@
-/** Writes CSV (RFC 4180): quotes fields that need it; optionally neutralises spreadsheet formulas. */
+/** Writes CSV (RFC 4180) to streams; the cells' quoting and formula neutralising are domain/csv-text.ts's. */
 import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 
-export interface CsvWriteOptions {
-  readonly separator?: string;
-  /**
-   * Prefix cells that a spreadsheet would run as a formula (=, +, -, @, tab, CR) with an
-   * apostrophe (OWASP "CSV injection"). On for exports of user data.
-   */
-  readonly neutraliseFormulas?: boolean;
-}
-
-const FORMULA_START = /^[=+\-@\t\r]/;
-
-/** Prefixes text that a spreadsheet would run as a formula with an apostrophe. */
-export function neutraliseFormula(value: string): string {
-  return FORMULA_START.test(value) ? `'${value}` : value;
-}
-
-export function csvCell(value: string, options: CsvWriteOptions = {}): string {
-  const separator = options.separator ?? ',';
-  const text = options.neutraliseFormulas ? neutraliseFormula(value) : value;
-  return text.includes('"') || text.includes(separator) || text.includes('\n') || text.includes('\r')
-    ? `"${text.replace(/"/g, '""')}"`
-    : text;
-}
-
-export function csvRow(values: readonly string[], options: CsvWriteOptions = {}): string {
-  return `${values.map((v) => csvCell(v, options)).join(options.separator ?? ',')}\r\n`;
-}
+export { csvCell, csvRow, neutraliseFormula, type CsvWriteOptions } from '../domain/csv-text.js';
 
 /** Writes to a stream, waiting when it asks to (bounded memory for large files). */
 export async function writeChunk(stream: Writable, text: string): Promise<void> {

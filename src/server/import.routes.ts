@@ -4,6 +4,13 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { InvalidError } from '../domain/errors.js';
+import {
+  IMPORT_LANGUAGES,
+  pickImportLanguage,
+  problemMessage,
+  rejectedSummary,
+  type ImportLanguage,
+} from '../domain/import/problem-messages.js';
 import { csvRecordSource } from '../io/csv-read.js';
 import { importExchangeRates } from '../services/exchange-rates.js';
 import { importPrograms } from '../services/import-programs.js';
@@ -39,7 +46,11 @@ export const importReportSchema = z
         column: z.string().nullable(),
         record: z.string().optional().meta({ description: 'the IATI activity identifier' }),
         value: z.string().optional(),
-        message: z.string(),
+        code: z.string().meta({
+          description: 'stable code of the problem (required, unknown_code, not_a_recipient, date_order…)',
+          example: 'unknown_code',
+        }),
+        message: z.string().meta({ description: "the reason, in the request's language (lang, else Accept-Language)" }),
       }),
     ),
     warnings: z.array(z.string()),
@@ -51,9 +62,10 @@ export const importReportSchema = z
   })
   .meta({ id: 'ImportReport' });
 
-const present = (r: ImportReport): z.output<typeof importReportSchema> => ({
+/** The report as the API answers it: every reason in the reader's language (the params stay in the batch). */
+const present = (r: ImportReport, lang: ImportLanguage): z.output<typeof importReportSchema> => ({
   ...r,
-  errors: [...r.errors],
+  errors: r.errors.map(({ params, ...e }) => ({ ...e, message: problemMessage(e.code, params, lang, e.message) })),
   warnings: [...r.warnings],
   createdOrganisations: [...r.createdOrganisations],
 });
@@ -113,6 +125,10 @@ export async function registerImportRoutes(root: FastifyInstance, deps: ServiceD
           'Import a CSV file (UTF-8, comma or semicolon separated; kinds activities, participants, rates) or an IATI activity file (kind iati; 2.01–2.03) as the request body (text/csv, application/xml) or a multipart form field "file". All or nothing: if any row or activity is invalid nothing is written and every bad one is listed, unless partial=true. An IATI re-import updates what changed and writes nothing for the rest.',
         params: z.object({ kind: z.enum(['activities', 'participants', 'rates', 'iati']) }),
         querystring: z.object({
+          lang: z
+            .enum(IMPORT_LANGUAGES)
+            .optional()
+            .meta({ description: 'language of the reasons; default: the Accept-Language header, else en' }),
           dryRun: queryFlag('validate only, write nothing'),
           partial: queryFlag('write the valid records and list the invalid ones (IATI imports)'),
         }),
@@ -157,13 +173,15 @@ export async function registerImportRoutes(root: FastifyInstance, deps: ServiceD
       } finally {
         await importer.close();
       }
-      if (report.status !== 'rejected') return present(report);
+      const lang = pickImportLanguage(request.query.lang, request.headers['accept-language']);
+      const presented = present(report, lang);
+      if (report.status !== 'rejected') return presented;
       const problem = makeProblem(
         request,
         422,
         'import.rejected',
-        `${report.errorCount} error(s) in ${report.rejectedRows} ${kind === 'iati' ? 'activities' : 'row(s)'} of ${report.source}: nothing was written`,
-        report.errors.slice(0, 1_000).map((e) => ({
+        rejectedSummary(report, lang),
+        presented.errors.slice(0, 1_000).map((e) => ({
           path: `line ${e.line}${e.record ? ` (${e.record})` : ''}${e.column ? `, ${e.column}` : ''}`,
           message: e.message,
           code: 'row_invalid',
@@ -172,7 +190,7 @@ export async function registerImportRoutes(root: FastifyInstance, deps: ServiceD
       return reply
         .code(422)
         .type(PROBLEM_CONTENT_TYPE)
-        .send({ ...problem, report: present(report) });
+        .send({ ...problem, report: presented });
     },
   );
 

@@ -6,6 +6,7 @@ import type { Deps } from './deps.js';
 import { addIssues, rowsOf, runImport, zodIssues, type ImportDeps, type ImportOptions, type ImportReport } from './imports.js';
 
 const COLUMN_OF: Record<string, RateColumn> = { currency: 'currency', date: 'date', unitsPerUsd: 'units_per_usd', source: 'source' };
+const columnOf = (path: string): RateColumn => COLUMN_OF[path.split('.')[0] ?? ''] ?? 'currency';
 
 export async function importExchangeRates(
   deps: ImportDeps<'exchangeRates'>,
@@ -19,33 +20,38 @@ export async function importExchangeRates(
       for (const row of rows) {
         ctx.counts.rows++;
         const source = row.cells.get('source')?.trim();
-        const parsed = exchangeRateInputSchema.safeParse({
+        const input = {
           currency: row.cells.get('currency') ?? '',
           date: (row.cells.get('date') ?? '').trim(),
           unitsPerUsd: (row.cells.get('units_per_usd') ?? '').trim(),
           source: source ? source : null,
-        });
+        };
+        const parsed = exchangeRateInputSchema.safeParse(input);
         if (!parsed.success) {
-          addIssues(
-            ctx.errors,
-            row.line,
-            zodIssues(parsed.error),
-            (p) => COLUMN_OF[p.split('.')[0] ?? ''] ?? 'currency',
-            (c) => row.cells.get(c),
+          // A rate that is not a decimal says so (not the generic "invalid format").
+          const issues = zodIssues(parsed.error).map((i) =>
+            i.path === 'unitsPerUsd' && i.code === 'invalid_format' ? { ...i, code: 'invalid_rate' } : i,
           );
-          continue;
+          addIssues(ctx.errors, row.line, issues, columnOf, (c) => row.cells.get(c));
         }
-        const key = `${parsed.data.currency}|${parsed.data.date}`;
-        const earlier = seen.get(key);
-        if (earlier !== undefined) {
+        // The same currency and day twice is a problem too, whatever else is wrong with the row.
+        const currency = exchangeRateInputSchema.shape.currency.safeParse(input.currency);
+        const date = exchangeRateInputSchema.shape.date.safeParse(input.date);
+        const key = currency.success && date.success ? `${currency.data}|${date.data}` : undefined;
+        const earlier = key === undefined ? undefined : seen.get(key);
+        if (earlier !== undefined && currency.success && date.success) {
           ctx.errors.add({
             line: row.line,
             column: 'date',
-            message: `${parsed.data.currency} on ${parsed.data.date} already appears on line ${earlier}`,
+            value: date.data,
+            code: 'duplicate_rate',
+            params: { currency: currency.data, date: date.data, line: earlier },
+            message: `${currency.data} on ${date.data} already appears on line ${earlier}`,
           });
           continue;
         }
-        seen.set(key, row.line);
+        if (key !== undefined) seen.set(key, row.line);
+        if (!parsed.success) continue;
         valid.push({
           currency: parsed.data.currency,
           date: parsed.data.date,

@@ -75,6 +75,31 @@ class IatiOrganisations {
   }
 }
 
+/** A problem's code and params. */
+interface ProblemCode {
+  readonly code: string;
+  readonly params?: Readonly<Record<string, string | number>>;
+}
+
+/** How the file names an organisation: its reference, else its name (for the rules, before the registry is asked). */
+const referenceOf = (o: IatiOrgRef): string => o.ref ?? o.name ?? '';
+
+const partnerOf = (p: MappedIatiActivity['partners'][number]): ProgramPartner => ({
+  org: referenceOf(p.org),
+  iatiRole: p.iatiRole,
+  sscRole: p.sscRole,
+  contributionMinor: null,
+  currency: null,
+  inKind: false,
+});
+
+/** One partner per organisation and role (two names of one registered organisation are one partner). */
+function dedupePartners(partners: readonly ProgramPartner[]): ProgramPartner[] {
+  const result: ProgramPartner[] = [];
+  for (const p of partners) if (!result.some((x) => x.org === p.org && x.iatiRole === p.iatiRole)) result.push(p);
+  return result;
+}
+
 function fingerprint(data: ProgramData, details: IatiDetails): string {
   return createHash('sha1')
     .update(JSON.stringify([data, details]))
@@ -110,72 +135,100 @@ class IatiWriter {
     if (this.pending.length >= IATI_CHUNK) await this.flush();
   }
 
-  private error(m: MappedIatiActivity, column: string, message: string, value?: string): void {
+  private error(m: MappedIatiActivity, column: string, problem: ProblemCode, message: string, value?: string): void {
     this.ctx.errors.add({
       line: m.line,
       column,
       ...(m.identifier ? { record: m.identifier } : {}),
       ...(value !== undefined ? { value: value.length > 100 ? `${value.slice(0, 100)}…` : value } : {}),
+      code: problem.code,
+      ...(problem.params ? { params: problem.params } : {}),
       message,
     });
   }
 
+  /**
+   * Checks every activity of the chunk whole (the mapping's issues, the identifier, the rules and
+   * the registry's programs) and writes the valid ones. Organisations are registered only for
+   * valid activities: the rules see the file's references in their place.
+   */
   async flush(): Promise<void> {
     const chunk = this.pending;
     this.pending = [];
     if (chunk.length === 0) return;
     const { repos, counts } = this.ctx;
-    const valid: { m: MappedIatiActivity; data: ProgramData }[] = [];
-    for (const m of chunk) {
-      const before = this.ctx.errors.count;
-      for (const i of m.issues) this.error(m, i.field, i.message, i.value);
-      if (m.identifier) {
-        const first = this.seen.get(m.identifier);
-        if (first !== undefined) this.error(m, 'iati-identifier', `"${m.identifier}" already appears on line ${first} of this file`);
-        else this.seen.set(m.identifier, m.line);
-      }
-      if (this.ctx.errors.count > before) continue;
-      const partners: ProgramPartner[] = [];
-      for (const p of m.partners) {
-        const org = await this.orgs.codeOf(p.org);
-        // Two names of one registered organisation in one role are one partner.
-        if (partners.some((x) => x.org === org && x.iatiRole === p.iatiRole)) continue;
-        partners.push({ org, iatiRole: p.iatiRole, sscRole: p.sscRole, contributionMinor: null, currency: null, inKind: false });
-      }
-      const data: ProgramData = { ...m.data, implementingOrg: m.implementing ? await this.orgs.codeOf(m.implementing) : null, partners };
-      const issues = checkProgramRules(data);
-      for (const i of issues) this.error(m, iatiFieldOf(i.path), i.message);
-      if (issues.length === 0) valid.push({ m, data });
-    }
-    const states = await repos.programs.importStates(valid.map((v) => v.m.identifier));
+    const states = await repos.programs.importStates([...new Set(chunk.map((m) => m.identifier).filter(Boolean))]);
     const inserts: ProgramWrite[] = [];
     const touched: number[] = [];
-    for (const { m, data } of valid) {
-      const details: IatiDetails = { ...m.details, fingerprint: fingerprint(data, m.details) };
-      const state = states.get(m.identifier);
+    for (const m of chunk) {
+      const before = this.ctx.errors.count;
+      for (const i of m.issues) this.error(m, i.field, i, i.message, i.value);
+      if (m.identifier) {
+        const first = this.seen.get(m.identifier);
+        if (first !== undefined) {
+          this.error(
+            m,
+            'iati-identifier',
+            { code: 'duplicate_in_file', params: { value: m.identifier, line: first } },
+            `"${m.identifier}" already appears on line ${first} of this file`,
+          );
+        } else this.seen.set(m.identifier, m.line);
+      }
+      const reported = new Set(m.issues.map((i) => i.field));
+      const draft: ProgramData = {
+        ...m.data,
+        implementingOrg: m.implementing ? referenceOf(m.implementing) : null,
+        partners: dedupePartners(m.partners.map(partnerOf)),
+      };
+      for (const i of checkProgramRules(draft)) {
+        const field = iatiFieldOf(i.path);
+        if (!reported.has(field)) this.error(m, field, { code: i.code ?? 'invalid', ...(i.params ? { params: i.params } : {}) }, i.message);
+      }
+      const state = m.identifier ? states.get(m.identifier) : undefined;
+      if (state && state.source !== 'iati') {
+        this.error(
+          m,
+          'iati-identifier',
+          { code: 'mitra_program' },
+          'is the identifier of a program entered in Mitra: an imported activity does not replace it',
+        );
+      }
+      const invalid = this.ctx.errors.count > before;
+      if (state && state.source !== 'iati') continue;
+      let data: ProgramData | undefined;
+      let details: IatiDetails | undefined;
+      if (!invalid) {
+        const partners: ProgramPartner[] = [];
+        for (const p of m.partners) partners.push({ ...partnerOf(p), org: await this.orgs.codeOf(p.org) });
+        const implementingOrg = m.implementing ? await this.orgs.codeOf(m.implementing) : null;
+        data = { ...m.data, implementingOrg, partners: dedupePartners(partners) };
+        details = { ...m.details, fingerprint: fingerprint(data, m.details) };
+      }
+      // A changed (or invalid) activity must keep the countries its stored participants come from.
+      if (state && (invalid || state.fingerprint !== details?.fingerprint)) {
+        const countries = new Set(m.data.recipients.map((r) => r.country));
+        const orphaned = (await repos.participants.countriesOf(state.id)).filter((c) => !countries.has(c));
+        if (orphaned.length) {
+          this.error(
+            m,
+            'recipient-country',
+            { code: 'participants_from_country', params: { countries: orphaned.join(', ') } },
+            `participants of this program come from ${orphaned.join(', ')}, which the file no longer lists`,
+          );
+        }
+      }
+      if (this.ctx.errors.count > before || !data || !details) continue;
       const write: ProgramWrite = { data, now: this.ctx.now, importBatchId: this.ctx.batchId, source: 'iati', iatiDetails: details };
       if (!state) {
         inserts.push(write);
         counts.inserted++;
-        continue;
-      }
-      if (state.source !== 'iati') {
-        this.error(m, 'iati-identifier', 'is the identifier of a program entered in Mitra: an imported activity does not replace it');
-        continue;
-      }
-      if (state.fingerprint === details.fingerprint) {
+      } else if (state.fingerprint === details.fingerprint) {
         counts.unchanged++;
-        continue;
+      } else {
+        await repos.programs.update(state.id, state.version, write);
+        touched.push(state.id);
+        counts.updated++;
       }
-      const countries = new Set(data.recipients.map((r) => r.country));
-      const orphaned = (await repos.participants.countriesOf(state.id)).filter((c) => !countries.has(c));
-      if (orphaned.length) {
-        this.error(m, 'recipient-country', `participants of this program come from ${orphaned.join(', ')}, which the file no longer lists`);
-        continue;
-      }
-      await repos.programs.update(state.id, state.version, write);
-      touched.push(state.id);
-      counts.updated++;
     }
     const ids = await repos.programs.insertMany(inserts);
     await repos.reportFacts.refresh([...touched, ...ids.values()]);

@@ -5,6 +5,7 @@ import { checkParticipantCountry, personKey, type ParticipantData } from '../dom
 import { participantInputSchema } from '../domain/participant/participant.schema.js';
 import type { Actor } from '../domain/access/actor.js';
 import { actorOrg, canWriteParticipantsOf } from '../domain/access/policy.js';
+import type { FieldIssue } from '../domain/errors.js';
 import type { RecordSource } from './imports.ports.js';
 import type { ParticipantWrite } from './participants.ports.js';
 import type { ProgramImportTarget } from './programs.ports.js';
@@ -38,6 +39,10 @@ class TargetCache {
   }
 }
 
+/** Problems in the order of the columns of the participants spreadsheet. */
+const byColumn = (a: FieldIssue, b: FieldIssue): number => order(a.path) - order(b.path);
+const order = (path: string): number => PARTICIPANT_COLUMNS.indexOf(columnOfParticipantPath(path));
+
 interface Candidate {
   readonly line: number;
   readonly activityId: number;
@@ -49,6 +54,8 @@ interface Candidate {
 interface ImportScope {
   includes(target: ProgramImportTarget): boolean;
   readonly refusal: (identifier: string) => string;
+  /** The importing agency's code ('' for the coordination team, which may import any program). */
+  readonly org: string;
 }
 
 function scopeOf(actor: Actor): ImportScope {
@@ -56,6 +63,7 @@ function scopeOf(actor: Actor): ImportScope {
   return {
     includes: (target) => canWriteParticipantsOf(actor, target),
     refusal: (identifier) => `program ${identifier} is not implemented by your agency${org ? ` (${org})` : ''}`,
+    org: org ?? '',
   };
 }
 
@@ -75,24 +83,35 @@ async function importChunk(
     ctx.counts.rows++;
     const cellOf = (column: ParticipantColumn) => row.cells.get(column);
     const named = targets.get(activityIdentifier);
+    const before = errors.count;
     if (!named) {
       errors.add({
         line: row.line,
         column: 'activity_identifier',
-        ...(activityIdentifier ? { value: activityIdentifier } : {}),
+        ...(activityIdentifier
+          ? { value: activityIdentifier, code: 'unknown_program', params: { value: activityIdentifier } }
+          : { code: 'required' }),
         message: activityIdentifier ? `no program with identifier "${activityIdentifier}"` : 'is required',
       });
     } else if (!scope.includes(named)) {
       // An agency imports its own programs' participants only: the row is refused, and with it the file.
-      errors.add({ line: row.line, column: 'activity_identifier', value: activityIdentifier, message: scope.refusal(activityIdentifier) });
+      errors.add({
+        line: row.line,
+        column: 'activity_identifier',
+        value: activityIdentifier,
+        code: 'not_your_program',
+        params: { value: activityIdentifier, org: scope.org },
+        message: scope.refusal(activityIdentifier),
+      });
     }
     const target = named && scope.includes(named) ? named : null;
+    // Every field is checked, and the country against the program's recipients even when another field is wrong.
     const parsed = participantInputSchema.safeParse(request);
-    if (!parsed.success) {
-      addIssues(errors, row.line, zodIssues(parsed.error), columnOfParticipantPath, cellOf);
-      continue;
-    }
-    if (!target) continue;
+    const issues = parsed.success ? [] : zodIssues(parsed.error);
+    const country = parsed.success ? parsed.data.country : participantInputSchema.shape.country.safeParse(request.country).data;
+    if (target && country !== undefined) issues.push(...checkParticipantCountry(country, target.recipients));
+    addIssues(errors, row.line, issues.sort(byColumn), columnOfParticipantPath, cellOf);
+    if (!parsed.success || !target || errors.count > before) continue;
     const data: ParticipantData = {
       fullName: parsed.data.fullName,
       sex: parsed.data.sex,
@@ -103,17 +122,14 @@ async function importChunk(
       status: parsed.data.status,
       illustrative: false,
     };
-    const countryIssues = checkParticipantCountry(data.country, target.recipients);
-    if (countryIssues.length) {
-      addIssues(errors, row.line, countryIssues, columnOfParticipantPath, cellOf);
-      continue;
-    }
     const key = personKey(data);
     const twin = inChunk.get(`${target.id}|${key}`);
     if (twin !== undefined) {
       errors.add({
         line: row.line,
         column: data.email ? 'email' : 'full_name',
+        code: 'same_person',
+        params: { line: twin },
         message: `the same person is already on line ${twin} for this program`,
       });
       continue;
@@ -131,6 +147,7 @@ async function importChunk(
       errors.add({
         line: c.line,
         column: c.data.email ? 'email' : 'full_name',
+        code: 'same_person',
         message: 'the same person appears earlier in this file for this program',
       });
       continue;

@@ -1,16 +1,23 @@
-/** Import of the activities (programs) spreadsheet: new identifiers are inserted, known ones updated. */
+/**
+ * Import of the activities (programs) spreadsheet: new identifiers are inserted, known ones
+ * updated. Every row is checked whole: its cells, the program's schema and its rules all run,
+ * so a row's problems are all listed at once.
+ */
+import type { z } from 'zod';
+import type { FieldIssue } from '../domain/errors.js';
 import { stageOfStatus } from '../domain/program/lifecycle.js';
 import { settleStatus } from '../domain/program/stage-status.js';
 import { programFromInput, applyProgramPatch, type ProgramData } from '../domain/program/program.js';
 import { checkProgramRules } from '../domain/program/program.rules.js';
 import { programInputSchema, programPatchSchema, type ProgramRequest } from '../domain/program/program.schema.js';
-import { programRowToRequest, columnOfProgramPath } from '../domain/import/program-row.js';
+import { programRowToRequest, columnOfProgramPath, type ProgramRowResult } from '../domain/import/program-row.js';
 import { ACTIVITY_COLUMNS, type ProgramColumn } from '../domain/import/csv-columns.js';
 import type { OrganisationKind } from '../domain/codes.js';
 import type { RecordSource } from './imports.ports.js';
 import type { ProgramWrite } from './programs.ports.js';
 import {
   addIssues,
+  clipValue,
   registerImportedOrganisation,
   rowsOf,
   runImport,
@@ -65,28 +72,70 @@ class OrganisationResolver {
   }
 }
 
-interface Prepared {
-  readonly line: number;
-  readonly cells: Row<ProgramColumn>['cells'];
-  readonly request: Partial<ProgramRequest> & { identifier: string };
-}
-
-async function withOrganisations(
-  resolver: OrganisationResolver,
-  row: Row<ProgramColumn>,
-  mapped: ReturnType<typeof programRowToRequest>,
-): Promise<Prepared['request']> {
+/** A row's request with its organisations' names standing for codes (nothing is registered before the row is valid). */
+function withNamesAsCodes(row: Row<ProgramColumn>, mapped: ProgramRowResult, providerCountry: string): ProgramRequest {
   const request = { ...mapped.request };
   if (row.cells.has('implementing_agency')) {
     const agency = mapped.organisations.implementingAgency;
-    request.implementingOrg = agency ? await resolver.codeOf(agency, 'provider_agency') : null;
+    request.implementingOrg = agency ? codeFromName(agency, providerCountry) : null;
+  }
+  if (row.cells.has('partners')) request.partners = partnersOf(mapped.organisations.partners.map((name) => codeFromName(name, null)));
+  return request;
+}
+
+const partnersOf = (codes: readonly string[]) =>
+  [...new Set(codes)].map((org) => ({ org, iatiRole: 1 as const, sscRole: 'second_provider' }));
+
+/** The row's organisations, found in the registry or registered, in place of their names. */
+async function withOrganisations(
+  resolver: OrganisationResolver,
+  row: Row<ProgramColumn>,
+  mapped: ProgramRowResult,
+  data: ProgramData,
+): Promise<ProgramData> {
+  let result = data;
+  if (row.cells.has('implementing_agency')) {
+    const agency = mapped.organisations.implementingAgency;
+    result = { ...result, implementingOrg: agency ? await resolver.codeOf(agency, 'provider_agency') : null };
   }
   if (row.cells.has('partners')) {
     const codes: string[] = [];
     for (const name of mapped.organisations.partners) codes.push(await resolver.codeOf(name, 'partner'));
-    request.partners = [...new Set(codes)].map((org) => ({ org, iatiRole: 1 as const, sscRole: 'second_provider' }));
+    const partners = partnersOf(codes).map((p) => ({
+      ...p,
+      sscRole: 'second_provider' as const,
+      contributionMinor: null,
+      currency: null,
+      inKind: false,
+    }));
+    result = { ...result, partners };
   }
-  return request;
+  return result;
+}
+
+/**
+ * Parses a request, and when some fields are invalid parses it again without them, so that the
+ * rules comparing the other fields still run: every problem of a row is found in one pass.
+ */
+function parseEvery<S extends z.ZodType>(
+  schema: S,
+  request: ProgramRequest,
+): { parsed: z.output<S> | undefined; issues: FieldIssue[]; dropped: Set<string> } {
+  const first = schema.safeParse(request);
+  if (first.success) return { parsed: first.data, issues: [], dropped: new Set() };
+  const issues = zodIssues(first.error);
+  const dropped = new Set(issues.map((i) => i.path.split('.')[0] ?? ''));
+  const rest: Record<string, unknown> = Object.fromEntries(Object.entries(request).filter(([key]) => !dropped.has(key)));
+  if (dropped.has('identifier')) rest.identifier = 'UNCHECKED'; // the rules do not read it
+  const second = schema.safeParse(rest);
+  return { parsed: second.success ? second.data : undefined, issues, dropped };
+}
+
+/** A rule issue about a field that was refused (and so left out) is that field's problem already. */
+function reportedAlready(issue: FieldIssue, dropped: ReadonlySet<string>): boolean {
+  const head = issue.path.split('.')[0] ?? '';
+  if (issue.code === 'title_required') return dropped.has('titleEn') || dropped.has('titleId');
+  return dropped.has(head);
 }
 
 async function importChunk(
@@ -96,81 +145,87 @@ async function importChunk(
   seen: Map<string, number>,
 ): Promise<void> {
   const { repos, errors } = ctx;
-  const prepared: Prepared[] = [];
-  for (const row of rows) {
-    ctx.counts.rows++;
-    const mapped = programRowToRequest(row.cells);
-    const id = mapped.request.identifier;
-    const before = errors.count;
-    if (id === '') errors.add({ line: row.line, column: 'identifier', message: 'is required' });
-    else if (seen.has(id))
-      errors.add({
-        line: row.line,
-        column: 'identifier',
-        value: id,
-        message: `"${id}" already appears on line ${seen.get(id)} of this file`,
-      });
-    else seen.set(id, row.line);
-    for (const issue of mapped.issues)
-      errors.add({ line: row.line, column: issue.column, value: row.cells.get(issue.column), message: issue.message });
-    if (errors.count > before) continue;
-    prepared.push({ line: row.line, cells: row.cells, request: await withOrganisations(resolver, row, mapped) });
-  }
-  const existing = await repos.programs.idsByIdentifier(prepared.map((p) => p.request.identifier));
+  const providerCountry = ctx.options.providerCountry ?? 'ID';
+  const mappedRows = rows.map((row) => ({ row, mapped: programRowToRequest(row.cells) }));
+  const existing = await repos.programs.idsByIdentifier([...new Set(mappedRows.map((m) => m.mapped.request.identifier).filter(Boolean))]);
   const inserts: ProgramWrite[] = [];
   const touched: number[] = [];
-  for (const p of prepared) {
-    const cellOf = (column: ProgramColumn) => p.cells.get(column);
-    const id = existing.get(p.request.identifier);
-    let data: ProgramData;
+  for (const { row, mapped } of mappedRows) {
+    ctx.counts.rows++;
+    const line = row.line;
+    const cellOf = (column: ProgramColumn) => row.cells.get(column);
+    const before = errors.count;
+    /** Columns with a problem already: a later check of the same cell adds none. */
+    const reported = new Set<string>();
+    const add = (column: ProgramColumn, code: string, message: string, params?: Readonly<Record<string, string | number>>) => {
+      const value = row.cells.get(column);
+      errors.add({ line, column, ...(value ? { value: clipValue(value) } : {}), code, ...(params ? { params } : {}), message });
+      reported.add(column);
+    };
+    const id = mapped.request.identifier;
+    if (id === '') add('identifier', 'required', 'is required');
+    else if (seen.has(id))
+      add('identifier', 'duplicate_in_file', `"${id}" already appears on line ${seen.get(id)} of this file`, {
+        value: id,
+        line: seen.get(id) ?? 0,
+      });
+    else seen.set(id, line);
+    for (const issue of mapped.issues) add(issue.column, issue.code, issue.message, issue.params);
+
+    const request = withNamesAsCodes(row, mapped, providerCountry);
+    const programId = id === '' ? undefined : existing.get(id);
+    let data: ProgramData | undefined;
     let version = 0;
+    let dropped: ReadonlySet<string> = new Set();
     let statusGiven = false;
-    if (id === undefined) {
-      const parsed = programInputSchema.safeParse(p.request);
-      if (!parsed.success) {
-        addIssues(errors, p.line, zodIssues(parsed.error), columnOfProgramPath, cellOf);
-        continue;
+    if (programId === undefined) {
+      const result = parseEvery(programInputSchema, request);
+      addIssues(errors, line, result.issues, columnOfProgramPath, cellOf, reported);
+      dropped = result.dropped;
+      if (result.parsed) {
+        data = programFromInput(result.parsed);
+        statusGiven = result.parsed.activityStatus !== undefined;
+        if (!result.parsed.lifecycleStage) data = { ...data, lifecycleStage: stageOfStatus(data.activityStatus) };
       }
-      data = programFromInput(parsed.data);
-      statusGiven = parsed.data.activityStatus !== undefined;
-      if (!parsed.data.lifecycleStage) data = { ...data, lifecycleStage: stageOfStatus(data.activityStatus) };
     } else {
-      const parsed = programPatchSchema.safeParse(p.request);
-      if (!parsed.success) {
-        addIssues(errors, p.line, zodIssues(parsed.error), columnOfProgramPath, cellOf);
-        continue;
-      }
-      const current = await repos.programs.findById(id);
-      if (!current) continue; // idsByIdentifier and findById run in one transaction: it exists
-      data = applyProgramPatch(current, parsed.data);
-      statusGiven = parsed.data.activityStatus !== undefined;
-      version = current.version;
-      const countries = new Set(data.recipients.map((r) => r.country));
-      const orphaned = (await repos.participants.countriesOf(id)).filter((c) => !countries.has(c));
-      if (orphaned.length) {
-        errors.add({
-          line: p.line,
-          column: 'recipient_countries',
-          message: `participants of this program come from ${orphaned.join(', ')}: keep those countries`,
-        });
-        continue;
+      const result = parseEvery(programPatchSchema, request);
+      addIssues(errors, line, result.issues, columnOfProgramPath, cellOf, reported);
+      dropped = result.dropped;
+      const current = await repos.programs.findById(programId);
+      // idsByIdentifier and findById run in one transaction: it exists
+      if (current && result.parsed) {
+        data = applyProgramPatch(current, result.parsed);
+        statusGiven = result.parsed.activityStatus !== undefined;
+        version = current.version;
+        const countries = new Set(data.recipients.map((r) => r.country));
+        const orphaned = (await repos.participants.countriesOf(programId)).filter((c) => !countries.has(c));
+        if (orphaned.length && !dropped.has('recipients')) {
+          const from = orphaned.join(', ');
+          const message = `participants of this program come from ${from}: keep those countries`;
+          add('recipient_countries', 'participants_from_country', message, { countries: from });
+        }
       }
     }
-    // The status follows the stage (a status given must fit it; stageOfStatus gives a stage that does).
-    const settled = settleStatus(data, statusGiven);
-    data = settled.data;
-    const issues = [...(settled.issue ? [settled.issue] : []), ...checkProgramRules(data)];
-    if (issues.length) {
-      addIssues(errors, p.line, issues, columnOfProgramPath, cellOf);
-      continue;
+    if (data) {
+      // The status follows the stage (a status given must fit it; stageOfStatus gives a stage that does).
+      const settled = settleStatus(data, statusGiven);
+      data = settled.data;
+      const rules = [...(settled.issue ? [settled.issue] : []), ...checkProgramRules(data)].filter((i) => !reportedAlready(i, dropped));
+      addIssues(errors, line, rules, columnOfProgramPath, cellOf, reported);
     }
-    const write: ProgramWrite = { data, now: ctx.now, importBatchId: ctx.batchId, source: 'mitra' };
-    if (id === undefined) {
+    if (errors.count > before || !data) continue;
+    const write: ProgramWrite = {
+      data: await withOrganisations(resolver, row, mapped, data),
+      now: ctx.now,
+      importBatchId: ctx.batchId,
+      source: 'mitra',
+    };
+    if (programId === undefined) {
       inserts.push(write);
       ctx.counts.inserted++;
     } else {
-      await repos.programs.update(id, version, write);
-      touched.push(id);
+      await repos.programs.update(programId, version, write);
+      touched.push(programId);
       ctx.counts.updated++;
     }
   }

@@ -128,13 +128,16 @@ describeCliOnEachEngine(
       expect(err).toMatch(/line 3, recipient_countries \("Narnia"\): unknown country "Narnia"/);
       expect(err).toMatch(/line 4, modality \("dancing"\): unknown modality "dancing"/);
       expect(err).toMatch(/line 5, start_date \("2018-02-30"\): must be a real calendar day/);
-      expect(err).toMatch(/line 6, end_date \("2018-05-01"\): must not be before plannedStart/);
+      expect(err).toMatch(/line 6, end_date \("2018-05-01"\): must not be before the start \(2018-05-10\) \[date_order\]/);
       expect(err).toMatch(/line 7, budget_amount \("-5"\): must not be negative/);
       expect(err).toMatch(/line 8, identifier \("BAD-1"\): "BAD-1" already appears on line 2 of this file/);
       expect(err).toMatch(/line 9, identifier: is required/);
       expect(err).toMatch(/line 10, participants_planned \("ten"\): "ten" is not a whole number/);
+      // Every problem of a row at once: line 10 also lacks a title.
+      expect(err).toMatch(/line 10, title_en: a title in English \(title_en\) or Indonesian \(title_id\) is required/);
+      expect(err).toMatch(/^9 errors in 8 rows:$/m);
       const json = JSON.parse((await mitra(['import', 'activities', 'bad.csv', '--json'], { 'bad.csv': ACTIVITIES_BAD })).out);
-      expect(json).toMatchObject({ status: 'rejected', rows: 9, rejectedRows: 8, errorCount: 8, inserted: 1 });
+      expect(json).toMatchObject({ status: 'rejected', rows: 9, rejectedRows: 8, errorCount: 9, inserted: 1 });
       expect(await total()).toBe(before);
       expect((await mitra(['activities', 'show', 'BAD-1'])).code).toBe(4);
     });

@@ -8,6 +8,8 @@
 import type { z } from 'zod';
 import { isDomainError, type FieldIssue } from '../domain/errors.js';
 import { mapHeader } from '../domain/import/csv-columns.js';
+import type { ProblemParams } from '../domain/import/problem-messages.js';
+import { IATI_IDENTIFIER_PATTERN } from '../domain/schema-helpers.js';
 import { actorUserId } from '../domain/access/actor.js';
 import { authorizeImport, requireSignedIn } from '../domain/access/policy.js';
 import { audit } from './audit.js';
@@ -31,6 +33,11 @@ export interface ImportRowError {
   /** The record concerned, when the file names it (an IATI activity's identifier). */
   readonly record?: string;
   readonly value?: string;
+  /** Stable code of the problem ("required", "unknown_code", "not_a_recipient"…); its reason in each language is domain/import/problem-messages.ts's. */
+  readonly code: string;
+  /** What the reason says (the value, the other line…), to word it in another language. */
+  readonly params?: ProblemParams;
+  /** The reason in English. */
   readonly message: string;
 }
 
@@ -161,8 +168,7 @@ export async function* rowsOf<C extends string>(
         header = mapHeader(record.fields, known, required);
         width = record.fields.length;
         ctx.warnings.push(...header.warnings);
-        if (header.errors.length)
-          throw new ImportFileProblem(header.errors.map((message) => ({ line: record.line, column: null, message })));
+        if (header.errors.length) throw new ImportFileProblem(header.errors.map((message) => headerProblem(record.line, message)));
         continue;
       }
       const extra = record.fields.slice(width).filter((f) => f.trim() !== '').length;
@@ -170,6 +176,8 @@ export async function* rowsOf<C extends string>(
         ctx.errors.add({
           line: record.line,
           column: null,
+          code: 'extra_cells',
+          params: { cells: width + extra, columns: width },
           message: `the row has ${width + extra} cells but the header names ${width} columns`,
         });
       }
@@ -182,36 +190,94 @@ export async function* rowsOf<C extends string>(
       }
     }
   }
-  if (!header) throw new ImportFileProblem([{ line: 1, column: null, message: 'the file is empty: it has no header row' }]);
+  if (!header) {
+    throw new ImportFileProblem([{ line: 1, column: null, code: 'empty_file', message: 'the file is empty: it has no header row' }]);
+  }
   if (pending.length) yield pending;
 }
 
-/** Adds zod or rule issues of a row as errors on their columns. */
+/** A problem of the header row, with the code and params of mapHeader's message (csv-columns.ts). */
+function headerProblem(line: number, message: string): ImportRowError {
+  const missing = /^the required column "(.+)" is missing$/.exec(message);
+  if (missing) return { line, column: missing[1] ?? null, code: 'missing_column', params: { column: missing[1] ?? '' }, message };
+  const oneOf = /^one of the columns (.+) is required$/.exec(message);
+  if (oneOf) return { line, column: null, code: 'missing_columns', params: { columns: oneOf[1] ?? '' }, message };
+  const twice = /^column "(.+)" appears twice \(columns (\d+) and (\d+)\)$/.exec(message);
+  if (twice) {
+    const [, column = '', first = '', second = ''] = twice;
+    return { line, column, code: 'duplicate_column', params: { column, first, second }, message };
+  }
+  return { line, column: null, code: 'invalid_header', message };
+}
+
+/** A cell as a problem quotes it: at most 100 characters. */
+export const clipValue = (value: string): string => (value.length > 100 ? `${value.slice(0, 100)}…` : value);
+
+/**
+ * Adds zod or rule issues of a row as errors on their columns. `skip` names columns whose
+ * problem is already reported (a check that ran earlier on the same cell): they get no second one.
+ */
 export function addIssues<C extends string>(
   errors: ErrorList,
   line: number,
   issues: readonly FieldIssue[],
   columnOf: (path: string) => C,
   cellOf?: (column: C) => string | undefined,
+  skip?: ReadonlySet<string>,
 ): void {
   for (const issue of issues) {
     const column = columnOf(issue.path);
+    if (skip?.has(column)) continue;
     const value = cellOf?.(column);
     errors.add({
       line,
       column,
-      ...(value ? { value: value.length > 100 ? `${value.slice(0, 100)}…` : value } : {}),
+      ...(value ? { value: clipValue(value) } : {}),
+      code: issue.code ?? 'invalid',
+      ...(issue.params ? { params: issue.params } : {}),
       message: issue.message,
     });
   }
 }
 
+/** A zod issue as a field issue: a stable code (a refinement's own, else the kind of check) and its params. */
+function fieldIssueOf(i: z.core.$ZodIssue, prefix: readonly PropertyKey[]): FieldIssue[] {
+  const path = [...prefix, ...i.path].map(String).join('.');
+  switch (i.code) {
+    case 'unrecognized_keys':
+      return i.keys.map((k) => ({ path: path ? `${path}.${k}` : k, code: 'unknown_field', message: 'unknown field' }));
+    case 'invalid_union': {
+      // The option of the value's own type says what is wrong with it ("abc" is a string, not a decimal).
+      const typed = i.errors.filter((option) => !option.every((o) => o.code === 'invalid_type'));
+      const chosen = typed.length === 1 ? typed[0] : undefined;
+      if (chosen) return chosen.flatMap((o) => fieldIssueOf(o, [...prefix, ...i.path]));
+      return [{ path, code: 'invalid_type', message: i.message }];
+    }
+    case 'custom': {
+      const { code, ...params } = i.params ?? {};
+      const flat = Object.fromEntries(
+        Object.entries(params).filter((e): e is [string, string | number] => typeof e[1] === 'string' || typeof e[1] === 'number'),
+      );
+      return [{ path, code: typeof code === 'string' ? code : 'invalid', params: flat, message: i.message }];
+    }
+    case 'too_small':
+      if (i.origin === 'string' && Number(i.minimum) === 1) return [{ path, code: 'required', message: i.message }];
+      if (i.origin === 'number' && Number(i.minimum) === 0 && !i.inclusive) return [{ path, code: 'not_positive', message: i.message }];
+      return [{ path, code: 'out_of_range', params: { min: Number(i.minimum) }, message: i.message }];
+    case 'too_big':
+      if (i.origin === 'string') return [{ path, code: 'too_long', params: { max: Number(i.maximum) }, message: i.message }];
+      return [{ path, code: 'out_of_range', params: { max: Number(i.maximum) }, message: i.message }];
+    case 'invalid_format': {
+      const identifier = i.format === 'regex' && i.pattern === String(IATI_IDENTIFIER_PATTERN);
+      return [{ path, code: identifier ? 'invalid_identifier' : 'invalid_format', message: i.message }];
+    }
+    default:
+      return [{ path, code: i.code, message: i.message }];
+  }
+}
+
 export function zodIssues(error: z.ZodError): FieldIssue[] {
-  return error.issues.flatMap((i) => {
-    const path = i.path.join('.');
-    if (i.code === 'unrecognized_keys') return i.keys.map((k) => ({ path: path ? `${path}.${k}` : k, message: 'unknown field' }));
-    return [{ path, message: i.message }];
-  });
+  return error.issues.flatMap((i) => fieldIssueOf(i, []));
 }
 
 /** The deps of an import whose body uses the repositories K (the batch and its audit entry come on top). */
@@ -291,7 +357,7 @@ export async function runImport<K extends keyof Repositories>(
       // The file itself is unreadable (encoding, size, CSV syntax): say where.
       fileFailed = true;
       const line = Number(/line (\d+)/.exec(error.message)?.[1] ?? 0);
-      errors.add({ line, column: null, message: error.message });
+      errors.add({ line, column: null, code: error.code, params: { detail: error.message }, message: error.message });
     } else if (!(error instanceof Rollback)) {
       await finish('failed');
       throw error;

@@ -9,7 +9,7 @@ import { isCountryCode } from '../reference/countries.js';
 import { LIMITS } from '../schema-helpers.js';
 import type { Budget, Transaction } from '../program/program.js';
 import type { RawIatiActivity } from './raw-activity.js';
-import { clip, iatiAmount, iatiDay, preferred, type IatiFindings } from './iati-values.js';
+import { clip, iatiAmount, iatiDay, preferred, type IatiFindings, type IatiProblem } from './iati-values.js';
 import { sectorKnown } from './iati-recipients-sectors.js';
 
 /** An IATI BudgetType or BudgetStatus code (both are 1 or 2), or null for another. */
@@ -38,16 +38,28 @@ export function iatiTransactions(raw: RawIatiActivity, findings: IatiFindings): 
     const currency = (t.currency ?? raw.defaultCurrency ?? '').trim().toUpperCase();
     const valueDate = t.valueDate ? iatiDay(t.valueDate) : null;
     let ok = true;
-    const bad = (what: string, message: string, value?: string | null) => {
-      issue(`${field} / ${what}`, message, value);
+    const bad = (what: string, problem: IatiProblem, message: string, value?: string | null) => {
+      issue(`${field} / ${what}`, problem, message, value);
       ok = false;
     };
-    if (!isCodeIn('TransactionType', type)) bad('transaction-type', 'is not an IATI TransactionType code', type);
-    if (amount === undefined) bad('value', 'is not a decimal amount', t.value);
-    if (!date) bad('transaction-date', t.date ? 'is not a real calendar day (YYYY-MM-DD)' : 'is missing', t.date);
-    if (!currency) bad('value', 'has no currency (neither value/@currency nor the activity default-currency)');
-    else if (!isCodeIn('Currency', currency)) bad('value', 'has a currency that is not an ISO 4217 code', currency);
-    if (valueDate === undefined) bad('value/@value-date', 'is not a real calendar day (YYYY-MM-DD)', t.valueDate);
+    if (!isCodeIn('TransactionType', type))
+      bad(
+        'transaction-type',
+        { code: 'iati_bad_code', params: { codelist: 'TransactionType', expected: '' } },
+        'is not an IATI TransactionType code',
+        type,
+      );
+    if (amount === undefined) bad('value', 'invalid_amount', 'is not a decimal amount', t.value);
+    if (!date)
+      bad(
+        'transaction-date',
+        t.date ? 'invalid_date' : 'iati_missing',
+        t.date ? 'is not a real calendar day (YYYY-MM-DD)' : 'is missing',
+        t.date,
+      );
+    if (!currency) bad('value', 'no_currency', 'has no currency (neither value/@currency nor the activity default-currency)');
+    else if (!isCodeIn('Currency', currency)) bad('value', 'unknown_currency', 'has a currency that is not an ISO 4217 code', currency);
+    if (valueDate === undefined) bad('value/@value-date', 'invalid_date', 'is not a real calendar day (YYYY-MM-DD)', t.valueDate);
     if (!ok || amount === undefined || !date) return;
     const desc = preferred(t.description, lang);
     transactions.push({
@@ -97,14 +109,28 @@ export function iatiBudgets(raw: RawIatiActivity, findings: IatiFindings): Budge
     const currency = (b.currency ?? raw.defaultCurrency ?? '').trim().toUpperCase();
     const valueDate = b.valueDate ? iatiDay(b.valueDate) : null;
     const before = issues.length;
-    if (typeCode === null) issue(`${field} / @type`, 'is not an IATI BudgetType code (1 or 2)', type);
-    if (statusCode === null) issue(`${field} / @status`, 'is not an IATI BudgetStatus code (1 or 2)', status);
-    if (!periodStart) issue(`${field} / period-start`, 'is missing or not a real calendar day', b.periodStart);
-    if (!periodEnd) issue(`${field} / period-end`, 'is missing or not a real calendar day', b.periodEnd);
-    if (amount === undefined) issue(`${field} / value`, 'is not a decimal amount', b.value);
-    if (!currency) issue(`${field} / value`, 'has no currency (neither value/@currency nor the activity default-currency)');
-    else if (!isCodeIn('Currency', currency)) issue(`${field} / value`, 'has a currency that is not an ISO 4217 code', currency);
-    if (valueDate === undefined) issue(`${field} / value/@value-date`, 'is not a real calendar day (YYYY-MM-DD)', b.valueDate);
+    if (typeCode === null)
+      issue(
+        `${field} / @type`,
+        { code: 'iati_bad_code', params: { codelist: 'BudgetType', expected: '1, 2' } },
+        'is not an IATI BudgetType code (1 or 2)',
+        type,
+      );
+    if (statusCode === null)
+      issue(
+        `${field} / @status`,
+        { code: 'iati_bad_code', params: { codelist: 'BudgetStatus', expected: '1, 2' } },
+        'is not an IATI BudgetStatus code (1 or 2)',
+        status,
+      );
+    if (!periodStart) issue(`${field} / period-start`, 'invalid_date', 'is missing or not a real calendar day', b.periodStart);
+    if (!periodEnd) issue(`${field} / period-end`, 'invalid_date', 'is missing or not a real calendar day', b.periodEnd);
+    if (amount === undefined) issue(`${field} / value`, 'invalid_amount', 'is not a decimal amount', b.value);
+    if (!currency) issue(`${field} / value`, 'no_currency', 'has no currency (neither value/@currency nor the activity default-currency)');
+    else if (!isCodeIn('Currency', currency))
+      issue(`${field} / value`, 'unknown_currency', 'has a currency that is not an ISO 4217 code', currency);
+    if (valueDate === undefined)
+      issue(`${field} / value/@value-date`, 'invalid_date', 'is not a real calendar day (YYYY-MM-DD)', b.valueDate);
     if (issues.length > before || typeCode === null || statusCode === null || !periodStart || !periodEnd || amount === undefined) return;
     budgets.push({
       type: typeCode,

@@ -27,7 +27,7 @@ export function activityRecipients(raw: RawIatiActivity, findings: IatiFindings)
       const code = r.code?.trim().toUpperCase() ?? '';
       const percentage = iatiPercentage(r.percentage);
       if (percentage === undefined) {
-        issue('recipient-country', 'has a percentage that is not a number from 0 to 100', r.percentage);
+        issue('recipient-country', 'invalid_percentage', 'has a percentage that is not a number from 0 to 100', r.percentage);
         badPercentage = true;
       }
       if (!isCountryCode(code)) {
@@ -76,7 +76,8 @@ export function iatiSectors(
       const vocabulary = s.vocabulary?.trim() || '1';
       const code = s.code?.trim() ?? '';
       const percentage = iatiPercentage(s.percentage);
-      if (percentage === undefined) issue('sector', 'has a percentage that is not a number from 0 to 100', s.percentage);
+      if (percentage === undefined)
+        issue('sector', 'invalid_percentage', 'has a percentage that is not a number from 0 to 100', s.percentage);
       if (!sectorKnown(vocabulary, code)) {
         unknown.push({ what: `sector (vocabulary ${vocabulary})`, code });
         unknownSectors.push(s);

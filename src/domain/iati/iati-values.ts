@@ -11,6 +11,9 @@ export interface IatiIssue {
   /** The IATI element concerned, e.g. "budget 2 / period-end". */
   readonly field: string;
   readonly value?: string;
+  /** Stable code of the problem; its reason in each language: domain/import/problem-messages.ts. */
+  readonly code: string;
+  readonly params?: Readonly<Record<string, string | number>>;
   readonly message: string;
 }
 
@@ -25,14 +28,18 @@ export interface IatiFindings {
   readonly issues: IatiIssue[];
   readonly unknown: IatiUnknownCode[];
   /** Adds an issue, with the value as written when there is one. */
-  readonly issue: (field: string, message: string, value?: string | null) => void;
+  readonly issue: (field: string, problem: IatiProblem, message: string, value?: string | null) => void;
 }
+
+/** A problem's code, or its code and params. */
+export type IatiProblem = string | { readonly code: string; readonly params: Readonly<Record<string, string | number>> };
 
 export function iatiFindings(): IatiFindings {
   const issues: IatiIssue[] = [];
   const unknown: IatiUnknownCode[] = [];
-  const issue = (field: string, message: string, value?: string | null) => {
-    issues.push({ field, message, ...(value !== undefined && value !== null ? { value } : {}) });
+  const issue = (field: string, problem: IatiProblem, message: string, value?: string | null) => {
+    const coded = typeof problem === 'string' ? { code: problem } : problem;
+    issues.push({ field, ...coded, message, ...(value !== undefined && value !== null ? { value } : {}) });
   };
   return { issues, unknown, issue };
 }

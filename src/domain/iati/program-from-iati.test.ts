@@ -167,7 +167,7 @@ describe('mapping an IATI activity to a program', () => {
     const spanish = map({ titles: { es: 'Agua potable' }, defaultLang: 'es' });
     expect(spanish.data).toMatchObject({ titleEn: 'Agua potable', titleId: null });
     expect(spanish.details.titleLang).toBe('es');
-    expect(map({ titles: {} }).issues).toEqual([{ field: 'title', message: 'has no text in any language' }]);
+    expect(map({ titles: {} }).issues).toEqual([{ field: 'title', code: 'iati_no_text', message: 'has no text in any language' }]);
   });
 
   it('takes countries and sectors from transactions, in shares of their values', () => {
@@ -275,8 +275,9 @@ describe('mapping an IATI activity to a program', () => {
     expect(m.issues[0]).toEqual({
       field: 'iati-identifier',
       value: 'US-GOV-1-0660.00/2012/086',
+      code: 'invalid_identifier',
       message: 'must not contain spaces or any of / & | ? (IATI rule)',
     });
-    expect(map({ status: null }).issues).toEqual([{ field: 'activity-status', message: 'is missing' }]);
+    expect(map({ status: null }).issues).toEqual([{ field: 'activity-status', code: 'iati_missing', message: 'is missing' }]);
   });
 });

@@ -56,12 +56,19 @@ export function mapIatiActivity(raw: RawIatiActivity, options: IatiMappingOption
   let identifier = raw.identifier.trim();
   const own = options.ownReportingRef;
   if (own && reportingRef === own && identifier.startsWith(`${own}-`)) identifier = identifier.slice(own.length + 1);
-  if (!identifier) issue('iati-identifier', 'is missing or empty');
-  else if (!IDENTIFIER.test(identifier)) issue('iati-identifier', 'must not contain spaces or any of / & | ? (IATI rule)', identifier);
-  else if (identifier.length > LIMITS.identifier) issue('iati-identifier', `must be at most ${LIMITS.identifier} characters`, identifier);
+  if (!identifier) issue('iati-identifier', 'iati_missing', 'is missing or empty');
+  else if (!IDENTIFIER.test(identifier))
+    issue('iati-identifier', 'invalid_identifier', 'must not contain spaces or any of / & | ? (IATI rule)', identifier);
+  else if (identifier.length > LIMITS.identifier)
+    issue(
+      'iati-identifier',
+      { code: 'too_long', params: { max: LIMITS.identifier } },
+      `must be at most ${LIMITS.identifier} characters`,
+      identifier,
+    );
 
   const title = preferred(raw.titles, lang);
-  if (!title) issue('title', 'has no text in any language');
+  if (!title) issue('title', 'iati_no_text', 'has no text in any language');
   const titleEn = raw.titles.en ?? (!raw.titles.id && title ? title.text : null);
   const titleId = raw.titles.id ?? null;
   const general = raw.descriptions.find((d) => d.type === '1' || d.type === null) ?? raw.descriptions[0];
@@ -72,19 +79,30 @@ export function mapIatiActivity(raw: RawIatiActivity, options: IatiMappingOption
   let activityStatus: ActivityStatus = 'pipeline';
   const status = raw.status?.trim() ?? '';
   const statusCode = /^[1-6]$/.test(status) ? activityStatuses.parse(status) : undefined;
-  if (!status) issue('activity-status', 'is missing');
-  else if (!statusCode) issue('activity-status', 'is not an IATI ActivityStatus code (1–6)', status);
+  if (!status) issue('activity-status', 'iati_missing', 'is missing');
+  else if (!statusCode)
+    issue(
+      'activity-status',
+      { code: 'iati_bad_code', params: { codelist: 'ActivityStatus', expected: '1–6' } },
+      'is not an IATI ActivityStatus code (1–6)',
+      status,
+    );
   else activityStatus = statusCode;
 
   const dates: Partial<Record<(typeof DATE_TYPES)[number], string>> = {};
   for (const d of raw.dates) {
     const type = d.type?.trim() ?? '';
     if (!isOneOf(DATE_TYPES, type)) {
-      issue('activity-date', 'has no valid type (1–4)', type);
+      issue(
+        'activity-date',
+        { code: 'iati_bad_code', params: { codelist: 'ActivityDateType', expected: '1–4' } },
+        'has no valid type (1–4)',
+        type,
+      );
       continue;
     }
     const day = iatiDay(d.isoDate);
-    if (!day) issue(`activity-date type ${type}`, 'is not a real calendar day (YYYY-MM-DD)', d.isoDate);
+    if (!day) issue(`activity-date type ${type}`, 'invalid_date', 'is not a real calendar day (YYYY-MM-DD)', d.isoDate);
     else dates[type] ??= day;
   }
 

@@ -31,7 +31,9 @@ describe('activity rows', () => {
       { type: 1, status: 1, periodStart: '2018-07-01', periodEnd: '2019-06-30', amount: '1000', currency: 'IDR', valueDate: '2018-07-01' },
     ]);
     const noDate = row({ identifier: 'A', budget_amount: '1000', budget_currency: 'IDR' });
-    expect(noDate.issues).toEqual([{ column: 'budget_amount', message: 'a budget needs start_date: its period starts then' }]);
+    expect(noDate.issues).toEqual([
+      { column: 'budget_amount', code: 'budget_needs_start', message: 'a budget needs start_date: its period starts then' },
+    ]);
     expect(row({ identifier: 'A', start_date: '2018-07-01', budget_amount: '1000' }).issues[0]?.column).toBe('budget_currency');
   });
 

@@ -12,6 +12,9 @@ import { splitList, type ProgramColumn } from './csv-columns.js';
 
 export interface CellIssue {
   readonly column: ProgramColumn;
+  /** Stable code; its reason in each language: problem-messages.ts. */
+  readonly code: string;
+  readonly params?: Readonly<Record<string, string | number>>;
   readonly message: string;
 }
 
@@ -89,8 +92,14 @@ export function programRowToRequest(cells: Cells<ProgramColumn>): ProgramRowResu
   if (has('participants_planned')) {
     const text = get('participants_planned');
     const n = text === null ? null : wholeNumber(text);
-    if (n === undefined) issues.push({ column: 'participants_planned', message: `"${text}" is not a whole number of participants` });
-    else request.participantsPlanned = n;
+    if (n === undefined) {
+      issues.push({
+        column: 'participants_planned',
+        code: 'not_a_whole_number',
+        params: { value: text ?? '' },
+        message: `"${text}" is not a whole number of participants`,
+      });
+    } else request.participantsPlanned = n;
   }
 
   addBudget(cells, request, issues);
@@ -112,9 +121,17 @@ function addBudget(cells: Cells<ProgramColumn>, request: Partial<ProgramRequest>
   }
   const currency = blankToNull(cells.get('budget_currency'));
   const start = blankToNull(cells.get('start_date'));
-  if (!currency) issues.push({ column: 'budget_currency', message: 'is required when budget_amount is given (e.g. IDR, USD)' });
+  if (!currency) {
+    issues.push({
+      column: 'budget_currency',
+      code: 'required',
+      params: { with: 'budget_amount' },
+      message: 'is required when budget_amount is given (e.g. IDR, USD)',
+    });
+  }
   if (!start || !isCalendarDate(start)) {
-    if (!start) issues.push({ column: 'budget_amount', message: 'a budget needs start_date: its period starts then' });
+    if (!start)
+      issues.push({ column: 'budget_amount', code: 'budget_needs_start', message: 'a budget needs start_date: its period starts then' });
     return;
   }
   const end = blankToNull(cells.get('end_date'));

@@ -17,7 +17,7 @@ const participantFields = z.strictObject({
     .trim()
     .max(LIMITS.email)
     .transform((s) => (s === '' ? null : s.toLowerCase()))
-    .refine((s) => s === null || z.email().safeParse(s).success, { message: 'must be an email address' })
+    .refine((s) => s === null || z.email().safeParse(s).success, { message: 'must be an email address', params: { code: 'invalid_email' } })
     .nullable()
     .optional(),
   status: codeOf(participantStatuses, 'participant status'),

@@ -51,6 +51,7 @@ export function checkParticipantCountry(country: string, recipients: readonly st
     {
       path: 'country',
       code: 'not_a_recipient',
+      params: { country, recipients: recipients.join(', ') },
       message: `${country} is not a recipient country of this program (recipients: ${listed})`,
     },
   ];

@@ -29,10 +29,20 @@ function checkTitle(a: ProgramData): FieldIssue[] {
 function checkDateOrder(a: ProgramData): FieldIssue[] {
   const issues: FieldIssue[] = [];
   if (a.plannedStart && a.plannedEnd && a.plannedEnd < a.plannedStart) {
-    issues.push({ path: 'plannedEnd', code: 'date_order', message: `must not be before plannedStart (${a.plannedStart})` });
+    issues.push({
+      path: 'plannedEnd',
+      code: 'date_order',
+      params: { start: a.plannedStart },
+      message: `must not be before plannedStart (${a.plannedStart})`,
+    });
   }
   if (a.actualStart && a.actualEnd && a.actualEnd < a.actualStart) {
-    issues.push({ path: 'actualEnd', code: 'date_order', message: `must not be before actualStart (${a.actualStart})` });
+    issues.push({
+      path: 'actualEnd',
+      code: 'date_order',
+      params: { start: a.actualStart },
+      message: `must not be before actualStart (${a.actualStart})`,
+    });
   }
   if (!a.actualStart && a.actualEnd) {
     issues.push({ path: 'actualStart', code: 'required', message: 'is required when actualEnd is given' });
@@ -55,12 +65,24 @@ function checkPercentages(
   if (given.length < indices.length) {
     const missing = indices.find((i) => items[i]?.percentage === null) ?? 0;
     return [
-      { path: `${path}.${missing}.percentage`, code: 'percentage_missing', message: `give a percentage for every ${what} or for none` },
+      {
+        path: `${path}.${missing}.percentage`,
+        code: 'percentage_missing',
+        params: { what },
+        message: `give a percentage for every ${what} or for none`,
+      },
     ];
   }
   const sum = given.reduce((acc, i) => acc + hundredths(items[i]?.percentage ?? 0), 0);
   if (sum !== 10_000) {
-    return [{ path, code: 'percentage_sum', message: `${what} percentages must sum to 100 (they sum to ${sum / 100})` }];
+    return [
+      {
+        path,
+        code: 'percentage_sum',
+        params: { what, sum: sum / 100 },
+        message: `${what} percentages must sum to 100 (they sum to ${sum / 100})`,
+      },
+    ];
   }
   return [];
 }
@@ -70,7 +92,12 @@ function checkRecipients(recipients: readonly Recipient[]): FieldIssue[] {
   const seen = new Set<string>();
   recipients.forEach((r, i) => {
     if (seen.has(r.country)) {
-      issues.push({ path: `recipients.${i}.country`, code: 'duplicate', message: `${r.country} is listed twice` });
+      issues.push({
+        path: `recipients.${i}.country`,
+        code: 'duplicate',
+        params: { value: r.country },
+        message: `${r.country} is listed twice`,
+      });
     }
     seen.add(r.country);
   });
@@ -83,7 +110,8 @@ function checkSectors(sectors: readonly Sector[]): FieldIssue[] {
   const seen = new Set<string>();
   sectors.forEach((s, i) => {
     const key = `${s.vocabulary}:${s.code}`;
-    if (seen.has(key)) issues.push({ path: `sectors.${i}.code`, code: 'duplicate', message: `sector ${s.code} is listed twice` });
+    if (seen.has(key))
+      issues.push({ path: `sectors.${i}.code`, code: 'duplicate', params: { value: s.code }, message: `sector ${s.code} is listed twice` });
     seen.add(key);
     byVocabulary.set(s.vocabulary, [...(byVocabulary.get(s.vocabulary) ?? []), i]);
   });
@@ -98,7 +126,12 @@ function checkPartners(a: ProgramData): FieldIssue[] {
   a.partners.forEach((p, i) => {
     const key = `${p.org}:${p.iatiRole}`;
     if (seen.has(key)) {
-      issues.push({ path: `partners.${i}`, code: 'duplicate', message: `${p.org} is listed twice with IATI role ${p.iatiRole}` });
+      issues.push({
+        path: `partners.${i}`,
+        code: 'duplicate',
+        params: { value: p.org },
+        message: `${p.org} is listed twice with IATI role ${p.iatiRole}`,
+      });
     }
     seen.add(key);
     if (p.contributionMinor !== null && !p.currency) {
@@ -121,7 +154,8 @@ function checkSdgs(a: ProgramData): FieldIssue[] {
   const issues: FieldIssue[] = [];
   a.sdgs.forEach((tag, i) => {
     const key = tag.target ?? String(tag.goal);
-    if (seen.has(key)) issues.push({ path: `sdgs.${i}`, code: 'duplicate', message: `SDG ${key} is listed twice` });
+    if (seen.has(key))
+      issues.push({ path: `sdgs.${i}`, code: 'duplicate', params: { value: `SDG ${key}` }, message: `SDG ${key} is listed twice` });
     seen.add(key);
   });
   return issues;
@@ -131,7 +165,12 @@ function checkMoney(a: ProgramData): FieldIssue[] {
   const issues: FieldIssue[] = [];
   a.budgets.forEach((b, i) => {
     if (b.periodEnd < b.periodStart) {
-      issues.push({ path: `budgets.${i}.periodEnd`, code: 'date_order', message: `must not be before periodStart (${b.periodStart})` });
+      issues.push({
+        path: `budgets.${i}.periodEnd`,
+        code: 'date_order',
+        params: { start: b.periodStart },
+        message: `must not be before periodStart (${b.periodStart})`,
+      });
     } else if (b.periodEnd >= addOneYear(b.periodStart)) {
       // IATI rule 7.5.3: a budget period must not be longer than one year.
       issues.push({ path: `budgets.${i}.periodEnd`, code: 'budget_period', message: 'a budget period must not be longer than one year' });

@@ -77,7 +77,7 @@ export const sdgInput = z
       ctx.addIssue({
         code: 'custom',
         message: `"${text}" is not an SDG goal (1–17) or target (e.g. 8.3)`,
-        params: { code: 'unknown_sdg' },
+        params: { code: 'unknown_sdg', value: text },
       });
       return z.NEVER;
     }

@@ -1,4 +1,5 @@
 /** One TanStack Query hook per endpoint, keyed [resource, params]. Components never fetch. */
+import i18next from 'i18next';
 import { keepPreviousData, queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { isPlainObject } from '../../../src/domain/guards.js';
 import { api, call, checkResponse, csrfHeaders, toApiError, type ImportReport } from './client.js';
@@ -144,8 +145,10 @@ export function useImport() {
   return useMutation({
     mutationFn: async ({ kind, file, dryRun }: { kind: ImportKind; file: File; dryRun: boolean }): Promise<ImportReport> => {
       let response: Response;
+      // The reasons of the problems come in the language shown.
+      const query = new URLSearchParams({ lang: i18next.language === 'id' ? 'id' : 'en', ...(dryRun ? { dryRun: 'true' } : {}) });
       try {
-        response = await fetch(`/api/v1/imports/${kind}${dryRun ? '?dryRun=true' : ''}`, {
+        response = await fetch(`/api/v1/imports/${kind}?${query}`, {
           method: 'POST',
           headers: {
             'content-type': kind === 'iati' ? 'application/xml' : 'text/csv',

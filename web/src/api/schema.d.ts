@@ -8586,6 +8586,8 @@ export type paths = {
         post: {
             parameters: {
                 query?: {
+                    /** @description language of the reasons; default: the Accept-Language header, else en */
+                    lang?: "en" | "id";
                     /** @description validate only, write nothing */
                     dryRun?: "0" | "1" | "true" | "false";
                     /** @description write the valid records and list the invalid ones (IATI imports) */
@@ -13639,6 +13641,12 @@ export type components = {
                 /** @description the IATI activity identifier */
                 record?: string;
                 value?: string;
+                /**
+                 * @description stable code of the problem (required, unknown_code, not_a_recipient, date_order…)
+                 * @example unknown_code
+                 */
+                code: string;
+                /** @description the reason, in the request's language (lang, else Accept-Language) */
                 message: string;
             }[];
             warnings: string[];
@@ -14802,6 +14810,12 @@ export type components = {
                 /** @description the IATI activity identifier */
                 record?: string;
                 value?: string;
+                /**
+                 * @description stable code of the problem (required, unknown_code, not_a_recipient, date_order…)
+                 * @example unknown_code
+                 */
+                code: string;
+                /** @description the reason, in the request's language (lang, else Accept-Language) */
                 message: string;
             }[];
             warnings: string[];

@@ -7,6 +7,7 @@ import { useImport, type ImportKind } from '../../api/queries.js';
 import { can, useSession } from '../../auth/session.js';
 import { ProblemMessage } from '../../components/Status.js';
 import { useFormat } from '../../format.js';
+import { ImportErrors } from './ImportErrors.js';
 import { ACTIVITY_COLUMNS, PARTICIPANT_COLUMNS, RATE_COLUMNS } from '../../../../src/domain/import/csv-columns.js';
 
 const COLUMNS = { activities: ACTIVITY_COLUMNS, participants: PARTICIPANT_COLUMNS, rates: RATE_COLUMNS } as const;
@@ -135,36 +136,7 @@ function ReportView({ report }: { report: ImportReport }) {
           </ul>
         </>
       )}
-      {report.errorCount > 0 && (
-        <>
-          <p className="problem" role="alert">
-            {t('import.errorsTitle', { count: report.errorCount })}
-          </p>
-          <div className="table-wrap">
-            <table className="data errors">
-              <thead>
-                <tr>
-                  <th scope="col">{t('import.line')}</th>
-                  <th scope="col">{t('import.column')}</th>
-                  <th scope="col">{t('import.value')}</th>
-                  <th scope="col">{t('import.problem')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {report.errors.map((e, i) => (
-                  <tr key={i}>
-                    <td className="num">{e.line}</td>
-                    <td>{e.column ?? '—'}</td>
-                    <td className="value">{e.value ?? ''}</td>
-                    <td>{e.message}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-          {report.errorCount > report.errors.length && <p>{t('import.more', { count: report.errorCount - report.errors.length })}</p>}
-        </>
-      )}
+      <ImportErrors report={report} />
     </section>
   );
 }
