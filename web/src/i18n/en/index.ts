@@ -8,6 +8,7 @@ import { partnerships } from './partnerships.js';
 import { requests } from './requests.js';
 import { attendance, alumni } from './alumni.js';
 import { offers } from './offers.js';
+import { importMapping } from './import-mapping.js';
 
 export const en = {
   app,
@@ -37,5 +38,6 @@ export const en = {
   attendance,
   alumni,
   offers,
+  importMapping,
   codes,
 };

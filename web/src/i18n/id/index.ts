@@ -8,6 +8,7 @@ import { partnerships } from './partnerships.js';
 import { requests } from './requests.js';
 import { attendance, alumni } from './alumni.js';
 import { offers } from './offers.js';
+import { importMapping } from './import-mapping.js';
 
 /** Katalog bahasa Indonesia, satu modul per bidang. */
 export const id: typeof en = {
@@ -38,5 +39,6 @@ export const id: typeof en = {
   attendance,
   alumni,
   offers,
+  importMapping,
   codes,
 };

@@ -87,7 +87,7 @@ export const money: typeof en.money = {
 export const imports: typeof en.imports = {
   title: 'Impor lembar kerja',
   intro:
-    'Berkas CSV dalam UTF-8, dipisahkan koma atau titik koma. Berkas diperiksa terlebih dahulu; tidak ada yang ditulis sebelum Anda mengonfirmasi, dan berkas yang mengandung kesalahan tidak diimpor sama sekali.',
+    'Berkas CSV dalam UTF-8, dipisahkan koma atau titik koma, atau buku kerja Excel (.xlsx) untuk program dan peserta. Berkas diperiksa terlebih dahulu; tidak ada yang ditulis sebelum Anda mengonfirmasi, dan berkas yang mengandung kesalahan tidak diimpor sama sekali.',
   kind: 'Isi berkas',
   kinds: { activities: 'Program', participants: 'Peserta', rates: 'Kurs', iati: 'Berkas aktivitas IATI (XML)' },
   iatiFormat:
