@@ -28,7 +28,7 @@ const SAMPLES = 3;
 export interface FileColumn {
   readonly index: number;
   readonly header: string;
-  /** The first few non-empty values of the column. */
+  /** The first few distinct non-empty values of the column. */
   readonly samples: readonly string[];
   readonly suggestion: MappableField | null;
 }
@@ -97,10 +97,7 @@ export async function describeFileColumns(
   const columns = headers.map((h, index) => ({
     index,
     header: h,
-    samples: rows
-      .map((r) => (r[index] ?? '').trim())
-      .filter((v) => v !== '')
-      .slice(0, SAMPLES),
+    samples: [...new Set(rows.map((r) => (r[index] ?? '').trim()).filter((v) => v !== ''))].slice(0, SAMPLES),
     suggestion: suggestions[index]?.field ?? null,
   }));
   // The coordination team without an organisation has no saved mappings unless it names an agency.
