@@ -143,6 +143,40 @@ describeEachEngine('column mappings for a ministry’s own spreadsheets', (app) 
     expect(program).toMatchObject({ titleId: 'Pelatihan irigasi', plannedStart: '2019-07-15', participantsPlanned: 20 });
   });
 
+  it('reads the columns of a CSV body from its first rows only, and takes the mapping as a form field before the file', async () => {
+    const rows = Array.from({ length: 3_000 }, (_, i) => `MAP-1;Orang ${i};Fiji;L`).join('\n');
+    const csv = await upload(
+      server(),
+      '/api/v1/imports/participants/columns',
+      Buffer.from(`Kode Kegiatan;Nama;Negara;JK\n${rows}\n`),
+      'daftar.csv',
+      'text/csv',
+    );
+    expect(csv.statusCode).toBe(200);
+    expect(csv.json().columns.map((c: { suggestion: string | null }) => c.suggestion)).toEqual([
+      'activity_identifier',
+      'full_name',
+      'country',
+      'sex',
+    ]);
+    expect(csv.json().columns[1].samples).toEqual(['Orang 0', 'Orang 1', 'Orang 2']);
+    const boundary = '----mitra-map';
+    const mapping = JSON.stringify({ ...MAPPING, Jabatan: null });
+    const form = Buffer.concat([
+      Buffer.from(`--${boundary}\r\ncontent-disposition: form-data; name="mapping"\r\n\r\n${mapping}\r\n`),
+      Buffer.from(`--${boundary}\r\ncontent-disposition: form-data; name="file"; filename="peserta.xlsx"\r\ncontent-type: ${XLSX}\r\n\r\n`),
+      workbook,
+      Buffer.from(`\r\n--${boundary}--\r\n`),
+    ]);
+    const res = await server().inject({
+      method: 'POST',
+      url: '/api/v1/imports/participants?dryRun=true',
+      payload: form,
+      headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+    });
+    expect(res.json()).toMatchObject({ status: 'dry_run', source: 'peserta.xlsx', rows: 2, errorCount: 0 });
+  });
+
   it('refuses a file named .xlsx that is not one, naming the file', async () => {
     const res = await upload(server(), '/api/v1/imports/participants?dryRun=true', Buffer.from('nama,negara\nAna,TL\n'), 'palsu.xlsx');
     expect(res.statusCode).toBe(422);
