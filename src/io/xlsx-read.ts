@@ -78,7 +78,11 @@ function rowFields(values: unknown): string[] {
   const cells: unknown[] = Array.isArray(values) ? values : [];
   const fields: string[] = [];
   // ExcelJS's row values start at index 1 (column A).
-  for (let i = 1; i < cells.length; i++) fields.push(cellText(cells[i]).trim() === '' ? '' : cellText(cells[i]));
+  for (let i = 1; i < cells.length; i++) {
+    const text = cellText(cells[i]);
+    // A cell of spaces is blank, so a row of them is skipped like an empty one.
+    fields.push(text.trim() === '' ? '' : text);
+  }
   while (fields.length && fields[fields.length - 1] === '') fields.pop();
   return fields;
 }
