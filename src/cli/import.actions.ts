@@ -1,6 +1,7 @@
-/** The import commands (import.commands.ts): CSV files and IATI activity files. */
+/** The import commands (import.commands.ts): CSV files, XLSX workbooks (programs, participants) and IATI activity files. */
 import { loadConfig } from '../config.js';
 import { csvRecordSource } from '../io/csv-read.js';
+import { tableRecordSource } from '../io/table-read.js';
 import { importPrograms } from '../services/import-programs.js';
 import { importParticipants } from '../services/import-participants.js';
 import { importExchangeRates } from '../services/exchange-rates.js';
@@ -117,11 +118,12 @@ export async function importCsvFile(
   opts: { dryRun?: boolean; json?: boolean },
 ): Promise<void> {
   const config = loadConfig(ctx.io.env);
-  const report = await importFile(ctx, file, (app, chunks, onProgress) =>
-    IMPORTERS[kind](app.deps, csvRecordSource(file, chunks, { maxBytes: config.importMaxBytes, onProgress }), {
-      dryRun: opts.dryRun,
-      providerCountry: config.providerCountry,
-    }),
+  const options = { dryRun: opts.dryRun, providerCountry: config.providerCountry };
+  const report = await importFile(ctx, file, async (app, chunks, onProgress) =>
+    // Programs and participants may come as an XLSX workbook (its first sheet), told by its bytes or name.
+    kind === 'rates'
+      ? IMPORTERS[kind](app.deps, csvRecordSource(file, chunks, { maxBytes: config.importMaxBytes, onProgress }), options)
+      : IMPORTERS[kind](app.deps, await tableRecordSource(file, chunks, { maxBytes: config.importMaxBytes }), options),
   );
   if (opts.json) ctx.io.out(json(report));
   else for (const line of describeImport(report)) (report.status === 'rejected' ? ctx.io.err : ctx.io.out)(line);

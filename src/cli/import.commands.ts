@@ -25,7 +25,7 @@ export function registerImportCommands(program: Command, ctx: CliContext): void 
     command
       .command(`${kind} <file>`)
       .description(
-        `import ${kind === 'rates' ? 'exchange rates (currency, date, units_per_usd)' : kind} from a CSV file ("-" reads standard input)`,
+        `import ${kind === 'rates' ? 'exchange rates (currency, date, units_per_usd)' : kind} from a CSV file${kind === 'rates' ? '' : ' or an XLSX workbook (its first sheet)'} ("-" reads standard input)`,
       )
       .option('--dry-run', 'validate only: report what would change, write nothing')
       .option('--json', 'print the report as JSON')

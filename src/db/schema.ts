@@ -8,6 +8,7 @@
 import type {
   BudgetsTable,
   ImportBatchesTable,
+  ImportMappingsTable,
   OrganisationsTable,
   ProgramPartnersTable,
   ProgramRecipientsTable,
@@ -95,6 +96,7 @@ export interface Database {
   exchange_rates: ExchangeRatesTable;
   participants: ParticipantsTable;
   import_batches: ImportBatchesTable;
+  import_mappings: ImportMappingsTable;
   countries: CountriesTable;
   group_memberships: GroupMembershipsTable;
   meta: MetaTable;

@@ -6,6 +6,7 @@ import { ProgramRepo } from './program.repo.js';
 import { OrganisationRepo } from './organisation.repo.js';
 import { ExchangeRateRepo } from './exchange-rate.repo.js';
 import { ImportBatchRepo } from './import-batch.repo.js';
+import { ImportMappingRepo } from './import-mapping.repo.js';
 import { ReportFactRepo } from './report-fact.repo.js';
 import { ParticipantRepo } from './participant.repo.js';
 import { MailOutboxRepo, ParticipantEventRepo } from './journey.repo.js';
@@ -45,6 +46,7 @@ function repositoriesOn(db: Kysely<Database>, counts: CountCache): Repositories 
     reportFacts: new ReportFactRepo(db),
     reports: new ReportRepo(db),
     importBatches: new ImportBatchRepo(db),
+    importMappings: new ImportMappingRepo(db),
     exchangeRates: new ExchangeRateRepo(db),
     users: new UserRepo(db),
     sessions: new SessionRepo(db),

@@ -37,6 +37,7 @@ export const AUDIT_ENTITIES = [
   'agreement_document',
   'engagement',
   'follow_up',
+  'import_mapping',
 ] as const;
 export type AuditEntity = (typeof AUDIT_ENTITIES)[number];
 

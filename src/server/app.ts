@@ -21,6 +21,7 @@ import { registerOrganisationRoutes } from './organisation.routes.js';
 import { registerParticipantRoutes } from './participant.routes.js';
 import { makeProblem, problemFor, sendProblem } from './problem.js';
 import { registerReferenceRoutes } from './reference.routes.js';
+import { registerImportMappingRoutes } from './import-mapping.routes.js';
 import { registerImportRoutes } from './import.routes.js';
 import { registerReportRoutes } from './report.routes.js';
 import { registerAnalyticsRoutes } from './analytics.routes.js';
@@ -252,6 +253,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     maxBytes: options.importMaxBytes ?? 256 * 1024 * 1024,
     providerCountry: options.providerCountry ?? 'ID',
   });
+  registerImportMappingRoutes(app, options.deps, { maxBytes: options.importMaxBytes ?? 256 * 1024 * 1024 });
   // After the imports: their registration adds the multipart parser the uploads use.
   registerOfferRoutes(app, options.deps, { uploadMaxBytes: options.uploadMaxBytes ?? 5 * 1024 * 1024, mailQueued: options.mailQueued });
   registerPartnerRoutes(app, options.deps);

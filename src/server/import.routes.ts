@@ -12,6 +12,8 @@ import {
   type ImportLanguage,
 } from '../domain/import/problem-messages.js';
 import { csvRecordSource } from '../io/csv-read.js';
+import { tableRecordSource, XLSX_CONTENT_TYPE } from '../io/table-read.js';
+import { parseColumnMapping, withColumnMapping } from '../domain/import/column-mapping.js';
 import { importExchangeRates } from '../services/exchange-rates.js';
 import { importPrograms } from '../services/import-programs.js';
 import { importParticipants } from '../services/import-participants.js';
@@ -78,18 +80,36 @@ export interface ImportRouteOptions {
   readonly ownReportingRef: string;
 }
 
+export interface UploadedFile {
+  readonly name: string;
+  readonly stream: AsyncIterable<Uint8Array>;
+  readonly contentType: string;
+  /** A multipart form's text fields sent before the file (mapping, sheet). */
+  readonly fields: Readonly<Record<string, string>>;
+}
+
+/** The text fields of a multipart form that came before its file. */
+function textFields(fields: Readonly<Record<string, unknown>>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [name, field] of Object.entries(fields)) {
+    const value: unknown = field && typeof field === 'object' && 'value' in field ? field.value : undefined;
+    if (typeof value === 'string') out[name] = value;
+  }
+  return out;
+}
+
 /**
  * The uploaded file: a raw text/csv or XML body, or the first file of a multipart form;
  * undefined for a body of another type (JSON, a URL-encoded form), which Fastify has parsed.
  */
-async function uploadedFile(request: FastifyRequest): Promise<{ name: string; stream: AsyncIterable<Uint8Array> } | undefined> {
+export async function uploadedFile(request: FastifyRequest): Promise<UploadedFile | undefined> {
   if (request.isMultipart()) {
     const file = await request.file();
     if (!file)
       throw new InvalidError('import.no_file', 'the form has no file: send it in a field named "file"', [
         { path: 'file', message: 'is required' },
       ]);
-    return { name: file.filename || 'upload', stream: file.file };
+    return { name: file.filename || 'upload', stream: file.file, contentType: file.mimetype, fields: textFields(file.fields) };
   }
   // The browser sends the name URI-encoded (headers are Latin-1); a bad encoding keeps it as sent.
   const raw = String(request.headers['x-file-name'] ?? 'upload');
@@ -102,14 +122,14 @@ async function uploadedFile(request: FastifyRequest): Promise<{ name: string; st
   name = name.slice(0, 200);
   // The content-type parsers registered below hand these bodies over unread, as the request's stream.
   if (!(request.body instanceof Readable)) return undefined;
-  return { name, stream: request.body };
+  return { name, stream: request.body, contentType: String(request.headers['content-type'] ?? ''), fields: {} };
 }
 
 export async function registerImportRoutes(root: FastifyInstance, deps: ServiceDeps, options: ImportRouteOptions): Promise<void> {
   // CSV bodies are streamed to the importer, never buffered whole.
   // CSV and XML bodies are streamed to the importer, never buffered whole.
   root.addContentTypeParser(
-    ['text/csv', 'application/csv', 'application/octet-stream', 'application/xml', 'text/xml'],
+    ['text/csv', 'application/csv', 'application/octet-stream', 'application/xml', 'text/xml', XLSX_CONTENT_TYPE],
     (_request, payload, done) => done(null, payload),
   );
   await root.register(fastifyMultipart, { limits: { fileSize: options.maxBytes, files: 1, fields: 10 } });
@@ -122,7 +142,7 @@ export async function registerImportRoutes(root: FastifyInstance, deps: ServiceD
       schema: {
         tags: TAG,
         summary:
-          'Import a CSV file (UTF-8, comma or semicolon separated; kinds activities, participants, rates) or an IATI activity file (kind iati; 2.01–2.03) as the request body (text/csv, application/xml) or a multipart form field "file". All or nothing: if any row or activity is invalid nothing is written and every bad one is listed, unless partial=true. An IATI re-import updates what changed and writes nothing for the rest.',
+          'Import a CSV file (UTF-8, comma or semicolon separated; kinds activities, participants, rates) or an XLSX workbook (activities, participants; its first sheet unless sheet names one; columns mapped by mapping) or an IATI activity file (kind iati; 2.01–2.03) as the request body (text/csv, application/xml) or a multipart form field "file". All or nothing: if any row or activity is invalid nothing is written and every bad one is listed, unless partial=true. An IATI re-import updates what changed and writes nothing for the rest.',
         params: z.object({ kind: z.enum(['activities', 'participants', 'rates', 'iati']) }),
         querystring: z.object({
           lang: z
@@ -131,6 +151,11 @@ export async function registerImportRoutes(root: FastifyInstance, deps: ServiceD
             .meta({ description: 'language of the reasons; default: the Accept-Language header, else en' }),
           dryRun: queryFlag('validate only, write nothing'),
           partial: queryFlag('write the valid records and list the invalid ones (IATI imports)'),
+          mapping: z.string().max(20_000).optional().meta({
+            description:
+              'activities and participants: JSON {"file header": "Mitra column" | null}; unmapped columns are ignored (or a form field "mapping" before the file)',
+          }),
+          sheet: z.string().max(100).optional().meta({ description: "an XLSX workbook's sheet (the first by default)" }),
         }),
         response: {
           200: importReportSchema,
@@ -157,6 +182,12 @@ export async function registerImportRoutes(root: FastifyInstance, deps: ServiceD
         return sendProblem(reply, problem);
       }
       const kind = request.params.kind;
+      const mappingText = file.fields.mapping ?? request.query.mapping;
+      const mapping = mappingText ? parseColumnMapping(mappingText) : undefined;
+      const sheet = file.fields.sheet ?? request.query.sheet;
+      const read = { maxBytes: options.maxBytes, contentType: file.contentType, ...(sheet ? { sheet } : {}) };
+      const withMapping = <S extends Parameters<typeof withColumnMapping>[1]>(source: S): S =>
+        mapping && kind !== 'rates' && kind !== 'iati' ? withColumnMapping(kind, source, mapping) : source;
       const importer = await options.openImportDeps();
       let report: ImportReport;
       try {
@@ -169,7 +200,9 @@ export async function registerImportRoutes(root: FastifyInstance, deps: ServiceD
                 partial: request.query.partial,
                 ownReportingRef: options.ownReportingRef,
               })
-            : await IMPORTERS[kind](deps, csvRecordSource(file.name, file.stream, { maxBytes: options.maxBytes }), common);
+            : kind === 'rates'
+              ? await IMPORTERS[kind](deps, csvRecordSource(file.name, file.stream, { maxBytes: options.maxBytes }), common)
+              : await IMPORTERS[kind](deps, withMapping(await tableRecordSource(file.name, file.stream, read)), common);
       } finally {
         await importer.close();
       }

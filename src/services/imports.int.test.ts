@@ -162,7 +162,7 @@ describeCliOnEachEngine(
       );
       expect(utf16.errors[0].message).toMatch(/UTF-16/);
       const binary = JSON.parse(
-        (await mitra(['import', 'activities', 'b.csv', '--json'], { 'b.csv': new Uint8Array([0x50, 0x4b, 3, 4, 0, 0]) })).out,
+        (await mitra(['import', 'activities', 'b.csv', '--json'], { 'b.csv': new Uint8Array([0x47, 0x49, 0x46, 0x38, 0, 0]) })).out,
       );
       expect(binary.errors[0].message).toMatch(/NUL bytes/);
       const big = 'identifier,title_en\n' + Array.from({ length: 200 }, (_, i) => `BIG-${i},Title ${i}`).join('\n');

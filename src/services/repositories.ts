@@ -11,6 +11,7 @@ import type { EngagementRepository } from './engagements.ports.js';
 import type { JobLeaseRepository } from './background-jobs.ports.js';
 import type { ExchangeRateRepository } from './exchange-rates.ports.js';
 import type { ImportBatchRepository } from './imports.ports.js';
+import type { ImportMappingRepository } from './import-mappings.ports.js';
 import type { MailOutboxRepository, ParticipantEventRepository } from './journey.ports.js';
 import type { TransitionRepository } from './lifecycle.ports.js';
 import type { MoneyRepository, UnitCostRepository } from './money.ports.js';
@@ -36,6 +37,7 @@ export interface Repositories {
   readonly reportFacts: ReportFactRepository;
   readonly reports: ReportRepository;
   readonly importBatches: ImportBatchRepository;
+  readonly importMappings: ImportMappingRepository;
   readonly exchangeRates: ExchangeRateRepository;
   readonly users: UserRepository;
   readonly sessions: SessionRepository;

@@ -108,7 +108,7 @@ describe.skipIf(!canRun)('participants recorded by the implementing agency', () 
     const good = `activity_identifier,full_name,sex,country,position\n${OWN},Joaquim da Costa,M,Timor-Leste,Nurse\n`;
     await b.page.getByLabel('CSV file').setInputFiles({ name: 'peserta.csv', mimeType: 'text/csv', buffer: Buffer.from(good) });
     await b.page.getByRole('button', { name: 'Check the file' }).click();
-    await b.page.getByRole('button', { name: 'Import 1 rows' }).click();
+    await b.page.getByRole('button', { name: 'Import 1 row' }).click();
     await poll(() => b.page.getByRole('status').innerText()).toContain('Imported: 1 new, 0 updated');
     await b.page.goto(`${b.h.url}/programs/${ids.own}`);
     await poll(() => row(b.page, 'Joaquim da Costa').innerText()).toContain('Nurse');

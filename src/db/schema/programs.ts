@@ -5,6 +5,7 @@
 import type { Generated, GeneratedAlways } from 'kysely';
 import type { TransitionAction } from '../../domain/program/lifecycle.js';
 import type { Budget } from '../../domain/program/program.js';
+import type { MappableKind } from '../../domain/import/column-suggestions.js';
 import type {
   CooperationType,
   FlagshipArea,
@@ -140,6 +141,21 @@ export interface ProgramTransitionsTable {
   actor_user_id: number | null;
   actor_label: string;
   at: string;
+}
+
+/** A column mapping an agency saved for its own spreadsheet layout (import-mapping.repo.ts). */
+export interface ImportMappingsTable {
+  id: Generated<number>;
+  org_code: string;
+  kind: MappableKind;
+  header_key: string;
+  /** JSON: the header names as the file wrote them. */
+  headers: string;
+  /** JSON: { header: field | null }. */
+  mapping: string;
+  created_at: string;
+  updated_at: string;
+  updated_by: number | null;
 }
 
 export interface ImportBatchesTable {

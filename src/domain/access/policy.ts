@@ -308,3 +308,14 @@ export function authorizePartnershipEdit(actor: Actor, ownerOrg: string | null):
       : 'only the coordination team changes this record',
   );
 }
+
+/**
+ * An agency's saved column mappings (issue 21): its own officers, and the coordination team for
+ * any agency. `orgCode` is the agency the mapping belongs to.
+ */
+export function authorizeImportMappings(actor: Actor, orgCode: string): void {
+  requireSignedIn(actor);
+  if (isCoordinationTeam(actor)) return;
+  if (hasRole(actor, 'agency') && isOwnProgram(actor, orgCode)) return;
+  deny('import_mapping.forbidden', "only the agency's own officers and the coordination team see and save its column mappings");
+}

@@ -5,6 +5,7 @@ import { isPlainObject } from '../../../src/domain/guards.js';
 import { api, call, checkResponse, csrfHeaders, toApiError, type ImportReport } from './client.js';
 import { defaultYear, defaultYearRange, MAX_YEARS } from '../../../src/domain/report/default-years.js';
 import type { paths } from './schema.js';
+import { uploadType } from './import-queries.js';
 
 export type ProgramListParams = NonNullable<paths['/api/v1/activities']['get']['parameters']['query']>;
 export type ProgramBody = paths['/api/v1/activities']['post']['requestBody'] extends { content: { 'application/json': infer B } }
@@ -143,15 +144,30 @@ export type ImportKind = 'activities' | 'participants' | 'rates' | 'iati';
 export function useImport() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: async ({ kind, file, dryRun }: { kind: ImportKind; file: File; dryRun: boolean }): Promise<ImportReport> => {
+    mutationFn: async ({
+      kind,
+      file,
+      dryRun,
+      mapping,
+    }: {
+      kind: ImportKind;
+      file: File;
+      dryRun: boolean;
+      /** File header → Mitra column (ColumnMapping.tsx). */
+      mapping?: Readonly<Record<string, string | null>>;
+    }): Promise<ImportReport> => {
       let response: Response;
       // The reasons of the problems come in the language shown.
-      const query = new URLSearchParams({ lang: i18next.language === 'id' ? 'id' : 'en', ...(dryRun ? { dryRun: 'true' } : {}) });
+      const query = new URLSearchParams({
+        lang: i18next.language === 'id' ? 'id' : 'en',
+        ...(dryRun ? { dryRun: 'true' } : {}),
+        ...(mapping ? { mapping: JSON.stringify(mapping) } : {}),
+      });
       try {
         response = await fetch(`/api/v1/imports/${kind}?${query}`, {
           method: 'POST',
           headers: {
-            'content-type': kind === 'iati' ? 'application/xml' : 'text/csv',
+            'content-type': kind === 'iati' ? 'application/xml' : uploadType(file),
             'x-file-name': encodeURIComponent(file.name),
             ...csrfHeaders(),
           },

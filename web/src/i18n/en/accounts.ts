@@ -86,6 +86,7 @@ export const admin = {
     user: 'Account',
     session: 'Sign-in',
     unit_cost: 'Unit cost',
+    import_mapping: 'Column mapping',
   },
   actions: {
     create: 'Created',

@@ -9,6 +9,7 @@ import { requests } from './requests.js';
 import { attendance, alumni } from './alumni.js';
 import { offers } from './offers.js';
 import { participants } from './participants.js';
+import { importMapping } from './import-mapping.js';
 
 export const en = {
   app,
@@ -39,5 +40,6 @@ export const en = {
   alumni,
   offers,
   participants,
+  importMapping,
   codes,
 };

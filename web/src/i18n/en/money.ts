@@ -84,7 +84,7 @@ export const money = {
 export const imports = {
   title: 'Import a spreadsheet',
   intro:
-    'CSV files in UTF-8, comma or semicolon separated. The file is checked first; nothing is written until you confirm, and a file with any error is not imported at all.',
+    'CSV files in UTF-8, comma or semicolon separated, or Excel workbooks (.xlsx) for programs and participants. The file is checked first; nothing is written until you confirm, and a file with any error is not imported at all.',
   kind: 'What the file holds',
   kinds: { activities: 'Programs', participants: 'Participants', rates: 'Exchange rates', iati: 'IATI activity file (XML)' },
   iatiFormat:
@@ -92,7 +92,8 @@ export const imports = {
   file: 'CSV file',
   xmlFile: 'IATI XML file',
   check: 'Check the file',
-  confirm: 'Import {{count}} rows',
+  confirm_one: 'Import {{count}} row',
+  confirm_other: 'Import {{count}} rows',
   checking: 'Checking…',
   importing: 'Importing…',
   formats: 'Column formats',

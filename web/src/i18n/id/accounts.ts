@@ -88,6 +88,7 @@ export const admin: typeof en.admin = {
     user: 'Akun',
     session: 'Masuk',
     unit_cost: 'Biaya satuan',
+    import_mapping: 'Pemetaan kolom',
   },
   actions: {
     create: 'Dibuat',

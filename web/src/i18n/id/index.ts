@@ -9,6 +9,7 @@ import { requests } from './requests.js';
 import { attendance, alumni } from './alumni.js';
 import { offers } from './offers.js';
 import { participants } from './participants.js';
+import { importMapping } from './import-mapping.js';
 
 /** Katalog bahasa Indonesia, satu modul per bidang. */
 export const id: typeof en = {
@@ -40,5 +41,6 @@ export const id: typeof en = {
   alumni,
   offers,
   participants,
+  importMapping,
   codes,
 };

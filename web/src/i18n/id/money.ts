@@ -87,7 +87,7 @@ export const money: typeof en.money = {
 export const imports: typeof en.imports = {
   title: 'Impor lembar kerja',
   intro:
-    'Berkas CSV dalam UTF-8, dipisahkan koma atau titik koma. Berkas diperiksa terlebih dahulu; tidak ada yang ditulis sebelum Anda mengonfirmasi, dan berkas yang mengandung kesalahan tidak diimpor sama sekali.',
+    'Berkas CSV dalam UTF-8, dipisahkan koma atau titik koma, atau buku kerja Excel (.xlsx) untuk program dan peserta. Berkas diperiksa terlebih dahulu; tidak ada yang ditulis sebelum Anda mengonfirmasi, dan berkas yang mengandung kesalahan tidak diimpor sama sekali.',
   kind: 'Isi berkas',
   kinds: { activities: 'Program', participants: 'Peserta', rates: 'Kurs', iati: 'Berkas aktivitas IATI (XML)' },
   iatiFormat:
@@ -95,7 +95,8 @@ export const imports: typeof en.imports = {
   file: 'Berkas CSV',
   xmlFile: 'Berkas XML IATI',
   check: 'Periksa berkas',
-  confirm: 'Impor {{count}} baris',
+  confirm_one: 'Impor {{count}} baris',
+  confirm_other: 'Impor {{count}} baris',
   checking: 'Memeriksa…',
   importing: 'Mengimpor…',
   formats: 'Format kolom',

@@ -1,10 +1,12 @@
 /** Upload a CSV or IATI file: a dry run first shows every bad row; only a clean file can be imported. */
 import { useNavigate, useSearch } from '@tanstack/react-router';
-import { useState } from 'react';
+import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ImportReport } from '../../api/client.js';
 import { useImport, type ImportKind } from '../../api/queries.js';
 import { can, useSession } from '../../auth/session.js';
+import { useSaveImportMapping } from '../../api/import-queries.js';
+import { ColumnMapping, type MappingChoice } from './ColumnMapping.js';
 import { ProblemMessage } from '../../components/Status.js';
 import { useFormat } from '../../format.js';
 import { ImportErrors } from './ImportErrors.js';
@@ -28,13 +30,22 @@ export function ImportPage() {
   const [checked, setChecked] = useState<ImportReport | null>(null);
   const [done, setDone] = useState<ImportReport | null>(null);
   const upload = useImport();
+  const mappable = kind === 'activities' || kind === 'participants';
+  const [mapping, setMapping] = useState<MappingChoice | null>(null);
+  const saveMapping = useSaveImportMapping();
+  const chooseMapping = useCallback((choice: MappingChoice | null) => {
+    setMapping(choice);
+    setChecked(null);
+  }, []);
 
   const run = (dryRun: boolean) => {
     if (!file) return;
     upload.mutate(
-      { kind, file, dryRun },
+      { kind, file, dryRun, ...(mappable && mapping ? { mapping: mapping.mapping } : {}) },
       {
         onSuccess: (report) => {
+          if (mappable && mapping?.save && report.status === 'committed')
+            saveMapping.mutate({ kind, headers: [...mapping.headers], mapping: mapping.mapping });
           if (dryRun || report.status === 'rejected') {
             setChecked(report);
             setDone(null);
@@ -79,10 +90,10 @@ export function ImportPage() {
           ))}
         </fieldset>
         <label>
-          {t(kind === 'iati' ? 'import.xmlFile' : 'import.file')}
+          {t(kind === 'iati' ? 'import.xmlFile' : mappable ? 'importMapping.file' : 'import.file')}
           <input
             type="file"
-            accept={kind === 'iati' ? '.xml,application/xml,text/xml' : '.csv,text/csv'}
+            accept={kind === 'iati' ? '.xml,application/xml,text/xml' : mappable ? '.csv,text/csv,.xlsx' : '.csv,text/csv'}
             onChange={(e) => {
               setFile(e.target.files?.[0] ?? null);
               setChecked(null);
@@ -90,8 +101,11 @@ export function ImportPage() {
             }}
           />
         </label>
+        {mappable && file && (
+          <ColumnMapping key={`${kind}:${file.name}:${file.lastModified}`} kind={kind} file={file} onChange={chooseMapping} />
+        )}
         <div className="actions">
-          <button type="submit" disabled={!file || upload.isPending}>
+          <button type="submit" disabled={!file || upload.isPending || (mappable && !mapping)}>
             {upload.isPending && upload.variables?.dryRun ? t('import.checking') : t('import.check')}
           </button>
           {checked && checked.status === 'dry_run' && (
@@ -106,6 +120,12 @@ export function ImportPage() {
         </details>
       </form>
       {upload.error && <ProblemMessage error={upload.error} />}
+      {saveMapping.error && <ProblemMessage error={saveMapping.error} />}
+      {saveMapping.isSuccess && (
+        <p className="success" role="status">
+          {t('importMapping.saved')}
+        </p>
+      )}
       {done && (
         <p className="success" role="status">
           {t('import.done', { inserted: f.number(done.inserted), updated: f.number(done.updated), batch: done.batchId })}

@@ -1,0 +1,150 @@
+import { deflateRawSync } from 'node:zlib';
+import ExcelJS from 'exceljs';
+import { describe, expect, it } from 'vitest';
+import { cellText, numberText, xlsxRecordSource, type XlsxReadOptions } from './xlsx-read.js';
+
+async function workbookBytes(build: (wb: ExcelJS.Workbook) => void): Promise<Uint8Array> {
+  const wb = new ExcelJS.Workbook();
+  build(wb);
+  return new Uint8Array(await wb.xlsx.writeBuffer());
+}
+
+async function read(bytes: Uint8Array, options: Partial<XlsxReadOptions> = {}, name = 'peserta.xlsx') {
+  async function* chunks() {
+    for (let i = 0; i < bytes.length; i += 4096) yield bytes.slice(i, i + 4096);
+  }
+  const source = xlsxRecordSource(name, chunks(), { maxBytes: 10_000_000, ...options });
+  const records: { line: number; fields: string[] }[] = [];
+  for await (const batch of source.batches) records.push(...batch);
+  return { records, sha256: source.sha256(), sheets: source.sheetNames() };
+}
+
+/** A ZIP archive of one stored or deflated entry, written by hand (for damaged and inflating files). */
+function zipOf(name: string, data: Uint8Array, declaredSize = data.length): Uint8Array {
+  const packed = deflateRawSync(data);
+  const nameBytes = new TextEncoder().encode(name);
+  const local = Buffer.alloc(30);
+  local.writeUInt32LE(0x04034b50, 0);
+  local.writeUInt16LE(8, 8);
+  local.writeUInt32LE(packed.length, 18);
+  local.writeUInt32LE(declaredSize, 22);
+  local.writeUInt16LE(nameBytes.length, 26);
+  const central = Buffer.alloc(46);
+  central.writeUInt32LE(0x02014b50, 0);
+  central.writeUInt16LE(8, 10);
+  central.writeUInt32LE(packed.length, 20);
+  central.writeUInt32LE(declaredSize, 24);
+  central.writeUInt16LE(nameBytes.length, 28);
+  central.writeUInt32LE(0, 42);
+  const centralOffset = local.length + nameBytes.length + packed.length;
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(1, 8);
+  end.writeUInt16LE(1, 10);
+  end.writeUInt32LE(central.length + nameBytes.length, 12);
+  end.writeUInt32LE(centralOffset, 16);
+  return Buffer.concat([local, nameBytes, packed, central, nameBytes, end]);
+}
+
+describe('cellText', () => {
+  it('writes numbers without float noise and dates as ISO days', () => {
+    expect(numberText(0.1 + 0.2)).toBe('0.3');
+    expect(numberText(1234567)).toBe('1234567');
+    expect(numberText(-2.5)).toBe('-2.5');
+    expect(cellText(new Date(Date.UTC(2026, 2, 5)))).toBe('2026-03-05');
+    expect(cellText(new Date(Date.UTC(2026, 2, 5, 14, 30)))).toBe('2026-03-05 14:30');
+    expect(cellText({ formula: 'A1*2', result: 0.6000000000000001 })).toBe('0.6');
+    expect(cellText({ formula: 'A1', result: { error: '#DIV/0!' } })).toBe('#DIV/0!');
+    expect(cellText({ richText: [{ text: 'Kemen' }, { text: 'kes', font: { bold: true } }] })).toBe('Kemenkes');
+    expect(cellText({ text: 'site', hyperlink: 'https://example.org' })).toBe('site');
+    expect(cellText(true)).toBe('TRUE');
+    expect(cellText(null)).toBe('');
+  });
+});
+
+describe('xlsxRecordSource', () => {
+  it('reads the first sheet: header at the first non-empty row, spreadsheet row numbers, typed cells as text, blank rows skipped', async () => {
+    const bytes = await workbookBytes((wb) => {
+      const ws = wb.addWorksheet('Peserta');
+      ws.addRow([]);
+      ws.addRow(['Nama Lengkap', 'Tanggal Lahir', 'Jumlah', 'Rumus', 'Instansi']);
+      ws.addRow([
+        'Ana Silva',
+        new Date(Date.UTC(1990, 0, 31)),
+        0.1 + 0.2,
+        { formula: 'C3*2', result: 0.6000000000000001 },
+        { richText: [{ text: 'Kemen' }, { text: 'kes', font: { bold: true } }] },
+      ]);
+      ws.getCell('B3').numFmt = 'dd/mm/yyyy';
+      ws.addRow([]);
+      ws.addRow(['Budi', 45000, 12, { formula: 'C5*2', result: 24 }, '  ']);
+      ws.getCell('B5').numFmt = 'yyyy-mm-dd';
+      ws.addRow(['', null, '']);
+      ws.addRow([]);
+      wb.addWorksheet('Catatan').addRow(['not this one']);
+    });
+    const { records, sha256, sheets } = await read(bytes);
+    expect(records).toEqual([
+      { line: 2, fields: ['Nama Lengkap', 'Tanggal Lahir', 'Jumlah', 'Rumus', 'Instansi'] },
+      { line: 3, fields: ['Ana Silva', '1990-01-31', '0.3', '0.6', 'Kemenkes'] },
+      { line: 5, fields: ['Budi', '2023-03-15', '12', '24'] },
+    ]);
+    expect(sha256).toMatch(/^[0-9a-f]{64}$/);
+    expect(sheets).toContain('Peserta');
+  });
+
+  it('reads a sheet chosen by name, and names the sheets when the chosen one is missing', async () => {
+    const bytes = await workbookBytes((wb) => {
+      wb.addWorksheet('Program').addRow(['Judul Program']);
+      const ws = wb.addWorksheet('Peserta');
+      ws.addRow(['Nama']);
+      ws.addRow(['Citra']);
+    });
+    expect((await read(bytes, { sheet: 'peserta' })).records).toEqual([
+      { line: 1, fields: ['Nama'] },
+      { line: 2, fields: ['Citra'] },
+    ]);
+    expect((await read(bytes)).records).toEqual([{ line: 1, fields: ['Judul Program'] }]);
+    await expect(read(bytes, { sheet: 'Lain' })).rejects.toThrow(
+      /"peserta\.xlsx" has no sheet named "Lain" \(its sheets: Program, Peserta\)/,
+    );
+  });
+
+  it('refuses files that are not XLSX, naming the file', async () => {
+    await expect(read(new TextEncoder().encode('nama,negara\nAna,PG\n'), {}, 'daftar.xlsx')).rejects.toThrow(
+      /"daftar\.xlsx" is not an Excel workbook \(\.xlsx\)/,
+    );
+    await expect(read(new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), {}, 'lama.xls')).rejects.toThrow(
+      /"lama\.xls" is an Excel 97–2003 \(\.xls\) file/,
+    );
+    // A ZIP archive that is not a workbook (a .docx, say).
+    await expect(read(zipOf('word/document.xml', new TextEncoder().encode('<w/>')), {}, 'surat.docx')).rejects.toThrow(
+      /"surat\.docx" is not an Excel workbook/,
+    );
+    const bytes = await workbookBytes((wb) => wb.addWorksheet('A').addRow(['x']));
+    await expect(read(bytes.slice(0, bytes.length - 30), {}, 'cut.xlsx')).rejects.toThrow(
+      /"cut\.xlsx" cannot be read as an Excel workbook/,
+    );
+  });
+
+  it('refuses a zip bomb: an archive that inflates past the limit, or to more than it declares', async () => {
+    const zeros = new Uint8Array(5_000_000);
+    const bomb = zipOf('xl/workbook.xml', zeros);
+    expect(bomb.length).toBeLessThan(10_000);
+    await expect(read(bomb, { maxBytes: 1_000_000, maxUncompressedBytes: 1_000_000 }, 'bom.xlsx')).rejects.toThrow(
+      /"bom\.xlsx" is refused: it would inflate to more than 1 MiB/,
+    );
+    // The directory lies (says 10 bytes): the inflated bytes are counted all the same.
+    const liar = zipOf('xl/workbook.xml', zeros, 10);
+    await expect(read(liar, { maxBytes: 1_000_000, maxUncompressedBytes: 1_000_000 }, 'liar.xlsx')).rejects.toThrow(/more than 1 MiB/);
+  });
+
+  it('refuses a file over the byte limit and a sheet over the row limit', async () => {
+    const bytes = await workbookBytes((wb) => {
+      const ws = wb.addWorksheet('A');
+      for (let i = 0; i < 20; i++) ws.addRow([`row ${i}`]);
+    });
+    await expect(read(bytes, { maxBytes: 1_000 }, 'besar.xlsx')).rejects.toThrow(/"besar\.xlsx" is larger than the import limit/);
+    await expect(read(bytes, { maxRows: 10 }, 'panjang.xlsx')).rejects.toThrow(/"panjang\.xlsx" has more than 10 rows/);
+  });
+});
