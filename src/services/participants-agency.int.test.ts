@@ -117,6 +117,8 @@ describeEachEngine('participants: the implementing agency', (app) => {
         line: 3,
         column: 'activity_identifier',
         value: theirs.identifier,
+        code: 'not_your_program',
+        params: { value: theirs.identifier, org: OWN },
         message: `program ${theirs.identifier} is not implemented by your agency (${OWN})`,
       },
       expect.objectContaining({ line: 4, column: 'activity_identifier', value: theirs.identifier }),
