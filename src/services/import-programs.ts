@@ -1,7 +1,7 @@
 /** Import of the activities (programs) spreadsheet: new identifiers are inserted, known ones updated. */
 import { stageOfStatus } from '../domain/program/lifecycle.js';
 import { programFromInput, applyProgramPatch, type ProgramData } from '../domain/program/program.js';
-import { checkProgramRules } from '../domain/program/program.rules.js';
+import { checkImplementer, checkProgramRules } from '../domain/program/program.rules.js';
 import { programInputSchema, programPatchSchema, type ProgramRequest } from '../domain/program/program.schema.js';
 import { programRowToRequest, columnOfProgramPath } from '../domain/import/program-row.js';
 import { ACTIVITY_COLUMNS, type ProgramColumn } from '../domain/import/csv-columns.js';
@@ -39,6 +39,8 @@ export function codeFromName(name: string, prefix: string | null): string {
 /** Resolves organisation names of the file to codes, registering the unknown ones (cached per import). */
 class OrganisationResolver {
   private readonly cache = new Map<string, string>();
+  /** The kind of each organisation met, by code (to check the implementers). */
+  private readonly kinds = new Map<string, OrganisationKind>();
 
   constructor(private readonly ctx: ImportContext<'organisations'>) {}
 
@@ -49,6 +51,7 @@ class OrganisationResolver {
     const { repos } = this.ctx;
     const found = await repos.organisations.findByName(name);
     let code = found?.code;
+    if (found) this.kinds.set(found.code, found.kind);
     if (!code) {
       const country = kind === 'provider_agency' ? (this.ctx.options.providerCountry ?? 'ID') : null;
       code = await registerImportedOrganisation(this.ctx, {
@@ -58,9 +61,18 @@ class OrganisationResolver {
         kind,
         countryCode: country,
       });
+      this.kinds.set(code, kind);
     }
     this.cache.set(key, code);
     return code;
+  }
+
+  /** The implementer's code and kind (looked up when the file did not name it), for checkImplementer. */
+  async implementer(code: string | null): Promise<{ code: string; kind: OrganisationKind } | undefined> {
+    if (!code) return undefined;
+    const kind = this.kinds.get(code) ?? (await this.ctx.repos.organisations.findByCode(code))?.kind;
+    if (kind) this.kinds.set(code, kind);
+    return kind ? { code, kind } : undefined;
   }
 }
 
@@ -152,7 +164,7 @@ async function importChunk(
         continue;
       }
     }
-    const issues = checkProgramRules(data);
+    const issues = [...checkProgramRules(data), ...checkImplementer(await resolver.implementer(data.implementingOrg))];
     if (issues.length) {
       addIssues(errors, p.line, issues, columnOfProgramPath, cellOf);
       continue;

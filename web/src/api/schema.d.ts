@@ -2372,7 +2372,7 @@ export type paths = {
         get: {
             parameters: {
                 query?: {
-                    kind?: "provider_agency" | "partner" | "recipient_institution" | "multilateral";
+                    kind?: "provider_agency" | "embassy" | "partner" | "recipient_institution" | "multilateral";
                     q?: string;
                 };
                 header?: never;
@@ -2427,7 +2427,7 @@ export type paths = {
                         type: string;
                         countryCode?: string | null;
                         /** @enum {string} */
-                        kind: "provider_agency" | "partner" | "recipient_institution" | "multilateral";
+                        kind: "provider_agency" | "embassy" | "partner" | "recipient_institution" | "multilateral";
                         illustrative?: boolean;
                     };
                 };
@@ -2692,7 +2692,7 @@ export type paths = {
                         type?: string;
                         countryCode?: string | null;
                         /** @enum {string} */
-                        kind?: "provider_agency" | "partner" | "recipient_institution" | "multilateral";
+                        kind?: "provider_agency" | "embassy" | "partner" | "recipient_institution" | "multilateral";
                         illustrative?: boolean;
                     };
                 };
@@ -13573,7 +13573,7 @@ export type components = {
             type: string;
             countryCode: string | null;
             /** @enum {string} */
-            kind: "provider_agency" | "partner" | "recipient_institution" | "multilateral";
+            kind: "provider_agency" | "embassy" | "partner" | "recipient_institution" | "multilateral";
             illustrative: boolean;
             createdAt: string;
             updatedAt: string;
@@ -14259,7 +14259,7 @@ export type components = {
             nameId: string | null;
             acronym: string | null;
             /** @enum {string} */
-            kind: "provider_agency" | "partner" | "recipient_institution" | "multilateral";
+            kind: "provider_agency" | "embassy" | "partner" | "recipient_institution" | "multilateral";
             country: string | null;
             programs: number;
             triangular: number;
@@ -14732,7 +14732,7 @@ export type components = {
             type: string;
             countryCode: string | null;
             /** @enum {string} */
-            kind: "provider_agency" | "partner" | "recipient_institution" | "multilateral";
+            kind: "provider_agency" | "embassy" | "partner" | "recipient_institution" | "multilateral";
             illustrative: boolean;
             createdAt: string;
             updatedAt: string;
@@ -15418,7 +15418,7 @@ export type components = {
             nameId: string | null;
             acronym: string | null;
             /** @enum {string} */
-            kind: "provider_agency" | "partner" | "recipient_institution" | "multilateral";
+            kind: "provider_agency" | "embassy" | "partner" | "recipient_institution" | "multilateral";
             country: string | null;
             programs: number;
             triangular: number;
