@@ -7,6 +7,7 @@ import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { usePartnershipAttention, type PartnershipAttention } from '../../api/partnership-queries.js';
 import { DataTable } from '../../components/DataTable.js';
+import { OrgName } from '../../components/OrgName.js';
 import { Loading } from '../../components/Status.js';
 import { useFormat } from '../../format.js';
 import { PartnershipProblem, RenewalBadge } from './agreement-parts.js';
@@ -60,7 +61,9 @@ function OverdueFollowUps({ data }: { data: PartnershipAttention }) {
           {data.overdueFollowUps.map((x) => (
             <tr key={x.id}>
               <td className="title-cell">{x.action}</td>
-              <td>{x.owner}</td>
+              <td>
+                <OrgName code={x.owner} />
+              </td>
               <td className="nowrap">
                 <span className="badge bad">{f.date(x.dueOn)}</span>
               </td>
