@@ -52,6 +52,7 @@ export const programs = {
     participants: 'Participants',
   },
   partner: 'Partner (code)',
+  partnerChip: 'Partner',
   region: 'Region',
   country: 'Country',
   modality: 'Modality',

@@ -55,6 +55,7 @@ export const programs: typeof en.programs = {
     participants: 'Peserta',
   },
   partner: 'Mitra (kode)',
+  partnerChip: 'Mitra',
   region: 'Kawasan',
   country: 'Negara',
   modality: 'Bentuk kegiatan',
