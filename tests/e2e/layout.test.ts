@@ -89,6 +89,17 @@ describe.skipIf(!canRun)('layout on a phone and a laptop', () => {
     await page.goto(`${b.h.url}/programs?partner=ID-KEMLU&country=FJ`);
     await chips.getByText('Country: Fiji').waitFor();
     await chips.getByText('Partner: Ministry of Foreign Affairs').waitFor();
+    // Other lists fold their filters the same way and show theirs as chips.
+    for (const [path, form, chip] of [
+      ['/partners?country=FJ', 'Filter the partners', 'Country: Fiji'],
+      ['/offers?modality=training', 'Filter course offers', 'Modality: Training'],
+    ] as const) {
+      await page.goto(`${b.h.url}${path}`);
+      await chips.getByText(chip).waitFor();
+      expect(await page.getByRole('search', { name: form }).isVisible(), path).toBe(false);
+      await page.getByRole('button', { name: 'Filters (1)' }).click();
+      await page.getByRole('search', { name: form }).waitFor();
+    }
     await context.close();
   });
 
