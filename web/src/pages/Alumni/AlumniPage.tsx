@@ -97,30 +97,32 @@ export function AlumniPage() {
       ) : (
         <>
           <p>{t('alumni.count', { count: total })}</p>
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{t('alumni.columns.name')}</th>
-                <th scope="col">{t('alumni.columns.country')}</th>
-                <th scope="col">{t('alumni.columns.organisation')}</th>
-                <th scope="col">{t('alumni.columns.programs')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {list.data.items.map((a) => (
-                <tr key={a.id}>
-                  <td>
-                    <Link to="/alumni/$id" params={{ id: String(a.id) }}>
-                      {a.fullName}
-                    </Link>
-                  </td>
-                  <td>{f.country(a.country)}</td>
-                  <td>{a.organisation ?? '—'}</td>
-                  <td>{a.programs.map((p) => `${f.title(p)} (${p.year ?? '—'})`).join('; ')}</td>
+          <div className="table-wrap">
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">{t('alumni.columns.name')}</th>
+                  <th scope="col">{t('alumni.columns.country')}</th>
+                  <th scope="col">{t('alumni.columns.organisation')}</th>
+                  <th scope="col">{t('alumni.columns.programs')}</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {list.data.items.map((a) => (
+                  <tr key={a.id}>
+                    <td>
+                      <Link to="/alumni/$id" params={{ id: String(a.id) }}>
+                        {a.fullName}
+                      </Link>
+                    </td>
+                    <td>{f.country(a.country)}</td>
+                    <td>{a.organisation ?? '—'}</td>
+                    <td>{a.programs.map((p) => `${f.title(p)} (${p.year ?? '—'})`).join('; ')}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
           {pages > 1 && (
             <nav className="pager" aria-label={t('alumni.pages')}>
               <button type="button" disabled={page <= 1} onClick={() => void navigate({ search: (s) => ({ ...s, page: page - 1 }) })}>
