@@ -62,6 +62,14 @@ describe.skipIf(!canRun)('layout on a phone and a laptop', () => {
     await menu.getByRole('link', { name: 'Money' }).click();
     await page.getByRole('heading', { name: 'Money', level: 1 }).waitFor();
     expect(await menuButton.getAttribute('aria-expanded')).toBe('false');
+    // No page is wider than the screen, and every header stays short.
+    for (const path of ['/money', '/alumni', '/reports/annual/2018', '/follow-ups', '/partners', '/programs/1']) {
+      await page.goto(`${b.h.url}${path}`);
+      await page.getByRole('heading', { level: 1 }).waitFor();
+      await page.waitForLoadState('networkidle');
+      expect(await page.evaluate(() => document.documentElement.scrollWidth), path).toBeLessThanOrEqual(390);
+      expect((await page.locator('header.top').boundingBox())?.height, path).toBeLessThanOrEqual(844 * 0.15);
+    }
     await context.close();
   });
 
