@@ -101,6 +101,7 @@ describe.skipIf(!canRun)('layout on a phone and a laptop', () => {
     for (const [path, form, chip] of [
       ['/partners?country=FJ', 'Filter the partners', 'Country: Fiji'],
       ['/offers?modality=training', 'Filter course offers', 'Modality: Training'],
+      ['/agreements?country=MX', 'Filter the agreements', 'Country: Mexico'],
     ] as const) {
       await page.goto(`${b.h.url}${path}`);
       await chips.getByText(chip).waitFor();
