@@ -168,7 +168,8 @@ export function Layout() {
               aria-pressed={lang === l}
               onClick={() => void setLanguage(l)}
               lang={l}
-              aria-label={l === 'id' ? 'Bahasa Indonesia' : 'English'}
+              // The name holds both the long and the short form, so that either one spoken or read finds it.
+              aria-label={l === 'id' ? 'Bahasa Indonesia (ID)' : 'English (EN)'}
             >
               {/* The short form (ID, EN) on narrow screens. */}
               <span className="long">{l === 'id' ? 'Bahasa Indonesia' : 'English'}</span>
