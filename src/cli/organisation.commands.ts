@@ -11,7 +11,7 @@ export function registerOrganisationCommands(program: Command, ctx: CliContext):
   orgs
     .command('list')
     .description('list organisations')
-    .option('--kind <kind>', 'provider_agency, partner, recipient_institution, multilateral')
+    .option('--kind <kind>', 'provider_agency, embassy, partner, recipient_institution, multilateral')
     .option('--search <text>', 'text in code, names or acronym')
     .addOption(jsonOption())
     .action(async (opts: { kind?: string; search?: string; json?: boolean }) => (await actions()).orgsList(ctx, opts));

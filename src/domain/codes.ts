@@ -141,11 +141,20 @@ export type SscRole = (typeof sscRoles.codes)[number];
 
 export const organisationKinds = defineCodeSet({
   provider_agency: { en: 'Provider ministry or agency', id: 'Kementerian/lembaga pelaksana' },
+  embassy: { en: 'Indonesian mission abroad (embassy, consulate)', id: 'Perwakilan RI di luar negeri (KBRI, KJRI)' },
   partner: { en: 'Partner', id: 'Mitra' },
   recipient_institution: { en: 'Recipient institution', id: 'Lembaga penerima' },
   multilateral: { en: 'Multilateral organisation', id: 'Organisasi multilateral' },
 });
 export type OrganisationKind = (typeof organisationKinds.codes)[number];
+
+/**
+ * Kinds of organisation that may implement a program: Indonesia's ministries and agencies, and (in
+ * imported IATI data) partners and multilaterals. A mission abroad relays requests and nominates
+ * participants, and a recipient institution receives programs: neither implements one.
+ */
+export const IMPLEMENTING_KINDS: readonly OrganisationKind[] = ['provider_agency', 'partner', 'multilateral'];
+export const canImplement = (kind: OrganisationKind): boolean => IMPLEMENTING_KINDS.includes(kind);
 
 export const sexes = defineCodeSet({
   F: { en: 'Female', id: 'Perempuan', aliases: ['P', 'W', 'woman', 'wanita'] },

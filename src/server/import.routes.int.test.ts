@@ -39,6 +39,43 @@ describeEachEngine('imports and reports API', (app) => {
     expect(batches[0]).toMatchObject({ kind: 'activities', status: 'rejected', rowsRejected: 2 });
   });
 
+  it('refuses a CSV or IATI row whose implementer is an embassy, naming the row and the column', async () => {
+    const created = await server().inject({
+      method: 'POST',
+      url: '/api/v1/organisations',
+      payload: { code: 'ID-KBRI-TEST', nameEn: 'Embassy of Indonesia in Testland', type: '10', countryCode: 'ID', kind: 'embassy' },
+    });
+    expect(created.statusCode).toBe(201);
+    const res = await csv(
+      '/api/v1/imports/activities',
+      'identifier,title_en,implementing_agency\nAPI-EMB-1,Training,Embassy of Indonesia in Testland\n',
+    );
+    expect(res.statusCode).toBe(422);
+    expect(res.json().issues).toEqual([expect.objectContaining({ path: 'line 2, implementing_agency' })]);
+    expect((await server().inject({ url: '/api/v1/activities/by-identifier/API-EMB-1' })).statusCode).toBe(404);
+    const xml = `<?xml version="1.0" encoding="UTF-8"?>
+<iati-activities version="2.03">
+  <iati-activity default-currency="USD">
+    <iati-identifier>XM-API-EMB-1</iati-identifier>
+    <reporting-org ref="XM-API" type="10"><narrative>API publisher</narrative></reporting-org>
+    <title><narrative>Training</narrative></title>
+    <participating-org ref="ID-KBRI-TEST" role="4" type="10"><narrative>Embassy</narrative></participating-org>
+    <activity-status code="2"/>
+    <activity-date iso-date="2019-05-01" type="2"/>
+    <recipient-country code="TL"/>
+  </iati-activity>
+</iati-activities>`;
+    const iati = await server().inject({
+      method: 'POST',
+      url: '/api/v1/imports/iati',
+      payload: xml,
+      headers: { 'content-type': 'application/xml', 'x-file-name': 'partner.xml' },
+    });
+    expect(iati.statusCode).toBe(422);
+    expect(JSON.stringify(iati.json().issues)).toMatch(/participating-org role 4.*does not implement programs/);
+    expect((await server().inject({ url: '/api/v1/activities/by-identifier/XM-API-EMB-1' })).statusCode).toBe(404);
+  });
+
   it('imports an IATI file sent as application/xml, and answers 422 naming the line and column of a malformed one', async () => {
     const xml = (title: string) => `<?xml version="1.0" encoding="UTF-8"?>
 <iati-activities version="2.03">

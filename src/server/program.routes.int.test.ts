@@ -116,6 +116,38 @@ describeEachEngine('programs API', (app) => {
     ]);
   });
 
+  it('refuses an embassy (or a recipient institution) as the implementer: 422 at implementingOrg, on create, patch and replace', async () => {
+    const embassy = (await post('/api/v1/organisations', anOrganisation({ kind: 'embassy' }))).json().code;
+    const recipient = (await post('/api/v1/organisations', anOrganisation({ kind: 'recipient_institution', countryCode: 'FJ' }))).json()
+      .code;
+    const agency = (await post('/api/v1/organisations', anOrganisation())).json().code;
+    const before = await count();
+    for (const org of [embassy, recipient]) {
+      const res = await post('/api/v1/activities', aProgram({ implementingOrg: org }));
+      expect(res.statusCode).toBe(422);
+      expect(res.json().issues).toEqual([expect.objectContaining({ path: 'implementingOrg', code: 'cannot_implement' })]);
+    }
+    expect(await count()).toBe(before);
+    const program = (await post('/api/v1/activities', aProgram({ implementingOrg: agency }))).json();
+    const patched = await server().inject({
+      method: 'PATCH',
+      url: `/api/v1/activities/${program.id}`,
+      payload: { implementingOrg: embassy.toLowerCase() },
+    });
+    expect(patched.statusCode).toBe(422);
+    expect(patched.json().issues.map((i: { path: string }) => i.path)).toEqual(['implementingOrg']);
+    const replaced = await server().inject({
+      method: 'PUT',
+      url: `/api/v1/activities/${program.id}`,
+      payload: { ...aProgram({ implementingOrg: embassy }), identifier: program.identifier },
+    });
+    expect(replaced.statusCode).toBe(422);
+    expect((await server().inject({ url: `/api/v1/activities/${program.id}` })).json()).toMatchObject({
+      implementingOrg: agency,
+      version: 1,
+    });
+  });
+
   it('answers 409 for an identifier that exists', async () => {
     const a = aProgram();
     expect((await post('/api/v1/activities', a)).statusCode).toBe(201);

@@ -7,12 +7,13 @@
  * is asked for; a file that is not well-formed XML always writes nothing.
  */
 import { createHash } from 'node:crypto';
-import { checkProgramRules } from '../domain/program/program.rules.js';
+import { checkImplementer, checkProgramRules } from '../domain/program/program.rules.js';
 import type { ProgramData, ProgramPartner } from '../domain/program/program.js';
 import type { IatiDetails } from '../domain/iati/iati-details.js';
 import { iatiFieldOf, mapIatiActivity, type MappedIatiActivity } from '../domain/iati/program-from-iati.js';
 import type { IatiOrgRef } from '../domain/iati/iati-participating-orgs.js';
 import type { RawIatiActivity } from '../domain/iati/raw-activity.js';
+import type { OrganisationKind } from '../domain/codes.js';
 import { isCodeIn } from '../domain/reference/codelists.js';
 import { LIMITS } from '../domain/schema-helpers.js';
 import { codeFromName } from './import-programs.js';
@@ -49,8 +50,16 @@ export interface IatiImportOptions extends ImportOptions {
 /** Finds the file's organisations in the registry, registering the unknown ones (cached per import). */
 class IatiOrganisations {
   private readonly cache = new Map<string, string>();
+  /** The kind of each organisation met, by code (to check the implementers). */
+  private readonly kinds = new Map<string, OrganisationKind>();
 
   constructor(private readonly ctx: ImportContext<'organisations'>) {}
+
+  /** The implementer's code and kind, for checkImplementer. */
+  implementer(code: string | null): { code: string; kind: OrganisationKind } | undefined {
+    const kind = code ? this.kinds.get(code) : undefined;
+    return code && kind ? { code, kind } : undefined;
+  }
 
   async codeOf(o: IatiOrgRef): Promise<string> {
     const key = o.ref ? `ref:${o.ref.toLowerCase()}` : `name:${(o.name ?? '').toLowerCase()}`;
@@ -59,6 +68,7 @@ class IatiOrganisations {
     const { organisations } = this.ctx.repos;
     const found = o.ref ? await organisations.findByCode(o.ref) : await organisations.findByName(o.name ?? '');
     let code = found?.code;
+    if (found) this.kinds.set(found.code, found.kind);
     if (!code) {
       const name = (o.name ?? o.ref ?? '').slice(0, LIMITS.shortText);
       const type = o.type && isCodeIn('OrganisationType', o.type) ? o.type : '90';
@@ -203,6 +213,10 @@ class IatiWriter {
         const implementingOrg = m.implementing ? await this.orgs.codeOf(m.implementing) : null;
         data = { ...m.data, implementingOrg, partners: dedupePartners(partners) };
         details = { ...m.details, fingerprint: fingerprint(data, m.details) };
+        // An embassy or a recipient's institution registered before does not implement programs.
+        for (const i of checkImplementer(this.orgs.implementer(implementingOrg))) {
+          this.error(m, iatiFieldOf(i.path), { code: i.code ?? 'invalid', ...(i.params ? { params: i.params } : {}) }, i.message);
+        }
       }
       // A changed (or invalid) activity must keep the countries its stored participants come from.
       if (state && (invalid || state.fingerprint !== details?.fingerprint)) {

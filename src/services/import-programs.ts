@@ -8,7 +8,7 @@ import type { FieldIssue } from '../domain/errors.js';
 import { stageOfStatus } from '../domain/program/lifecycle.js';
 import { settleStatus } from '../domain/program/stage-status.js';
 import { programFromInput, applyProgramPatch, type ProgramData } from '../domain/program/program.js';
-import { checkProgramRules } from '../domain/program/program.rules.js';
+import { checkImplementer, checkProgramRules } from '../domain/program/program.rules.js';
 import { programInputSchema, programPatchSchema, type ProgramRequest } from '../domain/program/program.schema.js';
 import { programRowToRequest, columnOfProgramPath, type ProgramRowResult } from '../domain/import/program-row.js';
 import { ACTIVITY_COLUMNS, type ProgramColumn } from '../domain/import/csv-columns.js';
@@ -47,6 +47,8 @@ export function codeFromName(name: string, prefix: string | null): string {
 /** Resolves organisation names of the file to codes, registering the unknown ones (cached per import). */
 class OrganisationResolver {
   private readonly cache = new Map<string, string>();
+  /** The kind of each organisation met, by code (to check the implementers). */
+  private readonly kinds = new Map<string, OrganisationKind>();
 
   constructor(private readonly ctx: ImportContext<'organisations'>) {}
 
@@ -57,6 +59,7 @@ class OrganisationResolver {
     const { repos } = this.ctx;
     const found = await repos.organisations.findByName(name);
     let code = found?.code;
+    if (found) this.kinds.set(found.code, found.kind);
     if (!code) {
       const country = kind === 'provider_agency' ? (this.ctx.options.providerCountry ?? 'ID') : null;
       code = await registerImportedOrganisation(this.ctx, {
@@ -66,9 +69,18 @@ class OrganisationResolver {
         kind,
         countryCode: country,
       });
+      this.kinds.set(code, kind);
     }
     this.cache.set(key, code);
     return code;
+  }
+
+  /** The implementer's code and kind (looked up when the file did not name it), for checkImplementer. */
+  async implementer(code: string | null): Promise<{ code: string; kind: OrganisationKind } | undefined> {
+    if (!code) return undefined;
+    const kind = this.kinds.get(code) ?? (await this.ctx.repos.organisations.findByCode(code))?.kind;
+    if (kind) this.kinds.set(code, kind);
+    return kind ? { code, kind } : undefined;
   }
 }
 
@@ -210,7 +222,11 @@ async function importChunk(
       // The status follows the stage (a status given must fit it; stageOfStatus gives a stage that does).
       const settled = settleStatus(data, statusGiven);
       data = settled.data;
-      const rules = [...(settled.issue ? [settled.issue] : []), ...checkProgramRules(data)].filter((i) => !reportedAlready(i, dropped));
+      const rules = [
+        ...(settled.issue ? [settled.issue] : []),
+        ...checkProgramRules(data),
+        ...checkImplementer(await resolver.implementer(data.implementingOrg)),
+      ].filter((i) => !reportedAlready(i, dropped));
       addIssues(errors, line, rules, columnOfProgramPath, cellOf, reported);
     }
     if (errors.count > before || !data) continue;

@@ -2,7 +2,7 @@
 import { programFromInput, applyProgramPatch, type Program, type ProgramData } from '../domain/program/program.js';
 import type { ProgramListQuery, Page } from '../domain/program/program-query.js';
 import type { LifecycleStage } from '../domain/codes.js';
-import { checkProgramRules } from '../domain/program/program.rules.js';
+import { checkImplementer, checkProgramRules } from '../domain/program/program.rules.js';
 import { stageOfStatus } from '../domain/program/lifecycle.js';
 import { settleStatus } from '../domain/program/stage-status.js';
 import type { ProgramInput, ProgramPatch } from '../domain/program/program.schema.js';
@@ -32,8 +32,8 @@ export interface WriteOptions {
 }
 
 /**
- * Checks that the organisations named exist, and spells their codes as stored ("JICA", not
- * "jica"). One lookup serves both.
+ * Checks that the organisations named exist and that the implementer is one that implements
+ * programs, and spells their codes as stored ("JICA", not "jica").
  */
 async function resolveOrganisations(
   repos: Repos<'organisations'>,
@@ -44,6 +44,8 @@ async function resolveOrganisations(
   const issues: FieldIssue[] = [];
   if (data.implementingOrg && !existing.has(data.implementingOrg.toLowerCase())) {
     issues.push({ path: 'implementingOrg', code: 'unknown_organisation', message: `no organisation with code "${data.implementingOrg}"` });
+  } else if (data.implementingOrg) {
+    issues.push(...checkImplementer(await repos.organisations.findByCode(data.implementingOrg)));
   }
   data.partners.forEach((p, i) => {
     if (!existing.has(p.org.toLowerCase())) {

@@ -35,7 +35,10 @@ export const ensureRecipientOrg = (app: AppContext, code: string, countryCode = 
 
 /** Creates an account with a role and signs it in through the API. */
 export async function signIn(server: FastifyInstance, app: AppContext, role: Role, orgCode: string | null = null): Promise<TestSession> {
-  if (orgCode) await (role === 'focal_point' ? ensureRecipientOrg(app, orgCode) : ensureOrg(app, orgCode));
+  if (orgCode)
+    await (role === 'focal_point'
+      ? ensureRecipientOrg(app, orgCode)
+      : ensureOrg(app, orgCode, role === 'embassy' ? 'embassy' : 'provider_agency'));
   const email = `${role}.${++accounts}.${process.pid}@test.invalid`;
   const user = await createUser(app.deps, userInputSchema.parse({ email, name: `Test ${role}`, role, orgCode, password: TEST_PASSWORD }));
   return loginAs(server, email, user.id);

@@ -68,7 +68,10 @@ const ORG_OF: Readonly<Record<Role, string | null>> = {
 /** Creates an account with the shared test password; its email is `<role>@e2e.test` unless given. */
 export async function addAccount(h: Harness, role: Role, email = `${role}@e2e.test`): Promise<string> {
   const orgCode = ORG_OF[role];
-  if (orgCode) await (role === 'focal_point' ? ensureRecipientOrg(h.app, orgCode, 'FJ') : ensureOrg(h.app, orgCode));
+  if (orgCode)
+    await (role === 'focal_point'
+      ? ensureRecipientOrg(h.app, orgCode, 'FJ')
+      : ensureOrg(h.app, orgCode, role === 'embassy' ? 'embassy' : 'provider_agency'));
   await createUser(h.app.deps, userInputSchema.parse({ email, name: `E2E ${role}`, role, orgCode, password: E2E_PASSWORD }));
   return email;
 }

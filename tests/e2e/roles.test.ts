@@ -88,7 +88,7 @@ describe.skipIf(!canRun)('roles in the browser', () => {
     await page.getByText('Account focal.fiji@e2e.test created.').waitFor();
     await expect
       .poll(() => page.getByRole('row', { name: /focal\.fiji@e2e\.test/ }).innerText())
-      .toMatch(/Recipient-government focal point[\s\S]*FJ-MFA/);
+      .toMatch(/Recipient-government focal point[\s\S]*Ministry of Foreign Affairs of the Republic of Fiji/);
     await page.getByRole('button', { name: 'Sign out' }).click();
     await login(page, h, 'focal.fiji@e2e.test', 'Empat-kata-yang-panjang-2026');
     await page.getByRole('group', { name: 'Your account' }).getByText('Recipient-government focal point').waitFor();

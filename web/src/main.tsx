@@ -7,6 +7,7 @@ import { makeRouter } from './routes.js';
 import { setCsrfToken, whenSessionEnds, type Session } from './api/client.js';
 import { sessionQuery } from './auth/session.js';
 import './styles.css';
+import './responsive.css';
 
 const queryClient = new QueryClient({
   defaultOptions: {

@@ -199,6 +199,8 @@ export function iatiFieldOf(path: string): string {
       return `sector${n}`;
     case 'partners':
       return `participating-org${n}`;
+    case 'implementingOrg':
+      return 'participating-org role 4';
     case 'sdgs':
       return `tag${n}`;
     case 'budgets':

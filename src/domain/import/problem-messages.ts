@@ -99,6 +99,14 @@ const MESSAGES: Readonly<Record<string, { en?: Render; id: Render }>> = {
     en: (p) => `${text(p, 'currency')} on ${text(p, 'date')} already appears on line ${text(p, 'line')}`,
     id: (p) => `${text(p, 'currency')} pada ${text(p, 'date')} sudah muncul di baris ${text(p, 'line')}`,
   },
+  cannot_implement: {
+    id: (p) =>
+      `${text(p, 'org')} adalah organisasi berjenis "${text(p, 'kindId')}", yang tidak melaksanakan program: sebutkan kementerian atau lembaga pelaksananya`,
+  },
+  status_contradicts_stage: {
+    id: (p) =>
+      `program pada tahap "${text(p, 'stage')}" berstatus ${text(p, 'expected')}, bukan "${text(p, 'status')}" (status mengikuti tahap: pindahkan program melalui langkah-langkahnya)`,
+  },
   not_your_program: {
     en: (p) => `program ${text(p, 'value')} is not implemented by your agency${text(p, 'org') ? ` (${text(p, 'org')})` : ''}`,
     id: (p) => `program ${text(p, 'value')} tidak dilaksanakan oleh instansi Anda${text(p, 'org') ? ` (${text(p, 'org')})` : ''}`,

@@ -2,6 +2,7 @@
  * Rules of a program that compare its fields. Each returns every broken rule as a field issue;
  * an empty list means the program is consistent.
  */
+import { canImplement, organisationKinds, type OrganisationKind } from '../codes.js';
 import { addOneYear } from '../dates.js';
 import type { FieldIssue } from '../errors.js';
 import type { ProgramData, Recipient, Sector } from './program.js';
@@ -18,6 +19,23 @@ export function checkProgramRules(a: ProgramData): FieldIssue[] {
     ...checkPartners(a),
     ...checkSdgs(a),
     ...checkMoney(a),
+  ];
+}
+
+/**
+ * The implementing organisation must be one that implements programs: an embassy relays requests
+ * and nominates participants, a recipient institution receives programs (codes.ts, canImplement).
+ * `org` is the registered organisation the program names, when it names one.
+ */
+export function checkImplementer(org: { readonly code: string; readonly kind: OrganisationKind } | null | undefined): FieldIssue[] {
+  if (!org || canImplement(org.kind)) return [];
+  return [
+    {
+      path: 'implementingOrg',
+      code: 'cannot_implement',
+      params: { org: org.code, kind: organisationKinds.label(org.kind, 'en'), kindId: organisationKinds.label(org.kind, 'id') },
+      message: `${org.code} is an organisation of kind "${organisationKinds.label(org.kind, 'en')}", which does not implement programs: name the ministry or agency that does`,
+    },
   ];
 }
 

@@ -47,6 +47,7 @@ export function statusIssue(status: ActivityStatus, stage: LifecycleStage): Fiel
   return {
     path: 'activityStatus',
     code: 'status_contradicts_stage',
+    params: { stage, status, expected: statusesOfStage(stage).join(', ') },
     message: `a program in stage "${stage}" has status ${statusesOfStage(stage)
       .map((s) => `"${s}"`)
       .join(' or ')}, not "${status}" (the status follows the stage: move the program through its transitions)`,

@@ -22,7 +22,7 @@ describeEachEngine('demo accounts', (app) => {
     const focal = await deps.store.repos.users.findByEmail('focal.fiji@mitra.demo');
     expect(focal).toMatchObject({ role: 'focal_point', orgCode: 'FJ-MFA' });
     expect(await deps.store.repos.organisations.findByCode('FJ-MFA')).toMatchObject({ kind: 'recipient_institution', countryCode: 'FJ' });
-    expect(await deps.store.repos.organisations.findByCode('ID-KBRI-SUVA')).toMatchObject({ kind: 'provider_agency', countryCode: 'ID' });
+    expect(await deps.store.repos.organisations.findByCode('ID-KBRI-SUVA')).toMatchObject({ kind: 'embassy', countryCode: 'ID' });
     // A database that already has accounts gets none.
     expect(await loadDemoAccounts(deps)).toEqual([]);
   });

@@ -21,7 +21,7 @@ export const DEMO_EMBASSY = {
   nameId: 'Kedutaan Besar Republik Indonesia di Suva',
   type: '10',
   countryCode: 'ID',
-  kind: 'provider_agency',
+  kind: 'embassy',
 } as const;
 
 /** Fiji's foreign ministry: the recipient government's focal point for Indonesian training offers. */

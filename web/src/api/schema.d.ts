@@ -2376,7 +2376,7 @@ export type paths = {
         get: {
             parameters: {
                 query?: {
-                    kind?: "provider_agency" | "partner" | "recipient_institution" | "multilateral";
+                    kind?: "provider_agency" | "embassy" | "partner" | "recipient_institution" | "multilateral";
                     q?: string;
                 };
                 header?: never;
@@ -2431,7 +2431,7 @@ export type paths = {
                         type: string;
                         countryCode?: string | null;
                         /** @enum {string} */
-                        kind: "provider_agency" | "partner" | "recipient_institution" | "multilateral";
+                        kind: "provider_agency" | "embassy" | "partner" | "recipient_institution" | "multilateral";
                         illustrative?: boolean;
                     };
                 };
@@ -2696,7 +2696,7 @@ export type paths = {
                         type?: string;
                         countryCode?: string | null;
                         /** @enum {string} */
-                        kind?: "provider_agency" | "partner" | "recipient_institution" | "multilateral";
+                        kind?: "provider_agency" | "embassy" | "partner" | "recipient_institution" | "multilateral";
                         illustrative?: boolean;
                     };
                 };
@@ -13971,7 +13971,7 @@ export type components = {
             type: string;
             countryCode: string | null;
             /** @enum {string} */
-            kind: "provider_agency" | "partner" | "recipient_institution" | "multilateral";
+            kind: "provider_agency" | "embassy" | "partner" | "recipient_institution" | "multilateral";
             illustrative: boolean;
             createdAt: string;
             updatedAt: string;
@@ -14698,7 +14698,7 @@ export type components = {
             nameId: string | null;
             acronym: string | null;
             /** @enum {string} */
-            kind: "provider_agency" | "partner" | "recipient_institution" | "multilateral";
+            kind: "provider_agency" | "embassy" | "partner" | "recipient_institution" | "multilateral";
             country: string | null;
             programs: number;
             triangular: number;
@@ -15171,7 +15171,7 @@ export type components = {
             type: string;
             countryCode: string | null;
             /** @enum {string} */
-            kind: "provider_agency" | "partner" | "recipient_institution" | "multilateral";
+            kind: "provider_agency" | "embassy" | "partner" | "recipient_institution" | "multilateral";
             illustrative: boolean;
             createdAt: string;
             updatedAt: string;
@@ -15898,7 +15898,7 @@ export type components = {
             nameId: string | null;
             acronym: string | null;
             /** @enum {string} */
-            kind: "provider_agency" | "partner" | "recipient_institution" | "multilateral";
+            kind: "provider_agency" | "embassy" | "partner" | "recipient_institution" | "multilateral";
             country: string | null;
             programs: number;
             triangular: number;

@@ -1,4 +1,5 @@
 import { Link, Outlet, useLocation, useNavigate } from '@tanstack/react-router';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { roles } from '../../../src/domain/access/actor.js';
 import { useOrganisation, useRecordYears } from '../api/queries.js';
@@ -40,7 +41,7 @@ function UserMenu() {
   }
   return (
     <div className="user" role="group" aria-label={t('auth.account')}>
-      <span className="who">
+      <span className="who" title={user.name}>
         <strong>{user.name}</strong>
         <span className="muted small">
           {' '}
@@ -53,12 +54,39 @@ function UserMenu() {
           )}
         </span>
       </span>
-      <Link to="/account/password">{t('auth.changePassword')}</Link>
+      <Link to="/account/password" className="wide-only">
+        {t('auth.changePassword')}
+      </Link>
       <button type="button" className="link" onClick={() => logout.mutate(undefined, { onSettled: () => void navigate({ to: '/' }) })}>
         {t('auth.signOut')}
       </button>
     </div>
   );
+}
+
+/**
+ * The menu's fold on narrow screens (styles.css, .menu-toggle): the button opens and closes it,
+ * Escape closes it and gives the focus back to the button, opening moves the focus to the first
+ * link, and following a link (a new page) closes it. On wide screens the menu always shows.
+ */
+function useMenuFold() {
+  const [open, setOpen] = useState(false);
+  const button = useRef<HTMLButtonElement>(null);
+  const panel = useRef<HTMLDivElement>(null);
+  const { pathname } = useLocation();
+  useEffect(() => setOpen(false), [pathname]);
+  useEffect(() => {
+    if (!open) return;
+    panel.current?.querySelector<HTMLElement>('a, button')?.focus();
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key !== 'Escape') return;
+      setOpen(false);
+      button.current?.focus();
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, [open]);
+  return { open, toggle: () => setOpen((o) => !o), button, panel };
 }
 
 export function Layout() {
@@ -68,6 +96,7 @@ export function Layout() {
   // The annual report of the latest year with programs that has begun; the annual plan of this year.
   const { year } = useRecordYears();
   const setPageTitle = useDocumentTitle();
+  const menu = useMenuFold();
   return (
     <PageTitleContext.Provider value={setPageTitle}>
       <a className="skip" href="#main">
@@ -80,43 +109,71 @@ export function Layout() {
           </Link>
           <span className="tagline">{t('app.tagline')}</span>
         </div>
-        <nav aria-label="Mitra">
-          <Link to="/" activeOptions={{ exact: true }}>
-            {t('app.nav.dashboard')}
-          </Link>
-          <Link to="/programs" activeOptions={{ exact: true }}>
-            {t('app.nav.programs')}
-          </Link>
-          {can.createProgram(user) && <Link to="/programs/new">{t('app.nav.newProgram')}</Link>}
-          {can.import(user) && <Link to="/import">{t('app.nav.import')}</Link>}
-          <Link to="/reports/annual/$year" params={{ year: String(year) }} activeOptions={{ includeSearch: false }}>
-            {t('app.nav.report')}
-          </Link>
-          <Link to="/money">{t('money.nav')}</Link>
-          {can.internal(user) && (
-            <Link to="/plan/$year" params={{ year: String(new Date().getFullYear()) }}>
-              {t('app.nav.plan')}
+        <button
+          ref={menu.button}
+          type="button"
+          className="menu-toggle secondary"
+          aria-expanded={menu.open}
+          aria-controls="site-menu"
+          onClick={menu.toggle}
+        >
+          <span aria-hidden="true">☰</span> {t('app.menu')}
+        </button>
+        <div id="site-menu" ref={menu.panel} className={menu.open ? 'site-menu open' : 'site-menu'}>
+          <nav aria-label="Mitra">
+            <Link to="/" activeOptions={{ exact: true }}>
+              {t('app.nav.dashboard')}
             </Link>
-          )}
-          <Link to="/analytics">{t('analytics.nav')}</Link>
-          <Link to="/priorities">{t('priorities.nav')}</Link>
-          <Link to="/offers">{t('offers.nav')}</Link>
-          {canOffers.myNominations(user) && <Link to="/nominations">{t('offers.mine.nav')}</Link>}
-          {canRequests.see(user) && <Link to="/requests">{t('requests.nav')}</Link>}
-          <Link to="/partners" activeOptions={{ includeSearch: false }}>
-            {t('partnerships.nav')}
-          </Link>
-          {canAlumni.see(user) && <Link to="/alumni">{t('alumni.nav')}</Link>}
-          {canAlumni.surveyAdmin(user) && <Link to="/surveys">{t('alumni.surveys.nav')}</Link>}
-          {can.manageUsers(user) && <Link to="/admin/users">{t('app.nav.users')}</Link>}
-          {can.readAudit(user) && <Link to="/admin/audit">{t('app.nav.audit')}</Link>}
-          <a href="/api/docs">{t('app.nav.api')}</a>
-        </nav>
+            <Link to="/programs" activeOptions={{ exact: true }}>
+              {t('app.nav.programs')}
+            </Link>
+            {can.createProgram(user) && <Link to="/programs/new">{t('app.nav.newProgram')}</Link>}
+            {can.import(user) && <Link to="/import">{t('app.nav.import')}</Link>}
+            <Link to="/reports/annual/$year" params={{ year: String(year) }} activeOptions={{ includeSearch: false }}>
+              {t('app.nav.report')}
+            </Link>
+            <Link to="/money">{t('money.nav')}</Link>
+            {can.internal(user) && (
+              <Link to="/plan/$year" params={{ year: String(new Date().getFullYear()) }}>
+                {t('app.nav.plan')}
+              </Link>
+            )}
+            <Link to="/analytics">{t('analytics.nav')}</Link>
+            <Link to="/priorities">{t('priorities.nav')}</Link>
+            <Link to="/offers">{t('offers.nav')}</Link>
+            {canOffers.myNominations(user) && <Link to="/nominations">{t('offers.mine.nav')}</Link>}
+            {canRequests.see(user) && <Link to="/requests">{t('requests.nav')}</Link>}
+            <Link to="/partners" activeOptions={{ includeSearch: false }}>
+              {t('partnerships.nav')}
+            </Link>
+            {canAlumni.see(user) && <Link to="/alumni">{t('alumni.nav')}</Link>}
+            {canAlumni.surveyAdmin(user) && <Link to="/surveys">{t('alumni.surveys.nav')}</Link>}
+            {can.manageUsers(user) && <Link to="/admin/users">{t('app.nav.users')}</Link>}
+            {can.readAudit(user) && <Link to="/admin/audit">{t('app.nav.audit')}</Link>}
+            <a href="/api/docs">{t('app.nav.api')}</a>
+            {user && (
+              // The account's own link sits in the menu on narrow screens, where the header keeps the name and sign-out only.
+              <Link to="/account/password" className="narrow-only">
+                {t('auth.changePassword')}
+              </Link>
+            )}
+          </nav>
+        </div>
         <UserMenu />
         <div className="lang" role="group" aria-label={t('app.language')}>
           {(['id', 'en'] as const).map((l) => (
-            <button key={l} type="button" aria-pressed={lang === l} onClick={() => void setLanguage(l)} lang={l}>
-              {l === 'id' ? 'Bahasa Indonesia' : 'English'}
+            <button
+              key={l}
+              type="button"
+              aria-pressed={lang === l}
+              onClick={() => void setLanguage(l)}
+              lang={l}
+              // The name holds both the long and the short form, so that either one spoken or read finds it.
+              aria-label={l === 'id' ? 'Bahasa Indonesia (ID)' : 'English (EN)'}
+            >
+              {/* The short form (ID, EN) on narrow screens. */}
+              <span className="long">{l === 'id' ? 'Bahasa Indonesia' : 'English'}</span>
+              <span className="short">{l.toUpperCase()}</span>
             </button>
           ))}
         </div>

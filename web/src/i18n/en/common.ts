@@ -4,6 +4,8 @@ export const app = {
   tagline: 'South-South and Triangular Cooperation registry',
   skip: 'Skip to content',
   language: 'Language',
+  /** The menu button on narrow screens (the menu folds behind it). */
+  menu: 'Menu',
   nav: {
     dashboard: 'Dashboard',
     programs: 'Programs',
@@ -68,6 +70,11 @@ export const app = {
 
 export const common = {
   loading: 'Loading…',
+  /** A list's filter form folds behind this button on narrow screens; the active filters show as chips. */
+  filters: 'Filters',
+  filtersActive: 'Filters ({{count}})',
+  activeFilters: 'Active filters',
+  removeFilter: 'Remove filter: {{label}}',
   retry: 'Try again',
   save: 'Save',
   cancel: 'Cancel',

@@ -96,6 +96,7 @@ export const partnerships = {
     clear: 'Clear filters',
     live: 'Signed or in force',
     partnerCode: 'Partner (organisation code)',
+    partnerChip: 'Partner',
     expiringWithin: 'Ending within',
     withinDays: '{{days}} days (or already ended)',
     empty: 'No agreement matches these filters.',

@@ -69,6 +69,7 @@ export const programs = {
     participants: 'Participants',
   },
   partner: 'Partner (code)',
+  partnerChip: 'Partner',
   region: 'Region',
   country: 'Country',
   modality: 'Modality',
@@ -163,6 +164,9 @@ export const form = {
   choose: 'Choose…',
   saved: 'Saved.',
   errorsBelow: 'Please correct the fields marked below.',
+  identifierHint: 'e.g. ID-KEMLU-2019-01',
+  ownAgency: 'Your agency registers its own programs.',
+  cannotImplement: '{{name}} (cannot implement: choose another)',
 };
 
 export const issues = {
@@ -195,6 +199,7 @@ export const issues = {
   unknown_country: 'Unknown country.',
   unknown_code: 'Choose a value from the list.',
   unknown_organisation: 'No organisation with this code.',
+  cannot_implement: 'An embassy or a recipient institution does not implement programs: choose the ministry or agency that does.',
   triangular_partner_required: 'A triangular program needs a second provider or facilitator among its partners.',
   budget_period: 'A budget period must not be longer than one year.',
   invalid_amount: 'Enter an amount with at most two decimals.',

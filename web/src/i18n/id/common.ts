@@ -6,6 +6,7 @@ export const app: typeof en.app = {
   tagline: 'Registri Kerja Sama Selatan-Selatan dan Triangular',
   skip: 'Langsung ke isi',
   language: 'Bahasa',
+  menu: 'Menu',
   nav: {
     dashboard: 'Dasbor',
     programs: 'Program',
@@ -69,6 +70,10 @@ export const app: typeof en.app = {
 
 export const common: typeof en.common = {
   loading: 'Memuat…',
+  filters: 'Filter',
+  filtersActive: 'Filter ({{count}})',
+  activeFilters: 'Filter aktif',
+  removeFilter: 'Hapus filter: {{label}}',
   retry: 'Coba lagi',
   save: 'Simpan',
   cancel: 'Batal',

@@ -92,6 +92,7 @@ export const partnerships: typeof en.partnerships = {
     clear: 'Hapus saringan',
     live: 'Ditandatangani atau berlaku',
     partnerCode: 'Mitra (kode organisasi)',
+    partnerChip: 'Mitra',
     expiringWithin: 'Berakhir dalam',
     withinDays: '{{days}} hari (atau sudah berakhir)',
     empty: 'Tidak ada perjanjian yang sesuai dengan saringan ini.',

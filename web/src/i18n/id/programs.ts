@@ -72,6 +72,7 @@ export const programs: typeof en.programs = {
     participants: 'Peserta',
   },
   partner: 'Mitra (kode)',
+  partnerChip: 'Mitra',
   region: 'Kawasan',
   country: 'Negara',
   modality: 'Bentuk kegiatan',
@@ -167,6 +168,9 @@ export const form: typeof en.form = {
   choose: 'Pilih…',
   saved: 'Tersimpan.',
   errorsBelow: 'Perbaiki isian yang ditandai di bawah.',
+  identifierHint: 'misalnya ID-KEMLU-2019-01',
+  ownAgency: 'Instansi Anda mendaftarkan programnya sendiri.',
+  cannotImplement: '{{name}} (bukan pelaksana: pilih yang lain)',
 };
 
 export const issues: typeof en.issues = {
@@ -199,6 +203,7 @@ export const issues: typeof en.issues = {
   unknown_country: 'Negara tidak dikenal.',
   unknown_code: 'Pilih nilai dari daftar.',
   unknown_organisation: 'Tidak ada organisasi dengan kode ini.',
+  cannot_implement: 'Perwakilan RI atau lembaga penerima tidak melaksanakan program: pilih kementerian/lembaga pelaksananya.',
   triangular_partner_required: 'Program triangular memerlukan mitra penyedia kedua atau fasilitator.',
   budget_period: 'Periode anggaran tidak boleh lebih dari satu tahun.',
   invalid_amount: 'Masukkan jumlah dengan paling banyak dua desimal.',

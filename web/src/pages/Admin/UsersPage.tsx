@@ -13,6 +13,7 @@ import { EmptyState, QueryState } from '../../components/Status.js';
 import { useFormat } from '../../format.js';
 import { UserForm } from './UserForm.js';
 import { OptionalCodeSelect } from '../../components/CodeSelect.js';
+import { OrgName } from '../../components/OrgName.js';
 
 export function UsersPage() {
   const { t } = useTranslation();
@@ -92,7 +93,9 @@ export function UsersPage() {
                       <td>{u.email}</td>
                       <td>{u.name}</td>
                       <td>{f.code(roles, u.role)}</td>
-                      <td>{u.orgCode ?? '—'}</td>
+                      <td>
+                        <OrgName code={u.orgCode} />
+                      </td>
                       <td>{u.disabled ? t('admin.disabled') : t('admin.active')}</td>
                       <td>{u.lastLoginAt ? instant(u.lastLoginAt) : '—'}</td>
                       <td>

@@ -8,6 +8,7 @@ import { EmptyState, Loading, ProblemMessage } from '../../components/Status.js'
 import { useFormat } from '../../format.js';
 import { ALUMNI_PAGE_SIZE, type AlumniSearch } from './alumni-search.js';
 import { SEARCH_MIN_LENGTH } from '../../../../src/domain/program/list-limits.js';
+import { FilterPanel } from '../../components/FilterPanel.js';
 
 export function AlumniPage() {
   const { t } = useTranslation();
@@ -41,37 +42,52 @@ export function AlumniPage() {
         </div>
       </div>
       <p className="muted">{t('alumni.privacyNote')}</p>
-      <form
-        className="filters"
-        role="search"
-        onSubmit={(e) => {
-          e.preventDefault();
-          set({ q: q.trim() || undefined });
-        }}
+      <FilterPanel
+        active={[
+          ...(search.q ? [{ key: 'q', label: `${t('alumni.search')}: “${search.q}”`, onRemove: () => set({ q: undefined }) }] : []),
+          ...(search.country
+            ? [
+                {
+                  key: 'country',
+                  label: `${t('alumni.country')}: ${f.country(search.country)}`,
+                  onRemove: () => set({ country: undefined }),
+                },
+              ]
+            : []),
+        ]}
       >
-        <label>
-          {t('alumni.search')}
-          {/* Served by a trigram index: three characters or more (SEARCH_MIN_LENGTH). */}
-          <input
-            type="search"
-            value={q}
-            minLength={SEARCH_MIN_LENGTH}
-            title={t('programs.searchHint')}
-            onChange={(e) => setQ(e.target.value)}
-          />
-        </label>
-        {search.country ? (
-          <p>
-            {t('alumni.country')}: <strong>{f.country(search.country)}</strong>{' '}
-            <button type="button" className="link" onClick={() => set({ country: undefined })}>
-              {t('alumni.clearCountry')}
-            </button>
-          </p>
-        ) : (
-          <CountryPicker label={t('alumni.country')} onPick={(country) => set({ country })} />
-        )}
-        <button type="submit">{t('alumni.apply')}</button>
-      </form>
+        <form
+          className="filters"
+          role="search"
+          onSubmit={(e) => {
+            e.preventDefault();
+            set({ q: q.trim() || undefined });
+          }}
+        >
+          <label>
+            {t('alumni.search')}
+            {/* Served by a trigram index: three characters or more (SEARCH_MIN_LENGTH). */}
+            <input
+              type="search"
+              value={q}
+              minLength={SEARCH_MIN_LENGTH}
+              title={t('programs.searchHint')}
+              onChange={(e) => setQ(e.target.value)}
+            />
+          </label>
+          {search.country ? (
+            <p>
+              {t('alumni.country')}: <strong>{f.country(search.country)}</strong>{' '}
+              <button type="button" className="link" onClick={() => set({ country: undefined })}>
+                {t('alumni.clearCountry')}
+              </button>
+            </p>
+          ) : (
+            <CountryPicker label={t('alumni.country')} onPick={(country) => set({ country })} />
+          )}
+          <button type="submit">{t('alumni.apply')}</button>
+        </form>
+      </FilterPanel>
       {list.isPending ? (
         <Loading />
       ) : list.error || !list.data ? (
@@ -81,30 +97,32 @@ export function AlumniPage() {
       ) : (
         <>
           <p>{t('alumni.count', { count: total })}</p>
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{t('alumni.columns.name')}</th>
-                <th scope="col">{t('alumni.columns.country')}</th>
-                <th scope="col">{t('alumni.columns.organisation')}</th>
-                <th scope="col">{t('alumni.columns.programs')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {list.data.items.map((a) => (
-                <tr key={a.id}>
-                  <td>
-                    <Link to="/alumni/$id" params={{ id: String(a.id) }}>
-                      {a.fullName}
-                    </Link>
-                  </td>
-                  <td>{f.country(a.country)}</td>
-                  <td>{a.organisation ?? '—'}</td>
-                  <td>{a.programs.map((p) => `${f.title(p)} (${p.year ?? '—'})`).join('; ')}</td>
+          <div className="table-wrap">
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">{t('alumni.columns.name')}</th>
+                  <th scope="col">{t('alumni.columns.country')}</th>
+                  <th scope="col">{t('alumni.columns.organisation')}</th>
+                  <th scope="col">{t('alumni.columns.programs')}</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {list.data.items.map((a) => (
+                  <tr key={a.id}>
+                    <td>
+                      <Link to="/alumni/$id" params={{ id: String(a.id) }}>
+                        {a.fullName}
+                      </Link>
+                    </td>
+                    <td>{f.country(a.country)}</td>
+                    <td>{a.organisation ?? '—'}</td>
+                    <td>{a.programs.map((p) => `${f.title(p)} (${p.year ?? '—'})`).join('; ')}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
           {pages > 1 && (
             <nav className="pager" aria-label={t('alumni.pages')}>
               <button type="button" disabled={page <= 1} onClick={() => void navigate({ search: (s) => ({ ...s, page: page - 1 }) })}>

@@ -61,7 +61,7 @@ function InKindRow({ e }: { e: Estimate }) {
             <RateTag spending={e.value} />
           </>
         ) : (
-          <span className="muted">{e.gaps.map(gapText).join('; ')}</span>
+          <span className="muted gap-text">{e.gaps.map(gapText).join('; ')}</span>
         )}
       </td>
     </tr>

@@ -4,6 +4,8 @@ import { useTranslation } from 'react-i18next';
 import { lifecycleStages } from '../../../../src/domain/codes.js';
 import { useOrganisations } from '../../api/queries.js';
 import { CodeFilter } from '../../components/CodeFilter.js';
+import { FilterPanel, type ActiveFilter } from '../../components/FilterPanel.js';
+import { useOrgNames } from '../../components/OrgName.js';
 import { useFormat } from '../../format.js';
 import type { MoneyGrouping, MoneySearch } from './money-search.js';
 
@@ -21,7 +23,31 @@ export function MoneyFilters({
   const { t } = useTranslation();
   const f = useFormat();
   const id = useId();
-  const agencies = (useOrganisations().data?.items ?? []).filter((o) => o.kind === 'provider_agency');
+  const names = useOrgNames();
+  const collator = new Intl.Collator(f.lang, { sensitivity: 'base' });
+  const agencies = (useOrganisations().data?.items ?? [])
+    .filter((o) => o.kind === 'provider_agency')
+    .sort((a, b) => collator.compare(f.orgName(a), f.orgName(b)));
+  const active: ActiveFilter[] = [
+    ...(search.yearFrom
+      ? [{ key: 'yearFrom', label: `${t('money.yearFrom')}: ${search.yearFrom}`, onRemove: () => onChange({ yearFrom: undefined }) }]
+      : []),
+    ...(search.yearTo
+      ? [{ key: 'yearTo', label: `${t('money.yearTo')}: ${search.yearTo}`, onRemove: () => onChange({ yearTo: undefined }) }]
+      : []),
+    ...(search.agency
+      ? [{ key: 'agency', label: `${t('money.agency')}: ${names.name(search.agency)}`, onRemove: () => onChange({ agency: undefined }) }]
+      : []),
+    ...(search.stage
+      ? [
+          {
+            key: 'stage',
+            label: `${t('money.stage')}: ${f.code(lifecycleStages, search.stage)}`,
+            onRemove: () => onChange({ stage: undefined }),
+          },
+        ]
+      : []),
+  ];
   const yearSelect = (key: 'yearFrom' | 'yearTo', label: string) => (
     <div className="field-like">
       <label htmlFor={`${id}-${key}`}>{label}</label>
@@ -40,44 +66,46 @@ export function MoneyFilters({
     </div>
   );
   return (
-    <form className="filters" role="search" aria-label={t('money.filters')} onSubmit={(e) => e.preventDefault()}>
-      {yearSelect('yearFrom', t('money.yearFrom'))}
-      {yearSelect('yearTo', t('money.yearTo'))}
-      <div className="field-like">
-        <label htmlFor={`${id}-agency`}>{t('money.agency')}</label>
-        <select id={`${id}-agency`} value={search.agency ?? ''} onChange={(e) => onChange({ agency: e.target.value || undefined })}>
-          <option value="">{t('common.all')}</option>
-          {agencies.map((o) => (
-            <option key={o.code} value={o.code}>
-              {o.acronym ? `${o.acronym} — ` : ''}
-              {f.orgName(o)}
-            </option>
-          ))}
-        </select>
-      </div>
-      <CodeFilter
-        id={`${id}-stage`}
-        label={t('money.stage')}
-        codes={lifecycleStages}
-        value={search.stage}
-        onChange={(stage) => onChange({ stage })}
-      />
-      <div className="field-like">
-        <span id={`${id}-group`}>{t('money.groupBy')}</span>
-        <div className="toggle" role="radiogroup" aria-labelledby={`${id}-group`}>
-          {GROUPINGS.map((g) => (
-            <button
-              key={g}
-              type="button"
-              role="radio"
-              aria-checked={(search.groupBy ?? 'program') === g}
-              onClick={() => onChange({ groupBy: g === 'program' ? undefined : g })}
-            >
-              {t(`money.groupings.${g}`)}
-            </button>
-          ))}
+    <FilterPanel active={active}>
+      <form className="filters" role="search" aria-label={t('money.filters')} onSubmit={(e) => e.preventDefault()}>
+        {yearSelect('yearFrom', t('money.yearFrom'))}
+        {yearSelect('yearTo', t('money.yearTo'))}
+        <div className="field-like">
+          <label htmlFor={`${id}-agency`}>{t('money.agency')}</label>
+          <select id={`${id}-agency`} value={search.agency ?? ''} onChange={(e) => onChange({ agency: e.target.value || undefined })}>
+            <option value="">{t('common.all')}</option>
+            {agencies.map((o) => (
+              <option key={o.code} value={o.code}>
+                {o.acronym ? `${o.acronym} — ` : ''}
+                {f.orgName(o)}
+              </option>
+            ))}
+          </select>
         </div>
-      </div>
-    </form>
+        <CodeFilter
+          id={`${id}-stage`}
+          label={t('money.stage')}
+          codes={lifecycleStages}
+          value={search.stage}
+          onChange={(stage) => onChange({ stage })}
+        />
+        <div className="field-like">
+          <span id={`${id}-group`}>{t('money.groupBy')}</span>
+          <div className="toggle" role="radiogroup" aria-labelledby={`${id}-group`}>
+            {GROUPINGS.map((g) => (
+              <button
+                key={g}
+                type="button"
+                role="radio"
+                aria-checked={(search.groupBy ?? 'program') === g}
+                onClick={() => onChange({ groupBy: g === 'program' ? undefined : g })}
+              >
+                {t(`money.groupings.${g}`)}
+              </button>
+            ))}
+          </div>
+        </div>
+      </form>
+    </FilterPanel>
   );
 }

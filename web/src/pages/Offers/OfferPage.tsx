@@ -13,6 +13,7 @@ import { Loading } from '../../components/Status.js';
 import { useFormat } from '../../format.js';
 import { NominationForm } from './NominationForm.js';
 import { Deadline, OfferProblem, OfferStatusBadge, useInstant } from './parts.js';
+import { OrgName } from '../../components/OrgName.js';
 
 export function OfferPage() {
   const { id } = useParams({ from: '/offers/$id' });
@@ -71,7 +72,9 @@ function OfferDetails({ view }: { view: OfferView }) {
             <dt>{t('program.venue')}</dt>
             <dd>{[program.venueCity, program.venueCountry ? f.country(program.venueCountry) : null].filter(Boolean).join(', ') || '—'}</dd>
             <dt>{t('program.implementer')}</dt>
-            <dd>{program.implementingOrg ?? '—'}</dd>
+            <dd>
+              <OrgName code={program.implementingOrg} />
+            </dd>
             <dt>{t('offers.deadline')}</dt>
             <dd>
               <Deadline at={offer.deadline} />

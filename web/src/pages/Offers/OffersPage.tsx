@@ -46,6 +46,36 @@ export function OffersPage() {
         query={search.q}
         placeholder={t('offers.searchHint')}
         onSearch={(q) => set({ q })}
+        active={[
+          ...(search.country
+            ? [
+                {
+                  key: 'country',
+                  label: `${t('offers.eligibleCountry')}: ${f.country(search.country)}`,
+                  onRemove: () => set({ country: undefined }),
+                },
+              ]
+            : []),
+          ...(search.modality
+            ? [
+                {
+                  key: 'modality',
+                  label: `${t('program.modality')}: ${f.code(modalities, search.modality)}`,
+                  onRemove: () => set({ modality: undefined }),
+                },
+              ]
+            : []),
+          ...(search.flagshipArea
+            ? [
+                {
+                  key: 'flagshipArea',
+                  label: `${t('program.area')}: ${f.code(flagshipAreas, search.flagshipArea)}`,
+                  onRemove: () => set({ flagshipArea: undefined }),
+                },
+              ]
+            : []),
+          ...(search.all ? [{ key: 'all', label: t('offers.includeClosed'), onRemove: () => set({ all: undefined }) }] : []),
+        ]}
         clear={
           <Link to="/offers" search={{}} className="button secondary">
             {t('offers.clear')}

@@ -18,6 +18,7 @@ import { EditAgreement, StatusSteps } from './AgreementEdit.js';
 import { AgreementPrograms } from './AgreementPrograms.js';
 import { DeleteAgreement } from './DeleteRecord.js';
 import { PartnershipTabs } from './PartnershipTabs.js';
+import { OrgName } from '../../components/OrgName.js';
 
 export function AgreementPage() {
   const { t } = useTranslation();
@@ -101,7 +102,9 @@ function Agreement({ detail }: { detail: AgreementDetail }) {
               <dt>{t('partnerships.agreements.fields.areas')}</dt>
               <dd>{a.areas.length ? a.areas.map((x) => f.code(flagshipAreas, x)).join(', ') : '—'}</dd>
               <dt>{t('partnerships.agreements.fields.ownerOrg')}</dt>
-              <dd>{a.ownerOrg ?? '—'}</dd>
+              <dd>
+                <OrgName code={a.ownerOrg} />
+              </dd>
               <dt>{t('partnerships.agreements.recordedBy')}</dt>
               <dd>
                 {a.createdBy} · {f.date(a.createdAt.slice(0, 10))}

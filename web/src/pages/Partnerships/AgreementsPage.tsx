@@ -19,6 +19,7 @@ import { AGREEMENT_PAGE_SIZE, EXPIRING_CHOICES, agreementListParams } from './ag
 import { PartnershipTabs } from './PartnershipTabs.js';
 import { DownloadLinks, ListResults } from '../../components/ListResults.js';
 import { SearchFilters } from '../../components/SearchFilters.js';
+import { useOrgNames } from '../../components/OrgName.js';
 
 type AgreementSearchKey = 'q' | 'status' | 'kind' | 'partner' | 'country' | 'area' | 'expiringWithin' | 'page';
 
@@ -32,6 +33,7 @@ export function AgreementsPage() {
   const params = agreementListParams(search);
   const list = useAgreements(params);
   const organisations = useOrganisations();
+  const names = useOrgNames();
   const { page: _page, pageSize: _pageSize, ...filter } = params;
   const set = (patch: Partial<Record<AgreementSearchKey, string | undefined>>) =>
     void navigate({ search: (s) => ({ ...s, ...patch, page: undefined }) });
@@ -61,6 +63,69 @@ export function AgreementsPage() {
         query={params.q}
         placeholder={t('partnerships.agreements.search')}
         onSearch={(q) => set({ q, partner: partner.trim() || undefined })}
+        active={[
+          ...(params.status
+            ? [
+                {
+                  key: 'status',
+                  label: `${t('partnerships.agreements.columns.status')}: ${
+                    params.status === 'signed,in_force'
+                      ? t('partnerships.agreements.live')
+                      : params.status
+                          .split(',')
+                          .map((s) => f.code(agreementStatuses, s))
+                          .join(', ')
+                  }`,
+                  onRemove: () => set({ status: undefined }),
+                },
+              ]
+            : []),
+          ...(params.kind
+            ? [
+                {
+                  key: 'kind',
+                  label: `${t('partnerships.agreements.columns.kind')}: ${f.code(agreementKinds, params.kind)}`,
+                  onRemove: () => set({ kind: undefined }),
+                },
+              ]
+            : []),
+          ...(params.area
+            ? [
+                {
+                  key: 'area',
+                  label: `${t('partnerships.agreements.fields.areas')}: ${f.code(flagshipAreas, params.area)}`,
+                  onRemove: () => set({ area: undefined }),
+                },
+              ]
+            : []),
+          ...(params.partner
+            ? [
+                {
+                  key: 'partner',
+                  label: `${t('partnerships.agreements.partnerChip')}: ${names.name(params.partner)}`,
+                  onRemove: () => set({ partner: undefined }),
+                },
+              ]
+            : []),
+          ...(params.country
+            ? [
+                {
+                  key: 'country',
+                  label: `${t('partnerships.agreements.columns.country')}: ${f.country(params.country)}`,
+                  onRemove: () => set({ country: undefined }),
+                },
+              ]
+            : []),
+          ...(params.expiringWithin !== undefined
+            ? [
+                {
+                  key: 'expiringWithin',
+                  label: `${t('partnerships.agreements.expiringWithin')}: ${t('partnerships.agreements.withinDays', { days: f.number(params.expiringWithin) })}`,
+                  onRemove: () => set({ expiringWithin: undefined }),
+                },
+              ]
+            : []),
+        ]}
         clear={
           <Link to="/agreements" search={{}} className="button secondary">
             {t('partnerships.agreements.clear')}

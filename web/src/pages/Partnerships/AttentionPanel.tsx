@@ -6,7 +6,8 @@
 import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { usePartnershipAttention, type PartnershipAttention } from '../../api/partnership-queries.js';
-import { DataTable } from '../../components/DataTable.js';
+import { Breakable, DataTable } from '../../components/DataTable.js';
+import { OrgName } from '../../components/OrgName.js';
 import { Loading } from '../../components/Status.js';
 import { useFormat } from '../../format.js';
 import { PartnershipProblem, RenewalBadge } from './agreement-parts.js';
@@ -53,14 +54,18 @@ function OverdueFollowUps({ data }: { data: PartnershipAttention }) {
               <th scope="col">{t('partnerships.attention.action')}</th>
               <th scope="col">{t('partnerships.attention.owner')}</th>
               <th scope="col">{t('partnerships.attention.due')}</th>
-              <th scope="col">{t('partnerships.attention.engagement')}</th>
+              <th scope="col">
+                <Breakable text={t('partnerships.attention.engagement')} />
+              </th>
             </>
           }
         >
           {data.overdueFollowUps.map((x) => (
             <tr key={x.id}>
               <td className="title-cell">{x.action}</td>
-              <td>{x.owner}</td>
+              <td>
+                <OrgName code={x.owner} short />
+              </td>
               <td className="nowrap">
                 <span className="badge bad">{f.date(x.dueOn)}</span>
               </td>

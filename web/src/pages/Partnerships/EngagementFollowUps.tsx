@@ -9,6 +9,7 @@ import { ApiError } from '../../api/client.js';
 import { useAddFollowUp, usePatchFollowUp, type Engagement, type FollowUp } from '../../api/partnership-queries.js';
 import { useSession } from '../../auth/session.js';
 import { DataTable } from '../../components/DataTable.js';
+import { OrgName } from '../../components/OrgName.js';
 import { Field, type FieldError } from '../../components/Field.js';
 import { useFormat } from '../../format.js';
 import { errorsFromIssues } from '../../components/field-errors.js';
@@ -48,7 +49,9 @@ export function EngagementFollowUps({ e }: { e: Engagement }) {
           {e.followUps.map((x) => (
             <tr key={x.id}>
               <td className="title-cell">{x.action}</td>
-              <td>{x.owner}</td>
+              <td>
+                <OrgName code={x.owner} />
+              </td>
               <td className="nowrap">{f.date(x.dueOn)}</td>
               <td>
                 <FollowUpStatus status={x.status} overdue={x.overdue} doneOn={x.doneOn} />

@@ -23,6 +23,7 @@ import { EngagementProblem } from './EngagementParts.js';
 import { PartnershipTabs } from './PartnershipTabs.js';
 import { DeleteEngagement } from './DeleteRecord.js';
 import { ErrorsBelow, FormActions } from '../../components/FormParts.js';
+import { OrgName } from '../../components/OrgName.js';
 
 export function EngagementPage() {
   const { id } = useParams({ from: '/engagements/$id' });
@@ -120,7 +121,9 @@ function EngagementView({ e }: { e: Engagement }) {
             <Row label={t('partnerships.engagements.fields.delegation')}>{prose(e.delegation)}</Row>
             <Row label={t('partnerships.engagements.fields.purpose')}>{prose(e.purpose)}</Row>
             <Row label={t('partnerships.engagements.fields.outcome')}>{prose(e.outcome)}</Row>
-            <Row label={t('partnerships.engagements.fields.ownerOrg')}>{e.ownerOrg ?? '—'}</Row>
+            <Row label={t('partnerships.engagements.fields.ownerOrg')}>
+              <OrgName code={e.ownerOrg} />
+            </Row>
           </dl>
           <p className="muted small">
             {t('partnerships.engagements.recordedBy', { who: e.createdBy, at: f.date(e.createdAt.slice(0, 10)) })}

@@ -25,6 +25,7 @@ import { EngagementProblem } from './EngagementParts.js';
 import { PartnershipTabs } from './PartnershipTabs.js';
 import { DownloadLinks, ListResults } from '../../components/ListResults.js';
 import { SearchFilters } from '../../components/SearchFilters.js';
+import { useOrgNames } from '../../components/OrgName.js';
 
 export function EngagementsPage() {
   const { t, i18n } = useTranslation();
@@ -34,6 +35,7 @@ export function EngagementsPage() {
   const { user } = useSession();
   const idPrefix = useId();
   const { counterparts } = useOrgChoices();
+  const names = useOrgNames();
   const list = useEngagements(engagementListParams(search));
   const set = (patch: Partial<EngagementSearch>) => void navigate({ search: (s) => ({ ...s, ...patch, page: undefined }) });
   const filter = engagementFilter(search);
@@ -60,6 +62,47 @@ export function EngagementsPage() {
         query={search.q}
         placeholder={t('partnerships.engagements.search')}
         onSearch={(q) => set({ q })}
+        active={[
+          ...(search.kind
+            ? [
+                {
+                  key: 'kind',
+                  label: `${t('partnerships.engagements.fields.kind')}: ${f.code(engagementKinds, search.kind)}`,
+                  onRemove: () => set({ kind: undefined }),
+                },
+              ]
+            : []),
+          ...(search.partner
+            ? [
+                {
+                  key: 'partner',
+                  label: `${t('partnerships.engagements.columns.partner')}: ${names.name(search.partner)}`,
+                  onRemove: () => set({ partner: undefined }),
+                },
+              ]
+            : []),
+          ...(filter.country
+            ? [
+                {
+                  key: 'country',
+                  label: `${t('partnerships.engagements.fields.country')}: ${f.country(filter.country)}`,
+                  onRemove: () => set({ country: undefined }),
+                },
+              ]
+            : []),
+          ...(filter.from
+            ? [
+                {
+                  key: 'from',
+                  label: `${t('partnerships.engagements.from')}: ${f.date(filter.from)}`,
+                  onRemove: () => set({ from: undefined }),
+                },
+              ]
+            : []),
+          ...(filter.to
+            ? [{ key: 'to', label: `${t('partnerships.engagements.to')}: ${f.date(filter.to)}`, onRemove: () => set({ to: undefined }) }]
+            : []),
+        ]}
         clear={
           <Link to="/engagements" search={{}} className="button secondary">
             {t('partnerships.engagements.clear')}

@@ -7,6 +7,7 @@ import { followUpsExportUrl, useFollowUps, usePatchFollowUp } from '../../api/pa
 import { useSession } from '../../auth/session.js';
 import { CodeFilter } from '../../components/CodeFilter.js';
 import { DataTable } from '../../components/DataTable.js';
+import { OrgName } from '../../components/OrgName.js';
 import { PageNav } from '../../components/PageNav.js';
 import { useFormat } from '../../format.js';
 import { FOLLOW_UP_PAGE_SIZE, followUpFilter, followUpListParams, pageCount, pageOf, type FollowUpSearch } from './engagement-search.js';
@@ -110,7 +111,9 @@ export function FollowUpsPage() {
             <tr key={x.id}>
               <td className="nowrap">{f.date(x.dueOn)}</td>
               <td className="title-cell">{x.action}</td>
-              <td>{x.owner}</td>
+              <td>
+                <OrgName code={x.owner} />
+              </td>
               <td>
                 <Link to="/engagements/$id" params={{ id: String(x.engagementId) }}>
                   {x.engagementReference}

@@ -18,11 +18,13 @@ import { PartnershipProblem } from './agreement-parts.js';
 import { FIRST_YEAR, LAST_YEAR, partnerListParams } from './partner-search.js';
 import { PartnershipTabs } from './PartnershipTabs.js';
 import { DownloadLinks } from '../../components/ListResults.js';
+import { FilterPanel } from '../../components/FilterPanel.js';
 
 type PartnerSearchPatch = Partial<Record<'q' | 'country' | 'since' | 'upTo', string | undefined>>;
 
 export function PartnersPage() {
   const { t, i18n } = useTranslation();
+  const f = useFormat();
   const search = useSearch({ from: '/partners' });
   const navigate = useNavigate({ from: '/partners' });
   const { user } = useSession();
@@ -61,49 +63,74 @@ export function PartnersPage() {
         </div>
       </div>
       <p className="muted">{t('partnerships.partners.intro')}</p>
-      <form className="filters" role="search" aria-label={t('partnerships.partners.filters')} onSubmit={handleSubmit}>
-        <div className="field-like wide">
-          <label htmlFor={`${idPrefix}-q`}>{t('common.search')}</label>
-          <input
-            id={`${idPrefix}-q`}
-            type="search"
-            value={draft.q}
-            placeholder={t('partnerships.partners.search')}
-            onChange={(e) => setDraft((d) => ({ ...d, q: e.target.value }))}
+      <FilterPanel
+        active={[
+          ...(params.q ? [{ key: 'q', label: `${t('common.search')}: “${params.q}”`, onRemove: () => set({ q: undefined }) }] : []),
+          ...(params.country
+            ? [
+                {
+                  key: 'country',
+                  label: `${t('partnerships.partners.columns.country')}: ${f.country(params.country)}`,
+                  onRemove: () => set({ country: undefined }),
+                },
+              ]
+            : []),
+          ...(params.since
+            ? [{ key: 'since', label: `${t('partnerships.partners.since')}: ${params.since}`, onRemove: () => set({ since: undefined }) }]
+            : []),
+          ...(params.upTo
+            ? [{ key: 'upTo', label: `${t('partnerships.partners.upTo')}: ${params.upTo}`, onRemove: () => set({ upTo: undefined }) }]
+            : []),
+        ]}
+      >
+        <form className="filters" role="search" aria-label={t('partnerships.partners.filters')} onSubmit={handleSubmit}>
+          <div className="field-like wide">
+            <label htmlFor={`${idPrefix}-q`}>{t('common.search')}</label>
+            <input
+              id={`${idPrefix}-q`}
+              type="search"
+              value={draft.q}
+              placeholder={t('partnerships.partners.search')}
+              onChange={(e) => setDraft((d) => ({ ...d, q: e.target.value }))}
+            />
+          </div>
+          <CountryFilter
+            label={t('partnerships.partners.columns.country')}
+            value={params.country}
+            onChange={(country) => set({ country })}
           />
-        </div>
-        <CountryFilter label={t('partnerships.partners.columns.country')} value={params.country} onChange={(country) => set({ country })} />
-        <div className="field-like">
-          <label htmlFor={`${idPrefix}-since`}>{t('partnerships.partners.since')}</label>
-          <input
-            id={`${idPrefix}-since`}
-            type="number"
-            inputMode="numeric"
-            min={FIRST_YEAR}
-            max={LAST_YEAR}
-            value={draft.since}
-            onChange={(e) => setDraft((d) => ({ ...d, since: e.target.value }))}
-          />
-        </div>
-        <div className="field-like">
-          <label htmlFor={`${idPrefix}-upTo`}>{t('partnerships.partners.upTo')}</label>
-          <input
-            id={`${idPrefix}-upTo`}
-            type="number"
-            inputMode="numeric"
-            min={FIRST_YEAR}
-            max={LAST_YEAR}
-            value={draft.upTo}
-            onChange={(e) => setDraft((d) => ({ ...d, upTo: e.target.value }))}
-          />
-        </div>
-        <div className="filter-actions">
-          <button type="submit">{t('common.search')}</button>
-          <Link to="/partners" search={{}} className="button secondary">
-            {t('partnerships.partners.clear')}
-          </Link>
-        </div>
-      </form>
+          <div className="field-like">
+            <label htmlFor={`${idPrefix}-since`}>{t('partnerships.partners.since')}</label>
+            <input
+              id={`${idPrefix}-since`}
+              type="number"
+              inputMode="numeric"
+              min={FIRST_YEAR}
+              max={LAST_YEAR}
+              value={draft.since}
+              onChange={(e) => setDraft((d) => ({ ...d, since: e.target.value }))}
+            />
+          </div>
+          <div className="field-like">
+            <label htmlFor={`${idPrefix}-upTo`}>{t('partnerships.partners.upTo')}</label>
+            <input
+              id={`${idPrefix}-upTo`}
+              type="number"
+              inputMode="numeric"
+              min={FIRST_YEAR}
+              max={LAST_YEAR}
+              value={draft.upTo}
+              onChange={(e) => setDraft((d) => ({ ...d, upTo: e.target.value }))}
+            />
+          </div>
+          <div className="filter-actions">
+            <button type="submit">{t('common.search')}</button>
+            <Link to="/partners" search={{}} className="button secondary">
+              {t('partnerships.partners.clear')}
+            </Link>
+          </div>
+        </form>
+      </FilterPanel>
       {list.isPending ? (
         <Loading />
       ) : list.error ? (

@@ -17,6 +17,7 @@ import { can, useSession } from '../../auth/session.js';
 import { DataTable } from '../../components/DataTable.js';
 import { Loading, ProblemMessage } from '../../components/Status.js';
 import { IllustrativeTag } from '../../components/IllustrativeTag.js';
+import { OrgName } from '../../components/OrgName.js';
 import { useFormat } from '../../format.js';
 import { usePageTitle } from '../../components/usePageTitle.js';
 import { HistorySection } from './HistorySection.js';
@@ -131,7 +132,9 @@ function ProgramView({ a }: { a: Program }) {
             <Row label={t('program.venue')}>
               {[a.venueCity, a.venueCountry ? f.country(a.venueCountry) : null].filter(Boolean).join(', ') || '—'}
             </Row>
-            <Row label={t('program.implementer')}>{a.implementingOrg ?? '—'}</Row>
+            <Row label={t('program.implementer')}>
+              <OrgName code={a.implementingOrg} />
+            </Row>
             <Row label={t('program.funding')}>{f.code(fundingSources, a.fundingSource)}</Row>
             <Row label={t('program.participantsPlanned')}>{a.participantsPlanned === null ? '—' : f.number(a.participantsPlanned)}</Row>
           </dl>
@@ -176,7 +179,11 @@ function ProgramView({ a }: { a: Program }) {
           >
             {a.partners.map((p) => (
               <tr key={`${p.org}-${p.iatiRole}`}>
-                <td>{p.org}</td>
+                <td>
+                  <Link to="/partners/$code" params={{ code: p.org }}>
+                    <OrgName code={p.org} />
+                  </Link>
+                </td>
                 <td>{f.code(sscRoles, p.sscRole)}</td>
                 <td>{t(`program.iatiRoles.${p.iatiRole}`)}</td>
                 <td className="num">

@@ -18,6 +18,7 @@ import { Field, type FieldError } from '../../components/Field.js';
 import { useFormat } from '../../format.js';
 import { statusOf, type ProgramFormState, type ProgramTextField } from './program-form.js';
 import { STATUS_OF_STAGE, statusesOfStage } from '../../../../src/domain/program/stage-status.js';
+import { useOrgNames } from '../../components/OrgName.js';
 
 export type SetProgramField = <K extends keyof ProgramFormState>(key: K, value: ProgramFormState[K]) => void;
 
@@ -55,16 +56,62 @@ function TextField({
   );
 }
 
-/** Titles, descriptions, codes, implementer, planned participants, the illustrative tick. `chooseStage`: the coordination team registers at a later stage. */
-export function BasicsSection({ chooseStage, ...section }: SectionProps & { chooseStage: boolean }) {
+/**
+ * The implementing ministry or agency: those that implement programs, by name in the active
+ * language's order; an agency officer's own agency, fixed (an agency registers its own programs).
+ */
+function ImplementerField({ state, set, err, ownAgency }: SectionProps & { ownAgency: string | null }) {
   const { t } = useTranslation();
   const f = useFormat();
-  const orgs = useOrganisations();
+  const names = useOrgNames();
+  const orgs = useOrganisations().data?.items ?? [];
+  const collator = new Intl.Collator(f.lang === 'id' ? 'id' : 'en', { sensitivity: 'base' });
+  const agencies = orgs.filter((o) => o.kind === 'provider_agency').sort((a, b) => collator.compare(f.orgName(a), f.orgName(b)));
+  const current = state.implementingOrg;
+  // A program saved before missions abroad had their own kind may name one: shown, not offered.
+  const stale = current !== '' && !agencies.some((o) => o.code === current);
+  if (ownAgency) {
+    return (
+      <Field label={t('program.implementer')} error={err('implementingOrg')} hint={t('form.ownAgency')}>
+        {(props) => <input {...props} type="text" readOnly value={names.name(ownAgency)} title={ownAgency} />}
+      </Field>
+    );
+  }
+  return (
+    <Field label={t('program.implementer')} error={err('implementingOrg')}>
+      {(props) => (
+        <select {...props} value={current} onChange={(e) => set('implementingOrg', e.target.value)}>
+          <option value="">{t('form.choose')}</option>
+          {stale && (
+            <option value={current} disabled>
+              {t('form.cannotImplement', { name: names.name(current) })}
+            </option>
+          )}
+          {agencies.map((o) => (
+            <option key={o.code} value={o.code}>
+              {f.orgName(o)}
+              {o.acronym ? ` (${o.acronym})` : ''}
+            </option>
+          ))}
+        </select>
+      )}
+    </Field>
+  );
+}
+
+/**
+ * Titles, descriptions, codes, implementer, planned participants, the illustrative tick.
+ * `chooseStage`: the coordination team registers at a later stage; `ownAgency`: the agency an
+ * agency officer registers for (fixed).
+ */
+export function BasicsSection({ chooseStage, ownAgency, ...section }: SectionProps & { chooseStage: boolean; ownAgency: string | null }) {
+  const { t } = useTranslation();
+  const f = useFormat();
   const { state, set, err } = section;
   return (
     <fieldset>
       <legend>{t('form.sectionBasics')}</legend>
-      <TextField {...section} name="identifier" label={t('program.identifier')} required hint="e.g. ID-KEMLU-2019-01" />
+      <TextField {...section} name="identifier" label={t('program.identifier')} required hint={t('form.identifierHint')} />
       <TextField {...section} name="titleEn" label={t('program.titleEn')} />
       <TextField {...section} name="titleId" label={t('program.titleId')} />
       <TextField {...section} name="descriptionEn" label={t('program.descriptionEn')} multiline />
@@ -144,20 +191,7 @@ export function BasicsSection({ chooseStage, ...section }: SectionProps & { choo
         </Field>
       </div>
       <div className="row">
-        <Field label={t('program.implementer')} error={err('implementingOrg')}>
-          {(props) => (
-            <select {...props} value={state.implementingOrg} onChange={(e) => set('implementingOrg', e.target.value)}>
-              <option value="">{t('form.choose')}</option>
-              {orgs.data?.items
-                .filter((o) => o.kind === 'provider_agency' || o.code === state.implementingOrg)
-                .map((o) => (
-                  <option key={o.code} value={o.code}>
-                    {f.orgName(o)} ({o.code})
-                  </option>
-                ))}
-            </select>
-          )}
-        </Field>
+        <ImplementerField {...section} ownAgency={ownAgency} />
         <TextField {...section} name="participantsPlanned" label={t('program.participantsPlanned')} type="number" />
       </div>
       <label className="check">

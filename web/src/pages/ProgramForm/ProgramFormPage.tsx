@@ -4,7 +4,7 @@
  * server's answer the same way (its issues name the fields).
  */
 import { Link, useNavigate, useParams } from '@tanstack/react-router';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, type Program } from '../../api/client.js';
 import { useProgram, useSaveProgram } from '../../api/queries.js';
@@ -53,6 +53,11 @@ function ProgramForm({
   const { user } = useSession();
   // Only the coordination team registers a program at a later stage; others file requests.
   const chooseStage = !activity && (user?.role === 'admin' || user?.role === 'coordinator');
+  // An agency registers and edits its own programs only (authorizeCreateProgram): its agency is the implementer.
+  const ownAgency = user?.role === 'agency' ? user.orgCode : null;
+  useEffect(() => {
+    if (ownAgency && state.implementingOrg === '') setState((s) => ({ ...s, implementingOrg: ownAgency }));
+  }, [ownAgency, state.implementingOrg]);
   const set: SetProgramField = (key, value) => setState((s) => ({ ...s, [key]: value }));
   const section: SectionProps = {
     state,
@@ -114,7 +119,7 @@ function ProgramForm({
         />
       )}
 
-      <BasicsSection {...section} chooseStage={chooseStage} />
+      <BasicsSection {...section} chooseStage={chooseStage} ownAgency={ownAgency} />
       <DatesSection {...section} />
       <CountriesSection {...section} />
       <PartnersSection {...section} />

@@ -116,7 +116,12 @@ function AmountFields({
 /** The partners: organisation, SSC and IATI roles, contribution. */
 export function PartnersSection({ state, set, err }: SectionProps) {
   const { t } = useTranslation();
-  const orgs = useOrganisations();
+  const f = useFormat();
+  const collator = new Intl.Collator(f.lang === 'id' ? 'id' : 'en', { sensitivity: 'base' });
+  // Partners by name in the active language's order; missions abroad are Indonesia's own, not partners.
+  const partners = (useOrganisations().data?.items ?? [])
+    .filter((o) => o.kind !== 'embassy')
+    .sort((a, b) => collator.compare(f.orgName(a), f.orgName(b)));
   const update = (i: number, patch: Partial<PartnerRow>) => set('partners', patchRow(state.partners, i, patch));
   const partnersError = err('partners');
   return (
@@ -133,9 +138,10 @@ export function PartnersSection({ state, set, err }: SectionProps) {
             {(props) => (
               <select {...props} value={p.org} onChange={(e) => update(i, { org: e.target.value })}>
                 <option value="">{t('form.choose')}</option>
-                {orgs.data?.items.map((o) => (
+                {partners.map((o) => (
                   <option key={o.code} value={o.code}>
-                    {o.acronym ?? o.nameEn} ({o.code})
+                    {f.orgName(o)}
+                    {o.acronym ? ` (${o.acronym})` : ''}
                   </option>
                 ))}
               </select>

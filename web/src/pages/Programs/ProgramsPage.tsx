@@ -9,12 +9,14 @@ import { usePrograms } from '../../api/queries.js';
 import { can, useSession } from '../../auth/session.js';
 import { CountryFilter } from '../../components/CountryChoice.js';
 import { DataTable } from '../../components/DataTable.js';
+import { FilterPanel } from '../../components/FilterPanel.js';
 import { ListResults } from '../../components/ListResults.js';
 import { PageNav } from '../../components/PageNav.js';
 import { ProblemMessage } from '../../components/Status.js';
 import { IllustrativeTag } from '../../components/IllustrativeTag.js';
 import { useFormat } from '../../format.js';
 import { listParams, PAGE_SIZE, type ProgramSearch } from './program-search.js';
+import { useProgramChips } from './program-chips.js';
 
 const SORTS = ['-start', 'start', 'title', 'identifier', '-updated'] as const;
 
@@ -30,6 +32,7 @@ export function ProgramsPage() {
   const [q, setQ] = useState(search.q ?? '');
   useEffect(() => setQ(search.q ?? ''), [search.q]);
   const { page: _p, ...filters } = search;
+  const chips = useProgramChips(search, set);
   const exportQuery = queryString({ ...filters, sort: search.sort ?? '-start' });
   const total = list.data?.total ?? 0;
   const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
@@ -72,105 +75,108 @@ export function ProgramsPage() {
           )}
         </div>
       </div>
-      <form
-        className="filters"
-        role="search"
-        aria-label={t('programs.filters')}
-        onSubmit={(e) => {
-          e.preventDefault();
-          set({ q: q.trim() || undefined });
-        }}
-      >
-        <div className="field-like wide">
-          <label htmlFor={`${idPrefix}-q`}>{t('common.search')}</label>
-          {/* The search is served by a trigram index: three characters or more (SEARCH_MIN_LENGTH). */}
-          <input
-            id={`${idPrefix}-q`}
-            type="search"
-            value={q}
-            minLength={SEARCH_MIN_LENGTH}
-            placeholder={t('programs.search')}
-            title={t('programs.searchHint')}
-            aria-describedby={`${idPrefix}-q-hint`}
-            onChange={(e) => setQ(e.target.value)}
-          />
-          <small id={`${idPrefix}-q-hint`} className="muted">
-            {t('programs.searchHint')}
-          </small>
-        </div>
-        <div className="field-like">
-          <label htmlFor={`${idPrefix}-year`}>{t('common.year')}</label>
-          <input
-            id={`${idPrefix}-year`}
-            type="number"
-            min={1900}
-            max={2200}
-            value={search.year ?? ''}
-            onChange={(e) => set({ year: e.target.value ? Number(e.target.value) : undefined })}
-          />
-        </div>
-        {select(
-          'region',
-          t('programs.region'),
-          REPORT_REGIONS.map((r) => ({ value: r, label: t(`codes.regions.${r}`) })),
-        )}
-        {select(
-          'modality',
-          t('programs.modality'),
-          codeOptions(modalities, (c) => f.code(modalities, c)),
-        )}
-        {select(
-          'flagshipArea',
-          t('programs.area'),
-          codeOptions(flagshipAreas, (c) => f.code(flagshipAreas, c)),
-        )}
-        {select(
-          'cooperationType',
-          t('programs.type'),
-          codeOptions(cooperationTypes, (c) => f.code(cooperationTypes, c)),
-        )}
-        {select(
-          'status',
-          t('programs.status'),
-          codeOptions(activityStatuses, (c) => f.code(activityStatuses, c)),
-        )}
-        {select('stage', t('lifecycle.stageFilter'), [
-          ...codeOptions(lifecycleStages, (c) => f.code(lifecycleStages, c)),
-          // The annual plan's programs, and any other combination a link may carry.
-          ...(search.stage && !lifecycleStages.is(search.stage)
-            ? [
-                {
-                  value: search.stage,
-                  label: search.stage
-                    .split(',')
-                    .map((c) => f.code(lifecycleStages, c))
-                    .join(', '),
-                },
-              ]
-            : []),
-        ])}
-        <div className="field-like">
-          <label htmlFor={`${idPrefix}-partner`}>{t('programs.partner')}</label>
-          <input
-            id={`${idPrefix}-partner`}
-            type="text"
-            defaultValue={search.partner ?? ''}
-            onBlur={(e) => set({ partner: e.target.value.trim() || undefined })}
-          />
-        </div>
-        <CountryFilter label={t('programs.country')} value={search.country} onChange={(country) => set({ country })} />
-        {select(
-          'sort',
-          t('programs.sort'),
-          SORTS.map((s) => ({ value: s, label: t(`programs.sortKeys.${s}`) })),
-        )}
-        <div className="filter-actions">
-          <button type="submit">{t('common.search')}</button>
-          <Link to="/programs" search={{}} className="button secondary">
-            {t('programs.clear')}
-          </Link>
-        </div>
-      </form>
+      <FilterPanel active={chips}>
+        <form
+          className="filters"
+          role="search"
+          aria-label={t('programs.filters')}
+          onSubmit={(e) => {
+            e.preventDefault();
+            set({ q: q.trim() || undefined });
+          }}
+        >
+          <div className="field-like wide">
+            <label htmlFor={`${idPrefix}-q`}>{t('common.search')}</label>
+            {/* The search is served by a trigram index: three characters or more (SEARCH_MIN_LENGTH). */}
+            <input
+              id={`${idPrefix}-q`}
+              type="search"
+              value={q}
+              minLength={SEARCH_MIN_LENGTH}
+              placeholder={t('programs.search')}
+              title={t('programs.searchHint')}
+              aria-describedby={`${idPrefix}-q-hint`}
+              onChange={(e) => setQ(e.target.value)}
+            />
+            <small id={`${idPrefix}-q-hint`} className="muted">
+              {t('programs.searchHint')}
+            </small>
+          </div>
+          <div className="field-like">
+            <label htmlFor={`${idPrefix}-year`}>{t('common.year')}</label>
+            <input
+              id={`${idPrefix}-year`}
+              type="number"
+              min={1900}
+              max={2200}
+              value={search.year ?? ''}
+              onChange={(e) => set({ year: e.target.value ? Number(e.target.value) : undefined })}
+            />
+          </div>
+          {select(
+            'region',
+            t('programs.region'),
+            REPORT_REGIONS.map((r) => ({ value: r, label: t(`codes.regions.${r}`) })),
+          )}
+          {select(
+            'modality',
+            t('programs.modality'),
+            codeOptions(modalities, (c) => f.code(modalities, c)),
+          )}
+          {select(
+            'flagshipArea',
+            t('programs.area'),
+            codeOptions(flagshipAreas, (c) => f.code(flagshipAreas, c)),
+          )}
+          {select(
+            'cooperationType',
+            t('programs.type'),
+            codeOptions(cooperationTypes, (c) => f.code(cooperationTypes, c)),
+          )}
+          {select(
+            'status',
+            t('programs.status'),
+            codeOptions(activityStatuses, (c) => f.code(activityStatuses, c)),
+          )}
+          {select('stage', t('lifecycle.stageFilter'), [
+            ...codeOptions(lifecycleStages, (c) => f.code(lifecycleStages, c)),
+            // The annual plan's programs, and any other combination a link may carry.
+            ...(search.stage && !lifecycleStages.is(search.stage)
+              ? [
+                  {
+                    value: search.stage,
+                    label: search.stage
+                      .split(',')
+                      .map((c) => f.code(lifecycleStages, c))
+                      .join(', '),
+                  },
+                ]
+              : []),
+          ])}
+          <div className="field-like">
+            <label htmlFor={`${idPrefix}-partner`}>{t('programs.partner')}</label>
+            <input
+              id={`${idPrefix}-partner`}
+              type="text"
+              key={search.partner ?? '-'}
+              defaultValue={search.partner ?? ''}
+              onBlur={(e) => set({ partner: e.target.value.trim() || undefined })}
+            />
+          </div>
+          <CountryFilter label={t('programs.country')} value={search.country} onChange={(country) => set({ country })} />
+          {select(
+            'sort',
+            t('programs.sort'),
+            SORTS.map((s) => ({ value: s, label: t(`programs.sortKeys.${s}`) })),
+          )}
+          <div className="filter-actions">
+            <button type="submit">{t('common.search')}</button>
+            <Link to="/programs" search={{}} className="button secondary">
+              {t('programs.clear')}
+            </Link>
+          </div>
+        </form>
+      </FilterPanel>
 
       <ListResults
         query={list}

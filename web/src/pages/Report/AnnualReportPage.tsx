@@ -121,30 +121,32 @@ function FigureTable({
   rows: readonly { key: string; label: string; values: readonly string[] }[];
 }) {
   return (
-    <table className="data">
-      <thead>
-        <tr>
-          <th scope="col">{head}</th>
-          {columns.map((c) => (
-            <th key={c} scope="col" className="num">
-              {c}
-            </th>
-          ))}
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((r) => (
-          <tr key={r.key}>
-            <th scope="row">{r.label}</th>
-            {r.values.map((v, i) => (
-              <td key={i} className="num">
-                {v}
-              </td>
+    <div className="table-wrap">
+      <table className="data">
+        <thead>
+          <tr>
+            <th scope="col">{head}</th>
+            {columns.map((c) => (
+              <th key={c} scope="col" className="num">
+                {c}
+              </th>
             ))}
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {rows.map((r) => (
+            <tr key={r.key}>
+              <th scope="row">{r.label}</th>
+              {r.values.map((v, i) => (
+                <td key={i} className="num">
+                  {v}
+                </td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }
 
@@ -244,21 +246,23 @@ function Tables({ s }: { s: AnnualSummary }) {
           {s.partners.length === 0 ? (
             <p className="muted">{t('report.noPartners')}</p>
           ) : (
-            <table className="data">
-              <tbody>
-                {s.partners.map((p) => (
-                  <tr key={p.org}>
-                    <th scope="row">
-                      <Link to="/partners/$code" params={{ code: p.org }}>
-                        {p.acronym ?? p.org}
-                      </Link>
-                    </th>
-                    <td>{f.orgName(p)}</td>
-                    <td className="num">{t('common.program', { count: p.programs })}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <div className="table-wrap">
+              <table className="data">
+                <tbody>
+                  {s.partners.map((p) => (
+                    <tr key={p.org}>
+                      <th scope="row">
+                        <Link to="/partners/$code" params={{ code: p.org }}>
+                          {p.acronym ?? p.org}
+                        </Link>
+                      </th>
+                      <td>{f.orgName(p)}</td>
+                      <td className="num">{t('common.program', { count: p.programs })}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
           )}
         </Section>
       </div>

@@ -8,6 +8,7 @@ import { DataTable } from '../../components/DataTable.js';
 import { Loading } from '../../components/Status.js';
 import { useFormat } from '../../format.js';
 import { Reasons, RequestProblem } from './parts.js';
+import { OrgName } from '../../components/OrgName.js';
 
 /** `onChoose`: offered while the request awaits its decision, to take an agency as the implementer. */
 export function MatchesSection({ r, onChoose }: { r: CooperationRequest; onChoose?: (code: string) => void }) {
@@ -128,7 +129,7 @@ function MatchTables({ m, onChoose }: { m: RequestMatches; onChoose?: (code: str
             </Link>
             <br />
             <span className="muted small">
-              {p.identifier} · {p.year ?? '—'} · {p.implementingOrg ?? '—'} · {f.code(lifecycleStages, p.lifecycleStage)}
+              {p.identifier} · {p.year ?? '—'} · <OrgName code={p.implementingOrg} short /> · {f.code(lifecycleStages, p.lifecycleStage)}
             </span>
           </>
         )}

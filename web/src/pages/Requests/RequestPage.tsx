@@ -15,6 +15,7 @@ import { useFormat } from '../../format.js';
 import { RequestProblem, sectorLabel, StatusBadge } from './parts.js';
 import { Decision } from './RequestDecision.js';
 import { MatchesSection } from './RequestMatches.js';
+import { OrgName } from '../../components/OrgName.js';
 
 export function RequestPage() {
   const { id } = useParams({ from: '/requests/$id' });
@@ -72,7 +73,9 @@ function RequestView({ r }: { r: CooperationRequest }) {
           <Row label={t('requests.fields.modality')}>{f.code(modalities, r.modality)}</Row>
           <Row label={t('requests.detail.period')}>{period}</Row>
           <Row label={t('requests.detail.received')}>{f.date(r.receivedOn)}</Row>
-          <Row label={t('requests.detail.relayedBy')}>{r.relayedBy ?? '—'}</Row>
+          <Row label={t('requests.detail.relayedBy')}>
+            <OrgName code={r.relayedBy} />
+          </Row>
           {r.assessmentNote && <Row label={t('requests.detail.note')}>{r.assessmentNote}</Row>}
           {r.activityId !== null && (
             <Row label={t('requests.detail.program')}>

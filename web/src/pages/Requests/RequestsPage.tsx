@@ -53,6 +53,29 @@ export function RequestsPage() {
         query={search.q}
         placeholder={t('requests.search')}
         onSearch={(q) => set({ q })}
+        active={[
+          ...(search.status
+            ? [
+                {
+                  key: 'status',
+                  label: `${t('requests.columns.status')}: ${search.status
+                    .split(',')
+                    .map((s) => f.code(requestStatuses, s))
+                    .join(', ')}`,
+                  onRemove: () => set({ status: undefined }),
+                },
+              ]
+            : []),
+          ...(search.country
+            ? [
+                {
+                  key: 'country',
+                  label: `${t('requests.columns.country')}: ${f.country(search.country)}`,
+                  onRemove: () => set({ country: undefined }),
+                },
+              ]
+            : []),
+        ]}
         clear={
           <Link to="/requests" search={{}} className="button secondary">
             {t('requests.clear')}
