@@ -47,6 +47,7 @@ function toFollowUp(r: Selectable<FollowUpsTable>, today: string): FollowUpRecor
     id: r.id,
     engagementId: r.engagement_id,
     action: r.action,
+    actionId: r.action_id,
     owner: r.owner,
     dueOn: r.due_on,
     status: r.status,
@@ -310,6 +311,7 @@ export class EngagementRepo implements EngagementRepository {
       .values({
         engagement_id: engagementId,
         action: f.action,
+        action_id: f.actionId,
         owner: f.owner,
         due_on: f.dueOn,
         status: 'open',
@@ -330,7 +332,15 @@ export class EngagementRepo implements EngagementRepository {
   async updateFollowUp(id: number, f: FollowUpChange, now: string): Promise<void> {
     await this.db
       .updateTable('follow_ups')
-      .set({ action: f.action, owner: f.owner, due_on: f.dueOn, status: f.status, done_on: f.doneOn, updated_at: now })
+      .set({
+        action: f.action,
+        action_id: f.actionId,
+        owner: f.owner,
+        due_on: f.dueOn,
+        status: f.status,
+        done_on: f.doneOn,
+        updated_at: now,
+      })
       .where('id', '=', id)
       .execute();
   }

@@ -40,6 +40,8 @@ function toRequest(row: Row): CooperationRequest {
     country: row.country_code,
     topic: row.topic,
     description: row.description,
+    topicId: row.topic_id,
+    descriptionId: row.description_id,
     flagshipArea: row.flagship_area,
     sectorCode: row.sector_code,
     modality: row.modality,
@@ -64,6 +66,8 @@ function dataColumns(d: CooperationRequestData) {
     country_code: d.country,
     topic: d.topic,
     description: d.description,
+    topic_id: d.topicId,
+    description_id: d.descriptionId,
     flagship_area: d.flagshipArea,
     sector_code: d.sectorCode,
     modality: d.modality,
@@ -212,7 +216,7 @@ export class CooperationRequestRepo implements CooperationRequestRepository {
     if (filter.q) {
       const pattern = likePattern(filter.q);
       conditions.push(
-        sql<SqlBool>`(lower(r.reference) like ${pattern} escape '\\' or lower(r.topic) like ${pattern} escape '\\' or lower(coalesce(r.description, '')) like ${pattern} escape '\\')`,
+        sql<SqlBool>`(lower(r.reference) like ${pattern} escape '\\' or lower(r.topic) like ${pattern} escape '\\' or lower(coalesce(r.topic_id, '')) like ${pattern} escape '\\' or lower(coalesce(r.description, '')) like ${pattern} escape '\\')`,
       );
     }
     const where = conditions.length ? sql<SqlBool>`${sql.join(conditions, sql` and `)}` : sql<SqlBool>`1 = 1`;

@@ -172,7 +172,7 @@ export function followUpTable(items: readonly FollowUpRow[], lang: TableLang): L
     rows: items.map((f) => [
       f.engagementReference,
       f.engagementTitle,
-      f.action,
+      lang === 'id' ? (f.actionId ?? f.action) : f.action,
       f.owner,
       f.dueOn,
       followUpStatuses.label(f.status, lang),

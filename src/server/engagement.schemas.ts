@@ -10,6 +10,7 @@ export const followUpSchema = z
     id: count,
     engagementId: count,
     action: z.string(),
+    actionId: z.string().nullable().meta({ description: 'the action in Indonesian, when given' }),
     owner: z.string(),
     dueOn: day.nullable(),
     status: z.enum(followUpStatuses.codes),

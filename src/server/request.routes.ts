@@ -42,6 +42,8 @@ export const cooperationRequestSchema = z
     country: z.string().meta({ description: 'ISO 3166-1 alpha-2 of the requesting government' }),
     topic: z.string(),
     description: z.string().nullable(),
+    topicId: z.string().nullable().meta({ description: 'the topic in Indonesian, when given' }),
+    descriptionId: z.string().nullable().meta({ description: 'the description in Indonesian, when given' }),
     flagshipArea: z.enum(flagshipAreas.codes).nullable(),
     sectorCode: z.string().nullable().meta({ description: 'DAC 5-digit sector code' }),
     modality: z.enum(modalities.codes).nullable(),

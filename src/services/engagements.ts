@@ -255,6 +255,7 @@ export async function itemToProgram(
     const parsed = programInputSchema.safeParse({
       identifier: input.identifier ?? `${engagement.reference}-${item.position}`,
       titleEn: input.titleEn ?? full.description.slice(0, 500),
+      titleId: input.titleId ?? null,
       descriptionEn: `${full.kind === 'offer' ? 'Offer' : 'Request'} of ${full.side === 'ours' ? 'Indonesia' : (engagement.partnerName ?? 'the counterpart')} at ${engagement.title} (${engagement.reference}, ${engagement.startsOn}):\n\n${full.description}`,
       flagshipArea: full.flagshipArea,
       cooperationType,

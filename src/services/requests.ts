@@ -132,6 +132,8 @@ export async function registerRequest(deps: RequestDeps, input: RequestInput): P
       country: input.country,
       topic: input.topic,
       description: input.description ?? null,
+      topicId: input.topicId ?? null,
+      descriptionId: input.descriptionId ?? null,
       flagshipArea: input.flagshipArea ?? null,
       sectorCode: input.sectorCode ?? null,
       modality: input.modality ?? null,
@@ -201,6 +203,10 @@ export async function editRequest(
     if (options.expectedVersion !== undefined && options.expectedVersion !== current.version)
       throw staleError(current, options.expectedVersion);
     const next = { ...requestData(current), ...givenFields(patch) };
+    // A changed text without its Indonesian variant drops the old variant, which no longer says the same.
+    if (patch.topic !== undefined && patch.topicId === undefined && next.topic !== current.topic) next.topicId = null;
+    if (patch.description !== undefined && patch.descriptionId === undefined && next.description !== current.description)
+      next.descriptionId = null;
     const issues: { path: string; code: string; message: string }[] = [];
     const today = deps.clock.nowIso().slice(0, 10);
     if (next.receivedOn > today) issues.push({ path: 'receivedOn', code: 'future_date', message: `must not be after today (${today})` });
@@ -287,7 +293,9 @@ function programInput(r: CooperationRequest, input: AcceptInput) {
   const parsed = programInputSchema.safeParse({
     identifier: input.identifier ?? r.reference,
     titleEn: r.topic,
+    titleId: r.topicId,
     descriptionEn: [r.description, `Created from cooperation request ${r.reference}.`].filter(Boolean).join('\n\n'),
+    descriptionId: r.descriptionId ? [r.descriptionId, `Dibuat dari permintaan kerja sama ${r.reference}.`].join('\n\n') : null,
     modality: r.modality,
     flagshipArea: r.flagshipArea,
     cooperationType: 'bilateral',

@@ -30,6 +30,7 @@ const MIGRATIONS: Record<string, () => Promise<MigrationModule>> = {
   '20261207110000_job_leases': () => import('./20261207110000_job_leases.js'),
   '20261207120000_other_list_indexes': () => import('./20261207120000_other_list_indexes.js'),
   '20261207130000_alumni_version': () => import('./20261207130000_alumni_version.js'),
+  '20261207140000_indonesian_texts': () => import('./20261207140000_indonesian_texts.js'),
 };
 
 /** The names of every migration, in order. */

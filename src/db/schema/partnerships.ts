@@ -118,6 +118,8 @@ export interface FollowUpsTable {
   id: Generated<number>;
   engagement_id: number;
   action: string;
+  /** The action in Indonesian, when given (the interface shows it in Indonesian). */
+  action_id: string | null;
   owner: string;
   due_on: string | null;
   status: FollowUpStatus;
@@ -134,6 +136,9 @@ export interface CooperationRequestsTable {
   country_code: string;
   topic: string;
   description: string | null;
+  /** The topic and description in Indonesian, when given. */
+  topic_id: string | null;
+  description_id: string | null;
   flagship_area: FlagshipArea | null;
   sector_code: string | null;
   modality: Modality | null;

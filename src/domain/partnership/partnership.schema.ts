@@ -155,11 +155,13 @@ export const followUpInputSchema = z.strictObject({
     .optional()
     .meta({ description: "who answers for it: an account's email or an organisation's code (required)" }),
   dueOn: day,
+  actionId: optionalText(PARTNERSHIP_LIMITS.text).meta({ description: 'the action in Indonesian (optional)' }),
 });
 export type FollowUpInput = z.output<typeof followUpInputSchema>;
 
 export const followUpPatchSchema = z.strictObject({
   action: followUpInputSchema.shape.action.optional(),
+  actionId: followUpInputSchema.shape.actionId,
   owner: followUpInputSchema.shape.owner,
   dueOn: day,
   status: codeOf(followUpStatuses, 'follow-up status').optional(),
@@ -238,6 +240,7 @@ export const itemProgramSchema = z.strictObject({
     .meta({ description: 'identifier of the new program (default: the engagement reference and the item number)' }),
   country: countryCode.optional().meta({ description: 'the recipient country (default: the item’s country)' }),
   titleEn: title.optional().meta({ description: 'default: the item’s description' }),
+  titleId: title.optional().meta({ description: 'the title in Indonesian (optional)' }),
   implementingOrg: orgCode.nullable().optional(),
   cooperationType: codeOf(cooperationTypes, 'cooperation type')
     .optional()

@@ -119,6 +119,8 @@ export interface FollowUpRecord {
   readonly id: number;
   readonly engagementId: number;
   readonly action: string;
+  /** The action in Indonesian, when given (the interface shows it in Indonesian). */
+  readonly actionId: string | null;
   readonly owner: string;
   readonly dueOn: string | null;
   readonly status: FollowUpStatus;

@@ -25,6 +25,8 @@ const requestFields = {
     .min(1, { message: 'is required' })
     .max(REQUEST_LIMITS.topic, { message: `must be at most ${REQUEST_LIMITS.topic} characters` }),
   description: optionalText(LIMITS.description),
+  topicId: optionalText(REQUEST_LIMITS.topic).meta({ description: 'the topic in Indonesian (optional)' }),
+  descriptionId: optionalText(LIMITS.description).meta({ description: 'the description in Indonesian (optional)' }),
   flagshipArea: codeOf(flagshipAreas, 'flagship area').nullable().optional(),
   sectorCode: dacSectorCode.nullable().optional(),
   modality: codeOf(modalities, 'modality').nullable().optional(),

@@ -28,6 +28,9 @@ export interface CooperationRequestData {
   readonly country: string;
   readonly topic: string;
   readonly description: string | null;
+  /** The topic and description in Indonesian, when given (the interface shows them in Indonesian). */
+  readonly topicId: string | null;
+  readonly descriptionId: string | null;
   readonly flagshipArea: FlagshipArea | null;
   /** DAC 5-digit sector code (IATI Sector vocabulary 1). */
   readonly sectorCode: string | null;
@@ -104,6 +107,8 @@ export function requestData(r: CooperationRequest): { -readonly [K in keyof Coop
     country: r.country,
     topic: r.topic,
     description: r.description,
+    topicId: r.topicId,
+    descriptionId: r.descriptionId,
     flagshipArea: r.flagshipArea,
     sectorCode: r.sectorCode,
     modality: r.modality,

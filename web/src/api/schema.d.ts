@@ -5324,6 +5324,10 @@ export type paths = {
                         country: string;
                         topic: string;
                         description?: string | null;
+                        /** @description the topic in Indonesian (optional) */
+                        topicId?: string | null;
+                        /** @description the description in Indonesian (optional) */
+                        descriptionId?: string | null;
                         flagshipArea?: ("DEV-POV" | "DEV-AGR" | "DEV-DRM" | "DEV-INF" | "DEV-EDU" | "GOV-DEM" | "GOV-PEACE" | "GOV-CONF" | "GOV-LAW" | "GOV-LOCAL" | "ECO-MACRO" | "ECO-PUBFIN" | "ECO-MICRO" | "OTHER") | null;
                         sectorCode?: string | null;
                         modality?: ("training" | "seminar" | "workshop" | "expert_dispatch" | "internship" | "study_visit" | "equipment_grant" | "scholarship" | "knowledge_sharing") | null;
@@ -5595,6 +5599,10 @@ export type paths = {
                         country?: string;
                         topic?: string;
                         description?: string | null;
+                        /** @description the topic in Indonesian (optional) */
+                        topicId?: string | null;
+                        /** @description the description in Indonesian (optional) */
+                        descriptionId?: string | null;
                         flagshipArea?: ("DEV-POV" | "DEV-AGR" | "DEV-DRM" | "DEV-INF" | "DEV-EDU" | "GOV-DEM" | "GOV-PEACE" | "GOV-CONF" | "GOV-LAW" | "GOV-LOCAL" | "ECO-MACRO" | "ECO-PUBFIN" | "ECO-MICRO" | "OTHER") | null;
                         sectorCode?: string | null;
                         modality?: ("training" | "seminar" | "workshop" | "expert_dispatch" | "internship" | "study_visit" | "equipment_grant" | "scholarship" | "knowledge_sharing") | null;
@@ -12372,6 +12380,8 @@ export type paths = {
                             /** @description who answers for it: an account's email or an organisation's code (required) */
                             owner?: string | null;
                             dueOn?: string | null;
+                            /** @description the action in Indonesian (optional) */
+                            actionId?: string | null;
                         }[];
                     };
                 };
@@ -12994,6 +13004,8 @@ export type paths = {
                         country?: string;
                         /** @description default: the item’s description */
                         titleEn?: string;
+                        /** @description the title in Indonesian (optional) */
+                        titleId?: string;
                         implementingOrg?: string | null;
                         /**
                          * @description default: triangular when the counterpart is a partner of another country than the recipient
@@ -13106,6 +13118,8 @@ export type paths = {
                         /** @description who answers for it: an account's email or an organisation's code (required) */
                         owner?: string | null;
                         dueOn?: string | null;
+                        /** @description the action in Indonesian (optional) */
+                        actionId?: string | null;
                     };
                 };
             };
@@ -13208,6 +13222,8 @@ export type paths = {
                 content: {
                     "application/json": {
                         action?: string;
+                        /** @description the action in Indonesian (optional) */
+                        actionId?: string | null;
                         /** @description who answers for it: an account's email or an organisation's code (required) */
                         owner?: string | null;
                         dueOn?: string | null;
@@ -13974,6 +13990,10 @@ export type components = {
             country: string;
             topic: string;
             description: string | null;
+            /** @description the topic in Indonesian, when given */
+            topicId: string | null;
+            /** @description the description in Indonesian, when given */
+            descriptionId: string | null;
             flagshipArea: ("DEV-POV" | "DEV-AGR" | "DEV-DRM" | "DEV-INF" | "DEV-EDU" | "GOV-DEM" | "GOV-PEACE" | "GOV-CONF" | "GOV-LAW" | "GOV-LOCAL" | "ECO-MACRO" | "ECO-PUBFIN" | "ECO-MICRO" | "OTHER") | null;
             /** @description DAC 5-digit sector code */
             sectorCode: string | null;
@@ -14174,6 +14194,8 @@ export type components = {
             id: number;
             engagementId: number;
             action: string;
+            /** @description the action in Indonesian, when given */
+            actionId: string | null;
             owner: string;
             dueOn: string | null;
             /** @enum {string} */
@@ -14185,6 +14207,8 @@ export type components = {
             id: number;
             engagementId: number;
             action: string;
+            /** @description the action in Indonesian, when given */
+            actionId: string | null;
             owner: string;
             dueOn: string | null;
             /** @enum {string} */
@@ -15133,6 +15157,10 @@ export type components = {
             country: string;
             topic: string;
             description: string | null;
+            /** @description the topic in Indonesian, when given */
+            topicId: string | null;
+            /** @description the description in Indonesian, when given */
+            descriptionId: string | null;
             flagshipArea: ("DEV-POV" | "DEV-AGR" | "DEV-DRM" | "DEV-INF" | "DEV-EDU" | "GOV-DEM" | "GOV-PEACE" | "GOV-CONF" | "GOV-LAW" | "GOV-LOCAL" | "ECO-MACRO" | "ECO-PUBFIN" | "ECO-MICRO" | "OTHER") | null;
             /** @description DAC 5-digit sector code */
             sectorCode: string | null;
@@ -15333,6 +15361,8 @@ export type components = {
             id: number;
             engagementId: number;
             action: string;
+            /** @description the action in Indonesian, when given */
+            actionId: string | null;
             owner: string;
             dueOn: string | null;
             /** @enum {string} */
@@ -15344,6 +15374,8 @@ export type components = {
             id: number;
             engagementId: number;
             action: string;
+            /** @description the action in Indonesian, when given */
+            actionId: string | null;
             owner: string;
             dueOn: string | null;
             /** @enum {string} */

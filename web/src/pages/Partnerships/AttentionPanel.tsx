@@ -59,7 +59,7 @@ function OverdueFollowUps({ data }: { data: PartnershipAttention }) {
         >
           {data.overdueFollowUps.map((x) => (
             <tr key={x.id}>
-              <td className="title-cell">{x.action}</td>
+              <td className="title-cell">{f.text(x.action, x.actionId)}</td>
               <td>{x.owner}</td>
               <td className="nowrap">
                 <span className="badge bad">{f.date(x.dueOn)}</span>

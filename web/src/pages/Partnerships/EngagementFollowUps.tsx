@@ -47,7 +47,7 @@ export function EngagementFollowUps({ e }: { e: Engagement }) {
         >
           {e.followUps.map((x) => (
             <tr key={x.id}>
-              <td className="title-cell">{x.action}</td>
+              <td className="title-cell">{f.text(x.action, x.actionId)}</td>
               <td>{x.owner}</td>
               <td className="nowrap">{f.date(x.dueOn)}</td>
               <td>

@@ -109,7 +109,7 @@ export function FollowUpsPage() {
           {list.data?.items.map((x) => (
             <tr key={x.id}>
               <td className="nowrap">{f.date(x.dueOn)}</td>
-              <td className="title-cell">{x.action}</td>
+              <td className="title-cell">{f.text(x.action, x.actionId)}</td>
               <td>{x.owner}</td>
               <td>
                 <Link to="/engagements/$id" params={{ id: String(x.engagementId) }}>

@@ -46,7 +46,7 @@ function RequestView({ r }: { r: CooperationRequest }) {
       </p>
       <div className="page-head">
         <h1>
-          <span className="muted">{r.reference}</span> {r.topic}
+          <span className="muted">{r.reference}</span> {f.text(r.topic, r.topicId)}
         </h1>
         <StatusBadge status={r.status} />
         {(canRequests.edit(user, r) || canRequests.remove(user, r)) && (
@@ -82,7 +82,7 @@ function RequestView({ r }: { r: CooperationRequest }) {
             </Row>
           )}
         </dl>
-        {r.description && <p className="prewrap">{r.description}</p>}
+        {r.description && <p className="prewrap">{f.text(r.description, r.descriptionId)}</p>}
         <p className="muted small">{t('requests.detail.registeredBy', { who: r.createdBy, at: f.date(r.createdAt.slice(0, 10)) })}</p>
       </section>
       {canRequests.decide(user) && <Decision r={r} agency={agency} onAgency={setAgency} />}
