@@ -21,6 +21,7 @@ type DemoRequestDeps = Deps<'requests' | ProgramRepo>;
 import { DEMO_EMBASSY } from './demo-accounts.js';
 
 const ILLUSTRATIVE = 'Illustrative request (demo): the sources give no detail of partner governments’ requests.';
+const ILLUSTRATIVE_ID = 'Permintaan ilustratif (demo): sumber tidak memberikan rincian permintaan pemerintah mitra.';
 
 interface DemoRequest {
   readonly input: RequestInputRequest;
@@ -36,7 +37,9 @@ export const DEMO_REQUESTS: readonly DemoRequest[] = [
     input: {
       country: 'FJ',
       topic: 'Training of divisional and district officers in community-based disaster risk management',
+      topicId: 'Pelatihan manajemen risiko bencana berbasis masyarakat bagi pejabat divisi dan distrik',
       description: `${ILLUSTRATIVE} Fiji's disaster management office asks for a course of two to three weeks for its divisional and district officers, building on the 2017 third-country training and the 2018 Banda Aceh seminar.`,
+      descriptionId: `${ILLUSTRATIVE_ID} Kantor penanggulangan bencana Fiji meminta pelatihan dua sampai tiga minggu bagi pejabat divisi dan distriknya, melanjutkan pelatihan negara ketiga tahun 2017 dan seminar Banda Aceh tahun 2018.`,
       flagshipArea: 'DEV-DRM',
       sectorCode: '43060',
       modality: 'training',
@@ -51,7 +54,9 @@ export const DEMO_REQUESTS: readonly DemoRequest[] = [
     input: {
       country: 'TL',
       topic: 'Dispatch of agricultural extension experts for rice and horticulture',
+      topicId: 'Pengiriman tenaga ahli penyuluhan pertanian untuk padi dan hortikultura',
       description: `${ILLUSTRATIVE} Timor-Leste's agriculture ministry asks for experts to advise extension workers in two municipalities for about two months.`,
+      descriptionId: `${ILLUSTRATIVE_ID} Kementerian pertanian Timor-Leste meminta tenaga ahli untuk mendampingi penyuluh di dua munisipalitas selama sekitar dua bulan.`,
       flagshipArea: 'DEV-AGR',
       sectorCode: '31166',
       modality: 'expert_dispatch',
@@ -65,7 +70,9 @@ export const DEMO_REQUESTS: readonly DemoRequest[] = [
     input: {
       country: 'PS',
       topic: 'Seminar on microfinance for Palestinian institutions',
+      topicId: 'Seminar keuangan mikro bagi lembaga-lembaga Palestina',
       description: `${ILLUSTRATIVE} The request behind the 2018 international seminar on microfinance for Palestine in Amman; its wording and date are not in the sources.`,
+      descriptionId: `${ILLUSTRATIVE_ID} Permintaan di balik seminar internasional keuangan mikro untuk Palestina di Amman tahun 2018; kata-kata dan tanggalnya tidak ada dalam sumber.`,
       flagshipArea: 'ECO-MICRO',
       sectorCode: '24040',
       modality: 'seminar',
@@ -83,7 +90,9 @@ export const DEMO_REQUESTS: readonly DemoRequest[] = [
     input: {
       country: 'JM',
       topic: 'Scholarships for master’s studies in marine engineering',
+      topicId: 'Beasiswa program magister teknik kelautan',
       description: `${ILLUSTRATIVE} Jamaica asks for five scholarships at Indonesian universities.`,
+      descriptionId: `${ILLUSTRATIVE_ID} Jamaika meminta lima beasiswa di perguruan tinggi Indonesia.`,
       flagshipArea: 'OTHER',
       sectorCode: '11420',
       modality: 'scholarship',
