@@ -60,6 +60,8 @@ function engagementColumns(d: EngagementData, orgIds: EngagementOrgIds) {
   return {
     kind: d.kind,
     title: d.title,
+    title_id: d.titleId,
+    purpose_id: d.purposeId,
     starts_on: d.startsOn,
     ends_on: d.endsOn,
     place: d.place,
@@ -146,6 +148,8 @@ export class EngagementRepo implements EngagementRepository {
       reference: r.reference,
       kind: r.kind,
       title: r.title,
+      titleId: r.title_id,
+      purposeId: r.purpose_id,
       startsOn: r.starts_on,
       endsOn: r.ends_on,
       place: r.place,
@@ -354,7 +358,12 @@ export class EngagementRepo implements EngagementRepository {
     return pageOf(
       base
         .selectAll('f')
-        .select(['e.reference as engagement_reference', 'e.title as engagement_title', 'o.code as owner_org'])
+        .select([
+          'e.reference as engagement_reference',
+          'e.title as engagement_title',
+          'e.title_id as engagement_title_id',
+          'o.code as owner_org',
+        ])
         .where(w)
         .orderBy('f.sort_due')
         .orderBy('f.id'),
@@ -366,6 +375,7 @@ export class EngagementRepo implements EngagementRepository {
           ...toFollowUp(r, today),
           engagementReference: r.engagement_reference,
           engagementTitle: r.engagement_title,
+          engagementTitleId: r.engagement_title_id,
           ownerOrg: r.owner_org,
         })),
     );

@@ -85,6 +85,8 @@ export async function createEngagement(
   const proposed: EngagementData = {
     kind: input.kind,
     title: input.title,
+    titleId: input.titleId ?? null,
+    purposeId: input.purposeId ?? null,
     startsOn: input.startsOn,
     endsOn: input.endsOn ?? null,
     place: input.place ?? null,
@@ -141,7 +143,13 @@ export async function patchEngagement(
   return deps.store.transaction(async (repos) => {
     const before = await engagementForEdit(deps, repos, id, options);
     checkOwnerChange(deps.actor, 'engagement', patch.ownerOrg, before.ownerOrg);
-    const proposed: EngagementData = { ...before, ...definedOf(patch) };
+    const changed: EngagementData = { ...before, ...definedOf(patch) };
+    // A changed text without its Indonesian variant drops the old variant, which no longer says the same.
+    const proposed: EngagementData = {
+      ...changed,
+      titleId: patch.titleId === undefined && changed.title !== before.title ? null : changed.titleId,
+      purposeId: patch.purposeId === undefined && changed.purpose !== before.purpose ? null : changed.purposeId,
+    };
     checkDates(proposed);
     const { orgIds, data } = await engagementOrgs(repos, proposed);
     if (!(await repos.engagements.update(id, before.version, data, orgIds, deps.clock.nowIso())))

@@ -57,6 +57,13 @@ describe.skipIf(!canRun)('the demo’s story', () => {
     expect(await page.getByText('Scholarships for master’s studies in marine engineering').count()).toBe(0);
     await page.goto(`${b.h.url}/follow-ups`);
     await page.getByText('Kirim tanggapan Indonesia atas rancangan perjanjian kerja sama teknik kepada ABC (ilustratif)').waitFor();
+    await page.getByText('Kunjungan ke Brasil: perjanjian kerja sama teknik dan program bersama').first().waitFor();
+    await page.goto(`${b.h.url}/engagements`);
+    await page
+      .getByRole('link', { name: /Kunjungan ke badan kerja sama Meksiko AMEXCID/ })
+      .or(page.getByText('Kunjungan ke badan kerja sama Meksiko AMEXCID'))
+      .first()
+      .waitFor();
     const id = (await b.h.app.deps.store.repos.programs.findByIdentifier('ID-KEMENKEU-2017-01'))?.id;
     await page.goto(`${b.h.url}/programs/${id}`);
     await page.getByRole('heading', { name: 'Berbagi pengetahuan tentang pengelolaan keuangan negara untuk Timor-Leste' }).waitFor();

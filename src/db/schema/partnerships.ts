@@ -84,6 +84,9 @@ export interface EngagementsTable {
   reference: string;
   kind: EngagementKind;
   title: string;
+  /** The title and purpose in Indonesian, when given. */
+  title_id: string | null;
+  purpose_id: string | null;
   starts_on: string;
   ends_on: string | null;
   place: string | null;

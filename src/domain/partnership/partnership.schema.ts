@@ -171,6 +171,8 @@ export type FollowUpPatch = z.output<typeof followUpPatchSchema>;
 const engagementFields = {
   kind: codeOf(engagementKinds, 'engagement kind'),
   title,
+  titleId: text.meta({ description: 'the title in Indonesian (optional)' }),
+  purposeId: text.meta({ description: 'the purpose in Indonesian (optional)' }),
   startsOn: calendarDate,
   endsOn: day,
   place: optionalText(LIMITS.shortText),
@@ -197,6 +199,8 @@ export type EngagementInput = z.output<typeof engagementInputSchema>;
 export const engagementPatchSchema = z.strictObject({
   kind: engagementFields.kind.optional(),
   title: title.optional(),
+  titleId: engagementFields.titleId,
+  purposeId: engagementFields.purposeId,
   startsOn: calendarDate.optional(),
   endsOn: day,
   place: engagementFields.place,

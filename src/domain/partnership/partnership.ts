@@ -132,12 +132,16 @@ export interface FollowUpRecord {
 export interface FollowUpRow extends FollowUpRecord {
   readonly engagementReference: string;
   readonly engagementTitle: string;
+  readonly engagementTitleId: string | null;
   readonly ownerOrg: string | null;
 }
 
 export interface EngagementData {
   readonly kind: EngagementKind;
   readonly title: string;
+  /** The title and purpose in Indonesian, when given (the interface shows them in Indonesian). */
+  readonly titleId: string | null;
+  readonly purposeId: string | null;
   readonly startsOn: string;
   readonly endsOn: string | null;
   readonly place: string | null;

@@ -36,12 +36,14 @@ function engagements(today: string): DemoEngagement[] {
       ...engagementInputSchema.parse({
         kind: 'visit',
         title: 'Visit to Brazil: technical cooperation agreement and joint programs',
+        titleId: 'Kunjungan ke Brasil: perjanjian kerja sama teknik dan program bersama',
         startsOn: '2017-05-24',
         endsOn: '2017-05-26',
         country: 'BR',
         partnerOrg: 'ABC',
         counterpart: 'Brazilian Cooperation Agency (ABC)',
         purpose: 'Finalise the draft technical cooperation agreement between Indonesia and Brazil, and propose joint programs.',
+        purposeId: 'Memfinalkan rancangan perjanjian kerja sama teknik antara Indonesia dan Brasil, serta mengusulkan program bersama.',
         ownerOrg: 'ID-KEMLU',
         items: [
           {
@@ -80,12 +82,14 @@ function engagements(today: string): DemoEngagement[] {
     engagementInputSchema.parse({
       kind: 'visit',
       title: "Visit to Mexico's cooperation agency AMEXCID",
+      titleId: 'Kunjungan ke badan kerja sama Meksiko AMEXCID',
       startsOn: '2017-05-28',
       endsOn: '2017-05-30',
       country: 'MX',
       partnerOrg: 'AMEXCID',
       counterpart: 'Mexican Agency for International Development Cooperation (AMEXCID)',
       purpose: 'Explore cooperation between Indonesia and Mexico, bilateral and triangular.',
+      purposeId: 'Menjajaki kerja sama bilateral dan triangular antara Indonesia dan Meksiko.',
       ownerOrg: 'ID-KEMLU',
       items: [
         { side: 'theirs', kind: 'offer', description: 'Cooperation on dengue prevention', flagshipArea: 'OTHER' },
@@ -111,11 +115,13 @@ function engagements(today: string): DemoEngagement[] {
       ...engagementInputSchema.parse({
         kind: 'visit',
         title: 'Visit to the French Development Agency (AFD)',
+        titleId: 'Kunjungan ke Badan Pembangunan Prancis (AFD)',
         startsOn: '2017-11-27',
         country: 'FR',
         partnerOrg: 'AFD',
         counterpart: 'French Development Agency (AFD)',
         purpose: 'Triangular cooperation with France. The sources say "late November"; the day is illustrative.',
+        purposeId: 'Kerja sama triangular dengan Prancis. Sumber menyebut "akhir November"; tanggalnya ilustratif.',
         ownerOrg: 'ID-KEMLU',
         illustrative: true,
         followUps: [

@@ -51,6 +51,12 @@ describeEachEngine('the demo’s story', (app) => {
     const requests = await listRequests(deps(), requestListQuerySchema.parse({}));
     expect(requests.total).toBe(4);
     expect(requests.items.every((r) => r.topicId && r.descriptionId && r.topicId !== r.topic)).toBe(true);
+    const engagements = await listEngagements(deps(), engagementListQuerySchema.parse({}));
+    expect(engagements.items.map((e) => [e.reference, Boolean(e.titleId && e.purposeId)])).toEqual([
+      ['ENG-2017-0003', true],
+      ['ENG-2017-0002', true],
+      ['ENG-2017-0001', true],
+    ]);
     const followUps = await listFollowUps(deps(), followUpListQuerySchema.parse({}));
     expect(followUps.total).toBe(5);
     expect(followUps.items.every((f) => f.actionId?.endsWith('(ilustratif)') && f.action.endsWith('(illustrative)'))).toBe(true);

@@ -12344,6 +12344,10 @@ export type paths = {
                         /** @enum {string} */
                         kind: "visit" | "meeting" | "conference" | "call";
                         title: string;
+                        /** @description the title in Indonesian (optional) */
+                        titleId?: string | null;
+                        /** @description the purpose in Indonesian (optional) */
+                        purposeId?: string | null;
                         /**
                          * Format: date
                          * @example 2018-04-16
@@ -12683,6 +12687,10 @@ export type paths = {
                         /** @enum {string} */
                         kind?: "visit" | "meeting" | "conference" | "call";
                         title?: string;
+                        /** @description the title in Indonesian (optional) */
+                        titleId?: string | null;
+                        /** @description the purpose in Indonesian (optional) */
+                        purposeId?: string | null;
                         /**
                          * Format: date
                          * @example 2018-04-16
@@ -14217,6 +14225,8 @@ export type components = {
             overdue: boolean;
             engagementReference: string;
             engagementTitle: string;
+            /** @description the engagement’s title in Indonesian, when given */
+            engagementTitleId: string | null;
             ownerOrg: string | null;
         };
         EngagementInput: {
@@ -14226,6 +14236,8 @@ export type components = {
             /** @enum {string} */
             kind: "visit" | "meeting" | "conference" | "call";
             title: string;
+            /** @description the title in Indonesian, when given */
+            titleId: string | null;
             /** Format: date */
             startsOn: string;
             endsOn: string | null;
@@ -14236,6 +14248,8 @@ export type components = {
             counterpart: string | null;
             delegation: string | null;
             purpose: string | null;
+            /** @description the purpose in Indonesian, when given */
+            purposeId: string | null;
             outcome: string | null;
             ownerOrg: string | null;
             illustrative: boolean;
@@ -15384,6 +15398,8 @@ export type components = {
             overdue: boolean;
             engagementReference: string;
             engagementTitle: string;
+            /** @description the engagement’s title in Indonesian, when given */
+            engagementTitleId: string | null;
             ownerOrg: string | null;
         };
         Engagement: {
@@ -15393,6 +15409,8 @@ export type components = {
             /** @enum {string} */
             kind: "visit" | "meeting" | "conference" | "call";
             title: string;
+            /** @description the title in Indonesian, when given */
+            titleId: string | null;
             /** Format: date */
             startsOn: string;
             endsOn: string | null;
@@ -15403,6 +15421,8 @@ export type components = {
             counterpart: string | null;
             delegation: string | null;
             purpose: string | null;
+            /** @description the purpose in Indonesian, when given */
+            purposeId: string | null;
             outcome: string | null;
             ownerOrg: string | null;
             illustrative: boolean;

@@ -65,7 +65,7 @@ function OverdueFollowUps({ data }: { data: PartnershipAttention }) {
                 <span className="badge bad">{f.date(x.dueOn)}</span>
               </td>
               <td className="nowrap">
-                <Link to="/engagements/$id" params={{ id: String(x.engagementId) }} title={x.engagementTitle}>
+                <Link to="/engagements/$id" params={{ id: String(x.engagementId) }} title={f.text(x.engagementTitle, x.engagementTitleId)}>
                   {x.engagementReference}
                 </Link>
               </td>

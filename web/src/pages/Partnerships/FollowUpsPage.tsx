@@ -116,7 +116,7 @@ export function FollowUpsPage() {
                   {x.engagementReference}
                 </Link>
                 <br />
-                <span className="muted small">{x.engagementTitle}</span>
+                <span className="muted small">{f.text(x.engagementTitle, x.engagementTitleId)}</span>
               </td>
               <td className="nowrap">
                 <FollowUpStatus status={x.status} overdue={x.overdue} doneOn={x.doneOn} />
