@@ -54,6 +54,7 @@ export const engagementSchema = z
         side: z.enum(itemSides.codes),
         kind: z.enum(itemKinds.codes),
         description: z.string(),
+        descriptionId: z.string().nullable().meta({ description: 'the description in Indonesian, when given' }),
         flagshipArea: z.enum(flagshipAreas.codes).nullable(),
         country: z.string().nullable(),
         illustrative: z.boolean(),

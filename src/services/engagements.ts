@@ -72,6 +72,7 @@ const itemRecord = (i: ItemInput): NewItem => ({
   side: i.side,
   kind: i.kind,
   description: i.description,
+  descriptionId: i.descriptionId ?? null,
   flagshipArea: i.flagshipArea ?? null,
   country: i.country ?? null,
   illustrative: i.illustrative ?? false,
@@ -263,8 +264,12 @@ export async function itemToProgram(
     const parsed = programInputSchema.safeParse({
       identifier: input.identifier ?? `${engagement.reference}-${item.position}`,
       titleEn: input.titleEn ?? full.description.slice(0, 500),
-      titleId: input.titleId ?? null,
+      titleId: input.titleId ?? full.descriptionId?.slice(0, 500) ?? null,
       descriptionEn: `${full.kind === 'offer' ? 'Offer' : 'Request'} of ${full.side === 'ours' ? 'Indonesia' : (engagement.partnerName ?? 'the counterpart')} at ${engagement.title} (${engagement.reference}, ${engagement.startsOn}):\n\n${full.description}`,
+      // In Indonesian too when the item has its Indonesian description.
+      descriptionId: full.descriptionId
+        ? `${full.kind === 'offer' ? 'Tawaran' : 'Permintaan'} ${full.side === 'ours' ? 'Indonesia' : (engagement.partnerName ?? 'mitra')} pada ${engagement.titleId ?? engagement.title} (${engagement.reference}, ${engagement.startsOn}):\n\n${full.descriptionId}`
+        : null,
       flagshipArea: full.flagshipArea,
       cooperationType,
       activityStatus: 'pipeline',

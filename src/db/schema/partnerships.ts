@@ -110,6 +110,8 @@ export interface EngagementItemsTable {
   side: ItemSide;
   kind: ItemKind;
   description: string;
+  /** The description in Indonesian, when given. */
+  description_id: string | null;
   flagship_area: FlagshipArea | null;
   country_code: string | null;
   illustrative: number;

@@ -136,6 +136,7 @@ export const itemInputSchema = z.strictObject({
     .trim()
     .min(1, { message: 'is required: what was offered or asked for' })
     .max(PARTNERSHIP_LIMITS.text, { message: `must be at most ${PARTNERSHIP_LIMITS.text} characters` }),
+  descriptionId: text.meta({ description: 'the description in Indonesian (optional)' }),
   flagshipArea: codeOf(flagshipAreas, 'flagship area').nullable().optional(),
   country: countryCode.nullable().optional().meta({ description: 'the country that would benefit' }),
   illustrative: z.boolean().optional(),

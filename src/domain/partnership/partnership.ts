@@ -108,6 +108,8 @@ export interface EngagementItem {
   readonly side: ItemSide;
   readonly kind: ItemKind;
   readonly description: string;
+  /** The description in Indonesian, when given (the interface shows it in Indonesian). */
+  readonly descriptionId: string | null;
   readonly flagshipArea: FlagshipArea | null;
   readonly country: string | null;
   readonly illustrative: boolean;

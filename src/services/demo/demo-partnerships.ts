@@ -50,6 +50,8 @@ function engagements(today: string): DemoEngagement[] {
             side: 'ours',
             kind: 'offer',
             description: "Indonesia's farmers' agricultural and rural training centre in Tanzania, for joint programs with Brazil",
+            descriptionId:
+              'Pusat pelatihan pertanian dan perdesaan swadaya petani Indonesia di Tanzania, untuk program bersama dengan Brasil',
             flagshipArea: 'DEV-AGR',
             country: 'TZ',
           },
@@ -57,6 +59,8 @@ function engagements(today: string): DemoEngagement[] {
             side: 'ours',
             kind: 'offer',
             description: "Indonesia's farmers' agricultural and rural training centre in Gambia, for joint programs with Brazil",
+            descriptionId:
+              'Pusat pelatihan pertanian dan perdesaan swadaya petani Indonesia di Gambia, untuk program bersama dengan Brasil',
             flagshipArea: 'DEV-AGR',
             country: 'GM',
           },
@@ -92,8 +96,21 @@ function engagements(today: string): DemoEngagement[] {
       purposeId: 'Menjajaki kerja sama bilateral dan triangular antara Indonesia dan Meksiko.',
       ownerOrg: 'ID-KEMLU',
       items: [
-        { side: 'theirs', kind: 'offer', description: 'Cooperation on dengue prevention', flagshipArea: 'OTHER' },
-        { side: 'ours', kind: 'offer', description: 'Cooperation on disaster management', flagshipArea: 'DEV-DRM', country: 'MX' },
+        {
+          side: 'theirs',
+          kind: 'offer',
+          description: 'Cooperation on dengue prevention',
+          descriptionId: 'Kerja sama pencegahan demam berdarah dengue',
+          flagshipArea: 'OTHER',
+        },
+        {
+          side: 'ours',
+          kind: 'offer',
+          description: 'Cooperation on disaster management',
+          descriptionId: 'Kerja sama penanggulangan bencana',
+          flagshipArea: 'DEV-DRM',
+          country: 'MX',
+        },
       ],
       followUps: [
         {

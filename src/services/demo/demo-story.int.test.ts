@@ -44,10 +44,13 @@ describeEachEngine('the demo’s story', (app) => {
     for (const { id } of all.items) {
       const p = await deps().store.repos.programs.findById(id);
       expect([p?.identifier, p?.titleEn && p.titleId ? 'both' : 'one']).toEqual([p?.identifier, 'both']);
-      // Every loaded program's note (the program request of the Mexico visit describes the engagement item, written by the service).
-      if (!p?.identifier.startsWith('ENG-'))
-        expect([p?.identifier, p?.descriptionEn && p.descriptionId ? 'both' : 'one']).toEqual([p?.identifier, 'both']);
+      expect([p?.identifier, p?.descriptionEn && p.descriptionId ? 'both' : 'one']).toEqual([p?.identifier, 'both']);
     }
+    // The program request of the Mexico visit says where it came from in both languages.
+    const mexico = await deps().store.repos.programs.findByIdentifier('ENG-2017-0002-2');
+    expect(mexico?.descriptionId).toBe(
+      'Tawaran Indonesia pada Kunjungan ke badan kerja sama Meksiko AMEXCID (ENG-2017-0002, 2017-05-28):\n\nKerja sama penanggulangan bencana',
+    );
     const requests = await listRequests(deps(), requestListQuerySchema.parse({}));
     expect(requests.total).toBe(4);
     expect(requests.items.every((r) => r.topicId && r.descriptionId && r.topicId !== r.topic)).toBe(true);
@@ -57,6 +60,7 @@ describeEachEngine('the demo’s story', (app) => {
       ['ENG-2017-0002', true],
       ['ENG-2017-0001', true],
     ]);
+    expect(engagements.items.flatMap((e) => e.items).every((i) => i.descriptionId)).toBe(true);
     const followUps = await listFollowUps(deps(), followUpListQuerySchema.parse({}));
     expect(followUps.total).toBe(5);
     expect(followUps.items.every((f) => f.actionId?.endsWith('(ilustratif)') && f.action.endsWith('(illustrative)'))).toBe(true);

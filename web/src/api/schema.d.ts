@@ -12374,6 +12374,8 @@ export type paths = {
                             /** @enum {string} */
                             kind: "offer" | "request";
                             description: string;
+                            /** @description the description in Indonesian (optional) */
+                            descriptionId?: string | null;
                             flagshipArea?: ("DEV-POV" | "DEV-AGR" | "DEV-DRM" | "DEV-INF" | "DEV-EDU" | "GOV-DEM" | "GOV-PEACE" | "GOV-CONF" | "GOV-LAW" | "GOV-LOCAL" | "ECO-MACRO" | "ECO-PUBFIN" | "ECO-MICRO" | "OTHER") | null;
                             /** @description the country that would benefit */
                             country?: string | null;
@@ -12807,6 +12809,8 @@ export type paths = {
                         /** @enum {string} */
                         kind: "offer" | "request";
                         description: string;
+                        /** @description the description in Indonesian (optional) */
+                        descriptionId?: string | null;
                         flagshipArea?: ("DEV-POV" | "DEV-AGR" | "DEV-DRM" | "DEV-INF" | "DEV-EDU" | "GOV-DEM" | "GOV-PEACE" | "GOV-CONF" | "GOV-LAW" | "GOV-LOCAL" | "ECO-MACRO" | "ECO-PUBFIN" | "ECO-MICRO" | "OTHER") | null;
                         /** @description the country that would benefit */
                         country?: string | null;
@@ -14260,6 +14264,8 @@ export type components = {
                 /** @enum {string} */
                 kind: "offer" | "request";
                 description: string;
+                /** @description the description in Indonesian, when given */
+                descriptionId: string | null;
                 flagshipArea: ("DEV-POV" | "DEV-AGR" | "DEV-DRM" | "DEV-INF" | "DEV-EDU" | "GOV-DEM" | "GOV-PEACE" | "GOV-CONF" | "GOV-LAW" | "GOV-LOCAL" | "ECO-MACRO" | "ECO-PUBFIN" | "ECO-MICRO" | "OTHER") | null;
                 country: string | null;
                 illustrative: boolean;
@@ -15433,6 +15439,8 @@ export type components = {
                 /** @enum {string} */
                 kind: "offer" | "request";
                 description: string;
+                /** @description the description in Indonesian, when given */
+                descriptionId: string | null;
                 flagshipArea: ("DEV-POV" | "DEV-AGR" | "DEV-DRM" | "DEV-INF" | "DEV-EDU" | "GOV-DEM" | "GOV-PEACE" | "GOV-CONF" | "GOV-LAW" | "GOV-LOCAL" | "ECO-MACRO" | "ECO-PUBFIN" | "ECO-MICRO" | "OTHER") | null;
                 country: string | null;
                 illustrative: boolean;
