@@ -59,11 +59,11 @@ describe.skipIf(!canRun)('the demo’s story', () => {
     await page.getByText('Kirim tanggapan Indonesia atas rancangan perjanjian kerja sama teknik kepada ABC (ilustratif)').waitFor();
     await page.getByText('Kunjungan ke Brasil: perjanjian kerja sama teknik dan program bersama').first().waitFor();
     await page.goto(`${b.h.url}/engagements`);
-    await page
-      .getByRole('link', { name: /Kunjungan ke badan kerja sama Meksiko AMEXCID/ })
-      .or(page.getByText('Kunjungan ke badan kerja sama Meksiko AMEXCID'))
-      .first()
-      .waitFor();
+    await page.getByRole('link', { name: 'Kunjungan ke badan kerja sama Meksiko AMEXCID' }).click();
+    await page.getByRole('heading', { name: 'Kunjungan ke badan kerja sama Meksiko AMEXCID', level: 1 }).waitFor();
+    await page.getByText('Menjajaki kerja sama bilateral dan triangular antara Indonesia dan Meksiko.').waitFor();
+    await page.getByText('Kerja sama pencegahan demam berdarah dengue').waitFor();
+    expect(await page.getByText('Cooperation on dengue prevention').count()).toBe(0);
     const id = (await b.h.app.deps.store.repos.programs.findByIdentifier('ID-KEMENKEU-2017-01'))?.id;
     await page.goto(`${b.h.url}/programs/${id}`);
     await page.getByRole('heading', { name: 'Berbagi pengetahuan tentang pengelolaan keuangan negara untuk Timor-Leste' }).waitFor();
