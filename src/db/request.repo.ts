@@ -51,6 +51,7 @@ function toRequest(row: Row): CooperationRequest {
     relayedBy: row.relayed_by,
     status: row.status,
     assessmentNote: row.assessment_note,
+    assessmentNoteId: row.assessment_note_id,
     activityId: row.activity_id,
     activityIdentifier: row.activity_identifier,
     createdBy: row.created_by,
@@ -251,6 +252,7 @@ export class CooperationRequestRepo implements CooperationRequestRepository {
         ...dataColumns(record),
         status: record.status,
         assessment_note: null,
+        assessment_note_id: null,
         activity_id: null,
         created_by: record.createdBy,
         created_at: record.now,
@@ -273,10 +275,15 @@ export class CooperationRequestRepo implements CooperationRequestRepository {
   async update(
     id: number,
     expectedVersion: number,
-    change: { status: RequestStatus; assessmentNote: string | null; activityId: number | null },
+    change: { status: RequestStatus; assessmentNote: string | null; assessmentNoteId: string | null; activityId: number | null },
     now: string,
   ): Promise<boolean> {
-    const columns = { status: change.status, assessment_note: change.assessmentNote, activity_id: change.activityId };
+    const columns = {
+      status: change.status,
+      assessment_note: change.assessmentNote,
+      assessment_note_id: change.assessmentNoteId,
+      activity_id: change.activityId,
+    };
     return this.updateVersioned(id, expectedVersion, columns, now);
   }
 

@@ -53,6 +53,7 @@ export const cooperationRequestSchema = z
     relayedBy: z.string().nullable().meta({ description: 'organisation code of the embassy or focal point that relayed it' }),
     status: z.enum(requestStatuses.codes),
     assessmentNote: z.string().nullable(),
+    assessmentNoteId: z.string().nullable().meta({ description: 'the note in Indonesian, when given' }),
     activityId: count.nullable().meta({ description: 'the program created when the request was accepted' }),
     activityIdentifier: z.string().nullable(),
     createdBy: z.string(),

@@ -321,6 +321,8 @@ function programInput(r: CooperationRequest, input: AcceptInput) {
 interface StatusChange {
   readonly to: RequestStatus;
   readonly note: string | null;
+  /** The note in Indonesian, when given. */
+  readonly noteId?: string | null;
   /** Accepting: what the program needs. */
   readonly accept?: AcceptInput;
 }
@@ -347,7 +349,13 @@ async function changeStatus(
     const saved = await repos.requests.update(
       id,
       current.version,
-      { status: change.to, assessmentNote: change.note ?? current.assessmentNote, activityId: activity?.id ?? current.activityId },
+      {
+        status: change.to,
+        assessmentNote: change.note ?? current.assessmentNote,
+        // A new note brings its own Indonesian variant (or none); no note keeps the last one's.
+        assessmentNoteId: change.note ? (change.noteId ?? null) : current.assessmentNoteId,
+        activityId: activity?.id ?? current.activityId,
+      },
       deps.clock.nowIso(),
     );
     if (!saved) throw staleError((await repos.requests.findById(id)) ?? current, current.version);
@@ -372,7 +380,7 @@ export async function assessRequest(
   input: AssessInput,
   options: RequestWriteOptions = {},
 ): Promise<CooperationRequest> {
-  return (await changeStatus(deps, id, { to: 'assessment', note: input.note ?? null }, options)).request;
+  return (await changeStatus(deps, id, { to: 'assessment', note: input.note ?? null, noteId: input.noteId }, options)).request;
 }
 
 export async function declineRequest(
@@ -381,7 +389,7 @@ export async function declineRequest(
   input: DeclineInput,
   options: RequestWriteOptions = {},
 ): Promise<CooperationRequest> {
-  return (await changeStatus(deps, id, { to: 'declined', note: input.note }, options)).request;
+  return (await changeStatus(deps, id, { to: 'declined', note: input.note, noteId: input.noteId }, options)).request;
 }
 
 /** Accepts the request and creates its program (stage `request`), implemented by the agency chosen. */
@@ -391,7 +399,12 @@ export async function acceptRequest(
   input: AcceptInput,
   options: RequestWriteOptions = {},
 ): Promise<{ request: CooperationRequest; activity: Program }> {
-  const { request, activity } = await changeStatus(deps, id, { to: 'accepted', note: input.note ?? null, accept: input }, options);
+  const { request, activity } = await changeStatus(
+    deps,
+    id,
+    { to: 'accepted', note: input.note ?? null, noteId: input.noteId, accept: input },
+    options,
+  );
   if (!activity) throw new Error(`accepting request ${id} created no program`); // changeStatus creates one when accepting
   return { request, activity };
 }

@@ -55,6 +55,10 @@ describe.skipIf(!canRun)('the demo’s story', () => {
     await page.getByText('Pelatihan manajemen risiko bencana berbasis masyarakat bagi pejabat divisi dan distrik').waitFor();
     await page.getByText('Beasiswa program magister teknik kelautan').waitFor();
     expect(await page.getByText('Scholarships for master’s studies in marine engineering').count()).toBe(0);
+    await page.getByRole('row').filter({ hasText: 'Beasiswa program magister teknik kelautan' }).getByRole('link').first().click();
+    await page
+      .getByText('Ilustratif: beasiswa berada di luar program unggulan tahun ini; dirujuk ke skema beasiswa Kementerian Pendidikan.')
+      .waitFor();
     await page.goto(`${b.h.url}/follow-ups`);
     await page.getByText('Kirim tanggapan Indonesia atas rancangan perjanjian kerja sama teknik kepada ABC (ilustratif)').waitFor();
     await page.getByText('Kunjungan ke Brasil: perjanjian kerja sama teknik dan program bersama').first().waitFor();

@@ -154,6 +154,8 @@ export interface CooperationRequestsTable {
   /** registered, assessment, accepted, declined. */
   status: RequestStatus;
   assessment_note: string | null;
+  /** The note in Indonesian, when given. */
+  assessment_note_id: string | null;
   activity_id: number | null;
   created_by: string;
   created_at: string;

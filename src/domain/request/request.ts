@@ -51,6 +51,8 @@ export interface CooperationRequest extends CooperationRequestData {
   readonly status: RequestStatus;
   /** The coordination team's latest note (the reason of a decline). */
   readonly assessmentNote: string | null;
+  /** The note in Indonesian, when given with it. */
+  readonly assessmentNoteId: string | null;
   /** The program created when the request was accepted. */
   readonly activityId: number | null;
   readonly activityIdentifier: string | null;
@@ -121,5 +123,12 @@ export function requestData(r: CooperationRequest): { -readonly [K in keyof Coop
 
 /** The record as plain JSON for the audit log. */
 export function plainRequest(r: CooperationRequest): Record<string, unknown> {
-  return { reference: r.reference, ...requestData(r), status: r.status, assessmentNote: r.assessmentNote, activityId: r.activityId };
+  return {
+    reference: r.reference,
+    ...requestData(r),
+    status: r.status,
+    assessmentNote: r.assessmentNote,
+    assessmentNoteId: r.assessmentNoteId,
+    activityId: r.activityId,
+  };
 }

@@ -27,9 +27,9 @@ interface DemoRequest {
   readonly input: RequestInputRequest;
   readonly outcome:
     | { readonly status: 'registered' }
-    | { readonly status: 'assessment'; readonly note: string }
-    | { readonly status: 'declined'; readonly note: string }
-    | { readonly status: 'accepted'; readonly note: string; readonly program: string };
+    | { readonly status: 'assessment'; readonly note: string; readonly noteId: string }
+    | { readonly status: 'declined'; readonly note: string; readonly noteId: string }
+    | { readonly status: 'accepted'; readonly note: string; readonly noteId: string; readonly program: string };
 }
 
 export const DEMO_REQUESTS: readonly DemoRequest[] = [
@@ -48,7 +48,11 @@ export const DEMO_REQUESTS: readonly DemoRequest[] = [
       receivedOn: '2026-02-16',
       relayedBy: DEMO_EMBASSY.code,
     },
-    outcome: { status: 'assessment', note: 'Illustrative: BNPB asked whether trainers are available in March 2027.' },
+    outcome: {
+      status: 'assessment',
+      note: 'Illustrative: BNPB asked whether trainers are available in March 2027.',
+      noteId: 'Ilustratif: BNPB ditanya apakah pelatih tersedia pada Maret 2027.',
+    },
   },
   {
     input: {
@@ -83,6 +87,7 @@ export const DEMO_REQUESTS: readonly DemoRequest[] = [
     outcome: {
       status: 'accepted',
       note: 'Illustrative: held as the international seminar on microfinance for Palestine (Amman, March 2018).',
+      noteId: 'Ilustratif: dilaksanakan sebagai seminar internasional keuangan mikro untuk Palestina (Amman, Maret 2018).',
       program: 'ID-KEMLU-2018-01',
     },
   },
@@ -101,6 +106,7 @@ export const DEMO_REQUESTS: readonly DemoRequest[] = [
     outcome: {
       status: 'declined',
       note: 'Illustrative: scholarships are outside this year’s flagship programs; referred to the scholarship scheme of the Ministry of Education.',
+      noteId: 'Ilustratif: beasiswa berada di luar program unggulan tahun ini; dirujuk ke skema beasiswa Kementerian Pendidikan.',
     },
   },
 ];
@@ -113,10 +119,15 @@ async function linkAccepted(
   deps: Deps<'requests' | 'audit'>,
   request: CooperationRequest,
   activityId: number,
-  note: string,
+  note: { readonly note: string; readonly noteId: string },
 ): Promise<void> {
   await deps.store.transaction(async (repos) => {
-    await repos.requests.update(request.id, request.version, { status: 'accepted', assessmentNote: note, activityId }, deps.clock.nowIso());
+    await repos.requests.update(
+      request.id,
+      request.version,
+      { status: 'accepted', assessmentNote: note.note, assessmentNoteId: note.noteId, activityId },
+      deps.clock.nowIso(),
+    );
     const after = readBack(await repos.requests.findById(request.id), `request ${request.id}`);
     await audit(deps, repos, {
       action: 'transition',
@@ -125,7 +136,7 @@ async function linkAccepted(
       entityLabel: request.reference,
       entityVersion: after.version,
       changes: diffRecords(plainRequest(request), plainRequest(after)),
-      comment: note,
+      comment: note.note,
     });
   });
 }
@@ -145,11 +156,15 @@ export async function loadDemoRequests(deps: DemoRequestDeps, programIds: Readon
     const registered = await registerRequest(deps, requestInputSchema.parse(input));
     if (outcome.status === 'registered') continue;
     if (outcome.status === 'declined') {
-      await declineRequest(deps, registered.id, { note: outcome.note });
+      await declineRequest(deps, registered.id, { note: outcome.note, noteId: outcome.noteId });
       continue;
     }
-    const assessed = await assessRequest(deps, registered.id, { note: outcome.status === 'assessment' ? outcome.note : null });
-    if (outcome.status === 'accepted') await linkAccepted(deps, assessed, demoProgram(programIds, outcome.program), outcome.note);
+    const assessed = await assessRequest(
+      deps,
+      registered.id,
+      outcome.status === 'assessment' ? { note: outcome.note, noteId: outcome.noteId } : { note: null },
+    );
+    if (outcome.status === 'accepted') await linkAccepted(deps, assessed, demoProgram(programIds, outcome.program), outcome);
   }
   return DEMO_REQUESTS.length;
 }

@@ -15,7 +15,7 @@ import { listEngagements } from '../engagements.js';
 import { listFollowUps, patchFollowUp } from '../follow-ups.js';
 import { inKindEstimates, listUnitCosts } from '../money.js';
 import { listPrograms } from '../programs.js';
-import { editRequest, listRequests } from '../requests.js';
+import { declineRequest, editRequest, listRequests } from '../requests.js';
 import { loadDemoData } from './load-demo.js';
 
 describeEachEngine('the demo’s story', (app) => {
@@ -54,6 +54,12 @@ describeEachEngine('the demo’s story', (app) => {
     const requests = await listRequests(deps(), requestListQuerySchema.parse({}));
     expect(requests.total).toBe(4);
     expect(requests.items.every((r) => r.topicId && r.descriptionId && r.topicId !== r.topic)).toBe(true);
+    // The notes of the three decided or assessed ones too.
+    expect(requests.items.filter((r) => r.assessmentNote).map((r) => r.assessmentNoteId?.startsWith('Ilustratif:'))).toEqual([
+      true,
+      true,
+      true,
+    ]);
     const engagements = await listEngagements(deps(), engagementListQuerySchema.parse({}));
     expect(engagements.items.map((e) => [e.reference, Boolean(e.titleId && e.purposeId)])).toEqual([
       ['ENG-2017-0003', true],
@@ -120,6 +126,10 @@ describeEachEngine('the demo’s story', (app) => {
     ]);
     const both = await editRequest(deps(), fiji.id, requestPatchSchema.parse({ topic: 'CBDRM training', topicId: 'Pelatihan PRBBM' }));
     expect([both.topic, both.topicId]).toEqual(['CBDRM training', 'Pelatihan PRBBM']);
+    expect(both.assessmentNoteId).toBe('Ilustratif: BNPB ditanya apakah pelatih tersedia pada Maret 2027.');
+    // A new note without its Indonesian variant replaces the old note's.
+    const declined = await declineRequest(deps(), fiji.id, { note: 'No trainers in 2027' });
+    expect([declined.assessmentNote, declined.assessmentNoteId]).toEqual(['No trainers in 2027', null]);
 
     const [open] = (await listFollowUps(deps(), followUpListQuerySchema.parse({ overdue: 'true' }))).items;
     if (!open) throw new Error('the demo has an overdue follow-up');

@@ -5710,6 +5710,8 @@ export type paths = {
                 content: {
                     "application/json": {
                         note?: string | null;
+                        /** @description the note in Indonesian (optional) */
+                        noteId?: string | null;
                     };
                 };
             };
@@ -5808,6 +5810,8 @@ export type paths = {
                 content: {
                     "application/json": {
                         note: string;
+                        /** @description the note in Indonesian (optional) */
+                        noteId?: string | null;
                     };
                 };
             };
@@ -5906,6 +5910,8 @@ export type paths = {
                 content: {
                     "application/json": {
                         note?: string | null;
+                        /** @description the note in Indonesian (optional) */
+                        noteId?: string | null;
                         /** @description the ministry or agency chosen to implement the program (e.g. from the matches) */
                         implementingOrg?: string | null;
                         /**
@@ -14019,6 +14025,8 @@ export type components = {
             /** @enum {string} */
             status: "registered" | "assessment" | "accepted" | "declined";
             assessmentNote: string | null;
+            /** @description the note in Indonesian, when given */
+            assessmentNoteId: string | null;
             /** @description the program created when the request was accepted */
             activityId: number | null;
             activityIdentifier: string | null;
@@ -15194,6 +15202,8 @@ export type components = {
             /** @enum {string} */
             status: "registered" | "assessment" | "accepted" | "declined";
             assessmentNote: string | null;
+            /** @description the note in Indonesian, when given */
+            assessmentNoteId: string | null;
             /** @description the program created when the request was accepted */
             activityId: number | null;
             activityIdentifier: string | null;

@@ -73,7 +73,7 @@ function RequestView({ r }: { r: CooperationRequest }) {
           <Row label={t('requests.detail.period')}>{period}</Row>
           <Row label={t('requests.detail.received')}>{f.date(r.receivedOn)}</Row>
           <Row label={t('requests.detail.relayedBy')}>{r.relayedBy ?? '—'}</Row>
-          {r.assessmentNote && <Row label={t('requests.detail.note')}>{r.assessmentNote}</Row>}
+          {r.assessmentNote && <Row label={t('requests.detail.note')}>{f.text(r.assessmentNote, r.assessmentNoteId)}</Row>}
           {r.activityId !== null && (
             <Row label={t('requests.detail.program')}>
               <Link to="/programs/$id" params={{ id: String(r.activityId) }}>
