@@ -25,6 +25,8 @@ export interface AgreementsTable {
   title_en: string;
   title_id: string | null;
   subject: string | null;
+  /** The subject in Indonesian, when given. */
+  subject_id: string | null;
   status: AgreementStatus;
   signed_on: string | null;
   valid_from: string | null;

@@ -33,6 +33,8 @@ export interface AgreementData {
   readonly titleEn: string;
   readonly titleId: string | null;
   readonly subject: string | null;
+  /** The subject in Indonesian, when given (the interface shows it in Indonesian). */
+  readonly subjectId: string | null;
   readonly status: AgreementStatus;
   readonly signedOn: string | null;
   readonly validFrom: string | null;

@@ -164,6 +164,8 @@ function agreements(today: string): { input: AgreementInput; programs: readonly 
         titleId: 'Perjanjian kerja sama teknik antara Indonesia dan Brasil',
         subject:
           'Technical cooperation, including joint programs for third countries at Indonesia’s farmers’ agricultural and rural training centres in Tanzania and Gambia. Draft under finalisation (visit of 24–26 May 2017).',
+        subjectId:
+          'Kerja sama teknik, termasuk program bersama bagi negara ketiga di pusat pelatihan pertanian dan perdesaan swadaya petani Indonesia di Tanzania dan Gambia. Rancangan sedang difinalkan (kunjungan 24–26 Mei 2017).',
         status: 'draft',
         ownerOrg: 'ID-KEMLU',
         parties: [{ country: 'BR' }, { org: 'ABC' }],
@@ -178,6 +180,8 @@ function agreements(today: string): { input: AgreementInput; programs: readonly 
         titleId: 'Kerangka kerja bersama pelatihan negara ketiga dengan JICA',
         subject:
           'Illustrative: the sources report triangular cooperation with Japan in 2017 but not its framework; its dates are made up, its end follows the clock so that a renewal is due.',
+        subjectId:
+          'Ilustratif: sumber melaporkan kerja sama triangular dengan Jepang pada 2017 tetapi tidak kerangkanya; tanggalnya dibuat-buat, akhir masa berlakunya mengikuti waktu sekarang agar pembaruan jatuh tempo.',
         status: 'in_force',
         signedOn: '2015-03-20',
         validFrom: '2015-04-01',

@@ -6,11 +6,16 @@
  */
 import { beforeAll, expect, it } from 'vitest';
 import { UNIT_COST_KINDS } from '../../domain/finance/unit-costs.js';
-import { engagementListQuerySchema, followUpListQuerySchema } from '../../domain/partnership/partnership.schema.js';
+import {
+  agreementListQuerySchema,
+  engagementListQuerySchema,
+  followUpListQuerySchema,
+} from '../../domain/partnership/partnership.schema.js';
 import { programListQuerySchema } from '../../domain/program/program-query.js';
 import { REPORT_REGIONS } from '../../domain/reference/types.js';
 import { requestListQuerySchema, requestPatchSchema } from '../../domain/request/request.schema.js';
 import { describeEachEngine } from '../../testing/engines.js';
+import { listAgreements } from '../agreements.js';
 import { listEngagements } from '../engagements.js';
 import { listFollowUps, patchFollowUp } from '../follow-ups.js';
 import { inKindEstimates, listUnitCosts } from '../money.js';
@@ -67,6 +72,8 @@ describeEachEngine('the demo’s story', (app) => {
       ['ENG-2017-0001', true],
     ]);
     expect(engagements.items.flatMap((e) => e.items).every((i) => i.descriptionId)).toBe(true);
+    const agreements = await listAgreements(deps(), agreementListQuerySchema.parse({}));
+    expect(agreements.items.map((g) => Boolean(g.titleId && g.subjectId))).toEqual([true, true]);
     const followUps = await listFollowUps(deps(), followUpListQuerySchema.parse({}));
     expect(followUps.total).toBe(5);
     expect(followUps.items.every((f) => f.actionId?.endsWith('(ilustratif)') && f.action.endsWith('(illustrative)'))).toBe(true);

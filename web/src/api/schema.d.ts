@@ -11148,6 +11148,8 @@ export type paths = {
                         titleEn: string;
                         titleId?: string | null;
                         subject?: string | null;
+                        /** @description the subject in Indonesian (optional) */
+                        subjectId?: string | null;
                         signedOn?: string | null;
                         validFrom?: string | null;
                         validUntil?: string | null;
@@ -11570,6 +11572,8 @@ export type paths = {
                         titleEn?: string;
                         titleId?: string | null;
                         subject?: string | null;
+                        /** @description the subject in Indonesian (optional) */
+                        subjectId?: string | null;
                         signedOn?: string | null;
                         validFrom?: string | null;
                         validUntil?: string | null;
@@ -14169,6 +14173,8 @@ export type components = {
             titleEn: string;
             titleId: string | null;
             subject: string | null;
+            /** @description the subject in Indonesian, when given */
+            subjectId: string | null;
             /** @enum {string} */
             status: "draft" | "negotiation" | "signed" | "in_force" | "expired" | "terminated";
             signedOn: string | null;
@@ -15346,6 +15352,8 @@ export type components = {
             titleEn: string;
             titleId: string | null;
             subject: string | null;
+            /** @description the subject in Indonesian, when given */
+            subjectId: string | null;
             /** @enum {string} */
             status: "draft" | "negotiation" | "signed" | "in_force" | "expired" | "terminated";
             signedOn: string | null;
