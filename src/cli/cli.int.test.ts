@@ -13,7 +13,7 @@ describeCliOnEachEngine('mitra CLI', (mitra) => {
   });
 
   it('loads the demo data once and lists the 2018 programs', async () => {
-    expect((await mitra(['demo'])).out).toMatch(/loaded 25 programs, 14 organisations, 20 participants/);
+    expect((await mitra(['demo'])).out).toMatch(/loaded 35 programs, 14 organisations, 20 participants/);
     expect((await mitra(['demo'])).out).toMatch(/already holds programs/);
     const list = await mitra(['activities', 'list', '--year', '2018', '--page-size', '100']);
     expect(list.code).toBe(0);

@@ -15,7 +15,7 @@ describeCliOnEachEngine(
       const dir = mkdtempSync(join(tmpdir(), 'mitra-export-'));
       const file = join(dir, 'all.xml');
       const written = await mitra(['export', 'iati', '--out', file]);
-      expect(written.err).toMatch(/wrote 24 activities to .*all\.xml/);
+      expect(written.err).toMatch(/wrote 34 activities to .*all\.xml/);
       expect(written.err).toContain(
         'warning: 1 program(s) without any date are not in this file (IATI requires an activity-date): ENG-2017-0002-2',
       );

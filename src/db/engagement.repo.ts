@@ -35,6 +35,7 @@ function toItem(i: ItemRow): EngagementItem {
     side: i.side,
     kind: i.kind,
     description: i.description,
+    descriptionId: i.description_id,
     flagshipArea: i.flagship_area,
     country: i.country_code,
     illustrative: bool(i.illustrative),
@@ -47,6 +48,7 @@ function toFollowUp(r: Selectable<FollowUpsTable>, today: string): FollowUpRecor
     id: r.id,
     engagementId: r.engagement_id,
     action: r.action,
+    actionId: r.action_id,
     owner: r.owner,
     dueOn: r.due_on,
     status: r.status,
@@ -59,6 +61,8 @@ function engagementColumns(d: EngagementData, orgIds: EngagementOrgIds) {
   return {
     kind: d.kind,
     title: d.title,
+    title_id: d.titleId,
+    purpose_id: d.purposeId,
     starts_on: d.startsOn,
     ends_on: d.endsOn,
     place: d.place,
@@ -145,6 +149,8 @@ export class EngagementRepo implements EngagementRepository {
       reference: r.reference,
       kind: r.kind,
       title: r.title,
+      titleId: r.title_id,
+      purposeId: r.purpose_id,
       startsOn: r.starts_on,
       endsOn: r.ends_on,
       place: r.place,
@@ -242,6 +248,7 @@ export class EngagementRepo implements EngagementRepository {
         side: item.side,
         kind: item.kind,
         description: item.description,
+        description_id: item.descriptionId,
         flagship_area: item.flagshipArea,
         country_code: item.country,
         illustrative: item.illustrative ? 1 : 0,
@@ -310,6 +317,7 @@ export class EngagementRepo implements EngagementRepository {
       .values({
         engagement_id: engagementId,
         action: f.action,
+        action_id: f.actionId,
         owner: f.owner,
         due_on: f.dueOn,
         status: 'open',
@@ -330,7 +338,15 @@ export class EngagementRepo implements EngagementRepository {
   async updateFollowUp(id: number, f: FollowUpChange, now: string): Promise<void> {
     await this.db
       .updateTable('follow_ups')
-      .set({ action: f.action, owner: f.owner, due_on: f.dueOn, status: f.status, done_on: f.doneOn, updated_at: now })
+      .set({
+        action: f.action,
+        action_id: f.actionId,
+        owner: f.owner,
+        due_on: f.dueOn,
+        status: f.status,
+        done_on: f.doneOn,
+        updated_at: now,
+      })
       .where('id', '=', id)
       .execute();
   }
@@ -344,7 +360,12 @@ export class EngagementRepo implements EngagementRepository {
     return pageOf(
       base
         .selectAll('f')
-        .select(['e.reference as engagement_reference', 'e.title as engagement_title', 'o.code as owner_org'])
+        .select([
+          'e.reference as engagement_reference',
+          'e.title as engagement_title',
+          'e.title_id as engagement_title_id',
+          'o.code as owner_org',
+        ])
         .where(w)
         .orderBy('f.sort_due')
         .orderBy('f.id'),
@@ -356,6 +377,7 @@ export class EngagementRepo implements EngagementRepository {
           ...toFollowUp(r, today),
           engagementReference: r.engagement_reference,
           engagementTitle: r.engagement_title,
+          engagementTitleId: r.engagement_title_id,
           ownerOrg: r.owner_org,
         })),
     );

@@ -168,12 +168,13 @@ export class PartnerRepo implements PartnerRepository {
             id: number;
             reference: string;
             title: string;
+            title_id: string | null;
             starts_on: string;
             kind: string;
             partner: string | null;
             country_code: string | null;
           }>`
-            select e.id, e.reference, e.title, e.starts_on, e.kind, po.code as partner, e.country_code
+            select e.id, e.reference, e.title, e.title_id, e.starts_on, e.kind, po.code as partner, e.country_code
             from engagements e left join organisations po on po.id = e.partner_org_id where ${engagementWhere}`.execute(this.db)
         : Promise.resolve({ rows: [] }),
       sql<{ id: number; reference: string; title_en: string; title_id: string | null; day: string; status: string }>`
@@ -206,7 +207,7 @@ export class PartnerRepo implements PartnerRepository {
         id: e.id,
         reference: e.reference,
         title: e.title,
-        titleId: null,
+        titleId: e.title_id,
         status: e.kind,
         partner: e.partner,
         country: e.country_code,

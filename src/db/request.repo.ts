@@ -40,6 +40,8 @@ function toRequest(row: Row): CooperationRequest {
     country: row.country_code,
     topic: row.topic,
     description: row.description,
+    topicId: row.topic_id,
+    descriptionId: row.description_id,
     flagshipArea: row.flagship_area,
     sectorCode: row.sector_code,
     modality: row.modality,
@@ -49,6 +51,7 @@ function toRequest(row: Row): CooperationRequest {
     relayedBy: row.relayed_by,
     status: row.status,
     assessmentNote: row.assessment_note,
+    assessmentNoteId: row.assessment_note_id,
     activityId: row.activity_id,
     activityIdentifier: row.activity_identifier,
     createdBy: row.created_by,
@@ -64,6 +67,8 @@ function dataColumns(d: CooperationRequestData) {
     country_code: d.country,
     topic: d.topic,
     description: d.description,
+    topic_id: d.topicId,
+    description_id: d.descriptionId,
     flagship_area: d.flagshipArea,
     sector_code: d.sectorCode,
     modality: d.modality,
@@ -212,7 +217,7 @@ export class CooperationRequestRepo implements CooperationRequestRepository {
     if (filter.q) {
       const pattern = likePattern(filter.q);
       conditions.push(
-        sql<SqlBool>`(lower(r.reference) like ${pattern} escape '\\' or lower(r.topic) like ${pattern} escape '\\' or lower(coalesce(r.description, '')) like ${pattern} escape '\\')`,
+        sql<SqlBool>`(lower(r.reference) like ${pattern} escape '\\' or lower(r.topic) like ${pattern} escape '\\' or lower(coalesce(r.topic_id, '')) like ${pattern} escape '\\' or lower(coalesce(r.description, '')) like ${pattern} escape '\\')`,
       );
     }
     const where = conditions.length ? sql<SqlBool>`${sql.join(conditions, sql` and `)}` : sql<SqlBool>`1 = 1`;
@@ -247,6 +252,7 @@ export class CooperationRequestRepo implements CooperationRequestRepository {
         ...dataColumns(record),
         status: record.status,
         assessment_note: null,
+        assessment_note_id: null,
         activity_id: null,
         created_by: record.createdBy,
         created_at: record.now,
@@ -269,10 +275,15 @@ export class CooperationRequestRepo implements CooperationRequestRepository {
   async update(
     id: number,
     expectedVersion: number,
-    change: { status: RequestStatus; assessmentNote: string | null; activityId: number | null },
+    change: { status: RequestStatus; assessmentNote: string | null; assessmentNoteId: string | null; activityId: number | null },
     now: string,
   ): Promise<boolean> {
-    const columns = { status: change.status, assessment_note: change.assessmentNote, activity_id: change.activityId };
+    const columns = {
+      status: change.status,
+      assessment_note: change.assessmentNote,
+      assessment_note_id: change.assessmentNoteId,
+      activity_id: change.activityId,
+    };
     return this.updateVersioned(id, expectedVersion, columns, now);
   }
 

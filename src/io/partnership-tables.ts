@@ -129,14 +129,14 @@ export function engagementRows(items: readonly Engagement[], lang: TableLang): T
   return items.map((e) => [
     e.reference,
     engagementKinds.label(e.kind, lang),
-    e.title,
+    lang === 'id' ? (e.titleId ?? e.title) : e.title,
     e.startsOn,
     e.endsOn,
     e.place,
     e.country,
     e.partnerOrg,
     e.counterpart,
-    e.purpose,
+    lang === 'id' ? (e.purposeId ?? e.purpose) : e.purpose,
     e.items
       .filter((i) => i.kind === 'offer')
       .map((i) => `${itemSides.label(i.side, lang)}: ${i.description}`)
@@ -171,8 +171,8 @@ export function followUpTable(items: readonly FollowUpRow[], lang: TableLang): L
     columns: FOLLOW_UP_COLUMNS,
     rows: items.map((f) => [
       f.engagementReference,
-      f.engagementTitle,
-      f.action,
+      lang === 'id' ? (f.engagementTitleId ?? f.engagementTitle) : f.engagementTitle,
+      lang === 'id' ? (f.actionId ?? f.action) : f.action,
       f.owner,
       f.dueOn,
       followUpStatuses.label(f.status, lang),

@@ -24,6 +24,7 @@ export const agreementSchema = z
     titleEn: z.string(),
     titleId: z.string().nullable(),
     subject: z.string().nullable(),
+    subjectId: z.string().nullable().meta({ description: 'the subject in Indonesian, when given' }),
     status: z.enum(agreementStatuses.codes),
     signedOn: day.nullable(),
     validFrom: day.nullable(),

@@ -29,13 +29,16 @@ describeEachEngine('analytics API on the demo data', (app) => {
       ]),
     ).toEqual([
       [2016, 6, 20, 126, '0.00'],
-      [2017, 3, 11, 54, '0.00'],
+      // 2017: 13 programs; 35 countries (the triangular programs' 11, then MM KH LA PH VN TH LK,
+      // PS, GM ET SN, KI, UG GH NG SD ZW ZM, TV NR, AF BD NP EG); 54 + 234 = 288 participants.
+      [2017, 13, 35, 288, '0.00'],
       [2018, 14, 53, 384, '384352.26'],
     ]);
-    // 3 → 14 programs: +11, +366.67%; 54 → 384 participants: +330, +611.11%.
-    expect(t.totals[2].change.programs).toEqual({ change: 11, percent: 366.67 });
-    expect(t.totals[2].change.participants).toEqual({ change: 330, percent: 611.11 });
-    expect(t.totals[1].change.programs).toEqual({ change: -3, percent: -50 });
+    // 13 → 14 programs: +1, +7.69%; 288 → 384 participants: +96, +33.33%.
+    expect(t.totals[2].change.programs).toEqual({ change: 1, percent: 7.69 });
+    expect(t.totals[2].change.participants).toEqual({ change: 96, percent: 33.33 });
+    // 6 → 13 programs: +7, +116.67%.
+    expect(t.totals[1].change.programs).toEqual({ change: 7, percent: 116.67 });
     const oceania = t.byRegion.find((r: { code: string }) => r.code === 'oceania');
     expect(oceania.labelId).toBe('Oseania');
     expect(oceania.points[2]).toMatchObject({ year: 2018, programs: 5, countries: 12, participants: 89 });
@@ -62,7 +65,7 @@ describeEachEngine('analytics API on the demo data', (app) => {
     expect(items).toEqual([
       { year: 2027, programs: 1 },
       { year: 2018, programs: 14 },
-      { year: 2017, programs: 3 },
+      { year: 2017, programs: 13 },
       { year: 2016, programs: 6 },
     ]);
     for (const { year, programs } of items) expect((await get(`/api/v1/reports/summary?year=${year}`)).programs).toBe(programs);

@@ -10,6 +10,7 @@ export const followUpSchema = z
     id: count,
     engagementId: count,
     action: z.string(),
+    actionId: z.string().nullable().meta({ description: 'the action in Indonesian, when given' }),
     owner: z.string(),
     dueOn: day.nullable(),
     status: z.enum(followUpStatuses.codes),
@@ -19,7 +20,12 @@ export const followUpSchema = z
   .meta({ id: 'FollowUp' });
 
 export const followUpRowSchema = followUpSchema
-  .extend({ engagementReference: z.string(), engagementTitle: z.string(), ownerOrg: z.string().nullable() })
+  .extend({
+    engagementReference: z.string(),
+    engagementTitle: z.string(),
+    engagementTitleId: z.string().nullable().meta({ description: 'the engagement’s title in Indonesian, when given' }),
+    ownerOrg: z.string().nullable(),
+  })
   .meta({ id: 'FollowUpRow' });
 
 export const engagementSchema = z
@@ -28,6 +34,7 @@ export const engagementSchema = z
     reference: z.string().meta({ example: 'ENG-2017-0002' }),
     kind: z.enum(engagementKinds.codes),
     title: z.string(),
+    titleId: z.string().nullable().meta({ description: 'the title in Indonesian, when given' }),
     startsOn: day,
     endsOn: day.nullable(),
     place: z.string().nullable(),
@@ -37,6 +44,7 @@ export const engagementSchema = z
     counterpart: z.string().nullable(),
     delegation: z.string().nullable(),
     purpose: z.string().nullable(),
+    purposeId: z.string().nullable().meta({ description: 'the purpose in Indonesian, when given' }),
     outcome: z.string().nullable(),
     ownerOrg: z.string().nullable(),
     illustrative: z.boolean(),
@@ -46,6 +54,7 @@ export const engagementSchema = z
         side: z.enum(itemSides.codes),
         kind: z.enum(itemKinds.codes),
         description: z.string(),
+        descriptionId: z.string().nullable().meta({ description: 'the description in Indonesian, when given' }),
         flagshipArea: z.enum(flagshipAreas.codes).nullable(),
         country: z.string().nullable(),
         illustrative: z.boolean(),

@@ -117,6 +117,7 @@ export async function createAgreement(
     titleEn: input.titleEn,
     titleId: input.titleId ?? null,
     subject: input.subject ?? null,
+    subjectId: input.subjectId ?? null,
     status: input.status ?? 'draft',
     signedOn: input.signedOn ?? null,
     validFrom: input.validFrom ?? null,
@@ -236,11 +237,14 @@ export async function patchAgreement(
   return deps.store.transaction(async (repos) => {
     const current = await loadForEdit(deps.actor, repos, id, options);
     checkOwnerChange(deps.actor, 'agreement', patch.ownerOrg, current.ownerOrg);
-    const proposed: AgreementData = {
+    const changed: AgreementData = {
       ...current,
       ...definedOf(patch),
       parties: patch.parties ? partiesOf(patch.parties) : current.parties,
     };
+    // A changed subject without its Indonesian variant drops the old variant, which no longer says the same.
+    const stale = patch.subjectId === undefined && changed.subject !== current.subject;
+    const proposed: AgreementData = stale ? { ...changed, subjectId: null } : changed;
     checkAgreementData(proposed);
     return saveAgreement(deps, repos, current, proposed, 'update', null);
   });

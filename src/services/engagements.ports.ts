@@ -31,8 +31,8 @@ export interface ItemPlace {
 export type ProgramEngagementItem = Pick<Engagement, 'reference' | 'title' | 'startsOn'> &
   Pick<EngagementItem, 'side' | 'kind'> & { readonly engagementId: number; readonly itemId: number };
 
-export type NewFollowUp = Pick<FollowUpRecord, 'action' | 'owner' | 'dueOn'>;
-export type FollowUpChange = Pick<FollowUpRecord, 'action' | 'owner' | 'dueOn' | 'status' | 'doneOn'>;
+export type NewFollowUp = Pick<FollowUpRecord, 'action' | 'actionId' | 'owner' | 'dueOn'>;
+export type FollowUpChange = Pick<FollowUpRecord, 'action' | 'actionId' | 'owner' | 'dueOn' | 'status' | 'doneOn'>;
 
 /** The follow-up list's filter; `ownerOrg` keeps an agency's own (its engagements', or owned by it). */
 export type FollowUpFilter = Omit<FollowUpListQuery, 'page' | 'pageSize'> & { readonly ownerOrg?: string };

@@ -72,6 +72,7 @@ const itemRecord = (i: ItemInput): NewItem => ({
   side: i.side,
   kind: i.kind,
   description: i.description,
+  descriptionId: i.descriptionId ?? null,
   flagshipArea: i.flagshipArea ?? null,
   country: i.country ?? null,
   illustrative: i.illustrative ?? false,
@@ -85,6 +86,8 @@ export async function createEngagement(
   const proposed: EngagementData = {
     kind: input.kind,
     title: input.title,
+    titleId: input.titleId ?? null,
+    purposeId: input.purposeId ?? null,
     startsOn: input.startsOn,
     endsOn: input.endsOn ?? null,
     place: input.place ?? null,
@@ -141,7 +144,13 @@ export async function patchEngagement(
   return deps.store.transaction(async (repos) => {
     const before = await engagementForEdit(deps, repos, id, options);
     checkOwnerChange(deps.actor, 'engagement', patch.ownerOrg, before.ownerOrg);
-    const proposed: EngagementData = { ...before, ...definedOf(patch) };
+    const changed: EngagementData = { ...before, ...definedOf(patch) };
+    // A changed text without its Indonesian variant drops the old variant, which no longer says the same.
+    const proposed: EngagementData = {
+      ...changed,
+      titleId: patch.titleId === undefined && changed.title !== before.title ? null : changed.titleId,
+      purposeId: patch.purposeId === undefined && changed.purpose !== before.purpose ? null : changed.purposeId,
+    };
     checkDates(proposed);
     const { orgIds, data } = await engagementOrgs(repos, proposed);
     if (!(await repos.engagements.update(id, before.version, data, orgIds, deps.clock.nowIso())))
@@ -255,7 +264,12 @@ export async function itemToProgram(
     const parsed = programInputSchema.safeParse({
       identifier: input.identifier ?? `${engagement.reference}-${item.position}`,
       titleEn: input.titleEn ?? full.description.slice(0, 500),
+      titleId: input.titleId ?? full.descriptionId?.slice(0, 500) ?? null,
       descriptionEn: `${full.kind === 'offer' ? 'Offer' : 'Request'} of ${full.side === 'ours' ? 'Indonesia' : (engagement.partnerName ?? 'the counterpart')} at ${engagement.title} (${engagement.reference}, ${engagement.startsOn}):\n\n${full.description}`,
+      // In Indonesian too when the item has its Indonesian description.
+      descriptionId: full.descriptionId
+        ? `${full.kind === 'offer' ? 'Tawaran' : 'Permintaan'} ${full.side === 'ours' ? 'Indonesia' : (engagement.partnerName ?? 'mitra')} pada ${engagement.titleId ?? engagement.title} (${engagement.reference}, ${engagement.startsOn}):\n\n${full.descriptionId}`
+        : null,
       flagshipArea: full.flagshipArea,
       cooperationType,
       activityStatus: 'pipeline',

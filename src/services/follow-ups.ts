@@ -62,7 +62,7 @@ export async function checkFollowUps(
     );
     const owner = await resolveOwner(repos, f.owner, at ? `${at}.owner` : 'owner');
     issues.push(...owner.issues);
-    if (owner.owner) values.push({ action: f.action.trim(), owner: owner.owner, dueOn: f.dueOn ?? null });
+    if (owner.owner) values.push({ action: f.action.trim(), actionId: f.actionId ?? null, owner: owner.owner, dueOn: f.dueOn ?? null });
   }
   return { values, issues };
 }
@@ -101,8 +101,11 @@ export async function patchFollowUp(
     if (!engagement) throw followUpNotFound(followUpId);
     if (!ownsFollowUp(deps.actor, before)) authorizePartnershipEdit(deps.actor, engagement.ownerOrg);
     const status = patch.status ?? before.status;
+    const action = patch.action ?? before.action;
     const next = {
-      action: patch.action ?? before.action,
+      action,
+      // A changed action without its Indonesian variant drops the old variant, which no longer says the same.
+      actionId: patch.actionId !== undefined ? patch.actionId : action === before.action ? before.actionId : null,
       owner: before.owner,
       dueOn: patch.dueOn !== undefined ? patch.dueOn : before.dueOn,
       status,

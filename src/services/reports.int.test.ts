@@ -100,7 +100,8 @@ describeEachEngine('annual summary of the demo data (hand-computed, DOMAIN.md 20
     const years = await yearlyTotals(app().deps);
     expect(years.map((y) => [y.year, y.programs, y.countries, y.participants, y.spending.usdMinor])).toEqual([
       [2016, 6, 20, 126, 0],
-      [2017, 3, 11, 54, 0],
+      // 2017: 13 programs in 35 countries, 54 + 234 = 288 participants, no money recorded.
+      [2017, 13, 35, 288, 0],
       [2018, 14, 53, 384, 38_435_226],
       // The demo's open course offer (clock 2026-11-28: it starts in 2027). Its five nominations
       // are candidates, not participants: its planned 18 count.

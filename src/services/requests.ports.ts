@@ -8,7 +8,7 @@ import type { RequestFilter } from '../domain/request/request.schema.js';
 export type NewRequest = CooperationRequestData & Pick<CooperationRequest, 'reference' | 'status' | 'createdBy'> & { now: string };
 
 /** A decision on a request: its status, note and program link. */
-export type RequestDecision = Pick<CooperationRequest, 'status' | 'assessmentNote' | 'activityId'>;
+export type RequestDecision = Pick<CooperationRequest, 'status' | 'assessmentNote' | 'assessmentNoteId' | 'activityId'>;
 
 export interface CooperationRequestRepository {
   findById(id: number): Promise<CooperationRequest | undefined>;

@@ -87,7 +87,12 @@ describe('editRequest', () => {
     const { repos, as } = setup();
     const embassy = as(actors.embassy(EMBASSY));
     const r = await registerRequest(embassy, aRequest());
-    await repos.requests.update(r.id, 1, { status: 'assessment', assessmentNote: null, activityId: null }, '2026-11-28T09:00:00.000Z');
+    await repos.requests.update(
+      r.id,
+      1,
+      { status: 'assessment', assessmentNote: null, assessmentNoteId: null, activityId: null },
+      '2026-11-28T09:00:00.000Z',
+    );
     await expect(editRequest(embassy, r.id, requestPatchSchema.parse({ topic: 'Changed' }))).rejects.toMatchObject({
       code: 'cooperation_request.under_assessment',
     });
@@ -106,7 +111,7 @@ describe('deleteRequest', () => {
     await repos.requests.update(
       declined.id,
       1,
-      { status: 'declined', assessmentNote: 'out of scope', activityId: null },
+      { status: 'declined', assessmentNote: 'out of scope', assessmentNoteId: null, activityId: null },
       '2026-11-28T09:00:00.000Z',
     );
     await expect(deleteRequest(as(actors.coordinator), declined.id)).rejects.toMatchObject({ code: 'cooperation_request.decided' });

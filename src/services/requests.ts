@@ -132,6 +132,8 @@ export async function registerRequest(deps: RequestDeps, input: RequestInput): P
       country: input.country,
       topic: input.topic,
       description: input.description ?? null,
+      topicId: input.topicId ?? null,
+      descriptionId: input.descriptionId ?? null,
       flagshipArea: input.flagshipArea ?? null,
       sectorCode: input.sectorCode ?? null,
       modality: input.modality ?? null,
@@ -201,6 +203,10 @@ export async function editRequest(
     if (options.expectedVersion !== undefined && options.expectedVersion !== current.version)
       throw staleError(current, options.expectedVersion);
     const next = { ...requestData(current), ...givenFields(patch) };
+    // A changed text without its Indonesian variant drops the old variant, which no longer says the same.
+    if (patch.topic !== undefined && patch.topicId === undefined && next.topic !== current.topic) next.topicId = null;
+    if (patch.description !== undefined && patch.descriptionId === undefined && next.description !== current.description)
+      next.descriptionId = null;
     const issues: { path: string; code: string; message: string }[] = [];
     const today = deps.clock.nowIso().slice(0, 10);
     if (next.receivedOn > today) issues.push({ path: 'receivedOn', code: 'future_date', message: `must not be after today (${today})` });
@@ -287,7 +293,9 @@ function programInput(r: CooperationRequest, input: AcceptInput) {
   const parsed = programInputSchema.safeParse({
     identifier: input.identifier ?? r.reference,
     titleEn: r.topic,
+    titleId: r.topicId,
     descriptionEn: [r.description, `Created from cooperation request ${r.reference}.`].filter(Boolean).join('\n\n'),
+    descriptionId: r.descriptionId ? [r.descriptionId, `Dibuat dari permintaan kerja sama ${r.reference}.`].join('\n\n') : null,
     modality: r.modality,
     flagshipArea: r.flagshipArea,
     cooperationType: 'bilateral',
@@ -313,6 +321,8 @@ function programInput(r: CooperationRequest, input: AcceptInput) {
 interface StatusChange {
   readonly to: RequestStatus;
   readonly note: string | null;
+  /** The note in Indonesian, when given. */
+  readonly noteId?: string | null;
   /** Accepting: what the program needs. */
   readonly accept?: AcceptInput;
 }
@@ -339,7 +349,13 @@ async function changeStatus(
     const saved = await repos.requests.update(
       id,
       current.version,
-      { status: change.to, assessmentNote: change.note ?? current.assessmentNote, activityId: activity?.id ?? current.activityId },
+      {
+        status: change.to,
+        assessmentNote: change.note ?? current.assessmentNote,
+        // A new note brings its own Indonesian variant (or none); no note keeps the last one's.
+        assessmentNoteId: change.note ? (change.noteId ?? null) : current.assessmentNoteId,
+        activityId: activity?.id ?? current.activityId,
+      },
       deps.clock.nowIso(),
     );
     if (!saved) throw staleError((await repos.requests.findById(id)) ?? current, current.version);
@@ -364,7 +380,7 @@ export async function assessRequest(
   input: AssessInput,
   options: RequestWriteOptions = {},
 ): Promise<CooperationRequest> {
-  return (await changeStatus(deps, id, { to: 'assessment', note: input.note ?? null }, options)).request;
+  return (await changeStatus(deps, id, { to: 'assessment', note: input.note ?? null, noteId: input.noteId }, options)).request;
 }
 
 export async function declineRequest(
@@ -373,7 +389,7 @@ export async function declineRequest(
   input: DeclineInput,
   options: RequestWriteOptions = {},
 ): Promise<CooperationRequest> {
-  return (await changeStatus(deps, id, { to: 'declined', note: input.note }, options)).request;
+  return (await changeStatus(deps, id, { to: 'declined', note: input.note, noteId: input.noteId }, options)).request;
 }
 
 /** Accepts the request and creates its program (stage `request`), implemented by the agency chosen. */
@@ -383,7 +399,12 @@ export async function acceptRequest(
   input: AcceptInput,
   options: RequestWriteOptions = {},
 ): Promise<{ request: CooperationRequest; activity: Program }> {
-  const { request, activity } = await changeStatus(deps, id, { to: 'accepted', note: input.note ?? null, accept: input }, options);
+  const { request, activity } = await changeStatus(
+    deps,
+    id,
+    { to: 'accepted', note: input.note ?? null, noteId: input.noteId, accept: input },
+    options,
+  );
   if (!activity) throw new Error(`accepting request ${id} created no program`); // changeStatus creates one when accepting
   return { request, activity };
 }

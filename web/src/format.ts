@@ -31,5 +31,8 @@ export function useFormat() {
     label: (a: { labelEn: string; labelId: string }) => (lang === 'id' ? a.labelId : a.labelEn),
     title: (a: { titleEn: string | null; titleId: string | null }) =>
       (lang === 'id' ? (a.titleId ?? a.titleEn) : (a.titleEn ?? a.titleId)) ?? '—',
+    /** A free text as entered, or in Indonesian its Indonesian variant when it has one (a request's topic, a follow-up's action). */
+    text: <T extends string | null>(text: T, indonesian: string | null | undefined): T | string =>
+      lang === 'id' && indonesian ? indonesian : text,
   };
 }

@@ -31,6 +31,7 @@ const MIGRATIONS: Record<string, () => Promise<MigrationModule>> = {
   '20261207120000_other_list_indexes': () => import('./20261207120000_other_list_indexes.js'),
   '20261207130000_alumni_version': () => import('./20261207130000_alumni_version.js'),
   '20261207140000_import_mappings': () => import('./20261207140000_import_mappings.js'),
+  '20261207140500_indonesian_texts': () => import('./20261207140500_indonesian_texts.js'),
   '20261207150000_embassy_kind': () => import('./20261207150000_embassy_kind.js'),
   '20261207150500_status_follows_stage': () => import('./20261207150500_status_follows_stage.js'),
 };

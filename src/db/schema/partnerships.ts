@@ -25,6 +25,8 @@ export interface AgreementsTable {
   title_en: string;
   title_id: string | null;
   subject: string | null;
+  /** The subject in Indonesian, when given. */
+  subject_id: string | null;
   status: AgreementStatus;
   signed_on: string | null;
   valid_from: string | null;
@@ -84,6 +86,9 @@ export interface EngagementsTable {
   reference: string;
   kind: EngagementKind;
   title: string;
+  /** The title and purpose in Indonesian, when given. */
+  title_id: string | null;
+  purpose_id: string | null;
   starts_on: string;
   ends_on: string | null;
   place: string | null;
@@ -107,6 +112,8 @@ export interface EngagementItemsTable {
   side: ItemSide;
   kind: ItemKind;
   description: string;
+  /** The description in Indonesian, when given. */
+  description_id: string | null;
   flagship_area: FlagshipArea | null;
   country_code: string | null;
   illustrative: number;
@@ -118,6 +125,8 @@ export interface FollowUpsTable {
   id: Generated<number>;
   engagement_id: number;
   action: string;
+  /** The action in Indonesian, when given (the interface shows it in Indonesian). */
+  action_id: string | null;
   owner: string;
   due_on: string | null;
   status: FollowUpStatus;
@@ -134,6 +143,9 @@ export interface CooperationRequestsTable {
   country_code: string;
   topic: string;
   description: string | null;
+  /** The topic and description in Indonesian, when given. */
+  topic_id: string | null;
+  description_id: string | null;
   flagship_area: FlagshipArea | null;
   sector_code: string | null;
   modality: Modality | null;
@@ -144,6 +156,8 @@ export interface CooperationRequestsTable {
   /** registered, assessment, accepted, declined. */
   status: RequestStatus;
   assessment_note: string | null;
+  /** The note in Indonesian, when given. */
+  assessment_note_id: string | null;
   activity_id: number | null;
   created_by: string;
   created_at: string;

@@ -31,6 +31,7 @@ const agreementFields = {
   titleEn: title,
   titleId: optionalText(PARTNERSHIP_LIMITS.title),
   subject: text,
+  subjectId: text.meta({ description: 'the subject in Indonesian (optional)' }),
   signedOn: day,
   validFrom: day,
   validUntil: day,
@@ -60,6 +61,7 @@ export const agreementPatchSchema = z.strictObject({
   titleEn: title.optional(),
   titleId: agreementFields.titleId,
   subject: text,
+  subjectId: agreementFields.subjectId,
   signedOn: day,
   validFrom: day,
   validUntil: day,
@@ -136,6 +138,7 @@ export const itemInputSchema = z.strictObject({
     .trim()
     .min(1, { message: 'is required: what was offered or asked for' })
     .max(PARTNERSHIP_LIMITS.text, { message: `must be at most ${PARTNERSHIP_LIMITS.text} characters` }),
+  descriptionId: text.meta({ description: 'the description in Indonesian (optional)' }),
   flagshipArea: codeOf(flagshipAreas, 'flagship area').nullable().optional(),
   country: countryCode.nullable().optional().meta({ description: 'the country that would benefit' }),
   illustrative: z.boolean().optional(),
@@ -155,11 +158,13 @@ export const followUpInputSchema = z.strictObject({
     .optional()
     .meta({ description: "who answers for it: an account's email or an organisation's code (required)" }),
   dueOn: day,
+  actionId: optionalText(PARTNERSHIP_LIMITS.text).meta({ description: 'the action in Indonesian (optional)' }),
 });
 export type FollowUpInput = z.output<typeof followUpInputSchema>;
 
 export const followUpPatchSchema = z.strictObject({
   action: followUpInputSchema.shape.action.optional(),
+  actionId: followUpInputSchema.shape.actionId,
   owner: followUpInputSchema.shape.owner,
   dueOn: day,
   status: codeOf(followUpStatuses, 'follow-up status').optional(),
@@ -169,6 +174,8 @@ export type FollowUpPatch = z.output<typeof followUpPatchSchema>;
 const engagementFields = {
   kind: codeOf(engagementKinds, 'engagement kind'),
   title,
+  titleId: text.meta({ description: 'the title in Indonesian (optional)' }),
+  purposeId: text.meta({ description: 'the purpose in Indonesian (optional)' }),
   startsOn: calendarDate,
   endsOn: day,
   place: optionalText(LIMITS.shortText),
@@ -195,6 +202,8 @@ export type EngagementInput = z.output<typeof engagementInputSchema>;
 export const engagementPatchSchema = z.strictObject({
   kind: engagementFields.kind.optional(),
   title: title.optional(),
+  titleId: engagementFields.titleId,
+  purposeId: engagementFields.purposeId,
   startsOn: calendarDate.optional(),
   endsOn: day,
   place: engagementFields.place,
@@ -238,6 +247,7 @@ export const itemProgramSchema = z.strictObject({
     .meta({ description: 'identifier of the new program (default: the engagement reference and the item number)' }),
   country: countryCode.optional().meta({ description: 'the recipient country (default: the item’s country)' }),
   titleEn: title.optional().meta({ description: 'default: the item’s description' }),
+  titleId: title.optional().meta({ description: 'the title in Indonesian (optional)' }),
   implementingOrg: orgCode.nullable().optional(),
   cooperationType: codeOf(cooperationTypes, 'cooperation type')
     .optional()

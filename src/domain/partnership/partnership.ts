@@ -33,6 +33,8 @@ export interface AgreementData {
   readonly titleEn: string;
   readonly titleId: string | null;
   readonly subject: string | null;
+  /** The subject in Indonesian, when given (the interface shows it in Indonesian). */
+  readonly subjectId: string | null;
   readonly status: AgreementStatus;
   readonly signedOn: string | null;
   readonly validFrom: string | null;
@@ -108,6 +110,8 @@ export interface EngagementItem {
   readonly side: ItemSide;
   readonly kind: ItemKind;
   readonly description: string;
+  /** The description in Indonesian, when given (the interface shows it in Indonesian). */
+  readonly descriptionId: string | null;
   readonly flagshipArea: FlagshipArea | null;
   readonly country: string | null;
   readonly illustrative: boolean;
@@ -119,6 +123,8 @@ export interface FollowUpRecord {
   readonly id: number;
   readonly engagementId: number;
   readonly action: string;
+  /** The action in Indonesian, when given (the interface shows it in Indonesian). */
+  readonly actionId: string | null;
   readonly owner: string;
   readonly dueOn: string | null;
   readonly status: FollowUpStatus;
@@ -130,12 +136,16 @@ export interface FollowUpRecord {
 export interface FollowUpRow extends FollowUpRecord {
   readonly engagementReference: string;
   readonly engagementTitle: string;
+  readonly engagementTitleId: string | null;
   readonly ownerOrg: string | null;
 }
 
 export interface EngagementData {
   readonly kind: EngagementKind;
   readonly title: string;
+  /** The title and purpose in Indonesian, when given (the interface shows them in Indonesian). */
+  readonly titleId: string | null;
+  readonly purposeId: string | null;
   readonly startsOn: string;
   readonly endsOn: string | null;
   readonly place: string | null;

@@ -25,6 +25,8 @@ const requestFields = {
     .min(1, { message: 'is required' })
     .max(REQUEST_LIMITS.topic, { message: `must be at most ${REQUEST_LIMITS.topic} characters` }),
   description: optionalText(LIMITS.description),
+  topicId: optionalText(REQUEST_LIMITS.topic).meta({ description: 'the topic in Indonesian (optional)' }),
+  descriptionId: optionalText(LIMITS.description).meta({ description: 'the description in Indonesian (optional)' }),
   flagshipArea: codeOf(flagshipAreas, 'flagship area').nullable().optional(),
   sectorCode: dacSectorCode.nullable().optional(),
   modality: codeOf(modalities, 'modality').nullable().optional(),
@@ -64,7 +66,10 @@ const note = z
   .max(REQUEST_LIMITS.note, { message: `must be at most ${REQUEST_LIMITS.note} characters` })
   .transform((s) => (s === '' ? null : s));
 
-export const assessInputSchema = z.strictObject({ note: note.nullable().optional() });
+/** The note in Indonesian, beside the note (optional). */
+const noteId = note.nullable().optional().meta({ description: 'the note in Indonesian (optional)' });
+
+export const assessInputSchema = z.strictObject({ note: note.nullable().optional(), noteId });
 
 export const declineInputSchema = z.strictObject({
   note: z
@@ -72,10 +77,12 @@ export const declineInputSchema = z.strictObject({
     .trim()
     .min(1, { message: 'is required: say why the request is declined' })
     .max(REQUEST_LIMITS.note, { message: `must be at most ${REQUEST_LIMITS.note} characters` }),
+  noteId,
 });
 
 export const acceptInputSchema = z.strictObject({
   note: note.nullable().optional(),
+  noteId,
   implementingOrg: orgCode
     .nullable()
     .optional()

@@ -28,6 +28,9 @@ export interface CooperationRequestData {
   readonly country: string;
   readonly topic: string;
   readonly description: string | null;
+  /** The topic and description in Indonesian, when given (the interface shows them in Indonesian). */
+  readonly topicId: string | null;
+  readonly descriptionId: string | null;
   readonly flagshipArea: FlagshipArea | null;
   /** DAC 5-digit sector code (IATI Sector vocabulary 1). */
   readonly sectorCode: string | null;
@@ -48,6 +51,8 @@ export interface CooperationRequest extends CooperationRequestData {
   readonly status: RequestStatus;
   /** The coordination team's latest note (the reason of a decline). */
   readonly assessmentNote: string | null;
+  /** The note in Indonesian, when given with it. */
+  readonly assessmentNoteId: string | null;
   /** The program created when the request was accepted. */
   readonly activityId: number | null;
   readonly activityIdentifier: string | null;
@@ -104,6 +109,8 @@ export function requestData(r: CooperationRequest): { -readonly [K in keyof Coop
     country: r.country,
     topic: r.topic,
     description: r.description,
+    topicId: r.topicId,
+    descriptionId: r.descriptionId,
     flagshipArea: r.flagshipArea,
     sectorCode: r.sectorCode,
     modality: r.modality,
@@ -116,5 +123,12 @@ export function requestData(r: CooperationRequest): { -readonly [K in keyof Coop
 
 /** The record as plain JSON for the audit log. */
 export function plainRequest(r: CooperationRequest): Record<string, unknown> {
-  return { reference: r.reference, ...requestData(r), status: r.status, assessmentNote: r.assessmentNote, activityId: r.activityId };
+  return {
+    reference: r.reference,
+    ...requestData(r),
+    status: r.status,
+    assessmentNote: r.assessmentNote,
+    assessmentNoteId: r.assessmentNoteId,
+    activityId: r.activityId,
+  };
 }

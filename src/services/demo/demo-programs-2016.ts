@@ -91,6 +91,8 @@ export const DEMO_PROGRAMS_2016: readonly ProgramRequest[] = (
   ...p,
   descriptionEn:
     'Flagship program of 2016. Illustrative values: dates, implementer, recipients (for multi-country programs) and participant numbers are not given by the sources.',
+  descriptionId:
+    'Program unggulan tahun 2016. Nilai ilustratif: tanggal, pelaksana, negara penerima (untuk program multinegara) dan jumlah peserta tidak diberikan oleh sumber.',
   cooperationType: (p.recipients?.length ?? 0) > 1 ? ('regional' as const) : ('bilateral' as const),
   activityStatus: 'closed' as const,
   lifecycleStage: 'evaluated' as const,

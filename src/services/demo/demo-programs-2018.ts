@@ -23,7 +23,8 @@ interface Program2018 {
   readonly recipientsFromSource: boolean;
   readonly participants: number;
   readonly sdgs: readonly string[];
-  readonly description?: string;
+  /** A note on the program, in English and Indonesian. */
+  readonly description?: { readonly en: string; readonly id: string };
 }
 
 /** DOMAIN.md, table "Real programs for the demo data set", rows a–n. */
@@ -194,7 +195,10 @@ const PROGRAMS_2018: readonly Program2018[] = [
     recipientsFromSource: true,
     participants: 40,
     sdgs: ['3.8'],
-    description: 'Expert dispatch combined with an equipment grant (medical aid).',
+    description: {
+      en: 'Expert dispatch combined with an equipment grant (medical aid).',
+      id: 'Pengiriman tenaga ahli yang disertai bantuan peralatan (bantuan medis).',
+    },
   },
   {
     key: '12',
@@ -243,15 +247,18 @@ const PROGRAMS_2018: readonly Program2018[] = [
   },
 ];
 
-const ILLUSTRATIVE_NOTE_EN =
-  'Illustrative values: participant numbers, budget and (for multi-country programs) the recipient list are not given by the sources.';
+const ILLUSTRATIVE_NOTE = {
+  en: 'Illustrative values: participant numbers, budget and (for multi-country programs) the recipient list are not given by the sources.',
+  id: 'Nilai ilustratif: jumlah peserta, anggaran dan (untuk program multinegara) daftar negara penerima tidak diberikan oleh sumber.',
+};
 
 function program2018(p: Program2018): ProgramRequest {
   return {
     identifier: `ID-KEMLU-2018-${p.key}`,
     titleEn: p.titleEn,
     titleId: p.titleId,
-    descriptionEn: [p.description, ILLUSTRATIVE_NOTE_EN].filter(Boolean).join(' '),
+    descriptionEn: [p.description?.en, ILLUSTRATIVE_NOTE.en].filter(Boolean).join(' '),
+    descriptionId: [p.description?.id, ILLUSTRATIVE_NOTE.id].filter(Boolean).join(' '),
     modality: p.modality,
     flagshipArea: p.flagshipArea,
     cooperationType: p.recipients.length > 1 ? 'regional' : 'bilateral',

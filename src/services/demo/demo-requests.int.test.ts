@@ -44,17 +44,23 @@ describeEachEngine('demo requests', (app) => {
   it('matches the Timorese request to the agriculture programs', async () => {
     const m = await requestMatches(deps(), (await byCountry('TL'))?.id ?? 0);
     // KEMLU: four agriculture programs (3 × 10), the 2018 fisheries training for Timor-Leste (8),
-    // the expert dispatch to Myanmar in Asia (3 + 4) = 45; KKP: one (10).
+    // the expert dispatch to Myanmar in Asia (3 + 4) = 45; KEMENTAN: two of 2017 (2 × 10), the
+    // expert dispatch to Timor-Leste (8 + 4) = 32; KKP: two of 2017, for Africa and the Pacific (2 × 10).
     expect(m.agencies.map((a) => [a.candidate.code, a.score, a.candidate.programs])).toEqual([
       ['ID-KEMLU', 45, 4],
-      ['ID-KKP', 10, 1],
+      ['ID-KEMENTAN', 32, 2],
+      ['ID-KKP', 20, 2],
     ]);
+    // Equal scores: the more recent first, then by identifier.
     expect(m.programs.map((p) => [p.candidate.identifier, p.score])).toEqual([
+      ['ID-KEMENTAN-2017-02', 22],
       ['ID-KEMLU-2018-05', 18],
       ['ID-KEMLU-2018-13', 17],
       ['ID-KEMLU-2018-04', 10],
       ['ID-KEMLU-2018-07', 10],
+      ['ID-KEMENTAN-2017-01', 10],
       ['ID-KKP-2017-01', 10],
+      ['ID-KKP-2017-02', 10],
     ]);
   });
 });

@@ -21,14 +21,15 @@ type DemoRequestDeps = Deps<'requests' | ProgramRepo>;
 import { DEMO_EMBASSY } from './demo-accounts.js';
 
 const ILLUSTRATIVE = 'Illustrative request (demo): the sources give no detail of partner governments’ requests.';
+const ILLUSTRATIVE_ID = 'Permintaan ilustratif (demo): sumber tidak memberikan rincian permintaan pemerintah mitra.';
 
 interface DemoRequest {
   readonly input: RequestInputRequest;
   readonly outcome:
     | { readonly status: 'registered' }
-    | { readonly status: 'assessment'; readonly note: string }
-    | { readonly status: 'declined'; readonly note: string }
-    | { readonly status: 'accepted'; readonly note: string; readonly program: string };
+    | { readonly status: 'assessment'; readonly note: string; readonly noteId: string }
+    | { readonly status: 'declined'; readonly note: string; readonly noteId: string }
+    | { readonly status: 'accepted'; readonly note: string; readonly noteId: string; readonly program: string };
 }
 
 export const DEMO_REQUESTS: readonly DemoRequest[] = [
@@ -36,7 +37,9 @@ export const DEMO_REQUESTS: readonly DemoRequest[] = [
     input: {
       country: 'FJ',
       topic: 'Training of divisional and district officers in community-based disaster risk management',
+      topicId: 'Pelatihan manajemen risiko bencana berbasis masyarakat bagi pejabat divisi dan distrik',
       description: `${ILLUSTRATIVE} Fiji's disaster management office asks for a course of two to three weeks for its divisional and district officers, building on the 2017 third-country training and the 2018 Banda Aceh seminar.`,
+      descriptionId: `${ILLUSTRATIVE_ID} Kantor penanggulangan bencana Fiji meminta pelatihan dua sampai tiga minggu bagi pejabat divisi dan distriknya, melanjutkan pelatihan negara ketiga tahun 2017 dan seminar Banda Aceh tahun 2018.`,
       flagshipArea: 'DEV-DRM',
       sectorCode: '43060',
       modality: 'training',
@@ -45,13 +48,19 @@ export const DEMO_REQUESTS: readonly DemoRequest[] = [
       receivedOn: '2026-02-16',
       relayedBy: DEMO_EMBASSY.code,
     },
-    outcome: { status: 'assessment', note: 'Illustrative: BNPB asked whether trainers are available in March 2027.' },
+    outcome: {
+      status: 'assessment',
+      note: 'Illustrative: BNPB asked whether trainers are available in March 2027.',
+      noteId: 'Ilustratif: BNPB ditanya apakah pelatih tersedia pada Maret 2027.',
+    },
   },
   {
     input: {
       country: 'TL',
       topic: 'Dispatch of agricultural extension experts for rice and horticulture',
+      topicId: 'Pengiriman tenaga ahli penyuluhan pertanian untuk padi dan hortikultura',
       description: `${ILLUSTRATIVE} Timor-Leste's agriculture ministry asks for experts to advise extension workers in two municipalities for about two months.`,
+      descriptionId: `${ILLUSTRATIVE_ID} Kementerian pertanian Timor-Leste meminta tenaga ahli untuk mendampingi penyuluh di dua munisipalitas selama sekitar dua bulan.`,
       flagshipArea: 'DEV-AGR',
       sectorCode: '31166',
       modality: 'expert_dispatch',
@@ -65,7 +74,9 @@ export const DEMO_REQUESTS: readonly DemoRequest[] = [
     input: {
       country: 'PS',
       topic: 'Seminar on microfinance for Palestinian institutions',
+      topicId: 'Seminar keuangan mikro bagi lembaga-lembaga Palestina',
       description: `${ILLUSTRATIVE} The request behind the 2018 international seminar on microfinance for Palestine in Amman; its wording and date are not in the sources.`,
+      descriptionId: `${ILLUSTRATIVE_ID} Permintaan di balik seminar internasional keuangan mikro untuk Palestina di Amman tahun 2018; kata-kata dan tanggalnya tidak ada dalam sumber.`,
       flagshipArea: 'ECO-MICRO',
       sectorCode: '24040',
       modality: 'seminar',
@@ -76,6 +87,7 @@ export const DEMO_REQUESTS: readonly DemoRequest[] = [
     outcome: {
       status: 'accepted',
       note: 'Illustrative: held as the international seminar on microfinance for Palestine (Amman, March 2018).',
+      noteId: 'Ilustratif: dilaksanakan sebagai seminar internasional keuangan mikro untuk Palestina (Amman, Maret 2018).',
       program: 'ID-KEMLU-2018-01',
     },
   },
@@ -83,7 +95,9 @@ export const DEMO_REQUESTS: readonly DemoRequest[] = [
     input: {
       country: 'JM',
       topic: 'Scholarships for master’s studies in marine engineering',
+      topicId: 'Beasiswa program magister teknik kelautan',
       description: `${ILLUSTRATIVE} Jamaica asks for five scholarships at Indonesian universities.`,
+      descriptionId: `${ILLUSTRATIVE_ID} Jamaika meminta lima beasiswa di perguruan tinggi Indonesia.`,
       flagshipArea: 'OTHER',
       sectorCode: '11420',
       modality: 'scholarship',
@@ -92,6 +106,7 @@ export const DEMO_REQUESTS: readonly DemoRequest[] = [
     outcome: {
       status: 'declined',
       note: 'Illustrative: scholarships are outside this year’s flagship programs; referred to the scholarship scheme of the Ministry of Education.',
+      noteId: 'Ilustratif: beasiswa berada di luar program unggulan tahun ini; dirujuk ke skema beasiswa Kementerian Pendidikan.',
     },
   },
 ];
@@ -104,10 +119,15 @@ async function linkAccepted(
   deps: Deps<'requests' | 'audit'>,
   request: CooperationRequest,
   activityId: number,
-  note: string,
+  note: { readonly note: string; readonly noteId: string },
 ): Promise<void> {
   await deps.store.transaction(async (repos) => {
-    await repos.requests.update(request.id, request.version, { status: 'accepted', assessmentNote: note, activityId }, deps.clock.nowIso());
+    await repos.requests.update(
+      request.id,
+      request.version,
+      { status: 'accepted', assessmentNote: note.note, assessmentNoteId: note.noteId, activityId },
+      deps.clock.nowIso(),
+    );
     const after = readBack(await repos.requests.findById(request.id), `request ${request.id}`);
     await audit(deps, repos, {
       action: 'transition',
@@ -116,7 +136,7 @@ async function linkAccepted(
       entityLabel: request.reference,
       entityVersion: after.version,
       changes: diffRecords(plainRequest(request), plainRequest(after)),
-      comment: note,
+      comment: note.note,
     });
   });
 }
@@ -136,11 +156,15 @@ export async function loadDemoRequests(deps: DemoRequestDeps, programIds: Readon
     const registered = await registerRequest(deps, requestInputSchema.parse(input));
     if (outcome.status === 'registered') continue;
     if (outcome.status === 'declined') {
-      await declineRequest(deps, registered.id, { note: outcome.note });
+      await declineRequest(deps, registered.id, { note: outcome.note, noteId: outcome.noteId });
       continue;
     }
-    const assessed = await assessRequest(deps, registered.id, { note: outcome.status === 'assessment' ? outcome.note : null });
-    if (outcome.status === 'accepted') await linkAccepted(deps, assessed, demoProgram(programIds, outcome.program), outcome.note);
+    const assessed = await assessRequest(
+      deps,
+      registered.id,
+      outcome.status === 'assessment' ? { note: outcome.note, noteId: outcome.noteId } : { note: null },
+    );
+    if (outcome.status === 'accepted') await linkAccepted(deps, assessed, demoProgram(programIds, outcome.program), outcome);
   }
   return DEMO_REQUESTS.length;
 }

@@ -6,23 +6,25 @@
  * What the sources give is kept as given: titles, venues, dates, forms and the single recipient
  * of single-country programs of 2018, the 27 participants of the 2016 Entrepreneurship Boot Camp.
  * Everything else (the country lists of multi-country programs, participant counts per program,
- * implementers and dates of 2016, budgets, the 2017 triangular programs, participant names) is
+ * implementers and dates of 2016, budgets, unit costs, the programs of 2017, participant names) is
  * chosen to be plausible and marked `illustrative: true`. The 2018 figures are chosen so that the
  * year adds up to the reported total: 14 programs, 384 participants from 53 countries.
  *
  * The set is held by what it is: demo-organisations.ts, demo-programs-2016.ts, -2017.ts and
- * -2018.ts, demo-participants.ts, demo-money.ts (budgets, expenditure, exchange rates); and the
+ * -2018.ts, demo-participants.ts, demo-money.ts (budgets, expenditure, exchange rates, unit costs); and the
  * accounts, requests, participant journey and partnerships that follow (demo-accounts.ts,
  * demo-requests.ts, demo-journey.ts, demo-partnerships.ts).
  */
 import { programInputSchema } from '../../domain/program/program.schema.js';
 import { organisationInputSchema } from '../../domain/organisation/organisation.schema.js';
 import { participantInputSchema } from '../../domain/participant/participant.schema.js';
+import { unitCostInputSchema } from '../../domain/finance/unit-costs.js';
 import { createProgram } from '../programs.js';
 import { createOrganisation } from '../organisations.js';
 import { addParticipant } from '../participants.js';
+import { setUnitCosts } from '../money.js';
 import { inOneTransaction, type ServiceDeps } from '../deps.js';
-import { DEMO_EXCHANGE_RATES } from './demo-money.js';
+import { DEMO_EXCHANGE_RATES, DEMO_UNIT_COSTS } from './demo-money.js';
 import { DEMO_ORGANISATIONS } from './demo-organisations.js';
 import { DEMO_PARTICIPANTS } from './demo-participants.js';
 import { DEMO_PROGRAMS_2016 } from './demo-programs-2016.js';
@@ -64,6 +66,10 @@ export async function loadDemoData(deps: ServiceDeps): Promise<DemoLoadResult> {
       ids.set(activity.identifier, activity.id);
     }
     await tx.store.repos.exchangeRates.upsert(DEMO_EXCHANGE_RATES);
+    await setUnitCosts(
+      tx,
+      DEMO_UNIT_COSTS.map((u) => unitCostInputSchema.parse(u)),
+    );
     const activityId = demoProgram(ids, DEMO_PARTICIPANTS.activityIdentifier);
     for (const p of DEMO_PARTICIPANTS.participants) await addParticipant(tx, activityId, participantInputSchema.parse(p));
     await loadDemoRequests(tx, ids);

@@ -44,6 +44,7 @@ export class FakeRequests implements CooperationRequestRepository {
       ...record,
       id,
       assessmentNote: null,
+      assessmentNoteId: null,
       activityId: null,
       activityIdentifier: null,
       createdAt: now,

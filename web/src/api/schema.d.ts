@@ -5328,6 +5328,10 @@ export type paths = {
                         country: string;
                         topic: string;
                         description?: string | null;
+                        /** @description the topic in Indonesian (optional) */
+                        topicId?: string | null;
+                        /** @description the description in Indonesian (optional) */
+                        descriptionId?: string | null;
                         flagshipArea?: ("DEV-POV" | "DEV-AGR" | "DEV-DRM" | "DEV-INF" | "DEV-EDU" | "GOV-DEM" | "GOV-PEACE" | "GOV-CONF" | "GOV-LAW" | "GOV-LOCAL" | "ECO-MACRO" | "ECO-PUBFIN" | "ECO-MICRO" | "OTHER") | null;
                         sectorCode?: string | null;
                         modality?: ("training" | "seminar" | "workshop" | "expert_dispatch" | "internship" | "study_visit" | "equipment_grant" | "scholarship" | "knowledge_sharing") | null;
@@ -5599,6 +5603,10 @@ export type paths = {
                         country?: string;
                         topic?: string;
                         description?: string | null;
+                        /** @description the topic in Indonesian (optional) */
+                        topicId?: string | null;
+                        /** @description the description in Indonesian (optional) */
+                        descriptionId?: string | null;
                         flagshipArea?: ("DEV-POV" | "DEV-AGR" | "DEV-DRM" | "DEV-INF" | "DEV-EDU" | "GOV-DEM" | "GOV-PEACE" | "GOV-CONF" | "GOV-LAW" | "GOV-LOCAL" | "ECO-MACRO" | "ECO-PUBFIN" | "ECO-MICRO" | "OTHER") | null;
                         sectorCode?: string | null;
                         modality?: ("training" | "seminar" | "workshop" | "expert_dispatch" | "internship" | "study_visit" | "equipment_grant" | "scholarship" | "knowledge_sharing") | null;
@@ -5706,6 +5714,8 @@ export type paths = {
                 content: {
                     "application/json": {
                         note?: string | null;
+                        /** @description the note in Indonesian (optional) */
+                        noteId?: string | null;
                     };
                 };
             };
@@ -5804,6 +5814,8 @@ export type paths = {
                 content: {
                     "application/json": {
                         note: string;
+                        /** @description the note in Indonesian (optional) */
+                        noteId?: string | null;
                     };
                 };
             };
@@ -5902,6 +5914,8 @@ export type paths = {
                 content: {
                     "application/json": {
                         note?: string | null;
+                        /** @description the note in Indonesian (optional) */
+                        noteId?: string | null;
                         /** @description the ministry or agency chosen to implement the program (e.g. from the matches) */
                         implementingOrg?: string | null;
                         /**
@@ -11532,6 +11546,8 @@ export type paths = {
                         titleEn: string;
                         titleId?: string | null;
                         subject?: string | null;
+                        /** @description the subject in Indonesian (optional) */
+                        subjectId?: string | null;
                         signedOn?: string | null;
                         validFrom?: string | null;
                         validUntil?: string | null;
@@ -11954,6 +11970,8 @@ export type paths = {
                         titleEn?: string;
                         titleId?: string | null;
                         subject?: string | null;
+                        /** @description the subject in Indonesian (optional) */
+                        subjectId?: string | null;
                         signedOn?: string | null;
                         validFrom?: string | null;
                         validUntil?: string | null;
@@ -12734,6 +12752,10 @@ export type paths = {
                         /** @enum {string} */
                         kind: "visit" | "meeting" | "conference" | "call";
                         title: string;
+                        /** @description the title in Indonesian (optional) */
+                        titleId?: string | null;
+                        /** @description the purpose in Indonesian (optional) */
+                        purposeId?: string | null;
                         /**
                          * Format: date
                          * @example 2018-04-16
@@ -12760,6 +12782,8 @@ export type paths = {
                             /** @enum {string} */
                             kind: "offer" | "request";
                             description: string;
+                            /** @description the description in Indonesian (optional) */
+                            descriptionId?: string | null;
                             flagshipArea?: ("DEV-POV" | "DEV-AGR" | "DEV-DRM" | "DEV-INF" | "DEV-EDU" | "GOV-DEM" | "GOV-PEACE" | "GOV-CONF" | "GOV-LAW" | "GOV-LOCAL" | "ECO-MACRO" | "ECO-PUBFIN" | "ECO-MICRO" | "OTHER") | null;
                             /** @description the country that would benefit */
                             country?: string | null;
@@ -12770,6 +12794,8 @@ export type paths = {
                             /** @description who answers for it: an account's email or an organisation's code (required) */
                             owner?: string | null;
                             dueOn?: string | null;
+                            /** @description the action in Indonesian (optional) */
+                            actionId?: string | null;
                         }[];
                     };
                 };
@@ -13071,6 +13097,10 @@ export type paths = {
                         /** @enum {string} */
                         kind?: "visit" | "meeting" | "conference" | "call";
                         title?: string;
+                        /** @description the title in Indonesian (optional) */
+                        titleId?: string | null;
+                        /** @description the purpose in Indonesian (optional) */
+                        purposeId?: string | null;
                         /**
                          * Format: date
                          * @example 2018-04-16
@@ -13187,6 +13217,8 @@ export type paths = {
                         /** @enum {string} */
                         kind: "offer" | "request";
                         description: string;
+                        /** @description the description in Indonesian (optional) */
+                        descriptionId?: string | null;
                         flagshipArea?: ("DEV-POV" | "DEV-AGR" | "DEV-DRM" | "DEV-INF" | "DEV-EDU" | "GOV-DEM" | "GOV-PEACE" | "GOV-CONF" | "GOV-LAW" | "GOV-LOCAL" | "ECO-MACRO" | "ECO-PUBFIN" | "ECO-MICRO" | "OTHER") | null;
                         /** @description the country that would benefit */
                         country?: string | null;
@@ -13392,6 +13424,8 @@ export type paths = {
                         country?: string;
                         /** @description default: the item’s description */
                         titleEn?: string;
+                        /** @description the title in Indonesian (optional) */
+                        titleId?: string;
                         implementingOrg?: string | null;
                         /**
                          * @description default: triangular when the counterpart is a partner of another country than the recipient
@@ -13504,6 +13538,8 @@ export type paths = {
                         /** @description who answers for it: an account's email or an organisation's code (required) */
                         owner?: string | null;
                         dueOn?: string | null;
+                        /** @description the action in Indonesian (optional) */
+                        actionId?: string | null;
                     };
                 };
             };
@@ -13606,6 +13642,8 @@ export type paths = {
                 content: {
                     "application/json": {
                         action?: string;
+                        /** @description the action in Indonesian (optional) */
+                        actionId?: string | null;
                         /** @description who answers for it: an account's email or an organisation's code (required) */
                         owner?: string | null;
                         dueOn?: string | null;
@@ -14413,6 +14451,10 @@ export type components = {
             country: string;
             topic: string;
             description: string | null;
+            /** @description the topic in Indonesian, when given */
+            topicId: string | null;
+            /** @description the description in Indonesian, when given */
+            descriptionId: string | null;
             flagshipArea: ("DEV-POV" | "DEV-AGR" | "DEV-DRM" | "DEV-INF" | "DEV-EDU" | "GOV-DEM" | "GOV-PEACE" | "GOV-CONF" | "GOV-LAW" | "GOV-LOCAL" | "ECO-MACRO" | "ECO-PUBFIN" | "ECO-MICRO" | "OTHER") | null;
             /** @description DAC 5-digit sector code */
             sectorCode: string | null;
@@ -14426,6 +14468,8 @@ export type components = {
             /** @enum {string} */
             status: "registered" | "assessment" | "accepted" | "declined";
             assessmentNote: string | null;
+            /** @description the note in Indonesian, when given */
+            assessmentNoteId: string | null;
             /** @description the program created when the request was accepted */
             activityId: number | null;
             activityIdentifier: string | null;
@@ -14568,6 +14612,8 @@ export type components = {
             titleEn: string;
             titleId: string | null;
             subject: string | null;
+            /** @description the subject in Indonesian, when given */
+            subjectId: string | null;
             /** @enum {string} */
             status: "draft" | "negotiation" | "signed" | "in_force" | "expired" | "terminated";
             signedOn: string | null;
@@ -14613,6 +14659,8 @@ export type components = {
             id: number;
             engagementId: number;
             action: string;
+            /** @description the action in Indonesian, when given */
+            actionId: string | null;
             owner: string;
             dueOn: string | null;
             /** @enum {string} */
@@ -14624,6 +14672,8 @@ export type components = {
             id: number;
             engagementId: number;
             action: string;
+            /** @description the action in Indonesian, when given */
+            actionId: string | null;
             owner: string;
             dueOn: string | null;
             /** @enum {string} */
@@ -14632,6 +14682,8 @@ export type components = {
             overdue: boolean;
             engagementReference: string;
             engagementTitle: string;
+            /** @description the engagement’s title in Indonesian, when given */
+            engagementTitleId: string | null;
             ownerOrg: string | null;
         };
         EngagementInput: {
@@ -14641,6 +14693,8 @@ export type components = {
             /** @enum {string} */
             kind: "visit" | "meeting" | "conference" | "call";
             title: string;
+            /** @description the title in Indonesian, when given */
+            titleId: string | null;
             /** Format: date */
             startsOn: string;
             endsOn: string | null;
@@ -14651,6 +14705,8 @@ export type components = {
             counterpart: string | null;
             delegation: string | null;
             purpose: string | null;
+            /** @description the purpose in Indonesian, when given */
+            purposeId: string | null;
             outcome: string | null;
             ownerOrg: string | null;
             illustrative: boolean;
@@ -14661,6 +14717,8 @@ export type components = {
                 /** @enum {string} */
                 kind: "offer" | "request";
                 description: string;
+                /** @description the description in Indonesian, when given */
+                descriptionId: string | null;
                 flagshipArea: ("DEV-POV" | "DEV-AGR" | "DEV-DRM" | "DEV-INF" | "DEV-EDU" | "GOV-DEM" | "GOV-PEACE" | "GOV-CONF" | "GOV-LAW" | "GOV-LOCAL" | "ECO-MACRO" | "ECO-PUBFIN" | "ECO-MICRO" | "OTHER") | null;
                 country: string | null;
                 illustrative: boolean;
@@ -15613,6 +15671,10 @@ export type components = {
             country: string;
             topic: string;
             description: string | null;
+            /** @description the topic in Indonesian, when given */
+            topicId: string | null;
+            /** @description the description in Indonesian, when given */
+            descriptionId: string | null;
             flagshipArea: ("DEV-POV" | "DEV-AGR" | "DEV-DRM" | "DEV-INF" | "DEV-EDU" | "GOV-DEM" | "GOV-PEACE" | "GOV-CONF" | "GOV-LAW" | "GOV-LOCAL" | "ECO-MACRO" | "ECO-PUBFIN" | "ECO-MICRO" | "OTHER") | null;
             /** @description DAC 5-digit sector code */
             sectorCode: string | null;
@@ -15626,6 +15688,8 @@ export type components = {
             /** @enum {string} */
             status: "registered" | "assessment" | "accepted" | "declined";
             assessmentNote: string | null;
+            /** @description the note in Indonesian, when given */
+            assessmentNoteId: string | null;
             /** @description the program created when the request was accepted */
             activityId: number | null;
             activityIdentifier: string | null;
@@ -15768,6 +15832,8 @@ export type components = {
             titleEn: string;
             titleId: string | null;
             subject: string | null;
+            /** @description the subject in Indonesian, when given */
+            subjectId: string | null;
             /** @enum {string} */
             status: "draft" | "negotiation" | "signed" | "in_force" | "expired" | "terminated";
             signedOn: string | null;
@@ -15813,6 +15879,8 @@ export type components = {
             id: number;
             engagementId: number;
             action: string;
+            /** @description the action in Indonesian, when given */
+            actionId: string | null;
             owner: string;
             dueOn: string | null;
             /** @enum {string} */
@@ -15824,6 +15892,8 @@ export type components = {
             id: number;
             engagementId: number;
             action: string;
+            /** @description the action in Indonesian, when given */
+            actionId: string | null;
             owner: string;
             dueOn: string | null;
             /** @enum {string} */
@@ -15832,6 +15902,8 @@ export type components = {
             overdue: boolean;
             engagementReference: string;
             engagementTitle: string;
+            /** @description the engagement’s title in Indonesian, when given */
+            engagementTitleId: string | null;
             ownerOrg: string | null;
         };
         Engagement: {
@@ -15841,6 +15913,8 @@ export type components = {
             /** @enum {string} */
             kind: "visit" | "meeting" | "conference" | "call";
             title: string;
+            /** @description the title in Indonesian, when given */
+            titleId: string | null;
             /** Format: date */
             startsOn: string;
             endsOn: string | null;
@@ -15851,6 +15925,8 @@ export type components = {
             counterpart: string | null;
             delegation: string | null;
             purpose: string | null;
+            /** @description the purpose in Indonesian, when given */
+            purposeId: string | null;
             outcome: string | null;
             ownerOrg: string | null;
             illustrative: boolean;
@@ -15861,6 +15937,8 @@ export type components = {
                 /** @enum {string} */
                 kind: "offer" | "request";
                 description: string;
+                /** @description the description in Indonesian, when given */
+                descriptionId: string | null;
                 flagshipArea: ("DEV-POV" | "DEV-AGR" | "DEV-DRM" | "DEV-INF" | "DEV-EDU" | "GOV-DEM" | "GOV-PEACE" | "GOV-CONF" | "GOV-LAW" | "GOV-LOCAL" | "ECO-MACRO" | "ECO-PUBFIN" | "ECO-MICRO" | "OTHER") | null;
                 country: string | null;
                 illustrative: boolean;

@@ -98,7 +98,7 @@ function Agreement({ detail }: { detail: AgreementDetail }) {
                 <Parties parties={a.parties} />
               </dd>
               <dt>{t('partnerships.agreements.fields.subject')}</dt>
-              <dd className="prewrap">{a.subject ?? '—'}</dd>
+              <dd className="prewrap">{f.text(a.subject, a.subjectId) ?? '—'}</dd>
               <dt>{t('partnerships.agreements.fields.areas')}</dt>
               <dd>{a.areas.length ? a.areas.map((x) => f.code(flagshipAreas, x)).join(', ') : '—'}</dd>
               <dt>{t('partnerships.agreements.fields.ownerOrg')}</dt>

@@ -62,7 +62,7 @@ function OverdueFollowUps({ data }: { data: PartnershipAttention }) {
         >
           {data.overdueFollowUps.map((x) => (
             <tr key={x.id}>
-              <td className="title-cell">{x.action}</td>
+              <td className="title-cell">{f.text(x.action, x.actionId)}</td>
               <td>
                 <OrgName code={x.owner} short />
               </td>
@@ -70,7 +70,7 @@ function OverdueFollowUps({ data }: { data: PartnershipAttention }) {
                 <span className="badge bad">{f.date(x.dueOn)}</span>
               </td>
               <td className="nowrap">
-                <Link to="/engagements/$id" params={{ id: String(x.engagementId) }} title={x.engagementTitle}>
+                <Link to="/engagements/$id" params={{ id: String(x.engagementId) }} title={f.text(x.engagementTitle, x.engagementTitleId)}>
                   {x.engagementReference}
                 </Link>
               </td>

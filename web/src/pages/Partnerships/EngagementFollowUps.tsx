@@ -48,7 +48,7 @@ export function EngagementFollowUps({ e }: { e: Engagement }) {
         >
           {e.followUps.map((x) => (
             <tr key={x.id}>
-              <td className="title-cell">{x.action}</td>
+              <td className="title-cell">{f.text(x.action, x.actionId)}</td>
               <td>
                 <OrgName code={x.owner} />
               </td>

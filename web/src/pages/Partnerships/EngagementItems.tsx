@@ -69,7 +69,7 @@ export function EngagementItems({ e }: { e: Engagement }) {
             <tr key={i.id}>
               <td>{f.code(itemSides, i.side)}</td>
               <td>{f.code(itemKinds, i.kind)}</td>
-              <td className="title-cell prewrap">{i.description}</td>
+              <td className="title-cell prewrap">{f.text(i.description, i.descriptionId)}</td>
               <td>{f.code(flagshipAreas, i.flagshipArea)}</td>
               <td>{i.country ? f.country(i.country) : '—'}</td>
               <td>

@@ -69,7 +69,7 @@ function EngagementView({ e }: { e: Engagement }) {
           <p className="muted">
             {e.reference} · {f.code(engagementKinds, e.kind)}
           </p>
-          <h1>{e.title}</h1>
+          <h1>{f.text(e.title, e.titleId)}</h1>
           {e.illustrative && <IllustrativeTag />}
         </div>
         {canEdit && !editing && (
@@ -119,7 +119,7 @@ function EngagementView({ e }: { e: Engagement }) {
             </Row>
             <Row label={t('partnerships.engagements.fields.counterpart')}>{prose(e.counterpart)}</Row>
             <Row label={t('partnerships.engagements.fields.delegation')}>{prose(e.delegation)}</Row>
-            <Row label={t('partnerships.engagements.fields.purpose')}>{prose(e.purpose)}</Row>
+            <Row label={t('partnerships.engagements.fields.purpose')}>{prose(f.text(e.purpose, e.purposeId))}</Row>
             <Row label={t('partnerships.engagements.fields.outcome')}>{prose(e.outcome)}</Row>
             <Row label={t('partnerships.engagements.fields.ownerOrg')}>
               <OrgName code={e.ownerOrg} />

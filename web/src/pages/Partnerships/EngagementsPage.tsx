@@ -206,7 +206,7 @@ function EngagementRow({ e }: { e: Engagement }) {
       <td>{f.code(engagementKinds, e.kind)}</td>
       <td className="title-cell">
         <Link to="/engagements/$id" params={{ id: String(e.id) }}>
-          {e.title}
+          {f.text(e.title, e.titleId)}
         </Link>
         <br />
         <span className="muted small">{e.reference}</span>

@@ -110,7 +110,7 @@ export function FollowUpsPage() {
           {list.data?.items.map((x) => (
             <tr key={x.id}>
               <td className="nowrap">{f.date(x.dueOn)}</td>
-              <td className="title-cell">{x.action}</td>
+              <td className="title-cell">{f.text(x.action, x.actionId)}</td>
               <td>
                 <OrgName code={x.owner} />
               </td>
@@ -119,7 +119,7 @@ export function FollowUpsPage() {
                   {x.engagementReference}
                 </Link>
                 <br />
-                <span className="muted small">{x.engagementTitle}</span>
+                <span className="muted small">{f.text(x.engagementTitle, x.engagementTitleId)}</span>
               </td>
               <td className="nowrap">
                 <FollowUpStatus status={x.status} overdue={x.overdue} doneOn={x.doneOn} />

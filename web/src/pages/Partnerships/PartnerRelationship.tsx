@@ -217,7 +217,7 @@ function PartnerEngagements({ detail }: { detail: PartnerDetail }) {
                 </Link>
               </td>
               <td>{f.code(engagementKinds, e.kind)}</td>
-              <td className="title-cell">{e.title}</td>
+              <td className="title-cell">{f.text(e.title, e.titleId)}</td>
               <td>{[e.place, e.country ? f.country(e.country) : null].filter(Boolean).join(', ') || '—'}</td>
               <td className="num">
                 {f.number(open)}

@@ -31,6 +31,7 @@ const agreement = (patch: Partial<Agreement> = {}): Agreement => ({
   titleEn: 'MoU',
   titleId: null,
   subject: null,
+  subjectId: null,
   status: 'draft',
   signedOn: null,
   validFrom: null,

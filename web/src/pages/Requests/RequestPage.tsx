@@ -47,7 +47,7 @@ function RequestView({ r }: { r: CooperationRequest }) {
       </p>
       <div className="page-head">
         <h1>
-          <span className="muted">{r.reference}</span> {r.topic}
+          <span className="muted">{r.reference}</span> {f.text(r.topic, r.topicId)}
         </h1>
         <StatusBadge status={r.status} />
         {(canRequests.edit(user, r) || canRequests.remove(user, r)) && (
@@ -76,7 +76,7 @@ function RequestView({ r }: { r: CooperationRequest }) {
           <Row label={t('requests.detail.relayedBy')}>
             <OrgName code={r.relayedBy} />
           </Row>
-          {r.assessmentNote && <Row label={t('requests.detail.note')}>{r.assessmentNote}</Row>}
+          {r.assessmentNote && <Row label={t('requests.detail.note')}>{f.text(r.assessmentNote, r.assessmentNoteId)}</Row>}
           {r.activityId !== null && (
             <Row label={t('requests.detail.program')}>
               <Link to="/programs/$id" params={{ id: String(r.activityId) }}>
@@ -85,7 +85,7 @@ function RequestView({ r }: { r: CooperationRequest }) {
             </Row>
           )}
         </dl>
-        {r.description && <p className="prewrap">{r.description}</p>}
+        {r.description && <p className="prewrap">{f.text(r.description, r.descriptionId)}</p>}
         <p className="muted small">{t('requests.detail.registeredBy', { who: r.createdBy, at: f.date(r.createdAt.slice(0, 10)) })}</p>
       </section>
       {canRequests.decide(user) && <Decision r={r} agency={agency} onAgency={setAgency} />}

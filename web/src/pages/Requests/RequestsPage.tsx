@@ -133,7 +133,7 @@ export function RequestsPage() {
               </td>
               <td className="nowrap">{f.date(r.receivedOn)}</td>
               <td>{f.country(r.country)}</td>
-              <td className="title-cell">{r.topic}</td>
+              <td className="title-cell">{f.text(r.topic, r.topicId)}</td>
               <td>{f.code(flagshipAreas, r.flagshipArea)}</td>
               <td>
                 <StatusBadge status={r.status} />
