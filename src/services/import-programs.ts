@@ -75,6 +75,13 @@ class OrganisationResolver {
     return code;
   }
 
+  /** An organisation already registered under this name (nothing is registered), for checkImplementer. */
+  async registered(name: string | null): Promise<{ code: string; kind: OrganisationKind } | undefined> {
+    if (!name) return undefined;
+    const found = await this.ctx.repos.organisations.findByName(name);
+    return found ? { code: found.code, kind: found.kind } : undefined;
+  }
+
   /** The implementer's code and kind (looked up when the file did not name it), for checkImplementer. */
   async implementer(code: string | null): Promise<{ code: string; kind: OrganisationKind } | undefined> {
     if (!code) return undefined;
@@ -225,7 +232,12 @@ async function importChunk(
       const rules = [
         ...(settled.issue ? [settled.issue] : []),
         ...checkProgramRules(data),
-        ...checkImplementer(await resolver.implementer(data.implementingOrg)),
+        // The file names the implementer: one registered under that name must be able to implement.
+        ...checkImplementer(
+          row.cells.has('implementing_agency')
+            ? await resolver.registered(mapped.organisations.implementingAgency)
+            : await resolver.implementer(data.implementingOrg),
+        ),
       ].filter((i) => !reportedAlready(i, dropped));
       addIssues(errors, line, rules, columnOfProgramPath, cellOf, reported);
     }

@@ -125,9 +125,9 @@ describe.skipIf(!canRun)('layout on a phone and a laptop', () => {
     const header = attention.getByRole('columnheader', { name: 'Kunjungan/pertemuan' });
     await header.waitFor();
     expect(await clipped(attention)).toEqual([]);
-    // The responsible organisation by its short name, not its code.
-    expect(await attention.getByRole('cell', { name: 'ID-KEMLU' }).count()).toBe(0);
-    await attention.getByRole('cell', { name: 'Kemlu' }).first().waitFor();
+    // The responsible organisation by its short name, not its code (the demo's overdue follow-up is the Ministry of Health's).
+    await attention.getByRole('cell', { name: 'Kemenkes', exact: true }).first().waitFor();
+    expect(await attention.getByRole('cell', { name: /^ID-[A-Z]/ }).count()).toBe(0);
     for (const [path, width] of [
       ['/programs', 1280],
       ['/partners', 1280],

@@ -168,8 +168,9 @@ export function Layout() {
               aria-pressed={lang === l}
               onClick={() => void setLanguage(l)}
               lang={l}
-              // The name holds both the long and the short form, so that either one spoken or read finds it.
-              aria-label={l === 'id' ? 'Bahasa Indonesia (ID)' : 'English (EN)'}
+              // The name holds both the long and the short form, so that either one spoken or read finds it
+              // (not in parentheses: the short form shown on phones must be part of the name, WCAG 2.5.3).
+              aria-label={l === 'id' ? 'Bahasa Indonesia, ID' : 'English, EN'}
             >
               {/* The short form (ID, EN) on narrow screens. */}
               <span className="long">{l === 'id' ? 'Bahasa Indonesia' : 'English'}</span>
