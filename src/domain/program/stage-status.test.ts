@@ -41,6 +41,7 @@ describe('the status of each stage', () => {
     expect(statusIssue('closed', 'approved')).toEqual({
       path: 'activityStatus',
       code: 'status_contradicts_stage',
+      params: { stage: 'approved', status: 'closed', expected: 'pipeline' },
       message: expect.stringContaining('stage "approved" has status "pipeline", not "closed"'),
     });
     expect(statusIssue('pipeline', 'approved')).toBeNull();

@@ -29,12 +29,12 @@ describeEachEngine('the demo’s story', (app) => {
     await loadDemoData(deps());
   });
 
-  it('holds 13 programs with 288 participants in 2017, all illustrative and closed', async () => {
+  it('holds 13 programs with 288 participants in 2017, all illustrative, evaluated and closed', async () => {
     const page = await listPrograms(deps(), programListQuerySchema.parse({ year: 2017, pageSize: 100 }));
     expect(page.total).toBe(13);
     // 18 + 16 + 20 (the triangular programs) + 30 + 20 + 24 + 24 + 30 + 15 + 30 + 6 + 25 + 30 = 288.
     expect(page.items.reduce((sum, p) => sum + (p.participantsPlanned ?? 0), 0)).toBe(288);
-    expect(page.items.every((p) => p.illustrative && p.lifecycleStage === 'completed' && p.activityStatus === 'closed')).toBe(true);
+    expect(page.items.every((p) => p.illustrative && p.lifecycleStage === 'evaluated' && p.activityStatus === 'closed')).toBe(true);
     // The priorities of the year: Palestine, Africa, the Pacific and Timor-Leste all have programs.
     const recipients = new Set(page.items.flatMap((p) => p.recipients));
     for (const country of ['PS', 'TZ', 'GM', 'FJ', 'PG', 'TL']) expect(recipients.has(country)).toBe(true);
