@@ -35,21 +35,21 @@ describe.skipIf(!canRun)('partnerships: an engagement, its offer turned into a p
     const form = page.getByRole('form', { name: 'Record an engagement' });
     await form.waitFor();
     await form.getByLabel('Kind').selectOption('visit');
-    await form.getByLabel('Title').fill(TITLE);
+    await form.getByLabel('Title (required)').fill(TITLE);
     await form.getByLabel('Starts on').fill('2026-03-10');
     await form.getByLabel('Ends on').fill('2026-03-12');
     await form.getByLabel('Place').fill('Bangkok');
     await form.getByRole('combobox', { name: 'Country', exact: true }).fill('Thai');
     await form.getByRole('option', { name: /Thailand/ }).click();
     await form.getByLabel('Counterpart organisation').selectOption(PARTNER.code);
-    await form.getByLabel('Purpose').fill('Explore triangular cooperation for Timor-Leste.');
+    await form.getByLabel('Purpose', { exact: true }).fill('Explore triangular cooperation for Timor-Leste.');
     await form.getByLabel('Owning ministry or agency').selectOption('ID-KEMLU');
 
     await form.getByRole('button', { name: 'Add an offer or request' }).click();
     const item = form.getByRole('group', { name: 'Offer or request 1' });
     await item.getByLabel('Put forward by').selectOption('theirs');
     await item.getByLabel('Offer or request').selectOption('offer');
-    await item.getByLabel('Description').fill(OFFER);
+    await item.getByLabel('Description (required)').fill(OFFER);
     await item.getByRole('combobox', { name: 'Beneficiary country' }).fill('Timor');
     await item.getByRole('option', { name: /Timor-Leste/ }).click();
 
@@ -103,7 +103,7 @@ describe.skipIf(!canRun)('partnerships: an engagement, its offer turned into a p
     const { page } = b;
     await page.getByRole('button', { name: 'Add a follow-up' }).click();
     const form = page.getByRole('form', { name: 'Add a follow-up' });
-    await form.getByLabel('Action').fill(ACTION);
+    await form.getByLabel('Action (required)').fill(ACTION);
     await form.getByLabel('Due on').fill('2026-04-30');
     await form.getByRole('button', { name: 'Add the follow-up' }).click();
     const owner = form.getByLabel('Owner');
