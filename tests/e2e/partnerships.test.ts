@@ -3,8 +3,9 @@
  * agency where the counterpart offered a training for Timor-Leste, turns the offer into a program
  * request in one step, finds the way back from the program's page to the engagement, and sees the
  * engagement and the program (marked as coming from it) on the partner's and the country's
- * partnership timelines. A follow-up without an owner is refused at the owner field; with one it
- * is added, listed among the follow-ups and marked done.
+ * partnership timelines. A follow-up without an owner is refused at the owner field; with one (and
+ * its action in Indonesian too) it is added, shown in Indonesian, listed among the follow-ups and
+ * marked done.
  *
  * The partner is an organisation of the test's own (not of the demo data), so that its timeline
  * holds this test's records only.
@@ -17,6 +18,7 @@ const PARTNER = { code: 'E2E-TICA', name: 'Test E2E-TICA' };
 const TITLE = 'Visit to the Thai cooperation agency (e2e)';
 const OFFER = 'Training on community-based tourism for Timor-Leste officials';
 const ACTION = 'Send the list of candidate trainers to the partner';
+const ACTION_ID = 'Kirim daftar calon pelatih kepada mitra';
 
 describe.skipIf(!canRun)('partnerships: an engagement, its offer turned into a program, and the timelines', () => {
   const b = useBrowser(async (h) => {
@@ -35,21 +37,21 @@ describe.skipIf(!canRun)('partnerships: an engagement, its offer turned into a p
     const form = page.getByRole('form', { name: 'Record an engagement' });
     await form.waitFor();
     await form.getByLabel('Kind').selectOption('visit');
-    await form.getByLabel('Title').fill(TITLE);
+    await form.getByLabel('Title (required)').fill(TITLE);
     await form.getByLabel('Starts on').fill('2026-03-10');
     await form.getByLabel('Ends on').fill('2026-03-12');
     await form.getByLabel('Place').fill('Bangkok');
     await form.getByRole('combobox', { name: 'Country', exact: true }).fill('Thai');
     await form.getByRole('option', { name: /Thailand/ }).click();
     await form.getByLabel('Counterpart organisation').selectOption(PARTNER.code);
-    await form.getByLabel('Purpose').fill('Explore triangular cooperation for Timor-Leste.');
+    await form.getByLabel('Purpose', { exact: true }).fill('Explore triangular cooperation for Timor-Leste.');
     await form.getByLabel('Owning ministry or agency').selectOption('ID-KEMLU');
 
     await form.getByRole('button', { name: 'Add an offer or request' }).click();
     const item = form.getByRole('group', { name: 'Offer or request 1' });
     await item.getByLabel('Put forward by').selectOption('theirs');
     await item.getByLabel('Offer or request').selectOption('offer');
-    await item.getByLabel('Description').fill(OFFER);
+    await item.getByLabel('Description (required)').fill(OFFER);
     await item.getByRole('combobox', { name: 'Beneficiary country' }).fill('Timor');
     await item.getByRole('option', { name: /Timor-Leste/ }).click();
 
@@ -103,7 +105,7 @@ describe.skipIf(!canRun)('partnerships: an engagement, its offer turned into a p
     const { page } = b;
     await page.getByRole('button', { name: 'Add a follow-up' }).click();
     const form = page.getByRole('form', { name: 'Add a follow-up' });
-    await form.getByLabel('Action').fill(ACTION);
+    await form.getByLabel('Action (required)').fill(ACTION);
     await form.getByLabel('Due on').fill('2026-04-30');
     await form.getByRole('button', { name: 'Add the follow-up' }).click();
     const owner = form.getByLabel('Owner');
@@ -115,6 +117,7 @@ describe.skipIf(!canRun)('partnerships: an engagement, its offer turned into a p
     expect(await page.locator(`[id="${errorId}"]`).innerText()).toBe('A follow-up needs an owner who answers for it.');
 
     await owner.fill('ID-BNPB');
+    await form.getByLabel('Action (Indonesian)').fill(ACTION_ID);
     await form.getByRole('button', { name: 'Add the follow-up' }).click();
     await form.waitFor({ state: 'detached' });
     // The list is fetched again after the change: wait for the new row before reading it.
@@ -124,6 +127,11 @@ describe.skipIf(!canRun)('partnerships: an engagement, its offer turned into a p
     await expect
       .poll(async () => (await row.getByRole('cell').allInnerTexts()).slice(0, 4))
       .toEqual([ACTION, 'National Disaster Management Authority', '30 Apr 2026', expect.stringMatching(/^Open/)]);
+    // In Indonesian, the action as written in Indonesian.
+    await page.getByRole('button', { name: 'Bahasa Indonesia' }).click();
+    await page.getByRole('table', { name: 'Tindak lanjut' }).getByRole('cell', { name: ACTION_ID }).waitFor();
+    await page.getByRole('button', { name: 'English' }).click();
+    await row.waitFor();
   });
 
   it('lists the follow-up among all follow-ups and marks it done there', async () => {

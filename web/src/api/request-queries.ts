@@ -37,7 +37,11 @@ export function useRegisterRequest() {
   });
 }
 
-export type RequestStep = { kind: 'assess'; note?: string } | { kind: 'decline'; note: string } | ({ kind: 'accept' } & AcceptBody);
+/** A decision step; a note may have its Indonesian variant (noteId). */
+export type RequestStep =
+  | { kind: 'assess'; note?: string; noteId?: string }
+  | { kind: 'decline'; note: string; noteId?: string }
+  | ({ kind: 'accept' } & AcceptBody);
 
 /** A status step, sending the version the user saw (If-Match): a change made meanwhile is a conflict, not an overwrite. */
 export function useRequestStep() {
@@ -45,9 +49,14 @@ export function useRequestStep() {
   return useMutation({
     mutationFn: ({ id, version, step }: { id: number; version: number; step: RequestStep }) => {
       const options = { params: { path: { id } }, headers: { 'if-match': `"${version}"` } };
-      if (step.kind === 'assess')
-        return call(api.POST('/api/v1/requests/{id}/assess', { ...options, body: step.note ? { note: step.note } : {} }));
-      if (step.kind === 'decline') return call(api.POST('/api/v1/requests/{id}/decline', { ...options, body: { note: step.note } }));
+      if (step.kind === 'assess') {
+        const { kind: _kind, ...body } = step;
+        return call(api.POST('/api/v1/requests/{id}/assess', { ...options, body }));
+      }
+      if (step.kind === 'decline') {
+        const { kind: _kind, ...body } = step;
+        return call(api.POST('/api/v1/requests/{id}/decline', { ...options, body }));
+      }
       const { kind: _kind, ...body } = step;
       return call(api.POST('/api/v1/requests/{id}/accept', { ...options, body }));
     },

@@ -193,6 +193,7 @@ export const issues = {
   invalid_date: 'Enter a real date as YYYY-MM-DD.',
   date_order: 'The end must not be before the start.',
   title_required: 'Give a title in English or Indonesian.',
+  english_required: 'Write it in English too: the Indonesian text goes beside it.',
   percentage_sum: 'The percentages must add up to 100.',
   percentage_missing: 'Give a percentage for every country, or for none.',
   duplicate: 'This is listed twice.',

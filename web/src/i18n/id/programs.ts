@@ -197,6 +197,7 @@ export const issues: typeof en.issues = {
   invalid_date: 'Masukkan tanggal yang benar dengan format TTTT-BB-HH.',
   date_order: 'Tanggal selesai tidak boleh sebelum tanggal mulai.',
   title_required: 'Isi judul dalam bahasa Inggris atau Indonesia.',
+  english_required: 'Tulis juga dalam bahasa Inggris: teks bahasa Indonesia menyertainya.',
   percentage_sum: 'Jumlah persentase harus 100.',
   percentage_missing: 'Isi persentase untuk setiap negara, atau tidak sama sekali.',
   duplicate: 'Tercantum dua kali.',

@@ -38,7 +38,19 @@ const isGeneral = (error: unknown, fields: readonly string[]) =>
     error.issues.every((i) => fields.some((f) => i.path === f || i.path.startsWith(`${f}.`)))
   );
 
-const EDIT_FIELDS = ['kind', 'titleEn', 'titleId', 'subject', 'signedOn', 'validFrom', 'validUntil', 'ownerOrg', 'parties', 'areas'];
+const EDIT_FIELDS = [
+  'kind',
+  'titleEn',
+  'titleId',
+  'subject',
+  'subjectId',
+  'signedOn',
+  'validFrom',
+  'validUntil',
+  'ownerOrg',
+  'parties',
+  'areas',
+];
 
 /**
  * The edit form. A change made meanwhile (stale version) closes it with that refusal, so that the

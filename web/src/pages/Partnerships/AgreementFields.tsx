@@ -113,6 +113,18 @@ export function AgreementFields({
             />
           )}
         </Field>
+        <Field label={t('partnerships.agreements.fields.subjectId')} error={err('subjectId')}>
+          {(props) => (
+            <textarea
+              {...props}
+              rows={4}
+              lang="id"
+              maxLength={PARTNERSHIP_LIMITS.text}
+              value={state.subjectId}
+              onChange={(e) => set({ subjectId: e.target.value })}
+            />
+          )}
+        </Field>
         {withOwner && (
           <Field
             label={t('partnerships.agreements.fields.ownerOrg')}

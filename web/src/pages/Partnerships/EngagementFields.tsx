@@ -107,12 +107,13 @@ export function EngagementFields({
 }) {
   const { t } = useTranslation();
   const { counterparts } = useOrgChoices();
-  const text = (key: 'counterpart' | 'delegation' | 'purpose' | 'outcome') => (
+  const text = (key: 'counterpart' | 'delegation' | 'purpose' | 'purposeId' | 'outcome') => (
     <Field label={t(`partnerships.engagements.fields.${key}`)} error={err(key)}>
       {(props) => (
         <textarea
           {...props}
           rows={2}
+          lang={key === 'purposeId' ? 'id' : undefined}
           maxLength={PARTNERSHIP_LIMITS.text}
           value={state[key]}
           onChange={(e) => onChange({ [key]: e.target.value })}
@@ -138,6 +139,18 @@ export function EngagementFields({
           )}
         </Field>
       </div>
+      <Field label={t('partnerships.engagements.fields.titleId')} error={err('titleId')}>
+        {(props) => (
+          <input
+            {...props}
+            type="text"
+            lang="id"
+            maxLength={PARTNERSHIP_LIMITS.title}
+            value={state.titleId}
+            onChange={(e) => onChange({ titleId: e.target.value })}
+          />
+        )}
+      </Field>
       <div className="grid2">
         <Field label={t('partnerships.engagements.fields.startsOn')} required error={err('startsOn')}>
           {(props) => <input {...props} type="date" value={state.startsOn} onChange={(e) => onChange({ startsOn: e.target.value })} />}
@@ -191,6 +204,7 @@ export function EngagementFields({
       {text('counterpart')}
       {text('delegation')}
       {text('purpose')}
+      {text('purposeId')}
       {text('outcome')}
       {chooseOwner ? (
         <Field
@@ -266,11 +280,23 @@ export function ItemFields({
           />
         )}
       </Field>
+      <Field label={t('partnerships.engagements.items.descriptionId')} error={at('descriptionId')}>
+        {(props) => (
+          <textarea
+            {...props}
+            rows={2}
+            lang="id"
+            maxLength={PARTNERSHIP_LIMITS.text}
+            value={item.descriptionId}
+            onChange={(e) => onChange({ descriptionId: e.target.value })}
+          />
+        )}
+      </Field>
     </>
   );
 }
 
-/** A follow-up: what, who answers for it (an account's email or an organisation's code), by when. */
+/** A follow-up: what (and in Indonesian, optional), who answers for it (an account's email or an organisation's code), by when. */
 export function FollowUpFields({
   followUp,
   onChange,
@@ -287,47 +313,61 @@ export function FollowUpFields({
   const { counterparts, agencies } = useOrgChoices();
   const at = (field: string) => err(prefix ? `${prefix}.${field}` : field);
   return (
-    <div className="row">
-      <Field label={t('partnerships.followUps.fields.action')} required error={at('action')}>
+    <>
+      <div className="row">
+        <Field label={t('partnerships.followUps.fields.action')} required error={at('action')}>
+          {(props) => (
+            <input
+              {...props}
+              type="text"
+              maxLength={PARTNERSHIP_LIMITS.text}
+              value={followUp.action}
+              onChange={(e) => onChange({ action: e.target.value })}
+            />
+          )}
+        </Field>
+        <Field
+          label={t('partnerships.followUps.fields.owner')}
+          required
+          error={at('owner')}
+          hint={t('partnerships.followUps.fields.ownerHint')}
+        >
+          {(props) => (
+            <>
+              <input
+                {...props}
+                type="text"
+                list={owners}
+                maxLength={LIMITS.email}
+                value={followUp.owner}
+                onChange={(e) => onChange({ owner: e.target.value })}
+              />
+              <datalist id={owners}>
+                {[...agencies, ...counterparts].map((o) => (
+                  <option key={o.code} value={o.code}>
+                    {o.acronym ?? o.nameEn}
+                  </option>
+                ))}
+              </datalist>
+            </>
+          )}
+        </Field>
+        <Field label={t('partnerships.followUps.fields.dueOn')} error={at('dueOn')}>
+          {(props) => <input {...props} type="date" value={followUp.dueOn} onChange={(e) => onChange({ dueOn: e.target.value })} />}
+        </Field>
+      </div>
+      <Field label={t('partnerships.followUps.fields.actionId')} error={at('actionId')}>
         {(props) => (
           <input
             {...props}
             type="text"
+            lang="id"
             maxLength={PARTNERSHIP_LIMITS.text}
-            value={followUp.action}
-            onChange={(e) => onChange({ action: e.target.value })}
+            value={followUp.actionId}
+            onChange={(e) => onChange({ actionId: e.target.value })}
           />
         )}
       </Field>
-      <Field
-        label={t('partnerships.followUps.fields.owner')}
-        required
-        error={at('owner')}
-        hint={t('partnerships.followUps.fields.ownerHint')}
-      >
-        {(props) => (
-          <>
-            <input
-              {...props}
-              type="text"
-              list={owners}
-              maxLength={LIMITS.email}
-              value={followUp.owner}
-              onChange={(e) => onChange({ owner: e.target.value })}
-            />
-            <datalist id={owners}>
-              {[...agencies, ...counterparts].map((o) => (
-                <option key={o.code} value={o.code}>
-                  {o.acronym ?? o.nameEn}
-                </option>
-              ))}
-            </datalist>
-          </>
-        )}
-      </Field>
-      <Field label={t('partnerships.followUps.fields.dueOn')} error={at('dueOn')}>
-        {(props) => <input {...props} type="date" value={followUp.dueOn} onChange={(e) => onChange({ dueOn: e.target.value })} />}
-      </Field>
-    </div>
+    </>
   );
 }

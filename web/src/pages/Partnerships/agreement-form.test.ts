@@ -88,6 +88,26 @@ describe('toAgreementBody', () => {
   it('leaves the status out of a patch', () => {
     expect('status' in toAgreementPatch(filled({ status: 'signed' }), false)).toBe(false);
   });
+
+  it('sends the subject with its Indonesian variant, an empty one as null', () => {
+    const s = filled({ subject: 'Disaster risk management', subjectId: ' Penanggulangan bencana ' });
+    expect(toAgreementBody(s, false)).toMatchObject({ subject: 'Disaster risk management', subjectId: 'Penanggulangan bencana' });
+    expect(toAgreementBody({ ...s, subjectId: '' }, false).subjectId).toBeNull();
+    expect(validateAgreementForm(s, false).size).toBe(0);
+    expect(validateAgreementForm({ ...s, subjectId: 'x'.repeat(4001) }, false).get('subjectId')?.code).toBe('too_big');
+  });
+
+  it('keeps the stored Indonesian subject when only the English one is edited, and clears it only when emptied', () => {
+    // The server drops a stored variant when the subject changes without it: the patch always carries the one shown.
+    const form = agreementFormOf(agreement({ subject: 'Disaster risk management', subjectId: 'Penanggulangan bencana' }));
+    expect(form).toMatchObject({ subject: 'Disaster risk management', subjectId: 'Penanggulangan bencana' });
+    expect(toAgreementPatch({ ...form, subject: 'Disaster risk management and relief' }, false)).toMatchObject({
+      subject: 'Disaster risk management and relief',
+      subjectId: 'Penanggulangan bencana',
+    });
+    expect(toAgreementPatch({ ...form, subjectId: '' }, false).subjectId).toBeNull();
+    expect(agreementFormOf(agreement()).subjectId).toBe('');
+  });
 });
 
 describe('validateAgreementForm', () => {

@@ -1,6 +1,7 @@
 /**
  * The agreement forms' state, what they send, and their checks: the API's own schema and the
- * domain's date rules (checkAgreement), so that the form and the server agree.
+ * domain's date rules (checkAgreement), so that the form and the server agree. The subject's
+ * Indonesian variant is always sent with it: a subject changed without it would drop the stored one.
  */
 import { agreementInputSchema, agreementPatchSchema } from '../../../../src/domain/partnership/partnership.schema.js';
 import { agreementStatuses, checkAgreement, type AgreementStatus } from '../../../../src/domain/partnership/agreement.js';
@@ -20,6 +21,7 @@ export interface AgreementFormState {
   titleEn: string;
   titleId: string;
   subject: string;
+  subjectId: string;
   status: string;
   signedOn: string;
   validFrom: string;
@@ -37,6 +39,7 @@ export function emptyAgreementForm(): AgreementFormState {
     titleEn: '',
     titleId: '',
     subject: '',
+    subjectId: '',
     status: 'draft',
     signedOn: '',
     validFrom: '',
@@ -54,6 +57,7 @@ export function agreementFormOf(a: Agreement): AgreementFormState {
     titleEn: a.titleEn,
     titleId: a.titleId ?? '',
     subject: a.subject ?? '',
+    subjectId: a.subjectId ?? '',
     status: a.status,
     signedOn: a.signedOn ?? '',
     validFrom: a.validFrom ?? '',
@@ -75,6 +79,7 @@ export function toAgreementBody(s: AgreementFormState, withOwner: boolean): Agre
     titleEn: s.titleEn,
     titleId: orNull(s.titleId),
     subject: orNull(s.subject),
+    subjectId: orNull(s.subjectId),
     status: s.status || 'draft',
     signedOn: orNull(s.signedOn),
     validFrom: orNull(s.validFrom),

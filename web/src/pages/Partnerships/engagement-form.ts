@@ -1,7 +1,8 @@
 /**
  * The engagement forms' state, what they send, and their checks: the API's own schema and the
  * domain's rules (dates in order, a follow-up needs an owner), so that the form and the server
- * name the same fields with the same codes.
+ * name the same fields with the same codes. The free texts have an optional Indonesian variant
+ * (`…Id`), always sent with them: a text changed without its variant would drop the stored one.
  */
 import { flagshipAreas } from '../../../../src/domain/codes.js';
 import { checkEngagementDates, checkFollowUp } from '../../../../src/domain/partnership/engagement.js';
@@ -23,12 +24,14 @@ export interface ItemFormState {
   side: Side;
   kind: ItemKind;
   description: string;
+  descriptionId: string;
   flagshipArea: string;
   country: string;
 }
 
 export interface FollowUpFormState {
   action: string;
+  actionId: string;
   owner: string;
   dueOn: string;
 }
@@ -37,6 +40,7 @@ export interface FollowUpFormState {
 export interface EngagementFieldsState {
   kind: Kind;
   title: string;
+  titleId: string;
   startsOn: string;
   endsOn: string;
   place: string;
@@ -45,6 +49,7 @@ export interface EngagementFieldsState {
   counterpart: string;
   delegation: string;
   purpose: string;
+  purposeId: string;
   outcome: string;
   ownerOrg: string;
 }
@@ -54,13 +59,21 @@ export interface EngagementFormState extends EngagementFieldsState {
   followUps: FollowUpFormState[];
 }
 
-export const emptyItem = (): ItemFormState => ({ side: 'theirs', kind: 'offer', description: '', flagshipArea: '', country: '' });
-export const emptyFollowUp = (): FollowUpFormState => ({ action: '', owner: '', dueOn: '' });
+export const emptyItem = (): ItemFormState => ({
+  side: 'theirs',
+  kind: 'offer',
+  description: '',
+  descriptionId: '',
+  flagshipArea: '',
+  country: '',
+});
+export const emptyFollowUp = (): FollowUpFormState => ({ action: '', actionId: '', owner: '', dueOn: '' });
 
 export function emptyEngagementForm(): EngagementFormState {
   return {
     kind: 'visit',
     title: '',
+    titleId: '',
     startsOn: '',
     endsOn: '',
     place: '',
@@ -69,6 +82,7 @@ export function emptyEngagementForm(): EngagementFormState {
     counterpart: '',
     delegation: '',
     purpose: '',
+    purposeId: '',
     outcome: '',
     ownerOrg: '',
     items: [],
@@ -81,6 +95,7 @@ export function fieldsOf(e: Engagement): EngagementFieldsState {
   return {
     kind: e.kind,
     title: e.title,
+    titleId: e.titleId ?? '',
     startsOn: e.startsOn,
     endsOn: e.endsOn ?? '',
     place: e.place ?? '',
@@ -89,6 +104,7 @@ export function fieldsOf(e: Engagement): EngagementFieldsState {
     counterpart: e.counterpart ?? '',
     delegation: e.delegation ?? '',
     purpose: e.purpose ?? '',
+    purposeId: e.purposeId ?? '',
     outcome: e.outcome ?? '',
     ownerOrg: e.ownerOrg ?? '',
   };
@@ -100,13 +116,14 @@ export function toItemBody(i: ItemFormState): EngagementItemBody {
     side: i.side,
     kind: i.kind,
     description: i.description.trim(),
+    descriptionId: orNull(i.descriptionId),
     flagshipArea: codeOrNull(flagshipAreas, i.flagshipArea),
     country: orNull(i.country),
   };
 }
 
 export function toFollowUpBody(f: FollowUpFormState): FollowUpBody {
-  return { action: f.action.trim(), owner: orNull(f.owner), dueOn: orNull(f.dueOn) };
+  return { action: f.action.trim(), actionId: orNull(f.actionId), owner: orNull(f.owner), dueOn: orNull(f.dueOn) };
 }
 
 /**
@@ -118,6 +135,7 @@ function fieldsBody(s: EngagementFieldsState, chooseOwner: boolean) {
   return {
     kind: s.kind,
     title: s.title.trim(),
+    titleId: orNull(s.titleId),
     startsOn: s.startsOn,
     endsOn: orNull(s.endsOn),
     place: orNull(s.place),
@@ -126,6 +144,7 @@ function fieldsBody(s: EngagementFieldsState, chooseOwner: boolean) {
     counterpart: orNull(s.counterpart),
     delegation: orNull(s.delegation),
     purpose: orNull(s.purpose),
+    purposeId: orNull(s.purposeId),
     outcome: orNull(s.outcome),
     ...(chooseOwner ? { ownerOrg: orNull(s.ownerOrg) } : {}),
   };

@@ -116,8 +116,25 @@ function RequestForm({ existing }: { existing?: CooperationRequest }) {
             />
           )}
         </Field>
+        <Field label={t('requests.fields.topicId')} error={err('topicId')}>
+          {(props) => (
+            <input
+              {...props}
+              type="text"
+              lang="id"
+              maxLength={REQUEST_LIMITS.topic}
+              value={state.topicId}
+              onChange={(e) => set({ topicId: e.target.value })}
+            />
+          )}
+        </Field>
         <Field label={t('requests.fields.description')} error={err('description')}>
           {(props) => <textarea {...props} rows={5} value={state.description} onChange={(e) => set({ description: e.target.value })} />}
+        </Field>
+        <Field label={t('requests.fields.descriptionId')} error={err('descriptionId')}>
+          {(props) => (
+            <textarea {...props} rows={5} lang="id" value={state.descriptionId} onChange={(e) => set({ descriptionId: e.target.value })} />
+          )}
         </Field>
         <div className="grid2">
           <Field label={t('requests.fields.area')} error={err('flagshipArea')}>

@@ -2,9 +2,14 @@
 import { useId, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { nextRequestStatuses, type RequestStatus } from '../../../../src/domain/request/request.js';
+import { REQUEST_LIMITS } from '../../../../src/domain/request/request.schema.js';
+import { ApiError } from '../../api/client.js';
 import { useRequestStep, type CooperationRequest } from '../../api/request-queries.js';
+import { Field, type FieldError } from '../../components/Field.js';
+import { errorsFromIssues, type FieldErrors } from '../../components/field-errors.js';
 import { useFormat } from '../../format.js';
 import { RequestProblem } from './parts.js';
+import { emptyDecision, toRequestStep, validateDecision, type DecisionFormState } from './request-form.js';
 
 /** One step's form: its hint, its fields, and the button that takes it. */
 function StepForm({
@@ -65,31 +70,56 @@ function TextField({
   );
 }
 
-function NoteField({ id, value, onChange }: { id: string; value: string; onChange: (note: string) => void }) {
-  const { t } = useTranslation();
+/** A step's note and its Indonesian variant, errors shown at their fields (the server's paths `note`, `noteId`). */
+function NoteFields({
+  label,
+  labelId,
+  required,
+  note,
+  noteId,
+  errors,
+  onChange,
+}: {
+  label: string;
+  labelId: string;
+  required?: boolean;
+  note: string;
+  noteId: string;
+  errors: ReadonlyMap<string, FieldError>;
+  onChange: (note: string, noteId: string) => void;
+}) {
   return (
-    <div className="field">
-      <label htmlFor={id}>{t('requests.actions.note')}</label>
-      <textarea id={id} rows={2} value={value} onChange={(e) => onChange(e.target.value)} />
-    </div>
+    <>
+      <Field label={label} required={required} error={errors.get('note')}>
+        {(props) => (
+          <textarea
+            {...props}
+            rows={2}
+            required={required}
+            maxLength={REQUEST_LIMITS.note}
+            value={note}
+            onChange={(e) => onChange(e.target.value, noteId)}
+          />
+        )}
+      </Field>
+      <Field label={labelId} error={errors.get('noteId')}>
+        {(props) => (
+          <textarea
+            {...props}
+            rows={2}
+            lang="id"
+            maxLength={REQUEST_LIMITS.note}
+            value={noteId}
+            onChange={(e) => onChange(note, e.target.value)}
+          />
+        )}
+      </Field>
+    </>
   );
 }
 
-/** The step's body: the texts typed, trimmed, empty ones left out (a decline always sends its reason). */
-function stepBody(
-  to: RequestStatus,
-  { note, reason, agency, identifier }: { note: string; reason: string; agency: string; identifier: string },
-) {
-  const noteGiven = note.trim() ? { note: note.trim() } : {};
-  if (to === 'assessment') return { kind: 'assess' as const, ...noteGiven };
-  if (to === 'declined') return { kind: 'decline' as const, note: reason.trim() };
-  return {
-    kind: 'accept' as const,
-    ...noteGiven,
-    ...(agency.trim() ? { implementingOrg: agency.trim() } : {}),
-    ...(identifier.trim() ? { identifier: identifier.trim() } : {}),
-  };
-}
+/** The paths the step forms show at a field; any other issue of a refusal (of the program an acceptance creates) is listed in the problem. */
+const STEP_FIELDS = ['note', 'noteId'];
 
 /** The coordination team's steps that the request's status allows; `agency` is shared with the matches' "choose" buttons. */
 export function Decision({ r, agency, onAgency }: { r: CooperationRequest; agency: string; onAgency: (code: string) => void }) {
@@ -97,16 +127,39 @@ export function Decision({ r, agency, onAgency }: { r: CooperationRequest; agenc
   const f = useFormat();
   const id = useId();
   const step = useRequestStep();
-  const [note, setNote] = useState('');
-  const [reason, setReason] = useState('');
-  const [identifier, setIdentifier] = useState('');
+  const [texts, setTexts] = useState<DecisionFormState>(emptyDecision);
+  const [refused, setRefused] = useState<{ to: RequestStatus; errors: FieldErrors } | null>(null);
   const [done, setDone] = useState<RequestStatus | null>(null);
   const next = nextRequestStatuses(r.status);
-  const run = (to: RequestStatus) =>
+  const set = (patch: Partial<DecisionFormState>) => setTexts((s) => ({ ...s, ...patch }));
+  const run = (to: RequestStatus) => {
+    const state = { ...texts, agency };
+    const found = validateDecision(to, state);
+    setRefused(found.size > 0 ? { to, errors: found } : null);
+    if (found.size > 0) return;
     step.mutate(
-      { id: r.id, version: r.version, step: stepBody(to, { note, reason, agency, identifier }) },
-      { onSuccess: () => setDone(to) },
+      { id: r.id, version: r.version, step: toRequestStep(to, state) },
+      {
+        onSuccess: () => setDone(to),
+        onError: (error) => {
+          if (error instanceof ApiError) setRefused({ to, errors: errorsFromIssues(error.issues) });
+        },
+      },
     );
+  };
+  // Each step's errors at its own form: every step's note is `note` to the server.
+  const errorsOf = (to: RequestStatus): FieldErrors => (refused?.to === to ? refused.errors : new Map());
+  const listIssues = !(step.error instanceof ApiError) || step.error.issues.some((i) => !STEP_FIELDS.includes(i.path));
+  const notes = (to: RequestStatus) => (
+    <NoteFields
+      label={t('requests.actions.note')}
+      labelId={t('requests.actions.noteId')}
+      note={texts.note}
+      noteId={texts.noteId}
+      errors={errorsOf(to)}
+      onChange={(note, noteId) => set({ note, noteId })}
+    />
+  );
   return (
     <section className="card no-print" aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`}>{t('requests.actions.title')}</h2>
@@ -124,7 +177,7 @@ export function Decision({ r, agency, onAgency }: { r: CooperationRequest; agenc
             disabled={step.isPending}
             onSubmit={() => run('assessment')}
           >
-            <NoteField id={`${id}-assess-note`} value={note} onChange={setNote} />
+            {notes('assessment')}
           </StepForm>
         )}
         {next.includes('accepted') && (
@@ -146,31 +199,33 @@ export function Decision({ r, agency, onAgency }: { r: CooperationRequest; agenc
                 id={`${id}-identifier`}
                 label={t('requests.actions.identifier')}
                 hint={t('requests.actions.identifierHint', { reference: r.reference })}
-                value={identifier}
-                onChange={setIdentifier}
+                value={texts.identifier}
+                onChange={(identifier) => set({ identifier })}
               />
             </div>
-            <NoteField id={`${id}-accept-note`} value={note} onChange={setNote} />
+            {notes('accepted')}
           </StepForm>
         )}
         {next.includes('declined') && (
           <StepForm
             submit={t('requests.actions.decline')}
             danger
-            disabled={step.isPending || !reason.trim()}
+            disabled={step.isPending || !texts.reason.trim()}
             onSubmit={() => run('declined')}
           >
-            <div className="field">
-              <label htmlFor={`${id}-reason`}>
-                {t('requests.actions.declineReason')}
-                <span className="req"> ({t('form.required')})</span>
-              </label>
-              <textarea id={`${id}-reason`} rows={2} required value={reason} onChange={(e) => setReason(e.target.value)} />
-            </div>
+            <NoteFields
+              label={t('requests.actions.declineReason')}
+              labelId={t('requests.actions.declineReasonId')}
+              required
+              note={texts.reason}
+              noteId={texts.reasonId}
+              errors={errorsOf('declined')}
+              onChange={(reason, reasonId) => set({ reason, reasonId })}
+            />
           </StepForm>
         )}
       </div>
-      {step.error && <RequestProblem error={step.error} />}
+      {step.error && <RequestProblem error={step.error} withIssues={listIssues} />}
     </section>
   );
 }

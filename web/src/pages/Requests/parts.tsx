@@ -12,15 +12,18 @@ export function StatusBadge({ status }: { status: string }) {
   return <span className={`badge request-${status}`}>{f.code(requestStatuses, status)}</span>;
 }
 
-/** The problem in the active language: the request pages' own codes first, then the app's. */
-export function RequestProblem({ error, onRetry }: { error: unknown; onRetry?: () => void }) {
+/**
+ * The problem in the active language: the request pages' own codes first, then the app's; its
+ * issues listed unless `withIssues` is false (a form shows them at its fields).
+ */
+export function RequestProblem({ error, onRetry, withIssues = true }: { error: unknown; onRetry?: () => void; withIssues?: boolean }) {
   return (
     <CodedProblem
       error={error}
       texts="requests.errors"
       onRetry={onRetry}
       retryOnOwnText={false}
-      details={(e) => <IssueList issues={e.issues} />}
+      details={withIssues ? (e) => <IssueList issues={e.issues} /> : undefined}
     />
   );
 }
