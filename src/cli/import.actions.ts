@@ -26,6 +26,9 @@ const IMPORTERS = {
 const recordsText = (kind: string, n: number): string =>
   kind === 'iati' ? (n === 1 ? 'activity' : 'activities') : n === 1 ? 'row' : 'rows';
 
+/** The report as --json prints it: warnings as their (English) text, as before, and with their codes. */
+const jsonReport = (r: ImportReport) => ({ ...r, warnings: r.warnings.map((w) => w.message), warningDetails: r.warnings });
+
 /** The lines a person reads: the outcome, the counts, then every error with line and column. */
 export function describeImport(report: ImportReport): string[] {
   const committed = report.status === 'committed';
@@ -42,7 +45,7 @@ export function describeImport(report: ImportReport): string[] {
   const lines = [
     `${report.source}: ${verb} — ${report.rows} ${records}; ${committed ? '' : 'would insert '}${report.inserted} new, ${report.updated} updated${unchanged}; batch ${report.batchId}`,
   ];
-  for (const w of report.warnings) lines.push(`warning: ${w}`);
+  for (const w of report.warnings) lines.push(`warning: ${w.message}`);
   const created = report.createdOrganisations;
   for (const o of created.slice(0, MAX_LISTED_ORGS))
     lines.push(`${committed ? 'created' : 'would create'} organisation ${o.code} (${o.name}, ${o.kind})`);
@@ -107,7 +110,7 @@ export async function importIatiFiles(
     reports.push(report);
     if (!opts.json) for (const line of describeImport(report)) (report.status === 'rejected' ? ctx.io.err : ctx.io.out)(line);
   }
-  if (opts.json) ctx.io.out(json(reports.length === 1 ? reports[0] : reports));
+  if (opts.json) ctx.io.out(json(reports.length === 1 && reports[0] ? jsonReport(reports[0]) : reports.map(jsonReport)));
   if (reports.some((r) => r.status === 'rejected')) ctx.setExitCode(EXIT.invalid);
 }
 
@@ -125,7 +128,7 @@ export async function importCsvFile(
       ? IMPORTERS[kind](app.deps, csvRecordSource(file, chunks, { maxBytes: config.importMaxBytes, onProgress }), options)
       : IMPORTERS[kind](app.deps, await tableRecordSource(file, chunks, { maxBytes: config.importMaxBytes }), options),
   );
-  if (opts.json) ctx.io.out(json(report));
+  if (opts.json) ctx.io.out(json(jsonReport(report)));
   else for (const line of describeImport(report)) (report.status === 'rejected' ? ctx.io.err : ctx.io.out)(line);
   if (report.status === 'rejected') ctx.setExitCode(EXIT.invalid);
 }

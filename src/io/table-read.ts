@@ -20,6 +20,10 @@ export interface TableRecordSource {
   readonly format: 'csv' | 'xlsx';
   readonly batches: AsyncIterable<readonly { readonly line: number; readonly fields: readonly string[] }[]>;
   sha256(): string | null;
+  /** An XLSX workbook's sheets in its order (none for CSV), known once reading has started. */
+  sheetNames(): string[];
+  /** The sheet read (null for CSV), known once reading has reached it. */
+  sheet(): string | null;
   /** Reads (and drops) what the readers left of the upload, so a request can still be answered. */
   drain(): Promise<void>;
 }
@@ -54,5 +58,5 @@ export async function tableRecordSource(
     return { ...source, format: 'xlsx', drain };
   }
   const source = csvRecordSource(name, replay(), { maxBytes: options.maxBytes });
-  return { ...source, format: 'csv', drain };
+  return { ...source, format: 'csv', drain, sheetNames: () => [], sheet: () => null };
 }

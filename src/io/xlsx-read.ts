@@ -12,7 +12,7 @@ import { createHash } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { InvalidError } from '../domain/errors.js';
 import { isPlainObject } from '../domain/guards.js';
-import { checkZip, isZip, ZipGuardError } from './zip-guard.js';
+import { checkZip, isZip, readZipEntry, ZipGuardError } from './zip-guard.js';
 
 /** Excel's own limit of rows in a sheet. */
 export const XLSX_MAX_ROWS = 1_048_576;
@@ -127,11 +127,27 @@ function firstSheetNumber(reader: object): number | undefined {
   return match ? Number(match[1]) : undefined;
 }
 
+const XML_ENTITIES: Readonly<Record<string, string>> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+
+/** The names of a workbook's sheets, in its order, from its xl/workbook.xml. */
+function workbookSheetNames(xml: string): string[] {
+  return [...xml.matchAll(/<(?:\w+:)?sheet\b[^>]*?\bname="([^"]*)"/g)].map((m) =>
+    (m[1] ?? '').replace(/&(#x[0-9a-f]+|#\d+|\w+);/gi, (all, e: string) =>
+      e.startsWith('#x') || e.startsWith('#X')
+        ? String.fromCodePoint(parseInt(e.slice(2), 16))
+        : e.startsWith('#')
+          ? String.fromCodePoint(Number(e.slice(1)))
+          : (XML_ENTITIES[e] ?? all),
+    ),
+  );
+}
+
 /** A workbook as a source of records for the importers (line numbers are the sheet's rows). */
 export function xlsxRecordSource(name: string, input: AsyncIterable<Uint8Array | string>, options: XlsxReadOptions) {
   let hash: string | null = null;
   let bytesRead = 0;
   const sheetNames: string[] = [];
+  let sheetRead: string | null = null;
   async function* batches(): AsyncGenerator<XlsxRecord[]> {
     const bytes = await readAll(input, name, options.maxBytes);
     bytesRead = bytes.length;
@@ -140,7 +156,9 @@ export function xlsxRecordSource(name: string, input: AsyncIterable<Uint8Array |
     const maxUncompressed = options.maxUncompressedBytes ?? options.maxBytes;
     try {
       const entries = await checkZip(bytes, maxUncompressed);
-      if (!entries.some((e) => e.name === 'xl/workbook.xml')) throw notXlsx(name, bytes);
+      const workbook = entries.find((e) => e.name === 'xl/workbook.xml');
+      if (!workbook) throw notXlsx(name, bytes);
+      sheetNames.push(...workbookSheetNames(readZipEntry(bytes, workbook).toString('utf8')));
     } catch (error) {
       if (!(error instanceof ZipGuardError)) throw error;
       if (error.problem === 'too_large')
@@ -164,13 +182,14 @@ export function xlsxRecordSource(name: string, input: AsyncIterable<Uint8Array |
       for await (const sheet of reader) {
         const sheetName: unknown = Reflect.get(sheet, 'name');
         const sheetId: unknown = Reflect.get(sheet, 'id');
-        if (typeof sheetName === 'string') sheetNames.push(sheetName);
+        if (typeof sheetName === 'string' && !sheetNames.includes(sheetName)) sheetNames.push(sheetName);
         const first = firstSheetNumber(reader);
         const chosen = wanted
           ? typeof sheetName === 'string' && sheetName.toLowerCase() === wanted
           : first === undefined || Number(sheetId) === first;
         if (!chosen) continue;
         found = true;
+        sheetRead = typeof sheetName === 'string' ? sheetName : null;
         let pending: XlsxRecord[] = [];
         for await (const row of sheet) {
           if (row.number > maxRows) {
@@ -203,5 +222,13 @@ export function xlsxRecordSource(name: string, input: AsyncIterable<Uint8Array |
       );
     }
   }
-  return { name, batches: batches(), sha256: () => hash, bytesRead: () => bytesRead, sheetNames: () => [...sheetNames] };
+  return {
+    name,
+    batches: batches(),
+    sha256: () => hash,
+    bytesRead: () => bytesRead,
+    sheetNames: () => [...sheetNames],
+    /** The sheet read (once reading has reached it). */
+    sheet: () => sheetRead,
+  };
 }

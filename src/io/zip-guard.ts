@@ -4,7 +4,7 @@
  * is refused when the entries would inflate past a limit (a "zip bomb") or do not match what the
  * directory declares. Memory stays bounded by one inflated chunk.
  */
-import { createInflateRaw } from 'node:zlib';
+import { createInflateRaw, inflateRawSync } from 'node:zlib';
 
 export interface ZipEntry {
   readonly name: string;
@@ -118,4 +118,13 @@ export async function checkZip(bytes: Uint8Array, maxUncompressedBytes: number):
       throw new ZipGuardError('corrupt', `the entry ${entry.name} is not the size its directory declares`);
   }
   return entries;
+}
+
+/** An entry's inflated bytes, for a small part of an archive checkZip has passed (an XLSX's workbook.xml). */
+export function readZipEntry(bytes: Uint8Array, entry: ZipEntry): Buffer {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const at = entry.localHeaderOffset;
+  const start = at + 30 + view.getUint16(at + 26, true) + view.getUint16(at + 28, true);
+  const data = bytes.subarray(start, start + entry.compressedSize);
+  return entry.method === 0 ? Buffer.from(data) : inflateRawSync(data, { maxOutputLength: Math.max(1, entry.uncompressedSize) });
 }

@@ -35,6 +35,7 @@ export const importMappingSchema = z
     mapping: z.record(z.string(), z.string().nullable()),
     createdAt: z.string(),
     updatedAt: z.string(),
+    updatedByName: z.string().nullable().optional().meta({ description: 'who saved it last (in lists)' }),
   })
   .meta({ id: 'ImportMapping' });
 
@@ -43,6 +44,8 @@ const fileColumnsSchema = z
     kind: kindSchema,
     source: z.string(),
     headerLine: z.number().int().meta({ description: 'the row of the header in the file' }),
+    sheets: z.array(z.string()).meta({ description: "an XLSX workbook's sheets, in its order (none for CSV)" }),
+    sheet: z.string().nullable().meta({ description: 'the sheet read (null for CSV)' }),
     columns: z.array(
       z.object({
         index: z.number().int(),
@@ -57,7 +60,7 @@ const fileColumnsSchema = z
   })
   .meta({ id: 'ImportFileColumns' });
 
-const present = (m: SavedImportMapping): z.output<typeof importMappingSchema> => ({
+const present = (m: SavedImportMapping & { readonly updatedByName?: string | null }): z.output<typeof importMappingSchema> => ({
   id: m.id,
   org: m.orgCode,
   kind: m.kind,
@@ -65,6 +68,7 @@ const present = (m: SavedImportMapping): z.output<typeof importMappingSchema> =>
   mapping: { ...m.mapping },
   createdAt: m.createdAt,
   updatedAt: m.updatedAt,
+  ...(m.updatedByName === undefined ? {} : { updatedByName: m.updatedByName }),
 });
 
 export function registerImportMappingRoutes(root: FastifyInstance, deps: ServiceDeps, options: { readonly maxBytes: number }): void {
@@ -111,6 +115,8 @@ export function registerImportMappingRoutes(root: FastifyInstance, deps: Service
         });
         return {
           ...found,
+          sheets: source.sheetNames(),
+          sheet: source.sheet(),
           columns: found.columns.map((c) => ({ ...c, samples: [...c.samples] })),
           fields: [...found.fields],
           required: found.required.map((g) => [...g]),

@@ -8,6 +8,7 @@ import {
   IMPORT_LANGUAGES,
   pickImportLanguage,
   problemMessage,
+  warningMessage,
   rejectedSummary,
   type ImportLanguage,
 } from '../domain/import/problem-messages.js';
@@ -55,7 +56,18 @@ export const importReportSchema = z
         message: z.string().meta({ description: "the reason, in the request's language (lang, else Accept-Language)" }),
       }),
     ),
-    warnings: z.array(z.string()),
+    warnings: z.array(z.string()).meta({ description: "the warnings, in the request's language" }),
+    warningDetails: z
+      .array(
+        z.object({
+          code: z
+            .string()
+            .meta({ description: 'stable code of the warning (unknown_column, unknown_iati_code, more_unknown_codes, iati_version)' }),
+          params: z.record(z.string(), z.union([z.string(), z.number()])),
+          message: z.string().meta({ description: "the warning, in the request's language" }),
+        }),
+      )
+      .meta({ description: 'the warnings with their codes and params, in the order of warnings' }),
     createdOrganisations: z.array(z.object({ code: z.string(), name: z.string(), kind: z.string() })),
     file: z
       .record(z.string(), z.unknown())
@@ -68,7 +80,8 @@ export const importReportSchema = z
 const present = (r: ImportReport, lang: ImportLanguage): z.output<typeof importReportSchema> => ({
   ...r,
   errors: r.errors.map(({ params, ...e }) => ({ ...e, message: problemMessage(e.code, params, lang, e.message) })),
-  warnings: [...r.warnings],
+  warnings: r.warnings.map((w) => warningMessage(w, lang)),
+  warningDetails: r.warnings.map((w) => ({ code: w.code, params: { ...w.params }, message: warningMessage(w, lang) })),
   createdOrganisations: [...r.createdOrganisations],
 });
 

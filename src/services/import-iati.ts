@@ -26,6 +26,7 @@ import {
   type ImportReport,
 } from './imports.js';
 import type { ProgramWrite } from './programs.ports.js';
+import type { ImportWarning } from '../domain/import/problem-messages.js';
 
 /** The repositories an IATI import writes through (the programs, the organisations it names, the facts). */
 type IatiImport = 'organisations' | 'programs' | 'participants' | 'reportFacts';
@@ -249,15 +250,17 @@ class IatiWriter {
   }
 
   /** The file's unrecognised codes, one line each (the most frequent first). */
-  unknownWarnings(): string[] {
+  unknownWarnings(): ImportWarning[] {
     const list = [...this.unknown.values()].sort((a, b) => b.activities - a.activities || a.firstLine - b.firstLine);
-    const lines = list
-      .slice(0, MAX_UNKNOWN_LISTED)
-      .map(
-        (u) =>
-          `${u.what} "${u.code}" is not in Mitra's lists: kept as written in the IATI details of ${u.activities} activit${u.activities === 1 ? 'y' : 'ies'} (first on line ${u.firstLine})`,
-      );
-    if (list.length > MAX_UNKNOWN_LISTED) lines.push(`… and ${list.length - MAX_UNKNOWN_LISTED} more unrecognised codes`);
+    const lines: ImportWarning[] = list.slice(0, MAX_UNKNOWN_LISTED).map((u) => ({
+      code: 'unknown_iati_code',
+      params: { what: u.what, value: u.code, activities: u.activities, line: u.firstLine },
+      message: `${u.what} "${u.code}" is not in Mitra's lists: kept as written in the IATI details of ${u.activities} activit${u.activities === 1 ? 'y' : 'ies'} (first on line ${u.firstLine})`,
+    }));
+    if (list.length > MAX_UNKNOWN_LISTED) {
+      const count = list.length - MAX_UNKNOWN_LISTED;
+      lines.push({ code: 'more_unknown_codes', params: { count }, message: `… and ${count} more unrecognised codes` });
+    }
     return lines;
   }
 }
@@ -269,7 +272,11 @@ export async function importIati(deps: ImportDeps<IatiImport>, source: IatiSourc
     await writer.flush();
     ctx.warnings.push(...writer.unknownWarnings());
     if (info.version && !['2.01', '2.02', '2.03'].includes(info.version)) {
-      ctx.warnings.push(`the file declares IATI version ${info.version}; Mitra reads 2.01 to 2.03`);
+      ctx.warnings.push({
+        code: 'iati_version',
+        params: { version: info.version },
+        message: `the file declares IATI version ${info.version}; Mitra reads 2.01 to 2.03`,
+      });
     }
     Object.assign(ctx.file, {
       iatiVersion: info.version,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Actor } from '../domain/access/actor.js';
+import { FakeUsers } from '../testing/fakes/accounts.js';
 import { FakeAudit } from '../testing/fakes/audit.js';
 import { FakeImportMappings } from '../testing/fakes/import-mappings.js';
 import { FakeOrganisations } from '../testing/fakes/organisations.js';
@@ -11,6 +12,7 @@ const repos = () => ({
   importMappings: new FakeImportMappings(),
   organisations: new FakeOrganisations().seed({ code: KEMENKES }, { code: 'ID-KEMENTAN' }),
   audit: new FakeAudit(),
+  users: new FakeUsers(),
 });
 const headers = ['Nama Lengkap', 'Negara', 'Kode Program', 'Catatan'];
 const mapping = { 'Nama Lengkap': 'full_name', Negara: 'country', 'Kode Program': 'activity_identifier', Catatan: null };

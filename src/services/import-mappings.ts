@@ -114,12 +114,20 @@ export async function describeFileColumns(
   };
 }
 
+/** A saved mapping with the name of who saved it last (null when unknown or removed). */
+export type ListedImportMapping = SavedImportMapping & { readonly updatedByName: string | null };
+
 export async function listImportMappings(
-  deps: Deps<'importMappings' | 'organisations'>,
+  deps: Deps<'importMappings' | 'organisations' | 'users'>,
   query: { readonly org?: string; readonly kind?: MappableKind } = {},
-): Promise<SavedImportMapping[]> {
+): Promise<ListedImportMapping[]> {
   const org = await requireAgency(deps, query.org);
-  return deps.store.repos.importMappings.list(org, query.kind);
+  const mappings = await deps.store.repos.importMappings.list(org, query.kind);
+  const names = new Map<number, string | null>();
+  for (const id of new Set(mappings.flatMap((m) => (m.updatedBy === null ? [] : [m.updatedBy])))) {
+    names.set(id, (await deps.store.repos.users.findById(id))?.name ?? null);
+  }
+  return mappings.map((m) => ({ ...m, updatedByName: m.updatedBy === null ? null : (names.get(m.updatedBy) ?? null) }));
 }
 
 export interface ImportMappingInput {

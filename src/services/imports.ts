@@ -8,7 +8,7 @@
 import type { z } from 'zod';
 import { isDomainError, type FieldIssue } from '../domain/errors.js';
 import { mapHeader } from '../domain/import/csv-columns.js';
-import type { ProblemParams } from '../domain/import/problem-messages.js';
+import type { ImportWarning, ProblemParams } from '../domain/import/problem-messages.js';
 import { IATI_IDENTIFIER_PATTERN } from '../domain/schema-helpers.js';
 import { actorUserId } from '../domain/access/actor.js';
 import { authorizeImport, requireSignedIn } from '../domain/access/policy.js';
@@ -60,7 +60,7 @@ export interface ImportReport {
   readonly rejectedRows: number;
   readonly errorCount: number;
   readonly errors: readonly ImportRowError[];
-  readonly warnings: readonly string[];
+  readonly warnings: readonly ImportWarning[];
   readonly createdOrganisations: readonly { code: string; name: string; kind: string }[];
   /** What the file says of itself (an IATI file's version, date and publishers). */
   readonly file?: Readonly<Record<string, unknown>>;
@@ -99,7 +99,7 @@ export interface ImportContext<K extends keyof Repositories> {
   readonly batchId: number;
   readonly now: string;
   readonly errors: ErrorList;
-  readonly warnings: string[];
+  readonly warnings: ImportWarning[];
   readonly options: ImportOptions;
   readonly createdOrganisations: { code: string; name: string; kind: string }[];
   /** Rows read, and rows inserted or updated so far (kept even when the import is rolled back). */
@@ -295,7 +295,7 @@ export async function runImport<K extends keyof Repositories>(
   const batches = deps.store.repos.importBatches;
   const batchId = await batches.start(kind, source.name, deps.clock.nowIso(), options.userId ?? actorUserId(deps.actor));
   const errors = new ErrorList();
-  const warnings: string[] = [];
+  const warnings: ImportWarning[] = [];
   const createdOrganisations: ImportContext<never>['createdOrganisations'] = [];
   const counts: ImportCounts = { rows: 0, inserted: 0, updated: 0, unchanged: 0 };
   const file: Record<string, unknown> = {};
@@ -311,7 +311,7 @@ export async function runImport<K extends keyof Repositories>(
       details: {
         errorCount: errors.count,
         errors: errors.items.slice(0, 1_000),
-        warnings,
+        warnings: warnings.map((w) => w.message),
         createdOrganisations,
         wouldInsert: counts.inserted,
         wouldUpdate: counts.updated,

@@ -4,6 +4,7 @@
  */
 import { editDistance } from '../text.js';
 import { isOneOf } from '../guards.js';
+import type { ImportWarning } from './problem-messages.js';
 
 export const ACTIVITY_COLUMNS = [
   'identifier',
@@ -93,7 +94,7 @@ export function normalizeHeader(name: string): string {
 export interface HeaderMap<C extends string> {
   /** Index of each known column present. */
   readonly index: ReadonlyMap<C, number>;
-  readonly warnings: readonly string[];
+  readonly warnings: readonly ImportWarning[];
   readonly errors: readonly string[];
 }
 
@@ -108,7 +109,7 @@ export function mapHeader<C extends string>(
   required: readonly (readonly C[])[],
 ): HeaderMap<C> {
   const index = new Map<C, number>();
-  const warnings: string[] = [];
+  const warnings: ImportWarning[] = [];
   const errors: string[] = [];
   fields.forEach((raw, i) => {
     const name = normalizeHeader(raw);
@@ -116,7 +117,11 @@ export function mapHeader<C extends string>(
     const column = isOneOf(known, name) ? name : SYNONYMS[name];
     if (!isOneOf(known, column)) {
       const close = known.find((k) => editDistance(k, name) <= 2);
-      warnings.push(`unknown column "${raw}" is ignored${close ? ` (did you mean "${close}"?)` : ''}`);
+      warnings.push({
+        code: 'unknown_column',
+        params: { column: raw, ...(close ? { suggestion: close } : {}) },
+        message: `unknown column "${raw}" is ignored${close ? ` (did you mean "${close}"?)` : ''}`,
+      });
       return;
     }
     if (index.has(column)) errors.push(`column "${column}" appears twice (columns ${(index.get(column) ?? 0) + 1} and ${i + 1})`);

@@ -14,6 +14,16 @@ type Render = (p: ProblemParams) => string;
 
 const text = (p: ProblemParams, key: string): string => (p[key] === undefined ? '' : String(p[key]));
 
+/**
+ * A warning of an import (the file is still imported): a stable code, its params, and the
+ * English message the check wrote; warningMessage renders it in the reader's language.
+ */
+export interface ImportWarning {
+  readonly code: string;
+  readonly params: ProblemParams;
+  readonly message: string;
+}
+
 /** What a code set is called (the `what` of unknown_code), in Indonesian. */
 const WHAT_ID: Readonly<Record<string, string>> = {
   modality: 'modalitas',
@@ -151,6 +161,21 @@ export function problemMessage(code: string, params: ProblemParams | undefined, 
   const entry = MESSAGES[code];
   const render = lang === 'id' ? entry?.id : entry?.en;
   return render ? render(params ?? {}) : fallback;
+}
+
+/** Indonesian reasons of the warnings by code (English is the message the check wrote). */
+const WARNINGS_ID: Readonly<Record<string, Render>> = {
+  unknown_column: (p) =>
+    `kolom "${text(p, 'column')}" tidak dikenal dan diabaikan${p.suggestion ? ` (mungkin maksud Anda "${text(p, 'suggestion')}"?)` : ''}`,
+  unknown_iati_code: (p) =>
+    `${whatId(p)} "${text(p, 'value')}" tidak ada dalam daftar Mitra: disimpan apa adanya dalam rincian IATI ${text(p, 'activities')} aktivitas (pertama pada baris ${text(p, 'line')})`,
+  more_unknown_codes: (p) => `… dan ${text(p, 'count')} kode lain yang tidak dikenal`,
+  iati_version: (p) => `berkas menyatakan IATI versi ${text(p, 'version')}; Mitra membaca versi 2.01 sampai 2.03`,
+};
+
+export function warningMessage(warning: ImportWarning, lang: ImportLanguage): string {
+  const render = lang === 'id' ? WARNINGS_ID[warning.code] : undefined;
+  return render ? render(warning.params) : warning.message;
 }
 
 /** "10 errors" / "1 error"; Indonesian has one form ("10 kesalahan"). */

@@ -59,8 +59,10 @@ describe('mapHeader', () => {
       ['start_date', 2],
       ['title_en', 4],
     ]);
-    expect(h.warnings).toEqual(['unknown column "Colour" is ignored']);
+    expect(h.warnings.map((w) => w.message)).toEqual(['unknown column "Colour" is ignored']);
     expect(mapHeader(['identifier', 'IDENTIFIER', 'title_en'], ACTIVITY_COLUMNS, []).errors[0]).toMatch(/appears twice/);
-    expect(mapHeader(['identifer', 'modality'], ACTIVITY_COLUMNS, [['identifier']]).warnings[0]).toMatch(/did you mean "identifier"/);
+    expect(mapHeader(['identifer', 'modality'], ACTIVITY_COLUMNS, [['identifier']]).warnings[0]?.message).toMatch(
+      /did you mean "identifier"/,
+    );
   });
 });

@@ -149,12 +149,15 @@ export function useImport() {
       file,
       dryRun,
       mapping,
+      sheet,
     }: {
       kind: ImportKind;
       file: File;
       dryRun: boolean;
       /** File header → Mitra column (ColumnMapping.tsx). */
       mapping?: Readonly<Record<string, string | null>>;
+      /** An XLSX workbook's sheet (its first by default). */
+      sheet?: string;
     }): Promise<ImportReport> => {
       let response: Response;
       // The reasons of the problems come in the language shown.
@@ -162,6 +165,7 @@ export function useImport() {
         lang: i18next.language === 'id' ? 'id' : 'en',
         ...(dryRun ? { dryRun: 'true' } : {}),
         ...(mapping ? { mapping: JSON.stringify(mapping) } : {}),
+        ...(sheet ? { sheet } : {}),
       });
       try {
         response = await fetch(`/api/v1/imports/${kind}?${query}`, {

@@ -14079,7 +14079,18 @@ export type components = {
                 /** @description the reason, in the request's language (lang, else Accept-Language) */
                 message: string;
             }[];
+            /** @description the warnings, in the request's language */
             warnings: string[];
+            /** @description the warnings with their codes and params, in the order of warnings */
+            warningDetails: {
+                /** @description stable code of the warning (unknown_column, unknown_iati_code, more_unknown_codes, iati_version) */
+                code: string;
+                params: {
+                    [key: string]: string | number;
+                };
+                /** @description the warning, in the request's language */
+                message: string;
+            }[];
             createdOrganisations: {
                 code: string;
                 name: string;
@@ -14101,6 +14112,8 @@ export type components = {
             };
             createdAt: string;
             updatedAt: string;
+            /** @description who saved it last (in lists) */
+            updatedByName?: string | null;
         };
         ImportFileColumnsInput: {
             /** @enum {string} */
@@ -14108,6 +14121,10 @@ export type components = {
             source: string;
             /** @description the row of the header in the file */
             headerLine: number;
+            /** @description an XLSX workbook's sheets, in its order (none for CSV) */
+            sheets: string[];
+            /** @description the sheet read (null for CSV) */
+            sheet: string | null;
             columns: {
                 index: number;
                 header: string;
@@ -15299,7 +15316,18 @@ export type components = {
                 /** @description the reason, in the request's language (lang, else Accept-Language) */
                 message: string;
             }[];
+            /** @description the warnings, in the request's language */
             warnings: string[];
+            /** @description the warnings with their codes and params, in the order of warnings */
+            warningDetails: {
+                /** @description stable code of the warning (unknown_column, unknown_iati_code, more_unknown_codes, iati_version) */
+                code: string;
+                params: {
+                    [key: string]: string | number;
+                };
+                /** @description the warning, in the request's language */
+                message: string;
+            }[];
             createdOrganisations: {
                 code: string;
                 name: string;
@@ -15321,6 +15349,8 @@ export type components = {
             };
             createdAt: string;
             updatedAt: string;
+            /** @description who saved it last (in lists) */
+            updatedByName?: string | null;
         };
         ImportFileColumns: {
             /** @enum {string} */
@@ -15328,6 +15358,10 @@ export type components = {
             source: string;
             /** @description the row of the header in the file */
             headerLine: number;
+            /** @description an XLSX workbook's sheets, in its order (none for CSV) */
+            sheets: string[];
+            /** @description the sheet read (null for CSV) */
+            sheet: string | null;
             columns: {
                 index: number;
                 header: string;

@@ -8,6 +8,9 @@ import { can, useSession } from '../../auth/session.js';
 import { useSaveImportMapping } from '../../api/import-queries.js';
 import { ColumnMapping, type MappingChoice } from './ColumnMapping.js';
 import { ProblemMessage } from '../../components/Status.js';
+import { useOrgNames } from '../../components/OrgName.js';
+import { choosesAgency } from './AgencySelect.js';
+import { SavedMappings } from './SavedMappings.js';
 import { useFormat } from '../../format.js';
 import { ImportErrors } from './ImportErrors.js';
 import { ACTIVITY_COLUMNS, PARTICIPANT_COLUMNS, RATE_COLUMNS } from '../../../../src/domain/import/csv-columns.js';
@@ -33,6 +36,11 @@ export function ImportPage() {
   const mappable = kind === 'activities' || kind === 'participants';
   const [mapping, setMapping] = useState<MappingChoice | null>(null);
   const saveMapping = useSaveImportMapping();
+  const names = useOrgNames();
+  // The agency whose mappings are preselected, saved and listed: the coordination team chooses it.
+  const chooser = choosesAgency(user);
+  const [agency, setAgency] = useState(user?.orgCode ?? '');
+  const keepsMappings = chooser || (user?.role === 'agency' && !!user.orgCode);
   const chooseMapping = useCallback((choice: MappingChoice | null) => {
     setMapping(choice);
     setChecked(null);
@@ -41,11 +49,17 @@ export function ImportPage() {
   const run = (dryRun: boolean) => {
     if (!file) return;
     upload.mutate(
-      { kind, file, dryRun, ...(mappable && mapping ? { mapping: mapping.mapping } : {}) },
+      {
+        kind,
+        file,
+        dryRun,
+        ...(mappable && mapping ? { mapping: mapping.mapping } : {}),
+        ...(mappable && mapping?.sheet ? { sheet: mapping.sheet } : {}),
+      },
       {
         onSuccess: (report) => {
           if (mappable && mapping?.save && report.status === 'committed')
-            saveMapping.mutate({ kind, headers: [...mapping.headers], mapping: mapping.mapping });
+            saveMapping.mutate({ org: mapping.org, kind, headers: [...mapping.headers], mapping: mapping.mapping });
           if (dryRun || report.status === 'rejected') {
             setChecked(report);
             setDone(null);
@@ -102,7 +116,14 @@ export function ImportPage() {
           />
         </label>
         {mappable && file && (
-          <ColumnMapping key={`${kind}:${file.name}:${file.lastModified}`} kind={kind} file={file} onChange={chooseMapping} />
+          <ColumnMapping
+            key={`${kind}:${file.name}:${file.lastModified}`}
+            kind={kind}
+            file={file}
+            agency={agency}
+            onAgency={setAgency}
+            onChange={chooseMapping}
+          />
         )}
         <div className="actions">
           <button type="submit" disabled={!file || upload.isPending || (mappable && !mapping)}>
@@ -123,7 +144,7 @@ export function ImportPage() {
       {saveMapping.error && <ProblemMessage error={saveMapping.error} />}
       {saveMapping.isSuccess && (
         <p className="success" role="status">
-          {t('importMapping.saved')}
+          {chooser ? t('importMapping.savedFor', { agency: names.name(saveMapping.data.org) }) : t('importMapping.saved')}
         </p>
       )}
       {done && (
@@ -132,6 +153,7 @@ export function ImportPage() {
         </p>
       )}
       {checked && <ReportView report={checked} />}
+      {keepsMappings && mappable && <SavedMappings agency={agency} {...(chooser ? { onAgency: setAgency } : {})} />}
     </>
   );
 }
