@@ -3,7 +3,8 @@
  * audit log) and whether to erase the person's other records too. EraseButton opens it on a
  * person's page; a program's participant list opens EraseDialog from a row's "More actions" menu.
  */
-import { useEffect, useId, useRef, useState } from 'react';
+import { Modal } from '../../components/Modal.js';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useEraseParticipant } from '../../api/alumni-queries.js';
 import { canAlumni } from '../../auth/alumni-rules.js';
@@ -37,30 +38,13 @@ export function EraseButton({ participantId, onErased }: { participantId: number
 /** The modal confirmation itself (open while mounted; Escape or Cancel closes it, focus returns to what opened it). */
 export function EraseDialog({ participantId, onClose, onErased }: { participantId: number; onClose: () => void; onErased: () => void }) {
   const { t } = useTranslation();
-  const dialog = useRef<HTMLDialogElement>(null);
   const id = useId();
   const [reason, setReason] = useState('');
   const [wholePerson, setWholePerson] = useState(false);
   const erase = useEraseParticipant();
 
-  useEffect(() => {
-    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
-    const d = dialog.current;
-    // jsdom has no showModal: there the dialog is simply open.
-    if (d && !d.open && typeof d.showModal === 'function') d.showModal();
-    return () => opener?.focus();
-  }, []);
-
   return (
-    <dialog
-      ref={dialog}
-      className="dialog"
-      aria-labelledby={`${id}-title`}
-      onCancel={(e) => {
-        e.preventDefault();
-        if (!erase.isPending) onClose();
-      }}
-    >
+    <Modal labelledBy={`${id}-title`} busy={erase.isPending} onClose={onClose}>
       <form
         onSubmit={(e) => {
           e.preventDefault();
@@ -86,6 +70,6 @@ export function EraseDialog({ participantId, onClose, onErased }: { participantI
           </button>
         </div>
       </form>
-    </dialog>
+    </Modal>
   );
 }

@@ -2,7 +2,8 @@
  * Asks for the reason of a move that needs one (return, reject, cancel). A modal <dialog>: the
  * browser keeps focus inside it and Escape closes it; focus goes back to the button that opened it.
  */
-import { useEffect, useId, useRef, useState } from 'react';
+import { Modal } from '../../components/Modal.js';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ProblemMessage } from '../../components/Status.js';
 
@@ -23,28 +24,11 @@ export function CommentDialog({
 }) {
   const { t } = useTranslation();
   const id = useId();
-  const ref = useRef<HTMLDialogElement>(null);
   const [comment, setComment] = useState('');
   const [missing, setMissing] = useState(false);
 
-  useEffect(() => {
-    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
-    const dialog = ref.current;
-    // jsdom has no showModal: there the dialog is simply open.
-    if (dialog && !dialog.open && typeof dialog.showModal === 'function') dialog.showModal();
-    return () => opener?.focus();
-  }, []);
-
   return (
-    <dialog
-      ref={ref}
-      className="dialog"
-      aria-labelledby={`${id}-title`}
-      onCancel={(e) => {
-        e.preventDefault();
-        if (!busy) onCancel();
-      }}
-    >
+    <Modal labelledBy={`${id}-title`} busy={busy} onClose={onCancel}>
       <form
         noValidate
         onSubmit={(e) => {
@@ -92,6 +76,6 @@ export function CommentDialog({
           </button>
         </div>
       </form>
-    </dialog>
+    </Modal>
   );
 }

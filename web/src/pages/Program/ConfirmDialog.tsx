@@ -3,7 +3,8 @@
  * what happens. A modal <dialog> like CommentDialog: focus stays inside, Escape closes it, and
  * focus goes back to the button that opened it.
  */
-import { useEffect, useId, useRef } from 'react';
+import { Modal } from '../../components/Modal.js';
+import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ProblemMessage } from '../../components/Status.js';
 
@@ -26,27 +27,9 @@ export function ConfirmDialog({
 }) {
   const { t } = useTranslation();
   const id = useId();
-  const ref = useRef<HTMLDialogElement>(null);
-
-  useEffect(() => {
-    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
-    const dialog = ref.current;
-    // jsdom has no showModal: there the dialog is simply open.
-    if (dialog && !dialog.open && typeof dialog.showModal === 'function') dialog.showModal();
-    return () => opener?.focus();
-  }, []);
 
   return (
-    <dialog
-      ref={ref}
-      className="dialog"
-      aria-labelledby={`${id}-title`}
-      aria-describedby={`${id}-text`}
-      onCancel={(e) => {
-        e.preventDefault();
-        if (!busy) onCancel();
-      }}
-    >
+    <Modal labelledBy={`${id}-title`} describedBy={`${id}-text`} busy={busy} onClose={onCancel}>
       <form
         onSubmit={(e) => {
           e.preventDefault();
@@ -65,6 +48,6 @@ export function ConfirmDialog({
           </button>
         </div>
       </form>
-    </dialog>
+    </Modal>
   );
 }

@@ -4,6 +4,7 @@
  * program's recipient countries; consent is asked as in a nomination. Problems are shown at their
  * fields, from the schema the server parses with and then from the server's answer (a duplicate).
  */
+import { Modal } from '../../components/Modal.js';
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { participantStatuses, sexes } from '../../../../src/domain/codes.js';
@@ -60,14 +61,6 @@ export function ParticipantDialog({
     if (checked.size || serverIssues) ref.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
   }, [checked, serverIssues]);
 
-  useEffect(() => {
-    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
-    const dialog = ref.current;
-    // jsdom has no showModal: there the dialog is simply open.
-    if (dialog && !dialog.open && typeof dialog.showModal === 'function') dialog.showModal();
-    return () => opener?.focus();
-  }, []);
-
   const serverErrors: FieldErrors = server ? errorsFromIssues(server.issues.filter((i) => FORM_PATHS.has(i.path))) : new Map();
   const errors: FieldErrors = checked.size ? checked : serverErrors;
   // A problem that names no field of the form (the program closed meanwhile, no right to do this, …).
@@ -98,15 +91,7 @@ export function ParticipantDialog({
 
   const title = participant ? t('participants.form.editTitle', { name: participant.fullName ?? '' }) : t('participants.form.addTitle');
   return (
-    <dialog
-      ref={ref}
-      className="dialog participant-dialog"
-      aria-labelledby={`${id}-title`}
-      onCancel={(e) => {
-        e.preventDefault();
-        if (!saving.isPending) onClose();
-      }}
-    >
+    <Modal labelledBy={`${id}-title`} busy={saving.isPending} onClose={onClose} className="dialog participant-dialog" dialogRef={ref}>
       <form noValidate onSubmit={handleSubmit}>
         <h2 id={`${id}-title`}>{title}</h2>
         <ErrorsBelow errors={errors} />
@@ -183,6 +168,6 @@ export function ParticipantDialog({
           onCancel={onClose}
         />
       </form>
-    </dialog>
+    </Modal>
   );
 }

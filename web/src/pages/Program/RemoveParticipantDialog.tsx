@@ -2,7 +2,8 @@
  * Confirms removing a participant record (entered by mistake): the record and its figures go;
  * the audit log keeps what it held. A modal <dialog>; focus returns to what opened it.
  */
-import { useEffect, useId, useRef } from 'react';
+import { Modal } from '../../components/Modal.js';
+import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useRemoveParticipant } from '../../api/participant-queries.js';
 import { ProblemMessage } from '../../components/Status.js';
@@ -20,28 +21,10 @@ export function RemoveParticipantDialog({
 }) {
   const { t } = useTranslation();
   const id = useId();
-  const ref = useRef<HTMLDialogElement>(null);
   const remove = useRemoveParticipant(programId);
 
-  useEffect(() => {
-    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
-    const dialog = ref.current;
-    // jsdom has no showModal: there the dialog is simply open.
-    if (dialog && !dialog.open && typeof dialog.showModal === 'function') dialog.showModal();
-    return () => opener?.focus();
-  }, []);
-
   return (
-    <dialog
-      ref={ref}
-      className="dialog"
-      aria-labelledby={`${id}-title`}
-      aria-describedby={`${id}-text`}
-      onCancel={(e) => {
-        e.preventDefault();
-        if (!remove.isPending) onClose();
-      }}
-    >
+    <Modal labelledBy={`${id}-title`} describedBy={`${id}-text`} busy={remove.isPending} onClose={onClose}>
       <form
         onSubmit={(e) => {
           e.preventDefault();
@@ -60,6 +43,6 @@ export function RemoveParticipantDialog({
           </button>
         </div>
       </form>
-    </dialog>
+    </Modal>
   );
 }
