@@ -14,7 +14,7 @@ async function programsWorkbook(): Promise<Uint8Array> {
 describeCliOnEachEngine('XLSX import from the command line', (mitra) => {
   it('imports programs from an XLSX workbook, dates and numbers read from typed cells', async () => {
     const run = await mitra(['import', 'activities', 'programs.xlsx', '--json'], { 'programs.xlsx': await programsWorkbook() });
-    expect(run.code).toBe(0);
+    expect(run.code, `${run.err}\n${run.out}`).toBe(0);
     expect(JSON.parse(run.out)).toMatchObject({ status: 'committed', inserted: 1, source: 'programs.xlsx' });
     const shown = JSON.parse((await mitra(['activities', 'show', 'CLI-XL-1', '--json'])).out);
     expect(shown).toMatchObject({ titleEn: 'Workbook training', plannedStart: '2020-02-03', participantsPlanned: 15 });
