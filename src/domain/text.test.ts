@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { editDistance, normalizeName } from './text.js';
+import { editDistance, indonesianAfterEdit, normalizeName } from './text.js';
 
 describe('normalizeName', () => {
   it('ignores case, accents, punctuation and spacing', () => {
@@ -15,5 +15,17 @@ describe('editDistance', () => {
     expect(editDistance('kenia', 'kenya')).toBe(1);
     expect(editDistance('knyea', 'kenya')).toBe(2);
     expect(editDistance('abc', '')).toBe(3);
+  });
+});
+
+describe('indonesianAfterEdit', () => {
+  const was = { text: 'Training on disaster risk', indonesian: 'Pelatihan risiko bencana' };
+  it('takes the variant the edit gives, null clearing it', () => {
+    expect(indonesianAfterEdit('Pelatihan baru', 'New training', was)).toBe('Pelatihan baru');
+    expect(indonesianAfterEdit(null, was.text, was)).toBeNull();
+  });
+  it('keeps the stored variant while the text stays, and drops it when the text changes without one', () => {
+    expect(indonesianAfterEdit(undefined, was.text, was)).toBe(was.indonesian);
+    expect(indonesianAfterEdit(undefined, 'Training on flood risk', was)).toBeNull();
   });
 });

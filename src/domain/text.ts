@@ -41,3 +41,17 @@ function cell(row: readonly number[], j: number): number {
   if (value === undefined) throw new RangeError(`editDistance read cell ${j} of a row of ${row.length}`);
   return value;
 }
+
+/**
+ * A text's Indonesian variant after an edit: the one the edit gives (null clears it); else the
+ * stored one while the text stays as it was; a changed text without one drops the old variant,
+ * which no longer says the same.
+ */
+export function indonesianAfterEdit(
+  given: string | null | undefined,
+  text: string | null,
+  was: { readonly text: string | null; readonly indonesian: string | null },
+): string | null {
+  if (given !== undefined) return given;
+  return text === was.text ? was.indonesian : null;
+}

@@ -4,6 +4,7 @@
  * The public and recipient governments' focal points see signed agreements only; the coordination
  * team and the owning agency change them. Renewal reminders are services/reminders.ts.
  */
+import { indonesianAfterEdit } from '../domain/text.js';
 import { createHash } from 'node:crypto';
 import { actorLabel, type Actor } from '../domain/access/actor.js';
 import {
@@ -242,9 +243,10 @@ export async function patchAgreement(
       ...definedOf(patch),
       parties: patch.parties ? partiesOf(patch.parties) : current.parties,
     };
-    // A changed subject without its Indonesian variant drops the old variant, which no longer says the same.
-    const stale = patch.subjectId === undefined && changed.subject !== current.subject;
-    const proposed: AgreementData = stale ? { ...changed, subjectId: null } : changed;
+    const proposed: AgreementData = {
+      ...changed,
+      subjectId: indonesianAfterEdit(patch.subjectId, changed.subject, { text: current.subject, indonesian: current.subjectId }),
+    };
     checkAgreementData(proposed);
     return saveAgreement(deps, repos, current, proposed, 'update', null);
   });

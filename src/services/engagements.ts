@@ -4,6 +4,7 @@
  * Indonesian side; changed by the coordination team and the owning agency. The follow-ups that
  * must come of them: follow-ups.ts.
  */
+import { indonesianAfterEdit } from '../domain/text.js';
 import { actorLabel } from '../domain/access/actor.js';
 import {
   actorHasRole,
@@ -145,11 +146,10 @@ export async function patchEngagement(
     const before = await engagementForEdit(deps, repos, id, options);
     checkOwnerChange(deps.actor, 'engagement', patch.ownerOrg, before.ownerOrg);
     const changed: EngagementData = { ...before, ...definedOf(patch) };
-    // A changed text without its Indonesian variant drops the old variant, which no longer says the same.
     const proposed: EngagementData = {
       ...changed,
-      titleId: patch.titleId === undefined && changed.title !== before.title ? null : changed.titleId,
-      purposeId: patch.purposeId === undefined && changed.purpose !== before.purpose ? null : changed.purposeId,
+      titleId: indonesianAfterEdit(patch.titleId, changed.title, { text: before.title, indonesian: before.titleId }),
+      purposeId: indonesianAfterEdit(patch.purposeId, changed.purpose, { text: before.purpose, indonesian: before.purposeId }),
     };
     checkDates(proposed);
     const { orgIds, data } = await engagementOrgs(repos, proposed);

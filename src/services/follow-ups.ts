@@ -4,6 +4,7 @@
  * a status; added by the engagement's editors, changed by them or by the follow-up's owner, and
  * listed across engagements.
  */
+import { indonesianAfterEdit } from '../domain/text.js';
 import type { Actor } from '../domain/access/actor.js';
 import { authorizePartnershipEdit, authorizePartnershipRead } from '../domain/access/policy.js';
 import { diffRecords } from '../domain/audit.js';
@@ -104,8 +105,7 @@ export async function patchFollowUp(
     const action = patch.action ?? before.action;
     const next = {
       action,
-      // A changed action without its Indonesian variant drops the old variant, which no longer says the same.
-      actionId: patch.actionId !== undefined ? patch.actionId : action === before.action ? before.actionId : null,
+      actionId: indonesianAfterEdit(patch.actionId, action, { text: before.action, indonesian: before.actionId }),
       owner: before.owner,
       dueOn: patch.dueOn !== undefined ? patch.dueOn : before.dueOn,
       status,

@@ -4,6 +4,7 @@
  * program in the `request` stage is created and linked) or declined by the coordination team;
  * matched to the ministries, past programs and alumni that fit it.
  */
+import { indonesianAfterEdit } from '../domain/text.js';
 import type { Program } from '../domain/program/program.js';
 import type { Page } from '../domain/program/program-query.js';
 import { programInputSchema } from '../domain/program/program.schema.js';
@@ -203,10 +204,11 @@ export async function editRequest(
     if (options.expectedVersion !== undefined && options.expectedVersion !== current.version)
       throw staleError(current, options.expectedVersion);
     const next = { ...requestData(current), ...givenFields(patch) };
-    // A changed text without its Indonesian variant drops the old variant, which no longer says the same.
-    if (patch.topic !== undefined && patch.topicId === undefined && next.topic !== current.topic) next.topicId = null;
-    if (patch.description !== undefined && patch.descriptionId === undefined && next.description !== current.description)
-      next.descriptionId = null;
+    next.topicId = indonesianAfterEdit(patch.topicId, next.topic, { text: current.topic, indonesian: current.topicId });
+    next.descriptionId = indonesianAfterEdit(patch.descriptionId, next.description, {
+      text: current.description,
+      indonesian: current.descriptionId,
+    });
     const issues: { path: string; code: string; message: string }[] = [];
     const today = deps.clock.nowIso().slice(0, 10);
     if (next.receivedOn > today) issues.push({ path: 'receivedOn', code: 'future_date', message: `must not be after today (${today})` });
