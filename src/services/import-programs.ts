@@ -75,11 +75,21 @@ class OrganisationResolver {
     return code;
   }
 
-  /** An organisation already registered under this name (nothing is registered), for checkImplementer. */
+  /** Organisations looked up by name for checkImplementer (undefined: none registered), per import. */
+  private readonly byName = new Map<string, { code: string; kind: OrganisationKind } | undefined>();
+
+  /**
+   * An organisation already registered under this name (nothing is registered), for
+   * checkImplementer; looked up once per name, not once per row of a large file.
+   */
   async registered(name: string | null): Promise<{ code: string; kind: OrganisationKind } | undefined> {
     if (!name) return undefined;
+    const key = name.trim().toLowerCase();
+    if (this.byName.has(key)) return this.byName.get(key);
     const found = await this.ctx.repos.organisations.findByName(name);
-    return found ? { code: found.code, kind: found.kind } : undefined;
+    const org = found ? { code: found.code, kind: found.kind } : undefined;
+    this.byName.set(key, org);
+    return org;
   }
 
   /** The implementer's code and kind (looked up when the file did not name it), for checkImplementer. */
