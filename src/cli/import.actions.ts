@@ -33,10 +33,15 @@ const jsonReport = (r: ImportReport) => ({ ...r, warnings: r.warnings.map((w) =>
 export function describeImport(report: ImportReport): string[] {
   const committed = report.status === 'committed';
   const skipped = committed && report.errorCount > 0;
+  const iati = report.kind === 'iati';
   const verb = committed
     ? skipped
-      ? 'imported the valid records (partial import)'
-      : 'imported'
+      ? iati
+        ? "imported as other providers' data, without the refused activities"
+        : 'imported the valid records (partial import)'
+      : iati
+        ? "imported as other providers' data"
+        : 'imported'
     : report.status === 'dry_run'
       ? 'checked (dry run, nothing written)'
       : 'REJECTED (nothing written)';
@@ -45,7 +50,14 @@ export function describeImport(report: ImportReport): string[] {
   const lines = [
     `${report.source}: ${verb} — ${report.rows} ${records}; ${committed ? '' : 'would insert '}${report.inserted} new, ${report.updated} updated${unchanged}; batch ${report.batchId}`,
   ];
-  for (const w of report.warnings) lines.push(`warning: ${w.message}`);
+  // An IATI file may warn of thousands of activities: the first ones are listed, all are kept with their activity.
+  let listed = 0;
+  for (const w of report.warnings) {
+    if (w.code === 'iati_activity_warning' && ++listed > MAX_LISTED_ACTIVITY_WARNINGS) continue;
+    lines.push(`warning: ${w.message}`);
+  }
+  if (listed > MAX_LISTED_ACTIVITY_WARNINGS)
+    lines.push(`… ${listed - MAX_LISTED_ACTIVITY_WARNINGS} more activity warnings in the JSON report (--json)`);
   const created = report.createdOrganisations;
   for (const o of created.slice(0, MAX_LISTED_ORGS))
     lines.push(`${committed ? 'created' : 'would create'} organisation ${o.code} (${o.name}, ${o.kind})`);
@@ -89,13 +101,16 @@ async function importFile(
   });
 }
 
+/** Activity warnings a report lists one by one in text (--json has them all). */
+const MAX_LISTED_ACTIVITY_WARNINGS = 20;
+
 /** Organisations a report lists one by one (an IATI file may name thousands). */
 const MAX_LISTED_ORGS = 30;
 
 export async function importIatiFiles(
   ctx: CliContext,
   files: string[],
-  opts: { dryRun?: boolean; partial?: boolean; json?: boolean },
+  opts: { dryRun?: boolean; allOrNothing?: boolean; json?: boolean },
 ): Promise<void> {
   const config = loadConfig(ctx.io.env);
   const reports: ImportReport[] = [];
@@ -103,7 +118,7 @@ export async function importIatiFiles(
     const report = await importFile(ctx, file, (app, chunks, onProgress) =>
       importIati(app.deps, iatiActivitySource(file, chunks, { maxBytes: config.importMaxBytes, onProgress }), {
         dryRun: opts.dryRun,
-        partial: opts.partial,
+        allOrNothing: opts.allOrNothing,
         ownReportingRef: config.iatiPublisher.ref,
       }),
     );

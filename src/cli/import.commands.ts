@@ -11,14 +11,14 @@ export function registerImportCommands(program: Command, ctx: CliContext): void 
     .description('import spreadsheets (CSV, UTF-8, comma or semicolon separated) or IATI activity files; all or nothing');
   command
     .command('iati <files...>')
-    .description('import IATI activity files (2.01–2.03) as programs, each file in one transaction; a re-import updates what changed')
-    .option('--dry-run', 'validate only: report what would change, write nothing')
-    .option(
-      '--partial',
-      'import the valid activities and list the invalid ones (by default an invalid activity makes the import write nothing)',
+    .description(
+      "import other publishers' IATI activity files (1.0x, 2.01–2.03) as other providers' data, kept apart from own programs; each file in one transaction; a re-import updates what changed",
     )
+    .option('--dry-run', 'validate only: report what would change, write nothing')
+    .option('--all-or-nothing', 'write nothing when an activity is refused (by default only that activity is left out)')
+    .option('--partial', 'accepted for older scripts: refused activities never stop the others now')
     .option('--json', 'print the reports as JSON')
-    .action(async (files: string[], opts: { dryRun?: boolean; partial?: boolean; json?: boolean }) =>
+    .action(async (files: string[], opts: { dryRun?: boolean; allOrNothing?: boolean; json?: boolean }) =>
       (await actions()).importIatiFiles(ctx, files, opts),
     );
   for (const kind of CSV_IMPORT_KINDS) {

@@ -67,12 +67,20 @@ import type {
   SessionsTable,
   UsersTable,
 } from './schema/system.js';
+import type {
+  IatiActivitiesTable,
+  IatiActivityFactsTable,
+  IatiActivitySectorsTable,
+  IatiDatasetsTable,
+  IatiPublishersTable,
+} from './schema/other-providers.js';
 
 export type * from './schema/programs.js';
 export type * from './schema/participants.js';
 export type * from './schema/partnerships.js';
 export type * from './schema/reports.js';
 export type * from './schema/system.js';
+export type * from './schema/other-providers.js';
 
 export interface Database {
   organisations: OrganisationsTable;
@@ -87,6 +95,11 @@ export interface Database {
   engagement_items: EngagementItemsTable;
   follow_ups: FollowUpsTable;
   activities: ProgramsTable;
+  iati_publishers: IatiPublishersTable;
+  iati_datasets: IatiDatasetsTable;
+  iati_activities: IatiActivitiesTable;
+  iati_activity_sectors: IatiActivitySectorsTable;
+  iati_activity_facts: IatiActivityFactsTable;
   activity_recipients: ProgramRecipientsTable;
   activity_partners: ProgramPartnersTable;
   activity_sectors: ProgramSectorsTable;

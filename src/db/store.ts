@@ -32,6 +32,7 @@ import { EngagementRepo } from './engagement.repo.js';
 import { AttendanceRepo } from './attendance.repo.js';
 import { CertificateRepo } from './certificate.repo.js';
 import { JobLeaseRepo } from './job-lease.repo.js';
+import { OtherProviderRepo } from './other-provider.repo.js';
 
 function repositoriesOn(db: Kysely<Database>, counts: CountCache): Repositories {
   return {
@@ -67,6 +68,7 @@ function repositoriesOn(db: Kysely<Database>, counts: CountCache): Repositories 
     attendance: new AttendanceRepo(db),
     certificates: new CertificateRepo(db),
     jobLeases: new JobLeaseRepo(db),
+    otherProviders: new OtherProviderRepo(db),
   };
 }
 

@@ -38,6 +38,7 @@ export const AUDIT_ENTITIES = [
   'engagement',
   'follow_up',
   'import_mapping',
+  'iati_dataset',
 ] as const;
 export type AuditEntity = (typeof AUDIT_ENTITIES)[number];
 

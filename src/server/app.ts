@@ -22,6 +22,7 @@ import { registerParticipantRoutes } from './participant.routes.js';
 import { makeProblem, problemFor, sendProblem } from './problem.js';
 import { registerReferenceRoutes } from './reference.routes.js';
 import { registerImportMappingRoutes } from './import-mapping.routes.js';
+import { registerOtherProviderRoutes } from './other-provider.routes.js';
 import { registerImportRoutes } from './import.routes.js';
 import { registerReportRoutes } from './report.routes.js';
 import { registerAnalyticsRoutes } from './analytics.routes.js';
@@ -254,6 +255,10 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     providerCountry: options.providerCountry ?? 'ID',
   });
   registerImportMappingRoutes(app, options.deps, { maxBytes: options.importMaxBytes ?? 256 * 1024 * 1024 });
+  registerOtherProviderRoutes(app, options.deps, {
+    ownReportingRef: (options.iatiPublisher ?? DEFAULT_PUBLISHER).ref,
+    ownName: (options.iatiPublisher ?? DEFAULT_PUBLISHER).nameEn,
+  });
   // After the imports: their registration adds the multipart parser the uploads use.
   registerOfferRoutes(app, options.deps, { uploadMaxBytes: options.uploadMaxBytes ?? 5 * 1024 * 1024, mailQueued: options.mailQueued });
   registerPartnerRoutes(app, options.deps);

@@ -39,7 +39,7 @@ describeEachEngine('imports and reports API', (app) => {
     expect(batches[0]).toMatchObject({ kind: 'activities', status: 'rejected', rowsRejected: 2 });
   });
 
-  it('refuses a CSV or IATI row whose implementer is an embassy, naming the row and the column', async () => {
+  it('refuses a CSV row whose implementer is an embassy, naming the row and the column; an IATI file of another publisher stays its data', async () => {
     const created = await server().inject({
       method: 'POST',
       url: '/api/v1/organisations',
@@ -71,9 +71,15 @@ describeEachEngine('imports and reports API', (app) => {
       payload: xml,
       headers: { 'content-type': 'application/xml', 'x-file-name': 'partner.xml' },
     });
-    expect(iati.statusCode).toBe(422);
-    expect(JSON.stringify(iati.json().issues)).toMatch(/participating-org role 4.*does not implement programs/);
+    // Another publisher's activity is kept apart as its data: it is no program of ours, and it cannot become one.
+    expect(iati.statusCode).toBe(200);
+    expect(iati.json()).toMatchObject({ status: 'committed', inserted: 1 });
     expect((await server().inject({ url: '/api/v1/activities/by-identifier/XM-API-EMB-1' })).statusCode).toBe(404);
+    const imported = (await server().inject({ url: '/api/v1/other-providers/activities?q=XM-API-EMB-1' })).json();
+    expect(imported.items).toEqual([expect.objectContaining({ identifier: 'XM-API-EMB-1', publisherRef: 'XM-API' })]);
+    const promote = await server().inject({ method: 'POST', url: `/api/v1/other-providers/activities/${imported.items[0].id}/promote` });
+    expect(promote.statusCode).toBe(409);
+    expect(promote.json().code).toBe('other_providers.not_provider');
   });
 
   it('imports an IATI file sent as application/xml, and answers 422 naming the line and column of a malformed one', async () => {
@@ -105,8 +111,11 @@ describeEachEngine('imports and reports API', (app) => {
       file: { iatiVersion: '2.03' },
     });
     expect((await post(xml('Solar lamps'))).json()).toMatchObject({ inserted: 0, updated: 0, unchanged: 1 });
-    const program = (await server().inject({ url: '/api/v1/activities/by-identifier/XM-API-1' })).json();
-    expect(program).toMatchObject({ titleEn: 'Solar lamps', recipients: [{ country: 'TL', percentage: null }] });
+    expect((await server().inject({ url: '/api/v1/activities/by-identifier/XM-API-1' })).statusCode).toBe(404);
+    const list = (await server().inject({ url: '/api/v1/other-providers/activities?q=solar' })).json();
+    expect(list).toMatchObject({ total: 1, items: [{ identifier: 'XM-API-1', title: 'Solar lamps', fileName: 'partner.xml' }] });
+    const one = (await server().inject({ url: `/api/v1/other-providers/activities/${list.items[0].id}` })).json();
+    expect(one.record.data).toMatchObject({ titleEn: 'Solar lamps', recipients: [{ country: 'TL', percentage: null }] });
     const broken = await post(xml('Solar lamps').replace('</title>', ''));
     expect(broken.statusCode).toBe(422);
     expect(broken.json().report.errors[0].message).toMatch(/^partner\.xml, line 10, column \d+: /);

@@ -155,7 +155,7 @@ export async function registerImportRoutes(root: FastifyInstance, deps: ServiceD
       schema: {
         tags: TAG,
         summary:
-          'Import a CSV file (UTF-8, comma or semicolon separated; kinds activities, participants, rates) or an XLSX workbook (activities, participants; its first sheet unless sheet names one; columns mapped by mapping) or an IATI activity file (kind iati; 2.01–2.03) as the request body (text/csv, application/xml) or a multipart form field "file". All or nothing: if any row or activity is invalid nothing is written and every bad one is listed, unless partial=true. An IATI re-import updates what changed and writes nothing for the rest.',
+          'Import a CSV file (UTF-8, comma or semicolon separated; kinds activities, participants, rates) or an XLSX workbook (activities, participants; its first sheet unless sheet names one; columns mapped by mapping) or an IATI activity file of another publisher (kind iati; 1.0x, 2.01–2.03) as the request body (text/csv, application/xml) or a multipart form field "file". Spreadsheets are all or nothing: if any row is invalid nothing is written and every bad one is listed. An IATI file is kept apart from own programs as data of other providers (/api/v1/other-providers): an activity that breaks an IATI rule is kept with a warning, one Mitra cannot represent is refused alone (allOrNothing=true writes nothing then). An IATI re-import updates what changed and writes nothing for the rest.',
         params: z.object({ kind: z.enum(['activities', 'participants', 'rates', 'iati']) }),
         querystring: z.object({
           lang: z
@@ -163,7 +163,8 @@ export async function registerImportRoutes(root: FastifyInstance, deps: ServiceD
             .optional()
             .meta({ description: 'language of the reasons; default: the Accept-Language header, else en' }),
           dryRun: queryFlag('validate only, write nothing'),
-          partial: queryFlag('write the valid records and list the invalid ones (IATI imports)'),
+          partial: queryFlag('accepted for older clients: refused IATI activities never stop the others'),
+          allOrNothing: queryFlag('IATI: write nothing when an activity is refused'),
           mapping: z.string().max(20_000).optional().meta({
             description:
               'activities and participants: JSON {"file header": "Mitra column" | null}; unmapped columns are ignored (or a form field "mapping" before the file)',
@@ -210,7 +211,7 @@ export async function registerImportRoutes(root: FastifyInstance, deps: ServiceD
           kind === 'iati'
             ? await importIati(deps, iatiActivitySource(file.name, file.stream, { maxBytes: options.maxBytes }), {
                 ...common,
-                partial: request.query.partial,
+                allOrNothing: request.query.allOrNothing,
                 ownReportingRef: options.ownReportingRef,
               })
             : kind === 'rates'

@@ -1,40 +1,33 @@
 /**
- * Import of a publisher's IATI activity file. The file is streamed: activities are mapped as
- * they are read and written in chunks, in one transaction. A program is found again by its IATI
- * identifier, so a re-import updates what changed and writes nothing for the rest. The file's
- * participating organisations are found in the registry by identifier (else by name) and
- * registered when unknown. Invalid activities make the import write nothing, unless `partial`
- * is asked for; a file that is not well-formed XML always writes nothing.
+ * Import of other publishers' IATI activity files (issue 22). The file is streamed: activities
+ * are mapped as they are read and written in chunks, in one transaction, into the space of other
+ * providers' data (other-providers.ports.ts), never into the providing country's own programs:
+ * own reports, exports and priorities do not see them. Reading is tolerant: an activity that only
+ * breaks a ruleset rule is kept as published with a warning naming it, its line and the rule; an
+ * activity Mitra cannot represent is refused alone, with its line (domain/iati/imported-activity.ts).
+ * `allOrNothing` writes nothing when one is refused. A file that is not well-formed XML always
+ * writes nothing. An activity is found again by its identifier, so a re-import writes nothing for
+ * what is unchanged; the publisher is one source whatever its files are called.
  */
 import { createHash } from 'node:crypto';
-import { checkImplementer, checkProgramRules } from '../domain/program/program.rules.js';
-import type { ProgramData, ProgramPartner } from '../domain/program/program.js';
-import type { IatiDetails } from '../domain/iati/iati-details.js';
-import { iatiFieldOf, mapIatiActivity, type MappedIatiActivity } from '../domain/iati/program-from-iati.js';
-import type { IatiOrgRef } from '../domain/iati/iati-participating-orgs.js';
+import { basename } from 'node:path';
+import { classifyImported, type ImportedActivity } from '../domain/iati/imported-activity.js';
+import { mapIatiActivity } from '../domain/iati/program-from-iati.js';
 import type { RawIatiActivity } from '../domain/iati/raw-activity.js';
-import type { OrganisationKind } from '../domain/codes.js';
-import { isCodeIn } from '../domain/reference/codelists.js';
-import { LIMITS } from '../domain/schema-helpers.js';
-import { codeFromName } from './import-programs.js';
-import {
-  registerImportedOrganisation,
-  runImport,
-  type ImportContext,
-  type ImportDeps,
-  type ImportOptions,
-  type ImportReport,
-} from './imports.js';
-import type { ProgramWrite } from './programs.ports.js';
 import type { ImportWarning } from '../domain/import/problem-messages.js';
+import { actorUserId } from '../domain/access/actor.js';
+import { runImport, type ImportContext, type ImportDeps, type ImportOptions, type ImportReport } from './imports.js';
+import type { ImportedWrite } from './other-providers.ports.js';
 
-/** The repositories an IATI import writes through (the programs, the organisations it names, the facts). */
-type IatiImport = 'organisations' | 'programs' | 'participants' | 'reportFacts';
+/** The repositories an IATI import writes through. */
+type IatiImport = 'otherProviders' | 'organisations';
 
 /** Activities mapped and written together. */
-export const IATI_CHUNK = 200;
+export const IATI_CHUNK = 500;
 /** Unrecognised codes listed one by one in the report; the rest are counted. */
 const MAX_UNKNOWN_LISTED = 50;
+/** Activity warnings listed one by one in the report (every one is kept with its activity). */
+const MAX_WARNINGS_LISTED = 500;
 
 /** The file as the importer reads it (see io/iati-read.ts). */
 export interface IatiSource {
@@ -43,210 +36,242 @@ export interface IatiSource {
   sha256(): string | null;
 }
 
-export interface IatiImportOptions extends ImportOptions {
-  /** Mitra's own reporting-org identifier (its own published identifiers map back to its programs). */
+export interface IatiImportOptions extends Omit<ImportOptions, 'partial'> {
+  /** The providing country's IATI reporting-org identifier (its own files are the provider's). */
   readonly ownReportingRef?: string | null;
+  /** Write nothing when an activity is refused (by default only that activity is left out). */
+  readonly allOrNothing?: boolean;
+  /** Kept for callers of the older option: a refused activity never stops the others now. */
+  readonly partial?: boolean;
 }
 
-/** Finds the file's organisations in the registry, registering the unknown ones (cached per import). */
-class IatiOrganisations {
-  private readonly cache = new Map<string, string>();
-  /** The kind of each organisation met, by code (to check the implementers). */
-  private readonly kinds = new Map<string, OrganisationKind>();
+/** A publisher's key: its identifier, else its name (lower case). */
+const publisherKey = (ref: string | null, name: string | null): string =>
+  ref ? ref.trim().toLowerCase() : `name:${(name ?? '(unnamed)').trim().toLowerCase()}`;
 
-  constructor(private readonly ctx: ImportContext<'organisations'>) {}
-
-  /** The implementer's code and kind, for checkImplementer. */
-  implementer(code: string | null): { code: string; kind: OrganisationKind } | undefined {
-    const kind = code ? this.kinds.get(code) : undefined;
-    return code && kind ? { code, kind } : undefined;
-  }
-
-  async codeOf(o: IatiOrgRef): Promise<string> {
-    const key = o.ref ? `ref:${o.ref.toLowerCase()}` : `name:${(o.name ?? '').toLowerCase()}`;
-    const cached = this.cache.get(key);
-    if (cached) return cached;
-    const { organisations } = this.ctx.repos;
-    const found = o.ref ? await organisations.findByCode(o.ref) : await organisations.findByName(o.name ?? '');
-    let code = found?.code;
-    if (found) this.kinds.set(found.code, found.kind);
-    if (!code) {
-      const name = (o.name ?? o.ref ?? '').slice(0, LIMITS.shortText);
-      const type = o.type && isCodeIn('OrganisationType', o.type) ? o.type : '90';
-      code = await registerImportedOrganisation(this.ctx, {
-        base: o.ref ?? codeFromName(name, null),
-        name,
-        type,
-        kind: 'partner',
-        countryCode: null,
-      });
-    }
-    this.cache.set(key, code);
-    return code;
-  }
-}
-
-/** A problem's code and params. */
-interface ProblemCode {
-  readonly code: string;
-  readonly params?: Readonly<Record<string, string | number>>;
-}
-
-/** How the file names an organisation: its reference, else its name (for the rules, before the registry is asked). */
-const referenceOf = (o: IatiOrgRef): string => o.ref ?? o.name ?? '';
-
-const partnerOf = (p: MappedIatiActivity['partners'][number]): ProgramPartner => ({
-  org: referenceOf(p.org),
-  iatiRole: p.iatiRole,
-  sscRole: p.sscRole,
-  contributionMinor: null,
-  currency: null,
-  inKind: false,
-});
-
-/** One partner per organisation and role (two names of one registered organisation are one partner). */
-function dedupePartners(partners: readonly ProgramPartner[]): ProgramPartner[] {
-  const result: ProgramPartner[] = [];
-  for (const p of partners) if (!result.some((x) => x.org === p.org && x.iatiRole === p.iatiRole)) result.push(p);
-  return result;
-}
-
-function fingerprint(data: ProgramData, details: IatiDetails): string {
-  return createHash('sha1')
-    .update(JSON.stringify([data, details]))
+const fingerprint = (a: ImportedActivity): string =>
+  createHash('sha1')
+    .update(JSON.stringify([a.record, a.warnings, a.line]))
     .digest('base64url');
-}
 
 class IatiWriter {
-  private pending: MappedIatiActivity[] = [];
+  private pending: ImportedActivity[] = [];
   private readonly seen = new Map<string, number>();
-  private readonly orgs: IatiOrganisations;
+  private readonly publisherIds = new Map<string, number>();
+  private readonly datasetIds = new Map<number, number>();
+  /** Datasets that gained or lost activities (their counts are taken again at the end). */
+  readonly touchedDatasets = new Set<number>();
   readonly unknown = new Map<string, { what: string; code: string; activities: number; firstLine: number }>();
-  readonly publishers = new Map<string, number>();
+  readonly publishers = new Map<
+    string,
+    { ref: string | null; name: string | null; activities: number; provider: boolean; misprefixed: number }
+  >();
+  readonly warningList: ImportWarning[] = [];
+  readonly rules = new Map<
+    string,
+    { rule: string | null; code: string; field: string; activities: number; line: number; record: string }
+  >();
+  warningCount = 0;
+  refused = 0;
 
   constructor(
     private readonly ctx: ImportContext<IatiImport>,
-    private readonly options: IatiImportOptions,
-  ) {
-    this.orgs = new IatiOrganisations(ctx);
-  }
+    private readonly source: IatiSource,
+    private readonly providerRefs: ReadonlySet<string>,
+  ) {}
 
   async add(raw: RawIatiActivity): Promise<void> {
     this.ctx.counts.rows++;
-    const mapped = mapIatiActivity(raw, { ownReportingRef: this.options.ownReportingRef ?? null });
-    const publisher = mapped.details.reportingOrg?.ref ?? mapped.details.reportingOrg?.name ?? '(none)';
-    this.publishers.set(publisher, (this.publishers.get(publisher) ?? 0) + 1);
+    const mapped = mapIatiActivity(raw, { ownReportingRef: null });
     for (const u of new Map(mapped.unknown.map((x) => [`${x.what}|${x.code}`, x])).values()) {
       const key = `${u.what}|${u.code}`;
       const entry = this.unknown.get(key);
       if (entry) entry.activities++;
       else this.unknown.set(key, { ...u, activities: 1, firstLine: raw.line });
     }
-    this.pending.push(mapped);
+    const { refusals, activity } = classifyImported(raw, mapped);
+    const before = this.ctx.errors.count;
+    for (const i of refusals) {
+      this.ctx.errors.add({
+        line: raw.line,
+        column: i.field,
+        ...(activity.identifier ? { record: activity.identifier } : {}),
+        ...(i.value !== undefined ? { value: i.value.length > 100 ? `${i.value.slice(0, 100)}…` : i.value } : {}),
+        code: i.code,
+        ...(i.params ? { params: i.params } : {}),
+        message: i.message,
+      });
+    }
+    if (activity.identifier) {
+      const first = this.seen.get(activity.identifier);
+      if (first !== undefined) {
+        this.ctx.errors.add({
+          line: raw.line,
+          column: 'iati-identifier',
+          record: activity.identifier,
+          code: 'duplicate_in_file',
+          params: { value: activity.identifier, line: first },
+          message: `"${activity.identifier}" already appears on line ${first} of this file`,
+        });
+      } else this.seen.set(activity.identifier, raw.line);
+    }
+    if (this.ctx.errors.count > before) {
+      this.refused++;
+      return;
+    }
+    this.note(activity);
+    this.pending.push(activity);
     if (this.pending.length >= IATI_CHUNK) await this.flush();
   }
 
-  private error(m: MappedIatiActivity, column: string, problem: ProblemCode, message: string, value?: string): void {
-    this.ctx.errors.add({
-      line: m.line,
-      column,
-      ...(m.identifier ? { record: m.identifier } : {}),
-      ...(value !== undefined ? { value: value.length > 100 ? `${value.slice(0, 100)}…` : value } : {}),
-      code: problem.code,
-      ...(problem.params ? { params: problem.params } : {}),
-      message,
-    });
+  /** Counts the activity's publisher and lists its warnings. */
+  private note(a: ImportedActivity): void {
+    const key = publisherKey(a.reportingRef, a.reportingName);
+    const provider = Boolean(a.reportingRef && this.providerRefs.has(a.reportingRef.toLowerCase()));
+    const p = this.publishers.get(key) ?? { ref: a.reportingRef, name: a.reportingName, activities: 0, provider, misprefixed: 0 };
+    p.activities++;
+    if (provider && !a.prefixOk) p.misprefixed++;
+    this.publishers.set(key, p);
+    for (const w of a.warnings) {
+      this.warningCount++;
+      const ruleKey = `${w.rule ?? w.code}|${w.field.replace(/ \d+/g, '')}`;
+      const r = this.rules.get(ruleKey);
+      if (r) r.activities++;
+      else
+        this.rules.set(ruleKey, {
+          rule: w.rule,
+          code: w.code,
+          field: w.field.replace(/ \d+/g, ''),
+          activities: 1,
+          line: a.line,
+          record: a.identifier,
+        });
+      if (this.warningList.length < MAX_WARNINGS_LISTED) {
+        this.warningList.push({
+          code: 'iati_activity_warning',
+          params: {
+            record: a.identifier,
+            line: a.line,
+            field: w.field,
+            code: w.code,
+            rule: w.rule ?? '',
+            reason: w.message,
+            ...(w.params ?? {}),
+          },
+          message: `activity ${a.identifier} (line ${a.line}), ${w.field}: ${w.message}${w.rule ? ` [IATI rule ${w.rule}]` : ''} — imported as published`,
+        });
+      }
+    }
   }
 
-  /**
-   * Checks every activity of the chunk whole (the mapping's issues, the identifier, the rules and
-   * the registry's programs) and writes the valid ones. Organisations are registered only for
-   * valid activities: the rules see the file's references in their place.
-   */
+  private async publisherId(a: ImportedActivity): Promise<number> {
+    const key = publisherKey(a.reportingRef, a.reportingName);
+    let id = this.publisherIds.get(key);
+    if (id === undefined) {
+      id = await this.ctx.repos.otherProviders.savePublisher({ key, ref: a.reportingRef, name: a.reportingName }, this.ctx.now);
+      this.publisherIds.set(key, id);
+    }
+    return id;
+  }
+
+  /** The dataset this file is for its publisher: the one it delivered before under this name or content, else a new one. */
+  private async datasetId(publisherId: number): Promise<number> {
+    let id = this.datasetIds.get(publisherId);
+    if (id === undefined) {
+      const repo = this.ctx.repos.otherProviders;
+      const found = await repo.findDataset(publisherId, basename(this.source.name), null);
+      id = found?.id ?? (await repo.createDataset(publisherId, this.datasetWrite(0)));
+      this.datasetIds.set(publisherId, id);
+      this.touchedDatasets.add(id);
+    }
+    return id;
+  }
+
+  /** The datasets this file delivers (one per publisher in it). */
+  delivered(): number[] {
+    return [...this.datasetIds.values()];
+  }
+
+  datasetWrite(refused: number, info?: { version: string | null; generated: string | null }) {
+    return {
+      fileName: basename(this.source.name),
+      sha256: this.source.sha256(),
+      iatiVersion: info?.version ?? null,
+      generatedAt: info?.generated ?? null,
+      importedAt: this.ctx.now,
+      importedBy: this.ctx.options.userId ?? null,
+      importBatchId: this.ctx.batchId,
+      refused,
+    };
+  }
+
+  /** Writes the chunk: new activities inserted, changed ones replaced, unchanged ones left alone. */
   async flush(): Promise<void> {
     const chunk = this.pending;
     this.pending = [];
     if (chunk.length === 0) return;
-    const { repos, counts } = this.ctx;
-    const states = await repos.programs.importStates([...new Set(chunk.map((m) => m.identifier).filter(Boolean))]);
-    const inserts: ProgramWrite[] = [];
-    const touched: number[] = [];
-    for (const m of chunk) {
-      const before = this.ctx.errors.count;
-      for (const i of m.issues) this.error(m, i.field, i, i.message, i.value);
-      if (m.identifier) {
-        const first = this.seen.get(m.identifier);
-        if (first !== undefined) {
-          this.error(
-            m,
-            'iati-identifier',
-            { code: 'duplicate_in_file', params: { value: m.identifier, line: first } },
-            `"${m.identifier}" already appears on line ${first} of this file`,
-          );
-        } else this.seen.set(m.identifier, m.line);
-      }
-      const reported = new Set(m.issues.map((i) => i.field));
-      const draft: ProgramData = {
-        ...m.data,
-        implementingOrg: m.implementing ? referenceOf(m.implementing) : null,
-        partners: dedupePartners(m.partners.map(partnerOf)),
-      };
-      for (const i of checkProgramRules(draft)) {
-        const field = iatiFieldOf(i.path);
-        if (!reported.has(field)) this.error(m, field, { code: i.code ?? 'invalid', ...(i.params ? { params: i.params } : {}) }, i.message);
-      }
-      const state = m.identifier ? states.get(m.identifier) : undefined;
-      if (state && state.source !== 'iati') {
-        this.error(
-          m,
-          'iati-identifier',
-          { code: 'mitra_program' },
-          'is the identifier of a program entered in Mitra: an imported activity does not replace it',
-        );
-      }
-      const invalid = this.ctx.errors.count > before;
-      if (state && state.source !== 'iati') continue;
-      let data: ProgramData | undefined;
-      let details: IatiDetails | undefined;
-      if (!invalid) {
-        const partners: ProgramPartner[] = [];
-        for (const p of m.partners) partners.push({ ...partnerOf(p), org: await this.orgs.codeOf(p.org) });
-        const implementingOrg = m.implementing ? await this.orgs.codeOf(m.implementing) : null;
-        data = { ...m.data, implementingOrg, partners: dedupePartners(partners) };
-        details = { ...m.details, fingerprint: fingerprint(data, m.details) };
-        // An embassy or a recipient's institution registered before does not implement programs.
-        for (const i of checkImplementer(this.orgs.implementer(implementingOrg))) {
-          this.error(m, iatiFieldOf(i.path), { code: i.code ?? 'invalid', ...(i.params ? { params: i.params } : {}) }, i.message);
-        }
-      }
-      // A changed (or invalid) activity must keep the countries its stored participants come from.
-      if (state && (invalid || state.fingerprint !== details?.fingerprint)) {
-        const countries = new Set(m.data.recipients.map((r) => r.country));
-        const orphaned = (await repos.participants.countriesOf(state.id)).filter((c) => !countries.has(c));
-        if (orphaned.length) {
-          this.error(
-            m,
-            'recipient-country',
-            { code: 'participants_from_country', params: { countries: orphaned.join(', ') } },
-            `participants of this program come from ${orphaned.join(', ')}, which the file no longer lists`,
-          );
-        }
-      }
-      if (this.ctx.errors.count > before || !data || !details) continue;
-      const write: ProgramWrite = { data, now: this.ctx.now, importBatchId: this.ctx.batchId, source: 'iati', iatiDetails: details };
+    const { repos, counts, now } = this.ctx;
+    const repo = repos.otherProviders;
+    const states = await repo.states(chunk.map((a) => a.identifier));
+    const inserts: ImportedWrite[] = [];
+    const replaces: (ImportedWrite & { id: number })[] = [];
+    const moves = new Map<string, { ids: number[]; datasetId: number; publisherId: number }>();
+    for (const activity of chunk) {
+      const publisherId = await this.publisherId(activity);
+      const datasetId = await this.datasetId(publisherId);
+      const write: ImportedWrite = { activity, datasetId, publisherId, fingerprint: fingerprint(activity), now };
+      const state = states.get(activity.identifier);
       if (!state) {
         inserts.push(write);
         counts.inserted++;
-      } else if (state.fingerprint === details.fingerprint) {
-        counts.unchanged++;
-      } else {
-        await repos.programs.update(state.id, state.version, write);
-        touched.push(state.id);
+      } else if (state.fingerprint !== write.fingerprint) {
+        replaces.push({ ...write, id: state.id });
+        this.touchedDatasets.add(state.datasetId);
         counts.updated++;
-      }
+      } else if (state.datasetId !== datasetId) {
+        // The same activity, now delivered by another file of its publisher: it follows the file.
+        const key = `${datasetId}|${publisherId}`;
+        const move = moves.get(key) ?? { ids: [], datasetId, publisherId };
+        move.ids.push(state.id);
+        moves.set(key, move);
+        this.touchedDatasets.add(state.datasetId);
+        counts.updated++;
+      } else counts.unchanged++;
     }
-    const ids = await repos.programs.insertMany(inserts);
-    await repos.reportFacts.refresh([...touched, ...ids.values()]);
+    await repo.insertMany(inserts);
+    await repo.replaceMany(replaces);
+    for (const m of moves.values()) await repo.move(m.ids, m.datasetId, m.publisherId, now);
+  }
+
+  /** The report's warnings: a line per rule broken, then the activities' warnings one by one. */
+  warnings(): ImportWarning[] {
+    const out: ImportWarning[] = [];
+    for (const [, p] of this.publishers) {
+      if (!p.misprefixed) continue;
+      const publisher = p.ref ?? p.name ?? '';
+      out.push({
+        code: 'iati_not_provider_prefix',
+        params: { publisher, activities: p.misprefixed },
+        message: `${p.misprefixed} activities of the provider's own publisher ${publisher} do not begin with its organisation identifier: kept apart, they cannot become own programs`,
+      });
+    }
+    for (const r of [...this.rules.values()].sort((a, b) => b.activities - a.activities)) {
+      out.push({
+        code: 'iati_rule_summary',
+        params: { rule: r.rule ?? '', code: r.code, field: r.field, activities: r.activities, line: r.line, record: r.record },
+        message: `${r.activities} activit${r.activities === 1 ? 'y breaks' : 'ies break'} ${r.rule ? `IATI rule ${r.rule}` : `rule "${r.code}"`} (${r.field}; first ${r.record} on line ${r.line}): imported with a warning`,
+      });
+    }
+    out.push(...this.warningList);
+    if (this.warningCount > this.warningList.length) {
+      const count = this.warningCount - this.warningList.length;
+      out.push({
+        code: 'more_activity_warnings',
+        params: { count },
+        message: `… and ${count} more warnings (each is kept with its activity)`,
+      });
+    }
+    return out;
   }
 
   /** The file's unrecognised codes, one line each (the most frequent first). */
@@ -265,12 +290,31 @@ class IatiWriter {
   }
 }
 
+/** The reporting-org identifiers that are the provider's own: its IATI identifier and its ministries' and agencies' codes. */
+async function providerRefsOf(ctx: ImportContext<IatiImport>, ownReportingRef: string | null | undefined): Promise<Set<string>> {
+  const refs = new Set<string>();
+  if (ownReportingRef) refs.add(ownReportingRef.toLowerCase());
+  for (const o of await ctx.repos.organisations.list({})) if (o.kind === 'provider_agency') refs.add(o.code.toLowerCase());
+  return refs;
+}
+
 export async function importIati(deps: ImportDeps<IatiImport>, source: IatiSource, options: IatiImportOptions = {}): Promise<ImportReport> {
-  return runImport(deps, 'iati', source, options, async (ctx) => {
-    const writer = new IatiWriter(ctx, options);
+  const { allOrNothing, ...rest } = options;
+  const importOptions: ImportOptions = { ...rest, partial: !allOrNothing, userId: options.userId ?? actorUserId(deps.actor) };
+  return runImport(deps, 'iati', source, importOptions, async (ctx) => {
+    const writer = new IatiWriter(ctx, source, await providerRefsOf(ctx, options.ownReportingRef));
     const info = await source.read((raw) => writer.add(raw));
     await writer.flush();
-    ctx.warnings.push(...writer.unknownWarnings());
+    const repo = ctx.repos.otherProviders;
+    // The datasets this file delivers take its name, content and date.
+    for (const id of writer.delivered()) await repo.updateDataset(id, writer.datasetWrite(writer.refused, info));
+    await repo.recount([...writer.touchedDatasets]);
+    // A dataset whose activities all came again in this file (its publisher renamed the file) is this one now.
+    for (const id of writer.touchedDatasets) {
+      const d = await repo.dataset(id);
+      if (d && d.activities === 0 && !writer.delivered().includes(id)) await repo.deleteDataset(id);
+    }
+    ctx.warnings.push(...writer.warnings(), ...writer.unknownWarnings());
     if (info.version && !['2.01', '2.02', '2.03'].includes(info.version)) {
       ctx.warnings.push({
         code: 'iati_version',
@@ -281,7 +325,14 @@ export async function importIati(deps: ImportDeps<IatiImport>, source: IatiSourc
     Object.assign(ctx.file, {
       iatiVersion: info.version,
       generated: info.generated,
-      publishers: [...writer.publishers].map(([publisher, activities]) => ({ publisher, activities })),
+      publishers: [...writer.publishers.values()].map((p) => ({
+        publisher: p.ref ?? p.name ?? '(none)',
+        name: p.name,
+        activities: p.activities,
+        provider: p.provider,
+      })),
+      warnedActivities: writer.warningCount,
+      refused: writer.refused,
     });
   });
 }

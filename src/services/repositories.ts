@@ -17,6 +17,7 @@ import type { TransitionRepository } from './lifecycle.ports.js';
 import type { MoneyRepository, UnitCostRepository } from './money.ports.js';
 import type { DocumentRepository, NominationRepository, OfferRepository } from './offers.ports.js';
 import type { OrganisationRepository } from './organisations.ports.js';
+import type { OtherProviderRepository } from './other-providers.ports.js';
 import type { ParticipantRepository } from './participants.ports.js';
 import type { PartnerRepository } from './partners.ports.js';
 import type { PriorityRepository } from './priorities.ports.js';
@@ -58,4 +59,5 @@ export interface Repositories {
   readonly agreements: AgreementRepository;
   readonly engagements: EngagementRepository;
   readonly jobLeases: JobLeaseRepository;
+  readonly otherProviders: OtherProviderRepository;
 }

@@ -319,3 +319,18 @@ export function authorizeImportMappings(actor: Actor, orgCode: string): void {
   if (hasRole(actor, 'agency') && isOwnProgram(actor, orgCode)) return;
   deny('import_mapping.forbidden', "only the agency's own officers and the coordination team see and save its column mappings");
 }
+
+/**
+ * Other providers' IATI data (imported files): any signed-in user reads it (it is public IATI
+ * data, compared with ours); only the coordination team deletes a dataset or promotes an
+ * activity to an own program.
+ */
+export function authorizeOtherProvidersRead(actor: Actor): void {
+  requireSignedIn(actor);
+}
+
+export function authorizeOtherProvidersManage(actor: Actor): void {
+  requireSignedIn(actor);
+  if (isSuper(actor) || hasRole(actor, 'coordinator')) return;
+  deny('other_providers.forbidden', "only the coordination team deletes other providers' datasets or promotes their activities");
+}

@@ -42,6 +42,11 @@ export const iatiDetailsSchema = z
       .array(z.object({ ref: text, role: text, name: text }))
       .readonly()
       .optional(),
+    /** Where a program promoted from another file came from (other-providers.ts promoteImported). */
+    importedFrom: z
+      .object({ datasetId: z.number(), fileName: z.string(), publisher: z.string(), importedAt: z.string() })
+      .readonly()
+      .optional(),
     /** A fingerprint of the mapped program: a re-import of an unchanged activity writes nothing. */
     fingerprint: z.string().optional(),
   })

@@ -154,6 +154,7 @@ const MESSAGES: Readonly<Record<string, { en?: Render; id: Render }>> = {
   iati_bad_code: { id: (p) => `bukan kode ${text(p, 'codelist')} IATI${p.expected ? ` (${text(p, 'expected')})` : ''}` },
   invalid_percentage: { id: () => 'memiliki persentase yang bukan angka 0 sampai 100' },
   no_currency: { id: () => 'tidak memiliki mata uang (value/@currency maupun default-currency aktivitas tidak ada)' },
+  iati_prefix: { id: (p) => `tidak diawali pengenal organisasi pelapor "${text(p, 'prefix')}" dan tanda hubung` },
 };
 
 /** The reason of a problem in a language; `fallback` (the check's English) when the code has none. */
@@ -171,6 +172,13 @@ const WARNINGS_ID: Readonly<Record<string, Render>> = {
     `${whatId(p)} "${text(p, 'value')}" tidak ada dalam daftar Mitra: disimpan apa adanya dalam rincian IATI ${text(p, 'activities')} aktivitas (pertama pada baris ${text(p, 'line')})`,
   more_unknown_codes: (p) => `… dan ${text(p, 'count')} kode lain yang tidak dikenal`,
   iati_version: (p) => `berkas menyatakan IATI versi ${text(p, 'version')}; Mitra membaca versi 2.01 sampai 2.03`,
+  iati_activity_warning: (p) =>
+    `aktivitas ${text(p, 'record')} (baris ${text(p, 'line')}), ${text(p, 'field')}: ${problemMessage(text(p, 'code'), p, 'id', text(p, 'reason'))}${p.rule ? ` [aturan IATI ${text(p, 'rule')}]` : ''} — diimpor apa adanya`,
+  more_activity_warnings: (p) => `… dan ${text(p, 'count')} peringatan lain (semuanya tersimpan pada aktivitasnya)`,
+  iati_rule_summary: (p) =>
+    `${text(p, 'activities')} aktivitas melanggar ${p.rule ? `aturan IATI ${text(p, 'rule')}` : `aturan "${text(p, 'code')}"`} (${text(p, 'field')}; pertama ${text(p, 'record')} pada baris ${text(p, 'line')}): diimpor dengan peringatan`,
+  iati_not_provider_prefix: (p) =>
+    `${text(p, 'activities')} aktivitas dari penyedia sendiri (${text(p, 'publisher')}) tidak diawali pengenal organisasinya: disimpan terpisah dan tidak dapat dijadikan program sendiri`,
 };
 
 export function warningMessage(warning: ImportWarning, lang: ImportLanguage): string {
