@@ -117,7 +117,7 @@ describe('reading IATI 1.0x files with the upgrade rules', () => {
   <iati-activity default-currency="EUR">
     <iati-identifier>XX-OLD-7</iati-identifier>
     <reporting-org ref="XX-OLD">Old Publisher</reporting-org>
-    <title>Seed bank</title>
+    <title><![CDATA[Seed bank]]></title>
     <activity-status code="2"/>
     <activity-date type="end-planned" iso-date="2013-12-31"/>
     <activity-date type="start-planned">2013Q1</activity-date>
@@ -198,14 +198,14 @@ describe('reading IATI 2.01 and 2.02 files', () => {
   const file = (version: string, body: string) =>
     `<?xml version="1.0" encoding="UTF-8"?>\n<iati-activities version="${version}">\n${body}\n</iati-activities>\n`;
 
-  it('reads a 2.01 file (no tag, no budget status) as it is, and does not upgrade its codes', async () => {
+  it('reads a 2.01 file (no tag, no budget status) as it is, CDATA included, and does not upgrade its codes', async () => {
     const { info, activities } = await read(
       file(
         '2.01',
         `<iati-activity xml:lang="en" default-currency="USD">
     <iati-identifier>XX-201-1</iati-identifier>
     <reporting-org ref="XX-201" type="10"><narrative>Publisher 2.01</narrative></reporting-org>
-    <title><narrative>Irrigation training</narrative><narrative xml:lang="id">Pelatihan irigasi</narrative></title>
+    <title><narrative>Irrigation <![CDATA[training]]></narrative><narrative xml:lang="id">Pelatihan irigasi</narrative></title>
     <description type="1"><narrative>Direct text is not 2.01.</narrative></description>
     <participating-org ref="XX-201" role="1" type="10"><narrative>Publisher 2.01</narrative></participating-org>
     <participating-org ref="XX-OTHER" role="Funding" type="10"><narrative>Word role</narrative></participating-org>

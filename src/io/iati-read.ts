@@ -258,6 +258,9 @@ export async function readIatiActivities(
   parser.on('text', (t) => {
     if (skipDepth === 0) text += t;
   });
+  parser.on('cdata', (t) => {
+    if (skipDepth === 0) text += t;
+  });
 
   parser.on('closetag', (tag) => {
     stack.pop();
