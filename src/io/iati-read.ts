@@ -1,7 +1,7 @@
 /**
  * A streaming reader of IATI activity files (2.01, 2.02, 2.03, and 1.01 to 1.05 with IATI's
- * upgrade rules to 2.01): bytes in, one plain record per `iati-activity` out, in constant memory
- * whatever the file's size. It is deliberately strict
+ * upgrade rules to 2.01, src/domain/iati/upgrade-1x.ts): bytes in, one plain record per
+ * `iati-activity` out, in constant memory whatever the file's size. It is deliberately strict
  * about what could hurt: a DOCTYPE (and with it every entity definition, external entity or
  * "billion laughs") is refused, undefined entities are errors, elements nest at most
  * MAX_DEPTH deep, and the file may not exceed its size limit. Elements of other namespaces
