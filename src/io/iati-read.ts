@@ -1,5 +1,6 @@
 /**
- * A streaming reader of IATI activity files (2.01, 2.02, 2.03): bytes in, one plain record per
+ * A streaming reader of IATI activity files (2.01, 2.02, 2.03, and 1.01 to 1.05 with IATI's
+ * upgrade rules to 2.01, src/domain/iati/upgrade-1x.ts): bytes in, one plain record per
  * `iati-activity` out, in constant memory whatever the file's size. It is deliberately strict
  * about what could hurt: a DOCTYPE (and with it every entity definition, external entity or
  * "billion laughs") is refused, undefined entities are errors, elements nest at most
@@ -11,6 +12,8 @@ import { TextDecoder } from 'node:util';
 import { SaxesParser } from 'saxes';
 import { InvalidError } from '../domain/errors.js';
 import type { IatiFileInfo, RawIatiActivity } from '../domain/iati/raw-activity.js';
+import { upgradeActivity1x } from '../domain/iati/upgrade-1x.js';
+import { isIati1x } from '../domain/iati/versions.js';
 
 export type { IatiFileInfo, Narratives, RawIatiActivity } from '../domain/iati/raw-activity.js';
 
@@ -93,6 +96,9 @@ export async function readIatiActivities(
   let text = '';
   let narrativeLang = '';
   let narrativeTarget: ((lang: string, text: string) => void) | null = null;
+  // IATI 1.0x (1.01–1.05, or no version): text written in the element itself, word codes.
+  let legacy = false;
+  let elementLang = ''; // the xml:lang of the 1.0x element whose text is being read
   let failure: IatiFileError | null = null;
   const pending: RawIatiActivity[] = [];
   let sawRoot = false;
@@ -120,6 +126,7 @@ export async function readIatiActivities(
       if (tag.name !== 'iati-activities') return fail(`the root element is <${tag.name}>, not <iati-activities>`);
       sawRoot = true;
       info.version = a.version ?? null;
+      legacy = isIati1x(info.version);
       info.generated = a['generated-datetime'] ?? null;
       return;
     }
@@ -134,14 +141,17 @@ export async function readIatiActivities(
         narrativeLang = a['xml:lang'] ?? '';
         return;
       case 'reporting-org':
+        elementLang = a['xml:lang'] ?? '';
         act.reportingOrg = { ref: a.ref ?? null, type: a.type ?? null, names: {} };
         narrativeTarget = (lang, t) => act.reportingOrg && (act.reportingOrg.names[lang] ??= t);
         return;
       case 'title':
+        elementLang = a['xml:lang'] ?? '';
         if (parent === 'iati-activity') narrativeTarget = (lang, t) => (act.titles[lang] ??= t);
         else narrativeTarget = null;
         return;
       case 'description':
+        elementLang = a['xml:lang'] ?? '';
         if (parent === 'iati-activity') {
           const d: RawIatiActivity['descriptions'][number] = { type: a.type ?? null, texts: {} };
           act.descriptions.push(d);
@@ -152,6 +162,7 @@ export async function readIatiActivities(
         } else narrativeTarget = null;
         return;
       case 'participating-org': {
+        elementLang = a['xml:lang'] ?? '';
         const o: RawIatiActivity['participatingOrgs'][number] = {
           ref: a.ref ?? null,
           role: a.role ?? null,
@@ -247,6 +258,9 @@ export async function readIatiActivities(
   parser.on('text', (t) => {
     if (skipDepth === 0) text += t;
   });
+  parser.on('cdata', (t) => {
+    if (skipDepth === 0) text += t;
+  });
 
   parser.on('closetag', (tag) => {
     stack.pop();
@@ -265,6 +279,23 @@ export async function readIatiActivities(
         case 'narrative':
           if (value) narrativeTarget?.(narrativeLang || act.defaultLang || '', value);
           break;
+        case 'title':
+        case 'reporting-org':
+        case 'participating-org':
+          if (legacy && value) narrativeTarget?.(elementLang || act.defaultLang || '', value);
+          narrativeTarget = null;
+          break;
+        case 'description':
+          if (legacy && value && parent === 'iati-activity') addDescription1x(act, elementLang || act.defaultLang || '', value);
+          else if (legacy && value) narrativeTarget?.(elementLang || act.defaultLang || '', value);
+          narrativeTarget = null;
+          break;
+        case 'activity-date':
+        case 'transaction-date':
+        case 'period-start':
+        case 'period-end':
+          if (legacy && value) dateText1x(act, tag.name, parent, value);
+          break;
         case 'value': {
           const owner = parent === 'budget' ? last(act.budgets) : parent === 'transaction' ? last(act.transactions) : undefined;
           if (owner) owner.value = value;
@@ -272,7 +303,7 @@ export async function readIatiActivities(
         }
         case 'iati-activity':
           if (parent === 'iati-activities') {
-            pending.push(act);
+            pending.push(legacy ? upgradeActivity1x(act) : act);
             current = null;
           }
           break;
@@ -336,6 +367,36 @@ export async function readIatiActivities(
   if (!sawRoot) throw new IatiFileError(source, 1, 1, 'the file is empty or has no <iati-activities> element');
   await drain();
   return info;
+}
+
+/**
+ * A 1.0x description's text: 1.0x repeats the element for each language (2.0x repeats its
+ * narrative), so a text joins the earlier description of its type that lacks its language.
+ */
+function addDescription1x(act: RawIatiActivity, lang: string, value: string): void {
+  const own = act.descriptions[act.descriptions.length - 1];
+  if (!own || Object.keys(own.texts).length > 0) return; // it had narratives: those are its text
+  const earlier = act.descriptions.find((d) => d !== own && d.type === own.type && d.texts[lang] === undefined);
+  if (earlier) {
+    earlier.texts[lang] = value;
+    act.descriptions.pop();
+  } else own.texts[lang] = value;
+}
+
+/** A 1.0x date written as text without `@iso-date` (optional in 1.0x): the text, checked by the mapper. */
+function dateText1x(act: RawIatiActivity, element: string, parent: string | undefined, value: string): void {
+  const last = <T>(list: T[]): T | undefined => list[list.length - 1];
+  if (element === 'activity-date') {
+    const d = parent === 'iati-activity' ? last(act.dates) : undefined;
+    if (d && d.isoDate === null) d.isoDate = value;
+  } else if (element === 'transaction-date') {
+    const tx = parent === 'transaction' ? last(act.transactions) : undefined;
+    if (tx && tx.date === null) tx.date = value;
+  } else {
+    const b = parent === 'budget' ? last(act.budgets) : undefined;
+    const key = element === 'period-start' ? 'periodStart' : 'periodEnd';
+    if (b && b[key] === null) b[key] = value;
+  }
 }
 
 /** An IATI file as an import reads it: activities streamed to a callback, and the bytes' sha256. */

@@ -144,7 +144,9 @@ describeEachEngine('import sheets, mappings saved for an agency, warnings in the
     expect(res.statusCode).toBe(200);
     const details: { code: string; message: string }[] = res.json().warningDetails;
     expect(details.map((w) => w.code)).toContain('iati_version');
-    expect(res.json().warnings).toContain('berkas menyatakan IATI versi 2.04; Mitra membaca versi 2.01 sampai 2.03');
+    expect(res.json().warnings).toContain(
+      'berkas menyatakan IATI versi 2.04 yang tidak dikenal Mitra: dibaca sebagai 2.03 (Mitra membaca versi 1.01 sampai 2.03)',
+    );
     expect(details.map((w) => w.code)).toContain('unknown_iati_code');
     expect(details.find((w) => w.code === 'unknown_iati_code')?.message).toMatch(/"99999" tidak ada dalam daftar Mitra/);
   });

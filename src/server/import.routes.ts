@@ -62,7 +62,7 @@ export const importReportSchema = z
         z.object({
           code: z
             .string()
-            .meta({ description: 'stable code of the warning (unknown_column, unknown_iati_code, more_unknown_codes, iati_version)' }),
+            .meta({ description: 'stable code of the warning (unknown_column, unknown_iati_code, more_unknown_codes, iati_version, iati_upgraded, iati_no_version)' }),
           params: z.record(z.string(), z.union([z.string(), z.number()])),
           message: z.string().meta({ description: "the warning, in the request's language" }),
         }),

@@ -13,6 +13,7 @@ import { createHash } from 'node:crypto';
 import { basename } from 'node:path';
 import { classifyImported, type ImportedActivity } from '../domain/iati/imported-activity.js';
 import { mapIatiActivity } from '../domain/iati/program-from-iati.js';
+import { iatiVersionWarning } from '../domain/iati/versions.js';
 import type { RawIatiActivity } from '../domain/iati/raw-activity.js';
 import type { ImportWarning } from '../domain/import/problem-messages.js';
 import { actorUserId } from '../domain/access/actor.js';
@@ -315,13 +316,8 @@ export async function importIati(deps: ImportDeps<IatiImport>, source: IatiSourc
       if (d && d.activities === 0 && !writer.delivered().includes(id)) await repo.deleteDataset(id);
     }
     ctx.warnings.push(...writer.warnings(), ...writer.unknownWarnings());
-    if (info.version && !['2.01', '2.02', '2.03'].includes(info.version)) {
-      ctx.warnings.push({
-        code: 'iati_version',
-        params: { version: info.version },
-        message: `the file declares IATI version ${info.version}; Mitra reads 2.01 to 2.03`,
-      });
-    }
+    const versionWarning = iatiVersionWarning(info.version);
+    if (versionWarning) ctx.warnings.push(versionWarning);
     Object.assign(ctx.file, {
       iatiVersion: info.version,
       generated: info.generated,

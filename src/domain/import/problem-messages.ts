@@ -164,6 +164,11 @@ export function problemMessage(code: string, params: ProblemParams | undefined, 
   return render ? render(params ?? {}) : fallback;
 }
 
+/** What the IATI 1.0x → 2.01 upgrade rules change, in Indonesian (the English is in iati/versions.ts). */
+const UPGRADE_RULES_ID =
+  'teks yang ditulis langsung di elemen judul, deskripsi dan organisasi dibaca sebagai narasi; ' +
+  'kode kata jenis tanggal aktivitas, peran organisasi, jenis transaksi dan kosakata sektor menjadi angka 2.01';
+
 /** Indonesian reasons of the warnings by code (English is the message the check wrote). */
 const WARNINGS_ID: Readonly<Record<string, Render>> = {
   unknown_column: (p) =>
@@ -171,7 +176,13 @@ const WARNINGS_ID: Readonly<Record<string, Render>> = {
   unknown_iati_code: (p) =>
     `${whatId(p)} "${text(p, 'value')}" tidak ada dalam daftar Mitra: disimpan apa adanya dalam rincian IATI ${text(p, 'activities')} aktivitas (pertama pada baris ${text(p, 'line')})`,
   more_unknown_codes: (p) => `… dan ${text(p, 'count')} kode lain yang tidak dikenal`,
-  iati_version: (p) => `berkas menyatakan IATI versi ${text(p, 'version')}; Mitra membaca versi 2.01 sampai 2.03`,
+  // The file's IATI version (src/domain/iati/versions.ts iatiVersionWarning).
+  iati_version: (p) =>
+    `berkas menyatakan IATI versi ${text(p, 'version')} yang tidak dikenal Mitra: dibaca sebagai 2.03 (Mitra membaca versi 1.01 sampai 2.03)`,
+  iati_upgraded: (p) =>
+    `berkas adalah IATI versi ${text(p, 'version')}: dibaca dengan aturan peningkatan IATI 1.0x → 2.01 (${UPGRADE_RULES_ID})`,
+  iati_no_version: (p) =>
+    `berkas tidak menyatakan versi IATI: dibaca sebagai ${text(p, 'version')} (anggapan IATI 1.0x) dengan aturan peningkatan IATI 1.0x → 2.01 (${UPGRADE_RULES_ID})`,
   iati_activity_warning: (p) =>
     `aktivitas ${text(p, 'record')} (baris ${text(p, 'line')}), ${text(p, 'field')}: ${problemMessage(text(p, 'code'), p, 'id', text(p, 'reason'))}${p.rule ? ` [aturan IATI ${text(p, 'rule')}]` : ''} — diimpor apa adanya`,
   more_activity_warnings: (p) => `… dan ${text(p, 'count')} peringatan lain (semuanya tersimpan pada aktivitasnya)`,

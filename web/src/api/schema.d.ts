@@ -14083,7 +14083,7 @@ export type components = {
             warnings: string[];
             /** @description the warnings with their codes and params, in the order of warnings */
             warningDetails: {
-                /** @description stable code of the warning (unknown_column, unknown_iati_code, more_unknown_codes, iati_version) */
+                /** @description stable code of the warning (unknown_column, unknown_iati_code, more_unknown_codes, iati_version, iati_upgraded, iati_no_version) */
                 code: string;
                 params: {
                     [key: string]: string | number;
@@ -15320,7 +15320,7 @@ export type components = {
             warnings: string[];
             /** @description the warnings with their codes and params, in the order of warnings */
             warningDetails: {
-                /** @description stable code of the warning (unknown_column, unknown_iati_code, more_unknown_codes, iati_version) */
+                /** @description stable code of the warning (unknown_column, unknown_iati_code, more_unknown_codes, iati_version, iati_upgraded, iati_no_version) */
                 code: string;
                 params: {
                     [key: string]: string | number;
