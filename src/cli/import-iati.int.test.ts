@@ -56,45 +56,52 @@ const INVALID = `
 describeCliOnEachEngine(
   'IATI import',
   (mitra, env) => {
-    const show = async (id: string) => JSON.parse((await mitra(['activities', 'show', id, '--json'])).out);
-    const total = async () => JSON.parse((await mitra(['activities', 'list', '--json', '--page-size', '1'])).out).total as number;
+    const find = async (identifier: string) => {
+      const page = JSON.parse((await mitra(['other-providers', 'activities', '--search', identifier, '--json'])).out);
+      return page.items[0] as { id: number; identifier: string; warningCount: number } | undefined;
+    };
+    const show = async (identifier: string) => {
+      const found = await find(identifier);
+      return JSON.parse((await mitra(['other-providers', 'show', String(found?.id)])).out);
+    };
+    const total = async () => JSON.parse((await mitra(['other-providers', 'activities', '--json'])).out).total as number;
 
-    it('imports a 2.02 file: Spanish title kept, extension ignored, negative transactions, countries and sectors from transactions', async () => {
+    it("imports a 2.02 file as another provider's data: Spanish title kept, extension ignored, negative transactions, countries and sectors from transactions", async () => {
       const run = await mitra(['import', 'iati', 'fixture.xml', '--json'], { 'fixture.xml': file() });
       expect(run.code).toBe(0);
       const report = JSON.parse(run.out);
       expect(report).toMatchObject({ kind: 'iati', status: 'committed', rows: 2, inserted: 2, updated: 0, unchanged: 0, errorCount: 0 });
-      expect(report.file).toEqual({
+      expect(report.file).toMatchObject({
         iatiVersion: '2.02',
         generated: '2024-05-01T00:00:00Z',
-        publishers: [{ publisher: 'XM-FIX', activities: 2 }],
+        publishers: [{ publisher: 'XM-FIX', name: 'Fixture Foundation', activities: 2, provider: false }],
+        refused: 0,
       });
-      expect(report.createdOrganisations).toEqual([
-        { code: 'XM-FIX', name: 'Fixture Foundation', kind: 'partner' },
-        { code: 'AGUAS-DEL-SUR-S-A', name: 'Aguas del Sur S.A.', kind: 'partner' },
-      ]);
+      // Other providers' organisations stay out of the registry.
+      expect(report.createdOrganisations).toEqual([]);
       const one = await show('XM-FIX-001');
-      expect(one).toMatchObject({
+      expect(one).toMatchObject({ publisherRef: 'XM-FIX', fileName: 'fixture.xml', line: 3 });
+      expect(one.record.data).toMatchObject({
         titleEn: 'Agua para Cabo Verde',
         descriptionEn: 'Wells and training.',
         activityStatus: 'implementation',
-        lifecycleStage: 'implementation',
         actualStart: '2023-03-01',
         plannedEnd: '2025-02-28',
-        implementingOrg: 'AGUAS-DEL-SUR-S-A',
         recipients: [{ country: 'CV', percentage: 100 }],
         sdgs: [{ goal: 6, target: null }],
       });
-      expect(one.transactions.map((t: { amount: string; currency: string }) => `${t.amount} ${t.currency}`)).toEqual([
-        '120000.00 EUR',
-        '-2500.50 EUR',
+      expect(one.record.implementing).toMatchObject({ name: 'Aguas del Sur S.A.' });
+      expect(one.record.data.transactions.map((t: { amountMinor: number; currency: string }) => `${t.amountMinor} ${t.currency}`)).toEqual([
+        '12000000 EUR',
+        '-250050 EUR',
       ]);
       const two = await show('XM-FIX-002');
-      expect(two.recipients).toEqual([
+      expect(two.record.data.recipients).toEqual([
         { country: 'ML', percentage: 75 },
         { country: 'NE', percentage: 25 },
       ]);
-      expect(two.sectors).toEqual([{ vocabulary: '1', code: '31161', percentage: 100 }]);
+      expect(two.record.data.sectors).toEqual([{ vocabulary: '1', code: '31161', percentage: 100 }]);
+      expect(JSON.parse((await mitra(['activities', 'list', '--json'])).out).total).toBe(0);
     });
 
     it('is idempotent: the same file again writes nothing, a changed activity is updated, nothing duplicates', async () => {
@@ -105,24 +112,22 @@ describeCliOnEachEngine(
         (await mitra(['import', 'iati', 'fixture.xml', '--json'], { 'fixture.xml': file({ title2: 'Seeds for the Sahel, phase 2' }) })).out,
       );
       expect(changed).toMatchObject({ status: 'committed', inserted: 0, updated: 1, unchanged: 1 });
-      expect((await show('XM-FIX-002')).titleEn).toBe('Seeds for the Sahel, phase 2');
+      expect((await show('XM-FIX-002')).record.data.titleEn).toBe('Seeds for the Sahel, phase 2');
       expect(await total()).toBe(before);
     });
 
-    it('writes nothing when an activity is invalid, listing each one and why; --partial imports the valid ones', async () => {
+    it('keeps an activity that breaks a rule with a warning, refuses only the one it cannot represent; --all-or-nothing writes nothing then', async () => {
       const before = await total();
       const bad = file({ extra: INVALID, title2: 'Seeds, phase 3' });
+      const strict = await mitra(['import', 'iati', 'bad.xml', '--all-or-nothing', '--json'], { 'bad.xml': bad });
+      expect(strict.code).not.toBe(0);
+      expect(JSON.parse(strict.out)).toMatchObject({ status: 'rejected', rows: 4, rejectedRows: 1 });
+      expect((await show('XM-FIX-002')).record.data.titleEn).toBe('Seeds for the Sahel, phase 2');
       const run = await mitra(['import', 'iati', 'bad.xml', '--json'], { 'bad.xml': bad });
-      expect(run.code).not.toBe(0);
+      expect(run.code).toBe(0);
       const report = JSON.parse(run.out);
-      expect(report).toMatchObject({ status: 'rejected', rows: 4, rejectedRows: 2 });
+      expect(report).toMatchObject({ status: 'committed', rows: 4, inserted: 1, updated: 1, unchanged: 1, rejectedRows: 1 });
       expect(report.errors).toEqual([
-        expect.objectContaining({
-          line: 30,
-          record: 'XM-FIX/BAD',
-          column: 'iati-identifier',
-          message: expect.stringContaining('must not contain'),
-        }),
         expect.objectContaining({
           line: 37,
           record: 'XM-FIX-003',
@@ -130,15 +135,18 @@ describeCliOnEachEngine(
           message: expect.stringContaining('no currency'),
         }),
       ]);
-      expect((await show('XM-FIX-002')).titleEn).toBe('Seeds for the Sahel, phase 2');
+      expect(report.warnings).toContainEqual(
+        expect.objectContaining({
+          code: 'iati_activity_warning',
+          params: expect.objectContaining({ record: 'XM-FIX/BAD', line: 30, rule: '1.3.13' }),
+        }),
+      );
+      expect(await find('XM-FIX/BAD')).toMatchObject({ warningCount: 1 });
+      expect((await show('XM-FIX-002')).record.data.titleEn).toBe('Seeds, phase 3');
+      expect(await total()).toBe(before + 1);
       const text = await mitra(['import', 'iati', 'bad.xml'], { 'bad.xml': bad });
-      expect(text.err).toContain('line 30 (XM-FIX/BAD), iati-identifier ("XM-FIX/BAD"): must not contain');
-
-      const partial = await mitra(['import', 'iati', 'bad.xml', '--partial', '--json'], { 'bad.xml': bad });
-      expect(partial.code).toBe(0);
-      expect(JSON.parse(partial.out)).toMatchObject({ status: 'committed', updated: 1, unchanged: 1, inserted: 0, errorCount: 2 });
-      expect((await show('XM-FIX-002')).titleEn).toBe('Seeds, phase 3');
-      expect(await total()).toBe(before);
+      expect(text.out).toContain('line 37 (XM-FIX-003), budget 1 / value: has no currency');
+      expect(text.out).toContain('warning: activity XM-FIX/BAD (line 30), iati-identifier: must not contain');
     });
 
     it('refuses a malformed file, a DTD, entities, deep nesting and undeclared encodings, writing nothing', async () => {
@@ -181,16 +189,21 @@ describeCliOnEachEngine(
       expect(JSON.parse(run.out).errors[0].message).toMatch(/larger than 2048 bytes/);
     });
 
-    it('checks without writing on --dry-run, and exports imported activities under their own publisher', async () => {
+    it("checks without writing on --dry-run; the own IATI export never holds another provider's activities", async () => {
       const dry = JSON.parse(
         (await mitra(['import', 'iati', 'new.xml', '--dry-run', '--json'], { 'new.xml': file().replaceAll('XM-FIX-00', 'XM-FIX-10') })).out,
       );
       expect(dry).toMatchObject({ status: 'dry_run', inserted: 2 });
-      expect((await mitra(['activities', 'show', 'XM-FIX-101', '--json'])).code).not.toBe(0);
+      expect(await find('XM-FIX-101')).toBeUndefined();
       const out = await mitra(['export', 'iati', '--country', 'CV']);
-      expect(out.out).toContain('<iati-identifier>XM-FIX-001</iati-identifier>');
-      expect(out.out).toContain('<reporting-org ref="XM-FIX" type="21">');
-      expect(out.out).not.toContain('ID-NCT-SSTC');
+      expect(out.out).not.toContain('XM-FIX-001');
+      const datasets = JSON.parse((await mitra(['other-providers', 'datasets', '--json'])).out);
+      expect(datasets.map((d: { fileName: string; activities: number }) => [d.fileName, d.activities])).toEqual(
+        [
+          ['bad.xml', 3],
+          ['fixture.xml', 0],
+        ].filter(([, n]) => n !== 0),
+      );
     });
   },
   async (mitra) => {
