@@ -44,7 +44,13 @@ const year = z.coerce.number().int().min(1900).max(2200);
 /** The options of `mitra export iati-organisation` and GET /api/v1/export/iati-organisation.xml. */
 export const organisationFileQuerySchema = z
   .object({
-    currency: z.string().trim().toUpperCase().pipe(z.enum(ORGANISATION_CURRENCIES)).default('USD'),
+    currency: z
+      .string()
+      .trim()
+      .toUpperCase()
+      .pipe(z.enum(ORGANISATION_CURRENCIES))
+      .default('USD')
+      .meta({ description: 'reporting currency: USD (default) or IDR; amounts convert at the exchange rates of their value dates' }),
     from: year.optional().meta({ description: 'first calendar year (with `to`); default: every year with programs or figures' }),
     to: year.optional().meta({ description: 'last calendar year (with `from`)' }),
     stage: z

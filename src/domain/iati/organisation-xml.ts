@@ -66,6 +66,13 @@ function line(name: string, ref: string, currency: string, year: number, minor: 
   return el(name, { ref }, [value(currency, year, minor), ...narratives(en, id)]);
 }
 
+/** A country's English name, and its Indonesian one when it differs ("Kenya" is the same in both). */
+function countryNarratives(code: string): XmlNode[] {
+  const en = countryName(code, 'en');
+  const id = countryName(code, 'id');
+  return narratives(en, id === en ? null : id);
+}
+
 export function iatiOrganisationNode(totals: OrganisationTotals, ctx: OrganisationContext): XmlNode {
   const { publisher } = ctx;
   const cur = totals.currency;
@@ -99,7 +106,7 @@ export function iatiOrganisationNode(totals: OrganisationTotals, ctx: Organisati
       ),
       ...totals.countryBudgets.map((c) =>
         el('recipient-country-budget', { status: c.status }, [
-          el('recipient-country', { code: c.country }, narratives(countryName(c.country, 'en'), countryName(c.country, 'id'))),
+          el('recipient-country', { code: c.country }, countryNarratives(c.country)),
           ...period(c.year),
           value(cur, c.year, c.valueMinor),
         ]),
