@@ -171,6 +171,10 @@ describeEachEngine('IATI organisation file', (app) => {
     // 2035 is after the clock's year: no annual report yet.
     expect(xml).not.toContain('<document-link');
 
+    const requests = await organisationXml(deps, { years, stages: ['request'] });
+    expect(requests.file.totals.budgets.map((b) => b.valueMinor)).toEqual([1_000_00]);
+    // The public asking for requests gets nothing of them.
+    expect((await organisationXml(actingAs(deps, ANONYMOUS), { years, stages: ['request'] })).file.totals.budgets).toEqual([]);
     const pub = await organisationXml(actingAs(deps, ANONYMOUS), { years });
     expect(pub.file.totals.budgets.map((b) => b.valueMinor)).toEqual([22_000_00]);
     expect(pub.file.totals.countryBudgets.map((c) => c.country)).toEqual(['KE', 'TZ']);

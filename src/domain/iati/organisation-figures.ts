@@ -14,12 +14,13 @@
  * An amount with no rate is left out and listed: never dropped silently, never guessed.
  */
 import { z } from 'zod';
-import { lifecycleStages, type LifecycleStage } from '../codes.js';
+import type { LifecycleStage } from '../codes.js';
 import { yearOf } from '../dates.js';
 import { rateOn, type RateTable } from '../finance/in-kind.js';
 import { recipientShares, SPENT_TRANSACTION_TYPES } from '../finance/tossd.js';
 import { formatMinor } from '../money.js';
 import type { Budget, Recipient, Transaction } from '../program/program.js';
+import { programListQuerySchema } from '../program/program-query.js';
 
 /** What the organisation file reads of one of the organisation's own programs. */
 export interface ProgramMoney {
@@ -53,26 +54,9 @@ export const organisationFileQuerySchema = z
       .meta({ description: 'reporting currency: USD (default) or IDR; amounts convert at the exchange rates of their value dates' }),
     from: year.optional().meta({ description: 'first calendar year (with `to`); default: every year with programs or figures' }),
     to: year.optional().meta({ description: 'last calendar year (with `from`)' }),
-    stage: z
-      .string()
-      .transform((value, ctx) => {
-        const stages: LifecycleStage[] = [];
-        for (const word of value.split(',').map((w) => w.trim())) {
-          if (!word) continue;
-          const code = lifecycleStages.parse(word);
-          if (!code) {
-            ctx.addIssue({
-              code: 'custom',
-              message: `unknown lifecycle stage "${word}"; expected one of ${lifecycleStages.codes.join(', ')}`,
-            });
-            return z.NEVER;
-          }
-          if (!stages.includes(code)) stages.push(code);
-        }
-        return stages;
-      })
-      .optional()
-      .meta({ description: 'lifecycle stages counted, comma-separated (the public: published stages only)' }),
+    stage: programListQuerySchema.shape.stage.meta({
+      description: 'lifecycle stages counted, comma-separated (the public: published stages only)',
+    }),
   })
   .superRefine((q, ctx) => {
     if ((q.from === undefined) !== (q.to === undefined))

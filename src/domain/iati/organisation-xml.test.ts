@@ -226,6 +226,8 @@ describe('organisationFileQuerySchema', () => {
       to: 2018,
     });
     expect(organisationFileQuerySchema.safeParse({ currency: 'EUR' }).success).toBe(false);
+    expect(organisationFileQuerySchema.parse({ stage: 'approved, funded' }).stage).toEqual(['approved', 'funded']);
+    expect(organisationFileQuerySchema.safeParse({ stage: 'dreaming' }).success).toBe(false);
     expect(organisationFileQuerySchema.safeParse({ from: '2017' }).error?.issues[0]?.path).toEqual(['to']);
     expect(organisationFileQuerySchema.safeParse({ from: '2019', to: '2018' }).error?.issues[0]?.message).toBe(
       'must not be before from (2019)',
