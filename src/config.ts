@@ -135,6 +135,8 @@ export type Config = Readonly<{
   iatiPublisher: { ref: string; nameEn: string; nameId: string; type: string };
   /** Without a trailing slash. */
   publicUrl: string;
+  /** Whether MITRA_PUBLIC_URL was set (not the localhost default): published files link to it only then. */
+  publicUrlSet: boolean;
 }>;
 
 export class ConfigError extends Error {
@@ -175,6 +177,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     sessionMinutes: e.MITRA_SESSION_MINUTES,
     sessionIdleMinutes: e.MITRA_SESSION_IDLE_MINUTES,
     publicUrl: e.MITRA_PUBLIC_URL,
+    publicUrlSet: present.MITRA_PUBLIC_URL !== undefined,
     iatiPublisher: {
       ref: e.MITRA_IATI_REPORTING_ORG,
       nameEn: e.MITRA_IATI_REPORTING_ORG_NAME,

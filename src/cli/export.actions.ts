@@ -1,15 +1,18 @@
 /**
  * `mitra export iati` (export.commands.ts): the programs of a filter as IATI 2.03 XML, to
  * standard output or a file. A file that would pass 50 MB (the IATI datastore's limit) is
- * written as one file per year.
+ * written as one file per year. `mitra export iati-organisation`: the organisation file.
  */
 import { createWriteStream } from 'node:fs';
 import { stat, unlink } from 'node:fs/promises';
 import { once } from 'node:events';
 import { programListQuerySchema, type ProgramListQuery } from '../domain/program/program-query.js';
-import { iatiDocument, undatedNote } from '../io/iati-write.js';
+import { organisationFileQuerySchema } from '../domain/iati/organisation-figures.js';
+import { formatMinor } from '../domain/money.js';
+import { iatiDocument, iatiOrganisationDocument, undatedNote } from '../io/iati-write.js';
 import type { AppContext } from '../main.js';
 import { exportIati } from '../services/iati-export.js';
+import { iatiOrganisationFile } from '../services/iati-organisation.js';
 import { yearlyTotals } from '../services/reports.js';
 import { parseInput } from './input.js';
 import type { CliContext } from './context.js';
@@ -66,5 +69,35 @@ export async function exportIatiFile(ctx: CliContext, opts: Record<string, strin
       ctx.io.err(
         `warning: ${missing} program(s) without start dates are in no yearly file; give them dates, or export them with a narrower filter`,
       );
+  });
+}
+
+/** `mitra export iati-organisation`: the reporting organisation's file, to standard output or a file; what it leaves out on standard error. */
+export async function exportIatiOrganisation(ctx: CliContext, opts: Record<string, string | undefined>): Promise<void> {
+  const { out, ...options } = opts;
+  const { currency, from, to, stage } = parseInput(organisationFileQuerySchema, options, 'options');
+  await ctx.withApp(async (app) => {
+    const file = await iatiOrganisationFile(app.deps, {
+      publisher: app.config.iatiPublisher,
+      currency,
+      years: from !== undefined && to !== undefined ? { from, to } : undefined,
+      stages: stage,
+      publicUrl: app.config.publicUrlSet ? app.config.publicUrl : null,
+    });
+    const xml = iatiOrganisationDocument(file);
+    for (const warning of file.warnings) ctx.io.err(`warning: ${warning}`);
+    if (!app.config.publicUrlSet)
+      ctx.io.err('note: no document-link to the annual reports (set MITRA_PUBLIC_URL to the address people reach Mitra at)');
+    if (!out) {
+      ctx.io.out(xml.replace(/\n$/, ''));
+      return;
+    }
+    await ctx.io.writeFile(out, new TextEncoder().encode(xml));
+    const { totals } = file;
+    const budgets = totals.budgets.map((b) => `${b.year} ${formatMinor(b.valueMinor)}`).join(', ') || 'none';
+    const spent = totals.expenditure.map((e) => `${e.year} ${formatMinor(e.valueMinor)}`).join(', ') || 'none';
+    ctx.io.err(
+      `wrote the organisation file of ${totals.programs} program(s) to ${out}: total budget (${totals.currency}) ${budgets}; total expenditure ${spent}`,
+    );
   });
 }

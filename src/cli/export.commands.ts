@@ -1,4 +1,4 @@
-/** `mitra export …`: `iati` here, `tossd` (money.commands.ts) and `participants` (alumni.commands.ts). */
+/** `mitra export …`: `iati` and `iati-organisation` here, `tossd` (money.commands.ts) and `participants` (alumni.commands.ts). */
 import type { Command } from 'commander';
 import type { CliContext } from './context.js';
 import { registerTossdExportCommand } from './money.commands.js';
@@ -19,6 +19,17 @@ export function registerExportCommands(program: Command, ctx: CliContext): void 
     .option('--max-file-mb <mb>', 'split by year above this size (the IATI datastore takes 50 MB)', '50')
     // The XML writer loads when the command runs (main.ts).
     .action(async (opts: Record<string, string | undefined>) => (await import('./export.actions.js')).exportIatiFile(ctx, opts));
+  exportCommand
+    .command('iati-organisation')
+    .description(
+      'the reporting organisation as an IATI 2.03 organisation file: budgets per year and recipient country, expenditure per year (own programs, one currency)',
+    )
+    .option('--out <file>', 'write to this file (else standard output)')
+    .option('--currency <currency>', 'reporting currency: USD or IDR (amounts convert at the exchange rates of their value dates)', 'USD')
+    .option('--from <year>', 'first calendar year (with --to); default: every year with programs or figures')
+    .option('--to <year>', 'last calendar year (with --from)')
+    .option('--stage <stages>', 'lifecycle stages counted, comma-separated (default: every stage)')
+    .action(async (opts: Record<string, string | undefined>) => (await import('./export.actions.js')).exportIatiOrganisation(ctx, opts));
   registerTossdExportCommand(exportCommand, ctx);
   registerParticipantExportCommand(exportCommand, ctx);
 }

@@ -10,8 +10,9 @@ import type { InKindProgramFacts } from '../domain/finance/in-kind.js';
 import type { CooperationType, LifecycleStage, Modality } from '../domain/codes.js';
 import type { ParticipantSource } from '../domain/report/participant-allocation.js';
 import type { SpendingGroup } from '../domain/report/summary.js';
-import type { BudgetVsSpentAggregates, MoneyRepository } from '../services/money.ports.js';
-import { num, numOrNull } from './sql-helpers.js';
+import type { BudgetVsSpentAggregates, MoneyRepository, OwnProgramFilter } from '../services/money.ports.js';
+import type { ProgramMoney } from '../domain/iati/organisation-figures.js';
+import { isPostgres, num, numOrNull } from './sql-helpers.js';
 import { rateOn, SPENT_TYPES, spendingGroups } from './report.repo.js';
 import type { Database } from './schema.js';
 
@@ -177,6 +178,75 @@ export class MoneyRepo implements MoneyRepository {
     return 'offset' in slice
       ? this.facts(where, sql`${nullsLast(sql`a.year`)}, a.identifier`, sql` limit ${slice.limit} offset ${slice.offset}`)
       : this.facts(sql`${where} and a.id > ${slice.afterId}`, sql`a.id`, sql` limit ${slice.limit}`);
+  }
+
+  async ownProgramMoney(filter: OwnProgramFilter, slice: { afterId: number; limit: number }): Promise<ProgramMoney[]> {
+    // A program imported from another publisher's IATI file is that publisher's (activity-xml.ts
+    // publishes it under its reporting-org); one with no reporting-org, or ours, is ours.
+    const publisherOf = isPostgres(this.db)
+      ? sql`(a.iati_details::jsonb #>> '{reportingOrg,ref}')`
+      : sql`json_extract(a.iati_details, '$.reportingOrg.ref')`;
+    const ref = filter.publisherRef.toLowerCase();
+    const own = sql`(a.source <> 'iati' or coalesce(nullif(lower(${publisherOf}), ''), ${ref}) = ${ref})`;
+    const stages = filter.stages
+      ? filter.stages.length
+        ? sql`a.lifecycle_stage in (${sql.join([...filter.stages])})`
+        : sql`1 = 0`
+      : sql`1 = 1`;
+    const programs = await this.rows<{ id: number; year: number | null; lifecycle_stage: LifecycleStage; updated_at: string }>(sql`
+      select a.id, a.year, a.lifecycle_stage, a.updated_at from activities a
+      where ${own} and ${stages} and a.id > ${slice.afterId} order by a.id limit ${slice.limit}`);
+    const ids = programs.map((p) => num(p.id));
+    if (ids.length === 0) return [];
+    const [recipients, budgets, transactions] = await Promise.all([
+      this.db.selectFrom('activity_recipients').selectAll().where('activity_id', 'in', ids).orderBy('sort_order').execute(),
+      this.db.selectFrom('budgets').selectAll().where('activity_id', 'in', ids).orderBy('sort_order').execute(),
+      this.db
+        .selectFrom('transactions')
+        .select(['activity_id', 'type', 'transaction_date', 'amount_minor', 'currency', 'value_date'])
+        .where('activity_id', 'in', ids)
+        .where('type', 'in', ['3', '4'])
+        .orderBy('sort_order')
+        .execute(),
+    ]);
+    const byProgram = <T extends { activity_id: number }>(rows: readonly T[]) => {
+      const map = new Map<number, T[]>();
+      for (const r of rows) {
+        const list = map.get(num(r.activity_id));
+        if (list) list.push(r);
+        else map.set(num(r.activity_id), [r]);
+      }
+      return (id: number) => map.get(id) ?? [];
+    };
+    const recipientsOf = byProgram(recipients);
+    const budgetsOf = byProgram(budgets);
+    const transactionsOf = byProgram(transactions);
+    return programs.map((p) => {
+      const id = num(p.id);
+      return {
+        id,
+        year: numOrNull(p.year),
+        stage: p.lifecycle_stage,
+        updatedAt: p.updated_at,
+        recipients: recipientsOf(id).map((r) => ({ country: r.country_code, percentage: numOrNull(r.percentage) })),
+        budgets: budgetsOf(id).map((b) => ({
+          type: b.type,
+          status: b.status,
+          periodStart: b.period_start,
+          periodEnd: b.period_end,
+          amountMinor: num(b.amount_minor),
+          currency: b.currency,
+          valueDate: b.value_date,
+        })),
+        transactions: transactionsOf(id).map((t) => ({
+          type: t.type,
+          date: t.transaction_date,
+          amountMinor: num(t.amount_minor),
+          currency: t.currency,
+          valueDate: t.value_date,
+        })),
+      };
+    });
   }
 
   async inKindFactsOf(ids: readonly number[]): Promise<InKindProgramFacts[]> {

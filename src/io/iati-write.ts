@@ -19,3 +19,18 @@ export function undatedNote(undated: readonly string[]): string {
   const shown = undated.slice(0, 50).join(', ');
   return `${undated.length} program(s) without any date are not in this file (IATI requires an activity-date): ${shown}${undated.length > 50 ? ', …' : ''}`;
 }
+
+/**
+ * An IATI organisation file (one `iati-organisation`, domain/iati/organisation-xml.ts) as text: it
+ * holds a few dozen figures, so it is written whole. What was left out (amounts without an
+ * exchange rate) is said in comments at the end, as the activity file does for undated programs.
+ */
+export function iatiOrganisationDocument(file: {
+  readonly generatedAt: string;
+  readonly organisation: XmlNode;
+  readonly warnings: readonly string[];
+}): string {
+  // A comment may hold no "--" and may not end with "-".
+  const notes = file.warnings.map((w) => `  <!-- ${w.replace(/-(?=-|$)/g, '- ')} -->\n`).join('');
+  return `<?xml version="1.0" encoding="UTF-8"?>\n<iati-organisations version="2.03" generated-datetime="${escapeXmlAttr(file.generatedAt)}">\n${xmlOf(file.organisation, 1)}${notes}</iati-organisations>\n`;
+}

@@ -70,6 +70,8 @@ export interface ServerOptions {
   readonly mailQueued?: () => void;
   /** Where people reach the server (certificates' QR codes); MITRA_PUBLIC_URL. */
   readonly publicUrl?: string;
+  /** MITRA_PUBLIC_URL when it was set: the IATI organisation file links the annual reports there (none without it). */
+  readonly documentLinksUrl?: string | null;
 }
 
 /**
@@ -241,7 +243,9 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   registerReportRoutes(app, options.deps);
   registerAnalyticsRoutes(app, options.deps);
   registerRequestRoutes(app, options.deps);
-  registerExportRoutes(app, options.deps, options.iatiPublisher ?? DEFAULT_PUBLISHER);
+  registerExportRoutes(app, options.deps, options.iatiPublisher ?? DEFAULT_PUBLISHER, {
+    documentLinksUrl: options.documentLinksUrl ?? null,
+  });
   registerCertificateRoutes(app, options.deps, { publicUrl: options.publicUrl ?? loadConfig({}).publicUrl });
   registerAlumniRoutes(app, options.deps, { publicUrl: options.publicUrl ?? loadConfig({}).publicUrl });
   registerMoneyRoutes(app, options.deps, {

@@ -17,7 +17,9 @@ import { annualReport, annualSummary } from '../services/reports.js';
 import { depsFor } from './auth.js';
 import { exportIati, exportIatiActivity, type IatiExport, type IatiPublisher } from '../services/iati-export.js';
 import { idParams } from './http-helpers.js';
-import { iatiDocument } from '../io/iati-write.js';
+import { iatiDocument, iatiOrganisationDocument } from '../io/iati-write.js';
+import { organisationFileQuerySchema } from '../domain/iati/organisation-figures.js';
+import { iatiOrganisationFile } from '../services/iati-organisation.js';
 import { asAttachment, breakOnFailure, download, streamChunks, XLSX } from './downloads.js';
 
 const exportQuery = programListQuerySchema.omit({ page: true, pageSize: true });
@@ -38,8 +40,36 @@ function programCsvRow(program: Program): string {
   );
 }
 
-export function registerExportRoutes(root: FastifyInstance, deps: ServiceDeps, publisher: IatiPublisher): void {
+export function registerExportRoutes(
+  root: FastifyInstance,
+  deps: ServiceDeps,
+  publisher: IatiPublisher,
+  options: { readonly documentLinksUrl?: string | null } = {},
+): void {
   const app = root.withTypeProvider<ZodTypeProvider>();
+
+  app.get(
+    '/api/v1/export/iati-organisation.xml',
+    {
+      schema: {
+        tags: ['Programs'],
+        summary:
+          'The reporting organisation as an IATI 2.03 organisation file: total budget per year, budget per recipient country and year, total expenditure per year (own programs, converted to one currency at dated exchange rates), and links to the annual reports when MITRA_PUBLIC_URL is set. The public gets the figures of published programs only.',
+        querystring: organisationFileQuerySchema,
+      },
+    },
+    async (request, reply) => {
+      const { currency, from, to, stage } = request.query;
+      const file = await iatiOrganisationFile(depsFor(deps, request), {
+        publisher,
+        currency,
+        years: from !== undefined && to !== undefined ? { from, to } : undefined,
+        stages: stage,
+        publicUrl: options.documentLinksUrl,
+      });
+      return asAttachment(reply, 'application/xml; charset=utf-8', 'iati-organisation.xml').send(iatiOrganisationDocument(file));
+    },
+  );
 
   app.get(
     '/api/v1/export/iati.xml',

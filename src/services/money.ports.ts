@@ -5,6 +5,15 @@
 import type { BudgetGrouping, BudgetSpentAggregate, MoneyFilter, MoneyGroup } from '../domain/finance/budget-vs-spent.js';
 import type { InKindProgramFacts } from '../domain/finance/in-kind.js';
 import type { UnitCost, UnitCostData } from '../domain/finance/unit-costs.js';
+import type { LifecycleStage } from '../domain/codes.js';
+import type { ProgramMoney } from '../domain/iati/organisation-figures.js';
+
+/** The organisation's own programs (the IATI organisation file): of these stages (all when undefined). */
+export interface OwnProgramFilter {
+  readonly stages?: readonly LifecycleStage[];
+  /** The reporting organisation (MITRA_IATI_REPORTING_ORG): programs imported from other publishers are theirs. */
+  readonly publisherRef: string;
+}
 
 export interface BudgetVsSpentAggregates {
   /** How many groups the filter has (rows hold one page of them). */
@@ -27,6 +36,8 @@ export interface MoneyRepository {
   ): Promise<InKindProgramFacts[]>;
   /** The same facts of the given programs. */
   inKindFactsOf(ids: readonly number[]): Promise<InKindProgramFacts[]>;
+  /** The next own programs by id, with their recipients, budgets, disbursements and expenditure. */
+  ownProgramMoney(filter: OwnProgramFilter, slice: { afterId: number; limit: number }): Promise<ProgramMoney[]>;
 }
 
 export interface UnitCostRepository {

@@ -9,6 +9,8 @@ import { resolve } from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
 
 export const IATI_XSD = resolve(process.cwd(), '../shared/reference/iati/schemas/iati-activities-schema.xsd');
+/** The organisation-file schema, beside the activity one. */
+export const IATI_ORGANISATIONS_XSD = resolve(process.cwd(), '../shared/reference/iati/schemas/iati-organisations-schema.xsd');
 const hasXmllint = (() => {
   try {
     execFileSync('xmllint', ['--version'], { stdio: 'ignore' });
@@ -24,10 +26,10 @@ if (!canValidateIati) {
   );
 }
 
-/** xmllint's verdict on a file: "" when it validates, else its error lines. */
-export function xsdErrors(path: string): string {
+/** xmllint's verdict on a file (an activity file unless another schema is given): "" when it validates, else its error lines. */
+export function xsdErrors(path: string, schema: string = IATI_XSD): string {
   try {
-    execFileSync('xmllint', ['--noout', '--stream', '--schema', IATI_XSD, path], { stdio: 'pipe' });
+    execFileSync('xmllint', ['--noout', '--stream', '--schema', schema, path], { stdio: 'pipe' });
     return '';
   } catch (error) {
     return String((error as { stderr?: Buffer }).stderr ?? error);
@@ -80,6 +82,34 @@ export function iatiRuleBreaches(xml: string, reportingRef: string): string[] {
       const end = attr(b['period-end'] as Node, 'iso-date') ?? '';
       if (end < start) breaches.push(`${id}: budget period ends before it starts`);
       if (end >= addYear(start)) breaches.push(`${id}: budget period longer than a year`);
+    }
+  }
+  return breaches;
+}
+
+/**
+ * Breaches of the ruleset's organisation-file rules the schema cannot express: periods in order
+ * and at most a year (8.6.3, 7.5.3), budget-line value dates within their period (11.3.1), an
+ * identifier with no spaces nor / & | ? (1.12.1, 1.12.13) that is the reporting-org's.
+ */
+export function iatiOrganisationRuleBreaches(xml: string): string[] {
+  const doc = new XMLParser({ ignoreAttributes: false, parseAttributeValue: false, parseTagValue: false }).parse(xml) as Node;
+  const breaches: string[] = [];
+  for (const o of list((doc['iati-organisations'] as Node)['iati-organisation'])) {
+    const id = String(o['organisation-identifier']);
+    if (!/^[^/&|?\s]+$/.test(id)) breaches.push(`${id}: organisation-identifier has a space or one of / & | ?`);
+    if (attr(o['reporting-org'] as Node, 'ref') !== id) breaches.push(`${id}: reporting-org/@ref is not the organisation-identifier`);
+    for (const name of ['total-budget', 'recipient-country-budget', 'total-expenditure']) {
+      for (const b of list(o[name])) {
+        const start = attr(b['period-start'] as Node, 'iso-date') ?? '';
+        const end = attr(b['period-end'] as Node, 'iso-date') ?? '';
+        if (end < start) breaches.push(`${id}: ${name} ${start} ends before it starts`);
+        if (end >= addYear(start)) breaches.push(`${id}: ${name} ${start} longer than a year`);
+        for (const l of [...list(b['budget-line']), ...list(b['expense-line'])]) {
+          const day = attr(l.value as Node, 'value-date') ?? '';
+          if (day < start || day > end) breaches.push(`${id}: ${name} ${start} has a line valued on ${day}, outside its period`);
+        }
+      }
     }
   }
   return breaches;

@@ -64,7 +64,8 @@ function givenShares(items: readonly { readonly percentage: number | null }[]): 
 
 const pct = (n: number) => Number(n.toFixed(2)).toString();
 
-function narratives(en: string | null, id: string | null): XmlNode[] {
+/** An English narrative (the file's default language) and an Indonesian one, those given. */
+export function narratives(en: string | null, id: string | null): XmlNode[] {
   // English is the activity's default language (xml:lang="en" on iati-activity).
   return [en ? el('narrative', {}, en) : null, id ? el('narrative', { 'xml:lang': 'id' }, id) : null].filter(
     (n): n is XmlNode => n !== null,

@@ -6090,6 +6090,49 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/export/iati-organisation.xml": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The reporting organisation as an IATI 2.03 organisation file: total budget per year, budget per recipient country and year, total expenditure per year (own programs, converted to one currency at dated exchange rates), and links to the annual reports when MITRA_PUBLIC_URL is set. The public gets the figures of published programs only. */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description reporting currency: USD (default) or IDR; amounts convert at the exchange rates of their value dates */
+                    currency?: string;
+                    /** @description first calendar year (with `to`); default: every year with programs or figures */
+                    from?: number;
+                    /** @description last calendar year (with `from`) */
+                    to?: number;
+                    /** @description lifecycle stages counted, comma-separated (the public: published stages only) */
+                    stage?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/export/iati.xml": {
         parameters: {
             query?: never;
