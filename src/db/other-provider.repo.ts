@@ -4,6 +4,7 @@
  * (sql-helpers.ts insertJson), so that a file of 20,000 activities costs a few statements a chunk.
  */
 import { sql, type Kysely, type Selectable } from 'kysely';
+import { ACTIVITY_STATUS_IATI } from '../domain/codes.js';
 import type { ImportedActivityData, ImportedWarning } from '../domain/iati/imported-activity.js';
 import type {
   ComparisonRow,
@@ -56,7 +57,7 @@ const activityColumns = (w: ImportedWrite) => ({
   publisher_id: w.publisherId,
   identifier: w.activity.identifier,
   title: w.activity.title,
-  activity_status: Number(w.activity.record.data.activityStatus),
+  activity_status: ACTIVITY_STATUS_IATI[w.activity.record.data.activityStatus],
   year: w.activity.year,
   line: w.activity.line,
   prefix_ok: w.activity.prefixOk ? 1 : 0,

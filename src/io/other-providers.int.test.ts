@@ -89,7 +89,7 @@ describeEachEngine("other providers' data", (app) => {
       ['XM OTHER 5', '1.1.21'],
     ]);
     const four = (await listImported(deps, { q: 'XM-OTHER-4', page: 1, pageSize: 1 })).items[0];
-    expect(four).toMatchObject({ warningCount: 2, fileName: 'other.xml', publisherRef: 'XM-OTHER' });
+    expect(four).toMatchObject({ warningCount: 2, fileName: 'other.xml', publisherRef: 'XM-OTHER', activityStatus: 2, year: 2018 });
     // Nothing of it is Indonesia's: the annual summary of 2018 counts no program.
     expect((await annualSummary(deps, 2018)).programs).toBe(0);
   });
