@@ -10,6 +10,7 @@ import { actingAs, type ServiceDeps } from '../services/deps.js';
 import { loadDemoData } from '../services/demo/load-demo.js';
 import { iatiOrganisationFile, type IatiOrganisationOptions } from '../services/iati-organisation.js';
 import { importIati } from '../services/import-iati.js';
+import { listImported, promoteImported } from '../services/other-providers.js';
 import { budgetVsSpent } from '../services/money.js';
 import { createProgram } from '../services/programs.js';
 import { aProgram } from '../testing/builders.js';
@@ -34,7 +35,7 @@ function validate(name: string, xml: string): void {
   expect(xsdErrors(path, IATI_ORGANISATIONS_XSD)).toBe('');
 }
 
-/** Two activities of 2035 from IATI files: one of another publisher (not ours), one published under our reporting org. */
+/** Two activities of 2035 from IATI files: one of another publisher (not ours), one published under our reporting org (promoted). */
 const IMPORTED = `<?xml version="1.0" encoding="UTF-8"?>
 <iati-activities version="2.03">
   <iati-activity default-currency="USD">
@@ -140,13 +141,13 @@ describeEachEngine('IATI organisation file', (app) => {
     const imported = await importIati(
       deps,
       iatiActivitySource('two.xml', Readable.from([Buffer.from(IMPORTED)]), { maxBytes: 1_000_000 }),
-      {
-        partial: false,
-        ownReportingRef: PUBLISHER.ref,
-      },
+      { ownReportingRef: PUBLISHER.ref },
     );
     expect(imported.errors).toEqual([]);
     expect(imported).toMatchObject({ status: 'committed', inserted: 2 });
+    // Imported activities are other providers' data until the one under our reporting org is promoted.
+    const ours = await listImported(deps, { q: 'OWN-IMPORTED-2035', page: 1, pageSize: 1 });
+    await promoteImported(deps, ours.items[0]!.id, { ownReportingRef: PUBLISHER.ref });
 
     const years = { from: 2035, to: 2035 };
     const { file, xml } = await organisationXml(deps, { years, publicUrl: 'https://mitra.example.go.id' });

@@ -137,7 +137,8 @@ export function classifyImported(raw: RawIatiActivity, mapped: MappedIatiActivit
       message: i.message,
     });
   }
-  const prefixOk = Boolean(reportingRef && identifier.startsWith(`${reportingRef}-`));
+  // Identifiers are compared without case: "id-nct-sstc" and "ID-NCT-SSTC" are one organisation's.
+  const prefixOk = Boolean(reportingRef && identifier.toLowerCase().startsWith(`${reportingRef.toLowerCase()}-`));
   if (reportingRef && !prefixOk) {
     warnings.push({
       field: 'iati-identifier',
