@@ -54,7 +54,7 @@ async function call(
   } catch (error) {
     const reason =
       (error as Error).name === 'TimeoutError'
-        ? `no answer within ${Math.round((target.timeoutMs ?? 30_000) / 1000)} s`
+        ? `no answer within ${(target.timeoutMs ?? 30_000) / 1000} s`
         : (((error as Error).cause as Error | undefined)?.message ?? (error as Error).message);
     throw new RegistryError(`IATI Registry ${action} of dataset ${dataset} failed: ${reason}`, dataset, null);
   }
