@@ -122,6 +122,7 @@ export async function serverFor(app: AppContext, options: Omit<ServerOptions, 'd
     trustProxy: app.config.trustProxy,
     iatiPublisher: app.config.iatiPublisher,
     publicUrl: app.config.publicUrl,
+    iatiPublishDir: app.config.iatiPublishing.publishDir,
     auth: {
       portal: app.config.portal,
       secureCookies: app.config.secureCookies,

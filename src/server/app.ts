@@ -41,6 +41,7 @@ import { registerAuthRoutes } from './auth.routes.js';
 import { registerUserRoutes } from './user.routes.js';
 import { registerLifecycleRoutes } from './lifecycle.routes.js';
 import { registerOfferRoutes } from './offer.routes.js';
+import { registerIatiFileRoutes } from './iati-files.routes.js';
 import { COMPRESS_THRESHOLD_BYTES, registerAnswerCache, registerConditionalGet } from './answer-cache.js';
 
 export interface ServerOptions {
@@ -69,6 +70,8 @@ export interface ServerOptions {
   readonly mailQueued?: () => void;
   /** Where people reach the server (certificates' QR codes); MITRA_PUBLIC_URL. */
   readonly publicUrl?: string;
+  /** The published IATI files served at /iati/ (MITRA_IATI_PUBLISH_DIR). */
+  readonly iatiPublishDir?: string;
 }
 
 /**
@@ -192,6 +195,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
         { name: 'Imports' },
         { name: 'Reference data' },
         { name: 'System' },
+        { name: 'IATI publication', description: 'The IATI files as `mitra iati publish` last published them, at stable public addresses' },
       ],
     },
     transform: jsonSchemaTransform,
@@ -263,6 +267,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     mailQueued: options.mailQueued,
   });
   registerEngagementRoutes(app, options.deps);
+  registerIatiFileRoutes(app, { publishDir: options.iatiPublishDir ?? loadConfig({}).iatiPublishing.publishDir });
   if (options.webRoot) await registerWebApp(app, options.webRoot);
   else registerHomeRoutes(app, options.deps);
   return app;
