@@ -52,7 +52,8 @@ function notModified(request: FastifyRequest, reply: FastifyReply, etag: string,
   reply.header('etag', etag).header('cache-control', CACHE_CONTROL);
   if (lastModified) reply.header('last-modified', lastModified);
   const match = request.headers['if-none-match'];
-  if (match !== undefined) return match.split(',').some((t) => t.trim().replace(/^W\//, '') === etag || t.trim() === '*');
+  const bare = etag.replace(/^W\//, '');
+  if (match !== undefined) return match.split(',').some((t) => t.trim().replace(/^W\//, '') === bare || t.trim() === '*');
   const since = request.headers['if-modified-since'];
   return Boolean(since && lastModified && Date.parse(since) >= Date.parse(lastModified));
 }
@@ -72,7 +73,7 @@ export function registerIatiFileRoutes(app: FastifyInstance, options: { publishD
     async (request, reply) => {
       const published = await readPublication(options.publishDir);
       if (!published) return sendProblem(reply, notPublished(request, 'no IATI data set'));
-      const etag = `"${published.folder.slice(-16)}"`;
+      const etag = `W/"${published.folder.slice(-16)}"`;
       if (notModified(request, reply, etag, httpDate(published.manifest.lastUpdated))) return reply.code(304).send();
       return reply.type('application/json; charset=utf-8').send(published.raw);
     },
@@ -104,7 +105,8 @@ export function registerIatiFileRoutes(app: FastifyInstance, options: { publishD
         });
         if (opened?.code === 'ENOENT') continue;
         if (opened) throw opened;
-        if (notModified(request, reply, `"${dataset.sha256}"`, httpDate(dataset.lastUpdated))) {
+        // Weak: the bytes sent may be compressed (Vary: Accept-Encoding); the content is the same.
+        if (notModified(request, reply, `W/"${dataset.sha256}"`, httpDate(dataset.lastUpdated))) {
           stream.destroy();
           return reply.code(304).send();
         }
