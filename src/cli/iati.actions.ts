@@ -28,7 +28,7 @@ const optionsSchema = z.object({
   json: z.boolean().optional(),
 });
 
-const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(2)} MB`;
+const mb = (bytes: number) => (bytes < 1024 * 1024 ? `${(bytes / 1024).toFixed(1)} kB` : `${(bytes / 1024 / 1024).toFixed(2)} MB`);
 
 /** The plan as printed: without writing, sizes are the measured ones and hashes unknown. */
 function dryRunReport(app: AppContext, plan: PublicationPlan) {
