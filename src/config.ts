@@ -2,7 +2,9 @@
  * The only reader of the environment. Parses it once at start-up, lists every problem, and
  * hands out a frozen, typed object.
  */
+import { dirname, join } from 'node:path';
 import { z } from 'zod';
+import { PUBLISHER_NAME } from './domain/iati/publication.js';
 
 const envSchema = z.object({
   DATABASE_URL: z
@@ -98,6 +100,29 @@ const envSchema = z.object({
     .min(1)
     .max(300)
     .default('Tim Koordinasi Nasional Kerja Sama Selatan-Selatan dan Triangular'),
+  /** Largest IATI file `mitra iati publish` and `mitra export iati` write, in MB (fractions allowed). */
+  MITRA_IATI_MAX_FILE_MB: z.coerce.number().positive().max(1024).default(20),
+  /** The publisher's name on the IATI Registry: datasets are named <it>-<year>, <it>-org… */
+  MITRA_IATI_PUBLISHER_NAME: z
+    .string()
+    .trim()
+    .regex(PUBLISHER_NAME, {
+      message: 'must be an IATI Registry publisher name: 2-80 characters, lowercase a-z, 0-9, - and _ (e.g. nct-sstc)',
+    })
+    .default('nct-sstc'),
+  /** Where `mitra iati publish` writes and the server serves /iati/ from (default: iati/ beside the SQLite file, else data/iati). */
+  MITRA_IATI_PUBLISH_DIR: z.string().trim().min(1).optional(),
+  /** The IATI Registry's (CKAN) address; when set, `mitra iati publish` registers each dataset there. */
+  MITRA_IATI_REGISTRY_URL: z
+    .string()
+    .trim()
+    .refine((u) => /^https?:\/\/[^\s/?#]+(\/[^\s?#]*)?$/.test(u), {
+      message: 'must be an http(s) address such as https://iatiregistry.org',
+    })
+    .transform((u) => u.replace(/\/+$/, ''))
+    .optional(),
+  /** The Registry's API key (secret: never printed). */
+  MITRA_IATI_REGISTRY_KEY: z.string().trim().min(1).optional(),
   /** The address people reach this server at: certificates' QR codes point to <it>/verify/<token>. */
   MITRA_PUBLIC_URL: z
     .string()
@@ -137,7 +162,20 @@ export type Config = Readonly<{
   publicUrl: string;
   /** Whether MITRA_PUBLIC_URL was set (not the localhost default): published files link to it only then. */
   publicUrlSet: boolean;
+  iatiPublishing: {
+    maxFileMb: number;
+    publisherName: string;
+    publishDir: string;
+    registryUrl: string | null;
+    registryKey: string | null;
+  };
 }>;
+
+/** The publish directory: iati/ beside the SQLite database, or data/iati with PostgreSQL. */
+function defaultPublishDir(databaseUrl: string): string {
+  const file = /^file:(.+)$/.exec(databaseUrl)?.[1];
+  return file && !file.startsWith(':memory:') ? join(dirname(file), 'iati') : join('data', 'iati');
+}
 
 export class ConfigError extends Error {
   constructor(readonly problems: readonly string[]) {
@@ -183,6 +221,13 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       nameEn: e.MITRA_IATI_REPORTING_ORG_NAME,
       nameId: e.MITRA_IATI_REPORTING_ORG_NAME_ID,
       type: '10',
+    },
+    iatiPublishing: {
+      maxFileMb: e.MITRA_IATI_MAX_FILE_MB,
+      publisherName: e.MITRA_IATI_PUBLISHER_NAME,
+      publishDir: e.MITRA_IATI_PUBLISH_DIR ?? defaultPublishDir(e.DATABASE_URL),
+      registryUrl: e.MITRA_IATI_REGISTRY_URL ?? null,
+      registryKey: e.MITRA_IATI_REGISTRY_KEY ?? null,
     },
     firstAdmin: e.MITRA_ADMIN_EMAIL && e.MITRA_ADMIN_PASSWORD ? { email: e.MITRA_ADMIN_EMAIL, password: e.MITRA_ADMIN_PASSWORD } : null,
   });

@@ -123,6 +123,7 @@ export async function serverFor(app: AppContext, options: Omit<ServerOptions, 'd
     iatiPublisher: app.config.iatiPublisher,
     publicUrl: app.config.publicUrl,
     documentLinksUrl: app.config.publicUrlSet ? app.config.publicUrl : null,
+    iatiPublishDir: app.config.iatiPublishing.publishDir,
     auth: {
       portal: app.config.portal,
       secureCookies: app.config.secureCookies,

@@ -1,7 +1,8 @@
 /**
  * `mitra export iati` (export.commands.ts): the programs of a filter as IATI 2.03 XML, to
- * standard output or a file. A file that would pass 50 MB (the IATI datastore's limit) is
- * written as one file per year. `mitra export iati-organisation`: the organisation file.
+ * standard output or a file. A file that would pass the size limit (MITRA_IATI_MAX_FILE_MB,
+ * 20 MB) is written as one file per year, and a year still too big in numbered parts.
+ * `mitra export iati-organisation`: the organisation file.
  */
 import { createWriteStream } from 'node:fs';
 import { stat, unlink } from 'node:fs/promises';
@@ -10,6 +11,7 @@ import { programListQuerySchema, type ProgramListQuery } from '../domain/program
 import { organisationFileQuerySchema } from '../domain/iati/organisation-figures.js';
 import { formatMinor } from '../domain/money.js';
 import { iatiDocument, iatiOrganisationDocument, undatedNote } from '../io/iati-write.js';
+import { writeActivityParts } from '../io/iati-parts.js';
 import type { AppContext } from '../main.js';
 import { exportIati } from '../services/iati-export.js';
 import { iatiOrganisationFile } from '../services/iati-organisation.js';
@@ -35,8 +37,7 @@ async function writeFile(app: AppContext, query: ExportQuery, path: string): Pro
 
 export async function exportIatiFile(ctx: CliContext, opts: Record<string, string | undefined>): Promise<void> {
   const { out, maxFileMb, ...filters } = opts;
-  const limit = Number(maxFileMb) * 1024 * 1024;
-  if (!(limit > 0)) throw new CliInputError('--max-file-mb must be a positive number');
+  if (maxFileMb !== undefined && !(Number(maxFileMb) > 0)) throw new CliInputError('--max-file-mb must be a positive number');
   const { page: _page, pageSize: _size, ...query } = parseInput(programListQuerySchema, { ...filters, sort: 'identifier' }, 'options');
   await ctx.withApp(async (app) => {
     if (!out) {
@@ -46,23 +47,32 @@ export async function exportIatiFile(ctx: CliContext, opts: Record<string, strin
       if (exported.undated.length) ctx.io.err(`warning: ${undatedNote(exported.undated)}`);
       return;
     }
+    const limit = Math.floor(Number(maxFileMb ?? app.config.iatiPublishing.maxFileMb) * 1024 * 1024);
     const { count, undated } = await writeFile(app, query, out);
     if (undated.length) ctx.io.err(`warning: ${undatedNote(undated)}`);
     const size = (await stat(out)).size;
-    if (size <= limit || query.year !== undefined) {
+    if (size <= limit) {
       ctx.io.err(`wrote ${count} activities to ${out} (${(size / 1024 / 1024).toFixed(1)} MB)`);
       return;
     }
-    // Too big for the datastore: one file per year instead.
+    // Too big: one file per year (FILE-2018.xml), a year still too big in parts (FILE-2018-1.xml…).
     await unlink(out);
     const base = out.replace(/\.xml$/i, '');
+    const years = query.year !== undefined ? [query.year] : (await yearlyTotals(app.deps)).map((y) => y.year);
     let written = 0;
-    for (const { year } of await yearlyTotals(app.deps)) {
-      const path = `${base}-${year}.xml`;
-      const { count: n } = await writeFile(app, { ...query, year }, path);
-      if (n === 0) await unlink(path);
-      else ctx.io.err(`wrote ${n} activities to ${path}`);
-      written += n;
+    for (const year of years) {
+      const exported = await exportIati(app.deps, { ...query, year }, app.config.iatiPublisher);
+      const parts = await writeActivityParts(
+        query.year !== undefined ? base : `${base}-${year}`,
+        exported.generatedAt,
+        exported.activities,
+        limit,
+      );
+      for (const part of parts) {
+        ctx.io.err(`wrote ${part.count} activities to ${part.path}`);
+        written += part.count;
+        if (part.bytes > limit) ctx.io.err(`warning: ${part.path} is over the limit: one activity in it is bigger than that alone`);
+      }
     }
     const missing = count - written;
     if (missing > 0)

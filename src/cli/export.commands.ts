@@ -15,8 +15,11 @@ export function registerExportCommands(program: Command, ctx: CliContext): void 
     .option('--status <status>', 'activity status')
     .option('--country <country>', 'recipient country')
     .option('--cooperation-type <type>', 'bilateral, triangular, regional')
-    .option('--out <file>', 'write to this file (else standard output); over 50 MB it becomes one file per year, FILE-YYYY.xml')
-    .option('--max-file-mb <mb>', 'split by year above this size (the IATI datastore takes 50 MB)', '50')
+    .option(
+      '--out <file>',
+      'write to this file (else standard output); over the size limit it becomes one file per year, FILE-YYYY.xml, and a year still too big FILE-YYYY-1.xml, FILE-YYYY-2.xml…',
+    )
+    .option('--max-file-mb <mb>', 'the size limit in MB, fractions allowed (default MITRA_IATI_MAX_FILE_MB, 20)')
     // The XML writer loads when the command runs (main.ts).
     .action(async (opts: Record<string, string | undefined>) => (await import('./export.actions.js')).exportIatiFile(ctx, opts));
   exportCommand

@@ -30,6 +30,7 @@ import { registerRequestCommands } from './request.commands.js';
 import { registerAlumniCommands } from './alumni.commands.js';
 import { registerPartnershipCommands } from './partnership.commands.js';
 import { registerOtherProviderCommands } from './other-providers.commands.js';
+import { registerIatiCommands } from './iati.commands.js';
 
 export const VERSION = '0.1.0';
 
@@ -59,6 +60,7 @@ function buildProgram(ctx: CliContext): Command {
   registerAlumniCommands(program, ctx);
   registerPartnershipCommands(program, ctx);
   registerOtherProviderCommands(program, ctx);
+  registerIatiCommands(program, ctx);
   return program;
 }
 

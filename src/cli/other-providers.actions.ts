@@ -1,9 +1,19 @@
 /** The other-providers commands (other-providers.commands.ts). */
 import { loadConfig } from '../config.js';
 import { compareCountry, deleteDataset, getImported, listDatasets, listImported, promoteImported } from '../services/other-providers.js';
-import type { ActivitiesOptions } from './other-providers.commands.js';
 import type { CliContext } from './context.js';
 import { json, table } from './format.js';
+
+interface ActivitiesOptions {
+  readonly publisher?: number;
+  readonly dataset?: number;
+  readonly country?: string;
+  readonly year?: number;
+  readonly search?: string;
+  readonly warnings?: boolean;
+  readonly page: number;
+  readonly json?: boolean;
+}
 
 export async function datasetsList(ctx: CliContext, opts: { json?: boolean }): Promise<void> {
   await ctx.withApp(async (app) => {

@@ -34,7 +34,18 @@ export function registerOtherProviderCommands(program: Command, ctx: CliContext)
     .option('--warnings', 'only activities that break an IATI rule')
     .option('--page <n>', 'page', int, 1)
     .addOption(jsonOption())
-    .action(async (opts: ActivitiesOptions) => (await actions()).activitiesList(ctx, opts));
+    .action(
+      async (opts: {
+        publisher?: number;
+        dataset?: number;
+        country?: string;
+        year?: number;
+        search?: string;
+        warnings?: boolean;
+        page: number;
+        json?: boolean;
+      }) => (await actions()).activitiesList(ctx, opts),
+    );
 
   group
     .command('show <id>')
@@ -58,15 +69,4 @@ export function registerOtherProviderCommands(program: Command, ctx: CliContext)
     .requiredOption('--to <year>', 'last year', int)
     .addOption(jsonOption())
     .action(async (country: string, opts: { from: number; to: number; json?: boolean }) => (await actions()).compare(ctx, country, opts));
-}
-
-export interface ActivitiesOptions {
-  readonly publisher?: number;
-  readonly dataset?: number;
-  readonly country?: string;
-  readonly year?: number;
-  readonly search?: string;
-  readonly warnings?: boolean;
-  readonly page: number;
-  readonly json?: boolean;
 }

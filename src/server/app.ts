@@ -42,6 +42,7 @@ import { registerAuthRoutes } from './auth.routes.js';
 import { registerUserRoutes } from './user.routes.js';
 import { registerLifecycleRoutes } from './lifecycle.routes.js';
 import { registerOfferRoutes } from './offer.routes.js';
+import { registerIatiFileRoutes } from './iati-files.routes.js';
 import { COMPRESS_THRESHOLD_BYTES, registerAnswerCache, registerConditionalGet } from './answer-cache.js';
 
 export interface ServerOptions {
@@ -72,6 +73,8 @@ export interface ServerOptions {
   readonly publicUrl?: string;
   /** MITRA_PUBLIC_URL when it was set: the IATI organisation file links the annual reports there (none without it). */
   readonly documentLinksUrl?: string | null;
+  /** The published IATI files served at /iati/ (MITRA_IATI_PUBLISH_DIR). */
+  readonly iatiPublishDir?: string;
 }
 
 /**
@@ -195,6 +198,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
         { name: 'Imports' },
         { name: 'Reference data' },
         { name: 'System' },
+        { name: 'IATI publication', description: 'The IATI files as `mitra iati publish` last published them, at stable public addresses' },
       ],
     },
     transform: jsonSchemaTransform,
@@ -272,6 +276,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     mailQueued: options.mailQueued,
   });
   registerEngagementRoutes(app, options.deps);
+  registerIatiFileRoutes(app, { publishDir: options.iatiPublishDir ?? loadConfig({}).iatiPublishing.publishDir });
   if (options.webRoot) await registerWebApp(app, options.webRoot);
   else registerHomeRoutes(app, options.deps);
   return app;

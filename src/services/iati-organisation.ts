@@ -30,6 +30,8 @@ export interface IatiOrganisationOptions {
    * reports there. Without it the file has no document-link.
    */
   readonly publicUrl?: string | null;
+  /** The file's date (by default now); publishing dates it by the newest change it counts, so unchanged data gives the same bytes. */
+  readonly generatedAt?: string;
 }
 
 export interface IatiOrganisationFile {
@@ -63,7 +65,7 @@ export async function iatiOrganisationFile(deps: IatiOrganisationDeps, options: 
     afterId = last.id;
   }
   const totals = figures.totals();
-  const generatedAt = deps.clock.nowIso();
+  const generatedAt = options.generatedAt ?? deps.clock.nowIso();
   const { ref, nameEn, nameId, type } = options.publisher;
   const documents = options.publicUrl ? annualReportDocuments(options.publicUrl, totals.programYears, generatedAt) : [];
   return {

@@ -13,6 +13,7 @@ import { programRoutes } from './routes/programs.js';
 import { reportRoutes } from './routes/reports.js';
 import { requestRoutes } from './routes/requests.js';
 import { rootRoute } from './routes/root.js';
+import { iatiRoutes } from './routes/iati.js';
 
 const routeTree = rootRoute.addChildren([
   ...partnershipRoutes,
@@ -22,6 +23,7 @@ const routeTree = rootRoute.addChildren([
   ...accountRoutes,
   ...programRoutes,
   ...reportRoutes,
+  ...iatiRoutes,
 ]);
 
 export function makeRouter(queryClient: QueryClient) {

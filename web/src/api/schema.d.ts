@@ -14479,6 +14479,104 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/iati/manifest.json": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The published IATI datasets: names, files, addresses, activity counts, sizes, SHA-256 and last change (no sign-in) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["IatiManifest"];
+                    };
+                };
+                /** @description not modified: the client holds this version (If-None-Match, If-Modified-Since) */
+                304: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/iati/{file}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One published IATI file, `<dataset>.xml`, as published (no sign-in; 404 for a name the manifest does not list) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description a dataset name and .xml, e.g. nct-sstc-2018.xml */
+                    file: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description not modified: the client holds this version (If-None-Match, If-Modified-Since) */
+                304: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 };
 export type webhooks = Record<string, never>;
 export type components = {
@@ -15787,6 +15885,34 @@ export type components = {
             sha256: string;
             uploadedBy: string;
             createdAt: string;
+        };
+        IatiManifestInput: {
+            publisher: {
+                ref: string;
+                registryName: string;
+                nameEn: string;
+                nameId: string | null;
+            };
+            /** @constant */
+            iatiVersion: "2.03";
+            lastUpdated: string | null;
+            datasets: {
+                /** @description the IATI Registry dataset name, `<publisher>-<suffix>` */
+                name: string;
+                title: string;
+                /** @enum {string} */
+                kind: "activity" | "organisation";
+                fileName: string;
+                /** @description the public address of the file (MITRA_PUBLIC_URL/iati/<file>) */
+                url: string | null;
+                /** @description newest change of the data in the file (not when it was written) */
+                lastUpdated: string;
+                activityCount: number | null;
+                /** @description the one recipient country of all its activities, else null */
+                country: string | null;
+                bytes: number;
+                sha256: string;
+            }[];
         };
         CertificateIssueResultInput: {
             issued: components["schemas"]["CertificateRefInput"][];
@@ -17126,6 +17252,34 @@ export type components = {
             sha256: string;
             uploadedBy: string;
             createdAt: string;
+        };
+        IatiManifest: {
+            publisher: {
+                ref: string;
+                registryName: string;
+                nameEn: string;
+                nameId: string | null;
+            };
+            /** @constant */
+            iatiVersion: "2.03";
+            lastUpdated: string | null;
+            datasets: {
+                /** @description the IATI Registry dataset name, `<publisher>-<suffix>` */
+                name: string;
+                title: string;
+                /** @enum {string} */
+                kind: "activity" | "organisation";
+                fileName: string;
+                /** @description the public address of the file (MITRA_PUBLIC_URL/iati/<file>) */
+                url: string | null;
+                /** @description newest change of the data in the file (not when it was written) */
+                lastUpdated: string;
+                activityCount: number | null;
+                /** @description the one recipient country of all its activities, else null */
+                country: string | null;
+                bytes: number;
+                sha256: string;
+            }[];
         };
         CertificateIssueResult: {
             issued: components["schemas"]["CertificateRef"][];

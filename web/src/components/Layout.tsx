@@ -150,6 +150,7 @@ export function Layout() {
             {canAlumni.surveyAdmin(user) && <Link to="/surveys">{t('alumni.surveys.nav')}</Link>}
             {can.manageUsers(user) && <Link to="/admin/users">{t('app.nav.users')}</Link>}
             {can.readAudit(user) && <Link to="/admin/audit">{t('app.nav.audit')}</Link>}
+            <Link to="/iati">{t('iati.nav')}</Link>
             <a href="/api/docs">{t('app.nav.api')}</a>
             {user && (
               // The account's own link sits in the menu on narrow screens, where the header keeps the name and sign-out only.

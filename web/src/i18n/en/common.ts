@@ -29,6 +29,7 @@ export const app = {
     import: 'Import',
     attendance: 'Attendance sheet',
     verify: 'Certificate check',
+    iati: 'Published IATI data',
     login: 'Sign in',
     password: 'Change password',
     users: 'Users',

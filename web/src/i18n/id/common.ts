@@ -29,6 +29,7 @@ export const app: typeof en.app = {
     import: 'Impor',
     attendance: 'Daftar hadir',
     verify: 'Pemeriksaan sertifikat',
+    iati: 'Data IATI yang diterbitkan',
     login: 'Masuk',
     password: 'Ubah kata sandi',
     users: 'Pengguna',
