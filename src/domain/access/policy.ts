@@ -319,3 +319,15 @@ export function authorizeImportMappings(actor: Actor, orgCode: string): void {
   if (hasRole(actor, 'agency') && isOwnProgram(actor, orgCode)) return;
   deny('import_mapping.forbidden', "only the agency's own officers and the coordination team see and save its column mappings");
 }
+
+/**
+ * The IATI checks of many programs (a summary per agency): the coordination team sees every
+ * agency; an agency's officer its own agency only (the answer is the filter to apply, null: any).
+ */
+export function iatiChecksAgencyScope(actor: Actor): string | null {
+  requireSignedIn(actor);
+  if (isCoordinationTeam(actor)) return null;
+  const org = orgOf(actor);
+  if (hasRole(actor, 'agency') && org) return org;
+  deny('iati_checks.forbidden', "only the coordination team and an agency's officers (for their own agency) see the IATI checks");
+}
