@@ -9,6 +9,29 @@ import type { Expr, Step } from './paths.js';
 export interface ElementItem {
   readonly node: XmlNode;
   readonly parent: ElementItem | null;
+  /** The children's items by name, built on first use: the rules of one check walk the same elements again and again. */
+  kids?: Map<string, ElementItem[]>;
+  all?: ElementItem[];
+}
+
+const NONE: ElementItem[] = [];
+
+function childItems(item: ElementItem, name: string): ElementItem[] {
+  if (!item.kids) {
+    const kids = new Map<string, ElementItem[]>();
+    const all: ElementItem[] = [];
+    for (const c of item.node.children ?? []) {
+      if (!c) continue;
+      const childItem: ElementItem = { node: c, parent: item };
+      all.push(childItem);
+      const list = kids.get(c.name);
+      if (list) list.push(childItem);
+      else kids.set(c.name, [childItem]);
+    }
+    item.kids = kids;
+    item.all = all;
+  }
+  return name === '*' ? (item.all ?? NONE) : (item.kids.get(name) ?? NONE);
 }
 /** An attribute's or a text's value, with the element it belongs to. */
 export interface ValueItem {
@@ -66,10 +89,14 @@ function stepFrom(item: ElementItem, step: Step, variable: string, out: Item[]):
       return;
     case 'child':
     case 'desc': {
-      const found: ElementItem[] = [];
-      collect(item, step.name, step.axis === 'desc', found);
+      let found: ElementItem[];
+      if (step.axis === 'child') found = childItems(item, step.name);
+      else {
+        found = [];
+        collect(item, step.name, true, found);
+      }
       if (!step.preds) {
-        out.push(...found);
+        for (const f of found) out.push(f);
         return;
       }
       let kept: ElementItem[] = found;
@@ -80,10 +107,13 @@ function stepFrom(item: ElementItem, step: Step, variable: string, out: Item[]):
 }
 
 function collect(item: ElementItem, name: string, deep: boolean, out: ElementItem[]): void {
-  for (const child of elementChildren(item.node)) {
-    const childItem = { node: child, parent: item };
-    if (name === '*' || child.name === name) out.push(childItem);
-    if (deep) collect(childItem, name, true, out);
+  if (!deep) {
+    out.push(...childItems(item, name));
+    return;
+  }
+  for (const child of childItems(item, '*')) {
+    if (name === '*' || child.node.name === name) out.push(child);
+    collect(child, name, true, out);
   }
 }
 

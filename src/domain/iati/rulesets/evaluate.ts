@@ -70,37 +70,45 @@ interface RuleGroup {
   readonly rules: readonly IatiRule[];
 }
 
-let compiled: {
-  groups: RuleGroup[];
-  codelists: Anchored<IatiCodelistCheck>[];
-  codes: Map<string, { active: Set<string>; withdrawn: Set<string> }>;
-} | null = null;
+/** Rules and codelist checks ready to run: compiled once (compileIatiChecks), reused for every activity. */
+export interface CompiledIatiChecks {
+  readonly groups: readonly RuleGroup[];
+  readonly codelists: readonly Anchored<IatiCodelistCheck>[];
+  readonly codes: ReadonlyMap<string, { readonly active: ReadonlySet<string>; readonly withdrawn: ReadonlySet<string> }>;
+}
 
-function compile() {
-  if (compiled) return compiled;
+export function compileIatiChecks(
+  rules: readonly IatiRule[] = IATI_RULES,
+  codelistChecks: readonly IatiCodelistCheck[] = IATI_CODELIST_CHECKS,
+): CompiledIatiChecks {
   const byContext = new Map<string, IatiRule[]>();
-  for (const rule of IATI_RULES) {
+  for (const rule of rules) {
     const key = JSON.stringify(rule.context);
     byContext.set(key, [...(byContext.get(key) ?? []), rule]);
   }
-  const groups = [...byContext.values()].map((rules) => ({ context: anchor(rules[0]?.context ?? SELF, null), rules }));
-  const codelists = IATI_CODELIST_CHECKS.map((c) => anchor(c.path, c));
+  const groups = [...byContext.values()].map((list) => ({ context: anchor(list[0]?.context ?? SELF, null), rules: list }));
   const codes = new Map(
     Object.entries(IATI_CODELIST_CODES).map(([name, c]) => [
       name,
       { active: new Set(c.codes.split(' ')), withdrawn: new Set(c.withdrawn.split(' ')) },
     ]),
   );
-  compiled = { groups, codelists, codes };
-  return compiled;
+  return { groups, codelists: codelistChecks.map((c) => anchor(c.path, c)), codes };
 }
+
+let standard: CompiledIatiChecks | null = null;
+/** The IATI Standard's rules and codelists (the generated table), compiled on first use. */
+const standardChecks = () => (standard ??= compileIatiChecks());
 
 const ORG_ID_PREFIXES = new Set(IATI_ORG_ID_PREFIXES);
 
 /** An organisation identifier begins with a registered agency code: "XM-DAC-41114", "ID-KLN-01". */
 export function isRegisteredOrgId(value: string): boolean {
-  const parts = value.split('-');
-  for (let i = 1; i < parts.length; i++) if (ORG_ID_PREFIXES.has(parts.slice(0, i).join('-'))) return true;
+  let dash = value.indexOf('-');
+  while (dash > 0) {
+    if (ORG_ID_PREFIXES.has(value.slice(0, dash))) return true;
+    dash = value.indexOf('-', dash + 1);
+  }
   return false;
 }
 
@@ -139,8 +147,8 @@ function runRule(rule: IatiRule, ctx: ElementItem, root: ElementItem, env: RuleE
   }
 }
 
-function runCodelist(check: IatiCodelistCheck, items: Item[], root: ElementItem, out: IatiFinding[]): void {
-  const codes = compile().codes.get(check.codelist);
+function runCodelist(compiled: CompiledIatiChecks, check: IatiCodelistCheck, items: Item[], root: ElementItem, out: IatiFinding[]): void {
+  const codes = compiled.codes.get(check.codelist);
   if (!codes) return;
   for (const item of items) {
     if (!('value' in item)) continue;
@@ -166,8 +174,8 @@ function runCodelist(check: IatiCodelistCheck, items: Item[], root: ElementItem,
 const SEVERITY_ORDER: Record<IatiSeverity, number> = { error: 0, warning: 1, info: 2 };
 
 /** The findings on one `iati-activity` or `iati-organisation`, errors first. `now` is an ISO instant. */
-export function checkIatiNode(node: XmlNode, now: string): IatiFinding[] {
-  const { groups, codelists } = compile();
+export function checkIatiNode(node: XmlNode, now: string, compiled: CompiledIatiChecks = standardChecks()): IatiFinding[] {
+  const { groups, codelists } = compiled;
   const wrapper: XmlNode = { name: WRAPPER[node.name] ?? `${node.name}s`, children: [node] };
   const doc: ElementItem = { node: { name: '#document', children: [wrapper] }, parent: null };
   const root: ElementItem = { node, parent: { node: wrapper, parent: doc } };
@@ -178,6 +186,6 @@ export function checkIatiNode(node: XmlNode, now: string): IatiFinding[] {
       if ('value' in ctx) continue;
       for (const rule of group.rules) runRule(rule, ctx, root, env, out);
     }
-  for (const check of codelists) runCodelist(check.item, startItems(check, doc, root), root, out);
+  for (const check of codelists) runCodelist(compiled, check.item, startItems(check, doc, root), root, out);
   return out.sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
 }

@@ -58,6 +58,17 @@ const daysBetween = (start: string, end: string) => (Date.parse(`${end}T00:00:00
 /** Percentages and sums in hundredths, so that 33.33 + 33.33 + 33.34 is exactly 100. */
 const hundredths = (n: number) => Math.round(n * 100);
 
+const regexes = new WeakMap<IatiRule, RegExp>();
+/** Compiled once per rule: a check runs it on every activity. */
+function regexOf(rule: IatiRule): RegExp {
+  let regex = regexes.get(rule);
+  if (!regex) {
+    regex = new RegExp(rule.regex ?? '');
+    regexes.set(rule, regex);
+  }
+  return regex;
+}
+
 export const RULE_CHECKS: Record<IatiRule['kind'], Check> = {
   atleast_one: (rule, ctx, variable) =>
     items(rule.paths, ctx, variable).length > 0
@@ -75,7 +86,7 @@ export const RULE_CHECKS: Record<IatiRule['kind'], Check> = {
     eachValue((v) => (/\s/.test(v) ? `${quote(v)} contains a space` : null))(rule, ctx, variable, env),
 
   regex_matches: (rule, ctx, variable, env) => {
-    const regex = new RegExp(rule.regex ?? '');
+    const regex = regexOf(rule);
     return eachValue((v) => (regex.test(v) ? null : `${quote(v)} does not match ${rule.regex}`))(rule, ctx, variable, env);
   },
 
