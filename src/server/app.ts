@@ -41,6 +41,7 @@ import { registerAuthRoutes } from './auth.routes.js';
 import { registerUserRoutes } from './user.routes.js';
 import { registerLifecycleRoutes } from './lifecycle.routes.js';
 import { registerOfferRoutes } from './offer.routes.js';
+import { registerIatiCheckRoutes } from './iati-checks.routes.js';
 import { COMPRESS_THRESHOLD_BYTES, registerAnswerCache, registerConditionalGet } from './answer-cache.js';
 
 export interface ServerOptions {
@@ -263,6 +264,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     mailQueued: options.mailQueued,
   });
   registerEngagementRoutes(app, options.deps);
+  registerIatiCheckRoutes(app, options.deps, options.iatiPublisher ?? DEFAULT_PUBLISHER);
   if (options.webRoot) await registerWebApp(app, options.webRoot);
   else registerHomeRoutes(app, options.deps);
   return app;
