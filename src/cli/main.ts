@@ -29,6 +29,7 @@ import { registerAttendanceCommands } from './attendance.commands.js';
 import { registerRequestCommands } from './request.commands.js';
 import { registerAlumniCommands } from './alumni.commands.js';
 import { registerPartnershipCommands } from './partnership.commands.js';
+import { registerIatiCommands } from './iati.commands.js';
 
 export const VERSION = '0.1.0';
 
@@ -57,6 +58,7 @@ function buildProgram(ctx: CliContext): Command {
   registerRequestCommands(program, ctx);
   registerAlumniCommands(program, ctx);
   registerPartnershipCommands(program, ctx);
+  registerIatiCommands(program, ctx);
   return program;
 }
 
