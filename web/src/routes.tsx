@@ -12,6 +12,7 @@ import { partnershipRoutes } from './routes/partnerships.js';
 import { programRoutes } from './routes/programs.js';
 import { reportRoutes } from './routes/reports.js';
 import { requestRoutes } from './routes/requests.js';
+import { iatiRoutes } from './routes/iati.js';
 import { rootRoute } from './routes/root.js';
 
 const routeTree = rootRoute.addChildren([
@@ -22,6 +23,7 @@ const routeTree = rootRoute.addChildren([
   ...accountRoutes,
   ...programRoutes,
   ...reportRoutes,
+  ...iatiRoutes,
 ]);
 
 export function makeRouter(queryClient: QueryClient) {

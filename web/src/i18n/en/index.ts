@@ -10,6 +10,7 @@ import { attendance, alumni } from './alumni.js';
 import { offers } from './offers.js';
 import { participants } from './participants.js';
 import { importMapping } from './import-mapping.js';
+import { iatiChecks } from './iati.js';
 
 export const en = {
   app,
@@ -41,5 +42,6 @@ export const en = {
   offers,
   participants,
   importMapping,
+  iatiChecks,
   codes,
 };

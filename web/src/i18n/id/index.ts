@@ -10,6 +10,7 @@ import { attendance, alumni } from './alumni.js';
 import { offers } from './offers.js';
 import { participants } from './participants.js';
 import { importMapping } from './import-mapping.js';
+import { iatiChecks } from './iati.js';
 
 /** Katalog bahasa Indonesia, satu modul per bidang. */
 export const id: typeof en = {
@@ -42,5 +43,6 @@ export const id: typeof en = {
   offers,
   participants,
   importMapping,
+  iatiChecks,
   codes,
 };
