@@ -3,7 +3,10 @@
  * programs exported as activity nodes (exactly as published), repeated with fresh identifiers to
  * `--activities` nodes, checked with checkIatiNode. Pure CPU: no database in the timed part.
  *
- *   npx tsx bench/iati-checks.ts [--activities 10000] [--runs 5]
+ *   npx tsx bench/iati-checks.ts [--activities 10000] [--runs 5] [--service 10000]
+ *
+ * With --service N, also N generated programs (`mitra generate`'s data) imported into a fresh
+ * SQLite database and checked through the service, page by page, as `mitra iati check` does.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
@@ -15,6 +18,8 @@ import { programListQuerySchema } from '../src/domain/program/program-query.js';
 import { openApp } from '../src/main.js';
 import { loadDemoData } from '../src/services/demo/load-demo.js';
 import { exportIati } from '../src/services/iati-export.js';
+import { summarizeIatiChecks } from '../src/services/iati-checks.js';
+import { importGeneratedPrograms } from '../src/testing/generated-programs.js';
 import { timeWarm } from './timing.js';
 
 const arg = (name: string, fallback: string) => {
@@ -23,6 +28,7 @@ const arg = (name: string, fallback: string) => {
 };
 const count = Number(arg('activities', '10000'));
 const runs = Number(arg('runs', '5'));
+const service = Number(arg('service', '0'));
 
 const dir = mkdtempSync(join(tmpdir(), 'mitra-iati-checks-'));
 const app = await openApp(loadConfig({ DATABASE_URL: `file:${join(dir, 'bench.sqlite')}`, LOG_LEVEL: 'silent' }));
@@ -59,3 +65,29 @@ const median = await timeWarm(`check ${count} activities`, runs, async () => {
   for (const node of nodes) checkIatiNode(node, '2026-12-07T00:00:00Z', compiled);
 });
 console.log(`per activity: ${((median * 1000) / count).toFixed(1)} µs; load average after: ${loadavg()[0]?.toFixed(2)}`);
+
+if (service > 0) {
+  const serviceDir = mkdtempSync(join(tmpdir(), 'mitra-iati-checks-service-'));
+  const serviceApp = await openApp(loadConfig({ DATABASE_URL: `file:${join(serviceDir, 'bench.sqlite')}`, LOG_LEVEL: 'silent' }));
+  await importGeneratedPrograms(serviceApp, {
+    activities: service,
+    participants: 0,
+    fromYear: 2015,
+    toYear: 2024,
+    seed: 1,
+    currentYear: 2026,
+  });
+  await timeWarm(`service: summary of ${service} generated programs (SQLite, read 500 at a time)`, Math.min(runs, 3), async () => {
+    const summary = await summarizeIatiChecks(serviceApp.deps, query, loadConfig({}).iatiPublisher);
+    if (summary.programs !== service) throw new Error(`checked ${summary.programs} of ${service} programs`);
+  });
+  const summary = await summarizeIatiChecks(serviceApp.deps, query, loadConfig({}).iatiPublisher);
+  const rules = new Map<string, number>();
+  for (const a of summary.agencies) for (const r of a.topRules) rules.set(r.ruleId, (rules.get(r.ruleId) ?? 0) + r.programs);
+  console.log(
+    `${summary.withErrors} with errors, ${summary.withWarnings} with warnings; rules: ${[...rules].map(([id, n]) => `${id} ${n}`).join(', ')}`,
+  );
+  console.log(`peak RSS: ${Math.round(process.resourceUsage().maxRSS / 1024)} MiB; load average after: ${loadavg()[0]?.toFixed(2)}`);
+  await serviceApp.close();
+  rmSync(serviceDir, { recursive: true, force: true });
+}
