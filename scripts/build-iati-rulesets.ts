@@ -66,6 +66,10 @@ const ONE_OR_ALL: Record<string, { each: string; need: string; onlyWhenSome?: bo
   sector: { each: 'transaction', need: 'sector', onlyWhenSome: true },
 };
 
+/**
+ * A case as standard.json writes it. The casts below read shapes fixed by rulesets/schema.json and
+ * codelist.xsd; a field of the wrong type fails in xp()/paths() as an untranslated case.
+ */
 type Case = Record<string, unknown> & { ruleInfo?: Record<string, unknown> };
 
 class Untranslatable extends Error {}

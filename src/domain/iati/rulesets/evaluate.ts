@@ -34,8 +34,10 @@ interface Anchored<T> {
 const WRAPPER: Record<string, string> = { 'iati-activity': 'iati-activities', 'iati-organisation': 'iati-organisations' };
 const SELF: Expr = { k: 'path', abs: false, steps: [{ axis: 'self' }] };
 
-const plain = (s: Step | undefined, axis: string, name?: string): boolean =>
-  !!s && s.axis === axis && 'name' in s && (name === undefined || s.name === name) && !('preds' in s && s.preds);
+/** The element name of a plain step (no predicate) on the given axis, else null. */
+function plainName(step: Step | undefined, axis: 'child' | 'desc'): string | null {
+  return step && step.axis === axis && !step.preds ? step.name : null;
+}
 
 /**
  * `/iati-activities/iati-activity/x` and `//iati-activity/x` both mean "x of the checked
@@ -44,19 +46,16 @@ const plain = (s: Step | undefined, axis: string, name?: string): boolean =>
 function anchor<T>(path: Expr, item: T): Anchored<T> {
   if (path.k !== 'path' || !path.abs) return { rootName: null, rest: path, item };
   const [first, second] = path.steps;
+  const wrapper = plainName(first, 'child');
+  const child = plainName(second, 'child');
+  const descendant = plainName(first, 'desc');
   let rootName: string | null = null;
   let skip = 0;
-  if (
-    plain(first, 'child') &&
-    plain(second, 'child') &&
-    first &&
-    'name' in first &&
-    WRAPPER[(second as { name: string }).name] === first.name
-  ) {
-    rootName = (second as { name: string }).name; // checked by plain(second, 'child')
+  if (wrapper && child && WRAPPER[child] === wrapper) {
+    rootName = child;
     skip = 2;
-  } else if (plain(first, 'desc') && first && 'name' in first && WRAPPER[first.name]) {
-    rootName = first.name;
+  } else if (descendant && WRAPPER[descendant]) {
+    rootName = descendant;
     skip = 1;
   }
   if (rootName === null) return { rootName: null, rest: path, item };
