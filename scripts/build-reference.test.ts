@@ -18,6 +18,12 @@ describe('generated reference tables', () => {
         encoding: 'utf8',
       });
       expect(run.status, run.stderr).toBe(0);
+      // iati-rulesets.ts has its own generator (npm run iati-rulesets).
+      const rulesets = spawnSync(process.execPath, ['--import', 'tsx', join(root, 'scripts/build-iati-rulesets.ts'), '--out', out], {
+        cwd: root,
+        encoding: 'utf8',
+      });
+      expect(rulesets.status, rulesets.stderr).toBe(0);
       for (const file of readdirSync(committed)) {
         expect(readFileSync(join(out, file), 'utf8'), `${file} is stale: run npm run reference`).toBe(
           readFileSync(join(committed, file), 'utf8'),

@@ -43,6 +43,7 @@ import { registerUserRoutes } from './user.routes.js';
 import { registerLifecycleRoutes } from './lifecycle.routes.js';
 import { registerOfferRoutes } from './offer.routes.js';
 import { registerIatiFileRoutes } from './iati-files.routes.js';
+import { registerIatiCheckRoutes } from './iati-checks.routes.js';
 import { COMPRESS_THRESHOLD_BYTES, registerAnswerCache, registerConditionalGet } from './answer-cache.js';
 
 export interface ServerOptions {
@@ -277,6 +278,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   });
   registerEngagementRoutes(app, options.deps);
   registerIatiFileRoutes(app, { publishDir: options.iatiPublishDir ?? loadConfig({}).iatiPublishing.publishDir });
+  registerIatiCheckRoutes(app, options.deps, options.iatiPublisher ?? DEFAULT_PUBLISHER);
   if (options.webRoot) await registerWebApp(app, options.webRoot);
   else registerHomeRoutes(app, options.deps);
   return app;

@@ -3,7 +3,7 @@
  * stays bounded), mapped by domain/iati/activity-xml.ts. The public gets published programs only.
  */
 import type { ProgramListQuery } from '../domain/program/program-query.js';
-import { iatiActivityNode, type IatiOrg } from '../domain/iati/activity-xml.js';
+import { iatiActivityNode, type IatiContext, type IatiOrg } from '../domain/iati/activity-xml.js';
 import type { XmlNode } from '../domain/iati/xml-node.js';
 import type { Program } from '../domain/program/program.js';
 import { exportPrograms, getProgram } from './programs.js';
@@ -33,18 +33,24 @@ export interface IatiExport {
 }
 
 /** IATI requires at least one activity-date; a program not yet planned (a fresh request) has none. */
-const hasDate = (a: Program) => Boolean(a.plannedStart || a.actualStart || a.plannedEnd || a.actualEnd);
+export const hasIatiDate = (a: Program) => Boolean(a.plannedStart || a.actualStart || a.plannedEnd || a.actualEnd);
+const hasDate = hasIatiDate;
+
+/** What every activity of an export shares (the IATI checks build theirs the same way). */
+export async function iatiExportContext(deps: Deps<'organisations'>, publisher: IatiPublisher): Promise<Omit<IatiContext, 'attendance'>> {
+  const reportingOrg: IatiOrg = { ref: publisher.ref, type: publisher.type, nameEn: publisher.nameEn, nameId: publisher.nameId };
+  const orgs = new Map<string, IatiOrg>();
+  for (const o of await deps.store.repos.organisations.list({}))
+    orgs.set(o.code, { ref: o.code, type: o.type, nameEn: o.nameEn, nameId: o.nameId });
+  return { reportingOrg, orgs, now: deps.clock.nowIso() };
+}
 
 async function exportPages(
   deps: Deps<'organisations' | 'participants'>,
   pages: AsyncIterable<Program[]>,
   publisher: IatiPublisher,
 ): Promise<IatiExport> {
-  const reportingOrg: IatiOrg = { ref: publisher.ref, type: publisher.type, nameEn: publisher.nameEn, nameId: publisher.nameId };
-  const orgs = new Map<string, IatiOrg>();
-  for (const o of await deps.store.repos.organisations.list({}))
-    orgs.set(o.code, { ref: o.code, type: o.type, nameEn: o.nameEn, nameId: o.nameId });
-  const now = deps.clock.nowIso();
+  const { reportingOrg, orgs, now } = await iatiExportContext(deps, publisher);
   const undated: string[] = [];
   async function* activities(): AsyncGenerator<XmlNode[]> {
     for await (const all of pages) {

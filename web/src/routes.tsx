@@ -12,8 +12,8 @@ import { partnershipRoutes } from './routes/partnerships.js';
 import { programRoutes } from './routes/programs.js';
 import { reportRoutes } from './routes/reports.js';
 import { requestRoutes } from './routes/requests.js';
-import { rootRoute } from './routes/root.js';
 import { iatiRoutes } from './routes/iati.js';
+import { rootRoute } from './routes/root.js';
 
 const routeTree = rootRoute.addChildren([
   ...partnershipRoutes,

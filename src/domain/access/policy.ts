@@ -334,3 +334,15 @@ export function authorizeOtherProvidersManage(actor: Actor): void {
   if (isSuper(actor) || hasRole(actor, 'coordinator')) return;
   deny('other_providers.forbidden', "only the coordination team deletes other providers' datasets or promotes their activities");
 }
+
+/**
+ * The IATI checks of many programs (a summary per agency): the coordination team sees every
+ * agency; an agency's officer its own agency only (the answer is the filter to apply, null: any).
+ */
+export function iatiChecksAgencyScope(actor: Actor): string | null {
+  requireSignedIn(actor);
+  if (isCoordinationTeam(actor)) return null;
+  const org = orgOf(actor);
+  if (hasRole(actor, 'agency') && org) return org;
+  deny('iati_checks.forbidden', "only the coordination team and an agency's officers (for their own agency) see the IATI checks");
+}

@@ -14577,6 +14577,205 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/activities/{id}/iati-checks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The IATI Standard's ruleset and codelist checks of a program as it would be published (its iati-activity built as the IATI export builds it): findings with the field to fix, errors first */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ProgramIatiCheck"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/iati/checks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The IATI checks of every program of a filter, per implementing agency: programs checked, with errors, with warnings, the most frequent rules, and the programs with errors (at most 500). The coordination team sees every agency; an agency's officer its own. */
+        get: {
+            parameters: {
+                query?: {
+                    year?: number;
+                    modality?: "training" | "seminar" | "workshop" | "expert_dispatch" | "internship" | "study_visit" | "equipment_grant" | "scholarship" | "knowledge_sharing";
+                    flagshipArea?: "DEV-POV" | "DEV-AGR" | "DEV-DRM" | "DEV-INF" | "DEV-EDU" | "GOV-DEM" | "GOV-PEACE" | "GOV-CONF" | "GOV-LAW" | "GOV-LOCAL" | "ECO-MACRO" | "ECO-PUBFIN" | "ECO-MICRO" | "OTHER";
+                    region?: "asia" | "oceania" | "africa" | "americas" | "europe";
+                    /** @description ISO 3166-1 alpha-2/alpha-3 code or a country name (English or Indonesian) */
+                    country?: string;
+                    cooperationType?: "bilateral" | "triangular" | "regional";
+                    status?: "pipeline" | "implementation" | "finalisation" | "closed" | "cancelled" | "suspended";
+                    /** @description one lifecycle stage or several, comma-separated ("approved,funded") */
+                    stage?: string;
+                    /** @description partner organisation code */
+                    partner?: string;
+                    implementingOrg?: string;
+                    /** @description free text in identifier, titles and descriptions (at least 3 characters) */
+                    q?: string;
+                    sort?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["IatiChecksSummary"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 };
 export type webhooks = Record<string, never>;
 export type components = {
@@ -15913,6 +16112,67 @@ export type components = {
                 bytes: number;
                 sha256: string;
             }[];
+        };
+        IatiFindingInput: {
+            /** @description the IATI rule (e.g. 7.5.3), or codelist:<name> for a code not on a codelist */
+            ruleId: string;
+            /** @enum {string} */
+            severity: "error" | "warning" | "info";
+            category: string;
+            /** @description the IATI Standard's text (English) */
+            message: string;
+            /** @description the element to fix, e.g. "budget 2 / period-end @iso-date" */
+            field: string;
+            hint: string;
+            link: string | null;
+            codelist?: string;
+        };
+        ProgramIatiCheckInput: {
+            programId: number;
+            /** @description the published iati-identifier */
+            identifier: string;
+            implementingOrg: string | null;
+            /** @description false: the program has no date, so the IATI export leaves it out */
+            publishable: boolean;
+            checkedAt: string;
+            errors: number;
+            warnings: number;
+            findings: components["schemas"]["IatiFindingInput"][];
+        };
+        IatiChecksSummaryInput: {
+            checkedAt: string;
+            rules: {
+                translated: number;
+                untranslated: number;
+            };
+            programs: number;
+            withErrors: number;
+            withWarnings: number;
+            undated: number;
+            agencies: {
+                implementingOrg: string | null;
+                name: string | null;
+                programs: number;
+                withErrors: number;
+                withWarnings: number;
+                undated: number;
+                topRules: {
+                    ruleId: string;
+                    /** @enum {string} */
+                    severity: "error" | "warning" | "info";
+                    message: string;
+                    programs: number;
+                }[];
+            }[];
+            failing: {
+                programId: number;
+                identifier: string;
+                implementingOrg: string | null;
+                errors: number;
+                warnings: number;
+                firstError: string;
+            }[];
+            failingTruncated: boolean;
         };
         CertificateIssueResultInput: {
             issued: components["schemas"]["CertificateRefInput"][];
@@ -17280,6 +17540,67 @@ export type components = {
                 bytes: number;
                 sha256: string;
             }[];
+        };
+        IatiFinding: {
+            /** @description the IATI rule (e.g. 7.5.3), or codelist:<name> for a code not on a codelist */
+            ruleId: string;
+            /** @enum {string} */
+            severity: "error" | "warning" | "info";
+            category: string;
+            /** @description the IATI Standard's text (English) */
+            message: string;
+            /** @description the element to fix, e.g. "budget 2 / period-end @iso-date" */
+            field: string;
+            hint: string;
+            link: string | null;
+            codelist?: string;
+        };
+        ProgramIatiCheck: {
+            programId: number;
+            /** @description the published iati-identifier */
+            identifier: string;
+            implementingOrg: string | null;
+            /** @description false: the program has no date, so the IATI export leaves it out */
+            publishable: boolean;
+            checkedAt: string;
+            errors: number;
+            warnings: number;
+            findings: components["schemas"]["IatiFinding"][];
+        };
+        IatiChecksSummary: {
+            checkedAt: string;
+            rules: {
+                translated: number;
+                untranslated: number;
+            };
+            programs: number;
+            withErrors: number;
+            withWarnings: number;
+            undated: number;
+            agencies: {
+                implementingOrg: string | null;
+                name: string | null;
+                programs: number;
+                withErrors: number;
+                withWarnings: number;
+                undated: number;
+                topRules: {
+                    ruleId: string;
+                    /** @enum {string} */
+                    severity: "error" | "warning" | "info";
+                    message: string;
+                    programs: number;
+                }[];
+            }[];
+            failing: {
+                programId: number;
+                identifier: string;
+                implementingOrg: string | null;
+                errors: number;
+                warnings: number;
+                firstError: string;
+            }[];
+            failingTruncated: boolean;
         };
         CertificateIssueResult: {
             issued: components["schemas"]["CertificateRef"][];

@@ -7,6 +7,7 @@ import { can, useLogout, useSession } from '../auth/session.js';
 import { canRequests } from '../auth/request-rules.js';
 import { canAlumni } from '../auth/alumni-rules.js';
 import { canOffers } from '../auth/offer-rules.js';
+import { canSeeIatiChecks } from '../auth/iati-rules.js';
 import { useFormat } from '../format.js';
 import { setLanguage, type Lang } from '../i18n/index.js';
 import { PageTitleContext, useDocumentTitle } from './usePageTitle.js';
@@ -151,6 +152,7 @@ export function Layout() {
             {can.manageUsers(user) && <Link to="/admin/users">{t('app.nav.users')}</Link>}
             {can.readAudit(user) && <Link to="/admin/audit">{t('app.nav.audit')}</Link>}
             <Link to="/iati">{t('iati.nav')}</Link>
+            {canSeeIatiChecks(user) && <Link to="/iati/checks">{t('iatiChecks.nav')}</Link>}
             <a href="/api/docs">{t('app.nav.api')}</a>
             {user && (
               // The account's own link sits in the menu on narrow screens, where the header keeps the name and sign-out only.

@@ -11,6 +11,7 @@ import { offers } from './offers.js';
 import { participants } from './participants.js';
 import { importMapping } from './import-mapping.js';
 import { iati } from './iati.js';
+import { iatiChecks } from './iati-checks.js';
 
 export const en = {
   app,
@@ -43,5 +44,6 @@ export const en = {
   participants,
   importMapping,
   iati,
+  iatiChecks,
   codes,
 };

@@ -20,6 +20,7 @@ export const app: typeof en.app = {
   },
   title: '{{page}} · Mitra',
   titles: {
+    iatiChecks: 'Pemeriksaan IATI',
     dashboard: 'Dasbor',
     programs: 'Program',
     newProgram: 'Program baru',

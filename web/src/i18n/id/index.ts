@@ -11,6 +11,7 @@ import { offers } from './offers.js';
 import { participants } from './participants.js';
 import { importMapping } from './import-mapping.js';
 import { iati } from './iati.js';
+import { iatiChecks } from './iati-checks.js';
 
 /** Katalog bahasa Indonesia, satu modul per bidang. */
 export const id: typeof en = {
@@ -44,5 +45,6 @@ export const id: typeof en = {
   participants,
   importMapping,
   iati,
+  iatiChecks,
   codes,
 };

@@ -21,6 +21,7 @@ import { OrgName } from '../../components/OrgName.js';
 import { useFormat } from '../../format.js';
 import { usePageTitle } from '../../components/usePageTitle.js';
 import { HistorySection } from './HistorySection.js';
+import { IatiChecksSection } from './IatiChecksSection.js';
 import { ParticipantsSection } from './ParticipantsSection.js';
 import { ProcessSection } from './ProcessSection.js';
 import { PartnershipSection } from './PartnershipSection.js';
@@ -217,6 +218,7 @@ function ProgramView({ a }: { a: Program }) {
 
       <Money a={a} />
       <ParticipantsSection a={a} user={user} />
+      {can.internal(user) && <IatiChecksSection id={a.id} />}
       {can.internal(user) && <HistorySection id={a.id} />}
     </article>
   );

@@ -1,0 +1,41 @@
+/** The IATI checks before publishing: a program's section and the per-agency page. The rules' own messages stay in English (the IATI Standard's text). */
+export const iatiChecks = {
+  nav: 'IATI checks',
+  section: {
+    title: 'IATI checks',
+    intro: "The IATI Standard's rules and codelists, checked on this program as it would be published.",
+    clean: 'No findings: this program keeps every IATI rule checked.',
+    counts: '{{errors}} error(s), {{warnings}} warning(s)',
+    notPublishable: 'This program has no date yet, so it is left out of the IATI file.',
+  },
+  severity: { error: 'Error', warning: 'Warning', info: 'Note' },
+  columns: {
+    severity: 'Severity',
+    rule: 'Rule',
+    field: 'Field to fix',
+    message: 'IATI rule (English)',
+    hint: 'Found',
+  },
+  guidance: 'IATI guidance',
+  page: {
+    title: 'IATI checks',
+    intro:
+      "Every program of the filter checked against the IATI Standard's rules ({{translated}} rules) and codelists, as the IATI export would publish it.",
+    year: 'Year',
+    allYears: 'All years',
+    totals: '{{programs}} program(s) checked: {{withErrors}} with errors, {{withWarnings}} with warnings, {{undated}} without a date.',
+    agency: 'Implementing agency',
+    noAgency: '(no implementing agency)',
+    programs: 'Programs',
+    withErrors: 'With errors',
+    withWarnings: 'With warnings',
+    topRules: 'Most frequent rules',
+    failing: 'Programs with errors',
+    failingTruncated: 'The first {{count}} programs with the most errors.',
+    identifier: 'Identifier',
+    errors: 'Errors',
+    warnings: 'Warnings',
+    firstError: 'First error',
+    none: 'No program matches this filter.',
+  },
+};
