@@ -644,7 +644,7 @@ export type paths = {
         get: {
             parameters: {
                 query?: {
-                    entity?: "activity" | "participant" | "organisation" | "exchange_rate" | "import" | "user" | "session" | "priority_target" | "country_list" | "unit_cost" | "course_offer" | "participant_document" | "certificate" | "survey" | "cooperation_request" | "agreement" | "agreement_document" | "engagement" | "follow_up" | "import_mapping";
+                    entity?: "activity" | "participant" | "organisation" | "exchange_rate" | "import" | "user" | "session" | "priority_target" | "country_list" | "unit_cost" | "course_offer" | "participant_document" | "certificate" | "survey" | "cooperation_request" | "agreement" | "agreement_document" | "engagement" | "follow_up" | "import_mapping" | "iati_dataset";
                     entityId?: string;
                     action?: "create" | "update" | "delete" | "import" | "transition" | "login" | "login_failed" | "logout" | "password_change";
                     actorUserId?: number;
@@ -8596,7 +8596,7 @@ export type paths = {
         };
         get?: never;
         put?: never;
-        /** Import a CSV file (UTF-8, comma or semicolon separated; kinds activities, participants, rates) or an XLSX workbook (activities, participants; its first sheet unless sheet names one; columns mapped by mapping) or an IATI activity file (kind iati; 2.01–2.03) as the request body (text/csv, application/xml) or a multipart form field "file". All or nothing: if any row or activity is invalid nothing is written and every bad one is listed, unless partial=true. An IATI re-import updates what changed and writes nothing for the rest. */
+        /** Import a CSV file (UTF-8, comma or semicolon separated; kinds activities, participants, rates) or an XLSX workbook (activities, participants; its first sheet unless sheet names one; columns mapped by mapping) or an IATI activity file of another publisher (kind iati; 1.0x, 2.01–2.03) as the request body (text/csv, application/xml) or a multipart form field "file". Spreadsheets are all or nothing: if any row is invalid nothing is written and every bad one is listed. An IATI file is kept apart from own programs as data of other providers (/api/v1/other-providers): an activity that breaks an IATI rule is kept with a warning, one Mitra cannot represent is refused alone (allOrNothing=true writes nothing then). An IATI re-import updates what changed and writes nothing for the rest. */
         post: {
             parameters: {
                 query?: {
@@ -8604,8 +8604,10 @@ export type paths = {
                     lang?: "en" | "id";
                     /** @description validate only, write nothing */
                     dryRun?: "0" | "1" | "true" | "false";
-                    /** @description write the valid records and list the invalid ones (IATI imports) */
+                    /** @description accepted for older clients: refused IATI activities never stop the others */
                     partial?: "0" | "1" | "true" | "false";
+                    /** @description IATI: write nothing when an activity is refused */
+                    allOrNothing?: "0" | "1" | "true" | "false";
                     /** @description activities and participants: JSON {"file header": "Mitra column" | null}; unmapped columns are ignored (or a form field "mapping" before the file) */
                     mapping?: string;
                     /** @description an XLSX workbook's sheet (the first by default) */
@@ -9146,6 +9148,582 @@ export type paths = {
                 };
             };
         };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/other-providers/datasets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Other publishers' IATI files imported, newest first (kept apart from own programs) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["IatiDataset"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/other-providers/datasets/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Deletes one imported dataset and exactly its activities (coordination team) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            dataset: components["schemas"]["IatiDataset"];
+                            activities: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/other-providers/activities": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Other providers' imported activities */
+        get: {
+            parameters: {
+                query?: {
+                    publisherId?: number;
+                    datasetId?: number;
+                    /** @description ISO 3166-1 alpha-2/alpha-3 code or a country name (English or Indonesian) */
+                    country?: string;
+                    year?: number;
+                    q?: string;
+                    /** @description only activities that break an IATI rule */
+                    withWarnings?: "0" | "1" | "true" | "false";
+                    page?: number;
+                    pageSize?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["ImportedActivitySummary"][];
+                            total: number;
+                            page: number;
+                            pageSize: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/other-providers/activities/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One imported activity as published, with the IATI rules it breaks and its source (publisher, file, date) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ImportedActivity"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/other-providers/activities/{id}/promote": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Makes an imported activity an own program (coordination team): only when its reporting organisation is the provider or one of its ministries and agencies, and its identifier begins with that organisation's */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            programId: number;
+                            identifier: string;
+                            created: boolean;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/other-providers/compare": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** All providers in one recipient country by year and sector: own programs and each other publisher's imported activities, counted alike (USD at each year's end rate) */
+        get: {
+            parameters: {
+                query: {
+                    /** @description ISO 3166-1 alpha-2/alpha-3 code or a country name (English or Indonesian) */
+                    country: string;
+                    fromYear: number;
+                    toYear: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ProviderComparison"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -14138,6 +14716,108 @@ export type components = {
             /** @description the agency's saved mapping for these headers */
             saved: components["schemas"]["ImportMappingInput"] | null;
         };
+        IatiDatasetInput: {
+            id: number;
+            publisherId: number;
+            publisherRef: string | null;
+            publisherName: string | null;
+            fileName: string;
+            sha256: string | null;
+            iatiVersion: string | null;
+            generatedAt: string | null;
+            importedAt: string;
+            importedBy: number | null;
+            importBatchId: number | null;
+            activities: number;
+            /** @description rule warnings of its activities (each kept with its activity) */
+            warnings: number;
+            /** @description activities of the file that could not be represented and were left out */
+            refused: number;
+        };
+        ImportedActivitySummaryInput: {
+            id: number;
+            identifier: string;
+            title: string | null;
+            year: number | null;
+            activityStatus: number | null;
+            publisherId: number;
+            publisherRef: string | null;
+            publisherName: string | null;
+            datasetId: number;
+            fileName: string;
+            importedAt: string;
+            warningCount: number;
+            /** @description the identifier begins with the reporting organisation's (IATI rule 1.1.21) */
+            prefixOk: boolean;
+            /** @description the own program it became, if promoted */
+            promotedProgramId: number | null;
+        };
+        ImportedActivityInput: {
+            id: number;
+            identifier: string;
+            title: string | null;
+            year: number | null;
+            activityStatus: number | null;
+            publisherId: number;
+            publisherRef: string | null;
+            publisherName: string | null;
+            datasetId: number;
+            fileName: string;
+            importedAt: string;
+            warningCount: number;
+            /** @description the identifier begins with the reporting organisation's (IATI rule 1.1.21) */
+            prefixOk: boolean;
+            /** @description the own program it became, if promoted */
+            promotedProgramId: number | null;
+            line: number;
+            /** @description the activity as mapped: data, implementing, partners, details */
+            record: {
+                [key: string]: unknown;
+            };
+            warnings: {
+                field: string;
+                code: string;
+                /** @description the IATI Standard ruleset rule id */
+                rule: string | null;
+                params?: {
+                    [key: string]: string | number;
+                };
+                message: string;
+            }[];
+            sectors: {
+                vocabulary: string;
+                code: string;
+                percentage: number | null;
+            }[];
+        };
+        ProviderComparisonInput: {
+            country: string;
+            fromYear: number;
+            toYear: number;
+            providers: {
+                publisherId: number | null;
+                publisher: string;
+                ref: string | null;
+                own: boolean;
+                years: {
+                    year: number;
+                    activities: number;
+                    budgetUsd: number;
+                    spendUsd: number;
+                }[];
+                sectors: {
+                    vocabulary: string;
+                    code: string;
+                    activities: number;
+                }[];
+                unconverted: {
+                    year: number;
+                    currency: string;
+                    budgetMinor: number;
+                    spendMinor: number;
+                }[];
+            }[];
+        };
         SpendingInput: {
             /**
              * @description spent (disbursements and expenditure) in US dollars, at the rate of each value date
@@ -14936,7 +15616,7 @@ export type components = {
             /** @enum {string} */
             action: "create" | "update" | "delete" | "import" | "transition" | "login" | "login_failed" | "logout" | "password_change";
             /** @enum {string} */
-            entity: "activity" | "participant" | "organisation" | "exchange_rate" | "import" | "user" | "session" | "priority_target" | "country_list" | "unit_cost" | "course_offer" | "participant_document" | "certificate" | "survey" | "cooperation_request" | "agreement" | "agreement_document" | "engagement" | "follow_up" | "import_mapping";
+            entity: "activity" | "participant" | "organisation" | "exchange_rate" | "import" | "user" | "session" | "priority_target" | "country_list" | "unit_cost" | "course_offer" | "participant_document" | "certificate" | "survey" | "cooperation_request" | "agreement" | "agreement_document" | "engagement" | "follow_up" | "import_mapping" | "iati_dataset";
             entityId: string | null;
             entityLabel: string | null;
             entityVersion: number | null;
@@ -15374,6 +16054,108 @@ export type components = {
             required: string[][];
             /** @description the agency's saved mapping for these headers */
             saved: components["schemas"]["ImportMapping"] | null;
+        };
+        IatiDataset: {
+            id: number;
+            publisherId: number;
+            publisherRef: string | null;
+            publisherName: string | null;
+            fileName: string;
+            sha256: string | null;
+            iatiVersion: string | null;
+            generatedAt: string | null;
+            importedAt: string;
+            importedBy: number | null;
+            importBatchId: number | null;
+            activities: number;
+            /** @description rule warnings of its activities (each kept with its activity) */
+            warnings: number;
+            /** @description activities of the file that could not be represented and were left out */
+            refused: number;
+        };
+        ImportedActivitySummary: {
+            id: number;
+            identifier: string;
+            title: string | null;
+            year: number | null;
+            activityStatus: number | null;
+            publisherId: number;
+            publisherRef: string | null;
+            publisherName: string | null;
+            datasetId: number;
+            fileName: string;
+            importedAt: string;
+            warningCount: number;
+            /** @description the identifier begins with the reporting organisation's (IATI rule 1.1.21) */
+            prefixOk: boolean;
+            /** @description the own program it became, if promoted */
+            promotedProgramId: number | null;
+        };
+        ImportedActivity: {
+            id: number;
+            identifier: string;
+            title: string | null;
+            year: number | null;
+            activityStatus: number | null;
+            publisherId: number;
+            publisherRef: string | null;
+            publisherName: string | null;
+            datasetId: number;
+            fileName: string;
+            importedAt: string;
+            warningCount: number;
+            /** @description the identifier begins with the reporting organisation's (IATI rule 1.1.21) */
+            prefixOk: boolean;
+            /** @description the own program it became, if promoted */
+            promotedProgramId: number | null;
+            line: number;
+            /** @description the activity as mapped: data, implementing, partners, details */
+            record: {
+                [key: string]: unknown;
+            };
+            warnings: {
+                field: string;
+                code: string;
+                /** @description the IATI Standard ruleset rule id */
+                rule: string | null;
+                params?: {
+                    [key: string]: string | number;
+                };
+                message: string;
+            }[];
+            sectors: {
+                vocabulary: string;
+                code: string;
+                percentage: number | null;
+            }[];
+        };
+        ProviderComparison: {
+            country: string;
+            fromYear: number;
+            toYear: number;
+            providers: {
+                publisherId: number | null;
+                publisher: string;
+                ref: string | null;
+                own: boolean;
+                years: {
+                    year: number;
+                    activities: number;
+                    budgetUsd: number;
+                    spendUsd: number;
+                }[];
+                sectors: {
+                    vocabulary: string;
+                    code: string;
+                    activities: number;
+                }[];
+                unconverted: {
+                    year: number;
+                    currency: string;
+                    budgetMinor: number;
+                    spendMinor: number;
+                }[];
+            }[];
         };
         Spending: {
             /**
@@ -16173,7 +16955,7 @@ export type components = {
             /** @enum {string} */
             action: "create" | "update" | "delete" | "import" | "transition" | "login" | "login_failed" | "logout" | "password_change";
             /** @enum {string} */
-            entity: "activity" | "participant" | "organisation" | "exchange_rate" | "import" | "user" | "session" | "priority_target" | "country_list" | "unit_cost" | "course_offer" | "participant_document" | "certificate" | "survey" | "cooperation_request" | "agreement" | "agreement_document" | "engagement" | "follow_up" | "import_mapping";
+            entity: "activity" | "participant" | "organisation" | "exchange_rate" | "import" | "user" | "session" | "priority_target" | "country_list" | "unit_cost" | "course_offer" | "participant_document" | "certificate" | "survey" | "cooperation_request" | "agreement" | "agreement_document" | "engagement" | "follow_up" | "import_mapping" | "iati_dataset";
             entityId: string | null;
             entityLabel: string | null;
             entityVersion: number | null;

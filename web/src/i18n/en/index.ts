@@ -10,6 +10,7 @@ import { attendance, alumni } from './alumni.js';
 import { offers } from './offers.js';
 import { participants } from './participants.js';
 import { importMapping } from './import-mapping.js';
+import { otherProviders } from './other-providers.js';
 
 export const en = {
   app,
@@ -42,4 +43,5 @@ export const en = {
   participants,
   importMapping,
   codes,
+  otherProviders,
 };

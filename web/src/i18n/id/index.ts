@@ -10,6 +10,7 @@ import { attendance, alumni } from './alumni.js';
 import { offers } from './offers.js';
 import { participants } from './participants.js';
 import { importMapping } from './import-mapping.js';
+import { otherProviders } from './other-providers.js';
 
 /** Katalog bahasa Indonesia, satu modul per bidang. */
 export const id: typeof en = {
@@ -43,4 +44,5 @@ export const id: typeof en = {
   participants,
   importMapping,
   codes,
+  otherProviders,
 };
