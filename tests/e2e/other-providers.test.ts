@@ -3,7 +3,8 @@
  * file through the API, finds the dataset on the "Other providers" page, opens its activities and
  * the one that breaks an IATI rule (the warning names rule 7.5.3), compares the providers in the
  * recipient country (own programs first), and deletes the dataset after a confirmation that says
- * how many activities go.
+ * how many activities go. The import page lists each activity's warning with its IATI rule, and an
+ * activity the provider itself published becomes an own program with one click.
  */
 import { describe, expect, it } from 'vitest';
 import { addAccount, canRun, login, useBrowser } from './browser.js';
@@ -119,6 +120,35 @@ describe.skipIf(!canRun)("other providers' data", () => {
     await b.page.getByRole('status').filter({ hasText: 'Imported as other providers’ data: 2 new' }).waitFor();
     await b.page.getByRole('link', { name: 'See the datasets' }).click();
     await b.page.getByRole('row').filter({ hasText: 'e2e-agency.xml' }).waitFor();
+    expect(b.errors).toEqual([]);
+  }, 60_000);
+
+  it("promotes the provider's own activity to an own program and links to it", async () => {
+    const csrf = await login(b.page, b.h, 'coordinator@e2e.test');
+    // Published by the provider itself (the default MITRA_IATI_REPORTING_ORG), its identifier with its prefix.
+    const own = `<?xml version="1.0" encoding="UTF-8"?>
+<iati-activities version="2.03">
+  <iati-activity default-currency="USD">
+    <iati-identifier>ID-NCT-SSTC-E2E-PROMOTE</iati-identifier>
+    <reporting-org ref="ID-NCT-SSTC" type="10"><narrative>Indonesia</narrative></reporting-org>
+    <title><narrative>Training on seaweed farming</narrative></title>
+    <activity-status code="2"/>
+    <activity-date iso-date="2020-04-01" type="2"/>
+    <recipient-country code="TL"/>
+  </iati-activity>
+</iati-activities>`;
+    const imported = await b.page.request.post(`${b.h.url}/api/v1/imports/iati`, {
+      headers: { 'content-type': 'application/xml', 'x-file-name': 'own.xml', 'x-csrf-token': csrf },
+      data: own,
+    });
+    expect(await imported.json()).toMatchObject({ status: 'committed', inserted: 1 });
+    await b.page.goto(`${b.h.url}/other-providers/activities?q=E2E-PROMOTE`);
+    await b.page.getByRole('link', { name: 'ID-NCT-SSTC-E2E-PROMOTE' }).click();
+    await b.page.getByRole('button', { name: 'Promote to own program' }).click();
+    await b.page.getByRole('status').filter({ hasText: 'It is now an own program.' }).waitFor();
+    await b.page.getByRole('link', { name: 'open program E2E-PROMOTE' }).click();
+    await b.page.waitForURL(/\/programs\/\d+$/);
+    await b.page.getByRole('heading', { level: 1 }).filter({ hasText: 'Training on seaweed farming' }).waitFor();
     expect(b.errors).toEqual([]);
   }, 60_000);
 });
