@@ -106,7 +106,7 @@ export const otherProviders = {
       'Indonesia’s own programs and each other publisher’s imported activities in one recipient country, counted alike: an activity in its start year, budgets by the year their period starts, disbursements and expenditures by their date, split by the recipients’ shares.',
     choose: 'Choose the country and years',
     pick: 'Choose a recipient country to compare its providers.',
-    own: '{{name}} (own programs)',
+    own: 'Indonesia (own programs)',
     byYear: 'By year',
     chart: 'Budget by year and provider (USD)',
     activities: 'Activities',

@@ -105,7 +105,7 @@ export const otherProviders = {
       'Program Indonesia sendiri dan kegiatan impor setiap penerbit lain di satu negara penerima, dihitung dengan cara yang sama: kegiatan pada tahun mulainya, anggaran menurut tahun awal periodenya, pencairan dan pengeluaran menurut tanggalnya, dibagi menurut porsi negara penerima.',
     choose: 'Pilih negara dan tahun',
     pick: 'Pilih negara penerima untuk membandingkan penyedianya.',
-    own: '{{name}} (program sendiri)',
+    own: 'Indonesia (program sendiri)',
     byYear: 'Per tahun',
     chart: 'Anggaran per tahun dan penyedia (USD)',
     activities: 'Kegiatan',

@@ -35,7 +35,9 @@ export function ComparePage() {
       <OtherProvidersTabs />
       <form className="filters" role="search" aria-label={t('otherProviders.compare.choose')} onSubmit={(e) => e.preventDefault()}>
         <CountryFilter label={t('otherProviders.filters.country')} value={search.country} onChange={(country) => set({ country })} />
-        <YearRange from={fromYear} to={toYear} onChange={(r) => set({ fromYear: r.from, toYear: r.to })} />
+        <div className="wide">
+          <YearRange from={fromYear} to={toYear} onChange={(r) => set({ fromYear: r.from, toYear: r.to })} />
+        </div>
       </form>
       {!search.country ? (
         <EmptyState>{t('otherProviders.compare.pick')}</EmptyState>

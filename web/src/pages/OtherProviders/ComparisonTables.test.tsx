@@ -13,7 +13,7 @@ const comparison: ProviderComparison = {
   providers: [
     {
       publisherId: null,
-      publisher: 'Indonesia',
+      publisher: 'National Coordination Team for South-South and Triangular Cooperation',
       ref: null,
       own: true,
       years: [{ year: 2019, activities: 2, budgetUsd: 1500, spendUsd: 700 }],
@@ -69,6 +69,7 @@ describe('the comparison of providers', () => {
       .getAllByRole('columnheader')
       .filter((th) => th.getAttribute('scope') === 'colgroup');
     expect(groups.map((g) => g.textContent)).toEqual(['Indonesia (own programs)', 'Japan International Cooperation Agency (JP-8)']);
+    expect(groups[0]?.getAttribute('title')).toBe('National Coordination Team for South-South and Triangular Cooperation');
     const y2021 = within(byYear).getByRole('rowheader', { name: '2021' }).closest('tr');
     expect([...(y2021?.querySelectorAll('td') ?? [])].map((td) => td.textContent)).toEqual(['0', '0', '0', '3', '250,000', '120,001']);
     const sectors = screen.getByRole('table', { name: 'Sectors (activities)' });

@@ -15,15 +15,14 @@ import { sectorLabel } from './sector-label.js';
 
 type Provider = ProviderComparison['providers'][number];
 
-/** "Indonesia (own programs)" or "JICA (JP-8)". */
+/**
+ * "Indonesia (own programs)" or "JICA (JP-8)". The own group is named by the country, as the
+ * rest of the app does; the publisher's name the API gives (the reporting organisation) is the
+ * header's tooltip.
+ */
 export function useProviderName(): (p: Provider) => string {
   const { t } = useTranslation();
-  return (p) =>
-    p.own
-      ? t('otherProviders.compare.own', { name: p.publisher })
-      : p.ref && p.ref !== p.publisher
-        ? `${p.publisher} (${p.ref})`
-        : p.publisher;
+  return (p) => (p.own ? t('otherProviders.compare.own') : p.ref && p.ref !== p.publisher ? `${p.publisher} (${p.ref})` : p.publisher);
 }
 
 export function ComparisonTables({ c }: { c: ProviderComparison }) {
@@ -46,7 +45,7 @@ export function ComparisonTables({ c }: { c: ProviderComparison }) {
               <tr>
                 <td />
                 {c.providers.map((p) => (
-                  <th key={`${p.publisherId ?? 'own'}`} scope="colgroup" colSpan={3}>
+                  <th key={`${p.publisherId ?? 'own'}`} scope="colgroup" colSpan={3} title={p.publisher}>
                     {name(p)}
                   </th>
                 ))}

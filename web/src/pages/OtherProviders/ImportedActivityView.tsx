@@ -63,12 +63,16 @@ export function ImportedFields({ a }: { a: ImportedDetail }) {
           <Row label={t('otherProviders.columns.title')}>{title ?? t('otherProviders.untitled')}</Row>
           <Row label={t('otherProviders.activity.reportingOrg')}>{details.reportingOrg ? org(details.reportingOrg) : '—'}</Row>
           <Row label={t('otherProviders.activity.status')}>{f.code(activityStatuses, data.activityStatus)}</Row>
-          <Row label={t('otherProviders.activity.plannedDates')}>
-            {f.date(data.plannedStart)} – {f.date(data.plannedEnd)}
-          </Row>
-          <Row label={t('otherProviders.activity.actualDates')}>
-            {f.date(data.actualStart)} – {f.date(data.actualEnd)}
-          </Row>
+          {(data.plannedStart || data.plannedEnd) && (
+            <Row label={t('otherProviders.activity.plannedDates')}>
+              {f.date(data.plannedStart)} – {f.date(data.plannedEnd)}
+            </Row>
+          )}
+          {(data.actualStart || data.actualEnd) && (
+            <Row label={t('otherProviders.activity.actualDates')}>
+              {f.date(data.actualStart)} – {f.date(data.actualEnd)}
+            </Row>
+          )}
           <Row label={t('otherProviders.activity.recipients')}>
             {data.recipients.length === 0
               ? '—'

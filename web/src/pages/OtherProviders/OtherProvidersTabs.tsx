@@ -6,13 +6,13 @@ export function OtherProvidersTabs() {
   const { t } = useTranslation();
   return (
     <nav className="tabs" aria-label={t('otherProviders.nav')}>
-      <Link to="/other-providers" activeOptions={{ exact: true, includeSearch: false }}>
+      <Link className="tab" to="/other-providers" activeOptions={{ exact: true, includeSearch: false }}>
         {t('otherProviders.tabs.datasets')}
       </Link>
-      <Link to="/other-providers/activities" activeOptions={{ includeSearch: false }}>
+      <Link className="tab" to="/other-providers/activities" activeOptions={{ includeSearch: false }}>
         {t('otherProviders.tabs.activities')}
       </Link>
-      <Link to="/other-providers/compare" activeOptions={{ includeSearch: false }}>
+      <Link className="tab" to="/other-providers/compare" activeOptions={{ includeSearch: false }}>
         {t('otherProviders.tabs.compare')}
       </Link>
     </nav>
