@@ -8,6 +8,7 @@ import { createRouter } from '@tanstack/react-router';
 import { accountRoutes } from './routes/account.js';
 import { alumniRoutes } from './routes/alumni.js';
 import { offerRoutes } from './routes/offers.js';
+import { otherProviderRoutes } from './routes/other-providers.js';
 import { partnershipRoutes } from './routes/partnerships.js';
 import { programRoutes } from './routes/programs.js';
 import { reportRoutes } from './routes/reports.js';
@@ -24,6 +25,7 @@ const routeTree = rootRoute.addChildren([
   ...programRoutes,
   ...reportRoutes,
   ...iatiRoutes,
+  ...otherProviderRoutes,
 ]);
 
 export function makeRouter(queryClient: QueryClient) {

@@ -150,6 +150,7 @@ export function useImport() {
       dryRun,
       mapping,
       sheet,
+      allOrNothing,
     }: {
       kind: ImportKind;
       file: File;
@@ -158,6 +159,8 @@ export function useImport() {
       mapping?: Readonly<Record<string, string | null>>;
       /** An XLSX workbook's sheet (its first by default). */
       sheet?: string;
+      /** IATI: write nothing when an activity is refused (by default the others are imported). */
+      allOrNothing?: boolean;
     }): Promise<ImportReport> => {
       let response: Response;
       // The reasons of the problems come in the language shown.
@@ -166,6 +169,7 @@ export function useImport() {
         ...(dryRun ? { dryRun: 'true' } : {}),
         ...(mapping ? { mapping: JSON.stringify(mapping) } : {}),
         ...(sheet ? { sheet } : {}),
+        ...(allOrNothing ? { allOrNothing: 'true' } : {}),
       });
       try {
         response = await fetch(`/api/v1/imports/${kind}?${query}`, {

@@ -8,6 +8,7 @@ import { canRequests } from '../auth/request-rules.js';
 import { canAlumni } from '../auth/alumni-rules.js';
 import { canOffers } from '../auth/offer-rules.js';
 import { canSeeIatiChecks } from '../auth/iati-rules.js';
+import { canOtherProviders } from '../auth/other-provider-rules.js';
 import { useFormat } from '../format.js';
 import { setLanguage, type Lang } from '../i18n/index.js';
 import { PageTitleContext, useDocumentTitle } from './usePageTitle.js';
@@ -147,6 +148,7 @@ export function Layout() {
             <Link to="/partners" activeOptions={{ includeSearch: false }}>
               {t('partnerships.nav')}
             </Link>
+            {canOtherProviders.see(user) && <Link to="/other-providers">{t('otherProviders.nav')}</Link>}
             {canAlumni.see(user) && <Link to="/alumni">{t('alumni.nav')}</Link>}
             {canAlumni.surveyAdmin(user) && <Link to="/surveys">{t('alumni.surveys.nav')}</Link>}
             {can.manageUsers(user) && <Link to="/admin/users">{t('app.nav.users')}</Link>}

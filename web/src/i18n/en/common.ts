@@ -66,6 +66,10 @@ export const app = {
     newRequest: 'New request',
     editRequest: 'Edit request',
     request: 'Request',
+    otherProviders: 'Other providers',
+    importedActivities: 'Activities of other providers',
+    importedActivity: 'Activity of another provider',
+    providerComparison: 'Providers by recipient country',
   },
   footer: 'Figures are computed from the records. Values marked illustrative are demo values not given by a source.',
 };
@@ -151,6 +155,9 @@ export const errors = {
   'request.invalid': 'Some fields are not valid: see the messages next to them.',
   'request.too_large': 'The file or text is too large.',
   'import.rejected': 'The file has errors: nothing was imported.',
+  'other_providers.forbidden': 'Only the coordination team deletes other providers’ datasets or promotes their activities.',
+  'other_providers.dataset_not_found': 'This dataset no longer exists.',
+  'other_providers.activity_not_found': 'This imported activity no longer exists (its dataset may have been deleted).',
   internal: 'An unexpected error occurred on the server.',
 };
 

@@ -12,6 +12,7 @@ import { participants } from './participants.js';
 import { importMapping } from './import-mapping.js';
 import { iati } from './iati.js';
 import { iatiChecks } from './iati-checks.js';
+import { otherProviders } from './other-providers.js';
 
 export const en = {
   app,
@@ -46,4 +47,5 @@ export const en = {
   iati,
   iatiChecks,
   codes,
+  otherProviders,
 };

@@ -3,7 +3,7 @@ export const money = {
   nav: 'Money',
   title: 'Money',
   intro:
-    'Budgets against spending in US dollars and rupiah, converted at the exchange rate of each amount’s date; amounts in a currency without a rate are listed, never dropped. Programs with no money recorded get an estimated in-kind value from unit costs, always shown apart from spending.',
+    'CSV files in UTF-8, comma or semicolon separated, or Excel workbooks (.xlsx) for programs and participants: the file is checked first, nothing is written until you confirm, and a spreadsheet with any error is not imported at all. An IATI file of another publisher becomes other providers’ data, kept apart from Indonesia’s programs.',
   downloadTossd: 'TOSSD/CRS CSV {{year}}',
   filters: 'Money filters',
   yearFrom: 'From year',
@@ -86,9 +86,9 @@ export const imports = {
   intro:
     'CSV files in UTF-8, comma or semicolon separated, or Excel workbooks (.xlsx) for programs and participants. The file is checked first; nothing is written until you confirm, and a file with any error is not imported at all.',
   kind: 'What the file holds',
-  kinds: { activities: 'Programs', participants: 'Participants', rates: 'Exchange rates', iati: 'IATI activity file (XML)' },
+  kinds: { activities: 'Programs', participants: 'Participants', rates: 'Exchange rates', iati: 'IATI file of another publisher (XML)' },
   iatiFormat:
-    'An IATI activity file, version 2.01 to 2.03, as published on the IATI Registry. Programs are found again by their IATI identifier: a re-import updates what changed.',
+    'An IATI activity file of another publisher, version 1.01 to 2.03, as published on the IATI Registry. Its activities become other providers’ data (see “Other providers”), never programs: an activity that breaks an IATI rule is kept as published with a warning naming the rule, and one Mitra cannot represent is refused without stopping the others. Activities are found again by their IATI identifier: a re-import updates what changed.',
   file: 'CSV file',
   xmlFile: 'IATI XML file',
   check: 'Check the file',
@@ -117,4 +117,20 @@ export const imports = {
   done: 'Imported: {{inserted}} new, {{updated}} updated (batch {{batch}}).',
   warnings: 'Warnings',
   more: '… and {{count}} more',
+  iati: {
+    allOrNothing: 'All or nothing: import nothing if any activity is refused',
+    confirm_one: 'Import {{count}} activity as other providers’ data',
+    confirm_other: 'Import {{count}} activities as other providers’ data',
+    summary_one:
+      '{{rows}} activity: {{inserted}} new, {{updated}} updated, {{unchanged}} unchanged — kept as other providers’ data, not as programs.',
+    summary_other:
+      '{{rows}} activities: {{inserted}} new, {{updated}} updated, {{unchanged}} unchanged — kept as other providers’ data, not as programs.',
+    refused_one: '{{n}} activity cannot be represented and is refused (listed below); the others are imported.',
+    refused_other: '{{n}} activities cannot be represented and are refused (listed below); the others are imported.',
+    warningsNote: 'These activities break an IATI rule: they are imported as published, each with its warning.',
+    warningsTable: 'Warnings by activity, with the IATI rule',
+    rule: 'IATI rule',
+    done: 'Imported as other providers’ data: {{inserted}} new, {{updated}} updated, {{unchanged}} unchanged (batch {{batch}}).',
+    see: 'See the datasets',
+  },
 };

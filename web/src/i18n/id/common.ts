@@ -66,6 +66,10 @@ export const app: typeof en.app = {
     newRequest: 'Permintaan baru',
     editRequest: 'Ubah permintaan',
     request: 'Permintaan',
+    otherProviders: 'Penyedia lain',
+    importedActivities: 'Kegiatan penyedia lain',
+    importedActivity: 'Kegiatan penyedia lain',
+    providerComparison: 'Penyedia per negara penerima',
   },
   footer: 'Angka dihitung dari data yang tercatat. Nilai bertanda ilustratif adalah nilai contoh yang tidak berasal dari sumber.',
 };
@@ -150,6 +154,9 @@ export const errors: typeof en.errors = {
   'request.invalid': 'Beberapa isian tidak valid: lihat pesan di sampingnya.',
   'request.too_large': 'Berkas atau teks terlalu besar.',
   'import.rejected': 'Berkas mengandung kesalahan: tidak ada yang diimpor.',
+  'other_providers.forbidden': 'Hanya tim koordinasi yang menghapus dataset penyedia lain atau mempromosikan kegiatannya.',
+  'other_providers.dataset_not_found': 'Dataset ini sudah tidak ada.',
+  'other_providers.activity_not_found': 'Kegiatan impor ini sudah tidak ada (datasetnya mungkin telah dihapus).',
   internal: 'Terjadi kesalahan tak terduga di server.',
 };
 

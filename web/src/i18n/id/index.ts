@@ -12,6 +12,7 @@ import { participants } from './participants.js';
 import { importMapping } from './import-mapping.js';
 import { iati } from './iati.js';
 import { iatiChecks } from './iati-checks.js';
+import { otherProviders } from './other-providers.js';
 
 /** Katalog bahasa Indonesia, satu modul per bidang. */
 export const id: typeof en = {
@@ -47,4 +48,5 @@ export const id: typeof en = {
   iati,
   iatiChecks,
   codes,
+  otherProviders,
 };

@@ -5,7 +5,7 @@ export const money: typeof en.money = {
   nav: 'Keuangan',
   title: 'Keuangan',
   intro:
-    'Anggaran dibandingkan dengan belanja dalam dolar AS dan rupiah, dikonversi dengan kurs pada tanggal setiap jumlah; jumlah dalam mata uang tanpa kurs dicantumkan, tidak pernah dibuang. Program tanpa catatan uang mendapat nilai natura perkiraan dari biaya satuan, selalu ditampilkan terpisah dari belanja.',
+    'Berkas CSV dalam UTF-8, dipisahkan koma atau titik koma, atau buku kerja Excel (.xlsx) untuk program dan peserta: berkas diperiksa terlebih dahulu, tidak ada yang ditulis sebelum Anda mengonfirmasi, dan lembar kerja yang mengandung kesalahan tidak diimpor sama sekali. Berkas IATI penerbit lain menjadi data penyedia lain, disimpan terpisah dari program Indonesia.',
   downloadTossd: 'CSV TOSSD/CRS {{year}}',
   filters: 'Filter keuangan',
   yearFrom: 'Dari tahun',
@@ -89,9 +89,9 @@ export const imports: typeof en.imports = {
   intro:
     'Berkas CSV dalam UTF-8, dipisahkan koma atau titik koma, atau buku kerja Excel (.xlsx) untuk program dan peserta. Berkas diperiksa terlebih dahulu; tidak ada yang ditulis sebelum Anda mengonfirmasi, dan berkas yang mengandung kesalahan tidak diimpor sama sekali.',
   kind: 'Isi berkas',
-  kinds: { activities: 'Program', participants: 'Peserta', rates: 'Kurs', iati: 'Berkas aktivitas IATI (XML)' },
+  kinds: { activities: 'Program', participants: 'Peserta', rates: 'Kurs', iati: 'Berkas IATI penerbit lain (XML)' },
   iatiFormat:
-    'Berkas aktivitas IATI versi 2.01 sampai 2.03, seperti yang diterbitkan di IATI Registry. Program dikenali kembali dari pengenal IATI-nya: impor ulang memperbarui yang berubah.',
+    'Berkas aktivitas IATI penerbit lain, versi 1.01 sampai 2.03, seperti yang diterbitkan di IATI Registry. Kegiatannya menjadi data penyedia lain (lihat “Penyedia lain”), tidak pernah menjadi program: kegiatan yang melanggar aturan IATI disimpan sebagaimana diterbitkan dengan peringatan yang menyebut aturannya, dan kegiatan yang tidak dapat direpresentasikan Mitra ditolak tanpa menghentikan yang lain. Kegiatan dikenali kembali dari pengenal IATI-nya: impor ulang memperbarui yang berubah.',
   file: 'Berkas CSV',
   xmlFile: 'Berkas XML IATI',
   check: 'Periksa berkas',
@@ -120,4 +120,20 @@ export const imports: typeof en.imports = {
   done: 'Diimpor: {{inserted}} baru, {{updated}} diperbarui (batch {{batch}}).',
   warnings: 'Peringatan',
   more: '… dan {{count}} lainnya',
+  iati: {
+    allOrNothing: 'Semua atau tidak sama sekali: jangan impor apa pun bila ada kegiatan yang ditolak',
+    confirm_one: 'Impor {{count}} kegiatan sebagai data penyedia lain',
+    confirm_other: 'Impor {{count}} kegiatan sebagai data penyedia lain',
+    summary_one:
+      '{{rows}} kegiatan: {{inserted}} baru, {{updated}} diperbarui, {{unchanged}} tidak berubah — disimpan sebagai data penyedia lain, bukan program.',
+    summary_other:
+      '{{rows}} kegiatan: {{inserted}} baru, {{updated}} diperbarui, {{unchanged}} tidak berubah — disimpan sebagai data penyedia lain, bukan program.',
+    refused_one: '{{n}} kegiatan tidak dapat direpresentasikan dan ditolak (tercantum di bawah); yang lain diimpor.',
+    refused_other: '{{n}} kegiatan tidak dapat direpresentasikan dan ditolak (tercantum di bawah); yang lain diimpor.',
+    warningsNote: 'Kegiatan ini melanggar aturan IATI: diimpor sebagaimana diterbitkan, masing-masing dengan peringatannya.',
+    warningsTable: 'Peringatan per kegiatan, dengan aturan IATI',
+    rule: 'Aturan IATI',
+    done: 'Diimpor sebagai data penyedia lain: {{inserted}} baru, {{updated}} diperbarui, {{unchanged}} tidak berubah (batch {{batch}}).',
+    see: 'Lihat datasetnya',
+  },
 };

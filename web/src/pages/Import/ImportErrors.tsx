@@ -51,8 +51,18 @@ export function ImportErrors({ report }: { report: ImportReport }) {
   return (
     <>
       <p className="problem" role="alert">
-        {t('import.errorsTitle', { count: report.errorCount, n: f.number(report.errorCount) })}{' '}
-        {t(iati ? 'import.activitiesAffected' : 'import.rowsAffected', { count: report.rejectedRows, n: f.number(report.rejectedRows) })}
+        {iati && report.status !== 'rejected' ? (
+          // Refused IATI activities never stop the others (issue 22): only allOrNothing rejects the file.
+          t('import.iati.refused', { count: report.rejectedRows, n: f.number(report.rejectedRows) })
+        ) : (
+          <>
+            {t('import.errorsTitle', { count: report.errorCount, n: f.number(report.errorCount) })}{' '}
+            {t(iati ? 'import.activitiesAffected' : 'import.rowsAffected', {
+              count: report.rejectedRows,
+              n: f.number(report.rejectedRows),
+            })}
+          </>
+        )}
       </p>
       <div className="actions">
         <button

@@ -1,4 +1,9 @@
-/** Upload a CSV or IATI file: a dry run first shows every bad row; only a clean file can be imported. */
+/**
+ * Upload a CSV or IATI file: a dry run first shows every bad row; only a clean spreadsheet can be
+ * imported. Another publisher's IATI file becomes other providers' data (issue 22): an activity
+ * that breaks an IATI rule is kept with its warning, one Mitra cannot represent is refused alone
+ * (unless "all or nothing" is chosen).
+ */
 import { useNavigate, useSearch } from '@tanstack/react-router';
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -13,6 +18,7 @@ import { choosesAgency } from './AgencySelect.js';
 import { SavedMappings } from './SavedMappings.js';
 import { useFormat } from '../../format.js';
 import { ImportErrors } from './ImportErrors.js';
+import { IatiDone, IatiWarnings } from './IatiWarnings.js';
 import { ACTIVITY_COLUMNS, PARTICIPANT_COLUMNS, RATE_COLUMNS } from '../../../../src/domain/import/csv-columns.js';
 
 const COLUMNS = { activities: ACTIVITY_COLUMNS, participants: PARTICIPANT_COLUMNS, rates: RATE_COLUMNS } as const;
@@ -35,6 +41,7 @@ export function ImportPage() {
   const upload = useImport();
   const mappable = kind === 'activities' || kind === 'participants';
   const [mapping, setMapping] = useState<MappingChoice | null>(null);
+  const [allOrNothing, setAllOrNothing] = useState(false);
   const saveMapping = useSaveImportMapping();
   const names = useOrgNames();
   // The agency whose mappings are preselected, saved and listed: the coordination team chooses it.
@@ -55,6 +62,7 @@ export function ImportPage() {
         dryRun,
         ...(mappable && mapping ? { mapping: mapping.mapping } : {}),
         ...(mappable && mapping?.sheet ? { sheet: mapping.sheet } : {}),
+        ...(kind === 'iati' && allOrNothing ? { allOrNothing } : {}),
       },
       {
         onSuccess: (report) => {
@@ -115,6 +123,19 @@ export function ImportPage() {
             }}
           />
         </label>
+        {kind === 'iati' && (
+          <label className="check">
+            <input
+              type="checkbox"
+              checked={allOrNothing}
+              onChange={(e) => {
+                setAllOrNothing(e.target.checked);
+                setChecked(null);
+              }}
+            />{' '}
+            {t('import.iati.allOrNothing')}
+          </label>
+        )}
         {mappable && file && (
           <ColumnMapping
             key={`${kind}:${file.name}:${file.lastModified}`}
@@ -131,7 +152,9 @@ export function ImportPage() {
           </button>
           {checked && checked.status === 'dry_run' && (
             <button type="button" disabled={upload.isPending} onClick={() => run(false)}>
-              {upload.isPending ? t('import.importing') : t('import.confirm', { count: checked.rows })}
+              {upload.isPending
+                ? t('import.importing')
+                : t(kind === 'iati' ? 'import.iati.confirm' : 'import.confirm', { count: checked.rows - checked.rejectedRows })}
             </button>
           )}
         </div>
@@ -147,7 +170,8 @@ export function ImportPage() {
           {chooser ? t('importMapping.savedFor', { agency: names.name(saveMapping.data.org) }) : t('importMapping.saved')}
         </p>
       )}
-      {done && (
+      {done && done.kind === 'iati' && <IatiDone report={done} />}
+      {done && done.kind !== 'iati' && (
         <p className="success" role="status">
           {t('import.done', { inserted: f.number(done.inserted), updated: f.number(done.updated), batch: done.batchId })}
         </p>
@@ -164,11 +188,26 @@ function ReportView({ report }: { report: ImportReport }) {
   return (
     <section className="card" aria-live="polite">
       <h2>{report.source}</h2>
-      <p>{t('import.summary', { rows: f.number(report.rows), inserted: f.number(report.inserted), updated: f.number(report.updated) })}</p>
+      {report.kind === 'iati' ? (
+        <p>
+          {t('import.iati.summary', {
+            count: report.rows,
+            rows: f.number(report.rows),
+            inserted: f.number(report.inserted),
+            updated: f.number(report.updated),
+            unchanged: f.number(report.unchanged),
+          })}
+        </p>
+      ) : (
+        <p>
+          {t('import.summary', { rows: f.number(report.rows), inserted: f.number(report.inserted), updated: f.number(report.updated) })}
+        </p>
+      )}
       {report.createdOrganisations.length > 0 && (
         <p>{t('import.wouldCreate', { list: report.createdOrganisations.map((o) => o.name).join(', ') })}</p>
       )}
-      {report.warnings.length > 0 && (
+      {report.kind === 'iati' && <IatiWarnings report={report} />}
+      {report.kind !== 'iati' && report.warnings.length > 0 && (
         <>
           <h3>{t('import.warnings')}</h3>
           <ul>

@@ -3,6 +3,8 @@ import { Link, useParams } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { flagshipAreas, modalities, sscRoles } from '../../../../src/domain/codes.js';
 import { useCountryProfile, type CountryProfileData } from '../../api/analytics-queries.js';
+import { canOtherProviders } from '../../auth/other-provider-rules.js';
+import { useSession } from '../../auth/session.js';
 import { BarChart } from '../../components/Charts.js';
 import { DataTable } from '../../components/DataTable.js';
 import { EmptyState, QueryState } from '../../components/Status.js';
@@ -20,6 +22,7 @@ export function CountryPage() {
 function Profile({ p }: { p: CountryProfileData }) {
   const { t } = useTranslation();
   const f = useFormat();
+  const { user } = useSession();
   const sexes = ['F', 'M', 'X', 'notRecorded'] as const;
   const years = [...p.years].filter((y) => y.year !== null).reverse();
   return (
@@ -28,6 +31,13 @@ function Profile({ p }: { p: CountryProfileData }) {
         <h1>
           {f.name(p.country)} <span className="muted">({p.country.iso3})</span>
         </h1>
+        {canOtherProviders.see(user) && (
+          <div className="actions">
+            <Link className="button secondary" to="/other-providers/compare" search={{ country: p.country.iso2 }}>
+              {t('otherProviders.compareLink')}
+            </Link>
+          </div>
+        )}
       </div>
       <p className="muted">
         {t('country.title')} · {t('country.region')}: {p.country.region ? t(`codes.regions.${p.country.region}`) : '—'}
