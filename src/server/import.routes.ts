@@ -30,6 +30,10 @@ import { makeProblem, PROBLEM_CONTENT_TYPE, problemSchema, sendProblem } from '.
 const TAG = ['Imports'];
 const IMPORTERS = { activities: importPrograms, participants: importParticipants, rates: importExchangeRates } as const;
 
+const WARNING_CODES_DESCRIPTION =
+  'stable code of the warning: unknown_column, unknown_iati_code, more_unknown_codes, iati_version, iati_upgraded, iati_no_version, ' +
+  'iati_rule_summary, iati_activity_warning, more_activity_warnings, iati_not_provider_prefix';
+
 export const importReportSchema = z
   .object({
     batchId: z.number().int(),
@@ -60,9 +64,7 @@ export const importReportSchema = z
     warningDetails: z
       .array(
         z.object({
-          code: z
-            .string()
-            .meta({ description: 'stable code of the warning (unknown_column, unknown_iati_code, more_unknown_codes, iati_version, iati_upgraded, iati_no_version)' }),
+          code: z.string().meta({ description: WARNING_CODES_DESCRIPTION }),
           params: z.record(z.string(), z.union([z.string(), z.number()])),
           message: z.string().meta({ description: "the warning, in the request's language" }),
         }),

@@ -15001,7 +15001,7 @@ export type components = {
             warnings: string[];
             /** @description the warnings with their codes and params, in the order of warnings */
             warningDetails: {
-                /** @description stable code of the warning (unknown_column, unknown_iati_code, more_unknown_codes, iati_version, iati_upgraded, iati_no_version) */
+                /** @description stable code of the warning: unknown_column, unknown_iati_code, more_unknown_codes, iati_version, iati_upgraded, iati_no_version, iati_rule_summary, iati_activity_warning, more_activity_warnings, iati_not_provider_prefix */
                 code: string;
                 params: {
                     [key: string]: string | number;
@@ -16429,7 +16429,7 @@ export type components = {
             warnings: string[];
             /** @description the warnings with their codes and params, in the order of warnings */
             warningDetails: {
-                /** @description stable code of the warning (unknown_column, unknown_iati_code, more_unknown_codes, iati_version, iati_upgraded, iati_no_version) */
+                /** @description stable code of the warning: unknown_column, unknown_iati_code, more_unknown_codes, iati_version, iati_upgraded, iati_no_version, iati_rule_summary, iati_activity_warning, more_activity_warnings, iati_not_provider_prefix */
                 code: string;
                 params: {
                     [key: string]: string | number;
