@@ -23,8 +23,18 @@ describeCliOnEachEngine(
       expect(run.out).toContain('"format": "IATI-XML"');
       expect(run.out).toContain('"key": "filetype"');
       expect(readdirSync(parent)).toEqual([]);
+      // The IATI Standard's checks of what would be published: no demo program records a sector (rule 6.2.2).
+      expect(run.out).toMatch(/IATI checks \(the IATI Standard's rulesets and codelists\): (\d+) of \1 activities with errors/);
+      expect(run.out).toContain('error 6.2.2 ×');
       const asJson = await mitra(['iati', 'publish', '--dry-run', '--json', '--max-file-mb', '0.02']);
-      const plan = JSON.parse(asJson.out) as { datasets: Array<{ name: string; bytes: number; activityCount: number; url: string }> };
+      const plan = JSON.parse(asJson.out) as {
+        datasets: Array<{ name: string; bytes: number; activityCount: number; url: string }>;
+        checks: { activities: number; withErrors: number; rules: Array<{ ruleId: string; activities: number }>; organisation: unknown[] };
+      };
+      const activityCount = plan.datasets.reduce((n, d) => n + (d.activityCount ?? 0), 0);
+      expect(plan.checks).toMatchObject({ activities: activityCount, withErrors: activityCount });
+      expect(plan.checks.rules).toContainEqual(expect.objectContaining({ ruleId: '6.2.2', activities: activityCount }));
+      expect(Array.isArray(plan.checks.organisation)).toBe(true);
       expect(plan.datasets.length).toBeGreaterThan(1);
       // The activity files by year, and the organisation file.
       expect(plan.datasets.at(-1)).toMatchObject({ name: 'nct-sstc-org', activityCount: null });

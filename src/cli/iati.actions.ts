@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import { registryPackage, type Manifest } from '../domain/iati/publication.js';
-import { planPublication, type PublicationPlan } from '../io/iati-publication.js';
+import { planPublication, type PublicationChecks, type PublicationPlan } from '../io/iati-publication.js';
 import { datasetUrl, writePublication } from '../io/iati-publish-dir.js';
 import { registerManifest, RegistryError, type RegistryOutcome } from '../io/iati-registry.js';
 import { undatedNote } from '../io/iati-write.js';
@@ -50,6 +50,21 @@ function dryRunReport(app: AppContext, plan: PublicationPlan) {
   });
 }
 
+/** What the IATI Standard's checks say of the files: counts, the most frequent rules, the organisation file. */
+function checksLines(checks: PublicationChecks): string[] {
+  const org = checks.organisation;
+  const orgErrors = org.filter((f) => f.severity === 'error').length;
+  const lines = [
+    `IATI checks (the IATI Standard's rulesets and codelists): ${checks.withErrors} of ${checks.activities} activities with errors, ` +
+      `${checks.withWarnings} with warnings; the organisation file: ${orgErrors} error(s), ${org.length - orgErrors} other finding(s)`,
+  ];
+  for (const r of checks.rules.slice(0, 5)) lines.push(`  ${r.severity} ${r.ruleId} × ${r.activities}: ${r.message}`);
+  for (const f of org) lines.push(`  organisation file: ${f.severity} ${f.ruleId} (${f.field}): ${f.message}`);
+  if (checks.withErrors + checks.withWarnings > 0)
+    lines.push('  each program with the field to fix: mitra iati check (or its page in the web app)');
+  return lines;
+}
+
 function printDatasets(
   ctx: CliContext,
   rows: ReadonlyArray<{ name: string; fileName: string; activityCount: number | null; bytes: number; lastUpdated: string }>,
@@ -90,7 +105,8 @@ export async function publishIati(ctx: CliContext, flags: Flags): Promise<void> 
     ];
     if (opts.dryRun) {
       const datasets = dryRunReport(app, plan);
-      if (opts.json) ctx.io.out(json({ dryRun: true, publisher: plan.publisher, maxFileMb, registryUrl, datasets, warnings }));
+      if (opts.json)
+        ctx.io.out(json({ dryRun: true, publisher: plan.publisher, maxFileMb, registryUrl, datasets, warnings, checks: plan.checks }));
       else {
         ctx.io.out(
           `dry run: would publish ${datasets.length} dataset(s) of ${plan.publisher.registryName} (at most ${maxFileMb} MB a file); nothing written`,
@@ -98,6 +114,7 @@ export async function publishIati(ctx: CliContext, flags: Flags): Promise<void> 
         printDatasets(ctx, datasets);
         ctx.io.out(`IATI Registry metadata${registryUrl ? ` (for ${registryUrl})` : ' (no Registry configured)'}:`);
         ctx.io.out(json(datasets.map((d) => d.registry)));
+        for (const line of checksLines(plan.checks)) ctx.io.out(line);
       }
       for (const w of warnings) ctx.io.err(`warning: ${w}`);
       return;
@@ -114,7 +131,7 @@ export async function publishIati(ctx: CliContext, flags: Flags): Promise<void> 
         registryFailure = error;
       }
     }
-    report(ctx, opts.json === true, written, registered, registryUrl);
+    report(ctx, opts.json === true, written, registered, registryUrl, plan.checks);
     for (const w of warnings) ctx.io.err(`warning: ${w}`);
     if (registryFailure) {
       ctx.io.err(`error: ${registryFailure.message}`);
@@ -129,10 +146,13 @@ function report(
   written: { manifest: Manifest; changed: boolean; dir: string },
   registered: readonly RegistryOutcome[],
   registryUrl: string | null | undefined,
+  checks: PublicationChecks,
 ) {
   const { manifest, changed, dir } = written;
   if (asJson) {
-    ctx.io.out(json({ dryRun: false, dir, changed, manifest, registry: registryUrl ? { url: registryUrl, datasets: registered } : null }));
+    ctx.io.out(
+      json({ dryRun: false, dir, changed, manifest, registry: registryUrl ? { url: registryUrl, datasets: registered } : null, checks }),
+    );
     return;
   }
   ctx.io.out(
@@ -141,4 +161,5 @@ function report(
   );
   printDatasets(ctx, manifest.datasets);
   for (const r of registered) ctx.io.out(`IATI Registry: ${r.action} ${r.dataset}`);
+  for (const line of checksLines(checks)) ctx.io.out(line);
 }

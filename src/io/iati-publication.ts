@@ -8,11 +8,13 @@
  */
 import { datasetName, splitActivities, type DatasetKind, type RegistryPublisher } from '../domain/iati/publication.js';
 import { ANONYMOUS } from '../domain/access/actor.js';
+import { checkIatiNode, type IatiFinding } from '../domain/iati/rulesets/evaluate.js';
 import { actingAs } from '../services/deps.js';
 import type { IatiExportDeps, IatiPublisher } from '../services/iati-export.js';
 import { iatiOrganisationFile, type IatiOrganisationDeps } from '../services/iati-organisation.js';
 import { publicActivities } from '../services/iati-publish.js';
 import { iatiOrganisationDocument } from './iati-write.js';
+import type { XmlNode } from '../domain/iati/xml-node.js';
 import { escapeXmlAttr, xmlOf } from './xml-write.js';
 
 /** One file to publish. The organisation file (`<publisher>-org`) is one more entry of this kind. */
@@ -37,6 +39,48 @@ export interface PublicationPlan {
   readonly undated: readonly string[];
   /** Files over the limit because one activity alone is bigger (an activity is never cut). */
   readonly oversized: readonly string[];
+  /** The IATI Standard's ruleset and codelist checks of what is published (domain/iati/rulesets). */
+  readonly checks: PublicationChecks;
+}
+
+/** What the checks found in the files to publish: counts, the most frequent rules, the organisation file's findings. */
+export interface PublicationChecks {
+  readonly activities: number;
+  readonly withErrors: number;
+  readonly withWarnings: number;
+  /** Rules broken, the most frequent first: how many activities break each. */
+  readonly rules: readonly {
+    readonly ruleId: string;
+    readonly severity: IatiFinding['severity'];
+    readonly message: string;
+    readonly activities: number;
+  }[];
+  readonly organisation: readonly IatiFinding[];
+}
+
+/** Counts the findings of the activities checked before publishing. */
+class ChecksTally {
+  activities = 0;
+  withErrors = 0;
+  withWarnings = 0;
+  private readonly rules = new Map<string, { ruleId: string; severity: IatiFinding['severity']; message: string; activities: number }>();
+
+  add(findings: readonly IatiFinding[]): void {
+    this.activities++;
+    if (findings.some((f) => f.severity === 'error')) this.withErrors++;
+    if (findings.some((f) => f.severity === 'warning')) this.withWarnings++;
+    for (const ruleId of new Set(findings.map((f) => f.ruleId))) {
+      const f = findings.find((x) => x.ruleId === ruleId)!;
+      const entry = this.rules.get(ruleId) ?? { ruleId, severity: f.severity, message: f.message, activities: 0 };
+      entry.activities++;
+      this.rules.set(ruleId, entry);
+    }
+  }
+
+  result(organisation: readonly IatiFinding[]): PublicationChecks {
+    const rules = [...this.rules.values()].sort((a, b) => b.activities - a.activities || (a.ruleId < b.ruleId ? -1 : 1));
+    return { activities: this.activities, withErrors: this.withErrors, withWarnings: this.withWarnings, rules, organisation };
+  }
 }
 
 export interface PublicationOptions {
@@ -79,8 +123,12 @@ export async function planPublication(deps: PublicationDeps, options: Publicatio
   const { publisher, registryName, maxBytes } = options;
   const undated: string[] = [];
   const measured: Measured[] = [];
+  // What the IATI Validator would say of the files, checked as they are measured.
+  const now = deps.clock.nowIso();
+  const tally = new ChecksTally();
   for await (const page of publicActivities(deps, publisher, { undated }))
-    for (const a of page)
+    for (const a of page) {
+      tally.add(checkIatiNode(a.node, now));
       measured.push({
         id: a.id,
         identifier: a.identifier,
@@ -89,6 +137,7 @@ export async function planPublication(deps: PublicationDeps, options: Publicatio
         bytes: utf8Bytes(xmlOf(a.node, 1)),
         country: a.countries.length === 1 ? a.countries[0]! : null,
       });
+    }
   // By year, then identifier: the same data always gives the same files.
   measured.sort((a, b) => a.year - b.year || (a.identifier < b.identifier ? -1 : a.identifier > b.identifier ? 1 : 0));
   // A file's header holds its newest change: the longest timestamp bounds every header.
@@ -119,12 +168,14 @@ export async function planPublication(deps: PublicationDeps, options: Publicatio
       document: () => activityDocument(deps, publisher, dataset, items, lastUpdated),
     });
   }
-  datasets.push(await organisationDataset(deps, options, measured));
+  const organisation = await organisationDataset(deps, options, measured);
+  datasets.push(organisation.plan);
   return {
     publisher: { ref: publisher.ref, registryName, nameEn: publisher.nameEn, nameId: publisher.nameId },
     datasets,
     undated,
     oversized,
+    checks: tally.result(checkIatiNode(organisation.node, now)),
   };
 }
 
@@ -160,7 +211,7 @@ async function organisationDataset(
   deps: PublicationDeps,
   options: PublicationOptions,
   measured: readonly Measured[],
-): Promise<DatasetPlan> {
+): Promise<{ plan: DatasetPlan; node: XmlNode }> {
   const lastUpdated = measured.reduce((max, a) => (a.updatedAt > max ? a.updatedAt : max), '') || '1970-01-01T00:00:00.000Z';
   const file = await iatiOrganisationFile(actingAs(deps, ANONYMOUS), {
     publisher: options.publisher,
@@ -169,7 +220,7 @@ async function organisationDataset(
   });
   const text = iatiOrganisationDocument(file);
   const name = datasetName(options.registryName, 'org');
-  return {
+  const plan: DatasetPlan = {
     name,
     title: `${options.publisher.nameEn}: IATI organisation file`,
     kind: 'organisation',
@@ -180,4 +231,5 @@ async function organisationDataset(
     expectedBytes: utf8Bytes(text),
     document: () => Promise.resolve(text),
   };
+  return { plan, node: file.organisation };
 }

@@ -22,6 +22,7 @@ const plan = (...datasets: DatasetPlan[]): PublicationPlan => ({
   datasets,
   undated: [],
   oversized: [],
+  checks: { activities: 0, withErrors: 0, withWarnings: 0, rules: [], organisation: [] },
 });
 
 async function* chunks(...parts: string[]) {

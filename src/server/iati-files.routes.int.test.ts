@@ -29,6 +29,7 @@ const plan = (datasets: DatasetPlan[]): PublicationPlan => ({
   datasets,
   undated: [],
   oversized: [],
+  checks: { activities: 0, withErrors: 0, withWarnings: 0, rules: [], organisation: [] },
 });
 
 describe('the published IATI files at /iati/', () => {
