@@ -48,7 +48,7 @@ export interface PublicationChecks {
   readonly activities: number;
   readonly withErrors: number;
   readonly withWarnings: number;
-  /** Rules broken, the most frequent first: how many activities break each. */
+  /** Rules broken, errors first, then the most frequent: how many activities break each. */
   readonly rules: readonly {
     readonly ruleId: string;
     readonly severity: IatiFinding['severity'];
@@ -78,7 +78,11 @@ class ChecksTally {
   }
 
   result(organisation: readonly IatiFinding[]): PublicationChecks {
-    const rules = [...this.rules.values()].sort((a, b) => b.activities - a.activities || (a.ruleId < b.ruleId ? -1 : 1));
+    const order = { error: 0, warning: 1, info: 2 } as const;
+    // Errors first, then the most frequent.
+    const rules = [...this.rules.values()].sort(
+      (a, b) => order[a.severity] - order[b.severity] || b.activities - a.activities || (a.ruleId < b.ruleId ? -1 : 1),
+    );
     return { activities: this.activities, withErrors: this.withErrors, withWarnings: this.withWarnings, rules, organisation };
   }
 }
