@@ -5,10 +5,10 @@
  * The file is the activity of src/testing/iati-1x.ts repeated with distinct identifiers, written
  * to the system's temporary folder and removed afterwards. Prints one JSON line per version.
  */
-import { closeSync, createReadStream, openSync, rmSync, statSync, writeSync } from 'node:fs';
+import { closeSync, openSync, rmSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { readIatiActivities } from '../src/io/iati-read.js';
+import { timeIatiRead } from './iati-read-timing.js';
 import { IATI_105 } from '../src/testing/iati-1x.js';
 
 const megabytes = Number(process.argv[2] ?? 50);
@@ -31,29 +31,7 @@ function write(file: string, version: string): void {
 for (const version of ['1.05', '2.03']) {
   const file = join(tmpdir(), `mitra-bench-iati-${version}.xml`);
   write(file, version);
-  const began = performance.now();
-  let activities = 0;
-  let transactions = 0;
-  await readIatiActivities(
-    file,
-    createReadStream(file, { highWaterMark: 256 * 1024 }),
-    (a) => {
-      activities++;
-      transactions += a.transactions.length;
-    },
-    { maxBytes: 2 * 1024 ** 3 },
-  );
-  const seconds = (performance.now() - began) / 1000;
-  const mb = statSync(file).size / 1024 / 1024;
+  const timing = await timeIatiRead(file);
   rmSync(file);
-  console.log(
-    JSON.stringify({
-      version,
-      activities,
-      transactions,
-      seconds: Number(seconds.toFixed(2)),
-      megabytesPerSecond: Number((mb / seconds).toFixed(1)),
-      peakRssMiB: Math.round(process.resourceUsage().maxRSS / 1024),
-    }),
-  );
-}
+  console.log(JSON.stringify({ version, ...timing, peakRssMiB: Math.round(process.resourceUsage().maxRSS / 1024) }));
+}}
