@@ -24,7 +24,7 @@ import type { ImportedWrite } from './other-providers.ports.js';
 type IatiImport = 'otherProviders' | 'organisations';
 
 /** Activities mapped and written together. */
-export const IATI_CHUNK = 500;
+export const IATI_CHUNK = 100;
 /** Unrecognised codes listed one by one in the report; the rest are counted. */
 const MAX_UNKNOWN_LISTED = 50;
 /** Activity warnings listed one by one in the report (every one is kept with its activity). */
@@ -50,10 +50,15 @@ export interface IatiImportOptions extends Omit<ImportOptions, 'partial'> {
 const publisherKey = (ref: string | null, name: string | null): string =>
   ref ? ref.trim().toLowerCase() : `name:${(name ?? '(unnamed)').trim().toLowerCase()}`;
 
-const fingerprint = (a: ImportedActivity): string =>
-  createHash('sha1')
-    .update(JSON.stringify([a.record, a.warnings, a.line]))
-    .digest('base64url');
+/**
+ * The activity's record and warnings as JSON (serialised once: they are stored as they are), and
+ * its fingerprint: the sha1 of `[record, warnings, line]` as JSON, which a re-import compares.
+ */
+function serialised(a: ImportedActivity): { json: ImportedWrite['json']; fingerprint: string } {
+  const json = { record: JSON.stringify(a.record), warnings: JSON.stringify(a.warnings) };
+  const fingerprint = createHash('sha1').update(`[${json.record},${json.warnings},${a.line}]`).digest('base64url');
+  return { json, fingerprint };
+}
 
 class IatiWriter {
   private pending: ImportedActivity[] = [];
@@ -220,7 +225,7 @@ class IatiWriter {
     for (const activity of chunk) {
       const publisherId = await this.publisherId(activity);
       const datasetId = await this.datasetId(publisherId);
-      const write: ImportedWrite = { activity, datasetId, publisherId, fingerprint: fingerprint(activity), now };
+      const write: ImportedWrite = { activity, datasetId, publisherId, ...serialised(activity), now };
       const state = states.get(activity.identifier);
       if (!state) {
         inserts.push(write);

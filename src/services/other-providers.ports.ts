@@ -54,6 +54,8 @@ export interface ImportedWrite {
   readonly datasetId: number;
   readonly publisherId: number;
   readonly fingerprint: string;
+  /** The activity's record and warnings as JSON, written once (the fingerprint hashes them too). */
+  readonly json: { readonly record: string; readonly warnings: string };
   readonly now: string;
 }
 
