@@ -8,7 +8,9 @@
  *   npm run build && npx tsx bench/iati-corpus.ts [--files 50] [--activities 20000] [--pg postgres://…/postgres] [--keep]
  * The files are written to a temporary directory one at a time and deleted once imported; they
  * are never committed. --bin runs another copy of bin/mitra.js (a snapshot of the build while
- * the worktree is rebuilt). --keep keeps the database (its name is printed) for more queries.
+ * the worktree is rebuilt). --keep keeps the database (its name is printed) for more queries;
+ * --database NAME imports into that existing database instead (migrated to the latest first),
+ * the files numbered from --first-file on (new identifiers), then times the comparison.
  */
 import { spawnSync } from 'node:child_process';
 import { createWriteStream, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
@@ -32,9 +34,11 @@ const { values } = parseArgs({
     bin: { type: 'string', default: 'bin/mitra.js' },
     keep: { type: 'boolean', default: false },
     database: { type: 'string' },
+    'first-file': { type: 'string', default: '0' },
   },
 });
 const files = Number(values.files);
+const firstFile = Number(values['first-file']);
 const perFile = Number(values.activities);
 const samples = resolve(process.cwd(), '../shared/reference/iati/samples');
 const PUBLISHERS = ['XM-BENCH-AA', 'XM-BENCH-BB', 'XM-BENCH-CC', 'XM-BENCH-DD', 'XM-BENCH-EE', 'XM-BENCH-FF', 'XM-BENCH-GG', 'XM-BENCH-HH'];
@@ -114,14 +118,14 @@ console.log(
 );
 const dir = mkdtempSync(join(tmpdir(), 'mitra-corpus-'));
 try {
-  if (!values.database) {
-    await adminQuery(`create database ${name}`);
-    const database = await openDatabase(dbUrl);
-    await migrateToLatest(database);
-    await database.close();
-    const list = templates();
+  if (!values.database) await adminQuery(`create database ${name}`);
+  const database = await openDatabase(dbUrl);
+  await migrateToLatest(database);
+  await database.close();
+  {
+    const list = files > 0 ? templates() : [];
     let total = 0;
-    for (let f = 0; f < files; f++) {
+    for (let f = firstFile; f < firstFile + files; f++) {
       const path = join(dir, `corpus-${String(f + 1).padStart(3, '0')}.xml`);
       const bytes = await writeFile(path, list, f * perFile);
       const run = spawnSync('/usr/bin/time', ['-f', '@@%e %M', process.execPath, values.bin, 'import', 'iati', '--json', path], {

@@ -19,6 +19,7 @@ import type {
   SectorComparisonRow,
 } from '../services/other-providers.ports.js';
 import type { Database, IatiDatasetsTable } from './schema.js';
+import { activityIds, applyTotals } from './other-provider-totals.js';
 import { insertJson, insertInChunks, isPostgres, likePattern, num, present } from './sql-helpers.js';
 
 type DatasetRow = Selectable<IatiDatasetsTable> & { publisher_ref: string | null; publisher_name: string | null };
@@ -51,12 +52,18 @@ const datasetColumns = (d: DatasetWrite) => ({
   refused: d.refused,
 });
 
+/** The status code as a number; none (it is missing from the activity, with a warning) is null, not NaN. */
+const activityStatus = (code: unknown): number | null => {
+  const n = Number(code);
+  return code === null || code === undefined || code === '' || !Number.isFinite(n) ? null : n;
+};
+
 const activityColumns = (w: ImportedWrite) => ({
   dataset_id: w.datasetId,
   publisher_id: w.publisherId,
   identifier: w.activity.identifier,
   title: w.activity.title,
-  activity_status: Number(w.activity.record.data.activityStatus),
+  activity_status: activityStatus(w.activity.record.data.activityStatus),
   year: w.activity.year,
   line: w.activity.line,
   prefix_ok: w.activity.prefixOk ? 1 : 0,
@@ -164,6 +171,7 @@ export class OtherProviderRepo implements OtherProviderRepository {
 
   async deleteDataset(id: number): Promise<number> {
     const ids = this.db.selectFrom('iati_activities').select('id').where('dataset_id', '=', id);
+    await applyTotals(this.db, sql`select id from iati_activities where dataset_id = ${id}`, -1);
     for (const table of CHILDREN) await this.db.deleteFrom(table).where('activity_id', 'in', ids).execute();
     const deleted = await this.db.deleteFrom('iati_activities').where('dataset_id', '=', id).executeTakeFirst();
     const publisher = await this.db.selectFrom('iati_datasets').select('publisher_id').where('id', '=', id).executeTakeFirst();
@@ -219,6 +227,7 @@ export class OtherProviderRepo implements OtherProviderRepository {
   async replaceMany(writes: readonly (ImportedWrite & { readonly id: number })[]): Promise<void> {
     if (writes.length === 0) return;
     const ids = writes.map((w) => w.id);
+    await applyTotals(this.db, activityIds(ids), -1);
     for (const table of CHILDREN) await this.db.deleteFrom(table).where('activity_id', 'in', ids).execute();
     for (const w of writes) await this.db.updateTable('iati_activities').set(activityColumns(w)).where('id', '=', w.id).execute();
     // A promoted activity counts in the comparisons as the own program it became, not twice.
@@ -233,6 +242,7 @@ export class OtherProviderRepo implements OtherProviderRepository {
   }
 
   private async insertChildren(writes: readonly (ImportedWrite & { readonly id: number })[]): Promise<void> {
+    if (writes.length === 0) return;
     await insertInChunks(
       this.db,
       'iati_activity_sectors',
@@ -256,16 +266,19 @@ export class OtherProviderRepo implements OtherProviderRepository {
         })),
       ),
     );
+    await applyTotals(this.db, activityIds(writes.map((w) => w.id)), 1);
   }
 
   async move(ids: readonly number[], datasetId: number, publisherId: number, now: string): Promise<void> {
     if (ids.length === 0) return;
+    await applyTotals(this.db, activityIds(ids), -1);
     await this.db
       .updateTable('iati_activities')
       .set({ dataset_id: datasetId, publisher_id: publisherId, updated_at: now })
       .where('id', 'in', ids)
       .execute();
     await this.db.updateTable('iati_activity_facts').set({ publisher_id: publisherId }).where('activity_id', 'in', ids).execute();
+    await applyTotals(this.db, activityIds(ids), 1);
   }
 
   private summaryQuery() {
@@ -351,12 +364,14 @@ export class OtherProviderRepo implements OtherProviderRepository {
 
   async markPromoted(id: number, programId: number): Promise<void> {
     await this.db.updateTable('iati_activities').set({ promoted_program_id: programId }).where('id', '=', id).execute();
+    await applyTotals(this.db, activityIds([id]), -1);
     await this.db.deleteFrom('iati_activity_facts').where('activity_id', '=', id).execute();
   }
 
   async compare(country: string, fromYear: number, toYear: number): Promise<ComparisonRow[]> {
+    // Summed from the totals kept with the facts (other-provider-totals.ts), not from the facts.
     const rows = await this.db
-      .selectFrom('iati_activity_facts')
+      .selectFrom('iati_country_totals')
       .select((eb) => [
         'publisher_id',
         'year',
@@ -381,12 +396,16 @@ export class OtherProviderRepo implements OtherProviderRepository {
   }
 
   async compareSectors(country: string, fromYear: number, toYear: number): Promise<SectorComparisonRow[]> {
-    const rows = await sql<{ publisher_id: number; vocabulary: string; code: string; activities: number | string }>`
-      select f.publisher_id, s.vocabulary, s.code, count(distinct f.activity_id) as activities
-      from iati_activity_facts f join iati_activity_sectors s on s.activity_id = f.activity_id
-      where f.country_code = ${country} and f.starts > 0 and f.year between ${fromYear} and ${toYear}
-      group by f.publisher_id, s.vocabulary, s.code`.execute(this.db);
-    return rows.rows.map((r) => ({ publisherId: r.publisher_id, vocabulary: r.vocabulary, code: r.code, activities: num(r.activities) }));
+    // An activity starts in one year: its counts in the years of the range add up without repeats.
+    const rows = await this.db
+      .selectFrom('iati_country_sector_totals')
+      .select((eb) => ['publisher_id', 'vocabulary', 'code', eb.fn.sum<number | string>('activities').as('activities')])
+      .where('country_code', '=', country)
+      .where('year', '>=', fromYear)
+      .where('year', '<=', toYear)
+      .groupBy(['publisher_id', 'vocabulary', 'code'])
+      .execute();
+    return rows.map((r) => ({ publisherId: r.publisher_id, vocabulary: r.vocabulary, code: r.code, activities: num(r.activities) }));
   }
 }
 
