@@ -19,7 +19,7 @@ import type {
   SectorComparisonRow,
 } from '../services/other-providers.ports.js';
 import type { Database, IatiDatasetsTable } from './schema.js';
-import { activityIds, applyTotals } from './other-provider-totals.js';
+import { activityIds, ComparisonTotals } from './other-provider-totals.js';
 import { insertJson, insertInChunks, isPostgres, likePattern, num, present } from './sql-helpers.js';
 
 type DatasetRow = Selectable<IatiDatasetsTable> & { publisher_ref: string | null; publisher_name: string | null };
@@ -52,11 +52,9 @@ const datasetColumns = (d: DatasetWrite) => ({
   refused: d.refused,
 });
 
-/** The status code as a number; none (it is missing from the activity, with a warning) is null, not NaN. */
-const activityStatus = (code: unknown): number | null => {
-  const n = Number(code);
-  return code === null || code === undefined || code === '' || !Number.isFinite(n) ? null : n;
-};
+/** The status code as a number; none (missing from the activity, with a warning) is null, not NaN. */
+const activityStatus = (code: unknown): number | null =>
+  code === null || code === undefined || code === '' || !Number.isFinite(Number(code)) ? null : Number(code);
 
 const activityColumns = (w: ImportedWrite) => ({
   dataset_id: w.datasetId,
@@ -74,17 +72,20 @@ const activityColumns = (w: ImportedWrite) => ({
   updated_at: w.now,
 });
 
-/**
- * Activity rows a statement on SQLite, as bound parameters (15 a row, under SQLite's 32,766): an
- * activity's record is kilobytes of JSON, which json_each would read again for every column.
- */
+// Rows a statement on SQLite, bound (15 parameters a row): json_each would read a record's JSON again per column.
 const SQLITE_ACTIVITY_ROWS = 1_000;
 
 /** The activities of a chunk, deleted with their children first (facts and sectors). */
 const CHILDREN = ['iati_activity_facts', 'iati_activity_sectors'] as const;
 
 export class OtherProviderRepo implements OtherProviderRepository {
-  constructor(private readonly db: Kysely<Database>) {}
+  private readonly totals: ComparisonTotals;
+
+  constructor(private readonly db: Kysely<Database>) {
+    this.totals = new ComparisonTotals(db);
+  }
+
+  settleTotals = (): Promise<void> => this.totals.settle();
 
   async savePublisher(p: { key: string; ref: string | null; name: string | null }, now: string): Promise<number> {
     const found = await this.db.selectFrom('iati_publishers').select(['id', 'name', 'ref']).where('key', '=', p.key).executeTakeFirst();
@@ -171,7 +172,7 @@ export class OtherProviderRepo implements OtherProviderRepository {
 
   async deleteDataset(id: number): Promise<number> {
     const ids = this.db.selectFrom('iati_activities').select('id').where('dataset_id', '=', id);
-    await applyTotals(this.db, sql`select id from iati_activities where dataset_id = ${id}`, -1);
+    await this.totals.removing(sql`select id from iati_activities where dataset_id = ${id}`);
     for (const table of CHILDREN) await this.db.deleteFrom(table).where('activity_id', 'in', ids).execute();
     const deleted = await this.db.deleteFrom('iati_activities').where('dataset_id', '=', id).executeTakeFirst();
     const publisher = await this.db.selectFrom('iati_datasets').select('publisher_id').where('id', '=', id).executeTakeFirst();
@@ -227,7 +228,7 @@ export class OtherProviderRepo implements OtherProviderRepository {
   async replaceMany(writes: readonly (ImportedWrite & { readonly id: number })[]): Promise<void> {
     if (writes.length === 0) return;
     const ids = writes.map((w) => w.id);
-    await applyTotals(this.db, activityIds(ids), -1);
+    await this.totals.removing(activityIds(ids));
     for (const table of CHILDREN) await this.db.deleteFrom(table).where('activity_id', 'in', ids).execute();
     for (const w of writes) await this.db.updateTable('iati_activities').set(activityColumns(w)).where('id', '=', w.id).execute();
     // A promoted activity counts in the comparisons as the own program it became, not twice.
@@ -266,19 +267,19 @@ export class OtherProviderRepo implements OtherProviderRepository {
         })),
       ),
     );
-    await applyTotals(this.db, activityIds(writes.map((w) => w.id)), 1);
+    await this.totals.added(writes.map((w) => w.id));
   }
 
   async move(ids: readonly number[], datasetId: number, publisherId: number, now: string): Promise<void> {
     if (ids.length === 0) return;
-    await applyTotals(this.db, activityIds(ids), -1);
+    await this.totals.removing(activityIds(ids));
     await this.db
       .updateTable('iati_activities')
       .set({ dataset_id: datasetId, publisher_id: publisherId, updated_at: now })
       .where('id', 'in', ids)
       .execute();
     await this.db.updateTable('iati_activity_facts').set({ publisher_id: publisherId }).where('activity_id', 'in', ids).execute();
-    await applyTotals(this.db, activityIds(ids), 1);
+    await this.totals.added(ids);
   }
 
   private summaryQuery() {
@@ -364,12 +365,12 @@ export class OtherProviderRepo implements OtherProviderRepository {
 
   async markPromoted(id: number, programId: number): Promise<void> {
     await this.db.updateTable('iati_activities').set({ promoted_program_id: programId }).where('id', '=', id).execute();
-    await applyTotals(this.db, activityIds([id]), -1);
+    await this.totals.removing(activityIds([id]));
     await this.db.deleteFrom('iati_activity_facts').where('activity_id', '=', id).execute();
   }
 
   async compare(country: string, fromYear: number, toYear: number): Promise<ComparisonRow[]> {
-    // Summed from the totals kept with the facts (other-provider-totals.ts), not from the facts.
+    await this.totals.settle();
     const rows = await this.db
       .selectFrom('iati_country_totals')
       .select((eb) => [
@@ -396,6 +397,7 @@ export class OtherProviderRepo implements OtherProviderRepository {
   }
 
   async compareSectors(country: string, fromYear: number, toYear: number): Promise<SectorComparisonRow[]> {
+    await this.totals.settle();
     // An activity starts in one year: its counts in the years of the range add up without repeats.
     const rows = await this.db
       .selectFrom('iati_country_sector_totals')

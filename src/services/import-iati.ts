@@ -335,6 +335,7 @@ export async function importIati(deps: ImportDeps<IatiImport>, source: IatiSourc
     const info = await source.read((raw) => writer.add(raw));
     await writer.flush();
     const repo = ctx.repos.otherProviders;
+    await repo.settleTotals();
     // The datasets this file delivers take its name, content and date.
     for (const id of writer.delivered()) await repo.updateDataset(id, writer.datasetWrite(writer.refused, info));
     await repo.recount([...writer.touchedDatasets]);

@@ -127,6 +127,11 @@ export interface OtherProviderRepository {
   deleteDataset(id: number): Promise<number>;
   states(identifiers: readonly string[]): Promise<Map<string, ImportedState>>;
   insertMany(writes: readonly ImportedWrite[]): Promise<void>;
+  /**
+   * Brings the comparison totals up to date with the activities written (insertMany and
+   * replaceMany add theirs in batches): called once the writes of an import are done.
+   */
+  settleTotals(): Promise<void>;
   /** Replaces stored activities (found by identifier) with new versions. */
   replaceMany(writes: readonly (ImportedWrite & { readonly id: number })[]): Promise<void>;
   /** Moves unchanged activities to the dataset that delivered them last. */
