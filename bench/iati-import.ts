@@ -1,102 +1,168 @@
 /**
- * IATI import of the 52 MB USAID sample through the built CLI, as a user runs it, into a fresh
- * SQLite database (and PostgreSQL with --pg URL); beside it, in the same run, the streaming parse
- * alone; then the export of the imported programs, checked with xmllint against the 2.03 schema.
- *   npm run build && npx tsx bench/iati-import.ts [--runs 3] [--pg postgres://…] [--file F]
- * Wall time and peak RSS come from /usr/bin/time around each process (medians of the runs).
+ * IATI import of the 52 MB USAID sample (4,313 activities of another publisher) through the built
+ * CLI, as a user runs it, against its peer figure in the same run: xmllint checking the same file
+ * against the IATI 2.03 schema in streaming mode. The two alternate (A/B, then B/A) for N rounds,
+ * each run in its own process under /usr/bin/time, so the wall time and peak RSS are that run's.
+ * Then the re-import of the unchanged file, and the same import into PostgreSQL (a database of
+ * its own, created and dropped here).
+ *   npm run build && npx tsx bench/iati-import.ts [--rounds 5] [--pg postgres://…/postgres] [--file F]
+ * Prints min and median wall time, median peak RSS, the ratio to xmllint and the load average.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import pg from 'pg';
 
 const { values } = parseArgs({
   options: {
-    runs: { type: 'string', default: '3' },
-    pg: { type: 'string' },
+    rounds: { type: 'string', default: '5' },
+    pg: { type: 'string', default: process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1/postgres' },
+    'no-pg': { type: 'boolean', default: false },
     file: { type: 'string', default: resolve(process.cwd(), '../shared/reference/iati/samples/usaid-19-countries-2025-04-03.merged.xml') },
   },
 });
-const runs = Number(values.runs);
+const rounds = Number(values.rounds);
 const file = values.file;
 const xsd = resolve(process.cwd(), '../shared/reference/iati/schemas/iati-activities-schema.xsd');
 const dir = mkdtempSync(join(tmpdir(), 'mitra-bench-iati-'));
 
-/** Runs a command under /usr/bin/time: seconds, peak RSS in MiB, standard output. */
-function timed(command: string, args: string[], env: Record<string, string> = {}): { seconds: number; rssMiB: number; out: string } {
+interface Run {
+  seconds: number;
+  rssMiB: number;
+  out: string;
+}
+
+/** Runs a command under /usr/bin/time: wall seconds, peak RSS in MiB, standard output. */
+function timed(command: string, args: string[], env: Record<string, string> = {}): Run {
   const result = spawnSync('/usr/bin/time', ['-f', '@@%e %M', command, ...args], {
     env: { ...process.env, LOG_LEVEL: 'silent', ...env },
     encoding: 'utf8',
     maxBuffer: 64 * 1024 * 1024,
   });
   const line = /@@([\d.]+) (\d+)/.exec(result.stderr);
-  if (!line) throw new Error(`${command} ${args.join(' ')} failed:\n${result.stderr.slice(-2000)}`);
+  if (!line || result.status !== 0) throw new Error(`${command} ${args.join(' ')} failed:\n${result.stderr.slice(-2000)}`);
   return { seconds: Number(line[1]), rssMiB: Math.round(Number(line[2]) / 1024), out: result.stdout };
 }
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
+const sorted = (xs: number[]) => [...xs].sort((a, b) => a - b);
+const median = (xs: number[]) => sorted(xs)[Math.floor(xs.length / 2)] ?? 0;
+const load = () =>
+  loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ');
 
-function measure(label: string, once: () => { seconds: number; rssMiB: number; out: string }) {
-  const samples = Array.from({ length: runs }, once);
-  const summary = {
+function summary(label: string, runs: Run[]) {
+  const s = runs.map((r) => r.seconds);
+  const line = {
     label,
-    seconds: median(samples.map((s) => s.seconds)),
-    peakRssMiB: median(samples.map((s) => s.rssMiB)),
-    runs: samples.map((s) => s.seconds),
+    minSeconds: sorted(s)[0],
+    medianSeconds: median(s),
+    medianPeakRssMiB: median(runs.map((r) => r.rssMiB)),
+    maxPeakRssMiB: Math.max(...runs.map((r) => r.rssMiB)),
+    seconds: s,
   };
-  console.log(JSON.stringify(summary));
-  return { ...summary, last: samples.at(-1)?.out ?? '' };
+  console.log(JSON.stringify(line));
+  return line;
 }
 
-const parseScript = `
-import { createReadStream } from 'node:fs';
-import { readIatiActivities } from './dist/io/iati-read.js';
-let n = 0;
-await readIatiActivities('f', createReadStream(process.argv[1], { highWaterMark: 256 * 1024 }), () => { n++; }, { maxBytes: 2 ** 31 });
-console.log(n);`;
-
-console.log(JSON.stringify({ file, megabytes: Number((statSync(file).size / 1e6).toFixed(1)), runs }));
-measure('parse alone', () => timed('node', ['--input-type=module', '-e', parseScript, file]));
-
-const importInto = (databaseUrl: string, reset: () => void) => () => {
-  reset();
-  const run = timed('node', ['bin/mitra.js', 'import', 'iati', '--partial', '--json', file], { DATABASE_URL: databaseUrl });
-  const report = JSON.parse(run.out) as { status: string; inserted: number; rejectedRows: number };
-  if (report.status !== 'committed' || report.inserted === 0) throw new Error(`import failed: ${run.out.slice(0, 500)}`);
+const xmllint = (): Run => {
+  const run = timed('xmllint', ['--stream', '--noout', '--schema', xsd, file]);
   return run;
 };
 
+/** One import by the CLI; fails unless the file was committed with every activity counted. */
+const importInto = (databaseUrl: string, expect: 'inserted' | 'unchanged'): Run => {
+  const run = timed('node', ['bin/mitra.js', 'import', 'iati', '--json', file], { DATABASE_URL: databaseUrl });
+  const report = JSON.parse(run.out) as { status: string; rows: number; inserted: number; unchanged: number; rejectedRows: number };
+  if (report.status !== 'committed' || report[expect] + report.rejectedRows !== report.rows || report.rows === 0)
+    throw new Error(`import did not ${expect === 'inserted' ? 'insert' : 'leave unchanged'} every activity: ${run.out.slice(0, 500)}`);
+  return run;
+};
+
+const migrate = (databaseUrl: string) =>
+  execFileSync('node', ['bin/mitra.js', 'db', 'migrate'], { env: { ...process.env, DATABASE_URL: databaseUrl, LOG_LEVEL: 'silent' } });
+
+console.log(
+  JSON.stringify({
+    machine: `${cpus().length} cores (${cpus()[0]?.model ?? '?'}), ${Math.round(totalmem() / 1024 ** 3)} GiB, Node ${process.version}`,
+    file,
+    megabytes: Number((statSync(file).size / 1e6).toFixed(1)),
+    rounds,
+    loadAverageBefore: load(),
+  }),
+);
+
+// SQLite, a new database each round (migrated beforehand, untimed), alternating with xmllint.
 const sqlitePath = join(dir, 'bench.db');
 const sqliteUrl = `file:${sqlitePath}`;
 const resetSqlite = () => {
   for (const suffix of ['', '-wal', '-shm']) rmSync(`${sqlitePath}${suffix}`, { force: true });
-  execFileSync('node', ['bin/mitra.js', 'db', 'migrate'], { env: { ...process.env, DATABASE_URL: sqliteUrl, LOG_LEVEL: 'silent' } });
+  migrate(sqliteUrl);
 };
-const sqlite = measure('import into SQLite (new database)', importInto(sqliteUrl, resetSqlite));
-const report = JSON.parse(sqlite.last) as { rows: number; inserted: number; rejectedRows: number };
-console.log(JSON.stringify({ activities: report.rows, inserted: report.inserted, invalid: report.rejectedRows }));
-measure('re-import into SQLite (unchanged)', () =>
-  timed('node', ['bin/mitra.js', 'import', 'iati', '--partial', '--json', file], { DATABASE_URL: sqliteUrl }),
-);
-
-const out = join(dir, 'back.xml');
-measure('export back to IATI XML', () => timed('node', ['bin/mitra.js', 'export', 'iati', '--out', out], { DATABASE_URL: sqliteUrl }));
-const check = spawnSync('xmllint', ['--noout', '--stream', '--schema', xsd, out], { encoding: 'utf8' });
+const lint: Run[] = [];
+const sqlite: Run[] = [];
+for (let round = 0; round < rounds; round++) {
+  resetSqlite();
+  if (round % 2 === 0) {
+    lint.push(xmllint());
+    sqlite.push(importInto(sqliteUrl, 'inserted'));
+  } else {
+    sqlite.push(importInto(sqliteUrl, 'inserted'));
+    lint.push(xmllint());
+  }
+}
+const report = JSON.parse(sqlite.at(-1)?.out ?? '{}') as { rows: number; inserted: number; rejectedRows: number; warnings: unknown[] };
+console.log(JSON.stringify({ activities: report.rows, inserted: report.inserted, refused: report.rejectedRows }));
+const l = summary('xmllint --stream --noout --schema (2.03)', lint);
+const s = summary('mitra import iati, SQLite new database', sqlite);
+const ratios = sqlite.map((r, i) => r.seconds / (lint[i]?.seconds ?? Number.NaN));
 console.log(
   JSON.stringify({
-    exported: out,
-    megabytes: Number((statSync(out).size / 1e6).toFixed(1)),
-    xmllint: check.status === 0 ? 'valid' : check.stderr.slice(0, 1000),
+    ratioOfMedians: Number((s.medianSeconds / l.medianSeconds).toFixed(2)),
+    ratioOfMins: Number(((s.minSeconds ?? 0) / (l.minSeconds ?? 1)).toFixed(2)),
+    medianRatioPerRound: Number(median(ratios).toFixed(2)),
+    loadAverage: load(),
   }),
 );
+summary(
+  'mitra import iati, SQLite, unchanged file again',
+  Array.from({ length: rounds }, () => importInto(sqliteUrl, 'unchanged')),
+);
 
-if (values.pg) {
-  const pgUrl = values.pg;
-  const resetPg = () => {
-    execFileSync('psql', [pgUrl, '-q', '-c', 'drop schema public cascade; create schema public;'], { stdio: 'ignore' });
-    execFileSync('node', ['bin/mitra.js', 'db', 'migrate'], { env: { ...process.env, DATABASE_URL: pgUrl, LOG_LEVEL: 'silent' } });
+if (!values['no-pg']) {
+  // PostgreSQL: a database of its own, new (dropped and created) for each round.
+  const admin = values.pg;
+  const name = `mitra_bench_import_${process.pid}`;
+  const url = new URL(admin);
+  url.pathname = `/${name}`;
+  const pgUrl = url.toString();
+  const adminQuery = async (text: string) => {
+    const client = new pg.Client({ connectionString: admin });
+    await client.connect();
+    try {
+      await client.query(text);
+    } finally {
+      await client.end();
+    }
   };
-  measure('import into PostgreSQL (new database)', importInto(pgUrl, resetPg));
+  const postgres: Run[] = [];
+  try {
+    for (let round = 0; round < rounds; round++) {
+      await adminQuery(`drop database if exists ${name}`);
+      await adminQuery(`create database ${name}`);
+      migrate(pgUrl);
+      postgres.push(importInto(pgUrl, 'inserted'));
+    }
+    summary('mitra import iati, PostgreSQL new database', postgres);
+    summary(
+      'mitra import iati, PostgreSQL, unchanged file again',
+      Array.from({ length: rounds }, () => importInto(pgUrl, 'unchanged')),
+    );
+  } finally {
+    await adminQuery(`drop database if exists ${name}`);
+  }
 }
+console.log(JSON.stringify({ loadAverageAfter: load() }));
 rmSync(dir, { recursive: true, force: true });

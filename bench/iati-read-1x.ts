@@ -34,4 +34,4 @@ for (const version of ['1.05', '2.03']) {
   const timing = await timeIatiRead(file);
   rmSync(file);
   console.log(JSON.stringify({ version, ...timing, peakRssMiB: Math.round(process.resourceUsage().maxRSS / 1024) }));
-}}
+}

@@ -20,7 +20,8 @@ import type {
   SectorComparisonRow,
 } from '../services/other-providers.ports.js';
 import type { Database, IatiDatasetsTable } from './schema.js';
-import { insertJson, insertInChunks, likePattern, num, present } from './sql-helpers.js';
+import { activityIds, ComparisonTotals } from './other-provider-totals.js';
+import { insertJson, insertInChunks, isPostgres, likePattern, num, present } from './sql-helpers.js';
 
 type DatasetRow = Selectable<IatiDatasetsTable> & { publisher_ref: string | null; publisher_name: string | null };
 
@@ -62,17 +63,26 @@ const activityColumns = (w: ImportedWrite) => ({
   line: w.activity.line,
   prefix_ok: w.activity.prefixOk ? 1 : 0,
   fingerprint: w.fingerprint,
-  data: JSON.stringify(w.activity.record),
-  warnings: JSON.stringify(w.activity.warnings),
+  data: w.json.record,
+  warnings: w.json.warnings,
   warning_count: w.activity.warnings.length,
   updated_at: w.now,
 });
+
+// Rows a statement on SQLite, bound (15 parameters a row): json_each would read a record's JSON again per column.
+const SQLITE_ACTIVITY_ROWS = 1_000;
 
 /** The activities of a chunk, deleted with their children first (facts and sectors). */
 const CHILDREN = ['iati_activity_facts', 'iati_activity_sectors'] as const;
 
 export class OtherProviderRepo implements OtherProviderRepository {
-  constructor(private readonly db: Kysely<Database>) {}
+  private readonly totals: ComparisonTotals;
+
+  constructor(private readonly db: Kysely<Database>) {
+    this.totals = new ComparisonTotals(db);
+  }
+
+  settleTotals = (): Promise<void> => this.totals.settle();
 
   async savePublisher(p: { key: string; ref: string | null; name: string | null }, now: string): Promise<number> {
     const found = await this.db.selectFrom('iati_publishers').select(['id', 'name', 'ref']).where('key', '=', p.key).executeTakeFirst();
@@ -159,6 +169,7 @@ export class OtherProviderRepo implements OtherProviderRepository {
 
   async deleteDataset(id: number): Promise<number> {
     const ids = this.db.selectFrom('iati_activities').select('id').where('dataset_id', '=', id);
+    await this.totals.removing(sql`select id from iati_activities where dataset_id = ${id}`);
     for (const table of CHILDREN) await this.db.deleteFrom(table).where('activity_id', 'in', ids).execute();
     const deleted = await this.db.deleteFrom('iati_activities').where('dataset_id', '=', id).executeTakeFirst();
     const publisher = await this.db.selectFrom('iati_datasets').select('publisher_id').where('id', '=', id).executeTakeFirst();
@@ -197,12 +208,16 @@ export class OtherProviderRepo implements OtherProviderRepository {
 
   async insertMany(writes: readonly ImportedWrite[]): Promise<void> {
     if (writes.length === 0) return;
-    const rows = await insertJson(
-      this.db,
-      'iati_activities',
-      writes.map((w) => ({ ...activityColumns(w), imported_at: w.now })),
-      (insert) => insert.returning(['id', 'identifier']),
-    );
+    const values = writes.map((w) => ({ ...activityColumns(w), imported_at: w.now }));
+    const rows: { id: number; identifier: string }[] = [];
+    if (isPostgres(this.db))
+      rows.push(...(await insertJson(this.db, 'iati_activities', values, (insert) => insert.returning(['id', 'identifier']))));
+    else {
+      for (let i = 0; i < values.length; i += SQLITE_ACTIVITY_ROWS) {
+        const chunk = values.slice(i, i + SQLITE_ACTIVITY_ROWS);
+        rows.push(...(await this.db.insertInto('iati_activities').values(chunk).returning(['id', 'identifier']).execute()));
+      }
+    }
     const ids = new Map(rows.map((r) => [r.identifier, r.id]));
     await this.insertChildren(writes.map((w) => ({ ...w, id: present(ids.get(w.activity.identifier), 'an inserted activity') })));
   }
@@ -210,6 +225,7 @@ export class OtherProviderRepo implements OtherProviderRepository {
   async replaceMany(writes: readonly (ImportedWrite & { readonly id: number })[]): Promise<void> {
     if (writes.length === 0) return;
     const ids = writes.map((w) => w.id);
+    await this.totals.removing(activityIds(ids));
     for (const table of CHILDREN) await this.db.deleteFrom(table).where('activity_id', 'in', ids).execute();
     for (const w of writes) await this.db.updateTable('iati_activities').set(activityColumns(w)).where('id', '=', w.id).execute();
     // A promoted activity counts in the comparisons as the own program it became, not twice.
@@ -224,6 +240,7 @@ export class OtherProviderRepo implements OtherProviderRepository {
   }
 
   private async insertChildren(writes: readonly (ImportedWrite & { readonly id: number })[]): Promise<void> {
+    if (writes.length === 0) return;
     await insertInChunks(
       this.db,
       'iati_activity_sectors',
@@ -247,16 +264,19 @@ export class OtherProviderRepo implements OtherProviderRepository {
         })),
       ),
     );
+    await this.totals.added(writes.map((w) => w.id));
   }
 
   async move(ids: readonly number[], datasetId: number, publisherId: number, now: string): Promise<void> {
     if (ids.length === 0) return;
+    await this.totals.removing(activityIds(ids));
     await this.db
       .updateTable('iati_activities')
       .set({ dataset_id: datasetId, publisher_id: publisherId, updated_at: now })
       .where('id', 'in', ids)
       .execute();
     await this.db.updateTable('iati_activity_facts').set({ publisher_id: publisherId }).where('activity_id', 'in', ids).execute();
+    await this.totals.added(ids);
   }
 
   private summaryQuery() {
@@ -342,12 +362,14 @@ export class OtherProviderRepo implements OtherProviderRepository {
 
   async markPromoted(id: number, programId: number): Promise<void> {
     await this.db.updateTable('iati_activities').set({ promoted_program_id: programId }).where('id', '=', id).execute();
+    await this.totals.removing(activityIds([id]));
     await this.db.deleteFrom('iati_activity_facts').where('activity_id', '=', id).execute();
   }
 
   async compare(country: string, fromYear: number, toYear: number): Promise<ComparisonRow[]> {
+    await this.totals.settle();
     const rows = await this.db
-      .selectFrom('iati_activity_facts')
+      .selectFrom('iati_country_totals')
       .select((eb) => [
         'publisher_id',
         'year',
@@ -372,12 +394,17 @@ export class OtherProviderRepo implements OtherProviderRepository {
   }
 
   async compareSectors(country: string, fromYear: number, toYear: number): Promise<SectorComparisonRow[]> {
-    const rows = await sql<{ publisher_id: number; vocabulary: string; code: string; activities: number | string }>`
-      select f.publisher_id, s.vocabulary, s.code, count(distinct f.activity_id) as activities
-      from iati_activity_facts f join iati_activity_sectors s on s.activity_id = f.activity_id
-      where f.country_code = ${country} and f.starts > 0 and f.year between ${fromYear} and ${toYear}
-      group by f.publisher_id, s.vocabulary, s.code`.execute(this.db);
-    return rows.rows.map((r) => ({ publisherId: r.publisher_id, vocabulary: r.vocabulary, code: r.code, activities: num(r.activities) }));
+    await this.totals.settle();
+    // An activity starts in one year: its counts in the years of the range add up without repeats.
+    const rows = await this.db
+      .selectFrom('iati_country_sector_totals')
+      .select((eb) => ['publisher_id', 'vocabulary', 'code', eb.fn.sum<number | string>('activities').as('activities')])
+      .where('country_code', '=', country)
+      .where('year', '>=', fromYear)
+      .where('year', '<=', toYear)
+      .groupBy(['publisher_id', 'vocabulary', 'code'])
+      .execute();
+    return rows.map((r) => ({ publisherId: r.publisher_id, vocabulary: r.vocabulary, code: r.code, activities: num(r.activities) }));
   }
 }
 

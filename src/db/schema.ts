@@ -71,6 +71,8 @@ import type {
   IatiActivitiesTable,
   IatiActivityFactsTable,
   IatiActivitySectorsTable,
+  IatiCountrySectorTotalsTable,
+  IatiCountryTotalsTable,
   IatiDatasetsTable,
   IatiPublishersTable,
 } from './schema/other-providers.js';
@@ -100,6 +102,8 @@ export interface Database {
   iati_activities: IatiActivitiesTable;
   iati_activity_sectors: IatiActivitySectorsTable;
   iati_activity_facts: IatiActivityFactsTable;
+  iati_country_totals: IatiCountryTotalsTable;
+  iati_country_sector_totals: IatiCountrySectorTotalsTable;
   activity_recipients: ProgramRecipientsTable;
   activity_partners: ProgramPartnersTable;
   activity_sectors: ProgramSectorsTable;

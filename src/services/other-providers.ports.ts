@@ -54,6 +54,8 @@ export interface ImportedWrite {
   readonly datasetId: number;
   readonly publisherId: number;
   readonly fingerprint: string;
+  /** The activity's record and warnings as JSON, written once (the fingerprint hashes them too). */
+  readonly json: { readonly record: string; readonly warnings: string };
   readonly now: string;
 }
 
@@ -125,6 +127,11 @@ export interface OtherProviderRepository {
   deleteDataset(id: number): Promise<number>;
   states(identifiers: readonly string[]): Promise<Map<string, ImportedState>>;
   insertMany(writes: readonly ImportedWrite[]): Promise<void>;
+  /**
+   * Brings the comparison totals up to date with the activities written (insertMany and
+   * replaceMany add theirs in batches): called once the writes of an import are done.
+   */
+  settleTotals(): Promise<void>;
   /** Replaces stored activities (found by identifier) with new versions. */
   replaceMany(writes: readonly (ImportedWrite & { readonly id: number })[]): Promise<void>;
   /** Moves unchanged activities to the dataset that delivered them last. */

@@ -64,3 +64,25 @@ export interface IatiActivityFactsTable {
   budget_minor: number | string;
   spend_minor: number | string;
 }
+
+/** Sums of the facts per recipient country, year, publisher and currency (migration 20261208130000). */
+export interface IatiCountryTotalsTable {
+  country_code: string;
+  year: number;
+  publisher_id: number;
+  currency: string;
+  fact_rows: number;
+  starts: number;
+  budget_minor: number | string;
+  spend_minor: number | string;
+}
+
+/** Activities starting in a recipient country and year, per publisher and sector (migration 20261208130000). */
+export interface IatiCountrySectorTotalsTable {
+  country_code: string;
+  year: number;
+  publisher_id: number;
+  vocabulary: string;
+  code: string;
+  activities: number;
+}
