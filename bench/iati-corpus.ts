@@ -19,6 +19,7 @@ import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
+import { benchDatabase } from './timing.js';
 import { loadConfig } from '../src/config.js';
 import { migrateToLatest } from '../src/db/migrate.js';
 import { openDatabase } from '../src/db/connection.js';
@@ -92,18 +93,7 @@ async function writeFile(path: string, list: string[], first: number): Promise<n
 
 const admin = values.pg;
 const name = values.database ?? `mitra_bench_corpus_${process.pid}`;
-const url = new URL(admin);
-url.pathname = `/${name}`;
-const dbUrl = url.toString();
-const adminQuery = async (text: string) => {
-  const client = new pg.Client({ connectionString: admin });
-  await client.connect();
-  try {
-    await client.query(text);
-  } finally {
-    await client.end();
-  }
-};
+const { url: dbUrl, admin: adminQuery } = benchDatabase(admin, name);
 
 console.log(
   JSON.stringify({

@@ -13,7 +13,7 @@ import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import pg from 'pg';
+import { benchDatabase } from './timing.js';
 
 const { values } = parseArgs({
   options: {
@@ -135,18 +135,7 @@ if (!values['no-pg']) {
   // PostgreSQL: a database of its own, new (dropped and created) for each round.
   const admin = values.pg;
   const name = `mitra_bench_import_${process.pid}`;
-  const url = new URL(admin);
-  url.pathname = `/${name}`;
-  const pgUrl = url.toString();
-  const adminQuery = async (text: string) => {
-    const client = new pg.Client({ connectionString: admin });
-    await client.connect();
-    try {
-      await client.query(text);
-    } finally {
-      await client.end();
-    }
-  };
+  const { url: pgUrl, admin: adminQuery } = benchDatabase(admin, name);
   const postgres: Run[] = [];
   try {
     for (let round = 0; round < rounds; round++) {

@@ -21,3 +21,25 @@ export async function timeWarm(label: string, runs: number, work: () => Promise<
   );
   return median;
 }
+
+/**
+ * A PostgreSQL database of a benchmark's own beside the admin connection's: its URL, and a way to
+ * run one statement as admin (create it, drop it).
+ */
+export function benchDatabase(adminUrl: string, name: string): { url: string; admin: (text: string) => Promise<void> } {
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    admin: async (text) => {
+      const { default: pg } = await import('pg');
+      const client = new pg.Client({ connectionString: adminUrl });
+      await client.connect();
+      try {
+        await client.query(text);
+      } finally {
+        await client.end();
+      }
+    },
+  };
+}

@@ -11,23 +11,6 @@ export interface IatiPublisher {
   readonly name: string | null;
 }
 
-export interface IatiDataset {
-  readonly id: number;
-  readonly publisherId: number;
-  readonly publisherRef: string | null;
-  readonly publisherName: string | null;
-  readonly fileName: string;
-  readonly sha256: string | null;
-  readonly iatiVersion: string | null;
-  readonly generatedAt: string | null;
-  readonly importedAt: string;
-  readonly importedBy: number | null;
-  readonly importBatchId: number | null;
-  readonly activities: number;
-  readonly warnings: number;
-  readonly refused: number;
-}
-
 export interface DatasetWrite {
   readonly fileName: string;
   readonly sha256: string | null;
@@ -37,6 +20,15 @@ export interface DatasetWrite {
   readonly importedBy: number | null;
   readonly importBatchId: number | null;
   readonly refused: number;
+}
+
+export interface IatiDataset extends DatasetWrite {
+  readonly id: number;
+  readonly publisherId: number;
+  readonly publisherRef: string | null;
+  readonly publisherName: string | null;
+  readonly activities: number;
+  readonly warnings: number;
 }
 
 /** What an import knows of an identifier already stored. */
