@@ -22,6 +22,8 @@ import { CliInputError } from './exit-codes.js';
 
 type ExportQuery = Omit<ProgramListQuery, 'page' | 'pageSize'>;
 
+const NO_ACTIVITY = 'no program with a date matches the filter: an IATI activity file needs at least one activity';
+
 async function writeFile(app: AppContext, query: ExportQuery, path: string): Promise<{ count: number; undated: readonly string[] }> {
   const exported = await exportIati(app.deps, query, app.config.iatiPublisher);
   const out = createWriteStream(path);
@@ -42,14 +44,24 @@ export async function exportIatiFile(ctx: CliContext, opts: Record<string, strin
   await ctx.withApp(async (app) => {
     if (!out) {
       const exported = await exportIati(app.deps, query, app.config.iatiPublisher);
-      for await (const chunk of iatiDocument(exported.generatedAt, exported.activities, exported.undated))
+      let count = 0;
+      for await (const chunk of iatiDocument(exported.generatedAt, exported.activities, exported.undated)) {
+        count += (chunk.match(/<iati-activity /g) ?? []).length;
         ctx.io.out(chunk.replace(/\n$/, ''));
+      }
       if (exported.undated.length) ctx.io.err(`warning: ${undatedNote(exported.undated)}`);
+      if (count === 0) ctx.io.err(`warning: ${NO_ACTIVITY}`);
       return;
     }
     const limit = Math.floor(Number(maxFileMb ?? app.config.iatiPublishing.maxFileMb) * 1024 * 1024);
     const { count, undated } = await writeFile(app, query, out);
     if (undated.length) ctx.io.err(`warning: ${undatedNote(undated)}`);
+    if (count === 0) {
+      // An iati-activities file needs one activity at least: an empty one would not pass the schema.
+      await unlink(out);
+      ctx.io.err(`warning: ${NO_ACTIVITY}; nothing written`);
+      return;
+    }
     const size = (await stat(out)).size;
     if (size <= limit) {
       ctx.io.err(`wrote ${count} activities to ${out} (${(size / 1024 / 1024).toFixed(1)} MB)`);

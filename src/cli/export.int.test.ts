@@ -21,6 +21,12 @@ describeCliOnEachEngine(
       );
       if (canValidateIati) expect(xsdErrors(file)).toBe('');
       expect((await mitra(['export', 'iati', '--stage', 'dreaming'])).code).toBe(3);
+      // No program in 1990: an activity file needs one activity at least, so none is written.
+      const none = await mitra(['export', 'iati', '--year', '1990', '--out', join(dir, 'none.xml')]);
+      expect(none.err).toContain(
+        'warning: no program with a date matches the filter: an IATI activity file needs at least one activity; nothing written',
+      );
+      expect(readdirSync(dir)).not.toContain('none.xml');
     });
 
     it('splits a file over the size limit into one file per year, and a year still too big into parts', async () => {
