@@ -9,6 +9,8 @@
 import { datasetName, splitActivities, type DatasetKind, type RegistryPublisher } from '../domain/iati/publication.js';
 import { ANONYMOUS } from '../domain/access/actor.js';
 import { checkIatiNode, type IatiFinding } from '../domain/iati/rulesets/evaluate.js';
+import { IatiChecksTally } from '../domain/iati/rulesets/tally.js';
+import { checkIatiActivities } from '../services/iati-checks.js';
 import { actingAs } from '../services/deps.js';
 import type { IatiExportDeps, IatiPublisher } from '../services/iati-export.js';
 import { iatiOrganisationFile, type IatiOrganisationDeps } from '../services/iati-organisation.js';
@@ -58,33 +60,14 @@ export interface PublicationChecks {
   readonly organisation: readonly IatiFinding[];
 }
 
-/** Counts the findings of the activities checked before publishing. */
-class ChecksTally {
-  activities = 0;
-  withErrors = 0;
-  withWarnings = 0;
-  private readonly rules = new Map<string, { ruleId: string; severity: IatiFinding['severity']; message: string; activities: number }>();
-
-  add(findings: readonly IatiFinding[]): void {
-    this.activities++;
-    if (findings.some((f) => f.severity === 'error')) this.withErrors++;
-    if (findings.some((f) => f.severity === 'warning')) this.withWarnings++;
-    for (const ruleId of new Set(findings.map((f) => f.ruleId))) {
-      const f = findings.find((x) => x.ruleId === ruleId)!;
-      const entry = this.rules.get(ruleId) ?? { ruleId, severity: f.severity, message: f.message, activities: 0 };
-      entry.activities++;
-      this.rules.set(ruleId, entry);
-    }
-  }
-
-  result(organisation: readonly IatiFinding[]): PublicationChecks {
-    const order = { error: 0, warning: 1, info: 2 } as const;
-    // Errors first, then the most frequent.
-    const rules = [...this.rules.values()].sort(
-      (a, b) => order[a.severity] - order[b.severity] || b.activities - a.activities || (a.ruleId < b.ruleId ? -1 : 1),
-    );
-    return { activities: this.activities, withErrors: this.withErrors, withWarnings: this.withWarnings, rules, organisation };
-  }
+/** What the checks found, errors first, then the most frequent rules. */
+function publicationChecks(tally: IatiChecksTally, organisation: readonly IatiFinding[]): PublicationChecks {
+  const order = { error: 0, warning: 1, info: 2 } as const;
+  const rules = tally
+    .rules()
+    .map(({ ruleId, severity, message, count: activities }) => ({ ruleId, severity, message, activities }))
+    .sort((a, b) => order[a.severity] - order[b.severity] || b.activities - a.activities || (a.ruleId < b.ruleId ? -1 : 1));
+  return { activities: tally.checked, withErrors: tally.withErrors, withWarnings: tally.withWarnings, rules, organisation };
 }
 
 export interface PublicationOptions {
@@ -129,10 +112,14 @@ export async function planPublication(deps: PublicationDeps, options: Publicatio
   const measured: Measured[] = [];
   // What the IATI Validator would say of the files, checked as they are measured.
   const now = deps.clock.nowIso();
-  const tally = new ChecksTally();
-  for await (const page of publicActivities(deps, publisher, { undated }))
-    for (const a of page) {
-      tally.add(checkIatiNode(a.node, now));
+  const tally = new IatiChecksTally();
+  for await (const page of publicActivities(deps, publisher, { undated })) {
+    const checked = checkIatiActivities(
+      page.map((a) => a.node),
+      now,
+    );
+    for (const c of checked) tally.add(c.findings);
+    for (const a of page)
       measured.push({
         id: a.id,
         identifier: a.identifier,
@@ -141,7 +128,7 @@ export async function planPublication(deps: PublicationDeps, options: Publicatio
         bytes: utf8Bytes(xmlOf(a.node, 1)),
         country: a.countries.length === 1 ? a.countries[0]! : null,
       });
-    }
+  }
   // By year, then identifier: the same data always gives the same files.
   measured.sort((a, b) => a.year - b.year || (a.identifier < b.identifier ? -1 : a.identifier > b.identifier ? 1 : 0));
   // A file's header holds its newest change: the longest timestamp bounds every header.
@@ -179,7 +166,7 @@ export async function planPublication(deps: PublicationDeps, options: Publicatio
     datasets,
     undated,
     oversized,
-    checks: tally.result(checkIatiNode(organisation.node, now)),
+    checks: publicationChecks(tally, checkIatiNode(organisation.node, now)),
   };
 }
 

@@ -7,6 +7,7 @@
 import { iatiChecksAgencyScope } from '../domain/access/policy.js';
 import { iatiActivityNode } from '../domain/iati/activity-xml.js';
 import { checkIatiNode, type IatiFinding } from '../domain/iati/rulesets/evaluate.js';
+import { IatiChecksTally } from '../domain/iati/rulesets/tally.js';
 import { textOf } from '../domain/iati/rulesets/evaluate-expr.js';
 import type { XmlNode } from '../domain/iati/xml-node.js';
 import type { ProgramListQuery } from '../domain/program/program-query.js';
@@ -24,8 +25,9 @@ function identifierOf(node: XmlNode): string {
 }
 
 /**
- * The findings of each activity of a generated list (the publish step calls this before it
- * writes the file), in the list's order. `now` (an ISO instant) dates "in the future" checks.
+ * The findings of each activity of a generated list (the publication checks each page it
+ * measures, io/iati-publication.ts), in the list's order. `now` (an ISO instant) dates "in the
+ * future" checks.
  */
 export function checkIatiActivities(
   nodes: readonly XmlNode[],
@@ -114,32 +116,18 @@ export const MAX_FAILING_LISTED = 500;
 const TOP_RULES = 5;
 
 interface AgencyTally {
-  programs: number;
-  withErrors: number;
-  withWarnings: number;
+  readonly checks: IatiChecksTally;
   undated: number;
-  rules: Map<string, { severity: IatiFinding['severity']; message: string; programs: number }>;
 }
 
 function tally(agencies: Map<string, AgencyTally>, program: Program): AgencyTally {
   const key = program.implementingOrg ?? '';
   let t = agencies.get(key);
   if (!t) {
-    t = { programs: 0, withErrors: 0, withWarnings: 0, undated: 0, rules: new Map() };
+    t = { checks: new IatiChecksTally(), undated: 0 };
     agencies.set(key, t);
   }
   return t;
-}
-
-function countRules(t: AgencyTally, findings: readonly IatiFinding[]): void {
-  const seen = new Set<string>();
-  for (const f of findings) {
-    if (seen.has(f.ruleId)) continue;
-    seen.add(f.ruleId);
-    const r = t.rules.get(f.ruleId);
-    if (r) r.programs++;
-    else t.rules.set(f.ruleId, { severity: f.severity, message: f.message, programs: 1 });
-  }
 }
 
 /**
@@ -161,15 +149,12 @@ export async function summarizeIatiChecks(
     const attendance = await deps.store.repos.participants.attendanceCounts(page.map((a) => a.id));
     for (const program of page) {
       const t = tally(agencies, program);
-      t.programs++;
       if (!hasIatiDate(program)) t.undated++;
       const node = iatiActivityNode(program, { ...context, attendance });
       const findings = checkIatiNode(node, context.now);
       const errors = count(findings, 'error');
       const warnings = count(findings, 'warning');
-      if (errors) t.withErrors++;
-      if (warnings) t.withWarnings++;
-      countRules(t, findings);
+      t.checks.add(findings);
       const first = findings.find((f) => f.severity === 'error');
       if (first)
         failing.push({
@@ -204,16 +189,17 @@ export async function summarizeIatiChecks(
 }
 
 function agencySummary(code: string, t: AgencyTally, orgs: ReadonlyMap<string, { nameEn: string }>): AgencyIatiChecks {
-  const topRules = [...t.rules.entries()]
-    .map(([ruleId, r]) => ({ ruleId, ...r }))
+  const topRules = t.checks
+    .rules()
+    .map(({ ruleId, severity, message, count: programs }) => ({ ruleId, severity, message, programs }))
     .sort((a, b) => b.programs - a.programs || a.ruleId.localeCompare(b.ruleId))
     .slice(0, TOP_RULES);
   return {
     implementingOrg: code || null,
     name: code ? (orgs.get(code)?.nameEn ?? null) : null,
-    programs: t.programs,
-    withErrors: t.withErrors,
-    withWarnings: t.withWarnings,
+    programs: t.checks.checked,
+    withErrors: t.checks.withErrors,
+    withWarnings: t.checks.withWarnings,
     undated: t.undated,
     topRules,
   };

@@ -19,6 +19,7 @@ import type { ImportWarning } from '../domain/import/problem-messages.js';
 import { actorUserId } from '../domain/access/actor.js';
 import { runImport, type ImportContext, type ImportDeps, type ImportOptions, type ImportReport } from './imports.js';
 import type { ImportedWrite } from './other-providers.ports.js';
+import { providerRefs } from './other-providers.js';
 
 /** The repositories an IATI import writes through. */
 type IatiImport = 'otherProviders' | 'organisations';
@@ -158,7 +159,9 @@ class IatiWriter {
     if (provider && !a.prefixOk) p.misprefixed++;
     for (const w of a.warnings) {
       this.warningCount++;
-      const ruleKey = `${w.rule ?? w.code}|${w.field.replace(/ \d+/g, '')}`;
+      // "budget 2 / period-end" and "budget 1 / period-end" break one rule on one element.
+      const field = w.field.replace(/ \d+/g, '');
+      const ruleKey = `${w.rule ?? w.code}|${field}`;
       const r = this.rules.get(ruleKey);
       if (r) r.activities++;
       else
@@ -167,7 +170,7 @@ class IatiWriter {
           detachedCopy({
             rule: w.rule,
             code: w.code,
-            field: w.field.replace(/ \d+/g, ''),
+            field,
             activities: 1,
             line: a.line,
             record: a.identifier,
@@ -319,19 +322,11 @@ class IatiWriter {
   }
 }
 
-/** The reporting-org identifiers that are the provider's own: its IATI identifier and its ministries' and agencies' codes. */
-async function providerRefsOf(ctx: ImportContext<IatiImport>, ownReportingRef: string | null | undefined): Promise<Set<string>> {
-  const refs = new Set<string>();
-  if (ownReportingRef) refs.add(ownReportingRef.toLowerCase());
-  for (const o of await ctx.repos.organisations.list({})) if (o.kind === 'provider_agency') refs.add(o.code.toLowerCase());
-  return refs;
-}
-
 export async function importIati(deps: ImportDeps<IatiImport>, source: IatiSource, options: IatiImportOptions = {}): Promise<ImportReport> {
   const { allOrNothing, ...rest } = options;
   const importOptions: ImportOptions = { ...rest, partial: !allOrNothing, userId: options.userId ?? actorUserId(deps.actor) };
   return runImport(deps, 'iati', source, importOptions, async (ctx) => {
-    const writer = new IatiWriter(ctx, source, await providerRefsOf(ctx, options.ownReportingRef));
+    const writer = new IatiWriter(ctx, source, await providerRefs(ctx.repos, options.ownReportingRef));
     const info = await source.read((raw) => writer.add(raw));
     await writer.flush();
     const repo = ctx.repos.otherProviders;

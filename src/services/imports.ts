@@ -116,20 +116,29 @@ export interface ImportCounts {
 }
 
 /**
- * Registers an organisation that an imported file names and the registry lacks, under `base`
- * or, when that code is taken, `base-2`, `base-3`…; returns its code.
+ * Registers an organisation the registry lacks under `base` or, when that code is taken,
+ * `base-2`, `base-3`…; returns its code.
  */
+export async function registerUnderFreeCode(
+  repos: Repos<'organisations'>,
+  now: string,
+  o: { base: string; name: string; type: string; kind: OrganisationKind; countryCode: string | null },
+): Promise<string> {
+  let code = o.base;
+  for (let n = 2; await repos.organisations.findByCode(code); n++) code = `${o.base}-${n}`;
+  await repos.organisations.insert(
+    { code, nameEn: o.name, nameId: null, acronym: null, type: o.type, countryCode: o.countryCode, kind: o.kind, illustrative: false },
+    now,
+  );
+  return code;
+}
+
+/** Registers an organisation that an imported file names and the registry lacks (registerUnderFreeCode), for the report. */
 export async function registerImportedOrganisation(
   ctx: ImportContext<'organisations'>,
   o: { base: string; name: string; type: string; kind: OrganisationKind; countryCode: string | null },
 ): Promise<string> {
-  const { organisations } = ctx.repos;
-  let code = o.base;
-  for (let n = 2; await organisations.findByCode(code); n++) code = `${o.base}-${n}`;
-  await organisations.insert(
-    { code, nameEn: o.name, nameId: null, acronym: null, type: o.type, countryCode: o.countryCode, kind: o.kind, illustrative: false },
-    ctx.now,
-  );
+  const code = await registerUnderFreeCode(ctx.repos, ctx.now, o);
   ctx.createdOrganisations.push({ code, name: o.name, kind: o.kind });
   return code;
 }

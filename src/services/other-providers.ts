@@ -16,6 +16,7 @@ import { LIMITS } from '../domain/schema-helpers.js';
 import { audit } from './audit.js';
 import type { Deps, Repos } from './deps.js';
 import { codeFromName } from './import-programs.js';
+import { registerUnderFreeCode } from './imports.js';
 import { rateTable } from './money.js';
 import { exportPrograms } from './programs.js';
 import type { IatiDataset, ImportedDetail, ImportedListQuery, ImportedSummary } from './other-providers.ports.js';
@@ -62,9 +63,10 @@ export async function deleteDataset(
   });
 }
 
-/** The provider's own reporting-org identifiers: its IATI identifier and its ministries' and agencies' codes. */
-async function providerRefs(repos: Repos<'organisations'>, ownReportingRef: string): Promise<Set<string>> {
-  const refs = new Set([ownReportingRef.toLowerCase()]);
+/** The provider's own reporting-org identifiers (lower case): its IATI identifier and its ministries' and agencies' codes. */
+export async function providerRefs(repos: Repos<'organisations'>, ownReportingRef: string | null | undefined): Promise<Set<string>> {
+  const refs = new Set<string>();
+  if (ownReportingRef) refs.add(ownReportingRef.toLowerCase());
   for (const o of await repos.organisations.list({})) if (o.kind === 'provider_agency') refs.add(o.code.toLowerCase());
   return refs;
 }
@@ -78,14 +80,14 @@ async function organisationCode(repos: Repos<'organisations'>, o: IatiOrgRef, no
   let code = found?.code;
   if (!code) {
     const name = (o.name ?? o.ref ?? '').slice(0, LIMITS.shortText);
-    const base = o.ref ?? codeFromName(name, null);
-    code = base;
-    for (let n = 2; await repos.organisations.findByCode(code); n++) code = `${base}-${n}`;
     const type = o.type && isCodeIn('OrganisationType', o.type) ? o.type : '90';
-    await repos.organisations.insert(
-      { code, nameEn: name, nameId: null, acronym: null, type, countryCode: null, kind: 'partner', illustrative: false },
-      now,
-    );
+    code = await registerUnderFreeCode(repos, now, {
+      base: o.ref ?? codeFromName(name, null),
+      name,
+      type,
+      kind: 'partner',
+      countryCode: null,
+    });
   }
   cache.set(key, code);
   return code;
