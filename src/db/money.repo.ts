@@ -15,6 +15,7 @@ import type { ProgramMoney } from '../domain/iati/organisation-figures.js';
 import { isPostgres, num, numOrNull } from './sql-helpers.js';
 import { rateOn, SPENT_TYPES, spendingGroups } from './report.repo.js';
 import type { Database } from './schema.js';
+import { budgetOf, byActivity, transactionOf } from './program-rows.js';
 
 /** The conditions of a filter on programs (alias `a`). */
 function whereOf(f: MoneyFilter): RawBuilder<unknown> {
@@ -203,24 +204,15 @@ export class MoneyRepo implements MoneyRepository {
       this.db.selectFrom('budgets').selectAll().where('activity_id', 'in', ids).orderBy('sort_order').execute(),
       this.db
         .selectFrom('transactions')
-        .select(['activity_id', 'type', 'transaction_date', 'amount_minor', 'currency', 'value_date'])
+        .selectAll()
         .where('activity_id', 'in', ids)
         .where('type', 'in', ['3', '4'])
         .orderBy('sort_order')
         .execute(),
     ]);
-    const byProgram = <T extends { activity_id: number }>(rows: readonly T[]) => {
-      const map = new Map<number, T[]>();
-      for (const r of rows) {
-        const list = map.get(num(r.activity_id));
-        if (list) list.push(r);
-        else map.set(num(r.activity_id), [r]);
-      }
-      return (id: number) => map.get(id) ?? [];
-    };
-    const recipientsOf = byProgram(recipients);
-    const budgetsOf = byProgram(budgets);
-    const transactionsOf = byProgram(transactions);
+    const recipientsOf = byActivity(recipients);
+    const budgetsOf = byActivity(budgets);
+    const transactionsOf = byActivity(transactions);
     return programs.map((p) => {
       const id = num(p.id);
       return {
@@ -229,22 +221,8 @@ export class MoneyRepo implements MoneyRepository {
         stage: p.lifecycle_stage,
         updatedAt: p.updated_at,
         recipients: recipientsOf(id).map((r) => ({ country: r.country_code, percentage: numOrNull(r.percentage) })),
-        budgets: budgetsOf(id).map((b) => ({
-          type: b.type,
-          status: b.status,
-          periodStart: b.period_start,
-          periodEnd: b.period_end,
-          amountMinor: num(b.amount_minor),
-          currency: b.currency,
-          valueDate: b.value_date,
-        })),
-        transactions: transactionsOf(id).map((t) => ({
-          type: t.type,
-          date: t.transaction_date,
-          amountMinor: num(t.amount_minor),
-          currency: t.currency,
-          valueDate: t.value_date,
-        })),
+        budgets: budgetsOf(id).map(budgetOf),
+        transactions: transactionsOf(id).map(transactionOf),
       };
     });
   }

@@ -14,6 +14,7 @@ import type {
 import { parseIatiDetails } from '../domain/iati/iati-details.js';
 import { bool, insertInChunks, insertJson, JSON_CHUNK_ROWS, num, numOrNull, present } from './sql-helpers.js';
 import type { CountCache } from './data-version.js';
+import { budgetOf, byActivity, transactionOf } from './program-rows.js';
 import { ProgramListQuery, summaryFields } from './program-list.js';
 import type { ProgramsTable, Database } from './schema.js';
 
@@ -344,21 +345,12 @@ export class ProgramRepo implements ProgramRepository {
       this.db.selectFrom('budgets').selectAll().where('activity_id', 'in', ids).orderBy('sort_order').execute(),
       this.db.selectFrom('transactions').selectAll().where('activity_id', 'in', ids).orderBy('sort_order').execute(),
     ]);
-    const group = <T extends { activity_id: number }>(items: readonly T[]) => {
-      const map = new Map<number, T[]>();
-      for (const item of items) {
-        const list = map.get(item.activity_id);
-        if (list) list.push(item);
-        else map.set(item.activity_id, [item]);
-      }
-      return (id: number) => map.get(id) ?? [];
-    };
-    const recipientsOf = group(recipients);
-    const partnersOf = group(partners);
-    const sectorsOf = group(sectors);
-    const sdgsOf = group(sdgs);
-    const budgetsOf = group(budgets);
-    const transactionsOf = group(transactions);
+    const recipientsOf = byActivity(recipients);
+    const partnersOf = byActivity(partners);
+    const sectorsOf = byActivity(sectors);
+    const sdgsOf = byActivity(sdgs);
+    const budgetsOf = byActivity(budgets);
+    const transactionsOf = byActivity(transactions);
     return rows.map((row) => ({
       ...summaryFields(row),
       descriptionEn: row.description_en,
@@ -379,23 +371,8 @@ export class ProgramRepo implements ProgramRepository {
       })),
       sectors: sectorsOf(row.id).map((s) => ({ vocabulary: s.vocabulary, code: s.code, percentage: numOrNull(s.percentage) })),
       sdgs: sdgsOf(row.id).map((s) => ({ goal: s.goal, target: s.target })),
-      budgets: budgetsOf(row.id).map((b) => ({
-        type: b.type,
-        status: b.status,
-        periodStart: b.period_start,
-        periodEnd: b.period_end,
-        amountMinor: num(b.amount_minor),
-        currency: b.currency,
-        valueDate: b.value_date,
-      })),
-      transactions: transactionsOf(row.id).map((t) => ({
-        type: t.type,
-        date: t.transaction_date,
-        amountMinor: num(t.amount_minor),
-        currency: t.currency,
-        valueDate: t.value_date,
-        description: t.description,
-      })),
+      budgets: budgetsOf(row.id).map(budgetOf),
+      transactions: transactionsOf(row.id).map(transactionOf),
     }));
   }
 }
