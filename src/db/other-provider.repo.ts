@@ -191,7 +191,7 @@ export class OtherProviderRepo implements OtherProviderRepository {
     if (identifiers.length === 0) return states;
     const rows = await this.db
       .selectFrom('iati_activities')
-      .select(['id', 'identifier', 'dataset_id', 'publisher_id', 'fingerprint', 'promoted_program_id'])
+      .select(['id', 'identifier', 'dataset_id', 'publisher_id', 'fingerprint', 'promoted_program_id', 'warnings'])
       .where('identifier', 'in', identifiers)
       .execute();
     for (const r of rows) {
@@ -201,6 +201,7 @@ export class OtherProviderRepo implements OtherProviderRepository {
         publisherId: r.publisher_id,
         fingerprint: r.fingerprint,
         promotedProgramId: r.promoted_program_id,
+        warnings: JSON.parse(r.warnings) as ImportedWarning[],
       });
     }
     return states;

@@ -11,8 +11,9 @@
  */
 import { createHash } from 'node:crypto';
 import { basename } from 'node:path';
-import { classifyImported, type ImportedActivity } from '../domain/iati/imported-activity.js';
+import { classifyImported, hasPublisherPrefix, type ImportedActivity } from '../domain/iati/imported-activity.js';
 import { mapIatiActivity } from '../domain/iati/program-from-iati.js';
+import { preferred } from '../domain/iati/iati-values.js';
 import { iatiVersionWarning } from '../domain/iati/versions.js';
 import type { RawIatiActivity } from '../domain/iati/raw-activity.js';
 import type { ImportWarning } from '../domain/import/problem-messages.js';
@@ -63,17 +64,34 @@ const publisherKey = (ref: string | null, name: string | null): string =>
   ref ? ref.trim().toLowerCase() : `name:${(name ?? '(unnamed)').trim().toLowerCase()}`;
 
 /**
- * The activity's record and warnings as JSON (serialised once: they are stored as they are), and
- * its fingerprint: the sha1 of `[record, warnings, line]` as JSON, which a re-import compares.
+ * Changes whenever what an activity becomes changes (its mapping, its rules): activities stored
+ * under another version are mapped and written again by the next import of their file.
  */
-function serialised(a: ImportedActivity): { json: ImportedWrite['json']; fingerprint: string } {
-  const json = { record: JSON.stringify(a.record), warnings: JSON.stringify(a.warnings) };
-  const fingerprint = createHash('sha1').update(`[${json.record},${json.warnings},${a.line}]`).digest('base64url');
-  return { json, fingerprint };
+const MAPPING_VERSION = 'imported-activity 1';
+
+/**
+ * The fingerprint of an activity as read (with its line), which a re-import compares before it
+ * maps anything: an activity read exactly as before is recognised without being mapped again.
+ */
+const rawFingerprint = (raw: RawIatiActivity): string =>
+  createHash('sha1').update(MAPPING_VERSION).update(JSON.stringify(raw)).digest('base64url');
+
+/** The activity's record and warnings as JSON, serialised once: they are stored as they are. */
+const serialised = (a: ImportedActivity): ImportedWrite['json'] => ({
+  record: JSON.stringify(a.record),
+  warnings: JSON.stringify(a.warnings),
+});
+
+/** The reporting organisation of an activity as read: its identifier and its name as the mapping takes them. */
+function reportingOf(raw: RawIatiActivity): { ref: string | null; name: string | null } {
+  return {
+    ref: raw.reportingOrg?.ref?.trim() || null,
+    name: raw.reportingOrg ? (preferred(raw.reportingOrg.names, raw.defaultLang)?.text ?? null) : null,
+  };
 }
 
 class IatiWriter {
-  private pending: ImportedActivity[] = [];
+  private pending: RawIatiActivity[] = [];
   private readonly seen = new Map<string, number>();
   private readonly publisherIds = new Map<string, number>();
   private readonly datasetIds = new Map<number, number>();
@@ -100,6 +118,12 @@ class IatiWriter {
 
   async add(raw: RawIatiActivity): Promise<void> {
     this.ctx.counts.rows++;
+    this.pending.push(raw);
+    if (this.pending.length >= IATI_CHUNK) await this.flush();
+  }
+
+  /** Maps and classifies an activity; undefined when it is refused (each reason is an error of the import). */
+  private classify(raw: RawIatiActivity): ImportedActivity | undefined {
     const mapped = mapIatiActivity(raw, { ownReportingRef: null });
     for (const u of new Map(mapped.unknown.map((x) => [`${x.what}|${x.code}`, x])).values()) {
       const key = `${u.what}|${u.code}`;
@@ -139,24 +163,28 @@ class IatiWriter {
     }
     if (this.ctx.errors.count > before) {
       this.refused++;
-      return;
+      return undefined;
     }
     this.note(activity);
-    this.pending.push(activity);
-    if (this.pending.length >= IATI_CHUNK) await this.flush();
+    return activity;
+  }
+
+  private publisher(ref: string | null, name: string | null) {
+    const key = publisherKey(ref, name);
+    let p = this.publishers.get(key);
+    if (!p) {
+      const provider = Boolean(ref && this.providerRefs.has(ref.toLowerCase()));
+      p = detachedCopy({ ref, name, activities: 0, provider, misprefixed: 0 });
+      this.publishers.set(detached(key), p);
+    }
+    return p;
   }
 
   /** Counts the activity's publisher and lists its warnings. */
-  private note(a: ImportedActivity): void {
-    const key = publisherKey(a.reportingRef, a.reportingName);
-    const provider = Boolean(a.reportingRef && this.providerRefs.has(a.reportingRef.toLowerCase()));
-    let p = this.publishers.get(key);
-    if (!p) {
-      p = detachedCopy({ ref: a.reportingRef, name: a.reportingName, activities: 0, provider, misprefixed: 0 });
-      this.publishers.set(detached(key), p);
-    }
+  private note(a: Pick<ImportedActivity, 'identifier' | 'line' | 'reportingRef' | 'reportingName' | 'prefixOk' | 'warnings'>): void {
+    const p = this.publisher(a.reportingRef, a.reportingName);
     p.activities++;
-    if (provider && !a.prefixOk) p.misprefixed++;
+    if (p.provider && !a.prefixOk) p.misprefixed++;
     for (const w of a.warnings) {
       this.warningCount++;
       // "budget 2 / period-end" and "budget 1 / period-end" break one rule on one element.
@@ -196,11 +224,11 @@ class IatiWriter {
     }
   }
 
-  private async publisherId(a: ImportedActivity): Promise<number> {
-    const key = publisherKey(a.reportingRef, a.reportingName);
+  private async publisherId(ref: string | null, name: string | null): Promise<number> {
+    const key = publisherKey(ref, name);
     let id = this.publisherIds.get(key);
     if (id === undefined) {
-      id = await this.ctx.repos.otherProviders.savePublisher({ key, ref: a.reportingRef, name: a.reportingName }, this.ctx.now);
+      id = await this.ctx.repos.otherProviders.savePublisher({ key, ref, name }, this.ctx.now);
       this.publisherIds.set(detached(key), id);
     }
     return id;
@@ -237,38 +265,59 @@ class IatiWriter {
     };
   }
 
-  /** Writes the chunk: new activities inserted, changed ones replaced, unchanged ones left alone. */
+  /**
+   * Writes the chunk: an activity read exactly as stored is left alone (or follows this file when
+   * another file of its publisher held it), without being mapped again; the others are mapped and
+   * classified, and inserted or replaced.
+   */
   async flush(): Promise<void> {
     const chunk = this.pending;
     this.pending = [];
     if (chunk.length === 0) return;
     const { repos, counts, now } = this.ctx;
     const repo = repos.otherProviders;
-    const states = await repo.states(chunk.map((a) => a.identifier));
+    const states = await repo.states([...new Set(chunk.map((r) => r.identifier.trim()).filter(Boolean))]);
     const inserts: ImportedWrite[] = [];
     const replaces: (ImportedWrite & { id: number })[] = [];
     const moves = new Map<string, { ids: number[]; datasetId: number; publisherId: number }>();
-    for (const activity of chunk) {
-      const publisherId = await this.publisherId(activity);
+    const move = (stateId: number, from: number, datasetId: number, publisherId: number) => {
+      const key = `${datasetId}|${publisherId}`;
+      const entry = moves.get(key) ?? { ids: [], datasetId, publisherId };
+      entry.ids.push(stateId);
+      moves.set(key, entry);
+      this.touchedDatasets.add(from);
+      counts.updated++;
+    };
+    for (const raw of chunk) {
+      const identifier = raw.identifier.trim();
+      const fingerprint = rawFingerprint(raw);
+      const state = identifier ? states.get(identifier) : undefined;
+      if (state && state.fingerprint === fingerprint && !this.seen.has(identifier)) {
+        // Counted and its warnings listed as for a new one, from what is stored.
+        this.seen.set(detached(identifier), raw.line);
+        const { ref, name } = reportingOf(raw);
+        const prefixOk = hasPublisherPrefix(identifier, ref);
+        this.note({ identifier, line: raw.line, reportingRef: ref, reportingName: name, prefixOk, warnings: state.warnings });
+        const publisherId = await this.publisherId(ref, name);
+        const datasetId = await this.datasetId(publisherId);
+        // The same activity, now delivered by another file of its publisher: it follows the file.
+        if (state.datasetId !== datasetId) move(state.id, state.datasetId, datasetId, publisherId);
+        else counts.unchanged++;
+        continue;
+      }
+      const activity = this.classify(raw);
+      if (!activity) continue;
+      const publisherId = await this.publisherId(activity.reportingRef, activity.reportingName);
       const datasetId = await this.datasetId(publisherId);
-      const write: ImportedWrite = { activity, datasetId, publisherId, ...serialised(activity), now };
-      const state = states.get(activity.identifier);
+      const write: ImportedWrite = { activity, datasetId, publisherId, json: serialised(activity), fingerprint, now };
       if (!state) {
         inserts.push(write);
         counts.inserted++;
-      } else if (state.fingerprint !== write.fingerprint) {
+      } else {
         replaces.push({ ...write, id: state.id });
         this.touchedDatasets.add(state.datasetId);
         counts.updated++;
-      } else if (state.datasetId !== datasetId) {
-        // The same activity, now delivered by another file of its publisher: it follows the file.
-        const key = `${datasetId}|${publisherId}`;
-        const move = moves.get(key) ?? { ids: [], datasetId, publisherId };
-        move.ids.push(state.id);
-        moves.set(key, move);
-        this.touchedDatasets.add(state.datasetId);
-        counts.updated++;
-      } else counts.unchanged++;
+      }
     }
     await repo.insertMany(inserts);
     await repo.replaceMany(replaces);

@@ -38,6 +38,8 @@ export interface ImportedState {
   readonly publisherId: number;
   readonly fingerprint: string;
   readonly promotedProgramId: number | null;
+  /** The rules it breaks, as stored. */
+  readonly warnings: readonly ImportedWarning[];
 }
 
 /** An activity to store: as classified, with its dataset, publisher and fingerprint. */
@@ -46,7 +48,7 @@ export interface ImportedWrite {
   readonly datasetId: number;
   readonly publisherId: number;
   readonly fingerprint: string;
-  /** The activity's record and warnings as JSON, written once (the fingerprint hashes them too). */
+  /** The activity's record and warnings as JSON, serialised once. */
   readonly json: { readonly record: string; readonly warnings: string };
   readonly now: string;
 }

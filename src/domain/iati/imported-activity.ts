@@ -93,6 +93,13 @@ function ruleOf(code: string | undefined, path: string): string | null {
   }
 }
 
+/**
+ * The identifier begins with the reporting organisation's identifier and a hyphen (rule 1.1.21),
+ * compared without case: "id-nct-sstc" and "ID-NCT-SSTC" are one organisation's.
+ */
+export const hasPublisherPrefix = (identifier: string, reportingRef: string | null): boolean =>
+  Boolean(reportingRef && identifier.toLowerCase().startsWith(`${reportingRef.toLowerCase()}-`));
+
 /** What the IATI schema requires and a reader can see is missing. */
 function schemaIssues(raw: RawIatiActivity): IatiIssue[] {
   const issues: IatiIssue[] = [];
@@ -137,8 +144,7 @@ export function classifyImported(raw: RawIatiActivity, mapped: MappedIatiActivit
       message: i.message,
     });
   }
-  // Identifiers are compared without case: "id-nct-sstc" and "ID-NCT-SSTC" are one organisation's.
-  const prefixOk = Boolean(reportingRef && identifier.toLowerCase().startsWith(`${reportingRef.toLowerCase()}-`));
+  const prefixOk = hasPublisherPrefix(identifier, reportingRef);
   if (reportingRef && !prefixOk) {
     warnings.push({
       field: 'iati-identifier',
