@@ -2,6 +2,7 @@ import { deflateRawSync } from 'node:zlib';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { cellText, numberText, xlsxRecordSource, type XlsxReadOptions } from './xlsx-read.js';
+import { readZipEntry, zipEntries } from './zip-guard.js';
 
 async function workbookBytes(build: (wb: ExcelJS.Workbook) => void): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();
@@ -19,32 +20,45 @@ async function read(bytes: Uint8Array, options: Partial<XlsxReadOptions> = {}, n
   return { records, sha256: source.sha256(), sheets: source.sheetNames() };
 }
 
-/** A ZIP archive of one stored or deflated entry, written by hand (for damaged and inflating files). */
-function zipOf(name: string, data: Uint8Array, declaredSize = data.length): Uint8Array {
-  const packed = deflateRawSync(data);
-  const nameBytes = new TextEncoder().encode(name);
-  const local = Buffer.alloc(30);
-  local.writeUInt32LE(0x04034b50, 0);
-  local.writeUInt16LE(8, 8);
-  local.writeUInt32LE(packed.length, 18);
-  local.writeUInt32LE(declaredSize, 22);
-  local.writeUInt16LE(nameBytes.length, 26);
-  const central = Buffer.alloc(46);
-  central.writeUInt32LE(0x02014b50, 0);
-  central.writeUInt16LE(8, 10);
-  central.writeUInt32LE(packed.length, 20);
-  central.writeUInt32LE(declaredSize, 24);
-  central.writeUInt16LE(nameBytes.length, 28);
-  central.writeUInt32LE(0, 42);
-  const centralOffset = local.length + nameBytes.length + packed.length;
+/**
+ * A ZIP archive of deflated entries in the order given, written by hand (for damaged, inflating
+ * and reordered files). `declaredSize` overrides what the directory says an entry inflates to.
+ */
+function zipOfEntries(entries: readonly { name: string; data: Uint8Array; declaredSize?: number }[]): Uint8Array {
+  const locals: Buffer[] = [];
+  const centrals: Buffer[] = [];
+  let offset = 0;
+  for (const { name, data, declaredSize = data.length } of entries) {
+    const packed = deflateRawSync(data);
+    const nameBytes = Buffer.from(name, 'utf8');
+    const local = Buffer.alloc(30);
+    local.writeUInt32LE(0x04034b50, 0);
+    local.writeUInt16LE(8, 8);
+    local.writeUInt32LE(packed.length, 18);
+    local.writeUInt32LE(declaredSize, 22);
+    local.writeUInt16LE(nameBytes.length, 26);
+    const central = Buffer.alloc(46);
+    central.writeUInt32LE(0x02014b50, 0);
+    central.writeUInt16LE(8, 10);
+    central.writeUInt32LE(packed.length, 20);
+    central.writeUInt32LE(declaredSize, 24);
+    central.writeUInt16LE(nameBytes.length, 28);
+    central.writeUInt32LE(offset, 42);
+    locals.push(local, nameBytes, packed);
+    centrals.push(central, nameBytes);
+    offset += local.length + nameBytes.length + packed.length;
+  }
+  const centralBytes = Buffer.concat(centrals);
   const end = Buffer.alloc(22);
   end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(1, 8);
-  end.writeUInt16LE(1, 10);
-  end.writeUInt32LE(central.length + nameBytes.length, 12);
-  end.writeUInt32LE(centralOffset, 16);
-  return Buffer.concat([local, nameBytes, packed, central, nameBytes, end]);
+  end.writeUInt16LE(entries.length, 8);
+  end.writeUInt16LE(entries.length, 10);
+  end.writeUInt32LE(centralBytes.length, 12);
+  end.writeUInt32LE(offset, 16);
+  return Buffer.concat([...locals, centralBytes, end]);
 }
+
+const zipOf = (name: string, data: Uint8Array, declaredSize = data.length) => zipOfEntries([{ name, data, declaredSize }]);
 
 describe('cellText', () => {
   it('writes numbers without float noise and dates as ISO days', () => {
@@ -108,6 +122,36 @@ describe('xlsxRecordSource', () => {
     await expect(read(bytes, { sheet: 'Lain' })).rejects.toThrow(
       /"peserta\.xlsx" has no sheet named "Lain" \(its sheets: Program, Peserta\)/,
     );
+  });
+
+  it('reads a workbook whose worksheets come before its workbook part in the zip (ExcelJS had no sheet names then)', async () => {
+    const written = await workbookBytes((wb) => {
+      wb.addWorksheet('Program').addRow(['Judul Program']);
+      const ws = wb.addWorksheet('Peserta');
+      ws.addRow(['Nama']);
+      ws.addRow(['Citra']);
+    });
+    // The same parts, with the relationships and shared strings first and xl/workbook.xml last.
+    const parts = zipEntries(written).map((e) => ({ name: e.name, data: new Uint8Array(readZipEntry(written, e)) }));
+    const rank = (name: string) =>
+      name === 'xl/workbook.xml'
+        ? 3
+        : name.startsWith('xl/worksheets/')
+          ? 2
+          : name === 'xl/sharedStrings.xml' || name.endsWith('.rels')
+            ? 0
+            : 1;
+    const reordered = zipOfEntries([...parts].sort((a, b) => rank(a.name) - rank(b.name)));
+    expect(
+      zipEntries(reordered)
+        .map((e) => e.name)
+        .at(-1),
+    ).toBe('xl/workbook.xml');
+    expect((await read(reordered)).records).toEqual([{ line: 1, fields: ['Judul Program'] }]);
+    expect((await read(reordered, { sheet: 'Peserta' })).records).toEqual([
+      { line: 1, fields: ['Nama'] },
+      { line: 2, fields: ['Citra'] },
+    ]);
   });
 
   it('refuses files that are not XLSX, naming the file', async () => {

@@ -129,17 +129,30 @@ function firstSheetNumber(reader: object): number | undefined {
 
 const XML_ENTITIES: Readonly<Record<string, string>> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
 
-/** The names of a workbook's sheets, in its order, from its xl/workbook.xml. */
-function workbookSheetNames(xml: string): string[] {
-  return [...xml.matchAll(/<(?:\w+:)?sheet\b[^>]*?\bname="([^"]*)"/g)].map((m) =>
-    (m[1] ?? '').replace(/&(#x[0-9a-f]+|#\d+|\w+);/gi, (all, e: string) =>
-      e.startsWith('#x') || e.startsWith('#X')
-        ? String.fromCodePoint(parseInt(e.slice(2), 16))
-        : e.startsWith('#')
-          ? String.fromCodePoint(Number(e.slice(1)))
-          : (XML_ENTITIES[e] ?? all),
-    ),
+const xmlText = (value: string): string =>
+  value.replace(/&(#x[0-9a-f]+|#\d+|\w+);/gi, (all, e: string) =>
+    e.startsWith('#x') || e.startsWith('#X')
+      ? String.fromCodePoint(parseInt(e.slice(2), 16))
+      : e.startsWith('#')
+        ? String.fromCodePoint(Number(e.slice(1)))
+        : (XML_ENTITIES[e] ?? all),
   );
+
+/** A sheet as xl/workbook.xml lists it, in the shape of ExcelJS's workbook model. */
+interface WorkbookSheet {
+  readonly name: string;
+  readonly id: number;
+  readonly state: string | undefined;
+  readonly rId: string | undefined;
+}
+
+/** A workbook's sheets, in its order, from its xl/workbook.xml. */
+function workbookSheets(xml: string): WorkbookSheet[] {
+  return [...xml.matchAll(/<(?:\w+:)?sheet\b([^>]*?)\/?>/g)].map((m) => {
+    const attrs = new Map([...(m[1] ?? '').matchAll(/([\w:]+)\s*=\s*"([^"]*)"/g)].map((a) => [a[1] ?? '', xmlText(a[2] ?? '')]));
+    const rId = [...attrs].find(([k]) => k === 'r:id' || k.endsWith(':id'))?.[1];
+    return { name: attrs.get('name') ?? '', id: Number(attrs.get('sheetId') ?? NaN), state: attrs.get('state'), rId };
+  });
 }
 
 /** A workbook as a source of records for the importers (line numbers are the sheet's rows). */
@@ -147,6 +160,7 @@ export function xlsxRecordSource(name: string, input: AsyncIterable<Uint8Array |
   let hash: string | null = null;
   let bytesRead = 0;
   const sheetNames: string[] = [];
+  let sheets: WorkbookSheet[] = [];
   let sheetRead: string | null = null;
   async function* batches(): AsyncGenerator<XlsxRecord[]> {
     const bytes = await readAll(input, name, options.maxBytes);
@@ -158,7 +172,8 @@ export function xlsxRecordSource(name: string, input: AsyncIterable<Uint8Array |
       const entries = await checkZip(bytes, maxUncompressed);
       const workbook = entries.find((e) => e.name === 'xl/workbook.xml');
       if (!workbook) throw notXlsx(name, bytes);
-      sheetNames.push(...workbookSheetNames(readZipEntry(bytes, workbook).toString('utf8')));
+      sheets = workbookSheets(readZipEntry(bytes, workbook).toString('utf8'));
+      sheetNames.push(...sheets.map((s) => s.name));
     } catch (error) {
       if (!(error instanceof ZipGuardError)) throw error;
       if (error.problem === 'too_large')
@@ -175,6 +190,10 @@ export function xlsxRecordSource(name: string, input: AsyncIterable<Uint8Array |
       worksheets: 'emit',
       entries: 'ignore',
     });
+    // ExcelJS names a worksheet from the workbook part, which a zip may hold after its worksheets:
+    // read then, the worksheet found no model and ExcelJS failed ("reading 'sheets'"). The model
+    // is the one read above; ExcelJS replaces it with its own when it meets the part.
+    Reflect.set(reader, 'model', { sheets: sheets.map((s) => ({ ...s })) });
     const maxRows = options.maxRows ?? XLSX_MAX_ROWS;
     const wanted = options.sheet?.trim().toLowerCase();
     let found = false;
