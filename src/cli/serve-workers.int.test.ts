@@ -52,7 +52,8 @@ describe('mitra serve --workers 2 (the built CLI)', () => {
       throw new Error('dist/bundle is missing: build first (npm run build; npm test does)');
     dir = mkdtempSync(join(tmpdir(), 'mitra-workers-'));
     base = await start();
-  }, 60_000);
+    // Loading the demo data and starting three processes: well over a minute on a loaded CI machine.
+  }, 180_000);
 
   afterAll(() => {
     primary?.kill('SIGKILL');
@@ -89,7 +90,8 @@ describe('mitra serve --workers 2 (the built CLI)', () => {
     const after = new Database(join(dir, 'workers.sqlite'), { readonly: true });
     expect(after.prepare(`select count(*) as n from job_leases`).get()).toEqual({ n: 0 });
     after.close();
-  }, 60_000);
+    // Its own waits are bounded (10 + 15 + 15 s); the rest is process start-up, slow under load.
+  }, 120_000);
 });
 
 /** The child processes of a process (ps reads each process's parent). */
