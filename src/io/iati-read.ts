@@ -158,6 +158,7 @@ export async function readIatiActivities(
     }
     if (name === 'iati-activity' && parent === 'iati-activities') {
       current = emptyProgram(line, a);
+      scanner.capture(createHash('sha1').update(`${info.version ?? ''}\n${line}\n`));
       return;
     }
     const act = current;
@@ -332,7 +333,9 @@ export async function readIatiActivities(
         }
         case 'iati-activity':
           if (parent === 'iati-activities') {
-            pending.push(legacy ? upgradeActivity1x(act) : act);
+            const read = legacy ? upgradeActivity1x(act) : act;
+            read.digest = scanner.captured().digest('base64url');
+            pending.push(read);
             current = null;
           }
           break;

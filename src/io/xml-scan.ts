@@ -16,6 +16,7 @@
  * have doubled, so a huge token costs linear time); text is handed over piece by piece.
  */
 import { isUtf8 } from 'node:buffer';
+import type { Hash } from 'node:crypto';
 
 /** A place in the bytes where the document stops being well-formed. */
 export class XmlScanError extends Error {
@@ -114,7 +115,7 @@ const isXmlChar = (c: number): boolean =>
 
 /** The bytes of a character of valid UTF-8 from its first byte (0x80 and above). */
 const sequenceLength = (lead: number): number => (lead < 0xe0 ? 2 : lead < 0xf0 ? 3 : 4);
-function codePointAt(b: Buffer, i: number): number {
+function codePointAt(b: Bytes, i: number): number {
   const c = b[i]!;
   if (c < 0xe0) return ((c & 0x1f) << 6) | (b[i + 1]! & 0x3f);
   if (c < 0xf0) return ((c & 0x0f) << 12) | ((b[i + 1]! & 0x3f) << 6) | (b[i + 2]! & 0x3f);
@@ -133,7 +134,7 @@ function unfinishedCharacter(b: Uint8Array, length: number): number {
 }
 
 /** Where the first byte that is not valid UTF-8 is in `b[from, to)` (`to` when there is none). */
-function firstInvalidUtf8(b: Buffer, from: number, to: number): number {
+function firstInvalidUtf8(b: Bytes, from: number, to: number): number {
   for (let i = from; i < to;) {
     const c = b[i]!;
     if (c < 0x80) {
@@ -152,14 +153,23 @@ const PREDEFINED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '
 const COMMENT_OPEN = Buffer.from('<!--');
 const CDATA_OPEN = Buffer.from('<![CDATA[');
 const DOCTYPE_OPEN = Buffer.from('<!DOCTYPE');
-const EMPTY = Buffer.alloc(0);
+const EMPTY = Buffer.alloc(0) as Bytes;
 /** Names kept as strings, found again by a hash of their bytes (a file has few distinct names). */
 const MAX_NAMES = 4096;
 /** Unfinished tokens shorter than this are read again with every chunk; longer ones once they have doubled. */
 const SMALL_CARRY = 4096;
 
-const asBuffer = (bytes: Uint8Array): Buffer =>
-  Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+/**
+ * Node's Buffer with its direct decoders (`toString(encoding, start, end)` without the argument
+ * checks and the dispatch by encoding, which cost as much as the decoding of short values).
+ */
+interface Bytes extends Buffer {
+  utf8Slice(start: number, end: number): string;
+  latin1Slice(start: number, end: number): string;
+}
+
+const asBuffer = (bytes: Uint8Array): Bytes =>
+  (Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)) as Bytes;
 
 /**
  * Reads a document's bytes, chunk by chunk (`write`), then `end`. Events are called as tokens
@@ -170,14 +180,14 @@ export class XmlScanner {
   private readonly events: XmlEvents;
   private readonly maxDepth: number;
   /** Bytes not yet read (an unfinished token or character), and how many of them are valid UTF-8. */
-  private pending: Buffer = EMPTY;
+  private pending: Bytes = EMPTY;
   private pendingLength = 0;
   private validated = 0;
   /** Bytes the pending part must reach before it is read again. */
   private waitFor = 0;
   /** The offset in the document of the first byte of the buffer being read. */
   private base = 0;
-  private buf: Buffer = EMPTY;
+  private buf: Bytes = EMPTY;
   private line = 1;
   /** Offset in the document of the first byte of the current line. */
   private lineStart = 0;
@@ -199,6 +209,11 @@ export class XmlScanner {
   private readonly names = new Map<number, string>();
   /** The value of the entity reference read last. */
   private entityValue = '';
+  /** Offset in the document of the `<` of the start tag being reported. */
+  private tagStart = 0;
+  /** The hash the bytes of an element are given to (`capture`), and the offset it has reached. */
+  private captureHash: Hash | null = null;
+  private capturedTo = 0;
 
   constructor(events: XmlEvents, options: { maxDepth: number }) {
     this.events = events;
@@ -210,9 +225,26 @@ export class XmlScanner {
     return this.errorAt(this.at, message);
   }
 
+  /**
+   * Gives `hash` the bytes of the element whose start tag is being reported (`openTag`), from its
+   * `<` to the `>` of its end tag, as they go by; `captured` ends it, from that end tag's `closeTag`.
+   */
+  capture(hash: Hash): void {
+    this.captureHash = hash;
+    this.capturedTo = this.tagStart;
+  }
+
+  captured(): Hash {
+    const hash = this.captureHash;
+    if (!hash) throw new Error('no element is being captured');
+    hash.update(this.buf.subarray(this.capturedTo - this.base, this.at + 1 - this.base));
+    this.captureHash = null;
+    return hash;
+  }
+
   write(chunk: Uint8Array): void {
     if (chunk.length === 0) return;
-    let b: Buffer;
+    let b: Bytes;
     let length: number;
     if (this.pendingLength === 0) {
       b = asBuffer(chunk);
@@ -254,7 +286,7 @@ export class XmlScanner {
   private append(chunk: Uint8Array): void {
     const needed = this.pendingLength + chunk.length;
     if (needed > this.pending.length) {
-      const grown = Buffer.allocUnsafe(Math.max(needed, this.pending.length * 2, 64 * 1024));
+      const grown = asBuffer(Buffer.allocUnsafe(Math.max(needed, this.pending.length * 2, 64 * 1024)));
       this.pending.copy(grown, 0, 0, this.pendingLength);
       this.pending = grown;
     }
@@ -263,14 +295,18 @@ export class XmlScanner {
   }
 
   /** Keeps `b[read, length)` for the next chunk. */
-  private keep(b: Buffer, read: number, length: number): void {
+  private keep(b: Bytes, read: number, length: number): void {
+    if (this.captureHash && read > 0) {
+      this.captureHash.update(b.subarray(this.capturedTo - this.base, read));
+      this.capturedTo = this.base + read;
+    }
     const rest = length - read;
     this.base += read;
     this.validated = Math.max(0, this.validated - read);
     this.waitFor = rest > SMALL_CARRY ? rest * 2 : 0;
     if (b === this.pending) {
       if (this.pending.length > 4 * 1024 * 1024 && rest < 64 * 1024) {
-        const small = Buffer.allocUnsafe(Math.max(rest, 64 * 1024));
+        const small = asBuffer(Buffer.allocUnsafe(Math.max(rest, 64 * 1024)));
         b.copy(small, 0, read, length);
         this.pending = small;
       } else if (read > 0) b.copyWithin(0, read, length);
@@ -286,7 +322,7 @@ export class XmlScanner {
   }
 
   /** An error at `b[at]` when the line count stands at the start of `b`. */
-  private positionedIn(b: Buffer, at: number, message: string): XmlScanError {
+  private positionedIn(b: Bytes, at: number, message: string): XmlScanError {
     let line = this.line;
     let lineStart = this.lineStart;
     for (let i = 0; i < at; i++) {
@@ -299,7 +335,7 @@ export class XmlScanner {
     return new XmlScanError(line, at + this.base - lineStart + 1, message);
   }
 
-  private invalidUtf8(b: Buffer, from: number, to: number): XmlScanError {
+  private invalidUtf8(b: Bytes, from: number, to: number): XmlScanError {
     return this.positionedIn(b, firstInvalidUtf8(b, from, to), 'the bytes are not valid utf-8');
   }
 
@@ -309,7 +345,7 @@ export class XmlScanner {
   }
 
   /** Reads `b[0, end)`: returns how many bytes were read (the rest is an unfinished token). */
-  private scan(b: Buffer, end: number, final: boolean): number {
+  private scan(b: Bytes, end: number, final: boolean): number {
     this.buf = b;
     let i = 0;
     if (!this.started) {
@@ -342,7 +378,7 @@ export class XmlScanner {
   }
 
   /** Text outside the root element: white space only. */
-  private outerText(b: Buffer, i: number, end: number, final: boolean): number {
+  private outerText(b: Bytes, i: number, end: number, final: boolean): number {
     for (; i < end; i++) {
       const c = b[i]!;
       if (c === SPACE || c === TAB) continue;
@@ -358,7 +394,7 @@ export class XmlScanner {
   }
 
   /** Character data in the root element, up to the next `<`; decoded only when the events keep it. */
-  private text(b: Buffer, i: number, end: number, final: boolean): number {
+  private text(b: Bytes, i: number, end: number, final: boolean): number {
     const keep = this.events.keepText;
     const base = this.base;
     let from = i;
@@ -367,17 +403,17 @@ export class XmlScanner {
       if (IN_TEXT[c] === 0) continue;
       switch (c) {
         case LT:
-          if (keep && i > from) this.events.text(b.toString('utf8', from, i));
+          if (keep && i > from) this.events.text(b.utf8Slice(from, i));
           return i;
         case LF:
           this.newLine(i);
           break;
         case CR:
           if (i + 1 >= end && !final) {
-            if (keep && i > from) this.events.text(b.toString('utf8', from, i));
+            if (keep && i > from) this.events.text(b.utf8Slice(from, i));
             return i;
           }
-          if (keep) this.events.text(`${b.toString('utf8', from, i)}\n`);
+          if (keep) this.events.text(`${b.utf8Slice(from, i)}\n`);
           if (b[i + 1] === LF) i++;
           this.newLine(i);
           from = i + 1;
@@ -386,10 +422,10 @@ export class XmlScanner {
           const next = this.entity(b, i, end);
           if (next < 0) {
             if (final) throw this.errorAt(base + i, 'the file ends in the middle of an entity reference');
-            if (keep && i > from) this.events.text(b.toString('utf8', from, i));
+            if (keep && i > from) this.events.text(b.utf8Slice(from, i));
             return i;
           }
-          if (keep) this.events.text(i > from ? b.toString('utf8', from, i) + this.entityValue : this.entityValue);
+          if (keep) this.events.text(i > from ? b.utf8Slice(from, i) + this.entityValue : this.entityValue);
           i = next - 1;
           from = next;
           break;
@@ -408,7 +444,7 @@ export class XmlScanner {
           throw this.disallowed(i);
       }
     }
-    if (keep && i > from) this.events.text(b.toString('utf8', from, i));
+    if (keep && i > from) this.events.text(b.utf8Slice(from, i));
     return i;
   }
 
@@ -420,7 +456,7 @@ export class XmlScanner {
    * An entity reference at `b[i]` (`&`): its value in `entityValue`, and where it ends; -1 when
    * the bytes end first.
    */
-  private entity(b: Buffer, i: number, end: number): number {
+  private entity(b: Bytes, i: number, end: number): number {
     let j = i + 1;
     for (; j < end; j++) {
       const c = b[j]!;
@@ -431,7 +467,7 @@ export class XmlScanner {
     if (j >= end) return -1;
     if (j === i + 1) throw this.errorAt(this.base + j, 'an empty entity reference "&;"');
     if (b[i + 1] !== HASH) {
-      const name = b.toString('latin1', i + 1, j);
+      const name = b.latin1Slice(i + 1, j);
       const value = Object.hasOwn(PREDEFINED, name) ? PREDEFINED[name] : undefined;
       if (value === undefined)
         throw this.errorAt(this.base + j, `undefined entity &${name}; (only &amp; &lt; &gt; &quot; &apos; and character references)`);
@@ -451,13 +487,13 @@ export class XmlScanner {
       }
       if (code <= 0x10ffff) code = code * (hex ? 16 : 10) + digit;
     }
-    if (!isXmlChar(code)) throw this.errorAt(this.base + j, `a malformed character reference &${b.toString('latin1', i + 1, j)};`);
+    if (!isXmlChar(code)) throw this.errorAt(this.base + j, `a malformed character reference &${b.latin1Slice(i + 1, j)};`);
     this.entityValue = String.fromCodePoint(code);
     return j + 1;
   }
 
   /** Markup at `b[i]` (`<`): where it ends, or -1 when the bytes end first. */
-  private markup(b: Buffer, i: number, end: number): number {
+  private markup(b: Bytes, i: number, end: number): number {
     if (i + 1 >= end) return -1;
     const c = b[i + 1]!;
     if (c === SLASH) return this.endTag(b, i, end);
@@ -470,7 +506,7 @@ export class XmlScanner {
    * A name at `b[i]`: where it ends (-1 when the bytes end first); `what` names it in the error
    * when its first character may not start a name.
    */
-  private name(b: Buffer, i: number, end: number, what: string): number {
+  private name(b: Bytes, i: number, end: number, what: string): number {
     const first = b[i]!;
     if (first < 0x80) {
       if ((NAME[first]! & 1) === 0) throw this.errorAt(this.base + i, `a character not allowed in ${what}`);
@@ -482,7 +518,7 @@ export class XmlScanner {
     return this.nameRest(b, i, end);
   }
 
-  private nameRest(b: Buffer, i: number, end: number): number {
+  private nameRest(b: Bytes, i: number, end: number): number {
     for (; i < end;) {
       const c = b[i]!;
       const kind = NAME[c]!;
@@ -495,7 +531,7 @@ export class XmlScanner {
   }
 
   /** The string of the name `b[from, to)`, the same string each time for ASCII names. */
-  private intern(b: Buffer, from: number, to: number): string {
+  private intern(b: Bytes, from: number, to: number): string {
     let hash = to - from;
     let ascii = 0;
     for (let i = from; i < to; i++) {
@@ -503,20 +539,20 @@ export class XmlScanner {
       hash = (Math.imul(hash, 31) + c) | 0;
       ascii |= c;
     }
-    if (ascii >= 0x80) return b.toString('utf8', from, to);
+    if (ascii >= 0x80) return b.utf8Slice(from, to);
     const known = this.names.get(hash);
     if (known !== undefined && known.length === to - from) {
       let same = true;
       for (let i = from; i < to && same; i++) same = known.charCodeAt(i - from) === b[i];
       if (same) return known;
     }
-    const name = b.toString('latin1', from, to);
+    const name = b.latin1Slice(from, to);
     if (known === undefined && this.names.size < MAX_NAMES) this.names.set(hash, name);
     return name;
   }
 
   /** White space from `b[i]`, lines counted: the first other byte, or `end`. */
-  private spaces(b: Buffer, i: number, end: number): number {
+  private spaces(b: Bytes, i: number, end: number): number {
     for (; i < end; i++) {
       const c = b[i]!;
       if (c === SPACE || c === TAB) continue;
@@ -530,7 +566,7 @@ export class XmlScanner {
     return end;
   }
 
-  private startTag(b: Buffer, i: number, end: number): number {
+  private startTag(b: Bytes, i: number, end: number): number {
     const line = this.line;
     const nameEnd = this.name(b, i + 1, end, 'a tag name');
     if (nameEnd < 0) return -1;
@@ -566,7 +602,7 @@ export class XmlScanner {
       const attrEnd = j;
       j = this.spaces(b, j, end);
       if (j >= end) return -1;
-      if (b[j] !== EQUALS) throw this.errorAt(this.base + j, `the attribute ${b.toString('utf8', attrStart, attrEnd)} has no value`);
+      if (b[j] !== EQUALS) throw this.errorAt(this.base + j, `the attribute ${b.utf8Slice(attrStart, attrEnd)} has no value`);
       j = this.spaces(b, j + 1, end);
       if (j >= end) return -1;
       const quote = b[j]!;
@@ -606,20 +642,21 @@ export class XmlScanner {
     this.stack.push(name);
     this.sawRoot = true;
     this.at = this.base + j - 1;
+    this.tagStart = this.base + i;
     this.events.openTag(name, this.attributes, line);
     this.attrCount = 0;
     if (empty) this.close(name);
     return j;
   }
 
-  private addAttribute(b: Buffer, nameStart: number, nameEnd: number, valueStart: number, valueEnd: number, flags: number): void {
+  private addAttribute(b: Bytes, nameStart: number, nameEnd: number, valueStart: number, valueEnd: number, flags: number): void {
     const n = this.attrCount;
     const length = nameEnd - nameStart;
     const a = this.attrs;
     for (let k = 0; k < n * 5; k += 5) {
       if (a[k + 1]! - a[k]! !== length) continue;
       if (b.compare(b, nameStart, nameEnd, a[k]!, a[k + 1]!) === 0)
-        throw this.errorAt(this.base + nameStart, `the attribute ${b.toString('utf8', nameStart, nameEnd)} is written twice`);
+        throw this.errorAt(this.base + nameStart, `the attribute ${b.utf8Slice(nameStart, nameEnd)} is written twice`);
     }
     if ((n + 1) * 5 > a.length) {
       const grown = new Int32Array(a.length * 2);
@@ -644,29 +681,29 @@ export class XmlScanner {
       let same = true;
       for (let m = 0; m < name.length && same; m++) same = b[from + m] === name.charCodeAt(m);
       if (!same) continue;
-      return a[k + 4] === 0 ? b.toString('utf8', a[k + 2]!, a[k + 3]!) : this.normalisedValue(b, a[k + 2]!, a[k + 3]!);
+      return a[k + 4] === 0 ? b.utf8Slice(a[k + 2]!, a[k + 3]!) : this.normalisedValue(b, a[k + 2]!, a[k + 3]!);
     }
     return undefined;
   }
 
   /** An attribute value with its references replaced and its tabs and line ends made spaces. */
-  private normalisedValue(b: Buffer, from: number, to: number): string {
+  private normalisedValue(b: Bytes, from: number, to: number): string {
     let out = '';
     let piece = from;
     for (let j = from; j < to; j++) {
       const c = b[j];
       if (c === AMP) {
         const next = this.entity(b, j, to + 1);
-        out += b.toString('utf8', piece, j) + this.entityValue;
+        out += b.utf8Slice(piece, j) + this.entityValue;
         j = next - 1;
         piece = next;
       } else if (c === TAB || c === LF || c === CR) {
-        out += `${b.toString('utf8', piece, j)} `;
+        out += `${b.utf8Slice(piece, j)} `;
         if (c === CR && b[j + 1] === LF) j++;
         piece = j + 1;
       }
     }
-    return out + b.toString('utf8', piece, to);
+    return out + b.utf8Slice(piece, to);
   }
 
   private close(name: string): void {
@@ -675,7 +712,7 @@ export class XmlScanner {
     if (this.stack.length === 0) this.closedRoot = true;
   }
 
-  private endTag(b: Buffer, i: number, end: number): number {
+  private endTag(b: Bytes, i: number, end: number): number {
     const nameEnd = this.nameRest(b, i + 2, end);
     if (nameEnd < 0) return -1;
     const j = this.spaces(b, nameEnd, end);
@@ -692,7 +729,7 @@ export class XmlScanner {
   }
 
   /** `<!`: a comment, a CDATA section, or a DOCTYPE (refused). */
-  private bang(b: Buffer, i: number, end: number): number {
+  private bang(b: Bytes, i: number, end: number): number {
     const available = end - i;
     let possible = false;
     for (const open of [COMMENT_OPEN, CDATA_OPEN, DOCTYPE_OPEN]) {
@@ -715,7 +752,7 @@ export class XmlScanner {
    * `>` (two `stop` bytes for comments and CDATA), with characters checked and lines counted.
    * Returns the index of the first `stop` byte, or -1 when the bytes end first.
    */
-  private until(b: Buffer, j: number, end: number, stop: number, twice: boolean): number {
+  private until(b: Bytes, j: number, end: number, stop: number, twice: boolean): number {
     for (; j < end; j++) {
       const c = b[j]!;
       if (IN_OTHER[c] === 0) continue;
@@ -740,33 +777,32 @@ export class XmlScanner {
     return -1;
   }
 
-  private comment(b: Buffer, j: number, end: number): number {
+  private comment(b: Bytes, j: number, end: number): number {
     const stop = this.until(b, j, end, MINUS, true);
     return stop < 0 ? -1 : stop + 3;
   }
 
-  private cdata(b: Buffer, i: number, end: number): number {
+  private cdata(b: Bytes, i: number, end: number): number {
     if (this.stack.length === 0) throw this.errorAt(this.base + i, 'a CDATA section outside the root element');
     const from = i + CDATA_OPEN.length;
     const stop = this.until(b, from, end, RSQB, true);
     if (stop < 0) return -1;
     if (this.events.keepText && stop > from) {
-      const text = b.toString('utf8', from, stop);
+      const text = b.utf8Slice(from, stop);
       this.events.text(text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text);
     }
     return stop + 3;
   }
 
   /** `<?`: a processing instruction (ignored), or the XML declaration at the very start. */
-  private instruction(b: Buffer, i: number, end: number): number {
+  private instruction(b: Bytes, i: number, end: number): number {
     if (i + 2 >= end) return -1;
     const first = b[i + 2]!;
     if (first === QUESTION || isSpace(first)) throw this.errorAt(this.base + i + 2, 'a processing instruction without a target');
     const targetEnd = this.name(b, i + 2, end, 'a processing instruction target');
     if (targetEnd < 0) return -1;
-    if (targetEnd - i - 2 === 3 && b.toString('latin1', i + 2, targetEnd).toLowerCase() === 'xml') {
-      if (b.toString('latin1', i + 2, targetEnd) === 'xml' && this.base + i === this.declarationAt)
-        return this.declaration(b, targetEnd, end);
+    if (targetEnd - i - 2 === 3 && b.latin1Slice(i + 2, targetEnd).toLowerCase() === 'xml') {
+      if (b.latin1Slice(i + 2, targetEnd) === 'xml' && this.base + i === this.declarationAt) return this.declaration(b, targetEnd, end);
       throw this.errorAt(this.base + i, 'an XML declaration must be at the very start of the file');
     }
     const c = b[targetEnd]!;
@@ -777,7 +813,7 @@ export class XmlScanner {
   }
 
   /** The XML declaration, after `<?xml`: version (1.0 only), then encoding and standalone, in that order. */
-  private declaration(b: Buffer, j: number, end: number): number {
+  private declaration(b: Bytes, j: number, end: number): number {
     const expected = ['version', 'encoding', 'standalone'];
     let next = 0;
     for (;;) {
@@ -795,7 +831,7 @@ export class XmlScanner {
       const nameStart = j;
       while (j < end && !isSpace(b[j]!) && b[j] !== EQUALS && b[j] !== QUESTION) j++;
       if (j >= end) return -1;
-      const name = b.toString('utf8', nameStart, j);
+      const name = b.utf8Slice(nameStart, j);
       const at = expected.indexOf(name, next);
       if (at < 0 || (next === 0 && at !== 0))
         throw this.errorAt(
@@ -815,7 +851,7 @@ export class XmlScanner {
         if (b[j] === QUESTION || b[j]! < 0x20) throw this.errorAt(this.base + j, 'a character not allowed in the XML declaration');
       }
       if (j >= end) return -1;
-      const value = b.toString('utf8', valueStart, j);
+      const value = b.utf8Slice(valueStart, j);
       if (name === 'version' && value !== '1.0')
         throw this.errorAt(this.base + valueStart, `XML version "${value}" is not read: IATI files are XML 1.0`);
       if (name === 'encoding' && !/^[A-Za-z][A-Za-z0-9._-]*$/.test(value))
