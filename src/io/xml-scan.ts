@@ -721,8 +721,9 @@ export class XmlScanner {
     if (nameEnd === i + 2) throw this.errorAt(this.base + j, 'an end tag without a name "</>"');
     const name = this.intern(b, i + 2, nameEnd);
     const open = this.stack[this.stack.length - 1];
-    if (open === undefined) throw this.errorAt(this.base + i, `the end tag </${name}> closes no element`);
-    if (open !== name) throw this.errorAt(this.base + i, `the end tag </${name}> does not match the start tag <${open}>`);
+    // Reported at the tag's ">", as conforming parsers do.
+    if (open === undefined) throw this.errorAt(this.base + j, `the end tag </${name}> closes no element`);
+    if (open !== name) throw this.errorAt(this.base + j, `the end tag </${name}> does not match the start tag <${open}>`);
     this.at = this.base + j;
     this.close(name);
     return j + 1;
