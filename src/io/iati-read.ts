@@ -5,15 +5,16 @@
  * about what could hurt: a DOCTYPE (and with it every entity definition, external entity or
  * "billion laughs") is refused, undefined entities are errors, elements nest at most
  * MAX_DEPTH deep, and the file may not exceed its size limit. Elements of other namespaces
- * (publishers' extensions) are skipped with their content.
+ * (publishers' extensions) are skipped with their content. The XML is read by a byte-level
+ * tokenizer (io/xml-scan.ts), which checks well-formedness and decodes only what is kept here.
  */
 import { createHash } from 'node:crypto';
 import { TextDecoder } from 'node:util';
-import { SaxesParser } from 'saxes';
 import { InvalidError } from '../domain/errors.js';
 import type { IatiFileInfo, RawIatiActivity } from '../domain/iati/raw-activity.js';
 import { upgradeActivity1x } from '../domain/iati/upgrade-1x.js';
 import { isIati1x } from '../domain/iati/versions.js';
+import { XmlScanError, XmlScanner, type XmlAttributes, type XmlEvents } from './xml-scan.js';
 
 export type { IatiFileInfo, Narratives, RawIatiActivity } from '../domain/iati/raw-activity.js';
 
@@ -31,13 +32,13 @@ export class IatiFileError extends InvalidError {
   }
 }
 
-function emptyProgram(line: number, attrs: Record<string, string>): RawIatiActivity {
+function emptyProgram(line: number, attrs: XmlAttributes): RawIatiActivity {
   return {
     line,
     identifier: '',
-    defaultLang: attrs['xml:lang'] ?? null,
-    defaultCurrency: attrs['default-currency'] ?? null,
-    lastUpdated: attrs['last-updated-datetime'] ?? null,
+    defaultLang: attrs.get('xml:lang') ?? null,
+    defaultCurrency: attrs.get('default-currency') ?? null,
+    lastUpdated: attrs.get('last-updated-datetime') ?? null,
     reportingOrg: null,
     titles: {},
     descriptions: [],
@@ -78,6 +79,20 @@ function decoderFor(head: Uint8Array, source: string): TextDecoder {
   return new TextDecoder(encoding, { fatal: true });
 }
 
+/** Elements whose own text is read (in 2.0x files). */
+const TEXT_READ = new Set(['iati-identifier', 'narrative', 'value']);
+/** Elements whose own text is also read in 1.0x files (text written in the element itself, dates as text). */
+const TEXT_READ_1X = new Set([
+  'title',
+  'reporting-org',
+  'participating-org',
+  'description',
+  'activity-date',
+  'transaction-date',
+  'period-start',
+  'period-end',
+]);
+
 /**
  * Reads an IATI activities file. `onActivity` receives each activity as soon as it is complete;
  * the promise resolves with the file's version when the whole file has been read.
@@ -88,7 +103,6 @@ export async function readIatiActivities(
   onProgram: (activity: RawIatiActivity) => Promise<void> | void,
   options: { maxBytes: number },
 ): Promise<IatiFileInfo> {
-  const parser = new SaxesParser({ position: true, xmlns: false });
   const info: IatiFileInfo = { version: null, generated: null };
   const stack: string[] = [];
   let skipDepth = 0; // > 0 inside an element of another namespace
@@ -99,61 +113,74 @@ export async function readIatiActivities(
   // IATI 1.0x (1.01–1.05, or no version): text written in the element itself, word codes.
   let legacy = false;
   let elementLang = ''; // the xml:lang of the 1.0x element whose text is being read
-  let failure: IatiFileError | null = null;
   const pending: RawIatiActivity[] = [];
-  let sawRoot = false;
-
-  const fail = (message: string) => {
-    failure ??= new IatiFileError(source, parser.line, parser.column, message);
-  };
-  parser.on('error', (error) => fail(error.message.replace(/^\d+:\d+: /, '')));
-  parser.on('doctype', () => fail('a DOCTYPE is not allowed in IATI files (no DTDs, no entity definitions)'));
-  parser.on('processinginstruction', () => {});
 
   const last = <T>(list: T[]): T | undefined => list[list.length - 1];
 
-  parser.on('opentag', (tag) => {
-    stack.push(tag.name);
-    if (stack.length > MAX_DEPTH) return fail(`elements nest deeper than ${MAX_DEPTH} levels`);
-    if (skipDepth > 0 || (tag.name.includes(':') && !tag.name.startsWith('xml:'))) {
+  const events: XmlEvents & { keepText: boolean } = {
+    keepText: false,
+    openTag,
+    closeTag,
+    text: (t) => {
+      if (skipDepth === 0) text += t;
+    },
+  };
+  const scanner = new XmlScanner(events, { maxDepth: MAX_DEPTH });
+  const fail = (message: string): never => {
+    throw scanner.error(message);
+  };
+  /** Text is decoded only where it is read: in an activity, in an element whose text the closing tag takes. */
+  const wantText = () => {
+    const top = stack[stack.length - 1];
+    events.keepText = skipDepth === 0 && current !== null && top !== undefined && (TEXT_READ.has(top) || (legacy && TEXT_READ_1X.has(top)));
+  };
+
+  function openTag(name: string, a: XmlAttributes, line: number): void {
+    stack.push(name);
+    if (skipDepth > 0 || (name.includes(':') && !name.startsWith('xml:'))) {
       skipDepth++;
+      events.keepText = false;
       return;
     }
-    const a = tag.attributes;
     text = '';
+    openElement(name, a, line);
+    wantText();
+  }
+
+  function openElement(name: string, a: XmlAttributes, line: number): void {
     const parent = stack[stack.length - 2];
     if (stack.length === 1) {
-      if (tag.name !== 'iati-activities') return fail(`the root element is <${tag.name}>, not <iati-activities>`);
-      sawRoot = true;
-      info.version = a.version ?? null;
+      if (name !== 'iati-activities') fail(`the root element is <${name}>, not <iati-activities>`);
+      info.version = a.get('version') ?? null;
       legacy = isIati1x(info.version);
-      info.generated = a['generated-datetime'] ?? null;
+      info.generated = a.get('generated-datetime') ?? null;
       return;
     }
-    if (tag.name === 'iati-activity' && parent === 'iati-activities') {
-      current = emptyProgram(parser.line, a);
+    if (name === 'iati-activity' && parent === 'iati-activities') {
+      current = emptyProgram(line, a);
+      scanner.capture(createHash('sha1').update(`${info.version ?? ''}\n${line}\n`));
       return;
     }
     const act = current;
     if (!act) return;
-    switch (tag.name) {
+    switch (name) {
       case 'narrative':
-        narrativeLang = a['xml:lang'] ?? '';
+        narrativeLang = a.get('xml:lang') ?? '';
         return;
       case 'reporting-org':
-        elementLang = a['xml:lang'] ?? '';
-        act.reportingOrg = { ref: a.ref ?? null, type: a.type ?? null, names: {} };
+        elementLang = a.get('xml:lang') ?? '';
+        act.reportingOrg = { ref: a.get('ref') ?? null, type: a.get('type') ?? null, names: {} };
         narrativeTarget = (lang, t) => act.reportingOrg && (act.reportingOrg.names[lang] ??= t);
         return;
       case 'title':
-        elementLang = a['xml:lang'] ?? '';
+        elementLang = a.get('xml:lang') ?? '';
         if (parent === 'iati-activity') narrativeTarget = (lang, t) => (act.titles[lang] ??= t);
         else narrativeTarget = null;
         return;
       case 'description':
-        elementLang = a['xml:lang'] ?? '';
+        elementLang = a.get('xml:lang') ?? '';
         if (parent === 'iati-activity') {
-          const d: RawIatiActivity['descriptions'][number] = { type: a.type ?? null, texts: {} };
+          const d: RawIatiActivity['descriptions'][number] = { type: a.get('type') ?? null, texts: {} };
           act.descriptions.push(d);
           narrativeTarget = (lang, t) => (d.texts[lang] ??= t);
         } else if (parent === 'transaction') {
@@ -162,11 +189,11 @@ export async function readIatiActivities(
         } else narrativeTarget = null;
         return;
       case 'participating-org': {
-        elementLang = a['xml:lang'] ?? '';
+        elementLang = a.get('xml:lang') ?? '';
         const o: RawIatiActivity['participatingOrgs'][number] = {
-          ref: a.ref ?? null,
-          role: a.role ?? null,
-          type: a.type ?? null,
+          ref: a.get('ref') ?? null,
+          role: a.get('role') ?? null,
+          type: a.get('type') ?? null,
           names: {},
         };
         act.participatingOrgs.push(o);
@@ -174,39 +201,48 @@ export async function readIatiActivities(
         return;
       }
       case 'activity-status':
-        act.status = a.code ?? null;
+        act.status = a.get('code') ?? null;
         return;
       case 'activity-date':
-        act.dates.push({ type: a.type ?? null, isoDate: a['iso-date'] ?? null });
+        act.dates.push({ type: a.get('type') ?? null, isoDate: a.get('iso-date') ?? null });
         return;
       case 'recipient-country':
         if (parent === 'transaction') {
           const tx = last(act.transactions);
-          if (tx) tx.recipientCountry = a.code ?? null;
-        } else act.recipientCountries.push({ code: a.code ?? null, percentage: a.percentage ?? null });
+          if (tx) tx.recipientCountry = a.get('code') ?? null;
+        } else act.recipientCountries.push({ code: a.get('code') ?? null, percentage: a.get('percentage') ?? null });
         return;
       case 'recipient-region':
         if (parent === 'iati-activity')
-          act.recipientRegions.push({ code: a.code ?? null, vocabulary: a.vocabulary ?? null, percentage: a.percentage ?? null });
+          act.recipientRegions.push({
+            code: a.get('code') ?? null,
+            vocabulary: a.get('vocabulary') ?? null,
+            percentage: a.get('percentage') ?? null,
+          });
         return;
       case 'sector':
-        if (parent === 'transaction') last(act.transactions)?.sectors.push({ vocabulary: a.vocabulary ?? null, code: a.code ?? null });
+        if (parent === 'transaction')
+          last(act.transactions)?.sectors.push({ vocabulary: a.get('vocabulary') ?? null, code: a.get('code') ?? null });
         else if (parent === 'iati-activity')
-          act.sectors.push({ vocabulary: a.vocabulary ?? null, code: a.code ?? null, percentage: a.percentage ?? null });
+          act.sectors.push({
+            vocabulary: a.get('vocabulary') ?? null,
+            code: a.get('code') ?? null,
+            percentage: a.get('percentage') ?? null,
+          });
         return;
       case 'tag':
-        if (parent === 'iati-activity') act.tags.push({ vocabulary: a.vocabulary ?? null, code: a.code ?? null });
+        if (parent === 'iati-activity') act.tags.push({ vocabulary: a.get('vocabulary') ?? null, code: a.get('code') ?? null });
         return;
       case 'collaboration-type':
-        act.collaborationType = a.code ?? null;
+        act.collaborationType = a.get('code') ?? null;
         return;
       case 'default-aid-type':
-        act.defaultAidType ??= a.code ?? null;
+        act.defaultAidType ??= a.get('code') ?? null;
         return;
       case 'budget':
         act.budgets.push({
-          type: a.type ?? null,
-          status: a.status ?? null,
+          type: a.get('type') ?? null,
+          status: a.get('status') ?? null,
           periodStart: null,
           periodEnd: null,
           value: '',
@@ -229,50 +265,44 @@ export async function readIatiActivities(
       case 'period-start':
       case 'period-end': {
         const b = parent === 'budget' ? last(act.budgets) : undefined;
-        if (b) b[tag.name === 'period-start' ? 'periodStart' : 'periodEnd'] = a['iso-date'] ?? null;
+        if (b) b[name === 'period-start' ? 'periodStart' : 'periodEnd'] = a.get('iso-date') ?? null;
         return;
       }
       case 'transaction-type': {
         const tx = last(act.transactions);
-        if (tx) tx.type = a.code ?? null;
+        if (tx) tx.type = a.get('code') ?? null;
         return;
       }
       case 'transaction-date': {
         const tx = last(act.transactions);
-        if (tx) tx.date = a['iso-date'] ?? null;
+        if (tx) tx.date = a.get('iso-date') ?? null;
         return;
       }
       case 'value': {
         const owner = parent === 'budget' ? last(act.budgets) : parent === 'transaction' ? last(act.transactions) : undefined;
         if (owner) {
-          owner.currency = a.currency ?? null;
-          owner.valueDate = a['value-date'] ?? null;
+          owner.currency = a.get('currency') ?? null;
+          owner.valueDate = a.get('value-date') ?? null;
         }
         return;
       }
       default:
         return;
     }
-  });
+  }
 
-  parser.on('text', (t) => {
-    if (skipDepth === 0) text += t;
-  });
-  parser.on('cdata', (t) => {
-    if (skipDepth === 0) text += t;
-  });
-
-  parser.on('closetag', (tag) => {
+  function closeTag(name: string): void {
     stack.pop();
     if (skipDepth > 0) {
       skipDepth--;
+      wantText();
       return;
     }
     const act = current;
     const parent = stack[stack.length - 1];
     if (act) {
       const value = text.trim();
-      switch (tag.name) {
+      switch (name) {
         case 'iati-identifier':
           if (parent === 'iati-activity') act.identifier = value;
           break;
@@ -294,7 +324,7 @@ export async function readIatiActivities(
         case 'transaction-date':
         case 'period-start':
         case 'period-end':
-          if (legacy && value) dateText1x(act, tag.name, parent, value);
+          if (legacy && value) dateText1x(act, name, parent, value);
           break;
         case 'value': {
           const owner = parent === 'budget' ? last(act.budgets) : parent === 'transaction' ? last(act.transactions) : undefined;
@@ -303,7 +333,9 @@ export async function readIatiActivities(
         }
         case 'iati-activity':
           if (parent === 'iati-activities') {
-            pending.push(legacy ? upgradeActivity1x(act) : act);
+            const read = legacy ? upgradeActivity1x(act) : act;
+            read.digest = scanner.captured().digest('base64url');
+            pending.push(read);
             current = null;
           }
           break;
@@ -312,32 +344,52 @@ export async function readIatiActivities(
       }
     }
     text = '';
-  });
+    wantText();
+  }
 
+  /** Runs the scanner, its errors as the file's. */
+  const scan = (run: () => void) => {
+    try {
+      run();
+    } catch (error) {
+      if (error instanceof XmlScanError) throw new IatiFileError(source, error.line, error.column, error.message);
+      throw error;
+    }
+  };
   let bytes = 0;
   let decoder: TextDecoder | null = null;
+  let utf8 = true;
   // The first bytes are held until the prolog (and its declared encoding) is complete.
   let head: Uint8Array | null = new Uint8Array(0);
+  /** UTF-8 goes to the scanner as it is; another encoding is transcoded to UTF-8 first. */
   const feed = async (chunk: Uint8Array) => {
-    decoder ??= decoderFor(chunk, source);
-    let decoded: string;
-    try {
-      decoded = decoder.decode(chunk, { stream: true });
-    } catch {
-      throw new IatiFileError(source, parser.line, parser.column, `the bytes are not valid ${decoder.encoding}`);
+    if (!decoder) {
+      decoder = decoderFor(chunk, source);
+      utf8 = decoder.encoding === 'utf-8';
     }
-    parser.write(decoded);
-    if (failure) throw failure;
+    if (utf8) scan(() => scanner.write(chunk));
+    else {
+      let decoded: string;
+      try {
+        decoded = decoder.decode(chunk, { stream: true });
+      } catch {
+        const encoding = decoder.encoding;
+        return scan(() => fail(`the bytes are not valid ${encoding}`));
+      }
+      scan(() => scanner.write(Buffer.from(decoded, 'utf8')));
+    }
     await drain();
   };
   /** The decoder's last bytes: a file may not end in the middle of a character. */
   const flush = () => {
-    if (!decoder) return;
+    if (!decoder || utf8) return;
+    let decoded: string;
     try {
-      parser.write(decoder.decode());
+      decoded = decoder.decode();
     } catch {
-      throw new IatiFileError(source, parser.line, parser.column, 'the file ends in the middle of a character');
+      return scan(() => fail('the file ends in the middle of a character'));
     }
+    scan(() => scanner.write(Buffer.from(decoded, 'utf8')));
   };
   /** Hands the activities read so far to the caller, in order. */
   const drain = async () => {
@@ -345,8 +397,7 @@ export async function readIatiActivities(
   };
   for await (const chunk of chunks) {
     bytes += chunk.length;
-    if (bytes > options.maxBytes)
-      throw new IatiFileError(source, parser.line, parser.column, `the file is larger than ${options.maxBytes} bytes`);
+    if (bytes > options.maxBytes) scan(() => fail(`the file is larger than ${options.maxBytes} bytes`));
     if (head) {
       const joined: Uint8Array = new Uint8Array(head.length + chunk.length);
       joined.set(head);
@@ -362,9 +413,7 @@ export async function readIatiActivities(
   }
   if (head && head.length) await feed(head);
   flush();
-  parser.close();
-  if (failure) throw failure;
-  if (!sawRoot) throw new IatiFileError(source, 1, 1, 'the file is empty or has no <iati-activities> element');
+  scan(() => scanner.end());
   await drain();
   return info;
 }

@@ -71,10 +71,14 @@ const MAPPING_VERSION = 'imported-activity 1';
 
 /**
  * The fingerprint of an activity as read (with its line), which a re-import compares before it
- * maps anything: an activity read exactly as before is recognised without being mapped again.
+ * maps anything: an activity read exactly as before is recognised without being mapped again. It
+ * is the reader's digest of the activity's bytes (io/iati-read.ts) when there is one, else the
+ * activity as read, serialised (160 ms more for the 52 MB USAID file).
  */
 const rawFingerprint = (raw: RawIatiActivity): string =>
-  createHash('sha1').update(MAPPING_VERSION).update(JSON.stringify(raw)).digest('base64url');
+  raw.digest !== undefined
+    ? createHash('sha1').update(MAPPING_VERSION).update('\nbytes ').update(raw.digest).digest('base64url')
+    : createHash('sha1').update(MAPPING_VERSION).update(JSON.stringify(raw)).digest('base64url');
 
 /** The activity's record and warnings as JSON, serialised once: they are stored as they are. */
 const serialised = (a: ImportedActivity): ImportedWrite['json'] => ({

@@ -7,6 +7,11 @@ export interface Narratives {
 export interface RawIatiActivity {
   /** Line of the `iati-activity` start tag. */
   readonly line: number;
+  /**
+   * A digest of the activity as written, set by the file reader: its bytes from start tag to end
+   * tag, its line and the file's IATI version (which decides how it is read).
+   */
+  digest?: string;
   identifier: string;
   defaultLang: string | null;
   defaultCurrency: string | null;
