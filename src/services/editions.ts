@@ -59,8 +59,8 @@ export async function freezeEdition(deps: Deps<FreezeRepos>, year: number, input
     if (blockers.length > 0 && !input.overrideReason)
       throw new ConflictError(
         'edition.blocked',
-        `${year} cannot be frozen yet: ${blockers.map((b) => b.message).join('; ')} (freeze anyway with an override reason)`,
-        blockers.map((b) => ({ path: '', message: b.message, code: b.kind, params: { subject: b.subject } })),
+        `${year} cannot be frozen yet (${blockers.length} blocker(s)); a coordinator may freeze it anyway with an override reason`,
+        blockers.map((b) => ({ path: 'blockers', message: b.message, code: b.kind, params: { subject: b.subject } })),
         { details: { blockers } },
       );
     const records = await repos.editions.liveRecords(year);

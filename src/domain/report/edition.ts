@@ -141,3 +141,10 @@ export function summaryBlockers(summary: AnnualSummary): FreezeBlocker[] {
     message: `no exchange rate for ${m.currency} between ${m.firstDate} and ${m.lastDate}: ${m.transactions} transaction(s) left out of ${m.missing.map((t) => t.toUpperCase()).join(' and ')}`,
   }));
 }
+
+/** What a document made from an edition carries: its name and its narrative in the document's language. */
+export function editionDocument(edition: Edition, lang: EditionLang): { title: string; narrative: string | null } {
+  return lang === 'id'
+    ? { title: edition.titleId, narrative: edition.narrativeId }
+    : { title: edition.titleEn, narrative: edition.narrativeEn };
+}
