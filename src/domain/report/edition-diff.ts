@@ -5,7 +5,7 @@
  * (a country, a code, an organisation, a grouping, a currency), not by position, so that a
  * change of rank shows as a change of rank rather than as every row after it.
  */
-import type { ProgramSnapshot } from './edition.js';
+import type { ProgramSnapshot } from './program-snapshot.js';
 import type { AnnualSummary } from './summary.js';
 
 /** A leaf of the figures: a count, an amount, a label or a code. */

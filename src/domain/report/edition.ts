@@ -5,9 +5,10 @@
  * edition with the live figures or with another edition is in edition-diff.ts.
  */
 import { z } from 'zod';
-import type { CooperationType, FlagshipArea, LifecycleStage, Modality } from '../codes.js';
 import type { AnnualSummary } from './summary.js';
 import type { EditionDifferences } from './edition-diff.js';
+
+export type { ProgramSnapshot } from './program-snapshot.js';
 
 export const EDITION_STATUSES = ['frozen', 'published'] as const;
 /** frozen: a draft the coordination team may still write the narrative of; published: public, final. */
@@ -30,35 +31,6 @@ export interface FreezeBlocker {
   /** What it is about (a currency, a round's id, an agency's code). */
   readonly subject: string;
   readonly message: string;
-}
-
-/** A program as an edition counted it: enough to show what changed and to regenerate documents. */
-export interface ProgramSnapshot {
-  readonly id: number;
-  readonly version: number;
-  readonly identifier: string;
-  readonly titleEn: string | null;
-  readonly titleId: string | null;
-  readonly lifecycleStage: LifecycleStage;
-  readonly modality: Modality | null;
-  readonly flagshipArea: FlagshipArea | null;
-  readonly cooperationType: CooperationType;
-  readonly implementingOrg: string | null;
-  readonly plannedStart: string | null;
-  readonly plannedEnd: string | null;
-  readonly actualStart: string | null;
-  readonly actualEnd: string | null;
-  /** Recipient countries (ISO alpha-2), in the record's order. */
-  readonly recipients: readonly string[];
-  /** Partners' organisation codes with their south-south role ("JICA:second_provider"), sorted. */
-  readonly partners: readonly string[];
-  /** Participants as the report counts them, and where the figure comes from. */
-  readonly participants: number;
-  readonly participantsSource: string | null;
-  /** Spent amounts (transaction types 3 and 4) and budgets per currency, in hundredths. */
-  readonly spending: readonly { currency: string; amountMinor: number; transactions: number }[];
-  readonly budgets: readonly { currency: string; amountMinor: number }[];
-  readonly updatedAt: string;
 }
 
 export interface Edition {
