@@ -103,6 +103,10 @@ export function changedFields(before: ProgramSnapshot, after: ProgramSnapshot): 
     .map((field) => ({ field, before: a[field] ?? null, after: b[field] ?? null }));
 }
 
+/** The record as JSON without the fields that change with every write. */
+const contentOf = (p: ProgramSnapshot): string => JSON.stringify({ ...p, version: 0, updatedAt: '' });
+const sameContent = (a: ProgramSnapshot, b: ProgramSnapshot): boolean => contentOf(a) === contentOf(b);
+
 const refOf = (p: ProgramSnapshot): RecordRef => ({ id: p.id, identifier: p.identifier, titleEn: p.titleEn, titleId: p.titleId });
 const byIdentifier = (x: RecordRef, y: RecordRef) => x.identifier.localeCompare(y.identifier) || x.id - y.id;
 
@@ -116,7 +120,9 @@ export function recordDifferences(
   const changed: RecordChange[] = [];
   for (const p of after) {
     const q = old.get(p.id);
-    if (!q) continue;
+    // Most records of a year do not change: one comparison of the whole record settles them
+    // (both come from the same code, in the same key order; if not, the fields are compared).
+    if (!q || sameContent(q, p)) continue;
     const fields = changedFields(q, p);
     if (fields.length > 0) changed.push({ ...refOf(p), versionBefore: q.version, versionAfter: p.version, fields });
   }
