@@ -51,6 +51,8 @@ export interface SummaryOptions {
   year: string;
   lang: string;
   stage?: string;
+  /** Read this frozen edition's figures instead of the live ones. */
+  edition?: string;
   json?: boolean;
 }
 
@@ -59,6 +61,8 @@ export interface AnnualOptions {
   year: string;
   lang: string;
   stage?: string;
+  /** Make the documents from this frozen edition (they carry its name). */
+  edition?: string;
   pdf?: string;
   xlsx?: string;
 }
@@ -117,3 +121,24 @@ export interface OutputOptions {
 
 /** The changes of an account, one command each (`mitra users disable <email>`, …). */
 export type AccountChange = 'disable' | 'enable' | 'set-role' | 'set-password';
+
+/** `mitra editions …` that name one edition. */
+export interface EditionOptions {
+  edition: string;
+  json?: boolean;
+  lang?: string;
+}
+
+/** `mitra editions freeze`. */
+export interface FreezeOptions {
+  overrideReason?: string;
+  reason?: string;
+  json?: boolean;
+}
+
+/** `mitra editions narrative`. */
+export interface NarrativeOptions {
+  edition: string;
+  lang: string;
+  file: string;
+}

@@ -2,7 +2,10 @@
 import type { AnnualSummary } from '../domain/report/summary.js';
 import { REPORT_REGION_NAMES, REPORT_REGIONS } from '../domain/reference/types.js';
 import { annualReportTables, type Lang } from '../domain/report/tables.js';
-import { annualReport, annualSummary, yearlyTotals } from '../services/reports.js';
+import { annualReport, annualSummary, yearlyTotals, type AnnualReport } from '../services/reports.js';
+import { editionFigures, editionReport } from '../services/editions.js';
+import { editionDocument } from '../domain/report/edition.js';
+import type { AppContext } from '../main.js';
 import { programListQuerySchema } from '../domain/program/program-query.js';
 import { parseInput } from './input.js';
 import { CliInputError } from './exit-codes.js';
@@ -73,13 +76,13 @@ function regionRows(s: AnnualSummary, lang: 'en' | 'id') {
   ]);
 }
 
-function parseYear(value: string): number {
+export function parseYear(value: string): number {
   const year = Number(value);
   if (!Number.isInteger(year) || year < 1900 || year > 2200) throw new CliInputError(`--year must be a year (got ${value})`);
   return year;
 }
 
-function parseLang(value: string): Lang {
+export function parseLang(value: string): Lang {
   if (value !== 'en' && value !== 'id') throw new CliInputError(`--lang must be en or id (got ${value})`);
   return value;
 }
@@ -92,10 +95,39 @@ const kib = (bytes: Uint8Array) => `${Math.max(1, Math.round(bytes.length / 1024
 export async function reportSummary(ctx: CliContext, opts: SummaryOptions): Promise<void> {
   const year = parseYear(opts.year);
   const lang = parseLang(opts.lang);
+  const edition = editionNumber(opts);
   await ctx.withApp(async (app) => {
+    if (edition !== undefined) {
+      // The edition's figures as frozen, with its name above them.
+      const { edition: e, summary } = await editionFigures(app.deps, year, edition);
+      return ctx.io.out(opts.json ? json(summary) : `${lang === 'id' ? e.titleId : e.titleEn}\n${describeSummary(summary, lang)}`);
+    }
     const summary = await annualSummary(app.deps, year, { stages: parseStages(opts.stage) });
     ctx.io.out(opts.json ? json(summary) : describeSummary(summary, lang));
   });
+}
+
+/** `--edition N`: read a frozen edition (which keeps its own stages: --stage does not apply). */
+function editionNumber(opts: { edition?: string; stage?: string }): number | undefined {
+  if (opts.edition === undefined) return undefined;
+  if (opts.stage !== undefined)
+    throw new CliInputError('--stage does not apply to an edition: it keeps the figures of every stage (and the public ones)');
+  const n = Number(opts.edition);
+  if (!Number.isInteger(n) || n < 1) throw new CliInputError(`--edition must be an edition number (1, 2, …) (got ${opts.edition})`);
+  return n;
+}
+
+/** The report to write: an edition's (with its name and narrative in the language asked), else the live one. */
+async function reportFor(
+  app: AppContext,
+  year: number,
+  lang: Lang,
+  edition: number | undefined,
+  stages: ReturnType<typeof parseStages>,
+): Promise<AnnualReport & { edition?: { title: string; narrative: string | null } }> {
+  if (edition === undefined) return annualReport(app.deps, year, { stages });
+  const report = await editionReport(app.deps, year, edition);
+  return { ...report, edition: editionDocument(report.edition, lang) };
 }
 
 /** `mitra report annual`: the annual report as documents, from the figures of `report summary`. */
@@ -103,9 +135,10 @@ export async function reportAnnual(ctx: CliContext, opts: AnnualOptions): Promis
   const year = parseYear(opts.year);
   const lang = parseLang(opts.lang);
   if (!opts.pdf && !opts.xlsx) throw new CliInputError('say where to write the report: --pdf FILE and/or --xlsx FILE');
+  const edition = editionNumber(opts);
   const stages = parseStages(opts.stage);
   await ctx.withApp(async (app) => {
-    const annual = await annualReport(app.deps, year, { stages });
+    const annual = await reportFor(app, year, lang, edition, stages);
     // The writers load here, not with every command: pdfmake and ECharts take most of a second.
     if (opts.pdf) {
       const { renderAnnualReportPdf } = await import('../io/pdf/annual-report.js');
@@ -115,7 +148,7 @@ export async function reportAnnual(ctx: CliContext, opts: AnnualOptions): Promis
     }
     if (opts.xlsx) {
       const { xlsxBytes } = await import('../io/xlsx-write.js');
-      const bytes = await xlsxBytes(annualReportTables(annual.summary, lang));
+      const bytes = await xlsxBytes(annualReportTables(annual.summary, lang, annual.edition?.title));
       await ctx.io.writeFile(opts.xlsx, bytes);
       ctx.io.err(`wrote the ${year} tables (${lang}) to ${opts.xlsx} (${kib(bytes)})`);
     }

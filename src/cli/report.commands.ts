@@ -13,6 +13,7 @@ export function registerReportCommands(program: Command, ctx: CliContext): void 
     .requiredOption('--year <year>', 'the year (of the actual, else planned, start)')
     .option('--lang <lang>', 'en or id', 'en')
     .option('--stage <stages>', 'count only programs in these lifecycle stages (comma-separated)')
+    .option('--edition <n>', "read this frozen edition's figures instead of the live ones (mitra editions list)")
     .option('--json', 'print JSON')
     .action(async (opts: SummaryOptions) => (await actions()).reportSummary(ctx, opts));
 
@@ -24,6 +25,7 @@ export function registerReportCommands(program: Command, ctx: CliContext): void 
     .option('--stage <stages>', 'count only programs in these lifecycle stages (comma-separated)')
     .option('--pdf <file>', 'write the PDF to this file')
     .option('--xlsx <file>', 'write the XLSX workbook to this file')
+    .option('--edition <n>', 'make the documents from this frozen edition (they carry its name and narrative)')
     .action(async (opts: AnnualOptions) => (await actions()).reportAnnual(ctx, opts));
 
   report

@@ -33,6 +33,8 @@ import { AttendanceRepo } from './attendance.repo.js';
 import { CertificateRepo } from './certificate.repo.js';
 import { JobLeaseRepo } from './job-lease.repo.js';
 import { OtherProviderRepo } from './other-provider.repo.js';
+import { EditionRepo } from './edition.repo.js';
+import { FreezeBlockerRepo } from './edition-blockers.js';
 
 function repositoriesOn(db: Kysely<Database>, counts: CountCache): Repositories {
   return {
@@ -69,6 +71,8 @@ function repositoriesOn(db: Kysely<Database>, counts: CountCache): Repositories 
     certificates: new CertificateRepo(db),
     jobLeases: new JobLeaseRepo(db),
     otherProviders: new OtherProviderRepo(db),
+    editions: new EditionRepo(db),
+    freezeBlockers: new FreezeBlockerRepo(db),
   };
 }
 

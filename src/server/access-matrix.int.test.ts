@@ -416,6 +416,13 @@ describeEachEngine('access matrix: role × endpoint', (app) => {
       expect: everyone(200),
     },
     { name: 'GET /reports/annual.pdf', call: async () => ({ url: '/api/v1/reports/annual.pdf?year=2018&lang=id' }), expect: everyone(200) },
+    // Frozen editions (docs/editions.md): the list for everyone (the public: published ones); freezing by the coordination team
+    { name: 'GET /editions', call: async () => ({ url: '/api/v1/editions' }), expect: everyone(200) },
+    {
+      name: 'POST /editions/{year} (freeze; a year of its own per role)',
+      call: async (who) => ({ method: 'POST', url: `/api/v1/editions/${2100 + WHO.indexOf(who)}`, payload: {} }),
+      expect: coordination(201),
+    },
     {
       name: 'GET /activities/{id}/iati.xml of a request',
       call: async () => ({ url: `/api/v1/activities/${own.request}/iati.xml` }),

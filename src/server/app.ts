@@ -25,6 +25,7 @@ import { registerImportMappingRoutes } from './import-mapping.routes.js';
 import { registerOtherProviderRoutes } from './other-provider.routes.js';
 import { registerImportRoutes } from './import.routes.js';
 import { registerReportRoutes } from './report.routes.js';
+import { registerEditionRoutes } from './edition.routes.js';
 import { registerAnalyticsRoutes } from './analytics.routes.js';
 import { registerExportRoutes } from './export.routes.js';
 import { registerMoneyRoutes } from './money.routes.js';
@@ -184,6 +185,10 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
         { name: 'Nominations', description: 'Nominations, documents, review and selection within quotas, status history' },
         { name: 'Organisations' },
         { name: 'Reports' },
+        {
+          name: 'Editions',
+          description: "Frozen editions of a year's figures: freeze, publish, narrative, differences from the live figures, documents",
+        },
         { name: 'Money', description: 'Budget against spending, in-kind estimates and their unit costs, the TOSSD/CRS-style export' },
         { name: 'Analytics', description: 'Trends, concentration, the triangular network, country and partner profiles' },
         { name: 'Priorities', description: 'Policy targets per year for groupings, regions, custom country lists and countries' },
@@ -246,6 +251,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   registerOrganisationRoutes(app, options.deps);
   registerReferenceRoutes(app, options.deps.clock);
   registerReportRoutes(app, options.deps);
+  registerEditionRoutes(app, options.deps);
   registerAnalyticsRoutes(app, options.deps);
   registerRequestRoutes(app, options.deps);
   registerExportRoutes(app, options.deps, options.iatiPublisher ?? DEFAULT_PUBLISHER, {

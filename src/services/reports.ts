@@ -4,7 +4,7 @@ import type { LifecycleStage } from '../domain/codes.js';
 import { groupMembersInYear } from '../domain/reference/groupings.js';
 import { buildAnnualSummary, convertSpending, REPORT_GROUPINGS, type AnnualSummary, type Spending } from '../domain/report/summary.js';
 import type { ProgramYear } from './analytics.ports.js';
-import type { Acting, Deps } from './deps.js';
+import type { Acting, Deps, Repos } from './deps.js';
 
 export interface ReportScope {
   /** Count only programs in these lifecycle stages (every stage when absent). */
@@ -21,9 +21,21 @@ export function reportStages(deps: Acting, scope: ReportScope): readonly Lifecyc
 }
 
 export async function annualSummary(deps: Deps<'reports'>, year: number, scope: ReportScope = {}): Promise<AnnualSummary> {
+  return summaryOf(deps.store.repos, year, reportStages(deps, scope));
+}
+
+/**
+ * The annual summary of these stages (every stage when undefined) through these repositories:
+ * the one computation behind the live reports and the frozen editions (services/editions.ts).
+ */
+export async function summaryOf(
+  repos: Repos<'reports'>,
+  year: number,
+  stages: readonly LifecycleStage[] | undefined,
+): Promise<AnnualSummary> {
   // A 2016 report counts the 2016 members (e.g. New Caledonia joined PIF in September 2016).
   const groupings = REPORT_GROUPINGS.map((group) => ({ group, members: groupMembersInYear(group, year) }));
-  return buildAnnualSummary(year, await deps.store.repos.reports.summary(year, groupings, reportStages(deps, scope)));
+  return buildAnnualSummary(year, await repos.reports.summary(year, groupings, stages));
 }
 
 /** An annual report as a document shows it: the figures, the stages they count and when it was made. */

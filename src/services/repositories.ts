@@ -7,6 +7,7 @@ import type { AlumniRepository, PrivacyRepository, SurveyRepository } from './al
 import type { AnalyticsRepository } from './analytics.ports.js';
 import type { AttendanceRepository, CertificateRepository } from './attendance.ports.js';
 import type { AuditRepository } from './audit.ports.js';
+import type { EditionRepository, FreezeBlockerRepository } from './editions.ports.js';
 import type { EngagementRepository } from './engagements.ports.js';
 import type { JobLeaseRepository } from './background-jobs.ports.js';
 import type { ExchangeRateRepository } from './exchange-rates.ports.js';
@@ -60,4 +61,6 @@ export interface Repositories {
   readonly engagements: EngagementRepository;
   readonly jobLeases: JobLeaseRepository;
   readonly otherProviders: OtherProviderRepository;
+  readonly editions: EditionRepository;
+  readonly freezeBlockers: FreezeBlockerRepository;
 }

@@ -346,3 +346,19 @@ export function iatiChecksAgencyScope(actor: Actor): string | null {
   if (hasRole(actor, 'agency') && org) return org;
   deny('iati_checks.forbidden', "only the coordination team and an agency's officers (for their own agency) see the IATI checks");
 }
+
+/**
+ * Frozen editions of a year's figures (docs/editions.md): the coordination team freezes, writes
+ * the narrative and publishes; anyone signed in reads drafts and the differences from the live
+ * figures; the public sees published editions only (checked by the service, which lists them).
+ */
+export function authorizeEditionManage(actor: Actor): void {
+  requireSignedIn(actor);
+  if (isSuper(actor) || hasRole(actor, 'coordinator')) return;
+  deny('edition.forbidden', 'only the coordination team freezes, publishes and writes the narrative of an edition');
+}
+
+/** Drafts (frozen, unpublished editions) and the differences from the live figures: internal readers. */
+export function canReadDraftEditions(actor: Actor): boolean {
+  return canReadInternal(actor);
+}

@@ -44,6 +44,7 @@ const T = {
     spending: 'Spending',
     figure: 'Figure',
     value: 'Value',
+    edition: 'Edition',
     programs: 'Programs',
     countries: 'Countries',
     participants: 'Participants',
@@ -78,6 +79,7 @@ const T = {
     spending: 'Belanja',
     figure: 'Angka',
     value: 'Nilai',
+    edition: 'Edisi',
     programs: 'Program',
     countries: 'Negara',
     participants: 'Peserta',
@@ -116,7 +118,11 @@ function breakdown(key: ReportTableKey, title: string, rows: readonly BreakdownR
   };
 }
 
-export function annualReportTables(s: AnnualSummary, lang: Lang): ReportTable[] {
+/**
+ * The tables of the annual report. `edition`: the name of the frozen edition the figures come
+ * from ("Laporan Tahunan 2018, edisi 1, 15 Maret 2019"), shown as the summary's last row.
+ */
+export function annualReportTables(s: AnnualSummary, lang: Lang, edition?: string): ReportTable[] {
   const t = T[lang];
   return [
     {
@@ -132,6 +138,7 @@ export function annualReportTables(s: AnnualSummary, lang: Lang): ReportTable[] 
         [t.fromTotals, s.participantSources.totals.participants],
         [t.convertedUsd, amount(s.spending.usdMinor)],
         [t.convertedIdr, amount(s.spending.idrMinor)],
+        ...(edition ? [[t.edition, edition]] : []),
       ],
     },
     {

@@ -20,6 +20,12 @@ export interface AnnualReportPdfOptions {
   readonly stages: readonly LifecycleStage[] | undefined;
   /** When the report is generated (ISO instant, from the service clock). */
   readonly generatedAt: string;
+  /**
+   * The frozen edition the figures come from: its name in the document's language ("Laporan
+   * Tahunan 2018, edisi 1, 15 Maret 2019"), on the cover, in the footer and as the PDF's title,
+   * and its narrative (foreword), on a page of its own after the cover.
+   */
+  readonly edition?: { readonly title: string; readonly narrative: string | null };
 }
 
 /** A4 is 595.28 × 841.89 pt; with 50 pt margins the text column is 495 pt wide. */
@@ -31,6 +37,8 @@ const WARNING = '#a3321b';
 
 interface Ctx {
   readonly s: AnnualSummary;
+  /** The frozen edition's name, when the figures come from one. */
+  readonly edition: string | undefined;
   readonly lang: Lang;
   readonly l: PdfLabels;
   readonly f: ReturnType<typeof formatsFor>;
@@ -226,6 +234,7 @@ function cover(ctx: Ctx, options: AnnualReportPdfOptions): Content[] {
     margin: [8, 10, 8, 10],
   });
   const facts: [string, string][] = [
+    ...(options.edition ? [[ctx.l.edition, options.edition.title] as [string, string]] : []),
     [ctx.l.year, String(ctx.s.year)],
     [ctx.l.scope, scopeText(ctx, options.stages)],
     [ctx.l.generated, ctx.l.generatedOn(ctx.f.instant(options.generatedAt))],
@@ -233,6 +242,7 @@ function cover(ctx: Ctx, options: AnnualReportPdfOptions): Content[] {
   return [
     { canvas: [{ type: 'rect', x: 0, y: 0, w: CONTENT_WIDTH, h: 10, color: ACCENT }] },
     { text: unbrokenAtHyphens(ctx.l.title(ctx.s.year)), style: 'title' },
+    ...(options.edition ? [{ text: options.edition.title, style: 'edition' }] : []),
     { text: ctx.l.subtitle, style: 'subtitle' },
     {
       table: { widths: [110, '*'], body: facts.map(([k, v]) => [{ text: k, bold: true }, v]) },
@@ -254,12 +264,23 @@ function cover(ctx: Ctx, options: AnnualReportPdfOptions): Content[] {
       layout: { hLineWidth: () => 4, vLineWidth: () => 4, hLineColor: () => '#ffffff', vLineColor: () => '#ffffff' },
     },
     ...(ctx.s.programs === 0 ? [note(ctx.l.noPrograms)] : []),
+    ...foreword(ctx, options),
+  ];
+}
+
+/** The edition's narrative, on its own page after the cover; paragraphs are separated by blank lines. */
+function foreword(ctx: Ctx, options: AnnualReportPdfOptions): Content[] {
+  const text = options.edition?.narrative?.trim();
+  if (!text) return [];
+  return [
+    { text: ctx.l.foreword, style: 'h2', pageBreak: 'before' },
+    ...text.split(/\n\s*\n/).map((p): Content => ({ text: p.trim(), style: 'body' })),
   ];
 }
 
 /** The sections after the cover, one per table of the annual report, charts next to their table. */
 function body(ctx: Ctx): Content[] {
-  const tables = new Map<string, ReportTable>(annualReportTables(ctx.s, ctx.lang).map((t) => [t.key, t]));
+  const tables = new Map<string, ReportTable>(annualReportTables(ctx.s, ctx.lang, ctx.edition).map((t) => [t.key, t]));
   const section = (key: ReportTableKey, pageBreak: boolean, ...extra: Content[]): Content[] => {
     const t = tables.get(key);
     if (!t) return [];
@@ -287,8 +308,8 @@ function body(ctx: Ctx): Content[] {
 }
 
 export function annualReportDocument(summary: AnnualSummary, lang: Lang, options: AnnualReportPdfOptions): TDocumentDefinitions {
-  const ctx: Ctx = { s: summary, lang, l: PDF_LABELS[lang], f: formatsFor(lang) };
-  const title = ctx.l.title(summary.year);
+  const ctx: Ctx = { s: summary, edition: options.edition?.title, lang, l: PDF_LABELS[lang], f: formatsFor(lang) };
+  const title = options.edition?.title ?? ctx.l.title(summary.year);
   return {
     pageSize: 'A4',
     pageOrientation: 'portrait',
@@ -322,6 +343,7 @@ export function annualReportDocument(summary: AnnualSummary, lang: Lang, options
     styles: {
       title: { fontSize: 26, bold: true, color: ACCENT, margin: [0, 140, 0, 12] },
       subtitle: { fontSize: 12, color: MUTED, margin: [0, 0, 0, 40] },
+      edition: { fontSize: 14, bold: true, margin: [0, 0, 0, 10] },
       h2: { fontSize: 15, bold: true, color: ACCENT, margin: [0, 16, 0, 6] },
       caption: { fontSize: 10, bold: true, margin: [0, 8, 0, 2] },
       note: { fontSize: 8.5, margin: [0, 2, 0, 6] },

@@ -12,6 +12,8 @@ export interface PdfLabels {
   readonly scopeAll: string;
   readonly scopeStages: (stages: string) => string;
   readonly generated: string;
+  readonly edition: string;
+  readonly foreword: string;
   readonly generatedOn: (when: string) => string;
   readonly programs: string;
   readonly countries: string;
@@ -50,6 +52,8 @@ const EN: PdfLabels = {
   scopeAll: 'programs in every lifecycle stage',
   scopeStages: (stages) => `programs in the lifecycle stages ${stages}`,
   generated: 'Generated',
+  edition: 'Edition',
+  foreword: 'Foreword',
   generatedOn: (when) => `${when} (UTC), by Mitra`,
   programs: 'Programs',
   countries: 'Recipient countries',
@@ -81,6 +85,8 @@ const ID: PdfLabels = {
   scopeAll: 'program pada semua tahap',
   scopeStages: (stages) => `program pada tahap ${stages}`,
   generated: 'Dibuat',
+  edition: 'Edisi',
+  foreword: 'Kata pengantar',
   generatedOn: (when) => `${when} (UTC), oleh Mitra`,
   programs: 'Program',
   countries: 'Negara penerima',

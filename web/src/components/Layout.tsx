@@ -134,6 +134,9 @@ export function Layout() {
             <Link to="/reports/annual/$year" params={{ year: String(year) }} activeOptions={{ includeSearch: false }}>
               {t('app.nav.report')}
             </Link>
+            <Link to="/reports/editions/$year" params={{ year: String(year) }}>
+              {t('editions.nav')}
+            </Link>
             <Link to="/money">{t('money.nav')}</Link>
             {can.internal(user) && (
               <Link to="/plan/$year" params={{ year: String(new Date().getFullYear()) }}>

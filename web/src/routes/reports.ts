@@ -12,6 +12,13 @@ const reportRoute = createRoute({
   component: lazyRouteComponent(() => import('../pages/Report/AnnualReportPage.js'), 'AnnualReportPage'),
 });
 
+const editionsRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/reports/editions/$year',
+  staticData: { title: 'editions' },
+  component: lazyRouteComponent(() => import('../pages/Editions/EditionsPage.js'), 'EditionsPage'),
+});
+
 const planRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/plan/$year',
@@ -65,4 +72,13 @@ const partnerRoute = createRoute({
   component: lazyRouteComponent(() => import('../pages/Profiles/PartnerPage.js'), 'PartnerPage'),
 });
 
-export const reportRoutes = [reportRoute, planRoute, moneyRoute, analyticsRoute, prioritiesRoute, countryRoute, partnerRoute];
+export const reportRoutes = [
+  reportRoute,
+  editionsRoute,
+  planRoute,
+  moneyRoute,
+  analyticsRoute,
+  prioritiesRoute,
+  countryRoute,
+  partnerRoute,
+];

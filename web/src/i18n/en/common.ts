@@ -56,6 +56,7 @@ export const app = {
     engagement: 'Engagement',
     followUps: 'Follow-ups',
     annualReport: 'Annual report {{year}}',
+    editions: 'Editions {{year}}',
     plan: 'Annual plan {{year}}',
     money: 'Money',
     analytics: 'Analytics',

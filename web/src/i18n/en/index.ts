@@ -13,6 +13,7 @@ import { importMapping } from './import-mapping.js';
 import { iati } from './iati.js';
 import { iatiChecks } from './iati-checks.js';
 import { otherProviders } from './other-providers.js';
+import { editions } from './editions.js';
 
 export const en = {
   app,
@@ -48,4 +49,5 @@ export const en = {
   iatiChecks,
   codes,
   otherProviders,
+  editions,
 };

@@ -56,6 +56,7 @@ export const app: typeof en.app = {
     engagement: 'Kunjungan atau pertemuan',
     followUps: 'Tindak lanjut',
     annualReport: 'Laporan tahunan {{year}}',
+    editions: 'Edisi {{year}}',
     plan: 'Rencana tahunan {{year}}',
     money: 'Keuangan',
     analytics: 'Analisis',

@@ -13,6 +13,7 @@ import { importMapping } from './import-mapping.js';
 import { iati } from './iati.js';
 import { iatiChecks } from './iati-checks.js';
 import { otherProviders } from './other-providers.js';
+import { editions } from './editions.js';
 
 /** Katalog bahasa Indonesia, satu modul per bidang. */
 export const id: typeof en = {
@@ -49,4 +50,5 @@ export const id: typeof en = {
   iatiChecks,
   codes,
   otherProviders,
+  editions,
 };

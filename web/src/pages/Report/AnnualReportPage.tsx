@@ -33,6 +33,9 @@ export function AnnualReportPage() {
             choices={yearChoices(years.data?.items, year)}
             onYear={(y) => void navigate({ to: '/reports/annual/$year', params: { year: y } })}
           />
+          <Link to="/reports/editions/$year" params={{ year: String(year) }}>
+            {t('editions.nav')}
+          </Link>
           {hasPrograms && <Download year={year} format="xlsx" />}
           {hasPrograms && <Download year={year} format="pdf" />}
           <button type="button" className="secondary" onClick={() => window.print()}>
