@@ -76,6 +76,7 @@ import type {
   IatiDatasetsTable,
   IatiPublishersTable,
 } from './schema/other-providers.js';
+import type { QualityRulesTable } from './schema/quality.js';
 
 export type * from './schema/programs.js';
 export type * from './schema/participants.js';
@@ -83,6 +84,7 @@ export type * from './schema/partnerships.js';
 export type * from './schema/reports.js';
 export type * from './schema/system.js';
 export type * from './schema/other-providers.js';
+export type * from './schema/quality.js';
 
 export interface Database {
   organisations: OrganisationsTable;
@@ -144,4 +146,5 @@ export interface Database {
   cooperation_requests: CooperationRequestsTable;
   data_versions: DataVersionsTable;
   job_leases: JobLeasesTable;
+  quality_rules: QualityRulesTable;
 }

@@ -33,6 +33,7 @@ import { AttendanceRepo } from './attendance.repo.js';
 import { CertificateRepo } from './certificate.repo.js';
 import { JobLeaseRepo } from './job-lease.repo.js';
 import { OtherProviderRepo } from './other-provider.repo.js';
+import { QualityRepo } from './quality.repo.js';
 
 function repositoriesOn(db: Kysely<Database>, counts: CountCache): Repositories {
   return {
@@ -69,6 +70,7 @@ function repositoriesOn(db: Kysely<Database>, counts: CountCache): Repositories 
     certificates: new CertificateRepo(db),
     jobLeases: new JobLeaseRepo(db),
     otherProviders: new OtherProviderRepo(db),
+    quality: new QualityRepo(db),
   };
 }
 

@@ -39,6 +39,7 @@ export const AUDIT_ENTITIES = [
   'follow_up',
   'import_mapping',
   'iati_dataset',
+  'quality_rule',
 ] as const;
 export type AuditEntity = (typeof AUDIT_ENTITIES)[number];
 

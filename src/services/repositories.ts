@@ -22,6 +22,7 @@ import type { ParticipantRepository } from './participants.ports.js';
 import type { PartnerRepository } from './partners.ports.js';
 import type { PriorityRepository } from './priorities.ports.js';
 import type { ProgramRepository } from './programs.ports.js';
+import type { QualityRepository } from './quality.ports.js';
 import type { ReportFactRepository, ReportRepository } from './reports.ports.js';
 import type { CooperationRequestRepository } from './requests.ports.js';
 import type { LoginFailureRepository, SessionRepository, UserRepository } from './users.ports.js';
@@ -60,4 +61,5 @@ export interface Repositories {
   readonly engagements: EngagementRepository;
   readonly jobLeases: JobLeaseRepository;
   readonly otherProviders: OtherProviderRepository;
+  readonly quality: QualityRepository;
 }
