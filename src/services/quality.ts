@@ -13,14 +13,17 @@ import {
   byMostToFix,
   programQuality,
   ScorecardTally,
+  type AgencyScorecard,
   type ProgramQuality,
-  type Scorecard,
+  type QualityScorecard,
 } from '../domain/quality/scorecard.js';
 import { parseRuleDefinition, type QualityRule, type QualityRuleChange } from '../domain/quality/rules.js';
 import type { QualityProgram } from '../domain/quality/facts.js';
 import { audit } from './audit.js';
 import type { Deps } from './deps.js';
 import type { QualityScope } from './quality.ports.js';
+
+export type { AgencyScorecard, QualityScorecard };
 
 /** Programs read and evaluated at a time. */
 export const QUALITY_PAGE = 2_000;
@@ -86,25 +89,6 @@ async function eachEvaluated(
     if (!last || page.length < QUALITY_PAGE) return;
     afterId = last.id;
   }
-}
-
-export interface AgencyScorecard extends Scorecard {
-  readonly implementingOrg: string | null;
-  readonly nameEn: string | null;
-  readonly nameId: string | null;
-}
-
-export interface QualityScorecard {
-  readonly year: number;
-  /** The agency asked for (or the agency officer's own), null: every agency. */
-  readonly implementingOrg: string | null;
-  /** The day the rules were evaluated on (timeliness and stale stages count up to it). */
-  readonly evaluatedOn: string;
-  readonly rulesEnabled: number;
-  /** The whole scope's scorecard (every agency listed below together). */
-  readonly total: Scorecard;
-  /** Lowest score first (agencies with no applicable check last), then by code. */
-  readonly agencies: readonly AgencyScorecard[];
 }
 
 /** A year's scorecard per implementing agency (programs counted in the year as the annual reports count them). */

@@ -191,6 +191,15 @@ describe('evaluateProgram', () => {
     );
   });
 
+  it('measures from the planned end when the rule says so, since completing fills a missing actual end with its own day', () => {
+    const filled = good({ plannedEnd: '2025-03-10', actualEnd: '2025-05-20', reachedAt: { completed: '2025-05-20T08:00:00Z' } });
+    expect(quality(filled).findings.map((f) => f.rule)).not.toContain('R3');
+    const planned = [rule('T', 'days_between', 'timeliness', 'required', 3, { from: 'planned_end', to: 'completed', maxDays: 60 })];
+    expect(quality(filled, planned).findings.map((f) => f.en)).toEqual([
+      'The program was recorded as completed 71 days after it ended (2025-03-10); the limit is 60 days.',
+    ]);
+  });
+
   it('skips a completion entered without a dated transition, unless the rule says undated: fail', () => {
     const entered = good({ reachedAt: {}, lastTransitionAt: null });
     expect(quality(entered).checks).toBe(8);
@@ -262,7 +271,7 @@ describe('parseRuleDefinition', () => {
     const issues = (error as InvalidError).issues.map((i) => [i.path, i.message]);
     expect(issues).toContainEqual(['params.months', 'must be at least 1 months']);
     expect(issues.find(([path]) => path === 'params.stages.0')?.[1]).toContain('must be a lifecycle stage');
-    expect(issues.some(([path, message]) => path === 'params' && message.includes('extra'))).toBe(true);
+    expect(issues.some(([path, message]) => path === 'params' && String(message).includes('extra'))).toBe(true);
   });
 
   it('refuses an unknown kind', () => {

@@ -70,8 +70,8 @@ const REACHED: Readonly<Record<'completed' | 'evaluated', readonly string[]>> = 
   evaluated: ['evaluated'],
 };
 
-const daysBetweenCheck: Check<'days_between'> = ({ to, maxDays, undated }, p, today) => {
-  const end = endDateOf(p);
+const daysBetweenCheck: Check<'days_between'> = ({ from, to, maxDays, undated }, p, today) => {
+  const end = from === 'planned_end' ? p.plannedEnd : endDateOf(p);
   if (!end || end > today) return null;
   const field = `stage:${to}`;
   const reached = p.reachedAt[to];

@@ -55,13 +55,15 @@ export const RULE_PARAMS = {
   /** A field recorded (fields.ts), for programs in the given stages (e.g. the actual end from completed on). */
   field_present: z.strictObject({ ...scope, field: codeEnum(qualityFields.codes, 'quality field') }),
   /**
-   * Days from the program's end (actual, else planned) to its first transition into a stage
+   * Days from the program's end (actual, else planned; or the planned end) to its first transition into a stage
    * (`to`), at most `maxDays`. A program that reached the stage without a dated transition (entered
    * in it) is skipped, or fails with `undated: "fail"`.
    */
   days_between: z.strictObject({
     ...scope,
-    from: z.literal('end', { error: 'must be "end" (the actual end, else the planned end)' }),
+    // The completion transition fills a missing actual end with its own day (stage-status.ts), so
+    // "planned_end" measures a late completion that "end" would see as on time.
+    from: z.enum(['end', 'planned_end'], { error: 'must be "end" (the actual end, else the planned end) or "planned_end"' }),
     to: z.enum(['completed', 'evaluated'], { error: 'must be "completed" or "evaluated"' }),
     maxDays: wholeNumber(0, 3650, 'days'),
     undated: z.enum(['skip', 'fail'], { error: 'must be "skip" or "fail"' }).optional(),

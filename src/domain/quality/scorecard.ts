@@ -173,3 +173,22 @@ export class ScorecardTally {
     };
   }
 }
+
+export interface AgencyScorecard extends Scorecard {
+  readonly implementingOrg: string | null;
+  readonly nameEn: string | null;
+  readonly nameId: string | null;
+}
+
+export interface QualityScorecard {
+  readonly year: number;
+  /** The agency asked for (or the agency officer's own), null: every agency. */
+  readonly implementingOrg: string | null;
+  /** The day the rules were evaluated on (timeliness and stale stages count up to it). */
+  readonly evaluatedOn: string;
+  readonly rulesEnabled: number;
+  /** The whole scope's scorecard (every agency listed below together). */
+  readonly total: Scorecard;
+  /** Lowest score first (agencies with no applicable check last), then by code. */
+  readonly agencies: readonly AgencyScorecard[];
+}
