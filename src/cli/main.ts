@@ -31,6 +31,7 @@ import { registerAlumniCommands } from './alumni.commands.js';
 import { registerPartnershipCommands } from './partnership.commands.js';
 import { registerOtherProviderCommands } from './other-providers.commands.js';
 import { registerIatiCommands } from './iati.commands.js';
+import { registerQualityCommands } from './quality.commands.js';
 
 export const VERSION = '0.1.0';
 
@@ -61,6 +62,7 @@ function buildProgram(ctx: CliContext): Command {
   registerPartnershipCommands(program, ctx);
   registerOtherProviderCommands(program, ctx);
   registerIatiCommands(program, ctx);
+  registerQualityCommands(program, ctx);
   return program;
 }
 
