@@ -90,7 +90,8 @@ const scorecardOptions = z.object({ year: z.coerce.number().int().min(1900).max(
 
 export async function scorecard(ctx: CliContext, opts: Flags): Promise<void> {
   const { year, agency } = parseInput(scorecardOptions, { year: opts.year, agency: opts.agency }, 'options');
-  const format = optionOneOf('--format', ['text', 'csv', 'xlsx'] as const, typeof opts.format === 'string' ? opts.format : undefined) ?? 'text';
+  const format =
+    optionOneOf('--format', ['text', 'csv', 'xlsx'] as const, typeof opts.format === 'string' ? opts.format : undefined) ?? 'text';
   const lang = optionOneOf('--lang', ['en', 'id'] as const, typeof opts.lang === 'string' ? opts.lang : undefined) ?? 'en';
   const out = typeof opts.out === 'string' ? opts.out : undefined;
   if (format === 'xlsx' && !out) throw new CliInputError('--out is required for xlsx');
@@ -114,7 +115,9 @@ export async function programFindings(ctx: CliContext, idText: string, opts: Fla
   await ctx.withApp(async (app) => {
     const q = await programQualityOf(app.deps, id);
     if (opts.json) return ctx.io.out(json(q));
-    ctx.io.out(`${q.identifier}: score ${percent(q.score)} (${q.checks} rules apply, weight lost ${q.lostWeight}), evaluated on ${q.evaluatedOn}`);
+    ctx.io.out(
+      `${q.identifier}: score ${percent(q.score)} (${q.checks} rules apply, weight lost ${q.lostWeight}), evaluated on ${q.evaluatedOn}`,
+    );
     if (q.findings.length === 0) return ctx.io.out('nothing to fix');
     for (const f of q.findings) ctx.io.out(`- ${f.rule} (${f.severity}, weight ${f.weight}, ${f.field}): ${f.en}`);
   });

@@ -126,7 +126,11 @@ export class QualityRepo implements QualityRepository {
 
   async agencyNames(codes: readonly string[]): Promise<AgencyName[]> {
     if (codes.length === 0) return [];
-    const rows = await this.db.selectFrom('organisations').select(['code', 'name_en', 'name_id']).where('code', 'in', [...codes]).execute();
+    const rows = await this.db
+      .selectFrom('organisations')
+      .select(['code', 'name_en', 'name_id'])
+      .where('code', 'in', [...codes])
+      .execute();
     return rows.map((r) => ({ code: r.code, nameEn: r.name_en, nameId: r.name_id }));
   }
 

@@ -128,11 +128,19 @@ describeEachEngine('data quality API', (app) => {
   it('lets only the coordination team change a rule, checks its params, audits it, and the scores follow', async () => {
     const refused = await agencyA().inject({ method: 'PATCH', url: '/api/v1/quality/rules/sectors', payload: { enabled: false } });
     expect(refused.statusCode).toBe(403);
-    const bad = await coordinator().inject({ method: 'PATCH', url: '/api/v1/quality/rules/stage_not_stale', payload: { params: { months: 0 } } });
+    const bad = await coordinator().inject({
+      method: 'PATCH',
+      url: '/api/v1/quality/rules/stage_not_stale',
+      payload: { params: { months: 0 } },
+    });
     expect(bad.statusCode).toBe(422);
     expect(bad.json().issues).toContainEqual(expect.objectContaining({ path: 'params.months', message: 'must be at least 1 months' }));
 
-    const off = await coordinator().inject({ method: 'PATCH', url: '/api/v1/quality/rules/sectors', payload: { enabled: false, weight: 5 } });
+    const off = await coordinator().inject({
+      method: 'PATCH',
+      url: '/api/v1/quality/rules/sectors',
+      payload: { enabled: false, weight: 5 },
+    });
     expect(off.statusCode, off.body).toBe(200);
     expect(off.json()).toMatchObject({ code: 'sectors', enabled: false, weight: 5, kind: 'field_present', params: { field: 'sectors' } });
     const q = (await admin().inject({ url: `/api/v1/activities/${defective}/quality` })).json();
@@ -147,7 +155,10 @@ describeEachEngine('data quality API', (app) => {
     const csv = await coordinator().inject({ url: '/api/v1/quality/scorecard/export?year=2025&lang=id' });
     expect(csv.statusCode, csv.body).toBe(200);
     expect(csv.headers['content-disposition']).toContain('data-quality-2025.csv');
-    const lines = csv.body.replace(/^\uFEFF/, '').trim().split(/\r?\n/);
+    const lines = csv.body
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split(/\r?\n/);
     expect(lines[0]).toMatch(/^K\/L,Nama,Kegiatan,/);
     expect(lines).toHaveLength(4);
     expect(lines[3]).toMatch(/^,Semua K\/L,2,/);

@@ -23,7 +23,13 @@ const TAG = ['Data quality'];
 const dimension = z.enum(qualityDimensions.codes);
 const severity = z.enum(qualitySeverities.codes);
 const year = z.coerce.number().int().min(1900).max(2200);
-const agency = z.string().trim().min(1).max(64).optional().meta({ description: "an implementing agency's code; an agency's officer may give only their own" });
+const agency = z
+  .string()
+  .trim()
+  .min(1)
+  .max(64)
+  .optional()
+  .meta({ description: "an implementing agency's code; an agency's officer may give only their own" });
 
 const ruleSchema = z
   .object({
@@ -93,9 +99,7 @@ const scorecardSchema = z
     passed: z.number().int().meta({ description: 'weight of the passed checks' }),
     applicable: z.number().int().meta({ description: 'weight of the applicable checks' }),
     score: z.number().nullable().meta({ description: '100 × passed / applicable, one decimal; null when no check applies' }),
-    dimensions: z.array(
-      z.object({ dimension, passed: z.number().int(), applicable: z.number().int(), score: z.number().nullable() }),
-    ),
+    dimensions: z.array(z.object({ dimension, passed: z.number().int(), applicable: z.number().int(), score: z.number().nullable() })),
     rules: z.array(
       z.object({
         rule: z.string(),
@@ -161,7 +165,8 @@ export function registerQualityRoutes(root: FastifyInstance, deps: ServiceDeps):
     {
       schema: {
         tags: TAG,
-        summary: "Switch a rule on or off, or change its weight, severity or params (checked against its kind): the coordination team; audited",
+        summary:
+          'Switch a rule on or off, or change its weight, severity or params (checked against its kind): the coordination team; audited',
         params: z.object({ code: z.string().min(1).max(64) }),
         body: qualityRuleChangeSchema,
         response: { 200: ruleSchema, ...problemResponses },

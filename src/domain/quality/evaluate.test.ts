@@ -38,7 +38,10 @@ const RULES: readonly QualityRule[] = [
   rule('R4', 'spending_after_end', 'consistency', 'required', 2, { graceDays: 90 }),
   rule('R5', 'participants_sex_missing', 'consistency', 'required', 2, { maxSharePercent: 0 }),
   rule('R6', 'budget_without_rate', 'consistency', 'required', 2, { amounts: ['budgets', 'spending'] }),
-  rule('R7', 'stage_stale', 'consistency', 'recommended', 1, { months: 6, stages: ['request', 'assessment', 'approved', 'funded', 'implementation'] }),
+  rule('R7', 'stage_stale', 'consistency', 'recommended', 1, {
+    months: 6,
+    stages: ['request', 'assessment', 'approved', 'funded', 'implementation'],
+  }),
   rule('R8', 'participant_totals_mismatch', 'consistency', 'recommended', 1, { tolerancePercent: 10, stages: ['completed', 'evaluated'] }),
   rule('R9', 'field_present', 'completeness', 'recommended', 1, { field: 'sdgs' }),
   rule('R10', 'dates_in_order', 'consistency', 'required', 3, {}),
@@ -164,9 +167,7 @@ describe('evaluateProgram', () => {
   it('flags a request that has not moved for six months, and scores it 0, when it also has no title', () => {
     const q = quality(staleRequest);
     expect(q.findings.map((f) => f.rule)).toEqual(['R1', 'R7', 'R9']);
-    expect(q.findings[1]?.en).toBe(
-      'The program has been in stage "Request" since 2025-01-10, 6 months or more: move it on, or cancel it.',
-    );
+    expect(q.findings[1]?.en).toBe('The program has been in stage "Request" since 2025-01-10, 6 months or more: move it on, or cancel it.');
     expect(q.checks).toBe(3);
     expect(q.score).toBe(0);
   });
@@ -176,7 +177,9 @@ describe('evaluateProgram', () => {
     expect(quality(defective, off).score).toBe(35.3); // 6 / 17
     const heavier = RULES.map((r) => (r.code === 'R3' ? { ...r, weight: 10 } : r));
     expect(quality(defective, heavier).score).toBe(22.2); // 6 / 27
-    const lenient = RULES.map((r) => (r.code === 'R4' ? { ...r, definition: parseRuleDefinition('spending_after_end', { graceDays: 365 }) } : r));
+    const lenient = RULES.map((r) =>
+      r.code === 'R4' ? { ...r, definition: parseRuleDefinition('spending_after_end', { graceDays: 365 }) } : r,
+    );
     expect(quality(defective, lenient).findings.map((f) => f.rule)).not.toContain('R4');
     expect(quality(defective, lenient).score).toBe(40); // 8 / 20
   });
