@@ -188,6 +188,7 @@ export function registerQualityRoutes(root: FastifyInstance, deps: ServiceDeps):
     },
     async (request) => {
       const card = await qualityScorecard(depsFor(deps, request), request.query.year, request.query.agency);
+      // The same shape: the service's lists are readonly, the response schema's types mutable.
       return card as z.input<typeof qualityScorecardSchema>;
     },
   );

@@ -31,6 +31,7 @@ export const DEFAULT_RULE_STAGES: readonly LifecycleStage[] = lifecycleStages.co
 export const MAX_RULE_WEIGHT = 100;
 
 const codeEnum = <C extends string>(codes: readonly C[], what: string) =>
+  // A code set is never empty (defineCodeSet over a literal record), as z.enum requires.
   z.enum(codes as [C, ...C[]], { error: () => `must be a ${what}: ${codes.join(', ')}` });
 
 const nonEmptyList = <T extends z.ZodType>(item: T, what: string) =>
@@ -86,6 +87,7 @@ export const RULE_PARAMS = {
 } as const;
 
 export type RuleKind = keyof typeof RULE_PARAMS;
+// Object.keys of a literal object: exactly its keys.
 export const RULE_KINDS = Object.keys(RULE_PARAMS) as RuleKind[];
 export type RuleParams<K extends RuleKind> = z.output<(typeof RULE_PARAMS)[K]>;
 
