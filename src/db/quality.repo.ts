@@ -1,7 +1,7 @@
 /**
- * Data quality: the rules table, and the facts the rules read of a page of programs in three
- * queries — the programs with their row counts and dates (correlated subqueries on the child
- * tables' activity_id indexes), and the currencies of budgets and of spending with no exchange
+ * Data quality: the rules table, and the facts the rules read of a page of programs in four
+ * queries — the programs; their child rows' counts and dates, each child table grouped by
+ * program over the page's id range; the currencies of budgets and of spending with no exchange
  * rate on their day — however many programs the page holds.
  */
 import { sql, type Kysely, type RawBuilder, type Selectable, type SqlBool } from 'kysely';
@@ -53,6 +53,10 @@ interface ProgramRow {
   funding_source: FundingSource | null;
   participants_planned: unknown;
   created_at: string;
+}
+
+interface ChildRow {
+  id: unknown;
   recipients: unknown;
   partners: unknown;
   sectors: unknown;
@@ -67,11 +71,12 @@ interface ProgramRow {
   evaluated_at: string | null;
 }
 
+interface Gap {
+  activity_id: unknown;
+  currency: string;
+}
+
 const COUNTED = sql.join([...COUNTED_STATUSES]);
-const count = (table: string, extra: RawBuilder<unknown> = sql``) =>
-  sql`(select count(*) from ${sql.table(table)} x where x.activity_id = a.id${extra})`;
-const firstReached = (stage: LifecycleStage) =>
-  sql`(select min(t.at) from activity_transitions t where t.activity_id = a.id and t.to_stage = ${stage})`;
 
 /** The programs of a scope: the year's (as the annual reports count them) and, given one, the agency's. */
 function scopeWhere(scope: QualityScope): RawBuilder<SqlBool> {
@@ -79,6 +84,12 @@ function scopeWhere(scope: QualityScope): RawBuilder<SqlBool> {
     ? sql` and a.implementing_org_id in (select id from organisations where lower(code) = lower(${scope.implementingOrg}))`
     : sql``;
   return sql<SqlBool>`a.year = ${scope.year}${agency}`;
+}
+
+/** A page's programs are a range of ids: child rows are read by range on their activity_id indexes, grouped. */
+interface IdRange {
+  readonly first: number;
+  readonly last: number;
 }
 
 export class QualityRepo implements QualityRepository {
@@ -114,14 +125,12 @@ export class QualityRepo implements QualityRepository {
     const first = rows[0];
     const last = rows.at(-1);
     if (!first || !last) return [];
-    // The page's programs again, by their id range, for the child-row queries.
-    const range = sql<SqlBool>`${scopeWhere(scope)} and a.id between ${num(first.id)} and ${num(last.id)}`;
-    return this.withRates(rows, range);
+    return this.withChildren(rows, { first: num(first.id), last: num(last.id) }, scopeWhere(scope));
   }
 
   async program(id: number): Promise<QualityProgram | undefined> {
     const rows = await this.programs(sql`a.id = ${id}`, 1);
-    return (await this.withRates(rows, sql<SqlBool>`a.id = ${id}`))[0];
+    return (await this.withChildren(rows, { first: id, last: id }, sql<SqlBool>`a.id = ${id}`))[0];
   }
 
   async agencyNames(codes: readonly string[]): Promise<AgencyName[]> {
@@ -138,19 +147,7 @@ export class QualityRepo implements QualityRepository {
     const { rows } = await sql<ProgramRow>`
       select a.id, a.identifier, a.title_en, a.title_id, a.description_en, a.description_id, a.modality, a.flagship_area,
         a.cooperation_type, a.lifecycle_stage, a.planned_start, a.planned_end, a.actual_start, a.actual_end,
-        a.venue_city, a.venue_country, o.code as org_code, a.funding_source, a.participants_planned, a.created_at,
-        ${count('activity_recipients')} as recipients,
-        ${count('activity_partners')} as partners,
-        ${count('activity_sectors')} as sectors,
-        ${count('activity_sdgs')} as sdgs,
-        ${count('budgets')} as budgets,
-        ${count('transactions', sql` and x.type in ${SPENT_TYPES}`)} as spending,
-        (select max(x.transaction_date) from transactions x where x.activity_id = a.id and x.type in ${SPENT_TYPES}) as last_spending,
-        ${count('participants', sql` and x.status in (${COUNTED})`)} as participants,
-        ${count('participants', sql` and x.status in (${COUNTED}) and x.sex = 'X'`)} as sex_unknown,
-        (select max(t.at) from activity_transitions t where t.activity_id = a.id) as last_transition_at,
-        ${firstReached('completed')} as completed_at,
-        ${firstReached('evaluated')} as evaluated_at
+        a.venue_city, a.venue_country, o.code as org_code, a.funding_source, a.participants_planned, a.created_at
       from activities a left join organisations o on o.id = a.implementing_org_id
       where ${where}
       order by a.id
@@ -158,37 +155,72 @@ export class QualityRepo implements QualityRepository {
     return rows;
   }
 
-  /** The rows as quality facts, with the currencies that have no rate on their amounts' day. */
-  private async withRates(rows: readonly ProgramRow[], where: RawBuilder<SqlBool>): Promise<QualityProgram[]> {
+  /**
+   * The counts, dates and missing rates of the programs' child rows, in three queries over the
+   * page's id range: each child table grouped by activity_id within the range (an index range
+   * scan, not one lookup per program), the currencies without a rate of budgets and of spending.
+   */
+  private async withChildren(rows: readonly ProgramRow[], range: IdRange, scope: RawBuilder<SqlBool>): Promise<QualityProgram[]> {
     if (rows.length === 0) return [];
+    // The range, and within it the scope's programs only: an agency's programs are spread over
+    // ids shared with other agencies, whose rows need not be read.
+    const within = (column: RawBuilder<unknown>) =>
+      sql`${column} between ${range.first} and ${range.last} and ${column} in (select a.id from activities a where ${scope} and a.id between ${range.first} and ${range.last})`;
+    const count = (table: string) =>
+      sql`(select x.activity_id, count(*) as n from ${sql.table(table)} x where ${within(sql`x.activity_id`)} group by x.activity_id)`;
     // USD needs no rate: rates are units per US dollar.
-    const noRate = (day: RawBuilder<unknown>, currency: RawBuilder<unknown>) =>
+    const noRate = (currency: RawBuilder<unknown>, day: RawBuilder<unknown>) =>
       sql`${currency} <> 'USD' and not exists (select 1 from exchange_rates r where r.currency = ${currency} and r.rate_date <= ${day})`;
-    const [budgets, spending] = await Promise.all([
-      sql<{ activity_id: unknown; currency: string }>`
-        select distinct b.activity_id, b.currency from budgets b join activities a on a.id = b.activity_id
-        where ${where} and ${noRate(sql`coalesce(b.value_date, b.period_start)`, sql`b.currency`)}`.execute(this.db),
-      sql<{ activity_id: unknown; currency: string }>`
-        select distinct t.activity_id, t.currency from transactions t join activities a on a.id = t.activity_id
-        where ${where} and t.type in ${SPENT_TYPES} and ${noRate(sql`coalesce(t.value_date, t.transaction_date)`, sql`t.currency`)}`.execute(
-        this.db,
-      ),
+    const [children, budgets, spending] = await Promise.all([
+      sql<ChildRow>`
+        select a.id, r.n as recipients, p.n as partners, s.n as sectors, g.n as sdgs, b.n as budgets,
+          t.n as spending, t.last_day as last_spending, pp.n as participants, pp.x as sex_unknown,
+          tr.last_at as last_transition_at, tr.completed_at, tr.evaluated_at
+        from activities a
+        left join ${count('activity_recipients')} r on r.activity_id = a.id
+        left join ${count('activity_partners')} p on p.activity_id = a.id
+        left join ${count('activity_sectors')} s on s.activity_id = a.id
+        left join ${count('activity_sdgs')} g on g.activity_id = a.id
+        left join ${count('budgets')} b on b.activity_id = a.id
+        left join (select x.activity_id, count(*) as n, max(x.transaction_date) as last_day from transactions x
+          where ${within(sql`x.activity_id`)} and x.type in ${SPENT_TYPES} group by x.activity_id) t on t.activity_id = a.id
+        left join (select x.activity_id, count(*) as n, sum(case when x.sex = 'X' then 1 else 0 end) as x from participants x
+          where ${within(sql`x.activity_id`)} and x.status in (${COUNTED}) group by x.activity_id) pp on pp.activity_id = a.id
+        left join (select x.activity_id, max(x.at) as last_at,
+            min(case when x.to_stage = 'completed' then x.at end) as completed_at,
+            min(case when x.to_stage = 'evaluated' then x.at end) as evaluated_at
+          from activity_transitions x where ${within(sql`x.activity_id`)} group by x.activity_id) tr on tr.activity_id = a.id
+        where a.id between ${range.first} and ${range.last} and ${scope}`.execute(this.db),
+      sql<Gap>`
+        select distinct b.activity_id, b.currency from budgets b
+        where ${within(sql`b.activity_id`)} and ${noRate(sql`b.currency`, sql`coalesce(b.value_date, b.period_start)`)}`.execute(this.db),
+      sql<Gap>`
+        select distinct t.activity_id, t.currency from transactions t
+        where ${within(sql`t.activity_id`)} and t.type in ${SPENT_TYPES}
+          and ${noRate(sql`t.currency`, sql`coalesce(t.value_date, t.transaction_date)`)}`.execute(this.db),
     ]);
-    const byProgram = (list: readonly { activity_id: unknown; currency: string }[]) => {
-      const map = new Map<number, string[]>();
-      for (const r of list) map.set(num(r.activity_id), [...(map.get(num(r.activity_id)) ?? []), r.currency]);
-      return map;
-    };
-    const budgetGaps = byProgram(budgets.rows);
-    const spendingGaps = byProgram(spending.rows);
-    return rows.map((r) => toFacts(r, budgetGaps.get(num(r.id)) ?? [], spendingGaps.get(num(r.id)) ?? []));
+    const childOf = new Map(children.rows.map((c) => [num(c.id), c]));
+    const budgetGaps = gapsByProgram(budgets.rows);
+    const spendingGaps = gapsByProgram(spending.rows);
+    return rows.map((r) => {
+      const id = num(r.id);
+      return toFacts(r, childOf.get(id), budgetGaps.get(id) ?? [], spendingGaps.get(id) ?? []);
+    });
   }
 }
 
-function toFacts(r: ProgramRow, budgetGaps: readonly string[], spendingGaps: readonly string[]): QualityProgram {
+function gapsByProgram(list: readonly Gap[]): Map<number, string[]> {
+  const map = new Map<number, string[]>();
+  for (const r of list) map.set(num(r.activity_id), [...(map.get(num(r.activity_id)) ?? []), r.currency]);
+  return map;
+}
+
+const count0 = (value: unknown) => (value === null || value === undefined ? 0 : num(value));
+
+function toFacts(r: ProgramRow, c: ChildRow | undefined, budgetGaps: readonly string[], spendingGaps: readonly string[]): QualityProgram {
   const reachedAt: Partial<Record<LifecycleStage, string>> = {};
-  if (r.completed_at) reachedAt.completed = r.completed_at;
-  if (r.evaluated_at) reachedAt.evaluated = r.evaluated_at;
+  if (c?.completed_at) reachedAt.completed = c.completed_at;
+  if (c?.evaluated_at) reachedAt.evaluated = c.evaluated_at;
   return {
     id: num(r.id),
     identifier: r.identifier,
@@ -210,18 +242,18 @@ function toFacts(r: ProgramRow, budgetGaps: readonly string[], spendingGaps: rea
     fundingSource: r.funding_source,
     participantsPlanned: r.participants_planned === null ? null : num(r.participants_planned),
     createdAt: r.created_at,
-    recipients: num(r.recipients),
-    partners: num(r.partners),
-    sectors: num(r.sectors),
-    sdgs: num(r.sdgs),
-    budgets: num(r.budgets),
-    spendingTransactions: num(r.spending),
-    lastSpendingDate: r.last_spending,
-    participants: num(r.participants),
-    participantsSexUnknown: num(r.sex_unknown),
+    recipients: count0(c?.recipients),
+    partners: count0(c?.partners),
+    sectors: count0(c?.sectors),
+    sdgs: count0(c?.sdgs),
+    budgets: count0(c?.budgets),
+    spendingTransactions: count0(c?.spending),
+    lastSpendingDate: c?.last_spending ?? null,
+    participants: count0(c?.participants),
+    participantsSexUnknown: count0(c?.sex_unknown),
     budgetCurrenciesWithoutRate: budgetGaps,
     spendingCurrenciesWithoutRate: spendingGaps,
-    lastTransitionAt: r.last_transition_at,
+    lastTransitionAt: c?.last_transition_at ?? null,
     reachedAt,
   };
 }
