@@ -1,7 +1,7 @@
 /**
  * Data quality at national scale: `mitra generate`'s programs, all in one year, imported into a
  * fresh database, then the year's scorecard (every program evaluated against every enabled rule,
- * read QUALITY_PAGE programs at a time: three queries a page) and one agency's list of programs
+ * read QUALITY_PAGE programs at a time: four queries a page) and one agency's list of programs
  * with what to fix, timed warm.
  *
  *   npx tsx bench/quality.ts [--activities 100000] [--participants 1000000] [--runs 5] [--pg postgres://…/admin-db]
