@@ -32,6 +32,7 @@ import { registerPartnershipCommands } from './partnership.commands.js';
 import { registerOtherProviderCommands } from './other-providers.commands.js';
 import { registerIatiCommands } from './iati.commands.js';
 import { registerEditionCommands } from './editions.commands.js';
+import { registerQualityCommands } from './quality.commands.js';
 
 export const VERSION = '0.1.0';
 
@@ -63,6 +64,7 @@ function buildProgram(ctx: CliContext): Command {
   registerOtherProviderCommands(program, ctx);
   registerIatiCommands(program, ctx);
   registerEditionCommands(program, ctx);
+  registerQualityCommands(program, ctx);
   return program;
 }
 

@@ -77,6 +77,7 @@ import type {
   IatiPublishersTable,
 } from './schema/other-providers.js';
 import type { EditionFiguresTable, EditionRecordsTable, EditionsTable } from './schema/editions.js';
+import type { QualityRulesTable } from './schema/quality.js';
 
 export type * from './schema/programs.js';
 export type * from './schema/participants.js';
@@ -85,6 +86,7 @@ export type * from './schema/reports.js';
 export type * from './schema/system.js';
 export type * from './schema/other-providers.js';
 export type * from './schema/editions.js';
+export type * from './schema/quality.js';
 
 export interface Database {
   organisations: OrganisationsTable;
@@ -149,4 +151,5 @@ export interface Database {
   editions: EditionsTable;
   edition_figures: EditionFiguresTable;
   edition_records: EditionRecordsTable;
+  quality_rules: QualityRulesTable;
 }

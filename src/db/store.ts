@@ -35,6 +35,7 @@ import { JobLeaseRepo } from './job-lease.repo.js';
 import { OtherProviderRepo } from './other-provider.repo.js';
 import { EditionRepo } from './edition.repo.js';
 import { FreezeBlockerRepo } from './edition-blockers.js';
+import { QualityRepo } from './quality.repo.js';
 
 function repositoriesOn(db: Kysely<Database>, counts: CountCache): Repositories {
   return {
@@ -73,6 +74,7 @@ function repositoriesOn(db: Kysely<Database>, counts: CountCache): Repositories 
     otherProviders: new OtherProviderRepo(db),
     editions: new EditionRepo(db),
     freezeBlockers: new FreezeBlockerRepo(db),
+    quality: new QualityRepo(db),
   };
 }
 

@@ -40,6 +40,7 @@ export const AUDIT_ENTITIES = [
   'import_mapping',
   'iati_dataset',
   'edition',
+  'quality_rule',
 ] as const;
 export type AuditEntity = (typeof AUDIT_ENTITIES)[number];
 

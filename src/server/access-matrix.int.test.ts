@@ -578,6 +578,30 @@ describeEachEngine('access matrix: role × endpoint', (app) => {
       }),
       expect: coordination(201),
     },
+    // Data quality (docs/data-quality.md): the coordination team, and an agency for its own.
+    { name: 'GET /quality/rules', call: async () => ({ url: '/api/v1/quality/rules' }), expect: ownAgency(200) },
+    { name: 'GET /quality/scorecard', call: async () => ({ url: '/api/v1/quality/scorecard?year=2018' }), expect: ownAgency(200) },
+    {
+      name: 'GET /quality/scorecard of another agency',
+      call: async () => ({ url: `/api/v1/quality/scorecard?year=2018&agency=${OTHER}` }),
+      expect: coordination(200),
+    },
+    { name: 'GET /quality/programs', call: async () => ({ url: '/api/v1/quality/programs?year=2018' }), expect: ownAgency(200) },
+    {
+      name: 'GET /activities/{id}/quality of the own agency’s program',
+      call: async () => ({ url: `/api/v1/activities/${own.approved}/quality` }),
+      expect: ownAgency(200),
+    },
+    {
+      name: 'GET /activities/{id}/quality of another agency’s program',
+      call: async () => ({ url: `/api/v1/activities/${other.approved}/quality` }),
+      expect: coordination(200),
+    },
+    {
+      name: 'PATCH /quality/rules/{code}',
+      call: async () => ({ method: 'PATCH', url: '/api/v1/quality/rules/sdgs', payload: { weight: 1 } }),
+      expect: coordination(200),
+    },
   ];
 
   for (const row of ROWS) {

@@ -44,6 +44,7 @@ import { registerUserRoutes } from './user.routes.js';
 import { registerLifecycleRoutes } from './lifecycle.routes.js';
 import { registerOfferRoutes } from './offer.routes.js';
 import { registerIatiFileRoutes } from './iati-files.routes.js';
+import { registerQualityRoutes } from './quality.routes.js';
 import { registerIatiCheckRoutes } from './iati-checks.routes.js';
 import { COMPRESS_THRESHOLD_BYTES, registerAnswerCache, registerConditionalGet } from './answer-cache.js';
 
@@ -192,6 +193,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
         { name: 'Money', description: 'Budget against spending, in-kind estimates and their unit costs, the TOSSD/CRS-style export' },
         { name: 'Analytics', description: 'Trends, concentration, the triangular network, country and partner profiles' },
         { name: 'Priorities', description: 'Policy targets per year for groupings, regions, custom country lists and countries' },
+        { name: 'Data quality', description: 'Quality rules as data, scorecards per agency and year, what to fix per program' },
         {
           name: 'Requests',
           description:
@@ -285,6 +287,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   registerEngagementRoutes(app, options.deps);
   registerIatiFileRoutes(app, { publishDir: options.iatiPublishDir ?? loadConfig({}).iatiPublishing.publishDir });
   registerIatiCheckRoutes(app, options.deps, options.iatiPublisher ?? DEFAULT_PUBLISHER);
+  registerQualityRoutes(app, options.deps);
   if (options.webRoot) await registerWebApp(app, options.webRoot);
   else registerHomeRoutes(app, options.deps);
   return app;

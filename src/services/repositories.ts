@@ -23,6 +23,7 @@ import type { ParticipantRepository } from './participants.ports.js';
 import type { PartnerRepository } from './partners.ports.js';
 import type { PriorityRepository } from './priorities.ports.js';
 import type { ProgramRepository } from './programs.ports.js';
+import type { QualityRepository } from './quality.ports.js';
 import type { ReportFactRepository, ReportRepository } from './reports.ports.js';
 import type { CooperationRequestRepository } from './requests.ports.js';
 import type { LoginFailureRepository, SessionRepository, UserRepository } from './users.ports.js';
@@ -63,4 +64,5 @@ export interface Repositories {
   readonly otherProviders: OtherProviderRepository;
   readonly editions: EditionRepository;
   readonly freezeBlockers: FreezeBlockerRepository;
+  readonly quality: QualityRepository;
 }

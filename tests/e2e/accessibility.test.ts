@@ -85,6 +85,7 @@ const COORDINATOR_PAGES = [
   '/other-providers/compare?country=FJ&fromYear=2015&toYear=2020',
   '/plan/2018',
   '/reports/editions/2018',
+  '/quality?year=2017&agency=ID-KEMLU',
   '/follow-ups',
   '/partners',
   '/agreements',

@@ -14,6 +14,7 @@ import { programRoutes } from './routes/programs.js';
 import { reportRoutes } from './routes/reports.js';
 import { requestRoutes } from './routes/requests.js';
 import { iatiRoutes } from './routes/iati.js';
+import { qualityRoutes } from './routes/quality.js';
 import { rootRoute } from './routes/root.js';
 
 const routeTree = rootRoute.addChildren([
@@ -25,6 +26,7 @@ const routeTree = rootRoute.addChildren([
   ...programRoutes,
   ...reportRoutes,
   ...iatiRoutes,
+  ...qualityRoutes,
   ...otherProviderRoutes,
 ]);
 

@@ -36,6 +36,7 @@ const MIGRATIONS: Record<string, () => Promise<MigrationModule>> = {
   '20261207150500_status_follows_stage': () => import('./20261207150500_status_follows_stage.js'),
   '20261208090000_other_providers': () => import('./20261208090000_other_providers.js'),
   '20261208130000_iati_country_totals': () => import('./20261208130000_iati_country_totals.js'),
+  '20261209090000_quality_rules': () => import('./20261209090000_quality_rules.js'),
   '20261209100000_editions': () => import('./20261209100000_editions.js'),
 };
 

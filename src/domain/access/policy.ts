@@ -362,3 +362,27 @@ export function authorizeEditionManage(actor: Actor): void {
 export function canReadDraftEditions(actor: Actor): boolean {
   return canReadInternal(actor);
 }
+
+/**
+ * Data-quality scorecards, findings and rules (issue 23): the coordination team sees every
+ * agency; an agency's officer its own agency only. The answer is the agency to keep to (null:
+ * any); asking for another agency's is refused rather than quietly narrowed.
+ */
+export function qualityAgencyScope(actor: Actor, asked?: string | null): string | null {
+  requireSignedIn(actor);
+  if (isCoordinationTeam(actor)) return asked ?? null;
+  const org = orgOf(actor);
+  if (hasRole(actor, 'agency') && org) {
+    if (asked && asked.toLowerCase() !== org.toLowerCase())
+      deny('quality.not_own_agency', `an agency sees its own data quality only (${org})`);
+    return org;
+  }
+  deny('quality.forbidden', "only the coordination team and an agency's officers (for their own agency) see data quality");
+}
+
+/** Switching quality rules on and off, their weights, severities and params: the coordination team. */
+export function authorizeQualityRulesWrite(actor: Actor): void {
+  requireSignedIn(actor);
+  if (isCoordinationTeam(actor)) return;
+  deny('quality_rule.forbidden', 'only the coordination team changes the data-quality rules');
+}

@@ -644,7 +644,7 @@ export type paths = {
         get: {
             parameters: {
                 query?: {
-                    entity?: "activity" | "participant" | "organisation" | "exchange_rate" | "import" | "user" | "session" | "priority_target" | "country_list" | "unit_cost" | "course_offer" | "participant_document" | "certificate" | "survey" | "cooperation_request" | "agreement" | "agreement_document" | "engagement" | "follow_up" | "import_mapping" | "iati_dataset" | "edition";
+                    entity?: "activity" | "participant" | "organisation" | "exchange_rate" | "import" | "user" | "session" | "priority_target" | "country_list" | "unit_cost" | "course_offer" | "participant_document" | "certificate" | "survey" | "cooperation_request" | "agreement" | "agreement_document" | "engagement" | "follow_up" | "import_mapping" | "iati_dataset" | "edition" | "quality_rule";
                     entityId?: string;
                     action?: "create" | "update" | "delete" | "import" | "transition" | "login" | "login_failed" | "logout" | "password_change";
                     actorUserId?: number;
@@ -15426,6 +15426,542 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/quality/rules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The data-quality rules (kind, params, dimension, severity, weight, on/off), in their order */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["QualityRule"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/quality/rules/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Switch a rule on or off, or change its weight, severity or params (checked against its kind): the coordination team; audited */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        enabled?: boolean;
+                        weight?: number;
+                        /** @enum {string} */
+                        severity?: "required" | "recommended";
+                        /** @description the rule's params, whole (replacing the stored ones), checked against its kind */
+                        params?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["QualityRule"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/quality/scorecard": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A year's data-quality scorecard per implementing agency (the programs the annual report counts in the year): scores per dimension, each rule's passes, the programs with the most to fix */
+        get: {
+            parameters: {
+                query: {
+                    year: number;
+                    /** @description an implementing agency's code; an agency's officer may give only their own */
+                    agency?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["QualityScorecard"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/quality/scorecard/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The scorecard as CSV (one row per agency) or XLSX (agencies, rules, programs most to fix) */
+        get: {
+            parameters: {
+                query: {
+                    year: number;
+                    /** @description an implementing agency's code; an agency's officer may give only their own */
+                    agency?: string;
+                    format?: "csv" | "xlsx";
+                    lang?: "en" | "id";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/quality/programs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A year's programs with what to fix, most to fix first: one agency's (agency=CODE), the programs without an agency (agency empty), or all the actor may see */
+        get: {
+            parameters: {
+                query: {
+                    year: number;
+                    agency?: string;
+                    /** @description true: every program, also those with nothing to fix */
+                    all?: "0" | "1" | "true" | "false";
+                    page?: number;
+                    pageSize?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["QualityProgramsPage"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/activities/{id}/quality": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A program's data-quality checks: its score and what to fix (the coordination team, and the program's agency) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            programId: number;
+                            identifier: string;
+                            titleEn: string | null;
+                            titleId: string | null;
+                            implementingOrg: string | null;
+                            /** @enum {string} */
+                            lifecycleStage: "request" | "assessment" | "approved" | "funded" | "implementation" | "completed" | "evaluated" | "rejected" | "cancelled";
+                            /** @description 0–100; null when no rule applies */
+                            score: number | null;
+                            /** @description rules that apply to the program */
+                            checks: number;
+                            /** @description weight of the failed checks */
+                            lostWeight: number;
+                            findings: components["schemas"]["QualityFinding"][];
+                            evaluatedOn: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 };
 export type webhooks = Record<string, never>;
 export type components = {
@@ -16681,7 +17217,7 @@ export type components = {
             /** @enum {string} */
             action: "create" | "update" | "delete" | "import" | "transition" | "login" | "login_failed" | "logout" | "password_change";
             /** @enum {string} */
-            entity: "activity" | "participant" | "organisation" | "exchange_rate" | "import" | "user" | "session" | "priority_target" | "country_list" | "unit_cost" | "course_offer" | "participant_document" | "certificate" | "survey" | "cooperation_request" | "agreement" | "agreement_document" | "engagement" | "follow_up" | "import_mapping" | "iati_dataset" | "edition";
+            entity: "activity" | "participant" | "organisation" | "exchange_rate" | "import" | "user" | "session" | "priority_target" | "country_list" | "unit_cost" | "course_offer" | "participant_document" | "certificate" | "survey" | "cooperation_request" | "agreement" | "agreement_document" | "engagement" | "follow_up" | "import_mapping" | "iati_dataset" | "edition" | "quality_rule";
             entityId: string | null;
             entityLabel: string | null;
             entityVersion: number | null;
@@ -16837,6 +17373,172 @@ export type components = {
                 bytes: number;
                 sha256: string;
             }[];
+        };
+        QualityRuleInput: {
+            code: string;
+            /** @enum {string} */
+            kind: "field_present" | "days_between" | "spending_after_end" | "participants_sex_missing" | "stage_stale" | "budget_without_rate" | "participant_totals_mismatch" | "dates_in_order";
+            /** @enum {string} */
+            dimension: "completeness" | "timeliness" | "consistency";
+            /** @enum {string} */
+            severity: "required" | "recommended";
+            weight: number;
+            enabled: boolean;
+            /** @description the kind's params (docs/data-quality.md) */
+            params: {
+                [key: string]: unknown;
+            };
+            labelEn: string;
+            labelId: string;
+            sortOrder: number;
+            updatedAt: string;
+            updatedBy: number | null;
+        };
+        QualityFindingInput: {
+            rule: string;
+            /** @enum {string} */
+            dimension: "completeness" | "timeliness" | "consistency";
+            /** @enum {string} */
+            severity: "required" | "recommended";
+            weight: number;
+            labelEn: string;
+            labelId: string;
+            /** @description the field or topic to fix, e.g. actual_end, participants.sex, stage:completed */
+            field: string;
+            /** @description what to fix, in English */
+            en: string;
+            /** @description what to fix, in Indonesian */
+            id: string;
+        };
+        ProgramQualityInput: {
+            programId: number;
+            identifier: string;
+            titleEn: string | null;
+            titleId: string | null;
+            implementingOrg: string | null;
+            /** @enum {string} */
+            lifecycleStage: "request" | "assessment" | "approved" | "funded" | "implementation" | "completed" | "evaluated" | "rejected" | "cancelled";
+            /** @description 0–100; null when no rule applies */
+            score: number | null;
+            /** @description rules that apply to the program */
+            checks: number;
+            /** @description weight of the failed checks */
+            lostWeight: number;
+            findings: components["schemas"]["QualityFindingInput"][];
+        };
+        QualityScorecardTotalsInput: {
+            programs: number;
+            programsWithFindings: number;
+            programsWithRequiredFindings: number;
+            /** @description weight of the passed checks */
+            passed: number;
+            /** @description weight of the applicable checks */
+            applicable: number;
+            /** @description 100 × passed / applicable, one decimal; null when no check applies */
+            score: number | null;
+            dimensions: {
+                /** @enum {string} */
+                dimension: "completeness" | "timeliness" | "consistency";
+                passed: number;
+                applicable: number;
+                score: number | null;
+            }[];
+            rules: {
+                rule: string;
+                /** @enum {string} */
+                dimension: "completeness" | "timeliness" | "consistency";
+                /** @enum {string} */
+                severity: "required" | "recommended";
+                weight: number;
+                labelEn: string;
+                labelId: string;
+                /** @description programs the rule applied to */
+                applicable: number;
+                passed: number;
+            }[];
+            mostToFix: {
+                programId: number;
+                identifier: string;
+                titleEn: string | null;
+                titleId: string | null;
+                implementingOrg: string | null;
+                /** @enum {string} */
+                lifecycleStage: "request" | "assessment" | "approved" | "funded" | "implementation" | "completed" | "evaluated" | "rejected" | "cancelled";
+                /** @description 0–100; null when no rule applies */
+                score: number | null;
+                /** @description rules that apply to the program */
+                checks: number;
+                /** @description weight of the failed checks */
+                lostWeight: number;
+                findings: number;
+                requiredFindings: number;
+            }[];
+        };
+        QualityScorecardInput: {
+            year: number;
+            implementingOrg: string | null;
+            evaluatedOn: string;
+            rulesEnabled: number;
+            total: components["schemas"]["QualityScorecardTotalsInput"];
+            agencies: {
+                programs: number;
+                programsWithFindings: number;
+                programsWithRequiredFindings: number;
+                /** @description weight of the passed checks */
+                passed: number;
+                /** @description weight of the applicable checks */
+                applicable: number;
+                /** @description 100 × passed / applicable, one decimal; null when no check applies */
+                score: number | null;
+                dimensions: {
+                    /** @enum {string} */
+                    dimension: "completeness" | "timeliness" | "consistency";
+                    passed: number;
+                    applicable: number;
+                    score: number | null;
+                }[];
+                rules: {
+                    rule: string;
+                    /** @enum {string} */
+                    dimension: "completeness" | "timeliness" | "consistency";
+                    /** @enum {string} */
+                    severity: "required" | "recommended";
+                    weight: number;
+                    labelEn: string;
+                    labelId: string;
+                    /** @description programs the rule applied to */
+                    applicable: number;
+                    passed: number;
+                }[];
+                mostToFix: {
+                    programId: number;
+                    identifier: string;
+                    titleEn: string | null;
+                    titleId: string | null;
+                    implementingOrg: string | null;
+                    /** @enum {string} */
+                    lifecycleStage: "request" | "assessment" | "approved" | "funded" | "implementation" | "completed" | "evaluated" | "rejected" | "cancelled";
+                    /** @description 0–100; null when no rule applies */
+                    score: number | null;
+                    /** @description rules that apply to the program */
+                    checks: number;
+                    /** @description weight of the failed checks */
+                    lostWeight: number;
+                    findings: number;
+                    requiredFindings: number;
+                }[];
+                implementingOrg: string | null;
+                nameEn: string | null;
+                nameId: string | null;
+            }[];
+        };
+        QualityProgramsPageInput: {
+            year: number;
+            evaluatedOn: string;
+            total: number;
+            page: number;
+            pageSize: number;
+            rows: components["schemas"]["ProgramQualityInput"][];
         };
         IatiFindingInput: {
             /** @description the IATI rule (e.g. 7.5.3), or codelist:<name> for a code not on a codelist */
@@ -18184,7 +18886,7 @@ export type components = {
             /** @enum {string} */
             action: "create" | "update" | "delete" | "import" | "transition" | "login" | "login_failed" | "logout" | "password_change";
             /** @enum {string} */
-            entity: "activity" | "participant" | "organisation" | "exchange_rate" | "import" | "user" | "session" | "priority_target" | "country_list" | "unit_cost" | "course_offer" | "participant_document" | "certificate" | "survey" | "cooperation_request" | "agreement" | "agreement_document" | "engagement" | "follow_up" | "import_mapping" | "iati_dataset" | "edition";
+            entity: "activity" | "participant" | "organisation" | "exchange_rate" | "import" | "user" | "session" | "priority_target" | "country_list" | "unit_cost" | "course_offer" | "participant_document" | "certificate" | "survey" | "cooperation_request" | "agreement" | "agreement_document" | "engagement" | "follow_up" | "import_mapping" | "iati_dataset" | "edition" | "quality_rule";
             entityId: string | null;
             entityLabel: string | null;
             entityVersion: number | null;
@@ -18340,6 +19042,172 @@ export type components = {
                 bytes: number;
                 sha256: string;
             }[];
+        };
+        QualityRule: {
+            code: string;
+            /** @enum {string} */
+            kind: "field_present" | "days_between" | "spending_after_end" | "participants_sex_missing" | "stage_stale" | "budget_without_rate" | "participant_totals_mismatch" | "dates_in_order";
+            /** @enum {string} */
+            dimension: "completeness" | "timeliness" | "consistency";
+            /** @enum {string} */
+            severity: "required" | "recommended";
+            weight: number;
+            enabled: boolean;
+            /** @description the kind's params (docs/data-quality.md) */
+            params: {
+                [key: string]: unknown;
+            };
+            labelEn: string;
+            labelId: string;
+            sortOrder: number;
+            updatedAt: string;
+            updatedBy: number | null;
+        };
+        QualityFinding: {
+            rule: string;
+            /** @enum {string} */
+            dimension: "completeness" | "timeliness" | "consistency";
+            /** @enum {string} */
+            severity: "required" | "recommended";
+            weight: number;
+            labelEn: string;
+            labelId: string;
+            /** @description the field or topic to fix, e.g. actual_end, participants.sex, stage:completed */
+            field: string;
+            /** @description what to fix, in English */
+            en: string;
+            /** @description what to fix, in Indonesian */
+            id: string;
+        };
+        ProgramQuality: {
+            programId: number;
+            identifier: string;
+            titleEn: string | null;
+            titleId: string | null;
+            implementingOrg: string | null;
+            /** @enum {string} */
+            lifecycleStage: "request" | "assessment" | "approved" | "funded" | "implementation" | "completed" | "evaluated" | "rejected" | "cancelled";
+            /** @description 0–100; null when no rule applies */
+            score: number | null;
+            /** @description rules that apply to the program */
+            checks: number;
+            /** @description weight of the failed checks */
+            lostWeight: number;
+            findings: components["schemas"]["QualityFinding"][];
+        };
+        QualityScorecardTotals: {
+            programs: number;
+            programsWithFindings: number;
+            programsWithRequiredFindings: number;
+            /** @description weight of the passed checks */
+            passed: number;
+            /** @description weight of the applicable checks */
+            applicable: number;
+            /** @description 100 × passed / applicable, one decimal; null when no check applies */
+            score: number | null;
+            dimensions: {
+                /** @enum {string} */
+                dimension: "completeness" | "timeliness" | "consistency";
+                passed: number;
+                applicable: number;
+                score: number | null;
+            }[];
+            rules: {
+                rule: string;
+                /** @enum {string} */
+                dimension: "completeness" | "timeliness" | "consistency";
+                /** @enum {string} */
+                severity: "required" | "recommended";
+                weight: number;
+                labelEn: string;
+                labelId: string;
+                /** @description programs the rule applied to */
+                applicable: number;
+                passed: number;
+            }[];
+            mostToFix: {
+                programId: number;
+                identifier: string;
+                titleEn: string | null;
+                titleId: string | null;
+                implementingOrg: string | null;
+                /** @enum {string} */
+                lifecycleStage: "request" | "assessment" | "approved" | "funded" | "implementation" | "completed" | "evaluated" | "rejected" | "cancelled";
+                /** @description 0–100; null when no rule applies */
+                score: number | null;
+                /** @description rules that apply to the program */
+                checks: number;
+                /** @description weight of the failed checks */
+                lostWeight: number;
+                findings: number;
+                requiredFindings: number;
+            }[];
+        };
+        QualityScorecard: {
+            year: number;
+            implementingOrg: string | null;
+            evaluatedOn: string;
+            rulesEnabled: number;
+            total: components["schemas"]["QualityScorecardTotals"];
+            agencies: {
+                programs: number;
+                programsWithFindings: number;
+                programsWithRequiredFindings: number;
+                /** @description weight of the passed checks */
+                passed: number;
+                /** @description weight of the applicable checks */
+                applicable: number;
+                /** @description 100 × passed / applicable, one decimal; null when no check applies */
+                score: number | null;
+                dimensions: {
+                    /** @enum {string} */
+                    dimension: "completeness" | "timeliness" | "consistency";
+                    passed: number;
+                    applicable: number;
+                    score: number | null;
+                }[];
+                rules: {
+                    rule: string;
+                    /** @enum {string} */
+                    dimension: "completeness" | "timeliness" | "consistency";
+                    /** @enum {string} */
+                    severity: "required" | "recommended";
+                    weight: number;
+                    labelEn: string;
+                    labelId: string;
+                    /** @description programs the rule applied to */
+                    applicable: number;
+                    passed: number;
+                }[];
+                mostToFix: {
+                    programId: number;
+                    identifier: string;
+                    titleEn: string | null;
+                    titleId: string | null;
+                    implementingOrg: string | null;
+                    /** @enum {string} */
+                    lifecycleStage: "request" | "assessment" | "approved" | "funded" | "implementation" | "completed" | "evaluated" | "rejected" | "cancelled";
+                    /** @description 0–100; null when no rule applies */
+                    score: number | null;
+                    /** @description rules that apply to the program */
+                    checks: number;
+                    /** @description weight of the failed checks */
+                    lostWeight: number;
+                    findings: number;
+                    requiredFindings: number;
+                }[];
+                implementingOrg: string | null;
+                nameEn: string | null;
+                nameId: string | null;
+            }[];
+        };
+        QualityProgramsPage: {
+            year: number;
+            evaluatedOn: string;
+            total: number;
+            page: number;
+            pageSize: number;
+            rows: components["schemas"]["ProgramQuality"][];
         };
         IatiFinding: {
             /** @description the IATI rule (e.g. 7.5.3), or codelist:<name> for a code not on a codelist */

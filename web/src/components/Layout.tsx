@@ -8,6 +8,7 @@ import { canRequests } from '../auth/request-rules.js';
 import { canAlumni } from '../auth/alumni-rules.js';
 import { canOffers } from '../auth/offer-rules.js';
 import { canSeeIatiChecks } from '../auth/iati-rules.js';
+import { canQuality } from '../auth/quality-rules.js';
 import { canOtherProviders } from '../auth/other-provider-rules.js';
 import { useFormat } from '../format.js';
 import { setLanguage, type Lang } from '../i18n/index.js';
@@ -158,6 +159,7 @@ export function Layout() {
             {can.readAudit(user) && <Link to="/admin/audit">{t('app.nav.audit')}</Link>}
             <Link to="/iati">{t('iati.nav')}</Link>
             {canSeeIatiChecks(user) && <Link to="/iati/checks">{t('iatiChecks.nav')}</Link>}
+            {canQuality.see(user) && <Link to="/quality">{t('quality.nav')}</Link>}
             <a href="/api/docs">{t('app.nav.api')}</a>
             {user && (
               // The account's own link sits in the menu on narrow screens, where the header keeps the name and sign-out only.

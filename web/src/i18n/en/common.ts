@@ -20,6 +20,7 @@ export const app = {
   /** The document title: "<page> · Mitra" (WCAG 2.4.2), one per route (components/usePageTitle.ts). */
   title: '{{page}} · Mitra',
   titles: {
+    quality: 'Data quality',
     iatiChecks: 'IATI checks',
     dashboard: 'Dashboard',
     programs: 'Programs',

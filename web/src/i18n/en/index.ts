@@ -12,6 +12,7 @@ import { participants } from './participants.js';
 import { importMapping } from './import-mapping.js';
 import { iati } from './iati.js';
 import { iatiChecks } from './iati-checks.js';
+import { quality } from './quality.js';
 import { otherProviders } from './other-providers.js';
 import { editions } from './editions.js';
 
@@ -47,6 +48,7 @@ export const en = {
   importMapping,
   iati,
   iatiChecks,
+  quality,
   codes,
   otherProviders,
   editions,

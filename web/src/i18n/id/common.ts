@@ -20,6 +20,7 @@ export const app: typeof en.app = {
   },
   title: '{{page}} · Mitra',
   titles: {
+    quality: 'Kualitas data',
     iatiChecks: 'Pemeriksaan IATI',
     dashboard: 'Dasbor',
     programs: 'Program',

@@ -1,0 +1,52 @@
+/** Kualitas data, dengan skor (isu 23): halaman, kartu skor, kegiatan suatu K/L dan aturannya. */
+export const quality = {
+  nav: 'Kualitas data',
+  page: {
+    title: 'Kualitas data',
+    intro:
+      'Setiap aturan memeriksa catatan kegiatan yang dihitung pada tahun tersebut (seperti laporan tahunan menghitungnya). Skor adalah bobot pemeriksaan yang lolos dibagi bobot pemeriksaan yang berlaku, dari 0 sampai 100.',
+    year: 'Tahun',
+    evaluatedOn: 'Dinilai pada {{date}} dengan {{rules}} aturan aktif.',
+    none: 'Tidak ada kegiatan yang dihitung pada tahun ini.',
+  },
+  scorecard: {
+    title: 'Kartu skor per K/L pelaksana',
+    agency: 'K/L pelaksana',
+    noAgency: '(tanpa K/L pelaksana)',
+    all: 'Semua K/L',
+    programs: 'Kegiatan',
+    toFix: 'Perlu diperbaiki',
+    score: 'Skor',
+    noScore: 'tidak ada aturan yang berlaku',
+    show: 'Tampilkan kegiatan {{agency}}',
+  },
+  dimensions: { completeness: 'Kelengkapan', timeliness: 'Ketepatan waktu', consistency: 'Konsistensi' },
+  severities: { required: 'Wajib', recommended: 'Disarankan' },
+  programs: {
+    title: 'Yang perlu diperbaiki: {{agency}}',
+    intro: 'Kegiatan yang perlu diperbaiki, yang paling banyak lebih dulu.',
+    program: 'Kegiatan',
+    score: 'Skor',
+    findings: 'Yang perlu diperbaiki',
+    none: 'Tidak ada yang perlu diperbaiki: semua aturan yang berlaku terpenuhi.',
+    previous: 'Sebelumnya',
+    next: 'Berikutnya',
+    pageOf: 'Halaman {{page}} dari {{pages}}',
+    close: 'Tutup',
+  },
+  rules: {
+    title: 'Aturan',
+    intro:
+      'Aturan adalah data: tim koordinasi mengaktifkan dan menonaktifkannya serta menetapkan bobotnya; setiap perubahan tercatat di log audit.',
+    rule: 'Aturan',
+    dimension: 'Dimensi',
+    severity: 'Tingkat',
+    weight: 'Bobot',
+    enabled: 'Aktif',
+    passRate: 'Lolos tahun ini',
+    passed: '{{passed}} dari {{applicable}}',
+    switchLabel: 'Aturan “{{rule}}” aktif',
+    weightLabel: 'Bobot “{{rule}}”',
+    saved: 'Tersimpan.',
+  },
+};
