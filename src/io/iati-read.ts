@@ -67,7 +67,7 @@ const ENCODINGS = new Map([
 ]);
 
 /** The decoder of a file, from its byte-order mark or its declared encoding. */
-function decoderFor(head: Uint8Array, source: string): TextDecoder {
+export function decoderFor(head: Uint8Array, source: string): TextDecoder {
   if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) return new TextDecoder('utf-8', { fatal: true });
   if ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff)) {
     return new TextDecoder(head[0] === 0xff ? 'utf-16le' : 'utf-16be', { fatal: true });

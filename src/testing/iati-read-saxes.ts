@@ -18,7 +18,7 @@ import type { IatiFileInfo, RawIatiActivity } from '../domain/iati/raw-activity.
 import { upgradeActivity1x } from '../domain/iati/upgrade-1x.js';
 import { isIati1x } from '../domain/iati/versions.js';
 
-import { IatiFileError, MAX_DEPTH } from '../io/iati-read.js';
+import { decoderFor, IatiFileError, MAX_DEPTH } from '../io/iati-read.js';
 
 function emptyProgram(line: number, attrs: Record<string, string>): RawIatiActivity {
   return {
@@ -42,29 +42,6 @@ function emptyProgram(line: number, attrs: Record<string, string>): RawIatiActiv
     budgets: [],
     transactions: [],
   };
-}
-
-const ENCODINGS = new Map([
-  ['utf-8', 'utf-8'],
-  ['utf8', 'utf-8'],
-  ['iso-8859-1', 'latin1'],
-  ['latin1', 'latin1'],
-  ['windows-1252', 'windows-1252'],
-  ['us-ascii', 'utf-8'],
-  ['ascii', 'utf-8'],
-]);
-
-/** The decoder of a file, from its byte-order mark or its declared encoding. */
-function decoderFor(head: Uint8Array, source: string): TextDecoder {
-  if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) return new TextDecoder('utf-8', { fatal: true });
-  if ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff)) {
-    return new TextDecoder(head[0] === 0xff ? 'utf-16le' : 'utf-16be', { fatal: true });
-  }
-  const prolog = /^<\?xml[^>]*encoding\s*=\s*["']([A-Za-z0-9._-]+)["']/.exec(new TextDecoder('latin1').decode(head.subarray(0, 200)));
-  if (!prolog) return new TextDecoder('utf-8', { fatal: true });
-  const encoding = ENCODINGS.get(prolog[1]!.toLowerCase());
-  if (!encoding) throw new IatiFileError(source, 1, 1, `the declared encoding "${prolog[1]}" is not supported: save the file as UTF-8`);
-  return new TextDecoder(encoding, { fatal: true });
 }
 
 /**

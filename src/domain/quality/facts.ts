@@ -3,31 +3,35 @@
  * and currencies, so that a year of 100,000 programs is read in a few aggregate queries
  * (db/quality.repo.ts) and evaluated without loading every row.
  */
-import type { CooperationType, FlagshipArea, FundingSource, LifecycleStage, Modality } from '../codes.js';
+import type { LifecycleStage } from '../codes.js';
+import type { Program } from '../program/program.js';
 
-export interface QualityProgram {
-  readonly id: number;
-  readonly identifier: string;
-  readonly titleEn: string | null;
-  readonly titleId: string | null;
-  readonly descriptionEn: string | null;
-  readonly descriptionId: string | null;
-  readonly modality: Modality | null;
-  readonly flagshipArea: FlagshipArea | null;
-  readonly cooperationType: CooperationType;
-  readonly lifecycleStage: LifecycleStage;
-  readonly plannedStart: string | null;
-  readonly plannedEnd: string | null;
-  readonly actualStart: string | null;
-  readonly actualEnd: string | null;
-  readonly venueCity: string | null;
-  readonly venueCountry: string | null;
-  /** Code of the implementing agency. */
-  readonly implementingOrg: string | null;
-  readonly fundingSource: FundingSource | null;
-  readonly participantsPlanned: number | null;
-  /** ISO instant the record was created (the start of its first stage when no transition is recorded). */
-  readonly createdAt: string;
+/** The program's own fields the rules read (as the registry holds them). */
+type QualityProgramFields = Pick<
+  Program,
+  | 'id'
+  | 'identifier'
+  | 'titleEn'
+  | 'titleId'
+  | 'descriptionEn'
+  | 'descriptionId'
+  | 'modality'
+  | 'flagshipArea'
+  | 'cooperationType'
+  | 'lifecycleStage'
+  | 'plannedStart'
+  | 'plannedEnd'
+  | 'actualStart'
+  | 'actualEnd'
+  | 'venueCity'
+  | 'venueCountry'
+  | 'implementingOrg'
+  | 'fundingSource'
+  | 'participantsPlanned'
+  | 'createdAt'
+>;
+
+export interface QualityProgram extends QualityProgramFields {
   readonly recipients: number;
   readonly partners: number;
   readonly sectors: number;
