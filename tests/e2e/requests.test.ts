@@ -27,7 +27,7 @@ describe.skipIf(!canRun)('requests: corrected and deleted while still open', () 
     await form.getByRole('button', { name: 'Register the request' }).click();
     await page.waitForURL(/\/requests\/\d+$/);
     state.url = page.url();
-    await page.getByRole('link', { name: 'Edit' }).click();
+    await page.getByRole('link', { name: 'Edit', exact: true }).click();
     await page.getByRole('heading', { name: /^Correct request REQ-/ }).waitFor();
     await page.getByLabel(/^Preferred period: to/).fill('2027-02-01');
     await page.getByRole('button', { name: 'Save the corrections' }).click();
@@ -83,7 +83,7 @@ describe.skipIf(!canRun)('requests: corrected and deleted while still open', () 
     await heading.filter({ hasText: topic }).waitFor();
 
     // Correcting the English topic: the Indonesian one is in the form, and stays.
-    await page.getByRole('link', { name: 'Edit' }).click();
+    await page.getByRole('link', { name: 'Edit', exact: true }).click();
     await page.getByRole('heading', { name: /^Correct request REQ-/ }).waitFor();
     expect(await page.getByLabel('Topic (Indonesian)').inputValue()).toBe(topik);
     await page.getByLabel('Topic (required)').fill('Training of lifeguards in sea and river rescue');
