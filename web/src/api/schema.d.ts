@@ -644,7 +644,7 @@ export type paths = {
         get: {
             parameters: {
                 query?: {
-                    entity?: "activity" | "participant" | "organisation" | "exchange_rate" | "import" | "user" | "session" | "priority_target" | "country_list" | "unit_cost" | "course_offer" | "participant_document" | "certificate" | "survey" | "cooperation_request" | "agreement" | "agreement_document" | "engagement" | "follow_up" | "import_mapping" | "iati_dataset" | "edition" | "quality_rule";
+                    entity?: "activity" | "participant" | "organisation" | "exchange_rate" | "import" | "user" | "session" | "priority_target" | "country_list" | "unit_cost" | "course_offer" | "participant_document" | "certificate" | "survey" | "cooperation_request" | "agreement" | "agreement_document" | "engagement" | "follow_up" | "import_mapping" | "iati_dataset" | "edition" | "quality_rule" | "collection_round";
                     entityId?: string;
                     action?: "create" | "update" | "delete" | "import" | "transition" | "login" | "login_failed" | "logout" | "password_change";
                     actorUserId?: number;
@@ -17217,7 +17217,7 @@ export type components = {
             /** @enum {string} */
             action: "create" | "update" | "delete" | "import" | "transition" | "login" | "login_failed" | "logout" | "password_change";
             /** @enum {string} */
-            entity: "activity" | "participant" | "organisation" | "exchange_rate" | "import" | "user" | "session" | "priority_target" | "country_list" | "unit_cost" | "course_offer" | "participant_document" | "certificate" | "survey" | "cooperation_request" | "agreement" | "agreement_document" | "engagement" | "follow_up" | "import_mapping" | "iati_dataset" | "edition" | "quality_rule";
+            entity: "activity" | "participant" | "organisation" | "exchange_rate" | "import" | "user" | "session" | "priority_target" | "country_list" | "unit_cost" | "course_offer" | "participant_document" | "certificate" | "survey" | "cooperation_request" | "agreement" | "agreement_document" | "engagement" | "follow_up" | "import_mapping" | "iati_dataset" | "edition" | "quality_rule" | "collection_round";
             entityId: string | null;
             entityLabel: string | null;
             entityVersion: number | null;
@@ -18886,7 +18886,7 @@ export type components = {
             /** @enum {string} */
             action: "create" | "update" | "delete" | "import" | "transition" | "login" | "login_failed" | "logout" | "password_change";
             /** @enum {string} */
-            entity: "activity" | "participant" | "organisation" | "exchange_rate" | "import" | "user" | "session" | "priority_target" | "country_list" | "unit_cost" | "course_offer" | "participant_document" | "certificate" | "survey" | "cooperation_request" | "agreement" | "agreement_document" | "engagement" | "follow_up" | "import_mapping" | "iati_dataset" | "edition" | "quality_rule";
+            entity: "activity" | "participant" | "organisation" | "exchange_rate" | "import" | "user" | "session" | "priority_target" | "country_list" | "unit_cost" | "course_offer" | "participant_document" | "certificate" | "survey" | "cooperation_request" | "agreement" | "agreement_document" | "engagement" | "follow_up" | "import_mapping" | "iati_dataset" | "edition" | "quality_rule" | "collection_round";
             entityId: string | null;
             entityLabel: string | null;
             entityVersion: number | null;
