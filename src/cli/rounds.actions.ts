@@ -9,6 +9,8 @@ import {
   roundAgencyPart,
   roundOverview,
 } from '../services/rounds.js';
+import { sendRoundReminders } from '../services/round-reminders.js';
+import { sendPendingMail } from './mail-delivery.js';
 import { parseYear } from './report.actions.js';
 import { CliInputError } from './exit-codes.js';
 import { json, table } from './format.js';
@@ -99,5 +101,15 @@ export async function roundsClose(ctx: CliContext, idText: string): Promise<void
   await ctx.withApp(async (app) => {
     const round = await closeRound(app.deps, id);
     ctx.io.out(describeRound(round));
+  });
+}
+
+export async function roundsRemind(ctx: CliContext): Promise<void> {
+  await ctx.withApp(async (app) => {
+    const report = await sendRoundReminders(app.deps, { publicUrl: app.config.publicUrl });
+    if (!report.reminders.length) ctx.io.out('no collection round reminder is due');
+    for (const r of report.reminders)
+      ctx.io.out(`round ${r.roundId}, ${r.orgCode}: ${r.reminder} reminder queued for ${r.recipients} recipient(s)`);
+    await sendPendingMail(app, ctx.io);
   });
 }

@@ -57,4 +57,11 @@ export function registerRoundCommands(program: Command, ctx: CliContext): void {
     .description('close a round: its parts are final (an unconfirmed agency still blocks freezing the year)')
     .argument('<id>', 'the round')
     .action(async (id: string) => (await actions()).roundsClose(ctx, id));
+
+  group
+    .command('remind')
+    .description(
+      'queue the reminders due for agencies that have not confirmed (7 and 1 days before the deadline, the day after, then weekly; each once) and send the queued mail; the server sends them by itself',
+    )
+    .action(async () => (await actions()).roundsRemind(ctx));
 }

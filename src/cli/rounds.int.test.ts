@@ -42,6 +42,9 @@ describeCliOnEachEngine(
       expect(freeze.err).toMatch(/ID-RC-A has not confirmed its part/);
       expect(freeze.err).toMatch(/ID-RC-B has not confirmed its part/);
 
+      // Past the deadline, but neither agency has an account yet: nothing to send (and nothing recorded).
+      const remind = await mitra(['rounds', 'remind']);
+      expect([remind.code, remind.out.trim()]).toEqual([0, 'no collection round reminder is due']);
       const closed = await mitra(['rounds', 'close', id]);
       expect([closed.code, closed.out]).toEqual([0, expect.stringMatching(/closed/)]);
       const overridden = await mitra(['editions', 'freeze', '2031', '--override-reason', 'agencies report late this year', '--json']);

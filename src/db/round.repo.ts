@@ -153,4 +153,21 @@ export class RoundRepo implements RoundRepository {
       .where('org_code', '=', orgCode)
       .execute();
   }
+
+  async remindersSent(roundId: number, orgCode: string): Promise<string[]> {
+    const rows = await this.db
+      .selectFrom('collection_round_reminders')
+      .select('reminder')
+      .where('round_id', '=', roundId)
+      .where('org_code', '=', orgCode)
+      .execute();
+    return rows.map((r) => r.reminder);
+  }
+
+  async recordReminder(roundId: number, orgCode: string, reminder: string, recipients: number, at: string): Promise<void> {
+    await this.db
+      .insertInto('collection_round_reminders')
+      .values({ round_id: roundId, org_code: orgCode, reminder, recipients, sent_at: at })
+      .execute();
+  }
 }

@@ -78,7 +78,7 @@ import type {
 } from './schema/other-providers.js';
 import type { EditionFiguresTable, EditionRecordsTable, EditionsTable } from './schema/editions.js';
 import type { QualityRulesTable } from './schema/quality.js';
-import type { CollectionRoundPartsTable, CollectionRoundsTable } from './schema/rounds.js';
+import type { CollectionRoundPartsTable, CollectionRoundRemindersTable, CollectionRoundsTable } from './schema/rounds.js';
 
 export type * from './schema/programs.js';
 export type * from './schema/participants.js';
@@ -156,4 +156,5 @@ export interface Database {
   quality_rules: QualityRulesTable;
   collection_rounds: CollectionRoundsTable;
   collection_round_parts: CollectionRoundPartsTable;
+  collection_round_reminders: CollectionRoundRemindersTable;
 }

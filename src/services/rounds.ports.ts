@@ -44,4 +44,7 @@ export interface RoundRepository {
   confirm(roundId: number, orgCode: string, confirmation: PartConfirmation): Promise<void>;
   /** Back to open; the confirmation is cleared (the audit keeps it). */
   reopen(roundId: number, orgCode: string, reopening: PartReopening): Promise<void>;
+  /** The reminders already sent for an agency's part (keys). */
+  remindersSent(roundId: number, orgCode: string): Promise<string[]>;
+  recordReminder(roundId: number, orgCode: string, reminder: string, recipients: number, at: string): Promise<void>;
 }

@@ -28,3 +28,12 @@ export interface CollectionRoundPartsTable {
   reopened_by_label: string | null;
   reopen_reason: string | null;
 }
+
+export interface CollectionRoundRemindersTable {
+  round_id: number;
+  org_code: string;
+  /** 'before-7', 'before-1', 'after-1', 'after-8'… (domain/rounds/round.ts reminderDue). */
+  reminder: string;
+  recipients: number;
+  sent_at: string;
+}

@@ -117,3 +117,25 @@ export type ConfirmPartInput = z.infer<typeof confirmPartInput>;
 
 export const reopenPartInput = z.object({ reason: text });
 export type ReopenPartInput = z.infer<typeof reopenPartInput>;
+
+/** Reminders before the deadline (days before it), as long as the part is not confirmed. */
+export const REMINDER_DAYS_BEFORE = [7, 1] as const;
+/** After the deadline: the day after, then every week. */
+export const REMINDER_EVERY_DAYS_AFTER = 7;
+
+/**
+ * The reminder due on a day for an unconfirmed part, keyed so that each is sent once: 'before-7'
+ * from 7 days before the deadline, 'before-1' from the day before (the deadline day included),
+ * 'after-1' from the day after, then 'after-8', 'after-15'… weekly. Only the latest reached is
+ * due (a server that was down does not send a backlog); null before the first.
+ */
+export function reminderDue(deadlineDate: string, todayDate: string): string | null {
+  const daysLeft = Math.round((Date.parse(`${deadlineDate}T00:00:00Z`) - Date.parse(`${todayDate}T00:00:00Z`)) / 86_400_000);
+  if (daysLeft < 0) {
+    const after = -daysLeft;
+    return `after-${1 + REMINDER_EVERY_DAYS_AFTER * Math.floor((after - 1) / REMINDER_EVERY_DAYS_AFTER)}`;
+  }
+  const reached = REMINDER_DAYS_BEFORE.filter((d) => daysLeft <= d);
+  const latest = reached.at(-1);
+  return latest === undefined ? null : `before-${latest}`;
+}
