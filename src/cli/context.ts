@@ -142,3 +142,25 @@ export interface NarrativeOptions {
   lang: string;
   file: string;
 }
+
+export interface RoundOpenOptions {
+  period?: string;
+  deadline: string;
+  json?: boolean;
+}
+
+export interface RoundShowOptions {
+  agency?: string;
+  json?: boolean;
+}
+
+export interface RoundConfirmOptions {
+  agency: string;
+  note?: string;
+  json?: boolean;
+}
+
+export interface RoundReopenOptions {
+  agency: string;
+  reason: string;
+}

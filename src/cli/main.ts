@@ -32,6 +32,7 @@ import { registerPartnershipCommands } from './partnership.commands.js';
 import { registerOtherProviderCommands } from './other-providers.commands.js';
 import { registerIatiCommands } from './iati.commands.js';
 import { registerEditionCommands } from './editions.commands.js';
+import { registerRoundCommands } from './rounds.commands.js';
 import { registerQualityCommands } from './quality.commands.js';
 
 export const VERSION = '0.1.0';
@@ -64,6 +65,7 @@ function buildProgram(ctx: CliContext): Command {
   registerOtherProviderCommands(program, ctx);
   registerIatiCommands(program, ctx);
   registerEditionCommands(program, ctx);
+  registerRoundCommands(program, ctx);
   registerQualityCommands(program, ctx);
   return program;
 }

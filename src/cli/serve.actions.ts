@@ -213,9 +213,13 @@ function startJobs(ctx: CliContext, app: AppContext, config: Config): Background
       ),
     onReminders: (report) =>
       ctx.io.out(`renewal reminders queued: ${report.agreements.map((a) => `${a.reference} (${a.daysLeft} days left)`).join(', ')}`),
+    onRoundReminders: (report) =>
+      ctx.io.out(
+        `collection round reminders queued: ${report.reminders.map((r) => `${r.orgCode} (round ${r.roundId}, ${r.reminder})`).join(', ')}`,
+      ),
     onError: (job, error) =>
       ctx.io.err(
-        `${job === 'lease' ? 'background jobs' : job === 'mail' ? 'mail delivery' : 'renewal reminders'}: ${error instanceof Error ? error.message : String(error)}`,
+        `${job === 'lease' ? 'background jobs' : job === 'mail' ? 'mail delivery' : 'reminders'}: ${error instanceof Error ? error.message : String(error)}`,
       ),
   });
 }

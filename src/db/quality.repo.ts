@@ -79,11 +79,15 @@ interface Gap {
 const COUNTED = sql.join([...COUNTED_STATUSES]);
 
 /** The programs of a scope: the year's (as the annual reports count them) and, given one, the agency's. */
-function scopeWhere(scope: QualityScope): RawBuilder<SqlBool> {
+export function scopeWhere(scope: QualityScope): RawBuilder<SqlBool> {
   const agency = scope.implementingOrg
     ? sql` and a.implementing_org_id in (select id from organisations where lower(code) = lower(${scope.implementingOrg}))`
     : sql``;
-  return sql<SqlBool>`a.year = ${scope.year}${agency}`;
+  const half = scope.half
+    ? sql` and coalesce(a.actual_start, a.planned_start, ${`${scope.year}-01-01`}) <= ${scope.half.lastDate}
+        and coalesce(a.actual_end, a.planned_end, ${`${scope.year}-12-31`}) >= ${scope.half.firstDate}`
+    : sql``;
+  return sql<SqlBool>`a.year = ${scope.year}${agency}${half}`;
 }
 
 /** A page's programs are a range of ids: child rows are read by range on their activity_id indexes, grouped. */

@@ -78,6 +78,7 @@ import type {
 } from './schema/other-providers.js';
 import type { EditionFiguresTable, EditionRecordsTable, EditionsTable } from './schema/editions.js';
 import type { QualityRulesTable } from './schema/quality.js';
+import type { CollectionRoundPartsTable, CollectionRoundRemindersTable, CollectionRoundsTable } from './schema/rounds.js';
 
 export type * from './schema/programs.js';
 export type * from './schema/participants.js';
@@ -87,6 +88,7 @@ export type * from './schema/system.js';
 export type * from './schema/other-providers.js';
 export type * from './schema/editions.js';
 export type * from './schema/quality.js';
+export type * from './schema/rounds.js';
 
 export interface Database {
   organisations: OrganisationsTable;
@@ -152,4 +154,7 @@ export interface Database {
   edition_figures: EditionFiguresTable;
   edition_records: EditionRecordsTable;
   quality_rules: QualityRulesTable;
+  collection_rounds: CollectionRoundsTable;
+  collection_round_parts: CollectionRoundPartsTable;
+  collection_round_reminders: CollectionRoundRemindersTable;
 }

@@ -36,6 +36,7 @@ import { OtherProviderRepo } from './other-provider.repo.js';
 import { EditionRepo } from './edition.repo.js';
 import { FreezeBlockerRepo } from './edition-blockers.js';
 import { QualityRepo } from './quality.repo.js';
+import { RoundRepo } from './round.repo.js';
 
 function repositoriesOn(db: Kysely<Database>, counts: CountCache): Repositories {
   return {
@@ -75,6 +76,7 @@ function repositoriesOn(db: Kysely<Database>, counts: CountCache): Repositories 
     editions: new EditionRepo(db),
     freezeBlockers: new FreezeBlockerRepo(db),
     quality: new QualityRepo(db),
+    rounds: new RoundRepo(db),
   };
 }
 

@@ -41,6 +41,7 @@ export const AUDIT_ENTITIES = [
   'iati_dataset',
   'edition',
   'quality_rule',
+  'collection_round',
 ] as const;
 export type AuditEntity = (typeof AUDIT_ENTITIES)[number];
 

@@ -26,6 +26,7 @@ import { registerOtherProviderRoutes } from './other-provider.routes.js';
 import { registerImportRoutes } from './import.routes.js';
 import { registerReportRoutes } from './report.routes.js';
 import { registerEditionRoutes } from './edition.routes.js';
+import { registerRoundRoutes } from './round.routes.js';
 import { registerAnalyticsRoutes } from './analytics.routes.js';
 import { registerExportRoutes } from './export.routes.js';
 import { registerMoneyRoutes } from './money.routes.js';
@@ -254,6 +255,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   registerReferenceRoutes(app, options.deps.clock);
   registerReportRoutes(app, options.deps);
   registerEditionRoutes(app, options.deps);
+  registerRoundRoutes(app, options.deps);
   registerAnalyticsRoutes(app, options.deps);
   registerRequestRoutes(app, options.deps);
   registerExportRoutes(app, options.deps, options.iatiPublisher ?? DEFAULT_PUBLISHER, {

@@ -89,7 +89,7 @@ const programBase = {
   lostWeight: z.number().int().meta({ description: 'weight of the failed checks' }),
 };
 
-const programQualitySchema = z.object({ ...programBase, findings: z.array(findingSchema) }).meta({ id: 'ProgramQuality' });
+export const programQualitySchema = z.object({ ...programBase, findings: z.array(findingSchema) }).meta({ id: 'ProgramQuality' });
 
 const scorecardSchema = z
   .object({

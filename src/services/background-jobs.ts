@@ -1,6 +1,6 @@
 /**
- * The server's background jobs — mail delivery from the outbox and agreements' renewal
- * reminders — run in one process at a time, however many processes serve the database
+ * The server's background jobs — mail delivery from the outbox, agreements' renewal reminders
+ * and collection rounds' reminders — run in one process at a time, however many processes serve the database
  * (`mitra serve --workers N`, or several machines behind a reverse proxy). A process runs them
  * while it holds their lease in the database, renewed every few seconds; when it stops (or
  * dies), the lease runs out and another process takes over.
@@ -9,6 +9,7 @@ import { hostname } from 'node:os';
 import { randomBytes } from 'node:crypto';
 import { startMailDelivery, type MailDelivery, type Mailer } from './mail.js';
 import { scheduleRenewalReminders, type ReminderReport } from './reminders.js';
+import { scheduleRoundReminders, type RoundReminderReport } from './round-reminders.js';
 import type { Deps } from './deps.js';
 
 export const JOBS_LEASE = 'background-jobs';
@@ -24,6 +25,7 @@ export interface BackgroundJobsOptions {
   readonly holder?: string;
   readonly onLeading?: (leading: boolean) => void;
   readonly onReminders?: (report: ReminderReport) => void;
+  readonly onRoundReminders?: (report: RoundReminderReport) => void;
   readonly onError?: (job: 'mail' | 'reminders' | 'lease', error: unknown) => void;
 }
 
@@ -37,12 +39,12 @@ export interface BackgroundJobs {
 }
 
 export function startBackgroundJobs(
-  deps: Deps<'agreements' | 'users' | 'mailOutbox' | 'jobLeases'>,
+  deps: Deps<'agreements' | 'rounds' | 'users' | 'mailOutbox' | 'jobLeases'>,
   options: BackgroundJobsOptions,
 ): BackgroundJobs {
   const holder = options.holder ?? `${hostname()}:${process.pid}:${randomBytes(4).toString('hex')}`;
   const leaseMs = options.leaseMs ?? 30_000;
-  let running: { mail: MailDelivery; reminders: { stop(): void } } | null = null;
+  let running: { mail: MailDelivery; reminders: { stop(): void }; roundReminders: { stop(): void } } | null = null;
   let stopped = false;
   let told = false;
 
@@ -56,7 +58,15 @@ export function startBackgroundJobs(
       },
       onError: (error) => options.onError?.('reminders', error),
     });
-    running = { mail, reminders };
+    const roundReminders = scheduleRoundReminders(deps, {
+      publicUrl: options.publicUrl,
+      onQueued: (report) => {
+        options.onRoundReminders?.(report);
+        mail.kick();
+      },
+      onError: (error) => options.onError?.('reminders', error),
+    });
+    running = { mail, reminders, roundReminders };
     options.onLeading?.(true);
   };
   const halt = async () => {
@@ -64,6 +74,7 @@ export function startBackgroundJobs(
     running = null;
     if (!jobs) return;
     jobs.reminders.stop();
+    jobs.roundReminders.stop();
     await jobs.mail.stop();
     // Stopping: nobody is told that another process runs them (it may not be so).
     if (!stopped) options.onLeading?.(false);

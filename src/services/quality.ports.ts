@@ -7,6 +7,12 @@ export interface QualityScope {
   readonly year: number;
   /** An implementing agency's code (any case); absent: every agency. */
   readonly implementingOrg?: string;
+  /**
+   * A half of the year (collection rounds, docs/rounds.md): of the year's programs, those whose
+   * days (start: actual else planned; end: actual else planned) overlap that half; a program
+   * with no start or no end day is taken to run from the year's first or to its last day.
+   */
+  readonly half?: { readonly firstDate: string; readonly lastDate: string };
 }
 
 export interface QualityRuleUpdate {

@@ -91,6 +91,19 @@ async function eachEvaluated(
   }
 }
 
+/**
+ * Every program of the scope with its findings, as the scorecards evaluate them: for other use
+ * cases (collection rounds) that judge completeness by the same rules. The caller authorises.
+ */
+export async function eachProgramQuality(
+  deps: Deps<'quality'>,
+  scope: QualityScope,
+  visit: (quality: ProgramQuality) => void,
+): Promise<void> {
+  const rules = await deps.store.repos.quality.listRules();
+  await eachEvaluated(deps, scope, rules, (quality) => visit(quality));
+}
+
 /** A year's scorecard per implementing agency (programs counted in the year as the annual reports count them). */
 export async function qualityScorecard(deps: Deps<'quality'>, year: number, agency?: string | null): Promise<QualityScorecard> {
   const scopeOrg = qualityAgencyScope(deps.actor, agency);

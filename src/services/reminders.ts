@@ -90,27 +90,22 @@ export interface ReminderSchedule {
 }
 
 /**
- * Sends the due renewal reminders soon after start and then every `intervalMs` (6 hours by
- * default), so that a running server needs no cron. Each reminder is recorded once per agreement,
- * end of validity and day (a second server process fails on that key and sends nothing twice).
+ * Runs `send` soon after start and then every `intervalMs` (6 hours by default), one run at a
+ * time, so that a running server needs no cron: the renewal reminders here, the collection
+ * rounds' reminders (services/round-reminders.ts). `onQueued` hears of the runs that queued mail.
  */
-export function scheduleRenewalReminders(
-  deps: Deps<'agreements' | 'users' | 'mailOutbox'>,
-  options: {
-    publicUrl?: string | null;
-    intervalMs?: number;
-    firstAfterMs?: number;
-    onQueued?: (report: ReminderReport) => void;
-    onError?: (error: unknown) => void;
-  } = {},
+export function repeatInBackground<R>(
+  send: () => Promise<R>,
+  hasQueued: (report: R) => boolean,
+  options: { intervalMs?: number; firstAfterMs?: number; onQueued?: (report: R) => void; onError?: (error: unknown) => void },
 ): ReminderSchedule {
   let running = false;
   const round = (): void => {
     if (running) return;
     running = true;
-    sendRenewalReminders(deps, { publicUrl: options.publicUrl ?? null })
+    send()
       .then((report) => {
-        if (report.agreements.length) options.onQueued?.(report);
+        if (hasQueued(report)) options.onQueued?.(report);
       })
       .catch((error: unknown) => options.onError?.(error))
       .finally(() => {
@@ -127,6 +122,28 @@ export function scheduleRenewalReminders(
       clearInterval(timer);
     },
   };
+}
+
+/**
+ * Sends the due renewal reminders in the background (repeatInBackground). Each reminder is
+ * recorded once per agreement, end of validity and day (a second server process fails on that
+ * key and sends nothing twice).
+ */
+export function scheduleRenewalReminders(
+  deps: Deps<'agreements' | 'users' | 'mailOutbox'>,
+  options: {
+    publicUrl?: string | null;
+    intervalMs?: number;
+    firstAfterMs?: number;
+    onQueued?: (report: ReminderReport) => void;
+    onError?: (error: unknown) => void;
+  } = {},
+): ReminderSchedule {
+  return repeatInBackground(
+    () => sendRenewalReminders(deps, { publicUrl: options.publicUrl ?? null }),
+    (report) => report.agreements.length > 0,
+    options,
+  );
 }
 
 export interface PartnershipAttention {

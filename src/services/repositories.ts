@@ -24,6 +24,7 @@ import type { PartnerRepository } from './partners.ports.js';
 import type { PriorityRepository } from './priorities.ports.js';
 import type { ProgramRepository } from './programs.ports.js';
 import type { QualityRepository } from './quality.ports.js';
+import type { RoundRepository } from './rounds.ports.js';
 import type { ReportFactRepository, ReportRepository } from './reports.ports.js';
 import type { CooperationRequestRepository } from './requests.ports.js';
 import type { LoginFailureRepository, SessionRepository, UserRepository } from './users.ports.js';
@@ -65,4 +66,5 @@ export interface Repositories {
   readonly editions: EditionRepository;
   readonly freezeBlockers: FreezeBlockerRepository;
   readonly quality: QualityRepository;
+  readonly rounds: RoundRepository;
 }

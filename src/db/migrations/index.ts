@@ -38,6 +38,8 @@ const MIGRATIONS: Record<string, () => Promise<MigrationModule>> = {
   '20261208130000_iati_country_totals': () => import('./20261208130000_iati_country_totals.js'),
   '20261209090000_quality_rules': () => import('./20261209090000_quality_rules.js'),
   '20261209100000_editions': () => import('./20261209100000_editions.js'),
+  '20261209110000_collection_rounds': () => import('./20261209110000_collection_rounds.js'),
+  '20261209110100_collection_round_reminders': () => import('./20261209110100_collection_round_reminders.js'),
 };
 
 /** The names of every migration, in order. */

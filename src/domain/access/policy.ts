@@ -386,3 +386,38 @@ export function authorizeQualityRulesWrite(actor: Actor): void {
   if (isCoordinationTeam(actor)) return;
   deny('quality_rule.forbidden', 'only the coordination team changes the data-quality rules');
 }
+
+/**
+ * Collection rounds (docs/rounds.md): the coordination team opens, closes and reopens, and sees
+ * every agency's progress; an agency's officers see and confirm their own agency's part only.
+ * A coordinator may confirm on an agency's behalf (the confirmation names who did it).
+ */
+export function authorizeRoundManage(actor: Actor): void {
+  requireSignedIn(actor);
+  if (isCoordinationTeam(actor)) return;
+  deny('round.forbidden', 'only the coordination team opens, closes and reopens collection rounds and sees every agency');
+}
+
+/** Reading the list of rounds: the coordination team and agencies' officers. */
+export function authorizeRoundRead(actor: Actor): void {
+  requireSignedIn(actor);
+  if (isCoordinationTeam(actor) || (hasRole(actor, 'agency') && orgOf(actor))) return;
+  deny('round.forbidden', "only the coordination team and agencies' officers see collection rounds");
+}
+
+/** The agency whose part the actor sees or confirms: a coordinator any (named), an agency its own. */
+export function roundPartAgency(actor: Actor, asked?: string | null): string {
+  requireSignedIn(actor);
+  const org = orgOf(actor);
+  if (isCoordinationTeam(actor)) {
+    if (asked) return asked;
+    if (org) return org;
+    deny('round.agency_required', 'name the agency whose part to see or confirm');
+  }
+  if (hasRole(actor, 'agency') && org) {
+    if (asked && asked.toLowerCase() !== org.toLowerCase())
+      deny('round.not_own_agency', `an agency sees and confirms its own part only (${org})`);
+    return org;
+  }
+  deny('round.forbidden', "only the coordination team and the agency's officers see or confirm an agency's part");
+}

@@ -644,7 +644,7 @@ export type paths = {
         get: {
             parameters: {
                 query?: {
-                    entity?: "activity" | "participant" | "organisation" | "exchange_rate" | "import" | "user" | "session" | "priority_target" | "country_list" | "unit_cost" | "course_offer" | "participant_document" | "certificate" | "survey" | "cooperation_request" | "agreement" | "agreement_document" | "engagement" | "follow_up" | "import_mapping" | "iati_dataset" | "edition" | "quality_rule";
+                    entity?: "activity" | "participant" | "organisation" | "exchange_rate" | "import" | "user" | "session" | "priority_target" | "country_list" | "unit_cost" | "course_offer" | "participant_document" | "certificate" | "survey" | "cooperation_request" | "agreement" | "agreement_document" | "engagement" | "follow_up" | "import_mapping" | "iati_dataset" | "edition" | "quality_rule" | "collection_round";
                     entityId?: string;
                     action?: "create" | "update" | "delete" | "import" | "transition" | "login" | "login_failed" | "logout" | "password_change";
                     actorUserId?: number;
@@ -3990,6 +3990,661 @@ export type paths = {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/rounds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Collection rounds (of one year when asked): the coordination team and agencies */
+        get: {
+            parameters: {
+                query?: {
+                    year?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["CollectionRound"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Open a round (coordination team): a part per agency with programs in the period; one open round per year and period */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        year: number;
+                        /**
+                         * @default year
+                         * @enum {string}
+                         */
+                        period?: "year" | "h1" | "h2";
+                        deadlineDate: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CollectionRound"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/rounds/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A round's progress per agency: programs, complete, confirmed (by whom, when), late (coordination team) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CollectionRoundOverview"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/rounds/{id}/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Close a round (coordination team) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CollectionRound"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/rounds/{id}/agencies/{agency}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An agency's part: its programs in the period with their data-quality findings (the agency, or the coordination team) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                    agency: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CollectionRoundAgencyPart"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/rounds/{id}/agencies/{agency}/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Confirm an agency's part (its officers, or the coordination team on its behalf); refused (422 round_part.incomplete, the programs listed) while required fields are missing, unless a note says why */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                    agency: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CollectionRoundPart"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/rounds/{id}/agencies/{agency}/reopen": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Reopen an agency's confirmed part, with a reason (coordination team) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                    agency: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CollectionRoundPart"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -16556,6 +17211,245 @@ export type components = {
             scope: "all" | "published";
             summary: components["schemas"]["AnnualSummaryInput"];
         };
+        QualityRuleInput: {
+            code: string;
+            /** @enum {string} */
+            kind: "field_present" | "days_between" | "spending_after_end" | "participants_sex_missing" | "stage_stale" | "budget_without_rate" | "participant_totals_mismatch" | "dates_in_order";
+            /** @enum {string} */
+            dimension: "completeness" | "timeliness" | "consistency";
+            /** @enum {string} */
+            severity: "required" | "recommended";
+            weight: number;
+            enabled: boolean;
+            /** @description the kind's params (docs/data-quality.md) */
+            params: {
+                [key: string]: unknown;
+            };
+            labelEn: string;
+            labelId: string;
+            sortOrder: number;
+            updatedAt: string;
+            updatedBy: number | null;
+        };
+        QualityFindingInput: {
+            rule: string;
+            /** @enum {string} */
+            dimension: "completeness" | "timeliness" | "consistency";
+            /** @enum {string} */
+            severity: "required" | "recommended";
+            weight: number;
+            labelEn: string;
+            labelId: string;
+            /** @description the field or topic to fix, e.g. actual_end, participants.sex, stage:completed */
+            field: string;
+            /** @description what to fix, in English */
+            en: string;
+            /** @description what to fix, in Indonesian */
+            id: string;
+        };
+        ProgramQualityInput: {
+            programId: number;
+            identifier: string;
+            titleEn: string | null;
+            titleId: string | null;
+            implementingOrg: string | null;
+            /** @enum {string} */
+            lifecycleStage: "request" | "assessment" | "approved" | "funded" | "implementation" | "completed" | "evaluated" | "rejected" | "cancelled";
+            /** @description 0–100; null when no rule applies */
+            score: number | null;
+            /** @description rules that apply to the program */
+            checks: number;
+            /** @description weight of the failed checks */
+            lostWeight: number;
+            findings: components["schemas"]["QualityFindingInput"][];
+        };
+        QualityScorecardTotalsInput: {
+            programs: number;
+            programsWithFindings: number;
+            programsWithRequiredFindings: number;
+            /** @description weight of the passed checks */
+            passed: number;
+            /** @description weight of the applicable checks */
+            applicable: number;
+            /** @description 100 × passed / applicable, one decimal; null when no check applies */
+            score: number | null;
+            dimensions: {
+                /** @enum {string} */
+                dimension: "completeness" | "timeliness" | "consistency";
+                passed: number;
+                applicable: number;
+                score: number | null;
+            }[];
+            rules: {
+                rule: string;
+                /** @enum {string} */
+                dimension: "completeness" | "timeliness" | "consistency";
+                /** @enum {string} */
+                severity: "required" | "recommended";
+                weight: number;
+                labelEn: string;
+                labelId: string;
+                /** @description programs the rule applied to */
+                applicable: number;
+                passed: number;
+            }[];
+            mostToFix: {
+                programId: number;
+                identifier: string;
+                titleEn: string | null;
+                titleId: string | null;
+                implementingOrg: string | null;
+                /** @enum {string} */
+                lifecycleStage: "request" | "assessment" | "approved" | "funded" | "implementation" | "completed" | "evaluated" | "rejected" | "cancelled";
+                /** @description 0–100; null when no rule applies */
+                score: number | null;
+                /** @description rules that apply to the program */
+                checks: number;
+                /** @description weight of the failed checks */
+                lostWeight: number;
+                findings: number;
+                requiredFindings: number;
+            }[];
+        };
+        QualityScorecardInput: {
+            year: number;
+            implementingOrg: string | null;
+            evaluatedOn: string;
+            rulesEnabled: number;
+            total: components["schemas"]["QualityScorecardTotalsInput"];
+            agencies: {
+                programs: number;
+                programsWithFindings: number;
+                programsWithRequiredFindings: number;
+                /** @description weight of the passed checks */
+                passed: number;
+                /** @description weight of the applicable checks */
+                applicable: number;
+                /** @description 100 × passed / applicable, one decimal; null when no check applies */
+                score: number | null;
+                dimensions: {
+                    /** @enum {string} */
+                    dimension: "completeness" | "timeliness" | "consistency";
+                    passed: number;
+                    applicable: number;
+                    score: number | null;
+                }[];
+                rules: {
+                    rule: string;
+                    /** @enum {string} */
+                    dimension: "completeness" | "timeliness" | "consistency";
+                    /** @enum {string} */
+                    severity: "required" | "recommended";
+                    weight: number;
+                    labelEn: string;
+                    labelId: string;
+                    /** @description programs the rule applied to */
+                    applicable: number;
+                    passed: number;
+                }[];
+                mostToFix: {
+                    programId: number;
+                    identifier: string;
+                    titleEn: string | null;
+                    titleId: string | null;
+                    implementingOrg: string | null;
+                    /** @enum {string} */
+                    lifecycleStage: "request" | "assessment" | "approved" | "funded" | "implementation" | "completed" | "evaluated" | "rejected" | "cancelled";
+                    /** @description 0–100; null when no rule applies */
+                    score: number | null;
+                    /** @description rules that apply to the program */
+                    checks: number;
+                    /** @description weight of the failed checks */
+                    lostWeight: number;
+                    findings: number;
+                    requiredFindings: number;
+                }[];
+                implementingOrg: string | null;
+                nameEn: string | null;
+                nameId: string | null;
+            }[];
+        };
+        QualityProgramsPageInput: {
+            year: number;
+            evaluatedOn: string;
+            total: number;
+            page: number;
+            pageSize: number;
+            rows: components["schemas"]["ProgramQualityInput"][];
+        };
+        CollectionRoundInput: {
+            id: number;
+            year: number;
+            /**
+             * @description year, h1 (January–June) or h2 (July–December)
+             * @enum {string}
+             */
+            period: "year" | "h1" | "h2";
+            deadlineDate: string;
+            /** @enum {string} */
+            status: "open" | "closed";
+            openedAt: string;
+            openedBy: string;
+            closedAt: string | null;
+            closedBy: string | null;
+        };
+        CollectionRoundPartInput: {
+            roundId: number;
+            orgCode: string;
+            /** @enum {string} */
+            status: "open" | "confirmed";
+            confirmedAt: string | null;
+            confirmedByUserId: number | null;
+            confirmedBy: string | null;
+            /** @description why it was confirmed with required fields still missing */
+            confirmNote: string | null;
+            reopenedAt: string | null;
+            reopenedBy: string | null;
+            reopenReason: string | null;
+        };
+        CollectionRoundOverviewInput: {
+            round: components["schemas"]["CollectionRoundInput"];
+            evaluatedOn: string;
+            agencies: {
+                orgCode: string;
+                nameEn: string | null;
+                nameId: string | null;
+                programs: number;
+                /** @description programs with no required data-quality finding */
+                complete: number;
+                /** @enum {string} */
+                status: "open" | "confirmed";
+                confirmedAt: string | null;
+                confirmedBy: string | null;
+                /** @description not confirmed after the deadline day */
+                late: boolean;
+                reopenedAt: string | null;
+                reopenReason: string | null;
+            }[];
+        };
+        CollectionRoundAgencyPartInput: {
+            round: components["schemas"]["CollectionRoundInput"];
+            part: components["schemas"]["CollectionRoundPartInput"];
+            late: boolean;
+            evaluatedOn: string;
+            programs: {
+                programId: number;
+                identifier: string;
+                titleEn: string | null;
+                titleId: string | null;
+                implementingOrg: string | null;
+                /** @enum {string} */
+                lifecycleStage: "request" | "assessment" | "approved" | "funded" | "implementation" | "completed" | "evaluated" | "rejected" | "cancelled";
+                /** @description 0–100; null when no rule applies */
+                score: number | null;
+                /** @description rules that apply to the program */
+                checks: number;
+                /** @description weight of the failed checks */
+                lostWeight: number;
+                findings: components["schemas"]["QualityFindingInput"][];
+                complete: boolean;
+            }[];
+        };
         PriorityTargetInput: {
             id: number;
             year: number;
@@ -17217,7 +18111,7 @@ export type components = {
             /** @enum {string} */
             action: "create" | "update" | "delete" | "import" | "transition" | "login" | "login_failed" | "logout" | "password_change";
             /** @enum {string} */
-            entity: "activity" | "participant" | "organisation" | "exchange_rate" | "import" | "user" | "session" | "priority_target" | "country_list" | "unit_cost" | "course_offer" | "participant_document" | "certificate" | "survey" | "cooperation_request" | "agreement" | "agreement_document" | "engagement" | "follow_up" | "import_mapping" | "iati_dataset" | "edition" | "quality_rule";
+            entity: "activity" | "participant" | "organisation" | "exchange_rate" | "import" | "user" | "session" | "priority_target" | "country_list" | "unit_cost" | "course_offer" | "participant_document" | "certificate" | "survey" | "cooperation_request" | "agreement" | "agreement_document" | "engagement" | "follow_up" | "import_mapping" | "iati_dataset" | "edition" | "quality_rule" | "collection_round";
             entityId: string | null;
             entityLabel: string | null;
             entityVersion: number | null;
@@ -17373,172 +18267,6 @@ export type components = {
                 bytes: number;
                 sha256: string;
             }[];
-        };
-        QualityRuleInput: {
-            code: string;
-            /** @enum {string} */
-            kind: "field_present" | "days_between" | "spending_after_end" | "participants_sex_missing" | "stage_stale" | "budget_without_rate" | "participant_totals_mismatch" | "dates_in_order";
-            /** @enum {string} */
-            dimension: "completeness" | "timeliness" | "consistency";
-            /** @enum {string} */
-            severity: "required" | "recommended";
-            weight: number;
-            enabled: boolean;
-            /** @description the kind's params (docs/data-quality.md) */
-            params: {
-                [key: string]: unknown;
-            };
-            labelEn: string;
-            labelId: string;
-            sortOrder: number;
-            updatedAt: string;
-            updatedBy: number | null;
-        };
-        QualityFindingInput: {
-            rule: string;
-            /** @enum {string} */
-            dimension: "completeness" | "timeliness" | "consistency";
-            /** @enum {string} */
-            severity: "required" | "recommended";
-            weight: number;
-            labelEn: string;
-            labelId: string;
-            /** @description the field or topic to fix, e.g. actual_end, participants.sex, stage:completed */
-            field: string;
-            /** @description what to fix, in English */
-            en: string;
-            /** @description what to fix, in Indonesian */
-            id: string;
-        };
-        ProgramQualityInput: {
-            programId: number;
-            identifier: string;
-            titleEn: string | null;
-            titleId: string | null;
-            implementingOrg: string | null;
-            /** @enum {string} */
-            lifecycleStage: "request" | "assessment" | "approved" | "funded" | "implementation" | "completed" | "evaluated" | "rejected" | "cancelled";
-            /** @description 0–100; null when no rule applies */
-            score: number | null;
-            /** @description rules that apply to the program */
-            checks: number;
-            /** @description weight of the failed checks */
-            lostWeight: number;
-            findings: components["schemas"]["QualityFindingInput"][];
-        };
-        QualityScorecardTotalsInput: {
-            programs: number;
-            programsWithFindings: number;
-            programsWithRequiredFindings: number;
-            /** @description weight of the passed checks */
-            passed: number;
-            /** @description weight of the applicable checks */
-            applicable: number;
-            /** @description 100 × passed / applicable, one decimal; null when no check applies */
-            score: number | null;
-            dimensions: {
-                /** @enum {string} */
-                dimension: "completeness" | "timeliness" | "consistency";
-                passed: number;
-                applicable: number;
-                score: number | null;
-            }[];
-            rules: {
-                rule: string;
-                /** @enum {string} */
-                dimension: "completeness" | "timeliness" | "consistency";
-                /** @enum {string} */
-                severity: "required" | "recommended";
-                weight: number;
-                labelEn: string;
-                labelId: string;
-                /** @description programs the rule applied to */
-                applicable: number;
-                passed: number;
-            }[];
-            mostToFix: {
-                programId: number;
-                identifier: string;
-                titleEn: string | null;
-                titleId: string | null;
-                implementingOrg: string | null;
-                /** @enum {string} */
-                lifecycleStage: "request" | "assessment" | "approved" | "funded" | "implementation" | "completed" | "evaluated" | "rejected" | "cancelled";
-                /** @description 0–100; null when no rule applies */
-                score: number | null;
-                /** @description rules that apply to the program */
-                checks: number;
-                /** @description weight of the failed checks */
-                lostWeight: number;
-                findings: number;
-                requiredFindings: number;
-            }[];
-        };
-        QualityScorecardInput: {
-            year: number;
-            implementingOrg: string | null;
-            evaluatedOn: string;
-            rulesEnabled: number;
-            total: components["schemas"]["QualityScorecardTotalsInput"];
-            agencies: {
-                programs: number;
-                programsWithFindings: number;
-                programsWithRequiredFindings: number;
-                /** @description weight of the passed checks */
-                passed: number;
-                /** @description weight of the applicable checks */
-                applicable: number;
-                /** @description 100 × passed / applicable, one decimal; null when no check applies */
-                score: number | null;
-                dimensions: {
-                    /** @enum {string} */
-                    dimension: "completeness" | "timeliness" | "consistency";
-                    passed: number;
-                    applicable: number;
-                    score: number | null;
-                }[];
-                rules: {
-                    rule: string;
-                    /** @enum {string} */
-                    dimension: "completeness" | "timeliness" | "consistency";
-                    /** @enum {string} */
-                    severity: "required" | "recommended";
-                    weight: number;
-                    labelEn: string;
-                    labelId: string;
-                    /** @description programs the rule applied to */
-                    applicable: number;
-                    passed: number;
-                }[];
-                mostToFix: {
-                    programId: number;
-                    identifier: string;
-                    titleEn: string | null;
-                    titleId: string | null;
-                    implementingOrg: string | null;
-                    /** @enum {string} */
-                    lifecycleStage: "request" | "assessment" | "approved" | "funded" | "implementation" | "completed" | "evaluated" | "rejected" | "cancelled";
-                    /** @description 0–100; null when no rule applies */
-                    score: number | null;
-                    /** @description rules that apply to the program */
-                    checks: number;
-                    /** @description weight of the failed checks */
-                    lostWeight: number;
-                    findings: number;
-                    requiredFindings: number;
-                }[];
-                implementingOrg: string | null;
-                nameEn: string | null;
-                nameId: string | null;
-            }[];
-        };
-        QualityProgramsPageInput: {
-            year: number;
-            evaluatedOn: string;
-            total: number;
-            page: number;
-            pageSize: number;
-            rows: components["schemas"]["ProgramQualityInput"][];
         };
         IatiFindingInput: {
             /** @description the IATI rule (e.g. 7.5.3), or codelist:<name> for a code not on a codelist */
@@ -18225,6 +18953,245 @@ export type components = {
             scope: "all" | "published";
             summary: components["schemas"]["AnnualSummary"];
         };
+        QualityRule: {
+            code: string;
+            /** @enum {string} */
+            kind: "field_present" | "days_between" | "spending_after_end" | "participants_sex_missing" | "stage_stale" | "budget_without_rate" | "participant_totals_mismatch" | "dates_in_order";
+            /** @enum {string} */
+            dimension: "completeness" | "timeliness" | "consistency";
+            /** @enum {string} */
+            severity: "required" | "recommended";
+            weight: number;
+            enabled: boolean;
+            /** @description the kind's params (docs/data-quality.md) */
+            params: {
+                [key: string]: unknown;
+            };
+            labelEn: string;
+            labelId: string;
+            sortOrder: number;
+            updatedAt: string;
+            updatedBy: number | null;
+        };
+        QualityFinding: {
+            rule: string;
+            /** @enum {string} */
+            dimension: "completeness" | "timeliness" | "consistency";
+            /** @enum {string} */
+            severity: "required" | "recommended";
+            weight: number;
+            labelEn: string;
+            labelId: string;
+            /** @description the field or topic to fix, e.g. actual_end, participants.sex, stage:completed */
+            field: string;
+            /** @description what to fix, in English */
+            en: string;
+            /** @description what to fix, in Indonesian */
+            id: string;
+        };
+        ProgramQuality: {
+            programId: number;
+            identifier: string;
+            titleEn: string | null;
+            titleId: string | null;
+            implementingOrg: string | null;
+            /** @enum {string} */
+            lifecycleStage: "request" | "assessment" | "approved" | "funded" | "implementation" | "completed" | "evaluated" | "rejected" | "cancelled";
+            /** @description 0–100; null when no rule applies */
+            score: number | null;
+            /** @description rules that apply to the program */
+            checks: number;
+            /** @description weight of the failed checks */
+            lostWeight: number;
+            findings: components["schemas"]["QualityFinding"][];
+        };
+        QualityScorecardTotals: {
+            programs: number;
+            programsWithFindings: number;
+            programsWithRequiredFindings: number;
+            /** @description weight of the passed checks */
+            passed: number;
+            /** @description weight of the applicable checks */
+            applicable: number;
+            /** @description 100 × passed / applicable, one decimal; null when no check applies */
+            score: number | null;
+            dimensions: {
+                /** @enum {string} */
+                dimension: "completeness" | "timeliness" | "consistency";
+                passed: number;
+                applicable: number;
+                score: number | null;
+            }[];
+            rules: {
+                rule: string;
+                /** @enum {string} */
+                dimension: "completeness" | "timeliness" | "consistency";
+                /** @enum {string} */
+                severity: "required" | "recommended";
+                weight: number;
+                labelEn: string;
+                labelId: string;
+                /** @description programs the rule applied to */
+                applicable: number;
+                passed: number;
+            }[];
+            mostToFix: {
+                programId: number;
+                identifier: string;
+                titleEn: string | null;
+                titleId: string | null;
+                implementingOrg: string | null;
+                /** @enum {string} */
+                lifecycleStage: "request" | "assessment" | "approved" | "funded" | "implementation" | "completed" | "evaluated" | "rejected" | "cancelled";
+                /** @description 0–100; null when no rule applies */
+                score: number | null;
+                /** @description rules that apply to the program */
+                checks: number;
+                /** @description weight of the failed checks */
+                lostWeight: number;
+                findings: number;
+                requiredFindings: number;
+            }[];
+        };
+        QualityScorecard: {
+            year: number;
+            implementingOrg: string | null;
+            evaluatedOn: string;
+            rulesEnabled: number;
+            total: components["schemas"]["QualityScorecardTotals"];
+            agencies: {
+                programs: number;
+                programsWithFindings: number;
+                programsWithRequiredFindings: number;
+                /** @description weight of the passed checks */
+                passed: number;
+                /** @description weight of the applicable checks */
+                applicable: number;
+                /** @description 100 × passed / applicable, one decimal; null when no check applies */
+                score: number | null;
+                dimensions: {
+                    /** @enum {string} */
+                    dimension: "completeness" | "timeliness" | "consistency";
+                    passed: number;
+                    applicable: number;
+                    score: number | null;
+                }[];
+                rules: {
+                    rule: string;
+                    /** @enum {string} */
+                    dimension: "completeness" | "timeliness" | "consistency";
+                    /** @enum {string} */
+                    severity: "required" | "recommended";
+                    weight: number;
+                    labelEn: string;
+                    labelId: string;
+                    /** @description programs the rule applied to */
+                    applicable: number;
+                    passed: number;
+                }[];
+                mostToFix: {
+                    programId: number;
+                    identifier: string;
+                    titleEn: string | null;
+                    titleId: string | null;
+                    implementingOrg: string | null;
+                    /** @enum {string} */
+                    lifecycleStage: "request" | "assessment" | "approved" | "funded" | "implementation" | "completed" | "evaluated" | "rejected" | "cancelled";
+                    /** @description 0–100; null when no rule applies */
+                    score: number | null;
+                    /** @description rules that apply to the program */
+                    checks: number;
+                    /** @description weight of the failed checks */
+                    lostWeight: number;
+                    findings: number;
+                    requiredFindings: number;
+                }[];
+                implementingOrg: string | null;
+                nameEn: string | null;
+                nameId: string | null;
+            }[];
+        };
+        QualityProgramsPage: {
+            year: number;
+            evaluatedOn: string;
+            total: number;
+            page: number;
+            pageSize: number;
+            rows: components["schemas"]["ProgramQuality"][];
+        };
+        CollectionRound: {
+            id: number;
+            year: number;
+            /**
+             * @description year, h1 (January–June) or h2 (July–December)
+             * @enum {string}
+             */
+            period: "year" | "h1" | "h2";
+            deadlineDate: string;
+            /** @enum {string} */
+            status: "open" | "closed";
+            openedAt: string;
+            openedBy: string;
+            closedAt: string | null;
+            closedBy: string | null;
+        };
+        CollectionRoundPart: {
+            roundId: number;
+            orgCode: string;
+            /** @enum {string} */
+            status: "open" | "confirmed";
+            confirmedAt: string | null;
+            confirmedByUserId: number | null;
+            confirmedBy: string | null;
+            /** @description why it was confirmed with required fields still missing */
+            confirmNote: string | null;
+            reopenedAt: string | null;
+            reopenedBy: string | null;
+            reopenReason: string | null;
+        };
+        CollectionRoundOverview: {
+            round: components["schemas"]["CollectionRound"];
+            evaluatedOn: string;
+            agencies: {
+                orgCode: string;
+                nameEn: string | null;
+                nameId: string | null;
+                programs: number;
+                /** @description programs with no required data-quality finding */
+                complete: number;
+                /** @enum {string} */
+                status: "open" | "confirmed";
+                confirmedAt: string | null;
+                confirmedBy: string | null;
+                /** @description not confirmed after the deadline day */
+                late: boolean;
+                reopenedAt: string | null;
+                reopenReason: string | null;
+            }[];
+        };
+        CollectionRoundAgencyPart: {
+            round: components["schemas"]["CollectionRound"];
+            part: components["schemas"]["CollectionRoundPart"];
+            late: boolean;
+            evaluatedOn: string;
+            programs: {
+                programId: number;
+                identifier: string;
+                titleEn: string | null;
+                titleId: string | null;
+                implementingOrg: string | null;
+                /** @enum {string} */
+                lifecycleStage: "request" | "assessment" | "approved" | "funded" | "implementation" | "completed" | "evaluated" | "rejected" | "cancelled";
+                /** @description 0–100; null when no rule applies */
+                score: number | null;
+                /** @description rules that apply to the program */
+                checks: number;
+                /** @description weight of the failed checks */
+                lostWeight: number;
+                findings: components["schemas"]["QualityFinding"][];
+                complete: boolean;
+            }[];
+        };
         PriorityTarget: {
             id: number;
             year: number;
@@ -18886,7 +19853,7 @@ export type components = {
             /** @enum {string} */
             action: "create" | "update" | "delete" | "import" | "transition" | "login" | "login_failed" | "logout" | "password_change";
             /** @enum {string} */
-            entity: "activity" | "participant" | "organisation" | "exchange_rate" | "import" | "user" | "session" | "priority_target" | "country_list" | "unit_cost" | "course_offer" | "participant_document" | "certificate" | "survey" | "cooperation_request" | "agreement" | "agreement_document" | "engagement" | "follow_up" | "import_mapping" | "iati_dataset" | "edition" | "quality_rule";
+            entity: "activity" | "participant" | "organisation" | "exchange_rate" | "import" | "user" | "session" | "priority_target" | "country_list" | "unit_cost" | "course_offer" | "participant_document" | "certificate" | "survey" | "cooperation_request" | "agreement" | "agreement_document" | "engagement" | "follow_up" | "import_mapping" | "iati_dataset" | "edition" | "quality_rule" | "collection_round";
             entityId: string | null;
             entityLabel: string | null;
             entityVersion: number | null;
@@ -19042,172 +20009,6 @@ export type components = {
                 bytes: number;
                 sha256: string;
             }[];
-        };
-        QualityRule: {
-            code: string;
-            /** @enum {string} */
-            kind: "field_present" | "days_between" | "spending_after_end" | "participants_sex_missing" | "stage_stale" | "budget_without_rate" | "participant_totals_mismatch" | "dates_in_order";
-            /** @enum {string} */
-            dimension: "completeness" | "timeliness" | "consistency";
-            /** @enum {string} */
-            severity: "required" | "recommended";
-            weight: number;
-            enabled: boolean;
-            /** @description the kind's params (docs/data-quality.md) */
-            params: {
-                [key: string]: unknown;
-            };
-            labelEn: string;
-            labelId: string;
-            sortOrder: number;
-            updatedAt: string;
-            updatedBy: number | null;
-        };
-        QualityFinding: {
-            rule: string;
-            /** @enum {string} */
-            dimension: "completeness" | "timeliness" | "consistency";
-            /** @enum {string} */
-            severity: "required" | "recommended";
-            weight: number;
-            labelEn: string;
-            labelId: string;
-            /** @description the field or topic to fix, e.g. actual_end, participants.sex, stage:completed */
-            field: string;
-            /** @description what to fix, in English */
-            en: string;
-            /** @description what to fix, in Indonesian */
-            id: string;
-        };
-        ProgramQuality: {
-            programId: number;
-            identifier: string;
-            titleEn: string | null;
-            titleId: string | null;
-            implementingOrg: string | null;
-            /** @enum {string} */
-            lifecycleStage: "request" | "assessment" | "approved" | "funded" | "implementation" | "completed" | "evaluated" | "rejected" | "cancelled";
-            /** @description 0–100; null when no rule applies */
-            score: number | null;
-            /** @description rules that apply to the program */
-            checks: number;
-            /** @description weight of the failed checks */
-            lostWeight: number;
-            findings: components["schemas"]["QualityFinding"][];
-        };
-        QualityScorecardTotals: {
-            programs: number;
-            programsWithFindings: number;
-            programsWithRequiredFindings: number;
-            /** @description weight of the passed checks */
-            passed: number;
-            /** @description weight of the applicable checks */
-            applicable: number;
-            /** @description 100 × passed / applicable, one decimal; null when no check applies */
-            score: number | null;
-            dimensions: {
-                /** @enum {string} */
-                dimension: "completeness" | "timeliness" | "consistency";
-                passed: number;
-                applicable: number;
-                score: number | null;
-            }[];
-            rules: {
-                rule: string;
-                /** @enum {string} */
-                dimension: "completeness" | "timeliness" | "consistency";
-                /** @enum {string} */
-                severity: "required" | "recommended";
-                weight: number;
-                labelEn: string;
-                labelId: string;
-                /** @description programs the rule applied to */
-                applicable: number;
-                passed: number;
-            }[];
-            mostToFix: {
-                programId: number;
-                identifier: string;
-                titleEn: string | null;
-                titleId: string | null;
-                implementingOrg: string | null;
-                /** @enum {string} */
-                lifecycleStage: "request" | "assessment" | "approved" | "funded" | "implementation" | "completed" | "evaluated" | "rejected" | "cancelled";
-                /** @description 0–100; null when no rule applies */
-                score: number | null;
-                /** @description rules that apply to the program */
-                checks: number;
-                /** @description weight of the failed checks */
-                lostWeight: number;
-                findings: number;
-                requiredFindings: number;
-            }[];
-        };
-        QualityScorecard: {
-            year: number;
-            implementingOrg: string | null;
-            evaluatedOn: string;
-            rulesEnabled: number;
-            total: components["schemas"]["QualityScorecardTotals"];
-            agencies: {
-                programs: number;
-                programsWithFindings: number;
-                programsWithRequiredFindings: number;
-                /** @description weight of the passed checks */
-                passed: number;
-                /** @description weight of the applicable checks */
-                applicable: number;
-                /** @description 100 × passed / applicable, one decimal; null when no check applies */
-                score: number | null;
-                dimensions: {
-                    /** @enum {string} */
-                    dimension: "completeness" | "timeliness" | "consistency";
-                    passed: number;
-                    applicable: number;
-                    score: number | null;
-                }[];
-                rules: {
-                    rule: string;
-                    /** @enum {string} */
-                    dimension: "completeness" | "timeliness" | "consistency";
-                    /** @enum {string} */
-                    severity: "required" | "recommended";
-                    weight: number;
-                    labelEn: string;
-                    labelId: string;
-                    /** @description programs the rule applied to */
-                    applicable: number;
-                    passed: number;
-                }[];
-                mostToFix: {
-                    programId: number;
-                    identifier: string;
-                    titleEn: string | null;
-                    titleId: string | null;
-                    implementingOrg: string | null;
-                    /** @enum {string} */
-                    lifecycleStage: "request" | "assessment" | "approved" | "funded" | "implementation" | "completed" | "evaluated" | "rejected" | "cancelled";
-                    /** @description 0–100; null when no rule applies */
-                    score: number | null;
-                    /** @description rules that apply to the program */
-                    checks: number;
-                    /** @description weight of the failed checks */
-                    lostWeight: number;
-                    findings: number;
-                    requiredFindings: number;
-                }[];
-                implementingOrg: string | null;
-                nameEn: string | null;
-                nameId: string | null;
-            }[];
-        };
-        QualityProgramsPage: {
-            year: number;
-            evaluatedOn: string;
-            total: number;
-            page: number;
-            pageSize: number;
-            rows: components["schemas"]["ProgramQuality"][];
         };
         IatiFinding: {
             /** @description the IATI rule (e.g. 7.5.3), or codelist:<name> for a code not on a codelist */

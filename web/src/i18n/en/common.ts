@@ -21,6 +21,8 @@ export const app = {
   title: '{{page}} · Mitra',
   titles: {
     quality: 'Data quality',
+    rounds: 'Collection rounds',
+    round: 'Collection round',
     iatiChecks: 'IATI checks',
     dashboard: 'Dashboard',
     programs: 'Programs',

@@ -15,6 +15,7 @@ import { iatiChecks } from './iati-checks.js';
 import { quality } from './quality.js';
 import { otherProviders } from './other-providers.js';
 import { editions } from './editions.js';
+import { rounds } from './rounds.js';
 
 export const en = {
   app,
@@ -52,4 +53,5 @@ export const en = {
   codes,
   otherProviders,
   editions,
+  rounds,
 };

@@ -21,6 +21,8 @@ export const app: typeof en.app = {
   title: '{{page}} · Mitra',
   titles: {
     quality: 'Kualitas data',
+    rounds: 'Putaran pengumpulan data',
+    round: 'Putaran pengumpulan data',
     iatiChecks: 'Pemeriksaan IATI',
     dashboard: 'Dasbor',
     programs: 'Program',

@@ -15,6 +15,7 @@ import { iatiChecks } from './iati-checks.js';
 import { quality } from './quality.js';
 import { otherProviders } from './other-providers.js';
 import { editions } from './editions.js';
+import { rounds } from './rounds.js';
 
 /** Katalog bahasa Indonesia, satu modul per bidang. */
 export const id: typeof en = {
@@ -53,4 +54,5 @@ export const id: typeof en = {
   codes,
   otherProviders,
   editions,
+  rounds,
 };
