@@ -95,8 +95,19 @@ export function startBackgroundJobs(
       options.onError?.('lease', error);
     }
   };
-  const first = renew();
-  const timer = setInterval(() => void renew(), options.renewEveryMs ?? Math.floor(leaseMs / 3));
+  // The renewal under way: stopping waits for it, or a renewal begun before the stop could take
+  // the lease again after it was given up (and hold it until it runs out).
+  // One at a time: a tick that finds one under way (a slow database) leaves it be.
+  let inFlight = true;
+  let renewing = renew().finally(() => (inFlight = false));
+  const timer = setInterval(
+    () => {
+      if (inFlight) return;
+      inFlight = true;
+      renewing = renew().finally(() => (inFlight = false));
+    },
+    options.renewEveryMs ?? Math.floor(leaseMs / 3),
+  );
   timer.unref();
 
   return {
@@ -105,7 +116,7 @@ export function startBackgroundJobs(
     stop: async () => {
       stopped = true;
       clearInterval(timer);
-      await first;
+      await renewing;
       await halt();
       await deps.store.repos.jobLeases.release(JOBS_LEASE, holder).catch((error: unknown) => options.onError?.('lease', error));
     },
