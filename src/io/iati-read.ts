@@ -422,7 +422,7 @@ export async function readIatiActivities(
  * A 1.0x description's text: 1.0x repeats the element for each language (2.0x repeats its
  * narrative), so a text joins the earlier description of its type that lacks its language.
  */
-function addDescription1x(act: RawIatiActivity, lang: string, value: string): void {
+export function addDescription1x(act: RawIatiActivity, lang: string, value: string): void {
   const own = act.descriptions[act.descriptions.length - 1];
   if (!own || Object.keys(own.texts).length > 0) return; // it had narratives: those are its text
   const earlier = act.descriptions.find((d) => d !== own && d.type === own.type && d.texts[lang] === undefined);
@@ -433,7 +433,7 @@ function addDescription1x(act: RawIatiActivity, lang: string, value: string): vo
 }
 
 /** A 1.0x date written as text without `@iso-date` (optional in 1.0x): the text, checked by the mapper. */
-function dateText1x(act: RawIatiActivity, element: string, parent: string | undefined, value: string): void {
+export function dateText1x(act: RawIatiActivity, element: string, parent: string | undefined, value: string): void {
   const last = <T>(list: T[]): T | undefined => list[list.length - 1];
   if (element === 'activity-date') {
     const d = parent === 'iati-activity' ? last(act.dates) : undefined;

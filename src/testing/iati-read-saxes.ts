@@ -18,7 +18,7 @@ import type { IatiFileInfo, RawIatiActivity } from '../domain/iati/raw-activity.
 import { upgradeActivity1x } from '../domain/iati/upgrade-1x.js';
 import { isIati1x } from '../domain/iati/versions.js';
 
-import { decoderFor, IatiFileError, MAX_DEPTH } from '../io/iati-read.js';
+import { addDescription1x, dateText1x, decoderFor, IatiFileError, MAX_DEPTH } from '../io/iati-read.js';
 
 function emptyProgram(line: number, attrs: Record<string, string>): RawIatiActivity {
   return {
@@ -337,34 +337,4 @@ export async function readIatiActivitiesWithSaxes(
   if (!sawRoot) throw new IatiFileError(source, 1, 1, 'the file is empty or has no <iati-activities> element');
   await drain();
   return info;
-}
-
-/**
- * A 1.0x description's text: 1.0x repeats the element for each language (2.0x repeats its
- * narrative), so a text joins the earlier description of its type that lacks its language.
- */
-function addDescription1x(act: RawIatiActivity, lang: string, value: string): void {
-  const own = act.descriptions[act.descriptions.length - 1];
-  if (!own || Object.keys(own.texts).length > 0) return; // it had narratives: those are its text
-  const earlier = act.descriptions.find((d) => d !== own && d.type === own.type && d.texts[lang] === undefined);
-  if (earlier) {
-    earlier.texts[lang] = value;
-    act.descriptions.pop();
-  } else own.texts[lang] = value;
-}
-
-/** A 1.0x date written as text without `@iso-date` (optional in 1.0x): the text, checked by the mapper. */
-function dateText1x(act: RawIatiActivity, element: string, parent: string | undefined, value: string): void {
-  const last = <T>(list: T[]): T | undefined => list[list.length - 1];
-  if (element === 'activity-date') {
-    const d = parent === 'iati-activity' ? last(act.dates) : undefined;
-    if (d && d.isoDate === null) d.isoDate = value;
-  } else if (element === 'transaction-date') {
-    const tx = parent === 'transaction' ? last(act.transactions) : undefined;
-    if (tx && tx.date === null) tx.date = value;
-  } else {
-    const b = parent === 'budget' ? last(act.budgets) : undefined;
-    const key = element === 'period-start' ? 'periodStart' : 'periodEnd';
-    if (b && b[key] === null) b[key] = value;
-  }
 }
