@@ -72,11 +72,19 @@ export interface TossdContext {
   readonly rates: RateTable;
 }
 
-/** The program's spending converted at each transaction's value date (else its date). */
-export function spentOf(a: Pick<Program, 'transactions'>, rates: RateTable): Spending {
+/**
+ * The program's spending converted at each transaction's value date (else its date); `types`
+ * picks other IATI transaction types (the TOSSD file's commitments are type 2).
+ */
+export function spentOf(
+  a: Pick<Program, 'transactions'>,
+  rates: RateTable,
+  types: readonly string[] = SPENT_TRANSACTION_TYPES,
+  keep: (t: Program['transactions'][number]) => boolean = () => true,
+): Spending {
   const sum = new SpendingAccumulator();
   for (const t of a.transactions) {
-    if (!SPENT_TRANSACTION_TYPES.includes(t.type)) continue;
+    if (!types.includes(t.type) || !keep(t)) continue;
     const day = t.valueDate ?? t.date;
     sum.add([
       {
@@ -111,13 +119,23 @@ export function purposeCodeOf(a: Pick<Program, 'sectors'>): string {
 }
 
 /** The identifier under which the program is published (an imported program keeps its publisher's). */
-function projectNumber(a: Program, publisherRef: string): string {
+export function projectNumber(a: Pick<Program, 'identifier' | 'source' | 'iatiDetails'>, publisherRef: string): string {
   return a.source === 'iati' && a.iatiDetails?.reportingOrg?.ref ? a.identifier : iatiIdentifier(a.identifier, publisherRef);
 }
 
 /** Recipient shares in percent: the recorded ones when every recipient has one, else equal shares summing to 100. */
 export function recipientShares(recipients: Program['recipients']): number[] {
   return recipients.every((r) => r.percentage !== null) ? recipients.map((r) => r.percentage ?? 0) : equalShares(recipients.length);
+}
+
+/**
+ * The weights a program's amounts are split by: the recorded percentages when every recipient has
+ * one, else the same weight for each (the shares shown are those weights rounded to sum to 100);
+ * a single weight for a program without recipients (its one "unspecified" row).
+ */
+export function recipientWeights(recipients: Program['recipients']): number[] {
+  if (recipients.length === 0) return [1];
+  return recipients.every((r) => r.percentage !== null) ? recipients.map((r) => r.percentage ?? 0) : recipients.map(() => 1);
 }
 
 /**
@@ -135,9 +153,7 @@ export function splitCents(totalMinor: number, weights: readonly number[]): numb
 export function tossdRows(a: Program, ctx: TossdContext, inKindUsdMinor: number | null): string[][] {
   const spent = spentOf(a, ctx.rates);
   const shares = recipientShares(a.recipients);
-  // Recorded percentages weigh the split; without them every recipient weighs the same (the
-  // shares shown are those weights rounded to sum to 100).
-  const weights = a.recipients.length === 0 ? [1] : a.recipients.every((r) => r.percentage !== null) ? shares : a.recipients.map(() => 1);
+  const weights = recipientWeights(a.recipients);
   const amounts = splitCents(spent.usdMinor, weights);
   const inKind = inKindUsdMinor === null ? null : splitCents(inKindUsdMinor, weights);
   const reporting = getCountry(ctx.reportingCountry);
