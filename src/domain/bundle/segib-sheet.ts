@@ -160,7 +160,6 @@ const NOT_IN_EXECUTION =
   'programs at the request, assessment, approved or funded stage, and rejected or cancelled ones, are left out.';
 
 export function segibBuilder(context: BundleContext): BundleOutputBuilder {
-  const edition = new HeadlineTally();
   const carried = new HeadlineTally();
   const notInExecution = new HeadlineTally();
   const checklist: ChecklistItem[] = [];
@@ -287,7 +286,6 @@ export function segibBuilder(context: BundleContext): BundleOutputBuilder {
     add(page) {
       const rows: Cell[][] = [];
       for (const fp of page) {
-        edition.add(fp);
         if (!SEGIB_STAGES.includes(fp.program.lifecycleStage)) {
           notInExecution.add(fp);
           continue;
