@@ -1,0 +1,83 @@
+/**
+ * Hand-built frozen programs for the tests of the SEGIB-style sheet and the UN SSC table
+ * (src/domain/bundle): a whole Program record with the figures an edition counted of it.
+ * Every value is given by the test or is a plain default below; nothing is computed from a
+ * database. (A similar helper for the TOSSD output lives in its own file.)
+ */
+import type { FrozenProgram } from '../domain/bundle/types.js';
+import type { Program } from '../domain/program/program.js';
+import type { MissingRate, Spending } from '../domain/report/summary.js';
+
+let counter = 0;
+
+/** A program record: a bilateral training for Kenya in 2018, under way, with nothing spent. */
+export function programRecord(overrides: Partial<Program> = {}): Program {
+  counter += 1;
+  return {
+    id: counter,
+    identifier: `SEGUN-${counter}`,
+    titleEn: 'International training on aquaculture',
+    titleId: 'Pelatihan internasional budi daya perikanan',
+    descriptionEn: null,
+    descriptionId: null,
+    modality: 'training',
+    flagshipArea: 'DEV-AGR',
+    cooperationType: 'bilateral',
+    activityStatus: 'implementation',
+    lifecycleStage: 'implementation',
+    plannedStart: '2018-07-15',
+    plannedEnd: '2018-07-21',
+    actualStart: '2018-07-15',
+    actualEnd: '2018-07-21',
+    venueCity: 'Banyuwangi',
+    venueCountry: 'ID',
+    implementingOrg: 'ID-KKP',
+    fundingSource: 'apbn',
+    participantsPlanned: null,
+    illustrative: false,
+    recipients: [{ country: 'KE', percentage: null }],
+    partners: [],
+    sectors: [{ vocabulary: '1', code: '31320', percentage: 100 }],
+    sdgs: [{ goal: 14, target: null }],
+    budgets: [],
+    transactions: [],
+    year: 2018,
+    version: 1,
+    createdAt: '2018-01-01T00:00:00.000Z',
+    updatedAt: '2018-01-01T00:00:00.000Z',
+    source: 'mitra',
+    iatiDetails: null,
+    ...overrides,
+  };
+}
+
+/** Spending as the reports give it, in hundredths; empty by default. */
+export function spending(usdMinor = 0, idrMinor = 0, missingRates: readonly MissingRate[] = []): Spending {
+  return { usdMinor, idrMinor, transactions: usdMinor === 0 && idrMinor === 0 ? 0 : 1, byCurrency: [], missingRates };
+}
+
+export interface FrozenProgramOverrides extends Partial<Omit<FrozenProgram, 'program'>> {
+  readonly program?: Partial<Program>;
+}
+
+/**
+ * A frozen program. Participants given without their split by country all go to the first
+ * recipient (or to "no country" when it has none), and count as of unrecorded sex.
+ */
+export function frozenProgram(overrides: FrozenProgramOverrides = {}): FrozenProgram {
+  const { program: programOverrides, ...rest } = overrides;
+  const program = programRecord(programOverrides);
+  const participants = rest.participants ?? 0;
+  const firstCountry = program.recipients[0]?.country ?? null;
+  return {
+    program,
+    participants,
+    participantsSource: participants > 0 ? 'totals' : null,
+    participantsByCountry: participants > 0 ? [{ country: firstCountry, participants }] : [],
+    participantsBySex: { F: 0, M: 0, X: 0, unrecorded: participants },
+    spent: spending(),
+    inKind: null,
+    inKindGap: null,
+    ...rest,
+  };
+}
