@@ -129,6 +129,12 @@ export interface EditionOptions {
   lang?: string;
 }
 
+export interface BundleOptions {
+  edition: string;
+  out: string;
+  json?: boolean;
+}
+
 /** `mitra editions freeze`. */
 export interface FreezeOptions {
   overrideReason?: string;

@@ -3,10 +3,14 @@ import { freezeInputSchema, narrativeInputSchema, type Edition } from '../domain
 import type { EditionDifferences } from '../domain/report/edition-diff.js';
 import { differencesFromLive, editionFigures, freezeEdition, listEditions, publishEdition, setNarrative } from '../services/editions.js';
 import { describeSummary, parseLang, parseYear } from './report.actions.js';
-import { CliInputError } from './exit-codes.js';
+import { CliInputError, EXIT } from './exit-codes.js';
 import { json, table } from './format.js';
 import { parseInput, unreadable } from './input.js';
-import type { CliContext, EditionOptions, FreezeOptions, NarrativeOptions } from './context.js';
+import { HEADLINE_NAMES } from '../domain/bundle/reconcile.js';
+import { formatMinor } from '../domain/money.js';
+import { BUNDLE_BUILDERS } from '../io/bundle-builders.js';
+import { BundleTargetError, writeEditionBundle } from '../io/edition-bundle.js';
+import type { BundleOptions, CliContext, EditionOptions, FreezeOptions, NarrativeOptions } from './context.js';
 
 /** An edition number given on the command line. */
 function parseEditionNumber(value: string): number {
@@ -135,5 +139,79 @@ export async function editionsNarrative(ctx: CliContext, yearText: string, opts:
   await ctx.withApp(async (app) => {
     const edition = await setNarrative(app.deps, year, number, input);
     ctx.io.err(`wrote the ${input.lang} narrative of ${edition.titleEn} (${text.length} characters)`);
+  });
+}
+
+/**
+ * `mitra editions bundle YEAR --edition N --out DIR`: writes the bundle, lists its files and the
+ * reconciliation; exits 1 (unexpected) when a difference is left unexplained, after writing it.
+ */
+export async function editionsBundle(ctx: CliContext, yearText: string, opts: BundleOptions): Promise<void> {
+  const year = parseYear(yearText);
+  const number = parseEditionNumber(opts.edition);
+  await ctx.withApp(async (app) => {
+    const result = await writeEditionBundle(
+      app.deps,
+      year,
+      number,
+      {
+        providerCountry: app.config.providerCountry,
+        publisherRef: app.config.iatiPublisher.ref,
+        publisher: app.config.iatiPublisher,
+        builders: BUNDLE_BUILDERS,
+      },
+      opts.out,
+    ).catch((e: unknown) => {
+      if (e instanceof BundleTargetError) throw new CliInputError(e.message);
+      throw e;
+    });
+    if (opts.json)
+      return ctx.io.out(
+        json({
+          dir: result.dir,
+          files: result.files,
+          reconciliation: result.reconciliation,
+          unexplained: result.unexplained.length,
+          checklist: result.checklist,
+          wholeRecords: result.wholeRecords,
+        }),
+      );
+    ctx.io.out(`${result.edition.titleEn} — bundle in ${result.dir}`);
+    ctx.io.out(
+      table(
+        ['file', 'bytes', 'what'],
+        result.files.map((f) => [f.name, f.bytes, f.what]),
+      ),
+    );
+    ctx.io.out('');
+    ctx.io.out(
+      table(
+        ['output', 'headline', 'edition', 'output total', 'explained', 'unexplained'],
+        result.reconciliation
+          .filter((r) => r.output_total !== null)
+          .map((r) => {
+            const money = r.headline === 'usdMinor' || r.headline === 'idrMinor' || r.headline === 'inKindUsdMinor';
+            const show = (n: number) => (money ? formatMinor(n) : String(n));
+            return [
+              r.output,
+              HEADLINE_NAMES[r.headline],
+              show(r.ledger),
+              show(r.output_total ?? 0),
+              show(r.explained),
+              show(r.unexplained),
+            ];
+          }),
+      ),
+    );
+    ctx.io.out('');
+    ctx.io.out(
+      `checklist: ${result.checklist.length} item(s) the standards ask for and the records lack (checklist-${year}-edition-${number}.csv)`,
+    );
+    if (!result.wholeRecords)
+      ctx.io.err("this edition was frozen before whole records were kept: the standards' files use the records as they are now");
+    if (result.unexplained.length > 0) {
+      ctx.io.err(`${result.unexplained.length} unexplained difference(s) in the reconciliation: see the checklist`);
+      ctx.setExitCode(EXIT.unexpected);
+    }
   });
 }

@@ -1,7 +1,7 @@
 /** `mitra editions …`: frozen editions of a year's figures (docs/editions.md). */
 import type { Command } from 'commander';
 import { jsonOption } from './common.commands.js';
-import type { CliContext, EditionOptions, FreezeOptions, NarrativeOptions } from './context.js';
+import type { BundleOptions, CliContext, EditionOptions, FreezeOptions, NarrativeOptions } from './context.js';
 
 // The implementations load when a command runs (main.ts).
 const actions = () => import('./editions.actions.js');
@@ -50,6 +50,17 @@ export function registerEditionCommands(program: Command, ctx: CliContext): void
     .argument('<year>', 'the year')
     .requiredOption('--edition <n>', 'the edition number')
     .action(async (year: string, opts: EditionOptions) => (await actions()).editionsPublish(ctx, year, opts));
+
+  group
+    .command('bundle')
+    .description(
+      'every document of an edition into a new folder: the annual report (PDF, XLSX; id, en), IATI activity and organisation files, TOSSD, SEGIB-style and UN SDG 17.3.1 tables, the reconciliation and the checklist',
+    )
+    .argument('<year>', 'the year')
+    .requiredOption('--edition <n>', 'the edition number')
+    .requiredOption('--out <dir>', 'a new or empty folder')
+    .addOption(jsonOption())
+    .action(async (year: string, opts: BundleOptions) => (await actions()).editionsBundle(ctx, year, opts));
 
   group
     .command('narrative')

@@ -6,6 +6,9 @@
  * programs reads and writes in batches (bench/editions.bench.ts).
  */
 import { sql, type Kysely, type Selectable } from 'kysely';
+import type { FrozenProgram } from '../domain/bundle/types.js';
+import type { Sex } from '../domain/codes.js';
+import { COUNTED_STATUSES } from '../domain/participant/journey.js';
 import type { Edition, EditionLang, EditionScope, FreezeBlocker, ProgramSnapshot } from '../domain/report/edition.js';
 import type { EditionDifferences } from '../domain/report/edition-diff.js';
 import type { AnnualSummary } from '../domain/report/summary.js';
@@ -250,6 +253,72 @@ export class EditionRepo implements EditionRepository {
       budgets: (budgeted.get(p.id) ?? []).map((b) => ({ currency: b.currency, amountMinor: num(b.amount) })),
       updatedAt: p.updated_at,
     }));
+  }
+
+  async participantBreakdown(
+    ids: readonly number[],
+  ): Promise<Map<number, { byCountry: { country: string | null; participants: number }[]; bySex: Partial<Record<Sex, number>> }>> {
+    const out = new Map<number, { byCountry: { country: string | null; participants: number }[]; bySex: Partial<Record<Sex, number>> }>();
+    if (ids.length === 0) return out;
+    const entry = (id: number) => {
+      let e = out.get(id);
+      if (!e) out.set(id, (e = { byCountry: [], bySex: {} }));
+      return e;
+    };
+    const [countries, sexes] = await Promise.all([
+      this.db
+        .selectFrom('activity_country_facts')
+        .select(['activity_id', 'country_code', 'participants'])
+        .where('activity_id', 'in', ids)
+        .orderBy('activity_id')
+        .execute(),
+      // The report counts a program's participant records of its recipient countries only
+      // (db/report-fact.repo.ts): the same records, by sex.
+      this.db
+        .selectFrom('participants as p')
+        .innerJoin('activity_recipients as r', (j) =>
+          j.onRef('r.activity_id', '=', 'p.activity_id').onRef('r.country_code', '=', 'p.country_code'),
+        )
+        .select(['p.activity_id', 'p.sex', sql<unknown>`count(*)`.as('n')])
+        .where('p.activity_id', 'in', ids)
+        .where('p.status', 'in', COUNTED_STATUSES)
+        .groupBy(['p.activity_id', 'p.sex'])
+        .execute(),
+    ]);
+    for (const c of countries) entry(c.activity_id).byCountry.push({ country: c.country_code, participants: num(c.participants) });
+    for (const s of sexes) entry(s.activity_id).bySex[s.sex] = num(s.n);
+    return out;
+  }
+
+  async insertPrograms(editionId: number, programs: readonly FrozenProgram[]): Promise<void> {
+    const rows = programs.map((p) => ({ edition_id: editionId, activity_id: p.program.id, record: JSON.stringify(p) }));
+    for (let i = 0; i < rows.length; i += SQLITE_RECORD_ROWS) {
+      await this.db
+        .insertInto('edition_programs')
+        .values(rows.slice(i, i + SQLITE_RECORD_ROWS))
+        .execute();
+    }
+  }
+
+  async countPrograms(editionId: number): Promise<number> {
+    const row = await this.db
+      .selectFrom('edition_programs')
+      .select(sql<unknown>`count(*)`.as('n'))
+      .where('edition_id', '=', editionId)
+      .executeTakeFirstOrThrow();
+    return num(row.n);
+  }
+
+  async programsAfter(editionId: number, afterId: number, limit: number): Promise<FrozenProgram[]> {
+    const rows = await this.db
+      .selectFrom('edition_programs')
+      .select('record')
+      .where('edition_id', '=', editionId)
+      .where('activity_id', '>', afterId)
+      .orderBy('activity_id')
+      .limit(limit)
+      .execute();
+    return rows.map((r) => parsed<FrozenProgram>(r.record));
   }
 
   async publish(editionId: number, at: string, byUserId: number | null, byLabel: string): Promise<void> {

@@ -76,7 +76,7 @@ import type {
   IatiDatasetsTable,
   IatiPublishersTable,
 } from './schema/other-providers.js';
-import type { EditionFiguresTable, EditionRecordsTable, EditionsTable } from './schema/editions.js';
+import type { EditionFiguresTable, EditionProgramsTable, EditionRecordsTable, EditionsTable } from './schema/editions.js';
 import type { QualityRulesTable } from './schema/quality.js';
 import type { CollectionRoundPartsTable, CollectionRoundRemindersTable, CollectionRoundsTable } from './schema/rounds.js';
 
@@ -153,6 +153,7 @@ export interface Database {
   editions: EditionsTable;
   edition_figures: EditionFiguresTable;
   edition_records: EditionRecordsTable;
+  edition_programs: EditionProgramsTable;
   quality_rules: QualityRulesTable;
   collection_rounds: CollectionRoundsTable;
   collection_round_parts: CollectionRoundPartsTable;

@@ -21,19 +21,64 @@ function sheetName(title: string, used: Set<string>): string {
   return name;
 }
 
-export async function writeXlsx(output: Writable, tables: readonly SheetTable[]): Promise<void> {
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: output, useStyles: true, useSharedStrings: false });
-  const used = new Set<string>();
-  for (const table of tables) {
-    const sheet = workbook.addWorksheet(sheetName(table.title, used), { views: [{ state: 'frozen', ySplit: 1 }] });
-    sheet.columns = table.columns.map((header) => ({ header, width: Math.min(60, Math.max(12, header.length + 2)) }));
+/** Rows looked at to size a column: the first ones are enough to read the sheet. */
+const WIDTH_SAMPLE = 500;
+
+/**
+ * A column's width in characters: its header and, when the rows are at hand, the longest of the
+ * first rows' values, between 10 and 60 (longer texts wrap in the cell's width when opened).
+ */
+export function columnWidth(header: string, values: readonly (string | number | null | undefined)[]): number {
+  const longest = values.reduce<number>((max, v) => Math.max(max, v === null || v === undefined ? 0 : String(v).length), 0);
+  return Math.min(60, Math.max(10, header.length + 2, longest + 2));
+}
+
+/** A workbook written sheet by sheet; a sheet's rows may be added page by page (docs/bundle.md). */
+export class XlsxStream {
+  private readonly workbook: InstanceType<typeof ExcelJS.stream.xlsx.WorkbookWriter>;
+  private readonly used = new Set<string>();
+
+  constructor(output: Writable) {
+    this.workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: output, useStyles: true, useSharedStrings: false });
+  }
+
+  /** Opens a sheet; `sample` sizes the columns (rows of it or like it). Commit it before the next one. */
+  sheet(title: string, columns: readonly string[], sample: readonly (readonly (string | number | null)[])[] = []) {
+    const sheet = this.workbook.addWorksheet(sheetName(title, this.used), { views: [{ state: 'frozen', ySplit: 1 }] });
+    const rows = sample.slice(0, WIDTH_SAMPLE);
+    sheet.columns = columns.map((header, c) => ({
+      header,
+      width: columnWidth(
+        header,
+        rows.map((r) => r[c]),
+      ),
+    }));
     sheet.getRow(1).font = { bold: true };
     sheet.getRow(1).commit();
-    // Strings are written as text cells, never as formulas, so "=…" in a title stays text.
-    for await (const row of table.rows) sheet.addRow([...row]).commit();
+    return {
+      // Strings are written as text cells, never as formulas, so "=…" in a title stays text.
+      add: (row: readonly (string | number | null)[]) => sheet.addRow([...row]).commit(),
+      commit: () => sheet.commit(),
+    };
+  }
+
+  async close(): Promise<void> {
+    await this.workbook.commit();
+  }
+}
+
+export async function writeXlsx(output: Writable, tables: readonly SheetTable[]): Promise<void> {
+  const book = new XlsxStream(output);
+  for (const table of tables) {
+    const sheet = book.sheet(
+      table.title,
+      table.columns,
+      Array.isArray(table.rows) ? (table.rows as readonly (readonly (string | number | null)[])[]) : [],
+    );
+    for await (const row of table.rows) sheet.add(row);
     sheet.commit();
   }
-  await workbook.commit();
+  await book.close();
 }
 
 /** The same workbook as bytes (small documents, e.g. the annual report's tables). */

@@ -4,6 +4,8 @@
  * and read, never updated or deleted: there is no method for it here, and the database's
  * triggers refuse it to any other code (migration 20261209100000_editions).
  */
+import type { FrozenProgram } from '../domain/bundle/types.js';
+import type { Sex } from '../domain/codes.js';
 import type { Edition, EditionLang, EditionScope, FreezeBlocker, ProgramSnapshot } from '../domain/report/edition.js';
 import type { EditionDifferences } from '../domain/report/edition-diff.js';
 import type { AnnualSummary } from '../domain/report/summary.js';
@@ -35,6 +37,20 @@ export interface EditionRepository {
   records(editionId: number): Promise<ProgramSnapshot[]>;
   /** The year's programs as they are now, in the shape an edition keeps them (a few batch reads). */
   liveRecords(year: number): Promise<ProgramSnapshot[]>;
+  /**
+   * What the report counted of each program's participants, for the whole records an edition
+   * freezes: by recipient country (the report's country facts) and, of participant records
+   * counted for a recipient country, by sex.
+   */
+  participantBreakdown(
+    ids: readonly number[],
+  ): Promise<Map<number, { byCountry: { country: string | null; participants: number }[]; bySex: Partial<Record<Sex, number>> }>>;
+  /** Inserts whole records (docs/bundle.md); never updated. */
+  insertPrograms(editionId: number, programs: readonly FrozenProgram[]): Promise<void>;
+  /** How many whole records an edition keeps (0 for an edition frozen before they were kept). */
+  countPrograms(editionId: number): Promise<number>;
+  /** The next whole records by program id, after `afterId`. */
+  programsAfter(editionId: number, afterId: number, limit: number): Promise<FrozenProgram[]>;
   /** frozen → published; the trigger refuses any later change. */
   publish(editionId: number, at: string, byUserId: number | null, byLabel: string): Promise<void>;
   setNarrative(editionId: number, lang: EditionLang, text: string | null, at: string): Promise<void>;

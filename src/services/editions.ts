@@ -22,6 +22,7 @@ import {
 import { editionDifferences, type EditionDifferences } from '../domain/report/edition-diff.js';
 import type { AnnualSummary } from '../domain/report/summary.js';
 import { audit } from './audit.js';
+import { freezeWholeRecords, type WholeRecordRepos } from './edition-programs.js';
 import type { Acting, Deps, Repos } from './deps.js';
 import { annualSummary, summaryOf, type AnnualReport } from './reports.js';
 
@@ -33,7 +34,7 @@ export function editionScopeFor(deps: Acting): EditionScope {
   return canReadDraftEditions(deps.actor) ? 'all' : 'published';
 }
 
-type FreezeRepos = 'editions' | 'reports' | 'freezeBlockers' | 'audit';
+type FreezeRepos = 'editions' | 'reports' | 'freezeBlockers' | 'audit' | WholeRecordRepos;
 
 /**
  * Freezes the year as its next edition. Refused while something blocks it (the list is in the
@@ -86,6 +87,8 @@ export async function freezeEdition(deps: Deps<FreezeRepos>, year: number, input
     await repos.editions.insertFigures(edition.id, 'all', summaries.all);
     await repos.editions.insertFigures(edition.id, 'published', summaries.published);
     await repos.editions.insertRecords(edition.id, records);
+    // The whole records, for the bundle's outputs (docs/bundle.md).
+    await freezeWholeRecords(repos, edition.id, records);
     await audit(deps, repos, {
       action: 'create',
       entity: 'edition',

@@ -45,7 +45,8 @@ export async function iatiExportContext(deps: Deps<'organisations'>, publisher: 
   return { reportingOrg, orgs, now: deps.clock.nowIso() };
 }
 
-async function exportPages(
+/** The activities of pages of programs (an edition's frozen programs, docs/bundle.md, or a filter's). */
+export async function exportPages(
   deps: Deps<'organisations' | 'participants'>,
   pages: AsyncIterable<Program[]>,
   publisher: IatiPublisher,

@@ -49,3 +49,11 @@ export interface EditionRecordsTable {
   /** JSON: the ProgramSnapshot. */
   record: string;
 }
+
+/** The whole records an edition froze (migration 20261210090000_edition_programs). */
+export interface EditionProgramsTable {
+  edition_id: number;
+  activity_id: number;
+  /** JSON: the FrozenProgram (domain/bundle/types.ts). */
+  record: string;
+}

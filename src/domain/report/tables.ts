@@ -3,7 +3,9 @@
  * the XLSX and CSV downloads (and later the PDF) are written from these, so every document
  * shows the same figures under the same headings.
  */
+import { modalities, sexes, type Modality, type Sex } from '../codes.js';
 import { formatMinor } from '../money.js';
+import { countryName } from '../reference/countries.js';
 import { REPORT_REGION_NAMES, REPORT_REGIONS } from '../reference/types.js';
 import type { AnnualSummary, BreakdownRow } from './summary.js';
 
@@ -16,6 +18,8 @@ export interface ReportTable {
   readonly title: string;
   readonly columns: readonly string[];
   readonly rows: readonly (readonly Cell[])[];
+  /** How each column's numbers read, when the table says (the PDF formats them so); else by the table's key. */
+  readonly formats?: readonly ('count' | 'amount' | 'percent' | 'plain')[];
 }
 
 export const REPORT_TABLE_KEYS = [
@@ -65,6 +69,19 @@ const T = {
     fromRecords: 'Participants from records',
     fromTotals: 'Participants from recorded totals',
     year: 'Year',
+    inKind: 'In-kind estimate (USD, estimate)',
+    sex: 'Participants by sex',
+    sexColumn: 'Sex',
+    unrecorded: 'Not recorded by sex (counted from recorded totals)',
+    share: 'Share (%)',
+    programList: 'Programs of the year',
+    number: 'No.',
+    program: 'Program',
+    agency: 'Implementing agency',
+    recipientCountries: 'Recipient countries',
+    modalityColumn: 'Modality',
+    dates: 'Dates',
+    spentUsd: 'Spent (USD)',
     regionNames: REPORT_REGION_NAMES.en,
   },
   id: {
@@ -100,6 +117,19 @@ const T = {
     fromRecords: 'Peserta dari data perorangan',
     fromTotals: 'Peserta dari jumlah tercatat',
     year: 'Tahun',
+    inKind: 'Perkiraan nilai natura (USD, perkiraan)',
+    sex: 'Peserta menurut jenis kelamin',
+    sexColumn: 'Jenis kelamin',
+    unrecorded: 'Jenis kelamin tidak tercatat (dari jumlah tercatat)',
+    share: 'Persentase (%)',
+    programList: 'Daftar program tahun ini',
+    number: 'No.',
+    program: 'Program',
+    agency: 'Instansi pelaksana',
+    recipientCountries: 'Negara penerima',
+    modalityColumn: 'Bentuk kegiatan',
+    dates: 'Tanggal',
+    spentUsd: 'Belanja (USD)',
     regionNames: REPORT_REGION_NAMES.id,
   },
 } as const;
@@ -118,11 +148,114 @@ function breakdown(key: ReportTableKey, title: string, rows: readonly BreakdownR
   };
 }
 
+/** A program as the list of the year's programs (the paper's table) shows it. */
+export interface ProgramLine {
+  readonly identifier: string;
+  readonly titleEn: string | null;
+  readonly titleId: string | null;
+  /** The implementing agency's name in English and Indonesian (its code when it has no name). */
+  readonly agencyEn: string | null;
+  readonly agencyId: string | null;
+  /** Recipient countries, ISO alpha-2, in the record's order. */
+  readonly recipients: readonly string[];
+  readonly modality: Modality | null;
+  readonly start: string | null;
+  readonly end: string | null;
+  readonly participants: number;
+  readonly spentUsdMinor: number;
+}
+
+/**
+ * What the annual report sent from an edition adds (docs/bundle.md): the list of the year's
+ * programs, the participants by sex and the in-kind estimate. With it the tables are those of a
+ * document fit to send: names, not codes; no total repeated from the summary.
+ */
+export interface SendingExtras {
+  readonly programs: readonly ProgramLine[];
+  readonly bySex: Readonly<Record<Sex | 'unrecorded', number>>;
+  readonly inKindUsdMinor: number;
+}
+
+/** "3 Mar 2018 – 9 Mar 2018", or the one date known. */
+function period(start: string | null, end: string | null): string {
+  if (start && end) return start === end ? start : `${start} – ${end}`;
+  return start ?? end ?? '';
+}
+
+function withoutColumn(table: ReportTable, header: string): ReportTable {
+  const i = table.columns.indexOf(header);
+  if (i < 0) return table;
+  return { ...table, columns: table.columns.filter((_, c) => c !== i), rows: table.rows.map((r) => r.filter((_, c) => c !== i)) };
+}
+
+/** The tables of the annual report as sent from an edition: the tables below without codes, and the extras. */
+function sendingTables(
+  tables: readonly ReportTable[],
+  s: AnnualSummary,
+  lang: Lang,
+  edition: string | undefined,
+  extras: SendingExtras,
+): ReportTable[] {
+  const t = T[lang];
+  const out = tables.map((table): ReportTable => {
+    const plain = withoutColumn(table, t.code);
+    if (table.key === 'summary') {
+      const rows = [...plain.rows];
+      const editionRow = edition ? rows.pop() : undefined;
+      return { ...plain, rows: [...rows, [t.inKind, amount(extras.inKindUsdMinor)], ...(editionRow ? [editionRow] : [])] };
+    }
+    // The USD and IDR totals are the summary's: the spending table keeps the currencies and the gaps.
+    if (table.key === 'spending')
+      return {
+        ...plain,
+        rows: plain.rows.filter((r) => !String(r[0]).startsWith('USD (=') && !String(r[0]).startsWith('IDR (=')),
+        formats: ['plain', 'amount', 'count'],
+      };
+    if (table.key === 'groupings') return { ...plain, formats: ['plain', 'count', 'count', 'count', 'percent', 'percent'] };
+    return plain;
+  });
+  const sexTotal = s.participants;
+  const sexRows: Cell[][] = [
+    ...sexes.codes.map((code) => [sexes.label(code, lang), extras.bySex[code]]),
+    [t.unrecorded, extras.bySex.unrecorded],
+  ].map(([label, n]) => [label as string, n as number, sexTotal > 0 ? percent((n as number) / sexTotal) : 0]);
+  const sexTable: ReportTable = {
+    key: 'sex',
+    title: t.sex,
+    columns: [t.sexColumn, t.participants, t.share],
+    rows: sexRows,
+    formats: ['plain', 'count', 'percent'],
+  };
+  const programTable: ReportTable = {
+    key: 'programs',
+    title: t.programList,
+    columns: [t.number, t.program, t.agency, t.recipientCountries, t.modalityColumn, t.dates, t.participants, t.spentUsd],
+    rows: extras.programs.map((p, i) => [
+      i + 1,
+      (lang === 'id' ? (p.titleId ?? p.titleEn) : (p.titleEn ?? p.titleId)) ?? p.identifier,
+      (lang === 'id' ? p.agencyId : p.agencyEn) ?? '',
+      p.recipients.map((c) => countryName(c, lang)).join(', '),
+      p.modality ? modalities.label(p.modality, lang) : '',
+      period(p.start, p.end),
+      p.participants,
+      amount(p.spentUsdMinor),
+    ]),
+    formats: ['count', 'plain', 'plain', 'plain', 'plain', 'plain', 'count', 'amount'],
+  };
+  const regionsAt = out.findIndex((table) => table.key === 'regions');
+  return [...out.slice(0, regionsAt + 1), sexTable, ...out.slice(regionsAt + 1), programTable];
+}
+
 /**
  * The tables of the annual report. `edition`: the name of the frozen edition the figures come
  * from ("Laporan Tahunan 2018, edisi 1, 15 Maret 2019"), shown as the summary's last row.
  */
-export function annualReportTables(s: AnnualSummary, lang: Lang, edition?: string): ReportTable[] {
+export function annualReportTables(s: AnnualSummary, lang: Lang, edition?: string, extras?: SendingExtras): ReportTable[] {
+  const tables = liveTables(s, lang, edition);
+  return extras ? sendingTables(tables, s, lang, edition, extras) : tables;
+}
+
+function liveTables(s: AnnualSummary, lang: Lang, edition?: string): ReportTable[] {
   const t = T[lang];
   return [
     {

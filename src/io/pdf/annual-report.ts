@@ -9,7 +9,14 @@ import { formatMinor } from '../../domain/money.js';
 import { REPORT_REGIONS } from '../../domain/reference/types.js';
 import { MAP_SCALE } from '../../domain/report/world-map.js';
 import type { AnnualSummary, BreakdownRow } from '../../domain/report/summary.js';
-import { annualReportTables, type Cell, type Lang, type ReportTable, type ReportTableKey } from '../../domain/report/tables.js';
+import {
+  annualReportTables,
+  type Cell,
+  type Lang,
+  type ReportTable,
+  type ReportTableKey,
+  type SendingExtras,
+} from '../../domain/report/tables.js';
 import { barChartSvg, CHART_COLOURS } from './charts.js';
 import { formatsFor, PDF_LABELS, type PdfLabels } from './labels.js';
 import { renderPdf, type Content, type TableCell, type TDocumentDefinitions } from './pdfmake.js';
@@ -26,7 +33,12 @@ export interface AnnualReportPdfOptions {
    * and its narrative (foreword), on a page of its own after the cover.
    */
   readonly edition?: { readonly title: string; readonly narrative: string | null };
+  /** The report as sent from an edition's bundle: the list of programs, participants by sex, in-kind (docs/bundle.md). */
+  readonly extras?: SendingExtras;
 }
+
+/** Programs the PDF lists at most (a year of 100,000 programs would be thousands of pages); the XLSX lists all. */
+export const PDF_PROGRAM_ROWS = 1_500;
 
 /** A4 is 595.28 × 841.89 pt; with 50 pt margins the text column is 495 pt wide. */
 const PAGE_MARGIN = 50;
@@ -42,6 +54,7 @@ interface Ctx {
   readonly lang: Lang;
   readonly l: PdfLabels;
   readonly f: ReturnType<typeof formatsFor>;
+  readonly extras: SendingExtras | undefined;
 }
 
 export type NumberKind = 'count' | 'amount' | 'percent' | 'plain';
@@ -57,9 +70,9 @@ export function numberKind(key: ReportTable['key'], row: number, column: number)
   return 'count';
 }
 
-function cellText(ctx: Ctx, key: ReportTable['key'], row: number, column: number, cell: Cell): string {
+function cellText(ctx: Ctx, table: ReportTable, row: number, column: number, cell: Cell): string {
   if (typeof cell === 'string') return cell;
-  const kind = numberKind(key, row, column);
+  const kind = table.formats?.[column] ?? numberKind(table.key, row, column);
   if (kind === 'plain') return String(cell);
   if (kind === 'count') return ctx.f.count(cell);
   return ctx.f.decimal(cell);
@@ -80,7 +93,7 @@ function reportTable(ctx: Ctx, table: ReportTable): Content {
   const head: TableCell[] = table.columns.map((c, i) => ({ text: c, style: 'th', alignment: numeric[i] ? 'right' : 'left' }));
   const body: TableCell[][] = table.rows.map((r, row) =>
     r.map((cell, column) => ({
-      text: cellText(ctx, table.key, row, column, cell),
+      text: cellText(ctx, table, row, column, cell),
       alignment: typeof cell === 'number' ? 'right' : 'left',
     })),
   );
@@ -280,8 +293,10 @@ function foreword(ctx: Ctx, options: AnnualReportPdfOptions): Content[] {
 
 /** The sections after the cover, one per table of the annual report, charts next to their table. */
 function body(ctx: Ctx): Content[] {
-  const tables = new Map<string, ReportTable>(annualReportTables(ctx.s, ctx.lang, ctx.edition).map((t) => [t.key, t]));
-  const section = (key: ReportTableKey, pageBreak: boolean, ...extra: Content[]): Content[] => {
+  const tables = new Map<string, ReportTable>(annualReportTables(ctx.s, ctx.lang, ctx.edition, ctx.extras).map((t) => [t.key, t]));
+  const list = tables.get('programs');
+  if (list && list.rows.length > PDF_PROGRAM_ROWS) tables.set('programs', { ...list, rows: list.rows.slice(0, PDF_PROGRAM_ROWS) });
+  const section = (key: ReportTableKey | 'sex' | 'programs', pageBreak: boolean, ...extra: Content[]): Content[] => {
     const t = tables.get(key);
     if (!t) return [];
     // The heading stays on one page with its notes and charts; a table without rows (no
@@ -297,6 +312,7 @@ function body(ctx: Ctx): Content[] {
   return [
     ...section('summary', true),
     ...section('regions', false, note(ctx.l.regionNote), regionCharts(ctx, tables.get('regions'))),
+    ...section('sex', false, note(ctx.l.sexNote)),
     ...section('recipients', true, worldMap(ctx)),
     ...section('modality', true, breakdownChart(ctx, ctx.l.programsByModality, ctx.s.byModality)),
     ...section('flagship', false, breakdownChart(ctx, ctx.l.programsByFlagship, ctx.s.byFlagshipArea)),
@@ -304,11 +320,18 @@ function body(ctx: Ctx): Content[] {
     ...section('partners', false, ...(ctx.s.partners.length === 0 ? [note(ctx.l.noPartners)] : [])),
     ...section('groupings', false),
     ...section('spending', false, ...spendingNotes(ctx)),
+    ...section(
+      'programs',
+      true,
+      ...(list && list.rows.length > PDF_PROGRAM_ROWS
+        ? [note(ctx.l.programsCut(ctx.f.count(PDF_PROGRAM_ROWS), ctx.f.count(list.rows.length)))]
+        : []),
+    ),
   ];
 }
 
 export function annualReportDocument(summary: AnnualSummary, lang: Lang, options: AnnualReportPdfOptions): TDocumentDefinitions {
-  const ctx: Ctx = { s: summary, edition: options.edition?.title, lang, l: PDF_LABELS[lang], f: formatsFor(lang) };
+  const ctx: Ctx = { s: summary, edition: options.edition?.title, lang, l: PDF_LABELS[lang], f: formatsFor(lang), extras: options.extras };
   const title = options.edition?.title ?? ctx.l.title(summary.year);
   return {
     pageSize: 'A4',

@@ -41,10 +41,16 @@ export interface PdfLabels {
     totalCount: number;
   }) => string;
   readonly allRatesKnown: string;
+  /** Under the participants by sex: where the figures come from. */
+  readonly sexNote: string;
+  /** Under the list of programs when the PDF shows only the first `shown` of `total`. */
+  readonly programsCut: (shown: string, total: string) => string;
   readonly page: (page: number, pages: number) => string;
 }
 
 const EN: PdfLabels = {
+  sexNote: 'Participant records give the sex of each participant; programs that recorded only a total of participants are counted apart.',
+  programsCut: (shown, total) => `The first ${shown} of ${total} programs; the XLSX workbook lists every program.`,
   title: (year) => `South-South and Triangular Cooperation Annual Report ${year}`,
   subtitle: 'Programs, recipient countries, participants and spending, computed from the records of the Mitra registry.',
   year: 'Year',
@@ -78,6 +84,8 @@ const EN: PdfLabels = {
 };
 
 const ID: PdfLabels = {
+  sexNote: 'Data perorangan peserta mencatat jenis kelamin setiap peserta; program yang hanya mencatat jumlah peserta dihitung tersendiri.',
+  programsCut: (shown, total) => `${shown} program pertama dari ${total}; buku kerja XLSX memuat semua program.`,
   title: (year) => `Laporan Tahunan Kerja Sama Selatan-Selatan dan Triangular ${year}`,
   subtitle: 'Program, negara penerima, peserta dan belanja, dihitung dari data registri Mitra.',
   year: 'Tahun',
