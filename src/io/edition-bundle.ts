@@ -17,7 +17,7 @@ import { once } from 'node:events';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { Writable } from 'node:stream';
 import { finished } from 'node:stream/promises';
-import { Ledger } from '../domain/bundle/ledger.js';
+import { HeadlineTally } from '../domain/bundle/headline-tally.js';
 import { reconcile, reconciliationSheets, unexplainedDifferences, type ReconciliationRow } from '../domain/bundle/reconcile.js';
 import { IatiTotals, ReportOutput } from '../domain/bundle/report-output.js';
 import type { BundleContext, BundleOutputBuilder, ChecklistItem, FrozenProgram, OutputTotals } from '../domain/bundle/types.js';
@@ -186,7 +186,8 @@ export async function writeEditionBundle(
     files.push({ name: iatiName, what: 'IATI 2.03 activity file of the edition’s programs' });
 
     // 2. Every other output from one more reading of the pages.
-    const ledger = new Ledger();
+    // The ledger: the frozen programs' own headline totals, which every output is reconciled to.
+    const ledger = new HeadlineTally();
     const report = new ReportOutput(context, summary);
     const iati = new IatiTotals();
     const organisation = new OrganisationFigures('USD', { from: year, to: year });
@@ -200,7 +201,7 @@ export async function writeEditionBundle(
       return new OutputBook(builder, join(work, xlsx), csv ? join(work, csv) : null);
     });
     for await (const page of source.pages()) {
-      ledger.add(page);
+      for (const p of page) ledger.add(p);
       report.add(page);
       iati.add(page);
       for (const p of page)

@@ -1,5 +1,6 @@
 /**
- * Headline totals counted program by program, for an output's reconciliation: what the edition
+ * Headline totals counted program by program (the bundle's ledger, io/edition-bundle.ts, and each
+ * output's carried and excluded parts), for an output's reconciliation: what the edition
  * holds, what the output carries, and what each exclusion rule leaves out, so that
  * edition = carried + Σ exclusions holds for every headline the output carries (types.ts).
  * Amounts are the frozen programs' own figures (already rounded per program), added as they are.

@@ -14,6 +14,7 @@ import type { Sex } from '../codes.js';
 import { sexes } from '../codes.js';
 import type { AnnualSummary } from '../report/summary.js';
 import type { ProgramLine, SendingExtras } from '../report/tables.js';
+import { carriedTotals, exclusionsOf, HeadlineTally } from './headline-tally.js';
 import type { BundleContext, ChecklistItem, Exclusion, FrozenProgram, OutputTotals } from './types.js';
 
 /** What the report shows of a frozen program in the list of the year's programs. */
@@ -114,23 +115,20 @@ export class ReportOutput {
   }
 }
 
+/** What the IATI activity file carries: programs, countries and the spending of its transactions (converted as the ledger does). */
+const IATI_CARRIES = ['programs', 'countries', 'usdMinor', 'idrMinor'] as const;
+
 /** The IATI activity file's share of the headline totals: the programs with an activity date. */
 export class IatiTotals {
-  private readonly included = { programs: 0, usdMinor: 0, idrMinor: 0 };
-  private readonly left = { programs: 0, usdMinor: 0, idrMinor: 0 };
-  private readonly inCountries = new Set<string>();
-  private readonly leftCountries = new Set<string>();
+  private readonly included = new HeadlineTally();
+  private readonly undated = new HeadlineTally();
   private readonly checklist: ChecklistItem[] = [];
 
   add(page: readonly FrozenProgram[]): void {
     for (const p of page) {
       const a = p.program;
       const dated = Boolean(a.plannedStart || a.actualStart || a.plannedEnd || a.actualEnd);
-      const into = dated ? this.included : this.left;
-      into.programs++;
-      into.usdMinor += p.spent.usdMinor;
-      into.idrMinor += p.spent.idrMinor;
-      for (const r of a.recipients) (dated ? this.inCountries : this.leftCountries).add(r.country);
+      (dated ? this.included : this.undated).add(p);
       if (!dated)
         this.checklist.push({
           output: 'iati',
@@ -138,7 +136,7 @@ export class IatiTotals {
           identifier: a.identifier,
           message: 'no planned or actual date: IATI requires one, so the program is not in the activity file',
         });
-      if (dated && !a.sectors.some((s) => s.vocabulary === '1' || s.vocabulary === '2'))
+      else if (!a.sectors.some((s) => s.vocabulary === '1' || s.vocabulary === '2'))
         this.checklist.push({
           output: 'iati',
           field: 'sector',
@@ -149,35 +147,19 @@ export class IatiTotals {
   }
 
   finish(): { totals: OutputTotals; checklist: ChecklistItem[] } {
-    const countriesOnlyLeft = [...this.leftCountries].filter((c) => !this.inCountries.has(c)).length;
-    const exclusions: Exclusion[] =
-      this.left.programs > 0
-        ? [
-            {
-              rule: 'iati_no_activity_date',
-              explanation:
-                'IATI requires at least one activity-date (IATI Standard 2.03, iati-activity/activity-date): programs with no planned or actual date are left out of the activity file.',
-              amounts: {
-                programs: this.left.programs,
-                countries: countriesOnlyLeft,
-                usdMinor: this.left.usdMinor,
-                idrMinor: this.left.idrMinor,
-              },
-            },
-          ]
-        : [];
+    const rules = [
+      {
+        rule: 'iati_no_activity_date',
+        explanation:
+          'IATI requires at least one activity-date (IATI Standard 2.03, iati-activity/activity-date): programs with no planned or actual date are left out of the activity file.',
+        tally: this.undated,
+      },
+    ];
     return {
       totals: {
         output: 'iati',
-        totals: {
-          programs: this.included.programs,
-          countries: this.inCountries.size,
-          participants: null,
-          usdMinor: this.included.usdMinor,
-          idrMinor: this.included.idrMinor,
-          inKindUsdMinor: null,
-        },
-        exclusions,
+        totals: carriedTotals(this.included, IATI_CARRIES),
+        exclusions: exclusionsOf(this.included, rules, IATI_CARRIES),
       },
       checklist: this.checklist,
     };

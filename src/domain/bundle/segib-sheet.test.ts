@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { frozenProgram, spending } from '../../testing/frozen-program-segun.js';
+import { frozenProgram, spending } from '../../testing/frozen-program.js';
 import { budgetUsdMinor, initiativeTypeOf, SEGIB_COLUMNS, segibBuilder, segibDates } from './segib-sheet.js';
 import { segibSectorOf } from './segib-sectors.js';
 import type { BundleContext, FrozenProgram, Headline, OutputTotals } from './types.js';

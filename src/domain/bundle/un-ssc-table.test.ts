@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { frozenProgram, spending } from '../../testing/frozen-program-segun.js';
+import { frozenProgram, spending } from '../../testing/frozen-program.js';
 import type { Transaction } from '../program/program.js';
 import { categoryOf, disbursedPart, UN_COLUMNS, unSscBuilder, valuationOf } from './un-ssc-table.js';
 import type { BundleContext, FrozenProgram, Headline, OutputTotals } from './types.js';

@@ -1,10 +1,10 @@
 /**
- * Hand-built frozen programs for the tests of the SEGIB-style sheet and the UN SSC table
- * (src/domain/bundle): a whole Program record with the figures an edition counted of it.
- * Every value is given by the test or is a plain default below; nothing is computed from a
- * database. (A similar helper for the TOSSD output lives in its own file.)
+ * Hand-built frozen programs for the tests of an edition's bundle (src/domain/bundle): a whole
+ * Program record with the figures an edition counted of it, and a bundle context. Every value is
+ * given by the test or is a plain default below; nothing is computed from a database.
  */
-import type { FrozenProgram } from '../domain/bundle/types.js';
+import type { BundleContext, FrozenProgram } from '../domain/bundle/types.js';
+import type { RateTable } from '../domain/finance/in-kind.js';
 import type { Program } from '../domain/program/program.js';
 import type { MissingRate, Spending } from '../domain/report/summary.js';
 
@@ -53,7 +53,13 @@ export function programRecord(overrides: Partial<Program> = {}): Program {
 
 /** Spending as the reports give it, in hundredths; empty by default. */
 export function spending(usdMinor = 0, idrMinor = 0, missingRates: readonly MissingRate[] = []): Spending {
-  return { usdMinor, idrMinor, transactions: usdMinor === 0 && idrMinor === 0 ? 0 : 1, byCurrency: [], missingRates };
+  return {
+    usdMinor,
+    idrMinor,
+    transactions: usdMinor === 0 && idrMinor === 0 && missingRates.length === 0 ? 0 : 1,
+    byCurrency: [],
+    missingRates,
+  };
 }
 
 export interface FrozenProgramOverrides extends Partial<Omit<FrozenProgram, 'program'>> {
@@ -79,5 +85,23 @@ export function frozenProgram(overrides: FrozenProgramOverrides = {}): FrozenPro
     inKind: null,
     inKindGap: null,
     ...rest,
+  };
+}
+
+/** The context of Indonesia's edition of `year`, with the ministry MOFA (IATI type 10) and a local body LOCAL (type 11). */
+export function bundleContext(overrides: Partial<BundleContext> = {}): BundleContext {
+  const rates: RateTable = new Map([['IDR', [{ date: '2018-01-01', unitsPerUsd: 15_000 }]]]);
+  return {
+    year: 2018,
+    providerCountry: 'ID',
+    publisherRef: 'ID-GOV-1',
+    organisations: new Map([
+      ['MOFA', { nameEn: 'Ministry of Foreign Affairs', nameId: 'Kementerian Luar Negeri', type: '10' }],
+      ['LOCAL', { nameEn: 'Provincial Government of Bali', nameId: 'Pemerintah Provinsi Bali', type: '11' }],
+    ]),
+    rates,
+    titleEn: 'Annual Report 2018, edition 1',
+    titleId: 'Laporan Tahunan 2018, edisi 1',
+    ...overrides,
   };
 }
