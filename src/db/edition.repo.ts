@@ -290,6 +290,18 @@ export class EditionRepo implements EditionRepository {
     return out;
   }
 
+  async approvalDays(ids: readonly number[]): Promise<Map<number, string>> {
+    if (ids.length === 0) return new Map();
+    const rows = await this.db
+      .selectFrom('activity_transitions')
+      .select(['activity_id', sql<string>`max(at)`.as('at')])
+      .where('activity_id', 'in', ids)
+      .where('action', '=', 'approve')
+      .groupBy('activity_id')
+      .execute();
+    return new Map(rows.map((r) => [r.activity_id, String(r.at).slice(0, 10)]));
+  }
+
   async insertPrograms(editionId: number, programs: readonly FrozenProgram[]): Promise<void> {
     const rows = programs.map((p) => ({ edition_id: editionId, activity_id: p.program.id, record: JSON.stringify(p) }));
     for (let i = 0; i < rows.length; i += SQLITE_RECORD_ROWS) {

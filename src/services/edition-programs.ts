@@ -67,16 +67,21 @@ export async function* wholeRecordPages(
   for (let i = 0; i < records.length; i += PAGE) {
     const slice = records.slice(i, i + PAGE);
     const ids = slice.map((r) => r.id);
-    const [programs, breakdown] = await Promise.all([repos.programs.findManyByIds(ids), repos.editions.participantBreakdown(ids)]);
+    const [programs, breakdown, approvals] = await Promise.all([
+      repos.programs.findManyByIds(ids),
+      repos.editions.participantBreakdown(ids),
+      repos.editions.approvalDays(ids),
+    ]);
     const currencies = new Set(programs.flatMap((p) => p.transactions.map((t) => t.currency)).filter((c) => !rates.has(c)));
     for (const [currency, list] of await rateTable(repos, currencies)) rates.set(currency, list);
     const unspent = programs.filter((p) => !p.transactions.some((t) => SPENT_TRANSACTION_TYPES.includes(t.type))).map((p) => p.id);
     const inKind = new Map<number, ReturnType<typeof estimateInKind>>();
     for (const facts of await repos.money.inKindFactsOf(unspent)) inKind.set(facts.id, estimateInKind(facts, costs, rates));
     const snapshots = new Map(slice.map((r) => [r.id, r]));
-    yield programs.map((program) =>
-      frozenProgram(program, snapshots.get(program.id), breakdown.get(program.id), inKind.get(program.id), rates),
-    );
+    yield programs.map((program) => ({
+      ...frozenProgram(program, snapshots.get(program.id), breakdown.get(program.id), inKind.get(program.id), rates),
+      approvedOn: approvals.get(program.id) ?? null,
+    }));
   }
 }
 

@@ -45,6 +45,8 @@ export interface EditionRepository {
   participantBreakdown(
     ids: readonly number[],
   ): Promise<Map<number, { byCountry: { country: string | null; participants: number }[]; bySex: Partial<Record<Sex, number>> }>>;
+  /** The day of each program's last approval (its last `approve` transition), for those approved in Mitra. */
+  approvalDays(ids: readonly number[]): Promise<Map<number, string>>;
   /** Inserts whole records (docs/bundle.md); never updated. */
   insertPrograms(editionId: number, programs: readonly FrozenProgram[]): Promise<void>;
   /** How many whole records an edition keeps (0 for an edition frozen before they were kept). */

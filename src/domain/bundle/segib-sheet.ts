@@ -24,7 +24,8 @@
  *   original of its period); its executed cost is the spending the edition counted; a partner's
  *   budgeted cost is its recorded contribution. All in US dollars at the dated rates.
  * - Indicators: dimension = duration in days (start to end, both included); efficiency = days
- *   from approval to start, which needs an approval date Mitra's program record does not hold;
+ *   from approval to start (the approval is the program's last `approve` transition, kept with
+ *   the frozen record; a program entered or imported past that stage has none: checklist);
  *   burden sharing = each provider's share of the providers' budgeted cost.
  * Programs not in execution (a request, a plan, a rejected or cancelled program) are left out,
  * since SEGIB registers initiatives in execution during the year.
@@ -192,12 +193,12 @@ export function segibBuilder(context: BundleContext): BundleOutputBuilder {
       'Sector from': sector?.source ?? null,
       'Main SDG': p.sdgs[0]?.goal ?? null,
       SDGs: p.sdgs.map((s) => s.target ?? String(s.goal)).join('; ') || null,
-      'Approval date': null,
+      'Approval date': fp.approvedOn ?? null,
       'Start date': dates.start,
       'End date': dates.end,
       Dates: dates.basis,
       'Duration (days)': dates.durationDays,
-      'Days from approval to start': null,
+      'Days from approval to start': fp.approvedOn && dates.start ? daysBetween(fp.approvedOn, dates.start) : null,
       'Currencies without exchange rate': noRate || null,
     };
     const orgName = (code: string) => context.organisations.get(code)?.nameEn ?? code;
@@ -356,6 +357,12 @@ function checkProgram(
   if (found.dates.basis === 'planned' || found.dates.basis === 'mixed') {
     issue('Dates', id, 'the sheet shows a planned date where the actual one is not recorded; SEGIB asks for the actual dates');
   }
+  if (!fp.approvedOn)
+    issue(
+      'Approval date',
+      id,
+      'the program was not approved in Mitra (entered or imported at a later stage), so neither its approval date nor the days from approval to start (efficiency) are known',
+    );
   if (found.budget.gap) issue('Budgeted cost (USD)', id, `Indonesia’s budgeted cost: ${found.budget.gap}`);
   for (const m of fp.spent.missingRates) {
     issue(
@@ -368,12 +375,6 @@ function checkProgram(
 
 /** Gaps of every program alike: fields Mitra's records never hold. */
 function addOutputIssues(issue: Issue, hasPartners: boolean): void {
-  issue(
-    'Approval date',
-    null,
-    'a program record holds no approval date: approval is a lifecycle transition kept in the program’s history, not in the frozen record; enter the dates in SIDICSS',
-  );
-  issue('Days from approval to start', null, 'the efficiency indicator needs the approval date, which the frozen records do not hold');
   issue(
     'Executed cost (USD)',
     null,

@@ -34,6 +34,12 @@ export interface FrozenProgram {
    */
   readonly inKind: { readonly usdMinor: number; readonly idrMinor: number } | null;
   readonly inKindGap: string | null;
+  /**
+   * The day the coordination team approved the program (its last `approve` transition), or null
+   * when it was never approved in Mitra (entered or imported at a later stage). Absent from
+   * records frozen before it was kept.
+   */
+  readonly approvedOn?: string | null;
 }
 
 /** What every output of a bundle shares. */
