@@ -1,3 +1,6 @@
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { expect, it } from 'vitest';
 import type { AnnualSummary } from '../domain/report/summary.js';
@@ -114,6 +117,30 @@ describeCliOnEachEngine(
       const last = summary?.getRow(summary.rowCount).values as unknown[];
       expect(last.slice(1, 2)).toEqual(['Edisi']);
       expect(String(last[2])).toMatch(/^Laporan Tahunan 2016, edisi 2, /);
+    });
+
+    it('bundles an edition into a new folder, reconciled, and refuses a folder that is not empty', async () => {
+      const dir = join(await mkdtemp(join(tmpdir(), 'mitra-cli-bundle-')), 'out');
+      try {
+        const run = await mitra(['editions', 'bundle', '2016', '--edition', '1', '--out', dir]);
+        expect(run.code, run.err).toBe(0);
+        expect(run.out).toMatch(/Annual Report 2016, edition 1, .* — bundle in /);
+        expect(run.out).toMatch(/laporan-tahunan-2016-edisi-1\.pdf/);
+        expect(run.out).toMatch(/tossd-2016-edition-1\.csv/);
+        // Every carried total reconciles: the last column (unexplained) is 0 on every row.
+        const rows = run.out.split('\n').filter((l) => /^(report|iati|tossd|segib|un)\s/.test(l));
+        expect(rows.length).toBeGreaterThan(20);
+        expect(rows.every((l) => /\s0(\.00)?$/.test(l))).toBe(true);
+        const manifest = JSON.parse(await readFile(join(dir, 'manifest.json'), 'utf8')) as {
+          unexplainedDifferences: number;
+          programs: number;
+        };
+        expect(manifest).toMatchObject({ unexplainedDifferences: 0, programs: 4 });
+        const again = await mitra(['editions', 'bundle', '2016', '--edition', '1', '--out', dir]);
+        expect([again.code, again.err]).toEqual([3, expect.stringMatching(/is not empty: give a new or empty folder/)]);
+      } finally {
+        await rm(dirname(dir), { recursive: true, force: true });
+      }
     });
 
     it('explains a bad edition number, an edition that does not exist and --stage with --edition', async () => {
