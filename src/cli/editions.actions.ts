@@ -1,7 +1,15 @@
 /** The edition commands (editions.commands.ts): freeze, list, show, diff, publish, narrative. */
-import { freezeInputSchema, narrativeInputSchema, type Edition } from '../domain/report/edition.js';
+import { freezeInputSchema, narrativeInputSchema, type Edition, type EditionRound } from '../domain/report/edition.js';
 import type { EditionDifferences } from '../domain/report/edition-diff.js';
-import { differencesFromLive, editionFigures, freezeEdition, listEditions, publishEdition, setNarrative } from '../services/editions.js';
+import {
+  differencesFromLive,
+  editionFigures,
+  editionRounds,
+  freezeEdition,
+  listEditions,
+  publishEdition,
+  setNarrative,
+} from '../services/editions.js';
 import { describeSummary, parseLang, parseYear } from './report.actions.js';
 import { CliInputError, EXIT } from './exit-codes.js';
 import { json, table } from './format.js';
@@ -34,6 +42,19 @@ function describeEdition(e: Edition): string {
     lines.push(`frozen despite: ${e.blockers.map((b) => b.message).join('; ') || '(nothing)'} — reason: ${e.overrideReason}`);
   if (e.changes) lines.push(`changes against the previous edition: ${countChanges(e.changes)}`);
   return lines.join('\n');
+}
+
+/** The collection rounds the edition's figures were collected in, as they stood at the freeze. */
+function describeRounds(rounds: readonly EditionRound[]): string {
+  if (rounds.length === 0) return '\nrounds at the freeze: none';
+  return rounds
+    .map(({ round, parts }) => {
+      const confirmed = parts.filter((p) => p.status === 'confirmed');
+      const open = parts.filter((p) => p.status !== 'confirmed').map((p) => p.orgCode);
+      const who = confirmed.map((p) => `${p.orgCode} by ${p.confirmedBy ?? '?'} on ${day(p.confirmedAt)}`).join('; ');
+      return `\nround ${round.id} (${round.year} ${round.period}, deadline ${round.deadlineDate}, ${round.status}${round.closedAt ? ` ${day(round.closedAt)}` : ''}): ${confirmed.length} of ${parts.length} part(s) confirmed${who ? ` — ${who}` : ''}${open.length ? `; not confirmed: ${open.join(', ')}` : ''}`;
+    })
+    .join('');
 }
 
 function countChanges(d: EditionDifferences): string {
@@ -107,7 +128,10 @@ export async function editionsShow(ctx: CliContext, yearText: string, opts: Edit
   const lang = parseLang(opts.lang ?? 'en');
   await ctx.withApp(async (app) => {
     const shown = await editionFigures(app.deps, year, number);
-    ctx.io.out(opts.json ? json(shown) : `${describeEdition(shown.edition)}\n\n${describeSummary(shown.summary, lang)}`);
+    // The rounds are for signed-in readers; the public sees the published figures only.
+    const rounds = shown.scope === 'all' ? await editionRounds(app.deps, year, number) : [];
+    if (opts.json) return ctx.io.out(json({ ...shown, rounds }));
+    ctx.io.out(`${describeEdition(shown.edition)}${describeRounds(rounds)}\n\n${describeSummary(shown.summary, lang)}`);
   });
 }
 

@@ -9,7 +9,7 @@ import { sql, type Kysely, type Selectable } from 'kysely';
 import type { FrozenProgram } from '../domain/bundle/types.js';
 import type { Sex } from '../domain/codes.js';
 import { COUNTED_STATUSES } from '../domain/participant/journey.js';
-import type { Edition, EditionLang, EditionScope, FreezeBlocker, ProgramSnapshot } from '../domain/report/edition.js';
+import type { Edition, EditionRound, EditionLang, EditionScope, FreezeBlocker, ProgramSnapshot } from '../domain/report/edition.js';
 import type { EditionDifferences } from '../domain/report/edition-diff.js';
 import type { AnnualSummary } from '../domain/report/summary.js';
 import type { EditionRepository, NewEdition } from '../services/editions.ports.js';
@@ -300,6 +300,24 @@ export class EditionRepo implements EditionRepository {
       .groupBy('activity_id')
       .execute();
     return new Map(rows.map((r) => [r.activity_id, String(r.at).slice(0, 10)]));
+  }
+
+  async insertRounds(editionId: number, rounds: readonly EditionRound[]): Promise<void> {
+    if (rounds.length === 0) return;
+    await this.db
+      .insertInto('edition_rounds')
+      .values(rounds.map((r) => ({ edition_id: editionId, round_id: r.round.id, record: JSON.stringify(r) })))
+      .execute();
+  }
+
+  async rounds(editionId: number): Promise<EditionRound[]> {
+    const rows = await this.db
+      .selectFrom('edition_rounds')
+      .select('record')
+      .where('edition_id', '=', editionId)
+      .orderBy('round_id')
+      .execute();
+    return rows.map((r) => parsed<EditionRound>(r.record));
   }
 
   async insertPrograms(editionId: number, programs: readonly FrozenProgram[]): Promise<void> {

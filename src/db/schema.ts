@@ -76,7 +76,13 @@ import type {
   IatiDatasetsTable,
   IatiPublishersTable,
 } from './schema/other-providers.js';
-import type { EditionFiguresTable, EditionProgramsTable, EditionRecordsTable, EditionsTable } from './schema/editions.js';
+import type {
+  EditionFiguresTable,
+  EditionProgramsTable,
+  EditionRecordsTable,
+  EditionRoundsTable,
+  EditionsTable,
+} from './schema/editions.js';
 import type { QualityRulesTable } from './schema/quality.js';
 import type { CollectionRoundPartsTable, CollectionRoundRemindersTable, CollectionRoundsTable } from './schema/rounds.js';
 
@@ -154,6 +160,7 @@ export interface Database {
   edition_figures: EditionFiguresTable;
   edition_records: EditionRecordsTable;
   edition_programs: EditionProgramsTable;
+  edition_rounds: EditionRoundsTable;
   quality_rules: QualityRulesTable;
   collection_rounds: CollectionRoundsTable;
   collection_round_parts: CollectionRoundPartsTable;

@@ -301,13 +301,32 @@ export async function writeEditionBundle(
     files.push({ name: checklistName, what: 'Checklist of the fields the standards ask for and the records lack' });
 
     // 6. The manifest.
+    const rounds = (await deps.store.repos.editions.rounds(edition.id)).map(({ round, parts }) => ({
+      id: round.id,
+      period: round.period,
+      deadline: round.deadlineDate,
+      status: round.status,
+      parts: parts.map((p) => ({ agency: p.orgCode, status: p.status, confirmedBy: p.confirmedBy, confirmedAt: p.confirmedAt })),
+    }));
     const infos: BundleFileInfo[] = [];
     for (const f of files) infos.push({ ...f, ...(await sha256Of(join(work, f.name))) });
     await writeFile(
       join(work, 'manifest.json'),
       `${JSON.stringify(
         {
-          edition: { year, number, titleEn: edition.titleEn, titleId: edition.titleId, status: edition.status, frozenAt: edition.frozenAt },
+          edition: {
+            year,
+            number,
+            titleEn: edition.titleEn,
+            titleId: edition.titleId,
+            status: edition.status,
+            frozenAt: edition.frozenAt,
+            frozenBy: edition.frozenBy,
+            overrideReason: edition.overrideReason,
+            errataReason: edition.errataReason,
+          },
+          // The collection rounds the figures were collected in, as they stood at the freeze.
+          rounds,
           generatedAt,
           programs: source.programCount,
           wholeRecords: source.wholeRecords,

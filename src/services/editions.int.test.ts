@@ -6,10 +6,12 @@ import { describeEachEngine } from '../testing/engines.js';
 import { actors } from '../testing/fakes/store.js';
 import { searchAudit } from './audit.js';
 import { actingAs } from './deps.js';
+import { closeRound, openRound } from './rounds.js';
 import {
   differencesFromLive,
   editionFigures,
   editionRecords,
+  editionRounds,
   freezeEdition,
   getEdition,
   listEditions,
@@ -164,5 +166,16 @@ describeEachEngine('frozen editions', (app) => {
     const edition = await freezeEdition(deps(), year, { overrideReason: 'the XOF rate is not published yet' });
     expect(edition.overrideReason).toBe('the XOF rate is not published yet');
     expect(edition.blockers).toEqual([expect.objectContaining({ kind: 'missing_exchange_rate', subject: 'XOF' })]);
+  });
+  it("keeps the year's collection rounds as they stood at the freeze", async () => {
+    const year = 2046;
+    await create(year);
+    const round = await openRound(actingAs(deps(), actors.coordinator), { year, period: 'year', deadlineDate: `${year + 1}-02-28` });
+    await freezeEdition(actingAs(deps(), actors.coordinator), year, { overrideReason: 'the round is still open' });
+    await closeRound(actingAs(deps(), actors.coordinator), round.id);
+    const kept = await editionRounds(deps(), year, 1);
+    expect(kept.map((r) => [r.round.id, r.round.status, r.round.closedAt])).toEqual([[round.id, 'open', null]]);
+    await expect(editionRounds(actingAs(deps(), ANONYMOUS), year, 1)).rejects.toMatchObject({ code: 'auth.required' });
+    await expect(app().database.db.updateTable('edition_rounds').set({ record: '{}' }).execute()).rejects.toThrow(/cannot be changed/);
   });
 });

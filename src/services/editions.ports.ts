@@ -6,7 +6,7 @@
  */
 import type { FrozenProgram } from '../domain/bundle/types.js';
 import type { Sex } from '../domain/codes.js';
-import type { Edition, EditionLang, EditionScope, FreezeBlocker, ProgramSnapshot } from '../domain/report/edition.js';
+import type { Edition, EditionRound, EditionLang, EditionScope, FreezeBlocker, ProgramSnapshot } from '../domain/report/edition.js';
 import type { EditionDifferences } from '../domain/report/edition-diff.js';
 import type { AnnualSummary } from '../domain/report/summary.js';
 
@@ -47,6 +47,9 @@ export interface EditionRepository {
   ): Promise<Map<number, { byCountry: { country: string | null; participants: number }[]; bySex: Partial<Record<Sex, number>> }>>;
   /** The day of each program's last approval (its last `approve` transition), for those approved in Mitra. */
   approvalDays(ids: readonly number[]): Promise<Map<number, string>>;
+  insertRounds(editionId: number, rounds: readonly EditionRound[]): Promise<void>;
+  /** The year's rounds as they stood at the freeze, by round id. */
+  rounds(editionId: number): Promise<EditionRound[]>;
   /** Inserts whole records (docs/bundle.md); never updated. */
   insertPrograms(editionId: number, programs: readonly FrozenProgram[]): Promise<void>;
   /** How many whole records an edition keeps (0 for an edition frozen before they were kept). */

@@ -34,7 +34,7 @@ export function editionScopeFor(deps: Acting): EditionScope {
   return canReadDraftEditions(deps.actor) ? 'all' : 'published';
 }
 
-type FreezeRepos = 'editions' | 'reports' | 'freezeBlockers' | 'audit' | WholeRecordRepos;
+type FreezeRepos = 'editions' | 'reports' | 'freezeBlockers' | 'audit' | 'rounds' | WholeRecordRepos;
 
 /**
  * Freezes the year as its next edition. Refused while something blocks it (the list is in the
@@ -87,6 +87,12 @@ export async function freezeEdition(deps: Deps<FreezeRepos>, year: number, input
     await repos.editions.insertFigures(edition.id, 'all', summaries.all);
     await repos.editions.insertFigures(edition.id, 'published', summaries.published);
     await repos.editions.insertRecords(edition.id, records);
+    // Which rounds the figures were collected in, as they stand now (docs/rounds.md).
+    const rounds = await repos.rounds.list({ year });
+    await repos.editions.insertRounds(
+      edition.id,
+      await Promise.all(rounds.map(async (round) => ({ round, parts: await repos.rounds.parts(round.id) }))),
+    );
     // The whole records, for the bundle's outputs (docs/bundle.md).
     await freezeWholeRecords(repos, edition.id, records);
     await audit(deps, repos, {
@@ -146,6 +152,13 @@ export async function editionFigures(deps: Deps<'editions'>, year: number, numbe
 export async function editionReport(deps: Deps<'editions'>, year: number, number: number): Promise<AnnualReport & { edition: Edition }> {
   const { edition, scope, summary } = await editionFigures(deps, year, number);
   return { summary, stages: SCOPE_STAGES[scope], generatedAt: deps.clock.nowIso(), edition };
+}
+
+/** The year's collection rounds as they stood when the edition was frozen (internal readers). */
+export async function editionRounds(deps: Deps<'editions'>, year: number, number: number) {
+  requireSignedIn(deps.actor);
+  const edition = await getEdition(deps, year, number);
+  return deps.store.repos.editions.rounds(edition.id);
 }
 
 /** The program records an edition counted (internal readers). */

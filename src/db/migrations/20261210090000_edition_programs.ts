@@ -7,6 +7,10 @@
  * FrozenProgram). Written once in the freeze's transaction and never changed: the same triggers
  * as the other edition rows refuse UPDATE and DELETE on both engines. Editions frozen before this
  * migration have no rows here; their bundle says so (docs/bundle.md).
+ *
+ * `edition_rounds` keeps the year's collection rounds as they stood at the freeze (docs/rounds.md):
+ * each round with its agencies' parts — who confirmed, when, with what note, or that a part was
+ * still open — so that an edition says which round its figures were collected in.
  */
 import { sql, type Kysely } from 'kysely';
 import type { MigrationContext } from './migration-context.js';
@@ -20,17 +24,28 @@ export async function up(db: Kysely<unknown>, { engine }: MigrationContext): Pro
     .addColumn('record', 'text', (c) => c.notNull())
     .addPrimaryKeyConstraint('edition_programs_pkey', ['edition_id', 'activity_id'])
     .execute();
-  if (engine === 'postgres') {
-    // edition_rows_immutable() is the function of migration 20261209100000_editions.
-    await sql`create trigger edition_programs_immutable before update or delete on edition_programs
-      for each row execute function edition_rows_immutable()`.execute(db);
-  } else {
-    for (const event of ['update', 'delete'])
+  await db.schema
+    .createTable('edition_rounds')
+    .addColumn('edition_id', 'integer', (c) => c.notNull().references('editions.id'))
+    .addColumn('round_id', 'integer', (c) => c.notNull())
+    // JSON: the EditionRound (the round and its parts).
+    .addColumn('record', 'text', (c) => c.notNull())
+    .addPrimaryKeyConstraint('edition_rounds_pkey', ['edition_id', 'round_id'])
+    .execute();
+  for (const table of ['edition_programs', 'edition_rounds']) {
+    if (engine === 'postgres') {
+      // edition_rows_immutable() is the function of migration 20261209100000_editions.
       await sql
-        .raw(
-          `create trigger edition_programs_no_${event} before ${event} on edition_programs
-        begin select raise(abort, 'the figures and records of an edition cannot be changed'); end`,
-        )
+        .raw(`create trigger ${table}_immutable before update or delete on ${table} for each row execute function edition_rows_immutable()`)
         .execute(db);
+    } else {
+      for (const event of ['update', 'delete'])
+        await sql
+          .raw(
+            `create trigger ${table}_no_${event} before ${event} on ${table}
+        begin select raise(abort, 'the figures and records of an edition cannot be changed'); end`,
+          )
+          .execute(db);
+    }
   }
 }

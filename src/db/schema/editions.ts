@@ -57,3 +57,11 @@ export interface EditionProgramsTable {
   /** JSON: the FrozenProgram (domain/bundle/types.ts). */
   record: string;
 }
+
+/** The year's collection rounds as they stood at the freeze (migration 20261210090000_edition_programs). */
+export interface EditionRoundsTable {
+  edition_id: number;
+  round_id: number;
+  /** JSON: the EditionRound (domain/report/edition.ts). */
+  record: string;
+}

@@ -8,7 +8,15 @@ import { z } from 'zod';
 import type { AnnualSummary } from './summary.js';
 import type { EditionDifferences } from './edition-diff.js';
 
+import type { CollectionRound, RoundPart } from '../rounds/round.js';
+
 export type { ProgramSnapshot } from './program-snapshot.js';
+
+/** A collection round of the year as it stood at the freeze: which round the figures were collected in, and who confirmed what. */
+export interface EditionRound {
+  readonly round: CollectionRound;
+  readonly parts: readonly RoundPart[];
+}
 
 export const EDITION_STATUSES = ['frozen', 'published'] as const;
 /** frozen: a draft the coordination team may still write the narrative of; published: public, final. */
