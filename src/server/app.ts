@@ -254,7 +254,10 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   registerOrganisationRoutes(app, options.deps);
   registerReferenceRoutes(app, options.deps.clock);
   registerReportRoutes(app, options.deps);
-  registerEditionRoutes(app, options.deps);
+  registerEditionRoutes(app, options.deps, {
+    providerCountry: options.providerCountry ?? 'ID',
+    publisher: options.iatiPublisher ?? DEFAULT_PUBLISHER,
+  });
   registerRoundRoutes(app, options.deps);
   registerAnalyticsRoutes(app, options.deps);
   registerRequestRoutes(app, options.deps);

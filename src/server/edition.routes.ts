@@ -1,16 +1,22 @@
 /**
  * Frozen editions of a year's figures (docs/editions.md): list and read them (the public sees
  * published ones only), compare one with the live figures, freeze, publish, write the narrative,
- * and download its documents. No route changes an edition's figures or records, and none
- * deletes an edition: there is no PUT, PATCH or DELETE of an edition.
+ * and download its documents and its bundle. No route changes an edition's figures or records,
+ * and none deletes an edition: there is no PUT, PATCH or DELETE of an edition.
  */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { editionDocument, freezeInputSchema, narrativeInputSchema } from '../domain/report/edition.js';
 import { annualReportTables } from '../domain/report/tables.js';
+import type { BundleResult } from '../io/edition-bundle.js';
 import { writeXlsx } from '../io/xlsx-write.js';
+import { zipFiles } from '../io/zip-write.js';
 import type { ServiceDeps } from '../services/deps.js';
+import type { IatiPublisher } from '../services/iati-export.js';
 import {
   differencesFromLive,
   editionFigures,
@@ -38,7 +44,14 @@ const yearParams = z.object({ year });
 const editionParams = z.object({ year, number: z.coerce.number().int().min(1) });
 const lang = z.enum(['en', 'id']).default('en');
 
-export function registerEditionRoutes(root: FastifyInstance, deps: ServiceDeps): void {
+export interface EditionRouteOptions {
+  /** ISO alpha-2 code of the providing country (MITRA_PROVIDER_COUNTRY): the TOSSD, SEGIB and UN files' provider. */
+  readonly providerCountry: string;
+  /** The IATI reporting organisation (MITRA_IATI_REPORTING_ORG…) of the bundle's IATI files. */
+  readonly publisher: IatiPublisher;
+}
+
+export function registerEditionRoutes(root: FastifyInstance, deps: ServiceDeps, options: EditionRouteOptions): void {
   const app = root.withTypeProvider<ZodTypeProvider>();
 
   app.get(
@@ -170,6 +183,61 @@ export function registerEditionRoutes(root: FastifyInstance, deps: ServiceDeps):
       const tables = annualReportTables(report.summary, request.query.lang, editionDocument(report.edition, request.query.lang).title);
       const stream = download(reply, XLSX, `mitra-annual-report-${y}-edition-${number}-${request.query.lang}.xlsx`);
       breakOnFailure(stream, writeXlsx(stream, tables));
+      return reply.send(stream);
+    },
+  );
+
+  app.get(
+    '/api/v1/editions/:year/:number/bundle.zip',
+    {
+      schema: {
+        tags: TAG,
+        summary:
+          "An edition's bundle as one ZIP (signed-in users; docs/bundle.md): the annual report (PDF and XLSX, Indonesian and English), the IATI activity and organisation files, the TOSSD, SEGIB and UN files, the reconciliation, the checklist and manifest.json (each file's SHA-256). The header X-Mitra-Unexplained-Differences counts the reconciliation's unexplained differences.",
+        params: editionParams,
+      },
+    },
+    async (request, reply) => {
+      const { year: y, number } = request.params;
+      const requestDeps = depsFor(deps, request);
+      // Loaded by the first bundle rather than at start: the bundle writes the PDF report
+      // (pdfmake and ECharts are slow to load, docs/benchmarks.md).
+      const [{ writeEditionBundle }, { BUNDLE_BUILDERS }] = await Promise.all([
+        import('../io/edition-bundle.js'),
+        import('../io/bundle-builders.js'),
+      ]);
+      // The bundle is written whole first (its manifest holds every file's hash), into a folder
+      // of this request's own: several processes may serve the same edition at once.
+      const work = await mkdtemp(join(tmpdir(), 'mitra-bundle-'));
+      const removeWork = () => rm(work, { recursive: true, force: true });
+      let bundle: BundleResult;
+      try {
+        bundle = await writeEditionBundle(
+          requestDeps,
+          y,
+          number,
+          {
+            providerCountry: options.providerCountry,
+            publisherRef: options.publisher.ref,
+            publisher: options.publisher,
+            builders: BUNDLE_BUILDERS,
+          },
+          join(work, 'bundle'),
+        );
+      } catch (error) {
+        await removeWork();
+        throw error;
+      }
+      const stream = download(reply, 'application/zip', `mitra-bundle-${y}-edition-${number}.zip`);
+      reply.header('x-mitra-unexplained-differences', String(bundle.unexplained.length));
+      // The manifest first (what the archive holds), then its files in its order. The folder
+      // goes when the archive is written, or when writing it fails — also when the client
+      // goes away, which closes the stream and fails the next write (io/zip-write.ts).
+      const names = ['manifest.json', ...bundle.files.map((f) => f.name)];
+      const writing = zipFiles(stream, bundle.dir, names, new Date(requestDeps.clock.nowIso())).then(() => {
+        stream.end();
+      });
+      breakOnFailure(stream, writing.finally(removeWork));
       return reply.send(stream);
     },
   );

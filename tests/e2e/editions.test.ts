@@ -3,7 +3,7 @@
  * freezes the demo's 2018, sees the live figures equal to edition 1, then — after a program is
  * edited — the banner "the live figures differ from edition 1" with the figure and the record
  * that changed; writes the Indonesian narrative and publishes; the public sees the published
- * edition only, without the freeze form or the banner.
+ * edition only, without the freeze form, the banner or the bundle (which the coordinator downloads).
  */
 import { describe, expect, it } from 'vitest';
 import { addAccount, canRun, login, openPage, useBrowser } from './browser.js';
@@ -55,6 +55,11 @@ describe.skipIf(!canRun)('frozen editions', () => {
     await b.page.getByRole('dialog').getByRole('button', { name: 'Publish' }).click();
     await b.page.getByText('Published', { exact: true }).waitFor();
     await b.page.getByText('The narrative of a published edition no longer changes.').waitFor();
+    // The bundle, for signed-in users: one ZIP of every file to send out (docs/bundle.md).
+    const bundle = b.page.getByRole('link', { name: 'Download bundle (ZIP)' });
+    expect(await bundle.getAttribute('href')).toBe('/api/v1/editions/2018/1/bundle.zip');
+    const zip = await b.page.request.get(`${b.h.url}/api/v1/editions/2018/1/bundle.zip`);
+    expect([zip.status(), zip.headers()['content-type']]).toEqual([200, 'application/zip']);
     expect(b.errors).toEqual([]);
 
     // The public: the published edition, its narrative, no freeze form and no banner.
@@ -65,6 +70,7 @@ describe.skipIf(!canRun)('frozen editions', () => {
       await visitor.page.getByRole('heading', { name: /^Annual Report 2018, edition 1, / }).waitFor();
       expect(await visitor.page.getByText('Kata pengantar edisi pertama.').count()).toBe(1);
       expect(await visitor.page.getByRole('button', { name: /^Freeze/ }).count()).toBe(0);
+      expect(await visitor.page.getByRole('link', { name: 'Download bundle (ZIP)' }).count()).toBe(0);
       expect(await visitor.page.getByText('The live figures differ from edition 1.').count()).toBe(0);
       expect(errors).toEqual([]);
     } finally {

@@ -3996,6 +3996,43 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/editions/{year}/{number}/bundle.zip": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An edition's bundle as one ZIP (signed-in users; docs/bundle.md): the annual report (PDF and XLSX, Indonesian and English), the IATI activity and organisation files, the TOSSD, SEGIB and UN files, the reconciliation, the checklist and manifest.json (each file's SHA-256). The header X-Mitra-Unexplained-Differences counts the reconciliation's unexplained differences. */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    year: number;
+                    number: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/rounds": {
         parameters: {
             query?: never;

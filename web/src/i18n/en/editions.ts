@@ -16,6 +16,11 @@ export const editions = {
   override: 'Frozen despite: {{blockers}}. Reason: {{reason}}',
   downloadPdf: 'PDF of this edition',
   downloadXlsx: 'XLSX of this edition',
+  bundle: {
+    download: 'Download bundle (ZIP)',
+    holds:
+      'Everything to send out, made from this edition’s records: the annual report (PDF and XLSX, Indonesian and English), the IATI files, the TOSSD, SEGIB and UN files, the reconciliation of their totals and the checklist of what the records lack, with a manifest of the files.',
+  },
   publish: 'Publish',
   publishConfirm: 'Publish {{title}}? The public will see it, and nothing of it can be changed afterwards.',
   published: '{{title}} is published.',

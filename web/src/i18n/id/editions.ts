@@ -16,6 +16,11 @@ export const editions = {
   override: 'Dibekukan meskipun: {{blockers}}. Alasan: {{reason}}',
   downloadPdf: 'PDF edisi ini',
   downloadXlsx: 'XLSX edisi ini',
+  bundle: {
+    download: 'Unduh paket (ZIP)',
+    holds:
+      'Semua yang perlu dikirim, dibuat dari data edisi ini: laporan tahunan (PDF dan XLSX, bahasa Indonesia dan Inggris), berkas IATI, berkas TOSSD, SEGIB dan PBB, rekonsiliasi totalnya dan daftar periksa data yang belum ada, beserta manifes berkasnya.',
+  },
   publish: 'Terbitkan',
   publishConfirm: 'Terbitkan {{title}}? Publik akan dapat melihatnya, dan sesudahnya tidak ada yang dapat diubah.',
   published: '{{title}} telah diterbitkan.',

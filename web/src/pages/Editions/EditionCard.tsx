@@ -1,17 +1,18 @@
 /**
  * One edition: its name, status, who froze and published it and when, why (errata, override),
- * its counts, its documents, what changed from the previous edition, publishing and the
- * narrative (the coordination team).
+ * its counts, its documents (and, for signed-in users, its bundle), what changed from the
+ * previous edition, publishing and the narrative (the coordination team).
  */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { usePublishEdition, type Edition } from '../../api/edition-queries.js';
 import { useFormat } from '../../format.js';
 import { ConfirmDialog } from '../Program/ConfirmDialog.js';
+import { BundleDownload } from './BundleDownload.js';
 import { DifferencesView } from './DifferencesView.js';
 import { NarrativeEditor } from './NarrativeEditor.js';
 
-export function EditionCard({ edition, manage }: { edition: Edition; manage: boolean }) {
+export function EditionCard({ edition, manage, bundle }: { edition: Edition; manage: boolean; bundle: boolean }) {
   const { t } = useTranslation();
   const f = useFormat();
   const publish = usePublishEdition();
@@ -64,6 +65,7 @@ export function EditionCard({ edition, manage }: { edition: Edition; manage: boo
           </button>
         )}
       </div>
+      {bundle && <BundleDownload year={edition.year} number={edition.number} />}
       {edition.changes && (
         <details>
           <summary>{t('editions.differences.changesHeading')}</summary>
@@ -74,7 +76,7 @@ export function EditionCard({ edition, manage }: { edition: Edition; manage: boo
           />
         </details>
       )}
-      <NarrativeEditor key={`${edition.narrativeUpdatedAt ?? ''}`} edition={edition} editable={manage} />
+      <NarrativeEditor edition={edition} editable={manage} />
       {confirming && (
         <ConfirmDialog
           title={t('editions.publish')}

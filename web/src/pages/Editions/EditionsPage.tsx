@@ -57,7 +57,7 @@ export function EditionsPage() {
             <EmptyState>{t(canEditions.seeDrafts(user) ? 'editions.none' : 'editions.nonePublic', { year })}</EmptyState>
           )}
           {editions.map((e) => (
-            <EditionCard key={e.id} edition={e} manage={canEditions.manage(user)} />
+            <EditionCard key={e.id} edition={e} manage={canEditions.manage(user)} bundle={canEditions.bundle(user)} />
           ))}
         </>
       )}

@@ -9,6 +9,13 @@ export function NarrativeEditor({ edition, editable }: { edition: Edition; edita
   const save = useEditionNarrative();
   const [texts, setTexts] = useState({ id: edition.narrativeId ?? '', en: edition.narrativeEn ?? '' });
   const [saved, setSaved] = useState(false);
+  // A narrative saved (here or elsewhere) replaces the texts, but keeps "saved": remounting the
+  // editor by a key dropped that message as soon as the list was read again (a flaky e2e test).
+  const [shown, setShown] = useState(edition.narrativeUpdatedAt);
+  if (shown !== edition.narrativeUpdatedAt) {
+    setShown(edition.narrativeUpdatedAt);
+    setTexts({ id: edition.narrativeId ?? '', en: edition.narrativeEn ?? '' });
+  }
   const prefix = `narrative-${edition.year}-${edition.number}`;
 
   if (!editable || edition.status === 'published') {
