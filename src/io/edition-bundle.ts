@@ -40,6 +40,8 @@ export interface BundleWriteOptions extends BundleOptions {
   readonly publisher: IatiPublisher;
   /** The outputs built from the pages besides the report and IATI (TOSSD, SEGIB, UN). */
   readonly builders: readonly BuilderFactory[];
+  /** Called at the end of each step with its name (bench/bundle.ts times the steps with it). */
+  readonly onStep?: (step: string) => void;
 }
 
 export interface BundleFileInfo {
@@ -169,6 +171,7 @@ export async function writeEditionBundle(
   await checkTarget(dir);
   const source = await bundleSource(deps, year, number, options);
   const { edition, summary, context } = source;
+  options.onStep?.('edition, figures and context');
   await mkdir(dirname(dir), { recursive: true });
   const work = await mkdtemp(join(dirname(dir), `.${basename(dir)}.partial-`));
   const files: Omit<BundleFileInfo, 'bytes' | 'sha256'>[] = [];
@@ -184,6 +187,7 @@ export async function writeEditionBundle(
     const exported = await exportPages(deps, programs(), options.publisher);
     await writeAll(fileStream(join(work, iatiName)), iatiDocument(generatedAt, exported.activities, exported.undated));
     files.push({ name: iatiName, what: 'IATI 2.03 activity file of the edition’s programs' });
+    options.onStep?.('IATI activity file');
 
     // 2. Every other output from one more reading of the pages.
     const ledger = new Ledger();
@@ -219,6 +223,7 @@ export async function writeEditionBundle(
           );
       for (const book of books) await book.add(page);
     }
+    options.onStep?.('second reading: ledger, report, IATI and organisation totals, TOSSD/SEGIB/UN rows');
     const outputs: OutputTotals[] = [];
     const checklist: ChecklistItem[] = [...source.checklist];
     const reportDone = report.finish();
@@ -230,6 +235,7 @@ export async function writeEditionBundle(
       outputs.push(done.totals);
       checklist.push(...done.checklist);
     }
+    options.onStep?.('TOSSD/SEGIB/UN workbooks finished');
 
     // 3. The IATI organisation file: the edition's own programs' budgets and spending of the year.
     const orgTotals = organisation.totals();
@@ -244,6 +250,7 @@ export async function writeEditionBundle(
       }),
     );
     files.push({ name: orgName, what: 'IATI 2.03 organisation file: the edition’s own programs’ budgets and spending of the year' });
+    options.onStep?.('IATI organisation file');
 
     // 4. The annual report in both languages, as sent: the edition's figures, name and foreword.
     const extras = report.extras();
@@ -259,6 +266,7 @@ export async function writeEditionBundle(
       );
       const what = lang === 'id' ? 'Annual report in Indonesian' : 'Annual report in English';
       files.push({ name: `${name}.pdf`, what: `${what} (PDF)` }, { name: `${name}.xlsx`, what: `${what}, its tables (XLSX)` });
+      options.onStep?.(`annual report (${lang}), PDF and XLSX`);
     }
 
     // 5. The reconciliation and the checklist.
@@ -298,6 +306,7 @@ export async function writeEditionBundle(
         .join('')}`,
     );
     files.push({ name: checklistName, what: 'Checklist of the fields the standards ask for and the records lack' });
+    options.onStep?.('reconciliation and checklist');
 
     // 6. The manifest.
     const infos: BundleFileInfo[] = [];
@@ -324,6 +333,7 @@ export async function writeEditionBundle(
       if (e.code !== 'ENOENT') throw e;
     });
     await rename(work, dir);
+    options.onStep?.('manifest (SHA-256 of every file)');
     return { edition, dir, files: infos, reconciliation: rows, unexplained, checklist, wholeRecords: source.wholeRecords, outputs };
   } catch (error) {
     await rm(work, { recursive: true, force: true });
