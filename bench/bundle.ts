@@ -114,7 +114,9 @@ async function bundleChild(url: string, out: string): Promise<void> {
 
 /** Runs this script as a child with `args`; returns the figures of its result line. */
 function child<T>(args: readonly string[], nodeArgs: readonly string[] = []): T {
-  const stdout = execFileSync(process.execPath, [...nodeArgs, ...tsx, 'bench/bundle.ts', '--year', String(year), ...args], {
+  // The tsx CLI runs the script in a process of its own, which would not inherit --cpu-prof.
+  const runner = nodeArgs.length > 0 ? ['--import', 'tsx'] : tsx;
+  const stdout = execFileSync(process.execPath, [...nodeArgs, ...runner, 'bench/bundle.ts', '--year', String(year), ...args], {
     cwd: root,
     encoding: 'utf8',
     stdio: ['ignore', 'pipe', 'inherit'],

@@ -66,6 +66,14 @@ export interface BundleResult {
 
 type Row = readonly (string | number | null)[];
 
+/**
+ * Appends one list to another. Not `push(...items)`: spreading passes each item as an argument on
+ * the stack, and a 100,000-program year's checklist (hundreds of thousands of items) overflows it.
+ */
+function append<T>(target: T[], items: readonly T[]): void {
+  for (const item of items) target.push(item);
+}
+
 async function sha256Of(path: string): Promise<{ bytes: number; sha256: string }> {
   const hash = createHash('sha256');
   for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer);
@@ -229,11 +237,12 @@ export async function writeEditionBundle(
     const reportDone = report.finish();
     const iatiDone = iati.finish();
     outputs.push(reportDone.totals, iatiDone.totals);
-    checklist.push(...reportDone.checklist, ...iatiDone.checklist);
+    append(checklist, reportDone.checklist);
+    append(checklist, iatiDone.checklist);
     for (const book of books) {
       const done = await book.finish();
       outputs.push(done.totals);
-      checklist.push(...done.checklist);
+      append(checklist, done.checklist);
     }
     options.onStep?.('TOSSD/SEGIB/UN workbooks finished');
 
