@@ -12,20 +12,17 @@
  *    process's peak RSS is printed at the end.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import pg from 'pg';
 import { loadConfig } from '../src/config.js';
 import { openApp } from '../src/main.js';
 import { differencesFromLive, editionFigures, freezeEdition } from '../src/services/editions.js';
-import { arg, root, tsx } from './generated.js';
+import { arg, freshEngines, generatedYear, importOnce, root, tsx } from './generated.js';
+import { peakRssMiB } from './timing.js';
 
 const activities = Number(arg('activities', '100000'));
 const year = Number(arg('year', '2020'));
 const pgUrl = arg('pg', process.env.TEST_DATABASE_URL ?? '');
 const only = arg('engines', 'sqlite,postgres').split(',');
-
-const dataDir = join(root, 'bench/.data', `editions-${activities}-${year}`);
 
 async function timed<T>(label: string, work: () => Promise<T>): Promise<T> {
   const start = performance.now();
@@ -49,43 +46,14 @@ async function measure(url: string): Promise<void> {
   } finally {
     await app.close();
   }
-  console.log(`  peak RSS: ${Math.round(process.resourceUsage().maxRSS / 1024)} MiB`);
+  console.log(`  peak RSS: ${peakRssMiB()} MiB`);
 }
 
 async function main(): Promise<void> {
-  execFileSync('npm', ['run', 'build', '--silent'], { cwd: root, stdio: 'inherit' });
-  if (!existsSync(join(dataDir, 'activities.csv'))) {
-    mkdirSync(dataDir, { recursive: true });
-    const args = ['generate', '--activities', String(activities), '--participants', '0', '--years', `${year}-${year}`, '--out', dataDir];
-    execFileSync(process.execPath, [...tsx, 'src/cli/run.ts', ...args], { cwd: root, stdio: 'inherit' });
-  }
-  const sqlitePath = join(dataDir, 'bench.sqlite');
-  for (const suffix of ['', '-wal', '-shm']) rmSync(`${sqlitePath}${suffix}`, { force: true });
-  const engines = [{ name: 'sqlite', url: `file:${sqlitePath}`, drop: async () => rmSync(sqlitePath, { force: true }) }];
-  if (pgUrl) {
-    const schema = `bench_editions_${Date.now()}`;
-    const url = new URL(pgUrl);
-    url.searchParams.set('schema', schema);
-    engines.push({
-      name: 'postgres',
-      url: url.toString(),
-      drop: async () => {
-        const client = new pg.Client({ connectionString: pgUrl });
-        await client.connect();
-        await client.query(`drop schema if exists ${schema} cascade`);
-        await client.end();
-      },
-    });
-  } else console.log('PostgreSQL: skipped (give --pg postgres://… or TEST_DATABASE_URL)');
-  for (const engine of engines.filter((e) => only.includes(e.name))) {
+  const dataDir = generatedYear(activities, year);
+  for (const engine of freshEngines(dataDir, pgUrl, 'bench_editions').filter((e) => only.includes(e.name))) {
     try {
-      const env = { ...process.env, DATABASE_URL: engine.url };
-      const imported = execFileSync(process.execPath, ['bench/import-once.mjs', 'activities', join(dataDir, 'activities.csv')], {
-        cwd: root,
-        env,
-        encoding: 'utf8',
-      });
-      console.log(`${engine.name} import: ${imported.trim()}`);
+      console.log(`${engine.name} import: ${importOnce(engine.url, join(dataDir, 'activities.csv'))}`);
       execFileSync(process.execPath, [...tsx, 'bench/editions.ts', '--measure', engine.url, '--year', String(year)], {
         cwd: root,
         stdio: 'inherit',

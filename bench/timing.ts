@@ -43,3 +43,14 @@ export function benchDatabase(adminUrl: string, name: string): { url: string; ad
     },
   };
 }
+
+/** The smallest and the median (the lower middle of an even count) of some figures. */
+export function minMedian(values: readonly number[]): { min: number; median: number } {
+  const sorted = [...values].sort((a, b) => a - b);
+  return { min: sorted[0] ?? 0, median: sorted[Math.floor((sorted.length - 1) / 2)] ?? 0 };
+}
+
+/** This process's peak resident set size so far, in MiB. */
+export function peakRssMiB(): number {
+  return Math.round(process.resourceUsage().maxRSS / 1024);
+}

@@ -31,7 +31,7 @@ import { exportPages, type IatiPublisher } from '../services/iati-export.js';
 import { csvRow } from './csv-write.js';
 import { iatiDocument, iatiOrganisationDocument } from './iati-write.js';
 import { renderAnnualReportPdf } from './pdf/annual-report.js';
-import { XlsxStream, xlsxBytes } from './xlsx-write.js';
+import { XlsxStream, writeXlsx, xlsxBytes } from './xlsx-write.js';
 
 /** The standards' outputs (TOSSD, SEGIB, UN) plug in here, each built from the same pages. */
 export type BuilderFactory = (context: BundleContext) => BundleOutputBuilder;
@@ -40,6 +40,8 @@ export interface BundleWriteOptions extends BundleOptions {
   readonly publisher: IatiPublisher;
   /** The outputs built from the pages besides the report and IATI (TOSSD, SEGIB, UN). */
   readonly builders: readonly BuilderFactory[];
+  /** Called at the end of each step with its name (bench/bundle.ts times the steps with it). */
+  readonly onStep?: (step: string) => void;
 }
 
 export interface BundleFileInfo {
@@ -63,6 +65,14 @@ export interface BundleResult {
 }
 
 type Row = readonly (string | number | null)[];
+
+/**
+ * Appends one list to another. Not `push(...items)`: spreading passes each item as an argument on
+ * the stack, and a 100,000-program year's checklist (hundreds of thousands of items) overflows it.
+ */
+function append<T>(target: T[], items: readonly T[]): void {
+  for (const item of items) target.push(item);
+}
 
 async function sha256Of(path: string): Promise<{ bytes: number; sha256: string }> {
   const hash = createHash('sha256');
@@ -169,6 +179,7 @@ export async function writeEditionBundle(
   await checkTarget(dir);
   const source = await bundleSource(deps, year, number, options);
   const { edition, summary, context } = source;
+  options.onStep?.('edition, figures and context');
   await mkdir(dirname(dir), { recursive: true });
   const work = await mkdtemp(join(dirname(dir), `.${basename(dir)}.partial-`));
   const files: Omit<BundleFileInfo, 'bytes' | 'sha256'>[] = [];
@@ -184,6 +195,7 @@ export async function writeEditionBundle(
     const exported = await exportPages(deps, programs(), options.publisher);
     await writeAll(fileStream(join(work, iatiName)), iatiDocument(generatedAt, exported.activities, exported.undated));
     files.push({ name: iatiName, what: 'IATI 2.03 activity file of the edition’s programs' });
+    options.onStep?.('IATI activity file');
 
     // 2. Every other output from one more reading of the pages.
     // The ledger: the frozen programs' own headline totals, which every output is reconciled to.
@@ -220,17 +232,20 @@ export async function writeEditionBundle(
           );
       for (const book of books) await book.add(page);
     }
+    options.onStep?.('second reading: ledger, report, IATI and organisation totals, TOSSD/SEGIB/UN rows');
     const outputs: OutputTotals[] = [];
     const checklist: ChecklistItem[] = [...source.checklist];
     const reportDone = report.finish();
     const iatiDone = iati.finish();
     outputs.push(reportDone.totals, iatiDone.totals);
-    checklist.push(...reportDone.checklist, ...iatiDone.checklist);
+    append(checklist, reportDone.checklist);
+    append(checklist, iatiDone.checklist);
     for (const book of books) {
       const done = await book.finish();
       outputs.push(done.totals);
-      checklist.push(...done.checklist);
+      append(checklist, done.checklist);
     }
+    options.onStep?.('TOSSD/SEGIB/UN workbooks finished');
 
     // 3. The IATI organisation file: the edition's own programs' budgets and spending of the year.
     const orgTotals = organisation.totals();
@@ -245,6 +260,7 @@ export async function writeEditionBundle(
       }),
     );
     files.push({ name: orgName, what: 'IATI 2.03 organisation file: the edition’s own programs’ budgets and spending of the year' });
+    options.onStep?.('IATI organisation file');
 
     // 4. The annual report in both languages, as sent: the edition's figures, name and foreword.
     const extras = report.extras();
@@ -260,6 +276,7 @@ export async function writeEditionBundle(
       );
       const what = lang === 'id' ? 'Annual report in Indonesian' : 'Annual report in English';
       files.push({ name: `${name}.pdf`, what: `${what} (PDF)` }, { name: `${name}.xlsx`, what: `${what}, its tables (XLSX)` });
+      options.onStep?.(`annual report (${lang}), PDF and XLSX`);
     }
 
     // 5. The reconciliation and the checklist.
@@ -279,26 +296,32 @@ export async function writeEditionBundle(
       columns: ['Output', 'Field', 'Program', 'What is missing'],
       rows: checklist.map((c): Row => [c.output, c.field, c.identifier ?? '', c.message]),
     };
-    await writeFile(
-      join(work, reconName),
-      await xlsxBytes(
-        [...reconciliationSheets(totals, outputs), checklistSheet].map((s) => ({ title: s.name, columns: s.columns, rows: s.rows })),
-      ),
+    // Streamed to the file, as the checklist below: at 100,000 programs it has ~850,000 items.
+    const reconStream = fileStream(join(work, reconName));
+    await writeXlsx(
+      reconStream,
+      [...reconciliationSheets(totals, outputs), checklistSheet].map((s) => ({ title: s.name, columns: s.columns, rows: s.rows })),
     );
+    await finished(reconStream);
     files.push({ name: reconName, what: 'Reconciliation of the headline totals across the outputs, the rules, and the checklist' });
     const checklistName = `checklist-${stem}.csv`;
-    await writeFile(
-      join(work, checklistName),
-      `\uFEFF${csvRow(checklistSheet.columns)}${checklistSheet.rows
-        .map((r) =>
-          csvRow(
-            r.map((c) => String(c ?? '')),
-            { neutraliseFormulas: true },
-          ),
-        )
-        .join('')}`,
-    );
+    function* checklistCsv() {
+      yield `\uFEFF${csvRow(checklistSheet.columns)}`;
+      // A thousand rows a write: not one string of the whole file (100 MB at 100,000 programs).
+      for (let i = 0; i < checklistSheet.rows.length; i += 1000)
+        yield checklistSheet.rows
+          .slice(i, i + 1000)
+          .map((r) =>
+            csvRow(
+              r.map((c) => String(c ?? '')),
+              { neutraliseFormulas: true },
+            ),
+          )
+          .join('');
+    }
+    await writeAll(fileStream(join(work, checklistName)), checklistCsv());
     files.push({ name: checklistName, what: 'Checklist of the fields the standards ask for and the records lack' });
+    options.onStep?.('reconciliation and checklist');
 
     // 6. The manifest.
     const rounds = (await deps.store.repos.editions.rounds(edition.id)).map(({ round, parts }) => ({
@@ -344,6 +367,7 @@ export async function writeEditionBundle(
       if (e.code !== 'ENOENT') throw e;
     });
     await rename(work, dir);
+    options.onStep?.('manifest (SHA-256 of every file)');
     return { edition, dir, files: infos, reconciliation: rows, unexplained, checklist, wholeRecords: source.wholeRecords, outputs };
   } catch (error) {
     await rm(work, { recursive: true, force: true });
