@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { reconcile, reconciliationSheets, unexplainedDifferences } from './reconcile.js';
+import { checklistSummary, reconcile, reconciliationSheets, unexplainedDifferences } from './reconcile.js';
 import type { HeadlineTotals, OutputTotals } from './types.js';
 
 const ledger: HeadlineTotals = {
@@ -49,5 +49,25 @@ describe('the reconciliation of a bundle', () => {
     expect(totals?.rows[2]?.[6]).toBe('not carried by this standard');
     expect(totals?.rows[5]?.[6]).toBe('equal');
     expect(rules?.rows).toEqual([['TOSSD reporting file', 'tossd_ineligible_recipient', 'not eligible', 1, 1, null, 100, null, null]]);
+  });
+});
+
+describe('the checklist summary', () => {
+  it('groups the items by output and field with the number of programs and the first of them', () => {
+    const items = [
+      ...Array.from({ length: 12 }, (_, i) => ({
+        output: 'tossd' as const,
+        field: 'purposecode',
+        identifier: `P-${i + 1}`,
+        message: 'No DAC code.',
+      })),
+      { output: 'segib' as const, field: 'Executed cost (USD)', identifier: null, message: 'recipients’ own costs are not recorded' },
+      { output: 'tossd' as const, field: 'Year', identifier: null, message: 'before 2019' },
+    ];
+    expect(checklistSummary(items).rows).toEqual([
+      ['TOSSD reporting file', 'purposecode', 12, 'No DAC code.', 'P-1, P-2, P-3, P-4, P-5, P-6, P-7, P-8, P-9, P-10, …'],
+      ['SEGIB-style sheet', 'Executed cost (USD)', 0, 'recipients’ own costs are not recorded', ''],
+      ['TOSSD reporting file', 'Year', 0, 'before 2019', ''],
+    ]);
   });
 });

@@ -5,7 +5,7 @@
  * an unexplained difference: the bundle's checklist flags it and the tests fail on it.
  */
 import { formatMinor } from '../money.js';
-import { HEADLINES, type BundleSheet, type Headline, type HeadlineTotals, type OutputTotals } from './types.js';
+import { HEADLINES, type BundleSheet, type ChecklistItem, type Headline, type HeadlineTotals, type OutputTotals } from './types.js';
 
 export interface ReconciliationRow {
   readonly output: OutputTotals['output'];
@@ -101,3 +101,37 @@ export function reconciliationSheets(ledger: HeadlineTotals, outputs: readonly O
 }
 
 export { HEADLINE_NAMES, OUTPUT_NAMES };
+
+/** Identifiers a summary row names (the CSV lists every one). */
+const EXAMPLES = 10;
+
+/**
+ * The checklist summarised for the reconciliation workbook: one row per output and field, with
+ * how many programs lack it, one of the messages, and the first programs; the checklist CSV keeps
+ * one line per program and field (a year of 100,000 programs gives hundreds of thousands).
+ */
+export function checklistSummary(items: readonly ChecklistItem[]): BundleSheet {
+  const groups = new Map<string, { output: string; field: string; programs: number; whole: string[]; message: string; first: string[] }>();
+  for (const c of items) {
+    const key = `${c.output}\u0000${c.field}`;
+    let g = groups.get(key);
+    if (!g)
+      groups.set(key, (g = { output: OUTPUT_NAMES[c.output], field: c.field, programs: 0, whole: [], message: c.message, first: [] }));
+    if (c.identifier === null) g.whole.push(c.message);
+    else {
+      g.programs++;
+      if (g.first.length < EXAMPLES) g.first.push(c.identifier);
+    }
+  }
+  return {
+    name: 'Checklist',
+    columns: ['Output', 'Field', 'Programs', 'What is missing', 'First programs (the CSV lists all)'],
+    rows: [...groups.values()].map((g) => [
+      g.output,
+      g.field,
+      g.programs,
+      g.whole.length > 0 ? g.whole.join(' | ') : g.message,
+      g.first.join(', ') + (g.programs > g.first.length ? ', …' : ''),
+    ]),
+  };
+}
