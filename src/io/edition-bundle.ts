@@ -141,12 +141,12 @@ class OutputBook {
 
   async finish(): Promise<ReturnType<BundleOutputBuilder['finish']>> {
     this.sheet ??= this.book.sheet(this.builder.main.name, this.builder.main.columns);
-    this.sheet.commit();
+    await this.sheet.commit();
     const done = this.builder.finish();
     for (const extra of done.sheets) {
       const sheet = this.book.sheet(extra.name, extra.columns, extra.rows);
       for (const row of extra.rows) sheet.add(row);
-      sheet.commit();
+      await sheet.commit();
     }
     await this.book.close();
     await finished(this.stream);
