@@ -94,9 +94,10 @@ export class ZipWriter {
   /**
    * Adds an entry whose content comes as chunks (text is written as UTF-8), deflated as they
    * come: a workbook's sheet is written while its rows are added (io/xlsx-write.ts). The chunks
-   * are taken only as fast as deflate and the output take them.
+   * are taken only as fast as deflate and the output take them. `level` is zlib's (1 fastest, 9
+   * smallest, 6 its default).
    */
-  async addEntry(name: string, chunks: AsyncIterable<Buffer | string> | Iterable<Buffer | string>): Promise<void> {
+  async addEntry(name: string, chunks: AsyncIterable<Buffer | string> | Iterable<Buffer | string>, level = 6): Promise<void> {
     const encoded = Buffer.from(name, 'utf8');
     const { time, date } = dosTime(this.at);
     const offset = this.offset;
@@ -113,7 +114,7 @@ export class ZipWriter {
     let crc = 0;
     let size = 0;
     let compressed = 0;
-    const deflate = createDeflateRaw({ level: 6 });
+    const deflate = createDeflateRaw({ level, chunkSize: 64 * 1024 });
     // Feeds deflate while the loop below takes its output. Leaving the loop early (the output
     // closed) destroys deflate; the feed's wait for it to drain then fails, which ends the
     // `for await` and so closes the source (a file is not read to its end for nothing).
