@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { afterAll, describe, expect, it } from 'vitest';
-import { checkZip } from './zip-guard.js';
+import { checkZip, readZipEntry } from './zip-guard.js';
 import { XlsxStream, columnWidth, escapeXmlText, xlsxBytes, type SheetTable } from './xlsx-write.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'mitra-xlsx-test-'));
@@ -84,6 +84,12 @@ describe('xlsxBytes', () => {
     expect(entries.map((e) => e.name).sort()).toEqual(
       ['[Content_Types].xml', '_rels/.rels', 'xl/_rels/workbook.xml.rels', 'xl/styles.xml', 'xl/workbook.xml', 'xl/worksheets/sheet1.xml', 'xl/worksheets/sheet2.xml', 'xl/worksheets/sheet3.xml'].sort(),
     );
+    // White space at a text's ends is kept for Excel (xml:space), and only said where needed.
+    const sheet1 = entries.find((e) => e.name === 'xl/worksheets/sheet1.xml');
+    if (!sheet1) throw new Error('no sheet1.xml');
+    const xml = readZipEntry(bytes, sheet1).toString('utf8');
+    expect(xml).toContain('<t xml:space="preserve">  spaces kept  </t>');
+    expect(xml).toContain('<c r="C6" t="inlineStr"><is><t>x</t></is></c>');
     const unzip = spawnSync('unzip', ['-v'], { encoding: 'utf8' });
     if (unzip.status === 0) {
       const path = join(dir, 'book.xlsx');
