@@ -126,6 +126,7 @@ class OutputBook {
     const rows = this.builder.add(page);
     this.sheet ??= this.book.sheet(this.builder.main.name, this.builder.main.columns, rows);
     for (const row of rows) this.sheet.add(row);
+    await this.sheet.drained(); // the sheet's text waiting for the file stays bounded
     if (this.csv && rows.length > 0) {
       const text = rows
         .map((r) =>
