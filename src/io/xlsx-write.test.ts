@@ -2,9 +2,10 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
+import { PassThrough, Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { afterAll, describe, expect, it } from 'vitest';
+import { xlsxRecordSource } from './xlsx-read.js';
 import { checkZip, readZipEntry } from './zip-guard.js';
 import { XlsxStream, columnWidth, escapeXmlText, xlsxBytes, type SheetTable } from './xlsx-write.js';
 
@@ -97,6 +98,21 @@ describe('xlsxBytes', () => {
       const test = spawnSync('unzip', ['-t', path], { encoding: 'utf8' });
       expect(test.status, test.stdout + test.stderr).toBe(0);
     }
+  });
+
+  it("is read back by the project's own importer (io/xlsx-read.ts, exceljs's streaming reader), sheet by sheet", async () => {
+    const bytes = await xlsxBytes(TABLES.slice(0, 2));
+    const read = async (sheet?: string) => {
+      const source = xlsxRecordSource('book.xlsx', Readable.from([bytes]), { maxBytes: 10_000_000, ...(sheet ? { sheet } : {}) });
+      const records: string[][] = [];
+      for await (const batch of source.batches) records.push(...batch.map((r) => r.fields));
+      return { records, sheets: source.sheetNames() };
+    };
+    const first = await read();
+    expect(first.sheets).toEqual(['Programs  2024 25  draft', 'programs  2024 25  draft 2']);
+    expect(first.records[0]).toEqual(['title', 'amount', 'note']);
+    expect(first.records[1]).toEqual(['=SUM(A1:A9)', '12.5', 'a & b < c > d "quoted" \'single\'']);
+    expect((await read('PROGRAMS  2024 25  DRAFT 2')).records).toEqual([['n'], ['1'], ['2.75']]);
   });
 
   it('writes an empty workbook sheet (no columns, no rows) that still loads', async () => {
