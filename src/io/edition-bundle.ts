@@ -130,6 +130,7 @@ class OutputBook {
     const rows = this.builder.add(page);
     this.sheet ??= this.book.sheet(this.builder.main.name, this.builder.main.columns, rows);
     for (const row of rows) this.sheet.add(row);
+    await this.sheet.drained(); // the sheet's text waiting for the file stays bounded
     if (this.csv && rows.length > 0) {
       const text = rows
         .map((r) =>
@@ -145,12 +146,12 @@ class OutputBook {
 
   async finish(): Promise<ReturnType<BundleOutputBuilder['finish']>> {
     this.sheet ??= this.book.sheet(this.builder.main.name, this.builder.main.columns);
-    this.sheet.commit();
+    await this.sheet.commit();
     const done = this.builder.finish();
     for (const extra of done.sheets) {
       const sheet = this.book.sheet(extra.name, extra.columns, extra.rows);
       for (const row of extra.rows) sheet.add(row);
-      sheet.commit();
+      await sheet.commit();
     }
     await this.book.close();
     await finished(this.stream);

@@ -87,7 +87,17 @@ export class ZipWriter {
   }
 
   /** Adds a file read from disk, deflated. */
-  async addFile(name: string, path: string): Promise<void> {
+  addFile(name: string, path: string): Promise<void> {
+    return this.addEntry(name, createReadStream(path));
+  }
+
+  /**
+   * Adds an entry whose content comes as chunks (text is written as UTF-8), deflated as they
+   * come: a workbook's sheet is written while its rows are added (io/xlsx-write.ts). The chunks
+   * are taken only as fast as deflate and the output take them. `level` is zlib's (1 fastest, 9
+   * smallest, 6 its default).
+   */
+  async addEntry(name: string, chunks: AsyncIterable<Buffer | string> | Iterable<Buffer | string>, level = 6): Promise<void> {
     const encoded = Buffer.from(name, 'utf8');
     const { time, date } = dosTime(this.at);
     const offset = this.offset;
@@ -104,25 +114,30 @@ export class ZipWriter {
     let crc = 0;
     let size = 0;
     let compressed = 0;
-    const deflate = createDeflateRaw({ level: 6 });
-    const source = createReadStream(path);
-    source.on('data', (chunk) => {
-      const bytes = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
-      crc = crc32(bytes, crc);
-      size += bytes.length;
-    });
-    source.on('error', (e) => deflate.destroy(e));
-    source.pipe(deflate);
-    try {
-      for await (const chunk of deflate as AsyncIterable<Buffer>) {
-        compressed += chunk.length;
-        await this.write(chunk);
+    const deflate = createDeflateRaw({ level, chunkSize: 64 * 1024 });
+    // Feeds deflate while the loop below takes its output. Leaving the loop early (the output
+    // closed) destroys deflate; the feed's wait for it to drain then fails, which ends the
+    // `for await` and so closes the source (a file is not read to its end for nothing).
+    const feed = (async () => {
+      try {
+        for await (const chunk of chunks) {
+          const bytes = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk;
+          crc = crc32(bytes, crc);
+          size += bytes.length;
+          if (deflate.destroyed) throw new ClosedError();
+          if (!deflate.write(bytes)) await drained(deflate);
+        }
+        deflate.end();
+      } catch (e) {
+        deflate.destroy(e instanceof Error ? e : new Error(String(e)));
       }
-    } finally {
-      // Leaving the loop early (the output closed) destroys deflate but not the file, whose
-      // 'data' listener would otherwise read it to the end for nothing.
-      source.destroy();
+    })();
+    for await (const chunk of deflate as AsyncIterable<Buffer>) {
+      compressed += chunk.length;
+      await this.write(chunk);
     }
+    // Deflate ended, so the feed did too.
+    await feed;
     if (size > LIMIT) throw new Error(`${name} is 4 GiB or more (ZIP64 is not written)`);
     const descriptor = Buffer.alloc(16);
     descriptor.writeUInt32LE(0x08074b50, 0);
