@@ -3,7 +3,7 @@
  * Program record with the figures an edition counted of it, and a bundle context. Every value is
  * given by the test or is a plain default below; nothing is computed from a database.
  */
-import type { BundleContext, FrozenProgram } from '../domain/bundle/types.js';
+import type { BundleContext, BundleOutputBuilder, FrozenProgram, HeadlineTotals } from '../domain/bundle/types.js';
 import type { RateTable } from '../domain/finance/in-kind.js';
 import type { Program } from '../domain/program/program.js';
 import type { MissingRate, Spending } from '../domain/report/summary.js';
@@ -104,4 +104,23 @@ export function bundleContext(overrides: Partial<BundleContext> = {}): BundleCon
     titleId: 'Laporan Tahunan 2018, edisi 1',
     ...overrides,
   };
+}
+
+/** The edition's headline totals, counted directly from the frozen programs (independently of any output). */
+export function editionTotals(programs: readonly FrozenProgram[]): HeadlineTotals {
+  return {
+    programs: programs.length,
+    countries: new Set(programs.flatMap((fp) => fp.program.recipients.map((r) => r.country))).size,
+    participants: programs.reduce((n, fp) => n + fp.participants, 0),
+    usdMinor: programs.reduce((n, fp) => n + fp.spent.usdMinor, 0),
+    idrMinor: programs.reduce((n, fp) => n + fp.spent.idrMinor, 0),
+    inKindUsdMinor: programs.reduce((n, fp) => n + (fp.inKind?.usdMinor ?? 0), 0),
+  };
+}
+
+/** Runs an output over the programs a page at a time: the rows of its main sheet and what it finishes with. */
+export function runBuilder(builder: BundleOutputBuilder, programs: readonly FrozenProgram[], pageSize = 100) {
+  const rows: (readonly (string | number | null)[])[] = [];
+  for (let i = 0; i < programs.length; i += pageSize) rows.push(...builder.add(programs.slice(i, i + pageSize)));
+  return { rows, ...builder.finish() };
 }

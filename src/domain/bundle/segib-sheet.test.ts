@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { frozenProgram, spending } from '../../testing/frozen-program.js';
+import { frozenProgram, spending, editionTotals, runBuilder } from '../../testing/frozen-program.js';
 import { budgetUsdMinor, initiativeTypeOf, SEGIB_COLUMNS, segibBuilder, segibDates } from './segib-sheet.js';
 import { segibSectorOf } from './segib-sectors.js';
-import type { BundleContext, FrozenProgram, Headline, OutputTotals } from './types.js';
+import type { BundleContext, FrozenProgram, OutputTotals } from './types.js';
 import { HEADLINES } from './types.js';
 
 const context: BundleContext = {
@@ -24,24 +24,7 @@ const context: BundleContext = {
 
 const col = (name: (typeof SEGIB_COLUMNS)[number]) => SEGIB_COLUMNS.indexOf(name);
 
-function build(programs: readonly FrozenProgram[], pageSize = 100) {
-  const builder = segibBuilder(context);
-  const rows = [];
-  for (let i = 0; i < programs.length; i += pageSize) rows.push(...builder.add(programs.slice(i, i + pageSize)));
-  return { rows, ...builder.finish() };
-}
-
-/** The edition's totals, summed here independently of the builder. */
-function editionTotals(programs: readonly FrozenProgram[]): Record<Headline, number> {
-  return {
-    programs: programs.length,
-    countries: new Set(programs.flatMap((fp) => fp.program.recipients.map((r) => r.country))).size,
-    participants: programs.reduce((n, fp) => n + fp.participants, 0),
-    usdMinor: programs.reduce((n, fp) => n + fp.spent.usdMinor, 0),
-    idrMinor: programs.reduce((n, fp) => n + fp.spent.idrMinor, 0),
-    inKindUsdMinor: programs.reduce((n, fp) => n + (fp.inKind?.usdMinor ?? 0), 0),
-  };
-}
+const build = (programs: readonly FrozenProgram[], pageSize = 100) => runBuilder(segibBuilder(context), programs, pageSize);
 
 function expectReconciles(programs: readonly FrozenProgram[], totals: OutputTotals) {
   const edition = editionTotals(programs);

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { Program } from '../program/program.js';
-import { bundleContext, frozenProgram as anyFrozenProgram, spending, type FrozenProgramOverrides } from '../../testing/frozen-program.js';
+import {
+  bundleContext,
+  editionTotals,
+  frozenProgram as anyFrozenProgram,
+  spending,
+  type FrozenProgramOverrides,
+} from '../../testing/frozen-program.js';
 import { TOSSD_PROVIDERS, TOSSD_RECIPIENTS } from '../reference/tossd-areas.js';
 import { TOSSD_FILE_COLUMNS, tossdBuilder } from './tossd-file.js';
 import { HEADLINES, type BundleContext, type FrozenProgram, type Headline } from './types.js';
@@ -51,16 +57,6 @@ function build(pages: readonly (readonly FrozenProgram[])[], context: BundleCont
   const cells = pages.flatMap((page) => builder.add(page));
   const rows = cells.map((r) => Object.fromEntries(TOSSD_FILE_COLUMNS.map((c, i) => [c, r[i] ?? null])) as Row);
   return { rows, ...builder.finish() };
-}
-
-/** The edition's headline totals, counted directly from the frozen programs. */
-function editionTotals(programs: readonly FrozenProgram[]): Record<'programs' | 'countries' | 'usdMinor' | 'inKindUsdMinor', number> {
-  return {
-    programs: programs.length,
-    countries: new Set(programs.flatMap((p) => p.program.recipients.map((r) => r.country))).size,
-    usdMinor: programs.reduce((n, p) => n + p.spent.usdMinor, 0),
-    inKindUsdMinor: programs.reduce((n, p) => n + (p.inKind?.usdMinor ?? 0), 0),
-  };
 }
 
 describe('tossdBuilder', () => {
