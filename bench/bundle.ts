@@ -174,7 +174,10 @@ async function main(): Promise<void> {
   const names = engines.map((e) => e.name);
   const row = (label: string, cells: readonly string[]) => console.log(`| ${label} | ${cells.join(' | ')} |`);
   row('step', names);
-  row('---', names.map(() => '---'));
+  row(
+    '---',
+    names.map(() => '---'),
+  );
   const first = runs.get(names[0] ?? '')?.[0];
   for (const [i, step] of (first?.steps ?? []).entries())
     row(
@@ -203,7 +206,10 @@ async function main(): Promise<void> {
   figure('whole records', (rs) => String(rs.every((r) => r.wholeRecords)));
   console.log('\nfiles (last round):');
   row('file', names);
-  row('---', names.map(() => '---'));
+  row(
+    '---',
+    names.map(() => '---'),
+  );
   for (const [i, file] of (first?.files ?? []).entries())
     row(
       file.name,

@@ -48,7 +48,8 @@ const TABLES: SheetTable[] = [
     title: 'big',
     columns: ['id', 'name', 'country', 'amount', 'year', 'code', 'remark'],
     rows: (async function* () {
-      for (let i = 0; i < BIG_ROWS; i++) yield [i, `Program ${i} <${i % 7}>`, 'ID', i * 1.25, 2020 + (i % 5), `C-${i}`, i % 3 === 0 ? null : 'r'];
+      for (let i = 0; i < BIG_ROWS; i++)
+        yield [i, `Program ${i} <${i % 7}>`, 'ID', i * 1.25, 2020 + (i % 5), `C-${i}`, i % 3 === 0 ? null : 'r'];
     })(),
   },
 ];
@@ -77,13 +78,30 @@ describe('xlsxBytes', () => {
     expect(first.getColumn(3).width).toBe(columnWidth('note', ['a & b < c > d "quoted" \'single\'', null, 'tab\there\nnewline', '', 'x']));
     expect(values(second, 1)).toEqual([['n'], [1], [2.75]]);
     expect(big.rowCount).toBe(BIG_ROWS + 1);
-    expect(values(big, 7)[BIG_ROWS]).toEqual([BIG_ROWS - 1, `Program ${BIG_ROWS - 1} <${(BIG_ROWS - 1) % 7}>`, 'ID', (BIG_ROWS - 1) * 1.25, 2020 + ((BIG_ROWS - 1) % 5), `C-${BIG_ROWS - 1}`, 'r']);
+    expect(values(big, 7)[BIG_ROWS]).toEqual([
+      BIG_ROWS - 1,
+      `Program ${BIG_ROWS - 1} <${(BIG_ROWS - 1) % 7}>`,
+      'ID',
+      (BIG_ROWS - 1) * 1.25,
+      2020 + ((BIG_ROWS - 1) % 5),
+      `C-${BIG_ROWS - 1}`,
+      'r',
+    ]);
     expect(values(big, 7)[1]).toEqual([0, 'Program 0 <0>', 'ID', 0, 2020, 'C-0', null]);
 
     // The project's own ZIP reader and Info-ZIP's unzip accept the archive.
     const entries = await checkZip(bytes, 64 * 1024 * 1024);
     expect(entries.map((e) => e.name).sort()).toEqual(
-      ['[Content_Types].xml', '_rels/.rels', 'xl/_rels/workbook.xml.rels', 'xl/styles.xml', 'xl/workbook.xml', 'xl/worksheets/sheet1.xml', 'xl/worksheets/sheet2.xml', 'xl/worksheets/sheet3.xml'].sort(),
+      [
+        '[Content_Types].xml',
+        '_rels/.rels',
+        'xl/_rels/workbook.xml.rels',
+        'xl/styles.xml',
+        'xl/workbook.xml',
+        'xl/worksheets/sheet1.xml',
+        'xl/worksheets/sheet2.xml',
+        'xl/worksheets/sheet3.xml',
+      ].sort(),
     );
     // White space at a text's ends is kept for Excel (xml:space), and only said where needed.
     const sheet1 = entries.find((e) => e.name === 'xl/worksheets/sheet1.xml');
