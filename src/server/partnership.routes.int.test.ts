@@ -839,12 +839,22 @@ describeEachEngine('partnerships API', (app) => {
     expect(
       (await send('other_agency', { method: 'PATCH', url: `/api/v1/engagements/${e.id}`, payload: { outcome: 'x' } })).statusCode,
     ).toBe(403);
+    // The owner may change the status only, not rewrite what was agreed (issue 24, finding 2).
+    for (const payload of [
+      { action: 'Nothing to do' },
+      { dueOn: '2027-12-31' },
+      { owner: sessions.agency.email },
+      { status: 'done', action: 'x' },
+    ]) {
+      const rewrite = await send('other_agency', { method: 'PATCH', url: `/api/v1/follow-ups/${id}`, payload });
+      expect([rewrite.statusCode, rewrite.json().code], JSON.stringify(payload)).toEqual([403, 'follow_up.owner_status_only']);
+    }
     const done = await json<{ status: string; doneOn: string }>('other_agency', {
       method: 'PATCH',
       url: `/api/v1/follow-ups/${id}`,
       payload: { status: 'done' },
     });
-    expect(done).toMatchObject({ status: 'done', doneOn: '2026-11-28' });
+    expect(done).toMatchObject({ status: 'done', doneOn: '2026-11-28', action: 'Call back', dueOn: '2026-12-01' });
     expect((await send('viewer', { method: 'PATCH', url: `/api/v1/follow-ups/${id}`, payload: { status: 'open' } })).statusCode).toBe(403);
   });
 

@@ -6,9 +6,9 @@
  */
 import { indonesianAfterEdit } from '../domain/text.js';
 import type { Actor } from '../domain/access/actor.js';
-import { authorizePartnershipEdit, authorizePartnershipRead } from '../domain/access/policy.js';
+import { authorizePartnershipEdit, authorizePartnershipRead, canEditPartnership } from '../domain/access/policy.js';
 import { diffRecords } from '../domain/audit.js';
-import { NotFoundError, type FieldIssue } from '../domain/errors.js';
+import { ForbiddenError, NotFoundError, type FieldIssue } from '../domain/errors.js';
 import { checkFollowUp } from '../domain/partnership/engagement.js';
 import type { Engagement, FollowUpRecord, FollowUpRow } from '../domain/partnership/partnership.js';
 import type { FollowUpInput, FollowUpListQuery, FollowUpPatch } from '../domain/partnership/partnership.schema.js';
@@ -100,7 +100,17 @@ export async function patchFollowUp(
     if (!before) throw followUpNotFound(followUpId);
     const engagement = await repos.engagements.findById(before.engagementId, day);
     if (!engagement) throw followUpNotFound(followUpId);
-    if (!ownsFollowUp(deps.actor, before)) authorizePartnershipEdit(deps.actor, engagement.ownerOrg);
+    // The coordination team and the owning agency change anything; the follow-up's owner (a
+    // person or another organisation) changes its status only, not what was agreed.
+    if (!canEditPartnership(deps.actor, engagement.ownerOrg)) {
+      if (!ownsFollowUp(deps.actor, before)) authorizePartnershipEdit(deps.actor, engagement.ownerOrg);
+      const rewritten = (['action', 'actionId', 'owner', 'dueOn'] as const).filter((k) => patch[k] !== undefined);
+      if (rewritten.length > 0)
+        throw new ForbiddenError(
+          'follow_up.owner_status_only',
+          `the follow-up's owner may change its status only (not ${rewritten.join(', ')}): ask the owning agency or the coordination team`,
+        );
+    }
     const status = patch.status ?? before.status;
     const action = patch.action ?? before.action;
     const next = {

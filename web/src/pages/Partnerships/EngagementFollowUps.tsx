@@ -16,7 +16,7 @@ import { errorsFromIssues } from '../../components/field-errors.js';
 import { emptyFollowUp, toFollowUpBody, type FollowUpFormState } from './engagement-form.js';
 import { FollowUpFields } from './EngagementFields.js';
 import { AddPanel, EngagementProblem, FollowUpStatus } from './EngagementParts.js';
-import { canActOnFollowUp } from './follow-ups.js';
+import { canActOnFollowUp, canEditFollowUp } from './follow-ups.js';
 
 export function EngagementFollowUps({ e }: { e: Engagement }) {
   const { t } = useTranslation();
@@ -65,7 +65,7 @@ export function EngagementFollowUps({ e }: { e: Engagement }) {
                       followUp={x}
                       busy={patch.isPending}
                       onStatus={(status) => patch.mutate({ followUpId: x.id, body: { status } })}
-                      onMove={() => setMoving(x.id)}
+                      onMove={canEditFollowUp(user, e) ? () => setMoving(x.id) : undefined}
                     />
                   ))}
               </td>

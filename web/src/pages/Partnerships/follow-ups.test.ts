@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { User } from '../../api/client.js';
-import { canActOnFollowUp, isFollowUpOwner } from './follow-ups.js';
+import { canActOnFollowUp, canEditFollowUp, isFollowUpOwner } from './follow-ups.js';
 
 const user = (role: User['role'], orgCode: string | null, email = `${role}@example.org`): User => ({
   id: 1,
@@ -31,5 +31,13 @@ describe('who acts on a follow-up', () => {
     expect(canActOnFollowUp(agency, { owner: 'ID-KEMENKES' }, { ownerOrg: 'ID-BNPB' })).toBe(true);
     expect(canActOnFollowUp(user('coordinator', null), { owner: 'ID-KEMENKES' }, { ownerOrg: null })).toBe(true);
     expect(canActOnFollowUp(user('viewer', null), { owner: 'ID-KEMENKES' }, { ownerOrg: 'ID-KEMLU' })).toBe(false);
+  });
+
+  it('lets the owner alone close or reopen, not move the due day (the server refuses it: issue 24, finding 2)', () => {
+    const owner = user('agency', 'ID-BNPB');
+    expect(canActOnFollowUp(owner, { owner: 'ID-BNPB' }, { canEdit: false, ownerOrg: 'ID-KEMLU' })).toBe(true);
+    expect(canEditFollowUp(owner, { canEdit: false, ownerOrg: 'ID-KEMLU' })).toBe(false);
+    expect(canEditFollowUp(owner, { ownerOrg: 'ID-BNPB' })).toBe(true);
+    expect(canEditFollowUp(user('coordinator', null), { ownerOrg: null })).toBe(true);
   });
 });

@@ -10,8 +10,9 @@ export function isFollowUpOwner(user: Pick<User, 'email' | 'orgCode'> | null, ow
 }
 
 /**
- * Whether the user may close a follow-up or move its due day: those who edit the engagement
- * (`canEdit` as the server said, or the rule for its owning agency) and the follow-up's owner.
+ * Whether the user may close or reopen a follow-up: those who edit the engagement (`canEdit` as
+ * the server said, or the rule for its owning agency) and the follow-up's owner. Moving its due
+ * day (or rewriting it) is for those who edit the engagement only (`canEditFollowUp`).
  */
 export function canActOnFollowUp(
   user: User | null,
@@ -19,4 +20,9 @@ export function canActOnFollowUp(
   engagement: { canEdit?: boolean; ownerOrg: string | null },
 ): boolean {
   return (engagement.canEdit ?? canPartnerships.edit(user, engagement.ownerOrg)) || isFollowUpOwner(user, followUp.owner);
+}
+
+/** Whether the user may move a follow-up's due day or rewrite it: those who edit the engagement, not its owner alone. */
+export function canEditFollowUp(user: User | null, engagement: { canEdit?: boolean; ownerOrg: string | null }): boolean {
+  return engagement.canEdit ?? canPartnerships.edit(user, engagement.ownerOrg);
 }
