@@ -417,7 +417,7 @@ for (const engine of ENGINES) {
       ]);
       // The viewer sees the list without personal fields; another embassy sees no names it did not nominate.
       const seen = (await call('viewer').inject(`/api/v1/offers/${offerId}/nominations`)).json();
-      expect(seen.items[0]).toMatchObject({ personal: false, fullName: null, email: null });
+      expect(seen.items[0]).toMatchObject({ personal: false, fullName: null, email: null, organisation: null });
       expect((await call('embassy').inject(`/api/v1/offers/${offerId}/nominations`)).json().items[0].personal).toBe(true);
       expect((await call('other_embassy').inject(`/api/v1/offers/${offerId}/nominations`)).json().items[0].personal).toBe(false);
       expect((await call('anonymous').inject(`/api/v1/offers/${offerId}/nominations`)).statusCode).toBe(401);

@@ -272,7 +272,14 @@ describeEachEngine('role × endpoint matrix', (app: () => AppContext) => {
   describe('what each role sees', () => {
     const participants = async (who: Who, id: number) =>
       (await (as[who] as FastifyInstance).inject({ url: `/api/v1/activities/${id}/participants` })).json() as {
-        items: { fullName: string | null; email: string | null; position: string | null; personal: boolean; nominatedBy: string | null }[];
+        items: {
+          fullName: string | null;
+          email: string | null;
+          position: string | null;
+          organisation: string | null;
+          personal: boolean;
+          nominatedBy: string | null;
+        }[];
         summary: { total: number };
       };
 
@@ -287,10 +294,13 @@ describeEachEngine('role × endpoint matrix', (app: () => AppContext) => {
       }
       const others = await participants('agency', othersApproved);
       expect(others.items.length).toBeGreaterThan(0);
-      expect(others.items.every((p) => p.fullName === null && p.email === null && p.position === null && !p.personal)).toBe(true);
+      expect(
+        others.items.every((p) => p.fullName === null && p.email === null && p.position === null && p.organisation === null && !p.personal),
+      ).toBe(true);
       const viewer = await participants('viewer', published);
       expect(viewer.items.length).toBeGreaterThan(0);
-      expect(viewer.items.every((p) => p.fullName === null && !p.personal)).toBe(true);
+      // The organisation is personal data too (docs/privacy.md; issue 24, finding 3).
+      expect(viewer.items.every((p) => p.fullName === null && p.organisation === null && !p.personal)).toBe(true);
     });
 
     it('gives an embassy its own nominees only, and the public no records at all', async () => {
@@ -304,7 +314,12 @@ describeEachEngine('role × endpoint matrix', (app: () => AppContext) => {
       const visible = seen.items.filter((p) => p.personal);
       expect(visible.map((p) => p.fullName)).toContain('Nominee of the embassy');
       expect(visible.every((p) => p.nominatedBy === EMBASSY)).toBe(true);
-      expect(seen.items.find((p) => p.nominatedBy === null)).toMatchObject({ fullName: null, email: null, personal: false });
+      expect(seen.items.find((p) => p.nominatedBy === null)).toMatchObject({
+        fullName: null,
+        email: null,
+        organisation: null,
+        personal: false,
+      });
       const pub = await participants('public', published);
       expect(pub.items).toEqual([]);
       expect(pub.summary.total).toBeGreaterThan(1);

@@ -149,12 +149,16 @@ export async function deleteParticipant(deps: ParticipantDeps, activityId: numbe
   });
 }
 
-/** A participant as this actor may see it: names, emails, phones and positions only where allowed. */
-export interface ParticipantView extends Omit<Participant, 'fullName' | 'email' | 'phone' | 'position' | 'personKey'> {
+/**
+ * A participant as this actor may see it: names, emails, phones, positions and organisations
+ * only where allowed (docs/privacy.md counts the organisation as personal data).
+ */
+export interface ParticipantView extends Omit<Participant, 'fullName' | 'email' | 'phone' | 'position' | 'organisation' | 'personKey'> {
   readonly fullName: string | null;
   readonly email: string | null;
   readonly phone: string | null;
   readonly position: string | null;
+  readonly organisation: string | null;
   /** False when the personal fields are withheld from this actor. */
   readonly personal: boolean;
 }
@@ -162,7 +166,7 @@ export interface ParticipantView extends Omit<Participant, 'fullName' | 'email' 
 function viewOf(deps: Acting, program: Program, p: Participant): ParticipantView {
   const { personKey: _key, ...rest } = p;
   if (canSeePersonalData(deps.actor, program, p.nominatedBy)) return { ...rest, personal: true };
-  return { ...rest, fullName: null, email: null, phone: null, position: null, personal: false };
+  return { ...rest, fullName: null, email: null, phone: null, position: null, organisation: null, personal: false };
 }
 
 /**

@@ -31,9 +31,10 @@ import { readBack } from './read-back.js';
 /** What the agency's review and the candidates' next steps use: the offer, its nominations and the journey. */
 export type SelectionDeps = Deps<JourneyRepo | 'offers' | 'programs' | 'nominations' | 'reportFacts'>;
 
-export interface ReviewItem extends Omit<Participant, 'fullName' | 'email' | 'position' | 'phone' | 'personKey'> {
+export interface ReviewItem extends Omit<Participant, 'fullName' | 'email' | 'position' | 'phone' | 'organisation' | 'personKey'> {
   readonly fullName: string | null;
   readonly email: string | null;
+  readonly organisation: string | null;
   readonly position: string | null;
   readonly phone: string | null;
   readonly personal: boolean;
@@ -42,7 +43,7 @@ export interface ReviewItem extends Omit<Participant, 'fullName' | 'email' | 'po
 function reviewItem(deps: Acting, program: Program, p: Participant): ReviewItem {
   const { personKey: _key, ...rest } = p;
   if (canSeePersonalData(deps.actor, program, p.nominatedBy)) return { ...rest, personal: true };
-  return { ...rest, fullName: null, email: null, position: null, phone: null, personal: false };
+  return { ...rest, fullName: null, email: null, position: null, phone: null, organisation: null, personal: false };
 }
 
 /** The review list of an offer's nominations: a page, and the counts per status and country. */
