@@ -12,6 +12,7 @@ import { migrateIfPending, migrateToLatest, migrationStatus, type MigrationRepor
 import { syncReferenceData } from './db/reference-sync.js';
 import { createStore } from './db/store.js';
 import { systemClock, type Clock, type ServiceDeps } from './services/deps.js';
+import { failAbandonedImports } from './services/import-batches.js';
 import { systemActor } from './domain/access/actor.js';
 
 export interface AppContext {
@@ -52,6 +53,9 @@ export async function openApp(config: Config, options: OpenOptions = {}): Promis
     // The operator's own process (CLI, start-up) acts as the system; the server binds each
     // request to its user (server/auth.ts).
     const deps: ServiceDeps = { store: createStore(database.db), clock: options.clock ?? systemClock, actor: systemActor('cli') };
+    // Imports whose process was killed stay `running` in their batch: say they failed. Never in
+    // the way of the command: a database busy with another import is swept the next time.
+    if (options.migrate ?? true) await failAbandonedImports(deps).catch(() => undefined);
     return { config, database, deps, migrated, close: () => database.close() };
   } catch (error) {
     await database.close();

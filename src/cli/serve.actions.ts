@@ -219,7 +219,7 @@ function startJobs(ctx: CliContext, app: AppContext, config: Config): Background
       ),
     onError: (job, error) =>
       ctx.io.err(
-        `${job === 'lease' ? 'background jobs' : job === 'mail' ? 'mail delivery' : 'reminders'}: ${error instanceof Error ? error.message : String(error)}`,
+        `${job === 'lease' ? 'background jobs' : job === 'mail' ? 'mail delivery' : job === 'imports' ? 'import sweep' : 'reminders'}: ${error instanceof Error ? error.message : String(error)}`,
       ),
   });
 }

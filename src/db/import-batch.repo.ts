@@ -24,7 +24,7 @@ function toBatch(r: Selectable<ImportBatchesTable>): ImportBatch {
 export class ImportBatchRepo implements ImportBatchRepository {
   constructor(private readonly db: Kysely<Database>) {}
 
-  async start(kind: string, sourceName: string, now: string, userId: number | null = null): Promise<number> {
+  async start(kind: string, sourceName: string, now: string, userId: number | null = null, runner: string | null = null): Promise<number> {
     const row = await this.db
       .insertInto('import_batches')
       .values({
@@ -33,6 +33,7 @@ export class ImportBatchRepo implements ImportBatchRepository {
         status: 'running',
         started_at: now,
         user_id: userId,
+        runner,
         rows_total: 0,
         rows_inserted: 0,
         rows_updated: 0,
@@ -58,6 +59,26 @@ export class ImportBatchRepo implements ImportBatchRepository {
       })
       .where('id', '=', id)
       .execute();
+  }
+
+  async running(): Promise<{ id: number; runner: string | null; startedAt: string }[]> {
+    const rows = await this.db
+      .selectFrom('import_batches')
+      .select(['id', 'runner', 'started_at'])
+      .where('status', '=', 'running')
+      .execute();
+    return rows.map((r) => ({ id: r.id, runner: r.runner, startedAt: r.started_at }));
+  }
+
+  async fail(ids: readonly number[], now: string, reason: string): Promise<number> {
+    if (ids.length === 0) return 0;
+    const result = await this.db
+      .updateTable('import_batches')
+      .set({ status: 'failed', finished_at: now, details: JSON.stringify({ errorCount: 0, errors: [], warnings: [reason] }) })
+      .where('id', 'in', ids)
+      .where('status', '=', 'running')
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows);
   }
 
   async findById(id: number): Promise<ImportBatch | undefined> {

@@ -8,7 +8,8 @@
 import { hostname } from 'node:os';
 import { randomBytes } from 'node:crypto';
 import { startMailDelivery, type MailDelivery, type Mailer } from './mail.js';
-import { scheduleRenewalReminders, type ReminderReport } from './reminders.js';
+import { failAbandonedImports } from './import-batches.js';
+import { repeatInBackground, scheduleRenewalReminders, type ReminderReport } from './reminders.js';
 import { scheduleRoundReminders, type RoundReminderReport } from './round-reminders.js';
 import type { Deps } from './deps.js';
 
@@ -26,7 +27,7 @@ export interface BackgroundJobsOptions {
   readonly onLeading?: (leading: boolean) => void;
   readonly onReminders?: (report: ReminderReport) => void;
   readonly onRoundReminders?: (report: RoundReminderReport) => void;
-  readonly onError?: (job: 'mail' | 'reminders' | 'lease', error: unknown) => void;
+  readonly onError?: (job: 'mail' | 'reminders' | 'lease' | 'imports', error: unknown) => void;
 }
 
 export interface BackgroundJobs {
@@ -38,13 +39,21 @@ export interface BackgroundJobs {
   stop(): Promise<void>;
 }
 
+/** How often the background jobs look for imports whose process died. */
+const IMPORT_SWEEP_MS = 5 * 60_000;
+
 export function startBackgroundJobs(
-  deps: Deps<'agreements' | 'rounds' | 'users' | 'mailOutbox' | 'jobLeases'>,
+  deps: Deps<'agreements' | 'rounds' | 'users' | 'mailOutbox' | 'jobLeases' | 'importBatches'>,
   options: BackgroundJobsOptions,
 ): BackgroundJobs {
   const holder = options.holder ?? `${hostname()}:${process.pid}:${randomBytes(4).toString('hex')}`;
   const leaseMs = options.leaseMs ?? 30_000;
-  let running: { mail: MailDelivery; reminders: { stop(): void }; roundReminders: { stop(): void } } | null = null;
+  let running: {
+    mail: MailDelivery;
+    reminders: { stop(): void };
+    roundReminders: { stop(): void };
+    importSweep: { stop(): void };
+  } | null = null;
   let stopped = false;
   let told = false;
 
@@ -66,7 +75,13 @@ export function startBackgroundJobs(
       },
       onError: (error) => options.onError?.('reminders', error),
     });
-    running = { mail, reminders, roundReminders };
+    // Imports whose process died (kill -9, a crashed worker) are marked failed (issue 24, finding 4).
+    const importSweep = repeatInBackground(
+      () => failAbandonedImports(deps),
+      (ids) => ids.length > 0,
+      { intervalMs: IMPORT_SWEEP_MS, firstAfterMs: IMPORT_SWEEP_MS, onError: (error) => options.onError?.('imports', error) },
+    );
+    running = { mail, reminders, roundReminders, importSweep };
     options.onLeading?.(true);
   };
   const halt = async () => {
@@ -75,6 +90,7 @@ export function startBackgroundJobs(
     if (!jobs) return;
     jobs.reminders.stop();
     jobs.roundReminders.stop();
+    jobs.importSweep.stop();
     await jobs.mail.stop();
     // Stopping: nobody is told that another process runs them (it may not be so).
     if (!stopped) options.onLeading?.(false);

@@ -29,7 +29,12 @@ export interface ImportBatchResult extends ImportBatchCounts {
 }
 
 export interface ImportBatchRepository {
-  start(kind: string, sourceName: string, now: string, userId?: number | null): Promise<number>;
+  /** `runner`: "host:pid" of the process running the import. */
+  start(kind: string, sourceName: string, now: string, userId?: number | null, runner?: string | null): Promise<number>;
+  /** The batches still `running`, with their runner and start. */
+  running(): Promise<{ id: number; runner: string | null; startedAt: string }[]>;
+  /** Marks running batches `failed` (a batch no longer running is left as it is), saying why. */
+  fail(ids: readonly number[], now: string, reason: string): Promise<number>;
   finish(id: number, result: ImportBatchResult): Promise<void>;
   findById(id: number): Promise<ImportBatch | undefined>;
   list(limit: number): Promise<ImportBatch[]>;

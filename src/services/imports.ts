@@ -13,6 +13,7 @@ import { IATI_IDENTIFIER_PATTERN } from '../domain/schema-helpers.js';
 import { actorUserId } from '../domain/access/actor.js';
 import { authorizeImport, requireSignedIn } from '../domain/access/policy.js';
 import { audit } from './audit.js';
+import { IMPORT_RUNNER } from './import-batches.js';
 import type { OrganisationKind } from '../domain/codes.js';
 import type { ImportBatchResult, RecordSource } from './imports.ports.js';
 import type { Deps, Repos, Repositories } from './deps.js';
@@ -302,7 +303,7 @@ export async function runImport<K extends keyof Repositories>(
 ): Promise<ImportReport> {
   authorizeImport(deps.actor, kind);
   const batches = deps.store.repos.importBatches;
-  const batchId = await batches.start(kind, source.name, deps.clock.nowIso(), options.userId ?? actorUserId(deps.actor));
+  const batchId = await batches.start(kind, source.name, deps.clock.nowIso(), options.userId ?? actorUserId(deps.actor), IMPORT_RUNNER);
   const errors = new ErrorList();
   const warnings: ImportWarning[] = [];
   const createdOrganisations: ImportContext<never>['createdOrganisations'] = [];

@@ -173,4 +173,6 @@ export interface ImportBatchesTable {
   started_at: string;
   finished_at: string | null;
   user_id: number | null;
+  /** "host:pid" of the process running the import (null for batches of earlier versions). */
+  runner: string | null;
 }
