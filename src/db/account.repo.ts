@@ -199,8 +199,13 @@ export class SessionRepo implements SessionRepository {
 export class LoginFailureRepo implements LoginFailureRepository {
   constructor(private readonly db: Kysely<Database>) {}
 
-  async record(email: string, ip: string, at: string): Promise<void> {
-    await this.db.insertInto('login_failures').values({ email, ip, at }).execute();
+  async record(email: string, ip: string, at: string): Promise<number> {
+    const row = await this.db.insertInto('login_failures').values({ email, ip, at }).returning('id').executeTakeFirstOrThrow();
+    return row.id;
+  }
+
+  async forget(id: number): Promise<void> {
+    await this.db.deleteFrom('login_failures').where('id', '=', id).execute();
   }
 
   async count(email: string, ip: string, since: string): Promise<{ byEmail: number; byIp: number }> {

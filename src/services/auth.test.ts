@@ -43,7 +43,7 @@ describe('login', () => {
     await expect(login(deps, { email: 'sari@kemenkes.go.id', password: 'wrong horse battery', ip: IP })).rejects.toMatchObject({
       code: 'auth.invalid_credentials',
     });
-    expect(repos.loginFailures.rows).toEqual([{ email: 'sari@kemenkes.go.id', ip: IP, at: NOW }]);
+    expect(repos.loginFailures.rows).toEqual([{ id: 1, email: 'sari@kemenkes.go.id', ip: IP, at: NOW }]);
     expect(repos.audit.entries[0]).toMatchObject({ action: 'login_failed', entityLabel: 'sari@kemenkes.go.id', comment: `from ${IP}` });
     const disabled = await setup({ disabled: true });
     await expect(login(disabled.deps, { email: 'sari@kemenkes.go.id', password: PASSWORD, ip: IP })).rejects.toBeInstanceOf(

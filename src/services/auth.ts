@@ -61,8 +61,15 @@ export async function login(
   const repos = deps.store.repos;
   const email = credentials.email.trim().toLowerCase();
   const now = deps.clock.nowIso();
+  // The attempt is recorded before the password is checked, then counted with the others: of
+  // attempts sent at once, those after the limit see it reached whatever their order (the count
+  // was read before and recorded after the check, so 30 parallel attempts were all checked:
+  // issue 24, finding 1). A refused attempt is forgotten, so that an attack does not keep the
+  // window open; a successful one clears the email's failures.
+  const attempt = await repos.loginFailures.record(email, credentials.ip, now);
   const failures = await repos.loginFailures.count(email, credentials.ip, minutesBefore(now, policy.windowMinutes));
-  if (failures.byEmail >= policy.maxFailuresPerEmail || failures.byIp >= policy.maxFailuresPerIp) {
+  if (failures.byEmail > policy.maxFailuresPerEmail || failures.byIp > policy.maxFailuresPerIp) {
+    await repos.loginFailures.forget(attempt);
     throw new RateLimitedError('auth.too_many_attempts', `too many failed sign-ins; try again in ${policy.windowMinutes} minutes`, [], {
       details: { retryAfterSeconds: policy.windowMinutes * 60 },
     });
@@ -71,16 +78,14 @@ export async function login(
   const stored = (user && (await repos.users.passwordHash(user.id))) || (await dummyHash());
   const ok = await verifyPassword(stored, credentials.password);
   if (!user || !ok || user.disabled) {
-    await deps.store.transaction(async (tx) => {
-      await tx.loginFailures.record(email, credentials.ip, now);
-      await audit(deps, tx, {
-        action: 'login_failed',
-        entity: 'session',
-        entityId: null,
-        entityLabel: email,
-        changes: {},
-        comment: `from ${credentials.ip}`,
-      });
+    // The attempt stays recorded as a failure.
+    await audit(deps, repos, {
+      action: 'login_failed',
+      entity: 'session',
+      entityId: null,
+      entityLabel: email,
+      changes: {},
+      comment: `from ${credentials.ip}`,
     });
     throw WRONG();
   }

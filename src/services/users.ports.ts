@@ -48,7 +48,10 @@ export interface SessionRepository {
 }
 
 export interface LoginFailureRepository {
-  record(email: string, ip: string, at: string): Promise<void>;
+  /** Records an attempt (as a failure until it succeeds); returns its id. */
+  record(email: string, ip: string, at: string): Promise<number>;
+  /** Forgets one recorded attempt (one refused before its password was checked). */
+  forget(id: number): Promise<void>;
   /** Failures since `since` for the email and for the address. */
   count(email: string, ip: string, since: string): Promise<{ byEmail: number; byIp: number }>;
   clear(email: string): Promise<void>;

@@ -112,10 +112,17 @@ export class FakeSessions implements SessionRepository {
 }
 
 export class FakeLoginFailures implements LoginFailureRepository {
-  readonly rows: { email: string; ip: string; at: string }[] = [];
+  readonly rows: { id: number; email: string; ip: string; at: string }[] = [];
+  private next = 1;
 
-  async record(email: string, ip: string, at: string): Promise<void> {
-    this.rows.push({ email, ip, at });
+  async record(email: string, ip: string, at: string): Promise<number> {
+    const id = this.next++;
+    this.rows.push({ id, email, ip, at });
+    return id;
+  }
+
+  async forget(id: number): Promise<void> {
+    this.rows.splice(0, this.rows.length, ...this.rows.filter((f) => f.id !== id));
   }
 
   async count(email: string, ip: string, since: string): Promise<{ byEmail: number; byIp: number }> {
