@@ -12,7 +12,7 @@ import { COUNTED_STATUSES } from '../domain/participant/journey.js';
 import type { Edition, EditionRound, EditionLang, EditionScope, FreezeBlocker, ProgramSnapshot } from '../domain/report/edition.js';
 import type { EditionDifferences } from '../domain/report/edition-diff.js';
 import type { AnnualSummary } from '../domain/report/summary.js';
-import type { EditionRepository, NewEdition } from '../services/editions.ports.js';
+import type { EditionRepository, NewEdition, ParticipantBreakdown } from '../services/editions.ports.js';
 import { SPENT_TYPES } from './report.repo.js';
 import { insertInChunks, isPostgres, num, present } from './sql-helpers.js';
 import type { Database, EditionsTable } from './schema.js';
@@ -255,9 +255,7 @@ export class EditionRepo implements EditionRepository {
     }));
   }
 
-  async participantBreakdown(
-    ids: readonly number[],
-  ): Promise<Map<number, { byCountry: { country: string | null; participants: number }[]; bySex: Partial<Record<Sex, number>> }>> {
+  async participantBreakdown(ids: readonly number[]): Promise<Map<number, ParticipantBreakdown>> {
     const out = new Map<number, { byCountry: { country: string | null; participants: number }[]; bySex: Partial<Record<Sex, number>> }>();
     if (ids.length === 0) return out;
     const entry = (id: number) => {

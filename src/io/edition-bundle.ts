@@ -90,11 +90,6 @@ async function writeAll(out: Writable, chunks: AsyncIterable<string> | Iterable<
   await finished(out);
 }
 
-/** A file stream that reports its errors when it is finished. */
-function fileStream(path: string): Writable {
-  return createWriteStream(path);
-}
-
 /** The target must be new or empty: a bundle never mixes with other files. */
 async function checkTarget(dir: string): Promise<void> {
   const entries = await readdir(dir).catch((e: NodeJS.ErrnoException) => {
@@ -120,9 +115,9 @@ class OutputBook {
     readonly xlsxPath: string,
     readonly csvPath: string | null,
   ) {
-    this.stream = fileStream(xlsxPath);
+    this.stream = createWriteStream(xlsxPath);
     this.book = new XlsxStream(this.stream);
-    this.csv = csvPath ? fileStream(csvPath) : null;
+    this.csv = csvPath ? createWriteStream(csvPath) : null;
     if (this.csv) this.csv.write(`\uFEFF${csvRow(builder.main.columns.map(String))}`);
   }
 
@@ -198,7 +193,7 @@ export async function writeEditionBundle(
       for await (const page of source.pages()) yield page.map((p) => p.program);
     }
     const exported = await exportPages(deps, programs(), options.publisher);
-    await writeAll(fileStream(join(work, iatiName)), iatiDocument(generatedAt, exported.activities, exported.undated));
+    await writeAll(createWriteStream(join(work, iatiName)), iatiDocument(generatedAt, exported.activities, exported.undated));
     files.push({ name: iatiName, what: 'IATI 2.03 activity file of the edition’s programs' });
     options.onStep?.('IATI activity file');
 
@@ -298,7 +293,7 @@ export async function writeEditionBundle(
     const reconName = `reconciliation-${stem}.xlsx`;
     // The workbook summarises the checklist by output and field; the CSV lists every item
     // (at 100,000 programs ~850,000 of them).
-    const reconStream = fileStream(join(work, reconName));
+    const reconStream = createWriteStream(join(work, reconName));
     await writeXlsx(
       reconStream,
       [...reconciliationSheets(totals, outputs), checklistSummary(checklist)].map((s) => ({
@@ -319,7 +314,7 @@ export async function writeEditionBundle(
           .map((c) => csvRow([c.output, c.field, c.identifier ?? '', c.message], { neutraliseFormulas: true }))
           .join('');
     }
-    await writeAll(fileStream(join(work, checklistName)), checklistCsv());
+    await writeAll(createWriteStream(join(work, checklistName)), checklistCsv());
     files.push({ name: checklistName, what: 'Checklist of the fields the standards ask for and the records lack' });
     options.onStep?.('reconciliation and checklist');
 

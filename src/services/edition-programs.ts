@@ -13,6 +13,7 @@ import type { UnitCost } from '../domain/finance/unit-costs.js';
 import { SPENT_TRANSACTION_TYPES, spentOf } from '../domain/finance/tossd.js';
 import type { ProgramSnapshot } from '../domain/report/program-snapshot.js';
 import type { Repos } from './deps.js';
+import type { ParticipantBreakdown } from './editions.ports.js';
 import { rateTable } from './money.js';
 
 const PAGE = 500;
@@ -88,9 +89,7 @@ export async function* wholeRecordPages(
 function frozenProgram(
   program: FrozenProgram['program'],
   snapshot: ProgramSnapshot | undefined,
-  breakdown: Awaited<ReturnType<Repos<'editions'>['editions']['participantBreakdown']>> extends Map<number, infer V>
-    ? V | undefined
-    : never,
+  breakdown: ParticipantBreakdown | undefined,
   estimate: ReturnType<typeof estimateInKind> | undefined,
   rates: RateTable,
 ): FrozenProgram {

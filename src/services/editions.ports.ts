@@ -18,6 +18,12 @@ export type NewEdition = Omit<
   readonly changes: EditionDifferences | null;
 };
 
+/** What the report counted of one program's participants: by recipient country, and of its records by sex. */
+export interface ParticipantBreakdown {
+  readonly byCountry: { country: string | null; participants: number }[];
+  readonly bySex: Partial<Record<Sex, number>>;
+}
+
 export interface EditionRepository {
   /**
    * Makes the transaction's reads see one committed state (PostgreSQL: repeatable read; SQLite's
@@ -42,9 +48,7 @@ export interface EditionRepository {
    * freezes: by recipient country (the report's country facts) and, of participant records
    * counted for a recipient country, by sex.
    */
-  participantBreakdown(
-    ids: readonly number[],
-  ): Promise<Map<number, { byCountry: { country: string | null; participants: number }[]; bySex: Partial<Record<Sex, number>> }>>;
+  participantBreakdown(ids: readonly number[]): Promise<Map<number, ParticipantBreakdown>>;
   /** The day of each program's last approval (its last `approve` transition), for those approved in Mitra. */
   approvalDays(ids: readonly number[]): Promise<Map<number, string>>;
   insertRounds(editionId: number, rounds: readonly EditionRound[]): Promise<void>;
