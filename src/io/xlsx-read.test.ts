@@ -2,6 +2,7 @@ import { deflateRawSync } from 'node:zlib';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { cellText, numberText, xlsxRecordSource, type XlsxReadOptions } from './xlsx-read.js';
+import { xlsxBytes } from './xlsx-write.js';
 import { readZipEntry, zipEntries } from './zip-guard.js';
 
 async function workbookBytes(build: (wb: ExcelJS.Workbook) => void): Promise<Uint8Array> {
@@ -152,6 +153,65 @@ describe('xlsxRecordSource', () => {
       { line: 1, fields: ['Nama'] },
       { line: 2, fields: ['Citra'] },
     ]);
+  });
+
+  it('reads a later sheet of a workbook stored sheets-first, with nothing left behind (a skipped sheet was read from a deleted temporary file)', async () => {
+    const unexpected: unknown[] = [];
+    const onError = (error: unknown) => unexpected.push(error);
+    process.on('uncaughtException', onError);
+    try {
+      // ExcelJS stores the worksheets before the shared strings; io/xlsx-write.ts has none at all.
+      const shared = await workbookBytes((wb) => {
+        for (const title of ['Satu', 'Dua', 'Tiga']) {
+          const ws = wb.addWorksheet(title);
+          for (let i = 1; i <= 600; i++) ws.addRow([`${title} ${i}`, i]);
+        }
+      });
+      expect(zipEntries(shared).findIndex((e) => e.name === 'xl/sharedStrings.xml')).toBeGreaterThan(
+        zipEntries(shared).findIndex((e) => e.name === 'xl/worksheets/sheet1.xml'),
+      );
+      const inline = await xlsxBytes(
+        ['Satu', 'Dua', 'Tiga'].map((title) => ({ title, columns: ['Judul', 'N'], rows: [[`${title} 1`, 1]] })),
+      );
+      for (let round = 0; round < 5; round++) {
+        const third = (await read(shared, { sheet: 'tiga' })).records;
+        expect(third).toHaveLength(600);
+        expect(third.at(-1)).toEqual({ line: 600, fields: ['Tiga 600', '600'] });
+        expect((await read(inline, { sheet: 'Dua' })).records).toEqual([
+          { line: 1, fields: ['Judul', 'N'] },
+          { line: 2, fields: ['Dua 1', '1'] },
+        ]);
+      }
+      // The temporary files were deleted under reads begun on the next tick.
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      expect(unexpected).toEqual([]);
+    } finally {
+      process.off('uncaughtException', onError);
+    }
+  });
+
+  it('names a chosen sheet that is not a worksheet, and one whose part is missing', async () => {
+    const written = await workbookBytes((wb) => {
+      wb.addWorksheet('Program').addRow(['Judul Program']);
+      wb.addWorksheet('Peserta').addRow(['Nama']);
+    });
+    const parts = zipEntries(written).map((e) => ({ name: e.name, data: new Uint8Array(readZipEntry(written, e)) }));
+    const moved = zipOfEntries(
+      parts.map((p) => {
+        if (p.name === 'xl/worksheets/sheet2.xml') return { ...p, name: 'xl/chartsheets/sheet1.xml' };
+        if (p.name !== 'xl/_rels/workbook.xml.rels') return p;
+        const rels = new TextDecoder().decode(p.data).replace('worksheets/sheet2.xml', 'chartsheets/sheet1.xml');
+        return { ...p, data: new TextEncoder().encode(rels) };
+      }),
+    );
+    expect((await read(moved)).records).toEqual([{ line: 1, fields: ['Judul Program'] }]);
+    await expect(read(moved, { sheet: 'Peserta' }, 'grafik.xlsx')).rejects.toThrow(
+      /"grafik\.xlsx": the sheet "Peserta" is not a worksheet of cells \(it is stored as xl\/chartsheets\/sheet1\.xml\)/,
+    );
+    const missing = zipOfEntries(parts.filter((p) => p.name !== 'xl/worksheets/sheet1.xml'));
+    await expect(read(missing, {}, 'rusak.xlsx')).rejects.toThrow(
+      /"rusak\.xlsx" cannot be read as an Excel workbook: the sheet "Program" is missing from it/,
+    );
   });
 
   it('refuses files that are not XLSX, naming the file', async () => {

@@ -12,7 +12,7 @@ import { createHash } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { InvalidError } from '../domain/errors.js';
 import { isPlainObject } from '../domain/guards.js';
-import { checkZip, isZip, readZipEntry, ZipGuardError } from './zip-guard.js';
+import { checkZip, isZip, readZipEntry, ZipGuardError, zipSubset } from './zip-guard.js';
 
 /** Excel's own limit of rows in a sheet. */
 export const XLSX_MAX_ROWS = 1_048_576;
@@ -114,19 +114,6 @@ function notXlsx(name: string, bytes: Uint8Array): XlsxFileError {
 /** Whether the bytes start like an XLSX file (a ZIP archive). */
 export const looksLikeXlsx = isZip;
 
-/** The file of the workbook's first sheet ("worksheets/sheet3.xml" → 3), when the workbook part was read first. */
-function firstSheetNumber(reader: object): number | undefined {
-  const model: unknown = Reflect.get(reader, 'model');
-  const rels: unknown = Reflect.get(reader, 'workbookRels');
-  if (!isPlainObject(model) || !Array.isArray(model.sheets) || !Array.isArray(rels)) return undefined;
-  const first: unknown = model.sheets[0];
-  if (!isPlainObject(first)) return undefined;
-  const rel: unknown = rels.find((r: unknown) => isPlainObject(r) && r.Id === first.rId);
-  const target = isPlainObject(rel) && typeof rel.Target === 'string' ? rel.Target : '';
-  const match = /sheet(\d+)\.xml$/.exec(target);
-  return match ? Number(match[1]) : undefined;
-}
-
 const XML_ENTITIES: Readonly<Record<string, string>> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
 
 const xmlText = (value: string): string =>
@@ -146,14 +133,33 @@ interface WorkbookSheet {
   readonly rId: string | undefined;
 }
 
+/** The attributes of each `tag` element of a part (a few small ones: the workbook, its relationships). */
+function elements(xml: string, tag: string): Map<string, string>[] {
+  return [...xml.matchAll(new RegExp(`<(?:\\w+:)?${tag}\\b([^>]*?)\\/?>`, 'g'))].map(
+    (m) => new Map([...(m[1] ?? '').matchAll(/([\w:]+)\s*=\s*"([^"]*)"/g)].map((a) => [a[1] ?? '', xmlText(a[2] ?? '')])),
+  );
+}
+
 /** A workbook's sheets, in its order, from its xl/workbook.xml. */
 function workbookSheets(xml: string): WorkbookSheet[] {
-  return [...xml.matchAll(/<(?:\w+:)?sheet\b([^>]*?)\/?>/g)].map((m) => {
-    const attrs = new Map([...(m[1] ?? '').matchAll(/([\w:]+)\s*=\s*"([^"]*)"/g)].map((a) => [a[1] ?? '', xmlText(a[2] ?? '')]));
+  return elements(xml, 'sheet').map((attrs) => {
     const rId = [...attrs].find(([k]) => k === 'r:id' || k.endsWith(':id'))?.[1];
     return { name: attrs.get('name') ?? '', id: Number(attrs.get('sheetId') ?? NaN), state: attrs.get('state'), rId };
   });
 }
+
+/** The part each relationship of xl/_rels/workbook.xml.rels points to, by its id ("rId1" → "xl/worksheets/sheet1.xml"). */
+function relationshipParts(xml: string): Map<string, string> {
+  return new Map(
+    elements(xml, 'Relationship').map((attrs) => {
+      const target = attrs.get('Target') ?? '';
+      return [attrs.get('Id') ?? '', target.startsWith('/') ? target.slice(1) : `xl/${target}`];
+    }),
+  );
+}
+
+/** ExcelJS's streaming reader reads worksheets stored under these names only. */
+const WORKSHEET_PART = /^xl\/worksheets\/sheet\d+\.xml$/;
 
 /** A workbook as a source of records for the importers (line numbers are the sheet's rows). */
 export function xlsxRecordSource(name: string, input: AsyncIterable<Uint8Array | string>, options: XlsxReadOptions) {
@@ -168,12 +174,47 @@ export function xlsxRecordSource(name: string, input: AsyncIterable<Uint8Array |
     hash = createHash('sha256').update(bytes).digest('hex');
     if (!isZip(bytes)) throw notXlsx(name, bytes);
     const maxUncompressed = options.maxUncompressedBytes ?? options.maxBytes;
+    const wanted = options.sheet?.trim().toLowerCase();
+    let workbookParts: Buffer;
+    let chosen: WorkbookSheet;
+    let hasSharedStrings = false;
     try {
       const entries = await checkZip(bytes, maxUncompressed);
-      const workbook = entries.find((e) => e.name === 'xl/workbook.xml');
+      const entry = (part: string) => entries.find((e) => e.name === part);
+      const workbook = entry('xl/workbook.xml');
       if (!workbook) throw notXlsx(name, bytes);
       sheets = workbookSheets(readZipEntry(bytes, workbook).toString('utf8'));
       sheetNames.push(...sheets.map((s) => s.name));
+      const found = wanted ? sheets.find((s) => s.name.toLowerCase() === wanted) : sheets[0];
+      if (!found) {
+        throw new XlsxFileError(
+          wanted
+            ? `"${name}" has no sheet named "${options.sheet ?? ''}" (its sheets: ${sheetNames.join(', ') || 'none'})`
+            : `"${name}" has no sheet`,
+          'sheet',
+        );
+      }
+      chosen = found;
+      const rels = entry('xl/_rels/workbook.xml.rels');
+      const part = rels && chosen.rId ? relationshipParts(readZipEntry(bytes, rels).toString('utf8')).get(chosen.rId) : undefined;
+      const sheetEntry = part ? entry(part) : undefined;
+      if (!rels || !part || !sheetEntry) {
+        throw new XlsxFileError(`"${name}" cannot be read as an Excel workbook: the sheet "${chosen.name}" is missing from it`, 'corrupt');
+      }
+      if (!WORKSHEET_PART.test(sheetEntry.name)) {
+        throw new XlsxFileError(
+          `"${name}": the sheet "${chosen.name}" is not a worksheet of cells (it is stored as ${sheetEntry.name}); choose another sheet or save it as CSV UTF-8`,
+          'sheet',
+        );
+      }
+      // ExcelJS streams the zip in its stored order, and puts a worksheet met before the shared
+      // strings and relationships in a temporary file; a sheet skipped there was deleted under
+      // a read it had begun (an uncaught ENOENT). It is given the parts it needs, in the order
+      // it needs them, and the chosen worksheet alone.
+      const needed = ['xl/_rels/workbook.xml.rels', 'xl/workbook.xml', 'xl/sharedStrings.xml', 'xl/styles.xml'];
+      const parts = needed.map(entry).filter((e) => e !== undefined);
+      workbookParts = zipSubset(bytes, entries, [...parts, sheetEntry]);
+      hasSharedStrings = parts.some((e) => e.name === 'xl/sharedStrings.xml');
     } catch (error) {
       if (!(error instanceof ZipGuardError)) throw error;
       if (error.problem === 'too_large')
@@ -183,32 +224,22 @@ export function xlsxRecordSource(name: string, input: AsyncIterable<Uint8Array |
     }
     // ExcelJS loads with the first workbook read, not with every import.
     const { default: ExcelJS } = await import('exceljs');
-    const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([bytes]), {
+    const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([workbookParts]), {
       sharedStrings: 'cache',
       styles: 'cache', // the number formats say which numbers are dates
       hyperlinks: 'ignore',
       worksheets: 'emit',
       entries: 'ignore',
     });
-    // ExcelJS names a worksheet from the workbook part, which a zip may hold after its worksheets:
-    // read then, the worksheet found no model and ExcelJS failed ("reading 'sheets'"). The model
-    // is the one read above; ExcelJS replaces it with its own when it meets the part.
-    Reflect.set(reader, 'model', { sheets: sheets.map((s) => ({ ...s })) });
+    // A workbook of inline strings (as io/xlsx-write.ts writes) has no shared strings part: the
+    // worksheet is read as it comes all the same.
+    if (!hasSharedStrings) Reflect.set(reader, 'sharedStrings', []);
     const maxRows = options.maxRows ?? XLSX_MAX_ROWS;
-    const wanted = options.sheet?.trim().toLowerCase();
     let found = false;
     try {
       for await (const sheet of reader) {
-        const sheetName: unknown = Reflect.get(sheet, 'name');
-        const sheetId: unknown = Reflect.get(sheet, 'id');
-        if (typeof sheetName === 'string' && !sheetNames.includes(sheetName)) sheetNames.push(sheetName);
-        const first = firstSheetNumber(reader);
-        const chosen = wanted
-          ? typeof sheetName === 'string' && sheetName.toLowerCase() === wanted
-          : first === undefined || Number(sheetId) === first;
-        if (!chosen) continue;
         found = true;
-        sheetRead = typeof sheetName === 'string' ? sheetName : null;
+        sheetRead = chosen.name;
         let pending: XlsxRecord[] = [];
         for await (const row of sheet) {
           if (row.number > maxRows) {
@@ -223,7 +254,6 @@ export function xlsxRecordSource(name: string, input: AsyncIterable<Uint8Array |
           }
         }
         if (pending.length) yield pending;
-        break;
       }
     } catch (error) {
       if (error instanceof XlsxFileError) throw error;
@@ -232,14 +262,8 @@ export function xlsxRecordSource(name: string, input: AsyncIterable<Uint8Array |
         'corrupt',
       );
     }
-    if (!found) {
-      throw new XlsxFileError(
-        wanted
-          ? `"${name}" has no sheet named "${options.sheet ?? ''}" (its sheets: ${sheetNames.join(', ') || 'none'})`
-          : `"${name}" has no sheet`,
-        'sheet',
-      );
-    }
+    if (!found)
+      throw new XlsxFileError(`"${name}" cannot be read as an Excel workbook: the sheet "${chosen.name}" is missing from it`, 'corrupt');
   }
   return {
     name,

@@ -12,6 +12,9 @@ export interface ZipEntry {
   readonly compressedSize: number;
   readonly uncompressedSize: number;
   readonly localHeaderOffset: number;
+  /** Where the entry's record in the central directory starts, and its length. */
+  readonly centralOffset: number;
+  readonly centralLength: number;
 }
 
 export type ZipProblem = 'not_zip' | 'too_large' | 'corrupt';
@@ -66,6 +69,8 @@ export function zipEntries(bytes: Uint8Array): ZipEntry[] {
       uncompressedSize: view.getUint32(at + 24, true),
       localHeaderOffset: view.getUint32(at + 42, true),
       name: new TextDecoder().decode(bytes.subarray(at + 46, at + 46 + nameLength)),
+      centralOffset: at,
+      centralLength: 46 + nameLength + extraLength + commentLength,
     });
     at += 46 + nameLength + extraLength + commentLength;
   }
@@ -127,4 +132,35 @@ export function readZipEntry(bytes: Uint8Array, entry: ZipEntry): Buffer {
   const start = at + 30 + view.getUint16(at + 26, true) + view.getUint16(at + 28, true);
   const data = bytes.subarray(start, start + entry.compressedSize);
   return entry.method === 0 ? Buffer.from(data) : inflateRawSync(data, { maxOutputLength: Math.max(1, entry.uncompressedSize) });
+}
+
+/**
+ * An archive of some of the entries of `bytes` (which checkZip has passed), in the order given,
+ * their compressed data copied as is: a streaming reader meets them in that order and meets no
+ * other. `entries` are all of the archive's, as zipEntries lists them.
+ */
+export function zipSubset(bytes: Uint8Array, entries: readonly ZipEntry[], keep: readonly ZipEntry[]): Buffer {
+  const source = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  // An entry's local record (header, data, data descriptor) runs to the next one, or to the directory.
+  const starts = [...entries.map((e) => e.localHeaderOffset), Math.min(...entries.map((e) => e.centralOffset))].sort((a, b) => a - b);
+  const locals: Buffer[] = [];
+  const centrals: Buffer[] = [];
+  let offset = 0;
+  for (const entry of keep) {
+    const end = starts.find((s) => s > entry.localHeaderOffset) ?? entry.localHeaderOffset;
+    const local = source.subarray(entry.localHeaderOffset, end);
+    const central = Buffer.from(source.subarray(entry.centralOffset, entry.centralOffset + entry.centralLength));
+    central.writeUInt32LE(offset, 42);
+    locals.push(local);
+    centrals.push(central);
+    offset += local.length;
+  }
+  const directory = Buffer.concat(centrals);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(EOCD, 0);
+  end.writeUInt16LE(keep.length, 8);
+  end.writeUInt16LE(keep.length, 10);
+  end.writeUInt32LE(directory.length, 12);
+  end.writeUInt32LE(offset, 16);
+  return Buffer.concat([...locals, directory, end]);
 }
