@@ -198,6 +198,22 @@ for (const engine of ENGINES) {
           payload: { currentPassword: TEST_PASSWORD, newPassword: 'short' },
         });
         expect(weak.statusCode).toBe(400);
+        // Twelve characters and eleven distinct ones, but on the list of common passwords (or a listed word with digits added).
+        for (const common of ['password1234', 'Sunflower2026!']) {
+          const refused = await asSession(server, user).inject({
+            method: 'POST',
+            url: '/api/v1/auth/password',
+            payload: { currentPassword: TEST_PASSWORD, newPassword: common },
+          });
+          expect(refused.statusCode).toBe(422);
+          expect(refused.json()).toMatchObject({ code: 'auth.common_password', issues: [{ path: 'newPassword', code: 'common' }] });
+        }
+        const adminSet = await asSession(server, admin).inject({
+          method: 'PATCH',
+          url: `/api/v1/users/${user.userId}`,
+          payload: { password: 'password1234' },
+        });
+        expect(adminSet.json()).toMatchObject({ code: 'auth.common_password', issues: [{ path: 'password' }] });
         const changed = await asSession(server, user).inject({
           method: 'POST',
           url: '/api/v1/auth/password',

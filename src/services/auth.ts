@@ -11,7 +11,7 @@ import { requireSignedIn } from '../domain/access/policy.js';
 import type { User } from '../domain/account/user.js';
 import { InvalidError, RateLimitedError, UnauthenticatedError } from '../domain/errors.js';
 import { audit } from './audit.js';
-import { dummyHash, hashPassword, verifyPassword } from './passwords.js';
+import { dummyHash, hashNewPassword, verifyPassword } from './passwords.js';
 
 export interface SessionPolicy {
   /** A session ends this long after sign-in, whatever happens. */
@@ -187,7 +187,7 @@ export async function changeOwnPassword(
       { path: 'newPassword', code: 'same', message: 'the new password is the current one' },
     ]);
   }
-  const hashed = await hashPassword(next);
+  const hashed = await hashNewPassword(next, 'newPassword');
   await deps.store.transaction(async (tx) => {
     await tx.users.setPassword(session.user.id, hashed, deps.clock.nowIso());
     await tx.sessions.deleteForUser(session.user.id, session.session.id);

@@ -5,7 +5,7 @@ import { checkUserOrg, type User, type UserInput, type UserPatch } from '../doma
 import { diffRecords } from '../domain/audit.js';
 import { ConflictError, InvalidError, NotFoundError } from '../domain/errors.js';
 import { audit } from './audit.js';
-import { hashPassword } from './passwords.js';
+import { hashNewPassword } from './passwords.js';
 import type { UserFilter, UserWrite } from './users.ports.js';
 import { actingAs, type Deps, type Repos } from './deps.js';
 import { readBack } from './read-back.js';
@@ -31,7 +31,7 @@ const auditView = (u: User) => ({ email: u.email, name: u.name, role: u.role, or
 
 export async function createUser(deps: Deps<'users' | 'organisations' | 'audit'>, input: UserInput): Promise<User> {
   authorizeUserAdmin(deps.actor);
-  const hashed = await hashPassword(input.password);
+  const hashed = await hashNewPassword(input.password, 'password');
   return deps.store.transaction(async (repos) => {
     if (await repos.users.findByEmail(input.email)) throw emailTaken(input.email);
     const orgCode = await canonicalOrg(repos, input.orgCode);
@@ -57,7 +57,7 @@ export async function updateUser(
   options: { expectedVersion?: number } = {},
 ): Promise<User> {
   authorizeUserAdmin(deps.actor);
-  const hashed = patch.password ? await hashPassword(patch.password) : null;
+  const hashed = patch.password ? await hashNewPassword(patch.password, 'password') : null;
   return deps.store.transaction(async (repos) => {
     const current = await repos.users.findById(id);
     if (!current) throw new NotFoundError('user.not_found', `no account with id ${id}`);

@@ -28,6 +28,7 @@ export const auth = {
   mismatch: 'The two new passwords differ.',
   required: 'Required.',
   wrongCurrent: 'The current password is wrong.',
+  commonPassword: 'This password is on the list of common passwords: choose a longer phrase of your own.',
   samePassword: 'Choose a password different from the current one.',
   passwordChanged: 'Your password is changed. Your other sessions have ended.',
 };

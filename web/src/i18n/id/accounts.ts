@@ -30,6 +30,7 @@ export const auth: typeof en.auth = {
   mismatch: 'Kedua kata sandi baru berbeda.',
   required: 'Wajib diisi.',
   wrongCurrent: 'Kata sandi saat ini salah.',
+  commonPassword: 'Kata sandi ini ada dalam daftar kata sandi umum: pilih frasa Anda sendiri yang lebih panjang.',
   samePassword: 'Pilih kata sandi yang berbeda dari kata sandi saat ini.',
   passwordChanged: 'Kata sandi Anda telah diganti. Sesi Anda yang lain telah berakhir.',
 };

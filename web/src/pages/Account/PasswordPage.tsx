@@ -41,6 +41,7 @@ export function PasswordPage() {
     if (local[path]) return local[path];
     if (server?.code === 'auth.wrong_password' && path === 'currentPassword') return { message: t('auth.wrongCurrent') };
     if (server?.code === 'auth.same_password' && path === 'newPassword') return { message: t('auth.samePassword') };
+    if (server?.code === 'auth.common_password' && path === 'newPassword') return { message: t('auth.commonPassword') };
     const issue = server?.issues.find((i) => i.path === path);
     return issue ? { message: issue.message, code: issue.code } : undefined;
   };

@@ -86,6 +86,7 @@ export function UserForm({ user, self, onDone }: { user: User | null; self: bool
 
   const server = serverErrors(save.error);
   if (save.error instanceof ApiError && save.error.code === 'user.email_taken') server.email = { message: t('errors.user.email_taken') };
+  if (save.error instanceof ApiError && save.error.code === 'auth.common_password') server.password = { message: t('auth.commonPassword') };
   const errorOf = (field: string): FieldError | undefined => local[field] ?? server[field];
   const general = save.error && !Object.keys(server).some((k) => FIELDS.includes(k)) ? save.error : null;
 
