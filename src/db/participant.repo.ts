@@ -22,6 +22,7 @@ export function toParticipant(row: Selectable<ParticipantsTable>): Participant {
     nominatedBy: row.nominated_by,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
+    version: row.version,
     phone: row.phone ?? null,
     nominatedAt: row.nominated_at ?? null,
     consentAt: row.consent_at ?? null,
@@ -177,12 +178,13 @@ export class ParticipantRepo implements ParticipantRepository {
     return row.id;
   }
 
-  async update(id: number, write: ParticipantWrite): Promise<boolean> {
-    const result = await this.db
+  async update(id: number, write: ParticipantWrite, expectedVersion?: number): Promise<boolean> {
+    let update = this.db
       .updateTable('participants')
       .set({ ...columns(write), ...(write.consentAt ? { consent_at: write.consentAt } : {}) })
-      .where('id', '=', id)
-      .executeTakeFirst();
+      .where('id', '=', id);
+    if (expectedVersion !== undefined) update = update.where('version', '=', expectedVersion);
+    const result = await update.executeTakeFirst();
     return Number(result.numUpdatedRows) > 0;
   }
 
@@ -217,8 +219,10 @@ export class ParticipantRepo implements ParticipantRepository {
         .execute();
   }
 
-  async delete(id: number): Promise<boolean> {
-    const result = await this.db.deleteFrom('participants').where('id', '=', id).executeTakeFirst();
+  async delete(id: number, expectedVersion?: number): Promise<boolean> {
+    let remove = this.db.deleteFrom('participants').where('id', '=', id);
+    if (expectedVersion !== undefined) remove = remove.where('version', '=', expectedVersion);
+    const result = await remove.executeTakeFirst();
     return Number(result.numDeletedRows) > 0;
   }
 }

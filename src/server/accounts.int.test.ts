@@ -209,6 +209,7 @@ for (const engine of ENGINES) {
           expect(refused.json()).toMatchObject({ code: 'auth.common_password', issues: [{ path: 'newPassword', code: 'common' }] });
         }
         const adminSet = await asSession(server, admin).inject({
+          headers: { 'if-match': '*' },
           method: 'PATCH',
           url: `/api/v1/users/${user.userId}`,
           payload: { password: 'password1234' },
@@ -224,6 +225,7 @@ for (const engine of ENGINES) {
         expect((await asSession(server, user).inject({ url: '/api/v1/imports' })).statusCode).toBe(200);
         expect((await login(user.email, TEST_PASSWORD, '10.0.0.4')).statusCode).toBe(401);
         const disabled = await asSession(server, admin).inject({
+          headers: { 'if-match': '*' },
           method: 'PATCH',
           url: `/api/v1/users/${user.userId}`,
           payload: { disabled: true },
@@ -254,6 +256,7 @@ for (const engine of ENGINES) {
           await asSession(server, coordinator).inject({ method: 'POST', url: '/api/v1/activities', payload: aProgram() })
         ).json();
         const version = await asSession(server, coordinator).inject({
+          headers: { 'if-match': '*' },
           method: 'PATCH',
           url: `/api/v1/activities/${created.id}`,
           payload: { version: 99, createdAt: '2000-01-01', role: 'admin' },
@@ -266,6 +269,7 @@ for (const engine of ENGINES) {
             .sort(),
         ).toEqual(['createdAt', 'role', 'version']);
         const stage = await asSession(server, coordinator).inject({
+          headers: { 'if-match': '*' },
           method: 'PATCH',
           url: `/api/v1/activities/${created.id}`,
           payload: { lifecycleStage: 'approved' },
@@ -273,12 +277,18 @@ for (const engine of ENGINES) {
         expect(stage.statusCode).toBe(422);
         expect(stage.json().code).toBe('activity.stage_by_transition');
         const selfPromotion = await asSession(server, coordinator).inject({
+          headers: { 'if-match': '*' },
           method: 'PATCH',
           url: `/api/v1/users/${coordinator.userId}`,
           payload: { role: 'admin' },
         });
         expect(selfPromotion.statusCode).toBe(403);
-        const selfLockout = await as.inject({ method: 'PATCH', url: `/api/v1/users/${admin.userId}`, payload: { role: 'viewer' } });
+        const selfLockout = await as.inject({
+          headers: { 'if-match': '*' },
+          method: 'PATCH',
+          url: `/api/v1/users/${admin.userId}`,
+          payload: { role: 'viewer' },
+        });
         expect(selfLockout.statusCode).toBe(409);
       });
 
@@ -286,14 +296,21 @@ for (const engine of ENGINES) {
         const theirs = await createProgram(app.deps, programInputSchema.parse(aProgram({ implementingOrg: 'ID-ACC-OTHER' })));
         const as = asSession(server, agency);
         const attempts = [
-          await as.inject({ method: 'PATCH', url: `/api/v1/activities/${theirs.id}`, payload: { titleEn: 'Taken over' } }),
           await as.inject({
+            headers: { 'if-match': '*' },
+            method: 'PATCH',
+            url: `/api/v1/activities/${theirs.id}`,
+            payload: { titleEn: 'Taken over' },
+          }),
+          await as.inject({
+            headers: { 'if-match': '*' },
             method: 'PUT',
             url: `/api/v1/activities/${theirs.id}`,
             payload: aProgram({ identifier: theirs.identifier, implementingOrg: 'ID-ACC-OWN' }),
           }),
-          await as.inject({ method: 'DELETE', url: `/api/v1/activities/${theirs.id}` }),
+          await as.inject({ headers: { 'if-match': '*' }, method: 'DELETE', url: `/api/v1/activities/${theirs.id}` }),
           await as.inject({
+            headers: { 'if-match': '*' },
             method: 'POST',
             url: `/api/v1/activities/${theirs.id}/transitions`,
             payload: { action: 'cancel', comment: 'not ours' },
@@ -304,8 +321,14 @@ for (const engine of ENGINES) {
         const mine = (await as.inject({ method: 'POST', url: '/api/v1/activities', payload: aProgram() })).json();
         expect(mine.implementingOrg).toBe('ID-ACC-OWN');
         expect(
-          (await as.inject({ method: 'PATCH', url: `/api/v1/activities/${mine.id}`, payload: { implementingOrg: 'ID-ACC-OTHER' } }))
-            .statusCode,
+          (
+            await as.inject({
+              headers: { 'if-match': '*' },
+              method: 'PATCH',
+              url: `/api/v1/activities/${mine.id}`,
+              payload: { implementingOrg: 'ID-ACC-OTHER' },
+            })
+          ).statusCode,
         ).toBe(403);
         const stored = (await asSession(server, admin).inject({ url: `/api/v1/activities/${theirs.id}` })).json();
         expect(stored).toMatchObject({ titleEn: theirs.titleEn, version: 1, lifecycleStage: 'request' });
@@ -363,8 +386,14 @@ for (const engine of ENGINES) {
           payload: { titleEn: 'After', participantsPlanned: 12 },
           headers: { 'if-match': '"1"' },
         });
-        await as.inject({ method: 'POST', url: `/api/v1/activities/${created.id}/transitions`, payload: { action: 'submit' } });
         await as.inject({
+          headers: { 'if-match': '*' },
+          method: 'POST',
+          url: `/api/v1/activities/${created.id}/transitions`,
+          payload: { action: 'submit' },
+        });
+        await as.inject({
+          headers: { 'if-match': '*' },
           method: 'POST',
           url: `/api/v1/activities/${created.id}/transitions`,
           payload: { action: 'reject', comment: 'Outside the annual priorities' },
@@ -388,7 +417,7 @@ for (const engine of ENGINES) {
         });
         expect(history[3]?.changes.titleEn).toEqual({ before: null, after: 'Before' });
         expect(history[3]?.changes).not.toHaveProperty('version');
-        await asSession(server, admin).inject({ method: 'DELETE', url: `/api/v1/activities/${created.id}` });
+        await asSession(server, admin).inject({ headers: { 'if-match': '*' }, method: 'DELETE', url: `/api/v1/activities/${created.id}` });
         const deleted = await audit(`entity=activity&entityId=${created.id}&action=delete`);
         expect(deleted.items[0]).toMatchObject({
           actorLabel: admin.email,
@@ -408,11 +437,12 @@ for (const engine of ENGINES) {
           })
         ).json();
         await as.inject({
+          headers: { 'if-match': '*' },
           method: 'PATCH',
           url: `/api/v1/activities/${program.id}/participants/${p.id}`,
           payload: { position: 'Fisheries officer' },
         });
-        await as.inject({ method: 'DELETE', url: `/api/v1/activities/${program.id}/participants/${p.id}` });
+        await as.inject({ headers: { 'if-match': '*' }, method: 'DELETE', url: `/api/v1/activities/${program.id}/participants/${p.id}` });
         const participant = await audit(`entity=participant&entityId=${p.id}`);
         expect(participant.items.map((e) => e.action)).toEqual(['delete', 'update', 'create']);
         expect(participant.items[1]?.changes).toEqual({ position: { before: null, after: 'Fisheries officer' } });
@@ -442,6 +472,7 @@ for (const engine of ENGINES) {
           })
         ).json();
         await asSession(server, admin).inject({
+          headers: { 'if-match': '*' },
           method: 'PATCH',
           url: `/api/v1/users/${user.id}`,
           payload: { role: 'coordinator', password: 'another long passphrase' },
@@ -492,7 +523,7 @@ for (const engine of ENGINES) {
             method: 'POST',
             url: `/api/v1/activities/${program.id}/transitions`,
             payload: { action, ...(comment ? { comment } : {}) },
-            headers: version ? { 'if-match': `"${version}"` } : {},
+            headers: { 'if-match': version ? `"${version}"` : '*' },
           });
         expect((await move(asAgency, 'approve')).statusCode).toBe(409); // still a request
         expect((await move(asAgency, 'submit')).json().lifecycleStage).toBe('assessment');

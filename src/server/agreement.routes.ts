@@ -42,7 +42,7 @@ import { sendTable, sendUploadedFile } from './downloads.js';
 import { etagOf, idParams, ifMatch, withEtag } from './http-helpers.js';
 import { readMultipart } from './multipart.js';
 import { pageSchema, PARTNERSHIP_TAGS, programRefSchema } from './partnership.schemas.js';
-import { makeProblem, problemResponses, problemSchema, sendProblem } from './problem.js';
+import { makeProblem, problemResponses, problemSchema, sendProblem, versionedWriteResponses } from './problem.js';
 
 const programListSchema = z.object({ items: z.array(programRefSchema) });
 
@@ -149,7 +149,7 @@ export function registerAgreementRoutes(root: FastifyInstance, deps: ServiceDeps
         summary: 'Change an agreement’s fields (coordination team, owning agency); If-Match honoured',
         params: idParams,
         body: agreementPatchSchema,
-        response: { 200: agreementSchema, ...problemResponses },
+        response: { 200: agreementSchema, ...versionedWriteResponses },
       },
     },
     async (request, reply) => {
@@ -167,7 +167,7 @@ export function registerAgreementRoutes(root: FastifyInstance, deps: ServiceDeps
         summary:
           'Delete an agreement recorded by mistake: a draft or one under negotiation (coordination team, owning agency); If-Match honoured',
         params: idParams,
-        response: { 204: z.null(), ...problemResponses },
+        response: { 204: z.null(), ...versionedWriteResponses },
       },
     },
     async (request, reply) => {
@@ -187,7 +187,7 @@ export function registerAgreementRoutes(root: FastifyInstance, deps: ServiceDeps
           'Move an agreement to its next status (draft → negotiation → signed → in force → expired or terminated), with the dates the step needs; If-Match honoured',
         params: idParams,
         body: agreementStepSchema,
-        response: { 200: agreementSchema, ...problemResponses },
+        response: { 200: agreementSchema, ...versionedWriteResponses },
       },
     },
     async (request, reply) => {

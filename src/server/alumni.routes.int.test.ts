@@ -325,6 +325,7 @@ describeEachEngine('alumni, surveys and privacy API', (app: () => AppContext) =>
       const before = await summary();
       // The name is in the audit log before the erasure (the record's creation is not audited here: a change is).
       await as.coordinator.inject({
+        headers: { 'if-match': '*' },
         method: 'PATCH',
         url: `/api/v1/activities/${p1}/participants/${ids.C}`,
         payload: { position: `Head, named ${C.name}` },

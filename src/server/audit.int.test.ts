@@ -154,6 +154,7 @@ describeEachEngine('the audit trail', (app) => {
       });
       // A replacement (PUT) clears what it leaves out, and says so.
       await as(coordinator).inject({
+        headers: { 'if-match': '*' },
         method: 'PUT',
         url: `/api/v1/activities/${p.id}`,
         payload: { identifier: p.identifier, titleId: 'Judul baru', implementingOrg: OWN },
@@ -173,8 +174,14 @@ describeEachEngine('the audit trail', (app) => {
 
     it('records a transition with the stages and its comment, and a deletion with what was lost', async () => {
       const p = await newProgram(coordinator, { titleEn: 'To be rejected' });
-      await as(coordinator).inject({ method: 'POST', url: `/api/v1/activities/${p.id}/transitions`, payload: { action: 'submit' } });
       await as(coordinator).inject({
+        headers: { 'if-match': '*' },
+        method: 'POST',
+        url: `/api/v1/activities/${p.id}/transitions`,
+        payload: { action: 'submit' },
+      });
+      await as(coordinator).inject({
+        headers: { 'if-match': '*' },
         method: 'POST',
         url: `/api/v1/activities/${p.id}/transitions`,
         payload: { action: 'reject', comment: 'Outside the priorities' },
@@ -230,9 +237,16 @@ describeEachEngine('the audit trail', (app) => {
     it('writes nothing when a change is refused', async () => {
       const p = await newProgram(coordinator);
       const before = await total();
-      expect((await as(viewer).inject({ method: 'PATCH', url: `/api/v1/activities/${p.id}`, payload: { titleEn: 'x' } })).statusCode).toBe(
-        403,
-      );
+      expect(
+        (
+          await as(viewer).inject({
+            headers: { 'if-match': '*' },
+            method: 'PATCH',
+            url: `/api/v1/activities/${p.id}`,
+            payload: { titleEn: 'x' },
+          })
+        ).statusCode,
+      ).toBe(403);
       expect(
         (
           await as(coordinator).inject({
@@ -244,12 +258,24 @@ describeEachEngine('the audit trail', (app) => {
         ).statusCode,
       ).toBe(409);
       expect(
-        (await as(coordinator).inject({ method: 'PATCH', url: `/api/v1/activities/${p.id}`, payload: { plannedEnd: '2000-01-01' } }))
-          .statusCode,
+        (
+          await as(coordinator).inject({
+            headers: { 'if-match': '*' },
+            method: 'PATCH',
+            url: `/api/v1/activities/${p.id}`,
+            payload: { plannedEnd: '2000-01-01' },
+          })
+        ).statusCode,
       ).toBe(422);
       expect(
-        (await as(coordinator).inject({ method: 'POST', url: `/api/v1/activities/${p.id}/transitions`, payload: { action: 'fund' } }))
-          .statusCode,
+        (
+          await as(coordinator).inject({
+            headers: { 'if-match': '*' },
+            method: 'POST',
+            url: `/api/v1/activities/${p.id}/transitions`,
+            payload: { action: 'fund' },
+          })
+        ).statusCode,
       ).toBe(409);
       expect(await total()).toBe(before);
     });
@@ -271,11 +297,16 @@ describeEachEngine('the audit trail', (app) => {
       const participantId = added.json().id as number;
       const label = `${p.identifier} #${participantId}`;
       await as(agency).inject({
+        headers: { 'if-match': '*' },
         method: 'PATCH',
         url: `/api/v1/activities/${p.id}/participants/${participantId}`,
         payload: { position: 'Fisheries officer', status: 'attended' },
       });
-      await as(coordinator).inject({ method: 'DELETE', url: `/api/v1/activities/${p.id}/participants/${participantId}` });
+      await as(coordinator).inject({
+        headers: { 'if-match': '*' },
+        method: 'DELETE',
+        url: `/api/v1/activities/${p.id}/participants/${participantId}`,
+      });
       const [removed, changed, created] = await entries('participant', participantId);
       expect(created).toMatchObject({
         ...by(agency),
@@ -481,7 +512,12 @@ describeEachEngine('the audit trail', (app) => {
         headers: { 'if-match': '"1"' },
       });
       expect(changed.statusCode, changed.body).toBe(200);
-      await as(admin).inject({ method: 'PATCH', url: `/api/v1/users/${id}`, payload: { disabled: true, name: 'Ayu Lestari' } });
+      await as(admin).inject({
+        headers: { 'if-match': '*' },
+        method: 'PATCH',
+        url: `/api/v1/users/${id}`,
+        payload: { disabled: true, name: 'Ayu Lestari' },
+      });
       const [disable, update, create] = await entries('user', id);
       expect(create).toEqual({
         id: expect.any(Number),
@@ -515,8 +551,18 @@ describeEachEngine('the audit trail', (app) => {
   describe('reading the log', () => {
     it('gives anyone signed in a program’s own history, newest first, with paging and afterVersion', async () => {
       const p = await newProgram(coordinator, { implementingOrg: OWN });
-      await as(agency).inject({ method: 'PATCH', url: `/api/v1/activities/${p.id}`, payload: { titleEn: 'Second title' } });
-      await as(agency).inject({ method: 'POST', url: `/api/v1/activities/${p.id}/transitions`, payload: { action: 'submit' } });
+      await as(agency).inject({
+        headers: { 'if-match': '*' },
+        method: 'PATCH',
+        url: `/api/v1/activities/${p.id}`,
+        payload: { titleEn: 'Second title' },
+      });
+      await as(agency).inject({
+        headers: { 'if-match': '*' },
+        method: 'POST',
+        url: `/api/v1/activities/${p.id}/transitions`,
+        payload: { action: 'submit' },
+      });
       await as(coordinator).inject({ method: 'POST', url: `/api/v1/activities/${p.id}/participants`, payload: aParticipant() });
       for (const who of [viewer, agency, admin]) {
         const history = (await as(who).inject({ url: `/api/v1/activities/${p.id}/history` })).json() as AuditPage;
@@ -546,6 +592,7 @@ describeEachEngine('the audit trail', (app) => {
       const marker = `Unmistakable marker ${Date.now()}`;
       const p = await newProgram(coordinator, { titleEn: marker });
       await as(coordinator).inject({
+        headers: { 'if-match': '*' },
         method: 'POST',
         url: `/api/v1/activities/${p.id}/transitions`,
         payload: { action: 'cancel', comment: `${marker} cancelled` },

@@ -32,7 +32,7 @@ import { addFollowUp, listFollowUps, patchFollowUp } from '../services/follow-up
 import { depsFor } from './auth.js';
 import { sendTable } from './downloads.js';
 import { engagementSchema, followUpRowSchema, followUpSchema, presentEngagement } from './engagement.schemas.js';
-import { problemResponses } from './problem.js';
+import { problemResponses, versionedWriteResponses } from './problem.js';
 import { idParams, ifMatch, withEtag } from './http-helpers.js';
 import { pageSchema, PARTNERSHIP_TAGS, programRefSchema } from './partnership.schemas.js';
 
@@ -110,7 +110,7 @@ export function registerEngagementRoutes(root: FastifyInstance, deps: ServiceDep
         summary: 'Change an engagement’s fields (coordination team, owning agency); If-Match honoured',
         params: idParams,
         body: engagementPatchSchema,
-        response: { 200: engagementSchema, ...problemResponses },
+        response: { 200: engagementSchema, ...versionedWriteResponses },
       },
     },
     async (request, reply) => {
@@ -128,7 +128,7 @@ export function registerEngagementRoutes(root: FastifyInstance, deps: ServiceDep
         summary:
           'Delete an engagement recorded by mistake, unless an item became a program request (coordination team, owning agency); If-Match honoured',
         params: idParams,
-        response: { 204: z.null(), ...problemResponses },
+        response: { 204: z.null(), ...versionedWriteResponses },
       },
     },
     async (request, reply) => {

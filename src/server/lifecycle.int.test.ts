@@ -50,7 +50,7 @@ describeEachEngine('the assistance process through the API', (app) => {
       method: 'POST',
       url: `/api/v1/activities/${id}/transitions`,
       payload: { action, ...(comment === undefined ? {} : { comment }) },
-      headers: ifMatch ? { 'if-match': ifMatch } : {},
+      headers: { 'if-match': ifMatch ?? '*' },
     });
   const timeline = async (who: TestSession | null, id: number) =>
     (await as(who).inject({ url: `/api/v1/activities/${id}/timeline` })).json();
@@ -181,7 +181,12 @@ describeEachEngine('the assistance process through the API', (app) => {
       expect(wrong.json()).toMatchObject({ code: 'activity.invalid_transition', status: 409 });
       expect(wrong.json().detail).toMatch(/"request".*approved/);
 
-      await as(coordinator).inject({ method: 'PATCH', url: `/api/v1/activities/${id}`, payload: { titleEn: 'Changed meanwhile' } });
+      await as(coordinator).inject({
+        headers: { 'if-match': '*' },
+        method: 'PATCH',
+        url: `/api/v1/activities/${id}`,
+        payload: { titleEn: 'Changed meanwhile' },
+      });
       const stale = await move(agency, id, 'submit', null, '"1"');
       expect(stale.statusCode).toBe(409);
       expect(stale.json()).toMatchObject({ code: 'activity.stale', details: { currentVersion: 2, yourVersion: 1 } });
@@ -195,6 +200,7 @@ describeEachEngine('the assistance process through the API', (app) => {
       const unknown = await move(coordinator, id, 'publish');
       expect(unknown.statusCode).toBe(400);
       const extra = await as(coordinator).inject({
+        headers: { 'if-match': '*' },
         method: 'POST',
         url: `/api/v1/activities/${id}/transitions`,
         payload: { action: 'approve', toStage: 'evaluated' },

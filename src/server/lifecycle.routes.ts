@@ -9,7 +9,7 @@ import type { ServiceDeps } from '../services/deps.js';
 import { programSchema, presentProgram } from './program.present.js';
 import { depsFor } from './auth.js';
 import { idParams, ifMatch, withEtag } from './http-helpers.js';
-import { problemResponses } from './problem.js';
+import { problemResponses, versionedWriteResponses } from './problem.js';
 import { presentSpending, spendingSchema } from './report.schemas.js';
 
 const stage = z.enum(lifecycleStages.codes);
@@ -86,7 +86,7 @@ export function registerLifecycleRoutes(root: FastifyInstance, deps: ServiceDeps
           'Move a program through the process: submit, return, approve, reject, fund, start, complete, evaluate, cancel (reject, return and cancel need a comment)',
         params: idParams,
         body: z.strictObject({ action, comment: z.string().trim().max(4000).nullable().optional() }),
-        response: { 200: programSchema, ...problemResponses },
+        response: { 200: programSchema, ...versionedWriteResponses },
       },
     },
     async (request, reply) =>

@@ -43,9 +43,31 @@ describeEachEngine('participants API: the implementing agency', (app) => {
     expect(created.statusCode, created.body).toBe(201);
     const p = created.json();
     expect(p).toMatchObject({ fullName: 'Faith Wambui', country: 'UG', personal: true, consentAt: expect.any(String) });
-    const changed = await agency().inject({ method: 'PATCH', url: `${url}/${p.id}`, payload: { email: 'faith@example.org' } });
-    expect(changed.json()).toMatchObject({ email: 'faith@example.org', consentAt: p.consentAt });
-    expect((await agency().inject({ method: 'DELETE', url: `${url}/${p.id}` })).statusCode).toBe(204);
+    expect(p.version).toBe(1);
+    // Without the version it was made on, a change is refused: it would overwrite a change made meanwhile.
+    const blind = await agency().inject({ method: 'PATCH', url: `${url}/${p.id}`, payload: { email: 'faith@example.org' } });
+    expect(blind.statusCode).toBe(428);
+    expect(blind.json()).toMatchObject({ code: 'request.if_match_required', issues: [{ path: 'if-match', in: 'headers' }] });
+    expect((await agency().inject({ method: 'DELETE', url: `${url}/${p.id}` })).statusCode).toBe(428);
+    const changed = await agency().inject({
+      method: 'PATCH',
+      url: `${url}/${p.id}`,
+      payload: { email: 'faith@example.org' },
+      headers: { 'if-match': '"1"' },
+    });
+    expect(changed.headers.etag).toBe('"2"');
+    expect(changed.json()).toMatchObject({ email: 'faith@example.org', consentAt: p.consentAt, version: 2 });
+    // The form still showing version 1 neither changes nor removes what the other user saved.
+    const stale = await agency().inject({
+      method: 'PATCH',
+      url: `${url}/${p.id}`,
+      payload: { position: 'Chief' },
+      headers: { 'if-match': '"1"' },
+    });
+    expect(stale.statusCode).toBe(409);
+    expect(stale.json()).toMatchObject({ code: 'participant.stale' });
+    expect((await agency().inject({ method: 'DELETE', url: `${url}/${p.id}`, headers: { 'if-match': '"1"' } })).statusCode).toBe(409);
+    expect((await agency().inject({ method: 'DELETE', url: `${url}/${p.id}`, headers: { 'if-match': '"2"' } })).statusCode).toBe(204);
 
     const log = await admin().inject({ url: `/api/v1/audit?entity=participant&entityId=${p.id}` });
     expect(

@@ -7,8 +7,8 @@ import { participantAddSchema, participantPatchSchema } from '../domain/particip
 import { addParticipant, deleteParticipant, listParticipants, patchParticipant } from '../services/participants.js';
 import type { ServiceDeps } from '../services/deps.js';
 import { deletedSchema } from './common.schemas.js';
-import { idParams } from './http-helpers.js';
-import { problemResponses, problemSchema } from './problem.js';
+import { etagOf, idParams, ifMatch } from './http-helpers.js';
+import { problemResponses, problemSchema, versionedWriteResponses } from './problem.js';
 import { depsFor } from './auth.js';
 
 const TAG = ['Participants'];
@@ -37,6 +37,7 @@ export const participantSchema = z
       .meta({ description: 'when the personal data was erased on request (the record then no longer changes)' }),
     createdAt: z.string(),
     updatedAt: z.string(),
+    version: z.number().int().meta({ description: 'the record’s version: send it as If-Match ("3") to change or remove the participant' }),
   })
   .meta({ id: 'Participant' });
 
@@ -105,14 +106,24 @@ export function registerParticipantRoutes(root: FastifyInstance, deps: ServiceDe
     {
       schema: {
         tags: TAG,
-        summary: 'Change a participant',
+        summary: 'Change a participant; If-Match (its version) required',
         params: participantParams,
         body: participantPatchSchema,
-        response: { 200: participantSchema, ...problemResponses },
+        response: { 200: participantSchema, ...versionedWriteResponses },
       },
     },
-    async (request) =>
-      present(await patchParticipant(depsFor(deps, request), request.params.id, request.params.participantId, request.body)),
+    async (request, reply) =>
+      ifMatch(request, reply, async (check) => {
+        const changed = await patchParticipant(
+          depsFor(deps, request),
+          request.params.id,
+          request.params.participantId,
+          request.body,
+          check,
+        );
+        reply.header('etag', etagOf(changed.version));
+        return present(changed);
+      }),
   );
 
   app.delete(
@@ -120,14 +131,15 @@ export function registerParticipantRoutes(root: FastifyInstance, deps: ServiceDe
     {
       schema: {
         tags: TAG,
-        summary: 'Remove a participant',
+        summary: 'Remove a participant; If-Match (its version) required',
         params: participantParams,
-        response: { 204: deletedSchema, ...problemResponses },
+        response: { 204: deletedSchema, ...versionedWriteResponses },
       },
     },
-    async (request, reply) => {
-      await deleteParticipant(depsFor(deps, request), request.params.id, request.params.participantId);
-      return reply.code(204).send(null);
-    },
+    async (request, reply) =>
+      ifMatch(request, reply, async (check) => {
+        await deleteParticipant(depsFor(deps, request), request.params.id, request.params.participantId, check);
+        return reply.code(204).send(null);
+      }),
   );
 }

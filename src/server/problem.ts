@@ -44,6 +44,9 @@ export const problemResponses = {
   409: problemSchema,
   422: problemSchema,
 };
+
+/** A change of an existing record also answers 428 when it comes without If-Match (http-helpers.ts ifMatch). */
+export const versionedWriteResponses = { ...problemResponses, 428: problemSchema };
 type ProblemIssue = z.output<typeof problemIssueSchema>;
 
 const STATUS_BY_KIND: Record<DomainErrorKind, number> = {

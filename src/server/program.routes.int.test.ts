@@ -51,6 +51,7 @@ describeEachEngine('programs API', (app) => {
     expect(stale.json().code).toBe('activity.stale');
 
     const replaced = await server().inject({
+      headers: { 'if-match': '*' },
       method: 'PUT',
       url: `/api/v1/activities/${body.id}`,
       payload: { identifier: body.identifier, titleId: 'Judul' },
@@ -130,6 +131,7 @@ describeEachEngine('programs API', (app) => {
     expect(await count()).toBe(before);
     const program = (await post('/api/v1/activities', aProgram({ implementingOrg: agency }))).json();
     const patched = await server().inject({
+      headers: { 'if-match': '*' },
       method: 'PATCH',
       url: `/api/v1/activities/${program.id}`,
       payload: { implementingOrg: embassy.toLowerCase() },
@@ -137,6 +139,7 @@ describeEachEngine('programs API', (app) => {
     expect(patched.statusCode).toBe(422);
     expect(patched.json().issues.map((i: { path: string }) => i.path)).toEqual(['implementingOrg']);
     const replaced = await server().inject({
+      headers: { 'if-match': '*' },
       method: 'PUT',
       url: `/api/v1/activities/${program.id}`,
       payload: { ...aProgram({ implementingOrg: embassy }), identifier: program.identifier },
@@ -187,6 +190,21 @@ describeEachEngine('programs API', (app) => {
     });
     expect(badIfMatch.statusCode).toBe(400);
     expect(badIfMatch.json().code).toBe('request.if_match');
+    // Without If-Match a change, a step and a removal are refused (they overwrote a change made meanwhile), and nothing changed.
+    for (const call of [
+      { method: 'PATCH' as const, url: `/api/v1/activities/${created.id}`, payload: { titleEn: 'Blind overwrite' } },
+      { method: 'PUT' as const, url: `/api/v1/activities/${created.id}`, payload: aProgram({ titleEn: 'Blind overwrite' }) },
+      { method: 'POST' as const, url: `/api/v1/activities/${created.id}/transitions`, payload: { action: 'submit' } },
+      { method: 'DELETE' as const, url: `/api/v1/activities/${created.id}` },
+    ]) {
+      const blind = await server().inject(call);
+      expect(blind.statusCode, `${call.method} ${call.url}`).toBe(428);
+      expect(blind.json()).toMatchObject({ status: 428, code: 'request.if_match_required' });
+    }
+    expect((await server().inject({ url: `/api/v1/activities/${created.id}` })).json()).toMatchObject({
+      version: 1,
+      titleEn: created.titleEn,
+    });
   });
 
   it('refuses text over the field limits and bad query parameters', async () => {

@@ -16,7 +16,7 @@ import type { ServiceDeps } from '../services/deps.js';
 import { programPageSchema, programSchema, presentProgram, presentSummary } from './program.present.js';
 import { deletedSchema } from './common.schemas.js';
 import { idParams, ifMatch, withEtag } from './http-helpers.js';
-import { problemResponses, problemSchema } from './problem.js';
+import { problemResponses, problemSchema, versionedWriteResponses } from './problem.js';
 import { depsFor } from './auth.js';
 
 const TAG = ['Programs'];
@@ -86,7 +86,7 @@ export function registerProgramRoutes(root: FastifyInstance, deps: ServiceDeps):
         summary: 'Replace a program (fields left out are cleared); send If-Match to avoid overwriting a newer version',
         params: idParams,
         body: programInputSchema,
-        response: { 200: programSchema, ...problemResponses },
+        response: { 200: programSchema, ...versionedWriteResponses },
       },
     },
     async (request, reply) =>
@@ -103,7 +103,7 @@ export function registerProgramRoutes(root: FastifyInstance, deps: ServiceDeps):
         summary: 'Change some fields of a program; lists given replace the stored lists',
         params: idParams,
         body: programPatchSchema,
-        response: { 200: programSchema, ...problemResponses },
+        response: { 200: programSchema, ...versionedWriteResponses },
       },
     },
     async (request, reply) =>
@@ -119,7 +119,7 @@ export function registerProgramRoutes(root: FastifyInstance, deps: ServiceDeps):
         tags: TAG,
         summary: 'Delete a program with its participants',
         params: idParams,
-        response: { 204: deletedSchema, ...problemResponses },
+        response: { 204: deletedSchema, ...versionedWriteResponses },
       },
     },
     async (request, reply) =>

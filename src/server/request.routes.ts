@@ -29,7 +29,7 @@ import {
 import { depsFor } from './auth.js';
 import { pageOf } from './common.schemas.js';
 import { idParams, ifMatch, withEtag } from './http-helpers.js';
-import { problemResponses } from './problem.js';
+import { problemResponses, versionedWriteResponses } from './problem.js';
 
 const TAG = ['Requests'];
 const count = z.number().int();
@@ -179,7 +179,7 @@ export function registerRequestRoutes(root: FastifyInstance, deps: ServiceDeps):
           'Correct a request: the coordination team while it is registered or under assessment, the relaying embassy or focal point while it is registered; If-Match honoured',
         params: idParams,
         body: requestPatchSchema,
-        response: { 200: cooperationRequestSchema, ...problemResponses },
+        response: { 200: cooperationRequestSchema, ...versionedWriteResponses },
       },
     },
     async (request, reply) =>
@@ -196,7 +196,7 @@ export function registerRequestRoutes(root: FastifyInstance, deps: ServiceDeps):
         summary:
           'Delete a request registered by mistake (still registered: the coordination team or the relaying organisation); If-Match honoured',
         params: idParams,
-        response: { 204: z.null(), ...problemResponses },
+        response: { 204: z.null(), ...versionedWriteResponses },
       },
     },
     async (request, reply) =>
@@ -214,7 +214,7 @@ export function registerRequestRoutes(root: FastifyInstance, deps: ServiceDeps):
         summary: 'Take the request up for assessment (coordination team); If-Match honoured',
         params: idParams,
         body: assessInputSchema,
-        response: { 200: cooperationRequestSchema, ...problemResponses },
+        response: { 200: cooperationRequestSchema, ...versionedWriteResponses },
       },
     },
     async (request, reply) =>
@@ -231,7 +231,7 @@ export function registerRequestRoutes(root: FastifyInstance, deps: ServiceDeps):
         summary: 'Decline the request with a note saying why (coordination team)',
         params: idParams,
         body: declineInputSchema,
-        response: { 200: cooperationRequestSchema, ...problemResponses },
+        response: { 200: cooperationRequestSchema, ...versionedWriteResponses },
       },
     },
     async (request, reply) =>
@@ -248,7 +248,7 @@ export function registerRequestRoutes(root: FastifyInstance, deps: ServiceDeps):
         summary: 'Accept the request (coordination team): a program in the request stage is created for the country and linked to it',
         params: idParams,
         body: acceptInputSchema,
-        response: { 200: cooperationRequestSchema, ...problemResponses },
+        response: { 200: cooperationRequestSchema, ...versionedWriteResponses },
       },
     },
     async (request, reply) =>

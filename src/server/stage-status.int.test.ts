@@ -36,6 +36,7 @@ describeEachEngine('the status follows the stage', (app) => {
     createProgram(app().deps, programInputSchema.parse(aProgram({ implementingOrg: OWN, lifecycleStage: stage, ...overrides })));
   const move = (id: number, action: string, comment?: string) =>
     as(coordinator).inject({
+      headers: { 'if-match': '*' },
       method: 'POST',
       url: `/api/v1/activities/${id}/transitions`,
       payload: { action, ...(comment ? { comment } : {}) },
@@ -111,7 +112,7 @@ describeEachEngine('the status follows the stage', (app) => {
     it('refuses a status that contradicts the stage with 422 naming activityStatus, and lets suspended be set while implementing', async () => {
       const approved = await system('approved');
       const patch = (id: number, body: object) =>
-        as(coordinator).inject({ method: 'PATCH', url: `/api/v1/activities/${id}`, payload: body });
+        as(coordinator).inject({ headers: { 'if-match': '*' }, method: 'PATCH', url: `/api/v1/activities/${id}`, payload: body });
       const wrong = await patch(approved.id, { activityStatus: 'implementation' });
       expect(wrong.statusCode).toBe(422);
       expect(wrong.json()).toMatchObject({

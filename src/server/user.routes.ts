@@ -13,7 +13,7 @@ import { depsFor } from './auth.js';
 import { presentUser, userSchema } from './auth.routes.js';
 import { pageOf } from './common.schemas.js';
 import { idParams, ifMatch, withEtag } from './http-helpers.js';
-import { problemResponses } from './problem.js';
+import { problemResponses, versionedWriteResponses } from './problem.js';
 
 export const auditEntrySchema = z
   .object({
@@ -100,7 +100,7 @@ export function registerUserRoutes(root: FastifyInstance, deps: ServiceDeps): vo
         summary: 'Change an account: name, role, organisation, disabled, or a new password (administrators)',
         params: idParams,
         body: userPatchSchema,
-        response: { 200: userSchema, ...problemResponses },
+        response: { 200: userSchema, ...versionedWriteResponses },
       },
     },
     async (request, reply) =>

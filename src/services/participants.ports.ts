@@ -31,10 +31,12 @@ export interface ParticipantRepository {
   findKeys(
     pairs: readonly Pick<Participant, 'activityId' | 'personKey'>[],
   ): Promise<Map<string, { id: number; importBatchId: number | null }>>;
-  update(id: number, write: ParticipantWrite): Promise<boolean>;
+  /** False when there is no such row, or (with `expectedVersion`) when its version moved on. */
+  update(id: number, write: ParticipantWrite, expectedVersion?: number): Promise<boolean>;
   /** Marks records as demo values without a source (demo data only). */
   markIllustrative(ids: readonly number[]): Promise<void>;
   /** Sets the journey status of these participants (the reserve rank is kept only for reserves). */
   setStatuses(rows: readonly StatusRow[], change: { now: string; reviewNote?: string | null }): Promise<void>;
-  delete(id: number): Promise<boolean>;
+  /** False when there is no such row, or (with `expectedVersion`) when its version moved on. */
+  delete(id: number, expectedVersion?: number): Promise<boolean>;
 }

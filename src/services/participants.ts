@@ -97,16 +97,36 @@ async function loadParticipant(repos: Repos<'participants'>, activityId: number,
   return current;
 }
 
+/** The version a change was made on (If-Match); undefined: whatever is stored. */
+export interface VersionCheck {
+  readonly expectedVersion?: number | undefined;
+}
+
+const staleParticipant = (id: number, yours: number | undefined, current?: number) =>
+  new ConflictError(
+    'participant.stale',
+    `participant ${id} was changed by someone else${current !== undefined ? ` (now at version ${current}, you had version ${yours ?? '?'})` : ''}; reload it and apply your change again`,
+    [],
+    { details: { ...(current !== undefined ? { currentVersion: current } : {}), yourVersion: yours } },
+  );
+
+function refuseStale(current: Participant, expectedVersion: number | undefined): void {
+  if (expectedVersion !== undefined && expectedVersion !== current.version)
+    throw staleParticipant(current.id, expectedVersion, current.version);
+}
+
 export async function patchParticipant(
   deps: ParticipantDeps,
   activityId: number,
   id: number,
   patch: ParticipantPatch,
+  check: VersionCheck = {},
 ): Promise<Participant> {
   return deps.store.transaction(async (repos) => {
     const program = await programOf(repos, activityId);
     const current = await loadParticipant(repos, activityId, id);
     authorizeParticipantWrite(deps.actor, program, current);
+    refuseStale(current, check.expectedVersion);
     // An erasure is final (docs/privacy.md): a change would bring personal data back into the record.
     if (current.erasedAt)
       throw new InvalidError('participant.erased', "the participant's personal data has been erased: the record is not changed");
@@ -118,7 +138,9 @@ export async function patchParticipant(
     const now = deps.clock.nowIso();
     // Consent given later (a record imported or entered without it) is recorded once; the first time stays.
     const consentAt = consent && !current.consentAt ? now : undefined;
-    await repos.participants.update(id, { data, personKey: key, now, ...(consentAt ? { consentAt } : {}) });
+    if (!(await repos.participants.update(id, { data, personKey: key, now, ...(consentAt ? { consentAt } : {}) }, check.expectedVersion))) {
+      throw staleParticipant(id, check.expectedVersion);
+    }
     await repos.reportFacts.refresh([activityId], { participantsOnly: true });
     const updated = readBack(await repos.participants.findById(id), `participant ${id}`);
     await audit(deps, repos, {
@@ -132,12 +154,13 @@ export async function patchParticipant(
   });
 }
 
-export async function deleteParticipant(deps: ParticipantDeps, activityId: number, id: number): Promise<void> {
+export async function deleteParticipant(deps: ParticipantDeps, activityId: number, id: number, check: VersionCheck = {}): Promise<void> {
   await deps.store.transaction(async (repos) => {
     const program = await programOf(repos, activityId);
     const current = await loadParticipant(repos, activityId, id);
     authorizeParticipantWrite(deps.actor, program, current);
-    await repos.participants.delete(id);
+    refuseStale(current, check.expectedVersion);
+    if (!(await repos.participants.delete(id, check.expectedVersion))) throw staleParticipant(id, check.expectedVersion);
     await repos.reportFacts.refresh([activityId], { participantsOnly: true });
     await audit(deps, repos, {
       action: 'delete',

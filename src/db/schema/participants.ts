@@ -36,6 +36,8 @@ export interface ParticipantsTable {
   status_changed_at: string | null;
   /** Set when the personal data was erased on request (the counts are kept). */
   erased_at: string | null;
+  /** Moved on by a trigger at every update of the row (If-Match). */
+  version: Generated<number>;
 }
 
 export interface CourseOffersTable {

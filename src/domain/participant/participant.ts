@@ -22,6 +22,8 @@ export interface Participant extends ParticipantData {
   readonly nominatedBy: string | null;
   readonly createdAt: string;
   readonly updatedAt: string;
+  /** Moves on with every change of the record (If-Match). */
+  readonly version: number;
   readonly phone: string | null;
   /** When the candidate was nominated through an offer (null for records entered directly). */
   readonly nominatedAt: string | null;

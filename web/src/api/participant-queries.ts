@@ -27,11 +27,12 @@ export function useAddParticipant(programId: number) {
 export function usePatchParticipant(programId: number) {
   const reload = useReloadAfter();
   return useMutation({
-    mutationFn: ({ participantId, body }: { participantId: number; body: ParticipantPatchBody }) =>
+    mutationFn: ({ participantId, version, body }: { participantId: number; version: number; body: ParticipantPatchBody }) =>
       call(
         api.PATCH('/api/v1/activities/{id}/participants/{participantId}', {
           params: { path: { id: programId, participantId } },
           body,
+          headers: { 'if-match': `"${version}"` },
         }),
       ),
     onSuccess: reload,
@@ -41,8 +42,13 @@ export function usePatchParticipant(programId: number) {
 export function useRemoveParticipant(programId: number) {
   const reload = useReloadAfter();
   return useMutation({
-    mutationFn: (participantId: number) =>
-      call(api.DELETE('/api/v1/activities/{id}/participants/{participantId}', { params: { path: { id: programId, participantId } } })),
+    mutationFn: ({ participantId, version }: { participantId: number; version: number }) =>
+      call(
+        api.DELETE('/api/v1/activities/{id}/participants/{participantId}', {
+          params: { path: { id: programId, participantId } },
+          headers: { 'if-match': `"${version}"` },
+        }),
+      ),
     onSuccess: reload,
   });
 }

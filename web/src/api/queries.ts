@@ -120,7 +120,8 @@ export function useSaveProgram() {
       id === undefined
         ? call(api.POST('/api/v1/activities', { body }))
         : call(
-            api.PUT('/api/v1/activities/{id}', { params: { path: { id } }, body, headers: version ? { 'if-match': `"${version}"` } : {} }),
+            // No version: the user chose to overwrite a change made meanwhile (If-Match: *).
+            api.PUT('/api/v1/activities/{id}', { params: { path: { id } }, body, headers: { 'if-match': version ? `"${version}"` : '*' } }),
           ),
     onSuccess: (activity) => {
       client.setQueryData(['activity', activity.id], activity);
@@ -214,14 +215,14 @@ export const useUsers = (params: UserListParams) =>
 export function useSaveUser() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (change: { id?: undefined; body: UserBody } | { id: number; version?: number; body: UserPatchBody }) =>
+    mutationFn: (change: { id?: undefined; body: UserBody } | { id: number; version: number; body: UserPatchBody }) =>
       change.id === undefined
         ? call(api.POST('/api/v1/users', { body: change.body }))
         : call(
             api.PATCH('/api/v1/users/{id}', {
               params: { path: { id: change.id } },
               body: change.body,
-              headers: change.version ? { 'if-match': `"${change.version}"` } : {},
+              headers: { 'if-match': `"${change.version}"` },
             }),
           ),
     onSuccess: () => {

@@ -82,7 +82,10 @@ export function ParticipantDialog({
     setChecked(found);
     if (found.size) return;
     if (participant) {
-      patch.mutate({ participantId: participant.id, body: toParticipantPatch(state, consentRecorded) }, { onSuccess: onClose });
+      patch.mutate(
+        { participantId: participant.id, version: participant.version, body: toParticipantPatch(state, consentRecorded) },
+        { onSuccess: onClose },
+      );
       return;
     }
     const body = toParticipantBody(state);

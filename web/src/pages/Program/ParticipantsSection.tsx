@@ -101,6 +101,7 @@ export function ParticipantsSection({ a, user }: { a: Program; user: User | null
         <RemoveParticipantDialog
           programId={a.id}
           participantId={open.participant.id}
+          version={open.participant.version}
           name={open.participant.fullName ?? ''}
           onClose={() => setOpen(null)}
         />

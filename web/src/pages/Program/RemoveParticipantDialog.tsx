@@ -11,11 +11,14 @@ import { ProblemMessage } from '../../components/Status.js';
 export function RemoveParticipantDialog({
   programId,
   participantId,
+  version,
   name,
   onClose,
 }: {
   programId: number;
   participantId: number;
+  /** The version shown (If-Match): a participant changed meanwhile is not removed unseen. */
+  version: number;
   name: string;
   onClose: () => void;
 }) {
@@ -28,7 +31,7 @@ export function RemoveParticipantDialog({
       <form
         onSubmit={(e) => {
           e.preventDefault();
-          remove.mutate(participantId, { onSuccess: onClose });
+          remove.mutate({ participantId, version }, { onSuccess: onClose });
         }}
       >
         <h2 id={`${id}-title`}>{t('participants.remove.title', { name })}</h2>
