@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'kysely';
@@ -149,6 +149,8 @@ for (const engine of ENGINES) {
         const written = JSON.parse(backup.out) as { file: string; bytes: number; counts: Counts; leftOut: string[] };
         expect(written).toMatchObject({ file, counts: before, leftOut: ['sessions', 'login_failures', 'job_leases'] });
         expect(written.bytes).toBeGreaterThan(0);
+        // Password hashes and personal data: readable by the owner only.
+        expect((await stat(file)).mode & 0o777).toBe(0o600);
 
         expect((await importing).status).toBe('committed');
         expect((await countsOf(app)).programs).toBe(before.programs + 3_000);
@@ -227,6 +229,15 @@ for (const engine of ENGINES) {
       expect(wrongEngine.code).toBe(3);
       const kind = engine.engine === 'postgres' ? 'SQLite' : 'PostgreSQL';
       expect(wrongEngine.err).toContain(`${other} is a ${kind} backup`);
+
+      if (engine.engine === 'postgres') {
+        // Without the PostgreSQL client tools: a configuration error naming the missing one.
+        const empty = join(dir, 'no-tools');
+        await mkdir(empty, { recursive: true });
+        const noTools = await runMitra(['db', 'restore', mine], { DATABASE_URL: url, PATH: empty });
+        expect(noTools.code).toBe(7);
+        expect(noTools.err).toMatch(/pg_restore was not found on PATH: install the PostgreSQL client tools/);
+      }
 
       const after = await openTestApp(url);
       try {

@@ -7,7 +7,7 @@
  * and the job leases, and both refuse a file that is not a Mitra backup of their own engine
  * before touching the database.
  */
-import { open } from 'node:fs/promises';
+import { open, writeFile } from 'node:fs/promises';
 import { sql, type Kysely } from 'kysely';
 import { ConflictError, InvalidError } from '../domain/errors.js';
 import type { Engine } from './connection.js';
@@ -147,4 +147,12 @@ export async function countRows(db: Kysely<Database>): Promise<BackupCounts> {
 /** The same counts through a synchronous reader (a better-sqlite3 copy being prepared). */
 export function countRowsWith(count: (table: string) => number): BackupCounts {
   return countsOf(COUNTED_TABLES.map(count));
+}
+
+/**
+ * Creates the file a backup is written into, empty and readable by its owner only (0600): a
+ * backup holds password hashes and personal data (participants, their documents).
+ */
+export async function createPrivateFile(path: string): Promise<void> {
+  await writeFile(path, '', { mode: 0o600, flag: 'wx' });
 }

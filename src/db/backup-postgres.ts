@@ -17,6 +17,7 @@ import {
   LEFT_OUT_TABLES,
   assertKnownMigrations,
   countRows,
+  createPrivateFile,
   damagedBackup,
   databaseInUse,
   notMitraBackup,
@@ -96,6 +97,7 @@ export async function backupPostgres(handle: DatabaseHandle, url: string, target
   const schema = schemaOf(handle);
   const temp = `${target}.partial-${process.pid}`;
   try {
+    await createPrivateFile(temp);
     // pg_dump reads the snapshot this transaction exports, so the counts printed are those of the file.
     const counts = await handle.db.connection().execute(async (conn) => {
       await sql`begin transaction isolation level repeatable read read only`.execute(conn);
@@ -238,7 +240,9 @@ function pipeRestore(file: string, listFile: string, conninfo: string, env: Reco
     restore.on('error', (error) => (failed ??= toolError('pg_restore', error)));
     // psql may end early (an error stops it): what is still written then is of no use.
     psql.stdin.on('error', () => undefined);
-    psql.stdin.write(`begin;\n${emptySchema(schema)}`);
+    // A new database lacks the extension the archive's trigram indexes use (its migration is
+    // recorded as applied, so it does not run again); pg_trgm is trusted, the owner may create it.
+    psql.stdin.write(`begin;\ncreate extension if not exists pg_trgm with schema public;\n${emptySchema(schema)}`);
     restore.stdout.pipe(psql.stdin, { end: false });
     restore.on('close', (code) => {
       if (code === 0 && failed === undefined) psql.stdin.end(`${emptyLeftOut(schema)}commit;\n`);

@@ -15,6 +15,7 @@ import {
   LEFT_OUT_TABLES,
   assertKnownMigrations,
   countRowsWith,
+  createPrivateFile,
   damagedBackup,
   databaseInUse,
   notMitraBackup,
@@ -78,6 +79,7 @@ export async function backupSqlite(url: string, target: string): Promise<BackupR
   if (!existsSync(path)) throw new NotFoundError('backup.no_database', `there is no database at ${path} (DATABASE_URL)`);
   const temp = `${target}.partial-${process.pid}`;
   try {
+    await createPrivateFile(temp);
     const source = await openSqlite(path, { fileMustExist: true });
     try {
       await source.backup(temp, { progress: () => ALL_PAGES });
