@@ -9,7 +9,7 @@
  */
 import { open, writeFile } from 'node:fs/promises';
 import { sql, type Kysely } from 'kysely';
-import { ConflictError, InvalidError } from '../domain/errors.js';
+import { ConflictError, InvalidError, NotFoundError } from '../domain/errors.js';
 import type { Engine } from './connection.js';
 import { MIGRATION_NAMES } from './migrations/index.js';
 import type { Database } from './schema.js';
@@ -124,6 +124,11 @@ export function assertKnownMigrations(file: string, applied: readonly string[]):
       `${file} was made by a newer Mitra (unknown migrations: ${unknown.join(', ')}): restore it with that version or a later one`,
     );
   }
+}
+
+/** The database DATABASE_URL names was never migrated: there is no Mitra data to back up. */
+export function noMitraDatabase(description: string): NotFoundError {
+  return new NotFoundError('backup.no_database', `${description} holds no Mitra database (no migration table): nothing to back up`);
 }
 
 export function databaseInUse(description: string, who: string): ConflictError {

@@ -20,6 +20,7 @@ import {
   createPrivateFile,
   damagedBackup,
   databaseInUse,
+  noMitraDatabase,
   notMitraBackup,
   type BackupResult,
 } from './backup-common.js';
@@ -95,6 +96,10 @@ export async function backupPostgres(handle: DatabaseHandle, url: string, target
   const { conninfo, env } = libpqOf(url, toolEnv);
   await assertTools(handle, ['pg_dump'], env);
   const schema = schemaOf(handle);
+  const { rows: found } = await sql<{ t: string | null }>`select to_regclass(${`${schema}.kysely_migration`})::text as t`.execute(
+    handle.db,
+  );
+  if (!found[0]?.t) throw noMitraDatabase(handle.description);
   const temp = `${target}.partial-${process.pid}`;
   try {
     await createPrivateFile(temp);

@@ -18,6 +18,7 @@ import {
   createPrivateFile,
   damagedBackup,
   databaseInUse,
+  noMitraDatabase,
   notMitraBackup,
   type BackupResult,
 } from './backup-common.js';
@@ -82,6 +83,7 @@ export async function backupSqlite(url: string, target: string): Promise<BackupR
     await createPrivateFile(temp);
     const source = await openSqlite(path, { fileMustExist: true });
     try {
+      if (!hasTable(source, 'kysely_migration')) throw noMitraDatabase(`SQLite ${path}`);
       await source.backup(temp, { progress: () => ALL_PAGES });
     } finally {
       source.close();
