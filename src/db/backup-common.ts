@@ -158,6 +158,10 @@ export function countRowsWith(count: (table: string) => number): BackupCounts {
  * Creates the file a backup is written into, empty and readable by its owner only (0600): a
  * backup holds password hashes and personal data (participants, their documents).
  */
-export async function createPrivateFile(path: string): Promise<void> {
-  await writeFile(path, '', { mode: 0o600, flag: 'wx' });
+export async function createPrivateFile(path: string, target: string): Promise<void> {
+  await writeFile(path, '', { mode: 0o600, flag: 'wx' }).catch((error: unknown) => {
+    throw new InvalidError('backup.unwritable', `cannot write ${target}: ${error instanceof Error ? error.message : String(error)}`, [], {
+      cause: error,
+    });
+  });
 }

@@ -102,7 +102,7 @@ export async function backupPostgres(handle: DatabaseHandle, url: string, target
   if (!found[0]?.t) throw noMitraDatabase(handle.description);
   const temp = `${target}.partial-${process.pid}`;
   try {
-    await createPrivateFile(temp);
+    await createPrivateFile(temp, target);
     // pg_dump reads the snapshot this transaction exports, so the counts printed are those of the file.
     const counts = await handle.db.connection().execute(async (conn) => {
       await sql`begin transaction isolation level repeatable read read only`.execute(conn);

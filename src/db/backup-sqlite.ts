@@ -80,7 +80,7 @@ export async function backupSqlite(url: string, target: string): Promise<BackupR
   if (!existsSync(path)) throw new NotFoundError('backup.no_database', `there is no database at ${path} (DATABASE_URL)`);
   const temp = `${target}.partial-${process.pid}`;
   try {
-    await createPrivateFile(temp);
+    await createPrivateFile(temp, target);
     const source = await openSqlite(path, { fileMustExist: true });
     try {
       if (!hasTable(source, 'kysely_migration')) throw noMitraDatabase(`SQLite ${path}`);
