@@ -157,13 +157,22 @@ async function migrationsIn(file: string, schema: string, env: Record<string, st
   return rows.slice(0, end < 0 ? 0 : end).map((row) => row.split('\t')[0] ?? '');
 }
 
+/** How long connections closed just before (a server being stopped) may take to leave pg_stat_activity. */
+const CLOSING_MS = 3000;
+
 async function assertNotInUse(handle: DatabaseHandle, schema: string): Promise<void> {
   // Every Mitra process names its connections so (connection.ts, application_name).
   const name = schema === 'public' ? 'mitra' : `mitra:${schema}`;
-  const { rows } = await sql<{ n: number }>`select count(*)::int as n from pg_stat_activity
-    where datname = current_database() and pid <> pg_backend_pid() and application_name = ${name}`.execute(handle.db);
-  const n = rows[0]?.n ?? 0;
-  if (n > 0) throw databaseInUse(handle.description, `${n} connection(s) of a Mitra process`);
+  const deadline = Date.now() + CLOSING_MS;
+  for (;;) {
+    const { rows } = await sql<{ n: number }>`select count(*)::int as n from pg_stat_activity
+      where datname = current_database() and pid <> pg_backend_pid() and application_name = ${name}`.execute(handle.db);
+    const n = rows[0]?.n ?? 0;
+    if (n === 0) return;
+    // A backend ends a moment after its client has closed the connection.
+    if (Date.now() >= deadline) throw databaseInUse(handle.description, `${n} connection(s) of a Mitra process`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
 }
 
 /**
