@@ -84,6 +84,18 @@ export async function databaseStatus(config: Config): Promise<MigrationReport & 
   }
 }
 
+/** `mitra db backup`: the database's content, without sessions, to a file (db/backup.ts). */
+export async function backupDatabaseTo(config: Config, file: string, toolEnv: Readonly<Record<string, string | undefined>>) {
+  const { backupDatabase } = await import('./db/backup.js');
+  return backupDatabase(config.databaseUrl, file, { database: databaseOptions(config), toolEnv });
+}
+
+/** `mitra db restore`: replaces the database's content with a backup's, then migrates it. */
+export async function restoreDatabaseFrom(config: Config, file: string, toolEnv: Readonly<Record<string, string | undefined>>) {
+  const { restoreDatabase } = await import('./db/backup.js');
+  return restoreDatabase(config.databaseUrl, file, { database: databaseOptions(config), toolEnv });
+}
+
 /**
  * Services for one long import. SQLite has one connection per process: an import holding it
  * for a minute would make every other request wait, so imports get a connection of their own
@@ -137,3 +149,4 @@ export async function serverFor(app: AppContext, options: Omit<ServerOptions, 'd
   });
 }
 export { DatabaseUrlError } from './db/connection.js';
+export { BackupToolError } from './db/backup-common.js';

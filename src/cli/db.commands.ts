@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { jsonOption } from './common.commands.js';
 import type { CliContext } from './context.js';
 
 // The implementations load when a command runs (main.ts).
@@ -14,6 +15,18 @@ export function registerDbCommands(program: Command, ctx: CliContext): void {
   db.command('status')
     .description('list applied and pending migrations')
     .action(async () => (await actions()).dbStatus(ctx));
+
+  db.command('backup')
+    .description('write a consistent copy of the database, without sessions, to FILE (safe while the server runs)')
+    .argument('<file>', 'the backup file to write (replaced once complete)')
+    .addOption(jsonOption())
+    .action(async (file: string, options: { json?: boolean }) => (await actions()).dbBackup(ctx, file, options));
+
+  db.command('restore')
+    .description("replace the database's content with a backup's (stop the server first), then migrate it")
+    .argument('<file>', 'a file written by `mitra db backup` on the same engine')
+    .addOption(jsonOption())
+    .action(async (file: string, options: { json?: boolean }) => (await actions()).dbRestore(ctx, file, options));
 
   program
     .command('demo')

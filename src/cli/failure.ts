@@ -3,7 +3,7 @@
  * database URL, domain), so runCli loads it only once a command has failed.
  */
 import { ConfigError } from '../config.js';
-import { DatabaseUrlError } from '../main.js';
+import { BackupToolError, DatabaseUrlError } from '../main.js';
 import { isDomainError, type DomainError } from '../domain/errors.js';
 import { CliInputError, EXIT } from './exit-codes.js';
 
@@ -21,7 +21,7 @@ const BY_KIND: Record<DomainError['kind'], number> = {
 export function exitCodeFor(error: unknown): number {
   if (isDomainError(error)) return BY_KIND[error.kind];
   if (error instanceof CliInputError) return EXIT.invalid;
-  if (error instanceof ConfigError || error instanceof DatabaseUrlError) return EXIT.config;
+  if (error instanceof ConfigError || error instanceof DatabaseUrlError || error instanceof BackupToolError) return EXIT.config;
   return EXIT.unexpected;
 }
 

@@ -65,7 +65,7 @@ function logQueries(onQuery: (query: CompiledQuery) => void): (event: LogEvent) 
   };
 }
 
-function sqlitePath(url: string): string {
+export function sqlitePath(url: string): string {
   const path = decodeURIComponent(url.slice('file:'.length).replace(/^\/\/(?=\/)/, ''));
   if (path === '') throw new DatabaseUrlError('DATABASE_URL file: needs a path, e.g. file:./data/mitra.sqlite');
   return path === ':memory:' ? path : resolve(path);
