@@ -8,6 +8,7 @@
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import type { CustomFetch } from 'openid-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { OidcClaimMapping } from '../domain/account/oidc-claims.js';
 import { userInputSchema } from '../domain/account/user.js';
 import { openIdProvider } from '../io/oidc-provider.js';
 import type { AppContext } from '../main.js';
@@ -49,6 +50,8 @@ for (const engine of ENGINES) {
     let otherIssuer: TestProvider;
     let app: AppContext;
     let server: FastifyInstance;
+    /** The same, with roles managed in Mitra (no role claim). */
+    let managedInMitra: FastifyInstance;
     let drop: () => Promise<void>;
     const clock = movableClock();
     /** Replaces the ID token of the provider's next token answer (undefined: untouched). */
@@ -72,7 +75,12 @@ for (const engine of ENGINES) {
       drop = db.drop;
       app = await openTestApp(db.url, clock);
       await ensureOrg(app, 'ID-TEST-OIDC');
-      server = await serverFor(app, {
+      server = await mitraServer({ roleClaim: 'roles', roleMap: ROLE_MAP, orgClaim: 'org' });
+      managedInMitra = await mitraServer({ roleClaim: null, roleMap: [], orgClaim: null });
+    });
+    /** Mitra with single sign-on to the test provider, and this claim mapping. */
+    async function mitraServer(mapping: OidcClaimMapping): Promise<FastifyInstance> {
+      const built = await serverFor(app, {
         logLevel: 'silent',
         oidcRedirectUrl: REDIRECT_URL,
         auth: {
@@ -81,7 +89,7 @@ for (const engine of ENGINES) {
           passwords: { localPasswords: true, breakGlassEmail: null },
           oidc: {
             label: 'Test SSO',
-            mapping: { roleClaim: 'roles', roleMap: ROLE_MAP, orgClaim: 'org' },
+            mapping,
             provider: openIdProvider({
               issuer: provider.issuer,
               clientId: MITRA_CLIENT.id,
@@ -94,9 +102,12 @@ for (const engine of ENGINES) {
           },
         },
       });
-      await server.ready();
-    });
+      await built.ready();
+      return built;
+    }
+
     afterAll(async () => {
+      await managedInMitra?.close();
       await server?.close();
       await app?.close();
       await drop?.();
@@ -105,8 +116,12 @@ for (const engine of ENGINES) {
     });
 
     /** Starts at Mitra, signs in at the provider, and calls Mitra's callback; returns its answer. */
-    async function signIn(accountId: string, options: { redirect?: string; editCallback?: (url: URL) => void } = {}) {
-      const start = await server.inject({
+    async function signIn(
+      accountId: string,
+      options: { redirect?: string; editCallback?: (url: URL) => void; mitra?: FastifyInstance } = {},
+    ) {
+      const mitra = options.mitra ?? server;
+      const start = await mitra.inject({
         method: 'GET',
         url: '/api/v1/auth/oidc/start',
         query: options.redirect ? { redirect: options.redirect } : {},
@@ -117,7 +132,7 @@ for (const engine of ENGINES) {
       const pending = start.cookies.find((c) => c.name === 'mitra_oidc');
       const back = new URL(await signInAtProvider(location.href, accountId));
       options.editCallback?.(back);
-      return server.inject({
+      return mitra.inject({
         method: 'GET',
         url: `${back.pathname}${back.search}`,
         headers: pending ? { cookie: `mitra_oidc=${pending.value}` } : {},
@@ -205,7 +220,8 @@ for (const engine of ENGINES) {
     it('updates a returning user from the claims, and takes the first mapped role in the map order', async () => {
       const id = `budi-${engine.engine}`;
       provider.accounts.set(id, { email: `budi.${engine.engine}@kemlu.test`, email_verified: true, name: 'Budi', roles: ['mitra-view'] });
-      const first = (await sessionOf(await signIn(id))).user;
+      const firstSession = await sessionOf(await signIn(id));
+      const first = firstSession.user;
       expect(first.role).toBe('viewer');
       provider.accounts.set(id, {
         email: `budi.${engine.engine}@kemlu.test`,
@@ -223,6 +239,8 @@ for (const engine of ENGINES) {
         pageSize: 5,
       });
       expect(updates.items[0]?.changes).toMatchObject({ role: { before: 'viewer', after: 'coordinator' } });
+      const old = await server.inject({ method: 'GET', url: '/api/v1/auth/session', headers: { cookie: firstSession.cookie } });
+      expect(old.json<{ user: unknown }>().user).toBeNull(); // the viewer's session ended with the role change
     });
 
     it('refuses a user whose claims map to no role, or to an agency without a known organisation, and audits it', async () => {
@@ -256,6 +274,32 @@ for (const engine of ENGINES) {
       expect(refusal(await signIn(`dewi-unverified-${engine.engine}`))).toBe('oidc.email_unverified');
       provider.accounts.set(`dewi-${engine.engine}`, { email, email_verified: true, roles: ['mitra-view'] });
       expect((await sessionOf(await signIn(`dewi-${engine.engine}`))).user.id).toBe(local.id);
+    });
+
+    it('with roles managed in Mitra: links an account an administrator made, changes nothing in it, refuses strangers and disabled accounts', async () => {
+      const email = `fajar.${engine.engine}@kemlu.test`;
+      await ensureOrg(app, 'ID-TEST-KBRI', 'embassy');
+      const made = await createUser(
+        app.deps,
+        userInputSchema.parse({ email, name: 'Fajar', role: 'embassy', orgCode: 'ID-TEST-KBRI', password: TEST_PASSWORD }),
+      );
+      provider.accounts.set(`fajar-${engine.engine}`, { email, email_verified: true, name: 'Fajar Nugroho', roles: ['mitra-admin'] });
+      expect((await sessionOf(await signIn(`fajar-${engine.engine}`, { mitra: managedInMitra }))).user).toMatchObject({
+        id: made.id,
+        role: 'embassy',
+        orgCode: 'ID-TEST-KBRI',
+        name: 'Fajar',
+      });
+      provider.accounts.set(`stranger-${engine.engine}`, {
+        email: `stranger.${engine.engine}@kemlu.test`,
+        email_verified: true,
+        roles: ['mitra-admin'],
+      });
+      expect(refusal(await signIn(`stranger-${engine.engine}`, { mitra: managedInMitra }))).toBe('oidc.no_account');
+      const current = await app.deps.store.repos.users.findById(made.id);
+      if (!current) throw new Error('the account is gone');
+      await app.deps.store.repos.users.update(made.id, current.version, { ...current, disabled: true }, clock.nowIso());
+      expect(refusal(await signIn(`fajar-${engine.engine}`, { mitra: managedInMitra }))).toBe('oidc.account_disabled');
     });
 
     it('signs out of Mitra and returns the provider’s end-session address; a password session gets none', async () => {

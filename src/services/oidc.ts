@@ -203,6 +203,8 @@ async function saveAccount(
     if (Object.keys(changes).length > 0 && !(await tx.users.update(user.id, user.version, write, now))) {
       throw new ConflictError('user.stale', 'the account changed during sign-in; try again');
     }
+    // As when an administrator changes them (services/users.ts): other sessions keep no old rights.
+    if (changes.role || changes.orgCode) await tx.sessions.deleteForUser(user.id);
     const updated = readBack(await tx.users.findById(user.id), `account ${user.id}`);
     await audit(acting, tx, {
       action: 'update',
