@@ -33,6 +33,13 @@ const methodsSchema = z
   })
   .meta({ id: 'SignInMethods' });
 
+function passwordMode(options: AuthOptions): 'open' | 'break_glass' | 'off' {
+  // The public portal has no sign-in at all (auth.routes.ts registers none there).
+  if (options.portal) return 'off';
+  if (!options.passwords || options.passwords.localPasswords) return 'open';
+  return options.passwords.breakGlassEmail ? 'break_glass' : 'off';
+}
+
 /** The callback's address as the provider called it: the configured redirect URL with this request's query. */
 function callbackUrl(request: FastifyRequest, redirectUrl: string): URL {
   const url = new URL(redirectUrl);
@@ -43,13 +50,12 @@ function callbackUrl(request: FastifyRequest, redirectUrl: string): URL {
 export function registerOidcRoutes(root: FastifyInstance, deps: ServiceDeps, options: AuthOptions & { redirectUrl: string }): void {
   const app = root.withTypeProvider<ZodTypeProvider>();
   const sso = options.portal ? null : (options.oidc ?? null);
-  const passwords = options.passwords ?? { localPasswords: true, breakGlassEmail: null };
 
   app.get(
     '/api/v1/auth/methods',
     { schema: { tags: TAG, summary: 'How one signs in here: passwords, single sign-on, or both', response: { 200: methodsSchema } } },
     async () => ({
-      password: passwords.localPasswords ? ('open' as const) : passwords.breakGlassEmail ? ('break_glass' as const) : ('off' as const),
+      password: passwordMode(options),
       oidc: sso ? { label: sso.label, startUrl: '/api/v1/auth/oidc/start' } : null,
     }),
   );

@@ -64,12 +64,26 @@ describeEachEngine('password sign-in beside single sign-on', (app) => {
     expect((await login(closed, 'break.glass@kemlu.test')).statusCode).toBe(403);
   });
 
-  it('tells the web app what is offered; a server without single sign-on answers 404 at its routes', async () => {
+  it('tells the web app what is offered (nothing on the public portal); a server without single sign-on answers 404 at its routes', async () => {
     expect((await closed.inject({ url: '/api/v1/auth/methods' })).json()).toEqual({
       password: 'break_glass',
       oidc: { label: 'Kemlu SSO', startUrl: '/api/v1/auth/oidc/start' },
     });
     expect((await none.inject({ url: '/api/v1/auth/methods' })).json()).toEqual({ password: 'open', oidc: null });
+    const portal = await serverFor(app(), {
+      logLevel: 'silent',
+      auth: {
+        portal: true,
+        secureCookies: 'never',
+        oidc: { label: 'X', provider: unusedProvider, mapping: { roleClaim: null, roleMap: [], orgClaim: null } },
+      },
+    });
+    try {
+      expect((await portal.inject({ url: '/api/v1/auth/methods' })).json()).toEqual({ password: 'off', oidc: null });
+      expect((await portal.inject({ url: '/api/v1/auth/oidc/start' })).statusCode).toBe(404);
+    } finally {
+      await portal.close();
+    }
     for (const url of ['/api/v1/auth/oidc/start', '/api/v1/auth/oidc/callback?code=x&state=y']) {
       const answer = await none.inject({ url });
       expect(answer.statusCode).toBe(404);
