@@ -45,3 +45,80 @@ describe('the IATI publishing configuration', () => {
     expect(() => loadConfig({ MITRA_IATI_PUBLISHER_NAME: 'a'.repeat(81) })).toThrow(/MITRA_IATI_PUBLISHER_NAME/);
   });
 });
+
+describe('the single sign-on configuration', () => {
+  const base = { MITRA_OIDC_ISSUER: 'https://sso.kemlu.go.id/realms/mitra', MITRA_OIDC_CLIENT_ID: 'mitra' };
+  const problemsOf = (env: Record<string, string>) => {
+    try {
+      loadConfig(env);
+      return [];
+    } catch (error) {
+      return (error as ConfigError).problems; // loadConfig throws only ConfigError
+    }
+  };
+
+  it('is off without MITRA_OIDC_ variables, and has defaults with the issuer and client id', () => {
+    expect(loadConfig({}).oidc).toBeNull();
+    expect(loadConfig({ ...base, MITRA_PUBLIC_URL: 'https://mitra.kemlu.go.id/' }).oidc).toEqual({
+      issuer: 'https://sso.kemlu.go.id/realms/mitra',
+      clientId: 'mitra',
+      clientSecret: null,
+      redirectUrl: 'https://mitra.kemlu.go.id/api/v1/auth/oidc/callback',
+      scopes: 'openid email profile',
+      label: 'single sign-on',
+      roleClaim: null,
+      roleMap: [],
+      orgClaim: null,
+      localPasswords: true,
+      breakGlassEmail: null,
+    });
+  });
+
+  it('takes the mapping, and local passwords off with a break-glass administrator', () => {
+    const oidc = loadConfig({
+      ...base,
+      MITRA_OIDC_CLIENT_SECRET: 's3cret',
+      MITRA_OIDC_ROLE_CLAIM: 'groups',
+      MITRA_OIDC_ROLE_MAP: 'mitra-admin=admin,mitra-coord=coordinator',
+      MITRA_OIDC_ORG_CLAIM: 'org_code',
+      MITRA_OIDC_LOCAL_PASSWORDS: 'false',
+      MITRA_OIDC_BREAK_GLASS_EMAIL: 'Admin@Kemlu.go.id',
+      MITRA_OIDC_LABEL: 'SSO Kemlu',
+    }).oidc;
+    expect(oidc).toMatchObject({
+      clientSecret: 's3cret',
+      roleClaim: 'groups',
+      roleMap: [
+        ['mitra-admin', 'admin'],
+        ['mitra-coord', 'coordinator'],
+      ],
+      orgClaim: 'org_code',
+      localPasswords: false,
+      breakGlassEmail: 'admin@kemlu.go.id',
+      label: 'SSO Kemlu',
+    });
+  });
+
+  it('names what is missing or contradictory in a partial setting', () => {
+    expect(problemsOf({ MITRA_OIDC_CLIENT_SECRET: 'x' })).toEqual([
+      'MITRA_OIDC_ISSUER and MITRA_OIDC_CLIENT_ID: required when any MITRA_OIDC_ variable is set (single sign-on)',
+    ]);
+    expect(problemsOf({ ...base, MITRA_OIDC_ROLE_CLAIM: 'roles' })).toEqual([
+      'MITRA_OIDC_ROLE_CLAIM and MITRA_OIDC_ROLE_MAP: set both (roles from the provider) or neither (roles managed in Mitra)',
+    ]);
+    expect(problemsOf({ ...base, MITRA_OIDC_ROLE_CLAIM: 'roles', MITRA_OIDC_ROLE_MAP: 'a=boss' })).toEqual([
+      'MITRA_OIDC_ROLE_MAP: "a=boss": boss is not a role (admin, coordinator, agency, embassy, focal_point, viewer)',
+    ]);
+    expect(problemsOf({ ...base, MITRA_OIDC_BREAK_GLASS_EMAIL: 'a@b.id' })[0]).toMatch(
+      /^MITRA_OIDC_BREAK_GLASS_EMAIL: only with MITRA_OIDC_LOCAL_PASSWORDS=false/,
+    );
+    expect(
+      problemsOf({ MITRA_OIDC_ISSUER: 'http://sso.kemlu.go.id', MITRA_OIDC_CLIENT_ID: 'm', MITRA_OIDC_SCOPES: 'email' }).map(
+        (p) => p.split(':')[0],
+      ),
+    ).toEqual(['MITRA_OIDC_ISSUER', 'MITRA_OIDC_SCOPES']);
+    expect(loadConfig({ ...base, MITRA_OIDC_ISSUER: 'http://127.0.0.1:8080/realms/dev' }).oidc?.issuer).toBe(
+      'http://127.0.0.1:8080/realms/dev',
+    );
+  });
+});

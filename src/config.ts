@@ -4,7 +4,14 @@
  */
 import { dirname, join } from 'node:path';
 import { z } from 'zod';
+import type { Role } from './domain/access/actor.js';
+import { parseRoleMap } from './domain/account/oidc-claims.js';
 import { PUBLISHER_NAME } from './domain/iati/publication.js';
+
+const yesNo = z
+  .enum(['true', 'false', '1', '0'])
+  .transform((v) => v === 'true' || v === '1')
+  .optional();
 
 const envSchema = z.object({
   DATABASE_URL: z
@@ -135,7 +142,112 @@ const envSchema = z.object({
   /** The first administrator, created on start when the database has no accounts (never a default password). */
   MITRA_ADMIN_EMAIL: z.string().trim().optional(),
   MITRA_ADMIN_PASSWORD: z.string().optional(),
+  /**
+   * Single sign-on with an OpenID Connect provider (docs/security.md, "Single sign-on"): its issuer
+   * (https; http only on this machine, for development), Mitra's client id and secret there.
+   */
+  MITRA_OIDC_ISSUER: z
+    .string()
+    .trim()
+    .refine(
+      (u) => /^https:\/\/[^\s/?#]+(\/[^\s?#]*)?$/.test(u) || /^http:\/\/(127\.0\.0\.1|localhost|\[::1\])(:\d+)?(\/[^\s?#]*)?$/.test(u),
+      {
+        message: 'must be an https address such as https://sso.kemlu.go.id/realms/mitra (http only on 127.0.0.1 or localhost)',
+      },
+    )
+    .optional(),
+  MITRA_OIDC_CLIENT_ID: z.string().trim().min(1).max(500).optional(),
+  /** The client secret (secret: never printed); unset for a public client, which PKCE alone protects. */
+  MITRA_OIDC_CLIENT_SECRET: z.string().trim().min(1).optional(),
+  /** Where the provider sends the browser back (default: MITRA_PUBLIC_URL + /api/v1/auth/oidc/callback). */
+  MITRA_OIDC_REDIRECT_URL: z
+    .string()
+    .trim()
+    .refine((u) => /^https?:\/\/[^\s/?#]+\/[^\s#]*$/.test(u), {
+      message: 'must be an http(s) address ending in /api/v1/auth/oidc/callback',
+    })
+    .optional(),
+  MITRA_OIDC_SCOPES: z
+    .string()
+    .trim()
+    .regex(/(^|\s)openid(\s|$)/, { message: 'must include openid' })
+    .optional(),
+  /** The claim with the user's roles or groups; unset: roles are managed in Mitra. */
+  MITRA_OIDC_ROLE_CLAIM: z.string().trim().min(1).max(200).optional(),
+  /** value=role pairs, in order of precedence: "mitra-admin=admin,mitra-coord=coordinator". */
+  MITRA_OIDC_ROLE_MAP: z.string().trim().min(1).optional(),
+  /** The claim with the organisation's code (Mitra's organisation with that code). */
+  MITRA_OIDC_ORG_CLAIM: z.string().trim().min(1).max(200).optional(),
+  /** Whether password sign-in stays open beside single sign-on (default true). */
+  MITRA_OIDC_LOCAL_PASSWORDS: yesNo,
+  /** With local passwords off: the one administrator account that may still sign in with its password. */
+  MITRA_OIDC_BREAK_GLASS_EMAIL: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .pipe(z.email({ message: 'must be an email address' }))
+    .optional(),
+  /** The sign-in button's text: "Sign in with <label>". */
+  MITRA_OIDC_LABEL: z.string().trim().min(1).max(60).optional(),
 });
+
+type Env = z.output<typeof envSchema>;
+
+/** Single sign-on with an OpenID Connect provider; null when MITRA_OIDC_ISSUER is unset. */
+export type OidcConfig = Readonly<{
+  issuer: string;
+  clientId: string;
+  /** Null for a public client. */
+  clientSecret: string | null;
+  redirectUrl: string;
+  scopes: string;
+  label: string;
+  roleClaim: string | null;
+  /** Provider value → role, in order of precedence. */
+  roleMap: readonly (readonly [string, Role])[];
+  orgClaim: string | null;
+  /** Whether password sign-in stays open for everyone. */
+  localPasswords: boolean;
+  /** With local passwords off, the administrator who may still use a password. */
+  breakGlassEmail: string | null;
+}>;
+
+/** The OIDC settings, or the problems of a partial or contradictory set. */
+function oidcConfig(e: Env, publicUrl: string): { oidc: OidcConfig | null; problems: string[] } {
+  const problems: string[] = [];
+  const anySet = Object.entries(e).some(([key, value]) => key.startsWith('MITRA_OIDC_') && value !== undefined);
+  if (!anySet) return { oidc: null, problems };
+  if (!e.MITRA_OIDC_ISSUER || !e.MITRA_OIDC_CLIENT_ID) {
+    const missing = [!e.MITRA_OIDC_ISSUER && 'MITRA_OIDC_ISSUER', !e.MITRA_OIDC_CLIENT_ID && 'MITRA_OIDC_CLIENT_ID'].filter(Boolean);
+    problems.push(`${missing.join(' and ')}: required when any MITRA_OIDC_ variable is set (single sign-on)`);
+  }
+  if (!!e.MITRA_OIDC_ROLE_CLAIM !== !!e.MITRA_OIDC_ROLE_MAP) {
+    problems.push('MITRA_OIDC_ROLE_CLAIM and MITRA_OIDC_ROLE_MAP: set both (roles from the provider) or neither (roles managed in Mitra)');
+  }
+  const roleMap = e.MITRA_OIDC_ROLE_MAP ? parseRoleMap(e.MITRA_OIDC_ROLE_MAP) : { pairs: [], problems: [] };
+  problems.push(...roleMap.problems.map((p) => `MITRA_OIDC_ROLE_MAP: ${p}`));
+  const localPasswords = e.MITRA_OIDC_LOCAL_PASSWORDS ?? true;
+  if (e.MITRA_OIDC_BREAK_GLASS_EMAIL && localPasswords) {
+    problems.push('MITRA_OIDC_BREAK_GLASS_EMAIL: only with MITRA_OIDC_LOCAL_PASSWORDS=false (every account has its password otherwise)');
+  }
+  if (problems.length > 0 || !e.MITRA_OIDC_ISSUER || !e.MITRA_OIDC_CLIENT_ID) return { oidc: null, problems };
+  return {
+    oidc: Object.freeze({
+      issuer: e.MITRA_OIDC_ISSUER,
+      clientId: e.MITRA_OIDC_CLIENT_ID,
+      clientSecret: e.MITRA_OIDC_CLIENT_SECRET ?? null,
+      redirectUrl: e.MITRA_OIDC_REDIRECT_URL ?? `${publicUrl}/api/v1/auth/oidc/callback`,
+      scopes: e.MITRA_OIDC_SCOPES ?? 'openid email profile',
+      label: e.MITRA_OIDC_LABEL ?? 'single sign-on',
+      roleClaim: e.MITRA_OIDC_ROLE_CLAIM ?? null,
+      roleMap: roleMap.pairs,
+      orgClaim: e.MITRA_OIDC_ORG_CLAIM ?? null,
+      localPasswords,
+      breakGlassEmail: e.MITRA_OIDC_BREAK_GLASS_EMAIL ?? null,
+    }),
+    problems,
+  };
+}
 
 export type Config = Readonly<{
   databaseUrl: string;
@@ -169,6 +281,7 @@ export type Config = Readonly<{
     registryUrl: string | null;
     registryKey: string | null;
   };
+  oidc: OidcConfig | null;
 }>;
 
 /** The publish directory: iati/ beside the SQLite database, or data/iati with PostgreSQL. */
@@ -195,6 +308,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (!!e.MITRA_ADMIN_EMAIL !== !!e.MITRA_ADMIN_PASSWORD) {
     throw new ConfigError(['MITRA_ADMIN_EMAIL and MITRA_ADMIN_PASSWORD: set both (the first administrator) or neither']);
   }
+  const { oidc, problems } = oidcConfig(e, e.MITRA_PUBLIC_URL);
+  if (problems.length > 0) throw new ConfigError(problems);
   return Object.freeze({
     databaseUrl: e.DATABASE_URL,
     port: e.PORT,
@@ -229,6 +344,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       registryUrl: e.MITRA_IATI_REGISTRY_URL ?? null,
       registryKey: e.MITRA_IATI_REGISTRY_KEY ?? null,
     },
+    oidc,
     firstAdmin: e.MITRA_ADMIN_EMAIL && e.MITRA_ADMIN_PASSWORD ? { email: e.MITRA_ADMIN_EMAIL, password: e.MITRA_ADMIN_PASSWORD } : null,
   });
 }

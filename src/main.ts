@@ -5,7 +5,7 @@
 import { existsSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Config } from './config.js';
+import type { Config, OidcConfig } from './config.js';
 import { openDatabase, type DatabaseHandle, type OpenDatabaseOptions } from './db/connection.js';
 import type { ServerOptions } from './server/app.js';
 import { migrateIfPending, migrateToLatest, migrationStatus, type MigrationReport } from './db/migrate.js';
@@ -119,12 +119,23 @@ export function findWebRoot(): string | null {
   return existsSync(join(dir, 'index.html')) ? dir : null;
 }
 
+/** Single sign-on's provider (openid-client, loaded only when configured) and claim mapping. */
+async function singleSignOn(oidc: OidcConfig, publicUrl: string) {
+  const { openIdProvider } = await import('./io/oidc-provider.js');
+  return {
+    label: oidc.label,
+    mapping: { roleClaim: oidc.roleClaim, roleMap: oidc.roleMap, orgClaim: oidc.orgClaim },
+    provider: openIdProvider({ ...oidc, postLogoutRedirectUrl: `${publicUrl}/login` }),
+  };
+}
+
 /**
  * The HTTP server over an opened app. The server's modules (Fastify, OpenAPI, XLSX, password
  * hashing) load here, not at start-up, so that CLI commands stay small and quick.
  */
 export async function serverFor(app: AppContext, options: Omit<ServerOptions, 'deps' | 'engine'> = {}) {
   const [{ buildServer }, { DEFAULT_SESSION_POLICY }] = await Promise.all([import('./server/app.js'), import('./services/auth.js')]);
+  const oidc = app.config.oidc;
   return buildServer({
     deps: app.deps,
     openImportDeps: () => openImportDeps(app),
@@ -144,7 +155,10 @@ export async function serverFor(app: AppContext, options: Omit<ServerOptions, 'd
       portal: app.config.portal,
       secureCookies: app.config.secureCookies,
       policy: { ...DEFAULT_SESSION_POLICY, absoluteMinutes: app.config.sessionMinutes, idleMinutes: app.config.sessionIdleMinutes },
+      oidc: oidc ? await singleSignOn(oidc, app.config.publicUrl) : null,
+      passwords: oidc ? { localPasswords: oidc.localPasswords, breakGlassEmail: oidc.breakGlassEmail } : undefined,
     },
+    oidcRedirectUrl: oidc?.redirectUrl,
     ...options,
   });
 }

@@ -84,6 +84,7 @@ import type {
   EditionsTable,
 } from './schema/editions.js';
 import type { QualityRulesTable } from './schema/quality.js';
+import type { OidcLoginsTable, OidcSessionsTable, UserIdentitiesTable } from './schema/sign-in.js';
 import type { CollectionRoundPartsTable, CollectionRoundRemindersTable, CollectionRoundsTable } from './schema/rounds.js';
 
 export type * from './schema/programs.js';
@@ -95,6 +96,7 @@ export type * from './schema/other-providers.js';
 export type * from './schema/editions.js';
 export type * from './schema/quality.js';
 export type * from './schema/rounds.js';
+export type * from './schema/sign-in.js';
 
 export interface Database {
   organisations: OrganisationsTable;
@@ -134,6 +136,9 @@ export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
   login_failures: LoginFailuresTable;
+  user_identities: UserIdentitiesTable;
+  oidc_logins: OidcLoginsTable;
+  oidc_sessions: OidcSessionsTable;
   audit_log: AuditLogTable;
   activity_transitions: ProgramTransitionsTable;
   unit_costs: UnitCostsTable;

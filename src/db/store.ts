@@ -17,6 +17,7 @@ import { ReportRepo } from './report.repo.js';
 import type { Database } from './schema.js';
 import { CountCache, readDataVersions } from './data-version.js';
 import { LoginFailureRepo, SessionRepo, UserRepo } from './account.repo.js';
+import { OidcRepo } from './oidc.repo.js';
 import { AuditRepo, TransitionRepo } from './audit.repo.js';
 import { MoneyRepo } from './money.repo.js';
 import { UnitCostRepo } from './unit-cost.repo.js';
@@ -56,6 +57,7 @@ function repositoriesOn(db: Kysely<Database>, counts: CountCache): Repositories 
     users: new UserRepo(db),
     sessions: new SessionRepo(db),
     loginFailures: new LoginFailureRepo(db),
+    oidc: new OidcRepo(db),
     audit: new AuditRepo(db),
     transitions: new TransitionRepo(db),
     money: new MoneyRepo(db),

@@ -41,6 +41,7 @@ import type { IatiPublisher } from '../services/iati-export.js';
 import { loadConfig } from '../config.js';
 import { registerAuth, type AuthOptions } from './auth.js';
 import { registerAuthRoutes } from './auth.routes.js';
+import { registerOidcRoutes } from './oidc.routes.js';
 import { registerUserRoutes } from './user.routes.js';
 import { registerLifecycleRoutes } from './lifecycle.routes.js';
 import { registerOfferRoutes } from './offer.routes.js';
@@ -77,6 +78,8 @@ export interface ServerOptions {
   readonly publicUrl?: string;
   /** MITRA_PUBLIC_URL when it was set: the IATI organisation file links the annual reports there (none without it). */
   readonly documentLinksUrl?: string | null;
+  /** Where the single sign-on provider sends the browser back (MITRA_OIDC_REDIRECT_URL), with `auth.oidc`. */
+  readonly oidcRedirectUrl?: string;
   /** The published IATI files served at /iati/ (MITRA_IATI_PUBLISH_DIR). */
   readonly iatiPublishDir?: string;
 }
@@ -247,6 +250,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   await app.register(fastifyCompress, { threshold: COMPRESS_THRESHOLD_BYTES, encodings: ['br', 'gzip'] });
   await registerAuth(app, options.deps, auth);
   registerAuthRoutes(app, options.deps, auth);
+  registerOidcRoutes(app, options.deps, { ...auth, redirectUrl: options.oidcRedirectUrl ?? '' });
   registerUserRoutes(app, options.deps);
   registerLifecycleRoutes(app, options.deps);
   registerProgramRoutes(app, options.deps);

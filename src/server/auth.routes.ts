@@ -6,6 +6,7 @@ import { roles } from '../domain/access/actor.js';
 import { passwordSchema, type User } from '../domain/account/user.js';
 import { changeOwnPassword, login, logout, DEFAULT_SESSION_POLICY } from '../services/auth.js';
 import type { ServiceDeps } from '../services/deps.js';
+import { checkPasswordSignIn, oidcSignOutUrl } from '../services/oidc.js';
 import { cookieOptions, depsFor, SESSION_COOKIE, type AuthOptions } from './auth.js';
 import { problemSchema } from './problem.js';
 
@@ -71,10 +72,11 @@ export function registerAuthRoutes(root: FastifyInstance, deps: ServiceDeps, opt
         tags: TAG,
         summary: 'Sign in with email and password; sets the session cookie',
         body: z.strictObject({ email: z.string().trim().min(1).max(254), password: z.string().min(1).max(1024) }),
-        response: { 200: sessionSchema, 400: problemSchema, 401: problemSchema, 429: problemSchema },
+        response: { 200: sessionSchema, 400: problemSchema, 401: problemSchema, 403: problemSchema, 429: problemSchema },
       },
     },
     async (request, reply) => {
+      if (options.passwords) await checkPasswordSignIn(depsFor(deps, request), request.body.email, options.passwords);
       const signedIn = await login(depsFor(deps, request), { ...request.body, ip: request.ip }, policy);
       reply.setCookie(SESSION_COOKIE, signedIn.token, cookieOptions(request, options, policy.absoluteMinutes * 60));
       reply.header('cache-control', 'no-store');
@@ -89,10 +91,27 @@ export function registerAuthRoutes(root: FastifyInstance, deps: ServiceDeps, opt
 
   app.post(
     '/api/v1/auth/logout',
-    { schema: { tags: TAG, summary: 'Sign out (ends the session)', response: { 204: z.null().meta({ description: 'signed out' }) } } },
+    {
+      schema: {
+        tags: TAG,
+        summary: 'Sign out (ends the session); after a single sign-on, also the address that signs out at the provider',
+        response: {
+          200: z
+            .object({
+              endSessionUrl: z.string().meta({ description: "send the browser there: the provider's own sign-out (RP-initiated logout)" }),
+            })
+            .meta({ description: 'signed out of Mitra; the provider still has a session' }),
+          204: z.null().meta({ description: 'signed out' }),
+        },
+      },
+    },
     async (request, reply) => {
-      if (request.activeSession) await logout(depsFor(deps, request), request.activeSession);
+      const active = request.activeSession;
+      // Read before the session ends: its ID token goes with it.
+      const endSessionUrl = active ? await oidcSignOutUrl(depsFor(deps, request), options.oidc ?? null, active.session.id) : null;
+      if (active) await logout(depsFor(deps, request), active);
       reply.clearCookie(SESSION_COOKIE, cookieOptions(request, options));
+      if (endSessionUrl) return reply.code(200).send({ endSessionUrl });
       return reply.code(204).send(null);
     },
   );

@@ -8,6 +8,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { ANONYMOUS, type Actor, type UserActor } from '../domain/access/actor.js';
 import { csrfMatches, resolveSession, type ActiveSession, type SessionPolicy, DEFAULT_SESSION_POLICY } from '../services/auth.js';
 import { actingAs, type ServiceDeps } from '../services/deps.js';
+import type { OidcSignIn, PasswordSignIn } from '../services/oidc.js';
 import { makeProblem, sendProblem } from './problem.js';
 
 declare module 'fastify' {
@@ -31,6 +32,10 @@ export interface AuthOptions {
   /** Secure cookies: always, never, or when the request came over HTTPS. */
   readonly secureCookies: 'always' | 'never' | 'auto';
   readonly policy?: SessionPolicy;
+  /** Single sign-on with an OpenID Connect provider (server/oidc.routes.ts); none by default. */
+  readonly oidc?: (OidcSignIn & { readonly label: string }) | null;
+  /** Whether password sign-in stays open beside single sign-on (default: open to all). */
+  readonly passwords?: PasswordSignIn;
 }
 
 /** The services acting for this request's user (or the public). */

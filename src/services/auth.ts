@@ -4,7 +4,7 @@
  * session id, so the table alone does not let anyone sign in.
  */
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
-import { actingAs, type Deps } from './deps.js';
+import { actingAs, type Deps, type Repos, type Repositories } from './deps.js';
 import type { SessionRecord } from './users.ports.js';
 import type { UserActor } from '../domain/access/actor.js';
 import { requireSignedIn } from '../domain/access/policy.js';
@@ -89,6 +89,20 @@ export async function login(
     });
     throw WRONG();
   }
+  return openSession(deps, user, { email, comment: `from ${credentials.ip}` }, policy);
+}
+
+/**
+ * Opens a session for a user whose identity was proven (a password, or an OpenID Connect
+ * provider's ID token: services/oidc.ts), audited as 'login'. `extra` runs in the same transaction.
+ */
+export async function openSession<K extends keyof Repositories = never>(
+  deps: Deps<'sessions' | 'users' | 'loginFailures' | 'audit' | K>,
+  user: User,
+  how: { email: string; comment: string; extra?: (tx: Repos<K>, session: SessionRecord) => Promise<void> },
+  policy: SessionPolicy = DEFAULT_SESSION_POLICY,
+): Promise<SignedIn> {
+  const now = deps.clock.nowIso();
   const token = randomBytes(32).toString('base64url');
   const session: SessionRecord = {
     id: sessionIdOf(token),
@@ -99,15 +113,16 @@ export async function login(
     expiresAt: minutesAfter(now, policy.absoluteMinutes),
   };
   await deps.store.transaction(async (tx) => {
-    await tx.loginFailures.clear(email);
+    await tx.loginFailures.clear(how.email);
     await tx.sessions.insert(session);
+    await how.extra?.(tx, session);
     await tx.users.touchLogin(user.id, now);
     await audit(actingAs(deps, userActor(user)), tx, {
       action: 'login',
       entity: 'session',
       entityId: user.id,
       entityLabel: user.email,
-      comment: `from ${credentials.ip}`,
+      comment: how.comment,
     });
     // Housekeeping that needs no scheduler: old sessions and failures go at each sign-in.
     await tx.sessions.deleteExpired(now, minutesBefore(now, policy.idleMinutes));

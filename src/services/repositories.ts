@@ -28,6 +28,7 @@ import type { RoundRepository } from './rounds.ports.js';
 import type { ReportFactRepository, ReportRepository } from './reports.ports.js';
 import type { CooperationRequestRepository } from './requests.ports.js';
 import type { LoginFailureRepository, SessionRepository, UserRepository } from './users.ports.js';
+import type { OidcRepository } from './oidc.ports.js';
 
 export interface Repositories {
   readonly programs: ProgramRepository;
@@ -46,6 +47,7 @@ export interface Repositories {
   readonly users: UserRepository;
   readonly sessions: SessionRepository;
   readonly loginFailures: LoginFailureRepository;
+  readonly oidc: OidcRepository;
   readonly audit: AuditRepository;
   readonly transitions: TransitionRepository;
   readonly money: MoneyRepository;

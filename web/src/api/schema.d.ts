@@ -155,6 +155,15 @@ export type paths = {
                     };
                 };
                 /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -180,7 +189,7 @@ export type paths = {
         };
         get?: never;
         put?: never;
-        /** Sign out (ends the session) */
+        /** Sign out (ends the session); after a single sign-on, also the address that signs out at the provider */
         post: {
             parameters: {
                 query?: never;
@@ -190,6 +199,18 @@ export type paths = {
             };
             requestBody?: never;
             responses: {
+                /** @description signed out of Mitra; the provider still has a session */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description send the browser there: the provider's own sign-out (RP-initiated logout) */
+                            endSessionUrl: string;
+                        };
+                    };
+                };
                 /** @description signed out */
                 204: {
                     headers: {
@@ -267,6 +288,131 @@ export type paths = {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/methods": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** How one signs in here: passwords, single sign-on, or both */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SignInMethods"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/oidc/start": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Sign in with single sign-on: redirects to the provider (authorisation code flow with PKCE) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description a path of the web app to come back to */
+                    redirect?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description to the provider's sign-in */
+                302: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/oidc/callback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The provider's answer: signs in and redirects into the web app (to /login?sso_error=<code> when refused) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description into the web app, signed in; or back to the sign-in page with the reason */
+                302: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -18295,6 +18441,19 @@ export type components = {
             /** @description true on a read-only public portal (no sign-in) */
             portal: boolean;
         };
+        SignInMethodsInput: {
+            /**
+             * @description open: every account may sign in with its password; break_glass: only the one emergency administrator; off: none
+             * @enum {string}
+             */
+            password: "open" | "break_glass" | "off";
+            oidc: {
+                /** @description the provider's name for the button: "Sign in with <label>" */
+                label: string;
+                /** @description where the browser goes to sign in (add ?redirect=/path to come back there) */
+                startUrl: string;
+            } | null;
+        };
         AuditEntryInput: {
             id: number;
             at: string;
@@ -20038,6 +20197,19 @@ export type components = {
             expiresAt: string | null;
             /** @description true on a read-only public portal (no sign-in) */
             portal: boolean;
+        };
+        SignInMethods: {
+            /**
+             * @description open: every account may sign in with its password; break_glass: only the one emergency administrator; off: none
+             * @enum {string}
+             */
+            password: "open" | "break_glass" | "off";
+            oidc: {
+                /** @description the provider's name for the button: "Sign in with <label>" */
+                label: string;
+                /** @description where the browser goes to sign in (add ?redirect=/path to come back there) */
+                startUrl: string;
+            } | null;
         };
         AuditEntry: {
             id: number;

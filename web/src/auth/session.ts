@@ -42,10 +42,18 @@ export function useLogin() {
   });
 }
 
+/** How one signs in here (passwords, single sign-on), for the sign-in page. */
+export const useSignInMethods = () =>
+  useQuery({ queryKey: ['auth-methods'], queryFn: () => call(api.GET('/api/v1/auth/methods')), staleTime: Infinity });
+
+/** Signs out; after a single sign-on, the browser then goes to the provider to sign out there too. */
 export function useLogout() {
   const client = useQueryClient();
   return useMutation({
     mutationFn: () => call(api.POST('/api/v1/auth/logout')),
+    onSuccess: (answer) => {
+      if (answer?.endSessionUrl) window.location.assign(answer.endSessionUrl);
+    },
     onSettled: () => {
       setCsrfToken(null);
       client.setQueryData<Session>(['session'], (before) => ({ ...SIGNED_OUT, portal: before?.portal ?? false }));

@@ -7,9 +7,11 @@ const loginRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/login',
   staticData: { title: 'login' },
-  validateSearch: (s: Record<string, unknown>): { redirect?: string; ended?: boolean } => ({
+  validateSearch: (s: Record<string, unknown>): { redirect?: string; ended?: boolean; sso_error?: string } => ({
     ...(typeof s.redirect === 'string' && s.redirect.startsWith('/') ? { redirect: s.redirect.slice(0, 500) } : {}),
     ...(s.ended === true || s.ended === '1' || s.ended === 1 ? { ended: true } : {}),
+    // Why single sign-on refused, as a problem code (server/oidc.routes.ts).
+    ...(typeof s.sso_error === 'string' && /^[a-z_.]{1,60}$/.test(s.sso_error) ? { sso_error: s.sso_error } : {}),
   }),
   component: lazyRouteComponent(() => import('../pages/Login/LoginPage.js'), 'LoginPage'),
 });

@@ -31,6 +31,20 @@ export const auth = {
   commonPassword: 'This password is on the list of common passwords: choose a longer phrase of your own.',
   samePassword: 'Choose a password different from the current one.',
   passwordChanged: 'Your password is changed. Your other sessions have ended.',
+  ssoSignIn: 'Sign in with {{label}}',
+  ssoRefused: 'Single sign-on did not succeed. Try again; if it fails again, tell your administrator.',
+  ssoNoRole: 'Your account at the sign-on service gives no role in Mitra. Ask your administrator to give you one.',
+  ssoNoOrganisation:
+    'Your account at the sign-on service names no organisation Mitra knows, and your role needs one. Ask your administrator.',
+  ssoNoAccount: 'You have no Mitra account yet. Ask your administrator to create it, then sign in again.',
+  ssoNoEmail: 'The sign-on service gave no email address for your account. Ask your administrator.',
+  ssoEmailUnverified:
+    'A Mitra account already has this email, but the sign-on service has not verified that the email is yours. Ask your administrator.',
+  ssoDisabled: 'Your Mitra account is disabled.',
+  ssoStartAgain: 'The sign-in took too long or was started in another window. Start again.',
+  ssoUnavailable: 'The sign-on service cannot be reached. Try again in a moment.',
+  breakGlass: 'Emergency sign-in with a password (administrator)',
+  passwordOff: 'Passwords are not accepted here: sign in with the single sign-on button.',
 };
 
 export const admin = {

@@ -33,6 +33,20 @@ export const auth: typeof en.auth = {
   commonPassword: 'Kata sandi ini ada dalam daftar kata sandi umum: pilih frasa Anda sendiri yang lebih panjang.',
   samePassword: 'Pilih kata sandi yang berbeda dari kata sandi saat ini.',
   passwordChanged: 'Kata sandi Anda telah diganti. Sesi Anda yang lain telah berakhir.',
+  ssoSignIn: 'Masuk dengan {{label}}',
+  ssoRefused: 'Masuk melalui sistem masuk tunggal tidak berhasil. Coba lagi; jika gagal lagi, beri tahu administrator Anda.',
+  ssoNoRole: 'Akun Anda di layanan masuk tunggal tidak memberi peran di Mitra. Minta administrator Anda memberikannya.',
+  ssoNoOrganisation:
+    'Akun Anda di layanan masuk tunggal tidak menyebut organisasi yang dikenal Mitra, padahal peran Anda memerlukannya. Hubungi administrator Anda.',
+  ssoNoAccount: 'Anda belum memiliki akun Mitra. Minta administrator Anda membuatnya, lalu masuk lagi.',
+  ssoNoEmail: 'Layanan masuk tunggal tidak memberikan alamat email untuk akun Anda. Hubungi administrator Anda.',
+  ssoEmailUnverified:
+    'Sudah ada akun Mitra dengan email ini, tetapi layanan masuk tunggal belum memverifikasi bahwa email itu milik Anda. Hubungi administrator Anda.',
+  ssoDisabled: 'Akun Mitra Anda dinonaktifkan.',
+  ssoStartAgain: 'Proses masuk terlalu lama atau dimulai di jendela lain. Mulai lagi.',
+  ssoUnavailable: 'Layanan masuk tunggal tidak dapat dihubungi. Coba lagi sebentar lagi.',
+  breakGlass: 'Masuk darurat dengan kata sandi (administrator)',
+  passwordOff: 'Kata sandi tidak diterima di sini: masuklah dengan tombol masuk tunggal.',
 };
 
 export const admin: typeof en.admin = {

@@ -4,9 +4,10 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client.js';
 import { isPlainObject } from '../../../../src/domain/guards.js';
-import { useLogin, useSession } from '../../auth/session.js';
+import { useLogin, useSession, useSignInMethods } from '../../auth/session.js';
 import { Field } from '../../components/Field.js';
 import { EmptyState } from '../../components/Status.js';
+import { SingleSignOn } from './SingleSignOn.js';
 
 /** Only paths of this site are followed after sign-in (no open redirect). */
 export function safeRedirect(target: string | undefined): string {
@@ -24,6 +25,7 @@ function retryMinutes(error: ApiError): number | null {
 function loginProblemText(failure: unknown): [string, Record<string, number>?] {
   const error = failure instanceof ApiError ? failure : null;
   if (error?.code === 'auth.invalid_credentials') return ['auth.wrong'];
+  if (error?.code === 'auth.password_sign_in_off') return ['auth.passwordOff'];
   if (error?.code === 'auth.too_many_attempts') {
     const minutes = retryMinutes(error);
     return minutes === null ? ['auth.tooMany'] : ['auth.tooManyWait', { count: minutes }];
@@ -38,6 +40,7 @@ export function LoginPage() {
   const navigate = useNavigate();
   const login = useLogin();
   const { user, portal } = useSession();
+  const methods = useSignInMethods().data;
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const [missing, setMissing] = useState(false);
@@ -56,6 +59,35 @@ export function LoginPage() {
     login.mutate({ email, password }, { onSuccess: () => void navigate({ href: safeRedirect(search.redirect), replace: true }) });
   };
   const message = missing ? t('auth.fillIn') : login.error ? t(...loginProblemText(login.error)) : null;
+  const passwordForm = (
+    <form onSubmit={submit} noValidate>
+      <Field label={t('auth.email')}>
+        {(p) => <input {...p} type="email" autoComplete="username" value={email} onChange={(e) => setEmail(e.target.value)} required />}
+      </Field>
+      <Field label={t('auth.password')}>
+        {(p) => (
+          <input
+            {...p}
+            type="password"
+            autoComplete="current-password"
+            value={password}
+            onChange={(e) => setPassword(e.target.value)}
+            required
+          />
+        )}
+      </Field>
+      {message && (
+        <p className="error" role="alert" tabIndex={-1} ref={errorRef}>
+          {message}
+        </p>
+      )}
+      <div className="actions">
+        <button type="submit" disabled={login.isPending}>
+          {t('auth.signIn')}
+        </button>
+      </div>
+    </form>
+  );
 
   return (
     <section className="narrow">
@@ -66,33 +98,15 @@ export function LoginPage() {
         </p>
       )}
       {user && <p className="notice">{t('auth.signedInAs', { name: user.name, email: user.email })}</p>}
-      <form onSubmit={submit} noValidate>
-        <Field label={t('auth.email')}>
-          {(p) => <input {...p} type="email" autoComplete="username" value={email} onChange={(e) => setEmail(e.target.value)} required />}
-        </Field>
-        <Field label={t('auth.password')}>
-          {(p) => (
-            <input
-              {...p}
-              type="password"
-              autoComplete="current-password"
-              value={password}
-              onChange={(e) => setPassword(e.target.value)}
-              required
-            />
-          )}
-        </Field>
-        {message && (
-          <p className="error" role="alert" tabIndex={-1} ref={errorRef}>
-            {message}
-          </p>
-        )}
-        <div className="actions">
-          <button type="submit" disabled={login.isPending}>
-            {t('auth.signIn')}
-          </button>
-        </div>
-      </form>
+      {methods?.oidc && <SingleSignOn {...methods.oidc} redirect={safeRedirect(search.redirect)} error={search.sso_error} />}
+      {methods?.password === 'off' ? null : methods?.password === 'break_glass' ? (
+        <details>
+          <summary>{t('auth.breakGlass')}</summary>
+          {passwordForm}
+        </details>
+      ) : (
+        passwordForm
+      )}
     </section>
   );
 }
