@@ -58,6 +58,8 @@ import type {
   UnitCostsTable,
 } from './schema/reports.js';
 import type {
+  ApiTokenUsesTable,
+  ApiTokensTable,
   AuditLogTable,
   AuditScrubsTable,
   DataVersionsTable,
@@ -134,6 +136,8 @@ export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
   login_failures: LoginFailuresTable;
+  api_tokens: ApiTokensTable;
+  api_token_uses: ApiTokenUsesTable;
   audit_log: AuditLogTable;
   activity_transitions: ProgramTransitionsTable;
   unit_costs: UnitCostsTable;

@@ -18,6 +18,7 @@ import type { Database } from './schema.js';
 import { CountCache, readDataVersions } from './data-version.js';
 import { LoginFailureRepo, SessionRepo, UserRepo } from './account.repo.js';
 import { AuditRepo, TransitionRepo } from './audit.repo.js';
+import { ApiTokenRepo } from './api-token.repo.js';
 import { MoneyRepo } from './money.repo.js';
 import { UnitCostRepo } from './unit-cost.repo.js';
 import { PriorityRepo } from './priority.repo.js';
@@ -56,6 +57,7 @@ function repositoriesOn(db: Kysely<Database>, counts: CountCache): Repositories 
     users: new UserRepo(db),
     sessions: new SessionRepo(db),
     loginFailures: new LoginFailureRepo(db),
+    apiTokens: new ApiTokenRepo(db),
     audit: new AuditRepo(db),
     transitions: new TransitionRepo(db),
     money: new MoneyRepo(db),
