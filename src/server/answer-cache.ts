@@ -78,7 +78,8 @@ export class AnswerCache {
     const etag = `W/"${createHash('sha1').update(`${this.build}\n${versions}\n${key}`).digest('base64url').slice(0, 27)}"`;
     reply
       .header('etag', etag)
-      .header('vary', 'Cookie, Accept-Encoding')
+      // The scope follows the credential: the session cookie or an API token's Authorization header.
+      .header('vary', 'Cookie, Authorization, Accept-Encoding')
       .header('cache-control', `${scope === 'public' ? 'public' : 'private'}, no-cache`);
     if (matchesIfNoneMatch(request.headers['if-none-match'], etag)) {
       reply.code(304).send();

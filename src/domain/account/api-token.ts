@@ -104,7 +104,8 @@ export type ApiTokenInput = z.output<typeof apiTokenInputSchema>;
 /** The instant a token input's expiry names, or why it is not acceptable at `now`. */
 export function tokenExpiry(expiresAt: string, now: string): { at: string } | { problem: string } {
   const ms = Date.parse(expiresAt.length === 10 ? `${expiresAt}T00:00:00.000Z` : expiresAt);
-  if (Number.isNaN(ms)) return { problem: 'not a valid date' };
+  // Date.parse rolls 2027-02-30 over to 2 March: a day that does not read back is not a day.
+  if (Number.isNaN(ms) || new Date(ms).toISOString().slice(0, 10) !== expiresAt.slice(0, 10)) return { problem: 'not a valid date' };
   const nowMs = Date.parse(now);
   if (ms <= nowMs) return { problem: 'must be in the future' };
   if (ms > nowMs + TOKEN_MAX_DAYS * 86_400_000) return { problem: `at most ${TOKEN_MAX_DAYS} days ahead` };
