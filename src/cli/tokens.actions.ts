@@ -6,7 +6,16 @@ import type { CliContext } from './context.js';
 import { CliInputError } from './exit-codes.js';
 import { json, table } from './format.js';
 import { parseInput } from './input.js';
-import type { TokenCreateFlags } from './tokens.commands.js';
+
+/** The options of `mitra tokens create`. */
+export interface TokenCreateFlags {
+  readonly name: string;
+  readonly org: string;
+  readonly role: string;
+  readonly scopes: string;
+  readonly expires?: string;
+  readonly days?: string;
+}
 
 /** The expiry named by --expires, or --days from now. */
 function expiryOf(opts: TokenCreateFlags, now: string): string {

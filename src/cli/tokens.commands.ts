@@ -7,18 +7,10 @@ import type { Command } from 'commander';
 import { apiScopes, TOKEN_MAX_DAYS, TOKEN_ROLES } from '../domain/account/api-token.js';
 import { jsonOption } from './common.commands.js';
 import type { CliContext } from './context.js';
+import type { TokenCreateFlags } from './tokens.actions.js';
 
 // The implementations load when a command runs (main.ts).
 const actions = () => import('./tokens.actions.js');
-
-export interface TokenCreateFlags {
-  readonly name: string;
-  readonly org: string;
-  readonly role: string;
-  readonly scopes: string;
-  readonly expires?: string;
-  readonly days?: string;
-}
 
 export function registerTokenCommands(program: Command, ctx: CliContext): void {
   const tokens = program.command('tokens').description('API tokens for other systems: create (shown once), list, revoke');
