@@ -102,6 +102,7 @@ for (const engine of ENGINES) {
       const { token, apiToken } = await newToken({ name: 'bappenas-planning' });
       const read = await withToken(token, 'GET', '/api/v1/activities');
       expect(read.statusCode, read.body).toBe(200);
+      expect(read.json().items).toEqual(expect.any(Array));
 
       const created = await withToken(token, 'POST', '/api/v1/activities', aProgram({ implementingOrg: OWN, lifecycleStage: 'request' }));
       expect(created.statusCode, created.body).toBe(201);
@@ -194,6 +195,13 @@ for (const engine of ENGINES) {
     it('refuses revoked, expired, unknown and malformed tokens with 401 and a Bearer challenge', async () => {
       const revokedOne = await newToken({ name: 'to-revoke' });
       expect((await withToken(revokedOne.token, 'GET', '/api/v1/activities')).statusCode).toBe(200);
+      // Recorded before the answer went, and once.
+      const uses = await app.database.db
+        .selectFrom('api_token_uses')
+        .select('status')
+        .where('token_id', '=', revokedOne.apiToken.id)
+        .execute();
+      expect(uses.map((u) => Number(u.status))).toEqual([200]);
       const revoked = await asAdmin().inject({
         method: 'POST',
         url: `/api/v1/api-tokens/${revokedOne.apiToken.id}/revoke`,

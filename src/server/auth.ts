@@ -22,7 +22,7 @@ declare module 'fastify' {
   interface FastifyRequest {
     actor: Actor;
     activeSession: ActiveSession | null;
-    /** The API token of a bearer request (its use is recorded when the answer has gone). */
+    /** The API token of a bearer request (its use is recorded as the answer is sent). */
     apiToken: ApiToken | null;
   }
 }
@@ -114,7 +114,11 @@ export async function registerAuth(app: FastifyInstance, deps: ServiceDeps, opti
       );
     }
   });
-  app.addHook('onResponse', async (request, reply) => recordTokenUse(deps, request, reply));
+  // Before the answer goes (its status is final by then): a client that has its answer finds its use recorded.
+  app.addHook('onSend', async (request, reply, payload) => {
+    await recordTokenUse(deps, request, reply);
+    return payload;
+  });
 }
 
 function headerOf(request: FastifyRequest, name: string): string | undefined {

@@ -2,7 +2,7 @@
  * API tokens at the HTTP edge (issue 24; docs/security.md "API tokens"): the `Authorization:
  * Bearer` credential of RFC 6750 resolves to the service account the token acts as, the route
  * must be within the token's scopes (api-token-scopes.ts), and every request made with a token is
- * recorded in its use log once answered. The services then authorise the token's role as usual.
+ * recorded in its use log as its answer is sent. The services then authorise the token's role as usual.
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { recordApiTokenUse, resolveApiToken } from '../services/api-tokens.js';
@@ -65,7 +65,7 @@ export async function authenticateBearer(
   return undefined;
 }
 
-/** Records the use of a token once its request is answered (a failure to record is logged, never the caller's problem). */
+/** Records the use of a token as its answer is sent (a failure to record is logged, never the caller's problem). */
 export async function recordTokenUse(deps: ServiceDeps, request: FastifyRequest, reply: FastifyReply): Promise<void> {
   const token = request.apiToken;
   if (!token) return;

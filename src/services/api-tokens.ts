@@ -165,7 +165,7 @@ export async function resolveApiToken(deps: Deps<'apiTokens'>, credential: strin
   };
 }
 
-/** Records one request made with a token (the server calls it when the answer has gone). */
+/** Records one request made with a token (the server calls it as the answer is sent). */
 export async function recordApiTokenUse(deps: Deps<'apiTokens'>, tokenId: number, use: ApiTokenUse): Promise<void> {
   await deps.store.repos.apiTokens.recordUse(tokenId, use);
 }
