@@ -21,6 +21,7 @@ import { registerOrganisationCommands } from './organisation.commands.js';
 import { registerReferenceCommands } from './reference.commands.js';
 import { registerServeCommand } from './serve.command.js';
 import { registerUserCommands } from './users.commands.js';
+import { registerTokenCommands } from './tokens.commands.js';
 import { registerExportCommands } from './export.commands.js';
 import { registerMoneyCommands } from './money.commands.js';
 import { registerAnalyticsCommands } from './analytics.commands.js';
@@ -54,6 +55,7 @@ function buildProgram(ctx: CliContext): Command {
   registerReportCommands(program, ctx);
   registerGenerateCommand(program, ctx);
   registerUserCommands(program, ctx);
+  registerTokenCommands(program, ctx);
   registerExportCommands(program, ctx);
   registerMoneyCommands(program, ctx);
   registerAnalyticsCommands(program, ctx);

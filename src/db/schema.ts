@@ -58,6 +58,8 @@ import type {
   UnitCostsTable,
 } from './schema/reports.js';
 import type {
+  ApiTokenUsesTable,
+  ApiTokensTable,
   AuditLogTable,
   AuditScrubsTable,
   DataVersionsTable,
@@ -139,6 +141,8 @@ export interface Database {
   user_identities: UserIdentitiesTable;
   oidc_logins: OidcLoginsTable;
   oidc_sessions: OidcSessionsTable;
+  api_tokens: ApiTokensTable;
+  api_token_uses: ApiTokenUsesTable;
   audit_log: AuditLogTable;
   activity_transitions: ProgramTransitionsTable;
   unit_costs: UnitCostsTable;

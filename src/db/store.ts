@@ -19,6 +19,7 @@ import { CountCache, readDataVersions } from './data-version.js';
 import { LoginFailureRepo, SessionRepo, UserRepo } from './account.repo.js';
 import { OidcRepo } from './oidc.repo.js';
 import { AuditRepo, TransitionRepo } from './audit.repo.js';
+import { ApiTokenRepo } from './api-token.repo.js';
 import { MoneyRepo } from './money.repo.js';
 import { UnitCostRepo } from './unit-cost.repo.js';
 import { PriorityRepo } from './priority.repo.js';
@@ -58,6 +59,7 @@ function repositoriesOn(db: Kysely<Database>, counts: CountCache): Repositories 
     sessions: new SessionRepo(db),
     loginFailures: new LoginFailureRepo(db),
     oidc: new OidcRepo(db),
+    apiTokens: new ApiTokenRepo(db),
     audit: new AuditRepo(db),
     transitions: new TransitionRepo(db),
     money: new MoneyRepo(db),

@@ -42,6 +42,7 @@ export const AUDIT_ENTITIES = [
   'edition',
   'quality_rule',
   'collection_round',
+  'api_token',
 ] as const;
 export type AuditEntity = (typeof AUDIT_ENTITIES)[number];
 

@@ -59,9 +59,23 @@ export class AnswerCache {
    * Answers a GET from the cache, or computes, keeps and sends the answer. `compute` returns
    * the payload as the route's response schema describes it (serialised by the route's own
    * serializer, so that the cached body is byte for byte what the route would send). The
-   * answer is sent when the promise resolves.
+   * answer has gone when the promise resolves.
    */
   async reply(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    deps: ServiceDeps,
+    options: CachedAnswerOptions,
+    compute: () => Promise<unknown>,
+  ): Promise<void> {
+    await this.send(request, reply, deps, options, compute);
+    // Until the answer has gone: when a handler resolves with nothing while its reply is still in
+    // its onSend hooks, Fastify sends it again (lib/wrap-thenable.js), so the hooks ran twice for
+    // one answer once one of them did I/O (an API token's use was recorded twice, server/bearer.ts).
+    await reply;
+  }
+
+  private async send(
     request: FastifyRequest,
     reply: FastifyReply,
     deps: ServiceDeps,
@@ -78,7 +92,8 @@ export class AnswerCache {
     const etag = `W/"${createHash('sha1').update(`${this.build}\n${versions}\n${key}`).digest('base64url').slice(0, 27)}"`;
     reply
       .header('etag', etag)
-      .header('vary', 'Cookie, Accept-Encoding')
+      // The scope follows the credential: the session cookie or an API token's Authorization header.
+      .header('vary', 'Cookie, Authorization, Accept-Encoding')
       .header('cache-control', `${scope === 'public' ? 'public' : 'private'}, no-cache`);
     if (matchesIfNoneMatch(request.headers['if-none-match'], etag)) {
       reply.code(304).send();

@@ -43,6 +43,7 @@ import { registerAuth, type AuthOptions } from './auth.js';
 import { registerAuthRoutes } from './auth.routes.js';
 import { registerOidcRoutes } from './oidc.routes.js';
 import { registerUserRoutes } from './user.routes.js';
+import { registerApiTokenRoutes } from './api-token.routes.js';
 import { registerLifecycleRoutes } from './lifecycle.routes.js';
 import { registerOfferRoutes } from './offer.routes.js';
 import { registerIatiFileRoutes } from './iati-files.routes.js';
@@ -178,8 +179,19 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
             description: 'set by POST /api/v1/auth/login; changes also need the X-CSRF-Token header',
           },
           csrf: { type: 'apiKey', in: 'header', name: 'X-CSRF-Token' },
+          bearerAuth: {
+            type: 'http',
+            scheme: 'bearer',
+            bearerFormat: 'mitra_<prefix>_<secret>',
+            description:
+              'an API token for another system (POST /api/v1/api-tokens, `mitra tokens create`): Authorization: Bearer <token>. ' +
+              'It acts as its role within its organisation, within its scopes (read; programs:write, …), until it expires or is revoked; ' +
+              'no CSRF header. With a session cookie too, the token decides.',
+          },
         },
       },
+      // Either credential, or none for what the public may see (each operation still says what it needs).
+      security: [{ bearerAuth: [] }, { session: [] }, {}],
       tags: [
         { name: 'Programs', description: 'Programs (IATI activities): trainings, seminars, expert dispatches, …' },
         { name: 'Participants' },
@@ -205,7 +217,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
         },
         { name: 'Attendance', description: 'Daily attendance of a course and the completion rule' },
         { name: 'Certificates', description: 'Certificates of completion (PDF) and their public verification' },
-        { name: 'Accounts', description: 'Sign-in (session cookie + X-CSRF-Token on changes) and accounts' },
+        { name: 'Accounts', description: 'Sign-in (session cookie + X-CSRF-Token on changes), accounts and API tokens for other systems' },
         { name: 'Audit' },
         { name: 'Imports' },
         { name: 'Reference data' },
@@ -252,6 +264,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   registerAuthRoutes(app, options.deps, auth);
   registerOidcRoutes(app, options.deps, { ...auth, redirectUrl: options.oidcRedirectUrl ?? '' });
   registerUserRoutes(app, options.deps);
+  registerApiTokenRoutes(app, options.deps);
   registerLifecycleRoutes(app, options.deps);
   registerProgramRoutes(app, options.deps);
   registerParticipantRoutes(app, options.deps);

@@ -1,20 +1,30 @@
 /**
- * Who is asking, for every API request: the session cookie resolves to a user (or the public),
+ * Who is asking, for every API request: an `Authorization: Bearer` API token resolves to the
+ * service account it acts as (bearer.ts), the session cookie to a user (or the public);
  * state-changing requests from a browser session must carry its CSRF token, and the public
  * portal mode refuses every write. Authorisation itself happens in the services.
+ *
+ * A request with both a bearer token and a session cookie is the token's: the cookie is ignored
+ * (neither checked nor cleared). The browser adds the cookie by itself, so someone signed in who
+ * tries a token in the interactive docs (/api/docs) sends both; the explicit credential wins, and
+ * the request never holds the union of two identities' rights.
  */
 import fastifyCookie from '@fastify/cookie';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { ANONYMOUS, type Actor, type UserActor } from '../domain/access/actor.js';
+import type { ApiToken } from '../domain/account/api-token.js';
 import { csrfMatches, resolveSession, type ActiveSession, type SessionPolicy, DEFAULT_SESSION_POLICY } from '../services/auth.js';
 import { actingAs, type ServiceDeps } from '../services/deps.js';
 import type { OidcSignIn, PasswordSignIn } from '../services/oidc.js';
+import { authenticateBearer, bearerCredential, recordTokenUse } from './bearer.js';
 import { makeProblem, sendProblem } from './problem.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
     actor: Actor;
     activeSession: ActiveSession | null;
+    /** The API token of a bearer request (its use is recorded as the answer is sent). */
+    apiToken: ApiToken | null;
   }
 }
 
@@ -58,10 +68,12 @@ export async function registerAuth(app: FastifyInstance, deps: ServiceDeps, opti
   // request); the onRequest hook below sets each request's actor before anything reads it.
   app.decorateRequest('actor', null as unknown as UserActor);
   app.decorateRequest('activeSession', null);
+  app.decorateRequest('apiToken', null);
 
   app.addHook('onRequest', async (request, reply) => {
     request.actor = ANONYMOUS;
     request.activeSession = null;
+    request.apiToken = null;
     if (!request.url.startsWith('/api/')) return;
     if (options.portal) {
       if (!SAFE_METHODS.has(request.method)) {
@@ -69,6 +81,10 @@ export async function registerAuth(app: FastifyInstance, deps: ServiceDeps, opti
       }
       return;
     }
+    // A bearer request needs no CSRF token: no browser adds an Authorization header by itself
+    // (a cross-site page cannot set one without a CORS preflight, which this server never grants).
+    const credential = bearerCredential(request);
+    if (credential !== undefined) return authenticateBearer(deps, request, reply, credential);
     const token = request.cookies[SESSION_COOKIE];
     if (token === undefined) {
       // Every change needs a signed-in user: refused before the body is even read.
@@ -102,6 +118,11 @@ export async function registerAuth(app: FastifyInstance, deps: ServiceDeps, opti
         ),
       );
     }
+  });
+  // Before the answer goes (its status is final by then): a client that has its answer finds its use recorded.
+  app.addHook('onSend', async (request, reply, payload) => {
+    await recordTokenUse(deps, request, reply);
+    return payload;
   });
 }
 

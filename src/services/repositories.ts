@@ -3,6 +3,7 @@
  * transaction). Each capability declares its own in its `*.ports.ts`; this list only names them.
  */
 import type { AgreementRepository } from './agreements.ports.js';
+import type { ApiTokenRepository } from './api-tokens.ports.js';
 import type { AlumniRepository, PrivacyRepository, SurveyRepository } from './alumni.ports.js';
 import type { AnalyticsRepository } from './analytics.ports.js';
 import type { AttendanceRepository, CertificateRepository } from './attendance.ports.js';
@@ -48,6 +49,7 @@ export interface Repositories {
   readonly sessions: SessionRepository;
   readonly loginFailures: LoginFailureRepository;
   readonly oidc: OidcRepository;
+  readonly apiTokens: ApiTokenRepository;
   readonly audit: AuditRepository;
   readonly transitions: TransitionRepository;
   readonly money: MoneyRepository;

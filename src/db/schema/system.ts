@@ -38,6 +38,38 @@ export interface LoginFailuresTable {
   at: string;
 }
 
+/** API tokens for other systems (migration 20261211100000_api_tokens; domain/account/api-token.ts). */
+export interface ApiTokensTable {
+  id: Generated<number>;
+  name: string;
+  org_code: string;
+  role: Role;
+  /** JSON: the scopes, sorted. */
+  scopes: string;
+  /** The visible part of the token (`mitra_<prefix>_…`). */
+  prefix: string;
+  /** sha256 (hex) of the whole token; the token itself is never stored. */
+  token_hash: string;
+  created_by: number | null;
+  created_by_label: string;
+  created_at: string;
+  expires_at: string;
+  revoked_at: string | null;
+  last_used_at: string | null;
+  version: number;
+}
+
+/** One row per request made with a token (its use log). */
+export interface ApiTokenUsesTable {
+  id: Generated<number>;
+  token_id: number;
+  at: string;
+  method: string;
+  route: string;
+  status: number;
+  ip: string;
+}
+
 export interface AuditLogTable {
   id: Generated<number>;
   at: string;

@@ -16,11 +16,15 @@ export type Role = (typeof roles.codes)[number];
 
 export interface UserActor {
   readonly kind: 'user';
-  readonly userId: number;
+  /** The account; null for an API token, which acts as a service account of no account. */
+  readonly userId: number | null;
   readonly role: Role;
   /** The organisation the user works for (an agency's programs, an embassy's nominees). */
   readonly orgCode: string | null;
+  /** How the audit log names the actor: an account's email, or `token:<name> (mitra_<prefix>)`. */
   readonly label: string;
+  /** Set when an API token acts (domain/account/api-token.ts): the policies refuse it account management. */
+  readonly apiTokenId?: number;
 }
 
 export interface SystemActor {

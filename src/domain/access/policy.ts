@@ -260,8 +260,11 @@ export function canWriteParticipantsOf(actor: Actor, program: { implementingOrg:
   return isCoordinationTeam(actor) || (hasRole(actor, 'agency') && isOwnProgram(actor, program.implementingOrg));
 }
 
+/** Accounts and API tokens: administrators signed in themselves (a token never manages accounts or tokens). */
 export function authorizeUserAdmin(actor: Actor): void {
   requireSignedIn(actor);
+  if (actor.kind === 'user' && actor.apiTokenId !== undefined)
+    deny('auth.token_not_allowed', 'an API token cannot manage accounts or tokens');
   if (isSuper(actor)) return;
   deny('user.forbidden', 'only an administrator manages accounts');
 }

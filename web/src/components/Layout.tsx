@@ -157,6 +157,7 @@ export function Layout() {
             {canAlumni.see(user) && <Link to="/alumni">{t('alumni.nav')}</Link>}
             {canAlumni.surveyAdmin(user) && <Link to="/surveys">{t('alumni.surveys.nav')}</Link>}
             {can.manageUsers(user) && <Link to="/admin/users">{t('app.nav.users')}</Link>}
+            {can.manageUsers(user) && <Link to="/admin/api-tokens">{t('app.nav.apiTokens')}</Link>}
             {can.readAudit(user) && <Link to="/admin/audit">{t('app.nav.audit')}</Link>}
             <Link to="/iati">{t('iati.nav')}</Link>
             {canSeeIatiChecks(user) && <Link to="/iati/checks">{t('iatiChecks.nav')}</Link>}

@@ -1,4 +1,4 @@
-/** The account's routes: signing in, changing one's password, and the administration of users and the audit log. */
+/** The account's routes: signing in, changing one's password, and the administration of users, API tokens and the audit log. */
 import { createRoute, lazyRouteComponent } from '@tanstack/react-router';
 import { parseAuditSearch } from '../pages/Admin/audit-search.js';
 import { rootRoute } from './root.js';
@@ -38,4 +38,11 @@ const auditRoute = createRoute({
   component: lazyRouteComponent(() => import('../pages/Admin/AuditPage.js'), 'AuditPage'),
 });
 
-export const accountRoutes = [loginRoute, passwordRoute, usersRoute, auditRoute];
+const apiTokensRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/admin/api-tokens',
+  staticData: { title: 'apiTokens' },
+  component: lazyRouteComponent(() => import('../pages/Admin/ApiTokensPage.js'), 'ApiTokensPage'),
+});
+
+export const accountRoutes = [loginRoute, passwordRoute, usersRoute, auditRoute, apiTokensRoute];

@@ -102,6 +102,7 @@ export const admin = {
     session: 'Sign-in',
     unit_cost: 'Unit cost',
     import_mapping: 'Column mapping',
+    api_token: 'API token',
   },
   actions: {
     create: 'Created',

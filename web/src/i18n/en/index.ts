@@ -16,6 +16,7 @@ import { quality } from './quality.js';
 import { otherProviders } from './other-providers.js';
 import { editions } from './editions.js';
 import { rounds } from './rounds.js';
+import { apiTokens } from './api-tokens.js';
 
 export const en = {
   app,
@@ -54,4 +55,5 @@ export const en = {
   otherProviders,
   editions,
   rounds,
+  apiTokens,
 };

@@ -104,6 +104,7 @@ export const admin: typeof en.admin = {
     session: 'Masuk',
     unit_cost: 'Biaya satuan',
     import_mapping: 'Pemetaan kolom',
+    api_token: 'Token API',
   },
   actions: {
     create: 'Dibuat',

@@ -16,6 +16,7 @@ import { quality } from './quality.js';
 import { otherProviders } from './other-providers.js';
 import { editions } from './editions.js';
 import { rounds } from './rounds.js';
+import { apiTokens } from './api-tokens.js';
 
 /** Katalog bahasa Indonesia, satu modul per bidang. */
 export const id: typeof en = {
@@ -55,4 +56,5 @@ export const id: typeof en = {
   otherProviders,
   editions,
   rounds,
+  apiTokens,
 };

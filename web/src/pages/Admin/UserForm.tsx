@@ -52,7 +52,7 @@ function useLocalCheck() {
 }
 
 /** The organisations, grouped by kind (ministries and agencies first). */
-function OrganisationOptions() {
+export function OrganisationOptions() {
   const f = useFormat();
   const orgs = useOrganisations().data?.items ?? [];
   return (
