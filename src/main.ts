@@ -131,7 +131,12 @@ export async function serverFor(app: AppContext, options: Omit<ServerOptions, 'd
     auth: {
       portal: app.config.portal,
       secureCookies: app.config.secureCookies,
-      policy: { ...DEFAULT_SESSION_POLICY, absoluteMinutes: app.config.sessionMinutes, idleMinutes: app.config.sessionIdleMinutes },
+      policy: {
+        ...DEFAULT_SESSION_POLICY,
+        absoluteMinutes: app.config.sessionMinutes,
+        idleMinutes: app.config.sessionIdleMinutes,
+        secondFactorRoles: app.config.totpRequiredRoles,
+      },
     },
     ...options,
   });

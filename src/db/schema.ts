@@ -64,7 +64,9 @@ import type {
   JobLeasesTable,
   LoginFailuresTable,
   MetaTable,
+  RecoveryCodesTable,
   SessionsTable,
+  UserSecondFactorsTable,
   UsersTable,
 } from './schema/system.js';
 import type {
@@ -134,6 +136,8 @@ export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
   login_failures: LoginFailuresTable;
+  user_second_factors: UserSecondFactorsTable;
+  recovery_codes: RecoveryCodesTable;
   audit_log: AuditLogTable;
   activity_transitions: ProgramTransitionsTable;
   unit_costs: UnitCostsTable;

@@ -18,6 +18,7 @@ import type { Database } from './schema.js';
 import { CountCache, readDataVersions } from './data-version.js';
 import { LoginFailureRepo, SessionRepo, UserRepo } from './account.repo.js';
 import { AuditRepo, TransitionRepo } from './audit.repo.js';
+import { SecondFactorRepo } from './second-factor.repo.js';
 import { MoneyRepo } from './money.repo.js';
 import { UnitCostRepo } from './unit-cost.repo.js';
 import { PriorityRepo } from './priority.repo.js';
@@ -56,6 +57,7 @@ function repositoriesOn(db: Kysely<Database>, counts: CountCache): Repositories 
     users: new UserRepo(db),
     sessions: new SessionRepo(db),
     loginFailures: new LoginFailureRepo(db),
+    secondFactors: new SecondFactorRepo(db),
     audit: new AuditRepo(db),
     transitions: new TransitionRepo(db),
     money: new MoneyRepo(db),

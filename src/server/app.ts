@@ -41,6 +41,7 @@ import type { IatiPublisher } from '../services/iati-export.js';
 import { loadConfig } from '../config.js';
 import { registerAuth, type AuthOptions } from './auth.js';
 import { registerAuthRoutes } from './auth.routes.js';
+import { registerSecondFactorRoutes } from './second-factor.routes.js';
 import { registerUserRoutes } from './user.routes.js';
 import { registerLifecycleRoutes } from './lifecycle.routes.js';
 import { registerOfferRoutes } from './offer.routes.js';
@@ -247,6 +248,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   await app.register(fastifyCompress, { threshold: COMPRESS_THRESHOLD_BYTES, encodings: ['br', 'gzip'] });
   await registerAuth(app, options.deps, auth);
   registerAuthRoutes(app, options.deps, auth);
+  registerSecondFactorRoutes(app, options.deps, auth);
   registerUserRoutes(app, options.deps);
   registerLifecycleRoutes(app, options.deps);
   registerProgramRoutes(app, options.deps);

@@ -27,6 +27,7 @@ import type { QualityRepository } from './quality.ports.js';
 import type { RoundRepository } from './rounds.ports.js';
 import type { ReportFactRepository, ReportRepository } from './reports.ports.js';
 import type { CooperationRequestRepository } from './requests.ports.js';
+import type { SecondFactorRepository } from './second-factor.ports.js';
 import type { LoginFailureRepository, SessionRepository, UserRepository } from './users.ports.js';
 
 export interface Repositories {
@@ -46,6 +47,7 @@ export interface Repositories {
   readonly users: UserRepository;
   readonly sessions: SessionRepository;
   readonly loginFailures: LoginFailureRepository;
+  readonly secondFactors: SecondFactorRepository;
   readonly audit: AuditRepository;
   readonly transitions: TransitionRepository;
   readonly money: MoneyRepository;

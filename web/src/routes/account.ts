@@ -1,4 +1,4 @@
-/** The account's routes: signing in, changing one's password, and the administration of users and the audit log. */
+/** The account's routes: signing in, changing one's password, one's second factor, and the administration of users and the audit log. */
 import { createRoute, lazyRouteComponent } from '@tanstack/react-router';
 import { parseAuditSearch } from '../pages/Admin/audit-search.js';
 import { rootRoute } from './root.js';
@@ -21,6 +21,13 @@ const passwordRoute = createRoute({
   component: lazyRouteComponent(() => import('../pages/Account/PasswordPage.js'), 'PasswordPage'),
 });
 
+const secondFactorRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/account/second-factor',
+  staticData: { title: 'secondFactor' },
+  component: lazyRouteComponent(() => import('../pages/Account/SecondFactorPage.js'), 'SecondFactorPage'),
+});
+
 const usersRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/admin/users',
@@ -36,4 +43,4 @@ const auditRoute = createRoute({
   component: lazyRouteComponent(() => import('../pages/Admin/AuditPage.js'), 'AuditPage'),
 });
 
-export const accountRoutes = [loginRoute, passwordRoute, usersRoute, auditRoute];
+export const accountRoutes = [loginRoute, passwordRoute, secondFactorRoute, usersRoute, auditRoute];
