@@ -3,7 +3,8 @@
  * The second factor in the browser, with administrators required to use one (as in production):
  * the first sign-in sets it up (QR code, key as text, first code, recovery codes shown once),
  * the next asks for the app's code (computed here from the key, RFC 6238), another takes a
- * recovery code, and the account page shows the codes left. In English and in Indonesian.
+ * recovery code, and the account page shows the codes left (in English and in Indonesian); an
+ * administrator resets another account's.
  */
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -91,6 +92,17 @@ describe.skipIf(!canRun)('the second factor in the browser', () => {
     await page.waitForURL((url) => !url.pathname.startsWith('/login'));
     await page.goto(`${h.url}/account/second-factor`);
     await page.getByText(/Faktor kedua aktif sejak .+\. Tersisa 9 kode pemulihan\./).waitFor();
+  });
+
+  it("lets the administrator reset another account's second factor from the users page (audited)", async () => {
+    await addAccount(h, 'coordinator');
+    await page.getByRole('button', { name: 'English, EN' }).click();
+    await page.goto(`${h.url}/admin/users`);
+    await page.getByRole('button', { name: 'Edit coordinator@e2e.test' }).click();
+    await page.getByRole('button', { name: 'Reset the second factor' }).click();
+    await page.getByText('The second factor of coordinator@e2e.test is reset.').waitFor();
+    const audit = await h.app.deps.store.repos.audit.search({ action: 'second_factor_reset', page: 1, pageSize: 10 });
+    expect(audit.items.map((e) => [e.actorLabel, e.entityLabel])).toEqual([['admin@e2e.test', 'coordinator@e2e.test']]);
     expect(errors).toEqual([]);
   });
 });

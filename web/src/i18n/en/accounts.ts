@@ -33,6 +33,10 @@ export const auth = {
 };
 
 export const admin = {
+  resetSecondFactor: 'Reset the second factor',
+  resetSecondFactorHint:
+    'For a lost phone and lost recovery codes: the account’s sessions end, and it sets up a second factor again at its next sign-in if its role requires one.',
+  secondFactorReset: 'The second factor of {{email}} is reset.',
   users: 'Users',
   newUser: 'New account',
   editUser: 'Edit {{email}}',

@@ -35,6 +35,10 @@ export const auth: typeof en.auth = {
 };
 
 export const admin: typeof en.admin = {
+  resetSecondFactor: 'Atur ulang faktor kedua',
+  resetSecondFactorHint:
+    'Untuk ponsel dan kode pemulihan yang hilang: sesi akun ini berakhir, dan akun mengatur faktor kedua lagi saat masuk berikutnya jika perannya mewajibkan.',
+  secondFactorReset: 'Faktor kedua {{email}} telah diatur ulang.',
   users: 'Pengguna',
   newUser: 'Akun baru',
   editUser: 'Ubah {{email}}',
@@ -109,7 +113,7 @@ export const admin: typeof en.admin = {
 };
 
 /** Faktor kedua (TOTP): kode setelah kata sandi, pengaturannya, kode pemulihan. */
-export const secondFactor = {
+export const secondFactor: typeof en.secondFactor = {
   title: 'Faktor kedua',
   link: 'Faktor kedua (aplikasi autentikator)',
   codeTitle: 'Kode dari aplikasi autentikator Anda',
