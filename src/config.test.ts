@@ -122,3 +122,18 @@ describe('the single sign-on configuration', () => {
     );
   });
 });
+
+describe('the roles that must use a second factor', () => {
+  it('are administrators and coordinators by default, also when the variable is empty; "none" means none', () => {
+    expect(loadConfig({}).totpRequiredRoles).toEqual(['admin', 'coordinator']);
+    expect(loadConfig({ MITRA_TOTP_REQUIRED_ROLES: '' }).totpRequiredRoles).toEqual(['admin', 'coordinator']);
+    expect(loadConfig({ MITRA_TOTP_REQUIRED_ROLES: 'none' }).totpRequiredRoles).toEqual([]);
+    expect(loadConfig({ MITRA_TOTP_REQUIRED_ROLES: ' admin , agency,admin' }).totpRequiredRoles).toEqual(['admin', 'agency']);
+  });
+
+  it('refuses a role that does not exist', () => {
+    expect(() => loadConfig({ MITRA_TOTP_REQUIRED_ROLES: 'admin,superuser' })).toThrow(
+      /MITRA_TOTP_REQUIRED_ROLES: must be "none" or roles/,
+    );
+  });
+});

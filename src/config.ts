@@ -4,7 +4,7 @@
  */
 import { dirname, join } from 'node:path';
 import { z } from 'zod';
-import type { Role } from './domain/access/actor.js';
+import { roles, type Role } from './domain/access/actor.js';
 import { parseRoleMap } from './domain/account/oidc-claims.js';
 import { PUBLISHER_NAME } from './domain/iati/publication.js';
 
@@ -139,6 +139,20 @@ const envSchema = z.object({
     })
     .transform((u) => u.replace(/\/+$/, ''))
     .default('http://localhost:3000'),
+  /**
+   * Roles whose accounts must sign in with a second factor (TOTP), comma-separated, or "none".
+   * An empty value counts as unset (as every variable here), so it does not switch the
+   * requirement off by accident: only "none" does.
+   */
+  MITRA_TOTP_REQUIRED_ROLES: z
+    .string()
+    .trim()
+    .default('admin,coordinator')
+    .transform((text) => (text === 'none' ? [] : text.split(',').map((s) => s.trim())))
+    .refine((list) => list.every((r) => roles.is(r)), {
+      message: `must be "none" or roles separated by commas, from: ${roles.codes.join(', ')}`,
+    })
+    .transform((list) => [...new Set(list.filter((r): r is Role => roles.is(r)))]),
   /** The first administrator, created on start when the database has no accounts (never a default password). */
   MITRA_ADMIN_EMAIL: z.string().trim().optional(),
   MITRA_ADMIN_PASSWORD: z.string().optional(),
@@ -268,6 +282,8 @@ export type Config = Readonly<{
   trustProxy: boolean;
   sessionMinutes: number;
   sessionIdleMinutes: number;
+  /** Roles that must sign in with a second factor (TOTP); enrolled accounts of other roles use theirs too. */
+  totpRequiredRoles: readonly Role[];
   firstAdmin: { email: string; password: string } | null;
   iatiPublisher: { ref: string; nameEn: string; nameId: string; type: string };
   /** Without a trailing slash. */
@@ -329,6 +345,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     trustProxy: e.MITRA_TRUST_PROXY,
     sessionMinutes: e.MITRA_SESSION_MINUTES,
     sessionIdleMinutes: e.MITRA_SESSION_IDLE_MINUTES,
+    totpRequiredRoles: Object.freeze(e.MITRA_TOTP_REQUIRED_ROLES),
     publicUrl: e.MITRA_PUBLIC_URL,
     publicUrlSet: present.MITRA_PUBLIC_URL !== undefined,
     iatiPublisher: {

@@ -154,7 +154,12 @@ export async function serverFor(app: AppContext, options: Omit<ServerOptions, 'd
     auth: {
       portal: app.config.portal,
       secureCookies: app.config.secureCookies,
-      policy: { ...DEFAULT_SESSION_POLICY, absoluteMinutes: app.config.sessionMinutes, idleMinutes: app.config.sessionIdleMinutes },
+      policy: {
+        ...DEFAULT_SESSION_POLICY,
+        absoluteMinutes: app.config.sessionMinutes,
+        idleMinutes: app.config.sessionIdleMinutes,
+        secondFactorRoles: app.config.totpRequiredRoles,
+      },
       oidc: oidc ? await singleSignOn(oidc, app.config.publicUrl) : null,
       passwords: oidc ? { localPasswords: oidc.localPasswords, breakGlassEmail: oidc.breakGlassEmail } : undefined,
     },

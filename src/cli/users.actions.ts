@@ -4,6 +4,7 @@ import { isDemoPasswordUnchanged, randomPassword } from '../services/demo/demo-a
 import { demoPasswordLines, demoPasswordsPath, readDemoPasswords } from './demo-passwords.js';
 import { createUser, findUserByEmail, listUsers, updateUser } from '../services/users.js';
 import { searchAudit } from '../services/audit.js';
+import { resetSecondFactor } from '../services/second-factor.js';
 import { AUDIT_ACTIONS, AUDIT_ENTITIES } from '../domain/audit.js';
 import { CliInputError } from './exit-codes.js';
 import { optionOneOf } from './input.js';
@@ -73,6 +74,19 @@ export async function usersChange(ctx: CliContext, change: AccountChange, email:
       `${updated.email}: ${updated.role}${updated.orgCode ? ` (${updated.orgCode})` : ''}, ${updated.disabled ? 'disabled' : 'active'}`,
     );
     if (password) ctx.io.out(`new password (shown once): ${password}`);
+  });
+}
+
+/** `mitra users reset-2fa EMAIL`: for an administrator locked out of their second factor (audited as the system). */
+export async function usersResetSecondFactor(ctx: CliContext, email: string): Promise<void> {
+  await ctx.withApp(async (app) => {
+    const user = await findUserByEmail(app.deps, email);
+    const had = await resetSecondFactor(app.deps, user.id);
+    ctx.io.out(
+      had
+        ? `${user.email}: second factor removed; its sessions ended (it sets one up again at its next sign-in if its role requires one)`
+        : `${user.email}: had no second factor; its sessions ended`,
+    );
   });
 }
 

@@ -53,6 +53,13 @@ export function registerUserCommands(program: Command, ctx: CliContext): void {
   );
 
   users
+    .command('reset-2fa <email>')
+    .description(
+      "remove an account's second factor (a lost phone): its sessions end, and it sets one up again at its next sign-in if its role requires one",
+    )
+    .action(async (email: string) => (await actions()).usersResetSecondFactor(ctx, email));
+
+  users
     .command('demo-passwords')
     .description("show again the demo accounts' passwords written at the first start (those changed since are not shown)")
     .action(async () => (await actions()).usersDemoPasswords(ctx));

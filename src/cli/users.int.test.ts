@@ -58,6 +58,10 @@ describeCliOnEachEngine(
       expect((await mitra(['users', 'enable', 'viewer@example.org'])).out).toMatch(/active/);
       expect((await mitra(['users', 'set-password', 'viewer@example.org'])).out).toMatch(/new password \(shown once\)/);
       expect((await mitra(['users', 'disable', 'nobody@example.org'])).code).toBe(4);
+      expect((await mitra(['users', 'reset-2fa', 'viewer@example.org'])).out).toMatch(/viewer@example\.org: had no second factor/);
+      expect((await mitra(['users', 'reset-2fa', 'nobody@example.org'])).code).toBe(4);
+      const resets = JSON.parse((await mitra(['audit', '--action', 'second_factor_reset', '--json'])).out) as { actorLabel: string }[];
+      expect(resets.map((e) => e.actorLabel)).toEqual(['system:cli']);
     });
 
     it('moves a program through the process and shows its history and the audit log', async () => {

@@ -155,6 +155,7 @@ export class SessionRepo implements SessionRepository {
         created_at: s.createdAt,
         last_seen_at: s.lastSeenAt,
         expires_at: s.expiresAt,
+        pending_factor: s.pendingFactor,
       })
       .execute();
   }
@@ -169,6 +170,7 @@ export class SessionRepo implements SessionRepository {
           createdAt: row.created_at,
           lastSeenAt: row.last_seen_at,
           expiresAt: row.expires_at,
+          pendingFactor: row.pending_factor,
         }
       : undefined;
   }

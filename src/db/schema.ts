@@ -66,7 +66,9 @@ import type {
   JobLeasesTable,
   LoginFailuresTable,
   MetaTable,
+  RecoveryCodesTable,
   SessionsTable,
+  UserSecondFactorsTable,
   UsersTable,
 } from './schema/system.js';
 import type {
@@ -143,6 +145,8 @@ export interface Database {
   oidc_sessions: OidcSessionsTable;
   api_tokens: ApiTokensTable;
   api_token_uses: ApiTokenUsesTable;
+  user_second_factors: UserSecondFactorsTable;
+  recovery_codes: RecoveryCodesTable;
   audit_log: AuditLogTable;
   activity_transitions: ProgramTransitionsTable;
   unit_costs: UnitCostsTable;

@@ -20,6 +20,7 @@ import { LoginFailureRepo, SessionRepo, UserRepo } from './account.repo.js';
 import { OidcRepo } from './oidc.repo.js';
 import { AuditRepo, TransitionRepo } from './audit.repo.js';
 import { ApiTokenRepo } from './api-token.repo.js';
+import { SecondFactorRepo } from './second-factor.repo.js';
 import { MoneyRepo } from './money.repo.js';
 import { UnitCostRepo } from './unit-cost.repo.js';
 import { PriorityRepo } from './priority.repo.js';
@@ -60,6 +61,7 @@ function repositoriesOn(db: Kysely<Database>, counts: CountCache): Repositories 
     loginFailures: new LoginFailureRepo(db),
     oidc: new OidcRepo(db),
     apiTokens: new ApiTokenRepo(db),
+    secondFactors: new SecondFactorRepo(db),
     audit: new AuditRepo(db),
     transitions: new TransitionRepo(db),
     money: new MoneyRepo(db),

@@ -14,6 +14,11 @@ export const AUDIT_ACTIONS = [
   'login_failed',
   'logout',
   'password_change',
+  'second_factor_enrol',
+  'second_factor_disable',
+  'second_factor_reset',
+  'recovery_code_use',
+  'recovery_codes_regenerate',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -42,6 +42,7 @@ import { loadConfig } from '../config.js';
 import { registerAuth, type AuthOptions } from './auth.js';
 import { registerAuthRoutes } from './auth.routes.js';
 import { registerOidcRoutes } from './oidc.routes.js';
+import { registerSecondFactorRoutes } from './second-factor.routes.js';
 import { registerUserRoutes } from './user.routes.js';
 import { registerApiTokenRoutes } from './api-token.routes.js';
 import { registerLifecycleRoutes } from './lifecycle.routes.js';
@@ -263,6 +264,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   await registerAuth(app, options.deps, auth);
   registerAuthRoutes(app, options.deps, auth);
   registerOidcRoutes(app, options.deps, { ...auth, redirectUrl: options.oidcRedirectUrl ?? '' });
+  registerSecondFactorRoutes(app, options.deps, auth);
   registerUserRoutes(app, options.deps);
   registerApiTokenRoutes(app, options.deps);
   registerLifecycleRoutes(app, options.deps);

@@ -4,7 +4,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { roles } from '../domain/access/actor.js';
 import { passwordSchema, type User } from '../domain/account/user.js';
-import { changeOwnPassword, login, logout, DEFAULT_SESSION_POLICY } from '../services/auth.js';
+import { changeOwnPassword, login, logout, DEFAULT_SESSION_POLICY, type SignedIn } from '../services/auth.js';
 import type { ServiceDeps } from '../services/deps.js';
 import { checkPasswordSignIn, oidcSignOutUrl } from '../services/oidc.js';
 import { cookieOptions, depsFor, SESSION_COOKIE, type AuthOptions } from './auth.js';
@@ -29,14 +29,29 @@ export const userSchema = z
 
 export const presentUser = (u: User): z.output<typeof userSchema> => ({ ...u });
 
-const sessionSchema = z
+export const sessionSchema = z
   .object({
     user: userSchema.nullable(),
     csrfToken: z.string().nullable().meta({ description: 'send it as X-CSRF-Token with every change' }),
     expiresAt: z.string().nullable(),
     portal: z.boolean().meta({ description: 'true on a read-only public portal (no sign-in)' }),
+    pendingFactor: z.enum(['verify', 'enrol']).optional().meta({
+      description:
+        'only while the password was right but the session still needs its second factor: the code (verify) or an enrolment (enrol); until then every other call is 403',
+    }),
   })
   .meta({ id: 'Session' });
+
+/** A session as the API shows it (after sign-in, and after the second factor). */
+export function presentSession(signedIn: SignedIn): z.output<typeof sessionSchema> {
+  return {
+    user: presentUser(signedIn.user),
+    csrfToken: signedIn.session.csrfToken,
+    expiresAt: signedIn.session.expiresAt,
+    portal: false,
+    ...(signedIn.session.pendingFactor ? { pendingFactor: signedIn.session.pendingFactor } : {}),
+  };
+}
 
 export function registerAuthRoutes(root: FastifyInstance, deps: ServiceDeps, options: AuthOptions): void {
   const app = root.withTypeProvider<ZodTypeProvider>();
@@ -59,6 +74,7 @@ export function registerAuthRoutes(root: FastifyInstance, deps: ServiceDeps, opt
         csrfToken: s?.session.csrfToken ?? null,
         expiresAt: s?.session.expiresAt ?? null,
         portal: options.portal,
+        ...(s?.session.pendingFactor ? { pendingFactor: s.session.pendingFactor } : {}),
       };
     },
   );
@@ -80,12 +96,7 @@ export function registerAuthRoutes(root: FastifyInstance, deps: ServiceDeps, opt
       const signedIn = await login(depsFor(deps, request), { ...request.body, ip: request.ip }, policy);
       reply.setCookie(SESSION_COOKIE, signedIn.token, cookieOptions(request, options, policy.absoluteMinutes * 60));
       reply.header('cache-control', 'no-store');
-      return {
-        user: presentUser(signedIn.user),
-        csrfToken: signedIn.session.csrfToken,
-        expiresAt: signedIn.session.expiresAt,
-        portal: false,
-      };
+      return presentSession(signedIn);
     },
   );
 

@@ -17,6 +17,7 @@ import { csrfMatches, resolveSession, type ActiveSession, type SessionPolicy, DE
 import { actingAs, type ServiceDeps } from '../services/deps.js';
 import type { OidcSignIn, PasswordSignIn } from '../services/oidc.js';
 import { authenticateBearer, bearerCredential, recordTokenUse } from './bearer.js';
+import type { PendingFactor } from '../domain/account/second-factor.js';
 import { makeProblem, sendProblem } from './problem.js';
 
 declare module 'fastify' {
@@ -33,6 +34,33 @@ export const CSRF_HEADER = 'x-csrf-token';
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 /** Changes that need no session: signing in, and signing out (harmless without one). */
 const OPEN_WRITES = new Set(['/api/v1/auth/login', '/api/v1/auth/logout']);
+/**
+ * What a session signed in with a password but still without its second factor may do: read who
+ * it is, sign out or in again, and give its code ('verify') or enrol ('enrol'). Anything else is
+ * 403, and the request acts as the public meanwhile, so no route can mistake it for the user.
+ */
+const PENDING_ALLOWED: Readonly<Record<PendingFactor, readonly string[]>> = {
+  verify: ['POST /api/v1/auth/second-factor/verify'],
+  enrol: ['POST /api/v1/auth/second-factor/enrolment', 'POST /api/v1/auth/second-factor/enrolment/confirm'],
+};
+const PENDING_ALWAYS = ['GET /api/v1/auth/session', 'HEAD /api/v1/auth/session', 'POST /api/v1/auth/logout', 'POST /api/v1/auth/login'];
+
+function pendingProblem(request: FastifyRequest, pending: PendingFactor) {
+  return pending === 'verify'
+    ? makeProblem(
+        request,
+        403,
+        'auth.second_factor_required',
+        'give the code of your authenticator app (POST /api/v1/auth/second-factor/verify) first',
+      )
+    : makeProblem(
+        request,
+        403,
+        'auth.second_factor_enrolment_required',
+        'your role must sign in with a second factor: set it up (POST /api/v1/auth/second-factor/enrolment) first',
+      );
+}
+
 /** An alumnus answers a follow-up survey without an account: the unguessable token in the mailed link authorises it. */
 const OPEN_WRITE_PATHS = [/^\/api\/v1\/survey-answers\/[A-Za-z0-9_-]{16,128}$/];
 
@@ -101,8 +129,16 @@ export async function registerAuth(app: FastifyInstance, deps: ServiceDeps, opti
       if (request.url.startsWith('/api/v1/auth/')) return;
       return sendProblem(reply, makeProblem(request, 401, 'auth.session_expired', 'your session has ended or is not valid; sign in again'));
     }
-    request.actor = active.actor;
     request.activeSession = active;
+    const pending = active.session.pendingFactor;
+    if (pending) {
+      const route = `${request.method} ${request.url.split('?')[0] ?? ''}`;
+      if (!PENDING_ALWAYS.includes(route) && !PENDING_ALLOWED[pending].includes(route)) {
+        return sendProblem(reply, pendingProblem(request, pending));
+      }
+    } else {
+      request.actor = active.actor;
+    }
     if (
       !SAFE_METHODS.has(request.method) &&
       request.url !== '/api/v1/auth/login' &&

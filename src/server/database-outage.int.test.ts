@@ -73,7 +73,9 @@ async function serve(
   drop: () => Promise<void>,
   onConnectionLost?: (summary: string) => void,
 ): Promise<Served> {
-  const app = await openApp(loadConfig({ DATABASE_URL: url, LOG_LEVEL: 'silent', ...env }), onConnectionLost ? { onConnectionLost } : {});
+  // The coordinator signs in with a password alone (no second factor: src/testing/engines.ts openTestApp).
+  const config = loadConfig({ DATABASE_URL: url, LOG_LEVEL: 'silent', MITRA_TOTP_REQUIRED_ROLES: 'none', ...env });
+  const app = await openApp(config, onConnectionLost ? { onConnectionLost } : {});
   const server = await serverFor(app, { logLevel: 'silent' });
   await server.ready();
   const coordinator = await signIn(server, app, 'coordinator');

@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { RateLimitedError, UnauthenticatedError } from '../domain/errors.js';
 import { FakeLoginFailures, FakeSessions, FakeUsers } from '../testing/fakes/accounts.js';
 import { FakeAudit } from '../testing/fakes/audit.js';
+import { FakeSecondFactors } from '../testing/fakes/second-factors.js';
 import { actors, fakeDeps, fixedClock } from '../testing/fakes/store.js';
 import { changeOwnPassword, csrfMatches, DEFAULT_SESSION_POLICY, login, resolveSession, type SessionPolicy } from './auth.js';
 import { hashPassword } from './passwords.js';
@@ -16,7 +17,13 @@ beforeAll(async () => {
 });
 
 async function setup(options: { disabled?: boolean } = {}) {
-  const repos = { users: new FakeUsers(), sessions: new FakeSessions(), loginFailures: new FakeLoginFailures(), audit: new FakeAudit() };
+  const repos = {
+    users: new FakeUsers(),
+    sessions: new FakeSessions(),
+    loginFailures: new FakeLoginFailures(),
+    secondFactors: new FakeSecondFactors(),
+    audit: new FakeAudit(),
+  };
   const id = await repos.users.insert(
     { email: 'sari@kemenkes.go.id', name: 'Sari', role: 'agency', orgCode: 'ID-KEMENKES', disabled: options.disabled ?? false },
     hashed,

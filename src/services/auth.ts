@@ -4,9 +4,10 @@
  * session id, so the table alone does not let anyone sign in.
  */
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
-import { actingAs, type Deps, type Repos, type Repositories } from './deps.js';
+import { actingAs, type Acting, type Deps, type Repos } from './deps.js';
 import type { SessionRecord } from './users.ports.js';
-import type { UserActor } from '../domain/access/actor.js';
+import type { Role, UserActor } from '../domain/access/actor.js';
+import { PENDING_SESSION_MINUTES, type PendingFactor } from '../domain/account/second-factor.js';
 import { requireSignedIn } from '../domain/access/policy.js';
 import type { User } from '../domain/account/user.js';
 import { InvalidError, RateLimitedError, UnauthenticatedError } from '../domain/errors.js';
@@ -23,6 +24,12 @@ export interface SessionPolicy {
   /** Failed sign-ins per client address within the window. */
   readonly maxFailuresPerIp: number;
   readonly windowMinutes: number;
+  /**
+   * Roles whose accounts must sign in with a second factor: one not enrolled yet may only enrol.
+   * An enrolled account of any role gives its code. The configuration's default (admin,
+   * coordinator, MITRA_TOTP_REQUIRED_ROLES) reaches the server through main.ts serverFor.
+   */
+  readonly secondFactorRoles: readonly Role[];
 }
 
 export const DEFAULT_SESSION_POLICY: SessionPolicy = {
@@ -31,9 +38,10 @@ export const DEFAULT_SESSION_POLICY: SessionPolicy = {
   maxFailuresPerEmail: 5,
   maxFailuresPerIp: 50,
   windowMinutes: 15,
+  secondFactorRoles: [],
 };
 
-const minutesBefore = (iso: string, minutes: number) => new Date(Date.parse(iso) - minutes * 60_000).toISOString();
+export const minutesBefore = (iso: string, minutes: number) => new Date(Date.parse(iso) - minutes * 60_000).toISOString();
 const minutesAfter = (iso: string, minutes: number) => new Date(Date.parse(iso) + minutes * 60_000).toISOString();
 
 export function sessionIdOf(token: string): string {
@@ -54,53 +62,91 @@ export interface SignedIn {
 const WRONG = () => new UnauthenticatedError('auth.invalid_credentials', 'the email or password is wrong');
 
 export async function login(
-  deps: Deps<'users' | 'sessions' | 'loginFailures' | 'audit'>,
+  deps: Deps<'users' | 'sessions' | 'loginFailures' | 'secondFactors' | 'audit'>,
   credentials: { email: string; password: string; ip: string },
   policy: SessionPolicy = DEFAULT_SESSION_POLICY,
 ): Promise<SignedIn> {
   const repos = deps.store.repos;
   const email = credentials.email.trim().toLowerCase();
-  const now = deps.clock.nowIso();
   // The attempt is recorded before the password is checked, then counted with the others: of
   // attempts sent at once, those after the limit see it reached whatever their order (the count
   // was read before and recorded after the check, so 30 parallel attempts were all checked:
   // issue 24, finding 1). A refused attempt is forgotten, so that an attack does not keep the
   // window open; a successful one clears the email's failures.
-  const attempt = await repos.loginFailures.record(email, credentials.ip, now);
-  const failures = await repos.loginFailures.count(email, credentials.ip, minutesBefore(now, policy.windowMinutes));
+  const attempt = await recordAttempt(deps, email, credentials.ip, policy);
+  const user = await repos.users.findByEmail(email);
+  const stored = (user && (await repos.users.passwordHash(user.id))) || (await dummyHash());
+  const ok = await verifyPassword(stored, credentials.password);
+  if (!user || !ok || user.disabled) {
+    // The attempt stays recorded as a failure.
+    await auditFailure(deps, email, `from ${credentials.ip}`);
+    throw WRONG();
+  }
+  const pending = await pendingFactorOf(repos, user, policy);
+  if (pending) {
+    // The password was right, so this attempt is no failure; but the email's failures stay until
+    // the second factor passes: wrong codes count toward the same limit (services/second-factor.ts),
+    // and signing in again with the password must not wipe them.
+    await repos.loginFailures.forget(attempt);
+    return deps.store.transaction((tx) => openSession(deps, tx, user, pending, policy));
+  }
+  return deps.store.transaction(async (tx) => {
+    await tx.loginFailures.clear(email);
+    return completeSignIn(deps, tx, user, `from ${credentials.ip}`, policy);
+  });
+}
+
+/**
+ * Records a sign-in attempt (a password or a second-factor code) and counts it with the others
+ * of the window; refuses (and forgets it) past the limit. Returns the attempt's id.
+ */
+export async function recordAttempt(
+  deps: Deps<'loginFailures'>,
+  email: string,
+  ip: string,
+  policy: SessionPolicy = DEFAULT_SESSION_POLICY,
+): Promise<number> {
+  const repos = deps.store.repos;
+  const now = deps.clock.nowIso();
+  const attempt = await repos.loginFailures.record(email, ip, now);
+  const failures = await repos.loginFailures.count(email, ip, minutesBefore(now, policy.windowMinutes));
   if (failures.byEmail > policy.maxFailuresPerEmail || failures.byIp > policy.maxFailuresPerIp) {
     await repos.loginFailures.forget(attempt);
     throw new RateLimitedError('auth.too_many_attempts', `too many failed sign-ins; try again in ${policy.windowMinutes} minutes`, [], {
       details: { retryAfterSeconds: policy.windowMinutes * 60 },
     });
   }
-  const user = await repos.users.findByEmail(email);
-  const stored = (user && (await repos.users.passwordHash(user.id))) || (await dummyHash());
-  const ok = await verifyPassword(stored, credentials.password);
-  if (!user || !ok || user.disabled) {
-    // The attempt stays recorded as a failure.
-    await audit(deps, repos, {
-      action: 'login_failed',
-      entity: 'session',
-      entityId: null,
-      entityLabel: email,
-      changes: {},
-      comment: `from ${credentials.ip}`,
-    });
-    throw WRONG();
-  }
-  return openSession(deps, user, { email, comment: `from ${credentials.ip}` }, policy);
+  return attempt;
+}
+
+export async function auditFailure(deps: Deps<'audit'>, email: string, comment: string): Promise<void> {
+  await audit(deps, deps.store.repos, {
+    action: 'login_failed',
+    entity: 'session',
+    entityId: null,
+    entityLabel: email,
+    changes: {},
+    comment,
+  });
+}
+
+/** What a password sign-in still needs: the code of an enrolled account, or an enrolment its role requires. */
+async function pendingFactorOf(repos: Repos<'secondFactors'>, user: User, policy: SessionPolicy): Promise<PendingFactor | null> {
+  const factor = await repos.secondFactors.find(user.id);
+  if (factor?.confirmedAt) return 'verify';
+  return policy.secondFactorRoles.includes(user.role) ? 'enrol' : null;
 }
 
 /**
- * Opens a session for a user whose identity was proven (a password, or an OpenID Connect
- * provider's ID token: services/oidc.ts), audited as 'login'. `extra` runs in the same transaction.
+ * Opens a session: a full one (`pending` null), or one that may only give its code or enrol,
+ * which ends after PENDING_SESSION_MINUTES if it is not completed.
  */
-export async function openSession<K extends keyof Repositories = never>(
-  deps: Deps<'sessions' | 'users' | 'loginFailures' | 'audit' | K>,
+async function openSession(
+  deps: Acting,
+  tx: Repos<'sessions'>,
   user: User,
-  how: { email: string; comment: string; extra?: (tx: Repos<K>, session: SessionRecord) => Promise<void> },
-  policy: SessionPolicy = DEFAULT_SESSION_POLICY,
+  pending: PendingFactor | null,
+  policy: SessionPolicy,
 ): Promise<SignedIn> {
   const now = deps.clock.nowIso();
   const token = randomBytes(32).toString('base64url');
@@ -110,25 +156,38 @@ export async function openSession<K extends keyof Repositories = never>(
     csrfToken: randomBytes(32).toString('base64url'),
     createdAt: now,
     lastSeenAt: now,
-    expiresAt: minutesAfter(now, policy.absoluteMinutes),
+    expiresAt: minutesAfter(now, pending ? Math.min(PENDING_SESSION_MINUTES, policy.absoluteMinutes) : policy.absoluteMinutes),
+    pendingFactor: pending,
   };
-  await deps.store.transaction(async (tx) => {
-    await tx.loginFailures.clear(how.email);
-    await tx.sessions.insert(session);
-    await how.extra?.(tx, session);
-    await tx.users.touchLogin(user.id, now);
-    await audit(actingAs(deps, userActor(user)), tx, {
-      action: 'login',
-      entity: 'session',
-      entityId: user.id,
-      entityLabel: user.email,
-      comment: how.comment,
-    });
-    // Housekeeping that needs no scheduler: old sessions and failures go at each sign-in.
-    await tx.sessions.deleteExpired(now, minutesBefore(now, policy.idleMinutes));
-    await tx.loginFailures.prune(minutesBefore(now, policy.windowMinutes));
-  });
+  await tx.sessions.insert(session);
   return { token, session, user };
+}
+
+/**
+ * Opens a full session (after the password, and the second factor where one is needed): the
+ * login is audited and old sessions and failures are swept. Runs in the caller's transaction.
+ */
+export async function completeSignIn(
+  deps: Acting,
+  tx: Repos<'users' | 'sessions' | 'loginFailures' | 'audit'>,
+  user: User,
+  comment: string,
+  policy: SessionPolicy,
+): Promise<SignedIn> {
+  const now = deps.clock.nowIso();
+  const signedIn = await openSession(deps, tx, user, null, policy);
+  await tx.users.touchLogin(user.id, now);
+  await audit({ clock: deps.clock, actor: userActor(user) }, tx, {
+    action: 'login',
+    entity: 'session',
+    entityId: user.id,
+    entityLabel: user.email,
+    comment,
+  });
+  // Housekeeping that needs no scheduler: old sessions and failures go at each sign-in.
+  await tx.sessions.deleteExpired(now, minutesBefore(now, policy.idleMinutes));
+  await tx.loginFailures.prune(minutesBefore(now, policy.windowMinutes));
+  return signedIn;
 }
 
 export interface ActiveSession {

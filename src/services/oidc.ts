@@ -13,7 +13,7 @@ import { checkUserOrg, type User } from '../domain/account/user.js';
 import { diffRecords } from '../domain/audit.js';
 import { ConflictError, ForbiddenError, UnauthenticatedError, UnavailableError } from '../domain/errors.js';
 import { audit } from './audit.js';
-import { DEFAULT_SESSION_POLICY, openSession, type SessionPolicy, type SignedIn } from './auth.js';
+import { completeSignIn, DEFAULT_SESSION_POLICY, type SessionPolicy, type SignedIn } from './auth.js';
 import { actingAs, type Deps, type Repos } from './deps.js';
 import type { OidcProviderPort } from './oidc.ports.js';
 import { hashPassword } from './passwords.js';
@@ -116,16 +116,13 @@ export async function completeOidcLogin(
     throw new ForbiddenError(decision.code, decision.message);
   }
   const user = await saveAccount(deps, sso.provider.issuer, person.subject, decision);
-  const signedIn = await openSession<'oidc'>(
-    deps,
-    user,
-    {
-      email: user.email,
-      comment: `single sign-on (oidc, ${sso.provider.issuer}) from ${input.ip}`,
-      extra: (tx, session) => tx.oidc.saveSessionToken(session.id, sso.provider.issuer, answer.idToken),
-    },
-    policy,
-  );
+  // The provider proved the identity (and is responsible for its second factor): a full session.
+  const signedIn = await deps.store.transaction(async (tx) => {
+    await tx.loginFailures.clear(user.email);
+    const opened = await completeSignIn(deps, tx, user, `single sign-on (oidc, ${sso.provider.issuer}) from ${input.ip}`, policy);
+    await tx.oidc.saveSessionToken(opened.session.id, sso.provider.issuer, answer.idToken);
+    return opened;
+  });
   return { ...signedIn, returnTo: pending.returnTo };
 }
 

@@ -28,6 +28,7 @@ import type { QualityRepository } from './quality.ports.js';
 import type { RoundRepository } from './rounds.ports.js';
 import type { ReportFactRepository, ReportRepository } from './reports.ports.js';
 import type { CooperationRequestRepository } from './requests.ports.js';
+import type { SecondFactorRepository } from './second-factor.ports.js';
 import type { LoginFailureRepository, SessionRepository, UserRepository } from './users.ports.js';
 import type { OidcRepository } from './oidc.ports.js';
 
@@ -50,6 +51,7 @@ export interface Repositories {
   readonly loginFailures: LoginFailureRepository;
   readonly oidc: OidcRepository;
   readonly apiTokens: ApiTokenRepository;
+  readonly secondFactors: SecondFactorRepository;
   readonly audit: AuditRepository;
   readonly transitions: TransitionRepository;
   readonly money: MoneyRepository;

@@ -1,4 +1,5 @@
 /** Ports of accounts, sessions and sign-in (services/users.ts, auth.ts); db/account.repo.ts implements them. */
+import type { PendingFactor } from '../domain/account/second-factor.js';
 import type { User } from '../domain/account/user.js';
 
 /** What an administrator sets of an account (the password goes apart, hashed). */
@@ -35,6 +36,8 @@ export interface SessionRecord {
   readonly createdAt: string;
   readonly lastSeenAt: string;
   readonly expiresAt: string;
+  /** A session signed in with a password that still needs its second factor ('verify') or an enrolment ('enrol'); null when full. */
+  readonly pendingFactor: PendingFactor | null;
 }
 
 export interface SessionRepository {

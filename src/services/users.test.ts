@@ -76,6 +76,7 @@ describe('updateUser', () => {
       csrfToken: 't',
       createdAt: '2026-11-28T08:00:00.000Z',
       lastSeenAt: '2026-11-28T08:00:00.000Z',
+      pendingFactor: null,
       expiresAt: '2026-11-28T20:00:00.000Z',
     });
     const updated = await updateUser(deps, user.id, userPatchSchema.parse({ disabled: true, password: 'another long secret' }));

@@ -64,9 +64,13 @@ function warnOnce(): void {
 
 export { fixedClock };
 
-/** Opens a migrated app for a database URL (the way `mitra serve` does). */
-export async function openTestApp(url: string, clock: Clock = fixedClock()): Promise<AppContext> {
-  return openApp(loadConfig({ DATABASE_URL: url, LOG_LEVEL: 'silent' }), { clock });
+/**
+ * Opens a migrated app for a database URL (the way `mitra serve` does). The tests sign in as
+ * administrators and coordinators with a password alone: no role must use a second factor
+ * unless `env` says so (MITRA_TOTP_REQUIRED_ROLES; the second factor's own tests set it).
+ */
+export async function openTestApp(url: string, clock: Clock = fixedClock(), env: Record<string, string> = {}): Promise<AppContext> {
+  return openApp(loadConfig({ DATABASE_URL: url, LOG_LEVEL: 'silent', MITRA_TOTP_REQUIRED_ROLES: 'none', ...env }), { clock });
 }
 
 /**

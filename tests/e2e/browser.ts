@@ -109,10 +109,17 @@ export function useBrowser(setup: (h: Harness) => Promise<void> = async () => {}
   return state;
 }
 
-/** `clock`: the server's time (default the real one), for journeys that need days to pass. */
-export async function startHarness(options: { demo?: boolean; clock?: Clock } = {}): Promise<Harness> {
+/**
+ * `clock`: the server's time (default the real one), for journeys that need days to pass; `env`:
+ * configuration beyond the tests' defaults (MITRA_TOTP_REQUIRED_ROLES, "none" unless given).
+ */
+export async function startHarness(options: { demo?: boolean; clock?: Clock; env?: Record<string, string> } = {}): Promise<Harness> {
   const dir = mkdtempSync(join(tmpdir(), 'mitra-e2e-'));
-  const app = await openTestApp(`file:${join(dir, 'e2e.sqlite')}`, options.clock ?? { nowIso: () => new Date().toISOString() });
+  const app = await openTestApp(
+    `file:${join(dir, 'e2e.sqlite')}`,
+    options.clock ?? { nowIso: () => new Date().toISOString() },
+    options.env,
+  );
   if (options.demo ?? true) await loadDemoData(app.deps);
   const server: FastifyInstance = await serverFor(app, { logLevel: 'silent' });
   const address = await server.listen({ port: 0, host: '127.0.0.1' });

@@ -29,7 +29,8 @@ whenSessionEnds(() => {
   const session = queryClient.getQueryData<Session>(['session']);
   if (!session?.user) return;
   setCsrfToken(null);
-  queryClient.setQueryData(['session'], { ...session, user: null, csrfToken: null, expiresAt: null });
+  // Nothing of the ended session stays (a sign-in waiting for its second factor included).
+  queryClient.setQueryData<Session>(['session'], { user: null, csrfToken: null, expiresAt: null, portal: session.portal });
   queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== 'session' });
   void router.navigate({ to: '/login', search: { redirect: router.state.location.href, ended: true } });
 });

@@ -42,6 +42,7 @@ const MIGRATIONS: Record<string, () => Promise<MigrationModule>> = {
   '20261209110100_collection_round_reminders': () => import('./20261209110100_collection_round_reminders.js'),
   '20261210090000_edition_programs': () => import('./20261210090000_edition_programs.js'),
   '20261210100000_import_batch_runner': () => import('./20261210100000_import_batch_runner.js'),
+  '20261211090000_second_factor': () => import('./20261211090000_second_factor.js'),
   '20261211100000_api_tokens': () => import('./20261211100000_api_tokens.js'),
   '20261211120000_oidc_sign_in': () => import('./20261211120000_oidc_sign_in.js'),
   '20261211130000_participant_version': () => import('./20261211130000_participant_version.js'),

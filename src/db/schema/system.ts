@@ -4,6 +4,7 @@
  */
 import type { Generated } from 'kysely';
 import type { Role } from '../../domain/access/actor.js';
+import type { PendingFactor } from '../../domain/account/second-factor.js';
 import type { AuditAction, AuditEntity } from '../../domain/audit.js';
 
 export interface UsersTable {
@@ -29,6 +30,28 @@ export interface SessionsTable {
   created_at: string;
   last_seen_at: string;
   expires_at: string;
+  /** What the session still needs before it is a full one: 'verify' (its code) or 'enrol'; null when full. */
+  pending_factor: PendingFactor | null;
+}
+
+/** An account's TOTP secret (migration 20261211090000_second_factor). */
+export interface UserSecondFactorsTable {
+  user_id: number;
+  /** Base32 (RFC 4648). Stored as is: docs/security.md, "Second factor", says why. */
+  secret: string;
+  created_at: string;
+  confirmed_at: string | null;
+  /** BIGINT: PostgreSQL's driver returns it as a string (the repository converts). */
+  last_used_step: number | string | null;
+}
+
+export interface RecoveryCodesTable {
+  id: Generated<number>;
+  user_id: number;
+  /** sha256 (hex) of the code. */
+  code_hash: string;
+  created_at: string;
+  used_at: string | null;
 }
 
 export interface LoginFailuresTable {

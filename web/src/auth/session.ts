@@ -17,16 +17,35 @@ export const sessionQuery = () =>
       const session = await call(api.GET('/api/v1/auth/session'));
       // A user who was signed in and is no longer (expired, disabled, signed out elsewhere) is told
       // so and sent to the sign-in page, as for a 401; a sign-out here already cleared the user.
-      if (client.getQueryData<Session>(['session'])?.user && !session.user) sessionHasEnded();
+      const before = client.getQueryData<Session>(['session']);
+      if (before?.user && !before.pendingFactor && !session.user) sessionHasEnded();
       setCsrfToken(session.csrfToken);
       return session;
     },
     staleTime: 60_000,
   });
 
-export function useSession(): { user: User | null; portal: boolean; loading: boolean } {
+/**
+ * The signed-in user, or null; a session whose password was right but which still needs its
+ * second factor has no user yet (`pending` says what it needs, `pendingUser` who it is).
+ */
+export function useSession(): {
+  user: User | null;
+  portal: boolean;
+  loading: boolean;
+  pending: Session['pendingFactor'] | null;
+  pendingUser: User | null;
+} {
   const query = useQuery(sessionQuery());
-  return { user: query.data?.user ?? null, portal: query.data?.portal ?? false, loading: query.isPending };
+  const pending = query.data?.pendingFactor ?? null;
+  const user = query.data?.user ?? null;
+  return {
+    user: pending ? null : user,
+    portal: query.data?.portal ?? false,
+    loading: query.isPending,
+    pending,
+    pendingUser: pending ? user : null,
+  };
 }
 
 /** Signs in; the new session (and its CSRF token) replaces the old one, and every view reloads. */

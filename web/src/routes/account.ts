@@ -1,4 +1,4 @@
-/** The account's routes: signing in, changing one's password, and the administration of users, API tokens and the audit log. */
+/** The account's routes: signing in, changing one's password, one's second factor, and the administration of users, API tokens and the audit log. */
 import { createRoute, lazyRouteComponent } from '@tanstack/react-router';
 import { parseAuditSearch } from '../pages/Admin/audit-search.js';
 import { rootRoute } from './root.js';
@@ -23,6 +23,13 @@ const passwordRoute = createRoute({
   component: lazyRouteComponent(() => import('../pages/Account/PasswordPage.js'), 'PasswordPage'),
 });
 
+const secondFactorRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/account/second-factor',
+  staticData: { title: 'secondFactor' },
+  component: lazyRouteComponent(() => import('../pages/Account/SecondFactorPage.js'), 'SecondFactorPage'),
+});
+
 const usersRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/admin/users',
@@ -45,4 +52,4 @@ const apiTokensRoute = createRoute({
   component: lazyRouteComponent(() => import('../pages/Admin/ApiTokensPage.js'), 'ApiTokensPage'),
 });
 
-export const accountRoutes = [loginRoute, passwordRoute, usersRoute, auditRoute, apiTokensRoute];
+export const accountRoutes = [loginRoute, passwordRoute, secondFactorRoute, usersRoute, auditRoute, apiTokensRoute];

@@ -50,6 +50,10 @@ export const auth: typeof en.auth = {
 };
 
 export const admin: typeof en.admin = {
+  resetSecondFactor: 'Atur ulang faktor kedua',
+  resetSecondFactorHint:
+    'Untuk ponsel dan kode pemulihan yang hilang: sesi akun ini berakhir, dan akun mengatur faktor kedua lagi saat masuk berikutnya jika perannya mewajibkan.',
+  secondFactorReset: 'Faktor kedua {{email}} telah diatur ulang.',
   users: 'Pengguna',
   newUser: 'Akun baru',
   editUser: 'Ubah {{email}}',
@@ -116,5 +120,55 @@ export const admin: typeof en.admin = {
     login_failed: 'Gagal masuk',
     logout: 'Keluar',
     password_change: 'Kata sandi diganti',
+    second_factor_enrol: 'Faktor kedua diatur',
+    second_factor_disable: 'Faktor kedua dinonaktifkan',
+    second_factor_reset: 'Faktor kedua diatur ulang oleh administrator',
+    recovery_code_use: 'Kode pemulihan dipakai',
+    recovery_codes_regenerate: 'Kode pemulihan baru',
   },
+};
+
+/** Faktor kedua (TOTP): kode setelah kata sandi, pengaturannya, kode pemulihan. */
+export const secondFactor: typeof en.secondFactor = {
+  title: 'Faktor kedua',
+  link: 'Faktor kedua (aplikasi autentikator)',
+  codeTitle: 'Kode dari aplikasi autentikator Anda',
+  codeIntro: 'Buka aplikasi autentikator di ponsel Anda dan masukkan kode 6 digit yang ditampilkannya untuk Mitra.',
+  recoveryIntro: 'Masukkan salah satu kode pemulihan yang Anda simpan saat mengatur faktor kedua. Setiap kode hanya berlaku sekali.',
+  code: 'Kode (6 digit)',
+  recoveryCode: 'Kode pemulihan',
+  verify: 'Lanjutkan',
+  useRecovery: 'Gunakan kode pemulihan',
+  useApp: 'Gunakan kode dari aplikasi',
+  wrongCode: 'Kode salah, sudah dipakai, atau kedaluwarsa. Masukkan kode yang sekarang ditampilkan aplikasi.',
+  codeFormat: 'Masukkan 6 digit yang ditampilkan aplikasi (atau kode pemulihan berupa 16 huruf dan angka).',
+  enrolTitle: 'Atur faktor kedua',
+  requiredForRole: 'Peran Anda wajib masuk dengan faktor kedua. Aturlah sekarang untuk melanjutkan.',
+  enrolIntro:
+    'Faktor kedua melindungi akun Anda jika kata sandi dicuri: setelah kata sandi, Mitra meminta kode dari aplikasi autentikator di ponsel Anda (misalnya FreeOTP, Aegis, Google Authenticator, atau Microsoft Authenticator).',
+  start: 'Atur aplikasi autentikator',
+  scan: 'Pindai kode QR ini dengan aplikasi autentikator.',
+  qrAlt: 'Kode QR untuk menambahkan Mitra ke aplikasi autentikator Anda',
+  secretText: 'Atau ketik kunci ini di aplikasi:',
+  secret: 'Kunci',
+  typeCode: 'Lalu masukkan kode yang ditampilkan aplikasi untuk mengonfirmasi.',
+  confirm: 'Konfirmasi',
+  codesTitle: 'Kode pemulihan Anda',
+  codesOnce:
+    'Simpan kode-kode ini di tempat aman, terpisah dari ponsel Anda: setiap kode memungkinkan Anda masuk sekali tanpa aplikasi. Kode ini hanya ditampilkan sekarang.',
+  codesFileTitle: 'Kode pemulihan Mitra untuk {{email}} (setiap kode berlaku sekali)',
+  copy: 'Salin kode',
+  copied: 'Tersalin.',
+  download: 'Unduh kode',
+  continue: 'Saya sudah menyimpan kode: lanjutkan',
+  enrolledSince_one: 'Faktor kedua aktif sejak {{date}}. Tersisa {{count}} kode pemulihan.',
+  enrolledSince_other: 'Faktor kedua aktif sejak {{date}}. Tersisa {{count}} kode pemulihan.',
+  notEnrolled: 'Faktor kedua tidak aktif.',
+  required: 'Peran Anda wajib memakai faktor kedua: jika Anda menonaktifkannya, Anda harus mengaturnya lagi saat masuk berikutnya.',
+  regenerateTitle: 'Kode pemulihan baru',
+  regenerateIntro: 'Dapatkan sepuluh kode pemulihan baru; kode lama tidak berlaku lagi. Masukkan kode dari aplikasi untuk mengonfirmasi.',
+  regenerate: 'Buat kode pemulihan baru',
+  disableTitle: 'Nonaktifkan faktor kedua',
+  disableIntro: 'Untuk pindah ke ponsel baru, nonaktifkan di sini lalu atur kembali. Masukkan kode dari aplikasi untuk mengonfirmasi.',
+  disable: 'Nonaktifkan',
 };

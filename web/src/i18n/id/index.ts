@@ -3,7 +3,7 @@ import { app, common, errors, conflict, personal, codes } from './common.js';
 import { lifecycle, history, programs, program, form, issues } from './programs.js';
 import { dashboard, report, plan, analytics, priorities, country, partner } from './reports.js';
 import { money, imports } from './money.js';
-import { auth, admin } from './accounts.js';
+import { auth, admin, secondFactor } from './accounts.js';
 import { partnerships } from './partnerships.js';
 import { requests } from './requests.js';
 import { attendance, alumni } from './alumni.js';
@@ -38,6 +38,7 @@ export const id: typeof en = {
   report,
   auth,
   admin,
+  secondFactor,
   analytics,
   priorities,
   country,

@@ -1,4 +1,5 @@
 /** Changing one's own password (the account's other sessions end). */
+import { Link } from '@tanstack/react-router';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client.js';
@@ -53,6 +54,9 @@ export function PasswordPage() {
       {() => (
         <section className="narrow">
           <h1>{t('auth.changePassword')}</h1>
+          <p>
+            <Link to="/account/second-factor">{t('secondFactor.link')}</Link>
+          </p>
           {change.isSuccess && (
             <p className="notice" role="status">
               {t('auth.passwordChanged')}

@@ -12,6 +12,7 @@ import { ProblemMessage } from '../../components/Status.js';
 import { useFormat } from '../../format.js';
 import { FormActions } from '../../components/FormParts.js';
 import { CodeSelect } from '../../components/CodeSelect.js';
+import { ResetSecondFactor } from './ResetSecondFactor.js';
 
 /** Roles that act for one organisation (src/domain/account/user.ts). */
 export const needsOrg = (role: Role) => role === 'agency' || role === 'embassy' || role === 'focal_point';
@@ -154,6 +155,7 @@ export function UserForm({ user, self, onDone }: { user: User | null; self: bool
           <input type="checkbox" checked={draft.disabled} onChange={(e) => set('disabled', e.target.checked)} /> {t('admin.disableAccount')}
         </label>
       )}
+      {user && !self && <ResetSecondFactor user={user} />}
       {general !== null && <ProblemMessage error={general} />}
       <FormActions submit={user ? t('common.save') : t('admin.create')} busy={save.isPending} onCancel={() => onDone(null)} />
     </form>

@@ -5,6 +5,8 @@ import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client.js';
 import { isPlainObject } from '../../../../src/domain/guards.js';
 import { useLogin, useSession, useSignInMethods } from '../../auth/session.js';
+import type { Session } from '../../api/client.js';
+import { CodeStep, EnrolStep } from './SecondStep.js';
 import { Field } from '../../components/Field.js';
 import { EmptyState } from '../../components/Status.js';
 import { SingleSignOn } from './SingleSignOn.js';
@@ -39,8 +41,11 @@ export function LoginPage() {
   const search = useSearch({ from: '/login' });
   const navigate = useNavigate();
   const login = useLogin();
-  const { user, portal } = useSession();
+  const { user, portal, pending, pendingUser } = useSession();
   const methods = useSignInMethods().data;
+  // Once the second step shows it stays until it is done, even when the session changes under it
+  // (the recovery codes of an enrolment must stay on screen until the user goes on).
+  const [second, setSecond] = useState<Session['pendingFactor'] | null>(null);
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const [missing, setMissing] = useState(false);
@@ -48,6 +53,10 @@ export function LoginPage() {
   useEffect(() => {
     if (login.error || missing) errorRef.current?.focus();
   }, [login.error, missing]);
+  // A sign-in whose session ended while it waited for its second factor starts again.
+  useEffect(() => {
+    if (second && !pending && !user) setSecond(null);
+  }, [second, pending, user]);
 
   if (portal) return <EmptyState>{t('auth.portal')}</EmptyState>;
 
@@ -56,8 +65,18 @@ export function LoginPage() {
     const empty = email.trim() === '' || password === '';
     setMissing(empty);
     if (empty) return login.reset();
-    login.mutate({ email, password }, { onSuccess: () => void navigate({ href: safeRedirect(search.redirect), replace: true }) });
+    login.mutate({ email, password }, { onSuccess: (session) => (session.pendingFactor ? setSecond(session.pendingFactor) : goOn()) });
   };
+  const goOn = () => void navigate({ href: safeRedirect(search.redirect), replace: true });
+  const step = second ?? pending;
+  if (step) {
+    return (
+      <section className="narrow">
+        <h1>{t('auth.signIn')}</h1>
+        {step === 'verify' ? <CodeStep onDone={goOn} /> : <EnrolStep user={pendingUser} onDone={goOn} />}
+      </section>
+    );
+  }
   const message = missing ? t('auth.fillIn') : login.error ? t(...loginProblemText(login.error)) : null;
   const passwordForm = (
     <form onSubmit={submit} noValidate>
