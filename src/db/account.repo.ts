@@ -228,8 +228,9 @@ export class LoginFailureRepo implements LoginFailureRepository {
     return { byEmail: num(byEmail.n), byIp: num(byIp.n) };
   }
 
-  async clear(email: string): Promise<void> {
-    await this.db.deleteFrom('login_failures').where('email', '=', email).execute();
+  async clear(email: string): Promise<number> {
+    const result = await this.db.deleteFrom('login_failures').where('email', '=', email).executeTakeFirst();
+    return Number(result.numDeletedRows);
   }
 
   async prune(before: string): Promise<void> {

@@ -14,6 +14,7 @@ export const AUDIT_ACTIONS = [
   'login_failed',
   'logout',
   'password_change',
+  'unlock',
   'second_factor_enrol',
   'second_factor_disable',
   'second_factor_reset',

@@ -97,6 +97,23 @@ for (const engine of ENGINES) {
         expect((await login(victim.email, TEST_PASSWORD, '10.0.0.2')).statusCode).toBe(200);
       });
 
+      it('lets an administrator lift the limit, so the owner signs in at once (audited); nobody else may', async () => {
+        const victim = await signIn(server, app, 'viewer');
+        for (let i = 0; i < 5; i++) await login(victim.email, `guess ${i}`, '10.0.0.7');
+        expect((await login(victim.email, TEST_PASSWORD, '10.0.0.8')).statusCode).toBe(429);
+        const coordinator = await signIn(server, app, 'coordinator');
+        const refused = await asSession(server, coordinator).inject({ method: 'POST', url: `/api/v1/users/${victim.userId}/unlock` });
+        expect(refused.statusCode).toBe(403);
+        const unlocked = await asSession(server, admin).inject({ method: 'POST', url: `/api/v1/users/${victim.userId}/unlock` });
+        expect(unlocked.statusCode).toBe(200);
+        expect(unlocked.json()).toEqual({ cleared: 5 });
+        expect((await login(victim.email, TEST_PASSWORD, '10.0.0.8')).statusCode).toBe(200);
+        expect((await audit(`entity=user&entityId=${victim.userId}&action=unlock`)).items[0]).toMatchObject({
+          entityLabel: victim.email,
+          comment: '5 failed sign-ins cleared',
+        });
+      });
+
       it('spends about as long on an unknown email as on a wrong password (no enumeration by timing)', async () => {
         const victim = await signIn(server, app, 'viewer');
         const time = async (email: string) => {

@@ -57,6 +57,7 @@ export interface LoginFailureRepository {
   forget(id: number): Promise<void>;
   /** Failures since `since` for the email and for the address. */
   count(email: string, ip: string, since: string): Promise<{ byEmail: number; byIp: number }>;
-  clear(email: string): Promise<void>;
+  /** Forgets the email's failures; returns how many there were. */
+  clear(email: string): Promise<number>;
   prune(before: string): Promise<void>;
 }

@@ -130,8 +130,11 @@ export class FakeLoginFailures implements LoginFailureRepository {
     return { byEmail: recent.filter((f) => f.email === email).length, byIp: recent.filter((f) => f.ip === ip).length };
   }
 
-  async clear(email: string): Promise<void> {
-    this.rows.splice(0, this.rows.length, ...this.rows.filter((f) => f.email !== email));
+  async clear(email: string): Promise<number> {
+    const kept = this.rows.filter((f) => f.email !== email);
+    const cleared = this.rows.length - kept.length;
+    this.rows.splice(0, this.rows.length, ...kept);
+    return cleared;
   }
 
   async prune(before: string): Promise<void> {
