@@ -37,6 +37,7 @@ import { EditionRepo } from './edition.repo.js';
 import { FreezeBlockerRepo } from './edition-blockers.js';
 import { QualityRepo } from './quality.repo.js';
 import { RoundRepo } from './round.repo.js';
+import { PersonalDataRepo } from './personal-data.repo.js';
 
 function repositoriesOn(db: Kysely<Database>, counts: CountCache): Repositories {
   return {
@@ -77,6 +78,7 @@ function repositoriesOn(db: Kysely<Database>, counts: CountCache): Repositories 
     freezeBlockers: new FreezeBlockerRepo(db),
     quality: new QualityRepo(db),
     rounds: new RoundRepo(db),
+    personalData: new PersonalDataRepo(db),
   };
 }
 

@@ -42,6 +42,9 @@ export const AUDIT_ENTITIES = [
   'edition',
   'quality_rule',
   'collection_round',
+  'personal_data',
+  'retention_rule',
+  'data_breach',
 ] as const;
 export type AuditEntity = (typeof AUDIT_ENTITIES)[number];
 

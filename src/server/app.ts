@@ -46,6 +46,7 @@ import { registerLifecycleRoutes } from './lifecycle.routes.js';
 import { registerOfferRoutes } from './offer.routes.js';
 import { registerIatiFileRoutes } from './iati-files.routes.js';
 import { registerQualityRoutes } from './quality.routes.js';
+import { registerPersonalDataRoutes } from './personal-data.routes.js';
 import { registerIatiCheckRoutes } from './iati-checks.routes.js';
 import { COMPRESS_THRESHOLD_BYTES, registerAnswerCache, registerConditionalGet } from './answer-cache.js';
 
@@ -293,6 +294,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   registerIatiFileRoutes(app, { publishDir: options.iatiPublishDir ?? loadConfig({}).iatiPublishing.publishDir });
   registerIatiCheckRoutes(app, options.deps, options.iatiPublisher ?? DEFAULT_PUBLISHER);
   registerQualityRoutes(app, options.deps);
+  registerPersonalDataRoutes(app, options.deps);
   if (options.webRoot) await registerWebApp(app, options.webRoot);
   else registerHomeRoutes(app, options.deps);
   return app;

@@ -644,7 +644,7 @@ export type paths = {
         get: {
             parameters: {
                 query?: {
-                    entity?: "activity" | "participant" | "organisation" | "exchange_rate" | "import" | "user" | "session" | "priority_target" | "country_list" | "unit_cost" | "course_offer" | "participant_document" | "certificate" | "survey" | "cooperation_request" | "agreement" | "agreement_document" | "engagement" | "follow_up" | "import_mapping" | "iati_dataset" | "edition" | "quality_rule" | "collection_round";
+                    entity?: "activity" | "participant" | "organisation" | "exchange_rate" | "import" | "user" | "session" | "priority_target" | "country_list" | "unit_cost" | "course_offer" | "participant_document" | "certificate" | "survey" | "cooperation_request" | "agreement" | "agreement_document" | "engagement" | "follow_up" | "import_mapping" | "iati_dataset" | "edition" | "quality_rule" | "collection_round" | "personal_data" | "retention_rule" | "data_breach";
                     entityId?: string;
                     action?: "create" | "update" | "delete" | "import" | "transition" | "login" | "login_failed" | "logout" | "password_change";
                     actorUserId?: number;
@@ -16654,6 +16654,172 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/personal-data/lookup": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Find the person of an access request by a participant record, an email or a person key, and list their records (coordination team) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["PersonLookupInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PersonFound"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/personal-data/{id}/export.json": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Everything Mitra holds about the person of participant record {id}, over all their records (UU PDP Art. 7), as JSON: coordination team; audited */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/personal-data/{id}/export.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The same export as a PDF (Indonesian and English headings): coordination team; audited */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 };
 export type webhooks = Record<string, never>;
 export type components = {
@@ -18148,7 +18314,7 @@ export type components = {
             /** @enum {string} */
             action: "create" | "update" | "delete" | "import" | "transition" | "login" | "login_failed" | "logout" | "password_change";
             /** @enum {string} */
-            entity: "activity" | "participant" | "organisation" | "exchange_rate" | "import" | "user" | "session" | "priority_target" | "country_list" | "unit_cost" | "course_offer" | "participant_document" | "certificate" | "survey" | "cooperation_request" | "agreement" | "agreement_document" | "engagement" | "follow_up" | "import_mapping" | "iati_dataset" | "edition" | "quality_rule" | "collection_round";
+            entity: "activity" | "participant" | "organisation" | "exchange_rate" | "import" | "user" | "session" | "priority_target" | "country_list" | "unit_cost" | "course_offer" | "participant_document" | "certificate" | "survey" | "cooperation_request" | "agreement" | "agreement_document" | "engagement" | "follow_up" | "import_mapping" | "iati_dataset" | "edition" | "quality_rule" | "collection_round" | "personal_data" | "retention_rule" | "data_breach";
             entityId: string | null;
             entityLabel: string | null;
             entityVersion: number | null;
@@ -18303,6 +18469,21 @@ export type components = {
                 country: string | null;
                 bytes: number;
                 sha256: string;
+            }[];
+        };
+        PersonLookupInput: {
+            participantId?: number;
+            email?: string;
+            personKey?: string;
+        };
+        PersonFoundInput: {
+            personKey: string;
+            records: {
+                participantId: number;
+                activityId: number;
+                fullName: string;
+                status: string;
+                erasedAt: string | null;
             }[];
         };
         IatiFindingInput: {
@@ -19890,7 +20071,7 @@ export type components = {
             /** @enum {string} */
             action: "create" | "update" | "delete" | "import" | "transition" | "login" | "login_failed" | "logout" | "password_change";
             /** @enum {string} */
-            entity: "activity" | "participant" | "organisation" | "exchange_rate" | "import" | "user" | "session" | "priority_target" | "country_list" | "unit_cost" | "course_offer" | "participant_document" | "certificate" | "survey" | "cooperation_request" | "agreement" | "agreement_document" | "engagement" | "follow_up" | "import_mapping" | "iati_dataset" | "edition" | "quality_rule" | "collection_round";
+            entity: "activity" | "participant" | "organisation" | "exchange_rate" | "import" | "user" | "session" | "priority_target" | "country_list" | "unit_cost" | "course_offer" | "participant_document" | "certificate" | "survey" | "cooperation_request" | "agreement" | "agreement_document" | "engagement" | "follow_up" | "import_mapping" | "iati_dataset" | "edition" | "quality_rule" | "collection_round" | "personal_data" | "retention_rule" | "data_breach";
             entityId: string | null;
             entityLabel: string | null;
             entityVersion: number | null;
@@ -20045,6 +20226,21 @@ export type components = {
                 country: string | null;
                 bytes: number;
                 sha256: string;
+            }[];
+        };
+        PersonLookup: {
+            participantId?: number;
+            email?: string;
+            personKey?: string;
+        };
+        PersonFound: {
+            personKey: string;
+            records: {
+                participantId: number;
+                activityId: number;
+                fullName: string;
+                status: string;
+                erasedAt: string | null;
             }[];
         };
         IatiFinding: {
