@@ -38,6 +38,7 @@ import { FreezeBlockerRepo } from './edition-blockers.js';
 import { QualityRepo } from './quality.repo.js';
 import { RoundRepo } from './round.repo.js';
 import { PersonalDataRepo } from './personal-data.repo.js';
+import { BreachRepo } from './breach.repo.js';
 
 function repositoriesOn(db: Kysely<Database>, counts: CountCache): Repositories {
   return {
@@ -79,6 +80,7 @@ function repositoriesOn(db: Kysely<Database>, counts: CountCache): Repositories 
     quality: new QualityRepo(db),
     rounds: new RoundRepo(db),
     personalData: new PersonalDataRepo(db),
+    breaches: new BreachRepo(db),
   };
 }
 

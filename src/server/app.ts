@@ -47,6 +47,7 @@ import { registerOfferRoutes } from './offer.routes.js';
 import { registerIatiFileRoutes } from './iati-files.routes.js';
 import { registerQualityRoutes } from './quality.routes.js';
 import { registerPersonalDataRoutes } from './personal-data.routes.js';
+import { registerBreachRoutes } from './breach.routes.js';
 import { registerIatiCheckRoutes } from './iati-checks.routes.js';
 import { COMPRESS_THRESHOLD_BYTES, registerAnswerCache, registerConditionalGet } from './answer-cache.js';
 
@@ -295,6 +296,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   registerIatiCheckRoutes(app, options.deps, options.iatiPublisher ?? DEFAULT_PUBLISHER);
   registerQualityRoutes(app, options.deps);
   registerPersonalDataRoutes(app, options.deps);
+  registerBreachRoutes(app, options.deps);
   if (options.webRoot) await registerWebApp(app, options.webRoot);
   else registerHomeRoutes(app, options.deps);
   return app;

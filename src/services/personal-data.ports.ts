@@ -5,6 +5,7 @@
  */
 import type { Participant } from '../domain/participant/participant.js';
 import type { PersonalDataExport } from '../domain/personal-data/access.js';
+import type { Breach } from '../domain/personal-data/breach.js';
 
 /** What an export gathers besides the participant records themselves. */
 export type PersonalDataHoldings = Omit<PersonalDataExport, 'generatedAt' | 'law' | 'personKey' | 'participants' | 'consents'>;
@@ -22,4 +23,15 @@ export interface PersonalDataRepository {
    * audit entries about the records, their documents and certificates.
    */
   holdingsOf(participantIds: readonly number[]): Promise<PersonalDataHoldings>;
+}
+
+export type BreachWrite = Omit<Breach, 'id' | 'createdAt' | 'createdBy' | 'updatedAt' | 'version'>;
+
+export interface BreachRepository {
+  insert(b: BreachWrite, by: string, now: string): Promise<number>;
+  findById(id: number): Promise<Breach | undefined>;
+  /** Newest discovery first. */
+  list(): Promise<Breach[]>;
+  /** Writes the fields if the stored version is `version` (raising it); false when another change came first. */
+  update(id: number, version: number, b: BreachWrite, now: string): Promise<boolean>;
 }

@@ -42,6 +42,7 @@ const MIGRATIONS: Record<string, () => Promise<MigrationModule>> = {
   '20261209110100_collection_round_reminders': () => import('./20261209110100_collection_round_reminders.js'),
   '20261210090000_edition_programs': () => import('./20261210090000_edition_programs.js'),
   '20261210100000_import_batch_runner': () => import('./20261210100000_import_batch_runner.js'),
+  '20261211110000_personal_data_protection': () => import('./20261211110000_personal_data_protection.js'),
 };
 
 /** The names of every migration, in order. */

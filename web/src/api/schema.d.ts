@@ -16820,6 +16820,348 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/personal-data/breaches": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The breach log, newest discovery first, each with its 3 × 24-hour clock (coordination team) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["DataBreach"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Record a failure of personal data protection when it is discovered (the clock starts at discoveredAt): coordination team; audited */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["BreachInputInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DataBreach"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/personal-data/breaches/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One breach with its clock (ETag: its version) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DataBreach"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Record when the data subjects and the authority were notified, the measures taken, corrections, or the closing: coordination team; If-Match; audited */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["BreachChangeInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DataBreach"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
 };
 export type webhooks = Record<string, never>;
 export type components = {
@@ -18485,6 +18827,58 @@ export type components = {
                 status: string;
                 erasedAt: string | null;
             }[];
+        };
+        BreachInputInput: {
+            /**
+             * Format: date-time
+             * @description when the failure was discovered (the clock starts here)
+             */
+            discoveredAt: string;
+            occurredAt?: string | null;
+            description: string;
+            categories: ("identity" | "contact" | "consent" | "selection" | "cv" | "letter" | "attendance" | "certificates" | "mail" | "survey_text" | "partner_contacts" | "accounts" | "audit")[];
+            /** @default null */
+            recordsAffected: number | null;
+            personsAffected: number;
+            /** @default null */
+            measures: string | null;
+        };
+        BreachChangeInput: {
+            description?: string;
+            categories?: ("identity" | "contact" | "consent" | "selection" | "cv" | "letter" | "attendance" | "certificates" | "mail" | "survey_text" | "partner_contacts" | "accounts" | "audit")[];
+            recordsAffected?: number | null;
+            personsAffected?: number;
+            measures?: string | null;
+            subjectsNotifiedAt?: string | null;
+            authorityNotifiedAt?: string | null;
+            notificationNote?: string | null;
+            closedAt?: string | null;
+        };
+        DataBreachInput: {
+            id: number;
+            discoveredAt: string;
+            occurredAt: string | null;
+            description: string;
+            categories: ("identity" | "contact" | "consent" | "selection" | "cv" | "letter" | "attendance" | "certificates" | "mail" | "survey_text" | "partner_contacts" | "accounts" | "audit")[];
+            recordsAffected: number | null;
+            personsAffected: number;
+            measures: string | null;
+            subjectsNotifiedAt: string | null;
+            authorityNotifiedAt: string | null;
+            notificationNote: string | null;
+            closedAt: string | null;
+            createdAt: string;
+            createdBy: string;
+            updatedAt: string;
+            version: number;
+            /** @description discoveredAt + 72 hours (UU PDP Art. 46: 3 × 24 hours) */
+            deadlineAt: string;
+            /** @description the deadline has passed and the subjects or the authority are not yet notified */
+            overdue: boolean;
+            /** @description a notification was recorded after the deadline */
+            notifiedLate: boolean;
+            /** @description whole hours to the deadline (negative once passed); null once both are notified */
+            hoursLeft: number | null;
         };
         IatiFindingInput: {
             /** @description the IATI rule (e.g. 7.5.3), or codelist:<name> for a code not on a codelist */
@@ -20242,6 +20636,56 @@ export type components = {
                 status: string;
                 erasedAt: string | null;
             }[];
+        };
+        BreachInput: {
+            /** @description when the failure was discovered (the clock starts here) */
+            discoveredAt: unknown;
+            /** @default null */
+            occurredAt: unknown | null;
+            description: string;
+            categories: ("identity" | "contact" | "consent" | "selection" | "cv" | "letter" | "attendance" | "certificates" | "mail" | "survey_text" | "partner_contacts" | "accounts" | "audit")[];
+            /** @default null */
+            recordsAffected: number | null;
+            personsAffected: number;
+            /** @default null */
+            measures: string | null;
+        };
+        BreachChange: {
+            description?: string;
+            categories?: ("identity" | "contact" | "consent" | "selection" | "cv" | "letter" | "attendance" | "certificates" | "mail" | "survey_text" | "partner_contacts" | "accounts" | "audit")[];
+            recordsAffected?: number | null;
+            personsAffected?: number;
+            measures?: string | null;
+            subjectsNotifiedAt?: unknown | null;
+            authorityNotifiedAt?: unknown | null;
+            notificationNote?: string | null;
+            closedAt?: unknown | null;
+        };
+        DataBreach: {
+            id: number;
+            discoveredAt: string;
+            occurredAt: string | null;
+            description: string;
+            categories: ("identity" | "contact" | "consent" | "selection" | "cv" | "letter" | "attendance" | "certificates" | "mail" | "survey_text" | "partner_contacts" | "accounts" | "audit")[];
+            recordsAffected: number | null;
+            personsAffected: number;
+            measures: string | null;
+            subjectsNotifiedAt: string | null;
+            authorityNotifiedAt: string | null;
+            notificationNote: string | null;
+            closedAt: string | null;
+            createdAt: string;
+            createdBy: string;
+            updatedAt: string;
+            version: number;
+            /** @description discoveredAt + 72 hours (UU PDP Art. 46: 3 × 24 hours) */
+            deadlineAt: string;
+            /** @description the deadline has passed and the subjects or the authority are not yet notified */
+            overdue: boolean;
+            /** @description a notification was recorded after the deadline */
+            notifiedLate: boolean;
+            /** @description whole hours to the deadline (negative once passed); null once both are notified */
+            hoursLeft: number | null;
         };
         IatiFinding: {
             /** @description the IATI rule (e.g. 7.5.3), or codelist:<name> for a code not on a codelist */
