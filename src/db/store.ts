@@ -39,6 +39,7 @@ import { QualityRepo } from './quality.repo.js';
 import { RoundRepo } from './round.repo.js';
 import { PersonalDataRepo } from './personal-data.repo.js';
 import { BreachRepo } from './breach.repo.js';
+import { RetentionRepo } from './retention.repo.js';
 
 function repositoriesOn(db: Kysely<Database>, counts: CountCache): Repositories {
   return {
@@ -81,6 +82,7 @@ function repositoriesOn(db: Kysely<Database>, counts: CountCache): Repositories 
     rounds: new RoundRepo(db),
     personalData: new PersonalDataRepo(db),
     breaches: new BreachRepo(db),
+    retention: new RetentionRepo(db),
   };
 }
 

@@ -48,6 +48,7 @@ import { registerIatiFileRoutes } from './iati-files.routes.js';
 import { registerQualityRoutes } from './quality.routes.js';
 import { registerPersonalDataRoutes } from './personal-data.routes.js';
 import { registerBreachRoutes } from './breach.routes.js';
+import { registerRetentionRoutes } from './retention.routes.js';
 import { registerIatiCheckRoutes } from './iati-checks.routes.js';
 import { COMPRESS_THRESHOLD_BYTES, registerAnswerCache, registerConditionalGet } from './answer-cache.js';
 
@@ -297,6 +298,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   registerQualityRoutes(app, options.deps);
   registerPersonalDataRoutes(app, options.deps);
   registerBreachRoutes(app, options.deps);
+  registerRetentionRoutes(app, options.deps);
   if (options.webRoot) await registerWebApp(app, options.webRoot);
   else registerHomeRoutes(app, options.deps);
   return app;

@@ -6,6 +6,8 @@
 import type { Participant } from '../domain/participant/participant.js';
 import type { PersonalDataExport } from '../domain/personal-data/access.js';
 import type { Breach } from '../domain/personal-data/breach.js';
+import type { RetentionCategory, RetentionRule } from '../domain/personal-data/retention.js';
+import type { SurveyAnswers } from '../domain/alumni/survey.js';
 
 /** What an export gathers besides the participant records themselves. */
 export type PersonalDataHoldings = Omit<PersonalDataExport, 'generatedAt' | 'law' | 'personKey' | 'participants' | 'consents'>;
@@ -34,4 +36,33 @@ export interface BreachRepository {
   list(): Promise<Breach[]>;
   /** Writes the fields if the stored version is `version` (raising it); false when another change came first. */
   update(id: number, version: number, b: BreachWrite, now: string): Promise<boolean>;
+}
+
+/** A row a retention rule may make due, with the end of its program. */
+export interface RetentionCandidate {
+  readonly participantId: number;
+  readonly targetId: number;
+  readonly identifier: string;
+  readonly programEnd: string;
+  /** Survey invitations only: the survey and the answers given. */
+  readonly surveyId?: number;
+  readonly answers?: SurveyAnswers;
+}
+
+export interface RetentionRepository {
+  listRules(): Promise<RetentionRule[]>;
+  /** Writes the rule if the stored version is `version` (raising it); false when another change came first or no such rule. */
+  updateRule(
+    category: RetentionCategory,
+    version: number,
+    rule: { months: number; enabled: boolean },
+    by: number | null,
+    now: string,
+  ): Promise<boolean>;
+  /** What the category holds for records of programs that ended on or before `cutoff` (YYYY-MM-DD), in a stable order. */
+  candidates(category: RetentionCategory, cutoff: string): Promise<RetentionCandidate[]>;
+  deleteDocuments(ids: readonly number[]): Promise<number>;
+  deleteMail(ids: readonly number[]): Promise<number>;
+  /** Empties email and phone and sets the person key (which held the email). */
+  clearContact(participantId: number, personKey: string, now: string): Promise<void>;
 }
