@@ -2,6 +2,8 @@
 import { personLookupSchema, toLookup } from '../domain/personal-data/access.js';
 import { retentionRuleChangeSchema, type RetentionRule } from '../domain/personal-data/retention.js';
 import { exportPersonalData } from '../services/personal-data.js';
+import { processingRegister, registerTable } from '../services/processing-register.js';
+import { tableCsv } from '../io/table-file.js';
 import { applyRetention, changeRetentionRule, listRetentionRules, retentionDue } from '../services/retention.js';
 import type { CliContext, Flags } from './context.js';
 import { CliInputError } from './exit-codes.js';
@@ -70,5 +72,16 @@ export async function retentionRule(ctx: CliContext, category: string, opts: Fla
   await ctx.withApp(async (app) => {
     const r = await changeRetentionRule(app.deps, category, change);
     ctx.io.out(table(['category', 'months', 'enabled', 'what'], [ruleRow(r)]));
+  });
+}
+
+export async function register(ctx: CliContext, opts: Flags): Promise<void> {
+  const format = optionOneOf('--format', ['text', 'csv'] as const, typeof opts.format === 'string' ? opts.format : undefined) ?? 'text';
+  const lang = optionOneOf('--lang', ['en', 'id'] as const, typeof opts.lang === 'string' ? opts.lang : undefined) ?? 'en';
+  await ctx.withApp(async (app) => {
+    const entries = await processingRegister(app.deps);
+    if (opts.json) return ctx.io.out(json(entries));
+    const t = registerTable(entries, lang);
+    ctx.io.out(format === 'csv' ? tableCsv(t) : table(t.columns, t.rows));
   });
 }

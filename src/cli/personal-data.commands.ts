@@ -45,4 +45,12 @@ export function registerPersonalDataCommands(program: Command, ctx: CliContext):
     .option('--enable', 'switch the rule on')
     .option('--disable', 'switch the rule off')
     .action(async (category: string, opts: Flags) => (await actions()).retentionRule(ctx, category, opts));
+
+  group
+    .command('register')
+    .description('the register of processing activities, generated from the data model, the access policy and the retention rules')
+    .option('--format <format>', 'text or csv', 'text')
+    .option('--lang <lang>', 'en or id', 'en')
+    .option('--json', 'print JSON')
+    .action(async (opts: Flags) => (await actions()).register(ctx, opts));
 }

@@ -47,6 +47,13 @@ describeCliOnEachEngine(
       );
       expect((await mitra(['personal-data', 'retention', '--today', '2040-01-01'])).code).toBe(3);
     });
+
+    it('prints the register of processing activities', async () => {
+      const r = await mitra(['personal-data', 'register', '--format', 'csv']);
+      expect(r.code, r.err).toBe(0);
+      expect(r.out).toContain('participants.email participants.phone');
+      expect(r.out.split('\n')[0]).toContain('seen_by_viewer');
+    });
   },
   async (mitra) => {
     await mitra(['demo']);

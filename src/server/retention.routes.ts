@@ -8,6 +8,12 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { RETENTION_CATEGORIES, retentionRuleChangeSchema, type RetentionRule } from '../domain/personal-data/retention.js';
 import type { ServiceDeps } from '../services/deps.js';
+import { LEGAL_BASES, type RegisterEntry } from '../domain/personal-data/register.js';
+import { personalDataCategories } from '../domain/personal-data/categories.js';
+import { roles } from '../domain/access/actor.js';
+import { tableCsv } from '../io/table-file.js';
+import { processingRegister, registerTable } from '../services/processing-register.js';
+import { asAttachment } from './downloads.js';
 import { applyRetention, changeRetentionRule, listRetentionRules, retentionDue, type RetentionReport } from '../services/retention.js';
 import { depsFor } from './auth.js';
 import { ifMatch, withEtag } from './http-helpers.js';
@@ -49,6 +55,31 @@ const reportSchema = z
     ),
   })
   .meta({ id: 'RetentionReport' });
+
+const registerEntrySchema = z
+  .object({
+    category: z.enum(personalDataCategories.codes),
+    labelEn: z.string(),
+    labelId: z.string(),
+    fields: z.array(z.string()).meta({ description: 'table.column of every personal column of the category' }),
+    purposeEn: z.string(),
+    purposeId: z.string(),
+    legalBasis: z.enum(Object.keys(LEGAL_BASES) as [keyof typeof LEGAL_BASES, ...(keyof typeof LEGAL_BASES)[]]),
+    legalBasisEn: z.string(),
+    legalBasisId: z.string(),
+    seenBy: z
+      .array(z.object({ role: z.enum(roles.codes), sees: z.enum(['all', 'own', 'none']) }))
+      .meta({ description: 'read off the access policy' }),
+    retention: z.object({ months: z.number().int(), enabled: z.boolean() }).nullable(),
+  })
+  .meta({ id: 'RegisterEntry' });
+
+const presentEntry = (e: RegisterEntry): z.output<typeof registerEntrySchema> => ({
+  ...e,
+  fields: [...e.fields],
+  seenBy: e.seenBy.map((s) => ({ ...s })),
+  retention: e.retention ? { ...e.retention } : null,
+});
 
 const presentRule = (r: RetentionRule): z.output<typeof ruleSchema> => ({ ...r });
 const presentReport = (r: RetentionReport): z.output<typeof reportSchema> => ({ today: r.today, items: [...r.items] });
@@ -108,5 +139,33 @@ export function registerRetentionRoutes(root: FastifyInstance, deps: ServiceDeps
       },
     },
     async (request) => presentReport(await applyRetention(depsFor(deps, request))),
+  );
+
+  app.get(
+    '/api/v1/personal-data/register',
+    {
+      schema: {
+        tags: TAG,
+        summary:
+          'The register of processing activities, generated from the data model: per category its fields, purpose, legal basis, who sees it (from the access policy) and retention: coordination team',
+        response: { 200: z.object({ items: z.array(registerEntrySchema) }), ...problemResponses },
+      },
+    },
+    async (request) => ({ items: (await processingRegister(depsFor(deps, request))).map(presentEntry) }),
+  );
+
+  app.get(
+    '/api/v1/personal-data/register.csv',
+    {
+      schema: {
+        tags: TAG,
+        summary: 'The register of processing activities as CSV (one row per category)',
+        querystring: z.object({ lang: z.enum(['en', 'id']).default('en') }),
+      },
+    },
+    async (request, reply) => {
+      const t = registerTable(await processingRegister(depsFor(deps, request)), request.query.lang);
+      return asAttachment(reply, 'text/csv; charset=utf-8', 'processing-register.csv').send(tableCsv(t));
+    },
   );
 }

@@ -17533,6 +17533,134 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/personal-data/register": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The register of processing activities, generated from the data model: per category its fields, purpose, legal basis, who sees it (from the access policy) and retention: coordination team */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["RegisterEntry"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/personal-data/register.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The register of processing activities as CSV (one row per category) */
+        get: {
+            parameters: {
+                query?: {
+                    lang?: "en" | "id";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 };
 export type webhooks = Record<string, never>;
 export type components = {
@@ -19281,6 +19409,31 @@ export type components = {
                 dueDate: string;
                 reason: string;
             }[];
+        };
+        RegisterEntryInput: {
+            /** @enum {string} */
+            category: "identity" | "contact" | "consent" | "selection" | "cv" | "letter" | "attendance" | "certificates" | "mail" | "survey_text" | "partner_contacts" | "accounts" | "audit";
+            labelEn: string;
+            labelId: string;
+            /** @description table.column of every personal column of the category */
+            fields: string[];
+            purposeEn: string;
+            purposeId: string;
+            /** @enum {string} */
+            legalBasis: "consent" | "contract" | "legal_obligation" | "public_task" | "legitimate_interest";
+            legalBasisEn: string;
+            legalBasisId: string;
+            /** @description read off the access policy */
+            seenBy: {
+                /** @enum {string} */
+                role: "admin" | "coordinator" | "agency" | "embassy" | "focal_point" | "viewer";
+                /** @enum {string} */
+                sees: "all" | "own" | "none";
+            }[];
+            retention: {
+                months: number;
+                enabled: boolean;
+            } | null;
         };
         IatiFindingInput: {
             /** @description the IATI rule (e.g. 7.5.3), or codelist:<name> for a code not on a codelist */
@@ -21119,6 +21272,31 @@ export type components = {
                 dueDate: string;
                 reason: string;
             }[];
+        };
+        RegisterEntry: {
+            /** @enum {string} */
+            category: "identity" | "contact" | "consent" | "selection" | "cv" | "letter" | "attendance" | "certificates" | "mail" | "survey_text" | "partner_contacts" | "accounts" | "audit";
+            labelEn: string;
+            labelId: string;
+            /** @description table.column of every personal column of the category */
+            fields: string[];
+            purposeEn: string;
+            purposeId: string;
+            /** @enum {string} */
+            legalBasis: "consent" | "contract" | "legal_obligation" | "public_task" | "legitimate_interest";
+            legalBasisEn: string;
+            legalBasisId: string;
+            /** @description read off the access policy */
+            seenBy: {
+                /** @enum {string} */
+                role: "admin" | "coordinator" | "agency" | "embassy" | "focal_point" | "viewer";
+                /** @enum {string} */
+                sees: "all" | "own" | "none";
+            }[];
+            retention: {
+                months: number;
+                enabled: boolean;
+            } | null;
         };
         IatiFinding: {
             /** @description the IATI rule (e.g. 7.5.3), or codelist:<name> for a code not on a codelist */
