@@ -186,6 +186,11 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
         { name: 'Alumni', description: 'Alumni across programs, per country (personal data: authorised roles only)' },
         { name: 'Surveys', description: 'Follow-up surveys 6 and 12 months after a program, answered through a mailed link' },
         { name: 'Privacy', description: 'Erasure on request and the personal-data export' },
+        {
+          name: 'Personal data',
+          description:
+            'UU PDP (UU No. 27/2022): access requests (Art. 7), the breach log with its 3 × 24-hour clock (Art. 46), retention rules, the register of processing activities',
+        },
         { name: 'Offers', description: 'Course offers open for nominations: the public catalogue and their management' },
         { name: 'Nominations', description: 'Nominations, documents, review and selection within quotas, status history' },
         { name: 'Organisations' },
