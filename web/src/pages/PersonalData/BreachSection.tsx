@@ -59,7 +59,15 @@ export function BreachSection() {
   );
 }
 
-function BreachItem({ breach: b, busy, onChange }: { breach: Breach; busy: boolean; onChange: (body: Record<string, string>) => void }) {
+export function BreachItem({
+  breach: b,
+  busy,
+  onChange,
+}: {
+  breach: Breach;
+  busy: boolean;
+  onChange: (body: Record<string, string>) => void;
+}) {
   const { t, i18n } = useTranslation();
   const now = () => new Date().toISOString();
   return (
