@@ -32,7 +32,7 @@ export class PersonalDataRepo implements PersonalDataRepository {
     return rows.map(toParticipant);
   }
 
-  async holdingsOf(ids: readonly number[]): Promise<PersonalDataHoldings> {
+  async holdingsOf(ids: readonly number[], emails: readonly string[]): Promise<PersonalDataHoldings> {
     if (ids.length === 0)
       return { programs: [], documents: [], events: [], attendance: [], certificates: [], mail: [], surveyAnswers: [], auditEntries: [] };
     const list = [...ids];
@@ -84,8 +84,21 @@ export class PersonalDataRepo implements PersonalDataRepository {
         issuedAt: c.issued_at,
         revokedAt: c.revoked_at,
       })),
-      // Only mail addressed to the person's records: a nominator's list naming several people is theirs.
-      mail: (await this.db.selectFrom('mail_outbox').selectAll().where('participant_id', 'in', list).orderBy('id').execute()).map((m) => ({
+      // Mail addressed to the person: linked to their records, or sent to their email without a
+      // record. A nominator's list naming several people goes to the nominator and is theirs.
+      mail: (
+        await this.db
+          .selectFrom('mail_outbox')
+          .selectAll()
+          .where((eb) =>
+            eb.or([
+              eb('participant_id', 'in', list),
+              ...(emails.length ? [eb.and([eb('participant_id', 'is', null), eb(eb.fn('lower', ['to_address']), 'in', [...emails])])] : []),
+            ]),
+          )
+          .orderBy('id')
+          .execute()
+      ).map((m) => ({
         id: num(m.id),
         participantId: m.participant_id === null ? null : num(m.participant_id),
         kind: m.kind,

@@ -160,6 +160,24 @@ describeEachEngine('personal data access requests API', (app: () => AppContext) 
       ['B', B],
     ] as const)
       await holdingsFor(key, who);
+    // Mail to each person's address without a record, and a nominator's list naming both (the nominator's mail).
+    const unlinked = [
+      [A.email.toUpperCase(), 'unlinked A'],
+      [B.email, 'unlinked B'],
+      ['nominator@kbri.test', `${A.name}, ${B.name}`],
+    ] as const;
+    for (const [to, subject] of unlinked)
+      await app()
+        .database.db.insertInto('mail_outbox')
+        .values({
+          kind: 'status_list',
+          to_address: to,
+          subject,
+          body_text: subject,
+          participant_id: null,
+          created_at: '2026-09-05T00:00:00.000Z',
+        })
+        .execute();
   });
 
   it('exports every kind of data about the person over both programs, and nothing about another person', async () => {
@@ -172,8 +190,9 @@ describeEachEngine('personal data access requests API', (app: () => AppContext) 
     expect(e.participants.map((p) => p.id).sort()).toEqual(both);
     expect(e.programs).toHaveLength(2);
     expect(e.consents.map((c) => c.participantId).sort()).toEqual(both);
-    for (const kind of ['documents', 'events', 'attendance', 'certificates', 'mail', 'surveyAnswers'] as const)
+    for (const kind of ['documents', 'events', 'attendance', 'certificates', 'surveyAnswers'] as const)
       expect(e[kind].map((x) => x.participantId).sort(), kind).toEqual(both);
+    expect(e.mail.map((m) => m.participantId ?? m.subject).sort()).toEqual([...both, 'unlinked A'].sort());
     expect(e.documents[0]?.href).toMatch(/^\/api\/v1\/documents\/\d+$/);
     expect(
       e.auditEntries

@@ -21,10 +21,11 @@ export interface PersonalDataRepository {
   participantsOf(personKey: string): Promise<Participant[]>;
   /**
    * Everything keyed to these records: their programs, documents (metadata), journey events,
-   * attendance, certificates, mail addressed to them, survey invitations and answers, and the
-   * audit entries about the records, their documents and certificates.
+   * attendance, certificates, mail addressed to them (linked to a record, or to one of `emails`
+   * without a record), survey invitations and answers, and the audit entries about the records,
+   * their documents and certificates.
    */
-  holdingsOf(participantIds: readonly number[]): Promise<PersonalDataHoldings>;
+  holdingsOf(participantIds: readonly number[], emails: readonly string[]): Promise<PersonalDataHoldings>;
 }
 
 export type BreachWrite = Omit<Breach, 'id' | 'createdAt' | 'createdBy' | 'updatedAt' | 'version'>;

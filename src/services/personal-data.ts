@@ -44,7 +44,11 @@ export async function exportPersonalData(deps: AccessDeps, lookup: PersonLookup,
     const participants = await repos.personalData.participantsOf(personKey);
     const [first] = participants;
     if (!first) throw new NotFoundError('personal_data.person_not_found', 'no participant record has this person key');
-    const holdings = await repos.personalData.holdingsOf(participants.map((p) => p.id));
+    const emails = [...new Set(participants.flatMap((p) => (p.email ? [p.email.toLowerCase()] : [])))];
+    const holdings = await repos.personalData.holdingsOf(
+      participants.map((p) => p.id),
+      emails,
+    );
     const result: PersonalDataExport = {
       generatedAt: deps.clock.nowIso(),
       law: ACCESS_RIGHT_CITATION,
