@@ -7,7 +7,7 @@
  * is kept (the retention rules).
  */
 import { roles, type Actor, type Role } from '../access/actor.js';
-import { authorizeAuditSearch, authorizeDataProtection, canReadPartnerships, canSeePersonalData } from '../access/policy.js';
+import { authorizeAuditSearch, canReadPartnerships, canSeePersonalData } from '../access/policy.js';
 import { keysOf } from '../guards.js';
 import { personalDataCategories, type PersonalDataCategory } from './categories.js';
 import { isOneOf } from '../guards.js';
@@ -183,9 +183,9 @@ export function visibilityOf(access: Access, role: Role): Visibility {
     case 'partnerships':
       return canReadPartnerships(actor) ? 'all' : 'none';
     case 'accounts':
-      return passes(() => authorizeAuditSearch(actor)) ? 'all' : 'none';
     case 'audit':
-      return passes(() => authorizeAuditSearch(actor)) ? 'all' : passes(() => authorizeDataProtection(actor)) ? 'own' : 'none';
+      // Accounts and the whole log: administrators (a program's own history holds no participant entries).
+      return passes(() => authorizeAuditSearch(actor)) ? 'all' : 'none';
   }
 }
 
