@@ -49,6 +49,9 @@ export const AUDIT_ENTITIES = [
   'quality_rule',
   'collection_round',
   'api_token',
+  'personal_data',
+  'retention_rule',
+  'data_breach',
 ] as const;
 export type AuditEntity = (typeof AUDIT_ENTITIES)[number];
 
