@@ -41,13 +41,16 @@ export const PERSONAL_COLUMNS = {
   partner_contacts: { name: 'partner_contacts', position: 'partner_contacts', email: 'partner_contacts', phone: 'partner_contacts' },
   users: { email: 'accounts', name: 'accounts', last_login_at: 'accounts' },
   login_failures: { email: 'accounts', ip: 'accounts' },
+  user_identities: { subject: 'accounts', last_login_at: 'accounts' },
+  user_second_factors: { secret: 'accounts' },
+  api_token_uses: { ip: 'accounts' },
   sessions: { last_seen_at: 'accounts' },
   audit_log: { actor_label: 'audit', changes: 'audit', entity_label: 'audit', comment: 'audit' },
 } as const satisfies Record<string, Record<string, PersonalDataCategory | readonly PersonalDataCategory[]>>;
 
 /** Columns of the tables above that hold no personal data (keys, bookkeeping, codes). */
 export const NON_PERSONAL_COLUMNS: Readonly<Record<keyof typeof PERSONAL_COLUMNS, readonly string[]>> = {
-  participants: ['id', 'activity_id', 'illustrative', 'import_batch_id', 'created_at', 'updated_at', 'erased_at'],
+  participants: ['id', 'activity_id', 'illustrative', 'import_batch_id', 'created_at', 'updated_at', 'erased_at', 'version'],
   participant_events: ['id', 'participant_id', 'by_label'],
   participant_documents: ['id', 'participant_id', 'kind', 'content_type', 'size_bytes', 'sha256', 'uploaded_by', 'created_at'],
   attendance: ['participant_id', 'recorded_by', 'recorded_at'],
@@ -57,7 +60,11 @@ export const NON_PERSONAL_COLUMNS: Readonly<Record<keyof typeof PERSONAL_COLUMNS
   partner_contacts: ['id', 'org_id', 'sort_order'],
   users: ['id', 'role', 'org_code', 'password_hash', 'disabled', 'created_at', 'updated_at', 'password_changed_at', 'version'],
   login_failures: ['id', 'at'],
-  sessions: ['id', 'user_id', 'csrf_token', 'created_at', 'expires_at'],
+  user_identities: ['id', 'user_id', 'issuer', 'created_at'],
+  user_second_factors: ['user_id', 'created_at', 'confirmed_at', 'last_used_step'],
+  // A machine client's address (a ministry's system), kept as an account's sign-in address is.
+  api_token_uses: ['id', 'token_id', 'at', 'method', 'route', 'status'],
+  sessions: ['id', 'user_id', 'csrf_token', 'created_at', 'expires_at', 'pending_factor'],
   audit_log: ['id', 'at', 'actor_user_id', 'action', 'entity', 'entity_id', 'entity_version'],
 };
 
