@@ -1,6 +1,7 @@
 /** Accounts, sessions and failed sign-ins in memory, with the semantics of db/account.repo.ts. */
 import type { User } from '../../domain/account/user.js';
 import type {
+  FailureHistory,
   LoginFailureRepository,
   SessionRecord,
   SessionRepository,
@@ -128,6 +129,15 @@ export class FakeLoginFailures implements LoginFailureRepository {
   async count(email: string, ip: string, since: string): Promise<{ byEmail: number; byIp: number }> {
     const recent = this.rows.filter((f) => f.at >= since);
     return { byEmail: recent.filter((f) => f.email === email).length, byIp: recent.filter((f) => f.ip === ip).length };
+  }
+
+  async history(email: string, ip: string, since: string, except: number): Promise<FailureHistory> {
+    const recent = this.rows.filter((f) => f.at >= since && f.id !== except);
+    const last = (rows: readonly { at: string }[]) =>
+      rows.reduce<string | null>((max, f) => (max === null || f.at > max ? f.at : max), null);
+    const byEmail = recent.filter((f) => f.email === email);
+    const byIp = recent.filter((f) => f.ip === ip);
+    return { byEmail: byEmail.length, byIp: byIp.length, lastByEmail: last(byEmail), lastByIp: last(byIp) };
   }
 
   async clear(email: string): Promise<number> {
