@@ -162,6 +162,7 @@ export async function serverFor(app: AppContext, options: Omit<ServerOptions, 'd
       },
       oidc: oidc ? await singleSignOn(oidc, app.config.publicUrl) : null,
       passwords: oidc ? { localPasswords: oidc.localPasswords, breakGlassEmail: oidc.breakGlassEmail } : undefined,
+      unlockUrl: `${app.config.publicUrl.replace(/\/+$/, '')}/unlock`,
     },
     oidcRedirectUrl: oidc?.redirectUrl,
     ...options,

@@ -5,6 +5,7 @@ import type { User } from '../domain/account/user.js';
 import type {
   FailureHistory,
   LoginFailureRepository,
+  UnlockLinkRepository,
   SessionRecord,
   SessionRepository,
   UserRepository,
@@ -255,5 +256,39 @@ export class LoginFailureRepo implements LoginFailureRepository {
 
   async prune(before: string): Promise<void> {
     await this.db.deleteFrom('login_failures').where('at', '<', before).execute();
+  }
+}
+
+export class UnlockLinkRepo implements UnlockLinkRepository {
+  constructor(private readonly db: Kysely<Database>) {}
+
+  async insert(userId: number, tokenHash: string, createdAt: string, expiresAt: string): Promise<void> {
+    await this.db
+      .insertInto('unlock_links')
+      .values({ user_id: userId, token_hash: tokenHash, created_at: createdAt, expires_at: expiresAt })
+      .execute();
+  }
+
+  async countSince(userId: number, since: string): Promise<number> {
+    const row = await this.db
+      .selectFrom('unlock_links')
+      .select((eb) => eb.fn.countAll().as('n'))
+      .where('user_id', '=', userId)
+      .where('created_at', '>=', since)
+      .executeTakeFirstOrThrow();
+    return num(row.n);
+  }
+
+  async consume(tokenHash: string, now: string): Promise<number | null> {
+    // One statement: of two uses at once, one finds the link unused.
+    const row = await this.db
+      .updateTable('unlock_links')
+      .set({ used_at: now })
+      .where('token_hash', '=', tokenHash)
+      .where('used_at', 'is', null)
+      .where('expires_at', '>', now)
+      .returning('user_id')
+      .executeTakeFirst();
+    return row?.user_id ?? null;
   }
 }

@@ -65,6 +65,7 @@ import type {
   DataVersionsTable,
   JobLeasesTable,
   LoginFailuresTable,
+  UnlockLinksTable,
   MetaTable,
   RecoveryCodesTable,
   SessionsTable,
@@ -142,6 +143,7 @@ export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
   login_failures: LoginFailuresTable;
+  unlock_links: UnlockLinksTable;
   user_identities: UserIdentitiesTable;
   oidc_logins: OidcLoginsTable;
   oidc_sessions: OidcSessionsTable;

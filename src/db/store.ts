@@ -16,7 +16,7 @@ import { DocumentRepo } from './document.repo.js';
 import { ReportRepo } from './report.repo.js';
 import type { Database } from './schema.js';
 import { CountCache, readDataVersions } from './data-version.js';
-import { LoginFailureRepo, SessionRepo, UserRepo } from './account.repo.js';
+import { LoginFailureRepo, SessionRepo, UnlockLinkRepo, UserRepo } from './account.repo.js';
 import { OidcRepo } from './oidc.repo.js';
 import { AuditRepo, TransitionRepo } from './audit.repo.js';
 import { ApiTokenRepo } from './api-token.repo.js';
@@ -62,6 +62,7 @@ function repositoriesOn(db: Kysely<Database>, counts: CountCache): Repositories 
     users: new UserRepo(db),
     sessions: new SessionRepo(db),
     loginFailures: new LoginFailureRepo(db),
+    unlockLinks: new UnlockLinkRepo(db),
     oidc: new OidcRepo(db),
     apiTokens: new ApiTokenRepo(db),
     secondFactors: new SecondFactorRepo(db),

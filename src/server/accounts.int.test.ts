@@ -120,6 +120,35 @@ for (const engine of ENGINES) {
         expect((await login(victim.email, TEST_PASSWORD, '10.0.0.9')).statusCode).toBe(200);
       });
 
+      it('mails the owner of a paused account one single-use link that lifts the pause', async () => {
+        const victim = await signIn(server, app, 'viewer');
+        for (let i = 0; i < 5; i++) await login(victim.email, `guess ${i}`, '10.0.0.11');
+        expect((await login(victim.email, TEST_PASSWORD, '10.0.0.12')).statusCode).toBe(429);
+        expect((await login(victim.email, TEST_PASSWORD, '10.0.0.12')).statusCode).toBe(429);
+        // An email without an account is paused alike, and nobody is mailed.
+        for (let i = 0; i < 6; i++) await login('nobody-here@example.org', `guess ${i}`, '10.0.0.13');
+        expect(await app.deps.store.repos.mailOutbox.list({ to: 'nobody-here@example.org' })).toEqual([]);
+        const mails = (await app.deps.store.repos.mailOutbox.list({ to: victim.email })).filter((m) => m.kind === 'unlock_link');
+        expect(mails).toHaveLength(1);
+        const token = /\/unlock\?token=([A-Za-z0-9_-]+)/.exec(mails[0]?.text ?? '')?.[1] ?? '';
+        expect(token.length).toBeGreaterThan(40);
+        const unlock = (t: string) => server.inject({ method: 'POST', url: '/api/v1/auth/unlock', payload: { token: t } });
+        expect((await unlock(token)).statusCode).toBe(204);
+        expect((await login(victim.email, TEST_PASSWORD, '10.0.0.12')).statusCode).toBe(200);
+        const again = await unlock(token);
+        expect(again.statusCode).toBe(422);
+        expect(again.json().code).toBe('auth.unlock_link_invalid');
+        expect((await unlock('x'.repeat(43))).statusCode).toBe(422);
+        const administrator = await signIn(server, app, 'admin');
+        const entries = await asSession(server, administrator).inject({
+          url: `/api/v1/audit?entity=user&entityId=${victim.userId}&action=unlock`,
+        });
+        expect(entries.json().items[0]).toMatchObject({
+          actorLabel: victim.email,
+          comment: 'by the link mailed to the owner; 5 failed sign-ins cleared',
+        });
+      });
+
       it('lets an administrator lift the limit, so the owner signs in at once (audited); nobody else may', async () => {
         const victim = await signIn(server, app, 'viewer');
         for (let i = 0; i < 5; i++) await login(victim.email, `guess ${i}`, '10.0.0.7');

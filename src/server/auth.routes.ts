@@ -2,15 +2,20 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { roles } from '../domain/access/actor.js';
+import { roles, systemActor } from '../domain/access/actor.js';
 import { passwordSchema, type User } from '../domain/account/user.js';
 import { changeOwnPassword, login, logout, DEFAULT_SESSION_POLICY, type SignedIn } from '../services/auth.js';
-import type { ServiceDeps } from '../services/deps.js';
+import { actingAs, type ServiceDeps } from '../services/deps.js';
+import { offerUnlockLink, unlockWithLink } from '../services/unlock-links.js';
+import { RateLimitedError } from '../domain/errors.js';
 import { checkPasswordSignIn, oidcSignOutUrl } from '../services/oidc.js';
 import { cookieOptions, depsFor, SESSION_COOKIE, type AuthOptions } from './auth.js';
 import { problemSchema } from './problem.js';
 
 const TAG = ['Accounts'];
+
+/** Who mails and follows unlock links: the sign-in itself, before anyone is signed in. */
+const UNLOCK_ACTOR = systemActor('sign-in pause');
 
 export const userSchema = z
   .object({
@@ -93,10 +98,32 @@ export function registerAuthRoutes(root: FastifyInstance, deps: ServiceDeps, opt
     },
     async (request, reply) => {
       if (options.passwords) await checkPasswordSignIn(depsFor(deps, request), request.body.email, options.passwords);
-      const signedIn = await login(depsFor(deps, request), { ...request.body, ip: request.ip }, policy);
+      const signedIn = await login(depsFor(deps, request), { ...request.body, ip: request.ip }, policy).catch(async (error: unknown) => {
+        // A pause of the account: its owner is mailed a link that lifts it (the answer is the same either way).
+        if (options.unlockUrl && error instanceof RateLimitedError) {
+          await offerUnlockLink(actingAs(deps, UNLOCK_ACTOR), request.body.email, options.unlockUrl, policy);
+        }
+        throw error;
+      });
       reply.setCookie(SESSION_COOKIE, signedIn.token, cookieOptions(request, options, policy.absoluteMinutes * 60));
       reply.header('cache-control', 'no-store');
       return presentSession(signedIn);
+    },
+  );
+
+  app.post(
+    '/api/v1/auth/unlock',
+    {
+      schema: {
+        tags: TAG,
+        summary: 'Lift the pause of a sign-in with the single-use link mailed to the account’s owner (no session needed)',
+        body: z.strictObject({ token: z.string().trim().min(1).max(200) }),
+        response: { 204: z.null().meta({ description: 'the account may sign in again' }), 400: problemSchema, 422: problemSchema },
+      },
+    },
+    async (request, reply) => {
+      await unlockWithLink(actingAs(deps, UNLOCK_ACTOR), request.body.token);
+      return reply.code(204).send(null);
     },
   );
 

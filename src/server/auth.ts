@@ -33,7 +33,7 @@ export const SESSION_COOKIE = 'mitra_session';
 export const CSRF_HEADER = 'x-csrf-token';
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 /** Changes that need no session: signing in, and signing out (harmless without one). */
-const OPEN_WRITES = new Set(['/api/v1/auth/login', '/api/v1/auth/logout']);
+const OPEN_WRITES = new Set(['/api/v1/auth/login', '/api/v1/auth/logout', '/api/v1/auth/unlock']);
 /**
  * What a session signed in with a password but still without its second factor may do: read who
  * it is, sign out or in again, and give its code ('verify') or enrol ('enrol'). Anything else is
@@ -74,6 +74,8 @@ export interface AuthOptions {
   readonly oidc?: (OidcSignIn & { readonly label: string }) | null;
   /** Whether password sign-in stays open beside single sign-on (default: open to all). */
   readonly passwords?: PasswordSignIn;
+  /** The web app's unlock page: a paused account's owner is mailed a link to it (none: no mail). */
+  readonly unlockUrl?: string;
 }
 
 /** The services acting for this request's user (or the public). */

@@ -30,7 +30,7 @@ import type { RoundRepository } from './rounds.ports.js';
 import type { ReportFactRepository, ReportRepository } from './reports.ports.js';
 import type { CooperationRequestRepository } from './requests.ports.js';
 import type { SecondFactorRepository } from './second-factor.ports.js';
-import type { LoginFailureRepository, SessionRepository, UserRepository } from './users.ports.js';
+import type { LoginFailureRepository, SessionRepository, UnlockLinkRepository, UserRepository } from './users.ports.js';
 import type { OidcRepository } from './oidc.ports.js';
 
 export interface Repositories {
@@ -50,6 +50,7 @@ export interface Repositories {
   readonly users: UserRepository;
   readonly sessions: SessionRepository;
   readonly loginFailures: LoginFailureRepository;
+  readonly unlockLinks: UnlockLinkRepository;
   readonly oidc: OidcRepository;
   readonly apiTokens: ApiTokenRepository;
   readonly secondFactors: SecondFactorRepository;

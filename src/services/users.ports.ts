@@ -50,6 +50,15 @@ export interface SessionRepository {
   deleteExpired(now: string, idleBefore: string): Promise<number>;
 }
 
+/** Single-use links mailed to an account's owner when its sign-in is paused (services/auth.ts). */
+export interface UnlockLinkRepository {
+  insert(userId: number, tokenHash: string, createdAt: string, expiresAt: string): Promise<void>;
+  /** Links made for the account since `since` (one mail per pause, not one per refused try). */
+  countSince(userId: number, since: string): Promise<number>;
+  /** Marks the link used, once, if it is unused and unexpired; its account's id, else null. */
+  consume(tokenHash: string, now: string): Promise<number | null>;
+}
+
 export interface FailureHistory {
   readonly byEmail: number;
   readonly byIp: number;

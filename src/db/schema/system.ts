@@ -54,6 +54,16 @@ export interface RecoveryCodesTable {
   used_at: string | null;
 }
 
+export interface UnlockLinksTable {
+  id: Generated<number>;
+  user_id: number;
+  /** sha256 (hex) of the mailed token. */
+  token_hash: string;
+  created_at: string;
+  expires_at: string;
+  used_at: string | null;
+}
+
 export interface LoginFailuresTable {
   id: Generated<number>;
   email: string;

@@ -49,6 +49,13 @@ export function useSession(): {
 }
 
 /** Signs in; the new session (and its CSRF token) replaces the old one, and every view reloads. */
+/** Lifts a sign-in pause with the token of the mailed link (no session needed). */
+export function useUnlock() {
+  return useMutation({
+    mutationFn: (token: string) => call(api.POST('/api/v1/auth/unlock', { body: { token } })),
+  });
+}
+
 export function useLogin() {
   const client = useQueryClient();
   return useMutation({

@@ -16,6 +16,15 @@ const loginRoute = createRoute({
   component: lazyRouteComponent(() => import('../pages/Login/LoginPage.js'), 'LoginPage'),
 });
 
+const unlockRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/unlock',
+  staticData: { title: 'unlock' },
+  validateSearch: (s: Record<string, unknown>): { token?: string } =>
+    typeof s.token === 'string' && /^[A-Za-z0-9_-]{20,100}$/.test(s.token) ? { token: s.token } : {},
+  component: lazyRouteComponent(() => import('../pages/Login/UnlockPage.js'), 'UnlockPage'),
+});
+
 const passwordRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/account/password',
@@ -52,4 +61,4 @@ const apiTokensRoute = createRoute({
   component: lazyRouteComponent(() => import('../pages/Admin/ApiTokensPage.js'), 'ApiTokensPage'),
 });
 
-export const accountRoutes = [loginRoute, passwordRoute, secondFactorRoute, usersRoute, auditRoute, apiTokensRoute];
+export const accountRoutes = [loginRoute, unlockRoute, passwordRoute, secondFactorRoute, usersRoute, auditRoute, apiTokensRoute];

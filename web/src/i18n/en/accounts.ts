@@ -28,6 +28,12 @@ export const auth = {
   mismatch: 'The two new passwords differ.',
   required: 'Required.',
   wrongCurrent: 'The current password is wrong.',
+  unlockExplain: 'Sign-in to your account was paused after too many wrong passwords. This link, mailed to you, lifts the pause once.',
+  unlockButton: 'Lift the pause',
+  unlockDone: 'Done: you may sign in again.',
+  unlockInvalid:
+    'This link was used already, has expired, or is incomplete. Sign in again to be mailed a new one, or ask an administrator.',
+  unlockMissing: 'Open the link from the mail exactly as it was sent.',
   commonPassword: 'This password is on the list of common passwords: choose a longer phrase of your own.',
   samePassword: 'Choose a password different from the current one.',
   passwordChanged: 'Your password is changed. Your other sessions have ended.',

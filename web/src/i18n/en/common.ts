@@ -39,6 +39,7 @@ export const app = {
     login: 'Sign in',
     password: 'Change password',
     secondFactor: 'Second factor',
+    unlock: 'Lift a sign-in pause',
     users: 'Users',
     audit: 'Audit log',
     apiTokens: 'API tokens',

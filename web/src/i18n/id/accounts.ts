@@ -30,6 +30,13 @@ export const auth: typeof en.auth = {
   mismatch: 'Kedua kata sandi baru berbeda.',
   required: 'Wajib diisi.',
   wrongCurrent: 'Kata sandi saat ini salah.',
+  unlockExplain:
+    'Masuk ke akun Anda dijeda setelah terlalu banyak kata sandi yang salah. Tautan yang dikirim kepada Anda ini mencabut jeda itu satu kali.',
+  unlockButton: 'Cabut jeda',
+  unlockDone: 'Selesai: Anda dapat masuk kembali.',
+  unlockInvalid:
+    'Tautan ini sudah dipakai, kedaluwarsa, atau tidak lengkap. Coba masuk lagi agar dikirimi tautan baru, atau hubungi administrator.',
+  unlockMissing: 'Buka tautan dari surel persis seperti yang dikirim.',
   commonPassword: 'Kata sandi ini ada dalam daftar kata sandi umum: pilih frasa Anda sendiri yang lebih panjang.',
   samePassword: 'Pilih kata sandi yang berbeda dari kata sandi saat ini.',
   passwordChanged: 'Kata sandi Anda telah diganti. Sesi Anda yang lain telah berakhir.',

@@ -39,6 +39,7 @@ export const app: typeof en.app = {
     login: 'Masuk',
     password: 'Ubah kata sandi',
     secondFactor: 'Faktor kedua',
+    unlock: 'Cabut jeda masuk',
     users: 'Pengguna',
     audit: 'Log audit',
     apiTokens: 'Token API',
