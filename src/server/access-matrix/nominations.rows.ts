@@ -70,6 +70,12 @@ export const nominationRows = (m: Matrix): readonly Row[] => {
       expect: everyone(200),
     },
     {
+      route: 'GET /api/v1/activities/:id/offer',
+      name: 'of a request: none (as for any id, so nothing tells the public the request exists)',
+      call: async () => ({ url: `/api/v1/activities/${m.own.request}/offer` }),
+      expect: everyone(200),
+    },
+    {
       route: 'PUT /api/v1/activities/:id/offer',
       name: 'of the own agency’s approved program',
       call: async () => ({

@@ -75,6 +75,12 @@ export const outputRows = (m: Matrix): readonly Row[] => {
       call: async () => ({ url: `/api/v1/activities/${m.own.approved}/iati-checks` }),
       expect: everyone(200),
     },
+    {
+      route: 'GET /api/v1/activities/:id/iati-checks',
+      name: 'of a request',
+      call: async () => ({ url: `/api/v1/activities/${m.own.request}/iati-checks` }),
+      expect: hidden(200),
+    },
     { route: 'GET /iati/manifest.json', name: 'none published', call: async () => ({ url: '/iati/manifest.json' }), expect: everyone(404) },
     { route: 'GET /iati/:file', name: 'none published', call: async () => ({ url: '/iati/activities.xml' }), expect: everyone(404) },
     // Frozen editions

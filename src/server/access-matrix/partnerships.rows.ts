@@ -145,6 +145,20 @@ export const partnershipRows = (m: Matrix): readonly Row[] => {
       call: async () => ({ url: `/api/v1/activities/${(await linked()).programId}/partnership` }),
       expect: everyone(200),
     },
+    {
+      route: 'GET /api/v1/activities/:id/partnership',
+      name: 'of a request under a signed agreement',
+      call: async () => {
+        const request = await m.program('request', OWN, {
+          cooperationType: 'triangular',
+          partners: [{ org: ABC, iatiRole: 1, sscRole: 'second_provider' }],
+        });
+        await linkAgreementProgram(m.app().deps, (await linked()).signedId, request.identifier);
+        return { url: `/api/v1/activities/${request.id}/partnership` };
+      },
+      // The public gets empty lists (as for any id): the agreement of an unpublished program is not shown.
+      expect: everyone(200),
+    },
     // Agreements: signed ones are public, drafts internal.
     { route: 'GET /api/v1/agreements', call: async () => ({ url: '/api/v1/agreements' }), expect: everyone(200) },
     { route: 'GET /api/v1/agreements/export', call: async () => ({ url: '/api/v1/agreements/export?format=xlsx' }), expect: everyone(200) },
