@@ -49,6 +49,29 @@ export const nominationRows = (m: Matrix): readonly Row[] => {
     return { offerId, participantId: (r.json() as { nomination: { id: number } }).nomination.id };
   };
   const nominee = async (): Promise<number> => (await nominated()).participantId;
+  /** Ten course days, 2–11 March 2026 (the fixed clock's year). */
+  const DAYS = Array.from({ length: 10 }, (_, i) => `2026-03-${String(i + 2).padStart(2, '0')}`);
+  /** A certificate issued to a participant present every day of a course of the own agency. */
+  const certificate = async (): Promise<{ participantId: number; certificateId: number; token: string }> => {
+    const program = await m.program('implementation', OWN, { plannedStart: DAYS[0], plannedEnd: DAYS[9] });
+    const participantId = await m.participant(program.id, { status: 'confirmed' });
+    const url = `/api/v1/activities/${program.id}`;
+    await m.send('coordinator', {
+      method: 'PUT',
+      url: `${url}/attendance`,
+      payload: { marks: DAYS.map((day) => ({ participantId, day, present: true })) },
+    });
+    await m.send('coordinator', { method: 'POST', url: `${url}/attendance/close` });
+    await m.send('coordinator', { method: 'POST', url: `${url}/certificates` });
+    const issued = await m.app().deps.store.repos.certificates.findByParticipant(participantId);
+    if (!issued) throw new Error('no certificate issued');
+    return { participantId, certificateId: issued.id, token: issued.verifyToken };
+  };
+  /** A document (a CV) the embassy uploaded for its nominee. */
+  const document = async (): Promise<number> => {
+    const r = await m.send('embassy', { method: 'POST', url: `/api/v1/participants/${await nominee()}/documents`, ...cvUpload() });
+    return (r.json() as { items: { id: number }[] }).items[0]?.id ?? 0;
+  };
   /** A round of planning of a year of its own, with a program of the own agency in it. */
   const round = async (): Promise<number> => {
     const year = 1990 + m.next();
@@ -209,6 +232,32 @@ export const nominationRows = (m: Matrix): readonly Row[] => {
       route: 'POST /api/v1/activities/:id/certificates',
       call: async () => ({ method: 'POST', url: `/api/v1/activities/${(await m.program('completed')).id}/certificates` }),
       expect: ownAgency(200),
+    },
+    {
+      route: 'GET /api/v1/participants/:id/certificate.pdf',
+      name: 'issued',
+      call: async () => ({ url: `/api/v1/participants/${(await certificate()).participantId}/certificate.pdf` }),
+      expect: { ...ownAgency(200), ...nominators(403), viewer: 403 },
+    },
+    {
+      route: 'POST /api/v1/certificates/:id/revoke',
+      call: async () => ({
+        method: 'POST',
+        url: `/api/v1/certificates/${(await certificate()).certificateId}/revoke`,
+        payload: { reason: 'issued in error' },
+      }),
+      expect: ownAgency(200),
+    },
+    {
+      route: 'GET /api/v1/verify/:token',
+      call: async () => ({ url: `/api/v1/verify/${(await certificate()).token}` }),
+      expect: everyone(200),
+    },
+    {
+      route: 'GET /api/v1/documents/:id',
+      name: 'a CV the embassy uploaded for its nominee',
+      call: async () => ({ url: `/api/v1/documents/${await document()}` }),
+      expect: { ...ownAgency(200), embassy: 200 },
     },
     {
       route: 'POST /api/v1/certificates/:id/revoke',
