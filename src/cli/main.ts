@@ -35,6 +35,7 @@ import { registerIatiCommands } from './iati.commands.js';
 import { registerEditionCommands } from './editions.commands.js';
 import { registerRoundCommands } from './rounds.commands.js';
 import { registerQualityCommands } from './quality.commands.js';
+import { registerPersonalDataCommands } from './personal-data.commands.js';
 
 export const VERSION = '0.1.0';
 
@@ -69,6 +70,7 @@ function buildProgram(ctx: CliContext): Command {
   registerEditionCommands(program, ctx);
   registerRoundCommands(program, ctx);
   registerQualityCommands(program, ctx);
+  registerPersonalDataCommands(program, ctx);
   return program;
 }
 

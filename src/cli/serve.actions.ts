@@ -197,6 +197,14 @@ async function prepare(ctx: CliContext, app: AppContext, config: Config, demo: b
  * nomination or review); agreements' renewal reminders go out 180, 90 and 30 days before their
  * end, each once. Both run in the process holding their lease.
  */
+const JOB_NAMES = {
+  lease: 'background jobs',
+  mail: 'mail delivery',
+  imports: 'import sweep',
+  reminders: 'reminders',
+  retention: 'retention rules',
+} as const;
+
 function startJobs(ctx: CliContext, app: AppContext, config: Config): BackgroundJobs {
   const mailer: Mailer = config.smtpUrl
     ? new SmtpMailer(config.smtpUrl, config.mailFrom)
@@ -217,10 +225,8 @@ function startJobs(ctx: CliContext, app: AppContext, config: Config): Background
       ctx.io.out(
         `collection round reminders queued: ${report.reminders.map((r) => `${r.orgCode} (round ${r.roundId}, ${r.reminder})`).join(', ')}`,
       ),
-    onError: (job, error) =>
-      ctx.io.err(
-        `${job === 'lease' ? 'background jobs' : job === 'mail' ? 'mail delivery' : job === 'imports' ? 'import sweep' : 'reminders'}: ${error instanceof Error ? error.message : String(error)}`,
-      ),
+    onRetention: (report) => ctx.io.out(`retention rules: ${report.items.length} item(s) of personal data deleted (see the audit log)`),
+    onError: (job, error) => ctx.io.err(`${JOB_NAMES[job]}: ${error instanceof Error ? error.message : String(error)}`),
   });
 }
 

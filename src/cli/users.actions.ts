@@ -2,7 +2,7 @@
 import { passwordSchema, userInputSchema, userPatchSchema, type User } from '../domain/account/user.js';
 import { isDemoPasswordUnchanged, randomPassword } from '../services/demo/demo-accounts.js';
 import { demoPasswordLines, demoPasswordsPath, readDemoPasswords } from './demo-passwords.js';
-import { createUser, findUserByEmail, listUsers, updateUser } from '../services/users.js';
+import { createUser, findUserByEmail, listUsers, unlockAccount, updateUser } from '../services/users.js';
 import { searchAudit } from '../services/audit.js';
 import { resetSecondFactor } from '../services/second-factor.js';
 import { AUDIT_ACTIONS, AUDIT_ENTITIES } from '../domain/audit.js';
@@ -87,6 +87,15 @@ export async function usersResetSecondFactor(ctx: CliContext, email: string): Pr
         ? `${user.email}: second factor removed; its sessions ended (it sets one up again at its next sign-in if its role requires one)`
         : `${user.email}: had no second factor; its sessions ended`,
     );
+  });
+}
+
+/** `mitra users unlock EMAIL`: an owner locked out by someone guessing the password signs in again at once (audited as the system). */
+export async function usersUnlock(ctx: CliContext, email: string): Promise<void> {
+  await ctx.withApp(async (app) => {
+    const user = await findUserByEmail(app.deps, email);
+    const cleared = await unlockAccount(app.deps, user.id);
+    ctx.io.out(`${user.email}: unlocked (${cleared} failed sign-in${cleared === 1 ? '' : 's'} forgotten)`);
   });
 }
 

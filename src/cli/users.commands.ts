@@ -60,6 +60,11 @@ export function registerUserCommands(program: Command, ctx: CliContext): void {
     .action(async (email: string) => (await actions()).usersResetSecondFactor(ctx, email));
 
   users
+    .command('unlock <email>')
+    .description("lift an account's sign-in limit: its failed sign-ins are forgotten, so its owner signs in again at once (audited)")
+    .action(async (email: string) => (await actions()).usersUnlock(ctx, email));
+
+  users
     .command('demo-passwords')
     .description("show again the demo accounts' passwords written at the first start (those changed since are not shown)")
     .action(async () => (await actions()).usersDemoPasswords(ctx));

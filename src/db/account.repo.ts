@@ -2,7 +2,14 @@
 import { sql, type Kysely, type Selectable } from 'kysely';
 import { roles, type Role } from '../domain/access/actor.js';
 import type { User } from '../domain/account/user.js';
-import type { LoginFailureRepository, SessionRecord, SessionRepository, UserRepository, UserWrite } from '../services/users.ports.js';
+import type {
+  FailureHistory,
+  LoginFailureRepository,
+  SessionRecord,
+  SessionRepository,
+  UserRepository,
+  UserWrite,
+} from '../services/users.ports.js';
 import { bool, likePattern, num } from './sql-helpers.js';
 import type { Database, UsersTable } from './schema.js';
 
@@ -228,8 +235,22 @@ export class LoginFailureRepo implements LoginFailureRepository {
     return { byEmail: num(byEmail.n), byIp: num(byIp.n) };
   }
 
-  async clear(email: string): Promise<void> {
-    await this.db.deleteFrom('login_failures').where('email', '=', email).execute();
+  async history(email: string, ip: string, since: string, except: number): Promise<FailureHistory> {
+    const of = (column: 'email' | 'ip', value: string) =>
+      this.db
+        .selectFrom('login_failures')
+        .select((eb) => [eb.fn.countAll().as('n'), eb.fn.max('at').as('last')])
+        .where(column, '=', value)
+        .where('at', '>=', since)
+        .where('id', '<>', except)
+        .executeTakeFirstOrThrow();
+    const [byEmail, byIp] = await Promise.all([of('email', email), of('ip', ip)]);
+    return { byEmail: num(byEmail.n), byIp: num(byIp.n), lastByEmail: byEmail.last ?? null, lastByIp: byIp.last ?? null };
+  }
+
+  async clear(email: string): Promise<number> {
+    const result = await this.db.deleteFrom('login_failures').where('email', '=', email).executeTakeFirst();
+    return Number(result.numDeletedRows);
   }
 
   async prune(before: string): Promise<void> {

@@ -19,9 +19,11 @@ import type { Database } from './schema.js';
  * cookie and its CSRF token: whoever restores a stolen backup could not use them, but a session
  * must not outlive the database it was opened on), sign-in failures (addresses and emails kept
  * for a 15-minute window) and job leases (a restored lease would hold the background jobs back
- * until it expired). A restore empties them again, whatever the file holds.
+ * until it expired), and the single sign-on's pending sign-ins and the ID tokens kept for a
+ * session's sign-out (they belong to sessions). A restore empties them again, whatever the file
+ * holds.
  */
-export const LEFT_OUT_TABLES = ['sessions', 'login_failures', 'job_leases'] as const;
+export const LEFT_OUT_TABLES = ['oidc_sessions', 'sessions', 'oidc_logins', 'login_failures', 'job_leases'] as const;
 
 /** What the output counts: programs, participants, users, audit entries and editions, in this order. */
 const COUNTED_TABLES = ['activities', 'participants', 'users', 'audit_log', 'editions'] as const;

@@ -201,10 +201,19 @@ end $mitra$;
 `;
 }
 
+/**
+ * Empties the left-out tables that exist (an older archive may lack some) in one TRUNCATE: a table
+ * another one references (sessions, by oidc_sessions) can only be truncated together with it.
+ */
 function emptyLeftOut(schema: string): string {
-  return LEFT_OUT_TABLES.map(
-    (table) => `do $mitra$ begin if to_regclass('${schema}.${table}') is not null then truncate ${schema}.${table}; end if; end $mitra$;\n`,
-  ).join('');
+  const names = LEFT_OUT_TABLES.map((table) => `'${table}'`).join(', ');
+  return `do $mitra$ declare t text; existing text[] := '{}'; begin
+  foreach t in array array[${names}] loop
+    if to_regclass(format('%I.%I', '${schema}', t)) is not null then existing := existing || format('%I.%I', '${schema}', t); end if;
+  end loop;
+  if cardinality(existing) > 0 then execute 'truncate ' || array_to_string(existing, ', '); end if;
+end $mitra$;
+`;
 }
 
 /**

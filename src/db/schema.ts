@@ -89,6 +89,7 @@ import type {
 } from './schema/editions.js';
 import type { QualityRulesTable } from './schema/quality.js';
 import type { OidcLoginsTable, OidcSessionsTable, UserIdentitiesTable } from './schema/sign-in.js';
+import type { DataBreachesTable, RetentionRulesTable } from './schema/personal-data.js';
 import type { CollectionRoundPartsTable, CollectionRoundRemindersTable, CollectionRoundsTable } from './schema/rounds.js';
 
 export type * from './schema/programs.js';
@@ -101,6 +102,7 @@ export type * from './schema/editions.js';
 export type * from './schema/quality.js';
 export type * from './schema/rounds.js';
 export type * from './schema/sign-in.js';
+export type * from './schema/personal-data.js';
 
 export interface Database {
   organisations: OrganisationsTable;
@@ -178,4 +180,6 @@ export interface Database {
   collection_rounds: CollectionRoundsTable;
   collection_round_parts: CollectionRoundPartsTable;
   collection_round_reminders: CollectionRoundRemindersTable;
+  retention_rules: RetentionRulesTable;
+  data_breaches: DataBreachesTable;
 }

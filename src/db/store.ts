@@ -40,6 +40,9 @@ import { EditionRepo } from './edition.repo.js';
 import { FreezeBlockerRepo } from './edition-blockers.js';
 import { QualityRepo } from './quality.repo.js';
 import { RoundRepo } from './round.repo.js';
+import { PersonalDataRepo } from './personal-data.repo.js';
+import { BreachRepo } from './breach.repo.js';
+import { RetentionRepo } from './retention.repo.js';
 
 function repositoriesOn(db: Kysely<Database>, counts: CountCache): Repositories {
   return {
@@ -83,6 +86,9 @@ function repositoriesOn(db: Kysely<Database>, counts: CountCache): Repositories 
     freezeBlockers: new FreezeBlockerRepo(db),
     quality: new QualityRepo(db),
     rounds: new RoundRepo(db),
+    personalData: new PersonalDataRepo(db),
+    breaches: new BreachRepo(db),
+    retention: new RetentionRepo(db),
   };
 }
 

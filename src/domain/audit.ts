@@ -14,6 +14,7 @@ export const AUDIT_ACTIONS = [
   'login_failed',
   'logout',
   'password_change',
+  'unlock',
   'second_factor_enrol',
   'second_factor_disable',
   'second_factor_reset',
@@ -48,6 +49,9 @@ export const AUDIT_ENTITIES = [
   'quality_rule',
   'collection_round',
   'api_token',
+  'personal_data',
+  'retention_rule',
+  'data_breach',
 ] as const;
 export type AuditEntity = (typeof AUDIT_ENTITIES)[number];
 

@@ -97,6 +97,51 @@ for (const engine of ENGINES) {
         expect((await login(victim.email, TEST_PASSWORD, '10.0.0.2')).statusCode).toBe(200);
       });
 
+      it('allows one try per wait past five failures, doubling the wait every five (15, then 30 minutes); a success forgets them', async () => {
+        const victim = await signIn(server, app, 'viewer');
+        for (let i = 0; i < 5; i++) expect((await login(victim.email, `first ${i}`, '10.0.0.9')).statusCode).toBe(401);
+        expect((await login(victim.email, TEST_PASSWORD, '10.0.0.9')).headers['retry-after']).toBe('900');
+        // Past five failures within the day, one more try per wait: the window allowed five more every 15 minutes.
+        for (let i = 0; i < 5; i++) {
+          clock.advanceMinutes(16);
+          expect((await login(victim.email, `second ${i}`, '10.0.0.9')).statusCode).toBe(401);
+          expect((await login(victim.email, `at once ${i}`, '10.0.0.9')).statusCode).toBe(429);
+        }
+        // Ten failures within the day: the wait doubles to 30 minutes after the latest.
+        const locked = await login(victim.email, TEST_PASSWORD, '10.0.0.9');
+        expect(locked.statusCode).toBe(429);
+        expect(locked.headers['retry-after']).toBe('1800');
+        clock.advanceMinutes(16);
+        expect((await login(victim.email, TEST_PASSWORD, '10.0.0.9')).statusCode).toBe(429);
+        clock.advanceMinutes(15);
+        expect((await login(victim.email, TEST_PASSWORD, '10.0.0.9')).statusCode).toBe(200);
+        // The success forgot them: one more mistake is not punished by the day's history.
+        expect((await login(victim.email, 'a slip of the finger', '10.0.0.9')).statusCode).toBe(401);
+        expect((await login(victim.email, TEST_PASSWORD, '10.0.0.9')).statusCode).toBe(200);
+      });
+
+      it('lets an administrator lift the limit, so the owner signs in at once (audited); nobody else may', async () => {
+        const victim = await signIn(server, app, 'viewer');
+        for (let i = 0; i < 5; i++) await login(victim.email, `guess ${i}`, '10.0.0.7');
+        expect((await login(victim.email, TEST_PASSWORD, '10.0.0.8')).statusCode).toBe(429);
+        const coordinator = await signIn(server, app, 'coordinator');
+        const refused = await asSession(server, coordinator).inject({ method: 'POST', url: `/api/v1/users/${victim.userId}/unlock` });
+        expect(refused.statusCode).toBe(403);
+        // A session of its own: the tests before moved the clock past the first administrator's idle time.
+        const administrator = await signIn(server, app, 'admin');
+        const unlocked = await asSession(server, administrator).inject({ method: 'POST', url: `/api/v1/users/${victim.userId}/unlock` });
+        expect(unlocked.statusCode).toBe(200);
+        expect(unlocked.json()).toEqual({ cleared: 5 });
+        expect((await login(victim.email, TEST_PASSWORD, '10.0.0.8')).statusCode).toBe(200);
+        const entries = await asSession(server, administrator).inject({
+          url: `/api/v1/audit?entity=user&entityId=${victim.userId}&action=unlock`,
+        });
+        expect(entries.json().items[0]).toMatchObject({
+          entityLabel: victim.email,
+          comment: '5 failed sign-ins cleared',
+        });
+      });
+
       it('spends about as long on an unknown email as on a wrong password (no enumeration by timing)', async () => {
         const victim = await signIn(server, app, 'viewer');
         const time = async (email: string) => {

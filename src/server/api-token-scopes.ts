@@ -7,8 +7,12 @@
  */
 import type { ApiScope } from '../domain/account/api-token.js';
 
-/** Routes no token reaches, whatever its scopes: sign-in, sessions, passwords, accounts, tokens. */
-const NEVER = /^\/api\/v1\/(auth|users|api-tokens)(\/|$)/;
+/**
+ * Routes no token reaches, whatever its scopes: sign-in, sessions, passwords, accounts, tokens,
+ * and the personal-data protection desk (a person's whole file, breaches, retention), which stays
+ * with signed-in people.
+ */
+const NEVER = /^\/api\/v1\/(auth|users|api-tokens|personal-data)(\/|$)/;
 
 /** Route patterns (as declared, with `:params`) of each write scope; the first match wins. */
 const WRITE_SCOPES: readonly (readonly [RegExp, ApiScope])[] = [

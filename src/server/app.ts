@@ -49,6 +49,9 @@ import { registerLifecycleRoutes } from './lifecycle.routes.js';
 import { registerOfferRoutes } from './offer.routes.js';
 import { registerIatiFileRoutes } from './iati-files.routes.js';
 import { registerQualityRoutes } from './quality.routes.js';
+import { registerPersonalDataRoutes } from './personal-data.routes.js';
+import { registerBreachRoutes } from './breach.routes.js';
+import { registerRetentionRoutes } from './retention.routes.js';
 import { registerIatiCheckRoutes } from './iati-checks.routes.js';
 import { COMPRESS_THRESHOLD_BYTES, registerAnswerCache, registerConditionalGet } from './answer-cache.js';
 
@@ -202,6 +205,11 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
         { name: 'Alumni', description: 'Alumni across programs, per country (personal data: authorised roles only)' },
         { name: 'Surveys', description: 'Follow-up surveys 6 and 12 months after a program, answered through a mailed link' },
         { name: 'Privacy', description: 'Erasure on request and the personal-data export' },
+        {
+          name: 'Personal data',
+          description:
+            'UU PDP (UU No. 27/2022): access requests (Art. 7), the breach log with its 3 × 24-hour clock (Art. 46), retention rules, the register of processing activities',
+        },
         { name: 'Offers', description: 'Course offers open for nominations: the public catalogue and their management' },
         { name: 'Nominations', description: 'Nominations, documents, review and selection within quotas, status history' },
         { name: 'Organisations' },
@@ -315,6 +323,9 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   registerIatiFileRoutes(app, { publishDir: options.iatiPublishDir ?? loadConfig({}).iatiPublishing.publishDir });
   registerIatiCheckRoutes(app, options.deps, options.iatiPublisher ?? DEFAULT_PUBLISHER);
   registerQualityRoutes(app, options.deps);
+  registerPersonalDataRoutes(app, options.deps);
+  registerBreachRoutes(app, options.deps);
+  registerRetentionRoutes(app, options.deps);
   if (options.webRoot) await registerWebApp(app, options.webRoot);
   else registerHomeRoutes(app, options.deps);
   return app;

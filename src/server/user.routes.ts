@@ -8,7 +8,7 @@ import { AUDIT_ACTIONS, AUDIT_ENTITIES, type AuditEntry } from '../domain/audit.
 import type { Page } from '../domain/program/program-query.js';
 import { programHistory, searchAudit } from '../services/audit.js';
 import type { ServiceDeps } from '../services/deps.js';
-import { createUser, getUser, listUsers, updateUser } from '../services/users.js';
+import { createUser, getUser, listUsers, unlockAccount, updateUser } from '../services/users.js';
 import { depsFor } from './auth.js';
 import { presentUser, userSchema } from './auth.routes.js';
 import { pageOf } from './common.schemas.js';
@@ -107,6 +107,20 @@ export function registerUserRoutes(root: FastifyInstance, deps: ServiceDeps): vo
       ifMatch(request, reply, async (check) =>
         withEtag(reply, await updateUser(depsFor(deps, request), request.params.id, request.body, check), presentUser),
       ),
+  );
+
+  app.post(
+    '/api/v1/users/:id/unlock',
+    {
+      schema: {
+        tags: TAG,
+        summary:
+          "Lift an account's sign-in limit (administrators; audited): its failed sign-ins are forgotten, so its owner signs in again at once",
+        params: idParams,
+        response: { 200: z.object({ cleared: z.number().int().meta({ description: 'failed sign-ins forgotten' }) }), ...problemResponses },
+      },
+    },
+    async (request) => ({ cleared: await unlockAccount(depsFor(deps, request), request.params.id) }),
   );
 
   app.get(

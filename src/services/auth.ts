@@ -5,7 +5,7 @@
  */
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { actingAs, type Acting, type Deps, type Repos } from './deps.js';
-import type { SessionRecord } from './users.ports.js';
+import type { FailureHistory, SessionRecord } from './users.ports.js';
 import type { Role, UserActor } from '../domain/access/actor.js';
 import { PENDING_SESSION_MINUTES, type PendingFactor } from '../domain/account/second-factor.js';
 import { requireSignedIn } from '../domain/access/policy.js';
@@ -25,6 +25,12 @@ export interface SessionPolicy {
   readonly maxFailuresPerIp: number;
   readonly windowMinutes: number;
   /**
+   * How long failures are remembered for the delay that grows with them: past
+   * `maxFailuresPer…` of them, each try waits after the latest one, the wait doubling with every
+   * further batch (15, 30, 60 … minutes), never longer than this (progressiveWait).
+   */
+  readonly historyMinutes: number;
+  /**
    * Roles whose accounts must sign in with a second factor: one not enrolled yet may only enrol.
    * An enrolled account of any role gives its code. The configuration's default (admin,
    * coordinator, MITRA_TOTP_REQUIRED_ROLES) reaches the server through main.ts serverFor.
@@ -38,6 +44,7 @@ export const DEFAULT_SESSION_POLICY: SessionPolicy = {
   maxFailuresPerEmail: 5,
   maxFailuresPerIp: 50,
   windowMinutes: 15,
+  historyMinutes: 24 * 60,
   secondFactorRoles: [],
 };
 
@@ -110,13 +117,46 @@ export async function recordAttempt(
   const now = deps.clock.nowIso();
   const attempt = await repos.loginFailures.record(email, ip, now);
   const failures = await repos.loginFailures.count(email, ip, minutesBefore(now, policy.windowMinutes));
-  if (failures.byEmail > policy.maxFailuresPerEmail || failures.byIp > policy.maxFailuresPerIp) {
+  const refuse = async (seconds: number) => {
     await repos.loginFailures.forget(attempt);
-    throw new RateLimitedError('auth.too_many_attempts', `too many failed sign-ins; try again in ${policy.windowMinutes} minutes`, [], {
-      details: { retryAfterSeconds: policy.windowMinutes * 60 },
-    });
-  }
+    const minutes = Math.ceil(seconds / 60);
+    throw new RateLimitedError(
+      'auth.too_many_attempts',
+      `too many failed sign-ins; try again in ${minutes} minute${minutes === 1 ? '' : 's'}`,
+      [],
+      {
+        details: { retryAfterSeconds: seconds },
+      },
+    );
+  };
+  if (failures.byEmail > policy.maxFailuresPerEmail || failures.byIp > policy.maxFailuresPerIp) await refuse(policy.windowMinutes * 60);
+  const wait = progressiveWait(
+    await repos.loginFailures.history(email, ip, minutesBefore(now, policy.historyMinutes), attempt),
+    now,
+    policy,
+  );
+  if (wait > 0) await refuse(wait);
   return attempt;
+}
+
+/**
+ * Seconds still to wait because of the failures of the last `historyMinutes` (issue 24, finding 1:
+ * a fixed window let an attacker try 5 passwords every 15 minutes, 480 a day, on one account).
+ * From `max` failures on, each try must wait after the latest failure: the window, doubled with
+ * each further batch of `max` (15 minutes from 5 failures, 30 from 10, 60 from 15, …, at most the
+ * history). An attacker gets about 27 guesses a day instead of 480; the owner signs in after the
+ * wait (a success forgets the failures) or at once when an administrator unlocks the account.
+ */
+export function progressiveWait(history: FailureHistory, now: string, policy: SessionPolicy): number {
+  const waitFor = (count: number, max: number, last: string | null): number => {
+    if (count < max || last === null) return 0;
+    const minutes = Math.min(policy.windowMinutes * 2 ** (Math.floor(count / max) - 1), policy.historyMinutes);
+    return Math.max(0, Math.ceil((Date.parse(last) + minutes * 60_000 - Date.parse(now)) / 1000));
+  };
+  return Math.max(
+    waitFor(history.byEmail, policy.maxFailuresPerEmail, history.lastByEmail),
+    waitFor(history.byIp, policy.maxFailuresPerIp, history.lastByIp),
+  );
 }
 
 export async function auditFailure(deps: Deps<'audit'>, email: string, comment: string): Promise<void> {
@@ -186,7 +226,7 @@ export async function completeSignIn(
   });
   // Housekeeping that needs no scheduler: old sessions and failures go at each sign-in.
   await tx.sessions.deleteExpired(now, minutesBefore(now, policy.idleMinutes));
-  await tx.loginFailures.prune(minutesBefore(now, policy.windowMinutes));
+  await tx.loginFailures.prune(minutesBefore(now, policy.historyMinutes));
   return signedIn;
 }
 

@@ -1,6 +1,6 @@
 /**
- * The server's background jobs — mail delivery from the outbox, agreements' renewal reminders
- * and collection rounds' reminders — run in one process at a time, however many processes serve the database
+ * The server's background jobs — mail delivery from the outbox, agreements' renewal reminders,
+ * collection rounds' reminders and the personal-data retention rules (retention.ts) — run in one process at a time, however many processes serve the database
  * (`mitra serve --workers N`, or several machines behind a reverse proxy). A process runs them
  * while it holds their lease in the database, renewed every few seconds; when it stops (or
  * dies), the lease runs out and another process takes over.
@@ -12,6 +12,7 @@ import { failAbandonedImports } from './import-batches.js';
 import { repeatInBackground, scheduleRenewalReminders, type ReminderReport } from './reminders.js';
 import { scheduleRoundReminders, type RoundReminderReport } from './round-reminders.js';
 import type { Deps } from './deps.js';
+import { applyRetention, type RetentionReport } from './retention.js';
 
 export const JOBS_LEASE = 'background-jobs';
 
@@ -27,7 +28,11 @@ export interface BackgroundJobsOptions {
   readonly onLeading?: (leading: boolean) => void;
   readonly onReminders?: (report: ReminderReport) => void;
   readonly onRoundReminders?: (report: RoundReminderReport) => void;
-  readonly onError?: (job: 'mail' | 'reminders' | 'lease' | 'imports', error: unknown) => void;
+  /** The retention rules deleted something (docs/privacy.md). */
+  readonly onRetention?: (report: RetentionReport) => void;
+  /** How often the retention rules are applied (default daily; the first run an hour after taking the lease). */
+  readonly retentionEveryMs?: number;
+  readonly onError?: (job: 'mail' | 'reminders' | 'lease' | 'imports' | 'retention', error: unknown) => void;
 }
 
 export interface BackgroundJobs {
@@ -42,8 +47,24 @@ export interface BackgroundJobs {
 /** How often the background jobs look for imports whose process died. */
 const IMPORT_SWEEP_MS = 5 * 60_000;
 
+/** How often the retention rules are applied by default. */
+const RETENTION_EVERY_MS = 24 * 3_600_000;
+
 export function startBackgroundJobs(
-  deps: Deps<'agreements' | 'rounds' | 'users' | 'mailOutbox' | 'jobLeases' | 'importBatches'>,
+  deps: Deps<
+    | 'agreements'
+    | 'rounds'
+    | 'users'
+    | 'mailOutbox'
+    | 'jobLeases'
+    | 'importBatches'
+    | 'retention'
+    | 'surveys'
+    | 'participants'
+    | 'programs'
+    | 'privacy'
+    | 'audit'
+  >,
   options: BackgroundJobsOptions,
 ): BackgroundJobs {
   const holder = options.holder ?? `${hostname()}:${process.pid}:${randomBytes(4).toString('hex')}`;
@@ -53,6 +74,7 @@ export function startBackgroundJobs(
     reminders: { stop(): void };
     roundReminders: { stop(): void };
     importSweep: { stop(): void };
+    retention: { stop(): void };
   } | null = null;
   let stopped = false;
   let told = false;
@@ -81,7 +103,19 @@ export function startBackgroundJobs(
       (ids) => ids.length > 0,
       { intervalMs: IMPORT_SWEEP_MS, firstAfterMs: IMPORT_SWEEP_MS, onError: (error) => options.onError?.('imports', error) },
     );
-    running = { mail, reminders, roundReminders, importSweep };
+    // Personal data past its retention period is deleted (docs/privacy.md); the rules are off until an administrator switches them on.
+    const retentionEvery = options.retentionEveryMs ?? RETENTION_EVERY_MS;
+    const retention = repeatInBackground(
+      () => applyRetention(deps),
+      (report) => report.items.length > 0,
+      {
+        intervalMs: retentionEvery,
+        firstAfterMs: Math.min(retentionEvery, 3_600_000),
+        onQueued: (report) => options.onRetention?.(report),
+        onError: (error) => options.onError?.('retention', error),
+      },
+    );
+    running = { mail, reminders, roundReminders, importSweep, retention };
     options.onLeading?.(true);
   };
   const halt = async () => {
@@ -91,6 +125,7 @@ export function startBackgroundJobs(
     jobs.reminders.stop();
     jobs.roundReminders.stop();
     jobs.importSweep.stop();
+    jobs.retention.stop();
     await jobs.mail.stop();
     // Stopping: nobody is told that another process runs them (it may not be so).
     if (!stopped) options.onLeading?.(false);

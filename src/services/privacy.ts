@@ -37,7 +37,8 @@ const FIELD_OF: Readonly<Record<(typeof PERSONAL_FIELDS)[number], (p: Participan
   reviewNote: (p) => p.reviewNote,
 };
 
-async function eraseOne(
+/** Erases one loaded record inside the caller's transaction (erasure on request, and the retention rule 'identity'). */
+export async function eraseOne(
   deps: Acting,
   repos: Repos<'programs' | 'surveys' | 'privacy' | 'audit'>,
   p: Participant,

@@ -22,6 +22,7 @@ import type { OrganisationRepository } from './organisations.ports.js';
 import type { OtherProviderRepository } from './other-providers.ports.js';
 import type { ParticipantRepository } from './participants.ports.js';
 import type { PartnerRepository } from './partners.ports.js';
+import type { BreachRepository, PersonalDataRepository, RetentionRepository } from './personal-data.ports.js';
 import type { PriorityRepository } from './priorities.ports.js';
 import type { ProgramRepository } from './programs.ports.js';
 import type { QualityRepository } from './quality.ports.js';
@@ -73,4 +74,7 @@ export interface Repositories {
   readonly freezeBlockers: FreezeBlockerRepository;
   readonly quality: QualityRepository;
   readonly rounds: RoundRepository;
+  readonly personalData: PersonalDataRepository;
+  readonly breaches: BreachRepository;
+  readonly retention: RetentionRepository;
 }

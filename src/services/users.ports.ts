@@ -50,6 +50,13 @@ export interface SessionRepository {
   deleteExpired(now: string, idleBefore: string): Promise<number>;
 }
 
+export interface FailureHistory {
+  readonly byEmail: number;
+  readonly byIp: number;
+  readonly lastByEmail: string | null;
+  readonly lastByIp: string | null;
+}
+
 export interface LoginFailureRepository {
   /** Records an attempt (as a failure until it succeeds); returns its id. */
   record(email: string, ip: string, at: string): Promise<number>;
@@ -57,6 +64,12 @@ export interface LoginFailureRepository {
   forget(id: number): Promise<void>;
   /** Failures since `since` for the email and for the address. */
   count(email: string, ip: string, since: string): Promise<{ byEmail: number; byIp: number }>;
-  clear(email: string): Promise<void>;
+  /**
+   * Failures since `since` for the email and for the address, but for the attempt `except`, with
+   * the latest of each (for the delay that grows with them).
+   */
+  history(email: string, ip: string, since: string, except: number): Promise<FailureHistory>;
+  /** Forgets the email's failures; returns how many there were. */
+  clear(email: string): Promise<number>;
   prune(before: string): Promise<void>;
 }

@@ -142,3 +142,26 @@ export async function ensureFirstAdmin(deps: Deps<'users' | 'organisations' | 'a
 export async function countUsers(deps: Deps<'users'>): Promise<number> {
   return deps.store.repos.users.count();
 }
+
+/**
+ * Lifts the sign-in limit of an account (administrators; audited): its recorded failures go, so
+ * its owner, locked out by someone guessing its password, signs in again at once instead of
+ * waiting for the window to end. Failures from the same address under other emails stay.
+ * Returns the number of failures cleared.
+ */
+export async function unlockAccount(deps: Deps<'users' | 'loginFailures' | 'audit'>, userId: number): Promise<number> {
+  authorizeUserAdmin(deps.actor);
+  return deps.store.transaction(async (tx) => {
+    const user = await tx.users.findById(userId);
+    if (!user) throw new NotFoundError('user.not_found', `no account with id ${userId}`);
+    const cleared = await tx.loginFailures.clear(user.email);
+    await audit(deps, tx, {
+      action: 'unlock',
+      entity: 'user',
+      entityId: userId,
+      entityLabel: user.email,
+      comment: `${cleared} failed sign-in${cleared === 1 ? '' : 's'} cleared`,
+    });
+    return cleared;
+  });
+}

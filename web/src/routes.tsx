@@ -15,6 +15,7 @@ import { reportRoutes } from './routes/reports.js';
 import { requestRoutes } from './routes/requests.js';
 import { iatiRoutes } from './routes/iati.js';
 import { qualityRoutes } from './routes/quality.js';
+import { personalDataRoutes } from './routes/personal-data.js';
 import { roundRoutes } from './routes/rounds.js';
 import { rootRoute } from './routes/root.js';
 
@@ -28,6 +29,7 @@ const routeTree = rootRoute.addChildren([
   ...reportRoutes,
   ...iatiRoutes,
   ...qualityRoutes,
+  ...personalDataRoutes,
   ...roundRoutes,
   ...otherProviderRoutes,
 ]);

@@ -44,6 +44,7 @@ const MIGRATIONS: Record<string, () => Promise<MigrationModule>> = {
   '20261210100000_import_batch_runner': () => import('./20261210100000_import_batch_runner.js'),
   '20261211090000_second_factor': () => import('./20261211090000_second_factor.js'),
   '20261211100000_api_tokens': () => import('./20261211100000_api_tokens.js'),
+  '20261211110000_personal_data_protection': () => import('./20261211110000_personal_data_protection.js'),
   '20261211120000_oidc_sign_in': () => import('./20261211120000_oidc_sign_in.js'),
   '20261211130000_participant_version': () => import('./20261211130000_participant_version.js'),
 };

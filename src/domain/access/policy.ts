@@ -424,3 +424,19 @@ export function roundPartAgency(actor: Actor, asked?: string | null): string {
   }
   deny('round.forbidden', "only the coordination team and the agency's officers see or confirm an agency's part");
 }
+
+/**
+ * Personal data protection (docs/privacy.md): the breach log and the retention rules' dry run —
+ * the coordination team; changing a retention rule — administrators (it decides what is deleted).
+ */
+export function authorizeDataProtection(actor: Actor): void {
+  requireSignedIn(actor);
+  if (isCoordinationTeam(actor)) return;
+  deny('personal_data.forbidden', 'only the coordination team keeps the breach log, the retention rules and the register');
+}
+
+export function authorizeRetentionWrite(actor: Actor): void {
+  requireSignedIn(actor);
+  if (isSuper(actor)) return;
+  deny('retention_rule.forbidden', 'only an administrator changes the retention rules');
+}

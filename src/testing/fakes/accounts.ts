@@ -1,6 +1,7 @@
 /** Accounts, sessions and failed sign-ins in memory, with the semantics of db/account.repo.ts. */
 import type { User } from '../../domain/account/user.js';
 import type {
+  FailureHistory,
   LoginFailureRepository,
   SessionRecord,
   SessionRepository,
@@ -130,8 +131,20 @@ export class FakeLoginFailures implements LoginFailureRepository {
     return { byEmail: recent.filter((f) => f.email === email).length, byIp: recent.filter((f) => f.ip === ip).length };
   }
 
-  async clear(email: string): Promise<void> {
-    this.rows.splice(0, this.rows.length, ...this.rows.filter((f) => f.email !== email));
+  async history(email: string, ip: string, since: string, except: number): Promise<FailureHistory> {
+    const recent = this.rows.filter((f) => f.at >= since && f.id !== except);
+    const last = (rows: readonly { at: string }[]) =>
+      rows.reduce<string | null>((max, f) => (max === null || f.at > max ? f.at : max), null);
+    const byEmail = recent.filter((f) => f.email === email);
+    const byIp = recent.filter((f) => f.ip === ip);
+    return { byEmail: byEmail.length, byIp: byIp.length, lastByEmail: last(byEmail), lastByIp: last(byIp) };
+  }
+
+  async clear(email: string): Promise<number> {
+    const kept = this.rows.filter((f) => f.email !== email);
+    const cleared = this.rows.length - kept.length;
+    this.rows.splice(0, this.rows.length, ...kept);
+    return cleared;
   }
 
   async prune(before: string): Promise<void> {

@@ -1433,6 +1433,101 @@ export type paths = {
         };
         trace?: never;
     };
+    "/api/v1/users/{id}/unlock": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Lift an account's sign-in limit (administrators; audited): its failed sign-ins are forgotten, so its owner signs in again at once */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description failed sign-ins forgotten */
+                            cleared: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/audit": {
         parameters: {
             query?: never;
@@ -1444,9 +1539,9 @@ export type paths = {
         get: {
             parameters: {
                 query?: {
-                    entity?: "activity" | "participant" | "organisation" | "exchange_rate" | "import" | "user" | "session" | "priority_target" | "country_list" | "unit_cost" | "course_offer" | "participant_document" | "certificate" | "survey" | "cooperation_request" | "agreement" | "agreement_document" | "engagement" | "follow_up" | "import_mapping" | "iati_dataset" | "edition" | "quality_rule" | "collection_round" | "api_token";
+                    entity?: "activity" | "participant" | "organisation" | "exchange_rate" | "import" | "user" | "session" | "priority_target" | "country_list" | "unit_cost" | "course_offer" | "participant_document" | "certificate" | "survey" | "cooperation_request" | "agreement" | "agreement_document" | "engagement" | "follow_up" | "import_mapping" | "iati_dataset" | "edition" | "quality_rule" | "collection_round" | "api_token" | "personal_data" | "retention_rule" | "data_breach";
                     entityId?: string;
-                    action?: "create" | "update" | "delete" | "import" | "transition" | "login" | "login_failed" | "logout" | "password_change" | "second_factor_enrol" | "second_factor_disable" | "second_factor_reset" | "recovery_code_use" | "recovery_codes_regenerate";
+                    action?: "create" | "update" | "delete" | "import" | "transition" | "login" | "login_failed" | "logout" | "password_change" | "unlock" | "second_factor_enrol" | "second_factor_disable" | "second_factor_reset" | "recovery_code_use" | "recovery_codes_regenerate";
                     actorUserId?: number;
                     q?: string;
                     /** @description ISO date or instant, inclusive */
@@ -18063,6 +18158,1013 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/personal-data/lookup": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Find the person of an access request by a participant record, an email or a person key, and list their records (coordination team) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["PersonLookupInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PersonFound"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/personal-data/{id}/export.json": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Everything Mitra holds about the person of participant record {id}, over all their records (UU PDP Art. 7), as JSON: coordination team; audited */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/personal-data/{id}/export.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The same export as a PDF (Indonesian and English headings): coordination team; audited */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/personal-data/breaches": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The breach log, newest discovery first, each with its 3 × 24-hour clock (coordination team) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["DataBreach"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Record a failure of personal data protection when it is discovered (the clock starts at discoveredAt): coordination team; audited */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["BreachInputInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DataBreach"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/personal-data/breaches/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One breach with its clock (ETag: its version) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DataBreach"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Record when the data subjects and the authority were notified, the measures taken, corrections, or the closing: coordination team; If-Match; audited */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["BreachChangeInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DataBreach"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/personal-data/retention-rules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The retention rules per category of personal data (coordination team) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["RetentionRule"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/personal-data/retention-rules/{category}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change a rule's months or switch it on or off: administrators; If-Match; audited */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    category: "cv" | "letter" | "mail" | "survey_text" | "contact" | "identity";
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["RetentionRuleChangeInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RetentionRule"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/personal-data/retention/due": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Dry run: what the enabled rules would delete today (record, category, reason, due date): coordination team */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description the day to evaluate (default: today) */
+                    today?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RetentionReport"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/personal-data/retention/run": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Apply the rules now (the background jobs do it daily): deletes exactly the dry run’s list; administrators; audited */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RetentionReport"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/personal-data/register": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The register of processing activities, generated from the data model: per category its fields, purpose, legal basis, who sees it (from the access policy) and retention: coordination team */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["RegisterEntry"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/personal-data/register.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The register of processing activities as CSV (one row per category) */
+        get: {
+            parameters: {
+                query?: {
+                    lang?: "en" | "id";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 };
 export type webhooks = Record<string, never>;
 export type components = {
@@ -19582,9 +20684,9 @@ export type components = {
             actorUserId: number | null;
             actorLabel: string;
             /** @enum {string} */
-            action: "create" | "update" | "delete" | "import" | "transition" | "login" | "login_failed" | "logout" | "password_change" | "second_factor_enrol" | "second_factor_disable" | "second_factor_reset" | "recovery_code_use" | "recovery_codes_regenerate";
+            action: "create" | "update" | "delete" | "import" | "transition" | "login" | "login_failed" | "logout" | "password_change" | "unlock" | "second_factor_enrol" | "second_factor_disable" | "second_factor_reset" | "recovery_code_use" | "recovery_codes_regenerate";
             /** @enum {string} */
-            entity: "activity" | "participant" | "organisation" | "exchange_rate" | "import" | "user" | "session" | "priority_target" | "country_list" | "unit_cost" | "course_offer" | "participant_document" | "certificate" | "survey" | "cooperation_request" | "agreement" | "agreement_document" | "engagement" | "follow_up" | "import_mapping" | "iati_dataset" | "edition" | "quality_rule" | "collection_round" | "api_token";
+            entity: "activity" | "participant" | "organisation" | "exchange_rate" | "import" | "user" | "session" | "priority_target" | "country_list" | "unit_cost" | "course_offer" | "participant_document" | "certificate" | "survey" | "cooperation_request" | "agreement" | "agreement_document" | "engagement" | "follow_up" | "import_mapping" | "iati_dataset" | "edition" | "quality_rule" | "collection_round" | "api_token" | "personal_data" | "retention_rule" | "data_breach";
             entityId: string | null;
             entityLabel: string | null;
             entityVersion: number | null;
@@ -19770,6 +20872,129 @@ export type components = {
                 bytes: number;
                 sha256: string;
             }[];
+        };
+        PersonLookupInput: {
+            participantId?: number;
+            email?: string;
+            personKey?: string;
+        };
+        PersonFoundInput: {
+            personKey: string;
+            records: {
+                participantId: number;
+                activityId: number;
+                fullName: string;
+                status: string;
+                erasedAt: string | null;
+            }[];
+        };
+        BreachInputInput: {
+            /**
+             * Format: date-time
+             * @description when the failure was discovered (the clock starts here)
+             */
+            discoveredAt: string;
+            occurredAt?: string | null;
+            description: string;
+            categories: ("identity" | "contact" | "consent" | "selection" | "cv" | "letter" | "attendance" | "certificates" | "mail" | "survey_text" | "partner_contacts" | "accounts" | "audit")[];
+            /** @default null */
+            recordsAffected: number | null;
+            personsAffected: number;
+            /** @default null */
+            measures: string | null;
+        };
+        BreachChangeInput: {
+            description?: string;
+            categories?: ("identity" | "contact" | "consent" | "selection" | "cv" | "letter" | "attendance" | "certificates" | "mail" | "survey_text" | "partner_contacts" | "accounts" | "audit")[];
+            recordsAffected?: number | null;
+            personsAffected?: number;
+            measures?: string | null;
+            subjectsNotifiedAt?: string | null;
+            authorityNotifiedAt?: string | null;
+            notificationNote?: string | null;
+            closedAt?: string | null;
+        };
+        DataBreachInput: {
+            id: number;
+            discoveredAt: string;
+            occurredAt: string | null;
+            description: string;
+            categories: ("identity" | "contact" | "consent" | "selection" | "cv" | "letter" | "attendance" | "certificates" | "mail" | "survey_text" | "partner_contacts" | "accounts" | "audit")[];
+            recordsAffected: number | null;
+            personsAffected: number;
+            measures: string | null;
+            subjectsNotifiedAt: string | null;
+            authorityNotifiedAt: string | null;
+            notificationNote: string | null;
+            closedAt: string | null;
+            createdAt: string;
+            createdBy: string;
+            updatedAt: string;
+            version: number;
+            /** @description discoveredAt + 72 hours (UU PDP Art. 46: 3 × 24 hours) */
+            deadlineAt: string;
+            /** @description the deadline has passed and the subjects or the authority are not yet notified */
+            overdue: boolean;
+            /** @description a notification was recorded after the deadline */
+            notifiedLate: boolean;
+            /** @description whole hours to the deadline (negative once passed); null once both are notified */
+            hoursLeft: number | null;
+        };
+        RetentionRuleChangeInput: {
+            months?: number;
+            enabled?: boolean;
+        };
+        RetentionRuleInput: {
+            /** @enum {string} */
+            category: "cv" | "letter" | "mail" | "survey_text" | "contact" | "identity";
+            /** @description months after the end of the program */
+            months: number;
+            enabled: boolean;
+            labelEn: string;
+            labelId: string;
+            sortOrder: number;
+            updatedAt: string;
+            updatedBy: number | null;
+            version: number;
+        };
+        RetentionReportInput: {
+            today: string;
+            items: {
+                /** @enum {string} */
+                category: "cv" | "letter" | "mail" | "survey_text" | "contact" | "identity";
+                participantId: number;
+                /** @description the document, mail or survey invitation; the participant record for contact and identity */
+                targetId: number;
+                record: string;
+                programEnd: string;
+                dueDate: string;
+                reason: string;
+            }[];
+        };
+        RegisterEntryInput: {
+            /** @enum {string} */
+            category: "identity" | "contact" | "consent" | "selection" | "cv" | "letter" | "attendance" | "certificates" | "mail" | "survey_text" | "partner_contacts" | "accounts" | "audit";
+            labelEn: string;
+            labelId: string;
+            /** @description table.column of every personal column of the category */
+            fields: string[];
+            purposeEn: string;
+            purposeId: string;
+            /** @enum {string} */
+            legalBasis: "consent" | "contract" | "legal_obligation" | "public_task" | "legitimate_interest";
+            legalBasisEn: string;
+            legalBasisId: string;
+            /** @description read off the access policy */
+            seenBy: {
+                /** @enum {string} */
+                role: "admin" | "coordinator" | "agency" | "embassy" | "focal_point" | "viewer";
+                /** @enum {string} */
+                sees: "all" | "own" | "none";
+            }[];
+            retention: {
+                months: number;
+                enabled: boolean;
+            } | null;
         };
         IatiFindingInput: {
             /** @description the IATI rule (e.g. 7.5.3), or codelist:<name> for a code not on a codelist */
@@ -21381,9 +22606,9 @@ export type components = {
             actorUserId: number | null;
             actorLabel: string;
             /** @enum {string} */
-            action: "create" | "update" | "delete" | "import" | "transition" | "login" | "login_failed" | "logout" | "password_change" | "second_factor_enrol" | "second_factor_disable" | "second_factor_reset" | "recovery_code_use" | "recovery_codes_regenerate";
+            action: "create" | "update" | "delete" | "import" | "transition" | "login" | "login_failed" | "logout" | "password_change" | "unlock" | "second_factor_enrol" | "second_factor_disable" | "second_factor_reset" | "recovery_code_use" | "recovery_codes_regenerate";
             /** @enum {string} */
-            entity: "activity" | "participant" | "organisation" | "exchange_rate" | "import" | "user" | "session" | "priority_target" | "country_list" | "unit_cost" | "course_offer" | "participant_document" | "certificate" | "survey" | "cooperation_request" | "agreement" | "agreement_document" | "engagement" | "follow_up" | "import_mapping" | "iati_dataset" | "edition" | "quality_rule" | "collection_round" | "api_token";
+            entity: "activity" | "participant" | "organisation" | "exchange_rate" | "import" | "user" | "session" | "priority_target" | "country_list" | "unit_cost" | "course_offer" | "participant_document" | "certificate" | "survey" | "cooperation_request" | "agreement" | "agreement_document" | "engagement" | "follow_up" | "import_mapping" | "iati_dataset" | "edition" | "quality_rule" | "collection_round" | "api_token" | "personal_data" | "retention_rule" | "data_breach";
             entityId: string | null;
             entityLabel: string | null;
             entityVersion: number | null;
@@ -21569,6 +22794,127 @@ export type components = {
                 bytes: number;
                 sha256: string;
             }[];
+        };
+        PersonLookup: {
+            participantId?: number;
+            email?: string;
+            personKey?: string;
+        };
+        PersonFound: {
+            personKey: string;
+            records: {
+                participantId: number;
+                activityId: number;
+                fullName: string;
+                status: string;
+                erasedAt: string | null;
+            }[];
+        };
+        BreachInput: {
+            /** @description when the failure was discovered (the clock starts here) */
+            discoveredAt: unknown;
+            /** @default null */
+            occurredAt: unknown | null;
+            description: string;
+            categories: ("identity" | "contact" | "consent" | "selection" | "cv" | "letter" | "attendance" | "certificates" | "mail" | "survey_text" | "partner_contacts" | "accounts" | "audit")[];
+            /** @default null */
+            recordsAffected: number | null;
+            personsAffected: number;
+            /** @default null */
+            measures: string | null;
+        };
+        BreachChange: {
+            description?: string;
+            categories?: ("identity" | "contact" | "consent" | "selection" | "cv" | "letter" | "attendance" | "certificates" | "mail" | "survey_text" | "partner_contacts" | "accounts" | "audit")[];
+            recordsAffected?: number | null;
+            personsAffected?: number;
+            measures?: string | null;
+            subjectsNotifiedAt?: unknown | null;
+            authorityNotifiedAt?: unknown | null;
+            notificationNote?: string | null;
+            closedAt?: unknown | null;
+        };
+        DataBreach: {
+            id: number;
+            discoveredAt: string;
+            occurredAt: string | null;
+            description: string;
+            categories: ("identity" | "contact" | "consent" | "selection" | "cv" | "letter" | "attendance" | "certificates" | "mail" | "survey_text" | "partner_contacts" | "accounts" | "audit")[];
+            recordsAffected: number | null;
+            personsAffected: number;
+            measures: string | null;
+            subjectsNotifiedAt: string | null;
+            authorityNotifiedAt: string | null;
+            notificationNote: string | null;
+            closedAt: string | null;
+            createdAt: string;
+            createdBy: string;
+            updatedAt: string;
+            version: number;
+            /** @description discoveredAt + 72 hours (UU PDP Art. 46: 3 × 24 hours) */
+            deadlineAt: string;
+            /** @description the deadline has passed and the subjects or the authority are not yet notified */
+            overdue: boolean;
+            /** @description a notification was recorded after the deadline */
+            notifiedLate: boolean;
+            /** @description whole hours to the deadline (negative once passed); null once both are notified */
+            hoursLeft: number | null;
+        };
+        RetentionRuleChange: {
+            months?: number;
+            enabled?: boolean;
+        };
+        RetentionRule: {
+            /** @enum {string} */
+            category: "cv" | "letter" | "mail" | "survey_text" | "contact" | "identity";
+            /** @description months after the end of the program */
+            months: number;
+            enabled: boolean;
+            labelEn: string;
+            labelId: string;
+            sortOrder: number;
+            updatedAt: string;
+            updatedBy: number | null;
+            version: number;
+        };
+        RetentionReport: {
+            today: string;
+            items: {
+                /** @enum {string} */
+                category: "cv" | "letter" | "mail" | "survey_text" | "contact" | "identity";
+                participantId: number;
+                /** @description the document, mail or survey invitation; the participant record for contact and identity */
+                targetId: number;
+                record: string;
+                programEnd: string;
+                dueDate: string;
+                reason: string;
+            }[];
+        };
+        RegisterEntry: {
+            /** @enum {string} */
+            category: "identity" | "contact" | "consent" | "selection" | "cv" | "letter" | "attendance" | "certificates" | "mail" | "survey_text" | "partner_contacts" | "accounts" | "audit";
+            labelEn: string;
+            labelId: string;
+            /** @description table.column of every personal column of the category */
+            fields: string[];
+            purposeEn: string;
+            purposeId: string;
+            /** @enum {string} */
+            legalBasis: "consent" | "contract" | "legal_obligation" | "public_task" | "legitimate_interest";
+            legalBasisEn: string;
+            legalBasisId: string;
+            /** @description read off the access policy */
+            seenBy: {
+                /** @enum {string} */
+                role: "admin" | "coordinator" | "agency" | "embassy" | "focal_point" | "viewer";
+                /** @enum {string} */
+                sees: "all" | "own" | "none";
+            }[];
+            retention: {
+                months: number;
+                enabled: boolean;
+            } | null;
         };
         IatiFinding: {
             /** @description the IATI rule (e.g. 7.5.3), or codelist:<name> for a code not on a codelist */

@@ -80,6 +80,13 @@ export function useDisableSecondFactor() {
   });
 }
 
+/** An administrator lifts an account's sign-in limit (its failed sign-ins are forgotten). */
+export function useUnlockAccount() {
+  return useMutation({
+    mutationFn: (id: number) => call(api.POST('/api/v1/users/{id}/unlock', { params: { path: { id } } })),
+  });
+}
+
 export function useResetSecondFactor() {
   return useMutation({
     mutationFn: (id: number) => call(api.DELETE('/api/v1/users/{id}/second-factor', { params: { path: { id } } })),

@@ -9,6 +9,7 @@ import { canAlumni } from '../auth/alumni-rules.js';
 import { canOffers } from '../auth/offer-rules.js';
 import { canSeeIatiChecks } from '../auth/iati-rules.js';
 import { canQuality } from '../auth/quality-rules.js';
+import { canPersonalData } from '../auth/personal-data-rules.js';
 import { canRounds } from '../auth/round-rules.js';
 import { canOtherProviders } from '../auth/other-provider-rules.js';
 import { useFormat } from '../format.js';
@@ -163,6 +164,7 @@ export function Layout() {
             {canSeeIatiChecks(user) && <Link to="/iati/checks">{t('iatiChecks.nav')}</Link>}
             {canQuality.see(user) && <Link to="/quality">{t('quality.nav')}</Link>}
             {canRounds.see(user) && <Link to="/rounds">{t('rounds.nav')}</Link>}
+            {canPersonalData.see(user) && <Link to="/personal-data">{t('personalData.nav')}</Link>}
             <a href="/api/docs">{t('app.nav.api')}</a>
             {user && (
               // The account's own link sits in the menu on narrow screens, where the header keeps the name and sign-out only.

@@ -52,6 +52,10 @@ export const admin = {
   resetSecondFactorHint:
     'For a lost phone and lost recovery codes: the account’s sessions end, and it sets up a second factor again at its next sign-in if its role requires one.',
   secondFactorReset: 'The second factor of {{email}} is reset.',
+  unlock: 'Lift the sign-in limit',
+  unlockHint: 'After too many wrong passwords the account waits before it may sign in again: this lets its owner sign in at once.',
+  unlocked_one: '{{email}} is unlocked ({{count}} failed sign-in forgotten).',
+  unlocked_other: '{{email}} is unlocked ({{count}} failed sign-ins forgotten).',
   users: 'Users',
   newUser: 'New account',
   editUser: 'Edit {{email}}',

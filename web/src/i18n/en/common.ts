@@ -21,6 +21,7 @@ export const app = {
   /** The document title: "<page> · Mitra" (WCAG 2.4.2), one per route (components/usePageTitle.ts). */
   title: '{{page}} · Mitra',
   titles: {
+    personalData: 'Personal data',
     quality: 'Data quality',
     rounds: 'Collection rounds',
     round: 'Collection round',

@@ -13,6 +13,7 @@ import { importMapping } from './import-mapping.js';
 import { iati } from './iati.js';
 import { iatiChecks } from './iati-checks.js';
 import { quality } from './quality.js';
+import { personalData } from './personal-data.js';
 import { otherProviders } from './other-providers.js';
 import { editions } from './editions.js';
 import { rounds } from './rounds.js';
@@ -52,6 +53,7 @@ export const en = {
   iati,
   iatiChecks,
   quality,
+  personalData,
   codes,
   otherProviders,
   editions,

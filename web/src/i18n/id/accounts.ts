@@ -54,6 +54,11 @@ export const admin: typeof en.admin = {
   resetSecondFactorHint:
     'Untuk ponsel dan kode pemulihan yang hilang: sesi akun ini berakhir, dan akun mengatur faktor kedua lagi saat masuk berikutnya jika perannya mewajibkan.',
   secondFactorReset: 'Faktor kedua {{email}} telah diatur ulang.',
+  unlock: 'Cabut batas masuk',
+  unlockHint:
+    'Setelah terlalu banyak kata sandi salah, akun harus menunggu sebelum boleh masuk lagi: ini membuat pemiliknya dapat segera masuk.',
+  unlocked_one: '{{email}} telah dibuka ({{count}} upaya masuk gagal dilupakan).',
+  unlocked_other: '{{email}} telah dibuka ({{count}} upaya masuk gagal dilupakan).',
   users: 'Pengguna',
   newUser: 'Akun baru',
   editUser: 'Ubah {{email}}',

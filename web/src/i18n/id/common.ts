@@ -21,6 +21,7 @@ export const app: typeof en.app = {
   },
   title: '{{page}} · Mitra',
   titles: {
+    personalData: 'Data pribadi',
     quality: 'Kualitas data',
     rounds: 'Putaran pengumpulan data',
     round: 'Putaran pengumpulan data',

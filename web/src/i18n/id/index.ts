@@ -13,6 +13,7 @@ import { importMapping } from './import-mapping.js';
 import { iati } from './iati.js';
 import { iatiChecks } from './iati-checks.js';
 import { quality } from './quality.js';
+import { personalData } from './personal-data.js';
 import { otherProviders } from './other-providers.js';
 import { editions } from './editions.js';
 import { rounds } from './rounds.js';
@@ -53,6 +54,7 @@ export const id: typeof en = {
   iati,
   iatiChecks,
   quality,
+  personalData,
   codes,
   otherProviders,
   editions,

@@ -13,6 +13,7 @@ import { useFormat } from '../../format.js';
 import { FormActions } from '../../components/FormParts.js';
 import { CodeSelect } from '../../components/CodeSelect.js';
 import { ResetSecondFactor } from './ResetSecondFactor.js';
+import { UnlockAccount } from './UnlockAccount.js';
 
 /** Roles that act for one organisation (src/domain/account/user.ts). */
 export const needsOrg = (role: Role) => role === 'agency' || role === 'embassy' || role === 'focal_point';
@@ -156,6 +157,7 @@ export function UserForm({ user, self, onDone }: { user: User | null; self: bool
         </label>
       )}
       {user && !self && <ResetSecondFactor user={user} />}
+      {user && <UnlockAccount user={user} />}
       {general !== null && <ProblemMessage error={general} />}
       <FormActions submit={user ? t('common.save') : t('admin.create')} busy={save.isPending} onCancel={() => onDone(null)} />
     </form>

@@ -7,6 +7,9 @@ import { ApiError } from '../../api/client.js';
 import { Loading, ProblemMessage } from '../../components/Status.js';
 import { useFormat } from '../../format.js';
 import { EraseButton } from './EraseButton.js';
+import { personalDataExportUrl } from '../../api/personal-data-queries.js';
+import { canPersonalData } from '../../auth/personal-data-rules.js';
+import { useSession } from '../../auth/session.js';
 
 function statusLabel(status: string, lang: 'en' | 'id'): string {
   const code = participantStatuses.parse(status);
@@ -17,6 +20,7 @@ export function AlumnusPage() {
   const { t } = useTranslation();
   const f = useFormat();
   const navigate = useNavigate();
+  const { user } = useSession();
   const { id } = useParams({ from: '/alumni/$id' });
   const person = useAlumnus(Number(id));
   if (person.isPending) return <Loading />;
@@ -39,6 +43,17 @@ export function AlumnusPage() {
         <dt>{t('alumni.columns.email')}</dt>
         <dd>{a.email ?? '—'}</dd>
       </dl>
+      {canPersonalData.see(user) && (
+        // An access request (UU PDP Art. 7): everything held about the person, over all their records.
+        <p className="actions">
+          <a href={personalDataExportUrl(Number(id), 'json')} download>
+            {t('personalData.access.downloadJson')}
+          </a>{' '}
+          <a href={personalDataExportUrl(Number(id), 'pdf')} download>
+            {t('personalData.access.downloadPdf')}
+          </a>
+        </p>
+      )}
       <h2>{t('alumni.programs')}</h2>
       <table>
         <thead>
