@@ -5,6 +5,7 @@ import { nominationRows } from './nominations.rows.js';
 import { outputRows } from './outputs.rows.js';
 import { partnershipRows } from './partnerships.rows.js';
 import { planningRows } from './planning.rows.js';
+import { privacyRows } from './privacy.rows.js';
 import { programRows } from './programs.rows.js';
 import { recordRows } from './records.rows.js';
 import { requestRows } from './requests.rows.js';
@@ -18,4 +19,5 @@ export const ROW_SETS: readonly ((m: Matrix) => readonly Row[])[] = [
   nominationRows,
   partnershipRows,
   requestRows,
+  privacyRows,
 ];
