@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import fastifyCompress from '@fastify/compress';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type RouteOptions } from 'fastify';
 import {
   jsonSchemaTransform,
   jsonSchemaTransformObject,
@@ -87,6 +87,8 @@ export interface ServerOptions {
   readonly oidcRedirectUrl?: string;
   /** The published IATI files served at /iati/ (MITRA_IATI_PUBLISH_DIR). */
   readonly iatiPublishDir?: string;
+  /** Told of each route as it is registered (the access matrix checks that it covers them all). */
+  readonly onRoute?: (route: RouteOptions) => void;
 }
 
 /**
@@ -151,6 +153,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     genReqId: () => crypto.randomUUID(),
     trustProxy: options.trustProxy ?? false,
   });
+  if (options.onRoute) app.addHook('onRoute', options.onRoute);
   const auth: AuthOptions = options.auth ?? { portal: false, secureCookies: 'auto' };
   // The API speaks JSON only (file uploads arrive as multipart in later endpoints).
   app.removeContentTypeParser('text/plain');
