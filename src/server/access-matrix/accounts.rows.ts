@@ -29,6 +29,13 @@ export const accountRows = (m: Matrix): readonly Row[] => {
     { route: 'GET /api/health', call: async () => ({ url: '/api/health' }), expect: everyone(200) },
     { route: 'GET /api/v1/auth/methods', call: async () => ({ url: '/api/v1/auth/methods' }), expect: everyone(200) },
     {
+      // Open to all (the mailed link's page is for someone who cannot sign in); a token not issued is refused alike.
+      route: 'POST /api/v1/auth/unlock',
+      name: 'a token never mailed',
+      call: async () => ({ method: 'POST', url: '/api/v1/auth/unlock', payload: { token: 'n'.repeat(43) } }),
+      expect: everyone(422),
+    },
+    {
       route: 'POST /api/v1/auth/login',
       call: async (who) => ({
         method: 'POST',
