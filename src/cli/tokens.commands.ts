@@ -4,7 +4,7 @@
  * output, and never again: only its sha256 is stored.
  */
 import type { Command } from 'commander';
-import { apiScopes, TOKEN_MAX_DAYS, TOKEN_ROLES } from '../domain/account/api-token.js';
+import { apiScopes, TOKEN_MAX_DAYS, TOKEN_ROLES } from '../domain/account/api-token-codes.js';
 import { jsonOption } from './common.commands.js';
 import type { CliContext } from './context.js';
 import type { TokenCreateFlags } from './tokens.actions.js';
