@@ -44,16 +44,20 @@ export async function initI18n(lang: Lang = initialLanguage()) {
   return i18next;
 }
 
-/** Switches the language, loading its catalogue first when it is not there yet. */
+/**
+ * Switches the language, loading its catalogue first when it is not there yet. The choice is
+ * remembered at once, before the catalogue arrives: a page opened meanwhile (a link followed
+ * right after the click, on a slow connection) comes up in the chosen language, not the old one.
+ */
 export async function setLanguage(lang: Lang): Promise<void> {
-  await loadCatalogue(lang);
-  await i18next.changeLanguage(lang);
-  document.documentElement.lang = lang;
   try {
     localStorage.setItem(STORAGE_KEY, lang);
   } catch {
     // Not remembered when storage is disabled; the switch still works for this visit.
   }
+  await loadCatalogue(lang);
+  await i18next.changeLanguage(lang);
+  document.documentElement.lang = lang;
 }
 
 export const currentLang = (): Lang => (i18next.language === 'id' ? 'id' : 'en');
