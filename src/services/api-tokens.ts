@@ -10,7 +10,8 @@
  * service. An unsalted hash also lets the server find the token by an indexed equality lookup,
  * so no secret is ever compared byte by byte in code (nothing to time).
  */
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
+import { newSecretToken, secretTokenHash } from './secret-tokens.js';
 import type { UserActor } from '../domain/access/actor.js';
 import { authorizeUserAdmin } from '../domain/access/policy.js';
 import {
@@ -30,9 +31,8 @@ import { audit } from './audit.js';
 import type { Deps, Repos } from './deps.js';
 import { readBack } from './read-back.js';
 
-export function tokenHashOf(token: string): string {
-  return createHash('sha256').update(token).digest('hex');
-}
+/** The stored form of an API token. */
+export const tokenHashOf = secretTokenHash;
 
 export interface CreatedApiToken {
   /** The token itself: shown once, in the answer to its creation, never stored. */
@@ -60,7 +60,7 @@ export async function createApiToken(deps: Deps<'apiTokens' | 'organisations' | 
   const expiry = tokenExpiry(input.expiresAt, now);
   if ('problem' in expiry) throw invalid('expiresAt', 'expiry', expiry.problem);
   const prefix = randomBytes(4).toString('hex');
-  const token = `mitra_${prefix}_${randomBytes(32).toString('base64url')}`;
+  const token = `mitra_${prefix}_${newSecretToken()}`;
   return deps.store.transaction(async (repos) => {
     const org = await repos.organisations.findByCode(input.orgCode);
     if (!org) throw invalid('orgCode', 'unknown_organisation', `no organisation with code "${input.orgCode}"`);

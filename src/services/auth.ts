@@ -3,7 +3,8 @@
  * processes may serve one deployment); the cookie holds a random token whose sha256 is the
  * session id, so the table alone does not let anyone sign in.
  */
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { timingSafeEqual } from 'node:crypto';
+import { newSecretToken, secretTokenHash } from './secret-tokens.js';
 import { actingAs, type Acting, type Deps, type Repos } from './deps.js';
 import type { FailureHistory, SessionRecord } from './users.ports.js';
 import type { Role, UserActor } from '../domain/access/actor.js';
@@ -51,9 +52,8 @@ export const DEFAULT_SESSION_POLICY: SessionPolicy = {
 export const minutesBefore = (iso: string, minutes: number) => new Date(Date.parse(iso) - minutes * 60_000).toISOString();
 const minutesAfter = (iso: string, minutes: number) => new Date(Date.parse(iso) + minutes * 60_000).toISOString();
 
-export function sessionIdOf(token: string): string {
-  return createHash('sha256').update(token).digest('hex');
-}
+/** A session's id: the stored form of its cookie's token. */
+export const sessionIdOf = secretTokenHash;
 
 export function userActor(user: User): UserActor {
   return { kind: 'user', userId: user.id, role: user.role, orgCode: user.orgCode, label: user.email };
@@ -189,11 +189,11 @@ async function openSession(
   policy: SessionPolicy,
 ): Promise<SignedIn> {
   const now = deps.clock.nowIso();
-  const token = randomBytes(32).toString('base64url');
+  const token = newSecretToken();
   const session: SessionRecord = {
     id: sessionIdOf(token),
     userId: user.id,
-    csrfToken: randomBytes(32).toString('base64url'),
+    csrfToken: newSecretToken(),
     createdAt: now,
     lastSeenAt: now,
     expiresAt: minutesAfter(now, pending ? Math.min(PENDING_SESSION_MINUTES, policy.absoluteMinutes) : policy.absoluteMinutes),

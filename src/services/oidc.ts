@@ -5,7 +5,7 @@
  * organisation from the claims at every sign-in; then an ordinary Mitra session. The provider is
  * responsible for a second factor: these sign-ins do not go through Mitra's own.
  */
-import { createHash, randomBytes } from 'node:crypto';
+import { newSecretToken, secretTokenHash } from './secret-tokens.js';
 import { systemActor } from '../domain/access/actor.js';
 import type { OidcClaimMapping, OidcPerson } from '../domain/account/oidc-claims.js';
 import { orgCodeFromClaims, personFromClaims, roleFromClaims } from '../domain/account/oidc-claims.js';
@@ -28,9 +28,6 @@ export interface OidcSignIn {
   readonly mapping: OidcClaimMapping;
 }
 
-const hashOf = (token: string) => createHash('sha256').update(token).digest('hex');
-const random = () => randomBytes(32).toString('base64url');
-
 /** Only paths of this site are returned to (no open redirect). */
 export function safeReturnPath(target: string | undefined): string {
   return target && /^\/(?![/\\])[^\s]*$/.test(target) && !target.startsWith('/login') ? target : '/';
@@ -46,13 +43,13 @@ export async function beginOidcLogin(
   sso: OidcSignIn,
   returnTo: string | undefined,
 ): Promise<{ cookieToken: string; url: string; maxAgeSeconds: number }> {
-  const cookieToken = random();
+  const cookieToken = newSecretToken();
   const now = deps.clock.nowIso();
   const pending = {
-    id: hashOf(cookieToken),
-    state: random(),
-    nonce: random(),
-    codeVerifier: random(),
+    id: secretTokenHash(cookieToken),
+    state: newSecretToken(),
+    nonce: newSecretToken(),
+    codeVerifier: newSecretToken(),
     returnTo: safeReturnPath(returnTo),
     expiresAt: new Date(Date.parse(now) + PENDING_MINUTES * 60_000).toISOString(),
   };
@@ -82,7 +79,7 @@ export async function completeOidcLogin(
   policy: SessionPolicy = DEFAULT_SESSION_POLICY,
 ): Promise<SignedIn & { returnTo: string }> {
   const now = deps.clock.nowIso();
-  const pending = input.cookieToken ? await deps.store.repos.oidc.takePending(hashOf(input.cookieToken)) : undefined;
+  const pending = input.cookieToken ? await deps.store.repos.oidc.takePending(secretTokenHash(input.cookieToken)) : undefined;
   if (!pending || pending.expiresAt <= now) {
     throw new UnauthenticatedError(
       'oidc.no_pending_sign_in',
@@ -175,7 +172,7 @@ async function saveAccount(
   const now = deps.clock.nowIso();
   const acting = actingAs(deps, systemActor('single sign-on'));
   // A password nobody knows: the account signs in through the provider (until an administrator sets one).
-  const unusable = decision.kind === 'create' ? await hashPassword(random()) : '';
+  const unusable = decision.kind === 'create' ? await hashPassword(newSecretToken()) : '';
   return deps.store.transaction(async (tx) => {
     if (decision.kind === 'create') {
       const id = await tx.users.insert(decision.write, unusable, now);

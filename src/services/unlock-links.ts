@@ -5,16 +5,14 @@
  * only the sha256 of its token is stored. The mail goes to the account's own address, so the
  * answer to the sign-in stays the same whether the email has an account (no enumeration).
  */
-import { createHash, randomBytes } from 'node:crypto';
 import { InvalidError } from '../domain/errors.js';
 import { audit } from './audit.js';
 import { DEFAULT_SESSION_POLICY, minutesBefore, userActor, type SessionPolicy } from './auth.js';
 import { actingAs, type Deps } from './deps.js';
+import { newSecretToken, secretTokenHash } from './secret-tokens.js';
 
 /** How long a mailed link works. */
 export const UNLOCK_LINK_MINUTES = 60;
-
-const hashOf = (token: string) => createHash('sha256').update(token).digest('hex');
 
 /**
  * Mails the owner of `email` a link to lift the pause, unless the email has no active account or
@@ -31,9 +29,9 @@ export async function offerUnlockLink(
     const user = await tx.users.findByEmail(email.trim().toLowerCase());
     if (!user || user.disabled) return false;
     if ((await tx.unlockLinks.countSince(user.id, minutesBefore(now, policy.windowMinutes))) > 0) return false;
-    const token = randomBytes(32).toString('base64url');
+    const token = newSecretToken();
     const expires = new Date(Date.parse(now) + UNLOCK_LINK_MINUTES * 60_000).toISOString();
-    await tx.unlockLinks.insert(user.id, hashOf(token), now, expires);
+    await tx.unlockLinks.insert(user.id, secretTokenHash(token), now, expires);
     const link = `${unlockUrl}?token=${token}`;
     await tx.mailOutbox.enqueue(
       [
@@ -62,7 +60,7 @@ export async function offerUnlockLink(
 export async function unlockWithLink(deps: Deps<'users' | 'unlockLinks' | 'loginFailures' | 'audit'>, token: string): Promise<void> {
   const now = deps.clock.nowIso();
   await deps.store.transaction(async (tx) => {
-    const userId = /^[A-Za-z0-9_-]{20,100}$/.test(token) ? await tx.unlockLinks.consume(hashOf(token), now) : null;
+    const userId = /^[A-Za-z0-9_-]{20,100}$/.test(token) ? await tx.unlockLinks.consume(secretTokenHash(token), now) : null;
     const user = userId === null ? null : await tx.users.findById(userId);
     if (!user) {
       throw new InvalidError(
