@@ -158,6 +158,9 @@ export class ParticipantRepo implements ParticipantRepository {
           status: eb.ref('excluded.status'),
           import_batch_id: eb.ref('excluded.import_batch_id'),
           updated_at: eb.ref('excluded.updated_at'),
+          // The frequent writes move the version on themselves; the trigger (migration
+          // 20261211130000) then has nothing to do, where on SQLite it would update the row again.
+          version: sql<number>`participants.version + 1`,
         })),
       ),
     );
@@ -181,7 +184,7 @@ export class ParticipantRepo implements ParticipantRepository {
   async update(id: number, write: ParticipantWrite, expectedVersion?: number): Promise<boolean> {
     let update = this.db
       .updateTable('participants')
-      .set({ ...columns(write), ...(write.consentAt ? { consent_at: write.consentAt } : {}) })
+      .set((eb) => ({ ...columns(write), ...(write.consentAt ? { consent_at: write.consentAt } : {}), version: eb('version', '+', 1) }))
       .where('id', '=', id);
     if (expectedVersion !== undefined) update = update.where('version', '=', expectedVersion);
     const result = await update.executeTakeFirst();
@@ -200,10 +203,10 @@ export class ParticipantRepo implements ParticipantRepository {
       );
       const noteSet = note ? sql`, review_note = ${change.reviewNote ?? null}` : sql``;
       if (isPostgres(this.db)) {
-        await sql`update participants p set status = j.s, reserve_rank = j.r, status_changed_at = ${change.now}, updated_at = ${change.now}${noteSet}
+        await sql`update participants p set status = j.s, reserve_rank = j.r, status_changed_at = ${change.now}, updated_at = ${change.now}, version = p.version + 1${noteSet}
           from json_to_recordset(${json}::json) as j(id int, s text, r int) where p.id = j.id`.execute(this.db);
       } else {
-        await sql`update participants set status = j.s, reserve_rank = j.r, status_changed_at = ${change.now}, updated_at = ${change.now}${noteSet}
+        await sql`update participants set status = j.s, reserve_rank = j.r, status_changed_at = ${change.now}, updated_at = ${change.now}, version = version + 1${noteSet}
           from (select json_extract(value, '$.id') as id, json_extract(value, '$.s') as s, json_extract(value, '$.r') as r from json_each(${json})) as j
           where participants.id = j.id`.execute(this.db);
       }
