@@ -70,8 +70,11 @@ describe.skipIf(!canRun)("other providers' data", () => {
     await b.page.waitForURL(/\/other-providers\/activities\?datasetId=\d+/);
     await b.page.getByText('2 activities').waitFor();
     expect(await b.page.getByRole('list', { name: 'Active filters' }).innerText()).toContain('Dataset: e2e-agency.xml');
-    await b.page.getByLabel('With warnings only').check();
+    // The box follows the address (?warnings=1): a click, then the list it filters. Playwright's
+    // check() reads the box back at once and can see it before the address has caught up.
+    await b.page.getByRole('checkbox', { name: 'With warnings only' }).click();
     await b.page.getByText('1 activity', { exact: true }).waitFor();
+    expect(await b.page.getByRole('checkbox', { name: 'With warnings only' }).isChecked()).toBe(true);
     await b.page.getByRole('link', { name: 'XM-E2E-CLINICS' }).click();
     await b.page.getByRole('heading', { name: '1 warning' }).waitFor();
     expect(await b.page.getByText(/^Imported from E2E Development Agency/).innerText()).toMatch(
