@@ -89,6 +89,7 @@ import type {
   EditionsTable,
 } from './schema/editions.js';
 import type { QualityRulesTable } from './schema/quality.js';
+import type { ProgramDocumentsTable, ProgramDocumentVersionsTable } from './schema/program-documents.js';
 import type { OidcLoginsTable, OidcSessionsTable, UserIdentitiesTable } from './schema/sign-in.js';
 import type { DataBreachesTable, RetentionRulesTable } from './schema/personal-data.js';
 import type { CollectionRoundPartsTable, CollectionRoundRemindersTable, CollectionRoundsTable } from './schema/rounds.js';
@@ -104,6 +105,7 @@ export type * from './schema/quality.js';
 export type * from './schema/rounds.js';
 export type * from './schema/sign-in.js';
 export type * from './schema/personal-data.js';
+export type * from './schema/program-documents.js';
 
 export interface Database {
   organisations: OrganisationsTable;
@@ -129,6 +131,8 @@ export interface Database {
   activity_partners: ProgramPartnersTable;
   activity_sectors: ProgramSectorsTable;
   activity_sdgs: ProgramSdgsTable;
+  program_documents: ProgramDocumentsTable;
+  program_document_versions: ProgramDocumentVersionsTable;
   budgets: BudgetsTable;
   transactions: TransactionsTable;
   exchange_rates: ExchangeRatesTable;

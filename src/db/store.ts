@@ -31,6 +31,7 @@ import { PrivacyRepo } from './privacy.repo.js';
 import { CooperationRequestRepo } from './request.repo.js';
 import { PartnerRepo } from './partner.repo.js';
 import { AgreementRepo } from './agreement.repo.js';
+import { ProgramDocumentRepo } from './program-document.repo.js';
 import { EngagementRepo } from './engagement.repo.js';
 import { AttendanceRepo } from './attendance.repo.js';
 import { CertificateRepo } from './certificate.repo.js';
@@ -78,6 +79,7 @@ function repositoriesOn(db: Kysely<Database>, counts: CountCache): Repositories 
     requests: new CooperationRequestRepo(db),
     partners: new PartnerRepo(db),
     agreements: new AgreementRepo(db),
+    programDocuments: new ProgramDocumentRepo(db),
     engagements: new EngagementRepo(db),
     attendance: new AttendanceRepo(db),
     certificates: new CertificateRepo(db),

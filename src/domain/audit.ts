@@ -20,6 +20,8 @@ export const AUDIT_ACTIONS = [
   'second_factor_reset',
   'recovery_code_use',
   'recovery_codes_regenerate',
+  // A private file read (program documents: docs/documents.md).
+  'download',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -41,6 +43,7 @@ export const AUDIT_ENTITIES = [
   'cooperation_request',
   'agreement',
   'agreement_document',
+  'program_document',
   'engagement',
   'follow_up',
   'import_mapping',

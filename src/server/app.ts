@@ -46,6 +46,7 @@ import { registerSecondFactorRoutes } from './second-factor.routes.js';
 import { registerUserRoutes } from './user.routes.js';
 import { registerApiTokenRoutes } from './api-token.routes.js';
 import { registerLifecycleRoutes } from './lifecycle.routes.js';
+import { registerProgramDocumentRoutes } from './program-document.routes.js';
 import { registerOfferRoutes } from './offer.routes.js';
 import { registerIatiFileRoutes } from './iati-files.routes.js';
 import { registerQualityRoutes } from './quality.routes.js';
@@ -201,6 +202,11 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
       security: [{ bearerAuth: [] }, { session: [] }, {}],
       tags: [
         { name: 'Programs', description: 'Programs (IATI activities): trainings, seminars, expert dispatches, …' },
+        {
+          name: 'Program documents',
+          description:
+            "Programs' documents: versioned files typed with IATI DocumentCategory, private unless marked public (docs/documents.md)",
+        },
         { name: 'Participants' },
         { name: 'Alumni', description: 'Alumni across programs, per country (personal data: authorised roles only)' },
         { name: 'Surveys', description: 'Follow-up surveys 6 and 12 months after a program, answered through a mailed link' },
@@ -320,6 +326,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     mailQueued: options.mailQueued,
   });
   registerEngagementRoutes(app, options.deps);
+  registerProgramDocumentRoutes(app, options.deps, { uploadMaxBytes: options.uploadMaxBytes ?? 5 * 1024 * 1024 });
   registerIatiFileRoutes(app, { publishDir: options.iatiPublishDir ?? loadConfig({}).iatiPublishing.publishDir });
   registerIatiCheckRoutes(app, options.deps, options.iatiPublisher ?? DEFAULT_PUBLISHER);
   registerQualityRoutes(app, options.deps);

@@ -47,6 +47,8 @@ export function registerExportRoutes(
   options: { readonly documentLinksUrl?: string | null } = {},
 ): void {
   const app = root.withTypeProvider<ZodTypeProvider>();
+  // Programs' public documents are linked at the public address, when one is configured (docs/documents.md).
+  const activityPublisher: IatiPublisher = { ...publisher, publicUrl: options.documentLinksUrl ?? null };
 
   app.get(
     '/api/v1/export/iati-organisation.xml',
@@ -82,7 +84,7 @@ export function registerExportRoutes(
       },
     },
     async (request, reply) => {
-      const exported = await exportIati(depsFor(deps, request), request.query, publisher);
+      const exported = await exportIati(depsFor(deps, request), request.query, activityPublisher);
       return reply.send(iatiStream(reply, exported, `iati-activities${request.query.year ? `-${request.query.year}` : ''}.xml`));
     },
   );
@@ -91,7 +93,7 @@ export function registerExportRoutes(
     '/api/v1/activities/:id/iati.xml',
     { schema: { tags: ['Programs'], summary: 'One program as an IATI 2.03 activities file', params: idParams } },
     async (request, reply) => {
-      const exported = await exportIatiActivity(depsFor(deps, request), request.params.id, publisher);
+      const exported = await exportIatiActivity(depsFor(deps, request), request.params.id, activityPublisher);
       return reply.send(iatiStream(reply, exported, `iati-activity-${request.params.id}.xml`));
     },
   );

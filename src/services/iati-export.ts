@@ -3,14 +3,16 @@
  * stays bounded), mapped by domain/iati/activity-xml.ts. The public gets published programs only.
  */
 import type { ProgramListQuery } from '../domain/program/program-query.js';
-import { iatiActivityNode, type IatiContext, type IatiOrg } from '../domain/iati/activity-xml.js';
+import { iatiActivityNode, type IatiContext, type IatiDocumentLink, type IatiOrg } from '../domain/iati/activity-xml.js';
+import { isPublished } from '../domain/access/policy.js';
+import { publicDocumentPath } from '../domain/program/document.js';
 import type { XmlNode } from '../domain/iati/xml-node.js';
 import type { Program } from '../domain/program/program.js';
 import { exportPrograms, getProgram } from './programs.js';
 import type { Deps } from './deps.js';
 
 /** What an IATI export reads: the programs, the organisations they name and their participants' attendance. */
-export type IatiExportDeps = Deps<'programs' | 'organisations' | 'participants'>;
+export type IatiExportDeps = Deps<'programs' | 'organisations' | 'participants' | 'programDocuments'>;
 
 export interface IatiPublisher {
   readonly ref: string;
@@ -18,6 +20,11 @@ export interface IatiPublisher {
   readonly nameId: string | null;
   /** IATI OrganisationType (10: government). */
   readonly type: string;
+  /**
+   * Where the public reaches this server (MITRA_PUBLIC_URL, no trailing slash): programs' public
+   * documents are listed as document-link only when it is set (docs/documents.md).
+   */
+  readonly publicUrl?: string | null;
 }
 
 export interface IatiExport {
@@ -46,10 +53,38 @@ export async function iatiExportContext(deps: Deps<'organisations'>, publisher: 
 }
 
 /** The activities of pages of programs (an edition's frozen programs, docs/bundle.md, or a filter's). */
+/** The public documents of the published programs of a page, as IATI document-link (none without a public URL). */
+async function documentLinksOf(
+  deps: Deps<'programDocuments'>,
+  page: readonly Program[],
+  publicUrl: string | null | undefined,
+): Promise<ReadonlyMap<number, readonly IatiDocumentLink[]>> {
+  if (!publicUrl) return new Map();
+  const published = page.filter((p) => isPublished(p.lifecycleStage)).map((p) => p.id);
+  const documents = await deps.store.repos.programDocuments.publicOf(published);
+  return new Map(
+    [...documents].map(([id, docs]) => [
+      id,
+      docs.map((d) => ({
+        url: `${publicUrl}${publicDocumentPath(d.id)}`,
+        format: d.current.contentType,
+        titleEn: d.titleEn,
+        titleId: d.titleId,
+        description: d.description,
+        category: d.category,
+        languages: d.languages,
+        documentDate: d.documentDate,
+      })),
+    ]),
+  );
+}
+
 export async function exportPages(
   deps: Deps<'organisations' | 'participants'>,
   pages: AsyncIterable<Program[]>,
   publisher: IatiPublisher,
+  /** Where the programs' public documents are read (live programs); a frozen edition's file has none. */
+  documentsFrom?: Deps<'programDocuments'>,
 ): Promise<IatiExport> {
   const { reportingOrg, orgs, now } = await iatiExportContext(deps, publisher);
   const undated: string[] = [];
@@ -58,7 +93,8 @@ export async function exportPages(
       const page = all.filter(hasDate);
       for (const a of all) if (!hasDate(a)) undated.push(a.identifier);
       const attendance = await deps.store.repos.participants.attendanceCounts(page.map((a) => a.id));
-      yield page.map((a) => iatiActivityNode(a, { reportingOrg, orgs, attendance, now }));
+      const documents = documentsFrom ? await documentLinksOf(documentsFrom, page, publisher.publicUrl) : undefined;
+      yield page.map((a) => iatiActivityNode(a, { reportingOrg, orgs, attendance, now, documents }));
     }
   }
   return { reportingOrg, generatedAt: now, activities: activities(), undated };
@@ -69,7 +105,7 @@ export async function exportIati(
   query: Omit<ProgramListQuery, 'page' | 'pageSize'>,
   publisher: IatiPublisher,
 ): Promise<IatiExport> {
-  return exportPages(deps, exportPrograms(deps, query), publisher);
+  return exportPages(deps, exportPrograms(deps, query), publisher, deps);
 }
 
 /** One program as an IATI file (the public: a published one only). */
@@ -78,5 +114,5 @@ export async function exportIatiActivity(deps: IatiExportDeps, id: number, publi
   async function* one(): AsyncGenerator<Program[]> {
     yield [activity];
   }
-  return exportPages(deps, one(), publisher);
+  return exportPages(deps, one(), publisher, deps);
 }

@@ -25,6 +25,7 @@ import type { PartnerRepository } from './partners.ports.js';
 import type { BreachRepository, PersonalDataRepository, RetentionRepository } from './personal-data.ports.js';
 import type { PriorityRepository } from './priorities.ports.js';
 import type { ProgramRepository } from './programs.ports.js';
+import type { ProgramDocumentRepository } from './program-documents.ports.js';
 import type { QualityRepository } from './quality.ports.js';
 import type { RoundRepository } from './rounds.ports.js';
 import type { ReportFactRepository, ReportRepository } from './reports.ports.js';
@@ -68,6 +69,7 @@ export interface Repositories {
   readonly requests: CooperationRequestRepository;
   readonly partners: PartnerRepository;
   readonly agreements: AgreementRepository;
+  readonly programDocuments: ProgramDocumentRepository;
   readonly engagements: EngagementRepository;
   readonly jobLeases: JobLeaseRepository;
   readonly otherProviders: OtherProviderRepository;

@@ -440,3 +440,26 @@ export function authorizeRetentionWrite(actor: Actor): void {
   if (isSuper(actor)) return;
   deny('retention_rule.forbidden', 'only an administrator changes the retention rules');
 }
+
+/**
+ * A program's documents (docs/documents.md): the coordination team and the program's
+ * implementing agency upload, change, version and mark them public, and read the private ones
+ * with every version. Everyone else who may see the program (viewers, embassies, focal points,
+ * other agencies; the public on a published program) sees the documents marked public, current
+ * version only: a participant list or an unpublished report stays with those responsible.
+ */
+export function canManageProgramDocuments(actor: Actor, program: { implementingOrg: string | null }): boolean {
+  return isCoordinationTeam(actor) || (hasRole(actor, 'agency') && isOwnProgram(actor, program.implementingOrg));
+}
+
+export function authorizeProgramDocumentWrite(actor: Actor, program: { implementingOrg: string | null }): void {
+  requireSignedIn(actor);
+  if (!canManageProgramDocuments(actor, program))
+    deny('program_document.forbidden', "only the coordination team and the program's implementing agency manage its documents");
+}
+
+/** Deleting a document (every version): the coordination team only; an agency replaces it by a new version or makes it private. */
+export function authorizeProgramDocumentDelete(actor: Actor): void {
+  requireSignedIn(actor);
+  if (!isCoordinationTeam(actor)) deny('program_document.forbidden', 'only the coordination team deletes documents');
+}

@@ -25,6 +25,33 @@ export interface IatiContext {
   readonly attendance: ReadonlyMap<number, { readonly records: number; readonly attended: number }>;
   /** When the file is generated (ISO instant). */
   readonly now: string;
+  /** Public documents per program id, as IATI document-link (absent: none). */
+  readonly documents?: ReadonlyMap<number, readonly IatiDocumentLink[]>;
+}
+
+/** A program's public document (docs/documents.md): its stable public URL, IANA media type and IATI DocumentCategory. */
+export interface IatiDocumentLink {
+  readonly url: string;
+  readonly format: string;
+  readonly titleEn: string;
+  readonly titleId: string | null;
+  readonly description: string | null;
+  readonly category: string;
+  readonly languages: readonly string[];
+  readonly documentDate: string | null;
+}
+
+/** document-link elements, their children in the schema's order (title, description, category, language, document-date). */
+export function documentLinkNodes(links: readonly IatiDocumentLink[]): XmlNode[] {
+  return links.map((d) =>
+    el('document-link', { url: d.url, format: d.format }, [
+      el('title', {}, narratives(d.titleEn, d.titleId)),
+      d.description ? el('description', {}, narratives(d.description, null)) : null,
+      el('category', { code: d.category }),
+      ...d.languages.map((code) => el('language', { code })),
+      d.documentDate ? el('document-date', { 'iso-date': d.documentDate }) : null,
+    ]),
+  );
 }
 
 /** IATI AidType (vocabulary 1) of each modality. */
@@ -192,6 +219,7 @@ export function iatiActivityNode(a: Program, ctx: IatiContext): XmlNode {
           t.description && el('description', {}, narratives(t.description, null)),
         ]),
       ),
+      ...documentLinkNodes(ctx.documents?.get(a.id) ?? []),
       result,
     ],
   );

@@ -4,7 +4,7 @@
  * the name is only a label (content is kept in the database, never written to a path).
  */
 import type { FieldIssue } from '../errors.js';
-import { isOneOf } from '../guards.js';
+import { isOneOf, keysOf } from '../guards.js';
 
 export const DOCUMENT_KINDS = ['cv', 'letter'] as const;
 export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
@@ -19,6 +19,15 @@ export const ALLOWED_TYPES = {
   png: { contentType: 'image/png', extensions: ['png'] },
 } as const;
 export type DocumentType = keyof typeof ALLOWED_TYPES;
+
+/** Every type an upload may be sniffed as: the above and the other Office documents (program documents accept them). */
+export const KNOWN_TYPES = {
+  ...ALLOWED_TYPES,
+  xlsx: { contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', extensions: ['xlsx'] },
+  pptx: { contentType: 'application/vnd.openxmlformats-officedocument.presentationml.presentation', extensions: ['pptx'] },
+} as const;
+export type KnownType = keyof typeof KNOWN_TYPES;
+type TypeTable = Partial<Record<KnownType, { readonly contentType: string; readonly extensions: readonly string[] }>>;
 
 export interface DocumentMeta {
   readonly id: number;
@@ -53,11 +62,21 @@ const ACTIVE_MARKUP = /<\s*(html|script|body|iframe|svg|object|embed|meta)\b|<!d
 
 /** The file's real type from its first bytes, or undefined when it is none of the accepted ones. */
 export function sniffType(bytes: Uint8Array): DocumentType | undefined {
+  const type = sniffKnownType(bytes);
+  return type && isOneOf(keysOf(ALLOWED_TYPES), type) ? type : undefined;
+}
+
+/** The file's real type among every known one (Office spreadsheets and presentations too). */
+export function sniffKnownType(bytes: Uint8Array): KnownType | undefined {
   if (startsWith(bytes, ascii('%PDF-'))) return 'pdf';
   if (startsWith(bytes, [0xff, 0xd8, 0xff])) return 'jpeg';
   if (startsWith(bytes, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) return 'png';
-  // A DOCX is a zip (PK\3\4) whose entries include word/… ([Content_Types].xml comes first).
-  if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04]) && head(bytes, 64 * 1024).includes('word/')) return 'docx';
+  if (!startsWith(bytes, [0x50, 0x4b, 0x03, 0x04])) return undefined;
+  // An Office document is a zip (PK\3\4) whose entries include word/…, xl/… or ppt/… ([Content_Types].xml comes first).
+  const entries = head(bytes, 64 * 1024);
+  if (entries.includes('word/')) return 'docx';
+  if (entries.includes('xl/')) return 'xlsx';
+  if (entries.includes('ppt/')) return 'pptx';
   return undefined;
 }
 
@@ -89,7 +108,7 @@ export function sanitizeFileName(raw: string, fallback = 'document'): string {
 }
 
 export interface CheckedUpload {
-  readonly type: DocumentType;
+  readonly type: KnownType;
   readonly contentType: string;
   readonly fileName: string;
 }
@@ -103,24 +122,28 @@ export function checkUpload(
   rawName: string,
   bytes: Uint8Array,
   maxBytes: number,
+  types: TypeTable = ALLOWED_TYPES,
 ): { ok: true; value: CheckedUpload } | { ok: false; issue: FieldIssue } {
   const fail = (code: string, message: string) => ({ ok: false as const, issue: { path: field, code, message } });
   if (bytes.length === 0) return fail('empty_file', 'the file is empty');
   if (bytes.length > maxBytes) return fail('too_large', `the file is larger than ${maxBytes} bytes`);
-  const type = sniffType(bytes);
-  const accepted = 'PDF, DOCX, JPEG or PNG';
-  if (!type) return fail('unsupported_type', `the file is not a ${accepted} document`);
+  const sniffed = sniffKnownType(bytes);
+  const allowed = sniffed ? types[sniffed] : undefined;
+  const names = Object.keys(types).map((t) => t.toUpperCase());
+  const accepted = `${names.slice(0, -1).join(', ')} or ${names.at(-1) ?? ''}`;
+  if (!sniffed || !allowed) return fail('unsupported_type', `the file is not a ${accepted} document`);
+  const type = sniffed;
   if (type === 'pdf' && ACTIVE_MARKUP.test(head(bytes, 1024)))
     return fail('active_content', 'the PDF contains HTML or script: send a real PDF');
-  const fileName = sanitizeFileName(rawName, `${field}.${ALLOWED_TYPES[type].extensions[0]}`);
+  const fileName = sanitizeFileName(rawName, `${field}.${allowed.extensions[0] ?? type}`);
   const ext = extensionOf(fileName);
-  if (!isOneOf(ALLOWED_TYPES[type].extensions, ext)) {
+  if (!isOneOf(allowed.extensions, ext)) {
     return fail(
       'type_mismatch',
-      `the file is a ${type.toUpperCase()} but its name ends in ".${ext}": name it .${ALLOWED_TYPES[type].extensions[0]}`,
+      `the file is a ${type.toUpperCase()} but its name ends in ".${ext}": name it .${allowed.extensions[0] ?? type}`,
     );
   }
-  return { ok: true, value: { type, contentType: ALLOWED_TYPES[type].contentType, fileName } };
+  return { ok: true, value: { type, contentType: allowed.contentType, fileName } };
 }
 
 /** Content-Disposition for a download: an ASCII fallback and the UTF-8 name (RFC 6266, RFC 5987). */
