@@ -20,6 +20,10 @@ export const personalDataCategories = defineCodeSet({
   mail: { en: 'Mail sent to the person', id: 'Surat yang dikirim' },
   survey_text: { en: 'Survey answers', id: 'Jawaban survei' },
   partner_contacts: { en: "Partners' contact persons", id: 'Narahubung mitra' },
+  program_documents: {
+    en: "Programs' documents naming or showing people (participant lists, photos)",
+    id: 'Dokumen program yang memuat nama atau foto orang (daftar peserta, foto)',
+  },
   accounts: { en: 'User accounts and sign-ins', id: 'Akun pengguna dan log masuk' },
   audit: { en: 'Audit log', id: 'Log audit' },
 });

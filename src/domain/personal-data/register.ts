@@ -7,7 +7,7 @@
  * is kept (the retention rules).
  */
 import { roles, type Actor, type Role } from '../access/actor.js';
-import { authorizeAuditSearch, canReadPartnerships, canSeePersonalData } from '../access/policy.js';
+import { authorizeAuditSearch, canManageProgramDocuments, canReadPartnerships, canSeePersonalData } from '../access/policy.js';
 import { keysOf } from '../guards.js';
 import { personalDataCategories, type PersonalDataCategory } from './categories.js';
 import { isOneOf } from '../guards.js';
@@ -39,6 +39,8 @@ export const PERSONAL_COLUMNS = {
   mail_outbox: { to_address: 'mail', subject: 'mail', body_text: 'mail' },
   survey_invitations: { answers: 'survey_text', token: 'survey_text' },
   partner_contacts: { name: 'partner_contacts', position: 'partner_contacts', email: 'partner_contacts', phone: 'partner_contacts' },
+  // A participant list or a photo names or shows people (docs/documents.md); the uploader is an account's label, as for nominations' documents.
+  program_document_versions: { content: 'program_documents', thumbnail: 'program_documents' },
   users: { email: 'accounts', name: 'accounts', last_login_at: 'accounts' },
   login_failures: { email: 'accounts', ip: 'accounts' },
   user_identities: { subject: 'accounts', last_login_at: 'accounts' },
@@ -58,6 +60,17 @@ export const NON_PERSONAL_COLUMNS: Readonly<Record<keyof typeof PERSONAL_COLUMNS
   mail_outbox: ['id', 'kind', 'participant_id', 'created_at', 'sent_at', 'attempts', 'last_error', 'claimed_until'],
   survey_invitations: ['id', 'survey_id', 'participant_id', 'due_on', 'sent_at', 'answered_at'],
   partner_contacts: ['id', 'org_id', 'sort_order'],
+  program_document_versions: [
+    'id',
+    'document_id',
+    'version_no',
+    'file_name',
+    'content_type',
+    'size_bytes',
+    'sha256',
+    'uploaded_by',
+    'uploaded_at',
+  ],
   users: ['id', 'role', 'org_code', 'password_hash', 'disabled', 'created_at', 'updated_at', 'password_changed_at', 'version'],
   login_failures: ['id', 'at'],
   user_identities: ['id', 'user_id', 'issuer', 'created_at'],
@@ -85,7 +98,7 @@ export const LEGAL_BASES = {
 export type LegalBasis = keyof typeof LEGAL_BASES;
 
 /** Which policy decides who sees a category. */
-type Access = 'participant' | 'partnerships' | 'accounts' | 'audit';
+type Access = 'participant' | 'partnerships' | 'program_documents' | 'accounts' | 'audit';
 
 const PURPOSES: Readonly<Record<PersonalDataCategory, { en: string; id: string; basis: LegalBasis; access: Access }>> = {
   identity: {
@@ -149,6 +162,12 @@ const PURPOSES: Readonly<Record<PersonalDataCategory, { en: string; id: string; 
     basis: 'legitimate_interest',
     access: 'partnerships',
   },
+  program_documents: {
+    en: 'Report and account for programs (participant lists, completion and evaluation reports, photos of what was handed over)',
+    id: 'Melaporkan dan mempertanggungjawabkan program (daftar peserta, laporan penyelesaian dan evaluasi, foto serah terima)',
+    basis: 'public_task',
+    access: 'program_documents',
+  },
   accounts: {
     en: 'Sign users in and protect the accounts',
     id: 'Autentikasi pengguna dan perlindungan akun',
@@ -189,6 +208,10 @@ export function visibilityOf(access: Access, role: Role): Visibility {
         : 'none';
     case 'partnerships':
       return canReadPartnerships(actor) ? 'all' : 'none';
+    case 'program_documents':
+      // Private documents: the coordination team, and an agency for its own programs (public ones are published on purpose).
+      if (canManageProgramDocuments(actor, { implementingOrg: OTHER })) return 'all';
+      return canManageProgramDocuments(actor, { implementingOrg: OWN }) ? 'own' : 'none';
     case 'accounts':
     case 'audit':
       // Accounts and the whole log: administrators (a program's own history holds no participant entries).

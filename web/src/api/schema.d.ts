@@ -1597,9 +1597,9 @@ export type paths = {
         get: {
             parameters: {
                 query?: {
-                    entity?: "activity" | "participant" | "organisation" | "exchange_rate" | "import" | "user" | "session" | "priority_target" | "country_list" | "unit_cost" | "course_offer" | "participant_document" | "certificate" | "survey" | "cooperation_request" | "agreement" | "agreement_document" | "engagement" | "follow_up" | "import_mapping" | "iati_dataset" | "edition" | "quality_rule" | "collection_round" | "api_token" | "personal_data" | "retention_rule" | "data_breach";
+                    entity?: "activity" | "participant" | "organisation" | "exchange_rate" | "import" | "user" | "session" | "priority_target" | "country_list" | "unit_cost" | "course_offer" | "participant_document" | "certificate" | "survey" | "cooperation_request" | "agreement" | "agreement_document" | "program_document" | "engagement" | "follow_up" | "import_mapping" | "iati_dataset" | "edition" | "quality_rule" | "collection_round" | "api_token" | "personal_data" | "retention_rule" | "data_breach";
                     entityId?: string;
-                    action?: "create" | "update" | "delete" | "import" | "transition" | "login" | "login_failed" | "logout" | "password_change" | "unlock" | "second_factor_enrol" | "second_factor_disable" | "second_factor_reset" | "recovery_code_use" | "recovery_codes_regenerate";
+                    action?: "create" | "update" | "delete" | "import" | "transition" | "login" | "login_failed" | "logout" | "password_change" | "unlock" | "second_factor_enrol" | "second_factor_disable" | "second_factor_reset" | "recovery_code_use" | "recovery_codes_regenerate" | "download";
                     actorUserId?: number;
                     q?: string;
                     /** @description ISO date or instant, inclusive */
@@ -17383,6 +17383,878 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/activities/{id}/documents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A program's documents: all of them for the coordination team and the implementing agency, the public ones for everyone else who may see the program */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["ProgramDocument"][];
+                            canManage: boolean;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Upload a document (multipart/form-data: fields kind, optional category (IATI DocumentCategory A01–A12, else the kind's), titleEn, titleId, languages (comma-separated ISO 639-1), documentDate, description, public = true; file "file": PDF, DOCX, XLSX, PPTX, JPEG or PNG, checked by content; a photo must be a JPEG or PNG of at most 40 megapixels). Private unless public is sent. Coordination team and the implementing agency */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ProgramDocument"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/activities/{id}/documents/{documentId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A document with its version history (the current version alone to those who see only public documents) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                    documentId: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            document: components["schemas"]["ProgramDocument"];
+                            versions: components["schemas"]["ProgramDocumentVersion"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Delete a document with every version (coordination team; If-Match); the audit log keeps its metadata and checksums */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                    documentId: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description deleted */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                428: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Change a document's metadata, marking it public or private among them (If-Match: the document's version) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                    documentId: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        kind?: "terms_of_reference" | "curriculum" | "participant_list" | "completion_report" | "evaluation_report" | "photo" | "handover_certificate" | "other";
+                        /** @enum {string} */
+                        category?: "A01" | "A02" | "A03" | "A04" | "A05" | "A06" | "A07" | "A08" | "A09" | "A10" | "A11" | "A12";
+                        titleEn?: string;
+                        titleId?: string | null;
+                        /** @default [] */
+                        languages?: string[];
+                        documentDate?: string | null;
+                        description?: string | null;
+                        /** @default false */
+                        isPublic?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ProgramDocument"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                428: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/activities/{id}/documents/{documentId}/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Upload the next version of a document's file (multipart/form-data, file "file": PDF, DOCX, XLSX, PPTX, JPEG or PNG, checked by content; a photo must be a JPEG or PNG of at most 40 megapixels; If-Match: the document's version). Older versions stay readable to the coordination team and the implementing agency */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                    documentId: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ProgramDocument"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                428: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/activities/{id}/documents/{documentId}/versions/{versionNo}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Download a version's file (always as an attachment); a private document's download is audited. Others than the coordination team and the implementing agency get a public document's current version only */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                    documentId: number;
+                    versionNo: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description the file */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": unknown;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/activities/{id}/documents/{documentId}/versions/{versionNo}/thumbnail": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A photo version's thumbnail (JPEG, longest side 320 pixels), to whoever may see the document */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                    documentId: number;
+                    versionNo: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description the thumbnail (image/jpeg) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": unknown;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/documents/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A public document's current file at its stable address (the IATI document-link's url): only a document marked public of a published program, to anyone */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description the file */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": unknown;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/iati/manifest.json": {
         parameters: {
             query?: never;
@@ -20742,9 +21614,9 @@ export type components = {
             actorUserId: number | null;
             actorLabel: string;
             /** @enum {string} */
-            action: "create" | "update" | "delete" | "import" | "transition" | "login" | "login_failed" | "logout" | "password_change" | "unlock" | "second_factor_enrol" | "second_factor_disable" | "second_factor_reset" | "recovery_code_use" | "recovery_codes_regenerate";
+            action: "create" | "update" | "delete" | "import" | "transition" | "login" | "login_failed" | "logout" | "password_change" | "unlock" | "second_factor_enrol" | "second_factor_disable" | "second_factor_reset" | "recovery_code_use" | "recovery_codes_regenerate" | "download";
             /** @enum {string} */
-            entity: "activity" | "participant" | "organisation" | "exchange_rate" | "import" | "user" | "session" | "priority_target" | "country_list" | "unit_cost" | "course_offer" | "participant_document" | "certificate" | "survey" | "cooperation_request" | "agreement" | "agreement_document" | "engagement" | "follow_up" | "import_mapping" | "iati_dataset" | "edition" | "quality_rule" | "collection_round" | "api_token" | "personal_data" | "retention_rule" | "data_breach";
+            entity: "activity" | "participant" | "organisation" | "exchange_rate" | "import" | "user" | "session" | "priority_target" | "country_list" | "unit_cost" | "course_offer" | "participant_document" | "certificate" | "survey" | "cooperation_request" | "agreement" | "agreement_document" | "program_document" | "engagement" | "follow_up" | "import_mapping" | "iati_dataset" | "edition" | "quality_rule" | "collection_round" | "api_token" | "personal_data" | "retention_rule" | "data_breach";
             entityId: string | null;
             entityLabel: string | null;
             entityVersion: number | null;
@@ -20824,6 +21696,36 @@ export type components = {
                 budget: components["schemas"]["SpendingInput"];
             }[];
             budget: components["schemas"]["SpendingInput"];
+        };
+        ProgramDocumentVersionInput: {
+            versionNo: number;
+            fileName: string;
+            contentType: string;
+            sizeBytes: number;
+            sha256: string;
+            hasThumbnail: boolean;
+            uploadedBy: string;
+            uploadedAt: string;
+        };
+        ProgramDocumentInput: {
+            id: number;
+            activityId: number;
+            /** @enum {string} */
+            kind: "terms_of_reference" | "curriculum" | "participant_list" | "completion_report" | "evaluation_report" | "photo" | "handover_certificate" | "other";
+            /** @enum {string} */
+            category: "A01" | "A02" | "A03" | "A04" | "A05" | "A06" | "A07" | "A08" | "A09" | "A10" | "A11" | "A12";
+            titleEn: string;
+            titleId: string | null;
+            languages: string[];
+            documentDate: string | null;
+            description: string | null;
+            isPublic: boolean;
+            currentVersion: number;
+            version: number;
+            createdAt: string;
+            updatedAt: string;
+            current: components["schemas"]["ProgramDocumentVersionInput"];
+            publicUrl: string | null;
         };
         CourseOfferInput: {
             id: number;
@@ -20954,7 +21856,7 @@ export type components = {
             discoveredAt: string;
             occurredAt?: string | null;
             description: string;
-            categories: ("identity" | "contact" | "consent" | "selection" | "cv" | "letter" | "attendance" | "certificates" | "mail" | "survey_text" | "partner_contacts" | "accounts" | "audit")[];
+            categories: ("identity" | "contact" | "consent" | "selection" | "cv" | "letter" | "attendance" | "certificates" | "mail" | "survey_text" | "partner_contacts" | "program_documents" | "accounts" | "audit")[];
             /** @default null */
             recordsAffected: number | null;
             personsAffected: number;
@@ -20963,7 +21865,7 @@ export type components = {
         };
         BreachChangeInput: {
             description?: string;
-            categories?: ("identity" | "contact" | "consent" | "selection" | "cv" | "letter" | "attendance" | "certificates" | "mail" | "survey_text" | "partner_contacts" | "accounts" | "audit")[];
+            categories?: ("identity" | "contact" | "consent" | "selection" | "cv" | "letter" | "attendance" | "certificates" | "mail" | "survey_text" | "partner_contacts" | "program_documents" | "accounts" | "audit")[];
             recordsAffected?: number | null;
             personsAffected?: number;
             measures?: string | null;
@@ -20977,7 +21879,7 @@ export type components = {
             discoveredAt: string;
             occurredAt: string | null;
             description: string;
-            categories: ("identity" | "contact" | "consent" | "selection" | "cv" | "letter" | "attendance" | "certificates" | "mail" | "survey_text" | "partner_contacts" | "accounts" | "audit")[];
+            categories: ("identity" | "contact" | "consent" | "selection" | "cv" | "letter" | "attendance" | "certificates" | "mail" | "survey_text" | "partner_contacts" | "program_documents" | "accounts" | "audit")[];
             recordsAffected: number | null;
             personsAffected: number;
             measures: string | null;
@@ -21031,7 +21933,7 @@ export type components = {
         };
         RegisterEntryInput: {
             /** @enum {string} */
-            category: "identity" | "contact" | "consent" | "selection" | "cv" | "letter" | "attendance" | "certificates" | "mail" | "survey_text" | "partner_contacts" | "accounts" | "audit";
+            category: "identity" | "contact" | "consent" | "selection" | "cv" | "letter" | "attendance" | "certificates" | "mail" | "survey_text" | "partner_contacts" | "program_documents" | "accounts" | "audit";
             labelEn: string;
             labelId: string;
             /** @description table.column of every personal column of the category */
@@ -22664,9 +23566,9 @@ export type components = {
             actorUserId: number | null;
             actorLabel: string;
             /** @enum {string} */
-            action: "create" | "update" | "delete" | "import" | "transition" | "login" | "login_failed" | "logout" | "password_change" | "unlock" | "second_factor_enrol" | "second_factor_disable" | "second_factor_reset" | "recovery_code_use" | "recovery_codes_regenerate";
+            action: "create" | "update" | "delete" | "import" | "transition" | "login" | "login_failed" | "logout" | "password_change" | "unlock" | "second_factor_enrol" | "second_factor_disable" | "second_factor_reset" | "recovery_code_use" | "recovery_codes_regenerate" | "download";
             /** @enum {string} */
-            entity: "activity" | "participant" | "organisation" | "exchange_rate" | "import" | "user" | "session" | "priority_target" | "country_list" | "unit_cost" | "course_offer" | "participant_document" | "certificate" | "survey" | "cooperation_request" | "agreement" | "agreement_document" | "engagement" | "follow_up" | "import_mapping" | "iati_dataset" | "edition" | "quality_rule" | "collection_round" | "api_token" | "personal_data" | "retention_rule" | "data_breach";
+            entity: "activity" | "participant" | "organisation" | "exchange_rate" | "import" | "user" | "session" | "priority_target" | "country_list" | "unit_cost" | "course_offer" | "participant_document" | "certificate" | "survey" | "cooperation_request" | "agreement" | "agreement_document" | "program_document" | "engagement" | "follow_up" | "import_mapping" | "iati_dataset" | "edition" | "quality_rule" | "collection_round" | "api_token" | "personal_data" | "retention_rule" | "data_breach";
             entityId: string | null;
             entityLabel: string | null;
             entityVersion: number | null;
@@ -22746,6 +23648,36 @@ export type components = {
                 budget: components["schemas"]["Spending"];
             }[];
             budget: components["schemas"]["Spending"];
+        };
+        ProgramDocumentVersion: {
+            versionNo: number;
+            fileName: string;
+            contentType: string;
+            sizeBytes: number;
+            sha256: string;
+            hasThumbnail: boolean;
+            uploadedBy: string;
+            uploadedAt: string;
+        };
+        ProgramDocument: {
+            id: number;
+            activityId: number;
+            /** @enum {string} */
+            kind: "terms_of_reference" | "curriculum" | "participant_list" | "completion_report" | "evaluation_report" | "photo" | "handover_certificate" | "other";
+            /** @enum {string} */
+            category: "A01" | "A02" | "A03" | "A04" | "A05" | "A06" | "A07" | "A08" | "A09" | "A10" | "A11" | "A12";
+            titleEn: string;
+            titleId: string | null;
+            languages: string[];
+            documentDate: string | null;
+            description: string | null;
+            isPublic: boolean;
+            currentVersion: number;
+            version: number;
+            createdAt: string;
+            updatedAt: string;
+            current: components["schemas"]["ProgramDocumentVersion"];
+            publicUrl: string | null;
         };
         CourseOffer: {
             id: number;
@@ -22874,7 +23806,7 @@ export type components = {
             /** @default null */
             occurredAt: unknown | null;
             description: string;
-            categories: ("identity" | "contact" | "consent" | "selection" | "cv" | "letter" | "attendance" | "certificates" | "mail" | "survey_text" | "partner_contacts" | "accounts" | "audit")[];
+            categories: ("identity" | "contact" | "consent" | "selection" | "cv" | "letter" | "attendance" | "certificates" | "mail" | "survey_text" | "partner_contacts" | "program_documents" | "accounts" | "audit")[];
             /** @default null */
             recordsAffected: number | null;
             personsAffected: number;
@@ -22883,7 +23815,7 @@ export type components = {
         };
         BreachChange: {
             description?: string;
-            categories?: ("identity" | "contact" | "consent" | "selection" | "cv" | "letter" | "attendance" | "certificates" | "mail" | "survey_text" | "partner_contacts" | "accounts" | "audit")[];
+            categories?: ("identity" | "contact" | "consent" | "selection" | "cv" | "letter" | "attendance" | "certificates" | "mail" | "survey_text" | "partner_contacts" | "program_documents" | "accounts" | "audit")[];
             recordsAffected?: number | null;
             personsAffected?: number;
             measures?: string | null;
@@ -22897,7 +23829,7 @@ export type components = {
             discoveredAt: string;
             occurredAt: string | null;
             description: string;
-            categories: ("identity" | "contact" | "consent" | "selection" | "cv" | "letter" | "attendance" | "certificates" | "mail" | "survey_text" | "partner_contacts" | "accounts" | "audit")[];
+            categories: ("identity" | "contact" | "consent" | "selection" | "cv" | "letter" | "attendance" | "certificates" | "mail" | "survey_text" | "partner_contacts" | "program_documents" | "accounts" | "audit")[];
             recordsAffected: number | null;
             personsAffected: number;
             measures: string | null;
@@ -22951,7 +23883,7 @@ export type components = {
         };
         RegisterEntry: {
             /** @enum {string} */
-            category: "identity" | "contact" | "consent" | "selection" | "cv" | "letter" | "attendance" | "certificates" | "mail" | "survey_text" | "partner_contacts" | "accounts" | "audit";
+            category: "identity" | "contact" | "consent" | "selection" | "cv" | "letter" | "attendance" | "certificates" | "mail" | "survey_text" | "partner_contacts" | "program_documents" | "accounts" | "audit";
             labelEn: string;
             labelId: string;
             /** @description table.column of every personal column of the category */

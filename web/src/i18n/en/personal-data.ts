@@ -93,6 +93,7 @@ export const personalData = {
     mail: 'Mail',
     survey_text: 'Survey answers',
     partner_contacts: 'Partner contacts',
+    program_documents: 'Program documents',
     accounts: 'User accounts',
     audit: 'Audit log',
   },

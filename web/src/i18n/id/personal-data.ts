@@ -95,6 +95,7 @@ export const personalData: typeof en = {
     mail: 'Surat',
     survey_text: 'Jawaban survei',
     partner_contacts: 'Narahubung mitra',
+    program_documents: 'Dokumen program',
     accounts: 'Akun pengguna',
     audit: 'Log audit',
   },

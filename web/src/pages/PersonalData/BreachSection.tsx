@@ -16,6 +16,7 @@ const CATEGORIES = [
   'mail',
   'survey_text',
   'partner_contacts',
+  'program_documents',
   'accounts',
   'audit',
 ] as const;
