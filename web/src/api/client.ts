@@ -110,11 +110,11 @@ export async function call<T>(request: Promise<{ data?: T; error?: unknown; resp
  * POSTs a multipart/form-data body (uploads), with the client's CSRF header and 401 handling;
  * used where the typed client has no multipart body. Returns the JSON answer of a 2xx.
  */
-export async function postForm<T>(path: string, form: FormData): Promise<T> {
+export async function postForm<T>(path: string, form: FormData, headers: Record<string, string> = {}): Promise<T> {
   let response: Response;
   try {
-    // No content-type header: the browser sets multipart/form-data with its boundary.
-    response = await fetch(path, { method: 'POST', headers: { accept: 'application/json', ...csrfHeaders() }, body: form });
+    // No content-type header: the browser sets multipart/form-data with its boundary (`headers`: e.g. If-Match of a new version).
+    response = await fetch(path, { method: 'POST', headers: { accept: 'application/json', ...csrfHeaders(), ...headers }, body: form });
   } catch {
     throw toApiError(0, undefined);
   }

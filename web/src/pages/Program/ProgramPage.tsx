@@ -23,6 +23,7 @@ import { usePageTitle } from '../../components/usePageTitle.js';
 import { HistorySection } from './HistorySection.js';
 import { IatiChecksSection } from './IatiChecksSection.js';
 import { ParticipantsSection } from './ParticipantsSection.js';
+import { DocumentsSection } from './DocumentsSection.js';
 import { ProcessSection } from './ProcessSection.js';
 import { PartnershipSection } from './PartnershipSection.js';
 import { ProgramOfferLink } from '../Offers/ProgramOfferLink.js';
@@ -218,6 +219,7 @@ function ProgramView({ a }: { a: Program }) {
 
       <Money a={a} />
       <ParticipantsSection a={a} user={user} />
+      <DocumentsSection programId={a.id} />
       {can.internal(user) && <IatiChecksSection id={a.id} />}
       {can.internal(user) && <HistorySection id={a.id} />}
     </article>
