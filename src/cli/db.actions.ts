@@ -22,6 +22,13 @@ export async function dbStatus(ctx: CliContext): Promise<void> {
 export async function demo(ctx: CliContext): Promise<void> {
   await ctx.withApp(async (app) => {
     const result = await loadDemoData(app.deps);
+    if (result.loaded) {
+      const [{ loadDemoDocuments }, { demoFiles }] = await Promise.all([
+        import('../services/demo/demo-documents.js'),
+        import('../io/demo-files.js'),
+      ]);
+      await loadDemoDocuments(app.deps, demoFiles);
+    }
     ctx.io.out(
       result.loaded
         ? `loaded ${result.activities} programs, ${result.organisations} organisations, ${result.participants} participants`

@@ -175,6 +175,11 @@ async function prepare(ctx: CliContext, app: AppContext, config: Config, demo: b
       ctx.io.out(
         `loaded the demo data: ${loaded.activities} programs, ${loaded.organisations} organisations, ${loaded.participants} participants`,
       );
+      const [{ loadDemoDocuments }, { demoFiles }] = await Promise.all([
+        import('../services/demo/demo-documents.js'),
+        import('../io/demo-files.js'),
+      ]);
+      ctx.io.out(`loaded ${await loadDemoDocuments(app.deps, demoFiles)} demo documents on programs (illustrative)`);
       const accounts = await loadDemoAccounts(app.deps);
       if (accounts.length) {
         const path = writeDemoPasswords(app, accounts);

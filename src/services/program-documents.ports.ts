@@ -41,3 +41,12 @@ export interface ProgramDocumentRepository {
 
 /** Makes a photo's thumbnail (src/io/thumbnail.ts), or says why the photo is refused. */
 export type ThumbnailMaker = (type: 'jpeg' | 'png', bytes: Uint8Array) => { ok: true; bytes: Uint8Array } | { ok: false; reason: string };
+
+/** What the demo data's documents are made with (src/io/demo-files.ts): small files generated when the demo loads, never committed. */
+export interface DemoFileMaker {
+  /** A one-page PDF with a heading and paragraphs. */
+  pdf(title: string, paragraphs: readonly string[]): Promise<Uint8Array>;
+  /** A small PNG placeholder standing for a photo (a pattern, clearly not a real photo). */
+  placeholderPhoto(seed: number): Uint8Array;
+  readonly makeThumbnail: ThumbnailMaker;
+}
