@@ -285,7 +285,8 @@ export type Config = Readonly<{
   /** Roles that must sign in with a second factor (TOTP); enrolled accounts of other roles use theirs too. */
   totpRequiredRoles: readonly Role[];
   firstAdmin: { email: string; password: string } | null;
-  iatiPublisher: { ref: string; nameEn: string; nameId: string; type: string };
+  /** `publicUrl`: MITRA_PUBLIC_URL when set, where programs' public documents are linked from IATI files (docs/documents.md). */
+  iatiPublisher: { ref: string; nameEn: string; nameId: string; type: string; publicUrl: string | null };
   /** Without a trailing slash. */
   publicUrl: string;
   /** Whether MITRA_PUBLIC_URL was set (not the localhost default): published files link to it only then. */
@@ -353,6 +354,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       nameEn: e.MITRA_IATI_REPORTING_ORG_NAME,
       nameId: e.MITRA_IATI_REPORTING_ORG_NAME_ID,
       type: '10',
+      publicUrl: present.MITRA_PUBLIC_URL !== undefined ? e.MITRA_PUBLIC_URL : null,
     },
     iatiPublishing: {
       maxFileMb: e.MITRA_IATI_MAX_FILE_MB,

@@ -13,7 +13,7 @@ import { formatMinor } from '../domain/money.js';
 import { iatiDocument, iatiOrganisationDocument, undatedNote } from '../io/iati-write.js';
 import { writeActivityParts } from '../io/iati-parts.js';
 import type { AppContext } from '../main.js';
-import { exportIati, type IatiPublisher } from '../services/iati-export.js';
+import { exportIati } from '../services/iati-export.js';
 import { iatiOrganisationFile } from '../services/iati-organisation.js';
 import { yearlyTotals } from '../services/reports.js';
 import { parseInput } from './input.js';
@@ -22,15 +22,10 @@ import { CliInputError } from './exit-codes.js';
 
 type ExportQuery = Omit<ProgramListQuery, 'page' | 'pageSize'>;
 
-/** The publisher, with the public address programs' public documents are linked at when MITRA_PUBLIC_URL is set. */
-function activityPublisher(config: AppContext['config']): IatiPublisher {
-  return { ...config.iatiPublisher, publicUrl: config.publicUrlSet ? config.publicUrl : null };
-}
-
 const NO_ACTIVITY = 'no program with a date matches the filter: an IATI activity file needs at least one activity';
 
 async function writeFile(app: AppContext, query: ExportQuery, path: string): Promise<{ count: number; undated: readonly string[] }> {
-  const exported = await exportIati(app.deps, query, activityPublisher(app.config));
+  const exported = await exportIati(app.deps, query, app.config.iatiPublisher);
   const out = createWriteStream(path);
   let count = 0;
   for await (const chunk of iatiDocument(exported.generatedAt, exported.activities, exported.undated)) {
@@ -48,7 +43,7 @@ export async function exportIatiFile(ctx: CliContext, opts: Record<string, strin
   const { page: _page, pageSize: _size, ...query } = parseInput(programListQuerySchema, { ...filters, sort: 'identifier' }, 'options');
   await ctx.withApp(async (app) => {
     if (!out) {
-      const exported = await exportIati(app.deps, query, activityPublisher(app.config));
+      const exported = await exportIati(app.deps, query, app.config.iatiPublisher);
       let count = 0;
       for await (const chunk of iatiDocument(exported.generatedAt, exported.activities, exported.undated)) {
         count += (chunk.match(/<iati-activity /g) ?? []).length;
@@ -78,7 +73,7 @@ export async function exportIatiFile(ctx: CliContext, opts: Record<string, strin
     const years = query.year !== undefined ? [query.year] : (await yearlyTotals(app.deps)).map((y) => y.year);
     let written = 0;
     for (const year of years) {
-      const exported = await exportIati(app.deps, { ...query, year }, activityPublisher(app.config));
+      const exported = await exportIati(app.deps, { ...query, year }, app.config.iatiPublisher);
       const parts = await writeActivityParts(
         query.year !== undefined ? base : `${base}-${year}`,
         exported.generatedAt,

@@ -14,6 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '../domain/access/actor.js';
 import { programInputSchema } from '../domain/program/program.schema.js';
 import { serverFor } from '../main.js';
+import { publicActivities } from '../services/iati-publish.js';
 import { createProgram } from '../services/programs.js';
 import { aProgram } from '../testing/builders.js';
 import { describeEachEngine } from '../testing/engines.js';
@@ -25,6 +26,7 @@ const WHO: readonly Who[] = ['admin', 'coordinator', 'agency', 'other_agency', '
 const OWN = 'ID-PD-AGENCY';
 const OTHER = 'ID-PD-OTHER';
 const MAX = 64 * 1024;
+const PUBLISHER = { ref: 'XM-DAC-ID-1', nameEn: 'Indonesia', nameId: null, type: '10' };
 
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
 const PDF2 = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog /V 2 >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
@@ -312,6 +314,11 @@ describeEachEngine('program documents API', (app) => {
     expect(r.body).toContain('<category code="A07"/>');
     expect(r.body).toContain('<document-date iso-date="2018-08-01"/>');
     expect(r.body).not.toContain('Participant list');
+    // The published Registry files link them too.
+    const nodes = [];
+    for await (const page of publicActivities(app().deps, { ...PUBLISHER, publicUrl: 'https://mitra.example.go.id' }, { ids: [published] }))
+      nodes.push(...page.map((a) => a.node));
+    expect(nodes[0]?.children?.filter((c) => c && typeof c === 'object' && c.name === 'document-link').length).toBeGreaterThan(0);
     if (canValidateIati) {
       const file = join(dir, 'activity.xml');
       writeFileSync(file, r.body);

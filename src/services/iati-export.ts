@@ -54,7 +54,7 @@ export async function iatiExportContext(deps: Deps<'organisations'>, publisher: 
 
 /** The activities of pages of programs (an edition's frozen programs, docs/bundle.md, or a filter's). */
 /** The public documents of the published programs of a page, as IATI document-link (none without a public URL). */
-async function documentLinksOf(
+export async function documentLinksOf(
   deps: Deps<'programDocuments'>,
   page: readonly Program[],
   publicUrl: string | null | undefined,

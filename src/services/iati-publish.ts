@@ -11,7 +11,7 @@ import { iatiActivityNode, type IatiOrg } from '../domain/iati/activity-xml.js';
 import type { XmlNode } from '../domain/iati/xml-node.js';
 import type { Program } from '../domain/program/program.js';
 import { actingAs } from './deps.js';
-import type { IatiExportDeps, IatiPublisher } from './iati-export.js';
+import { documentLinksOf, type IatiExportDeps, type IatiPublisher } from './iati-export.js';
 import { exportPrograms } from './programs.js';
 
 export interface PublicActivity {
@@ -68,13 +68,14 @@ export async function* publicActivities(
       else page.push({ ...p, year });
     }
     const attendance = await deps.store.repos.participants.attendanceCounts(page.map((p) => p.id));
+    const documents = await documentLinksOf(deps, page, publisher.publicUrl);
     yield page.map((p) => ({
       id: p.id,
       identifier: p.identifier,
       year: p.year,
       updatedAt: p.updatedAt,
       countries: p.recipients.map((r) => r.country),
-      node: iatiActivityNode(p, { reportingOrg, orgs, attendance, now }),
+      node: iatiActivityNode(p, { reportingOrg, orgs, attendance, now, documents }),
     }));
   }
 }
