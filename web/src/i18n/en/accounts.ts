@@ -117,6 +117,7 @@ export const admin = {
     unit_cost: 'Unit cost',
     import_mapping: 'Column mapping',
     api_token: 'API token',
+    program_document: 'Program document',
   },
   actions: {
     create: 'Created',
@@ -133,6 +134,7 @@ export const admin = {
     second_factor_reset: 'Second factor reset by an administrator',
     recovery_code_use: 'Recovery code used',
     recovery_codes_regenerate: 'New recovery codes',
+    download: 'Downloaded (a private file)',
   },
 };
 
