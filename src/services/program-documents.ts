@@ -154,11 +154,18 @@ export async function uploadProgramDocument(
   file: UploadedFile,
   options: UploadOptions,
 ): Promise<ProgramDocument> {
-  return deps.store.transaction(async (repos) => {
+  const writableProgram = async (repos: Repos<'programs'>) => {
     const program = await visibleProgram(deps, repos, activityId);
     if (!program) throw new NotFoundError('activity.not_found', `no program with id ${activityId}`);
     authorizeProgramDocumentWrite(deps.actor, program);
-    const checked = checkFile(fields.kind, file, options);
+    return program;
+  };
+  // Checked (and a photo decoded) before the transaction, so that no write waits on the decoder;
+  // who asks is checked first, so that a refused file tells nothing to whom may not upload.
+  await writableProgram(deps.store.repos);
+  const checked = checkFile(fields.kind, file, options);
+  return deps.store.transaction(async (repos) => {
+    const program = await writableProgram(repos);
     const document = await repos.programDocuments.insert(activityId, dataOf(fields), storedFile(deps, file, checked));
     await audit(deps, repos, {
       action: 'create',
@@ -185,10 +192,13 @@ export async function uploadProgramDocumentVersion(
   options: UploadOptions,
 ): Promise<ProgramDocument> {
   const { id } = ref;
+  // As for a new document: the file is checked before the transaction, after who asks.
+  const before = await visibleDocument(deps, deps.store.repos, ref);
+  authorizeProgramDocumentWrite(deps.actor, before.program);
+  const checked = checkFile(before.document.kind, file, options);
   return deps.store.transaction(async (repos) => {
     const { document, program } = await visibleDocument(deps, repos, ref);
     authorizeProgramDocumentWrite(deps.actor, program);
-    const checked = checkFile(document.kind, file, options);
     if (!(await repos.programDocuments.addVersion(id, expectedVersion ?? null, storedFile(deps, file, checked)))) throw stale(id);
     const after = await repos.programDocuments.find(id);
     if (!after) throw notFound(id);
