@@ -89,6 +89,7 @@ import type {
   EditionsTable,
 } from './schema/editions.js';
 import type { QualityRulesTable } from './schema/quality.js';
+import type { ProgramCompletionCostsTable, ProgramCompletionsTable, ProgramEvaluationsTable } from './schema/completion.js';
 import type { OidcLoginsTable, OidcSessionsTable, UserIdentitiesTable } from './schema/sign-in.js';
 import type { DataBreachesTable, RetentionRulesTable } from './schema/personal-data.js';
 import type { CollectionRoundPartsTable, CollectionRoundRemindersTable, CollectionRoundsTable } from './schema/rounds.js';
@@ -104,6 +105,7 @@ export type * from './schema/quality.js';
 export type * from './schema/rounds.js';
 export type * from './schema/sign-in.js';
 export type * from './schema/personal-data.js';
+export type * from './schema/completion.js';
 
 export interface Database {
   organisations: OrganisationsTable;
@@ -117,6 +119,9 @@ export interface Database {
   engagements: EngagementsTable;
   engagement_items: EngagementItemsTable;
   follow_ups: FollowUpsTable;
+  activity_completions: ProgramCompletionsTable;
+  activity_completion_costs: ProgramCompletionCostsTable;
+  activity_evaluations: ProgramEvaluationsTable;
   activities: ProgramsTable;
   iati_publishers: IatiPublishersTable;
   iati_datasets: IatiDatasetsTable;

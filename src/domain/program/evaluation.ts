@@ -224,3 +224,31 @@ export function checkEvaluation(d: EvaluationData): FieldIssue[] {
   );
   return issues;
 }
+
+/** The evaluation's JSON columns as stored (db/completion.repo.ts parses them with these). */
+export const storedCriteria = z.array(
+  z.object({
+    criterion: z.enum(dacCriteria.codes),
+    rating: z.string().nullable(),
+    notAssessed: z.boolean(),
+    reason: z.string().nullable(),
+  }),
+);
+export const storedFindings = z.array(z.string());
+export const storedRecommendations = z.array(
+  z.object({
+    text: z.string(),
+    textId: z.string().nullable(),
+    response: z.enum(managementResponses.codes).nullable(),
+    responseReason: z.string().nullable(),
+    actions: z.array(
+      z.object({
+        followUpId: z.number().int().nullable(),
+        action: z.string(),
+        actionId: z.string().nullable(),
+        owner: z.string().nullable(),
+        dueOn: z.string().nullable(),
+      }),
+    ),
+  }),
+);

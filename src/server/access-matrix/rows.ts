@@ -1,6 +1,7 @@
 /** Every set of rows of the access matrix, for the coverage check (coverage.int.test.ts). */
 import type { Matrix, Row } from './fixtures.js';
 import { accountRows } from './accounts.rows.js';
+import { completionRows } from './completion.rows.js';
 import { nominationRows } from './nominations.rows.js';
 import { outputRows } from './outputs.rows.js';
 import { partnershipRows } from './partnerships.rows.js';
@@ -20,4 +21,5 @@ export const ROW_SETS: readonly ((m: Matrix) => readonly Row[])[] = [
   partnershipRows,
   requestRows,
   privacyRows,
+  completionRows,
 ];
