@@ -20,6 +20,7 @@ export const personalDataCategories = defineCodeSet({
   mail: { en: 'Mail sent to the person', id: 'Surat yang dikirim' },
   survey_text: { en: 'Survey answers', id: 'Jawaban survei' },
   partner_contacts: { en: "Partners' contact persons", id: 'Narahubung mitra' },
+  evaluators: { en: "Programs' evaluators", id: 'Evaluator program' },
   accounts: { en: 'User accounts and sign-ins', id: 'Akun pengguna dan log masuk' },
   audit: { en: 'Audit log', id: 'Log audit' },
 });

@@ -44,22 +44,20 @@ export const costLineInput = z.strictObject({
 });
 export type CostLineInput = z.infer<typeof costLineInput>;
 
-export const completionInput = z
-  .strictObject({
-    actualStart: calendarDate.nullable().optional(),
-    actualEnd: calendarDate.nullable().optional(),
-    costs: z
-      .array(costLineInput)
-      .max(MAX_COST_LINES, { message: `must have at most ${MAX_COST_LINES} lines` })
-      .default([]),
-    /** An explicit statement that the program cost nothing to record (e.g. fully hosted), with its reason. */
-    noCost: z.boolean().default(false),
-    noCostReason: optionalText(LIMITS.shortText * 5),
-    reportEn: optionalText(MAX_REPORT_CHARS),
-    reportId: optionalText(MAX_REPORT_CHARS),
-    illustrative: z.boolean().optional(),
-  })
-  .meta({ id: 'CompletionInput' });
+export const completionInput = z.strictObject({
+  actualStart: calendarDate.nullable().optional(),
+  actualEnd: calendarDate.nullable().optional(),
+  costs: z
+    .array(costLineInput)
+    .max(MAX_COST_LINES, { message: `must have at most ${MAX_COST_LINES} lines` })
+    .default([]),
+  /** An explicit statement that the program cost nothing to record (e.g. fully hosted), with its reason. */
+  noCost: z.boolean().default(false),
+  noCostReason: optionalText(LIMITS.shortText * 5),
+  reportEn: optionalText(MAX_REPORT_CHARS),
+  reportId: optionalText(MAX_REPORT_CHARS),
+  illustrative: z.boolean().optional(),
+});
 export type CompletionInput = z.infer<typeof completionInput>;
 
 /** A cost line as stored: amount in hundredths of its currency. */

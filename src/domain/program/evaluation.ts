@@ -87,19 +87,17 @@ export const recommendationInput = z.strictObject({
   actions: z.array(responseActionInput).max(MAX_ACTIONS).default([]),
 });
 
-export const evaluationInput = z
-  .strictObject({
-    evaluatorName: optionalText(LIMITS.shortText),
-    evaluatorOrg: optionalText(LIMITS.shortText),
-    evaluatorKind: codeOf(evaluatorKinds, 'evaluator kind').nullable().optional(),
-    evaluatedOn: calendarDate.nullable().optional(),
-    scale: codeOf(evaluationScales, 'rating scale').default(DEFAULT_SCALE),
-    criteria: z.array(criterionInput).max(dacCriteria.codes.length).default([]),
-    findings: z.array(z.string().trim().min(1).max(TEXT)).max(MAX_FINDINGS).default([]),
-    recommendations: z.array(recommendationInput).max(MAX_RECOMMENDATIONS).default([]),
-    illustrative: z.boolean().optional(),
-  })
-  .meta({ id: 'EvaluationInput' });
+export const evaluationInput = z.strictObject({
+  evaluatorName: optionalText(LIMITS.shortText),
+  evaluatorOrg: optionalText(LIMITS.shortText),
+  evaluatorKind: codeOf(evaluatorKinds, 'evaluator kind').nullable().optional(),
+  evaluatedOn: calendarDate.nullable().optional(),
+  scale: codeOf(evaluationScales, 'rating scale').default(DEFAULT_SCALE),
+  criteria: z.array(criterionInput).max(dacCriteria.codes.length).default([]),
+  findings: z.array(z.string().trim().min(1).max(TEXT)).max(MAX_FINDINGS).default([]),
+  recommendations: z.array(recommendationInput).max(MAX_RECOMMENDATIONS).default([]),
+  illustrative: z.boolean().optional(),
+});
 export type EvaluationInput = z.infer<typeof evaluationInput>;
 
 export interface CriterionRating {
