@@ -257,6 +257,11 @@ describeEachEngine('completion and evaluation through the API', (app) => {
         ownerOrg: OWN,
         programIdentifier: expect.any(String),
       });
+      // The download names the program where an engagement's follow-up names its engagement.
+      const csv = await as(coordinator).inject({ url: '/api/v1/follow-ups/export?format=csv' });
+      expect(csv.body).toMatch(
+        new RegExp(`${listed.items.find((f: { id: number }) => f.id === followUp.id).programIdentifier},[^\n]*Plan the webinar`),
+      );
       // The owner (the agency) closes it, but may not rewrite it; another agency may do neither.
       const rewrite = await as(agency).inject({
         method: 'PATCH',
