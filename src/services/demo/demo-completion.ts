@@ -19,7 +19,7 @@ type Rating = 'highly_satisfactory' | 'satisfactory' | 'partly_unsatisfactory' |
 
 interface DemoRecords {
   readonly identifier: string;
-  readonly completion: Record<string, unknown>;
+  readonly completion: Record<string, unknown> & { readonly costs: readonly unknown[] };
   readonly evaluatedOn: string;
   readonly evaluatorOrg: string;
   readonly evaluatorKind: 'internal' | 'external' | 'joint';
@@ -177,7 +177,7 @@ export const DEMO_COMPLETIONS: readonly DemoRecords[] = [
 
 /** The 2016 seminar's actual dates are those of the demo program (the sources give none: illustrative). */
 function completionOf(r: DemoRecords, program: { actualStart: string | null; actualEnd: string | null }): Record<string, unknown> {
-  const costs = r.completion.costs as unknown[];
+  const costs = r.completion.costs;
   return {
     actualStart: program.actualStart,
     actualEnd: program.actualEnd,
