@@ -47,6 +47,7 @@ function toFollowUp(r: Selectable<FollowUpsTable>, today: string): FollowUpRecor
   return {
     id: r.id,
     engagementId: r.engagement_id,
+    programId: r.activity_id,
     action: r.action,
     actionId: r.action_id,
     owner: r.owner,
@@ -141,7 +142,8 @@ export class EngagementRepo implements EngagementRepository {
     const itemsOf = groupByParent(items.rows, (i) => i.engagement_id, toItem);
     const followUpsOf = groupByParent(
       followUps,
-      (f) => f.engagement_id,
+      // Selected by engagement_id just above: never null here.
+      (f) => f.engagement_id ?? 0,
       (f) => toFollowUp(f, today),
     );
     return rows.map((r) => ({
@@ -353,10 +355,12 @@ export class EngagementRepo implements EngagementRepository {
 
   async listFollowUps(filter: FollowUpFilter, page: number, pageSize: number, today: string): Promise<Page<FollowUpRow>> {
     const w = allOf(followUpConditions(filter, today));
+    // A follow-up comes from an engagement (its owning agency) or from a program's evaluation (its implementing agency).
     const base = this.db
       .selectFrom('follow_ups as f')
-      .innerJoin('engagements as e', 'e.id', 'f.engagement_id')
-      .leftJoin('organisations as o', 'o.id', 'e.owner_org_id');
+      .leftJoin('engagements as e', 'e.id', 'f.engagement_id')
+      .leftJoin('activities as a', 'a.id', 'f.activity_id')
+      .leftJoin('organisations as o', (j) => j.on(sql<SqlBool>`o.id = coalesce(e.owner_org_id, a.implementing_org_id)`));
     return pageOf(
       base
         .selectAll('f')
@@ -365,6 +369,9 @@ export class EngagementRepo implements EngagementRepository {
           'e.title as engagement_title',
           'e.title_id as engagement_title_id',
           'o.code as owner_org',
+          'a.identifier as program_identifier',
+          'a.title_en as program_title_en',
+          'a.title_id as program_title_id',
         ])
         .where(w)
         .orderBy('f.sort_due')
@@ -379,6 +386,9 @@ export class EngagementRepo implements EngagementRepository {
           engagementTitle: r.engagement_title,
           engagementTitleId: r.engagement_title_id,
           ownerOrg: r.owner_org,
+          programIdentifier: r.program_identifier,
+          programTitleEn: r.program_title_en,
+          programTitleId: r.program_title_id,
         })),
     );
   }

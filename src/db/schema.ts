@@ -90,6 +90,7 @@ import type {
 } from './schema/editions.js';
 import type { QualityRulesTable } from './schema/quality.js';
 import type { ProgramDocumentsTable, ProgramDocumentVersionsTable } from './schema/program-documents.js';
+import type { ProgramCompletionCostsTable, ProgramCompletionsTable, ProgramEvaluationsTable } from './schema/completion.js';
 import type { OidcLoginsTable, OidcSessionsTable, UserIdentitiesTable } from './schema/sign-in.js';
 import type { DataBreachesTable, RetentionRulesTable } from './schema/personal-data.js';
 import type { CollectionRoundPartsTable, CollectionRoundRemindersTable, CollectionRoundsTable } from './schema/rounds.js';
@@ -106,6 +107,7 @@ export type * from './schema/rounds.js';
 export type * from './schema/sign-in.js';
 export type * from './schema/personal-data.js';
 export type * from './schema/program-documents.js';
+export type * from './schema/completion.js';
 
 export interface Database {
   organisations: OrganisationsTable;
@@ -119,6 +121,9 @@ export interface Database {
   engagements: EngagementsTable;
   engagement_items: EngagementItemsTable;
   follow_ups: FollowUpsTable;
+  activity_completions: ProgramCompletionsTable;
+  activity_completion_costs: ProgramCompletionCostsTable;
+  activity_evaluations: ProgramEvaluationsTable;
   activities: ProgramsTable;
   iati_publishers: IatiPublishersTable;
   iati_datasets: IatiDatasetsTable;

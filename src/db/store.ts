@@ -1,3 +1,4 @@
+import { CompletionRepo } from './completion.repo.js';
 import { sql, type Kysely } from 'kysely';
 import { isPostgres } from './sql-helpers.js';
 import { deferAnalytics, flushAnalytics } from './analytics-cube.js';
@@ -92,6 +93,7 @@ function repositoriesOn(db: Kysely<Database>, counts: CountCache): Repositories 
     personalData: new PersonalDataRepo(db),
     breaches: new BreachRepo(db),
     retention: new RetentionRepo(db),
+    completions: new CompletionRepo(db),
   };
 }
 

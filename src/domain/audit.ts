@@ -55,6 +55,8 @@ export const AUDIT_ENTITIES = [
   'personal_data',
   'retention_rule',
   'data_breach',
+  'program_completion',
+  'program_evaluation',
 ] as const;
 export type AuditEntity = (typeof AUDIT_ENTITIES)[number];
 

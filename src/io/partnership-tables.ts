@@ -170,8 +170,11 @@ export function followUpTable(items: readonly FollowUpRow[], lang: TableLang): L
     title: lang === 'id' ? 'Tindak lanjut' : 'Follow-ups',
     columns: FOLLOW_UP_COLUMNS,
     rows: items.map((f) => [
-      f.engagementReference,
-      lang === 'id' ? (f.engagementTitleId ?? f.engagementTitle) : f.engagementTitle,
+      // A follow-up of a program's evaluation (issue 25) names the program instead of an engagement.
+      f.engagementReference ?? f.programIdentifier,
+      lang === 'id'
+        ? (f.engagementTitleId ?? f.engagementTitle ?? f.programTitleId ?? f.programTitleEn)
+        : (f.engagementTitle ?? f.programTitleEn ?? f.programTitleId),
       lang === 'id' ? (f.actionId ?? f.action) : f.action,
       f.owner,
       f.dueOn,

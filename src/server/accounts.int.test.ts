@@ -12,6 +12,7 @@ import { createProgram } from '../services/programs.js';
 import { importExchangeRates } from '../services/exchange-rates.js';
 import type { Clock } from '../services/deps.js';
 import { aProgram, aParticipant } from '../testing/builders.js';
+import { recordCompletion, recordEvaluation } from '../testing/completion.js';
 import { ENGINES, openTestApp } from '../testing/engines.js';
 import { asSession, ensureOrg, loginAs, signIn, TEST_PASSWORD, type TestSession } from '../testing/server.js';
 
@@ -613,6 +614,9 @@ for (const engine of ENGINES) {
           [asAgency, 'complete'],
           [asCoord, 'evaluate'],
         ] as const) {
+          // Completing and evaluating need their records (issue 25).
+          if (action === 'complete') await recordCompletion(app, program.id);
+          if (action === 'evaluate') await recordEvaluation(app, program.id, program.implementingOrg);
           expect((await move(as, action)).statusCode).toBe(200);
         }
         expect((await move(asCoord, 'cancel', 'too late')).statusCode).toBe(409);

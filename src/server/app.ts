@@ -47,6 +47,7 @@ import { registerUserRoutes } from './user.routes.js';
 import { registerApiTokenRoutes } from './api-token.routes.js';
 import { registerLifecycleRoutes } from './lifecycle.routes.js';
 import { registerProgramDocumentRoutes } from './program-document.routes.js';
+import { registerCompletionRoutes } from './completion.routes.js';
 import { registerOfferRoutes } from './offer.routes.js';
 import { registerIatiFileRoutes } from './iati-files.routes.js';
 import { registerQualityRoutes } from './quality.routes.js';
@@ -285,6 +286,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   registerUserRoutes(app, options.deps);
   registerApiTokenRoutes(app, options.deps);
   registerLifecycleRoutes(app, options.deps);
+  registerCompletionRoutes(app, options.deps);
   registerProgramRoutes(app, options.deps);
   registerParticipantRoutes(app, options.deps);
   registerOrganisationRoutes(app, options.deps);

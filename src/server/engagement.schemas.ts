@@ -8,7 +8,10 @@ import { count, day, programRefSchema } from './partnership.schemas.js';
 export const followUpSchema = z
   .object({
     id: count,
-    engagementId: count,
+    engagementId: count.nullable().meta({ description: 'the engagement it came from; null for an action of a program evaluation' }),
+    programId: count
+      .nullable()
+      .meta({ description: 'the program whose evaluation’s management response it comes from; null for an engagement’s' }),
     action: z.string(),
     actionId: z.string().nullable().meta({ description: 'the action in Indonesian, when given' }),
     owner: z.string(),
@@ -21,10 +24,13 @@ export const followUpSchema = z
 
 export const followUpRowSchema = followUpSchema
   .extend({
-    engagementReference: z.string(),
-    engagementTitle: z.string(),
+    engagementReference: z.string().nullable(),
+    engagementTitle: z.string().nullable(),
     engagementTitleId: z.string().nullable().meta({ description: 'the engagement’s title in Indonesian, when given' }),
-    ownerOrg: z.string().nullable(),
+    ownerOrg: z.string().nullable().meta({ description: 'the engagement’s owning agency, or the program’s implementing agency' }),
+    programIdentifier: z.string().nullable(),
+    programTitleEn: z.string().nullable(),
+    programTitleId: z.string().nullable(),
   })
   .meta({ id: 'FollowUpRow' });
 

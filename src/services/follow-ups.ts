@@ -6,7 +6,7 @@
  */
 import { indonesianAfterEdit } from '../domain/text.js';
 import type { Actor } from '../domain/access/actor.js';
-import { authorizePartnershipEdit, authorizePartnershipRead, canEditPartnership } from '../domain/access/policy.js';
+import { authorizePartnershipEdit, authorizePartnershipRead, canEditPartnership, isCoordinationTeam } from '../domain/access/policy.js';
 import { diffRecords } from '../domain/audit.js';
 import { ForbiddenError, NotFoundError, type FieldIssue } from '../domain/errors.js';
 import { checkFollowUp } from '../domain/partnership/engagement.js';
@@ -89,8 +89,37 @@ function ownsFollowUp(actor: Actor, followUp: FollowUpRecord): boolean {
   return actor.kind === 'user' && (actor.label.toLowerCase() === owner || (actor.orgCode ?? '').toLowerCase() === owner);
 }
 
+/**
+ * Where a follow-up comes from, as its edit rules need it: an engagement (edited by the
+ * coordination team and its owning agency) or a program's evaluation (edited by the coordination
+ * team, who record evaluations; docs/completion-evaluation.md).
+ */
+interface FollowUpSource {
+  readonly ownerOrg: string | null;
+  readonly canEdit: boolean;
+  readonly label: string;
+  readonly engagementId: number | null;
+}
+
+async function sourceOf(
+  deps: Deps<'engagements' | 'programs'>,
+  repos: Repos<'engagements' | 'programs'>,
+  followUp: FollowUpRecord,
+  day: string,
+): Promise<FollowUpSource | undefined> {
+  if (followUp.engagementId !== null) {
+    const engagement = await repos.engagements.findById(followUp.engagementId, day);
+    if (!engagement) return undefined;
+    const canEdit = canEditPartnership(deps.actor, engagement.ownerOrg);
+    return { ownerOrg: engagement.ownerOrg, canEdit, label: engagement.reference, engagementId: engagement.id };
+  }
+  const program = followUp.programId === null ? undefined : await repos.programs.findById(followUp.programId);
+  if (!program) return undefined;
+  return { ownerOrg: null, canEdit: isCoordinationTeam(deps.actor), label: program.identifier, engagementId: null };
+}
+
 export async function patchFollowUp(
-  deps: Deps<'engagements' | 'users' | 'organisations' | 'audit'>,
+  deps: Deps<'engagements' | 'programs' | 'users' | 'organisations' | 'audit'>,
   followUpId: number,
   patch: FollowUpPatch,
 ): Promise<FollowUpRecord> {
@@ -98,12 +127,12 @@ export async function patchFollowUp(
     const day = today(deps);
     const before = await repos.engagements.findFollowUp(followUpId, day);
     if (!before) throw followUpNotFound(followUpId);
-    const engagement = await repos.engagements.findById(before.engagementId, day);
-    if (!engagement) throw followUpNotFound(followUpId);
+    const source = await sourceOf(deps, repos, before, day);
+    if (!source) throw followUpNotFound(followUpId);
     // The coordination team and the owning agency change anything; the follow-up's owner (a
     // person or another organisation) changes its status only, not what was agreed.
-    if (!canEditPartnership(deps.actor, engagement.ownerOrg)) {
-      if (!ownsFollowUp(deps.actor, before)) authorizePartnershipEdit(deps.actor, engagement.ownerOrg);
+    if (!source.canEdit) {
+      if (!ownsFollowUp(deps.actor, before)) authorizePartnershipEdit(deps.actor, source.ownerOrg);
       const rewritten = (['action', 'actionId', 'owner', 'dueOn'] as const).filter((k) => patch[k] !== undefined);
       if (rewritten.length > 0)
         throw new ForbiddenError(
@@ -134,10 +163,10 @@ export async function patchFollowUp(
       action: 'update',
       entity: 'follow_up',
       entityId: followUpId,
-      entityLabel: `${engagement.reference}: ${before.action.slice(0, 80)}`,
+      entityLabel: `${source.label}: ${before.action.slice(0, 80)}`,
       changes: diffRecords(plainBefore, { ...plainBefore, ...change }),
     });
-    await repos.engagements.touch(engagement.id, deps.clock.nowIso());
+    if (source.engagementId !== null) await repos.engagements.touch(source.engagementId, deps.clock.nowIso());
     const after = await repos.engagements.findFollowUp(followUpId, day);
     if (!after) throw followUpNotFound(followUpId); // updated just above: never absent
     return after;

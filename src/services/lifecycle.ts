@@ -8,6 +8,7 @@ import { ConflictError, NotFoundError } from '../domain/errors.js';
 import type { ExchangeRate } from '../domain/exchange-rate.js';
 import { convertSpending, type Spending, type SpendingGroup } from '../domain/report/summary.js';
 import { audit } from './audit.js';
+import { stageContent } from './completion.js';
 import { getProgram } from './programs.js';
 import { requireSignedIn } from '../domain/access/policy.js';
 import type { Transition } from './lifecycle.ports.js';
@@ -22,7 +23,7 @@ export interface TransitionRequest {
 }
 
 export async function transitionProgram(
-  deps: Deps<'programs' | 'reportFacts' | 'transitions' | 'audit'>,
+  deps: Deps<'programs' | 'reportFacts' | 'transitions' | 'completions' | 'audit'>,
   id: number,
   request: TransitionRequest,
 ): Promise<Program> {
@@ -43,7 +44,11 @@ export async function transitionProgram(
     const to = planTransition(deps.actor, current, request.action, comment);
     const now = deps.clock.nowIso();
     // The IATI status follows the stage; starting and completing record the actual dates (today unless recorded).
-    const facts = factsAfterTransition(current, to, now.slice(0, 10));
+    // Completing and evaluating need their records (issue 25); completing takes the record's actual dates.
+    const facts = {
+      ...factsAfterTransition(current, to, now.slice(0, 10)),
+      ...(await stageContent(deps.actor, repos, current, request.action)),
+    };
     const change = { lifecycleStage: to, plannedStart: current.plannedStart, ...facts };
     if (!(await repos.programs.setStage(id, current.version, change, now))) {
       throw new ConflictError('activity.stale', `program ${id} was changed by someone else meanwhile; reload it first`);

@@ -8,6 +8,7 @@ import type { AlumniRepository, PrivacyRepository, SurveyRepository } from './al
 import type { AnalyticsRepository } from './analytics.ports.js';
 import type { AttendanceRepository, CertificateRepository } from './attendance.ports.js';
 import type { AuditRepository } from './audit.ports.js';
+import type { CompletionRepository } from './completion.ports.js';
 import type { EditionRepository, FreezeBlockerRepository } from './editions.ports.js';
 import type { EngagementRepository } from './engagements.ports.js';
 import type { JobLeaseRepository } from './background-jobs.ports.js';
@@ -80,4 +81,5 @@ export interface Repositories {
   readonly personalData: PersonalDataRepository;
   readonly breaches: BreachRepository;
   readonly retention: RetentionRepository;
+  readonly completions: CompletionRepository;
 }

@@ -3,12 +3,17 @@
  * every stage of the process. The steps that cannot be undone ask first (and cancelling the question
  * changes nothing); the activity status follows each stage, starting records the actual start and
  * completing the actual end; and the work that waits for a stage (nominations, attendance, survey
- * results) is offered only once the program reaches it, with a hint before.
+ * results) is offered only once the program reaches it, with a hint before. Completing and
+ * evaluating need their records (issue 25): the page names what is missing, and the completion is
+ * recorded with its form.
  */
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { programInputSchema } from '../../src/domain/program/program.schema.js';
 import { createProgram } from '../../src/services/programs.js';
+import { evaluationInput } from '../../src/domain/program/evaluation.js';
+import { saveEvaluation } from '../../src/services/completion.js';
+import { anEvaluation } from '../../src/testing/completion.js';
 import { addAccount, canRun, login, useBrowser } from './browser.js';
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
@@ -100,6 +105,18 @@ describe.skipIf(!canRun)('stages: the status follows the process', () => {
     await link(page, 'Attendance and certificates').waitFor();
     expect(await offered(page)).toEqual({ nominations: 1, attendance: 1, surveys: 0 });
 
+    // Completing needs the completion record (issue 25): the page says what is missing, and the form records it.
+    const needs = page.getByTestId('needs-complete').first();
+    await needs.getByText('record the completion (actual dates, actual cost, report)').waitFor();
+    await page.getByRole('button', { name: 'Record the completion' }).click();
+    await page.getByLabel('Actual start date').fill(new Date().toISOString().slice(0, 10));
+    await page.getByLabel('Actual end date').fill(new Date().toISOString().slice(0, 10));
+    await page.getByRole('button', { name: 'Add a cost line' }).click();
+    await page.getByLabel('Amount').fill('125000000');
+    await page.getByLabel('Completion report (English)').fill('Held as planned; 20 participants completed the course.');
+    await page.getByRole('button', { name: 'Save the completion' }).click();
+    await page.getByText('The completion is saved.').waitFor();
+    expect(await page.getByTestId('needs-complete').count()).toBe(0);
     await confirmStep(page, 'Complete (report submitted)', 'Mark this program as completed, its report submitted?', 'Completed');
     await fact(page, 'Activity status').getByText('Finalisation', { exact: true }).waitFor();
     expect(await fact(page, 'Actual end').textContent()).toBe(today());
@@ -107,6 +124,11 @@ describe.skipIf(!canRun)('stages: the status follows the process', () => {
     expect(await offered(page)).toEqual({ nominations: 0, attendance: 1, surveys: 1 });
     expect(await page.getByTestId('stage-hints').count()).toBe(0);
 
+    // Evaluating needs the evaluation: the page asks for it, then it is recorded (here by the system).
+    await page.getByTestId('needs-evaluate').first().getByText('record the evaluation', { exact: true }).waitFor();
+    await saveEvaluation(h.app.deps, state.id, evaluationInput.parse(anEvaluation('ID-KEMLU')));
+    await page.reload();
+    await page.getByText('Evaluator One, Bappenas').waitFor();
     await confirmStep(page, 'Record evaluation', 'Record the evaluation of this program?', 'Evaluated');
     await fact(page, 'Activity status').getByText('Closed', { exact: true }).waitFor();
     expect(await actions(page).count()).toBe(0);

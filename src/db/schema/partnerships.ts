@@ -123,7 +123,9 @@ export interface EngagementItemsTable {
 
 export interface FollowUpsTable {
   id: Generated<number>;
-  engagement_id: number;
+  /** The engagement it came from, or null for a follow-up of a program's evaluation (`activity_id`); exactly one is set. */
+  engagement_id: number | null;
+  activity_id: number | null;
   action: string;
   /** The action in Indonesian, when given (the interface shows it in Indonesian). */
   action_id: string | null;

@@ -463,3 +463,34 @@ export function authorizeProgramDocumentDelete(actor: Actor): void {
   requireSignedIn(actor);
   if (!isCoordinationTeam(actor)) deny('program_document.forbidden', 'only the coordination team deletes documents');
 }
+
+/**
+ * A program's completion record (issue 25, docs/completion-evaluation.md): the coordination team
+ * for any program, the implementing agency for its own while it implements or has completed it
+ * (as it may edit the program then); once evaluated, only the coordination team.
+ */
+export function canWriteCompletion(actor: Actor, program: { implementingOrg: string | null; lifecycleStage: LifecycleStage }): boolean {
+  if (isCoordinationTeam(actor)) return true;
+  return (
+    hasRole(actor, 'agency') &&
+    isOwnProgram(actor, program.implementingOrg) &&
+    (program.lifecycleStage === 'implementation' || program.lifecycleStage === 'completed')
+  );
+}
+
+export function authorizeCompletionWrite(actor: Actor, program: { implementingOrg: string | null; lifecycleStage: LifecycleStage }): void {
+  requireSignedIn(actor);
+  if (canWriteCompletion(actor, program)) return;
+  deny('completion.forbidden', 'only the coordination team and the implementing agency (until the evaluation) record the completion');
+}
+
+/** A program's evaluation: the coordination team, who evaluates (the agency reads it and owns its actions). */
+export function canWriteEvaluation(actor: Actor): boolean {
+  return isCoordinationTeam(actor);
+}
+
+export function authorizeEvaluationWrite(actor: Actor): void {
+  requireSignedIn(actor);
+  if (canWriteEvaluation(actor)) return;
+  deny('evaluation.forbidden', 'only the coordination team records evaluations');
+}

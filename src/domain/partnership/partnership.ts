@@ -121,7 +121,10 @@ export interface EngagementItem {
 
 export interface FollowUpRecord {
   readonly id: number;
-  readonly engagementId: number;
+  /** The engagement it came from; null for an action of a program's evaluation (`programId`). */
+  readonly engagementId: number | null;
+  /** The program whose evaluation's management response it comes from; null for an engagement's. */
+  readonly programId: number | null;
   readonly action: string;
   /** The action in Indonesian, when given (the interface shows it in Indonesian). */
   readonly actionId: string | null;
@@ -132,12 +135,16 @@ export interface FollowUpRecord {
   readonly overdue: boolean;
 }
 
-/** A follow-up as the follow-up list gives it, with its engagement. */
+/** A follow-up as the follow-up list gives it, with its engagement or its program (one of the two). */
 export interface FollowUpRow extends FollowUpRecord {
-  readonly engagementReference: string;
-  readonly engagementTitle: string;
+  readonly engagementReference: string | null;
+  readonly engagementTitle: string | null;
   readonly engagementTitleId: string | null;
+  /** The engagement's owning agency, or the program's implementing agency. */
   readonly ownerOrg: string | null;
+  readonly programIdentifier: string | null;
+  readonly programTitleEn: string | null;
+  readonly programTitleId: string | null;
 }
 
 export interface EngagementData {

@@ -24,6 +24,7 @@ export const personalDataCategories = defineCodeSet({
     en: "Programs' documents naming or showing people (participant lists, photos)",
     id: 'Dokumen program yang memuat nama atau foto orang (daftar peserta, foto)',
   },
+  evaluators: { en: "Programs' evaluators", id: 'Evaluator program' },
   accounts: { en: 'User accounts and sign-ins', id: 'Akun pengguna dan log masuk' },
   audit: { en: 'Audit log', id: 'Log audit' },
 });

@@ -7,7 +7,7 @@
  * is kept (the retention rules).
  */
 import { roles, type Actor, type Role } from '../access/actor.js';
-import { authorizeAuditSearch, canManageProgramDocuments, canReadPartnerships, canSeePersonalData } from '../access/policy.js';
+import { authorizeAuditSearch, canManageProgramDocuments, canReadInternal, canReadPartnerships, canSeePersonalData } from '../access/policy.js';
 import { keysOf } from '../guards.js';
 import { personalDataCategories, type PersonalDataCategory } from './categories.js';
 import { isOneOf } from '../guards.js';
@@ -48,6 +48,9 @@ export const PERSONAL_COLUMNS = {
   api_token_uses: { ip: 'accounts' },
   sessions: { last_seen_at: 'accounts' },
   audit_log: { actor_label: 'audit', changes: 'audit', entity_label: 'audit', comment: 'audit' },
+  // Issue 25: who evaluated a program (a name; the organisation is not personal), and who last saved it.
+  activity_evaluations: { evaluator_name: 'evaluators', updated_by: 'evaluators' },
+  activity_completions: { updated_by: 'evaluators' },
 } as const satisfies Record<string, Record<string, PersonalDataCategory | readonly PersonalDataCategory[]>>;
 
 /** Columns of the tables above that hold no personal data (keys, bookkeeping, codes). */
@@ -79,6 +82,33 @@ export const NON_PERSONAL_COLUMNS: Readonly<Record<keyof typeof PERSONAL_COLUMNS
   api_token_uses: ['id', 'token_id', 'at', 'method', 'route', 'status'],
   sessions: ['id', 'user_id', 'csrf_token', 'created_at', 'expires_at', 'pending_factor'],
   audit_log: ['id', 'at', 'actor_user_id', 'action', 'entity', 'entity_id', 'entity_version'],
+  activity_evaluations: [
+    'activity_id',
+    'evaluator_org',
+    'evaluator_kind',
+    'evaluated_on',
+    'scale',
+    'criteria',
+    'findings',
+    'recommendations',
+    'illustrative',
+    'version',
+    'created_at',
+    'updated_at',
+  ],
+  activity_completions: [
+    'activity_id',
+    'actual_start',
+    'actual_end',
+    'no_cost',
+    'no_cost_reason',
+    'report_en',
+    'report_id',
+    'illustrative',
+    'version',
+    'created_at',
+    'updated_at',
+  ],
 };
 
 /** Column names that say "a person's data" wherever they appear: a column so named in any table must be classified. */
@@ -98,7 +128,7 @@ export const LEGAL_BASES = {
 export type LegalBasis = keyof typeof LEGAL_BASES;
 
 /** Which policy decides who sees a category. */
-type Access = 'participant' | 'partnerships' | 'program_documents' | 'accounts' | 'audit';
+type Access = 'participant' | 'partnerships' | 'program_documents' | 'accounts' | 'audit' | 'programs';
 
 const PURPOSES: Readonly<Record<PersonalDataCategory, { en: string; id: string; basis: LegalBasis; access: Access }>> = {
   identity: {
@@ -168,6 +198,12 @@ const PURPOSES: Readonly<Record<PersonalDataCategory, { en: string; id: string; 
     basis: 'public_task',
     access: 'program_documents',
   },
+  evaluators: {
+    en: 'Account for who evaluated a program and who recorded its completion and evaluation',
+    id: 'Mencatat siapa yang mengevaluasi program serta mencatat penyelesaian dan evaluasinya',
+    basis: 'public_task',
+    access: 'programs',
+  },
   accounts: {
     en: 'Sign users in and protect the accounts',
     id: 'Autentikasi pengguna dan perlindungan akun',
@@ -212,6 +248,9 @@ export function visibilityOf(access: Access, role: Role): Visibility {
       // Private documents: the coordination team, and an agency for its own programs (public ones are published on purpose).
       if (canManageProgramDocuments(actor, { implementingOrg: OTHER })) return 'all';
       return canManageProgramDocuments(actor, { implementingOrg: OWN }) ? 'own' : 'none';
+    case 'programs':
+      // Evaluators' names: every signed-in reader of programs (the public sees the evaluator's organisation only).
+      return canReadInternal(actor) ? 'all' : 'none';
     case 'accounts':
     case 'audit':
       // Accounts and the whole log: administrators (a program's own history holds no participant entries).

@@ -3,7 +3,23 @@
  * process (transitions).
  */
 import { aProgram, aParticipant } from '../../testing/builders.js';
+import { recordCompletion, recordEvaluation } from '../../testing/completion.js';
 import { coordination, everyone, hidden, nominators, OTHER, OWN, ownAgency, type Matrix, type Row } from './fixtures.js';
+
+/** A program in implementation with the completion record `complete` needs (issue 25). */
+async function completable(m: Matrix, org: string): Promise<number> {
+  const { id } = await m.program('implementation', org);
+  await recordCompletion(m.app(), id);
+  return id;
+}
+
+/** A completed program with the records `evaluate` needs. */
+async function evaluable(m: Matrix): Promise<number> {
+  const { id } = await m.program('completed');
+  await recordCompletion(m.app(), id);
+  await recordEvaluation(m.app(), id, OWN);
+  return id;
+}
 
 export const programRows = (m: Matrix): readonly Row[] => [
   // Programs
@@ -314,7 +330,7 @@ export const programRows = (m: Matrix): readonly Row[] => [
     name: 'complete another agency’s program',
     call: async () => ({
       method: 'POST',
-      url: `/api/v1/activities/${(await m.program('implementation', OTHER)).id}/transitions`,
+      url: `/api/v1/activities/${await completable(m, OTHER)}/transitions`,
       payload: { action: 'complete' },
     }),
     expect: coordination(200),
@@ -334,7 +350,7 @@ export const programRows = (m: Matrix): readonly Row[] => [
     name: 'evaluate',
     call: async () => ({
       method: 'POST',
-      url: `/api/v1/activities/${(await m.program('completed')).id}/transitions`,
+      url: `/api/v1/activities/${await evaluable(m)}/transitions`,
       payload: { action: 'evaluate' },
     }),
     expect: coordination(200),

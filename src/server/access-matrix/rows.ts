@@ -2,6 +2,7 @@
 import type { Matrix, Row } from './fixtures.js';
 import { accountRows } from './accounts.rows.js';
 import { documentRows } from './documents.rows.js';
+import { completionRows } from './completion.rows.js';
 import { nominationRows } from './nominations.rows.js';
 import { outputRows } from './outputs.rows.js';
 import { partnershipRows } from './partnerships.rows.js';
@@ -22,4 +23,5 @@ export const ROW_SETS: readonly ((m: Matrix) => readonly Row[])[] = [
   requestRows,
   privacyRows,
   documentRows,
+  completionRows,
 ];

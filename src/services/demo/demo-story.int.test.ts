@@ -22,6 +22,8 @@ import { inKindEstimates, listUnitCosts } from '../money.js';
 import { listPrograms } from '../programs.js';
 import { declineRequest, editRequest, listRequests } from '../requests.js';
 import { loadDemoData } from './load-demo.js';
+import { getCompletion, getEvaluation } from '../completion.js';
+import { completeRequirements, evaluateRequirements } from '../../domain/program/stage-requirements.js';
 
 describeEachEngine('the demo’s story', (app) => {
   const deps = () => app().deps;
@@ -75,7 +77,8 @@ describeEachEngine('the demo’s story', (app) => {
     const agreements = await listAgreements(deps(), agreementListQuerySchema.parse({}));
     expect(agreements.items.map((g) => Boolean(g.titleId && g.subjectId))).toEqual([true, true]);
     const followUps = await listFollowUps(deps(), followUpListQuerySchema.parse({}));
-    expect(followUps.total).toBe(5);
+    // The engagements' five, and the three actions of the demo's evaluations (demo-completion.ts).
+    expect(followUps.total).toBe(5 + 3);
     expect(followUps.items.every((f) => f.actionId?.endsWith('(ilustratif)') && f.action.endsWith('(illustrative)'))).toBe(true);
   });
 
@@ -144,5 +147,37 @@ describeEachEngine('the demo’s story', (app) => {
     expect([done.actionId, done.doneOn]).toEqual([open.actionId, '2026-11-28']);
     const reworded = await patchFollowUp(deps(), open.id, { action: 'Agree dates with AMEXCID' });
     expect([reworded.action, reworded.actionId]).toEqual(['Agree dates with AMEXCID', null]);
+  });
+});
+
+describeEachEngine('the demo’s completions and evaluations (issue 25)', (app) => {
+  const deps = () => app().deps;
+  beforeAll(async () => {
+    await loadDemoData(deps());
+  });
+
+  it('records them, illustrative, on three real programs of 2016–2018, their actions done the year after', async () => {
+    const found = [];
+    for (const identifier of ['ID-KEMLU-2018-01', 'ID-BNPB-2017-01', 'ID-POLRI-2016-01']) {
+      const program = await deps().store.repos.programs.findByIdentifier(identifier);
+      if (!program) throw new Error(`no demo program ${identifier}`);
+      const completion = await getCompletion(deps(), program.id);
+      const evaluation = await getEvaluation(deps(), program.id);
+      found.push([identifier, completion.record?.illustrative, evaluation.record?.illustrative, evaluation.record?.criteria.length]);
+      // An evaluated program's records hold what its stages need.
+      expect(completeRequirements({ completion: completion.record })).toEqual([]);
+      expect(evaluateRequirements({ evaluation: evaluation.record })).toEqual([]);
+      expect(evaluation.followUps.every((f) => f.status === 'done' && f.action.endsWith('(illustrative)'))).toBe(true);
+    }
+    expect(found).toEqual([
+      ['ID-KEMLU-2018-01', true, true, 6],
+      ['ID-BNPB-2017-01', true, true, 6],
+      ['ID-POLRI-2016-01', true, true, 6],
+    ]);
+    // The triangular training with JICA: JICA bore 85,000 of 103,000 US dollars.
+    const bnpb = await deps().store.repos.programs.findByIdentifier('ID-BNPB-2017-01');
+    expect((await getCompletion(deps(), bnpb?.id ?? 0)).totals).toEqual([
+      { currency: 'USD', amountMinor: 10_300_000, partnerSharePercent: 82.52 },
+    ]);
   });
 });

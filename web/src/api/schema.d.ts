@@ -1597,7 +1597,7 @@ export type paths = {
         get: {
             parameters: {
                 query?: {
-                    entity?: "activity" | "participant" | "organisation" | "exchange_rate" | "import" | "user" | "session" | "priority_target" | "country_list" | "unit_cost" | "course_offer" | "participant_document" | "certificate" | "survey" | "cooperation_request" | "agreement" | "agreement_document" | "program_document" | "engagement" | "follow_up" | "import_mapping" | "iati_dataset" | "edition" | "quality_rule" | "collection_round" | "api_token" | "personal_data" | "retention_rule" | "data_breach";
+                    entity?: "activity" | "participant" | "organisation" | "exchange_rate" | "import" | "user" | "session" | "priority_target" | "country_list" | "unit_cost" | "course_offer" | "participant_document" | "certificate" | "survey" | "cooperation_request" | "agreement" | "agreement_document" | "program_document" | "engagement" | "follow_up" | "import_mapping" | "iati_dataset" | "edition" | "quality_rule" | "collection_round" | "api_token" | "personal_data" | "retention_rule" | "data_breach" | "program_completion" | "program_evaluation";
                     entityId?: string;
                     action?: "create" | "update" | "delete" | "import" | "transition" | "login" | "login_failed" | "logout" | "password_change" | "unlock" | "second_factor_enrol" | "second_factor_disable" | "second_factor_reset" | "recovery_code_use" | "recovery_codes_regenerate" | "download";
                     actorUserId?: number;
@@ -2545,6 +2545,423 @@ export type paths = {
             };
         };
         put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/activities/{id}/completion": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A program's completion: actual dates, actual cost by line and who bore it (not for the public), partner shares, the report, and what completing still needs */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Completion"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        /** Record or replace a program's completion (If-Match: its version, "0" for the first); the coordination team, or the implementing agency until the evaluation */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        actualStart?: string | null;
+                        actualEnd?: string | null;
+                        costs?: {
+                            /** @enum {string} */
+                            line: "travel" | "accommodation" | "per_diem" | "training_materials" | "equipment" | "experts" | "venue" | "other";
+                            /**
+                             * @description decimal amount, e.g. "1250000.50"
+                             * @example 1250000.00
+                             */
+                            amount: string | number;
+                            /** @example IDR */
+                            currency: string;
+                            /** @enum {string} */
+                            bearer: "provider" | "partner";
+                            partnerOrg?: string | null;
+                            note?: string | null;
+                        }[];
+                        /** @default false */
+                        noCost?: boolean;
+                        noCostReason?: string | null;
+                        reportEn?: string | null;
+                        reportId?: string | null;
+                        illustrative?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Completion"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                428: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/activities/{id}/evaluation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A program's evaluation: the DAC criteria ratings with reasons and the findings (public once evaluated), the recommendations and management response with its follow-ups (signed-in readers) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Evaluation"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        /** Record or replace a program's evaluation (If-Match: its version, "0" for the first); the coordination team. Its management-response actions with an owner become follow-ups */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        evaluatorName?: string | null;
+                        evaluatorOrg?: string | null;
+                        evaluatorKind?: ("internal" | "external" | "joint") | null;
+                        evaluatedOn?: string | null;
+                        /** @enum {string} */
+                        scale?: "four_point";
+                        criteria?: {
+                            /** @enum {string} */
+                            criterion: "relevance" | "coherence" | "effectiveness" | "efficiency" | "impact" | "sustainability";
+                            rating?: string | null;
+                            /** @default false */
+                            notAssessed?: boolean;
+                            reason?: string | null;
+                        }[];
+                        /** @default [] */
+                        findings?: string[];
+                        recommendations?: {
+                            text: string;
+                            textId?: string | null;
+                            response?: ("accepted" | "partly_accepted" | "not_accepted") | null;
+                            responseReason?: string | null;
+                            actions?: {
+                                followUpId?: number | null;
+                                action: string;
+                                actionId?: string | null;
+                                owner?: string | null;
+                                dueOn?: string | null;
+                            }[];
+                        }[];
+                        illustrative?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Evaluation"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                428: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
         post?: never;
         delete?: never;
         options?: never;
@@ -21329,7 +21746,10 @@ export type components = {
         };
         FollowUpInput: {
             id: number;
-            engagementId: number;
+            /** @description the engagement it came from; null for an action of a program evaluation */
+            engagementId: number | null;
+            /** @description the program whose evaluation’s management response it comes from; null for an engagement’s */
+            programId: number | null;
             action: string;
             /** @description the action in Indonesian, when given */
             actionId: string | null;
@@ -21342,7 +21762,10 @@ export type components = {
         };
         FollowUpRowInput: {
             id: number;
-            engagementId: number;
+            /** @description the engagement it came from; null for an action of a program evaluation */
+            engagementId: number | null;
+            /** @description the program whose evaluation’s management response it comes from; null for an engagement’s */
+            programId: number | null;
             action: string;
             /** @description the action in Indonesian, when given */
             actionId: string | null;
@@ -21352,11 +21775,15 @@ export type components = {
             status: "open" | "done" | "cancelled";
             doneOn: string | null;
             overdue: boolean;
-            engagementReference: string;
-            engagementTitle: string;
+            engagementReference: string | null;
+            engagementTitle: string | null;
             /** @description the engagement’s title in Indonesian, when given */
             engagementTitleId: string | null;
+            /** @description the engagement’s owning agency, or the program’s implementing agency */
             ownerOrg: string | null;
+            programIdentifier: string | null;
+            programTitleEn: string | null;
+            programTitleId: string | null;
         };
         EngagementInput: {
             id: number;
@@ -21616,7 +22043,7 @@ export type components = {
             /** @enum {string} */
             action: "create" | "update" | "delete" | "import" | "transition" | "login" | "login_failed" | "logout" | "password_change" | "unlock" | "second_factor_enrol" | "second_factor_disable" | "second_factor_reset" | "recovery_code_use" | "recovery_codes_regenerate" | "download";
             /** @enum {string} */
-            entity: "activity" | "participant" | "organisation" | "exchange_rate" | "import" | "user" | "session" | "priority_target" | "country_list" | "unit_cost" | "course_offer" | "participant_document" | "certificate" | "survey" | "cooperation_request" | "agreement" | "agreement_document" | "program_document" | "engagement" | "follow_up" | "import_mapping" | "iati_dataset" | "edition" | "quality_rule" | "collection_round" | "api_token" | "personal_data" | "retention_rule" | "data_breach";
+            entity: "activity" | "participant" | "organisation" | "exchange_rate" | "import" | "user" | "session" | "priority_target" | "country_list" | "unit_cost" | "course_offer" | "participant_document" | "certificate" | "survey" | "cooperation_request" | "agreement" | "agreement_document" | "program_document" | "engagement" | "follow_up" | "import_mapping" | "iati_dataset" | "edition" | "quality_rule" | "collection_round" | "api_token" | "personal_data" | "retention_rule" | "data_breach" | "program_completion" | "program_evaluation";
             entityId: string | null;
             entityLabel: string | null;
             entityVersion: number | null;
@@ -21726,6 +22153,125 @@ export type components = {
             updatedAt: string;
             current: components["schemas"]["ProgramDocumentVersionInput"];
             publicUrl: string | null;
+        };
+        CompletionInput: {
+            /** @description null when no completion is recorded (or the public may not see it yet) */
+            record: {
+                actualStart: string | null;
+                actualEnd: string | null;
+                costs: {
+                    /** @enum {string} */
+                    line: "travel" | "accommodation" | "per_diem" | "training_materials" | "equipment" | "experts" | "venue" | "other";
+                    /**
+                     * @description exact decimal amount
+                     * @example 1250000.00
+                     */
+                    amount: string;
+                    currency: string;
+                    /** @enum {string} */
+                    bearer: "provider" | "partner";
+                    partnerOrg: string | null;
+                    note: string | null;
+                }[];
+                noCost: boolean;
+                noCostReason: string | null;
+                reportEn: string | null;
+                reportId: string | null;
+                illustrative: boolean;
+                updatedAt: string;
+            } | null;
+            /** @description the record’s version, sent as the ETag; 0 when none is recorded */
+            version: number;
+            /** @description false for the public, who sees no costs */
+            costsShown: boolean;
+            shares: {
+                currency: string;
+                /** @enum {string} */
+                bearer: "provider" | "partner";
+                partnerOrg: string | null;
+                /**
+                 * @description exact decimal amount
+                 * @example 1250000.00
+                 */
+                amount: string;
+                sharePercent: number;
+            }[];
+            totals: {
+                currency: string;
+                /**
+                 * @description exact decimal amount
+                 * @example 1250000.00
+                 */
+                amount: string;
+                partnerSharePercent: number;
+            }[];
+            /** @description differences from the plan, never refusals */
+            warnings: {
+                path: string;
+                code?: string;
+                message: string;
+                params?: {
+                    [key: string]: string | number;
+                };
+            }[];
+            /** @description what moving the program to completed still needs */
+            missing: {
+                path: string;
+                code?: string;
+                message: string;
+                params?: {
+                    [key: string]: string | number;
+                };
+            }[];
+            canEdit: boolean;
+        };
+        EvaluationInput: {
+            record: {
+                /** @description personal data: null for the public */
+                evaluatorName: string | null;
+                evaluatorOrg: string | null;
+                evaluatorKind: ("internal" | "external" | "joint") | null;
+                evaluatedOn: string | null;
+                /** @enum {string} */
+                scale: "four_point";
+                criteria: {
+                    /** @enum {string} */
+                    criterion: "relevance" | "coherence" | "effectiveness" | "efficiency" | "impact" | "sustainability";
+                    rating: string | null;
+                    notAssessed: boolean;
+                    reason: string | null;
+                }[];
+                findings: string[];
+                /** @description with the management response; empty for the public */
+                recommendations: {
+                    text: string;
+                    textId: string | null;
+                    response: ("accepted" | "partly_accepted" | "not_accepted") | null;
+                    responseReason: string | null;
+                    actions: {
+                        followUpId: number | null;
+                        action: string;
+                        actionId: string | null;
+                        owner: string | null;
+                        dueOn: string | null;
+                    }[];
+                }[];
+                illustrative: boolean;
+                updatedAt: string;
+            } | null;
+            version: number;
+            /** @description the management response’s actions as follow-ups, with their statuses */
+            followUps: components["schemas"]["FollowUpInput"][];
+            /** @description what moving the program to evaluated still needs */
+            missing: {
+                path: string;
+                code?: string;
+                message: string;
+                params?: {
+                    [key: string]: string | number;
+                };
+            }[];
+            canEdit: boolean;
         };
         CourseOfferInput: {
             id: number;
@@ -21856,7 +22402,7 @@ export type components = {
             discoveredAt: string;
             occurredAt?: string | null;
             description: string;
-            categories: ("identity" | "contact" | "consent" | "selection" | "cv" | "letter" | "attendance" | "certificates" | "mail" | "survey_text" | "partner_contacts" | "program_documents" | "accounts" | "audit")[];
+            categories: ("identity" | "contact" | "consent" | "selection" | "cv" | "letter" | "attendance" | "certificates" | "mail" | "survey_text" | "partner_contacts" | "program_documents" | "evaluators" | "accounts" | "audit")[];
             /** @default null */
             recordsAffected: number | null;
             personsAffected: number;
@@ -21865,7 +22411,7 @@ export type components = {
         };
         BreachChangeInput: {
             description?: string;
-            categories?: ("identity" | "contact" | "consent" | "selection" | "cv" | "letter" | "attendance" | "certificates" | "mail" | "survey_text" | "partner_contacts" | "program_documents" | "accounts" | "audit")[];
+            categories?: ("identity" | "contact" | "consent" | "selection" | "cv" | "letter" | "attendance" | "certificates" | "mail" | "survey_text" | "partner_contacts" | "program_documents" | "evaluators" | "accounts" | "audit")[];
             recordsAffected?: number | null;
             personsAffected?: number;
             measures?: string | null;
@@ -21879,7 +22425,7 @@ export type components = {
             discoveredAt: string;
             occurredAt: string | null;
             description: string;
-            categories: ("identity" | "contact" | "consent" | "selection" | "cv" | "letter" | "attendance" | "certificates" | "mail" | "survey_text" | "partner_contacts" | "program_documents" | "accounts" | "audit")[];
+            categories: ("identity" | "contact" | "consent" | "selection" | "cv" | "letter" | "attendance" | "certificates" | "mail" | "survey_text" | "partner_contacts" | "program_documents" | "evaluators" | "accounts" | "audit")[];
             recordsAffected: number | null;
             personsAffected: number;
             measures: string | null;
@@ -21933,7 +22479,7 @@ export type components = {
         };
         RegisterEntryInput: {
             /** @enum {string} */
-            category: "identity" | "contact" | "consent" | "selection" | "cv" | "letter" | "attendance" | "certificates" | "mail" | "survey_text" | "partner_contacts" | "program_documents" | "accounts" | "audit";
+            category: "identity" | "contact" | "consent" | "selection" | "cv" | "letter" | "attendance" | "certificates" | "mail" | "survey_text" | "partner_contacts" | "program_documents" | "evaluators" | "accounts" | "audit";
             labelEn: string;
             labelId: string;
             /** @description table.column of every personal column of the category */
@@ -23281,7 +23827,10 @@ export type components = {
         };
         FollowUp: {
             id: number;
-            engagementId: number;
+            /** @description the engagement it came from; null for an action of a program evaluation */
+            engagementId: number | null;
+            /** @description the program whose evaluation’s management response it comes from; null for an engagement’s */
+            programId: number | null;
             action: string;
             /** @description the action in Indonesian, when given */
             actionId: string | null;
@@ -23294,7 +23843,10 @@ export type components = {
         };
         FollowUpRow: {
             id: number;
-            engagementId: number;
+            /** @description the engagement it came from; null for an action of a program evaluation */
+            engagementId: number | null;
+            /** @description the program whose evaluation’s management response it comes from; null for an engagement’s */
+            programId: number | null;
             action: string;
             /** @description the action in Indonesian, when given */
             actionId: string | null;
@@ -23304,11 +23856,15 @@ export type components = {
             status: "open" | "done" | "cancelled";
             doneOn: string | null;
             overdue: boolean;
-            engagementReference: string;
-            engagementTitle: string;
+            engagementReference: string | null;
+            engagementTitle: string | null;
             /** @description the engagement’s title in Indonesian, when given */
             engagementTitleId: string | null;
+            /** @description the engagement’s owning agency, or the program’s implementing agency */
             ownerOrg: string | null;
+            programIdentifier: string | null;
+            programTitleEn: string | null;
+            programTitleId: string | null;
         };
         Engagement: {
             id: number;
@@ -23568,7 +24124,7 @@ export type components = {
             /** @enum {string} */
             action: "create" | "update" | "delete" | "import" | "transition" | "login" | "login_failed" | "logout" | "password_change" | "unlock" | "second_factor_enrol" | "second_factor_disable" | "second_factor_reset" | "recovery_code_use" | "recovery_codes_regenerate" | "download";
             /** @enum {string} */
-            entity: "activity" | "participant" | "organisation" | "exchange_rate" | "import" | "user" | "session" | "priority_target" | "country_list" | "unit_cost" | "course_offer" | "participant_document" | "certificate" | "survey" | "cooperation_request" | "agreement" | "agreement_document" | "program_document" | "engagement" | "follow_up" | "import_mapping" | "iati_dataset" | "edition" | "quality_rule" | "collection_round" | "api_token" | "personal_data" | "retention_rule" | "data_breach";
+            entity: "activity" | "participant" | "organisation" | "exchange_rate" | "import" | "user" | "session" | "priority_target" | "country_list" | "unit_cost" | "course_offer" | "participant_document" | "certificate" | "survey" | "cooperation_request" | "agreement" | "agreement_document" | "program_document" | "engagement" | "follow_up" | "import_mapping" | "iati_dataset" | "edition" | "quality_rule" | "collection_round" | "api_token" | "personal_data" | "retention_rule" | "data_breach" | "program_completion" | "program_evaluation";
             entityId: string | null;
             entityLabel: string | null;
             entityVersion: number | null;
@@ -23678,6 +24234,125 @@ export type components = {
             updatedAt: string;
             current: components["schemas"]["ProgramDocumentVersion"];
             publicUrl: string | null;
+        };
+        Completion: {
+            /** @description null when no completion is recorded (or the public may not see it yet) */
+            record: {
+                actualStart: string | null;
+                actualEnd: string | null;
+                costs: {
+                    /** @enum {string} */
+                    line: "travel" | "accommodation" | "per_diem" | "training_materials" | "equipment" | "experts" | "venue" | "other";
+                    /**
+                     * @description exact decimal amount
+                     * @example 1250000.00
+                     */
+                    amount: string;
+                    currency: string;
+                    /** @enum {string} */
+                    bearer: "provider" | "partner";
+                    partnerOrg: string | null;
+                    note: string | null;
+                }[];
+                noCost: boolean;
+                noCostReason: string | null;
+                reportEn: string | null;
+                reportId: string | null;
+                illustrative: boolean;
+                updatedAt: string;
+            } | null;
+            /** @description the record’s version, sent as the ETag; 0 when none is recorded */
+            version: number;
+            /** @description false for the public, who sees no costs */
+            costsShown: boolean;
+            shares: {
+                currency: string;
+                /** @enum {string} */
+                bearer: "provider" | "partner";
+                partnerOrg: string | null;
+                /**
+                 * @description exact decimal amount
+                 * @example 1250000.00
+                 */
+                amount: string;
+                sharePercent: number;
+            }[];
+            totals: {
+                currency: string;
+                /**
+                 * @description exact decimal amount
+                 * @example 1250000.00
+                 */
+                amount: string;
+                partnerSharePercent: number;
+            }[];
+            /** @description differences from the plan, never refusals */
+            warnings: {
+                path: string;
+                code?: string;
+                message: string;
+                params?: {
+                    [key: string]: string | number;
+                };
+            }[];
+            /** @description what moving the program to completed still needs */
+            missing: {
+                path: string;
+                code?: string;
+                message: string;
+                params?: {
+                    [key: string]: string | number;
+                };
+            }[];
+            canEdit: boolean;
+        };
+        Evaluation: {
+            record: {
+                /** @description personal data: null for the public */
+                evaluatorName: string | null;
+                evaluatorOrg: string | null;
+                evaluatorKind: ("internal" | "external" | "joint") | null;
+                evaluatedOn: string | null;
+                /** @enum {string} */
+                scale: "four_point";
+                criteria: {
+                    /** @enum {string} */
+                    criterion: "relevance" | "coherence" | "effectiveness" | "efficiency" | "impact" | "sustainability";
+                    rating: string | null;
+                    notAssessed: boolean;
+                    reason: string | null;
+                }[];
+                findings: string[];
+                /** @description with the management response; empty for the public */
+                recommendations: {
+                    text: string;
+                    textId: string | null;
+                    response: ("accepted" | "partly_accepted" | "not_accepted") | null;
+                    responseReason: string | null;
+                    actions: {
+                        followUpId: number | null;
+                        action: string;
+                        actionId: string | null;
+                        owner: string | null;
+                        dueOn: string | null;
+                    }[];
+                }[];
+                illustrative: boolean;
+                updatedAt: string;
+            } | null;
+            version: number;
+            /** @description the management response’s actions as follow-ups, with their statuses */
+            followUps: components["schemas"]["FollowUp"][];
+            /** @description what moving the program to evaluated still needs */
+            missing: {
+                path: string;
+                code?: string;
+                message: string;
+                params?: {
+                    [key: string]: string | number;
+                };
+            }[];
+            canEdit: boolean;
         };
         CourseOffer: {
             id: number;
@@ -23806,7 +24481,7 @@ export type components = {
             /** @default null */
             occurredAt: unknown | null;
             description: string;
-            categories: ("identity" | "contact" | "consent" | "selection" | "cv" | "letter" | "attendance" | "certificates" | "mail" | "survey_text" | "partner_contacts" | "program_documents" | "accounts" | "audit")[];
+            categories: ("identity" | "contact" | "consent" | "selection" | "cv" | "letter" | "attendance" | "certificates" | "mail" | "survey_text" | "partner_contacts" | "program_documents" | "evaluators" | "accounts" | "audit")[];
             /** @default null */
             recordsAffected: number | null;
             personsAffected: number;
@@ -23815,7 +24490,7 @@ export type components = {
         };
         BreachChange: {
             description?: string;
-            categories?: ("identity" | "contact" | "consent" | "selection" | "cv" | "letter" | "attendance" | "certificates" | "mail" | "survey_text" | "partner_contacts" | "program_documents" | "accounts" | "audit")[];
+            categories?: ("identity" | "contact" | "consent" | "selection" | "cv" | "letter" | "attendance" | "certificates" | "mail" | "survey_text" | "partner_contacts" | "program_documents" | "evaluators" | "accounts" | "audit")[];
             recordsAffected?: number | null;
             personsAffected?: number;
             measures?: string | null;
@@ -23829,7 +24504,7 @@ export type components = {
             discoveredAt: string;
             occurredAt: string | null;
             description: string;
-            categories: ("identity" | "contact" | "consent" | "selection" | "cv" | "letter" | "attendance" | "certificates" | "mail" | "survey_text" | "partner_contacts" | "program_documents" | "accounts" | "audit")[];
+            categories: ("identity" | "contact" | "consent" | "selection" | "cv" | "letter" | "attendance" | "certificates" | "mail" | "survey_text" | "partner_contacts" | "program_documents" | "evaluators" | "accounts" | "audit")[];
             recordsAffected: number | null;
             personsAffected: number;
             measures: string | null;
@@ -23883,7 +24558,7 @@ export type components = {
         };
         RegisterEntry: {
             /** @enum {string} */
-            category: "identity" | "contact" | "consent" | "selection" | "cv" | "letter" | "attendance" | "certificates" | "mail" | "survey_text" | "partner_contacts" | "program_documents" | "accounts" | "audit";
+            category: "identity" | "contact" | "consent" | "selection" | "cv" | "letter" | "attendance" | "certificates" | "mail" | "survey_text" | "partner_contacts" | "program_documents" | "evaluators" | "accounts" | "audit";
             labelEn: string;
             labelId: string;
             /** @description table.column of every personal column of the category */

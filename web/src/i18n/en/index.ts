@@ -19,6 +19,7 @@ import { editions } from './editions.js';
 import { rounds } from './rounds.js';
 import { apiTokens } from './api-tokens.js';
 import { programDocuments } from './program-documents.js';
+import { completion, evaluation } from './completion.js';
 
 export const en = {
   app,
@@ -61,4 +62,6 @@ export const en = {
   rounds,
   apiTokens,
   programDocuments,
+  completion,
+  evaluation,
 };

@@ -380,7 +380,7 @@ export const partnerships = {
       ownerHint: 'An account’s email or an organisation’s code (e.g. ID-BNPB).',
       dueOn: 'Due on',
     },
-    columns: { status: 'Status', actions: 'Actions', engagement: 'Engagement' },
+    columns: { status: 'Status', actions: 'Actions', engagement: 'Engagement or evaluation' },
     markDone: 'Mark done',
     doneLabel: 'Mark done: {{action}}',
     move: 'Change due date',

@@ -166,6 +166,16 @@ export const errors: typeof en.errors = {
   'activity.not_found': 'Program ini tidak ada (lagi).',
   'activity.identifier_taken': 'Sudah ada program dengan kode ini.',
   'activity.stale': 'Orang lain telah mengubah program ini. Muat ulang lalu ulangi perubahan Anda.',
+  'activity.stage_requirements':
+    'Program belum memuat yang diperlukan tahap ini: lihat daftar di bawah tombol dan lengkapi catatannya dahulu.',
+  'completion.stale': 'Orang lain telah mengubah penyelesaian ini. Muat ulang lalu ulangi perubahan Anda.',
+  'evaluation.stale': 'Orang lain telah mengubah evaluasi ini. Muat ulang lalu ulangi perubahan Anda.',
+  'completion.forbidden': 'Hanya tim koordinasi dan instansi pelaksana (sebelum evaluasi) yang mencatat penyelesaian.',
+  'evaluation.forbidden': 'Hanya tim koordinasi yang mencatat evaluasi.',
+  'completion.invalid': 'Beberapa isian penyelesaian tidak sah: lihat pesan di sampingnya.',
+  'evaluation.invalid': 'Beberapa isian evaluasi tidak sah: lihat pesan di sampingnya.',
+  'completion.stage': 'Penyelesaian dicatat setelah program dilaksanakan.',
+  'evaluation.stage': 'Evaluasi dicatat setelah program selesai.',
   'activity.invalid_transition':
     'Langkah ini tidak dapat dilakukan pada tahap program saat ini (mungkin sudah berpindah); halaman kini menampilkan tahapnya yang terbaru.',
   'activity.transition_forbidden': 'Peran Anda tidak boleh melakukan langkah ini untuk program ini.',

@@ -19,6 +19,7 @@ import { editions } from './editions.js';
 import { rounds } from './rounds.js';
 import { apiTokens } from './api-tokens.js';
 import { programDocuments } from './program-documents.js';
+import { completion, evaluation } from './completion.js';
 
 /** Katalog bahasa Indonesia, satu modul per bidang. */
 export const id: typeof en = {
@@ -62,4 +63,6 @@ export const id: typeof en = {
   rounds,
   apiTokens,
   programDocuments,
+  completion,
+  evaluation,
 };

@@ -378,7 +378,7 @@ export const partnerships: typeof en.partnerships = {
       ownerHint: 'Email sebuah akun atau kode sebuah organisasi (mis. ID-BNPB).',
       dueOn: 'Tenggat',
     },
-    columns: { status: 'Status', actions: 'Langkah', engagement: 'Kunjungan/pertemuan' },
+    columns: { status: 'Status', actions: 'Langkah', engagement: 'Kunjungan/pertemuan atau evaluasi' },
     markDone: 'Tandai selesai',
     doneLabel: 'Tandai selesai: {{action}}',
     move: 'Ubah tenggat',

@@ -3,6 +3,7 @@
  * end and still marked in force). An agency sees its own; the server decides what each one sees.
  * The dashboard loads this module only for those who see the panel (canPartnerships.attention).
  */
+import { FollowUpSource } from './FollowUpSource.js';
 import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { usePartnershipAttention, type PartnershipAttention } from '../../api/partnership-queries.js';
@@ -70,9 +71,7 @@ function OverdueFollowUps({ data }: { data: PartnershipAttention }) {
                 <span className="badge bad">{f.date(x.dueOn)}</span>
               </td>
               <td className="nowrap">
-                <Link to="/engagements/$id" params={{ id: String(x.engagementId) }} title={f.text(x.engagementTitle, x.engagementTitleId)}>
-                  {x.engagementReference}
-                </Link>
+                <FollowUpSource followUp={x} withTitle={false} />
               </td>
             </tr>
           ))}

@@ -14,6 +14,7 @@ import { FOLLOW_UP_PAGE_SIZE, followUpFilter, followUpListParams, pageCount, pag
 import { FollowUpActions } from './EngagementFollowUps.js';
 import { EngagementProblem, FollowUpStatus } from './EngagementParts.js';
 import { canActOnFollowUp } from './follow-ups.js';
+import { FollowUpSource, followUpEditors } from './FollowUpSource.js';
 import { PartnershipTabs } from './PartnershipTabs.js';
 import { DownloadLinks, ListResults } from '../../components/ListResults.js';
 
@@ -115,17 +116,13 @@ export function FollowUpsPage() {
                 <OrgName code={x.owner} />
               </td>
               <td>
-                <Link to="/engagements/$id" params={{ id: String(x.engagementId) }}>
-                  {x.engagementReference}
-                </Link>
-                <br />
-                <span className="muted small">{f.text(x.engagementTitle, x.engagementTitleId)}</span>
+                <FollowUpSource followUp={x} />
               </td>
               <td className="nowrap">
                 <FollowUpStatus status={x.status} overdue={x.overdue} doneOn={x.doneOn} />
               </td>
               <td>
-                {canActOnFollowUp(user, x, { ownerOrg: x.ownerOrg }) && (
+                {canActOnFollowUp(user, x, followUpEditors(user, x)) && (
                   <FollowUpActions
                     followUp={x}
                     busy={patch.isPending}

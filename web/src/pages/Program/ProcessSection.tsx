@@ -3,6 +3,7 @@
  * or where it left the path when rejected or cancelled), the transitions made so far, and the
  * buttons for the moves this user may make now (the server decides which, and checks again).
  */
+import { StageNeeds } from './StageNeeds.js';
 import { useTranslation } from 'react-i18next';
 import { useState } from 'react';
 import { TRANSITIONS, transitionActions } from '../../../../src/domain/program/lifecycle.js';
@@ -152,6 +153,9 @@ function Actions({ a, available }: { a: Program; available: readonly TransitionA
           ))}
         </div>
       )}
+      {/* Issue 25: what completing or evaluating still needs, before the user tries. */}
+      {available.includes('complete') && <StageNeeds programId={a.id} action="complete" />}
+      {available.includes('evaluate') && <StageNeeds programId={a.id} action="evaluate" />}
       {done && (
         <p className="success" role="status">
           {done}

@@ -25,6 +25,8 @@ import { IatiChecksSection } from './IatiChecksSection.js';
 import { ParticipantsSection } from './ParticipantsSection.js';
 import { DocumentsSection } from './DocumentsSection.js';
 import { ProcessSection } from './ProcessSection.js';
+import { CompletionSection } from './CompletionSection.js';
+import { EvaluationSection } from './EvaluationSection.js';
 import { PartnershipSection } from './PartnershipSection.js';
 import { ProgramOfferLink } from '../Offers/ProgramOfferLink.js';
 import { stageAllows } from '../../../../src/domain/program/stage-status.js';
@@ -112,6 +114,8 @@ function ProgramView({ a }: { a: Program }) {
       {mayEdit && <StageHints stage={a.lifecycleStage} />}
 
       <ProcessSection a={a} />
+      <CompletionSection a={a} />
+      <EvaluationSection a={a} />
       <PartnershipSection programId={a.id} user={user} />
 
       <div className="grid2">
