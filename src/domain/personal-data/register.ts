@@ -7,7 +7,13 @@
  * is kept (the retention rules).
  */
 import { roles, type Actor, type Role } from '../access/actor.js';
-import { authorizeAuditSearch, canManageProgramDocuments, canReadInternal, canReadPartnerships, canSeePersonalData } from '../access/policy.js';
+import {
+  authorizeAuditSearch,
+  canManageProgramDocuments,
+  canReadInternal,
+  canReadPartnerships,
+  canSeePersonalData,
+} from '../access/policy.js';
 import { keysOf } from '../guards.js';
 import { personalDataCategories, type PersonalDataCategory } from './categories.js';
 import { isOneOf } from '../guards.js';
