@@ -91,6 +91,7 @@ import type {
 import type { QualityRulesTable } from './schema/quality.js';
 import type { OidcLoginsTable, OidcSessionsTable, UserIdentitiesTable } from './schema/sign-in.js';
 import type { DataBreachesTable, RetentionRulesTable } from './schema/personal-data.js';
+import type { ActivityResultsTable } from './schema/results.js';
 import type { CollectionRoundPartsTable, CollectionRoundRemindersTable, CollectionRoundsTable } from './schema/rounds.js';
 
 export type * from './schema/programs.js';
@@ -104,6 +105,7 @@ export type * from './schema/quality.js';
 export type * from './schema/rounds.js';
 export type * from './schema/sign-in.js';
 export type * from './schema/personal-data.js';
+export type * from './schema/results.js';
 
 export interface Database {
   organisations: OrganisationsTable;
@@ -184,4 +186,5 @@ export interface Database {
   collection_round_reminders: CollectionRoundRemindersTable;
   retention_rules: RetentionRulesTable;
   data_breaches: DataBreachesTable;
+  activity_results: ActivityResultsTable;
 }

@@ -36,6 +36,7 @@ import { AttendanceRepo } from './attendance.repo.js';
 import { CertificateRepo } from './certificate.repo.js';
 import { JobLeaseRepo } from './job-lease.repo.js';
 import { OtherProviderRepo } from './other-provider.repo.js';
+import { ResultRepo } from './result.repo.js';
 import { EditionRepo } from './edition.repo.js';
 import { FreezeBlockerRepo } from './edition-blockers.js';
 import { QualityRepo } from './quality.repo.js';
@@ -90,6 +91,7 @@ function repositoriesOn(db: Kysely<Database>, counts: CountCache): Repositories 
     personalData: new PersonalDataRepo(db),
     breaches: new BreachRepo(db),
     retention: new RetentionRepo(db),
+    results: new ResultRepo(db),
   };
 }
 

@@ -52,6 +52,7 @@ export const AUDIT_ENTITIES = [
   'personal_data',
   'retention_rule',
   'data_breach',
+  'results_framework',
 ] as const;
 export type AuditEntity = (typeof AUDIT_ENTITIES)[number];
 

@@ -6,11 +6,12 @@ import type { ProgramListQuery } from '../domain/program/program-query.js';
 import { iatiActivityNode, type IatiContext, type IatiOrg } from '../domain/iati/activity-xml.js';
 import type { XmlNode } from '../domain/iati/xml-node.js';
 import type { Program } from '../domain/program/program.js';
+import type { Framework } from '../domain/results/framework.js';
 import { exportPrograms, getProgram } from './programs.js';
 import type { Deps } from './deps.js';
 
-/** What an IATI export reads: the programs, the organisations they name and their participants' attendance. */
-export type IatiExportDeps = Deps<'programs' | 'organisations' | 'participants'>;
+/** What an IATI export reads: the programs, the organisations they name, their participants' attendance and their results frameworks. */
+export type IatiExportDeps = Deps<'programs' | 'organisations' | 'participants' | 'results'>;
 
 export interface IatiPublisher {
   readonly ref: string;
@@ -47,9 +48,10 @@ export async function iatiExportContext(deps: Deps<'organisations'>, publisher: 
 
 /** The activities of pages of programs (an edition's frozen programs, docs/bundle.md, or a filter's). */
 export async function exportPages(
-  deps: Deps<'organisations' | 'participants'>,
+  deps: Deps<'organisations' | 'participants' | 'results'>,
   pages: AsyncIterable<Program[]>,
   publisher: IatiPublisher,
+  options: { readonly frozenResults?: ReadonlyMap<number, Framework> } = {},
 ): Promise<IatiExport> {
   const { reportingOrg, orgs, now } = await iatiExportContext(deps, publisher);
   const undated: string[] = [];
@@ -57,8 +59,11 @@ export async function exportPages(
     for await (const all of pages) {
       const page = all.filter(hasDate);
       for (const a of all) if (!hasDate(a)) undated.push(a.identifier);
-      const attendance = await deps.store.repos.participants.attendanceCounts(page.map((a) => a.id));
-      yield page.map((a) => iatiActivityNode(a, { reportingOrg, orgs, attendance, now }));
+      const ids = page.map((a) => a.id);
+      const attendance = await deps.store.repos.participants.attendanceCounts(ids);
+      // An edition publishes the frameworks as frozen with its programs (docs/results.md).
+      const results = options.frozenResults ?? (await deps.store.repos.results.getMany(ids));
+      yield page.map((a) => iatiActivityNode(a, { reportingOrg, orgs, attendance, results, now }));
     }
   }
   return { reportingOrg, generatedAt: now, activities: activities(), undated };

@@ -26,6 +26,7 @@ import type { BreachRepository, PersonalDataRepository, RetentionRepository } fr
 import type { PriorityRepository } from './priorities.ports.js';
 import type { ProgramRepository } from './programs.ports.js';
 import type { QualityRepository } from './quality.ports.js';
+import type { ResultRepository } from './results.ports.js';
 import type { RoundRepository } from './rounds.ports.js';
 import type { ReportFactRepository, ReportRepository } from './reports.ports.js';
 import type { CooperationRequestRepository } from './requests.ports.js';
@@ -78,4 +79,5 @@ export interface Repositories {
   readonly personalData: PersonalDataRepository;
   readonly breaches: BreachRepository;
   readonly retention: RetentionRepository;
+  readonly results: ResultRepository;
 }
