@@ -27,6 +27,17 @@ export class ResultRepo implements ResultRepository {
     return out;
   }
 
+  async programIds(): Promise<number[]> {
+    // An emptied framework keeps its row (and version) with no results: '{"results":[],...'.
+    const rows = await this.db
+      .selectFrom('activity_results')
+      .select('activity_id')
+      .where('framework', 'not like', '{"results":[]%')
+      .orderBy('activity_id')
+      .execute();
+    return rows.map((r) => num(r.activity_id));
+  }
+
   async save(programId: number, expectedVersion: number, framework: Framework, now: string, userId: number | null): Promise<boolean> {
     const json = JSON.stringify(framework);
     if (expectedVersion === 0) {

@@ -2,6 +2,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, expect, it } from 'vitest';
+import { achievementsTable } from '../domain/report/tables.js';
+import { yearAchievements } from '../services/results.js';
 import { aParticipant, aProgram } from '../testing/builders.js';
 import { describeEachEngine } from '../testing/engines.js';
 import { canValidateIati, xsdErrors } from '../testing/iati.js';
@@ -281,5 +283,27 @@ describeEachEngine('results API', (app) => {
       (f) => /^8\./.test(f.rule ?? '') || /result|indicator/.test(JSON.stringify(f)),
     );
     expect(resultFindings).toEqual([]);
+  });
+
+  it('lists the year’s achievements of the framework, hand-checked, with participants trained', async () => {
+    await call('PUT', '', FULL, '*');
+    const programs = (await yearAchievements(app().deps)).filter((p) => p.results.length > 0);
+    const table = achievementsTable(programs, 2018, 'en');
+    const ours = table.rows.filter((r) => r[0] === 'International training on aquaculture');
+    // 2018: the officers' period (target 20, actual 18) and the participants (planned 4, 3 attended);
+    // the 2019 periods are of another year.
+    expect(ours).toEqual([
+      ['International training on aquaculture', 'Officers certified', '2018-01-01 – 2018-12-31', 20, 18, 'Two left early'],
+      ['International training on aquaculture', 'Participants trained (planned and attended)', '2018-07-15 – 2018-07-21', 4, 3, ''],
+    ]);
+    const total = table.rows.at(-1);
+    expect(total?.[0]).toBe('Participants trained, all programs');
+    expect(total?.[3]).toBeGreaterThanOrEqual(4);
+    const in2019 = achievementsTable(programs, 2019, 'id').rows.filter((r) => r[0] === 'Pelatihan internasional budi daya perikanan');
+    expect(in2019.map((r) => [r[1], r[3], r[4]])).toEqual([
+      ['Petugas bersertifikat', 25, ''],
+      ['Share of trainees running a hatchery a year later', '60%', '55,5%'],
+      ['Fishing communities report a steadier supply', '', ''],
+    ]);
   });
 });

@@ -14,6 +14,8 @@ export interface ResultRepository {
   get(programId: number): Promise<StoredFramework>;
   /** The frameworks of many programs (those that have one). */
   getMany(programIds: readonly number[]): Promise<Map<number, Framework>>;
+  /** The programs that have a framework with at least one result. */
+  programIds(): Promise<number[]>;
   /** Writes the framework when the stored version is still `expectedVersion`; false when it moved on. */
   save(programId: number, expectedVersion: number, framework: Framework, now: string, userId: number | null): Promise<boolean>;
 }

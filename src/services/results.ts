@@ -27,6 +27,9 @@ import {
   type ResultInput,
 } from '../domain/results/framework.js';
 import { checkFramework } from '../domain/results/framework.rules.js';
+import type { ProgramAchievements } from '../domain/report/achievements.js';
+import type { LifecycleStage } from '../domain/codes.js';
+import { reportStages, type ReportScope } from './reports.js';
 import { audit } from './audit.js';
 import type { Deps, Repos } from './deps.js';
 
@@ -283,4 +286,37 @@ export function deletePeriod(
     const i = { ...indicator, periods: indicator.periods.filter((x) => x.id !== current.id) };
     return { framework: replaceResult(f, replaceIndicator(result, i)), before: current, after: null };
   });
+}
+
+/**
+ * The live annual report's achievements: the programs with a framework, in the stages the
+ * report counts for the reader (the public: published ones), with their participant indicator.
+ */
+export async function yearAchievements(
+  deps: Deps<'programs' | 'results' | 'participants'>,
+  scope: ReportScope = {},
+): Promise<ProgramAchievements[]> {
+  const stages: readonly LifecycleStage[] | undefined = reportStages(deps, scope);
+  const ids = await deps.store.repos.results.programIds();
+  const out: ProgramAchievements[] = [];
+  for (let i = 0; i < ids.length; i += 500) {
+    const slice = ids.slice(i, i + 500);
+    const [programs, frameworks, attendance] = await Promise.all([
+      deps.store.repos.programs.findManyByIds(slice),
+      deps.store.repos.results.getMany(slice),
+      deps.store.repos.participants.attendanceCounts(slice),
+    ]);
+    for (const p of programs) {
+      if (stages && !stages.includes(p.lifecycleStage)) continue;
+      const indicator = participantIndicator(p, attendance.get(p.id));
+      out.push({
+        identifier: p.identifier,
+        titleEn: p.titleEn,
+        titleId: p.titleId,
+        results: frameworks.get(p.id)?.results ?? [],
+        participants: indicator,
+      });
+    }
+  }
+  return out.sort((a, b) => a.identifier.localeCompare(b.identifier));
 }
