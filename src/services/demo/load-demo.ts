@@ -13,7 +13,8 @@
  * The set is held by what it is: demo-organisations.ts, demo-programs-2016.ts, -2017.ts and
  * -2018.ts, demo-participants.ts, demo-money.ts (budgets, expenditure, exchange rates, unit costs); and the
  * accounts, requests, participant journey and partnerships that follow (demo-accounts.ts,
- * demo-requests.ts, demo-journey.ts, demo-partnerships.ts).
+ * demo-requests.ts, demo-journey.ts, demo-partnerships.ts), and the results frameworks of four
+ * programs, all values illustrative (demo-results.ts).
  */
 import { programInputSchema } from '../../domain/program/program.schema.js';
 import { organisationInputSchema } from '../../domain/organisation/organisation.schema.js';
@@ -33,6 +34,7 @@ import { DEMO_PROGRAMS_2018 } from './demo-programs-2018.js';
 import { demoProgram, loadDemoRequests } from './demo-requests.js';
 import { loadDemoJourney } from './demo-journey.js';
 import { loadDemoPartnerships } from './demo-partnerships.js';
+import { loadDemoResults } from './demo-results.js';
 
 /** The programs, created in this order: 2016, 2017, 2018. */
 const DEMO_PROGRAMS = [...DEMO_PROGRAMS_2016, ...DEMO_PROGRAMS_2017, ...DEMO_PROGRAMS_2018];
@@ -72,6 +74,7 @@ export async function loadDemoData(deps: ServiceDeps): Promise<DemoLoadResult> {
     );
     const activityId = demoProgram(ids, DEMO_PARTICIPANTS.activityIdentifier);
     for (const p of DEMO_PARTICIPANTS.participants) await addParticipant(tx, activityId, participantInputSchema.parse(p));
+    await loadDemoResults(tx, ids);
     await loadDemoRequests(tx, ids);
     await loadDemoJourney(tx);
     const partnerships = await loadDemoPartnerships(tx);
