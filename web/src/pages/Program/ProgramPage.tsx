@@ -24,6 +24,7 @@ import { HistorySection } from './HistorySection.js';
 import { IatiChecksSection } from './IatiChecksSection.js';
 import { ParticipantsSection } from './ParticipantsSection.js';
 import { ProcessSection } from './ProcessSection.js';
+import { ResultsSection } from './ResultsSection.js';
 import { PartnershipSection } from './PartnershipSection.js';
 import { ProgramOfferLink } from '../Offers/ProgramOfferLink.js';
 import { stageAllows } from '../../../../src/domain/program/stage-status.js';
@@ -218,6 +219,7 @@ function ProgramView({ a }: { a: Program }) {
 
       <Money a={a} />
       <ParticipantsSection a={a} user={user} />
+      <ResultsSection id={a.id} />
       {can.internal(user) && <IatiChecksSection id={a.id} />}
       {can.internal(user) && <HistorySection id={a.id} />}
     </article>
