@@ -117,6 +117,7 @@ export const admin = {
     unit_cost: 'Unit cost',
     import_mapping: 'Column mapping',
     api_token: 'API token',
+    results_framework: 'Results framework',
   },
   actions: {
     create: 'Created',

@@ -121,6 +121,7 @@ export const admin: typeof en.admin = {
     unit_cost: 'Biaya satuan',
     import_mapping: 'Pemetaan kolom',
     api_token: 'Token API',
+    results_framework: 'Kerangka hasil',
   },
   actions: {
     create: 'Dibuat',
