@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, expect, it } from 'vitest';
 import { achievementsTable } from '../domain/report/tables.js';
+import { freezeEdition } from '../services/editions.js';
 import { yearAchievements } from '../services/results.js';
 import { aParticipant, aProgram } from '../testing/builders.js';
 import { describeEachEngine } from '../testing/engines.js';
@@ -312,5 +313,25 @@ describeEachEngine('results API', (app) => {
       ['Share of trainees running a hatchery a year later', '60%', '55,5%'],
       ['Fishing communities report a steadier supply', '', ''],
     ]);
+  });
+
+  it('freezes the framework with an edition: a later change leaves the edition’s record as it was', async () => {
+    const created = await server().inject({
+      method: 'POST',
+      url: '/api/v1/activities',
+      payload: aProgram({ lifecycleStage: 'approved', plannedStart: '2033-03-01', plannedEnd: '2033-03-10' }),
+    });
+    const programId = created.json().id as number;
+    const framework = {
+      results: [{ type: '1', titleEn: 'Frozen', indicators: [{ measure: '1', titleEn: 'Count', baseline: { year: 2032, value: 0 } }] }],
+    };
+    const url = `/api/v1/activities/${programId}/results`;
+    expect((await server().inject({ method: 'PUT', url, payload: framework, headers: { 'if-match': '"0"' } })).statusCode).toBe(200);
+    const edition = await freezeEdition(app().deps, 2033, {});
+    await server().inject({ method: 'PUT', url, payload: { results: [] }, headers: { 'if-match': '"1"' } });
+    const frozen = await app().deps.store.repos.editions.programsAfter(edition.id, 0, 100);
+    const record = frozen.find((p) => p.program.id === programId);
+    expect(record?.results?.map((r) => r.titleEn)).toEqual(['Frozen']);
+    expect((await server().inject({ url })).json().results).toEqual([]);
   });
 });
