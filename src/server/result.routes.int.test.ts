@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { beforeAll, expect, it } from 'vitest';
 import { achievementsTable } from '../domain/report/tables.js';
 import { freezeEdition } from '../services/editions.js';
-import { yearAchievements } from '../services/results.js';
+import { editionAchievements, yearAchievements } from '../services/results.js';
 import { aParticipant, aProgram } from '../testing/builders.js';
 import { describeEachEngine } from '../testing/engines.js';
 import { canValidateIati, xsdErrors } from '../testing/iati.js';
@@ -323,7 +323,20 @@ describeEachEngine('results API', (app) => {
     });
     const programId = created.json().id as number;
     const framework = {
-      results: [{ type: '1', titleEn: 'Frozen', indicators: [{ measure: '1', titleEn: 'Count', baseline: { year: 2032, value: 0 } }] }],
+      results: [
+        {
+          type: '1',
+          titleEn: 'Frozen',
+          indicators: [
+            {
+              measure: '1',
+              titleEn: 'Count',
+              baseline: { year: 2032, value: 0 },
+              periods: [{ start: '2033-01-01', end: '2033-12-31', target: { value: 5 } }],
+            },
+          ],
+        },
+      ],
     };
     const url = `/api/v1/activities/${programId}/results`;
     expect((await server().inject({ method: 'PUT', url, payload: framework, headers: { 'if-match': '"0"' } })).statusCode).toBe(200);
@@ -333,5 +346,12 @@ describeEachEngine('results API', (app) => {
     const record = frozen.find((p) => p.program.id === programId);
     expect(record?.results?.map((r) => r.titleEn)).toEqual(['Frozen']);
     expect((await server().inject({ url })).json().results).toEqual([]);
+    // The edition's annual report lists the frozen indicator, not the live (empty) framework.
+    const achievements = (await editionAchievements(app().deps, 2033, edition.number)).find((p) => p.results.length > 0);
+    expect(achievementsTable(achievements ? [achievements] : [], 2033, 'en').rows.map((r) => r[1])).toEqual([
+      'Count',
+      'Participants trained (planned and attended)',
+      '',
+    ]);
   });
 });

@@ -30,6 +30,9 @@ import { checkFramework } from '../domain/results/framework.rules.js';
 import type { ProgramAchievements } from '../domain/report/achievements.js';
 import type { LifecycleStage } from '../domain/codes.js';
 import { reportStages, type ReportScope } from './reports.js';
+import { editionFigures } from './editions.js';
+import { frozenAchievements } from '../domain/bundle/report-output.js';
+import { PUBLISHED_STAGES } from '../domain/access/policy.js';
 import { audit } from './audit.js';
 import type { Deps, Repos } from './deps.js';
 
@@ -317,6 +320,22 @@ export async function yearAchievements(
         participants: indicator,
       });
     }
+  }
+  return out.sort((a, b) => a.identifier.localeCompare(b.identifier));
+}
+
+/**
+ * An edition's achievements, from the frameworks frozen with its programs (docs/results.md); the
+ * public, which reads the edition's published figures, sees those of published programs only.
+ */
+export async function editionAchievements(deps: Deps<'editions'>, year: number, number: number): Promise<ProgramAchievements[]> {
+  const { edition, scope } = await editionFigures(deps, year, number);
+  const out: ProgramAchievements[] = [];
+  for (let after = 0; ;) {
+    const page = await deps.store.repos.editions.programsAfter(edition.id, after, 500);
+    if (page.length === 0) break;
+    for (const p of page) if (scope === 'all' || PUBLISHED_STAGES.includes(p.program.lifecycleStage)) out.push(frozenAchievements(p));
+    after = page[page.length - 1]?.program.id ?? after;
   }
   return out.sort((a, b) => a.identifier.localeCompare(b.identifier));
 }

@@ -37,6 +37,23 @@ function programLine(p: FrozenProgram, context: BundleContext): ProgramLine {
   };
 }
 
+/** A frozen program's achievements (docs/results.md): its framework as frozen, participants as the report counted them. */
+export function frozenAchievements(p: FrozenProgram): ProgramAchievements {
+  const a = p.program;
+  return {
+    identifier: a.identifier,
+    titleEn: a.titleEn,
+    titleId: a.titleId,
+    results: p.results ?? [],
+    participants: {
+      start: a.actualStart ?? a.plannedStart,
+      end: a.actualEnd ?? a.plannedEnd ?? a.actualStart ?? a.plannedStart,
+      planned: a.participantsPlanned,
+      attended: p.participantsSource === 'records' ? p.participants : null,
+    },
+  };
+}
+
 /** Orders the list as the paper's table does: by start date, then title. */
 const byStart = (a: ProgramLine, b: ProgramLine) =>
   (a.start ?? '9999').localeCompare(b.start ?? '9999') || (a.titleEn ?? a.identifier).localeCompare(b.titleEn ?? b.identifier);
@@ -60,20 +77,7 @@ export class ReportOutput {
   add(page: readonly FrozenProgram[]): void {
     for (const p of page) {
       this.lines.push(programLine(p, this.context));
-      // The frameworks as frozen (docs/results.md); participants as the report counted them.
-      const a = p.program;
-      this.achievements.push({
-        identifier: a.identifier,
-        titleEn: a.titleEn,
-        titleId: a.titleId,
-        results: p.results ?? [],
-        participants: {
-          start: a.actualStart ?? a.plannedStart,
-          end: a.actualEnd ?? a.plannedEnd ?? a.actualStart ?? a.plannedStart,
-          planned: a.participantsPlanned,
-          attended: p.participantsSource === 'records' ? p.participants : null,
-        },
-      });
+      this.achievements.push(frozenAchievements(p));
       for (const s of sexes.codes) this.bySex[s] += p.participantsBySex[s];
       this.bySex.unrecorded += p.participantsBySex.unrecorded;
       this.inKindUsdMinor += p.inKind?.usdMinor ?? 0;
