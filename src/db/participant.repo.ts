@@ -1,5 +1,6 @@
 import { sql, type Kysely, type Selectable } from 'kysely';
 import type { ParticipantStatus } from '../domain/codes.js';
+import type { AttendanceCount } from '../domain/iati/result-xml.js';
 import type { Participant } from '../domain/participant/participant.js';
 import { ALUMNI_STATUSES, COUNTED_STATUSES } from '../domain/participant/journey.js';
 import type { ParticipantRepository, ParticipantWrite } from '../services/participants.ports.js';
@@ -89,20 +90,34 @@ export class ParticipantRepo implements ParticipantRepository {
     return num(row.n);
   }
 
-  async attendanceCounts(activityIds: readonly number[]): Promise<Map<number, { records: number; attended: number }>> {
-    const counts = new Map<number, { records: number; attended: number }>();
+  async attendanceCounts(activityIds: readonly number[]): Promise<Map<number, AttendanceCount>> {
+    type Count = { records: number; attended: number; attendedBySex: Record<string, number>; attendedByCountry: Record<string, number> };
+    const counts = new Map<number, Count>();
     for (let i = 0; i < activityIds.length; i += 500) {
+      // By program, sex and country: the totals and the participant indicator's groups at once.
       const rows = await this.db
         .selectFrom('participants')
         .select([
           'activity_id',
+          'sex',
+          'country_code',
           sql<number>`sum(case when status in (${sql.join([...COUNTED_STATUSES])}) then 1 else 0 end)`.as('n'),
           sql<number>`sum(case when status in (${sql.join([...ALUMNI_STATUSES])}) then 1 else 0 end)`.as('attended'),
         ])
         .where('activity_id', 'in', activityIds.slice(i, i + 500))
-        .groupBy('activity_id')
+        .groupBy(['activity_id', 'sex', 'country_code'])
         .execute();
-      for (const r of rows) counts.set(r.activity_id, { records: num(r.n), attended: num(r.attended) });
+      for (const r of rows) {
+        const c = counts.get(r.activity_id) ?? { records: 0, attended: 0, attendedBySex: {}, attendedByCountry: {} };
+        const attended = num(r.attended);
+        c.records += num(r.n);
+        c.attended += attended;
+        if (attended) {
+          c.attendedBySex[r.sex] = (c.attendedBySex[r.sex] ?? 0) + attended;
+          c.attendedByCountry[r.country_code] = (c.attendedByCountry[r.country_code] ?? 0) + attended;
+        }
+        counts.set(r.activity_id, c);
+      }
     }
     return counts;
   }

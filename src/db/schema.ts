@@ -93,6 +93,7 @@ import type { ProgramDocumentsTable, ProgramDocumentVersionsTable } from './sche
 import type { ProgramCompletionCostsTable, ProgramCompletionsTable, ProgramEvaluationsTable } from './schema/completion.js';
 import type { OidcLoginsTable, OidcSessionsTable, UserIdentitiesTable } from './schema/sign-in.js';
 import type { DataBreachesTable, RetentionRulesTable } from './schema/personal-data.js';
+import type { ActivityResultsTable } from './schema/results.js';
 import type { CollectionRoundPartsTable, CollectionRoundRemindersTable, CollectionRoundsTable } from './schema/rounds.js';
 
 export type * from './schema/programs.js';
@@ -108,6 +109,7 @@ export type * from './schema/sign-in.js';
 export type * from './schema/personal-data.js';
 export type * from './schema/program-documents.js';
 export type * from './schema/completion.js';
+export type * from './schema/results.js';
 
 export interface Database {
   organisations: OrganisationsTable;
@@ -193,4 +195,5 @@ export interface Database {
   collection_round_reminders: CollectionRoundRemindersTable;
   retention_rules: RetentionRulesTable;
   data_breaches: DataBreachesTable;
+  activity_results: ActivityResultsTable;
 }

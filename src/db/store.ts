@@ -38,6 +38,7 @@ import { AttendanceRepo } from './attendance.repo.js';
 import { CertificateRepo } from './certificate.repo.js';
 import { JobLeaseRepo } from './job-lease.repo.js';
 import { OtherProviderRepo } from './other-provider.repo.js';
+import { ResultRepo } from './result.repo.js';
 import { EditionRepo } from './edition.repo.js';
 import { FreezeBlockerRepo } from './edition-blockers.js';
 import { QualityRepo } from './quality.repo.js';
@@ -94,6 +95,7 @@ function repositoriesOn(db: Kysely<Database>, counts: CountCache): Repositories 
     breaches: new BreachRepo(db),
     retention: new RetentionRepo(db),
     completions: new CompletionRepo(db),
+    results: new ResultRepo(db),
   };
 }
 

@@ -57,6 +57,7 @@ export const AUDIT_ENTITIES = [
   'data_breach',
   'program_completion',
   'program_evaluation',
+  'results_framework',
 ] as const;
 export type AuditEntity = (typeof AUDIT_ENTITIES)[number];
 

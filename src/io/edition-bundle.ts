@@ -32,6 +32,7 @@ import { iatiOrganisationNode } from '../domain/iati/organisation-xml.js';
 import { editionDocument, type Edition } from '../domain/report/edition.js';
 import { annualReportTables, type Lang } from '../domain/report/tables.js';
 import type { Deps } from '../services/deps.js';
+import type { Framework } from '../domain/results/framework.js';
 import { bundleSource, type BundleOptions, type BundleRepos } from '../services/edition-bundle.js';
 import { exportPages, type IatiPublisher } from '../services/iati-export.js';
 import { csvRow } from './csv-write.js';
@@ -189,10 +190,15 @@ export async function writeEditionBundle(
 
     // 1. The IATI activity file: the frozen programs as IATI 2.03 activities.
     const iatiName = `iati-activities-${stem}.xml`;
+    // The frameworks as frozen (docs/results.md), filled page by page as the export reads them.
+    const frozenResults = new Map<number, Framework>();
     async function* programs() {
-      for await (const page of source.pages()) yield page.map((p) => p.program);
+      for await (const page of source.pages()) {
+        for (const p of page) frozenResults.set(p.program.id, { results: [...(p.results ?? [])], nextId: 1 });
+        yield page.map((p) => p.program);
+      }
     }
-    const exported = await exportPages(deps, programs(), options.publisher);
+    const exported = await exportPages(deps, programs(), options.publisher, { frozenResults });
     await writeAll(createWriteStream(join(work, iatiName)), iatiDocument(generatedAt, exported.activities, exported.undated));
     files.push({ name: iatiName, what: 'IATI 2.03 activity file of the edition’s programs' });
     options.onStep?.('IATI activity file');

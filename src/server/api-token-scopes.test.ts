@@ -15,6 +15,7 @@ describe('requiredScope', () => {
     expect(requiredScope('PATCH', '/api/v1/activities/:id')).toBe('programs:write');
     expect(requiredScope('POST', '/api/v1/activities/:id/transitions')).toBe('programs:write');
     expect(requiredScope('POST', '/api/v1/activities/:id/participants')).toBe('participants:write');
+    expect(requiredScope('PUT', '/api/v1/activities/:id/results/:resultId/indicators/:indicatorId')).toBe('results:write');
     expect(requiredScope('PUT', '/api/v1/activities/:id/attendance')).toBe('attendance:write');
     expect(requiredScope('PUT', '/api/v1/activities/:id/offer')).toBe('offers:write');
     expect(requiredScope('POST', '/api/v1/participants/:id/erase')).toBe('alumni:write');

@@ -17,6 +17,7 @@ const NEVER = /^\/api\/v1\/(auth|users|api-tokens|personal-data)(\/|$)/;
 /** Route patterns (as declared, with `:params`) of each write scope; the first match wins. */
 const WRITE_SCOPES: readonly (readonly [RegExp, ApiScope])[] = [
   [/^\/api\/v1\/activities\/:id\/participants(\/|$)/, 'participants:write'],
+  [/^\/api\/v1\/activities\/:id\/results(\/|$)/, 'results:write'],
   [/^\/api\/v1\/activities\/:id\/(attendance|certificates)(\/|$)/, 'attendance:write'],
   [/^\/api\/v1\/certificates\//, 'attendance:write'],
   [/^\/api\/v1\/activities\/:id\/offer$/, 'offers:write'],

@@ -15,6 +15,7 @@ import {
 import { z } from 'zod';
 import type { ServiceDeps } from '../services/deps.js';
 import { registerProgramRoutes } from './program.routes.js';
+import { registerResultRoutes } from './result.routes.js';
 import { registerHomeRoutes } from './home.routes.js';
 import { registerWebApp } from './web.routes.js';
 import { registerOrganisationRoutes } from './organisation.routes.js';
@@ -288,6 +289,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   registerLifecycleRoutes(app, options.deps);
   registerCompletionRoutes(app, options.deps);
   registerProgramRoutes(app, options.deps);
+  registerResultRoutes(app, options.deps);
   registerParticipantRoutes(app, options.deps);
   registerOrganisationRoutes(app, options.deps);
   registerReferenceRoutes(app, options.deps.clock);

@@ -17,6 +17,7 @@ import { writeXlsx } from '../io/xlsx-write.js';
 import { zipFiles } from '../io/zip-write.js';
 import type { ServiceDeps } from '../services/deps.js';
 import type { IatiPublisher } from '../services/iati-export.js';
+import { editionAchievements } from '../services/results.js';
 import {
   differencesFromLive,
   editionFigures,
@@ -159,9 +160,11 @@ export function registerEditionRoutes(root: FastifyInstance, deps: ServiceDeps, 
       const report = await editionReport(depsFor(deps, request), y, number);
       // Loaded by the first document rather than at start (pdfmake and ECharts are slow to load).
       const { renderAnnualReportPdf } = await import('../io/pdf/annual-report.js');
+      const achievements = await editionAchievements(depsFor(deps, request), y, number);
       const pdf = await renderAnnualReportPdf(report.summary, request.query.lang, {
         ...report,
         edition: editionDocument(report.edition, request.query.lang),
+        achievements,
       });
       return asAttachment(reply, 'application/pdf', `mitra-annual-report-${y}-edition-${number}-${request.query.lang}.pdf`).send(pdf);
     },
@@ -180,7 +183,9 @@ export function registerEditionRoutes(root: FastifyInstance, deps: ServiceDeps, 
     async (request, reply) => {
       const { year: y, number } = request.params;
       const report = await editionReport(depsFor(deps, request), y, number);
-      const tables = annualReportTables(report.summary, request.query.lang, editionDocument(report.edition, request.query.lang).title);
+      const achievements = await editionAchievements(depsFor(deps, request), y, number);
+      const title = editionDocument(report.edition, request.query.lang).title;
+      const tables = annualReportTables(report.summary, request.query.lang, title, undefined, achievements);
       const stream = download(reply, XLSX, `mitra-annual-report-${y}-edition-${number}-${request.query.lang}.xlsx`);
       breakOnFailure(stream, writeXlsx(stream, tables));
       return reply.send(stream);

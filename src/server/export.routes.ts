@@ -14,6 +14,7 @@ import { writeXlsx } from '../io/xlsx-write.js';
 import { exportPrograms } from '../services/programs.js';
 import type { ServiceDeps } from '../services/deps.js';
 import { annualReport, annualSummary } from '../services/reports.js';
+import { yearAchievements } from '../services/results.js';
 import { depsFor } from './auth.js';
 import { exportIati, exportIatiActivity, type IatiExport, type IatiPublisher } from '../services/iati-export.js';
 import { idParams } from './http-helpers.js';
@@ -158,7 +159,8 @@ export function registerExportRoutes(
     },
     async (request, reply) => {
       const summary = await annualSummary(depsFor(deps, request), request.query.year);
-      const tables = annualReportTables(summary, request.query.lang);
+      const achievements = await yearAchievements(depsFor(deps, request));
+      const tables = annualReportTables(summary, request.query.lang, undefined, undefined, achievements);
       const stream = download(reply, XLSX, `mitra-annual-report-${request.query.year}-${request.query.lang}.xlsx`);
       breakOnFailure(stream, writeXlsx(stream, tables));
       return reply.send(stream);
@@ -181,7 +183,8 @@ export function registerExportRoutes(
       // Loaded by the first report rather than at start (pdfmake and ECharts take about half a
       // second), and rendered whole: pdfmake lays out every page before the first byte.
       const { renderAnnualReportPdf } = await import('../io/pdf/annual-report.js');
-      const pdf = await renderAnnualReportPdf(report.summary, language, report);
+      const achievements = await yearAchievements(depsFor(deps, request), { stages: stage });
+      const pdf = await renderAnnualReportPdf(report.summary, language, { ...report, achievements });
       return asAttachment(reply, 'application/pdf', `mitra-annual-report-${year}-${language}.pdf`).send(pdf);
     },
   );

@@ -1,7 +1,8 @@
 /**
  * The whole records an edition freezes (docs/bundle.md): each program of the year as it is at
  * the freeze, with what the reports counted of it — participants by recipient country and by sex,
- * spending converted at each value date, the in-kind estimate of a program without spending —
+ * spending converted at each value date, the in-kind estimate of a program without spending, its
+ * results framework —
  * so that every output of the edition's bundle (IATI, TOSSD, SEGIB-style sheet, UN table) is
  * computed from the same frozen state, whatever is edited later. Runs inside the freeze's
  * transaction, 500 programs at a time (a year may hold 100,000).
@@ -18,7 +19,7 @@ import { rateTable } from './money.js';
 
 const PAGE = 500;
 
-export type WholeRecordRepos = 'editions' | 'programs' | 'money' | 'unitCosts' | 'exchangeRates';
+export type WholeRecordRepos = 'editions' | 'programs' | 'money' | 'unitCosts' | 'exchangeRates' | 'results';
 
 /** Why an in-kind estimate is missing, in words (the bundle's checklist shows it). */
 function gapText(gaps: ReturnType<typeof estimateInKind>['gaps']): string {
@@ -68,10 +69,11 @@ export async function* wholeRecordPages(
   for (let i = 0; i < records.length; i += PAGE) {
     const slice = records.slice(i, i + PAGE);
     const ids = slice.map((r) => r.id);
-    const [programs, breakdown, approvals] = await Promise.all([
+    const [programs, breakdown, approvals, frameworks] = await Promise.all([
       repos.programs.findManyByIds(ids),
       repos.editions.participantBreakdown(ids),
       repos.editions.approvalDays(ids),
+      repos.results.getMany(ids),
     ]);
     const currencies = new Set(programs.flatMap((p) => p.transactions.map((t) => t.currency)).filter((c) => !rates.has(c)));
     for (const [currency, list] of await rateTable(repos, currencies)) rates.set(currency, list);
@@ -82,6 +84,9 @@ export async function* wholeRecordPages(
     yield programs.map((program) => ({
       ...frozenProgram(program, snapshots.get(program.id), breakdown.get(program.id), inKind.get(program.id), rates),
       approvedOn: approvals.get(program.id) ?? null,
+      // The results framework as it is at the freeze (docs/results.md): the edition's IATI file
+      // and annual report show these figures, whatever is reported later.
+      results: frameworks.get(program.id)?.results ?? [],
     }));
   }
 }

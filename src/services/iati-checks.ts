@@ -56,7 +56,8 @@ export async function checkProgramIati(deps: IatiExportDeps, id: number, publish
   const program = await getProgram(deps, id);
   const context = await iatiExportContext(deps, publisher);
   const attendance = await deps.store.repos.participants.attendanceCounts([program.id]);
-  const node = iatiActivityNode(program, { ...context, attendance });
+  const results = await deps.store.repos.results.getMany([program.id]);
+  const node = iatiActivityNode(program, { ...context, attendance, results });
   const findings = checkIatiNode(node, context.now);
   return {
     programId: program.id,
@@ -147,10 +148,11 @@ export async function summarizeIatiChecks(
   let failingTruncated = false;
   for await (const page of exportPrograms(deps, filter)) {
     const attendance = await deps.store.repos.participants.attendanceCounts(page.map((a) => a.id));
+    const results = await deps.store.repos.results.getMany(page.map((a) => a.id));
     for (const program of page) {
       const t = tally(agencies, program);
       if (!hasIatiDate(program)) t.undated++;
-      const node = iatiActivityNode(program, { ...context, attendance });
+      const node = iatiActivityNode(program, { ...context, attendance, results });
       const findings = checkIatiNode(node, context.now);
       const errors = count(findings, 'error');
       const warnings = count(findings, 'warning');

@@ -8,11 +8,12 @@ import { isPublished } from '../domain/access/policy.js';
 import { publicDocumentPath } from '../domain/program/document.js';
 import type { XmlNode } from '../domain/iati/xml-node.js';
 import type { Program } from '../domain/program/program.js';
+import type { Framework } from '../domain/results/framework.js';
 import { exportPrograms, getProgram } from './programs.js';
 import type { Deps } from './deps.js';
 
-/** What an IATI export reads: the programs, the organisations they name and their participants' attendance. */
-export type IatiExportDeps = Deps<'programs' | 'organisations' | 'participants' | 'programDocuments'>;
+/** What an IATI export reads: the programs, the organisations they name, their participants' attendance, their results frameworks and public documents. */
+export type IatiExportDeps = Deps<'programs' | 'organisations' | 'participants' | 'results' | 'programDocuments'>;
 
 export interface IatiPublisher {
   readonly ref: string;
@@ -80,11 +81,15 @@ export async function documentLinksOf(
 }
 
 export async function exportPages(
-  deps: Deps<'organisations' | 'participants'>,
+  deps: Deps<'organisations' | 'participants' | 'results'>,
   pages: AsyncIterable<Program[]>,
   publisher: IatiPublisher,
-  /** Where the programs' public documents are read (live programs); a frozen edition's file has none. */
-  documentsFrom?: Deps<'programDocuments'>,
+  options: {
+    /** An edition publishes the frameworks as frozen with its programs (docs/results.md). */
+    readonly frozenResults?: ReadonlyMap<number, Framework>;
+    /** Where the programs' public documents are read (live programs); a frozen edition's file has none. */
+    readonly documentsFrom?: Deps<'programDocuments'>;
+  } = {},
 ): Promise<IatiExport> {
   const { reportingOrg, orgs, now } = await iatiExportContext(deps, publisher);
   const undated: string[] = [];
@@ -92,9 +97,11 @@ export async function exportPages(
     for await (const all of pages) {
       const page = all.filter(hasDate);
       for (const a of all) if (!hasDate(a)) undated.push(a.identifier);
-      const attendance = await deps.store.repos.participants.attendanceCounts(page.map((a) => a.id));
-      const documents = documentsFrom ? await documentLinksOf(documentsFrom, page, publisher.publicUrl) : undefined;
-      yield page.map((a) => iatiActivityNode(a, { reportingOrg, orgs, attendance, now, documents }));
+      const ids = page.map((a) => a.id);
+      const attendance = await deps.store.repos.participants.attendanceCounts(ids);
+      const results = options.frozenResults ?? (await deps.store.repos.results.getMany(ids));
+      const documents = options.documentsFrom ? await documentLinksOf(options.documentsFrom, page, publisher.publicUrl) : undefined;
+      yield page.map((a) => iatiActivityNode(a, { reportingOrg, orgs, attendance, results, now, documents }));
     }
   }
   return { reportingOrg, generatedAt: now, activities: activities(), undated };
@@ -105,7 +112,7 @@ export async function exportIati(
   query: Omit<ProgramListQuery, 'page' | 'pageSize'>,
   publisher: IatiPublisher,
 ): Promise<IatiExport> {
-  return exportPages(deps, exportPrograms(deps, query), publisher, deps);
+  return exportPages(deps, exportPrograms(deps, query), publisher, { documentsFrom: deps });
 }
 
 /** One program as an IATI file (the public: a published one only). */
@@ -114,5 +121,5 @@ export async function exportIatiActivity(deps: IatiExportDeps, id: number, publi
   async function* one(): AsyncGenerator<Program[]> {
     yield [activity];
   }
-  return exportPages(deps, one(), publisher, deps);
+  return exportPages(deps, one(), publisher, { documentsFrom: deps });
 }

@@ -69,13 +69,14 @@ export async function* publicActivities(
     }
     const attendance = await deps.store.repos.participants.attendanceCounts(page.map((p) => p.id));
     const documents = await documentLinksOf(deps, page, publisher.publicUrl);
+    const results = await deps.store.repos.results.getMany(page.map((p) => p.id));
     yield page.map((p) => ({
       id: p.id,
       identifier: p.identifier,
       year: p.year,
       updatedAt: p.updatedAt,
       countries: p.recipients.map((r) => r.country),
-      node: iatiActivityNode(p, { reportingOrg, orgs, attendance, now, documents }),
+      node: iatiActivityNode(p, { reportingOrg, orgs, attendance, results, now, documents }),
     }));
   }
 }

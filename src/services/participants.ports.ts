@@ -1,4 +1,5 @@
 /** Ports of a program's participants (services/participants.ts, the imports, the journey); db/participant.repo.ts implements them. */
+import type { AttendanceCount } from '../domain/iati/result-xml.js';
 import type { Participant, ParticipantData } from '../domain/participant/participant.js';
 
 export interface ParticipantWrite {
@@ -23,7 +24,7 @@ export interface ParticipantRepository {
   /** The distinct countries the program's participants come from. */
   countriesOf(activityId: number): Promise<string[]>;
   /** Participant records that count (selected to completed) and those who attended or completed, per program (programs without records are absent). */
-  attendanceCounts(activityIds: readonly number[]): Promise<Map<number, { records: number; attended: number }>>;
+  attendanceCounts(activityIds: readonly number[]): Promise<Map<number, AttendanceCount>>;
   insert(activityId: number, write: ParticipantWrite): Promise<number>;
   /** Inserts new participants and updates those already there (same program and person key). */
   upsertMany(rows: readonly { activityId: number; write: ParticipantWrite }[]): Promise<void>;

@@ -28,6 +28,7 @@ import type { PriorityRepository } from './priorities.ports.js';
 import type { ProgramRepository } from './programs.ports.js';
 import type { ProgramDocumentRepository } from './program-documents.ports.js';
 import type { QualityRepository } from './quality.ports.js';
+import type { ResultRepository } from './results.ports.js';
 import type { RoundRepository } from './rounds.ports.js';
 import type { ReportFactRepository, ReportRepository } from './reports.ports.js';
 import type { CooperationRequestRepository } from './requests.ports.js';
@@ -82,4 +83,5 @@ export interface Repositories {
   readonly breaches: BreachRepository;
   readonly retention: RetentionRepository;
   readonly completions: CompletionRepository;
+  readonly results: ResultRepository;
 }

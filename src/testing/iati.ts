@@ -8,9 +8,14 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
 
-export const IATI_XSD = resolve(process.cwd(), '../shared/reference/iati/schemas/iati-activities-schema.xsd');
+/** The schemas' folder: ../shared beside the checkout, or two levels up from a worktree (work/wt/<name>). */
+const SCHEMAS =
+  [resolve(process.cwd(), '../shared/reference/iati/schemas'), resolve(process.cwd(), '../../shared/reference/iati/schemas')].find((d) =>
+    existsSync(d),
+  ) ?? resolve(process.cwd(), '../shared/reference/iati/schemas');
+export const IATI_XSD = resolve(SCHEMAS, 'iati-activities-schema.xsd');
 /** The organisation-file schema, beside the activity one. */
-export const IATI_ORGANISATIONS_XSD = resolve(process.cwd(), '../shared/reference/iati/schemas/iati-organisations-schema.xsd');
+export const IATI_ORGANISATIONS_XSD = resolve(SCHEMAS, 'iati-organisations-schema.xsd');
 const hasXmllint = (() => {
   try {
     execFileSync('xmllint', ['--version'], { stdio: 'ignore' });

@@ -15,6 +15,10 @@ export const apiScopes = defineCodeSet({
   read: { en: 'Read what the role may read', id: 'Membaca apa yang boleh dibaca perannya' },
   'programs:write': { en: 'Programs: register, change, delete, move through the lifecycle', id: 'Program: daftar, ubah, hapus, tahapan' },
   'participants:write': { en: 'Participants of programs', id: 'Peserta program' },
+  'results:write': {
+    en: 'Results frameworks of programs (results, indicators, periods)',
+    id: 'Kerangka hasil program (hasil, indikator, periode)',
+  },
   'offers:write': { en: 'Course offers, nominations, documents and selection', id: 'Penawaran kursus, nominasi, dokumen dan seleksi' },
   'attendance:write': { en: 'Attendance and certificates', id: 'Kehadiran dan sertifikat' },
   'alumni:write': { en: 'Follow-up surveys and erasure of personal data', id: 'Survei lanjutan dan penghapusan data pribadi' },

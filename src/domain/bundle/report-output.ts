@@ -13,6 +13,7 @@
 import type { Sex } from '../codes.js';
 import { sexes } from '../codes.js';
 import type { AnnualSummary } from '../report/summary.js';
+import type { ProgramAchievements } from '../report/achievements.js';
 import type { ProgramLine, SendingExtras } from '../report/tables.js';
 import { carriedTotals, exclusionsOf, HeadlineTally } from './headline-tally.js';
 import type { BundleContext, ChecklistItem, Exclusion, FrozenProgram, OutputTotals } from './types.js';
@@ -36,6 +37,23 @@ function programLine(p: FrozenProgram, context: BundleContext): ProgramLine {
   };
 }
 
+/** A frozen program's achievements (docs/results.md): its framework as frozen, participants as the report counted them. */
+export function frozenAchievements(p: FrozenProgram): ProgramAchievements {
+  const a = p.program;
+  return {
+    identifier: a.identifier,
+    titleEn: a.titleEn,
+    titleId: a.titleId,
+    results: p.results ?? [],
+    participants: {
+      start: a.actualStart ?? a.plannedStart,
+      end: a.actualEnd ?? a.plannedEnd ?? a.actualStart ?? a.plannedStart,
+      planned: a.participantsPlanned,
+      attended: p.participantsSource === 'records' ? p.participants : null,
+    },
+  };
+}
+
 /** Orders the list as the paper's table does: by start date, then title. */
 const byStart = (a: ProgramLine, b: ProgramLine) =>
   (a.start ?? '9999').localeCompare(b.start ?? '9999') || (a.titleEn ?? a.identifier).localeCompare(b.titleEn ?? b.identifier);
@@ -43,6 +61,7 @@ const byStart = (a: ProgramLine, b: ProgramLine) =>
 /** Gathers the report's extras (program list, participants by sex, in-kind) and its reconciliation. */
 export class ReportOutput {
   private readonly lines: ProgramLine[] = [];
+  private readonly achievements: ProgramAchievements[] = [];
   private readonly bySex: Record<Sex | 'unrecorded', number> = { F: 0, M: 0, X: 0, unrecorded: 0 };
   private inKindUsdMinor = 0;
   private ledgerUsd = 0;
@@ -58,6 +77,7 @@ export class ReportOutput {
   add(page: readonly FrozenProgram[]): void {
     for (const p of page) {
       this.lines.push(programLine(p, this.context));
+      this.achievements.push(frozenAchievements(p));
       for (const s of sexes.codes) this.bySex[s] += p.participantsBySex[s];
       this.bySex.unrecorded += p.participantsBySex.unrecorded;
       this.inKindUsdMinor += p.inKind?.usdMinor ?? 0;
@@ -78,7 +98,12 @@ export class ReportOutput {
   }
 
   extras(): SendingExtras {
-    return { programs: [...this.lines].sort(byStart), bySex: { ...this.bySex }, inKindUsdMinor: this.inKindUsdMinor };
+    return {
+      programs: [...this.lines].sort(byStart),
+      bySex: { ...this.bySex },
+      inKindUsdMinor: this.inKindUsdMinor,
+      achievements: [...this.achievements],
+    };
   }
 
   finish(): { totals: OutputTotals; checklist: ChecklistItem[] } {

@@ -8,6 +8,7 @@ import type { Sex } from '../codes.js';
 import type { RateTable } from '../finance/in-kind.js';
 import type { Program } from '../program/program.js';
 import type { Spending } from '../report/summary.js';
+import type { Result } from '../results/framework.js';
 
 /** A program as an edition froze it, with what the reports counted of it. */
 export interface FrozenProgram {
@@ -40,6 +41,11 @@ export interface FrozenProgram {
    * records frozen before it was kept.
    */
   readonly approvedOn?: string | null;
+  /**
+   * The program's results framework at the freeze (docs/results.md); absent in editions frozen
+   * before frameworks were kept (their outputs then show none).
+   */
+  readonly results?: readonly Result[];
 }
 
 /** What every output of a bundle shares. */

@@ -7,6 +7,8 @@ import { ACTIVITY_STATUS_IATI, modalities, type Modality } from '../codes.js';
 import { countryName } from '../reference/countries.js';
 import type { Program } from '../program/program.js';
 import { formatMinor } from '../money.js';
+import type { Framework } from '../results/framework.js';
+import { attendanceActuals, resultNodes, type AttendanceCount } from './result-xml.js';
 import { el, type XmlNode } from './xml-node.js';
 
 export interface IatiOrg {
@@ -22,7 +24,9 @@ export interface IatiContext {
   /** Organisations named by programs, by code. */
   readonly orgs: ReadonlyMap<string, IatiOrg>;
   /** Participant records, and those who attended or completed, per program id (absent: no records). */
-  readonly attendance: ReadonlyMap<number, { readonly records: number; readonly attended: number }>;
+  readonly attendance: ReadonlyMap<number, AttendanceCount>;
+  /** Results frameworks per program id (absent: none; docs/results.md). */
+  readonly results?: ReadonlyMap<number, Framework>;
   /** When the file is generated (ISO instant). */
   readonly now: string;
   /** Public documents per program id, as IATI document-link (absent: none). */
@@ -159,7 +163,8 @@ export function iatiActivityNode(a: Program, ctx: IatiContext): XmlNode {
   const currencies = [...a.budgets.map((b) => b.currency), ...a.transactions.map((t) => t.currency)];
   const start = a.actualStart ?? a.plannedStart;
   const end = a.actualEnd ?? a.plannedEnd ?? start;
-  // Planned is the recorded total; attended is counted from the records, when there are any.
+  // Planned is the recorded total; attended is counted from the records, when there are any,
+  // with the attended by sex and by recipient country (docs/results.md: the computed indicator).
   const attendance = ctx.attendance.get(a.id);
   const result =
     start && end && (a.participantsPlanned !== null || attendance)
@@ -172,6 +177,7 @@ export function iatiActivityNode(a: Program, ctx: IatiContext): XmlNode {
               el('period-end', { 'iso-date': end }),
               a.participantsPlanned !== null && el('target', { value: a.participantsPlanned }),
               attendance && el('actual', { value: attendance.attended }),
+              ...(attendance ? attendanceActuals(attendance) : []),
             ]),
           ]),
         ])
@@ -220,6 +226,7 @@ export function iatiActivityNode(a: Program, ctx: IatiContext): XmlNode {
         ]),
       ),
       ...documentLinkNodes(ctx.documents?.get(a.id) ?? []),
+      ...resultNodes(ctx.results?.get(a.id)),
       result,
     ],
   );

@@ -7,6 +7,7 @@ import { modalities, sexes, type Modality, type Sex } from '../codes.js';
 import { formatMinor } from '../money.js';
 import { countryName } from '../reference/countries.js';
 import { REPORT_REGION_NAMES, REPORT_REGIONS } from '../reference/types.js';
+import { achievementsOf, achievementValue, type ProgramAchievements } from './achievements.js';
 import type { AnnualSummary, BreakdownRow } from './summary.js';
 
 export type Lang = 'en' | 'id';
@@ -75,6 +76,12 @@ const T = {
     unrecorded: 'Not recorded by sex (counted from recorded totals)',
     share: 'Share (%)',
     programList: 'Programs of the year',
+    achievements: 'Achievements',
+    indicator: 'Indicator',
+    target: 'Target',
+    actual: 'Actual',
+    comment: 'Comment',
+    participantsTotal: 'Participants trained, all programs',
     number: 'No.',
     program: 'Program',
     agency: 'Implementing agency',
@@ -123,6 +130,12 @@ const T = {
     unrecorded: 'Jenis kelamin tidak tercatat (dari jumlah tercatat)',
     share: 'Persentase (%)',
     programList: 'Daftar program tahun ini',
+    achievements: 'Capaian',
+    indicator: 'Indikator',
+    target: 'Target',
+    actual: 'Realisasi',
+    comment: 'Catatan',
+    participantsTotal: 'Peserta yang dilatih, semua program',
     number: 'No.',
     program: 'Program',
     agency: 'Instansi pelaksana',
@@ -174,6 +187,8 @@ export interface SendingExtras {
   readonly programs: readonly ProgramLine[];
   readonly bySex: Readonly<Record<Sex | 'unrecorded', number>>;
   readonly inKindUsdMinor: number;
+  /** The frozen programs' results frameworks and participants, for the achievements section (docs/results.md). */
+  readonly achievements?: readonly ProgramAchievements[];
 }
 
 /** "3 Mar 2018 – 9 Mar 2018", or the one date known. */
@@ -250,9 +265,44 @@ function sendingTables(
  * The tables of the annual report. `edition`: the name of the frozen edition the figures come
  * from ("Laporan Tahunan 2018, edisi 1, 15 Maret 2019"), shown as the summary's last row.
  */
-export function annualReportTables(s: AnnualSummary, lang: Lang, edition?: string, extras?: SendingExtras): ReportTable[] {
+export function annualReportTables(
+  s: AnnualSummary,
+  lang: Lang,
+  edition?: string,
+  extras?: SendingExtras,
+  achievements?: readonly ProgramAchievements[],
+): ReportTable[] {
   const tables = liveTables(s, lang, edition);
-  return extras ? sendingTables(tables, s, lang, edition, extras) : tables;
+  const all = extras ? sendingTables(tables, s, lang, edition, extras) : tables;
+  const programs = achievements ?? extras?.achievements;
+  return programs ? [...all, achievementsTable(programs, s.year, lang)] : all;
+}
+
+/**
+ * The achievements section: per program, each indicator's target and actual for the periods
+ * of the year, and the participants trained; only these share a summable unit, so only they get
+ * a total (domain/report/achievements.ts).
+ */
+export function achievementsTable(programs: readonly ProgramAchievements[], year: number, lang: Lang): ReportTable {
+  const t = T[lang];
+  const { rows, participants } = achievementsOf(programs, year);
+  return {
+    key: 'achievements',
+    title: `${t.achievements} ${year}`,
+    columns: [t.program, t.indicator, t.dates, t.target, t.actual, t.comment],
+    rows: [
+      ...rows.map((r) => [
+        lang === 'id' ? r.programId : r.programEn,
+        lang === 'id' ? r.indicatorId : r.indicatorEn,
+        period(r.start, r.end),
+        achievementValue(r, r.target, lang),
+        achievementValue(r, r.actual, lang),
+        (lang === 'id' ? (r.commentId ?? r.commentEn) : (r.commentEn ?? r.commentId)) ?? '',
+      ]),
+      ...(rows.some((r) => r.measure === null) ? [[t.participantsTotal, '', '', participants.planned, participants.attended, '']] : []),
+    ],
+    formats: ['plain', 'plain', 'plain', 'count', 'count', 'plain'],
+  };
 }
 
 function liveTables(s: AnnualSummary, lang: Lang, edition?: string): ReportTable[] {

@@ -7,6 +7,7 @@
 import { lifecycleStages, type LifecycleStage } from '../../domain/codes.js';
 import { formatMinor } from '../../domain/money.js';
 import { REPORT_REGIONS } from '../../domain/reference/types.js';
+import type { ProgramAchievements } from '../../domain/report/achievements.js';
 import { MAP_SCALE } from '../../domain/report/world-map.js';
 import type { AnnualSummary, BreakdownRow } from '../../domain/report/summary.js';
 import {
@@ -35,6 +36,8 @@ export interface AnnualReportPdfOptions {
   readonly edition?: { readonly title: string; readonly narrative: string | null };
   /** The report as sent from an edition's bundle: the list of programs, participants by sex, in-kind (docs/bundle.md). */
   readonly extras?: SendingExtras;
+  /** The programs' results frameworks for the achievements section (live; an edition's come in `extras`). */
+  readonly achievements?: readonly ProgramAchievements[];
 }
 
 /** Programs the PDF lists at most (a year of 100,000 programs would be thousands of pages); the XLSX lists all. */
@@ -55,6 +58,7 @@ interface Ctx {
   readonly l: PdfLabels;
   readonly f: ReturnType<typeof formatsFor>;
   readonly extras: SendingExtras | undefined;
+  readonly achievements: readonly ProgramAchievements[] | undefined;
 }
 
 export type NumberKind = 'count' | 'amount' | 'percent' | 'plain';
@@ -293,10 +297,12 @@ function foreword(ctx: Ctx, options: AnnualReportPdfOptions): Content[] {
 
 /** The sections after the cover, one per table of the annual report, charts next to their table. */
 function body(ctx: Ctx): Content[] {
-  const tables = new Map<string, ReportTable>(annualReportTables(ctx.s, ctx.lang, ctx.edition, ctx.extras).map((t) => [t.key, t]));
+  const tables = new Map<string, ReportTable>(
+    annualReportTables(ctx.s, ctx.lang, ctx.edition, ctx.extras, ctx.achievements).map((t) => [t.key, t]),
+  );
   const list = tables.get('programs');
   if (list && list.rows.length > PDF_PROGRAM_ROWS) tables.set('programs', { ...list, rows: list.rows.slice(0, PDF_PROGRAM_ROWS) });
-  const section = (key: ReportTableKey | 'sex' | 'programs', pageBreak: boolean, ...extra: Content[]): Content[] => {
+  const section = (key: ReportTableKey | 'sex' | 'programs' | 'achievements', pageBreak: boolean, ...extra: Content[]): Content[] => {
     const t = tables.get(key);
     if (!t) return [];
     // The heading stays on one page with its notes and charts; a table without rows (no
@@ -327,11 +333,20 @@ function body(ctx: Ctx): Content[] {
         ? [note(ctx.l.programsCut(ctx.f.count(PDF_PROGRAM_ROWS), ctx.f.count(list.rows.length)))]
         : []),
     ),
+    ...section('achievements', true),
   ];
 }
 
 export function annualReportDocument(summary: AnnualSummary, lang: Lang, options: AnnualReportPdfOptions): TDocumentDefinitions {
-  const ctx: Ctx = { s: summary, edition: options.edition?.title, lang, l: PDF_LABELS[lang], f: formatsFor(lang), extras: options.extras };
+  const ctx: Ctx = {
+    s: summary,
+    edition: options.edition?.title,
+    lang,
+    l: PDF_LABELS[lang],
+    f: formatsFor(lang),
+    extras: options.extras,
+    achievements: options.achievements,
+  };
   const title = options.edition?.title ?? ctx.l.title(summary.year);
   return {
     pageSize: 'A4',

@@ -11,6 +11,7 @@ import { privacyRows } from './privacy.rows.js';
 import { programRows } from './programs.rows.js';
 import { recordRows } from './records.rows.js';
 import { requestRows } from './requests.rows.js';
+import { resultRows } from './results.rows.js';
 
 export const ROW_SETS: readonly ((m: Matrix) => readonly Row[])[] = [
   programRows,
@@ -24,4 +25,5 @@ export const ROW_SETS: readonly ((m: Matrix) => readonly Row[])[] = [
   privacyRows,
   documentRows,
   completionRows,
+  resultRows,
 ];

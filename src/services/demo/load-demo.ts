@@ -13,8 +13,9 @@
  * The set is held by what it is: demo-organisations.ts, demo-programs-2016.ts, -2017.ts and
  * -2018.ts, demo-participants.ts, demo-money.ts (budgets, expenditure, exchange rates, unit costs); and the
  * accounts, requests, participant journey and partnerships that follow (demo-accounts.ts,
- * demo-requests.ts, demo-journey.ts, demo-partnerships.ts), and the completion and evaluation records of three
- * programs (demo-completion.ts).
+ * demo-requests.ts, demo-journey.ts, demo-partnerships.ts), the completion and evaluation records of three
+ * programs (demo-completion.ts), and the results frameworks of four programs, all values illustrative
+ * (demo-results.ts).
  */
 import { programInputSchema } from '../../domain/program/program.schema.js';
 import { organisationInputSchema } from '../../domain/organisation/organisation.schema.js';
@@ -35,6 +36,7 @@ import { demoProgram, loadDemoRequests } from './demo-requests.js';
 import { loadDemoJourney } from './demo-journey.js';
 import { loadDemoPartnerships } from './demo-partnerships.js';
 import { loadDemoCompletions } from './demo-completion.js';
+import { loadDemoResults } from './demo-results.js';
 
 /** The programs, created in this order: 2016, 2017, 2018. */
 const DEMO_PROGRAMS = [...DEMO_PROGRAMS_2016, ...DEMO_PROGRAMS_2017, ...DEMO_PROGRAMS_2018];
@@ -74,6 +76,7 @@ export async function loadDemoData(deps: ServiceDeps): Promise<DemoLoadResult> {
     );
     const activityId = demoProgram(ids, DEMO_PARTICIPANTS.activityIdentifier);
     for (const p of DEMO_PARTICIPANTS.participants) await addParticipant(tx, activityId, participantInputSchema.parse(p));
+    await loadDemoResults(tx, ids);
     await loadDemoRequests(tx, ids);
     await loadDemoJourney(tx);
     const partnerships = await loadDemoPartnerships(tx);

@@ -1597,7 +1597,7 @@ export type paths = {
         get: {
             parameters: {
                 query?: {
-                    entity?: "activity" | "participant" | "organisation" | "exchange_rate" | "import" | "user" | "session" | "priority_target" | "country_list" | "unit_cost" | "course_offer" | "participant_document" | "certificate" | "survey" | "cooperation_request" | "agreement" | "agreement_document" | "program_document" | "engagement" | "follow_up" | "import_mapping" | "iati_dataset" | "edition" | "quality_rule" | "collection_round" | "api_token" | "personal_data" | "retention_rule" | "data_breach" | "program_completion" | "program_evaluation";
+                    entity?: "activity" | "participant" | "organisation" | "exchange_rate" | "import" | "user" | "session" | "priority_target" | "country_list" | "unit_cost" | "course_offer" | "participant_document" | "certificate" | "survey" | "cooperation_request" | "agreement" | "agreement_document" | "program_document" | "engagement" | "follow_up" | "import_mapping" | "iati_dataset" | "edition" | "quality_rule" | "collection_round" | "api_token" | "personal_data" | "retention_rule" | "data_breach" | "program_completion" | "program_evaluation" | "results_framework";
                     entityId?: string;
                     action?: "create" | "update" | "delete" | "import" | "transition" | "login" | "login_failed" | "logout" | "password_change" | "unlock" | "second_factor_enrol" | "second_factor_disable" | "second_factor_reset" | "recovery_code_use" | "recovery_codes_regenerate" | "download";
                     actorUserId?: number;
@@ -1897,7 +1897,7 @@ export type paths = {
                          * @enum {string}
                          */
                         role: "coordinator" | "agency" | "embassy" | "focal_point" | "viewer";
-                        scopes: ("read" | "programs:write" | "participants:write" | "offers:write" | "attendance:write" | "alumni:write" | "requests:write" | "partnerships:write" | "organisations:write" | "imports:write" | "other-providers:write" | "money:write" | "priorities:write" | "editions:write" | "rounds:write" | "quality:write")[];
+                        scopes: ("read" | "programs:write" | "participants:write" | "results:write" | "offers:write" | "attendance:write" | "alumni:write" | "requests:write" | "partnerships:write" | "organisations:write" | "imports:write" | "other-providers:write" | "money:write" | "priorities:write" | "editions:write" | "rounds:write" | "quality:write")[];
                         /** @description when the token stops working: at most 365 days ahead; a date means its start (00:00 UTC) */
                         expiresAt: string;
                     };
@@ -3872,6 +3872,1511 @@ export type paths = {
         put?: never;
         post?: never;
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/activities/{id}/results": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A program's results framework (results, indicators, baselines, periods) and its computed participant indicator */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ResultsFramework"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        /** Replace the whole results framework (ids are given anew); If-Match: the framework version */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @default [] */
+                        results?: {
+                            /** @enum {string} */
+                            type: "1" | "2" | "3" | "9";
+                            /** @default false */
+                            aggregationStatus?: boolean;
+                            /** @default null */
+                            titleEn?: string | null;
+                            /** @default null */
+                            titleId?: string | null;
+                            /** @default null */
+                            descriptionEn?: string | null;
+                            /** @default null */
+                            descriptionId?: string | null;
+                            /** @default [] */
+                            indicators?: {
+                                /** @enum {string} */
+                                measure: "1" | "2" | "3" | "4" | "5";
+                                /** @default true */
+                                ascending?: boolean;
+                                /** @default false */
+                                aggregationStatus?: boolean;
+                                /** @default null */
+                                titleEn?: string | null;
+                                /** @default null */
+                                titleId?: string | null;
+                                /** @default null */
+                                descriptionEn?: string | null;
+                                /** @default null */
+                                descriptionId?: string | null;
+                                /** @default null */
+                                baseline?: {
+                                    year: number;
+                                    /** @default null */
+                                    date?: string | null;
+                                    /** @default null */
+                                    value?: number | null;
+                                    /** @default null */
+                                    commentEn?: string | null;
+                                    /** @default null */
+                                    commentId?: string | null;
+                                } | null;
+                                /** @default [] */
+                                periods?: {
+                                    /**
+                                     * Format: date
+                                     * @example 2018-04-16
+                                     */
+                                    start: string;
+                                    /**
+                                     * Format: date
+                                     * @example 2018-04-16
+                                     */
+                                    end: string;
+                                    /** @default null */
+                                    target?: {
+                                        /** @default null */
+                                        value?: number | null;
+                                        /** @default null */
+                                        commentEn?: string | null;
+                                        /** @default null */
+                                        commentId?: string | null;
+                                        /** @default [] */
+                                        disaggregations?: {
+                                            /** @enum {string} */
+                                            dimension: "sex" | "recipient-country";
+                                            value: string;
+                                            amount: number;
+                                        }[];
+                                    } | null;
+                                    /** @default null */
+                                    actual?: {
+                                        /** @default null */
+                                        value?: number | null;
+                                        /** @default null */
+                                        commentEn?: string | null;
+                                        /** @default null */
+                                        commentId?: string | null;
+                                        /** @default [] */
+                                        disaggregations?: {
+                                            /** @enum {string} */
+                                            dimension: "sex" | "recipient-country";
+                                            value: string;
+                                            amount: number;
+                                        }[];
+                                        /** @default [] */
+                                        documents?: {
+                                            url: string;
+                                            format: string;
+                                            /** @default null */
+                                            titleEn?: string | null;
+                                            /** @default null */
+                                            titleId?: string | null;
+                                            /** @default A08 */
+                                            category?: string;
+                                            /** @default null */
+                                            documentDate?: string | null;
+                                        }[];
+                                    } | null;
+                                }[];
+                            }[];
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ResultsFramework"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                428: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        /** Add a result (with its indicators and periods, if given) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        type: "1" | "2" | "3" | "9";
+                        /** @default false */
+                        aggregationStatus?: boolean;
+                        /** @default null */
+                        titleEn?: string | null;
+                        /** @default null */
+                        titleId?: string | null;
+                        /** @default null */
+                        descriptionEn?: string | null;
+                        /** @default null */
+                        descriptionId?: string | null;
+                        /** @default [] */
+                        indicators?: {
+                            /** @enum {string} */
+                            measure: "1" | "2" | "3" | "4" | "5";
+                            /** @default true */
+                            ascending?: boolean;
+                            /** @default false */
+                            aggregationStatus?: boolean;
+                            /** @default null */
+                            titleEn?: string | null;
+                            /** @default null */
+                            titleId?: string | null;
+                            /** @default null */
+                            descriptionEn?: string | null;
+                            /** @default null */
+                            descriptionId?: string | null;
+                            /** @default null */
+                            baseline?: {
+                                year: number;
+                                /** @default null */
+                                date?: string | null;
+                                /** @default null */
+                                value?: number | null;
+                                /** @default null */
+                                commentEn?: string | null;
+                                /** @default null */
+                                commentId?: string | null;
+                            } | null;
+                            /** @default [] */
+                            periods?: {
+                                /**
+                                 * Format: date
+                                 * @example 2018-04-16
+                                 */
+                                start: string;
+                                /**
+                                 * Format: date
+                                 * @example 2018-04-16
+                                 */
+                                end: string;
+                                /** @default null */
+                                target?: {
+                                    /** @default null */
+                                    value?: number | null;
+                                    /** @default null */
+                                    commentEn?: string | null;
+                                    /** @default null */
+                                    commentId?: string | null;
+                                    /** @default [] */
+                                    disaggregations?: {
+                                        /** @enum {string} */
+                                        dimension: "sex" | "recipient-country";
+                                        value: string;
+                                        amount: number;
+                                    }[];
+                                } | null;
+                                /** @default null */
+                                actual?: {
+                                    /** @default null */
+                                    value?: number | null;
+                                    /** @default null */
+                                    commentEn?: string | null;
+                                    /** @default null */
+                                    commentId?: string | null;
+                                    /** @default [] */
+                                    disaggregations?: {
+                                        /** @enum {string} */
+                                        dimension: "sex" | "recipient-country";
+                                        value: string;
+                                        amount: number;
+                                    }[];
+                                    /** @default [] */
+                                    documents?: {
+                                        url: string;
+                                        format: string;
+                                        /** @default null */
+                                        titleEn?: string | null;
+                                        /** @default null */
+                                        titleId?: string | null;
+                                        /** @default A08 */
+                                        category?: string;
+                                        /** @default null */
+                                        documentDate?: string | null;
+                                    }[];
+                                } | null;
+                            }[];
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ResultsFramework"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                428: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/activities/{id}/results/{resultId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Replace a result's own fields (its indicators stay) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                    resultId: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        type: "1" | "2" | "3" | "9";
+                        /** @default false */
+                        aggregationStatus?: boolean;
+                        /** @default null */
+                        titleEn?: string | null;
+                        /** @default null */
+                        titleId?: string | null;
+                        /** @default null */
+                        descriptionEn?: string | null;
+                        /** @default null */
+                        descriptionId?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ResultsFramework"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                428: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        /** Delete a result with its indicators */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                    resultId: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ResultsFramework"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                428: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/activities/{id}/results/{resultId}/indicators": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add an indicator to a result */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                    resultId: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        measure: "1" | "2" | "3" | "4" | "5";
+                        /** @default true */
+                        ascending?: boolean;
+                        /** @default false */
+                        aggregationStatus?: boolean;
+                        /** @default null */
+                        titleEn?: string | null;
+                        /** @default null */
+                        titleId?: string | null;
+                        /** @default null */
+                        descriptionEn?: string | null;
+                        /** @default null */
+                        descriptionId?: string | null;
+                        /** @default null */
+                        baseline?: {
+                            year: number;
+                            /** @default null */
+                            date?: string | null;
+                            /** @default null */
+                            value?: number | null;
+                            /** @default null */
+                            commentEn?: string | null;
+                            /** @default null */
+                            commentId?: string | null;
+                        } | null;
+                        /** @default [] */
+                        periods?: {
+                            /**
+                             * Format: date
+                             * @example 2018-04-16
+                             */
+                            start: string;
+                            /**
+                             * Format: date
+                             * @example 2018-04-16
+                             */
+                            end: string;
+                            /** @default null */
+                            target?: {
+                                /** @default null */
+                                value?: number | null;
+                                /** @default null */
+                                commentEn?: string | null;
+                                /** @default null */
+                                commentId?: string | null;
+                                /** @default [] */
+                                disaggregations?: {
+                                    /** @enum {string} */
+                                    dimension: "sex" | "recipient-country";
+                                    value: string;
+                                    amount: number;
+                                }[];
+                            } | null;
+                            /** @default null */
+                            actual?: {
+                                /** @default null */
+                                value?: number | null;
+                                /** @default null */
+                                commentEn?: string | null;
+                                /** @default null */
+                                commentId?: string | null;
+                                /** @default [] */
+                                disaggregations?: {
+                                    /** @enum {string} */
+                                    dimension: "sex" | "recipient-country";
+                                    value: string;
+                                    amount: number;
+                                }[];
+                                /** @default [] */
+                                documents?: {
+                                    url: string;
+                                    format: string;
+                                    /** @default null */
+                                    titleEn?: string | null;
+                                    /** @default null */
+                                    titleId?: string | null;
+                                    /** @default A08 */
+                                    category?: string;
+                                    /** @default null */
+                                    documentDate?: string | null;
+                                }[];
+                            } | null;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ResultsFramework"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                428: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/activities/{id}/results/{resultId}/indicators/{indicatorId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Replace an indicator's own fields and baseline (its periods stay) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                    resultId: number;
+                    indicatorId: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        measure: "1" | "2" | "3" | "4" | "5";
+                        /** @default true */
+                        ascending?: boolean;
+                        /** @default false */
+                        aggregationStatus?: boolean;
+                        /** @default null */
+                        titleEn?: string | null;
+                        /** @default null */
+                        titleId?: string | null;
+                        /** @default null */
+                        descriptionEn?: string | null;
+                        /** @default null */
+                        descriptionId?: string | null;
+                        /** @default null */
+                        baseline?: {
+                            year: number;
+                            /** @default null */
+                            date?: string | null;
+                            /** @default null */
+                            value?: number | null;
+                            /** @default null */
+                            commentEn?: string | null;
+                            /** @default null */
+                            commentId?: string | null;
+                        } | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ResultsFramework"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                428: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        /** Delete an indicator with its periods */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                    resultId: number;
+                    indicatorId: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ResultsFramework"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                428: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/activities/{id}/results/{resultId}/indicators/{indicatorId}/periods": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add a period (target and actual, their disaggregations and evidence) to an indicator */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                    resultId: number;
+                    indicatorId: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: date
+                         * @example 2018-04-16
+                         */
+                        start: string;
+                        /**
+                         * Format: date
+                         * @example 2018-04-16
+                         */
+                        end: string;
+                        /** @default null */
+                        target?: {
+                            /** @default null */
+                            value?: number | null;
+                            /** @default null */
+                            commentEn?: string | null;
+                            /** @default null */
+                            commentId?: string | null;
+                            /** @default [] */
+                            disaggregations?: {
+                                /** @enum {string} */
+                                dimension: "sex" | "recipient-country";
+                                value: string;
+                                amount: number;
+                            }[];
+                        } | null;
+                        /** @default null */
+                        actual?: {
+                            /** @default null */
+                            value?: number | null;
+                            /** @default null */
+                            commentEn?: string | null;
+                            /** @default null */
+                            commentId?: string | null;
+                            /** @default [] */
+                            disaggregations?: {
+                                /** @enum {string} */
+                                dimension: "sex" | "recipient-country";
+                                value: string;
+                                amount: number;
+                            }[];
+                            /** @default [] */
+                            documents?: {
+                                url: string;
+                                format: string;
+                                /** @default null */
+                                titleEn?: string | null;
+                                /** @default null */
+                                titleId?: string | null;
+                                /** @default A08 */
+                                category?: string;
+                                /** @default null */
+                                documentDate?: string | null;
+                            }[];
+                        } | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ResultsFramework"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                428: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/activities/{id}/results/{resultId}/indicators/{indicatorId}/periods/{periodId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Replace a period */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                    resultId: number;
+                    indicatorId: number;
+                    periodId: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: date
+                         * @example 2018-04-16
+                         */
+                        start: string;
+                        /**
+                         * Format: date
+                         * @example 2018-04-16
+                         */
+                        end: string;
+                        /** @default null */
+                        target?: {
+                            /** @default null */
+                            value?: number | null;
+                            /** @default null */
+                            commentEn?: string | null;
+                            /** @default null */
+                            commentId?: string | null;
+                            /** @default [] */
+                            disaggregations?: {
+                                /** @enum {string} */
+                                dimension: "sex" | "recipient-country";
+                                value: string;
+                                amount: number;
+                            }[];
+                        } | null;
+                        /** @default null */
+                        actual?: {
+                            /** @default null */
+                            value?: number | null;
+                            /** @default null */
+                            commentEn?: string | null;
+                            /** @default null */
+                            commentId?: string | null;
+                            /** @default [] */
+                            disaggregations?: {
+                                /** @enum {string} */
+                                dimension: "sex" | "recipient-country";
+                                value: string;
+                                amount: number;
+                            }[];
+                            /** @default [] */
+                            documents?: {
+                                url: string;
+                                format: string;
+                                /** @default null */
+                                titleEn?: string | null;
+                                /** @default null */
+                                titleId?: string | null;
+                                /** @default A08 */
+                                category?: string;
+                                /** @default null */
+                                documentDate?: string | null;
+                            }[];
+                        } | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ResultsFramework"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                428: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        /** Delete a period */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                    resultId: number;
+                    indicatorId: number;
+                    periodId: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ResultsFramework"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                428: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
         options?: never;
         head?: never;
         patch?: never;
@@ -20653,6 +22158,129 @@ export type components = {
             };
             requestId: string;
         };
+        ResultsFrameworkInput: {
+            programId: number;
+            /** @description the framework version (also the ETag); 0 when none is stored yet */
+            version: number;
+            updatedAt: string | null;
+            results: {
+                /** @enum {string} */
+                type: "1" | "2" | "3" | "9";
+                /** @default false */
+                aggregationStatus: boolean;
+                /** @default null */
+                titleEn: string | null;
+                /** @default null */
+                titleId: string | null;
+                /** @default null */
+                descriptionEn: string | null;
+                /** @default null */
+                descriptionId: string | null;
+                id: number;
+                indicators: {
+                    /** @enum {string} */
+                    measure: "1" | "2" | "3" | "4" | "5";
+                    /** @default true */
+                    ascending: boolean;
+                    /** @default false */
+                    aggregationStatus: boolean;
+                    /** @default null */
+                    titleEn: string | null;
+                    /** @default null */
+                    titleId: string | null;
+                    /** @default null */
+                    descriptionEn: string | null;
+                    /** @default null */
+                    descriptionId: string | null;
+                    /** @default null */
+                    baseline: {
+                        year: number;
+                        /** @default null */
+                        date: string | null;
+                        /** @default null */
+                        value: number | null;
+                        /** @default null */
+                        commentEn: string | null;
+                        /** @default null */
+                        commentId: string | null;
+                    } | null;
+                    id: number;
+                    periods: {
+                        /**
+                         * Format: date
+                         * @example 2018-04-16
+                         */
+                        start: string;
+                        /**
+                         * Format: date
+                         * @example 2018-04-16
+                         */
+                        end: string;
+                        /** @default null */
+                        target: {
+                            /** @default null */
+                            value: number | null;
+                            /** @default null */
+                            commentEn: string | null;
+                            /** @default null */
+                            commentId: string | null;
+                            /** @default [] */
+                            disaggregations: {
+                                /** @enum {string} */
+                                dimension: "sex" | "recipient-country";
+                                value: string;
+                                amount: number;
+                            }[];
+                        } | null;
+                        /** @default null */
+                        actual: {
+                            /** @default null */
+                            value: number | null;
+                            /** @default null */
+                            commentEn: string | null;
+                            /** @default null */
+                            commentId: string | null;
+                            /** @default [] */
+                            disaggregations: {
+                                /** @enum {string} */
+                                dimension: "sex" | "recipient-country";
+                                value: string;
+                                amount: number;
+                            }[];
+                            /** @default [] */
+                            documents: {
+                                url: string;
+                                format: string;
+                                /** @default null */
+                                titleEn: string | null;
+                                /** @default null */
+                                titleId: string | null;
+                                /** @default A08 */
+                                category: string;
+                                /** @default null */
+                                documentDate: string | null;
+                            }[];
+                        } | null;
+                        id: number;
+                    }[];
+                }[];
+            }[];
+            /** @description the participant indicator, computed from the participant records (read-only) */
+            participants: {
+                start: string | null;
+                end: string | null;
+                planned: number | null;
+                /** @description null when the program has no participant records */
+                attended: number | null;
+                female: number;
+                male: number;
+                byCountry: {
+                    country: string;
+                    attended: number;
+                }[];
+            };
+            editable: boolean;
+        };
         OrganisationInput: {
             id: number;
             code: string;
@@ -22043,7 +23671,7 @@ export type components = {
             /** @enum {string} */
             action: "create" | "update" | "delete" | "import" | "transition" | "login" | "login_failed" | "logout" | "password_change" | "unlock" | "second_factor_enrol" | "second_factor_disable" | "second_factor_reset" | "recovery_code_use" | "recovery_codes_regenerate" | "download";
             /** @enum {string} */
-            entity: "activity" | "participant" | "organisation" | "exchange_rate" | "import" | "user" | "session" | "priority_target" | "country_list" | "unit_cost" | "course_offer" | "participant_document" | "certificate" | "survey" | "cooperation_request" | "agreement" | "agreement_document" | "program_document" | "engagement" | "follow_up" | "import_mapping" | "iati_dataset" | "edition" | "quality_rule" | "collection_round" | "api_token" | "personal_data" | "retention_rule" | "data_breach" | "program_completion" | "program_evaluation";
+            entity: "activity" | "participant" | "organisation" | "exchange_rate" | "import" | "user" | "session" | "priority_target" | "country_list" | "unit_cost" | "course_offer" | "participant_document" | "certificate" | "survey" | "cooperation_request" | "agreement" | "agreement_document" | "program_document" | "engagement" | "follow_up" | "import_mapping" | "iati_dataset" | "edition" | "quality_rule" | "collection_round" | "api_token" | "personal_data" | "retention_rule" | "data_breach" | "program_completion" | "program_evaluation" | "results_framework";
             entityId: string | null;
             entityLabel: string | null;
             entityVersion: number | null;
@@ -22061,7 +23689,7 @@ export type components = {
             orgCode: string;
             /** @enum {string} */
             role: "coordinator" | "agency" | "embassy" | "focal_point" | "viewer";
-            scopes: ("read" | "programs:write" | "participants:write" | "offers:write" | "attendance:write" | "alumni:write" | "requests:write" | "partnerships:write" | "organisations:write" | "imports:write" | "other-providers:write" | "money:write" | "priorities:write" | "editions:write" | "rounds:write" | "quality:write")[];
+            scopes: ("read" | "programs:write" | "participants:write" | "results:write" | "offers:write" | "attendance:write" | "alumni:write" | "requests:write" | "partnerships:write" | "organisations:write" | "imports:write" | "other-providers:write" | "money:write" | "priorities:write" | "editions:write" | "rounds:write" | "quality:write")[];
             /** @description the visible start of the token: mitra_<prefix>_… */
             prefix: string;
             createdByLabel: string;
@@ -22733,6 +24361,129 @@ export type components = {
                 [key: string]: unknown;
             };
             requestId: string;
+        };
+        ResultsFramework: {
+            programId: number;
+            /** @description the framework version (also the ETag); 0 when none is stored yet */
+            version: number;
+            updatedAt: string | null;
+            results: {
+                /** @enum {string} */
+                type: "1" | "2" | "3" | "9";
+                /** @default false */
+                aggregationStatus: boolean;
+                /** @default null */
+                titleEn: string | null;
+                /** @default null */
+                titleId: string | null;
+                /** @default null */
+                descriptionEn: string | null;
+                /** @default null */
+                descriptionId: string | null;
+                id: number;
+                indicators: {
+                    /** @enum {string} */
+                    measure: "1" | "2" | "3" | "4" | "5";
+                    /** @default true */
+                    ascending: boolean;
+                    /** @default false */
+                    aggregationStatus: boolean;
+                    /** @default null */
+                    titleEn: string | null;
+                    /** @default null */
+                    titleId: string | null;
+                    /** @default null */
+                    descriptionEn: string | null;
+                    /** @default null */
+                    descriptionId: string | null;
+                    /** @default null */
+                    baseline: {
+                        year: number;
+                        /** @default null */
+                        date: string | null;
+                        /** @default null */
+                        value: number | null;
+                        /** @default null */
+                        commentEn: string | null;
+                        /** @default null */
+                        commentId: string | null;
+                    } | null;
+                    id: number;
+                    periods: {
+                        /**
+                         * Format: date
+                         * @example 2018-04-16
+                         */
+                        start: string;
+                        /**
+                         * Format: date
+                         * @example 2018-04-16
+                         */
+                        end: string;
+                        /** @default null */
+                        target: {
+                            /** @default null */
+                            value: number | null;
+                            /** @default null */
+                            commentEn: string | null;
+                            /** @default null */
+                            commentId: string | null;
+                            /** @default [] */
+                            disaggregations: {
+                                /** @enum {string} */
+                                dimension: "sex" | "recipient-country";
+                                value: string;
+                                amount: number;
+                            }[];
+                        } | null;
+                        /** @default null */
+                        actual: {
+                            /** @default null */
+                            value: number | null;
+                            /** @default null */
+                            commentEn: string | null;
+                            /** @default null */
+                            commentId: string | null;
+                            /** @default [] */
+                            disaggregations: {
+                                /** @enum {string} */
+                                dimension: "sex" | "recipient-country";
+                                value: string;
+                                amount: number;
+                            }[];
+                            /** @default [] */
+                            documents: {
+                                url: string;
+                                format: string;
+                                /** @default null */
+                                titleEn: string | null;
+                                /** @default null */
+                                titleId: string | null;
+                                /** @default A08 */
+                                category: string;
+                                /** @default null */
+                                documentDate: string | null;
+                            }[];
+                        } | null;
+                        id: number;
+                    }[];
+                }[];
+            }[];
+            /** @description the participant indicator, computed from the participant records (read-only) */
+            participants: {
+                start: string | null;
+                end: string | null;
+                planned: number | null;
+                /** @description null when the program has no participant records */
+                attended: number | null;
+                female: number;
+                male: number;
+                byCountry: {
+                    country: string;
+                    attended: number;
+                }[];
+            };
+            editable: boolean;
         };
         Organisation: {
             id: number;
@@ -24124,7 +25875,7 @@ export type components = {
             /** @enum {string} */
             action: "create" | "update" | "delete" | "import" | "transition" | "login" | "login_failed" | "logout" | "password_change" | "unlock" | "second_factor_enrol" | "second_factor_disable" | "second_factor_reset" | "recovery_code_use" | "recovery_codes_regenerate" | "download";
             /** @enum {string} */
-            entity: "activity" | "participant" | "organisation" | "exchange_rate" | "import" | "user" | "session" | "priority_target" | "country_list" | "unit_cost" | "course_offer" | "participant_document" | "certificate" | "survey" | "cooperation_request" | "agreement" | "agreement_document" | "program_document" | "engagement" | "follow_up" | "import_mapping" | "iati_dataset" | "edition" | "quality_rule" | "collection_round" | "api_token" | "personal_data" | "retention_rule" | "data_breach" | "program_completion" | "program_evaluation";
+            entity: "activity" | "participant" | "organisation" | "exchange_rate" | "import" | "user" | "session" | "priority_target" | "country_list" | "unit_cost" | "course_offer" | "participant_document" | "certificate" | "survey" | "cooperation_request" | "agreement" | "agreement_document" | "program_document" | "engagement" | "follow_up" | "import_mapping" | "iati_dataset" | "edition" | "quality_rule" | "collection_round" | "api_token" | "personal_data" | "retention_rule" | "data_breach" | "program_completion" | "program_evaluation" | "results_framework";
             entityId: string | null;
             entityLabel: string | null;
             entityVersion: number | null;
@@ -24142,7 +25893,7 @@ export type components = {
             orgCode: string;
             /** @enum {string} */
             role: "coordinator" | "agency" | "embassy" | "focal_point" | "viewer";
-            scopes: ("read" | "programs:write" | "participants:write" | "offers:write" | "attendance:write" | "alumni:write" | "requests:write" | "partnerships:write" | "organisations:write" | "imports:write" | "other-providers:write" | "money:write" | "priorities:write" | "editions:write" | "rounds:write" | "quality:write")[];
+            scopes: ("read" | "programs:write" | "participants:write" | "results:write" | "offers:write" | "attendance:write" | "alumni:write" | "requests:write" | "partnerships:write" | "organisations:write" | "imports:write" | "other-providers:write" | "money:write" | "priorities:write" | "editions:write" | "rounds:write" | "quality:write")[];
             /** @description the visible start of the token: mitra_<prefix>_… */
             prefix: string;
             createdByLabel: string;

@@ -118,6 +118,7 @@ export const admin = {
     import_mapping: 'Column mapping',
     api_token: 'API token',
     program_document: 'Program document',
+    results_framework: 'Results framework',
   },
   actions: {
     create: 'Created',

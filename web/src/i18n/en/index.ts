@@ -20,6 +20,7 @@ import { rounds } from './rounds.js';
 import { apiTokens } from './api-tokens.js';
 import { programDocuments } from './program-documents.js';
 import { completion, evaluation } from './completion.js';
+import { results } from './results.js';
 
 export const en = {
   app,
@@ -64,4 +65,5 @@ export const en = {
   programDocuments,
   completion,
   evaluation,
+  results,
 };

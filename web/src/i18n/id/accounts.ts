@@ -122,6 +122,7 @@ export const admin: typeof en.admin = {
     import_mapping: 'Pemetaan kolom',
     api_token: 'Token API',
     program_document: 'Dokumen program',
+    results_framework: 'Kerangka hasil',
   },
   actions: {
     create: 'Dibuat',

@@ -20,6 +20,7 @@ import { rounds } from './rounds.js';
 import { apiTokens } from './api-tokens.js';
 import { programDocuments } from './program-documents.js';
 import { completion, evaluation } from './completion.js';
+import { results } from './results.js';
 
 /** Katalog bahasa Indonesia, satu modul per bidang. */
 export const id: typeof en = {
@@ -65,4 +66,5 @@ export const id: typeof en = {
   programDocuments,
   completion,
   evaluation,
+  results,
 };

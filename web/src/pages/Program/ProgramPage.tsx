@@ -27,6 +27,7 @@ import { DocumentsSection } from './DocumentsSection.js';
 import { ProcessSection } from './ProcessSection.js';
 import { CompletionSection } from './CompletionSection.js';
 import { EvaluationSection } from './EvaluationSection.js';
+import { ResultsSection } from './ResultsSection.js';
 import { PartnershipSection } from './PartnershipSection.js';
 import { ProgramOfferLink } from '../Offers/ProgramOfferLink.js';
 import { stageAllows } from '../../../../src/domain/program/stage-status.js';
@@ -224,6 +225,7 @@ function ProgramView({ a }: { a: Program }) {
       <Money a={a} />
       <ParticipantsSection a={a} user={user} />
       <DocumentsSection programId={a.id} />
+      <ResultsSection id={a.id} />
       {can.internal(user) && <IatiChecksSection id={a.id} />}
       {can.internal(user) && <HistorySection id={a.id} />}
     </article>
