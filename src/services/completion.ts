@@ -4,6 +4,7 @@
  * needs. An evaluation's management-response actions are follow-ups (follow_ups with the program
  * as their source), listed with the engagements' follow-ups and changed by the same rules.
  */
+import type { Framework } from '../domain/results/framework.js';
 import type { Actor } from '../domain/access/actor.js';
 import { actorLabel } from '../domain/access/actor.js';
 import {
@@ -101,7 +102,10 @@ function requireStage(program: Program, stages: readonly LifecycleStage[], what:
 
 // ---- completion -------------------------------------------------------------------------------
 
-export async function getCompletion(deps: Deps<'programs' | 'completions'>, id: number): Promise<CompletionView> {
+export async function getCompletion(
+  deps: Deps<'programs' | 'completions' | 'results' | 'programDocuments'>,
+  id: number,
+): Promise<CompletionView> {
   const program = await getProgram(deps, id);
   const internal = canReadInternal(deps.actor);
   const stored = await deps.store.repos.completions.findCompletion(id);
@@ -121,7 +125,10 @@ export async function getCompletion(deps: Deps<'programs' | 'completions'>, id: 
     shares,
     totals,
     warnings: internal && record ? completionWarnings(record, program) : [],
-    missing: internal && program.lifecycleStage === 'implementation' ? completeRequirements({ completion: stored ?? null }) : [],
+    missing:
+      internal && program.lifecycleStage === 'implementation'
+        ? completeRequirements({ completion: stored ?? null, ...(await completionFacts(deps.store.repos, id)) })
+        : [],
     canEdit: canWriteCompletion(deps.actor, program) && COMPLETION_STAGES.includes(program.lifecycleStage),
   };
 }
@@ -143,7 +150,7 @@ async function partnerIssues(repos: Repos<'organisations'>, d: CompletionData): 
 }
 
 export async function saveCompletion(
-  deps: Deps<'programs' | 'completions' | 'organisations' | 'audit'>,
+  deps: Deps<'programs' | 'completions' | 'organisations' | 'results' | 'programDocuments' | 'audit'>,
   id: number,
   input: CompletionInput,
   write: RecordWrite = {},
@@ -375,18 +382,23 @@ const invalidEvaluation = (issues: FieldIssue[]) =>
  */
 export async function stageContent(
   actor: Actor,
-  repos: Repos<'completions'>,
+  repos: Repos<'completions' | 'results' | 'programDocuments'>,
   program: Pick<Program, 'id'>,
   action: TransitionAction,
 ): Promise<Partial<StageFacts>> {
   if (action !== 'complete' && action !== 'evaluate') return {};
   const completion = (await repos.completions.findCompletion(program.id)) ?? null;
+  const facts = action === 'complete' && actor.kind !== 'system' ? await completionFacts(repos, program.id) : {};
   const evaluation = action === 'evaluate' ? ((await repos.completions.findEvaluation(program.id)) ?? null) : null;
   const followUps = evaluation ? await repos.completions.listProgramFollowUps(program.id, '0000-00-00') : [];
   const missing =
     actor.kind === 'system'
       ? []
-      : stageRequirements(action, { completion, evaluation: evaluation && withFollowUps(evaluation, followUps) });
+      : stageRequirements(action, {
+          completion,
+          ...facts,
+          evaluation: evaluation && withFollowUps(evaluation, followUps),
+        });
   if (missing.length)
     throw new InvalidError(
       'activity.stage_requirements',
@@ -398,4 +410,23 @@ export async function stageContent(
     ...(completion.actualStart ? { actualStart: completion.actualStart } : {}),
     ...(completion.actualEnd ? { actualEnd: completion.actualEnd } : {}),
   };
+}
+
+/** What completing needs besides the record: a completion-report document may stand for the text; every indicator needs an actual. */
+async function completionFacts(
+  repos: Repos<'results' | 'programDocuments'>,
+  programId: number,
+): Promise<{ hasReportDocument: boolean; indicatorsWithoutActual: string[] }> {
+  const documents = await repos.programDocuments.list(programId, false);
+  return {
+    hasReportDocument: documents.some((d) => d.kind === 'completion_report'),
+    indicatorsWithoutActual: withoutActual((await repos.results.get(programId)).framework),
+  };
+}
+
+/** The titles of a framework's indicators with no actual value in any period (the outputs not yet reported against their targets). */
+function withoutActual(framework: Framework): string[] {
+  return framework.results.flatMap((r) =>
+    r.indicators.filter((i) => !i.periods.some((p) => p.actual !== null)).map((i) => i.titleEn || i.titleId || `#${i.id}`),
+  );
 }

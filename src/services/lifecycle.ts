@@ -23,7 +23,7 @@ export interface TransitionRequest {
 }
 
 export async function transitionProgram(
-  deps: Deps<'programs' | 'reportFacts' | 'transitions' | 'completions' | 'audit'>,
+  deps: Deps<'programs' | 'reportFacts' | 'transitions' | 'completions' | 'results' | 'programDocuments' | 'audit'>,
   id: number,
   request: TransitionRequest,
 ): Promise<Program> {

@@ -75,6 +75,23 @@ describe('completeRequirements', () => {
     expect(completeRequirements({ completion: completion({ reportEn: null, reportId: 'Terlaksana.' }) })).toEqual([]);
     expect(completeRequirements({ completion: completion({ reportEn: null }), hasReportDocument: true })).toEqual([]);
   });
+  it('names each indicator of the results framework that has no actual value (the outputs against their targets)', () => {
+    const issues = completeRequirements({
+      completion: completion(),
+      indicatorsWithoutActual: ['Officers passing the test', 'Plans applied'],
+    });
+    expect(issues.map((i) => [i.path, i.params?.indicator])).toEqual([
+      ['results.actual', 'Officers passing the test'],
+      ['results.actual', 'Plans applied'],
+    ]);
+    expect(completeRequirements({ completion: completion(), indicatorsWithoutActual: [] })).toEqual([]);
+  });
+
+  it('does not ask for actuals before the completion record itself exists', () => {
+    expect(completeRequirements({ completion: null, indicatorsWithoutActual: ['Plans applied'] }).map((i) => i.path)).toEqual([
+      'completion',
+    ]);
+  });
 });
 
 describe('evaluateRequirements', () => {

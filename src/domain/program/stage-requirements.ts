@@ -17,9 +17,14 @@ export interface CompletionRequirementInput {
   readonly completion: CompletionData | null;
   /**
    * Whether a document of category "completion report" is linked to the program (the program
-   * documents' capability); false until it exists, so the report text is then required.
+   * documents' capability): it stands for the report text.
    */
   readonly hasReportDocument?: boolean;
+  /**
+   * The outputs against their targets: the titles of the results framework's indicators that
+   * have no actual value in any period (docs/results.md). A program without a framework has none.
+   */
+  readonly indicatorsWithoutActual?: readonly string[];
 }
 
 export interface EvaluationRequirementInput {
@@ -28,7 +33,11 @@ export interface EvaluationRequirementInput {
 
 const need = (path: string, message: string, code = 'required'): FieldIssue => ({ path, code, message });
 
-export function completeRequirements({ completion: c, hasReportDocument = false }: CompletionRequirementInput): FieldIssue[] {
+export function completeRequirements({
+  completion: c,
+  hasReportDocument = false,
+  indicatorsWithoutActual = [],
+}: CompletionRequirementInput): FieldIssue[] {
   if (!c) return [need('completion', 'record the completion first: the actual dates, the actual cost and the completion report')];
   const issues: FieldIssue[] = [];
   if (!c.actualStart) issues.push(need('completion.actualStart', 'the actual start date is missing'));
@@ -36,7 +45,17 @@ export function completeRequirements({ completion: c, hasReportDocument = false 
   if (c.costs.length === 0 && !(c.noCost && c.noCostReason))
     issues.push(need('completion.costs', 'record at least one actual cost line, or state that no cost was borne and why'));
   if (!c.reportEn && !c.reportId && !hasReportDocument)
-    issues.push(need('completion.report', 'the completion report is missing (in English or Indonesian)'));
+    issues.push(
+      need(
+        'completion.report',
+        'the completion report is missing (in English or Indonesian, or as a document of the kind completion report)',
+      ),
+    );
+  for (const title of indicatorsWithoutActual)
+    issues.push({
+      ...need('results.actual', `the indicator "${title}" has no actual value: record what was achieved against its target`),
+      params: { indicator: title },
+    });
   return issues;
 }
 
