@@ -20,6 +20,8 @@ export const AUDIT_ACTIONS = [
   'second_factor_reset',
   'recovery_code_use',
   'recovery_codes_regenerate',
+  'sign_off',
+  'sign_off_clear',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -52,6 +54,7 @@ export const AUDIT_ENTITIES = [
   'personal_data',
   'retention_rule',
   'data_breach',
+  'sign_off_rule',
 ] as const;
 export type AuditEntity = (typeof AUDIT_ENTITIES)[number];
 

@@ -13,6 +13,7 @@ import { importExchangeRates } from '../services/exchange-rates.js';
 import type { Clock } from '../services/deps.js';
 import { aProgram, aParticipant } from '../testing/builders.js';
 import { ENGINES, openTestApp } from '../testing/engines.js';
+import { signOffFor } from '../testing/sign-offs.js';
 import { asSession, ensureOrg, loginAs, signIn, TEST_PASSWORD, type TestSession } from '../testing/server.js';
 
 class MovableClock implements Clock {
@@ -592,13 +593,15 @@ for (const engine of ENGINES) {
         const asAgency = asSession(server, agency);
         const asCoord = asSession(server, coordinator);
         const program = (await asAgency.inject({ method: 'POST', url: '/api/v1/activities', payload: aProgram() })).json();
-        const move = (as: FastifyInstance, action: string, comment?: string, version?: number) =>
-          as.inject({
+        const move = async (as: FastifyInstance, action: string, comment?: string, version?: number) => {
+          await signOffFor(app.deps, program.id, action);
+          return as.inject({
             method: 'POST',
             url: `/api/v1/activities/${program.id}/transitions`,
             payload: { action, ...(comment ? { comment } : {}) },
             headers: { 'if-match': version ? `"${version}"` : '*' },
           });
+        };
         expect((await move(asAgency, 'approve')).statusCode).toBe(409); // still a request
         expect((await move(asAgency, 'submit')).json().lifecycleStage).toBe('assessment');
         expect((await move(asAgency, 'approve')).statusCode).toBe(403);

@@ -46,6 +46,7 @@ import { registerSecondFactorRoutes } from './second-factor.routes.js';
 import { registerUserRoutes } from './user.routes.js';
 import { registerApiTokenRoutes } from './api-token.routes.js';
 import { registerLifecycleRoutes } from './lifecycle.routes.js';
+import { registerSignOffRoutes } from './sign-off.routes.js';
 import { registerOfferRoutes } from './offer.routes.js';
 import { registerIatiFileRoutes } from './iati-files.routes.js';
 import { registerQualityRoutes } from './quality.routes.js';
@@ -279,6 +280,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   registerUserRoutes(app, options.deps);
   registerApiTokenRoutes(app, options.deps);
   registerLifecycleRoutes(app, options.deps);
+  registerSignOffRoutes(app, options.deps);
   registerProgramRoutes(app, options.deps);
   registerParticipantRoutes(app, options.deps);
   registerOrganisationRoutes(app, options.deps);

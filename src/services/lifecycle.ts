@@ -13,6 +13,7 @@ import { requireSignedIn } from '../domain/access/policy.js';
 import type { Transition } from './lifecycle.ports.js';
 import type { Deps } from './deps.js';
 import { readBack } from './read-back.js';
+import { clearSignOffRound, requireSignOffs } from './sign-offs.js';
 
 export interface TransitionRequest {
   readonly action: TransitionAction;
@@ -22,7 +23,7 @@ export interface TransitionRequest {
 }
 
 export async function transitionProgram(
-  deps: Deps<'programs' | 'reportFacts' | 'transitions' | 'audit'>,
+  deps: Deps<'programs' | 'reportFacts' | 'transitions' | 'signOffs' | 'audit'>,
   id: number,
   request: TransitionRequest,
 ): Promise<Program> {
@@ -41,6 +42,8 @@ export async function transitionProgram(
     }
     const comment = request.comment?.trim() || null;
     const to = planTransition(deps.actor, current, request.action, comment);
+    // The coordination ministries' sign-offs gate approve and fund (docs/sign-offs.md).
+    await requireSignOffs(deps, repos, current, request.action);
     const now = deps.clock.nowIso();
     // The IATI status follows the stage; starting and completing record the actual dates (today unless recorded).
     const facts = factsAfterTransition(current, to, now.slice(0, 10));
@@ -49,6 +52,8 @@ export async function transitionProgram(
       throw new ConflictError('activity.stale', `program ${id} was changed by someone else meanwhile; reload it first`);
     }
     await repos.reportFacts.refresh([id]);
+    // A program returned for revision comes back for a new assessment round.
+    if (to === 'request') await clearSignOffRound(deps, repos, current, 'assessment');
     await repos.transitions.append({
       activityId: id,
       action: request.action,

@@ -32,6 +32,7 @@ import type { CooperationRequestRepository } from './requests.ports.js';
 import type { SecondFactorRepository } from './second-factor.ports.js';
 import type { LoginFailureRepository, SessionRepository, UnlockLinkRepository, UserRepository } from './users.ports.js';
 import type { OidcRepository } from './oidc.ports.js';
+import type { SignOffRepository } from './sign-offs.ports.js';
 
 export interface Repositories {
   readonly programs: ProgramRepository;
@@ -78,4 +79,5 @@ export interface Repositories {
   readonly personalData: PersonalDataRepository;
   readonly breaches: BreachRepository;
   readonly retention: RetentionRepository;
+  readonly signOffs: SignOffRepository;
 }
