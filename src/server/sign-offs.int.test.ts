@@ -8,6 +8,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { programInputSchema } from '../domain/program/program.schema.js';
 import { serverFor } from '../main.js';
 import { createProgram } from '../services/programs.js';
+import { sendSignOffReminders } from '../services/sign-off-reminders.js';
+import type { ServiceDeps } from '../services/deps.js';
 import { aProgram } from '../testing/builders.js';
 import { describeEachEngine } from '../testing/engines.js';
 import { asSession, ensureOrg, signIn, type TestSession } from '../testing/server.js';
@@ -181,6 +183,35 @@ describeEachEngine('sign-offs of the coordination ministries', (app) => {
       expect((await state(id)).steps[1].waitingOn).toEqual(['ID-BAPPENAS', 'ID-KEMENKEU']);
       const audit = (await as(plainAdmin).inject({ url: '/api/v1/audit?entity=sign_off_rule' })).json();
       expect(audit.items.map((e: { action: string }) => e.action)).toEqual(expect.arrayContaining(['create', 'update']));
+    });
+  });
+  describe('reminders', () => {
+    const on = (day: string): ServiceDeps => ({ ...app().deps, clock: { nowIso: () => `${day}T06:00:00.000Z` } });
+    const outbox = (identifier: string) =>
+      app()
+        .database.db.selectFrom('mail_outbox')
+        .select(['to_address as to', 'subject'])
+        .where('kind', '=', 'sign_off_reminder')
+        .where('subject', 'like', `%${identifier}%`)
+        .orderBy('id')
+        .execute();
+
+    it('mails the waiting ministries two days before the deadline and after it, once each', async () => {
+      const id = await inAssessment(); // the round starts on 2026-11-28: deadline 2026-12-12
+      const identifier = (await as(viewer).inject({ url: `/api/v1/activities/${id}` })).json().identifier as string;
+      for (const code of ['ID-KEMLU', 'ID-KEMENSETNEG'] as const) await sign(ministry[code], id, code, 'agree');
+      await sendSignOffReminders(on('2026-12-09'));
+      expect(await outbox(identifier)).toEqual([]);
+      await sendSignOffReminders(on('2026-12-10'));
+      await sendSignOffReminders(on('2026-12-11'));
+      const before = await outbox(identifier);
+      expect(before.map((m) => m.to).sort()).toEqual([ministry['ID-BAPPENAS'].email, ministry['ID-KEMENKEU'].email].sort());
+      expect(before[0]?.subject).toMatch(/due 2026-12-12$/);
+      await sendSignOffReminders(on('2026-12-13'));
+      await sendSignOffReminders(on('2026-12-20'));
+      const all = await outbox(identifier);
+      expect(all).toHaveLength(4);
+      expect(all.slice(2).every((m) => /past its deadline$/.test(m.subject))).toBe(true);
     });
   });
 });
