@@ -18,6 +18,7 @@ import { otherProviders } from './other-providers.js';
 import { editions } from './editions.js';
 import { rounds } from './rounds.js';
 import { apiTokens } from './api-tokens.js';
+import { signOffs } from './sign-offs.js';
 
 export const en = {
   app,
@@ -59,4 +60,5 @@ export const en = {
   editions,
   rounds,
   apiTokens,
+  signOffs,
 };

@@ -18,6 +18,7 @@ import { otherProviders } from './other-providers.js';
 import { editions } from './editions.js';
 import { rounds } from './rounds.js';
 import { apiTokens } from './api-tokens.js';
+import { signOffs } from './sign-offs.js';
 
 /** Katalog bahasa Indonesia, satu modul per bidang. */
 export const id: typeof en = {
@@ -60,4 +61,5 @@ export const id: typeof en = {
   editions,
   rounds,
   apiTokens,
+  signOffs,
 };

@@ -24,6 +24,7 @@ import { HistorySection } from './HistorySection.js';
 import { IatiChecksSection } from './IatiChecksSection.js';
 import { ParticipantsSection } from './ParticipantsSection.js';
 import { ProcessSection } from './ProcessSection.js';
+import { SignOffsSection } from './SignOffsSection.js';
 import { PartnershipSection } from './PartnershipSection.js';
 import { ProgramOfferLink } from '../Offers/ProgramOfferLink.js';
 import { stageAllows } from '../../../../src/domain/program/stage-status.js';
@@ -111,6 +112,7 @@ function ProgramView({ a }: { a: Program }) {
       {mayEdit && <StageHints stage={a.lifecycleStage} />}
 
       <ProcessSection a={a} />
+      <SignOffsSection a={a} />
       <PartnershipSection programId={a.id} user={user} />
 
       <div className="grid2">
