@@ -117,6 +117,7 @@ export const admin = {
     unit_cost: 'Unit cost',
     import_mapping: 'Column mapping',
     api_token: 'API token',
+    sign_off_rule: 'Sign-off rule',
   },
   actions: {
     create: 'Created',
@@ -133,6 +134,8 @@ export const admin = {
     second_factor_reset: 'Second factor reset by an administrator',
     recovery_code_use: 'Recovery code used',
     recovery_codes_regenerate: 'New recovery codes',
+    sign_off: "Ministry's opinion recorded",
+    sign_off_clear: 'Sign-off round cleared (returned)',
   },
 };
 

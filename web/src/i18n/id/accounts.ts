@@ -121,6 +121,7 @@ export const admin: typeof en.admin = {
     unit_cost: 'Biaya satuan',
     import_mapping: 'Pemetaan kolom',
     api_token: 'Token API',
+    sign_off_rule: 'Aturan persetujuan',
   },
   actions: {
     create: 'Dibuat',
@@ -137,6 +138,8 @@ export const admin: typeof en.admin = {
     second_factor_reset: 'Faktor kedua diatur ulang oleh administrator',
     recovery_code_use: 'Kode pemulihan dipakai',
     recovery_codes_regenerate: 'Kode pemulihan baru',
+    sign_off: 'Pendapat kementerian dicatat',
+    sign_off_clear: 'Putaran persetujuan dikosongkan (dikembalikan)',
   },
 };
 
