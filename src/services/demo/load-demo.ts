@@ -15,6 +15,7 @@
  * accounts, requests, participant journey and partnerships that follow (demo-accounts.ts,
  * demo-requests.ts, demo-journey.ts, demo-partnerships.ts).
  */
+import { loadDemoSignOffs } from './demo-sign-offs.js';
 import { programInputSchema } from '../../domain/program/program.schema.js';
 import { organisationInputSchema } from '../../domain/organisation/organisation.schema.js';
 import { participantInputSchema } from '../../domain/participant/participant.schema.js';
@@ -74,6 +75,7 @@ export async function loadDemoData(deps: ServiceDeps): Promise<DemoLoadResult> {
     for (const p of DEMO_PARTICIPANTS.participants) await addParticipant(tx, activityId, participantInputSchema.parse(p));
     await loadDemoRequests(tx, ids);
     await loadDemoJourney(tx);
+    await loadDemoSignOffs(tx);
     const partnerships = await loadDemoPartnerships(tx);
     return {
       loaded: true,
