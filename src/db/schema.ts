@@ -18,6 +18,7 @@ import type {
   ProgramsTable,
   TransactionsTable,
 } from './schema/programs.js';
+import type { SignOffRemindersTable, SignOffRulesTable, SignOffsTable } from './schema/sign-offs.js';
 import type {
   AttendanceTable,
   CertificatesTable,
@@ -106,6 +107,7 @@ export type * from './schema/editions.js';
 export type * from './schema/quality.js';
 export type * from './schema/rounds.js';
 export type * from './schema/sign-in.js';
+export type * from './schema/sign-offs.js';
 export type * from './schema/personal-data.js';
 export type * from './schema/program-documents.js';
 export type * from './schema/completion.js';
@@ -196,4 +198,7 @@ export interface Database {
   retention_rules: RetentionRulesTable;
   data_breaches: DataBreachesTable;
   activity_results: ActivityResultsTable;
+  sign_off_rules: SignOffRulesTable;
+  sign_offs: SignOffsTable;
+  sign_off_reminders: SignOffRemindersTable;
 }

@@ -25,6 +25,7 @@ import { SecondFactorRepo } from './second-factor.repo.js';
 import { MoneyRepo } from './money.repo.js';
 import { UnitCostRepo } from './unit-cost.repo.js';
 import { PriorityRepo } from './priority.repo.js';
+import { SignOffRepo } from './sign-off.repo.js';
 import { AnalyticsRepo } from './analytics.repo.js';
 import { AlumniRepo } from './alumni.repo.js';
 import { SurveyRepo } from './survey.repo.js';
@@ -74,6 +75,7 @@ function repositoriesOn(db: Kysely<Database>, counts: CountCache): Repositories 
     money: new MoneyRepo(db),
     unitCosts: new UnitCostRepo(db),
     priorities: new PriorityRepo(db),
+    signOffs: new SignOffRepo(db),
     analytics: new AnalyticsRepo(db),
     alumni: new AlumniRepo(db, counts),
     surveys: new SurveyRepo(db),

@@ -22,6 +22,8 @@ export const AUDIT_ACTIONS = [
   'recovery_codes_regenerate',
   // A private file read (program documents: docs/documents.md).
   'download',
+  'sign_off',
+  'sign_off_clear',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -58,6 +60,7 @@ export const AUDIT_ENTITIES = [
   'program_completion',
   'program_evaluation',
   'results_framework',
+  'sign_off_rule',
 ] as const;
 export type AuditEntity = (typeof AUDIT_ENTITIES)[number];
 

@@ -14,6 +14,7 @@ import type { Clock } from '../services/deps.js';
 import { aProgram, aParticipant } from '../testing/builders.js';
 import { recordCompletion, recordEvaluation } from '../testing/completion.js';
 import { ENGINES, openTestApp } from '../testing/engines.js';
+import { signOffFor } from '../testing/sign-offs.js';
 import { asSession, ensureOrg, loginAs, signIn, TEST_PASSWORD, type TestSession } from '../testing/server.js';
 
 class MovableClock implements Clock {
@@ -593,13 +594,15 @@ for (const engine of ENGINES) {
         const asAgency = asSession(server, agency);
         const asCoord = asSession(server, coordinator);
         const program = (await asAgency.inject({ method: 'POST', url: '/api/v1/activities', payload: aProgram() })).json();
-        const move = (as: FastifyInstance, action: string, comment?: string, version?: number) =>
-          as.inject({
+        const move = async (as: FastifyInstance, action: string, comment?: string, version?: number) => {
+          await signOffFor(app.deps, program.id, action);
+          return as.inject({
             method: 'POST',
             url: `/api/v1/activities/${program.id}/transitions`,
             payload: { action, ...(comment ? { comment } : {}) },
             headers: { 'if-match': version ? `"${version}"` : '*' },
           });
+        };
         expect((await move(asAgency, 'approve')).statusCode).toBe(409); // still a request
         expect((await move(asAgency, 'submit')).json().lifecycleStage).toBe('assessment');
         expect((await move(asAgency, 'approve')).statusCode).toBe(403);

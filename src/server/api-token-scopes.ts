@@ -25,7 +25,10 @@ const WRITE_SCOPES: readonly (readonly [RegExp, ApiScope])[] = [
   [/^\/api\/v1\/participants\/:id\/(status|documents)$/, 'offers:write'],
   [/^\/api\/v1\/participants\/:id\/erase$/, 'alumni:write'],
   [/^\/api\/v1\/(surveys|survey-answers)(\/|$)/, 'alumni:write'],
-  // Programs themselves and their lifecycle transitions (after the sub-resources above).
+  // Programs themselves, their lifecycle transitions and the ministries' sign-offs that gate them
+  // (after the sub-resources above); a sign-off itself is refused to tokens (domain/sign-off).
+  [/^\/api\/v1\/activities\/:id\/sign-offs$/, 'programs:write'],
+  [/^\/api\/v1\/sign-off-rules$/, 'programs:write'],
   [/^\/api\/v1\/activities(\/|$)/, 'programs:write'],
   [/^\/api\/v1\/requests(\/|$)/, 'requests:write'],
   [/^\/api\/v1\/(agreements|agreement-documents|engagements|engagement-items|follow-ups|partners)(\/|$)/, 'partnerships:write'],

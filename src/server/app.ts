@@ -49,6 +49,7 @@ import { registerApiTokenRoutes } from './api-token.routes.js';
 import { registerLifecycleRoutes } from './lifecycle.routes.js';
 import { registerProgramDocumentRoutes } from './program-document.routes.js';
 import { registerCompletionRoutes } from './completion.routes.js';
+import { registerSignOffRoutes } from './sign-off.routes.js';
 import { registerOfferRoutes } from './offer.routes.js';
 import { registerIatiFileRoutes } from './iati-files.routes.js';
 import { registerQualityRoutes } from './quality.routes.js';
@@ -288,6 +289,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   registerApiTokenRoutes(app, options.deps);
   registerLifecycleRoutes(app, options.deps);
   registerCompletionRoutes(app, options.deps);
+  registerSignOffRoutes(app, options.deps);
   registerProgramRoutes(app, options.deps);
   registerResultRoutes(app, options.deps);
   registerParticipantRoutes(app, options.deps);

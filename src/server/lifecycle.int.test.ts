@@ -12,6 +12,7 @@ import { createProgram } from '../services/programs.js';
 import { aProgram } from '../testing/builders.js';
 import { recordCompletion, recordEvaluation } from '../testing/completion.js';
 import { describeEachEngine } from '../testing/engines.js';
+import { signOffFor } from '../testing/sign-offs.js';
 import { asSession, ensureOrg, signIn, type TestSession } from '../testing/server.js';
 
 const OWN = 'ID-LC-AGENCY';
@@ -40,19 +41,22 @@ describeEachEngine('the assistance process through the API', (app) => {
 
   const system = (stage: LifecycleStage, overrides: Partial<ProgramRequest> = {}) =>
     createProgram(app().deps, programInputSchema.parse(aProgram({ implementingOrg: OWN, lifecycleStage: stage, ...overrides })));
-  const move = (
+  const move = async (
     who: TestSession | null,
     id: number,
     action: string,
     comment?: string | null,
     ifMatch?: string,
-  ): Promise<LightMyRequestResponse> =>
-    as(who).inject({
+  ): Promise<LightMyRequestResponse> => {
+    // The ministries' sign-offs approve and fund wait for (their own tests: sign-offs.int.test.ts).
+    await signOffFor(app().deps, id, action);
+    return as(who).inject({
       method: 'POST',
       url: `/api/v1/activities/${id}/transitions`,
       payload: { action, ...(comment === undefined ? {} : { comment }) },
       headers: { 'if-match': ifMatch ?? '*' },
     });
+  };
   const timeline = async (who: TestSession | null, id: number) =>
     (await as(who).inject({ url: `/api/v1/activities/${id}/timeline` })).json();
 

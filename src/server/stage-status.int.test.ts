@@ -13,6 +13,7 @@ import { createProgram } from '../services/programs.js';
 import { aProgram } from '../testing/builders.js';
 import { recordCompletion, recordEvaluation } from '../testing/completion.js';
 import { describeEachEngine } from '../testing/engines.js';
+import { signOffFor } from '../testing/sign-offs.js';
 import { asSession, ensureOrg, signIn, type TestSession } from '../testing/server.js';
 
 const OWN = 'ID-ST-AGENCY';
@@ -35,13 +36,15 @@ describeEachEngine('the status follows the stage', (app) => {
   const as = (session: TestSession) => asSession(server, session);
   const system = (stage: LifecycleStage, overrides: Partial<ProgramRequest> = {}) =>
     createProgram(app().deps, programInputSchema.parse(aProgram({ implementingOrg: OWN, lifecycleStage: stage, ...overrides })));
-  const move = (id: number, action: string, comment?: string) =>
-    as(coordinator).inject({
+  const move = async (id: number, action: string, comment?: string) => {
+    await signOffFor(app().deps, id, action);
+    return as(coordinator).inject({
       headers: { 'if-match': '*' },
       method: 'POST',
       url: `/api/v1/activities/${id}/transitions`,
       payload: { action, ...(comment ? { comment } : {}) },
     });
+  };
   const iati = async (id: number) => (await as(coordinator).inject({ url: `/api/v1/activities/${id}/iati.xml` })).body;
   const statusCode = (xml: string) => /<activity-status code="(\d)"/.exec(xml)?.[1];
   const dateOf = (xml: string, type: number) => new RegExp(`<activity-date iso-date="([0-9-]+)" type="${type}"`).exec(xml)?.[1] ?? null;

@@ -1,6 +1,6 @@
 /**
  * The server's background jobs — mail delivery from the outbox, agreements' renewal reminders,
- * collection rounds' reminders and the personal-data retention rules (retention.ts) — run in one process at a time, however many processes serve the database
+ * collection rounds' and sign-offs' reminders and the personal-data retention rules (retention.ts) — run in one process at a time, however many processes serve the database
  * (`mitra serve --workers N`, or several machines behind a reverse proxy). A process runs them
  * while it holds their lease in the database, renewed every few seconds; when it stops (or
  * dies), the lease runs out and another process takes over.
@@ -11,6 +11,7 @@ import { startMailDelivery, type MailDelivery, type Mailer } from './mail.js';
 import { failAbandonedImports } from './import-batches.js';
 import { repeatInBackground, scheduleRenewalReminders, type ReminderReport } from './reminders.js';
 import { scheduleRoundReminders, type RoundReminderReport } from './round-reminders.js';
+import { scheduleSignOffReminders } from './sign-off-reminders.js';
 import type { Deps } from './deps.js';
 import { applyRetention, type RetentionReport } from './retention.js';
 
@@ -54,6 +55,7 @@ export function startBackgroundJobs(
   deps: Deps<
     | 'agreements'
     | 'rounds'
+    | 'signOffs'
     | 'users'
     | 'mailOutbox'
     | 'jobLeases'
@@ -73,6 +75,7 @@ export function startBackgroundJobs(
     mail: MailDelivery;
     reminders: { stop(): void };
     roundReminders: { stop(): void };
+    signOffReminders: { stop(): void };
     importSweep: { stop(): void };
     retention: { stop(): void };
   } | null = null;
@@ -97,6 +100,12 @@ export function startBackgroundJobs(
       },
       onError: (error) => options.onError?.('reminders', error),
     });
+    // The ministries' sign-offs: before and after each deadline (docs/sign-offs.md).
+    const signOffReminders = scheduleSignOffReminders(deps, {
+      publicUrl: options.publicUrl,
+      onQueued: () => mail.kick(),
+      onError: (error) => options.onError?.('reminders', error),
+    });
     // Imports whose process died (kill -9, a crashed worker) are marked failed (issue 24, finding 4).
     const importSweep = repeatInBackground(
       () => failAbandonedImports(deps),
@@ -115,7 +124,7 @@ export function startBackgroundJobs(
         onError: (error) => options.onError?.('retention', error),
       },
     );
-    running = { mail, reminders, roundReminders, importSweep, retention };
+    running = { mail, reminders, roundReminders, signOffReminders, importSweep, retention };
     options.onLeading?.(true);
   };
   const halt = async () => {
@@ -124,6 +133,7 @@ export function startBackgroundJobs(
     if (!jobs) return;
     jobs.reminders.stop();
     jobs.roundReminders.stop();
+    jobs.signOffReminders.stop();
     jobs.importSweep.stop();
     jobs.retention.stop();
     await jobs.mail.stop();

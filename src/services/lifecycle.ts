@@ -14,6 +14,7 @@ import { requireSignedIn } from '../domain/access/policy.js';
 import type { Transition } from './lifecycle.ports.js';
 import type { Deps } from './deps.js';
 import { readBack } from './read-back.js';
+import { clearSignOffRound, requireSignOffs } from './sign-offs.js';
 
 export interface TransitionRequest {
   readonly action: TransitionAction;
@@ -23,7 +24,7 @@ export interface TransitionRequest {
 }
 
 export async function transitionProgram(
-  deps: Deps<'programs' | 'reportFacts' | 'transitions' | 'completions' | 'results' | 'programDocuments' | 'audit'>,
+  deps: Deps<'programs' | 'reportFacts' | 'transitions' | 'signOffs' | 'completions' | 'results' | 'programDocuments' | 'audit'>,
   id: number,
   request: TransitionRequest,
 ): Promise<Program> {
@@ -42,6 +43,8 @@ export async function transitionProgram(
     }
     const comment = request.comment?.trim() || null;
     const to = planTransition(deps.actor, current, request.action, comment);
+    // The coordination ministries' sign-offs gate approve and fund (docs/sign-offs.md).
+    await requireSignOffs(deps, repos, current, request.action);
     const now = deps.clock.nowIso();
     // The IATI status follows the stage; starting and completing record the actual dates (today unless recorded).
     // Completing and evaluating need their records (issue 25); completing takes the record's actual dates.
@@ -54,6 +57,8 @@ export async function transitionProgram(
       throw new ConflictError('activity.stale', `program ${id} was changed by someone else meanwhile; reload it first`);
     }
     await repos.reportFacts.refresh([id]);
+    // A program returned for revision comes back for a new assessment round.
+    if (to === 'request') await clearSignOffRound(deps, repos, current, 'assessment');
     await repos.transitions.append({
       activityId: id,
       action: request.action,

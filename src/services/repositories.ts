@@ -35,6 +35,7 @@ import type { CooperationRequestRepository } from './requests.ports.js';
 import type { SecondFactorRepository } from './second-factor.ports.js';
 import type { LoginFailureRepository, SessionRepository, UnlockLinkRepository, UserRepository } from './users.ports.js';
 import type { OidcRepository } from './oidc.ports.js';
+import type { SignOffRepository } from './sign-offs.ports.js';
 
 export interface Repositories {
   readonly programs: ProgramRepository;
@@ -84,4 +85,5 @@ export interface Repositories {
   readonly retention: RetentionRepository;
   readonly completions: CompletionRepository;
   readonly results: ResultRepository;
+  readonly signOffs: SignOffRepository;
 }

@@ -11,6 +11,7 @@ import { userInputSchema } from '../../src/domain/account/user.js';
 import { createProgram, replaceProgram } from '../../src/services/programs.js';
 import { createUser } from '../../src/services/users.js';
 import { aProgram } from '../../src/testing/builders.js';
+import { signOffAll } from '../../src/testing/sign-offs.js';
 import { canRun, openPage, startHarness, type Harness } from './browser.js';
 
 const poll = <T>(read: () => Promise<T>) => expect.poll(read, { timeout: 10_000, interval: 100 });
@@ -160,6 +161,8 @@ describe.skipIf(!canRun)('editing and moving a program in Chromium', () => {
     await dialog.waitFor({ state: 'detached' });
     await poll(current).toBe('Assessment');
 
+    // The four ministries agree (their own flow: src/server/sign-offs.int.test.ts), so approval may go.
+    await signOffAll(h.app.deps, program.id, 'assessment');
     await process.getByRole('button', { name: 'Approve (annual plan)' }).click();
     // Approval cannot be undone: it is asked for first (issue 21).
     const approve = page.getByRole('dialog', { name: 'Approve (annual plan)?' });

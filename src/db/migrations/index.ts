@@ -48,6 +48,7 @@ const MIGRATIONS: Record<string, () => Promise<MigrationModule>> = {
   '20261211120000_oidc_sign_in': () => import('./20261211120000_oidc_sign_in.js'),
   '20261211130000_participant_version': () => import('./20261211130000_participant_version.js'),
   '20261211140000_unlock_links': () => import('./20261211140000_unlock_links.js'),
+  '20261212090000_sign_offs': () => import('./20261212090000_sign_offs.js'),
   '20261212100000_results': () => import('./20261212100000_results.js'),
   '20261212110000_completion_evaluation': () => import('./20261212110000_completion_evaluation.js'),
   '20261212120000_program_documents': () => import('./20261212120000_program_documents.js'),

@@ -4,7 +4,15 @@
  */
 import { aProgram, aParticipant } from '../../testing/builders.js';
 import { recordCompletion, recordEvaluation } from '../../testing/completion.js';
-import { coordination, everyone, hidden, nominators, OTHER, OWN, ownAgency, type Matrix, type Row } from './fixtures.js';
+import { signOffAll } from '../../testing/sign-offs.js';
+import { coordination, everyone, hidden, nominators, OTHER, OWN, ownAgency, signedIn, type Matrix, type Row } from './fixtures.js';
+
+/** A program of the own agency in assessment or approved whose ministries all agreed at its step. */
+async function signedOff(m: Matrix, stage: 'assessment' | 'approved'): Promise<number> {
+  const id = (await m.program(stage)).id;
+  await signOffAll(m.app().deps, id, stage === 'assessment' ? 'assessment' : 'funding');
+  return id;
+}
 
 /** A program in implementation with the completion record `complete` needs (issue 25). */
 async function completable(m: Matrix, org: string): Promise<number> {
@@ -297,20 +305,20 @@ export const programRows = (m: Matrix): readonly Row[] => [
   },
   {
     route: 'POST /api/v1/activities/:id/transitions',
-    name: 'approve',
+    name: 'approve (the ministries signed off)',
     call: async () => ({
       method: 'POST',
-      url: `/api/v1/activities/${(await m.program('assessment')).id}/transitions`,
+      url: `/api/v1/activities/${await signedOff(m, 'assessment')}/transitions`,
       payload: { action: 'approve' },
     }),
     expect: coordination(200),
   },
   {
     route: 'POST /api/v1/activities/:id/transitions',
-    name: 'fund',
+    name: 'fund (the ministries signed off)',
     call: async () => ({
       method: 'POST',
-      url: `/api/v1/activities/${(await m.program('approved')).id}/transitions`,
+      url: `/api/v1/activities/${await signedOff(m, 'approved')}/transitions`,
       payload: { action: 'fund' },
     }),
     expect: coordination(200),
@@ -352,6 +360,36 @@ export const programRows = (m: Matrix): readonly Row[] => [
       method: 'POST',
       url: `/api/v1/activities/${await evaluable(m)}/transitions`,
       payload: { action: 'evaluate' },
+    }),
+    expect: coordination(200),
+  },
+  // The coordination ministries' sign-offs (docs/sign-offs.md)
+  {
+    route: 'GET /api/v1/activities/:id/sign-offs',
+    name: 'of a program in assessment',
+    call: async () => ({ url: `/api/v1/activities/${(await m.program('assessment')).id}/sign-offs` }),
+    expect: signedIn(200),
+  },
+  {
+    // The matrix's coordinator and administrator act for no ministry: they may not sign for one
+    // (signing for the own ministry: sign-offs.int.test.ts).
+    route: 'POST /api/v1/activities/:id/sign-offs',
+    name: 'for a ministry the account does not act for',
+    call: async () => ({
+      method: 'POST',
+      url: `/api/v1/activities/${(await m.program('assessment')).id}/sign-offs`,
+      payload: { step: 'assessment', orgCode: 'ID-BAPPENAS', opinion: 'agree' },
+    }),
+    expect: { ...everyone(403), anonymous: 401 },
+  },
+  { route: 'GET /api/v1/sign-off-rules', call: async () => ({ url: '/api/v1/sign-off-rules' }), expect: signedIn(200) },
+  {
+    route: 'PUT /api/v1/sign-off-rules',
+    name: 'an optional ministry',
+    call: async () => ({
+      method: 'PUT',
+      url: '/api/v1/sign-off-rules',
+      payload: { step: 'funding', orgCode: OWN, required: false, daysAllowed: 5 },
     }),
     expect: coordination(200),
   },

@@ -12,6 +12,8 @@ describeEachEngine('demo accounts', (app) => {
     expect(created.map((a) => [a.role, a.email])).toEqual([
       ['admin', 'admin@mitra.demo'],
       ['coordinator', 'koordinator@mitra.demo'],
+      ['coordinator', 'kemlu@mitra.demo'],
+      ['coordinator', 'kemenkeu@mitra.demo'],
       ['agency', 'kemenkes@mitra.demo'],
       ['embassy', 'kbri.suva@mitra.demo'],
       ['focal_point', 'focal.fiji@mitra.demo'],

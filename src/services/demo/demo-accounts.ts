@@ -38,6 +38,10 @@ export const DEMO_FOCAL_POINT = {
 export const DEMO_ACCOUNTS: readonly { email: string; name: string; role: Role; orgCode: string | null }[] = [
   { email: 'admin@mitra.demo', name: 'Demo Administrator (Sekretariat)', role: 'admin', orgCode: 'ID-KEMENSETNEG' },
   { email: 'koordinator@mitra.demo', name: 'Demo Coordinator (Bappenas)', role: 'coordinator', orgCode: 'ID-BAPPENAS' },
+  // The other ministries of the coordination team, each signing for its own ministry (docs/sign-offs.md);
+  // the state secretariat signs through admin@mitra.demo.
+  { email: 'kemlu@mitra.demo', name: 'Demo Coordinator (Kemlu)', role: 'coordinator', orgCode: 'ID-KEMLU' },
+  { email: 'kemenkeu@mitra.demo', name: 'Demo Coordinator (Kemenkeu)', role: 'coordinator', orgCode: 'ID-KEMENKEU' },
   { email: 'kemenkes@mitra.demo', name: 'Demo Program Officer (Kemenkes)', role: 'agency', orgCode: 'ID-KEMENKES' },
   { email: 'kbri.suva@mitra.demo', name: 'Demo Embassy Officer (KBRI Suva)', role: 'embassy', orgCode: DEMO_EMBASSY.code },
   { email: 'focal.fiji@mitra.demo', name: 'Demo Focal Point (Fiji MFA)', role: 'focal_point', orgCode: DEMO_FOCAL_POINT.code },

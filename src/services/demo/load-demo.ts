@@ -17,6 +17,7 @@
  * programs (demo-completion.ts), and the results frameworks of four programs, all values illustrative
  * (demo-results.ts).
  */
+import { loadDemoSignOffs } from './demo-sign-offs.js';
 import { programInputSchema } from '../../domain/program/program.schema.js';
 import { organisationInputSchema } from '../../domain/organisation/organisation.schema.js';
 import { participantInputSchema } from '../../domain/participant/participant.schema.js';
@@ -79,6 +80,7 @@ export async function loadDemoData(deps: ServiceDeps): Promise<DemoLoadResult> {
     await loadDemoResults(tx, ids);
     await loadDemoRequests(tx, ids);
     await loadDemoJourney(tx);
+    await loadDemoSignOffs(tx);
     const partnerships = await loadDemoPartnerships(tx);
     await loadDemoCompletions(tx, ids);
     return {

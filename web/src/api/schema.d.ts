@@ -1597,9 +1597,9 @@ export type paths = {
         get: {
             parameters: {
                 query?: {
-                    entity?: "activity" | "participant" | "organisation" | "exchange_rate" | "import" | "user" | "session" | "priority_target" | "country_list" | "unit_cost" | "course_offer" | "participant_document" | "certificate" | "survey" | "cooperation_request" | "agreement" | "agreement_document" | "program_document" | "engagement" | "follow_up" | "import_mapping" | "iati_dataset" | "edition" | "quality_rule" | "collection_round" | "api_token" | "personal_data" | "retention_rule" | "data_breach" | "program_completion" | "program_evaluation" | "results_framework";
+                    entity?: "activity" | "participant" | "organisation" | "exchange_rate" | "import" | "user" | "session" | "priority_target" | "country_list" | "unit_cost" | "course_offer" | "participant_document" | "certificate" | "survey" | "cooperation_request" | "agreement" | "agreement_document" | "program_document" | "engagement" | "follow_up" | "import_mapping" | "iati_dataset" | "edition" | "quality_rule" | "collection_round" | "api_token" | "personal_data" | "retention_rule" | "data_breach" | "program_completion" | "program_evaluation" | "results_framework" | "sign_off_rule";
                     entityId?: string;
-                    action?: "create" | "update" | "delete" | "import" | "transition" | "login" | "login_failed" | "logout" | "password_change" | "unlock" | "second_factor_enrol" | "second_factor_disable" | "second_factor_reset" | "recovery_code_use" | "recovery_codes_regenerate" | "download";
+                    action?: "create" | "update" | "delete" | "import" | "transition" | "login" | "login_failed" | "logout" | "password_change" | "unlock" | "second_factor_enrol" | "second_factor_disable" | "second_factor_reset" | "recovery_code_use" | "recovery_codes_regenerate" | "download" | "sign_off" | "sign_off_clear";
                     actorUserId?: number;
                     q?: string;
                     /** @description ISO date or instant, inclusive */
@@ -2953,6 +2953,359 @@ export type paths = {
                 };
                 /** @description Default Response */
                 428: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/activities/{id}/sign-offs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The coordination ministries' sign-offs of a program: per step who is waited on, opinions and deadlines */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ProgramSignOffs"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Record your ministry's opinion at the program's current step (agree; agree with conditions, which need the conditions; disagree, which needs the reason); a newer opinion replaces the ministry's earlier one */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        step: "assessment" | "funding";
+                        orgCode: string;
+                        /** @enum {string} */
+                        opinion: "agree" | "agree_with_conditions" | "disagree";
+                        comment?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ProgramSignOffs"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sign-off-rules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Which ministry must sign at which step, and in how many days */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SignOffRule"][];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        /** Set whether a ministry must sign at a step, and its days (the coordination team) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        step: "assessment" | "funding";
+                        orgCode: string;
+                        required: boolean;
+                        daysAllowed: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SignOffRule"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -23669,9 +24022,9 @@ export type components = {
             actorUserId: number | null;
             actorLabel: string;
             /** @enum {string} */
-            action: "create" | "update" | "delete" | "import" | "transition" | "login" | "login_failed" | "logout" | "password_change" | "unlock" | "second_factor_enrol" | "second_factor_disable" | "second_factor_reset" | "recovery_code_use" | "recovery_codes_regenerate" | "download";
+            action: "create" | "update" | "delete" | "import" | "transition" | "login" | "login_failed" | "logout" | "password_change" | "unlock" | "second_factor_enrol" | "second_factor_disable" | "second_factor_reset" | "recovery_code_use" | "recovery_codes_regenerate" | "download" | "sign_off" | "sign_off_clear";
             /** @enum {string} */
-            entity: "activity" | "participant" | "organisation" | "exchange_rate" | "import" | "user" | "session" | "priority_target" | "country_list" | "unit_cost" | "course_offer" | "participant_document" | "certificate" | "survey" | "cooperation_request" | "agreement" | "agreement_document" | "program_document" | "engagement" | "follow_up" | "import_mapping" | "iati_dataset" | "edition" | "quality_rule" | "collection_round" | "api_token" | "personal_data" | "retention_rule" | "data_breach" | "program_completion" | "program_evaluation" | "results_framework";
+            entity: "activity" | "participant" | "organisation" | "exchange_rate" | "import" | "user" | "session" | "priority_target" | "country_list" | "unit_cost" | "course_offer" | "participant_document" | "certificate" | "survey" | "cooperation_request" | "agreement" | "agreement_document" | "program_document" | "engagement" | "follow_up" | "import_mapping" | "iati_dataset" | "edition" | "quality_rule" | "collection_round" | "api_token" | "personal_data" | "retention_rule" | "data_breach" | "program_completion" | "program_evaluation" | "results_framework" | "sign_off_rule";
             entityId: string | null;
             entityLabel: string | null;
             entityVersion: number | null;
@@ -23900,6 +24253,38 @@ export type components = {
                 };
             }[];
             canEdit: boolean;
+        };
+        SignOffRuleInput: {
+            /** @enum {string} */
+            step: "assessment" | "funding";
+            orgCode: string;
+            required: boolean;
+            daysAllowed: number;
+        };
+        ProgramSignOffsInput: {
+            /** @description the step whose round is open now (the program is in its stage) */
+            current: ("assessment" | "funding") | null;
+            steps: {
+                /** @enum {string} */
+                step: "assessment" | "funding";
+                /** @description when the program entered the step (the round started); null when it was registered there */
+                startedAt: string | null;
+                ministries: {
+                    orgCode: string;
+                    /** @enum {string} */
+                    status: "waiting" | "overdue" | "agree" | "agree_with_conditions" | "disagree";
+                    deadlineDate: string | null;
+                    opinion: ("agree" | "agree_with_conditions" | "disagree") | null;
+                    comment: string | null;
+                    signedBy: string | null;
+                    signedAt: string | null;
+                }[];
+                waitingOn: string[];
+                disagreed: string[];
+                mayProceed: boolean;
+            }[];
+            /** @description the ministry you may sign for at the current step */
+            mySignFor: string | null;
         };
         CourseOfferInput: {
             id: number;
@@ -25873,9 +26258,9 @@ export type components = {
             actorUserId: number | null;
             actorLabel: string;
             /** @enum {string} */
-            action: "create" | "update" | "delete" | "import" | "transition" | "login" | "login_failed" | "logout" | "password_change" | "unlock" | "second_factor_enrol" | "second_factor_disable" | "second_factor_reset" | "recovery_code_use" | "recovery_codes_regenerate" | "download";
+            action: "create" | "update" | "delete" | "import" | "transition" | "login" | "login_failed" | "logout" | "password_change" | "unlock" | "second_factor_enrol" | "second_factor_disable" | "second_factor_reset" | "recovery_code_use" | "recovery_codes_regenerate" | "download" | "sign_off" | "sign_off_clear";
             /** @enum {string} */
-            entity: "activity" | "participant" | "organisation" | "exchange_rate" | "import" | "user" | "session" | "priority_target" | "country_list" | "unit_cost" | "course_offer" | "participant_document" | "certificate" | "survey" | "cooperation_request" | "agreement" | "agreement_document" | "program_document" | "engagement" | "follow_up" | "import_mapping" | "iati_dataset" | "edition" | "quality_rule" | "collection_round" | "api_token" | "personal_data" | "retention_rule" | "data_breach" | "program_completion" | "program_evaluation" | "results_framework";
+            entity: "activity" | "participant" | "organisation" | "exchange_rate" | "import" | "user" | "session" | "priority_target" | "country_list" | "unit_cost" | "course_offer" | "participant_document" | "certificate" | "survey" | "cooperation_request" | "agreement" | "agreement_document" | "program_document" | "engagement" | "follow_up" | "import_mapping" | "iati_dataset" | "edition" | "quality_rule" | "collection_round" | "api_token" | "personal_data" | "retention_rule" | "data_breach" | "program_completion" | "program_evaluation" | "results_framework" | "sign_off_rule";
             entityId: string | null;
             entityLabel: string | null;
             entityVersion: number | null;
@@ -26104,6 +26489,38 @@ export type components = {
                 };
             }[];
             canEdit: boolean;
+        };
+        SignOffRule: {
+            /** @enum {string} */
+            step: "assessment" | "funding";
+            orgCode: string;
+            required: boolean;
+            daysAllowed: number;
+        };
+        ProgramSignOffs: {
+            /** @description the step whose round is open now (the program is in its stage) */
+            current: ("assessment" | "funding") | null;
+            steps: {
+                /** @enum {string} */
+                step: "assessment" | "funding";
+                /** @description when the program entered the step (the round started); null when it was registered there */
+                startedAt: string | null;
+                ministries: {
+                    orgCode: string;
+                    /** @enum {string} */
+                    status: "waiting" | "overdue" | "agree" | "agree_with_conditions" | "disagree";
+                    deadlineDate: string | null;
+                    opinion: ("agree" | "agree_with_conditions" | "disagree") | null;
+                    comment: string | null;
+                    signedBy: string | null;
+                    signedAt: string | null;
+                }[];
+                waitingOn: string[];
+                disagreed: string[];
+                mayProceed: boolean;
+            }[];
+            /** @description the ministry you may sign for at the current step */
+            mySignFor: string | null;
         };
         CourseOffer: {
             id: number;

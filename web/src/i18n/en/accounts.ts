@@ -119,6 +119,7 @@ export const admin = {
     api_token: 'API token',
     program_document: 'Program document',
     results_framework: 'Results framework',
+    sign_off_rule: 'Sign-off rule',
   },
   actions: {
     create: 'Created',
@@ -136,6 +137,8 @@ export const admin = {
     recovery_code_use: 'Recovery code used',
     recovery_codes_regenerate: 'New recovery codes',
     download: 'Downloaded (a private file)',
+    sign_off: "Ministry's opinion recorded",
+    sign_off_clear: 'Sign-off round cleared (returned)',
   },
 };
 

@@ -21,6 +21,7 @@ import { apiTokens } from './api-tokens.js';
 import { programDocuments } from './program-documents.js';
 import { completion, evaluation } from './completion.js';
 import { results } from './results.js';
+import { signOffs } from './sign-offs.js';
 
 export const en = {
   app,
@@ -66,4 +67,5 @@ export const en = {
   completion,
   evaluation,
   results,
+  signOffs,
 };

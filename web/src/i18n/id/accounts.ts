@@ -123,6 +123,7 @@ export const admin: typeof en.admin = {
     api_token: 'Token API',
     program_document: 'Dokumen program',
     results_framework: 'Kerangka hasil',
+    sign_off_rule: 'Aturan persetujuan',
   },
   actions: {
     create: 'Dibuat',
@@ -140,6 +141,8 @@ export const admin: typeof en.admin = {
     recovery_code_use: 'Kode pemulihan dipakai',
     recovery_codes_regenerate: 'Kode pemulihan baru',
     download: 'Diunduh (berkas tertutup)',
+    sign_off: 'Pendapat kementerian dicatat',
+    sign_off_clear: 'Putaran persetujuan dikosongkan (dikembalikan)',
   },
 };
 

@@ -21,6 +21,7 @@ import { apiTokens } from './api-tokens.js';
 import { programDocuments } from './program-documents.js';
 import { completion, evaluation } from './completion.js';
 import { results } from './results.js';
+import { signOffs } from './sign-offs.js';
 
 /** Katalog bahasa Indonesia, satu modul per bidang. */
 export const id: typeof en = {
@@ -67,4 +68,5 @@ export const id: typeof en = {
   completion,
   evaluation,
   results,
+  signOffs,
 };

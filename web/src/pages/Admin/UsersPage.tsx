@@ -1,4 +1,4 @@
-/** Accounts (administrators): search, create, change role or organisation, disable, reset passwords. */
+/** Accounts (administrators): search, create, change role or organisation, disable, reset passwords; and the sign-off rules. */
 import { Link } from '@tanstack/react-router';
 import { useDeferredValue, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -12,6 +12,7 @@ import { DataTable } from '../../components/DataTable.js';
 import { EmptyState, QueryState } from '../../components/Status.js';
 import { useFormat } from '../../format.js';
 import { UserForm } from './UserForm.js';
+import { SignOffRulesSection } from './SignOffRulesSection.js';
 import { OptionalCodeSelect } from '../../components/CodeSelect.js';
 import { OrgName } from '../../components/OrgName.js';
 
@@ -117,6 +118,7 @@ export function UsersPage() {
               )
             }
           </QueryState>
+          <SignOffRulesSection />
         </section>
       )}
     </RequireRole>

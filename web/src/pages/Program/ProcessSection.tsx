@@ -10,6 +10,8 @@ import { TRANSITIONS, transitionActions } from '../../../../src/domain/program/l
 import { lifecycleStages, type LifecycleStage } from '../../../../src/domain/codes.js';
 import type { Program, Schemas } from '../../api/client.js';
 import { useTimeline, useTransition, type TransitionAction } from '../../api/queries.js';
+import { useSignOffs } from '../../api/sign-off-queries.js';
+import { COORDINATION_MINISTRIES } from '../../../../src/domain/sign-off/sign-off.js';
 import { can, useSession } from '../../auth/session.js';
 import { useInstant } from '../../components/ChangeList.js';
 import { Loading, ProblemMessage } from '../../components/Status.js';
@@ -156,6 +158,7 @@ function Actions({ a, available }: { a: Program; available: readonly TransitionA
       {/* Issue 25: what completing or evaluating still needs, before the user tries. */}
       {available.includes('complete') && <StageNeeds programId={a.id} action="complete" />}
       {available.includes('evaluate') && <StageNeeds programId={a.id} action="evaluate" />}
+      <AwaitedSignOffs a={a} available={available} />
       {done && (
         <p className="success" role="status">
           {done}
@@ -190,6 +193,24 @@ function Actions({ a, available }: { a: Program; available: readonly TransitionA
         />
       )}
     </div>
+  );
+}
+
+/** Why approve or fund will be refused yet: the ministries still awaited, or those that disagreed. */
+function AwaitedSignOffs({ a, available }: { a: Program; available: readonly TransitionAction[] }) {
+  const { t } = useTranslation();
+  const f = useFormat();
+  const gated = available.includes('approve') || available.includes('fund');
+  const signOffs = useSignOffs(a.id, gated);
+  const step = signOffs.data?.steps.find((s) => s.step === signOffs.data?.current);
+  if (!gated || !step || step.mayProceed) return null;
+  const names = (codes: readonly string[]) => codes.map((c) => f.code(COORDINATION_MINISTRIES, c)).join(', ');
+  return (
+    <p className="muted">
+      {step.disagreed.length
+        ? t('signOffs.disagreed', { ministries: names(step.disagreed) })
+        : t('signOffs.waitingOn', { ministries: names(step.waitingOn) })}
+    </p>
   );
 }
 

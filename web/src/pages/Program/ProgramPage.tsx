@@ -28,6 +28,7 @@ import { ProcessSection } from './ProcessSection.js';
 import { CompletionSection } from './CompletionSection.js';
 import { EvaluationSection } from './EvaluationSection.js';
 import { ResultsSection } from './ResultsSection.js';
+import { SignOffsSection } from './SignOffsSection.js';
 import { PartnershipSection } from './PartnershipSection.js';
 import { ProgramOfferLink } from '../Offers/ProgramOfferLink.js';
 import { stageAllows } from '../../../../src/domain/program/stage-status.js';
@@ -115,6 +116,7 @@ function ProgramView({ a }: { a: Program }) {
       {mayEdit && <StageHints stage={a.lifecycleStage} />}
 
       <ProcessSection a={a} />
+      <SignOffsSection a={a} />
       <CompletionSection a={a} />
       <EvaluationSection a={a} />
       <PartnershipSection programId={a.id} user={user} />

@@ -1,0 +1,37 @@
+/** The coordination ministries' sign-offs (docs/sign-offs.md). */
+export const signOffs = {
+  title: 'Sign-offs of the coordination ministries',
+  intro:
+    'At assessment and at funding, each ministry the rules require records its opinion. The program is approved or funded once they have all signed and none disagreed.',
+  current: 'open now',
+  noneRequired: 'No ministry has to sign at this step.',
+  columns: { ministry: 'Ministry', status: 'Opinion', comment: 'Conditions or reason', signed: 'Signed', deadline: 'Deadline' },
+  status: {
+    waiting: 'Waiting',
+    overdue: 'Overdue',
+    agree: 'Agrees',
+    agree_with_conditions: 'Agrees with conditions',
+    disagree: 'Disagrees',
+  },
+  byAt: '{{actor}}, {{at}}',
+  mayProceed: 'All required ministries have agreed: the program may move on.',
+  waitingOn: 'Still waiting on: {{ministries}}.',
+  disagreed: 'Blocked: {{ministries}} disagreed. The program can be returned for revision or rejected.',
+  formTitle: 'Record the opinion of {{ministry}}',
+  opinion: 'Opinion',
+  comment: 'Comment (optional)',
+  conditions: 'Conditions',
+  reason: 'Reason for disagreeing',
+  record: 'Record the opinion',
+  recorded: 'The opinion is recorded.',
+  rules: {
+    title: 'Sign-off rules',
+    intro: 'Which ministry must sign at which step, and in how many days of the program entering it.',
+    step: 'Step',
+    ministry: 'Ministry',
+    required: 'Required',
+    days: 'Days allowed',
+    save: 'Save',
+    saved: 'The rule is saved.',
+  },
+};

@@ -1,0 +1,37 @@
+/** Persetujuan kementerian tim koordinasi (docs/sign-offs.md). */
+export const signOffs = {
+  title: 'Persetujuan kementerian tim koordinasi',
+  intro:
+    'Pada tahap penilaian dan pendanaan, setiap kementerian yang diwajibkan aturan mencatat pendapatnya. Program disetujui atau didanai setelah semuanya memberi pendapat dan tidak ada yang tidak setuju.',
+  current: 'sedang berjalan',
+  noneRequired: 'Tidak ada kementerian yang wajib memberi persetujuan pada tahap ini.',
+  columns: { ministry: 'Kementerian', status: 'Pendapat', comment: 'Syarat atau alasan', signed: 'Dicatat', deadline: 'Batas waktu' },
+  status: {
+    waiting: 'Menunggu',
+    overdue: 'Lewat batas waktu',
+    agree: 'Setuju',
+    agree_with_conditions: 'Setuju dengan syarat',
+    disagree: 'Tidak setuju',
+  },
+  byAt: '{{actor}}, {{at}}',
+  mayProceed: 'Semua kementerian yang diwajibkan telah setuju: program dapat dilanjutkan.',
+  waitingOn: 'Masih menunggu: {{ministries}}.',
+  disagreed: 'Tertahan: {{ministries}} tidak setuju. Program dapat dikembalikan untuk perbaikan atau ditolak.',
+  formTitle: 'Catat pendapat {{ministry}}',
+  opinion: 'Pendapat',
+  comment: 'Komentar (opsional)',
+  conditions: 'Syarat',
+  reason: 'Alasan tidak setuju',
+  record: 'Catat pendapat',
+  recorded: 'Pendapat telah dicatat.',
+  rules: {
+    title: 'Aturan persetujuan',
+    intro: 'Kementerian mana yang wajib memberi persetujuan pada tahap mana, dan dalam berapa hari sejak program memasuki tahap itu.',
+    step: 'Tahap',
+    ministry: 'Kementerian',
+    required: 'Wajib',
+    days: 'Jumlah hari',
+    save: 'Simpan',
+    saved: 'Aturan telah disimpan.',
+  },
+};
