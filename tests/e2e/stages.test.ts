@@ -14,6 +14,7 @@ import { createProgram } from '../../src/services/programs.js';
 import { evaluationInput } from '../../src/domain/program/evaluation.js';
 import { saveEvaluation } from '../../src/services/completion.js';
 import { anEvaluation } from '../../src/testing/completion.js';
+import { signOffAll } from '../../src/testing/sign-offs.js';
 import { addAccount, canRun, login, useBrowser } from './browser.js';
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
@@ -92,11 +93,16 @@ describe.skipIf(!canRun)('stages: the status follows the process', () => {
     expect((await page.request.get(`${h.url}/api/v1/activities/${state.id}`)).ok()).toBe(true);
     expect((await (await page.request.get(`${h.url}/api/v1/activities/${state.id}`)).json()).lifecycleStage).toBe('assessment');
 
+    // The four ministries agree (docs/sign-offs.md); their own test clicks through the panel.
+    await signOffAll(h.app.deps, state.id, 'assessment');
+    await page.reload();
     await confirmStep(page, 'Approve (annual plan)', 'Approve this program into the annual plan? This cannot be undone.', 'Approved');
     await link(page, 'Open for nominations').waitFor();
     expect(await offered(page)).toEqual({ nominations: 1, attendance: 0, surveys: 0 });
     expect(await fact(page, 'Activity status').textContent()).toBe('Pipeline');
 
+    await signOffAll(h.app.deps, state.id, 'funding');
+    await page.reload();
     await confirmStep(page, 'Mark funded', 'Mark this program as funded? This cannot be undone.', 'Funded');
     await confirmStep(page, 'Start implementation', 'Start the implementation of this program?', 'Implementation');
     await fact(page, 'Activity status').getByText('Implementation', { exact: true }).waitFor();

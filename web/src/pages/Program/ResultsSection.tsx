@@ -157,82 +157,84 @@ function IndicatorTable({
       .join('; ');
   return (
     <div className="indicator">
-      <table className="table">
-        <caption>
-          {title}{' '}
-          <span className="muted small">
-            ({t(`results.measure.${i.measure}`)}
-            {i.ascending ? '' : `, ${t('results.descending')}`})
-          </span>
-          {editable && (
-            <button
-              type="button"
-              className="link danger"
-              onClick={() => void changes.deleteIndicator(resultId, i.id).catch(() => undefined)}
-            >
-              {t('results.delete')}
-            </button>
-          )}
-        </caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('results.period')}</th>
-            <th scope="col">{t('results.target')}</th>
-            <th scope="col">{t('results.actual')}</th>
-            <th scope="col">{t('results.disaggregation')}</th>
-            <th scope="col">{t('results.comment')}</th>
+      <div className="table-wrap">
+        <table className="table">
+          <caption>
+            {title}{' '}
+            <span className="muted small">
+              ({t(`results.measure.${i.measure}`)}
+              {i.ascending ? '' : `, ${t('results.descending')}`})
+            </span>
             {editable && (
-              <th scope="col">
-                <span className="visually-hidden">{t('results.actions')}</span>
-              </th>
+              <button
+                type="button"
+                className="link danger"
+                onClick={() => void changes.deleteIndicator(resultId, i.id).catch(() => undefined)}
+              >
+                {t('results.delete')}
+              </button>
             )}
-          </tr>
-        </thead>
-        <tbody>
-          {i.baseline && (
+          </caption>
+          <thead>
             <tr>
-              <th scope="row">{t('results.baseline', { year: i.baseline.year })}</th>
-              <td colSpan={2}>{valueText(i.baseline.value, i.measure, lang)}</td>
-              <td />
-              <td>
-                {(lang === 'id' ? (i.baseline.commentId ?? i.baseline.commentEn) : (i.baseline.commentEn ?? i.baseline.commentId)) ?? ''}
-              </td>
-              {editable && <td />}
-            </tr>
-          )}
-          {i.periods.map((p) => (
-            <tr key={p.id}>
-              <th scope="row">{`${p.start} – ${p.end}`}</th>
-              <td>{valueText(p.target?.value, i.measure, lang)}</td>
-              <td>{valueText(p.actual?.value, i.measure, lang)}</td>
-              <td>{[groups(p.target), groups(p.actual)].filter(Boolean).join(' / ')}</td>
-              <td>
-                {(lang === 'id' ? (p.actual?.commentId ?? p.actual?.commentEn) : (p.actual?.commentEn ?? p.actual?.commentId)) ?? ''}
-                {(p.actual?.documents ?? []).map((d) => (
-                  <a key={d.url} href={d.url} rel="noreferrer noopener" target="_blank" className="small">
-                    {' '}
-                    {d.titleEn ?? d.titleId ?? d.url}
-                  </a>
-                ))}
-              </td>
+              <th scope="col">{t('results.period')}</th>
+              <th scope="col">{t('results.target')}</th>
+              <th scope="col">{t('results.actual')}</th>
+              <th scope="col">{t('results.disaggregation')}</th>
+              <th scope="col">{t('results.comment')}</th>
               {editable && (
-                <td>
-                  <button type="button" className="link" onClick={() => setEditing(editing === p.id ? null : p.id)}>
-                    {t('results.edit')}
-                  </button>
-                  <button
-                    type="button"
-                    className="link danger"
-                    onClick={() => void changes.deletePeriod(resultId, i.id, p.id).catch(() => undefined)}
-                  >
-                    {t('results.delete')}
-                  </button>
-                </td>
+                <th scope="col">
+                  <span className="visually-hidden">{t('results.actions')}</span>
+                </th>
               )}
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {i.baseline && (
+              <tr>
+                <th scope="row">{t('results.baseline', { year: i.baseline.year })}</th>
+                <td colSpan={2}>{valueText(i.baseline.value, i.measure, lang)}</td>
+                <td />
+                <td>
+                  {(lang === 'id' ? (i.baseline.commentId ?? i.baseline.commentEn) : (i.baseline.commentEn ?? i.baseline.commentId)) ?? ''}
+                </td>
+                {editable && <td />}
+              </tr>
+            )}
+            {i.periods.map((p) => (
+              <tr key={p.id}>
+                <th scope="row">{`${p.start} – ${p.end}`}</th>
+                <td>{valueText(p.target?.value, i.measure, lang)}</td>
+                <td>{valueText(p.actual?.value, i.measure, lang)}</td>
+                <td>{[groups(p.target), groups(p.actual)].filter(Boolean).join(' / ')}</td>
+                <td>
+                  {(lang === 'id' ? (p.actual?.commentId ?? p.actual?.commentEn) : (p.actual?.commentEn ?? p.actual?.commentId)) ?? ''}
+                  {(p.actual?.documents ?? []).map((d) => (
+                    <a key={d.url} href={d.url} rel="noreferrer noopener" target="_blank" className="small">
+                      {' '}
+                      {d.titleEn ?? d.titleId ?? d.url}
+                    </a>
+                  ))}
+                </td>
+                {editable && (
+                  <td>
+                    <button type="button" className="link" onClick={() => setEditing(editing === p.id ? null : p.id)}>
+                      {t('results.edit')}
+                    </button>
+                    <button
+                      type="button"
+                      className="link danger"
+                      onClick={() => void changes.deletePeriod(resultId, i.id, p.id).catch(() => undefined)}
+                    >
+                      {t('results.delete')}
+                    </button>
+                  </td>
+                )}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
       {editable && editing !== null && (
         <PeriodEditor
           key={editing}

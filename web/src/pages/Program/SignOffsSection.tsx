@@ -55,30 +55,32 @@ function StepTable({ step, current }: { step: Step; current: boolean }) {
       {step.ministries.length === 0 ? (
         <p className="muted">{t('signOffs.noneRequired')}</p>
       ) : (
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">{t('signOffs.columns.ministry')}</th>
-              <th scope="col">{t('signOffs.columns.status')}</th>
-              <th scope="col">{t('signOffs.columns.comment')}</th>
-              <th scope="col">{t('signOffs.columns.signed')}</th>
-              <th scope="col">{t('signOffs.columns.deadline')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {step.ministries.map((m) => (
-              <tr key={m.orgCode}>
-                <th scope="row">{ministry(m.orgCode)}</th>
-                <td className={m.status === 'overdue' || m.status === 'disagree' ? 'warning' : undefined}>
-                  {t(`signOffs.status.${m.status}`)}
-                </td>
-                <td>{m.comment ?? '—'}</td>
-                <td>{m.signedAt ? t('signOffs.byAt', { actor: m.signedBy ?? '', at: instant(m.signedAt) }) : '—'}</td>
-                <td>{f.date(m.deadlineDate)}</td>
+        <div className="table-wrap">
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{t('signOffs.columns.ministry')}</th>
+                <th scope="col">{t('signOffs.columns.status')}</th>
+                <th scope="col">{t('signOffs.columns.comment')}</th>
+                <th scope="col">{t('signOffs.columns.signed')}</th>
+                <th scope="col">{t('signOffs.columns.deadline')}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {step.ministries.map((m) => (
+                <tr key={m.orgCode}>
+                  <th scope="row">{ministry(m.orgCode)}</th>
+                  <td className={m.status === 'overdue' || m.status === 'disagree' ? 'warning' : undefined}>
+                    {t(`signOffs.status.${m.status}`)}
+                  </td>
+                  <td>{m.comment ?? '—'}</td>
+                  <td>{m.signedAt ? t('signOffs.byAt', { actor: m.signedBy ?? '', at: instant(m.signedAt) }) : '—'}</td>
+                  <td>{f.date(m.deadlineDate)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
       {current && (
         <p role="status">
