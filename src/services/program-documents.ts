@@ -200,18 +200,28 @@ export async function uploadProgramDocumentVersion(
     const { document, program } = await visibleDocument(deps, repos, ref);
     authorizeProgramDocumentWrite(deps.actor, program);
     if (!(await repos.programDocuments.addVersion(id, expectedVersion ?? null, storedFile(deps, file, checked)))) throw stale(id);
-    const after = await repos.programDocuments.find(id);
-    if (!after) throw notFound(id);
-    await audit(deps, repos, {
-      action: 'update',
-      entity: 'program_document',
-      entityId: id,
-      entityLabel: labelOf(program, after),
-      entityVersion: after.version,
-      changes: diffRecords(auditView(document), auditView(after)),
-    });
-    return after;
+    return auditedUpdate(deps, repos, program, document);
   });
+}
+
+/** The document as it now is, its change from `before` audited (a new version or new metadata). */
+async function auditedUpdate(
+  deps: ProgramDocumentDeps,
+  repos: Parameters<Parameters<ProgramDocumentDeps['store']['transaction']>[0]>[0],
+  program: Parameters<typeof labelOf>[0],
+  before: ProgramDocument,
+): Promise<ProgramDocument> {
+  const after = await repos.programDocuments.find(before.id);
+  if (!after) throw notFound(before.id);
+  await audit(deps, repos, {
+    action: 'update',
+    entity: 'program_document',
+    entityId: before.id,
+    entityLabel: labelOf(program, after),
+    entityVersion: after.version,
+    changes: diffRecords(auditView(before), auditView(after)),
+  });
+  return after;
 }
 
 /** Changes a document's metadata (marking it public or private among them). */
@@ -244,17 +254,7 @@ export async function updateProgramDocument(
         { path: 'kind', code: 'not_an_image', message: 'the file is not a JPEG or PNG image' },
       ]);
     if (!(await repos.programDocuments.update(id, document.version, data, deps.clock.nowIso()))) throw stale(id);
-    const after = await repos.programDocuments.find(id);
-    if (!after) throw notFound(id);
-    await audit(deps, repos, {
-      action: 'update',
-      entity: 'program_document',
-      entityId: id,
-      entityLabel: labelOf(program, after),
-      entityVersion: after.version,
-      changes: diffRecords(auditView(document), auditView(after)),
-    });
-    return after;
+    return auditedUpdate(deps, repos, program, document);
   });
 }
 
